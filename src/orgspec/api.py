@@ -1,0 +1,116 @@
+"""The two doors into the pipeline, and the printer.
+
+``load``/``loads`` raise one exception carrying every diagnostic;
+``check``/``check_text`` return diagnostics and never raise on user input.
+
+Also ``dumps`` (model to canonical text) and ``analyze`` (the whole front end
+with the source map, for tools that need positions).
+
+Imports: :mod:`orgspec.build`, :mod:`orgspec.checks`, :mod:`orgspec.io`,
+:mod:`orgspec.text`, :mod:`orgspec.model`, :mod:`orgspec.diagnostics`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import attrs
+
+from orgspec import checks
+from orgspec.build import Built, build
+from orgspec.diagnostics import Diagnostic, has_errors, sort_key
+from orgspec.errors import SpecError
+from orgspec.io import read_source
+from orgspec.model.units import Spec
+from orgspec.source import SourceText
+from orgspec.text.printer import print_statements
+from orgspec.text.unlower import unlower
+
+__all__ = ["Analysis", "analyze", "check", "check_text", "dumps", "iter_spec_files", "load", "loads"]
+
+SUFFIX = ".orgspec"
+
+
+@attrs.frozen(slots=True)
+class Analysis:
+    """Everything the front end and the checks know about one source."""
+
+    built: Built
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def spec(self) -> Spec | None:
+        """Return the model, or None when the text did not parse."""
+        return self.built.spec
+
+    @property
+    def ok(self) -> bool:
+        """Return True when there is no error."""
+        return not has_errors(self.diagnostics)
+
+
+def analyze(text: str, filename: str = "<string>") -> Analysis:
+    """Parse, build, resolve and check ``text``; never raises on user input."""
+    built = build(SourceText(text, filename))
+    found = list(built.diagnostics) + checks.run(built)
+    found.sort(key=sort_key)
+    return Analysis(built, tuple(found))
+
+
+def loads(text: str, filename: str = "<string>") -> Spec:
+    """Return the model of spec text; raise :class:`SpecError` with every diagnostic on errors."""
+    analysis = analyze(text, filename)
+    if analysis.spec is None or not analysis.ok:
+        raise SpecError(analysis.diagnostics)
+    return analysis.spec
+
+
+def load(path: str | os.PathLike[str]) -> Spec:
+    """Return the model of a spec file; raise :class:`SpecError` with every diagnostic on errors."""
+    source, problems = read_source(path)
+    if source is None:
+        raise SpecError(problems)
+    return loads(source.text, source.filename)
+
+
+def check_text(text: str, filename: str = "<string>") -> list[Diagnostic]:
+    """Return every diagnostic of spec text. Never raises on user input."""
+    return list(analyze(text, filename).diagnostics)
+
+
+def iter_spec_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Yield the spec files named by ``paths``: files as given, folders searched recursively.
+
+    Files found in folders are those ending in ``.orgspec``, in sorted order;
+    hidden folders are skipped.
+    """
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.endswith(SUFFIX):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def check(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Diagnostic]:
+    """Check spec files and folders (recursively); return every diagnostic. Never raises on user input."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    out: list[Diagnostic] = []
+    for path in iter_spec_files(paths):
+        source, problems = read_source(path)
+        out.extend(problems)
+        if source is not None:
+            out.extend(analyze(source.text, source.filename).diagnostics)
+    return out
+
+
+def dumps(spec: Spec) -> str:
+    """Return the canonical spec text of a model; ``loads(dumps(m)) == m``."""
+    return print_statements(unlower(spec))

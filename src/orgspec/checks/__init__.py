@@ -1,0 +1,53 @@
+"""The checks: an ordered tuple of single-purpose functions over a built spec.
+
+Each check takes a :class:`Context` and yields diagnostics; ``run`` applies
+them in order. Every check is documented under its codes in
+:mod:`orgspec.codes` and tested with failing and passing fixtures.
+
+Imports: :mod:`orgspec.checks.*`, :mod:`orgspec.build`, :mod:`orgspec.diagnostics`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from orgspec.build import Built
+from orgspec.checks.context import Context
+from orgspec.checks.counts import numbering, stated_counts
+from orgspec.checks.history import event_dates, event_names
+from orgspec.checks.plaques import plaque_names
+from orgspec.checks.posts import post_groups, post_parts, posts_within_quota
+from orgspec.checks.quotas import quota_parts
+from orgspec.checks.units import duplicate_names, ranks, sections_have_duties
+from orgspec.diagnostics import Diagnostic
+
+__all__ = ["CHECKS", "Context", "run"]
+
+Check = Callable[[Context], Iterator[Diagnostic]]
+
+#: The checks, in the order they run.
+CHECKS: tuple[Check, ...] = (
+    duplicate_names,
+    stated_counts,
+    numbering,
+    quota_parts,
+    post_groups,
+    post_parts,
+    posts_within_quota,
+    plaque_names,
+    sections_have_duties,
+    ranks,
+    event_dates,
+    event_names,
+)
+
+
+def run(built: Built) -> list[Diagnostic]:
+    """Run every check over a built spec; return their diagnostics (empty if it did not build)."""
+    if built.spec is None or built.index is None:
+        return []
+    ctx = Context(built.spec, built.source_map, built.index, built.source)
+    out: list[Diagnostic] = []
+    for check in CHECKS:
+        out.extend(check(ctx))
+    return out

@@ -1,0 +1,58 @@
+"""What every check receives, and the helper that turns a finding into a located diagnostic.
+
+Imports: :mod:`orgspec.build`, :mod:`orgspec.diagnostics`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from orgspec.build import Index, SourceMap
+from orgspec.diagnostics import Diagnostic, Related
+from orgspec.model.units import Spec, Unit
+from orgspec.model.values import UnitKind
+from orgspec.source import SourceText
+
+__all__ = ["HEADED_KINDS", "Context"]
+
+#: Units whose heads are counted as chief posts of a "for-sections" group.
+HEADED_KINDS = frozenset({UnitKind.SECTION, UnitKind.OFFICE, UnitKind.DISCIPLINE_UNIT})
+
+
+@attrs.frozen(slots=True)
+class Context:
+    """A built spec with its source map and index."""
+
+    spec: Spec
+    source_map: SourceMap
+    index: Index
+    source: SourceText
+
+    def diag(
+        self,
+        code: str,
+        message: str,
+        path: str,
+        *,
+        hint: str | None = None,
+        related: Iterable[tuple[str, str]] = (),
+        fallback: str | None = None,
+    ) -> Diagnostic:
+        """Return a diagnostic at the span of ``path`` with related ``(message, path)`` pairs."""
+        rel = tuple(Related(m, self.source_map.get(p), self.source) for m, p in related)
+        return Diagnostic(code, message, self.source_map.get(path, fallback), self.source, hint=hint, related=rel)
+
+    def units(self) -> Iterator[tuple[str, Unit]]:
+        """Yield ``(path, unit)`` for every unit in document order."""
+        yield from self.index.units.items()
+
+    def descendants(self, path: str) -> Iterator[tuple[str, Unit]]:
+        """Yield ``(path, unit)`` for every unit strictly below ``path``."""
+        unit = self.index.units[path]
+        stack = [(f"{path}/units/{i}", u) for i, u in reversed(list(enumerate(unit.units)))]
+        while stack:
+            p, u = stack.pop()
+            yield p, u
+            stack.extend((f"{p}/units/{i}", c) for i, c in reversed(list(enumerate(u.units))))

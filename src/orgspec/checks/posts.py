@@ -1,0 +1,163 @@
+"""Leadership posts: group breakdowns, chief and deputy posts, posts within the quota.
+
+Imports: :mod:`orgspec.checks.context`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from orgspec.checks.context import HEADED_KINDS, Context
+from orgspec.diagnostics import Diagnostic
+from orgspec.model.units import Post, PostGroup
+from orgspec.model.values import QuotaCategory
+
+__all__ = ["post_groups", "post_parts", "posts_within_quota", "role_of"]
+
+
+def role_of(post: Post) -> Literal["chief", "deputy"] | None:
+    """Return a post's role: as declared, else read from its title (副… is deputy, 正… chief)."""
+    if post.role is not None:
+        return post.role
+    title = post.title.strip()
+    if title.startswith("正副") or title.startswith("副正"):
+        return None
+    if title.startswith("副") or "副" in title[:4]:
+        return "deputy"
+    if title.startswith("正"):
+        return "chief"
+    return None
+
+
+def post_groups(ctx: Context) -> Iterator[Diagnostic]:
+    """OS305/OS306/OS307: a group's breakdown adds up; chiefs within units; deputies within quota."""
+    for path, unit in ctx.units():
+        for i, item in enumerate(unit.posts):
+            if not isinstance(item, PostGroup):
+                continue
+            gpath = f"{path}/posts/{i}"
+            title = item.title or "post group"
+            chiefs = [(j, p) for j, p in enumerate(item.posts) if role_of(p) == "chief" and p.count.known]
+            deputies = [(j, p) for j, p in enumerate(item.posts) if role_of(p) == "deputy" and p.count.known]
+            known = [(j, p) for j, p in enumerate(item.posts) if p.count.known]
+            summed = sum(p.count.value or 0 for _, p in known)
+            parts = [("the group total", f"{gpath}/count")] + [
+                (f"{p.title} {p.count.value}", f"{gpath}/posts/{j}") for j, p in known
+            ]
+            if item.count.known:
+                total = item.count.value or 0
+                chief_n = sum(p.count.value or 0 for _, p in chiefs)
+                deputy_n = sum(p.count.value or 0 for _, p in deputies)
+                complete = bool(chiefs) and bool(deputies) and len(known) == len(item.posts)
+                if deputies and chiefs and deputy_n > total - chief_n:
+                    yield ctx.diag(
+                        "OS307",
+                        f"'{unit.name}' has {deputy_n} deputy posts in {title}, but the group total of "
+                        f"{total} less {chief_n} chief posts leaves room for {max(total - chief_n, 0)}",
+                        f"{gpath}/posts/{deputies[0][0]}/count",
+                        hint="deputy posts count within their group's quota",
+                        related=parts,
+                    )
+                elif deputies and not chiefs and deputy_n > total:
+                    yield ctx.diag(
+                        "OS307",
+                        f"'{unit.name}' has {deputy_n} deputy posts in {title}, more than the group total of {total}",
+                        f"{gpath}/posts/{deputies[0][0]}/count",
+                        related=parts,
+                    )
+                elif complete and summed != total:
+                    yield ctx.diag(
+                        "OS305",
+                        f"{title} of '{unit.name}' is {total}, but its breakdown adds up to {summed}",
+                        f"{gpath}/count",
+                        hint="a breakdown into chief and deputy posts must add up to the group total",
+                        related=parts,
+                    )
+                elif summed > total:
+                    yield ctx.diag(
+                        "OS305",
+                        f"the posts listed under {title} of '{unit.name}' add up to {summed}, more than "
+                        f"its total of {total}",
+                        f"{gpath}/count",
+                        related=parts,
+                    )
+            if item.for_sections and chiefs:
+                heads = [p for p, u in ctx.descendants(path) if u.kind in HEADED_KINDS]
+                chief_n = sum(p.count.value or 0 for _, p in chiefs)
+                if chief_n > len(heads):
+                    yield ctx.diag(
+                        "OS306",
+                        f"'{unit.name}' has {chief_n} chief posts in {title} but only {len(heads)} "
+                        "sections for them to head",
+                        f"{gpath}/posts/{chiefs[0][0]}/count",
+                        related=[(f"section ({n})", p) for n, p in enumerate(heads[:20], 1)],
+                    )
+
+
+def _posts_total(unit_posts: tuple[Post | PostGroup, ...]) -> tuple[int, list[int], bool]:
+    """Return (posts counted against the quota, indexes counted, whether any figure is open)."""
+    total = 0
+    counted: list[int] = []
+    open_figure = False
+    for i, item in enumerate(unit_posts):
+        if isinstance(item, Post) and item.approved_separately:
+            continue
+        if item.count.known:
+            total += item.count.value or 0
+            counted.append(i)
+        elif isinstance(item, PostGroup) and item.posts and all(p.count.known for p in item.posts):
+            total += sum(p.count.value or 0 for p in item.posts)
+            counted.append(i)
+        else:
+            open_figure = True
+    return total, counted, open_figure
+
+
+def posts_within_quota(ctx: Context) -> Iterator[Diagnostic]:
+    """OS304: a unit's leadership posts fit within its administrative quota."""
+    for path, unit in ctx.units():
+        if not unit.posts:
+            continue
+        quota_index = next((i for i, q in enumerate(unit.quotas) if q.category is QuotaCategory.ADMINISTRATIVE), None)
+        if quota_index is None:
+            continue
+        quota = unit.quotas[quota_index]
+        total, counted, _ = _posts_total(unit.posts)
+        if not quota.count.known:
+            continue
+        if total > (quota.count.value or 0):
+            yield ctx.diag(
+                "OS304",
+                f"'{unit.name}' has {total} leadership posts but an administrative quota of {quota.count.value}",
+                f"{path}/quotas/{quota_index}/count",
+                hint="every leader occupies a post of the administrative quota; posts approved "
+                "separately (另核) are marked approved-separately",
+                related=[(f"{_title(unit.posts[i])}", f"{path}/posts/{i}") for i in counted],
+            )
+
+
+def _title(item: Post | PostGroup) -> str:
+    return f"{item.title or 'posts'} {item.count}"
+
+
+def post_parts(ctx: Context) -> Iterator[Diagnostic]:
+    """OS308: the sub-counts of a post or group are within its count."""
+    for path, unit in ctx.units():
+        for i, item in enumerate(unit.posts):
+            entries: list[tuple[str, Post | PostGroup]] = [(f"{path}/posts/{i}", item)]
+            if isinstance(item, PostGroup):
+                entries += [(f"{path}/posts/{i}/posts/{j}", p) for j, p in enumerate(item.posts)]
+            for ppath, post in entries:
+                known = [(j, p) for j, p in enumerate(post.parts) if p.count.known]
+                if not known or not post.count.known:
+                    continue
+                summed = sum(p.count.value or 0 for _, p in known)
+                if summed > (post.count.value or 0):
+                    yield ctx.diag(
+                        "OS308",
+                        f"the sub-counts of {post.title or 'the posts'} of '{unit.name}' add up to "
+                        f"{summed}, more than {post.count.value}",
+                        f"{ppath}/count",
+                        related=[(f"part {p.count}", f"{ppath}/parts/{j}") for j, p in known],
+                    )

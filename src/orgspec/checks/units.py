@@ -1,0 +1,91 @@
+"""Units: duplicate names, sections without duties, ranks.
+
+Imports: :mod:`orgspec.checks.context`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgspec.checks.context import Context
+from orgspec.diagnostics import Diagnostic
+from orgspec.model.names import normalize
+from orgspec.model.values import UnitKind
+from orgspec.model.vocab import rank_level
+
+__all__ = ["duplicate_names", "ranks", "sections_have_duties"]
+
+
+def duplicate_names(ctx: Context) -> Iterator[Diagnostic]:
+    """OS504: two bodies with one name, or two units with one name under one parent."""
+    groups: list[tuple[str, list[str]]] = [("/", [f"/bodies/{i}" for i in range(len(ctx.spec.bodies))])]
+    for path, unit in ctx.units():
+        groups.append((path, [f"{path}/units/{i}" for i in range(len(unit.units))]))
+    for _, paths in groups:
+        first: dict[str, str] = {}
+        for p in paths:
+            unit = ctx.index.units[p]
+            key = normalize(unit.name)
+            if key in first:
+                yield ctx.diag(
+                    "OS504",
+                    f"'{unit.name}' is listed twice",
+                    f"{p}/name",
+                    related=[("first listed here", f"{first[key]}/name")],
+                )
+            else:
+                first[key] = p
+
+
+_EXEMPT = {UnitKind.PARTY_COMMITTEE, UnitKind.SERVICE_CENTRE, UnitKind.DISCIPLINE_UNIT}
+
+
+def sections_have_duties(ctx: Context) -> Iterator[Diagnostic]:
+    """OS501: a section lists duties, directly or through a shared duty list."""
+    shared: set[str] = set()
+    for _, unit in ctx.units():
+        for lst in unit.shared_duties:
+            if lst.duties:
+                for ref in lst.sections:
+                    target = ctx.index.lookup(ref)
+                    if target is not None:
+                        shared.add(target)
+    for path, unit in ctx.units():
+        if unit.kind is not UnitKind.SECTION or unit.duties or unit.per_regulations or unit.units:
+            continue
+        if path in shared or unit.kind in _EXEMPT:
+            continue
+        yield ctx.diag(
+            "OS501",
+            f"the section '{unit.name}' lists no duties",
+            f"{path}/name",
+            hint="add a duties block, or a shared-duties list that names it",
+        )
+
+
+def ranks(ctx: Context) -> Iterator[Diagnostic]:
+    """OS502/OS503: a section does not outrank its body; ranks are on the known scale."""
+    for path, unit in ctx.units():
+        for field, value in (("rank", unit.rank), ("section_rank", unit.section_rank)):
+            if value is not None and rank_level(value) is None:
+                yield ctx.diag(
+                    "OS503",
+                    f"the rank '{value}' of '{unit.name}' is not on the known scale",
+                    f"{path}/{field}",
+                    hint="known ranks: 部级, 厅局级, 处级, 科级, 股级 with 正/副; it is kept but not compared",
+                )
+        body_level = rank_level(unit.rank) if unit.rank else None
+        if body_level is None:
+            continue
+        for i, child in enumerate(unit.units):
+            child_rank = child.rank or unit.section_rank
+            level = rank_level(child_rank) if child_rank else None
+            if level is not None and level > body_level:
+                cpath = f"{path}/units/{i}"
+                yield ctx.diag(
+                    "OS502",
+                    f"'{child.name}' ({child_rank}) outranks '{unit.name}' ({unit.rank})",
+                    f"{cpath}/rank",
+                    fallback=f"{path}/section_rank",
+                    related=[("the body's rank", f"{path}/rank")],
+                )

@@ -1,0 +1,75 @@
+"""``orgspec check PATH...``: check spec files and folders.
+
+Imports: :mod:`orgspec.api`, :mod:`orgspec.io`, :mod:`orgspec.report`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from orgspec.cli.main import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+
+__all__ = ["configure"]
+
+
+def configure(name: str, parser: argparse.ArgumentParser) -> None:
+    """Register the arguments of ``check``."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="spec files or folders (searched recursively)")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="output format (default: text)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help="exit 1 on errors only (default) or also on warnings",
+    )
+    parser.add_argument("--no-source", action="store_true", help="do not show source lines under findings")
+    parser.set_defaults(run=run)
+
+
+def _color(stream: object) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the named paths and print the findings."""
+    from orgspec.api import analyze, iter_spec_files
+    from orgspec.diagnostics import Severity, sort_key
+    from orgspec.io import read_source
+    from orgspec.report import format_json, format_text, summarize
+
+    found = []
+    files = 0
+    unreadable = False
+    for path in iter_spec_files(args.paths):
+        files += 1
+        source, problems = read_source(path)
+        found.extend(problems)
+        if source is None:
+            unreadable = True
+            continue
+        found.extend(analyze(source.text, source.filename).diagnostics)
+    found.sort(key=sort_key)
+    summary = summarize(found, files)
+    if args.format == "json":
+        sys.stdout.write(format_json(found, summary))
+    else:
+        sys.stdout.write(format_text(found, color=_color(sys.stdout), show_source=not args.no_source))
+        sys.stderr.write(summary.line() + "\n")
+    if unreadable:
+        return EXIT_ERROR
+    threshold = Severity.WARNING if args.fail_on == "warning" else Severity.ERROR
+    if any(d.severity.rank >= threshold.rank for d in found):
+        return EXIT_FINDINGS
+    return EXIT_OK

@@ -1,0 +1,92 @@
+"""The ``orgspec`` command line: argument parsing, dispatch, exit codes.
+
+Exit codes: 0 success (no error found), 1 findings (errors, or warnings with
+``--fail-on warning``), 2 usage error, unreadable input or internal error.
+Machine output goes to stdout (or the named file), logs to stderr. Any
+unexpected exception becomes one line "internal error: … please report"; the
+traceback is shown only with ``--verbose``.
+
+Each command's module is imported only when the command runs, to keep
+start-up fast.
+
+Imports: :mod:`orgspec.cli.*` lazily; the standard library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+from collections.abc import Sequence
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+_COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("orgspec.cli.check_cmd", "check spec files and folders"),
+    "export": ("orgspec.cli.export_cmd", "print the model of a spec (JSON)"),
+    "schema": ("orgspec.cli.export_cmd", "print the JSON Schema of the model"),
+    "explain": ("orgspec.cli.explain_cmd", "print the documentation of a diagnostic code"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"orgspec: error: {message}\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every command registered."""
+    from orgspec import __version__
+
+    parser = _Parser(
+        prog="orgspec",
+        description="Describe public bodies the way 三定 plans do; check, export and explain specs.",
+    )
+    parser.add_argument("--version", action="version", version=f"orgspec {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (module, help_text) in _COMMANDS.items():
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        cmd.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
+        importlib.import_module(module).configure(name, cmd)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) if isinstance(exit_.code, int) else EXIT_ERROR
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        result: int = args.run(args)
+        return result
+    except KeyboardInterrupt:
+        sys.stderr.write("orgspec: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as err:
+        sys.stderr.write(f"orgspec: internal error: {type(err).__name__}: {err} (please report)\n")
+        if getattr(args, "verbose", False):
+            traceback.print_exc(file=sys.stderr)
+        else:
+            sys.stderr.write("orgspec: run again with --verbose to see the traceback\n")
+        return EXIT_ERROR
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,391 @@
+"""The registry of diagnostic codes: one entry per code, with its documentation.
+
+Codes are stable: a code, once published, keeps its meaning. ``docs/checks.md``
+is generated from this registry (``orgspec explain --all``) and a test fails
+when the two disagree, so every code is documented.
+
+Families:
+
+* ``OS1xx`` reading and syntax
+* ``OS2xx`` structure: statements, arguments, values, ids and references
+* ``OS3xx`` arithmetic: stated counts, quotas and leadership posts
+* ``OS4xx`` plaques
+* ``OS5xx`` units: names, duties, ranks
+* ``OS6xx`` history
+
+Imports: the standard library and attrs only.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["CODES", "Code", "render_markdown"]
+
+
+@attrs.frozen(slots=True)
+class Code:
+    """One diagnostic code and its documentation."""
+
+    code: str
+    name: str
+    severity: str
+    summary: str
+    explanation: str
+    bad: str = ""
+    good: str = ""
+
+
+_ALL: tuple[Code, ...] = (
+    # ---- reading and syntax -------------------------------------------------
+    Code(
+        "OS100",
+        "unreadable-input",
+        "error",
+        "The input could not be read.",
+        "The path does not exist, is a directory where a file was expected, or cannot be opened. "
+        "Nothing in it was checked.",
+    ),
+    Code(
+        "OS101",
+        "not-utf8",
+        "error",
+        "The file is not valid UTF-8.",
+        "Spec files are UTF-8. Files saved as GBK or GB18030 by older Chinese tools are detected "
+        "and the hint shows the command that converts them. A UTF-8 byte-order mark is accepted.",
+        bad="(a file saved as GB18030)",
+        good="iconv -f GB18030 -t UTF-8 old.orgspec > new.orgspec",
+    ),
+    Code(
+        "OS102",
+        "unexpected-character",
+        "error",
+        "A character that cannot start any token.",
+        "Names and text must be in double quotes; identifiers are ASCII letters, digits, `_`, "
+        "`-` and `.`. Control characters such as NUL are never accepted outside strings.",
+        bad="section 人事處 { }",
+        good='section "人事處" { }',
+    ),
+    Code(
+        "OS103",
+        "unexpected-token",
+        "error",
+        "A token in a place where the grammar does not allow it.",
+        "The message names what was found and what could come there instead. A common cause is "
+        "a missing closing brace or a value that is not quoted.",
+        bad='body "A" { kind "工作部門" }}',
+        good='body "A" { kind "工作部門" }',
+    ),
+    Code(
+        "OS104",
+        "unterminated-string",
+        "error",
+        "A string is not closed before the end of the line.",
+        "Strings are written on one line between double quotes; a quote inside a string is "
+        'written `\\"` and a backslash `\\\\`.',
+        bad='duty "貫徹執行',
+        good='duty "貫徹執行"',
+    ),
+    Code(
+        "OS105",
+        "unexpected-end",
+        "error",
+        "The file ends inside a block.",
+        "Every `{` needs its `}`. The related location shows the brace that is still open.",
+    ),
+    Code(
+        "OS106",
+        "limit-exceeded",
+        "error",
+        "The input is larger than orgspec accepts.",
+        "orgspec enforces documented limits (file size, nesting depth, length of a figure) so "
+        "that no input makes it run out of memory or time. See docs/limits.md.",
+    ),
+    Code(
+        "OS107",
+        "invalid-escape",
+        "error",
+        "A backslash escape in a string is not one orgspec knows.",
+        'Strings accept `\\"`, `\\\\`, `\\n`, `\\t` and `\\u{XXXX}`.',
+        bad='note "a\\qb"',
+        good='note "a\\\\qb"',
+    ),
+    # ---- structure -----------------------------------------------------------
+    Code(
+        "OS201",
+        "unknown-statement",
+        "error",
+        "A statement that is not allowed in this place.",
+        "Each block accepts its own statements: a body accepts `kind`, `rank`, `plaque`, "
+        "`duties`, `section`, `quota`, `posts` and so on. The hint lists what is allowed and "
+        "suggests the closest keyword.",
+        bad='section "人事處" { quote administrative 3 }',
+        good='section "人事處" { quota administrative 3 }',
+    ),
+    Code(
+        "OS202",
+        "bad-arguments",
+        "error",
+        "A statement has missing, extra or wrongly typed arguments.",
+        "The message says what the statement takes and what was found.",
+        bad="plaque 3",
+        good='plaque "港澳事務辦公室"',
+    ),
+    Code(
+        "OS203",
+        "repeated-statement",
+        "error",
+        "A statement that may appear once appears again.",
+        "A unit has one kind, one rank and one name; the related location shows the first.",
+    ),
+    Code(
+        "OS204",
+        "invalid-number",
+        "error",
+        "A figure that is not a plain non-negative whole number of a sensible size.",
+        "Counts are written with ASCII digits. Full-width digits, negative counts and absurdly "
+        "large figures are rejected. A figure the document itself garbles is written "
+        '`unreadable "365,438+0"` rather than guessed.',
+        bad="quota administrative ２１",
+        good="quota administrative 21",
+    ),
+    Code(
+        "OS205",
+        "invalid-date",
+        "error",
+        "A date that does not exist.",
+        "Dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; partial dates are valid, impossible ones "
+        "such as 2019-02-30 are not.",
+        bad="event renamed 2019-02-30",
+        good="event renamed 2019-03",
+    ),
+    Code(
+        "OS206",
+        "unknown-value",
+        "error",
+        "A keyword value that orgspec does not know.",
+        "Kinds, quota categories, event types and similar values come from fixed vocabularies; "
+        "the hint lists them. A kind may also be written in Chinese as the document has it.",
+        bad="quota admin 21",
+        good="quota administrative 21",
+    ),
+    Code(
+        "OS207",
+        "duplicate-id",
+        "error",
+        "Two units, duties or lists share one id.",
+        "Ids identify things across versions of a spec and in references; each must be unique "
+        "within the spec. The related location shows the first use.",
+    ),
+    Code(
+        "OS208",
+        "unresolved-reference",
+        "error",
+        "A reference names nothing in the spec.",
+        '`@id` refers to an id and `@"name"` to a unit name or plaque in the same spec. To name a '
+        "body outside the spec, write a plain string instead.",
+        bad='hosts @"市委外事工作委員會辦公室"   # not defined in this spec',
+        good='hosts "市委外事工作委員會辦公室"',
+    ),
+    Code(
+        "OS209",
+        "reference-cycle",
+        "error",
+        "Relations form a cycle.",
+        "A unit cannot host, manage or be the superior of itself, directly or through others (A 代管 B 代管 A).",
+    ),
+    # ---- arithmetic ------------------------------------------------------------
+    Code(
+        "OS301",
+        "stated-count-mismatch",
+        "error",
+        "The document's stated count differs from what it lists.",
+        '`stated sections 6` records the document\'s own "設6個內設機構". It is compared with the '
+        "sections listed (units of kind section at any depth; party committees, service centres "
+        "and discipline units are not counted). Likewise `stated duties` and `stated "
+        "institutions`. Where the document itself is inconsistent, keep its figure, say so in a "
+        "comment and suppress the finding with a reason.",
+        bad="stated sections 6   # but five `section` statements",
+    ),
+    Code(
+        "OS302",
+        "quota-parts-exceed-total",
+        "error",
+        "The parts of a quota add up to more than its total.",
+        "Parts written with `includes` are counted inside the total (含…). Their sum may not "
+        "exceed it; the related locations show each part.",
+        bad='quota administrative 5 { includes 3 "A"; includes 4 "B" }',
+    ),
+    Code(
+        "OS303",
+        "quota-breakdown-incomplete",
+        "error",
+        "A breakdown declared complete does not add up to the total.",
+        "`complete` in a quota block says that its parts are the whole breakdown (其中…), so "
+        "they must add up to the total exactly.",
+    ),
+    Code(
+        "OS304",
+        "posts-exceed-quota",
+        "error",
+        "Leadership posts exceed the administrative quota.",
+        "Every leader occupies a post of the administrative quota, so the body's leadership posts "
+        "(concurrent posts counted once, posts approved separately left out) cannot exceed it.",
+    ),
+    Code(
+        "OS305",
+        "post-group-mismatch",
+        "error",
+        "A post group's breakdown does not add up to its total.",
+        "正副處長11名,其中正處長6名、副處長5名: when both the chief and the deputy counts are "
+        "given, they must add up to the group total; otherwise their sum may not exceed it.",
+        bad='group "正副處長" 11 { post "正處長" 6; post "副處長" 6 }',
+        good='group "正副處長" 11 { post "正處長" 6; post "副處長" 5 }',
+    ),
+    Code(
+        "OS306",
+        "chiefs-exceed-units",
+        "error",
+        "More chief posts than units for them to head.",
+        "In a post group `for sections`, the chief posts (正處長) can be no more than the sections they head.",
+    ),
+    Code(
+        "OS307",
+        "deputies-exceed-quota",
+        "error",
+        "Deputy posts exceed what their group leaves for them.",
+        "Deputy posts in a group must fit within the group total less the chief posts. This is "
+        "the check users asked for first: 副處長 counts within their quota.",
+        bad='group "正副處長" 11 { post "正處長" 6; post "副處長" 7 }',
+    ),
+    Code(
+        "OS308",
+        "post-parts-exceed-total",
+        "error",
+        "A post's sub-counts exceed the post count.",
+        '"42 … including 3 for the overseas Chinese office": the sub-counts of a post are '
+        "counted inside it and may not exceed it.",
+    ),
+    Code(
+        "OS309",
+        "figure-not-checked",
+        "info",
+        "Arithmetic skipped because a figure is unreadable or determined separately.",
+        "A check that needs a figure the document does not give (另行核定, not stated) or "
+        "garbles (unreadable) says so rather than assuming zero.",
+    ),
+    Code(
+        "OS310",
+        "numbering-anomaly",
+        "warning",
+        "Numbering is duplicated, skipped or out of order.",
+        "Sections and duties may carry the number the document gives them. A repeated number "
+        "(two sections numbered 三) or a gap is a defect of the document worth recording.",
+    ),
+    # ---- plaques -----------------------------------------------------------------
+    Code(
+        "OS401",
+        "plaque-is-own-name",
+        "error",
+        "A plaque repeats the unit's own name.",
+        "A plaque is another official name of the same unit; repeating the unit's name adds "
+        "nothing and usually hides a typing mistake.",
+    ),
+    Code(
+        "OS402",
+        "duplicate-plaque",
+        "error",
+        "A plaque name is used twice in the spec, or is the name of another unit.",
+        "One name identifies one unit: the same plaque on two units, or a plaque that is the "
+        "name of a different unit, makes references and diffs ambiguous.",
+    ),
+    Code(
+        "OS403",
+        "plaque-with-staff",
+        "error",
+        "A plaque carries staff, posts or duties.",
+        "A plaque has no staff or duties of its own (一個機構兩塊牌子): put quotas, posts and "
+        "duties on the unit that carries it.",
+        bad='plaque "港澳事務處" { quota administrative 2 }',
+    ),
+    # ---- units -----------------------------------------------------------------
+    Code(
+        "OS501",
+        "section-without-duties",
+        "warning",
+        "A section lists no duties.",
+        "Every internal section of a 三定 plan has duties; a section without them is usually an "
+        "unfinished spec. Units set per regulations, party committees and service centres are "
+        "exempt, and a section covered by a shared duty list has duties.",
+    ),
+    Code(
+        "OS502",
+        "section-outranks-body",
+        "error",
+        "A section has a higher rank than the unit it belongs to.",
+        "An internal section cannot outrank its body: a 科級 office cannot have 處級 sections.",
+    ),
+    Code(
+        "OS503",
+        "unknown-rank",
+        "warning",
+        "A rank that orgspec cannot place on the scale.",
+        "Known ranks are 部級, 廳局級, 處級, 科級, 股級 and their 正/副 forms, in simplified or "
+        "traditional characters; an unknown rank is kept but not compared.",
+    ),
+    Code(
+        "OS504",
+        "duplicate-name",
+        "error",
+        "Two units with the same name under one parent, or two bodies with one name.",
+        "Names identify units for people, in references and in diffs. The related location shows the first.",
+    ),
+    # ---- history ----------------------------------------------------------------
+    Code(
+        "OS601",
+        "events-out-of-order",
+        "error",
+        "History events are not in date order.",
+        "Events are listed oldest first so that the state at any date can be derived by applying them in order.",
+    ),
+    Code(
+        "OS602",
+        "event-name-not-in-force",
+        "error",
+        "An event refers to a name that was not in force at its date.",
+        "A rename's `from` must be the name in force before it: the previous rename's `to`, and "
+        "the last rename's `to` must be the unit's current name. A plaque that is removed must "
+        "have been carried.",
+    ),
+    Code(
+        "OS603",
+        "event-dates-disagree",
+        "warning",
+        "An event's decided, approved and effective dates are out of order.",
+        "A decision comes before its approval, and both come before it takes effect.",
+    ),
+)
+
+CODES: dict[str, Code] = {c.code: c for c in _ALL}
+
+
+def render_markdown() -> str:
+    """Return the text of ``docs/checks.md``: every code with its documentation."""
+    lines = [
+        "# Checks and diagnostic codes",
+        "",
+        "Every finding of `orgspec check` carries one of these codes. Codes are stable.",
+        "This page is generated by `orgspec explain --all`; do not edit it by hand.",
+        "",
+        "| code | name | default severity | summary |",
+        "|---|---|---|---|",
+    ]
+    for c in _ALL:
+        lines.append(f"| [{c.code}](#{c.code.lower()}) | {c.name} | {c.severity} | {c.summary} |")
+    for c in _ALL:
+        lines += ["", f"## {c.code}", "", f"**{c.name}** ({c.severity}): {c.summary}", "", c.explanation]
+        if c.bad:
+            lines += ["", "Triggers it:", "", "```orgspec", c.bad, "```"]
+        if c.good:
+            lines += ["", "Does not:", "", "```orgspec", c.good, "```"]
+    return "\n".join(lines) + "\n"

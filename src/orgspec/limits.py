@@ -1,0 +1,20 @@
+"""Documented limits that keep every command linear and bounded (see docs/limits.md).
+
+Imports: nothing.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MAX_DEPTH", "MAX_DIGITS", "MAX_FIGURE", "MAX_FILE_CHARS"]
+
+#: Characters in one spec file (about 256 MB of UTF-8 Chinese text).
+MAX_FILE_CHARS = 64 * 1024 * 1024
+
+#: Nesting depth of blocks (a body at depth 1; its sections at 2, and so on).
+MAX_DEPTH = 64
+
+#: Digits in one figure; longer numbers are rejected before conversion.
+MAX_DIGITS = 9
+
+#: The largest count accepted for a quota, a post or a stated count.
+MAX_FIGURE = 10_000_000

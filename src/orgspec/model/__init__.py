@@ -1,0 +1,55 @@
+"""The public model: frozen pydantic v2 classes, vocabularies and queries.
+
+Imports: pydantic and the standard library only; nothing from the syntax or
+the checks.
+"""
+
+from orgspec.model.units import (
+    Duty,
+    Event,
+    EventKind,
+    FunctionChange,
+    FunctionChangeKind,
+    Member,
+    Plaque,
+    Post,
+    PostGroup,
+    PostItem,
+    Quota,
+    QuotaPart,
+    Relation,
+    RelationKind,
+    SharedDuties,
+    Spec,
+    StatedCount,
+    Unit,
+)
+from orgspec.model.values import Basis, Count, CountStatus, PartialDate, QuotaCategory, Ref, UnitKind
+
+__all__ = [
+    "Basis",
+    "Count",
+    "CountStatus",
+    "Duty",
+    "Event",
+    "EventKind",
+    "FunctionChange",
+    "FunctionChangeKind",
+    "Member",
+    "PartialDate",
+    "Plaque",
+    "Post",
+    "PostGroup",
+    "PostItem",
+    "Quota",
+    "QuotaCategory",
+    "QuotaPart",
+    "Ref",
+    "Relation",
+    "RelationKind",
+    "SharedDuties",
+    "Spec",
+    "StatedCount",
+    "Unit",
+    "UnitKind",
+]

@@ -1,0 +1,53 @@
+"""Name normalisation for matching: the same name written with other brackets or widths.
+
+``normalize`` folds compatibility forms (full-width letters and digits), the
+bracket styles of document numbers (〔〕 【】 [] ［］), quotation marks and
+white space, and drops zero-width characters. It never changes the script:
+traditional and simplified names stay apart here (see ``orgspec.diff`` for
+cross-script matching).
+
+Imports: the standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalize", "normalize_doc_number"]
+
+_FOLD = str.maketrans(
+    {
+        "〔": "[",
+        "〕": "]",
+        "【": "[",
+        "】": "]",
+        "［": "[",
+        "］": "]",
+        "（": "(",
+        "）": ")",
+        "“": '"',
+        "”": '"',
+        "「": '"',
+        "」": '"',
+        "『": '"',
+        "』": '"',
+        "‘": "'",
+        "’": "'",
+        "《": "<",
+        "》": ">",
+        "〈": "<",
+        "〉": ">",
+    }
+)
+_DROP = re.compile(r"[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+")
+
+
+def normalize(name: str) -> str:
+    """Return the matching key of a name (same script, folded widths, brackets and spaces)."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", name).translate(_FOLD))
+
+
+def normalize_doc_number(number: str) -> str:
+    """Return the matching key of a document number: 苏委〔2009〕573号 == 苏委[2009]573号."""
+    return normalize(number).replace("號", "号")

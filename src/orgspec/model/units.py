@@ -1,0 +1,329 @@
+"""The public model: a frozen pydantic v2 tree of units and what the documents say of them.
+
+A :class:`Spec` holds bodies; every node of the structure is a :class:`Unit`
+(a body, a section, an office inside a body, a public institution, a
+coordinating body), told apart by its :class:`~orgspec.model.values.UnitKind`.
+Positions are not part of the model: a model built in Python equals a parsed
+one; :class:`orgspec.build.SourceMap` answers "where was this stated?".
+
+Imports: pydantic, :mod:`orgspec.model.values`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from orgspec.model.values import Basis, Count, PartialDate, QuotaCategory, Ref, UnitKind
+
+__all__ = [
+    "Duty",
+    "Event",
+    "EventKind",
+    "FunctionChange",
+    "FunctionChangeKind",
+    "Member",
+    "Plaque",
+    "Post",
+    "PostGroup",
+    "PostItem",
+    "Quota",
+    "QuotaPart",
+    "Relation",
+    "RelationKind",
+    "SharedDuties",
+    "Spec",
+    "StatedCount",
+    "Unit",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Plaque(_Frozen):
+    """Another official name the same unit carries (挂牌, 加挂, 增挂)."""
+
+    name: str
+    form: str | None = Field(default=None, description="how the document puts it: 挂, 加挂, 增挂")
+    since: PartialDate | None = None
+    basis: tuple[Basis, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+class RelationKind(enum.StrEnum):
+    """Relations between units that are not parent and child."""
+
+    HOSTS = "hosts"  # another body's office is placed in this one (设在 here)
+    HOSTED_IN = "hosted-in"  # this office is placed in another body (设在 there)
+    MANAGES = "manages"  # this body administers another on behalf of its parent (代管)
+    MANAGED_BY = "managed-by"
+    COLOCATED = "colocated"  # 合署办公
+
+
+class Relation(_Frozen):
+    """A non-tree relation: hosted office, managed on behalf, co-location."""
+
+    kind: RelationKind
+    target: Ref
+    since: PartialDate | None = None
+    basis: tuple[Basis, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+class Duty(_Frozen):
+    """One duty (职责): its text, the number the document gives it, an optional id."""
+
+    text: str
+    number: int | None = Field(default=None, ge=0)
+    id: str | None = None
+
+
+class SharedDuties(_Frozen):
+    """One duty list that applies to several sections at once (上述兩個處的主要職責是)."""
+
+    sections: tuple[Ref, ...]
+    duties: tuple[Duty, ...]
+    id: str | None = None
+    intro: str | None = Field(default=None, description="the document's lead-in, as written")
+
+
+class FunctionChangeKind(enum.StrEnum):
+    """How a function changed hands (职责调整)."""
+
+    TRANSFERRED_OUT = "transferred-out"  # 划出
+    TRANSFERRED_IN = "transferred-in"  # 划入
+    CANCELLED = "cancelled"  # 取消
+    ADDED = "added"  # 增加
+    MERGED = "merged"  # 整合
+
+
+class FunctionChange(_Frozen):
+    """A function moved out to or in from another body, cancelled, added or merged."""
+
+    kind: FunctionChangeKind
+    text: str
+    counterpart: Ref | None = None
+    number: int | None = Field(default=None, ge=0)
+    basis: tuple[Basis, ...] = ()
+
+
+class QuotaPart(_Frozen):
+    """A part counted inside a quota or a post (含…), or outside it (不含…)."""
+
+    relation: Literal["includes", "excludes"] = "includes"
+    count: Count
+    label: str | None = None
+    category: QuotaCategory | None = None
+    unit: Ref | None = None
+
+
+class Quota(_Frozen):
+    """A staffing quota (编制) of one category, with its parts."""
+
+    category: QuotaCategory
+    count: Count
+    label: str | None = Field(default=None, description="the category as the document words it")
+    parts: tuple[QuotaPart, ...] = ()
+    complete: bool = Field(default=False, description="the parts are the whole breakdown")
+    notes: tuple[str, ...] = ()
+
+
+class Post(_Frozen):
+    """A leadership post (领导职数) with its count: 主任1名."""
+
+    type: Literal["post"] = "post"
+    title: str
+    count: Count
+    role: Literal["chief", "deputy"] | None = None
+    concurrent: str | None = Field(default=None, description="the post held concurrently (兼)")
+    approved_separately: bool = Field(default=False, description="另核: outside the main count")
+    holder: str | None = None
+    parts: tuple[QuotaPart, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+class PostGroup(_Frozen):
+    """A total of posts with its breakdown: 正副處長11名, 其中正處長6名、副處長5名."""
+
+    type: Literal["group"] = "group"
+    title: str | None = None
+    count: Count
+    for_sections: bool = Field(default=False, description="the heads and deputies of sections")
+    posts: tuple[Post, ...] = ()
+    parts: tuple[QuotaPart, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+PostItem = Annotated[Post | PostGroup, Field(discriminator="type")]
+
+
+class Member(_Frozen):
+    """A member of a coordinating body: a role (組長) filled by a post of some body."""
+
+    role: str
+    post: str | None = None
+    body: Ref | None = None
+    person: str | None = None
+
+
+class StatedCount(_Frozen):
+    """A count the document declares (设6个内设机构), kept apart from what it lists."""
+
+    what: Literal["sections", "duties", "institutions"]
+    count: Count
+    text: str | None = Field(default=None, description="the document's words")
+
+
+class EventKind(enum.StrEnum):
+    """Kinds of dated events in a unit's history (沿革)."""
+
+    ESTABLISHED = "established"
+    REESTABLISHED = "reestablished"
+    RENAMED = "renamed"
+    PLAQUE_ADDED = "plaque-added"
+    PLAQUE_REMOVED = "plaque-removed"
+    HOSTED = "hosted"
+    UNHOSTED = "unhosted"
+    MOVED = "moved"
+    MERGED = "merged"
+    SPLIT = "split"
+    ABOLISHED = "abolished"
+    DUTIES_TRANSFERRED = "duties-transferred"
+    QUOTA_CHANGED = "quota-changed"
+    POSTS_CHANGED = "posts-changed"
+    KIND_CHANGED = "kind-changed"
+    RANK_CHANGED = "rank-changed"
+
+
+class Event(_Frozen):
+    """A dated change in a unit's history, with the document that decided it."""
+
+    kind: EventKind
+    date: PartialDate | None = None
+    decided: PartialDate | None = None
+    approved: PartialDate | None = None
+    effective: PartialDate | None = None
+    id: str | None = None
+    before: str | None = Field(default=None, description="name, kind, rank or superior before")
+    after: str | None = Field(default=None, description="name, kind, rank or superior after")
+    plaque: str | None = None
+    target: Ref | None = Field(default=None, description="the other unit: hosted, merged, moved to")
+    category: QuotaCategory | None = None
+    count_before: Count | None = None
+    count_after: Count | None = None
+    duties: tuple[str, ...] = ()
+    basis: tuple[Basis, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def when(self) -> PartialDate | None:
+        """Return the date that orders the event: its date, else effective, approved or decided."""
+        return self.date or self.effective or self.approved or self.decided
+
+
+class Unit(_Frozen):
+    """Any node of the structure: a body, a section, an office, an institution, a group."""
+
+    name: str
+    id: str | None = None
+    kind: UnitKind | None = None
+    kind_label: str | None = Field(default=None, description="the kind as the document words it")
+    rank: str | None = None
+    number: int | None = Field(default=None, ge=0, description="the number the document gives it")
+    superior: Ref | None = None
+    section_rank: str | None = Field(default=None, description="rank of its sections: 科級建制")
+    per_regulations: bool = Field(default=False, description="set per regulations (另按規定設定)")
+    funding: str | None = None
+    basis: tuple[Basis, ...] = ()
+    plaques: tuple[Plaque, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    stated: tuple[StatedCount, ...] = ()
+    duties: tuple[Duty, ...] = ()
+    shared_duties: tuple[SharedDuties, ...] = ()
+    function_changes: tuple[FunctionChange, ...] = ()
+    units: tuple[Unit, ...] = ()
+    quotas: tuple[Quota, ...] = ()
+    posts: tuple[PostItem, ...] = ()
+    members: tuple[Member, ...] = ()
+    history: tuple[Event, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @field_validator("units")
+    @classmethod
+    def _nested_default_kind(cls, units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+        """Make a nested unit a section unless it says otherwise (as in the language)."""
+        if all(u.kind is not None for u in units):
+            return units
+        return tuple(u if u.kind is not None else u.model_copy(update={"kind": UnitKind.SECTION}) for u in units)
+
+    def walk(self) -> Iterator[Unit]:
+        """Yield this unit and every unit below it, depth first, in document order."""
+        stack: list[Unit] = [self]
+        while stack:
+            unit = stack.pop()
+            yield unit
+            stack.extend(reversed(unit.units))
+
+    def names(self) -> tuple[str, ...]:
+        """Return the unit's name followed by its plaques."""
+        return (self.name, *(p.name for p in self.plaques))
+
+    def quota(self, category: QuotaCategory | str) -> Quota | None:
+        """Return the unit's own quota of a category, if it states one."""
+        cat = QuotaCategory(category)
+        for q in self.quotas:
+            if q.category is cat:
+                return q
+        return None
+
+
+class Spec(_Frozen):
+    """A spec file: one or more bodies, and events that span bodies."""
+
+    bodies: tuple[Unit, ...] = ()
+    history: tuple[Event, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def walk(self) -> Iterator[Unit]:
+        """Yield every unit of every body, depth first, in document order."""
+        for body in self.bodies:
+            yield from body.walk()
+
+    def find(self, name: str) -> Unit | None:
+        """Return the unit whose name or plaque is ``name``, or whose id is ``name``."""
+        from orgspec.model.names import normalize
+
+        key = normalize(name)
+        for unit in self.walk():
+            if unit.id == name or any(normalize(n) == key for n in unit.names()):
+                return unit
+        return None
+
+    def find_all(self, text: str) -> list[Unit]:
+        """Return every unit whose name or a plaque contains ``text`` (normalised)."""
+        from orgspec.model.names import normalize
+
+        key = normalize(text)
+        return [u for u in self.walk() if any(key in normalize(n) for n in u.names())]
+
+    def totals(self) -> dict[QuotaCategory, Count]:
+        """Return the total quota per category over all units.
+
+        A category whose quotas are all numbers sums them; if any is determined
+        separately, unstated or unreadable the total says so instead of a number.
+        """
+        from orgspec.model.arith import sum_counts
+
+        by_cat: dict[QuotaCategory, list[Count]] = {}
+        for unit in self.walk():
+            for q in unit.quotas:
+                by_cat.setdefault(q.category, []).append(q.count)
+        return {cat: sum_counts(counts) for cat, counts in by_cat.items()}
+
+
+Unit.model_rebuild()
+Spec.model_rebuild()

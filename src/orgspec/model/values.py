@@ -1,0 +1,172 @@
+"""Small values of the model: counts, dates, references, vocabularies.
+
+Quantities are honest: a :class:`Count` is a number, or "determined
+separately" (另行核定), or "not stated", or "unreadable" (a garbled figure kept
+as written); none of these is ever 0 or None.
+
+Imports: pydantic and the standard library only.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Basis",
+    "Count",
+    "CountStatus",
+    "PartialDate",
+    "QuotaCategory",
+    "Ref",
+    "UnitKind",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CountStatus(enum.StrEnum):
+    """How a figure is given in the document."""
+
+    NUMBER = "number"
+    SEPARATELY = "separately"
+    UNSTATED = "unstated"
+    UNREADABLE = "unreadable"
+
+
+class Count(_Frozen):
+    """A figure as the document gives it: a number, 另行核定, not stated, or unreadable."""
+
+    status: CountStatus = CountStatus.NUMBER
+    value: int | None = Field(default=None, ge=0)
+    text: str | None = Field(default=None, description="the figure as written, when unreadable")
+
+    @classmethod
+    def of(cls, value: int) -> Count:
+        """Return a plain numeric count."""
+        return cls(status=CountStatus.NUMBER, value=value)
+
+    @classmethod
+    def separately(cls) -> Count:
+        """Return a count the document leaves to be determined separately (另行核定)."""
+        return cls(status=CountStatus.SEPARATELY)
+
+    @classmethod
+    def unstated(cls) -> Count:
+        """Return a count the document does not give."""
+        return cls(status=CountStatus.UNSTATED)
+
+    @classmethod
+    def unreadable(cls, text: str) -> Count:
+        """Return a garbled figure, kept as written."""
+        return cls(status=CountStatus.UNREADABLE, text=text)
+
+    @property
+    def known(self) -> bool:
+        """Return True when the count is a number."""
+        return self.status is CountStatus.NUMBER and self.value is not None
+
+    def __str__(self) -> str:
+        if self.status is CountStatus.NUMBER:
+            return str(self.value)
+        if self.status is CountStatus.UNREADABLE:
+            return f"unreadable {self.text!r}"
+        return self.status.value
+
+
+class PartialDate(_Frozen):
+    """A date that may lack its month or day ("2018", "2018年3月")."""
+
+    year: int = Field(ge=1, le=9999)
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError for impossible dates."""
+        parts = text.split("-")
+        if not 1 <= len(parts) <= 3 or not all(p.isdigit() and p.isascii() for p in parts):
+            raise ValueError(f"not a date: {text!r}")
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else None
+        day = int(parts[2]) if len(parts) > 2 else None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month {month} does not exist")
+        if day is not None:
+            assert month is not None
+            datetime.date(year, month, day)  # raises ValueError for 2019-02-30
+        if not 1 <= year <= 9999:
+            raise ValueError(f"year {year} is out of range")
+        return cls(year=year, month=month, day=day)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Order partial dates; a missing month or day sorts first within its year or month."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    def start(self) -> datetime.date:
+        """Return the first day the partial date can mean."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    def __str__(self) -> str:
+        out = f"{self.year:04d}"
+        if self.month is not None:
+            out += f"-{self.month:02d}"
+            if self.day is not None:
+                out += f"-{self.day:02d}"
+        return out
+
+
+class Ref(_Frozen):
+    """A reference to a unit: by id (``@id``), by name (``@"name"``) or to a body outside the spec."""
+
+    target: str
+    by: Literal["id", "name", "external"] = "external"
+
+    def __str__(self) -> str:
+        if self.by == "id":
+            return f"@{self.target}"
+        return self.target
+
+
+class Basis(_Frozen):
+    """The document that decides something: its number, title, issuer and date."""
+
+    number: str | None = Field(default=None, description="文号 as written, e.g. 苏委〔2009〕573号")
+    title: str | None = None
+    issuer: str | None = None
+    date: PartialDate | None = None
+    note: str | None = None
+
+
+class UnitKind(enum.StrEnum):
+    """What sort of unit: the kinds of bodies and of internal units (see the glossary)."""
+
+    CONSTITUENT_DEPARTMENT = "constituent-department"
+    WORKING_DEPARTMENT = "working-department"
+    DIRECTLY_AFFILIATED = "directly-affiliated"
+    DEPARTMENT_ADMINISTERED = "department-administered"
+    COORDINATING_BODY = "coordinating-body"
+    DISPATCHED_UNIT = "dispatched-unit"
+    PUBLIC_INSTITUTION = "public-institution"
+    OFFICE = "office"
+    SECTION = "section"
+    PARTY_COMMITTEE = "party-committee"
+    SERVICE_CENTRE = "service-centre"
+    DISCIPLINE_UNIT = "discipline-unit"
+    OTHER = "other"
+
+
+class QuotaCategory(enum.StrEnum):
+    """Categories of staffing quota (编制)."""
+
+    ADMINISTRATIVE = "administrative"
+    PUBLIC_INSTITUTION = "public-institution"
+    LOGISTICS = "logistics"
+    DISPATCHED = "dispatched"
+    DISCIPLINE = "discipline"
+    OTHER = "other"

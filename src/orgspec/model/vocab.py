@@ -1,0 +1,98 @@
+"""Vocabularies: kinds, quota categories and ranks, in English and as the documents word them.
+
+A kind or category may be written as its English keyword or in Chinese,
+simplified or traditional; :func:`kind_of` and :func:`category_of` map either
+to the model's enum. Ranks are placed on a scale so that a section can be
+compared with its body.
+
+Imports: :mod:`orgspec.model.values`.
+"""
+
+from __future__ import annotations
+
+from orgspec.model.values import QuotaCategory, UnitKind
+
+__all__ = ["KIND_LABELS", "category_of", "kind_of", "rank_level"]
+
+#: Chinese labels of each kind (simplified first, then traditional forms).
+KIND_LABELS: dict[UnitKind, tuple[str, ...]] = {
+    UnitKind.CONSTITUENT_DEPARTMENT: ("组成部门", "組成部門"),
+    UnitKind.WORKING_DEPARTMENT: ("工作部门", "工作部門"),
+    UnitKind.DIRECTLY_AFFILIATED: ("直属机构", "直屬機構", "直属特设机构", "直屬特設機構"),
+    UnitKind.DEPARTMENT_ADMINISTERED: ("部门管理机构", "部門管理機構"),
+    UnitKind.COORDINATING_BODY: ("议事协调机构", "議事協調機構", "领导小组", "領導小組"),
+    UnitKind.DISPATCHED_UNIT: ("派驻机构", "派駐機構"),
+    UnitKind.PUBLIC_INSTITUTION: ("事业单位", "事業單位", "直属事业单位", "直屬事業單位"),
+    UnitKind.OFFICE: ("办公室", "辦公室"),
+    UnitKind.SECTION: ("内设机构", "內設機構"),
+    UnitKind.PARTY_COMMITTEE: ("机关党委", "機關黨委", "直属机关党委", "直屬機關黨委"),
+    UnitKind.SERVICE_CENTRE: ("服务中心", "服務中心", "机关后勤服务中心", "機關後勤服務中心"),
+    UnitKind.DISCIPLINE_UNIT: ("纪检监察机构", "紀檢監察機構"),
+}
+
+_KINDS: dict[str, UnitKind] = {k.value: k for k in UnitKind}
+for _kind, _labels in KIND_LABELS.items():
+    for _label in _labels:
+        _KINDS[_label] = _kind
+
+_CATEGORIES: dict[str, QuotaCategory] = {c.value: c for c in QuotaCategory}
+_CATEGORIES.update(
+    {
+        "行政编制": QuotaCategory.ADMINISTRATIVE,
+        "行政編制": QuotaCategory.ADMINISTRATIVE,
+        "事业编制": QuotaCategory.PUBLIC_INSTITUTION,
+        "事業編制": QuotaCategory.PUBLIC_INSTITUTION,
+        "工勤编制": QuotaCategory.LOGISTICS,
+        "工勤編制": QuotaCategory.LOGISTICS,
+        "后勤服务人员编制": QuotaCategory.LOGISTICS,
+        "後勤服務人員編制": QuotaCategory.LOGISTICS,
+        "派驻编制": QuotaCategory.DISPATCHED,
+        "派駐編制": QuotaCategory.DISPATCHED,
+        "纪检监察编制": QuotaCategory.DISCIPLINE,
+        "紀檢監察編制": QuotaCategory.DISCIPLINE,
+    }
+)
+
+
+def kind_of(text: str) -> UnitKind | None:
+    """Return the kind named by an English keyword or a Chinese label, or None."""
+    return _KINDS.get(text.strip())
+
+
+def category_of(text: str) -> QuotaCategory | None:
+    """Return the quota category named by an English keyword or a Chinese label, or None."""
+    return _CATEGORIES.get(text.strip())
+
+
+# Levels: higher is more senior. 正 and 副 forms sit half a step apart.
+_LEVELS = {
+    "国家级": 12, "國家級": 12,
+    "省部级": 10, "省部級": 10, "部级": 10, "部級": 10,
+    "厅局级": 8, "廳局級": 8, "司局级": 8, "司局級": 8, "厅级": 8, "廳級": 8, "局级": 8, "局級": 8,
+    "县处级": 6, "縣處級": 6, "处级": 6, "處級": 6, "县级": 6, "縣級": 6,
+    "乡科级": 4, "鄉科級": 4, "科级": 4, "科級": 4,
+    "股级": 2, "股級": 2,
+}  # fmt: skip
+
+
+def rank_level(rank: str) -> float | None:
+    """Place a rank on the scale (部级 10, 厅局级 8, 处级 6, 科级 4, 股级 2), or None.
+
+    ``正`` keeps the level, ``副`` lowers it by one; "建制" and "规格" suffixes
+    are ignored (科级建制 is 科级).
+    """
+    text = rank.strip()
+    for suffix in ("建制", "规格", "規格"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    deputy = 0.0
+    if text.startswith("正"):
+        text = text[1:]
+    elif text.startswith("副"):
+        text, deputy = text[1:], 1.0
+    level = _LEVELS.get(text)
+    if level is None and not text.endswith(("级", "級")):
+        level = _LEVELS.get(text + "级")
+    if level is None:
+        return None
+    return level - deputy

@@ -1,0 +1,135 @@
+"""Print syntax nodes as canonical spec text, keeping every comment.
+
+One printer serves both doors: ``orgspec fmt`` prints a parsed document with
+its comments, and ``orgspec.dumps`` prints the statements that
+:mod:`orgspec.text.unlower` makes from a model. The canonical layout: one
+statement per line, two spaces per level, ``{`` at the end of the opening
+line, ``}`` alone on its line; at most one blank line is kept where the
+source had any; a comment stays on its own line or at the end of the line it
+was on.
+
+Imports: :mod:`orgspec.syntax.nodes`, :mod:`orgspec.source`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from orgspec.source import SourceText
+from orgspec.syntax.nodes import Arg, ArgKind, Comment, Stmt
+
+__all__ = ["escape", "print_statements"]
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def escape(text: str) -> str:
+    """Quote a string for spec text, escaping quotes, backslashes and control characters."""
+    out = []
+    for ch in text:
+        esc = _ESCAPES.get(ch)
+        if esc is not None:
+            out.append(esc)
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F or 0x80 <= ord(ch) < 0xA0 or ch in "\u2028\u2029":
+            out.append(f"\\u{{{ord(ch):X}}}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _arg(arg: Arg) -> str:
+    if arg.kind is ArgKind.STRING:
+        return escape(arg.value)
+    if arg.kind is ArgKind.NAMEREF:
+        return "@" + escape(arg.value)
+    if arg.kind is ArgKind.REF:
+        return "@" + arg.value
+    return arg.value
+
+
+class _Printer:
+    def __init__(self, comments: Sequence[Comment], source: SourceText | None) -> None:
+        self.comments = sorted(comments, key=lambda c: c.span.start)
+        self.next = 0
+        self.source = source
+        self.lines: list[str] = []
+
+    def _line_of(self, offset: int) -> int:
+        assert self.source is not None
+        return self.source.position(offset).line
+
+    def _leading(self, before: int, indent: str) -> None:
+        """Emit the comments that start before ``before`` on lines of their own."""
+        while self.next < len(self.comments) and self.comments[self.next].span.start < before:
+            comment = self.comments[self.next]
+            self._blank_before(comment.span.start)
+            self.lines.append(indent + comment.text.rstrip())
+            self.next += 1
+
+    def _trailing(self, line: int) -> str:
+        """Return the comment that sits at the end of source line ``line``, if any."""
+        if self.source is None or self.next >= len(self.comments):
+            return ""
+        comment = self.comments[self.next]
+        if self._line_of(comment.span.start) == line:
+            self.next += 1
+            return "  " + comment.text.rstrip()
+        return ""
+
+    def _blank_before(self, offset: int) -> None:
+        """Keep one blank line where the source had at least one before ``offset``."""
+        if self.source is None or not self.lines or self.lines[-1] == "" or self.lines[-1].endswith("{"):
+            return
+        line = self._line_of(offset)
+        if line >= 3 and self.source.line_text(line - 1).strip() == "":
+            self.lines.append("")
+
+    def stmt(self, stmt: Stmt, depth: int) -> None:
+        indent = "  " * depth
+        if self.source is not None:
+            self._leading(stmt.span.start, indent)
+            self._blank_before(stmt.span.start)
+        head = " ".join([stmt.keyword, *(_arg(a) for a in stmt.args)])
+        if stmt.block is None:
+            end_line = self._line_of(stmt.span.end) if self.source is not None else 0
+            self.lines.append(indent + head + self._trailing(end_line))
+            return
+        open_line = self._line_of(stmt.keyword_span.start) if self.source is not None else 0
+        trailing = ""
+        if self.source is not None:
+            # a comment after the '{' on the opening line stays there
+            first = stmt.block[0].span.start if stmt.block else stmt.span.end
+            if self.next < len(self.comments) and self.comments[self.next].span.start < first:
+                trailing = self._trailing(open_line)
+        self.lines.append(indent + head + " {" + trailing)
+        for sub in stmt.block:
+            self.stmt(sub, depth + 1)
+        if self.source is not None:
+            self._leading(stmt.span.end - 1, indent + "  ")
+        close_line = self._line_of(stmt.span.end - 1) if self.source is not None else 0
+        self.lines.append(indent + "}" + self._trailing(close_line))
+
+
+def print_statements(
+    statements: Sequence[Stmt],
+    comments: Sequence[Comment] = (),
+    source: SourceText | None = None,
+    newline: str = "\n",
+) -> str:
+    """Return the canonical text of ``statements`` with ``comments`` placed where they were.
+
+    ``source`` is the text the statements were parsed from; without it (a
+    model printed by ``dumps``) no comments or blank lines are carried over,
+    and bodies are separated by one blank line.
+    """
+    printer = _Printer(comments, source)
+    for i, stmt in enumerate(statements):
+        if source is None and i and stmt.block is not None:
+            printer.lines.append("")
+        printer.stmt(stmt, 0)
+    if source is not None:
+        printer._leading(len(source.text) + 1, "")
+    lines = printer.lines
+    while lines and lines[-1] == "":
+        lines.pop()
+    return newline.join(lines) + newline if lines else ""

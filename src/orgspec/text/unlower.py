@@ -1,0 +1,277 @@
+"""Model to syntax nodes: the exact inverse of :mod:`orgspec.build.lower` for valid models.
+
+``orgspec.dumps`` is ``print_statements(unlower(spec))``; the law
+``loads(dumps(m)) == m`` is property-tested.
+
+Imports: :mod:`orgspec.model`, :mod:`orgspec.syntax.nodes`, :mod:`orgspec.source`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from orgspec.model.units import (
+    Duty,
+    Event,
+    EventKind,
+    Plaque,
+    Post,
+    PostGroup,
+    Quota,
+    QuotaPart,
+    Relation,
+    Spec,
+    Unit,
+)
+from orgspec.model.values import Basis, Count, CountStatus, PartialDate, Ref, UnitKind
+from orgspec.source import Span
+from orgspec.syntax.nodes import Arg, ArgKind, Stmt
+
+__all__ = ["unlower"]
+
+_NO = Span(0, 0)
+
+
+def _s(value: str) -> Arg:
+    return Arg(ArgKind.STRING, value, _NO)
+
+
+def _w(word: str) -> Arg:
+    return Arg(ArgKind.IDENT, word, _NO)
+
+
+def _i(value: int) -> Arg:
+    return Arg(ArgKind.INT, str(value), _NO)
+
+
+def _d(date: PartialDate) -> Arg:
+    text = str(date)
+    return Arg(ArgKind.INT if date.month is None else ArgKind.DATE, text, _NO)
+
+
+def _ref(ref: Ref) -> Arg:
+    if ref.by == "id":
+        return Arg(ArgKind.REF, ref.target, _NO)
+    if ref.by == "name":
+        return Arg(ArgKind.NAMEREF, ref.target, _NO)
+    return _s(ref.target)
+
+
+def _count(count: Count) -> list[Arg]:
+    if count.status is CountStatus.NUMBER:
+        return [_i(count.value or 0)]
+    if count.status is CountStatus.UNREADABLE:
+        return [_w("unreadable"), _s(count.text or "")]
+    return [_w(count.status.value)]
+
+
+def _st(keyword: str, args: Iterable[Arg] = (), block: Iterable[Stmt] | None = None) -> Stmt:
+    return Stmt(keyword, _NO, tuple(args), tuple(block) if block is not None else None, _NO)
+
+
+def _notes(notes: Iterable[str]) -> list[Stmt]:
+    return [_st("note", [_s(n)]) for n in notes]
+
+
+def _basis(b: Basis) -> Stmt:
+    block: list[Stmt] = []
+    if b.title is not None:
+        block.append(_st("title", [_s(b.title)]))
+    if b.issuer is not None:
+        block.append(_st("issuer", [_s(b.issuer)]))
+    if b.date is not None:
+        block.append(_st("date", [_d(b.date)]))
+    if b.note is not None:
+        block.append(_st("note", [_s(b.note)]))
+    args = [_s(b.number)] if b.number is not None else []
+    return _st("basis", args, block or None)
+
+
+def _plaque(p: Plaque) -> Stmt:
+    block: list[Stmt] = []
+    if p.form is not None:
+        block.append(_st("form", [_s(p.form)]))
+    if p.since is not None:
+        block.append(_st("since", [_d(p.since)]))
+    block += [_basis(b) for b in p.basis] + _notes(p.notes)
+    return _st("plaque", [_s(p.name)], block or None)
+
+
+def _relation(r: Relation) -> Stmt:
+    block: list[Stmt] = []
+    if r.since is not None:
+        block.append(_st("since", [_d(r.since)]))
+    block += [_basis(b) for b in r.basis] + _notes(r.notes)
+    return _st(r.kind.value, [_ref(r.target)], block or None)
+
+
+def _duty(d: Duty) -> Stmt:
+    args: list[Arg] = []
+    if d.number is not None:
+        args.append(_i(d.number))
+    if d.id is not None:
+        args.append(_w(d.id))
+    return _st("duty", [*args, _s(d.text)])
+
+
+def _part(p: QuotaPart) -> Stmt:
+    args: list[Arg] = []
+    if p.category is not None:
+        args.append(_w(p.category.value))
+    args += _count(p.count)
+    if p.label is not None:
+        args.append(_s(p.label))
+    if p.unit is not None:
+        args += [_w("for"), _ref(p.unit)]
+    return _st(p.relation, args)
+
+
+def _quota(q: Quota) -> Stmt:
+    args: list[Arg] = [_w(q.category.value), *_count(q.count)]
+    if q.label is not None:
+        args.append(_s(q.label))
+    block = [_part(p) for p in q.parts]
+    if q.complete:
+        block.append(_st("complete"))
+    block += _notes(q.notes)
+    return _st("quota", args, block or None)
+
+
+def _post(p: Post) -> Stmt:
+    args: list[Arg] = [_s(p.title), *_count(p.count)]
+    if p.role is not None:
+        args.append(_w(p.role))
+    if p.approved_separately:
+        args.append(_w("approved-separately"))
+    if p.concurrent is not None:
+        args += [_w("concurrent"), _s(p.concurrent)]
+    if p.holder is not None:
+        args += [_w("holder"), _s(p.holder)]
+    block = [_part(x) for x in p.parts] + _notes(p.notes)
+    return _st("post", args, block or None)
+
+
+def _group(g: PostGroup) -> Stmt:
+    args: list[Arg] = [_s(g.title)] if g.title is not None else []
+    args += _count(g.count)
+    if g.for_sections:
+        args.append(_w("for-sections"))
+    block = [_post(p) for p in g.posts] + [_part(x) for x in g.parts] + _notes(g.notes)
+    return _st("group", args, block or None)
+
+
+def _event(e: Event) -> Stmt:
+    args: list[Arg] = [_w(e.kind.value)]
+    if e.date is not None:
+        args.append(_d(e.date))
+    if e.id is not None:
+        args.append(_w(e.id))
+    block: list[Stmt] = []
+    for name in ("decided", "approved", "effective"):
+        value: PartialDate | None = getattr(e, name)
+        if value is not None:
+            block.append(_st(name, [_d(value)]))
+    counts = e.kind in (EventKind.QUOTA_CHANGED, EventKind.POSTS_CHANGED)
+    if e.category is not None:
+        block.append(_st("category", [_w(e.category.value)]))
+    if counts:
+        if e.count_before is not None:
+            block.append(_st("from", _count(e.count_before)))
+        if e.count_after is not None:
+            block.append(_st("to", _count(e.count_after)))
+    else:
+        if e.before is not None:
+            block.append(_st("from", [_s(e.before)]))
+        if e.after is not None:
+            block.append(_st("to", [_s(e.after)]))
+    if e.plaque is not None:
+        block.append(_st("plaque", [_s(e.plaque)]))
+    if e.target is not None:
+        block.append(_st("unit", [_ref(e.target)]))
+    block += [_st("duty", [_s(d)]) for d in e.duties]
+    block += [_basis(b) for b in e.basis] + _notes(e.notes)
+    return _st("event", args, block or None)
+
+
+_CHILD_KEYWORD = {UnitKind.PUBLIC_INSTITUTION: "institution", UnitKind.OFFICE: "office"}
+
+
+def _unit(u: Unit, nested: bool) -> Stmt:
+    if nested:
+        keyword = _CHILD_KEYWORD.get(u.kind, "section") if u.kind is not None else "section"
+        default = UnitKind.SECTION if keyword == "section" else u.kind
+    else:
+        keyword, default = "body", None
+    block: list[Stmt] = []
+    if u.kind_label is not None:
+        block.append(_st("kind", [_s(u.kind_label)]))
+    elif u.kind is not None and u.kind is not default:
+        block.append(_st("kind", [_w(u.kind.value)]))
+    if u.rank is not None:
+        block.append(_st("rank", [_s(u.rank)]))
+    if u.number is not None:
+        block.append(_st("number", [_i(u.number)]))
+    if u.superior is not None:
+        block.append(_st("superior", [_ref(u.superior)]))
+    if u.section_rank is not None:
+        block.append(_st("section-rank", [_s(u.section_rank)]))
+    if u.per_regulations:
+        block.append(_st("per-regulations"))
+    if u.funding is not None:
+        block.append(_st("funding", [_s(u.funding)]))
+    block += [_basis(b) for b in u.basis]
+    block += [_plaque(p) for p in u.plaques]
+    block += [_relation(r) for r in u.relations]
+    for s in u.stated:
+        args = [_w(s.what), *_count(s.count)]
+        if s.text is not None:
+            args.append(_s(s.text))
+        block.append(_st("stated", args))
+    if u.duties:
+        block.append(_st("duties", [], [_duty(d) for d in u.duties]))
+    changes: list[Stmt] = []
+    for c in u.function_changes:
+        args = [_i(c.number)] if c.number is not None else []
+        args.append(_s(c.text))
+        if c.counterpart is not None:
+            word = {"transferred-out": "to", "transferred-in": "from"}.get(c.kind.value, "with")
+            args += [_w(word), _ref(c.counterpart)]
+        changes.append(_st(c.kind.value, args))
+    if changes:
+        block.append(_st("function-changes", [], changes))
+    block += [_unit(child, True) for child in u.units]
+    for sd in u.shared_duties:
+        sub: list[Stmt] = [_st("sections", [_ref(r) for r in sd.sections])]
+        if sd.intro is not None:
+            sub.append(_st("intro", [_s(sd.intro)]))
+        sub += [_duty(d) for d in sd.duties]
+        block.append(_st("shared-duties", [_w(sd.id)] if sd.id else [], sub))
+    block += [_quota(q) for q in u.quotas]
+    if u.posts:
+        block.append(_st("posts", [], [_post(p) if isinstance(p, Post) else _group(p) for p in u.posts]))
+    if u.members:
+        members = []
+        for m in u.members:
+            args = [_s(m.role)]
+            if m.post is not None:
+                args += [_w("post"), _s(m.post)]
+            if m.body is not None:
+                args += [_w("of"), _ref(m.body)]
+            if m.person is not None:
+                args += [_w("person"), _s(m.person)]
+            members.append(_st("member", args))
+        block.append(_st("members", [], members))
+    if u.history:
+        block.append(_st("history", [], [_event(e) for e in u.history]))
+    block += _notes(u.notes)
+    head = [_w(u.id)] if u.id is not None else []
+    return _st(keyword, [*head, _s(u.name)], block)
+
+
+def unlower(spec: Spec) -> list[Stmt]:
+    """Return the statements that state ``spec``."""
+    out = [_unit(b, False) for b in spec.bodies]
+    if spec.history:
+        out.append(_st("history", [], [_event(e) for e in spec.history]))
+    out += _notes(spec.notes)
+    return out

@@ -1,0 +1,106 @@
+"""Every check code has a failing fixture that triggers it and a passing one that does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import orgspec
+from orgspec.codes import CODES
+
+from .conftest import FIXTURES
+
+CASES = sorted(p.name for p in (FIXTURES / "checks").iterdir() if p.is_dir())
+#: Codes tested elsewhere: reading files (test_io.py) and limits (test_limits.py).
+TESTED_ELSEWHERE = {"OS100", "OS101", "OS106"}
+
+
+def _codes(path: Path) -> list[str]:
+    return [d.code for d in orgspec.check_text(path.read_text(encoding="utf-8"), path.name)]
+
+
+@pytest.mark.parametrize("code", CASES)
+def test_fail_fixture_triggers_its_code(code: str) -> None:
+    found = _codes(FIXTURES / "checks" / code / "fail.orgspec")
+    assert code in found
+
+
+@pytest.mark.parametrize("code", CASES)
+def test_pass_fixture_is_clean_of_its_code(code: str) -> None:
+    found = _codes(FIXTURES / "checks" / code / "pass.orgspec")
+    assert code not in found
+    # the passing fixture should be clean of errors altogether
+    errors = [
+        d
+        for d in orgspec.check_text((FIXTURES / "checks" / code / "pass.orgspec").read_text())
+        if d.severity.value == "error"
+    ]
+    assert errors == []
+
+
+def test_every_code_has_fixtures() -> None:
+    assert set(CODES) - TESTED_ELSEWHERE == set(CASES)
+
+
+def test_diagnostics_carry_location_code_message() -> None:
+    text = (FIXTURES / "checks" / "OS307" / "fail.orgspec").read_text()
+    (d,) = [d for d in orgspec.check_text(text, "x.orgspec") if d.code == "OS307"]
+    assert (d.file, d.line, d.column) == ("x.orgspec", 5, 18)
+    assert "7 deputy posts" in d.message
+    assert "room for 5" in d.message
+    assert d.hint
+    # related locations: the group total and each part
+    assert [r.message for r in d.related] == ["the group total", "正處長 6", "副處長 7"]
+    assert all(r.span is not None for r in d.related)
+
+
+def test_stated_count_related_lists_each_unit() -> None:
+    text = (FIXTURES / "checks" / "OS301" / "fail.orgspec").read_text()
+    (d,) = [d for d in orgspec.check_text(text) if d.code == "OS301"]
+    assert "states 3 sections" in d.message
+    assert "lists 2" in d.message
+    assert "設3個內設機構" in d.message
+    assert len(d.related) == 3
+
+
+def test_shared_duty_list_counts_as_duties() -> None:
+    text = """body "A" {
+  section a "B"
+  section b "C"
+  shared-duties { sections @a @b; duty "x" }
+}"""
+    assert [d.code for d in orgspec.check_text(text)] == []
+
+
+def test_open_figures_are_not_treated_as_zero() -> None:
+    text = """body "A" {
+  quota administrative separately { includes 3 "甲" }
+  quota logistics unstated
+  posts { post "主任" unstated; post "副主任" 3 }
+}"""
+    found = orgspec.check_text(text)
+    assert [d.code for d in found] == ["OS309"]
+    assert "separately" in found[0].message
+
+
+def test_role_read_from_title_when_not_declared() -> None:
+    text = """body "A" {
+  posts {
+    group "正副科長" 4 {
+      post "正科長" 2
+      post "副科長" 3
+    }
+  }
+}"""
+    assert [d.code for d in orgspec.check_text(text)] == ["OS307"]
+
+
+def test_rename_chain_must_end_at_current_name() -> None:
+    text = """body "A" {
+  history { event renamed 2001 { from "C"; to "B" } }
+}"""
+    found = orgspec.check_text(text)
+    assert [d.code for d in found] == ["OS602"]
+    assert "'B'" in found[0].message
+    assert "'A'" in found[0].message
