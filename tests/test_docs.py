@@ -33,7 +33,8 @@ def test_every_code_is_documented() -> None:
         assert code.explanation
 
 
-LANGUAGE_BLOCKS = _blocks(DOCS / "language.md")
+LANGUAGE_BLOCKS = [b for name in ("language.md", "tutorial.md", "api.md") for b in _blocks(DOCS / name)]
+LANGUAGE_BLOCKS += _blocks(ROOT / "README.md")
 
 
 @pytest.mark.parametrize("block", LANGUAGE_BLOCKS, ids=[f"block{i}" for i in range(len(LANGUAGE_BLOCKS))])
