@@ -145,6 +145,11 @@ def _draw(chart: Chart, fmt: str, engine: str | None) -> bytes:
         return render_html(chart).encode("utf-8")
     if fmt == "svg" and (engine == "embedded" or (engine is None and find_dot() is None)):
         return render_svg(chart).encode("utf-8")
+    if find_dot() is None:
+        raise _UsageError(
+            f"{fmt.upper()} output needs Graphviz, which is not installed: install it (apt-get install graphviz, "
+            "brew install graphviz or https://graphviz.org/download/), or write .svg, .html, .dot or .mmd"
+        )
     font = find_cjk_font()
     if font is None:
         if fmt != "svg":

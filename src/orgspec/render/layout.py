@@ -44,6 +44,7 @@ GAP_X = 18.0  # between sibling subtrees
 GAP_Y = 34.0  # between a parent and its children
 SPINE = 14.0  # room left of a stacked column for its spine
 STACK_MIN = 5  # more leaf children than this are stacked in columns
+ASPECT = 1.46  # width / height of the page a stacked level aims at (A4 landscape less margins)
 #: Wrapping width (em) of the text of a body box and of any other box.
 WRAP_BODY = 20.0
 WRAP_OTHER = 11.0
@@ -83,7 +84,7 @@ class Layout:
 
 
 def _role_size(node: Node, role: str) -> float:
-    if role == "name" and node.kind in ("body", "external") and node.parent is None:
+    if role == "name" and node.kind == "body" and node.parent is None:
         return FONT_SIZES["title"]
     return FONT_SIZES.get(role, 12.0)
 
@@ -133,20 +134,28 @@ def _size(sub: _Sub) -> None:
         return
     if len(kids) > STACK_MIN and all(not k.kids for k in kids):
         sub.stacked = True
-        n = len(kids)
-        sub.cols = min(n, math.ceil(math.sqrt(2 * n)))
-        rows = math.ceil(n / sub.cols)
-        sub.cols = math.ceil(n / rows)
         sub.col_w = max(k.w for k in kids)
-        block_w = sub.cols * (SPINE + sub.col_w) + (sub.cols - 1) * GAP_X
-        heights = [sum(k.h for k in kids[c * rows : (c + 1) * rows]) for c in range(sub.cols)]
-        block_h = max(heights) + (rows - 1) * (GAP_Y / 3)
-        sub.tree_w = max(sub.w, block_w)
-        sub.tree_h = sub.h + GAP_Y + block_h
+        best: tuple[float, int, float, float] | None = None
+        for cols in range(1, len(kids) + 1):
+            block_w, block_h = _grid(kids, cols, sub.col_w)
+            w, h = max(sub.w, block_w), sub.h + GAP_Y + block_h
+            score = max(w / ASPECT, h)  # the page size needed at a landscape aspect
+            if best is None or score < best[0] - 0.5:
+                best = (score, cols, w, h)
+        assert best is not None
+        _, sub.cols, sub.tree_w, sub.tree_h = best
         return
     block_w = sum(k.tree_w for k in kids) + GAP_X * (len(kids) - 1)
     sub.tree_w = max(sub.w, block_w)
     sub.tree_h = sub.h + GAP_Y + max(k.tree_h for k in kids)
+
+
+def _grid(kids: list[_Sub], cols: int, col_w: float) -> tuple[float, float]:
+    """Return the width and height of leaf boxes in ``cols`` columns read top to bottom."""
+    rows = math.ceil(len(kids) / cols)
+    cols = math.ceil(len(kids) / rows)
+    heights = [sum(k.h for k in kids[c * rows : (c + 1) * rows]) for c in range(cols)]
+    return cols * (SPINE + col_w) + (cols - 1) * GAP_X, max(heights) + (rows - 1) * (GAP_Y / 3)
 
 
 class _Placer:
@@ -199,6 +208,7 @@ class _Placer:
 
     def place_stacked(self, sub: _Sub, left: float, top: float, bus: float, parent: tuple[float, float]) -> None:
         rows = math.ceil(len(sub.kids) / sub.cols)
+        sub.cols = math.ceil(len(sub.kids) / rows)
         block_w = sub.cols * (SPINE + sub.col_w) + (sub.cols - 1) * GAP_X
         x0 = left + (sub.tree_w - block_w) / 2
         spines: list[float] = []
@@ -236,8 +246,19 @@ def layout(chart: Chart, margin: float = 20.0) -> Layout:
     placer = _Placer()
     x = margin
     height = 0.0
+    beside: tuple[float, float, float, float] | None = None  # a column right of the body: x, y, right, bottom
     for root in roots:
+        if root.node.kind == "external" and beside is not None:
+            bx, by, right, bottom = beside
+            if by + root.h <= bottom:
+                placer.place(root, bx, by)
+                beside = (bx, by + root.h + GAP_Y / 3, right, bottom)
+                x = max(x, bx + root.w + GAP_X * 2)
+                continue
         placer.place(root, x, margin)
+        if beside is None and root.node.kind != "external":
+            box = placer.boxes[root.node.id]
+            beside = (box.x + box.w + 4 * GAP_X, margin, x + root.tree_w, box.y + box.h + GAP_Y / 3)
         x += root.tree_w + GAP_X * 2
         height = max(height, root.tree_h)
     width = x - GAP_X * 2 + margin if roots else 2 * margin
@@ -247,22 +268,23 @@ def layout(chart: Chart, margin: float = 20.0) -> Layout:
 def tree_links(chart: Chart) -> list[tuple[str, str, bool, bool]]:
     """Return the tree lines that text formats draw: ``(parent, child, invisible, chained)``.
 
-    A unit with more than :data:`STACK_MIN` leaf children gets them in columns
-    as the embedded layout does: the unit joins the head of each column, and
-    each box joins the one below it (``chained``). A shared duty list is
-    placed by an invisible line.
+    A level the embedded layout stacks is stacked the same way: the unit joins
+    the head of each column, and each box joins the one below it
+    (``chained``). A shared duty list is placed by an invisible line.
     """
     kids = chart.children()
     out: list[tuple[str, str, bool, bool]] = []
-    for node in chart.nodes:
-        children = kids.get(node.id, [])
-        if len(children) > STACK_MIN and all(c.id not in kids for c in children):
-            n = len(children)
-            rows = math.ceil(n / min(n, math.ceil(math.sqrt(2 * n))))
-            for c in range(0, n, rows):
+    stack = [_build(r, kids) for r in reversed(kids.get(None, []))]
+    while stack:
+        sub = stack.pop()
+        children = [k.node for k in sub.kids]
+        if sub.stacked:
+            rows = math.ceil(len(children) / sub.cols)
+            for c in range(0, len(children), rows):
                 column = children[c : c + rows]
-                out.append((node.id, column[0].id, column[0].attached, False))
+                out.append((sub.node.id, column[0].id, column[0].attached, False))
                 out.extend((a.id, b.id, b.attached, True) for a, b in itertools.pairwise(column))
         else:
-            out.extend((node.id, child.id, child.attached, False) for child in children)
+            out.extend((sub.node.id, child.id, child.attached, False) for child in children)
+        stack.extend(reversed(sub.kids))
     return out

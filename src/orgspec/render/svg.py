@@ -68,8 +68,9 @@ def _node(box: Box) -> list[str]:
     return out
 
 
-def _edges(chart: Chart, lay: Layout) -> list[str]:
+def _edges(chart: Chart, lay: Layout) -> tuple[list[str], list[str]]:
     out: list[str] = []
+    labels: list[str] = []
     for edge in chart.edges:
         a, b = lay.boxes.get(edge.source), lay.boxes.get(edge.target)
         if a is None or b is None:
@@ -85,12 +86,12 @@ def _edges(chart: Chart, lay: Layout) -> list[str]:
         if edge.label:
             mx, my = (x1 + x2) / 2, (y1 + y2) / 2
             w = text_width(edge.label) * 11 + 6
-            out.append(
+            labels.append(
                 f'<g class="rel-label"><rect x="{_f(mx - w / 2)}" y="{_f(my - 9)}" width="{_f(w)}" height="16" '
                 f'fill="#ffffff" opacity="0.9"/><text x="{_f(mx)}" y="{_f(my + 3)}" font-size="11" '
                 f'fill="{st.color}" text-anchor="middle">{xml_escape(edge.label)}</text></g>'
             )
-    return out
+    return out, labels
 
 
 def _legend(chart: Chart, top: float, left: float) -> tuple[list[str], float, float]:
@@ -141,11 +142,13 @@ def render_svg(chart: Chart) -> str:
     ]
     out.extend(f'<polyline points="{" ".join(f"{_f(x)},{_f(y)}" for x, y in pts)}"/>' for pts in lay.lines)
     out.append("</g>")
+    lines, labels = _edges(chart, lay)
+    out.extend(lines)  # relations run under the boxes, so a box's text is never crossed out
     for node in chart.nodes:
         box = lay.boxes.get(node.id)
         if box is not None:
             out.extend(_node(box))
-    out.extend(_edges(chart, lay))
+    out.extend(labels)
     out.extend(legend)
     out.append("</svg>")
     return "\n".join(out) + "\n"
