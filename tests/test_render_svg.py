@@ -8,7 +8,7 @@ import pytest
 
 from orgspec.model.units import Spec, Unit
 from orgspec.render.chart import ChartOptions, build_chart
-from orgspec.render.layout import FONT_SIZES, layout
+from orgspec.render.layout import FONT_SIZES, MAX_ROW, layout
 from orgspec.render.svg import render_svg
 from orgspec.render.text_metrics import text_width
 
@@ -84,3 +84,15 @@ def test_a_flat_body_is_stacked_not_one_long_row() -> None:
 def test_svg_is_deterministic() -> None:
     spec = load_spec(CASES / "hengyang-like.orgspec")
     assert render_svg(build_chart(spec)) == render_svg(build_chart(spec))
+
+
+def test_a_wide_row_of_subtrees_is_broken_into_bands() -> None:
+    depts = tuple(Unit(name=f"第{d}司", units=tuple(Unit(name=f"第{d}司第{i}处") for i in range(12))) for d in range(30))
+    lay = layout(build_chart(Spec(bodies=(Unit(name="部", units=depts),))))
+    assert lay.width <= MAX_ROW + 200
+    boxes = sorted(lay.boxes.values(), key=lambda b: (b.y, b.x))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 : i + 60]:
+            apart = a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y
+            assert apart, (a.node.name, b.node.name)
+    assert _assert_texts_inside(render_svg(build_chart(Spec(bodies=(Unit(name="部", units=depts),))))) > 360

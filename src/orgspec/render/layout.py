@@ -44,6 +44,7 @@ GAP_X = 18.0  # between sibling subtrees
 GAP_Y = 34.0  # between a parent and its children
 SPINE = 14.0  # room left of a stacked column for its spine
 STACK_MIN = 5  # more leaf children than this are stacked in columns
+MAX_ROW = 2400.0  # a row of subtrees wider than this (px) is broken into bands hung from a trunk
 ASPECT = 1.46  # width / height of the page a stacked level aims at (A4 landscape less margins)
 #: Wrapping width (em) of the text of a body box and of any other box.
 WRAP_BODY = 20.0
@@ -114,6 +115,7 @@ class _Sub:
     text: list[tuple[str, str, float]]
     kids: list[_Sub]
     stacked: bool = False
+    bands: list[list[_Sub]] = attrs.Factory(list)
     cols: int = 1
     col_w: float = 0.0
     tree_w: float = 0.0
@@ -146,8 +148,28 @@ def _size(sub: _Sub) -> None:
         _, sub.cols, sub.tree_w, sub.tree_h = best
         return
     block_w = sum(k.tree_w for k in kids) + GAP_X * (len(kids) - 1)
+    if block_w > MAX_ROW and len(kids) > 1:
+        sub.bands = _bands(kids)
+        sub.tree_w = max(sub.w, SPINE + max(_row_w(b) for b in sub.bands))
+        sub.tree_h = sub.h + sum(GAP_Y + max(k.tree_h for k in b) for b in sub.bands)
+        return
     sub.tree_w = max(sub.w, block_w)
     sub.tree_h = sub.h + GAP_Y + max(k.tree_h for k in kids)
+
+
+def _row_w(kids: list[_Sub]) -> float:
+    return sum(k.tree_w for k in kids) + GAP_X * (len(kids) - 1)
+
+
+def _bands(kids: list[_Sub]) -> list[list[_Sub]]:
+    """Split a too-wide row of subtrees into bands no wider than MAX_ROW (or the widest subtree)."""
+    limit = max(MAX_ROW, max(k.tree_w for k in kids))
+    bands: list[list[_Sub]] = [[]]
+    for kid in kids:
+        if bands[-1] and _row_w([*bands[-1], kid]) > limit:
+            bands.append([])
+        bands[-1].append(kid)
+    return bands
 
 
 def _grid(kids: list[_Sub], cols: int, col_w: float) -> tuple[float, float]:
@@ -189,6 +211,9 @@ class _Placer:
         if sub.stacked:
             self.place_stacked(sub, left, child_top, bus, (px, pb))
             return
+        if sub.bands:
+            self.place_bands(sub, left, child_top, (px, pb))
+            return
         block_w = sum(k.tree_w for k in sub.kids) + GAP_X * (len(sub.kids) - 1)
         x = left + (sub.tree_w - block_w) / 2
         xs: list[float] = []
@@ -205,6 +230,29 @@ class _Placer:
             lo, hi = min([*xs, px]), max([*xs, px])
             if hi > lo:
                 self.lines.append(_pts((lo, bus), (hi, bus)))
+
+    def place_bands(self, sub: _Sub, left: float, top: float, parent: tuple[float, float]) -> None:
+        trunk = left + SPINE / 2
+        px, pb = parent
+        first_bus = top - GAP_Y / 2
+        self.lines.append(_pts((px, pb), (px, first_bus)))
+        bus = first_bus
+        for band in sub.bands:
+            x = left + SPINE
+            xs: list[float] = []
+            for kid in band:
+                self.place(kid, x, top)
+                if not kid.node.attached:
+                    kb = self.boxes[kid.node.id]
+                    kx = kb.x + kb.w / 2
+                    xs.append(kx)
+                    self.lines.append(_pts((kx, bus), (kx, kb.y)))
+                x += kid.tree_w + GAP_X
+            self.lines.append(_pts((trunk, bus), (max([*xs, px, trunk]), bus)))
+            last_bus = bus
+            top += max(k.tree_h for k in band) + GAP_Y
+            bus = top - GAP_Y / 2
+        self.lines.append(_pts((trunk, first_bus), (trunk, last_bus)))
 
     def place_stacked(self, sub: _Sub, left: float, top: float, bus: float, parent: tuple[float, float]) -> None:
         rows = math.ceil(len(sub.kids) / sub.cols)
