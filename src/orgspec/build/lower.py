@@ -383,20 +383,20 @@ class _Lowerer:
     def u_stated(self, stmt: Stmt, u: _UnitCtx) -> None:
         path, lists = u.path, u.lists
         a = self.r.args(stmt)
-        what = a.take_word("sections", "duties", "institutions")
+        what = a.take_word("sections", "duties", "institutions", "members")
         if what is None:
-            a.require("what is counted: sections, duties or institutions", ArgKind.IDENT)
+            a.require("what is counted: sections, duties, institutions or members", ArgKind.IDENT)
             return
         counted = a.count("the stated count")
         text = a.take(S)
-        a.done("sections|duties|institutions, a count and the document's words")
+        a.done("sections|duties|institutions|members, a count and the document's words")
         self.no_block(stmt)
         if counted is None:
             return
         p = f"{path}/stated/{len(lists['stated'])}"
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
-        what_value: Literal["sections", "duties", "institutions"] = what.value  # type: ignore[assignment]
+        what_value: Literal["sections", "duties", "institutions", "members"] = what.value  # type: ignore[assignment]
         lists["stated"].append(StatedCount(what=what_value, count=counted[0], text=text.value if text else None))
 
     def u_duties(self, stmt: Stmt, u: _UnitCtx) -> None:
