@@ -125,3 +125,56 @@ def test_hostile_names_round_trip_through_the_printer(a: str, b: str) -> None:
     spec = orgspec.Spec(bodies=(orgspec.Unit(name=a, plaques=(orgspec.Plaque(name=b + "!"),), notes=(a + b,)),))
     text = orgspec.dumps(spec)
     assert orgspec.analyze(text).spec == spec
+
+
+def _grammar_strategy() -> st.SearchStrategy[str]:
+    import lark
+    from hypothesis.extra.lark import from_lark
+
+    from orgspec.syntax import parser
+
+    grammar = lark.Lark(parser._GRAMMAR, parser="lalr", lexer="contextual")
+    figures = st.sampled_from(["0", "21", "-3", "２１", "1" * 12, "+5"])
+    dates = st.sampled_from(["2010-06-01", "2019-02-30", "2018-3", "0000-00"])
+    return from_lark(grammar, explicit={"INT": figures, "DATE": dates})
+
+
+@settings(max_examples=100)
+@given(_grammar_strategy())
+def test_text_generated_from_the_grammar(text: str) -> None:
+    _assert_sane(orgspec.check_text(text, "generated.orgspec"), text)
+
+
+def _timed_check(text: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        orgspec.check_text(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def _many_sections(n: int) -> str:
+    sections = "\n".join(
+        f'  section s{i} "第{i}處" {{ number {i + 1}; plaque "牌{i}"; duties {{ duty "職責{i}" }} }}' for i in range(n)
+    )
+    return f'body b "外事辦" {{\n  stated sections {n}\n{sections}\n}}\n'
+
+
+def test_checking_scales_linearly_with_the_number_of_units() -> None:
+    # Ten times the units may take at most thirty times as long (linear would be ten).
+    small = _timed_check(_many_sections(300))
+    large = _timed_check(_many_sections(3000))
+    assert large < small * 30, (small, large)
+
+
+def test_deep_allowed_nesting_scales_linearly() -> None:
+    def nested(depth: int, copies: int) -> str:
+        one = 'section "S" { ' * depth + "}" * depth
+        return 'body "A" { ' + "\n".join([one] * copies) + " }"
+
+    small = _timed_check(nested(60, 20))
+    large = _timed_check(nested(60, 200))
+    assert large < small * 30, (small, large)
