@@ -187,3 +187,24 @@ def test_wrap_prefers_spaces_between_items() -> None:
 def test_kind_of_unknown_unit_is_other() -> None:
     spec = Spec(bodies=(Unit(name="甲", units=(Unit(name="乙", kind=UnitKind.OTHER),)),))
     assert build_chart(spec).nodes[1].kind == "other"
+
+
+def test_titles_and_plaques_not_in_chinese_read_as_words() -> None:
+    unit = Unit(
+        name="Office",
+        plaques=(Plaque(name="Duty Room", form="plus … brand"), Plaque(name="Archive")),
+        posts=(Post(title="director", count=Count.of(1)),),
+    )
+    lines = [line.text for line in build_chart(Spec(bodies=(unit,))).nodes[0].lines]
+    assert lines == ["Office", "(plus … brand) Duty Room", "(plaque) Archive", "director\u00a01"]
+
+
+def test_balanced_wrap_leaves_no_lone_character() -> None:
+    from orgspec.render.text_metrics import wrap_balanced
+
+    text = "市委外事工作委員會辦公室"
+    assert wrap(text, 11) == ["市委外事工作委員會辦公", "室"]
+    lines = wrap_balanced(text, 11)
+    assert len(lines) == 2
+    assert "".join(lines) == text
+    assert min(len(line) for line in lines) >= 5

@@ -87,7 +87,9 @@ def test_svg_is_deterministic() -> None:
 
 
 def test_a_wide_row_of_subtrees_is_broken_into_bands() -> None:
-    depts = tuple(Unit(name=f"第{d}司", units=tuple(Unit(name=f"第{d}司第{i}处") for i in range(12))) for d in range(30))
+    depts = tuple(
+        Unit(name=f"第{d}司", units=tuple(Unit(name=f"第{d}司第{i}处") for i in range(12))) for d in range(30)
+    )
     lay = layout(build_chart(Spec(bodies=(Unit(name="部", units=depts),))))
     assert lay.width <= MAX_ROW + 200
     boxes = sorted(lay.boxes.values(), key=lambda b: (b.y, b.x))

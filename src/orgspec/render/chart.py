@@ -203,16 +203,17 @@ def _quota_text(q: Quota) -> str:
 def _post_text(item: PostItem) -> str:
     if isinstance(item, Post):
         prefix = "另核" if item.approved_separately else ""
-        return f"{prefix}{clean(item.title)}{_glue(item.count)}{format_count(item.count)}"
+        title = clean(item.title)
+        return f"{prefix}{title}{_glue(title, item.count)}{format_count(item.count)}"
     assert isinstance(item, PostGroup)
     title = clean(item.title) if item.title else "领导职数"
     inner = " ".join(_post_text(p) for p in item.posts)
-    return f"{title}{_glue(item.count)}{format_count(item.count)}" + (f"({inner})" if inner else "")
+    return f"{title}{_glue(title, item.count)}{format_count(item.count)}" + (f"({inner})" if inner else "")
 
 
-def _glue(count: Count) -> str:
-    """Return what joins a title to its figure: nothing before a number (主任1), else a space."""
-    return "" if count.known else "\u00a0"
+def _glue(title: str, count: Count) -> str:
+    """Return what joins a title to its figure: nothing between 主任 and 1, else a no-break space."""
+    return "" if count.known and title and _has_cjk(title[-1]) else "\u00a0"
 
 
 def _kind_style(unit: Unit, is_root: bool) -> str:
@@ -247,9 +248,7 @@ def _meta_text(unit: Unit, style: str) -> str:
 def _unit_lines(unit: Unit, style: str, options: ChartOptions) -> list[Line]:
     lines = [Line(clean(unit.name), "name")]
     if options.plaques:
-        for plaque in unit.plaques:
-            form = clean(plaque.form) if plaque.form else "挂"
-            lines.append(Line(f"{form}{clean(plaque.name)}牌子", "plaque"))
+        lines.extend(Line(_plaque_text(p.name, p.form), "plaque") for p in unit.plaques)
     meta = _meta_text(unit, style)
     if meta:
         lines.append(Line(meta, "meta"))
@@ -262,6 +261,18 @@ def _unit_lines(unit: Unit, style: str, options: ChartOptions) -> list[Line]:
     if options.duties:
         lines.extend(Line(_duty_text(d.number, d.text), "duty") for d in unit.duties)
     return lines
+
+
+def _has_cjk(text: str) -> bool:
+    return any(unicodedata.east_asian_width(ch) in ("W", "F") for ch in text)
+
+
+def _plaque_text(name: str, form: str | None) -> str:
+    """Return a plaque as the documents show it: 挂…牌子 (or "(form) name" for a name not in Chinese)."""
+    name = clean(name)
+    if _has_cjk(name):
+        return f"{clean(form) if form else '挂'}{name}牌子"
+    return f"({clean(form) if form else 'plaque'}) {name}"
 
 
 def _duty_text(number: int | None, text: str) -> str:

@@ -22,7 +22,7 @@ import math
 import attrs
 
 from orgspec.render.chart import Chart, Node
-from orgspec.render.text_metrics import text_width, wrap
+from orgspec.render.text_metrics import text_width, wrap, wrap_balanced
 
 __all__ = ["FONT_SIZES", "STACK_MIN", "Box", "Layout", "TextLine", "label_lines", "layout"]
 
@@ -96,7 +96,8 @@ def label_lines(node: Node) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for line in node.lines:
         em = limit if line.role == "name" else limit * FONT_SIZES["name"] / FONT_SIZES.get(line.role, 12.0)
-        out.extend((line.role, part) for part in wrap(line.text, em))
+        fold = wrap_balanced if line.role == "name" else wrap
+        out.extend((line.role, part) for part in fold(line.text, em))
     return out
 
 
@@ -116,6 +117,8 @@ class _Sub:
     kids: list[_Sub]
     stacked: bool = False
     bands: list[list[_Sub]] = attrs.Factory(list)
+    grid: list[_Sub] = attrs.Factory(list)
+    rest: list[_Sub] = attrs.Factory(list)
     cols: int = 1
     col_w: float = 0.0
     tree_w: float = 0.0
@@ -134,13 +137,19 @@ def _size(sub: _Sub) -> None:
     if not kids:
         sub.tree_w, sub.tree_h = sub.w, sub.h
         return
-    if len(kids) > STACK_MIN and all(not k.kids for k in kids):
+    leaves = [k for k in kids if not k.kids]
+    if len(leaves) > STACK_MIN:
+        # the leaves go into a grid of columns; units with units below them stand beside it
         sub.stacked = True
-        sub.col_w = max(k.w for k in kids)
+        sub.grid = leaves
+        sub.rest = [k for k in kids if k.kids]
+        sub.col_w = max(k.w for k in leaves)
+        rest_w = sum(k.tree_w + GAP_X for k in sub.rest)
+        rest_h = max((k.tree_h for k in sub.rest), default=0.0)
         best: tuple[float, int, float, float] | None = None
-        for cols in range(1, len(kids) + 1):
-            block_w, block_h = _grid(kids, cols, sub.col_w)
-            w, h = max(sub.w, block_w), sub.h + GAP_Y + block_h
+        for cols in range(1, len(leaves) + 1):
+            grid_w, grid_h = _grid(leaves, cols, sub.col_w)
+            w, h = max(sub.w, grid_w + rest_w), sub.h + GAP_Y + max(grid_h, rest_h)
             score = max(w / ASPECT, h)  # the page size needed at a landscape aspect
             if best is None or score < best[0] - 0.5:
                 best = (score, cols, w, h)
@@ -163,7 +172,7 @@ def _row_w(kids: list[_Sub]) -> float:
 
 def _bands(kids: list[_Sub]) -> list[list[_Sub]]:
     """Split a too-wide row of subtrees into bands no wider than MAX_ROW (or the widest subtree)."""
-    limit = max(MAX_ROW, max(k.tree_w for k in kids))
+    limit = max(MAX_ROW, *(k.tree_w for k in kids))
     bands: list[list[_Sub]] = [[]]
     for kid in kids:
         if bands[-1] and _row_w([*bands[-1], kid]) > limit:
@@ -255,13 +264,14 @@ class _Placer:
         self.lines.append(_pts((trunk, first_bus), (trunk, last_bus)))
 
     def place_stacked(self, sub: _Sub, left: float, top: float, bus: float, parent: tuple[float, float]) -> None:
-        rows = math.ceil(len(sub.kids) / sub.cols)
-        sub.cols = math.ceil(len(sub.kids) / rows)
-        block_w = sub.cols * (SPINE + sub.col_w) + (sub.cols - 1) * GAP_X
-        x0 = left + (sub.tree_w - block_w) / 2
-        spines: list[float] = []
-        for c in range(sub.cols):
-            col = sub.kids[c * rows : (c + 1) * rows]
+        rows = math.ceil(len(sub.grid) / sub.cols)
+        cols = math.ceil(len(sub.grid) / rows)
+        grid_w = cols * (SPINE + sub.col_w) + (cols - 1) * GAP_X
+        rest_w = sum(k.tree_w + GAP_X for k in sub.rest)
+        x0 = left + (sub.tree_w - grid_w - rest_w) / 2
+        drops: list[float] = []
+        for c in range(cols):
+            col = sub.grid[c * rows : (c + 1) * rows]
             sx = x0 + c * (SPINE + sub.col_w + GAP_X) + SPINE / 2
             y = top
             last: float | None = None
@@ -274,11 +284,19 @@ class _Placer:
                 y += kid.h + GAP_Y / 3
             if last is not None:
                 self.lines.append(_pts((sx, bus), (sx, last)))
-                spines.append(sx)
+                drops.append(sx)
+        x = x0 + grid_w + GAP_X
+        for kid in sub.rest:
+            self.place(kid, x, top)
+            kb = self.boxes[kid.node.id]
+            kx = kb.x + kb.w / 2
+            self.lines.append(_pts((kx, bus), (kx, kb.y)))
+            drops.append(kx)
+            x += kid.tree_w + GAP_X
         px, pb = parent
-        if spines:
+        if drops:
             self.lines.append(_pts((px, pb), (px, bus)))
-            lo, hi = min([*spines, px]), max([*spines, px])
+            lo, hi = min([*drops, px]), max([*drops, px])
             if hi > lo:
                 self.lines.append(_pts((lo, bus), (hi, bus)))
 
@@ -294,19 +312,26 @@ def layout(chart: Chart, margin: float = 20.0) -> Layout:
     placer = _Placer()
     x = margin
     height = 0.0
-    beside: tuple[float, float, float, float] | None = None  # a column right of the body: x, y, right, bottom
+    # bodies outside the chart stand in a column right of the first body, then in one left of it
+    right: list[float] | None = None  # x, next y, bottom
+    left: list[float] | None = None  # right edge, next y, bottom, leftmost x allowed
     for root in roots:
-        if root.node.kind == "external" and beside is not None:
-            bx, by, right, bottom = beside
-            if by + root.h <= bottom:
-                placer.place(root, bx, by)
-                beside = (bx, by + root.h + GAP_Y / 3, right, bottom)
-                x = max(x, bx + root.w + GAP_X * 2)
+        if root.node.kind == "external" and right is not None and left is not None:
+            if right[1] + root.h <= right[2]:
+                placer.place(root, right[0], right[1])
+                right[1] += root.h + GAP_Y / 3
+                x = max(x, right[0] + root.w + GAP_X * 2)
+                continue
+            if left[1] + root.h <= left[2] and left[0] - root.w >= left[3]:
+                placer.place(root, left[0] - root.w, left[1])
+                left[1] += root.h + GAP_Y / 3
                 continue
         placer.place(root, x, margin)
-        if beside is None and root.node.kind != "external":
+        if right is None and root.node.kind != "external":
             box = placer.boxes[root.node.id]
-            beside = (box.x + box.w + 4 * GAP_X, margin, x + root.tree_w, box.y + box.h + GAP_Y / 3)
+            bottom = box.y + box.h + GAP_Y / 3
+            right = [box.x + box.w + 4 * GAP_X, margin, bottom]
+            left = [box.x - 4 * GAP_X, margin, bottom, x]
         x += root.tree_w + GAP_X * 2
         height = max(height, root.tree_h)
     width = x - GAP_X * 2 + margin if roots else 2 * margin
@@ -325,14 +350,15 @@ def tree_links(chart: Chart) -> list[tuple[str, str, bool, bool]]:
     stack = [_build(r, kids) for r in reversed(kids.get(None, []))]
     while stack:
         sub = stack.pop()
-        children = [k.node for k in sub.kids]
         if sub.stacked:
-            rows = math.ceil(len(children) / sub.cols)
-            for c in range(0, len(children), rows):
-                column = children[c : c + rows]
+            grid = [k.node for k in sub.grid]
+            rows = math.ceil(len(grid) / sub.cols)
+            for c in range(0, len(grid), rows):
+                column = grid[c : c + rows]
                 out.append((sub.node.id, column[0].id, column[0].attached, False))
                 out.extend((a.id, b.id, b.attached, True) for a, b in itertools.pairwise(column))
+            out.extend((sub.node.id, k.node.id, k.node.attached, False) for k in sub.rest)
         else:
-            out.extend((sub.node.id, child.id, child.attached, False) for child in children)
+            out.extend((sub.node.id, k.node.id, k.node.attached, False) for k in sub.kids)
         stack.extend(reversed(sub.kids))
     return out

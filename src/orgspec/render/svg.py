@@ -68,6 +68,18 @@ def _node(box: Box) -> list[str]:
     return out
 
 
+def _label_spot(lay: Layout, a: tuple[float, float], b: tuple[float, float], w: float) -> tuple[float, float]:
+    """Return a point on the line a-b where a label of width ``w`` covers no box (else the middle)."""
+    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
+        mx, my = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        if not any(
+            mx - w / 2 < bx.x + bx.w and bx.x < mx + w / 2 and my - 9 < bx.y + bx.h and bx.y < my + 7
+            for bx in lay.boxes.values()
+        ):
+            return mx, my
+    return (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+
+
 def _edges(chart: Chart, lay: Layout) -> tuple[list[str], list[str]]:
     out: list[str] = []
     labels: list[str] = []
@@ -84,8 +96,8 @@ def _edges(chart: Chart, lay: Layout) -> tuple[list[str], list[str]]:
             f'stroke="{st.color}" stroke-width="1.3" stroke-dasharray="{st.dash}"{marker}/>'
         )
         if edge.label:
-            mx, my = (x1 + x2) / 2, (y1 + y2) / 2
             w = text_width(edge.label) * 11 + 6
+            mx, my = _label_spot(lay, (x1, y1), (x2, y2), w)
             labels.append(
                 f'<g class="rel-label"><rect x="{_f(mx - w / 2)}" y="{_f(my - 9)}" width="{_f(w)}" height="16" '
                 f'fill="#ffffff" opacity="0.9"/><text x="{_f(mx)}" y="{_f(my + 3)}" font-size="11" '

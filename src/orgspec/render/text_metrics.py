@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["HALF_WIDTH", "char_width", "text_width", "wrap"]
+__all__ = ["HALF_WIDTH", "char_width", "text_width", "wrap", "wrap_balanced"]
 
 #: The width of a half-width (Latin) character, in em.
 HALF_WIDTH = 0.6
@@ -79,3 +79,19 @@ def wrap(text: str, max_em: float) -> list[str]:
     if line:
         lines.append(line)
     return [part.rstrip(" ") for part in lines if part.strip(" ")] or [text]
+
+
+def wrap_balanced(text: str, max_em: float) -> list[str]:
+    """Wrap like :func:`wrap`, into as few lines, but of even length (no lone last character)."""
+    lines = wrap(text, max_em)
+    if len(lines) < 2:
+        return lines
+    target = text_width(text) / len(lines)
+    step = max(0.25, (max_em - target) / 8)
+    width = target
+    while width < max_em:
+        even = wrap(text, width)
+        if len(even) == len(lines):
+            return even
+        width += step
+    return lines
