@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgspec.model.units import Plaque, Post, Quota, Relation, RelationKind, Spec, Unit
 from orgspec.model.values import Count, QuotaCategory, Ref, UnitKind
 from orgspec.render.chart import ChartError, ChartOptions, build_chart, clean, focus_path, format_count
-from orgspec.render.text_metrics import char_width, text_width, wrap
+from orgspec.render.text_metrics import char_width, text_width, wrap, wrap_balanced
 
 from .render_helpers import CASES, SPECS, load_spec
 
@@ -208,3 +210,21 @@ def test_balanced_wrap_leaves_no_lone_character() -> None:
     assert len(lines) == 2
     assert "".join(lines) == text
     assert min(len(line) for line in lines) >= 5
+
+
+def test_latin_words_are_not_broken_when_a_space_allows() -> None:
+    assert wrap("Social Development Section", 11) == ["Social Development", "Section"]
+    assert wrap_balanced("Social Development Section", 11) == ["Social Development", "Section"]
+    assert wrap("Administration Section", 11) == ["Administration", "Section"]
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=80), st.floats(min_value=1.0, max_value=30.0))
+def test_wrap_loses_nothing_but_spaces_and_keeps_width(text: str, width: float) -> None:
+    from orgspec.render.text_metrics import wrap_balanced
+
+    for fold in (wrap, wrap_balanced):
+        lines = fold(text, width)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        for line in lines:
+            assert text_width(line) <= width + 1e-9 or len(line.strip(" ")) <= 2 or line == text

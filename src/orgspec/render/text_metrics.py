@@ -59,7 +59,8 @@ def wrap(text: str, max_em: float) -> list[str]:
         w = char_width(ch)
         if line and width + w > max_em:
             space = line.rfind(" ")
-            if ch != " " and space > 0 and (space >= len(line) // 2 or ch in _NO_START):
+            mid_word = ch.isascii() and ch.isalnum() and line[-1].isascii() and line[-1].isalnum()
+            if ch != " " and space > 0 and (space >= len(line) // 2 or ch in _NO_START or mid_word):
                 # break after the last space of the line (between words or list items)
                 lines.append(line[:space])
                 line = line[space + 1 :]
