@@ -197,3 +197,67 @@ def test_the_probe_sees_overflow(tmp_path: Path) -> None:
     page = page.replace("overflow-wrap: anywhere;", "white-space: nowrap;")
     result = _measure(_html_page(page), tmp_path, "squeezed-page")
     assert result["fails"]
+
+
+_SEARCH_PROBE = """
+<script>
+(function () {
+  var q = document.getElementById('q');
+  q.value = 'QUERY';
+  q.dispatchEvent(new Event('input'));
+  var hits = Array.from(document.querySelectorAll('.node.hit')).map(function (n) {
+    return n.querySelector('.line.name').textContent; });
+  var shown = Array.from(document.querySelectorAll('li.unit')).filter(function (li) {
+    return li.checkVisibility(); }).length;
+  q.value = '';
+  q.dispatchEvent(new Event('input'));
+  document.getElementById('collapse').click();
+  var open = document.querySelectorAll('details[open]').length;
+  var visibleAfterCollapse = Array.from(document.querySelectorAll('li.unit')).filter(function (li) {
+    return li.checkVisibility(); }).length;
+  document.getElementById('expand').click();
+  var all = document.querySelectorAll('li.unit').length;
+  var visibleAfterExpand = Array.from(document.querySelectorAll('li.unit')).filter(function (li) {
+    return li.checkVisibility(); }).length;
+  document.getElementById('orgspec-result').textContent = JSON.stringify({
+    checked: 1, hits: hits, shown: shown, open: open, collapsed: visibleAfterCollapse,
+    expanded: visibleAfterExpand, all: all});
+})();
+</script>
+"""
+
+
+def test_html_search_collapse_and_expand(tmp_path: Path) -> None:
+    page = render_html(build_chart(load_spec(SPEC_FILES[[p.stem for p in SPEC_FILES].index("zhenjiang-fao")])))
+    probe = _SEARCH_PROBE.replace("QUERY", "涉外管理")  # a plaque, not a name
+    result = _measure(page.replace("</body>", f'<pre id="orgspec-result"></pre>{probe}</body>'), tmp_path, "search")
+    assert result["hits"] == ["禮賓新聞處"]
+    assert result["shown"] == 2  # the body (the path to the match) and the match
+    assert result["open"] == 0
+    assert result["collapsed"] == 1
+    assert result["expanded"] == result["all"]
+
+
+@pytest.mark.graphviz
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_graphviz_svg_text_stays_inside_nodes_in_chromium(tmp_path: Path) -> None:
+    from orgspec.render.dot import render_dot
+    from orgspec.render.graphviz_run import find_cjk_font, run_dot
+
+    font = find_cjk_font() or "Noto Sans CJK SC"
+    parts = []
+    for name, make in CASES:
+        svg = run_dot(render_dot(make(), font=font), "svg").decode("utf-8")
+        svg = svg[svg.index("<svg") :]
+        parts.append(f'<div data-case="{html.escape(name)}">{svg}</div>')
+    probe = _SVG_PROBE.replace("g.querySelector('rect').getBBox();", "g.querySelector('polygon, path').getBBox();")
+    probe = probe.replace(
+        "var r = ", "if (g.querySelector('title').textContent === 'legend') { return; }\n    var r = "
+    )
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">'
+        f'{"".join(parts)}<pre id="orgspec-result"></pre>{probe}</body></html>'
+    )
+    result = _measure(page, tmp_path, "graphviz-svg")
+    assert result["checked"], result
+    assert result["fails"] == [], result["fails"]

@@ -85,7 +85,7 @@ def render_dot(chart: Chart, font: str = DEFAULT_FONT) -> str:
         "digraph orgchart {",
         '  graph [rankdir=TB, splines=polyline, nodesep=0.25, ranksep=0.45, charset="UTF-8", '
         f"fontname={_quoted(font)}];",
-        f'  node [shape=box, margin="0.12,0.06", fontname={_quoted(font)}];',
+        f'  node [shape=box, margin="0.14,0.11", fontname={_quoted(font)}];',
         f'  edge [arrowhead=none, color="#4a6785", fontname={_quoted(font)}, fontsize=10];',
     ]
     out.extend(_node(n) for n in chart.nodes)
