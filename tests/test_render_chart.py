@@ -228,3 +228,10 @@ def test_wrap_loses_nothing_but_spaces_and_keeps_width(text: str, width: float) 
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
         for line in lines:
             assert text_width(line) <= width + 1e-9 or len(line.strip(" ")) <= 2 or line == text
+
+
+def test_balanced_wrap_does_not_cut_words() -> None:
+    from orgspec.render.text_metrics import wrap_balanced
+
+    assert wrap_balanced("Administration Section", 11) == ["Administration", "Section"]
+    assert wrap_balanced("foreign-related subjects", 11) == ["foreign-related", "subjects"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from orgspec.render.layout import FONT_SIZES, MAX_ROW, layout
 from orgspec.render.svg import render_svg
 from orgspec.render.text_metrics import text_width
 
-from .render_helpers import CASES, HOSTILE, chart_specs, hostile_spec, load_spec, svg_nodes
+from .render_helpers import CASES, HOSTILE, SVG_NS, chart_specs, hostile_spec, load_spec, svg_nodes
 
 SPEC_FILES = chart_specs()
 
@@ -98,3 +99,15 @@ def test_a_wide_row_of_subtrees_is_broken_into_bands() -> None:
             apart = a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y
             assert apart, (a.node.name, b.node.name)
     assert _assert_texts_inside(render_svg(build_chart(Spec(bodies=(Unit(name="部", units=depts),))))) > 360
+
+
+@pytest.mark.parametrize("path", [p for p in SPEC_FILES if p.stem.startswith("hengyang")], ids=lambda p: p.stem)
+def test_hengyang_office_fits_a4_landscape_legibly(path: Path) -> None:
+    """The 21-section office, legend included, on A4 landscape (10 mm margins): every text >= 6 pt."""
+    svg = render_svg(build_chart(load_spec(path)))
+    root = ET.fromstring(svg.encode("utf-8"))
+    width, height = float(root.get("width", 0)), float(root.get("height", 0))
+    assert width > height
+    mm_per_px = min(277 / width, 190 / height)
+    sizes = [float(t.get("font-size", 0)) for t in root.iter(f"{SVG_NS}text")]
+    assert min(sizes) * mm_per_px / 0.3528 >= 6.0

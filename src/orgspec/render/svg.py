@@ -136,12 +136,24 @@ def _legend(chart: Chart, top: float, left: float) -> tuple[list[str], float, fl
     return out, width, y
 
 
+def _page_scale(width: float, height: float) -> float:
+    """Return how much a drawing of this size is scaled to fit an A4 landscape page."""
+    return min(277 / width, 190 / height)
+
+
 def render_svg(chart: Chart) -> str:
     """Return the chart as a standalone SVG document laid out by the embedded engine."""
     lay = layout(chart)
-    legend, lw, lh = _legend(chart, lay.height, 20.0)
-    width = max(lay.width, lw + 40)
-    height = lay.height + (lh + 20 if legend else 0)
+    _, lw, lh = _legend(chart, 0.0, 0.0)
+    below = (max(lay.width, lw + 40), lay.height + lh + 20)
+    beside = (lay.width + lw + 20, max(lay.height, lh + 40))
+    # the legend goes where the page comes out nearer a landscape sheet: below the chart, or right of it
+    if chart.legend and _page_scale(*beside) > _page_scale(*below):
+        legend, _, _ = _legend(chart, 20.0, lay.width)
+        width, height = beside
+    else:
+        legend, _, _ = _legend(chart, lay.height, 20.0)
+        width, height = below if chart.legend else (lay.width, lay.height)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(width)}" height="{_f(height)}" '

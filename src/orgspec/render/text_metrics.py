@@ -92,7 +92,19 @@ def wrap_balanced(text: str, max_em: float) -> list[str]:
     width = target
     while width < max_em:
         even = wrap(text, width)
-        if len(even) == len(lines):
+        if len(even) == len(lines) and _word_splits(text, even) <= _word_splits(text, lines):
             return even
         width += step
     return lines
+
+
+def _word_splits(text: str, lines: list[str]) -> int:
+    """Count the Latin words of ``text`` that ``lines`` cut across two lines."""
+    count = 0
+    pos = 0
+    for line in lines[:-1]:
+        pos = text.find(line, pos) + len(line)
+        if 0 < pos < len(text):
+            a, b = text[pos - 1], text[pos]
+            count += a.isascii() and a.isalnum() and b.isascii() and b.isalnum()
+    return count
