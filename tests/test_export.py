@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from orgspec.export.ids import UnitIds
 from orgspec.export.popolo import popolo
 from orgspec.export.tables import TABLES, table_rows, tables
 
-from .conftest import FIXTURES, GOLDEN, SPECS, golden
+from .conftest import FIXTURES, GOLDEN, ROOT, SPECS, golden
 
 SOURCES = sorted(SPECS.glob("*.orgspec")) + sorted((FIXTURES / "export").glob("*.orgspec"))
 SUFFIX = {"json": "json", "popolo": "popolo.json", "org-ttl": "ttl", "org-jsonld": "jsonld", "csv": "units.csv"}
@@ -138,3 +139,24 @@ def test_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["export", str(FAO), "--format", "xml"]) == 2
     with pytest.raises(ValueError, match="unknown export format"):
         export(orgspec.load(FAO), "xml")
+
+
+def test_docs_examples_are_what_export_prints() -> None:
+    page = (ROOT / "docs" / "exports.md").read_text(encoding="utf-8")
+    source = re.search(r"```orgspec\n(.*?)```", page, re.DOTALL)
+    assert source is not None
+    spec = orgspec.loads(source.group(1))
+    outputs = re.findall(r"<!-- output: ([a-z-]+) -->\n```\w+\n(.*?)```", page, re.DOTALL)
+    assert [fmt for fmt, _ in outputs] == ["popolo", "org-ttl", "csv"]
+    for fmt, block in outputs:
+        if fmt == "org-ttl":
+            pytest.importorskip("rdflib")
+        assert export(spec, fmt).replace("\r\n", "\n").rstrip("\n") == block.rstrip("\n"), fmt
+
+
+@pytest.mark.parametrize("name", ["exports.md", "editors.md"])
+def test_docs_orgspec_blocks_check_clean(name: str) -> None:
+    blocks = re.findall(r"```orgspec\n(.*?)```", (ROOT / "docs" / name).read_text(encoding="utf-8"), re.DOTALL)
+    assert blocks
+    for block in blocks:
+        assert [d.code for d in orgspec.check_text(block) if d.severity is not orgspec.Severity.INFO] == []
