@@ -160,3 +160,10 @@ def test_docs_orgspec_blocks_check_clean(name: str) -> None:
     assert blocks
     for block in blocks:
         assert [d.code for d in orgspec.check_text(block) if d.severity is not orgspec.Severity.INFO] == []
+
+
+def test_language_table_pairs_are_distinct() -> None:
+    from orgspec.export.lang import _PAIRS, _SIMP, _TRAD
+
+    assert all(len(p) == 2 and p[0] != p[1] for p in _PAIRS.split())
+    assert not _TRAD & _SIMP
