@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 import orgspec
 from orgspec.cli.main import main
@@ -15,8 +16,10 @@ from orgspec.export import FORMATS, export
 from orgspec.export.ids import UnitIds
 from orgspec.export.popolo import popolo
 from orgspec.export.tables import TABLES, table_rows, tables
+from orgspec.model.units import Spec
 
 from .conftest import FIXTURES, GOLDEN, ROOT, SPECS, golden
+from .strategies import specs
 
 SOURCES = sorted(SPECS.glob("*.orgspec")) + sorted((FIXTURES / "export").glob("*.orgspec"))
 SUFFIX = {"json": "json", "popolo": "popolo.json", "org-ttl": "ttl", "org-jsonld": "jsonld", "csv": "units.csv"}
@@ -167,3 +170,16 @@ def test_language_table_pairs_are_distinct() -> None:
 
     assert all(len(p) == 2 and p[0] != p[1] for p in _PAIRS.split())
     assert not _TRAD & _SIMP
+
+
+@settings(max_examples=10)
+@given(specs(max_depth=1))
+def test_every_export_of_any_model_works_and_ids_are_unique(spec: Spec) -> None:
+    ids = [e.id for e in UnitIds(spec)]
+    explicit = [u.id for u in spec.walk() if u.id is not None]
+    if len(set(explicit)) == len(explicit):
+        assert len(set(ids)) == len(ids)
+    for fmt in ("json", "popolo", "csv"):
+        assert export(spec, fmt)
+    assert set(tables(spec)) == set(TABLES)
+    assert len(table_rows(spec, "units")) == len(ids)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
 
 from .conftest import FIXTURES, SPECS
+from .strategies import spec_like_text
 
 pytest.importorskip("pygls")
 from lsprotocol import types as lsp
 
-from orgspec.lsp.features import Document, formatted, formatting, hover, symbols
+from orgspec.lsp.features import Document, definition, diagnostics, formatted, formatting, hover, symbols
 
 HISTORY = (FIXTURES / "export" / "history.orgspec").read_text(encoding="utf-8")
 
@@ -61,3 +63,18 @@ def test_canonical_text_needs_no_edits() -> None:
     text = (SPECS / "zhenjiang-fao.orgspec").read_text(encoding="utf-8")
     assert formatted(text) == text
     assert formatting(Document.open("file:///z.orgspec", text)) == []
+
+
+@settings(max_examples=60)
+@given(spec_like_text.map(lambda t: t.replace("人", "𠀋", 1)))
+def test_any_text_gets_answers_never_an_exception(text: str) -> None:
+    doc = Document.open("file:///any.orgspec", text)
+    last_line = len(doc.lines.starts) - 1
+    for d in diagnostics(doc):
+        assert 0 <= d.range.start.line <= d.range.end.line <= last_line
+    symbols(doc)
+    formatting(doc)
+    for offset in range(0, len(text) + 1, 5):
+        line, character = doc.lines.position(offset)
+        hover(doc, lsp.Position(line, character))
+        definition(doc, lsp.Position(line, character))
