@@ -96,6 +96,15 @@ class Client:
         return result
 
 
+def _close(c: Client) -> None:
+    if c.proc.poll() is None:
+        c.proc.kill()
+        c.proc.wait(timeout=TIMEOUT)
+    for stream in (c.proc.stdin, c.proc.stdout, c.proc.stderr):
+        if stream is not None:
+            stream.close()
+
+
 @pytest.fixture(scope="module")
 def client() -> Any:
     c = Client()
@@ -108,13 +117,13 @@ def client() -> Any:
         "textDocument/didOpen",
         {"textDocument": {"uri": URI, "languageId": "orgspec", "version": 1, "text": SPEC.read_text(encoding="utf-8")}},
     )
-    yield c
-    assert c.request("shutdown", None) is None
-    c.notify("exit", None)
-    assert c.proc.wait(timeout=TIMEOUT) == 0
-    for stream in (c.proc.stdin, c.proc.stdout, c.proc.stderr):
-        if stream is not None:
-            stream.close()
+    try:
+        yield c
+        assert c.request("shutdown", None) is None
+        c.notify("exit", None)
+        assert c.proc.wait(timeout=TIMEOUT) == 0
+    finally:
+        _close(c)
 
 
 def _pos(text: str, needle: str, nth: int = 0, extra: int = 0) -> dict[str, int]:
@@ -215,15 +224,46 @@ def test_formatting_and_change(client: Client) -> None:
         )
         == []
     )
+    # an incremental edit, as editors send them: positions in UTF-16 on a line after 𠀋
+    at = _pos(new, "stated sections 3", extra=len("stated sections "))
     client.notify(
         "textDocument/didChange",
-        {"textDocument": {"uri": URI, "version": 3}, "contentChanges": [{"text": new + 'body "x" {\n'}]},
+        {
+            "textDocument": {"uri": URI, "version": 3},
+            "contentChanges": [{"range": {"start": at, "end": {**at, "character": at["character"] + 1}}, "text": "2"}],
+        },
     )
-    assert any(d["severity"] == 1 for d in client.diagnostics(version=3))
+    assert {d["code"] for d in client.diagnostics(version=3)} == {"OS503"}
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": URI, "version": 4}, "contentChanges": [{"text": new + 'body "x" {\n'}]},
+    )
+    assert any(d["severity"] == 1 for d in client.diagnostics(version=4))
     result = client.request(
         "textDocument/formatting", {"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": True}}
     )
     assert result == []
+
+
+def test_negotiated_utf8_positions() -> None:
+    c = Client()
+    try:
+        caps = {"general": {"positionEncodings": ["utf-8"]}}
+        result = c.request("initialize", {"processId": os.getpid(), "rootUri": None, "capabilities": caps})
+        assert result["capabilities"]["positionEncoding"] == "utf-8"
+        c.notify("initialized", {})
+        c.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": URI, "languageId": "orgspec", "version": 1, "text": TEXT}},
+        )
+        (warning,) = [d for d in c.diagnostics(version=1) if d["code"] == "OS503"]
+        line = TEXT.split("\n")[6]
+        assert warning["range"]["start"]["character"] == len(line[: line.index("rank")].encode("utf-8"))
+        assert c.request("shutdown", None) is None
+        c.notify("exit", None)
+        assert c.proc.wait(timeout=TIMEOUT) == 0
+    finally:
+        _close(c)
 
 
 def test_lsp_without_pygls_says_how_to_install_it(

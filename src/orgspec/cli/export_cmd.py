@@ -26,6 +26,10 @@ _FORMATS = ("json", "popolo", "org-ttl", "org-jsonld", "csv")
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
     """Register the arguments of ``export`` or ``schema``."""
     if name == "export":
+        parser.description = (
+            "Export the model of a spec file as JSON, Popolo JSON, the W3C Organization Ontology "
+            "(Turtle or JSON-LD) or CSV tables. See docs/exports.md."
+        )
         parser.add_argument("file", metavar="FILE", help="the spec file")
         parser.add_argument(
             "--format", choices=_FORMATS, default="json", help="export format (default: json); see docs/exports.md"
