@@ -75,6 +75,7 @@ def test_popolo_plaques_are_dated_other_names_and_sections_have_parents() -> Non
     assert body["other_names"] == [
         {"name": "某市港澳事务办公室", "start_date": "2010-06", "note": "plaque (加挂)"},
         {"name": "某市侨务办公室", "start_date": "2015-03", "note": "plaque (挂)"},
+        {"name": "某市外事侨务办公室", "end_date": "2005-07", "note": "former name"},
     ]
     assert data["organizations"][3]["parent_id"] == "bodies/0/units/1"
     assert [m["role"] for m in data["memberships"]] == ["组长", "副组长"]
@@ -183,3 +184,10 @@ def test_every_export_of_any_model_works_and_ids_are_unique(spec: Spec) -> None:
         assert export(spec, fmt)
     assert set(tables(spec)) == set(TABLES)
     assert len(table_rows(spec, "units")) == len(ids)
+
+
+def test_popolo_former_names_and_founding_date_come_from_history() -> None:
+    body = popolo(orgspec.load(HISTORY))["organizations"][0]
+    former = [o for o in body["other_names"] if o["note"] == "former name"]
+    assert former == [{"name": "某市外事侨务办公室", "end_date": "2005-07", "note": "former name"}]
+    assert body["founding_date"] == "2001-02"

@@ -5,8 +5,10 @@ Mapping (https://www.popoloproject.com/specs/):
 * every unit is an ``organization`` with its stable id, ``name``,
   ``classification`` (the unit's kind), ``parent_id`` for nested units, and
   ``other_names`` for its plaques, each with ``start_date``/``end_date`` where
-  the spec knows them (the plaque's ``since`` or the history events that add
-  and remove it) and the document's form (挂, 加挂) as ``note``;
+  the spec knows them (the plaque's ``since`` or the history events that add,
+  name and remove it) and the document's form (挂, 加挂) as ``note``; names
+  before each rename are ``other_names`` too, noted "former name" and dated by
+  the renames that began and ended them;
 * basis documents become ``sources`` (their number, title and issuer as the
   note); the explicit id, if any, is an ``identifier`` with scheme ``orgspec``;
 * every leadership post becomes a ``post`` (``label`` is the title); a post
@@ -27,7 +29,7 @@ from orgspec.export.ids import Entry, UnitIds
 from orgspec.model.units import EventKind, Post, PostGroup, Spec, Unit
 from orgspec.model.values import Basis, Count, CountStatus, PartialDate
 
-__all__ = ["count_value", "popolo", "unit_dates"]
+__all__ = ["basis_note", "count_value", "former_names", "plaque_dates", "popolo", "unit_dates"]
 
 
 def count_value(count: Count) -> int | str:
@@ -53,7 +55,7 @@ def unit_dates(unit: Unit) -> tuple[PartialDate | None, PartialDate | None]:
     """Return the founding and dissolution dates the unit's history states, if any."""
     founded = dissolved = None
     for event in unit.history:
-        if event.kind in (EventKind.ESTABLISHED, EventKind.REESTABLISHED) and founded is None:
+        if event.kind is EventKind.ESTABLISHED and founded is None:
             founded = event.when()
         elif event.kind is EventKind.ABOLISHED:
             dissolved = event.when()
@@ -67,11 +69,31 @@ def plaque_dates(unit: Unit, name: str) -> tuple[PartialDate | None, PartialDate
     for event in unit.history:
         if event.plaque != name:
             continue
-        if event.kind is EventKind.PLAQUE_ADDED and start is None:
-            start = event.when()
-        elif event.kind is EventKind.PLAQUE_REMOVED:
+        if event.kind is EventKind.PLAQUE_REMOVED:
             end = event.when()
+        elif start is None:  # plaque-added, or an establishment that names the plaque it carries
+            start = event.when()
     return start, end
+
+
+def former_names(unit: Unit) -> list[dict[str, Any]]:
+    """Return the names a unit had before each rename, dated by the renames that began and ended them."""
+    out: list[dict[str, Any]] = []
+    since: dict[str, PartialDate | None] = {}
+    for event in unit.history:
+        if event.kind is not EventKind.RENAMED or not event.before:
+            continue
+        entry: dict[str, Any] = {"name": event.before}
+        start = since.get(event.before)
+        if start is not None:
+            entry["start_date"] = str(start)
+        if event.when() is not None:
+            entry["end_date"] = str(event.when())
+        entry["note"] = "former name"
+        out.append(entry)
+        if event.after:
+            since[event.after] = event.when()
+    return out
 
 
 def _organization(entry: Entry) -> dict[str, Any]:
@@ -99,6 +121,7 @@ def _organization(entry: Entry) -> dict[str, Any]:
         form = next((p.form for p in unit.plaques if p.name == name and p.form), None)
         other["note"] = f"plaque ({form})" if form else "plaque"
         other_names.append(other)
+    other_names += former_names(unit)
     if other_names:
         org["other_names"] = other_names
     if unit.id is not None:
