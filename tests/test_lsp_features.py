@@ -78,3 +78,13 @@ def test_any_text_gets_answers_never_an_exception(text: str) -> None:
         line, character = doc.lines.position(offset)
         hover(doc, lsp.Position(line, character))
         definition(doc, lsp.Position(line, character))
+
+
+def test_hover_on_a_reference_shows_the_unit_it_names() -> None:
+    text = (SPECS / "zhenjiang-fao.orgspec").read_text(encoding="utf-8")
+    doc = Document.open("file:///z.orgspec", text)
+    result = hover(doc, _at(text, "@yafei"))
+    assert result is not None
+    assert isinstance(result.contents, lsp.MarkupContent)
+    assert result.contents.value.startswith("**亞非處** `@yafei`")
+    assert "plaques: 民間交流促進處" in result.contents.value

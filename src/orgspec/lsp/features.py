@@ -170,7 +170,10 @@ def _unit_path_at(doc: Document, offset: int) -> str | None:
 
 
 def hover(doc: Document, position: lsp.Position) -> lsp.Hover | None:
-    """Return what to show at a position: a code's explanation, a unit's summary, diagnostics there."""
+    """Return what to show at a position: a code's explanation, a unit's summary, diagnostics there.
+
+    A unit's summary shows on its name, on one of its plaques, and on a reference to it.
+    """
     offset = doc.offset(position)
     built = doc.analysis.built
     for comment in built.document.comments:
@@ -187,6 +190,11 @@ def hover(doc: Document, position: lsp.Position) -> lsp.Hover | None:
     if path is not None and built.index is not None and path in built.index.units:
         parts.append(unit_summary(built.index.units[path]))
         span = built.source_map.get(path + "/name")
+    else:
+        ref = _reference_at(doc, offset)
+        if ref is not None and ref[1] is not None and built.index is not None:
+            parts.append(unit_summary(built.index.units[ref[1]]))
+            span = ref[0].span
     for d in doc.analysis.diagnostics:
         if d.span is not None and d.span.start <= offset < max(d.span.end, d.span.start + 1):
             explained = code_help(d.code) or d.code
@@ -212,19 +220,24 @@ def _args(statements: tuple[Stmt, ...]) -> Iterator[Arg]:
             stack.extend(stmt.block)
 
 
-def definition(doc: Document, position: lsp.Position) -> lsp.Location | None:
-    """Return where the unit a reference (``@id``, ``@"name"``) at a position is named."""
-    offset = doc.offset(position)
+def _reference_at(doc: Document, offset: int) -> tuple[Arg, str | None] | None:
+    """Return the reference argument at an offset and the path of the unit it names (None: unresolved)."""
     built = doc.analysis.built
     if built.index is None:
         return None
     for arg in _args(built.document.statements):
         if arg.kind in (ArgKind.REF, ArgKind.NAMEREF) and arg.span.start <= offset < arg.span.end:
-            path = built.index.lookup(Ref(target=arg.value, by="id" if arg.kind is ArgKind.REF else "name"))
-            if path is None:
-                return None
-            return lsp.Location(doc.uri, doc.range(built.source_map.get(path + "/name", path)))
+            return arg, built.index.lookup(Ref(target=arg.value, by="id" if arg.kind is ArgKind.REF else "name"))
     return None
+
+
+def definition(doc: Document, position: lsp.Position) -> lsp.Location | None:
+    """Return where the unit a reference (``@id``, ``@"name"``) at a position is named."""
+    found = _reference_at(doc, doc.offset(position))
+    if found is None or found[1] is None:
+        return None
+    path = found[1]
+    return lsp.Location(doc.uri, doc.range(doc.analysis.built.source_map.get(path + "/name", path)))
 
 
 # ---- outline ----------------------------------------------------------------------
