@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,19 @@ def test_no_error_tokens_on_any_spec(path: Path) -> None:
     tokens = list(lex(text, OrgspecLexer()))
     assert [v for t, v in tokens if t is Error] == []
     assert "".join(v for _, v in tokens).rstrip("\n") == text.rstrip("\n")
+
+
+DOC_BLOCKS = [
+    block
+    for page in [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
+    for block in re.findall(r"```orgspec\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL)
+    if orgspec.api.analyze(block).spec is not None
+]
+
+
+@pytest.mark.parametrize("block", DOC_BLOCKS, ids=[f"block{i}" for i in range(len(DOC_BLOCKS))])
+def test_no_error_tokens_in_docs_examples_that_parse(block: str) -> None:
+    assert [v for t, v in lex(block, OrgspecLexer()) if t is Error] == []
 
 
 def test_tokens_are_classed_right() -> None:
