@@ -42,8 +42,12 @@ class Client:
         )
         self.next_id = 0
         self.inbox: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.log: list[bytes] = []
         assert self.proc.stdout is not None
+        assert self.proc.stderr is not None
         threading.Thread(target=self._read, args=(self.proc.stdout,), daemon=True).start()
+        # drain stderr so that a chatty server can never block on a full pipe
+        threading.Thread(target=self.log.extend, args=(self.proc.stderr,), daemon=True).start()
 
     def _read(self, stream: IO[bytes]) -> None:
         while True:
