@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.facts import Facts, Src
-from orgspec.draft.normalize import Line
+from orgspec.draft.normalize import Line, fold
 from orgspec.model.units import Event, EventKind, Plaque, Relation, RelationKind
 from orgspec.model.values import Basis, PartialDate, Ref
 
@@ -75,6 +75,14 @@ def complete(text: str, places: dict[str, str], notes: list[str]) -> str:
             full = places[text[0]] + long_ + full[len(places[text[0]]) + len(short) :]
     notes.append(f"'{text}' completed as '{full}' from the body's name")
     return full
+
+
+def _plaque_key(name: str, places: dict[str, str]) -> str:
+    """Return the key under which two writings of one plaque are the same (place and 人民 dropped)."""
+    key = fold(name)
+    for place in places.values():
+        key = key.removeprefix(fold(place))
+    return key.replace("人民政府", "政府").lstrip("省市县区")
 
 
 def _title_name(lines: list[Line]) -> Src[str] | None:
@@ -145,25 +153,33 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
                     facts.superior = Src(sup, line.no, kind_notes)
                 facts.kind_label = Src(text[m.start(2) : m.end(2)], line.no)
                 facts.used.add(line.no)
+            founding = dated and "设立" in seg and "更名" not in seg
+            clause_plaque = None
             for m in _PLAQUE.finditer(seg):
                 notes = []
-                name = complete(text[m.start(2) : m.end(2)], places, notes)
-                if name.startswith(tuple(places.values())) and "市政府" in name:
-                    name = name.replace("市政府", "市人民政府", 1)
+                name = text[m.start(2) : m.end(2)]
+                if re.match(r"^[省市县区]人民政府", fold(name)):
+                    name = complete(name, places, notes)
                 form = text[m.start(1) : m.end(1)]
-                if dated or in_history:
-                    facts.history.append(
-                        Src(Event(kind=EventKind.PLAQUE_ADDED, date=date, plaque=name, basis=tuple(bases)), line.no)
-                    )
-                if name not in seen_plaques:
-                    seen_plaques.add(name)
+                if founding:
+                    clause_plaque = name
+                elif dated or in_history:
+                    event = Event(kind=EventKind.PLAQUE_ADDED, date=date, plaque=name, basis=tuple(bases))
+                    facts.history.append(Src(event, line.no))
+                key = _plaque_key(name, places)
+                if key in seen_plaques:
+                    if name not in {p.value.name for p in facts.plaques}:
+                        same = [p for p in facts.plaques if _plaque_key(p.value.name, places) == key]
+                        same[0].notes.append(f"line {line.no} writes the same plaque as '{name}'")
+                else:
+                    seen_plaques.add(key)
                     if dated:
                         notes.append("the plaque is read from a dated line of the history")
                     facts.plaques.append(Src(Plaque(name=name, form=form), line.no, notes))
                 facts.used.add(line.no)
             for m in _HOSTED.finditer(seg):
                 notes = []
-                guest = complete(text[m.start(1) : m.end(1)].lstrip(","), places, notes)
+                guest = text[m.start(1) : m.end(1)].lstrip(",")
                 host = text[m.start(2) : m.end(2)]
                 guest = re.sub(r"^.*》的通知[,,]?", "", guest)
                 target = Ref(target=guest, by="external")
@@ -192,6 +208,8 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
                     )
                 )
                 facts.used.add(line.no)
-            if dated and "设立" in seg and "更名" not in seg:
-                facts.history.append(Src(Event(kind=EventKind.ESTABLISHED, date=date, basis=tuple(bases)), line.no))
+            if founding:
+                kind = EventKind.REESTABLISHED if facts.history else EventKind.ESTABLISHED
+                event = Event(kind=kind, date=date, plaque=clause_plaque, basis=tuple(bases))
+                facts.history.append(Src(event, line.no))
                 facts.used.add(line.no)

@@ -11,8 +11,8 @@ import re
 from orgspec.draft.extract_duties import check_numbering, enum_of
 from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src
 from orgspec.draft.normalize import Line, cn_int
-from orgspec.model.units import Duty, Plaque
-from orgspec.model.values import UnitKind
+from orgspec.model.units import Duty, Plaque, Post
+from orgspec.model.values import Count, UnitKind
 from orgspec.model.vocab import kind_of
 
 __all__ = ["extract_sections", "read_stated", "section_kind"]
@@ -143,7 +143,11 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
         elif facts.sections:
             current = facts.sections[-1]
             p = _PERSON.match(line.key)
-            if p:
+            if p and re.search(r"(书记|主任|长|主席|委员|秘书)$", p.group(1)):
+                title, holder = line.text[p.start(1) : p.end(1)], line.text[p.start(2) : p.end(2)]
+                note = "a named holder; the number of such posts is not stated"
+                current.posts.append(Src(Post(title=title, count=Count.unstated(), holder=holder), line.no, [note]))
+            elif p:
                 current.doc_notes.append(Src(line.text, line.no, ["a named person, kept as a note"]))
             else:
                 current.duties.append(Src(Duty(text=line.text), line.no))
