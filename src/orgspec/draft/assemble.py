@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line
-from orgspec.model.units import Member, SharedDuties, Spec, StatedCount, Unit
+from orgspec.model.units import Member, PostGroup, SharedDuties, Spec, StatedCount, Unit
 from orgspec.model.values import Count, Ref, UnitKind
 from orgspec.model.vocab import kind_of
 
@@ -46,6 +46,9 @@ class _Builder:
             self.junk_told.add(item.line)
             notes.append(f"junk token '{self.junk[item.line]}' stripped from the end of line {item.line}")
         self.prov.put(path, item.line, notes)
+        if isinstance(item.value, PostGroup):
+            for k in range(len(item.value.posts)):
+                self.prov.put(f"{path}/posts/{k}", item.line)
         return item.value
 
     def many(self, path: str, items: list[Src[T]]) -> tuple[T, ...]:
@@ -83,14 +86,26 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
         fields["kind"], fields["kind_label"] = kind_of(label), label
     if facts.superior is not None:
         fields["superior"] = Ref(target=b.src(f"{p}/superior", facts.superior))
+    if facts.rank is not None:
+        fields["rank"] = b.src(f"{p}/rank", facts.rank)
     if facts.section_rank is not None:
         fields["section_rank"] = b.src(f"{p}/section_rank", facts.section_rank)
     fields["basis"] = b.many(f"{p}/basis", facts.basis)
     fields["plaques"] = b.many(f"{p}/plaques", facts.plaques)
     fields["relations"] = b.many(f"{p}/relations", facts.relations)
+    notes = b.many(f"{p}/notes", facts.doc_notes)
     if facts.stated_sections is not None:
-        n, text = b.src(f"{p}/stated/0", facts.stated_sections)
-        fields["stated"] = (StatedCount(what="sections", count=Count.of(n), text=text),)
+        n, text = facts.stated_sections.value
+        listed = sum(1 for s in facts.sections if s.kind is UnitKind.SECTION)
+        if listed == n:
+            b.src(f"{p}/stated/0", facts.stated_sections)
+            fields["stated"] = (StatedCount(what="sections", count=Count.of(n), text=text),)
+        else:
+            message = f"the document states {n} sections ('{text}') but lists {listed}"
+            facts.note(facts.stated_sections.line, "anomaly", message)
+            extra = Src(f"{text}: {message}", facts.stated_sections.line, [*facts.stated_sections.notes])
+            extra.notes.append("kept as a note, not as 'stated sections', so that the draft passes check (OS301)")
+            notes = (*notes, b.src(f"{p}/notes/{len(notes)}", extra))
     fields["duties"] = b.many(f"{p}/duties", facts.duties)
     fields["function_changes"] = b.many(f"{p}/function_changes", facts.changes)
     fields["units"] = tuple(b.section(f"{p}/units/{i}", s) for i, s in enumerate(facts.sections))
@@ -104,7 +119,7 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
     fields["quotas"] = b.many(f"{p}/quotas", facts.quotas)
     fields["posts"] = b.many(f"{p}/posts", facts.posts)
     fields["history"] = b.many(f"{p}/history", facts.history)
-    fields["notes"] = b.many(f"{p}/notes", facts.doc_notes)
+    fields["notes"] = notes
     return Unit(**fields)
 
 

@@ -102,6 +102,7 @@ _CHANGE_WORDS = (
     ("新增", FunctionChangeKind.ADDED),
     ("整合", FunctionChangeKind.MERGED),
 )
+_CHANGE_HEADING = re.compile(r"^(?:划出|划入|取消|增加|新增|下放|整合|加强)的?(?:职责|职能|事项)[::]?$")
 _OUT_TO = re.compile(r"(?:划给|划归|交由|划入)([\u4e00-\u9fff]{2,24}?(?:局|委员会|委|厅|办公室|部|中心|政府|办))")
 _IN_FROM = re.compile(r"(?:将|把)?([\u4e00-\u9fff]{2,24}?(?:局|委员会|委|厅|办公室|部|中心|政府|办))的[^,。;]*?划入")
 
@@ -119,7 +120,7 @@ def extract_changes(lines: list[Line], facts: Facts) -> None:
     for line in lines:
         found = enum_of(line)
         text = found[1] if found else line.text
-        if len(text) <= 16 and _kind_in(line.key) is not None:
+        if _CHANGE_HEADING.match(line.key[len(line.key) - len(text) :]):
             current = _kind_in(line.key)
             facts.used.add(line.no)
             continue

@@ -4,7 +4,8 @@ Reads the lines before the first heading, the introduction and the history
 part. Names the document shortens ("市政府", "市人民政府港澳事务办公室") are
 completed with the place from the body's name, and each completion is noted.
 
-Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.
+Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`, :mod:`orgspec.draft.segment`,
+:mod:`orgspec.model`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 
 from orgspec.draft.facts import Facts, Src
 from orgspec.draft.normalize import Line, fold
+from orgspec.draft.segment import ENUM
 from orgspec.model.units import Event, EventKind, Plaque, Relation, RelationKind
 from orgspec.model.values import Basis, PartialDate, Ref
 
@@ -22,12 +24,13 @@ _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12})\[(\d{4})\](\d{1,5})号")
 _CUT = "会据的和及经于照与即"
 _NAME_END = re.compile(r"(办公室|局|委员会|厅|部|委|署|院|中心|办|室|处|所|站|馆|会|队|司)$")
 _KIND = re.compile(
-    r"(?:为|是|作为)([\u4e00-\u9fff]{0,14}?(?:人民政府|政府|党委|市委|省委|县委|区委|委员会))?"
+    r"(?:为|是|作为)([\u4e00-\u9fff]{0,14}?(?:人民政府|政府|党委|市委|省委|县委|区委|委员会|国务院|党中央))?"
     r"(工作部门|组成部门|直属特设机构|直属机构|部门管理机构|议事协调机构|派出机构|直属事业单位)"
 )
 _PLAQUE = re.compile(r'(加挂|增挂|挂)"?([^,。;"()]{2,40}?)"?牌子')
 _HOSTED = re.compile(r"([^,。;]{2,40}?)设在([^,。;]{2,40})")
 _RENAME = re.compile(r'(?:由原?)?([^,。;"]{2,40}?)"?更名(?:为"?([^,。;"]{2,40})"?|而成)')
+_RANK = re.compile(r"为((?:正|副)?(?:省部|部|厅局|司局|厅|局|县处|处|乡科|科|股)级)")
 _DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
 _TITLE = re.compile(r"《([^《》]{4,120})》")
 
@@ -56,13 +59,11 @@ def doc_numbers(line: Line, start: int = 0, end: int | None = None) -> list[Basi
 
 def place_of(name: str) -> dict[str, str]:
     """Return the place prefixes of a body name by level: 鎮江市人民政府… → {'市': '鎮江市'}."""
-    out: dict[str, str] = {}
-    for level in "省市县縣区區":
-        i = name.find(level)
-        if 0 < i <= 8:
-            out.setdefault(level if level in "省市" else {"縣": "县", "區": "区"}.get(level, level), name[: i + 1])
-            break
-    return out
+    found = [(name.find(level), level) for level in "省市县縣区區" if 0 < name.find(level) <= 8]
+    if not found:
+        return {}
+    i, level = min(found)
+    return {{"縣": "县", "區": "区"}.get(level, level): name[: i + 1]}
 
 
 def complete(text: str, places: dict[str, str], notes: list[str]) -> str:
@@ -89,6 +90,7 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
     for line in lines:
         if line.text:
             text = re.sub(r"(简介|簡介)$", "", line.text).strip()
+            text = re.split(r"主要职责|主要職責|职能配置|職能配置|机构职能|機構職能|内设机构|內設機構|三定", text)[0]
             if _NAME_END.search(text) and len(text) <= 30:
                 return Src(text, line.no)
             return None
@@ -123,15 +125,21 @@ def _clauses(line: Line) -> list[tuple[int, int, PartialDate | None]]:
 def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
     """Read the body's name, kind, superior, basis, plaques, hosted offices and dated history."""
     facts.name = _title_name(lines)
+    if facts.name is not None:
+        facts.used.add(facts.name.line)
     for line in lines[:4]:
-        m = re.match(r"^([\u4e00-\u9fff]{4,30}?)(?:,)?(?:是|为)", line.key)
+        skip = ENUM.match(line.key)
+        at = skip.end() if skip else 0
+        m = re.match(r"^([\u4e00-\u9fff]{4,30}?)(?:,)?(?:是|为)", line.key[at:])
         if m and _NAME_END.search(m.group(1)):
-            name = line.text[: m.end(1)]
+            name = line.text[at : at + m.end(1)]
             if facts.name is None or (name != facts.name.value and len(name) >= len(facts.name.value)):
                 notes = [f"the title reads '{facts.name.value}'"] if facts.name else []
                 facts.name = Src(name, line.no, notes)
             facts.used.add(line.no)
             break
+    if facts.name is not None:
+        facts.used.add(facts.name.line)
     places = place_of(facts.name.value) if facts.name else {}
     seen_plaques: set[str] = set()
     for line in [*lines, *history]:
@@ -155,6 +163,10 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
                 facts.used.add(line.no)
             founding = dated and "设立" in seg and "更名" not in seg
             clause_plaque = None
+            r = _RANK.search(seg)
+            if r and not dated and facts.rank is None:
+                facts.rank = Src(text[r.start(1) : r.end(1)], line.no)
+                facts.used.add(line.no)
             for m in _PLAQUE.finditer(seg):
                 notes = []
                 name = text[m.start(2) : m.end(2)]

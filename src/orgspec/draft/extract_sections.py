@@ -25,6 +25,8 @@ _SHARED = re.compile(r"^上述" + _NUM + r"?个?([^,。:]{0,8}?)的?(?:主要)?�
 _PLAQUE_IN = re.compile(r'^(加挂|增挂|挂)"?(.+?)"?牌子$')
 _UNITLIKE = re.compile(r"(处|科|室|局|司|中心|办公室|办|部|队|所|站|委员会|委)$")
 _PER_REG = re.compile(r"另按(?:有关)?规定设(?:定|置|立)?([^,。;]{2,20}?)[。;]?$")
+_UNNUMBERED = re.compile(r"^([\u4e00-\u9fff]{2,14}(?:党委|党组|工会|团委|中心|办公室|处|科|室|股|司))[。:]")
+_VERBS = ("负责", "承担", "指导", "协调", "组织", "拟订", "研究", "管理", "办理", "参与", "贯彻", "完成", "根据")
 _PERSON = re.compile(r"^([\u4e00-\u9fff]{2,8})[::]([\u4e00-\u9fff]{2,4})$")
 
 
@@ -123,6 +125,16 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
                 )
             facts.shared.append(shared)
             facts.used.add(line.no)
+            continue
+        u = _UNNUMBERED.match(line.key)
+        if u and not u.group(1).startswith(_VERBS):
+            section, rest = _heading(line.text, line.key, line.no)
+            section.notes.append("an unnumbered unit listed after the numbered sections")
+            if rest:
+                section.duties.append(Src(Duty(text=rest), line.no))
+            facts.sections.append(section)
+            facts.used.add(line.no)
+            shared = None
             continue
         m2 = _PER_REG.search(line.key)
         if m2:

@@ -29,7 +29,9 @@ _CATS = (
     ("纪检", QuotaCategory.DISCIPLINE),
     ("派驻", QuotaCategory.DISPATCHED),
 )
-_POST = re.compile(r"^(其中)?(另核)?([\u4e00-\u9fff]{1,16}?)(?:职数)?(?:为)?" + _N + r"名(?:\((兼[^()]*)\))?$")
+_POST = re.compile(
+    r"^(其中)?(另核)?(?:设|核定)?([\u4e00-\u9fff]{1,16}?)(?:职数)?(?:为)?" + _N + r"名(?:\(([^()]*)\))?$"
+)
 _SECTION_HEADS = ("处长", "科长", "司长", "股长", "室主任")
 
 
@@ -78,11 +80,15 @@ def read_quotas(line: Line, notes_out: list[Src[Quota]]) -> bool:
 
 
 def _clauses(text: str, key: str) -> list[tuple[str, str]]:
+    """Split at , ; 。 、 outside parentheses."""
     out = []
-    pos = 0
-    for m in re.finditer(r"[,,;;。、]", key):
-        out.append((text[pos : m.start()].strip(), key[pos : m.start()].strip()))
-        pos = m.end()
+    pos = depth = 0
+    for i, ch in enumerate(key):
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch in ",;。、" and depth <= 0:
+            out.append((text[pos:i].strip(), key[pos:i].strip()))
+            pos = i + 1
     out.append((text[pos:].strip(), key[pos:].strip()))
     return [(t, k) for t, k in out if k]
 
@@ -91,6 +97,8 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
     """Read leadership posts from ``start``: "主任1名,副主任3名;正副处长11名,其中正处长6名,副处长5名"."""
     group: PostGroup | None = None
     group_src: Src[Post | PostGroup] | None = None
+    while start < len(line.key) and line.key[start] in "为:是":
+        start += 1
     for text, key in _clauses(line.text[start:], line.key[start:]):
         m = _POST.match(key)
         if not m:
@@ -100,7 +108,12 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
         count = Count.of(value) if value is not None else Count.unreadable(m.group(4))
         title = text[m.start(3) : m.end(3)]
         title_key = m.group(3)
-        concurrent = text[m.start(5) + 1 : m.end(5)] if m.group(5) else None
+        concurrent = None
+        parts: tuple[QuotaPart, ...] = ()
+        if m.group(5) and m.group(5).startswith("兼"):
+            concurrent = text[m.start(5) + 1 : m.end(5)]
+        elif m.group(5):
+            parts = tuple(_parts(text[m.start(5) : m.end(5)], m.group(5)))
         if title_key.startswith("正副") or title_key.endswith("正副"):
             base = title_key.removeprefix("正副")
             group = PostGroup(title=title, count=count, for_sections=base.endswith(_SECTION_HEADS))
@@ -115,6 +128,7 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
             role=role if in_group else None,
             approved_separately=bool(m.group(2)),
             concurrent=concurrent,
+            parts=parts,
             notes=(text,) if m.group(2) else (),
         )
         if in_group and group is not None and group_src is not None:
@@ -128,17 +142,19 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
 def extract_staffing(lines: list[Line], facts: Facts) -> None:
     """Read the staffing part: quotas and leadership posts of the body."""
     for line in lines:
-        hit = read_quotas(line, facts.quotas)
-        i = line.key.find("领导职数")
-        if i >= 0:
-            start = i + len("领导职数")
-            while start < len(line.key) and line.key[start] in "为:是":
-                start += 1
-            read_posts(line, start, facts.posts, facts)
-            hit = True
-        elif re.search(r"另核.{1,12}职数", line.key):
-            read_posts(line, line.key.find("另核"), facts.posts, facts)
-            hit = True
+        hit = False
+        for m in re.finditer(r"[^。]+", line.key):
+            sentence = Line(line.no, line.text[m.start() : m.end()], m.group(0))
+            if read_quotas(sentence, facts.quotas):
+                hit = True
+                continue
+            lead = re.search(r"领导职数(?:为|是)?:?", sentence.key)
+            if lead and lead.start() <= 12 and not re.match(_N + "名", sentence.key[lead.end() :]):
+                read_posts(sentence, lead.end(), facts.posts, facts)
+                hit = True
+            elif re.search(_N + "名", sentence.key):
+                read_posts(sentence, 0, facts.posts, facts)
+                hit = True
         if hit:
             facts.used.add(line.no)
         else:
@@ -160,13 +176,14 @@ def extract_institutions(lines: list[Line], facts: Facts) -> None:
             facts.note(line.no, "skipped", f"institution line not read: {line.text[:40]}")
             continue
         unit = SectionFacts(name=text[: m.end(1)], line=line.no, kind=UnitKind.PUBLIC_INSTITUTION)
-        unit.number = found[0] if found else None
+        if found and found[0] is not None:
+            unit.notes.append(f"numbered {found[0]} in the list of institutions")
         f = _FUNDING.search(key)
         if f:
             unit.funding = text[f.start() : f.end()]
         read_quotas(line, unit.quotas)
         i = key.find("领导职数")
         if i >= 0:
-            read_posts(Line(line.no, text, key), i + 4, unit.posts, facts)
+            read_posts(Line(line.no, text, key), i + len("领导职数"), unit.posts, facts)
         facts.sections.append(unit)
         facts.used.add(line.no)

@@ -75,6 +75,7 @@ class Facts:
     name: Src[str] | None = None
     kind_label: Src[str] | None = None
     superior: Src[str] | None = None
+    rank: Src[str] | None = None
     section_rank: Src[str] | None = None
     basis: list[Src[Basis]] = field(default_factory=list)
     plaques: list[Src[Plaque]] = field(default_factory=list)

@@ -15,9 +15,9 @@ from orgspec.draft.extract_head import extract_head
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_sections import extract_sections, read_stated
 from orgspec.draft.extract_staffing import extract_institutions, extract_staffing
-from orgspec.draft.facts import Facts
+from orgspec.draft.facts import Facts, Src
 from orgspec.draft.normalize import Line, is_english, read_lines
-from orgspec.draft.segment import Part, segment
+from orgspec.draft.segment import Part, heading_kind, segment
 from orgspec.model.units import Spec
 
 __all__ = ["run"]
@@ -56,6 +56,14 @@ def _chinese(lines: list[Line], facts: Facts) -> list[Part]:
     return parts
 
 
+def _first_heading(lines: list[Line], facts: Facts) -> int:
+    """Return the line number of the first heading (or of the first line read as a fact)."""
+    for line in lines:
+        if line.text and heading_kind(line) is not None:
+            return line.no
+    return min(facts.used, default=0)
+
+
 def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     """Draft a spec: return the model, the draft text and the report."""
     lines = read_lines(text)
@@ -75,6 +83,11 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
             f"no structure found: no duty list, sections, staffing or kind of body; {skipped} lines of "
             "narrative skipped",
         )
+    if structure and not english:
+        for line in lines:
+            if line.text and line.no not in facts.used and line.no < _first_heading(lines, facts):
+                facts.doc_notes.append(Src(line.text, line.no, ["an introductory sentence, kept as a note"]))
+                facts.used.add(line.no)
     spec, prov = assemble(facts, lines, structure)
     not_read = [(line.no, line.text) for line in lines if line.text and line.no not in facts.used]
     out = emit_text(spec, prov, facts.notes, source_name)
