@@ -160,6 +160,17 @@ def _counts(spec: Spec) -> dict[str, int]:
     return counts
 
 
+def _kind_of(message: str) -> str:
+    """Classify a note attached to an element: junk, unreadable, anomaly or doubt."""
+    if message.startswith("junk token"):
+        return "junk"
+    if "garbled" in message or "unreadable" in message or "split by a stray space" in message:
+        return "unreadable"
+    if message.startswith("the document says"):
+        return "anomaly"
+    return "doubt"
+
+
 def report(  # noqa: PLR0917
     spec: Spec, prov: Provenance, notes: list[Note], not_read: list[tuple[int, str]], source_name: str, language: str
 ) -> dict[str, Any]:
@@ -171,7 +182,7 @@ def report(  # noqa: PLR0917
     ]
     located = [{"line": n.line, "kind": n.kind, "message": n.message} for n in notes]
     for path, (line, msgs) in prov.where.items():
-        located += [{"line": line, "kind": "doubt", "message": m, "path": path} for m in msgs]
+        located += [{"line": line, "kind": _kind_of(m), "message": m, "path": path} for m in msgs]
     located.sort(key=lambda d: (d["line"] or 0, str(d["kind"]), str(d["message"])))
     return {
         "source": source_name,

@@ -180,7 +180,7 @@ def _staffing(line: Line, facts: Facts) -> None:
         notes: list[str] = []
         count = _count(figure.rstrip(","), notes)
         category = QuotaCategory.LOGISTICS if "logistic" in subject.lower() else QuotaCategory.ADMINISTRATIVE
-        label = f"{subject} {what}" if category is QuotaCategory.LOGISTICS else what
+        label = re.sub(r"^the ", "", subject, flags=re.I) if category is QuotaCategory.LOGISTICS else what
         facts.quotas.append(
             Src(Quota(category=category, count=count, label=label, parts=_parts(inner)), line.no, notes)
         )
@@ -225,7 +225,13 @@ def extract_english(lines: list[Line], facts: Facts) -> None:
             continue
         if mode == "staffing":
             if text.startswith("According to the"):
-                facts.doc_notes.append(Src(text, line.no, ["a notice named without a number; not read as a basis"]))
+                note = Src(text, line.no, ["a notice named without a number; not read as a basis"])
+                institutions = [s for s in facts.sections if s.kind is UnitKind.PUBLIC_INSTITUTION]
+                if institutions:
+                    note.notes.append("it follows the institution, so it is kept as the institution's note")
+                    institutions[-1].doc_notes.append(note)
+                else:
+                    facts.doc_notes.append(note)
                 facts.used.add(line.no)
             else:
                 facts.note(line.no, "skipped", f"not read: {text[:50]}")
