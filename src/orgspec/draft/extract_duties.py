@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from orgspec.draft.facts import Facts, Src
 from orgspec.draft.normalize import Line, cn_int
-from orgspec.draft.segment import ENUM
+from orgspec.draft.segment import ENUM, enum_style
 from orgspec.model.units import Duty, FunctionChange, FunctionChangeKind
 from orgspec.model.values import Ref
 
@@ -48,11 +48,19 @@ def check_numbering(numbers: Sequence[tuple[int | None, int]], what: str, facts:
 
 def extract_duties(lines: list[Line], facts: Facts) -> None:
     """Read the body's numbered duties; unnumbered lines continue the duty before them."""
+    style: str | None = None
     for line in lines:
         if _STATED.search(line.key) and ENUM.match(line.key) is None:
             continue  # the sections' lead-in, read by the sections extractor
         found = enum_of(line)
-        if found is not None:
+        if found is not None and style is None:
+            style = enum_style(line)
+        if found is not None and enum_style(line) != style and facts.duties:
+            last = facts.duties[-1]
+            last.value = last.value.model_copy(update={"text": last.value.text + line.text})
+            last.notes.append(f"line {line.no} is a sub-item (numbered in another style); read as part of this duty")
+            facts.used.add(line.no)
+        elif found is not None:
             number, text = found
             facts.duties.append(Src(Duty(number=number, text=text), line.no))
             facts.used.add(line.no)

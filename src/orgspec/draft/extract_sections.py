@@ -11,6 +11,7 @@ import re
 from orgspec.draft.extract_duties import check_numbering, enum_of
 from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src
 from orgspec.draft.normalize import Line, cn_int
+from orgspec.draft.segment import enum_style
 from orgspec.model.units import Duty, Plaque, Post
 from orgspec.model.values import Count, UnitKind
 from orgspec.model.vocab import kind_of
@@ -93,10 +94,22 @@ def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
 def extract_sections(lines: list[Line], facts: Facts) -> None:
     """Read the sections part: the stated count, each section with its plaques and duties."""
     shared: SharedFacts | None = None
+    style: str | None = None
     for line in lines:
         if read_stated(line, facts):
             continue
         found = enum_of(line)
+        this = enum_style(line)
+        if this == "article":
+            facts.used.add(line.no)
+            continue  # the lead-in article: "第四条 X设下列内设机构:"
+        if found is not None and style is None:
+            style = this
+        if found is not None and this != style and facts.sections and shared is None:
+            current = facts.sections[-1]
+            current.duties.append(Src(Duty(text=line.text), line.no, ["a sub-item numbered in another style"]))
+            facts.used.add(line.no)
+            continue
         if found is not None:
             number, text = found
             key = line.key[len(line.key) - len(text) :]

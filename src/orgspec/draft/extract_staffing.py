@@ -7,6 +7,7 @@ Imports: :mod:`orgspec.draft.extract_duties`, :mod:`orgspec.draft.facts`,
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from orgspec.draft.extract_duties import enum_of
 from orgspec.draft.facts import Facts, SectionFacts, Src
@@ -30,8 +31,10 @@ _CATS = (
     ("派驻", QuotaCategory.DISPATCHED),
 )
 _POST = re.compile(
-    r"^(其中)?(另核)?(?:设|核定)?([\u4e00-\u9fff]{1,16}?)(?:职数)?(?:为)?" + _N + r"名(?:\(([^()]*)\))?$"
+    r"^(其中:?)?(另核)?(?:设|核定)?([\u4e00-\u9fff]{1,16}?)(?:职数)?(?:为)?" + _N + r"名(?:\(([^()]*)\))?$"
 )
+_BREAKDOWN_ITEM = re.compile(r"((?:正|副)[\u4e00-\u9fff]{1,10}?)(?:职数)?" + _N + "名")
+_BREAKDOWN = re.compile(r"^(?:其中:?)?(?:(?:正|副)[\u4e00-\u9fff]{1,10}?(?:职数)?" + _N + "名[、,]?)+$")
 _SECTION_HEADS = ("处长", "科长", "司长", "股长", "室主任")
 
 
@@ -44,8 +47,10 @@ def _category(key: str) -> QuotaCategory:
 
 def _parts(inner_text: str, inner_key: str) -> list[QuotaPart]:
     out = []
+    inside = False
     for t0, k0 in zip(re.split(r"[,、;]", inner_text), re.split(r"[,、;]", inner_key), strict=True):
-        if not k0.startswith(("含", "其中")):
+        inside = inside or k0.startswith(("含", "其中"))
+        if not inside:
             continue
         k = re.sub(r"^(含|其中)", "", k0)
         t = t0[len(t0) - len(k) :]
@@ -112,6 +117,18 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
         parts: tuple[QuotaPart, ...] = ()
         if m.group(5) and m.group(5).startswith("兼"):
             concurrent = text[m.start(5) + 1 : m.end(5)]
+        elif m.group(5) and _BREAKDOWN.match(m.group(5)):
+            inner = text[m.start(5) : m.end(5)]
+            breakdown = []
+            for item in _BREAKDOWN_ITEM.finditer(m.group(5)):
+                n = cn_int(item.group(2))
+                sub_role: Literal["chief", "deputy"] = "chief" if item.group(1).startswith("正") else "deputy"
+                sub_title = inner[item.start(1) : item.end(1)]
+                breakdown.append(Post(title=sub_title, count=Count.of(n or 0), role=sub_role))
+            group = PostGroup(title=title, count=count, posts=tuple(breakdown))
+            posts.append(Src(group, line.no, ["the breakdown in parentheses read as the group's posts"]))
+            group = None
+            continue
         elif m.group(5):
             parts = tuple(_parts(text[m.start(5) : m.end(5)], m.group(5)))
         if title_key.startswith("正副") or title_key.endswith("正副"):

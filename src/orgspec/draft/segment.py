@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from orgspec.draft.normalize import Line
 
-__all__ = ["ENUM", "Part", "heading_kind", "segment"]
+__all__ = ["ENUM", "Part", "enum_style", "heading_kind", "segment"]
 
 #: An enumerator at the start of a line: 一、 (一) (1) 1. 1、 第一条
 ENUM = re.compile(
@@ -75,6 +75,39 @@ class Part:
     lines: list[Line] = field(default_factory=list)
 
 
+def enum_style(line: Line) -> str | None:
+    """Return the style of a line's enumerator: paren (一), comma 一、, digit 1., article 第一条."""
+    m = ENUM.match(line.key)
+    if not m:
+        return None
+    return ("paren", "comma", "digit", "article")[next(i for i, g in enumerate(m.groups()) if g is not None)]
+
+
+_OPENS_DUTIES = re.compile(r"(?:主要职责|职责|主要职能)(?:是|为|如下)?:$")
+_OPENS_SECTIONS = re.compile(r"(?:内设机构|职能处室|处室|科室|职能科室)[^。]{0,20}:$")
+
+
+def _inline_kind(line: Line) -> tuple[str, bool] | None:
+    """Return (part, keep the line in the new part) for a line that opens a part without a heading.
+
+    A paragraph ending "主要职责是:" opens the duty list; one ending "设下列内设机构:" or
+    "设6个内设机构(科级建制):" opens the sections. An article (第三条 …) is classed by its
+    words: staffing (编制, 职数), closing provisions (本规定, 施行), or the head.
+    """
+    key = ENUM.sub("", line.key).strip()
+    if _OPENS_DUTIES.search(key):
+        return "duties", False
+    if _OPENS_SECTIONS.search(key):
+        return "sections", True
+    if enum_style(line) == "article":
+        if re.search(r"本规定(?:由|自)|起施行|负责解释", key):
+            return "other", True
+        if re.search(r"编制|职数", key):
+            return "staffing", True
+        return "head", True
+    return None
+
+
 def segment(lines: list[Line]) -> list[Part]:
     """Split non-empty lines into parts by their headings, in document order."""
     parts = [Part("head", None)]
@@ -84,6 +117,17 @@ def segment(lines: list[Line]) -> list[Part]:
         kind = heading_kind(line)
         if kind is not None:
             parts.append(Part(kind, line))
+            continue
+        inline = _inline_kind(line)
+        if inline is not None and inline[0] == "duties" and parts[-1].kind not in ("head", "intro"):
+            inline = None
+        if inline is None:
+            parts[-1].lines.append(line)
+        elif inline[0] == "other":
+            parts.append(Part("other", line))
+        elif inline[1]:
+            parts.append(Part(inline[0], None, [line]))
         else:
             parts[-1].lines.append(line)
+            parts.append(Part(inline[0], None))
     return [p for p in parts if p.lines or p.heading is not None]
