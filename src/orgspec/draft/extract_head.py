@@ -33,6 +33,9 @@ _RENAME = re.compile(r'(?:由原?)?([^,。;"]{2,40}?)"?更名(?:为"?([^,。;"]{
 _RANK = re.compile(r"为((?:正|副)?(?:省部|部|厅局|司局|厅|局|县处|处|乡科|科|股)级)")
 _DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
 _TITLE = re.compile(r"《([^《》]{4,120})》")
+_TITLE_AFTER = re.compile(r"([^,。;]{0,30}?关于[^,。;]*?(?:通知|决定|批复|意见|方案))")
+_ISSUER_BEFORE = re.compile(r"根据([\u4e00-\u9fff]{2,24}?(?:委员会|人民政府|政府|办公室|办公厅))$")
+_BY_TITLE = re.compile(r"根据[^《,。;]{0,30}《([^《》]{4,120})》")
 
 
 def doc_numbers(line: Line, start: int = 0, end: int | None = None) -> list[Basis]:
@@ -53,7 +56,32 @@ def doc_numbers(line: Line, start: int = 0, end: int | None = None) -> list[Basi
             t_start = line.text.rfind("《", 0, t_end)
             if t_start >= 0:
                 title = line.text[t_start + 1 : t_end]
-        out.append(Basis(number=number, title=title))
+        after = _TITLE_AFTER.match(line.key, m.end(), stop)
+        if title is None and after:
+            title = line.text[after.start(1) : after.end(1)]
+        issuer = None
+        if title is not None and 0 < fold(title).find("关于") <= 30:
+            issuer = title[: fold(title).find("关于")]
+        else:
+            by = _ISSUER_BEFORE.search(line.key, max(0, first - 30), first)
+            if by:
+                issuer = line.text[by.start(1) : by.end(1)]
+        out.append(Basis(number=number, title=title, issuer=issuer))
+    return out
+
+
+def titled_bases(line: Line, start: int, end: int, known: list[Basis]) -> list[Basis]:
+    """Return the bases a clause names by title only: "根据《…的通知》" with no document number."""
+    titles = {b.title for b in known}
+    out = []
+    for m in _BY_TITLE.finditer(line.key, start, end):
+        title = line.text[m.start(1) : m.end(1)]
+        if title in titles or _DOCNO.match(line.key, m.end(), min(end, m.end() + 20)):
+            continue
+        if re.match(r"^[(]?[\u4e00-\u9fff]{0,8}\[", line.key[m.end() : m.end() + 12]):
+            continue
+        k = fold(title).find("关于")
+        out.append(Basis(title=title, issuer=title[:k] if 0 < k <= 30 else None))
     return out
 
 
@@ -145,83 +173,92 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
     for line in [*lines, *history]:
         in_history = line in history
         for start, end, date in _clauses(line):
-            seg = line.key[start:end]
-            text = line.text[start:end]
-            bases = doc_numbers(line, start, end)
-            dated = date is not None
-            for b in bases:
-                if not dated and b.number not in {x.value.number for x in facts.basis}:
-                    facts.basis.append(Src(b, line.no))
-                    facts.used.add(line.no)
-            m = _KIND.search(seg)
-            if m and (not dated or facts.kind_label is None):
-                kind_notes: list[str] = []
-                if m.group(1):
-                    sup = complete(text[m.start(1) : m.end(1)], places, kind_notes)
-                    facts.superior = Src(sup, line.no, kind_notes)
-                facts.kind_label = Src(text[m.start(2) : m.end(2)], line.no)
-                facts.used.add(line.no)
-            founding = dated and "设立" in seg and "更名" not in seg
-            clause_plaque = None
-            r = _RANK.search(seg)
-            if r and not dated and facts.rank is None:
-                facts.rank = Src(text[r.start(1) : r.end(1)], line.no)
-                facts.used.add(line.no)
-            for m in _PLAQUE.finditer(seg):
-                notes = []
-                name = text[m.start(2) : m.end(2)]
-                if re.match(r"^[省市县区]人民政府", fold(name)):
-                    name = complete(name, places, notes)
-                form = text[m.start(1) : m.end(1)]
-                if founding:
-                    clause_plaque = name
-                elif dated or in_history:
-                    event = Event(kind=EventKind.PLAQUE_ADDED, date=date, plaque=name, basis=tuple(bases))
-                    facts.history.append(Src(event, line.no))
-                key = _plaque_key(name, places)
-                if key in seen_plaques:
-                    if name not in {p.value.name for p in facts.plaques}:
-                        same = [p for p in facts.plaques if _plaque_key(p.value.name, places) == key]
-                        same[0].notes.append(f"line {line.no} writes the same plaque as '{name}'")
-                else:
-                    seen_plaques.add(key)
-                    if dated:
-                        notes.append("the plaque is read from a dated line of the history")
-                    facts.plaques.append(Src(Plaque(name=name, form=form), line.no, notes))
-                facts.used.add(line.no)
-            for m in _HOSTED.finditer(seg):
-                notes = []
-                guest = text[m.start(1) : m.end(1)].lstrip(",")
-                host = text[m.start(2) : m.end(2)]
-                guest = re.sub(r"^.*》的通知[,,]?", "", guest)
-                target = Ref(target=guest, by="external")
-                notes.append(f"'{guest}' is set in '{host}', read as this body")
-                facts.relations.append(
-                    Src(Relation(kind=RelationKind.HOSTS, target=target, since=date), line.no, notes)
-                )
-                if dated:
-                    facts.history.append(
-                        Src(Event(kind=EventKind.HOSTED, date=date, target=target, basis=tuple(bases)), line.no)
-                    )
-                facts.used.add(line.no)
-            for m in _RENAME.finditer(seg):
-                before = text[m.start(1) : m.end(1)]
-                before = re.sub(r"^.*(?:机构改革|機構改革|通知|号|號)[》,,]?", "", before) or before
-                before = re.sub(r"^由?原?", "", before)
-                after = text[m.start(2) : m.end(2)] if m.group(2) else (facts.name.value if facts.name else None)
-                when = date
-                if when is None:
-                    dm = _DATE.search(seg)
-                    when = _date(dm) if dm else None
-                facts.history.append(
-                    Src(
-                        Event(kind=EventKind.RENAMED, date=when, before=before, after=after, basis=tuple(bases)),
-                        line.no,
-                    )
-                )
-                facts.used.add(line.no)
-            if founding:
-                kind = EventKind.REESTABLISHED if facts.history else EventKind.ESTABLISHED
-                event = Event(kind=kind, date=date, plaque=clause_plaque, basis=tuple(bases))
-                facts.history.append(Src(event, line.no))
-                facts.used.add(line.no)
+            _clause(line, start, end, date, in_history, places, seen_plaques, facts)
+
+
+def _clause(  # noqa: PLR0917
+    line: Line,
+    start: int,
+    end: int,
+    date: PartialDate | None,
+    in_history: bool,
+    places: dict[str, str],
+    seen_plaques: set[str],
+    facts: Facts,
+) -> None:
+    """Read one clause of the head or the history (a dated clause gives events)."""
+    seg = line.key[start:end]
+    text = line.text[start:end]
+    bases = doc_numbers(line, start, end)
+    bases += titled_bases(line, start, end, bases)
+    dated = date is not None
+    events: list[tuple[int, Event]] = []
+    for b in bases:
+        if not dated and (b.number, b.title) not in {(x.value.number, x.value.title) for x in facts.basis}:
+            notes = [] if b.number else ["a basis named by title only"]
+            facts.basis.append(Src(b, line.no, notes))
+            facts.used.add(line.no)
+    m = _KIND.search(seg)
+    if m and (not dated or facts.kind_label is None):
+        kind_notes: list[str] = []
+        if m.group(1):
+            sup = complete(text[m.start(1) : m.end(1)], places, kind_notes)
+            facts.superior = Src(sup, line.no, kind_notes)
+        facts.kind_label = Src(text[m.start(2) : m.end(2)], line.no)
+        facts.used.add(line.no)
+    founding = dated and "设立" in seg and "更名" not in seg
+    clause_plaque = None
+    r = _RANK.search(seg)
+    if r and not dated and facts.rank is None:
+        facts.rank = Src(text[r.start(1) : r.end(1)], line.no)
+        facts.used.add(line.no)
+    for m in _PLAQUE.finditer(seg):
+        notes = []
+        name = text[m.start(2) : m.end(2)]
+        if re.match(r"^[省市县区]人民政府", fold(name)):
+            name = complete(name, places, notes)
+        form = text[m.start(1) : m.end(1)]
+        if founding:
+            clause_plaque = name
+        elif dated or in_history:
+            events.append((m.start(), Event(kind=EventKind.PLAQUE_ADDED, date=date, plaque=name, basis=tuple(bases))))
+        key = _plaque_key(name, places)
+        if key in seen_plaques:
+            if name not in {p.value.name for p in facts.plaques}:
+                same = [p for p in facts.plaques if _plaque_key(p.value.name, places) == key]
+                same[0].notes.append(f"line {line.no} writes the same plaque as '{name}'")
+        else:
+            seen_plaques.add(key)
+            if dated:
+                notes.append("the plaque is read from a dated line of the history")
+            facts.plaques.append(Src(Plaque(name=name, form=form), line.no, notes))
+        facts.used.add(line.no)
+    for m in _HOSTED.finditer(seg):
+        guest = re.sub(r"^.*》的通知[,]?", "", text[m.start(1) : m.end(1)].lstrip(","))
+        host = text[m.start(2) : m.end(2)]
+        target = Ref(target=guest, by="external")
+        notes = [f"'{guest}' is set in '{host}', read as this body"]
+        facts.relations.append(Src(Relation(kind=RelationKind.HOSTS, target=target, since=date), line.no, notes))
+        if dated:
+            events.append((m.start(), Event(kind=EventKind.HOSTED, date=date, target=target, basis=tuple(bases))))
+        facts.used.add(line.no)
+    for m in _RENAME.finditer(seg):
+        before = text[m.start(1) : m.end(1)]
+        before = re.sub(r"^.*(?:机构改革|機構改革|通知|号|號)[》,]?", "", before) or before
+        before = re.sub(r"^由?原?", "", before)
+        after = text[m.start(2) : m.end(2)] if m.group(2) else (facts.name.value if facts.name else None)
+        when = date
+        if when is None:
+            dm = _DATE.search(seg)
+            when = _date(dm) if dm else None
+        event = Event(kind=EventKind.RENAMED, date=when, before=before, after=after, basis=tuple(bases))
+        events.append((m.start(), event))
+        facts.used.add(line.no)
+    if founding:
+        kind = EventKind.REESTABLISHED if facts.history else EventKind.ESTABLISHED
+        events.append((seg.find("设立"), Event(kind=kind, date=date, plaque=clause_plaque, basis=tuple(bases))))
+        facts.used.add(line.no)
+    lead = _DATE.match(text)
+    said = (text[lead.end() :] if lead else text).strip(",")
+    for _, event in sorted(events, key=lambda pe: pe[0]):
+        facts.history.append(Src(event.model_copy(update={"notes": (said,)}), line.no))

@@ -17,13 +17,17 @@ from orgspec.draft.extract_sections import extract_sections, read_stated
 from orgspec.draft.extract_staffing import extract_institutions, extract_staffing
 from orgspec.draft.facts import Facts, Src
 from orgspec.draft.normalize import Line, is_english, read_lines
-from orgspec.draft.segment import Part, heading_kind, segment
+from orgspec.draft.segment import Part, heading_kind, is_contents, segment
 from orgspec.model.units import Spec
 
 __all__ = ["run"]
 
 
 def _chinese(lines: list[Line], facts: Facts) -> list[Part]:
+    for line in lines:
+        if line.text and is_contents(line):
+            facts.used.add(line.no)
+            facts.note(line.no, "skipped", "a table of contents")
     parts = segment(lines)
     for part in parts:
         if part.heading is not None:

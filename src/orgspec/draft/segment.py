@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from orgspec.draft.normalize import Line
 
-__all__ = ["ENUM", "Part", "enum_style", "heading_kind", "segment"]
+__all__ = ["ENUM", "Part", "enum_style", "heading_kind", "is_contents", "segment"]
 
 #: An enumerator at the start of a line: 一、 (一) (1) 1. 1、 第一条
 ENUM = re.compile(
@@ -73,6 +73,12 @@ class Part:
     kind: str
     heading: Line | None
     lines: list[Line] = field(default_factory=list)
+
+
+def is_contents(line: Line) -> bool:
+    """Return True for a table of contents: "历史沿革,主要职责,内设机构,"."""
+    pieces = [p for p in re.split(r"[,、;\s]+", line.key) if p]
+    return len(pieces) >= 2 and all(p in _BY_WORDS for p in pieces)
 
 
 def enum_style(line: Line) -> str | None:
