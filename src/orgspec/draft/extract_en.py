@@ -25,8 +25,8 @@ _DUTIES_START = re.compile(
     r"(?:main )?(?:responsibilities|functions|duties) of (?:the )?(.+?) (?:are|is)\s*:\s*$", re.I
 )
 _SECTIONS = re.compile(
-    r"(?:According to the above (?:responsibilities|functions), )?(?:the )?(.*?)\s*(?:has|have|is composed of) "
-    r"(\d(?:[\d ]*\d)?) (?:functional |internal )?(?:departments|sections|offices|divisions|units)[^:]*:?\s*$",
+    r"(?:According to the above (?:responsibilities|functions), )?(?:the )?(.{0,160}?)\s*(?:has|have|is composed of) "
+    r"(\d(?:[\d ]{0,4}\d)?) (?:functional |internal )?(?:departments|sections|offices|divisions|units)[^:]*:?\s*$",
     re.I,
 )
 _STAFF = re.compile(
