@@ -17,6 +17,7 @@ from typing import Any
 from orgspec.draft.assemble import Provenance
 from orgspec.draft.facts import Note
 from orgspec.model.units import Post, Spec
+from orgspec.model.values import UnitKind
 from orgspec.syntax.nodes import Arg, ArgKind, Stmt
 from orgspec.text.printer import escape
 from orgspec.text.unlower import unlower
@@ -135,7 +136,8 @@ def emit_text(spec: Spec, prov: Provenance, notes: list[Note], source_name: str)
 
 def _counts(spec: Spec) -> dict[str, int]:
     counts = dict.fromkeys(
-        ("bodies", "sections", "institutions", "plaques", "duties", "section_duties", "shared_duties"), 0
+        ("bodies", "sections", "other_units", "institutions", "plaques", "duties", "section_duties", "shared_duties"),
+        0,
     )
     counts.update(dict.fromkeys(("quotas", "posts", "function_changes", "events", "basis"), 0))
     counts["bodies"] = len(spec.bodies)
@@ -152,10 +154,12 @@ def _counts(spec: Spec) -> dict[str, int]:
                 counts["posts"] += 1 if isinstance(p, Post) else 1 + len(p.posts)
             if unit is body:
                 continue
-            if unit.kind is not None and unit.kind.value == "public-institution":
+            if unit.kind is UnitKind.PUBLIC_INSTITUTION:
                 counts["institutions"] += 1
-            else:
+            elif unit.kind is UnitKind.SECTION:
                 counts["sections"] += 1
+            else:
+                counts["other_units"] += 1
             counts["section_duties"] += len(unit.duties)
     return counts
 
