@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,10 @@ _PIECES = st.sampled_from(
 def test_any_text_drafts_without_error_and_round_trips(text: str) -> None:
     result = draft(text, "fuzz.txt")
     assert orgspec.loads(result.text) == result.spec
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.stem)
+def test_draft_without_its_comments_is_the_canonical_text(path: Path) -> None:
+    result = _draft(path)
+    kept = [re.sub(r"  # L\d+$", "", line) for line in result.text.splitlines() if not line.lstrip().startswith("#")]
+    assert "\n".join(kept).lstrip("\n") + "\n" == orgspec.dumps(result.spec)
