@@ -181,7 +181,7 @@ def _as_of(spec: Spec, when: str) -> Spec:
     try:
         result = history.as_of(spec, date)
     except ValueError as err:
-        raise _UsageError(f"--as-of {when}: {err}") from None
+        raise _UsageError(f"--as-of {when}: " + "; ".join(str(err).splitlines())) from None
     if not isinstance(result, Spec):
         raise _UsageError(f"--as-of {when}: the history support returned no spec")
     return result
