@@ -205,3 +205,15 @@ def test_graphviz_parses_hostile_dot() -> None:
 def test_a_cjk_font_is_found() -> None:
     font = graphviz_run.find_cjk_font()
     assert font is None or font.strip() == font
+
+
+@pytest.mark.graphviz
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_pdf_embeds_the_cjk_font(tmp_path: Path) -> None:
+    font = graphviz_run.find_cjk_font()
+    if font is None or not font.startswith("Noto Sans CJK"):
+        pytest.skip("Noto Sans CJK is not installed")
+    out = tmp_path / "zj.pdf"
+    assert main(["render", ZJ, "-o", str(out)]) == 0
+    assert b"/FontName /" in out.read_bytes()
+    assert b"NotoSansCJK" in out.read_bytes()

@@ -25,7 +25,7 @@ _CSS = """
 body { font-family: FONTS; margin: 1.2em; color: #111; background: #fff; }
 header { position: sticky; top: 0; background: #fff; padding: .4em 0; border-bottom: 1px solid #ccc; z-index: 1; }
 h1 { font-size: 1.25em; margin: 0 0 .4em 0; }
-input[type=search] { font: inherit; width: 18em; max-width: 60vw; padding: .2em .4em; }
+input[type=search] { font: inherit; width: 24em; max-width: 60vw; padding: .2em .4em; }
 button { font: inherit; margin-left: .3em; }
 ul.tree, ul.tree ul { list-style: none; margin: 0; padding-left: 1.6em; }
 ul.tree { padding-left: 0; }
@@ -35,8 +35,9 @@ ul.tree ul li::before { content: ""; position: absolute; left: -1.1em; top: 1.1e
 ul.tree ul { border-left: 1px solid #4a6785; margin-left: .6em; }
 details > summary { list-style: none; cursor: pointer; }
 details > summary::-webkit-details-marker { display: none; }
-summary .node::before { content: "▾ "; color: #4a6785; }
-details:not([open]) > summary .node::before { content: "▸ "; }
+summary .node { position: relative; padding-left: 1.6em; }
+summary .node::before { content: "▾"; color: #4a6785; position: absolute; left: .5em; top: .3em; }
+details:not([open]) > summary .node::before { content: "▸"; }
 .node { display: inline-block; box-sizing: border-box; max-width: min(36em, 92vw); padding: .35em .7em;
   border: 1px solid #4a6785; background: #fff; vertical-align: top; overflow-wrap: anywhere; }
 .node .line { display: block; font-size: .86em; }
