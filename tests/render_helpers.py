@@ -10,7 +10,7 @@ from orgspec.api import load
 from orgspec.model.units import Spec, Unit
 from orgspec.model.values import UnitKind
 
-from .conftest import GOLDEN, SPECS
+from .conftest import EXAMPLES, GOLDEN, SPECS
 
 RENDER_GOLDEN = GOLDEN / "render"
 CASES = RENDER_GOLDEN / "cases"
@@ -18,8 +18,8 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 def chart_specs() -> list[Path]:
-    """Every spec in specs/ plus the render cases, sorted (new specs are picked up by globbing)."""
-    return sorted(SPECS.glob("*.orgspec")) + sorted(CASES.glob("*.orgspec"))
+    """Every spec in specs/ and examples/ plus the render cases (new specs are picked up by globbing)."""
+    return sorted(SPECS.glob("*.orgspec")) + sorted(EXAMPLES.glob("*.orgspec")) + sorted(CASES.glob("*.orgspec"))
 
 
 def load_spec(path: Path) -> Spec:

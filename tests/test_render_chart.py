@@ -235,3 +235,16 @@ def test_balanced_wrap_does_not_cut_words() -> None:
 
     assert wrap_balanced("Administration Section", 11) == ["Administration", "Section"]
     assert wrap_balanced("foreign-related subjects", 11) == ["foreign-related", "subjects"]
+
+
+def test_coordinating_body_shows_its_members_by_role() -> None:
+    from orgspec.api import load
+
+    from .conftest import EXAMPLES
+
+    chart = build_chart(load(EXAMPLES / "leading-group.orgspec"))
+    members = [line.text for line in chart.nodes[0].lines if line.role == "quota"]
+    assert members == [
+        "组长 州外办主任\u00a0· 副组长 州外办副主任、乡人大主席、村委会主任\u00a0· 成员 州外办秘书科部分干部、边境科部分干部"
+    ]
+    assert "杨国胜" not in members[0]  # posts, not persons

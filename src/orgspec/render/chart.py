@@ -258,9 +258,20 @@ def _unit_lines(unit: Unit, style: str, options: ChartOptions) -> list[Line]:
             items.append(" ".join(_post_text(p) for p in unit.posts))
         if items:
             lines.append(Line("\u00a0· ".join(items), "quota"))
+    if unit.members:
+        lines.append(Line(_members_text(unit), "quota"))
     if options.duties:
         lines.extend(Line(_duty_text(d.number, d.text), "duty") for d in unit.duties)
     return lines
+
+
+def _members_text(unit: Unit) -> str:
+    """Return the members of a coordinating body by role: 组长 州外办主任 · 副组长 …, posts not persons."""
+    by_role: dict[str, list[str]] = {}
+    for member in unit.members:
+        who = clean((member.body.target if member.body else "") + (member.post or "")) or "…"
+        by_role.setdefault(clean(member.role), []).append(who)
+    return "\u00a0· ".join(f"{role} {'、'.join(posts)}" for role, posts in by_role.items())
 
 
 def _has_cjk(text: str) -> bool:
