@@ -217,3 +217,13 @@ def test_pdf_embeds_the_cjk_font(tmp_path: Path) -> None:
     assert main(["render", ZJ, "-o", str(out)]) == 0
     assert b"/FontName /" in out.read_bytes()
     assert b"NotoSansCJK" in out.read_bytes()
+
+
+def test_svg_with_graphviz_engine_but_no_graphviz(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(graphviz_run, "find_dot", lambda: None)
+    assert main(["render", ZJ, "-o", str(tmp_path / "zj.svg"), "--engine", "graphviz"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1
+    assert err[0].endswith("or use --engine embedded")

@@ -146,9 +146,10 @@ def _draw(chart: Chart, fmt: str, engine: str | None) -> bytes:
     if fmt == "svg" and (engine == "embedded" or (engine is None and find_dot() is None)):
         return render_svg(chart).encode("utf-8")
     if find_dot() is None:
+        other = "use --engine embedded" if fmt == "svg" else "write .svg, .html, .dot or .mmd"
         raise _UsageError(
             f"{fmt.upper()} output needs Graphviz, which is not installed: install it (apt-get install graphviz, "
-            "brew install graphviz or https://graphviz.org/download/), or write .svg, .html, .dot or .mmd"
+            f"brew install graphviz or https://graphviz.org/download/), or {other}"
         )
     font = find_cjk_font()
     if font is None:
