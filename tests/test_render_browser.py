@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -261,3 +262,43 @@ def test_graphviz_svg_text_stays_inside_nodes_in_chromium(tmp_path: Path) -> Non
     result = _measure(page, tmp_path, "graphviz-svg")
     assert result["checked"], result
     assert result["fails"] == [], result["fails"]
+
+
+MERMAID_JS = os.environ.get("ORGSPEC_MERMAID_JS")  # path to mermaid.min.js (npm package mermaid, dist/)
+
+
+@pytest.mark.skipif(not MERMAID_JS or not Path(MERMAID_JS).is_file(), reason="set ORGSPEC_MERMAID_JS to mermaid.min.js")
+def test_mermaid_parses_and_renders_every_chart(tmp_path: Path) -> None:
+    from orgspec.render.mermaid import render_mermaid
+
+    assert MERMAID_JS is not None
+    diagrams = {name: render_mermaid(make()) for name, make in PLAIN}
+    page = (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><script src="{Path(MERMAID_JS).as_uri()}"></script>'
+        '</head><body><pre id="orgspec-result"></pre><script>\n'
+        f"const diagrams = {json.dumps(diagrams)};\n"
+        """mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});
+(async () => {
+  const res = {};
+  let i = 0;
+  for (const [name, text] of Object.entries(diagrams)) {
+    try {
+      const {svg} = await mermaid.render('d' + (i++), text);
+      const div = document.createElement('div');
+      div.innerHTML = svg;
+      res[name] = {nodes: div.querySelectorAll('g.node').length, scripts: div.querySelectorAll('script').length};
+    } catch (e) { res[name] = {error: String(e)}; }
+  }
+  document.getElementById('orgspec-result').textContent = JSON.stringify(res);
+})();
+</script></body></html>"""
+    )
+    path = tmp_path / "mermaid.html"
+    path.write_text(page, encoding="utf-8")
+    dom = _chromium(path.as_uri(), tmp_path, "--virtual-time-budget=20000", "--dump-dom")
+    m = re.search(r'<pre id="orgspec-result">(.*?)</pre>', dom, re.S)
+    assert m is not None
+    result = json.loads(html.unescape(m.group(1)))
+    for name, make in PLAIN:
+        chart = make()
+        assert result[name] == {"nodes": len(chart.nodes) + len(chart.legend), "scripts": 0}, name
