@@ -248,3 +248,24 @@ def test_coordinating_body_shows_its_members_by_role() -> None:
         "组长 州外办主任\u00a0· 副组长 州外办副主任、乡人大主席、村委会主任\u00a0· 成员 州外办秘书科部分干部、边境科部分干部"
     ]
     assert "杨国胜" not in members[0]  # posts, not persons
+
+
+def test_render_package_layering() -> None:
+    """Making text is pure: only graphviz_run starts a process; nothing imports the CLI or the parser."""
+    import ast
+    from pathlib import Path
+
+    import orgspec.render
+
+    for path in Path(orgspec.render.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                imported.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+        assert not any(i.startswith(("orgspec.cli", "orgspec.syntax", "lark")) for i in imported), path
+        if path.name != "graphviz_run.py":
+            assert "subprocess" not in imported, path
+            assert "shutil" not in imported, path
