@@ -31,6 +31,7 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("orgspec.cli.export_cmd", "print the model of a spec (JSON)"),
     "schema": ("orgspec.cli.export_cmd", "print the JSON Schema of the model"),
     "explain": ("orgspec.cli.explain_cmd", "print the documentation of a diagnostic code"),
+    "fmt": ("orgspec.cli.fmt_cmd", "rewrite spec files in the canonical layout"),
 }
 
 
