@@ -2,7 +2,8 @@
 
 The run has two steps: :func:`gather` reads, analyses and configures the
 findings of every file; :func:`write_outputs` prints the chosen format on
-stdout, writes each ``--output-file FORMAT=PATH`` atomically, and appends the
+stdout, writes each ``--output-file FORMAT=PATH`` atomically (creating its
+folder), and appends the
 Markdown table to ``$GITHUB_STEP_SUMMARY`` when the ``github`` format is used
 there. Logs (the summary line, the progress bar) go to stderr only.
 
@@ -140,6 +141,7 @@ def write_outputs(args: argparse.Namespace, gathered: Gathered) -> bool:
     ok = True
     for file_fmt, path in args.output_file:
         try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, render(file_fmt, found, context, show_source=not args.no_source))
         except OSError as err:
             sys.stderr.write(f"orgspec: error: cannot write {path}: {err.strerror or err}\n")

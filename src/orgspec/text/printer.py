@@ -87,8 +87,10 @@ class _Printer:
         """Keep one blank line where the source had at least one before ``offset``."""
         if self.source is None or not self.lines or self.lines[-1] == "" or self.lines[-1].endswith("{"):
             return
-        line = self._line_of(offset)
-        if line >= 3 and self.source.line_text(line - 1).strip() == "":
+        position = self.source.position(offset)
+        line = position.line
+        first_on_line = not self.source.line_text(line)[: position.column - 1].strip()
+        if first_on_line and line >= 3 and self.source.line_text(line - 1).strip() == "":
             self.lines.append("")
 
     def stmt(self, stmt: Stmt, depth: int) -> None:
