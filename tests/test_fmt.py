@@ -71,9 +71,10 @@ def test_repository_texts_format_cleanly(name: str, text: str) -> None:
     assert _comments(result.output) == _comments(text)
 
 
-def test_the_spec_in_the_repository_is_formatted() -> None:
-    text = (SPECS / "zhenjiang-fao.orgspec").read_text(encoding="utf-8")
-    assert format_source(text).output == text
+@pytest.mark.parametrize("path", sorted(SPECS.glob("*.orgspec")), ids=lambda p: p.name)
+def test_the_specs_in_the_repository_are_formatted(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert format_source(text, path.name).output == text
 
 
 def test_newline_style_is_kept() -> None:
