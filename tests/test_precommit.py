@@ -59,6 +59,7 @@ def _hook_repo_rev() -> str:
     return rev
 
 
+@pytest.mark.slow  # about 25 s: pre-commit builds a virtual environment and installs orgspec into it
 def test_pre_commit_runs_both_hooks(tmp_path: Path) -> None:
     pytest.importorskip("pre_commit")
     rev = _hook_repo_rev()
@@ -141,7 +142,9 @@ def test_action_check_step_runs(tmp_path: Path) -> None:
         "ORGSPEC_ARGS": "--isolated",
         "ORGSPEC_CACHE_DIR": str(tmp_path / "cache"),
     }
-    run = subprocess.run([bash, "-eo", "pipefail", "-c", step["run"]], cwd=work, env=env, capture_output=True, text=True)
+    run = subprocess.run(
+        [bash, "-eo", "pipefail", "-c", step["run"]], cwd=work, env=env, capture_output=True, text=True
+    )
     assert run.returncode == 1, run.stderr
     assert run.stdout.startswith("::error file=specs/bad.orgspec,line=5,col=18,"), run.stdout
     assert "::warning file=specs/warn.orgspec" in run.stdout

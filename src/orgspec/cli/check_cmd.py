@@ -84,13 +84,17 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(run=run)
 
 
+def _isatty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def _color(stream: object) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
+    return _isatty(stream)
 
 
 @attrs.frozen(slots=True)
@@ -179,7 +183,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write("orgspec: error: give at least one PATH to check\n")
             return EXIT_ERROR
         paths = list(iter_spec_files(args.paths))
-        progress = not args.no_progress and _color(sys.stderr) and not os.environ.get("CI")
+        progress = not args.no_progress and _isatty(sys.stderr) and not os.environ.get("CI")
         gathered = gather(paths, resolver, progress=progress)
     except ConfigError as err:
         sys.stderr.write(f"orgspec: error: {err}\n")

@@ -28,7 +28,6 @@ __all__ = ["FINGERPRINT_KEY", "SCHEMA_URI", "format_sarif"]
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 #: The key of orgspec's own entry in ``partialFingerprints``; the version changes if the hash does.
 FINGERPRINT_KEY = "orgspecFindingHash/v1"
-_INFORMATION_URI = "https://github.com/orgspec/orgspec"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -116,7 +115,6 @@ def format_sarif(diagnostics: Sequence[Diagnostic], context: ReportContext) -> s
                     "driver": {
                         "name": "orgspec",
                         "version": __version__,
-                        "informationUri": _INFORMATION_URI,
                         "rules": [_rule(c) for c in codes],
                     }
                 },
