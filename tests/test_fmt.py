@@ -218,3 +218,10 @@ def test_fmt_laws_on_perturbed_texts(text: str) -> None:
 def test_statements_joined_by_semicolons_get_no_blank_line_between_them() -> None:
     text = 'body "A" {\n  kind "x"\n\n  rank "y"; note "z"\n}\n'
     assert format_source(text).output == 'body "A" {\n  kind "x"\n\n  rank "y"\n  note "z"\n}\n'
+
+
+def test_fmt_keeps_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "bom.orgspec"
+    path.write_bytes(b"\xef\xbb\xbf" + MESSY.encode("utf-8"))
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_bytes() == b"\xef\xbb\xbf" + (format_source(MESSY).output or "").encode("utf-8")

@@ -1,6 +1,7 @@
 """``orgspec fmt [--check] [--diff] PATH...``: rewrite spec files in the canonical layout.
 
-Files are rewritten atomically and only when they change. ``--check``
+Files are rewritten atomically and only when they change; a UTF-8
+byte-order mark is kept. ``--check``
 writes nothing and exits 1 when a file would change; ``--diff`` writes
 nothing and prints a unified diff on stdout. ``-`` formats stdin to stdout.
 A file that does not parse, cannot be read, or fails the formatter's
@@ -33,6 +34,18 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
         "--no-verify", action="store_true", help="skip the self-check (same model, stable, no comment lost)"
     )
     parser.set_defaults(run=run)
+
+
+_BOM = "\ufeff"
+
+
+def _has_bom(path: Path) -> bool:
+    """Return True when the file starts with a UTF-8 byte-order mark (kept when it is rewritten)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(3) == b"\xef\xbb\xbf"
+    except OSError:
+        return False
 
 
 def _diff(before: str, after: str, name: str) -> str:
@@ -98,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(f"would reformat {path}\n")
             continue
         try:
-            write_atomic(path, result.output)
+            write_atomic(path, _BOM + result.output if _has_bom(path) else result.output)
         except OSError as err:
             sys.stderr.write(f"orgspec: error: cannot write {path}: {err.strerror or err}\n")
             refused += 1

@@ -2,7 +2,8 @@
 
 One run with the tool's rules (every code of :mod:`orgspec.codes`, with its
 summary, explanation and examples as help text), one result per diagnostic
-with its primary and related locations, paths relative to the ``SRCROOT``
+with its primary and related locations (the region's snippet is the text
+of the span, the context region's the whole lines), paths relative to the ``SRCROOT``
 base, columns counted in Unicode code points, and a partial fingerprint that
 stays the same when lines move (see :mod:`orgspec.report.context`). The
 output validates against the OASIS schema (tested).
@@ -67,12 +68,20 @@ def _physical(source: SourceText | None, span: Span | None, root: Path) -> dict[
     if source is not None and span is not None:
         start = source.position(span.start)
         end = source.position(span.end)
-        location["region"] = {
+        region: dict[str, object] = {
             "startLine": start.line,
             "startColumn": start.column,
             "endLine": end.line,
             "endColumn": end.column,
-            "snippet": {"text": source.line_text(start.line)},
+        }
+        if span.end > span.start:
+            region["snippet"] = {"text": source.text[span.start : span.end]}
+        location["region"] = region
+        lines = [source.line_text(n) for n in range(start.line, end.line + 1)]
+        location["contextRegion"] = {
+            "startLine": start.line,
+            "endLine": end.line,
+            "snippet": {"text": "\n".join(lines)},
         }
     return location
 
