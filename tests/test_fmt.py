@@ -225,3 +225,16 @@ def test_fmt_keeps_a_byte_order_mark(tmp_path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + MESSY.encode("utf-8"))
     assert main(["fmt", str(path)]) == 0
     assert path.read_bytes() == b"\xef\xbb\xbf" + (format_source(MESSY).output or "").encode("utf-8")
+
+
+def test_fmt_does_not_write_when_the_self_check_fails(
+    files: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import orgspec.fmt
+
+    real = orgspec.fmt.print_statements
+    monkeypatch.setattr(orgspec.fmt, "print_statements", lambda s, c, src, newline: real(s, c[1:], src, newline))
+    messy = files / "messy.orgspec"
+    assert main(["fmt", str(messy)]) == 2
+    assert messy.read_text(encoding="utf-8") == MESSY
+    assert "not formatted: the formatted text loses a comment: '# a spec written in a hurry'" in capsys.readouterr().err

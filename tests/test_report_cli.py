@@ -139,3 +139,22 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path, capsys: p
         (tmp_path / f"{i}.orgspec").write_text('body "A" { }\n', encoding="utf-8")
     assert main(["check", str(tmp_path), "--output-format", "concise"]) == 0
     assert "\r" not in capsys.readouterr().err
+
+
+def test_force_color_does_not_turn_on_the_progress_bar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("CI", raising=False)
+    for i in range(MIN_FILES):
+        (tmp_path / f"{i}.orgspec").write_text('body "A" { }\n', encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 0
+    assert "\r" not in capsys.readouterr().err
+
+
+def test_the_command_offers_every_format_of_the_report_package() -> None:
+    from orgspec.cli import check_cmd
+    from orgspec.report import ALIASES, FORMATS
+
+    assert check_cmd._FORMATS == FORMATS
+    assert check_cmd._ALIASES == ALIASES
