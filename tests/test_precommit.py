@@ -94,6 +94,20 @@ def test_pre_commit_runs_both_hooks(tmp_path: Path) -> None:
         'body "A" {\n  kind "工作部門"\n  section "B" {\n    duties {\n      duty "x"\n    }\n  }\n}\n'
     )
     assert (repo / "notes.txt").read_text(encoding="utf-8") == "not a spec {\n"
+    # once the findings are fixed, both hooks pass (the hook environment is reused)
+    shutil.copy(FIXTURES / "checks" / "OS307" / "pass.orgspec", repo / "bad.orgspec")
+    _git(repo, "add", "-A")
+    again = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert re.search(r"orgspec fmt\.+Passed", again.stdout)
+    assert re.search(r"orgspec check\.+Passed", again.stdout)
 
 
 # ---- action.yml -----------------------------------------------------------------------------
