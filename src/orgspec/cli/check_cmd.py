@@ -81,6 +81,10 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
         "--show-settings", action="store_true", help="print the settings that apply to each PATH and exit"
     )
     parser.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    parser.epilog = (
+        "exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error, unreadable input, "
+        "bad config or unwritable output file. The summary line and progress go to stderr."
+    )
     parser.set_defaults(run=run)
 
 

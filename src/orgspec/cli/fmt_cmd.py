@@ -33,6 +33,10 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-verify", action="store_true", help="skip the self-check (same model, stable, no comment lost)"
     )
+    parser.epilog = (
+        "exit codes: 0 formatted (or nothing to do); 1 with --check, a file would change; "
+        "2 a file cannot be read, does not parse or failed the self-check."
+    )
     parser.set_defaults(run=run)
 
 
