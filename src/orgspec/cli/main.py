@@ -32,6 +32,7 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("orgspec.cli.export_cmd", "print the JSON Schema of the model"),
     "explain": ("orgspec.cli.explain_cmd", "print the documentation of a diagnostic code"),
     "fmt": ("orgspec.cli.fmt_cmd", "rewrite spec files in the canonical layout"),
+    "lsp": ("orgspec.cli.lsp_cmd", "run the language server (for editors) over stdio"),
 }
 
 
