@@ -6,7 +6,7 @@ pygls. Positions go through :class:`~orgspec.lsp.positions.LineIndex`, so
 characters outside the BMP are counted as the client expects.
 
 Imports: lsprotocol (installed with pygls), :mod:`orgspec.api`, :mod:`orgspec.build`,
-:mod:`orgspec.codes`, :mod:`orgspec.model`, :mod:`orgspec.syntax`, :mod:`orgspec.text`,
+:mod:`orgspec.codes`, :mod:`orgspec.fmt`, :mod:`orgspec.model`, :mod:`orgspec.syntax`,
 :mod:`orgspec.lsp.positions`.
 """
 
