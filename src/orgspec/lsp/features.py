@@ -6,7 +6,7 @@ pygls. Positions go through :class:`~orgspec.lsp.positions.LineIndex`, so
 characters outside the BMP are counted as the client expects.
 
 Imports: lsprotocol (installed with pygls), :mod:`orgspec.api`, :mod:`orgspec.build`,
-:mod:`orgspec.codes`, :mod:`orgspec.model`, :mod:`orgspec.syntax`, :mod:`orgspec.text`,
+:mod:`orgspec.codes`, :mod:`orgspec.fmt`, :mod:`orgspec.model`, :mod:`orgspec.syntax`,
 :mod:`orgspec.lsp.positions`.
 """
 
@@ -19,17 +19,16 @@ import attrs
 from lsprotocol import types as lsp
 
 from orgspec.api import Analysis, analyze
-from orgspec.build import build
 from orgspec.build.resolve import walk_paths
 from orgspec.codes import CODES
 from orgspec.diagnostics import Diagnostic, Severity
+from orgspec.fmt import format_source
 from orgspec.lsp.positions import LineIndex
 from orgspec.model.arith import sum_counts
 from orgspec.model.units import Post, PostGroup, Unit
 from orgspec.model.values import Count, CountStatus, QuotaCategory, Ref
-from orgspec.source import SourceText, Span
+from orgspec.source import Span
 from orgspec.syntax.nodes import Arg, ArgKind, Stmt
-from orgspec.text.printer import print_statements
 
 __all__ = ["Document", "definition", "diagnostics", "formatting", "hover", "symbols"]
 
@@ -273,18 +272,11 @@ def symbols(doc: Document) -> list[lsp.DocumentSymbol]:
 def formatted(text: str) -> str | None:
     """Return the canonical text, or None when it must not be formatted.
 
-    Refuses a text that does not parse, and a result that would not build to
-    the same model (the printer must never change a fact).
+    This is ``orgspec fmt``'s own formatter with its self-check: it refuses a
+    text that does not parse, and a result that would change a fact, lose a
+    comment or change again on a second pass.
     """
-    doc = build(SourceText(text))
-    if doc.spec is None:
-        return None
-    newline = "\r\n" if "\r\n" in text else "\n"
-    out = print_statements(doc.document.statements, doc.document.comments, doc.document.source, newline)
-    again = build(SourceText(out))
-    if again.spec != doc.spec or len(again.document.comments) != len(doc.document.comments):
-        return None
-    return out
+    return format_source(text).output
 
 
 def formatting(doc: Document) -> list[lsp.TextEdit]:
