@@ -48,7 +48,9 @@ def _label(node: Node) -> str:
             body = f"<B>{body}</B>"
         color = ' COLOR="#555555"' if role in ("meta", "more", "duty") else ""
         rows.append(f'<FONT POINT-SIZE="{size:g}"{color}>{body}</FONT>')
-    return "<" + "<BR/>".join(rows) + ">"
+    # one table row per line: Graphviz spaces rows of mixed sizes properly (a <BR/> between fonts does not)
+    cells = "".join(f"<TR><TD>{row}</TD></TR>" for row in rows)
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{cells}</TABLE>>'
 
 
 def _node(node: Node) -> str:
