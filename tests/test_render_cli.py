@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgspec.cli.main import main
 from orgspec.render import graphviz_run
@@ -227,3 +229,23 @@ def test_svg_with_graphviz_engine_but_no_graphviz(
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1
     assert err[0].endswith("or use --engine embedded")
+
+
+def test_a_spec_without_bodies_is_not_drawn(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.orgspec"
+    empty.write_text("# nothing yet\n", encoding="utf-8")
+    assert main(["render", str(empty), "-o", str(tmp_path / "x.svg")]) == 2
+    assert "describes no body" in capsys.readouterr().err
+
+
+@pytest.mark.graphviz
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@settings(max_examples=15)
+@given(st.lists(st.text(max_size=12), min_size=1, max_size=3))
+def test_graphviz_accepts_the_dot_of_any_names(names: list[str]) -> None:
+    from orgspec.render.chart import build_chart
+    from orgspec.render.dot import render_dot
+
+    from .render_helpers import hostile_spec
+
+    assert graphviz_run.run_dot(render_dot(build_chart(hostile_spec(names))), "svg").startswith(b"<?xml")

@@ -104,6 +104,8 @@ def _render(args: argparse.Namespace) -> list[str]:
         sys.stderr.write(format_text([d for d in analysis.diagnostics if d.severity.value == "error"]))
         raise _UsageError("the spec has errors; nothing rendered")
     spec = analysis.spec
+    if not spec.bodies:
+        raise _UsageError(f"{source.filename} describes no body; nothing rendered")
     if args.as_of:
         spec = _as_of(spec, args.as_of)
     base = ChartOptions(depth=args.depth, duties=args.duties, quotas=args.quotas, plaques=args.plaques)

@@ -43,7 +43,7 @@ def _label(node: Node) -> str:
         size = FONT_SIZES.get(role, 12.0)
         if role == "name" and node.parent is None and node.kind == "body":
             size = FONT_SIZES["title"]
-        body = dot_escape(text)
+        body = dot_escape(text) or "&#160;"  # Graphviz rejects an empty <B></B> or <FONT></FONT>
         if role == "name" and node.kind == "body":
             body = f"<B>{body}</B>"
         color = ' COLOR="#555555"' if role in ("meta", "more", "duty") else ""
