@@ -16,7 +16,7 @@ Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
 from __future__ import annotations
 
 from orgspec.render.chart import Chart, Node
-from orgspec.render.layout import FONT_SIZES, label_lines, tree_links
+from orgspec.render.layout import FONT_SIZES, label_lines, stacked_columns, tree_links
 from orgspec.render.style import EDGE_STYLES, KIND_STYLES
 
 __all__ = ["DEFAULT_FONT", "dot_escape", "render_dot"]
@@ -94,6 +94,12 @@ def render_dot(chart: Chart, font: str = DEFAULT_FONT) -> str:
     for parent, child, invisible, chained in tree_links(chart):
         attrs = ["weight=4" if chained else "weight=2", *(["style=invis"] if invisible else [])]
         out.append(f"  {parent} -> {child} [{', '.join(attrs)}];")
+    for columns in stacked_columns(chart).values():
+        # row i of every column on one rank, so stacked boxes form an even grid
+        for i in range(max(len(c) for c in columns)):
+            row = [c[i].id for c in columns if i < len(c)]
+            if len(row) > 1:
+                out.append(f"  {{rank=same; {' '.join(row)}}}")
     for edge in chart.edges:
         est = EDGE_STYLES[edge.kind]
         style = "dotted" if est.dash.startswith("2") else "dashed"

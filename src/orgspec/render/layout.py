@@ -338,6 +338,21 @@ def layout(chart: Chart, margin: float = 20.0) -> Layout:
     return Layout(placer.boxes, tuple(placer.lines), round(width, 2), round(height + 2 * margin, 2))
 
 
+def stacked_columns(chart: Chart) -> dict[str, list[list[Node]]]:
+    """Return, for each unit whose leaves the embedded layout stacks, those leaves in columns."""
+    kids = chart.children()
+    out: dict[str, list[list[Node]]] = {}
+    stack = [_build(r, kids) for r in reversed(kids.get(None, []))]
+    while stack:
+        sub = stack.pop()
+        if sub.stacked:
+            grid = [k.node for k in sub.grid]
+            rows = math.ceil(len(grid) / sub.cols)
+            out[sub.node.id] = [grid[c : c + rows] for c in range(0, len(grid), rows)]
+        stack.extend(reversed(sub.kids))
+    return out
+
+
 def tree_links(chart: Chart) -> list[tuple[str, str, bool, bool]]:
     """Return the tree lines that text formats draw: ``(parent, child, invisible, chained)``.
 
@@ -345,20 +360,16 @@ def tree_links(chart: Chart) -> list[tuple[str, str, bool, bool]]:
     the head of each column, and each box joins the one below it
     (``chained``). A shared duty list is placed by an invisible line.
     """
-    kids = chart.children()
+    columns = stacked_columns(chart)
     out: list[tuple[str, str, bool, bool]] = []
-    stack = [_build(r, kids) for r in reversed(kids.get(None, []))]
-    while stack:
-        sub = stack.pop()
-        if sub.stacked:
-            grid = [k.node for k in sub.grid]
-            rows = math.ceil(len(grid) / sub.cols)
-            for c in range(0, len(grid), rows):
-                column = grid[c : c + rows]
-                out.append((sub.node.id, column[0].id, column[0].attached, False))
+    kids = chart.children()
+    for node in chart.nodes:
+        if node.id in columns:
+            stacked = {n.id for col in columns[node.id] for n in col}
+            for column in columns[node.id]:
+                out.append((node.id, column[0].id, column[0].attached, False))
                 out.extend((a.id, b.id, b.attached, True) for a, b in itertools.pairwise(column))
-            out.extend((sub.node.id, k.node.id, k.node.attached, False) for k in sub.rest)
+            out.extend((node.id, k.id, k.attached, False) for k in kids.get(node.id, []) if k.id not in stacked)
         else:
-            out.extend((sub.node.id, k.node.id, k.node.attached, False) for k in sub.kids)
-        stack.extend(reversed(sub.kids))
+            out.extend((node.id, k.id, k.attached, False) for k in kids.get(node.id, []))
     return out
