@@ -91,10 +91,11 @@ def render_dot(chart: Chart, font: str = DEFAULT_FONT) -> str:
         f'  edge [arrowhead=none, color="#4a6785", fontname={_quoted(font)}, fontsize=10];',
     ]
     out.extend(_node(n) for n in chart.nodes)
-    for parent, child, invisible, chained in tree_links(chart):
+    stacked = stacked_columns(chart)
+    for parent, child, invisible, chained in tree_links(chart, stacked):
         attrs = ["weight=4" if chained else "weight=2", *(["style=invis"] if invisible else [])]
         out.append(f"  {parent} -> {child} [{', '.join(attrs)}];")
-    for columns in stacked_columns(chart).values():
+    for columns in stacked.values():
         # row i of every column on one rank, so stacked boxes form an even grid
         for i in range(max(len(c) for c in columns)):
             row = [c[i].id for c in columns if i < len(c)]

@@ -353,14 +353,16 @@ def stacked_columns(chart: Chart) -> dict[str, list[list[Node]]]:
     return out
 
 
-def tree_links(chart: Chart) -> list[tuple[str, str, bool, bool]]:
+def tree_links(chart: Chart, columns: dict[str, list[list[Node]]] | None = None) -> list[tuple[str, str, bool, bool]]:
     """Return the tree lines that text formats draw: ``(parent, child, invisible, chained)``.
 
     A level the embedded layout stacks is stacked the same way: the unit joins
     the head of each column, and each box joins the one below it
     (``chained``). A shared duty list is placed by an invisible line.
+    ``columns`` is :func:`stacked_columns` of the chart, when the caller has it.
     """
-    columns = stacked_columns(chart)
+    if columns is None:
+        columns = stacked_columns(chart)
     out: list[tuple[str, str, bool, bool]] = []
     kids = chart.children()
     for node in chart.nodes:
