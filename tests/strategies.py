@@ -249,3 +249,106 @@ KEYWORDS = ["body", "section", "office", "institution", "kind", "rank", "plaque"
 TOKENS = [*KEYWORDS, "{", "}", ";", "\n", '"外事辦"', '"a\\"b"', "21", "-3", "２１", "2019-02-30", "2018-03",
           "@x", '@"名"', "separately", "unreadable", "#c\n", '"unclosed', "\x00", "人", "\r\n", "\ufeff"]  # fmt: skip
 spec_like_text = st.lists(st.sampled_from(TOKENS), max_size=60).map(" ".join)
+
+
+# ---- edits: "b from a", for the laws of the diff ------------------------------------
+def _flat(spec: Spec) -> list[tuple[int, ...]]:
+    out: list[tuple[int, ...]] = []
+
+    def walk(units_: tuple[Unit, ...], path: tuple[int, ...]) -> None:
+        for i, u in enumerate(units_):
+            out.append((*path, i))
+            walk(u.units, (*path, i))
+
+    walk(spec.bodies, ())
+    return out
+
+
+def _get(spec: Spec, path: tuple[int, ...]) -> Unit:
+    unit = spec.bodies[path[0]]
+    for i in path[1:]:
+        unit = unit.units[i]
+    return unit
+
+
+def _replace(spec: Spec, path: tuple[int, ...], new: Unit | None) -> Spec:
+    """Return ``spec`` with the unit at ``path`` replaced (or removed when ``new`` is None)."""
+
+    def fix(units_: tuple[Unit, ...], rest: tuple[int, ...]) -> tuple[Unit, ...]:
+        i = rest[0]
+        if len(rest) == 1:
+            return units_[:i] + ((new,) if new is not None else ()) + units_[i + 1 :]
+        inner = units_[i].model_copy(update={"units": fix(units_[i].units, rest[1:])})
+        return units_[:i] + (inner,) + units_[i + 1 :]
+
+    return spec.model_copy(update={"bodies": fix(spec.bodies, path)})
+
+
+def _insert(spec: Spec, path: tuple[int, ...] | None, unit: Unit, at: int) -> Spec:
+    if path is None:
+        bodies = list(spec.bodies)
+        bodies.insert(min(at, len(bodies)), unit)
+        return spec.model_copy(update={"bodies": tuple(bodies)})
+    parent = _get(spec, path)
+    kids = list(parent.units)
+    kids.insert(min(at, len(kids)), unit.model_copy(update={"kind": unit.kind or UnitKind.SECTION}))
+    return _replace(spec, path, parent.model_copy(update={"units": tuple(kids)}))
+
+
+@st.composite
+def edited(draw: st.DrawFn, spec: Spec) -> Spec:
+    """Generate a spec made from ``spec`` by a few edits: rename, move, add, remove, duties, plaques, quotas."""
+    for _ in range(draw(st.integers(min_value=0, max_value=4))):
+        paths = _flat(spec)
+        kind = draw(st.sampled_from(["rename", "move", "add", "remove", "duties", "plaques", "quotas", "shuffle",
+                                     "rank", "notes"]))  # fmt: skip
+        if kind == "add" or not paths:
+            unit = draw(units(0, itertools.count(10_000 + draw(st.integers(0, 10_000)) * 10), True))
+            where = draw(st.none() | st.sampled_from(paths)) if paths else None
+            spec = _insert(spec, where, unit, draw(st.integers(0, 4)))
+            continue
+        path = draw(st.sampled_from(paths))
+        unit = _get(spec, path)
+        if kind == "rename":
+            spec = _replace(spec, path, unit.model_copy(update={"name": draw(names)}))
+        elif kind == "remove":
+            spec = _replace(spec, path, None)
+        elif kind == "move":
+            spec = _replace(spec, path, None)
+            targets = [p for p in _flat(spec)]
+            where = draw(st.none() | st.sampled_from(targets)) if targets else None
+            spec = _insert(spec, where, unit, draw(st.integers(0, 4)))
+        elif kind == "duties":
+            ds = list(unit.duties)
+            if ds and draw(st.booleans()):
+                ds.pop(draw(st.integers(0, len(ds) - 1)))
+            if draw(st.booleans()):
+                ds.insert(draw(st.integers(0, len(ds))), draw(duties))
+            if ds and draw(st.booleans()):
+                i = draw(st.integers(0, len(ds) - 1))
+                ds[i] = ds[i].model_copy(update={"text": draw(texts)})
+            spec = _replace(spec, path, unit.model_copy(update={"duties": tuple(ds)}))
+        elif kind == "plaques":
+            ps = list(unit.plaques)
+            if ps and draw(st.booleans()):
+                ps.pop()
+            else:
+                ps.insert(draw(st.integers(0, len(ps))), draw(plaques))
+            spec = _replace(spec, path, unit.model_copy(update={"plaques": tuple(ps)}))
+        elif kind == "quotas":
+            spec = _replace(spec, path, unit.model_copy(update={"quotas": tuple(draw(st.lists(quotas, max_size=2)))}))
+        elif kind == "shuffle":
+            kids = draw(st.permutations(unit.units)) if unit.units else []
+            spec = _replace(spec, path, unit.model_copy(update={"units": tuple(kids)}))
+        elif kind == "rank":
+            spec = _replace(spec, path, unit.model_copy(update={"rank": draw(st.none() | names)}))
+        else:
+            spec = _replace(spec, path, unit.model_copy(update={"notes": draw(notes)}))
+    return spec
+
+
+@st.composite
+def spec_pairs(draw: st.DrawFn, max_depth: int = 2) -> tuple[Spec, Spec]:
+    """Generate (a, b): a spec and an edited copy of it."""
+    a = draw(specs(max_depth))
+    return a, draw(edited(a))

@@ -1,0 +1,503 @@
+"""Emit the operations of a diff from a matching, in an order that applies.
+
+Phases, in list order: (0) reorders that let the inverse diff restore the old
+order, (1) establish, parents first, (2) per matched unit: rename, move,
+kind, rank, plaques, quotas, posts, other attributes, (3) duty transfers,
+(4) per unit: reworded, cancelled, added duties and a duty reorder when the
+list still differs, (5) demote and abolish, children first, (6) derived merge,
+absorb and split, (7) reorders to the new sibling order. Each matched unit's
+operations are checked by replaying them on its old statements: whatever still
+differs becomes an ``attribute-changed``, so ``apply(old, diff) == new``.
+
+Imports: :mod:`orgspec.diff.*`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from orgspec.diff.apply import Conflict, apply_to_unit, remove_first
+from orgspec.diff.fold import fold
+from orgspec.diff.match import Matching
+from orgspec.diff.ops import (
+    Abolish,
+    Absorb,
+    AttributeChanged,
+    Demote,
+    DiffNote,
+    DutiesReordered,
+    DutyAdded,
+    DutyCancelled,
+    DutyReworded,
+    DutyTransferred,
+    Establish,
+    KindChanged,
+    Merge,
+    Move,
+    Operation,
+    Pair,
+    PlaqueAdded,
+    PlaqueRemoved,
+    PostsChanged,
+    QuotaChanged,
+    RankChanged,
+    Rename,
+    Reorder,
+    Split,
+)
+from orgspec.diff.tree import Node, Tree, shell
+from orgspec.model.units import Duty, Spec, Unit
+
+__all__ = ["emit"]
+
+_SPECIFIC = ("name", "units", "superior", "plaques", "duties", "quotas", "posts", "kind", "kind_label", "rank")
+_OTHER = tuple(f for f in Unit.model_fields if f not in _SPECIFIC)
+
+
+def _multiset_minus(a: tuple[Any, ...], b: tuple[Any, ...]) -> list[Any]:
+    rest = Counter(b)
+    out = []
+    for x in a:
+        if rest[x] > 0:
+            rest[x] -= 1
+        else:
+            out.append(x)
+    return out
+
+
+class _Emitter:
+    def __init__(self, old: Tree, new: Tree, m: Matching) -> None:
+        self.old, self.new, self.m = old, new, m
+        self.notes: list[DiffNote] = []
+
+    def pair_old(self, node: Node | None) -> Pair | None:
+        if node is None:
+            return None
+        return Pair(old=node.key, new=self.m.old_to_new.get(node.key))
+
+    def pair_new(self, node: Node | None) -> Pair | None:
+        if node is None:
+            return None
+        return Pair(old=self.m.new_to_old.get(node.key), new=node.key)
+
+    def how(self, o: Node) -> Any:
+        return self.m.how.get(o.key, "id")
+
+    # -- duties -------------------------------------------------------------------
+    def plan_duties(self) -> None:
+        """Decide reworded, transferred, cancelled and added duties for every unit."""
+        m = self.m
+        self.out_rest: dict[str, list[Duty]] = {}  # old key -> duties not kept in place
+        self.in_rest: dict[str, list[Duty]] = {}  # new key -> duties not kept in place
+        self.reworded: dict[str, list[tuple[Duty, Duty]]] = defaultdict(list)
+        for o in self.old.nodes:
+            nk = m.old_to_new.get(o.key)
+            if nk is None:
+                if o.unit.duties:
+                    self.out_rest[o.key] = list(o.unit.duties)
+                continue
+            n = self.new.by_key[nk]
+            if o.unit.duties == n.unit.duties:
+                continue
+            gone = _multiset_minus(o.unit.duties, n.unit.duties)
+            came = _multiset_minus(n.unit.duties, o.unit.duties)
+            for getkey in (lambda d: ("t", fold(d.text)), lambda d: ("n", d.number)):
+                index: dict[Any, list[Duty]] = defaultdict(list)
+                for d in came:
+                    if getkey(d) != ("n", None):
+                        index[getkey(d)].append(d)
+                still = []
+                for d in gone:
+                    cands = index.get(getkey(d))
+                    if cands:
+                        after = cands.pop(0)
+                        came.remove(after)
+                        self.reworded[o.key].append((d, after))
+                    else:
+                        still.append(d)
+                gone = still
+            if gone:
+                self.out_rest[o.key] = gone
+            if came:
+                self.in_rest[nk] = came
+        for n in self.new.nodes:
+            if n.key not in m.new_to_old and n.unit.duties:
+                self.in_rest[n.key] = list(n.unit.duties)
+        # transfers: the same folded text leaving one unit and arriving in another
+        arriving: dict[str, list[tuple[str, Duty]]] = defaultdict(list)
+        for nk, ds in self.in_rest.items():
+            for d in ds:
+                arriving[fold(d.text)].append((nk, d))
+        self.transfers: list[tuple[str, str, Duty, Duty]] = []  # old key, new key, before, after
+        for o in self.old.nodes:
+            for d in list(self.out_rest.get(o.key, ())):
+                cands = arriving.get(fold(d.text))
+                if not cands or not d.text.strip():
+                    continue
+                own = m.old_to_new.get(o.key)
+                pick = next((c for c in cands if c[0] != own), None)
+                if pick is None:
+                    continue
+                cands.remove(pick)
+                self.out_rest[o.key].remove(d)
+                self.in_rest[pick[0]].remove(pick[1])
+                self.transfers.append((o.key, pick[0], d, pick[1]))
+        self.moved_out: dict[str, list[Duty]] = defaultdict(list)
+        self.moved_in: dict[str, list[Duty]] = defaultdict(list)
+        for ok, nk, before, after in self.transfers:
+            self.moved_out[ok].append(before)
+            self.moved_in[nk].append(after)
+
+    # -- phases ---------------------------------------------------------------------
+    def run(self) -> list[Operation]:
+        m = self.m
+        self.plan_duties()
+        self.plan_duty_order()
+        ops: list[Operation] = []
+        adds: dict[str, int] = {}  # new key -> index of the op that puts it under its new parent
+        removes: dict[str, int] = {}  # old key -> index of the op that takes it from its old parent
+        # (1) establish
+        for n in self.new.preorder():
+            if n.key in m.new_to_old:
+                continue
+            after = shell(n.unit)
+            if n.key in self.snap_new:
+                after = after.model_copy(update={"duties": self.snap_new[n.key]})
+            adds[n.key] = len(ops)
+            ops.append(Establish(unit=Pair(new=n.key), name=n.name, established_by="new",
+                                 parent=self.pair_new(n.parent), after=after, basis=n.unit.basis))  # fmt: skip
+        # (2) per matched unit
+        demoted = self.plan_demotes()
+        taken_plaques: dict[str, list[Any]] = defaultdict(list)
+        for _, nk, plaque in demoted.values():
+            taken_plaques[nk].append(plaque)
+        for n in self.new.preorder():
+            ok = m.new_to_old.get(n.key)
+            if ok is None:
+                continue
+            o = self.old.by_key[ok]
+            before = len(ops)
+            ops.extend(self.unit_ops(o, n))
+            for i in range(before, len(ops)):
+                if isinstance(ops[i], Move) and ops[i].parent_before != ops[i].parent_after:  # type: ignore[union-attr]
+                    adds[n.key] = i
+                    removes[o.key] = i
+        # (3) transfers
+        for ok, nk, before_d, after_d in self.transfers:
+            o, n = self.old.by_key[ok], self.new.by_key[nk]
+            ops.append(DutyTransferred(unit=self.pair_new(n), name=n.name, source=self.pair_old(o),
+                                       source_name=o.name, before=before_d, after=after_d,
+                                       established_by=self.how(o) if ok in m.old_to_new else "new"))  # fmt: skip
+        # (4) duty ops per unit
+        for n in self.new.preorder():
+            ops.extend(self.duty_ops.get(n.key, ()))
+        # (5) demote and abolish, children first
+        for o in reversed(self.old.preorder()):
+            if o.key in m.old_to_new:
+                continue
+            before_u = shell(o.unit)
+            if o.key in self.snap_old:
+                before_u = before_u.model_copy(update={"duties": self.snap_old[o.key]})
+            removes[o.key] = len(ops)
+            lost = self.out_rest.get(o.key, ())
+            if lost:
+                self.notes.append(DiffNote(code="duty-unaccounted", unit=Pair(old=o.key),
+                                           message=f"{len(lost)} of the {len(o.unit.duties)} duties of abolished "
+                                           f"{o.name} are neither transferred to a unit of the new spec nor stated "
+                                           f"elsewhere; they are not reported as cancelled (first: {lost[0].text[:24]}…)"))  # fmt: skip
+            if o.key in demoted:
+                into_key, _, plaque = demoted[o.key]
+                into = self.new.by_key[into_key]
+                ops.append(Demote(unit=Pair(old=o.key), name=o.name, established_by="plaque",
+                                  parent=self.pair_old(o.parent), before=before_u, into=self.pair_new(into),
+                                  into_name=into.name, plaque=plaque))  # fmt: skip
+            else:
+                ops.append(Abolish(unit=Pair(old=o.key), name=o.name, established_by="new",
+                                   parent=self.pair_old(o.parent), before=before_u))  # fmt: skip
+        # (6) derived
+        ops.extend(self.derived())
+        # (7) + (0) reorders
+        pre, post = self.reorders(adds, removes)
+        for field in ("history", "notes"):  # the spec's own statements
+            a_v, b_v = getattr(self.old.spec, field), getattr(self.new.spec, field)
+            if a_v != b_v:
+                ops.append(AttributeChanged(unit=Pair(), name="(spec)", field=field, before=_sdump(self.old.spec, field),
+                                            after=_sdump(self.new.spec, field)))  # fmt: skip
+        return pre + self.duty_pre + ops + post
+
+    def plan_demotes(self) -> dict[str, tuple[str, str, Any]]:
+        """Old unmatched units whose name is a new plaque of a new unit: old key -> (new key, new, plaque)."""
+        plaque_at: dict[str, list[tuple[Node, Any]]] = defaultdict(list)
+        for n in self.new.nodes:
+            if not n.unit.plaques:
+                continue
+            ok = self.m.new_to_old.get(n.key)
+            had = set(self.old.by_key[ok].names[1:]) if ok else set()
+            for p in n.unit.plaques:
+                if fold(p.name) not in had:
+                    plaque_at[fold(p.name)].append((n, p))
+        out: dict[str, tuple[str, str, Any]] = {}
+        for o in self.old.nodes:
+            if o.key not in self.m.old_to_new and plaque_at.get(o.names[0]):
+                n, p = plaque_at[o.names[0]].pop(0)
+                out[o.key] = (n.key, n.key, p)
+        return out
+
+    def unit_ops(self, o: Node, n: Node) -> list[Operation]:
+        a, b = o.unit, n.unit
+        how = self.how(o)
+        pair = Pair(old=o.key, new=n.key)
+        base: dict[str, Any] = {"unit": pair, "name": b.name, "established_by": how}
+        ops: list[Operation] = []
+        if a.name != b.name:
+            ops.append(Rename(**base, before=a.name, after=b.name, basis=self.rename_basis(b, a.name)))
+        parent_before, parent_after = self.pair_old(o.parent), self.pair_new(n.parent)
+        moved = (o.parent is None) != (n.parent is None) or (
+            o.parent is not None and n.parent is not None and self.m.old_to_new.get(o.parent.key) != n.parent.key
+        )
+        if moved or a.superior != b.superior:
+            if not moved:
+                parent_after = parent_before
+            ops.append(Move(**base, parent_before=parent_before, parent_after=parent_after,
+                            parent_before_name=o.parent.name if o.parent else None,
+                            parent_after_name=n.parent.name if n.parent else None,
+                            superior_before=a.superior, superior_after=b.superior))  # fmt: skip
+        if (a.kind, a.kind_label) != (b.kind, b.kind_label):
+            ops.append(KindChanged(**base, before=a.kind, after=b.kind, before_label=a.kind_label,
+                                   after_label=b.kind_label))  # fmt: skip
+        if a.rank != b.rank:
+            ops.append(RankChanged(**base, before=a.rank, after=b.rank))
+        ops.extend(self.group("plaques", a.plaques, b.plaques, base, [
+            *(PlaqueRemoved(**base, plaque=p) for p in _multiset_minus(a.plaques, b.plaques)),
+            *(PlaqueAdded(**base, plaque=p) for p in _multiset_minus(b.plaques, a.plaques))]))  # fmt: skip
+        quota_ops: list[Operation] = []
+        if a.quotas != b.quotas:
+            ca = Counter(q.category for q in a.quotas)
+            cb = Counter(q.category for q in b.quotas)
+            if max(ca.values(), default=0) <= 1 and max(cb.values(), default=0) <= 1:
+                qa = {q.category: q for q in a.quotas}
+                qb = {q.category: q for q in b.quotas}
+                for cat in [q.category for q in a.quotas] + [q.category for q in b.quotas if q.category not in qa]:
+                    if qa.get(cat) != qb.get(cat):
+                        quota_ops.append(QuotaChanged(**base, category=cat, before=qa.get(cat), after=qb.get(cat)))
+        ops.extend(self.group("quotas", a.quotas, b.quotas, base, quota_ops))
+        if a.posts != b.posts:
+            ops.append(PostsChanged(**base, before=a.posts, after=b.posts))
+        for field in _OTHER:
+            if getattr(a, field) != getattr(b, field):
+                ops.append(AttributeChanged(**base, field=field, before=_dump(a, field), after=_dump(b, field)))
+        return ops
+
+    def group(self, field: str, a_val: Any, b_val: Any, base: dict[str, Any], ops: list[Operation]) -> list[Operation]:
+        """Return a list field's operations, bracketed by whole-value changes where order needs them."""
+        if a_val == b_val:
+            return []
+        br = _bracket(field, a_val, b_val, ops) if ops else None
+        if br is None:
+            return [AttributeChanged(**base, field=field, before=_jv(field, a_val), after=_jv(field, b_val))]
+        pre, post = br
+        out: list[Operation] = []
+        if pre != a_val:
+            out.append(AttributeChanged(**base, field=field, before=_jv(field, a_val), after=_jv(field, pre)))
+        out.extend(ops)
+        if post != b_val:
+            out.append(AttributeChanged(**base, field=field, before=_jv(field, post), after=_jv(field, b_val)))
+        return out
+
+    def rename_basis(self, b: Unit, before: str) -> tuple[Any, ...]:
+        for e in b.history:
+            if e.kind.value == "renamed" and e.before and fold(e.before) == fold(before):
+                return e.basis
+        return ()
+
+    def plan_duty_order(self) -> None:
+        """Per unit: the duty operations, the reorders around them, and establish/abolish snapshots."""
+        m = self.m
+        self.duty_pre: list[Operation] = []
+        self.duty_ops: dict[str, list[Operation]] = {}
+        self.snap_new: dict[str, tuple[Duty, ...]] = {}
+        self.snap_old: dict[str, tuple[Duty, ...]] = {}
+        by_old: dict[str, list[tuple[int, Operation]]] = defaultdict(list)
+        by_new: dict[str, list[tuple[int, Operation]]] = defaultdict(list)
+        for i, (ok, nk, before, after) in enumerate(self.transfers):
+            by_old[ok].append((i, DutyCancelled(unit=Pair(old=ok), name="-", before=before)))
+            by_new[nk].append((i, DutyAdded(unit=Pair(new=nk), name="-", after=after)))
+        touched = set(by_old) | {m.new_to_old[k] for k in by_new if k in m.new_to_old} | set(self.reworded)
+        touched |= set(self.out_rest) | {m.new_to_old[k] for k in self.in_rest if k in m.new_to_old}
+        for ok in touched:
+            o = self.old.by_key[ok]
+            nk = m.old_to_new.get(ok)
+            a_d = o.unit.duties
+            if nk is None:
+                seq = [op for _, op in by_old.get(ok, ())]
+                pre, post = _bracket("duties", a_d, None, seq) or (a_d, _run_duties(a_d, seq))
+                self.snap_old[ok] = post
+            else:
+                n = self.new.by_key[nk]
+                base: dict[str, Any] = {"unit": Pair(old=ok, new=nk), "name": n.name, "established_by": self.how(o)}
+                real: list[Operation] = [DutyReworded(**base, before=x, after=y) for x, y in self.reworded.get(ok, ())]
+                real.extend(DutyCancelled(**base, before=d) for d in self.out_rest.get(ok, ()))
+                real.extend(DutyAdded(**base, after=d) for d in self.in_rest.get(nk, ()))
+                seq = [op for _, op in sorted(by_old.get(ok, []) + by_new.get(nk, []), key=lambda t: t[0])] + real
+                pre, post = _bracket("duties", a_d, n.unit.duties, seq) or (a_d, _run_duties(a_d, seq))
+                if post != n.unit.duties:
+                    real.append(DutiesReordered(**base, before=post, after=n.unit.duties))
+                self.duty_ops[nk] = real
+            if pre != a_d:
+                self.duty_pre.append(DutiesReordered(unit=self.pair_old(o) or Pair(), name=o.name,
+                                                     established_by=self.how(o), before=a_d, after=pre))  # fmt: skip
+        for n in self.new.nodes:
+            if n.key in m.new_to_old or not n.unit.duties:
+                continue
+            start = remove_all(n.unit.duties, self.moved_in.get(n.key, ()))
+            seq = [op for _, op in by_new.get(n.key, ())]
+            back, post = _bracket("duties", start, n.unit.duties, seq) or (start, _run_duties(start, seq))
+            self.snap_new[n.key] = back
+            if post != n.unit.duties:
+                self.duty_ops[n.key] = [DutiesReordered(unit=Pair(new=n.key), name=n.name, established_by="new",
+                                                        before=post, after=n.unit.duties)]  # fmt: skip
+
+    def derived(self) -> list[Operation]:
+        by_source: dict[str, set[str]] = defaultdict(set)
+        by_target: dict[str, set[str]] = defaultdict(set)
+        for ok, nk, _, _ in self.transfers:
+            by_source[ok].add(nk)
+            by_target[nk].add(ok)
+        ops: list[Operation] = []
+        m = self.m
+        for nk in sorted(by_target):
+            sources = sorted(by_target[nk])
+            n = self.new.by_key[nk]
+            gone = [s for s in sources if s not in m.old_to_new]
+            if nk not in m.new_to_old and len(gone) >= 2:
+                ops.append(Merge(unit=Pair(new=nk), name=n.name, established_by="inferred",
+                                 sources=tuple(Pair(old=s) for s in gone),
+                                 source_names=tuple(self.old.by_key[s].name for s in gone)))  # fmt: skip
+            elif nk in m.new_to_old:
+                for s in gone:
+                    if by_source[s] == {nk}:
+                        ops.append(Absorb(unit=self.pair_new(n), name=n.name, established_by="inferred",
+                                          source=Pair(old=s), source_name=self.old.by_key[s].name))  # fmt: skip
+        for ok in sorted(by_source):
+            targets = sorted(t for t in by_source[ok] if t not in m.new_to_old)
+            if ok not in m.old_to_new and len(targets) >= 2:
+                ops.append(Split(unit=Pair(old=ok), name=self.old.by_key[ok].name, established_by="inferred",
+                                 into=tuple(Pair(new=t) for t in targets),
+                                 into_names=tuple(self.new.by_key[t].name for t in targets)))  # fmt: skip
+        return ops
+
+    def reorders(self, adds: dict[str, int], removes: dict[str, int]) -> tuple[list[Operation], list[Operation]]:
+        m = self.m
+        pre: list[Operation] = []
+        post: list[Operation] = []
+
+        def stays(o: Node) -> bool:
+            nk = m.old_to_new.get(o.key)
+            if nk is None:
+                return False
+            n = self.new.by_key[nk]
+            if o.parent is None or n.parent is None:
+                return o.parent is None and n.parent is None
+            return m.old_to_new.get(o.parent.key) == n.parent.key
+
+        # old parents (and the spec root): the inverse diff re-adds leaving children last
+        for parent, children in [(None, self.old.roots), *((o, o.children) for o in self.old.preorder())]:
+            if not children:
+                continue
+            kept = [c for c in children if stays(c)]
+            if parent is None or parent.key in m.old_to_new:
+                np = self.new.by_key[m.old_to_new[parent.key]] if parent else None
+                new_children = np.children if np else self.new.roots
+                order_new = {c.key: i for i, c in enumerate(new_children)}
+                kept.sort(key=lambda c: order_new[m.old_to_new[c.key]])
+            else:
+                kept = []
+            leaving = sorted((c for c in children if not stays(c)), key=lambda c: -removes.get(c.key, -1))
+            wanted = kept + leaving
+            if wanted != children:
+                pre.append(self._reorder(parent, None, children, wanted, old_side=True))
+        # new parents: established and moved-in children arrive last
+        for parent, children in [(None, self.new.roots), *((n, n.children) for n in self.new.preorder())]:
+            if not children:
+                continue
+            ok = m.new_to_old.get(parent.key) if parent else ""
+            if ok is not None:
+                staying = [c for c in children if c.key in m.new_to_old and stays(self.old.by_key[m.new_to_old[c.key]])]
+            else:
+                staying = []
+            ids = {id(c) for c in staying}
+            arriving = sorted((c for c in children if id(c) not in ids), key=lambda c: adds.get(c.key, -1))
+            have = staying + arriving
+            if have != children:
+                post.append(self._reorder(None, parent, have, children, old_side=False))
+        return pre, post
+
+    def _reorder(self, op_: Node | None, np_: Node | None, before: list[Node], after: list[Node],
+                 *, old_side: bool) -> Reorder:  # fmt: skip
+        conv = self.pair_old if old_side else self.pair_new
+        parent = op_ if old_side else np_
+        pair = conv(parent) if parent is not None else Pair()
+        assert pair is not None
+        return Reorder(unit=pair, name=parent.name if parent else "(spec)",
+                       before=tuple(p for p in map(conv, before) if p is not None),
+                       after=tuple(p for p in map(conv, after) if p is not None))  # fmt: skip
+
+
+def _bracket(field: str, a_val: Any, b_val: Any, ops: list[Operation]) -> tuple[Any, Any] | None:
+    """Return (pre, post) field values so that pre → ops → post gives b and the inverse gives a.
+
+    ``pre`` is what the unit's list must be before ``ops`` so that the inverse,
+    which re-appends what ``ops`` removed, ends where the old list was; ``post``
+    is the list the ops leave. None when no consistent pair exists.
+    """
+    from orgspec.diff.apply import invert_op
+
+    def run(start: Any, seq: list[Operation]) -> Any:
+        unit = Unit(name="-").model_copy(update={field: start})
+        for op in seq:
+            unit = apply_to_unit(unit, op)
+        return getattr(unit, field)
+
+    try:
+        fwd = run(a_val, ops)
+        back = run(fwd, [invert_op(op) for op in reversed(ops)])
+        fwd2 = run(back, ops)
+        if run(fwd2, [invert_op(op) for op in reversed(ops)]) != back:
+            return None
+    except Conflict:
+        return None
+    return back, fwd2
+
+
+def _run_duties(start: tuple[Duty, ...], seq: list[Operation]) -> tuple[Duty, ...]:
+    unit = Unit(name="-", duties=start)
+    for op in seq:
+        unit = apply_to_unit(unit, op)
+    return unit.duties
+
+
+def remove_all(items: tuple[Duty, ...], gone: Any) -> tuple[Duty, ...]:
+    """Return ``items`` without one occurrence of each of ``gone``."""
+    for d in gone:
+        items = remove_first(items, d)
+    return items
+
+
+def _dump(unit: Unit, field: str) -> Any:
+    return unit.model_dump(mode="json", include={field})[field]
+
+
+def _sdump(spec: Spec, field: str) -> Any:
+    return spec.model_dump(mode="json", include={field})[field]
+
+
+def _jv(field: str, value: Any) -> Any:
+    return _dump(Unit(name="-").model_copy(update={field: value}), field)
+
+
+def emit(old: Tree, new: Tree, m: Matching) -> tuple[list[Operation], list[DiffNote]]:
+    """Return the operations turning ``old`` into ``new`` under matching ``m``, and notes."""
+    e = _Emitter(old, new, m)
+    ops = e.run()
+    return ops, e.notes
