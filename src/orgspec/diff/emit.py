@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from orgspec.diff.apply import Conflict, apply_to_unit, remove_first
-from orgspec.diff.fold import fold
+from orgspec.diff.fold import bigrams, fold
 from orgspec.diff.match import Matching
 from orgspec.diff.ops import (
     Abolish,
@@ -53,6 +53,17 @@ __all__ = ["emit"]
 
 _SPECIFIC = ("name", "units", "superior", "plaques", "duties", "quotas", "posts", "kind", "kind_label", "rank")
 _OTHER = tuple(f for f in Unit.model_fields if f not in _SPECIFIC)
+
+
+#: Least bigram similarity for two duties with the same number to count as one reworded duty.
+REWORD_THRESHOLD = 0.3
+
+
+def _similar(a: str, b: str) -> float:
+    ga, gb = bigrams(a), bigrams(b)
+    if not ga or not gb:
+        return 1.0 if fold(a) == fold(b) else 0.0
+    return len(ga & gb) / len(ga | gb)
 
 
 def _multiset_minus(a: tuple[Any, ...], b: tuple[Any, ...]) -> list[Any]:
@@ -102,21 +113,7 @@ class _Emitter:
                 continue
             gone = _multiset_minus(o.unit.duties, n.unit.duties)
             came = _multiset_minus(n.unit.duties, o.unit.duties)
-            for getkey in (lambda d: ("t", fold(d.text)), lambda d: ("n", d.number)):
-                index: dict[Any, list[Duty]] = defaultdict(list)
-                for d in came:
-                    if getkey(d) != ("n", None):
-                        index[getkey(d)].append(d)
-                still = []
-                for d in gone:
-                    cands = index.get(getkey(d))
-                    if cands:
-                        after = cands.pop(0)
-                        came.remove(after)
-                        self.reworded[o.key].append((d, after))
-                    else:
-                        still.append(d)
-                gone = still
+            gone = self.pair_duties(o.key, gone, came, lambda d: fold(d.text), None)
             if gone:
                 self.out_rest[o.key] = gone
             if came:
@@ -143,11 +140,42 @@ class _Emitter:
                 self.out_rest[o.key].remove(d)
                 self.in_rest[pick[0]].remove(pick[1])
                 self.transfers.append((o.key, pick[0], d, pick[1]))
+        for ok, gone in list(self.out_rest.items()):
+            nk = m.old_to_new.get(ok)
+            if nk is None or nk not in self.in_rest:
+                continue
+            came = self.in_rest[nk]
+            self.out_rest[ok] = self.pair_duties(ok, gone, came, lambda d: d.number, REWORD_THRESHOLD)
+            if not self.out_rest[ok]:
+                del self.out_rest[ok]
+            if not came:
+                del self.in_rest[nk]
         self.moved_out: dict[str, list[Duty]] = defaultdict(list)
         self.moved_in: dict[str, list[Duty]] = defaultdict(list)
         for ok, nk, before, after in self.transfers:
             self.moved_out[ok].append(before)
             self.moved_in[nk].append(after)
+
+    def pair_duties(self, ok: str, gone: list[Duty], came: list[Duty], key: Any, least: float | None) -> list[Duty]:
+        """Pair gone and came duties with the same key as rewordings; return the gone ones left.
+
+        ``came`` loses the paired duties in place. With ``least``, a pair also needs
+        that much bigram similarity of its texts.
+        """
+        index: dict[Any, list[Duty]] = defaultdict(list)
+        for d in came:
+            if key(d) is not None:
+                index[key(d)].append(d)
+        still: list[Duty] = []
+        for d in gone:
+            cands = index.get(key(d)) if key(d) is not None else None
+            if cands and (least is None or _similar(d.text, cands[0].text) >= least):
+                after = cands.pop(0)
+                came.remove(after)
+                self.reworded[ok].append((d, after))
+            else:
+                still.append(d)
+        return still
 
     # -- phases ---------------------------------------------------------------------
     def run(self) -> list[Operation]:
@@ -359,15 +387,15 @@ class _Emitter:
                                                         before=post, after=n.unit.duties)]  # fmt: skip
 
     def derived(self) -> list[Operation]:
-        by_source: dict[str, set[str]] = defaultdict(set)
-        by_target: dict[str, set[str]] = defaultdict(set)
+        by_source: dict[str, dict[str, None]] = defaultdict(dict)
+        by_target: dict[str, dict[str, None]] = defaultdict(dict)
         for ok, nk, _, _ in self.transfers:
-            by_source[ok].add(nk)
-            by_target[nk].add(ok)
+            by_source[ok][nk] = None
+            by_target[nk][ok] = None
         ops: list[Operation] = []
         m = self.m
-        for nk in sorted(by_target):
-            sources = sorted(by_target[nk])
+        for nk in by_target:
+            sources = list(by_target[nk])
             n = self.new.by_key[nk]
             gone = [s for s in sources if s not in m.old_to_new]
             if nk not in m.new_to_old and len(gone) >= 2:
@@ -376,11 +404,11 @@ class _Emitter:
                                  source_names=tuple(self.old.by_key[s].name for s in gone)))  # fmt: skip
             elif nk in m.new_to_old:
                 for s in gone:
-                    if by_source[s] == {nk}:
+                    if list(by_source[s]) == [nk]:
                         ops.append(Absorb(unit=self.pair_new(n), name=n.name, established_by="inferred",
                                           source=Pair(old=s), source_name=self.old.by_key[s].name))  # fmt: skip
-        for ok in sorted(by_source):
-            targets = sorted(t for t in by_source[ok] if t not in m.new_to_old)
+        for ok in by_source:
+            targets = [t for t in by_source[ok] if t not in m.new_to_old]
             if ok not in m.old_to_new and len(targets) >= 2:
                 ops.append(Split(unit=Pair(old=ok), name=self.old.by_key[ok].name, established_by="inferred",
                                  into=tuple(Pair(new=t) for t in targets),

@@ -108,10 +108,18 @@ def _detail(op: Operation) -> str | None:  # noqa: PLR0911
         return f"duty added: {_duty(op.after)}"
     if isinstance(op, DutyCancelled):
         return f"duty cancelled: {_duty(op.before)}"
+    if isinstance(op, DutyReworded) and op.before.text == op.after.text:
+        return f"duty renumbered: ({op.before.number}) → ({op.after.number}) {_duty(op.after.model_copy(update={'number': None}))}"
     if isinstance(op, DutyReworded):
         return f"duty reworded: {_duty(op.before)} → {_duty(op.after)}"
     if isinstance(op, AttributeChanged):
-        return f"{op.field} changed"
+        if isinstance(op.before, list) and isinstance(op.after, list):
+            added = sum(1 for x in op.after if x not in op.before)
+            removed = sum(1 for x in op.before if x not in op.after)
+            if added or removed:
+                return f"{op.field.replace('_', ' ')}: {added} added, {removed} removed"
+            return f"{op.field.replace('_', ' ')}: put in another order"
+        return f"{op.field.replace('_', ' ')}: {op.before} → {op.after}"
     if isinstance(op, Merge):
         return "merged from: " + "、".join(op.source_names)
     if isinstance(op, Absorb):

@@ -49,9 +49,7 @@ _CATEGORY = {
 }
 
 
-def _n(c: Count | None) -> str:
-    if c is None:
-        return "0名"
+def _n(c: Count) -> str:
     if c.known:
         return f"{c.value}名"
     return {"separately": "另行核定", "unstated": "未明确"}.get(c.status.value, f"“{c.text}”")
@@ -132,7 +130,12 @@ def render_zh(diff: Diff) -> str:
         cat = _CATEGORY[op.category]
         before = op.before.count if op.before else None
         after = op.after.count if op.after else None
-        lines.append(f"{op.name}{cat}由{_n(before)}调整为{_n(after)}。")
+        if before is None:
+            lines.append(f"{op.name}核定{cat}{_n(after)}。")
+        elif after is None:
+            lines.append(f"{op.name}不再单独核定{cat}(原{_n(before)})。")
+        else:
+            lines.append(f"{op.name}{cat}由{_n(before)}调整为{_n(after)}。")
     for op in each(PostsChanged):
         lines.append(f"{op.name}领导职数调整。")
     if not lines:
