@@ -37,7 +37,7 @@ from orgspec.diff.ops import (
     Rename,
     Split,
 )
-from orgspec.model.units import Duty, PostItem
+from orgspec.model.units import Duty, PostItem, Unit
 from orgspec.model.values import Count
 
 __all__ = ["MARKDOWN_LIMIT", "UnitChanges", "by_unit", "render_markdown", "render_text", "summary_line"]
@@ -129,9 +129,21 @@ def _detail(op: Operation) -> str | None:  # noqa: PLR0911
     return None
 
 
+def _contents(unit: Unit) -> list[str]:
+    """Return detail lines for what an established or abolished unit holds."""
+    out = [f"plaque: {p.name}" for p in unit.plaques]
+    out += [f"duty: {_duty(d)}" for d in unit.duties[:5]]
+    if len(unit.duties) > 5:
+        out.append(f"… and {len(unit.duties) - 5} more duties")
+    out += [f"{q.category.value} quota: {q.count}" for q in unit.quotas]
+    return out
+
+
 def _headline(op: Operation) -> str:
     if isinstance(op, Rename):
-        return f"{op.before} → {op.after}"
+        how = f" ({op.established_by})" if op.established_by in ("declared", "given") else ""
+        basis = " [" + ", ".join(b.number for b in op.basis if b.number) + "]" if any(b.number for b in op.basis) else ""
+        return f"{op.before} → {op.after}{how}{basis}"
     if isinstance(op, Move):
         if op.parent_before != op.parent_after:
             return f"{op.name}: from {op.parent_before_name or '(top level)'} to {op.parent_after_name or '(top level)'}"
@@ -151,6 +163,8 @@ def by_unit(ops: Sequence[Operation]) -> list[UnitChanges]:
         g = groups.get(key)
         if g is None:
             g = groups[key] = UnitChanges(key, op.name, "changed", op.name)
+        if isinstance(op, Establish | Abolish | Demote):
+            g.details.extend(_contents(op.after if isinstance(op, Establish) else op.before))
         if op.op in _HEADLINE and (g.verb == "changed" or _HEADLINE.index(op.op) < _HEADLINE.index(g.verb)):
             if g.verb != "changed":
                 g.details.insert(0, f"{_VERBS.get(g.verb, g.verb)}: {g.headline}")
