@@ -279,7 +279,7 @@ def _replace(spec: Spec, path: tuple[int, ...], new: Unit | None) -> Spec:
         if len(rest) == 1:
             return units_[:i] + ((new,) if new is not None else ()) + units_[i + 1 :]
         inner = units_[i].model_copy(update={"units": fix(units_[i].units, rest[1:])})
-        return units_[:i] + (inner,) + units_[i + 1 :]
+        return (*units_[:i], inner, *units_[i + 1 :])
 
     return spec.model_copy(update={"bodies": fix(spec.bodies, path)})
 
@@ -315,7 +315,7 @@ def edited(draw: st.DrawFn, spec: Spec) -> Spec:
             spec = _replace(spec, path, None)
         elif kind == "move":
             spec = _replace(spec, path, None)
-            targets = [p for p in _flat(spec)]
+            targets = list(_flat(spec))
             where = draw(st.none() | st.sampled_from(targets)) if targets else None
             spec = _insert(spec, where, unit, draw(st.integers(0, 4)))
         elif kind == "duties":
@@ -352,3 +352,84 @@ def spec_pairs(draw: st.DrawFn, max_depth: int = 2) -> tuple[Spec, Spec]:
     """Generate (a, b): a spec and an edited copy of it."""
     a = draw(specs(max_depth))
     return a, draw(edited(a))
+
+
+# ---- histories: a base spec and dated events applied forward, for the laws of as_of --------
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[Spec, list[tuple[str | None, Event]]]:
+    """Generate a base spec (bodies with ids, no history) and consistent dated events on it.
+
+    Each event is (owner body id, event), or (None, event) for a spec-level establish or
+    abolish of a body; years increase strictly, so the order is the time order.
+    """
+    base = draw(specs(max_depth=1))
+    bodies = tuple(
+        b.model_copy(update={"id": f"b{i}", "history": (), "units": tuple(u.model_copy(update={"history": ()})
+                                                                          for u in b.units)})
+        for i, b in enumerate(base.bodies)
+    )  # fmt: skip
+    base = base.model_copy(update={"bodies": bodies, "history": ()})
+    state = {b.id: b for b in bodies}
+    made: list[str] = []
+    out: list[tuple[str | None, Event]] = []
+    year = 1980
+    for i in range(draw(st.integers(min_value=0, max_value=6))):
+        year += draw(st.integers(min_value=1, max_value=3))
+        date = PartialDate(year=year, month=draw(st.none() | st.integers(1, 12)))
+        choices = ["established"] + (["abolished"] if made else [])
+        if state:
+            choices += ["renamed", "plaque-added", "plaque-removed", "hosted", "unhosted", "rank-changed",
+                        "kind-changed", "moved", "quota-changed"]  # fmt: skip
+        kind = draw(st.sampled_from(choices))
+        if kind == "established":
+            name = f"新机构{i}"
+            made.append(name)
+            out.append((None, Event(kind=EventKind.ESTABLISHED, date=date, target=Ref(target=name, by="name"))))
+            continue
+        if kind == "abolished":
+            name = draw(st.sampled_from(made))
+            made.remove(name)
+            out.append((None, Event(kind=EventKind.ABOLISHED, date=date, target=Ref(target=name, by="name"))))
+            continue
+        bid = draw(st.sampled_from(sorted(state)))
+        b = state[bid]
+        event: Event | None = None
+        if kind == "renamed":
+            event = Event(kind=EventKind.RENAMED, date=date, before=b.name, after=f"名称{i}")
+            b = b.model_copy(update={"name": f"名称{i}"})
+        elif kind == "plaque-added":
+            event = Event(kind=EventKind.PLAQUE_ADDED, date=date, plaque=f"牌子{i}")
+            b = b.model_copy(update={"plaques": (*b.plaques, Plaque(name=f"牌子{i}"))})
+        elif kind == "plaque-removed" and any(p.name.startswith("牌子") for p in b.plaques):
+            p = next(p for p in b.plaques if p.name.startswith("牌子"))
+            event = Event(kind=EventKind.PLAQUE_REMOVED, date=date, plaque=p.name)
+            b = b.model_copy(update={"plaques": tuple(x for x in b.plaques if x is not p)})
+        elif kind == "hosted":
+            event = Event(kind=EventKind.HOSTED, date=date, target=Ref(target=f"办公室{i}", by="name"))
+            b = b.model_copy(update={"relations": (*b.relations, Relation(kind=RelationKind.HOSTS,
+                                                                          target=Ref(target=f"办公室{i}", by="name")))})  # fmt: skip
+        elif kind == "unhosted" and any(r.target.target.startswith("办公室") for r in b.relations):
+            r = next(r for r in b.relations if r.target.target.startswith("办公室"))
+            event = Event(kind=EventKind.UNHOSTED, date=date, target=r.target)
+            b = b.model_copy(update={"relations": tuple(x for x in b.relations if x is not r)})
+        elif kind == "rank-changed" and b.rank is not None:
+            event = Event(kind=EventKind.RANK_CHANGED, date=date, before=b.rank, after=f"级{i}")
+            b = b.model_copy(update={"rank": f"级{i}"})
+        elif kind == "kind-changed" and b.kind is not None:
+            new_kind = draw(st.sampled_from([k for k in UnitKind if k is not UnitKind.OTHER]))
+            event = Event(kind=EventKind.KIND_CHANGED, date=date, before=b.kind_label or b.kind.value,
+                          after=new_kind.value)  # fmt: skip
+            b = b.model_copy(update={"kind": new_kind, "kind_label": None})
+        elif kind == "moved" and b.superior is not None:
+            event = Event(kind=EventKind.MOVED, date=date, before=b.superior.target, after=f"上级{i}")
+            b = b.model_copy(update={"superior": Ref(target=f"上级{i}")})
+        elif kind == "quota-changed" and b.quotas and len({q.category for q in b.quotas}) == len(b.quotas):
+            q = b.quotas[0]
+            after = Count.of(draw(small))
+            event = Event(kind=EventKind.QUOTA_CHANGED, date=date, category=q.category, count_before=q.count,
+                          count_after=after)  # fmt: skip
+            b = b.model_copy(update={"quotas": (q.model_copy(update={"count": after}), *b.quotas[1:])})
+        if event is not None:
+            state[bid] = b
+            out.append((bid, event))
+    return base, out

@@ -31,7 +31,9 @@ def _rel(path: Path) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
 @pytest.mark.parametrize("fmt", list(FORMATS))
-def test_golden_output(case: Path, fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_golden_output(
+    case: Path, fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(case)
     monkeypatch.setenv("NO_COLOR", "1")
     code, out, _ = _run(["diff", "old.orgspec", "new.orgspec", "--format", fmt], capsys)
@@ -65,9 +67,26 @@ def test_every_operation_kind_is_covered_by_a_fixture() -> None:
         a = orgspec.load(case / "old.orgspec")
         b = orgspec.load(case / "new.orgspec")
         seen |= {op.op for op in diff(a, b).operations}
-    wanted = {"establish", "abolish", "demote-to-plaque", "rename", "move", "merge", "absorb", "split",
-              "plaque-added", "plaque-removed", "duty-transferred", "duty-added", "duty-cancelled",
-              "duty-reworded", "quota-changed", "posts-changed", "kind-changed", "rank-changed"}  # fmt: skip
+    wanted = {
+        "establish",
+        "abolish",
+        "demote-to-plaque",
+        "rename",
+        "move",
+        "merge",
+        "absorb",
+        "split",
+        "plaque-added",
+        "plaque-removed",
+        "duty-transferred",
+        "duty-added",
+        "duty-cancelled",
+        "duty-reworded",
+        "quota-changed",
+        "posts-changed",
+        "kind-changed",
+        "rank-changed",
+    }
     assert wanted - seen == set()
 
 
@@ -112,8 +131,16 @@ def test_markdown_is_cut_below_the_limit() -> None:
     from orgspec.model import Duty, Spec, Unit
 
     old = Spec(bodies=(Unit(name="甲"),))
-    new = Spec(bodies=(Unit(name="甲", units=tuple(
-        Unit(name=f"处{i}", duties=(Duty(text="负责" + "很长的职责" * 40 + str(i)),)) for i in range(600))),))  # fmt: skip
+    new = Spec(
+        bodies=(
+            Unit(
+                name="甲",
+                units=tuple(
+                    Unit(name=f"处{i}", duties=(Duty(text="负责" + "很长的职责" * 40 + str(i)),)) for i in range(600)
+                ),
+            ),
+        )
+    )
     text = render_markdown(diff(old, new))
     assert len(text) < 60_000
     assert "more changed units left out" in text

@@ -53,8 +53,11 @@ def _reverse_siblings(spec: Spec) -> Spec:
 
 
 def _unordered(ops: object) -> list[str]:
-    return sorted(json.dumps(op.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-                  for op in ops if op.op not in ORDER_ONLY)  # type: ignore[attr-defined]  # fmt: skip
+    return sorted(
+        json.dumps(op.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        for op in ops
+        if op.op not in ORDER_ONLY
+    )  # type: ignore[attr-defined]
 
 
 def _has_ids_everywhere(spec: Spec) -> bool:
@@ -114,8 +117,10 @@ def _map(spec: Spec, unit_id: str | None, fn: object) -> Spec:
             if u.id == unit_id:
                 if fn is None:
                     continue
-                u = fn(u)  # type: ignore[operator]
-            out.append(u.model_copy(update={"units": fix(u.units)}))
+                changed = fn(u)  # type: ignore[operator]
+            else:
+                changed = u
+            out.append(changed.model_copy(update={"units": fix(changed.units)}))
         return tuple(out)
 
     return spec.model_copy(update={"bodies": fix(spec.bodies)})

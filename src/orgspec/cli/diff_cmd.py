@@ -25,11 +25,17 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.add_argument("new", metavar="NEW", nargs="?", help="the new spec")
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="with one FILE: the state on DATE is old")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="with one FILE: the state on DATE is new")
-    parser.add_argument("--format", choices=("text", "json", "markdown", "zh"), default="text",
-                        help="output format (default: text)")  # fmt: skip
+    parser.add_argument(
+        "--format", choices=("text", "json", "markdown", "zh"), default="text", help="output format (default: text)"
+    )
     parser.add_argument("--exit-code", action="store_true", help="exit 1 when there are changes, 0 when none")
-    parser.add_argument("--limit", type=int, default=None, metavar="N",
-                        help="most pairs of unmatched units scored for possible renames (default 250000)")  # fmt: skip
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        metavar="N",
+        help="most pairs of unmatched units scored for possible renames (default 250000)",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     parser.set_defaults(run=run)
 

@@ -21,7 +21,9 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--format", choices=("json",), default="json", help="export format (default: json)")
         parser.set_defaults(run=run_export)
     else:
-        parser.add_argument("--diff", action="store_true", help="the JSON Schema of a diff (orgspec diff --format json)")
+        parser.add_argument(
+            "--diff", action="store_true", help="the JSON Schema of a diff (orgspec diff --format json)"
+        )
         parser.set_defaults(run=run_schema)
 
 

@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     for r in rows:
-        basis = "  [" + ", ".join(r["basis"]) + "]" if r["basis"] else ""  # type: ignore[arg-type]
+        basis = "  [" + ", ".join(r["basis"]) + "]" if r["basis"] else ""
         what = f"  {r['what']}" if r["what"] else ""
         sys.stdout.write(f"{r['date'] or '(undated)':<10}  {r['kind']:<18}  {r['unit'] or '(spec)'}{what}{basis}\n")
     if not rows:

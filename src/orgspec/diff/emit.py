@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from orgspec.diff.apply import Conflict, apply_to_unit, remove_first
 from orgspec.diff.fold import bigrams, fold
 from orgspec.diff.match import Matching
 from orgspec.diff.ops import (
@@ -46,10 +45,21 @@ from orgspec.diff.ops import (
     Reorder,
     Split,
 )
+from orgspec.diff.patch import ConflictError, apply_to_unit, invert_op, remove_first
 from orgspec.diff.tree import Node, Tree, shell
 from orgspec.model.units import Duty, Spec, Unit
 
 __all__ = ["emit"]
+
+_SHELL_FIELDS = tuple(f for f in Unit.model_fields if f != "units")
+
+
+def _same_shell(a: Unit, b: Unit) -> bool:
+    """Return True when two units state the same, children apart."""
+    if not a.units and not b.units:
+        return a.__dict__ == b.__dict__
+    return all(getattr(a, f) == getattr(b, f) for f in _SHELL_FIELDS)
+
 
 _SPECIFIC = ("name", "units", "superior", "plaques", "duties", "quotas", "posts", "kind", "kind_label", "rank")
 _OTHER = tuple(f for f in Unit.model_fields if f not in _SPECIFIC)
@@ -81,16 +91,23 @@ class _Emitter:
     def __init__(self, old: Tree, new: Tree, m: Matching) -> None:
         self.old, self.new, self.m = old, new, m
         self.notes: list[DiffNote] = []
+        self._pairs: dict[tuple[str, str], Pair] = {}
 
     def pair_old(self, node: Node | None) -> Pair | None:
         if node is None:
             return None
-        return Pair(old=node.key, new=self.m.old_to_new.get(node.key))
+        pair = self._pairs.get(("o", node.key))
+        if pair is None:
+            pair = self._pairs[("o", node.key)] = Pair(old=node.key, new=self.m.old_to_new.get(node.key))
+        return pair
 
     def pair_new(self, node: Node | None) -> Pair | None:
         if node is None:
             return None
-        return Pair(old=self.m.new_to_old.get(node.key), new=node.key)
+        pair = self._pairs.get(("n", node.key))
+        if pair is None:
+            pair = self._pairs[("n", node.key)] = Pair(old=self.m.new_to_old.get(node.key), new=node.key)
+        return pair
 
     def how(self, o: Node) -> Any:
         return self.m.how.get(o.key, "id")
@@ -193,8 +210,16 @@ class _Emitter:
             if n.key in self.snap_new:
                 after = after.model_copy(update={"duties": self.snap_new[n.key]})
             adds[n.key] = len(ops)
-            ops.append(Establish(unit=Pair(new=n.key), name=n.name, established_by="new",
-                                 parent=self.pair_new(n.parent), after=after, basis=n.unit.basis))  # fmt: skip
+            ops.append(
+                Establish(
+                    unit=Pair(new=n.key),
+                    name=n.name,
+                    established_by="new",
+                    parent=self.pair_new(n.parent),
+                    after=after,
+                    basis=n.unit.basis,
+                )
+            )
         # (2) per matched unit
         demoted = self.plan_demotes()
         taken_plaques: dict[str, list[Any]] = defaultdict(list)
@@ -205,6 +230,8 @@ class _Emitter:
             if ok is None:
                 continue
             o = self.old.by_key[ok]
+            if _same_shell(o.unit, n.unit) and not self.moved(o, n):
+                continue
             before = len(ops)
             ops.extend(self.unit_ops(o, n))
             for i in range(before, len(ops)):
@@ -214,9 +241,17 @@ class _Emitter:
         # (3) transfers
         for ok, nk, before_d, after_d in self.transfers:
             o, n = self.old.by_key[ok], self.new.by_key[nk]
-            ops.append(DutyTransferred(unit=self.pair_new(n), name=n.name, source=self.pair_old(o),
-                                       source_name=o.name, before=before_d, after=after_d,
-                                       established_by=self.how(o) if ok in m.old_to_new else "new"))  # fmt: skip
+            ops.append(
+                DutyTransferred(
+                    unit=self.pair_new(n),
+                    name=n.name,
+                    source=self.pair_old(o),
+                    source_name=o.name,
+                    before=before_d,
+                    after=after_d,
+                    established_by=self.how(o) if ok in m.old_to_new else "new",
+                )
+            )
         # (4) duty ops per unit
         for n in self.new.preorder():
             ops.extend(self.duty_ops.get(n.key, ()))
@@ -230,19 +265,40 @@ class _Emitter:
             removes[o.key] = len(ops)
             lost = self.out_rest.get(o.key, ())
             if lost:
-                self.notes.append(DiffNote(code="duty-unaccounted", unit=Pair(old=o.key),
-                                           message=f"{len(lost)} of the {len(o.unit.duties)} duties of abolished "
-                                           f"{o.name} are neither transferred to a unit of the new spec nor stated "
-                                           f"elsewhere; they are not reported as cancelled (first: {lost[0].text[:24]}…)"))  # fmt: skip
+                self.notes.append(
+                    DiffNote(
+                        code="duty-unaccounted",
+                        unit=Pair(old=o.key),
+                        message=f"{len(lost)} of the {len(o.unit.duties)} duties of abolished "
+                        f"{o.name} are neither transferred to a unit of the new spec nor stated "
+                        f"elsewhere; they are not reported as cancelled (first: {lost[0].text[:24]}…)",
+                    )
+                )
             if o.key in demoted:
                 into_key, _, plaque = demoted[o.key]
                 into = self.new.by_key[into_key]
-                ops.append(Demote(unit=Pair(old=o.key), name=o.name, established_by="plaque",
-                                  parent=self.pair_old(o.parent), before=before_u, into=self.pair_new(into),
-                                  into_name=into.name, plaque=plaque))  # fmt: skip
+                ops.append(
+                    Demote(
+                        unit=Pair(old=o.key),
+                        name=o.name,
+                        established_by="plaque",
+                        parent=self.pair_old(o.parent),
+                        before=before_u,
+                        into=self.pair_new(into),
+                        into_name=into.name,
+                        plaque=plaque,
+                    )
+                )
             else:
-                ops.append(Abolish(unit=Pair(old=o.key), name=o.name, established_by="new",
-                                   parent=self.pair_old(o.parent), before=before_u))  # fmt: skip
+                ops.append(
+                    Abolish(
+                        unit=Pair(old=o.key),
+                        name=o.name,
+                        established_by="new",
+                        parent=self.pair_old(o.parent),
+                        before=before_u,
+                    )
+                )
         # (6) derived
         ops.extend(self.derived())
         # (7) + (0) reorders
@@ -250,8 +306,15 @@ class _Emitter:
         for field in ("history", "notes"):  # the spec's own statements
             a_v, b_v = getattr(self.old.spec, field), getattr(self.new.spec, field)
             if a_v != b_v:
-                ops.append(AttributeChanged(unit=Pair(), name="(spec)", field=field, before=_sdump(self.old.spec, field),
-                                            after=_sdump(self.new.spec, field)))  # fmt: skip
+                ops.append(
+                    AttributeChanged(
+                        unit=Pair(),
+                        name="(spec)",
+                        field=field,
+                        before=_sdump(self.old.spec, field),
+                        after=_sdump(self.new.spec, field),
+                    )
+                )
         return pre + self.duty_pre + ops + post
 
     def plan_demotes(self) -> dict[str, tuple[str, str, Any]]:
@@ -281,24 +344,39 @@ class _Emitter:
         if a.name != b.name:
             ops.append(Rename(**base, before=a.name, after=b.name, basis=self.rename_basis(b, a.name)))
         parent_before, parent_after = self.pair_old(o.parent), self.pair_new(n.parent)
-        moved = (o.parent is None) != (n.parent is None) or (
-            o.parent is not None and n.parent is not None and self.m.old_to_new.get(o.parent.key) != n.parent.key
-        )
+        moved = self.moved(o, n)
         if moved or a.superior != b.superior:
             if not moved:
                 parent_after = parent_before
-            ops.append(Move(**base, parent_before=parent_before, parent_after=parent_after,
-                            parent_before_name=o.parent.name if o.parent else None,
-                            parent_after_name=n.parent.name if n.parent else None,
-                            superior_before=a.superior, superior_after=b.superior))  # fmt: skip
+            ops.append(
+                Move(
+                    **base,
+                    parent_before=parent_before,
+                    parent_after=parent_after,
+                    parent_before_name=o.parent.name if o.parent else None,
+                    parent_after_name=n.parent.name if n.parent else None,
+                    superior_before=a.superior,
+                    superior_after=b.superior,
+                )
+            )
         if (a.kind, a.kind_label) != (b.kind, b.kind_label):
-            ops.append(KindChanged(**base, before=a.kind, after=b.kind, before_label=a.kind_label,
-                                   after_label=b.kind_label))  # fmt: skip
+            ops.append(
+                KindChanged(**base, before=a.kind, after=b.kind, before_label=a.kind_label, after_label=b.kind_label)
+            )
         if a.rank != b.rank:
             ops.append(RankChanged(**base, before=a.rank, after=b.rank))
-        ops.extend(self.group("plaques", a.plaques, b.plaques, base, [
-            *(PlaqueRemoved(**base, plaque=p) for p in _multiset_minus(a.plaques, b.plaques)),
-            *(PlaqueAdded(**base, plaque=p) for p in _multiset_minus(b.plaques, a.plaques))]))  # fmt: skip
+        ops.extend(
+            self.group(
+                "plaques",
+                a.plaques,
+                b.plaques,
+                base,
+                [
+                    *(PlaqueRemoved(**base, plaque=p) for p in _multiset_minus(a.plaques, b.plaques)),
+                    *(PlaqueAdded(**base, plaque=p) for p in _multiset_minus(b.plaques, a.plaques)),
+                ],
+            )
+        )
         quota_ops: list[Operation] = []
         if a.quotas != b.quotas:
             ca = Counter(q.category for q in a.quotas)
@@ -316,6 +394,12 @@ class _Emitter:
             if getattr(a, field) != getattr(b, field):
                 ops.append(AttributeChanged(**base, field=field, before=_dump(a, field), after=_dump(b, field)))
         return ops
+
+    def moved(self, o: Node, n: Node) -> bool:
+        """Return True when a matched unit's parent is not the match of its old parent."""
+        if o.parent is None or n.parent is None:
+            return o.parent is not n.parent
+        return self.m.old_to_new.get(o.parent.key) != n.parent.key
 
     def group(self, field: str, a_val: Any, b_val: Any, base: dict[str, Any], ops: list[Operation]) -> list[Operation]:
         """Return a list field's operations, bracketed by whole-value changes where order needs them."""
@@ -348,13 +432,15 @@ class _Emitter:
         self.snap_old: dict[str, tuple[Duty, ...]] = {}
         by_old: dict[str, list[tuple[int, Operation]]] = defaultdict(list)
         by_new: dict[str, list[tuple[int, Operation]]] = defaultdict(list)
-        for i, (ok, nk, before, after) in enumerate(self.transfers):
-            by_old[ok].append((i, DutyCancelled(unit=Pair(old=ok), name="-", before=before)))
-            by_new[nk].append((i, DutyAdded(unit=Pair(new=nk), name="-", after=after)))
+        for i, (src, dst, before, after) in enumerate(self.transfers):
+            by_old[src].append((i, DutyCancelled(unit=Pair(old=src), name="-", before=before)))
+            by_new[dst].append((i, DutyAdded(unit=Pair(new=dst), name="-", after=after)))
         touched = set(by_old) | {m.new_to_old[k] for k in by_new if k in m.new_to_old} | set(self.reworded)
         touched |= set(self.out_rest) | {m.new_to_old[k] for k in self.in_rest if k in m.new_to_old}
-        for ok in touched:
-            o = self.old.by_key[ok]
+        for o in self.old.preorder():  # document order, so the output is stable
+            if o.key not in touched:
+                continue
+            ok = o.key
             nk = m.old_to_new.get(ok)
             a_d = o.unit.duties
             if nk is None:
@@ -373,8 +459,11 @@ class _Emitter:
                     real.append(DutiesReordered(**base, before=post, after=n.unit.duties))
                 self.duty_ops[nk] = real
             if pre != a_d:
-                self.duty_pre.append(DutiesReordered(unit=self.pair_old(o) or Pair(), name=o.name,
-                                                     established_by=self.how(o), before=a_d, after=pre))  # fmt: skip
+                self.duty_pre.append(
+                    DutiesReordered(
+                        unit=self.pair_old(o) or Pair(), name=o.name, established_by=self.how(o), before=a_d, after=pre
+                    )
+                )
         for n in self.new.nodes:
             if n.key in m.new_to_old or not n.unit.duties:
                 continue
@@ -383,8 +472,11 @@ class _Emitter:
             back, post = _bracket("duties", start, n.unit.duties, seq) or (start, _run_duties(start, seq))
             self.snap_new[n.key] = back
             if post != n.unit.duties:
-                self.duty_ops[n.key] = [DutiesReordered(unit=Pair(new=n.key), name=n.name, established_by="new",
-                                                        before=post, after=n.unit.duties)]  # fmt: skip
+                self.duty_ops[n.key] = [
+                    DutiesReordered(
+                        unit=Pair(new=n.key), name=n.name, established_by="new", before=post, after=n.unit.duties
+                    )
+                ]
 
     def derived(self) -> list[Operation]:
         by_source: dict[str, dict[str, None]] = defaultdict(dict)
@@ -394,25 +486,44 @@ class _Emitter:
             by_target[nk][ok] = None
         ops: list[Operation] = []
         m = self.m
-        for nk in by_target:
-            sources = list(by_target[nk])
+        for nk, source_set in by_target.items():
+            sources = list(source_set)
             n = self.new.by_key[nk]
             gone = [s for s in sources if s not in m.old_to_new]
             if nk not in m.new_to_old and len(gone) >= 2:
-                ops.append(Merge(unit=Pair(new=nk), name=n.name, established_by="inferred",
-                                 sources=tuple(Pair(old=s) for s in gone),
-                                 source_names=tuple(self.old.by_key[s].name for s in gone)))  # fmt: skip
+                ops.append(
+                    Merge(
+                        unit=Pair(new=nk),
+                        name=n.name,
+                        established_by="inferred",
+                        sources=tuple(Pair(old=s) for s in gone),
+                        source_names=tuple(self.old.by_key[s].name for s in gone),
+                    )
+                )
             elif nk in m.new_to_old:
                 for s in gone:
                     if list(by_source[s]) == [nk]:
-                        ops.append(Absorb(unit=self.pair_new(n), name=n.name, established_by="inferred",
-                                          source=Pair(old=s), source_name=self.old.by_key[s].name))  # fmt: skip
-        for ok in by_source:
-            targets = [t for t in by_source[ok] if t not in m.new_to_old]
+                        ops.append(
+                            Absorb(
+                                unit=self.pair_new(n),
+                                name=n.name,
+                                established_by="inferred",
+                                source=Pair(old=s),
+                                source_name=self.old.by_key[s].name,
+                            )
+                        )
+        for ok, target_set in by_source.items():
+            targets = [t for t in target_set if t not in m.new_to_old]
             if ok not in m.old_to_new and len(targets) >= 2:
-                ops.append(Split(unit=Pair(old=ok), name=self.old.by_key[ok].name, established_by="inferred",
-                                 into=tuple(Pair(new=t) for t in targets),
-                                 into_names=tuple(self.new.by_key[t].name for t in targets)))  # fmt: skip
+                ops.append(
+                    Split(
+                        unit=Pair(old=ok),
+                        name=self.old.by_key[ok].name,
+                        established_by="inferred",
+                        into=tuple(Pair(new=t) for t in targets),
+                        into_names=tuple(self.new.by_key[t].name for t in targets),
+                    )
+                )
         return ops
 
     def reorders(self, adds: dict[str, int], removes: dict[str, int]) -> tuple[list[Operation], list[Operation]]:
@@ -461,15 +572,19 @@ class _Emitter:
                 post.append(self._reorder(None, parent, have, children, old_side=False))
         return pre, post
 
-    def _reorder(self, op_: Node | None, np_: Node | None, before: list[Node], after: list[Node],
-                 *, old_side: bool) -> Reorder:  # fmt: skip
+    def _reorder(
+        self, op_: Node | None, np_: Node | None, before: list[Node], after: list[Node], *, old_side: bool
+    ) -> Reorder:
         conv = self.pair_old if old_side else self.pair_new
         parent = op_ if old_side else np_
         pair = conv(parent) if parent is not None else Pair()
         assert pair is not None
-        return Reorder(unit=pair, name=parent.name if parent else "(spec)",
-                       before=tuple(p for p in map(conv, before) if p is not None),
-                       after=tuple(p for p in map(conv, after) if p is not None))  # fmt: skip
+        return Reorder(
+            unit=pair,
+            name=parent.name if parent else "(spec)",
+            before=tuple(p for p in map(conv, before) if p is not None),
+            after=tuple(p for p in map(conv, after) if p is not None),
+        )
 
 
 def _bracket(field: str, a_val: Any, b_val: Any, ops: list[Operation]) -> tuple[Any, Any] | None:
@@ -479,7 +594,6 @@ def _bracket(field: str, a_val: Any, b_val: Any, ops: list[Operation]) -> tuple[
     which re-appends what ``ops`` removed, ends where the old list was; ``post``
     is the list the ops leave. None when no consistent pair exists.
     """
-    from orgspec.diff.apply import invert_op
 
     def run(start: Any, seq: list[Operation]) -> Any:
         unit = Unit(name="-").model_copy(update={field: start})
@@ -493,7 +607,7 @@ def _bracket(field: str, a_val: Any, b_val: Any, ops: list[Operation]) -> tuple[
         fwd2 = run(back, ops)
         if run(fwd2, [invert_op(op) for op in reversed(ops)]) != back:
             return None
-    except Conflict:
+    except ConflictError:
         return None
     return back, fwd2
 

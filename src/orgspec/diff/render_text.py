@@ -46,17 +46,30 @@ __all__ = ["MARKDOWN_LIMIT", "UnitChanges", "by_unit", "render_markdown", "rende
 MARKDOWN_LIMIT = 60_000
 
 _VERBS = {
-    "establish": "established", "abolish": "abolished", "demote-to-plaque": "demoted to a plaque",
-    "rename": "renamed", "move": "moved", "merge": "merged", "absorb": "absorbed", "split": "split",
-    "plaque-added": "plaques added", "plaque-removed": "plaques removed", "kind-changed": "kind changed",
-    "rank-changed": "rank changed", "quota-changed": "quotas changed", "posts-changed": "posts changed",
+    "establish": "established",
+    "abolish": "abolished",
+    "demote-to-plaque": "demoted to a plaque",
+    "rename": "renamed",
+    "move": "moved",
+    "merge": "merged",
+    "absorb": "absorbed",
+    "split": "split",
+    "plaque-added": "plaques added",
+    "plaque-removed": "plaques removed",
+    "kind-changed": "kind changed",
+    "rank-changed": "rank changed",
+    "quota-changed": "quotas changed",
+    "posts-changed": "posts changed",
     "attribute-changed": "other statements changed",
-}  # fmt: skip
-_DUTY_VERBS = {"duty-transferred": "transferred", "duty-added": "added", "duty-cancelled": "cancelled",
-               "duty-reworded": "reworded"}  # fmt: skip
+}
+_DUTY_VERBS = {
+    "duty-transferred": "transferred",
+    "duty-added": "added",
+    "duty-cancelled": "cancelled",
+    "duty-reworded": "reworded",
+}
 _HEADLINE = ("establish", "abolish", "demote-to-plaque", "rename", "move")
-_COLOURS = {"establish": "32", "abolish": "31", "demote-to-plaque": "31", "rename": "33", "move": "36",
-            "changed": "33"}  # fmt: skip
+_COLOURS = {"establish": "32", "abolish": "31", "demote-to-plaque": "31", "rename": "33", "move": "36", "changed": "33"}
 
 
 @dataclass
@@ -87,7 +100,7 @@ def _posts(items: Sequence[PostItem]) -> str:
     return ", ".join(out) or "none"
 
 
-def _detail(op: Operation) -> str | None:  # noqa: PLR0911
+def _detail(op: Operation) -> str | None:
     if isinstance(op, PlaqueAdded):
         return f"plaque added: {op.plaque.name}"
     if isinstance(op, PlaqueRemoved):
@@ -109,7 +122,8 @@ def _detail(op: Operation) -> str | None:  # noqa: PLR0911
     if isinstance(op, DutyCancelled):
         return f"duty cancelled: {_duty(op.before)}"
     if isinstance(op, DutyReworded) and op.before.text == op.after.text:
-        return f"duty renumbered: ({op.before.number}) → ({op.after.number}) {_duty(op.after.model_copy(update={'number': None}))}"
+        plain = _duty(op.after.model_copy(update={"number": None}))
+        return f"duty renumbered: ({op.before.number}) → ({op.after.number}) {plain}"
     if isinstance(op, DutyReworded):
         return f"duty reworded: {_duty(op.before)} → {_duty(op.after)}"
     if isinstance(op, AttributeChanged):
@@ -142,11 +156,15 @@ def _contents(unit: Unit) -> list[str]:
 def _headline(op: Operation) -> str:
     if isinstance(op, Rename):
         how = f" ({op.established_by})" if op.established_by in ("declared", "given") else ""
-        basis = " [" + ", ".join(b.number for b in op.basis if b.number) + "]" if any(b.number for b in op.basis) else ""
+        basis = (
+            " [" + ", ".join(b.number for b in op.basis if b.number) + "]" if any(b.number for b in op.basis) else ""
+        )
         return f"{op.before} → {op.after}{how}{basis}"
     if isinstance(op, Move):
         if op.parent_before != op.parent_after:
-            return f"{op.name}: from {op.parent_before_name or '(top level)'} to {op.parent_after_name or '(top level)'}"
+            return (
+                f"{op.name}: from {op.parent_before_name or '(top level)'} to {op.parent_after_name or '(top level)'}"
+            )
         return f"{op.name}: superior {op.superior_before or 'none'} → {op.superior_after or 'none'}"
     if isinstance(op, Demote):
         return f"{op.name} → a plaque of {op.into_name}"
@@ -179,19 +197,29 @@ def by_unit(ops: Sequence[Operation]) -> list[UnitChanges]:
     return sorted(groups.values(), key=lambda g: rank.get(g.verb, 3))
 
 
+def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:
+    order = list(_VERBS)
+    return sorted(counts.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
+
+
 def summary_line(diff: Diff) -> str:
     """Return the closing summary: counts of unit changes; duties; quota totals."""
     if diff.empty:
         return "no changes"
-    parts = [f"{n} {_VERBS.get(op, op)}" for op, n in diff.summary.counts.items() if op in _VERBS]
+    parts = [f"{n} {_VERBS.get(op, op)}" for op, n in _ordered(diff.summary.counts) if op in _VERBS]
     duties = [f"{n} duties {_DUTY_VERBS[op]}" for op, n in diff.summary.duties.items()]
     quota = [f"{cat} quota {delta}" for cat, delta in diff.summary.quota.items()]
     return "; ".join(", ".join(p) for p in (parts, duties, quota) if p)
 
 
 def _verb_word(verb: str) -> str:
-    return {"establish": "established", "abolish": "abolished", "demote-to-plaque": "demoted",
-            "rename": "renamed", "move": "moved"}.get(verb, "changed")  # fmt: skip
+    return {
+        "establish": "established",
+        "abolish": "abolished",
+        "demote-to-plaque": "demoted",
+        "rename": "renamed",
+        "move": "moved",
+    }.get(verb, "changed")
 
 
 def render_text(diff: Diff, *, color: bool = False) -> str:
@@ -219,7 +247,7 @@ def render_markdown(diff: Diff, *, limit: int = MARKDOWN_LIMIT) -> str:
     if diff.empty:
         return "\n".join([*head, "No changes.", ""])
     head += ["| change | count |", "|---|---:|"]
-    head += [f"| {_VERBS.get(op, op)} | {n} |" for op, n in diff.summary.counts.items()]
+    head += [f"| {_VERBS.get(op, op)} | {n} |" for op, n in _ordered(diff.summary.counts)]
     head += [f"| duties {_DUTY_VERBS[op]} | {n} |" for op, n in diff.summary.duties.items()]
     head += [f"| {cat} quota | {delta} |" for cat, delta in diff.summary.quota.items()]
     head += ["", f"**{summary_line(diff)}**", ""]
@@ -247,9 +275,11 @@ def render_markdown(diff: Diff, *, limit: int = MARKDOWN_LIMIT) -> str:
         shown += 1
     if shown < len(groups):
         left = groups[shown:]
-        blocks.append(f"_{len(left)} more changed units left out to stay below {limit:,} characters "
-                      f"({sum(1 + len(g.details) for g in left)} lines); run `orgspec diff --format json` "
-                      "for everything._\n")  # fmt: skip
+        blocks.append(
+            f"_{len(left)} more changed units left out to stay below {limit:,} characters "
+            f"({sum(1 + len(g.details) for g in left)} lines); run `orgspec diff --format json` "
+            "for everything._\n"
+        )
     return "\n".join(head) + "\n" + "\n".join(blocks) + "\n" + "\n".join(tail)
 
 

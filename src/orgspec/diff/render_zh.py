@@ -110,7 +110,9 @@ def render_zh(diff: Diff) -> str:
     for op in each(Move):
         assert isinstance(op, Move)
         if op.parent_before != op.parent_after:
-            lines.append(f"将{op.name}由{op.parent_before_name or '独立设置'}调整至{op.parent_after_name or '独立设置'}。")
+            lines.append(
+                f"将{op.name}由{op.parent_before_name or '独立设置'}调整至{op.parent_after_name or '独立设置'}。"
+            )
         else:
             lines.append(f"{op.name}由{op.superior_before or '未明确'}调整为{op.superior_after or '未明确'}管理。")
     for op in each(KindChanged):
@@ -130,11 +132,11 @@ def render_zh(diff: Diff) -> str:
         cat = _CATEGORY[op.category]
         before = op.before.count if op.before else None
         after = op.after.count if op.after else None
-        if before is None:
+        if before is None and after is not None:
             lines.append(f"{op.name}核定{cat}{_n(after)}。")
-        elif after is None:
+        elif after is None and before is not None:
             lines.append(f"{op.name}不再单独核定{cat}(原{_n(before)})。")
-        else:
+        elif before is not None and after is not None:
             lines.append(f"{op.name}{cat}由{_n(before)}调整为{_n(after)}。")
     for op in each(PostsChanged):
         lines.append(f"{op.name}领导职数调整。")

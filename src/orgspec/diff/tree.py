@@ -49,6 +49,7 @@ class Tree:
         self.nodes: list[Node] = []
         self.by_key: dict[str, Node] = {}
         self.roots: list[Node] = []
+        self._preorder: list[Node] | None = None
         self._add(spec.bodies, None, self.roots)
 
     def _add(self, units: tuple[Unit, ...], parent: Node | None, into: list[Node]) -> None:
@@ -56,7 +57,9 @@ class Tree:
         while todo:
             group, par, out = todo.pop()
             for i, unit in enumerate(group):
-                node = Node(self._key(unit, par), unit, par, i, (fold(unit.name), *(fold(p.name) for p in unit.plaques)))
+                node = Node(
+                    self._key(unit, par), unit, par, i, (fold(unit.name), *(fold(p.name) for p in unit.plaques))
+                )
                 self.by_key[node.key] = node
                 out.append(node)
                 self.nodes.append(node)
@@ -73,10 +76,13 @@ class Tree:
 
     def preorder(self) -> list[Node]:
         """Return the nodes parents first, in document order."""
+        if self._preorder is not None:
+            return self._preorder
         out: list[Node] = []
         stack = list(reversed(self.roots))
         while stack:
             node = stack.pop()
             out.append(node)
             stack.extend(reversed(node.children))
+        self._preorder = out
         return out

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from orgspec.diff.fold import fold
 from orgspec.errors import OrgspecError
-from orgspec.history.events import RECORDED_ONLY, CannotUndo, Node, Work, apply_event, undo_event
+from orgspec.history.events import RECORDED_ONLY, CannotUndoError, Node, Work, apply_event, undo_event
 from orgspec.history.timeline import Located, in_force, timeline
 from orgspec.model.units import Event, EventKind, Spec
 from orgspec.model.values import PartialDate
@@ -94,26 +94,35 @@ def derive(spec: Spec, date: PartialDate | str) -> AsOf:
     work = Work(spec)
     notes: list[HistoryNote] = []
     events = _collect(work)
-    for owner, event in events:
+    for _, event in events:
         if event.when() is None:
-            notes.append(HistoryNote(code="undated", severity="info",
-                                     message=f"{event.kind.value} event has no date; taken as in force"))  # fmt: skip
+            notes.append(
+                HistoryNote(
+                    code="undated", severity="info", message=f"{event.kind.value} event has no date; taken as in force"
+                )
+            )
     for owner, event in reversed(events):
         if in_force(event, on):
             continue
         if event.kind in RECORDED_ONLY:
-            notes.append(HistoryNote(code="recorded-only", severity="info",
-                                     message=f"{event.kind.value} {event.when()} is recorded only: "
-                                     "the spec does not state what it changed, so nothing was undone"))  # fmt: skip
+            notes.append(
+                HistoryNote(
+                    code="recorded-only",
+                    severity="info",
+                    message=f"{event.kind.value} {event.when()} is recorded only: "
+                    "the spec does not state what it changed, so nothing was undone",
+                )
+            )
         try:
             undo_event(work, owner, event)
-        except CannotUndo as err:
+        except CannotUndoError as err:
             notes.append(HistoryNote(code="cannot-undo", severity="error", message=f"cannot undo: {err}"))
         if owner is None:
             work.history = [e for e in work.history if e is not event]
         else:
-            owner.unit = owner.unit.model_copy(update={"history": tuple(e for e in owner.unit.history
-                                                                        if e is not event)})  # fmt: skip
+            owner.unit = owner.unit.model_copy(
+                update={"history": tuple(e for e in owner.unit.history if e is not event)}
+            )
     return AsOf(spec=work.freeze(), notes=tuple(notes))
 
 
@@ -129,8 +138,7 @@ def between(spec: Spec, start: PartialDate | str | None, end: PartialDate | str)
     """Return the events in force on ``end`` but not on ``start``, in time order."""
     lo = _date(start) if start is not None else None
     hi = _date(end)
-    return [loc for loc in timeline(spec)
-            if in_force(loc.event, hi) and (lo is None or not in_force(loc.event, lo))]  # fmt: skip
+    return [loc for loc in timeline(spec) if in_force(loc.event, hi) and (lo is None or not in_force(loc.event, lo))]
 
 
 def _owner(work: Work, loc: Located) -> Node | None:
@@ -148,7 +156,7 @@ def _owner(work: Work, loc: Located) -> Node | None:
         found = next((n for n in nodes if fold(n.unit.name) == key), None)
         if found is not None:
             return found
-    raise CannotUndo(f"{loc.event.kind.value} {loc.event.when()}: no unit {loc.owner[-1]!r} to apply it to")
+    raise CannotUndoError(f"{loc.event.kind.value} {loc.event.when()}: no unit {loc.owner[-1]!r} to apply it to")
 
 
 def apply_events(state: Spec, events: Sequence[Located]) -> Spec:
@@ -159,7 +167,7 @@ def apply_events(state: Spec, events: Sequence[Located]) -> Spec:
         try:
             owner = _owner(work, loc)
             apply_event(work, owner, loc.event)
-        except CannotUndo as err:
+        except CannotUndoError as err:
             problems.append(HistoryNote(code="cannot-apply", severity="error", message=f"cannot apply: {err}"))
             continue
         if owner is None:

@@ -38,7 +38,7 @@ from orgspec.model.units import Event, EventKind, Plaque, Quota, Relation, Relat
 from orgspec.model.values import Ref
 from orgspec.model.vocab import kind_of
 
-__all__ = ["RECORDED_ONLY", "CannotUndo", "Node", "Work", "apply_event", "undo_event"]
+__all__ = ["RECORDED_ONLY", "CannotUndoError", "Node", "Work", "apply_event", "undo_event"]
 
 #: Kinds whose effect the spec does not state: undoing or applying them changes nothing.
 RECORDED_ONLY = frozenset(
@@ -46,7 +46,7 @@ RECORDED_ONLY = frozenset(
 )
 
 
-class CannotUndo(Exception):
+class CannotUndoError(Exception):
     """The event lacks what is needed to undo (or apply) it; the message says what."""
 
 
@@ -114,7 +114,7 @@ class Work:
 
 def _need(value: object, what: str, event: Event) -> None:
     if value is None:
-        raise CannotUndo(f"{event.kind.value} event {event.when() or '(undated)'} does not say {what}")
+        raise CannotUndoError(f"{event.kind.value} event {event.when() or '(undated)'} does not say {what}")
 
 
 def _set(node: Node, **update: object) -> None:
@@ -126,7 +126,7 @@ def _kind(label: str | None) -> tuple[object, str | None]:
         return None, None
     kind = kind_of(label)
     if kind is None:
-        raise CannotUndo(f"unknown kind {label!r}")
+        raise CannotUndoError(f"unknown kind {label!r}")
     return kind, (None if label == kind.value else label)
 
 
@@ -144,18 +144,18 @@ def _step(work: Work, subject: Node | None, event: Event, forward: bool, spec_le
             _need(name, "which unit", event)
             assert name is not None
             if not spec_level:
-                raise CannotUndo(f"{kind.value} event {event.when()}: the unit's content is not in the event")
+                raise CannotUndoError(f"{kind.value} event {event.when()}: the unit's content is not in the event")
             work.root.children.append(Node(Unit(name=name), work.root))
             return
         if subject is None:
-            raise CannotUndo(f"{kind.value} event {event.when()}: no unit {name!r} to remove")
+            raise CannotUndoError(f"{kind.value} event {event.when()}: no unit {name!r} to remove")
         assert subject.parent is not None
         subject.parent.children.remove(subject)
         subject.parent = None
         return
     if subject is None:
         name = event.target.target if event.target else None
-        raise CannotUndo(f"{kind.value} event {event.when()}: no unit {name!r} in the spec")
+        raise CannotUndoError(f"{kind.value} event {event.when()}: no unit {name!r} in the spec")
     unit = subject.unit
     if kind is EventKind.RENAMED:
         _need(now, "the name " + ("after (to)" if forward else "before (from)"), event)
@@ -168,7 +168,7 @@ def _step(work: Work, subject: Node | None, event: Event, forward: bool, spec_le
         else:
             keep = [p for p in unit.plaques if fold(p.name) != fold(event.plaque)]
             if len(keep) == len(unit.plaques):
-                raise CannotUndo(f"{kind.value} event {event.when()}: {unit.name} has no plaque {event.plaque!r}")
+                raise CannotUndoError(f"{kind.value} event {event.when()}: {unit.name} has no plaque {event.plaque!r}")
             _set(subject, plaques=tuple(keep))
     elif kind in (EventKind.HOSTED, EventKind.UNHOSTED):
         target = event.target if not spec_level else None
@@ -177,11 +177,14 @@ def _step(work: Work, subject: Node | None, event: Event, forward: bool, spec_le
         if (kind is EventKind.HOSTED) == forward:
             _set(subject, relations=(*unit.relations, Relation(kind=RelationKind.HOSTS, target=target)))
         else:
-            keep = [r for r in unit.relations
-                    if not (r.kind is RelationKind.HOSTS and fold(r.target.target) == fold(target.target))]  # fmt: skip
-            if len(keep) == len(unit.relations):
-                raise CannotUndo(f"{kind.value} event {event.when()}: {unit.name} hosts no {target.target!r}")
-            _set(subject, relations=tuple(keep))
+            kept = [
+                r
+                for r in unit.relations
+                if not (r.kind is RelationKind.HOSTS and fold(r.target.target) == fold(target.target))
+            ]
+            if len(kept) == len(unit.relations):
+                raise CannotUndoError(f"{kind.value} event {event.when()}: {unit.name} hosts no {target.target!r}")
+            _set(subject, relations=tuple(kept))
     elif kind is EventKind.MOVED:
         _need(now, "the superior " + ("after (to)" if forward else "before (from)"), event)
         _set(subject, superior=Ref(target=now or "", by="external"))
@@ -196,7 +199,8 @@ def _step(work: Work, subject: Node | None, event: Event, forward: bool, spec_le
         _need(event.category, "which quota category", event)
         count = event.count_after if forward else event.count_before
         _need(count, "the figure " + ("after (to)" if forward else "before (from)"), event)
-        assert count is not None and event.category is not None
+        assert count is not None
+        assert event.category is not None
         quotas = list(unit.quotas)
         for i, q in enumerate(quotas):
             if q.category is event.category:
@@ -216,10 +220,10 @@ def subject_of(work: Work, owner: Node | None, event: Event) -> Node | None:
 
 
 def undo_event(work: Work, owner: Node | None, event: Event) -> None:
-    """Undo one event on the working copy; raise CannotUndo when it cannot be undone."""
+    """Undo one event on the working copy; raise CannotUndoError when it cannot be undone."""
     _step(work, subject_of(work, owner, event), event, forward=False, spec_level=owner is None)
 
 
 def apply_event(work: Work, owner: Node | None, event: Event) -> None:
-    """Apply one event forward on the working copy; raise CannotUndo when it cannot be applied."""
+    """Apply one event forward on the working copy; raise CannotUndoError when it cannot be applied."""
     _step(work, subject_of(work, owner, event), event, forward=True, spec_level=owner is None)

@@ -44,10 +44,10 @@ from orgspec.diff.tree import Tree, shell
 from orgspec.errors import OrgspecError
 from orgspec.model.units import Spec, Unit
 
-__all__ = ["ApplyError", "Conflict", "apply", "apply_to_unit", "invert", "invert_op", "remove_first"]
+__all__ = ["ApplyError", "ConflictError", "apply", "apply_to_unit", "invert", "invert_op", "remove_first"]
 
 
-class Conflict(Exception):
+class ConflictError(Exception):
     """One operation's before-value does not hold."""
 
 
@@ -61,11 +61,11 @@ class ApplyError(OrgspecError, ValueError):
 
 
 def remove_first(items: tuple[Any, ...], item: Any) -> tuple[Any, ...]:
-    """Return ``items`` without the first element equal to ``item``; raise Conflict if absent."""
+    """Return ``items`` without the first element equal to ``item``; raise ConflictError if absent."""
     for i, x in enumerate(items):
         if x == item:
             return items[:i] + items[i + 1 :]
-    raise Conflict(f"{item!r} is not there")
+    raise ConflictError(f"{item!r} is not there")
 
 
 def _set(unit: Unit, **update: Any) -> Unit:
@@ -77,18 +77,18 @@ def _json(unit: Unit, field: str) -> Any:
 
 
 def apply_to_unit(unit: Unit, op: Operation) -> Unit:
-    """Apply an operation that touches one unit's own statements; raise Conflict when its before fails."""
+    """Apply an operation that touches one unit's own statements; raise ConflictError when its before fails."""
     if isinstance(op, Rename):
         if unit.name != op.before:
-            raise Conflict(f"name is {unit.name!r}, expected {op.before!r}")
+            raise ConflictError(f"name is {unit.name!r}, expected {op.before!r}")
         return _set(unit, name=op.after)
     if isinstance(op, KindChanged):
         if (unit.kind, unit.kind_label) != (op.before, op.before_label):
-            raise Conflict(f"kind is {unit.kind}, expected {op.before}")
+            raise ConflictError(f"kind is {unit.kind}, expected {op.before}")
         return _set(unit, kind=op.after, kind_label=op.after_label)
     if isinstance(op, RankChanged):
         if unit.rank != op.before:
-            raise Conflict(f"rank is {unit.rank!r}, expected {op.before!r}")
+            raise ConflictError(f"rank is {unit.rank!r}, expected {op.before!r}")
         return _set(unit, rank=op.after)
     if isinstance(op, PlaqueAdded):
         return _set(unit, plaques=(*unit.plaques, op.plaque))
@@ -100,18 +100,18 @@ def apply_to_unit(unit: Unit, op: Operation) -> Unit:
         return _set(unit, duties=remove_first(unit.duties, op.before))
     if isinstance(op, DutyReworded):
         if op.before not in unit.duties:
-            raise Conflict(f"duty {op.before.text!r} is not there")
+            raise ConflictError(f"duty {op.before.text!r} is not there")
         i = unit.duties.index(op.before)
         return _set(unit, duties=(*unit.duties[:i], op.after, *unit.duties[i + 1 :]))
     if isinstance(op, DutiesReordered):
         if unit.duties != op.before:
-            raise Conflict("the duties are not the expected list")
+            raise ConflictError("the duties are not the expected list")
         return _set(unit, duties=op.after)
     if isinstance(op, QuotaChanged):
         quotas = unit.quotas
         if op.before is not None:
             if op.before not in quotas:
-                raise Conflict(f"no {op.category.value} quota {op.before.count}")
+                raise ConflictError(f"no {op.category.value} quota {op.before.count}")
             i = quotas.index(op.before)
             quotas = (*quotas[:i], *((op.after,) if op.after else ()), *quotas[i + 1 :])
         elif op.after is not None:
@@ -119,17 +119,17 @@ def apply_to_unit(unit: Unit, op: Operation) -> Unit:
         return _set(unit, quotas=quotas)
     if isinstance(op, PostsChanged):
         if unit.posts != op.before:
-            raise Conflict("the posts are not the expected list")
+            raise ConflictError("the posts are not the expected list")
         return _set(unit, posts=op.after)
     if isinstance(op, AttributeChanged):
         if op.field in ("units", "name") or op.field not in Unit.model_fields:
-            raise Conflict(f"no attribute {op.field!r}")
+            raise ConflictError(f"no attribute {op.field!r}")
         if _json(unit, op.field) != op.before:
-            raise Conflict(f"{op.field} is not the expected value")
+            raise ConflictError(f"{op.field} is not the expected value")
         data = shell(unit).model_dump()
         data[op.field] = op.after
         return Unit.model_validate(data).model_copy(update={"units": unit.units})
-    raise Conflict(f"{op.op} does not apply to one unit")
+    raise ConflictError(f"{op.op} does not apply to one unit")
 
 
 class _Node:
@@ -162,7 +162,7 @@ class _Work:
             return self.root
         node = self.by_old.get(pair.old) if pair.old is not None else self.by_new.get(pair.new or "")
         if node is None or (node.parent is None and node is not self.root):
-            raise Conflict(f"unit {pair} is not there")
+            raise ConflictError(f"unit {pair} is not there")
         if pair.new is not None:
             self.by_new[pair.new] = node
         return node
@@ -184,7 +184,7 @@ class _Work:
             parent = self.find(op.parent)
             key = op.unit.new or ""
             if key in self.by_new:
-                raise Conflict(f"unit {key} is already there")
+                raise ConflictError(f"unit {key} is already there")
             node = _Node(op.after, parent)
             parent.children.append(node)
             self.by_new[key] = node
@@ -192,19 +192,19 @@ class _Work:
         if isinstance(op, Abolish | Demote):
             node = self.find(op.unit)
             if node.unit != op.before:
-                raise Conflict(f"unit {op.unit} is not as expected")
+                raise ConflictError(f"unit {op.unit} is not as expected")
             if node.children:
-                raise Conflict(f"unit {op.unit} still has {len(node.children)} unit(s) below it")
+                raise ConflictError(f"unit {op.unit} still has {len(node.children)} unit(s) below it")
             if node.parent is not self.find(op.parent):
-                raise Conflict(f"unit {op.unit} is not under {op.parent}")
+                raise ConflictError(f"unit {op.unit} is not under {op.parent}")
             self.detach(node)
             return
         if isinstance(op, Move):
             node = self.find(op.unit)
             if node.parent is not self.find(op.parent_before):
-                raise Conflict(f"unit {op.unit} is not under {op.parent_before}")
+                raise ConflictError(f"unit {op.unit} is not under {op.parent_before}")
             if node.unit.superior != op.superior_before:
-                raise Conflict(f"superior of {op.unit} is {node.unit.superior}, expected {op.superior_before}")
+                raise ConflictError(f"superior of {op.unit} is {node.unit.superior}, expected {op.superior_before}")
             target = self.find(op.parent_after)
             if op.parent_after != op.parent_before:
                 self.detach(node)
@@ -221,19 +221,21 @@ class _Work:
         if isinstance(op, Reorder):
             parent = self.find(op.unit) if (op.unit.old or op.unit.new) else self.root
             current = [self.find(p) for p in op.before]
-            if len(current) != len(parent.children) or any(a is not b for a, b in zip(current, parent.children)):
-                raise Conflict(f"the units under {op.unit or 'the spec'} are not in the expected order")
+            if len(current) != len(parent.children) or any(
+                a is not b for a, b in zip(current, parent.children, strict=False)
+            ):
+                raise ConflictError(f"the units under {op.unit or 'the spec'} are not in the expected order")
             wanted = [self.find(p) for p in op.after]
             if sorted(map(id, wanted)) != sorted(map(id, current)):
-                raise Conflict(f"the new order under {op.unit or 'the spec'} is not a permutation")
+                raise ConflictError(f"the new order under {op.unit or 'the spec'} is not a permutation")
             parent.children = wanted
             return
         if isinstance(op, AttributeChanged) and op.unit == Pair():
             if op.field not in ("history", "notes"):
-                raise Conflict(f"the spec has no attribute {op.field!r}")
+                raise ConflictError(f"the spec has no attribute {op.field!r}")
             current = self.spec_attrs.get(op.field, self.spec.model_dump(mode="json", include={op.field})[op.field])
             if current != op.before:
-                raise Conflict(f"the spec's {op.field} is not the expected value")
+                raise ConflictError(f"the spec's {op.field} is not the expected value")
             self.spec_attrs[op.field] = op.after
             return
         node = self.find(op.unit)
@@ -247,7 +249,7 @@ def apply(spec: Spec, diff: Diff) -> Spec:
     for i, op in enumerate(diff.operations):
         try:
             work.step(op)
-        except Conflict as err:
+        except ConflictError as err:
             conflicts.append(f"operation {i + 1} ({op.op} {op.name}): {err}")
     if conflicts:
         raise ApplyError(conflicts)
@@ -266,8 +268,13 @@ def _swap(p: Pair | None) -> Pair | None:
 
 def invert_op(op: Operation) -> Operation:
     """Return the operation that undoes ``op``."""
-    common: dict[str, Any] = {"unit": op.unit.swapped(), "name": op.name, "established_by": op.established_by,
-                              "score": op.score, "basis": op.basis}  # fmt: skip
+    common: dict[str, Any] = {
+        "unit": op.unit.swapped(),
+        "name": op.name,
+        "established_by": op.established_by,
+        "score": op.score,
+        "basis": op.basis,
+    }
     if isinstance(op, Establish):
         return Abolish(**common, parent=_swap(op.parent), before=op.after)
     if isinstance(op, Abolish):
@@ -275,11 +282,17 @@ def invert_op(op: Operation) -> Operation:
     if isinstance(op, Demote):
         return Establish(**common, parent=_swap(op.parent), after=op.before)
     if isinstance(op, Move):
-        return op.model_copy(update={**common, "parent_before": _swap(op.parent_after),
-                                     "parent_after": _swap(op.parent_before),
-                                     "parent_before_name": op.parent_after_name,
-                                     "parent_after_name": op.parent_before_name,
-                                     "superior_before": op.superior_after, "superior_after": op.superior_before})  # fmt: skip
+        return op.model_copy(
+            update={
+                **common,
+                "parent_before": _swap(op.parent_after),
+                "parent_after": _swap(op.parent_before),
+                "parent_before_name": op.parent_after_name,
+                "parent_after_name": op.parent_before_name,
+                "superior_before": op.superior_after,
+                "superior_after": op.superior_before,
+            }
+        )
     if isinstance(op, Merge):
         return Split(**common, into=tuple(p.swapped() for p in op.sources), into_names=op.source_names)
     if isinstance(op, Split):
@@ -291,17 +304,25 @@ def invert_op(op: Operation) -> Operation:
     if isinstance(op, PlaqueRemoved):
         return PlaqueAdded(**common, plaque=op.plaque)
     if isinstance(op, DutyTransferred):
-        return DutyTransferred(**{**common, "unit": op.source.swapped(), "name": op.source_name},
-                               source=op.unit.swapped(), source_name=op.name, before=op.after, after=op.before)  # fmt: skip
+        return DutyTransferred(
+            **{**common, "unit": op.source.swapped(), "name": op.source_name},
+            source=op.unit.swapped(),
+            source_name=op.name,
+            before=op.after,
+            after=op.before,
+        )
     if isinstance(op, DutyAdded):
         return DutyCancelled(**common, before=op.after)
     if isinstance(op, DutyCancelled):
         return DutyAdded(**common, after=op.before)
     if isinstance(op, KindChanged):
-        return KindChanged(**common, before=op.after, after=op.before, before_label=op.after_label,
-                           after_label=op.before_label)  # fmt: skip
+        return KindChanged(
+            **common, before=op.after, after=op.before, before_label=op.after_label, after_label=op.before_label
+        )
     if isinstance(op, Reorder):
-        return Reorder(**common, before=tuple(p.swapped() for p in op.after), after=tuple(p.swapped() for p in op.before))
+        return Reorder(
+            **common, before=tuple(p.swapped() for p in op.after), after=tuple(p.swapped() for p in op.before)
+        )
     # rename, duty-reworded, duties-reordered, quota-changed, posts-changed, rank-changed, attribute-changed
     return op.model_copy(update={**common, "before": op.after, "after": op.before})
 
@@ -313,9 +334,17 @@ def invert(diff: Diff) -> Diff:
             "old": diff.new,
             "new": diff.old,
             "operations": tuple(invert_op(op) for op in reversed(diff.operations)),
-            "proposals": tuple(p.model_copy(update={"old": p.new.swapped(), "new": p.old.swapped(),
-                                                     "old_name": p.new_name, "new_name": p.old_name})
-                               for p in diff.proposals),  # fmt: skip
+            "proposals": tuple(
+                p.model_copy(
+                    update={
+                        "old": p.new.swapped(),
+                        "new": p.old.swapped(),
+                        "old_name": p.new_name,
+                        "new_name": p.old_name,
+                    }
+                )
+                for p in diff.proposals
+            ),
             "summary": diff.summary,
         }
     )
