@@ -196,7 +196,7 @@ class _Lowerer:
                         "OS201",
                         "'duty' goes inside a 'duties' block",
                         stmt.keyword_span,
-                        hint="write duties { duty \"…\" }",
+                        hint='write duties { duty "…" }',
                     )
                 else:
                     self.unknown(stmt, "a unit", _UNIT_KEYWORDS)
@@ -255,7 +255,7 @@ class _Lowerer:
 
     def u_superior(self, stmt: Stmt, path: str, f: dict[str, Any], lists: Any, depth: int) -> None:
         a = self.r.args(stmt)
-        ref = a.ref("the superior body (a name, @id or @\"name\")")
+        ref = a.ref('the superior body (a name, @id or @"name")')
         a.done("one reference")
         self.no_block(stmt)
         if ref is not None:
@@ -333,7 +333,7 @@ class _Lowerer:
         ) -> None:
             p = f"{path}/relations/{len(lists['relations'])}"
             a = self.r.args(stmt)
-            ref = a.ref("the other unit (a name, @id or @\"name\")")
+            ref = a.ref('the other unit (a name, @id or @"name")')
             a.done("one reference")
             if ref is None:
                 return
@@ -377,9 +377,7 @@ class _Lowerer:
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
         what_value: Literal["sections", "duties", "institutions"] = what.value  # type: ignore[assignment]
-        lists["stated"].append(
-            StatedCount(what=what_value, count=counted[0], text=text.value if text else None)
-        )
+        lists["stated"].append(StatedCount(what=what_value, count=counted[0], text=text.value if text else None))
 
     def u_duties(self, stmt: Stmt, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int) -> None:
         self.r.args(stmt).done("no arguments; the duties go in its block")
@@ -421,7 +419,7 @@ class _Lowerer:
                 while (arg := sa.take(*REFS)) is not None:
                     self.map.spans[f"{p}/sections/{len(refs)}"] = arg.span
                     refs.append(self.r.ref(arg))
-                sa.done("the sections that share the list (@id or @\"name\")")
+                sa.done('the sections that share the list (@id or @"name")')
             elif sub.keyword == "duty":
                 d = self.duty(sub, f"{p}/duties/{len(duties)}")
                 if d is not None:
@@ -583,7 +581,7 @@ class _Lowerer:
         title = a.require("the post's title (a quoted string)", S)
         counted = a.count("the number of posts") if title is not None else None
         props = a.props(self._POST_PROPS)
-        a.done("a title, a count, and chief, deputy, approved-separately, concurrent \"…\" or holder \"…\"")
+        a.done('a title, a count, and chief, deputy, approved-separately, concurrent "…" or holder "…"')
         if title is None or counted is None:
             return None
         parts: list[QuotaPart] = []
@@ -663,7 +661,7 @@ class _Lowerer:
                 self.unknown(sub, "a members block", {"member": 1})
                 continue
             a = self.r.args(sub)
-            role = a.require("the member's role (a quoted string such as \"組長\")", S)
+            role = a.require('the member\'s role (a quoted string such as "組長")', S)
             props = a.props({"post": (S,), "of": REFS, "person": (S,)})
             a.done('a role, then post "…", of a body, person "…"')
             self.no_block(sub)
@@ -775,7 +773,7 @@ class _Lowerer:
                 self.map.spans[p + "/plaque"] = sub.span
             elif kw == "unit":
                 sa = self.r.args(sub)
-                ef["target"] = sa.ref("the other unit (a name, @id or @\"name\")")
+                ef["target"] = sa.ref('the other unit (a name, @id or @"name")')
                 sa.done("one reference")
                 self.map.spans[p + "/target"] = sub.span
             elif kw == "category":
@@ -847,4 +845,3 @@ def lower(statements: tuple[Stmt, ...], reader: Reader) -> tuple[Spec, SourceMap
     lowerer = _Lowerer(reader)
     spec = lowerer.spec(statements)
     return spec, lowerer.map
-

@@ -200,8 +200,6 @@ class _Emitter:
         self.plan_duties()
         self.plan_duty_order()
         ops: list[Operation] = []
-        adds: dict[str, int] = {}  # new key -> index of the op that puts it under its new parent
-        removes: dict[str, int] = {}  # old key -> index of the op that takes it from its old parent
         # (1) establish
         for n in self.new.preorder():
             if n.key in m.new_to_old:
@@ -209,7 +207,6 @@ class _Emitter:
             after = shell(n.unit)
             if n.key in self.snap_new:
                 after = after.model_copy(update={"duties": self.snap_new[n.key]})
-            adds[n.key] = len(ops)
             ops.append(
                 Establish(
                     unit=Pair(new=n.key),
@@ -232,12 +229,7 @@ class _Emitter:
             o = self.old.by_key[ok]
             if _same_shell(o.unit, n.unit) and not self.moved(o, n):
                 continue
-            before = len(ops)
             ops.extend(self.unit_ops(o, n))
-            for i in range(before, len(ops)):
-                if isinstance(ops[i], Move) and ops[i].parent_before != ops[i].parent_after:  # type: ignore[union-attr]
-                    adds[n.key] = i
-                    removes[o.key] = i
         # (3) transfers
         for ok, nk, before_d, after_d in self.transfers:
             o, n = self.old.by_key[ok], self.new.by_key[nk]
@@ -262,7 +254,6 @@ class _Emitter:
             before_u = shell(o.unit)
             if o.key in self.snap_old:
                 before_u = before_u.model_copy(update={"duties": self.snap_old[o.key]})
-            removes[o.key] = len(ops)
             lost = self.out_rest.get(o.key, ())
             if lost:
                 self.notes.append(
@@ -301,8 +292,6 @@ class _Emitter:
                 )
         # (6) derived
         ops.extend(self.derived())
-        # (7) + (0) reorders
-        pre, post = self.reorders(adds, removes)
         for field in ("history", "notes"):  # the spec's own statements
             a_v, b_v = getattr(self.old.spec, field), getattr(self.new.spec, field)
             if a_v != b_v:
@@ -315,7 +304,8 @@ class _Emitter:
                         after=_sdump(self.new.spec, field),
                     )
                 )
-        return pre + self.duty_pre + ops + post
+        placed, post = self.place(ops)  # (7) positions and reorders
+        return self.duty_pre + placed + post
 
     def plan_demotes(self) -> dict[str, tuple[str, str, Any]]:
         """Old unmatched units whose name is a new plaque of a new unit: old key -> (new key, new, plaque)."""
@@ -430,11 +420,11 @@ class _Emitter:
         self.duty_ops: dict[str, list[Operation]] = {}
         self.snap_new: dict[str, tuple[Duty, ...]] = {}
         self.snap_old: dict[str, tuple[Duty, ...]] = {}
-        by_old: dict[str, list[tuple[int, Operation]]] = defaultdict(list)
-        by_new: dict[str, list[tuple[int, Operation]]] = defaultdict(list)
+        by_old: dict[str, list[tuple[int, Step]]] = defaultdict(list)
+        by_new: dict[str, list[tuple[int, Step]]] = defaultdict(list)
         for i, (src, dst, before, after) in enumerate(self.transfers):
-            by_old[src].append((i, DutyCancelled(unit=Pair(old=src), name="-", before=before)))
-            by_new[dst].append((i, DutyAdded(unit=Pair(new=dst), name="-", after=after)))
+            by_old[src].append((i, ("rm", before, None)))
+            by_new[dst].append((i, ("add", None, after)))
         touched = set(by_old) | {m.new_to_old[k] for k in by_new if k in m.new_to_old} | set(self.reworded)
         touched |= set(self.out_rest) | {m.new_to_old[k] for k in self.in_rest if k in m.new_to_old}
         for o in self.old.preorder():  # document order, so the output is stable
@@ -443,8 +433,9 @@ class _Emitter:
             ok = o.key
             nk = m.old_to_new.get(ok)
             a_d = o.unit.duties
+            seq: list[Any]
             if nk is None:
-                seq = [op for _, op in by_old.get(ok, ())]
+                seq = [step for _, step in by_old.get(ok, ())]
                 pre, post = _bracket("duties", a_d, None, seq) or (a_d, _run_duties(a_d, seq))
                 self.snap_old[ok] = post
             else:
@@ -453,7 +444,8 @@ class _Emitter:
                 real: list[Operation] = [DutyReworded(**base, before=x, after=y) for x, y in self.reworded.get(ok, ())]
                 real.extend(DutyCancelled(**base, before=d) for d in self.out_rest.get(ok, ()))
                 real.extend(DutyAdded(**base, after=d) for d in self.in_rest.get(nk, ()))
-                seq = [op for _, op in sorted(by_old.get(ok, []) + by_new.get(nk, []), key=lambda t: t[0])] + real
+                seq = [step for _, step in sorted(by_old.get(ok, []) + by_new.get(nk, []), key=lambda t: t[0])]
+                seq.extend(real)
                 pre, post = _bracket("duties", a_d, n.unit.duties, seq) or (a_d, _run_duties(a_d, seq))
                 if post != n.unit.duties:
                     real.append(DutiesReordered(**base, before=post, after=n.unit.duties))
@@ -526,97 +518,169 @@ class _Emitter:
                 )
         return ops
 
-    def reorders(self, adds: dict[str, int], removes: dict[str, int]) -> tuple[list[Operation], list[Operation]]:
+    def place(self, ops: list[Operation]) -> tuple[list[Operation], list[Operation]]:
+        """Give every establish, move and abolish its position, and return the reorders still needed.
+
+        Positions are simulated on the lists of children: a unit is inserted right after
+        the last unit already there that comes before it in the new order, so that only a
+        real change in the order of units that stay needs a ``reorder``. Removals record
+        where the unit was, so the inverse puts it back exactly there.
+        """
         m = self.m
-        pre: list[Operation] = []
+        Ident = tuple[str, str]
+        root: Ident = ("", "")
+
+        def ident_new(n: Node | None) -> Ident:
+            if n is None:
+                return root
+            ok = m.new_to_old.get(n.key)
+            return ("o", ok) if ok is not None else ("n", n.key)
+
+        def ident(p: Pair | None) -> Ident:
+            if p is None or (p.old is None and p.new is None):
+                return root
+            return ("o", p.old) if p.old is not None else ("n", p.new or "")
+
+        dest: dict[Ident, tuple[Ident, int]] = {}
+        for parent, children in [(None, self.new.roots), *((n, n.children) for n in self.new.nodes if n.children)]:
+            pid = ident_new(parent)
+            for i, c in enumerate(children):
+                dest[ident_new(c)] = (pid, i)
+        kids: dict[Ident, list[Ident]] = {root: [("o", r.key) for r in self.old.roots]}
+        for o in self.old.nodes:
+            if o.children:
+                kids[("o", o.key)] = [("o", c.key) for c in o.children]
+
+        def insert_at(pid: Ident, me: Ident) -> int:
+            lst = kids.setdefault(pid, [])
+            mine = dest[me][1]
+            at = 0
+            for i, c in enumerate(lst):
+                d = dest.get(c)
+                if d is not None and d[0] == pid and d[1] < mine:
+                    at = i + 1
+            lst.insert(at, me)
+            return at
+
+        def remove(pid: Ident, me: Ident) -> int:
+            lst = kids[pid]
+            at = lst.index(me)
+            del lst[at]
+            return at
+
+        # The operations were made here and are not shared yet: their positions are filled in
+        # place (a model_copy of each would cost more than the rest of the diff).
+        for op in ops:
+            if isinstance(op, Establish):
+                op.__dict__["index"] = insert_at(ident(op.parent), ident(op.unit))
+            elif isinstance(op, Abolish | Demote):
+                op.__dict__["index"] = remove(ident(op.parent), ident(op.unit))
+            elif isinstance(op, Move) and op.parent_before != op.parent_after:
+                me = ident(op.unit)
+                op.__dict__["index_before"] = remove(ident(op.parent_before), me)
+                op.__dict__["index_after"] = insert_at(ident(op.parent_after), me)
+        out = ops
+
+        def pair(x: Ident) -> Pair:
+            if x[0] == "o":
+                return Pair(old=x[1], new=m.old_to_new.get(x[1]))
+            return Pair(new=x[1])
+
         post: list[Operation] = []
+        for parent, children in [(None, self.new.roots), *((n, n.children) for n in self.new.preorder() if n.children)]:
+            pid = ident_new(parent)
+            wanted = [ident_new(c) for c in children]
+            have = kids.get(pid, [])
+            if have != wanted:
+                post.append(
+                    Reorder(
+                        unit=self.pair_new(parent) if parent is not None else Pair(),
+                        name=parent.name if parent is not None else "(spec)",
+                        established_by=self.how(self.old.by_key[pid[1]]) if pid[0] == "o" else "new",
+                        before=tuple(pair(x) for x in have),
+                        after=tuple(pair(x) for x in wanted),
+                    )
+                )
+        return out, post
 
-        def stays(o: Node) -> bool:
-            nk = m.old_to_new.get(o.key)
-            if nk is None:
-                return False
-            n = self.new.by_key[nk]
-            if o.parent is None or n.parent is None:
-                return o.parent is None and n.parent is None
-            return m.old_to_new.get(o.parent.key) == n.parent.key
 
-        # old parents (and the spec root): the inverse diff re-adds leaving children last
-        for parent, children in [(None, self.old.roots), *((o, o.children) for o in self.old.preorder())]:
-            if not children:
-                continue
-            kept = [c for c in children if stays(c)]
-            if parent is None or parent.key in m.old_to_new:
-                np = self.new.by_key[m.old_to_new[parent.key]] if parent else None
-                new_children = np.children if np else self.new.roots
-                order_new = {c.key: i for i, c in enumerate(new_children)}
-                kept.sort(key=lambda c: order_new[m.old_to_new[c.key]])
+#: One step on a list, for simulating operations quickly: remove, append or replace an item.
+Step = tuple[str, Any, Any]
+
+
+def _steps(ops: list[Any]) -> list[Step]:
+    """Return the list steps of duty, plaque and quota operations (steps pass through)."""
+    out: list[Step] = []
+    for op in ops:
+        if isinstance(op, tuple):
+            out.append(op)
+        elif isinstance(op, DutyCancelled):
+            out.append(("rm", op.before, None))
+        elif isinstance(op, DutyAdded):
+            out.append(("add", None, op.after))
+        elif isinstance(op, DutyReworded):
+            out.append(("rep", op.before, op.after))
+        elif isinstance(op, PlaqueRemoved):
+            out.append(("rm", op.plaque, None))
+        elif isinstance(op, PlaqueAdded):
+            out.append(("add", None, op.plaque))
+        elif isinstance(op, QuotaChanged):
+            if op.before is not None and op.after is not None:
+                out.append(("rep", op.before, op.after))
+            elif op.before is not None:
+                out.append(("rm", op.before, None))
             else:
-                kept = []
-            leaving = sorted((c for c in children if not stays(c)), key=lambda c: -removes.get(c.key, -1))
-            wanted = kept + leaving
-            if wanted != children:
-                pre.append(self._reorder(parent, None, children, wanted, old_side=True))
-        # new parents: established and moved-in children arrive last
-        for parent, children in [(None, self.new.roots), *((n, n.children) for n in self.new.preorder())]:
-            if not children:
-                continue
-            ok = m.new_to_old.get(parent.key) if parent else ""
-            if ok is not None:
-                staying = [c for c in children if c.key in m.new_to_old and stays(self.old.by_key[m.new_to_old[c.key]])]
-            else:
-                staying = []
-            ids = {id(c) for c in staying}
-            arriving = sorted((c for c in children if id(c) not in ids), key=lambda c: adds.get(c.key, -1))
-            have = staying + arriving
-            if have != children:
-                post.append(self._reorder(None, parent, have, children, old_side=False))
-        return pre, post
-
-    def _reorder(
-        self, op_: Node | None, np_: Node | None, before: list[Node], after: list[Node], *, old_side: bool
-    ) -> Reorder:
-        conv = self.pair_old if old_side else self.pair_new
-        parent = op_ if old_side else np_
-        pair = conv(parent) if parent is not None else Pair()
-        assert pair is not None
-        return Reorder(
-            unit=pair,
-            name=parent.name if parent else "(spec)",
-            before=tuple(p for p in map(conv, before) if p is not None),
-            after=tuple(p for p in map(conv, after) if p is not None),
-        )
+                out.append(("add", None, op.after))
+        else:
+            raise TypeError(f"no list step for {op.op}")
+    return out
 
 
-def _bracket(field: str, a_val: Any, b_val: Any, ops: list[Operation]) -> tuple[Any, Any] | None:
-    """Return (pre, post) field values so that pre → ops → post gives b and the inverse gives a.
+def _sim(start: tuple[Any, ...], steps: list[Step]) -> tuple[Any, ...]:
+    """Apply list steps as ``apply`` does: remove the first equal item, append, replace in place."""
+    items = list(start)
+    for kind, before, after in steps:
+        if kind == "add":
+            items.append(after)
+            continue
+        try:
+            i = items.index(before)
+        except ValueError:
+            raise ConflictError(f"{before!r} is not there") from None
+        if kind == "rm":
+            del items[i]
+        else:
+            items[i] = after
+    return tuple(items)
+
+
+def _inverse(steps: list[Step]) -> list[Step]:
+    swap = {"rm": "add", "add": "rm", "rep": "rep"}
+    return [(swap[k], a, b) for k, b, a in reversed(steps)]
+
+
+def _bracket(field: str, a_val: Any, b_val: Any, ops: list[Any]) -> tuple[Any, Any] | None:
+    """Return (pre, post) list values so that pre → ops → post gives b and the inverse gives a.
 
     ``pre`` is what the unit's list must be before ``ops`` so that the inverse,
     which re-appends what ``ops`` removed, ends where the old list was; ``post``
     is the list the ops leave. None when no consistent pair exists.
     """
-
-    def run(start: Any, seq: list[Operation]) -> Any:
-        unit = Unit(name="-").model_copy(update={field: start})
-        for op in seq:
-            unit = apply_to_unit(unit, op)
-        return getattr(unit, field)
-
+    steps = _steps(ops)
+    back_steps = _inverse(steps)
     try:
-        fwd = run(a_val, ops)
-        back = run(fwd, [invert_op(op) for op in reversed(ops)])
-        fwd2 = run(back, ops)
-        if run(fwd2, [invert_op(op) for op in reversed(ops)]) != back:
+        fwd = _sim(a_val, steps)
+        back = _sim(fwd, back_steps)
+        fwd2 = _sim(back, steps)
+        if _sim(fwd2, back_steps) != back:
             return None
     except ConflictError:
         return None
     return back, fwd2
 
 
-def _run_duties(start: tuple[Duty, ...], seq: list[Operation]) -> tuple[Duty, ...]:
-    unit = Unit(name="-", duties=start)
-    for op in seq:
-        unit = apply_to_unit(unit, op)
-    return unit.duties
+def _run_duties(start: tuple[Duty, ...], seq: list[Any]) -> tuple[Duty, ...]:
+    return _sim(start, _steps(seq))
 
 
 def remove_all(items: tuple[Duty, ...], gone: Any) -> tuple[Duty, ...]:

@@ -89,10 +89,11 @@ class _Op(_Frozen):
 
 
 class Establish(_Op):
-    """A unit appears (组建, 设立): placed last under its parent, without its children."""
+    """A unit appears (组建, 设立) under its parent at ``index``, without its children."""
 
     op: Literal["establish"] = "establish"
     parent: Pair | None = None
+    index: int | None = Field(default=None, description="position among the parent's units (default: last)")
     after: Unit
 
 
@@ -101,6 +102,7 @@ class Abolish(_Op):
 
     op: Literal["abolish"] = "abolish"
     parent: Pair | None = None
+    index: int | None = Field(default=None, description="its position among the parent's units, checked")
     before: Unit
 
 
@@ -109,6 +111,7 @@ class Demote(_Op):
 
     op: Literal["demote-to-plaque"] = "demote-to-plaque"
     parent: Pair | None = None
+    index: int | None = None
     before: Unit
     into: Pair
     into_name: str
@@ -124,13 +127,15 @@ class Rename(_Op):
 
 
 class Move(_Op):
-    """The unit changes parent (or, for a body, superior); placed last under the new parent."""
+    """The unit changes parent (or, for a body, superior); placed at ``index_after`` under the new parent."""
 
     op: Literal["move"] = "move"
     parent_before: Pair | None = None
     parent_after: Pair | None = None
     parent_before_name: str | None = None
     parent_after_name: str | None = None
+    index_before: int | None = Field(default=None, description="position under the old parent, checked")
+    index_after: int | None = Field(default=None, description="position under the new parent (default: last)")
     superior_before: Ref | None = None
     superior_after: Ref | None = None
 

@@ -186,7 +186,7 @@ class _Work:
             if key in self.by_new:
                 raise ConflictError(f"unit {key} is already there")
             node = _Node(op.after, parent)
-            parent.children.append(node)
+            _insert(parent.children, node, op.index)
             self.by_new[key] = node
             return
         if isinstance(op, Abolish | Demote):
@@ -197,6 +197,8 @@ class _Work:
                 raise ConflictError(f"unit {op.unit} still has {len(node.children)} unit(s) below it")
             if node.parent is not self.find(op.parent):
                 raise ConflictError(f"unit {op.unit} is not under {op.parent}")
+            if op.index is not None and node.parent.children.index(node) != op.index:
+                raise ConflictError(f"unit {op.unit} is not at position {op.index}")
             self.detach(node)
             return
         if isinstance(op, Move):
@@ -207,9 +209,12 @@ class _Work:
                 raise ConflictError(f"superior of {op.unit} is {node.unit.superior}, expected {op.superior_before}")
             target = self.find(op.parent_after)
             if op.parent_after != op.parent_before:
+                assert node.parent is not None
+                if op.index_before is not None and node.parent.children.index(node) != op.index_before:
+                    raise ConflictError(f"unit {op.unit} is not at position {op.index_before}")
                 self.detach(node)
                 node.parent = target
-                target.children.append(node)
+                _insert(target.children, node, op.index_after)
             node.unit = _set(node.unit, superior=op.superior_after)
             return
         if isinstance(op, DutyTransferred):
@@ -262,6 +267,15 @@ def apply(spec: Spec, diff: Diff) -> Spec:
     return out
 
 
+def _insert(children: list[_Node], node: _Node, index: int | None) -> None:
+    if index is None:
+        children.append(node)
+    elif 0 <= index <= len(children):
+        children.insert(index, node)
+    else:
+        raise ConflictError(f"position {index} is past the end ({len(children)} units)")
+
+
 def _swap(p: Pair | None) -> Pair | None:
     return None if p is None else p.swapped()
 
@@ -276,11 +290,11 @@ def invert_op(op: Operation) -> Operation:
         "basis": op.basis,
     }
     if isinstance(op, Establish):
-        return Abolish(**common, parent=_swap(op.parent), before=op.after)
+        return Abolish(**common, parent=_swap(op.parent), index=op.index, before=op.after)
     if isinstance(op, Abolish):
-        return Establish(**common, parent=_swap(op.parent), after=op.before)
+        return Establish(**common, parent=_swap(op.parent), index=op.index, after=op.before)
     if isinstance(op, Demote):
-        return Establish(**common, parent=_swap(op.parent), after=op.before)
+        return Establish(**common, parent=_swap(op.parent), index=op.index, after=op.before)
     if isinstance(op, Move):
         return op.model_copy(
             update={
@@ -289,6 +303,8 @@ def invert_op(op: Operation) -> Operation:
                 "parent_after": _swap(op.parent_before),
                 "parent_before_name": op.parent_after_name,
                 "parent_after_name": op.parent_before_name,
+                "index_before": op.index_after,
+                "index_after": op.index_before,
                 "superior_before": op.superior_after,
                 "superior_after": op.superior_before,
             }

@@ -72,8 +72,10 @@ def summarize(ops: Sequence[Operation]) -> Summary:
 def reconcile(old: Spec, new: Spec, ops: Sequence[Operation]) -> list[DiffNote]:
     """Check that old quota totals plus the operations' changes give the new totals."""
     notes: list[DiffNote] = []
-    before, after = old.totals(), new.totals()
     changes = _quota_changes(ops)
+    if not changes:
+        return notes  # no operation touches a quota: the totals are the same
+    before, after = old.totals(), new.totals()
     for cat in sorted(set(before) | set(after)):
         if not changes.get(cat) and before.get(cat) == after.get(cat):
             continue

@@ -32,8 +32,15 @@ class Node:
     unit: Unit
     parent: Node | None
     index: int
-    names: tuple[str, ...] = ()
     children: list[Node] = field(default_factory=list)
+    _names: tuple[str, ...] | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Return the folded name and plaque names (computed when first asked: matching by id needs none)."""
+        if self._names is None:
+            self._names = (fold(self.unit.name), *(fold(p.name) for p in self.unit.plaques))
+        return self._names
 
     @property
     def name(self) -> str:
@@ -57,9 +64,7 @@ class Tree:
         while todo:
             group, par, out = todo.pop()
             for i, unit in enumerate(group):
-                node = Node(
-                    self._key(unit, par), unit, par, i, (fold(unit.name), *(fold(p.name) for p in unit.plaques))
-                )
+                node = Node(self._key(unit, par), unit, par, i)
                 self.by_key[node.key] = node
                 out.append(node)
                 self.nodes.append(node)
