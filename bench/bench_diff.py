@@ -2,7 +2,8 @@
 
 Yardstick, measured in the same run: a plain comparison of the same data as
 Python dictionaries (each unit dumped to a dict beforehand, keyed by id,
-compared as dicts); the time to dump the models is shown apart. Prints a small table with seconds and the ratio to the yardstick.
+compared as dicts); the time to dump the models is shown apart. Prints a
+small table with seconds and the ratio to the yardstick.
 
     python bench/bench_diff.py            # 100,000 units
     python bench/bench_diff.py --quick    # 10,000 units

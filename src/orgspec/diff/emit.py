@@ -45,12 +45,13 @@ from orgspec.diff.ops import (
     Reorder,
     Split,
 )
-from orgspec.diff.patch import ConflictError, apply_to_unit, invert_op, remove_first
+from orgspec.diff.patch import ConflictError, remove_first
 from orgspec.diff.tree import Node, Tree, shell
 from orgspec.model.units import Duty, Spec, Unit
 
 __all__ = ["emit"]
 
+_Ident = tuple[str, str]  # ("o", old key) for a unit of the old spec, ("n", new key) for a new one, ("", "") the spec
 _SHELL_FIELDS = tuple(f for f in Unit.model_fields if f != "units")
 
 
@@ -527,31 +528,30 @@ class _Emitter:
         where the unit was, so the inverse puts it back exactly there.
         """
         m = self.m
-        Ident = tuple[str, str]
-        root: Ident = ("", "")
+        root: _Ident = ("", "")
 
-        def ident_new(n: Node | None) -> Ident:
+        def ident_new(n: Node | None) -> _Ident:
             if n is None:
                 return root
             ok = m.new_to_old.get(n.key)
             return ("o", ok) if ok is not None else ("n", n.key)
 
-        def ident(p: Pair | None) -> Ident:
+        def ident(p: Pair | None) -> _Ident:
             if p is None or (p.old is None and p.new is None):
                 return root
             return ("o", p.old) if p.old is not None else ("n", p.new or "")
 
-        dest: dict[Ident, tuple[Ident, int]] = {}
+        dest: dict[_Ident, tuple[_Ident, int]] = {}
         for parent, children in [(None, self.new.roots), *((n, n.children) for n in self.new.nodes if n.children)]:
             pid = ident_new(parent)
             for i, c in enumerate(children):
                 dest[ident_new(c)] = (pid, i)
-        kids: dict[Ident, list[Ident]] = {root: [("o", r.key) for r in self.old.roots]}
+        kids: dict[_Ident, list[_Ident]] = {root: [("o", r.key) for r in self.old.roots]}
         for o in self.old.nodes:
             if o.children:
                 kids[("o", o.key)] = [("o", c.key) for c in o.children]
 
-        def insert_at(pid: Ident, me: Ident) -> int:
+        def insert_at(pid: _Ident, me: _Ident) -> int:
             lst = kids.setdefault(pid, [])
             mine = dest[me][1]
             at = 0
@@ -562,7 +562,7 @@ class _Emitter:
             lst.insert(at, me)
             return at
 
-        def remove(pid: Ident, me: Ident) -> int:
+        def remove(pid: _Ident, me: _Ident) -> int:
             lst = kids[pid]
             at = lst.index(me)
             del lst[at]
@@ -581,7 +581,7 @@ class _Emitter:
                 op.__dict__["index_after"] = insert_at(ident(op.parent_after), me)
         out = ops
 
-        def pair(x: Ident) -> Pair:
+        def pair(x: _Ident) -> Pair:
             if x[0] == "o":
                 return Pair(old=x[1], new=m.old_to_new.get(x[1]))
             return Pair(new=x[1])
