@@ -146,7 +146,7 @@ members = st.builds(
 )
 stated = st.builds(
     StatedCount,
-    what=st.sampled_from(["sections", "duties", "institutions"]),
+    what=st.sampled_from(["sections", "duties", "institutions", "members"]),
     count=counts,
     text=st.none() | texts,
 )

@@ -202,8 +202,8 @@ _ALL: tuple[Code, ...] = (
         "The document's stated count differs from what it lists.",
         '`stated sections 6` records the document\'s own "設6個內設機構". It is compared with the '
         "sections listed (units of kind section at any depth; party committees, service centres "
-        "and discipline units are not counted). Likewise `stated duties` and `stated "
-        "institutions`. Where the document itself is inconsistent, keep its figure, say so in a "
+        "and discipline units are not counted). Likewise `stated duties`, `stated "
+        "institutions` and `stated members`. Where the document itself is inconsistent, keep its figure, say so in a "
         "comment and suppress the finding with a reason.",
         bad="stated sections 6   # but five `section` statements",
     ),

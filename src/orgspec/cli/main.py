@@ -34,6 +34,8 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("orgspec.cli.show_cmd", "print a spec's structure, or the one in force on a date"),
     "history": ("orgspec.cli.history_cmd", "list the events of a spec in time order"),
     "diff": ("orgspec.cli.diff_cmd", "show what changed between two specs or two dates"),
+    "lsp": ("orgspec.cli.lsp_cmd", "run the language server (for editors) over stdio"),
+    "draft": ("orgspec.cli.draft_cmd", "draft a spec from the text of a 三定-style document"),
 }
 
 
