@@ -83,6 +83,7 @@ def test_every_operation_kind_is_covered_by_a_fixture() -> None:
         "duty-cancelled",
         "duty-reworded",
         "quota-changed",
+        "quota-transferred",
         "posts-changed",
         "kind-changed",
         "rank-changed",
@@ -153,3 +154,15 @@ def test_the_candidate_limit_is_reported(capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0
     assert "candidate-limit" in out
     assert "(score" not in out
+
+
+def test_the_examples_in_the_docs_are_current(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "diff.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(FIXTURES / "diff" / "jiangxi-rename-declared")
+    monkeypatch.setenv("NO_COLOR", "1")
+    for fmt in ("text", "markdown", "zh"):
+        code, out, _ = _run(["diff", "old.orgspec", "new.orgspec", "--format", fmt], capsys)
+        assert code == 0
+        assert out.rstrip("\n") in page, fmt

@@ -13,12 +13,16 @@ from orgspec.cli.main import main
 from orgspec.history import HistoryError, Located, apply_events, as_of, between, derive, in_force, timeline
 from orgspec.model import Event, EventKind, PartialDate, Spec, Unit
 
-from .conftest import FIXTURES, GOLDEN, golden
+from .conftest import FIXTURES, GOLDEN, SPECS, golden
 from .strategies import histories
 
 HISTORY = FIXTURES / "diff" / "history"
 XUZHOU = HISTORY / "xuzhou-fao.orgspec"
 JIANGXI = HISTORY / "jiangxi-fao.orgspec"
+# The fixture copies keep these tests independent of edits to specs/; the same cases also
+# run on the specs themselves.
+XUZHOU_FILES = [XUZHOU, SPECS / "xuzhou-fao.orgspec"]
+JIANGXI_FILES = [JIANGXI, SPECS / "jiangxi-fao.orgspec"]
 
 
 def _body(spec: Spec) -> Unit:
@@ -34,8 +38,9 @@ def _body(spec: Spec) -> Unit:
         ("2020", "徐州市人民政府外事辦公室", ["徐州市人民政府港澳事務辦公室"], ["市委外事工作委員會辦公室"]),
     ],
 )
-def test_xuzhou_as_of(date: str, name: str, plaques: list[str], hosts: list[str]) -> None:
-    body = _body(as_of(orgspec.load(XUZHOU), date))
+@pytest.mark.parametrize("path", XUZHOU_FILES, ids=["fixture", "spec"])
+def test_xuzhou_as_of(path: object, date: str, name: str, plaques: list[str], hosts: list[str]) -> None:
+    body = _body(as_of(orgspec.load(path), date))  # type: ignore[arg-type]
     assert body.name == name
     assert [p.name for p in body.plaques] == plaques
     assert [r.target.target for r in body.relations if r.kind.value == "hosts"] == hosts
@@ -48,8 +53,9 @@ def test_xuzhou_now_is_the_spec_itself() -> None:
     assert as_of(spec, "2020") == spec
 
 
-def test_jiangxi_rename_of_2018() -> None:
-    spec = orgspec.load(JIANGXI)
+@pytest.mark.parametrize("path", JIANGXI_FILES, ids=["fixture", "spec"])
+def test_jiangxi_rename_of_2018(path: object) -> None:
+    spec = orgspec.load(path)  # type: ignore[arg-type]
     assert _body(as_of(spec, "2017-12-31")).name == "江西省人民政府外事侨务办公室"
     assert _body(as_of(spec, "2018")).name == "江西省人民政府外事办公室"
     assert _body(as_of(spec, "2018-06-01")).name == "江西省人民政府外事办公室"
@@ -89,12 +95,16 @@ def test_history_lists_events_in_order(capsys: pytest.CaptureFixture[str]) -> No
 
 
 @pytest.mark.parametrize("date", ["2005", "2008", "2020"])
-def test_show_as_of(date: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(HISTORY)
+@pytest.mark.parametrize("path", XUZHOU_FILES, ids=["fixture", "spec"])
+def test_show_as_of(
+    path: object, date: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(path.parent)  # type: ignore[attr-defined]
     assert main(["show", "xuzhou-fao.orgspec", "--as-of", date]) == 0
     out = capsys.readouterr().out
-    golden(GOLDEN / "history" / f"xuzhou-as-of-{date}.orgspec", out)
-    assert orgspec.loads(out) == as_of(orgspec.load(XUZHOU), date)
+    where = "" if path == XUZHOU else "specs-"
+    golden(GOLDEN / "history" / f"{where}xuzhou-as-of-{date}.orgspec", out)
+    assert orgspec.loads(out) == as_of(orgspec.load(path), date)  # type: ignore[arg-type]
 
 
 def test_show_as_of_json_and_errors(capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:

@@ -40,6 +40,7 @@ from orgspec.diff.ops import (
     PlaqueRemoved,
     PostsChanged,
     QuotaChanged,
+    QuotaTransferred,
     RankChanged,
     Rename,
     Reorder,
@@ -293,6 +294,7 @@ class _Emitter:
                 )
         # (6) derived
         ops.extend(self.derived())
+        ops.extend(_quota_transfers(ops))
         for field in ("history", "notes"):  # the spec's own statements
             a_v, b_v = getattr(self.old.spec, field), getattr(self.new.spec, field)
             if a_v != b_v:
@@ -692,6 +694,48 @@ def remove_all(items: tuple[Duty, ...], gone: Any) -> tuple[Duty, ...]:
 
 def _dump(unit: Unit, field: str) -> Any:
     return unit.model_dump(mode="json", include={field})[field]
+
+
+def _quota_transfers(ops: list[Operation]) -> list[Operation]:
+    """Pair a unit's quota decrease with another unit's increase of the same category and number."""
+    deltas: dict[tuple[Any, str], tuple[Pair, str, int]] = {}
+
+    def add(pair: Pair, name: str, quotas: Any, sign: int) -> None:
+        for q in quotas:
+            if q is not None and q.count.known:
+                key = (q.category, str(pair))
+                p, n, v = deltas.get(key, (pair, name, 0))
+                deltas[key] = (p, n, v + sign * (q.count.value or 0))
+
+    for op in ops:
+        if isinstance(op, Establish):
+            add(op.unit, op.name, op.after.quotas, 1)
+        elif isinstance(op, Abolish | Demote):
+            add(op.unit, op.name, op.before.quotas, -1)
+        elif isinstance(op, QuotaChanged):
+            add(op.unit, op.name, (op.before,), -1)
+            add(op.unit, op.name, (op.after,), 1)
+    out: list[Operation] = []
+    losers = [(cat, v) for (cat, _), v in deltas.items() if v[2] < 0]
+    gainers = [(cat, v) for (cat, _), v in deltas.items() if v[2] > 0]
+    for cat, (src, src_name, amount) in losers:
+        match = next((g for g in gainers if g[0] == cat and g[1][2] == -amount), None)
+        if match is None:
+            continue
+        gainers.remove(match)
+        dst, dst_name, _ = match[1]
+        out.append(
+            QuotaTransferred(
+                unit=dst,
+                name=dst_name,
+                established_by="inferred",
+                source=src,
+                source_name=src_name,
+                category=cat,
+                amount=-amount,
+            )
+        )
+    return out
 
 
 def _sdump(spec: Spec, field: str) -> Any:

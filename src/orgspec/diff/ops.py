@@ -7,7 +7,7 @@ its body (``徐州市外事辦公室/秘書處``), with ``[2]``, ``[3]`` for rep
 sibling names. Operations are applied in list order, each checking its
 ``before`` value; :mod:`orgspec.diff.patch` applies and inverts them.
 
-``merge``, ``absorb`` and ``split`` are derived: they group the establish,
+``merge``, ``absorb``, ``split`` and ``quota-transferred`` are derived: they group the establish,
 abolish and duty-transferred operations that carry the change and change
 nothing themselves. Possible renames are not operations: they are
 :class:`Proposal` s beside the plain establish and abolish.
@@ -49,6 +49,7 @@ __all__ = [
     "PostsChanged",
     "Proposal",
     "QuotaChanged",
+    "QuotaTransferred",
     "RankChanged",
     "Rename",
     "Reorder",
@@ -162,6 +163,16 @@ class Split(_Op):
     op: Literal["split"] = "split"
     into: tuple[Pair, ...]
     into_names: tuple[str, ...]
+
+
+class QuotaTransferred(_Op):
+    """Derived: a quota of one category left ``source`` and the same number arrived in ``unit``."""
+
+    op: Literal["quota-transferred"] = "quota-transferred"
+    source: Pair
+    source_name: str
+    category: QuotaCategory
+    amount: int
 
 
 class PlaqueAdded(_Op):
@@ -279,6 +290,7 @@ Operation = Annotated[
     | Merge
     | Absorb
     | Split
+    | QuotaTransferred
     | PlaqueAdded
     | PlaqueRemoved
     | DutyTransferred

@@ -35,6 +35,7 @@ from orgspec.diff.ops import (
     PlaqueRemoved,
     PostsChanged,
     QuotaChanged,
+    QuotaTransferred,
     RankChanged,
     Rename,
     Reorder,
@@ -178,7 +179,7 @@ class _Work:
         node.parent = None
 
     def step(self, op: Operation) -> None:
-        if isinstance(op, Merge | Absorb | Split):
+        if isinstance(op, Merge | Absorb | Split | QuotaTransferred):
             return
         if isinstance(op, Establish):
             parent = self.find(op.parent)
@@ -315,6 +316,14 @@ def invert_op(op: Operation) -> Operation:
         return Merge(**common, sources=tuple(p.swapped() for p in op.into), source_names=op.into_names)
     if isinstance(op, Absorb):
         return Split(**{**common, "unit": op.unit.swapped()}, into=(op.source.swapped(),), into_names=(op.source_name,))
+    if isinstance(op, QuotaTransferred):
+        return QuotaTransferred(
+            **{**common, "unit": op.source.swapped(), "name": op.source_name},
+            source=op.unit.swapped(),
+            source_name=op.name,
+            category=op.category,
+            amount=op.amount,
+        )
     if isinstance(op, PlaqueAdded):
         return PlaqueRemoved(**common, plaque=op.plaque)
     if isinstance(op, PlaqueRemoved):

@@ -33,6 +33,7 @@ from orgspec.diff.ops import (
     PlaqueRemoved,
     PostsChanged,
     QuotaChanged,
+    QuotaTransferred,
     RankChanged,
     Rename,
     Split,
@@ -59,6 +60,7 @@ _VERBS = {
     "kind-changed": "kind changed",
     "rank-changed": "rank changed",
     "quota-changed": "quotas changed",
+    "quota-transferred": "quotas transferred",
     "posts-changed": "posts changed",
     "attribute-changed": "other statements changed",
 }
@@ -134,6 +136,8 @@ def _detail(op: Operation) -> str | None:
                 return f"{op.field.replace('_', ' ')}: {added} added, {removed} removed"
             return f"{op.field.replace('_', ' ')}: put in another order"
         return f"{op.field.replace('_', ' ')}: {op.before} → {op.after}"
+    if isinstance(op, QuotaTransferred):
+        return f"{op.category.value} quota transferred from {op.source_name}: {op.amount}"
     if isinstance(op, Merge):
         return "merged from: " + "、".join(op.source_names)
     if isinstance(op, Absorb):

@@ -31,6 +31,7 @@ from orgspec.diff.ops import (
     PlaqueRemoved,
     PostsChanged,
     QuotaChanged,
+    QuotaTransferred,
     RankChanged,
     Rename,
 )
@@ -138,6 +139,9 @@ def render_zh(diff: Diff) -> str:
             lines.append(f"{op.name}不再单独核定{cat}(原{_n(before)})。")
         elif before is not None and after is not None:
             lines.append(f"{op.name}{cat}由{_n(before)}调整为{_n(after)}。")
+    for op in each(QuotaTransferred):
+        assert isinstance(op, QuotaTransferred)
+        lines.append(f"将{op.source_name}的{_CATEGORY[op.category]}{op.amount}名划入{op.name}。")
     for op in each(PostsChanged):
         lines.append(f"{op.name}领导职数调整。")
     if not lines:
