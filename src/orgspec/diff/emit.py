@@ -48,7 +48,7 @@ from orgspec.diff.ops import (
 )
 from orgspec.diff.patch import ConflictError, remove_first
 from orgspec.diff.tree import Node, Tree, shell
-from orgspec.model.units import Duty, Spec, Unit
+from orgspec.model.units import Duty, FunctionChange, Spec, Unit
 
 __all__ = ["emit"]
 
@@ -232,9 +232,15 @@ class _Emitter:
             if _same_shell(o.unit, n.unit) and not self.moved(o, n):
                 continue
             ops.extend(self.unit_ops(o, n))
-        # (3) transfers
+        # (3) transfers; declared when the new spec's function changes state them
+        declared = self.declared_changes()
+        used: set[int] = set()
         for ok, nk, before_d, after_d in self.transfers:
             o, n = self.old.by_key[ok], self.new.by_key[nk]
+            source_new = self.new.by_key.get(m.old_to_new.get(ok, ""))
+            change = self.find_declared(declared, source_new, "transferred-out", n.name, used) or self.find_declared(
+                declared, n, "transferred-in", o.name, used
+            )
             ops.append(
                 DutyTransferred(
                     unit=self.pair_new(n),
@@ -243,9 +249,25 @@ class _Emitter:
                     source_name=o.name,
                     before=before_d,
                     after=after_d,
-                    established_by=self.how(o) if ok in m.old_to_new else "new",
+                    # the evidence for the transfer: stated in the new spec, or the same duty text
+                    established_by="declared" if change else "inferred",
+                    score=None if change else 1.0,
+                    basis=change.basis if change else (),
                 )
             )
+        for i, (node, change) in enumerate(declared):
+            if i not in used and change.kind.value in ("transferred-out", "transferred-in"):
+                way = "to" if change.kind.value == "transferred-out" else "from"
+                other = change.counterpart.target if change.counterpart else "another body"
+                self.notes.append(
+                    DiffNote(
+                        code="declared-transfer-unmatched",
+                        severity="info",
+                        unit=self.pair_new(node),
+                        message=f"{node.name} states a function {change.kind.value} {way} {other} "
+                        f"({change.text[:30]}…), but no such duty moved between the two specs",
+                    )
+                )
         # (4) duty ops per unit
         for n in self.new.preorder():
             ops.extend(self.duty_ops.get(n.key, ()))
@@ -387,6 +409,31 @@ class _Emitter:
             if getattr(a, field) != getattr(b, field):
                 ops.append(AttributeChanged(**base, field=field, before=_dump(a, field), after=_dump(b, field)))
         return ops
+
+    def declared_changes(self) -> list[tuple[Node, FunctionChange]]:
+        """Return the function changes the new spec states that the old one did not."""
+        out: list[tuple[Node, FunctionChange]] = []
+        for n in self.new.preorder():
+            if not n.unit.function_changes:
+                continue
+            ok = self.m.new_to_old.get(n.key)
+            had = self.old.by_key[ok].unit.function_changes if ok else ()
+            out.extend((n, c) for c in n.unit.function_changes if c not in had)
+        return out
+
+    def find_declared(
+        self, declared: list[tuple[Node, FunctionChange]], node: Node | None, kind: str, other: str, used: set[int]
+    ) -> FunctionChange | None:
+        """Return (and mark used) a declared change of ``node`` of ``kind`` whose counterpart is ``other``."""
+        if node is None:
+            return None
+        for i, (n, change) in enumerate(declared):
+            if i in used or n is not node or change.kind.value != kind or change.counterpart is None:
+                continue
+            if fold(change.counterpart.target) == fold(other):
+                used.add(i)
+                return change
+        return None
 
     def moved(self, o: Node, n: Node) -> bool:
         """Return True when a matched unit's parent is not the match of its old parent."""

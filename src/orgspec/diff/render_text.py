@@ -118,7 +118,8 @@ def _detail(op: Operation) -> str | None:
     if isinstance(op, PostsChanged):
         return f"posts: {_posts(op.before)} → {_posts(op.after)}"
     if isinstance(op, DutyTransferred):
-        return f"duty transferred from {op.source_name}: {_duty(op.after)}"
+        declared = " (declared)" if op.established_by == "declared" else ""
+        return f"duty transferred from {op.source_name}{declared}: {_duty(op.after)}"
     if isinstance(op, DutyAdded):
         return f"duty added: {_duty(op.after)}"
     if isinstance(op, DutyCancelled):
