@@ -14,7 +14,7 @@ from orgspec.history import HistoryError, Located, apply_events, as_of, between,
 from orgspec.model import Event, EventKind, PartialDate, Spec, Unit
 
 from .conftest import FIXTURES, GOLDEN, SPECS, golden
-from .strategies import histories
+from .strategies import histories, partial_dates, specs
 
 HISTORY = FIXTURES / "diff" / "history"
 XUZHOU = HISTORY / "xuzhou-fao.orgspec"
@@ -150,3 +150,30 @@ def test_state_later_is_state_earlier_with_events_between_applied(
     early, late = as_of(now, str(d1)), as_of(now, str(d2))
     assert _sorted(late) == _sorted(apply_events(early, between(now, str(d1), str(d2))))
     assert _sorted(as_of(now, "1970")) == _sorted(base)
+
+
+@settings(max_examples=40)
+@given(specs(), partial_dates())
+def test_derive_never_raises_on_any_spec(spec: Spec, date: PartialDate) -> None:
+    result = derive(spec, date)
+    for note in result.notes:
+        assert note.message
+    if result.ok:
+        assert as_of(spec, date) == result.spec
+
+
+@settings(max_examples=30)
+@given(specs())
+def test_the_cli_lists_any_history(spec: Spec) -> None:
+    import contextlib
+    import io
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "s.orgspec"
+        path.write_text(orgspec.dumps(spec), encoding="utf-8")
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+            assert main(["history", str(path), "--format", "json"]) == 0
+        assert len(json.loads(out.getvalue())["events"]) == len(timeline(spec))
