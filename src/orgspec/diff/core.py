@@ -11,7 +11,7 @@ from orgspec.diff.emit import emit
 from orgspec.diff.match import DEFAULT_LIMIT, DEFAULT_THRESHOLD, match
 from orgspec.diff.ops import Diff, DiffNote
 from orgspec.diff.summary import reconcile, summarize
-from orgspec.diff.tree import Tree
+from orgspec.diff.tree import Tree, no_gc
 from orgspec.model.units import Spec
 
 __all__ = ["diff"]
@@ -33,9 +33,10 @@ def diff(
     ``limit`` bounds how many pairs of unmatched units are scored for possible
     renames; ``threshold`` is the least score of a proposal.
     """
-    old_tree, new_tree = Tree(old), Tree(new)
-    m = match(old_tree, new_tree, pairs, limit=limit, threshold=threshold)
-    ops, notes = emit(old_tree, new_tree, m)
+    with no_gc():
+        old_tree, new_tree = Tree(old), Tree(new)
+        m = match(old_tree, new_tree, pairs, limit=limit, threshold=threshold)
+        ops, notes = emit(old_tree, new_tree, m)
     if m.limit_hit:
         notes.append(
             DiffNote(

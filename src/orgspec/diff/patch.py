@@ -41,7 +41,7 @@ from orgspec.diff.ops import (
     Reorder,
     Split,
 )
-from orgspec.diff.tree import Tree, shell
+from orgspec.diff.tree import Tree, no_gc, shell
 from orgspec.errors import OrgspecError
 from orgspec.model.units import Spec, Unit
 
@@ -250,16 +250,18 @@ class _Work:
 
 def apply(spec: Spec, diff: Diff) -> Spec:
     """Return ``spec`` with the diff's operations applied; raise ApplyError listing every conflict."""
-    work = _Work(spec)
     conflicts: list[str] = []
-    for i, op in enumerate(diff.operations):
-        try:
-            work.step(op)
-        except ConflictError as err:
-            conflicts.append(f"operation {i + 1} ({op.op} {op.name}): {err}")
+    with no_gc():
+        work = _Work(spec)
+        for i, op in enumerate(diff.operations):
+            try:
+                work.step(op)
+            except ConflictError as err:
+                conflicts.append(f"operation {i + 1} ({op.op} {op.name}): {err}")
     if conflicts:
         raise ApplyError(conflicts)
-    bodies = tuple(work.freeze(c) for c in work.root.children)
+    with no_gc():
+        bodies = tuple(work.freeze(c) for c in work.root.children)
     out = spec.model_copy(update={"bodies": bodies})
     if work.spec_attrs:
         data = out.model_dump()

@@ -9,12 +9,33 @@ Imports: :mod:`orgspec.model`, :mod:`orgspec.diff.fold`.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from orgspec.diff.fold import fold
 from orgspec.model.units import Spec, Unit
 
-__all__ = ["Node", "Tree", "shell"]
+__all__ = ["Node", "Tree", "no_gc", "shell"]
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a diff builds its (large, all live) working data.
+
+    A diff of 100,000 units allocates about a million objects and keeps every one
+    of them until it returns; the collector would traverse that growing heap again
+    and again and free nothing (half the run time). Reference counting still frees
+    what it can; the collector is switched back on (if it was on) at the end.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def shell(unit: Unit) -> Unit:
