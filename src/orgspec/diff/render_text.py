@@ -129,6 +129,11 @@ def _detail(op: Operation) -> str | None:
         return f"duty renumbered: ({op.before.number}) → ({op.after.number}) {plain}"
     if isinstance(op, DutyReworded):
         return f"duty reworded: {_duty(op.before)} → {_duty(op.after)}"
+    if isinstance(op, AttributeChanged) and op.field == "relations" and isinstance(op.before, list):
+        came = [f"+ {r['kind']} {r['target']['target']}" for r in op.after or [] if r not in op.before]
+        went = [f"- {r['kind']} {r['target']['target']}" for r in op.before if r not in (op.after or [])]
+        parts = came + went
+        return "relations: " + ("; ".join(parts) if parts else "put in another order")
     if isinstance(op, AttributeChanged):
         if isinstance(op.before, list) and isinstance(op.after, list):
             added = sum(1 for x in op.after if x not in op.before)

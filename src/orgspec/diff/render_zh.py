@@ -5,7 +5,7 @@ units whose duties they take: 将…的职责整合，组建…), duties transfe
 (将…职责划入…), units no longer kept (不再保留…; a name kept as a plaque:
 …加挂…牌子), renames (…更名为…), plaques (加挂 / 不再加挂), changes of
 superior, kind and rank, duties added and cancelled, then quotas
-(…行政编制由N名调整为M名) and leadership posts. Names are given as written.
+(…行政编制由N名调整为M名) and leadership posts; a hosted office reads …设在…. Names are given as written.
 
 Imports: :mod:`orgspec.diff.ops`, :mod:`orgspec.model`.
 """
@@ -17,6 +17,7 @@ from collections import defaultdict
 from orgspec.diff.ops import (
     Abolish,
     Absorb,
+    AttributeChanged,
     Demote,
     Diff,
     DutyAdded,
@@ -116,6 +117,16 @@ def render_zh(diff: Diff) -> str:
             )
         else:
             lines.append(f"{op.name}由{op.superior_before or '未明确'}调整为{op.superior_after or '未明确'}管理。")
+    for op in each(AttributeChanged):
+        assert isinstance(op, AttributeChanged)
+        if op.field != "relations" or not isinstance(op.before, list) or not isinstance(op.after, list):
+            continue
+        for r in op.after:
+            if r not in op.before and r.get("kind") == "hosts":
+                lines.append(f"{r['target']['target']}设在{op.name}。")
+        for r in op.before:
+            if r not in op.after and r.get("kind") == "hosts":
+                lines.append(f"{r['target']['target']}不再设在{op.name}。")
     for op in each(KindChanged):
         assert isinstance(op, KindChanged)
         lines.append(f"{op.name}机构类别由{_kind(op.before, op.before_label)}调整为{_kind(op.after, op.after_label)}。")
