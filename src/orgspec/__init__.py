@@ -11,6 +11,9 @@ Pipeline: text → :mod:`orgspec.syntax` (syntax tree with spans) →
 (diagnostics) → :mod:`orgspec.report` and :mod:`orgspec.cli`.
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from orgspec.api import Analysis, analyze, check, check_text, dumps, load, loads
 from orgspec.diagnostics import Diagnostic, Related, Severity
 from orgspec.errors import OrgspecError, SpecError
@@ -41,7 +44,29 @@ from orgspec.model import (
     UnitKind,
 )
 
+if TYPE_CHECKING:
+    from orgspec.diff.core import diff
+    from orgspec.diff.patch import apply, invert
+    from orgspec.history.asof import as_of
+
 __version__ = "0.1.0"
+
+_LAZY = {
+    "apply": ("orgspec.diff.patch", "apply"),
+    "as_of": ("orgspec.history.asof", "as_of"),
+    "diff": ("orgspec.diff", None),
+    "invert": ("orgspec.diff.patch", "invert"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the diff and history functions on first use (``orgspec.diff`` is callable)."""
+    if name in _LAZY:
+        module_name, attr = _LAZY[name]
+        module = importlib.import_module(module_name)
+        return module if attr is None else getattr(module, attr)
+    raise AttributeError(f"module 'orgspec' has no attribute {name!r}")
+
 
 __all__ = [
     "Analysis",
@@ -76,9 +101,13 @@ __all__ = [
     "UnitKind",
     "__version__",
     "analyze",
+    "apply",
+    "as_of",
     "check",
     "check_text",
+    "diff",
     "dumps",
+    "invert",
     "load",
     "loads",
 ]

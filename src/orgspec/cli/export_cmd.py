@@ -46,6 +46,9 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
         )
         parser.set_defaults(run=run_export)
     else:
+        parser.add_argument(
+            "--diff", action="store_true", help="the JSON Schema of a diff (orgspec diff --format json)"
+        )
         parser.set_defaults(run=run_schema)
 
 
@@ -96,7 +99,12 @@ def run_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the model."""
     from orgspec.model import Spec
 
-    schema = Spec.model_json_schema()
+    if getattr(args, "diff", False):
+        from orgspec.diff import Diff
+
+        schema = Diff.model_json_schema()
+    else:
+        schema = Spec.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     return EXIT_OK
