@@ -16,8 +16,8 @@ import random
 import time
 from typing import Any
 
-from orgspec.diff import apply, diff
 from orgspec.model import Count, Duty, Quota, QuotaCategory, Spec, Unit, UnitKind
+from orgspec.reorg import apply, diff
 
 
 def make(n: int, seed: int = 7) -> Spec:

@@ -11,7 +11,7 @@ import pytest
 
 import orgspec
 from orgspec.cli.main import main
-from orgspec.diff import Diff, apply, diff, invert
+from orgspec.reorg import Diff, apply, diff, invert
 
 from .conftest import FIXTURES, GOLDEN, golden
 
@@ -128,8 +128,8 @@ def test_colour_only_when_asked(capsys: pytest.CaptureFixture[str], monkeypatch:
 
 
 def test_markdown_is_cut_below_the_limit() -> None:
-    from orgspec.diff.render_text import render_markdown
     from orgspec.model import Duty, Spec, Unit
+    from orgspec.reorg.render_text import render_markdown
 
     old = Spec(bodies=(Unit(name="甲"),))
     new = Spec(

@@ -7,8 +7,8 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgspec.diff import apply, diff, invert
 from orgspec.model import Spec, Unit
+from orgspec.reorg import apply, diff, invert
 
 from .strategies import spec_pairs, specs
 

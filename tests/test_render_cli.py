@@ -105,36 +105,18 @@ def test_missing_and_broken_specs(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert not (tmp_path / "x.dot").exists()
 
 
-def test_as_of_without_history_support(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    import importlib.util
-
-    if importlib.util.find_spec("orgspec.history") is not None:
-        pytest.skip("history support is installed; see test_as_of_with_history_support")
-    assert main(["render", ZJ, "-o", str(tmp_path / "x.dot"), "--as-of", "2010"]) == 2
-    err = capsys.readouterr().err.splitlines()
-    assert err == ["orgspec: --as-of requires history support (orgspec.history), which this installation lacks"]
-
-
-def test_as_of_with_history_support(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-    import types
-
-    from orgspec.model.units import Spec
-
-    seen: list[object] = []
-
-    def as_of(spec: Spec, date: object) -> Spec:
-        seen.append(date)
-        return spec.model_copy(update={"bodies": spec.bodies[:1]})
-
-    fake = types.ModuleType("orgspec.history")
-    fake.as_of = as_of  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "orgspec.history", fake)
-    assert main(["render", ZJ, "-o", str(tmp_path / "x.dot"), "--as-of", "2010-06"]) == 0
-    assert [str(d) for d in seen] == ["2010-06"]
-    assert main(["render", ZJ, "-o", str(tmp_path / "x.dot"), "--as-of", "2010-13"]) == 2
+def test_as_of_draws_the_structure_in_force_then(tmp_path: Path) -> None:
+    xuzhou = str(Path(ZJ).parent / "xuzhou-fao.orgspec")
+    out = tmp_path / "x.dot"
+    assert main(["render", xuzhou, "-o", str(out), "--as-of", "2005"]) == 0
+    then = out.read_text(encoding="utf-8")
+    assert "徐州市外事辦公室" in then
+    assert "港澳事務辦公室" not in then
+    assert main(["render", xuzhou, "-o", str(out), "--as-of", "2020"]) == 0
+    now = out.read_text(encoding="utf-8")
+    assert "徐州市人民政府外事辦公室" in now
+    assert "港澳事務辦公室" in now
+    assert main(["render", xuzhou, "-o", str(out), "--as-of", "2010-13"]) == 2
 
 
 def test_options_reach_the_chart(tmp_path: Path) -> None:

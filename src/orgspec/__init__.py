@@ -45,22 +45,22 @@ from orgspec.model import (
 )
 
 if TYPE_CHECKING:
-    from orgspec.diff.core import diff
-    from orgspec.diff.patch import apply, invert
     from orgspec.history.asof import as_of
+    from orgspec.reorg.core import diff
+    from orgspec.reorg.patch import apply, invert
 
 __version__ = "0.1.0"
 
 _LAZY = {
-    "apply": ("orgspec.diff.patch", "apply"),
+    "apply": ("orgspec.reorg.patch", "apply"),
     "as_of": ("orgspec.history.asof", "as_of"),
-    "diff": ("orgspec.diff", None),
-    "invert": ("orgspec.diff.patch", "invert"),
+    "diff": ("orgspec.reorg.core", "diff"),
+    "invert": ("orgspec.reorg.patch", "invert"),
 }
 
 
 def __getattr__(name: str) -> Any:
-    """Import the diff and history functions on first use (``orgspec.diff`` is callable)."""
+    """Import the diff and history functions on first use."""
     if name in _LAZY:
         module_name, attr = _LAZY[name]
         module = importlib.import_module(module_name)

@@ -4,7 +4,7 @@ Exit codes: 0 (with ``--exit-code``: no change), 1 (only with ``--exit-code``:
 changes), 2 unreadable input, a spec with syntax errors, a bad date or an
 event that cannot be undone.
 
-Imports: :mod:`orgspec.diff`, :mod:`orgspec.history` (lazily), :mod:`orgspec.cli.show_cmd`, :mod:`orgspec.io`.
+Imports: :mod:`orgspec.reorg`, :mod:`orgspec.history` (lazily), :mod:`orgspec.cli.show_cmd`, :mod:`orgspec.io`.
 """
 
 from __future__ import annotations
@@ -52,9 +52,9 @@ def _color(stream: object) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Diff two specs, or one spec between two dates, and print the result."""
     from orgspec.cli.show_cmd import load_spec, parse_date, print_notes
-    from orgspec.diff import diff
-    from orgspec.diff.match import DEFAULT_LIMIT
     from orgspec.history import derive
+    from orgspec.reorg import diff
+    from orgspec.reorg.match import DEFAULT_LIMIT
 
     dated = args.date_from is not None or args.date_to is not None
     if dated and (args.new is not None or args.date_from is None or args.date_to is None):
@@ -97,9 +97,9 @@ def run(args: argparse.Namespace) -> int:
 
 def render(result: object, fmt: str, *, color: bool = False) -> str:
     """Return a diff in one of the output formats."""
-    from orgspec.diff import Diff
-    from orgspec.diff.render_text import render_markdown, render_text
-    from orgspec.diff.render_zh import render_zh
+    from orgspec.reorg import Diff
+    from orgspec.reorg.render_text import render_markdown, render_text
+    from orgspec.reorg.render_zh import render_zh
 
     assert isinstance(result, Diff)
     if fmt == "json":

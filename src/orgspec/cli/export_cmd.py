@@ -100,7 +100,7 @@ def run_schema(args: argparse.Namespace) -> int:
     from orgspec.model import Spec
 
     if getattr(args, "diff", False):
-        from orgspec.diff import Diff
+        from orgspec.reorg import Diff
 
         schema = Diff.model_json_schema()
     else:

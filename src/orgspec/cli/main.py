@@ -28,7 +28,7 @@ EXIT_ERROR = 2
 
 _COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("orgspec.cli.check_cmd", "check spec files and folders"),
-    "export": ("orgspec.cli.export_cmd", "print the model of a spec (JSON)"),
+    "export": ("orgspec.cli.export_cmd", "export a spec: JSON, Popolo, W3C ORG (Turtle, JSON-LD) or CSV"),
     "schema": ("orgspec.cli.export_cmd", "print the JSON Schema of the model"),
     "explain": ("orgspec.cli.explain_cmd", "print the documentation of a diagnostic code"),
     "fmt": ("orgspec.cli.fmt_cmd", "rewrite spec files in the canonical layout"),

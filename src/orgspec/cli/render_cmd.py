@@ -6,14 +6,13 @@ falls back to the embedded layout), ``.dot``, ``.mmd`` (Mermaid) and
 and exit code 2.
 
 Imports: :mod:`orgspec.api`, :mod:`orgspec.io`, :mod:`orgspec.report`,
-:mod:`orgspec.render`, :mod:`orgspec.model`; ``orgspec.history`` when
+:mod:`orgspec.render`, :mod:`orgspec.model`, :mod:`orgspec.history` when
 ``--as-of`` is given.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -168,23 +167,14 @@ def _draw(chart: Chart, fmt: str, engine: str | None) -> bytes:
 
 
 def _as_of(spec: Spec, when: str) -> Spec:
-    from orgspec.model.units import Spec
+    from orgspec.history import HistoryError, as_of
     from orgspec.model.values import PartialDate
 
-    try:
-        history = importlib.import_module("orgspec.history")
-    except ModuleNotFoundError as err:
-        if err.name not in ("orgspec.history",):
-            raise
-        raise _UsageError("--as-of requires history support (orgspec.history), which this installation lacks") from None
     try:
         date = PartialDate.parse(when)
     except ValueError as err:
         raise _UsageError(f"--as-of expects a date (YYYY, YYYY-MM or YYYY-MM-DD): {err}") from None
     try:
-        result = history.as_of(spec, date)
-    except ValueError as err:
+        return as_of(spec, date)
+    except HistoryError as err:
         raise _UsageError(f"--as-of {when}: " + "; ".join(str(err).splitlines())) from None
-    if not isinstance(result, Spec):
-        raise _UsageError(f"--as-of {when}: the history support returned no spec")
-    return result

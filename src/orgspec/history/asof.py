@@ -7,7 +7,7 @@ history only the events in force. ``apply_events(state, events)`` is the other
 direction; the law ``as_of(spec, d2) == apply_events(as_of(spec, d1), between(spec, d1, d2))``
 holds for the kinds that the events fully describe (see :mod:`orgspec.history.events`).
 
-Imports: :mod:`orgspec.history.*`, :mod:`orgspec.model`, :mod:`orgspec.errors`, :mod:`orgspec.diff.fold`.
+Imports: :mod:`orgspec.history.*`, :mod:`orgspec.model`, :mod:`orgspec.errors`, :mod:`orgspec.reorg.fold`.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from orgspec.diff.fold import fold
 from orgspec.errors import OrgspecError
 from orgspec.history.events import RECORDED_ONLY, CannotUndoError, Node, Work, apply_event, undo_event
 from orgspec.history.timeline import Located, in_force, timeline
 from orgspec.model.units import Event, EventKind, Spec
 from orgspec.model.values import PartialDate
+from orgspec.reorg.fold import fold
 
 __all__ = ["AsOf", "HistoryError", "HistoryNote", "apply_events", "as_of", "between", "derive"]
 

@@ -26,17 +26,17 @@ The subject of an event stated in a unit's history is that unit; of an event
 in the spec's own history, the unit its ``unit`` names (for ``established``
 and ``abolished``, a body of that name).
 
-Imports: :mod:`orgspec.model`, :mod:`orgspec.diff.fold`.
+Imports: :mod:`orgspec.model`, :mod:`orgspec.reorg.fold`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from orgspec.diff.fold import fold
 from orgspec.model.units import Event, EventKind, Plaque, Quota, Relation, RelationKind, Spec, Unit
 from orgspec.model.values import Ref
 from orgspec.model.vocab import kind_of
+from orgspec.reorg.fold import fold
 
 __all__ = ["RECORDED_ONLY", "CannotUndoError", "Node", "Work", "apply_event", "undo_event"]
 

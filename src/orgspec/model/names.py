@@ -3,7 +3,7 @@
 ``normalize`` folds compatibility forms (full-width letters and digits), the
 bracket styles of document numbers (〔〕 【】 [] ［］), quotation marks and
 white space, and drops zero-width characters. It never changes the script:
-traditional and simplified names stay apart here (see ``orgspec.diff`` for
+traditional and simplified names stay apart here (see ``orgspec.reorg`` for
 cross-script matching).
 
 Imports: the standard library only.

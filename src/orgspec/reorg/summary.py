@@ -4,7 +4,7 @@ Also the reconciliation of quota totals: the old totals plus the changes the
 operations carry must give the new totals; an open figure (determined
 separately, not stated, unreadable) cannot be reconciled and is reported.
 
-Imports: :mod:`orgspec.diff.ops`, :mod:`orgspec.model`.
+Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from orgspec.diff.ops import (
+from orgspec.model.arith import sum_counts
+from orgspec.model.units import Quota, Spec
+from orgspec.model.values import Count, QuotaCategory
+from orgspec.reorg.ops import (
     Abolish,
     AttributeChanged,
     Demote,
@@ -22,9 +25,6 @@ from orgspec.diff.ops import (
     QuotaChanged,
     Summary,
 )
-from orgspec.model.arith import sum_counts
-from orgspec.model.units import Quota, Spec
-from orgspec.model.values import Count, QuotaCategory
 
 __all__ = ["DUTY_OPS", "reconcile", "summarize"]
 

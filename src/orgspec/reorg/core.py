@@ -1,18 +1,18 @@
 """``diff(old, new)``: match, emit, summarise, reconcile.
 
-Imports: :mod:`orgspec.diff.*`, :mod:`orgspec.model`.
+Imports: :mod:`orgspec.reorg.*`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from orgspec.diff.emit import emit
-from orgspec.diff.match import DEFAULT_LIMIT, DEFAULT_THRESHOLD, match
-from orgspec.diff.ops import Diff, DiffNote
-from orgspec.diff.summary import reconcile, summarize
-from orgspec.diff.tree import Tree, no_gc
 from orgspec.model.units import Spec
+from orgspec.reorg.emit import emit
+from orgspec.reorg.match import DEFAULT_LIMIT, DEFAULT_THRESHOLD, match
+from orgspec.reorg.ops import Diff, DiffNote
+from orgspec.reorg.summary import reconcile, summarize
+from orgspec.reorg.tree import Tree, no_gc
 
 __all__ = ["diff"]
 

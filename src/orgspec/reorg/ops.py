@@ -5,7 +5,7 @@ in the old spec and its key in the new one (``None`` on the side where it does
 not exist). A key is ``@id`` for a unit with an id, else the path of names from
 its body (``徐州市外事辦公室/秘書處``), with ``[2]``, ``[3]`` for repeated
 sibling names. Operations are applied in list order, each checking its
-``before`` value; :mod:`orgspec.diff.patch` applies and inverts them.
+``before`` value; :mod:`orgspec.reorg.patch` applies and inverts them.
 
 ``merge``, ``absorb``, ``split`` and ``quota-transferred`` are derived: they group the establish,
 abolish and duty-transferred operations that carry the change and change

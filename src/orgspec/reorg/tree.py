@@ -4,7 +4,7 @@ Keys: ``@id`` for a unit with an id; otherwise the parent's key (or nothing,
 for a body), a slash and the name, with ``[2]``, ``[3]``, … for a repeated
 name among siblings or any other collision. Keys are unique within a spec.
 
-Imports: :mod:`orgspec.model`, :mod:`orgspec.diff.fold`.
+Imports: :mod:`orgspec.model`, :mod:`orgspec.reorg.fold`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from orgspec.diff.fold import fold
 from orgspec.model.units import Spec, Unit
+from orgspec.reorg.fold import fold
 
 __all__ = ["Node", "Tree", "no_gc", "shell"]
 

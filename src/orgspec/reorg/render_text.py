@@ -6,7 +6,7 @@ Markdown (for a pull-request comment) puts a summary table first and each
 unit's details in a ``<details>`` block, and stops cleanly below
 :data:`MARKDOWN_LIMIT` characters with a note of what was left out.
 
-Imports: :mod:`orgspec.diff.ops`, :mod:`orgspec.model`.
+Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from orgspec.diff.ops import (
+from orgspec.model.units import Duty, PostItem, Unit
+from orgspec.model.values import Count
+from orgspec.reorg.ops import (
     Abolish,
     Absorb,
     AttributeChanged,
@@ -38,8 +40,6 @@ from orgspec.diff.ops import (
     Rename,
     Split,
 )
-from orgspec.model.units import Duty, PostItem, Unit
-from orgspec.model.values import Count
 
 __all__ = ["MARKDOWN_LIMIT", "UnitChanges", "by_unit", "render_markdown", "render_text", "summary_line"]
 

@@ -7,14 +7,16 @@ units whose duties they take: 将…的职责整合，组建…), duties transfe
 superior, kind and rank, duties added and cancelled, then quotas
 (…行政编制由N名调整为M名) and leadership posts; a hosted office reads …设在…. Names are given as written.
 
-Imports: :mod:`orgspec.diff.ops`, :mod:`orgspec.model`.
+Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from orgspec.diff.ops import (
+from orgspec.model.values import Count, QuotaCategory
+from orgspec.model.vocab import KIND_LABELS
+from orgspec.reorg.ops import (
     Abolish,
     Absorb,
     AttributeChanged,
@@ -36,8 +38,6 @@ from orgspec.diff.ops import (
     RankChanged,
     Rename,
 )
-from orgspec.model.values import Count, QuotaCategory
-from orgspec.model.vocab import KIND_LABELS
 
 __all__ = ["render_zh"]
 

@@ -7,14 +7,16 @@ input is left as it was (models are immutable). ``invert`` is mechanical: the
 operations in reverse order, each swapped (establish ↔ abolish, added ↔
 removed, before ↔ after, old ↔ new keys).
 
-Imports: :mod:`orgspec.diff.ops`, :mod:`orgspec.diff.tree`, :mod:`orgspec.model`, :mod:`orgspec.errors`.
+Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.reorg.tree`, :mod:`orgspec.model`, :mod:`orgspec.errors`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from orgspec.diff.ops import (
+from orgspec.errors import OrgspecError
+from orgspec.model.units import Spec, Unit
+from orgspec.reorg.ops import (
     Abolish,
     Absorb,
     AttributeChanged,
@@ -41,9 +43,7 @@ from orgspec.diff.ops import (
     Reorder,
     Split,
 )
-from orgspec.diff.tree import Tree, no_gc, shell
-from orgspec.errors import OrgspecError
-from orgspec.model.units import Spec, Unit
+from orgspec.reorg.tree import Tree, no_gc, shell
 
 __all__ = ["ApplyError", "ConflictError", "apply", "apply_to_unit", "invert", "invert_op", "remove_first"]
 

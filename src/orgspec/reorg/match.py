@@ -18,7 +18,7 @@ character bigrams of their names and duties; a pair scoring at least
 are scored (like git's rename limit); when there are more, no pair is scored
 and the diff says so.
 
-Imports: :mod:`orgspec.diff.tree`, :mod:`orgspec.diff.fold`, :mod:`orgspec.diff.ops`, :mod:`orgspec.model`.
+Imports: :mod:`orgspec.reorg.tree`, :mod:`orgspec.reorg.fold`, :mod:`orgspec.reorg.ops`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from orgspec.diff.fold import bigrams, fold
-from orgspec.diff.ops import EstablishedBy, Pair, Proposal
-from orgspec.diff.tree import Node, Tree
 from orgspec.model.units import EventKind
+from orgspec.reorg.fold import bigrams, fold
+from orgspec.reorg.ops import EstablishedBy, Pair, Proposal
+from orgspec.reorg.tree import Node, Tree
 
 __all__ = ["DEFAULT_LIMIT", "DEFAULT_THRESHOLD", "Matching", "match"]
 

@@ -9,7 +9,7 @@ absorb and split, (7) reorders to the new sibling order. Each matched unit's
 operations are checked by replaying them on its old statements: whatever still
 differs becomes an ``attribute-changed``, so ``apply(old, diff) == new``.
 
-Imports: :mod:`orgspec.diff.*`, :mod:`orgspec.model`.
+Imports: :mod:`orgspec.reorg.*`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from orgspec.diff.fold import bigrams, fold
-from orgspec.diff.match import Matching
-from orgspec.diff.ops import (
+from orgspec.model.units import Duty, FunctionChange, Spec, Unit
+from orgspec.reorg.fold import bigrams, fold
+from orgspec.reorg.match import Matching
+from orgspec.reorg.ops import (
     Abolish,
     Absorb,
     AttributeChanged,
@@ -46,9 +47,8 @@ from orgspec.diff.ops import (
     Reorder,
     Split,
 )
-from orgspec.diff.patch import ConflictError, remove_first
-from orgspec.diff.tree import Node, Tree, shell
-from orgspec.model.units import Duty, FunctionChange, Spec, Unit
+from orgspec.reorg.patch import ConflictError, remove_first
+from orgspec.reorg.tree import Node, Tree, shell
 
 __all__ = ["emit"]
 
