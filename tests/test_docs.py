@@ -65,3 +65,12 @@ def test_explain_prints_a_code() -> None:
         [sys.executable, "-m", "orgspec", "explain", "OS307"], capture_output=True, text=True, check=True
     ).stdout
     assert out.startswith("OS307 deputies-exceed-quota (error)")
+
+
+def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (block,) = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL)
+    monkeypatch.chdir(ROOT)
+    exec(compile(block, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "鎮江市人民政府外事辦公室 21" in out
+    assert "rename 徐州市人民政府外事辦公室" in out
