@@ -1,0 +1,172 @@
+"""Resolve references and ids: the index of a spec, duplicate ids, unresolved references, cycles.
+
+Imports: :mod:`orgspec.model`, :mod:`orgspec.build.reader`, :mod:`orgspec.build.lower`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgspec.build.lower import SourceMap
+from orgspec.build.reader import Reader
+from orgspec.model.names import normalize
+from orgspec.model.units import RelationKind, Spec, Unit
+from orgspec.model.values import Ref
+
+__all__ = ["Index", "resolve"]
+
+
+class Index:
+    """Every unit of a spec by path, by id and by normalised name or plaque."""
+
+    def __init__(self, spec: Spec) -> None:
+        self.units: dict[str, Unit] = {}
+        self.parent: dict[str, str | None] = {}
+        self.by_id: dict[str, str] = {}
+        self.by_name: dict[str, list[str]] = {}
+        for path, unit, parent in walk_paths(spec):
+            self.units[path] = unit
+            self.parent[path] = parent
+            if unit.id is not None and unit.id not in self.by_id:
+                self.by_id[unit.id] = path
+            for name in unit.names():
+                self.by_name.setdefault(normalize(name), []).append(path)
+
+    def lookup(self, ref: Ref) -> str | None:
+        """Return the path of the unit a reference names, or None (external or unresolved)."""
+        if ref.by == "id":
+            return self.by_id.get(ref.target)
+        paths = self.by_name.get(normalize(ref.target))
+        return paths[0] if paths else None
+
+
+def walk_paths(spec: Spec) -> Iterator[tuple[str, Unit, str | None]]:
+    """Yield ``(path, unit, parent_path)`` for every unit, depth first, in document order."""
+    stack: list[tuple[str, Unit, str | None]] = [
+        (f"/bodies/{i}", b, None) for i, b in reversed(list(enumerate(spec.bodies)))
+    ]
+    while stack:
+        path, unit, parent = stack.pop()
+        yield path, unit, parent
+        for i in range(len(unit.units) - 1, -1, -1):
+            stack.append((f"{path}/units/{i}", unit.units[i], path))
+
+
+def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
+    if unit.superior is not None:
+        yield f"{path}/superior", unit.superior
+    for i, rel in enumerate(unit.relations):
+        yield f"{path}/relations/{i}/target", rel.target
+    for i, shared in enumerate(unit.shared_duties):
+        for j, ref in enumerate(shared.sections):
+            yield f"{path}/shared_duties/{i}/sections/{j}", ref
+    for i, change in enumerate(unit.function_changes):
+        if change.counterpart is not None:
+            yield f"{path}/function_changes/{i}", change.counterpart
+    for i, quota in enumerate(unit.quotas):
+        for j, part in enumerate(quota.parts):
+            if part.unit is not None:
+                yield f"{path}/quotas/{i}/parts/{j}", part.unit
+    for i, item in enumerate(unit.posts):
+        for j, part in enumerate(item.parts):
+            if part.unit is not None:
+                yield f"{path}/posts/{i}/parts/{j}", part.unit
+    for i, member in enumerate(unit.members):
+        if member.body is not None:
+            yield f"{path}/members/{i}", member.body
+    for i, event in enumerate(unit.history):
+        if event.target is not None:
+            yield f"{path}/history/{i}/target", event.target
+
+
+def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
+    """Index the spec and report duplicate ids, unresolved references and relation cycles."""
+    index = Index(spec)
+    first_id: dict[str, str] = {}
+    for path, unit in index.units.items():
+        if unit.id is None:
+            continue
+        if unit.id in first_id:
+            reader.error(
+                "OS207",
+                f"the id '{unit.id}' is already used",
+                smap.get(path + "/id", path),
+                hint="ids must be unique within a spec",
+                related=(reader.related("first used here", smap.get(first_id[unit.id] + "/id")),),
+            )
+        else:
+            first_id[unit.id] = path
+    edges: dict[str, set[str]] = {}
+    for path, unit in index.units.items():
+        for where, ref in _refs(path, unit):
+            if ref.by == "external":
+                continue
+            target = index.lookup(ref)
+            if target is None:
+                shown = f"@{ref.target}" if ref.by == "id" else f'@"{ref.target}"'
+                hint = "to name a body outside this spec, write a plain quoted name without '@'"
+                if ref.by == "id":
+                    near = [i for i in index.by_id if i.startswith(ref.target[:3])][:3]
+                    if near:
+                        hint = "known ids nearby: " + ", ".join(near) + "; " + hint
+                reader.error(
+                    "OS208",
+                    f"{shown} does not name any unit in this spec",
+                    smap.get(where, path),
+                    hint=hint,
+                )
+                continue
+            rel_kind: RelationKind | None = None
+            if "/relations/" in where:
+                rel_kind = unit.relations[int(where.split("/relations/")[1].split("/")[0])].kind
+            elif not where.endswith("/superior"):
+                continue
+            if rel_kind is RelationKind.COLOCATED:
+                continue
+            if target == path:
+                reader.error(
+                    "OS209",
+                    f"'{unit.name}' refers to itself",
+                    smap.get(where, path),
+                    hint="a unit cannot host, manage or be the superior of itself",
+                )
+                continue
+            # Edges run from the container to what it contains, whichever side states it.
+            if rel_kind in (RelationKind.HOSTS, RelationKind.MANAGES):
+                edges.setdefault(path, set()).add(target)
+            else:
+                edges.setdefault(target, set()).add(path)
+    _report_cycles(edges, index, smap, reader)
+    return index
+
+
+def _report_cycles(edges: dict[str, set[str]], index: Index, smap: SourceMap, reader: Reader) -> None:
+    """Report each cycle once, iteratively (no recursion on deep chains)."""
+    state: dict[str, int] = {}
+    for root in sorted(edges):
+        if state.get(root):
+            continue
+        stack: list[tuple[str, list[str]]] = [(root, sorted(edges.get(root, ())))]
+        trail = [root]
+        state[root] = 1
+        while stack:
+            node, pending = stack[-1]
+            if not pending:
+                stack.pop()
+                trail.pop()
+                state[node] = 2
+                continue
+            nxt = pending.pop()
+            if state.get(nxt) == 1:
+                cycle = trail[trail.index(nxt) :]
+                names = " → ".join(index.units[p].name for p in [*cycle, nxt])
+                reader.error(
+                    "OS209",
+                    f"these relations form a cycle: {names}",
+                    smap.get(cycle[0]),
+                    related=tuple(reader.related(f"'{index.units[p].name}' is here", smap.get(p)) for p in cycle[1:]),
+                )
+            elif not state.get(nxt):
+                state[nxt] = 1
+                trail.append(nxt)
+                stack.append((nxt, sorted(edges.get(nxt, ()))))
