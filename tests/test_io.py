@@ -1,0 +1,97 @@
+"""Reading files: every problem is a diagnostic (OS100, OS101), never a traceback; writes are atomic."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import orgspec
+from orgspec.io import read_source, write_atomic
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    (d,) = orgspec.check(tmp_path / "nope.orgspec")
+    assert d.code == "OS100"
+    assert "no such file" in d.message
+
+
+def test_directory_given_as_file(tmp_path: Path) -> None:
+    source, found = read_source(tmp_path)
+    assert source is None
+    assert found[0].code == "OS100"
+    assert "directory" in found[0].message
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = tmp_path / "secret.orgspec"
+    p.write_text('body "A"')
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    (d,) = orgspec.check(p)
+    assert d.code == "OS100"
+    assert "permission denied" in d.message
+
+
+def test_gbk_file_gets_a_conversion_hint(tmp_path: Path) -> None:
+    p = tmp_path / "gbk.orgspec"
+    p.write_bytes('body "外事办公室" {\n  kind "工作部门"\n}\n'.encode("gb18030"))
+    (d,) = orgspec.check(p)
+    assert d.code == "OS101"
+    assert d.line == 1
+    assert d.hint is not None
+    assert "iconv -f GB18030" in d.hint
+
+
+def test_invalid_utf8_is_located(tmp_path: Path) -> None:
+    p = tmp_path / "bad.orgspec"
+    p.write_bytes(b'body "A" {\n  note "\xff"\n}\n')
+    (d,) = orgspec.check(p)
+    assert (d.code, d.line, d.column) == ("OS101", 2, 9)
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    p = tmp_path / "bom.orgspec"
+    p.write_bytes(b"\xef\xbb\xbf" + 'body "外事辦公室"\n'.encode())
+    assert orgspec.load(p).bodies[0].name == "外事辦公室"
+
+
+def test_empty_file_is_an_empty_spec(tmp_path: Path) -> None:
+    p = tmp_path / "empty.orgspec"
+    p.write_text("")
+    assert orgspec.load(p) == orgspec.Spec()
+
+
+def test_load_raises_one_error_with_every_diagnostic() -> None:
+    text = 'body "A" {\n  quote 1\n  kind nonsense\n}\n'
+    with pytest.raises(orgspec.SpecError) as info:
+        orgspec.loads(text, "x.orgspec")
+    assert [d.code for d in info.value.diagnostics] == ["OS201", "OS206"]
+    assert isinstance(info.value, ValueError)
+    assert str(info.value).startswith("x.orgspec:2:3: OS201")
+
+
+def test_write_atomic_replaces_whole_file(tmp_path: Path) -> None:
+    p = tmp_path / "out.txt"
+    p.write_text("old")
+    write_atomic(p, "新內容")
+    assert p.read_text() == "新內容"
+    assert [x.name for x in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_write_atomic_keeps_old_file_when_the_write_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = tmp_path / "out.txt"
+    p.write_text("old")
+
+    def boom(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", boom)
+    with pytest.raises(OSError, match="No space"):
+        write_atomic(p, "x" * 100_000)
+    assert p.read_text() == "old"
+    assert [x.name for x in tmp_path.iterdir()] == ["out.txt"]

@@ -1,0 +1,35 @@
+"""The quality gates run with the tests: ruff (lint and format) and mypy --strict."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+
+def _tool(name: str) -> list[str]:
+    exe = shutil.which(name, path=str(ROOT / ".ci" / "venv" / "bin")) or shutil.which(name)
+    if exe is None:
+        pytest.skip(f"{name} is not installed")
+    return [exe]
+
+
+def test_ruff_lint_is_clean() -> None:
+    out = subprocess.run([*_tool("ruff"), "check", "src", "tests", "bench", "examples"], cwd=ROOT,
+                         capture_output=True, text=True)  # fmt: skip
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_ruff_format_is_clean() -> None:
+    out = subprocess.run([*_tool("ruff"), "format", "--check", "src", "tests"], cwd=ROOT, capture_output=True,
+                         text=True)  # fmt: skip
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_mypy_strict_is_clean() -> None:
+    out = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
