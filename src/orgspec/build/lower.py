@@ -14,7 +14,7 @@ Imports: :mod:`orgspec.build.reader`, :mod:`orgspec.model`,
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from orgspec import limits
 from orgspec.build.reader import Reader, StmtArgs, suggest
@@ -70,6 +70,18 @@ class SourceMap:
         if span is None and fallback is not None:
             span = self.spans.get(fallback)
         return span
+
+
+class _UnitCtx:
+    """What a unit statement handler works on: the unit's path, fields, lists and depth."""
+
+    __slots__ = ("depth", "f", "lists", "path")
+
+    def __init__(self, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int) -> None:
+        self.path = path
+        self.f = f
+        self.lists = lists
+        self.depth = depth
 
 
 class _Lowerer:
@@ -196,16 +208,17 @@ class _Lowerer:
                         "OS201",
                         "'duty' goes inside a 'duties' block",
                         stmt.keyword_span,
-                        hint="write duties { duty \"…\" }",
+                        hint='write duties { duty "…" }',
                     )
                 else:
                     self.unknown(stmt, "a unit", _UNIT_KEYWORDS)
                 continue
             if kw in _ONCE and not self.once(seen, stmt):
                 continue
-            handler(self, stmt, path, f, lists, depth)
+            handler(self, stmt, _UnitCtx(path, f, lists, depth))
 
-    def u_kind(self, stmt: Stmt, path: str, f: dict[str, Any], lists: Any, depth: int) -> None:
+    def u_kind(self, stmt: Stmt, u: _UnitCtx) -> None:
+        path, f = u.path, u.f
         a = self.r.args(stmt)
         arg = a.require("a kind (a keyword such as working-department, or the Chinese term)", S, ArgKind.IDENT)
         a.done("one kind")
@@ -234,7 +247,8 @@ class _Lowerer:
 
     @staticmethod
     def u_text_field(field: str) -> Callable[..., None]:
-        def handle(self: _Lowerer, stmt: Stmt, path: str, f: dict[str, Any], lists: Any, depth: int) -> None:
+        def handle(self: _Lowerer, stmt: Stmt, u: _UnitCtx) -> None:
+            path, f = u.path, u.f
             value = self.text(stmt)
             if value is not None:
                 f[field] = value
@@ -242,7 +256,8 @@ class _Lowerer:
 
         return handle
 
-    def u_number(self, stmt: Stmt, path: str, f: dict[str, Any], lists: Any, depth: int) -> None:
+    def u_number(self, stmt: Stmt, u: _UnitCtx) -> None:
+        path, f = u.path, u.f
         a = self.r.args(stmt)
         arg = a.require("the number the document gives the unit", ArgKind.INT)
         a.done("one number")
@@ -253,9 +268,10 @@ class _Lowerer:
                 f["number"] = value
                 self.map.spans[path + "/number"] = arg.span
 
-    def u_superior(self, stmt: Stmt, path: str, f: dict[str, Any], lists: Any, depth: int) -> None:
+    def u_superior(self, stmt: Stmt, u: _UnitCtx) -> None:
+        path, f = u.path, u.f
         a = self.r.args(stmt)
-        ref = a.ref("the superior body (a name, @id or @\"name\")")
+        ref = a.ref('the superior body (a name, @id or @"name")')
         a.done("one reference")
         self.no_block(stmt)
         if ref is not None:
@@ -264,7 +280,8 @@ class _Lowerer:
 
     @staticmethod
     def u_flag(field: str) -> Callable[..., None]:
-        def handle(self: _Lowerer, stmt: Stmt, path: str, f: dict[str, Any], lists: Any, depth: int) -> None:
+        def handle(self: _Lowerer, stmt: Stmt, u: _UnitCtx) -> None:
+            path, f = u.path, u.f
             self.r.args(stmt).done("no arguments")
             self.no_block(stmt)
             f[field] = True
@@ -272,18 +289,21 @@ class _Lowerer:
 
         return handle
 
-    def u_basis(self, stmt: Stmt, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int) -> None:
+    def u_basis(self, stmt: Stmt, u: _UnitCtx) -> None:
+        path, lists = u.path, u.lists
         basis = self.basis(stmt, f"{path}/basis/{len(lists['basis'])}")
         if basis is not None:
             lists["basis"].append(basis)
 
-    def u_note(self, stmt: Stmt, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int) -> None:
+    def u_note(self, stmt: Stmt, u: _UnitCtx) -> None:
+        path, lists = u.path, u.lists
         note = self.text(stmt)
         if note is not None:
             self.map.spans[f"{path}/notes/{len(lists['notes'])}"] = stmt.span
             lists["notes"].append(note)
 
-    def u_plaque(self, stmt: Stmt, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int) -> None:
+    def u_plaque(self, stmt: Stmt, u: _UnitCtx) -> None:
+        path, lists = u.path, u.lists
         p = f"{path}/plaques/{len(lists['plaques'])}"
         a = self.r.args(stmt)
         name = a.require("the plaque's name (a quoted string)", S)
@@ -328,12 +348,11 @@ class _Lowerer:
 
     @staticmethod
     def u_relation(kind: RelationKind) -> Callable[..., None]:
-        def handle(
-            self: _Lowerer, stmt: Stmt, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int
-        ) -> None:
+        def handle(self: _Lowerer, stmt: Stmt, u: _UnitCtx) -> None:
+            path, lists = u.path, u.lists
             p = f"{path}/relations/{len(lists['relations'])}"
             a = self.r.args(stmt)
-            ref = a.ref("the other unit (a name, @id or @\"name\")")
+            ref = a.ref('the other unit (a name, @id or @"name")')
             a.done("one reference")
             if ref is None:
                 return
@@ -361,7 +380,8 @@ class _Lowerer:
 
         return handle
 
-    def u_stated(self, stmt: Stmt, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int) -> None:
+    def u_stated(self, stmt: Stmt, u: _UnitCtx) -> None:
+        path, lists = u.path, u.lists
         a = self.r.args(stmt)
         what = a.take_word("sections", "duties", "institutions")
         if what is None:
@@ -377,11 +397,10 @@ class _Lowerer:
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
         what_value: Literal["sections", "duties", "institutions"] = what.value  # type: ignore[assignment]
-        lists["stated"].append(
-            StatedCount(what=what_value, count=counted[0], text=text.value if text else None)
-        )
+        lists["stated"].append(StatedCount(what=what_value, count=counted[0], text=text.value if text else None))
 
-    def u_duties(self, stmt: Stmt, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int) -> None:
+    def u_duties(self, stmt: Stmt, u: _UnitCtx) -> None:
+        path, lists = u.path, u.lists
         self.r.args(stmt).done("no arguments; the duties go in its block")
         if stmt.block is None:
             self.r.error("OS202", "'duties' needs a block of 'duty' statements", stmt.span)
@@ -407,7 +426,8 @@ class _Lowerer:
         self.map.spans[p] = stmt.span
         return Duty(text=text.value, number=number, id=ident.value if ident else None)
 
-    def u_shared(self, stmt: Stmt, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int) -> None:
+    def u_shared(self, stmt: Stmt, u: _UnitCtx) -> None:
+        path, lists = u.path, u.lists
         p = f"{path}/shared_duties/{len(lists['shared_duties'])}"
         a = self.r.args(stmt)
         ident = a.take(ArgKind.IDENT)
@@ -421,7 +441,7 @@ class _Lowerer:
                 while (arg := sa.take(*REFS)) is not None:
                     self.map.spans[f"{p}/sections/{len(refs)}"] = arg.span
                     refs.append(self.r.ref(arg))
-                sa.done("the sections that share the list (@id or @\"name\")")
+                sa.done('the sections that share the list (@id or @"name")')
             elif sub.keyword == "duty":
                 d = self.duty(sub, f"{p}/duties/{len(duties)}")
                 if d is not None:
@@ -442,7 +462,8 @@ class _Lowerer:
             SharedDuties(sections=tuple(refs), duties=tuple(duties), id=ident.value if ident else None, intro=intro)
         )
 
-    def u_changes(self, stmt: Stmt, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int) -> None:
+    def u_changes(self, stmt: Stmt, u: _UnitCtx) -> None:
+        path, lists = u.path, u.lists
         self.r.args(stmt).done("no arguments")
         for sub in stmt.block or ():
             try:
@@ -468,16 +489,16 @@ class _Lowerer:
 
     @staticmethod
     def u_child(default_kind: UnitKind) -> Callable[..., None]:
-        def handle(
-            self: _Lowerer, stmt: Stmt, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int
-        ) -> None:
+        def handle(self: _Lowerer, stmt: Stmt, u: _UnitCtx) -> None:
+            path, lists, depth = u.path, u.lists, u.depth
             unit = self.unit(stmt, f"{path}/units/{len(lists['units'])}", default_kind, depth + 1)
             if unit is not None:
                 lists["units"].append(unit)
 
         return handle
 
-    def u_quota(self, stmt: Stmt, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int) -> None:
+    def u_quota(self, stmt: Stmt, u: _UnitCtx) -> None:
+        path, lists = u.path, u.lists
         p = f"{path}/quotas/{len(lists['quotas'])}"
         a = self.r.args(stmt)
         cat = self.category(a)
@@ -552,7 +573,8 @@ class _Lowerer:
             unit=self.r.ref(props["for"]) if "for" in props else None,
         )
 
-    def u_posts(self, stmt: Stmt, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int) -> None:
+    def u_posts(self, stmt: Stmt, u: _UnitCtx) -> None:
+        path, lists = u.path, u.lists
         self.r.args(stmt).done("no arguments; the posts go in its block")
         if stmt.block is None:
             self.r.error("OS202", "'posts' needs a block of 'post' and 'group' statements", stmt.span)
@@ -570,7 +592,7 @@ class _Lowerer:
             else:
                 self.unknown(sub, "a posts block", {"post": 1, "group": 1})
 
-    _POST_PROPS: dict[str, tuple[ArgKind, ...] | None] = {
+    _POST_PROPS: ClassVar[dict[str, tuple[ArgKind, ...] | None]] = {
         "chief": None,
         "deputy": None,
         "approved-separately": None,
@@ -583,7 +605,7 @@ class _Lowerer:
         title = a.require("the post's title (a quoted string)", S)
         counted = a.count("the number of posts") if title is not None else None
         props = a.props(self._POST_PROPS)
-        a.done("a title, a count, and chief, deputy, approved-separately, concurrent \"…\" or holder \"…\"")
+        a.done('a title, a count, and chief, deputy, approved-separately, concurrent "…" or holder "…"')
         if title is None or counted is None:
             return None
         parts: list[QuotaPart] = []
@@ -656,14 +678,15 @@ class _Lowerer:
             notes=tuple(notes),
         )
 
-    def u_members(self, stmt: Stmt, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int) -> None:
+    def u_members(self, stmt: Stmt, u: _UnitCtx) -> None:
+        path, lists = u.path, u.lists
         self.r.args(stmt).done("no arguments; the members go in its block")
         for sub in stmt.block or ():
             if sub.keyword != "member":
                 self.unknown(sub, "a members block", {"member": 1})
                 continue
             a = self.r.args(sub)
-            role = a.require("the member's role (a quoted string such as \"組長\")", S)
+            role = a.require('the member\'s role (a quoted string such as "組長")', S)
             props = a.props({"post": (S,), "of": REFS, "person": (S,)})
             a.done('a role, then post "…", of a body, person "…"')
             self.no_block(sub)
@@ -679,7 +702,8 @@ class _Lowerer:
                 )
             )
 
-    def u_history(self, stmt: Stmt, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int) -> None:
+    def u_history(self, stmt: Stmt, u: _UnitCtx) -> None:
+        path, lists = u.path, u.lists
         lists["history"].extend(self.history(stmt, f"{path}/history", len(lists["history"])))
 
     # ---- basis, history -----------------------------------------------------------
@@ -754,9 +778,8 @@ class _Lowerer:
         counts = kind in (EventKind.QUOTA_CHANGED, EventKind.POSTS_CHANGED)
         for sub in stmt.block or ():
             kw = sub.keyword
-            if kw in ("decided", "approved", "effective", "from", "to", "plaque", "unit", "category"):
-                if not self.once(seen, sub):
-                    continue
+            if kw in _EVENT_ONCE and not self.once(seen, sub):
+                continue
             if kw in ("decided", "approved", "effective"):
                 ef[kw] = self.dated(sub)
                 self.map.spans[f"{p}/{kw}"] = sub.span
@@ -775,7 +798,7 @@ class _Lowerer:
                 self.map.spans[p + "/plaque"] = sub.span
             elif kw == "unit":
                 sa = self.r.args(sub)
-                ef["target"] = sa.ref("the other unit (a name, @id or @\"name\")")
+                ef["target"] = sa.ref('the other unit (a name, @id or @"name")')
                 sa.done("one reference")
                 self.map.spans[p + "/target"] = sub.span
             elif kw == "category":
@@ -795,7 +818,7 @@ class _Lowerer:
                 if note is not None:
                     notes.append(note)
             else:
-                self.unknown(sub, "an event", {k: 1 for k in _EVENT_KEYWORDS})
+                self.unknown(sub, "an event", dict.fromkeys(_EVENT_KEYWORDS, 1))
         ef["basis"] = tuple(basis)
         ef["notes"] = tuple(notes)
         ef["duties"] = tuple(duties)
@@ -803,6 +826,7 @@ class _Lowerer:
         return Event(**ef)
 
 
+_EVENT_ONCE = frozenset({"decided", "approved", "effective", "from", "to", "plaque", "unit", "category"})
 _EVENT_KEYWORDS = ("decided", "approved", "effective", "from", "to", "plaque", "unit", "category", "duty",
                    "basis", "note")  # fmt: skip
 
@@ -847,4 +871,3 @@ def lower(statements: tuple[Stmt, ...], reader: Reader) -> tuple[Spec, SourceMap
     lowerer = _Lowerer(reader)
     spec = lowerer.spec(statements)
     return spec, lowerer.map
-

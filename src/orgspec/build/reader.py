@@ -208,7 +208,7 @@ class StmtArgs:
                 self._expected('the figure as written after "unreadable" (a quoted string)')
                 return None
             return Count.unreadable(text.value), word.span.cover(text.span)
-        self._expected(f"{what} (a number, separately, unstated or unreadable \"…\")")
+        self._expected(f'{what} (a number, separately, unstated or unreadable "…")')
         return None
 
     def ref(self, what: str) -> Ref | None:

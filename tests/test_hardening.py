@@ -1,0 +1,127 @@
+"""Hostile input: every input gets diagnostics or a result, never an exception (issue 8).
+
+The generated-input tests run with the derandomised "ci" hypothesis profile; the long fuzz run is
+``HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_hardening.py`` (see docs/hardening.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import orgspec
+from orgspec.codes import CODES
+from orgspec.io import decode
+
+from .conftest import SPECS
+
+
+def _assert_sane(found: list[orgspec.Diagnostic], text: str) -> None:
+    for d in found:
+        assert d.code in CODES
+        assert d.message
+        if d.span is not None and d.source is not None:
+            assert 0 <= d.span.start <= d.span.end <= len(d.source.text)
+
+
+@given(st.binary(max_size=400))
+def test_random_bytes(data: bytes) -> None:
+    source, problems = decode(data, "random.orgspec")
+    if source is None:
+        assert [d.code for d in problems] == ["OS101"]
+        assert problems[0].line is not None
+    else:
+        _assert_sane(orgspec.check_text(source.text, "random.orgspec"), source.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\x00",
+        'body "A\x00B"',
+        "body \x00",
+        '\ufeffbody "A"',
+        'body "A" {\r\n}\r\n',
+        'body "A" {\r}\r',
+        "{{{{",
+        "}}}}",
+        ";;;;",
+        "@",
+        '@"',
+        "#",
+        '\u202ebody "A"',
+        'body \u200b"A"',
+        'body "A" { quota administrative 1' + "0" * 5000 + " }",
+        'body "A" { quota administrative 10000000000 }',
+        'body "A" { history { event renamed 2019-02-30 } }',
+        'body "A" { history { event renamed 0000-01-01 } }',
+        'body "A" { history { event renamed 2019-13 } }',
+        'body a "A" { hosts @a }',
+        'body a "A" { section b "B" { duties { duty "x" } } }\nbody b "C"',
+    ],
+)
+def test_edge_texts(text: str) -> None:
+    _assert_sane(orgspec.check_text(text, "edge.orgspec"), text)
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    """Return token spans of a spec using the real lexer (through the parsed syntax tree)."""
+    analysis = orgspec.analyze(text)
+    spans: list[tuple[int, int]] = []
+    stack = list(analysis.built.document.statements)
+    while stack:
+        stmt = stack.pop()
+        spans.append((stmt.keyword_span.start, stmt.keyword_span.end))
+        spans.extend((a.span.start, a.span.end) for a in stmt.args)
+        if stmt.block is not None:
+            spans.append((stmt.span.end - 1, stmt.span.end))
+            stack.extend(stmt.block)
+    return sorted(spans)
+
+
+SEED_SPECS = sorted(SPECS.glob("*.orgspec"))
+
+
+@pytest.mark.parametrize("path", SEED_SPECS, ids=[p.stem for p in SEED_SPECS])
+def test_truncated_at_every_token_boundary(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for _, end in _tokens(text):
+        cut = text[:end]
+        _assert_sane(orgspec.check_text(cut, "cut.orgspec"), cut)
+
+
+@pytest.mark.parametrize("path", SEED_SPECS, ids=[p.stem for p in SEED_SPECS])
+def test_every_single_token_deleted_or_duplicated(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for start, end in _tokens(text):
+        deleted = text[:start] + text[end:]
+        _assert_sane(orgspec.check_text(deleted, "deleted.orgspec"), deleted)
+        doubled = text[:end] + " " + text[start:end] + text[end:]
+        _assert_sane(orgspec.check_text(doubled, "doubled.orgspec"), doubled)
+
+
+HOSTILE_NAMES = [
+    'quote " inside',
+    "back\\slash",
+    "new\nline",
+    "<script>alert(1)</script>",
+    "]]>",
+    "%%{init: {'theme': 'dark'}}%%",
+    "click A callback",
+    "]; node [shape=box]; x [label=",
+    "&amp; &lt;",
+    "\u202eRTL\u202c",
+    "zero\u200bwidth",
+]
+
+
+@settings(max_examples=30)
+@given(st.sampled_from(HOSTILE_NAMES), st.sampled_from(HOSTILE_NAMES))
+def test_hostile_names_round_trip_through_the_printer(a: str, b: str) -> None:
+    spec = orgspec.Spec(bodies=(orgspec.Unit(name=a, plaques=(orgspec.Plaque(name=b + "!"),), notes=(a + b,)),))
+    text = orgspec.dumps(spec)
+    assert orgspec.analyze(text).spec == spec
