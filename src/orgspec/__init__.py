@@ -11,35 +11,82 @@ Pipeline: text → :mod:`orgspec.syntax` (syntax tree with spans) →
 (diagnostics) → :mod:`orgspec.report` and :mod:`orgspec.cli`.
 """
 
-from orgspec.api import Analysis, analyze, check, check_text, dumps, load, loads
-from orgspec.diagnostics import Diagnostic, Related, Severity
-from orgspec.errors import OrgspecError, SpecError
-from orgspec.model import (
-    Basis,
-    Count,
-    CountStatus,
-    Duty,
-    Event,
-    EventKind,
-    FunctionChange,
-    FunctionChangeKind,
-    Member,
-    PartialDate,
-    Plaque,
-    Post,
-    PostGroup,
-    Quota,
-    QuotaCategory,
-    QuotaPart,
-    Ref,
-    Relation,
-    RelationKind,
-    SharedDuties,
-    Spec,
-    StatedCount,
-    Unit,
-    UnitKind,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from orgspec.api import Analysis, analyze, check, check_text, dumps, load, loads
+    from orgspec.diagnostics import Diagnostic, Related, Severity
+    from orgspec.errors import OrgspecError, SpecError
+    from orgspec.model import (
+        Basis,
+        Count,
+        CountStatus,
+        Duty,
+        Event,
+        EventKind,
+        FunctionChange,
+        FunctionChangeKind,
+        Member,
+        PartialDate,
+        Plaque,
+        Post,
+        PostGroup,
+        Quota,
+        QuotaCategory,
+        QuotaPart,
+        Ref,
+        Relation,
+        RelationKind,
+        SharedDuties,
+        Spec,
+        StatedCount,
+        Unit,
+        UnitKind,
+    )
+
+# The public names are imported on first use (PEP 562), so that ``orgspec check``
+# on a cached corpus does not pay for importing the model, lark and the checks.
+_LAZY: dict[str, str] = {
+    "Analysis": "orgspec.api",
+    "Basis": "orgspec.model",
+    "Count": "orgspec.model",
+    "CountStatus": "orgspec.model",
+    "Diagnostic": "orgspec.diagnostics",
+    "Duty": "orgspec.model",
+    "Event": "orgspec.model",
+    "EventKind": "orgspec.model",
+    "FunctionChange": "orgspec.model",
+    "FunctionChangeKind": "orgspec.model",
+    "Member": "orgspec.model",
+    "OrgspecError": "orgspec.errors",
+    "PartialDate": "orgspec.model",
+    "Plaque": "orgspec.model",
+    "Post": "orgspec.model",
+    "PostGroup": "orgspec.model",
+    "Quota": "orgspec.model",
+    "QuotaCategory": "orgspec.model",
+    "QuotaPart": "orgspec.model",
+    "Ref": "orgspec.model",
+    "Related": "orgspec.diagnostics",
+    "Relation": "orgspec.model",
+    "RelationKind": "orgspec.model",
+    "Severity": "orgspec.diagnostics",
+    "SharedDuties": "orgspec.model",
+    "Spec": "orgspec.model",
+    "SpecError": "orgspec.errors",
+    "StatedCount": "orgspec.model",
+    "Unit": "orgspec.model",
+    "UnitKind": "orgspec.model",
+    "analyze": "orgspec.api",
+    "check": "orgspec.api",
+    "check_text": "orgspec.api",
+    "dumps": "orgspec.api",
+    "load": "orgspec.api",
+    "loads": "orgspec.api",
+}
 
 __version__ = "0.1.0"
 
@@ -82,3 +129,16 @@ __all__ = [
     "load",
     "loads",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'orgspec' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -1,6 +1,6 @@
 """``orgspec check PATH...``: check spec files and folders.
 
-Imports: :mod:`orgspec.api`, :mod:`orgspec.io`, :mod:`orgspec.report`.
+Imports: :mod:`orgspec.runner`, :mod:`orgspec.report`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,23 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
         help="exit 1 on errors only (default) or also on warnings",
     )
     parser.add_argument("--no-source", action="store_true", help="do not show source lines under findings")
+    parser.add_argument(
+        "--jobs", "-j", type=_jobs, default=None, metavar="N", help="worker processes (default: auto, one per CPU)"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="check every file again; do not use the result cache")
     parser.set_defaults(run=run)
+
+
+def _jobs(text: str) -> int | None:
+    if text == "auto":
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of jobs or 'auto', found {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("the number of jobs must be at least 1")
+    return value
 
 
 def _color(stream: object) -> bool:
@@ -44,24 +60,14 @@ def _color(stream: object) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Check the named paths and print the findings."""
-    from orgspec.api import analyze, iter_spec_files
-    from orgspec.diagnostics import Severity, sort_key
-    from orgspec.io import read_source
+    from orgspec.diagnostics import Severity
     from orgspec.report import format_json, format_text, summarize
+    from orgspec.runner import check_paths
 
-    found = []
-    files = 0
-    unreadable = False
-    for path in iter_spec_files(args.paths):
-        files += 1
-        source, problems = read_source(path)
-        found.extend(problems)
-        if source is None:
-            unreadable = True
-            continue
-        found.extend(analyze(source.text, source.filename).diagnostics)
-    found.sort(key=sort_key)
-    summary = summarize(found, files)
+    result = check_paths(args.paths, jobs=args.jobs, cache=not args.no_cache)
+    found = list(result.diagnostics)
+    unreadable = result.unreadable > 0
+    summary = summarize(found, result.files)
     if args.format == "json":
         sys.stdout.write(format_json(found, summary))
     else:
