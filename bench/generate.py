@@ -277,14 +277,17 @@ def body(rng: random.Random, place: str, file_no: int, index: int, sections: int
     for i in range(1, rng.randrange(5, 11)):
         add(f"    duty {i} {_q(_duty(rng))}")
     add("  }")
-    names = rng.sample(_SECTIONS, sections)
+    if sections <= len(_SECTIONS):
+        names = rng.sample(_SECTIONS, sections)
+    else:  # a very large body (the render benchmark): number the section names
+        names = [f"第{i}{_SECTIONS[i % len(_SECTIONS)]}" for i in range(1, sections + 1)]
     shared = (sections - 2, sections - 1) if sections >= 5 else ()
     for i, sname in enumerate(names, 1):
         sid = f"{bid}_s{i}"
         add(f"  section {sid} {_q(sname)} {{")
         add(f"    number {i}")
         if i % 4 == 2:
-            add(f"    plaque {_q(full + _SECTION_PLAQUES[(index + i) % len(_SECTION_PLAQUES)])}")
+            add(f"    plaque {_q(full + sname + _SECTION_PLAQUES[(index + i) % len(_SECTION_PLAQUES)])}")
         if i not in shared:
             add("    duties {")
             for _ in range(rng.randrange(1, 4)):
@@ -353,16 +356,28 @@ def _bodies(units: int, seed: int) -> Iterator[tuple[int, str, int]]:
 def generate_files(units: int, out: Path, seed: int = 7) -> tuple[int, int]:
     """Write ``units`` units as files of about 40 units under ``out``; return (files, units)."""
     out.mkdir(parents=True, exist_ok=True)
-    texts: dict[int, list[str]] = {}
     total = 0
-    for file_no, text, n in _bodies(units, seed):
-        texts.setdefault(file_no, []).append(text)
-        total += n
-    for file_no, parts in texts.items():
-        folder = out / f"{file_no // 1000:04d}"
+    files = 0
+    current = -1
+    parts: list[str] = []
+
+    def flush() -> None:
+        folder = out / f"{current // 1000:04d}"
         folder.mkdir(exist_ok=True)
-        (folder / f"county{file_no:06d}.orgspec").write_text("\n".join(parts), encoding="utf-8")
-    return len(texts), total
+        (folder / f"county{current:06d}.orgspec").write_text("\n".join(parts), encoding="utf-8")
+
+    for file_no, text, n in _bodies(units, seed):
+        if file_no != current:
+            if parts:
+                flush()
+                files += 1
+            current, parts = file_no, []
+        parts.append(text)
+        total += n
+    if parts:
+        flush()
+        files += 1
+    return files, total
 
 
 def generate_text(units: int, seed: int = 7) -> str:
@@ -371,6 +386,11 @@ def generate_text(units: int, seed: int = 7) -> str:
     for _, text, _ in _bodies(units, seed):
         parts.append(text)
     return "\n".join(parts)
+
+
+def big_body(sections: int, seed: int = 7) -> str:
+    """Return one body with ``sections`` sections (for rendering a large chart)."""
+    return body(random.Random(seed), _place(0), 0, 0, sections)
 
 
 def main(argv: list[str] | None = None) -> int:
