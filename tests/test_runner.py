@@ -128,3 +128,18 @@ def test_the_fast_parser_builds_the_same_nodes_as_lark(monkeypatch: pytest.Monke
 
 def test_generated_corpus_checks_clean() -> None:
     assert orgspec.check_text(generate_text(500), "generated.orgspec") == []
+
+
+def test_unresolved_ids_hint_the_first_ids_with_the_same_prefix() -> None:
+    ids = [f"id{i}" for i in range(40)] + ["a", "ab"]
+    text = "\n".join(f'body {i} "单位{i}" {{ superior @{i}zz }}' for i in ids[:40])
+    text += '\nbody a "甲" { superior @q }\nbody ab "乙" { superior @a1 }'
+    found = [d for d in orgspec.check_text(text) if d.code == "OS208"]
+    assert len(found) == 42
+    for d in found:
+        target = d.message.split()[0][1:]
+        near = [i for i in ids if i.startswith(target[:3])][:3]  # the plain definition, in document order
+        expected = "to name a body outside this spec, write a plain quoted name without '@'"
+        if near:
+            expected = "known ids nearby: " + ", ".join(near) + "; " + expected
+        assert d.hint == expected
