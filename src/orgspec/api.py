@@ -19,7 +19,7 @@ from pathlib import Path
 import attrs
 
 from orgspec import checks
-from orgspec.build import Built, build
+from orgspec.build import Built, build, gc_paused
 from orgspec.diagnostics import Diagnostic, has_errors, sort_key
 from orgspec.errors import SpecError
 from orgspec.io import read_source
@@ -53,8 +53,9 @@ class Analysis:
 
 def analyze(text: str, filename: str = "<string>") -> Analysis:
     """Parse, build, resolve and check ``text``; never raises on user input."""
-    built = build(SourceText(text, filename))
-    found = list(built.diagnostics) + checks.run(built)
+    with gc_paused():  # the whole graph stays live: collections would only re-walk it (docs/performance.md)
+        built = build(SourceText(text, filename))
+        found = list(built.diagnostics) + checks.run(built)
     found.sort(key=sort_key)
     return Analysis(built, tuple(found))
 
