@@ -146,7 +146,7 @@ members = st.builds(
 )
 stated = st.builds(
     StatedCount,
-    what=st.sampled_from(["sections", "duties", "institutions"]),
+    what=st.sampled_from(["sections", "duties", "institutions", "members"]),
     count=counts,
     text=st.none() | texts,
 )
@@ -249,3 +249,187 @@ KEYWORDS = ["body", "section", "office", "institution", "kind", "rank", "plaque"
 TOKENS = [*KEYWORDS, "{", "}", ";", "\n", '"外事辦"', '"a\\"b"', "21", "-3", "２１", "2019-02-30", "2018-03",
           "@x", '@"名"', "separately", "unreadable", "#c\n", '"unclosed', "\x00", "人", "\r\n", "\ufeff"]  # fmt: skip
 spec_like_text = st.lists(st.sampled_from(TOKENS), max_size=60).map(" ".join)
+
+
+# ---- edits: "b from a", for the laws of the diff ------------------------------------
+def _flat(spec: Spec) -> list[tuple[int, ...]]:
+    out: list[tuple[int, ...]] = []
+
+    def walk(units_: tuple[Unit, ...], path: tuple[int, ...]) -> None:
+        for i, u in enumerate(units_):
+            out.append((*path, i))
+            walk(u.units, (*path, i))
+
+    walk(spec.bodies, ())
+    return out
+
+
+def _get(spec: Spec, path: tuple[int, ...]) -> Unit:
+    unit = spec.bodies[path[0]]
+    for i in path[1:]:
+        unit = unit.units[i]
+    return unit
+
+
+def _replace(spec: Spec, path: tuple[int, ...], new: Unit | None) -> Spec:
+    """Return ``spec`` with the unit at ``path`` replaced (or removed when ``new`` is None)."""
+
+    def fix(units_: tuple[Unit, ...], rest: tuple[int, ...]) -> tuple[Unit, ...]:
+        i = rest[0]
+        if len(rest) == 1:
+            return units_[:i] + ((new,) if new is not None else ()) + units_[i + 1 :]
+        inner = units_[i].model_copy(update={"units": fix(units_[i].units, rest[1:])})
+        return (*units_[:i], inner, *units_[i + 1 :])
+
+    return spec.model_copy(update={"bodies": fix(spec.bodies, path)})
+
+
+def _insert(spec: Spec, path: tuple[int, ...] | None, unit: Unit, at: int) -> Spec:
+    if path is None:
+        bodies = list(spec.bodies)
+        bodies.insert(min(at, len(bodies)), unit)
+        return spec.model_copy(update={"bodies": tuple(bodies)})
+    parent = _get(spec, path)
+    kids = list(parent.units)
+    kids.insert(min(at, len(kids)), unit.model_copy(update={"kind": unit.kind or UnitKind.SECTION}))
+    return _replace(spec, path, parent.model_copy(update={"units": tuple(kids)}))
+
+
+@st.composite
+def edited(draw: st.DrawFn, spec: Spec) -> Spec:
+    """Generate a spec made from ``spec`` by a few edits: rename, move, add, remove, duties, plaques, quotas."""
+    for _ in range(draw(st.integers(min_value=0, max_value=4))):
+        paths = _flat(spec)
+        kind = draw(st.sampled_from(["rename", "move", "add", "remove", "duties", "plaques", "quotas", "shuffle",
+                                     "rank", "notes"]))  # fmt: skip
+        if kind == "add" or not paths:
+            unit = draw(units(0, itertools.count(10_000 + draw(st.integers(0, 10_000)) * 10), True))
+            where = draw(st.none() | st.sampled_from(paths)) if paths else None
+            spec = _insert(spec, where, unit, draw(st.integers(0, 4)))
+            continue
+        path = draw(st.sampled_from(paths))
+        unit = _get(spec, path)
+        if kind == "rename":
+            spec = _replace(spec, path, unit.model_copy(update={"name": draw(names)}))
+        elif kind == "remove":
+            spec = _replace(spec, path, None)
+        elif kind == "move":
+            spec = _replace(spec, path, None)
+            targets = list(_flat(spec))
+            where = draw(st.none() | st.sampled_from(targets)) if targets else None
+            spec = _insert(spec, where, unit, draw(st.integers(0, 4)))
+        elif kind == "duties":
+            ds = list(unit.duties)
+            if ds and draw(st.booleans()):
+                ds.pop(draw(st.integers(0, len(ds) - 1)))
+            if draw(st.booleans()):
+                ds.insert(draw(st.integers(0, len(ds))), draw(duties))
+            if ds and draw(st.booleans()):
+                i = draw(st.integers(0, len(ds) - 1))
+                ds[i] = ds[i].model_copy(update={"text": draw(texts)})
+            spec = _replace(spec, path, unit.model_copy(update={"duties": tuple(ds)}))
+        elif kind == "plaques":
+            ps = list(unit.plaques)
+            if ps and draw(st.booleans()):
+                ps.pop()
+            else:
+                ps.insert(draw(st.integers(0, len(ps))), draw(plaques))
+            spec = _replace(spec, path, unit.model_copy(update={"plaques": tuple(ps)}))
+        elif kind == "quotas":
+            spec = _replace(spec, path, unit.model_copy(update={"quotas": tuple(draw(st.lists(quotas, max_size=2)))}))
+        elif kind == "shuffle":
+            kids = draw(st.permutations(unit.units)) if unit.units else []
+            spec = _replace(spec, path, unit.model_copy(update={"units": tuple(kids)}))
+        elif kind == "rank":
+            spec = _replace(spec, path, unit.model_copy(update={"rank": draw(st.none() | names)}))
+        else:
+            spec = _replace(spec, path, unit.model_copy(update={"notes": draw(notes)}))
+    return spec
+
+
+@st.composite
+def spec_pairs(draw: st.DrawFn, max_depth: int = 2) -> tuple[Spec, Spec]:
+    """Generate (a, b): a spec and an edited copy of it."""
+    a = draw(specs(max_depth))
+    return a, draw(edited(a))
+
+
+# ---- histories: a base spec and dated events applied forward, for the laws of as_of --------
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[Spec, list[tuple[str | None, Event]]]:
+    """Generate a base spec (bodies with ids, no history) and consistent dated events on it.
+
+    Each event is (owner body id, event), or (None, event) for a spec-level establish or
+    abolish of a body; years increase strictly, so the order is the time order.
+    """
+    base = draw(specs(max_depth=1))
+    bodies = tuple(
+        b.model_copy(update={"id": f"b{i}", "history": (), "units": tuple(u.model_copy(update={"history": ()})
+                                                                          for u in b.units)})
+        for i, b in enumerate(base.bodies)
+    )  # fmt: skip
+    base = base.model_copy(update={"bodies": bodies, "history": ()})
+    state = {b.id: b for b in bodies}
+    made: list[str] = []
+    out: list[tuple[str | None, Event]] = []
+    year = 1980
+    for i in range(draw(st.integers(min_value=0, max_value=6))):
+        year += draw(st.integers(min_value=1, max_value=3))
+        date = PartialDate(year=year, month=draw(st.none() | st.integers(1, 12)))
+        choices = ["established"] + (["abolished"] if made else [])
+        if state:
+            choices += ["renamed", "plaque-added", "plaque-removed", "hosted", "unhosted", "rank-changed",
+                        "kind-changed", "moved", "quota-changed"]  # fmt: skip
+        kind = draw(st.sampled_from(choices))
+        if kind == "established":
+            name = f"新机构{i}"
+            made.append(name)
+            out.append((None, Event(kind=EventKind.ESTABLISHED, date=date, target=Ref(target=name, by="name"))))
+            continue
+        if kind == "abolished":
+            name = draw(st.sampled_from(made))
+            made.remove(name)
+            out.append((None, Event(kind=EventKind.ABOLISHED, date=date, target=Ref(target=name, by="name"))))
+            continue
+        bid = draw(st.sampled_from(sorted(state)))
+        b = state[bid]
+        event: Event | None = None
+        if kind == "renamed":
+            event = Event(kind=EventKind.RENAMED, date=date, before=b.name, after=f"名称{i}")
+            b = b.model_copy(update={"name": f"名称{i}"})
+        elif kind == "plaque-added":
+            event = Event(kind=EventKind.PLAQUE_ADDED, date=date, plaque=f"牌子{i}")
+            b = b.model_copy(update={"plaques": (*b.plaques, Plaque(name=f"牌子{i}"))})
+        elif kind == "plaque-removed" and any(p.name.startswith("牌子") for p in b.plaques):
+            p = next(p for p in b.plaques if p.name.startswith("牌子"))
+            event = Event(kind=EventKind.PLAQUE_REMOVED, date=date, plaque=p.name)
+            b = b.model_copy(update={"plaques": tuple(x for x in b.plaques if x is not p)})
+        elif kind == "hosted":
+            event = Event(kind=EventKind.HOSTED, date=date, target=Ref(target=f"办公室{i}", by="name"))
+            b = b.model_copy(update={"relations": (*b.relations, Relation(kind=RelationKind.HOSTS,
+                                                                          target=Ref(target=f"办公室{i}", by="name")))})  # fmt: skip
+        elif kind == "unhosted" and any(r.target.target.startswith("办公室") for r in b.relations):
+            r = next(r for r in b.relations if r.target.target.startswith("办公室"))
+            event = Event(kind=EventKind.UNHOSTED, date=date, target=r.target)
+            b = b.model_copy(update={"relations": tuple(x for x in b.relations if x is not r)})
+        elif kind == "rank-changed" and b.rank is not None:
+            event = Event(kind=EventKind.RANK_CHANGED, date=date, before=b.rank, after=f"级{i}")
+            b = b.model_copy(update={"rank": f"级{i}"})
+        elif kind == "kind-changed" and b.kind is not None:
+            new_kind = draw(st.sampled_from([k for k in UnitKind if k is not UnitKind.OTHER]))
+            event = Event(kind=EventKind.KIND_CHANGED, date=date, before=b.kind_label or b.kind.value,
+                          after=new_kind.value)  # fmt: skip
+            b = b.model_copy(update={"kind": new_kind, "kind_label": None})
+        elif kind == "moved" and b.superior is not None:
+            event = Event(kind=EventKind.MOVED, date=date, before=b.superior.target, after=f"上级{i}")
+            b = b.model_copy(update={"superior": Ref(target=f"上级{i}")})
+        elif kind == "quota-changed" and b.quotas and len({q.category for q in b.quotas}) == len(b.quotas):
+            q = b.quotas[0]
+            after = Count.of(draw(small))
+            event = Event(kind=EventKind.QUOTA_CHANGED, date=date, category=q.category, count_before=q.count,
+                          count_after=after)  # fmt: skip
+            b = b.model_copy(update={"quotas": (q.model_copy(update={"count": after}), *b.quotas[1:])})
+        if event is not None:
+            state[bid] = b
+            out.append((bid, event))
+    return base, out

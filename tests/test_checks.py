@@ -104,3 +104,29 @@ def test_rename_chain_must_end_at_current_name() -> None:
     assert [d.code for d in found] == ["OS602"]
     assert "'B'" in found[0].message
     assert "'A'" in found[0].message
+
+
+def test_stated_members_of_a_coordinating_body() -> None:
+    text = """body "小组" {
+  kind coordinating-body
+  stated members 3 "3人组成"
+  members {
+    member "组长" person "甲"
+    member "成员" person "乙"
+  }
+}"""
+    (d,) = orgspec.check_text(text)
+    assert d.code == "OS301"
+    assert "states 3 members" in d.message
+
+
+def test_english_deputy_titles_are_deputies() -> None:
+    text = """body "A" {
+  posts {
+    group "directors and deputy directors" 3 {
+      post "director" 1 chief
+      post "deputy directors" 3
+    }
+  }
+}"""
+    assert [d.code for d in orgspec.check_text(text)] == ["OS307"]

@@ -125,3 +125,54 @@ def test_hostile_names_round_trip_through_the_printer(a: str, b: str) -> None:
     spec = orgspec.Spec(bodies=(orgspec.Unit(name=a, plaques=(orgspec.Plaque(name=b + "!"),), notes=(a + b,)),))
     text = orgspec.dumps(spec)
     assert orgspec.analyze(text).spec == spec
+
+
+def _grammar_strategy() -> st.SearchStrategy[str]:
+    import lark
+    from hypothesis.extra.lark import from_lark
+
+    from orgspec.syntax import parser
+
+    grammar = lark.Lark(parser._GRAMMAR, parser="lalr", lexer="contextual")
+    figures = st.sampled_from(["0", "21", "-3", "２１", "1" * 12, "+5"])
+    dates = st.sampled_from(["2010-06-01", "2019-02-30", "2018-3", "0000-00"])
+    return from_lark(grammar, explicit={"INT": figures, "DATE": dates})
+
+
+@settings(max_examples=100)
+@given(_grammar_strategy())
+def test_text_generated_from_the_grammar(text: str) -> None:
+    _assert_sane(orgspec.check_text(text, "generated.orgspec"), text)
+
+
+def _ratio(small: str, large: str) -> float:
+    """Return best-time(large) / best-time(small), measured interleaved so both see the same load."""
+    import time
+
+    best = {0: float("inf"), 1: float("inf")}
+    for _ in range(4):
+        for key, text in ((0, small), (1, large)):
+            t0 = time.perf_counter()
+            orgspec.check_text(text)
+            best[key] = min(best[key], time.perf_counter() - t0)
+    return best[1] / best[0]
+
+
+def _many_sections(n: int) -> str:
+    sections = "\n".join(
+        f'  section s{i} "第{i}處" {{ number {i + 1}; plaque "牌{i}"; duties {{ duty "職責{i}" }} }}' for i in range(n)
+    )
+    return f'body b "外事辦" {{\n  stated sections {n}\n{sections}\n}}\n'
+
+
+def test_checking_scales_linearly_with_the_number_of_units() -> None:
+    # Ten times the units may take at most thirty times as long (linear would be ten).
+    assert _ratio(_many_sections(200), _many_sections(2000)) < 30
+
+
+def test_deep_allowed_nesting_scales_linearly() -> None:
+    def nested(depth: int, copies: int) -> str:
+        one = 'section "S" { ' * depth + "}" * depth
+        return 'body "A" { ' + "\n".join([one] * copies) + " }"
+
+    assert _ratio(nested(60, 10), nested(60, 100)) < 30

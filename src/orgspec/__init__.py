@@ -19,7 +19,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from orgspec.api import Analysis, analyze, check, check_text, dumps, load, loads
     from orgspec.diagnostics import Diagnostic, Related, Severity
+    from orgspec.diff.core import diff
+    from orgspec.diff.patch import apply, invert
     from orgspec.errors import OrgspecError, SpecError
+    from orgspec.history.asof import as_of
     from orgspec.model import (
         Basis,
         Count,
@@ -47,48 +50,69 @@ if TYPE_CHECKING:
         UnitKind,
     )
 
-# The public names are imported on first use (PEP 562), so that ``orgspec check``
-# on a cached corpus does not pay for importing the model, lark and the checks.
-_LAZY: dict[str, str] = {
-    "Analysis": "orgspec.api",
-    "Basis": "orgspec.model",
-    "Count": "orgspec.model",
-    "CountStatus": "orgspec.model",
-    "Diagnostic": "orgspec.diagnostics",
-    "Duty": "orgspec.model",
-    "Event": "orgspec.model",
-    "EventKind": "orgspec.model",
-    "FunctionChange": "orgspec.model",
-    "FunctionChangeKind": "orgspec.model",
-    "Member": "orgspec.model",
-    "OrgspecError": "orgspec.errors",
-    "PartialDate": "orgspec.model",
-    "Plaque": "orgspec.model",
-    "Post": "orgspec.model",
-    "PostGroup": "orgspec.model",
-    "Quota": "orgspec.model",
-    "QuotaCategory": "orgspec.model",
-    "QuotaPart": "orgspec.model",
-    "Ref": "orgspec.model",
-    "Related": "orgspec.diagnostics",
-    "Relation": "orgspec.model",
-    "RelationKind": "orgspec.model",
-    "Severity": "orgspec.diagnostics",
-    "SharedDuties": "orgspec.model",
-    "Spec": "orgspec.model",
-    "SpecError": "orgspec.errors",
-    "StatedCount": "orgspec.model",
-    "Unit": "orgspec.model",
-    "UnitKind": "orgspec.model",
-    "analyze": "orgspec.api",
-    "check": "orgspec.api",
-    "check_text": "orgspec.api",
-    "dumps": "orgspec.api",
-    "load": "orgspec.api",
-    "loads": "orgspec.api",
+__version__ = "0.1.0"
+
+# Every public name is imported on first use (PEP 562), so that ``orgspec check`` on a cached
+# corpus does not pay for importing the model, lark and the checks (docs/performance.md).
+# ``orgspec.diff`` is the diff module itself, which is callable.
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "Analysis": ("orgspec.api", "Analysis"),
+    "Basis": ("orgspec.model", "Basis"),
+    "Count": ("orgspec.model", "Count"),
+    "CountStatus": ("orgspec.model", "CountStatus"),
+    "Diagnostic": ("orgspec.diagnostics", "Diagnostic"),
+    "Duty": ("orgspec.model", "Duty"),
+    "Event": ("orgspec.model", "Event"),
+    "EventKind": ("orgspec.model", "EventKind"),
+    "FunctionChange": ("orgspec.model", "FunctionChange"),
+    "FunctionChangeKind": ("orgspec.model", "FunctionChangeKind"),
+    "Member": ("orgspec.model", "Member"),
+    "OrgspecError": ("orgspec.errors", "OrgspecError"),
+    "PartialDate": ("orgspec.model", "PartialDate"),
+    "Plaque": ("orgspec.model", "Plaque"),
+    "Post": ("orgspec.model", "Post"),
+    "PostGroup": ("orgspec.model", "PostGroup"),
+    "Quota": ("orgspec.model", "Quota"),
+    "QuotaCategory": ("orgspec.model", "QuotaCategory"),
+    "QuotaPart": ("orgspec.model", "QuotaPart"),
+    "Ref": ("orgspec.model", "Ref"),
+    "Related": ("orgspec.diagnostics", "Related"),
+    "Relation": ("orgspec.model", "Relation"),
+    "RelationKind": ("orgspec.model", "RelationKind"),
+    "Severity": ("orgspec.diagnostics", "Severity"),
+    "SharedDuties": ("orgspec.model", "SharedDuties"),
+    "Spec": ("orgspec.model", "Spec"),
+    "SpecError": ("orgspec.errors", "SpecError"),
+    "StatedCount": ("orgspec.model", "StatedCount"),
+    "Unit": ("orgspec.model", "Unit"),
+    "UnitKind": ("orgspec.model", "UnitKind"),
+    "analyze": ("orgspec.api", "analyze"),
+    "apply": ("orgspec.diff.patch", "apply"),
+    "as_of": ("orgspec.history.asof", "as_of"),
+    "check": ("orgspec.api", "check"),
+    "check_text": ("orgspec.api", "check_text"),
+    "diff": ("orgspec.diff", None),
+    "dumps": ("orgspec.api", "dumps"),
+    "invert": ("orgspec.diff.patch", "invert"),
+    "load": ("orgspec.api", "load"),
+    "loads": ("orgspec.api", "loads"),
 }
 
-__version__ = "0.1.0"
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use."""
+    if name not in _LAZY:
+        raise AttributeError(f"module 'orgspec' has no attribute {name!r}")
+    module_name, attr = _LAZY[name]
+    module = importlib.import_module(module_name)
+    value = module if attr is None else getattr(module, attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "Analysis",
@@ -123,22 +147,13 @@ __all__ = [
     "UnitKind",
     "__version__",
     "analyze",
+    "apply",
+    "as_of",
     "check",
     "check_text",
+    "diff",
     "dumps",
+    "invert",
     "load",
     "loads",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'orgspec' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))

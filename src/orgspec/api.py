@@ -7,7 +7,8 @@ Also ``dumps`` (model to canonical text) and ``analyze`` (the whole front end
 with the source map, for tools that need positions).
 
 Imports: :mod:`orgspec.build`, :mod:`orgspec.checks`, :mod:`orgspec.io`,
-:mod:`orgspec.text`, :mod:`orgspec.model`, :mod:`orgspec.diagnostics`.
+:mod:`orgspec.text`, :mod:`orgspec.model`, :mod:`orgspec.diagnostics`,
+:mod:`orgspec.suppress`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from orgspec.errors import SpecError
 from orgspec.io import read_source
 from orgspec.model.units import Spec
 from orgspec.source import SourceText
+from orgspec.suppress import apply_suppressions
 from orgspec.text.printer import print_statements
 from orgspec.text.unlower import unlower
 
@@ -52,10 +54,16 @@ class Analysis:
 
 
 def analyze(text: str, filename: str = "<string>") -> Analysis:
-    """Parse, build, resolve and check ``text``; never raises on user input."""
+    """Parse, build, resolve and check ``text``; never raises on user input.
+
+    Inline suppressions (``# orgspec: ignore[CODE] reason``) are applied here, so
+    library users see the same findings as the command line.
+    """
     with gc_paused():  # the whole graph stays live: collections would only re-walk it (docs/performance.md)
         built = build(SourceText(text, filename))
         found = list(built.diagnostics) + checks.run(built)
+    if built.spec is not None:
+        found = apply_suppressions(found, built.document.comments, built.source)
     found.sort(key=sort_key)
     return Analysis(built, tuple(found))
 

@@ -12,6 +12,7 @@ Families:
 * ``OS4xx`` plaques
 * ``OS5xx`` units: names, duties, ranks
 * ``OS6xx`` history
+* ``OS7xx`` suppressions
 
 Imports: the standard library and attrs only.
 """
@@ -202,8 +203,8 @@ _ALL: tuple[Code, ...] = (
         "The document's stated count differs from what it lists.",
         '`stated sections 6` records the document\'s own "設6個內設機構". It is compared with the '
         "sections listed (units of kind section at any depth; party committees, service centres "
-        "and discipline units are not counted). Likewise `stated duties` and `stated "
-        "institutions`. Where the document itself is inconsistent, keep its figure, say so in a "
+        "and discipline units are not counted). Likewise `stated duties`, `stated "
+        "institutions` and `stated members`. Where the document itself is inconsistent, keep its figure, say so in a "
         "comment and suppress the finding with a reason.",
         bad="stated sections 6   # but five `section` statements",
     ),
@@ -363,6 +364,32 @@ _ALL: tuple[Code, ...] = (
         "warning",
         "An event's decided, approved and effective dates are out of order.",
         "A decision comes before its approval, and both come before it takes effect.",
+    ),
+    # ---- suppressions ---------------------------------------------------------------
+    Code(
+        "OS701",
+        "unused-suppression",
+        "warning",
+        "A suppression comment suppresses nothing.",
+        "`# orgspec: ignore[CODE] reason` silences the finding CODE on its own line, or, alone on "
+        "its line, on the next line that is not only a comment. When no such finding is there (the "
+        "document was corrected, or the comment moved away from its statement) the suppression "
+        "is stale: remove it, or move it to the line of the finding.",
+        bad='stated sections 2 "設2個內設機構"  # orgspec: ignore[OS301] the count is right now',
+        good='stated sections 2 "設2個內設機構"',
+    ),
+    Code(
+        "OS702",
+        "invalid-suppression",
+        "warning",
+        "A suppression comment that orgspec cannot use.",
+        "A suppression is written `# orgspec: ignore[CODE] reason`: it names one or more known "
+        "codes (`ignore[OS301, OS310]`) and gives the reason the finding is accepted, so that the "
+        "next reader knows why. A suppression without a reason, with an unknown code or in "
+        "another shape suppresses nothing. Reading and syntax errors (OS1xx) and OS7xx findings "
+        "cannot be suppressed.",
+        bad='stated sections 6 "設6個內設機構"  # orgspec: ignore[OS301]',
+        good='stated sections 6 "設6個內設機構"  # orgspec: ignore[OS301] the document itself lists five',
     ),
 )
 

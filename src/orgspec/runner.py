@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -30,7 +30,16 @@ from orgspec.cache import ResultCache, decode_diagnostics, encode_diagnostics
 from orgspec.diagnostics import Diagnostic, sort_key
 from orgspec.io import decode, read_source
 
-__all__ = ["CacheStats", "RunResult", "check_paths", "default_jobs", "spec_files"]
+__all__ = [
+    "CacheStats",
+    "FileResult",
+    "FilesResult",
+    "RunResult",
+    "check_files",
+    "check_paths",
+    "default_jobs",
+    "spec_files",
+]
 
 SUFFIX = ".orgspec"
 
@@ -87,19 +96,30 @@ def default_jobs() -> int:
 
 
 @attrs.frozen(slots=True)
-class _FileResult:
+class FileResult:
+    """The diagnostics of one file (as :func:`orgspec.api.analyze` gives them, or why it could not be read)."""
+
     diagnostics: list[Diagnostic]
     unreadable: bool
     cache: CacheStats
 
 
-def _check_one(path: Path, cache: ResultCache | None) -> _FileResult:
+@attrs.frozen(slots=True)
+class FilesResult:
+    """One :class:`FileResult` per file, in the order given, with the cache statistics and jobs used."""
+
+    files: list[FileResult]
+    cache: CacheStats
+    jobs: int
+
+
+def _check_one(path: Path, cache: ResultCache | None) -> FileResult:
     name = str(path)
     try:
         data = path.read_bytes()
     except OSError:
         source, problems = read_source(path)  # reports the error as a diagnostic
-        return _FileResult(problems, source is None, CacheStats())
+        return FileResult(problems, source is None, CacheStats())
     key = cache.key(data) if cache is not None else ""
     if cache is not None:
         record = cache.get(key)
@@ -107,12 +127,12 @@ def _check_one(path: Path, cache: ResultCache | None) -> _FileResult:
             source, problems = decode(data, name)
             if source is not None:
                 try:
-                    return _FileResult(decode_diagnostics(record, source), False, CacheStats(hits=1))
+                    return FileResult(decode_diagnostics(record, source), False, CacheStats(hits=1))
                 except (TypeError, ValueError, KeyError):
                     pass  # a well-formed entry of unexpected content: check again and rewrite it
     source, problems = decode(data, name)
     if source is None:
-        return _FileResult(problems, True, CacheStats())  # undecodable text is reported, never cached
+        return FileResult(problems, True, CacheStats())  # undecodable text is reported, never cached
     from orgspec.api import analyze
     from orgspec.build import gc_paused
 
@@ -123,10 +143,10 @@ def _check_one(path: Path, cache: ResultCache | None) -> _FileResult:
         record = encode_diagnostics(found, source)
         if record is not None and cache.put(key, record):
             writes = 1
-    return _FileResult(found, False, CacheStats(misses=1 if cache is not None else 0, writes=writes))
+    return FileResult(found, False, CacheStats(misses=1 if cache is not None else 0, writes=writes))
 
 
-def _check_chunk(paths: Sequence[str], use_cache: bool, fingerprint: str) -> list[_FileResult]:
+def _check_chunk(paths: Sequence[str], use_cache: bool, fingerprint: str) -> list[FileResult]:
     cache = ResultCache(fingerprint=fingerprint) if use_cache else None
     return [_check_one(Path(p), cache) for p in paths]
 
@@ -145,6 +165,47 @@ def _total_bytes(paths: list[str]) -> int:
     return total
 
 
+def check_files(
+    files: Sequence[str | os.PathLike[str]],
+    *,
+    jobs: int | None = None,
+    cache: bool = True,
+    fingerprint: str = "",
+    on_done: Callable[[int], None] | None = None,
+) -> FilesResult:
+    """Check the given spec files; return one result per file, in order. Never raises on user input.
+
+    ``jobs``: worker processes (None: one per CPU when the files add up to
+    more than 1 MB; 1: in this process). ``cache``: use the per-user result
+    cache. ``fingerprint``: anything besides the text that changes the result
+    of :func:`orgspec.api.analyze`. ``on_done(n)`` is called as files finish.
+    """
+    names = [str(p) for p in files]
+    if jobs is None:
+        jobs = default_jobs() if len(names) > 1 and _total_bytes(names) >= PARALLEL_MIN_BYTES else 1
+    jobs = max(1, min(jobs, len(names) or 1))
+    results: list[FileResult] = []
+    if jobs == 1:
+        store = ResultCache(fingerprint=fingerprint) if cache else None
+        for name in names:
+            results.append(_check_one(Path(name), store))
+            if on_done is not None:
+                on_done(1)
+    else:
+        from concurrent.futures import ProcessPoolExecutor  # imported only when needed: it is slow to import
+
+        chunks = _chunks(names, jobs)
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for part in pool.map(_check_chunk, chunks, [cache] * len(chunks), [fingerprint] * len(chunks)):
+                results.extend(part)
+                if on_done is not None:
+                    on_done(len(part))
+    stats = CacheStats()
+    for result in results:
+        stats += result.cache
+    return FilesResult(results, stats, jobs)
+
+
 def check_paths(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
@@ -152,35 +213,19 @@ def check_paths(
     cache: bool = True,
     fingerprint: str = "",
 ) -> RunResult:
-    """Check spec files and folders; never raises on user input.
+    """Check spec files and folders (searched recursively); never raises on user input.
 
-    ``jobs``: worker processes (None: one per CPU when the corpus is large
-    enough to gain from it; 1: in this process). ``cache``: use the per-user
-    result cache. ``fingerprint``: the configuration in force (results
-    checked under another configuration are not reused).
+    Returns every diagnostic sorted by file, position and code, as
+    ``orgspec check`` reports them before configuration is applied.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     files = [str(p) for p in spec_files(paths)]
-    if jobs is None:
-        jobs = default_jobs() if len(files) > 1 and _total_bytes(files) >= PARALLEL_MIN_BYTES else 1
-    jobs = max(1, min(jobs, len(files) or 1))
-    results: list[_FileResult] = []
-    if jobs == 1:
-        results = _check_chunk(files, cache, fingerprint)
-    else:
-        from concurrent.futures import ProcessPoolExecutor  # imported only when needed: it is slow to import
-
-        chunks = _chunks(files, jobs)
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for part in pool.map(_check_chunk, chunks, [cache] * len(chunks), [fingerprint] * len(chunks)):
-                results.extend(part)
+    outcome = check_files(files, jobs=jobs, cache=cache, fingerprint=fingerprint)
     found: list[Diagnostic] = []
-    stats = CacheStats()
     unreadable = 0
-    for result in results:
+    for result in outcome.files:
         found.extend(result.diagnostics)
-        stats += result.cache
         unreadable += result.unreadable
     found.sort(key=sort_key)
-    return RunResult(tuple(found), len(files), unreadable, stats, jobs)
+    return RunResult(tuple(found), len(files), unreadable, outcome.cache, outcome.jobs)

@@ -13,7 +13,7 @@ from orgspec.model.values import UnitKind
 
 __all__ = ["numbering", "stated_counts"]
 
-_WORDS = {"sections": "sections", "duties": "duties", "institutions": "public institutions"}
+_WORDS = {"sections": "sections", "duties": "duties", "institutions": "public institutions", "members": "members"}
 
 
 def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
@@ -24,6 +24,8 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
                 continue
             if stated.what == "duties":
                 listed = [f"{path}/duties/{j}" for j in range(len(unit.duties))]
+            elif stated.what == "members":
+                listed = [f"{path}/members/{j}" for j in range(len(unit.members))]
             else:
                 want = UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION
                 listed = [p for p, u in ctx.descendants(path) if u.kind is want]
@@ -46,7 +48,7 @@ def _anomalies(numbers: Sequence[tuple[int, str]]) -> Iterator[tuple[str, str, s
     for number, path in numbers:
         if prev is not None:
             if number == prev[0]:
-                yield f"the number {number} is used twice", path, prev[1]
+                yield f"number {number} is used twice", path, prev[1]
             elif number > prev[0] + 1:
                 skipped = ", ".join(str(n) for n in range(prev[0] + 1, min(number, prev[0] + 6)))
                 yield f"numbering skips from {prev[0]} to {number} (missing {skipped})", path, prev[1]
@@ -66,7 +68,7 @@ def numbering(ctx: Context) -> Iterator[Diagnostic]:
             for message, where, before in _anomalies(numbers):
                 yield ctx.diag(
                     "OS310",
-                    f"in '{unit.name}', {'section' if what == 'units' else 'duty'} {message}",
+                    f"{'section' if what == 'units' else 'duty'} {message} in '{unit.name}'",
                     where,
                     hint="this is usually a defect of the document; keep its numbers and note it",
                     related=[("the previous one", before)] if before else [],

@@ -21,6 +21,9 @@ def role_of(post: Post) -> Literal["chief", "deputy"] | None:
     if post.role is not None:
         return post.role
     title = post.title.strip()
+    lowered = title.lower()
+    if lowered.startswith(("deputy", "vice", "associate")):
+        return "deputy"
     if title.startswith("正副") or title.startswith("副正"):
         return None
     if title.startswith("副") or "副" in title[:4]:

@@ -1,6 +1,12 @@
-"""``orgspec export FILE`` and ``orgspec schema``: the model as JSON and its JSON Schema.
+"""``orgspec export FILE`` and ``orgspec schema``: the model in other formats, and its JSON Schema.
 
-Imports: :mod:`orgspec.api`, :mod:`orgspec.model`, :mod:`orgspec.report`.
+``export`` writes JSON (the model as is), Popolo JSON, the W3C Organization
+Ontology in Turtle or JSON-LD, or CSV tables; see ``docs/exports.md``. With
+``-o`` the output goes to a file (for CSV: a folder, one file per table),
+written atomically; without it, to stdout (for CSV: the units table).
+
+Imports: :mod:`orgspec.api`, :mod:`orgspec.export`, :mod:`orgspec.model`, :mod:`orgspec.io`,
+:mod:`orgspec.report`.
 """
 
 from __future__ import annotations
@@ -8,26 +14,49 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from orgspec.cli.main import EXIT_ERROR, EXIT_OK
 
 __all__ = ["configure"]
 
+_FORMATS = ("json", "popolo", "org-ttl", "org-jsonld", "csv")
+
 
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
     """Register the arguments of ``export`` or ``schema``."""
     if name == "export":
+        parser.description = (
+            "Export the model of a spec file as JSON, Popolo JSON, the W3C Organization Ontology "
+            "(Turtle or JSON-LD) or CSV tables. See docs/exports.md."
+        )
         parser.add_argument("file", metavar="FILE", help="the spec file")
-        parser.add_argument("--format", choices=("json",), default="json", help="export format (default: json)")
+        parser.add_argument(
+            "--format", choices=_FORMATS, default="json", help="export format (default: json); see docs/exports.md"
+        )
+        parser.add_argument(
+            "-o",
+            "--output",
+            metavar="PATH",
+            help="write to this file instead of stdout; for csv a folder that gets one file per table",
+        )
+        parser.add_argument("--excel", action="store_true", help="csv: start each file with a UTF-8 byte-order mark")
+        parser.add_argument(
+            "--base-iri", metavar="IRI", default=None, help="org-ttl/org-jsonld: prefix of unit IRIs (urn:orgspec:)"
+        )
         parser.set_defaults(run=run_export)
     else:
+        parser.add_argument(
+            "--diff", action="store_true", help="the JSON Schema of a diff (orgspec diff --format json)"
+        )
         parser.set_defaults(run=run_schema)
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Print the model of a spec file as JSON."""
+    """Export the model of a spec file in the chosen format."""
     from orgspec.api import analyze
-    from orgspec.io import read_source
+    from orgspec.export import MissingDependencyError, export
+    from orgspec.io import read_source, write_atomic
     from orgspec.report import format_text
 
     source, problems = read_source(args.file)
@@ -39,8 +68,30 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stderr.write(format_text([d for d in analysis.diagnostics if d.severity.value == "error"]))
         sys.stderr.write("orgspec: the spec has errors; nothing exported\n")
         return EXIT_ERROR
-    data = analysis.spec.model_dump(mode="json")
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    try:
+        if args.format == "csv" and args.output:
+            from orgspec.export.tables import tables
+
+            folder = Path(args.output)
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, text in tables(analysis.spec, excel=args.excel).items():
+                write_atomic(folder / f"{name}.csv", text)
+            return EXIT_OK
+        text = export(analysis.spec, args.format, base=args.base_iri, excel=args.excel)
+    except MissingDependencyError as err:
+        sys.stderr.write(f"orgspec: {err}\n")
+        return EXIT_ERROR
+    except OSError as err:
+        sys.stderr.write(f"orgspec: cannot write {args.output}: {err.strerror or err}\n")
+        return EXIT_ERROR
+    if args.output:
+        try:
+            write_atomic(args.output, text)
+        except OSError as err:
+            sys.stderr.write(f"orgspec: cannot write {args.output}: {err.strerror or err}\n")
+            return EXIT_ERROR
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -48,7 +99,12 @@ def run_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the model."""
     from orgspec.model import Spec
 
-    schema = Spec.model_json_schema()
+    if getattr(args, "diff", False):
+        from orgspec.diff import Diff
+
+        schema = Diff.model_json_schema()
+    else:
+        schema = Spec.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     return EXIT_OK

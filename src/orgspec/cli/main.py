@@ -31,6 +31,13 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("orgspec.cli.export_cmd", "print the model of a spec (JSON)"),
     "schema": ("orgspec.cli.export_cmd", "print the JSON Schema of the model"),
     "explain": ("orgspec.cli.explain_cmd", "print the documentation of a diagnostic code"),
+    "fmt": ("orgspec.cli.fmt_cmd", "rewrite spec files in the canonical layout"),
+    "show": ("orgspec.cli.show_cmd", "print a spec's structure, or the one in force on a date"),
+    "history": ("orgspec.cli.history_cmd", "list the events of a spec in time order"),
+    "diff": ("orgspec.cli.diff_cmd", "show what changed between two specs or two dates"),
+    "lsp": ("orgspec.cli.lsp_cmd", "run the language server (for editors) over stdio"),
+    "draft": ("orgspec.cli.draft_cmd", "draft a spec from the text of a 三定-style document"),
+    "render": ("orgspec.cli.render_cmd", "draw an org chart: SVG, PNG, PDF, DOT, Mermaid or HTML"),
 }
 
 

@@ -174,7 +174,7 @@ class Member(_Frozen):
 class StatedCount(_Frozen):
     """A count the document declares (设6个内设机构), kept apart from what it lists."""
 
-    what: Literal["sections", "duties", "institutions"]
+    what: Literal["sections", "duties", "institutions", "members"]
     count: Count
     text: str | None = Field(default=None, description="the document's words")
 

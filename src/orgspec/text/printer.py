@@ -66,22 +66,31 @@ class _Printer:
             self.lines.append(indent + comment.text.rstrip())
             self.next += 1
 
-    def _trailing(self, line: int) -> str:
-        """Return the comment that sits at the end of source line ``line``, if any."""
+    def _trailing(self, line: int, after: int | None = None) -> str:
+        """Return the comment that sits at the end of source line ``line``, if any.
+
+        With ``after``, the comment is taken only when nothing but blanks and
+        ``;`` stand between ``after`` and it, so that it stays with the last
+        statement (or closing brace) of its line.
+        """
         if self.source is None or self.next >= len(self.comments):
             return ""
         comment = self.comments[self.next]
-        if self._line_of(comment.span.start) == line:
-            self.next += 1
-            return "  " + comment.text.rstrip()
-        return ""
+        if self._line_of(comment.span.start) != line:
+            return ""
+        if after is not None and self.source.text[after : comment.span.start].strip(" \t\f\u00a0\u3000;"):
+            return ""
+        self.next += 1
+        return "  " + comment.text.rstrip()
 
     def _blank_before(self, offset: int) -> None:
         """Keep one blank line where the source had at least one before ``offset``."""
         if self.source is None or not self.lines or self.lines[-1] == "" or self.lines[-1].endswith("{"):
             return
-        line = self._line_of(offset)
-        if line >= 3 and self.source.line_text(line - 1).strip() == "":
+        position = self.source.position(offset)
+        line = position.line
+        first_on_line = not self.source.line_text(line)[: position.column - 1].strip()
+        if first_on_line and line >= 3 and self.source.line_text(line - 1).strip() == "":
             self.lines.append("")
 
     def stmt(self, stmt: Stmt, depth: int) -> None:
@@ -92,7 +101,7 @@ class _Printer:
         head = " ".join([stmt.keyword, *(_arg(a) for a in stmt.args)])
         if stmt.block is None:
             end_line = self._line_of(stmt.span.end) if self.source is not None else 0
-            self.lines.append(indent + head + self._trailing(end_line))
+            self.lines.append(indent + head + self._trailing(end_line, stmt.span.end))
             return
         open_line = self._line_of(stmt.keyword_span.start) if self.source is not None else 0
         trailing = ""
@@ -107,7 +116,7 @@ class _Printer:
         if self.source is not None:
             self._leading(stmt.span.end - 1, indent + "  ")
         close_line = self._line_of(stmt.span.end - 1) if self.source is not None else 0
-        self.lines.append(indent + "}" + self._trailing(close_line))
+        self.lines.append(indent + "}" + self._trailing(close_line, stmt.span.end if self.source is not None else None))
 
 
 def print_statements(

@@ -1,60 +1,24 @@
-"""Present diagnostics: the human text format and the versioned JSON document.
+"""The human formats: ``full`` (with source lines) and ``concise`` (one line each).
 
-Text: ``file:line:col: CODE severity: message``, then the source line, a caret
+Full: ``file:line:col: CODE severity: message``, then the source line, a caret
 under the span (aligned by display width, so it sits under Chinese text), the
-hint, and the related locations. JSON: ``{"version": 1, "diagnostics": [...],
-"summary": {...}}``.
+hint, and the related locations. Concise: the first line only.
 
 Imports: :mod:`orgspec.diagnostics`, :mod:`orgspec.source`.
 """
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from collections.abc import Sequence
-
-import attrs
 
 from orgspec.diagnostics import Diagnostic, Severity
 from orgspec.source import display_width
 
-__all__ = ["Summary", "format_json", "format_text", "summarize"]
+__all__ = ["format_concise", "format_text", "location"]
 
 _COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
 _RESET = "\x1b[0m"
 _MAX_LINE = 160
-
-
-@attrs.frozen(slots=True)
-class Summary:
-    """Counts of a run: files checked and findings by severity."""
-
-    files: int
-    errors: int
-    warnings: int
-    infos: int
-
-    def to_dict(self) -> dict[str, int]:
-        """Return the JSON form of the summary."""
-        return {"files": self.files, "errors": self.errors, "warnings": self.warnings, "infos": self.infos}
-
-    def line(self) -> str:
-        """Return the closing line of the text format."""
-
-        def plural(n: int, word: str) -> str:
-            return f"{n} {word}{'' if n == 1 else 's'}"
-
-        return (
-            f"{plural(self.files, 'file')} checked: {plural(self.errors, 'error')}, "
-            f"{plural(self.warnings, 'warning')}, {self.infos} info"
-        )
-
-
-def summarize(diagnostics: Sequence[Diagnostic], files: int) -> Summary:
-    """Count findings by severity."""
-    counts = Counter(d.severity for d in diagnostics)
-    return Summary(files, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO])
 
 
 def _snippet(d: Diagnostic, color: bool) -> list[str]:
@@ -83,13 +47,24 @@ def _snippet(d: Diagnostic, color: bool) -> list[str]:
     return [f" {gutter}{text}", f" {' ' * len(gutter)}{pad}{marker}"]
 
 
+def location(d: Diagnostic) -> str:
+    """Return ``file:line:col`` of a diagnostic (``file`` alone when the position is unknown)."""
+    where = d.file or "<unknown>"
+    if d.line is not None:
+        where += f":{d.line}:{d.column}"
+    return where
+
+
+def format_concise(diagnostics: Sequence[Diagnostic]) -> str:
+    """Return one line per diagnostic: ``file:line:col: CODE severity: message``."""
+    return "".join(f"{location(d)}: {d.code} {d.severity.value}: {d.message}\n" for d in diagnostics)
+
+
 def format_text(diagnostics: Sequence[Diagnostic], *, color: bool = False, show_source: bool = True) -> str:
     """Return the human text of diagnostics, one block each."""
     out: list[str] = []
     for d in diagnostics:
-        where = d.file or "<unknown>"
-        if d.line is not None:
-            where += f":{d.line}:{d.column}"
+        where = location(d)
         sev = d.severity.value
         if color:
             sev = _COLORS[d.severity] + sev + _RESET
@@ -105,13 +80,3 @@ def format_text(diagnostics: Sequence[Diagnostic], *, color: bool = False, show_
                 rwhere += f":{pos.line}:{pos.column}"
             out.append(f"  = note: {rwhere}: {r.message}")
     return "\n".join(out) + ("\n" if out else "")
-
-
-def format_json(diagnostics: Sequence[Diagnostic], summary: Summary) -> str:
-    """Return the versioned JSON document of ``orgspec check --format json``."""
-    doc = {
-        "version": 1,
-        "diagnostics": [d.to_dict() for d in diagnostics],
-        "summary": summary.to_dict(),
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,116 @@
+"""Benchmark: render a generated 1,000-unit ministry to SVG, against Graphviz's own layout time.
+
+Measures, in the same run: loading the spec text (parse, build, checks), building the chart,
+the embedded engine (layout + SVG text), DOT text, and Graphviz's ``dot -Tsvg`` on that DOT;
+then the whole ``render`` path for each engine. The target is < 2 s for the SVG of 1,000 units.
+
+Run: python bench/bench_render.py [--quick] [--units N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import time
+from collections.abc import Callable
+
+from orgspec import dumps
+from orgspec.api import analyze
+from orgspec.model.units import Post, Quota, Spec, Unit
+from orgspec.model.values import Count, QuotaCategory, UnitKind
+from orgspec.render.chart import build_chart
+from orgspec.render.dot import render_dot
+from orgspec.render.graphviz_run import find_dot, run_dot
+from orgspec.render.svg import render_svg
+
+TARGET_S = 2.0
+
+
+def ministry(units: int) -> Spec:
+    """A ministry with departments (司), divisions (处) and public institutions, ``units`` in all."""
+    per_dept = 24
+    made = 1
+    departments = []
+    while made < units:
+        d = len(departments)
+        size = min(per_dept, units - made - 1)
+        children = tuple(
+            Unit(
+                name=f"第{d + 1}司第{i + 1}处（综合协调与政策研究）",
+                kind=UnitKind.PUBLIC_INSTITUTION if i % 8 == 7 else UnitKind.SECTION,
+            )
+            for i in range(size)
+        )
+        made += 1 + size
+        departments.append(
+            Unit(
+                name=f"第{d + 1}司",
+                kind=UnitKind.OFFICE,
+                units=children,
+                quotas=(Quota(category=QuotaCategory.ADMINISTRATIVE, count=Count.of(60 + d)),),
+                posts=(Post(title="司长", count=Count.of(1)), Post(title="副司长", count=Count.of(3))),
+            )
+        )
+    body = Unit(
+        name="中华人民共和国示例部",
+        kind=UnitKind.CONSTITUENT_DEPARTMENT,
+        rank="正部级",
+        units=tuple(departments),
+        quotas=(Quota(category=QuotaCategory.ADMINISTRATIVE, count=Count.separately()),),
+    )
+    return Spec(bodies=(body,))
+
+
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="one run of each step")
+    parser.add_argument("--units", type=int, default=1000)
+    args = parser.parse_args()
+    repeat = 1 if args.quick else 5
+
+    spec = ministry(args.units)
+    text = dumps(spec)
+    count = sum(1 for _ in spec.walk())
+    loaded = analyze(text, "ministry.orgspec").spec
+    assert loaded is not None
+    chart = build_chart(loaded)
+    dot_text = render_dot(chart)
+
+    rows: list[tuple[str, float]] = [
+        ("load spec text (parse, build, checks)", timed(lambda: analyze(text, "ministry.orgspec"), repeat)),
+        ("build chart", timed(lambda: build_chart(loaded), repeat)),
+        ("embedded: layout + SVG text", timed(lambda: render_svg(chart), repeat)),
+        ("DOT text", timed(lambda: render_dot(chart), repeat)),
+    ]
+    gv: float | None = None
+    if find_dot() is not None:
+        gv = timed(lambda: run_dot(dot_text, "svg"), repeat)
+        rows.append(("Graphviz dot -Tsvg (its own layout)", gv))
+    embedded_total = rows[1][1] + rows[2][1]
+    rows.append(("render to SVG, embedded engine (chart + SVG)", embedded_total))
+    if gv is not None:
+        rows.append(("render to SVG, graphviz engine (chart + DOT + dot)", rows[1][1] + rows[3][1] + gv))
+
+    print(f"orgspec render benchmark: {count} units, median of {repeat} run(s)")
+    print(f"{'step':<52} {'seconds':>9} {'x Graphviz':>11}")
+    for name, secs in rows:
+        ratio = f"{secs / gv:10.2f}x" if gv else "          -"
+        print(f"{name:<52} {secs:9.3f} {ratio}")
+    verdict = "meets" if embedded_total < TARGET_S else "MISSES"
+    print(f"embedded SVG of {count} units: {embedded_total:.3f} s, {verdict} the {TARGET_S:.0f} s target")
+    if gv is None:
+        print("Graphviz is not installed (" + (shutil.which("dot") or "no dot on PATH") + "): no baseline")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""Shared machinery of the lowering: the source map, the unit context and helpers used by every block.
+
+Imports: :mod:`orgspec.build.reader`, :mod:`orgspec.model`, :mod:`orgspec.syntax.nodes`, :mod:`orgspec.source`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from orgspec.build.reader import Reader, StmtArgs, suggest
+from orgspec.model.units import QuotaPart
+from orgspec.model.values import Basis, QuotaCategory
+from orgspec.model.vocab import category_of
+from orgspec.source import Span
+from orgspec.syntax.nodes import ArgKind, Stmt
+
+__all__ = ["REFS", "WHEN", "LowererBase", "S", "SourceMap", "UnitCtx"]
+
+S = ArgKind.STRING
+REFS = (ArgKind.STRING, ArgKind.REF, ArgKind.NAMEREF)
+WHEN = (ArgKind.DATE, ArgKind.INT)
+
+
+class SourceMap:
+    """Where each element of the model was stated: JSON-pointer-like paths to spans.
+
+    Paths follow the model's field names, e.g. ``/bodies/0/units/2/plaques/0``;
+    ``…/count`` is the span of a figure and ``…/name`` of a unit's name.
+    """
+
+    __slots__ = ("spans",)
+
+    def __init__(self) -> None:
+        self.spans: dict[str, Span] = {}
+
+    def __getitem__(self, path: str) -> Span | None:
+        return self.spans.get(path)
+
+    def get(self, path: str, fallback: str | None = None) -> Span | None:
+        """Return the span of ``path``, else of ``fallback``, else None."""
+        span = self.spans.get(path)
+        if span is None and fallback is not None:
+            span = self.spans.get(fallback)
+        return span
+
+
+class UnitCtx:
+    """What a unit statement handler works on: the unit's path, fields, lists and depth."""
+
+    __slots__ = ("depth", "f", "lists", "path")
+
+    def __init__(self, path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int) -> None:
+        self.path = path
+        self.f = f
+        self.lists = lists
+        self.depth = depth
+
+
+class LowererBase:
+    """The reader, the source map, and helpers shared by every block's statements."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.r = reader
+        self.map = SourceMap()
+
+    # ---- shared helpers ---------------------------------------------------------
+    def unknown(self, stmt: Stmt, where: str, allowed: dict[str, Any]) -> None:
+        """Report a statement not allowed here, suggesting the closest keyword."""
+        choices = sorted(allowed)
+        guess = suggest(stmt.keyword, choices)
+        hint = f"did you mean '{guess}'? " if guess else ""
+        hint += f"{where} accepts: " + ", ".join(choices)
+        self.r.error("OS201", f"'{stmt.keyword}' is not allowed in {where}", stmt.keyword_span, hint=hint)
+
+    def no_block(self, stmt: Stmt) -> None:
+        """Report a block given to a statement that takes none."""
+        if stmt.block is not None:
+            self.r.error(
+                "OS202",
+                f"'{stmt.keyword}' takes no block",
+                stmt.span,
+                hint="remove the braces and what is in them",
+            )
+
+    def once(self, seen: dict[str, Span], stmt: Stmt) -> bool:
+        """Record a statement that may appear once; report and return False on a repeat."""
+        first = seen.get(stmt.keyword)
+        if first is not None:
+            self.r.error(
+                "OS203",
+                f"'{stmt.keyword}' is given twice",
+                stmt.keyword_span,
+                related=(self.r.related("first given here", first),),
+            )
+            return False
+        seen[stmt.keyword] = stmt.span
+        return True
+
+    def text(self, stmt: Stmt, what: str = "the text (a quoted string)") -> str | None:
+        """Read a statement whose only argument is a quoted string."""
+        a = self.r.args(stmt)
+        arg = a.require(what, S)
+        a.done("one quoted string")
+        self.no_block(stmt)
+        return arg.value if arg is not None else None
+
+    def dated(self, stmt: Stmt) -> Any:
+        """Read a statement whose only argument is a date."""
+        a = self.r.args(stmt)
+        arg = a.require("a date (2010, 2010-06 or 2010-06-01)", *WHEN)
+        a.done("one date")
+        self.no_block(stmt)
+        return self.r.date(arg) if arg is not None else None
+
+    def category(self, a: StmtArgs) -> QuotaCategory | None:
+        """Read a quota category: an English keyword or a Chinese label."""
+        arg = a.require("a quota category (administrative, logistics, … or the Chinese term)", ArgKind.IDENT, S)
+        if arg is None:
+            return None
+        cat = category_of(arg.value)
+        if cat is None:
+            if arg.kind is ArgKind.STRING:
+                return QuotaCategory.OTHER
+            guess = suggest(arg.value, [c.value for c in QuotaCategory])
+            self.r.error(
+                "OS206",
+                f"unknown quota category '{arg.value}'",
+                arg.span,
+                hint=(f"did you mean '{guess}'? " if guess else "")
+                + "categories: "
+                + ", ".join(c.value for c in QuotaCategory),
+            )
+        return cat
+
+    def part(self, stmt: Stmt, p: str) -> QuotaPart | None:
+        """Read an ``includes`` or ``excludes`` part of a quota or post."""
+        a = self.r.args(stmt)
+        cat_arg = a.take_word(*(c.value for c in QuotaCategory))
+        counted = a.count("the part")
+        label = a.take(S)
+        props = a.props({"for": REFS})
+        a.done('an optional category, a count, an optional label and "for" a unit')
+        self.no_block(stmt)
+        if counted is None:
+            return None
+        self.map.spans[p] = stmt.span
+        self.map.spans[p + "/count"] = counted[1]
+        relation: Literal["includes", "excludes"] = "includes" if stmt.keyword == "includes" else "excludes"
+        return QuotaPart(
+            relation=relation,
+            count=counted[0],
+            label=label.value if label else None,
+            category=QuotaCategory(cat_arg.value) if cat_arg else None,
+            unit=self.r.ref(props["for"]) if "for" in props else None,
+        )
+
+    def basis(self, stmt: Stmt, p: str) -> Basis | None:
+        """Read a ``basis`` statement: a document number and its block."""
+        a = self.r.args(stmt)
+        number = a.take(S)
+        a.done("an optional document number")
+        bf: dict[str, Any] = {"number": number.value if number else None}
+        seen: dict[str, Span] = {}
+        for sub in stmt.block or ():
+            kw = sub.keyword
+            if kw in ("title", "issuer", "note"):
+                if self.once(seen, sub):
+                    bf[kw] = self.text(sub)
+            elif kw == "date":
+                if self.once(seen, sub):
+                    bf["date"] = self.dated(sub)
+            else:
+                self.unknown(sub, "a basis", {"title": 1, "issuer": 1, "date": 1, "note": 1})
+        if not any(bf.values()):
+            self.r.error(
+                "OS202",
+                "'basis' says nothing: give a document number or a title",
+                stmt.span,
+                hint='basis "苏委〔2009〕573号" { title "…" }',
+            )
+            return None
+        self.map.spans[p] = stmt.span
+        return Basis(**bf)

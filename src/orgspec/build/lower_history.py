@@ -1,0 +1,125 @@
+"""Lowering of history: dated events with their dates, values, units and basis.
+
+Imports: :mod:`orgspec.build.lower_base`, :mod:`orgspec.model`, :mod:`orgspec.syntax.nodes`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from orgspec.build.lower_base import WHEN, LowererBase, UnitCtx
+from orgspec.build.reader import suggest
+from orgspec.model.units import Event, EventKind
+from orgspec.model.values import Basis
+from orgspec.source import Span
+from orgspec.syntax.nodes import ArgKind, Stmt
+
+__all__ = ["HistoryLowerer"]
+
+_EVENT_ONCE = frozenset({"decided", "approved", "effective", "from", "to", "plaque", "unit", "category"})
+_EVENT_KEYWORDS = ("decided", "approved", "effective", "from", "to", "plaque", "unit", "category", "duty",
+                   "basis", "note")  # fmt: skip
+
+
+class HistoryLowerer(LowererBase):
+    """Statements of history blocks and events."""
+
+    def u_history(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read a unit's ``history`` block."""
+        path, lists = u.path, u.lists
+        lists["history"].extend(self.history(stmt, f"{path}/history", len(lists["history"])))
+
+    # ---- basis, history -----------------------------------------------------------
+
+    def history(self, stmt: Stmt, path: str, start: int) -> list[Event]:
+        """Read the events of a ``history`` block."""
+        self.r.args(stmt).done("no arguments; the events go in its block")
+        events: list[Event] = []
+        for sub in stmt.block or ():
+            if sub.keyword != "event":
+                self.unknown(sub, "a history block", {"event": 1})
+                continue
+            event = self.event(sub, f"{path}/{start + len(events)}")
+            if event is not None:
+                events.append(event)
+        return events
+
+    def event(self, stmt: Stmt, p: str) -> Event | None:
+        """Read ``event KIND [DATE] [id] { … }``."""
+        a = self.r.args(stmt)
+        kind_arg = a.require("the kind of event (renamed, established, plaque-added, …)", ArgKind.IDENT)
+        if kind_arg is None:
+            return None
+        try:
+            kind = EventKind(kind_arg.value)
+        except ValueError:
+            guess = suggest(kind_arg.value, [k.value for k in EventKind])
+            self.r.error(
+                "OS206",
+                f"unknown kind of event '{kind_arg.value}'",
+                kind_arg.span,
+                hint=(f"did you mean '{guess}'? " if guess else "")
+                + "events: "
+                + ", ".join(k.value for k in EventKind),
+            )
+            return None
+        when = a.take(*WHEN)
+        ident = a.take(ArgKind.IDENT)
+        a.done("a kind, a date and an optional id")
+        ef: dict[str, Any] = {"kind": kind, "id": ident.value if ident else None}
+        if when is not None:
+            ef["date"] = self.r.date(when)
+            self.map.spans[p + "/date"] = when.span
+        basis: list[Basis] = []
+        notes: list[str] = []
+        duties: list[str] = []
+        seen: dict[str, Span] = {}
+        counts = kind in (EventKind.QUOTA_CHANGED, EventKind.POSTS_CHANGED)
+        for sub in stmt.block or ():
+            kw = sub.keyword
+            if kw in _EVENT_ONCE and not self.once(seen, sub):
+                continue
+            if kw in ("decided", "approved", "effective"):
+                ef[kw] = self.dated(sub)
+                self.map.spans[f"{p}/{kw}"] = sub.span
+            elif kw in ("from", "to") and counts:
+                sa = self.r.args(sub)
+                counted = sa.count("the figure")
+                sa.done("one count")
+                if counted is not None:
+                    ef["count_before" if kw == "from" else "count_after"] = counted[0]
+            elif kw in ("from", "to"):
+                value = self.text(sub, "a name, kind or rank (a quoted string)")
+                ef["before" if kw == "from" else "after"] = value
+                self.map.spans[f"{p}/{'before' if kw == 'from' else 'after'}"] = sub.span
+            elif kw == "plaque":
+                ef["plaque"] = self.text(sub, "the plaque's name (a quoted string)")
+                self.map.spans[p + "/plaque"] = sub.span
+            elif kw == "unit":
+                sa = self.r.args(sub)
+                ef["target"] = sa.ref('the other unit (a name, @id or @"name")')
+                sa.done("one reference")
+                self.map.spans[p + "/target"] = sub.span
+            elif kw == "category":
+                sa = self.r.args(sub)
+                ef["category"] = self.category(sa)
+                sa.done("one category")
+            elif kw == "duty":
+                value = self.text(sub)
+                if value is not None:
+                    duties.append(value)
+            elif kw == "basis":
+                b = self.basis(sub, f"{p}/basis/{len(basis)}")
+                if b is not None:
+                    basis.append(b)
+            elif kw == "note":
+                note = self.text(sub)
+                if note is not None:
+                    notes.append(note)
+            else:
+                self.unknown(sub, "an event", dict.fromkeys(_EVENT_KEYWORDS, 1))
+        ef["basis"] = tuple(basis)
+        ef["notes"] = tuple(notes)
+        ef["duties"] = tuple(duties)
+        self.map.spans[p] = stmt.span
+        return Event(**ef)

@@ -1,0 +1,188 @@
+"""Lowering of staffing: quotas and their parts, leadership posts and post groups, members.
+
+Imports: :mod:`orgspec.build.lower_base`, :mod:`orgspec.model`, :mod:`orgspec.syntax.nodes`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+from orgspec.build.lower_base import REFS, LowererBase, S, UnitCtx
+from orgspec.model.units import Member, Post, PostGroup, Quota, QuotaPart
+from orgspec.syntax.nodes import ArgKind, Stmt
+
+__all__ = ["StaffLowerer"]
+
+
+class StaffLowerer(LowererBase):
+    """Statements of quotas, posts and members."""
+
+    def u_quota(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``quota CATEGORY FIGURE [label] { parts }``."""
+        path, lists = u.path, u.lists
+        p = f"{path}/quotas/{len(lists['quotas'])}"
+        a = self.r.args(stmt)
+        cat = self.category(a)
+        if cat is None:
+            return
+        counted = a.count("the quota")
+        label = a.take(S)
+        a.done("a category, a count and optionally the document's words")
+        if counted is None:
+            return
+        qf: dict[str, Any] = {"category": cat, "count": counted[0], "label": label.value if label else None}
+        parts: list[QuotaPart] = []
+        notes: list[str] = []
+        for sub in stmt.block or ():
+            if sub.keyword in ("includes", "excludes"):
+                part = self.part(sub, f"{p}/parts/{len(parts)}")
+                if part is not None:
+                    parts.append(part)
+            elif sub.keyword == "complete":
+                self.r.args(sub).done("no arguments")
+                qf["complete"] = True
+                self.map.spans[p + "/complete"] = sub.span
+            elif sub.keyword == "note":
+                note = self.text(sub)
+                if note is not None:
+                    notes.append(note)
+            else:
+                self.unknown(sub, "a quota", {"includes": 1, "excludes": 1, "complete": 1, "note": 1})
+        qf["parts"] = tuple(parts)
+        qf["notes"] = tuple(notes)
+        self.map.spans[p] = stmt.span
+        self.map.spans[p + "/count"] = counted[1]
+        lists["quotas"].append(Quota(**qf))
+
+    def u_posts(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read a ``posts`` block of posts and post groups."""
+        path, lists = u.path, u.lists
+        self.r.args(stmt).done("no arguments; the posts go in its block")
+        if stmt.block is None:
+            self.r.error("OS202", "'posts' needs a block of 'post' and 'group' statements", stmt.span)
+            return
+        for sub in stmt.block:
+            p = f"{path}/posts/{len(lists['posts'])}"
+            if sub.keyword == "post":
+                post = self.post(sub, p)
+                if post is not None:
+                    lists["posts"].append(post)
+            elif sub.keyword == "group":
+                group = self.group(sub, p)
+                if group is not None:
+                    lists["posts"].append(group)
+            else:
+                self.unknown(sub, "a posts block", {"post": 1, "group": 1})
+
+    _POST_PROPS: ClassVar[dict[str, tuple[ArgKind, ...] | None]] = {
+        "chief": None,
+        "deputy": None,
+        "approved-separately": None,
+        "concurrent": (S,),
+        "holder": (S,),
+    }
+
+    def post(self, stmt: Stmt, p: str) -> Post | None:
+        """Read ``post TITLE FIGURE [flags]`` with its sub-counts."""
+        a = self.r.args(stmt)
+        title = a.require("the post's title (a quoted string)", S)
+        counted = a.count("the number of posts") if title is not None else None
+        props = a.props(self._POST_PROPS)
+        a.done('a title, a count, and chief, deputy, approved-separately, concurrent "…" or holder "…"')
+        if title is None or counted is None:
+            return None
+        parts: list[QuotaPart] = []
+        notes: list[str] = []
+        for sub in stmt.block or ():
+            kw = sub.keyword
+            if kw == "includes":
+                part = self.part(sub, f"{p}/parts/{len(parts)}")
+                if part is not None:
+                    parts.append(part)
+            elif kw == "note":
+                note = self.text(sub)
+                if note is not None:
+                    notes.append(note)
+            else:
+                self.unknown(sub, "a post", {"includes": 1, "note": 1})
+        if "chief" in props and "deputy" in props:
+            self.r.error("OS202", "a post is either chief or deputy, not both", props["deputy"].span)
+        role: Literal["chief", "deputy"] | None = (
+            "chief" if "chief" in props else "deputy" if "deputy" in props else None
+        )
+        self.map.spans[p] = stmt.span
+        self.map.spans[p + "/count"] = counted[1]
+        return Post(
+            title=title.value,
+            count=counted[0],
+            role=role,
+            approved_separately="approved-separately" in props,
+            concurrent=props["concurrent"].value if "concurrent" in props else None,
+            holder=props["holder"].value if "holder" in props else None,
+            parts=tuple(parts),
+            notes=tuple(notes),
+        )
+
+    def group(self, stmt: Stmt, p: str) -> PostGroup | None:
+        """Read ``group [TITLE] FIGURE [for-sections]`` with its posts."""
+        a = self.r.args(stmt)
+        title = a.take(S)
+        counted = a.count("the group total")
+        props = a.props({"for-sections": None})
+        a.done("an optional title, a count and for-sections")
+        if counted is None:
+            return None
+        posts: list[Post] = []
+        parts: list[QuotaPart] = []
+        notes: list[str] = []
+        for sub in stmt.block or ():
+            kw = sub.keyword
+            if kw == "post":
+                post = self.post(sub, f"{p}/posts/{len(posts)}")
+                if post is not None:
+                    posts.append(post)
+            elif kw == "includes":
+                part = self.part(sub, f"{p}/parts/{len(parts)}")
+                if part is not None:
+                    parts.append(part)
+            elif kw == "note":
+                note = self.text(sub)
+                if note is not None:
+                    notes.append(note)
+            else:
+                self.unknown(sub, "a post group", {"post": 1, "includes": 1, "note": 1})
+        self.map.spans[p] = stmt.span
+        self.map.spans[p + "/count"] = counted[1]
+        return PostGroup(
+            title=title.value if title else None,
+            count=counted[0],
+            for_sections="for-sections" in props,
+            posts=tuple(posts),
+            parts=tuple(parts),
+            notes=tuple(notes),
+        )
+
+    def u_members(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read a ``members`` block of a coordinating body."""
+        path, lists = u.path, u.lists
+        self.r.args(stmt).done("no arguments; the members go in its block")
+        for sub in stmt.block or ():
+            if sub.keyword != "member":
+                self.unknown(sub, "a members block", {"member": 1})
+                continue
+            a = self.r.args(sub)
+            role = a.require('the member\'s role (a quoted string such as "組長")', S)
+            props = a.props({"post": (S,), "of": REFS, "person": (S,)})
+            a.done('a role, then post "…", of a body, person "…"')
+            self.no_block(sub)
+            if role is None:
+                continue
+            self.map.spans[f"{path}/members/{len(lists['members'])}"] = sub.span
+            lists["members"].append(
+                Member(
+                    role=role.value,
+                    post=props["post"].value if "post" in props else None,
+                    body=self.r.ref(props["of"]) if "of" in props else None,
+                    person=props["person"].value if "person" in props else None,
+                )
+            )

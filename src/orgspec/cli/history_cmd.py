@@ -1,0 +1,77 @@
+"""``orgspec history FILE``: list the events of a spec in time order.
+
+Imports: :mod:`orgspec.history` (lazily), :mod:`orgspec.cli.show_cmd`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from orgspec.cli.main import EXIT_ERROR, EXIT_OK
+
+__all__ = ["configure", "describe"]
+
+
+def configure(name: str, parser: argparse.ArgumentParser) -> None:
+    """Register the arguments of ``history``."""
+    parser.add_argument("file", metavar="FILE", help="the spec file")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.set_defaults(run=run)
+
+
+def describe(event: object) -> str:
+    """Return what an event changed, in a few words."""
+    from orgspec.model import Event
+
+    assert isinstance(event, Event)
+    parts: list[str] = []
+    if event.count_before is not None or event.count_after is not None:
+        cat = event.category.value + " " if event.category else ""
+        parts.append(f"{cat}{event.count_before or '?'} → {event.count_after or '?'}")
+    elif event.before or event.after:
+        parts.append(f"{event.before or '?'} → {event.after or '?'}")
+    if event.plaque:
+        parts.append(f"plaque {event.plaque}")
+    if event.target and event.target.target:
+        parts.append(f"unit {event.target.target}")
+    if event.duties:
+        parts.append(f"{len(event.duties)} duties")
+    return "; ".join(parts)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the events of a spec in order."""
+    from orgspec.cli.show_cmd import load_spec
+    from orgspec.history import timeline
+
+    spec = load_spec(args.file)
+    if spec is None:
+        return EXIT_ERROR
+    rows = []
+    for loc in timeline(spec):
+        e = loc.event
+        rows.append(
+            {
+                "date": str(e.when()) if e.when() else None,
+                "kind": e.kind.value,
+                "unit": loc.unit_name if loc.event.target is None or not loc.owner else loc.owner[-1],
+                "what": describe(e),
+                "basis": [b.number for b in e.basis if b.number],
+                "decided": str(e.decided) if e.decided else None,
+                "approved": str(e.approved) if e.approved else None,
+                "effective": str(e.effective) if e.effective else None,
+            }
+        )
+    if args.format == "json":
+        out = {"version": 1, "file": args.file, "events": rows}
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for r in rows:
+        basis = "  [" + ", ".join(r["basis"]) + "]" if r["basis"] else ""
+        what = f"  {r['what']}" if r["what"] else ""
+        sys.stdout.write(f"{r['date'] or '(undated)':<10}  {r['kind']:<18}  {r['unit'] or '(spec)'}{what}{basis}\n")
+    if not rows:
+        sys.stdout.write("no events\n")
+    return EXIT_OK

@@ -1,0 +1,354 @@
+"""The edit vocabulary of a diff: typed operations, a discriminated union, and the Diff.
+
+Every operation names the unit it touches by a :class:`Pair` of keys: its key
+in the old spec and its key in the new one (``None`` on the side where it does
+not exist). A key is ``@id`` for a unit with an id, else the path of names from
+its body (``徐州市外事辦公室/秘書處``), with ``[2]``, ``[3]`` for repeated
+sibling names. Operations are applied in list order, each checking its
+``before`` value; :mod:`orgspec.diff.patch` applies and inverts them.
+
+``merge``, ``absorb``, ``split`` and ``quota-transferred`` are derived: they group the establish,
+abolish and duty-transferred operations that carry the change and change
+nothing themselves. Possible renames are not operations: they are
+:class:`Proposal` s beside the plain establish and abolish.
+
+Imports: pydantic, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from orgspec.model.units import Duty, Plaque, PostItem, Quota, Unit
+from orgspec.model.values import Basis, QuotaCategory, Ref, UnitKind
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Abolish",
+    "Absorb",
+    "AttributeChanged",
+    "Demote",
+    "Diff",
+    "DiffNote",
+    "DutiesReordered",
+    "DutyAdded",
+    "DutyCancelled",
+    "DutyReworded",
+    "DutyTransferred",
+    "Establish",
+    "EstablishedBy",
+    "KindChanged",
+    "Merge",
+    "Move",
+    "Operation",
+    "Pair",
+    "PlaqueAdded",
+    "PlaqueRemoved",
+    "PostsChanged",
+    "Proposal",
+    "QuotaChanged",
+    "QuotaTransferred",
+    "RankChanged",
+    "Rename",
+    "Reorder",
+    "Split",
+    "Summary",
+]
+
+#: Version of the JSON form of a diff; bumped when the shape changes.
+FORMAT_VERSION = 1
+
+EstablishedBy = Literal["given", "declared", "id", "name", "plaque", "inferred", "new"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Pair(_Frozen):
+    """A unit's key in the old spec and in the new one (None where it does not exist)."""
+
+    old: str | None = None
+    new: str | None = None
+
+    def swapped(self) -> Pair:
+        """Return the pair with old and new exchanged."""
+        return Pair(old=self.new, new=self.old)
+
+    def __str__(self) -> str:
+        return self.new or self.old or "?"
+
+
+class _Op(_Frozen):
+    unit: Pair
+    name: str = Field(description="the unit's name (the new name where it has one)")
+    established_by: EstablishedBy = "id"
+    score: float | None = Field(default=None, description="similarity score when inferred")
+    basis: tuple[Basis, ...] = ()
+
+
+class Establish(_Op):
+    """A unit appears (组建, 设立) under its parent at ``index``, without its children."""
+
+    op: Literal["establish"] = "establish"
+    parent: Pair | None = None
+    index: int | None = Field(default=None, description="position among the parent's units (default: last)")
+    after: Unit
+
+
+class Abolish(_Op):
+    """A unit disappears (不再保留, 撤销); its children were moved or abolished first."""
+
+    op: Literal["abolish"] = "abolish"
+    parent: Pair | None = None
+    index: int | None = Field(default=None, description="its position among the parent's units, checked")
+    before: Unit
+
+
+class Demote(_Op):
+    """A unit disappears and its name becomes a plaque of another (保留牌子)."""
+
+    op: Literal["demote-to-plaque"] = "demote-to-plaque"
+    parent: Pair | None = None
+    index: int | None = None
+    before: Unit
+    into: Pair
+    into_name: str
+    plaque: Plaque
+
+
+class Rename(_Op):
+    """The unit's name changes (更名为)."""
+
+    op: Literal["rename"] = "rename"
+    before: str
+    after: str
+
+
+class Move(_Op):
+    """The unit changes parent (or, for a body, superior); placed at ``index_after`` under the new parent."""
+
+    op: Literal["move"] = "move"
+    parent_before: Pair | None = None
+    parent_after: Pair | None = None
+    parent_before_name: str | None = None
+    parent_after_name: str | None = None
+    index_before: int | None = Field(default=None, description="position under the old parent, checked")
+    index_after: int | None = Field(default=None, description="position under the new parent (default: last)")
+    superior_before: Ref | None = None
+    superior_after: Ref | None = None
+
+
+class Merge(_Op):
+    """Derived: several units' duties went into one new unit (组建 … 整合)."""
+
+    op: Literal["merge"] = "merge"
+    sources: tuple[Pair, ...]
+    source_names: tuple[str, ...]
+
+
+class Absorb(_Op):
+    """Derived: an abolished unit's duties went into a unit that stays (并入)."""
+
+    op: Literal["absorb"] = "absorb"
+    source: Pair
+    source_name: str
+
+
+class Split(_Op):
+    """Derived: one unit's duties went into several new units."""
+
+    op: Literal["split"] = "split"
+    into: tuple[Pair, ...]
+    into_names: tuple[str, ...]
+
+
+class QuotaTransferred(_Op):
+    """Derived: a quota of one category left ``source`` and the same number arrived in ``unit``."""
+
+    op: Literal["quota-transferred"] = "quota-transferred"
+    source: Pair
+    source_name: str
+    category: QuotaCategory
+    amount: int
+
+
+class PlaqueAdded(_Op):
+    """The unit carries a new plaque (加挂…牌子); placed last."""
+
+    op: Literal["plaque-added"] = "plaque-added"
+    plaque: Plaque
+
+
+class PlaqueRemoved(_Op):
+    """The unit no longer carries a plaque."""
+
+    op: Literal["plaque-removed"] = "plaque-removed"
+    plaque: Plaque
+
+
+class DutyTransferred(_Op):
+    """A duty moves from one unit to another (将…职责划入…); ``unit`` is where it goes."""
+
+    op: Literal["duty-transferred"] = "duty-transferred"
+    source: Pair
+    source_name: str
+    before: Duty
+    after: Duty
+
+
+class DutyAdded(_Op):
+    """A duty appears (增加); placed last."""
+
+    op: Literal["duty-added"] = "duty-added"
+    after: Duty
+
+
+class DutyCancelled(_Op):
+    """A duty disappears (取消)."""
+
+    op: Literal["duty-cancelled"] = "duty-cancelled"
+    before: Duty
+
+
+class DutyReworded(_Op):
+    """A duty with the same number is worded differently."""
+
+    op: Literal["duty-reworded"] = "duty-reworded"
+    before: Duty
+    after: Duty
+
+
+class DutiesReordered(_Op):
+    """The unit's duty list is the same set in another order or numbering."""
+
+    op: Literal["duties-reordered"] = "duties-reordered"
+    before: tuple[Duty, ...]
+    after: tuple[Duty, ...]
+
+
+class QuotaChanged(_Op):
+    """A quota of one category changes, appears (before None) or goes (after None)."""
+
+    op: Literal["quota-changed"] = "quota-changed"
+    category: QuotaCategory
+    before: Quota | None = None
+    after: Quota | None = None
+
+
+class PostsChanged(_Op):
+    """The unit's leadership posts change (the whole list, before and after)."""
+
+    op: Literal["posts-changed"] = "posts-changed"
+    before: tuple[PostItem, ...]
+    after: tuple[PostItem, ...]
+
+
+class KindChanged(_Op):
+    """The unit's kind changes."""
+
+    op: Literal["kind-changed"] = "kind-changed"
+    before: UnitKind | None = None
+    after: UnitKind | None = None
+    before_label: str | None = None
+    after_label: str | None = None
+
+
+class RankChanged(_Op):
+    """The unit's rank changes."""
+
+    op: Literal["rank-changed"] = "rank-changed"
+    before: str | None = None
+    after: str | None = None
+
+
+class AttributeChanged(_Op):
+    """Any other statement of the unit changes (relations, notes, basis, …), as JSON values."""
+
+    op: Literal["attribute-changed"] = "attribute-changed"
+    field: str
+    before: Any = None
+    after: Any = None
+
+
+class Reorder(_Op):
+    """The children of a unit (or the bodies, when ``unit`` is empty) are put in another order."""
+
+    op: Literal["reorder"] = "reorder"
+    before: tuple[Pair, ...]
+    after: tuple[Pair, ...]
+
+
+Operation = Annotated[
+    Establish
+    | Abolish
+    | Demote
+    | Rename
+    | Move
+    | Merge
+    | Absorb
+    | Split
+    | QuotaTransferred
+    | PlaqueAdded
+    | PlaqueRemoved
+    | DutyTransferred
+    | DutyAdded
+    | DutyCancelled
+    | DutyReworded
+    | DutiesReordered
+    | QuotaChanged
+    | PostsChanged
+    | KindChanged
+    | RankChanged
+    | AttributeChanged
+    | Reorder,
+    Field(discriminator="op"),
+]
+
+
+class Proposal(_Frozen):
+    """A possible rename that similarity suggests; never applied, never asserted."""
+
+    kind: Literal["possible-rename"] = "possible-rename"
+    old: Pair
+    new: Pair
+    old_name: str
+    new_name: str
+    score: float
+
+
+class DiffNote(_Frozen):
+    """A finding of the diff: something that does not reconcile, or a bound that was hit."""
+
+    code: str
+    severity: Literal["warning", "info"] = "warning"
+    message: str
+    unit: Pair | None = None
+
+
+class Summary(_Frozen):
+    """Counts of the operations, and the change of each quota total."""
+
+    counts: dict[str, int] = {}
+    duties: dict[str, int] = {}
+    quota: dict[str, str] = {}
+
+
+class Diff(_Frozen):
+    """A reorganisation: the operations that turn the old spec into the new one."""
+
+    version: int = FORMAT_VERSION
+    old: str | None = Field(default=None, description="label of the old side (file or date)")
+    new: str | None = Field(default=None, description="label of the new side")
+    summary: Summary = Summary()
+    operations: tuple[Operation, ...] = ()
+    proposals: tuple[Proposal, ...] = ()
+    notes: tuple[DiffNote, ...] = ()
+    candidate_limit_hit: bool = False
+
+    @property
+    def empty(self) -> bool:
+        """Return True when nothing changed."""
+        return not self.operations

@@ -1,0 +1,297 @@
+"""Terminal and Markdown output of a diff: verb first, one header per changed unit, details indented.
+
+Unchanged units are elided. The closing summary line counts the changes
+("2 established, 1 abolished, 1 renamed; 3 duties transferred; administrative quota +1").
+Markdown (for a pull-request comment) puts a summary table first and each
+unit's details in a ``<details>`` block, and stops cleanly below
+:data:`MARKDOWN_LIMIT` characters with a note of what was left out.
+
+Imports: :mod:`orgspec.diff.ops`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from orgspec.diff.ops import (
+    Abolish,
+    Absorb,
+    AttributeChanged,
+    Demote,
+    Diff,
+    DutyAdded,
+    DutyCancelled,
+    DutyReworded,
+    DutyTransferred,
+    Establish,
+    KindChanged,
+    Merge,
+    Move,
+    Operation,
+    PlaqueAdded,
+    PlaqueRemoved,
+    PostsChanged,
+    QuotaChanged,
+    QuotaTransferred,
+    RankChanged,
+    Rename,
+    Split,
+)
+from orgspec.model.units import Duty, PostItem, Unit
+from orgspec.model.values import Count
+
+__all__ = ["MARKDOWN_LIMIT", "UnitChanges", "by_unit", "render_markdown", "render_text", "summary_line"]
+
+#: Markdown output stays below this many characters (GitHub comments allow 65,536).
+MARKDOWN_LIMIT = 60_000
+
+_VERBS = {
+    "establish": "established",
+    "abolish": "abolished",
+    "demote-to-plaque": "demoted to a plaque",
+    "rename": "renamed",
+    "move": "moved",
+    "merge": "merged",
+    "absorb": "absorbed",
+    "split": "split",
+    "plaque-added": "plaques added",
+    "plaque-removed": "plaques removed",
+    "kind-changed": "kind changed",
+    "rank-changed": "rank changed",
+    "quota-changed": "quotas changed",
+    "quota-transferred": "quotas transferred",
+    "posts-changed": "posts changed",
+    "attribute-changed": "other statements changed",
+}
+_DUTY_VERBS = {
+    "duty-transferred": "transferred",
+    "duty-added": "added",
+    "duty-cancelled": "cancelled",
+    "duty-reworded": "reworded",
+}
+_HEADLINE = ("establish", "abolish", "demote-to-plaque", "rename", "move")
+_COLOURS = {"establish": "32", "abolish": "31", "demote-to-plaque": "31", "rename": "33", "move": "36", "changed": "33"}
+
+
+@dataclass
+class UnitChanges:
+    """The operations that touch one unit, with the verb of its header."""
+
+    key: str
+    name: str
+    verb: str
+    headline: str
+    details: list[str] = field(default_factory=list)
+
+
+def _count(c: Count | None) -> str:
+    return "none" if c is None else str(c)
+
+
+def _duty(d: Duty) -> str:
+    num = f"({d.number}) " if d.number is not None else ""
+    text = d.text if len(d.text) <= 60 else d.text[:59] + "…"
+    return f"{num}{text}"
+
+
+def _posts(items: Sequence[PostItem]) -> str:
+    out = []
+    for p in items:
+        out.append(f"{p.title or 'posts'} {p.count}")
+    return ", ".join(out) or "none"
+
+
+def _detail(op: Operation) -> str | None:
+    if isinstance(op, PlaqueAdded):
+        return f"plaque added: {op.plaque.name}"
+    if isinstance(op, PlaqueRemoved):
+        return f"plaque removed: {op.plaque.name}"
+    if isinstance(op, KindChanged):
+        return f"kind: {op.before_label or op.before} → {op.after_label or op.after}"
+    if isinstance(op, RankChanged):
+        return f"rank: {op.before} → {op.after}"
+    if isinstance(op, QuotaChanged):
+        before = op.before.count if op.before else None
+        after = op.after.count if op.after else None
+        return f"{op.category.value} quota: {_count(before)} → {_count(after)}"
+    if isinstance(op, PostsChanged):
+        return f"posts: {_posts(op.before)} → {_posts(op.after)}"
+    if isinstance(op, DutyTransferred):
+        declared = " (declared)" if op.established_by == "declared" else ""
+        return f"duty transferred from {op.source_name}{declared}: {_duty(op.after)}"
+    if isinstance(op, DutyAdded):
+        return f"duty added: {_duty(op.after)}"
+    if isinstance(op, DutyCancelled):
+        return f"duty cancelled: {_duty(op.before)}"
+    if isinstance(op, DutyReworded) and op.before.text == op.after.text:
+        plain = _duty(op.after.model_copy(update={"number": None}))
+        return f"duty renumbered: ({op.before.number}) → ({op.after.number}) {plain}"
+    if isinstance(op, DutyReworded):
+        return f"duty reworded: {_duty(op.before)} → {_duty(op.after)}"
+    if isinstance(op, AttributeChanged) and op.field == "relations" and isinstance(op.before, list):
+        came = [f"+ {r['kind']} {r['target']['target']}" for r in op.after or [] if r not in op.before]
+        went = [f"- {r['kind']} {r['target']['target']}" for r in op.before if r not in (op.after or [])]
+        parts = came + went
+        return "relations: " + ("; ".join(parts) if parts else "put in another order")
+    if isinstance(op, AttributeChanged):
+        if isinstance(op.before, list) and isinstance(op.after, list):
+            added = sum(1 for x in op.after if x not in op.before)
+            removed = sum(1 for x in op.before if x not in op.after)
+            if added or removed:
+                return f"{op.field.replace('_', ' ')}: {added} added, {removed} removed"
+            return f"{op.field.replace('_', ' ')}: put in another order"
+        return f"{op.field.replace('_', ' ')}: {op.before} → {op.after}"
+    if isinstance(op, QuotaTransferred):
+        return f"{op.category.value} quota transferred from {op.source_name}: {op.amount}"
+    if isinstance(op, Merge):
+        return "merged from: " + "、".join(op.source_names)
+    if isinstance(op, Absorb):
+        return f"absorbed {op.source_name}"
+    if isinstance(op, Split):
+        return "split into: " + "、".join(op.into_names)
+    return None
+
+
+def _contents(unit: Unit) -> list[str]:
+    """Return detail lines for what an established or abolished unit holds."""
+    out = [f"plaque: {p.name}" for p in unit.plaques]
+    out += [f"duty: {_duty(d)}" for d in unit.duties[:5]]
+    if len(unit.duties) > 5:
+        out.append(f"… and {len(unit.duties) - 5} more duties")
+    out += [f"{q.category.value} quota: {q.count}" for q in unit.quotas]
+    return out
+
+
+def _headline(op: Operation) -> str:
+    if isinstance(op, Rename):
+        how = f" ({op.established_by})" if op.established_by in ("declared", "given") else ""
+        basis = (
+            " [" + ", ".join(b.number for b in op.basis if b.number) + "]" if any(b.number for b in op.basis) else ""
+        )
+        return f"{op.before} → {op.after}{how}{basis}"
+    if isinstance(op, Move):
+        if op.parent_before != op.parent_after:
+            return (
+                f"{op.name}: from {op.parent_before_name or '(top level)'} to {op.parent_after_name or '(top level)'}"
+            )
+        return f"{op.name}: superior {op.superior_before or 'none'} → {op.superior_after or 'none'}"
+    if isinstance(op, Demote):
+        return f"{op.name} → a plaque of {op.into_name}"
+    return op.name
+
+
+def by_unit(ops: Sequence[Operation]) -> list[UnitChanges]:
+    """Group operations by the unit they touch, in the order the units first appear."""
+    groups: dict[str, UnitChanges] = {}
+    for op in ops:
+        if op.op in ("reorder", "duties-reordered"):
+            continue  # order only: in the JSON form, not worth a reader's line
+        key = str(op.unit) if (op.unit.old or op.unit.new) else "(spec)"
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = UnitChanges(key, op.name, "changed", op.name)
+        if isinstance(op, Establish | Abolish | Demote):
+            g.details.extend(_contents(op.after if isinstance(op, Establish) else op.before))
+        if op.op in _HEADLINE and (g.verb == "changed" or _HEADLINE.index(op.op) < _HEADLINE.index(g.verb)):
+            if g.verb != "changed":
+                g.details.insert(0, f"{_VERBS.get(g.verb, g.verb)}: {g.headline}")
+            g.verb, g.headline = op.op, _headline(op)
+        elif op.op in _HEADLINE:
+            g.details.append(f"{_VERBS[op.op]}: {_headline(op)}")
+        else:
+            line = _detail(op)
+            if line:
+                g.details.append(line)
+    rank = {"establish": 0, "rename": 1, "move": 2, "changed": 3, "demote-to-plaque": 4, "abolish": 5}
+    return sorted(groups.values(), key=lambda g: rank.get(g.verb, 3))
+
+
+def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:
+    order = list(_VERBS)
+    return sorted(counts.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
+
+
+def summary_line(diff: Diff) -> str:
+    """Return the closing summary: counts of unit changes; duties; quota totals."""
+    if diff.empty:
+        return "no changes"
+    parts = [f"{n} {_VERBS.get(op, op)}" for op, n in _ordered(diff.summary.counts) if op in _VERBS]
+    duties = [f"{n} duties {_DUTY_VERBS[op]}" for op, n in diff.summary.duties.items()]
+    quota = [f"{cat} quota {delta}" for cat, delta in diff.summary.quota.items()]
+    return "; ".join(", ".join(p) for p in (parts, duties, quota) if p)
+
+
+def _verb_word(verb: str) -> str:
+    return {
+        "establish": "established",
+        "abolish": "abolished",
+        "demote-to-plaque": "demoted",
+        "rename": "renamed",
+        "move": "moved",
+    }.get(verb, "changed")
+
+
+def render_text(diff: Diff, *, color: bool = False) -> str:
+    """Return the terminal form of a diff."""
+    out: list[str] = []
+
+    def paint(text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+    for g in by_unit(diff.operations):
+        word = _verb_word(g.verb)
+        out.append(f"{paint(word, _COLOURS.get(g.verb, '33'))} {g.headline}")
+        out.extend(f"    {line}" for line in g.details)
+    for p in diff.proposals:
+        out.append(f"{paint('possible rename', '35')} {p.old_name} → {p.new_name} (score {p.score:.2f}; not applied)")
+    for n in diff.notes:
+        out.append(f"{paint('note', '2')} [{n.code}] {n.message}")
+    out.append(summary_line(diff))
+    return "\n".join(out) + "\n"
+
+
+def render_markdown(diff: Diff, *, limit: int = MARKDOWN_LIMIT) -> str:
+    """Return a Markdown pull-request comment, shorter than ``limit`` characters."""
+    head = [f"### orgspec diff: {diff.old or 'old'} → {diff.new or 'new'}", ""]
+    if diff.empty:
+        return "\n".join([*head, "No changes.", ""])
+    head += ["| change | count |", "|---|---:|"]
+    head += [f"| {_VERBS.get(op, op)} | {n} |" for op, n in _ordered(diff.summary.counts)]
+    head += [f"| duties {_DUTY_VERBS[op]} | {n} |" for op, n in diff.summary.duties.items()]
+    head += [f"| {cat} quota | {delta} |" for cat, delta in diff.summary.quota.items()]
+    head += ["", f"**{summary_line(diff)}**", ""]
+    tail: list[str] = []
+    if diff.proposals:
+        tail += ["**Possible renames** (similarity only; not applied):", ""]
+        tail += [f"- {_md(p.old_name)} → {_md(p.new_name)} (score {p.score:.2f})" for p in diff.proposals[:50]]
+        tail.append("")
+    if diff.notes:
+        tail += ["**Notes**", ""] + [f"- `{n.code}` {_md(n.message)}" for n in diff.notes[:50]] + [""]
+    budget = limit - len("\n".join(head + tail)) - 200
+    blocks: list[str] = []
+    groups = by_unit(diff.operations)
+    used = 0
+    shown = 0
+    for g in groups:
+        lines = [f"<details><summary><b>{_verb_word(g.verb)}</b> {_md(g.headline)}</summary>", ""]
+        lines += [f"- {_md(d)}" for d in g.details] or ["- (no further details)"]
+        lines += ["", "</details>", ""]
+        block = "\n".join(lines)
+        if used + len(block) + 1 > budget:
+            break
+        blocks.append(block)
+        used += len(block) + 1
+        shown += 1
+    if shown < len(groups):
+        left = groups[shown:]
+        blocks.append(
+            f"_{len(left)} more changed units left out to stay below {limit:,} characters "
+            f"({sum(1 + len(g.details) for g in left)} lines); run `orgspec diff --format json` "
+            "for everything._\n"
+        )
+    return "\n".join(head) + "\n" + "\n".join(blocks) + "\n" + "\n".join(tail)
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")

@@ -1,0 +1,142 @@
+"""Assemble the model from the facts, with the source line and draft notes of every element.
+
+The result is a :class:`~orgspec.model.Spec` and a provenance map from model
+paths (``/bodies/0/units/2/plaques/0``, the paths of :class:`orgspec.build.SourceMap`)
+to the line each element was read from and the notes to print beside it.
+
+Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from orgspec.draft.facts import Facts, SectionFacts, Src
+from orgspec.draft.normalize import Line
+from orgspec.model.units import Member, PostGroup, SharedDuties, Spec, StatedCount, Unit
+from orgspec.model.values import Count, Ref, UnitKind
+from orgspec.model.vocab import kind_of
+
+__all__ = ["Provenance", "assemble"]
+
+T = TypeVar("T")
+
+
+@dataclass
+class Provenance:
+    """Where each element of the draft was read: path → (line, notes)."""
+
+    where: dict[str, tuple[int | None, list[str]]] = field(default_factory=dict)
+
+    def put(self, path: str, line: int | None, notes: list[str] | None = None) -> None:
+        """Record the line and notes of the element at ``path``."""
+        self.where[path] = (line, list(notes or []))
+
+
+class _Builder:
+    def __init__(self, lines: list[Line]) -> None:
+        self.prov = Provenance()
+        self.junk = {line.no: line.junk for line in lines if line.junk}
+        self.junk_told: set[int] = set()
+
+    def src(self, path: str, item: Src[T]) -> T:
+        notes = list(item.notes)
+        if item.line in self.junk and item.line not in self.junk_told:
+            self.junk_told.add(item.line)
+            notes.append(f"junk token '{self.junk[item.line]}' stripped from the end of line {item.line}")
+        self.prov.put(path, item.line, notes)
+        if isinstance(item.value, PostGroup):
+            for k in range(len(item.value.posts)):
+                self.prov.put(f"{path}/posts/{k}", item.line)
+        return item.value
+
+    def many(self, path: str, items: list[Src[T]]) -> tuple[T, ...]:
+        return tuple(self.src(f"{path}/{i}", item) for i, item in enumerate(items))
+
+    def section(self, path: str, s: SectionFacts) -> Unit:
+        self.prov.put(path, s.line, s.notes)
+        if s.line in self.junk and s.line not in self.junk_told:
+            self.junk_told.add(s.line)
+            self.prov.where[path][1].append(f"junk token '{self.junk[s.line]}' stripped from the end of line {s.line}")
+        return Unit(
+            name=s.name,
+            kind=s.kind,
+            number=s.number,
+            per_regulations=s.per_regulations,
+            funding=s.funding,
+            plaques=self.many(f"{path}/plaques", s.plaques),
+            duties=self.many(f"{path}/duties", s.duties),
+            quotas=self.many(f"{path}/quotas", s.quotas),
+            posts=self.many(f"{path}/posts", s.posts),
+            notes=self.many(f"{path}/notes", s.doc_notes),
+        )
+
+
+def _body(b: _Builder, facts: Facts, p: str) -> Unit:
+    fields: dict[str, Any] = {}
+    if facts.name is not None:
+        fields["name"] = b.src(f"{p}/name", facts.name)
+        b.prov.put(p, facts.name.line, facts.name.notes)
+    else:
+        fields["name"] = "(name not found)"
+        b.prov.put(p, None, ["the document does not name the body in a way the drafter reads; fill in the name"])
+    if facts.kind_label is not None:
+        label = b.src(f"{p}/kind", facts.kind_label)
+        fields["kind"], fields["kind_label"] = kind_of(label), label
+    if facts.superior is not None:
+        fields["superior"] = Ref(target=b.src(f"{p}/superior", facts.superior))
+    if facts.rank is not None:
+        fields["rank"] = b.src(f"{p}/rank", facts.rank)
+    if facts.section_rank is not None:
+        fields["section_rank"] = b.src(f"{p}/section_rank", facts.section_rank)
+    fields["basis"] = b.many(f"{p}/basis", facts.basis)
+    fields["plaques"] = b.many(f"{p}/plaques", facts.plaques)
+    fields["relations"] = b.many(f"{p}/relations", facts.relations)
+    notes = b.many(f"{p}/notes", facts.doc_notes)
+    if facts.stated_sections is not None:
+        n, text = facts.stated_sections.value
+        listed = sum(1 for s in facts.sections if s.kind is UnitKind.SECTION)
+        if listed == n:
+            b.src(f"{p}/stated/0", facts.stated_sections)
+            fields["stated"] = (StatedCount(what="sections", count=Count.of(n), text=text),)
+        else:
+            message = f"the document states {n} sections ('{text}') but lists {listed}"
+            facts.note(facts.stated_sections.line, "anomaly", message)
+            extra = Src(f"{text}: {message}", facts.stated_sections.line, [*facts.stated_sections.notes])
+            extra.notes.append("kept as a note, not as 'stated sections', so that the draft passes check (OS301)")
+            notes = (*notes, b.src(f"{p}/notes/{len(notes)}", extra))
+    fields["duties"] = b.many(f"{p}/duties", facts.duties)
+    fields["function_changes"] = b.many(f"{p}/function_changes", facts.changes)
+    fields["units"] = tuple(b.section(f"{p}/units/{i}", s) for i, s in enumerate(facts.sections))
+    shared = []
+    for i, sh in enumerate(facts.shared):
+        path = f"{p}/shared_duties/{i}"
+        b.prov.put(path, sh.line, sh.notes)
+        refs = tuple(Ref(target=facts.sections[j].name, by="name") for j in sh.sections)
+        shared.append(SharedDuties(sections=refs, intro=sh.intro, duties=b.many(f"{path}/duties", sh.duties)))
+    fields["shared_duties"] = tuple(shared)
+    fields["quotas"] = b.many(f"{p}/quotas", facts.quotas)
+    fields["posts"] = b.many(f"{p}/posts", facts.posts)
+    fields["history"] = b.many(f"{p}/history", facts.history)
+    fields["notes"] = notes
+    return Unit(**fields)
+
+
+def _coordinating(b: _Builder, name: Src[str], members: list[Src[Member]], p: str) -> Unit:
+    b.prov.put(p, name.line, name.notes)
+    return Unit(name=name.value, kind=UnitKind.COORDINATING_BODY, members=b.many(f"{p}/members", members))
+
+
+def assemble(facts: Facts, lines: list[Line], structure: bool) -> tuple[Spec, Provenance]:
+    """Return the draft model and where each of its elements was read."""
+    b = _Builder(lines)
+    bodies = []
+    if structure:
+        bodies.append(_body(b, facts, "/bodies/0"))
+    for name, members in facts.coordinating:
+        bodies.append(_coordinating(b, name, members, f"/bodies/{len(bodies)}"))
+    for no, junk in sorted(b.junk.items()):
+        if no not in b.junk_told:
+            facts.note(no, "junk", f"junk token '{junk}' stripped from the end of the line")
+    return Spec(bodies=tuple(bodies)), b.prov

@@ -1,0 +1,151 @@
+"""Extract numbered duty lists, function changes and duties repeated out of place.
+
+Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
+:mod:`orgspec.draft.segment`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from orgspec.draft.facts import Facts, Src
+from orgspec.draft.normalize import Line, cn_int
+from orgspec.draft.segment import ENUM, enum_style
+from orgspec.model.units import Duty, FunctionChange, FunctionChangeKind
+from orgspec.model.values import Ref
+
+__all__ = ["check_numbering", "enum_of", "extract_changes", "extract_duties", "find_repeats"]
+
+_STATED = re.compile(r"根据上述职责")
+_INLINE_ENUM = re.compile(r"\(([一二三四五六七八九十]{1,3})\)")
+
+
+def enum_of(line: Line) -> tuple[int | None, str] | None:
+    """Return (number, text after the enumerator) of an enumerated line, or None."""
+    m = ENUM.match(line.key)
+    if not m:
+        return None
+    raw = next(g for g in m.groups() if g is not None)
+    return cn_int(raw), line.text[m.end() :].strip()
+
+
+def check_numbering(numbers: Sequence[tuple[int | None, int]], what: str, facts: Facts) -> None:
+    """Report duplicated, skipped or backward numbers of a list: (number, line) pairs."""
+    prev: int | None = None
+    for number, line in numbers:
+        if number is None:
+            continue
+        if prev is not None:
+            if number == prev:
+                facts.note(line, "anomaly", f"{what} number {number} is used twice")
+            elif number > prev + 1:
+                facts.note(line, "anomaly", f"{what} numbering skips from {prev} to {number}")
+            elif number < prev:
+                facts.note(line, "anomaly", f"{what} numbering goes back from {prev} to {number}")
+        prev = number
+
+
+def extract_duties(lines: list[Line], facts: Facts) -> None:
+    """Read the body's numbered duties; unnumbered lines continue the duty before them."""
+    style: str | None = None
+    for line in lines:
+        if _STATED.search(line.key) and ENUM.match(line.key) is None:
+            continue  # the sections' lead-in, read by the sections extractor
+        found = enum_of(line)
+        if found is not None and style is None:
+            style = enum_style(line)
+        if found is not None and enum_style(line) != style and facts.duties:
+            last = facts.duties[-1]
+            last.value = last.value.model_copy(update={"text": last.value.text + line.text})
+            last.notes.append(f"line {line.no} is a sub-item (numbered in another style); read as part of this duty")
+            facts.used.add(line.no)
+        elif found is not None:
+            number, text = found
+            facts.duties.append(Src(Duty(number=number, text=text), line.no))
+            facts.used.add(line.no)
+        elif facts.duties:
+            last = facts.duties[-1]
+            last.value = last.value.model_copy(update={"text": last.value.text + line.text})
+            last.notes.append(f"line {line.no} has no number; read as the continuation of this duty")
+            facts.used.add(line.no)
+        else:
+            facts.note(line.no, "skipped", f"text before the first numbered duty: {line.text[:40]}")
+    check_numbering([(d.value.number, d.line) for d in facts.duties], "duty", facts)
+
+
+def find_repeats(lines: list[Line], facts: Facts) -> None:
+    """Note lines outside the duty list that repeat numbered duties (seed 000's first lines)."""
+    for line in lines:
+        if line.no in facts.used:
+            continue
+        marks = list(_INLINE_ENUM.finditer(line.text))
+        if not marks:
+            continue
+        pieces = []
+        for i, m in enumerate(marks):
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(line.text)
+            pieces.append((m.group(0), line.text[m.end() : end].strip()))
+        repeated = []
+        for mark, text in pieces:
+            head = text[:12]
+            if head and any(d.value.text.startswith(head) for d in facts.duties):
+                repeated.append(mark)
+        if repeated:
+            facts.note(
+                line.no,
+                "anomaly",
+                f"the line repeats duties {''.join(repeated)} out of place; not read as duties of their own",
+            )
+            facts.used.add(line.no)
+
+
+_CHANGE_WORDS = (
+    ("划出", FunctionChangeKind.TRANSFERRED_OUT),
+    ("划给", FunctionChangeKind.TRANSFERRED_OUT),
+    ("交由", FunctionChangeKind.TRANSFERRED_OUT),
+    ("划入", FunctionChangeKind.TRANSFERRED_IN),
+    ("取消", FunctionChangeKind.CANCELLED),
+    ("增加", FunctionChangeKind.ADDED),
+    ("新增", FunctionChangeKind.ADDED),
+    ("整合", FunctionChangeKind.MERGED),
+)
+_CHANGE_HEADING = re.compile(r"^(?:划出|划入|取消|增加|新增|下放|整合|加强)的?(?:职责|职能|事项)[::]?$")
+_OUT_TO = re.compile(r"(?:划给|划归|交由|划入)([\u4e00-\u9fff]{2,24}?(?:局|委员会|委|厅|办公室|部|中心|政府|办))")
+_IN_FROM = re.compile(r"(?:将|把)?([\u4e00-\u9fff]{2,24}?(?:局|委员会|委|厅|办公室|部|中心|政府|办))的[^,。;]*?划入")
+
+
+def _kind_in(text: str) -> FunctionChangeKind | None:
+    for word, kind in _CHANGE_WORDS:
+        if word in text:
+            return kind
+    return None
+
+
+def extract_changes(lines: list[Line], facts: Facts) -> None:
+    """Read function changes: sub-headings (划出的职责) set the kind of the numbered items under them."""
+    current: FunctionChangeKind | None = None
+    for line in lines:
+        found = enum_of(line)
+        text = found[1] if found else line.text
+        if _CHANGE_HEADING.match(line.key[len(line.key) - len(text) :]):
+            current = _kind_in(line.key)
+            facts.used.add(line.no)
+            continue
+        key = line.key[len(line.key) - len(text) :]
+        kind = _kind_in(key) if current is None else current
+        if kind is None:
+            facts.note(line.no, "skipped", "a function change of no recognised kind (划出/划入/取消/增加/整合)")
+            continue
+        notes: list[str] = []
+        counterpart = None
+        pattern = _OUT_TO if kind is FunctionChangeKind.TRANSFERRED_OUT else _IN_FROM
+        if kind in (FunctionChangeKind.TRANSFERRED_OUT, FunctionChangeKind.TRANSFERRED_IN):
+            m = pattern.search(key)
+            if m:
+                counterpart = Ref(target=text[m.start(1) : m.end(1)])
+        if current is None:
+            notes.append(f"kind '{kind.value}' read from the words of the line")
+        change = FunctionChange(kind=kind, text=text, counterpart=counterpart, number=found[0] if found else None)
+        facts.changes.append(Src(change, line.no, notes))
+        facts.used.add(line.no)

@@ -1,0 +1,264 @@
+"""Extract the body itself: name, kind, superior, basis, plaques, hosted offices, history.
+
+Reads the lines before the first heading, the introduction and the history
+part. Names the document shortens ("市政府", "市人民政府港澳事务办公室") are
+completed with the place from the body's name, and each completion is noted.
+
+Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`, :mod:`orgspec.draft.segment`,
+:mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgspec.draft.facts import Facts, Src
+from orgspec.draft.normalize import Line, fold
+from orgspec.draft.segment import ENUM
+from orgspec.model.units import Event, EventKind, Plaque, Relation, RelationKind
+from orgspec.model.values import Basis, PartialDate, Ref
+
+__all__ = ["doc_numbers", "extract_head"]
+
+_DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12})\[(\d{4})\](\d{1,5})号")
+_CUT = "会据的和及经于照与即"
+_NAME_END = re.compile(r"(办公室|局|委员会|厅|部|委|署|院|中心|办|室|处|所|站|馆|会|队|司)$")
+_KIND = re.compile(
+    r"(?:为|是|作为)([\u4e00-\u9fff]{0,14}?(?:人民政府|政府|党委|市委|省委|县委|区委|委员会|国务院|党中央))?"
+    r"(工作部门|组成部门|直属特设机构|直属机构|部门管理机构|议事协调机构|派出机构|直属事业单位)"
+)
+_PLAQUE = re.compile(r'(加挂|增挂|挂)"?([^,。;"()]{2,40}?)"?牌子')
+_HOSTED = re.compile(r"([^,。;]{2,40}?)设在([^,。;]{2,40})")
+_RENAME = re.compile(r'(?:由原?)?([^,。;"]{2,40}?)"?更名(?:为"?([^,。;"]{2,40})"?|而成)')
+_RANK = re.compile(r"为((?:正|副)?(?:省部|部|厅局|司局|厅|局|县处|处|乡科|科|股)级)")
+_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
+_TITLE = re.compile(r"《([^《》]{4,120})》")
+_TITLE_AFTER = re.compile(r"([^,。;]{0,30}?关于[^,。;]*?(?:通知|决定|批复|意见|方案))")
+_ISSUER_BEFORE = re.compile(r"根据([\u4e00-\u9fff]{2,24}?(?:委员会|人民政府|政府|办公室|办公厅))$")
+_BY_TITLE = re.compile(r"根据[^《,。;]{0,30}《([^《》]{4,120})》")
+
+
+def doc_numbers(line: Line, start: int = 0, end: int | None = None) -> list[Basis]:
+    """Return the document numbers (文号) in a line, with the title just before each, if any."""
+    stop = len(line.key) if end is None else end
+    out = []
+    for m in _DOCNO.finditer(line.key, start, stop):
+        prefix = m.group(1)
+        cut = max(prefix.rfind(c) for c in _CUT)
+        if len(prefix) - cut - 1 > 6:
+            cut = len(prefix) - 7
+        first = m.start(1) + cut + 1
+        number = line.text[first : m.end()]
+        title = None
+        before = line.text[max(0, first - 3) : first]
+        t_end = line.text.rfind("》", 0, first)
+        if t_end >= 0 and first - t_end <= 3 and "》" in before:
+            t_start = line.text.rfind("《", 0, t_end)
+            if t_start >= 0:
+                title = line.text[t_start + 1 : t_end]
+        after = _TITLE_AFTER.match(line.key, m.end(), stop)
+        if title is None and after:
+            title = line.text[after.start(1) : after.end(1)]
+        issuer = None
+        if title is not None and 0 < fold(title).find("关于") <= 30:
+            issuer = title[: fold(title).find("关于")]
+        else:
+            by = _ISSUER_BEFORE.search(line.key, max(0, first - 30), first)
+            if by:
+                issuer = line.text[by.start(1) : by.end(1)]
+        out.append(Basis(number=number, title=title, issuer=issuer))
+    return out
+
+
+def titled_bases(line: Line, start: int, end: int, known: list[Basis]) -> list[Basis]:
+    """Return the bases a clause names by title only: "根据《…的通知》" with no document number."""
+    titles = {b.title for b in known}
+    out = []
+    for m in _BY_TITLE.finditer(line.key, start, end):
+        title = line.text[m.start(1) : m.end(1)]
+        if title in titles or _DOCNO.match(line.key, m.end(), min(end, m.end() + 20)):
+            continue
+        if re.match(r"^[(]?[\u4e00-\u9fff]{0,8}\[", line.key[m.end() : m.end() + 12]):
+            continue
+        k = fold(title).find("关于")
+        out.append(Basis(title=title, issuer=title[:k] if 0 < k <= 30 else None))
+    return out
+
+
+def place_of(name: str) -> dict[str, str]:
+    """Return the place prefixes of a body name by level: 鎮江市人民政府… → {'市': '鎮江市'}."""
+    found = [(name.find(level), level) for level in "省市县縣区區" if 0 < name.find(level) <= 8]
+    if not found:
+        return {}
+    i, level = min(found)
+    return {{"縣": "县", "區": "区"}.get(level, level): name[: i + 1]}
+
+
+def complete(text: str, places: dict[str, str], notes: list[str]) -> str:
+    """Complete a name the document shortens (市政府 → 鎮江市人民政府), noting the completion."""
+    if not text or text[0] not in "省市县区" or text[0] not in places:
+        return text
+    full = places[text[0]] + text[1:]
+    for short, long_ in (("政府", "人民政府"),):
+        if full[len(places[text[0]]) :].startswith(short):
+            full = places[text[0]] + long_ + full[len(places[text[0]]) + len(short) :]
+    notes.append(f"'{text}' completed as '{full}' from the body's name")
+    return full
+
+
+def _plaque_key(name: str, places: dict[str, str]) -> str:
+    """Return the key under which two writings of one plaque are the same (place and 人民 dropped)."""
+    key = fold(name)
+    for place in places.values():
+        key = key.removeprefix(fold(place))
+    return key.replace("人民政府", "政府").lstrip("省市县区")
+
+
+def _title_name(lines: list[Line]) -> Src[str] | None:
+    for line in lines:
+        if line.text:
+            text = re.sub(r"(简介|簡介)$", "", line.text).strip()
+            text = re.split(r"主要职责|主要職責|职能配置|職能配置|机构职能|機構職能|内设机构|內設機構|三定", text)[0]
+            if _NAME_END.search(text) and len(text) <= 30:
+                return Src(text, line.no)
+            return None
+    return None
+
+
+def _date(m: re.Match[str]) -> PartialDate | None:
+    try:
+        month = int(m.group(2)) if m.group(2) else None
+        day = int(m.group(3)) if m.group(3) and month else None
+        return PartialDate(year=int(m.group(1)), month=month, day=day)
+    except ValueError:
+        return None
+
+
+def _clauses(line: Line) -> list[tuple[int, int, PartialDate | None]]:
+    """Split a line at each date that opens a clause: (start, end, date)."""
+    starts = [
+        m for m in _DATE.finditer(line.key) if m.start() == 0 or line.key[m.start() - 1] in "。;," or m.start() < 4
+    ]
+    if not starts:
+        return [(0, len(line.key), None)]
+    out: list[tuple[int, int, PartialDate | None]] = []
+    if starts[0].start() > 0:
+        out.append((0, starts[0].start(), None))
+    for i, m in enumerate(starts):
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(line.key)
+        out.append((m.start(), end, _date(m)))
+    return out
+
+
+def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
+    """Read the body's name, kind, superior, basis, plaques, hosted offices and dated history."""
+    facts.name = _title_name(lines)
+    if facts.name is not None:
+        facts.used.add(facts.name.line)
+    for line in lines[:4]:
+        skip = ENUM.match(line.key)
+        at = skip.end() if skip else 0
+        m = re.match(r"^([\u4e00-\u9fff]{4,30}?)(?:,)?(?:是|为)", line.key[at:])
+        if m and _NAME_END.search(m.group(1)):
+            name = line.text[at : at + m.end(1)]
+            if facts.name is None or (name != facts.name.value and len(name) >= len(facts.name.value)):
+                notes = [f"the title reads '{facts.name.value}'"] if facts.name else []
+                facts.name = Src(name, line.no, notes)
+            facts.used.add(line.no)
+            break
+    if facts.name is not None:
+        facts.used.add(facts.name.line)
+    places = place_of(facts.name.value) if facts.name else {}
+    seen_plaques: set[str] = set()
+    for line in [*lines, *history]:
+        in_history = line in history
+        for start, end, date in _clauses(line):
+            _clause(line, start, end, date, in_history, places, seen_plaques, facts)
+
+
+def _clause(  # noqa: PLR0917
+    line: Line,
+    start: int,
+    end: int,
+    date: PartialDate | None,
+    in_history: bool,
+    places: dict[str, str],
+    seen_plaques: set[str],
+    facts: Facts,
+) -> None:
+    """Read one clause of the head or the history (a dated clause gives events)."""
+    seg = line.key[start:end]
+    text = line.text[start:end]
+    bases = doc_numbers(line, start, end)
+    bases += titled_bases(line, start, end, bases)
+    dated = date is not None
+    events: list[tuple[int, Event]] = []
+    for b in bases:
+        if not dated and (b.number, b.title) not in {(x.value.number, x.value.title) for x in facts.basis}:
+            notes = [] if b.number else ["a basis named by title only"]
+            facts.basis.append(Src(b, line.no, notes))
+            facts.used.add(line.no)
+    m = _KIND.search(seg)
+    if m and (not dated or facts.kind_label is None):
+        kind_notes: list[str] = []
+        if m.group(1):
+            sup = complete(text[m.start(1) : m.end(1)], places, kind_notes)
+            facts.superior = Src(sup, line.no, kind_notes)
+        facts.kind_label = Src(text[m.start(2) : m.end(2)], line.no)
+        facts.used.add(line.no)
+    founding = dated and "设立" in seg and "更名" not in seg
+    clause_plaque = None
+    r = _RANK.search(seg)
+    if r and not dated and facts.rank is None:
+        facts.rank = Src(text[r.start(1) : r.end(1)], line.no)
+        facts.used.add(line.no)
+    for m in _PLAQUE.finditer(seg):
+        notes = []
+        name = text[m.start(2) : m.end(2)]
+        if re.match(r"^[省市县区]人民政府", fold(name)):
+            name = complete(name, places, notes)
+        form = text[m.start(1) : m.end(1)]
+        if founding:
+            clause_plaque = name
+        elif dated or in_history:
+            events.append((m.start(), Event(kind=EventKind.PLAQUE_ADDED, date=date, plaque=name, basis=tuple(bases))))
+        key = _plaque_key(name, places)
+        if key in seen_plaques:
+            if name not in {p.value.name for p in facts.plaques}:
+                same = [p for p in facts.plaques if _plaque_key(p.value.name, places) == key]
+                same[0].notes.append(f"line {line.no} writes the same plaque as '{name}'")
+        else:
+            seen_plaques.add(key)
+            if dated:
+                notes.append("the plaque is read from a dated line of the history")
+            facts.plaques.append(Src(Plaque(name=name, form=form), line.no, notes))
+        facts.used.add(line.no)
+    for m in _HOSTED.finditer(seg):
+        guest = re.sub(r"^.*》的通知[,]?", "", text[m.start(1) : m.end(1)].lstrip(","))
+        host = text[m.start(2) : m.end(2)]
+        target = Ref(target=guest, by="external")
+        notes = [f"'{guest}' is set in '{host}', read as this body"]
+        facts.relations.append(Src(Relation(kind=RelationKind.HOSTS, target=target, since=date), line.no, notes))
+        if dated:
+            events.append((m.start(), Event(kind=EventKind.HOSTED, date=date, target=target, basis=tuple(bases))))
+        facts.used.add(line.no)
+    for m in _RENAME.finditer(seg):
+        before = text[m.start(1) : m.end(1)]
+        before = re.sub(r"^.*(?:机构改革|機構改革|通知|号|號)[》,]?", "", before) or before
+        before = re.sub(r"^由?原?", "", before)
+        after = text[m.start(2) : m.end(2)] if m.group(2) else (facts.name.value if facts.name else None)
+        when = date
+        if when is None:
+            dm = _DATE.search(seg)
+            when = _date(dm) if dm else None
+        event = Event(kind=EventKind.RENAMED, date=when, before=before, after=after, basis=tuple(bases))
+        events.append((m.start(), event))
+        facts.used.add(line.no)
+    if founding:
+        kind = EventKind.REESTABLISHED if facts.history else EventKind.ESTABLISHED
+        events.append((seg.find("设立"), Event(kind=kind, date=date, plaque=clause_plaque, basis=tuple(bases))))
+        facts.used.add(line.no)
+    lead = _DATE.match(text)
+    said = (text[lead.end() :] if lead else text).strip(",")
+    for _, event in sorted(events, key=lambda pe: pe[0]):
+        facts.history.append(Src(event.model_copy(update={"notes": (said,)}), line.no))

@@ -1,0 +1,182 @@
+"""Extract internal sections: the stated count, headings, plaques, duties, shared duty lists.
+
+Imports: :mod:`orgspec.draft.extract_duties`, :mod:`orgspec.draft.facts`,
+:mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgspec.draft.extract_duties import check_numbering, enum_of
+from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src
+from orgspec.draft.normalize import Line, cn_int
+from orgspec.draft.segment import enum_style
+from orgspec.model.units import Duty, Plaque, Post
+from orgspec.model.values import Count, UnitKind
+from orgspec.model.vocab import kind_of
+
+__all__ = ["extract_sections", "read_stated", "section_kind"]
+
+_NUM = r"(\d+|[一二三四五六七八九十两]{1,3})"
+_STATED = re.compile(
+    r"设(?:置)?" + _NUM + r"个(?:内设机构|职能处室|处室|科室|职能科室|内设处室|机构|处|科|室|司)(?:\(([^()]*?)建制\))?"
+)
+_SHARED = re.compile(r"^上述" + _NUM + r"?个?([^,。:]{0,8}?)的?(?:主要)?职责(?:是|为)[::]?$")
+_PLAQUE_IN = re.compile(r'^(加挂|增挂|挂)"?(.+?)"?牌子$')
+_UNITLIKE = re.compile(r"(处|科|室|局|司|中心|办公室|办|部|队|所|站|委员会|委)$")
+_PER_REG = re.compile(r"另按(?:有关)?规定设(?:定|置|立)?([^,。;]{2,20}?)[。;]?$")
+_UNNUMBERED = re.compile(r"^([\u4e00-\u9fff]{2,14}(?:党委|党组|工会|团委|中心|办公室|处|科|室|股|司))[。:]")
+_VERBS = ("负责", "承担", "指导", "协调", "组织", "拟订", "研究", "管理", "办理", "参与", "贯彻", "完成", "根据")
+_PERSON = re.compile(r"^([\u4e00-\u9fff]{2,8})[::]([\u4e00-\u9fff]{2,4})$")
+
+
+def section_kind(name: str) -> UnitKind:
+    """Return the kind of a listed unit from its name: party committee, service centre or section."""
+    key = name.strip()
+    kind = kind_of(key)
+    if kind is not None and kind is not UnitKind.OFFICE:
+        return kind
+    if key.endswith(("党委", "黨委")):
+        return UnitKind.PARTY_COMMITTEE
+    if key.endswith(("服务中心", "服務中心")):
+        return UnitKind.SERVICE_CENTRE
+    return UnitKind.SECTION
+
+
+def read_stated(line: Line, facts: Facts) -> bool:
+    """Read "设N个内设机构(科级建制)"; return True when the line states the count."""
+    m = _STATED.search(line.key)
+    if not m:
+        return False
+    count = cn_int(m.group(1))
+    if count is None:
+        return False
+    facts.stated_sections = Src((count, line.text[m.start() : m.end()]), line.no)
+    if m.group(2):
+        facts.section_rank = Src(line.text[m.start(2) : m.end(2)], line.no)
+    facts.used.add(line.no)
+    return True
+
+
+def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
+    """Split "名称(挂“X”牌子)。职责…" into a section and the text after its name."""
+    rest = ""
+    for mark in ("。", ":"):
+        i = key.find(mark)
+        if 0 < i <= 40:
+            text, rest, key = text[:i], text[i + 1 :].strip(), key[:i]
+            break
+    section = SectionFacts(name=text, line=line)
+    m = re.match(r"^(.+?)\((.+)\)$", key)
+    if m:
+        base, inner = text[: m.end(1)], text[m.start(2) : m.end(2)]
+        inner_key = key[m.start(2) : m.end(2)]
+        section.name = base
+        p = _PLAQUE_IN.match(inner_key)
+        if p:
+            name = inner[p.start(2) : p.end(2)]
+            section.plaques.append(Src(Plaque(name=name, form=inner[p.start(1) : p.end(1)]), line))
+        elif _UNITLIKE.search(inner_key) and not inner_key.startswith(("含", "包括")):
+            section.plaques.append(
+                Src(
+                    Plaque(name=inner),
+                    line,
+                    [f"'({inner})' read as a plaque; it may be another name or an abbreviation"],
+                )
+            )
+        else:
+            section.doc_notes.append(Src(f"({inner})", line, ["the words in parentheses are kept as a note"]))
+    section.kind = section_kind(section.name)
+    return section, rest
+
+
+def extract_sections(lines: list[Line], facts: Facts) -> None:
+    """Read the sections part: the stated count, each section with its plaques and duties."""
+    shared: SharedFacts | None = None
+    style: str | None = None
+    for line in lines:
+        if read_stated(line, facts):
+            continue
+        found = enum_of(line)
+        this = enum_style(line)
+        if this == "article":
+            facts.used.add(line.no)
+            continue  # the lead-in article: "第四条 X设下列内设机构:"
+        if found is not None and style is None:
+            style = this
+        if found is not None and this != style and facts.sections and shared is None:
+            current = facts.sections[-1]
+            current.duties.append(Src(Duty(text=line.text), line.no, ["a sub-item numbered in another style"]))
+            facts.used.add(line.no)
+            continue
+        if found is not None:
+            number, text = found
+            key = line.key[len(line.key) - len(text) :]
+            section, rest = _heading(text, key, line.no)
+            section.number = number
+            if rest:
+                section.duties.append(Src(Duty(text=rest), line.no))
+            facts.sections.append(section)
+            facts.used.add(line.no)
+            shared = None
+            continue
+        m = _SHARED.match(line.key)
+        if m:
+            owners = [i for i, s in enumerate(facts.sections) if not s.duties]
+            run: list[int] = []
+            for i in reversed(owners):
+                if run and i != run[-1] - 1:
+                    break
+                run.append(i)
+            run.reverse()
+            shared = SharedFacts(sections=run, intro=line.text.rstrip(":"), line=line.no)
+            said = cn_int(m.group(1)) if m.group(1) else None
+            if said is not None and said != len(run):
+                shared.notes.append(
+                    f"the document says {said} sections share this list; {len(run)} listed without duties"
+                )
+            facts.shared.append(shared)
+            facts.used.add(line.no)
+            continue
+        u = _UNNUMBERED.match(line.key)
+        if u and not u.group(1).startswith(_VERBS):
+            section, rest = _heading(line.text, line.key, line.no)
+            section.notes.append("an unnumbered unit listed after the numbered sections")
+            if rest:
+                section.duties.append(Src(Duty(text=rest), line.no))
+            facts.sections.append(section)
+            facts.used.add(line.no)
+            shared = None
+            continue
+        m2 = _PER_REG.search(line.key)
+        if m2:
+            name = line.text[m2.start(1) : m2.end(1)]
+            kind = section_kind(name)
+            if "纪检" in m2.group(1) or "监察" in m2.group(1):
+                kind = UnitKind.DISCIPLINE_UNIT
+            unit = SectionFacts(name=name, line=line.no, kind=kind, per_regulations=True)
+            unit.doc_notes.append(Src(line.text, line.no))
+            unit.notes.append("set per regulations; not one of the listed sections")
+            facts.sections.append(unit)
+            facts.used.add(line.no)
+            shared = None
+            continue
+        if shared is not None:
+            shared.duties.append(Src(Duty(text=line.text), line.no))
+            facts.used.add(line.no)
+        elif facts.sections:
+            current = facts.sections[-1]
+            p = _PERSON.match(line.key)
+            if p and re.search(r"(书记|主任|长|主席|委员|秘书)$", p.group(1)):
+                title, holder = line.text[p.start(1) : p.end(1)], line.text[p.start(2) : p.end(2)]
+                note = "a named holder; the number of such posts is not stated"
+                current.posts.append(Src(Post(title=title, count=Count.unstated(), holder=holder), line.no, [note]))
+            elif p:
+                current.doc_notes.append(Src(line.text, line.no, ["a named person, kept as a note"]))
+            else:
+                current.duties.append(Src(Duty(text=line.text), line.no))
+            facts.used.add(line.no)
+        else:
+            facts.note(line.no, "skipped", f"text before the first section: {line.text[:40]}")
+    check_numbering([(s.number, s.line) for s in facts.sections if s.number is not None], "section", facts)

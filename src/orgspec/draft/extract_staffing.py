@@ -1,0 +1,206 @@
+"""Extract staffing: quotas (编制) with their parts, leadership posts, public institutions.
+
+Imports: :mod:`orgspec.draft.extract_duties`, :mod:`orgspec.draft.facts`,
+:mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from orgspec.draft.extract_duties import enum_of
+from orgspec.draft.facts import Facts, SectionFacts, Src
+from orgspec.draft.normalize import Line, cn_int
+from orgspec.model.units import Post, PostGroup, Quota, QuotaPart
+from orgspec.model.values import Count, QuotaCategory, UnitKind
+
+__all__ = ["extract_institutions", "extract_staffing", "read_posts", "read_quotas"]
+
+_N = r"(\d+|[一二三四五六七八九十两百零]{1,4})"
+_QUOTA = re.compile(
+    r"((?:机关)?(?:行政|事业|工勤|后勤服务人员|后勤服务|机关工勤|参照公务员法管理事业|纪检监察|派驻)编制)(?:数)?"
+    r"(?:为|核定为|共|是)?(?:" + _N + r"名|(另行核定))(\([^()]*\))?"
+)
+_CATS = (
+    ("行政", QuotaCategory.ADMINISTRATIVE),
+    ("事业", QuotaCategory.PUBLIC_INSTITUTION),
+    ("工勤", QuotaCategory.LOGISTICS),
+    ("后勤", QuotaCategory.LOGISTICS),
+    ("纪检", QuotaCategory.DISCIPLINE),
+    ("派驻", QuotaCategory.DISPATCHED),
+)
+_POST = re.compile(
+    r"^(其中:?)?(另核)?(?:设|核定)?([\u4e00-\u9fff]{1,16}?)(?:职数)?(?:为)?" + _N + r"名(?:\(([^()]*)\))?$"
+)
+_BREAKDOWN_ITEM = re.compile(r"((?:正|副)[\u4e00-\u9fff]{1,10}?)(?:职数)?" + _N + "名")
+_BREAKDOWN = re.compile(r"^(?:其中:?)?(?:(?:正|副)[\u4e00-\u9fff]{1,10}?(?:职数)?" + _N + "名[、,]?)+$")
+_SECTION_HEADS = ("处长", "科长", "司长", "股长", "室主任")
+
+
+def _category(key: str) -> QuotaCategory:
+    for word, cat in _CATS:
+        if word in key:
+            return cat
+    return QuotaCategory.OTHER
+
+
+def _parts(inner_text: str, inner_key: str) -> list[QuotaPart]:
+    out = []
+    inside = False
+    for t0, k0 in zip(re.split(r"[,、;]", inner_text), re.split(r"[,、;]", inner_key), strict=True):
+        inside = inside or k0.startswith(("含", "其中"))
+        if not inside:
+            continue
+        k = re.sub(r"^(含|其中)", "", k0)
+        t = t0[len(t0) - len(k) :]
+        m = re.search(_N + r"名$", k)
+        count = Count.unstated()
+        if m and cn_int(m.group(1)) is not None:
+            count = Count.of(cn_int(m.group(1)) or 0)
+            t, k = t[: m.start()], k[: m.start()]
+        category = _category(k) if "编制" in k else None
+        out.append(QuotaPart(count=count, label=t or None, category=category))
+    return out
+
+
+def read_quotas(line: Line, notes_out: list[Src[Quota]]) -> bool:
+    """Read every quota on a line: "行政编制为21名(含…)", "后勤服务人员编制另行核定"."""
+    found = False
+    for m in _QUOTA.finditer(line.key):
+        label = line.text[m.start(1) : m.end(1)]
+        if m.group(3):
+            count = Count.separately()
+        else:
+            value = cn_int(m.group(2))
+            count = Count.of(value) if value is not None else Count.unreadable(m.group(2))
+        parts: list[QuotaPart] = []
+        if m.group(4):
+            parts = _parts(line.text[m.start(4) + 1 : m.end(4) - 1], m.group(4)[1:-1])
+        notes_out.append(
+            Src(Quota(category=_category(m.group(1)), count=count, label=label, parts=tuple(parts)), line.no)
+        )
+        found = True
+    return found
+
+
+def _clauses(text: str, key: str) -> list[tuple[str, str]]:
+    """Split at , ; 。 、 outside parentheses."""
+    out = []
+    pos = depth = 0
+    for i, ch in enumerate(key):
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch in ",;。、" and depth <= 0:
+            out.append((text[pos:i].strip(), key[pos:i].strip()))
+            pos = i + 1
+    out.append((text[pos:].strip(), key[pos:].strip()))
+    return [(t, k) for t, k in out if k]
+
+
+def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts: Facts) -> None:
+    """Read leadership posts from ``start``: "主任1名,副主任3名;正副处长11名,其中正处长6名,副处长5名"."""
+    group: PostGroup | None = None
+    group_src: Src[Post | PostGroup] | None = None
+    while start < len(line.key) and line.key[start] in "为:是":
+        start += 1
+    for text, key in _clauses(line.text[start:], line.key[start:]):
+        m = _POST.match(key)
+        if not m:
+            facts.note(line.no, "skipped", f"not read as a post: '{text}'")
+            continue
+        value = cn_int(m.group(4))
+        count = Count.of(value) if value is not None else Count.unreadable(m.group(4))
+        title = text[m.start(3) : m.end(3)]
+        title_key = m.group(3)
+        concurrent = None
+        parts: tuple[QuotaPart, ...] = ()
+        if m.group(5) and m.group(5).startswith("兼"):
+            concurrent = text[m.start(5) + 1 : m.end(5)]
+        elif m.group(5) and _BREAKDOWN.match(m.group(5)):
+            inner = text[m.start(5) : m.end(5)]
+            breakdown = []
+            for item in _BREAKDOWN_ITEM.finditer(m.group(5)):
+                n = cn_int(item.group(2))
+                sub_role: Literal["chief", "deputy"] = "chief" if item.group(1).startswith("正") else "deputy"
+                sub_title = inner[item.start(1) : item.end(1)]
+                breakdown.append(Post(title=sub_title, count=Count.of(n or 0), role=sub_role))
+            group = PostGroup(title=title, count=count, posts=tuple(breakdown))
+            posts.append(Src(group, line.no, ["the breakdown in parentheses read as the group's posts"]))
+            group = None
+            continue
+        elif m.group(5):
+            parts = tuple(_parts(text[m.start(5) : m.end(5)], m.group(5)))
+        if title_key.startswith("正副") or title_key.endswith("正副"):
+            base = title_key.removeprefix("正副")
+            group = PostGroup(title=title, count=count, for_sections=base.endswith(_SECTION_HEADS))
+            group_src = Src(group, line.no)
+            posts.append(group_src)
+            continue
+        in_group = group is not None and (m.group(1) or title_key[:1] in "正副") and not m.group(2)
+        role = "chief" if title_key.startswith("正") else "deputy" if title_key.startswith("副") else None
+        post = Post(
+            title=title,
+            count=count,
+            role=role if in_group else None,
+            approved_separately=bool(m.group(2)),
+            concurrent=concurrent,
+            parts=parts,
+            notes=(text,) if m.group(2) else (),
+        )
+        if in_group and group is not None and group_src is not None:
+            group = group.model_copy(update={"posts": (*group.posts, post)})
+            group_src.value = group
+        else:
+            group = None
+            posts.append(Src(post, line.no))
+
+
+def extract_staffing(lines: list[Line], facts: Facts) -> None:
+    """Read the staffing part: quotas and leadership posts of the body."""
+    for line in lines:
+        hit = False
+        for m in re.finditer(r"[^。]+", line.key):
+            sentence = Line(line.no, line.text[m.start() : m.end()], m.group(0))
+            if read_quotas(sentence, facts.quotas):
+                hit = True
+                continue
+            lead = re.search(r"领导职数(?:为|是)?:?", sentence.key)
+            if lead and lead.start() <= 12 and not re.match(_N + "名", sentence.key[lead.end() :]):
+                read_posts(sentence, lead.end(), facts.posts, facts)
+                hit = True
+            elif re.search(_N + "名", sentence.key):
+                read_posts(sentence, 0, facts.posts, facts)
+                hit = True
+        if hit:
+            facts.used.add(line.no)
+        else:
+            facts.note(line.no, "skipped", f"staffing line not read: {line.text[:40]}")
+
+
+_INSTITUTION = re.compile(r"^([\u4e00-\u9fff()]{3,40}?)(?:,)?(?:为|是)([^,。]*?)事业单位")
+_FUNDING = re.compile(r"(全额拨款|差额拨款|自收自支|财政补助|公益一类|公益二类)")
+
+
+def extract_institutions(lines: list[Line], facts: Facts) -> None:
+    """Read subordinate public institutions: name, funding, quota and posts."""
+    for line in lines:
+        found = enum_of(line)
+        text = found[1] if found else line.text
+        key = line.key[len(line.key) - len(text) :]
+        m = _INSTITUTION.match(key)
+        if not m:
+            facts.note(line.no, "skipped", f"institution line not read: {line.text[:40]}")
+            continue
+        unit = SectionFacts(name=text[: m.end(1)], line=line.no, kind=UnitKind.PUBLIC_INSTITUTION)
+        if found and found[0] is not None:
+            unit.notes.append(f"numbered {found[0]} in the list of institutions")
+        f = _FUNDING.search(key)
+        if f:
+            unit.funding = text[f.start() : f.end()]
+        read_quotas(line, unit.quotas)
+        i = key.find("领导职数")
+        if i >= 0:
+            read_posts(Line(line.no, text, key), i + len("领导职数"), unit.posts, facts)
+        facts.sections.append(unit)
+        facts.used.add(line.no)

@@ -1,0 +1,98 @@
+"""What the extractors found: facts with the line they came from, and located notes.
+
+The extractors fill one :class:`Facts`; :mod:`orgspec.draft.assemble` turns it
+into a model. Every fact is a :class:`Src` (the value, its source line and the
+draft notes to print beside it); every doubt or anomaly of the document that
+belongs to no single fact is a :class:`Note`.
+
+Imports: :mod:`orgspec.model`, the standard library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from orgspec.model.units import Duty, Event, FunctionChange, Member, Plaque, Post, PostGroup, Quota, Relation
+from orgspec.model.values import Basis, UnitKind
+
+__all__ = ["Facts", "Note", "SectionFacts", "SharedFacts", "Src"]
+
+T = TypeVar("T")
+
+
+@dataclass
+class Src(Generic[T]):
+    """A fact read from the document: its value, its line, and draft notes about it."""
+
+    value: T
+    line: int
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A located note: something not read, doubtful, or an anomaly of the document."""
+
+    line: int | None
+    kind: str  # "skipped", "doubt", "anomaly", "unreadable", "junk", "structure"
+    message: str
+
+
+@dataclass
+class SectionFacts:
+    """An internal section, an institution or another unit under the body."""
+
+    name: str
+    line: int
+    number: int | None = None
+    kind: UnitKind = UnitKind.SECTION
+    per_regulations: bool = False
+    funding: str | None = None
+    plaques: list[Src[Plaque]] = field(default_factory=list)
+    duties: list[Src[Duty]] = field(default_factory=list)
+    quotas: list[Src[Quota]] = field(default_factory=list)
+    posts: list[Src[Post | PostGroup]] = field(default_factory=list)
+    doc_notes: list[Src[str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SharedFacts:
+    """One duty list shared by several sections (上述两个处的主要职责是)."""
+
+    sections: list[int]
+    intro: str
+    line: int
+    duties: list[Src[Duty]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Facts:
+    """Everything read from one document, with where it was read."""
+
+    name: Src[str] | None = None
+    kind_label: Src[str] | None = None
+    superior: Src[str] | None = None
+    rank: Src[str] | None = None
+    section_rank: Src[str] | None = None
+    basis: list[Src[Basis]] = field(default_factory=list)
+    plaques: list[Src[Plaque]] = field(default_factory=list)
+    relations: list[Src[Relation]] = field(default_factory=list)
+    stated_sections: Src[tuple[int, str]] | None = None
+    duties: list[Src[Duty]] = field(default_factory=list)
+    changes: list[Src[FunctionChange]] = field(default_factory=list)
+    sections: list[SectionFacts] = field(default_factory=list)
+    shared: list[SharedFacts] = field(default_factory=list)
+    quotas: list[Src[Quota]] = field(default_factory=list)
+    posts: list[Src[Post | PostGroup]] = field(default_factory=list)
+    history: list[Src[Event]] = field(default_factory=list)
+    doc_notes: list[Src[str]] = field(default_factory=list)
+    coordinating: list[tuple[Src[str], list[Src[Member]]]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+
+    def note(self, line: int | None, kind: str, message: str) -> None:
+        """Record a note about the document that belongs to no single fact."""
+        self.notes.append(Note(line, kind, message))

@@ -1,0 +1,99 @@
+"""Run the drafting stages in order over one document.
+
+Imports: :mod:`orgspec.draft.*` stages, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from orgspec.draft.assemble import assemble
+from orgspec.draft.emit import emit_text, report
+from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
+from orgspec.draft.extract_en import extract_english
+from orgspec.draft.extract_head import extract_head
+from orgspec.draft.extract_narrative import extract_coordinating
+from orgspec.draft.extract_sections import extract_sections, read_stated
+from orgspec.draft.extract_staffing import extract_institutions, extract_staffing
+from orgspec.draft.facts import Facts, Src
+from orgspec.draft.normalize import Line, is_english, read_lines
+from orgspec.draft.segment import Part, heading_kind, is_contents, segment
+from orgspec.model.units import Spec
+
+__all__ = ["run"]
+
+
+def _chinese(lines: list[Line], facts: Facts) -> list[Part]:
+    for line in lines:
+        if line.text and is_contents(line):
+            facts.used.add(line.no)
+            facts.note(line.no, "skipped", "a table of contents")
+    parts = segment(lines)
+    for part in parts:
+        if part.heading is not None:
+            facts.used.add(part.heading.no)
+    head = [line for p in parts if p.kind in ("head", "intro") for line in p.lines]
+    history = [line for p in parts if p.kind == "history" for line in p.lines]
+    extract_head(head, history, facts)
+    for part in parts:
+        if part.kind == "duties":
+            extract_duties(part.lines, facts)
+        elif part.kind == "changes":
+            extract_changes(part.lines, facts)
+    for part in parts:
+        if part.kind == "sections":
+            extract_sections(part.lines, facts)
+        elif part.kind == "staffing":
+            extract_staffing(part.lines, facts)
+        elif part.kind == "institutions":
+            extract_institutions(part.lines, facts)
+        elif part.kind in ("head", "intro", "duties"):
+            for line in part.lines:
+                if line.no not in facts.used and read_stated(line, facts):
+                    continue
+    find_repeats(head, facts)
+    for part in parts:
+        if part.kind == "other" and part.heading is not None:
+            first, last = part.heading.no, part.lines[-1].no if part.lines else part.heading.no
+            facts.note(first, "skipped", f"part '{part.heading.text}' (lines {first}-{last}) is not part of a plan")
+            facts.used.update(line.no for line in part.lines)
+    return parts
+
+
+def _first_heading(lines: list[Line], facts: Facts) -> int:
+    """Return the line number of the first heading (or of the first line read as a fact)."""
+    for line in lines:
+        if line.text and heading_kind(line) is not None:
+            return line.no
+    return min(facts.used, default=0)
+
+
+def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
+    """Draft a spec: return the model, the draft text and the report."""
+    lines = read_lines(text)
+    facts = Facts()
+    english = is_english(lines)
+    if english:
+        extract_english(lines, facts)
+    else:
+        _chinese(lines, facts)
+    structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label)
+    if not structure:
+        extract_coordinating(lines, facts)
+        skipped = sum(1 for line in lines if line.text and line.no not in facts.used)
+        facts.note(
+            None,
+            "structure",
+            f"no structure found: no duty list, sections, staffing or kind of body; {skipped} lines of "
+            "narrative skipped",
+        )
+    if structure and not english:
+        for line in lines:
+            if line.text and line.no not in facts.used and line.no < _first_heading(lines, facts):
+                facts.doc_notes.append(Src(line.text, line.no, ["an introductory sentence, kept as a note"]))
+                facts.used.add(line.no)
+    spec, prov = assemble(facts, lines, structure)
+    not_read = [(line.no, line.text) for line in lines if line.text and line.no not in facts.used]
+    out = emit_text(spec, prov, facts.notes, source_name)
+    rep = report(spec, prov, facts.notes, not_read, source_name, "en" if english else "zh")
+    return spec, out, rep

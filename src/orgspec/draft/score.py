@@ -1,0 +1,98 @@
+"""Score a draft against a hand-written spec, field by field: precision and recall.
+
+Fields: section names, plaques (with their owner), duty texts (of the body, of
+sections and shared lists), the body's duty count, quotas (category, figure and
+parts) and posts (title, figure, approved separately; group totals and their
+breakdown). Names and texts are compared after :func:`orgspec.model.names.normalize`.
+
+Imports: :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+from orgspec.model.names import normalize
+from orgspec.model.units import Post, Spec, Unit
+
+__all__ = ["FIELDS", "FieldScore", "score"]
+
+FIELDS = ("section_names", "plaques", "duty_count", "duty_texts", "quotas", "posts")
+
+
+@dataclass(frozen=True)
+class FieldScore:
+    """How a draft's items of one field compare with the reference's."""
+
+    matched: int
+    drafted: int
+    expected: int
+
+    @property
+    def precision(self) -> float:
+        """Matched items over drafted items (1.0 when nothing was drafted)."""
+        return self.matched / self.drafted if self.drafted else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Matched items over expected items (1.0 when nothing was expected)."""
+        return self.matched / self.expected if self.expected else 1.0
+
+
+def _compare(drafted: Iterable[Hashable], expected: Iterable[Hashable]) -> FieldScore:
+    d, e = Counter(drafted), Counter(expected)
+    return FieldScore(sum((d & e).values()), sum(d.values()), sum(e.values()))
+
+
+def _body(spec: Spec) -> Unit | None:
+    """Return the body a plan describes: the first one that is not a coordinating body."""
+    for body in spec.bodies:
+        if body.kind is None or body.kind.value != "coordinating-body":
+            return body
+    return spec.bodies[0] if spec.bodies else None
+
+
+def _units(body: Unit) -> list[Unit]:
+    return [u for u in body.walk() if u is not body]
+
+
+def _items(spec: Spec, field: str) -> list[Hashable]:
+    body = _body(spec)
+    if body is None:
+        return []
+    if field == "section_names":
+        return [normalize(u.name) for u in _units(body)]
+    if field == "plaques":
+        owners = [("<body>", body), *((normalize(u.name), u) for u in _units(body))]
+        return [(name, normalize(p.name)) for name, u in owners for p in u.plaques]
+    if field == "duty_count":
+        return [("duties", len(body.duties))]
+    if field == "duty_texts":
+        texts = [d.text for u in body.walk() for d in u.duties]
+        texts += [d.text for u in body.walk() for s in u.shared_duties for d in s.duties]
+        return [normalize(t) for t in texts]
+    if field == "quotas":
+        out: list[Hashable] = []
+        for u in body.walk():
+            owner = "<body>" if u is body else normalize(u.name)
+            for q in u.quotas:
+                out.append((owner, q.category.value, str(q.count)))
+                out += [(owner, q.category.value, "part", str(p.count)) for p in q.parts]
+        return out
+    posts: list[Hashable] = []
+    for u in body.walk():
+        owner = "<body>" if u is body else normalize(u.name)
+        for p in u.posts:
+            if isinstance(p, Post):
+                posts.append((owner, normalize(p.title), str(p.count), p.approved_separately))
+            else:
+                posts.append((owner, normalize(p.title or ""), str(p.count), "group"))
+                posts += [(owner, normalize(x.title), str(x.count), x.approved_separately) for x in p.posts]
+    return posts
+
+
+def score(draft: Spec, reference: Spec) -> dict[str, FieldScore]:
+    """Return the score of each field of ``draft`` against ``reference``."""
+    return {field: _compare(_items(draft, field), _items(reference, field)) for field in FIELDS}

@@ -1,0 +1,193 @@
+"""The Popolo export: organizations, posts, persons and memberships as Popolo JSON.
+
+Mapping (https://www.popoloproject.com/specs/):
+
+* every unit is an ``organization`` with its stable id, ``name``,
+  ``classification`` (the unit's kind), ``parent_id`` for nested units, and
+  ``other_names`` for its plaques, each with ``start_date``/``end_date`` where
+  the spec knows them (the plaque's ``since`` or the history events that add,
+  name and remove it) and the document's form (挂, 加挂) as ``note``; names
+  before each rename are ``other_names`` too, noted "former name" and dated by
+  the renames that began and ended them;
+* basis documents become ``sources`` (their number, title and issuer as the
+  note); the explicit id, if any, is an ``identifier`` with scheme ``orgspec``;
+* every leadership post becomes a ``post`` (``label`` is the title); a post
+  group with a breakdown gives one post per title. The authorised number is
+  kept in the non-standard ``count`` field (a number, or a word such as
+  ``separately`` — an open figure is never 0);
+* members of coordinating bodies with a named person give a ``person`` and a
+  ``membership`` (role, the post and body they serve from as label).
+
+Imports: :mod:`orgspec.model`, :mod:`orgspec.export.ids`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from orgspec.export.ids import Entry, UnitIds
+from orgspec.model.units import EventKind, Post, PostGroup, Spec, Unit
+from orgspec.model.values import Basis, Count, CountStatus, PartialDate
+
+__all__ = ["basis_note", "count_value", "former_names", "plaque_dates", "popolo", "unit_dates"]
+
+
+def count_value(count: Count) -> int | str:
+    """Return a figure as a number, or as its status word (``separately``, ``unstated``, the garbled text)."""
+    if count.status is CountStatus.NUMBER and count.value is not None:
+        return count.value
+    if count.status is CountStatus.UNREADABLE:
+        return f"unreadable: {count.text}"
+    return count.status.value
+
+
+def _date(date: PartialDate | None) -> str | None:
+    return None if date is None else str(date)
+
+
+def basis_note(basis: Basis) -> str:
+    """Return one line naming a basis document: number, title, issuer, date."""
+    parts = [p for p in (basis.number, basis.title, basis.issuer, _date(basis.date), basis.note) if p]
+    return " ".join(parts)
+
+
+def unit_dates(unit: Unit) -> tuple[PartialDate | None, PartialDate | None]:
+    """Return the founding and dissolution dates the unit's history states, if any."""
+    founded = dissolved = None
+    for event in unit.history:
+        if event.kind is EventKind.ESTABLISHED and founded is None:
+            founded = event.when()
+        elif event.kind is EventKind.ABOLISHED:
+            dissolved = event.when()
+    return founded, dissolved
+
+
+def plaque_dates(unit: Unit, name: str) -> tuple[PartialDate | None, PartialDate | None]:
+    """Return when a plaque was added and removed, from the plaque itself and the unit's history."""
+    start = next((p.since for p in unit.plaques if p.name == name and p.since is not None), None)
+    end = None
+    for event in unit.history:
+        if event.plaque != name:
+            continue
+        if event.kind is EventKind.PLAQUE_REMOVED:
+            end = event.when()
+        elif start is None:  # plaque-added, or an establishment that names the plaque it carries
+            start = event.when()
+    return start, end
+
+
+def former_names(unit: Unit) -> list[dict[str, Any]]:
+    """Return the names a unit had before each rename, dated by the renames that began and ended them."""
+    out: list[dict[str, Any]] = []
+    since: dict[str, PartialDate | None] = {}
+    for event in unit.history:
+        if event.kind is not EventKind.RENAMED or not event.before:
+            continue
+        entry: dict[str, Any] = {"name": event.before}
+        start = since.get(event.before)
+        if start is not None:
+            entry["start_date"] = str(start)
+        if event.when() is not None:
+            entry["end_date"] = str(event.when())
+        entry["note"] = "former name"
+        out.append(entry)
+        if event.after:
+            since[event.after] = event.when()
+    return out
+
+
+def _organization(entry: Entry) -> dict[str, Any]:
+    unit = entry.unit
+    org: dict[str, Any] = {"id": entry.id, "name": unit.name}
+    if unit.kind is not None:
+        org["classification"] = unit.kind.value
+    if entry.parent_id is not None:
+        org["parent_id"] = entry.parent_id
+    founded, dissolved = unit_dates(unit)
+    if founded is not None:
+        org["founding_date"] = str(founded)
+    if dissolved is not None:
+        org["dissolution_date"] = str(dissolved)
+    other_names = []
+    names = [p.name for p in unit.plaques]
+    names += [e.plaque for e in unit.history if e.plaque and e.plaque not in names]
+    for name in names:
+        other: dict[str, Any] = {"name": name}
+        start, end = plaque_dates(unit, name)
+        if start is not None:
+            other["start_date"] = str(start)
+        if end is not None:
+            other["end_date"] = str(end)
+        form = next((p.form for p in unit.plaques if p.name == name and p.form), None)
+        other["note"] = f"plaque ({form})" if form else "plaque"
+        other_names.append(other)
+    other_names += former_names(unit)
+    if other_names:
+        org["other_names"] = other_names
+    if unit.id is not None:
+        org["identifiers"] = [{"identifier": unit.id, "scheme": "orgspec"}]
+    if unit.basis:
+        org["sources"] = [{"note": basis_note(b)} for b in unit.basis]
+    return org
+
+
+def _post(entry: Entry, pid: str, post: Post, group: PostGroup | None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": pid,
+        "label": post.title,
+        "organization_id": entry.id,
+        "count": count_value(post.count),
+    }
+    if post.role is not None:
+        out["role"] = post.role
+    if group is not None and group.title:
+        out["other_label"] = group.title
+    if post.concurrent:
+        out["concurrent"] = post.concurrent
+    if post.approved_separately:
+        out["approved_separately"] = True
+    return out
+
+
+def _posts(entry: Entry) -> list[dict[str, Any]]:
+    out = []
+    for i, item in enumerate(entry.unit.posts):
+        pid = f"{entry.id}/posts/{i}"
+        if isinstance(item, Post):
+            out.append(_post(entry, pid, item, None))
+        elif item.posts:
+            out += [_post(entry, f"{pid}/posts/{j}", p, item) for j, p in enumerate(item.posts)]
+        else:
+            label = item.title or ("section heads and deputies" if item.for_sections else "posts")
+            out.append({"id": pid, "label": label, "organization_id": entry.id, "count": count_value(item.count)})
+    return out
+
+
+def popolo(spec: Spec, ids: UnitIds | None = None) -> dict[str, Any]:
+    """Return the Popolo document of a spec: organizations, posts, persons, memberships."""
+    ids = ids or UnitIds(spec)
+    organizations = [_organization(e) for e in ids]
+    posts = [p for e in ids for p in _posts(e)]
+    persons: dict[str, dict[str, Any]] = {}
+    memberships = []
+    for entry in ids:
+        for i, member in enumerate(entry.unit.members):
+            if not member.person:
+                continue
+            person_id = persons.setdefault(member.person, {"id": f"person/{len(persons)}", "name": member.person})["id"]
+            membership: dict[str, Any] = {
+                "id": f"{entry.id}/members/{i}",
+                "person_id": person_id,
+                "organization_id": entry.id,
+                "role": member.role,
+            }
+            serving = " ".join(x for x in (member.body.target if member.body else None, member.post) if x)
+            if serving:
+                membership["label"] = serving
+            memberships.append(membership)
+    return {
+        "organizations": organizations,
+        "posts": posts,
+        "persons": list(persons.values()),
+        "memberships": memberships,
+    }

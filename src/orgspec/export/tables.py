@@ -1,0 +1,183 @@
+"""The CSV export: one table each for units, plaques, duties, quotas and posts.
+
+Every table starts with the unit's stable id (:mod:`orgspec.export.ids`) so
+that tables join on it. Figures are honest: a quota or post count has a
+``count`` column (the number, or empty) and a ``status`` column (``number``,
+``separately``, ``unstated``, ``unreadable``); an open figure is never 0.
+Lists inside a cell (plaques in the units table) are joined with ``; ``.
+
+Imports: :mod:`orgspec.model`, :mod:`orgspec.export.ids`, :mod:`orgspec.export.popolo`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from orgspec.export.ids import UnitIds
+from orgspec.export.popolo import basis_note, plaque_dates
+from orgspec.model.units import Post, PostGroup, QuotaPart, Spec
+from orgspec.model.values import Count, CountStatus
+
+__all__ = ["TABLES", "table_rows", "tables", "to_csv"]
+
+#: The tables in the order they are written, with their columns.
+TABLES: dict[str, tuple[str, ...]] = {
+    "units": (
+        "id", "parent_id", "depth", "name", "kind", "kind_label", "rank", "number", "section_rank",
+        "per_regulations", "superior", "funding", "plaques", "duties", "basis",
+    ),
+    "plaques": ("unit_id", "unit_name", "name", "form", "start_date", "end_date", "basis"),
+    "duties": ("unit_id", "unit_name", "number", "text", "shared_id", "duty_id"),
+    "quotas": ("unit_id", "unit_name", "category", "label", "count", "status", "text", "part_of", "part_unit_id"),
+    "posts": (
+        "unit_id", "unit_name", "group", "title", "count", "status", "text", "role", "for_sections",
+        "concurrent", "approved_separately",
+    ),
+}  # fmt: skip
+
+Row = dict[str, str]
+
+
+def _count(count: Count) -> dict[str, str]:
+    number = str(count.value) if count.status is CountStatus.NUMBER and count.value is not None else ""
+    return {"count": number, "status": count.status.value, "text": count.text or ""}
+
+
+def _flag(value: bool) -> str:
+    return "yes" if value else ""
+
+
+def _units(ids: UnitIds) -> Iterator[Row]:
+    for e in ids:
+        u = e.unit
+        yield {
+            "id": e.id,
+            "parent_id": e.parent_id or "",
+            "depth": str(e.depth),
+            "name": u.name,
+            "kind": u.kind.value if u.kind else "",
+            "kind_label": u.kind_label or "",
+            "rank": u.rank or "",
+            "number": "" if u.number is None else str(u.number),
+            "section_rank": u.section_rank or "",
+            "per_regulations": _flag(u.per_regulations),
+            "superior": ids.ref_id(u.superior) or (u.superior.target if u.superior else ""),
+            "funding": u.funding or "",
+            "plaques": "; ".join(p.name for p in u.plaques),
+            "duties": str(len(u.duties)),
+            "basis": "; ".join(basis_note(b) for b in u.basis),
+        }
+
+
+def _plaques(ids: UnitIds) -> Iterator[Row]:
+    for e in ids:
+        for p in e.unit.plaques:
+            start, end = plaque_dates(e.unit, p.name)
+            yield {
+                "unit_id": e.id,
+                "unit_name": e.unit.name,
+                "name": p.name,
+                "form": p.form or "",
+                "start_date": str(start) if start else "",
+                "end_date": str(end) if end else "",
+                "basis": "; ".join(basis_note(b) for b in p.basis),
+            }
+
+
+def _duties(ids: UnitIds) -> Iterator[Row]:
+    for e in ids:
+        for d in e.unit.duties:
+            yield {
+                "unit_id": e.id,
+                "unit_name": e.unit.name,
+                "number": "" if d.number is None else str(d.number),
+                "text": d.text,
+                "shared_id": "",
+                "duty_id": d.id or "",
+            }
+        for i, shared in enumerate(e.unit.shared_duties):
+            shared_id = shared.id or f"{e.id}/shared_duties/{i}"
+            for ref in shared.sections:
+                target = ids.resolve(ref)
+                for d in shared.duties:
+                    yield {
+                        "unit_id": target.id if target else ref.target,
+                        "unit_name": target.unit.name if target else ref.target,
+                        "number": "" if d.number is None else str(d.number),
+                        "text": d.text,
+                        "shared_id": shared_id,
+                        "duty_id": d.id or "",
+                    }
+
+
+def _part(ids: UnitIds, base: Row, part: QuotaPart) -> Row:
+    return {
+        **base,
+        "category": part.category.value if part.category else "",
+        "label": part.label or "",
+        **_count(part.count),
+        "part_of": part.relation,
+        "part_unit_id": ids.ref_id(part.unit) or (part.unit.target if part.unit else ""),
+    }
+
+
+def _quotas(ids: UnitIds) -> Iterator[Row]:
+    for e in ids:
+        base = {"unit_id": e.id, "unit_name": e.unit.name}
+        for q in e.unit.quotas:
+            yield {**base, "category": q.category.value, "label": q.label or "", **_count(q.count),
+                   "part_of": "", "part_unit_id": ""}  # fmt: skip
+            for part in q.parts:
+                yield _part(ids, {**base, "category": q.category.value}, part)
+
+
+def _post_row(base: Row, post: Post, group: str, for_sections: bool) -> Row:
+    return {
+        **base,
+        "group": group,
+        "title": post.title,
+        **_count(post.count),
+        "role": post.role or "",
+        "for_sections": _flag(for_sections),
+        "concurrent": post.concurrent or "",
+        "approved_separately": _flag(post.approved_separately),
+    }
+
+
+def _posts(ids: UnitIds) -> Iterator[Row]:
+    for e in ids:
+        base = {"unit_id": e.id, "unit_name": e.unit.name}
+        for item in e.unit.posts:
+            if isinstance(item, PostGroup):
+                title = item.title or ""
+                row = {**base, "group": title, "title": "", **_count(item.count), "role": ""}
+                yield {**row, "for_sections": _flag(item.for_sections), "concurrent": "", "approved_separately": ""}
+                for post in item.posts:
+                    yield _post_row(base, post, title, item.for_sections)
+            else:
+                yield _post_row(base, item, "", False)
+
+
+_MAKERS = {"units": _units, "plaques": _plaques, "duties": _duties, "quotas": _quotas, "posts": _posts}
+
+
+def table_rows(spec: Spec, name: str, ids: UnitIds | None = None) -> list[Row]:
+    """Return the rows of one table (a key of :data:`TABLES`)."""
+    return list(_MAKERS[name](ids or UnitIds(spec)))
+
+
+def to_csv(rows: list[Row], columns: tuple[str, ...], excel: bool = False) -> str:
+    """Return rows as CSV text (RFC 4180, CRLF line ends); ``excel`` prefixes a UTF-8 byte-order mark."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return ("\ufeff" if excel else "") + out.getvalue()
+
+
+def tables(spec: Spec, excel: bool = False) -> dict[str, str]:
+    """Return every table as CSV text, by table name."""
+    ids = UnitIds(spec)
+    return {name: to_csv(table_rows(spec, name, ids), cols, excel) for name, cols in TABLES.items()}

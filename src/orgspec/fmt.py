@@ -1,0 +1,118 @@
+r"""The formatter: canonical layout for a spec file, keeping every comment and every fact.
+
+:func:`format_source` prints the parsed statements with
+:func:`orgspec.text.printer.print_statements`, in the file's own newline
+style (``\r\n`` when the file's first line ending is one, ``\n`` otherwise).
+A file that does not parse is refused with its syntax diagnostics. Unless
+told not to, the result checks itself, as black does, and is refused with
+the reason if any check fails:
+
+* the output parses to the same statements (keywords and arguments) and the
+  same model as the input;
+* formatting the output again changes nothing;
+* no comment is lost (the comment texts are equal as a multiset).
+
+Imports: :mod:`orgspec.build`, :mod:`orgspec.diagnostics`, :mod:`orgspec.source`,
+:mod:`orgspec.syntax`, :mod:`orgspec.text.printer`, attrs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from orgspec.build import Built, build
+from orgspec.diagnostics import Diagnostic
+from orgspec.source import SourceText
+from orgspec.syntax.nodes import Comment, Stmt
+from orgspec.text.printer import print_statements
+
+__all__ = ["FormatResult", "detect_newline", "format_source", "format_text"]
+
+_SYNTAX_CODES = frozenset({"OS102", "OS103", "OS104", "OS105", "OS106"})
+
+
+@attrs.frozen(slots=True)
+class FormatResult:
+    """The outcome of formatting one text.
+
+    ``output`` is the formatted text, or None when the text was refused:
+    because it does not parse (``diagnostics`` holds why) or because a
+    self-check failed (``problem`` says which).
+    """
+
+    original: str
+    output: str | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    problem: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Return True when formatting changes the text."""
+        return self.output is not None and self.output != self.original
+
+
+def detect_newline(text: str) -> str:
+    r"""Return the newline style of ``text``: that of its first line ending (``\n`` if none)."""
+    i = text.find("\n")
+    if i > 0 and text[i - 1] == "\r":
+        return "\r\n"
+    return "\n"
+
+
+def _print(built: Built, newline: str) -> str:
+    document = built.document
+    return print_statements(document.statements, document.comments, built.source, newline=newline)
+
+
+def _shape(stmts: Sequence[Stmt]) -> list[object]:
+    """Return statements without positions: what the formatter must not change."""
+    return [
+        (s.keyword, [(a.kind, a.value) for a in s.args], None if s.block is None else _shape(s.block)) for s in stmts
+    ]
+
+
+def _comment_texts(comments: Sequence[Comment]) -> Counter[str]:
+    return Counter(c.text.rstrip() for c in comments)
+
+
+def _verify(before: Built, output: str, filename: str, newline: str) -> str | None:
+    after = build(SourceText(output, filename))
+    if any(d.code in _SYNTAX_CODES for d in after.diagnostics):
+        return "the formatted text does not parse"
+    if _shape(after.document.statements) != _shape(before.document.statements):
+        return "the formatted text has different statements"
+    if after.spec != before.spec:
+        return "the formatted text builds a different model"
+    lost = _comment_texts(before.document.comments) - _comment_texts(after.document.comments)
+    if lost:
+        return f"the formatted text loses a comment: {next(iter(lost))!r}"
+    if _print(after, newline) != output:
+        return "formatting is not stable: a second pass changes the text again"
+    return None
+
+
+def format_source(text: str, filename: str = "<string>", *, verify: bool = True) -> FormatResult:
+    """Format spec text; never raises on user input."""
+    built = build(SourceText(text, filename))
+    syntax = tuple(d for d in built.diagnostics if d.code in _SYNTAX_CODES)
+    if syntax:
+        return FormatResult(text, None, syntax)
+    newline = detect_newline(text)
+    output = _print(built, newline)
+    if verify and output != text:
+        problem = _verify(built, output, filename, newline)
+        if problem is not None:
+            return FormatResult(text, None, problem=problem)
+    return FormatResult(text, output)
+
+
+def format_text(text: str, filename: str = "<string>") -> str:
+    """Return the formatted text; raise ``ValueError`` if it is refused (see :func:`format_source`)."""
+    result = format_source(text, filename)
+    if result.output is None:
+        reason = result.problem or "; ".join(f"{d.code} {d.message}" for d in result.diagnostics)
+        raise ValueError(f"{filename}: cannot format: {reason}")
+    return result.output

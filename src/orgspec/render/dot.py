@@ -1,0 +1,116 @@
+"""DOT text of a chart, for Graphviz: pure text, made and tested without the binary.
+
+Labels are Graphviz HTML-like labels (``<…>``) so each line can have its own
+size and weight; every text is entity-escaped, so no name can close a label,
+start an attribute list or inject a statement. Node ids are generated
+(``n1``, ``n2`` …), never taken from the spec. Wide levels are stacked as in
+the embedded layout: the children of a unit with more than
+:data:`~orgspec.render.layout.STACK_MIN` leaf children hang in columns, each
+column chained top to bottom. Non-tree relations are dashed or dotted edges
+with ``constraint=false``, so they never re-parent a unit.
+
+Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
+:mod:`orgspec.render.style`.
+"""
+
+from __future__ import annotations
+
+from orgspec.render.chart import Chart, Node
+from orgspec.render.layout import FONT_SIZES, label_lines, stacked_columns, tree_links
+from orgspec.render.style import EDGE_STYLES, KIND_STYLES
+
+__all__ = ["DEFAULT_FONT", "dot_escape", "render_dot"]
+
+#: The font named in DOT output unless the caller names an installed one.
+DEFAULT_FONT = "Noto Sans CJK SC"
+
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "]": "&#93;"})
+
+
+def dot_escape(text: str) -> str:
+    """Escape text for a Graphviz HTML-like label."""
+    return text.translate(_HTML)
+
+
+def _quoted(text: str) -> str:
+    """Return a DOT double-quoted string (used for attribute values such as the font name)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def _label(node: Node) -> str:
+    rows: list[str] = []
+    for role, text in label_lines(node):
+        size = FONT_SIZES.get(role, 12.0)
+        if role == "name" and node.parent is None and node.kind == "body":
+            size = FONT_SIZES["title"]
+        body = dot_escape(text) or "&#160;"  # Graphviz rejects an empty <B></B> or <FONT></FONT>
+        if role == "name" and node.kind == "body":
+            body = f"<B>{body}</B>"
+        color = ' COLOR="#555555"' if role in ("meta", "more", "duty") else ""
+        rows.append(f'<FONT POINT-SIZE="{size:g}"{color}>{body}</FONT>')
+    # one table row per line: Graphviz spaces rows of mixed sizes properly (a <BR/> between fonts does not)
+    cells = "".join(f"<TR><TD>{row}</TD></TR>" for row in rows)
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{cells}</TABLE>>'
+
+
+def _node(node: Node) -> str:
+    st = KIND_STYLES.get(node.kind, KIND_STYLES["other"])
+    style = ["filled"]
+    if st.rounded:
+        style.append("rounded")
+    if st.dash:
+        style.append("dashed")
+    return (
+        f'  {node.id} [label={_label(node)}, fillcolor="{st.fill}", color="{st.stroke}", '
+        f'penwidth={st.width:g}, style="{",".join(style)}"];'
+    )
+
+
+def _legend(chart: Chart) -> str:
+    rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>图例 Legend</B></TD></TR>']
+    for item in chart.legend:
+        if item.is_edge:
+            est = EDGE_STYLES[item.key]
+            mark = "┄┄▶" if est.arrow else "┄┄┄"
+            cell = f'<TD WIDTH="36"><FONT COLOR="{est.color}">{mark}</FONT></TD>'
+        else:
+            st = KIND_STYLES.get(item.key, KIND_STYLES["other"])
+            style = ' STYLE="ROUNDED"' if st.rounded else ""
+            cell = f'<TD WIDTH="36" BGCOLOR="{st.fill}" COLOR="{st.stroke}" BORDER="1"{style}> </TD>'
+        rows.append(f'<TR>{cell}<TD ALIGN="LEFT"><FONT POINT-SIZE="10">{dot_escape(item.label)}</FONT></TD></TR>')
+    return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4">' + "".join(rows) + "</TABLE>>"
+
+
+def render_dot(chart: Chart, font: str = DEFAULT_FONT) -> str:
+    """Return the chart as DOT text; ``font`` is the font family Graphviz should use."""
+    out = [
+        "digraph orgchart {",
+        '  graph [rankdir=TB, splines=polyline, nodesep=0.25, ranksep=0.45, charset="UTF-8", '
+        f"fontname={_quoted(font)}];",
+        f'  node [shape=box, margin="0.14,0.11", fontname={_quoted(font)}];',
+        f'  edge [arrowhead=none, color="#4a6785", fontname={_quoted(font)}, fontsize=10];',
+    ]
+    out.extend(_node(n) for n in chart.nodes)
+    stacked = stacked_columns(chart)
+    for parent, child, invisible, chained in tree_links(chart, stacked):
+        attrs = ["weight=4" if chained else "weight=2", *(["style=invis"] if invisible else [])]
+        out.append(f"  {parent} -> {child} [{', '.join(attrs)}];")
+    for columns in stacked.values():
+        # row i of every column on one rank, so stacked boxes form an even grid
+        for i in range(max(len(c) for c in columns)):
+            row = [c[i].id for c in columns if i < len(c)]
+            if len(row) > 1:
+                out.append(f"  {{rank=same; {' '.join(row)}}}")
+    for edge in chart.edges:
+        est = EDGE_STYLES[edge.kind]
+        style = "dotted" if est.dash.startswith("2") else "dashed"
+        head = "normal" if est.arrow else "none"
+        label = f", label=<{dot_escape(edge.label)}>" if edge.label else ""
+        out.append(
+            f'  {edge.source} -> {edge.target} [style={style}, color="{est.color}", fontcolor="{est.color}", '
+            f"arrowhead={head}, constraint=false{label}];"
+        )
+    if chart.legend:
+        out.append(f"  legend [shape=plaintext, margin=0, label={_legend(chart)}];")
+    out.append("}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,77 @@
+"""Mermaid flowchart text of a chart, as GitHub renders it in Markdown.
+
+Every label is a double-quoted string in which each ASCII character other
+than a letter, a digit or a space is written as a Mermaid entity code
+(``#34;`` for ``"``), so no name can end its label, open a link, start a
+``%%{init}%%`` directive, add a ``click`` callback, smuggle HTML or a
+Markdown string, or break the line. Node ids are generated (``n1`` …).
+Wide leaf levels are chained in columns as in the other formats; relations
+are dotted links; a legend subgraph explains the kinds used.
+
+Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
+:mod:`orgspec.render.style`.
+"""
+
+from __future__ import annotations
+
+from orgspec.render.chart import Chart, Node
+from orgspec.render.layout import label_lines, tree_links
+from orgspec.render.style import EDGE_STYLES, KIND_STYLES
+
+__all__ = ["mermaid_escape", "render_mermaid"]
+
+
+def mermaid_escape(text: str) -> str:
+    """Escape text for a double-quoted Mermaid label: ASCII punctuation becomes ``#NN;``."""
+    return "".join(f"#{ord(ch)};" if ch.isascii() and not (ch.isalnum() or ch == " ") else ch for ch in text)
+
+
+def _class(kind: str) -> str:
+    return "k_" + kind.replace("-", "_")
+
+
+def _shape(node: Node, label: str) -> str:
+    st = KIND_STYLES.get(node.kind, KIND_STYLES["other"])
+    return f'("{label}")' if st.rounded else f'["{label}"]'
+
+
+def _label(node: Node) -> str:
+    parts = []
+    for role, text in label_lines(node):
+        esc = mermaid_escape(text)
+        parts.append(f"<b>{esc}</b>" if role == "name" else f"<small>{esc}</small>" if role != "more" else esc)
+    return "<br/>".join(parts)
+
+
+def render_mermaid(chart: Chart) -> str:
+    """Return the chart as a Mermaid flowchart (top to bottom)."""
+    out = ["flowchart TB"]
+    for node in chart.nodes:
+        out.append(f"  {node.id}{_shape(node, _label(node))}:::{_class(node.kind)}")
+    for parent, child, invisible, _chained in tree_links(chart):
+        out.append(f"  {parent} {'~~~' if invisible else '---'} {child}")
+    for edge in chart.edges:
+        est = EDGE_STYLES[edge.kind]
+        link = "-.->" if est.arrow else "-.-"
+        label = f'|"{mermaid_escape(edge.label)}"|' if edge.label else ""
+        out.append(f"  {edge.source} {link}{label} {edge.target}")
+    if chart.legend:
+        out.append('  subgraph legend["图例 Legend"]')
+        out.append("    direction TB")
+        for i, item in enumerate(chart.legend, start=1):
+            if item.is_edge:
+                mark = "┄┄▶ " if EDGE_STYLES[item.key].arrow else "┄┄┄ "
+                out.append(f'    legend{i}["{mark}{mermaid_escape(item.label)}"]:::k_legend_edge')
+            else:
+                node = Node(f"legend{i}", item.key, ())
+                out.append(f"    legend{i}{_shape(node, mermaid_escape(item.label))}:::{_class(item.key)}")
+        out.extend(f"    legend{i} ~~~ legend{i + 1}" for i in range(1, len(chart.legend)))
+        out.append("  end")
+    used = {n.kind for n in chart.nodes} | {i.key for i in chart.legend if not i.is_edge}
+    for kind, st in KIND_STYLES.items():
+        if kind in used:
+            dash = f",stroke-dasharray:{st.dash}" if st.dash else ""
+            out.append(f"  classDef {_class(kind)} fill:{st.fill},stroke:{st.stroke},stroke-width:{st.width:g}px{dash}")
+    if chart.legend and any(i.is_edge for i in chart.legend):
+        out.append("  classDef k_legend_edge fill:#ffffff,stroke:#ffffff")
+    return "\n".join(out) + "\n"

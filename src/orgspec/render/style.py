@@ -1,0 +1,59 @@
+"""The look of each kind of box and relation, shared by every format.
+
+Kinds differ in colour *and* in outline (rounded, dashed, double), so that a
+chart printed in grey still tells them apart. The font list names Noto Sans
+CJK first (what CI installs), then the usual CJK system fonts.
+
+Imports: nothing.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+__all__ = ["EDGE_STYLES", "FONT_FAMILY", "KIND_STYLES", "EdgeStyle", "KindStyle"]
+
+FONT_FAMILY = (
+    "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', sans-serif"
+)
+
+
+class KindStyle(NamedTuple):
+    """Fill, stroke, outline dash pattern (empty: solid), rounded corners, stroke width."""
+
+    fill: str
+    stroke: str
+    dash: str
+    rounded: bool
+    width: float
+
+
+class EdgeStyle(NamedTuple):
+    """Colour, dash pattern and whether the edge has an arrow head."""
+
+    color: str
+    dash: str
+    arrow: bool
+
+
+KIND_STYLES: dict[str, KindStyle] = {
+    "body": KindStyle("#dce9f7", "#1f4e79", "", False, 2.0),
+    "section": KindStyle("#ffffff", "#4a6785", "", False, 1.0),
+    "office": KindStyle("#eaf4e4", "#3b7a2a", "", False, 1.5),
+    "party-committee": KindStyle("#fde7e7", "#b22222", "", False, 1.5),
+    "service-centre": KindStyle("#fff3dd", "#b86e00", "", True, 1.2),
+    "discipline-unit": KindStyle("#f1e6fa", "#6a3d9a", "", False, 1.5),
+    "public-institution": KindStyle("#e3f5f4", "#1b7f7f", "", True, 1.2),
+    "coordinating-body": KindStyle("#fbf7d9", "#8a7a00", "6 3", True, 1.2),
+    "dispatched-unit": KindStyle("#eeeeee", "#555555", "2 2", False, 1.2),
+    "other": KindStyle("#f7f7f7", "#777777", "", False, 1.0),
+    "shared-duties": KindStyle("#fffbea", "#9a8400", "4 3", False, 1.0),
+    "external": KindStyle("#ffffff", "#888888", "6 4", True, 1.0),
+}
+
+EDGE_STYLES: dict[str, EdgeStyle] = {
+    "hosts": EdgeStyle("#1f4e79", "6 4", True),
+    "manages": EdgeStyle("#b86e00", "6 4", True),
+    "colocated": EdgeStyle("#3b7a2a", "2 3", False),
+    "shared": EdgeStyle("#9a8400", "2 3", False),
+}

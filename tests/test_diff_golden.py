@@ -1,0 +1,168 @@
+"""Golden outputs of the diff for every fixture pair, in every format, and the CLI's behaviour."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import orgspec
+from orgspec.cli.main import main
+from orgspec.diff import Diff, apply, diff, invert
+
+from .conftest import FIXTURES, GOLDEN, golden
+
+CASES = sorted(p for p in (FIXTURES / "diff").iterdir() if (p / "old.orgspec").exists())
+FORMATS = {"text": "txt", "json": "json", "markdown": "md", "zh": "zh.txt"}
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _rel(path: Path) -> str:
+    return os.path.relpath(path, Path.cwd())
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_golden_output(
+    case: Path, fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(case)
+    monkeypatch.setenv("NO_COLOR", "1")
+    code, out, _ = _run(["diff", "old.orgspec", "new.orgspec", "--format", fmt], capsys)
+    assert code == 0
+    golden(GOLDEN / "diff" / case.name / f"diff.{FORMATS[fmt]}", out)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_fixture_pairs_apply_and_invert(case: Path) -> None:
+    a = orgspec.load(case / "old.orgspec")
+    b = orgspec.load(case / "new.orgspec")
+    d = diff(a, b)
+    assert apply(a, d) == b
+    assert apply(b, invert(d)) == a
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_json_output_follows_the_schema(case: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, schema_text, _ = _run(["schema", "--diff"], capsys)
+    assert code == 0
+    code, out, _ = _run(["diff", str(case / "old.orgspec"), str(case / "new.orgspec"), "--format", "json"], capsys)
+    data = json.loads(out)
+    jsonschema.validate(data, json.loads(schema_text))
+    assert data["version"] == 1
+    assert Diff.model_validate(data).operations
+
+
+def test_every_operation_kind_is_covered_by_a_fixture() -> None:
+    seen = set()
+    for case in CASES:
+        a = orgspec.load(case / "old.orgspec")
+        b = orgspec.load(case / "new.orgspec")
+        seen |= {op.op for op in diff(a, b).operations}
+    wanted = {
+        "establish",
+        "abolish",
+        "demote-to-plaque",
+        "rename",
+        "move",
+        "merge",
+        "absorb",
+        "split",
+        "plaque-added",
+        "plaque-removed",
+        "duty-transferred",
+        "duty-added",
+        "duty-cancelled",
+        "duty-reworded",
+        "quota-changed",
+        "quota-transferred",
+        "posts-changed",
+        "kind-changed",
+        "rank-changed",
+    }
+    assert wanted - seen == set()
+
+
+def test_identity_comes_from_declared_history(capsys: pytest.CaptureFixture[str]) -> None:
+    case = FIXTURES / "diff" / "jiangxi-rename-declared"
+    d = diff(orgspec.load(case / "old.orgspec"), orgspec.load(case / "new.orgspec"))
+    renames = [op for op in d.operations if op.op == "rename"]
+    assert [(op.established_by, op.before, op.after) for op in renames] == [  # type: ignore[union-attr]
+        ("declared", "江西省人民政府外事侨务办公室", "江西省人民政府外事办公室")
+    ]
+
+
+def test_exit_codes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    case = FIXTURES / "diff" / "zhenjiang-reorg"
+    old, new = str(case / "old.orgspec"), str(case / "new.orgspec")
+    assert _run(["diff", old, old, "--exit-code"], capsys)[0] == 0
+    assert _run(["diff", old, new, "--exit-code"], capsys)[0] == 1
+    assert _run(["diff", old, new], capsys)[0] == 0
+    code, _, err = _run(["diff", old, str(tmp_path / "missing.orgspec"), "--exit-code"], capsys)
+    assert code == 2
+    assert "Traceback" not in err
+    bad = tmp_path / "bad.orgspec"
+    bad.write_text('body "x" {', encoding="utf-8")
+    assert _run(["diff", old, str(bad)], capsys)[0] == 2
+    assert _run(["diff", old], capsys)[0] == 2
+    assert _run(["diff", old, "--from", "2018"], capsys)[0] == 2
+    assert _run(["diff", old, "--from", "2018-13", "--to", "2019"], capsys)[0] == 2
+
+
+def test_colour_only_when_asked(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    case = FIXTURES / "diff" / "zhenjiang-reorg"
+    argv = ["diff", str(case / "old.orgspec"), str(case / "new.orgspec")]
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in _run(argv, capsys)[1]
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in _run(argv, capsys)[1]
+
+
+def test_markdown_is_cut_below_the_limit() -> None:
+    from orgspec.diff.render_text import render_markdown
+    from orgspec.model import Duty, Spec, Unit
+
+    old = Spec(bodies=(Unit(name="甲"),))
+    new = Spec(
+        bodies=(
+            Unit(
+                name="甲",
+                units=tuple(
+                    Unit(name=f"处{i}", duties=(Duty(text="负责" + "很长的职责" * 40 + str(i)),)) for i in range(600)
+                ),
+            ),
+        )
+    )
+    text = render_markdown(diff(old, new))
+    assert len(text) < 60_000
+    assert "more changed units left out" in text
+    assert text.count("<details>") == text.count("</details>")
+
+
+def test_the_candidate_limit_is_reported(capsys: pytest.CaptureFixture[str]) -> None:
+    case = FIXTURES / "diff" / "zhenjiang-reorg"
+    code, out, _ = _run(["diff", str(case / "old.orgspec"), str(case / "new.orgspec"), "--limit", "3"], capsys)
+    assert code == 0
+    assert "candidate-limit" in out
+    assert "(score" not in out
+
+
+def test_the_examples_in_the_docs_are_current(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "diff.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(FIXTURES / "diff" / "jiangxi-rename-declared")
+    monkeypatch.setenv("NO_COLOR", "1")
+    for fmt in ("text", "markdown", "zh"):
+        code, out, _ = _run(["diff", "old.orgspec", "new.orgspec", "--format", fmt], capsys)
+        assert code == 0
+        assert out.rstrip("\n") in page, fmt

@@ -1,0 +1,126 @@
+"""Laws of the diff, property-tested on generated specs and edited copies of them."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgspec.diff import apply, diff, invert
+from orgspec.model import Spec, Unit
+
+from .strategies import spec_pairs, specs
+
+ORDER_ONLY = ("reorder", "duties-reordered")
+
+
+@settings(max_examples=20)
+@given(specs())
+def test_diff_of_a_spec_with_itself_is_empty(a: Spec) -> None:
+    d = diff(a, a)
+    assert d.operations == ()
+    assert d.empty
+
+
+@settings(max_examples=30)
+@given(spec_pairs())
+def test_apply_diff_gives_the_new_spec(pair: tuple[Spec, Spec]) -> None:
+    a, b = pair
+    assert apply(a, diff(a, b)) == b
+
+
+@settings(max_examples=30)
+@given(spec_pairs())
+def test_apply_inverse_gives_the_old_spec(pair: tuple[Spec, Spec]) -> None:
+    a, b = pair
+    assert apply(b, invert(diff(a, b))) == a
+
+
+@settings(max_examples=25)
+@given(specs(), specs())
+def test_apply_and_invert_hold_between_unrelated_specs(a: Spec, b: Spec) -> None:
+    d = diff(a, b)
+    assert apply(a, d) == b
+    assert apply(b, invert(d)) == a
+
+
+def _reverse_siblings(spec: Spec) -> Spec:
+    def rev(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+        return tuple(u.model_copy(update={"units": rev(u.units)}) for u in reversed(units))
+
+    return spec.model_copy(update={"bodies": rev(spec.bodies)})
+
+
+def _unordered(ops: object) -> list[str]:
+    return sorted(
+        json.dumps(op.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        for op in ops
+        if op.op not in ORDER_ONLY
+    )  # type: ignore[attr-defined]
+
+
+def _has_ids_everywhere(spec: Spec) -> bool:
+    return all(u.id is not None for u in spec.walk())
+
+
+@settings(max_examples=25)
+@given(spec_pairs())
+def test_the_changes_do_not_depend_on_sibling_order(pair: tuple[Spec, Spec]) -> None:
+    a, b = pair
+    # sibling order only decides ties between units that have no id and share a name
+    if not (_has_ids_everywhere(a) and _has_ids_everywhere(b)):
+        return
+    assert _unordered(diff(a, b).operations) == _unordered(diff(_reverse_siblings(a), _reverse_siblings(b)).operations)
+
+
+@settings(max_examples=20)
+@given(specs(), st.data())
+def test_with_ids_a_rename_is_one_rename(a: Spec, data: st.DataObject) -> None:
+    targets = [u for u in a.walk() if u.id is not None]
+    if not targets:
+        return
+    unit = data.draw(st.sampled_from(targets))
+    b = _map(a, unit.id, lambda u: u.model_copy(update={"name": u.name + "新"}))
+    ops = [op.op for op in diff(a, b).operations]
+    assert ops == ["rename"]
+
+
+@settings(max_examples=20)
+@given(specs(max_depth=2), st.data())
+def test_with_ids_moving_a_subtree_is_one_move(a: Spec, data: st.DataObject) -> None:
+    a = _give_ids(a)
+    movable = [u for b in a.bodies for u in b.units]
+    if not movable or len(a.bodies) < 2:
+        return
+    unit = data.draw(st.sampled_from(movable))
+    target = data.draw(st.sampled_from([b for b in a.bodies if unit not in b.units]))
+    removed = _map(a, unit.id, None)
+    b = _map(removed, target.id, lambda t: t.model_copy(update={"units": (*t.units, unit)}))
+    ops = [op.op for op in diff(a, b).operations if op.op not in ORDER_ONLY]
+    assert ops == ["move"]
+
+
+def _give_ids(spec: Spec) -> Spec:
+    counter = iter(range(1_000_000))
+
+    def fix(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+        return tuple(u.model_copy(update={"id": f"g{next(counter)}", "units": fix(u.units)}) for u in units)
+
+    return spec.model_copy(update={"bodies": fix(spec.bodies)})
+
+
+def _map(spec: Spec, unit_id: str | None, fn: object) -> Spec:
+    def fix(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+        out: list[Unit] = []
+        for u in units:
+            if u.id == unit_id:
+                if fn is None:
+                    continue
+                changed = fn(u)  # type: ignore[operator]
+            else:
+                changed = u
+            out.append(changed.model_copy(update={"units": fix(changed.units)}))
+        return tuple(out)
+
+    return spec.model_copy(update={"bodies": fix(spec.bodies)})

@@ -1,0 +1,145 @@
+"""``orgspec draft``: golden drafts and reports of the seeds and of hand-made documents, and its laws."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import orgspec
+from orgspec.diagnostics import has_errors
+from orgspec.draft import draft
+from tests.conftest import GOLDEN, golden
+
+DRAFT = GOLDEN / "draft"
+INPUTS = sorted((DRAFT / "inputs").glob("*.txt"))
+
+
+def _draft(path: Path) -> orgspec.draft.Draft:
+    return draft(path.read_text(encoding="utf-8"), path.name)
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.stem)
+def test_draft_matches_golden(path: Path) -> None:
+    result = _draft(path)
+    golden(DRAFT / f"{path.stem}.orgspec", result.text)
+    golden(DRAFT / f"{path.stem}.report.json", json.dumps(result.report, ensure_ascii=False, indent=2) + "\n")
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.stem)
+def test_draft_parses_to_its_model_and_passes_check(path: Path) -> None:
+    result = _draft(path)
+    assert orgspec.loads(result.text) == result.spec
+    assert not has_errors(orgspec.check_text(result.text))
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.stem)
+def test_every_statement_names_its_source_line(path: Path) -> None:
+    result = _draft(path)
+    lines = result.text.splitlines()
+    openers = [line for line in lines if line.lstrip().startswith(("body ", "section ", "duty ", "quota ", "post "))]
+    assert openers
+    assert all("# L" in line for line in openers)
+
+
+def test_draft_is_deterministic() -> None:
+    path = DRAFT / "inputs" / "000_6d360ffbc73a8950.txt"
+    assert _draft(path).text == _draft(path).text
+    assert _draft(path).report == _draft(path).report
+
+
+def _notes(stem: str) -> list[dict[str, object]]:
+    notes: list[dict[str, object]] = _draft(DRAFT / "inputs" / f"{stem}.txt").report["notes"]
+    return notes
+
+
+def test_seed_000_first_lines_are_reported_as_repeated_duties() -> None:
+    assert any(
+        n["line"] == 3 and "repeats duties (五)(六)" in str(n["message"]) for n in _notes("000_6d360ffbc73a8950")
+    )
+
+
+def test_seed_002_duplicated_number_and_junk_are_reported() -> None:
+    notes = _notes("002_8d796a1540accf81")
+    assert any(n["line"] == 21 and "used twice" in str(n["message"]) for n in notes)
+    assert any("r,?3HH4?1UQ8:8m" in str(n["message"]) and n["line"] == 2 for n in notes)
+
+
+def test_seed_003_narrative_is_not_a_structure() -> None:
+    result = _draft(DRAFT / "inputs" / "003_79b8b4ee092f22dd.txt")
+    assert not result.report["structure_found"]
+    assert [b.kind.value if b.kind else None for b in result.spec.bodies] == ["coordinating-body"]
+    assert any(n["kind"] == "structure" for n in result.report["notes"])
+
+
+def test_seed_004_garbled_and_split_figures_are_noted() -> None:
+    result = _draft(DRAFT / "inputs" / "004_116e45fde44820c8.txt")
+    body = result.spec.bodies[0]
+    logistics = body.quota("logistics")
+    assert logistics is not None
+    assert logistics.count == orgspec.Count.unreadable("365,438+0")
+    assert body.stated[0].count == orgspec.Count.of(21)
+    messages = [str(n["message"]) for n in result.report["notes"]]
+    assert any("'2 1' split by a stray space" in m for m in messages)
+    assert any("'365,438+0' is garbled" in m for m in messages)
+
+
+def test_a_stated_count_that_differs_is_reported_and_kept_as_a_note() -> None:
+    result = _draft(DRAFT / "inputs" / "provincial-department.txt")
+    body = result.spec.bodies[0]
+    assert not body.stated
+    assert any("states 5 sections" in n for n in body.notes)
+    assert any(n["kind"] == "anomaly" and "states 5 sections" in str(n["message"]) for n in result.report["notes"])
+
+
+def test_report_counts_what_was_read() -> None:
+    counts = _draft(DRAFT / "inputs" / "000_6d360ffbc73a8950.txt").report["counts"]
+    assert (counts["duties"], counts["sections"], counts["quotas"], counts["posts"]) == (10, 6, 2, 6)
+
+
+_PIECES = st.sampled_from(
+    [
+        "一、主要职责\n",
+        "内设机构\n",
+        "(一)",
+        "(十三)",
+        "办公室",
+        "(挂“X处”牌子)",
+        "根据上述职责,某局设3个内设机构(科级建制):\n",
+        "行政编制为",
+        "名(含",
+        "另行核定",
+        "领导职数为:局长1名,正副处长",
+        "其中正处长",
+        "。",
+        ",",
+        "\n",
+        "2019年3月",
+        "更名为",
+        "增挂“某某”牌子",
+        "设在",
+        "苏委〔2009〕573号",
+        " r,?3HH4?1UQ8:8m",
+        "(a) has 2 1 functional departments:",
+        "75 administrative staff (including 8 x)",
+        "(plus the x brand)",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=30).map("".join))
+@settings(max_examples=80)
+def test_any_text_drafts_without_error_and_round_trips(text: str) -> None:
+    result = draft(text, "fuzz.txt")
+    assert orgspec.loads(result.text) == result.spec
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.stem)
+def test_draft_without_its_comments_is_the_canonical_text(path: Path) -> None:
+    result = _draft(path)
+    kept = [re.sub(r"  # L\d+$", "", line) for line in result.text.splitlines() if not line.lstrip().startswith("#")]
+    assert "\n".join(kept).lstrip("\n") + "\n" == orgspec.dumps(result.spec)

@@ -1,0 +1,91 @@
+"""The drafter's scores against the hand-written specs of the four structural seeds, pinned.
+
+The pins only go up: when the drafter improves, raise them. A reference spec that
+is not (yet) in ``specs/`` skips its case.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import orgspec
+from orgspec.draft import draft
+from orgspec.draft.score import FIELDS, FieldScore, score
+from tests.conftest import GOLDEN, SPECS
+
+# seed → spec, and per field (matched, drafted, expected) as measured.
+PINNED: dict[str, tuple[str, dict[str, tuple[int, int, int]]]] = {
+    "000_6d360ffbc73a8950": (
+        "zhenjiang-fao",
+        {
+            "section_names": (7, 7, 7),
+            "plaques": (4, 4, 4),
+            "duty_count": (1, 1, 1),
+            "duty_texts": (15, 15, 15),
+            "quotas": (3, 3, 3),
+            "posts": (6, 6, 6),
+        },
+    ),
+    "001_6ba292e773262653": (
+        "xuzhou-fao",
+        {
+            "section_names": (5, 5, 5),
+            "plaques": (4, 4, 4),
+            "duty_count": (1, 1, 1),
+            "duty_texts": (18, 18, 18),
+            "quotas": (0, 0, 0),
+            "posts": (0, 0, 0),
+        },
+    ),
+    "002_8d796a1540accf81": (
+        "jiangxi-fao",
+        {
+            "section_names": (9, 9, 9),
+            "plaques": (2, 2, 2),
+            "duty_count": (1, 1, 1),
+            "duty_texts": (18, 18, 18),
+            "quotas": (0, 0, 0),
+            "posts": (1, 1, 1),
+        },
+    ),
+    "004_116e45fde44820c8": (
+        "hengyang-gov-office",
+        {
+            "section_names": (25, 25, 26),
+            "plaques": (2, 2, 2),
+            "duty_count": (1, 1, 1),
+            "duty_texts": (59, 59, 59),
+            "quotas": (5, 5, 5),
+            "posts": (6, 6, 6),
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("seed", sorted(PINNED))
+def test_scores_do_not_fall(seed: str) -> None:
+    spec_name, pins = PINNED[seed]
+    reference_path = SPECS / f"{spec_name}.orgspec"
+    if not reference_path.exists():
+        pytest.skip(f"{reference_path.name} is not in specs/ yet")
+    text = (GOLDEN / "draft" / "inputs" / f"{seed}.txt").read_text(encoding="utf-8")
+    scores = score(draft(text, seed).spec, orgspec.load(reference_path))
+    for field in FIELDS:
+        pinned = FieldScore(*pins[field])
+        got = scores[field]
+        assert got.precision >= pinned.precision - 1e-9, (field, got, pinned)
+        assert got.recall >= pinned.recall - 1e-9, (field, got, pinned)
+
+
+def test_score_of_a_spec_against_itself_is_perfect() -> None:
+    spec = orgspec.load(SPECS / "zhenjiang-fao.orgspec")
+    assert all(s.precision == 1.0 and s.recall == 1.0 for s in score(spec, spec).values())
+
+
+def test_score_counts_missing_and_extra_items() -> None:
+    reference = orgspec.loads('body "甲" {\n  section "一处"\n  section "二处"\n}\n')
+    drafted = orgspec.loads('body "甲" {\n  section "一处"\n  section "三处"\n  section "四处"\n}\n')
+    names = score(drafted, reference)["section_names"]
+    assert (names.matched, names.drafted, names.expected) == (1, 3, 2)
+    assert names.precision == pytest.approx(1 / 3)
+    assert names.recall == pytest.approx(1 / 2)

@@ -1,0 +1,179 @@
+"""History and time: the seed cases, partial dates, diagnostics, the CLI, and the law of as_of."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import orgspec
+from orgspec.cli.main import main
+from orgspec.history import HistoryError, Located, apply_events, as_of, between, derive, in_force, timeline
+from orgspec.model import Event, EventKind, PartialDate, Spec, Unit
+
+from .conftest import FIXTURES, GOLDEN, SPECS, golden
+from .strategies import histories, partial_dates, specs
+
+HISTORY = FIXTURES / "diff" / "history"
+XUZHOU = HISTORY / "xuzhou-fao.orgspec"
+JIANGXI = HISTORY / "jiangxi-fao.orgspec"
+# The fixture copies keep these tests independent of edits to specs/; the same cases also
+# run on the specs themselves.
+XUZHOU_FILES = [XUZHOU, SPECS / "xuzhou-fao.orgspec"]
+JIANGXI_FILES = [JIANGXI, SPECS / "jiangxi-fao.orgspec"]
+
+
+def _body(spec: Spec) -> Unit:
+    return spec.bodies[0]
+
+
+@pytest.mark.parametrize(
+    ("date", "name", "plaques", "hosts"),
+    [
+        ("2000", "徐州市人民政府外事辦公室", [], []),
+        ("2005", "徐州市外事辦公室", [], []),
+        ("2008", "徐州市人民政府外事辦公室", ["徐州市人民政府港澳事務辦公室"], []),
+        ("2020", "徐州市人民政府外事辦公室", ["徐州市人民政府港澳事務辦公室"], ["市委外事工作委員會辦公室"]),
+    ],
+)
+@pytest.mark.parametrize("path", XUZHOU_FILES, ids=["fixture", "spec"])
+def test_xuzhou_as_of(path: object, date: str, name: str, plaques: list[str], hosts: list[str]) -> None:
+    body = _body(as_of(orgspec.load(path), date))  # type: ignore[arg-type]
+    assert body.name == name
+    assert [p.name for p in body.plaques] == plaques
+    assert [r.target.target for r in body.relations if r.kind.value == "hosts"] == hosts
+    # sections and duties: the spec states nothing of their history, so they stay
+    assert len(body.units) == 5
+
+
+def test_xuzhou_now_is_the_spec_itself() -> None:
+    spec = orgspec.load(XUZHOU)
+    assert as_of(spec, "2020") == spec
+
+
+@pytest.mark.parametrize("path", JIANGXI_FILES, ids=["fixture", "spec"])
+def test_jiangxi_rename_of_2018(path: object) -> None:
+    spec = orgspec.load(path)  # type: ignore[arg-type]
+    assert _body(as_of(spec, "2017-12-31")).name == "江西省人民政府外事侨务办公室"
+    assert _body(as_of(spec, "2018")).name == "江西省人民政府外事办公室"
+    assert _body(as_of(spec, "2018-06-01")).name == "江西省人民政府外事办公室"
+
+
+def test_partial_dates_count_from_their_first_day() -> None:
+    year = Event(kind=EventKind.RENAMED, date=PartialDate.parse("2018"))
+    month = Event(kind=EventKind.RENAMED, date=PartialDate.parse("2018-03"))
+    assert in_force(year, PartialDate.parse("2018-06-01"))
+    assert in_force(year, PartialDate.parse("2018"))
+    assert not in_force(year, PartialDate.parse("2017-12-31"))
+    assert not in_force(month, PartialDate.parse("2018"))
+    assert not in_force(month, PartialDate.parse("2018-02-28"))
+    assert in_force(month, PartialDate.parse("2018-03"))
+    undated = Event(kind=EventKind.RENAMED)
+    assert in_force(undated, PartialDate.parse("1900"))
+
+
+def test_a_rename_without_from_is_reported_not_guessed() -> None:
+    spec = orgspec.loads('body "新名" {\n  history {\n    event renamed 2010 {\n      to "新名"\n    }\n  }\n}\n')
+    result = derive(spec, "2009")
+    assert not result.ok
+    assert [n.code for n in result.notes] == ["cannot-undo"]
+    assert "from" in result.notes[0].message
+    assert _body(result.spec).name == "新名"
+    with pytest.raises(HistoryError):
+        as_of(spec, "2009")
+
+
+def test_history_lists_events_in_order(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", str(XUZHOU)]) == 0
+    golden(GOLDEN / "history" / "xuzhou.txt", capsys.readouterr().out)
+    assert main(["history", str(XUZHOU), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [e["date"] for e in data["events"]] == sorted(e["date"] for e in data["events"])
+    assert data["events"][0]["basis"] == ["徐委發[2001]21號"]
+
+
+@pytest.mark.parametrize("date", ["2005", "2008", "2020"])
+@pytest.mark.parametrize("path", XUZHOU_FILES, ids=["fixture", "spec"])
+def test_show_as_of(
+    path: object, date: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(path.parent)  # type: ignore[attr-defined]
+    assert main(["show", "xuzhou-fao.orgspec", "--as-of", date]) == 0
+    out = capsys.readouterr().out
+    where = "" if path == XUZHOU else "specs-"
+    golden(GOLDEN / "history" / f"{where}xuzhou-as-of-{date}.orgspec", out)
+    assert orgspec.loads(out) == as_of(orgspec.load(path), date)  # type: ignore[arg-type]
+
+
+def test_show_as_of_json_and_errors(capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:
+    assert main(["show", str(XUZHOU), "--as-of", "2005", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["bodies"][0]["name"] == "徐州市外事辦公室"
+    assert main(["show", str(XUZHOU), "--as-of", "2005-02-30"]) == 2
+    assert "not a date" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("start", "end"), [("2005", "2020"), ("2005", "2008"), ("2008", "2020")])
+def test_xuzhou_diff_between_dates(
+    start: str, end: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(HISTORY)
+    monkeypatch.setenv("NO_COLOR", "1")
+    for fmt, ext in (("text", "txt"), ("zh", "zh.txt")):
+        assert main(["diff", "xuzhou-fao.orgspec", "--from", start, "--to", end, "--format", fmt]) == 0
+        golden(GOLDEN / "history" / f"xuzhou-diff-{start}-{end}.{ext}", capsys.readouterr().out)
+
+
+def test_jiangxi_diff_across_2018_is_one_rename() -> None:
+    spec = orgspec.load(JIANGXI)
+    d = orgspec.diff(as_of(spec, "2017"), as_of(spec, "2019"))
+    assert [op.op for op in d.operations if op.op != "attribute-changed"] == ["rename"]
+
+
+def _sorted(spec: Spec) -> Spec:
+    return spec.model_copy(update={"bodies": tuple(sorted(spec.bodies, key=lambda b: (b.name, b.id or "")))})
+
+
+@settings(max_examples=40)
+@given(histories(), st.data())
+def test_state_later_is_state_earlier_with_events_between_applied(
+    generated: tuple[Spec, list[tuple[str | None, Event]]], data: st.DataObject
+) -> None:
+    base, events = generated
+    located = [Located(e, (("?",) if owner else ()), owner, i) for i, (owner, e) in enumerate(events)]
+    now = apply_events(base, located)
+    assert [loc.event for loc in timeline(now)] == [e for _, e in events]
+    years = sorted({e.when().year for _, e in events if e.when()} | {1970, 2100})  # type: ignore[union-attr]
+    d1 = data.draw(st.sampled_from(years))
+    d2 = data.draw(st.sampled_from([y for y in years if y >= d1]))
+    early, late = as_of(now, str(d1)), as_of(now, str(d2))
+    assert _sorted(late) == _sorted(apply_events(early, between(now, str(d1), str(d2))))
+    assert _sorted(as_of(now, "1970")) == _sorted(base)
+
+
+@settings(max_examples=40)
+@given(specs(), partial_dates())
+def test_derive_never_raises_on_any_spec(spec: Spec, date: PartialDate) -> None:
+    result = derive(spec, date)
+    for note in result.notes:
+        assert note.message
+    if result.ok:
+        assert as_of(spec, date) == result.spec
+
+
+@settings(max_examples=30)
+@given(specs())
+def test_the_cli_lists_any_history(spec: Spec) -> None:
+    import contextlib
+    import io
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "s.orgspec"
+        path.write_text(orgspec.dumps(spec), encoding="utf-8")
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+            assert main(["history", str(path), "--format", "json"]) == 0
+        assert len(json.loads(out.getvalue())["events"]) == len(timeline(spec))

@@ -1,0 +1,283 @@
+"""A real LSP session: ``python -m orgspec lsp`` as a subprocess, driven over stdio with JSON-RPC.
+
+The client below frames messages with Content-Length headers, as editors do:
+initialize, didOpen a spec with an error, receive publishDiagnostics, then
+hover, definition, documentSymbol, formatting, didChange, shutdown and exit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+from typing import IO, Any
+
+import pytest
+
+from orgspec.cli.main import main
+
+from .conftest import FIXTURES
+
+pytest.importorskip("pygls")
+
+SPEC = FIXTURES / "lsp" / "errors.orgspec"
+URI = SPEC.resolve().as_uri()
+TIMEOUT = 30
+
+
+class Client:
+    """A minimal LSP client: Content-Length framing, requests by id, notifications kept in order."""
+
+    def __init__(self) -> None:
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "orgspec", "lsp"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        self.next_id = 0
+        self.inbox: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.log: list[bytes] = []
+        assert self.proc.stdout is not None
+        assert self.proc.stderr is not None
+        threading.Thread(target=self._read, args=(self.proc.stdout,), daemon=True).start()
+        # drain stderr so that a chatty server can never block on a full pipe
+        threading.Thread(target=self.log.extend, args=(self.proc.stderr,), daemon=True).start()
+
+    def _read(self, stream: IO[bytes]) -> None:
+        while True:
+            headers: dict[str, str] = {}
+            while True:
+                line = stream.readline()
+                if not line:
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                key, _, value = line.decode("ascii").partition(":")
+                headers[key.strip().lower()] = value.strip()
+            body = stream.read(int(headers["content-length"]))
+            self.inbox.put(json.loads(body.decode("utf-8")))
+
+    def send(self, message: dict[str, Any]) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}, ensure_ascii=False).encode("utf-8")
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def notify(self, method: str, params: Any) -> None:
+        self.send({"method": method, "params": params})
+
+    def request(self, method: str, params: Any) -> Any:
+        self.next_id += 1
+        self.send({"id": self.next_id, "method": method, "params": params})
+        message = self.wait(lambda m: m.get("id") == self.next_id and "method" not in m)
+        assert "error" not in message, message
+        return message["result"]
+
+    def wait(self, match: Any) -> dict[str, Any]:
+        skipped = []
+        try:
+            while True:
+                message = self.inbox.get(timeout=TIMEOUT)
+                if match(message):
+                    return message
+                skipped.append(message)
+        finally:
+            for m in skipped:
+                self.inbox.put(m)
+
+    def diagnostics(self, version: int) -> list[dict[str, Any]]:
+        message = self.wait(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"].get("version") == version
+        )
+        result: list[dict[str, Any]] = message["params"]["diagnostics"]
+        return result
+
+
+def _close(c: Client) -> None:
+    if c.proc.poll() is None:
+        c.proc.kill()
+        c.proc.wait(timeout=TIMEOUT)
+    for stream in (c.proc.stdin, c.proc.stdout, c.proc.stderr):
+        if stream is not None:
+            stream.close()
+
+
+@pytest.fixture(scope="module")
+def client() -> Any:
+    c = Client()
+    result = c.request("initialize", {"processId": os.getpid(), "rootUri": None, "capabilities": {}})
+    caps = result["capabilities"]
+    for name in ("hoverProvider", "definitionProvider", "documentSymbolProvider", "documentFormattingProvider"):
+        assert caps[name], name
+    c.notify("initialized", {})
+    c.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": URI, "languageId": "orgspec", "version": 1, "text": SPEC.read_text(encoding="utf-8")}},
+    )
+    try:
+        yield c
+        assert c.request("shutdown", None) is None
+        c.notify("exit", None)
+        assert c.proc.wait(timeout=TIMEOUT) == 0
+    finally:
+        _close(c)
+
+
+def _pos(text: str, needle: str, nth: int = 0, extra: int = 0) -> dict[str, int]:
+    """The UTF-16 LSP position of the ``nth`` occurrence of ``needle`` (plus ``extra`` code points)."""
+    offset = -1
+    for _ in range(nth + 1):
+        offset = text.index(needle, offset + 1)
+    offset += extra
+    line = text.count("\n", 0, offset)
+    start = text.rfind("\n", 0, offset) + 1
+    return {"line": line, "character": len(text[start:offset].encode("utf-16-le")) // 2}
+
+
+TEXT = SPEC.read_text(encoding="utf-8")
+
+
+def test_diagnostics_are_published_on_open_with_utf16_positions(client: Client) -> None:
+    found = client.diagnostics(version=1)
+    by_code = {d["code"]: d for d in found}
+    # the fixture's first line is a suppression with no OS302 finding under it: OS701
+    assert set(by_code) == {"OS301", "OS503", "OS701"}
+    assert by_code["OS301"]["severity"] == 1
+    assert "states 3 sections but lists 2" in by_code["OS301"]["message"]
+    assert by_code["OS301"]["range"]["start"] == _pos(TEXT, "3\n")
+    assert len(by_code["OS301"]["relatedInformation"]) == 3
+    # the rank follows 𠀋 on its line: two UTF-16 units for one code point
+    assert by_code["OS503"]["range"]["start"] == _pos(TEXT, 'rank "不知級"')
+    assert by_code["OS503"]["range"]["start"]["character"] == TEXT.split("\n")[6].index("rank") + 1
+
+
+def test_hover_on_a_unit_name(client: Client) -> None:
+    result = client.request(
+        "textDocument/hover", {"textDocument": {"uri": URI}, "position": _pos(TEXT, "𠀋市外事辦公室", extra=2)}
+    )
+    value = result["contents"]["value"]
+    assert "**𠀋市外事辦公室** `@fao`" in value
+    assert "kind: working-department" in value
+    assert "plaques: 𠀋市港澳事務辦公室" in value
+    assert "quota administrative: 10" in value
+    assert "post: 主任 1" in value
+    assert result["range"]["start"] == _pos(TEXT, '"𠀋市外事辦公室"')
+
+
+def test_hover_on_a_code_in_a_suppression_comment(client: Client) -> None:
+    result = client.request(
+        "textDocument/hover", {"textDocument": {"uri": URI}, "position": _pos(TEXT, "OS302", extra=3)}
+    )
+    assert result["contents"]["value"].startswith("**OS302 ")
+
+
+def test_hover_on_a_diagnostic_range_explains_the_check(client: Client) -> None:
+    result = client.request("textDocument/hover", {"textDocument": {"uri": URI}, "position": _pos(TEXT, "3\n")})
+    assert "**OS301 " in result["contents"]["value"]
+    assert "states 3 sections but lists 2" in result["contents"]["value"]
+
+
+def test_hover_on_nothing_is_null(client: Client) -> None:
+    assert client.request("textDocument/hover", {"textDocument": {"uri": URI}, "position": _pos(TEXT, "kind")}) is None
+
+
+@pytest.mark.parametrize(("ref", "target"), [("@a", '"秘書處"'), ('@"𠀋聯絡處"', '"𠀋聯絡處"')])
+def test_definition_of_a_reference(client: Client, ref: str, target: str) -> None:
+    result = client.request(
+        "textDocument/definition", {"textDocument": {"uri": URI}, "position": _pos(TEXT, ref, extra=1)}
+    )
+    location = result[0] if isinstance(result, list) else result
+    assert location["uri"] == URI
+    assert location["range"]["start"] == _pos(TEXT, target)
+    assert location["range"]["end"] == _pos(TEXT, target, extra=len(target))
+
+
+def test_document_symbols_outline(client: Client) -> None:
+    result = client.request("textDocument/documentSymbol", {"textDocument": {"uri": URI}})
+    assert [s["name"] for s in result] == ["𠀋市外事辦公室"]
+    body = result[0]
+    assert [c["name"] for c in body["children"]] == ["秘書處", "𠀋聯絡處"]
+    assert body["range"]["start"] == _pos(TEXT, "body fao")
+    assert body["children"][1]["selectionRange"]["start"] == _pos(TEXT, '"𠀋聯絡處"')
+
+
+def test_formatting_and_change(client: Client) -> None:
+    edits = client.request(
+        "textDocument/formatting",
+        {"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": True}},
+    )
+    assert len(edits) == 1
+    new = edits[0]["newText"]
+    assert '  section a "秘書處" {\n    number 1\n  }\n' in new
+    assert "# orgspec: ignore[OS302]" in new
+    # apply it as an editor would, then break the text: diagnostics follow, formatting refuses
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": new}]},
+    )
+    assert {d["code"] for d in client.diagnostics(version=2)} == {"OS301", "OS503", "OS701"}
+    assert (
+        client.request(
+            "textDocument/formatting", {"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": True}}
+        )
+        == []
+    )
+    # an incremental edit, as editors send them: positions in UTF-16 on a line after 𠀋
+    at = _pos(new, "stated sections 3", extra=len("stated sections "))
+    client.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": URI, "version": 3},
+            "contentChanges": [{"range": {"start": at, "end": {**at, "character": at["character"] + 1}}, "text": "2"}],
+        },
+    )
+    assert {d["code"] for d in client.diagnostics(version=3)} == {"OS503", "OS701"}
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": URI, "version": 4}, "contentChanges": [{"text": new + 'body "x" {\n'}]},
+    )
+    assert any(d["severity"] == 1 for d in client.diagnostics(version=4))
+    result = client.request(
+        "textDocument/formatting", {"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": True}}
+    )
+    assert result == []
+
+
+def test_negotiated_utf8_positions() -> None:
+    c = Client()
+    try:
+        caps = {"general": {"positionEncodings": ["utf-8"]}}
+        result = c.request("initialize", {"processId": os.getpid(), "rootUri": None, "capabilities": caps})
+        assert result["capabilities"]["positionEncoding"] == "utf-8"
+        c.notify("initialized", {})
+        c.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": URI, "languageId": "orgspec", "version": 1, "text": TEXT}},
+        )
+        (warning,) = [d for d in c.diagnostics(version=1) if d["code"] == "OS503"]
+        line = TEXT.split("\n")[6]
+        assert warning["range"]["start"]["character"] == len(line[: line.index("rank")].encode("utf-8"))
+        assert c.request("shutdown", None) is None
+        c.notify("exit", None)
+        assert c.proc.wait(timeout=TIMEOUT) == 0
+    finally:
+        _close(c)
+
+
+def test_lsp_without_pygls_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "pygls", None)
+    monkeypatch.setitem(sys.modules, "pygls.lsp.server", None)
+    monkeypatch.delitem(sys.modules, "orgspec.lsp.server", raising=False)
+    assert main(["lsp"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "pip install 'orgspec[lsp]'" in err

@@ -1,0 +1,251 @@
+"""``orgspec render``: formats by extension, options, and one clear line with exit 2 on every failure."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgspec.cli.main import main
+from orgspec.render import graphviz_run
+
+from .render_helpers import CASES, SPECS
+
+ZJ = str(SPECS / "zhenjiang-fao.orgspec")
+HY = str(CASES / "hengyang-like.orgspec")
+
+
+@pytest.mark.parametrize("suffix", [".dot", ".mmd", ".html"])
+def test_text_formats_need_nothing_installed(
+    suffix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(graphviz_run, "find_dot", lambda: None)
+    out = tmp_path / f"zj{suffix}"
+    assert main(["render", ZJ, "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "鎮江市人民政府外事辦公室" in text
+    assert capsys.readouterr().err == ""
+
+
+def test_svg_without_graphviz_uses_the_embedded_layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(graphviz_run, "find_dot", lambda: None)
+    out = tmp_path / "zj.svg"
+    assert main(["render", ZJ, "-o", str(out)]) == 0
+    assert '<g class="node kind-body"' in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("suffix", [".png", ".pdf"])
+def test_png_pdf_without_graphviz_fail_with_one_line(
+    suffix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(graphviz_run, "find_dot", lambda: None)
+    monkeypatch.setattr(graphviz_run, "find_cjk_font", lambda: "Noto Sans CJK SC")
+    out = tmp_path / f"zj{suffix}"
+    assert main(["render", ZJ, "-o", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1
+    assert "needs Graphviz" in err[0]
+    assert "apt-get install graphviz" in err[0]
+    assert not out.exists()
+
+
+def test_png_without_cjk_font_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(graphviz_run, "find_dot", lambda: "/usr/bin/dot")
+    monkeypatch.setattr(graphviz_run, "find_cjk_font", lambda: None)
+    assert main(["render", ZJ, "-o", str(tmp_path / "zj.png")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1
+    assert "no installed font covers Chinese" in err[0]
+    assert "fonts-noto-cjk" in err[0]
+
+
+def test_embedded_engine_cannot_write_png(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", ZJ, "-o", str(tmp_path / "zj.png"), "--engine", "embedded"]) == 2
+    assert "SVG only" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "x.txt"], "cannot tell the format"),
+        (["-o", "{tmp}/zj.svg", "--focus", "不存在"], "no unit is named '不存在'"),
+        (["-o", "{tmp}/zj.svg", "--split", "--focus", "x"], "cannot be combined"),
+        (["-o", "{tmp}/no/such/dir/zj.dot"], "cannot write"),
+    ],
+)
+def test_usage_errors_are_one_line(
+    args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["render", ZJ, *(a.replace("{tmp}", str(tmp_path)) for a in args)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert message in err[0]
+    assert "Traceback" not in err[0]
+
+
+def test_bad_depth_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", ZJ, "-o", "x.dot", "--depth", "0"]) == 2
+    assert "at least 1" in capsys.readouterr().err
+
+
+def test_missing_and_broken_specs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(tmp_path / "nope.orgspec"), "-o", str(tmp_path / "x.dot")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    bad = tmp_path / "bad.orgspec"
+    bad.write_text('body "甲" { quota nonsense 3 }\n', encoding="utf-8")
+    assert main(["render", str(bad), "-o", str(tmp_path / "x.dot")]) == 2
+    err = capsys.readouterr().err
+    assert "OS206" in err
+    assert "nothing rendered" in err
+    assert not (tmp_path / "x.dot").exists()
+
+
+def test_as_of_without_history_support(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("orgspec.history") is not None:
+        pytest.skip("history support is installed; see test_as_of_with_history_support")
+    assert main(["render", ZJ, "-o", str(tmp_path / "x.dot"), "--as-of", "2010"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["orgspec: --as-of requires history support (orgspec.history), which this installation lacks"]
+
+
+def test_as_of_with_history_support(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    from orgspec.model.units import Spec
+
+    seen: list[object] = []
+
+    def as_of(spec: Spec, date: object) -> Spec:
+        seen.append(date)
+        return spec.model_copy(update={"bodies": spec.bodies[:1]})
+
+    fake = types.ModuleType("orgspec.history")
+    fake.as_of = as_of  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "orgspec.history", fake)
+    assert main(["render", ZJ, "-o", str(tmp_path / "x.dot"), "--as-of", "2010-06"]) == 0
+    assert [str(d) for d in seen] == ["2010-06"]
+    assert main(["render", ZJ, "-o", str(tmp_path / "x.dot"), "--as-of", "2010-13"]) == 2
+
+
+def test_options_reach_the_chart(tmp_path: Path) -> None:
+    out = tmp_path / "x.mmd"
+    assert main(["render", ZJ, "-o", str(out), "--no-plaques", "--no-quotas"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "牌子" not in text
+    assert "編制" not in text
+    assert main(["render", ZJ, "-o", str(out), "--duties", "--depth", "1"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "貫徹執行國家和省對外方針政策" in text
+    assert "人事秘書處" not in text
+    assert main(["render", ZJ, "-o", str(out), "--focus", "涉外管理處"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "禮賓新聞處" in text
+    assert "人事秘書處" not in text
+
+
+def test_split_writes_an_overview_and_one_page_per_top_level_unit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "hy.html"
+    assert main(["render", HY, "-o", str(out), "--split"]) == 0
+    pages = sorted(p.name for p in tmp_path.iterdir())
+    assert pages[0] == "hy-01.html"
+    assert "hy.html" in pages
+    assert len(pages) == 1 + 26
+    assert "wrote 27 files" in capsys.readouterr().err
+    assert "侨务办公室" in (tmp_path / "hy-21.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.graphviz
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@pytest.mark.parametrize("suffix", [".svg", ".png", ".pdf"])
+def test_graphviz_formats(suffix: str, tmp_path: Path) -> None:
+    out = tmp_path / f"hy{suffix}"
+    assert main(["render", HY, "-o", str(out), "--engine", "graphviz"]) == 0
+    data = out.read_bytes()
+    magic = {".svg": b"<?xml", ".png": b"\x89PNG", ".pdf": b"%PDF"}[suffix]
+    assert data.startswith(magic)
+    if suffix == ".svg":
+        text = data.decode("utf-8")
+        assert "衡阳市人民政府办公室" in text
+        assert "Noto Sans CJK SC" in text or graphviz_run.find_cjk_font() is None
+
+
+@pytest.mark.graphviz
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_graphviz_parses_hostile_dot() -> None:
+    import xml.etree.ElementTree as ET
+
+    from orgspec.render.chart import build_chart, clean
+    from orgspec.render.dot import render_dot
+
+    from .render_helpers import HOSTILE, hostile_spec
+
+    svg = graphviz_run.run_dot(render_dot(build_chart(hostile_spec(HOSTILE))), "svg").decode("utf-8")
+    root = ET.fromstring(svg.encode("utf-8"))
+    ns = "{http://www.w3.org/2000/svg}"
+    nodes = [g for g in root.iter(f"{ns}g") if g.get("class") == "node" and (g.findtext(f"{ns}title") or "")[:1] == "n"]
+    assert len(nodes) == len(HOSTILE) + 1
+    texts = ["".join(t.itertext()) for g in nodes[1:] for t in g.iter(f"{ns}text")][: len(HOSTILE) * 3]
+    joined = "".join(texts).replace(" ", "").replace("\u00a0", "")
+    for name in HOSTILE:
+        assert clean(name).replace(" ", "") in joined
+
+
+@pytest.mark.graphviz
+@pytest.mark.skipif(shutil.which("fc-list") is None, reason="fontconfig is not installed")
+def test_a_cjk_font_is_found() -> None:
+    font = graphviz_run.find_cjk_font()
+    assert font is None or font.strip() == font
+
+
+@pytest.mark.graphviz
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_pdf_embeds_the_cjk_font(tmp_path: Path) -> None:
+    font = graphviz_run.find_cjk_font()
+    if font is None or not font.startswith("Noto Sans CJK"):
+        pytest.skip("Noto Sans CJK is not installed")
+    out = tmp_path / "zj.pdf"
+    assert main(["render", ZJ, "-o", str(out)]) == 0
+    assert b"/FontName /" in out.read_bytes()
+    assert b"NotoSansCJK" in out.read_bytes()
+
+
+def test_svg_with_graphviz_engine_but_no_graphviz(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(graphviz_run, "find_dot", lambda: None)
+    assert main(["render", ZJ, "-o", str(tmp_path / "zj.svg"), "--engine", "graphviz"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1
+    assert err[0].endswith("or use --engine embedded")
+
+
+def test_a_spec_without_bodies_is_not_drawn(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.orgspec"
+    empty.write_text("# nothing yet\n", encoding="utf-8")
+    assert main(["render", str(empty), "-o", str(tmp_path / "x.svg")]) == 2
+    assert "describes no body" in capsys.readouterr().err
+
+
+@pytest.mark.graphviz
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@settings(max_examples=15)
+@given(st.lists(st.text(max_size=12), min_size=1, max_size=3))
+def test_graphviz_accepts_the_dot_of_any_names(names: list[str]) -> None:
+    from orgspec.render.chart import build_chart
+    from orgspec.render.dot import render_dot
+
+    from .render_helpers import hostile_spec
+
+    assert graphviz_run.run_dot(render_dot(build_chart(hostile_spec(names))), "svg").startswith(b"<?xml")
