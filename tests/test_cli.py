@@ -121,11 +121,11 @@ def test_internal_error_is_one_line_without_traceback(
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(orgspec.api, "analyze", boom)
-    assert main(["check", str(SPECS)]) == 2
+    assert main(["check", "--no-cache", str(SPECS)]) == 2
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: simulated bug (please report)" in err
     assert "Traceback" not in err
-    assert main(["check", "--verbose", str(SPECS)]) == 2
+    assert main(["check", "--no-cache", "--verbose", str(SPECS)]) == 2
     assert "Traceback" in capsys.readouterr().err
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import attrs
 
 from orgspec import checks
-from orgspec.build import Built, build
+from orgspec.build import Built, build, gc_paused
 from orgspec.diagnostics import Diagnostic, has_errors, sort_key
 from orgspec.errors import SpecError
 from orgspec.io import read_source
@@ -59,8 +59,9 @@ def analyze(text: str, filename: str = "<string>") -> Analysis:
     Inline suppressions (``# orgspec: ignore[CODE] reason``) are applied here, so
     library users see the same findings as the command line.
     """
-    built = build(SourceText(text, filename))
-    found = list(built.diagnostics) + checks.run(built)
+    with gc_paused():  # the whole graph stays live: collections would only re-walk it (docs/performance.md)
+        built = build(SourceText(text, filename))
+        found = list(built.diagnostics) + checks.run(built)
     if built.spec is not None:
         found = apply_suppressions(found, built.document.comments, built.source)
     found.sort(key=sort_key)

@@ -1,20 +1,44 @@
-r"""Where orgspec keeps its per-user cache.
+r"""Where orgspec keeps its per-user cache, and the cache of check results.
 
 The cache lives in the user's cache directory (``$ORGSPEC_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/orgspec``, ``~/Library/Caches/orgspec`` on macOS or
 ``%LOCALAPPDATA%\\orgspec\\Cache`` on Windows), never in site-packages or a
 shared temporary directory.
 
-Imports: the standard library only.
+:class:`ResultCache` remembers the diagnostics of one file's text, so that a
+re-check of an unchanged corpus reads a small record per file instead of
+parsing and checking it again. An entry is keyed by the SHA-256 of the file's
+bytes, orgspec's version, a fingerprint of orgspec's own code (so a changed
+install or checkout re-runs the checks even when the version string is the
+same) and the caller's configuration fingerprint. It stores diagnostics in a
+compact form without the file name (the same text under another name is a
+hit; the name is filled in when the diagnostics are rebuilt). Entries are
+written to a temporary file in the cache folder and renamed into place, so
+concurrent runs never see half an entry; each entry carries a checksum of its
+payload, so a corrupt or truncated entry is ignored and rewritten.
+
+Imports: the standard library, :mod:`orgspec.diagnostics`, :mod:`orgspec.source`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
-__all__ = ["cache_dir"]
+from orgspec.diagnostics import Diagnostic, Related, Severity
+from orgspec.source import SourceText, Span
+
+__all__ = ["ResultCache", "cache_dir", "code_fingerprint", "decode_diagnostics", "encode_diagnostics"]
+
+#: Bump when the layout of an entry changes.
+FORMAT = 1
+_MAGIC = b"orgspec-result-cache"
 
 
 def cache_dir() -> Path:
@@ -29,3 +53,116 @@ def cache_dir() -> Path:
         return Path.home() / "Library" / "Caches" / "orgspec"
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "orgspec"
+
+
+_code_fingerprint: str | None = None
+
+
+def code_fingerprint() -> str:
+    """Return a fingerprint of the installed orgspec: its version and the name, size and mtime of its files."""
+    global _code_fingerprint
+    if _code_fingerprint is None:
+        from orgspec import __version__
+
+        root = Path(__file__).resolve().parent
+        h = hashlib.sha256(__version__.encode())
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".py", ".lark", ".json") and "__pycache__" not in path.parts:
+                st = path.stat()
+                h.update(f"{path.relative_to(root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        _code_fingerprint = h.hexdigest()[:32]
+    return _code_fingerprint
+
+
+def encode_diagnostics(diagnostics: list[Diagnostic], source: SourceText) -> list[list[Any]] | None:
+    """Return the compact record of one file's diagnostics, or None if one cannot be recorded.
+
+    A diagnostic is recorded as ``[code, message, start, end, severity, hint,
+    [[message, start, end], …]]``; every location must be in ``source`` (the
+    same file name and text).
+    """
+    out: list[list[Any]] = []
+    for d in diagnostics:
+        if not _same(d.source, source):
+            return None
+        related: list[list[Any]] = []
+        for r in d.related:
+            if not _same(r.source, source):
+                return None
+            related.append([r.message, *_span(r.span)])
+        out.append([d.code, d.message, *_span(d.span), d.severity.value, d.hint, related])
+    return out
+
+
+def _same(a: SourceText | None, b: SourceText) -> bool:
+    return a is b or (a is not None and a.filename == b.filename and a.text == b.text)
+
+
+def _span(span: Span | None) -> tuple[int | None, int | None]:
+    return (None, None) if span is None else (span.start, span.end)
+
+
+def decode_diagnostics(records: list[list[Any]], source: SourceText) -> list[Diagnostic]:
+    """Rebuild diagnostics from their compact record, located in ``source``."""
+    out: list[Diagnostic] = []
+    for code, message, start, end, severity, hint, related in records:
+        rel = tuple(Related(m, None if s is None else Span(s, e), source) for m, s, e in related)
+        span = None if start is None else Span(start, end)
+        out.append(Diagnostic(code, message, span, source, severity=Severity(severity), hint=hint, related=rel))
+    return out
+
+
+class ResultCache:
+    """The diagnostics of file texts already checked, one small file per text."""
+
+    def __init__(self, folder: Path | None = None, fingerprint: str = "") -> None:
+        self.folder = (folder if folder is not None else cache_dir()) / f"results-v{FORMAT}"
+        self.salt = f"{FORMAT}\0{code_fingerprint()}\0{fingerprint}\0".encode()
+        self.usable = True
+
+    def key(self, data: bytes) -> str:
+        """Return the key of a file's bytes under this cache's version and configuration."""
+        return hashlib.sha256(self.salt + data).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[list[Any]] | None:
+        """Return the record stored under ``key``; None when missing, unreadable or corrupt."""
+        try:
+            raw = self._path(key).read_bytes()
+        except OSError:
+            return None
+        head, _, payload = raw.partition(b"\n")
+        parts = head.split(b" ")
+        if len(parts) != 3 or parts[0] != _MAGIC or parts[1] != key.encode():
+            return None
+        if hashlib.sha256(payload).hexdigest().encode() != parts[2]:
+            return None
+        try:
+            value = json.loads(payload)
+        except ValueError:
+            return None
+        return value if isinstance(value, list) else None
+
+    def put(self, key: str, record: list[list[Any]]) -> bool:
+        """Store a record atomically (temporary file, then rename); return False if the cache is unwritable."""
+        if not self.usable:
+            return False
+        payload = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+        data = b" ".join([_MAGIC, key.encode(), hashlib.sha256(payload).hexdigest().encode()]) + b"\n" + payload
+        target = self._path(key)
+        tmp: str | None = None
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except OSError:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            self.usable = False  # a read-only or full cache folder: stop trying, keep checking
+            return False
+        return True

@@ -24,6 +24,7 @@ class Index:
         self.parent: dict[str, str | None] = {}
         self.by_id: dict[str, str] = {}
         self.by_name: dict[str, list[str]] = {}
+        self.id_prefixes: dict[str, list[str]] | None = None
         for path, unit, parent in walk_paths(spec):
             self.units[path] = unit
             self.parent[path] = parent
@@ -106,7 +107,7 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
                 shown = f"@{ref.target}" if ref.by == "id" else f'@"{ref.target}"'
                 hint = "to name a body outside this spec, write a plain quoted name without '@'"
                 if ref.by == "id":
-                    near = [i for i in index.by_id if i.startswith(ref.target[:3])][:3]
+                    near = _ids_near(index, ref.target[:3])
                     if near:
                         hint = "known ids nearby: " + ", ".join(near) + "; " + hint
                 reader.error(
@@ -138,6 +139,24 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
                 edges.setdefault(target, set()).add(path)
     _report_cycles(edges, index, smap, reader)
     return index
+
+
+def _ids_near(index: Index, prefix: str) -> list[str]:
+    """Return the first three ids (in document order) that start with ``prefix`` (at most 3 characters).
+
+    The table of prefixes is built once per index, so that many unresolved
+    references cost linear time, not one scan of every id each.
+    """
+    table = index.id_prefixes
+    if table is None:
+        table = {}
+        for ident in index.by_id:
+            for p in {ident[:k] for k in range(4)}:
+                found = table.setdefault(p, [])
+                if len(found) < 3:
+                    found.append(ident)
+        index.id_prefixes = table
+    return list(table.get(prefix, ()))
 
 
 def _report_cycles(edges: dict[str, set[str]], index: Index, smap: SourceMap, reader: Reader) -> None:

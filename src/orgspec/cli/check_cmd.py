@@ -10,7 +10,7 @@ there. Logs (the summary line, the progress bar) go to stderr only.
 Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 usage error,
 unreadable input, a bad config file or an output file that cannot be written.
 
-Imports: :mod:`orgspec.api`, :mod:`orgspec.config`, :mod:`orgspec.io`,
+Imports: :mod:`orgspec.api`, :mod:`orgspec.config`, :mod:`orgspec.runner`,
 :mod:`orgspec.report`, :mod:`orgspec.cli.progress`.
 """
 
@@ -81,11 +81,27 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
         "--show-settings", action="store_true", help="print the settings that apply to each PATH and exit"
     )
     parser.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    parser.add_argument(
+        "--jobs", "-j", type=_jobs, default=None, metavar="N", help="worker processes (default: auto, one per CPU)"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="check every file again; do not use the result cache")
     parser.epilog = (
         "exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error, unreadable input, "
         "bad config or unwritable output file. The summary line and progress go to stderr."
     )
     parser.set_defaults(run=run)
+
+
+def _jobs(text: str) -> int | None:
+    if text == "auto":
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of jobs or 'auto', found {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("the number of jobs must be at least 1")
+    return value
 
 
 def _isatty(stream: object) -> bool:
@@ -110,28 +126,25 @@ class Gathered:
     unreadable: bool
 
 
-def gather(paths: Sequence[Path], resolver: Resolver, *, progress: bool = False) -> Gathered:
-    """Read, analyse and configure every file; never raises on user input."""
-    from orgspec.api import analyze
+def gather(
+    paths: Sequence[Path], resolver: Resolver, *, progress: bool = False, jobs: int | None = 1, cache: bool = False
+) -> Gathered:
+    """Read, analyse and configure every file; never raises on user input.
+
+    ``jobs`` and ``cache`` are passed to :func:`orgspec.runner.check_files`
+    (the command line uses one job per CPU and the cache unless told otherwise).
+    """
     from orgspec.cli.progress import Progress
     from orgspec.diagnostics import sort_key
-    from orgspec.io import read_source
+    from orgspec.runner import check_files
 
     found: list[Diagnostic] = []
-    files: list[str] = []
-    unreadable = False
     with Progress(len(paths), enabled=progress) as bar:
-        for path in paths:
-            files.append(str(path))
-            source, problems = read_source(path)
-            found.extend(problems)
-            if source is None:
-                unreadable = True
-            else:
-                found.extend(resolver.apply(analyze(source.text, source.filename).diagnostics, path))
-            bar.advance()
+        outcome = check_files(paths, jobs=jobs, cache=cache, on_done=bar.advance)
+    for path, result in zip(paths, outcome.files, strict=True):
+        found.extend(result.diagnostics if result.unreadable else resolver.apply(result.diagnostics, path))
     found.sort(key=sort_key)
-    return Gathered(tuple(found), tuple(files), unreadable)
+    return Gathered(tuple(found), tuple(str(p) for p in paths), any(r.unreadable for r in outcome.files))
 
 
 def write_outputs(args: argparse.Namespace, gathered: Gathered) -> bool:
@@ -188,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         paths = list(iter_spec_files(args.paths))
         progress = not args.no_progress and _isatty(sys.stderr) and not os.environ.get("CI")
-        gathered = gather(paths, resolver, progress=progress)
+        gathered = gather(paths, resolver, progress=progress, jobs=args.jobs, cache=not args.no_cache)
     except ConfigError as err:
         sys.stderr.write(f"orgspec: error: {err}\n")
         return EXIT_ERROR

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from orgspec import limits
 from orgspec.diagnostics import Diagnostic, Related
 from orgspec.source import SourceText, Span
+from orgspec.syntax.driver import Driver, FastPathError, UnsupportedGrammarError
 from orgspec.syntax.nodes import Arg, ArgKind, Comment, Document, Stmt
 
 __all__ = ["parse_document"]
@@ -70,6 +72,9 @@ class _State:
 
 _local = threading.local()
 
+#: Drive lark's tables with :mod:`orgspec.syntax.driver` (False: lark's own loop, for comparison tests).
+_use_fast_path = True
+
 
 def _state() -> _State:
     state: _State = _local.state
@@ -105,45 +110,128 @@ def _unescape(raw: str, start: int) -> str:
     return _ESCAPE.sub(replace, raw)
 
 
+def _make_arg(kind_name: str, text: str, start: int, end: int) -> Arg:
+    kind = _ARG_KINDS[kind_name]
+    span = Span(start, end)
+    if kind is ArgKind.STRING:
+        value = _unescape(text[1:-1], start + 1)
+    elif kind is ArgKind.NAMEREF:
+        value = _unescape(text[2:-1], start + 2)
+    elif kind is ArgKind.REF:
+        value = text[1:]
+    else:
+        value = text
+    return Arg(kind, value, span)
+
+
+class _BlockValue:
+    """The value of a reduced block: its span and statements (told apart from tokens by type)."""
+
+    __slots__ = ("span", "statements")
+
+    def __init__(self, span: Span, statements: tuple[Stmt, ...]) -> None:
+        self.span = span
+        self.statements = statements
+
+
+def _make_block(open_start: int, close_end: int, statements: list[Stmt]) -> _BlockValue:
+    return _BlockValue(Span(open_start, close_end), tuple(statements))
+
+
+def _make_stmt(keyword: str, kw_start: int, kw_end: int, rest: list[Any]) -> Stmt:
+    """Build a statement from its keyword and the rest of its children (args, then a block)."""
+    kw_span = Span(kw_start, kw_end)
+    block: tuple[Stmt, ...] | None = None
+    end = kw_end
+    if rest and isinstance(rest[-1], _BlockValue):
+        block_value = rest.pop()
+        block = block_value.statements
+        end = block_value.span.end
+    args = tuple(rest)
+    if args and args[-1].span.end > end:
+        end = args[-1].span.end
+    return Stmt(keyword, kw_span, args, block, Span(kw_start, end))
+
+
 class _ToNodes(Transformer[Token, Any]):
-    """Reduce each grammar rule into a syntax node as the LALR parser goes."""
+    """Reduce each grammar rule into a syntax node as lark's LALR parser goes."""
 
     def arg(self, children: list[Token]) -> Arg:
         tok = children[0]
-        kind = _ARG_KINDS[tok.type]
         start = tok.start_pos or 0
-        span = Span(start, tok.end_pos or start)
-        text = str(tok)
-        if kind is ArgKind.STRING:
-            value = _unescape(text[1:-1], start + 1)
-        elif kind is ArgKind.NAMEREF:
-            value = _unescape(text[2:-1], start + 2)
-        elif kind is ArgKind.REF:
-            value = text[1:]
-        else:
-            value = text
-        return Arg(kind, value, span)
+        return _make_arg(tok.type, str(tok), start, tok.end_pos or start)
 
-    def block(self, children: list[Any]) -> tuple[Span, tuple[Stmt, ...]]:
+    def block(self, children: list[Any]) -> _BlockValue:
         open_tok: Token = children[0]
         close_tok: Token = children[-1]
-        return (Span(open_tok.start_pos or 0, close_tok.end_pos or 0), tuple(children[1:-1]))
+        return _make_block(open_tok.start_pos or 0, close_tok.end_pos or 0, children[1:-1])
 
     def stmt(self, children: list[Any]) -> Stmt:
         kw: Token = children[0]
-        kw_span = Span(kw.start_pos or 0, kw.end_pos or 0)
-        block: tuple[Stmt, ...] | None = None
-        end = kw_span.end
-        if children and isinstance(children[-1], tuple):
-            block_span, block = children.pop()
-            end = block_span.end
-        args = tuple(children[1:])
-        if args and args[-1].span.end > end:
-            end = args[-1].span.end
-        return Stmt(str(kw), kw_span, args, block, Span(kw_span.start, end))
+        return _make_stmt(str(kw), kw.start_pos or 0, kw.end_pos or 0, children[1:])
 
     def start(self, children: list[Stmt]) -> tuple[Stmt, ...]:
         return tuple(children)
+
+
+# ---- the fast path: the same nodes from lark's tables, driven by orgspec.syntax.driver ----------
+
+
+def _fast_arg(children: list[Any]) -> Arg:
+    kind, text, start, end = children[0]
+    return _make_arg(kind, text, start, end)
+
+
+def _fast_block(children: list[Any]) -> _BlockValue:
+    return _make_block(children[0][2], children[-1][3], children[1:-1])
+
+
+def _fast_stmt(children: list[Any]) -> Stmt:
+    _, keyword, start, end = children[0]
+    return _make_stmt(keyword, start, end, children[1:])
+
+
+def _fast_start(children: list[Any]) -> tuple[Stmt, ...]:
+    return tuple(children)
+
+
+_FAST_BUILDERS: dict[str, Callable[[list[Any]], Any]] = {
+    "arg": _fast_arg,
+    "block": _fast_block,
+    "stmt": _fast_stmt,
+    "start": _fast_start,
+}
+
+
+def _make_driver(parser: Lark) -> Driver | None:
+    """Return a fast driver over ``parser``'s own scanner and tables, or None if its shape is unexpected."""
+    try:
+        lk: Any = parser
+        lexer = lk.parser.lexer
+        root = lexer.root_lexer
+        mres = root.scanner._mres
+        if len(mres) != 1 or set(root.callback) - {"COMMENT"}:
+            return None
+        lalr = lk.parser.parser.parser
+        if any(isinstance(rule, str) for rule in lalr.callbacks):
+            return None  # terminal callbacks: not supported by the fast path
+        table = lalr.parse_table
+        return Driver.from_lark(
+            scanner=mres[0],
+            ignore=frozenset(root.ignore_types),
+            states=table.states,
+            start_state=table.start_states["start"],
+            end_state=table.end_states["start"],
+            rules=list(lalr.callbacks),
+            builders=_FAST_BUILDERS,
+            on_ignored={"COMMENT": _fast_comment},
+        )
+    except (AttributeError, KeyError, TypeError, UnsupportedGrammarError):  # pragma: no cover - another lark version
+        return None
+
+
+def _fast_comment(text: str, start: int, end: int) -> None:
+    _state().comments.append(Comment(text, Span(start, end)))
 
 
 def _on_comment(tok: Token) -> Token:
@@ -154,6 +242,7 @@ def _on_comment(tok: Token) -> Token:
 
 _GRAMMAR = resources.files("orgspec.syntax").joinpath("grammar.lark").read_text(encoding="utf-8")
 _parser: Lark | None = None
+_driver: Driver | None = None
 _parser_lock = threading.Lock()
 
 
@@ -171,11 +260,11 @@ def _cache_file() -> str | bool:
 
 
 def _get_parser() -> Lark:
-    global _parser
+    global _parser, _driver
     if _parser is None:
         with _parser_lock:
             if _parser is None:
-                _parser = Lark(
+                parser = Lark(
                     _GRAMMAR,
                     parser="lalr",
                     lexer="contextual",
@@ -184,6 +273,8 @@ def _get_parser() -> Lark:
                     maybe_placeholders=False,
                     cache=_cache_file(),
                 )
+                _driver = _make_driver(parser)
+                _parser = parser
     return _parser
 
 
@@ -303,10 +394,21 @@ def parse_document(source: SourceText) -> tuple[Document, list[Diagnostic]]:
             )
         )
         return Document((), (), source), diagnostics
+    parser = _get_parser()
     state = _State(source)
     _local.state = state
     try:
-        statements: tuple[Stmt, ...] = _get_parser().parse(text)  # type: ignore[assignment]
+        statements: tuple[Stmt, ...] | None = None
+        if _driver is not None and _use_fast_path:
+            try:
+                statements = _driver.parse(text)
+            except FastPathError:
+                # Let lark itself read the text and report the error exactly as it does.
+                state = _State(source)
+                _local.state = state
+        if statements is None:
+            statements = parser.parse(text)  # type: ignore[assignment]
+        assert statements is not None
     except UnexpectedInput as err:
         state.diagnostics.append(_error_diagnostic(err, source))
         statements = ()

@@ -1,0 +1,231 @@
+"""Check many spec files: in parallel processes, with a cache of results.
+
+:func:`check_paths` is what ``orgspec check`` runs. It finds the spec files
+(folders are searched recursively, as :func:`orgspec.api.iter_spec_files`
+does), reads each file's bytes, and looks the text up in the
+:class:`~orgspec.cache.ResultCache`; only texts not seen before (or seen by
+another version of orgspec or under another configuration) are parsed and
+checked. With more than one job, the files are split into ordered chunks and
+checked by a :class:`concurrent.futures.ProcessPoolExecutor`; diagnostics
+travel back pickled with their source text, so they are identical to those of
+a serial run, and the result is sorted the same way.
+
+Heavy modules (the model, lark, the checks) are imported only when a file has
+to be checked, so a re-check that hits the cache starts fast.
+
+Imports: :mod:`orgspec.cache`, :mod:`orgspec.io`, :mod:`orgspec.diagnostics`,
+:mod:`orgspec.source`; :mod:`orgspec.api` and :mod:`orgspec.build` lazily.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+import attrs
+
+from orgspec.cache import ResultCache, decode_diagnostics, encode_diagnostics
+from orgspec.diagnostics import Diagnostic, sort_key
+from orgspec.io import decode, read_source
+
+__all__ = [
+    "CacheStats",
+    "FileResult",
+    "FilesResult",
+    "RunResult",
+    "check_files",
+    "check_paths",
+    "default_jobs",
+    "spec_files",
+]
+
+SUFFIX = ".orgspec"
+
+#: Below this many bytes in total, starting worker processes costs more than it saves.
+PARALLEL_MIN_BYTES = 1_000_000
+
+
+@attrs.frozen(slots=True)
+class CacheStats:
+    """How the result cache served a run."""
+
+    hits: int = 0
+    misses: int = 0
+    writes: int = 0
+
+    def __add__(self, other: CacheStats) -> CacheStats:
+        return CacheStats(self.hits + other.hits, self.misses + other.misses, self.writes + other.writes)
+
+
+@attrs.frozen(slots=True)
+class RunResult:
+    """The outcome of checking many files: every diagnostic in a stable order, and counts."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    files: int
+    unreadable: int
+    cache: CacheStats
+    jobs: int
+
+
+def spec_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Yield the spec files named by ``paths`` exactly as :func:`orgspec.api.iter_spec_files` does.
+
+    Kept here so that a cached re-check need not import the front end.
+    """
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.endswith(SUFFIX):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def default_jobs() -> int:
+    """Return the number of worker processes to use by default: the CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@attrs.frozen(slots=True)
+class FileResult:
+    """The diagnostics of one file (as :func:`orgspec.api.analyze` gives them, or why it could not be read)."""
+
+    diagnostics: list[Diagnostic]
+    unreadable: bool
+    cache: CacheStats
+
+
+@attrs.frozen(slots=True)
+class FilesResult:
+    """One :class:`FileResult` per file, in the order given, with the cache statistics and jobs used."""
+
+    files: list[FileResult]
+    cache: CacheStats
+    jobs: int
+
+
+def _check_one(path: Path, cache: ResultCache | None) -> FileResult:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        source, problems = read_source(path)  # reports the error as a diagnostic
+        return FileResult(problems, source is None, CacheStats())
+    key = cache.key(data) if cache is not None else ""
+    if cache is not None:
+        record = cache.get(key)
+        if record is not None:
+            source, problems = decode(data, name)
+            if source is not None:
+                try:
+                    return FileResult(decode_diagnostics(record, source), False, CacheStats(hits=1))
+                except (TypeError, ValueError, KeyError):
+                    pass  # a well-formed entry of unexpected content: check again and rewrite it
+    source, problems = decode(data, name)
+    if source is None:
+        return FileResult(problems, True, CacheStats())  # undecodable text is reported, never cached
+    from orgspec.api import analyze
+    from orgspec.build import gc_paused
+
+    with gc_paused():
+        found = list(analyze(source.text, source.filename).diagnostics)
+    writes = 0
+    if cache is not None:
+        record = encode_diagnostics(found, source)
+        if record is not None and cache.put(key, record):
+            writes = 1
+    return FileResult(found, False, CacheStats(misses=1 if cache is not None else 0, writes=writes))
+
+
+def _check_chunk(paths: Sequence[str], use_cache: bool, fingerprint: str) -> list[FileResult]:
+    cache = ResultCache(fingerprint=fingerprint) if use_cache else None
+    return [_check_one(Path(p), cache) for p in paths]
+
+
+def _chunks(paths: list[str], jobs: int) -> list[list[str]]:
+    """Split paths into ordered chunks, several per job so that uneven files even out."""
+    size = max(1, min(64, len(paths) // (jobs * 8) or 1))
+    return [paths[i : i + size] for i in range(0, len(paths), size)]
+
+
+def _total_bytes(paths: list[str]) -> int:
+    total = 0
+    for p in paths:
+        with contextlib.suppress(OSError):
+            total += os.stat(p).st_size
+    return total
+
+
+def check_files(
+    files: Sequence[str | os.PathLike[str]],
+    *,
+    jobs: int | None = None,
+    cache: bool = True,
+    fingerprint: str = "",
+    on_done: Callable[[int], None] | None = None,
+) -> FilesResult:
+    """Check the given spec files; return one result per file, in order. Never raises on user input.
+
+    ``jobs``: worker processes (None: one per CPU when the files add up to
+    more than 1 MB; 1: in this process). ``cache``: use the per-user result
+    cache. ``fingerprint``: anything besides the text that changes the result
+    of :func:`orgspec.api.analyze`. ``on_done(n)`` is called as files finish.
+    """
+    names = [str(p) for p in files]
+    if jobs is None:
+        jobs = default_jobs() if len(names) > 1 and _total_bytes(names) >= PARALLEL_MIN_BYTES else 1
+    jobs = max(1, min(jobs, len(names) or 1))
+    results: list[FileResult] = []
+    if jobs == 1:
+        store = ResultCache(fingerprint=fingerprint) if cache else None
+        for name in names:
+            results.append(_check_one(Path(name), store))
+            if on_done is not None:
+                on_done(1)
+    else:
+        from concurrent.futures import ProcessPoolExecutor  # imported only when needed: it is slow to import
+
+        chunks = _chunks(names, jobs)
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for part in pool.map(_check_chunk, chunks, [cache] * len(chunks), [fingerprint] * len(chunks)):
+                results.extend(part)
+                if on_done is not None:
+                    on_done(len(part))
+    stats = CacheStats()
+    for result in results:
+        stats += result.cache
+    return FilesResult(results, stats, jobs)
+
+
+def check_paths(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int | None = None,
+    cache: bool = True,
+    fingerprint: str = "",
+) -> RunResult:
+    """Check spec files and folders (searched recursively); never raises on user input.
+
+    Returns every diagnostic sorted by file, position and code, as
+    ``orgspec check`` reports them before configuration is applied.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = [str(p) for p in spec_files(paths)]
+    outcome = check_files(files, jobs=jobs, cache=cache, fingerprint=fingerprint)
+    found: list[Diagnostic] = []
+    unreadable = 0
+    for result in outcome.files:
+        found.extend(result.diagnostics)
+        unreadable += result.unreadable
+    found.sort(key=sort_key)
+    return RunResult(tuple(found), len(files), unreadable, outcome.cache, outcome.jobs)

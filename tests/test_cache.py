@@ -1,0 +1,99 @@
+"""The result cache: where it lives, what it keys on, and that corruption is ignored and repaired."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import orgspec
+from orgspec import cache as cache_mod
+from orgspec.cache import ResultCache, cache_dir, decode_diagnostics, encode_diagnostics
+from orgspec.source import SourceText
+
+from .conftest import FIXTURES
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.json"))
+
+
+def test_cache_dir_is_per_user_and_never_a_shared_temp_dir(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ORGSPEC_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", "/home/someone/.cache")
+    assert cache_dir() == Path("/home/someone/.cache/orgspec")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert cache_dir() == Path.home() / ".cache" / "orgspec"
+    assert "site-packages" not in str(cache_dir())
+
+
+def test_diagnostics_survive_the_compact_record() -> None:
+    text = (FIXTURES / "checks" / "OS307" / "fail.orgspec").read_text(encoding="utf-8")
+    found = orgspec.check_text(text, "a.orgspec")
+    source = SourceText(text, "a.orgspec")
+    record = encode_diagnostics(found, source)
+    assert record is not None
+    rebuilt = decode_diagnostics(record, source)
+    assert [d.to_dict() for d in rebuilt] == [d.to_dict() for d in found]
+    assert rebuilt == found
+
+
+def test_a_record_from_another_file_is_refused() -> None:
+    text = (FIXTURES / "checks" / "OS307" / "fail.orgspec").read_text(encoding="utf-8")
+    found = orgspec.check_text(text, "a.orgspec")
+    assert encode_diagnostics(found, SourceText(text, "b.orgspec")) is None
+
+
+def test_key_depends_on_content_configuration_and_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    a = ResultCache(tmp_path)
+    assert a.key(b"x") == ResultCache(tmp_path).key(b"x")
+    assert a.key(b"x") != a.key(b"y")
+    assert a.key(b"x") != ResultCache(tmp_path, fingerprint="strict").key(b"x")
+    # Another orgspec (version or code) must not reuse the entries.
+    monkeypatch.setattr(cache_mod, "_code_fingerprint", "another-version")
+    assert ResultCache(tmp_path).key(b"x") != a.key(b"x")
+
+
+def test_round_trip_and_corruption_is_ignored(tmp_path: Path) -> None:
+    c = ResultCache(tmp_path)
+    key = c.key(b"text")
+    assert c.get(key) is None
+    assert c.put(key, [["OS301", "m", 1, 2, "error", None, [["r", 3, 4]]]])
+    assert c.get(key) == [["OS301", "m", 1, 2, "error", None, [["r", 3, 4]]]]
+    (entry,) = _entries(c.folder)
+    raw = entry.read_bytes()
+    assert b"1,2" in raw
+    entry.write_bytes(raw.replace(b"1,2", b"1,3"))  # same length, other payload: the checksum no longer matches
+    assert c.get(key) is None
+    entry.write_bytes(raw[: len(raw) // 2])  # truncated
+    assert c.get(key) is None
+    entry.write_bytes(b"")
+    assert c.get(key) is None
+    assert c.put(key, [])  # rewritten
+    assert c.get(key) == []
+
+
+def test_an_entry_under_another_key_is_refused(tmp_path: Path) -> None:
+    c = ResultCache(tmp_path)
+    k1, k2 = c.key(b"1"), c.key(b"2")
+    c.put(k1, [])
+    (entry,) = _entries(c.folder)
+    target = c.folder / k2[:2] / f"{k2}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(entry.read_bytes())
+    assert c.get(k2) is None
+
+
+def test_no_temporary_files_are_left(tmp_path: Path) -> None:
+    c = ResultCache(tmp_path)
+    for i in range(5):
+        c.put(c.key(str(i).encode()), [])
+    assert not [p for p in c.folder.rglob("*") if p.name.startswith(".tmp-")]
+
+
+def test_an_unwritable_cache_is_skipped(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    c = ResultCache(blocker)
+    assert not c.put(c.key(b"x"), [])
+    assert c.get(c.key(b"x")) is None

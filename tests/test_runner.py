@@ -1,0 +1,145 @@
+"""Checking many files: parallel and serial runs agree, the cache is used and never changes a result."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+import orgspec
+from orgspec.api import iter_spec_files
+from orgspec.cache import ResultCache
+from orgspec.cli.main import main
+from orgspec.runner import check_paths, spec_files
+from orgspec.source import SourceText
+from orgspec.syntax import parser as syntax_parser
+
+from .conftest import FIXTURES, ROOT, SPECS
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate_files, generate_text
+
+
+def _view(diagnostics: tuple[orgspec.Diagnostic, ...] | list[orgspec.Diagnostic]) -> list[dict[str, object]]:
+    return [d.to_dict() for d in diagnostics]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """Fixtures (findings of every kind), the real specs, an unreadable file and a generated corpus."""
+    root = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "checks", root / "fixtures")
+    shutil.copytree(SPECS, root / "specs")
+    (root / "bad.orgspec").write_bytes(b'body "\xff\xfe"\n')
+    generate_files(400, root / "generated")
+    return root
+
+
+def test_spec_files_are_found_as_the_api_finds_them(corpus: Path) -> None:
+    assert list(spec_files([corpus])) == list(iter_spec_files([corpus]))
+
+
+def test_parallel_and_serial_runs_are_identical(corpus: Path) -> None:
+    serial = check_paths([corpus], jobs=1, cache=False)
+    parallel = check_paths([corpus], jobs=2, cache=False)
+    assert parallel.jobs == 2
+    assert serial.files == parallel.files > 30
+    assert serial.unreadable == parallel.unreadable == 1
+    assert _view(parallel.diagnostics) == _view(serial.diagnostics)
+    assert parallel.diagnostics == serial.diagnostics
+    assert [d.line for d in parallel.diagnostics] == [d.line for d in serial.diagnostics]
+    assert {d.code for d in serial.diagnostics} >= {"OS101", "OS301", "OS307"}
+
+
+def test_runner_agrees_with_the_api(corpus: Path) -> None:
+    found = orgspec.check([corpus])
+    found.sort(key=orgspec.diagnostics.sort_key)
+    assert _view(check_paths([corpus], jobs=1, cache=False).diagnostics) == _view(found)
+
+
+def test_a_cached_run_gives_the_same_result(corpus: Path) -> None:
+    cold = check_paths([corpus], jobs=2)
+    assert cold.cache.hits < cold.files
+    warm = check_paths([corpus], jobs=1)
+    readable = warm.files - warm.unreadable
+    assert warm.cache.hits == readable
+    assert warm.cache.misses == 0
+    assert _view(warm.diagnostics) == _view(cold.diagnostics)
+
+
+def test_a_changed_file_is_checked_again(corpus: Path) -> None:
+    target = corpus / "specs" / "zhenjiang-fao.orgspec"
+    check_paths([target])
+    target.write_text(target.read_text(encoding="utf-8") + '\nbody "重复" {}\nbody "重复" {}\n', encoding="utf-8")
+    again = check_paths([target])
+    assert again.cache.misses == 1
+    assert "OS504" in {d.code for d in again.diagnostics}
+
+
+def test_a_corrupt_entry_is_rewritten(corpus: Path) -> None:
+    target = corpus / "fixtures" / "OS301" / "fail.orgspec"
+    first = check_paths([target])
+    cache = ResultCache()
+    for entry in cache.folder.rglob("*.json"):
+        entry.write_bytes(b"garbage")
+    second = check_paths([target])
+    assert second.cache.misses == 1
+    assert second.cache.writes == 1
+    assert _view(second.diagnostics) == _view(first.diagnostics)
+    assert check_paths([target]).cache.hits == 1
+
+
+def test_the_same_text_under_another_name_reports_the_new_name(tmp_path: Path) -> None:
+    text = (FIXTURES / "checks" / "OS307" / "fail.orgspec").read_text(encoding="utf-8")
+    (tmp_path / "a.orgspec").write_text(text, encoding="utf-8")
+    (tmp_path / "b.orgspec").write_text(text, encoding="utf-8")
+    result = check_paths([tmp_path / "a.orgspec", tmp_path / "b.orgspec"], jobs=1)
+    assert result.cache.hits == 1
+    files = [d.file for d in result.diagnostics]
+    assert files.count(str(tmp_path / "a.orgspec")) == files.count(str(tmp_path / "b.orgspec")) > 0
+
+
+def test_cli_accepts_jobs_and_no_cache(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    specs = str(corpus / "specs")
+    assert main(["check", "--jobs", "2", "--no-cache", specs]) == 0
+    assert main(["check", "-j", "1", specs]) == 0
+    assert main(["check", "--jobs", "0", specs]) == 2
+    assert "at least 1" in capsys.readouterr().err
+
+
+def test_the_fast_parser_builds_the_same_nodes_as_lark(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "checks").rglob("*.orgspec"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SPECS.glob("*.orgspec"))]
+    texts += [generate_text(300), "", "# only a comment", 'body "a" { ; ; }', 'body "a" {', 'body "\\q"']
+    assert syntax_parser._driver is not None or syntax_parser._get_parser() is not None
+    assert syntax_parser._driver is not None
+    for text in texts:
+        source = SourceText(text, "t.orgspec")
+        monkeypatch.setattr(syntax_parser, "_use_fast_path", True)
+        fast_doc, fast_diags = syntax_parser.parse_document(source)
+        monkeypatch.setattr(syntax_parser, "_use_fast_path", False)
+        lark_doc, lark_diags = syntax_parser.parse_document(source)
+        assert fast_doc == lark_doc
+        assert fast_doc.comments == lark_doc.comments
+        assert _view(fast_diags) == _view(lark_diags)
+
+
+def test_generated_corpus_checks_clean() -> None:
+    assert orgspec.check_text(generate_text(500), "generated.orgspec") == []
+
+
+def test_unresolved_ids_hint_the_first_ids_with_the_same_prefix() -> None:
+    ids = [f"id{i}" for i in range(40)] + ["a", "ab"]
+    text = "\n".join(f'body {i} "单位{i}" {{ superior @{i}zz }}' for i in ids[:40])
+    text += '\nbody a "甲" { superior @q }\nbody ab "乙" { superior @a1 }'
+    found = [d for d in orgspec.check_text(text) if d.code == "OS208"]
+    assert len(found) == 42
+    for d in found:
+        target = d.message.split()[0][1:]
+        near = [i for i in ids if i.startswith(target[:3])][:3]  # the plain definition, in document order
+        expected = "to name a body outside this spec, write a plain quoted name without '@'"
+        if near:
+            expected = "known ids nearby: " + ", ".join(near) + "; " + expected
+        assert d.hint == expected
