@@ -248,9 +248,12 @@ def test_cli_two_files(tmp_path: Path, ext: str, capsys: pytest.CaptureFixture[s
     text = out.read_text(encoding="utf-8")
     assert "投資促進處" in text
     assert "原：禮賓新聞處" in text
+    if ext in (".svg", ".html"):
+        assert "— 变化 changes: old.orgspec → new.orgspec" in text
     if ext == ".svg":
         _, new, change = _pair(case)
-        assert text == render_svg(build_diff_chart(new, change))
+        labelled = change.model_copy(update={"old": str(case / "old.orgspec"), "new": str(case / "new.orgspec")})
+        assert text == render_svg(build_diff_chart(new, labelled))
 
 
 @pytest.mark.graphviz

@@ -124,6 +124,8 @@ def _level(node_id: str, parents: dict[str, str | None]) -> int:
 def build_diff_chart(new: Spec, change: Diff, options: ChartOptions | None = None, title: str | None = None) -> Chart:
     """Return the chart of ``new`` with the changes of ``change`` (a diff whose new side is ``new``) marked.
 
+    The title is ``title`` if given, else the bodies' names and the diff's labels of its two sides.
+
     ``options`` are those of :func:`build_chart`, except ``focus``, which a diff
     chart does not take (a ghost has no place in a focused view).
     """
@@ -224,8 +226,17 @@ def build_diff_chart(new: Spec, change: Diff, options: ChartOptions | None = Non
     legend += [LegendItem(k, v, True) for k, v in EDGE_LABELS.items() if any(e.kind == k for e in base.edges)]
     marks_used = {m for n in ordered for m in n.marks}
     legend += [LegendItem(k, v, False, True) for k, v in MARK_LABELS.items() if k in marks_used]
-    shown_title = base.title if title is None else clean(title)
+    if title is None:
+        title = f"{base.title} — 变化 changes"
+        if change.old is not None and change.new is not None:
+            title += f": {_label(change.old)} → {_label(change.new)}"
+    shown_title = clean(title)
     return Chart(tuple(ordered), base.edges, tuple(legend), shown_title)
+
+
+def _label(label: str) -> str:
+    """Return a side's label without its folders (``old.orgspec``, ``spec.orgspec@2018``)."""
+    return label.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _ghost(
