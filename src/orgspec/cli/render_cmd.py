@@ -5,9 +5,12 @@ falls back to the embedded layout), ``.dot``, ``.mmd`` (Mermaid) and
 ``.html`` (one self-contained page). Every user error is one line on stderr
 and exit code 2.
 
+With ``--diff OLD NEW`` (or ``--diff FILE --from DATE --to DATE``) it draws
+the new structure with what changed marked (:mod:`orgspec.render.diffchart`).
+
 Imports: :mod:`orgspec.api`, :mod:`orgspec.io`, :mod:`orgspec.report`,
 :mod:`orgspec.render`, :mod:`orgspec.model`, :mod:`orgspec.history` when
-``--as-of`` is given.
+``--as-of`` or ``--from``/``--to`` is given, :mod:`orgspec.reorg` with ``--diff``.
 """
 
 from __future__ import annotations
@@ -45,7 +48,8 @@ def _positive(text: str) -> int:
 
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
     """Register the arguments of ``render``."""
-    parser.add_argument("file", metavar="FILE", help="the spec file")
+    parser.add_argument("file", metavar="FILE", help="the spec file (with --diff: OLD, or the one FILE with history)")
+    parser.add_argument("new", metavar="NEW", nargs="?", help="with --diff: the new spec")
     parser.add_argument(
         "-o", "--output", metavar="OUT", required=True, help="output file: .svg .png .pdf .dot .mmd or .html"
     )
@@ -63,6 +67,13 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--as-of", metavar="DATE", help="the structure as it stood on DATE (YYYY, YYYY-MM or YYYY-MM-DD)"
     )
+    parser.add_argument(
+        "--diff",
+        action="store_true",
+        help="draw what changed: --diff OLD NEW, or --diff FILE --from DATE --to DATE",
+    )
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="with --diff and one FILE: the old date")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="with --diff and one FILE: the new date")
     parser.set_defaults(run=run)
 
 
@@ -94,6 +105,10 @@ def _render(args: argparse.Namespace) -> list[str]:
         raise _UsageError(f"the embedded engine writes SVG only; {fmt.upper()} needs Graphviz (--engine graphviz)")
     if args.split and args.focus:
         raise _UsageError("--split and --focus cannot be combined: --split already makes one page per top-level unit")
+    if args.diff:
+        return _render_diff(args, out, fmt)
+    if args.new is not None or args.date_from is not None or args.date_to is not None:
+        raise _UsageError("a second file, --from and --to go with --diff (render --diff OLD NEW -o OUT)")
     source, problems = read_source(args.file)
     if source is None:
         sys.stderr.write(format_text(problems))
@@ -129,6 +144,72 @@ def _render(args: argparse.Namespace) -> list[str]:
             raise _UsageError(f"cannot write {target}: {err.strerror or err}") from None
         written.append(str(target))
     return written
+
+
+def _load(path: str) -> Spec:
+    from orgspec.api import analyze
+    from orgspec.io import read_source
+    from orgspec.report import format_text
+
+    source, problems = read_source(path)
+    if source is None:
+        sys.stderr.write(format_text(problems))
+        raise _UsageError("nothing rendered")
+    analysis = analyze(source.text, source.filename)
+    if analysis.spec is None or not analysis.ok:
+        sys.stderr.write(format_text([d for d in analysis.diagnostics if d.severity.value == "error"]))
+        raise _UsageError(f"{source.filename} has errors; nothing rendered")
+    return analysis.spec
+
+
+def _render_diff(args: argparse.Namespace, out: Path, fmt: str) -> list[str]:
+    """Draw the new structure with what changed since the old one marked."""
+    from orgspec.history import derive
+    from orgspec.io import write_atomic
+    from orgspec.model.values import PartialDate
+    from orgspec.render.chart import ChartError, ChartOptions
+    from orgspec.render.diffchart import build_diff_chart
+    from orgspec.reorg import diff
+
+    if args.focus or args.split or args.as_of:
+        raise _UsageError("--diff draws the whole new structure: it takes no --focus, --split or --as-of")
+    dated = args.date_from is not None or args.date_to is not None
+    if dated and (args.new is not None or args.date_from is None or args.date_to is None):
+        raise _UsageError("use either --diff OLD NEW, or --diff FILE with both --from DATE and --to DATE")
+    if not dated and args.new is None:
+        raise _UsageError("--diff needs OLD and NEW, or one FILE with --from DATE --to DATE")
+    old = _load(args.file)
+    if dated:
+        dates = []
+        for flag, text in (("--from", args.date_from), ("--to", args.date_to)):
+            try:
+                dates.append(PartialDate.parse(text))
+            except ValueError as err:
+                raise _UsageError(f"{flag} expects a date (YYYY, YYYY-MM or YYYY-MM-DD): {err}") from None
+        r1, r2 = derive(old, dates[0]), derive(old, dates[1])
+        for note in dict.fromkeys((*r1.notes, *r2.notes)):
+            sys.stderr.write(f"orgspec: {note.severity}: [{note.code}] {note.message}\n")
+        if not (r1.ok and r2.ok):
+            raise _UsageError("the states cannot be derived without guessing; nothing rendered")
+        a, b = r1.spec, r2.spec
+        labels = (f"{args.file}@{dates[0]}", f"{args.file}@{dates[1]}")
+    else:
+        a, b = old, _load(args.new)
+        labels = (args.file, args.new)
+    if not b.bodies:
+        raise _UsageError("the new side describes no body; nothing rendered")
+    change = diff(a, b, old_label=labels[0], new_label=labels[1])
+    options = ChartOptions(depth=args.depth, duties=args.duties, quotas=args.quotas, plaques=args.plaques)
+    try:
+        chart = build_diff_chart(b, change, options)
+    except ChartError as err:
+        raise _UsageError(str(err)) from None
+    data = _draw(chart, fmt, args.engine)
+    try:
+        write_atomic(out, data)
+    except OSError as err:
+        raise _UsageError(f"cannot write {out}: {err.strerror or err}") from None
+    return [str(out)]
 
 
 def _draw(chart: Chart, fmt: str, engine: str | None) -> bytes:

@@ -44,7 +44,9 @@ __all__ = [
     "clean",
     "focus_path",
     "format_count",
+    "plaque_text",
     "top_level_paths",
+    "unit_lines",
 ]
 
 #: How each style kind is named in a legend (Chinese as the documents say it, then English).
@@ -110,6 +112,7 @@ class Line:
 
     text: str
     role: str  # name | plaque | meta | quota | duty | note | more
+    mark: str | None = None  # a diff chart's mark (a key of style.MARK_STYLES) that colours this line
 
 
 @attrs.frozen(slots=True)
@@ -123,6 +126,8 @@ class Node:
     attached: bool = False  # placed under its parent but joined by no tree line
     names: tuple[str, ...] = ()
     unit_id: str | None = None
+    path: str | None = None  # the unit's model path (/bodies/0/units/2), None for other boxes
+    marks: tuple[str, ...] = ()  # a diff chart's marks, first one drawn on the outline (style.MARK_STYLES)
 
     @property
     def name(self) -> str:
@@ -146,11 +151,12 @@ class Edge:
 
 @attrs.frozen(slots=True)
 class LegendItem:
-    """One legend entry: a node kind or a relation kind, and its label."""
+    """One legend entry: a node kind, a relation kind or a diff chart's mark, and its label."""
 
     key: str
     label: str
     is_edge: bool
+    is_mark: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -265,6 +271,17 @@ def _unit_lines(unit: Unit, style: str, options: ChartOptions) -> list[Line]:
     return lines
 
 
+def unit_lines(unit: Unit, is_root: bool, options: ChartOptions) -> tuple[str, list[Line]]:
+    """Return the style kind and label lines of ``unit`` as :func:`build_chart` draws them."""
+    style = _kind_style(unit, is_root)
+    return style, _unit_lines(unit, style, options)
+
+
+def plaque_text(name: str, form: str | None) -> str:
+    """Return a plaque as a chart shows it (挂…牌子)."""
+    return _plaque_text(name, form)
+
+
 def _members_text(unit: Unit) -> str:
     """Return the members of a coordinating body by role: 组长 州外办主任 · 副组长 …, posts not persons."""
     by_role: dict[str, list[str]] = {}
@@ -353,7 +370,8 @@ def build_chart(spec: Spec, options: ChartOptions | None = None) -> Chart:
         if hidden:
             lines.append(Line(f"另有 {hidden} 个下级单位未显示", "more"))
         names = tuple(clean(n) for n in unit.names())
-        nodes.append(Node(node_id, style, tuple(lines), by_path.get(parent) if parent else None, False, names, unit.id))
+        parent_id = by_path.get(parent) if parent else None
+        nodes.append(Node(node_id, style, tuple(lines), parent_id, False, names, unit.id, path))
         units.append((path, unit))
 
     edges: list[Edge] = []

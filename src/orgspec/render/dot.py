@@ -16,8 +16,8 @@ Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
 from __future__ import annotations
 
 from orgspec.render.chart import Chart, Node
-from orgspec.render.layout import FONT_SIZES, label_lines, stacked_columns, tree_links
-from orgspec.render.style import EDGE_STYLES, KIND_STYLES
+from orgspec.render.layout import FONT_SIZES, marked_lines, stacked_columns, tree_links
+from orgspec.render.style import EDGE_STYLES, FADED_OPACITY, FADED_TEXT, KIND_STYLES, MARK_STYLES
 
 __all__ = ["DEFAULT_FONT", "dot_escape", "render_dot"]
 
@@ -39,7 +39,8 @@ def _quoted(text: str) -> str:
 
 def _label(node: Node) -> str:
     rows: list[str] = []
-    for role, text in label_lines(node):
+    faded = bool(node.marks) and MARK_STYLES[node.marks[0]].faded
+    for role, text, mark in marked_lines(node):
         size = FONT_SIZES.get(role, 12.0)
         if role == "name" and node.parent is None and node.kind == "body":
             size = FONT_SIZES["title"]
@@ -47,6 +48,10 @@ def _label(node: Node) -> str:
         if role == "name" and node.kind == "body":
             body = f"<B>{body}</B>"
         color = ' COLOR="#555555"' if role in ("meta", "more", "duty") else ""
+        if mark is not None:
+            color = f' COLOR="{MARK_STYLES[mark].color}"'
+        elif faded:
+            color = f' COLOR="{FADED_TEXT}"'
         rows.append(f'<FONT POINT-SIZE="{size:g}"{color}>{body}</FONT>')
     # one table row per line: Graphviz spaces rows of mixed sizes properly (a <BR/> between fonts does not)
     cells = "".join(f"<TR><TD>{row}</TD></TR>" for row in rows)
@@ -55,14 +60,20 @@ def _label(node: Node) -> str:
 
 def _node(node: Node) -> str:
     st = KIND_STYLES.get(node.kind, KIND_STYLES["other"])
+    fill, stroke, width, dashed = st.fill, st.stroke, st.width, bool(st.dash)
+    if node.marks:
+        mst = MARK_STYLES[node.marks[0]]
+        stroke, width, dashed = mst.color, mst.width, dashed or bool(mst.dash)
+        if mst.faded:
+            fill += f"{round(255 * FADED_OPACITY):02x}"
     style = ["filled"]
     if st.rounded:
         style.append("rounded")
-    if st.dash:
+    if dashed:
         style.append("dashed")
     return (
-        f'  {node.id} [label={_label(node)}, fillcolor="{st.fill}", color="{st.stroke}", '
-        f'penwidth={st.width:g}, style="{",".join(style)}"];'
+        f'  {node.id} [label={_label(node)}, fillcolor="{fill}", color="{stroke}", '
+        f'penwidth={width:g}, style="{",".join(style)}"];'
     )
 
 
@@ -73,6 +84,10 @@ def _legend(chart: Chart) -> str:
             est = EDGE_STYLES[item.key]
             mark = "┄┄▶" if est.arrow else "┄┄┄"
             cell = f'<TD WIDTH="36"><FONT COLOR="{est.color}">{mark}</FONT></TD>'
+        elif item.is_mark:
+            mst = MARK_STYLES[item.key]
+            style = ' STYLE="DASHED"' if mst.dash else ""
+            cell = f'<TD WIDTH="36" BGCOLOR="#ffffff" COLOR="{mst.color}" BORDER="{round(mst.width)}"{style}> </TD>'
         else:
             st = KIND_STYLES.get(item.key, KIND_STYLES["other"])
             style = ' STYLE="ROUNDED"' if st.rounded else ""
@@ -92,8 +107,11 @@ def render_dot(chart: Chart, font: str = DEFAULT_FONT) -> str:
     ]
     out.extend(_node(n) for n in chart.nodes)
     stacked = stacked_columns(chart)
+    ghosts = {n.id for n in chart.nodes if n.marks and MARK_STYLES[n.marks[0]].faded}
     for parent, child, invisible, chained in tree_links(chart, stacked):
         attrs = ["weight=4" if chained else "weight=2", *(["style=invis"] if invisible else [])]
+        if child in ghosts and not invisible:
+            attrs.append("style=dashed")
         out.append(f"  {parent} -> {child} [{', '.join(attrs)}];")
     for columns in stacked.values():
         # row i of every column on one rank, so stacked boxes form an even grid

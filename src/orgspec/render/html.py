@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 
 from orgspec.render.chart import Chart, Node
-from orgspec.render.style import EDGE_STYLES, FONT_FAMILY, KIND_STYLES
+from orgspec.render.style import EDGE_STYLES, FADED_OPACITY, FADED_TEXT, FONT_FAMILY, KIND_STYLES, MARK_STYLES
 
 __all__ = ["render_html"]
 
@@ -101,9 +101,21 @@ def _node_style(kind: str) -> str:
     return f"background: {st.fill}; border: {st.width:g}px {border} {st.stroke}; {radius}"
 
 
+def _mark_style(mark: str) -> str:
+    mst = MARK_STYLES[mark]
+    style = f"border: {mst.width:g}px {'dashed' if mst.dash else 'solid'} {mst.color}; "
+    if mst.faded:
+        style += f"opacity: {FADED_OPACITY + 0.15:g}; color: {FADED_TEXT}; "
+    return style
+
+
 def _box(node: Node) -> str:
-    lines = "".join(f'<span class="line {_e(line.role)}">{_e(line.text)}</span>' for line in node.lines)
-    return f'<div class="node kind-{_e(node.kind)}" id="{_e(node.id)}">{lines}</div>'
+    lines = "".join(
+        f'<span class="line {_e(line.role)}{f" mark-{line.mark}" if line.mark else ""}">{_e(line.text)}</span>'
+        for line in node.lines
+    )
+    marks = "".join(f" mark-{m}" for m in node.marks[:1])
+    return f'<div class="node kind-{_e(node.kind)}{marks}" id="{_e(node.id)}">{lines}</div>'
 
 
 def _tree(node: Node, kids: dict[str | None, list[Node]], out: list[str]) -> None:
@@ -125,6 +137,9 @@ def render_html(chart: Chart) -> str:
     kids = chart.children()
     css = _CSS.replace("FONTS", FONT_FAMILY)
     css += "".join(f".node.kind-{kind} {{ {_node_style(kind)}}}\n" for kind in sorted(KIND_STYLES))
+    marks = {m for n in chart.nodes for m in n.marks}
+    css += "".join(f".node.mark-{m} {{ {_mark_style(m)}}}\n" for m in MARK_STYLES if m in marks)
+    css += "".join(f".line.mark-{m} {{ color: {MARK_STYLES[m].color}; }}\n" for m in MARK_STYLES if m in marks)
     names = {n.id: n.name for n in chart.nodes}
     out = [
         "<!DOCTYPE html>",
@@ -167,6 +182,8 @@ def render_html(chart: Chart) -> str:
             if item.is_edge:
                 est = EDGE_STYLES[item.key]
                 swatch = f"border-top: 2px {'dotted' if est.dash.startswith('2') else 'dashed'} {est.color}; height: 0"
+            elif item.is_mark:
+                swatch = "background: #fff; " + _mark_style(item.key)
             else:
                 swatch = _node_style(item.key)
             out.append(f'<li><span class="swatch" style="{swatch}"></span>{_e(item.label)}</li>')

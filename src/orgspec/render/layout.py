@@ -24,7 +24,7 @@ import attrs
 from orgspec.render.chart import Chart, Node
 from orgspec.render.text_metrics import text_width, wrap, wrap_balanced
 
-__all__ = ["FONT_SIZES", "STACK_MIN", "Box", "Layout", "TextLine", "label_lines", "layout"]
+__all__ = ["FONT_SIZES", "STACK_MIN", "Box", "Layout", "TextLine", "label_lines", "layout", "marked_lines"]
 
 #: Font size in px of each line role; the name of a body is drawn a little larger.
 FONT_SIZES: dict[str, float] = {
@@ -60,6 +60,7 @@ class TextLine:
     size: float
     x: float
     y: float
+    mark: str | None = None
 
 
 @attrs.frozen(slots=True)
@@ -92,19 +93,24 @@ def _role_size(node: Node, role: str) -> float:
 
 def label_lines(node: Node) -> list[tuple[str, str]]:
     """Return the node's label as drawn: ``(role, text)`` lines, wrapped on character boundaries."""
+    return [(role, text) for role, text, _ in marked_lines(node)]
+
+
+def marked_lines(node: Node) -> list[tuple[str, str, str | None]]:
+    """Return the node's label as drawn with each line's diff mark: ``(role, text, mark)`` lines."""
     limit = WRAP_BODY if node.kind == "body" and node.parent is None else WRAP_OTHER
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, str | None]] = []
     for line in node.lines:
         em = limit if line.role == "name" else limit * FONT_SIZES["name"] / FONT_SIZES.get(line.role, 12.0)
         fold = wrap_balanced if line.role == "name" else wrap
-        out.extend((line.role, part) for part in fold(line.text, em))
+        out.extend((line.role, part, line.mark) for part in fold(line.text, em))
     return out
 
 
-def _measure(node: Node) -> tuple[float, float, list[tuple[str, str, float]]]:
-    lines = [(role, text, _role_size(node, role)) for role, text in label_lines(node)]
-    w = max((text_width(t) * s for _, t, s in lines), default=0.0) + 2 * PAD_X
-    h = sum(s * LINE_HEIGHT for _, _, s in lines) + 2 * PAD_Y
+def _measure(node: Node) -> tuple[float, float, list[tuple[str, str, float, str | None]]]:
+    lines = [(role, text, _role_size(node, role), mark) for role, text, mark in marked_lines(node)]
+    w = max((text_width(t) * s for _, t, s, _ in lines), default=0.0) + 2 * PAD_X
+    h = sum(s * LINE_HEIGHT for _, _, s, _ in lines) + 2 * PAD_Y
     return max(w, 60.0), h, lines
 
 
@@ -113,7 +119,7 @@ class _Sub:
     node: Node
     w: float
     h: float
-    text: list[tuple[str, str, float]]
+    text: list[tuple[str, str, float, str | None]]
     kids: list[_Sub]
     stacked: bool = False
     bands: list[list[_Sub]] = attrs.Factory(list)
@@ -197,11 +203,16 @@ class _Placer:
     def box(self, sub: _Sub, x: float, y: float, w: float) -> Box:
         lines: list[TextLine] = []
         cy = y + PAD_Y
-        for role, text, size in sub.text:
+        for role, text, size, mark in sub.text:
             # the baseline sits about 0.8 of the font size below the top of the line box
             lines.append(
                 TextLine(
-                    role, text, size, round(x + w / 2, 2), round(cy + size * (LINE_HEIGHT - 1) / 2 + size * 0.86, 2)
+                    role,
+                    text,
+                    size,
+                    round(x + w / 2, 2),
+                    round(cy + size * (LINE_HEIGHT - 1) / 2 + size * 0.86, 2),
+                    mark,
                 )
             )
             cy += size * LINE_HEIGHT

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from orgspec.render.chart import Chart, Node
 from orgspec.render.layout import label_lines, tree_links
-from orgspec.render.style import EDGE_STYLES, KIND_STYLES
+from orgspec.render.style import EDGE_STYLES, FADED_TEXT, KIND_STYLES, MARK_STYLES
 
 __all__ = ["mermaid_escape", "render_mermaid"]
 
@@ -28,6 +28,10 @@ def mermaid_escape(text: str) -> str:
 
 def _class(kind: str) -> str:
     return "k_" + kind.replace("-", "_")
+
+
+def _mark_class(mark: str) -> str:
+    return "m_" + mark.replace("-", "_")
 
 
 def _shape(node: Node, label: str) -> str:
@@ -48,8 +52,9 @@ def render_mermaid(chart: Chart) -> str:
     out = ["flowchart TB"]
     for node in chart.nodes:
         out.append(f"  {node.id}{_shape(node, _label(node))}:::{_class(node.kind)}")
+    ghosts = {n.id for n in chart.nodes if n.marks and MARK_STYLES[n.marks[0]].faded}
     for parent, child, invisible, _chained in tree_links(chart):
-        out.append(f"  {parent} {'~~~' if invisible else '---'} {child}")
+        out.append(f"  {parent} {'~~~' if invisible else '-.-' if child in ghosts else '---'} {child}")
     for edge in chart.edges:
         est = EDGE_STYLES[edge.kind]
         link = "-.->" if est.arrow else "-.-"
@@ -62,16 +67,27 @@ def render_mermaid(chart: Chart) -> str:
             if item.is_edge:
                 mark = "┄┄▶ " if EDGE_STYLES[item.key].arrow else "┄┄┄ "
                 out.append(f'    legend{i}["{mark}{mermaid_escape(item.label)}"]:::k_legend_edge')
+            elif item.is_mark:
+                out.append(f'    legend{i}["{mermaid_escape(item.label)}"]:::{_mark_class(item.key)}')
             else:
                 node = Node(f"legend{i}", item.key, ())
                 out.append(f"    legend{i}{_shape(node, mermaid_escape(item.label))}:::{_class(item.key)}")
         out.extend(f"    legend{i} ~~~ legend{i + 1}" for i in range(1, len(chart.legend)))
         out.append("  end")
-    used = {n.kind for n in chart.nodes} | {i.key for i in chart.legend if not i.is_edge}
+    marked = [n for n in chart.nodes if n.marks]
+    out.extend(f"  class {n.id} {_mark_class(n.marks[0])}" for n in marked)
+    used = {n.kind for n in chart.nodes} | {i.key for i in chart.legend if not (i.is_edge or i.is_mark)}
     for kind, st in KIND_STYLES.items():
         if kind in used:
             dash = f",stroke-dasharray:{st.dash}" if st.dash else ""
             out.append(f"  classDef {_class(kind)} fill:{st.fill},stroke:{st.stroke},stroke-width:{st.width:g}px{dash}")
+    marks_used = {n.marks[0] for n in marked} | {i.key for i in chart.legend if i.is_mark}
+    for mark, mst in MARK_STYLES.items():
+        if mark in marks_used:
+            extra = f",stroke-dasharray:{mst.dash}" if mst.dash else ""
+            if mst.faded:
+                extra += f",color:{FADED_TEXT},opacity:0.6"
+            out.append(f"  classDef {_mark_class(mark)} stroke:{mst.color},stroke-width:{mst.width:g}px{extra}")
     if chart.legend and any(i.is_edge for i in chart.legend):
         out.append("  classDef k_legend_edge fill:#ffffff,stroke:#ffffff")
     return "\n".join(out) + "\n"

@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["EDGE_STYLES", "FONT_FAMILY", "KIND_STYLES", "EdgeStyle", "KindStyle"]
+__all__ = [
+    "EDGE_STYLES",
+    "FADED_OPACITY",
+    "FADED_TEXT",
+    "FONT_FAMILY",
+    "KIND_STYLES",
+    "MARK_STYLES",
+    "EdgeStyle",
+    "KindStyle",
+    "MarkStyle",
+]
 
 FONT_FAMILY = (
     "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', sans-serif"
@@ -36,6 +46,15 @@ class EdgeStyle(NamedTuple):
     arrow: bool
 
 
+class MarkStyle(NamedTuple):
+    """How a diff chart marks a unit: outline colour and width, dash pattern, and whether it is faded."""
+
+    color: str
+    width: float
+    dash: str
+    faded: bool
+
+
 KIND_STYLES: dict[str, KindStyle] = {
     "body": KindStyle("#dce9f7", "#1f4e79", "", False, 2.0),
     "section": KindStyle("#ffffff", "#4a6785", "", False, 1.0),
@@ -57,3 +76,17 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "colocated": EdgeStyle("#3b7a2a", "2 3", False),
     "shared": EdgeStyle("#9a8400", "2 3", False),
 }
+
+#: The marks of a diff chart, in the order of precedence (the first mark of a unit colours its outline).
+MARK_STYLES: dict[str, MarkStyle] = {
+    "established": MarkStyle("#2e9e44", 3.0, "", False),
+    "abolished": MarkStyle("#8a8a8a", 1.5, "5 4", True),
+    "renamed": MarkStyle("#d81b60", 3.0, "", False),
+    "moved": MarkStyle("#1e88e5", 3.0, "", False),
+    "plaque-added": MarkStyle("#f57c00", 3.0, "", False),
+    "plaque-removed": MarkStyle("#e53935", 3.0, "", False),
+}
+
+#: Fill opacity and text colour of a faded (abolished, ghosted) unit.
+FADED_OPACITY = 0.5
+FADED_TEXT = "#8a8a8a"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from orgspec.render.chart import Chart
 from orgspec.render.layout import FONT_SIZES, Box, Layout, layout
-from orgspec.render.style import EDGE_STYLES, FONT_FAMILY, KIND_STYLES
+from orgspec.render.style import EDGE_STYLES, FADED_OPACITY, FADED_TEXT, FONT_FAMILY, KIND_STYLES, MARK_STYLES
 from orgspec.render.text_metrics import text_width
 
 __all__ = ["render_svg", "xml_escape"]
@@ -47,19 +47,31 @@ def _clip(box: Box, tx: float, ty: float) -> tuple[float, float]:
 
 def _node(box: Box) -> list[str]:
     st = KIND_STYLES.get(box.node.kind, KIND_STYLES["other"])
-    attrs = f'fill="{st.fill}" stroke="{st.stroke}" stroke-width="{_f(st.width)}"'
-    if st.dash:
-        attrs += f' stroke-dasharray="{st.dash}"'
+    stroke, width, dash, faded = st.stroke, st.width, st.dash, False
+    marks = box.node.marks
+    if marks:
+        mst = MARK_STYLES[marks[0]]
+        stroke, width, dash, faded = mst.color, mst.width, mst.dash or dash, mst.faded
+    attrs = f'fill="{st.fill}" stroke="{stroke}" stroke-width="{_f(width)}"'
+    if faded:
+        attrs += f' fill-opacity="{_f(FADED_OPACITY)}"'
+    if dash:
+        attrs += f' stroke-dasharray="{dash}"'
     if st.rounded:
         attrs += ' rx="8"'
+    classes = "".join(f" mark-{m}" for m in marks)
     out = [
-        f'<g class="node kind-{box.node.kind}" id="{box.node.id}">',
+        f'<g class="node kind-{box.node.kind}{classes}" id="{box.node.id}">',
         f"<title>{xml_escape(' / '.join(box.node.names) or box.node.name)}</title>",
         f'<rect x="{_f(box.x)}" y="{_f(box.y)}" width="{_f(box.w)}" height="{_f(box.h)}" {attrs}/>',
     ]
     for line in box.lines:
         weight = ' font-weight="bold"' if line.role == "name" and box.node.kind == "body" else ""
         color = "#555555" if line.role in ("meta", "more", "duty") else "#111111"
+        if line.mark is not None:
+            color = MARK_STYLES[line.mark].color
+        elif faded:
+            color = FADED_TEXT
         out.append(
             f'<text class="{line.role}" x="{_f(line.x)}" y="{_f(line.y)}" font-size="{_f(line.size)}"'
             f'{weight} fill="{color}" text-anchor="middle">{xml_escape(line.text)}</text>'
@@ -120,6 +132,13 @@ def _legend(chart: Chart, top: float, left: float) -> tuple[list[str], float, fl
             out.append(
                 f'<line x1="0" y1="{_f(y + 8)}" x2="36" y2="{_f(y + 8)}" stroke="{est.color}" '
                 f'stroke-width="1.3" stroke-dasharray="{est.dash}"/>'
+            )
+        elif item.is_mark:
+            mst = MARK_STYLES[item.key]
+            dash = f' stroke-dasharray="{mst.dash}"' if mst.dash else ""
+            out.append(
+                f'<rect x="0" y="{_f(y + 1)}" width="36" height="14" fill="#ffffff" stroke="{mst.color}" '
+                f'stroke-width="{_f(mst.width)}"{dash}/>'
             )
         else:
             st = KIND_STYLES.get(item.key, KIND_STYLES["other"])
