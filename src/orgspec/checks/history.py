@@ -82,13 +82,13 @@ def event_names(ctx: Context) -> Iterator[Diagnostic]:
                     related=[("the unit's name", f"{upath}/name")],
                 )
         carried = {normalize(p.name) for p in unit.plaques}
+        last_mention = {normalize(e.plaque): i for i, e in enumerate(events) if e.plaque}
         for i, e in enumerate(events):
             if e.plaque is None or e.kind not in (EventKind.PLAQUE_ADDED, EventKind.PLAQUE_REMOVED):
                 continue
             key = normalize(e.plaque)
-            later = [x for x in events[i + 1 :] if x.plaque and normalize(x.plaque) == key]
-            if later:
-                continue
+            if last_mention[key] > i:
+                continue  # a later event decides whether the plaque is carried now
             if e.kind is EventKind.PLAQUE_ADDED and key not in carried:
                 yield ctx.diag(
                     "OS602",

@@ -147,9 +147,8 @@ def _step(work: Work, subject: Node | None, event: Event, forward: bool, spec_le
                 raise CannotUndoError(f"{kind.value} event {event.when()}: the unit's content is not in the event")
             work.root.children.append(Node(Unit(name=name), work.root))
             return
-        if subject is None:
+        if subject is None or subject.parent is None:
             raise CannotUndoError(f"{kind.value} event {event.when()}: no unit {name!r} to remove")
-        assert subject.parent is not None
         subject.parent.children.remove(subject)
         subject.parent = None
         return
