@@ -267,12 +267,9 @@ def test_graphviz_svg_text_stays_inside_nodes_in_chromium(tmp_path: Path) -> Non
 MERMAID_JS = os.environ.get("ORGSPEC_MERMAID_JS")  # path to mermaid.min.js (npm package mermaid, dist/)
 
 
-@pytest.mark.skipif(not MERMAID_JS or not Path(MERMAID_JS).is_file(), reason="set ORGSPEC_MERMAID_JS to mermaid.min.js")
-def test_mermaid_parses_and_renders_every_chart(tmp_path: Path) -> None:
-    from orgspec.render.mermaid import render_mermaid
-
+def mermaid_in_browser(diagrams: dict[str, str], tmp_path: Path) -> dict[str, dict[str, object]]:
+    """Render Mermaid diagrams with mermaid.js in headless Chromium; per diagram, nodes and scripts, or an error."""
     assert MERMAID_JS is not None
-    diagrams = {name: render_mermaid(make()) for name, make in PLAIN}
     page = (
         f'<!DOCTYPE html><html><head><meta charset="utf-8"><script src="{Path(MERMAID_JS).as_uri()}"></script>'
         '</head><body><pre id="orgspec-result"></pre><script>\n'
@@ -298,7 +295,15 @@ def test_mermaid_parses_and_renders_every_chart(tmp_path: Path) -> None:
     dom = _chromium(path.as_uri(), tmp_path, "--virtual-time-budget=20000", "--dump-dom")
     m = re.search(r'<pre id="orgspec-result">(.*?)</pre>', dom, re.S)
     assert m is not None
-    result = json.loads(html.unescape(m.group(1)))
+    result: dict[str, dict[str, object]] = json.loads(html.unescape(m.group(1)))
+    return result
+
+
+@pytest.mark.skipif(not MERMAID_JS or not Path(MERMAID_JS).is_file(), reason="set ORGSPEC_MERMAID_JS to mermaid.min.js")
+def test_mermaid_parses_and_renders_every_chart(tmp_path: Path) -> None:
+    from orgspec.render.mermaid import render_mermaid
+
+    result = mermaid_in_browser({name: render_mermaid(make()) for name, make in PLAIN}, tmp_path)
     for name, make in PLAIN:
         chart = make()
         assert result[name] == {"nodes": len(chart.nodes) + len(chart.legend), "scripts": 0}, name

@@ -346,39 +346,12 @@ def test_diff_svg_and_html_text_stays_inside_nodes_in_chromium(tmp_path: Path) -
 
 @pytest.mark.browser
 def test_diff_mermaid_parses_and_renders(tmp_path: Path) -> None:
-    import json
 
     from . import test_render_browser as browser
 
     if browser.CHROMIUM is None or not browser.MERMAID_JS or not Path(browser.MERMAID_JS).is_file():
         pytest.skip("needs headless Chromium and ORGSPEC_MERMAID_JS (mermaid.min.js)")
     charts = _browser_cases()
-    diagrams = {name: render_mermaid(chart) for name, chart in charts.items()}
-    page = (
-        f'<!DOCTYPE html><html><head><meta charset="utf-8"><script src="{Path(browser.MERMAID_JS).as_uri()}">'
-        '</script></head><body><pre id="orgspec-result"></pre><script>\n'
-        f"const diagrams = {json.dumps(diagrams)};\n"
-        """mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});
-(async () => {
-  const res = {};
-  let i = 0;
-  for (const [name, text] of Object.entries(diagrams)) {
-    try {
-      const {svg} = await mermaid.render('d' + (i++), text);
-      const div = document.createElement('div');
-      div.innerHTML = svg;
-      res[name] = {nodes: div.querySelectorAll('g.node').length, scripts: div.querySelectorAll('script').length};
-    } catch (e) { res[name] = {error: String(e)}; }
-  }
-  document.getElementById('orgspec-result').textContent = JSON.stringify(res);
-})();
-</script></body></html>"""
-    )
-    path = tmp_path / "mermaid.html"
-    path.write_text(page, encoding="utf-8")
-    dom = browser._chromium(path.as_uri(), tmp_path, "--virtual-time-budget=20000", "--dump-dom")
-    m = re.search(r'<pre id="orgspec-result">(.*?)</pre>', dom, re.S)
-    assert m is not None
-    result = json.loads(html.unescape(m.group(1)))
+    result = browser.mermaid_in_browser({name: render_mermaid(chart) for name, chart in charts.items()}, tmp_path)
     for name, chart in charts.items():
         assert result[name] == {"nodes": len(chart.nodes) + len(chart.legend), "scripts": 0}, name
