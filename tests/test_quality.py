@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,8 @@ from .conftest import ROOT
 
 
 def _tool(name: str) -> list[str]:
-    exe = shutil.which(name, path=str(ROOT / ".ci" / "venv" / "bin")) or shutil.which(name)
+    # The interpreter's own scripts folder first: the tools come with the test extra.
+    exe = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
     if exe is None:
         pytest.skip(f"{name} is not installed")
     return [exe]

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import orgspec
 from orgspec.api import iter_spec_files
@@ -17,6 +19,7 @@ from orgspec.source import SourceText
 from orgspec.syntax import parser as syntax_parser
 
 from .conftest import FIXTURES, ROOT, SPECS
+from .strategies import TOKENS, spec_like_text
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate_files, generate_text
@@ -124,6 +127,37 @@ def test_the_fast_parser_builds_the_same_nodes_as_lark(monkeypatch: pytest.Monke
         assert fast_doc == lark_doc
         assert fast_doc.comments == lark_doc.comments
         assert _view(fast_diags) == _view(lark_diags)
+
+
+_SOUP = st.lists(
+    st.sampled_from([*TOKENS, " ", "\t", "\u3000", "\u00a0", "#", "# 注释", "\r", ";;", "\n\n  ", "{}", "x.y-z"]),
+    max_size=40,
+).map("".join)
+
+
+def _grammar_texts() -> st.SearchStrategy[str]:
+    import lark
+    from hypothesis.extra.lark import from_lark
+
+    grammar = lark.Lark(syntax_parser._GRAMMAR, parser="lalr", lexer="contextual")
+    return from_lark(grammar, explicit={"INT": st.sampled_from(["0", "21", "-3", "２１"])})
+
+
+@settings(max_examples=300)
+@given(st.one_of(_SOUP, spec_like_text, _grammar_texts()))
+def test_the_fast_parser_agrees_with_lark_on_any_text(text: str) -> None:
+    """The driver reads lark's tables its own way; on every text it must build what lark builds."""
+    source = SourceText(text, "t.orgspec")
+    try:
+        syntax_parser._use_fast_path = True
+        fast_doc, fast_diags = syntax_parser.parse_document(source)
+        syntax_parser._use_fast_path = False
+        lark_doc, lark_diags = syntax_parser.parse_document(source)
+    finally:
+        syntax_parser._use_fast_path = True
+    assert fast_doc == lark_doc
+    assert fast_doc.comments == lark_doc.comments
+    assert _view(fast_diags) == _view(lark_diags)
 
 
 def test_generated_corpus_checks_clean() -> None:

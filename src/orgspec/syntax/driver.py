@@ -37,6 +37,11 @@ Reducer = Callable[[list[Any]], Any]
 ReduceAction = tuple[int, str, Reducer]
 
 
+#: Group names of the two alternatives the driver adds to lark's scanner (not valid lark terminal names).
+_END = "orgspec_end"
+_ERROR = "orgspec_error"
+
+
 class FastPathError(Exception):
     """The fast path cannot handle this text; run lark itself."""
 
@@ -131,19 +136,33 @@ class Driver:
         *,
         scanner: re.Pattern[str],
         ignore: frozenset[str],
+        ignore_patterns: dict[str, str],
         actions: dict[int, dict[str, int | ReduceAction]],
         gotos: dict[int, dict[str, int]],
         start_state: int,
         end_state: int,
-        on_ignored: dict[str, Callable[[str, int, int], None]],
+        on_token: dict[str, Callable[[str, int, int], None]],
     ) -> None:
         self.scanner = scanner
         self.ignore = ignore
+        #: lark's scanner with its ignored patterns as a prefix of every token, and two more
+        #: alternatives (the end of the input, any other character), so that one ``finditer``
+        #: reads the whole text: every position is covered by a match, nothing is skipped.
+        #: (An ignored kind with a hook stays a token of its own, so that its hook runs.)
+        skip = "|".join(pattern for name, pattern in ignore_patterns.items() if name not in on_token)
+        self.tokens = re.compile(
+            f"(?:{skip})*(?:{scanner.pattern}|(?P<{_END}>\\Z)|(?P<{_ERROR}>(?s:.)))"
+            if skip
+            else f"(?:{scanner.pattern}|(?P<{_END}>\\Z)|(?P<{_ERROR}>(?s:.)))",
+            scanner.flags,
+        )
         self.actions = actions
         self.gotos = gotos
         self.start_state = start_state
         self.end_state = end_state
-        self.on_ignored = on_ignored
+        self.on_token = on_token
+        #: Token kinds that need more than a shift: ignored ones and those with a hook.
+        self.special = frozenset(ignore) | frozenset(on_token) | {_END, _ERROR}
 
     @classmethod
     def from_lark(
@@ -151,12 +170,13 @@ class Driver:
         *,
         scanner: re.Pattern[str],
         ignore: frozenset[str],
+        ignore_patterns: dict[str, str],
         states: dict[int, dict[str, tuple[Any, Any]]],
         start_state: int,
         end_state: int,
         rules: list[Any],
         builders: dict[str, Reducer],
-        on_ignored: dict[str, Callable[[str, int, int], None]],
+        on_token: dict[str, Callable[[str, int, int], None]],
     ) -> Driver:
         """Return a driver over lark's scanner regex, parse table and rules; raise UnsupportedGrammarError."""
         empty = _empty_rules(rules)
@@ -179,18 +199,19 @@ class Driver:
         return cls(
             scanner=scanner,
             ignore=ignore,
+            ignore_patterns=ignore_patterns,
             actions=actions,
             gotos=gotos,
             start_state=start_state,
             end_state=end_state,
-            on_ignored=on_ignored,
+            on_token=on_token,
         )
 
     def parse(self, text: str) -> Any:
         """Return the value of the start rule; raise :class:`FastPathError` on any error."""
-        match = self.scanner.match
+        special = self.special
         ignore = self.ignore
-        on_ignored = self.on_ignored
+        on_token = self.on_token
         actions = self.actions
         gotos = self.gotos
         end_state = self.end_state
@@ -199,33 +220,26 @@ class Driver:
         value_stack: list[Any] = []
         push_state = state_stack.append
         push_value = value_stack.append
-        pos = 0
-        end = len(text)
-        while True:
-            if pos < end:
-                m = match(text, pos)
-                if m is None:
+        tok: Tok | None
+        for m in self.tokens.finditer(text):
+            kind: str = m.lastgroup  # type: ignore[assignment]
+            start, stop = m.span(kind)
+            if kind in special:
+                if kind == _END:
+                    break
+                if kind == _ERROR:
                     raise FastPathError
-                kind = m.lastgroup
-                stop = m.end()
+                hook = on_token.get(kind)
+                if hook is not None:
+                    hook(text[start:stop], start, stop)
                 if kind in ignore:
-                    hook = on_ignored.get(kind)
-                    if hook is not None:
-                        hook(m.group(), pos, stop)
-                    pos = stop
                     continue
-                tok: Tok | None = (kind, m.group(), pos, stop)  # type: ignore[assignment]
-                pos = stop
-            else:
-                kind = "$END"
-                tok = None
+            tok = (kind, text[start:stop], start, stop)
             while True:
-                action = actions[state].get(kind)  # type: ignore[arg-type]
+                action = actions[state].get(kind)
                 if action is None:
                     raise FastPathError
                 if type(action) is int:
-                    if tok is None:  # pragma: no cover - $END is never shifted
-                        raise FastPathError
                     state = action
                     push_state(state)
                     push_value(tok)
@@ -237,9 +251,24 @@ class Driver:
                     del value_stack[-size:]
                 else:
                     children = []
-                value = reduce(children)
                 state = gotos[state_stack[-1]][origin]
                 push_state(state)
-                push_value(value)
-                if tok is None and state == end_state:
-                    return value
+                push_value(reduce(children))
+        # The end of the input: reduce until the start rule is accepted.
+        while True:
+            action = actions[state].get("$END")
+            if action is None or type(action) is int:
+                raise FastPathError
+            size, origin, reduce = action  # type: ignore[misc]
+            if size:
+                children = value_stack[-size:]
+                del state_stack[-size:]
+                del value_stack[-size:]
+            else:
+                children = []
+            value = reduce(children)
+            state = gotos[state_stack[-1]][origin]
+            push_state(state)
+            push_value(value)
+            if state == end_state:
+                return value

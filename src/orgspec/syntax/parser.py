@@ -43,8 +43,7 @@ _TERMINAL_NAMES = {
     "NAMEREF": 'a reference such as @"name"',
     "LBRACE": "'{'",
     "RBRACE": "'}'",
-    "SEMICOLON": "';'",
-    "_NL": "a line break",
+    "_SEP": "a line break or ';'",
     "$END": "the end of the file",
 }
 
@@ -138,28 +137,16 @@ def _make_block(open_start: int, close_end: int, statements: list[Stmt]) -> _Blo
     return _BlockValue(Span(open_start, close_end), tuple(statements))
 
 
-def _make_stmt(keyword: str, kw_start: int, kw_end: int, rest: list[Any]) -> Stmt:
-    """Build a statement from its keyword and the rest of its children (args, then a block)."""
-    kw_span = Span(kw_start, kw_end)
-    block: tuple[Stmt, ...] | None = None
-    end = kw_end
-    if rest and isinstance(rest[-1], _BlockValue):
-        block_value = rest.pop()
-        block = block_value.statements
-        end = block_value.span.end
-    args = tuple(rest)
-    if args and args[-1].span.end > end:
-        end = args[-1].span.end
-    return Stmt(keyword, kw_span, args, block, Span(kw_start, end))
+def _make_stmt(keyword: str, kw_start: int, kw_end: int, args: tuple[Arg, ...], last: Any) -> Stmt:
+    """Build a statement from its keyword, its arguments and its last child (a block value, or not)."""
+    if type(last) is _BlockValue:
+        return Stmt(keyword, Span(kw_start, kw_end), args, last.statements, Span(kw_start, last.span.end))
+    end = args[-1].span.end if args else kw_end
+    return Stmt(keyword, Span(kw_start, kw_end), args, None, Span(kw_start, end))
 
 
 class _ToNodes(Transformer[Token, Any]):
     """Reduce each grammar rule into a syntax node as lark's LALR parser goes."""
-
-    def arg(self, children: list[Token]) -> Arg:
-        tok = children[0]
-        start = tok.start_pos or 0
-        return _make_arg(tok.type, str(tok), start, tok.end_pos or start)
 
     def block(self, children: list[Any]) -> _BlockValue:
         open_tok: Token = children[0]
@@ -168,7 +155,12 @@ class _ToNodes(Transformer[Token, Any]):
 
     def stmt(self, children: list[Any]) -> Stmt:
         kw: Token = children[0]
-        return _make_stmt(str(kw), kw.start_pos or 0, kw.end_pos or 0, children[1:])
+        args = tuple(
+            _make_arg(tok.type, str(tok), tok.start_pos or 0, tok.end_pos or 0)
+            for tok in children[1:]
+            if type(tok) is not _BlockValue
+        )
+        return _make_stmt(str(kw), kw.start_pos or 0, kw.end_pos or 0, args, children[-1])
 
     def start(self, children: list[Stmt]) -> tuple[Stmt, ...]:
         return tuple(children)
@@ -177,18 +169,16 @@ class _ToNodes(Transformer[Token, Any]):
 # ---- the fast path: the same nodes from lark's tables, driven by orgspec.syntax.driver ----------
 
 
-def _fast_arg(children: list[Any]) -> Arg:
-    kind, text, start, end = children[0]
-    return _make_arg(kind, text, start, end)
-
-
 def _fast_block(children: list[Any]) -> _BlockValue:
     return _make_block(children[0][2], children[-1][3], children[1:-1])
 
 
 def _fast_stmt(children: list[Any]) -> Stmt:
     _, keyword, start, end = children[0]
-    return _make_stmt(keyword, start, end, children[1:])
+    last = children[-1]
+    stop = len(children) - 1 if type(last) is _BlockValue else len(children)
+    args = tuple([_make_arg(*tok) for tok in children[1:stop]])
+    return _make_stmt(keyword, start, end, args, last)
 
 
 def _fast_start(children: list[Any]) -> tuple[Stmt, ...]:
@@ -196,7 +186,6 @@ def _fast_start(children: list[Any]) -> tuple[Stmt, ...]:
 
 
 _FAST_BUILDERS: dict[str, Callable[[list[Any]], Any]] = {
-    "arg": _fast_arg,
     "block": _fast_block,
     "stmt": _fast_stmt,
     "start": _fast_start,
@@ -210,7 +199,7 @@ def _make_driver(parser: Lark) -> Driver | None:
         lexer = lk.parser.lexer
         root = lexer.root_lexer
         mres = root.scanner._mres
-        if len(mres) != 1 or set(root.callback) - {"COMMENT"}:
+        if len(mres) != 1 or set(root.callback) - {"_SEP"}:
             return None
         lalr = lk.parser.parser.parser
         if any(isinstance(rule, str) for rule in lalr.callbacks):
@@ -219,24 +208,31 @@ def _make_driver(parser: Lark) -> Driver | None:
         return Driver.from_lark(
             scanner=mres[0],
             ignore=frozenset(root.ignore_types),
+            ignore_patterns={t.name: t.pattern.to_regexp() for t in root.terminals if t.name in root.ignore_types},
             states=table.states,
             start_state=table.start_states["start"],
             end_state=table.end_states["start"],
             rules=list(lalr.callbacks),
             builders=_FAST_BUILDERS,
-            on_ignored={"COMMENT": _fast_comment},
+            on_token={"_SEP": _fast_separator},
         )
     except (AttributeError, KeyError, TypeError, UnsupportedGrammarError):  # pragma: no cover - another lark version
         return None
 
 
-def _fast_comment(text: str, start: int, end: int) -> None:
-    _state().comments.append(Comment(text, Span(start, end)))
+_COMMENT = re.compile(r"#[^\n\r]*")
 
 
-def _on_comment(tok: Token) -> Token:
-    start = tok.start_pos or 0
-    _state().comments.append(Comment(str(tok), Span(start, tok.end_pos or start)))
+def _fast_separator(text: str, start: int, end: int) -> None:
+    """Collect the comments inside one separator token (see ``_SEP`` in the grammar)."""
+    if "#" in text:
+        comments = _state().comments
+        for m in _COMMENT.finditer(text):
+            comments.append(Comment(m.group(), Span(start + m.start(), start + m.end())))
+
+
+def _on_separator(tok: Token) -> Token:
+    _fast_separator(str(tok), tok.start_pos or 0, tok.end_pos or 0)
     return tok
 
 
@@ -269,7 +265,7 @@ def _get_parser() -> Lark:
                     parser="lalr",
                     lexer="contextual",
                     transformer=_ToNodes(),
-                    lexer_callbacks={"COMMENT": _on_comment},
+                    lexer_callbacks={"_SEP": _on_separator},
                     maybe_placeholders=False,
                     cache=_cache_file(),
                 )
