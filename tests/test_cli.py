@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from orgspec.cli.main import _COMMANDS, main
+from orgspec.cli.main import _COMMANDS, build_parser, main
 
 from .conftest import FIXTURES, SPECS
 
@@ -133,3 +133,17 @@ def test_no_color_when_piped() -> None:
     out = run("check", str(FIXTURES / "checks" / "OS301" / "fail.orgspec"))
     assert out.returncode == 1
     assert "\x1b[" not in out.stdout
+
+
+@pytest.mark.parametrize("command", sorted(_COMMANDS))
+def test_a_command_configured_alone_reads_its_arguments_as_in_the_full_parser(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """main() configures only the command it runs (start-up); the command's help must not change."""
+    helps = []
+    for parser in (build_parser(), build_parser(command)):
+        with pytest.raises(SystemExit):
+            parser.parse_args([command, "--help"])
+        helps.append(capsys.readouterr().out)
+    assert helps[0] == helps[1]
+    assert "usage: orgspec " + command in helps[0]

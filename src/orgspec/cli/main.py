@@ -48,8 +48,13 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_ERROR)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser with every command registered."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser with every command registered.
+
+    With ``only``, that command alone gets its arguments configured (the others
+    are listed by name and help text): building every command's arguments takes
+    longer than a small check, and a run needs one command.
+    """
     from orgspec import __version__
 
     parser = _Parser(
@@ -62,14 +67,25 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (module, help_text) in _COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)
         cmd.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
-        importlib.import_module(module).configure(name, cmd)
+        if only is None or name == only:
+            importlib.import_module(module).configure(name, cmd)
     return parser
+
+
+def _command_in(args: Sequence[str]) -> str | None:
+    """Return the command named by the first argument that is not an option, if it names one."""
+    for arg in args:
+        if arg == "--":
+            return None
+        if not arg.startswith("-"):
+            return arg if arg in _COMMANDS else None
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(_command_in(args_list))
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exit_:
