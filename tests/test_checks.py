@@ -130,3 +130,18 @@ def test_english_deputy_titles_are_deputies() -> None:
   }
 }"""
     assert [d.code for d in orgspec.check_text(text)] == ["OS307"]
+
+
+def test_a_section_inside_an_unranked_office_is_compared_with_the_body() -> None:
+    text = """body "A" {
+  rank "科級"
+  office "O" {
+    section "S" { rank "處級"; duties { duty "x" } }
+  }
+}"""
+    (d,) = [d for d in orgspec.check_text(text) if d.code == "OS502"]
+    assert d.message == "'S' (處級) outranks 'A' (科級)"
+    assert (d.line, [r.message for r in d.related]) == (4, ["the rank of 'A'"])
+    # the nearest ranked unit above decides: a 處級 office inside a 廳局級 body may hold 處級 sections
+    ok = text.replace('rank "科級"', 'rank "廳局級"').replace('office "O" {', 'office "O" {\n    rank "處級"')
+    assert [d.code for d in orgspec.check_text(ok) if d.code == "OS502"] == []
