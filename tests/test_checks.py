@@ -145,3 +145,61 @@ def test_a_section_inside_an_unranked_office_is_compared_with_the_body() -> None
     # the nearest ranked unit above decides: a 處級 office inside a 廳局級 body may hold 處級 sections
     ok = text.replace('rank "科級"', 'rank "廳局級"').replace('office "O" {', 'office "O" {\n    rank "處級"')
     assert [d.code for d in orgspec.check_text(ok) if d.code == "OS502"] == []
+
+
+# ---- history: names and units in force at each event's date (OS602) ----------------------
+
+
+def _os602(text: str) -> list[str]:
+    return [d.message for d in orgspec.check_text(text) if d.code == "OS602"]
+
+
+def test_top_level_events_about_a_unit_join_its_rename_chain() -> None:
+    text = 'body a "A" {}\nhistory {\n  event renamed 2010 { unit @a; from "Q"; to "R" }\n}\n'
+    assert _os602(text) == ["the last rename gives the name 'R', but the unit is now 'A'"]
+    assert _os602(text.replace('to "R"', 'to "A"')) == []
+    # the unit's own events and the top-level ones form one chain, in date order
+    mixed = (
+        'body a "A" {\n  history { event renamed 2001 { from "P"; to "Q" } }\n}\n'
+        'history {\n  event renamed 2010 { unit @a; from "X"; to "A" }\n}\n'
+    )
+    assert _os602(mixed) == ["this rename starts from 'X', but the name in force then was 'Q'"]
+    assert _os602(mixed.replace('from "X"', 'from "Q"')) == []
+
+
+def test_events_about_a_unit_come_after_its_establishment() -> None:
+    text = (
+        'body a "A" {\n  history {\n    event established 2010-06\n    event plaque-added 2009 { plaque "P" }\n'
+        '  }\n  plaque "P"\n}\n'
+    )
+    found = [d for d in orgspec.check_text(text) if d.code == "OS602"]
+    assert [d.message for d in found] == [
+        "this plaque-added event of 2009 is about 'A', which was established only on 2010-06"
+    ]
+    assert [r.message for r in found[0].related] == ["the establishment"]
+    # a partial date that may fall on or after the establishment is not reported
+    assert _os602(text.replace("plaque-added 2009", "plaque-added 2010")) == []
+
+
+def test_events_about_an_abolished_unit_until_it_is_reestablished() -> None:
+    text = (
+        'body a "A" {}\nhistory {\n  event abolished 2005 { unit @a }\n'
+        '  event plaque-added 2007 { unit @a; plaque "P" }\n}\n'
+    )
+    assert _os602(text) == [
+        "this plaque-added event of 2007 is about 'A', which was abolished on 2005",
+        "the plaque 'P' is added here but the unit does not carry it now",
+    ]
+    again = text.replace("  event plaque-added", "  event reestablished 2006 { unit @a }\n  event plaque-added")
+    assert _os602(again.replace('body a "A" {}', 'body a "A" { plaque "P" }')) == []
+
+
+def test_an_event_refers_only_to_units_already_established() -> None:
+    text = (
+        'body a "A" {\n  section t "T" {\n    duties { duty "x" }\n    history { event established 2010 }\n  }\n'
+        "  history { event hosted 2005 { unit @t } }\n}\n"
+    )
+    found = [d for d in orgspec.check_text(text) if d.code == "OS602"]
+    assert [d.message for d in found] == ["this hosted event of 2005 refers to 'T', which was established only on 2010"]
+    assert (found[0].line, found[0].related[0].message) == (6, "the establishment")
+    assert _os602(text.replace("hosted 2005", "hosted 2011")) == []
