@@ -132,6 +132,33 @@ def test_english_deputy_titles_are_deputies() -> None:
     assert [d.code for d in orgspec.check_text(text)] == ["OS307"]
 
 
+#: Families whose findings are checks of a built spec (issue 2): each names a hint.
+_CHECK_FAMILIES = ("OS207", "OS208", "OS209", "OS3", "OS4", "OS5", "OS6")
+
+
+@pytest.mark.parametrize("code", [c for c in CASES if c.startswith(_CHECK_FAMILIES)])
+def test_every_check_finding_has_a_hint(code: str) -> None:
+    text = (FIXTURES / "checks" / code / "fail.orgspec").read_text(encoding="utf-8")
+    found = [d for d in orgspec.check_text(text, "fail.orgspec") if d.code == code]
+    assert found
+    assert all(d.hint for d in found), [d.message for d in found if not d.hint]
+
+
+def test_every_check_call_site_gives_a_hint() -> None:
+    """Every branch of every check passes a hint, including those no fixture reaches."""
+    import ast
+
+    src = Path(orgspec.__file__).parent / "checks"
+    missing = []
+    for path in sorted(src.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if node.func.attr == "diag" and "hint" not in {k.arg for k in node.keywords}:
+                missing.append(f"{path.name}:{node.lineno}")
+    assert missing == []
+
+
 def test_a_section_inside_an_unranked_office_is_compared_with_the_body() -> None:
     text = """body "A" {
   rank "科級"
