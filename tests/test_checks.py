@@ -230,3 +230,10 @@ def test_an_event_refers_only_to_units_already_established() -> None:
     assert [d.message for d in found] == ["this hosted event of 2005 refers to 'T', which was established only on 2010"]
     assert (found[0].line, found[0].related[0].message) == (6, "the establishment")
     assert _os602(text.replace("hosted 2005", "hosted 2011")) == []
+
+
+def test_chiefs_exceed_units_message_names_both_figures() -> None:
+    text = (FIXTURES / "checks" / "OS306" / "fail.orgspec").read_text(encoding="utf-8")
+    (d,) = [d for d in orgspec.check_text(text) if d.code == "OS306"]
+    assert d.message == "'A' has 2 chief posts in 正副處長 but only 1 section for them to head"
+    assert [r.message for r in d.related][:1] == ["the group total"]

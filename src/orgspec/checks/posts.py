@@ -94,7 +94,7 @@ def post_groups(ctx: Context) -> Iterator[Diagnostic]:
                     yield ctx.diag(
                         "OS306",
                         f"'{unit.name}' has {chief_n} chief posts in {title} but only {len(heads)} "
-                        "sections for them to head",
+                        f"{'section' if len(heads) == 1 else 'sections'} for them to head",
                         f"{gpath}/posts/{chiefs[0][0]}/count",
                         hint="each chief post heads one section; check the chief count or list the missing sections",
                         related=[("the group total", f"{gpath}/count")]
