@@ -130,3 +130,110 @@ def test_english_deputy_titles_are_deputies() -> None:
   }
 }"""
     assert [d.code for d in orgspec.check_text(text)] == ["OS307"]
+
+
+#: Families whose findings are checks of a built spec (issue 2): each names a hint.
+_CHECK_FAMILIES = ("OS207", "OS208", "OS209", "OS3", "OS4", "OS5", "OS6")
+
+
+@pytest.mark.parametrize("code", [c for c in CASES if c.startswith(_CHECK_FAMILIES)])
+def test_every_check_finding_has_a_hint(code: str) -> None:
+    text = (FIXTURES / "checks" / code / "fail.orgspec").read_text(encoding="utf-8")
+    found = [d for d in orgspec.check_text(text, "fail.orgspec") if d.code == code]
+    assert found
+    assert all(d.hint for d in found), [d.message for d in found if not d.hint]
+
+
+def test_every_check_call_site_gives_a_hint() -> None:
+    """Every branch of every check passes a hint, including those no fixture reaches."""
+    import ast
+
+    src = Path(orgspec.__file__).parent / "checks"
+    missing = []
+    for path in sorted(src.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if node.func.attr == "diag" and "hint" not in {k.arg for k in node.keywords}:
+                missing.append(f"{path.name}:{node.lineno}")
+    assert missing == []
+
+
+def test_a_section_inside_an_unranked_office_is_compared_with_the_body() -> None:
+    text = """body "A" {
+  rank "科級"
+  office "O" {
+    section "S" { rank "處級"; duties { duty "x" } }
+  }
+}"""
+    (d,) = [d for d in orgspec.check_text(text) if d.code == "OS502"]
+    assert d.message == "'S' (處級) outranks 'A' (科級)"
+    assert (d.line, [r.message for r in d.related]) == (4, ["the rank of 'A'"])
+    # the nearest ranked unit above decides: a 處級 office inside a 廳局級 body may hold 處級 sections
+    ok = text.replace('rank "科級"', 'rank "廳局級"').replace('office "O" {', 'office "O" {\n    rank "處級"')
+    assert [d.code for d in orgspec.check_text(ok) if d.code == "OS502"] == []
+
+
+# ---- history: names and units in force at each event's date (OS602) ----------------------
+
+
+def _os602(text: str) -> list[str]:
+    return [d.message for d in orgspec.check_text(text) if d.code == "OS602"]
+
+
+def test_top_level_events_about_a_unit_join_its_rename_chain() -> None:
+    text = 'body a "A" {}\nhistory {\n  event renamed 2010 { unit @a; from "Q"; to "R" }\n}\n'
+    assert _os602(text) == ["the last rename gives the name 'R', but the unit is now 'A'"]
+    assert _os602(text.replace('to "R"', 'to "A"')) == []
+    # the unit's own events and the top-level ones form one chain, in date order
+    mixed = (
+        'body a "A" {\n  history { event renamed 2001 { from "P"; to "Q" } }\n}\n'
+        'history {\n  event renamed 2010 { unit @a; from "X"; to "A" }\n}\n'
+    )
+    assert _os602(mixed) == ["this rename starts from 'X', but the name in force then was 'Q'"]
+    assert _os602(mixed.replace('from "X"', 'from "Q"')) == []
+
+
+def test_events_about_a_unit_come_after_its_establishment() -> None:
+    text = (
+        'body a "A" {\n  history {\n    event established 2010-06\n    event plaque-added 2009 { plaque "P" }\n'
+        '  }\n  plaque "P"\n}\n'
+    )
+    found = [d for d in orgspec.check_text(text) if d.code == "OS602"]
+    assert [d.message for d in found] == [
+        "this plaque-added event of 2009 is about 'A', which was established only on 2010-06"
+    ]
+    assert [r.message for r in found[0].related] == ["the establishment"]
+    # a partial date that may fall on or after the establishment is not reported
+    assert _os602(text.replace("plaque-added 2009", "plaque-added 2010")) == []
+
+
+def test_events_about_an_abolished_unit_until_it_is_reestablished() -> None:
+    text = (
+        'body a "A" {}\nhistory {\n  event abolished 2005 { unit @a }\n'
+        '  event plaque-added 2007 { unit @a; plaque "P" }\n}\n'
+    )
+    assert _os602(text) == [
+        "this plaque-added event of 2007 is about 'A', which was abolished on 2005",
+        "the plaque 'P' is added here but the unit does not carry it now",
+    ]
+    again = text.replace("  event plaque-added", "  event reestablished 2006 { unit @a }\n  event plaque-added")
+    assert _os602(again.replace('body a "A" {}', 'body a "A" { plaque "P" }')) == []
+
+
+def test_an_event_refers_only_to_units_already_established() -> None:
+    text = (
+        'body a "A" {\n  section t "T" {\n    duties { duty "x" }\n    history { event established 2010 }\n  }\n'
+        "  history { event hosted 2005 { unit @t } }\n}\n"
+    )
+    found = [d for d in orgspec.check_text(text) if d.code == "OS602"]
+    assert [d.message for d in found] == ["this hosted event of 2005 refers to 'T', which was established only on 2010"]
+    assert (found[0].line, found[0].related[0].message) == (6, "the establishment")
+    assert _os602(text.replace("hosted 2005", "hosted 2011")) == []
+
+
+def test_chiefs_exceed_units_message_names_both_figures() -> None:
+    text = (FIXTURES / "checks" / "OS306" / "fail.orgspec").read_text(encoding="utf-8")
+    (d,) = [d for d in orgspec.check_text(text) if d.code == "OS306"]
+    assert d.message == "'A' has 2 chief posts in 正副處長 but only 1 section for them to head"
+    assert [r.message for r in d.related][:1] == ["the group total"]

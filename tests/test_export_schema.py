@@ -7,10 +7,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
 
 from orgspec.cli.main import main
+from orgspec.export import export
+from orgspec.model.units import Spec
 
 from .conftest import FIXTURES, ROOT, SPECS, golden
+from .strategies import specs
 
 SCHEMA = ROOT / "docs" / "schema" / "orgspec.schema.json"
 SOURCES = sorted(SPECS.glob("*.orgspec")) + sorted((FIXTURES / "export").glob("*.orgspec"))
@@ -35,3 +39,15 @@ def test_schema_rejects_what_the_model_rejects() -> None:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     bad = {"bodies": [{"name": "A", "quotas": [{"category": "administrative", "count": {"value": -1}}]}]}
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(bad))
+
+
+_VALIDATOR = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+@settings(max_examples=40)
+@given(specs())
+def test_json_export_of_any_model_validates_against_the_schema(spec: Spec) -> None:
+    """Every export validates, not only the bundled specs: generated models with Chinese names."""
+    data = json.loads(export(spec, "json"))
+    assert [e.message for e in _VALIDATOR.iter_errors(data)] == []
+    assert Spec.model_validate(data) == spec

@@ -302,3 +302,108 @@ def test_api_demo_runs() -> None:
     assert "logistics: separately" in result.stdout
     assert "Hengyang logistics quota: unreadable '365,438+0'" in result.stdout
     assert "0 errors" in result.stdout
+
+
+# ---- every stated figure, transcribed from the documents --------------------------------
+
+
+def _fig(count: orgspec.Count) -> object:
+    if count.status is CountStatus.NUMBER:
+        return count.value
+    if count.status is CountStatus.UNREADABLE:
+        return f"unreadable {count.text}"
+    return count.status.value
+
+
+def _figures(spec: Spec) -> list[tuple[str, str, object]]:
+    """Every figure of a spec: (unit, what, figure), in document order."""
+    out: list[tuple[str, str, object]] = []
+
+    def parts(unit: str, of: str, items: tuple[orgspec.QuotaPart, ...]) -> None:
+        for p in items:
+            out.append((unit, f"{of} {p.relation} {p.label or p.category or ''}".rstrip(), _fig(p.count)))
+
+    for u in spec.walk():
+        for s in u.stated:
+            out.append((u.name, f"stated {s.what}", _fig(s.count)))
+        for q in u.quotas:
+            out.append((u.name, f"quota {q.category.value}", _fig(q.count)))
+            parts(u.name, f"quota {q.category.value}", q.parts)
+        for item in u.posts:
+            if isinstance(item, PostGroup):
+                out.append((u.name, f"group {item.title}", _fig(item.count)))
+                for p in item.posts:
+                    out.append((u.name, f"post {p.title}", _fig(p.count)))
+            else:
+                out.append((u.name, f"post {item.title}", _fig(item.count)))
+            parts(u.name, f"post {item.title}", item.parts)
+    return out
+
+
+#: Each document's figures as it states them (shared/seeds/README.md lists them too).
+_FIGURES: dict[str, list[tuple[str, str, object]]] = {
+    "zhenjiang-fao": [
+        # 設6個內設機構(科級建制)
+        ("鎮江市人民政府外事辦公室", "stated sections", 6),
+        # 機關行政編制為21名(含派駐單列的紀檢監察編制)。後勤服務人員編制另行核定。
+        ("鎮江市人民政府外事辦公室", "quota administrative", 21),
+        ("鎮江市人民政府外事辦公室", "quota administrative includes 派駐單列的紀檢監察編制", "unstated"),
+        ("鎮江市人民政府外事辦公室", "quota logistics", "separately"),
+        # 主任1名,副主任3名;正副處長11名,其中正處長6名,副處長5名。另核監察室主任職數1名
+        ("鎮江市人民政府外事辦公室", "post 主任", 1),
+        ("鎮江市人民政府外事辦公室", "post 副主任", 3),
+        ("鎮江市人民政府外事辦公室", "group 正副處長", 11),
+        ("鎮江市人民政府外事辦公室", "post 正處長", 6),
+        ("鎮江市人民政府外事辦公室", "post 副處長", 5),
+        ("鎮江市人民政府外事辦公室", "post 監察室主任", 1),
+    ],
+    # No staffing figures at all.
+    "xuzhou-fao": [],
+    # 专职副书记:顾健红 (a named holder; no count).
+    "jiangxi-fao": [("直属机关党委", "post 专职副书记", "unstated")],
+    "hengyang-gov-office": [
+        ("Hengyang municipal government office", "stated sections", 21),
+        ("Hengyang municipal government office", "quota administrative", 75),
+        ("Hengyang municipal government office", "quota administrative includes overseas Chinese affairs offices", 8),
+        ("Hengyang municipal government office", "quota logistics", "unreadable 365,438+0"),
+        (
+            "Hengyang municipal government office",
+            "quota logistics includes overseas Chinese affairs office employees",
+            2,
+        ),
+        ("Hengyang municipal government office", "post secretary-general of the municipal government", 1),
+        ("Hengyang municipal government office", "post deputy secretaries-general", 4),
+        ("Hengyang municipal government office", "post deputy directors of the office", 2),
+        (
+            "Hengyang municipal government office",
+            "group directors and deputy directors of the overseas Chinese affairs office",
+            "unreadable 2 directors and deputy directors of the overseas Chinese affairs office 1",
+        ),
+        ("Hengyang municipal government office", "post deputy directors", 42),
+        ("Hengyang municipal government office", "post deputy directors includes overseas Chinese affairs offices", 3),
+        ("Securities Management Office of Hengyang Municipal People's Government", "quota public-institution", 5),
+        ("Securities Management Office of Hengyang Municipal People's Government", "post directors", 1),
+    ],
+}
+
+#: What each document lists: duties of the body, sections (kind section, any depth), plaques, events.
+_LISTED = {
+    "zhenjiang-fao": (10, 6, 4, 0),
+    "xuzhou-fao": (13, 5, 4, 5),
+    "jiangxi-fao": (9, 7, 2, 1),
+    "hengyang-gov-office": (31, 21, 2, 0),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(_FIGURES))
+def test_every_stated_figure_is_encoded(stem: str) -> None:
+    spec = _load(f"specs/{stem}.orgspec")
+    assert _figures(spec) == _FIGURES[stem]
+    (body,) = spec.bodies
+    listed = (
+        len(body.duties),
+        len(_sections(body)),
+        sum(len(u.plaques) for u in spec.walk()),
+        len(body.history),
+    )
+    assert listed == _LISTED[stem]

@@ -353,10 +353,17 @@ _ALL: tuple[Code, ...] = (
         "OS602",
         "event-name-not-in-force",
         "error",
-        "An event refers to a name that was not in force at its date.",
+        "An event refers to a name or a unit that was not in force at its date.",
         "A rename's `from` must be the name in force before it: the previous rename's `to`, and "
         "the last rename's `to` must be the unit's current name. A plaque that is removed must "
-        "have been carried.",
+        "have been carried. A unit's events are those of its own `history` and the top-level "
+        "events whose `unit` names it; they come after its `established` event and, until it is "
+        "`reestablished`, not after its `abolished` event. An event that refers to another unit "
+        "(`unit @id`) cannot come before that unit was established.",
+        bad='body s "S" { history { event established 2010 } }\n'
+        'history { event renamed 2005 { unit @s; from "Q"; to "S" } }',
+        good='body s "S" { history { event established 2010 } }\n'
+        'history { event renamed 2015 { unit @s; from "Q"; to "S" } }',
     ),
     Code(
         "OS603",

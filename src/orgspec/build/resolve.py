@@ -183,6 +183,7 @@ def _report_cycles(edges: dict[str, set[str]], index: Index, smap: SourceMap, re
                     "OS209",
                     f"these relations form a cycle: {names}",
                     smap.get(cycle[0]),
+                    hint="a unit cannot host, manage or be the superior of itself, directly or through others",
                     related=tuple(reader.related(f"'{index.units[p].name}' is here", smap.get(p)) for p in cycle[1:]),
                 )
             elif not state.get(nxt):

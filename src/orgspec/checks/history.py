@@ -1,4 +1,4 @@
-"""History: events in date order, names and plaques in force at each event's date.
+"""History: events in date order; names, plaques and units in force at each event's date.
 
 Imports: :mod:`orgspec.checks.context`, :mod:`orgspec.model`.
 """
@@ -12,6 +12,7 @@ from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
 from orgspec.model.names import normalize
 from orgspec.model.units import Event, EventKind
+from orgspec.model.values import PartialDate
 
 __all__ = ["event_dates", "event_names"]
 
@@ -52,55 +53,156 @@ def event_dates(ctx: Context) -> Iterator[Diagnostic]:
                         f"the event is {n2} on {d2}, before it was {n1} on {d1}",
                         f"{hpath}/{i}/{n2}",
                         fallback=f"{hpath}/{i}",
+                        hint="a decision comes before its approval, and both before it takes effect",
                     )
 
 
+def _date_order(events: list[tuple[str, Event]]) -> list[tuple[str, Event]]:
+    """Sort events by date (stable); left as listed when one of them has no date."""
+    dated = [(when.sort_key(), i, pe) for i, pe in enumerate(events) if (when := pe[1].when()) is not None]
+    if len(dated) < len(events):
+        return events
+    return [pe for _, _, pe in sorted(dated, key=lambda d: d[:2])]
+
+
+def _events_by_unit(ctx: Context) -> dict[str, list[tuple[str, Event]]]:
+    """Per unit path: ``(event path, event)`` of its own history and of the top-level events about it."""
+    out: dict[str, list[tuple[str, Event]]] = {}
+    for path, unit in ctx.units():
+        if unit.history:
+            out[path] = [(f"{path}/history/{i}", e) for i, e in enumerate(unit.history)]
+    joined: set[str] = set()
+    for i, e in enumerate(ctx.spec.history):
+        subject = ctx.index.lookup(e.target) if e.target is not None else None
+        if subject is not None:
+            out.setdefault(subject, []).append((f"/history/{i}", e))
+            joined.add(subject)
+    for path in joined:
+        out[path] = _date_order(out[path])
+    return out
+
+
+def _surely_before(a: PartialDate, b: PartialDate) -> bool:
+    """Whether every day ``a`` can mean comes before every day ``b`` can mean (2010 is not before 2010-06)."""
+    return (a.year, a.month or 12, a.day or 31) < (b.year, b.month or 1, b.day or 1)
+
+
 def event_names(ctx: Context) -> Iterator[Diagnostic]:
-    """OS602: renames chain up to the current name; plaques added and removed match the plaques now."""
-    for hpath, events, upath in _histories(ctx):
-        if upath is None:
+    """OS602: renames chain up to the current name; plaques added and removed match the plaques now.
+
+    A unit's events are those of its own ``history`` and the top-level events whose ``unit``
+    names it. Events about a unit, and events of other units that refer to it, come after
+    its establishment and, until it is re-established, not after its abolition.
+    """
+    by_unit = _events_by_unit(ctx)
+    for upath, events in by_unit.items():
+        yield from _names(ctx, upath, events)
+    yield from _units_in_force(ctx, by_unit)
+
+
+def _names(ctx: Context, upath: str, events: list[tuple[str, Event]]) -> Iterator[Diagnostic]:
+    unit = ctx.index.units[upath]
+    renames = [(p, e) for p, e in events if e.kind is EventKind.RENAMED]
+    for (p, e), (q, nxt) in itertools.pairwise(renames):
+        if e.after and nxt.before and normalize(e.after) != normalize(nxt.before):
+            yield ctx.diag(
+                "OS602",
+                f"this rename starts from '{nxt.before}', but the name in force then was '{e.after}'",
+                f"{q}/before",
+                fallback=q,
+                hint="a rename starts from the name the previous rename gave",
+                related=[("the previous rename", p)],
+            )
+    if renames:
+        p, last = renames[-1]
+        if last.after and normalize(last.after) not in {normalize(n) for n in unit.names()}:
+            yield ctx.diag(
+                "OS602",
+                f"the last rename gives the name '{last.after}', but the unit is now '{unit.name}'",
+                f"{p}/after",
+                fallback=p,
+                hint="the unit as written is the state after all its events: its name is the last rename's 'to'",
+                related=[("the unit's name", f"{upath}/name")],
+            )
+    carried = {normalize(pl.name) for pl in unit.plaques}
+    last_mention = {normalize(e.plaque): i for i, (_, e) in enumerate(events) if e.plaque}
+    for i, (p, e) in enumerate(events):
+        if e.plaque is None or e.kind not in (EventKind.PLAQUE_ADDED, EventKind.PLAQUE_REMOVED):
             continue
-        unit = ctx.index.units[upath]
-        renames = [(i, e) for i, e in enumerate(events) if e.kind is EventKind.RENAMED]
-        for (i, e), (j, nxt) in itertools.pairwise(renames):
-            if e.after and nxt.before and normalize(e.after) != normalize(nxt.before):
-                yield ctx.diag(
-                    "OS602",
-                    f"this rename starts from '{nxt.before}', but the name in force then was '{e.after}'",
-                    f"{hpath}/{j}/before",
-                    fallback=f"{hpath}/{j}",
-                    related=[("the previous rename", f"{hpath}/{i}")],
-                )
-        if renames:
-            i, last = renames[-1]
-            if last.after and normalize(last.after) not in {normalize(n) for n in unit.names()}:
-                yield ctx.diag(
-                    "OS602",
-                    f"the last rename gives the name '{last.after}', but the unit is now '{unit.name}'",
-                    f"{hpath}/{i}/after",
-                    fallback=f"{hpath}/{i}",
-                    related=[("the unit's name", f"{upath}/name")],
-                )
-        carried = {normalize(p.name) for p in unit.plaques}
-        last_mention = {normalize(e.plaque): i for i, e in enumerate(events) if e.plaque}
-        for i, e in enumerate(events):
-            if e.plaque is None or e.kind not in (EventKind.PLAQUE_ADDED, EventKind.PLAQUE_REMOVED):
+        key = normalize(e.plaque)
+        if last_mention[key] > i:
+            continue  # a later event decides whether the plaque is carried now
+        if e.kind is EventKind.PLAQUE_ADDED and key not in carried:
+            yield ctx.diag(
+                "OS602",
+                f"the plaque '{e.plaque}' is added here but the unit does not carry it now",
+                f"{p}/plaque",
+                fallback=p,
+                hint="add the plaque to the unit, or record when it was removed",
+            )
+        elif e.kind is EventKind.PLAQUE_REMOVED and key in carried:
+            yield ctx.diag(
+                "OS602",
+                f"the plaque '{e.plaque}' is removed here but the unit still carries it",
+                f"{p}/plaque",
+                fallback=p,
+                hint="remove the plaque from the unit, or record when it was added again",
+            )
+
+
+def _units_in_force(ctx: Context, by_unit: dict[str, list[tuple[str, Event]]]) -> Iterator[Diagnostic]:
+    established: dict[str, tuple[str, PartialDate]] = {}
+    for upath, events in by_unit.items():
+        for p, e in events:
+            when = e.when()
+            if e.kind is EventKind.ESTABLISHED and when is not None:
+                established.setdefault(upath, (p, when))
+                break
+    for upath, events in by_unit.items():
+        name = ctx.index.units[upath].name
+        abolished: tuple[str, PartialDate] | None = None
+        for p, e in events:
+            when = e.when()
+            if when is None:
                 continue
-            key = normalize(e.plaque)
-            if last_mention[key] > i:
-                continue  # a later event decides whether the plaque is carried now
-            if e.kind is EventKind.PLAQUE_ADDED and key not in carried:
+            if e.kind in (EventKind.ESTABLISHED, EventKind.REESTABLISHED):
+                abolished = None
+                continue
+            if upath in established and _surely_before(when, established[upath][1]):
+                ep, ew = established[upath]
                 yield ctx.diag(
                     "OS602",
-                    f"the plaque '{e.plaque}' is added here but the unit does not carry it now",
-                    f"{hpath}/{i}/plaque",
-                    fallback=f"{hpath}/{i}",
-                    hint="add the plaque to the unit, or record when it was removed",
+                    f"this {e.kind.value} event of {when} is about '{name}', which was established only on {ew}",
+                    f"{p}/date",
+                    fallback=p,
+                    hint="an event about a unit comes after its establishment; check both dates",
+                    related=[("the establishment", ep)],
                 )
-            elif e.kind is EventKind.PLAQUE_REMOVED and key in carried:
+            elif abolished is not None and _surely_before(abolished[1], when):
                 yield ctx.diag(
                     "OS602",
-                    f"the plaque '{e.plaque}' is removed here but the unit still carries it",
-                    f"{hpath}/{i}/plaque",
-                    fallback=f"{hpath}/{i}",
+                    f"this {e.kind.value} event of {when} is about '{name}', which was abolished on {abolished[1]}",
+                    f"{p}/date",
+                    fallback=p,
+                    hint="an abolished unit has no later events unless it is re-established; check both dates",
+                    related=[("the abolition", abolished[0])],
+                )
+            if e.kind is EventKind.ABOLISHED:
+                abolished = (p, when)
+    for path, unit in ctx.units():
+        for i, e in enumerate(unit.history):
+            target = ctx.index.lookup(e.target) if e.target is not None else None
+            when = e.when()
+            if target is None or target == path or when is None or target not in established:
+                continue
+            ep, ew = established[target]
+            if _surely_before(when, ew):
+                yield ctx.diag(
+                    "OS602",
+                    f"this {e.kind.value} event of {when} refers to '{ctx.index.units[target].name}', "
+                    f"which was established only on {ew}",
+                    f"{path}/history/{i}/target",
+                    fallback=f"{path}/history/{i}",
+                    hint="an event can refer only to a unit in force at its date; check both dates",
+                    related=[("the establishment", ep)],
                 )

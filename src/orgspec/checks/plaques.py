@@ -39,6 +39,7 @@ def plaque_names(ctx: Context) -> Iterator[Diagnostic]:
                     "OS402",
                     f"the plaque '{plaque.name}' is the name of another unit in this spec",
                     ppath,
+                    hint="one name identifies one unit; a plaque cannot be another unit's name",
                     related=[("that unit", owners[key])],
                 )
             elif key in seen:

@@ -67,6 +67,7 @@ def post_groups(ctx: Context) -> Iterator[Diagnostic]:
                         "OS307",
                         f"'{unit.name}' has {deputy_n} deputy posts in {title}, more than the group total of {total}",
                         f"{gpath}/posts/{deputies[0][0]}/count",
+                        hint="deputy posts count within their group's quota",
                         related=parts,
                     )
                 elif complete and summed != total:
@@ -83,6 +84,7 @@ def post_groups(ctx: Context) -> Iterator[Diagnostic]:
                         f"the posts listed under {title} of '{unit.name}' add up to {summed}, more than "
                         f"its total of {total}",
                         f"{gpath}/count",
+                        hint="the posts listed under a group are counted inside its total",
                         related=parts,
                     )
             if item.for_sections and chiefs:
@@ -92,9 +94,11 @@ def post_groups(ctx: Context) -> Iterator[Diagnostic]:
                     yield ctx.diag(
                         "OS306",
                         f"'{unit.name}' has {chief_n} chief posts in {title} but only {len(heads)} "
-                        "sections for them to head",
+                        f"{'section' if len(heads) == 1 else 'sections'} for them to head",
                         f"{gpath}/posts/{chiefs[0][0]}/count",
-                        related=[(f"section ({n})", p) for n, p in enumerate(heads[:20], 1)],
+                        hint="each chief post heads one section; check the chief count or list the missing sections",
+                        related=[("the group total", f"{gpath}/count")]
+                        + [(f"section ({n})", p) for n, p in enumerate(heads[:20], 1)],
                     )
 
 
@@ -162,5 +166,6 @@ def post_parts(ctx: Context) -> Iterator[Diagnostic]:
                         f"the sub-counts of {post.title or 'the posts'} of '{unit.name}' add up to "
                         f"{summed}, more than {post.count.value}",
                         f"{ppath}/count",
+                        hint="sub-counts (including …) are counted inside the post count",
                         related=[(f"part {p.count}", f"{ppath}/parts/{j}") for j, p in known],
                     )

@@ -28,6 +28,8 @@ def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
                         f"the {quota.category.value} quota of '{unit.name}' is {quota.count}, "
                         "so its parts cannot be checked against it",
                         f"{qpath}/count",
+                        hint="nothing to fix when the document gives no readable figure; "
+                        "the parts are checked once the total is a number",
                     )
                 continue
             total = quota.count.value or 0
@@ -51,5 +53,7 @@ def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
                     f"the breakdown of the {quota.category.value} quota of '{unit.name}' is declared "
                     f"complete but adds up to {summed}, not {total}",
                     f"{qpath}/count",
+                    hint="a complete breakdown (其中…) must add up to the total; "
+                    "remove 'complete' if parts are missing",
                     related=related,
                 )

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
 from orgspec.model.names import normalize
+from orgspec.model.units import Unit
 from orgspec.model.values import UnitKind
 from orgspec.model.vocab import rank_level
 
@@ -31,6 +32,7 @@ def duplicate_names(ctx: Context) -> Iterator[Diagnostic]:
                     "OS504",
                     f"'{unit.name}' is listed twice",
                     f"{p}/name",
+                    hint="names identify units; remove the repeated unit or correct its name",
                     related=[("first listed here", f"{first[key]}/name")],
                 )
             else:
@@ -64,7 +66,7 @@ def sections_have_duties(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def ranks(ctx: Context) -> Iterator[Diagnostic]:
-    """OS502/OS503: a section does not outrank its body; ranks are on the known scale."""
+    """OS502/OS503: a section does not outrank its body (or nearest ranked unit above it); ranks on the scale."""
     for path, unit in ctx.units():
         for field, value in (("rank", unit.rank), ("section_rank", unit.section_rank)):
             if value is not None and rank_level(value) is None:
@@ -74,18 +76,31 @@ def ranks(ctx: Context) -> Iterator[Diagnostic]:
                     f"{path}/{field}",
                     hint="known ranks: 部级, 厅局级, 处级, 科级, 股级 with 正/副; it is kept but not compared",
                 )
-        body_level = rank_level(unit.rank) if unit.rank else None
-        if body_level is None:
-            continue
         for i, child in enumerate(unit.units):
             child_rank = child.rank or unit.section_rank
             level = rank_level(child_rank) if child_rank else None
-            if level is not None and level > body_level:
+            ranked = _nearest_ranked(ctx, path) if level is not None else None
+            if level is None or ranked is None:
+                continue
+            apath, ancestor, ancestor_level = ranked
+            if level > ancestor_level:
                 cpath = f"{path}/units/{i}"
                 yield ctx.diag(
                     "OS502",
-                    f"'{child.name}' ({child_rank}) outranks '{unit.name}' ({unit.rank})",
+                    f"'{child.name}' ({child_rank}) outranks '{ancestor.name}' ({ancestor.rank})",
                     f"{cpath}/rank",
                     fallback=f"{path}/section_rank",
-                    related=[("the body's rank", f"{path}/rank")],
+                    hint="an internal section cannot outrank its body; check both ranks against the document",
+                    related=[(f"the rank of '{ancestor.name}'", f"{apath}/rank")],
                 )
+
+
+def _nearest_ranked(ctx: Context, path: str | None) -> tuple[str, Unit, float] | None:
+    """Return the unit at ``path`` or its nearest ancestor with a rank on the scale, with that level."""
+    while path is not None:
+        unit = ctx.index.units[path]
+        level = rank_level(unit.rank) if unit.rank else None
+        if level is not None:
+            return path, unit, level
+        path = ctx.index.parent[path]
+    return None
