@@ -173,8 +173,8 @@ def test_hengyang() -> None:
     assert changes == [
         ("transferred-out", "Municipal Bureau of Letters and Calls"),
         ("transferred-out", "Municipal Personnel Bureau"),
-        ("added", None),
-        ("added", None),
+        ("transferred-in", None),
+        ("transferred-in", None),
     ]
     posts = {p.title: p for p in body.posts}
     chief = posts["secretary-general of the municipal government"]
