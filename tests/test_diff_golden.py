@@ -85,10 +85,20 @@ def test_every_operation_kind_is_covered_by_a_fixture() -> None:
         "quota-changed",
         "quota-transferred",
         "posts-changed",
+        "posts-transferred",
         "kind-changed",
         "rank-changed",
     }
     assert wanted - seen == set()
+
+
+def test_both_kinds_of_move_are_covered_by_a_fixture() -> None:
+    kinds = set()
+    for case in CASES:
+        for op in diff(orgspec.load(case / "old.orgspec"), orgspec.load(case / "new.orgspec")).operations:
+            if op.op == "move":
+                kinds.add("parent" if op.parent_before != op.parent_after else "superior")  # type: ignore[union-attr]
+    assert kinds == {"parent", "superior"}
 
 
 def test_identity_comes_from_declared_history(capsys: pytest.CaptureFixture[str]) -> None:
