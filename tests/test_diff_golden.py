@@ -176,3 +176,15 @@ def test_the_examples_in_the_docs_are_current(
         code, out, _ = _run(["diff", "old.orgspec", "new.orgspec", "--format", fmt], capsys)
         assert code == 0
         assert out.rstrip("\n") in page, fmt
+
+
+def test_a_kind_or_rank_that_appears_or_goes_reads_none() -> None:
+    from orgspec.model import Spec, Unit, UnitKind
+    from orgspec.reorg.render_text import render_text
+
+    old = Spec(bodies=(Unit(name="甲", kind=UnitKind.SECTION),))
+    new = Spec(bodies=(Unit(name="甲", rank="处级"),))
+    text = render_text(diff(old, new))
+    assert "kind: section → none" in text
+    assert "rank: none → 处级" in text
+    assert "None" not in text

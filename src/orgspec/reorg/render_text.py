@@ -111,9 +111,9 @@ def _detail(op: Operation) -> str | None:
     if isinstance(op, PlaqueRemoved):
         return f"plaque removed: {op.plaque.name}"
     if isinstance(op, KindChanged):
-        return f"kind: {op.before_label or op.before} → {op.after_label or op.after}"
+        return f"kind: {op.before_label or op.before or 'none'} → {op.after_label or op.after or 'none'}"
     if isinstance(op, RankChanged):
-        return f"rank: {op.before} → {op.after}"
+        return f"rank: {op.before or 'none'} → {op.after or 'none'}"
     if isinstance(op, QuotaChanged):
         before = op.before.count if op.before else None
         after = op.after.count if op.after else None
