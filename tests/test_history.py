@@ -177,3 +177,24 @@ def test_the_cli_lists_any_history(spec: Spec) -> None:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
             assert main(["history", str(path), "--format", "json"]) == 0
         assert len(json.loads(out.getvalue())["events"]) == len(timeline(spec))
+
+
+def test_a_plaque_or_office_put_back_by_undoing_its_removal_goes_where_it_was() -> None:
+    # found by the law above: 牌子0 (1981) and 牌子1 (1982) added, 牌子0 removed in 1984; on 1982
+    # the plaques are 牌子0, 牌子1 forward, and were 牌子1, 牌子0 when the removal was undone
+    spec = orgspec.loads(
+        'body "甲" {\n  plaque "原有牌子"\n  plaque "牌子1"\n  hosts "原有办公室"\n  hosts "办公室1"\n'
+        "  history {\n"
+        '    event plaque-added 1981 {\n      plaque "牌子0"\n    }\n'
+        '    event hosted 1981 {\n      unit "办公室0"\n    }\n'
+        '    event plaque-added 1982 {\n      plaque "牌子1"\n    }\n'
+        '    event hosted 1982 {\n      unit "办公室1"\n    }\n'
+        '    event plaque-removed 1984 {\n      plaque "牌子0"\n    }\n'
+        '    event unhosted 1984 {\n      unit "办公室0"\n    }\n'
+        "  }\n}\n"
+    )
+    body = _body(as_of(spec, "1982"))
+    assert [p.name for p in body.plaques] == ["原有牌子", "牌子0", "牌子1"]
+    assert [r.target.target for r in body.relations] == ["原有办公室", "办公室0", "办公室1"]
+    assert apply_events(as_of(spec, "1970"), between(spec, "1970", "1982")) == as_of(spec, "1982")
+    assert apply_events(as_of(spec, "1982"), between(spec, "1982", "1990")) == spec
