@@ -244,3 +244,14 @@ def test_skipped_and_duplicated_numbers_are_reported_where_they_occur() -> None:
     assert [d.number for d in result.spec.bodies[0].duties] == [1, 2, 4]  # the document's numbers are kept
     assert "# draft: L9: anomaly: duty numbering skips from 2 to 4" in result.text
     assert not has_errors(orgspec.check_text(result.text))
+
+
+def test_seed_001_parenthesised_names_are_plaques_with_a_doubt_at_the_place() -> None:
+    result = _draft(DRAFT / "inputs" / "001_6ba292e773262653.txt")
+    doubts = {n["line"]: n for n in result.report["notes"] if "may be another name or an abbreviation" in n["message"]}
+    assert sorted(doubts) == [29, 31, 33]
+    assert all(str(n["path"]).endswith("/plaques/0") for n in doubts.values())
+    lines = result.text.splitlines()
+    for name in ("市委外事工作委員會辦公室綜合協調處", "民間交流促進處", "港澳事務處"):
+        at = next(i for i, line in enumerate(lines) if line.strip().startswith(f'plaque "{name}"'))
+        assert "may be another name or an abbreviation" in lines[at - 1]
