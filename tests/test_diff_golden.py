@@ -12,6 +12,7 @@ import pytest
 import orgspec
 from orgspec.cli.main import main
 from orgspec.reorg import Diff, apply, diff, invert
+from orgspec.reorg.render_text import render_text
 
 from .conftest import FIXTURES, GOLDEN, golden
 
@@ -163,7 +164,7 @@ def test_the_candidate_limit_is_reported(capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = _run(["diff", str(case / "old.orgspec"), str(case / "new.orgspec"), "--limit", "3"], capsys)
     assert code == 0
     assert "candidate-limit" in out
-    assert "(score" not in out
+    assert "\npossible rename " not in out
 
 
 def test_the_examples_in_the_docs_are_current(
@@ -188,3 +189,25 @@ def test_a_kind_or_rank_that_appears_or_goes_reads_none() -> None:
     assert "kind: section → none" in text
     assert "rank: none → 处级" in text
     assert "None" not in text
+
+
+def test_merge_absorb_and_split_carry_the_share_of_duties_that_moved() -> None:
+    case = FIXTURES / "diff" / "zhenjiang-reorg"
+    d = diff(orgspec.load(case / "old.orgspec"), orgspec.load(case / "new.orgspec"))
+    derived = {op.op: op for op in d.operations if op.op in ("merge", "absorb", "split")}
+    assert {k: (op.established_by, op.score) for k, op in derived.items()} == {
+        "merge": ("inferred", 1.0),
+        "absorb": ("inferred", 1.0),
+        "split": ("inferred", 1.0),
+    }
+    # one of two duties moved: the absorb is reported with score 0.5 and a note for the other
+    old = orgspec.loads(
+        'body "甲局" {\n  section "一处" {\n    duties {\n      duty "负责一处工作。"\n'
+        '      duty "负责特别工作。"\n    }\n  }\n  section "二处"\n}\n'
+    )
+    new = orgspec.loads('body "甲局" {\n  section "二处" {\n    duties {\n      duty "负责一处工作。"\n    }\n  }\n}\n')
+    half = diff(old, new)
+    assert [(op.op, op.score) for op in half.operations if op.op == "absorb"] == [("absorb", 0.5)]
+    assert "absorbed 一处 (score 0.50)" in render_text(half)
+    assert [n.code for n in half.notes] == ["duty-unaccounted"]
+    assert [(op.op, op.score) for op in invert(half).operations if op.op == "split"] == [("split", 0.5)]

@@ -524,11 +524,20 @@ class _Emitter:
                 ]
 
     def derived(self) -> list[Operation]:
+        """Return merge, absorb and split, each scored by the share of the sources' duties that moved."""
         by_source: dict[str, dict[str, None]] = defaultdict(dict)
         by_target: dict[str, dict[str, None]] = defaultdict(dict)
+        moved: Counter[tuple[str, str]] = Counter()
         for ok, nk, _, _ in self.transfers:
             by_source[ok][nk] = None
             by_target[nk][ok] = None
+            moved[(ok, nk)] += 1
+
+        def score(sources: list[str], targets: list[str]) -> float:
+            total = sum(len(self.old.by_key[s].unit.duties) for s in sources)
+            went = sum(moved[(s, t)] for s in sources for t in targets)
+            return round(went / total, 3) if total else 1.0
+
         ops: list[Operation] = []
         m = self.m
         for nk, source_set in by_target.items():
@@ -541,6 +550,7 @@ class _Emitter:
                         unit=Pair(new=nk),
                         name=n.name,
                         established_by="inferred",
+                        score=score(gone, [nk]),
                         sources=tuple(Pair(old=s) for s in gone),
                         source_names=tuple(self.old.by_key[s].name for s in gone),
                     )
@@ -553,6 +563,7 @@ class _Emitter:
                                 unit=self.pair_new(n),
                                 name=n.name,
                                 established_by="inferred",
+                                score=score([s], [nk]),
                                 source=Pair(old=s),
                                 source_name=self.old.by_key[s].name,
                             )
@@ -565,6 +576,7 @@ class _Emitter:
                         unit=Pair(old=ok),
                         name=self.old.by_key[ok].name,
                         established_by="inferred",
+                        score=score([ok], targets),
                         into=tuple(Pair(new=t) for t in targets),
                         into_names=tuple(self.new.by_key[t].name for t in targets),
                     )

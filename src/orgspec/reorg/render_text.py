@@ -150,12 +150,17 @@ def _detail(op: Operation) -> str | None:
     if isinstance(op, PostsTransferred):
         return f"leadership posts transferred from {op.source_name}: {op.amount}"
     if isinstance(op, Merge):
-        return "merged from: " + "、".join(op.source_names)
+        return "merged from: " + "、".join(op.source_names) + _score(op.score)
     if isinstance(op, Absorb):
-        return f"absorbed {op.source_name}"
+        return f"absorbed {op.source_name}{_score(op.score)}"
     if isinstance(op, Split):
-        return "split into: " + "、".join(op.into_names)
+        return "split into: " + "、".join(op.into_names) + _score(op.score)
     return None
+
+
+def _score(score: float | None) -> str:
+    """Return how much of the evidence a derived operation rests on: the share of duties that moved."""
+    return "" if score is None else f" (score {score:.2f})"
 
 
 def _contents(unit: Unit) -> list[str]:
