@@ -211,3 +211,26 @@ def test_merge_absorb_and_split_carry_the_share_of_duties_that_moved() -> None:
     assert "absorbed 一处 (score 0.50)" in render_text(half)
     assert [n.code for n in half.notes] == ["duty-unaccounted"]
     assert [(op.op, op.score) for op in invert(half).operations if op.op == "split"] == [("split", 0.5)]
+
+
+def test_colour_on_a_terminal_and_none_when_piped(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    case = FIXTURES / "diff" / "zhenjiang-reorg"
+    argv = ["diff", str(case / "old.orgspec"), str(case / "new.orgspec")]
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    for stream, coloured in ((Terminal(), True), (io.StringIO(), False)):
+        monkeypatch.setattr(sys, "stdout", stream)
+        assert main(argv) == 0
+        assert ("\x1b[" in stream.getvalue()) is coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert main(argv) == 0
+    assert "\x1b[" not in terminal.getvalue()
