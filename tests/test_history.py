@@ -269,3 +269,22 @@ def test_a_plaque_or_office_put_back_by_undoing_its_removal_goes_where_it_was() 
     assert [r.target.target for r in body.relations] == ["原有办公室", "办公室0", "办公室1"]
     assert apply_events(as_of(spec, "1970"), between(spec, "1970", "1982")) == as_of(spec, "1982")
     assert apply_events(as_of(spec, "1982"), between(spec, "1982", "1990")) == spec
+
+
+def test_a_plaque_removed_by_a_spec_level_event_is_put_back() -> None:
+    from orgspec.model import Plaque, Ref
+
+    def added(year: int, name: str) -> Event:
+        return Event(kind=EventKind.PLAQUE_ADDED, date=PartialDate(year=year), plaque=name)
+
+    body = Unit(
+        name="甲",
+        plaques=(Plaque(name="原有牌子"), Plaque(name="牌子1")),
+        history=(added(1981, "牌子0"), added(1982, "牌子1")),
+    )
+    removal = Event(
+        kind=EventKind.PLAQUE_REMOVED, date=PartialDate(year=1984), plaque="牌子0", target=Ref(target="甲", by="name")
+    )
+    spec = Spec(bodies=(body,), history=(removal,))
+    assert [p.name for p in _body(as_of(spec, "1983")).plaques] == ["原有牌子", "牌子0", "牌子1"]
+    assert [p.name for p in _body(as_of(spec, "1981")).plaques] == ["原有牌子", "牌子0"]

@@ -159,7 +159,9 @@ def _reinsert(
     An item that one of the unit's ``adds`` events added (the events not undone yet, before
     ``removal``) is ordered by the latest such event; items no event added come first.
     """
-    end = next(_order(i, e) for i, e in enumerate(unit.history) if e is removal)
+    # the removal is in the unit's history, or (a spec-level event) placed after it on its date
+    at = next((i for i, e in enumerate(unit.history) if e is removal), len(unit.history))
+    end = _order(at, removal)
     added: dict[str, _Key] = {}
     for i, e in enumerate(unit.history):
         name = added_name(e)
