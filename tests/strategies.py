@@ -297,11 +297,11 @@ def _insert(spec: Spec, path: tuple[int, ...] | None, unit: Unit, at: int) -> Sp
 
 @st.composite
 def edited(draw: st.DrawFn, spec: Spec) -> Spec:
-    """Generate a spec made from ``spec`` by a few edits: rename, move, add, remove, duties, plaques, quotas."""
+    """Generate a spec made from ``spec`` by a few edits: rename, move, add, remove, duties, plaques, quotas, posts."""
     for _ in range(draw(st.integers(min_value=0, max_value=4))):
         paths = _flat(spec)
-        kind = draw(st.sampled_from(["rename", "move", "add", "remove", "duties", "plaques", "quotas", "shuffle",
-                                     "rank", "notes"]))  # fmt: skip
+        kind = draw(st.sampled_from(["rename", "move", "add", "remove", "duties", "plaques", "quotas", "posts",
+                                     "shuffle", "rank", "notes"]))  # fmt: skip
         if kind == "add" or not paths:
             unit = draw(units(0, itertools.count(10_000 + draw(st.integers(0, 10_000)) * 10), True))
             where = draw(st.none() | st.sampled_from(paths)) if paths else None
@@ -337,6 +337,9 @@ def edited(draw: st.DrawFn, spec: Spec) -> Spec:
             spec = _replace(spec, path, unit.model_copy(update={"plaques": tuple(ps)}))
         elif kind == "quotas":
             spec = _replace(spec, path, unit.model_copy(update={"quotas": tuple(draw(st.lists(quotas, max_size=2)))}))
+        elif kind == "posts":
+            items = tuple(draw(st.lists(st.one_of(posts, groups), max_size=3)))
+            spec = _replace(spec, path, unit.model_copy(update={"posts": items}))
         elif kind == "shuffle":
             kids = draw(st.permutations(unit.units)) if unit.units else []
             spec = _replace(spec, path, unit.model_copy(update={"units": tuple(kids)}))

@@ -12,6 +12,7 @@ import pytest
 import orgspec
 from orgspec.cli.main import main
 from orgspec.reorg import Diff, apply, diff, invert
+from orgspec.reorg.render_text import render_text
 
 from .conftest import FIXTURES, GOLDEN, golden
 
@@ -85,10 +86,20 @@ def test_every_operation_kind_is_covered_by_a_fixture() -> None:
         "quota-changed",
         "quota-transferred",
         "posts-changed",
+        "posts-transferred",
         "kind-changed",
         "rank-changed",
     }
     assert wanted - seen == set()
+
+
+def test_both_kinds_of_move_are_covered_by_a_fixture() -> None:
+    kinds = set()
+    for case in CASES:
+        for op in diff(orgspec.load(case / "old.orgspec"), orgspec.load(case / "new.orgspec")).operations:
+            if op.op == "move":
+                kinds.add("parent" if op.parent_before != op.parent_after else "superior")  # type: ignore[union-attr]
+    assert kinds == {"parent", "superior"}
 
 
 def test_identity_comes_from_declared_history(capsys: pytest.CaptureFixture[str]) -> None:
@@ -153,7 +164,7 @@ def test_the_candidate_limit_is_reported(capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = _run(["diff", str(case / "old.orgspec"), str(case / "new.orgspec"), "--limit", "3"], capsys)
     assert code == 0
     assert "candidate-limit" in out
-    assert "(score" not in out
+    assert "\npossible rename " not in out
 
 
 def test_the_examples_in_the_docs_are_current(
@@ -166,3 +177,60 @@ def test_the_examples_in_the_docs_are_current(
         code, out, _ = _run(["diff", "old.orgspec", "new.orgspec", "--format", fmt], capsys)
         assert code == 0
         assert out.rstrip("\n") in page, fmt
+
+
+def test_a_kind_or_rank_that_appears_or_goes_reads_none() -> None:
+    from orgspec.model import Spec, Unit, UnitKind
+    from orgspec.reorg.render_text import render_text
+
+    old = Spec(bodies=(Unit(name="甲", kind=UnitKind.SECTION),))
+    new = Spec(bodies=(Unit(name="甲", rank="处级"),))
+    text = render_text(diff(old, new))
+    assert "kind: section → none" in text
+    assert "rank: none → 处级" in text
+    assert "None" not in text
+
+
+def test_merge_absorb_and_split_carry_the_share_of_duties_that_moved() -> None:
+    case = FIXTURES / "diff" / "zhenjiang-reorg"
+    d = diff(orgspec.load(case / "old.orgspec"), orgspec.load(case / "new.orgspec"))
+    derived = {op.op: op for op in d.operations if op.op in ("merge", "absorb", "split")}
+    assert {k: (op.established_by, op.score) for k, op in derived.items()} == {
+        "merge": ("inferred", 1.0),
+        "absorb": ("inferred", 1.0),
+        "split": ("inferred", 1.0),
+    }
+    # one of two duties moved: the absorb is reported with score 0.5 and a note for the other
+    old = orgspec.loads(
+        'body "甲局" {\n  section "一处" {\n    duties {\n      duty "负责一处工作。"\n'
+        '      duty "负责特别工作。"\n    }\n  }\n  section "二处"\n}\n'
+    )
+    new = orgspec.loads('body "甲局" {\n  section "二处" {\n    duties {\n      duty "负责一处工作。"\n    }\n  }\n}\n')
+    half = diff(old, new)
+    assert [(op.op, op.score) for op in half.operations if op.op == "absorb"] == [("absorb", 0.5)]
+    assert "absorbed 一处 (score 0.50)" in render_text(half)
+    assert [n.code for n in half.notes] == ["duty-unaccounted"]
+    assert [(op.op, op.score) for op in invert(half).operations if op.op == "split"] == [("split", 0.5)]
+
+
+def test_colour_on_a_terminal_and_none_when_piped(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    case = FIXTURES / "diff" / "zhenjiang-reorg"
+    argv = ["diff", str(case / "old.orgspec"), str(case / "new.orgspec")]
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    for stream, coloured in ((Terminal(), True), (io.StringIO(), False)):
+        monkeypatch.setattr(sys, "stdout", stream)
+        assert main(argv) == 0
+        assert ("\x1b[" in stream.getvalue()) is coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert main(argv) == 0
+    assert "\x1b[" not in terminal.getvalue()

@@ -45,6 +45,15 @@ def test_apply_and_invert_hold_between_unrelated_specs(a: Spec, b: Spec) -> None
     assert apply(b, invert(d)) == a
 
 
+@settings(max_examples=25)
+@given(st.one_of(spec_pairs(), st.tuples(specs(), specs())))
+def test_the_diff_accounts_for_every_quota_and_post(pair: tuple[Spec, Spec]) -> None:
+    # the operations carry every change of a figure: totals never fail to reconcile
+    a, b = pair
+    codes = {n.code for n in diff(a, b).notes}
+    assert not codes & {"quota-unreconciled", "posts-unreconciled"}
+
+
 def _reverse_siblings(spec: Spec) -> Spec:
     def rev(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
         return tuple(u.model_copy(update={"units": rev(u.units)}) for u in reversed(units))

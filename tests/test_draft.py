@@ -143,3 +143,115 @@ def test_draft_without_its_comments_is_the_canonical_text(path: Path) -> None:
     result = _draft(path)
     kept = [re.sub(r"  # L\d+$", "", line) for line in result.text.splitlines() if not line.lstrip().startswith("#")]
     assert "\n".join(kept).lstrip("\n") + "\n" == orgspec.dumps(result.spec)
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.stem)
+def test_the_draft_is_in_fmts_canonical_layout_comments_and_all(path: Path) -> None:
+    from orgspec.fmt import format_text
+
+    text = _draft(path).text
+    assert format_text(text, path.name) == text
+
+
+# statements that state a fact of the document (inside an event block, `plaque`, `basis` and
+# `unit` are the event's own fields and the event carries the line)
+_FACTS = re.compile(
+    r"^\s*(body|section|institution|group|duty|quota|post|plaque|basis|event|stated|hosts|superior|"
+    r"transferred-out|transferred-in|added|cancelled|shared-duties|member) "
+)
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.stem)
+def test_every_fact_names_its_source_line(path: Path) -> None:
+    depth_of_event: int | None = None
+    for line in _draft(path).text.splitlines():
+        indent = len(line) - len(line.lstrip())
+        if depth_of_event is not None and indent <= depth_of_event and line.strip() == "}":
+            depth_of_event = None
+            continue
+        if depth_of_event is not None or line.lstrip().startswith("#"):
+            continue
+        if _FACTS.match(line):
+            assert re.search(r"  # L\d+$", line), line
+        if line.lstrip().startswith("event "):
+            depth_of_event = indent
+
+
+_FUNCTIONS = """某县商务局职能配置、内设机构和人员编制规定
+
+一、职责调整
+(一)划出的职责
+1.将对外贸易统计职责划给县统计局。
+(二)划入的职责
+1.将县经济贸易局的外资管理职责划入县商务局。
+(三)取消的职责
+1.取消外贸经营者备案登记。
+(四)增加的职责
+1.增加电子商务促进职责。
+
+二、主要职责
+(一)负责全县商务工作。
+(二)将对外贸易统计职责划出,交由县统计局承担。
+(三)完成县政府交办的其他任务。
+"""
+
+
+def test_function_changes_by_sub_heading_out_in_cancelled_added() -> None:
+    result = draft(_FUNCTIONS, "functions.txt")
+    changes = result.spec.bodies[0].function_changes
+    assert [(c.kind.value, c.counterpart.target if c.counterpart else None) for c in changes] == [
+        ("transferred-out", "县统计局"),
+        ("transferred-in", "县经济贸易局"),
+        ("cancelled", None),
+        ("added", None),
+    ]
+    assert [n["line"] for n in result.report["read"] if n["path"].startswith("/bodies/0/function_changes/")] == [
+        5,
+        7,
+        9,
+        11,
+    ]
+    assert len(result.spec.bodies[0].duties) == 3  # a duty that mentions 划出 stays a duty
+
+
+def test_function_changes_read_from_the_verb_are_noted() -> None:
+    text = (
+        "某县商务局主要职责\n\n一、职能转变\n1.将对外贸易统计职责划出,交由县统计局承担。\n"
+        "2.增加电子商务促进职责。\n\n二、主要职责\n(一)负责全县商务工作。\n"
+    )
+    result = draft(text, "verbs.txt")
+    changes = result.spec.bodies[0].function_changes
+    assert [(c.kind.value, c.counterpart.target if c.counterpart else None) for c in changes] == [
+        ("transferred-out", "县统计局"),
+        ("added", None),
+    ]
+    doubts = [n for n in result.report["notes"] if n["kind"] == "doubt"]
+    assert [(n["line"], "read from the words" in n["message"]) for n in doubts] == [(4, True), (5, True)]
+    assert "# draft: kind 'transferred-out' read from the words of the line" in result.text
+
+
+def test_skipped_and_duplicated_numbers_are_reported_where_they_occur() -> None:
+    text = (
+        "某市商务局\n\n某市商务局是市政府工作部门。\n\n主要职责\n\n(一)负责全市商务工作。\n"
+        "(二)负责外资工作。\n(四)完成市政府交办的其他任务。\n\n内设机构\n\n"
+        "根据上述职责,市商务局设3个内设机构(科级建制):\n(一)办公室。负责机关日常运转。\n"
+        "(二)外贸科。负责外贸。\n(二)外资科。负责外资。\n"
+    )
+    result = draft(text, "numbers.txt")
+    anomalies = [(n["line"], n["message"]) for n in result.report["notes"] if n["kind"] == "anomaly"]
+    assert (9, "duty numbering skips from 2 to 4") in anomalies
+    assert (16, "section number 2 is used twice") in anomalies
+    assert [d.number for d in result.spec.bodies[0].duties] == [1, 2, 4]  # the document's numbers are kept
+    assert "# draft: L9: anomaly: duty numbering skips from 2 to 4" in result.text
+    assert not has_errors(orgspec.check_text(result.text))
+
+
+def test_seed_001_parenthesised_names_are_plaques_with_a_doubt_at_the_place() -> None:
+    result = _draft(DRAFT / "inputs" / "001_6ba292e773262653.txt")
+    doubts = {n["line"]: n for n in result.report["notes"] if "may be another name or an abbreviation" in n["message"]}
+    assert sorted(doubts) == [29, 31, 33]
+    assert all(str(n["path"]).endswith("/plaques/0") for n in doubts.values())
+    lines = result.text.splitlines()
+    for name in ("市委外事工作委員會辦公室綜合協調處", "民間交流促進處", "港澳事務處"):
+        at = next(i for i, line in enumerate(lines) if line.strip().startswith(f'plaque "{name}"'))
+        assert "may be another name or an abbreviation" in lines[at - 1]

@@ -41,3 +41,23 @@ def test_draft_of_a_missing_file_is_one_line_and_exit_2(tmp_path: Path, capsys: 
 def test_draft_into_a_missing_folder_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["draft", str(SEED), "-o", str(tmp_path / "no" / "such" / "x.orgspec")]) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_draft_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:
+    # deterministic across processes (string hashing is randomised per process)
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"draft{seed}.orgspec"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-m", "orgspec", "draft", str(GOLDEN / "draft" / "inputs" / "002_8d796a1540accf81.txt"),
+             "-o", str(out), "--report", "json"],
+            env=env, capture_output=True, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        outputs.append((out.read_bytes(), (tmp_path / f"draft{seed}.orgspec.report.json").read_bytes()))
+    assert outputs[0] == outputs[1]

@@ -177,3 +177,114 @@ def test_the_cli_lists_any_history(spec: Spec) -> None:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
             assert main(["history", str(path), "--format", "json"]) == 0
         assert len(json.loads(out.getvalue())["events"]) == len(timeline(spec))
+
+
+def _structure(spec: Spec) -> list[tuple[object, ...]]:
+    """What the events of a history can state about each unit (not a plaque's form, basis or notes)."""
+    out: list[tuple[object, ...]] = []
+    for unit in spec.walk():
+        out.append(
+            (
+                unit.name,
+                unit.kind,
+                unit.rank,
+                unit.superior.target if unit.superior else None,
+                sorted(p.name for p in unit.plaques),
+                sorted((r.kind.value, r.target.target) for r in unit.relations),
+                [(q.category.value, str(q.count)) for q in unit.quotas],
+                len(unit.units),
+                len(unit.duties),
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize(("d1", "d2"), [("2000", "2005"), ("2005", "2008"), ("2008", "2020"), ("2000", "2020")])
+@pytest.mark.parametrize("path", XUZHOU_FILES, ids=["fixture", "spec"])
+def test_xuzhou_later_state_is_the_earlier_with_the_events_between_applied(path: object, d1: str, d2: str) -> None:
+    # seed 001: the law holds for everything its events state; a plaque or hosted office that an
+    # event re-creates carries only what the event says (not the plaque's form, basis or notes)
+    spec = orgspec.load(path)  # type: ignore[arg-type]
+    forward = apply_events(as_of(spec, d1), between(spec, d1, d2))
+    assert _structure(forward) == _structure(as_of(spec, d2))
+    assert [loc.event for loc in timeline(forward)] == [loc.event for loc in timeline(as_of(spec, d2))]
+
+
+@pytest.mark.parametrize("path", JIANGXI_FILES, ids=["fixture", "spec"])
+def test_jiangxi_later_state_is_the_earlier_with_the_rename_applied(path: object) -> None:
+    spec = orgspec.load(path)  # type: ignore[arg-type]
+    assert apply_events(as_of(spec, "2017"), between(spec, "2017", "2019")) == as_of(spec, "2019")
+
+
+def test_an_event_is_placed_by_its_effective_date_when_it_has_no_date_of_its_own() -> None:
+    spec = orgspec.loads(
+        'body "乙局" {\n  history {\n    event renamed {\n      from "甲局"\n      to "乙局"\n'
+        "      decided 2017-11\n      approved 2017-12-20\n      effective 2018-03\n    }\n  }\n}\n"
+    )
+    event = spec.bodies[0].history[0]
+    assert (event.decided, event.approved, event.effective) == (
+        PartialDate.parse("2017-11"),
+        PartialDate.parse("2017-12-20"),
+        PartialDate.parse("2018-03"),
+    )
+    assert event.when() == PartialDate.parse("2018-03")
+    assert _body(as_of(spec, "2017-12-31")).name == "甲局"  # decided and approved, not yet in force
+    assert _body(as_of(spec, "2018-02")).name == "甲局"
+    assert _body(as_of(spec, "2018-03")).name == "乙局"
+    approved_only = orgspec.loads(
+        'body "乙局" {\n  history {\n    event renamed {\n      from "甲局"\n      to "乙局"\n'
+        "      decided 2017-11\n      approved 2018\n    }\n  }\n}\n"
+    )
+    assert _body(as_of(approved_only, "2017-12")).name == "甲局"
+    assert _body(as_of(approved_only, "2018")).name == "乙局"
+    assert not [d for d in orgspec.check_text(orgspec.dumps(spec)) if d.severity.value == "error"]
+
+
+def test_jiangxi_diff_across_2018_in_every_format(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(HISTORY)
+    monkeypatch.setenv("NO_COLOR", "1")
+    for fmt, ext in (("text", "txt"), ("zh", "zh.txt"), ("markdown", "md"), ("json", "json")):
+        assert main(["diff", "jiangxi-fao.orgspec", "--from", "2017", "--to", "2019", "--format", fmt]) == 0
+        golden(GOLDEN / "history" / f"jiangxi-diff-2017-2019.{ext}", capsys.readouterr().out)
+
+
+def test_a_plaque_or_office_put_back_by_undoing_its_removal_goes_where_it_was() -> None:
+    # found by the law above: 牌子0 (1981) and 牌子1 (1982) added, 牌子0 removed in 1984; on 1982
+    # the plaques are 牌子0, 牌子1 forward, and were 牌子1, 牌子0 when the removal was undone
+    spec = orgspec.loads(
+        'body "甲" {\n  plaque "原有牌子"\n  plaque "牌子1"\n  hosts "原有办公室"\n  hosts "办公室1"\n'
+        "  history {\n"
+        '    event plaque-added 1981 {\n      plaque "牌子0"\n    }\n'
+        '    event hosted 1981 {\n      unit "办公室0"\n    }\n'
+        '    event plaque-added 1982 {\n      plaque "牌子1"\n    }\n'
+        '    event hosted 1982 {\n      unit "办公室1"\n    }\n'
+        '    event plaque-removed 1984 {\n      plaque "牌子0"\n    }\n'
+        '    event unhosted 1984 {\n      unit "办公室0"\n    }\n'
+        "  }\n}\n"
+    )
+    body = _body(as_of(spec, "1982"))
+    assert [p.name for p in body.plaques] == ["原有牌子", "牌子0", "牌子1"]
+    assert [r.target.target for r in body.relations] == ["原有办公室", "办公室0", "办公室1"]
+    assert apply_events(as_of(spec, "1970"), between(spec, "1970", "1982")) == as_of(spec, "1982")
+    assert apply_events(as_of(spec, "1982"), between(spec, "1982", "1990")) == spec
+
+
+def test_a_plaque_removed_by_a_spec_level_event_is_put_back() -> None:
+    from orgspec.model import Plaque, Ref
+
+    def added(year: int, name: str) -> Event:
+        return Event(kind=EventKind.PLAQUE_ADDED, date=PartialDate(year=year), plaque=name)
+
+    body = Unit(
+        name="甲",
+        plaques=(Plaque(name="原有牌子"), Plaque(name="牌子1")),
+        history=(added(1981, "牌子0"), added(1982, "牌子1")),
+    )
+    removal = Event(
+        kind=EventKind.PLAQUE_REMOVED, date=PartialDate(year=1984), plaque="牌子0", target=Ref(target="甲", by="name")
+    )
+    spec = Spec(bodies=(body,), history=(removal,))
+    assert [p.name for p in _body(as_of(spec, "1983")).plaques] == ["原有牌子", "牌子0", "牌子1"]
+    assert [p.name for p in _body(as_of(spec, "1981")).plaques] == ["原有牌子", "牌子0"]

@@ -120,6 +120,17 @@ def test_zhenjiang_reorganisation_structure() -> None:
         seen.add(node.id)
 
 
+def test_a_change_of_superior_names_the_old_superior() -> None:
+    _change, chart = _chart(DIFF_FIXTURES / "xuzhou-posts-superior")
+    moved = next(n for n in chart.nodes if n.name == "徐州市人民政府僑務辦公室")
+    assert moved.marks == ("moved",)
+    assert [ln.text for ln in moved.lines if ln.mark == "moved"] == ["原上级：徐州市人民政府"]
+    # a body that was top level and is now inside another still reads 原为独立设置的机构
+    _change, chart = _chart(DIFF_FIXTURES / "hengyang-functions")
+    office = next(n for n in chart.nodes if n.name == "Overseas Chinese Affairs Office")
+    assert [ln.text for ln in office.lines if ln.mark == "moved"] == ["原为独立设置的机构"]
+
+
 def test_svg_ghosts_and_marks() -> None:
     _, chart = _chart(DIFF_FIXTURES / "zhenjiang-reorg")
     svg = render_svg(chart)

@@ -20,7 +20,10 @@ posts-changed
 
 A plaque, relation or body re-created by an event is re-created from the
 event alone (its name, or kind and target): what the spec says of it beyond
-that (form, notes, basis) is not part of the event.
+that (form, notes, basis) is not part of the event. Applied forward, an added
+plaque or hosted office goes last; one re-created by undoing its removal goes
+back where applying the history forward would have put it: after the ones the
+unit had without an event, before those added (by an event) after it was.
 
 The subject of an event stated in a unit's history is that unit; of an event
 in the spec's own history, the unit its ``unit`` names (for ``established``
@@ -31,7 +34,9 @@ Imports: :mod:`orgspec.model`, :mod:`orgspec.reorg.fold`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from orgspec.model.units import Event, EventKind, Plaque, Quota, Relation, RelationKind, Spec, Unit
 from orgspec.model.values import Ref
@@ -130,6 +135,51 @@ def _kind(label: str | None) -> tuple[object, str | None]:
     return kind, (None if label == kind.value else label)
 
 
+_Key = tuple[int, tuple[int, int, int], int]
+T = TypeVar("T")
+
+
+def _order(i: int, event: Event) -> _Key:
+    when = event.when()
+    return (0, (0, 0, 0), i) if when is None else (1, when.sort_key(), i)
+
+
+def _reinsert(
+    items: tuple[T, ...],
+    new: T,
+    *,
+    name_of: Callable[[T], str | None],
+    unit: Unit,
+    adds: EventKind,
+    added_name: Callable[[Event], str | None],
+    removal: Event,
+) -> tuple[T, ...]:
+    """Return ``items`` with ``new`` (whose removal is undone) where forward application puts it.
+
+    An item that one of the unit's ``adds`` events added (the events not undone yet, before
+    ``removal``) is ordered by the latest such event; items no event added come first.
+    """
+    # the removal is in the unit's history, or (a spec-level event) placed after it on its date
+    at = next((i for i, e in enumerate(unit.history) if e is removal), len(unit.history))
+    end = _order(at, removal)
+    added: dict[str, _Key] = {}
+    for i, e in enumerate(unit.history):
+        name = added_name(e)
+        if e.kind is adds and name is not None and _order(i, e) < end:
+            added[fold(name)] = _order(i, e)
+
+    def key(item: T) -> _Key | None:
+        name = name_of(item)
+        return None if name is None else added.get(fold(name))
+
+    mine = key(new)
+    for pos, item in enumerate(items):
+        theirs = key(item)
+        if theirs is not None and (mine is None or theirs > mine):
+            return (*items[:pos], new, *items[pos:])
+    return (*items, new)
+
+
 def _step(work: Work, subject: Node | None, event: Event, forward: bool, spec_level: bool) -> None:
     kind = event.kind
     if kind in RECORDED_ONLY:
@@ -163,7 +213,20 @@ def _step(work: Work, subject: Node | None, event: Event, forward: bool, spec_le
         _need(event.plaque, "which plaque", event)
         assert event.plaque is not None
         if (kind is EventKind.PLAQUE_ADDED) == forward:
-            _set(subject, plaques=(*unit.plaques, Plaque(name=event.plaque)))
+            plaque = Plaque(name=event.plaque)
+            if forward:
+                _set(subject, plaques=(*unit.plaques, plaque))
+            else:  # undoing a removal
+                placed = _reinsert(
+                    unit.plaques,
+                    plaque,
+                    name_of=lambda p: p.name,
+                    unit=unit,
+                    adds=EventKind.PLAQUE_ADDED,
+                    added_name=lambda e: e.plaque,
+                    removal=event,
+                )
+                _set(subject, plaques=placed)
         else:
             keep = [p for p in unit.plaques if fold(p.name) != fold(event.plaque)]
             if len(keep) == len(unit.plaques):
@@ -174,7 +237,20 @@ def _step(work: Work, subject: Node | None, event: Event, forward: bool, spec_le
         _need(target, "which office is hosted (unit)", event)
         assert target is not None
         if (kind is EventKind.HOSTED) == forward:
-            _set(subject, relations=(*unit.relations, Relation(kind=RelationKind.HOSTS, target=target)))
+            relation = Relation(kind=RelationKind.HOSTS, target=target)
+            if forward:
+                _set(subject, relations=(*unit.relations, relation))
+            else:  # undoing an unhosting
+                placed_r = _reinsert(
+                    unit.relations,
+                    relation,
+                    name_of=_hosted_name,
+                    unit=unit,
+                    adds=EventKind.HOSTED,
+                    added_name=lambda e: e.target.target if e.target else None,
+                    removal=event,
+                )
+                _set(subject, relations=placed_r)
         else:
             kept = [
                 r
@@ -209,6 +285,10 @@ def _step(work: Work, subject: Node | None, event: Event, forward: bool, spec_le
             quotas.append(Quota(category=event.category, count=count))
         _set(subject, quotas=tuple(quotas))
     del was
+
+
+def _hosted_name(relation: Relation) -> str | None:
+    return relation.target.target if relation.kind is RelationKind.HOSTS else None
 
 
 def subject_of(work: Work, owner: Node | None, event: Event) -> Node | None:

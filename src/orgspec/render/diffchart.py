@@ -160,7 +160,10 @@ def build_diff_chart(new: Spec, change: Diff, options: ChartOptions | None = Non
             marks.note(target, f"原：{op.before}", "renamed")
         elif isinstance(op, Move):
             marks.mark(target, "moved")
-            was = f"原属：{op.parent_before_name}" if op.parent_before_name else "原为独立设置的机构"
+            if op.parent_before == op.parent_after:  # a body's superior changed, not its place
+                was = f"原上级：{op.superior_before.target}" if op.superior_before else "原无上级"
+            else:
+                was = f"原属：{op.parent_before_name}" if op.parent_before_name else "原为独立设置的机构"
             marks.note(target, was, "moved")
         elif isinstance(op, PlaqueAdded | PlaqueRemoved):
             mark = "plaque-added" if isinstance(op, PlaqueAdded) else "plaque-removed"

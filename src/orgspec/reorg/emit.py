@@ -5,7 +5,7 @@ order, (1) establish, parents first, (2) per matched unit: rename, move,
 kind, rank, plaques, quotas, posts, other attributes, (3) duty transfers,
 (4) per unit: reworded, cancelled, added duties and a duty reorder when the
 list still differs, (5) demote and abolish, children first, (6) derived merge,
-absorb and split, (7) reorders to the new sibling order. Each matched unit's
+absorb, split and transfers of quota and posts, (7) reorders to the new sibling order. Each matched unit's
 operations are checked by replaying them on its old statements: whatever still
 differs becomes an ``attribute-changed``, so ``apply(old, diff) == new``.
 
@@ -40,6 +40,7 @@ from orgspec.reorg.ops import (
     PlaqueAdded,
     PlaqueRemoved,
     PostsChanged,
+    PostsTransferred,
     QuotaChanged,
     QuotaTransferred,
     RankChanged,
@@ -48,6 +49,7 @@ from orgspec.reorg.ops import (
     Split,
 )
 from orgspec.reorg.patch import ConflictError, remove_first
+from orgspec.reorg.summary import posts_total
 from orgspec.reorg.tree import Node, Tree, shell
 
 __all__ = ["emit"]
@@ -317,6 +319,7 @@ class _Emitter:
         # (6) derived
         ops.extend(self.derived())
         ops.extend(_quota_transfers(ops))
+        ops.extend(_posts_transfers(ops))
         for field in ("history", "notes"):  # the spec's own statements
             a_v, b_v = getattr(self.old.spec, field), getattr(self.new.spec, field)
             if a_v != b_v:
@@ -521,11 +524,20 @@ class _Emitter:
                 ]
 
     def derived(self) -> list[Operation]:
+        """Return merge, absorb and split, each scored by the share of the sources' duties that moved."""
         by_source: dict[str, dict[str, None]] = defaultdict(dict)
         by_target: dict[str, dict[str, None]] = defaultdict(dict)
+        moved: Counter[tuple[str, str]] = Counter()
         for ok, nk, _, _ in self.transfers:
             by_source[ok][nk] = None
             by_target[nk][ok] = None
+            moved[(ok, nk)] += 1
+
+        def score(sources: list[str], targets: list[str]) -> float:
+            total = sum(len(self.old.by_key[s].unit.duties) for s in sources)
+            went = sum(moved[(s, t)] for s in sources for t in targets)
+            return round(went / total, 3) if total else 1.0
+
         ops: list[Operation] = []
         m = self.m
         for nk, source_set in by_target.items():
@@ -538,6 +550,7 @@ class _Emitter:
                         unit=Pair(new=nk),
                         name=n.name,
                         established_by="inferred",
+                        score=score(gone, [nk]),
                         sources=tuple(Pair(old=s) for s in gone),
                         source_names=tuple(self.old.by_key[s].name for s in gone),
                     )
@@ -550,6 +563,7 @@ class _Emitter:
                                 unit=self.pair_new(n),
                                 name=n.name,
                                 established_by="inferred",
+                                score=score([s], [nk]),
                                 source=Pair(old=s),
                                 source_name=self.old.by_key[s].name,
                             )
@@ -562,6 +576,7 @@ class _Emitter:
                         unit=Pair(old=ok),
                         name=self.old.by_key[ok].name,
                         established_by="inferred",
+                        score=score([ok], targets),
                         into=tuple(Pair(new=t) for t in targets),
                         into_names=tuple(self.new.by_key[t].name for t in targets),
                     )
@@ -780,6 +795,49 @@ def _quota_transfers(ops: list[Operation]) -> list[Operation]:
                 source_name=src_name,
                 category=cat,
                 amount=-amount,
+            )
+        )
+    return out
+
+
+def _posts_transfers(ops: list[Operation]) -> list[Operation]:
+    """Pair a unit's decrease of leadership posts with another unit's increase by the same number.
+
+    Units are compared by the total of their posts (:func:`~orgspec.reorg.summary.posts_total`);
+    a unit whose total is open on either side is left out.
+    """
+    deltas: dict[str, tuple[Pair, str, int]] = {}
+    open_units: set[str] = set()
+
+    def add(pair: Pair, name: str, items: Any, sign: int) -> None:
+        total = posts_total(items)
+        if not total.known:
+            open_units.add(str(pair))
+            return
+        p, n, v = deltas.get(str(pair), (pair, name, 0))
+        deltas[str(pair)] = (p, n, v + sign * (total.value or 0))
+
+    for op in ops:
+        if isinstance(op, Establish) and op.after.posts:
+            add(op.unit, op.name, op.after.posts, 1)
+        elif isinstance(op, Abolish | Demote) and op.before.posts:
+            add(op.unit, op.name, op.before.posts, -1)
+        elif isinstance(op, PostsChanged):
+            add(op.unit, op.name, op.before, -1)
+            add(op.unit, op.name, op.after, 1)
+    known = [v for k, v in deltas.items() if k not in open_units]
+    losers = [v for v in known if v[2] < 0]
+    gainers = [v for v in known if v[2] > 0]
+    out: list[Operation] = []
+    for src, src_name, amount in losers:
+        match = next((g for g in gainers if g[2] == -amount), None)
+        if match is None:
+            continue
+        gainers.remove(match)
+        dst, dst_name, _ = match
+        out.append(
+            PostsTransferred(
+                unit=dst, name=dst_name, established_by="inferred", source=src, source_name=src_name, amount=-amount
             )
         )
     return out

@@ -7,7 +7,7 @@ its body (``徐州市外事辦公室/秘書處``), with ``[2]``, ``[3]`` for rep
 sibling names. Operations are applied in list order, each checking its
 ``before`` value; :mod:`orgspec.reorg.patch` applies and inverts them.
 
-``merge``, ``absorb``, ``split`` and ``quota-transferred`` are derived: they group the establish,
+``merge``, ``absorb``, ``split``, ``quota-transferred`` and ``posts-transferred`` are derived: they group the establish,
 abolish and duty-transferred operations that carry the change and change
 nothing themselves. Possible renames are not operations: they are
 :class:`Proposal` s beside the plain establish and abolish.
@@ -47,6 +47,7 @@ __all__ = [
     "PlaqueAdded",
     "PlaqueRemoved",
     "PostsChanged",
+    "PostsTransferred",
     "Proposal",
     "QuotaChanged",
     "QuotaTransferred",
@@ -175,6 +176,15 @@ class QuotaTransferred(_Op):
     amount: int
 
 
+class PostsTransferred(_Op):
+    """Derived: ``amount`` leadership posts left ``source`` and the same number arrived in ``unit``."""
+
+    op: Literal["posts-transferred"] = "posts-transferred"
+    source: Pair
+    source_name: str
+    amount: int
+
+
 class PlaqueAdded(_Op):
     """The unit carries a new plaque (加挂…牌子); placed last."""
 
@@ -291,6 +301,7 @@ Operation = Annotated[
     | Absorb
     | Split
     | QuotaTransferred
+    | PostsTransferred
     | PlaqueAdded
     | PlaqueRemoved
     | DutyTransferred
@@ -329,11 +340,14 @@ class DiffNote(_Frozen):
 
 
 class Summary(_Frozen):
-    """Counts of the operations, and the change of each quota total."""
+    """Counts of the operations, the change of each quota total and of the leadership posts."""
 
     counts: dict[str, int] = {}
     duties: dict[str, int] = {}
     quota: dict[str, str] = {}
+    posts: str | None = Field(
+        default=None, description="net change of the leadership posts (+1, -2, open); null when none"
+    )
 
 
 class Diff(_Frozen):

@@ -36,6 +36,7 @@ from orgspec.reorg.ops import (
     PlaqueAdded,
     PlaqueRemoved,
     PostsChanged,
+    PostsTransferred,
     QuotaChanged,
     QuotaTransferred,
     RankChanged,
@@ -179,7 +180,7 @@ class _Work:
         node.parent = None
 
     def step(self, op: Operation) -> None:
-        if isinstance(op, Merge | Absorb | Split | QuotaTransferred):
+        if isinstance(op, Merge | Absorb | Split | QuotaTransferred | PostsTransferred):
             return
         if isinstance(op, Establish):
             parent = self.find(op.parent)
@@ -324,6 +325,13 @@ def invert_op(op: Operation) -> Operation:
             source=op.unit.swapped(),
             source_name=op.name,
             category=op.category,
+            amount=op.amount,
+        )
+    if isinstance(op, PostsTransferred):
+        return PostsTransferred(
+            **{**common, "unit": op.source.swapped(), "name": op.source_name},
+            source=op.unit.swapped(),
+            source_name=op.name,
             amount=op.amount,
         )
     if isinstance(op, PlaqueAdded):

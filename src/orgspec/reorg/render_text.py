@@ -1,7 +1,8 @@
 """Terminal and Markdown output of a diff: verb first, one header per changed unit, details indented.
 
 Unchanged units are elided. The closing summary line counts the changes
-("2 established, 1 abolished, 1 renamed; 3 duties transferred; administrative quota +1").
+("2 established, 1 abolished, 1 renamed; 3 duties transferred; administrative quota +1;
+leadership posts -1").
 Markdown (for a pull-request comment) puts a summary table first and each
 unit's details in a ``<details>`` block, and stops cleanly below
 :data:`MARKDOWN_LIMIT` characters with a note of what was left out.
@@ -34,6 +35,7 @@ from orgspec.reorg.ops import (
     PlaqueAdded,
     PlaqueRemoved,
     PostsChanged,
+    PostsTransferred,
     QuotaChanged,
     QuotaTransferred,
     RankChanged,
@@ -62,6 +64,7 @@ _VERBS = {
     "quota-changed": "quotas changed",
     "quota-transferred": "quotas transferred",
     "posts-changed": "posts changed",
+    "posts-transferred": "posts transferred",
     "attribute-changed": "other statements changed",
 }
 _DUTY_VERBS = {
@@ -108,9 +111,9 @@ def _detail(op: Operation) -> str | None:
     if isinstance(op, PlaqueRemoved):
         return f"plaque removed: {op.plaque.name}"
     if isinstance(op, KindChanged):
-        return f"kind: {op.before_label or op.before} → {op.after_label or op.after}"
+        return f"kind: {op.before_label or op.before or 'none'} → {op.after_label or op.after or 'none'}"
     if isinstance(op, RankChanged):
-        return f"rank: {op.before} → {op.after}"
+        return f"rank: {op.before or 'none'} → {op.after or 'none'}"
     if isinstance(op, QuotaChanged):
         before = op.before.count if op.before else None
         after = op.after.count if op.after else None
@@ -144,13 +147,20 @@ def _detail(op: Operation) -> str | None:
         return f"{op.field.replace('_', ' ')}: {op.before} → {op.after}"
     if isinstance(op, QuotaTransferred):
         return f"{op.category.value} quota transferred from {op.source_name}: {op.amount}"
+    if isinstance(op, PostsTransferred):
+        return f"leadership posts transferred from {op.source_name}: {op.amount}"
     if isinstance(op, Merge):
-        return "merged from: " + "、".join(op.source_names)
+        return "merged from: " + "、".join(op.source_names) + _score(op.score)
     if isinstance(op, Absorb):
-        return f"absorbed {op.source_name}"
+        return f"absorbed {op.source_name}{_score(op.score)}"
     if isinstance(op, Split):
-        return "split into: " + "、".join(op.into_names)
+        return "split into: " + "、".join(op.into_names) + _score(op.score)
     return None
+
+
+def _score(score: float | None) -> str:
+    """Return how much of the evidence a derived operation rests on: the share of duties that moved."""
+    return "" if score is None else f" (score {score:.2f})"
 
 
 def _contents(unit: Unit) -> list[str]:
@@ -213,13 +223,14 @@ def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:
 
 
 def summary_line(diff: Diff) -> str:
-    """Return the closing summary: counts of unit changes; duties; quota totals."""
+    """Return the closing summary: counts of unit changes; duties; quota and post totals."""
     if diff.empty:
         return "no changes"
     parts = [f"{n} {_VERBS.get(op, op)}" for op, n in _ordered(diff.summary.counts) if op in _VERBS]
     duties = [f"{n} duties {_DUTY_VERBS[op]}" for op, n in diff.summary.duties.items()]
     quota = [f"{cat} quota {delta}" for cat, delta in diff.summary.quota.items()]
-    return "; ".join(", ".join(p) for p in (parts, duties, quota) if p)
+    posts = [f"leadership posts {diff.summary.posts}"] if diff.summary.posts else []
+    return "; ".join(", ".join(p) for p in (parts, duties, quota, posts) if p)
 
 
 def _verb_word(verb: str) -> str:
@@ -260,6 +271,7 @@ def render_markdown(diff: Diff, *, limit: int = MARKDOWN_LIMIT) -> str:
     head += [f"| {_VERBS.get(op, op)} | {n} |" for op, n in _ordered(diff.summary.counts)]
     head += [f"| duties {_DUTY_VERBS[op]} | {n} |" for op, n in diff.summary.duties.items()]
     head += [f"| {cat} quota | {delta} |" for cat, delta in diff.summary.quota.items()]
+    head += [f"| leadership posts | {diff.summary.posts} |"] if diff.summary.posts else []
     head += ["", f"**{summary_line(diff)}**", ""]
     tail: list[str] = []
     if diff.proposals:

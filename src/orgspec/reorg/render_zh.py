@@ -5,7 +5,8 @@ units whose duties they take: 将…的职责整合，组建…), duties transfe
 (将…职责划入…), units no longer kept (不再保留…; a name kept as a plaque:
 …加挂…牌子), renames (…更名为…), plaques (加挂 / 不再加挂), changes of
 superior, kind and rank, duties added and cancelled, then quotas
-(…行政编制由N名调整为M名) and leadership posts; a hosted office reads …设在…. Names are given as written.
+(…行政编制由N名调整为M名) and leadership posts (…领导职数由N名调整为M名, 将…的领导职数N名划入…);
+a hosted office reads …设在…. Names are given as written.
 
 Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.model`.
 """
@@ -33,11 +34,13 @@ from orgspec.reorg.ops import (
     PlaqueAdded,
     PlaqueRemoved,
     PostsChanged,
+    PostsTransferred,
     QuotaChanged,
     QuotaTransferred,
     RankChanged,
     Rename,
 )
+from orgspec.reorg.summary import posts_total
 
 __all__ = ["render_zh"]
 
@@ -154,7 +157,15 @@ def render_zh(diff: Diff) -> str:
         assert isinstance(op, QuotaTransferred)
         lines.append(f"将{op.source_name}的{_CATEGORY[op.category]}{op.amount}名划入{op.name}。")
     for op in each(PostsChanged):
-        lines.append(f"{op.name}领导职数调整。")
+        assert isinstance(op, PostsChanged)
+        before, after = posts_total(op.before), posts_total(op.after)
+        if before.known and after.known and before != after:
+            lines.append(f"{op.name}领导职数由{_n(before)}调整为{_n(after)}。")
+        else:
+            lines.append(f"{op.name}领导职数调整。")
+    for op in each(PostsTransferred):
+        assert isinstance(op, PostsTransferred)
+        lines.append(f"将{op.source_name}的领导职数{op.amount}名划入{op.name}。")
     if not lines:
         return "无变化。\n"
     return "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1)) + "\n"

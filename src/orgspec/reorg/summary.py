@@ -1,8 +1,9 @@
-"""The summary of a diff: counts per operation, duties moved, and quota totals before and after.
+"""The summary of a diff: counts per operation, duties moved, quota and post totals before and after.
 
-Also the reconciliation of quota totals: the old totals plus the changes the
-operations carry must give the new totals; an open figure (determined
-separately, not stated, unreadable) cannot be reconciled and is reported.
+Also the reconciliation of quota and leadership-post totals: the old totals
+plus the changes the operations carry must give the new totals; an open figure
+(determined separately, not stated, unreadable) cannot be reconciled and is
+reported.
 
 Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.model`.
 """
@@ -13,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from orgspec.model.arith import sum_counts
-from orgspec.model.units import Quota, Spec
+from orgspec.model.units import PostGroup, PostItem, Quota, Spec
 from orgspec.model.values import Count, QuotaCategory
 from orgspec.reorg.ops import (
     Abolish,
@@ -22,11 +23,12 @@ from orgspec.reorg.ops import (
     DiffNote,
     Establish,
     Operation,
+    PostsChanged,
     QuotaChanged,
     Summary,
 )
 
-__all__ = ["DUTY_OPS", "reconcile", "summarize"]
+__all__ = ["DUTY_OPS", "posts_total", "reconcile", "summarize"]
 
 #: Operations counted as duty changes in the summary.
 DUTY_OPS = ("duty-transferred", "duty-added", "duty-cancelled", "duty-reworded")
@@ -54,8 +56,41 @@ def _quota_changes(ops: Iterable[Operation]) -> dict[QuotaCategory, list[tuple[i
     return out
 
 
+def posts_total(items: Iterable[PostItem]) -> Count:
+    """Return how many leadership posts a list states: each post's figure and each group's total.
+
+    A group whose total is open but whose breakdown is all numbers counts its breakdown;
+    any other open figure makes the total open.
+    """
+    counts: list[Count] = []
+    for item in items:
+        broken_down = isinstance(item, PostGroup) and item.posts and all(p.count.known for p in item.posts)
+        if isinstance(item, PostGroup) and broken_down and not item.count.known:
+            counts.append(sum_counts(p.count for p in item.posts))
+        else:
+            counts.append(item.count)
+    return sum_counts(counts)
+
+
+def _post_changes(ops: Iterable[Operation]) -> list[tuple[int, Count]]:
+    """Return the signed post totals the operations add and remove."""
+    out: list[tuple[int, Count]] = []
+    for op in ops:
+        if isinstance(op, Establish) and op.after.posts:
+            out.append((1, posts_total(op.after.posts)))
+        elif isinstance(op, Abolish | Demote) and op.before.posts:
+            out.append((-1, posts_total(op.before.posts)))
+        elif isinstance(op, PostsChanged):
+            out += [(-1, posts_total(op.before)), (1, posts_total(op.after))]
+    return out
+
+
+def _net(changes: Sequence[tuple[int, Count]]) -> int:
+    return sum(sign * (c.value or 0) for sign, c in changes)
+
+
 def summarize(ops: Sequence[Operation]) -> Summary:
-    """Count the operations and the net change of each quota category."""
+    """Count the operations and the net change of each quota category and of the posts."""
     counts = Counter(op.op for op in ops if op.op not in DUTY_OPS and op.op not in ("reorder", "duties-reordered"))
     duties = Counter(op.op for op in ops if op.op in DUTY_OPS)
     quota: dict[str, str] = {}
@@ -63,14 +98,55 @@ def summarize(ops: Sequence[Operation]) -> Summary:
         if any(not c.known for _, c in changes):
             quota[cat.value] = "open"
             continue
-        net = sum(sign * (c.value or 0) for sign, c in changes)
+        net = _net(changes)
         if net:
             quota[cat.value] = f"{net:+d}"
-    return Summary(counts=dict(sorted(counts.items())), duties=dict(sorted(duties.items())), quota=quota)
+    post_changes = _post_changes(ops)
+    posts: str | None = None
+    if any(not c.known for _, c in post_changes):
+        posts = "open"
+    elif _net(post_changes):
+        posts = f"{_net(post_changes):+d}"
+    return Summary(counts=dict(sorted(counts.items())), duties=dict(sorted(duties.items())), quota=quota, posts=posts)
+
+
+def _spec_posts(spec: Spec) -> Count:
+    return sum_counts(posts_total(u.posts) for u in spec.walk() if u.posts)
+
+
+def _reconcile_posts(old: Spec, new: Spec, ops: Sequence[Operation]) -> list[DiffNote]:
+    """Check that the old post total plus the operations' changes gives the new total."""
+    changes = _post_changes(ops)
+    if not changes:
+        return []  # no operation touches the posts: the totals are the same
+    b, a = _spec_posts(old), _spec_posts(new)
+    if not (b.known and a.known and all(c.known for _, c in changes)):
+        return [
+            DiffNote(
+                code="posts-open",
+                severity="info",
+                message=f"leadership post total cannot be reconciled: {b} before, {a} after "
+                "(an open figure: determined separately, not stated or unreadable)",
+            )
+        ]
+    net = _net(changes)
+    if (b.value or 0) + net != (a.value or 0):
+        return [
+            DiffNote(
+                code="posts-unreconciled",
+                message=f"leadership post total does not reconcile: {b.value} before {net:+d} "
+                f"in changes != {a.value} after",
+            )
+        ]
+    return []
 
 
 def reconcile(old: Spec, new: Spec, ops: Sequence[Operation]) -> list[DiffNote]:
-    """Check that old quota totals plus the operations' changes give the new totals."""
+    """Check that old quota and post totals plus the operations' changes give the new totals."""
+    return _reconcile_quotas(old, new, ops) + _reconcile_posts(old, new, ops)
+
+
+def _reconcile_quotas(old: Spec, new: Spec, ops: Sequence[Operation]) -> list[DiffNote]:
     notes: list[DiffNote] = []
     changes = _quota_changes(ops)
     if not changes:
@@ -92,7 +168,7 @@ def reconcile(old: Spec, new: Spec, ops: Sequence[Operation]) -> list[DiffNote]:
                 )
             )
             continue
-        net = sum(sign * (c.value or 0) for sign, c in changes.get(cat, []))
+        net = _net(changes.get(cat, []))
         if (b.value or 0) + net != (a.value or 0):
             notes.append(
                 DiffNote(

@@ -1,0 +1,144 @@
+"""Reconciliation: the diff says what does not add up instead of inventing a change; posts transfers."""
+
+from __future__ import annotations
+
+import orgspec
+from orgspec.model import Count, Post, PostGroup, Quota, QuotaCategory, Spec, Unit
+from orgspec.reorg import apply, diff, invert
+from orgspec.reorg.ops import Pair, PostsChanged, QuotaChanged
+from orgspec.reorg.render_text import render_text
+from orgspec.reorg.render_zh import render_zh
+from orgspec.reorg.summary import posts_total, reconcile
+
+
+def _codes(d: orgspec.reorg.Diff) -> list[str]:
+    return [n.code for n in d.notes]
+
+
+def _posts(*counts: int | Count) -> tuple[Post, ...]:
+    titles = ["局长", "副局长", "总工程师"]
+    return tuple(Post(title=titles[i], count=c if isinstance(c, Count) else Count.of(c)) for i, c in enumerate(counts))
+
+
+def test_an_abolished_units_duty_found_nowhere_is_a_note_not_a_cancellation() -> None:
+    old = orgspec.loads(
+        'body "甲局" {\n  section "一处" {\n    duties {\n      duty "负责一处工作。"\n'
+        '      duty "负责特别工作。"\n    }\n  }\n  section "二处"\n}\n'
+    )
+    new = orgspec.loads('body "甲局" {\n  section "二处" {\n    duties {\n      duty "负责一处工作。"\n    }\n  }\n}\n')
+    d = diff(old, new)
+    assert _codes(d) == ["duty-unaccounted"]
+    assert "负责特别工作" in d.notes[0].message
+    assert d.notes[0].unit == Pair(old="甲局/一处")
+    ops = [op.op for op in d.operations]
+    assert "duty-cancelled" not in ops
+    assert ops.count("duty-transferred") == 1
+    assert apply(old, d) == new
+    assert apply(new, invert(d)) == old
+
+
+def test_a_stated_transfer_that_no_duty_carries_is_a_note() -> None:
+    old = orgspec.loads('body "甲局" {\n  duties {\n    duty 1 "负责甲工作。"\n  }\n}\n')
+    new = orgspec.loads(
+        'body "甲局" {\n  function-changes {\n    transferred-out 1 "将丙工作划入乙局。" to "乙局"\n  }\n'
+        '  duties {\n    duty 1 "负责甲工作。"\n  }\n}\n'
+    )
+    d = diff(old, new)
+    assert _codes(d) == ["declared-transfer-unmatched"]
+    assert "乙局" in d.notes[0].message
+    assert not [op for op in d.operations if op.op == "duty-transferred"]
+
+
+def test_an_open_quota_figure_is_not_reconciled_with_a_made_up_number() -> None:
+    old = orgspec.loads('body "甲局" {\n  quota logistics separately "后勤服务人员编制"\n}\n')
+    new = orgspec.loads('body "甲局" {\n  quota logistics 3 "后勤服务人员编制"\n}\n')
+    d = diff(old, new)
+    assert _codes(d) == ["quota-open"]
+    assert d.summary.quota == {"logistics": "open"}
+    assert "logistics quota open" in render_text(d)
+
+
+def test_quota_totals_that_do_not_reconcile_are_reported() -> None:
+    old = Spec(bodies=(Unit(name="甲", quotas=(Quota(category=QuotaCategory.ADMINISTRATIVE, count=Count.of(10)),)),))
+    new = Spec(bodies=(Unit(name="甲", quotas=(Quota(category=QuotaCategory.ADMINISTRATIVE, count=Count.of(12)),)),))
+    # operations that account for only one of the two new posts of the quota
+    partial = [
+        QuotaChanged(
+            unit=Pair(old="甲", new="甲"),
+            name="甲",
+            category=QuotaCategory.ADMINISTRATIVE,
+            before=old.bodies[0].quotas[0],
+            after=Quota(category=QuotaCategory.ADMINISTRATIVE, count=Count.of(11)),
+        )
+    ]
+    notes = reconcile(old, new, partial)
+    assert [n.code for n in notes] == ["quota-unreconciled"]
+    assert "10 before +1 in changes != 12 after" in notes[0].message
+    assert _codes(diff(old, new)) == []  # the diff itself accounts for every change
+
+
+def test_post_totals_that_do_not_reconcile_are_reported() -> None:
+    old = Spec(bodies=(Unit(name="甲", posts=_posts(1, 2)),))
+    new = Spec(bodies=(Unit(name="甲", posts=_posts(1, 4)),))
+    partial = [PostsChanged(unit=Pair(old="甲", new="甲"), name="甲", before=_posts(1, 2), after=_posts(1, 3))]
+    notes = reconcile(old, new, partial)
+    assert [n.code for n in notes] == ["posts-unreconciled"]
+    assert "3 before +1 in changes != 5 after" in notes[0].message
+    d = diff(old, new)
+    assert _codes(d) == []
+    assert d.summary.posts == "+2"
+    assert render_text(d).rstrip().endswith("1 posts changed; leadership posts +2")
+
+
+def test_an_open_post_figure_is_not_reconciled() -> None:
+    old = Spec(bodies=(Unit(name="甲", posts=_posts(1, Count.separately())),))
+    new = Spec(bodies=(Unit(name="甲", posts=_posts(1, 3)),))
+    d = diff(old, new)
+    assert _codes(d) == ["posts-open"]
+    assert d.summary.posts == "open"
+    assert "领导职数调整" in render_zh(d)  # no figure is made up for the open side
+
+
+def test_posts_total_counts_groups_once_and_falls_back_on_their_breakdown() -> None:
+    group = PostGroup(title="正副处长", count=Count.of(11), posts=_posts(6, 5))
+    assert posts_total((*_posts(1, 3), group)) == Count.of(15)
+    open_group = group.model_copy(update={"count": Count.unstated()})
+    assert posts_total((open_group,)) == Count.of(11)
+    assert not posts_total((open_group.model_copy(update={"posts": ()}),)).known
+    assert posts_total(()) == Count.of(0)
+
+
+def test_posts_leaving_one_body_for_another_are_a_transfer() -> None:
+    old = Spec(bodies=(Unit(name="甲局", posts=_posts(1, 2)), Unit(name="乙局", posts=_posts(1, 3))))
+    new = Spec(bodies=(Unit(name="甲局", posts=_posts(1, 3)), Unit(name="乙局", posts=_posts(1, 2))))
+    d = diff(old, new)
+    transfers = [op for op in d.operations if op.op == "posts-transferred"]
+    assert [(op.source_name, op.name, op.amount, op.established_by) for op in transfers] == [  # type: ignore[union-attr]
+        ("乙局", "甲局", 1, "inferred")
+    ]
+    assert d.summary.posts is None  # nothing gained or lost overall
+    assert "将乙局的领导职数1名划入甲局。" in render_zh(d)
+    assert "leadership posts transferred from 乙局: 1" in render_text(d)
+    assert apply(old, d) == new
+    back = invert(d)
+    assert apply(new, back) == old
+    assert [(op.source_name, op.name) for op in back.operations if op.op == "posts-transferred"] == [  # type: ignore[union-attr]
+        ("甲局", "乙局")
+    ]
+
+
+def test_posts_of_an_abolished_body_taken_over_by_a_new_one_are_a_transfer() -> None:
+    old = Spec(bodies=(Unit(name="甲局", posts=_posts(1, 2)),))
+    new = Spec(bodies=(Unit(name="丙局", posts=_posts(1, 2)),))
+    d = diff(old, new, limit=0)
+    assert [(op.source_name, op.name, op.amount) for op in d.operations if op.op == "posts-transferred"] == [  # type: ignore[union-attr]
+        ("甲局", "丙局", 3)
+    ]
+
+
+def test_an_open_post_total_is_never_paired_as_a_transfer() -> None:
+    old = Spec(bodies=(Unit(name="甲局", posts=_posts(1, Count.unstated())), Unit(name="乙局", posts=_posts(1, 3))))
+    new = Spec(bodies=(Unit(name="甲局", posts=_posts(1, 3)), Unit(name="乙局", posts=_posts(1, 2))))
+    d = diff(old, new)
+    assert not [op for op in d.operations if op.op == "posts-transferred"]
+    assert _codes(d) == ["posts-open"]
