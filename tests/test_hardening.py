@@ -176,3 +176,58 @@ def test_deep_allowed_nesting_scales_linearly() -> None:
         return 'body "A" { ' + "\n".join([one] * copies) + " }"
 
     assert _ratio(nested(60, 10), nested(60, 100)) < 30
+
+
+# ---- text commands never pass a spec's control characters to the terminal -----------------
+
+_ESCAPES = "\\u{1b}[2J\\u{1b}]0;title\\u{7}\\u{202e}\\n"
+
+
+def _esc_spec(tmp_path: Path) -> tuple[Path, Path]:
+    old = tmp_path / "old.orgspec"
+    old.write_text('body "A" {\n  section "S" { duties { duty "x" } }\n}\n', encoding="utf-8")
+    new = tmp_path / "new.orgspec"
+    new.write_text(
+        f'body "A{_ESCAPES}" {{\n'
+        f'  section "S{_ESCAPES}" {{ duties {{ duty "x" }} }}\n'
+        "  history {\n"
+        f'    event hosted 2019-03-21 {{\n      unit "B{_ESCAPES}"\n      note "n{_ESCAPES}"\n    }}\n'
+        "  }\n"
+        "  stated sections 3\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    return old, new
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "{new}"],
+        ["check", "{new}", "--output-format", "concise"],
+        ["check", "{new}", "--output-format", "github"],
+        ["diff", "{old}", "{new}"],
+        ["diff", "{old}", "{new}", "--format", "zh"],
+        ["diff", "{old}", "{new}", "--format", "markdown"],
+        ["history", "{new}"],
+        ["show", "{new}"],
+    ],
+    ids=lambda a: "-".join(x for x in a if not x.startswith("{")),
+)
+def test_text_output_has_no_control_characters_from_the_spec(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import unicodedata
+
+    from orgspec.cli.main import main
+
+    old, new = _esc_spec(tmp_path)
+    code = main([a.format(old=old, new=new) for a in argv])
+    out, err = capsys.readouterr()
+    assert code in (0, 1), err
+    assert out.strip()
+    for text in (out, err):
+        bad = {ch for ch in text if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf")}
+        assert bad == set(), (argv, sorted(bad))
+    if argv[0] in ("check", "diff"):
+        assert "␛" in out  # shown, not dropped

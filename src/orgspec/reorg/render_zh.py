@@ -38,6 +38,7 @@ from orgspec.reorg.ops import (
     RankChanged,
     Rename,
 )
+from orgspec.report.text import printable
 
 __all__ = ["render_zh"]
 
@@ -157,4 +158,4 @@ def render_zh(diff: Diff) -> str:
         lines.append(f"{op.name}领导职数调整。")
     if not lines:
         return "无变化。\n"
-    return "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1)) + "\n"
+    return "\n".join(f"{i}. {printable(line)}" for i, line in enumerate(lines, 1)) + "\n"
