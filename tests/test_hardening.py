@@ -6,7 +6,9 @@ The generated-input tests run with the derandomised "ci" hypothesis profile; the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from hypothesis import given, settings
@@ -17,6 +19,8 @@ from orgspec.codes import CODES
 from orgspec.io import decode
 
 from .conftest import SPECS
+
+T = TypeVar("T")
 
 
 def _assert_sane(found: list[orgspec.Diagnostic], text: str) -> None:
@@ -168,6 +172,64 @@ def _many_sections(n: int) -> str:
 def test_checking_scales_linearly_with_the_number_of_units() -> None:
     # Ten times the units may take at most thirty times as long (linear would be ten).
     assert _ratio(_many_sections(200), _many_sections(2000)) < 30
+
+
+def _ratio_of(run: Callable[[T], object], small: T, large: T, repeat: int = 3) -> float:
+    """Return best-time(run(large)) / best-time(run(small)), measured interleaved."""
+    import time
+
+    best = [float("inf"), float("inf")]
+    for _ in range(repeat):
+        for key, arg in ((0, small), (1, large)):
+            t0 = time.perf_counter()
+            run(arg)
+            best[key] = min(best[key], time.perf_counter() - t0)
+    return best[1] / best[0]
+
+
+def _replaced_sections(n: int) -> str:
+    """The same shape as _many_sections, but no section shares an id or a name with it."""
+    return _many_sections(n).replace("section s", "section t").replace("第", "新")
+
+
+def _render_every_format(spec: orgspec.Spec) -> None:
+    from orgspec.render.chart import ChartOptions, build_chart
+    from orgspec.render.dot import render_dot
+    from orgspec.render.html import render_html
+    from orgspec.render.mermaid import render_mermaid
+    from orgspec.render.svg import render_svg
+
+    chart = build_chart(spec, ChartOptions(duties=True))
+    for write in (render_svg, render_dot, render_mermaid, render_html):
+        write(chart)
+
+
+def test_rendering_scales_linearly_with_the_sections_of_one_unit() -> None:
+    # the embedded layout once tried every column count for a unit's leaves, each in O(n)
+    small, large = orgspec.loads(_many_sections(200)), orgspec.loads(_many_sections(2000))
+    assert _ratio_of(_render_every_format, small, large) < 30
+
+
+@pytest.mark.parametrize("change", ["gain", "loss", "replace"])
+def test_diff_scales_linearly_with_the_sections_of_one_unit(change: str) -> None:
+    # placing each established or abolished unit once scanned every sibling in Python
+    def pair(n: int) -> tuple[orgspec.Spec, orgspec.Spec]:
+        half, full = orgspec.loads(_many_sections(n // 2)), orgspec.loads(_many_sections(n))
+        if change == "gain":
+            return half, full
+        if change == "loss":
+            return full, half
+        return half, orgspec.loads(_replaced_sections(n))
+
+    assert _ratio_of(lambda p: orgspec.diff(*p), pair(200), pair(2000)) < 30
+
+
+def test_fmt_and_dumps_scale_linearly() -> None:
+    from orgspec.fmt import format_source
+
+    assert _ratio_of(format_source, _many_sections(200), _many_sections(2000)) < 30
+    small, large = orgspec.loads(_many_sections(200)), orgspec.loads(_many_sections(2000))
+    assert _ratio_of(orgspec.dumps, small, large) < 30
 
 
 def test_deep_allowed_nesting_scales_linearly() -> None:
