@@ -26,6 +26,11 @@ settings.register_profile("fuzz", max_examples=20_000, deadline=None, suppress_h
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+def budget(examples: int) -> int:
+    """Return ``examples`` for a slow generated-input test, or the fuzz profile's larger number."""
+    return max(examples, settings.default.max_examples) if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz" else examples
+
+
 def golden(path: Path, actual: str) -> None:
     """Compare ``actual`` with the golden file at ``path`` (or write it when updating)."""
     if UPDATE_GOLDENS or not path.exists():

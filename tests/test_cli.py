@@ -123,10 +123,29 @@ def test_internal_error_is_one_line_without_traceback(
     monkeypatch.setattr(orgspec.api, "analyze", boom)
     assert main(["check", "--no-cache", str(SPECS)]) == 2
     err = capsys.readouterr().err
-    assert "internal error: RuntimeError: simulated bug (please report)" in err
-    assert "Traceback" not in err
+    assert (
+        err == "orgspec: internal error: RuntimeError: simulated bug (please report; --verbose shows the traceback)\n"
+    )
     assert main(["check", "--no-cache", "--verbose", str(SPECS)]) == 2
-    assert "Traceback" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("orgspec: internal error: RuntimeError: simulated bug (please report)\nTraceback")
+
+
+def test_internal_error_with_a_multi_line_message_is_still_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import orgspec.api
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise ValueError("first line\n  second line\x1b[2J")
+
+    monkeypatch.setattr(orgspec.api, "analyze", boom)
+    assert main(["check", "--no-cache", str(SPECS)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err
+        == "orgspec: internal error: ValueError: first line second line␛[2J (please report; --verbose shows the traceback)\n"
+    )
 
 
 def test_no_color_when_piped() -> None:

@@ -238,3 +238,10 @@ def test_fmt_does_not_write_when_the_self_check_fails(
     assert main(["fmt", str(messy)]) == 2
     assert messy.read_text(encoding="utf-8") == MESSY
     assert "not formatted: the formatted text loses a comment: '# a spec written in a hurry'" in capsys.readouterr().err
+
+
+def test_bidirectional_controls_are_printed_as_escapes() -> None:
+    text = 'body "A\u202eB\u2066C\u200fD" {\n  kind "x"\n}\n'
+    result = format_source(text)
+    assert result.problem is None
+    assert result.output == 'body "A\\u{202E}B\\u{2066}C\\u{200F}D" {\n  kind "x"\n}\n'

@@ -1,12 +1,14 @@
 """Hostile input: every input gets diagnostics or a result, never an exception (issue 8).
 
 The generated-input tests run with the derandomised "ci" hypothesis profile; the long fuzz run is
-``HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_hardening.py`` (see docs/hardening.md).
+one command in docs/hardening.md (``HYPOTHESIS_PROFILE=fuzz``, 20,000 inputs a test).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from hypothesis import given, settings
@@ -16,7 +18,9 @@ import orgspec
 from orgspec.codes import CODES
 from orgspec.io import decode
 
-from .conftest import SPECS
+from .conftest import SPECS, budget
+
+T = TypeVar("T")
 
 
 def _assert_sane(found: list[orgspec.Diagnostic], text: str) -> None:
@@ -69,18 +73,19 @@ def test_edge_texts(text: str) -> None:
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
-    """Return token spans of a spec using the real lexer (through the parsed syntax tree)."""
-    analysis = orgspec.analyze(text)
-    spans: list[tuple[int, int]] = []
-    stack = list(analysis.built.document.statements)
-    while stack:
-        stmt = stack.pop()
-        spans.append((stmt.keyword_span.start, stmt.keyword_span.end))
-        spans.extend((a.span.start, a.span.end) for a in stmt.args)
-        if stmt.block is not None:
-            spans.append((stmt.span.end - 1, stmt.span.end))
-            stack.extend(stmt.block)
-    return sorted(spans)
+    """Return the span of every token of a spec, as the grammar's own lexer cuts it.
+
+    Every token: keywords, names, figures, references, both braces, and the separators (line
+    breaks, ``;`` and comments) between statements.
+    """
+    import lark
+
+    from orgspec.syntax import parser
+
+    lexer = lark.Lark(parser._GRAMMAR, parser="lalr", lexer="basic")
+    spans = [(tok.start_pos, tok.end_pos) for tok in lexer.lex(text)]
+    assert all(start is not None and end is not None for start, end in spans)
+    return spans  # type: ignore[return-value]
 
 
 SEED_SPECS = sorted(SPECS.glob("*.orgspec"))
@@ -139,7 +144,7 @@ def _grammar_strategy() -> st.SearchStrategy[str]:
     return from_lark(grammar, explicit={"INT": figures, "DATE": dates})
 
 
-@settings(max_examples=100)
+@settings(max_examples=budget(100))
 @given(_grammar_strategy())
 def test_text_generated_from_the_grammar(text: str) -> None:
     _assert_sane(orgspec.check_text(text, "generated.orgspec"), text)
@@ -174,9 +179,132 @@ def test_checking_scales_linearly_with_the_number_of_units() -> None:
     assert _ratio(_many_sections(200), _many_sections(2000)) < 30
 
 
+def _ratio_of(run: Callable[[T], object], small: T, large: T, repeat: int = 3) -> float:
+    """Return best-time(run(large)) / best-time(run(small)), measured interleaved.
+
+    The garbage collector is paused while a run is timed: its full passes cost in proportion to
+    every object alive, which is noise here, not the command's own work.
+    """
+    import gc
+    import time
+
+    best = [float("inf"), float("inf")]
+    for _ in range(repeat):
+        for key, arg in ((0, small), (1, large)):
+            gc.collect()
+            gc.disable()
+            try:
+                t0 = time.perf_counter()
+                run(arg)
+                best[key] = min(best[key], time.perf_counter() - t0)
+            finally:
+                gc.enable()
+    return best[1] / best[0]
+
+
+def _replaced_sections(n: int) -> str:
+    """The same shape as _many_sections, but no section shares an id or a name with it."""
+    return _many_sections(n).replace("section s", "section t").replace("第", "新")
+
+
+def _render_every_format(spec: orgspec.Spec) -> None:
+    from orgspec.render.chart import ChartOptions, build_chart
+    from orgspec.render.dot import render_dot
+    from orgspec.render.html import render_html
+    from orgspec.render.mermaid import render_mermaid
+    from orgspec.render.svg import render_svg
+
+    chart = build_chart(spec, ChartOptions(duties=True))
+    for write in (render_svg, render_dot, render_mermaid, render_html):
+        write(chart)
+
+
+def test_rendering_scales_linearly_with_the_sections_of_one_unit() -> None:
+    # the embedded layout once tried every column count for a unit's leaves, each in O(n)
+    small, large = orgspec.loads(_many_sections(200)), orgspec.loads(_many_sections(2000))
+    assert _ratio_of(_render_every_format, small, large) < 30
+
+
+@pytest.mark.parametrize("change", ["gain", "loss", "replace"])
+def test_diff_scales_linearly_with_the_sections_of_one_unit(change: str) -> None:
+    # placing each established or abolished unit once scanned every sibling in Python
+    def pair(n: int) -> tuple[orgspec.Spec, orgspec.Spec]:
+        half, full = orgspec.loads(_many_sections(n // 2)), orgspec.loads(_many_sections(n))
+        if change == "gain":
+            return half, full
+        if change == "loss":
+            return full, half
+        return half, orgspec.loads(_replaced_sections(n))
+
+    assert _ratio_of(lambda p: orgspec.diff(*p), pair(400), pair(4000), repeat=5) < 30
+
+
+def test_fmt_and_dumps_scale_linearly() -> None:
+    from orgspec.fmt import format_source
+
+    assert _ratio_of(format_source, _many_sections(200), _many_sections(2000)) < 30
+    small, large = orgspec.loads(_many_sections(200)), orgspec.loads(_many_sections(2000))
+    assert _ratio_of(orgspec.dumps, small, large) < 30
+
+
 def test_deep_allowed_nesting_scales_linearly() -> None:
     def nested(depth: int, copies: int) -> str:
         one = 'section "S" { ' * depth + "}" * depth
         return 'body "A" { ' + "\n".join([one] * copies) + " }"
 
     assert _ratio(nested(60, 10), nested(60, 100)) < 30
+
+
+# ---- text commands never pass a spec's control characters to the terminal -----------------
+
+_ESCAPES = "\\u{1b}[2J\\u{1b}]0;title\\u{7}\\u{202e}\\n"
+
+
+def _esc_spec(tmp_path: Path) -> tuple[Path, Path]:
+    old = tmp_path / "old.orgspec"
+    old.write_text('body "A" {\n  section "S" { duties { duty "x" } }\n}\n', encoding="utf-8")
+    new = tmp_path / "new.orgspec"
+    new.write_text(
+        f'body "A{_ESCAPES}" {{\n'
+        f'  section "S{_ESCAPES}" {{ duties {{ duty "x" }} }}\n'
+        "  history {\n"
+        f'    event hosted 2019-03-21 {{\n      unit "B{_ESCAPES}"\n      note "n{_ESCAPES}"\n    }}\n'
+        "  }\n"
+        "  stated sections 3\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    return old, new
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "{new}"],
+        ["check", "{new}", "--output-format", "concise"],
+        ["check", "{new}", "--output-format", "github"],
+        ["diff", "{old}", "{new}"],
+        ["diff", "{old}", "{new}", "--format", "zh"],
+        ["diff", "{old}", "{new}", "--format", "markdown"],
+        ["history", "{new}"],
+        ["show", "{new}"],
+    ],
+    ids=lambda a: "-".join(x for x in a if not x.startswith("{")),
+)
+def test_text_output_has_no_control_characters_from_the_spec(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import unicodedata
+
+    from orgspec.cli.main import main
+
+    old, new = _esc_spec(tmp_path)
+    code = main([a.format(old=old, new=new) for a in argv])
+    out, err = capsys.readouterr()
+    assert code in (0, 1), err
+    assert out.strip()
+    for text in (out, err):
+        bad = {ch for ch in text if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf")}
+        assert bad == set(), (argv, sorted(bad))
+    if argv[0] in ("check", "diff"):
+        assert "␛" in out  # shown, not dropped

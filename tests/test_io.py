@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import orgspec
 from orgspec.io import read_source, write_atomic
@@ -95,3 +97,26 @@ def test_write_atomic_keeps_old_file_when_the_write_fails(tmp_path: Path, monkey
         write_atomic(p, "x" * 100_000)
     assert p.read_text() == "old"
     assert [x.name for x in tmp_path.iterdir()] == ["out.txt"]
+
+
+def _line_starts_reference(text: str) -> list[int]:
+    starts, i = [0], 0
+    while i < len(text):
+        if text[i] == "\r" and text[i + 1 : i + 2] == "\n":
+            i += 1
+        if text[i] in "\r\n":
+            starts.append(i + 1)
+        i += 1
+    return starts
+
+
+@given(st.text(alphabet="a\r\n\u2028\x85国", max_size=40))
+def test_lines_end_at_crlf_lf_or_a_lone_cr(text: str) -> None:
+    from orgspec.source import SourceText
+
+    source = SourceText(text)
+    starts = _line_starts_reference(text)
+    assert source.line_count == len(starts)
+    for line, start in enumerate(starts, start=1):
+        assert source.position(start).line == line
+        assert source.offset(line, 1) == start

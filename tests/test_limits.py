@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 import orgspec
 from orgspec import limits
 
@@ -44,3 +46,33 @@ def test_one_ten_megabyte_line_is_read_in_linear_time() -> None:
     assert found == []
     # 100x the input may take at most ~300x the time (generous for a noisy machine).
     assert t_big < max(t_small, 0.005) * 300
+
+
+def test_a_file_over_the_size_limit_is_one_diagnostic() -> None:
+    text = 'body "A" { note "' + "x" * limits.MAX_FILE_CHARS + '" }'
+    t0 = time.perf_counter()
+    (d,) = orgspec.check_text(text, "big.orgspec")
+    assert (d.code, d.line, d.column) == ("OS106", 1, 1)
+    assert time.perf_counter() - t0 < 5  # refused by its length, not read; its line index is one regex scan
+    assert f"{limits.MAX_FILE_CHARS:,}" in d.message
+
+
+def test_the_size_limit_is_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_FILE_CHARS", 1000)
+    at_limit = 'body "A" { note "' + "x" * (1000 - 20) + '" }'
+    assert len(at_limit) == 1000
+    assert orgspec.check_text(at_limit) == []
+    assert [d.code for d in orgspec.check_text(at_limit + " ")] == ["OS106"]
+
+
+def test_a_figure_over_the_value_limit_is_rejected() -> None:
+    assert orgspec.check_text(f'body "A" {{ quota administrative {limits.MAX_FIGURE} }}') == []
+    for stmt in (
+        f"quota administrative {limits.MAX_FIGURE + 1}",
+        f'posts {{ post "主任" {limits.MAX_FIGURE + 1} }}',
+        f"stated sections {limits.MAX_FIGURE + 1}",
+    ):
+        (d,) = orgspec.check_text(f'body "A" {{\n  {stmt}\n}}')
+        assert d.code == "OS204"
+        assert d.line == 2
+        assert f"above the limit of {limits.MAX_FIGURE:,}" in d.message

@@ -231,3 +231,39 @@ def test_graphviz_accepts_the_dot_of_any_names(names: list[str]) -> None:
     from .render_helpers import hostile_spec
 
     assert graphviz_run.run_dot(render_dot(build_chart(hostile_spec(names))), "svg").startswith(b"<?xml")
+
+
+def test_fixed_pdf_dates_keeps_the_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = b"%PDF-1.5\n<< /Producer (cairo) /CreationDate (D:20261203142149Z) /ModDate (D:20261203142150Z) >>\n"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    fixed = graphviz_run.fixed_pdf_dates(pdf)
+    assert len(fixed) == len(pdf)
+    assert b"/CreationDate (D:19700101000000Z)" in fixed
+    assert b"/ModDate (D:19700101000000Z)" in fixed
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert b"/CreationDate (D:20231114221320Z)" in graphviz_run.fixed_pdf_dates(pdf)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "not a number")
+    assert graphviz_run.fixed_pdf_dates(pdf) == fixed
+
+
+@pytest.mark.graphviz
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_pdf_is_byte_stable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+    import time
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("TZ", "Asia/Shanghai")  # cairo would write a local time with an offset
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    assert main(["render", ZJ, "-o", str(first)]) == 0
+    time.sleep(1.1)  # cairo's dates have one-second resolution
+    assert main(["render", ZJ, "-o", str(second)]) == 0
+    data = first.read_bytes()
+    assert data == second.read_bytes()
+    assert b"/CreationDate (D:19700101000000Z)" in data
+    # the cross-reference table still points at the objects
+    xref = data[data.rindex(b"\nxref\n") + 6 :]
+    offsets = [int(m.group(1)) for m in re.finditer(rb"^(\d{10}) 00000 n", xref, re.M)]
+    assert offsets
+    for number, offset in enumerate(offsets, start=1):
+        assert data[offset:].startswith(f"{number} 0 obj".encode())

@@ -206,3 +206,63 @@ def test_junit_one_case_per_file_failures_per_finding() -> None:
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown output format"):
         render("yaml", [], ReportContext())
+
+
+# ---- text from a hostile spec reaches the terminal as visible symbols ------------------------
+
+_HOSTILE_GROUP = """body "{name}" {{
+  posts {{
+    group "正副處長" 11 {{
+      post "正處長" 6 chief
+      post "副處長" 7 deputy  # \x1b]0;title\x07 \u202e
+    }}
+  }}
+}}
+"""
+#: Escape sequences, a faked finding after an escaped line break, NUL, BEL, DEL, C1 and bidi controls.
+_HOSTILE_NAME = "A\x1b[2J\\ninjected.orgspec:1:1: OS000 error: fake\x00\x07\x7f\x9b\u202eB\u2066C"
+
+
+def _control_characters(text: str) -> set[str]:
+    import unicodedata
+
+    return {ch for ch in text if ch not in "\n" and unicodedata.category(ch) in ("Cc", "Cf") and ch != "\u200b"}
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "github"])
+def test_terminal_formats_show_control_characters_as_symbols(fmt: str) -> None:
+    text = _HOSTILE_GROUP.format(name=_HOSTILE_NAME)
+    found = orgspec.check_text(text, "specs/\x1b[31mred\u202e.orgspec")
+    (finding,) = found
+    assert "\x1b" in finding.message  # the model keeps the name as written
+    out = render(fmt, found, ReportContext(("specs/x.orgspec",), ROOT))
+    assert _control_characters(out) == set()
+    lines = out.splitlines()
+    if fmt == "concise":
+        assert len(lines) == 1  # the escaped line break did not fake a second finding
+    assert not any(line.startswith("injected.orgspec") for line in lines)
+    # a line break in a name stays a symbol in the log; an annotation escapes it as GitHub reads it (%0A)
+    newline = "%0A" if fmt == "github" else "␊"
+    assert f"␛[2J{newline}injected.orgspec:1:1: OS000 error: fake␀␇␡\ufffd\ufffdB\ufffdC" in out
+    if fmt == "full":
+        # the caret still sits under the 7 of line 5, below the shown source line
+        source, caret = lines[1], lines[2]
+        assert source.startswith(" 5 | ")
+        assert "␛]0;title␇ \ufffd" in source
+        from orgspec.source import display_width
+
+        assert display_width(caret.rstrip()) - 1 == display_width(source[: source.index(" 7 deputy") + 1])
+
+
+def test_step_summary_shows_control_characters_as_symbols() -> None:
+    found = orgspec.check_text(_HOSTILE_GROUP.format(name=_HOSTILE_NAME), "specs/x.orgspec")
+    table = format_step_summary(found, summarize(found, 1), ReportContext(("specs/x.orgspec",), ROOT))
+    assert _control_characters(table) == set()
+    assert "␛[2J" in table
+
+
+def test_color_codes_are_the_only_escape_sequences() -> None:
+    found = orgspec.check_text(_HOSTILE_GROUP.format(name=_HOSTILE_NAME), "specs/x.orgspec")
+    out = render("full", found, ReportContext(("specs/x.orgspec",), ROOT), color=True)
+    stripped = out.replace("\x1b[1;31m", "").replace("\x1b[0m", "")
+    assert _control_characters(stripped) == set()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 __all__ = ["MAX_DEPTH", "MAX_DIGITS", "MAX_FIGURE", "MAX_FILE_CHARS"]
 
-#: Characters in one spec file (about 256 MB of UTF-8 Chinese text).
+#: Characters in one spec file (about 200 MB of UTF-8 Chinese text, three bytes a character).
 MAX_FILE_CHARS = 64 * 1024 * 1024
 
 #: Nesting depth of blocks (a body at depth 1; its sections at 2, and so on).

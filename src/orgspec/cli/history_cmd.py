@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the events of a spec in order."""
     from orgspec.cli.show_cmd import load_spec
     from orgspec.history import timeline
+    from orgspec.report.text import printable
 
     spec = load_spec(args.file)
     if spec is None:
@@ -71,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
     for r in rows:
         basis = "  [" + ", ".join(r["basis"]) + "]" if r["basis"] else ""
         what = f"  {r['what']}" if r["what"] else ""
-        sys.stdout.write(f"{r['date'] or '(undated)':<10}  {r['kind']:<18}  {r['unit'] or '(spec)'}{what}{basis}\n")
+        line = f"{r['date'] or '(undated)':<10}  {r['kind']:<18}  {r['unit'] or '(spec)'}{what}{basis}"
+        sys.stdout.write(printable(line) + "\n")
     if not rows:
         sys.stdout.write("no events\n")
     return EXIT_OK

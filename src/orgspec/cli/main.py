@@ -102,11 +102,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as err:
-        sys.stderr.write(f"orgspec: internal error: {type(err).__name__}: {err} (please report)\n")
+        from orgspec.report.text import printable
+
+        what = printable(" ".join(f"{type(err).__name__}: {err}".split()))
         if getattr(args, "verbose", False):
+            sys.stderr.write(f"orgspec: internal error: {what} (please report)\n")
             traceback.print_exc(file=sys.stderr)
         else:
-            sys.stderr.write("orgspec: run again with --verbose to see the traceback\n")
+            sys.stderr.write(f"orgspec: internal error: {what} (please report; --verbose shows the traceback)\n")
         return EXIT_ERROR
 
 

@@ -10,12 +10,15 @@ Imports: the standard library, :mod:`orgspec.errors`.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
+import time
 
 from orgspec.errors import OrgspecError
 
-__all__ = ["PREFERRED_FONTS", "ToolError", "find_cjk_font", "find_dot", "run_dot"]
+__all__ = ["PREFERRED_FONTS", "ToolError", "find_cjk_font", "find_dot", "fixed_pdf_dates", "run_dot"]
 
 #: CJK font families tried first, in order; any other family that covers Chinese comes after.
 PREFERRED_FONTS = (
@@ -73,7 +76,12 @@ def run_dot(dot_text: str, fmt: str) -> bytes:
         )
     try:
         done = subprocess.run(
-            [dot, f"-T{fmt}"], input=dot_text.encode("utf-8"), capture_output=True, timeout=TIMEOUT, check=False
+            [dot, f"-T{fmt}"],
+            input=dot_text.encode("utf-8"),
+            capture_output=True,
+            timeout=TIMEOUT,
+            check=False,
+            env={**os.environ, "TZ": "UTC"},  # cairo then writes its dates as UTC ("Z"), fixed below
         )
     except subprocess.TimeoutExpired as err:
         raise ToolError(f"Graphviz took longer than {TIMEOUT} s and was stopped") from err
@@ -83,4 +91,22 @@ def run_dot(dot_text: str, fmt: str) -> bytes:
         message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
         first = message[0] if message else f"exit code {done.returncode}"
         raise ToolError(f"Graphviz failed to make {fmt.upper()}: {first}")
-    return done.stdout
+    return fixed_pdf_dates(done.stdout) if fmt == "pdf" else done.stdout
+
+
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}(?=Z\))")
+
+
+def fixed_pdf_dates(pdf: bytes) -> bytes:
+    """Replace the creation and modification times cairo writes into a PDF with a fixed one.
+
+    The time is ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds convention),
+    else 1970-01-01 00:00:00 UTC. The replacement has the same length, so the
+    cross-reference offsets stay valid and the same chart gives the same bytes.
+    """
+    try:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    except ValueError:
+        epoch = 0
+    stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(min(max(epoch, 0), 253402300799))).encode("ascii")
+    return _PDF_DATE.sub(lambda m: m.group(1) + stamp, pdf)

@@ -152,15 +152,24 @@ def _size(sub: _Sub) -> None:
         sub.col_w = max(k.w for k in leaves)
         rest_w = sum(k.tree_w + GAP_X for k in sub.rest)
         rest_h = max((k.tree_h for k in sub.rest), default=0.0)
-        best: tuple[float, int, float, float] | None = None
-        for cols in range(1, len(leaves) + 1):
-            grid_w, grid_h = _grid(leaves, cols, sub.col_w)
+        best: tuple[float, int] | None = None
+        n = len(leaves)
+        tops = list(itertools.accumulate((k.h for k in leaves), initial=0.0))
+        cols = 1
+        while cols <= n:
+            # only the number of rows matters, and it takes O(sqrt(n)) values: try the first
+            # column count of each, so the search is O(n log n) and not O(n^2) in the leaves
+            rows = math.ceil(n / cols)
+            grid_w, grid_h = _grid_size(tops, rows, sub.col_w)
             w, h = max(sub.w, grid_w + rest_w), sub.h + GAP_Y + max(grid_h, rest_h)
             score = max(w / ASPECT, h)  # the page size needed at a landscape aspect
             if best is None or score < best[0] - 0.5:
-                best = (score, cols, w, h)
+                best = (score, cols)
+            cols = n + 1 if rows == 1 else math.ceil(n / (rows - 1))
         assert best is not None
-        _, sub.cols, sub.tree_w, sub.tree_h = best
+        sub.cols = best[1]
+        grid_w, grid_h = _grid(leaves, sub.cols, sub.col_w)
+        sub.tree_w, sub.tree_h = max(sub.w, grid_w + rest_w), sub.h + GAP_Y + max(grid_h, rest_h)
         return
     block_w = sum(k.tree_w for k in kids) + GAP_X * (len(kids) - 1)
     if block_w > MAX_ROW and len(kids) > 1:
@@ -185,6 +194,14 @@ def _bands(kids: list[_Sub]) -> list[list[_Sub]]:
             bands.append([])
         bands[-1].append(kid)
     return bands
+
+
+def _grid_size(tops: list[float], rows: int, col_w: float) -> tuple[float, float]:
+    """Return about what :func:`_grid` does for ``rows`` rows, from the running sums of the heights."""
+    n = len(tops) - 1
+    cols = math.ceil(n / rows)
+    tallest = max(tops[min((c + 1) * rows, n)] - tops[c * rows] for c in range(cols))
+    return cols * (SPINE + col_w) + (cols - 1) * GAP_X, tallest + (rows - 1) * (GAP_Y / 3)
 
 
 def _grid(kids: list[_Sub], cols: int, col_w: float) -> tuple[float, float]:

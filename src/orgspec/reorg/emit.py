@@ -615,21 +615,49 @@ class _Emitter:
             if o.children:
                 kids[("o", o.key)] = [("o", c.key) for c in o.children]
 
+        # For each parent, the children that stay under it in the new tree, in their current
+        # order: the only ones insert_at compares with. Searching them from the end, and the
+        # whole list only from where the one found can be, keeps placing n units under one
+        # parent from taking n * n steps (a parent that gains thousands, or loses them, or has
+        # all its children replaced).
+        staying: dict[_Ident, list[_Ident]] = {}
+
+        def stays(pid: _Ident) -> list[_Ident]:
+            got = staying.get(pid)
+            if got is None:
+                got = staying[pid] = [c for c in kids.get(pid, ()) if (d := dest.get(c)) is not None and d[0] == pid]
+            return got
+
         def insert_at(pid: _Ident, me: _Ident) -> int:
             lst = kids.setdefault(pid, [])
+            here = stays(pid)
             mine = dest[me][1]
-            at = 0
-            for i, c in enumerate(lst):
-                d = dest.get(c)
-                if d is not None and d[0] == pid and d[1] < mine:
-                    at = i + 1
+            # right after the last unit already there that comes before it in the new order
+            at = pos = 0
+            for j in range(len(here) - 1, -1, -1):
+                if dest[here[j]][1] < mine:
+                    at, pos = lst.index(here[j], j) + 1, j + 1  # it is at j or after
+                    break
             lst.insert(at, me)
+            if dest[me][0] == pid:
+                here.insert(pos, me)
             return at
+
+        last_removed: dict[_Ident, int] = {}
 
         def remove(pid: _Ident, me: _Ident) -> int:
             lst = kids[pid]
-            at = lst.index(me)
+            # units removed in a row are often at one place, or each just before the last
+            hint = last_removed.get(pid, -1)
+            at = next((i for i in (hint, hint - 1) if 0 <= i < len(lst) and lst[i] == me), -1)
+            if at < 0:
+                at = lst.index(me)
+            last_removed[pid] = at
             del lst[at]
+            here = staying.get(pid)
+            d = dest.get(me)
+            if here is not None and d is not None and d[0] == pid:
+                here.remove(me)
             return at
 
         # The operations were made here and are not shared yet: their positions are filled in

@@ -42,6 +42,7 @@ from orgspec.reorg.ops import (
     Rename,
     Split,
 )
+from orgspec.report.text import printable
 
 __all__ = ["MARKDOWN_LIMIT", "UnitChanges", "by_unit", "render_markdown", "render_text", "summary_line"]
 
@@ -252,12 +253,15 @@ def render_text(diff: Diff, *, color: bool = False) -> str:
 
     for g in by_unit(diff.operations):
         word = _verb_word(g.verb)
-        out.append(f"{paint(word, _COLOURS.get(g.verb, '33'))} {g.headline}")
-        out.extend(f"    {line}" for line in g.details)
+        out.append(f"{paint(word, _COLOURS.get(g.verb, '33'))} {printable(g.headline)}")
+        out.extend(f"    {printable(line)}" for line in g.details)
     for p in diff.proposals:
-        out.append(f"{paint('possible rename', '35')} {p.old_name} → {p.new_name} (score {p.score:.2f}; not applied)")
+        out.append(
+            f"{paint('possible rename', '35')} {printable(p.old_name)} → {printable(p.new_name)}"
+            f" (score {p.score:.2f}; not applied)"
+        )
     for n in diff.notes:
-        out.append(f"{paint('note', '2')} [{n.code}] {n.message}")
+        out.append(f"{paint('note', '2')} [{n.code}] {printable(n.message)}")
     out.append(summary_line(diff))
     return "\n".join(out) + "\n"
 
@@ -306,4 +310,5 @@ def render_markdown(diff: Diff, *, limit: int = MARKDOWN_LIMIT) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+    text = text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\r", " ").replace("\n", " ")
+    return printable(text)

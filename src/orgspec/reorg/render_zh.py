@@ -41,6 +41,7 @@ from orgspec.reorg.ops import (
     Rename,
 )
 from orgspec.reorg.summary import posts_total
+from orgspec.report.text import printable
 
 __all__ = ["render_zh"]
 
@@ -168,4 +169,4 @@ def render_zh(diff: Diff) -> str:
         lines.append(f"将{op.source_name}的领导职数{op.amount}名划入{op.name}。")
     if not lines:
         return "无变化。\n"
-    return "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1)) + "\n"
+    return "\n".join(f"{i}. {printable(line)}" for i, line in enumerate(lines, 1)) + "\n"

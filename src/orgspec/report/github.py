@@ -4,7 +4,8 @@ Each finding becomes ``::error file=…,line=…,endLine=…,title=…::message`
 (``::warning`` and ``::notice`` for the other severities); ``col`` and
 ``endColumn`` are given only when the span is on one line, as GitHub
 ignores them otherwise. Data is escaped as the Actions toolkit does (``%``,
-CR and LF), and property values also escape ``:`` and ``,``.
+CR and LF), and property values also escape ``:`` and ``,``; other control
+characters are shown as symbols (:func:`orgspec.report.text.printable`).
 
 GitHub shows at most 10 annotations of each severity per step (and 50 per
 job; see actions/toolkit ``docs/problem-matchers.md``), so beyond that the
@@ -23,7 +24,7 @@ from orgspec.codes import CODES
 from orgspec.diagnostics import Diagnostic, Severity
 from orgspec.report.context import ReportContext, relative_path
 from orgspec.report.summary import Summary
-from orgspec.report.text import format_concise
+from orgspec.report.text import format_concise, printable
 
 __all__ = ["ANNOTATIONS_PER_SEVERITY", "escape_data", "escape_property", "format_github", "format_step_summary"]
 
@@ -44,8 +45,13 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _lines(text: str) -> str:
+    """Return ``text`` with its control characters made visible, but its line breaks kept (escaped later)."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 def _annotation(d: Diagnostic, context: ReportContext) -> str:
-    props = [f"file={escape_property(relative_path(d.file, context.root))}"]
+    props = [f"file={escape_property(printable(relative_path(d.file, context.root)))}"]
     if d.source is not None and d.span is not None:
         start = d.source.position(d.span.start)
         end = d.source.position(d.span.end)
@@ -57,7 +63,7 @@ def _annotation(d: Diagnostic, context: ReportContext) -> str:
             props.append(f"endLine={end.line}")
     name = CODES[d.code].name if d.code in CODES else ""
     props.append(f"title={escape_property(f'{d.code} {name}'.strip())}")
-    message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+    message = _lines(d.message) + (f"\nhint: {_lines(d.hint)}" if d.hint else "")
     return f"::{_COMMANDS[d.severity]} {','.join(props)}::{escape_data(message)}"
 
 
@@ -88,7 +94,7 @@ def format_github(diagnostics: Sequence[Diagnostic], context: ReportContext) -> 
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return printable(text.replace("\r", " ").replace("\n", " ")).replace("\\", "\\\\").replace("|", "\\|")
 
 
 def format_step_summary(diagnostics: Sequence[Diagnostic], summary: Summary, context: ReportContext) -> str:

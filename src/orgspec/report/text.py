@@ -4,21 +4,48 @@ Full: ``file:line:col: CODE severity: message``, then the source line, a caret
 under the span (aligned by display width, so it sits under Chinese text), the
 hint, and the related locations. Concise: the first line only.
 
+Text that comes from a spec (names in messages, the source line, file names)
+is shown with :func:`printable`: control characters and bidirectional
+controls become visible symbols, so a hostile spec cannot send escape
+sequences to the terminal or CI log, fake a line of output, or reorder what
+the reader sees.
+
 Imports: :mod:`orgspec.diagnostics`, :mod:`orgspec.source`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from orgspec.diagnostics import Diagnostic, Severity
 from orgspec.source import display_width
 
-__all__ = ["format_concise", "format_text", "location"]
+__all__ = ["format_concise", "format_text", "location", "printable"]
 
 _COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
 _RESET = "\x1b[0m"
 _MAX_LINE = 160
+
+#: C0 controls but tab, DEL, C1 controls, and the bidirectional marks, embeddings, overrides and isolates.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␀ … ␟
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def printable(text: str) -> str:
+    """Return ``text`` safe to print on a terminal: one visible symbol for each control character.
+
+    Each character is replaced by one character of width one, so columns and carets stay aligned.
+    """
+    return _UNSAFE.sub(_visible, text)
 
 
 def _snippet(d: Diagnostic, color: bool) -> list[str]:
@@ -27,7 +54,7 @@ def _snippet(d: Diagnostic, color: bool) -> list[str]:
     source = d.source
     start = source.position(d.span.start)
     end = source.position(d.span.end)
-    text = source.line_text(start.line).expandtabs(1)
+    text = printable(source.line_text(start.line).expandtabs(1))
     col0 = start.column - 1
     width_end = end.column - 1 if end.line == start.line else len(text)
     # Keep long lines readable: show a window around the span.
@@ -49,7 +76,7 @@ def _snippet(d: Diagnostic, color: bool) -> list[str]:
 
 def location(d: Diagnostic) -> str:
     """Return ``file:line:col`` of a diagnostic (``file`` alone when the position is unknown)."""
-    where = d.file or "<unknown>"
+    where = printable(d.file) if d.file else "<unknown>"
     if d.line is not None:
         where += f":{d.line}:{d.column}"
     return where
@@ -57,7 +84,7 @@ def location(d: Diagnostic) -> str:
 
 def format_concise(diagnostics: Sequence[Diagnostic]) -> str:
     """Return one line per diagnostic: ``file:line:col: CODE severity: message``."""
-    return "".join(f"{location(d)}: {d.code} {d.severity.value}: {d.message}\n" for d in diagnostics)
+    return "".join(f"{location(d)}: {d.code} {d.severity.value}: {printable(d.message)}\n" for d in diagnostics)
 
 
 def format_text(diagnostics: Sequence[Diagnostic], *, color: bool = False, show_source: bool = True) -> str:
@@ -68,15 +95,15 @@ def format_text(diagnostics: Sequence[Diagnostic], *, color: bool = False, show_
         sev = d.severity.value
         if color:
             sev = _COLORS[d.severity] + sev + _RESET
-        out.append(f"{where}: {d.code} {sev}: {d.message}")
+        out.append(f"{where}: {d.code} {sev}: {printable(d.message)}")
         if show_source:
             out += _snippet(d, color)
         if d.hint:
-            out.append(f"  = hint: {d.hint}")
+            out.append(f"  = hint: {printable(d.hint)}")
         for r in d.related:
-            rwhere = r.file or where
+            rwhere = printable(r.file) if r.file else where
             if r.span is not None and r.source is not None:
                 pos = r.source.position(r.span.start)
                 rwhere += f":{pos.line}:{pos.column}"
-            out.append(f"  = note: {rwhere}: {r.message}")
+            out.append(f"  = note: {rwhere}: {printable(r.message)}")
     return "\n".join(out) + ("\n" if out else "")

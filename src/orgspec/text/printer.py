@@ -21,16 +21,18 @@ from orgspec.syntax.nodes import Arg, ArgKind, Comment, Stmt
 __all__ = ["escape", "print_statements"]
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+#: Characters that reorder or hide text where it is shown ("Trojan Source"): printed as \u{…} escapes.
+_INVISIBLE = frozenset("\u2028\u2029\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def escape(text: str) -> str:
-    """Quote a string for spec text, escaping quotes, backslashes and control characters."""
+    """Quote a string for spec text, escaping quotes, backslashes, control and bidirectional characters."""
     out = []
     for ch in text:
         esc = _ESCAPES.get(ch)
         if esc is not None:
             out.append(esc)
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F or 0x80 <= ord(ch) < 0xA0 or ch in "\u2028\u2029":
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F or 0x80 <= ord(ch) < 0xA0 or ch in _INVISIBLE:
             out.append(f"\\u{{{ord(ch):X}}}")
         else:
             out.append(ch)
