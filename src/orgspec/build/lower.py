@@ -21,6 +21,7 @@ from orgspec.build.lower_base import REFS, S, SourceMap, UnitCtx
 from orgspec.build.lower_history import HistoryLowerer
 from orgspec.build.lower_staff import StaffLowerer
 from orgspec.build.reader import Reader, suggest
+from orgspec.model.trusted import trusted
 from orgspec.model.units import (
     Duty,
     Event,
@@ -72,7 +73,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                     )
                 else:
                     self.unknown(stmt, "the top level of a spec", hint_allowed)
-        return Spec(bodies=tuple(bodies), history=tuple(history), notes=tuple(notes))
+        return trusted(Spec, bodies=tuple(bodies), history=tuple(history), notes=tuple(notes))
 
     # ---- units ------------------------------------------------------------------
     def unit(self, stmt: Stmt, path: str, default_kind: UnitKind | None, depth: int) -> Unit | None:
@@ -104,7 +105,9 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 self.unit_block(stmt.block, path, f, lists, depth)
         for key, items in lists.items():
             f[key] = tuple(items)
-        return Unit(**f)
+        # Built without validation (every value was checked as it was read); nested units always
+        # carry a kind (u_child passes its default), as Unit's validator of ``units`` would make them.
+        return trusted(Unit, **f)
 
     def unit_block(
         self, block: tuple[Stmt, ...], path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int
@@ -255,7 +258,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         pf["notes"] = tuple(pl["notes"])
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/name"] = name.span
-        lists["plaques"].append(Plaque(**pf))
+        lists["plaques"].append(trusted(Plaque, **pf))
 
     @staticmethod
     def u_relation(kind: RelationKind) -> Callable[..., None]:
@@ -287,7 +290,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             rf["notes"] = tuple(notes)
             self.map.spans[p] = stmt.span
             self.map.spans[p + "/target"] = stmt.args[0].span
-            lists["relations"].append(Relation(**rf))
+            lists["relations"].append(trusted(Relation, **rf))
 
         return handle
 
@@ -308,7 +311,9 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
         what_value: Literal["sections", "duties", "institutions", "members"] = what.value  # type: ignore[assignment]
-        lists["stated"].append(StatedCount(what=what_value, count=counted[0], text=text.value if text else None))
+        lists["stated"].append(
+            trusted(StatedCount, what=what_value, count=counted[0], text=text.value if text else None)
+        )
 
     def u_duties(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
@@ -335,7 +340,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             return None
         number = self.r.integer(num, "the duty's number") if num is not None else None
         self.map.spans[p] = stmt.span
-        return Duty(text=text.value, number=number, id=ident.value if ident else None)
+        return trusted(Duty, text=text.value, number=number, id=ident.value if ident else None)
 
     def u_shared(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
@@ -370,7 +375,9 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             )
         self.map.spans[p] = stmt.span
         lists["shared_duties"].append(
-            SharedDuties(sections=tuple(refs), duties=tuple(duties), id=ident.value if ident else None, intro=intro)
+            trusted(
+                SharedDuties, sections=tuple(refs), duties=tuple(duties), id=ident.value if ident else None, intro=intro
+            )
         )
 
     def u_changes(self, stmt: Stmt, u: UnitCtx) -> None:
@@ -395,7 +402,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             self.map.spans[p] = sub.span
             number = self.r.integer(num, "the number") if num is not None else None
             lists["function_changes"].append(
-                FunctionChange(kind=kind, text=text.value, counterpart=counterpart, number=number)
+                trusted(FunctionChange, kind=kind, text=text.value, counterpart=counterpart, number=number)
             )
 
     @staticmethod

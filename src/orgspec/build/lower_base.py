@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from orgspec.build.reader import Reader, StmtArgs, suggest
+from orgspec.model.trusted import trusted
 from orgspec.model.units import QuotaPart
 from orgspec.model.values import Basis, QuotaCategory
 from orgspec.model.vocab import category_of
@@ -146,7 +147,8 @@ class LowererBase:
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
         relation: Literal["includes", "excludes"] = "includes" if stmt.keyword == "includes" else "excludes"
-        return QuotaPart(
+        return trusted(
+            QuotaPart,
             relation=relation,
             count=counted[0],
             label=label.value if label else None,
@@ -180,4 +182,4 @@ class LowererBase:
             )
             return None
         self.map.spans[p] = stmt.span
-        return Basis(**bf)
+        return trusted(Basis, **bf)

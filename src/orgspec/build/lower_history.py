@@ -9,6 +9,7 @@ from typing import Any
 
 from orgspec.build.lower_base import WHEN, LowererBase, UnitCtx
 from orgspec.build.reader import suggest
+from orgspec.model.trusted import trusted
 from orgspec.model.units import Event, EventKind
 from orgspec.model.values import Basis
 from orgspec.source import Span
@@ -122,4 +123,4 @@ class HistoryLowerer(LowererBase):
         ef["notes"] = tuple(notes)
         ef["duties"] = tuple(duties)
         self.map.spans[p] = stmt.span
-        return Event(**ef)
+        return trusted(Event, **ef)

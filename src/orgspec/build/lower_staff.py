@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Literal
 
 from orgspec.build.lower_base import REFS, LowererBase, S, UnitCtx
+from orgspec.model.trusted import trusted
 from orgspec.model.units import Member, Post, PostGroup, Quota, QuotaPart
 from orgspec.syntax.nodes import ArgKind, Stmt
 
@@ -52,7 +53,7 @@ class StaffLowerer(LowererBase):
         qf["notes"] = tuple(notes)
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
-        lists["quotas"].append(Quota(**qf))
+        lists["quotas"].append(trusted(Quota, **qf))
 
     def u_posts(self, stmt: Stmt, u: UnitCtx) -> None:
         """Read a ``posts`` block of posts and post groups."""
@@ -112,7 +113,8 @@ class StaffLowerer(LowererBase):
         )
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
-        return Post(
+        return trusted(
+            Post,
             title=title.value,
             count=counted[0],
             role=role,
@@ -153,7 +155,8 @@ class StaffLowerer(LowererBase):
                 self.unknown(sub, "a post group", {"post": 1, "includes": 1, "note": 1})
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
-        return PostGroup(
+        return trusted(
+            PostGroup,
             title=title.value if title else None,
             count=counted[0],
             for_sections="for-sections" in props,
@@ -179,7 +182,8 @@ class StaffLowerer(LowererBase):
                 continue
             self.map.spans[f"{path}/members/{len(lists['members'])}"] = sub.span
             lists["members"].append(
-                Member(
+                trusted(
+                    Member,
                     role=role.value,
                     post=props["post"].value if "post" in props else None,
                     body=self.r.ref(props["of"]) if "of" in props else None,

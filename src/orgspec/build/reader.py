@@ -15,7 +15,8 @@ from collections.abc import Callable, Sequence
 
 from orgspec import limits
 from orgspec.diagnostics import Diagnostic, Related
-from orgspec.model.values import Count, PartialDate, Ref
+from orgspec.model.trusted import trusted
+from orgspec.model.values import Count, CountStatus, PartialDate, Ref
 from orgspec.source import SourceText, Span
 from orgspec.syntax.nodes import Arg, ArgKind, Stmt
 
@@ -119,10 +120,10 @@ class Reader:
     def ref(self, arg: Arg) -> Ref:
         """Convert a STRING, REF or NAMEREF argument into a reference."""
         if arg.kind is ArgKind.REF:
-            return Ref(target=arg.value, by="id")
+            return trusted(Ref, target=arg.value, by="id")
         if arg.kind is ArgKind.NAMEREF:
-            return Ref(target=arg.value, by="name")
-        return Ref(target=arg.value, by="external")
+            return trusted(Ref, target=arg.value, by="name")
+        return trusted(Ref, target=arg.value, by="external")
 
 
 _COUNT_WORDS = ("separately", "unstated", "unreadable")
@@ -196,18 +197,18 @@ class StmtArgs:
             if value is None:
                 self.ok = False
                 return None
-            return Count.of(value), arg.span
+            return trusted(Count, status=CountStatus.NUMBER, value=value), arg.span
         word = self.take_word(*_COUNT_WORDS)
         if word is not None:
             if word.value == "separately":
-                return Count.separately(), word.span
+                return trusted(Count, status=CountStatus.SEPARATELY), word.span
             if word.value == "unstated":
-                return Count.unstated(), word.span
+                return trusted(Count, status=CountStatus.UNSTATED), word.span
             text = self.take(ArgKind.STRING)
             if text is None:
                 self._expected('the figure as written after "unreadable" (a quoted string)')
                 return None
-            return Count.unreadable(text.value), word.span.cover(text.span)
+            return trusted(Count, status=CountStatus.UNREADABLE, text=text.value), word.span.cover(text.span)
         self._expected(f'{what} (a number, separately, unstated or unreadable "…")')
         return None
 

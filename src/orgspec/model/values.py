@@ -15,6 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from orgspec.model.trusted import trusted
+
 __all__ = [
     "Basis",
     "Count",
@@ -102,7 +104,8 @@ class PartialDate(_Frozen):
             datetime.date(year, month, day)  # raises ValueError for 2019-02-30
         if not 1 <= year <= 9999:
             raise ValueError(f"year {year} is out of range")
-        return cls(year=year, month=month, day=day)
+        # Every bound of the fields was checked above: build without validating again.
+        return trusted(cls, year=year, month=month, day=day)
 
     def sort_key(self) -> tuple[int, int, int]:
         """Order partial dates; a missing month or day sorts first within its year or month."""
