@@ -13,6 +13,7 @@ Imports: :mod:`orgspec.build.reader`, :mod:`orgspec.model`,
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -20,7 +21,7 @@ from orgspec import limits
 from orgspec.build.lower_base import REFS, S, SourceMap, UnitCtx
 from orgspec.build.lower_history import HistoryLowerer
 from orgspec.build.lower_staff import StaffLowerer
-from orgspec.build.reader import Reader, suggest
+from orgspec.build.reader import Reader, StmtArgs, suggest
 from orgspec.model.trusted import trusted
 from orgspec.model.units import (
     Duty,
@@ -77,7 +78,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
     # ---- units ------------------------------------------------------------------
     def unit(self, stmt: Stmt, path: str, default_kind: UnitKind | None, depth: int) -> Unit | None:
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         id_arg = a.take(ArgKind.IDENT)
         name_arg = a.require("the unit's name (a quoted string)", S)
         a.done("an optional id and a name")
@@ -85,14 +86,16 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             return None
         if not name_arg.value.strip():
             self.r.error("OS202", "the unit's name is empty", name_arg.span)
-        self.map.spans[path] = stmt.span
-        self.map.spans[path + "/name"] = name_arg.span
+        spans = self.map.spans
+        spans[path] = stmt.span
+        spans[path + "/name"] = name_arg.span
         if id_arg is not None:
-            self.map.spans[path + "/id"] = id_arg.span
+            spans[path + "/id"] = id_arg.span
         f: dict[str, Any] = {"name": name_arg.value, "id": id_arg.value if id_arg else None}
         if default_kind is not None:
             f["kind"] = default_kind
-        lists: dict[str, list[Any]] = {k: [] for k in _UNIT_LISTS}
+        # A list is made on a handler's first use of it; every list field is given all the same.
+        lists: defaultdict[str, list[Any]] = defaultdict(list)
         if stmt.block is not None:
             if depth >= limits.MAX_DEPTH:
                 self.r.error(
@@ -102,16 +105,15 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                     hint="no real structure is this deep; the nested content was not read",
                 )
             else:
-                self.unit_block(stmt.block, path, f, lists, depth)
+                self.unit_block(stmt.block, UnitCtx(path, f, lists, depth))
+        f.update(_NO_LISTS)
         for key, items in lists.items():
             f[key] = tuple(items)
         # Built without validation (every value was checked as it was read); nested units always
         # carry a kind (u_child passes its default), as Unit's validator of ``units`` would make them.
         return trusted(Unit, **f)
 
-    def unit_block(
-        self, block: tuple[Stmt, ...], path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int
-    ) -> None:
+    def unit_block(self, block: tuple[Stmt, ...], u: UnitCtx) -> None:
         seen: dict[str, Span] = {}
         for stmt in block:
             kw = stmt.keyword
@@ -129,11 +131,11 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 continue
             if kw in _ONCE and not self.once(seen, stmt):
                 continue
-            handler(self, stmt, UnitCtx(path, f, lists, depth))
+            handler(self, stmt, u)
 
     def u_kind(self, stmt: Stmt, u: UnitCtx) -> None:
         path, f = u.path, u.f
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         arg = a.require("a kind (a keyword such as working-department, or the Chinese term)", S, ArgKind.IDENT)
         a.done("one kind")
         self.no_block(stmt)
@@ -172,7 +174,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
     def u_number(self, stmt: Stmt, u: UnitCtx) -> None:
         path, f = u.path, u.f
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         arg = a.require("the number the document gives the unit", ArgKind.INT)
         a.done("one number")
         self.no_block(stmt)
@@ -184,7 +186,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
     def u_superior(self, stmt: Stmt, u: UnitCtx) -> None:
         path, f = u.path, u.f
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         ref = a.ref('the superior body (a name, @id or @"name")')
         a.done("one reference")
         self.no_block(stmt)
@@ -196,7 +198,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
     def u_flag(field: str) -> Callable[..., None]:
         def handle(self: _Lowerer, stmt: Stmt, u: UnitCtx) -> None:
             path, f = u.path, u.f
-            self.r.args(stmt).done("no arguments")
+            StmtArgs(self.r, stmt).done("no arguments")
             self.no_block(stmt)
             f[field] = True
             self.map.spans[f"{path}/{field}"] = stmt.span
@@ -219,7 +221,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
     def u_plaque(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
         p = f"{path}/plaques/{len(lists['plaques'])}"
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         name = a.require("the plaque's name (a quoted string)", S)
         a.done("one name")
         if name is None:
@@ -265,7 +267,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         def handle(self: _Lowerer, stmt: Stmt, u: UnitCtx) -> None:
             path, lists = u.path, u.lists
             p = f"{path}/relations/{len(lists['relations'])}"
-            a = self.r.args(stmt)
+            a = StmtArgs(self.r, stmt)
             ref = a.ref('the other unit (a name, @id or @"name")')
             a.done("one reference")
             if ref is None:
@@ -296,7 +298,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
     def u_stated(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         what = a.take_word("sections", "duties", "institutions", "members")
         if what is None:
             a.require("what is counted: sections, duties, institutions or members", ArgKind.IDENT)
@@ -317,7 +319,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
     def u_duties(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
-        self.r.args(stmt).done("no arguments; the duties go in its block")
+        StmtArgs(self.r, stmt).done("no arguments; the duties go in its block")
         if stmt.block is None:
             self.r.error("OS202", "'duties' needs a block of 'duty' statements", stmt.span)
             return
@@ -330,7 +332,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 self.unknown(sub, "a duties block", {"duty": 1})
 
     def duty(self, stmt: Stmt, p: str) -> Duty | None:
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         num = a.take(ArgKind.INT)
         ident = a.take(ArgKind.IDENT)
         text = a.require("the duty's text (a quoted string)", S)
@@ -345,7 +347,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
     def u_shared(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
         p = f"{path}/shared_duties/{len(lists['shared_duties'])}"
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         ident = a.take(ArgKind.IDENT)
         a.done("an optional id")
         refs: list[Any] = []
@@ -353,7 +355,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         intro: str | None = None
         for sub in stmt.block or ():
             if sub.keyword == "sections":
-                sa = self.r.args(sub)
+                sa = StmtArgs(self.r, sub)
                 while (arg := sa.take(*REFS)) is not None:
                     self.map.spans[f"{p}/sections/{len(refs)}"] = arg.span
                     refs.append(self.r.ref(arg))
@@ -382,14 +384,13 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
     def u_changes(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
-        self.r.args(stmt).done("no arguments")
+        StmtArgs(self.r, stmt).done("no arguments")
         for sub in stmt.block or ():
-            try:
-                kind = FunctionChangeKind(sub.keyword)
-            except ValueError:
+            kind = _CHANGE_KINDS.get(sub.keyword)
+            if kind is None:
                 self.unknown(sub, "function-changes", {k.value: 1 for k in FunctionChangeKind})
                 continue
-            a = self.r.args(sub)
+            a = StmtArgs(self.r, sub)
             num = a.take(ArgKind.INT)
             text = a.require("the function's text (a quoted string)", S)
             props = a.props({"to": REFS, "from": REFS, "with": REFS})
@@ -418,6 +419,9 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
 _UNIT_LISTS = ("basis", "plaques", "relations", "stated", "duties", "shared_duties", "function_changes",
                "units", "quotas", "posts", "members", "history", "notes")  # fmt: skip
+_NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
+
+_CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
 
 _ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "funding"}
 

@@ -20,6 +20,7 @@ __all__ = ["REFS", "WHEN", "LowererBase", "S", "SourceMap", "UnitCtx"]
 S = ArgKind.STRING
 REFS = (ArgKind.STRING, ArgKind.REF, ArgKind.NAMEREF)
 WHEN = (ArgKind.DATE, ArgKind.INT)
+_CATEGORY_WORDS = tuple(c.value for c in QuotaCategory)
 
 
 class SourceMap:
@@ -46,7 +47,7 @@ class SourceMap:
 
 
 class UnitCtx:
-    """What a unit statement handler works on: the unit's path, fields, lists and depth."""
+    """What a unit statement handler works on: the unit's path, fields, lists (made on first use) and depth."""
 
     __slots__ = ("depth", "f", "lists", "path")
 
@@ -99,7 +100,7 @@ class LowererBase:
 
     def text(self, stmt: Stmt, what: str = "the text (a quoted string)") -> str | None:
         """Read a statement whose only argument is a quoted string."""
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         arg = a.require(what, S)
         a.done("one quoted string")
         self.no_block(stmt)
@@ -107,7 +108,7 @@ class LowererBase:
 
     def dated(self, stmt: Stmt) -> Any:
         """Read a statement whose only argument is a date."""
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         arg = a.require("a date (2010, 2010-06 or 2010-06-01)", *WHEN)
         a.done("one date")
         self.no_block(stmt)
@@ -135,8 +136,8 @@ class LowererBase:
 
     def part(self, stmt: Stmt, p: str) -> QuotaPart | None:
         """Read an ``includes`` or ``excludes`` part of a quota or post."""
-        a = self.r.args(stmt)
-        cat_arg = a.take_word(*(c.value for c in QuotaCategory))
+        a = StmtArgs(self.r, stmt)
+        cat_arg = a.take_word(*_CATEGORY_WORDS)
         counted = a.count("the part")
         label = a.take(S)
         props = a.props({"for": REFS})
@@ -158,7 +159,7 @@ class LowererBase:
 
     def basis(self, stmt: Stmt, p: str) -> Basis | None:
         """Read a ``basis`` statement: a document number and its block."""
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         number = a.take(S)
         a.done("an optional document number")
         bf: dict[str, Any] = {"number": number.value if number else None}

@@ -71,6 +71,10 @@ class Reader:
     def integer(self, arg: Arg, what: str) -> int | None:
         """Convert an INT argument, reporting full-width digits, signs and absurd sizes."""
         text = arg.value
+        if text.isascii() and text.isdigit() and len(text) <= limits.MAX_DIGITS:
+            value = int(text)  # the usual case: plain digits, reported below only when too large
+            if value <= limits.MAX_FIGURE:
+                return value
         digits = text.lstrip("+-")
         if len(digits) > limits.MAX_DIGITS:
             self.error(
@@ -131,40 +135,56 @@ _REF_KINDS = (ArgKind.STRING, ArgKind.REF, ArgKind.NAMEREF)
 
 
 class StmtArgs:
-    """A cursor over one statement's arguments."""
+    """A cursor over one statement's arguments.
+
+    The lowering makes one per statement and calls it for every argument, so
+    the methods that take an argument test the next one in place rather than
+    through a shared helper.
+    """
+
+    __slots__ = ("i", "items", "n", "ok", "reader", "stmt")
 
     def __init__(self, reader: Reader, stmt: Stmt) -> None:
         self.reader = reader
         self.stmt = stmt
         self.items = stmt.args
+        self.n = len(stmt.args)
         self.i = 0
         self.ok = True
 
     def _peek(self) -> Arg | None:
-        return self.items[self.i] if self.i < len(self.items) else None
+        return self.items[self.i] if self.i < self.n else None
 
     def take(self, *kinds: ArgKind) -> Arg | None:
         """Take the next argument if it is of one of ``kinds``."""
-        arg = self._peek()
-        if arg is not None and arg.kind in kinds:
-            self.i += 1
-            return arg
+        i = self.i
+        if i < self.n:
+            arg = self.items[i]
+            if arg.kind in kinds:
+                self.i = i + 1
+                return arg
         return None
 
     def take_word(self, *words: str) -> Arg | None:
         """Take the next argument if it is one of the keywords ``words``."""
-        arg = self._peek()
-        if arg is not None and arg.kind is ArgKind.IDENT and arg.value in words:
-            self.i += 1
-            return arg
+        i = self.i
+        if i < self.n:
+            arg = self.items[i]
+            if arg.kind is ArgKind.IDENT and arg.value in words:
+                self.i = i + 1
+                return arg
         return None
 
     def require(self, what: str, *kinds: ArgKind) -> Arg | None:
         """Take an argument of one of ``kinds`` or report what was expected."""
-        arg = self.take(*kinds)
-        if arg is None:
-            self._expected(what)
-        return arg
+        i = self.i
+        if i < self.n:
+            arg = self.items[i]
+            if arg.kind in kinds:
+                self.i = i + 1
+                return arg
+        self._expected(what)
+        return None
 
     def _expected(self, what: str) -> None:
         self.ok = False
@@ -220,6 +240,8 @@ class StmtArgs:
     def props(self, spec: dict[str, tuple[ArgKind, ...] | None]) -> dict[str, Arg]:
         """Take trailing ``key value`` pairs and flags; ``None`` in ``spec`` marks a flag."""
         out: dict[str, Arg] = {}
+        if self.i >= self.n:
+            return out
         while (arg := self._peek()) is not None:
             if arg.kind is not ArgKind.IDENT or arg.value not in spec:
                 break
@@ -244,8 +266,8 @@ class StmtArgs:
 
     def done(self, takes: str) -> bool:
         """Report arguments that are left over; return True when all were read."""
-        rest = self.items[self.i :]
-        if rest:
+        if self.i < self.n:
+            rest = self.items[self.i :]
             self.ok = False
             span = rest[0].span.cover(rest[-1].span)
             self.reader.error(
