@@ -17,21 +17,34 @@ __all__ = ["Index", "resolve"]
 
 
 class Index:
-    """Every unit of a spec by path, by id and by normalised name or plaque."""
+    """Every unit of a spec by path, by id and by normalised name or plaque.
+
+    ``keys`` holds the normalised names of each unit (its name, then its
+    plaques, as :meth:`Unit.names` lists them), so that the checks compare
+    names without normalising them again.
+    """
 
     def __init__(self, spec: Spec) -> None:
         self.units: dict[str, Unit] = {}
         self.parent: dict[str, str | None] = {}
+        self.keys: dict[str, tuple[str, ...]] = {}
         self.by_id: dict[str, str] = {}
         self.by_name: dict[str, list[str]] = {}
         self.id_prefixes: dict[str, list[str]] | None = None
+        by_name = self.by_name
         for path, unit, parent in walk_paths(spec):
             self.units[path] = unit
             self.parent[path] = parent
             if unit.id is not None and unit.id not in self.by_id:
                 self.by_id[unit.id] = path
-            for name in unit.names():
-                self.by_name.setdefault(normalize(name), []).append(path)
+            keys = tuple(map(normalize, unit.names()))
+            self.keys[path] = keys
+            for key in keys:
+                found = by_name.get(key)
+                if found is None:
+                    by_name[key] = [path]
+                else:
+                    found.append(path)
 
     def lookup(self, ref: Ref) -> str | None:
         """Return the path of the unit a reference names, or None (external or unresolved)."""

@@ -5,7 +5,7 @@ Imports: :mod:`orgspec.build`, :mod:`orgspec.diagnostics`, :mod:`orgspec.model`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import ItemsView, Iterable, Iterator
 
 import attrs
 
@@ -44,9 +44,19 @@ class Context:
         rel = tuple(Related(m, self.source_map.get(p), self.source) for m, p in related)
         return Diagnostic(code, message, self.source_map.get(path, fallback), self.source, hint=hint, related=rel)
 
-    def units(self) -> Iterator[tuple[str, Unit]]:
-        """Yield ``(path, unit)`` for every unit in document order."""
-        yield from self.index.units.items()
+    def units(self) -> ItemsView[str, Unit]:
+        """Return ``(path, unit)`` for every unit in document order."""
+        return self.index.units.items()
+
+    def key(self, path: str) -> str:
+        """Return the normalised name of the unit at ``path`` (see :func:`orgspec.model.names.normalize`)."""
+        return self.index.keys[path][0]
+
+    def count_below(self, path: str, *kinds: UnitKind) -> int:
+        """Return how many units strictly below ``path`` are of one of ``kinds`` (without their paths)."""
+        below = self.index.units[path].walk()
+        next(below)  # the unit itself
+        return sum(1 for unit in below if unit.kind in kinds)
 
     def descendants(self, path: str) -> Iterator[tuple[str, Unit]]:
         """Yield ``(path, unit)`` for every unit strictly below ``path``."""

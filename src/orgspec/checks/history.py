@@ -73,7 +73,7 @@ def event_names(ctx: Context) -> Iterator[Diagnostic]:
                 )
         if renames:
             i, last = renames[-1]
-            if last.after and normalize(last.after) not in {normalize(n) for n in unit.names()}:
+            if last.after and normalize(last.after) not in ctx.index.keys[upath]:
                 yield ctx.diag(
                     "OS602",
                     f"the last rename gives the name '{last.after}', but the unit is now '{unit.name}'",
@@ -81,7 +81,7 @@ def event_names(ctx: Context) -> Iterator[Diagnostic]:
                     fallback=f"{hpath}/{i}",
                     related=[("the unit's name", f"{upath}/name")],
                 )
-        carried = {normalize(p.name) for p in unit.plaques}
+        carried = set(ctx.index.keys[upath][1:])  # the keys of the plaques carried now
         last_mention = {normalize(e.plaque): i for i, e in enumerate(events) if e.plaque}
         for i, e in enumerate(events):
             if e.plaque is None or e.kind not in (EventKind.PLAQUE_ADDED, EventKind.PLAQUE_REMOVED):

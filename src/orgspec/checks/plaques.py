@@ -9,22 +9,23 @@ from collections.abc import Iterator
 
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
-from orgspec.model.names import normalize
 
 __all__ = ["plaque_names"]
 
 
 def plaque_names(ctx: Context) -> Iterator[Diagnostic]:
     """OS401/OS402: a plaque differs from its unit's name and names nothing else in the spec."""
-    owners: dict[str, str] = {}
-    for path, unit in ctx.units():
-        owners.setdefault(normalize(unit.name), f"{path}/name")
+    keys = ctx.index.keys  # per unit: its name's key, then its plaques'
+    owners: dict[str, str] = {}  # name key -> path of the first unit of that name
+    for path, unit_keys in keys.items():
+        owners.setdefault(unit_keys[0], path)
     seen: dict[str, str] = {}
     for path, unit in ctx.units():
-        own = normalize(unit.name)
-        for i, plaque in enumerate(unit.plaques):
+        if not unit.plaques:
+            continue
+        own, *plaque_keys = keys[path]
+        for i, (plaque, key) in enumerate(zip(unit.plaques, plaque_keys, strict=True)):
             ppath = f"{path}/plaques/{i}"
-            key = normalize(plaque.name)
             if key == own:
                 yield ctx.diag(
                     "OS401",
@@ -39,7 +40,7 @@ def plaque_names(ctx: Context) -> Iterator[Diagnostic]:
                     "OS402",
                     f"the plaque '{plaque.name}' is the name of another unit in this spec",
                     ppath,
-                    related=[("that unit", owners[key])],
+                    related=[("that unit", f"{owners[key]}/name")],
                 )
             elif key in seen:
                 yield ctx.diag(

@@ -41,13 +41,16 @@ def post_groups(ctx: Context) -> Iterator[Diagnostic]:
                 continue
             gpath = f"{path}/posts/{i}"
             title = item.title or "post group"
-            chiefs = [(j, p) for j, p in enumerate(item.posts) if role_of(p) == "chief" and p.count.known]
-            deputies = [(j, p) for j, p in enumerate(item.posts) if role_of(p) == "deputy" and p.count.known]
             known = [(j, p) for j, p in enumerate(item.posts) if p.count.known]
+            chiefs: list[tuple[int, Post]] = []
+            deputies: list[tuple[int, Post]] = []
+            for j, p in known:
+                role = role_of(p)
+                if role == "chief":
+                    chiefs.append((j, p))
+                elif role == "deputy":
+                    deputies.append((j, p))
             summed = sum(p.count.value or 0 for _, p in known)
-            parts = [("the group total", f"{gpath}/count")] + [
-                (f"{p.title} {p.count.value}", f"{gpath}/posts/{j}") for j, p in known
-            ]
             if item.count.known:
                 total = item.count.value or 0
                 chief_n = sum(p.count.value or 0 for _, p in chiefs)
@@ -60,14 +63,14 @@ def post_groups(ctx: Context) -> Iterator[Diagnostic]:
                         f"{total} less {chief_n} chief posts leaves room for {max(total - chief_n, 0)}",
                         f"{gpath}/posts/{deputies[0][0]}/count",
                         hint="deputy posts count within their group's quota",
-                        related=parts,
+                        related=_group_related(gpath, known),
                     )
                 elif deputies and not chiefs and deputy_n > total:
                     yield ctx.diag(
                         "OS307",
                         f"'{unit.name}' has {deputy_n} deputy posts in {title}, more than the group total of {total}",
                         f"{gpath}/posts/{deputies[0][0]}/count",
-                        related=parts,
+                        related=_group_related(gpath, known),
                     )
                 elif complete and summed != total:
                     yield ctx.diag(
@@ -75,7 +78,7 @@ def post_groups(ctx: Context) -> Iterator[Diagnostic]:
                         f"{title} of '{unit.name}' is {total}, but its breakdown adds up to {summed}",
                         f"{gpath}/count",
                         hint="a breakdown into chief and deputy posts must add up to the group total",
-                        related=parts,
+                        related=_group_related(gpath, known),
                     )
                 elif summed > total:
                     yield ctx.diag(
@@ -83,12 +86,12 @@ def post_groups(ctx: Context) -> Iterator[Diagnostic]:
                         f"the posts listed under {title} of '{unit.name}' add up to {summed}, more than "
                         f"its total of {total}",
                         f"{gpath}/count",
-                        related=parts,
+                        related=_group_related(gpath, known),
                     )
             if item.for_sections and chiefs:
-                heads = [p for p, u in ctx.descendants(path) if u.kind in HEADED_KINDS]
                 chief_n = sum(p.count.value or 0 for _, p in chiefs)
-                if chief_n > len(heads):
+                if chief_n > ctx.count_below(path, *HEADED_KINDS):
+                    heads = [p for p, u in ctx.descendants(path) if u.kind in HEADED_KINDS]
                     yield ctx.diag(
                         "OS306",
                         f"'{unit.name}' has {chief_n} chief posts in {title} but only {len(heads)} "
@@ -96,6 +99,13 @@ def post_groups(ctx: Context) -> Iterator[Diagnostic]:
                         f"{gpath}/posts/{chiefs[0][0]}/count",
                         related=[(f"section ({n})", p) for n, p in enumerate(heads[:20], 1)],
                     )
+
+
+def _group_related(gpath: str, known: list[tuple[int, Post]]) -> list[tuple[str, str]]:
+    """Return the group total and each known post of a group, as related locations."""
+    return [("the group total", f"{gpath}/count")] + [
+        (f"{p.title} {p.count.value}", f"{gpath}/posts/{j}") for j, p in known
+    ]
 
 
 def _posts_total(unit_posts: tuple[Post | PostGroup, ...]) -> tuple[int, list[int], bool]:
@@ -148,19 +158,25 @@ def post_parts(ctx: Context) -> Iterator[Diagnostic]:
     """OS308: the sub-counts of a post or group are within its count."""
     for path, unit in ctx.units():
         for i, item in enumerate(unit.posts):
-            entries: list[tuple[str, Post | PostGroup]] = [(f"{path}/posts/{i}", item)]
+            if item.parts:
+                yield from _parts_within(unit.name, ctx, f"{path}/posts/{i}", item)
             if isinstance(item, PostGroup):
-                entries += [(f"{path}/posts/{i}/posts/{j}", p) for j, p in enumerate(item.posts)]
-            for ppath, post in entries:
-                known = [(j, p) for j, p in enumerate(post.parts) if p.count.known]
-                if not known or not post.count.known:
-                    continue
-                summed = sum(p.count.value or 0 for _, p in known)
-                if summed > (post.count.value or 0):
-                    yield ctx.diag(
-                        "OS308",
-                        f"the sub-counts of {post.title or 'the posts'} of '{unit.name}' add up to "
-                        f"{summed}, more than {post.count.value}",
-                        f"{ppath}/count",
-                        related=[(f"part {p.count}", f"{ppath}/parts/{j}") for j, p in known],
-                    )
+                for j, post in enumerate(item.posts):
+                    if post.parts:
+                        yield from _parts_within(unit.name, ctx, f"{path}/posts/{i}/posts/{j}", post)
+
+
+def _parts_within(unit_name: str, ctx: Context, ppath: str, post: Post | PostGroup) -> Iterator[Diagnostic]:
+    """OS308 for one post or group at ``ppath``."""
+    known = [(j, p) for j, p in enumerate(post.parts) if p.count.known]
+    if not known or not post.count.known:
+        return
+    summed = sum(p.count.value or 0 for _, p in known)
+    if summed > (post.count.value or 0):
+        yield ctx.diag(
+            "OS308",
+            f"the sub-counts of {post.title or 'the posts'} of '{unit_name}' add up to "
+            f"{summed}, more than {post.count.value}",
+            f"{ppath}/count",
+            related=[(f"part {p.count}", f"{ppath}/parts/{j}") for j, p in known],
+        )

@@ -9,18 +9,24 @@ from collections.abc import Iterator
 
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
+from orgspec.model.units import QuotaPart
 
 __all__ = ["quota_parts"]
+
+
+def _related(qpath: str, known: list[tuple[int, QuotaPart]]) -> list[tuple[str, str]]:
+    """Return the total and each known part, as related locations."""
+    return [("the total", f"{qpath}/count")] + [(f"part: {p.label or p.count}", f"{qpath}/parts/{j}") for j, p in known]
 
 
 def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
     """OS302/OS303/OS309: parts of a quota within its total; a complete breakdown equals it."""
     for path, unit in ctx.units():
         for i, quota in enumerate(unit.quotas):
-            qpath = f"{path}/quotas/{i}"
             inside = [(j, p) for j, p in enumerate(quota.parts) if p.relation == "includes"]
             if not inside:
                 continue
+            qpath = f"{path}/quotas/{i}"
             if not quota.count.known:
                 if any(p.count.known for _, p in inside):
                     yield ctx.diag(
@@ -33,9 +39,6 @@ def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
             total = quota.count.value or 0
             known = [(j, p) for j, p in inside if p.count.known]
             summed = sum(p.count.value or 0 for _, p in known)
-            related = [("the total", f"{qpath}/count")] + [
-                (f"part: {p.label or p.count}", f"{qpath}/parts/{j}") for j, p in known
-            ]
             if summed > total:
                 yield ctx.diag(
                     "OS302",
@@ -43,7 +46,7 @@ def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
                     f"more than its total of {total}",
                     f"{qpath}/count",
                     hint="parts written with 'includes' are counted inside the total",
-                    related=related,
+                    related=_related(qpath, known),
                 )
             elif quota.complete and len(known) == len(inside) and summed != total:
                 yield ctx.diag(
@@ -51,5 +54,5 @@ def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
                     f"the breakdown of the {quota.category.value} quota of '{unit.name}' is declared "
                     f"complete but adds up to {summed}, not {total}",
                     f"{qpath}/count",
-                    related=related,
+                    related=_related(qpath, known),
                 )

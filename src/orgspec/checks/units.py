@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
-from orgspec.model.names import normalize
 from orgspec.model.values import UnitKind
 from orgspec.model.vocab import rank_level
 
@@ -18,23 +17,27 @@ __all__ = ["duplicate_names", "ranks", "sections_have_duties"]
 
 def duplicate_names(ctx: Context) -> Iterator[Diagnostic]:
     """OS504: two bodies with one name, or two units with one name under one parent."""
-    groups: list[tuple[str, list[str]]] = [("/", [f"/bodies/{i}" for i in range(len(ctx.spec.bodies))])]
+    yield from _duplicates(ctx, "/bodies", len(ctx.spec.bodies))
     for path, unit in ctx.units():
-        groups.append((path, [f"{path}/units/{i}" for i in range(len(unit.units))]))
-    for _, paths in groups:
-        first: dict[str, str] = {}
-        for p in paths:
-            unit = ctx.index.units[p]
-            key = normalize(unit.name)
-            if key in first:
-                yield ctx.diag(
-                    "OS504",
-                    f"'{unit.name}' is listed twice",
-                    f"{p}/name",
-                    related=[("first listed here", f"{first[key]}/name")],
-                )
-            else:
-                first[key] = p
+        if len(unit.units) > 1:
+            yield from _duplicates(ctx, f"{path}/units", len(unit.units))
+
+
+def _duplicates(ctx: Context, where: str, count: int) -> Iterator[Diagnostic]:
+    """OS504 among the ``count`` siblings at ``where/0``, ``where/1`` and so on."""
+    first: dict[str, str] = {}
+    for i in range(count):
+        p = f"{where}/{i}"
+        key = ctx.key(p)
+        if key in first:
+            yield ctx.diag(
+                "OS504",
+                f"'{ctx.index.units[p].name}' is listed twice",
+                f"{p}/name",
+                related=[("first listed here", f"{first[key]}/name")],
+            )
+        else:
+            first[key] = p
 
 
 _EXEMPT = {UnitKind.PARTY_COMMITTEE, UnitKind.SERVICE_CENTRE, UnitKind.DISCIPLINE_UNIT}
@@ -66,6 +69,8 @@ def sections_have_duties(ctx: Context) -> Iterator[Diagnostic]:
 def ranks(ctx: Context) -> Iterator[Diagnostic]:
     """OS502/OS503: a section does not outrank its body; ranks are on the known scale."""
     for path, unit in ctx.units():
+        if unit.rank is None and unit.section_rank is None:
+            continue  # no rank to place, and no body rank for its units to outrank
         for field, value in (("rank", unit.rank), ("section_rank", unit.section_rank)):
             if value is not None and rank_level(value) is None:
                 yield ctx.diag(
