@@ -9,7 +9,9 @@ plain strings), the same fields in the same order, the same set fields.
 
 from __future__ import annotations
 
+import copy
 import enum
+import pickle
 import sys
 from pathlib import Path
 from typing import Any
@@ -124,3 +126,18 @@ def test_trusted_rejects_unknown_fields_and_shared_mutable_defaults() -> None:
         with pytest.raises(TypeError, match="mutable default"):
             trusted(cls)
     assert trusted(Fine) == Fine()
+
+
+def test_a_shared_fields_set_is_never_changed_by_copies() -> None:
+    first = trusted(Duty, text="a", number=1)
+    second = trusted(Duty, text="b", number=2)
+    for copied in (
+        first.model_copy(update={"id": "x"}),
+        first.model_copy(update={"id": "x"}, deep=True),
+        copy.copy(first),
+        copy.deepcopy(first),
+        pickle.loads(pickle.dumps(first)),
+    ):
+        copied.model_fields_set.add("id")
+    assert first.model_fields_set == second.model_fields_set == {"text", "number"}
+    assert first.model_copy(update={"id": "x"}).model_fields_set == {"text", "number", "id"}

@@ -198,7 +198,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
     def u_flag(field: str) -> Callable[..., None]:
         def handle(self: _Lowerer, stmt: Stmt, u: UnitCtx) -> None:
             path, f = u.path, u.f
-            StmtArgs(self.r, stmt).done("no arguments")
+            self.no_args(stmt, "no arguments")
             self.no_block(stmt)
             f[field] = True
             self.map.spans[f"{path}/{field}"] = stmt.span
@@ -319,15 +319,16 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
     def u_duties(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
-        StmtArgs(self.r, stmt).done("no arguments; the duties go in its block")
+        self.no_args(stmt, "no arguments; the duties go in its block")
         if stmt.block is None:
             self.r.error("OS202", "'duties' needs a block of 'duty' statements", stmt.span)
             return
+        duties = lists["duties"]
         for sub in stmt.block:
             if sub.keyword == "duty":
-                d = self.duty(sub, f"{path}/duties/{len(lists['duties'])}")
+                d = self.duty(sub, f"{path}/duties/{len(duties)}")
                 if d is not None:
-                    lists["duties"].append(d)
+                    duties.append(d)
             else:
                 self.unknown(sub, "a duties block", {"duty": 1})
 
@@ -384,7 +385,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
     def u_changes(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
-        StmtArgs(self.r, stmt).done("no arguments")
+        self.no_args(stmt, "no arguments")
         for sub in stmt.block or ():
             kind = _CHANGE_KINDS.get(sub.keyword)
             if kind is None:

@@ -74,6 +74,11 @@ class LowererBase:
         hint += f"{where} accepts: " + ", ".join(choices)
         self.r.error("OS201", f"'{stmt.keyword}' is not allowed in {where}", stmt.keyword_span, hint=hint)
 
+    def no_args(self, stmt: Stmt, takes: str) -> None:
+        """Report arguments given to a statement that takes none; ``takes`` says what it takes instead."""
+        if stmt.args:
+            StmtArgs(self.r, stmt).done(takes)
+
     def no_block(self, stmt: Stmt) -> None:
         """Report a block given to a statement that takes none."""
         if stmt.block is not None:
@@ -100,6 +105,9 @@ class LowererBase:
 
     def text(self, stmt: Stmt, what: str = "the text (a quoted string)") -> str | None:
         """Read a statement whose only argument is a quoted string."""
+        args = stmt.args
+        if len(args) == 1 and args[0].kind is S and stmt.block is None:
+            return args[0].value  # the usual form, with nothing to report
         a = StmtArgs(self.r, stmt)
         arg = a.require(what, S)
         a.done("one quoted string")

@@ -35,7 +35,7 @@ class HistoryLowerer(LowererBase):
 
     def history(self, stmt: Stmt, path: str, start: int) -> list[Event]:
         """Read the events of a ``history`` block."""
-        StmtArgs(self.r, stmt).done("no arguments; the events go in its block")
+        self.no_args(stmt, "no arguments; the events go in its block")
         events: list[Event] = []
         for sub in stmt.block or ():
             if sub.keyword != "event":

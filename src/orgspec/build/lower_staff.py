@@ -41,7 +41,7 @@ class StaffLowerer(LowererBase):
                 if part is not None:
                     parts.append(part)
             elif sub.keyword == "complete":
-                StmtArgs(self.r, sub).done("no arguments")
+                self.no_args(sub, "no arguments")
                 qf["complete"] = True
                 self.map.spans[p + "/complete"] = sub.span
             elif sub.keyword == "note":
@@ -59,7 +59,7 @@ class StaffLowerer(LowererBase):
     def u_posts(self, stmt: Stmt, u: UnitCtx) -> None:
         """Read a ``posts`` block of posts and post groups."""
         path, lists = u.path, u.lists
-        StmtArgs(self.r, stmt).done("no arguments; the posts go in its block")
+        self.no_args(stmt, "no arguments; the posts go in its block")
         if stmt.block is None:
             self.r.error("OS202", "'posts' needs a block of 'post' and 'group' statements", stmt.span)
             return
@@ -169,7 +169,7 @@ class StaffLowerer(LowererBase):
     def u_members(self, stmt: Stmt, u: UnitCtx) -> None:
         """Read a ``members`` block of a coordinating body."""
         path, lists = u.path, u.lists
-        StmtArgs(self.r, stmt).done("no arguments; the members go in its block")
+        self.no_args(stmt, "no arguments; the members go in its block")
         for sub in stmt.block or ():
             if sub.keyword != "member":
                 self.unknown(sub, "a members block", {"member": 1})

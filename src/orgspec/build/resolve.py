@@ -31,14 +31,14 @@ class Index:
         self.by_id: dict[str, str] = {}
         self.by_name: dict[str, list[str]] = {}
         self.id_prefixes: dict[str, list[str]] | None = None
-        by_name = self.by_name
+        units, parents, all_keys, by_id, by_name = self.units, self.parent, self.keys, self.by_id, self.by_name
         for path, unit, parent in walk_paths(spec):
-            self.units[path] = unit
-            self.parent[path] = parent
-            if unit.id is not None and unit.id not in self.by_id:
-                self.by_id[unit.id] = path
-            keys = tuple(map(normalize, unit.names()))
-            self.keys[path] = keys
+            units[path] = unit
+            parents[path] = parent
+            if unit.id is not None and unit.id not in by_id:
+                by_id[unit.id] = path
+            keys = tuple(map(normalize, unit.names())) if unit.plaques else (normalize(unit.name),)
+            all_keys[path] = keys
             for key in keys:
                 found = by_name.get(key)
                 if found is None:

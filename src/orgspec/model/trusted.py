@@ -8,7 +8,11 @@ validation would make, directly:
 
 - ``__dict__`` holds every field, in declaration order, with the defaults of
   the fields not given (every default is immutable, so one template serves);
-- ``model_fields_set`` is the set of fields given, as with ``Model(**values)``;
+- ``model_fields_set`` is the set of fields given, as with ``Model(**values)``.
+  Models built with the same fields share one set: it is a good part of a
+  small model's memory, and pydantic never changes it in place for a frozen
+  model (``model_copy`` copies it before adding the fields it updates). Code
+  must not change it in place either;
 - no extra and no private values (the models forbid extras and have no
   private attributes).
 
@@ -46,6 +50,11 @@ _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 _TEMPLATES: dict[type[BaseModel], dict[str, Any]] = {}
 _REQUIRED: Any = object()
 
+#: The shared ``model_fields_set`` per tuple of field names given, up to a bound (the order in
+#: which a unit's fields are given follows its statements, so the tuples of odd specs may vary).
+_FIELDS_SETS: dict[tuple[str, ...], set[str]] = {}
+_MAX_FIELDS_SETS = 4096
+
 
 def _template(cls: type[BaseModel]) -> dict[str, Any]:
     """Return the fields of ``cls`` with their defaults, checking that ``trusted`` can build it."""
@@ -64,6 +73,16 @@ def _template(cls: type[BaseModel]) -> dict[str, Any]:
     return template
 
 
+def _fields_set(names: tuple[str, ...]) -> set[str]:
+    """Return the shared set of ``names``."""
+    found = _FIELDS_SETS.get(names)
+    if found is None:
+        found = set(names)
+        if len(_FIELDS_SETS) < _MAX_FIELDS_SETS:
+            _FIELDS_SETS[names] = found
+    return found
+
+
 def trusted(cls: type[M], /, **values: Any) -> M:
     """Return ``cls(**values)`` without validating ``values``, which must already be valid.
 
@@ -79,7 +98,7 @@ def trusted(cls: type[M], /, **values: Any) -> M:
         raise TypeError(f"trusted({cls.__name__}): unknown fields {sorted(values.keys() - template.keys())}")
     model = _new(cls)
     _set_dict(model, fields)
-    _set_fields_set(model, set(values))
+    _set_fields_set(model, _fields_set(tuple(values)))
     _set_extra(model, None)
     _set_private(model, None)
     return model
