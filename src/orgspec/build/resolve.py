@@ -67,49 +67,54 @@ def walk_paths(spec: Spec) -> Iterator[tuple[str, Unit, str | None]]:
 
 
 def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
+    """Yield ``(path of the reference, reference)`` for every reference a unit makes, in field order."""
+    # Most units make no reference: each list is looked at only when it is not empty.
     if unit.superior is not None:
         yield f"{path}/superior", unit.superior
-    for i, rel in enumerate(unit.relations):
-        yield f"{path}/relations/{i}/target", rel.target
-    for i, shared in enumerate(unit.shared_duties):
-        for j, ref in enumerate(shared.sections):
-            yield f"{path}/shared_duties/{i}/sections/{j}", ref
-    for i, change in enumerate(unit.function_changes):
-        if change.counterpart is not None:
-            yield f"{path}/function_changes/{i}", change.counterpart
-    for i, quota in enumerate(unit.quotas):
-        for j, part in enumerate(quota.parts):
-            if part.unit is not None:
-                yield f"{path}/quotas/{i}/parts/{j}", part.unit
-    for i, item in enumerate(unit.posts):
-        for j, part in enumerate(item.parts):
-            if part.unit is not None:
-                yield f"{path}/posts/{i}/parts/{j}", part.unit
-    for i, member in enumerate(unit.members):
-        if member.body is not None:
-            yield f"{path}/members/{i}", member.body
-    for i, event in enumerate(unit.history):
-        if event.target is not None:
-            yield f"{path}/history/{i}/target", event.target
+    if unit.relations:
+        for i, rel in enumerate(unit.relations):
+            yield f"{path}/relations/{i}/target", rel.target
+    if unit.shared_duties:
+        for i, shared in enumerate(unit.shared_duties):
+            for j, ref in enumerate(shared.sections):
+                yield f"{path}/shared_duties/{i}/sections/{j}", ref
+    if unit.function_changes:
+        for i, change in enumerate(unit.function_changes):
+            if change.counterpart is not None:
+                yield f"{path}/function_changes/{i}", change.counterpart
+    if unit.quotas:
+        for i, quota in enumerate(unit.quotas):
+            for j, part in enumerate(quota.parts):
+                if part.unit is not None:
+                    yield f"{path}/quotas/{i}/parts/{j}", part.unit
+    if unit.posts:
+        for i, item in enumerate(unit.posts):
+            for j, part in enumerate(item.parts):
+                if part.unit is not None:
+                    yield f"{path}/posts/{i}/parts/{j}", part.unit
+    if unit.members:
+        for i, member in enumerate(unit.members):
+            if member.body is not None:
+                yield f"{path}/members/{i}", member.body
+    if unit.history:
+        for i, event in enumerate(unit.history):
+            if event.target is not None:
+                yield f"{path}/history/{i}/target", event.target
 
 
 def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
     """Index the spec and report duplicate ids, unresolved references and relation cycles."""
     index = Index(spec)
-    first_id: dict[str, str] = {}
+    by_id = index.by_id  # the first unit of each id, in document order
     for path, unit in index.units.items():
-        if unit.id is None:
-            continue
-        if unit.id in first_id:
+        if unit.id is not None and by_id[unit.id] != path:
             reader.error(
                 "OS207",
                 f"the id '{unit.id}' is already used",
                 smap.get(path + "/id", path),
                 hint="ids must be unique within a spec",
-                related=(reader.related("first used here", smap.get(first_id[unit.id] + "/id")),),
+                related=(reader.related("first used here", smap.get(by_id[unit.id] + "/id")),),
             )
-        else:
-            first_id[unit.id] = path
     edges: dict[str, set[str]] = {}
     for path, unit in index.units.items():
         for where, ref in _refs(path, unit):

@@ -73,14 +73,12 @@ def _template(cls: type[BaseModel]) -> dict[str, Any]:
     return template
 
 
-def _fields_set(names: tuple[str, ...]) -> set[str]:
-    """Return the shared set of ``names``."""
-    found = _FIELDS_SETS.get(names)
-    if found is None:
-        found = set(names)
-        if len(_FIELDS_SETS) < _MAX_FIELDS_SETS:
-            _FIELDS_SETS[names] = found
-    return found
+def _new_fields_set(names: tuple[str, ...]) -> set[str]:
+    """Return a set of ``names``, kept for sharing while there is room."""
+    made = set(names)
+    if len(_FIELDS_SETS) < _MAX_FIELDS_SETS:
+        _FIELDS_SETS[names] = made
+    return made
 
 
 def trusted(cls: type[M], /, **values: Any) -> M:
@@ -98,7 +96,8 @@ def trusted(cls: type[M], /, **values: Any) -> M:
         raise TypeError(f"trusted({cls.__name__}): unknown fields {sorted(values.keys() - template.keys())}")
     model = _new(cls)
     _set_dict(model, fields)
-    _set_fields_set(model, _fields_set(tuple(values)))
+    names = tuple(values)
+    _set_fields_set(model, _FIELDS_SETS.get(names) or _new_fields_set(names))
     _set_extra(model, None)
     _set_private(model, None)
     return model
