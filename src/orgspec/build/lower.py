@@ -21,7 +21,7 @@ from orgspec import limits
 from orgspec.build.lower_base import REFS, S, SourceMap, UnitCtx
 from orgspec.build.lower_history import HistoryLowerer
 from orgspec.build.lower_staff import StaffLowerer
-from orgspec.build.reader import Reader, StmtArgs, suggest
+from orgspec.build.reader import IDENT, INT, STRING, Reader, StmtArgs, suggest
 from orgspec.model.trusted import trusted
 from orgspec.model.units import (
     Duty,
@@ -39,7 +39,7 @@ from orgspec.model.units import (
 from orgspec.model.values import Basis, UnitKind
 from orgspec.model.vocab import kind_of
 from orgspec.source import Span
-from orgspec.syntax.nodes import ArgKind, Stmt
+from orgspec.syntax.nodes import Stmt
 
 __all__ = ["SourceMap", "lower"]
 
@@ -79,7 +79,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
     # ---- units ------------------------------------------------------------------
     def unit(self, stmt: Stmt, path: str, default_kind: UnitKind | None, depth: int) -> Unit | None:
         a = StmtArgs(self.r, stmt)
-        id_arg = a.take(ArgKind.IDENT)
+        id_arg = a.take(IDENT)
         name_arg = a.require("the unit's name (a quoted string)", S)
         a.done("an optional id and a name")
         if name_arg is None:
@@ -136,14 +136,14 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
     def u_kind(self, stmt: Stmt, u: UnitCtx) -> None:
         path, f = u.path, u.f
         a = StmtArgs(self.r, stmt)
-        arg = a.require("a kind (a keyword such as working-department, or the Chinese term)", S, ArgKind.IDENT)
+        arg = a.require("a kind (a keyword such as working-department, or the Chinese term)", S, IDENT)
         a.done("one kind")
         self.no_block(stmt)
         if arg is None:
             return
         kind = kind_of(arg.value)
         if kind is None:
-            if arg.kind is ArgKind.IDENT:
+            if arg.kind is IDENT:
                 guess = suggest(arg.value, [k.value for k in UnitKind])
                 self.r.error(
                     "OS206",
@@ -157,7 +157,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 return
             kind = UnitKind.OTHER
         f["kind"] = kind
-        if arg.kind is ArgKind.STRING:
+        if arg.kind is STRING:
             f["kind_label"] = arg.value
         self.map.spans[path + "/kind"] = arg.span
 
@@ -175,7 +175,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
     def u_number(self, stmt: Stmt, u: UnitCtx) -> None:
         path, f = u.path, u.f
         a = StmtArgs(self.r, stmt)
-        arg = a.require("the number the document gives the unit", ArgKind.INT)
+        arg = a.require("the number the document gives the unit", INT)
         a.done("one number")
         self.no_block(stmt)
         if arg is not None:
@@ -301,7 +301,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         a = StmtArgs(self.r, stmt)
         what = a.take_word("sections", "duties", "institutions", "members")
         if what is None:
-            a.require("what is counted: sections, duties, institutions or members", ArgKind.IDENT)
+            a.require("what is counted: sections, duties, institutions or members", IDENT)
             return
         counted = a.count("the stated count")
         text = a.take(S)
@@ -334,8 +334,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
     def duty(self, stmt: Stmt, p: str) -> Duty | None:
         a = StmtArgs(self.r, stmt)
-        num = a.take(ArgKind.INT)
-        ident = a.take(ArgKind.IDENT)
+        num = a.take(INT)
+        ident = a.take(IDENT)
         text = a.require("the duty's text (a quoted string)", S)
         a.done("an optional number, an optional id and the text")
         self.no_block(stmt)
@@ -349,7 +349,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         path, lists = u.path, u.lists
         p = f"{path}/shared_duties/{len(lists['shared_duties'])}"
         a = StmtArgs(self.r, stmt)
-        ident = a.take(ArgKind.IDENT)
+        ident = a.take(IDENT)
         a.done("an optional id")
         refs: list[Any] = []
         duties: list[Duty] = []
@@ -392,7 +392,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 self.unknown(sub, "function-changes", {k.value: 1 for k in FunctionChangeKind})
                 continue
             a = StmtArgs(self.r, sub)
-            num = a.take(ArgKind.INT)
+            num = a.take(INT)
             text = a.require("the function's text (a quoted string)", S)
             props = a.props({"to": REFS, "from": REFS, "with": REFS})
             a.done('an optional number, the text, and "to", "from" or "with" a body')

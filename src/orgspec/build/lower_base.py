@@ -7,19 +7,19 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from orgspec.build.reader import Reader, StmtArgs, suggest
+from orgspec.build.reader import DATE, IDENT, INT, NAMEREF, REF, STRING, Reader, StmtArgs, suggest
 from orgspec.model.trusted import trusted
 from orgspec.model.units import QuotaPart
 from orgspec.model.values import Basis, QuotaCategory
 from orgspec.model.vocab import category_of
 from orgspec.source import Span
-from orgspec.syntax.nodes import ArgKind, Stmt
+from orgspec.syntax.nodes import Stmt
 
 __all__ = ["REFS", "WHEN", "LowererBase", "S", "SourceMap", "UnitCtx"]
 
-S = ArgKind.STRING
-REFS = (ArgKind.STRING, ArgKind.REF, ArgKind.NAMEREF)
-WHEN = (ArgKind.DATE, ArgKind.INT)
+S = STRING
+REFS = (STRING, REF, NAMEREF)
+WHEN = (DATE, INT)
 _CATEGORY_WORDS = tuple(c.value for c in QuotaCategory)
 
 
@@ -124,12 +124,12 @@ class LowererBase:
 
     def category(self, a: StmtArgs) -> QuotaCategory | None:
         """Read a quota category: an English keyword or a Chinese label."""
-        arg = a.require("a quota category (administrative, logistics, … or the Chinese term)", ArgKind.IDENT, S)
+        arg = a.require("a quota category (administrative, logistics, … or the Chinese term)", IDENT, S)
         if arg is None:
             return None
         cat = category_of(arg.value)
         if cat is None:
-            if arg.kind is ArgKind.STRING:
+            if arg.kind is STRING:
                 return QuotaCategory.OTHER
             guess = suggest(arg.value, [c.value for c in QuotaCategory])
             self.r.error(

@@ -8,12 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from orgspec.build.lower_base import WHEN, LowererBase, UnitCtx
-from orgspec.build.reader import StmtArgs, suggest
+from orgspec.build.reader import IDENT, StmtArgs, suggest
 from orgspec.model.trusted import trusted
 from orgspec.model.units import Event, EventKind
 from orgspec.model.values import Basis
 from orgspec.source import Span
-from orgspec.syntax.nodes import ArgKind, Stmt
+from orgspec.syntax.nodes import Stmt
 
 __all__ = ["HistoryLowerer"]
 
@@ -49,7 +49,7 @@ class HistoryLowerer(LowererBase):
     def event(self, stmt: Stmt, p: str) -> Event | None:
         """Read ``event KIND [DATE] [id] { … }``."""
         a = StmtArgs(self.r, stmt)
-        kind_arg = a.require("the kind of event (renamed, established, plaque-added, …)", ArgKind.IDENT)
+        kind_arg = a.require("the kind of event (renamed, established, plaque-added, …)", IDENT)
         if kind_arg is None:
             return None
         kind = _EVENT_KINDS.get(kind_arg.value)
@@ -65,7 +65,7 @@ class HistoryLowerer(LowererBase):
             )
             return None
         when = a.take(*WHEN)
-        ident = a.take(ArgKind.IDENT)
+        ident = a.take(IDENT)
         a.done("a kind, a date and an optional id")
         ef: dict[str, Any] = {"kind": kind, "id": ident.value if ident else None}
         if when is not None:

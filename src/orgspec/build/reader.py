@@ -20,9 +20,16 @@ from orgspec.model.values import Count, CountStatus, PartialDate, Ref
 from orgspec.source import SourceText, Span
 from orgspec.syntax.nodes import Arg, ArgKind, Stmt
 
-__all__ = ["Reader", "StmtArgs", "suggest"]
+__all__ = ["DATE", "IDENT", "INT", "NAMEREF", "REF", "STRING", "Reader", "StmtArgs", "suggest"]
 
 Emit = Callable[[Diagnostic], None]
+
+# The members of ArgKind and CountStatus as plain names, for the code that runs for every argument:
+# on Python 3.11 reading ``ArgKind.INT`` goes through the enum metaclass's attribute hook each time.
+STRING, INT, DATE, IDENT, REF, NAMEREF = (ArgKind.STRING, ArgKind.INT, ArgKind.DATE, ArgKind.IDENT, ArgKind.REF,
+                                          ArgKind.NAMEREF)  # fmt: skip
+_NUMBER, _SEPARATELY, _UNSTATED, _UNREADABLE = (CountStatus.NUMBER, CountStatus.SEPARATELY, CountStatus.UNSTATED,
+                                                CountStatus.UNREADABLE)  # fmt: skip
 
 _VALUE_WORDS = {ArgKind.STRING: "a quoted string", ArgKind.INT: "a number", ArgKind.DATE: "a date",
                 ArgKind.IDENT: "a keyword", ArgKind.REF: "a reference @id",
@@ -123,15 +130,15 @@ class Reader:
 
     def ref(self, arg: Arg) -> Ref:
         """Convert a STRING, REF or NAMEREF argument into a reference."""
-        if arg.kind is ArgKind.REF:
+        if arg.kind is REF:
             return trusted(Ref, target=arg.value, by="id")
-        if arg.kind is ArgKind.NAMEREF:
+        if arg.kind is NAMEREF:
             return trusted(Ref, target=arg.value, by="name")
         return trusted(Ref, target=arg.value, by="external")
 
 
 _COUNT_WORDS = ("separately", "unstated", "unreadable")
-_REF_KINDS = (ArgKind.STRING, ArgKind.REF, ArgKind.NAMEREF)
+_REF_KINDS = (STRING, REF, NAMEREF)
 
 
 class StmtArgs:
@@ -170,7 +177,7 @@ class StmtArgs:
         i = self.i
         if i < self.n:
             arg = self.items[i]
-            if arg.kind is ArgKind.IDENT and arg.value in words:
+            if arg.kind is IDENT and arg.value in words:
                 self.i = i + 1
                 return arg
         return None
@@ -199,7 +206,7 @@ class StmtArgs:
             )
         else:
             hint = None
-            if found.kind is ArgKind.IDENT and what.startswith("a quoted"):
+            if found.kind is IDENT and what.startswith("a quoted"):
                 hint = f'put the text in double quotes: "{found.value}"'
             self.reader.error(
                 "OS202",
@@ -211,24 +218,24 @@ class StmtArgs:
     def count(self, what: str) -> tuple[Count, Span] | None:
         """Take a count: a number, ``separately``, ``unstated`` or ``unreadable "text"``."""
         arg = self._peek()
-        if arg is not None and arg.kind is ArgKind.INT:
+        if arg is not None and arg.kind is INT:
             self.i += 1
             value = self.reader.integer(arg, what)
             if value is None:
                 self.ok = False
                 return None
-            return trusted(Count, status=CountStatus.NUMBER, value=value), arg.span
+            return trusted(Count, status=_NUMBER, value=value), arg.span
         word = self.take_word(*_COUNT_WORDS)
         if word is not None:
             if word.value == "separately":
-                return trusted(Count, status=CountStatus.SEPARATELY), word.span
+                return trusted(Count, status=_SEPARATELY), word.span
             if word.value == "unstated":
-                return trusted(Count, status=CountStatus.UNSTATED), word.span
-            text = self.take(ArgKind.STRING)
+                return trusted(Count, status=_UNSTATED), word.span
+            text = self.take(STRING)
             if text is None:
                 self._expected('the figure as written after "unreadable" (a quoted string)')
                 return None
-            return trusted(Count, status=CountStatus.UNREADABLE, text=text.value), word.span.cover(text.span)
+            return trusted(Count, status=_UNREADABLE, text=text.value), word.span.cover(text.span)
         self._expected(f'{what} (a number, separately, unstated or unreadable "…")')
         return None
 
@@ -243,7 +250,7 @@ class StmtArgs:
         if self.i >= self.n:
             return out
         while (arg := self._peek()) is not None:
-            if arg.kind is not ArgKind.IDENT or arg.value not in spec:
+            if arg.kind is not IDENT or arg.value not in spec:
                 break
             self.i += 1
             kinds = spec[arg.value]
