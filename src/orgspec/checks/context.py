@@ -5,7 +5,9 @@ Imports: :mod:`orgspec.build`, :mod:`orgspec.diagnostics`, :mod:`orgspec.model`.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import ItemsView, Iterable, Iterator
+from typing import Literal
 
 import attrs
 
@@ -15,10 +17,14 @@ from orgspec.model.units import Spec, Unit
 from orgspec.model.values import UnitKind
 from orgspec.source import SourceText
 
-__all__ = ["HEADED_KINDS", "Context"]
+__all__ = ["HEADED_KINDS", "Context", "UnitList"]
 
 #: Units whose heads are counted as chief posts of a "for-sections" group.
 HEADED_KINDS = frozenset({UnitKind.SECTION, UnitKind.OFFICE, UnitKind.DISCIPLINE_UNIT})
+
+
+#: The list fields of a unit that checks select units by.
+UnitList = Literal["duties", "history", "plaques", "posts", "quotas", "shared_duties", "stated", "units"]
 
 
 @attrs.frozen(slots=True)
@@ -29,6 +35,9 @@ class Context:
     source_map: SourceMap
     index: Index
     source: SourceText
+    _selections: dict[tuple[UnitList, ...], list[tuple[str, Unit]]] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )
 
     def diag(
         self,
@@ -47,6 +56,24 @@ class Context:
     def units(self) -> ItemsView[str, Unit]:
         """Return ``(path, unit)`` for every unit in document order."""
         return self.index.units.items()
+
+    def units_with(self, *fields: UnitList) -> list[tuple[str, Unit]]:
+        """Return ``(path, unit)`` for every unit with something in one of the lists ``fields``.
+
+        In document order, like :meth:`units`. Most checks look at a few units
+        only (those with posts, with history, …): each selection is made once
+        and shared by the checks that use it.
+        """
+        found = self._selections.get(fields)
+        if found is None:
+            get = operator.attrgetter(*fields)
+            items = self.index.units.items()
+            if len(fields) == 1:
+                found = [(p, u) for p, u in items if get(u)]
+            else:
+                found = [(p, u) for p, u in items if any(get(u))]
+            self._selections[fields] = found
+        return found
 
     def key(self, path: str) -> str:
         """Return the normalised name of the unit at ``path`` (see :func:`orgspec.model.names.normalize`)."""

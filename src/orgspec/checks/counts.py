@@ -38,7 +38,7 @@ def _listed(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> list[st
 
 def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
     """OS301: the document's stated counts against the units and duties it lists."""
-    for path, unit in ctx.units():
+    for path, unit in ctx.units_with("stated"):
         for i, stated in enumerate(unit.stated):
             if not stated.count.known or _listed_count(ctx, path, unit, stated) == stated.count.value:
                 continue
@@ -75,18 +75,21 @@ def _anomalies(numbers: Sequence[tuple[int, int]]) -> Iterator[tuple[str, int, i
 
 def numbering(ctx: Context) -> Iterator[Diagnostic]:
     """OS310: duplicated, skipped or backward numbers of sibling units and of duties."""
-    for path, unit in ctx.units():
-        # One number cannot be out of order: lists of fewer than two are skipped.
+    for path, unit in ctx.units_with("units", "duties"):
+        # One number cannot be out of order: lists of fewer than two numbers are skipped.
         if len(unit.units) > 1:
-            yield from _numbering(ctx, unit, f"{path}/units", "section", [u.number for u in unit.units])
+            units = [(u.number, i) for i, u in enumerate(unit.units) if u.number is not None]
+            if len(units) > 1:
+                yield from _numbering(ctx, unit, f"{path}/units", "section", units)
         if len(unit.duties) > 1:
-            yield from _numbering(ctx, unit, f"{path}/duties", "duty", [d.number for d in unit.duties])
+            duties = [(d.number, i) for i, d in enumerate(unit.duties) if d.number is not None]
+            if len(duties) > 1:
+                yield from _numbering(ctx, unit, f"{path}/duties", "duty", duties)
 
 
-def _numbering(ctx: Context, unit: Unit, where: str, what: str, numbers: list[int | None]) -> Iterator[Diagnostic]:
-    """OS310 for one list (``where``) of numbered sections or duties of ``unit``."""
-    numbered = [(n, i) for i, n in enumerate(numbers) if n is not None]
-    for message, index, before in _anomalies(numbered):
+def _numbering(ctx: Context, unit: Unit, where: str, what: str, numbers: list[tuple[int, int]]) -> Iterator[Diagnostic]:
+    """OS310 for one list (``where``) of numbered sections or duties of ``unit``: ``(number, index)`` pairs."""
+    for message, index, before in _anomalies(numbers):
         yield ctx.diag(
             "OS310",
             f"{what} {message} in '{unit.name}'",

@@ -18,9 +18,8 @@ __all__ = ["event_dates", "event_names"]
 
 def _histories(ctx: Context) -> Iterator[tuple[str, tuple[Event, ...], str | None]]:
     yield "/history", ctx.spec.history, None
-    for path, unit in ctx.units():
-        if unit.history:
-            yield f"{path}/history", unit.history, path
+    for path, unit in ctx.units_with("history"):
+        yield f"{path}/history", unit.history, path
 
 
 def event_dates(ctx: Context) -> Iterator[Diagnostic]:

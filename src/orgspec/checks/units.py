@@ -18,7 +18,7 @@ __all__ = ["duplicate_names", "ranks", "sections_have_duties"]
 def duplicate_names(ctx: Context) -> Iterator[Diagnostic]:
     """OS504: two bodies with one name, or two units with one name under one parent."""
     yield from _duplicates(ctx, "/bodies", len(ctx.spec.bodies))
-    for path, unit in ctx.units():
+    for path, unit in ctx.units_with("units"):
         if len(unit.units) > 1:
             yield from _duplicates(ctx, f"{path}/units", len(unit.units))
 
@@ -41,12 +41,13 @@ def _duplicates(ctx: Context, where: str, count: int) -> Iterator[Diagnostic]:
 
 
 _EXEMPT = {UnitKind.PARTY_COMMITTEE, UnitKind.SERVICE_CENTRE, UnitKind.DISCIPLINE_UNIT}
+_SECTION = UnitKind.SECTION  # read once: on Python 3.11 each UnitKind.SECTION goes through the enum's hook
 
 
 def sections_have_duties(ctx: Context) -> Iterator[Diagnostic]:
     """OS501: a section lists duties, directly or through a shared duty list."""
     shared: set[str] = set()
-    for _, unit in ctx.units():
+    for _, unit in ctx.units_with("shared_duties"):
         for lst in unit.shared_duties:
             if lst.duties:
                 for ref in lst.sections:
@@ -54,7 +55,7 @@ def sections_have_duties(ctx: Context) -> Iterator[Diagnostic]:
                     if target is not None:
                         shared.add(target)
     for path, unit in ctx.units():
-        if unit.kind is not UnitKind.SECTION or unit.duties or unit.per_regulations or unit.units:
+        if unit.kind is not _SECTION or unit.duties or unit.per_regulations or unit.units:
             continue
         if path in shared or unit.kind in _EXEMPT:
             continue

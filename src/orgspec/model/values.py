@@ -41,6 +41,9 @@ class CountStatus(enum.StrEnum):
     UNREADABLE = "unreadable"
 
 
+_NUMBER = CountStatus.NUMBER  # read once: on Python 3.11 each CountStatus.NUMBER goes through the enum's hook
+
+
 class Count(_Frozen):
     """A figure as the document gives it: a number, 另行核定, not stated, or unreadable."""
 
@@ -71,7 +74,7 @@ class Count(_Frozen):
     @property
     def known(self) -> bool:
         """Return True when the count is a number."""
-        return self.status is CountStatus.NUMBER and self.value is not None
+        return self.status is _NUMBER and self.value is not None
 
     def __str__(self) -> str:
         if self.status is CountStatus.NUMBER:
