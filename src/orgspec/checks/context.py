@@ -5,26 +5,21 @@ Imports: :mod:`orgspec.build`, :mod:`orgspec.diagnostics`, :mod:`orgspec.model`.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import ItemsView, Iterable, Iterator
-from typing import Literal
 
 import attrs
 
 from orgspec.build import Index, SourceMap
+from orgspec.checks.selection import Selection
 from orgspec.diagnostics import Diagnostic, Related
 from orgspec.model.units import Spec, Unit
 from orgspec.model.values import UnitKind
 from orgspec.source import SourceText
 
-__all__ = ["HEADED_KINDS", "Context", "UnitList"]
+__all__ = ["HEADED_KINDS", "Context"]
 
 #: Units whose heads are counted as chief posts of a "for-sections" group.
 HEADED_KINDS = frozenset({UnitKind.SECTION, UnitKind.OFFICE, UnitKind.DISCIPLINE_UNIT})
-
-
-#: The list fields of a unit that checks select units by.
-UnitList = Literal["duties", "history", "plaques", "posts", "quotas", "shared_duties", "stated", "units"]
 
 
 @attrs.frozen(slots=True)
@@ -35,9 +30,7 @@ class Context:
     source_map: SourceMap
     index: Index
     source: SourceText
-    _selections: dict[tuple[UnitList, ...], list[tuple[str, Unit]]] = attrs.field(
-        factory=dict, init=False, repr=False, eq=False
-    )
+    _selection: list[Selection] = attrs.field(factory=list, init=False, repr=False, eq=False)
 
     def diag(
         self,
@@ -57,23 +50,12 @@ class Context:
         """Return ``(path, unit)`` for every unit in document order."""
         return self.index.units.items()
 
-    def units_with(self, *fields: UnitList) -> list[tuple[str, Unit]]:
-        """Return ``(path, unit)`` for every unit with something in one of the lists ``fields``.
-
-        In document order, like :meth:`units`. Most checks look at a few units
-        only (those with posts, with history, …): each selection is made once
-        and shared by the checks that use it.
-        """
-        found = self._selections.get(fields)
-        if found is None:
-            get = operator.attrgetter(*fields)
-            items = self.index.units.items()
-            if len(fields) == 1:
-                found = [(p, u) for p, u in items if get(u)]
-            else:
-                found = [(p, u) for p, u in items if any(get(u))]
-            self._selections[fields] = found
-        return found
+    @property
+    def selected(self) -> Selection:
+        """Return the units each check looks at (sorted out on first use, then kept)."""
+        if not self._selection:
+            self._selection.append(Selection(self.index.units.items()))
+        return self._selection[0]
 
     def key(self, path: str) -> str:
         """Return the normalised name of the unit at ``path`` (see :func:`orgspec.model.names.normalize`)."""

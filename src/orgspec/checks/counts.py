@@ -38,7 +38,7 @@ def _listed(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> list[st
 
 def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
     """OS301: the document's stated counts against the units and duties it lists."""
-    for path, unit in ctx.units_with("stated"):
+    for path, unit in ctx.selected.stated:
         for i, stated in enumerate(unit.stated):
             if not stated.count.known or _listed_count(ctx, path, unit, stated) == stated.count.value:
                 continue
@@ -75,7 +75,7 @@ def _anomalies(numbers: Sequence[tuple[int, int]]) -> Iterator[tuple[str, int, i
 
 def numbering(ctx: Context) -> Iterator[Diagnostic]:
     """OS310: duplicated, skipped or backward numbers of sibling units and of duties."""
-    for path, unit in ctx.units_with("units", "duties"):
+    for path, unit in ctx.selected.numbered:
         # One number cannot be out of order: lists of fewer than two numbers are skipped.
         if len(unit.units) > 1:
             units = [(u.number, i) for i, u in enumerate(unit.units) if u.number is not None]

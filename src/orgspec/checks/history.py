@@ -18,7 +18,7 @@ __all__ = ["event_dates", "event_names"]
 
 def _histories(ctx: Context) -> Iterator[tuple[str, tuple[Event, ...], str | None]]:
     yield "/history", ctx.spec.history, None
-    for path, unit in ctx.units_with("history"):
+    for path, unit in ctx.selected.history:
         yield f"{path}/history", unit.history, path
 
 

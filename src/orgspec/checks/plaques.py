@@ -20,7 +20,7 @@ def plaque_names(ctx: Context) -> Iterator[Diagnostic]:
     for path, unit_keys in keys.items():
         owners.setdefault(unit_keys[0], path)
     seen: dict[str, str] = {}
-    for path, unit in ctx.units_with("plaques"):
+    for path, unit in ctx.selected.plaques:
         own, *plaque_keys = keys[path]
         for i, (plaque, key) in enumerate(zip(unit.plaques, plaque_keys, strict=True)):
             ppath = f"{path}/plaques/{i}"

@@ -35,7 +35,7 @@ def role_of(post: Post) -> Literal["chief", "deputy"] | None:
 
 def post_groups(ctx: Context) -> Iterator[Diagnostic]:
     """OS305/OS306/OS307: a group's breakdown adds up; chiefs within units; deputies within quota."""
-    for path, unit in ctx.units_with("posts"):
+    for path, unit in ctx.selected.posts:
         for i, item in enumerate(unit.posts):
             if not isinstance(item, PostGroup):
                 continue
@@ -129,7 +129,7 @@ def _posts_total(unit_posts: tuple[Post | PostGroup, ...]) -> tuple[int, list[in
 
 def posts_within_quota(ctx: Context) -> Iterator[Diagnostic]:
     """OS304: a unit's leadership posts fit within its administrative quota."""
-    for path, unit in ctx.units_with("posts"):
+    for path, unit in ctx.selected.posts:
         quota_index = next((i for i, q in enumerate(unit.quotas) if q.category is QuotaCategory.ADMINISTRATIVE), None)
         if quota_index is None:
             continue
@@ -154,7 +154,7 @@ def _title(item: Post | PostGroup) -> str:
 
 def post_parts(ctx: Context) -> Iterator[Diagnostic]:
     """OS308: the sub-counts of a post or group are within its count."""
-    for path, unit in ctx.units_with("posts"):
+    for path, unit in ctx.selected.posts:
         for i, item in enumerate(unit.posts):
             if item.parts:
                 yield from _parts_within(unit.name, ctx, f"{path}/posts/{i}", item)

@@ -21,7 +21,7 @@ def _related(qpath: str, known: list[tuple[int, QuotaPart]]) -> list[tuple[str, 
 
 def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
     """OS302/OS303/OS309: parts of a quota within its total; a complete breakdown equals it."""
-    for path, unit in ctx.units_with("quotas"):
+    for path, unit in ctx.selected.quotas:
         for i, quota in enumerate(unit.quotas):
             inside = [(j, p) for j, p in enumerate(quota.parts) if p.relation == "includes"]
             if not inside:

@@ -18,7 +18,7 @@ __all__ = ["duplicate_names", "ranks", "sections_have_duties"]
 def duplicate_names(ctx: Context) -> Iterator[Diagnostic]:
     """OS504: two bodies with one name, or two units with one name under one parent."""
     yield from _duplicates(ctx, "/bodies", len(ctx.spec.bodies))
-    for path, unit in ctx.units_with("units"):
+    for path, unit in ctx.selected.parents:
         if len(unit.units) > 1:
             yield from _duplicates(ctx, f"{path}/units", len(unit.units))
 
@@ -41,22 +41,19 @@ def _duplicates(ctx: Context, where: str, count: int) -> Iterator[Diagnostic]:
 
 
 _EXEMPT = {UnitKind.PARTY_COMMITTEE, UnitKind.SERVICE_CENTRE, UnitKind.DISCIPLINE_UNIT}
-_SECTION = UnitKind.SECTION  # read once: on Python 3.11 each UnitKind.SECTION goes through the enum's hook
 
 
 def sections_have_duties(ctx: Context) -> Iterator[Diagnostic]:
     """OS501: a section lists duties, directly or through a shared duty list."""
     shared: set[str] = set()
-    for _, unit in ctx.units_with("shared_duties"):
+    for _, unit in ctx.selected.shared_duties:
         for lst in unit.shared_duties:
             if lst.duties:
                 for ref in lst.sections:
                     target = ctx.index.lookup(ref)
                     if target is not None:
                         shared.add(target)
-    for path, unit in ctx.units():
-        if unit.kind is not _SECTION or unit.duties or unit.per_regulations or unit.units:
-            continue
+    for path, unit in ctx.selected.bare_sections:  # sections without duties or units, not per regulations
         if path in shared or unit.kind in _EXEMPT:
             continue
         yield ctx.diag(
@@ -69,9 +66,8 @@ def sections_have_duties(ctx: Context) -> Iterator[Diagnostic]:
 
 def ranks(ctx: Context) -> Iterator[Diagnostic]:
     """OS502/OS503: a section does not outrank its body; ranks are on the known scale."""
-    for path, unit in ctx.units():
-        if unit.rank is None and unit.section_rank is None:
-            continue  # no rank to place, and no body rank for its units to outrank
+    # Units with neither a rank nor a rank of their sections have nothing to place or compare.
+    for path, unit in ctx.selected.ranked:
         for field, value in (("rank", unit.rank), ("section_rank", unit.section_rank)):
             if value is not None and rank_level(value) is None:
                 yield ctx.diag(
