@@ -5,6 +5,7 @@ Imports: :mod:`orgspec.model`, :mod:`orgspec.build.reader`, :mod:`orgspec.build.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 
 from orgspec.build.lower import SourceMap
@@ -66,6 +67,12 @@ def walk_paths(spec: Spec) -> Iterator[tuple[str, Unit, str | None]]:
             stack.append((f"{path}/units/{i}", unit.units[i], path))
 
 
+#: The lists of a unit that may hold references (with its superior, what _refs looks at).
+_REF_LISTS = operator.itemgetter(
+    "relations", "shared_duties", "function_changes", "quotas", "posts", "members", "history"
+)
+
+
 def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
     """Yield ``(path of the reference, reference)`` for every reference a unit makes, in field order."""
     # Most units make no reference: each list is looked at only when it is not empty.
@@ -106,17 +113,25 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
     """Index the spec and report duplicate ids, unresolved references and relation cycles."""
     index = Index(spec)
     by_id = index.by_id  # the first unit of each id, in document order
-    for path, unit in index.units.items():
-        if unit.id is not None and by_id[unit.id] != path:
+    referring: list[tuple[str, Unit]] = []
+    # One pass over the units (reading a unit costs more than testing it on a large spec): report
+    # reused ids, and set aside the units that may make references, for the next loop.
+    for item in index.units.items():
+        path, unit = item
+        fields = unit.__dict__  # faster than attributes: BaseModel defines __getattr__
+        ident = fields["id"]
+        if ident is not None and by_id[ident] != path:
             reader.error(
                 "OS207",
-                f"the id '{unit.id}' is already used",
+                f"the id '{ident}' is already used",
                 smap.get(path + "/id", path),
                 hint="ids must be unique within a spec",
-                related=(reader.related("first used here", smap.get(by_id[unit.id] + "/id")),),
+                related=(reader.related("first used here", smap.get(by_id[ident] + "/id")),),
             )
+        if fields["superior"] is not None or any(_REF_LISTS(fields)):
+            referring.append(item)
     edges: dict[str, set[str]] = {}
-    for path, unit in index.units.items():
+    for path, unit in referring:
         for where, ref in _refs(path, unit):
             if ref.by == "external":
                 continue
