@@ -13,6 +13,7 @@ Imports: :mod:`orgspec.build.reader`, :mod:`orgspec.model`,
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -20,7 +21,8 @@ from orgspec import limits
 from orgspec.build.lower_base import REFS, S, SourceMap, UnitCtx
 from orgspec.build.lower_history import HistoryLowerer
 from orgspec.build.lower_staff import StaffLowerer
-from orgspec.build.reader import Reader, suggest
+from orgspec.build.reader import IDENT, INT, STRING, Reader, StmtArgs, suggest
+from orgspec.model.trusted import trusted
 from orgspec.model.units import (
     Duty,
     Event,
@@ -37,7 +39,7 @@ from orgspec.model.units import (
 from orgspec.model.values import Basis, UnitKind
 from orgspec.model.vocab import kind_of
 from orgspec.source import Span
-from orgspec.syntax.nodes import ArgKind, Stmt
+from orgspec.syntax.nodes import Stmt
 
 __all__ = ["SourceMap", "lower"]
 
@@ -72,26 +74,28 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                     )
                 else:
                     self.unknown(stmt, "the top level of a spec", hint_allowed)
-        return Spec(bodies=tuple(bodies), history=tuple(history), notes=tuple(notes))
+        return trusted(Spec, bodies=tuple(bodies), history=tuple(history), notes=tuple(notes))
 
     # ---- units ------------------------------------------------------------------
     def unit(self, stmt: Stmt, path: str, default_kind: UnitKind | None, depth: int) -> Unit | None:
-        a = self.r.args(stmt)
-        id_arg = a.take(ArgKind.IDENT)
+        a = StmtArgs(self.r, stmt)
+        id_arg = a.take(IDENT)
         name_arg = a.require("the unit's name (a quoted string)", S)
         a.done("an optional id and a name")
         if name_arg is None:
             return None
         if not name_arg.value.strip():
             self.r.error("OS202", "the unit's name is empty", name_arg.span)
-        self.map.spans[path] = stmt.span
-        self.map.spans[path + "/name"] = name_arg.span
+        spans = self.map.spans
+        spans[path] = stmt.span
+        spans[path + "/name"] = name_arg.span
         if id_arg is not None:
-            self.map.spans[path + "/id"] = id_arg.span
+            spans[path + "/id"] = id_arg.span
         f: dict[str, Any] = {"name": name_arg.value, "id": id_arg.value if id_arg else None}
         if default_kind is not None:
             f["kind"] = default_kind
-        lists: dict[str, list[Any]] = {k: [] for k in _UNIT_LISTS}
+        # A list is made on a handler's first use of it; every list field is given all the same.
+        lists: defaultdict[str, list[Any]] = defaultdict(list)
         if stmt.block is not None:
             if depth >= limits.MAX_DEPTH:
                 self.r.error(
@@ -101,14 +105,15 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                     hint="no real structure is this deep; the nested content was not read",
                 )
             else:
-                self.unit_block(stmt.block, path, f, lists, depth)
+                self.unit_block(stmt.block, UnitCtx(path, f, lists, depth))
+        f.update(_NO_LISTS)
         for key, items in lists.items():
             f[key] = tuple(items)
-        return Unit(**f)
+        # Built without validation (every value was checked as it was read); nested units always
+        # carry a kind (u_child passes its default), as Unit's validator of ``units`` would make them.
+        return trusted(Unit, **f)
 
-    def unit_block(
-        self, block: tuple[Stmt, ...], path: str, f: dict[str, Any], lists: dict[str, list[Any]], depth: int
-    ) -> None:
+    def unit_block(self, block: tuple[Stmt, ...], u: UnitCtx) -> None:
         seen: dict[str, Span] = {}
         for stmt in block:
             kw = stmt.keyword
@@ -126,19 +131,19 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 continue
             if kw in _ONCE and not self.once(seen, stmt):
                 continue
-            handler(self, stmt, UnitCtx(path, f, lists, depth))
+            handler(self, stmt, u)
 
     def u_kind(self, stmt: Stmt, u: UnitCtx) -> None:
         path, f = u.path, u.f
-        a = self.r.args(stmt)
-        arg = a.require("a kind (a keyword such as working-department, or the Chinese term)", S, ArgKind.IDENT)
+        a = StmtArgs(self.r, stmt)
+        arg = a.require("a kind (a keyword such as working-department, or the Chinese term)", S, IDENT)
         a.done("one kind")
         self.no_block(stmt)
         if arg is None:
             return
         kind = kind_of(arg.value)
         if kind is None:
-            if arg.kind is ArgKind.IDENT:
+            if arg.kind is IDENT:
                 guess = suggest(arg.value, [k.value for k in UnitKind])
                 self.r.error(
                     "OS206",
@@ -152,7 +157,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 return
             kind = UnitKind.OTHER
         f["kind"] = kind
-        if arg.kind is ArgKind.STRING:
+        if arg.kind is STRING:
             f["kind_label"] = arg.value
         self.map.spans[path + "/kind"] = arg.span
 
@@ -169,8 +174,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
     def u_number(self, stmt: Stmt, u: UnitCtx) -> None:
         path, f = u.path, u.f
-        a = self.r.args(stmt)
-        arg = a.require("the number the document gives the unit", ArgKind.INT)
+        a = StmtArgs(self.r, stmt)
+        arg = a.require("the number the document gives the unit", INT)
         a.done("one number")
         self.no_block(stmt)
         if arg is not None:
@@ -181,7 +186,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
     def u_superior(self, stmt: Stmt, u: UnitCtx) -> None:
         path, f = u.path, u.f
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         ref = a.ref('the superior body (a name, @id or @"name")')
         a.done("one reference")
         self.no_block(stmt)
@@ -193,7 +198,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
     def u_flag(field: str) -> Callable[..., None]:
         def handle(self: _Lowerer, stmt: Stmt, u: UnitCtx) -> None:
             path, f = u.path, u.f
-            self.r.args(stmt).done("no arguments")
+            self.no_args(stmt, "no arguments")
             self.no_block(stmt)
             f[field] = True
             self.map.spans[f"{path}/{field}"] = stmt.span
@@ -216,7 +221,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
     def u_plaque(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
         p = f"{path}/plaques/{len(lists['plaques'])}"
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         name = a.require("the plaque's name (a quoted string)", S)
         a.done("one name")
         if name is None:
@@ -255,14 +260,14 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         pf["notes"] = tuple(pl["notes"])
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/name"] = name.span
-        lists["plaques"].append(Plaque(**pf))
+        lists["plaques"].append(trusted(Plaque, **pf))
 
     @staticmethod
     def u_relation(kind: RelationKind) -> Callable[..., None]:
         def handle(self: _Lowerer, stmt: Stmt, u: UnitCtx) -> None:
             path, lists = u.path, u.lists
             p = f"{path}/relations/{len(lists['relations'])}"
-            a = self.r.args(stmt)
+            a = StmtArgs(self.r, stmt)
             ref = a.ref('the other unit (a name, @id or @"name")')
             a.done("one reference")
             if ref is None:
@@ -287,16 +292,16 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             rf["notes"] = tuple(notes)
             self.map.spans[p] = stmt.span
             self.map.spans[p + "/target"] = stmt.args[0].span
-            lists["relations"].append(Relation(**rf))
+            lists["relations"].append(trusted(Relation, **rf))
 
         return handle
 
     def u_stated(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         what = a.take_word("sections", "duties", "institutions", "members")
         if what is None:
-            a.require("what is counted: sections, duties, institutions or members", ArgKind.IDENT)
+            a.require("what is counted: sections, duties, institutions or members", IDENT)
             return
         counted = a.count("the stated count")
         text = a.take(S)
@@ -308,26 +313,29 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
         what_value: Literal["sections", "duties", "institutions", "members"] = what.value  # type: ignore[assignment]
-        lists["stated"].append(StatedCount(what=what_value, count=counted[0], text=text.value if text else None))
+        lists["stated"].append(
+            trusted(StatedCount, what=what_value, count=counted[0], text=text.value if text else None)
+        )
 
     def u_duties(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
-        self.r.args(stmt).done("no arguments; the duties go in its block")
+        self.no_args(stmt, "no arguments; the duties go in its block")
         if stmt.block is None:
             self.r.error("OS202", "'duties' needs a block of 'duty' statements", stmt.span)
             return
+        duties = lists["duties"]
         for sub in stmt.block:
             if sub.keyword == "duty":
-                d = self.duty(sub, f"{path}/duties/{len(lists['duties'])}")
+                d = self.duty(sub, f"{path}/duties/{len(duties)}")
                 if d is not None:
-                    lists["duties"].append(d)
+                    duties.append(d)
             else:
                 self.unknown(sub, "a duties block", {"duty": 1})
 
     def duty(self, stmt: Stmt, p: str) -> Duty | None:
-        a = self.r.args(stmt)
-        num = a.take(ArgKind.INT)
-        ident = a.take(ArgKind.IDENT)
+        a = StmtArgs(self.r, stmt)
+        num = a.take(INT)
+        ident = a.take(IDENT)
         text = a.require("the duty's text (a quoted string)", S)
         a.done("an optional number, an optional id and the text")
         self.no_block(stmt)
@@ -335,20 +343,20 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             return None
         number = self.r.integer(num, "the duty's number") if num is not None else None
         self.map.spans[p] = stmt.span
-        return Duty(text=text.value, number=number, id=ident.value if ident else None)
+        return trusted(Duty, text=text.value, number=number, id=ident.value if ident else None)
 
     def u_shared(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
         p = f"{path}/shared_duties/{len(lists['shared_duties'])}"
-        a = self.r.args(stmt)
-        ident = a.take(ArgKind.IDENT)
+        a = StmtArgs(self.r, stmt)
+        ident = a.take(IDENT)
         a.done("an optional id")
         refs: list[Any] = []
         duties: list[Duty] = []
         intro: str | None = None
         for sub in stmt.block or ():
             if sub.keyword == "sections":
-                sa = self.r.args(sub)
+                sa = StmtArgs(self.r, sub)
                 while (arg := sa.take(*REFS)) is not None:
                     self.map.spans[f"{p}/sections/{len(refs)}"] = arg.span
                     refs.append(self.r.ref(arg))
@@ -370,20 +378,21 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             )
         self.map.spans[p] = stmt.span
         lists["shared_duties"].append(
-            SharedDuties(sections=tuple(refs), duties=tuple(duties), id=ident.value if ident else None, intro=intro)
+            trusted(
+                SharedDuties, sections=tuple(refs), duties=tuple(duties), id=ident.value if ident else None, intro=intro
+            )
         )
 
     def u_changes(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
-        self.r.args(stmt).done("no arguments")
+        self.no_args(stmt, "no arguments")
         for sub in stmt.block or ():
-            try:
-                kind = FunctionChangeKind(sub.keyword)
-            except ValueError:
+            kind = _CHANGE_KINDS.get(sub.keyword)
+            if kind is None:
                 self.unknown(sub, "function-changes", {k.value: 1 for k in FunctionChangeKind})
                 continue
-            a = self.r.args(sub)
-            num = a.take(ArgKind.INT)
+            a = StmtArgs(self.r, sub)
+            num = a.take(INT)
             text = a.require("the function's text (a quoted string)", S)
             props = a.props({"to": REFS, "from": REFS, "with": REFS})
             a.done('an optional number, the text, and "to", "from" or "with" a body')
@@ -395,7 +404,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             self.map.spans[p] = sub.span
             number = self.r.integer(num, "the number") if num is not None else None
             lists["function_changes"].append(
-                FunctionChange(kind=kind, text=text.value, counterpart=counterpart, number=number)
+                trusted(FunctionChange, kind=kind, text=text.value, counterpart=counterpart, number=number)
             )
 
     @staticmethod
@@ -411,6 +420,9 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
 _UNIT_LISTS = ("basis", "plaques", "relations", "stated", "duties", "shared_duties", "function_changes",
                "units", "quotas", "posts", "members", "history", "notes")  # fmt: skip
+_NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
+
+_CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
 
 _ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "funding"}
 

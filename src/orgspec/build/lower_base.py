@@ -7,18 +7,20 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from orgspec.build.reader import Reader, StmtArgs, suggest
+from orgspec.build.reader import DATE, IDENT, INT, NAMEREF, REF, STRING, Reader, StmtArgs, suggest
+from orgspec.model.trusted import trusted
 from orgspec.model.units import QuotaPart
 from orgspec.model.values import Basis, QuotaCategory
 from orgspec.model.vocab import category_of
 from orgspec.source import Span
-from orgspec.syntax.nodes import ArgKind, Stmt
+from orgspec.syntax.nodes import Stmt
 
 __all__ = ["REFS", "WHEN", "LowererBase", "S", "SourceMap", "UnitCtx"]
 
-S = ArgKind.STRING
-REFS = (ArgKind.STRING, ArgKind.REF, ArgKind.NAMEREF)
-WHEN = (ArgKind.DATE, ArgKind.INT)
+S = STRING
+REFS = (STRING, REF, NAMEREF)
+WHEN = (DATE, INT)
+_CATEGORY_WORDS = tuple(c.value for c in QuotaCategory)
 
 
 class SourceMap:
@@ -45,7 +47,7 @@ class SourceMap:
 
 
 class UnitCtx:
-    """What a unit statement handler works on: the unit's path, fields, lists and depth."""
+    """What a unit statement handler works on: the unit's path, fields, lists (made on first use) and depth."""
 
     __slots__ = ("depth", "f", "lists", "path")
 
@@ -71,6 +73,11 @@ class LowererBase:
         hint = f"did you mean '{guess}'? " if guess else ""
         hint += f"{where} accepts: " + ", ".join(choices)
         self.r.error("OS201", f"'{stmt.keyword}' is not allowed in {where}", stmt.keyword_span, hint=hint)
+
+    def no_args(self, stmt: Stmt, takes: str) -> None:
+        """Report arguments given to a statement that takes none; ``takes`` says what it takes instead."""
+        if stmt.args:
+            StmtArgs(self.r, stmt).done(takes)
 
     def no_block(self, stmt: Stmt) -> None:
         """Report a block given to a statement that takes none."""
@@ -98,7 +105,10 @@ class LowererBase:
 
     def text(self, stmt: Stmt, what: str = "the text (a quoted string)") -> str | None:
         """Read a statement whose only argument is a quoted string."""
-        a = self.r.args(stmt)
+        args = stmt.args
+        if len(args) == 1 and args[0].kind is S and stmt.block is None:
+            return args[0].value  # the usual form, with nothing to report
+        a = StmtArgs(self.r, stmt)
         arg = a.require(what, S)
         a.done("one quoted string")
         self.no_block(stmt)
@@ -106,7 +116,7 @@ class LowererBase:
 
     def dated(self, stmt: Stmt) -> Any:
         """Read a statement whose only argument is a date."""
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         arg = a.require("a date (2010, 2010-06 or 2010-06-01)", *WHEN)
         a.done("one date")
         self.no_block(stmt)
@@ -114,12 +124,12 @@ class LowererBase:
 
     def category(self, a: StmtArgs) -> QuotaCategory | None:
         """Read a quota category: an English keyword or a Chinese label."""
-        arg = a.require("a quota category (administrative, logistics, … or the Chinese term)", ArgKind.IDENT, S)
+        arg = a.require("a quota category (administrative, logistics, … or the Chinese term)", IDENT, S)
         if arg is None:
             return None
         cat = category_of(arg.value)
         if cat is None:
-            if arg.kind is ArgKind.STRING:
+            if arg.kind is STRING:
                 return QuotaCategory.OTHER
             guess = suggest(arg.value, [c.value for c in QuotaCategory])
             self.r.error(
@@ -134,8 +144,8 @@ class LowererBase:
 
     def part(self, stmt: Stmt, p: str) -> QuotaPart | None:
         """Read an ``includes`` or ``excludes`` part of a quota or post."""
-        a = self.r.args(stmt)
-        cat_arg = a.take_word(*(c.value for c in QuotaCategory))
+        a = StmtArgs(self.r, stmt)
+        cat_arg = a.take_word(*_CATEGORY_WORDS)
         counted = a.count("the part")
         label = a.take(S)
         props = a.props({"for": REFS})
@@ -146,7 +156,8 @@ class LowererBase:
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
         relation: Literal["includes", "excludes"] = "includes" if stmt.keyword == "includes" else "excludes"
-        return QuotaPart(
+        return trusted(
+            QuotaPart,
             relation=relation,
             count=counted[0],
             label=label.value if label else None,
@@ -156,7 +167,7 @@ class LowererBase:
 
     def basis(self, stmt: Stmt, p: str) -> Basis | None:
         """Read a ``basis`` statement: a document number and its block."""
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         number = a.take(S)
         a.done("an optional document number")
         bf: dict[str, Any] = {"number": number.value if number else None}
@@ -180,4 +191,4 @@ class LowererBase:
             )
             return None
         self.map.spans[p] = stmt.span
-        return Basis(**bf)
+        return trusted(Basis, **bf)

@@ -8,14 +8,16 @@ from __future__ import annotations
 from typing import Any
 
 from orgspec.build.lower_base import WHEN, LowererBase, UnitCtx
-from orgspec.build.reader import suggest
+from orgspec.build.reader import IDENT, StmtArgs, suggest
+from orgspec.model.trusted import trusted
 from orgspec.model.units import Event, EventKind
 from orgspec.model.values import Basis
 from orgspec.source import Span
-from orgspec.syntax.nodes import ArgKind, Stmt
+from orgspec.syntax.nodes import Stmt
 
 __all__ = ["HistoryLowerer"]
 
+_EVENT_KINDS = {k.value: k for k in EventKind}
 _EVENT_ONCE = frozenset({"decided", "approved", "effective", "from", "to", "plaque", "unit", "category"})
 _EVENT_KEYWORDS = ("decided", "approved", "effective", "from", "to", "plaque", "unit", "category", "duty",
                    "basis", "note")  # fmt: skip
@@ -33,7 +35,7 @@ class HistoryLowerer(LowererBase):
 
     def history(self, stmt: Stmt, path: str, start: int) -> list[Event]:
         """Read the events of a ``history`` block."""
-        self.r.args(stmt).done("no arguments; the events go in its block")
+        self.no_args(stmt, "no arguments; the events go in its block")
         events: list[Event] = []
         for sub in stmt.block or ():
             if sub.keyword != "event":
@@ -46,13 +48,12 @@ class HistoryLowerer(LowererBase):
 
     def event(self, stmt: Stmt, p: str) -> Event | None:
         """Read ``event KIND [DATE] [id] { … }``."""
-        a = self.r.args(stmt)
-        kind_arg = a.require("the kind of event (renamed, established, plaque-added, …)", ArgKind.IDENT)
+        a = StmtArgs(self.r, stmt)
+        kind_arg = a.require("the kind of event (renamed, established, plaque-added, …)", IDENT)
         if kind_arg is None:
             return None
-        try:
-            kind = EventKind(kind_arg.value)
-        except ValueError:
+        kind = _EVENT_KINDS.get(kind_arg.value)
+        if kind is None:
             guess = suggest(kind_arg.value, [k.value for k in EventKind])
             self.r.error(
                 "OS206",
@@ -64,7 +65,7 @@ class HistoryLowerer(LowererBase):
             )
             return None
         when = a.take(*WHEN)
-        ident = a.take(ArgKind.IDENT)
+        ident = a.take(IDENT)
         a.done("a kind, a date and an optional id")
         ef: dict[str, Any] = {"kind": kind, "id": ident.value if ident else None}
         if when is not None:
@@ -83,7 +84,7 @@ class HistoryLowerer(LowererBase):
                 ef[kw] = self.dated(sub)
                 self.map.spans[f"{p}/{kw}"] = sub.span
             elif kw in ("from", "to") and counts:
-                sa = self.r.args(sub)
+                sa = StmtArgs(self.r, sub)
                 counted = sa.count("the figure")
                 sa.done("one count")
                 if counted is not None:
@@ -96,12 +97,12 @@ class HistoryLowerer(LowererBase):
                 ef["plaque"] = self.text(sub, "the plaque's name (a quoted string)")
                 self.map.spans[p + "/plaque"] = sub.span
             elif kw == "unit":
-                sa = self.r.args(sub)
+                sa = StmtArgs(self.r, sub)
                 ef["target"] = sa.ref('the other unit (a name, @id or @"name")')
                 sa.done("one reference")
                 self.map.spans[p + "/target"] = sub.span
             elif kw == "category":
-                sa = self.r.args(sub)
+                sa = StmtArgs(self.r, sub)
                 ef["category"] = self.category(sa)
                 sa.done("one category")
             elif kw == "duty":
@@ -122,4 +123,4 @@ class HistoryLowerer(LowererBase):
         ef["notes"] = tuple(notes)
         ef["duties"] = tuple(duties)
         self.map.spans[p] = stmt.span
-        return Event(**ef)
+        return trusted(Event, **ef)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import Any, ClassVar, Literal
 
 from orgspec.build.lower_base import REFS, LowererBase, S, UnitCtx
+from orgspec.build.reader import StmtArgs
+from orgspec.model.trusted import trusted
 from orgspec.model.units import Member, Post, PostGroup, Quota, QuotaPart
 from orgspec.syntax.nodes import ArgKind, Stmt
 
@@ -21,7 +23,7 @@ class StaffLowerer(LowererBase):
         """Read ``quota CATEGORY FIGURE [label] { parts }``."""
         path, lists = u.path, u.lists
         p = f"{path}/quotas/{len(lists['quotas'])}"
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         cat = self.category(a)
         if cat is None:
             return
@@ -39,7 +41,7 @@ class StaffLowerer(LowererBase):
                 if part is not None:
                     parts.append(part)
             elif sub.keyword == "complete":
-                self.r.args(sub).done("no arguments")
+                self.no_args(sub, "no arguments")
                 qf["complete"] = True
                 self.map.spans[p + "/complete"] = sub.span
             elif sub.keyword == "note":
@@ -52,12 +54,12 @@ class StaffLowerer(LowererBase):
         qf["notes"] = tuple(notes)
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
-        lists["quotas"].append(Quota(**qf))
+        lists["quotas"].append(trusted(Quota, **qf))
 
     def u_posts(self, stmt: Stmt, u: UnitCtx) -> None:
         """Read a ``posts`` block of posts and post groups."""
         path, lists = u.path, u.lists
-        self.r.args(stmt).done("no arguments; the posts go in its block")
+        self.no_args(stmt, "no arguments; the posts go in its block")
         if stmt.block is None:
             self.r.error("OS202", "'posts' needs a block of 'post' and 'group' statements", stmt.span)
             return
@@ -84,7 +86,7 @@ class StaffLowerer(LowererBase):
 
     def post(self, stmt: Stmt, p: str) -> Post | None:
         """Read ``post TITLE FIGURE [flags]`` with its sub-counts."""
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         title = a.require("the post's title (a quoted string)", S)
         counted = a.count("the number of posts") if title is not None else None
         props = a.props(self._POST_PROPS)
@@ -112,7 +114,8 @@ class StaffLowerer(LowererBase):
         )
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
-        return Post(
+        return trusted(
+            Post,
             title=title.value,
             count=counted[0],
             role=role,
@@ -125,7 +128,7 @@ class StaffLowerer(LowererBase):
 
     def group(self, stmt: Stmt, p: str) -> PostGroup | None:
         """Read ``group [TITLE] FIGURE [for-sections]`` with its posts."""
-        a = self.r.args(stmt)
+        a = StmtArgs(self.r, stmt)
         title = a.take(S)
         counted = a.count("the group total")
         props = a.props({"for-sections": None})
@@ -153,7 +156,8 @@ class StaffLowerer(LowererBase):
                 self.unknown(sub, "a post group", {"post": 1, "includes": 1, "note": 1})
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
-        return PostGroup(
+        return trusted(
+            PostGroup,
             title=title.value if title else None,
             count=counted[0],
             for_sections="for-sections" in props,
@@ -165,12 +169,12 @@ class StaffLowerer(LowererBase):
     def u_members(self, stmt: Stmt, u: UnitCtx) -> None:
         """Read a ``members`` block of a coordinating body."""
         path, lists = u.path, u.lists
-        self.r.args(stmt).done("no arguments; the members go in its block")
+        self.no_args(stmt, "no arguments; the members go in its block")
         for sub in stmt.block or ():
             if sub.keyword != "member":
                 self.unknown(sub, "a members block", {"member": 1})
                 continue
-            a = self.r.args(sub)
+            a = StmtArgs(self.r, sub)
             role = a.require('the member\'s role (a quoted string such as "組長")', S)
             props = a.props({"post": (S,), "of": REFS, "person": (S,)})
             a.done('a role, then post "…", of a body, person "…"')
@@ -179,7 +183,8 @@ class StaffLowerer(LowererBase):
                 continue
             self.map.spans[f"{path}/members/{len(lists['members'])}"] = sub.span
             lists["members"].append(
-                Member(
+                trusted(
+                    Member,
                     role=role.value,
                     post=props["post"].value if "post" in props else None,
                     body=self.r.ref(props["of"]) if "of" in props else None,

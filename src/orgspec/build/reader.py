@@ -15,13 +15,21 @@ from collections.abc import Callable, Sequence
 
 from orgspec import limits
 from orgspec.diagnostics import Diagnostic, Related
-from orgspec.model.values import Count, PartialDate, Ref
+from orgspec.model.trusted import trusted
+from orgspec.model.values import Count, CountStatus, PartialDate, Ref
 from orgspec.source import SourceText, Span
 from orgspec.syntax.nodes import Arg, ArgKind, Stmt
 
-__all__ = ["Reader", "StmtArgs", "suggest"]
+__all__ = ["DATE", "IDENT", "INT", "NAMEREF", "REF", "STRING", "Reader", "StmtArgs", "suggest"]
 
 Emit = Callable[[Diagnostic], None]
+
+# The members of ArgKind and CountStatus as plain names, for the code that runs for every argument:
+# on Python 3.11 reading ``ArgKind.INT`` goes through the enum metaclass's attribute hook each time.
+STRING, INT, DATE, IDENT, REF, NAMEREF = (ArgKind.STRING, ArgKind.INT, ArgKind.DATE, ArgKind.IDENT, ArgKind.REF,
+                                          ArgKind.NAMEREF)  # fmt: skip
+_NUMBER, _SEPARATELY, _UNSTATED, _UNREADABLE = (CountStatus.NUMBER, CountStatus.SEPARATELY, CountStatus.UNSTATED,
+                                                CountStatus.UNREADABLE)  # fmt: skip
 
 _VALUE_WORDS = {ArgKind.STRING: "a quoted string", ArgKind.INT: "a number", ArgKind.DATE: "a date",
                 ArgKind.IDENT: "a keyword", ArgKind.REF: "a reference @id",
@@ -70,6 +78,10 @@ class Reader:
     def integer(self, arg: Arg, what: str) -> int | None:
         """Convert an INT argument, reporting full-width digits, signs and absurd sizes."""
         text = arg.value
+        if text.isascii() and text.isdigit() and len(text) <= limits.MAX_DIGITS:
+            value = int(text)  # the usual case: plain digits, reported below only when too large
+            if value <= limits.MAX_FIGURE:
+                return value
         digits = text.lstrip("+-")
         if len(digits) > limits.MAX_DIGITS:
             self.error(
@@ -118,52 +130,68 @@ class Reader:
 
     def ref(self, arg: Arg) -> Ref:
         """Convert a STRING, REF or NAMEREF argument into a reference."""
-        if arg.kind is ArgKind.REF:
-            return Ref(target=arg.value, by="id")
-        if arg.kind is ArgKind.NAMEREF:
-            return Ref(target=arg.value, by="name")
-        return Ref(target=arg.value, by="external")
+        if arg.kind is REF:
+            return trusted(Ref, target=arg.value, by="id")
+        if arg.kind is NAMEREF:
+            return trusted(Ref, target=arg.value, by="name")
+        return trusted(Ref, target=arg.value, by="external")
 
 
 _COUNT_WORDS = ("separately", "unstated", "unreadable")
-_REF_KINDS = (ArgKind.STRING, ArgKind.REF, ArgKind.NAMEREF)
+_REF_KINDS = (STRING, REF, NAMEREF)
 
 
 class StmtArgs:
-    """A cursor over one statement's arguments."""
+    """A cursor over one statement's arguments.
+
+    The lowering makes one per statement and calls it for every argument, so
+    the methods that take an argument test the next one in place rather than
+    through a shared helper.
+    """
+
+    __slots__ = ("i", "items", "n", "ok", "reader", "stmt")
 
     def __init__(self, reader: Reader, stmt: Stmt) -> None:
         self.reader = reader
         self.stmt = stmt
         self.items = stmt.args
+        self.n = len(stmt.args)
         self.i = 0
         self.ok = True
 
     def _peek(self) -> Arg | None:
-        return self.items[self.i] if self.i < len(self.items) else None
+        return self.items[self.i] if self.i < self.n else None
 
     def take(self, *kinds: ArgKind) -> Arg | None:
         """Take the next argument if it is of one of ``kinds``."""
-        arg = self._peek()
-        if arg is not None and arg.kind in kinds:
-            self.i += 1
-            return arg
+        i = self.i
+        if i < self.n:
+            arg = self.items[i]
+            if arg.kind in kinds:
+                self.i = i + 1
+                return arg
         return None
 
     def take_word(self, *words: str) -> Arg | None:
         """Take the next argument if it is one of the keywords ``words``."""
-        arg = self._peek()
-        if arg is not None and arg.kind is ArgKind.IDENT and arg.value in words:
-            self.i += 1
-            return arg
+        i = self.i
+        if i < self.n:
+            arg = self.items[i]
+            if arg.kind is IDENT and arg.value in words:
+                self.i = i + 1
+                return arg
         return None
 
     def require(self, what: str, *kinds: ArgKind) -> Arg | None:
         """Take an argument of one of ``kinds`` or report what was expected."""
-        arg = self.take(*kinds)
-        if arg is None:
-            self._expected(what)
-        return arg
+        i = self.i
+        if i < self.n:
+            arg = self.items[i]
+            if arg.kind in kinds:
+                self.i = i + 1
+                return arg
+        self._expected(what)
+        return None
 
     def _expected(self, what: str) -> None:
         self.ok = False
@@ -178,7 +206,7 @@ class StmtArgs:
             )
         else:
             hint = None
-            if found.kind is ArgKind.IDENT and what.startswith("a quoted"):
+            if found.kind is IDENT and what.startswith("a quoted"):
                 hint = f'put the text in double quotes: "{found.value}"'
             self.reader.error(
                 "OS202",
@@ -190,24 +218,24 @@ class StmtArgs:
     def count(self, what: str) -> tuple[Count, Span] | None:
         """Take a count: a number, ``separately``, ``unstated`` or ``unreadable "text"``."""
         arg = self._peek()
-        if arg is not None and arg.kind is ArgKind.INT:
+        if arg is not None and arg.kind is INT:
             self.i += 1
             value = self.reader.integer(arg, what)
             if value is None:
                 self.ok = False
                 return None
-            return Count.of(value), arg.span
+            return trusted(Count, status=_NUMBER, value=value), arg.span
         word = self.take_word(*_COUNT_WORDS)
         if word is not None:
             if word.value == "separately":
-                return Count.separately(), word.span
+                return trusted(Count, status=_SEPARATELY), word.span
             if word.value == "unstated":
-                return Count.unstated(), word.span
-            text = self.take(ArgKind.STRING)
+                return trusted(Count, status=_UNSTATED), word.span
+            text = self.take(STRING)
             if text is None:
                 self._expected('the figure as written after "unreadable" (a quoted string)')
                 return None
-            return Count.unreadable(text.value), word.span.cover(text.span)
+            return trusted(Count, status=_UNREADABLE, text=text.value), word.span.cover(text.span)
         self._expected(f'{what} (a number, separately, unstated or unreadable "…")')
         return None
 
@@ -219,8 +247,10 @@ class StmtArgs:
     def props(self, spec: dict[str, tuple[ArgKind, ...] | None]) -> dict[str, Arg]:
         """Take trailing ``key value`` pairs and flags; ``None`` in ``spec`` marks a flag."""
         out: dict[str, Arg] = {}
+        if self.i >= self.n:
+            return out
         while (arg := self._peek()) is not None:
-            if arg.kind is not ArgKind.IDENT or arg.value not in spec:
+            if arg.kind is not IDENT or arg.value not in spec:
                 break
             self.i += 1
             kinds = spec[arg.value]
@@ -243,8 +273,8 @@ class StmtArgs:
 
     def done(self, takes: str) -> bool:
         """Report arguments that are left over; return True when all were read."""
-        rest = self.items[self.i :]
-        if rest:
+        if self.i < self.n:
+            rest = self.items[self.i :]
             self.ok = False
             span = rest[0].span.cover(rest[-1].span)
             self.reader.error(

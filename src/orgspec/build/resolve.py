@@ -5,6 +5,7 @@ Imports: :mod:`orgspec.model`, :mod:`orgspec.build.reader`, :mod:`orgspec.build.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 
 from orgspec.build.lower import SourceMap
@@ -17,21 +18,34 @@ __all__ = ["Index", "resolve"]
 
 
 class Index:
-    """Every unit of a spec by path, by id and by normalised name or plaque."""
+    """Every unit of a spec by path, by id and by normalised name or plaque.
+
+    ``keys`` holds the normalised names of each unit (its name, then its
+    plaques, as :meth:`Unit.names` lists them), so that the checks compare
+    names without normalising them again.
+    """
 
     def __init__(self, spec: Spec) -> None:
         self.units: dict[str, Unit] = {}
         self.parent: dict[str, str | None] = {}
+        self.keys: dict[str, tuple[str, ...]] = {}
         self.by_id: dict[str, str] = {}
         self.by_name: dict[str, list[str]] = {}
         self.id_prefixes: dict[str, list[str]] | None = None
+        units, parents, all_keys, by_id, by_name = self.units, self.parent, self.keys, self.by_id, self.by_name
         for path, unit, parent in walk_paths(spec):
-            self.units[path] = unit
-            self.parent[path] = parent
-            if unit.id is not None and unit.id not in self.by_id:
-                self.by_id[unit.id] = path
-            for name in unit.names():
-                self.by_name.setdefault(normalize(name), []).append(path)
+            units[path] = unit
+            parents[path] = parent
+            if unit.id is not None and unit.id not in by_id:
+                by_id[unit.id] = path
+            keys = tuple(map(normalize, unit.names())) if unit.plaques else (normalize(unit.name),)
+            all_keys[path] = keys
+            for key in keys:
+                found = by_name.get(key)
+                if found is None:
+                    by_name[key] = [path]
+                else:
+                    found.append(path)
 
     def lookup(self, ref: Ref) -> str | None:
         """Return the path of the unit a reference names, or None (external or unresolved)."""
@@ -53,52 +67,71 @@ def walk_paths(spec: Spec) -> Iterator[tuple[str, Unit, str | None]]:
             stack.append((f"{path}/units/{i}", unit.units[i], path))
 
 
+#: The lists of a unit that may hold references (with its superior, what _refs looks at).
+_REF_LISTS = operator.itemgetter(
+    "relations", "shared_duties", "function_changes", "quotas", "posts", "members", "history"
+)
+
+
 def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
+    """Yield ``(path of the reference, reference)`` for every reference a unit makes, in field order."""
+    # Most units make no reference: each list is looked at only when it is not empty.
     if unit.superior is not None:
         yield f"{path}/superior", unit.superior
-    for i, rel in enumerate(unit.relations):
-        yield f"{path}/relations/{i}/target", rel.target
-    for i, shared in enumerate(unit.shared_duties):
-        for j, ref in enumerate(shared.sections):
-            yield f"{path}/shared_duties/{i}/sections/{j}", ref
-    for i, change in enumerate(unit.function_changes):
-        if change.counterpart is not None:
-            yield f"{path}/function_changes/{i}", change.counterpart
-    for i, quota in enumerate(unit.quotas):
-        for j, part in enumerate(quota.parts):
-            if part.unit is not None:
-                yield f"{path}/quotas/{i}/parts/{j}", part.unit
-    for i, item in enumerate(unit.posts):
-        for j, part in enumerate(item.parts):
-            if part.unit is not None:
-                yield f"{path}/posts/{i}/parts/{j}", part.unit
-    for i, member in enumerate(unit.members):
-        if member.body is not None:
-            yield f"{path}/members/{i}", member.body
-    for i, event in enumerate(unit.history):
-        if event.target is not None:
-            yield f"{path}/history/{i}/target", event.target
+    if unit.relations:
+        for i, rel in enumerate(unit.relations):
+            yield f"{path}/relations/{i}/target", rel.target
+    if unit.shared_duties:
+        for i, shared in enumerate(unit.shared_duties):
+            for j, ref in enumerate(shared.sections):
+                yield f"{path}/shared_duties/{i}/sections/{j}", ref
+    if unit.function_changes:
+        for i, change in enumerate(unit.function_changes):
+            if change.counterpart is not None:
+                yield f"{path}/function_changes/{i}", change.counterpart
+    if unit.quotas:
+        for i, quota in enumerate(unit.quotas):
+            for j, part in enumerate(quota.parts):
+                if part.unit is not None:
+                    yield f"{path}/quotas/{i}/parts/{j}", part.unit
+    if unit.posts:
+        for i, item in enumerate(unit.posts):
+            for j, part in enumerate(item.parts):
+                if part.unit is not None:
+                    yield f"{path}/posts/{i}/parts/{j}", part.unit
+    if unit.members:
+        for i, member in enumerate(unit.members):
+            if member.body is not None:
+                yield f"{path}/members/{i}", member.body
+    if unit.history:
+        for i, event in enumerate(unit.history):
+            if event.target is not None:
+                yield f"{path}/history/{i}/target", event.target
 
 
 def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
     """Index the spec and report duplicate ids, unresolved references and relation cycles."""
     index = Index(spec)
-    first_id: dict[str, str] = {}
-    for path, unit in index.units.items():
-        if unit.id is None:
-            continue
-        if unit.id in first_id:
+    by_id = index.by_id  # the first unit of each id, in document order
+    referring: list[tuple[str, Unit]] = []
+    # One pass over the units (reading a unit costs more than testing it on a large spec): report
+    # reused ids, and set aside the units that may make references, for the next loop.
+    for item in index.units.items():
+        path, unit = item
+        fields = unit.__dict__  # faster than attributes: BaseModel defines __getattr__
+        ident = fields["id"]
+        if ident is not None and by_id[ident] != path:
             reader.error(
                 "OS207",
-                f"the id '{unit.id}' is already used",
+                f"the id '{ident}' is already used",
                 smap.get(path + "/id", path),
                 hint="ids must be unique within a spec",
-                related=(reader.related("first used here", smap.get(first_id[unit.id] + "/id")),),
+                related=(reader.related("first used here", smap.get(by_id[ident] + "/id")),),
             )
-        else:
-            first_id[unit.id] = path
+        if fields["superior"] is not None or any(_REF_LISTS(fields)):
+            referring.append(item)
     edges: dict[str, set[str]] = {}
-    for path, unit in index.units.items():
+    for path, unit in referring:
         for where, ref in _refs(path, unit):
             if ref.by == "external":
                 continue

@@ -5,11 +5,12 @@ Imports: :mod:`orgspec.build`, :mod:`orgspec.diagnostics`, :mod:`orgspec.model`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import ItemsView, Iterable, Iterator
 
 import attrs
 
 from orgspec.build import Index, SourceMap
+from orgspec.checks.selection import Selection
 from orgspec.diagnostics import Diagnostic, Related
 from orgspec.model.units import Spec, Unit
 from orgspec.model.values import UnitKind
@@ -29,6 +30,7 @@ class Context:
     source_map: SourceMap
     index: Index
     source: SourceText
+    _selection: list[Selection] = attrs.field(factory=list, init=False, repr=False, eq=False)
 
     def diag(
         self,
@@ -44,9 +46,26 @@ class Context:
         rel = tuple(Related(m, self.source_map.get(p), self.source) for m, p in related)
         return Diagnostic(code, message, self.source_map.get(path, fallback), self.source, hint=hint, related=rel)
 
-    def units(self) -> Iterator[tuple[str, Unit]]:
-        """Yield ``(path, unit)`` for every unit in document order."""
-        yield from self.index.units.items()
+    def units(self) -> ItemsView[str, Unit]:
+        """Return ``(path, unit)`` for every unit in document order."""
+        return self.index.units.items()
+
+    @property
+    def selected(self) -> Selection:
+        """Return the units each check looks at (sorted out on first use, then kept)."""
+        if not self._selection:
+            self._selection.append(Selection(self.index.units.items()))
+        return self._selection[0]
+
+    def key(self, path: str) -> str:
+        """Return the normalised name of the unit at ``path`` (see :func:`orgspec.model.names.normalize`)."""
+        return self.index.keys[path][0]
+
+    def count_below(self, path: str, *kinds: UnitKind) -> int:
+        """Return how many units strictly below ``path`` are of one of ``kinds`` (without their paths)."""
+        below = self.index.units[path].walk()
+        next(below)  # the unit itself
+        return sum(1 for unit in below if unit.kind in kinds)
 
     def descendants(self, path: str) -> Iterator[tuple[str, Unit]]:
         """Yield ``(path, unit)`` for every unit strictly below ``path``."""

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
+from orgspec.model.units import StatedCount, Unit
 from orgspec.model.values import UnitKind
 
 __all__ = ["numbering", "stated_counts"]
@@ -16,60 +17,83 @@ __all__ = ["numbering", "stated_counts"]
 _WORDS = {"sections": "sections", "duties": "duties", "institutions": "public institutions", "members": "members"}
 
 
+def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> int:
+    """Return how many of what ``stated`` counts the unit lists."""
+    if stated.what == "duties":
+        return len(unit.duties)
+    if stated.what == "members":
+        return len(unit.members)
+    return ctx.count_below(path, UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION)
+
+
+def _listed(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> list[str]:
+    """Return the paths of what ``stated`` counts, in document order."""
+    if stated.what == "duties":
+        return [f"{path}/duties/{j}" for j in range(len(unit.duties))]
+    if stated.what == "members":
+        return [f"{path}/members/{j}" for j in range(len(unit.members))]
+    want = UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION
+    return [p for p, u in ctx.descendants(path) if u.kind is want]
+
+
 def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
     """OS301: the document's stated counts against the units and duties it lists."""
-    for path, unit in ctx.units():
+    for path, unit in ctx.selected.stated:
         for i, stated in enumerate(unit.stated):
-            if not stated.count.known:
+            if not stated.count.known or _listed_count(ctx, path, unit, stated) == stated.count.value:
                 continue
-            if stated.what == "duties":
-                listed = [f"{path}/duties/{j}" for j in range(len(unit.duties))]
-            elif stated.what == "members":
-                listed = [f"{path}/members/{j}" for j in range(len(unit.members))]
-            else:
-                want = UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION
-                listed = [p for p, u in ctx.descendants(path) if u.kind is want]
-            if len(listed) != stated.count.value:
-                words = f" (\u201c{stated.text}\u201d)" if stated.text else ""
-                yield ctx.diag(
-                    "OS301",
-                    f"'{unit.name}' states {stated.count.value} {_WORDS[stated.what]}{words} but lists {len(listed)}",
-                    f"{path}/stated/{i}/count",
-                    hint="if the document itself disagrees, keep its figure, say so in a comment and "
-                    "suppress this finding with a reason",
-                    related=[("stated here", f"{path}/stated/{i}")]
-                    + [(f"listed ({n})", p) for n, p in enumerate(listed[:20], 1)],
-                )
+            listed = _listed(ctx, path, unit, stated)
+            words = f" (\u201c{stated.text}\u201d)" if stated.text else ""
+            yield ctx.diag(
+                "OS301",
+                f"'{unit.name}' states {stated.count.value} {_WORDS[stated.what]}{words} but lists {len(listed)}",
+                f"{path}/stated/{i}/count",
+                hint="if the document itself disagrees, keep its figure, say so in a comment and "
+                "suppress this finding with a reason",
+                related=[("stated here", f"{path}/stated/{i}")]
+                + [(f"listed ({n})", p) for n, p in enumerate(listed[:20], 1)],
+            )
 
 
-def _anomalies(numbers: Sequence[tuple[int, str]]) -> Iterator[tuple[str, str, str | None]]:
-    """Yield (message, path, previous path) for duplicated, skipped or backward numbers."""
-    prev: tuple[int, str] | None = None
-    for number, path in numbers:
+def _anomalies(numbers: Sequence[tuple[int, int]]) -> Iterator[tuple[str, int, int]]:
+    """Yield (message, index, previous index) for duplicated, skipped or backward numbers.
+
+    ``numbers`` are ``(number, index)`` pairs in document order.
+    """
+    prev: tuple[int, int] | None = None
+    for number, index in numbers:
         if prev is not None:
             if number == prev[0]:
-                yield f"number {number} is used twice", path, prev[1]
+                yield f"number {number} is used twice", index, prev[1]
             elif number > prev[0] + 1:
                 skipped = ", ".join(str(n) for n in range(prev[0] + 1, min(number, prev[0] + 6)))
-                yield f"numbering skips from {prev[0]} to {number} (missing {skipped})", path, prev[1]
+                yield f"numbering skips from {prev[0]} to {number} (missing {skipped})", index, prev[1]
             elif number < prev[0]:
-                yield f"numbering goes back from {prev[0]} to {number}", path, prev[1]
-        prev = (number, path)
+                yield f"numbering goes back from {prev[0]} to {number}", index, prev[1]
+        prev = (number, index)
 
 
 def numbering(ctx: Context) -> Iterator[Diagnostic]:
     """OS310: duplicated, skipped or backward numbers of sibling units and of duties."""
-    for path, unit in ctx.units():
-        lists = [
-            ("units", [(u.number, f"{path}/units/{i}") for i, u in enumerate(unit.units) if u.number is not None]),
-            ("duties", [(d.number, f"{path}/duties/{i}") for i, d in enumerate(unit.duties) if d.number is not None]),
-        ]
-        for what, numbers in lists:
-            for message, where, before in _anomalies(numbers):
-                yield ctx.diag(
-                    "OS310",
-                    f"{'section' if what == 'units' else 'duty'} {message} in '{unit.name}'",
-                    where,
-                    hint="this is usually a defect of the document; keep its numbers and note it",
-                    related=[("the previous one", before)] if before else [],
-                )
+    for path, unit in ctx.selected.numbered:
+        # One number cannot be out of order: lists of fewer than two numbers are skipped.
+        if len(unit.units) > 1:
+            units = [(u.number, i) for i, u in enumerate(unit.units) if u.number is not None]
+            if len(units) > 1:
+                yield from _numbering(ctx, unit, f"{path}/units", "section", units)
+        if len(unit.duties) > 1:
+            duties = [(d.number, i) for i, d in enumerate(unit.duties) if d.number is not None]
+            if len(duties) > 1:
+                yield from _numbering(ctx, unit, f"{path}/duties", "duty", duties)
+
+
+def _numbering(ctx: Context, unit: Unit, where: str, what: str, numbers: list[tuple[int, int]]) -> Iterator[Diagnostic]:
+    """OS310 for one list (``where``) of numbered sections or duties of ``unit``: ``(number, index)`` pairs."""
+    for message, index, before in _anomalies(numbers):
+        yield ctx.diag(
+            "OS310",
+            f"{what} {message} in '{unit.name}'",
+            f"{where}/{index}",
+            hint="this is usually a defect of the document; keep its numbers and note it",
+            related=[("the previous one", f"{where}/{before}")],
+        )

@@ -41,10 +41,15 @@ _FOLD = str.maketrans(
     }
 )
 _DROP = re.compile(r"[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+")
+#: Names made only of these characters are their own key: NFKC leaves them as they are, and none
+#: is folded or dropped. Most names are such (Chinese characters, ASCII letters and digits).
+_PLAIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*")
 
 
 def normalize(name: str) -> str:
     """Return the matching key of a name (same script, folded widths, brackets and spaces)."""
+    if _PLAIN.fullmatch(name):
+        return name
     return _DROP.sub("", unicodedata.normalize("NFKC", name).translate(_FOLD))
 
 

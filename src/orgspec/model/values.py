@@ -15,6 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from orgspec.model.trusted import trusted
+
 __all__ = [
     "Basis",
     "Count",
@@ -37,6 +39,9 @@ class CountStatus(enum.StrEnum):
     SEPARATELY = "separately"
     UNSTATED = "unstated"
     UNREADABLE = "unreadable"
+
+
+_NUMBER = CountStatus.NUMBER  # read once: on Python 3.11 each CountStatus.NUMBER goes through the enum's hook
 
 
 class Count(_Frozen):
@@ -69,7 +74,7 @@ class Count(_Frozen):
     @property
     def known(self) -> bool:
         """Return True when the count is a number."""
-        return self.status is CountStatus.NUMBER and self.value is not None
+        return self.status is _NUMBER and self.value is not None
 
     def __str__(self) -> str:
         if self.status is CountStatus.NUMBER:
@@ -102,7 +107,8 @@ class PartialDate(_Frozen):
             datetime.date(year, month, day)  # raises ValueError for 2019-02-30
         if not 1 <= year <= 9999:
             raise ValueError(f"year {year} is out of range")
-        return cls(year=year, month=month, day=day)
+        # Every bound of the fields was checked above: build without validating again.
+        return trusted(cls, year=year, month=month, day=day)
 
     def sort_key(self) -> tuple[int, int, int]:
         """Order partial dates; a missing month or day sorts first within its year or month."""

@@ -10,6 +10,8 @@ Imports: :mod:`orgspec.model.values`.
 
 from __future__ import annotations
 
+import functools
+
 from orgspec.model.values import QuotaCategory, UnitKind
 
 __all__ = ["KIND_LABELS", "category_of", "kind_of", "rank_level"]
@@ -75,11 +77,12 @@ _LEVELS = {
 }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=1024)
 def rank_level(rank: str) -> float | None:
     """Place a rank on the scale (部级 10, 厅局级 8, 处级 6, 科级 4, 股级 2), or None.
 
     ``正`` keeps the level, ``副`` lowers it by one; "建制" and "规格" suffixes
-    are ignored (科级建制 is 科级).
+    are ignored (科级建制 is 科级). Results are cached: a spec uses a handful of ranks.
     """
     text = rank.strip()
     for suffix in ("建制", "规格", "規格"):
