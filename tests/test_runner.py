@@ -177,3 +177,24 @@ def test_unresolved_ids_hint_the_first_ids_with_the_same_prefix() -> None:
         if near:
             expected = "known ids nearby: " + ", ".join(near) + "; " + expected
         assert d.hint == expected
+
+
+def test_a_cached_re_check_does_not_import_the_front_end(tmp_path: Path) -> None:
+    """Start-up: a file already checked is answered from the cache without importing lark, the model or the checks."""
+    import os
+    import subprocess
+
+    spec = tmp_path / "a.orgspec"
+    spec.write_text((SPECS / "zhenjiang-fao.orgspec").read_text(encoding="utf-8"), encoding="utf-8")
+    env = {**os.environ, "ORGSPEC_CACHE_DIR": str(tmp_path / "cache")}
+    probe = (
+        "import sys\n"
+        "from orgspec.cli.main import main\n"
+        f"code = main(['check', {str(spec)!r}])\n"
+        "heavy = sorted(m for m in ('lark', 'pydantic', 'orgspec.build', 'orgspec.checks') if m in sys.modules)\n"
+        "print(code, ','.join(heavy))\n"
+    )
+    first = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout.split()[0] == "0"
+    second = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert second.stdout.strip() == "0"

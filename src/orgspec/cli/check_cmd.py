@@ -188,9 +188,9 @@ def _show_settings(args: argparse.Namespace, resolver: Resolver) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Check the named paths and report the findings."""
-    from orgspec.api import iter_spec_files
     from orgspec.config import ConfigError, Resolver
     from orgspec.diagnostics import Severity
+    from orgspec.runner import spec_files
 
     try:
         resolver = Resolver(args.config, isolated=args.isolated)
@@ -199,7 +199,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.paths:
             sys.stderr.write("orgspec: error: give at least one PATH to check\n")
             return EXIT_ERROR
-        paths = list(iter_spec_files(args.paths))
+        paths = list(spec_files(args.paths))
         progress = not args.no_progress and _isatty(sys.stderr) and not os.environ.get("CI")
         gathered = gather(paths, resolver, progress=progress, jobs=args.jobs, cache=not args.no_cache)
     except ConfigError as err:
