@@ -333,6 +333,11 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 self.unknown(sub, "a duties block", {"duty": 1})
 
     def duty(self, stmt: Stmt, p: str) -> Duty | None:
+        args = stmt.args
+        if len(args) == 1 and args[0].kind is S and stmt.block is None:
+            # The usual form, duty "…", with nothing to report: no cursor needed.
+            self.map.spans[p] = stmt.span
+            return trusted(Duty, text=args[0].value, number=None, id=None)
         a = StmtArgs(self.r, stmt)
         num = a.take(INT)
         ident = a.take(IDENT)
