@@ -234,3 +234,30 @@ def test_colour_on_a_terminal_and_none_when_piped(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(sys, "stdout", terminal)
     assert main(argv) == 0
     assert "\x1b[" not in terminal.getvalue()
+
+
+def test_identity_is_declared_by_a_successor_establishment() -> None:
+    """Successor-of: a unit established or re-established ``from`` an old unit is that unit, renamed."""
+    old = orgspec.loads('body "徐州市外事办公室" {\n  duties {\n    duty "负责外事工作。"\n  }\n}\n')
+    new_text = (
+        'body "徐州市人民政府外事办公室" {\n'
+        "  history {\n"
+        "    event KIND 2010-06-01 {\n"
+        '      from "徐州市外事办公室"\n'
+        "    }\n"
+        "  }\n"
+        "  duties {\n"
+        '    duty "统筹全市对外交流工作。"\n'
+        "  }\n"
+        "}\n"
+    )
+    for kind in ("reestablished", "established"):
+        d = diff(old, orgspec.loads(new_text.replace("KIND", kind)))
+        assert [(op.op, getattr(op, "established_by", None)) for op in d.operations if op.op == "rename"] == [
+            ("rename", "declared")
+        ]
+        assert not [op for op in d.operations if op.op in ("establish", "abolish")]
+    # Without the declaration the two names are different units: no rename is asserted.
+    plain = new_text.replace("KIND", "reestablished").replace('      from "徐州市外事办公室"\n', "")
+    d = diff(old, orgspec.loads(plain))
+    assert not [op for op in d.operations if op.op == "rename"]

@@ -5,8 +5,9 @@ stages left unmatched:
 
 1. pairs the caller already matched (``given``);
 2. ids (``@id``);
-3. declared history: a ``renamed`` event of a new unit whose ``from`` is an
-   old unit's name (``declared``);
+3. declared history: a ``renamed`` event (renamed-from), or an ``established`` or
+   ``reestablished`` event (successor-of), of a new unit whose ``from`` is an old
+   unit's name (``declared``);
 4. the same folded name under the same (matched) parent, then a folded name
    that is unique on both sides (a move) (``name``);
 5. a new unit that carries the old unit's name as a plaque (``plaque``).
@@ -92,13 +93,18 @@ def _unmatched_new(new: Tree, m: Matching) -> list[Node]:
     return [n for n in new.nodes if n.key not in m.new_to_old]
 
 
+#: Events that declare identity through their ``from``: a rename (renamed-from), and an
+#: establishment or re-establishment "from" a predecessor (successor-of: 在原…基础上组建).
+_SUCCESSION = frozenset({EventKind.RENAMED, EventKind.ESTABLISHED, EventKind.REESTABLISHED})
+
+
 def _declared(old: Tree, new: Tree, m: Matching) -> None:
     by_name: dict[str, list[Node]] = defaultdict(list)
     for node in _unmatched_old(old, m):
         by_name[node.names[0]].append(node)
     for node in _unmatched_new(new, m):
         for event in node.unit.history:
-            if event.kind is EventKind.RENAMED and event.before:
+            if event.kind in _SUCCESSION and event.before:
                 found = [o for o in by_name.get(fold(event.before), ()) if o.key not in m.old_to_new]
                 if len(found) == 1:
                     m.add(found[0].key, node.key, "declared")
