@@ -82,13 +82,19 @@ class Tree:
 
     def _add(self, units: tuple[Unit, ...], parent: Node | None, into: list[Node]) -> None:
         todo: list[tuple[tuple[Unit, ...], Node | None, list[Node]]] = [(units, parent, into)]
+        by_key = self.by_key
+        nodes = self.nodes
         while todo:
             group, par, out = todo.pop()
             for i, unit in enumerate(group):
-                node = Node(self._key(unit, par), unit, par, i)
-                self.by_key[node.key] = node
+                uid = unit.id
+                key = "@" + uid if uid is not None else None  # the common case, without a call
+                if key is None or key in by_key:
+                    key = self._key(unit, par)
+                node = Node(key, unit, par, i, [])
+                by_key[key] = node
                 out.append(node)
-                self.nodes.append(node)
+                nodes.append(node)
                 if unit.units:
                     todo.append((unit.units, node, node.children))
 
