@@ -184,14 +184,10 @@ class StmtArgs:
 
     def require(self, what: str, *kinds: ArgKind) -> Arg | None:
         """Take an argument of one of ``kinds`` or report what was expected."""
-        i = self.i
-        if i < self.n:
-            arg = self.items[i]
-            if arg.kind in kinds:
-                self.i = i + 1
-                return arg
-        self._expected(what)
-        return None
+        arg = self.take(*kinds)
+        if arg is None:
+            self._expected(what)
+        return arg
 
     def _expected(self, what: str) -> None:
         self.ok = False

@@ -3,8 +3,8 @@
 lark stays the single source of truth: the terminals, their order, the
 ignored terminals and the parse table all come from the :class:`lark.Lark`
 object built from ``grammar.lark``. What this module changes is only how they
-are driven: one compiled regex (lark's root scanner) matched in a loop that
-yields plain tuples, and the LALR shift/reduce loop with one small reducer per
+are driven: lark's root scanner regex, read with one ``finditer`` into plain
+tuples, and the LALR shift/reduce loop with one small reducer per
 grammar rule, derived from the rule's expansion, instead of lark's generic
 tree-builder callbacks.
 
@@ -150,12 +150,8 @@ class Driver:
         #: reads the whole text: every position is covered by a match, nothing is skipped.
         #: (An ignored kind with a hook stays a token of its own, so that its hook runs.)
         skip = "|".join(pattern for name, pattern in ignore_patterns.items() if name not in on_token)
-        self.tokens = re.compile(
-            f"(?:{skip})*(?:{scanner.pattern}|(?P<{_END}>\\Z)|(?P<{_ERROR}>(?s:.)))"
-            if skip
-            else f"(?:{scanner.pattern}|(?P<{_END}>\\Z)|(?P<{_ERROR}>(?s:.)))",
-            scanner.flags,
-        )
+        prefix = f"(?:{skip})*" if skip else ""
+        self.tokens = re.compile(f"{prefix}(?:{scanner.pattern}|(?P<{_END}>\\Z)|(?P<{_ERROR}>(?s:.)))", scanner.flags)
         self.actions = actions
         self.gotos = gotos
         self.start_state = start_state
@@ -220,21 +216,21 @@ class Driver:
         value_stack: list[Any] = []
         push_state = state_stack.append
         push_value = value_stack.append
-        tok: Tok | None
         for m in self.tokens.finditer(text):
             kind: str = m.lastgroup  # type: ignore[assignment]
             start, stop = m.span(kind)
             if kind in special:
                 if kind == _END:
-                    break
-                if kind == _ERROR:
+                    kind = "$END"  # the last match: reduce until the start rule is accepted
+                elif kind == _ERROR:
                     raise FastPathError
-                hook = on_token.get(kind)
-                if hook is not None:
-                    hook(text[start:stop], start, stop)
-                if kind in ignore:
-                    continue
-            tok = (kind, text[start:stop], start, stop)
+                else:
+                    hook = on_token.get(kind)
+                    if hook is not None:
+                        hook(text[start:stop], start, stop)
+                    if kind in ignore:
+                        continue
+            tok: Tok = (kind, text[start:stop], start, stop)
             while True:
                 action = actions[state].get(kind)
                 if action is None:
@@ -251,24 +247,10 @@ class Driver:
                     del value_stack[-size:]
                 else:
                     children = []
+                value = reduce(children)
                 state = gotos[state_stack[-1]][origin]
+                if state == end_state:  # reached only by reducing the start rule, at the end
+                    return value
                 push_state(state)
-                push_value(reduce(children))
-        # The end of the input: reduce until the start rule is accepted.
-        while True:
-            action = actions[state].get("$END")
-            if action is None or type(action) is int:
-                raise FastPathError
-            size, origin, reduce = action  # type: ignore[misc]
-            if size:
-                children = value_stack[-size:]
-                del state_stack[-size:]
-                del value_stack[-size:]
-            else:
-                children = []
-            value = reduce(children)
-            state = gotos[state_stack[-1]][origin]
-            push_state(state)
-            push_value(value)
-            if state == end_state:
-                return value
+                push_value(value)
+        raise FastPathError  # pragma: no cover - the end-of-input match always comes last

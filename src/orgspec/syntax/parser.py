@@ -176,20 +176,9 @@ def _fast_block(children: list[Any]) -> _BlockValue:
 def _fast_stmt(children: list[Any]) -> Stmt:
     _, keyword, kw_start, kw_end = children[0]
     last = children[-1]
-    block = type(last) is _BlockValue
-    args: list[Arg] = []
-    for kind_name, text, start, end in children[1 : -1 if block else None]:
-        # _make_arg, inlined for the two commonest kinds (this runs once per argument).
-        if kind_name == "STRING" and "\\" not in text:
-            args.append(Arg(ArgKind.STRING, text[1:-1], Span(start, end)))
-        elif kind_name == "IDENT":
-            args.append(Arg(ArgKind.IDENT, text, Span(start, end)))
-        else:
-            args.append(_make_arg(kind_name, text, start, end))
-    kw_span = Span(kw_start, kw_end)
-    if block:
-        return Stmt(keyword, kw_span, tuple(args), last.statements, Span(kw_start, last.span.end))
-    return Stmt(keyword, kw_span, tuple(args), None, Span(kw_start, args[-1].span.end if args else kw_end))
+    stop = len(children) - 1 if type(last) is _BlockValue else len(children)
+    args = tuple([_make_arg(*tok) for tok in children[1:stop]])
+    return _make_stmt(keyword, kw_start, kw_end, args, last)
 
 
 def _fast_start(children: list[Any]) -> tuple[Stmt, ...]:
