@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from orgspec.model.units import Spec, Unit
+from orgspec.render import graphviz_run
 from orgspec.render.chart import ChartOptions, build_chart
+from orgspec.render.dot import render_dot
 from orgspec.render.layout import FONT_SIZES, MAX_ROW, layout
 from orgspec.render.svg import render_svg
 from orgspec.render.text_metrics import text_width
@@ -111,3 +114,20 @@ def test_hengyang_office_fits_a4_landscape_legibly(path: Path) -> None:
     mm_per_px = min(277 / width, 190 / height)
     sizes = [float(t.get("font-size", 0)) for t in root.iter(f"{SVG_NS}text")]
     assert min(sizes) * mm_per_px / 0.3528 >= 6.0
+
+
+HENGYANG = [p for p in SPEC_FILES if p.stem.startswith("hengyang")]
+
+
+@pytest.mark.graphviz
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@pytest.mark.parametrize("path", HENGYANG, ids=lambda p: p.stem)
+def test_hengyang_office_through_graphviz_fits_a4_landscape_legibly(path: Path) -> None:
+    """Graphviz's drawing of the 21-section office is landscape and keeps every text >= 6 pt on A4 landscape."""
+    svg = graphviz_run.run_dot(render_dot(build_chart(load_spec(path))), "svg")
+    root = ET.fromstring(svg)
+    width, height = (float(root.get(a, "0").removesuffix("pt")) for a in ("width", "height"))
+    assert width > height, (width, height)
+    mm_per_pt = min(277 / width, 190 / height)
+    sizes = [float(t.get("font-size", 0)) for t in root.iter(f"{SVG_NS}text")]
+    assert min(sizes) * mm_per_pt / 0.3528 >= 6.0, (width, height, min(sizes))

@@ -6,7 +6,8 @@ start an attribute list or inject a statement. Node ids are generated
 (``n1``, ``n2`` …), never taken from the spec. Wide levels are stacked as in
 the embedded layout: the children of a unit with more than
 :data:`~orgspec.render.layout.STACK_MIN` leaf children hang in columns, each
-column chained top to bottom. Non-tree relations are dashed or dotted edges
+column chained top to bottom, row ``i`` of every column on one rank, and the
+number of columns chosen for those aligned rows. Non-tree relations are dashed or dotted edges
 with ``constraint=false``, so they never re-parent a unit.
 
 Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
@@ -16,7 +17,7 @@ Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
 from __future__ import annotations
 
 from orgspec.render.chart import Chart, Node
-from orgspec.render.layout import FONT_SIZES, marked_lines, stacked_columns, tree_links
+from orgspec.render.layout import FONT_SIZES, NODE_SEP, RANK_SEP, marked_lines, stacked_columns, tree_links
 from orgspec.render.style import EDGE_STYLES, FADED_OPACITY, FADED_TEXT, KIND_STYLES, MARK_STYLES
 
 __all__ = ["DEFAULT_FONT", "dot_escape", "render_dot"]
@@ -100,13 +101,13 @@ def render_dot(chart: Chart, font: str = DEFAULT_FONT) -> str:
     """Return the chart as DOT text; ``font`` is the font family Graphviz should use."""
     out = [
         "digraph orgchart {",
-        '  graph [rankdir=TB, splines=polyline, nodesep=0.25, ranksep=0.45, charset="UTF-8", '
-        f"fontname={_quoted(font)}];",
+        f"  graph [rankdir=TB, splines=polyline, nodesep={NODE_SEP / 72:g}, ranksep={RANK_SEP / 72:g}, "
+        f'charset="UTF-8", fontname={_quoted(font)}];',
         f'  node [shape=box, margin="0.14,0.11", fontname={_quoted(font)}];',
         f'  edge [arrowhead=none, color="#4a6785", fontname={_quoted(font)}, fontsize=10];',
     ]
     out.extend(_node(n) for n in chart.nodes)
-    stacked = stacked_columns(chart)
+    stacked = stacked_columns(chart, ranked=True)
     ghosts = {n.id for n in chart.nodes if n.marks and MARK_STYLES[n.marks[0]].faded}
     for parent, child, invisible, chained in tree_links(chart, stacked):
         attrs = ["weight=4" if chained else "weight=2", *(["style=invis"] if invisible else [])]

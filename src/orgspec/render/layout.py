@@ -46,6 +46,8 @@ SPINE = 14.0  # room left of a stacked column for its spine
 STACK_MIN = 5  # more leaf children than this are stacked in columns
 MAX_ROW = 2400.0  # a row of subtrees wider than this (px) is broken into bands hung from a trunk
 ASPECT = 1.46  # width / height of the page a stacked level aims at (A4 landscape less margins)
+NODE_SEP = 18.0  # Graphviz's nodesep in DOT output (0.25 in), in pt
+RANK_SEP = 32.4  # Graphviz's ranksep in DOT output (0.45 in), in pt
 #: Wrapping width (em) of the text of a body box and of any other box.
 WRAP_BODY = 20.0
 WRAP_OTHER = 11.0
@@ -366,8 +368,51 @@ def layout(chart: Chart, margin: float = 20.0) -> Layout:
     return Layout(placer.boxes, tuple(placer.lines), round(width, 2), round(height + 2 * margin, 2))
 
 
-def stacked_columns(chart: Chart) -> dict[str, list[list[Node]]]:
-    """Return, for each unit whose leaves the embedded layout stacks, those leaves in columns."""
+def _ranked_rows(sub: _Sub) -> int:
+    """Return the number of rows for ``sub``'s grid in a layered drawing (Graphviz dot, Mermaid).
+
+    A layered engine puts row ``i`` of every column on one rank, so a row is as
+    tall as its tallest box and the ranks are :data:`RANK_SEP` apart, where the
+    embedded layout packs each column on its own. The rows are chosen for the
+    same aim, the smallest landscape page, under that geometry (ties go to fewer
+    rows). Candidates are tried in the order of a cheap lower bound of their
+    page size and the search stops when no bound can beat the best, so a flat
+    body of thousands of sections costs a few candidates, not one per row count.
+    """
+    leaves, n = sub.grid, len(sub.grid)
+    rest_w = sum(k.tree_w + NODE_SEP for k in sub.rest)
+    rest_h = max((k.tree_h for k in sub.rest), default=0.0)
+    low_w, low_h = min(k.w for k in leaves), min(k.h for k in leaves)
+
+    def page(w: float, h: float) -> float:
+        return max(max(sub.w, w + rest_w) / ASPECT, sub.h + RANK_SEP + max(h, rest_h))
+
+    bounds = []
+    for rows in range(1, n + 1):
+        cols = math.ceil(n / rows)
+        if rows == 1 or math.ceil(n / (rows - 1)) != cols:  # else the same columns with an emptier last one
+            low = page(cols * low_w + NODE_SEP * (cols - 1), rows * low_h + RANK_SEP * (rows - 1))
+            bounds.append((low, rows))
+    bounds.sort()
+    best = (math.inf, 0)
+    for low, rows in bounds:
+        if low > best[0]:
+            break
+        cols = math.ceil(n / rows)
+        columns = [leaves[c * rows : (c + 1) * rows] for c in range(cols)]
+        grid_w = sum(max(k.w for k in col) for col in columns) + NODE_SEP * (cols - 1)
+        grid_h = sum(max(col[i].h for col in columns if i < len(col)) for i in range(rows)) + RANK_SEP * (rows - 1)
+        best = min(best, (page(grid_w, grid_h), rows))
+    return best[1]
+
+
+def stacked_columns(chart: Chart, ranked: bool = False) -> dict[str, list[list[Node]]]:
+    """Return, for each unit whose leaves are stacked, those leaves in columns.
+
+    By default the columns are the embedded layout's; with ``ranked`` they are
+    chosen for a layered engine that aligns the rows of a grid on ranks
+    (:func:`_ranked_rows`), as the DOT and Mermaid outputs ask for.
+    """
     kids = chart.children()
     out: dict[str, list[list[Node]]] = {}
     stack = [_build(r, kids) for r in reversed(kids.get(None, []))]
@@ -375,7 +420,7 @@ def stacked_columns(chart: Chart) -> dict[str, list[list[Node]]]:
         sub = stack.pop()
         if sub.stacked:
             grid = [k.node for k in sub.grid]
-            rows = math.ceil(len(grid) / sub.cols)
+            rows = _ranked_rows(sub) if ranked else math.ceil(len(grid) / sub.cols)
             out[sub.node.id] = [grid[c : c + rows] for c in range(0, len(grid), rows)]
         stack.extend(reversed(sub.kids))
     return out

@@ -15,7 +15,7 @@ Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
 from __future__ import annotations
 
 from orgspec.render.chart import Chart, Node
-from orgspec.render.layout import label_lines, tree_links
+from orgspec.render.layout import label_lines, stacked_columns, tree_links
 from orgspec.render.style import EDGE_STYLES, FADED_TEXT, KIND_STYLES, MARK_STYLES
 
 __all__ = ["mermaid_escape", "render_mermaid"]
@@ -53,7 +53,7 @@ def render_mermaid(chart: Chart) -> str:
     for node in chart.nodes:
         out.append(f"  {node.id}{_shape(node, _label(node))}:::{_class(node.kind)}")
     ghosts = {n.id for n in chart.nodes if n.marks and MARK_STYLES[n.marks[0]].faded}
-    for parent, child, invisible, _chained in tree_links(chart):
+    for parent, child, invisible, _chained in tree_links(chart, stacked_columns(chart, ranked=True)):
         out.append(f"  {parent} {'~~~' if invisible else '-.-' if child in ghosts else '---'} {child}")
     for edge in chart.edges:
         est = EDGE_STYLES[edge.kind]
