@@ -323,7 +323,3 @@ class Spec(_Frozen):
             for q in unit.quotas:
                 by_cat.setdefault(q.category, []).append(q.count)
         return {cat: sum_counts(counts) for cat, counts in by_cat.items()}
-
-
-Unit.model_rebuild()
-Spec.model_rebuild()
