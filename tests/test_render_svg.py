@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -131,3 +132,16 @@ def test_hengyang_office_through_graphviz_fits_a4_landscape_legibly(path: Path) 
     mm_per_pt = min(277 / width, 190 / height)
     sizes = [float(t.get("font-size", 0)) for t in root.iter(f"{SVG_NS}text")]
     assert min(sizes) * mm_per_pt / 0.3528 >= 6.0, (width, height, min(sizes))
+
+
+@pytest.mark.graphviz
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_graphviz_pdf_page_is_the_drawing_without_extra_margins() -> None:
+    """The PDF page is the drawing's own size (as the SVG's), not padded by half an inch on each side."""
+    dot = render_dot(build_chart(load_spec(HENGYANG[0])))
+    root = ET.fromstring(graphviz_run.run_dot(dot, "svg"))
+    width, height = (float(root.get(a, "0").removesuffix("pt")) for a in ("width", "height"))
+    match = re.search(rb"/MediaBox \[ ?0 0 ([\d.]+) ([\d.]+) ?\]", graphviz_run.run_dot(dot, "pdf"))
+    assert match is not None
+    assert abs(float(match[1]) - width) <= 2, (match[0], width)
+    assert abs(float(match[2]) - height) <= 2, (match[0], height)

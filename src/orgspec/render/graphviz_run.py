@@ -76,7 +76,9 @@ def run_dot(dot_text: str, fmt: str) -> bytes:
         )
     try:
         done = subprocess.run(
-            [dot, f"-T{fmt}"],
+            # no page margin: PDF would get half an inch each side by default, PNG and SVG get none;
+            # the page's own margins are the printer's business
+            [dot, "-Gmargin=0", f"-T{fmt}"],
             input=dot_text.encode("utf-8"),
             capture_output=True,
             timeout=TIMEOUT,
