@@ -85,6 +85,18 @@ def test_write_atomic_replaces_whole_file(tmp_path: Path) -> None:
     assert [x.name for x in tmp_path.iterdir()] == ["out.txt"]
 
 
+def test_write_atomic_writes_through_a_symbolic_link(tmp_path: Path) -> None:
+    real = tmp_path / "real" / "spec.orgspec"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "link.orgspec"
+    link.symlink_to(real)
+    write_atomic(link, "新內容")
+    assert link.is_symlink()
+    assert real.read_text() == "新內容"
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["link.orgspec", "real"]
+
+
 def test_write_atomic_keeps_old_file_when_the_write_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p = tmp_path / "out.txt"
     p.write_text("old")

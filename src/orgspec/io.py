@@ -70,8 +70,14 @@ def read_source(path: str | os.PathLike[str], display: str | None = None) -> tup
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
-    """Write ``data`` to ``path`` atomically: the old file stays intact if anything fails."""
+    """Write ``data`` to ``path`` atomically: the old file stays intact if anything fails.
+
+    A symbolic link is written through: the file it points to gets the new
+    content, and the link stays a link.
+    """
     target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     payload = data.encode("utf-8") if isinstance(data, str) else data
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
