@@ -121,10 +121,16 @@ class Tree:
         if self._preorder is not None:
             return self._preorder
         out: list[Node] = []
-        stack = list(reversed(self.roots))
+        append = out.append
+        # one iterator per level: a leaf (most units) costs an append and a test
+        stack = [iter(self.roots)]
         while stack:
-            node = stack.pop()
-            out.append(node)
-            stack.extend(reversed(node.children))
+            for node in stack[-1]:
+                append(node)
+                if node.children:
+                    stack.append(iter(node.children))
+                    break
+            else:
+                stack.pop()
         self._preorder = out
         return out
