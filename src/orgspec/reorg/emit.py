@@ -96,6 +96,41 @@ class _Emitter:
         self.old, self.new, self.m = old, new, m
         self.notes: list[DiffNote] = []
         self._pairs: dict[tuple[str, str], Pair] = {}
+        self._folded: dict[str, str] = {}
+        self.scan()
+
+    def fold_text(self, d: Duty) -> str:
+        """Return the folded text of a duty (kept: the texts of the duties that moved are folded again and again)."""
+        text = d.text
+        got = self._folded.get(text)
+        if got is None:
+            got = self._folded[text] = fold(text)
+        return got
+
+    def scan(self) -> None:
+        """Look at every matched pair's units once: most are unchanged, and later phases pass them by key.
+
+        ``changed``: the old keys of matched units whose statements differ, children apart;
+        ``old_todo``: the old units unmatched or changed, in the order of ``old.nodes``;
+        ``new_left``: the new units unmatched, in the order of ``new.nodes``.
+        """
+        old_to_new, new_to_old, new_by_key = self.m.old_to_new, self.m.new_to_old, self.new.by_key
+        self.changed: set[str] = set()
+        self.old_todo: list[Node] = []
+        for o in self.old.nodes:
+            nk = old_to_new.get(o.key)
+            if nk is not None:
+                a, b = o.unit, new_by_key[nk].unit
+                if a is b or _same_shell(a, b):
+                    continue
+                self.changed.add(o.key)
+            self.old_todo.append(o)
+        self.new_left = [n for n in self.new.nodes if n.key not in new_to_old]
+
+    def unchanged(self, n: Node) -> bool:
+        """Return True when ``n`` is matched and its unit states what its old unit did, children apart."""
+        ok = self.m.new_to_old.get(n.key)
+        return ok is not None and ok not in self.changed
 
     def pair_old(self, node: Node | None) -> Pair | None:
         if node is None:
@@ -120,47 +155,51 @@ class _Emitter:
     def plan_duties(self) -> None:
         """Decide reworded, transferred, cancelled and added duties for every unit."""
         m = self.m
+        old_to_new, new_by_key = m.old_to_new, self.new.by_key
         self.out_rest: dict[str, list[Duty]] = {}  # old key -> duties not kept in place
         self.in_rest: dict[str, list[Duty]] = {}  # new key -> duties not kept in place
         self.reworded: dict[str, list[tuple[Duty, Duty]]] = defaultdict(list)
-        for o in self.old.nodes:
-            nk = m.old_to_new.get(o.key)
+        out_rest, in_rest = self.out_rest, self.in_rest
+        for o in self.old_todo:  # the others have their old duties
+            a_d = o.unit.duties
+            nk = old_to_new.get(o.key)
             if nk is None:
-                if o.unit.duties:
-                    self.out_rest[o.key] = list(o.unit.duties)
+                if a_d:
+                    out_rest[o.key] = list(a_d)
                 continue
-            n = self.new.by_key[nk]
-            if o.unit.duties == n.unit.duties:
+            b_d = new_by_key[nk].unit.duties
+            if a_d == b_d:
                 continue
-            gone = _multiset_minus(o.unit.duties, n.unit.duties)
-            came = _multiset_minus(n.unit.duties, o.unit.duties)
-            gone = self.pair_duties(o.key, gone, came, lambda d: fold(d.text), None)
+            gone = _multiset_minus(a_d, b_d)
+            came = _multiset_minus(b_d, a_d)
+            gone = self.pair_duties(o.key, gone, came, self.fold_text, None)
             if gone:
-                self.out_rest[o.key] = gone
+                out_rest[o.key] = gone
             if came:
-                self.in_rest[nk] = came
-        for n in self.new.nodes:
-            if n.key not in m.new_to_old and n.unit.duties:
-                self.in_rest[n.key] = list(n.unit.duties)
+                in_rest[nk] = came
+        for n in self.new_left:
+            if n.unit.duties:
+                in_rest[n.key] = list(n.unit.duties)
         # transfers: the same folded text leaving one unit and arriving in another
         arriving: dict[str, list[tuple[str, Duty]]] = defaultdict(list)
-        for nk, ds in self.in_rest.items():
+        for nk, ds in in_rest.items():
             for d in ds:
-                arriving[fold(d.text)].append((nk, d))
+                arriving[self.fold_text(d)].append((nk, d))
         self.transfers: list[tuple[str, str, Duty, Duty]] = []  # old key, new key, before, after
-        for o in self.old.nodes:
-            for d in list(self.out_rest.get(o.key, ())):
-                cands = arriving.get(fold(d.text))
+        # out_rest's keys are in the order of old.nodes (and stay: only their lists change here)
+        for ok, leaving in list(out_rest.items()) if arriving else ():
+            for d in list(leaving):
+                cands = arriving.get(self.fold_text(d))
                 if not cands or not d.text.strip():
                     continue
-                own = m.old_to_new.get(o.key)
+                own = old_to_new.get(ok)
                 pick = next((c for c in cands if c[0] != own), None)
                 if pick is None:
                     continue
                 cands.remove(pick)
-                self.out_rest[o.key].remove(d)
-                self.in_rest[pick[0]].remove(pick[1])
-                self.transfers.append((o.key, pick[0], d, pick[1]))
+                leaving.remove(d)
+                in_rest[pick[0]].remove(pick[1])
+                self.transfers.append((ok, pick[0], d, pick[1]))
         for ok, gone in list(self.out_rest.items()):
             nk = m.old_to_new.get(ok)
             if nk is None or nk not in self.in_rest:
@@ -185,11 +224,13 @@ class _Emitter:
         """
         index: dict[Any, list[Duty]] = defaultdict(list)
         for d in came:
-            if key(d) is not None:
-                index[key(d)].append(d)
+            k = key(d)
+            if k is not None:
+                index[k].append(d)
         still: list[Duty] = []
         for d in gone:
-            cands = index.get(key(d)) if key(d) is not None else None
+            k = key(d)
+            cands = index.get(k) if k is not None else None
             if cands and (least is None or _similar(d.text, cands[0].text) >= least):
                 after = cands.pop(0)
                 came.remove(after)
@@ -204,10 +245,20 @@ class _Emitter:
         self.plan_duties()
         self.plan_duty_order()
         ops: list[Operation] = []
-        # (1) establish
+        # one pass in document order: the units to establish, and the matched units that changed or moved
+        new_to_old, old_by_key, changed = m.new_to_old, self.old.by_key, self.changed
+        to_establish: list[Node] = []
+        to_update: list[tuple[Node, Node]] = []
         for n in self.new.preorder():
-            if n.key in m.new_to_old:
+            ok = new_to_old.get(n.key)
+            if ok is None:
+                to_establish.append(n)
                 continue
+            o = old_by_key[ok]
+            if ok in changed or self.moved(o, n):
+                to_update.append((o, n))
+        # (1) establish
+        for n in to_establish:
             after = shell(n.unit)
             if n.key in self.snap_new:
                 after = after.model_copy(update={"duties": self.snap_new[n.key]})
@@ -226,13 +277,7 @@ class _Emitter:
         taken_plaques: dict[str, list[Any]] = defaultdict(list)
         for _, nk, plaque in demoted.values():
             taken_plaques[nk].append(plaque)
-        for n in self.new.preorder():
-            ok = m.new_to_old.get(n.key)
-            if ok is None:
-                continue
-            o = self.old.by_key[ok]
-            if _same_shell(o.unit, n.unit) and not self.moved(o, n):
-                continue
+        for o, n in to_update:
             ops.extend(self.unit_ops(o, n))
         # (3) transfers; declared when the new spec's function changes state them
         declared = self.declared_changes()
@@ -339,7 +384,7 @@ class _Emitter:
         """Old unmatched units whose name is a new plaque of a new unit: old key -> (new key, new, plaque)."""
         plaque_at: dict[str, list[tuple[Node, Any]]] = defaultdict(list)
         for n in self.new.nodes:
-            if not n.unit.plaques:
+            if self.unchanged(n) or not n.unit.plaques:  # unchanged: no new plaque
                 continue
             ok = self.m.new_to_old.get(n.key)
             had = set(self.old.by_key[ok].names[1:]) if ok else set()
@@ -347,7 +392,7 @@ class _Emitter:
                 if fold(p.name) not in had:
                     plaque_at[fold(p.name)].append((n, p))
         out: dict[str, tuple[str, str, Any]] = {}
-        for o in self.old.nodes:
+        for o in self.old_todo if plaque_at else ():  # the unmatched ones among them, in old.nodes order
             if o.key not in self.m.old_to_new and plaque_at.get(o.names[0]):
                 n, p = plaque_at[o.names[0]].pop(0)
                 out[o.key] = (n.key, n.key, p)
@@ -417,7 +462,7 @@ class _Emitter:
         """Return the function changes the new spec states that the old one did not."""
         out: list[tuple[Node, FunctionChange]] = []
         for n in self.new.preorder():
-            if not n.unit.function_changes:
+            if self.unchanged(n) or not n.unit.function_changes:  # unchanged: none new
                 continue
             ok = self.m.new_to_old.get(n.key)
             had = self.old.by_key[ok].unit.function_changes if ok else ()
@@ -509,8 +554,8 @@ class _Emitter:
                         unit=self.pair_old(o) or Pair(), name=o.name, established_by=self.how(o), before=a_d, after=pre
                     )
                 )
-        for n in self.new.nodes:
-            if n.key in m.new_to_old or not n.unit.duties:
+        for n in self.new_left:
+            if not n.unit.duties:
                 continue
             start = remove_all(n.unit.duties, self.moved_in.get(n.key, ()))
             seq = [op for _, op in by_new.get(n.key, ())]
