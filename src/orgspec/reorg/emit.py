@@ -54,7 +54,9 @@ from orgspec.reorg.tree import Node, Tree, shell
 
 __all__ = ["emit"]
 
-_Ident = tuple[str, str]  # ("o", old key) for a unit of the old spec, ("n", new key) for a new one, ("", "") the spec
+#: A unit while positions are simulated: its old key (a plain string: most units, hashed once) for
+#: a unit of the old spec, ("n", new key) for a new one, ("", "") for the spec itself.
+_Ident = str | tuple[str, str]
 _SHELL_FIELDS = tuple(f for f in Unit.model_fields if f != "units")
 
 
@@ -64,6 +66,15 @@ def _same_shell(a: Unit, b: Unit) -> bool:
         return a.__dict__ == b.__dict__
     return all(getattr(a, f) == getattr(b, f) for f in _SHELL_FIELDS)
 
+
+def _differing(a: Unit, b: Unit) -> frozenset[str]:
+    """Return the fields, children apart, in which two units differ."""
+    da, db = a.__dict__, b.__dict__
+    return frozenset([f for f in _SHELL_FIELDS if da[f] is not db[f] and da[f] != db[f]])
+
+
+#: The fields whose changes are not operations of the unit itself (duties have phases of their own).
+_NOT_UNIT_OPS = frozenset({"duties"})
 
 _SPECIFIC = ("name", "units", "superior", "plaques", "duties", "quotas", "posts", "kind", "kind_label", "rank")
 _OTHER = tuple(f for f in Unit.model_fields if f not in _SPECIFIC)
@@ -110,12 +121,14 @@ class _Emitter:
     def scan(self) -> None:
         """Look at every matched pair's units once: most are unchanged, and later phases pass them by key.
 
-        ``changed``: the old keys of matched units whose statements differ, children apart;
+        ``changed``: the old keys of matched units whose statements differ, children apart, and
+        the fields that differ;
         ``old_todo``: the old units unmatched or changed, in the order of ``old.nodes``;
-        ``new_left``: the new units unmatched, in the order of ``new.nodes``.
+        ``new_todo``: the new units unmatched or changed, and ``new_left``: the new units
+        unmatched, both in the order of ``new.nodes``.
         """
         old_to_new, new_to_old, new_by_key = self.m.old_to_new, self.m.new_to_old, self.new.by_key
-        self.changed: set[str] = set()
+        self.changed: dict[str, frozenset[str]] = {}
         self.old_todo: list[Node] = []
         for o in self.old.nodes:
             nk = old_to_new.get(o.key)
@@ -123,14 +136,18 @@ class _Emitter:
                 a, b = o.unit, new_by_key[nk].unit
                 if a is b or _same_shell(a, b):
                     continue
-                self.changed.add(o.key)
+                self.changed[o.key] = _differing(a, b)
             self.old_todo.append(o)
-        self.new_left = [n for n in self.new.nodes if n.key not in new_to_old]
-
-    def unchanged(self, n: Node) -> bool:
-        """Return True when ``n`` is matched and its unit states what its old unit did, children apart."""
-        ok = self.m.new_to_old.get(n.key)
-        return ok is not None and ok not in self.changed
+        changed = self.changed
+        self.new_todo: list[Node] = []
+        self.new_left: list[Node] = []
+        for n in self.new.nodes:
+            ok = new_to_old.get(n.key)
+            if ok is None:
+                self.new_left.append(n)
+                self.new_todo.append(n)
+            elif ok in changed:
+                self.new_todo.append(n)
 
     def pair_old(self, node: Node | None) -> Pair | None:
         if node is None:
@@ -246,17 +263,27 @@ class _Emitter:
         self.plan_duty_order()
         ops: list[Operation] = []
         # one pass in document order: the units to establish, and the matched units that changed or moved
-        new_to_old, old_by_key, changed = m.new_to_old, self.old.by_key, self.changed
+        old_to_new, new_to_old, old_by_key, changed = m.old_to_new, m.new_to_old, self.old.by_key, self.changed
         to_establish: list[Node] = []
-        to_update: list[tuple[Node, Node]] = []
+        to_update: list[tuple[Node, Node, frozenset[str]]] = []
+        self.new_pre_todo: list[Node] = []  # unmatched or changed, parents first
+        unchanged: frozenset[str] = frozenset()
         for n in self.new.preorder():
             ok = new_to_old.get(n.key)
             if ok is None:
                 to_establish.append(n)
+                self.new_pre_todo.append(n)
                 continue
             o = old_by_key[ok]
-            if ok in changed or self.moved(o, n):
-                to_update.append((o, n))
+            fields = changed.get(ok, unchanged)
+            if fields:
+                self.new_pre_todo.append(n)
+                if not fields <= _NOT_UNIT_OPS:
+                    to_update.append((o, n, fields))
+                    continue
+            op, np = o.parent, n.parent  # self.moved(o, n), inline
+            if (op is not np) if op is None or np is None else old_to_new.get(op.key) != np.key:
+                to_update.append((o, n, fields))
         # (1) establish
         for n in to_establish:
             after = shell(n.unit)
@@ -277,8 +304,8 @@ class _Emitter:
         taken_plaques: dict[str, list[Any]] = defaultdict(list)
         for _, nk, plaque in demoted.values():
             taken_plaques[nk].append(plaque)
-        for o, n in to_update:
-            ops.extend(self.unit_ops(o, n))
+        for o, n, fields in to_update:
+            ops.extend(self.unit_ops(o, n, fields))
         # (3) transfers; declared when the new spec's function changes state them
         declared = self.declared_changes()
         used: set[int] = set()
@@ -383,8 +410,8 @@ class _Emitter:
     def plan_demotes(self) -> dict[str, tuple[str, str, Any]]:
         """Old unmatched units whose name is a new plaque of a new unit: old key -> (new key, new, plaque)."""
         plaque_at: dict[str, list[tuple[Node, Any]]] = defaultdict(list)
-        for n in self.new.nodes:
-            if self.unchanged(n) or not n.unit.plaques:  # unchanged: no new plaque
+        for n in self.new_todo:  # an unchanged unit has no new plaque
+            if not n.unit.plaques:
                 continue
             ok = self.m.new_to_old.get(n.key)
             had = set(self.old.by_key[ok].names[1:]) if ok else set()
@@ -398,17 +425,18 @@ class _Emitter:
                 out[o.key] = (n.key, n.key, p)
         return out
 
-    def unit_ops(self, o: Node, n: Node) -> list[Operation]:
+    def unit_ops(self, o: Node, n: Node, fields: frozenset[str]) -> list[Operation]:
+        """Return the operations of a matched unit whose ``fields`` differ (children apart) or that moved."""
         a, b = o.unit, n.unit
         how = self.how(o)
         pair = Pair(old=o.key, new=n.key)
         base: dict[str, Any] = {"unit": pair, "name": b.name, "established_by": how}
         ops: list[Operation] = []
-        if a.name != b.name:
+        if "name" in fields:
             ops.append(Rename(**base, before=a.name, after=b.name, basis=self.rename_basis(b, a.name)))
         parent_before, parent_after = self.pair_old(o.parent), self.pair_new(n.parent)
         moved = self.moved(o, n)
-        if moved or a.superior != b.superior:
+        if moved or "superior" in fields:
             if not moved:
                 parent_after = parent_before
             ops.append(
@@ -422,26 +450,27 @@ class _Emitter:
                     superior_after=b.superior,
                 )
             )
-        if (a.kind, a.kind_label) != (b.kind, b.kind_label):
+        if "kind" in fields or "kind_label" in fields:
             ops.append(
                 KindChanged(**base, before=a.kind, after=b.kind, before_label=a.kind_label, after_label=b.kind_label)
             )
-        if a.rank != b.rank:
+        if "rank" in fields:
             ops.append(RankChanged(**base, before=a.rank, after=b.rank))
-        ops.extend(
-            self.group(
-                "plaques",
-                a.plaques,
-                b.plaques,
-                base,
-                [
-                    *(PlaqueRemoved(**base, plaque=p) for p in _multiset_minus(a.plaques, b.plaques)),
-                    *(PlaqueAdded(**base, plaque=p) for p in _multiset_minus(b.plaques, a.plaques)),
-                ],
+        if "plaques" in fields:
+            ops.extend(
+                self.group(
+                    "plaques",
+                    a.plaques,
+                    b.plaques,
+                    base,
+                    [
+                        *(PlaqueRemoved(**base, plaque=p) for p in _multiset_minus(a.plaques, b.plaques)),
+                        *(PlaqueAdded(**base, plaque=p) for p in _multiset_minus(b.plaques, a.plaques)),
+                    ],
+                )
             )
-        )
         quota_ops: list[Operation] = []
-        if a.quotas != b.quotas:
+        if "quotas" in fields:
             ca = Counter(q.category for q in a.quotas)
             cb = Counter(q.category for q in b.quotas)
             if max(ca.values(), default=0) <= 1 and max(cb.values(), default=0) <= 1:
@@ -450,19 +479,19 @@ class _Emitter:
                 for cat in [q.category for q in a.quotas] + [q.category for q in b.quotas if q.category not in qa]:
                     if qa.get(cat) != qb.get(cat):
                         quota_ops.append(QuotaChanged(**base, category=cat, before=qa.get(cat), after=qb.get(cat)))
-        ops.extend(self.group("quotas", a.quotas, b.quotas, base, quota_ops))
-        if a.posts != b.posts:
+            ops.extend(self.group("quotas", a.quotas, b.quotas, base, quota_ops))
+        if "posts" in fields:
             ops.append(PostsChanged(**base, before=a.posts, after=b.posts))
         for field in _OTHER:
-            if getattr(a, field) != getattr(b, field):
+            if field in fields:
                 ops.append(AttributeChanged(**base, field=field, before=_dump(a, field), after=_dump(b, field)))
         return ops
 
     def declared_changes(self) -> list[tuple[Node, FunctionChange]]:
         """Return the function changes the new spec states that the old one did not."""
         out: list[tuple[Node, FunctionChange]] = []
-        for n in self.new.preorder():
-            if self.unchanged(n) or not n.unit.function_changes:  # unchanged: none new
+        for n in self.new_pre_todo:  # an unchanged unit states no new function change
+            if not n.unit.function_changes:
                 continue
             ok = self.m.new_to_old.get(n.key)
             had = self.old.by_key[ok].unit.function_changes if ok else ()
@@ -637,28 +666,30 @@ class _Emitter:
         where the unit was, so the inverse puts it back exactly there.
         """
         m = self.m
+        new_to_old = m.new_to_old
         root: _Ident = ("", "")
 
         def ident_new(n: Node | None) -> _Ident:
             if n is None:
                 return root
-            ok = m.new_to_old.get(n.key)
-            return ("o", ok) if ok is not None else ("n", n.key)
+            ok = new_to_old.get(n.key)
+            return ok if ok is not None else ("n", n.key)
 
         def ident(p: Pair | None) -> _Ident:
             if p is None or (p.old is None and p.new is None):
                 return root
-            return ("o", p.old) if p.old is not None else ("n", p.new or "")
+            return p.old if p.old is not None else ("n", p.new or "")
 
         dest: dict[_Ident, tuple[_Ident, int]] = {}
         for parent, children in [(None, self.new.roots), *((n, n.children) for n in self.new.nodes if n.children)]:
             pid = ident_new(parent)
             for i, c in enumerate(children):
-                dest[ident_new(c)] = (pid, i)
-        kids: dict[_Ident, list[_Ident]] = {root: [("o", r.key) for r in self.old.roots]}
+                ok = new_to_old.get(c.key)  # ident_new(c), inline
+                dest[ok if ok is not None else ("n", c.key)] = (pid, i)
+        kids: dict[_Ident, list[_Ident]] = {root: [r.key for r in self.old.roots]}
         for o in self.old.nodes:
             if o.children:
-                kids[("o", o.key)] = [("o", c.key) for c in o.children]
+                kids[o.key] = [c.key for c in o.children]
 
         # For each parent, the children that stay under it in the new tree, in their current
         # order: the only ones insert_at compares with. Searching them from the end, and the
@@ -719,21 +750,21 @@ class _Emitter:
         out = ops
 
         def pair(x: _Ident) -> Pair:
-            if x[0] == "o":
-                return Pair(old=x[1], new=m.old_to_new.get(x[1]))
+            if isinstance(x, str):
+                return Pair(old=x, new=m.old_to_new.get(x))
             return Pair(new=x[1])
 
         post: list[Operation] = []
         for parent, children in [(None, self.new.roots), *((n, n.children) for n in self.new.preorder() if n.children)]:
             pid = ident_new(parent)
-            wanted = [ident_new(c) for c in children]
+            wanted = [ok if (ok := new_to_old.get(c.key)) is not None else ("n", c.key) for c in children]
             have = kids.get(pid, [])
             if have != wanted:
                 post.append(
                     Reorder(
                         unit=self.pair_new(parent) if parent is not None else Pair(),
                         name=parent.name if parent is not None else "(spec)",
-                        established_by=self.how(self.old.by_key[pid[1]]) if pid[0] == "o" else "new",
+                        established_by=self.how(self.old.by_key[pid]) if isinstance(pid, str) else "new",
                         before=tuple(pair(x) for x in have),
                         after=tuple(pair(x) for x in wanted),
                     )
