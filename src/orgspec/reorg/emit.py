@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from orgspec.model.units import Duty, FunctionChange, Spec, Unit
+from orgspec.reorg.derived import posts_transfers, quota_transfers
 from orgspec.reorg.fold import bigrams, fold
 from orgspec.reorg.match import Matching
 from orgspec.reorg.ops import (
@@ -40,16 +41,13 @@ from orgspec.reorg.ops import (
     PlaqueAdded,
     PlaqueRemoved,
     PostsChanged,
-    PostsTransferred,
     QuotaChanged,
-    QuotaTransferred,
     RankChanged,
     Rename,
     Reorder,
     Split,
 )
-from orgspec.reorg.patch import ConflictError, remove_first
-from orgspec.reorg.summary import posts_total
+from orgspec.reorg.steps import Step, bracket, remove_all, run_duties
 from orgspec.reorg.tree import Node, Tree, shell
 
 __all__ = ["emit"]
@@ -403,8 +401,8 @@ class _Emitter:
                 )
         # (6) derived
         ops.extend(self.derived())
-        ops.extend(_quota_transfers(ops))
-        ops.extend(_posts_transfers(ops))
+        ops.extend(quota_transfers(ops))
+        ops.extend(posts_transfers(ops))
         for field in ("history", "notes"):  # the spec's own statements
             a_v, b_v = getattr(self.old.spec, field), getattr(self.new.spec, field)
             if a_v != b_v:
@@ -535,7 +533,7 @@ class _Emitter:
         """Return a list field's operations, bracketed by whole-value changes where order needs them."""
         if a_val == b_val:
             return []
-        br = _bracket(field, a_val, b_val, ops) if ops else None
+        br = bracket(field, a_val, b_val, ops) if ops else None
         if br is None:
             return [AttributeChanged(**base, field=field, before=_jv(field, a_val), after=_jv(field, b_val))]
         pre, post = br
@@ -576,7 +574,7 @@ class _Emitter:
             seq: list[Any]
             if nk is None:
                 seq = [step for _, step in by_old.get(ok, ())]
-                pre, post = _bracket("duties", a_d, None, seq) or (a_d, _run_duties(a_d, seq))
+                pre, post = bracket("duties", a_d, None, seq) or (a_d, run_duties(a_d, seq))
                 self.snap_old[ok] = post
             else:
                 n = self.new.by_key[nk]
@@ -586,7 +584,7 @@ class _Emitter:
                 real.extend(DutyAdded(**base, after=d) for d in self.in_rest.get(nk, ()))
                 seq = [step for _, step in sorted(by_old.get(ok, []) + by_new.get(nk, []), key=lambda t: t[0])]
                 seq.extend(real)
-                pre, post = _bracket("duties", a_d, n.unit.duties, seq) or (a_d, _run_duties(a_d, seq))
+                pre, post = bracket("duties", a_d, n.unit.duties, seq) or (a_d, run_duties(a_d, seq))
                 if post != n.unit.duties:
                     real.append(DutiesReordered(**base, before=post, after=n.unit.duties))
                 self.duty_ops[nk] = real
@@ -601,7 +599,7 @@ class _Emitter:
                 continue
             start = remove_all(n.unit.duties, self.moved_in.get(n.key, ()))
             seq = [op for _, op in by_new.get(n.key, ())]
-            back, post = _bracket("duties", start, n.unit.duties, seq) or (start, _run_duties(start, seq))
+            back, post = bracket("duties", start, n.unit.duties, seq) or (start, run_duties(start, seq))
             self.snap_new[n.key] = back
             if post != n.unit.duties:
                 self.duty_ops[n.key] = [
@@ -785,179 +783,8 @@ class _Emitter:
         return out, post
 
 
-#: One step on a list, for simulating operations quickly: remove, append or replace an item.
-Step = tuple[str, Any, Any]
-
-
-def _steps(ops: list[Any]) -> list[Step]:
-    """Return the list steps of duty, plaque and quota operations (steps pass through)."""
-    out: list[Step] = []
-    for op in ops:
-        if isinstance(op, tuple):
-            out.append(op)
-        elif isinstance(op, DutyCancelled):
-            out.append(("rm", op.before, None))
-        elif isinstance(op, DutyAdded):
-            out.append(("add", None, op.after))
-        elif isinstance(op, DutyReworded):
-            out.append(("rep", op.before, op.after))
-        elif isinstance(op, PlaqueRemoved):
-            out.append(("rm", op.plaque, None))
-        elif isinstance(op, PlaqueAdded):
-            out.append(("add", None, op.plaque))
-        elif isinstance(op, QuotaChanged):
-            if op.before is not None and op.after is not None:
-                out.append(("rep", op.before, op.after))
-            elif op.before is not None:
-                out.append(("rm", op.before, None))
-            else:
-                out.append(("add", None, op.after))
-        else:
-            raise TypeError(f"no list step for {op.op}")
-    return out
-
-
-def _sim(start: tuple[Any, ...], steps: list[Step]) -> tuple[Any, ...]:
-    """Apply list steps as ``apply`` does: remove the first equal item, append, replace in place."""
-    items = list(start)
-    for kind, before, after in steps:
-        if kind == "add":
-            items.append(after)
-            continue
-        try:
-            i = items.index(before)
-        except ValueError:
-            raise ConflictError(f"{before!r} is not there") from None
-        if kind == "rm":
-            del items[i]
-        else:
-            items[i] = after
-    return tuple(items)
-
-
-def _inverse(steps: list[Step]) -> list[Step]:
-    swap = {"rm": "add", "add": "rm", "rep": "rep"}
-    return [(swap[k], a, b) for k, b, a in reversed(steps)]
-
-
-def _bracket(field: str, a_val: Any, b_val: Any, ops: list[Any]) -> tuple[Any, Any] | None:
-    """Return (pre, post) list values so that pre → ops → post gives b and the inverse gives a.
-
-    ``pre`` is what the unit's list must be before ``ops`` so that the inverse,
-    which re-appends what ``ops`` removed, ends where the old list was; ``post``
-    is the list the ops leave. None when no consistent pair exists.
-    """
-    steps = _steps(ops)
-    back_steps = _inverse(steps)
-    try:
-        fwd = _sim(a_val, steps)
-        back = _sim(fwd, back_steps)
-        fwd2 = _sim(back, steps)
-        if _sim(fwd2, back_steps) != back:
-            return None
-    except ConflictError:
-        return None
-    return back, fwd2
-
-
-def _run_duties(start: tuple[Duty, ...], seq: list[Any]) -> tuple[Duty, ...]:
-    return _sim(start, _steps(seq))
-
-
-def remove_all(items: tuple[Duty, ...], gone: Any) -> tuple[Duty, ...]:
-    """Return ``items`` without one occurrence of each of ``gone``."""
-    for d in gone:
-        items = remove_first(items, d)
-    return items
-
-
 def _dump(unit: Unit, field: str) -> Any:
     return unit.model_dump(mode="json", include={field})[field]
-
-
-def _quota_transfers(ops: list[Operation]) -> list[Operation]:
-    """Pair a unit's quota decrease with another unit's increase of the same category and number."""
-    deltas: dict[tuple[Any, str], tuple[Pair, str, int]] = {}
-
-    def add(pair: Pair, name: str, quotas: Any, sign: int) -> None:
-        for q in quotas:
-            if q is not None and q.count.known:
-                key = (q.category, str(pair))
-                p, n, v = deltas.get(key, (pair, name, 0))
-                deltas[key] = (p, n, v + sign * (q.count.value or 0))
-
-    for op in ops:
-        if isinstance(op, Establish):
-            add(op.unit, op.name, op.after.quotas, 1)
-        elif isinstance(op, Abolish | Demote):
-            add(op.unit, op.name, op.before.quotas, -1)
-        elif isinstance(op, QuotaChanged):
-            add(op.unit, op.name, (op.before,), -1)
-            add(op.unit, op.name, (op.after,), 1)
-    out: list[Operation] = []
-    losers = [(cat, v) for (cat, _), v in deltas.items() if v[2] < 0]
-    gainers = [(cat, v) for (cat, _), v in deltas.items() if v[2] > 0]
-    for cat, (src, src_name, amount) in losers:
-        match = next((g for g in gainers if g[0] == cat and g[1][2] == -amount), None)
-        if match is None:
-            continue
-        gainers.remove(match)
-        dst, dst_name, _ = match[1]
-        out.append(
-            QuotaTransferred(
-                unit=dst,
-                name=dst_name,
-                established_by="inferred",
-                source=src,
-                source_name=src_name,
-                category=cat,
-                amount=-amount,
-            )
-        )
-    return out
-
-
-def _posts_transfers(ops: list[Operation]) -> list[Operation]:
-    """Pair a unit's decrease of leadership posts with another unit's increase by the same number.
-
-    Units are compared by the total of their posts (:func:`~orgspec.reorg.summary.posts_total`);
-    a unit whose total is open on either side is left out.
-    """
-    deltas: dict[str, tuple[Pair, str, int]] = {}
-    open_units: set[str] = set()
-
-    def add(pair: Pair, name: str, items: Any, sign: int) -> None:
-        total = posts_total(items)
-        if not total.known:
-            open_units.add(str(pair))
-            return
-        p, n, v = deltas.get(str(pair), (pair, name, 0))
-        deltas[str(pair)] = (p, n, v + sign * (total.value or 0))
-
-    for op in ops:
-        if isinstance(op, Establish) and op.after.posts:
-            add(op.unit, op.name, op.after.posts, 1)
-        elif isinstance(op, Abolish | Demote) and op.before.posts:
-            add(op.unit, op.name, op.before.posts, -1)
-        elif isinstance(op, PostsChanged):
-            add(op.unit, op.name, op.before, -1)
-            add(op.unit, op.name, op.after, 1)
-    known = [v for k, v in deltas.items() if k not in open_units]
-    losers = [v for v in known if v[2] < 0]
-    gainers = [v for v in known if v[2] > 0]
-    out: list[Operation] = []
-    for src, src_name, amount in losers:
-        match = next((g for g in gainers if g[2] == -amount), None)
-        if match is None:
-            continue
-        gainers.remove(match)
-        dst, dst_name, _ = match
-        out.append(
-            PostsTransferred(
-                unit=dst, name=dst_name, established_by="inferred", source=src, source_name=src_name, amount=-amount
-            )
-        )
-    return out
 
 
 def _sdump(spec: Spec, field: str) -> Any:
