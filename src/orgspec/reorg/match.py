@@ -73,24 +73,52 @@ def match(
         if o in old.by_key and n in new.by_key and o not in m.old_to_new and n not in m.new_to_old:
             m.add(o, n, "given")
     old_ids = {node.unit.id: node for node in old.nodes if node.unit.id is not None}
+    old_to_new, new_to_old, how = m.old_to_new, m.new_to_old, m.how
     for node in new.nodes:
-        if node.unit.id is not None and node.key not in m.new_to_old:
-            other = old_ids.get(node.unit.id)
-            if other is not None and other.key not in m.old_to_new:
-                m.add(other.key, node.key, "id")
-    _declared(old, new, m)
-    _by_name(old, new, m)
-    _by_plaque(old, new, m)
-    _propose(old, new, m, limit, threshold)
+        uid = node.unit.id
+        if uid is not None:
+            other = old_ids.get(uid)
+            if other is not None and node.key not in new_to_old and other.key not in old_to_new:
+                ok, nk = other.key, node.key
+                old_to_new[ok] = nk
+                new_to_old[nk] = ok
+                how[ok] = "id"
+    # The units still unmatched, in document order; each stage filters what the last one left.
+    left = _Left(
+        [n for n in old.nodes if n.key not in old_to_new], [n for n in new.nodes if n.key not in new_to_old], m
+    )
+    _declared(left, m)
+    _by_name(new, left, m)
+    _by_plaque(left, m)
+    _propose(left, m, limit, threshold)
     return m
 
 
-def _unmatched_old(old: Tree, m: Matching) -> list[Node]:
-    return [n for n in old.nodes if n.key not in m.old_to_new]
+class _Left:
+    """The old and new units not matched yet: each list is filtered again only when asked after a match."""
 
+    __slots__ = ("_m", "_matched", "_new", "_old")
 
-def _unmatched_new(new: Tree, m: Matching) -> list[Node]:
-    return [n for n in new.nodes if n.key not in m.new_to_old]
+    def __init__(self, old: list[Node], new: list[Node], m: Matching) -> None:
+        self._old, self._new, self._m = old, new, m
+        self._matched = len(m.old_to_new)
+
+    def _refresh(self) -> None:
+        if len(self._m.old_to_new) != self._matched:
+            o2n, n2o = self._m.old_to_new, self._m.new_to_old
+            self._old = [n for n in self._old if n.key not in o2n]
+            self._new = [n for n in self._new if n.key not in n2o]
+            self._matched = len(o2n)
+
+    def old(self) -> list[Node]:
+        """Return the old units not matched yet, in document order."""
+        self._refresh()
+        return self._old
+
+    def new(self) -> list[Node]:
+        """Return the new units not matched yet, in document order."""
+        self._refresh()
+        return self._new
 
 
 #: Events that declare identity through their ``from``: a rename (renamed-from), and an
@@ -98,11 +126,11 @@ def _unmatched_new(new: Tree, m: Matching) -> list[Node]:
 _SUCCESSION = frozenset({EventKind.RENAMED, EventKind.ESTABLISHED, EventKind.REESTABLISHED})
 
 
-def _declared(old: Tree, new: Tree, m: Matching) -> None:
+def _declared(left: _Left, m: Matching) -> None:
     by_name: dict[str, list[Node]] = defaultdict(list)
-    for node in _unmatched_old(old, m):
+    for node in left.old():
         by_name[node.names[0]].append(node)
-    for node in _unmatched_new(new, m):
+    for node in left.new():
         for event in node.unit.history:
             if event.kind in _SUCCESSION and event.before:
                 found = [o for o in by_name.get(fold(event.before), ()) if o.key not in m.old_to_new]
@@ -119,14 +147,19 @@ def _parent_key(node: Node, m: Matching | None) -> str:
     return m.old_to_new.get(node.parent.key, "\x00" + node.parent.key)
 
 
-def _by_name(old: Tree, new: Tree, m: Matching) -> None:
+def _by_name(new: Tree, left: _Left, m: Matching) -> None:
     # Same folded name under the same parent (parents compared through the matching so far).
+    new_to_old = m.new_to_old
+    # the unmatched new units in preorder (a pass matches only the unit it is at)
+    todo = [n for n in new.preorder() if n.key not in new_to_old] if left.new() else []
     for _ in range(2):  # a second pass sees parents matched by the first
         groups: dict[tuple[str, str], list[Node]] = defaultdict(list)
-        for node in _unmatched_old(old, m):
+        for node in left.old():
             groups[(_parent_key(node, m), node.names[0])].append(node)
-        for node in new.preorder():
-            if node.key in m.new_to_old:
+        if not groups:
+            break
+        for node in todo:
+            if node.key in new_to_old:
                 continue
             olds = groups.get((_parent_key(node, None), node.names[0]))
             if olds:
@@ -134,9 +167,9 @@ def _by_name(old: Tree, new: Tree, m: Matching) -> None:
     # A folded name unique on both sides: the same unit, moved.
     olds_by: dict[str, list[Node]] = defaultdict(list)
     news_by: dict[str, list[Node]] = defaultdict(list)
-    for node in _unmatched_old(old, m):
+    for node in left.old():
         olds_by[node.names[0]].append(node)
-    for node in _unmatched_new(new, m):
+    for node in left.new():
         news_by[node.names[0]].append(node)
     for name, olds in olds_by.items():
         news = news_by.get(name)
@@ -144,11 +177,11 @@ def _by_name(old: Tree, new: Tree, m: Matching) -> None:
             m.add(olds[0].key, news[0].key, "name")
 
 
-def _by_plaque(old: Tree, new: Tree, m: Matching) -> None:
+def _by_plaque(left: _Left, m: Matching) -> None:
     olds_by: dict[str, list[Node]] = defaultdict(list)
-    for node in _unmatched_old(old, m):
+    for node in left.old():
         olds_by[node.names[0]].append(node)
-    for node in _unmatched_new(new, m):
+    for node in left.new():
         for plaque in node.names[1:]:
             olds = [o for o in olds_by.get(plaque, ()) if o.key not in m.old_to_new]
             if len(olds) == 1:
@@ -160,9 +193,9 @@ def _text(node: Node) -> str:
     return node.unit.name + "\n" + "\n".join(d.text for d in node.unit.duties)
 
 
-def _propose(old: Tree, new: Tree, m: Matching, limit: int, threshold: float) -> None:
-    olds = _unmatched_old(old, m)
-    news = _unmatched_new(new, m)
+def _propose(left: _Left, m: Matching, limit: int, threshold: float) -> None:
+    olds = left.old()
+    news = left.new()
     m.candidates = len(olds) * len(news)
     if m.candidates == 0:
         return

@@ -28,6 +28,13 @@ def no_gc() -> Iterator[None]:
     of them until it returns; the collector would traverse that growing heap again
     and again and free nothing (half the run time). Reference counting still frees
     what it can; the collector is switched back on (if it was on) at the end.
+
+    Switched back on as it is, the collector's next young-generation pass would
+    traverse every object made meanwhile (all still in the youngest generation)
+    once more, about 0.08 s for a diff of 100,000 units. So, unless the program
+    froze objects of its own, they are moved to the oldest generation first
+    (``gc.freeze`` then ``gc.unfreeze``, two list splices): what the diff keeps
+    is then looked at by the next full collection, as it would have been anyway.
     """
     was = gc.isenabled()
     gc.disable()
@@ -35,6 +42,9 @@ def no_gc() -> Iterator[None]:
         yield
     finally:
         if was:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -111,10 +121,16 @@ class Tree:
         if self._preorder is not None:
             return self._preorder
         out: list[Node] = []
-        stack = list(reversed(self.roots))
+        append = out.append
+        # one iterator per level: a leaf (most units) costs an append and a test
+        stack = [iter(self.roots)]
         while stack:
-            node = stack.pop()
-            out.append(node)
-            stack.extend(reversed(node.children))
+            for node in stack[-1]:
+                append(node)
+                if node.children:
+                    stack.append(iter(node.children))
+                    break
+            else:
+                stack.pop()
         self._preorder = out
         return out
