@@ -13,7 +13,7 @@ from orgspec.model.units import Spec, Unit
 from orgspec.render import graphviz_run
 from orgspec.render.chart import ChartOptions, build_chart
 from orgspec.render.dot import render_dot
-from orgspec.render.layout import FONT_SIZES, MAX_ROW, layout
+from orgspec.render.layout import FONT_SIZES, MAX_ROW, layout, stacked_columns
 from orgspec.render.svg import render_svg
 from orgspec.render.text_metrics import text_width
 
@@ -145,3 +145,22 @@ def test_graphviz_pdf_page_is_the_drawing_without_extra_margins() -> None:
     assert match is not None
     assert abs(float(match[1]) - width) <= 2, (match[0], width)
     assert abs(float(match[2]) - height) <= 2, (match[0], height)
+
+
+@pytest.mark.graphviz
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_graphviz_keeps_a_stacked_grid_together_and_its_columns_in_order() -> None:
+    """The grid's columns stand left to right in reading order; a unit with units of its own stands beside them."""
+    chart = build_chart(load_spec(HENGYANG[0]))
+    x = {}
+    for line in graphviz_run.run_dot(render_dot(chart), "plain").decode("utf-8").splitlines():
+        fields = line.split()
+        if fields[0] == "node":
+            x[fields[1]] = float(fields[2])
+    ((unit, columns),) = stacked_columns(chart, ranked=True).items()
+    heads = [x[column[0].id] for column in columns]
+    assert heads == sorted(heads)
+    grid = {n.id for column in columns for n in column}
+    beside = [x[n.id] for n in chart.children()[unit] if n.id not in grid]
+    assert beside
+    assert min(beside) > max(heads)

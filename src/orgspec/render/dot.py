@@ -101,7 +101,7 @@ def render_dot(chart: Chart, font: str = DEFAULT_FONT) -> str:
     """Return the chart as DOT text; ``font`` is the font family Graphviz should use."""
     out = [
         "digraph orgchart {",
-        f"  graph [rankdir=TB, splines=polyline, nodesep={NODE_SEP / 72:g}, ranksep={RANK_SEP / 72:g}, "
+        f"  graph [rankdir=TB, ordering=out, splines=polyline, nodesep={NODE_SEP / 72:g}, ranksep={RANK_SEP / 72:g}, "
         f'charset="UTF-8", fontname={_quoted(font)}];',
         f'  node [shape=box, margin="0.14,0.11", fontname={_quoted(font)}];',
         f'  edge [arrowhead=none, color="#4a6785", fontname={_quoted(font)}, fontsize=10];',
