@@ -7,8 +7,10 @@ start an attribute list or inject a statement. Node ids are generated
 the embedded layout: the children of a unit with more than
 :data:`~orgspec.render.layout.STACK_MIN` leaf children hang in columns, each
 column chained top to bottom, row ``i`` of every column on one rank, and the
-number of columns chosen for those aligned rows. Non-tree relations are dashed or dotted edges
-with ``constraint=false``, so they never re-parent a unit.
+number of columns chosen for those aligned rows; each unit's children keep
+their order (``ordering=out``), so the columns read left to right. Non-tree
+relations are dashed or dotted edges with ``constraint=false``, so they never
+re-parent a unit.
 
 Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
 :mod:`orgspec.render.style`.
