@@ -35,7 +35,7 @@ from generate import big_body, generate_files, generate_text  # noqa: E402
 
 import orgspec  # noqa: E402
 from orgspec.api import analyze  # noqa: E402
-from orgspec.build import build  # noqa: E402
+from orgspec.lowering import build  # noqa: E402
 from orgspec.model.units import Spec  # noqa: E402
 from orgspec.source import SourceText  # noqa: E402
 

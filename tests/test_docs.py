@@ -44,7 +44,7 @@ def test_language_reference_examples_are_clean(block: str) -> None:
 
 
 def test_language_reference_covers_every_unit_statement() -> None:
-    from orgspec.build.lower import _UNIT_KEYWORDS
+    from orgspec.lowering.lower import _UNIT_KEYWORDS
 
     page = (DOCS / "language.md").read_text(encoding="utf-8")
     for keyword in _UNIT_KEYWORDS:

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgspec.build import build
 from orgspec.cli.main import main
 from orgspec.fmt import detect_newline, format_source
+from orgspec.lowering import build
 from orgspec.source import SourceText
 from orgspec.syntax.nodes import Arg, ArgKind, Stmt
 from orgspec.text.printer import escape

@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from pydantic import BaseModel, Field
 
 import orgspec
-from orgspec.build import build
+from orgspec.lowering import build
 from orgspec.model import Count, Duty, PartialDate, Spec, Unit, UnitKind
 from orgspec.model.trusted import trusted
 from orgspec.source import SourceText

@@ -7,7 +7,7 @@ The two doors into one pipeline::
     findings = orgspec.check("specs/")                    # never raises on user input
 
 Pipeline: text → :mod:`orgspec.syntax` (syntax tree with spans) →
-:mod:`orgspec.build` (model and source map) → :mod:`orgspec.checks`
+:mod:`orgspec.lowering` (model and source map) → :mod:`orgspec.checks`
 (diagnostics) → :mod:`orgspec.report` and :mod:`orgspec.cli`.
 """
 

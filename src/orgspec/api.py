@@ -6,7 +6,7 @@
 Also ``dumps`` (model to canonical text) and ``analyze`` (the whole front end
 with the source map, for tools that need positions).
 
-Imports: :mod:`orgspec.build`, :mod:`orgspec.checks`, :mod:`orgspec.io`,
+Imports: :mod:`orgspec.lowering`, :mod:`orgspec.checks`, :mod:`orgspec.io`,
 :mod:`orgspec.text`, :mod:`orgspec.model`, :mod:`orgspec.diagnostics`,
 :mod:`orgspec.suppress`.
 """
@@ -20,10 +20,10 @@ from pathlib import Path
 import attrs
 
 from orgspec import checks
-from orgspec.build import Built, build, gc_paused
 from orgspec.diagnostics import Diagnostic, has_errors, sort_key
 from orgspec.errors import SpecError
 from orgspec.io import read_source
+from orgspec.lowering import Built, build, gc_paused
 from orgspec.model.units import Spec
 from orgspec.source import SourceText
 from orgspec.suppress import apply_suppressions

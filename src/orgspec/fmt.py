@@ -12,7 +12,7 @@ the reason if any check fails:
 * formatting the output again changes nothing;
 * no comment is lost (the comment texts are equal as a multiset).
 
-Imports: :mod:`orgspec.build`, :mod:`orgspec.diagnostics`, :mod:`orgspec.source`,
+Imports: :mod:`orgspec.lowering`, :mod:`orgspec.diagnostics`, :mod:`orgspec.source`,
 :mod:`orgspec.syntax`, :mod:`orgspec.text.printer`, attrs.
 """
 
@@ -23,8 +23,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from orgspec.build import Built, build
 from orgspec.diagnostics import Diagnostic
+from orgspec.lowering import Built, build
 from orgspec.source import SourceText
 from orgspec.syntax.nodes import Comment, Stmt
 from orgspec.text.printer import print_statements

@@ -14,7 +14,7 @@ Heavy modules (the model, lark, the checks) are imported only when a file has
 to be checked, so a re-check that hits the cache starts fast.
 
 Imports: :mod:`orgspec.cache`, :mod:`orgspec.io`, :mod:`orgspec.diagnostics`,
-:mod:`orgspec.source`; :mod:`orgspec.api` and :mod:`orgspec.build` lazily.
+:mod:`orgspec.source`; :mod:`orgspec.api` and :mod:`orgspec.lowering` lazily.
 """
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ def _check_one(path: Path, cache: ResultCache | None) -> FileResult:
     if source is None:
         return FileResult(problems, True, CacheStats())  # undecodable text is reported, never cached
     from orgspec.api import analyze
-    from orgspec.build import gc_paused
+    from orgspec.lowering import gc_paused
 
     with gc_paused():
         found = list(analyze(source.text, source.filename).diagnostics)

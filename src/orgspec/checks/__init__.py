@@ -4,14 +4,13 @@ Each check takes a :class:`Context` and yields diagnostics; ``run`` applies
 them in order. Every check is documented under its codes in
 :mod:`orgspec.codes` and tested with failing and passing fixtures.
 
-Imports: :mod:`orgspec.checks.*`, :mod:`orgspec.build`, :mod:`orgspec.diagnostics`.
+Imports: :mod:`orgspec.checks.*`, :mod:`orgspec.lowering`, :mod:`orgspec.diagnostics`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from orgspec.build import Built
 from orgspec.checks.context import Context
 from orgspec.checks.counts import numbering, stated_counts
 from orgspec.checks.history import event_dates, event_names
@@ -20,6 +19,7 @@ from orgspec.checks.posts import post_groups, post_parts, posts_within_quota
 from orgspec.checks.quotas import quota_parts
 from orgspec.checks.units import duplicate_names, ranks, sections_have_duties
 from orgspec.diagnostics import Diagnostic
+from orgspec.lowering import Built
 
 __all__ = ["CHECKS", "Context", "run"]
 

@@ -1,6 +1,6 @@
 """What every check receives, and the helper that turns a finding into a located diagnostic.
 
-Imports: :mod:`orgspec.build`, :mod:`orgspec.diagnostics`, :mod:`orgspec.model`.
+Imports: :mod:`orgspec.lowering`, :mod:`orgspec.diagnostics`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from collections.abc import ItemsView, Iterable, Iterator
 
 import attrs
 
-from orgspec.build import Index, SourceMap
 from orgspec.checks.selection import Selection
 from orgspec.diagnostics import Diagnostic, Related
+from orgspec.lowering import Index, SourceMap
 from orgspec.model.units import Spec, Unit
 from orgspec.model.values import UnitKind
 from orgspec.source import SourceText

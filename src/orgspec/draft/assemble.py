@@ -1,7 +1,7 @@
 """Assemble the model from the facts, with the source line and draft notes of every element.
 
 The result is a :class:`~orgspec.model.Spec` and a provenance map from model
-paths (``/bodies/0/units/2/plaques/0``, the paths of :class:`orgspec.build.SourceMap`)
+paths (``/bodies/0/units/2/plaques/0``, the paths of :class:`orgspec.lowering.SourceMap`)
 to the line each element was read from and the notes to print beside it.
 
 Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.

@@ -6,7 +6,7 @@ one gets a path-based id: its parent's id followed by ``/units/<index>``
 count the parent's nested units in document order, so an id changes only when
 units are inserted before it or its parent's id changes.
 
-Imports: :mod:`orgspec.model`, :mod:`orgspec.build.resolve` (the index).
+Imports: :mod:`orgspec.model`, :mod:`orgspec.lowering.resolve` (the index).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from orgspec.build.resolve import Index
+from orgspec.lowering.resolve import Index
 from orgspec.model.units import Spec, Unit
 from orgspec.model.values import Ref
 

@@ -5,7 +5,7 @@ Nothing here talks to a client: :mod:`orgspec.lsp.server` wires these into
 pygls. Positions go through :class:`~orgspec.lsp.positions.LineIndex`, so
 characters outside the BMP are counted as the client expects.
 
-Imports: lsprotocol (installed with pygls), :mod:`orgspec.api`, :mod:`orgspec.build`,
+Imports: lsprotocol (installed with pygls), :mod:`orgspec.api`, :mod:`orgspec.lowering`,
 :mod:`orgspec.codes`, :mod:`orgspec.fmt`, :mod:`orgspec.model`, :mod:`orgspec.syntax`,
 :mod:`orgspec.lsp.positions`.
 """
@@ -19,10 +19,10 @@ import attrs
 from lsprotocol import types as lsp
 
 from orgspec.api import Analysis, analyze
-from orgspec.build.resolve import walk_paths
 from orgspec.codes import CODES
 from orgspec.diagnostics import Diagnostic, Severity
 from orgspec.fmt import format_source
+from orgspec.lowering.resolve import walk_paths
 from orgspec.lsp.positions import LineIndex
 from orgspec.model.arith import sum_counts
 from orgspec.model.units import Post, PostGroup, Unit

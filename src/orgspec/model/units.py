@@ -4,7 +4,7 @@ A :class:`Spec` holds bodies; every node of the structure is a :class:`Unit`
 (a body, a section, an office inside a body, a public institution, a
 coordinating body), told apart by its :class:`~orgspec.model.values.UnitKind`.
 Positions are not part of the model: a model built in Python equals a parsed
-one; :class:`orgspec.build.SourceMap` answers "where was this stated?".
+one; :class:`orgspec.lowering.SourceMap` answers "where was this stated?".
 
 Imports: pydantic, :mod:`orgspec.model.values`.
 """

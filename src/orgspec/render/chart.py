@@ -12,7 +12,7 @@ Quantities stay honest: 另行核定 is shown as such, a figure that is not
 stated is said to be so, an unreadable figure is shown as written with a
 marker; none is ever shown as 0.
 
-Imports: attrs, :mod:`orgspec.model`, :mod:`orgspec.build.resolve`,
+Imports: attrs, :mod:`orgspec.model`, :mod:`orgspec.lowering.resolve`,
 :mod:`orgspec.errors`.
 """
 
@@ -24,8 +24,8 @@ from collections.abc import Iterator
 
 import attrs
 
-from orgspec.build.resolve import Index, walk_paths
 from orgspec.errors import OrgspecError
+from orgspec.lowering.resolve import Index, walk_paths
 from orgspec.model.units import Post, PostGroup, PostItem, Quota, RelationKind, Spec, Unit
 from orgspec.model.values import Count, CountStatus, QuotaCategory, UnitKind
 from orgspec.model.vocab import KIND_LABELS

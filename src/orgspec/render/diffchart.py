@@ -19,12 +19,12 @@ changed. The legend adds only the marks that occur. Other operations (quotas,
 duties, posts, kind, rank) are not drawn; ``orgspec diff`` lists them.
 
 Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.reorg`, :mod:`orgspec.model`,
-:mod:`orgspec.build.resolve`.
+:mod:`orgspec.lowering.resolve`.
 """
 
 from __future__ import annotations
 
-from orgspec.build.resolve import walk_paths
+from orgspec.lowering.resolve import walk_paths
 from orgspec.model.units import Spec, Unit
 from orgspec.render.chart import (
     EDGE_LABELS,

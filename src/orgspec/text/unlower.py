@@ -1,4 +1,4 @@
-"""Model to syntax nodes: the exact inverse of :mod:`orgspec.build.lower` for valid models.
+"""Model to syntax nodes: the exact inverse of :mod:`orgspec.lowering.lower` for valid models.
 
 ``orgspec.dumps`` is ``print_statements(unlower(spec))``; the law
 ``loads(dumps(m)) == m`` is property-tested.

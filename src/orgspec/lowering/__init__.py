@@ -14,10 +14,10 @@ from collections.abc import Iterator
 
 import attrs
 
-from orgspec.build.lower import SourceMap, lower
-from orgspec.build.reader import Reader
-from orgspec.build.resolve import Index, resolve
 from orgspec.diagnostics import Diagnostic
+from orgspec.lowering.lower import SourceMap, lower
+from orgspec.lowering.reader import Reader
+from orgspec.lowering.resolve import Index, resolve
 from orgspec.model.units import Spec
 from orgspec.source import SourceText
 from orgspec.syntax import Document, parse_document

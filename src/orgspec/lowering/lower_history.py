@@ -1,14 +1,14 @@
 """Lowering of history: dated events with their dates, values, units and basis.
 
-Imports: :mod:`orgspec.build.lower_base`, :mod:`orgspec.model`, :mod:`orgspec.syntax.nodes`.
+Imports: :mod:`orgspec.lowering.lower_base`, :mod:`orgspec.model`, :mod:`orgspec.syntax.nodes`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from orgspec.build.lower_base import WHEN, LowererBase, UnitCtx
-from orgspec.build.reader import IDENT, StmtArgs, suggest
+from orgspec.lowering.lower_base import WHEN, LowererBase, UnitCtx
+from orgspec.lowering.reader import IDENT, StmtArgs, suggest
 from orgspec.model.trusted import trusted
 from orgspec.model.units import Event, EventKind
 from orgspec.model.values import Basis

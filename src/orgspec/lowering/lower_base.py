@@ -1,13 +1,13 @@
 """Shared machinery of the lowering: the source map, the unit context and helpers used by every block.
 
-Imports: :mod:`orgspec.build.reader`, :mod:`orgspec.model`, :mod:`orgspec.syntax.nodes`, :mod:`orgspec.source`.
+Imports: :mod:`orgspec.lowering.reader`, :mod:`orgspec.model`, :mod:`orgspec.syntax.nodes`, :mod:`orgspec.source`.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from orgspec.build.reader import DATE, IDENT, INT, NAMEREF, REF, STRING, Reader, StmtArgs, suggest
+from orgspec.lowering.reader import DATE, IDENT, INT, NAMEREF, REF, STRING, Reader, StmtArgs, suggest
 from orgspec.model.trusted import trusted
 from orgspec.model.units import QuotaPart
 from orgspec.model.values import Basis, QuotaCategory

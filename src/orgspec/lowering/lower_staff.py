@@ -1,14 +1,14 @@
 """Lowering of staffing: quotas and their parts, leadership posts and post groups, members.
 
-Imports: :mod:`orgspec.build.lower_base`, :mod:`orgspec.model`, :mod:`orgspec.syntax.nodes`.
+Imports: :mod:`orgspec.lowering.lower_base`, :mod:`orgspec.model`, :mod:`orgspec.syntax.nodes`.
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar, Literal
 
-from orgspec.build.lower_base import REFS, LowererBase, S, UnitCtx
-from orgspec.build.reader import StmtArgs
+from orgspec.lowering.lower_base import REFS, LowererBase, S, UnitCtx
+from orgspec.lowering.reader import StmtArgs
 from orgspec.model.trusted import trusted
 from orgspec.model.units import Member, Post, PostGroup, Quota, QuotaPart
 from orgspec.syntax.nodes import ArgKind, Stmt

@@ -1,7 +1,7 @@
 """Reading a statement's arguments: positional values, counts, dates and trailing properties.
 
 Every mismatch becomes a located diagnostic; the reader never raises on user
-input. Used by :mod:`orgspec.build.lower`.
+input. Used by :mod:`orgspec.lowering.lower`.
 
 Imports: :mod:`orgspec.syntax`, :mod:`orgspec.diagnostics`, :mod:`orgspec.model`,
 :mod:`orgspec.limits`, :mod:`orgspec.source`.

@@ -7,7 +7,7 @@ records the span of what it built in the :class:`SourceMap`. Anything not
 accepted becomes a located diagnostic, and building goes on with the rest, so
 one run reports every problem in a file.
 
-Imports: :mod:`orgspec.build.reader`, :mod:`orgspec.model`,
+Imports: :mod:`orgspec.lowering.reader`, :mod:`orgspec.model`,
 :mod:`orgspec.syntax.nodes`, :mod:`orgspec.source`, :mod:`orgspec.limits`.
 """
 
@@ -18,10 +18,10 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from orgspec import limits
-from orgspec.build.lower_base import REFS, S, SourceMap, UnitCtx
-from orgspec.build.lower_history import HistoryLowerer
-from orgspec.build.lower_staff import StaffLowerer
-from orgspec.build.reader import IDENT, INT, STRING, Reader, StmtArgs, suggest
+from orgspec.lowering.lower_base import REFS, S, SourceMap, UnitCtx
+from orgspec.lowering.lower_history import HistoryLowerer
+from orgspec.lowering.lower_staff import StaffLowerer
+from orgspec.lowering.reader import IDENT, INT, STRING, Reader, StmtArgs, suggest
 from orgspec.model.trusted import trusted
 from orgspec.model.units import (
     Duty,

@@ -1,6 +1,6 @@
 """Resolve references and ids: the index of a spec, duplicate ids, unresolved references, cycles.
 
-Imports: :mod:`orgspec.model`, :mod:`orgspec.build.reader`, :mod:`orgspec.build.lower`.
+Imports: :mod:`orgspec.model`, :mod:`orgspec.lowering.reader`, :mod:`orgspec.lowering.lower`.
 """
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 import operator
 from collections.abc import Iterator
 
-from orgspec.build.lower import SourceMap
-from orgspec.build.reader import Reader
+from orgspec.lowering.lower import SourceMap
+from orgspec.lowering.reader import Reader
 from orgspec.model.names import normalize
 from orgspec.model.units import RelationKind, Spec, Unit
 from orgspec.model.values import Ref
