@@ -237,3 +237,19 @@ def test_chiefs_exceed_units_message_names_both_figures() -> None:
     (d,) = [d for d in orgspec.check_text(text) if d.code == "OS306"]
     assert d.message == "'A' has 2 chief posts in 正副處長 but only 1 section for them to head"
     assert [r.message for r in d.related][:1] == ["the group total"]
+
+
+def test_duplicate_names_fold_simplified_and_traditional_script() -> None:
+    # 辦公室 beside 办公室 is one name written in two scripts: a reviewer raises it as a duplicate.
+    text = 'body b "某局" {\n  section "辦公室"\n  section "办公室"\n}\n'
+    found = [d for d in orgspec.check_text(text) if d.code == "OS504"]
+    assert len(found) == 1
+    assert found[0].line == 3
+    assert "'办公室' is listed twice (first as '辦公室'" in found[0].message
+
+
+def test_references_resolve_across_scripts() -> None:
+    text = 'body b "某局" {\n  section oz "歐美處"\n  section "综合处" { note "见 @x" }\n}\n'
+    spec = orgspec.loads(text)
+    assert spec.find("欧美处") is not None
+    assert spec.find("欧美处").id == "oz"  # type: ignore[union-attr]

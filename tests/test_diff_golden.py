@@ -13,6 +13,7 @@ import orgspec
 from orgspec.cli.main import main
 from orgspec.reorg import Diff, apply, diff, invert
 from orgspec.reorg.render_text import render_text
+from orgspec.reorg.render_zh import render_zh
 
 from .conftest import FIXTURES, GOLDEN, golden
 
@@ -237,7 +238,10 @@ def test_colour_on_a_terminal_and_none_when_piped(monkeypatch: pytest.MonkeyPatc
 
 
 def test_identity_is_declared_by_a_successor_establishment() -> None:
-    """Successor-of: a unit established or re-established ``from`` an old unit is that unit, renamed."""
+    """Successor-of: a unit established or re-established ``from`` an old unit is that unit, reconstituted.
+
+    在X基础上组建Y: one operation that says Y was built on X and X is no longer kept, not a rename.
+    """
     old = orgspec.loads('body "徐州市外事办公室" {\n  duties {\n    duty "负责外事工作。"\n  }\n}\n')
     new_text = (
         'body "徐州市人民政府外事办公室" {\n'
@@ -253,10 +257,14 @@ def test_identity_is_declared_by_a_successor_establishment() -> None:
     )
     for kind in ("reestablished", "established"):
         d = diff(old, orgspec.loads(new_text.replace("KIND", kind)))
-        assert [(op.op, getattr(op, "established_by", None)) for op in d.operations if op.op == "rename"] == [
-            ("rename", "declared")
+        assert [(op.op, op.established_by) for op in d.operations if op.op in ("rename", "reconstitute")] == [
+            ("reconstitute", "declared")
         ]
         assert not [op for op in d.operations if op.op in ("establish", "abolish")]
+        assert render_zh(d).splitlines()[0] == (
+            "1. 在徐州市外事办公室基础上组建徐州市人民政府外事办公室，不再保留徐州市外事办公室。"
+        )
+        assert orgspec.apply(old, d) == orgspec.loads(new_text.replace("KIND", kind))
     # Without the declaration the two names are different units: no rename is asserted.
     plain = new_text.replace("KIND", "reestablished").replace('      from "徐州市外事办公室"\n', "")
     d = diff(old, orgspec.loads(plain))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
-from orgspec.model.names import normalize
+from orgspec.model.names import name_key
 from orgspec.model.units import Event, EventKind
 from orgspec.model.values import PartialDate
 
@@ -104,7 +104,7 @@ def _names(ctx: Context, upath: str, events: list[tuple[str, Event]]) -> Iterato
     unit = ctx.index.units[upath]
     renames = [(p, e) for p, e in events if e.kind is EventKind.RENAMED]
     for (p, e), (q, nxt) in itertools.pairwise(renames):
-        if e.after and nxt.before and normalize(e.after) != normalize(nxt.before):
+        if e.after and nxt.before and name_key(e.after) != name_key(nxt.before):
             yield ctx.diag(
                 "OS602",
                 f"this rename starts from '{nxt.before}', but the name in force then was '{e.after}'",
@@ -115,7 +115,7 @@ def _names(ctx: Context, upath: str, events: list[tuple[str, Event]]) -> Iterato
             )
     if renames:
         p, last = renames[-1]
-        if last.after and normalize(last.after) not in {normalize(n) for n in unit.names()}:
+        if last.after and name_key(last.after) not in {name_key(n) for n in unit.names()}:
             yield ctx.diag(
                 "OS602",
                 f"the last rename gives the name '{last.after}', but the unit is now '{unit.name}'",
@@ -124,12 +124,12 @@ def _names(ctx: Context, upath: str, events: list[tuple[str, Event]]) -> Iterato
                 hint="the unit as written is the state after all its events: its name is the last rename's 'to'",
                 related=[("the unit's name", f"{upath}/name")],
             )
-    carried = {normalize(pl.name) for pl in unit.plaques}
-    last_mention = {normalize(e.plaque): i for i, (_, e) in enumerate(events) if e.plaque}
+    carried = {name_key(pl.name) for pl in unit.plaques}
+    last_mention = {name_key(e.plaque): i for i, (_, e) in enumerate(events) if e.plaque}
     for i, (p, e) in enumerate(events):
         if e.plaque is None or e.kind not in (EventKind.PLAQUE_ADDED, EventKind.PLAQUE_REMOVED):
             continue
-        key = normalize(e.plaque)
+        key = name_key(e.plaque)
         if last_mention[key] > i:
             continue  # a later event decides whether the plaque is carried now
         if e.kind is EventKind.PLAQUE_ADDED and key not in carried:

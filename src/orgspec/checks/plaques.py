@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
-from orgspec.model.names import normalize
+from orgspec.model.names import name_key
 
 __all__ = ["plaque_names"]
 
@@ -18,13 +18,13 @@ def plaque_names(ctx: Context) -> Iterator[Diagnostic]:
     """OS401/OS402: a plaque differs from its unit's name and names nothing else in the spec."""
     owners: dict[str, str] = {}
     for path, unit in ctx.units():
-        owners.setdefault(normalize(unit.name), f"{path}/name")
+        owners.setdefault(name_key(unit.name), f"{path}/name")
     seen: dict[str, str] = {}
     for path, unit in ctx.units():
-        own = normalize(unit.name)
+        own = name_key(unit.name)
         for i, plaque in enumerate(unit.plaques):
             ppath = f"{path}/plaques/{i}"
-            key = normalize(plaque.name)
+            key = name_key(plaque.name)
             if key == own:
                 yield ctx.diag(
                     "OS401",

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
-from orgspec.model.names import normalize
+from orgspec.model.names import name_key
 from orgspec.model.units import Unit
 from orgspec.model.values import UnitKind
 from orgspec.model.vocab import rank_level
@@ -26,11 +26,13 @@ def duplicate_names(ctx: Context) -> Iterator[Diagnostic]:
         first: dict[str, str] = {}
         for p in paths:
             unit = ctx.index.units[p]
-            key = normalize(unit.name)
+            key = name_key(unit.name)
             if key in first:
+                earlier = ctx.index.units[first[key]].name
+                also = "" if earlier == unit.name else f" (first as '{earlier}', the same name in another script)"
                 yield ctx.diag(
                     "OS504",
-                    f"'{unit.name}' is listed twice",
+                    f"'{unit.name}' is listed twice{also}",
                     f"{p}/name",
                     hint="names identify units; remove the repeated unit or correct its name",
                     related=[("first listed here", f"{first[key]}/name")],

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from orgspec.lowering.lower import SourceMap
 from orgspec.lowering.reader import Reader
-from orgspec.model.names import normalize
+from orgspec.model.names import name_key
 from orgspec.model.units import RelationKind, Spec, Unit
 from orgspec.model.values import Ref
 
@@ -38,7 +38,7 @@ class Index:
             parents[path] = parent
             if unit.id is not None and unit.id not in by_id:
                 by_id[unit.id] = path
-            keys = tuple(map(normalize, unit.names())) if unit.plaques else (normalize(unit.name),)
+            keys = tuple(map(name_key, unit.names())) if unit.plaques else (name_key(unit.name),)
             all_keys[path] = keys
             for key in keys:
                 found = by_name.get(key)
@@ -51,7 +51,7 @@ class Index:
         """Return the path of the unit a reference names, or None (external or unresolved)."""
         if ref.by == "id":
             return self.by_id.get(ref.target)
-        paths = self.by_name.get(normalize(ref.target))
+        paths = self.by_name.get(name_key(ref.target))
         return paths[0] if paths else None
 
 

@@ -2,11 +2,12 @@
 
 ``normalize`` folds compatibility forms (full-width letters and digits), the
 bracket styles of document numbers (〔〕 【】 [] ［］), quotation marks and
-white space, and drops zero-width characters. It never changes the script:
-traditional and simplified names stay apart here (see ``orgspec.reorg`` for
-cross-script matching).
+white space, and drops zero-width characters. It never changes the script.
+``name_key`` is what every comparison of names uses (duplicate names, plaques, references,
+history, the diff): ``normalize`` and then :func:`orgspec.model.script.fold_script`, so
+辦公室 and 办公室 are one name.
 
-Imports: the standard library only.
+Imports: the standard library, :mod:`orgspec.model.script`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize", "normalize_doc_number"]
+from orgspec.model.script import fold_script
+
+__all__ = ["name_key", "normalize", "normalize_doc_number"]
 
 _FOLD = str.maketrans(
     {
@@ -56,3 +59,8 @@ def normalize(name: str) -> str:
 def normalize_doc_number(number: str) -> str:
     """Return the matching key of a document number: 苏委〔2009〕573号 == 苏委[2009]573号."""
     return normalize(number).replace("號", "号")
+
+
+def name_key(name: str) -> str:
+    """Return the key under which two names are the same: normalised, and folded to one script."""
+    return fold_script(normalize(name))

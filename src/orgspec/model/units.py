@@ -295,20 +295,20 @@ class Spec(_Frozen):
 
     def find(self, name: str) -> Unit | None:
         """Return the unit whose name or plaque is ``name``, or whose id is ``name``."""
-        from orgspec.model.names import normalize
+        from orgspec.model.names import name_key
 
-        key = normalize(name)
+        key = name_key(name)
         for unit in self.walk():
-            if unit.id == name or any(normalize(n) == key for n in unit.names()):
+            if unit.id == name or any(name_key(n) == key for n in unit.names()):
                 return unit
         return None
 
     def find_all(self, text: str) -> list[Unit]:
         """Return every unit whose name or a plaque contains ``text`` (normalised)."""
-        from orgspec.model.names import normalize
+        from orgspec.model.names import name_key
 
-        key = normalize(text)
-        return [u for u in self.walk() if any(key in normalize(n) for n in u.names())]
+        key = name_key(text)
+        return [u for u in self.walk() if any(key in name_key(n) for n in u.names())]
 
     def totals(self) -> dict[QuotaCategory, Count]:
         """Return the total quota per category over all units.

@@ -17,7 +17,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from orgspec.model.units import Duty, FunctionChange, Spec, Unit
+from orgspec.model.units import Duty, EventKind, FunctionChange, Plaque, Spec, Unit
+from orgspec.reorg.declared import (
+    abolish_basis,
+    establish_basis,
+    event_basis,
+    name_op,
+    reestablished,
+    script_only,
+)
 from orgspec.reorg.derived import posts_transfers, quota_transfers
 from orgspec.reorg.fold import bigrams, fold
 from orgspec.reorg.match import Matching
@@ -43,8 +51,9 @@ from orgspec.reorg.ops import (
     PostsChanged,
     QuotaChanged,
     RankChanged,
-    Rename,
+    Reconstitute,
     Reorder,
+    Respell,
     Split,
 )
 from orgspec.reorg.steps import Step, bracket, remove_all, run_duties
@@ -302,7 +311,7 @@ class _Emitter:
                     established_by="new",
                     parent=self.pair_new(n.parent),
                     after=after,
-                    basis=n.unit.basis,
+                    basis=establish_basis(n.unit),
                 )
             )
         # (2) per matched unit
@@ -397,6 +406,7 @@ class _Emitter:
                         established_by="new",
                         parent=self.pair_old(o.parent),
                         before=before_u,
+                        basis=abolish_basis(self.new.spec, o.unit),
                     )
                 )
         # (6) derived
@@ -444,7 +454,9 @@ class _Emitter:
         base: dict[str, Any] = {"unit": pair, "name": b.name, "established_by": how}
         ops: list[Operation] = []
         if "name" in fields:
-            ops.append(Rename(**base, before=a.name, after=b.name, basis=self.rename_basis(b, a.name)))
+            ops.append(name_op(base, a, b))
+        elif "history" in fields and (again := reestablished(a, b)) is not None:
+            ops.append(Reconstitute(**base, before=a.name, after=b.name, basis=again.basis))
         parent_before, parent_after = self.pair_old(o.parent), self.pair_new(n.parent)
         moved = self.moved(o, n)
         if moved or "superior" in fields:
@@ -461,13 +473,35 @@ class _Emitter:
                     superior_after=b.superior,
                 )
             )
-        if "kind" in fields or "kind_label" in fields:
+        if (
+            ("kind" in fields or "kind_label" in fields)
+            and a.kind == b.kind
+            and script_only(a.kind_label, b.kind_label)
+        ):
+            ops.append(Respell(**base, field="kind_label", before=a.kind_label, after=b.kind_label))
+        elif "kind" in fields or "kind_label" in fields:
+            basis = event_basis(a, b, (EventKind.KIND_CHANGED,))
             ops.append(
-                KindChanged(**base, before=a.kind, after=b.kind, before_label=a.kind_label, after_label=b.kind_label)
+                KindChanged(
+                    **base,
+                    before=a.kind,
+                    after=b.kind,
+                    before_label=a.kind_label,
+                    after_label=b.kind_label,
+                    basis=basis,
+                )
             )
-        if "rank" in fields:
-            ops.append(RankChanged(**base, before=a.rank, after=b.rank))
-        if "plaques" in fields:
+        if "rank" in fields and script_only(a.rank, b.rank):
+            ops.append(Respell(**base, field="rank", before=a.rank, after=b.rank))
+        elif "rank" in fields:
+            ops.append(
+                RankChanged(**base, before=a.rank, after=b.rank, basis=event_basis(a, b, (EventKind.RANK_CHANGED,)))
+            )
+        if "plaques" in fields and _respelled(a.plaques, b.plaques):
+            ops.append(
+                Respell(**base, field="plaques", before=_jv("plaques", a.plaques), after=_jv("plaques", b.plaques))
+            )
+        elif "plaques" in fields:
             ops.extend(
                 self.group(
                     "plaques",
@@ -476,7 +510,13 @@ class _Emitter:
                     base,
                     [
                         *(PlaqueRemoved(**base, plaque=p) for p in _multiset_minus(a.plaques, b.plaques)),
-                        *(PlaqueAdded(**base, plaque=p) for p in _multiset_minus(b.plaques, a.plaques)),
+                        *(
+                            PlaqueAdded(
+                                **{**base, "basis": p.basis or event_basis(a, b, _PLAQUE_ADDED, plaque=p.name)},
+                                plaque=p,
+                            )
+                            for p in _multiset_minus(b.plaques, a.plaques)
+                        ),
                     ],
                 )
             )
@@ -489,7 +529,14 @@ class _Emitter:
                 qb = {q.category: q for q in b.quotas}
                 for cat in [q.category for q in a.quotas] + [q.category for q in b.quotas if q.category not in qa]:
                     if qa.get(cat) != qb.get(cat):
-                        quota_ops.append(QuotaChanged(**base, category=cat, before=qa.get(cat), after=qb.get(cat)))
+                        quota_ops.append(
+                            QuotaChanged(
+                                **{**base, "basis": event_basis(a, b, (EventKind.QUOTA_CHANGED,))},
+                                category=cat,
+                                before=qa.get(cat),
+                                after=qb.get(cat),
+                            )
+                        )
             ops.extend(self.group("quotas", a.quotas, b.quotas, base, quota_ops))
         if "posts" in fields:
             ops.append(PostsChanged(**base, before=a.posts, after=b.posts))
@@ -544,12 +591,6 @@ class _Emitter:
         if post != b_val:
             out.append(AttributeChanged(**base, field=field, before=_jv(field, post), after=_jv(field, b_val)))
         return out
-
-    def rename_basis(self, b: Unit, before: str) -> tuple[Any, ...]:
-        for e in b.history:
-            if e.kind.value == "renamed" and e.before and fold(e.before) == fold(before):
-                return e.basis
-        return ()
 
     def plan_duty_order(self) -> None:
         """Per unit: the duty operations, the reorders around them, and establish/abolish snapshots."""
@@ -781,6 +822,17 @@ class _Emitter:
                     )
                 )
         return out, post
+
+
+_PLAQUE_ADDED = (EventKind.PLAQUE_ADDED,)
+
+
+def _respelled(a: tuple[Plaque, ...], b: tuple[Plaque, ...]) -> bool:
+    """Return True when two plaque lists differ only in the script of their names."""
+    return len(a) == len(b) and all(
+        x.model_copy(update={"name": fold(x.name)}) == y.model_copy(update={"name": fold(y.name)})
+        for x, y in zip(a, b, strict=True)
+    )
 
 
 def _dump(unit: Unit, field: str) -> Any:

@@ -9,8 +9,11 @@ stages left unmatched:
    ``reestablished`` event (successor-of), of a new unit whose ``from`` is an old
    unit's name (``declared``);
 4. the same folded name under the same (matched) parent, then a folded name
-   that is unique on both sides (a move) (``name``);
-5. a new unit that carries the old unit's name as a plaque (``plaque``).
+   that is unique on both sides (a move) (``name``).
+
+A plaque never declares identity: a new unit that carries a gone unit's name as a plaque is a
+new unit (组建…, 加挂/对外保留…牌子), and the gone unit is demoted to that plaque (see
+:mod:`orgspec.reorg.emit`), as reform texts state it.
 
 Similarity never matches: it only proposes. For the units still unmatched,
 pairs of an old and a new unit are scored by the Jaccard index of the
@@ -89,7 +92,6 @@ def match(
     )
     _declared(left, m)
     _by_name(new, left, m)
-    _by_plaque(left, m)
     _propose(left, m, limit, threshold)
     return m
 
@@ -175,18 +177,6 @@ def _by_name(new: Tree, left: _Left, m: Matching) -> None:
         news = news_by.get(name)
         if len(olds) == 1 and news is not None and len(news) == 1:
             m.add(olds[0].key, news[0].key, "name")
-
-
-def _by_plaque(left: _Left, m: Matching) -> None:
-    olds_by: dict[str, list[Node]] = defaultdict(list)
-    for node in left.old():
-        olds_by[node.names[0]].append(node)
-    for node in left.new():
-        for plaque in node.names[1:]:
-            olds = [o for o in olds_by.get(plaque, ()) if o.key not in m.old_to_new]
-            if len(olds) == 1:
-                m.add(olds[0].key, node.key, "plaque")
-                break
 
 
 def _text(node: Node) -> str:

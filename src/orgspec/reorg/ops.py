@@ -52,8 +52,10 @@ __all__ = [
     "QuotaChanged",
     "QuotaTransferred",
     "RankChanged",
+    "Reconstitute",
     "Rename",
     "Reorder",
+    "Respell",
     "Split",
     "Summary",
 ]
@@ -126,6 +128,35 @@ class Rename(_Op):
     op: Literal["rename"] = "rename"
     before: str
     after: str
+
+
+class Reconstitute(_Op):
+    """A unit is built anew on the basis of an old one (在…基础上组建, 重新组建); the old one is no longer kept.
+
+    Declared by an ``established`` or ``reestablished`` event of the new unit (with ``from`` naming
+    the old unit when the name changes). The unit keeps its place and everything not otherwise
+    changed; ``before`` and ``after`` are its names (equal for 重新组建 under the same name).
+    ``sources`` are the names of the other bodies whose duties were merged in (整合), from the
+    derived operations.
+    """
+
+    op: Literal["reconstitute"] = "reconstitute"
+    before: str
+    after: str
+    sources: tuple[str, ...] = ()
+
+
+class Respell(_Op):
+    """A statement written in the other script only (國務院辦公廳 → 国务院办公厅): no change of substance.
+
+    ``field`` is the unit's field (``name``, ``rank``, ``kind_label``, ``plaques``); ``before`` and
+    ``after`` are its JSON values. Summaries leave it out of the establishment's changes.
+    """
+
+    op: Literal["respell"] = "respell"
+    field: str
+    before: Any = None
+    after: Any = None
 
 
 class Move(_Op):
@@ -296,6 +327,8 @@ Operation = Annotated[
     | Abolish
     | Demote
     | Rename
+    | Reconstitute
+    | Respell
     | Move
     | Merge
     | Absorb

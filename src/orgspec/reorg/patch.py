@@ -40,8 +40,10 @@ from orgspec.reorg.ops import (
     QuotaChanged,
     QuotaTransferred,
     RankChanged,
+    Reconstitute,
     Rename,
     Reorder,
+    Respell,
     Split,
 )
 from orgspec.reorg.tree import Tree, no_gc, shell
@@ -80,7 +82,9 @@ def _json(unit: Unit, field: str) -> Any:
 
 def apply_to_unit(unit: Unit, op: Operation) -> Unit:
     """Apply an operation that touches one unit's own statements; raise ConflictError when its before fails."""
-    if isinstance(op, Rename):
+    if isinstance(op, Respell) and op.field == "name":
+        op = Rename(unit=op.unit, name=op.name, before=op.before, after=op.after)
+    if isinstance(op, Rename | Reconstitute):
         if unit.name != op.before:
             raise ConflictError(f"name is {unit.name!r}, expected {op.before!r}")
         return _set(unit, name=op.after)
@@ -123,7 +127,7 @@ def apply_to_unit(unit: Unit, op: Operation) -> Unit:
         if unit.posts != op.before:
             raise ConflictError("the posts are not the expected list")
         return _set(unit, posts=op.after)
-    if isinstance(op, AttributeChanged):
+    if isinstance(op, AttributeChanged | Respell):
         if op.field in ("units", "name") or op.field not in Unit.model_fields:
             raise ConflictError(f"no attribute {op.field!r}")
         if _json(unit, op.field) != op.before:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from orgspec.model.units import Duty, PostItem, Unit
 from orgspec.model.values import Count
+from orgspec.reorg.fold import fold
 from orgspec.reorg.ops import (
     Abolish,
     Absorb,
@@ -39,7 +40,9 @@ from orgspec.reorg.ops import (
     QuotaChanged,
     QuotaTransferred,
     RankChanged,
+    Reconstitute,
     Rename,
+    Respell,
     Split,
 )
 from orgspec.report.text import printable
@@ -53,7 +56,9 @@ _VERBS = {
     "establish": "established",
     "abolish": "abolished",
     "demote-to-plaque": "demoted to a plaque",
+    "reconstitute": "reconstituted",
     "rename": "renamed",
+    "respell": "respelled in the other script",
     "move": "moved",
     "merge": "merged",
     "absorb": "absorbed",
@@ -74,8 +79,16 @@ _DUTY_VERBS = {
     "duty-cancelled": "cancelled",
     "duty-reworded": "reworded",
 }
-_HEADLINE = ("establish", "abolish", "demote-to-plaque", "rename", "move")
-_COLOURS = {"establish": "32", "abolish": "31", "demote-to-plaque": "31", "rename": "33", "move": "36", "changed": "33"}
+_HEADLINE = ("establish", "reconstitute", "abolish", "demote-to-plaque", "rename", "move")
+_COLOURS = {
+    "establish": "32",
+    "reconstitute": "32",
+    "abolish": "31",
+    "demote-to-plaque": "31",
+    "rename": "33",
+    "move": "36",
+    "changed": "33",
+}
 
 
 @dataclass
@@ -106,7 +119,16 @@ def _posts(items: Sequence[PostItem]) -> str:
     return ", ".join(out) or "none"
 
 
+def _basis(op: Operation) -> str:
+    numbers = [b.number or b.title for b in op.basis if b.number or b.title]
+    return " [" + ", ".join(n for n in numbers if n) + "]" if numbers else ""
+
+
 def _detail(op: Operation) -> str | None:
+    if isinstance(op, Respell):
+        if isinstance(op.before, str) and isinstance(op.after, str):
+            return f"{op.field.replace('_', ' ')} respelled in the other script: {op.before} → {op.after}"
+        return f"{op.field.replace('_', ' ')} respelled in the other script"
     if isinstance(op, PlaqueAdded):
         return f"plaque added: {op.plaque.name}"
     if isinstance(op, PlaqueRemoved):
@@ -128,9 +150,12 @@ def _detail(op: Operation) -> str | None:
         return f"duty added: {_duty(op.after)}"
     if isinstance(op, DutyCancelled):
         return f"duty cancelled: {_duty(op.before)}"
-    if isinstance(op, DutyReworded) and op.before.text == op.after.text:
+    if isinstance(op, DutyReworded) and fold(op.before.text) == fold(op.after.text):
         plain = _duty(op.after.model_copy(update={"number": None}))
-        return f"duty renumbered: ({op.before.number}) → ({op.after.number}) {plain}"
+        script = "" if op.before.text == op.after.text else " (and respelled in the other script)"
+        if op.before.number == op.after.number:
+            return f"duty respelled in the other script: {plain}"
+        return f"duty renumbered: ({op.before.number}) → ({op.after.number}) {plain}{script}"
     if isinstance(op, DutyReworded):
         return f"duty reworded: {_duty(op.before)} → {_duty(op.after)}"
     if isinstance(op, AttributeChanged) and op.field == "relations" and isinstance(op.before, list):
@@ -175,6 +200,10 @@ def _contents(unit: Unit) -> list[str]:
 
 
 def _headline(op: Operation) -> str:
+    if isinstance(op, Reconstitute):
+        if op.before == op.after:
+            return f"{op.after} (re-established){_basis(op)}"
+        return f"{op.after} on the basis of {op.before}, which is no longer kept{_basis(op)}"
     if isinstance(op, Rename):
         how = f" ({op.established_by})" if op.established_by in ("declared", "given") else ""
         basis = (
@@ -214,7 +243,15 @@ def by_unit(ops: Sequence[Operation]) -> list[UnitChanges]:
             line = _detail(op)
             if line:
                 g.details.append(line)
-    rank = {"establish": 0, "rename": 1, "move": 2, "changed": 3, "demote-to-plaque": 4, "abolish": 5}
+    rank = {
+        "establish": 0,
+        "reconstitute": 0,
+        "rename": 1,
+        "move": 2,
+        "changed": 3,
+        "demote-to-plaque": 4,
+        "abolish": 5,
+    }
     return sorted(groups.values(), key=lambda g: rank.get(g.verb, 3))
 
 
@@ -239,6 +276,7 @@ def _verb_word(verb: str) -> str:
         "establish": "established",
         "abolish": "abolished",
         "demote-to-plaque": "demoted",
+        "reconstitute": "reconstituted",
         "rename": "renamed",
         "move": "moved",
     }.get(verb, "changed")

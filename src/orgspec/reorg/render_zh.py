@@ -1,21 +1,28 @@
-"""A summary of a diff in the documents' own phrasing (机构改革方案 style).
+"""A summary of a diff in the documents' own phrasing (机构改革方案 / 三定 style).
 
-The order is the one such documents use: bodies established (组建, with the
-units whose duties they take: 将…的职责整合，组建…), duties transferred
-(将…职责划入…), units no longer kept (不再保留…; a name kept as a plaque:
-…加挂…牌子), renames (…更名为…), plaques (加挂 / 不再加挂), changes of
-superior, kind and rank, duties added and cancelled, then quotas
-(…行政编制由N名调整为M名) and leadership posts (…领导职数由N名调整为M名, 将…的领导职数N名划入…);
-a hosted office reads …设在…. Names are given as written.
+The order is the one reform plans use: bodies established or reconstituted (组建; 将…的职责整合，
+组建…; 在…基础上组建…，不再保留…; 重新组建…), each with its plaques (加挂 / 对外保留…牌子) and the
+body that manages it (由…管理); duties transferred, each named (将…的“…”职责划入…); bodies
+absorbed (将…并入…，对外保留…牌子) and no longer kept (不再保留…, in document order); renames
+(…更名为…); plaques added, removed or moved (将…牌子由…调整至…); moves, hosted offices (…设在…),
+co-location (…与…合署办公) and management (…由…管理); kind and rank; duties added and cancelled;
+then quotas (…行政编制由N名调整为M名, 将…的行政编制N名划入…) and leadership posts.
 
-Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.model`.
+Each sentence cites the documents its operations carry (依据…). Names are given as written; the
+sentences' own words follow the script the names are written in (國務院辦公廳 gets 組建, 職責).
+A change of script alone (:class:`~orgspec.reorg.ops.Respell`) is no change of the establishment
+and gets no sentence.
+
+Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.model`, :mod:`orgspec.report.text`.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Callable, Iterator
 
-from orgspec.model.values import Count, QuotaCategory
+from orgspec.model.script import detect_script, fold_script, to_traditional
+from orgspec.model.units import Duty, Plaque
+from orgspec.model.values import Basis, Count, QuotaCategory, Ref
 from orgspec.model.vocab import KIND_LABELS
 from orgspec.reorg.ops import (
     Abolish,
@@ -38,6 +45,7 @@ from orgspec.reorg.ops import (
     QuotaChanged,
     QuotaTransferred,
     RankChanged,
+    Reconstitute,
     Rename,
 )
 from orgspec.reorg.summary import posts_total
@@ -53,6 +61,8 @@ _CATEGORY = {
     QuotaCategory.DISCIPLINE: "纪检监察编制",
     QuotaCategory.OTHER: "其他编制",
 }
+#: More duties than this in one transfer are named up to this many, then counted (等N项).
+_NAMED_DUTIES = 3
 
 
 def _n(c: Count) -> str:
@@ -70,103 +80,275 @@ def _kind(kind: object, label: str | None) -> str:
     return "未明确"
 
 
+def _duty(d: Duty) -> str:
+    return "“" + d.text.strip().rstrip("。；;，,.") + "”"
+
+
+def _duties(duties: list[Duty]) -> str:
+    named = "、".join(_duty(d) for d in duties[:_NAMED_DUTIES])
+    return named if len(duties) <= _NAMED_DUTIES else f"{named}等{len(duties)}项"
+
+
+def _plaque_form(p: Plaque) -> str:
+    """Return how the text puts a plaque: 对外保留 where the spec says so, else 加挂."""
+    form = fold_script(p.form or "")
+    return "对外保留" if "对外保留" in form else "加挂"
+
+
+def _ref(r: Ref | None) -> str:
+    return r.target if r is not None else "未明确"
+
+
+def _basis(basis: tuple[Basis, ...]) -> str:
+    cited = []
+    for b in basis:
+        if b.number:  # the document number names it exactly and briefly, as the texts cite it
+            cited.append(b.number)
+        elif b.title:
+            cited.append(f"《{b.title.strip('《》')}》")
+    return f"（依据{'、'.join(cited)}）" if cited else ""
+
+
+def _names(ops: tuple[Operation, ...]) -> Iterator[str]:
+    for op in ops:
+        yield op.name
+        for attr in ("source_name", "into_name", "before", "after"):
+            value = getattr(op, attr, None)
+            if isinstance(value, str):
+                yield value
+
+
+class _Writer:
+    """Sentences in the script of the names: the template words converted, the names as written."""
+
+    def __init__(self, ops: tuple[Operation, ...]) -> None:
+        traditional = detect_script(_names(ops)) == "traditional"
+        self._convert: Callable[[str], str] = to_traditional if traditional else (lambda s: s)
+        self._cache: dict[str, str] = {}
+        self.lines: list[str] = []
+
+    def say(self, template: str, basis: tuple[Basis, ...] = (), **names: str) -> None:
+        """Add a sentence: ``template``'s words in the names' script, ``names`` as written, then the basis."""
+        words = self._cache.get(template)
+        if words is None:
+            words = self._cache[template] = self._convert(template)
+        cite = _basis(basis)
+        if cite:
+            cite = self._convert("（依据") + cite[len("（依据") :]
+        self.lines.append(words.format(**names) + cite + self._convert("。"))
+
+
+def _ordered(ops: tuple[Operation, ...]) -> dict[type, list[Operation]]:
+    out: dict[type, list[Operation]] = {}
+    for op in ops:
+        out.setdefault(type(op), []).append(op)
+    return out
+
+
 def render_zh(diff: Diff) -> str:
     """Return the diff as numbered sentences in the documents' phrasing."""
     ops = diff.operations
-    lines: list[str] = []
-    merged_into: dict[str, list[str]] = {}
-    for op in ops:
-        if isinstance(op, Merge):
-            merged_into[str(op.unit)] = list(op.source_names)
-    transfers: dict[tuple[str, str], int] = defaultdict(int)
-    for op in ops:
-        if isinstance(op, DutyTransferred):
-            transfers[(op.source_name, op.name)] += 1
+    w = _Writer(ops)
+    by = _ordered(ops)
 
     def each(kind: type) -> list[Operation]:
-        return [op for op in ops if isinstance(op, kind)]
+        return by.get(kind, [])
 
-    for op in each(Establish):
-        sources = merged_into.get(str(op.unit))
-        if sources:
-            lines.append(f"将{'、'.join(sources)}的职责整合，组建{op.name}。")
-        else:
-            lines.append(f"组建{op.name}。")
-    for (source, target), n in transfers.items():
-        lines.append(f"将{source}的{n}项职责划入{target}。")
+    merged_into = {str(op.unit): list(op.source_names) for op in each(Merge) if isinstance(op, Merge)}
+    demotes = [op for op in each(Demote) if isinstance(op, Demote)]
+    absorbed = {(op.source_name, op.name) for op in each(Absorb) if isinstance(op, Absorb)}
+    plaques_said: set[tuple[str, str]] = set()  # (unit name, folded plaque) already in a sentence
+
+    def with_plaques(text: str, args: dict[str, str], name: str, plaques: tuple[Plaque, ...]) -> str:
+        for p in plaques:
+            plaques_said.add((name, fold_script(p.name)))
+            slot = f"p{len(args)}"
+            args[slot] = p.name
+            text += f"，{_plaque_form(p)}{{{slot}}}牌子"
+        return text
+
+    for op in ops:
+        if isinstance(op, Establish):
+            sources = merged_into.get(str(op.unit))
+            args = {"name": op.name}
+            if sources:
+                args["sources"] = "、".join(sources)
+            text = "将{sources}的职责整合，组建{name}" if sources else "组建{name}"
+            text = with_plaques(text, args, op.name, op.after.plaques)
+            if op.after.superior is not None:
+                args["superior"] = _ref(op.after.superior)
+                text += "，由{superior}管理"
+            w.say(text, op.basis, **args)
+        elif isinstance(op, Reconstitute):
+            if op.before == op.after:
+                w.say("重新组建{name}", op.basis, name=op.after)
+            else:
+                w.say("在{before}基础上组建{after}，不再保留{before}", op.basis, before=op.before, after=op.after)
+    transfers: dict[tuple[str, str], list[Duty]] = {}
+    transfer_basis: dict[tuple[str, str], tuple[Basis, ...]] = {}
+    for op in each(DutyTransferred):
+        assert isinstance(op, DutyTransferred)
+        transfers.setdefault((op.source_name, op.name), []).append(op.after)
+        transfer_basis.setdefault((op.source_name, op.name), op.basis)
+    for (source, target), duties in transfers.items():
+        w.say(
+            "将{source}的{duties}职责划入{target}",
+            transfer_basis[(source, target)],
+            source=source,
+            duties=_duties(duties),
+            target=target,
+        )
     for op in each(Absorb):
         assert isinstance(op, Absorb)
-        lines.append(f"将{op.source_name}并入{op.name}。")
-    for op in each(Demote):
-        assert isinstance(op, Demote)
-        lines.append(f"不再保留{op.name}，{op.into_name}加挂{op.plaque.name}牌子。")
-    for op in each(Abolish):
-        lines.append(f"不再保留{op.name}。")
+        args = {"source": op.source_name, "target": op.name}
+        text = "将{source}并入{target}"
+        for d in demotes:
+            if d.name == op.source_name and d.into_name == op.name:
+                text = with_plaques(text, args, op.name, (d.plaque,))
+        w.say(text, op.basis, **args)
+    for d in demotes:
+        if (d.name, d.into_name) in absorbed:
+            continue
+        if (d.into_name, fold_script(d.plaque.name)) in plaques_said:
+            w.say("不再保留{name}", d.basis, name=d.name)
+        else:
+            plaques_said.add((d.into_name, fold_script(d.plaque.name)))
+            form = _plaque_form(d.plaque)
+            w.say(
+                "不再保留{name}，{into}" + form + "{plaque}牌子",
+                d.basis,
+                name=d.name,
+                into=d.into_name,
+                plaque=d.plaque.name,
+            )
+    for op in reversed(each(Abolish)):  # abolished children come first in the list: read them in document order
+        w.say("不再保留{name}", op.basis, name=op.name)
     for op in each(Rename):
         assert isinstance(op, Rename)
-        lines.append(f"{op.before}更名为{op.after}。")
-    demoted = {(op.into_name, op.plaque.name) for op in ops if isinstance(op, Demote)}
+        w.say("{before}更名为{after}", op.basis, before=op.before, after=op.after)
+    removed = {fold_script(op.plaque.name): op for op in each(PlaqueRemoved) if isinstance(op, PlaqueRemoved)}
+    moved_plaques: set[str] = set()
     for op in each(PlaqueAdded):
         assert isinstance(op, PlaqueAdded)
-        if (op.name, op.plaque.name) not in demoted:
-            lines.append(f"{op.name}加挂{op.plaque.name}牌子。")
-    for op in each(PlaqueRemoved):
-        assert isinstance(op, PlaqueRemoved)
-        lines.append(f"{op.name}不再加挂{op.plaque.name}牌子。")
+        key = fold_script(op.plaque.name)
+        if (op.name, key) in plaques_said:
+            continue
+        gone = removed.get(key)
+        if gone is not None and gone.name != op.name:
+            moved_plaques.add(key)
+            w.say(
+                "将{plaque}牌子由{source}调整至{target}",
+                op.basis,
+                plaque=op.plaque.name,
+                source=gone.name,
+                target=op.name,
+            )
+        else:
+            w.say("{name}" + _plaque_form(op.plaque) + "{plaque}牌子", op.basis, name=op.name, plaque=op.plaque.name)
+    for key, gone in removed.items():
+        if key not in moved_plaques:
+            assert isinstance(gone, PlaqueRemoved)
+            w.say("{name}不再加挂{plaque}牌子", gone.basis, name=gone.name, plaque=gone.plaque.name)
     for op in each(Move):
         assert isinstance(op, Move)
         if op.parent_before != op.parent_after:
-            lines.append(
-                f"将{op.name}由{op.parent_before_name or '独立设置'}调整至{op.parent_after_name or '独立设置'}。"
+            w.say(
+                "将{name}由{before}调整至{after}",
+                op.basis,
+                name=op.name,
+                before=op.parent_before_name or "独立设置",
+                after=op.parent_after_name or "独立设置",
             )
         else:
-            lines.append(f"{op.name}由{op.superior_before or '未明确'}调整为{op.superior_after or '未明确'}管理。")
-    for op in each(AttributeChanged):
+            w.say(
+                "{name}由{before}调整为{after}管理",
+                op.basis,
+                name=op.name,
+                before=_ref(op.superior_before),
+                after=_ref(op.superior_after),
+            )
+    _relations(w, each(AttributeChanged))
+    for op in each(KindChanged):
+        assert isinstance(op, KindChanged)
+        before, after = _kind(op.before, op.before_label), _kind(op.after, op.after_label)
+        w.say("{name}机构类别由{before}调整为{after}", op.basis, name=op.name, before=before, after=after)
+    for op in each(RankChanged):
+        assert isinstance(op, RankChanged)
+        w.say(
+            "{name}机构规格由{before}调整为{after}",
+            op.basis,
+            name=op.name,
+            before=op.before or "未明确",
+            after=op.after or "未明确",
+        )
+    for op in each(DutyAdded):
+        assert isinstance(op, DutyAdded)
+        w.say("{name}增加{duty}职责", op.basis, name=op.name, duty=_duty(op.after))
+    for op in each(DutyCancelled):
+        assert isinstance(op, DutyCancelled)
+        w.say("取消{name}的{duty}职责", op.basis, name=op.name, duty=_duty(op.before))
+    _staffing(w, each)
+    if not w.lines:
+        return w._convert("无变化。") + "\n"
+    return "\n".join(f"{i}. {printable(line)}" for i, line in enumerate(w.lines, 1)) + "\n"
+
+
+def _relations(w: _Writer, changes: list[Operation]) -> None:
+    said = {
+        "hosts": ("{target}设在{name}", "{target}不再设在{name}"),
+        "colocated": ("{name}与{target}合署办公", "{name}不再与{target}合署办公"),
+        "managed-by": ("{name}由{target}管理", "{name}不再由{target}管理"),
+        "manages": ("{name}代管{target}", "{name}不再代管{target}"),
+    }
+    for op in changes:
         assert isinstance(op, AttributeChanged)
         if op.field != "relations" or not isinstance(op.before, list) or not isinstance(op.after, list):
             continue
         for r in op.after:
-            if r not in op.before and r.get("kind") == "hosts":
-                lines.append(f"{r['target']['target']}设在{op.name}。")
+            if r not in op.before and r.get("kind") in said:
+                w.say(said[r["kind"]][0], op.basis, name=op.name, target=r["target"]["target"])
         for r in op.before:
-            if r not in op.after and r.get("kind") == "hosts":
-                lines.append(f"{r['target']['target']}不再设在{op.name}。")
-    for op in each(KindChanged):
-        assert isinstance(op, KindChanged)
-        lines.append(f"{op.name}机构类别由{_kind(op.before, op.before_label)}调整为{_kind(op.after, op.after_label)}。")
-    for op in each(RankChanged):
-        assert isinstance(op, RankChanged)
-        lines.append(f"{op.name}机构规格由{op.before or '未明确'}调整为{op.after or '未明确'}。")
-    for op in each(DutyAdded):
-        assert isinstance(op, DutyAdded)
-        lines.append(f"{op.name}增加职责：{op.after.text}")
-    for op in each(DutyCancelled):
-        assert isinstance(op, DutyCancelled)
-        lines.append(f"取消{op.name}的职责：{op.before.text}")
+            if r not in op.after and r.get("kind") in said:
+                w.say(said[r["kind"]][1], op.basis, name=op.name, target=r["target"]["target"])
+
+
+def _staffing(w: _Writer, each: Callable[[type], list[Operation]]) -> None:
     for op in each(QuotaChanged):
         assert isinstance(op, QuotaChanged)
         cat = _CATEGORY[op.category]
         before = op.before.count if op.before else None
         after = op.after.count if op.after else None
         if before is None and after is not None:
-            lines.append(f"{op.name}核定{cat}{_n(after)}。")
+            w.say("{name}核定" + cat + "{after}", op.basis, name=op.name, after=_n(after))
         elif after is None and before is not None:
-            lines.append(f"{op.name}不再单独核定{cat}(原{_n(before)})。")
+            w.say("{name}不再单独核定" + cat + "(原{before})", op.basis, name=op.name, before=_n(before))
         elif before is not None and after is not None:
-            lines.append(f"{op.name}{cat}由{_n(before)}调整为{_n(after)}。")
+            w.say(
+                "{name}" + cat + "由{before}调整为{after}", op.basis, name=op.name, before=_n(before), after=_n(after)
+            )
     for op in each(QuotaTransferred):
         assert isinstance(op, QuotaTransferred)
-        lines.append(f"将{op.source_name}的{_CATEGORY[op.category]}{op.amount}名划入{op.name}。")
+        cat = _CATEGORY[op.category]
+        w.say(
+            "将{source}的" + cat + "{amount}名划入{name}",
+            op.basis,
+            source=op.source_name,
+            amount=str(op.amount),
+            name=op.name,
+        )
     for op in each(PostsChanged):
         assert isinstance(op, PostsChanged)
         before, after = posts_total(op.before), posts_total(op.after)
         if before.known and after.known and before != after:
-            lines.append(f"{op.name}领导职数由{_n(before)}调整为{_n(after)}。")
+            w.say("{name}领导职数由{before}调整为{after}", op.basis, name=op.name, before=_n(before), after=_n(after))
         else:
-            lines.append(f"{op.name}领导职数调整。")
+            w.say("{name}领导职数调整", op.basis, name=op.name)
     for op in each(PostsTransferred):
         assert isinstance(op, PostsTransferred)
-        lines.append(f"将{op.source_name}的领导职数{op.amount}名划入{op.name}。")
-    if not lines:
-        return "无变化。\n"
-    return "\n".join(f"{i}. {printable(line)}" for i, line in enumerate(lines, 1)) + "\n"
+        w.say(
+            "将{source}的领导职数{amount}名划入{name}",
+            op.basis,
+            source=op.source_name,
+            amount=str(op.amount),
+            name=op.name,
+        )

@@ -1,0 +1,97 @@
+"""What the new spec declares about a change: reconstitutions, respellings and each operation's basis.
+
+Reform texts say how a body came to be (在X基础上组建Y, 重新组建Y, X更名为Y) and by which
+document. The diff's matching decides which units are the same; this module decides how the
+change of a matched unit's name is stated, and finds the document behind each operation in
+the new spec's history:
+
+- a name that differs only in script is a :class:`~orgspec.reorg.ops.Respell`, not a rename;
+- a unit matched through an ``established``/``reestablished`` event with ``from`` (successor-of)
+  is a :class:`~orgspec.reorg.ops.Reconstitute` (在X基础上组建Y), as is a unit whose new history
+  gains a ``reestablished`` event under the same name (重新组建Y);
+- an operation's ``basis`` is the basis of the event in the new history that states it (the
+  establishment, the rename, the plaque, the kind, rank or quota change), else, for an
+  establishment, the unit's own basis.
+
+Imports: :mod:`orgspec.model`, :mod:`orgspec.reorg.ops`, :mod:`orgspec.reorg.fold`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from orgspec.model.units import Event, EventKind, Spec, Unit
+from orgspec.model.values import Basis
+from orgspec.reorg.fold import fold
+from orgspec.reorg.ops import Operation, Reconstitute, Rename, Respell
+
+__all__ = ["abolish_basis", "establish_basis", "event_basis", "name_op", "new_events", "reestablished", "script_only"]
+
+_SUCCESSION = (EventKind.ESTABLISHED, EventKind.REESTABLISHED)
+
+
+def script_only(a: str | None, b: str | None) -> bool:
+    """Return True when two different texts are the same text written in another script."""
+    return a is not None and b is not None and a != b and fold(a) == fold(b)
+
+
+def new_events(a: Unit | None, b: Unit) -> list[Event]:
+    """Return the events of ``b``'s history that ``a``'s history does not have."""
+    had = a.history if a is not None else ()
+    return [e for e in b.history if e not in had]
+
+
+def event_basis(a: Unit | None, b: Unit, kinds: Iterable[EventKind], **match: str | None) -> tuple[Basis, ...]:
+    """Return the basis of the newest new event of ``b`` of one of ``kinds`` (matching ``match``), or ()."""
+    wanted = set(kinds)
+    found: tuple[Basis, ...] = ()
+    for e in new_events(a, b):
+        if e.kind not in wanted or not e.basis:
+            continue
+        if any(value is not None and fold(getattr(e, f) or "") != fold(value) for f, value in match.items()):
+            continue
+        found = e.basis
+    return found
+
+
+def establish_basis(b: Unit) -> tuple[Basis, ...]:
+    """Return the basis of a new unit's establishment: its establishment event's, else its own."""
+    return event_basis(None, b, _SUCCESSION) or b.basis
+
+
+def abolish_basis(new_spec: Spec, old: Unit) -> tuple[Basis, ...]:
+    """Return the basis of an ``abolished`` event in the new spec that names the gone unit, or ()."""
+    key = fold(old.name)
+    histories: list[tuple[Event, ...]] = [new_spec.history, *(b.history for b in new_spec.bodies)]
+    for history in histories:
+        for e in history:
+            if e.kind is EventKind.ABOLISHED and e.basis and e.target is not None and fold(e.target.target) == key:
+                return e.basis
+    return ()
+
+
+def reestablished(a: Unit, b: Unit) -> Event | None:
+    """Return the ``reestablished`` event ``b``'s history gains under the same name (重新组建), if any."""
+    for e in new_events(a, b):
+        if e.kind is EventKind.REESTABLISHED and (e.before is None or fold(e.before) == fold(a.name)):
+            return e
+    return None
+
+
+def _succession(b: Unit, before: str) -> Event | None:
+    for e in b.history:
+        if e.kind in _SUCCESSION and e.before and fold(e.before) == fold(before):
+            return e
+    return None
+
+
+def name_op(base: dict[str, Any], a: Unit, b: Unit) -> Operation:
+    """Return the operation for a matched unit whose name changed: respell, reconstitute or rename."""
+    if script_only(a.name, b.name):
+        return Respell(**base, field="name", before=a.name, after=b.name)
+    succession = _succession(b, a.name)
+    if succession is not None:
+        return Reconstitute(**base, before=a.name, after=b.name, basis=succession.basis)
+    basis = event_basis(None, b, (EventKind.RENAMED,), before=a.name)
+    return Rename(**base, before=a.name, after=b.name, basis=basis)

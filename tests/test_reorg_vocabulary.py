@@ -1,0 +1,176 @@
+"""The diff states reforms as an establishment office does: 组建, 重新组建, 对外保留, one script.
+
+Each case is a small before/after pair written after a real reform text of ../shared/corpus/reorg
+(the 2018 State Council reform: the immigration administration with its plaque, the intellectual
+property office re-established, the market regulator built on the industry-and-commerce
+administration), and the Chinese summary is compared sentence by sentence with what the text says.
+"""
+
+from __future__ import annotations
+
+import orgspec
+from orgspec.reorg import apply, diff, invert
+from orgspec.reorg.render_text import render_text
+from orgspec.reorg.render_zh import render_zh
+
+IMMIGRATION_OLD = """\
+body mps "公安部" {
+  duties {
+    duty "负责出入境管理工作。"
+    duty "负责治安管理工作。"
+  }
+}
+body crj "中华人民共和国出入境管理局" {
+  duties {
+    duty "负责签证管理工作。"
+  }
+}
+"""
+IMMIGRATION_NEW = """\
+body mps "公安部" {
+  duties {
+    duty "负责治安管理工作。"
+  }
+}
+body nia "国家移民管理局" {
+  plaque "中华人民共和国出入境管理局" {
+    form "加挂"
+  }
+  duties {
+    duty "负责出入境管理工作。"
+    duty "负责签证管理工作。"
+  }
+  history {
+    event established 2018-04-02 {
+      basis "深化党和国家机构改革方案"
+    }
+  }
+}
+"""
+
+
+def _laws(old: orgspec.Spec, new: orgspec.Spec) -> orgspec.Diff:
+    d = diff(old, new)
+    assert apply(old, d) == new
+    assert apply(new, invert(d)) == old
+    return d
+
+
+def test_a_new_body_keeping_an_old_name_as_a_plaque_is_established_not_a_rename() -> None:
+    old, new = orgspec.loads(IMMIGRATION_OLD), orgspec.loads(IMMIGRATION_NEW)
+    d = _laws(old, new)
+    ops = [op.op for op in d.operations]
+    assert "rename" not in ops
+    assert ops.count("establish") == 1
+    assert ops.count("demote-to-plaque") == 1
+    establish = next(op for op in d.operations if op.op == "establish")
+    assert [b.number for b in establish.basis] == ["深化党和国家机构改革方案"]
+    assert render_zh(d).splitlines() == [
+        "1. 组建国家移民管理局，加挂中华人民共和国出入境管理局牌子（依据深化党和国家机构改革方案）。",
+        "2. 将公安部的“负责出入境管理工作”职责划入国家移民管理局。",
+        "3. 将中华人民共和国出入境管理局的“负责签证管理工作”职责划入国家移民管理局。",
+        "4. 不再保留中华人民共和国出入境管理局。",
+    ]
+
+
+def test_a_plaque_kept_for_outside_use_reads_dui_wai_bao_liu() -> None:
+    old = orgspec.loads('body a "国家海洋局" {\n  duties {\n    duty "负责海洋管理。"\n  }\n}\nbody b "国土资源部"\n')
+    new = orgspec.loads(
+        'body b "国土资源部" {\n  plaque "国家海洋局" {\n    form "对外保留"\n  }\n'
+        '  duties {\n    duty "负责海洋管理。"\n  }\n}\n'
+    )
+    d = _laws(old, new)
+    lines = render_zh(d).splitlines()
+    assert "将国家海洋局并入国土资源部，对外保留国家海洋局牌子。" in lines[-1]
+    assert not any("加挂" in line for line in lines)
+
+
+def test_reconstitution_on_the_basis_of_an_old_body_and_reestablishment() -> None:
+    old = orgspec.loads(
+        'body ipa "国家知识产权局" {\n  duties {\n    duty "负责专利管理工作。"\n  }\n}\n'
+        'body saic "国家工商行政管理总局" {\n  duties {\n    duty "负责商标管理工作。"\n'
+        '    duty "负责市场监督管理工作。"\n  }\n}\n'
+    )
+    new = orgspec.loads(
+        'body ipa "国家知识产权局" {\n  duties {\n    duty "负责专利管理工作。"\n    duty "负责商标管理工作。"\n  }\n'
+        '  history {\n    event reestablished 2018-03 {\n      basis "国发〔2018〕6号"\n    }\n  }\n}\n'
+        'body samr "国家市场监督管理总局" {\n  duties {\n    duty "负责市场监督管理工作。"\n  }\n'
+        '  history {\n    event established 2018-03 {\n      from "国家工商行政管理总局"\n'
+        '      basis "国发〔2018〕6号"\n    }\n  }\n}\n'
+    )
+    d = _laws(old, new)
+    recon = [op for op in d.operations if op.op == "reconstitute"]
+    assert [(op.before, op.after) for op in recon] == [  # type: ignore[union-attr]
+        ("国家知识产权局", "国家知识产权局"),
+        ("国家工商行政管理总局", "国家市场监督管理总局"),
+    ]
+    assert all(b.number == "国发〔2018〕6号" for op in recon for b in op.basis)
+    assert not [op for op in d.operations if op.op == "rename"]
+    assert render_zh(d).splitlines()[:3] == [
+        "1. 重新组建国家知识产权局（依据国发〔2018〕6号）。",
+        "2. 在国家工商行政管理总局基础上组建国家市场监督管理总局，不再保留国家工商行政管理总局（依据国发〔2018〕6号）。",
+        "3. 将国家工商行政管理总局的“负责商标管理工作”职责划入国家知识产权局。",
+    ]
+    assert "reconstituted 国家市场监督管理总局 on the basis of 国家工商行政管理总局" in render_text(d)
+
+
+def test_two_texts_of_one_structure_in_two_scripts_are_no_change() -> None:
+    old = orgspec.loads(
+        'body gov "国务院办公厅" {\n  rank "正部级"\n  plaque "国务院总值班室"\n  duties {\n'
+        '    duty 1 "负责国务院会议的准备工作。"\n    duty 2 "督促检查国务院各部门贯彻落实工作。"\n  }\n'
+        '  section "秘书一局"\n}\n'
+    )
+    new = orgspec.loads(
+        'body gov "國務院辦公廳" {\n  rank "正部級"\n  plaque "國務院總值班室"\n  duties {\n'
+        '    duty 2 "負責國務院會議的準備工作。"\n    duty 3 "督促檢查國務院各部門貫徹落實工作。"\n  }\n'
+        '  section "秘書一局"\n}\n'
+    )
+    d = _laws(old, new)
+    kinds = {op.op for op in d.operations}
+    assert kinds <= {"respell", "duty-reworded", "duties-reordered"}, kinds
+    assert {op.field for op in d.operations if op.op == "respell"} == {"name", "rank", "plaques"}  # type: ignore[union-attr]
+    assert render_zh(d) == "無變化。\n"
+    text = render_text(d)
+    assert "renamed" not in text
+    assert "rank changed" not in text
+    assert "duty renumbered: (1) → (2) 負責國務院會議的準備工作。" in text
+
+
+def test_a_plaque_moved_from_one_body_to_another_is_one_sentence_with_its_basis() -> None:
+    old = orgspec.loads('body a "科学技术部" {\n  plaque "国家外国专家局"\n}\nbody b "人力资源和社会保障部"\n')
+    new = orgspec.loads(
+        'body a "科学技术部"\nbody b "人力资源和社会保障部" {\n  plaque "国家外国专家局"\n'
+        '  history {\n    event plaque-added 2023-03 {\n      plaque "国家外国专家局"\n'
+        '      basis "党和国家机构改革方案"\n    }\n  }\n}\n'
+    )
+    d = _laws(old, new)
+    assert render_zh(d).splitlines() == [
+        "1. 将国家外国专家局牌子由科学技术部调整至人力资源和社会保障部（依据党和国家机构改革方案）。"
+    ]
+
+
+def test_summary_words_follow_the_script_of_the_names_and_abolitions_read_in_document_order() -> None:
+    old = orgspec.loads(
+        'body a "鎮江市外事辦公室" {\n  section "秘書處"\n  section "歐美處"\n  section "亞非處"\n'
+        '  duties {\n    duty "負責外事工作。"\n  }\n}\n'
+    )
+    new = orgspec.loads('body a "鎮江市外事辦公室" {\n  duties {\n    duty "負責外事工作。"\n  }\n}\n')
+    d = _laws(old, new)
+    assert render_zh(d).splitlines() == ["1. 不再保留秘書處。", "2. 不再保留歐美處。", "3. 不再保留亞非處。"]
+    renamed = orgspec.loads('body a "鎮江市人民政府外事辦公室" {\n  duties {\n    duty "負責外事工作。"\n  }\n}\n')
+    d2 = diff(new, renamed)
+    assert d2.operations  # an undeclared rename of the only body is matched by nothing: established + abolished
+    assert all("组建" not in line and "职责" not in line for line in render_zh(d2).splitlines())
+
+
+def test_a_duty_moved_names_the_duty_and_counts_past_three() -> None:
+    duties = [f"负责第{i}项工作。" for i in range(1, 6)]
+    body_a = "\n".join(f'    duty "{t}"' for t in duties)
+    old = orgspec.loads(f'body a "甲局" {{\n  duties {{\n{body_a}\n    duty "留下的职责。"\n  }}\n}}\nbody b "乙局"\n')
+    new = orgspec.loads(
+        f'body a "甲局" {{\n  duties {{\n    duty "留下的职责。"\n  }}\n}}\nbody b "乙局" {{\n  duties {{\n{body_a}\n  }}\n}}\n'
+    )
+    d = _laws(old, new)
+    assert render_zh(d).splitlines() == [
+        "1. 将甲局的“负责第1项工作”、“负责第2项工作”、“负责第3项工作”等5项职责划入乙局。"
+    ]
