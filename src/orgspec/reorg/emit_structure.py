@@ -1,0 +1,180 @@
+"""Units that appear and go: 组建, 不再保留, a name kept as a plaque, and the derived 合并/并入/分设.
+
+Imports: :mod:`orgspec.reorg.*`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from orgspec.reorg.declared import (
+    abolish_basis,
+    establish_basis,
+)
+from orgspec.reorg.emit_base import EmitterBase
+from orgspec.reorg.fold import fold
+from orgspec.reorg.ops import (
+    Abolish,
+    Absorb,
+    Demote,
+    DiffNote,
+    Establish,
+    Merge,
+    Operation,
+    Pair,
+    Split,
+)
+from orgspec.reorg.tree import Node, shell
+
+__all__ = ["StructurePhases"]
+
+
+class StructurePhases(EmitterBase):
+    """Units that appear and go: 组建, 不再保留, a name kept as a plaque, and the derived 合并/并入/分设."""
+
+    def plan_demotes(self) -> dict[str, tuple[str, str, Any]]:
+        """Old unmatched units whose name is a new plaque of a new unit: old key -> (new key, new, plaque)."""
+        plaque_at: dict[str, list[tuple[Node, Any]]] = defaultdict(list)
+        for n in self.new_todo:  # an unchanged unit has no new plaque
+            if not n.unit.plaques:
+                continue
+            ok = self.m.new_to_old.get(n.key)
+            had = set(self.old.by_key[ok].names[1:]) if ok else set()
+            for p in n.unit.plaques:
+                if fold(p.name) not in had:
+                    plaque_at[fold(p.name)].append((n, p))
+        out: dict[str, tuple[str, str, Any]] = {}
+        for o in self.old_todo if plaque_at else ():  # the unmatched ones among them, in old.nodes order
+            if o.key not in self.m.old_to_new and plaque_at.get(o.names[0]):
+                n, p = plaque_at[o.names[0]].pop(0)
+                out[o.key] = (n.key, n.key, p)
+        return out
+
+    def derived(self) -> list[Operation]:
+        """Return merge, absorb and split, each scored by the share of the sources' duties that moved."""
+        by_source: dict[str, dict[str, None]] = defaultdict(dict)
+        by_target: dict[str, dict[str, None]] = defaultdict(dict)
+        moved: Counter[tuple[str, str]] = Counter()
+        for ok, nk, _, _ in self.transfers:
+            by_source[ok][nk] = None
+            by_target[nk][ok] = None
+            moved[(ok, nk)] += 1
+
+        def score(sources: list[str], targets: list[str]) -> float:
+            total = sum(len(self.old.by_key[s].unit.duties) for s in sources)
+            went = sum(moved[(s, t)] for s in sources for t in targets)
+            return round(went / total, 3) if total else 1.0
+
+        ops: list[Operation] = []
+        m = self.m
+        for nk, source_set in by_target.items():
+            sources = list(source_set)
+            n = self.new.by_key[nk]
+            gone = [s for s in sources if s not in m.old_to_new]
+            if nk not in m.new_to_old and len(gone) >= 2:
+                ops.append(
+                    Merge(
+                        unit=Pair(new=nk),
+                        name=n.name,
+                        established_by="inferred",
+                        score=score(gone, [nk]),
+                        sources=tuple(Pair(old=s) for s in gone),
+                        source_names=tuple(self.old.by_key[s].name for s in gone),
+                    )
+                )
+            elif nk in m.new_to_old:
+                for s in gone:
+                    if list(by_source[s]) == [nk]:
+                        ops.append(
+                            Absorb(
+                                unit=self.pair_new(n),
+                                name=n.name,
+                                established_by="inferred",
+                                score=score([s], [nk]),
+                                source=Pair(old=s),
+                                source_name=self.old.by_key[s].name,
+                            )
+                        )
+        for ok, target_set in by_source.items():
+            targets = [t for t in target_set if t not in m.new_to_old]
+            if ok not in m.old_to_new and len(targets) >= 2:
+                ops.append(
+                    Split(
+                        unit=Pair(old=ok),
+                        name=self.old.by_key[ok].name,
+                        established_by="inferred",
+                        score=score([ok], targets),
+                        into=tuple(Pair(new=t) for t in targets),
+                        into_names=tuple(self.new.by_key[t].name for t in targets),
+                    )
+                )
+        return ops
+
+    def establish_ops(self, to_establish: list[Node]) -> list[Operation]:
+        """Phase 1: the new units (组建), parents first, without their children."""
+        ops: list[Operation] = []
+        for n in to_establish:
+            after = shell(n.unit)
+            if n.key in self.snap_new:
+                after = after.model_copy(update={"duties": self.snap_new[n.key]})
+            ops.append(
+                Establish(
+                    unit=Pair(new=n.key),
+                    name=n.name,
+                    established_by="new",
+                    parent=self.pair_new(n.parent),
+                    after=after,
+                    basis=establish_basis(n.unit),
+                )
+            )
+        return ops
+
+    def abolish_ops(self, demoted: dict[str, tuple[str, str, Any]]) -> list[Operation]:
+        """Phase 5: units no longer kept (不再保留) or kept as another's plaque (保留…牌子), children first."""
+        m = self.m
+        ops: list[Operation] = []
+        for o in reversed(self.old.preorder()):
+            if o.key in m.old_to_new:
+                continue
+            before_u = shell(o.unit)
+            if o.key in self.snap_old:
+                before_u = before_u.model_copy(update={"duties": self.snap_old[o.key]})
+            lost = self.out_rest.get(o.key, ())
+            if lost:
+                self.notes.append(
+                    DiffNote(
+                        code="duty-unaccounted",
+                        unit=Pair(old=o.key),
+                        message=f"{len(lost)} of the {len(o.unit.duties)} duties of abolished "
+                        f"{o.name} are neither transferred to a unit of the new spec nor stated "
+                        f"elsewhere; they are not reported as cancelled (first: {lost[0].text[:24]}…)",
+                    )
+                )
+            if o.key in demoted:
+                into_key, _, plaque = demoted[o.key]
+                into = self.new.by_key[into_key]
+                ops.append(
+                    Demote(
+                        unit=Pair(old=o.key),
+                        name=o.name,
+                        established_by="plaque",
+                        parent=self.pair_old(o.parent),
+                        before=before_u,
+                        into=self.pair_new(into),
+                        into_name=into.name,
+                        plaque=plaque,
+                    )
+                )
+            else:
+                ops.append(
+                    Abolish(
+                        unit=Pair(old=o.key),
+                        name=o.name,
+                        established_by="new",
+                        parent=self.pair_old(o.parent),
+                        before=before_u,
+                        basis=abolish_basis(self.new.spec, o.unit),
+                    )
+                )
+        return ops
