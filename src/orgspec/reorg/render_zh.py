@@ -152,7 +152,7 @@ def render_zh(diff: Diff) -> str:
             lines.append(f"{op.name}核定{cat}{_n(after)}。")
         elif after is None and before is not None:
             lines.append(f"{op.name}不再单独核定{cat}(原{_n(before)})。")
-        elif before is not None and after is not None:
+        elif before is not None and after is not None and before != after:
             lines.append(f"{op.name}{cat}由{_n(before)}调整为{_n(after)}。")
     for op in each(QuotaTransferred):
         assert isinstance(op, QuotaTransferred)
