@@ -100,7 +100,9 @@ def test_an_output_into_a_missing_folder_is_an_error_and_creates_nothing(
 # ---- stdin ------------------------------------------------------------------------------------
 
 
-def test_check_dash_reads_stdin(repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_dash_reads_stdin(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     _stdin(monkeypatch, BAD)
     code, out, err = _check(capsys, "-", "--format", "concise")
     assert code == 1
@@ -118,7 +120,8 @@ def test_stdin_filename_names_stdin_and_selects_its_config(
     _stdin(monkeypatch, WARN)
     code, out, _ = _check(capsys, "-", "--stdin-filename", "specs/new.orgspec", "--format", "concise")
     assert code == 0
-    assert out.startswith("specs/new.orgspec:") and "OS310 warning" in out
+    assert out.startswith("specs/new.orgspec:")
+    assert "OS310 warning" in out
 
 
 def test_stdin_with_files_and_the_usage_errors(
@@ -267,7 +270,9 @@ def test_bash_completion_names_every_command_and_parses(tmp_path: Path, capsys: 
 
 
 @pytest.mark.parametrize(("shell", "check"), [("zsh", ["-n"]), ("fish", ["--no-execute"])])
-def test_zsh_and_fish_completion(shell: str, check: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_zsh_and_fish_completion(
+    shell: str, check: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["completion", shell]) == 0
     script = capsys.readouterr().out
     assert all(command in script for command in _COMMANDS)
