@@ -78,5 +78,6 @@ def test_duty_counts_are_singular_for_one_in_text_and_markdown() -> None:
 
 def test_the_chinese_summary_says_nothing_of_an_unchanged_count() -> None:
     text = render_zh(diff(orgspec.loads(_OLD), orgspec.loads(_NEW)))
-    assert "由21调整为21" not in text
+    assert "由21名调整为21名" not in text
+    assert "调整为21" not in text
     assert "None" not in text
