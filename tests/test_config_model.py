@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -111,17 +112,28 @@ def test_exclude_is_loaded_and_shown(tmp_path: Path) -> None:
     assert settings.to_dict()["exclude"] == ["build/"]
 
 
-def test_the_model_is_imported_only_when_a_config_file_is_read(tmp_path: Path) -> None:
-    """pydantic's start-up is longer than a cached check: a run without a config file never imports it."""
+def test_the_model_is_imported_only_for_a_config_table_not_validated_before(tmp_path: Path) -> None:
+    """pydantic's start-up is longer than a cached check: no config file, or a known one, never imports it."""
     spec = tmp_path / "a.orgspec"
     spec.write_text((FIXTURES / "checks" / "OS307" / "pass.orgspec").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / ".git").mkdir()
+    env = {**os.environ, "ORGSPEC_CACHE_DIR": str(tmp_path / "cache")}
     probe = (
-        "import sys; from orgspec.cli.main import main; main(['check', '-q', sys.argv[1]]); "
-        "print('orgspec.config_model' in sys.modules)"
+        "import sys; from orgspec.cli.main import main; code = main(['check', '-q', sys.argv[1]]); "
+        "print(code, 'orgspec.config_model' in sys.modules)"
     )
-    plain = subprocess.run([sys.executable, "-c", probe, str(spec)], capture_output=True, text=True, cwd=tmp_path)
-    assert plain.stdout.strip() == "False"
-    _write(tmp_path / "orgspec.toml", 'ignore = ["OS5"]\n')
-    configured = subprocess.run([sys.executable, "-c", probe, str(spec)], capture_output=True, text=True, cwd=tmp_path)
-    assert configured.stdout.strip() == "True"
+
+    def run() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, str(spec)], capture_output=True, text=True, cwd=tmp_path, env=env
+        )
+        return done.stdout.strip()
+
+    assert run() == "0 False"
+    _write(tmp_path / "orgspec.toml", 'ignore = ["OS5"]\nexclude = ["build/"]\n')
+    assert run() == "0 True"  # validated once
+    assert run() == "0 False"  # then read back from the cache
+    assert load_config(tmp_path / "orgspec.toml").exclude == ("build/",)
+    _write(tmp_path / "orgspec.toml", 'ignore = ["XX1"]\n')
+    assert run() == "2 True"
+    assert run() == "2 True"  # a wrong table is never remembered

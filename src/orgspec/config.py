@@ -10,7 +10,10 @@ level of ``orgspec.toml``::
     exclude = ["build/", "drafts/"] # files not to check when a folder is walked
 
 The table is validated by the declared model of :mod:`orgspec.config_model`
-(pydantic, unknown keys refused), imported only when a config file is read.
+(pydantic, unknown keys refused), imported only when a config file is read
+whose table this version of orgspec has not validated before: a valid table
+is remembered in the result cache (:mod:`orgspec.cache`), so a re-check does
+not pay pydantic's start-up.
 
 A code is reported when the longest ``select`` entry that matches it is
 longer than the longest ``ignore`` entry that does (an empty ``select``
@@ -31,6 +34,7 @@ and :mod:`orgspec.ignore` (pathspec) lazily.
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -136,20 +140,55 @@ def _matcher(patterns: tuple[str, ...]) -> Any:
 
 
 def _parse(table: Mapping[str, Any], where: Path, text: str = "", start_line: int = 0) -> Settings:
-    from orgspec.config_model import validate
+    plain = _validated(table)
+    if plain is None:
+        from orgspec.config_model import validate
 
-    try:
-        model = validate(table, str(where), text, start_line)
-    except ValueError as err:
-        raise ConfigError(str(err)) from None
+        try:
+            model = validate(table, str(where), text, start_line)
+        except ValueError as err:
+            raise ConfigError(str(err)) from None
+        plain = model.model_dump(by_alias=True)
+        _remember(table, plain)
     return Settings(
-        select=tuple(model.select),
-        ignore=tuple(model.ignore),
-        severity={code: Severity(value) for code, value in model.severity.items()},
-        per_file_ignores=tuple((pattern, tuple(codes)) for pattern, codes in model.per_file_ignores.items()),
+        select=tuple(plain["select"]),
+        ignore=tuple(plain["ignore"]),
+        severity={code: Severity(value) for code, value in plain["severity"].items()},
+        per_file_ignores=tuple((pattern, tuple(codes)) for pattern, codes in plain["per-file-ignores"].items()),
         path=where,
-        exclude=tuple(model.exclude),
+        exclude=tuple(plain["exclude"]),
     )
+
+
+def _table_key(table: Mapping[str, Any]) -> bytes:
+    def typed(value: object) -> object:  # a TOML date is not the string that spells it
+        return {"$toml": type(value).__name__, "value": str(value)}
+
+    return json.dumps(table, sort_keys=True, ensure_ascii=False, default=typed).encode()
+
+
+def _validated(table: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Return the settings of a table validated before (by this version of orgspec), or None.
+
+    A table that passed the model once is remembered in the result cache, so
+    the next run reads it back without importing pydantic (whose start-up is
+    longer than a cached check). A table that failed is never remembered.
+    """
+    from orgspec.cache import ResultCache
+
+    cache = ResultCache(fingerprint="config-model")
+    record = cache.get(cache.key(_table_key(table)))
+    if not record or not isinstance(record[0], list) or not record[0] or not isinstance(record[0][0], dict):
+        return None
+    plain: dict[str, Any] = record[0][0]
+    return plain if set(plain) == {"select", "ignore", "severity", "per-file-ignores", "exclude"} else None
+
+
+def _remember(table: Mapping[str, Any], plain: dict[str, Any]) -> None:
+    from orgspec.cache import ResultCache
+
+    cache = ResultCache(fingerprint="config-model")
+    cache.put(cache.key(_table_key(table)), [[plain]])
 
 
 def _table_line(text: str) -> int:
