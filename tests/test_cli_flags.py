@@ -75,6 +75,16 @@ def test_o_path_sends_the_chosen_format_to_a_file_instead_of_stdout(
     assert _check(capsys, "specs", "--format", "json", "-o", "-")[1] == (repo / "report.json").read_text("utf-8")
 
 
+def test_o_with_a_bare_format_name_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _check(capsys, "specs", "-o", "sarif")
+    assert (code, out) == (2, "")
+    assert "--format sarif" in err
+    assert "-o sarif=PATH" in err
+    assert not (repo / "sarif").exists()
+    assert _check(capsys, "specs", "-o", "./sarif")[0] == 1
+    assert "OS307" in (repo / "sarif").read_text(encoding="utf-8")
+
+
 def test_stdout_carries_one_output(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _check(capsys, "specs", "-o", "sarif=-")
     assert (code, out) == (2, "")

@@ -62,6 +62,11 @@ def _output(value: str) -> tuple[str | None, str]:
         return _output_file(value)
     if not value:
         raise argparse.ArgumentTypeError("expected PATH, FORMAT=PATH or - (stdout)")
+    if value in (*_FORMATS, *_ALIASES):
+        raise argparse.ArgumentTypeError(
+            f"-o {value} would write a file called {value!r}: print the format with --format {value}, "
+            f"write it to a file with -o {value}=PATH (or -o ./{value} for a file of that name)"
+        )
     return None, value
 
 
