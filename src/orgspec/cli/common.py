@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from orgspec.diagnostics import Diagnostic
     from orgspec.source import SourceText
 
-__all__ = ["STDIN_NAME", "STDIO", "OutputError", "is_stdio", "read_input", "use_color", "write_output"]
+__all__ = ["STDIN_NAME", "STDIO", "OutputError", "check_folder", "is_stdio", "read_input", "use_color", "write_output"]
 
 #: The argument that means stdin (as an input) or stdout (as an output).
 STDIO = "-"
