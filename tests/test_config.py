@@ -76,9 +76,9 @@ def test_closest_config_wins_and_search_stops_at_the_repository_root(tmp_path: P
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('select = "OS3"\n', "must be a list"),
+        ('select = "OS3"\n', "expected a list of codes"),
         ('ignore = ["XX1"]\n', "not a code or a prefix"),
-        ('severity = { OS501 = "fatal" }\n', "not one of error, warning, info"),
+        ('severity = { OS501 = "fatal" }\n', "expected one of error, warning, info"),
         ('severity = { OS999 = "error" }\n', "unknown code"),
         ("colour = true\n", "unknown setting 'colour'"),
         ("select = [\n", "not valid TOML"),
@@ -122,7 +122,7 @@ def test_bad_config_exits_2(project: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["check", "specs"]) == 2
     err = capsys.readouterr().err
     assert "orgspec: error:" in err
-    assert "select must be a list" in err
+    assert 'specs/orgspec.toml:1: select: expected a list of codes such as ["OS301", "OS5"], found a number 3' in err
 
 
 def test_show_settings(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

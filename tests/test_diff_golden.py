@@ -187,8 +187,8 @@ def test_a_kind_or_rank_that_appears_or_goes_reads_none() -> None:
     old = Spec(bodies=(Unit(name="甲", kind=UnitKind.SECTION),))
     new = Spec(bodies=(Unit(name="甲", rank="处级"),))
     text = render_text(diff(old, new))
-    assert "kind: section → none" in text
-    assert "rank: none → 处级" in text
+    assert "kind: section → (none)" in text
+    assert "rank: (none) → 处级" in text
     assert "None" not in text
 
 

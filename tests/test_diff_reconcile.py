@@ -87,7 +87,7 @@ def test_post_totals_that_do_not_reconcile_are_reported() -> None:
     d = diff(old, new)
     assert _codes(d) == []
     assert d.summary.posts == "+2"
-    assert render_text(d).rstrip().endswith("1 posts changed; leadership posts +2")
+    assert render_text(d).rstrip().endswith("1 set of posts changed; leadership posts +2")
 
 
 def test_an_open_post_figure_is_not_reconciled() -> None:

@@ -25,10 +25,39 @@ def test_draft_writes_the_spec_and_the_report(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_draft_prints_to_stdout_without_output(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["draft", str(SEED), "--report", "json"]) == 0
+    assert main(["draft", str(SEED)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Draft made by `orgspec draft` from 000_6d360ffbc73a8950.txt.")
-    assert '"counts"' in out
+    assert '"counts"' not in out
+
+
+def test_a_report_never_shares_stdout_with_the_spec(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["draft", str(SEED), "--report", "json"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "--report-file PATH" in err
+    report = tmp_path / "r.json"
+    assert main(["draft", str(SEED), "--report-file", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Draft made by")
+    assert '"counts"' not in out
+    assert json.loads(report.read_text(encoding="utf-8"))["counts"]["sections"] == 6
+    # the spec to a file, the report to stdout
+    assert main(["draft", str(SEED), "-o", str(tmp_path / "d.orgspec"), "--report-file", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["counts"]["sections"] == 6
+    assert main(["draft", str(SEED), "-o", "-", "--report-file", "-"]) == 2
+
+
+def test_draft_reads_stdin_and_writes_stdout(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes()), encoding="utf-8"))
+    assert main(["draft", "-", "-o", "-"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Draft made by `orgspec draft` from stdin.")
 
 
 def test_draft_of_a_missing_file_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -40,7 +69,11 @@ def test_draft_of_a_missing_file_is_one_line_and_exit_2(tmp_path: Path, capsys: 
 
 def test_draft_into_a_missing_folder_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["draft", str(SEED), "-o", str(tmp_path / "no" / "such" / "x.orgspec")]) == 2
-    assert "cannot write" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert (
+        f"cannot write {tmp_path / 'no' / 'such' / 'x.orgspec'}: folder {tmp_path / 'no' / 'such'} does not exist"
+        in err
+    )
 
 
 def test_draft_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:

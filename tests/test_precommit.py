@@ -156,6 +156,8 @@ def test_action_check_step_runs(tmp_path: Path) -> None:
         "ORGSPEC_ARGS": "--isolated",
         "ORGSPEC_CACHE_DIR": str(tmp_path / "cache"),
     }
+    if os.environ.get("PYTHONPATH"):  # the checkout under test, not whichever one is installed
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     run = subprocess.run(
         [bash, "-eo", "pipefail", "-c", step["run"]], cwd=work, env=env, capture_output=True, text=True
     )

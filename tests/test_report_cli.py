@@ -45,6 +45,7 @@ def test_format_json_alias_prints_only_the_document(repo: Path, capsys: pytest.C
 
 
 def test_one_run_prints_a_log_and_writes_sarif_and_json(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "out").mkdir()
     code = main(["check", "specs", "--output-file", "sarif=out/orgspec.sarif", "--output-file", "json=report.json"])
     assert code == 1
     out, err = capsys.readouterr()

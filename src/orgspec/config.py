@@ -7,25 +7,34 @@ level of ``orgspec.toml``::
     ignore = ["OS5", "OS310"]       # codes or prefixes to leave out
     severity = { OS501 = "error" }  # per-code severity
     per-file-ignores = { "specs/legacy/*.orgspec" = ["OS310"] }
+    exclude = ["build/", "drafts/"] # files not to check when a folder is walked
+
+The table is validated by the declared model of :mod:`orgspec.config_model`
+(pydantic, unknown keys refused), imported only when a config file is read
+whose table this version of orgspec has not validated before: a valid table
+is remembered in the result cache (:mod:`orgspec.cache`), so a re-check does
+not pay pydantic's start-up.
 
 A code is reported when the longest ``select`` entry that matches it is
 longer than the longest ``ignore`` entry that does (an empty ``select``
 matches everything with length 0). Reading and syntax errors (``OS1xx``) are
-always reported at their own severity. Per-file patterns are globs relative
-to the directory of the config file; a pattern without ``/`` also matches the
-file name alone.
+always reported at their own severity. Per-file and ``exclude`` patterns are
+gitignore-style globs (gitwildmatch, through ``pathspec``) relative to the
+directory of the config file: ``*`` stays within one folder, ``**`` crosses
+folders, and a pattern without ``/`` matches the file name at any depth.
 
 For each checked file the closest config file wins: the search goes up from
 the file's folder and stops after a folder holding ``.git``. In one folder
 ``orgspec.toml`` comes before ``pyproject.toml``, and a ``pyproject.toml``
 without ``[tool.orgspec]`` is passed over.
 
-Imports: :mod:`orgspec.codes`, :mod:`orgspec.diagnostics`, attrs, tomllib.
+Imports: :mod:`orgspec.diagnostics`, attrs, tomllib; :mod:`orgspec.config_model`
+and :mod:`orgspec.ignore` (pathspec) lazily.
 """
 
 from __future__ import annotations
 
-import fnmatch
+import json
 import os
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -34,13 +43,11 @@ from typing import Any
 
 import attrs
 
-from orgspec.codes import CODES
 from orgspec.diagnostics import Diagnostic, Severity
 
 __all__ = ["ConfigError", "Resolver", "Settings", "find_config", "load_config"]
 
 CONFIG_NAMES = ("orgspec.toml", "pyproject.toml")
-_KEYS = ("select", "ignore", "severity", "per-file-ignores")
 #: Codes that configuration cannot silence or re-rate: reading and syntax errors.
 UNCONFIGURABLE_PREFIX = "OS1"
 
@@ -58,6 +65,7 @@ class Settings:
     severity: Mapping[str, Severity] = attrs.field(factory=dict)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     path: Path | None = None
+    exclude: tuple[str, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -73,20 +81,27 @@ class Settings:
         best_ignore = max((len(p) for p in (*self.ignore, *extra_ignore) if code.startswith(p)), default=-1)
         return best_select >= 0 and best_select > best_ignore
 
+    def _relative(self, path: str | os.PathLike[str]) -> str:
+        p = Path(path)
+        try:
+            return p.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return p.as_posix()
+
     def file_ignores(self, path: str | os.PathLike[str]) -> tuple[str, ...]:
         """Return the codes and prefixes that ``per-file-ignores`` leaves out for ``path``."""
         if not self.per_file_ignores:
             return ()
-        p = Path(path)
-        try:
-            rel = p.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            rel = p.as_posix()
+        rel = self._relative(path)
         out: list[str] = []
         for pattern, codes in self.per_file_ignores:
-            if fnmatch.fnmatchcase(rel, pattern) or ("/" not in pattern and fnmatch.fnmatchcase(p.name, pattern)):
+            if _matcher((pattern,)).match_file(rel):
                 out.extend(codes)
         return tuple(out)
+
+    def excluded(self, path: str | os.PathLike[str]) -> bool:
+        """Return True when an ``exclude`` pattern matches ``path`` (a file found by walking a folder)."""
+        return bool(self.exclude) and _matcher(self.exclude).match_file(self._relative(path))
 
     def apply(self, diagnostics: Iterable[Diagnostic], path: str | os.PathLike[str] | None = None) -> list[Diagnostic]:
         """Drop the findings these settings leave out and set configured severities."""
@@ -107,53 +122,91 @@ class Settings:
             "ignore": list(self.ignore),
             "severity": {k: v.value for k, v in sorted(self.severity.items())},
             "per-file-ignores": {pattern: list(codes) for pattern, codes in self.per_file_ignores},
+            "exclude": list(self.exclude),
         }
 
 
-def _codes(value: object, key: str, where: Path) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f'{where}: {key} must be a list of codes such as ["OS301", "OS5"]')
-    out = []
-    for v in value:
-        code = v.strip().upper()
-        if not code.startswith("OS") or not any(c.startswith(code) for c in CODES):
-            raise ConfigError(f"{where}: {key}: {v!r} is not a code or a prefix of one (see orgspec explain --all)")
-        out.append(code)
-    return tuple(out)
+_MATCHERS: dict[tuple[str, ...], Any] = {}
 
 
-def _parse(table: Mapping[str, Any], where: Path) -> Settings:
-    unknown = sorted(set(table) - set(_KEYS))
-    if unknown:
-        raise ConfigError(f"{where}: unknown setting {unknown[0]!r}; expected one of {', '.join(_KEYS)}")
-    severity: dict[str, Severity] = {}
-    raw_severity = table.get("severity", {})
-    if not isinstance(raw_severity, dict):
-        raise ConfigError(f'{where}: severity must be a table such as {{ OS501 = "error" }}')
-    for code, value in raw_severity.items():
-        if code.upper() not in CODES:
-            raise ConfigError(f"{where}: severity: unknown code {code!r}")
-        if value not in ("error", "warning", "info"):
-            raise ConfigError(f"{where}: severity of {code}: {value!r} is not one of error, warning, info")
-        severity[code.upper()] = Severity(value)
-    raw_pfi = table.get("per-file-ignores", {})
-    if not isinstance(raw_pfi, dict):
-        raise ConfigError(f'{where}: per-file-ignores must be a table such as {{ "legacy/*.orgspec" = ["OS310"] }}')
-    pfi = tuple(
-        (str(pattern), _codes(codes, f"per-file-ignores {pattern!r}", where)) for pattern, codes in raw_pfi.items()
-    )
+def _matcher(patterns: tuple[str, ...]) -> Any:
+    """Return the (cached) gitwildmatch matcher of ``patterns``."""
+    found = _MATCHERS.get(patterns)
+    if found is None:
+        from orgspec.ignore import gitwildmatch
+
+        found = _MATCHERS[patterns] = gitwildmatch(patterns)
+    return found
+
+
+def _parse(table: Mapping[str, Any], where: Path, text: str = "", start_line: int = 0) -> Settings:
+    plain = _validated(table)
+    if plain is None:
+        from orgspec.config_model import validate
+
+        try:
+            model = validate(table, str(where), text, start_line)
+        except ValueError as err:
+            raise ConfigError(str(err)) from None
+        plain = model.model_dump(by_alias=True)
+        _remember(table, plain)
     return Settings(
-        select=_codes(table.get("select", []), "select", where),
-        ignore=_codes(table.get("ignore", []), "ignore", where),
-        severity=severity,
-        per_file_ignores=pfi,
+        select=tuple(plain["select"]),
+        ignore=tuple(plain["ignore"]),
+        severity={code: Severity(value) for code, value in plain["severity"].items()},
+        per_file_ignores=tuple((pattern, tuple(codes)) for pattern, codes in plain["per-file-ignores"].items()),
         path=where,
+        exclude=tuple(plain["exclude"]),
     )
+
+
+def _table_key(table: Mapping[str, Any]) -> bytes:
+    def typed(value: object) -> object:  # a TOML date is not the string that spells it
+        return {"$toml": type(value).__name__, "value": str(value)}
+
+    return json.dumps(table, sort_keys=True, ensure_ascii=False, default=typed).encode()
+
+
+def _validated(table: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Return the settings of a table validated before (by this version of orgspec), or None.
+
+    A table that passed the model once is remembered in the result cache, so
+    the next run reads it back without importing pydantic (whose start-up is
+    longer than a cached check). A table that failed is never remembered.
+    """
+    from orgspec.cache import ResultCache
+
+    cache = ResultCache(fingerprint="config-model")
+    record = cache.get(cache.key(_table_key(table)))
+    if not record or not isinstance(record[0], list) or not record[0] or not isinstance(record[0][0], dict):
+        return None
+    plain: dict[str, Any] = record[0][0]
+    return plain if set(plain) == {"select", "ignore", "severity", "per-file-ignores", "exclude"} else None
+
+
+def _remember(table: Mapping[str, Any], plain: dict[str, Any]) -> None:
+    from orgspec.cache import ResultCache
+
+    cache = ResultCache(fingerprint="config-model")
+    cache.put(cache.key(_table_key(table)), [[plain]])
+
+
+def _table_line(text: str) -> int:
+    """Return the 0-based line of ``[tool.orgspec]`` in a pyproject text (0 when not found)."""
+    for n, line in enumerate(text.splitlines()):
+        if line.strip().replace(" ", "").startswith("[tool.orgspec"):
+            return n
+    return 0
 
 
 def _read_table(path: Path) -> Mapping[str, Any] | None:
+    return _read(path)[0]
+
+
+def _read(path: Path) -> tuple[Mapping[str, Any] | None, str]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except OSError as err:
         raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from err
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
@@ -162,20 +215,20 @@ def _read_table(path: Path) -> Mapping[str, Any] | None:
         tool = data.get("tool", {})
         table = tool.get("orgspec") if isinstance(tool, dict) else None
         if table is None:
-            return None
+            return None, text
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.orgspec] must be a table")
-        return table
-    return data
+        return table, text
+    return data, text
 
 
 def load_config(path: str | os.PathLike[str]) -> Settings:
     """Read the settings of one config file (``pyproject.toml`` or ``orgspec.toml``)."""
     p = Path(path)
-    table = _read_table(p)
+    table, text = _read(p)
     if table is None:
         return Settings(path=p)
-    return _parse(table, p)
+    return _parse(table, p, text, _table_line(text) if p.name == "pyproject.toml" else 0)
 
 
 def find_config(start: str | os.PathLike[str]) -> Path | None:

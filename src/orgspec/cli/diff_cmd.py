@@ -1,8 +1,11 @@
 """``orgspec diff OLD NEW`` and ``orgspec diff FILE --from DATE --to DATE``: what changed.
 
+OLD or NEW may be ``-`` (stdin, once); ``-o FILE`` writes the output there
+(``-o -`` or none: stdout; the folder must exist).
+
 Exit codes: 0 (with ``--exit-code``: no change), 1 (only with ``--exit-code``:
-changes), 2 unreadable input, a spec with syntax errors, a bad date or an
-event that cannot be undone.
+changes), 2 unreadable input, a spec with syntax errors, a bad date, an
+event that cannot be undone, or an output that cannot be written.
 
 Imports: :mod:`orgspec.reorg`, :mod:`orgspec.history` (lazily), :mod:`orgspec.cli.show_cmd`, :mod:`orgspec.io`.
 """
@@ -11,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 from orgspec.cli.main import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
@@ -21,8 +23,8 @@ __all__ = ["configure"]
 
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
     """Register the arguments of ``diff``."""
-    parser.add_argument("old", metavar="OLD", help="the old spec (or the one spec with --from/--to)")
-    parser.add_argument("new", metavar="NEW", nargs="?", help="the new spec")
+    parser.add_argument("old", metavar="OLD", help="the old spec (or the one spec with --from/--to); - for stdin")
+    parser.add_argument("new", metavar="NEW", nargs="?", help="the new spec; - for stdin")
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="with one FILE: the state on DATE is old")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="with one FILE: the state on DATE is new")
     parser.add_argument(
@@ -36,17 +38,14 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="most pairs of unmatched units scored for possible renames (default 250000)",
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout (- is stdout)")
     parser.set_defaults(run=run)
 
 
 def _color(stream: object) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
+    from orgspec.cli.common import use_color
+
+    return use_color(stream)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,6 +61,17 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     if not dated and args.new is None:
         sys.stderr.write("orgspec: diff needs OLD and NEW, or one FILE with --from DATE --to DATE\n")
+        return EXIT_ERROR
+    if args.old == "-" and args.new == "-":
+        sys.stderr.write("orgspec: stdin (-) can be read once: name OLD or NEW as a file\n")
+        return EXIT_ERROR
+    from orgspec.cli.common import OutputError, check_folder, is_stdio, write_output
+
+    try:
+        if not is_stdio(args.output):
+            check_folder(args.output)
+    except OutputError as err:
+        sys.stderr.write(f"orgspec: {err}\n")
         return EXIT_ERROR
     old = load_spec(args.old)
     if old is None:
@@ -83,13 +93,12 @@ def run(args: argparse.Namespace) -> int:
         a, b, la, lb = old, new, args.old, args.new
     limit = DEFAULT_LIMIT if args.limit is None else max(0, args.limit)
     result = diff(a, b, limit=limit, old_label=la, new_label=lb)
-    text = render(result, args.format, color=args.output is None and _color(sys.stdout))
-    if args.output:
-        from orgspec.io import write_atomic
-
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    text = render(result, args.format, color=is_stdio(args.output) and _color(sys.stdout))
+    try:
+        write_output(args.output, text)
+    except OutputError as err:
+        sys.stderr.write(f"orgspec: {err}\n")
+        return EXIT_ERROR
     if args.exit_code and not result.empty:
         return EXIT_FINDINGS
     return EXIT_OK

@@ -1,6 +1,14 @@
 """``orgspec draft DOC.txt -o draft.orgspec [--report json]``: draft a spec from a document's text.
 
-Imports: :mod:`orgspec.draft`, :mod:`orgspec.io`, :mod:`orgspec.report` (lazily).
+``DOC`` may be ``-`` (stdin) and ``-o -`` (or no ``-o``) writes the spec to
+stdout. The report of what was read and what was not never shares a stream
+with the spec: with ``-o FILE`` it goes beside it as ``FILE.report.json``
+(or to ``--report-file PATH``); with the spec on stdout it needs
+``--report-file PATH``, and asking for it without one is a usage error
+(exit 2) rather than JSON mixed into the spec. ``--report-file -`` prints the
+report on stdout when the spec goes to a file. Output folders must exist.
+
+Imports: :mod:`orgspec.draft`, :mod:`orgspec.cli.common`, :mod:`orgspec.report` (lazily).
 """
 
 from __future__ import annotations
@@ -16,41 +24,68 @@ __all__ = ["configure"]
 
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
     """Register the arguments of ``draft``."""
-    parser.add_argument("document", metavar="DOC", help="the text of a 三定-style document (UTF-8)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the draft spec here (default: stdout)")
+    parser.add_argument("document", metavar="DOC", help="the text of a 三定-style document (UTF-8); - for stdin")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the draft spec here (default or -: stdout)")
     parser.add_argument(
         "--report",
         choices=("json",),
-        help="also print a report of what was read and what was not (to stdout, or beside -o as FILE.report.json)",
+        help="also write a report of what was read and what was not: beside -o as FILE.report.json, "
+        "or to --report-file",
+    )
+    parser.add_argument(
+        "--report-file",
+        metavar="PATH",
+        help="write the JSON report to PATH (implies --report json; - is stdout when the spec goes to -o FILE)",
     )
     parser.set_defaults(run=run)
+
+
+def _report_target(args: argparse.Namespace) -> str | None:
+    """Return where the report goes (None: no report); raise ValueError when it would share stdout."""
+    from orgspec.cli.common import is_stdio
+
+    if args.report_file is not None:
+        if is_stdio(args.report_file) and is_stdio(args.output):
+            raise ValueError("the spec and the report cannot both go to stdout: write one of them to a file")
+        return str(args.report_file)
+    if args.report is None:
+        return None
+    if is_stdio(args.output):
+        raise ValueError(
+            "the spec goes to stdout, so the report needs a file of its own: add --report-file PATH "
+            "(or write the spec with -o FILE and the report goes beside it)"
+        )
+    return str(args.output) + ".report.json"
 
 
 def run(args: argparse.Namespace) -> int:
     """Draft a spec from the document and write it (and the report)."""
     from pathlib import Path
 
+    from orgspec.cli.common import OutputError, check_folder, is_stdio, read_input, write_output
     from orgspec.draft import draft
-    from orgspec.io import read_source, write_atomic
     from orgspec.report import format_text
 
-    source, problems = read_source(args.document)
+    try:
+        report_path = _report_target(args)
+        for path in (args.output, report_path):
+            if not is_stdio(path):
+                check_folder(str(path))
+    except (ValueError, OutputError) as err:
+        sys.stderr.write(f"orgspec: error: {err}\n")
+        return EXIT_ERROR
+    source, problems = read_input(args.document)
     if source is None:
         sys.stderr.write(format_text(problems))
         return EXIT_ERROR
-    result = draft(source.text, Path(args.document).name)
-    report_text = json.dumps(result.report, ensure_ascii=False, indent=2) + "\n"
+    name = "stdin" if args.document == "-" else Path(args.document).name
+    result = draft(source.text, name)
     try:
-        if args.output:
-            write_atomic(args.output, result.text)
-            if args.report:
-                write_atomic(args.output + ".report.json", report_text)
-        else:
-            sys.stdout.write(result.text)
-        if args.report and not args.output:
-            sys.stdout.write(report_text)
-    except OSError as err:
-        sys.stderr.write(f"orgspec: cannot write {args.output}: {err.strerror or err}\n")
+        write_output(args.output, result.text)
+        if report_path is not None:
+            write_output(report_path, json.dumps(result.report, ensure_ascii=False, indent=2) + "\n")
+    except OutputError as err:
+        sys.stderr.write(f"orgspec: {err}\n")
         return EXIT_ERROR
     counts = result.report["counts"]
     sys.stderr.write(

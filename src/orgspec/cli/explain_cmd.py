@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from orgspec.cli.main import EXIT_ERROR, EXIT_OK
+from orgspec.cli.main import EXIT_ERROR
 
 __all__ = ["configure"]
 
@@ -17,16 +17,19 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     """Register the arguments of ``explain``."""
     parser.add_argument("code", nargs="?", metavar="CODE", help="a code such as OS305, or its name")
     parser.add_argument("--all", action="store_true", help="print docs/checks.md: every code")
+    from orgspec.cli.show_cmd import add_output
+
+    add_output(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print one code's documentation, or all of them."""
+    from orgspec.cli.show_cmd import emit
     from orgspec.codes import CODES, render_markdown
 
     if args.all:
-        sys.stdout.write(render_markdown())
-        return EXIT_OK
+        return emit(args, render_markdown())
     if not args.code:
         sys.stderr.write("orgspec: error: give a code (e.g. OS305) or --all\n")
         return EXIT_ERROR
@@ -40,5 +43,4 @@ def run(args: argparse.Namespace) -> int:
         lines += ["", "Triggers it:", "    " + code.bad.replace("\n", "\n    ")]
     if code.good:
         lines += ["", "Does not:", "    " + code.good.replace("\n", "\n    ")]
-    sys.stdout.write("\n".join(lines) + "\n")
-    return EXIT_OK
+    return emit(args, "\n".join(lines) + "\n")

@@ -2,8 +2,10 @@
 
 ``export`` writes JSON (the model as is), Popolo JSON, the W3C Organization
 Ontology in Turtle or JSON-LD, or CSV tables; see ``docs/exports.md``. With
-``-o`` the output goes to a file (for CSV: a folder, one file per table),
-written atomically; without it, to stdout (for CSV: the units table).
+``-o`` the output goes to a file (for CSV: a folder, one file per table,
+created if missing inside an existing folder), written atomically; without it
+or with ``-o -``, to stdout (for CSV: the units table). ``FILE`` may be ``-``
+(stdin). A file into a missing folder is an error, exit 2.
 
 Imports: :mod:`orgspec.api`, :mod:`orgspec.export`, :mod:`orgspec.model`, :mod:`orgspec.io`,
 :mod:`orgspec.report`.
@@ -30,7 +32,7 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
             "Export the model of a spec file as JSON, Popolo JSON, the W3C Organization Ontology "
             "(Turtle or JSON-LD) or CSV tables. See docs/exports.md."
         )
-        parser.add_argument("file", metavar="FILE", help="the spec file")
+        parser.add_argument("file", metavar="FILE", help="the spec file; - for stdin")
         parser.add_argument(
             "--format", choices=_FORMATS, default="json", help="export format (default: json); see docs/exports.md"
         )
@@ -38,7 +40,7 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
             "-o",
             "--output",
             metavar="PATH",
-            help="write to this file instead of stdout; for csv a folder that gets one file per table",
+            help="write to this file instead of stdout (- is stdout); for csv a folder that gets one file per table",
         )
         parser.add_argument("--excel", action="store_true", help="csv: start each file with a UTF-8 byte-order mark")
         parser.add_argument(
@@ -49,17 +51,18 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
         parser.add_argument(
             "--diff", action="store_true", help="the JSON Schema of a diff (orgspec diff --format json)"
         )
+        parser.add_argument("-o", "--output", metavar="PATH", help="write to this file instead of stdout (- is stdout)")
         parser.set_defaults(run=run_schema)
 
 
 def run_export(args: argparse.Namespace) -> int:
     """Export the model of a spec file in the chosen format."""
     from orgspec.api import analyze
+    from orgspec.cli.common import OutputError, check_folder, is_stdio, read_input, write_output
     from orgspec.export import MissingDependencyError, export
-    from orgspec.io import read_source, write_atomic
     from orgspec.report import format_text
 
-    source, problems = read_source(args.file)
+    source, problems = read_input(args.file)
     if source is None:
         sys.stderr.write(format_text(problems))
         return EXIT_ERROR
@@ -69,29 +72,26 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stderr.write("orgspec: the spec has errors; nothing exported\n")
         return EXIT_ERROR
     try:
-        if args.format == "csv" and args.output:
+        if args.format == "csv" and not is_stdio(args.output):
             from orgspec.export.tables import tables
 
             folder = Path(args.output)
-            folder.mkdir(parents=True, exist_ok=True)
+            check_folder(folder)
+            try:
+                folder.mkdir(exist_ok=True)
+            except OSError as err:
+                raise OutputError(f"cannot write {folder}: {err.strerror or err}") from None
             for name, text in tables(analysis.spec, excel=args.excel).items():
-                write_atomic(folder / f"{name}.csv", text)
+                write_output(folder / f"{name}.csv", text)
             return EXIT_OK
         text = export(analysis.spec, args.format, base=args.base_iri, excel=args.excel)
+        write_output(args.output, text)
     except MissingDependencyError as err:
         sys.stderr.write(f"orgspec: {err}\n")
         return EXIT_ERROR
-    except OSError as err:
-        sys.stderr.write(f"orgspec: cannot write {args.output}: {err.strerror or err}\n")
+    except OutputError as err:
+        sys.stderr.write(f"orgspec: {err}\n")
         return EXIT_ERROR
-    if args.output:
-        try:
-            write_atomic(args.output, text)
-        except OSError as err:
-            sys.stderr.write(f"orgspec: cannot write {args.output}: {err.strerror or err}\n")
-            return EXIT_ERROR
-    else:
-        sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -106,5 +106,13 @@ def run_schema(args: argparse.Namespace) -> int:
     else:
         schema = Spec.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    from orgspec.cli.common import OutputError, write_output
+
+    try:
+        write_output(
+            getattr(args, "output", None), json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        )
+    except OutputError as err:
+        sys.stderr.write(f"orgspec: {err}\n")
+        return EXIT_ERROR
     return EXIT_OK

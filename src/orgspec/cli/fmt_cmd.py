@@ -3,7 +3,9 @@
 Files are rewritten atomically and only when they change; a UTF-8
 byte-order mark is kept. ``--check``
 writes nothing and exits 1 when a file would change; ``--diff`` writes
-nothing and prints a unified diff on stdout. ``-`` formats stdin to stdout.
+nothing and prints a unified diff on stdout. ``-`` formats stdin to stdout
+(``--stdin-filename`` names it in messages). Folders are walked with
+``.gitignore`` honoured, as ``check`` does, unless ``--no-ignore``.
 A file that does not parse, cannot be read, or fails the formatter's
 self-check is left alone, its reason printed on stderr, and the exit code is
 2. Logs go to stderr.
@@ -29,6 +31,8 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
         "paths", nargs="+", metavar="PATH", help="spec files or folders (searched recursively); - for stdin"
     )
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if any file would change")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="with - : the name stdin goes by in messages")
+    parser.add_argument("--no-ignore", action="store_true", help="do not honour .gitignore files when walking folders")
     parser.add_argument("--diff", action="store_true", help="write nothing; print a unified diff of the changes")
     parser.add_argument(
         "--no-verify", action="store_true", help="skip the self-check (same model, stable, no comment lost)"
@@ -64,17 +68,18 @@ def _stdin(args: argparse.Namespace) -> int:
     from orgspec.io import decode
     from orgspec.report import format_text
 
-    source, problems = decode(sys.stdin.buffer.read(), "<stdin>")
+    name = args.stdin_filename or "<stdin>"
+    source, problems = decode(sys.stdin.buffer.read(), name)
     if source is None:
         sys.stderr.write(format_text(problems))
         return EXIT_ERROR
-    result = format_source(source.text, "<stdin>", verify=not args.no_verify)
+    result = format_source(source.text, name, verify=not args.no_verify)
     if result.output is None:
-        sys.stderr.write(format_text(result.diagnostics) if result.diagnostics else f"<stdin>: {result.problem}\n")
+        sys.stderr.write(format_text(result.diagnostics) if result.diagnostics else f"{name}: {result.problem}\n")
         sys.stdout.write(source.text)
         return EXIT_ERROR
     if args.diff:
-        sys.stdout.write(_diff(source.text, result.output, "<stdin>"))
+        sys.stdout.write(_diff(source.text, result.output, name))
     else:
         sys.stdout.write(result.output)
     return EXIT_FINDINGS if args.check and result.changed else EXIT_OK
@@ -82,15 +87,18 @@ def _stdin(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Format the named files."""
-    from orgspec.api import iter_spec_files
     from orgspec.fmt import format_source
+    from orgspec.ignore import walk_spec_files
     from orgspec.io import read_source, write_atomic
     from orgspec.report import format_text
 
     if args.paths == ["-"]:
         return _stdin(args)
+    if "-" in args.paths or args.stdin_filename is not None:
+        sys.stderr.write("orgspec: error: - (stdin) is formatted alone: fmt - [--stdin-filename NAME]\n")
+        return EXIT_ERROR
     changed = unchanged = refused = 0
-    for path in iter_spec_files(Path(p) for p in args.paths):
+    for path in walk_spec_files((Path(p) for p in args.paths), gitignore=not args.no_ignore):
         source, problems = read_source(path)
         if source is None:
             sys.stderr.write(format_text(problems))

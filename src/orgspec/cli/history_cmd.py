@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from orgspec.cli.main import EXIT_ERROR, EXIT_OK
+from orgspec.cli.main import EXIT_ERROR
 
 __all__ = ["configure", "describe"]
 
 
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
     """Register the arguments of ``history``."""
-    parser.add_argument("file", metavar="FILE", help="the spec file")
+    from orgspec.cli.show_cmd import add_output
+
+    parser.add_argument("file", metavar="FILE", help="the spec file; - for stdin")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_output(parser)
     parser.set_defaults(run=run)
 
 
@@ -43,7 +45,7 @@ def describe(event: object) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the events of a spec in order."""
-    from orgspec.cli.show_cmd import load_spec
+    from orgspec.cli.show_cmd import emit, load_spec
     from orgspec.history import timeline
     from orgspec.report.text import printable
 
@@ -67,13 +69,11 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.format == "json":
         out = {"version": 1, "file": args.file, "events": rows}
-        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
+        return emit(args, json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    lines = []
     for r in rows:
         basis = "  [" + ", ".join(r["basis"]) + "]" if r["basis"] else ""
         what = f"  {r['what']}" if r["what"] else ""
         line = f"{r['date'] or '(undated)':<10}  {r['kind']:<18}  {r['unit'] or '(spec)'}{what}{basis}"
-        sys.stdout.write(printable(line) + "\n")
-    if not rows:
-        sys.stdout.write("no events\n")
-    return EXIT_OK
+        lines.append(printable(line) + "\n")
+    return emit(args, "".join(lines) or "no events\n")

@@ -38,6 +38,7 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "lsp": ("orgspec.cli.lsp_cmd", "run the language server (for editors) over stdio"),
     "draft": ("orgspec.cli.draft_cmd", "draft a spec from the text of a 三定-style document"),
     "render": ("orgspec.cli.render_cmd", "draw an org chart: SVG, PNG, PDF, DOT, Mermaid or HTML"),
+    "completion": ("orgspec.cli.completion_cmd", "print a shell completion script: bash, zsh or fish"),
 }
 
 
@@ -67,6 +68,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     for name, (module, help_text) in _COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)
         cmd.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
+        cmd.set_defaults(command_parser=cmd)
         if only is None or name == only:
             importlib.import_module(module).configure(name, cmd)
     return parser
@@ -87,7 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(_command_in(args_list))
     try:
-        args = parser.parse_args(args_list)
+        args, unknown = parser.parse_known_args(args_list)
+        if unknown:  # the command's own usage, not the top-level one
+            getattr(args, "command_parser", parser).error(f"unrecognized arguments: {' '.join(unknown)}")
     except SystemExit as exit_:
         return int(exit_.code or 0) if isinstance(exit_.code, int) else EXIT_ERROR
     if args.command is None:

@@ -1,9 +1,11 @@
-"""``orgspec render FILE -o OUT``: draw an org chart; the format follows OUT's extension.
+"""``orgspec render FILE -o OUT``: draw an org chart; the format follows OUT's extension or ``--format``.
 
 Formats: ``.svg``, ``.png``, ``.pdf`` (through Graphviz when installed; SVG
 falls back to the embedded layout), ``.dot``, ``.mmd`` (Mermaid) and
-``.html`` (one self-contained page). Every user error is one line on stderr
-and exit code 2.
+``.html`` (one self-contained page). ``-o -`` (or no ``-o``) writes to
+stdout and then needs ``--format``; PNG and PDF go to stdout only when it is
+not a terminal. ``FILE`` may be ``-`` (stdin). Every user error is one line
+on stderr and exit code 2.
 
 With ``--diff OLD NEW`` (or ``--diff FILE --from DATE --to DATE``) it draws
 the new structure with what changed marked (:mod:`orgspec.render.diffchart`).
@@ -48,10 +50,20 @@ def _positive(text: str) -> int:
 
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
     """Register the arguments of ``render``."""
-    parser.add_argument("file", metavar="FILE", help="the spec file (with --diff: OLD, or the one FILE with history)")
+    parser.add_argument(
+        "file", metavar="FILE", help="the spec file, - for stdin (with --diff: OLD, or the one FILE with history)"
+    )
     parser.add_argument("new", metavar="NEW", nargs="?", help="with --diff: the new spec")
     parser.add_argument(
-        "-o", "--output", metavar="OUT", required=True, help="output file: .svg .png .pdf .dot .mmd or .html"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file: .svg .png .pdf .dot .mmd or .html; - (or none) for stdout, with --format",
+    )
+    parser.add_argument(
+        "--format",
+        choices=sorted(set(FORMATS.values())),
+        help="svg, png, pdf, dot, mmd or html (default: from OUT's extension; needed for stdout)",
     )
     parser.add_argument("--depth", type=_positive, metavar="N", help="show N levels (1: the bodies only)")
     parser.add_argument("--focus", metavar="UNIT", help="one unit (name, plaque or id): its path to the root and below")
@@ -91,25 +103,22 @@ def run(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> list[str]:
     from orgspec.api import analyze
-    from orgspec.io import read_source, write_atomic
+    from orgspec.cli.common import read_input
     from orgspec.render.chart import ChartError, ChartOptions, build_chart, focus_path, top_level_paths
     from orgspec.report import format_text
 
-    out = Path(args.output)
-    fmt = FORMATS.get(out.suffix.lower())
-    if fmt is None:
-        raise _UsageError(
-            f"cannot tell the format from {str(out)!r}: name the output .svg, .png, .pdf, .dot, .mmd or .html"
-        )
+    out, fmt = _target(args)
     if args.engine == "embedded" and fmt in ("png", "pdf"):
         raise _UsageError(f"the embedded engine writes SVG only; {fmt.upper()} needs Graphviz (--engine graphviz)")
     if args.split and args.focus:
         raise _UsageError("--split and --focus cannot be combined: --split already makes one page per top-level unit")
+    if args.split and out is None:
+        raise _UsageError("--split writes several files: name the first with -o OUT")
     if args.diff:
         return _render_diff(args, out, fmt)
     if args.new is not None or args.date_from is not None or args.date_to is not None:
         raise _UsageError("a second file, --from and --to go with --diff (render --diff OLD NEW -o OUT)")
-    source, problems = read_source(args.file)
+    source, problems = read_input(args.file)
     if source is None:
         sys.stderr.write(format_text(problems))
         raise _UsageError("nothing rendered")
@@ -125,8 +134,11 @@ def _render(args: argparse.Namespace) -> list[str]:
     base = ChartOptions(depth=args.depth, duties=args.duties, quotas=args.quotas, plaques=args.plaques)
     try:
         if args.split:
+            assert out is not None
             overview = min(args.depth or 2, 2)
-            pages = [(out, ChartOptions(overview, None, args.duties, args.quotas, args.plaques))]
+            pages: list[tuple[Path | None, ChartOptions]] = [
+                (out, ChartOptions(overview, None, args.duties, args.quotas, args.plaques))
+            ]
             for i, path in enumerate(top_level_paths(spec), start=1):
                 page = out.with_name(f"{out.stem}-{i:02d}{out.suffix}")
                 pages.append((page, ChartOptions(args.depth, path, args.duties, args.quotas, args.plaques)))
@@ -138,20 +150,53 @@ def _render(args: argparse.Namespace) -> list[str]:
         raise _UsageError(str(err)) from None
     written = []
     for target, data in rendered:
-        try:
-            write_atomic(target, data)
-        except OSError as err:
-            raise _UsageError(f"cannot write {target}: {err.strerror or err}") from None
-        written.append(str(target))
+        _write(target, data)
+        written.append(str(target) if target is not None else "-")
     return written
+
+
+def _target(args: argparse.Namespace) -> tuple[Path | None, str]:
+    """Return the output file (None for stdout) and the format, from ``-o`` and ``--format``."""
+    from orgspec.cli.common import OutputError, check_folder, is_stdio
+
+    if is_stdio(args.output):
+        if args.format is None:
+            raise _UsageError("writing to stdout needs --format (svg, dot, mmd, html; png or pdf when piped)")
+        if args.format in ("png", "pdf") and sys.stdout.isatty():
+            raise _UsageError(f"{args.format.upper()} is binary: write it to a file with -o, or pipe stdout")
+        return None, args.format
+    out = Path(args.output)
+    guessed = FORMATS.get(out.suffix.lower())
+    if args.format is not None and guessed is not None and guessed != args.format:
+        raise _UsageError(f"--format {args.format} but {str(out)!r} names a .{guessed} file: make them agree")
+    fmt = args.format or guessed
+    if fmt is None:
+        raise _UsageError(
+            f"cannot tell the format from {str(out)!r}: name the output .svg, .png, .pdf, .dot, .mmd or .html, "
+            "or give --format"
+        )
+    try:
+        check_folder(out)
+    except OutputError as err:
+        raise _UsageError(str(err)) from None
+    return out, fmt
+
+
+def _write(target: Path | None, data: bytes) -> None:
+    from orgspec.cli.common import OutputError, write_output
+
+    try:
+        write_output(target, data)
+    except OutputError as err:
+        raise _UsageError(str(err)) from None
 
 
 def _load(path: str) -> Spec:
     from orgspec.api import analyze
-    from orgspec.io import read_source
+    from orgspec.cli.common import read_input
     from orgspec.report import format_text
 
-    source, problems = read_source(path)
+    source, problems = read_input(path)
     if source is None:
         sys.stderr.write(format_text(problems))
         raise _UsageError("nothing rendered")
@@ -162,10 +207,9 @@ def _load(path: str) -> Spec:
     return analysis.spec
 
 
-def _render_diff(args: argparse.Namespace, out: Path, fmt: str) -> list[str]:
+def _render_diff(args: argparse.Namespace, out: Path | None, fmt: str) -> list[str]:
     """Draw the new structure with what changed since the old one marked."""
     from orgspec.history import derive
-    from orgspec.io import write_atomic
     from orgspec.model.values import PartialDate
     from orgspec.render.chart import ChartError, ChartOptions
     from orgspec.render.diffchart import build_diff_chart
@@ -178,6 +222,8 @@ def _render_diff(args: argparse.Namespace, out: Path, fmt: str) -> list[str]:
         raise _UsageError("use either --diff OLD NEW, or --diff FILE with both --from DATE and --to DATE")
     if not dated and args.new is None:
         raise _UsageError("--diff needs OLD and NEW, or one FILE with --from DATE --to DATE")
+    if args.file == "-" and args.new == "-":
+        raise _UsageError("stdin (-) can be read once: name OLD or NEW as a file")
     old = _load(args.file)
     if dated:
         dates = []
@@ -204,12 +250,8 @@ def _render_diff(args: argparse.Namespace, out: Path, fmt: str) -> list[str]:
         chart = build_diff_chart(b, change, options)
     except ChartError as err:
         raise _UsageError(str(err)) from None
-    data = _draw(chart, fmt, args.engine)
-    try:
-        write_atomic(out, data)
-    except OSError as err:
-        raise _UsageError(f"cannot write {out}: {err.strerror or err}") from None
-    return [str(out)]
+    _write(out, _draw(chart, fmt, args.engine))
+    return [str(out) if out is not None else "-"]
 
 
 def _draw(chart: Chart, fmt: str, engine: str | None) -> bytes:

@@ -19,24 +19,42 @@ from orgspec.cli.main import EXIT_ERROR, EXIT_OK
 if TYPE_CHECKING:
     from orgspec.model import PartialDate, Spec
 
-__all__ = ["configure", "load_spec", "parse_date"]
+__all__ = ["add_output", "configure", "emit", "load_spec", "parse_date"]
 
 
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
     """Register the arguments of ``show``."""
-    parser.add_argument("file", metavar="FILE", help="the spec file")
+    parser.add_argument("file", metavar="FILE", help="the spec file; - for stdin")
     parser.add_argument("--as-of", metavar="DATE", help="the state in force on DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_output(parser)
     parser.set_defaults(run=run)
+
+
+def add_output(parser: argparse.ArgumentParser) -> None:
+    """Register ``-o/--output`` as every command that prints has it."""
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout (- is stdout)")
+
+
+def emit(args: argparse.Namespace, text: str) -> int:
+    """Write a command's output to ``-o`` (or stdout); return the exit code."""
+    from orgspec.cli.common import OutputError, write_output
+
+    try:
+        write_output(getattr(args, "output", None), text)
+    except OutputError as err:
+        sys.stderr.write(f"orgspec: {err}\n")
+        return EXIT_ERROR
+    return EXIT_OK
 
 
 def load_spec(path: str) -> Spec | None:
     """Load a spec for show/history/diff; print why not and return None when it cannot be used."""
     from orgspec.api import analyze
-    from orgspec.io import read_source
+    from orgspec.cli.common import read_input
     from orgspec.report import format_text
 
-    source, problems = read_source(path)
+    source, problems = read_input(path)
     if source is None:
         sys.stderr.write(format_text(problems))
         return None
@@ -85,7 +103,5 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         spec = result.spec
     if args.format == "json":
-        sys.stdout.write(json.dumps(spec.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
-    else:
-        sys.stdout.write(dumps(spec))
-    return EXIT_OK
+        return emit(args, json.dumps(spec.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+    return emit(args, dumps(spec))

@@ -65,14 +65,28 @@ _VERBS = {
     "split": "split",
     "plaque-added": "plaques added",
     "plaque-removed": "plaques removed",
-    "kind-changed": "kind changed",
-    "rank-changed": "rank changed",
+    "kind-changed": "kinds changed",
+    "rank-changed": "ranks changed",
     "quota-changed": "quotas changed",
     "quota-transferred": "quotas transferred",
-    "posts-changed": "posts changed",
-    "posts-transferred": "posts transferred",
+    "posts-changed": "sets of posts changed",
+    "posts-transferred": "transfers of posts",
     "attribute-changed": "other statements changed",
 }
+#: The words of :data:`_VERBS` for a count of one ("1 plaque added", not "1 plaques added").
+_VERBS_ONE = {
+    "plaque-added": "plaque added",
+    "plaque-removed": "plaque removed",
+    "kind-changed": "kind changed",
+    "rank-changed": "rank changed",
+    "quota-changed": "quota changed",
+    "quota-transferred": "quota transferred",
+    "posts-changed": "set of posts changed",
+    "posts-transferred": "transfer of posts",
+    "attribute-changed": "other statement changed",
+}
+#: What a missing side of a change reads as: never Python's ``None``.
+NONE = "(none)"
 _DUTY_VERBS = {
     "duty-transferred": "transferred",
     "duty-added": "added",
@@ -103,7 +117,56 @@ class UnitChanges:
 
 
 def _count(c: Count | None) -> str:
-    return "none" if c is None else str(c)
+    return NONE if c is None else str(c)
+
+
+def _verb(op: str, n: int) -> str:
+    """Return the words of a summary count: singular for one, plural otherwise."""
+    return _VERBS_ONE.get(op, _VERBS.get(op, op)) if n == 1 else _VERBS.get(op, op)
+
+
+def _duties(n: int) -> str:
+    return "duty" if n == 1 else "duties"
+
+
+def _side(value: object) -> str:
+    """Return one side of a change as a reader sees it: ``(none)`` for a missing value."""
+    if value is None or value in ("", [], {}):
+        return NONE
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _arrow(label: str, before: object, after: object) -> str | None:
+    """Return ``label: before → after``, or None when the two sides read the same."""
+    a, b = _side(before), _side(after)
+    return None if a == b else f"{label}: {a} → {b}"
+
+
+def _fields_delta(before: object, after: object) -> list[str]:
+    """Return ``field before → after`` for each field that differs between two models (or dicts)."""
+    a = _plain(before)
+    b = _plain(after)
+    if not isinstance(a, dict) or not isinstance(b, dict):
+        line = _arrow("value", a, b)
+        return [line[len("value: ") :]] if line else []
+    out = []
+    for key in [*a, *(k for k in b if k not in a)]:
+        va, vb = a.get(key), b.get(key)
+        if va == vb:
+            continue
+        name = key.replace("_", " ")
+        if isinstance(va, list | dict) or isinstance(vb, list | dict):
+            out.append(f"{name} changed")
+        else:
+            out.append(f"{name} {_side(va)} → {_side(vb)}")
+    return out
+
+
+def _plain(value: object) -> object:
+    dump = getattr(value, "model_dump", None)
+    return dump(mode="json") if callable(dump) else value
 
 
 def _duty(d: Duty) -> str:
@@ -116,7 +179,7 @@ def _posts(items: Sequence[PostItem]) -> str:
     out = []
     for p in items:
         out.append(f"{p.title or 'posts'} {p.count}")
-    return ", ".join(out) or "none"
+    return ", ".join(out) or NONE
 
 
 def _basis(op: Operation) -> str:
@@ -134,15 +197,30 @@ def _detail(op: Operation) -> str | None:
     if isinstance(op, PlaqueRemoved):
         return f"plaque removed: {op.plaque.name}"
     if isinstance(op, KindChanged):
-        return f"kind: {op.before_label or op.before or 'none'} → {op.after_label or op.after or 'none'}"
+        return _arrow("kind", op.before_label or op.before, op.after_label or op.after) or _arrow(
+            "kind", op.before, op.after
+        )
     if isinstance(op, RankChanged):
-        return f"rank: {op.before or 'none'} → {op.after or 'none'}"
+        return _arrow("rank", op.before, op.after)
     if isinstance(op, QuotaChanged):
+        label = f"{op.category.value} quota"
         before = op.before.count if op.before else None
         after = op.after.count if op.after else None
-        return f"{op.category.value} quota: {_count(before)} → {_count(after)}"
+        line = _arrow(label, _count(before), _count(after))
+        if line is None and op.before is not None and op.after is not None:
+            delta = _fields_delta(op.before, op.after)
+            return f"{label} {_count(after)}: {'; '.join(delta)}" if delta else None
+        return line
     if isinstance(op, PostsChanged):
-        return f"posts: {_posts(op.before)} → {_posts(op.after)}"
+        line = _arrow("posts", _posts(op.before), _posts(op.after))
+        if line is None and len(op.before) == len(op.after):
+            delta = [
+                f"{_posts([b])}: {'; '.join(_fields_delta(a, b))}"
+                for a, b in zip(op.before, op.after, strict=True)
+                if a != b and _fields_delta(a, b)
+            ]
+            return "posts " + "; ".join(delta) if delta else None
+        return line
     if isinstance(op, DutyTransferred):
         declared = " (declared)" if op.established_by == "declared" else ""
         return f"duty transferred from {op.source_name}{declared}: {_duty(op.after)}"
@@ -170,7 +248,11 @@ def _detail(op: Operation) -> str | None:
             if added or removed:
                 return f"{op.field.replace('_', ' ')}: {added} added, {removed} removed"
             return f"{op.field.replace('_', ' ')}: put in another order"
-        return f"{op.field.replace('_', ' ')}: {op.before} → {op.after}"
+        line = _arrow(op.field.replace("_", " "), op.before, op.after)
+        if line is None and op.before != op.after:
+            delta = _fields_delta(op.before, op.after)
+            return f"{op.field.replace('_', ' ')}: {'; '.join(delta)}" if delta else None
+        return line
     if isinstance(op, QuotaTransferred):
         return f"{op.category.value} quota transferred from {op.source_name}: {op.amount}"
     if isinstance(op, PostsTransferred):
@@ -215,7 +297,7 @@ def _headline(op: Operation) -> str:
             return (
                 f"{op.name}: from {op.parent_before_name or '(top level)'} to {op.parent_after_name or '(top level)'}"
             )
-        return f"{op.name}: superior {op.superior_before or 'none'} → {op.superior_after or 'none'}"
+        return f"{op.name}: superior {op.superior_before or NONE} → {op.superior_after or NONE}"
     if isinstance(op, Demote):
         return f"{op.name} → a plaque of {op.into_name}"
     return op.name
@@ -264,8 +346,8 @@ def summary_line(diff: Diff) -> str:
     """Return the closing summary: counts of unit changes; duties; quota and post totals."""
     if diff.empty:
         return "no changes"
-    parts = [f"{n} {_VERBS.get(op, op)}" for op, n in _ordered(diff.summary.counts) if op in _VERBS]
-    duties = [f"{n} duties {_DUTY_VERBS[op]}" for op, n in diff.summary.duties.items()]
+    parts = [f"{n} {_verb(op, n)}" for op, n in _ordered(diff.summary.counts) if op in _VERBS]
+    duties = [f"{n} {_duties(n)} {_DUTY_VERBS[op]}" for op, n in diff.summary.duties.items()]
     quota = [f"{cat} quota {delta}" for cat, delta in diff.summary.quota.items()]
     posts = [f"leadership posts {diff.summary.posts}"] if diff.summary.posts else []
     return "; ".join(", ".join(p) for p in (parts, duties, quota, posts) if p)
@@ -310,8 +392,8 @@ def render_markdown(diff: Diff, *, limit: int = MARKDOWN_LIMIT) -> str:
     if diff.empty:
         return "\n".join([*head, "No changes.", ""])
     head += ["| change | count |", "|---|---:|"]
-    head += [f"| {_VERBS.get(op, op)} | {n} |" for op, n in _ordered(diff.summary.counts)]
-    head += [f"| duties {_DUTY_VERBS[op]} | {n} |" for op, n in diff.summary.duties.items()]
+    head += [f"| {_verb(op, n)} | {n} |" for op, n in _ordered(diff.summary.counts)]
+    head += [f"| {_duties(n)} {_DUTY_VERBS[op]} | {n} |" for op, n in diff.summary.duties.items()]
     head += [f"| {cat} quota | {delta} |" for cat, delta in diff.summary.quota.items()]
     head += [f"| leadership posts | {diff.summary.posts} |"] if diff.summary.posts else []
     head += ["", f"**{summary_line(diff)}**", ""]

@@ -322,7 +322,7 @@ def _staffing(w: _Writer, each: Callable[[type], list[Operation]]) -> None:
             w.say("{name}核定" + cat + "{after}", op.basis, name=op.name, after=_n(after))
         elif after is None and before is not None:
             w.say("{name}不再单独核定" + cat + "(原{before})", op.basis, name=op.name, before=_n(before))
-        elif before is not None and after is not None:
+        elif before is not None and after is not None and before != after:
             w.say(
                 "{name}" + cat + "由{before}调整为{after}", op.basis, name=op.name, before=_n(before), after=_n(after)
             )

@@ -1,9 +1,11 @@
 """JUnit XML, for CI services that show test reports (GitLab, Jenkins, Azure).
 
-One test suite, one test case per file checked; each finding that fails
-the run (``--fail-on``) is a ``<failure>`` of its file's case, the others are
-listed in the case's ``<system-out>``. Characters XML 1.0 cannot carry are
-replaced.
+One test suite, one test case per file checked. A case that has findings
+failing the run (``--fail-on``) holds exactly one ``<failure>`` (JUnit allows
+one per case, and the suite's ``failures`` counts failed cases): its message
+names the first finding and how many more there are, its text lists every
+one. Findings below the threshold are listed in the case's ``<system-out>``.
+Characters XML 1.0 cannot carry are replaced.
 
 Imports: :mod:`orgspec.diagnostics`, :mod:`orgspec.report.context`, :mod:`orgspec.report.text`.
 """
@@ -27,6 +29,22 @@ def _clean(text: str) -> str:
     return _INVALID_XML.sub("\ufffd", text)
 
 
+def _failure(case: ET.Element, failing: Sequence[Diagnostic]) -> None:
+    """Add the one ``<failure>`` of a case: the first finding in its message, every finding in its text."""
+    first = failing[0]
+    message = f"{first.code} {first.message}"
+    if len(failing) > 1:
+        message += f" (and {len(failing) - 1} more finding{'s' if len(failing) > 2 else ''})"
+    failure = ET.SubElement(case, "failure", message=_clean(message), type=f"{first.code} {first.severity.value}")
+    bodies = []
+    for d in failing:
+        body = f"{location(d)}: {d.code} {d.severity.value}: {d.message}"
+        if d.hint:
+            body += f"\nhint: {d.hint}"
+        bodies.append(body)
+    failure.text = _clean("\n".join(bodies))
+
+
 def format_junit(diagnostics: Sequence[Diagnostic], context: ReportContext) -> str:
     """Return the JUnit XML report of a run."""
     by_file: dict[str, list[Diagnostic]] = {relative_path(f, context.root): [] for f in context.files}
@@ -40,18 +58,10 @@ def format_junit(diagnostics: Sequence[Diagnostic], context: ReportContext) -> s
     suite.set("skipped", "0")
     for path, found in by_file.items():
         case = ET.SubElement(suite, "testcase", name=path, classname="orgspec", file=path)
-        others = []
-        for d in found:
-            if not context.fails(d):
-                others.append(d)
-                continue
-            failure = ET.SubElement(
-                case, "failure", message=_clean(f"{d.code} {d.message}"), type=f"{d.code} {d.severity.value}"
-            )
-            body = f"{location(d)}: {d.code} {d.severity.value}: {d.message}"
-            if d.hint:
-                body += f"\nhint: {d.hint}"
-            failure.text = _clean(body)
+        failing = [d for d in found if context.fails(d)]
+        others = [d for d in found if not context.fails(d)]
+        if failing:
+            _failure(case, failing)
         if others:
             ET.SubElement(case, "system-out").text = _clean(format_concise(others))
     ET.indent(suites)

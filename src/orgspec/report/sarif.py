@@ -2,7 +2,8 @@
 
 One run with the tool's rules (every code of :mod:`orgspec.codes`, with its
 summary, explanation and examples as help text), one result per diagnostic
-with its primary and related locations (the region's snippet is the text
+with its primary and related locations (URIs percent-encoded as RFC 3986
+references; the region's snippet is the text
 of the span, the context region's the whole lines), paths relative to the ``SRCROOT``
 base, columns counted in Unicode code points, and a partial fingerprint that
 stays the same when lines move (see :mod:`orgspec.report.context`). The
@@ -17,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 from orgspec import __version__
 from orgspec.codes import CODES, Code
@@ -24,7 +26,7 @@ from orgspec.diagnostics import Diagnostic, Severity
 from orgspec.report.context import ReportContext, fingerprints, relative_path
 from orgspec.source import SourceText, Span
 
-__all__ = ["FINGERPRINT_KEY", "SCHEMA_URI", "format_sarif"]
+__all__ = ["FINGERPRINT_KEY", "SCHEMA_URI", "artifact_uri", "format_sarif"]
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 #: The key of orgspec's own entry in ``partialFingerprints``; the version changes if the hash does.
@@ -56,11 +58,24 @@ def _rule(code: Code) -> dict[str, object]:
     }
 
 
+def artifact_uri(rel: str) -> str:
+    """Return a path as an RFC 3986 URI reference: a ``file:`` URI when absolute, else a relative one.
+
+    Every character outside the unreserved set and ``/`` is percent-encoded
+    as UTF-8 (a space as ``%20``, ``%`` as ``%25``, ``#`` as ``%23``, Chinese
+    as its bytes), so the reference parses back to the same path; a ``:`` in
+    the first segment is encoded too, so it cannot read as a scheme.
+    """
+    if rel.startswith("/"):
+        return "file://" + quote(rel, safe="/")
+    return quote(rel, safe="/")
+
+
 def _artifact(name: str | None, root: Path) -> dict[str, str]:
     rel = relative_path(name, root)
     if rel.startswith("/"):
-        return {"uri": Path(rel).as_uri()}
-    return {"uri": rel, "uriBaseId": "SRCROOT"}
+        return {"uri": artifact_uri(rel)}
+    return {"uri": artifact_uri(rel), "uriBaseId": "SRCROOT"}
 
 
 def _physical(source: SourceText | None, span: Span | None, root: Path) -> dict[str, object]:
@@ -114,7 +129,7 @@ def format_sarif(diagnostics: Sequence[Diagnostic], context: ReportContext) -> s
     codes = list(CODES.values())
     rule_index = {c.code: i for i, c in enumerate(codes)}
     prints = fingerprints(diagnostics, context.root)
-    root_uri = context.root.resolve().as_uri().rstrip("/") + "/"
+    root_uri = artifact_uri(context.root.resolve().as_posix().rstrip("/") + "/")
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",

@@ -1,0 +1,83 @@
+"""The reader's text of a diff: no Python ``None``, no change whose sides read the same, plurals right."""
+
+from __future__ import annotations
+
+import orgspec
+from orgspec.reorg import diff
+from orgspec.reorg.render_text import render_markdown, render_text, summary_line
+from orgspec.reorg.render_zh import render_zh
+
+_OLD = """\
+body "市外事辦公室" {
+  kind "工作部门"
+  section-rank "科級"
+  rank "正處級"
+  quota administrative 21 "機關行政編制"
+  posts {
+    post "主任" 1 chief
+    post "副主任" 2
+  }
+  section oumei "歐美處" { duties { duty "人事" } }
+}
+"""
+
+_NEW = """\
+body "市外事辦公室" {
+  kind "工作部门"
+  quota administrative 21 "行政編制"
+  posts {
+    post "主任" 1
+    post "副主任" 2 deputy
+  }
+  section "歐美處" { plaque "外事處"; duties { duty "人事" } }
+}
+"""
+
+
+def _pair() -> tuple[str, str]:
+    old = render_text(diff(orgspec.loads(_OLD), orgspec.loads(_NEW)))
+    back = render_text(diff(orgspec.loads(_NEW), orgspec.loads(_OLD)))
+    return old, back
+
+
+def test_a_value_that_goes_or_comes_reads_none_not_python_none() -> None:
+    forward, backward = _pair()
+    assert "None" not in forward + backward
+    assert "section rank: 科級 → (none)" in forward
+    assert "id: oumei → (none)" in forward
+    assert "section rank: (none) → 科級" in backward
+    assert "id: (none) → oumei" in backward
+
+
+def test_a_change_is_never_printed_with_two_sides_that_read_the_same() -> None:
+    forward, _ = _pair()
+    for line in forward.splitlines():
+        if " → " in line and ": " in line:
+            _label, _, sides = line.partition(": ")
+            before, _, after = sides.partition(" → ")
+            assert before.strip() != after.strip(), line
+    # what did change is named instead
+    assert "administrative quota 21: label 機關行政編制 → 行政編制" in forward
+    assert "posts 主任 1: role chief → (none); 副主任 2: role (none) → deputy" in forward
+
+
+def test_counts_of_one_are_singular() -> None:
+    forward, _ = _pair()
+    last = forward.rstrip().splitlines()[-1]
+    assert last == "1 plaque added, 1 rank changed, 1 quota changed, 1 set of posts changed, 2 other statements changed"
+    assert "1 plaques" not in forward
+
+
+def test_duty_counts_are_singular_for_one_in_text_and_markdown() -> None:
+    old = orgspec.loads('body "甲" {\n  duties { duty "人事" }\n}\n')
+    new = orgspec.loads('body "甲" {\n  duties {\n    duty "人事"\n    duty "外事"\n  }\n}\n')
+    d = diff(old, new)
+    assert summary_line(d) == "1 duty added"
+    assert "| duty added | 1 |" in render_markdown(d)
+
+
+def test_the_chinese_summary_says_nothing_of_an_unchanged_count() -> None:
+    text = render_zh(diff(orgspec.loads(_OLD), orgspec.loads(_NEW)))
+    assert "由21名调整为21名" not in text
+    assert "调整为21" not in text
+    assert "None" not in text
