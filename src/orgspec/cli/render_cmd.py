@@ -2,7 +2,8 @@
 
 Formats: ``.svg``, ``.png``, ``.pdf`` (through Graphviz when installed; SVG
 falls back to the embedded layout), ``.dot``, ``.mmd`` (Mermaid) and
-``.html`` (one self-contained page). Every user error is one line on stderr
+``.html`` (one self-contained page to explore: ``--depth`` is how far it opens,
+the whole chart is in it) and ``.drawio`` (an editable draw.io diagram). Every user error is one line on stderr
 and exit code 2.
 
 With ``--diff OLD NEW`` (or ``--diff FILE --from DATE --to DATE``) it draws
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "configure", "run"]
 
 #: Output formats by file extension.
-FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mmd", ".html": "html"}
+FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mmd", ".html": "html", ".drawio": "drawio"}
 
 
 class _UsageError(Exception):
@@ -51,9 +52,11 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the spec file (with --diff: OLD, or the one FILE with history)")
     parser.add_argument("new", metavar="NEW", nargs="?", help="with --diff: the new spec")
     parser.add_argument(
-        "-o", "--output", metavar="OUT", required=True, help="output file: .svg .png .pdf .dot .mmd or .html"
+        "-o", "--output", metavar="OUT", required=True, help="output file: .svg .png .pdf .dot .mmd .html or .drawio"
     )
-    parser.add_argument("--depth", type=_positive, metavar="N", help="show N levels (1: the bodies only)")
+    parser.add_argument(
+        "--depth", type=_positive, metavar="N", help="show N levels (1: the bodies only); .html: open N levels (default 2)"
+    )
     parser.add_argument("--focus", metavar="UNIT", help="one unit (name, plaque or id): its path to the root and below")
     parser.add_argument("--duties", action=argparse.BooleanOptionalAction, default=False, help="show duties")
     parser.add_argument("--quotas", action=argparse.BooleanOptionalAction, default=True, help="show quotas and posts")
@@ -99,7 +102,7 @@ def _render(args: argparse.Namespace) -> list[str]:
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
         raise _UsageError(
-            f"cannot tell the format from {str(out)!r}: name the output .svg, .png, .pdf, .dot, .mmd or .html"
+            f"cannot tell the format from {str(out)!r}: name the output .svg, .png, .pdf, .dot, .mmd, .html or .drawio"
         )
     if args.engine == "embedded" and fmt in ("png", "pdf"):
         raise _UsageError(f"the embedded engine writes SVG only; {fmt.upper()} needs Graphviz (--engine graphviz)")
@@ -122,7 +125,10 @@ def _render(args: argparse.Namespace) -> list[str]:
         raise _UsageError(f"{source.filename} describes no body; nothing rendered")
     if args.as_of:
         spec = _as_of(spec, args.as_of)
-    base = ChartOptions(depth=args.depth, duties=args.duties, quotas=args.quotas, plaques=args.plaques)
+    # an HTML page holds the whole chart and opens --depth levels of it
+    base = ChartOptions(
+        depth=None if fmt == "html" else args.depth, duties=args.duties, quotas=args.quotas, plaques=args.plaques
+    )
     try:
         if args.split:
             overview = min(args.depth or 2, 2)
@@ -133,7 +139,9 @@ def _render(args: argparse.Namespace) -> list[str]:
         else:
             focus = focus_path(spec, args.focus) if args.focus else None
             pages = [(out, ChartOptions(base.depth, focus, base.duties, base.quotas, base.plaques))]
-        rendered = [(target, _draw(build_chart(spec, options), fmt, args.engine)) for target, options in pages]
+        rendered = [
+            (target, _draw(build_chart(spec, options), fmt, args.engine, args.depth)) for target, options in pages
+        ]
     except ChartError as err:
         raise _UsageError(str(err)) from None
     written = []
@@ -212,10 +220,11 @@ def _render_diff(args: argparse.Namespace, out: Path, fmt: str) -> list[str]:
     return [str(out)]
 
 
-def _draw(chart: Chart, fmt: str, engine: str | None) -> bytes:
+def _draw(chart: Chart, fmt: str, engine: str | None, depth: int | None = None) -> bytes:
     from orgspec.render.dot import DEFAULT_FONT, render_dot
+    from orgspec.render.drawio import render_drawio
     from orgspec.render.graphviz_run import ToolError, find_cjk_font, find_dot, run_dot
-    from orgspec.render.html import render_html
+    from orgspec.render.html import INITIAL_DEPTH, render_html
     from orgspec.render.mermaid import render_mermaid
     from orgspec.render.svg import render_svg
 
@@ -224,7 +233,9 @@ def _draw(chart: Chart, fmt: str, engine: str | None) -> bytes:
     if fmt == "mmd":
         return render_mermaid(chart).encode("utf-8")
     if fmt == "html":
-        return render_html(chart).encode("utf-8")
+        return render_html(chart, depth or INITIAL_DEPTH).encode("utf-8")
+    if fmt == "drawio":
+        return render_drawio(chart).encode("utf-8")
     if fmt == "svg" and (engine == "embedded" or (engine is None and find_dot() is None)):
         return render_svg(chart).encode("utf-8")
     if find_dot() is None:

@@ -192,7 +192,7 @@ def _chart_svg(chart: Chart) -> str:
     head = _SVG_OPEN.search(svg)
     assert head is not None
     opening = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" id="chart" role="group" aria-label="{_e(chart.title)} 组织结构图 '
+        f'<svg id="chart" role="group" aria-label="{_e(chart.title)} 组织结构图 '
         f'org chart" font-family="{_e(FONT_FAMILY)}"><g id="vp">'
     )
     return opening + svg[head.end() :].replace("</svg>", "</g></svg>")

@@ -2,10 +2,10 @@
    The layout below is orgspec.render.layout's, step for step, over the units currently shown. */
 (function () {
   'use strict';
-  var NS = 'http://www.w3.org/2000/svg';
   var app = document.getElementById('app');
   var stage = document.getElementById('stage');
   var svg = document.getElementById('chart');
+  var NS = svg.namespaceURI;
   var vp = document.getElementById('vp');
   var K = JSON.parse(app.getAttribute('data-geom'));
   var FOLD = JSON.parse(app.getAttribute('data-fold'));
