@@ -162,14 +162,15 @@ def _legend(chart: Chart, top: float) -> tuple[list[str], float]:
         _cell(
             "legend",
             "",
-            "group;",
+            "group;fillColor=none;strokeColor=none;",
             'vertex="1" connectable="0" parent="1"',
             f'<mxGeometry x="20" y="{_f(top)}" width="{_f(width)}" height="{_f(height)}" as="geometry"/>',
         ),
         _cell(
             "legend-title",
             "<b>图例 Legend</b>",
-            f"text;html=1;align=left;verticalAlign=middle;fontSize={_f(size)};fontFamily={DRAWIO_FONT};",
+            f"text;html=1;fillColor=none;strokeColor=none;fontColor=#111111;align=left;verticalAlign=middle;fontSize={_f(size)};"
+            f"fontFamily={DRAWIO_FONT};",
             'vertex="1" connectable="0" parent="legend"',
             f'<mxGeometry x="0" y="0" width="{_f(width)}" height="20" as="geometry"/>',
         ),
@@ -178,7 +179,10 @@ def _legend(chart: Chart, top: float) -> tuple[list[str], float]:
     for i, item in enumerate(chart.legend, start=1):
         if item.is_edge:
             est = EDGE_STYLES[item.key]
-            swatch = f"line;html=1;strokeColor={est.color};dashed=1;dashPattern={est.dash};strokeWidth=1.3;"
+            swatch = (
+                f"shape=line;html=1;fillColor=none;strokeColor={est.color};dashed=1;dashPattern={est.dash};"
+                "strokeWidth=1.3;"
+            )
         elif item.is_mark:
             mst = MARK_STYLES[item.key]
             swatch = f"rounded=0;html=1;fillColor=#ffffff;strokeColor={mst.color};strokeWidth={_f(mst.width)};"
@@ -190,7 +194,10 @@ def _legend(chart: Chart, top: float) -> tuple[list[str], float]:
         geo = f'<mxGeometry x="0" y="{_f(y + 1)}" width="36" height="14" as="geometry"/>'
         out.append(_cell(f"legend-{i}-swatch", "", swatch, 'vertex="1" connectable="0" parent="legend"', geo))
         label = html.escape(item.label, quote=False)
-        text_style = f"text;html=1;align=left;verticalAlign=middle;fontSize={_f(size)};fontFamily={DRAWIO_FONT};"
+        text_style = (
+            f"text;html=1;fillColor=none;strokeColor=none;fontColor=#111111;align=left;verticalAlign=middle;fontSize={_f(size)};"
+            f"fontFamily={DRAWIO_FONT};"
+        )
         geo = f'<mxGeometry x="44" y="{_f(y)}" width="{_f(width - 44)}" height="16" as="geometry"/>'
         out.append(_cell(f"legend-{i}-label", label, text_style, 'vertex="1" connectable="0" parent="legend"', geo))
         y += 22
