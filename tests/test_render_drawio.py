@@ -10,6 +10,7 @@ expectations come from the chart (parents, relations) and from
 from __future__ import annotations
 
 import html.parser
+import itertools
 import json
 import os
 import shutil
@@ -25,8 +26,7 @@ from orgspec.render.drawio import render_drawio
 from orgspec.render.layout import GAP_Y, layout
 from orgspec.reorg import diff
 
-from .render_helpers import HOSTILE, chart_specs, hostile_spec, load_spec
-from .test_render_web import ministry
+from .render_helpers import HOSTILE, chart_specs, hostile_spec, load_spec, ministry
 
 DIFF_CASE = Path(__file__).parent / "fixtures" / "diff" / "zhenjiang-reorg"
 
@@ -123,7 +123,8 @@ def test_every_edge_is_a_relation_of_the_model(name: str, chart: Chart) -> None:
     drawn = []
     for edge in diagram.edges:
         source, target, cell_id = edge.get("source", ""), edge.get("target", ""), edge.get("id", "")
-        assert source in diagram.vertices and target in diagram.vertices, cell_id
+        assert source in diagram.vertices, cell_id
+        assert target in diagram.vertices, cell_id
         kind = "tree" if cell_id.startswith("tree-") else cell_id.rsplit("-", 1)[-1]
         drawn.append((source, target, kind))
         if kind != "tree":
@@ -131,11 +132,12 @@ def test_every_edge_is_a_relation_of_the_model(name: str, chart: Chart) -> None:
             continue
         # a tree edge leaves its parent's bottom centre and runs orthogonally through the layout's bends
         style = edge.get("style", "")
-        assert "edgeStyle=orthogonalEdgeStyle" in style and "endArrow=none" in style
+        assert "edgeStyle=orthogonalEdgeStyle" in style
+        assert "endArrow=none" in style
         parent = lay.boxes[source]
         points = [(float(p.get("x", "nan")), float(p.get("y", "nan"))) for p in edge.iter("mxPoint")]
         assert points[0] == pytest.approx((parent.x + parent.w / 2, parent.y + parent.h + GAP_Y / 2), abs=0.01)
-        for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+        for (x1, y1), (x2, y2) in itertools.pairwise(points):
             assert abs(x1 - x2) < 0.01 or abs(y1 - y2) < 0.01, (cell_id, points)
         child = lay.boxes[target]
         last = points[-1]
@@ -200,7 +202,9 @@ document.getElementById('out').textContent = JSON.stringify(res);
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not MXGRAPH_JS or not Path(MXGRAPH_JS).is_file(), reason="set ORGSPEC_MXGRAPH_JS to mxClient.min.js")
+@pytest.mark.skipif(
+    not MXGRAPH_JS or not Path(MXGRAPH_JS).is_file(), reason="set ORGSPEC_MXGRAPH_JS to mxClient.min.js"
+)
 @pytest.mark.parametrize("name", ["zhenjiang-fao", "hengyang-gov-office", "hostile"])
 def test_mxgraph_reads_the_file_back(name: str, tmp_path: Path) -> None:
     """draw.io's own diagram library (mxGraph) decodes the file into the same vertices and edges, and draws it."""

@@ -19,14 +19,12 @@ from typing import Any
 
 import pytest
 
-from orgspec.model.units import Plaque, Spec, Unit
-from orgspec.model.values import UnitKind
 from orgspec.render.chart import Chart, build_chart
 from orgspec.render.html import render_html
 from orgspec.render.layout import layout
 
 from .conftest import ROOT
-from .render_helpers import HOSTILE, chart_specs, hostile_spec, load_spec
+from .render_helpers import HOSTILE, chart_specs, hostile_spec, load_spec, ministry
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -46,32 +44,6 @@ _ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-
-
-def ministry(units: int = 1000) -> Spec:
-    """A generated ministry of ``units`` units: departments (司) of divisions (处), a few with offices below."""
-    made, departments = 1, []
-    while made < units:
-        d = len(departments)
-        size = min(24, units - made - 1)
-        divisions = []
-        for i in range(size):
-            below: tuple[Unit, ...] = ()
-            if i == 0 and made + 1 + size + 2 <= units:
-                below = (Unit(name=f"第{d + 1}司综合科", kind=UnitKind.SECTION),)
-            divisions.append(
-                Unit(
-                    name=f"第{d + 1}司第{i + 1}處（綜合協調與政策研究）",
-                    kind=UnitKind.PUBLIC_INSTITUTION if i % 8 == 7 else UnitKind.SECTION,
-                    plaques=(Plaque(name=f"亞非交流{d + 1}-{i + 1}中心"),) if i == 3 else (),
-                    units=below,
-                )
-            )
-        made += 1 + size + sum(len(x.units) for x in divisions)
-        departments.append(Unit(name=f"第{d + 1}司", kind=UnitKind.OFFICE, units=tuple(divisions)))
-    return Spec(
-        bodies=(Unit(name="中华人民共和国示例部", kind=UnitKind.CONSTITUENT_DEPARTMENT, units=tuple(departments)),)
-    )
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +108,7 @@ class Page:
         self.page.close()
 
 
-def _open(browser: Any, tmp_path: Path, chart: Chart, name: str, depth: int = 2, fragment: str = "") -> Page:
+def _open(browser: Any, tmp_path: Path, chart: Chart, name: str, *, depth: int = 2, fragment: str = "") -> Page:
     return Page(browser, render_html(chart, depth), tmp_path / f"{name}.html", fragment)
 
 

@@ -30,7 +30,16 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "configure", "run"]
 
 #: Output formats by file extension.
-FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mmd", ".html": "html", ".drawio": "drawio"}
+FORMATS = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".mmd": "mmd",
+    ".html": "html",
+    ".drawio": "drawio",
+}
 
 
 class _UsageError(Exception):
@@ -55,7 +64,10 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
         "-o", "--output", metavar="OUT", required=True, help="output file: .svg .png .pdf .dot .mmd .html or .drawio"
     )
     parser.add_argument(
-        "--depth", type=_positive, metavar="N", help="show N levels (1: the bodies only); .html: open N levels (default 2)"
+        "--depth",
+        type=_positive,
+        metavar="N",
+        help="show N levels (1: the bodies only); .html: open N levels (default 2)",
     )
     parser.add_argument("--focus", metavar="UNIT", help="one unit (name, plaque or id): its path to the root and below")
     parser.add_argument("--duties", action=argparse.BooleanOptionalAction, default=False, help="show duties")

@@ -37,8 +37,7 @@ __all__ = ["DRAWIO_FONT", "render_drawio"]
 DRAWIO_FONT = "Noto Sans CJK SC"
 
 _TREE_STYLE = (
-    "edgeStyle=orthogonalEdgeStyle;rounded=0;html=1;endArrow=none;startArrow=none;"
-    "strokeColor=#4a6785;strokeWidth=1.2;"
+    "edgeStyle=orthogonalEdgeStyle;rounded=0;html=1;endArrow=none;startArrow=none;strokeColor=#4a6785;strokeWidth=1.2;"
 )
 
 
@@ -223,5 +222,7 @@ def render_drawio(chart: Chart) -> str:
         f'<diagram id="orgspec" name="{xml_escape(chart.title or "org chart")}">\n'
         f'<mxGraphModel dx="{_f(width)}" dy="{_f(height)}" grid="1" gridSize="10" guides="1" tooltips="1" '
         f'connect="1" arrows="1" fold="1" page="1" pageScale="1" pageWidth="{_f(width)}" '
-        f'pageHeight="{_f(height)}" math="0" shadow="0">\n<root>\n' + "\n".join(cells) + "\n</root>\n</mxGraphModel>\n</diagram>\n</mxfile>\n"
+        f'pageHeight="{_f(height)}" math="0" shadow="0">\n<root>\n'
+        + "\n".join(cells)
+        + "\n</root>\n</mxGraphModel>\n</diagram>\n</mxfile>\n"
     )
