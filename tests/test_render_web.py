@@ -19,9 +19,11 @@ from typing import Any
 
 import pytest
 
-from orgspec.render.chart import Chart, build_chart
+from orgspec.render.chart import Chart, ChartOptions, build_chart
+from orgspec.render.diffchart import build_diff_chart
 from orgspec.render.html import render_html
 from orgspec.render.layout import layout
+from orgspec.reorg import diff
 
 from .conftest import ROOT
 from .render_helpers import HOSTILE, chart_specs, hostile_spec, load_spec, ministry
@@ -31,6 +33,7 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SPECS = {p.stem: p for p in chart_specs()}
+DIFF_CASE = ROOT / "tests" / "fixtures" / "diff" / "zhenjiang-reorg"
 
 pytestmark = [
     pytest.mark.browser,
@@ -250,6 +253,9 @@ def _layout_cases() -> list[tuple[str, Chart]]:
     cases = [(name, build_chart(load_spec(path))) for name, path in SPECS.items()]
     cases.append(("hostile", build_chart(hostile_spec([*HOSTILE, "国" * 70]))))
     cases.append(("ministry", build_chart(ministry(300))))
+    cases.append(("hengyang-duties", build_chart(load_spec(SPECS["hengyang-gov-office"]), ChartOptions(duties=True))))
+    old, new = load_spec(DIFF_CASE / "old.orgspec"), load_spec(DIFF_CASE / "new.orgspec")
+    cases.append(("diff", build_diff_chart(new, diff(old, new))))
     return cases
 
 
