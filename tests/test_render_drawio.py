@@ -26,6 +26,7 @@ from orgspec.render.drawio import render_drawio
 from orgspec.render.layout import GAP_Y, layout
 from orgspec.reorg import diff
 
+from .conftest import GOLDEN, golden
 from .render_helpers import HOSTILE, chart_specs, hostile_spec, load_spec, ministry
 
 DIFF_CASE = Path(__file__).parent / "fixtures" / "diff" / "zhenjiang-reorg"
@@ -156,6 +157,11 @@ def test_hostile_names_are_text_in_the_labels() -> None:
         assert lines == [line.text for line in lay.boxes[node.id].lines]
     assert "<script" not in text
     assert ET.fromstring(text.encode("utf-8")).tag == "mxfile"
+
+
+@pytest.mark.parametrize("path", chart_specs(), ids=[p.stem for p in chart_specs()])
+def test_drawio_golden(path: Path) -> None:
+    golden(GOLDEN / "render" / f"{path.stem}.drawio", render_drawio(build_chart(load_spec(path))))
 
 
 def test_output_is_deterministic() -> None:
