@@ -339,3 +339,13 @@ def test_every_spec_page_is_clean(browser: Any, tmp_path: Path, name: str) -> No
     page.page.click("#collapse")
     assert page.requests == [page.url]
     page.close()
+
+
+@pytest.mark.parametrize(("query", "found"), [("亞洲處", "亚洲处"), ("綜合處", "综合处"), ("歐洲", "欧洲处")])
+def test_a_traditional_query_finds_a_simplified_name(browser: Any, tmp_path: Path, query: str, found: str) -> None:
+    chart = build_chart(load_spec(SPECS["jiangxi-fao"]))  # written in simplified script
+    page = _open(browser, tmp_path, chart, "simplified")
+    page.page.fill("#q", query)
+    names = page.js("Array.from(document.querySelectorAll('#results button')).map(b => b.firstChild.textContent)")
+    assert names == [found]
+    page.close()
