@@ -1,8 +1,9 @@
-"""Benchmark: render a generated 1,000-unit ministry to SVG, against Graphviz's own layout time.
+"""Benchmark: render a generated 1,000-unit ministry to SVG, HTML and draw.io, against Graphviz's own layout time.
 
 Measures, in the same run: loading the spec text (parse, build, checks), building the chart,
 the embedded engine (layout + SVG text), DOT text, and Graphviz's ``dot -Tsvg`` on that DOT;
-then the whole ``render`` path for each engine. The target is < 2 s for the SVG of 1,000 units.
+the HTML page and the draw.io text; then the whole ``render`` path for each engine and format. The target is
+< 2 s for the SVG, the HTML and the draw.io of 1,000 units.
 
 Run: python bench/bench_render.py [--quick] [--units N]
 """
@@ -21,7 +22,9 @@ from orgspec.model.units import Post, Quota, Spec, Unit
 from orgspec.model.values import Count, QuotaCategory, UnitKind
 from orgspec.render.chart import build_chart
 from orgspec.render.dot import render_dot
+from orgspec.render.drawio import render_drawio
 from orgspec.render.graphviz_run import find_dot, run_dot
+from orgspec.render.html import render_html
 from orgspec.render.svg import render_svg
 
 TARGET_S = 2.0
@@ -91,6 +94,8 @@ def main() -> None:
         ("build chart", timed(lambda: build_chart(loaded), repeat)),
         ("embedded: layout + SVG text", timed(lambda: render_svg(chart), repeat)),
         ("DOT text", timed(lambda: render_dot(chart), repeat)),
+        ("HTML page (layout + SVG + outline + fold table)", timed(lambda: render_html(chart), repeat)),
+        ("draw.io text (layout + mxGraph XML)", timed(lambda: render_drawio(chart), repeat)),
     ]
     gv: float | None = None
     if find_dot() is not None:
@@ -100,6 +105,9 @@ def main() -> None:
     rows.append(("render to SVG, embedded engine (chart + SVG)", embedded_total))
     if gv is not None:
         rows.append(("render to SVG, graphviz engine (chart + DOT + dot)", rows[1][1] + rows[3][1] + gv))
+    html_total, drawio_total = rows[1][1] + rows[4][1], rows[1][1] + rows[5][1]
+    rows.append(("render to HTML (chart + page)", html_total))
+    rows.append(("render to draw.io (chart + draw.io)", drawio_total))
 
     print(f"orgspec render benchmark: {count} units, median of {repeat} run(s)")
     print(f"{'step':<52} {'seconds':>9} {'x Graphviz':>11}")
@@ -108,6 +116,9 @@ def main() -> None:
         print(f"{name:<52} {secs:9.3f} {ratio}")
     verdict = "meets" if embedded_total < TARGET_S else "MISSES"
     print(f"embedded SVG of {count} units: {embedded_total:.3f} s, {verdict} the {TARGET_S:.0f} s target")
+    for fmt, total in (("HTML", html_total), ("draw.io", drawio_total)):
+        verdict = "meets" if total < TARGET_S else "MISSES"
+        print(f"{fmt} of {count} units: {total:.3f} s, {verdict} the {TARGET_S:.0f} s target")
     if gv is None:
         print("Graphviz is not installed (" + (shutil.which("dot") or "no dot on PATH") + "): no baseline")
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from orgspec.api import load
-from orgspec.model.units import Spec, Unit
+from orgspec.model.units import Plaque, Spec, Unit
 from orgspec.model.values import UnitKind
 
 from .conftest import EXAMPLES, GOLDEN, SPECS
@@ -83,3 +83,29 @@ def svg_nodes(svg: str) -> list[tuple[ET.Element, ET.Element, list[ET.Element]]]
             assert rect is not None
             out.append((g, rect, g.findall(f"{SVG_NS}text")))
     return out
+
+
+def ministry(units: int = 1000) -> Spec:
+    """A generated ministry of ``units`` units: departments (司) of divisions (处), a few with offices below."""
+    made, departments = 1, []
+    while made < units:
+        d = len(departments)
+        size = min(24, units - made - 1)
+        divisions = []
+        for i in range(size):
+            below: tuple[Unit, ...] = ()
+            if i == 0 and made + 1 + size + 2 <= units:
+                below = (Unit(name=f"第{d + 1}司综合科", kind=UnitKind.SECTION),)
+            divisions.append(
+                Unit(
+                    name=f"第{d + 1}司第{i + 1}處（綜合協調與政策研究）",
+                    kind=UnitKind.PUBLIC_INSTITUTION if i % 8 == 7 else UnitKind.SECTION,
+                    plaques=(Plaque(name=f"亞非交流{d + 1}-{i + 1}中心"),) if i == 3 else (),
+                    units=below,
+                )
+            )
+        made += 1 + size + sum(len(x.units) for x in divisions)
+        departments.append(Unit(name=f"第{d + 1}司", kind=UnitKind.OFFICE, units=tuple(divisions)))
+    return Spec(
+        bodies=(Unit(name="中华人民共和国示例部", kind=UnitKind.CONSTITUENT_DEPARTMENT, units=tuple(departments)),)
+    )

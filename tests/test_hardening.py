@@ -210,12 +210,13 @@ def _replaced_sections(n: int) -> str:
 def _render_every_format(spec: orgspec.Spec) -> None:
     from orgspec.render.chart import ChartOptions, build_chart
     from orgspec.render.dot import render_dot
+    from orgspec.render.drawio import render_drawio
     from orgspec.render.html import render_html
     from orgspec.render.mermaid import render_mermaid
     from orgspec.render.svg import render_svg
 
     chart = build_chart(spec, ChartOptions(duties=True))
-    for write in (render_svg, render_dot, render_mermaid, render_html):
+    for write in (render_svg, render_dot, render_mermaid, render_html, render_drawio):
         write(chart)
 
 

@@ -125,8 +125,16 @@ def _svg_page(svg: str) -> str:
     )
 
 
+_OPEN_OUTLINE = """
+<script>
+document.querySelectorAll('#outline, #outline details').forEach(function (d) { d.open = true; });
+</script>
+"""
+
+
 def _html_page(page: str) -> str:
-    return page.replace("</body>", f'<pre id="orgspec-result"></pre>{_HTML_PROBE}</body>')
+    """The page with its text outline opened in full, then the probe (which measures the outline's boxes)."""
+    return page.replace("</body>", f'<pre id="orgspec-result"></pre>{_OPEN_OUTLINE}{_HTML_PROBE}</body>')
 
 
 def _cases() -> list[tuple[str, Callable[[], Chart]]]:
@@ -203,6 +211,7 @@ def test_the_probe_sees_overflow(tmp_path: Path) -> None:
 _SEARCH_PROBE = """
 <script>
 (function () {
+  document.getElementById('outline').open = true;
   var q = document.getElementById('q');
   q.value = 'QUERY';
   q.dispatchEvent(new Event('input'));
@@ -213,7 +222,7 @@ _SEARCH_PROBE = """
   q.value = '';
   q.dispatchEvent(new Event('input'));
   document.getElementById('collapse').click();
-  var open = document.querySelectorAll('details[open]').length;
+  var open = document.querySelectorAll('#outline details[open]').length;
   var visibleAfterCollapse = Array.from(document.querySelectorAll('li.unit')).filter(function (li) {
     return li.checkVisibility(); }).length;
   document.getElementById('expand').click();

@@ -140,8 +140,13 @@ def test_html_structure_is_unchanged(name: str) -> None:
     plain.feed(render_html(_chart("正常名称")))
     parsed = _Page()
     parsed.feed(page)
-    # the same elements in the same order: no tag, attribute or script was added by a name
-    assert [(t, sorted(a)) for t, a in parsed.tags] == [(t, sorted(a)) for t, a in plain.tags]
+    # the same elements in the same order: no tag, attribute or script was added by a name (the chart's
+    # <text> lines are left out: a long name wraps onto more of them, each with the usual attributes)
+    assert [(t, sorted(a)) for t, a in parsed.tags if t != "text"] == [
+        (t, sorted(a)) for t, a in plain.tags if t != "text"
+    ]
+    text_attrs = {tuple(sorted(a)) for t, a in plain.tags if t == "text"}
+    assert {tuple(sorted(a)) for t, a in parsed.tags if t == "text"} <= text_attrs
     assert sum(1 for t, _ in parsed.tags if t == "script") == 1
     for _, attrs in parsed.tags:
         for key, value in attrs.items():

@@ -2,10 +2,10 @@
 
 Formats: ``.svg``, ``.png``, ``.pdf`` (through Graphviz when installed; SVG
 falls back to the embedded layout), ``.dot``, ``.mmd`` (Mermaid) and
-``.html`` (one self-contained page). ``-o -`` (or no ``-o``) writes to
-stdout and then needs ``--format``; PNG and PDF go to stdout only when it is
-not a terminal. ``FILE`` may be ``-`` (stdin). Every user error is one line
-on stderr and exit code 2.
+``.html`` (one self-contained page to explore: ``--depth`` is how far it opens, the whole
+chart is in it) and ``.drawio`` (an editable draw.io diagram). ``-o -`` (or no ``-o``) writes
+to stdout and then needs ``--format``; PNG and PDF go to stdout only when it is not a terminal.
+``FILE`` may be ``-`` (stdin). Every user error is one line on stderr and exit code 2.
 
 With ``--diff OLD NEW`` (or ``--diff FILE --from DATE --to DATE``) it draws
 the new structure with what changed marked (:mod:`orgspec.render.diffchart`).
@@ -31,7 +31,16 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "configure", "run"]
 
 #: Output formats by file extension.
-FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mmd", ".html": "html"}
+FORMATS = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".mmd": "mmd",
+    ".html": "html",
+    ".drawio": "drawio",
+}
 
 
 class _UsageError(Exception):
@@ -58,14 +67,19 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="OUT",
-        help="output file: .svg .png .pdf .dot .mmd or .html; - (or none) for stdout, with --format",
+        help="output file: .svg .png .pdf .dot .mmd .html or .drawio; - (or none) for stdout, with --format",
     )
     parser.add_argument(
         "--format",
         choices=sorted(set(FORMATS.values())),
-        help="svg, png, pdf, dot, mmd or html (default: from OUT's extension; needed for stdout)",
+        help="svg, png, pdf, dot, mmd, html or drawio (default: from OUT's extension; needed for stdout)",
     )
-    parser.add_argument("--depth", type=_positive, metavar="N", help="show N levels (1: the bodies only)")
+    parser.add_argument(
+        "--depth",
+        type=_positive,
+        metavar="N",
+        help="show N levels (1: the bodies only); .html: open N levels (default 2)",
+    )
     parser.add_argument("--focus", metavar="UNIT", help="one unit (name, plaque or id): its path to the root and below")
     parser.add_argument("--duties", action=argparse.BooleanOptionalAction, default=False, help="show duties")
     parser.add_argument("--quotas", action=argparse.BooleanOptionalAction, default=True, help="show quotas and posts")
@@ -131,7 +145,10 @@ def _render(args: argparse.Namespace) -> list[str]:
         raise _UsageError(f"{source.filename} describes no body; nothing rendered")
     if args.as_of:
         spec = _as_of(spec, args.as_of)
-    base = ChartOptions(depth=args.depth, duties=args.duties, quotas=args.quotas, plaques=args.plaques)
+    # an HTML page holds the whole chart and opens --depth levels of it
+    base = ChartOptions(
+        depth=None if fmt == "html" else args.depth, duties=args.duties, quotas=args.quotas, plaques=args.plaques
+    )
     try:
         if args.split:
             assert out is not None
@@ -145,7 +162,9 @@ def _render(args: argparse.Namespace) -> list[str]:
         else:
             focus = focus_path(spec, args.focus) if args.focus else None
             pages = [(out, ChartOptions(base.depth, focus, base.duties, base.quotas, base.plaques))]
-        rendered = [(target, _draw(build_chart(spec, options), fmt, args.engine)) for target, options in pages]
+        rendered = [
+            (target, _draw(build_chart(spec, options), fmt, args.engine, args.depth)) for target, options in pages
+        ]
     except ChartError as err:
         raise _UsageError(str(err)) from None
     written = []
@@ -161,7 +180,7 @@ def _target(args: argparse.Namespace) -> tuple[Path | None, str]:
 
     if is_stdio(args.output):
         if args.format is None:
-            raise _UsageError("writing to stdout needs --format (svg, dot, mmd, html; png or pdf when piped)")
+            raise _UsageError("writing to stdout needs --format (svg, dot, mmd, html, drawio; png or pdf when piped)")
         if args.format in ("png", "pdf") and sys.stdout.isatty():
             raise _UsageError(f"{args.format.upper()} is binary: write it to a file with -o, or pipe stdout")
         return None, args.format
@@ -172,8 +191,8 @@ def _target(args: argparse.Namespace) -> tuple[Path | None, str]:
     fmt = args.format or guessed
     if fmt is None:
         raise _UsageError(
-            f"cannot tell the format from {str(out)!r}: name the output .svg, .png, .pdf, .dot, .mmd or .html, "
-            "or give --format"
+            f"cannot tell the format from {str(out)!r}: "
+            "name the output .svg, .png, .pdf, .dot, .mmd, .html or .drawio, or give --format"
         )
     try:
         check_folder(out)
@@ -254,10 +273,11 @@ def _render_diff(args: argparse.Namespace, out: Path | None, fmt: str) -> list[s
     return [str(out) if out is not None else "-"]
 
 
-def _draw(chart: Chart, fmt: str, engine: str | None) -> bytes:
+def _draw(chart: Chart, fmt: str, engine: str | None, depth: int | None = None) -> bytes:
     from orgspec.render.dot import DEFAULT_FONT, render_dot
+    from orgspec.render.drawio import render_drawio
     from orgspec.render.graphviz_run import ToolError, find_cjk_font, find_dot, run_dot
-    from orgspec.render.html import render_html
+    from orgspec.render.html import INITIAL_DEPTH, render_html
     from orgspec.render.mermaid import render_mermaid
     from orgspec.render.svg import render_svg
 
@@ -266,7 +286,9 @@ def _draw(chart: Chart, fmt: str, engine: str | None) -> bytes:
     if fmt == "mmd":
         return render_mermaid(chart).encode("utf-8")
     if fmt == "html":
-        return render_html(chart).encode("utf-8")
+        return render_html(chart, depth or INITIAL_DEPTH).encode("utf-8")
+    if fmt == "drawio":
+        return render_drawio(chart).encode("utf-8")
     if fmt == "svg" and (engine == "embedded" or (engine is None and find_dot() is None)):
         return render_svg(chart).encode("utf-8")
     if find_dot() is None:
