@@ -1,0 +1,502 @@
+r"""Every example in README.md and docs/*.md is run: commands, their output, Python and specs.
+
+Documentation cannot drift: each page is read block by block, in order, and every block that
+can run is run, from a fresh temporary copy of the repository's ``specs/``, ``examples/``,
+``tests/fixtures/`` and ``pyproject.toml`` (so paths in the docs work as they do in a clone).
+A failure names the page and the line of the block, and shows the expected and actual text.
+
+The markup (plain Markdown, rendered as usual; directives are HTML comments, invisible on
+GitHub):
+
+```console`` blocks
+    ``$ orgspec …`` lines, each followed by exactly what it prints: stdout and stderr
+    together, as a terminal shows them (no colour). A command line ending in ``\`` goes on.
+    A line ``...`` alone in the output stands for any number of lines (for shortened
+    output). The exit code must be 0, unless the command ends with a comment ``# exit N``.
+    ``2>/dev/null``, ``>/dev/null``, ``> FILE`` and ``< FILE`` redirect as in a shell;
+    ``NAME=value`` before the command sets an environment variable.
+```sh`` (also ``shell``, ``bash``) blocks
+    one command a line, no output shown: each is run and must exit 0 (or ``# exit N``);
+    its output is not compared.
+    Commands that run: ``orgspec …`` and ``python -m orgspec …`` (in this process, through
+    :func:`orgspec.cli.main.main`, which is fast), ``python FILE.py …`` (in this process,
+    with ``runpy``) and ``cat FILE``.
+```python`` blocks
+    run in order, one namespace per page, in the page's working copy. A block right after
+    it marked ``<!-- test: output -->`` is what it must print (``...`` as above).
+```orgspec`` blocks
+    a whole spec: it must check with no error or warning, and be in the canonical layout
+    (``orgspec fmt --check``). Words in a ``<!-- test: … -->`` line just above change that:
+    ``findings`` (it shows findings on purpose), ``not-canonical`` (it shows another
+    layout on purpose), ``in=PATH`` (an excerpt: its lines, re-indented, are lines of
+    PATH in the working copy, which is checked on its own; the excerpt is not checked
+    alone), ``file=PATH`` (also written to PATH for the commands below; any other
+    fenced block can be written to a file the same way).
+``<!-- test: no-run REASON -->`` above any block
+    the block is not run; the reason is required (e.g. it installs packages, or starts a
+    server that waits for an editor).
+``<!-- test: append-to-body=PATH -->`` above an ``orgspec`` block
+    lines the text asks the reader to add at the end of the body in PATH: the harness puts
+    them before the file's last line (the body's ``}``), one level in. The block is checked
+    as part of that file by the commands that follow, not alone.
+``<!-- test: replace FILE OLD NEW -->`` on a line of its own
+    an edit the text asks the reader to make by hand (``OLD`` and ``NEW`` quoted as in a
+    shell): the harness makes it in the working copy, and fails if OLD is not found.
+``<!-- test: same-file A B -->`` on a line of its own
+    files A and B of the working copy must be equal (e.g. the file a tutorial assembled,
+    and the copy of it kept in ``examples/``).
+
+Blocks of other languages (JSON, YAML, TOML, text …) are illustrations; they are compared
+only when marked as an output (``<!-- test: output -->``) or written (``file=``). The
+checks page is generated from :mod:`orgspec.codes`; its examples are excerpts and are
+tested in ``tests/test_checks.py``.
+
+Output is compared exactly. The working copy's absolute path is shown as
+``/home/me/specs-repo``; nothing else is normalised.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import runpy
+import shlex
+import shutil
+import sys
+import textwrap
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+import orgspec
+from orgspec.cli.main import main
+from orgspec.fmt import format_source
+
+from .conftest import ROOT
+
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+#: What each page's working copy holds, relative to the repository.
+COPIED = ["specs", "examples", "tests/fixtures", "pyproject.toml"]
+#: How the working copy's absolute path is shown in the docs.
+SHOWN_ROOT = "/home/me/specs-repo"
+#: Pages whose examples are tested elsewhere (generated from the code).
+GENERATED = {"checks.md"}
+SHELL = {"console", "sh", "shell", "bash"}
+DIRECTIVE = re.compile(r"^\s*<!--\s*test:\s*(.*?)\s*-->\s*$")
+FENCE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,})(?P<info>[^`]*)$")
+STANDALONE = {"replace", "same-file"}
+EXIT = re.compile(r"^#\s*exit\s+(\d+)\b")
+
+
+@dataclass
+class Block:
+    """One fenced block of a page."""
+
+    page: str
+    line: int  # line of the opening fence, 1-based
+    lang: str
+    body: str
+    directive: str = ""  # the text of a <!-- test: … --> line just above, if any
+    words: list[str] = field(default_factory=list)
+
+    @property
+    def where(self) -> str:
+        return f"{self.page}:{self.line}"
+
+    def option(self, name: str) -> str | None:
+        """Return the value of ``name=VALUE`` in the directive, else None."""
+        for word in self.words:
+            if word.startswith(name + "="):
+                return word.split("=", 1)[1]
+        return None
+
+
+@dataclass
+class Edit:
+    """A ``replace`` directive on a line of its own."""
+
+    page: str
+    line: int
+    args: list[str]
+
+
+def parse_page(path: Path) -> list[Block | Edit]:
+    """Return the fenced blocks and edit directives of a page, in order."""
+    page = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    items: list[Block | Edit] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        directive = DIRECTIVE.match(line)
+        if directive and directive.group(1).split()[0] in STANDALONE:
+            items.append(Edit(page, i + 1, shlex.split(directive.group(1))))
+        fence = FENCE.match(line)
+        if fence is None:
+            i += 1
+            continue
+        indent, ticks = len(fence["indent"]), fence["ticks"]
+        info = fence["info"].strip()
+        j = i + 1
+        while j < len(lines) and not re.fullmatch(rf"\s*{ticks}`*\s*", lines[j]):
+            j += 1
+        body = "".join(f"{_unindent(text, indent)}\n" for text in lines[i + 1 : j])
+        k = i - 1
+        while k >= 0 and not lines[k].strip():
+            k -= 1
+        above = DIRECTIVE.match(lines[k]) if k >= 0 else None
+        text = above.group(1) if above and above.group(1).split()[0] not in STANDALONE else ""
+        items.append(Block(page, i + 1, info.split()[0] if info else "", body, text, text.split()))
+        i = j + 1
+    return items
+
+
+def _unindent(text: str, indent: int) -> str:
+    """Remove the fence's indentation from a line of its block."""
+    return text[indent:] if text[:indent].isspace() or not indent else text.lstrip()
+
+
+# ---- running commands in this process ------------------------------------------------------
+
+
+@dataclass
+class Command:
+    """One shell command of a block."""
+
+    line: int
+    text: str
+    exit: int = 0
+    output: list[str] = field(default_factory=list)
+
+
+def shell_commands(block: Block) -> list[Command]:
+    """Split a console or sh block into commands (with their expected output for console)."""
+    commands: list[Command] = []
+    console = block.lang == "console"
+    pending = ""
+    for offset, raw in enumerate(block.body.splitlines(), start=1):
+        if pending:
+            pending += " " + raw.strip()
+        elif console and raw.startswith("$ "):
+            pending = raw[2:]
+            start = block.line + offset
+        elif console:
+            if not commands:
+                raise AssertionError(f"{block.page}:{block.line + offset}: output before any `$ ` command")
+            commands[-1].output.append(raw)
+            continue
+        elif raw.strip() and not raw.lstrip().startswith("#"):
+            pending = raw.strip()
+            start = block.line + offset
+        else:
+            continue
+        if pending.endswith("\\"):
+            pending = pending[:-1].rstrip()
+            continue
+        text, comment = _split_comment(pending)
+        exit_ = EXIT.match(comment)
+        commands.append(Command(start, text, int(exit_.group(1)) if exit_ else 0))
+        pending = ""
+    if pending:
+        raise AssertionError(f"{block.where}: the last command ends with a backslash")
+    return commands
+
+
+def _split_comment(command: str) -> tuple[str, str]:
+    """Split a command line at its first unquoted ``#`` that starts a word."""
+    quote = ""
+    for i, char in enumerate(command):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and (i == 0 or command[i - 1].isspace()):
+            return command[:i].rstrip(), command[i:]
+    return command, ""
+
+
+def _text(target: io.BytesIO) -> io.TextIOWrapper:
+    """A text stream writing through to ``target`` at once, so two streams interleave as in a terminal."""
+    return io.TextIOWrapper(target, encoding="utf-8", write_through=True)
+
+
+def run_command(command: Command, cwd: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    """Run one command in this process; return its exit code and what it showed."""
+    words = shlex.split(command.text)
+    env: dict[str, str] = {}
+    while words and re.fullmatch(r"[A-Z_][A-Z0-9_]*=.*", words[0]):
+        name, value = words.pop(0).split("=", 1)
+        env[name] = value
+    args: list[str] = []
+    stdout_to: str | None = None
+    stdin = b""
+    drop_stderr = drop_stdout = False
+    it = iter(words)
+    for word in it:
+        if word in ("2>/dev/null",):
+            drop_stderr = True
+        elif word in (">/dev/null", "1>/dev/null"):
+            drop_stdout = True
+        elif word == "2>&1":
+            pass
+        elif word in (">", "<"):
+            target = next(it)
+            if word == ">":
+                stdout_to = target
+            else:
+                stdin = (cwd / target).read_bytes()
+        elif word.startswith(">") or word.startswith("<"):
+            if word[0] == ">":
+                stdout_to = word[1:]
+            else:
+                stdin = (cwd / word[1:]).read_bytes()
+        else:
+            args.append(word)
+    shown = io.BytesIO()
+    sink = io.BytesIO()
+    to_file = io.BytesIO()
+    out = _text(sink if drop_stdout else to_file if stdout_to else shown)
+    err = _text(sink if drop_stderr else shown)
+    with monkeypatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        patch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = _dispatch(args, cwd)
+            out.flush()
+            err.flush()
+    if stdout_to:
+        (cwd / stdout_to).write_bytes(to_file.getvalue())
+    return code, shown.getvalue().decode("utf-8")
+
+
+def _dispatch(args: list[str], cwd: Path) -> int:
+    if args[:1] == ["orgspec"]:
+        return main(args[1:])
+    if args[:3] == ["python", "-m", "orgspec"]:
+        return main(args[3:])
+    if len(args) >= 2 and args[0] == "python" and args[1].endswith(".py"):
+        saved = sys.argv
+        sys.argv = args[1:]
+        try:
+            runpy.run_path(str(cwd / args[1]), run_name="__main__")
+        except SystemExit as exit_:
+            return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+        finally:
+            sys.argv = saved
+        return 0
+    if args[:1] == ["cat"]:
+        for name in args[1:]:
+            sys.stdout.write((cwd / name).read_text(encoding="utf-8"))
+        return 0
+    raise AssertionError(
+        f"the docs harness cannot run `{' '.join(args)}`; run it through orgspec or python, "
+        "or mark the block <!-- test: no-run REASON -->"
+    )
+
+
+def matches(expected: list[str], actual: list[str]) -> bool:
+    """Compare line lists exactly, a line ``...`` standing for any number of lines."""
+    if not expected:
+        return not actual
+    if expected[0] == "...":
+        return any(matches(expected[1:], actual[i:]) for i in range(len(actual) + 1))
+    return bool(actual) and actual[0] == expected[0] and matches(expected[1:], actual[1:])
+
+
+def _trim(lines: list[str]) -> list[str]:
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    return lines
+
+
+def _mismatch(where: str, what: str, expected: list[str], actual: list[str]) -> str:
+    shown = "\n".join(f"    {line}" for line in expected) or "    (nothing)"
+    got = "\n".join(f"    {line}" for line in actual) or "    (nothing)"
+    return f"{where}: {what}\n  the docs say:\n{shown}\n  it printed:\n{got}"
+
+
+# ---- the page runner -----------------------------------------------------------------------
+
+
+class PageRun:
+    """Runs the blocks of one page in order and collects every failure."""
+
+    def __init__(self, cwd: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.cwd = cwd
+        self.monkeypatch = monkeypatch
+        self.namespace: dict[str, object] = {"__name__": "__docs__"}
+        self.failures: list[str] = []
+        self.last_python: tuple[Block, str] | None = None
+
+    def normalise(self, text: str) -> str:
+        for form in {str(self.cwd), str(self.cwd.resolve())}:
+            text = text.replace(form, SHOWN_ROOT)
+        return text
+
+    def run(self, items: list[Block | Edit]) -> None:
+        for item in items:
+            try:
+                if isinstance(item, Edit):
+                    self.edit(item)
+                else:
+                    self.block(item)
+            except Exception as err:  # a harness error is a failure of the page, with its place
+                detail = "".join(traceback.format_exception_only(type(err), err)).strip()
+                detail = detail.removeprefix("AssertionError: ")
+                where = item.where if isinstance(item, Block) else f"{item.page}:{item.line}"
+                self.failures.append(detail if detail.startswith(where) else f"{where}: {detail}")
+
+    def edit(self, edit: Edit) -> None:
+        kind, *args = edit.args
+        if kind == "same-file":
+            first, second = ((self.cwd / name).read_text(encoding="utf-8").splitlines() for name in args)
+            if first != second:
+                self.failures.append(_mismatch(f"{edit.page}:{edit.line}", f"{args[0]} and {args[1]} differ", second, first))
+            return
+        path, old, new = self.cwd / args[0], args[1], args[2]
+        text = path.read_text(encoding="utf-8")
+        if old not in text:
+            raise AssertionError(f"replace: {old!r} is not in {args[0]}")
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def block(self, block: Block) -> None:
+        words = block.words
+        if words[:1] == ["no-run"]:
+            if len(words) < 2:
+                raise AssertionError("no-run needs a reason")
+            return
+        if "output" in words:
+            self.compare_output(block)
+            return
+        target = block.option("file")
+        if target:
+            (self.cwd / target).parent.mkdir(parents=True, exist_ok=True)
+            (self.cwd / target).write_text(block.body, encoding="utf-8")
+        if block.lang in SHELL:
+            self.shell(block)
+        elif block.lang == "python":
+            self.python(block)
+        elif block.lang == "orgspec":
+            self.spec(block)
+
+    def shell(self, block: Block) -> None:
+        for command in shell_commands(block):
+            code, shown = run_command(command, self.cwd, self.monkeypatch)
+            actual = _trim(self.normalise(shown).splitlines())
+            where = f"{block.page}:{command.line}"
+            if block.lang == "console" and not matches(_trim(command.output), actual):
+                self.failures.append(_mismatch(where, f"`{command.text}` prints other text", command.output, actual))
+            if code != command.exit:
+                self.failures.append(
+                    f"{where}: `{command.text}` exits {code}, the docs say {command.exit}"
+                    + ("" if block.lang == "console" else "\n" + "\n".join(f"    {x}" for x in actual[-15:]))
+                )
+
+    def python(self, block: Block) -> None:
+        code = compile("\n" * block.line + block.body, block.page, "exec")
+        shown = io.StringIO()
+        with contextlib.redirect_stdout(shown):
+            try:
+                exec(code, self.namespace)  # noqa: S102 - the docs' own examples
+            except Exception as err:
+                lines = [f.lineno for f in traceback.extract_tb(err.__traceback__) if f.filename == block.page]
+                detail = "".join(traceback.format_exception_only(type(err), err)).strip()
+                raise AssertionError(f"{block.page}:{lines[-1] if lines else block.line}: {detail}") from None
+        self.last_python = (block, shown.getvalue())
+
+    def compare_output(self, block: Block) -> None:
+        if self.last_python is None:
+            raise AssertionError("an output block with no python block before it")
+        source, shown = self.last_python
+        actual = _trim(self.normalise(shown).splitlines())
+        if not matches(_trim(block.body.splitlines()), actual):
+            self.failures.append(
+                _mismatch(block.where, f"the python block at line {source.line} prints other text", block.body.splitlines(), actual)
+            )
+
+    def spec(self, block: Block) -> None:
+        body_of = block.option("append-to-body")
+        if body_of:
+            lines = (self.cwd / body_of).read_text(encoding="utf-8").splitlines(keepends=True)
+            added = "".join(f"  {line}" if line.strip() else line for line in block.body.splitlines(keepends=True))
+            (self.cwd / body_of).write_text("".join(lines[:-1]) + added + lines[-1], encoding="utf-8")
+            return
+        inside = block.option("in")
+        if inside:
+            self.excerpt(block, inside)
+            return
+        if "findings" not in block.words:
+            found = [
+                f"{d.line}:{d.column}: {d.code} {d.message}"
+                for d in orgspec.check_text(block.body, block.page)
+                if d.severity is not orgspec.Severity.INFO
+            ]
+            if found:
+                self.failures.append(f"{block.where}: the spec has findings (mark it `findings` if meant):\n    " + "\n    ".join(found))
+        if "not-canonical" not in block.words:
+            formatted = format_source(block.body).output
+            if formatted != block.body:
+                self.failures.append(
+                    _mismatch(block.where, "the spec is not in the canonical layout (orgspec fmt)", block.body.splitlines(), formatted.splitlines())
+                )
+
+    def excerpt(self, block: Block, name: str) -> None:
+        whole = (self.cwd / name).read_text(encoding="utf-8").splitlines()
+        part = textwrap.dedent(block.body).splitlines()
+        for start in range(len(whole) - len(part) + 1):
+            window = whole[start : start + len(part)]
+            indent = len(window[0]) - len(window[0].lstrip()) if window else 0
+            if window and all(w == (" " * indent + p if p else "") for w, p in zip(window, part, strict=True)):
+                return
+        self.failures.append(f"{block.where}: the excerpt is not a part of {name} (re-indented)")
+
+
+@contextlib.contextmanager
+def working_copy(tmp: Path) -> Iterator[Path]:
+    """A copy of what the docs refer to, as a repository root of its own."""
+    root = tmp / "repo"
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, root / name)
+    (root / ".git").mkdir()  # config files above the copy never apply
+    yield root
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_page_examples_are_true(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if page.name in GENERATED:
+        pytest.skip("generated from orgspec.codes; its examples are tested in tests/test_checks.py")
+    items = parse_page(page)
+    with working_copy(tmp_path) as cwd:
+        monkeypatch.chdir(cwd)
+        monkeypatch.setenv("NO_COLOR", "1")
+        monkeypatch.setenv("COLUMNS", "100")
+        monkeypatch.setenv("ORGSPEC_CACHE_DIR", str(tmp_path / "cache"))
+        for name in ("FORCE_COLOR", "CI", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "ORGSPEC_CONFIG"):
+            monkeypatch.delenv(name, raising=False)
+        run = PageRun(cwd, monkeypatch)
+        run.run(items)
+    if run.failures:
+        pytest.fail("\n\n".join(run.failures), pytrace=False)
+
+
+def test_every_shell_and_python_block_runs_or_says_why() -> None:
+    """A block that is not run must say why; and each page runs at least one of its examples."""
+    unmarked: list[str] = []
+    for page in PAGES:
+        if page.name in GENERATED:
+            continue
+        for item in parse_page(page):
+            if isinstance(item, Block) and item.words[:1] == ["no-run"] and len(item.words) < 2:
+                unmarked.append(f"{item.where}: no-run without a reason")
+    assert unmarked == []
