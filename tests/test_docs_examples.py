@@ -20,7 +20,8 @@ GitHub):
     its output is not compared.
     Commands that run: ``orgspec …`` and ``python -m orgspec …`` (in this process, through
     :func:`orgspec.cli.main.main`, which is fast), ``python FILE.py …`` (in this process,
-    with ``runpy``) and ``cat FILE``.
+    with ``runpy``), ``cat FILE``, and ``cd DIR`` (for the rest of the page, python blocks
+    included).
 ```python`` blocks
     run in order, one namespace per page, in the page's working copy. A block right after
     it marked ``<!-- test: output -->`` is what it must print (``...`` as above).
@@ -32,6 +33,8 @@ GitHub):
     PATH in the working copy, which is checked on its own; the excerpt is not checked
     alone), ``file=PATH`` (also written to PATH for the commands below; any other
     fenced block can be written to a file the same way).
+``<!-- test: needs=PROGRAM -->`` above any block
+    the block runs only where PROGRAM is installed (e.g. ``dot``, Graphviz).
 ``<!-- test: no-run REASON -->`` above any block
     the block is not run; the reason is required (e.g. it installs packages, or starts a
     server that waits for an editor).
@@ -51,7 +54,9 @@ only when marked as an output (``<!-- test: output -->``) or written (``file=``)
 checks page is generated from :mod:`orgspec.codes`; its examples are excerpts and are
 tested in ``tests/test_checks.py``.
 
-Output is compared exactly. The working copy's absolute path is shown as
+Output is compared exactly. ``ORGSPEC_UPDATE_DOCS=1`` writes what each ``console`` command
+printed into the page in place of a shown output that differs (review the change: it is the
+documentation). The working copy's absolute path is shown as
 ``/home/me/specs-repo``; nothing else is normalised.
 """
 
@@ -172,6 +177,7 @@ class Command:
     text: str
     exit: int = 0
     output: list[str] = field(default_factory=list)
+    end: int = 0  # the command's last line (continuations included); its output follows
 
 
 def shell_commands(block: Block) -> list[Command]:
@@ -200,7 +206,7 @@ def shell_commands(block: Block) -> list[Command]:
             continue
         text, comment = _split_comment(pending)
         exit_ = EXIT.match(comment)
-        commands.append(Command(start, text, int(exit_.group(1)) if exit_ else 0))
+        commands.append(Command(start, text, int(exit_.group(1)) if exit_ else 0, end=block.line + offset))
         pending = ""
     if pending:
         raise AssertionError(f"{block.where}: the last command ends with a backslash")
@@ -329,10 +335,12 @@ class PageRun:
 
     def __init__(self, cwd: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         self.cwd = cwd
+        self.here = cwd  # changed by `cd` for the rest of the page, as in a shell session
         self.monkeypatch = monkeypatch
         self.namespace: dict[str, object] = {"__name__": "__docs__"}
         self.failures: list[str] = []
         self.last_python: tuple[Block, str] | None = None
+        self.updates: list[tuple[str, int, int, list[str]]] = []
 
     def normalise(self, text: str) -> str:
         for form in {str(self.cwd), str(self.cwd.resolve())}:
@@ -350,7 +358,8 @@ class PageRun:
                 detail = "".join(traceback.format_exception_only(type(err), err)).strip()
                 detail = detail.removeprefix("AssertionError: ")
                 where = item.where if isinstance(item, Block) else f"{item.page}:{item.line}"
-                self.failures.append(detail if detail.startswith(where) else f"{where}: {detail}")
+                page = item.page + ":"
+                self.failures.append(detail if detail.startswith(page) else f"{where}: {detail}")
 
     def edit(self, edit: Edit) -> None:
         kind, *args = edit.args
@@ -371,6 +380,9 @@ class PageRun:
             if len(words) < 2:
                 raise AssertionError("no-run needs a reason")
             return
+        needs = block.option("needs")
+        if needs and shutil.which(needs) is None:
+            return
         if "output" in words:
             self.compare_output(block)
             return
@@ -387,10 +399,16 @@ class PageRun:
 
     def shell(self, block: Block) -> None:
         for command in shell_commands(block):
-            code, shown = run_command(command, self.cwd, self.monkeypatch)
+            words = shlex.split(command.text)
+            if words[:1] == ["cd"] and len(words) == 2:
+                self.here = (self.here / words[1]).resolve()
+                self.monkeypatch.chdir(self.here)
+                continue
+            code, shown = run_command(command, self.here, self.monkeypatch)
             actual = _trim(self.normalise(shown).splitlines())
             where = f"{block.page}:{command.line}"
             if block.lang == "console" and not matches(_trim(command.output), actual):
+                self.updates.append((block.page, command.end, len(command.output), actual))
                 self.failures.append(_mismatch(where, f"`{command.text}` prints other text", command.output, actual))
             if code != command.exit:
                 self.failures.append(
@@ -472,6 +490,14 @@ def working_copy(tmp: Path) -> Iterator[Path]:
     yield root
 
 
+def _rewrite(page: Path, updates: list[tuple[str, int, int, list[str]]]) -> None:
+    """Put each command's actual output in place of what the page shows (ORGSPEC_UPDATE_DOCS=1)."""
+    lines = page.read_text(encoding="utf-8").splitlines()
+    for _, end, count, actual in sorted(updates, key=lambda u: u[1], reverse=True):
+        lines[end : end + count] = actual
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_page_examples_are_true(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if page.name in GENERATED:
@@ -486,6 +512,8 @@ def test_page_examples_are_true(page: Path, tmp_path: Path, monkeypatch: pytest.
             monkeypatch.delenv(name, raising=False)
         run = PageRun(cwd, monkeypatch)
         run.run(items)
+    if run.updates and os.environ.get("ORGSPEC_UPDATE_DOCS") == "1":
+        _rewrite(page, run.updates)
     if run.failures:
         pytest.fail("\n\n".join(run.failures), pytrace=False)
 
