@@ -223,7 +223,7 @@ def _split_comment(command: str) -> tuple[str, str]:
             quote = char
         elif char == "#" and (i == 0 or command[i - 1].isspace()):
             return command[:i].rstrip(), command[i:]
-    return command, ""
+    return command.rstrip(), ""
 
 
 def _text(target: io.BytesIO) -> io.TextIOWrapper:
@@ -366,7 +366,9 @@ class PageRun:
         if kind == "same-file":
             first, second = ((self.cwd / name).read_text(encoding="utf-8").splitlines() for name in args)
             if first != second:
-                self.failures.append(_mismatch(f"{edit.page}:{edit.line}", f"{args[0]} and {args[1]} differ", second, first))
+                self.failures.append(
+                    _mismatch(f"{edit.page}:{edit.line}", f"{args[0]} and {args[1]} differ", second, first)
+                )
             return
         path, old, new = self.cwd / args[0], args[1], args[2]
         text = path.read_text(encoding="utf-8")
@@ -421,7 +423,7 @@ class PageRun:
         shown = io.StringIO()
         with contextlib.redirect_stdout(shown):
             try:
-                exec(code, self.namespace)  # noqa: S102 - the docs' own examples
+                exec(code, self.namespace)
             except Exception as err:
                 lines = [f.lineno for f in traceback.extract_tb(err.__traceback__) if f.filename == block.page]
                 detail = "".join(traceback.format_exception_only(type(err), err)).strip()
@@ -435,7 +437,12 @@ class PageRun:
         actual = _trim(self.normalise(shown).splitlines())
         if not matches(_trim(block.body.splitlines()), actual):
             self.failures.append(
-                _mismatch(block.where, f"the python block at line {source.line} prints other text", block.body.splitlines(), actual)
+                _mismatch(
+                    block.where,
+                    f"the python block at line {source.line} prints other text",
+                    block.body.splitlines(),
+                    actual,
+                )
             )
 
     def spec(self, block: Block) -> None:
@@ -456,12 +463,19 @@ class PageRun:
                 if d.severity is not orgspec.Severity.INFO
             ]
             if found:
-                self.failures.append(f"{block.where}: the spec has findings (mark it `findings` if meant):\n    " + "\n    ".join(found))
+                self.failures.append(
+                    f"{block.where}: the spec has findings (mark it `findings` if meant):\n    " + "\n    ".join(found)
+                )
         if "not-canonical" not in block.words:
             formatted = format_source(block.body).output
             if formatted != block.body:
                 self.failures.append(
-                    _mismatch(block.where, "the spec is not in the canonical layout (orgspec fmt)", block.body.splitlines(), formatted.splitlines())
+                    _mismatch(
+                        block.where,
+                        "the spec is not in the canonical layout (orgspec fmt)",
+                        block.body.splitlines(),
+                        formatted.splitlines(),
+                    )
                 )
 
     def excerpt(self, block: Block, name: str) -> None:
@@ -498,10 +512,8 @@ def _rewrite(page: Path, updates: list[tuple[str, int, int, list[str]]]) -> None
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
-def test_page_examples_are_true(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if page.name in GENERATED:
-        pytest.skip("generated from orgspec.codes; its examples are tested in tests/test_checks.py")
+def run_page(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PageRun:
+    """Run every block of a page in a fresh working copy; return the run with its failures."""
     items = parse_page(page)
     with working_copy(tmp_path) as cwd:
         monkeypatch.chdir(cwd)
@@ -512,19 +524,124 @@ def test_page_examples_are_true(page: Path, tmp_path: Path, monkeypatch: pytest.
             monkeypatch.delenv(name, raising=False)
         run = PageRun(cwd, monkeypatch)
         run.run(items)
+    return run
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_page_examples_are_true(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if page.name in GENERATED:
+        pytest.skip("generated from orgspec.codes; its examples are tested in tests/test_checks.py")
+    run = run_page(page, tmp_path, monkeypatch)
     if run.updates and os.environ.get("ORGSPEC_UPDATE_DOCS") == "1":
         _rewrite(page, run.updates)
     if run.failures:
         pytest.fail("\n\n".join(run.failures), pytrace=False)
 
 
-def test_every_shell_and_python_block_runs_or_says_why() -> None:
-    """A block that is not run must say why; and each page runs at least one of its examples."""
-    unmarked: list[str] = []
-    for page in PAGES:
-        if page.name in GENERATED:
-            continue
-        for item in parse_page(page):
-            if isinstance(item, Block) and item.words[:1] == ["no-run"] and len(item.words) < 2:
-                unmarked.append(f"{item.where}: no-run without a reason")
-    assert unmarked == []
+# ---- the harness itself can fail -----------------------------------------------------------
+
+
+def _failures(text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    tmp_path.mkdir(exist_ok=True)
+    page = tmp_path / "page.md"
+    page.write_text(textwrap.dedent(text), encoding="utf-8")
+    return run_page(page, tmp_path, monkeypatch).failures
+
+
+def test_a_drifted_output_names_the_page_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    failures = _failures(
+        """\
+        # A page
+
+        ```console
+        $ orgspec check specs/zhenjiang-fao.orgspec
+        1 file checked: 0 errors, 0 warnings, 0 info
+        $ orgspec check specs/jiangxi-fao.orgspec
+        1 file checked: 0 errors, 0 warnings, 0 info
+        ```
+        """,
+        tmp_path,
+        monkeypatch,
+    )
+    assert len(failures) == 1
+    assert failures[0].startswith("page.md:6: `orgspec check specs/jiangxi-fao.orgspec` prints other text")
+    assert "    specs/jiangxi-fao.orgspec:75:3: OS310 warning" in failures[0]
+
+
+def test_elision_exit_codes_and_edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = """\
+        <!-- test: file=a.orgspec -->
+        ```orgspec
+        body "甲" {
+          section "乙" {
+            duties {
+              duty "丙"
+            }
+          }
+        }
+        ```
+
+        <!-- test: replace a.orgspec '"丙"' '"丁"' -->
+        ```console
+        $ orgspec fmt - < a.orgspec 2>/dev/null
+        body "甲" {
+        ...
+              duty "丁"
+        ...
+        $ orgspec check missing.orgspec  # exit 2
+        ...
+        ```
+        """
+    assert _failures(good, tmp_path / "good", monkeypatch) == []
+    bad = good.replace("# exit 2", "").replace('"丁"\n', '"戊"\n')
+    failures = _failures(bad, tmp_path / "bad", monkeypatch)
+    assert [f.split("\n")[0] for f in failures] == [
+        "page.md:14: `orgspec fmt - < a.orgspec 2>/dev/null` prints other text",
+        "page.md:19: `orgspec check missing.orgspec` exits 2, the docs say 0",
+    ]
+
+
+def test_specs_python_and_markers_are_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    failures = _failures(
+        """\
+        ```orgspec
+        body "甲" { kind "工作部門" }
+        ```
+
+        <!-- test: not-canonical -->
+        ```orgspec
+        body "甲" { stated sections 2 }
+        ```
+
+        ```python
+        x = 1
+        assert x == 2
+        ```
+
+        <!-- test: no-run -->
+        ```sh
+        python -m pip install .
+        ```
+
+        ```sh
+        git status
+        ```
+        """,
+        tmp_path,
+        monkeypatch,
+    )
+    assert [f.split("\n")[0] for f in failures] == [
+        "page.md:1: the spec is not in the canonical layout (orgspec fmt)",
+        "page.md:6: the spec has findings (mark it `findings` if meant):",
+        "page.md:12: AssertionError",
+        "page.md:16: no-run needs a reason",
+        "page.md:20: the docs harness cannot run `git status`; run it through orgspec or python, "
+        "or mark the block <!-- test: no-run REASON -->",
+    ]
+
+
+def test_elision_matches_any_number_of_lines() -> None:
+    assert matches(["a", "...", "d"], ["a", "b", "c", "d"])
+    assert matches(["a", "...", "b"], ["a", "b"])
+    assert not matches(["a", "...", "d"], ["a", "b", "c"])
+    assert not matches(["a"], ["a", "b"])
