@@ -29,10 +29,12 @@ GitHub):
     a whole spec: it must check with no error or warning, and be in the canonical layout
     (``orgspec fmt --check``). Words in a ``<!-- test: … -->`` line just above change that:
     ``findings`` (it shows findings on purpose), ``not-canonical`` (it shows another
-    layout on purpose), ``in=PATH`` (an excerpt: its lines, re-indented, are lines of
-    PATH in the working copy, which is checked on its own; the excerpt is not checked
-    alone), ``file=PATH`` (also written to PATH for the commands below; any other
-    fenced block can be written to a file the same way).
+    layout on purpose), ``file=PATH`` (also written to PATH for the commands below; any
+    other fenced block can be written to a file the same way).
+``<!-- test: in=PATH -->`` above any block
+    an excerpt: its lines, re-indented, are consecutive lines of PATH in the working copy
+    (a file of the repository, or one a command above wrote). An excerpt of a spec is not
+    checked alone; its file is.
 ``<!-- test: needs=PROGRAM -->`` above any block
     the block runs only where PROGRAM is installed (e.g. ``dot``, Graphviz).
 ``<!-- test: no-run REASON -->`` above any block
@@ -388,6 +390,10 @@ class PageRun:
         if "output" in words:
             self.compare_output(block)
             return
+        inside = block.option("in")
+        if inside:
+            self.excerpt(block, inside)
+            return
         target = block.option("file")
         if target:
             (self.cwd / target).parent.mkdir(parents=True, exist_ok=True)
@@ -451,10 +457,6 @@ class PageRun:
             lines = (self.cwd / body_of).read_text(encoding="utf-8").splitlines(keepends=True)
             added = "".join(f"  {line}" if line.strip() else line for line in block.body.splitlines(keepends=True))
             (self.cwd / body_of).write_text("".join(lines[:-1]) + added + lines[-1], encoding="utf-8")
-            return
-        inside = block.option("in")
-        if inside:
-            self.excerpt(block, inside)
             return
         if "findings" not in block.words:
             found = [
