@@ -53,8 +53,8 @@ GitHub):
 
 Blocks of other languages (JSON, YAML, TOML, text …) are illustrations; they are compared
 only when marked as an output (``<!-- test: output -->``) or written (``file=``). The
-checks page is generated from :mod:`orgspec.codes`; its examples are excerpts and are
-tested in ``tests/test_checks.py``.
+checks page is generated from :mod:`orgspec.codes` (``tests/test_docs.py`` keeps it current);
+its examples are single statements, run here placed in the smallest body that takes them.
 
 Output is compared exactly. ``ORGSPEC_UPDATE_DOCS=1`` writes what each ``console`` command
 printed into the page in place of a shown output that differs (review the change: it is the
@@ -532,7 +532,7 @@ def run_page(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pag
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_page_examples_are_true(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if page.name in GENERATED:
-        pytest.skip("generated from orgspec.codes; its examples are tested in tests/test_checks.py")
+        pytest.skip("generated from orgspec.codes; test_checks_page_examples_do_what_they_say runs its examples")
     run = run_page(page, tmp_path, monkeypatch)
     if run.updates and os.environ.get("ORGSPEC_UPDATE_DOCS") == "1":
         _rewrite(page, run.updates)
@@ -647,3 +647,38 @@ def test_elision_matches_any_number_of_lines() -> None:
     assert matches(["a", "...", "b"], ["a", "b"])
     assert not matches(["a", "...", "d"], ["a", "b", "c"])
     assert not matches(["a"], ["a", "b"])
+
+
+# ---- the checks page ----------------------------------------------------------------------
+
+#: Where a statement of the checks page can stand: alone, or in the smallest body that takes it.
+_PLACES = [
+    "{x}",
+    'body "某辦公室" {{\n{x}\n}}',
+    'body "某辦公室" {{\n  posts {{\n{x}\n  }}\n}}',
+    'body "某辦公室" {{\n  section "某處" {{\n{x}\n  }}\n}}',
+    'body "某辦公室" {{\n  duties {{\n{x}\n  }}\n}}',
+    'body "某辦公室" {{\n  history {{\n{x}\n  }}\n}}',
+]
+#: Codes whose examples are not spec text.
+_PROSE = {"OS101": "a file's encoding, described in words and fixed by a shell command"}
+
+
+def _codes_in_some_place(example: str) -> list[set[str]]:
+    return [{d.code for d in orgspec.check_text(place.format(x=example), "example.orgspec")} for place in _PLACES]
+
+
+def test_checks_page_examples_do_what_they_say() -> None:
+    """Each "Triggers it" example of docs/checks.md triggers its code, and each "Does not" does not."""
+    from orgspec.codes import CODES
+
+    wrong: list[str] = []
+    for code in CODES.values():
+        if code.code in _PROSE:
+            continue
+        if code.bad and not any(code.code in found for found in _codes_in_some_place(code.bad)):
+            wrong.append(f"{code.code}: 'Triggers it' does not trigger it: {code.bad!r}")
+        parses = [f for f in _codes_in_some_place(code.good) if not any(c.startswith("OS1") or c == "OS201" for c in f)]
+        if code.good and not any(code.code not in found for found in parses):
+            wrong.append(f"{code.code}: 'Does not' triggers it (or parses nowhere): {code.good!r}")
+    assert wrong == []
