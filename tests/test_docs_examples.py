@@ -31,6 +31,11 @@ GitHub):
     ``findings`` (it shows findings on purpose), ``not-canonical`` (it shows another
     layout on purpose), ``file=PATH`` (also written to PATH for the commands below; any
     other fenced block can be written to a file the same way).
+``<!-- test: output-of: COMMAND -->`` above any block
+    the block is what COMMAND (run as in a ``console`` block, from the current folder) prints
+    on stdout; ``...`` lines as above. A JSON block may be shortened: objects may leave out
+    keys and lists items (the order kept; an item ``"…"`` marks the cut), and a string
+    ending in ``…`` stands for any string that starts so.
 ``<!-- test: in=PATH -->`` above any block
     an excerpt: its lines, re-indented, are consecutive lines of PATH in the working copy
     (a file of the repository, or one a command above wrote). An excerpt of a spec is not
@@ -66,6 +71,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import re
 import runpy
@@ -317,6 +323,28 @@ def matches(expected: list[str], actual: list[str]) -> bool:
     return bool(actual) and actual[0] == expected[0] and matches(expected[1:], actual[1:])
 
 
+def json_shortened(shown: object, actual: object, path: str) -> str:
+    """Return where ``shown`` is not ``actual`` shortened, or "" (an object may leave out keys,
+    a list items, keeping the order; a string ending in "…" stands for any string it starts)."""
+    if isinstance(shown, dict) and isinstance(actual, dict):
+        for key, value in shown.items():
+            if key not in actual:
+                return f"{path}/{key}: not printed"
+            difference = json_shortened(value, actual[key], f"{path}/{key}")
+            if difference:
+                return difference
+        return ""
+    if isinstance(shown, list) and isinstance(actual, list):
+        rest = iter(enumerate(actual))
+        for i, item in enumerate(x for x in shown if x not in ("…", "...")):
+            if not any(not json_shortened(item, other, "") for _, other in rest):
+                return f"{path}/{i}: {json.dumps(item, ensure_ascii=False)[:200]} is not printed (in this order)"
+        return ""
+    if isinstance(shown, str) and isinstance(actual, str) and shown.endswith("…"):
+        return "" if actual.startswith(shown[:-1]) else f"{path}: {actual!r} does not start with {shown[:-1]!r}"
+    return "" if shown == actual and type(shown) is type(actual) else f"{path}: shown {shown!r}, printed {actual!r}"
+
+
 def _trim(lines: list[str]) -> list[str]:
     while lines and not lines[-1].strip():
         lines = lines[:-1]
@@ -366,13 +394,13 @@ class PageRun:
     def edit(self, edit: Edit) -> None:
         kind, *args = edit.args
         if kind == "same-file":
-            first, second = ((self.cwd / name).read_text(encoding="utf-8").splitlines() for name in args)
+            first, second = ((self.here / name).read_text(encoding="utf-8").splitlines() for name in args)
             if first != second:
                 self.failures.append(
                     _mismatch(f"{edit.page}:{edit.line}", f"{args[0]} and {args[1]} differ", second, first)
                 )
             return
-        path, old, new = self.cwd / args[0], args[1], args[2]
+        path, old, new = self.here / args[0], args[1], args[2]
         text = path.read_text(encoding="utf-8")
         if old not in text:
             raise AssertionError(f"replace: {old!r} is not in {args[0]}")
@@ -390,14 +418,17 @@ class PageRun:
         if "output" in words:
             self.compare_output(block)
             return
+        if block.directive.startswith("output-of:"):
+            self.shows(block, block.directive.removeprefix("output-of:").strip())
+            return
         inside = block.option("in")
         if inside:
             self.excerpt(block, inside)
             return
         target = block.option("file")
         if target:
-            (self.cwd / target).parent.mkdir(parents=True, exist_ok=True)
-            (self.cwd / target).write_text(block.body, encoding="utf-8")
+            (self.here / target).parent.mkdir(parents=True, exist_ok=True)
+            (self.here / target).write_text(block.body, encoding="utf-8")
         if block.lang in SHELL:
             self.shell(block)
         elif block.lang == "python":
@@ -436,6 +467,24 @@ class PageRun:
                 raise AssertionError(f"{block.page}:{lines[-1] if lines else block.line}: {detail}") from None
         self.last_python = (block, shown.getvalue())
 
+    def shows(self, block: Block, command_text: str) -> None:
+        """Compare a block with what a command prints on stdout (JSON as a shortened document)."""
+        code, shown = run_command(Command(block.line, command_text + " 2>/dev/null"), self.here, self.monkeypatch)
+        if code != 0:
+            self.failures.append(f"{block.where}: `{command_text}` exits {code}")
+            return
+        shown = self.normalise(shown)
+        if block.lang == "json":
+            difference = json_shortened(json.loads(block.body), json.loads(shown), "")
+            if difference:
+                self.failures.append(f"{block.where}: the JSON is not what `{command_text}` prints: {difference}")
+        elif not matches(_trim(block.body.splitlines()), _trim(shown.splitlines())):
+            self.failures.append(
+                _mismatch(
+                    block.where, f"`{command_text}` prints other text", block.body.splitlines(), shown.splitlines()
+                )
+            )
+
     def compare_output(self, block: Block) -> None:
         if self.last_python is None:
             raise AssertionError("an output block with no python block before it")
@@ -454,9 +503,9 @@ class PageRun:
     def spec(self, block: Block) -> None:
         body_of = block.option("append-to-body")
         if body_of:
-            lines = (self.cwd / body_of).read_text(encoding="utf-8").splitlines(keepends=True)
+            lines = (self.here / body_of).read_text(encoding="utf-8").splitlines(keepends=True)
             added = "".join(f"  {line}" if line.strip() else line for line in block.body.splitlines(keepends=True))
-            (self.cwd / body_of).write_text("".join(lines[:-1]) + added + lines[-1], encoding="utf-8")
+            (self.here / body_of).write_text("".join(lines[:-1]) + added + lines[-1], encoding="utf-8")
             return
         if "findings" not in block.words:
             found = [
@@ -481,7 +530,7 @@ class PageRun:
                 )
 
     def excerpt(self, block: Block, name: str) -> None:
-        whole = (self.cwd / name).read_text(encoding="utf-8").splitlines()
+        whole = (self.here / name).read_text(encoding="utf-8").splitlines()
         part = textwrap.dedent(block.body).splitlines()
         for start in range(len(whole) - len(part) + 1):
             window = whole[start : start + len(part)]
@@ -682,3 +731,12 @@ def test_checks_page_examples_do_what_they_say() -> None:
         if code.good and not any(code.code not in found for found in parses):
             wrong.append(f"{code.code}: 'Does not' triggers it (or parses nowhere): {code.good!r}")
     assert wrong == []
+
+
+def test_shortened_json_may_leave_out_but_not_change() -> None:
+    actual = {"a": 1, "b": [{"x": 1, "y": 2}, {"x": 3}, {"x": 4}], "c": "a long message"}
+    assert json_shortened({"b": [{"x": 1}, {"x": 4}, "…"], "c": "a long…"}, actual, "") == ""
+    assert json_shortened({"b": [{"x": 4}, {"x": 1}]}, actual, "") == '/b/1: {"x": 1} is not printed (in this order)'
+    assert json_shortened({"a": 2}, actual, "") == "/a: shown 2, printed 1"
+    assert json_shortened({"a": True}, {"a": 1}, "") == "/a: shown True, printed 1"
+    assert json_shortened({"d": 1}, actual, "") == "/d: not printed"
