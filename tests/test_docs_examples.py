@@ -40,8 +40,9 @@ GitHub):
     an excerpt: its lines, re-indented, are consecutive lines of PATH in the working copy
     (a file of the repository, or one a command above wrote). An excerpt of a spec is not
     checked alone; its file is.
-``<!-- test: needs=PROGRAM -->`` above any block
-    the block runs only where PROGRAM is installed (e.g. ``dot``, Graphviz).
+``<!-- test: needs=PROGRAM,… -->`` above any block
+    the block runs only where each PROGRAM is installed (e.g. ``dot``, Graphviz;
+    ``cjk-font``: a font that covers Chinese, for PNG and PDF).
 ``<!-- test: no-run REASON -->`` above any block
     the block is not run; the reason is required (e.g. it installs packages, or starts a
     server that waits for an editor).
@@ -167,6 +168,15 @@ def parse_page(path: Path) -> list[Block | Edit]:
         items.append(Block(page, i + 1, info.split()[0] if info else "", body, text, text.split()))
         i = j + 1
     return items
+
+
+def _installed(name: str) -> bool:
+    """Whether a program (or ``cjk-font``: a font that covers Chinese) is installed."""
+    if name == "cjk-font":
+        from orgspec.render.graphviz_run import find_cjk_font
+
+        return find_cjk_font() is not None
+    return shutil.which(name) is not None
 
 
 def _unindent(text: str, indent: int) -> str:
@@ -413,7 +423,7 @@ class PageRun:
                 raise AssertionError("no-run needs a reason")
             return
         needs = block.option("needs")
-        if needs and shutil.which(needs) is None:
+        if needs and not all(_installed(name) for name in needs.split(",")):
             return
         if "output" in words:
             self.compare_output(block)
@@ -519,7 +529,9 @@ class PageRun:
                 )
         if "not-canonical" not in block.words:
             formatted = format_source(block.body).output
-            if formatted != block.body:
+            if formatted is None:
+                self.failures.append(f"{block.where}: the spec does not parse, so it cannot be formatted")
+            elif formatted != block.body:
                 self.failures.append(
                     _mismatch(
                         block.where,
