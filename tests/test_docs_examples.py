@@ -8,24 +8,24 @@ A failure names the page and the line of the block, and shows the expected and a
 The markup (plain Markdown, rendered as usual; directives are HTML comments, invisible on
 GitHub):
 
-```console`` blocks
+``console`` blocks
     ``$ orgspec …`` lines, each followed by exactly what it prints: stdout and stderr
     together, as a terminal shows them (no colour). A command line ending in ``\`` goes on.
     A line ``...`` alone in the output stands for any number of lines (for shortened
     output). The exit code must be 0, unless the command ends with a comment ``# exit N``.
     ``2>/dev/null``, ``>/dev/null``, ``> FILE`` and ``< FILE`` redirect as in a shell;
     ``NAME=value`` before the command sets an environment variable.
-```sh`` (also ``shell``, ``bash``) blocks
+``sh`` (also ``shell``, ``bash``) blocks
     one command a line, no output shown: each is run and must exit 0 (or ``# exit N``);
     its output is not compared.
     Commands that run: ``orgspec …`` and ``python -m orgspec …`` (in this process, through
     :func:`orgspec.cli.main.main`, which is fast), ``python FILE.py …`` (in this process,
     with ``runpy``), ``cat FILE``, and ``cd DIR`` (for the rest of the page, python blocks
     included).
-```python`` blocks
+``python`` blocks
     run in order, one namespace per page, in the page's working copy. A block right after
     it marked ``<!-- test: output -->`` is what it must print (``...`` as above).
-```orgspec`` blocks
+``orgspec`` blocks
     a whole spec: it must check with no error or warning, and be in the canonical layout
     (``orgspec fmt --check``). Words in a ``<!-- test: … -->`` line just above change that:
     ``findings`` (it shows findings on purpose), ``not-canonical`` (it shows another
