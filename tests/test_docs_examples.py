@@ -57,8 +57,10 @@ GitHub):
     files A and B of the working copy must be equal (e.g. the file a tutorial assembled,
     and the copy of it kept in ``examples/``).
 
-Blocks of other languages (JSON, YAML, TOML, text …) are illustrations; they are compared
-only when marked as an output (``<!-- test: output -->``) or written (``file=``). The
+Blocks of other languages (JSON, YAML, TOML, text …, listed in ``ILLUSTRATIONS``) are
+illustrations; they are compared only when marked (``output``, ``output-of:``, ``in=``) or
+written (``file=``). A block of a language the harness does not know, and a directive word
+it does not know, fail the page (so a typo cannot switch a check off). The
 checks page is generated from :mod:`orgspec.codes` (``tests/test_docs.py`` keeps it current);
 its examples are single statements, run here placed in the smallest body that takes them.
 
@@ -104,6 +106,11 @@ SHELL = {"console", "sh", "shell", "bash"}
 DIRECTIVE = re.compile(r"^\s*<!--\s*test:\s*(.*?)\s*-->\s*$")
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,})(?P<info>[^`]*)$")
 STANDALONE = {"replace", "same-file"}
+#: Directive words above a block: flags, and options written NAME=VALUE.
+FLAGS = {"findings", "not-canonical", "output"}
+OPTIONS = {"file", "in", "needs", "append-to-body"}
+#: Languages of blocks that show data or configuration for other tools, not run here.
+ILLUSTRATIONS = {"", "text", "json", "yaml", "toml", "xml", "turtle", "markdown", "elisp", "lua", "js", "rst"}
 EXIT = re.compile(r"^#\s*exit\s+(\d+)\b")
 
 
@@ -422,6 +429,14 @@ class PageRun:
             if len(words) < 2:
                 raise AssertionError("no-run needs a reason")
             return
+        if block.lang not in SHELL | {"python", "orgspec"} | ILLUSTRATIONS:
+            raise AssertionError(
+                f"a ```{block.lang} block: the docs harness does not know the language; add it to ILLUSTRATIONS or mark the block no-run"
+            )
+        if not block.directive.startswith("output-of:"):
+            unknown = [w for w in words if w not in FLAGS and w.split("=", 1)[0] not in OPTIONS]
+            if unknown:
+                raise AssertionError(f"unknown word in <!-- test: … -->: {' '.join(unknown)}")
         needs = block.option("needs")
         if needs and not all(_installed(name) for name in needs.split(",")):
             return
@@ -689,6 +704,15 @@ def test_specs_python_and_markers_are_checked(tmp_path: Path, monkeypatch: pytes
         ```sh
         git status
         ```
+
+        <!-- test: not-canonicle -->
+        ```orgspec
+        body "甲" { kind "工作部門" }
+        ```
+
+        ```pycon
+        >>> 1
+        ```
         """,
         tmp_path,
         monkeypatch,
@@ -700,6 +724,9 @@ def test_specs_python_and_markers_are_checked(tmp_path: Path, monkeypatch: pytes
         "page.md:16: no-run needs a reason",
         "page.md:20: the docs harness cannot run `git status`; run it through orgspec or python, "
         "or mark the block <!-- test: no-run REASON -->",
+        "page.md:25: unknown word in <!-- test: … -->: not-canonicle",
+        "page.md:29: a ```pycon block: the docs harness does not know the language; add it to ILLUSTRATIONS "
+        "or mark the block no-run",
     ]
 
 
