@@ -259,6 +259,10 @@ def _text(target: io.BytesIO) -> io.TextIOWrapper:
 def run_command(command: Command, cwd: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
     """Run one command in this process; return its exit code and what it showed."""
     words = shlex.split(command.text)
+    if {"&&", "||", "|", ";", "&"} & set(words):
+        raise AssertionError(f"`{command.text}`: the docs harness runs one command a line, without pipes or lists")
+    if words[:1] == ["python3"]:
+        words[0] = "python"
     env: dict[str, str] = {}
     while words and re.fullmatch(r"[A-Z_][A-Z0-9_]*=.*", words[0]):
         name, value = words.pop(0).split("=", 1)
