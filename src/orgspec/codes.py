@@ -240,7 +240,7 @@ _ALL: tuple[Code, ...] = (
         "A post group's breakdown does not add up to its total.",
         "正副處長11名,其中正處長6名、副處長5名: when both the chief and the deputy counts are "
         "given, they must add up to the group total; otherwise their sum may not exceed it.",
-        bad='group "正副處長" 11 { post "正處長" 6; post "副處長" 6 }',
+        bad='group "正副處長" 11 { post "正處長" 6; post "副處長" 4 }',
         good='group "正副處長" 11 { post "正處長" 6; post "副處長" 5 }',
     ),
     Code(
