@@ -230,3 +230,15 @@ def test_corpus_strings_are_the_documents_own(path: Path) -> None:
     strings = set(_corpus_strings(orgspec.load(path)))
     missing = sorted((what, s) for what, s in strings if s and s not in text and s not in allowed)
     assert not missing
+
+
+def test_every_corpus_spec_exports_to_valid_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import jsonschema
+
+    from orgspec.cli.main import main
+
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    for path in CORPUS_SPECS:
+        assert main(["export", str(path)]) == 0, path.stem
+        jsonschema.validate(json.loads(capsys.readouterr().out), schema)
