@@ -18,7 +18,7 @@ from pygments.token import Comment, Error, Keyword, Name, Number, Punctuation, S
 
 from orgspec.pygments_lexer import OrgspecLexer  # noqa: E402
 
-ALL = sorted(SPECS.glob("*.orgspec")) + sorted(FIXTURES.rglob("*.orgspec"))
+ALL = sorted(SPECS.rglob("*.orgspec")) + sorted(FIXTURES.rglob("*.orgspec"))
 PARSED = [p for p in ALL if orgspec.api.analyze(p.read_text(encoding="utf-8")).spec is not None]
 
 

@@ -1,0 +1,81 @@
+"""Score ``orgspec draft`` on the corpus: each document's draft against its hand-written spec.
+
+Usage: ``python bench/corpus_score.py`` (run from the repository root). The found documents are
+in ``corpus/found/`` (their held-out flag in ``corpus/index.json``); the shared corpus's texts are
+read from ``../shared/corpus/docs/`` (or ``ORGSPEC_SHARED_CORPUS``) when present. Prints one row
+per document (matched/drafted/expected per field) and the totals of the held-out documents and of
+the others, so that rules fitted to some documents show up as a gap between the two.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import orgspec
+from orgspec.draft import draft
+from orgspec.draft.score import FIELDS, FieldScore, score
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _shared() -> Path | None:
+    env = os.environ.get("ORGSPEC_SHARED_CORPUS")
+    candidates = [Path(env)] if env else []
+    candidates += [ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus"]
+    return next((c for c in candidates if c.is_dir()), None)
+
+
+def _documents() -> list[tuple[str, Path, Path, bool]]:
+    """(name, document, spec, held out) for every corpus spec whose document is available."""
+    out = []
+    held = {
+        Path(e["spec"]).stem: e["held_out"] for e in json.loads((ROOT / "corpus" / "index.json").read_text("utf-8"))
+    }
+    shared = _shared()
+    for spec in sorted((ROOT / "specs" / "corpus").glob("*.orgspec")):
+        source = re.search(r"Source: (\S+)", spec.read_text("utf-8"))
+        assert source, spec
+        path = source.group(1)
+        if path.startswith("shared/corpus/"):
+            if shared is None:
+                continue
+            doc = shared / path.removeprefix("shared/corpus/")
+        else:
+            doc = ROOT / path
+        out.append((spec.stem, doc, spec, held.get(spec.stem, False)))
+    return out
+
+
+def _cell(s: FieldScore) -> str:
+    return f"{s.matched}/{s.drafted}/{s.expected}"
+
+
+def main() -> int:
+    """Print the score table; return 0."""
+    totals = {True: {f: [0, 0, 0] for f in FIELDS}, False: {f: [0, 0, 0] for f in FIELDS}}
+    print("| document | held out | " + " | ".join(FIELDS) + " |")
+    print("|---|---|" + "---|" * len(FIELDS))
+    for name, doc, spec_path, held in _documents():
+        text = doc.read_text("utf-8").split("\n", 2)[2]
+        result = score(draft(text, doc.name).spec, orgspec.load(spec_path))
+        for f in FIELDS:
+            for i, v in enumerate((result[f].matched, result[f].drafted, result[f].expected)):
+                totals[held][f][i] += v
+        print(f"| {name} | {'yes' if held else ''} | " + " | ".join(_cell(result[f]) for f in FIELDS) + " |")
+    for held in (False, True):
+        cells = [FieldScore(*totals[held][f]) for f in FIELDS]
+        label = "held out" if held else "others"
+        print(
+            f"| **{label}** | | "
+            + " | ".join(f"{_cell(c)} (P {c.precision:.2f}, R {c.recall:.2f})" for c in cells)
+            + " |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
