@@ -130,7 +130,9 @@ def mypy_report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]
     api = pytest.importorskip("mypy.api")
     folder = tmp_path_factory.mktemp("typing")
     (block,) = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL)
+    api_blocks = re.findall(r"```python\n(.*?)```", (ROOT / "docs" / "api.md").read_text(encoding="utf-8"), re.DOTALL)
     files = {
+        **{f"api_block_{i}.py": text for i, text in enumerate(api_blocks)},
         "readme_block.py": block,
         "good_quota.py": 'import orgspec\n\nq = orgspec.load("a.orgspec").get("A").quota("administrative")\n',
         "bad_quota.py": 'import orgspec\n\nq = orgspec.load("a.orgspec").get("A").quota("adminstrative")\n',
@@ -164,3 +166,30 @@ def test_mypy_rejects_a_misspelt_quota_category(mypy_report: dict[str, list[str]
     (error,) = mypy_report["bad_quota.py"]
     assert "adminstrative" in error
     assert 'Argument 1 to "quota" of "Unit"' in error
+
+
+API_BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "docs" / "api.md").read_text(encoding="utf-8"), re.DOTALL)
+
+
+def test_api_page_blocks_pass_mypy_strict(mypy_report: dict[str, list[str]]) -> None:
+    assert len(API_BLOCKS) >= 8
+    for i in range(len(API_BLOCKS)):
+        assert mypy_report[f"api_block_{i}.py"] == [], i
+
+
+@pytest.mark.parametrize("index", range(len(API_BLOCKS)))
+def test_api_page_blocks_run(index: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(ROOT)
+    exec(compile(API_BLOCKS[index], f"docs/api.md block {index}", "exec"), {})
+    out = capsys.readouterr().out
+    # every comment that states a printed value is what the block prints
+    if "['OS302']" in API_BLOCKS[index]:
+        assert "['OS302']" in out
+    if "OS301 2 19" in API_BLOCKS[index]:
+        assert "OS301 2 19 'A' states 2 sections but lists 1" in out
+
+
+def test_api_page_names_every_public_name() -> None:
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    for name in orgspec.__all__:
+        assert f"`{name}`" in page, name

@@ -312,3 +312,29 @@ def test_editing_features_never_raise(text: str) -> None:
         completions(text, offset, doc.lines)
         references(doc, position, include_declaration=True)
         prepare_rename(doc, position)
+
+
+def test_the_editors_page_example_does_what_the_page_says() -> None:
+    import re
+
+    page = (SPECS.parent / "docs" / "editors.md").read_text(encoding="utf-8")
+    text = re.findall(r"```orgspec\n(.*?)```", page, re.DOTALL)[0]
+    doc = Document.open("file:///e.orgspec", text)
+    assert len(references(doc, _at(text, "mishu"), include_declaration=True)) == 2
+    edit = rename(doc, _at(text, "@mishu"), "secretariat")
+    assert edit is not None
+    assert len((edit.changes or {})["file:///e.orgspec"]) == 2
+    assert "@mishu" in _complete(text.replace("sections @mishu", "sections @|"))
+    at = _at_start(text, '"某市外事辦公室"')
+    titles = [a.title for a in code_actions(doc, lsp.Range(at, at))]
+    assert titles == ['Convert to simplified characters: "某市外事办公室"']
+    stated = text.replace("quota administrative 12", "stated sections 3")
+    doc = Document.open("file:///e.orgspec", stated)
+    (finding,) = diagnostics(doc)
+    assert finding.code_description is not None
+    at = finding.range.start
+    titles = [a.title for a in code_actions(doc, lsp.Range(at, at))]
+    assert titles == [
+        "Change the stated count 3 to 2, the number listed",
+        "Suppress OS301 on this line (with a reason to fill in)",
+    ]
