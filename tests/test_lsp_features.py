@@ -126,6 +126,7 @@ def _complete(marked: str) -> list[str]:
         ('body a "A" {\n  posts {\n    post "主任" 1 holder |', []),
         ('body a "A" {\n  posts {\n    group 3 |', ["separately", "unstated", "unreadable", "for-sections"]),
         ('body a "A" {\n  members {\n    member "组长" |', ["post", "of", "person"]),
+        ('body a "A" {\n  members {\n    member |', ['"组长"', '"副组长"', '"成员"', '"組長"', '"副組長"', '"成員"']),
         ('body a "A" {\n  members {\n    member "组长" of |', ["@a"]),
         ('body a "A" {\n  section b "B"\n  hosts |', ["@a", "@b"]),
         ('body a "A" {\n  section b "B"\n  quota administrative 2 { includes 1 for @|', ["@a", "@b"]),

@@ -54,6 +54,7 @@ _RANK_LEVELS = ("部级", "厅局级", "处级", "科级", "股级", "部級", "
 _RANKS = tuple(f'"{prefix}{level}"' for level in _RANK_LEVELS for prefix in ("正", "副"))
 _SECTION_RANKS = tuple(f'"{level}"' for level in _RANK_LEVELS)
 _POST_FLAGS = ("chief", "deputy", "approved-separately", "concurrent", "holder")
+_MEMBER_ROLES = ('"组长"', '"副组长"', '"成员"', '"組長"', '"副組長"', '"成員"')
 #: Statements whose arguments name a unit: completion offers ``@id`` there.
 _REFERS = frozenset({"superior", *_RELATIONS, "sections", "unit"})
 #: Words inside a statement that are followed by a reference.
@@ -99,6 +100,8 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
         return (_POST_FLAGS if index >= 2 and before not in ("concurrent", "holder") else ()), enum
     if keyword == "group" and block == "posts":
         return (*_COUNTS, "for-sections"), enum
+    if keyword == "member" and block == "members" and index == 0:
+        return _MEMBER_ROLES, enum
     if keyword == "member" and block == "members" and index >= 1 and before not in ("post", "of", "person"):
         return ("post", "of", "person"), enum
     if block == "function-changes" and index >= 1 and before not in _REF_WORDS:
