@@ -131,6 +131,8 @@ def _complete(marked: str) -> list[str]:
         ('body a "A" {\n  section b "B"\n  hosts |', ["@a", "@b"]),
         ('body a "A" {\n  section b "B"\n  quota administrative 2 { includes 1 for @|', ["@a", "@b"]),
         ('body a "A" {\n  section "B" {\n    duties {\n      duty "x|', []),
+        ('body a "A" {\n  # a comment |', []),
+        ('body a "A" {  # a comment\n  |', list(BLOCK_KEYWORDS["body"])),
     ],
 )
 def test_completion_in_context(marked: str, expected: list[str]) -> None:

@@ -18,7 +18,7 @@ from lsprotocol import types as lsp
 from orgspec.lowering.lower import _UNIT_KEYWORDS
 from orgspec.lowering.lower_history import _EVENT_KEYWORDS
 from orgspec.lsp.positions import LineIndex
-from orgspec.lsp.scan import Statement, statements, token_kind
+from orgspec.lsp.scan import Statement, scan, statements, token_kind
 from orgspec.model.units import EventKind, FunctionChangeKind
 from orgspec.model.values import QuotaCategory, UnitKind
 from orgspec.model.vocab import KIND_LABELS
@@ -125,7 +125,10 @@ def _items(
 
 
 def completions(text: str, offset: int, lines: LineIndex) -> list[lsp.CompletionItem]:
-    """Return what may be typed at ``offset``: keywords, values or ``@id`` references."""
+    """Return what may be typed at ``offset``: keywords, values or ``@id`` references (nothing in a comment)."""
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    if any(t.text.startswith("#") for t in scan(text[line_start:offset])):  # a comment runs to the line end
+        return []
     stmt = None
     for stmt in statements(text, offset):  # noqa: B007 - the last one is the statement being typed
         pass
