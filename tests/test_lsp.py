@@ -13,10 +13,12 @@ import queue
 import subprocess
 import sys
 import threading
+from pathlib import Path
 from typing import IO, Any
 
 import pytest
 
+import orgspec
 from orgspec.cli.main import main
 
 from .conftest import FIXTURES
@@ -281,3 +283,245 @@ def test_lsp_without_pygls_says_how_to_install_it(
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "pip install 'orgspec[lsp]'" in err
+
+
+# ---- the fuller server, driven by pygls's own client ---------------------------------------------
+FEATURES = FIXTURES / "lsp" / "features.orgspec"
+FEATURES_URI = FEATURES.resolve().as_uri()
+FTEXT = FEATURES.read_text(encoding="utf-8")
+
+
+def _p(text: str, needle: str, extra: int = 0) -> Any:
+    from lsprotocol import types as lsp
+
+    return lsp.Position(**_pos(text, needle, extra=extra))
+
+
+async def _session() -> dict[str, Any]:
+    """Open the features fixture in ``orgspec lsp`` through pygls's LanguageClient and ask for everything."""
+    import asyncio
+
+    from lsprotocol import types as lsp
+    from pygls.exceptions import JsonRpcException
+    from pygls.lsp.client import LanguageClient
+
+    client = LanguageClient("orgspec-test", "1")
+    published: asyncio.Queue[lsp.PublishDiagnosticsParams] = asyncio.Queue()
+
+    @client.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_diagnostics(params: lsp.PublishDiagnosticsParams) -> None:
+        published.put_nowait(params)
+
+    await client.start_io(sys.executable, "-m", "orgspec", "lsp")
+    out: dict[str, Any] = {}
+    doc = lsp.TextDocumentIdentifier(uri=FEATURES_URI)
+    try:
+        init = await asyncio.wait_for(
+            client.initialize_async(
+                lsp.InitializeParams(
+                    capabilities=lsp.ClientCapabilities(
+                        text_document=lsp.TextDocumentClientCapabilities(
+                            rename=lsp.RenameClientCapabilities(prepare_support=True)
+                        )
+                    ),
+                    process_id=os.getpid(),
+                )
+            ),
+            TIMEOUT,
+        )
+        out["capabilities"] = init.capabilities
+        client.initialized(lsp.InitializedParams())
+        client.text_document_did_open(
+            lsp.DidOpenTextDocumentParams(
+                text_document=lsp.TextDocumentItem(uri=FEATURES_URI, language_id="orgspec", version=1, text=FTEXT)
+            )
+        )
+        out["diagnostics"] = (await asyncio.wait_for(published.get(), TIMEOUT)).diagnostics
+
+        def complete(text: str, needle: str, extra: int) -> Any:
+            return client.text_document_completion_async(
+                lsp.CompletionParams(text_document=doc, position=_p(text, needle, extra))
+            )
+
+        out["complete_unit_keyword"] = await complete(FTEXT, "  quota administrative", 2)
+        out["complete_quota_category"] = await complete(FTEXT, "quota administrative", len("quota "))
+        out["complete_reference"] = await complete(FTEXT, "@mishu", 1)
+        out["complete_event_keyword"] = await complete(FTEXT, "    from", 4)
+        out["references"] = await client.text_document_references_async(
+            lsp.ReferenceParams(
+                text_document=doc,
+                position=_p(FTEXT, "@lianluo", 2),
+                context=lsp.ReferenceContext(include_declaration=True),
+            )
+        )
+        out["prepare_rename"] = await client.text_document_prepare_rename_async(
+            lsp.PrepareRenameParams(text_document=doc, position=_p(FTEXT, "@lianluo", 3))
+        )
+        out["prepare_rename_nothing"] = await client.text_document_prepare_rename_async(
+            lsp.PrepareRenameParams(text_document=doc, position=_p(FTEXT, "duty", 1))
+        )
+        out["rename"] = await client.text_document_rename_async(
+            lsp.RenameParams(
+                text_document=doc, position=_p(FTEXT, "section lianluo", len("section l")), new_name="liaison"
+            )
+        )
+        for bad in ("2nd", "mishu"):
+            try:
+                await client.text_document_rename_async(
+                    lsp.RenameParams(text_document=doc, position=_p(FTEXT, "@lianluo", 3), new_name=bad)
+                )
+            except JsonRpcException as err:
+                out[f"rename_refused_{bad}"] = str(err)
+        at_count = _p(FTEXT, "stated sections 3", len("stated sections "))
+        out["actions_on_count"] = await client.text_document_code_action_async(
+            lsp.CodeActionParams(
+                text_document=doc, range=lsp.Range(at_count, at_count), context=lsp.CodeActionContext(diagnostics=[])
+            )
+        )
+        at_name = _p(FTEXT, '"聯絡處" {', 2)
+        out["actions_on_name"] = await client.text_document_code_action_async(
+            lsp.CodeActionParams(
+                text_document=doc, range=lsp.Range(at_name, at_name), context=lsp.CodeActionContext(diagnostics=[])
+            )
+        )
+        out["tokens"] = await client.text_document_semantic_tokens_full_async(
+            lsp.SemanticTokensParams(text_document=doc)
+        )
+        # while typing: an unclosed block still gets completions
+        broken = FTEXT.replace("  quota administrative 10\n}", "  quota administrative 10\n  posts {\n    post ")
+        client.text_document_did_change(
+            lsp.DidChangeTextDocumentParams(
+                text_document=lsp.VersionedTextDocumentIdentifier(version=2, uri=FEATURES_URI),
+                content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=broken)],
+            )
+        )
+        out["complete_while_typing"] = await complete(broken, "    post ", len("    post "))
+        await asyncio.wait_for(client.shutdown_async(None), TIMEOUT)
+        client.exit(None)
+    finally:
+        server = getattr(client, "_server", None)
+        if server is not None and server.returncode is None:
+            server.kill()
+        await asyncio.wait_for(client.stop(), TIMEOUT)
+    return out
+
+
+@pytest.fixture(scope="module")
+def session() -> dict[str, Any]:
+    import asyncio
+
+    return asyncio.run(_session())
+
+
+def _labels(result: Any) -> list[str]:
+    items = result.items if hasattr(result, "items") else result
+    return [i.label for i in items]
+
+
+def test_client_sees_the_new_capabilities(session: dict[str, Any]) -> None:
+    caps = session["capabilities"]
+    assert caps.completion_provider is not None
+    assert "@" in (caps.completion_provider.trigger_characters or [])
+    assert caps.references_provider
+    assert caps.rename_provider.prepare_provider is True
+    assert set(caps.code_action_provider.code_action_kinds) == {"quickfix", "refactor.rewrite"}
+    legend = caps.semantic_tokens_provider.legend
+    assert "keyword" in legend.token_types
+    assert caps.semantic_tokens_provider.full
+
+
+def test_diagnostics_link_to_their_documentation(session: dict[str, Any]) -> None:
+    (d,) = session["diagnostics"]
+    assert d.code == "OS301"
+    href = d.code_description.href
+    page, _, anchor = href.partition("#")
+    assert anchor == "os301"
+    from urllib.parse import urlparse
+    from urllib.request import url2pathname
+
+    text = Path(url2pathname(urlparse(page).path)).read_text(encoding="utf-8")
+    assert "\n## OS301\n" in text  # the heading whose anchor is #os301
+
+
+def test_completion_of_keywords_values_and_references(session: dict[str, Any]) -> None:
+    from orgspec.lowering.lower import _UNIT_KEYWORDS
+
+    assert _labels(session["complete_unit_keyword"]) == list(_UNIT_KEYWORDS)
+    assert _labels(session["complete_quota_category"]) == [
+        "administrative",
+        "public-institution",
+        "logistics",
+        "dispatched",
+        "discipline",
+        "other",
+    ]
+    refs = session["complete_reference"].items
+    assert [i.label for i in refs] == ["@fao", "@mishu", "@lianluo"]
+    assert refs[1].detail == "秘书处"
+    # the completion replaces what was typed, '@' included
+    assert refs[1].text_edit.range.start == _p(FTEXT, "@mishu")
+    assert "unit" in _labels(session["complete_event_keyword"])
+    assert "chief" not in _labels(session["complete_event_keyword"])
+    assert _labels(session["complete_while_typing"]) == []  # a post's title comes first: nothing to offer
+
+
+def test_references_and_rename_of_an_id(session: dict[str, Any]) -> None:
+    starts = [loc.range.start for loc in session["references"]]
+    assert starts == [_p(FTEXT, "lianluo"), _p(FTEXT, "@lianluo"), _p(FTEXT, "@lianluo\n    from")]
+    assert all(loc.uri == FEATURES_URI for loc in session["references"])
+    prepared = session["prepare_rename"]
+    assert prepared.placeholder == "lianluo"
+    assert prepared.range.start == _p(FTEXT, "@lianluo", 1)
+    assert session["prepare_rename_nothing"] is None
+    edits = session["rename"].changes[FEATURES_URI]
+    renamed = FTEXT
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        lines = renamed.split("\n")
+        line = lines[edit.range.start.line]
+        lines[edit.range.start.line] = (
+            line[: edit.range.start.character] + edit.new_text + line[edit.range.end.character :]
+        )
+        renamed = "\n".join(lines)
+    assert renamed == FTEXT.replace("lianluo", "liaison")
+    assert orgspec.check_text(renamed)[0].code == "OS301"  # nothing else broke
+    assert "not an id" in session["rename_refused_2nd"]
+    assert "already the id of '秘书处'" in session["rename_refused_mishu"]
+
+
+def test_code_actions_fix_the_count_suppress_and_convert(session: dict[str, Any]) -> None:
+    by_title = {a.title: a for a in session["actions_on_count"]}
+    fix = by_title["Change the stated count 3 to 2, the number listed"]
+    assert fix.kind == "quickfix"
+    (edit,) = fix.edit.changes[FEATURES_URI]
+    assert edit.new_text == "2"
+    assert edit.range.start == _p(FTEXT, "stated sections 3", len("stated sections "))
+    suppress = by_title["Suppress OS301 on this line (with a reason to fill in)"]
+    (edit,) = suppress.edit.changes[FEATURES_URI]
+    line = FTEXT.split("\n")[3]
+    suppressed = FTEXT.replace(line, line + edit.new_text)
+    assert edit.range.start.character == len(line.encode("utf-16-le")) // 2
+    assert orgspec.check_text(suppressed) == []  # a valid suppression, with a reason
+    titles = [a.title for a in session["actions_on_name"]]
+    assert titles == ['Convert to simplified characters: "联络处"']
+    assert session["actions_on_name"][0].kind == "refactor.rewrite"
+
+
+def test_semantic_tokens_of_the_document(session: dict[str, Any]) -> None:
+    data = session["tokens"].data
+    legend = ["keyword", "enumMember", "variable", "string", "number", "comment"]
+    line = char = 0
+    decoded = []
+    lines = FTEXT.split("\n")
+    for i in range(0, len(data), 5):
+        dl, dc, length, kind, mods = data[i : i + 5]
+        line += dl
+        char = char + dc if dl == 0 else dc
+        text = lines[line].encode("utf-16-le")[2 * char : 2 * (char + length)].decode("utf-16-le")
+        decoded.append((text, legend[kind], mods))
+    assert decoded[0][1] == "comment"
+    assert ("body", "keyword", 0) in decoded
+    assert ("fao", "variable", 1) in decoded  # declaration
+    assert ('"某市外事办公室"', "string", 0) in decoded
+    assert ("administrative", "enumMember", 0) in decoded
+    assert ("@mishu", "variable", 0) in decoded
+    assert ("2010", "number", 0) in decoded

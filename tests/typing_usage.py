@@ -15,6 +15,11 @@ def use(path: str) -> list[str]:
         if quota is not None and quota.count.status is CountStatus.NUMBER:
             value: int | None = quota.count.value
             out.append(str(value))
+    # get() returns the unit itself (KeyError when there is none); quota() takes the category's name too
+    known: Unit = spec.get("A")
+    by_name = known.quota("administrative")
+    if by_name is not None:
+        out.append(str(by_name.count))
     try:
         orgspec.load(path)
     except SpecError as err:
@@ -27,4 +32,9 @@ def use(path: str) -> list[str]:
     out.append(str(totals))
     text: str = orgspec.dumps(spec)
     out.append(text)
+    then: Spec = orgspec.as_of(spec, "2005")
+    out.extend(op.op for op in orgspec.diff(then, spec).operations)
+    chart: bytes = orgspec.render(spec, format="dot")
+    svg: bytes = orgspec.render(path, "chart.svg", engine="embedded", depth=2, as_of="2005")
+    out.append(str(len(chart) + len(svg)))
     return out

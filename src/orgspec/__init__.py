@@ -17,7 +17,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from orgspec.api import Analysis, analyze, check, check_text, dumps, load, loads
+    from orgspec.api import Analysis, RenderFormat, analyze, check, check_text, dumps, load, loads, render
     from orgspec.diagnostics import Diagnostic, Related, Severity
     from orgspec.errors import OrgspecError, SpecError
     from orgspec.history.asof import as_of
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         PostGroup,
         Quota,
         QuotaCategory,
+        QuotaCategoryName,
         QuotaPart,
         Ref,
         Relation,
@@ -73,11 +74,13 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "PostGroup": ("orgspec.model", "PostGroup"),
     "Quota": ("orgspec.model", "Quota"),
     "QuotaCategory": ("orgspec.model", "QuotaCategory"),
+    "QuotaCategoryName": ("orgspec.model", "QuotaCategoryName"),
     "QuotaPart": ("orgspec.model", "QuotaPart"),
     "Ref": ("orgspec.model", "Ref"),
     "Related": ("orgspec.diagnostics", "Related"),
     "Relation": ("orgspec.model", "Relation"),
     "RelationKind": ("orgspec.model", "RelationKind"),
+    "RenderFormat": ("orgspec.api", "RenderFormat"),
     "Severity": ("orgspec.diagnostics", "Severity"),
     "SharedDuties": ("orgspec.model", "SharedDuties"),
     "Spec": ("orgspec.model", "Spec"),
@@ -95,6 +98,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "invert": ("orgspec.reorg.patch", "invert"),
     "load": ("orgspec.api", "load"),
     "loads": ("orgspec.api", "loads"),
+    "render": ("orgspec.api", "render"),
 }
 
 
@@ -132,11 +136,13 @@ __all__ = [
     "PostGroup",
     "Quota",
     "QuotaCategory",
+    "QuotaCategoryName",
     "QuotaPart",
     "Ref",
     "Related",
     "Relation",
     "RelationKind",
+    "RenderFormat",
     "Severity",
     "SharedDuties",
     "Spec",
@@ -155,4 +161,5 @@ __all__ = [
     "invert",
     "load",
     "loads",
+    "render",
 ]

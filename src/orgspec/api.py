@@ -3,12 +3,14 @@
 ``load``/``loads`` raise one exception carrying every diagnostic;
 ``check``/``check_text`` return diagnostics and never raise on user input.
 
-Also ``dumps`` (model to canonical text) and ``analyze`` (the whole front end
-with the source map, for tools that need positions).
+Also ``dumps`` (model to canonical text), ``analyze`` (the whole front end
+with the source map, for tools that need positions) and ``render`` (an org
+chart in one call).
 
 Imports: :mod:`orgspec.lowering`, :mod:`orgspec.checks`, :mod:`orgspec.io`,
 :mod:`orgspec.text`, :mod:`orgspec.model`, :mod:`orgspec.diagnostics`,
-:mod:`orgspec.suppress`.
+:mod:`orgspec.suppress`; :mod:`orgspec.render` and :mod:`orgspec.history`
+when :func:`render` is called.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -25,12 +28,27 @@ from orgspec.errors import SpecError
 from orgspec.io import read_source
 from orgspec.lowering import Built, build, gc_paused
 from orgspec.model.units import Spec
+from orgspec.model.values import PartialDate
 from orgspec.source import SourceText
 from orgspec.suppress import apply_suppressions
 from orgspec.text.printer import print_statements
 from orgspec.text.unlower import unlower
 
-__all__ = ["Analysis", "analyze", "check", "check_text", "dumps", "iter_spec_files", "load", "loads"]
+if TYPE_CHECKING:
+    from orgspec.render.chart import Chart
+
+__all__ = [
+    "Analysis",
+    "RenderFormat",
+    "analyze",
+    "check",
+    "check_text",
+    "dumps",
+    "iter_spec_files",
+    "load",
+    "loads",
+    "render",
+]
 
 SUFFIX = ".orgspec"
 
@@ -123,3 +141,110 @@ def check(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> l
 def dumps(spec: Spec) -> str:
     """Return the canonical spec text of a model; ``loads(dumps(m)) == m``."""
     return print_statements(unlower(spec))
+
+
+#: The formats :func:`render` writes.
+RenderFormat = Literal["svg", "png", "pdf", "dot", "mmd", "html"]
+_SUFFIXES: dict[str, RenderFormat] = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".mmd": "mmd",
+    ".html": "html",
+}
+
+
+def render(
+    spec: Spec | str | os.PathLike[str],
+    output: str | os.PathLike[str] | None = None,
+    *,
+    format: RenderFormat | None = None,
+    engine: Literal["graphviz", "embedded"] | None = None,
+    depth: int | None = None,
+    focus: str | None = None,
+    duties: bool = False,
+    quotas: bool = True,
+    plaques: bool = True,
+    as_of: PartialDate | str | None = None,
+) -> bytes:
+    """Draw an org chart of a spec (a model or a spec file) and return its bytes; write them to ``output``.
+
+    The format is ``format``, else ``output``'s extension (``.svg``, ``.png``,
+    ``.pdf``, ``.dot``/``.gv``, ``.mmd``, ``.html``). SVG comes from Graphviz
+    when it is installed and from the embedded layout otherwise (or with
+    ``engine="embedded"``); PNG and PDF need Graphviz. ``depth``, ``focus``
+    (a unit's name, plaque or id), ``duties``, ``quotas`` and ``plaques`` choose
+    what is shown, as the ``orgspec render`` options do; ``as_of`` draws the
+    structure in force on a date. The output file is written atomically.
+
+    Raises :class:`SpecError` for a spec file with errors, ``ChartError`` (a
+    ValueError) for a format or focus it cannot use, ``ToolError`` when
+    Graphviz or a CJK font is needed and missing, ``HistoryError`` when the
+    history cannot be undone to ``as_of``; all are :class:`OrgspecError`.
+    """
+    from orgspec.io import write_atomic
+    from orgspec.render.chart import ChartError, ChartOptions, build_chart, focus_path
+
+    if format is None:
+        if output is None:
+            raise ChartError("name the format (format='svg') or an output file whose extension gives it")
+        suffix = Path(output).suffix.lower()
+        if suffix not in _SUFFIXES:
+            raise ChartError(
+                f"cannot tell the format from {os.fspath(output)!r}: use .svg, .png, .pdf, .dot, .mmd or .html"
+            )
+        format = _SUFFIXES[suffix]
+    elif format not in _SUFFIXES.values():
+        raise ChartError(f"unknown chart format {format!r}: svg, png, pdf, dot, mmd or html")
+    model = spec if isinstance(spec, Spec) else load(spec)
+    if as_of is not None:
+        from orgspec.history.asof import as_of as structure_on
+
+        model = structure_on(model, as_of)
+    if not model.bodies:
+        raise ChartError("the spec describes no body: there is nothing to draw")
+    options = ChartOptions(
+        depth=depth,
+        focus=focus_path(model, focus) if focus else None,
+        duties=duties,
+        quotas=quotas,
+        plaques=plaques,
+    )
+    data = _draw(build_chart(model, options), format, engine)
+    if output is not None:
+        write_atomic(output, data)
+    return data
+
+
+def _draw(chart: Chart, fmt: RenderFormat, engine: str | None) -> bytes:
+    """Return a chart in a format: text formats directly, the others through Graphviz."""
+    from orgspec.render.chart import ChartError
+    from orgspec.render.dot import DEFAULT_FONT, render_dot
+    from orgspec.render.graphviz_run import ToolError, find_cjk_font, find_dot, run_dot
+
+    if fmt == "dot":
+        return render_dot(chart).encode("utf-8")
+    if fmt == "mmd":
+        from orgspec.render.mermaid import render_mermaid
+
+        return render_mermaid(chart).encode("utf-8")
+    if fmt == "html":
+        from orgspec.render.html import render_html
+
+        return render_html(chart).encode("utf-8")
+    if engine == "embedded" and fmt != "svg":
+        raise ChartError(f"the embedded engine writes SVG only; {fmt.upper()} needs Graphviz")
+    if fmt == "svg" and (engine == "embedded" or (engine is None and find_dot() is None)):
+        from orgspec.render.svg import render_svg
+
+        return render_svg(chart).encode("utf-8")
+    if find_dot() is None:
+        raise ToolError(f"{fmt.upper()} output needs Graphviz, which is not installed (apt-get install graphviz)")
+    font = find_cjk_font()
+    if font is None:
+        if fmt != "svg":
+            raise ToolError(f"no installed font covers Chinese, so {fmt.upper()} text would be empty boxes")
+        font = DEFAULT_FONT
+    return run_dot(render_dot(chart, font=font), fmt)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import attrs
 
 from orgspec.lowering.resolve import Index
-from orgspec.model.units import Spec, Unit
+from orgspec.model.units import Event, Spec, Unit
 from orgspec.model.values import Ref
 
 __all__ = ["Entry", "UnitIds"]
@@ -66,6 +66,12 @@ class UnitIds:
             return None
         path = self.index.lookup(ref)
         return None if path is None else self.by_path.get(path)
+
+    def events(self, entry: Entry) -> list[Event]:
+        """Return the events about a unit: its own history, then spec-level events whose ``unit`` names it."""
+        own = list(entry.unit.history)
+        own += [e for e in self.spec.history if (found := self.resolve(e.target)) is not None and found is entry]
+        return own
 
     def ref_id(self, ref: Ref | None) -> str | None:
         """Return the stable id a reference names inside the spec, or None."""

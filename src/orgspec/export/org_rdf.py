@@ -1,10 +1,18 @@
 """The W3C Organization Ontology export (``org:``), as an rdflib graph in Turtle or JSON-LD.
 
-Mapping (https://www.w3.org/TR/vocab-org/):
+Mapping (https://www.w3.org/TR/vocab-org/), kept within ORG's domains and
+ranges (``tests/shapes/org.ttl`` checks every bundled spec against them):
 
-* a body is an ``org:FormalOrganization`` (and ``org:Organization``); every
-  nested unit (section, office, institution …) is an ``org:OrganizationalUnit``
-  linked both ways with ``org:hasUnit`` / ``org:unitOf``;
+* a body is an ``org:FormalOrganization`` (and ``org:Organization``). A nested
+  unit of an internal kind (section, party committee, discipline unit,
+  service centre, other) is an ``org:OrganizationalUnit``, linked with
+  ``org:unitOf`` / ``org:hasUnit`` to the formal organisation it belongs to,
+  or with ``org:subOrganizationOf`` / ``org:hasSubOrganization`` when its
+  parent is itself a unit. A nested unit that is an organisation of its own
+  (an office hosted in the body, a public institution, a coordinating body,
+  a department-administered or dispatched body) is an
+  ``org:FormalOrganization`` linked with ``org:subOrganizationOf`` /
+  ``org:hasSubOrganization``;
 * ``skos:prefLabel`` is the unit's name and ``skos:altLabel`` each plaque, both
   tagged zh-Hant / zh-Hans / zh / en by :mod:`orgspec.export.lang`;
 * ``org:identifier`` is the stable id (:mod:`orgspec.export.ids`);
@@ -12,14 +20,30 @@ Mapping (https://www.w3.org/TR/vocab-org/):
 * duties are ``org:purpose`` literals (one per duty, with the document's
   number when it gives one: "1. …"); notes are ``dct:description``;
 * leadership posts are ``org:Post`` resources with ``org:postIn`` /
-  ``org:hasPost`` and a ``skos:prefLabel``; a post that heads its unit (the
-  chief of a group, or the first post of a unit whose title is not a deputy's)
-  also has ``org:headOf``;
+  ``org:hasPost``, a ``skos:prefLabel`` and an ``org:role`` (an ``org:Role``
+  labelled with the title, ``<base><post>/role``); the post that heads its unit
+  (the chief of a group, or the first post of a unit whose title is not a
+  deputy's) also has the role ``<base>role/head``. ``org:headOf`` links an
+  agent, never a post (its domain is ``foaf:Agent``): a post's named
+  ``holder`` is a ``foaf:Person`` that ``org:holds`` it (``org:heldBy``
+  back), and heads the unit when the post does;
 * members of coordinating bodies with a named person become a ``foaf:Person``
   with an ``org:Membership`` (``org:member``, ``org:organization``,
   ``org:role``); a chief role (组长/組長, 主任) also gives ``org:headOf``;
-* basis documents are ``dct:source`` resources with ``dct:identifier`` (the
-  document number), ``dct:title``, ``dct:publisher`` and ``dct:date``.
+* history events (the unit's own and spec-level events naming it) are
+  ``org:ChangeEvent`` (a ``prov:Activity``) resources,
+  ``<base><unit id>/history/<n>``: ``org:originalOrganization`` the unit as it
+  was (not for an establishment), ``org:resultingOrganization`` the unit after
+  it (not for an abolition), with ``org:changedBy`` / ``org:resultedFrom``
+  back from the unit; ``dct:type`` the kind of event (a ``skos:Concept``,
+  ``<base>event/renamed``), ``dct:date`` the date as precise as the document
+  gives it (``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date``) and
+  ``prov:startedAtTime`` when the day is known; the names before and after a
+  rename as ``skos:hiddenLabel`` of the event… no: as ``dct:description``;
+* basis documents are ``prov:Entity`` resources with ``dct:identifier`` (the
+  document number), ``dct:title``, ``dct:publisher`` and ``dct:date``, the
+  ``dct:source`` of the unit or event they decide, and ``prov:used`` by the
+  event.
 
 No blank nodes are made, so the Turtle output is the same on every run.
 rdflib is an optional dependency (``pip install 'orgspec[rdf]'``), imported
@@ -32,12 +56,13 @@ from __future__ import annotations
 
 import json
 
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, SKOS
+from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
 from orgspec.export.ids import Entry, UnitIds
 from orgspec.export.lang import spec_script, tag
-from orgspec.model.units import Post, PostGroup, Spec
+from orgspec.model.units import Event, EventKind, Post, PostGroup, Spec
+from orgspec.model.values import Basis, PartialDate, UnitKind
 
 __all__ = ["DEFAULT_BASE", "ORG", "graph", "to_jsonld", "to_turtle"]
 
@@ -48,13 +73,35 @@ _CONTEXT = {
     "skos": str(SKOS),
     "dct": str(DCTERMS),
     "foaf": str(FOAF),
+    "prov": str(PROV),
     "rdf": str(RDF),
+    "xsd": str(XSD),
 }
 _CHIEF_ROLES = ("组长", "組長", "主任", "主任委员", "主任委員")
+#: Kinds of nested unit that are parts of an organisation rather than organisations of their own.
+_INTERNAL = frozenset(
+    {UnitKind.SECTION, UnitKind.PARTY_COMMITTEE, UnitKind.DISCIPLINE_UNIT, UnitKind.SERVICE_CENTRE, UnitKind.OTHER}
+)
+#: Events after which the unit no longer exists, and events before which it did not.
+_ENDS = frozenset({EventKind.ABOLISHED})
+_STARTS = frozenset({EventKind.ESTABLISHED, EventKind.REESTABLISHED})
 
 
 def _is_deputy(title: str) -> bool:
     return "副" in title
+
+
+def _formal(entry: Entry) -> bool:
+    """Return True when a unit is an organisation of its own: a body, or a nested unit of such a kind."""
+    return entry.parent_id is None or entry.unit.kind not in _INTERNAL
+
+
+def _date(date: PartialDate) -> Literal:
+    if date.day is not None:
+        return Literal(str(date), datatype=XSD.date)
+    if date.month is not None:
+        return Literal(str(date), datatype=XSD.gYearMonth)
+    return Literal(str(date), datatype=XSD.gYear)
 
 
 class _Builder:
@@ -65,6 +112,7 @@ class _Builder:
         names = [n for e in self.ids for n in e.unit.names()]
         self.fallback = spec_script(names)
         self.persons: dict[str, int] = {}
+        self.formal = {e.id: _formal(e) for e in self.ids}
         for prefix, ns in _CONTEXT.items():
             self.g.bind(prefix, ns)
 
@@ -78,13 +126,18 @@ class _Builder:
         g, unit = self.g, entry.unit
         node = self.iri(entry.id)
         g.add((node, RDF.type, ORG.Organization))
-        if entry.parent_id is None:
+        if self.formal[entry.id]:
             g.add((node, RDF.type, ORG.FormalOrganization))
         else:
-            parent = self.iri(entry.parent_id)
             g.add((node, RDF.type, ORG.OrganizationalUnit))
-            g.add((node, ORG.unitOf, parent))
-            g.add((parent, ORG.hasUnit, node))
+        if entry.parent_id is not None:
+            parent = self.iri(entry.parent_id)
+            if not self.formal[entry.id] and self.formal[entry.parent_id]:
+                g.add((node, ORG.unitOf, parent))
+                g.add((parent, ORG.hasUnit, node))
+            else:
+                g.add((node, ORG.subOrganizationOf, parent))
+                g.add((parent, ORG.hasSubOrganization, node))
         g.add((node, ORG.identifier, Literal(entry.id)))
         g.add((node, SKOS.prefLabel, self.text(unit.name)))
         for plaque in unit.plaques:
@@ -100,27 +153,83 @@ class _Builder:
         for note in unit.notes:
             g.add((node, DCTERMS.description, self.text(note)))
         for i, basis in enumerate(unit.basis):
-            doc = self.iri(f"{entry.id}/basis/{i}")
-            g.add((node, DCTERMS.source, doc))
-            if basis.number:
-                g.add((doc, DCTERMS.identifier, self.text(basis.number)))
-            if basis.title:
-                g.add((doc, DCTERMS.title, self.text(basis.title)))
-            if basis.issuer:
-                g.add((doc, DCTERMS.publisher, self.text(basis.issuer)))
-            if basis.date is not None:
-                g.add((doc, DCTERMS.date, Literal(str(basis.date))))
+            g.add((node, DCTERMS.source, self.basis(f"{entry.id}/basis/{i}", basis)))
         self.posts(entry)
         self.members(entry)
+        for i, event in enumerate(self.ids.events(entry)):
+            self.event(entry, f"{entry.id}/history/{i}", event)
 
-    def post(self, entry: Entry, pid: str, title: str, head: bool) -> None:
-        g, node, post = self.g, self.iri(entry.id), self.iri(pid)
-        g.add((post, RDF.type, ORG.Post))
-        g.add((post, SKOS.prefLabel, self.text(title)))
-        g.add((post, ORG.postIn, node))
-        g.add((node, ORG.hasPost, post))
+    def basis(self, local: str, basis: Basis) -> URIRef:
+        g, doc = self.g, self.iri(local)
+        g.add((doc, RDF.type, PROV.Entity))
+        if basis.number:
+            g.add((doc, DCTERMS.identifier, self.text(basis.number)))
+        if basis.title:
+            g.add((doc, DCTERMS.title, self.text(basis.title)))
+        if basis.issuer:
+            g.add((doc, DCTERMS.publisher, self.text(basis.issuer)))
+        if basis.date is not None:
+            g.add((doc, DCTERMS.date, _date(basis.date)))
+        return doc
+
+    def event(self, entry: Entry, local: str, event: Event) -> None:
+        g, node, change = self.g, self.iri(entry.id), self.iri(local)
+        g.add((change, RDF.type, ORG.ChangeEvent))
+        g.add((change, RDF.type, PROV.Activity))
+        concept = self.iri("event/" + event.kind.value)
+        g.add((change, DCTERMS.type, concept))
+        g.add((concept, RDF.type, SKOS.Concept))
+        g.add((concept, SKOS.prefLabel, Literal(event.kind.value.replace("-", " "), lang="en")))
+        if event.kind not in _STARTS:
+            g.add((change, ORG.originalOrganization, node))
+            g.add((node, ORG.changedBy, change))
+        if event.kind not in _ENDS:
+            g.add((change, ORG.resultingOrganization, node))
+            g.add((node, ORG.resultedFrom, change))
+        when = event.when()
+        if when is not None:
+            g.add((change, DCTERMS.date, _date(when)))
+            if when.day is not None:
+                g.add((change, PROV.startedAtTime, Literal(f"{when}T00:00:00", datatype=XSD.dateTime)))
+        if event.before or event.after:
+            g.add((change, DCTERMS.description, self.text(f"{event.before or '?'} → {event.after or '?'}")))
+        if event.plaque:
+            g.add((change, DCTERMS.description, self.text(event.plaque)))
+        for note in event.notes:
+            g.add((change, DCTERMS.description, self.text(note)))
+        for i, basis in enumerate(event.basis):
+            doc = self.basis(f"{local}/basis/{i}", basis)
+            g.add((change, PROV.used, doc))
+            g.add((change, DCTERMS.source, doc))
+
+    def person(self, name: str) -> URIRef:
+        number = self.persons.setdefault(name, len(self.persons))
+        person = self.iri(f"person/{number}")
+        self.g.add((person, RDF.type, FOAF.Person))
+        self.g.add((person, FOAF.name, self.text(name)))
+        return person
+
+    def post(self, entry: Entry, pid: str, post: Post | None, title: str, head: bool) -> None:
+        g, node, iri = self.g, self.iri(entry.id), self.iri(pid)
+        g.add((iri, RDF.type, ORG.Post))
+        g.add((iri, SKOS.prefLabel, self.text(title)))
+        g.add((iri, ORG.postIn, node))
+        g.add((node, ORG.hasPost, iri))
+        role = self.iri(f"{pid}/role")
+        g.add((iri, ORG.role, role))
+        g.add((role, RDF.type, ORG.Role))
+        g.add((role, SKOS.prefLabel, self.text(title)))
         if head:
-            g.add((post, ORG.headOf, node))
+            chief = self.iri("role/head")
+            g.add((iri, ORG.role, chief))
+            g.add((chief, RDF.type, ORG.Role))
+            g.add((chief, SKOS.prefLabel, Literal("head of the unit", lang="en")))
+        if post is not None and post.holder:
+            person = self.person(post.holder)
+            g.add((person, ORG.holds, iri))
+            g.add((iri, ORG.heldBy, person))
+            if head:
+                g.add((person, ORG.headOf, node))
 
     def posts(self, entry: Entry) -> None:
         head_seen = False
@@ -129,23 +238,21 @@ class _Builder:
             if isinstance(item, Post):
                 head = not head_seen and not item.approved_separately and not _is_deputy(item.title)
                 head_seen = head_seen or head
-                self.post(entry, pid, item.title, head)
+                self.post(entry, pid, item, item.title, head)
             elif isinstance(item, PostGroup):
-                # a group's chiefs head sections, not this unit: they are posts of it, without headOf
+                # a group's chiefs head sections, not this unit: they are posts of it, not its head
                 for j, post in enumerate(item.posts):
-                    self.post(entry, f"{pid}/posts/{j}", post.title, post.role == "chief" and not item.for_sections)
+                    head = post.role == "chief" and not item.for_sections
+                    self.post(entry, f"{pid}/posts/{j}", post, post.title, head)
                 if not item.posts:
-                    self.post(entry, pid, item.title or "posts", False)
+                    self.post(entry, pid, None, item.title or "posts", False)
 
     def members(self, entry: Entry) -> None:
         g, node = self.g, self.iri(entry.id)
         for i, member in enumerate(entry.unit.members):
             if not member.person:
                 continue
-            number = self.persons.setdefault(member.person, len(self.persons))
-            person = self.iri(f"person/{number}")
-            g.add((person, RDF.type, FOAF.Person))
-            g.add((person, FOAF.name, self.text(member.person)))
+            person = self.person(member.person)
             membership = self.iri(f"{entry.id}/members/{i}")
             role = self.iri(f"{entry.id}/roles/{i}")
             g.add((membership, RDF.type, ORG.Membership))

@@ -3,7 +3,9 @@
 Mapping (https://www.popoloproject.com/specs/):
 
 * every unit is an ``organization`` with its stable id, ``name``,
-  ``classification`` (the unit's kind), ``parent_id`` for nested units, and
+  ``classification`` (the unit's kind), ``parent_id`` for nested units,
+  ``founding_date`` and ``dissolution_date`` from the events about it (its
+  history and spec-level events naming it: see :func:`unit_dates`), and
   ``other_names`` for its plaques, each with ``start_date``/``end_date`` where
   the spec knows them (the plaque's ``since`` or the history events that add,
   name and remove it) and the document's form (挂, 加挂) as ``note``; names
@@ -26,7 +28,7 @@ from __future__ import annotations
 from typing import Any
 
 from orgspec.export.ids import Entry, UnitIds
-from orgspec.model.units import EventKind, Post, PostGroup, Spec, Unit
+from orgspec.model.units import Event, EventKind, Post, PostGroup, Spec, Unit
 from orgspec.model.values import Basis, Count, CountStatus, PartialDate
 
 __all__ = ["basis_note", "count_value", "former_names", "plaque_dates", "popolo", "unit_dates"]
@@ -51,14 +53,25 @@ def basis_note(basis: Basis) -> str:
     return " ".join(parts)
 
 
-def unit_dates(unit: Unit) -> tuple[PartialDate | None, PartialDate | None]:
-    """Return the founding and dissolution dates the unit's history states, if any."""
+def unit_dates(unit: Unit, events: list[Event] | None = None) -> tuple[PartialDate | None, PartialDate | None]:
+    """Return the founding and dissolution dates the history states, if any.
+
+    ``events`` are the events about the unit (its own history by default; the
+    exporters add spec-level events that name it). Taken in time order: the
+    first ``established`` founds it; ``reestablished`` founds it when nothing
+    did before, or anew after an ``abolished`` (which it then cancels);
+    ``abolished`` dissolves it.
+    """
     founded = dissolved = None
-    for event in unit.history:
-        if event.kind is EventKind.ESTABLISHED and founded is None:
-            founded = event.when()
-        elif event.kind is EventKind.ABOLISHED:
-            dissolved = event.when()
+    dated = [(when, e.kind) for e in (unit.history if events is None else events) if (when := e.when()) is not None]
+    dated.sort(key=lambda pair: pair[0].sort_key())
+    for when, kind in dated:
+        if kind is EventKind.ESTABLISHED and founded is None:
+            founded = when
+        elif kind is EventKind.REESTABLISHED and (founded is None or dissolved is not None):
+            founded, dissolved = when, None
+        elif kind is EventKind.ABOLISHED:
+            dissolved = when
     return founded, dissolved
 
 
@@ -96,14 +109,14 @@ def former_names(unit: Unit) -> list[dict[str, Any]]:
     return out
 
 
-def _organization(entry: Entry) -> dict[str, Any]:
+def _organization(entry: Entry, ids: UnitIds) -> dict[str, Any]:
     unit = entry.unit
     org: dict[str, Any] = {"id": entry.id, "name": unit.name}
     if unit.kind is not None:
         org["classification"] = unit.kind.value
     if entry.parent_id is not None:
         org["parent_id"] = entry.parent_id
-    founded, dissolved = unit_dates(unit)
+    founded, dissolved = unit_dates(unit, ids.events(entry))
     if founded is not None:
         org["founding_date"] = str(founded)
     if dissolved is not None:
@@ -166,7 +179,7 @@ def _posts(entry: Entry) -> list[dict[str, Any]]:
 def popolo(spec: Spec, ids: UnitIds | None = None) -> dict[str, Any]:
     """Return the Popolo document of a spec: organizations, posts, persons, memberships."""
     ids = ids or UnitIds(spec)
-    organizations = [_organization(e) for e in ids]
+    organizations = [_organization(e, ids) for e in ids]
     posts = [p for e in ids for p in _posts(e)]
     persons: dict[str, dict[str, Any]] = {}
     memberships = []

@@ -1,6 +1,9 @@
 """What the language server answers, as pure functions of one document's text and analysis.
 
-Diagnostics, hover, go to definition, the document outline and formatting.
+Diagnostics (each linked to its code's section of ``docs/checks.md``), hover,
+go to definition, the document outline and formatting; completion, references,
+rename, code actions and semantic tokens are in :mod:`orgspec.lsp.complete`,
+:mod:`orgspec.lsp.edits` and :mod:`orgspec.lsp.tokens`.
 Nothing here talks to a client: :mod:`orgspec.lsp.server` wires these into
 pygls. Positions go through :class:`~orgspec.lsp.positions.LineIndex`, so
 characters outside the BMP are counted as the client expects.
@@ -12,8 +15,10 @@ Imports: lsprotocol (installed with pygls), :mod:`orgspec.api`, :mod:`orgspec.lo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import attrs
 from lsprotocol import types as lsp
@@ -66,6 +71,22 @@ class Document:
         return self.lines.offset(position.line, position.character)
 
 
+@functools.lru_cache(maxsize=1)
+def checks_page() -> str | None:
+    """Return the URI of ``docs/checks.md``: shipped in the wheel, or in the source checkout; None if absent."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "docs" / "checks.md", package.parent.parent / "docs" / "checks.md"):
+        if candidate.is_file():
+            return candidate.as_uri()
+    return None
+
+
+def docs_href(code: str) -> str | None:
+    """Return the link to a code's documentation: ``checks.md#os301`` (the page's heading anchor)."""
+    page = checks_page()
+    return None if page is None or code not in CODES else f"{page}#{code.lower()}"
+
+
 def _diagnostic(doc: Document, d: Diagnostic) -> lsp.Diagnostic:
     related = [
         lsp.DiagnosticRelatedInformation(lsp.Location(doc.uri, doc.range(r.span)), r.message)
@@ -78,6 +99,7 @@ def _diagnostic(doc: Document, d: Diagnostic) -> lsp.Diagnostic:
         message=message,
         severity=_SEVERITY[d.severity],
         code=d.code,
+        code_description=lsp.CodeDescription(href) if (href := docs_href(d.code)) else None,
         source="orgspec",
         related_information=related or None,
     )

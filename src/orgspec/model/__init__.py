@@ -24,7 +24,7 @@ from orgspec.model.units import (
     StatedCount,
     Unit,
 )
-from orgspec.model.values import Basis, Count, CountStatus, PartialDate, QuotaCategory, Ref, UnitKind
+from orgspec.model.values import Basis, Count, CountStatus, PartialDate, QuotaCategory, QuotaCategoryName, Ref, UnitKind
 
 __all__ = [
     "Basis",
@@ -43,6 +43,7 @@ __all__ = [
     "PostItem",
     "Quota",
     "QuotaCategory",
+    "QuotaCategoryName",
     "QuotaPart",
     "Ref",
     "Relation",

@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from orgspec.model.values import Basis, Count, PartialDate, QuotaCategory, Ref, UnitKind
+from orgspec.model.values import Basis, Count, PartialDate, QuotaCategory, QuotaCategoryName, Ref, UnitKind
 
 __all__ = [
     "Duty",
@@ -272,13 +272,25 @@ class Unit(_Frozen):
         """Return the unit's name followed by its plaques."""
         return (self.name, *(p.name for p in self.plaques))
 
-    def quota(self, category: QuotaCategory | str) -> Quota | None:
-        """Return the unit's own quota of a category, if it states one."""
+    def quota(self, category: QuotaCategory | QuotaCategoryName) -> Quota | None:
+        """Return the unit's own quota of a category, if it states one.
+
+        ``category`` is a :class:`QuotaCategory` or its value as a string
+        (``"administrative"``); a misspelt string is a type error, and a
+        ValueError at run time.
+        """
         cat = QuotaCategory(category)
         for q in self.quotas:
             if q.category is cat:
                 return q
         return None
+
+
+class _UnitNotFoundError(KeyError):
+    """A KeyError whose message prints as written (KeyError alone would quote it)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class Spec(_Frozen):
@@ -302,6 +314,22 @@ class Spec(_Frozen):
             if unit.id == name or any(name_key(n) == key for n in unit.names()):
                 return unit
         return None
+
+    def get(self, name: str) -> Unit:
+        """Return the unit whose name, plaque or id is ``name``; raise KeyError when there is none.
+
+        The same lookup as :meth:`find`, for code that expects the unit to be
+        there: the result is a :class:`Unit`, never None.
+        """
+        unit = self.find(name)
+        if unit is not None:
+            return unit
+        import difflib
+
+        names = [n for u in self.walk() for n in (*u.names(), *((u.id,) if u.id else ()))]
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(repr(n) for n in close)}?" if close else ""
+        raise _UnitNotFoundError(f"no unit is named {name!r} (by name, plaque or id){hint}")
 
     def find_all(self, text: str) -> list[Unit]:
         """Return every unit whose name or a plaque contains ``text`` (normalised)."""

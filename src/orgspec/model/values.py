@@ -23,6 +23,7 @@ __all__ = [
     "CountStatus",
     "PartialDate",
     "QuotaCategory",
+    "QuotaCategoryName",
     "Ref",
     "UnitKind",
 ]
@@ -176,3 +177,8 @@ class QuotaCategory(enum.StrEnum):
     DISPATCHED = "dispatched"
     DISCIPLINE = "discipline"
     OTHER = "other"
+
+
+#: The quota categories as plain strings, for type checkers: ``unit.quota("adminstrative")`` is an error.
+#: Kept equal to the values of :class:`QuotaCategory` (a test checks it).
+QuotaCategoryName = Literal["administrative", "public-institution", "logistics", "dispatched", "discipline", "other"]
