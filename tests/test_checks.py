@@ -253,3 +253,18 @@ def test_references_resolve_across_scripts() -> None:
     spec = orgspec.loads(text)
     assert spec.find("欧美处") is not None
     assert spec.find("欧美处").id == "oz"  # type: ignore[union-attr]
+
+
+def test_a_body_whose_document_gives_no_section_duties_says_so_once() -> None:
+    # Gazetteers and news list sections by name only: a reviewer does not ask for duties the
+    # document never gives, but still does where the document is silent only by accident.
+    text = (
+        'body a "某县机构编制委员会办公室" {\n  section-duties-unstated\n  section "综合科"\n'
+        '  section "机构编制科" {\n    section "一股"\n  }\n}\nbody b "某局" {\n  section "办公室"\n}\n'
+    )
+    found = [(d.code, d.line) for d in orgspec.check_text(text) if d.code == "OS501"]
+    assert found == [("OS501", 9)]
+    spec = orgspec.loads(text)
+    assert spec.bodies[0].section_duties_unstated
+    assert "  section-duties-unstated\n" in orgspec.dumps(spec)
+    assert orgspec.loads(orgspec.dumps(spec)) == spec

@@ -317,7 +317,9 @@ _ALL: tuple[Code, ...] = (
         "A section lists no duties.",
         "Every internal section of a 三定 plan has duties; a section without them is usually an "
         "unfinished spec. Units set per regulations, party committees and service centres are "
-        "exempt, and a section covered by a shared duty list has duties.",
+        "exempt, a section covered by a shared duty list has duties, and a body whose document "
+        "gives no duties per section (a list of names only) says so once with "
+        "`section-duties-unstated`, which silences this check below it.",
     ),
     Code(
         "OS502",

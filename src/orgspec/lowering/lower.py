@@ -429,7 +429,7 @@ _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
 
-_ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "funding"}
+_ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "section-duties-unstated", "funding"}
 
 _L = _Lowerer
 _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
@@ -439,6 +439,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "superior": _L.u_superior,
     "section-rank": _L.u_text_field("section_rank"),
     "per-regulations": _L.u_flag("per_regulations"),
+    "section-duties-unstated": _L.u_flag("section_duties_unstated"),
     "funding": _L.u_text_field("funding"),
     "basis": _L.u_basis,
     "note": _L.u_note,

@@ -186,13 +186,14 @@ def _fix_count(doc: Document, d: Diagnostic, lsp_diag: lsp.Diagnostic) -> lsp.Co
 
 @functools.lru_cache(maxsize=2)
 def converter(config: str) -> Callable[[str], str] | None:
-    """Return OpenCC's conversion for a configuration (``t2s``, ``s2t``), or None when OpenCC is not installed."""
+    """Return the conversion ``t2s`` or ``s2t`` of :mod:`orgspec.model.script`, or None without OpenCC's data."""
     try:
-        import opencc  # noqa: PLC0415 - optional, and slow to load: only when a conversion is asked for
+        import opencc  # noqa: PLC0415, F401 - the package that ships OpenCC's dictionaries
     except ImportError:
         return None
-    convert: Callable[[str], str] = opencc.OpenCC(config).convert
-    return convert
+    from orgspec.model.script import to_simplified, to_traditional  # noqa: PLC0415
+
+    return to_simplified if config == "t2s" else to_traditional
 
 
 def _convert(doc: Document, start: int, end: int) -> list[lsp.CodeAction]:

@@ -24,7 +24,7 @@ import os
 from collections.abc import Iterable
 from typing import Literal
 
-__all__ = ["Script", "detect_script", "fold_script", "to_simplified", "to_traditional"]
+__all__ = ["Script", "detect_script", "fold_script", "folding", "to_simplified", "to_traditional"]
 
 #: A script, as :func:`detect_script` reports it.
 Script = Literal["simplified", "traditional", "unknown"]
@@ -70,6 +70,11 @@ def _table() -> dict[int, str]:
     return table
 
 
+def folding() -> dict[str, str]:
+    """Return the folding as ``{traditional or variant character: simplified character}``."""
+    return {chr(k): v for k, v in _table().items()}
+
+
 def fold_script(text: str) -> str:
     """Return ``text`` with every traditional or variant character replaced by its simplified form.
 
@@ -86,7 +91,7 @@ def fold_script(text: str) -> str:
 def _converter(config: str) -> object:
     import opencc
 
-    return opencc.OpenCC(config)  # type: ignore[attr-defined,no-untyped-call]
+    return opencc.OpenCC(config)
 
 
 def to_simplified(text: str) -> str:

@@ -237,6 +237,9 @@ class Unit(_Frozen):
     superior: Ref | None = None
     section_rank: str | None = Field(default=None, description="rank of its sections: 科級建制")
     per_regulations: bool = Field(default=False, description="set per regulations (另按規定設定)")
+    section_duties_unstated: bool = Field(
+        default=False, description="the document gives no duties per section below this unit (a list of names only)"
+    )
     funding: str | None = None
     basis: tuple[Basis, ...] = ()
     plaques: tuple[Plaque, ...] = ()

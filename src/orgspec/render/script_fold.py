@@ -10,8 +10,8 @@ character, so a query in either script folds to the same key. Only those
 characters go into the page (a few hundred entries, not the 4,000 of the
 dictionary).
 
-Imports: the standard library only (OpenCC's data files are read as package
-resources).
+Imports: :mod:`orgspec.model.script` (the folding of names everywhere in orgspec); OpenCC's
+data files are read as package resources.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ import functools
 import importlib.resources
 import unicodedata
 from collections.abc import Iterable
+
+from orgspec.model.script import folding
 
 __all__ = ["fold_table", "has_dictionary"]
 
@@ -43,7 +45,10 @@ def _read(name: str) -> dict[str, tuple[str, ...]]:
 @functools.cache
 def _dictionaries() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """Return (traditional → simplified, simplified → traditional forms), empty when OpenCC is missing."""
-    ts = {k: v[0] for k, v in _read("TSCharacters.txt").items()}
+    try:
+        ts = folding()  # the one folding of orgspec.model.script: variants included
+    except (ModuleNotFoundError, FileNotFoundError):
+        ts = {}
     st = _read("STCharacters.txt")
     return ts, st
 

@@ -217,6 +217,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("section-rank", [_s(u.section_rank)]))
     if u.per_regulations:
         block.append(_st("per-regulations"))
+    if u.section_duties_unstated:
+        block.append(_st("section-duties-unstated"))
     if u.funding is not None:
         block.append(_st("funding", [_s(u.funding)]))
     block += [_basis(b) for b in u.basis]
