@@ -131,6 +131,19 @@ def test_jiangxi_diff_across_2018_is_one_rename() -> None:
     assert [op.op for op in d.operations if op.op != "attribute-changed"] == ["rename"]
 
 
+def _without_since(spec: Spec) -> Spec:
+    def strip(unit: Unit) -> Unit:
+        return unit.model_copy(
+            update={
+                "plaques": tuple(p.model_copy(update={"since": None}) for p in unit.plaques),
+                "relations": tuple(r.model_copy(update={"since": None}) for r in unit.relations),
+                "units": tuple(strip(u) for u in unit.units),
+            }
+        )
+
+    return spec.model_copy(update={"bodies": tuple(strip(b) for b in spec.bodies)})
+
+
 def _sorted(spec: Spec) -> Spec:
     return spec.model_copy(update={"bodies": tuple(sorted(spec.bodies, key=lambda b: (b.name, b.id or "")))})
 
@@ -141,6 +154,9 @@ def test_state_later_is_state_earlier_with_events_between_applied(
     generated: tuple[Spec, list[tuple[str | None, Event]]], data: st.DataObject
 ) -> None:
     base, events = generated
+    # A plaque or relation with its own `since` is a dated fact that as_of drops before its date
+    # (tested apart below): the law is about the events, so the base states no such dates.
+    base = _without_since(base)
     located = [Located(e, (("?",) if owner else ()), owner, i) for i, (owner, e) in enumerate(events)]
     now = apply_events(base, located)
     assert [loc.event for loc in timeline(now)] == [e for _, e in events]

@@ -150,12 +150,21 @@ def _names(ctx: Context, upath: str, events: list[tuple[str, Event]]) -> Iterato
             )
 
 
+def _about_a_child(upath: str, p: str, e: Event) -> bool:
+    """Return True for a unit's own ``established``/``abolished`` event that names another unit (a section of it)."""
+    return (
+        e.kind in (EventKind.ESTABLISHED, EventKind.ABOLISHED)
+        and e.target is not None
+        and p.startswith(upath + "/history/")
+    )
+
+
 def _units_in_force(ctx: Context, by_unit: dict[str, list[tuple[str, Event]]]) -> Iterator[Diagnostic]:
     established: dict[str, tuple[str, PartialDate]] = {}
     for upath, events in by_unit.items():
         for p, e in events:
             when = e.when()
-            if e.kind is EventKind.ESTABLISHED and when is not None:
+            if e.kind is EventKind.ESTABLISHED and when is not None and not _about_a_child(upath, p, e):
                 established.setdefault(upath, (p, when))
                 break
     for upath, events in by_unit.items():
@@ -163,7 +172,7 @@ def _units_in_force(ctx: Context, by_unit: dict[str, list[tuple[str, Event]]]) -
         abolished: tuple[str, PartialDate] | None = None
         for p, e in events:
             when = e.when()
-            if when is None:
+            if when is None or _about_a_child(upath, p, e):
                 continue
             if e.kind in (EventKind.ESTABLISHED, EventKind.REESTABLISHED):
                 abolished = None

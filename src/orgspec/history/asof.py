@@ -19,9 +19,10 @@ from pydantic import BaseModel, ConfigDict
 
 from orgspec.errors import OrgspecError
 from orgspec.history.events import RECORDED_ONLY, CannotUndoError, Node, Work, apply_event, undo_event
+from orgspec.history.structure import STRUCTURAL
 from orgspec.history.timeline import Located, in_force, timeline
 from orgspec.model.units import Event, EventKind, Spec
-from orgspec.model.values import PartialDate
+from orgspec.model.values import PartialDate, Ref
 from orgspec.reorg.fold import fold
 
 __all__ = ["AsOf", "HistoryError", "HistoryNote", "apply_events", "as_of", "between", "derive"]
@@ -104,7 +105,7 @@ def derive(spec: Spec, date: PartialDate | str) -> AsOf:
     for owner, event in reversed(events):
         if in_force(event, on):
             continue
-        if event.kind in RECORDED_ONLY:
+        if event.kind in RECORDED_ONLY or (owner is None and event.kind in STRUCTURAL):
             notes.append(
                 HistoryNote(
                     code="recorded-only",
@@ -123,7 +124,35 @@ def derive(spec: Spec, date: PartialDate | str) -> AsOf:
             owner.unit = owner.unit.model_copy(
                 update={"history": tuple(e for e in owner.unit.history if e is not event)}
             )
+    _drop_later_facts(work, on)
     return AsOf(spec=work.freeze(), notes=tuple(notes))
+
+
+def _drop_later_facts(work: Work, on: PartialDate) -> None:
+    """Drop the plaques and relations whose own ``since`` date is after ``on``: they were not there yet.
+
+    A relation to a unit that is not in the state (its establishment undone) goes too, so that the
+    state never refers to a unit it does not hold.
+    """
+    nodes = work.nodes()
+    ids = {n.unit.id for n in nodes if n.unit.id}
+    names = {fold(x) for n in nodes for x in n.unit.names()}
+
+    def there(ref: Ref) -> bool:
+        if ref.by == "id":
+            return ref.target in ids
+        return ref.by == "external" or fold(ref.target) in names
+
+    def later(since: PartialDate | None) -> bool:
+        return since is not None and since.start() > on.start()
+
+    for node in nodes:
+        unit = node.unit
+        plaques = tuple(p for p in unit.plaques if not later(p.since))
+        relations = tuple(r for r in unit.relations if not later(r.since) and there(r.target))
+        superior = unit.superior if unit.superior is None or there(unit.superior) else None
+        if plaques != unit.plaques or relations != unit.relations or superior != unit.superior:
+            node.unit = unit.model_copy(update={"plaques": plaques, "relations": relations, "superior": superior})
 
 
 def as_of(spec: Spec, date: PartialDate | str) -> Spec:

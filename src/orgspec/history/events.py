@@ -12,10 +12,10 @@ rank-changed            the rank ``from`` → ``to``
 quota-changed           the quota of ``category``: ``from`` → ``to``
 established             the unit appears (undo: it and everything below it are absent)
 abolished               the unit goes (at spec level, with ``unit``: the body named)
-reestablished, merged,  recorded only: the spec does not state the structure they
-split, duties-          change, so undoing them changes nothing (``as_of`` notes it)
-transferred,
-posts-changed
+merged, split,          see :mod:`orgspec.history.structure`: units merged in (并入) or
+duties-transferred,     split off (分设), duties moved (划出/划入), leadership posts as a
+posts-changed           total (recorded only in the spec's own history)
+reestablished           recorded only: the unit is re-founded as it is (``as_of`` notes it)
 ======================  ==============================================================
 
 A plaque, relation or body re-created by an event is re-created from the
@@ -38,17 +38,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from orgspec.history.structure import STRUCTURAL, StructureError, structural_step
 from orgspec.model.units import Event, EventKind, Plaque, Quota, Relation, RelationKind, Spec, Unit
-from orgspec.model.values import Ref
+from orgspec.model.values import Ref, UnitKind
 from orgspec.model.vocab import kind_of
 from orgspec.reorg.fold import fold
 
 __all__ = ["RECORDED_ONLY", "CannotUndoError", "Node", "Work", "apply_event", "undo_event"]
 
-#: Kinds whose effect the spec does not state: undoing or applying them changes nothing.
-RECORDED_ONLY = frozenset(
-    {EventKind.REESTABLISHED, EventKind.MERGED, EventKind.SPLIT, EventKind.DUTIES_TRANSFERRED, EventKind.POSTS_CHANGED}
-)
+#: Kinds whose effect the spec does not state: undoing or applying them changes nothing. A
+#: re-establishment (重新组建) keeps the unit; the structural kinds (merged, split,
+#: duties-transferred, posts-changed: :mod:`orgspec.history.structure`) are recorded only when
+#: they stand in the spec's own history, where no unit is their owner.
+RECORDED_ONLY = frozenset({EventKind.REESTABLISHED})
 
 
 class CannotUndoError(Exception):
@@ -182,9 +184,20 @@ def _reinsert(
 
 def _step(work: Work, subject: Node | None, event: Event, forward: bool, spec_level: bool) -> None:
     kind = event.kind
-    if kind in RECORDED_ONLY:
+    if kind in RECORDED_ONLY or (spec_level and kind in STRUCTURAL):
+        return
+    if kind in STRUCTURAL:
+        if subject is None:
+            raise CannotUndoError(f"{kind.value} event {event.when()}: no unit to apply it to")
+        try:
+            structural_step(work, subject, event, forward)
+        except StructureError as err:
+            raise CannotUndoError(str(err)) from None
         return
     was, now = (event.before, event.after) if forward else (event.after, event.before)
+    if kind in (EventKind.ESTABLISHED, EventKind.ABOLISHED) and not spec_level and subject and event.target:
+        _child_step(subject, event, appears=(kind is EventKind.ESTABLISHED) == forward)
+        return
     if kind in (EventKind.ESTABLISHED, EventKind.ABOLISHED):
         appears = (kind is EventKind.ESTABLISHED) == forward
         name = event.target.target if spec_level and event.target else (subject.unit.name if subject else None)
@@ -285,6 +298,23 @@ def _step(work: Work, subject: Node | None, event: Event, forward: bool, spec_le
             quotas.append(Quota(category=event.category, count=count))
         _set(subject, quotas=tuple(quotas))
     del was
+
+
+def _child_step(subject: Node, event: Event, *, appears: bool) -> None:
+    """Add or remove the section named by the event's ``unit`` under ``subject`` (set up, or abolished)."""
+    assert event.target is not None
+    key = fold(event.target.target)
+    child = next((c for c in subject.children if fold(c.unit.name) == key), None)
+    if appears:
+        if child is None:
+            subject.children.append(Node(Unit(name=event.target.target, kind=UnitKind.SECTION), subject))
+        return
+    if child is None:
+        raise CannotUndoError(
+            f"{event.kind.value} event {event.when()}: {subject.unit.name} has no unit {event.target.target!r}"
+        )
+    subject.children.remove(child)
+    child.parent = None
 
 
 def _hosted_name(relation: Relation) -> str | None:

@@ -1,0 +1,136 @@
+"""History that changes the structure: merged (并入), split (分设), sections abolished, duties moved.
+
+The cases follow real texts: a section's work merged into another (人事股撤销, 工作并入, 1977), units
+split off a general office (黨建辦, 人事科 … 從黨政辦分離, 單獨設科, 2021), duties moved to a body
+outside the spec, leadership posts changed as a total, a plaque carried since a date.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import orgspec
+from orgspec.diagnostics import has_errors
+from orgspec.history import Located, apply_events, as_of, between, derive, timeline
+from orgspec.history.asof import HistoryError
+
+from .strategies import histories
+
+UNIT_OFFICE = """\
+body dw "某單位" {
+  section-duties-unstated
+  section dz "黨政辦" {
+    duties {
+      duty "負責文秘工作。"
+    }
+    history {
+      event merged 1977 {
+        unit "人事股"
+        duty "負責人事工作。"
+      }
+      event abolished 2006 {
+        unit "秘書股"
+      }
+      event split 2021 {
+        unit "人事科"
+        duty "負責人事工作。"
+      }
+    }
+  }
+  section rs "人事科" {
+    duties {
+      duty "負責人事工作。"
+    }
+  }
+}
+"""
+
+
+def test_merged_split_and_abolished_sections_change_the_state_on_each_date() -> None:
+    spec = orgspec.loads(UNIT_OFFICE)
+
+    def tree(state: orgspec.Spec) -> list[tuple[str, list[str], list[str]]]:
+        body = state.bodies[0]
+        return [(u.name, [c.name for c in u.units], [d.text for d in u.duties]) for u in body.units]
+
+    # 2021 on: 人事科 split off 黨政辦 with the personnel duty; 秘書股 was abolished in 2006.
+    now = as_of(spec, "2022")
+    assert tree(now) == [("黨政辦", [], ["負責文秘工作。"]), ("人事科", [], ["負責人事工作。"])]
+    # 2006-2020: 人事科 not yet split off, so its duty is 黨政辦's again.
+    assert tree(as_of(spec, "2010")) == [("黨政辦", [], ["負責文秘工作。", "負責人事工作。"])]
+    # 1977-2005: 秘書股 still there, under 黨政辦, not as a body of its own.
+    older = as_of(spec, "1990")
+    assert tree(older) == [("黨政辦", ["秘書股"], ["負責文秘工作。", "負責人事工作。"])]
+    # before 1977: 人事股 was a section of its own beside 黨政辦, holding the personnel duty.
+    oldest = as_of(spec, "1970")
+    assert tree(oldest) == [("黨政辦", ["秘書股"], ["負責文秘工作。"]), ("人事股", [], ["負責人事工作。"])]
+    for date in ("1970", "1990", "2010", "2022"):
+        state = as_of(spec, date)
+        assert not has_errors(orgspec.check_text(orgspec.dumps(state))), orgspec.dumps(state)
+
+
+def test_structural_events_apply_forward_to_the_later_state() -> None:
+    spec = orgspec.loads(UNIT_OFFICE)
+    for d1, d2 in (("1970", "2022"), ("1970", "1990"), ("1990", "2022"), ("2010", "2022")):
+        # a unit an event creates carries what the event says: its name, kind and duties, no id
+        later = as_of(spec, d2)
+        applied = apply_events(as_of(spec, d1), between(spec, d1, d2))
+        assert orgspec.dumps(applied) == orgspec.dumps(later).replace('section rs "人事科"', 'section "人事科"')
+
+
+def test_duties_transferred_to_a_body_outside_the_spec_come_back_before_the_date() -> None:
+    spec = orgspec.loads(
+        'body a "某市外事办公室" {\n  duties {\n    duty "负责外事工作。"\n  }\n  history {\n'
+        '    event duties-transferred 2019 {\n      to "某市商务局"\n      duty "负责外国记者事务。"\n    }\n'
+        "  }\n}\n"
+    )
+    before = as_of(spec, "2018")
+    assert [d.text for d in before.bodies[0].duties] == ["负责外事工作。", "负责外国记者事务。"]
+    assert as_of(spec, "2020").bodies[0].duties == spec.bodies[0].duties
+
+
+def test_posts_before_a_change_are_the_stated_total_not_todays_list() -> None:
+    spec = orgspec.loads(
+        'body a "某局" {\n  posts {\n    post "局长" 1\n    post "副局长" 3\n  }\n  history {\n'
+        "    event posts-changed 2015 {\n      from 3\n      to 4\n    }\n  }\n}\n"
+    )
+    before = as_of(spec, "2014").bodies[0].posts
+    assert len(before) == 1
+    assert before[0].type == "group"
+    assert str(before[0].count) == "3"
+    missing = orgspec.loads('body a "某局" {\n  history {\n    event posts-changed 2015 { to 4 }\n  }\n}\n')
+    result = derive(missing, "2014")
+    assert not result.ok
+    assert "does not say the posts before (from)" in result.notes[-1].message
+
+
+def test_a_plaque_or_relation_is_not_there_before_its_own_date() -> None:
+    spec = orgspec.loads(
+        'body a "某市人民政府外事办公室" {\n  plaque "某市人民政府港澳事务办公室" {\n    since 2019\n  }\n'
+        '  hosts "市委外事工作委员会办公室" {\n    since 2019-03\n  }\n}\n'
+    )
+    assert as_of(spec, "2018").bodies[0].plaques == ()
+    assert as_of(spec, "2018").bodies[0].relations == ()
+    assert as_of(spec, "2019-03").bodies[0].relations == spec.bodies[0].relations
+
+
+def test_a_merge_that_names_a_unit_still_there_cannot_be_undone() -> None:
+    spec = orgspec.loads('body a "甲局" {\n  history {\n    event merged 2018 { unit "乙局" }\n  }\n}\nbody b "乙局"\n')
+    with pytest.raises(HistoryError, match="still exists"):
+        as_of(spec, "2017")
+
+
+@settings(max_examples=40)
+@given(histories(), st.sampled_from(["1970", "1985", "1990", "2000", "2100"]))
+def test_as_of_never_returns_a_spec_that_fails_check(
+    generated: tuple[orgspec.Spec, list[tuple[str | None, orgspec.Event]]], date: str
+) -> None:
+    base, events = generated
+    located = [Located(e, (("?",) if owner else ()), owner, i) for i, (owner, e) in enumerate(events)]
+    now = apply_events(base, located)
+    assert [loc.event for loc in timeline(now)] == [e for _, e in events]
+    assume(not has_errors(orgspec.check_text(orgspec.dumps(now))))  # a valid spec stays valid on every date
+    state = as_of(now, date)
+    assert not has_errors(orgspec.check_text(orgspec.dumps(state))), orgspec.dumps(state)
