@@ -124,11 +124,11 @@ def derive(spec: Spec, date: PartialDate | str) -> AsOf:
             owner.unit = owner.unit.model_copy(
                 update={"history": tuple(e for e in owner.unit.history if e is not event)}
             )
-    _drop_later_facts(work, on)
+    _drop_later_facts(work, on, spec)
     return AsOf(spec=work.freeze(), notes=tuple(notes))
 
 
-def _drop_later_facts(work: Work, on: PartialDate) -> None:
+def _drop_later_facts(work: Work, on: PartialDate, spec: Spec) -> None:
     """Drop the plaques and relations whose own ``since`` date is after ``on``: they were not there yet.
 
     A relation to a unit that is not in the state (its establishment undone) goes too, so that the
@@ -137,11 +137,16 @@ def _drop_later_facts(work: Work, on: PartialDate) -> None:
     nodes = work.nodes()
     ids = {n.unit.id for n in nodes if n.unit.id}
     names = {fold(x) for n in nodes for x in n.unit.names()}
+    ids_now = {u.id for u in spec.walk() if u.id}
+    names_now = {fold(x) for u in spec.walk() for x in u.names()}
 
     def there(ref: Ref) -> bool:
+        # a reference to a unit of the spec that the state does not hold (undone) goes; one the
+        # spec itself does not resolve is left for the checks to report, as it is now
         if ref.by == "id":
-            return ref.target in ids
-        return ref.by == "external" or fold(ref.target) in names
+            return ref.target in ids or ref.target not in ids_now
+        key = fold(ref.target)
+        return ref.by == "external" or key in names or key not in names_now
 
     def later(since: PartialDate | None) -> bool:
         return since is not None and since.start() > on.start()
