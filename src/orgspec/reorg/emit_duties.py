@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from orgspec.model.units import Duty, FunctionChange
+from orgspec.model.units import Duty, EventKind, FunctionChange
+from orgspec.model.values import Basis
+from orgspec.reorg.declared import establish_basis, event_basis
 from orgspec.reorg.emit_base import REWORD_THRESHOLD, EmitterBase, _multiset_minus, _similar
 from orgspec.reorg.fold import fold
 from orgspec.reorg.ops import (
@@ -199,6 +201,20 @@ class DutyPhases(EmitterBase):
                 return change
         return None
 
+    def transfer_basis(self, source: str, target: Node, source_new: Node | None) -> tuple[Basis, ...]:
+        """Return the basis of a transfer no function change states: the ``duties-transferred`` event
+        of the target (``from`` the source) or of the source (``to`` the target), else, for a target
+        new in this diff, its establishment's (将…职责整合，组建… is one sentence of one plan)."""
+        kinds = (EventKind.DUTIES_TRANSFERRED,)
+        old_target = self.old.by_key.get(self.m.new_to_old.get(target.key, ""))
+        found = event_basis(old_target.unit if old_target else None, target.unit, kinds, before=source)
+        if not found and source_new is not None:
+            old_source = self.old.by_key.get(self.m.new_to_old.get(source_new.key, ""))
+            found = event_basis(old_source.unit if old_source else None, source_new.unit, kinds, after=target.name)
+        if not found and old_target is None:
+            found = establish_basis(target.unit)
+        return found
+
     def transfer_ops(self) -> list[Operation]:
         """Phase 3: duties moved between units (将…职责划入…), declared where the new spec says so."""
         m = self.m
@@ -222,7 +238,7 @@ class DutyPhases(EmitterBase):
                     # the evidence for the transfer: stated in the new spec, or the same duty text
                     established_by="declared" if change else "inferred",
                     score=None if change else 1.0,
-                    basis=change.basis if change else (),
+                    basis=change.basis if change else self.transfer_basis(o.name, n, source_new),
                 )
             )
         for i, (node, change) in enumerate(declared):
