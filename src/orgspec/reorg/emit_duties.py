@@ -10,7 +10,7 @@ from typing import Any
 
 from orgspec.model.units import Duty, EventKind, FunctionChange
 from orgspec.model.values import Basis
-from orgspec.reorg.declared import establish_basis, event_basis
+from orgspec.reorg.declared import SUCCESSION, establish_basis, event_basis
 from orgspec.reorg.emit_base import REWORD_THRESHOLD, EmitterBase, _multiset_minus, _similar
 from orgspec.reorg.fold import fold
 from orgspec.reorg.ops import (
@@ -213,6 +213,8 @@ class DutyPhases(EmitterBase):
             found = event_basis(old_source.unit if old_source else None, source_new.unit, kinds, after=target.name)
         if not found and old_target is None:
             found = establish_basis(target.unit)
+        if not found:  # 将…整合，重新组建…: the reconstitution's basis
+            found = event_basis(old_target.unit if old_target else None, target.unit, SUCCESSION)
         return found
 
     def transfer_ops(self) -> list[Operation]:

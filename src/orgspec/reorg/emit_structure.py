@@ -164,6 +164,7 @@ class StructurePhases(EmitterBase):
                         into=self.pair_new(into),
                         into_name=into.name,
                         plaque=plaque,
+                        basis=abolish_basis(self.new.spec, o.unit),
                     )
                 )
             else:

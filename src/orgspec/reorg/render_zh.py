@@ -19,6 +19,7 @@ Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.model`, :mod:`orgspec.report.te
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from orgspec.model.script import detect_script, fold_script, to_traditional
 from orgspec.model.units import Duty, Plaque
@@ -158,6 +159,13 @@ def render_zh(diff: Diff) -> str:
     demotes = [op for op in each(Demote) if isinstance(op, Demote)]
     absorbed = {(op.source_name, op.name) for op in each(Absorb) if isinstance(op, Absorb)}
     plaques_said: set[tuple[str, str]] = set()  # (unit name, folded plaque) already in a sentence
+    # a body's superior set where there was none: said with its establishment or reconstitution
+    managed_by = {
+        str(op.unit): op
+        for op in each(Move)
+        if isinstance(op, Move) and op.parent_before == op.parent_after and op.superior_after is not None
+    }
+    said_moves: set[int] = set()
 
     def with_plaques(text: str, args: dict[str, str], name: str, plaques: tuple[Plaque, ...]) -> str:
         for p in plaques:
@@ -180,14 +188,20 @@ def render_zh(diff: Diff) -> str:
                 text += "，由{superior}管理"
             w.say(text, op.basis, **args)
         elif isinstance(op, Reconstitute):
-            if op.before == op.after:
-                w.say("重新组建{name}", op.basis, name=op.after)
-            else:
-                w.say("在{before}基础上组建{after}，不再保留{before}", op.basis, before=op.before, after=op.after)
+            args = {"before": op.before, "after": op.after}
+            text = "重新组建{after}" if op.before == op.after else "在{before}基础上组建{after}，不再保留{before}"
+            managed = managed_by.get(str(op.unit))
+            if managed is not None:  # 重新组建…，由…管理: one sentence, as the plans put it
+                said_moves.add(id(managed))
+                args["superior"] = _ref(managed.superior_after)
+                text += "，由{superior}管理"
+            w.say(text, op.basis, **args)
     transfers: dict[tuple[str, str], list[Duty]] = {}
     transfer_basis: dict[tuple[str, str], tuple[Basis, ...]] = {}
     for op in each(DutyTransferred):
         assert isinstance(op, DutyTransferred)
+        if op.source_name in merged_into.get(str(op.unit), ()):
+            continue  # 将…的职责整合，组建… already says it
         transfers.setdefault((op.source_name, op.name), []).append(op.after)
         transfer_basis.setdefault((op.source_name, op.name), op.basis)
     for (source, target), duties in transfers.items():
@@ -206,23 +220,25 @@ def render_zh(diff: Diff) -> str:
             if d.name == op.source_name and d.into_name == op.name:
                 text = with_plaques(text, args, op.name, (d.plaque,))
         w.say(text, op.basis, **args)
-    for d in demotes:
-        if (d.name, d.into_name) in absorbed:
+    # bodies no longer kept, in document order (the list has children first, in reverse)
+    for op in reversed([op for op in ops if isinstance(op, (Abolish, Demote))]):
+        if isinstance(op, Abolish):
+            w.say("不再保留{name}", op.basis, name=op.name)
             continue
-        if (d.into_name, fold_script(d.plaque.name)) in plaques_said:
-            w.say("不再保留{name}", d.basis, name=d.name)
+        assert isinstance(op, Demote)
+        if (op.name, op.into_name) in absorbed:
+            continue
+        if (op.into_name, fold_script(op.plaque.name)) in plaques_said:
+            w.say("不再保留{name}", op.basis, name=op.name)
         else:
-            plaques_said.add((d.into_name, fold_script(d.plaque.name)))
-            form = _plaque_form(d.plaque)
+            plaques_said.add((op.into_name, fold_script(op.plaque.name)))
             w.say(
-                "不再保留{name}，{into}" + form + "{plaque}牌子",
-                d.basis,
-                name=d.name,
-                into=d.into_name,
-                plaque=d.plaque.name,
+                "不再保留{name}，{into}" + _plaque_form(op.plaque) + "{plaque}牌子",
+                op.basis,
+                name=op.name,
+                into=op.into_name,
+                plaque=op.plaque.name,
             )
-    for op in reversed(each(Abolish)):  # abolished children come first in the list: read them in document order
-        w.say("不再保留{name}", op.basis, name=op.name)
     for op in each(Rename):
         assert isinstance(op, Rename)
         w.say("{before}更名为{after}", op.basis, before=op.before, after=op.after)
@@ -251,6 +267,8 @@ def render_zh(diff: Diff) -> str:
             w.say("{name}不再加挂{plaque}牌子", gone.basis, name=gone.name, plaque=gone.plaque.name)
     for op in each(Move):
         assert isinstance(op, Move)
+        if id(op) in said_moves:
+            continue
         if op.parent_before != op.parent_after:
             w.say(
                 "将{name}由{before}调整至{after}",
@@ -259,6 +277,10 @@ def render_zh(diff: Diff) -> str:
                 before=op.parent_before_name or "独立设置",
                 after=op.parent_after_name or "独立设置",
             )
+        elif op.superior_before is None or op.superior_after is None:
+            managing = op.superior_after or op.superior_before
+            verb = "{name}由{superior}管理" if op.superior_after is not None else "{name}不再由{superior}管理"
+            w.say(verb, op.basis, name=op.name, superior=_ref(managing))
         else:
             w.say(
                 "{name}由{before}调整为{after}管理",
@@ -300,16 +322,31 @@ def _relations(w: _Writer, changes: list[Operation]) -> None:
         "managed-by": ("{name}由{target}管理", "{name}不再由{target}管理"),
         "manages": ("{name}代管{target}", "{name}不再代管{target}"),
     }
+    moved = {
+        "hosts": "{target}由设在{before}调整为设在{name}",
+        "manages": "{before}代管的{target}改由{name}代管",
+    }
+    added: list[tuple[AttributeChanged, dict[str, Any]]] = []
+    removed: list[tuple[AttributeChanged, dict[str, Any]]] = []
     for op in changes:
         assert isinstance(op, AttributeChanged)
         if op.field != "relations" or not isinstance(op.before, list) or not isinstance(op.after, list):
             continue
-        for r in op.after:
-            if r not in op.before and r.get("kind") in said:
-                w.say(said[r["kind"]][0], op.basis, name=op.name, target=r["target"]["target"])
-        for r in op.before:
-            if r not in op.after and r.get("kind") in said:
-                w.say(said[r["kind"]][1], op.basis, name=op.name, target=r["target"]["target"])
+        added.extend((op, r) for r in op.after if r not in op.before and r.get("kind") in said)
+        removed.extend((op, r) for r in op.before if r not in op.after and r.get("kind") in said)
+    gone = {(r["kind"], fold_script(r["target"]["target"])): (op, r) for op, r in removed}
+    for op, r in added:
+        target = r["target"]["target"]
+        previous = gone.pop((r["kind"], fold_script(target)), None) if r["kind"] in moved else None
+        if previous is not None and previous[0].name != op.name:
+            w.say(moved[r["kind"]], op.basis or previous[0].basis, name=op.name, before=previous[0].name, target=target)
+        else:
+            if previous is not None:
+                gone[(r["kind"], fold_script(target))] = previous
+            w.say(said[r["kind"]][0], op.basis, name=op.name, target=target)
+    for op, r in removed:
+        if (r["kind"], fold_script(r["target"]["target"])) in gone:
+            w.say(said[r["kind"]][1], op.basis, name=op.name, target=r["target"]["target"])
 
 
 def _staffing(w: _Writer, each: Callable[[type], list[Operation]]) -> None:
