@@ -75,6 +75,7 @@ class UnitPhases(EmitterBase):
                     parent_after_name=n.parent.name if n.parent else None,
                     superior_before=a.superior,
                     superior_after=b.superior,
+                    basis=event_basis(a, b, (EventKind.MOVED,)),
                 )
             )
         if (

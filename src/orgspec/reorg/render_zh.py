@@ -62,6 +62,12 @@ _CATEGORY = {
     QuotaCategory.DISCIPLINE: "纪检监察编制",
     QuotaCategory.OTHER: "其他编制",
 }
+#: A new body's relations, said in its establishment's sentence.
+_WITH_ESTABLISHMENT = {
+    "colocated": "，与{target}合署办公",
+    "managed-by": "，由{target}管理",
+    "hosted-in": "，设在{target}",
+}
 #: More duties than this in one transfer are named up to this many, then counted (等N项).
 _NAMED_DUTIES = 3
 
@@ -186,6 +192,11 @@ def render_zh(diff: Diff) -> str:
             if op.after.superior is not None:
                 args["superior"] = _ref(op.after.superior)
                 text += "，由{superior}管理"
+            for r in op.after.relations:  # 同…合署办公, 由…管理, 设在…: said with the establishment
+                if r.kind.value in _WITH_ESTABLISHMENT:
+                    slot = f"r{len(args)}"
+                    args[slot] = r.target.target
+                    text += _WITH_ESTABLISHMENT[r.kind.value].format(target="{" + slot + "}")
             w.say(text, op.basis, **args)
         elif isinstance(op, Reconstitute):
             args = {"before": op.before, "after": op.after}
