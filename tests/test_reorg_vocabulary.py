@@ -66,10 +66,11 @@ def test_a_new_body_keeping_an_old_name_as_a_plaque_is_established_not_a_rename(
     establish = next(op for op in d.operations if op.op == "establish")
     assert [b.number for b in establish.basis] == ["深化党和国家机构改革方案"]
     assert render_zh(d).splitlines() == [
-        "1. 组建国家移民管理局，加挂中华人民共和国出入境管理局牌子（依据深化党和国家机构改革方案）。",
-        "2. 将公安部的“负责出入境管理工作”职责划入国家移民管理局。",
-        "3. 将中华人民共和国出入境管理局的“负责签证管理工作”职责划入国家移民管理局。",
-        "4. 不再保留中华人民共和国出入境管理局。",
+        # the gone body's duties all went into the new one, beside another's: 将…的职责整合，组建…
+        "1. 将中华人民共和国出入境管理局的职责整合，组建国家移民管理局，加挂中华人民共和国出入境管理局牌子"
+        "（依据深化党和国家机构改革方案）。",
+        "2. 将公安部的“负责出入境管理工作”职责划入国家移民管理局（依据深化党和国家机构改革方案）。",
+        "3. 不再保留中华人民共和国出入境管理局。",
     ]
 
 
@@ -109,7 +110,7 @@ def test_reconstitution_on_the_basis_of_an_old_body_and_reestablishment() -> Non
     assert render_zh(d).splitlines()[:3] == [
         "1. 重新组建国家知识产权局（依据国发〔2018〕6号）。",
         "2. 在国家工商行政管理总局基础上组建国家市场监督管理总局，不再保留国家工商行政管理总局（依据国发〔2018〕6号）。",
-        "3. 将国家工商行政管理总局的“负责商标管理工作”职责划入国家知识产权局。",
+        "3. 将国家工商行政管理总局的“负责商标管理工作”职责划入国家知识产权局（依据国发〔2018〕6号）。",
     ]
     assert "reconstituted 国家市场监督管理总局 on the basis of 国家工商行政管理总局" in render_text(d)
 

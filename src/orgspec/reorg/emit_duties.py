@@ -29,6 +29,20 @@ from orgspec.reorg.tree import Node
 __all__ = ["DutyPhases"]
 
 
+def _stated(changes: tuple[FunctionChange, ...], basis: tuple[Basis, ...]) -> dict[tuple[str, str], tuple[Basis, ...]]:
+    """Return the basis of each cancelled or added function a unit states, by kind and folded text.
+
+    A function change written without a basis of its own is stated by the unit's own document
+    (the 三定 whose 职能转变 lists it), so it carries the unit's basis.
+    """
+    return {(c.kind.value, fold(c.text).rstrip("。")): c.basis or basis for c in changes}
+
+
+def _owner_basis(change: FunctionChange, target: Node, source: Node | None) -> tuple[Basis, ...]:
+    owner = target if change.kind.value == "transferred-in" or source is None else source
+    return owner.unit.basis
+
+
 class DutyPhases(EmitterBase):
     """Duties in a diff: transferred (将…职责划入…), reworded or renumbered, added (增加) and cancelled (取消)."""
 
@@ -148,8 +162,17 @@ class DutyPhases(EmitterBase):
                 n = self.new.by_key[nk]
                 base: dict[str, Any] = {"unit": Pair(old=ok, new=nk), "name": n.name, "established_by": self.how(o)}
                 real: list[Operation] = [DutyReworded(**base, before=x, after=y) for x, y in self.reworded.get(ok, ())]
-                real.extend(DutyCancelled(**base, before=d) for d in self.out_rest.get(ok, ()))
-                real.extend(DutyAdded(**base, after=d) for d in self.in_rest.get(nk, ()))
+                stated = _stated(n.unit.function_changes, n.unit.basis)
+                real.extend(
+                    DutyCancelled(
+                        **{**base, "basis": stated.get(("cancelled", fold(d.text).rstrip("。")), ())}, before=d
+                    )
+                    for d in self.out_rest.get(ok, ())
+                )
+                real.extend(
+                    DutyAdded(**{**base, "basis": stated.get(("added", fold(d.text).rstrip("。")), ())}, after=d)
+                    for d in self.in_rest.get(nk, ())
+                )
                 seq = [step for _, step in sorted(by_old.get(ok, []) + by_new.get(nk, []), key=lambda t: t[0])]
                 seq.extend(real)
                 pre, post = bracket("duties", a_d, n.unit.duties, seq) or (a_d, run_duties(a_d, seq))
@@ -202,9 +225,12 @@ class DutyPhases(EmitterBase):
         return None
 
     def transfer_basis(self, source: str, target: Node, source_new: Node | None) -> tuple[Basis, ...]:
-        """Return the basis of a transfer no function change states: the ``duties-transferred`` event
-        of the target (``from`` the source) or of the source (``to`` the target), else, for a target
-        new in this diff, its establishment's (将…职责整合，组建… is one sentence of one plan)."""
+        """Return the basis of a transfer no function change states.
+
+        That is the ``duties-transferred`` event of the target (``from`` the source) or of the source
+        (``to`` the target); else, for a target new in this diff, its establishment's (将…职责整合，
+        组建… is one sentence of one plan); else the reconstitution's (重新组建).
+        """
         kinds = (EventKind.DUTIES_TRANSFERRED,)
         old_target = self.old.by_key.get(self.m.new_to_old.get(target.key, ""))
         found = event_basis(old_target.unit if old_target else None, target.unit, kinds, before=source)
@@ -240,7 +266,9 @@ class DutyPhases(EmitterBase):
                     # the evidence for the transfer: stated in the new spec, or the same duty text
                     established_by="declared" if change else "inferred",
                     score=None if change else 1.0,
-                    basis=change.basis if change else self.transfer_basis(o.name, n, source_new),
+                    basis=(change.basis or _owner_basis(change, n, source_new))
+                    if change
+                    else self.transfer_basis(o.name, n, source_new),
                 )
             )
         for i, (node, change) in enumerate(declared):
