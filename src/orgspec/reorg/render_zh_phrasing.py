@@ -60,7 +60,9 @@ def _kind(kind: object, label: str | None) -> str:
 
 
 def _duty(d: Duty) -> str:
-    return "“" + d.text.strip().rstrip("。；;，,.") + "”"
+    # a quotation inside the duty nests as ‘…’: 增加“‘一带一路’建设”职责
+    text = d.text.strip().rstrip("。；;，,.").replace("“", "‘").replace("”", "’")
+    return "“" + text + "”"
 
 
 def _duties(duties: list[Duty]) -> str:
