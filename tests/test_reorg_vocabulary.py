@@ -66,10 +66,11 @@ def test_a_new_body_keeping_an_old_name_as_a_plaque_is_established_not_a_rename(
     establish = next(op for op in d.operations if op.op == "establish")
     assert [b.number for b in establish.basis] == ["深化党和国家机构改革方案"]
     assert render_zh(d).splitlines() == [
-        "1. 组建国家移民管理局，加挂中华人民共和国出入境管理局牌子（依据深化党和国家机构改革方案）。",
-        "2. 将公安部的“负责出入境管理工作”职责划入国家移民管理局。",
-        "3. 将中华人民共和国出入境管理局的“负责签证管理工作”职责划入国家移民管理局。",
-        "4. 不再保留中华人民共和国出入境管理局。",
+        # the gone body's duties all went into the new one, beside another's: 将…的职责整合，组建…
+        "1. 将中华人民共和国出入境管理局的职责整合，组建国家移民管理局，加挂中华人民共和国出入境管理局牌子"
+        "（依据深化党和国家机构改革方案）。",
+        "2. 将公安部的“负责出入境管理工作”职责划入国家移民管理局（依据深化党和国家机构改革方案）。",
+        "3. 不再保留中华人民共和国出入境管理局。",
     ]
 
 
@@ -109,7 +110,7 @@ def test_reconstitution_on_the_basis_of_an_old_body_and_reestablishment() -> Non
     assert render_zh(d).splitlines()[:3] == [
         "1. 重新组建国家知识产权局（依据国发〔2018〕6号）。",
         "2. 在国家工商行政管理总局基础上组建国家市场监督管理总局，不再保留国家工商行政管理总局（依据国发〔2018〕6号）。",
-        "3. 将国家工商行政管理总局的“负责商标管理工作”职责划入国家知识产权局。",
+        "3. 将国家工商行政管理总局的“负责商标管理工作”职责划入国家知识产权局（依据国发〔2018〕6号）。",
     ]
     assert "reconstituted 国家市场监督管理总局 on the basis of 国家工商行政管理总局" in render_text(d)
 
@@ -173,4 +174,56 @@ def test_a_duty_moved_names_the_duty_and_counts_past_three() -> None:
     d = _laws(old, new)
     assert render_zh(d).splitlines() == [
         "1. 将甲局的“负责第1项工作”、“负责第2项工作”、“负责第3项工作”等5项职责划入乙局。"
+    ]
+
+
+def test_script_is_told_by_characters_one_script_only_writes() -> None:
+    from orgspec.model.script import detect_script
+
+    # 家 and 局 are written in both scripts (家 / 傢, 局 / 侷): only 國 tells
+    assert detect_script(["國家移民管理局"]) == "traditional"
+    assert detect_script(["国家移民管理局"]) == "simplified"
+    assert detect_script(["家局出"]) == "unknown"
+
+
+def test_integration_names_only_the_bodies_whose_duties_all_went() -> None:
+    old = orgspec.loads(
+        'body a "甲总局" {\n  duties {\n    duty "甲的职责"\n  }\n}\n'
+        'body b "乙部" {\n  duties {\n    duty "救灾"\n    duty "（未列明）"\n  }\n}\n'
+    )
+    new = orgspec.loads('body c "丙部" {\n  duties {\n    duty "甲的职责"\n    duty "救灾"\n  }\n}\n')
+    d = _laws(old, new)
+    assert render_zh(d).splitlines()[:2] == [
+        "1. 将甲总局的职责整合，组建丙部。",
+        "2. 将乙部的“救灾”职责划入丙部。",
+    ]
+
+
+def test_a_merge_declared_in_history_reads_bing_ru_and_relations_moved_read_gai() -> None:
+    old = orgspec.loads(
+        'body a "外国专家局" {\n  manages "老龄协会"\n}\nbody b "引智办公室"\nbody c "民政部"\n'
+        'body d "卫健委" {\n  hosts "老龄办"\n}\n'
+    )
+    new = orgspec.loads(
+        'body a "外国专家局" {\n  history {\n    event merged 1988 {\n      unit "引智办公室"\n    }\n  }\n}\n'
+        'body c "民政部" {\n  manages "老龄协会"\n  hosts "老龄办"\n}\nbody d "卫健委"\n'
+    )
+    d = _laws(old, new)
+    assert render_zh(d).splitlines() == [
+        "1. 将引智办公室并入外国专家局。",
+        "2. 外国专家局代管的老龄协会改由民政部代管。",
+        "3. 老龄办由设在卫健委改设在民政部。",
+    ]
+
+
+def test_a_new_body_colocated_and_a_kind_stated_where_none_was() -> None:
+    old = orgspec.loads('body a "甲办公室"\nbody b "乙局"\n')
+    new = orgspec.loads(
+        'body a "甲办公室"\nbody b "乙局" {\n  kind "直属机构"\n}\n'
+        'body c "甲工委" {\n  colocated "甲办公室"\n  basis {\n    title "某方案"\n  }\n}\n'
+    )
+    d = _laws(old, new)
+    assert render_zh(d).splitlines() == [
+        "1. 组建甲工委，与甲办公室合署办公（依据《某方案》）。",
+        "2. 乙局机构类别为直属机构。",
     ]

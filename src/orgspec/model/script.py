@@ -108,9 +108,29 @@ def to_traditional(text: str) -> str:
 
 
 @functools.cache
+def _candidates(name: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    with open(os.path.join(_dictionary_dir(), name), encoding="utf-8") as f:
+        for line in f:
+            source, _, targets = line.rstrip("\n").partition("\t")
+            if len(source) == 1:
+                out[source] = targets.split(" ")
+    return out
+
+
+@functools.cache
 def _simplified_only() -> frozenset[str]:
-    # Characters that are the simplified form of some traditional character and differ from it.
-    return frozenset(_table().values())
+    # Characters that are the simplified form of some traditional character and are not
+    # themselves written in traditional text: 国 (國), not 家 (家 / 傢), 局 (局 / 侷) or 出 (出 / 齣).
+    st = _candidates("STCharacters.txt")
+    return frozenset(c for c in _table().values() if c not in st.get(c, [c]))
+
+
+@functools.cache
+def _traditional_only() -> frozenset[int]:
+    # Traditional or variant characters that simplified text does not also use: 國, not 乾 (乾 / 干).
+    ts = _candidates("TSCharacters.txt")
+    return frozenset(k for k in _table() if chr(k) not in ts.get(chr(k), []))
 
 
 def detect_script(texts: Iterable[str]) -> Script:
@@ -120,7 +140,7 @@ def detect_script(texts: Iterable[str]) -> Script:
     characters shared by both scripts (外, 事, 公) say nothing. No telling character gives
     ``"unknown"``.
     """
-    table = _table()
+    table = _traditional_only()
     simplified_chars = _simplified_only()
     trad = simp = 0
     for text in texts:

@@ -28,7 +28,7 @@ from orgspec.reorg.ops import Operation, Reconstitute, Rename, Respell
 
 __all__ = ["abolish_basis", "establish_basis", "event_basis", "name_op", "new_events", "reestablished", "script_only"]
 
-_SUCCESSION = (EventKind.ESTABLISHED, EventKind.REESTABLISHED)
+SUCCESSION = (EventKind.ESTABLISHED, EventKind.REESTABLISHED)
 
 
 def script_only(a: str | None, b: str | None) -> bool:
@@ -57,7 +57,7 @@ def event_basis(a: Unit | None, b: Unit, kinds: Iterable[EventKind], **match: st
 
 def establish_basis(b: Unit) -> tuple[Basis, ...]:
     """Return the basis of a new unit's establishment: its establishment event's, else its own."""
-    return event_basis(None, b, _SUCCESSION) or b.basis
+    return event_basis(None, b, SUCCESSION) or b.basis
 
 
 def abolish_basis(new_spec: Spec, old: Unit) -> tuple[Basis, ...]:
@@ -81,7 +81,7 @@ def reestablished(a: Unit, b: Unit) -> Event | None:
 
 def _succession(b: Unit, before: str) -> Event | None:
     for e in b.history:
-        if e.kind in _SUCCESSION and e.before and fold(e.before) == fold(before):
+        if e.kind in SUCCESSION and e.before and fold(e.before) == fold(before):
             return e
     return None
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from orgspec.model.units import Duty, FunctionChange
+from orgspec.model.units import Duty, EventKind, FunctionChange
+from orgspec.model.values import Basis
+from orgspec.reorg.declared import SUCCESSION, establish_basis, event_basis
 from orgspec.reorg.emit_base import REWORD_THRESHOLD, EmitterBase, _multiset_minus, _similar
 from orgspec.reorg.fold import fold
 from orgspec.reorg.ops import (
@@ -25,6 +27,20 @@ from orgspec.reorg.steps import Step, bracket, remove_all, run_duties
 from orgspec.reorg.tree import Node
 
 __all__ = ["DutyPhases"]
+
+
+def _stated(changes: tuple[FunctionChange, ...], basis: tuple[Basis, ...]) -> dict[tuple[str, str], tuple[Basis, ...]]:
+    """Return the basis of each cancelled or added function a unit states, by kind and folded text.
+
+    A function change written without a basis of its own is stated by the unit's own document
+    (the 三定 whose 职能转变 lists it), so it carries the unit's basis.
+    """
+    return {(c.kind.value, fold(c.text).rstrip("。")): c.basis or basis for c in changes}
+
+
+def _owner_basis(change: FunctionChange, target: Node, source: Node | None) -> tuple[Basis, ...]:
+    owner = target if change.kind.value == "transferred-in" or source is None else source
+    return owner.unit.basis
 
 
 class DutyPhases(EmitterBase):
@@ -146,8 +162,17 @@ class DutyPhases(EmitterBase):
                 n = self.new.by_key[nk]
                 base: dict[str, Any] = {"unit": Pair(old=ok, new=nk), "name": n.name, "established_by": self.how(o)}
                 real: list[Operation] = [DutyReworded(**base, before=x, after=y) for x, y in self.reworded.get(ok, ())]
-                real.extend(DutyCancelled(**base, before=d) for d in self.out_rest.get(ok, ()))
-                real.extend(DutyAdded(**base, after=d) for d in self.in_rest.get(nk, ()))
+                stated = _stated(n.unit.function_changes, n.unit.basis)
+                real.extend(
+                    DutyCancelled(
+                        **{**base, "basis": stated.get(("cancelled", fold(d.text).rstrip("。")), ())}, before=d
+                    )
+                    for d in self.out_rest.get(ok, ())
+                )
+                real.extend(
+                    DutyAdded(**{**base, "basis": stated.get(("added", fold(d.text).rstrip("。")), ())}, after=d)
+                    for d in self.in_rest.get(nk, ())
+                )
                 seq = [step for _, step in sorted(by_old.get(ok, []) + by_new.get(nk, []), key=lambda t: t[0])]
                 seq.extend(real)
                 pre, post = bracket("duties", a_d, n.unit.duties, seq) or (a_d, run_duties(a_d, seq))
@@ -199,6 +224,25 @@ class DutyPhases(EmitterBase):
                 return change
         return None
 
+    def transfer_basis(self, source: str, target: Node, source_new: Node | None) -> tuple[Basis, ...]:
+        """Return the basis of a transfer no function change states.
+
+        That is the ``duties-transferred`` event of the target (``from`` the source) or of the source
+        (``to`` the target); else, for a target new in this diff, its establishment's (将…职责整合，
+        组建… is one sentence of one plan); else the reconstitution's (重新组建).
+        """
+        kinds = (EventKind.DUTIES_TRANSFERRED,)
+        old_target = self.old.by_key.get(self.m.new_to_old.get(target.key, ""))
+        found = event_basis(old_target.unit if old_target else None, target.unit, kinds, before=source)
+        if not found and source_new is not None:
+            old_source = self.old.by_key.get(self.m.new_to_old.get(source_new.key, ""))
+            found = event_basis(old_source.unit if old_source else None, source_new.unit, kinds, after=target.name)
+        if not found and old_target is None:
+            found = establish_basis(target.unit)
+        if not found:  # 将…整合，重新组建…: the reconstitution's basis
+            found = event_basis(old_target.unit if old_target else None, target.unit, SUCCESSION)
+        return found
+
     def transfer_ops(self) -> list[Operation]:
         """Phase 3: duties moved between units (将…职责划入…), declared where the new spec says so."""
         m = self.m
@@ -222,7 +266,9 @@ class DutyPhases(EmitterBase):
                     # the evidence for the transfer: stated in the new spec, or the same duty text
                     established_by="declared" if change else "inferred",
                     score=None if change else 1.0,
-                    basis=change.basis if change else (),
+                    basis=(change.basis or _owner_basis(change, n, source_new))
+                    if change
+                    else self.transfer_basis(o.name, n, source_new),
                 )
             )
         for i, (node, change) in enumerate(declared):

@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from orgspec.model.units import EventKind
 from orgspec.reorg.declared import (
     abolish_basis,
     establish_basis,
+    new_events,
 )
 from orgspec.reorg.emit_base import EmitterBase
 from orgspec.reorg.fold import fold
@@ -72,7 +74,8 @@ class StructurePhases(EmitterBase):
             sources = list(source_set)
             n = self.new.by_key[nk]
             gone = [s for s in sources if s not in m.old_to_new]
-            if nk not in m.new_to_old and len(gone) >= 2:
+            # 将X的职责，Y的…职责整合，组建Z: several gone bodies, or one with duties of others beside it
+            if nk not in m.new_to_old and (len(gone) >= 2 or (gone and len(sources) >= 2)):
                 ops.append(
                     Merge(
                         unit=Pair(new=nk),
@@ -96,6 +99,7 @@ class StructurePhases(EmitterBase):
                                 source_name=self.old.by_key[s].name,
                             )
                         )
+        ops.extend(self.declared_absorbs({(str(op.source), str(op.unit)) for op in ops if isinstance(op, Absorb)}))
         for ok, target_set in by_source.items():
             targets = [t for t in target_set if t not in m.new_to_old]
             if ok not in m.old_to_new and len(targets) >= 2:
@@ -107,6 +111,37 @@ class StructurePhases(EmitterBase):
                         score=score([ok], targets),
                         into=tuple(Pair(new=t) for t in targets),
                         into_names=tuple(self.new.by_key[t].name for t in targets),
+                    )
+                )
+        return ops
+
+    def declared_absorbs(self, found: set[tuple[str, str]]) -> list[Operation]:
+        """Return 并入 that a unit which stays declares (``event merged { unit "X" }``), X being gone."""
+        m = self.m
+        gone: dict[str, list[Node]] = defaultdict(list)
+        for o in self.old.by_key.values():
+            if o.key not in m.old_to_new:
+                gone[fold(o.name)].append(o)
+        ops: list[Operation] = []
+        for n in self.new_pre_todo if gone else ():
+            ok = m.new_to_old.get(n.key)
+            if ok is None:
+                continue
+            for e in new_events(self.old.by_key[ok].unit, n.unit):
+                sources = gone.get(fold(e.target.target)) if e.kind is EventKind.MERGED and e.target else None
+                if not sources or len(sources) != 1:
+                    continue
+                source, target = Pair(old=sources[0].key), Pair(old=ok, new=n.key)
+                if (str(source), str(target)) in found:
+                    continue
+                ops.append(
+                    Absorb(
+                        unit=target,
+                        name=n.name,
+                        established_by="declared",
+                        source=source,
+                        source_name=sources[0].name,
+                        basis=e.basis,
                     )
                 )
         return ops
@@ -164,6 +199,7 @@ class StructurePhases(EmitterBase):
                         into=self.pair_new(into),
                         into_name=into.name,
                         plaque=plaque,
+                        basis=abolish_basis(self.new.spec, o.unit),
                     )
                 )
             else:

@@ -75,6 +75,7 @@ class UnitPhases(EmitterBase):
                     parent_after_name=n.parent.name if n.parent else None,
                     superior_before=a.superior,
                     superior_after=b.superior,
+                    basis=event_basis(a, b, (EventKind.MOVED,)),
                 )
             )
         if (
@@ -113,7 +114,13 @@ class UnitPhases(EmitterBase):
                     b.plaques,
                     base,
                     [
-                        *(PlaqueRemoved(**base, plaque=p) for p in _multiset_minus(a.plaques, b.plaques)),
+                        *(
+                            PlaqueRemoved(
+                                **{**base, "basis": event_basis(a, b, (EventKind.PLAQUE_REMOVED,), plaque=p.name)},
+                                plaque=p,
+                            )
+                            for p in _multiset_minus(a.plaques, b.plaques)
+                        ),
                         *(
                             PlaqueAdded(
                                 **{**base, "basis": p.basis or event_basis(a, b, _PLAQUE_ADDED, plaque=p.name)},

@@ -18,12 +18,9 @@ Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.model`, :mod:`orgspec.report.te
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
-from orgspec.model.script import detect_script, fold_script, to_traditional
+from orgspec.model.script import fold_script
 from orgspec.model.units import Duty, Plaque
-from orgspec.model.values import Basis, Count, QuotaCategory, Ref
-from orgspec.model.vocab import KIND_LABELS
+from orgspec.model.values import Basis
 from orgspec.reorg.ops import (
     Abolish,
     Absorb,
@@ -38,111 +35,27 @@ from orgspec.reorg.ops import (
     Merge,
     Move,
     Operation,
+    Pair,
     PlaqueAdded,
     PlaqueRemoved,
-    PostsChanged,
-    PostsTransferred,
-    QuotaChanged,
-    QuotaTransferred,
     RankChanged,
     Reconstitute,
     Rename,
 )
-from orgspec.reorg.summary import posts_total
+from orgspec.reorg.render_zh_phrasing import (
+    _WITH_ESTABLISHMENT,
+    _duty,
+    _kind,
+    _ordered,
+    _plaque_form,
+    _ref,
+    _relations,
+    _staffing,
+    _Writer,
+)
 from orgspec.report.text import printable
 
 __all__ = ["render_zh"]
-
-_CATEGORY = {
-    QuotaCategory.ADMINISTRATIVE: "行政编制",
-    QuotaCategory.PUBLIC_INSTITUTION: "事业编制",
-    QuotaCategory.LOGISTICS: "工勤编制",
-    QuotaCategory.DISPATCHED: "派驻编制",
-    QuotaCategory.DISCIPLINE: "纪检监察编制",
-    QuotaCategory.OTHER: "其他编制",
-}
-#: More duties than this in one transfer are named up to this many, then counted (等N项).
-_NAMED_DUTIES = 3
-
-
-def _n(c: Count) -> str:
-    if c.known:
-        return f"{c.value}名"
-    return {"separately": "另行核定", "unstated": "未明确"}.get(c.status.value, f"“{c.text}”")
-
-
-def _kind(kind: object, label: str | None) -> str:
-    if label:
-        return label
-    for k, labels in KIND_LABELS.items():
-        if k == kind:
-            return labels[0]
-    return "未明确"
-
-
-def _duty(d: Duty) -> str:
-    return "“" + d.text.strip().rstrip("。；;，,.") + "”"
-
-
-def _duties(duties: list[Duty]) -> str:
-    named = "、".join(_duty(d) for d in duties[:_NAMED_DUTIES])
-    return named if len(duties) <= _NAMED_DUTIES else f"{named}等{len(duties)}项"
-
-
-def _plaque_form(p: Plaque) -> str:
-    """Return how the text puts a plaque: 对外保留 where the spec says so, else 加挂."""
-    form = fold_script(p.form or "")
-    return "对外保留" if "对外保留" in form else "加挂"
-
-
-def _ref(r: Ref | None) -> str:
-    return r.target if r is not None else "未明确"
-
-
-def _basis(basis: tuple[Basis, ...]) -> str:
-    cited = []
-    for b in basis:
-        if b.number:  # the document number names it exactly and briefly, as the texts cite it
-            cited.append(b.number)
-        elif b.title:
-            cited.append(f"《{b.title.strip('《》')}》")
-    return f"（依据{'、'.join(cited)}）" if cited else ""
-
-
-def _names(ops: tuple[Operation, ...]) -> Iterator[str]:
-    for op in ops:
-        yield op.name
-        for attr in ("source_name", "into_name", "before", "after"):
-            value = getattr(op, attr, None)
-            if isinstance(value, str):
-                yield value
-
-
-class _Writer:
-    """Sentences in the script of the names: the template words converted, the names as written."""
-
-    def __init__(self, ops: tuple[Operation, ...]) -> None:
-        traditional = detect_script(_names(ops)) == "traditional"
-        self._convert: Callable[[str], str] = to_traditional if traditional else (lambda s: s)
-        self._cache: dict[str, str] = {}
-        self.lines: list[str] = []
-
-    def say(self, template: str, basis: tuple[Basis, ...] = (), **names: str) -> None:
-        """Add a sentence: ``template``'s words in the names' script, ``names`` as written, then the basis."""
-        words = self._cache.get(template)
-        if words is None:
-            words = self._cache[template] = self._convert(template)
-        cite = _basis(basis)
-        if cite:
-            cite = self._convert("（依据") + cite[len("（依据") :]
-        self.lines.append(words.format(**names) + cite + self._convert("。"))
-
-
-def _ordered(ops: tuple[Operation, ...]) -> dict[type, list[Operation]]:
-    out: dict[type, list[Operation]] = {}
-    for op in ops:
-        out.setdefault(type(op), []).append(op)
-    return out
 
 
 def render_zh(diff: Diff) -> str:
@@ -154,10 +67,18 @@ def render_zh(diff: Diff) -> str:
     def each(kind: type) -> list[Operation]:
         return by.get(kind, [])
 
-    merged_into = {str(op.unit): list(op.source_names) for op in each(Merge) if isinstance(op, Merge)}
+    merged_into = _whole_sources(ops, each(Merge) + each(Absorb))
+    said_absorbs: set[tuple[str, str]] = set()
     demotes = [op for op in each(Demote) if isinstance(op, Demote)]
     absorbed = {(op.source_name, op.name) for op in each(Absorb) if isinstance(op, Absorb)}
     plaques_said: set[tuple[str, str]] = set()  # (unit name, folded plaque) already in a sentence
+    # a body's superior set where there was none: said with its establishment or reconstitution
+    managed_by = {
+        str(op.unit): op
+        for op in each(Move)
+        if isinstance(op, Move) and op.parent_before == op.parent_after and op.superior_after is not None
+    }
+    said_moves: set[int] = set()
 
     def with_plaques(text: str, args: dict[str, str], name: str, plaques: tuple[Plaque, ...]) -> str:
         for p in plaques:
@@ -178,16 +99,36 @@ def render_zh(diff: Diff) -> str:
             if op.after.superior is not None:
                 args["superior"] = _ref(op.after.superior)
                 text += "，由{superior}管理"
+            for r in op.after.relations:  # 同…合署办公, 由…管理, 设在…: said with the establishment
+                if r.kind.value in _WITH_ESTABLISHMENT:
+                    slot = f"r{len(args)}"
+                    args[slot] = r.target.target
+                    text += _WITH_ESTABLISHMENT[r.kind.value].format(target="{" + slot + "}")
             w.say(text, op.basis, **args)
         elif isinstance(op, Reconstitute):
-            if op.before == op.after:
-                w.say("重新组建{name}", op.basis, name=op.after)
-            else:
-                w.say("在{before}基础上组建{after}，不再保留{before}", op.basis, before=op.before, after=op.after)
+            args = {"before": op.before, "after": op.after}
+            text = "重新组建{after}" if op.before == op.after else "在{before}基础上组建{after}"
+            whole = merged_into.get(str(op.unit)) if op.before == op.after else None
+            if whole:  # 将X、Y的职责整合，重新组建X，对外保留Y牌子
+                args["sources"] = "、".join([op.after, *whole])
+                text = "将{sources}的职责整合，" + text
+                said_absorbs.update((source, op.after) for source in whole)
+                gone_here = tuple(d.plaque for d in demotes if d.name in whole and d.into_name == op.after)
+                text = with_plaques(text, args, op.after, gone_here)
+            managed = managed_by.get(str(op.unit))
+            if managed is not None:  # 重新组建…，由…管理: one sentence, as the plans put it
+                said_moves.add(id(managed))
+                args["superior"] = _ref(managed.superior_after)
+                text += "，由{superior}管理"
+            if op.before != op.after:
+                text += "，不再保留{before}"
+            w.say(text, op.basis, **args)
     transfers: dict[tuple[str, str], list[Duty]] = {}
     transfer_basis: dict[tuple[str, str], tuple[Basis, ...]] = {}
     for op in each(DutyTransferred):
         assert isinstance(op, DutyTransferred)
+        if op.source_name in merged_into.get(str(op.unit), ()):
+            continue  # 将…的职责整合，组建… already says it
         transfers.setdefault((op.source_name, op.name), []).append(op.after)
         transfer_basis.setdefault((op.source_name, op.name), op.basis)
     for (source, target), duties in transfers.items():
@@ -195,34 +136,48 @@ def render_zh(diff: Diff) -> str:
             "将{source}的{duties}职责划入{target}",
             transfer_basis[(source, target)],
             source=source,
-            duties=_duties(duties),
+            duties=w.duties(duties),
             target=target,
         )
     for op in each(Absorb):
         assert isinstance(op, Absorb)
+        if (op.source_name, op.name) in said_absorbs:
+            continue
         args = {"source": op.source_name, "target": op.name}
         text = "将{source}并入{target}"
         for d in demotes:
             if d.name == op.source_name and d.into_name == op.name:
                 text = with_plaques(text, args, op.name, (d.plaque,))
         w.say(text, op.basis, **args)
-    for d in demotes:
-        if (d.name, d.into_name) in absorbed:
+    # bodies no longer kept, in document order (the list has children first, in reverse)
+    for op in reversed([op for op in ops if isinstance(op, (Abolish, Demote))]):
+        if isinstance(op, Abolish):
+            if not any(source == op.name for source, _ in absorbed):  # 将…并入… says it is gone
+                w.say("不再保留{name}", op.basis, name=op.name)
             continue
-        if (d.into_name, fold_script(d.plaque.name)) in plaques_said:
-            w.say("不再保留{name}", d.basis, name=d.name)
-        else:
-            plaques_said.add((d.into_name, fold_script(d.plaque.name)))
-            form = _plaque_form(d.plaque)
+        assert isinstance(op, Demote)
+        if (op.name, op.into_name) in absorbed:
+            continue
+        if (op.into_name, fold_script(op.plaque.name)) in plaques_said:
+            w.say("不再保留{name}", op.basis, name=op.name)
+        elif _plaque_form(op.plaque) != "加挂":  # 并入…，保留…牌子: the body lives on in one that stays
+            plaques_said.add((op.into_name, fold_script(op.plaque.name)))
             w.say(
-                "不再保留{name}，{into}" + form + "{plaque}牌子",
-                d.basis,
-                name=d.name,
-                into=d.into_name,
-                plaque=d.plaque.name,
+                "将{name}并入{into}，" + _plaque_form(op.plaque) + "{plaque}牌子",
+                op.basis,
+                name=op.name,
+                into=op.into_name,
+                plaque=op.plaque.name,
             )
-    for op in reversed(each(Abolish)):  # abolished children come first in the list: read them in document order
-        w.say("不再保留{name}", op.basis, name=op.name)
+        else:
+            plaques_said.add((op.into_name, fold_script(op.plaque.name)))
+            w.say(
+                "不再保留{name}，{into}" + _plaque_form(op.plaque) + "{plaque}牌子",
+                op.basis,
+                name=op.name,
+                into=op.into_name,
+                plaque=op.plaque.name,
+            )
     for op in each(Rename):
         assert isinstance(op, Rename)
         w.say("{before}更名为{after}", op.basis, before=op.before, after=op.after)
@@ -248,9 +203,13 @@ def render_zh(diff: Diff) -> str:
     for key, gone in removed.items():
         if key not in moved_plaques:
             assert isinstance(gone, PlaqueRemoved)
-            w.say("{name}不再加挂{plaque}牌子", gone.basis, name=gone.name, plaque=gone.plaque.name)
+            form = _plaque_form(gone.plaque)  # 不再保留 a plaque kept for outside use, 不再加挂 one added
+            verb = "不再保留" if "保留" in form else "不再加挂"
+            w.say("{name}" + verb + "{plaque}牌子", gone.basis, name=gone.name, plaque=gone.plaque.name)
     for op in each(Move):
         assert isinstance(op, Move)
+        if id(op) in said_moves:
+            continue
         if op.parent_before != op.parent_after:
             w.say(
                 "将{name}由{before}调整至{after}",
@@ -259,6 +218,10 @@ def render_zh(diff: Diff) -> str:
                 before=op.parent_before_name or "独立设置",
                 after=op.parent_after_name or "独立设置",
             )
+        elif op.superior_before is None or op.superior_after is None:
+            managing = op.superior_after or op.superior_before
+            verb = "{name}由{superior}管理" if op.superior_after is not None else "{name}不再由{superior}管理"
+            w.say(verb, op.basis, name=op.name, superior=_ref(managing))
         else:
             w.say(
                 "{name}由{before}调整为{after}管理",
@@ -271,19 +234,29 @@ def render_zh(diff: Diff) -> str:
     for op in each(KindChanged):
         assert isinstance(op, KindChanged)
         before, after = _kind(op.before, op.before_label), _kind(op.after, op.after_label)
-        w.say("{name}机构类别由{before}调整为{after}", op.basis, name=op.name, before=before, after=after)
+        if op.before is None and op.before_label is None:  # stated where nothing was: no change from 未明确
+            w.say("{name}机构类别为{after}", op.basis, name=op.name, after=after)
+        else:
+            w.say("{name}机构类别由{before}调整为{after}", op.basis, name=op.name, before=before, after=after)
     for op in each(RankChanged):
         assert isinstance(op, RankChanged)
-        w.say(
-            "{name}机构规格由{before}调整为{after}",
-            op.basis,
-            name=op.name,
-            before=op.before or "未明确",
-            after=op.after or "未明确",
-        )
+        if op.before is None and op.after is not None:
+            w.say("{name}机构规格为{after}", op.basis, name=op.name, after=op.after)
+        else:
+            w.say(
+                "{name}机构规格由{before}调整为{after}",
+                op.basis,
+                name=op.name,
+                before=op.before or w.word("未明确"),
+                after=op.after or w.word("未明确"),
+            )
+    added: dict[str, list[DutyAdded]] = {}  # one sentence per unit: …增加“…”、“…”职责
     for op in each(DutyAdded):
         assert isinstance(op, DutyAdded)
-        w.say("{name}增加{duty}职责", op.basis, name=op.name, duty=_duty(op.after))
+        added.setdefault(str(op.unit), []).append(op)
+    for group in added.values():
+        duties = [op.after for op in group]
+        w.say("{name}增加{duties}职责", group[0].basis, name=group[0].name, duties=w.duties(duties))
     for op in each(DutyCancelled):
         assert isinstance(op, DutyCancelled)
         w.say("取消{name}的{duty}职责", op.basis, name=op.name, duty=_duty(op.before))
@@ -293,62 +266,27 @@ def render_zh(diff: Diff) -> str:
     return "\n".join(f"{i}. {printable(line)}" for i, line in enumerate(w.lines, 1)) + "\n"
 
 
-def _relations(w: _Writer, changes: list[Operation]) -> None:
-    said = {
-        "hosts": ("{target}设在{name}", "{target}不再设在{name}"),
-        "colocated": ("{name}与{target}合署办公", "{name}不再与{target}合署办公"),
-        "managed-by": ("{name}由{target}管理", "{name}不再由{target}管理"),
-        "manages": ("{name}代管{target}", "{name}不再代管{target}"),
-    }
-    for op in changes:
-        assert isinstance(op, AttributeChanged)
-        if op.field != "relations" or not isinstance(op.before, list) or not isinstance(op.after, list):
-            continue
-        for r in op.after:
-            if r not in op.before and r.get("kind") in said:
-                w.say(said[r["kind"]][0], op.basis, name=op.name, target=r["target"]["target"])
-        for r in op.before:
-            if r not in op.after and r.get("kind") in said:
-                w.say(said[r["kind"]][1], op.basis, name=op.name, target=r["target"]["target"])
+def _whole_sources(ops: tuple[Operation, ...], merges: list[Operation]) -> dict[str, list[str]]:
+    """Return, per merge or absorb target, the gone bodies whose duties all went into it (将…的职责整合).
 
-
-def _staffing(w: _Writer, each: Callable[[type], list[Operation]]) -> None:
-    for op in each(QuotaChanged):
-        assert isinstance(op, QuotaChanged)
-        cat = _CATEGORY[op.category]
-        before = op.before.count if op.before else None
-        after = op.after.count if op.after else None
-        if before is None and after is not None:
-            w.say("{name}核定" + cat + "{after}", op.basis, name=op.name, after=_n(after))
-        elif after is None and before is not None:
-            w.say("{name}不再单独核定" + cat + "(原{before})", op.basis, name=op.name, before=_n(before))
-        elif before is not None and after is not None and before != after:
-            w.say(
-                "{name}" + cat + "由{before}调整为{after}", op.basis, name=op.name, before=_n(before), after=_n(after)
-            )
-    for op in each(QuotaTransferred):
-        assert isinstance(op, QuotaTransferred)
-        cat = _CATEGORY[op.category]
-        w.say(
-            "将{source}的" + cat + "{amount}名划入{name}",
-            op.basis,
-            source=op.source_name,
-            amount=str(op.amount),
-            name=op.name,
-        )
-    for op in each(PostsChanged):
-        assert isinstance(op, PostsChanged)
-        before, after = posts_total(op.before), posts_total(op.after)
-        if before.known and after.known and before != after:
-            w.say("{name}领导职数由{before}调整为{after}", op.basis, name=op.name, before=_n(before), after=_n(after))
-        else:
-            w.say("{name}领导职数调整", op.basis, name=op.name)
-    for op in each(PostsTransferred):
-        assert isinstance(op, PostsTransferred)
-        w.say(
-            "将{source}的领导职数{amount}名划入{name}",
-            op.basis,
-            source=op.source_name,
-            amount=str(op.amount),
-            name=op.name,
-        )
+    A gone body that kept duties the diff finds nowhere, or gave some to another body, gave only
+    some of its duties: its transfers are named one by one (将…的“…”职责划入…) instead.
+    """
+    gone = {str(op.unit): op for op in ops if isinstance(op, (Abolish, Demote))}
+    out: dict[str, list[str]] = {}
+    targets: dict[str, set[str]] = {}
+    for op in ops:
+        if isinstance(op, DutyTransferred):
+            targets.setdefault(str(op.source), set()).add(str(op.unit))
+    for m in merges:
+        sources: list[tuple[Pair, str]] = []
+        if isinstance(m, Merge):
+            sources = list(zip(m.sources, m.source_names, strict=True))
+        elif isinstance(m, Absorb):
+            sources = [(m.source, m.source_name)]
+        whole = out.setdefault(str(m.unit), [])
+        for pair, name in sources:
+            g = gone.get(str(pair))
+            if g is not None and not g.before.duties and targets.get(str(pair)) == {str(m.unit)}:
+                whole.append(name)
+    return out

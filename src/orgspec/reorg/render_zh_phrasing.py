@@ -1,0 +1,213 @@
+"""The phrasing of the zh summary: its words in the names' script, duties, plaques, relations and staffing.
+
+Used by :mod:`orgspec.reorg.render_zh`, which decides the sentences and their order; this module
+says how each is worded (将…的“…”职责划入…, 等N项, 加挂 / 对外保留 / 保留, 依据…, 设在 / 合署办公 / 代管,
+编制 and 领导职数).
+
+Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from orgspec.model.script import detect_script, fold_script, to_traditional
+from orgspec.model.units import Duty, Plaque
+from orgspec.model.values import Basis, Count, QuotaCategory, Ref
+from orgspec.model.vocab import KIND_LABELS
+from orgspec.reorg.ops import (
+    AttributeChanged,
+    Operation,
+    PostsChanged,
+    PostsTransferred,
+    QuotaChanged,
+    QuotaTransferred,
+)
+from orgspec.reorg.summary import posts_total
+
+_CATEGORY = {
+    QuotaCategory.ADMINISTRATIVE: "行政编制",
+    QuotaCategory.PUBLIC_INSTITUTION: "事业编制",
+    QuotaCategory.LOGISTICS: "工勤编制",
+    QuotaCategory.DISPATCHED: "派驻编制",
+    QuotaCategory.DISCIPLINE: "纪检监察编制",
+    QuotaCategory.OTHER: "其他编制",
+}
+#: A new body's relations, said in its establishment's sentence.
+_WITH_ESTABLISHMENT = {
+    "colocated": "，与{target}合署办公",
+    "managed-by": "，由{target}管理",
+    "hosted-in": "，设在{target}",
+}
+#: More duties than this in one transfer are named up to this many, then counted (等N项).
+_NAMED_DUTIES = 3
+
+
+def _n(c: Count) -> str:
+    if c.known:
+        return f"{c.value}名"
+    return {"separately": "另行核定", "unstated": "未明确"}.get(c.status.value, f"“{c.text}”")
+
+
+def _kind(kind: object, label: str | None) -> str:
+    if label:
+        return label
+    for k, labels in KIND_LABELS.items():
+        if k == kind:
+            return labels[0]
+    return "未明确"
+
+
+def _duty(d: Duty) -> str:
+    # a quotation inside the duty nests as ‘…’: 增加“‘一带一路’建设”职责
+    text = d.text.strip().rstrip("。；;，,.").replace("“", "‘").replace("”", "’")
+    return "“" + text + "”"
+
+
+def _duties(duties: list[Duty]) -> str:
+    named = "、".join(_duty(d) for d in duties[:_NAMED_DUTIES])
+    return named if len(duties) <= _NAMED_DUTIES else f"{named}等{len(duties)}项"
+
+
+def _plaque_form(p: Plaque) -> str:
+    """Return how the text puts a plaque: 对外保留 or 保留 where the spec's ``form`` says so, else 加挂."""
+    form = fold_script(p.form or "")
+    if "对外保留" in form:
+        return "对外保留"
+    return "保留" if "保留" in form else "加挂"
+
+
+def _ref(r: Ref | None) -> str:
+    return r.target if r is not None else "未明确"
+
+
+def _basis(basis: tuple[Basis, ...]) -> str:
+    cited = []
+    for b in basis:
+        if b.number:  # the document number names it exactly and briefly, as the texts cite it
+            cited.append(b.number)
+        elif b.title:
+            cited.append(f"《{b.title.strip('《》')}》")
+    return f"（依据{'、'.join(cited)}）" if cited else ""
+
+
+def _names(ops: tuple[Operation, ...]) -> Iterator[str]:
+    for op in ops:
+        yield op.name
+        for attr in ("source_name", "into_name", "before", "after"):
+            value = getattr(op, attr, None)
+            if isinstance(value, str):
+                yield value
+
+
+class _Writer:
+    """Sentences in the script of the names: the template words converted, the names as written."""
+
+    def __init__(self, ops: tuple[Operation, ...]) -> None:
+        traditional = detect_script(_names(ops)) == "traditional"
+        self._convert: Callable[[str], str] = to_traditional if traditional else (lambda s: s)
+        self._cache: dict[str, str] = {}
+        self.lines: list[str] = []
+
+    def say(self, template: str, basis: tuple[Basis, ...] = (), **names: str) -> None:
+        """Add a sentence: ``template``'s words in the names' script, ``names`` as written, then the basis."""
+        words = self._cache.get(template)
+        if words is None:
+            words = self._cache[template] = self._convert(template)
+        cite = _basis(basis)
+        if cite:
+            cite = self._convert("（依据") + cite[len("（依据") :]
+        self.lines.append(words.format(**names) + cite + self._convert("。"))
+
+    def word(self, text: str) -> str:
+        """Return one of the summary's own words in the names' script."""
+        return self._convert(text)
+
+    def duties(self, duties: list[Duty]) -> str:
+        """Return duties named as the texts name them (“…”、“…”等N项), 项 in the names' script."""
+        named = _duties(duties)
+        return named if len(duties) <= _NAMED_DUTIES else named[:-1] + self._convert("项")
+
+
+def _ordered(ops: tuple[Operation, ...]) -> dict[type, list[Operation]]:
+    out: dict[type, list[Operation]] = {}
+    for op in ops:
+        out.setdefault(type(op), []).append(op)
+    return out
+
+
+def _relations(w: _Writer, changes: list[Operation]) -> None:
+    said = {
+        "hosts": ("{target}设在{name}", "{target}不再设在{name}"),
+        "colocated": ("{name}与{target}合署办公", "{name}不再与{target}合署办公"),
+        "managed-by": ("{name}由{target}管理", "{name}不再由{target}管理"),
+        "manages": ("{name}代管{target}", "{name}不再代管{target}"),
+    }
+    moved = {
+        "hosts": "{target}由设在{before}改设在{name}",
+        "manages": "{before}代管的{target}改由{name}代管",
+    }
+    added: list[tuple[AttributeChanged, dict[str, Any]]] = []
+    removed: list[tuple[AttributeChanged, dict[str, Any]]] = []
+    for op in changes:
+        assert isinstance(op, AttributeChanged)
+        if op.field != "relations" or not isinstance(op.before, list) or not isinstance(op.after, list):
+            continue
+        added.extend((op, r) for r in op.after if r not in op.before and r.get("kind") in said)
+        removed.extend((op, r) for r in op.before if r not in op.after and r.get("kind") in said)
+    gone = {(r["kind"], fold_script(r["target"]["target"])): (op, r) for op, r in removed}
+    for op, r in added:
+        target = r["target"]["target"]
+        previous = gone.pop((r["kind"], fold_script(target)), None) if r["kind"] in moved else None
+        if previous is not None and previous[0].name != op.name:
+            w.say(moved[r["kind"]], op.basis or previous[0].basis, name=op.name, before=previous[0].name, target=target)
+        else:
+            if previous is not None:
+                gone[(r["kind"], fold_script(target))] = previous
+            w.say(said[r["kind"]][0], op.basis, name=op.name, target=target)
+    for op, r in removed:
+        if (r["kind"], fold_script(r["target"]["target"])) in gone:
+            w.say(said[r["kind"]][1], op.basis, name=op.name, target=r["target"]["target"])
+
+
+def _staffing(w: _Writer, each: Callable[[type], list[Operation]]) -> None:
+    for op in each(QuotaChanged):
+        assert isinstance(op, QuotaChanged)
+        cat = _CATEGORY[op.category]
+        before = op.before.count if op.before else None
+        after = op.after.count if op.after else None
+        if before is None and after is not None:
+            w.say("{name}核定" + cat + "{after}", op.basis, name=op.name, after=_n(after))
+        elif after is None and before is not None:
+            w.say("{name}不再单独核定" + cat + "(原{before})", op.basis, name=op.name, before=_n(before))
+        elif before is not None and after is not None and before != after:
+            w.say(
+                "{name}" + cat + "由{before}调整为{after}", op.basis, name=op.name, before=_n(before), after=_n(after)
+            )
+    for op in each(QuotaTransferred):
+        assert isinstance(op, QuotaTransferred)
+        cat = _CATEGORY[op.category]
+        w.say(
+            "将{source}的" + cat + "{amount}名划入{name}",
+            op.basis,
+            source=op.source_name,
+            amount=str(op.amount),
+            name=op.name,
+        )
+    for op in each(PostsChanged):
+        assert isinstance(op, PostsChanged)
+        before, after = posts_total(op.before), posts_total(op.after)
+        if before.known and after.known and before != after:
+            w.say("{name}领导职数由{before}调整为{after}", op.basis, name=op.name, before=_n(before), after=_n(after))
+        else:
+            w.say("{name}领导职数调整", op.basis, name=op.name)
+    for op in each(PostsTransferred):
+        assert isinstance(op, PostsTransferred)
+        w.say(
+            "将{source}的领导职数{amount}名划入{name}",
+            op.basis,
+            source=op.source_name,
+            amount=str(op.amount),
+            name=op.name,
+        )
