@@ -227,3 +227,32 @@ def test_a_new_body_colocated_and_a_kind_stated_where_none_was() -> None:
         "1. 组建甲工委，与甲办公室合署办公（依据《某方案》）。",
         "2. 乙局机构类别为直属机构。",
     ]
+
+
+def test_duties_moved_to_several_bodies_read_fen_bie_hua_ru() -> None:
+    old = orgspec.loads(
+        'body a "甲局" {\n  duties {\n    duty "负责甲工作。"\n    duty "负责乙工作。"\n    duty "留下。"\n  }\n}\n'
+        'body b "乙局"\nbody c "丙局"\n'
+    )
+    new = orgspec.loads(
+        'body a "甲局" {\n  duties {\n    duty "留下。"\n  }\n}\n'
+        'body b "乙局" {\n  duties {\n    duty "负责甲工作。"\n  }\n}\n'
+        'body c "丙局" {\n  duties {\n    duty "负责乙工作。"\n  }\n}\n'
+    )
+    d = _laws(old, new)
+    assert render_zh(d).splitlines() == ["1. 将甲局的“负责甲工作”、“负责乙工作”职责分别划入乙局、丙局。"]
+
+
+def test_a_plaque_that_becomes_a_body_is_one_sentence() -> None:
+    old = orgspec.loads('body a "农业农村部" {\n  plaque "国家乡村振兴局"\n}\n')
+    new = orgspec.loads('body a "农业农村部"\nbody b "国家乡村振兴局"\n')
+    d = _laws(old, new)
+    assert render_zh(d).splitlines() == ["1. 单独组建国家乡村振兴局，农业农村部不再加挂国家乡村振兴局牌子。"]
+
+
+def test_a_change_of_kind_with_its_quota_category_is_one_sentence() -> None:
+    old = orgspec.loads('body a "某市机构编制电子政务中心" {\n  kind public-institution\n  quota public-institution 8\n}\n')
+    new = orgspec.loads('body a "某市机构编制电子政务中心" {\n  kind "行政机构"\n  quota administrative 8\n}\n')
+    d = _laws(old, new)
+    lines = render_zh(d).splitlines()
+    assert lines == ["1. 某市机构编制电子政务中心由事业单位调整为行政机构，事业编制8名调整为行政编制。"], lines

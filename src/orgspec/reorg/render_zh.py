@@ -38,14 +38,17 @@ from orgspec.reorg.ops import (
     Pair,
     PlaqueAdded,
     PlaqueRemoved,
+    QuotaChanged,
     RankChanged,
     Reconstitute,
     Rename,
 )
 from orgspec.reorg.render_zh_phrasing import (
     _WITH_ESTABLISHMENT,
+    _category,
     _duty,
     _kind,
+    _n,
     _ordered,
     _plaque_form,
     _ref,
@@ -79,6 +82,9 @@ def render_zh(diff: Diff) -> str:
         if isinstance(op, Move) and op.parent_before == op.parent_after and op.superior_after is not None
     }
     said_moves: set[int] = set()
+    said_plaque_removals: set[int] = set()
+    plaque_of = {fold_script(op.plaque.name): op for op in each(PlaqueRemoved) if isinstance(op, PlaqueRemoved)}
+    said_quotas: set[int] = set()
 
     def with_plaques(text: str, args: dict[str, str], name: str, plaques: tuple[Plaque, ...]) -> str:
         for p in plaques:
@@ -95,6 +101,11 @@ def render_zh(diff: Diff) -> str:
             if sources:
                 args["sources"] = "、".join(sources)
             text = "将{sources}的职责整合，组建{name}" if sources else "组建{name}"
+            was_plaque = plaque_of.get(fold_script(op.name))
+            if was_plaque is not None:  # a plaque becomes a body: 单独组建Y，X不再加挂Y牌子
+                said_plaque_removals.add(id(was_plaque))
+                args["holder"] = was_plaque.name
+                text = ("单独" if not sources else "") + text + "，{holder}不再加挂{name}牌子"
             text = with_plaques(text, args, op.name, op.after.plaques)
             if op.after.superior is not None:
                 args["superior"] = _ref(op.after.superior)
@@ -131,14 +142,30 @@ def render_zh(diff: Diff) -> str:
             continue  # 将…的职责整合，组建… already says it
         transfers.setdefault((op.source_name, op.name), []).append(op.after)
         transfer_basis.setdefault((op.source_name, op.name), op.basis)
-    for (source, target), duties in transfers.items():
-        w.say(
-            "将{source}的{duties}职责划入{target}",
-            transfer_basis[(source, target)],
-            source=source,
-            duties=w.duties(duties),
-            target=target,
-        )
+    by_source: dict[str, list[str]] = {}
+    for source, target in transfers:
+        by_source.setdefault(source, []).append(target)
+    for source, targets in by_source.items():
+        basis = transfer_basis[(source, targets[0])]
+        if len(targets) == 1:
+            duties = transfers[(source, targets[0])]
+            w.say(
+                "将{source}的{duties}职责划入{target}", basis, source=source, duties=w.duties(duties), target=targets[0]
+            )
+            continue
+        args = {"source": source}
+        if all(len(transfers[(source, t)]) == 1 for t in targets):  # 将A的X、Y职责分别划入B、C
+            for i, t in enumerate(targets):
+                args[f"d{i}"], args[f"t{i}"] = w.duties(transfers[(source, t)]), t
+            duties_slots = "、".join(f"{{d{i}}}" for i in range(len(targets)))
+            target_slots = "、".join(f"{{t{i}}}" for i in range(len(targets)))
+            w.say("将{source}的" + duties_slots + "职责分别划入" + target_slots, basis, **args)
+            continue
+        clauses = []
+        for i, t in enumerate(targets):  # 将A的X职责划入B，Y、Z职责划入C
+            args[f"d{i}"], args[f"t{i}"] = w.duties(transfers[(source, t)]), t
+            clauses.append(f"{{d{i}}}职责划入{{t{i}}}")
+        w.say("将{source}的" + "，".join(clauses), basis, **args)
     for op in each(Absorb):
         assert isinstance(op, Absorb)
         if (op.source_name, op.name) in said_absorbs:
@@ -201,7 +228,7 @@ def render_zh(diff: Diff) -> str:
         else:
             w.say("{name}" + _plaque_form(op.plaque) + "{plaque}牌子", op.basis, name=op.name, plaque=op.plaque.name)
     for key, gone in removed.items():
-        if key not in moved_plaques:
+        if key not in moved_plaques and id(gone) not in said_plaque_removals:
             assert isinstance(gone, PlaqueRemoved)
             form = _plaque_form(gone.plaque)  # 不再保留 a plaque kept for outside use, 不再加挂 one added
             verb = "不再保留" if "保留" in form else "不再加挂"
@@ -234,6 +261,24 @@ def render_zh(diff: Diff) -> str:
     for op in each(KindChanged):
         assert isinstance(op, KindChanged)
         before, after = _kind(op.before, op.before_label), _kind(op.after, op.after_label)
+        recast = _recast_quota(op, each(QuotaChanged))
+        if recast is not None and not (op.before is None and op.before_label is None):
+            # 编制性质调整: the kind and the quota's category change together, as one sentence
+            went, arrived = recast
+            said_quotas.update((id(went), id(arrived)))
+            assert went.before is not None
+            w.say(
+                "{name}由{before}调整为{after}，"
+                + _category(went.category)
+                + "{n}调整为"
+                + _category(arrived.category),
+                op.basis,
+                name=op.name,
+                before=before,
+                after=after,
+                n=_n(went.before.count),
+            )
+            continue
         if op.before is None and op.before_label is None:  # stated where nothing was: no change from 未明确
             w.say("{name}机构类别为{after}", op.basis, name=op.name, after=after)
         else:
@@ -260,10 +305,23 @@ def render_zh(diff: Diff) -> str:
     for op in each(DutyCancelled):
         assert isinstance(op, DutyCancelled)
         w.say("取消{name}的{duty}职责", op.basis, name=op.name, duty=_duty(op.before))
-    _staffing(w, each)
+    _staffing(w, each, said_quotas)
     if not w.lines:
         return w._convert("无变化。") + "\n"
     return "\n".join(f"{i}. {printable(line)}" for i, line in enumerate(w.lines, 1)) + "\n"
+
+
+def _recast_quota(op: KindChanged, quota_ops: list[Operation]) -> tuple[QuotaChanged, QuotaChanged] | None:
+    """Return the quota that went and the one that came in another category with the same figure, if any."""
+    gone = [q for q in quota_ops if isinstance(q, QuotaChanged) and q.unit == op.unit and q.after is None]
+    came = [q for q in quota_ops if isinstance(q, QuotaChanged) and q.unit == op.unit and q.before is None]
+    for g in gone:
+        for c in came:
+            assert g.before is not None
+            assert c.after is not None
+            if g.category != c.category and g.before.count == c.after.count and g.before.count.known:
+                return g, c
+    return None
 
 
 def _whole_sources(ops: tuple[Operation, ...], merges: list[Operation]) -> dict[str, list[str]]:

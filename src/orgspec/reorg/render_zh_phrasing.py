@@ -10,6 +10,7 @@ Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.model`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from orgspec.model.script import detect_script, fold_script, to_traditional
@@ -171,9 +172,15 @@ def _relations(w: _Writer, changes: list[Operation]) -> None:
             w.say(said[r["kind"]][1], op.basis, name=op.name, target=r["target"]["target"])
 
 
-def _staffing(w: _Writer, each: Callable[[type], list[Operation]]) -> None:
+def _category(category: QuotaCategory) -> str:
+    return _CATEGORY[category]
+
+
+def _staffing(w: _Writer, each: Callable[[type], list[Operation]], said: AbstractSet[int] = frozenset()) -> None:
     for op in each(QuotaChanged):
         assert isinstance(op, QuotaChanged)
+        if id(op) in said:
+            continue
         cat = _CATEGORY[op.category]
         before = op.before.count if op.before else None
         after = op.after.count if op.after else None
