@@ -141,7 +141,7 @@ def test_colour_only_when_asked(capsys: pytest.CaptureFixture[str], monkeypatch:
 
 def test_markdown_is_cut_below_the_limit() -> None:
     from orgspec.model import Duty, Spec, Unit
-    from orgspec.reorg.render_text import render_markdown
+    from orgspec.reorg.render_markdown import render_markdown
 
     old = Spec(bodies=(Unit(name="甲"),))
     new = Spec(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import orgspec
 from orgspec.reorg import diff
-from orgspec.reorg.render_text import render_markdown, render_text, summary_line
+from orgspec.reorg.render_markdown import render_markdown
+from orgspec.reorg.render_text import render_text, summary_line
 from orgspec.reorg.render_zh import render_zh
 
 _OLD = """\

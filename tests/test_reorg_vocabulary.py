@@ -251,7 +251,9 @@ def test_a_plaque_that_becomes_a_body_is_one_sentence() -> None:
 
 
 def test_a_change_of_kind_with_its_quota_category_is_one_sentence() -> None:
-    old = orgspec.loads('body a "某市机构编制电子政务中心" {\n  kind public-institution\n  quota public-institution 8\n}\n')
+    old = orgspec.loads(
+        'body a "某市机构编制电子政务中心" {\n  kind public-institution\n  quota public-institution 8\n}\n'
+    )
     new = orgspec.loads('body a "某市机构编制电子政务中心" {\n  kind "行政机构"\n  quota administrative 8\n}\n')
     d = _laws(old, new)
     lines = render_zh(d).splitlines()

@@ -107,7 +107,8 @@ def run(args: argparse.Namespace) -> int:
 def render(result: object, fmt: str, *, color: bool = False) -> str:
     """Return a diff in one of the output formats."""
     from orgspec.reorg import Diff
-    from orgspec.reorg.render_text import render_markdown, render_text
+    from orgspec.reorg.render_markdown import render_markdown
+    from orgspec.reorg.render_text import render_text
     from orgspec.reorg.render_zh import render_zh
 
     assert isinstance(result, Diff)

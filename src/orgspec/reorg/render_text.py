@@ -1,11 +1,9 @@
-"""Terminal and Markdown output of a diff: verb first, one header per changed unit, details indented.
+"""Terminal output of a diff: verb first, one header per changed unit, details indented.
 
 Unchanged units are elided. The closing summary line counts the changes
 ("2 established, 1 abolished, 1 renamed; 3 duties transferred; administrative quota +1;
-leadership posts -1").
-Markdown (for a pull-request comment) puts a summary table first and each
-unit's details in a ``<details>`` block, and stops cleanly below
-:data:`MARKDOWN_LIMIT` characters with a note of what was left out.
+leadership posts -1"). The Markdown comment (:mod:`orgspec.reorg.render_markdown`) is built from
+the same groups and summary.
 
 Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.model`.
 """
@@ -47,10 +45,9 @@ from orgspec.reorg.ops import (
 )
 from orgspec.report.text import printable
 
-__all__ = ["MARKDOWN_LIMIT", "UnitChanges", "by_unit", "render_markdown", "render_text", "summary_line"]
+__all__ = ["UnitChanges", "by_unit", "render_text", "summary_line"]
 
 #: Markdown output stays below this many characters (GitHub comments allow 65,536).
-MARKDOWN_LIMIT = 60_000
 
 _VERBS = {
     "establish": "established",
@@ -384,51 +381,3 @@ def render_text(diff: Diff, *, color: bool = False) -> str:
         out.append(f"{paint('note', '2')} [{n.code}] {printable(n.message)}")
     out.append(summary_line(diff))
     return "\n".join(out) + "\n"
-
-
-def render_markdown(diff: Diff, *, limit: int = MARKDOWN_LIMIT) -> str:
-    """Return a Markdown pull-request comment, shorter than ``limit`` characters."""
-    head = [f"### orgspec diff: {diff.old or 'old'} → {diff.new or 'new'}", ""]
-    if diff.empty:
-        return "\n".join([*head, "No changes.", ""])
-    head += ["| change | count |", "|---|---:|"]
-    head += [f"| {_verb(op, n)} | {n} |" for op, n in _ordered(diff.summary.counts)]
-    head += [f"| {_duties(n)} {_DUTY_VERBS[op]} | {n} |" for op, n in diff.summary.duties.items()]
-    head += [f"| {cat} quota | {delta} |" for cat, delta in diff.summary.quota.items()]
-    head += [f"| leadership posts | {diff.summary.posts} |"] if diff.summary.posts else []
-    head += ["", f"**{summary_line(diff)}**", ""]
-    tail: list[str] = []
-    if diff.proposals:
-        tail += ["**Possible renames** (similarity only; not applied):", ""]
-        tail += [f"- {_md(p.old_name)} → {_md(p.new_name)} (score {p.score:.2f})" for p in diff.proposals[:50]]
-        tail.append("")
-    if diff.notes:
-        tail += ["**Notes**", ""] + [f"- `{n.code}` {_md(n.message)}" for n in diff.notes[:50]] + [""]
-    budget = limit - len("\n".join(head + tail)) - 200
-    blocks: list[str] = []
-    groups = by_unit(diff.operations)
-    used = 0
-    shown = 0
-    for g in groups:
-        lines = [f"<details><summary><b>{_verb_word(g.verb)}</b> {_md(g.headline)}</summary>", ""]
-        lines += [f"- {_md(d)}" for d in g.details] or ["- (no further details)"]
-        lines += ["", "</details>", ""]
-        block = "\n".join(lines)
-        if used + len(block) + 1 > budget:
-            break
-        blocks.append(block)
-        used += len(block) + 1
-        shown += 1
-    if shown < len(groups):
-        left = groups[shown:]
-        blocks.append(
-            f"_{len(left)} more changed units left out to stay below {limit:,} characters "
-            f"({sum(1 + len(g.details) for g in left)} lines); run `orgspec diff --format json` "
-            "for everything._\n"
-        )
-    return "\n".join(head) + "\n" + "\n".join(blocks) + "\n" + "\n".join(tail)
-
-
-def _md(text: str) -> str:
-    text = text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\r", " ").replace("\n", " ")
-    return printable(text)
