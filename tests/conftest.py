@@ -71,7 +71,7 @@ def require(available: object, reason: str) -> None:
         return
     if IN_CI:
         pytest.fail(f"CI must provide this, and it is missing: {reason}")
-    pytest.skip(reason)
+    pytest.skip(reason, allow_module_level=True)
 
 
 def require_module(name: str) -> ModuleType:

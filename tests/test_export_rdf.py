@@ -8,9 +8,9 @@ import orgspec
 from orgspec.export import export
 from orgspec.export.lang import tag
 
-from .conftest import FIXTURES, SPECS
+from .conftest import FIXTURES, SPECS, require_module
 
-rdflib = pytest.importorskip("rdflib")
+rdflib = require_module("rdflib")
 from rdflib import RDF, Literal, URIRef  # noqa: E402
 from rdflib.namespace import SKOS  # noqa: E402
 

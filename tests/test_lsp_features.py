@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from .conftest import FIXTURES, SPECS
+from .conftest import FIXTURES, SPECS, require_module
 from .strategies import spec_like_text
 
-pytest.importorskip("pygls")
+require_module("pygls")
 from lsprotocol import types as lsp
 
 from orgspec.lsp.features import Document, definition, diagnostics, formatted, formatting, hover, symbols

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, require
 
 
 def _tool(name: str) -> list[str]:
     # The interpreter's own scripts folder first: the tools come with the test extra.
     exe = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
-    if exe is None:
-        pytest.skip(f"{name} is not installed")
+    require(exe, f"{name} is not installed (it comes with the test extra)")
+    assert exe is not None
     return [exe]
 
 

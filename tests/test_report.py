@@ -93,7 +93,12 @@ def test_sarif_has_rules_locations_and_fingerprints() -> None:
     first = next(r for r in run["results"] if r["ruleId"] == "OS307")
     rule = rules[first["ruleIndex"]]
     assert rule["id"] == first["ruleId"] == "OS307"
-    assert "deputy" in rule["help"]["text"].lower() or rule["help"]["text"]
+    # the rule's help: the summary, the explanation, and the example that triggers it (codes.py, word for word)
+    help_lines = rule["help"]["text"].split("\n")
+    assert help_lines[:2] == ["Deputy posts exceed what their group leaves for them.", ""]
+    assert help_lines[2].startswith("Deputy posts in a group must fit within the group total less the chief posts.")
+    assert help_lines[help_lines.index("Triggers it:") + 1] == 'group "正副處長" 11 { post "正處長" 6; post "副處長" 7 }'
+    assert rule["shortDescription"]["text"] == "Deputy posts exceed what their group leaves for them."
     assert rule["defaultConfiguration"]["level"] == "error"
     loc = first["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"] == {"uri": "specs/os307.orgspec", "uriBaseId": "SRCROOT"}
