@@ -38,38 +38,35 @@ WORK = ROOT / ".mutation"
 TESTS: dict[str, list[str]] = {
     "checks": [
         "tests/test_checks.py",
+        "tests/test_checks_details.py",
         "tests/test_suppress.py",
         "tests/test_history.py",
-        "tests/test_mutation_checks.py",
     ],
     "reorg": [
         "tests/test_diff_golden.py",
         "tests/test_diff_reconcile.py",
+        "tests/test_diff_sentences.py",
         "tests/test_diff_laws.py",
         "tests/test_history.py",
-        "tests/test_mutation_reorg.py",
     ],
     "report": [
         "tests/test_report.py",
         "tests/test_report_docs.py",
-        "tests/test_mutation_report.py",
     ],
     "text": [
         "tests/test_fmt.py",
         "tests/test_roundtrip.py",
-        "tests/test_mutation_text.py",
     ],
     "syntax": [
         "tests/test_syntax.py",
         "tests/test_hostile_inputs.py",
         "tests/test_limits.py",
-        "tests/test_mutation_syntax.py",
     ],
 }
 
-#: Extra pytest arguments per package: the checks are judged by their fixtures, not by the slow
-#: generated-input properties of test_history.py (which only ask that nothing raises).
-PYTEST_ARGS: dict[str, list[str]] = {"checks": ["-m", "not hypothesis"]}
+#: Extra pytest arguments per package. checks and reorg are judged by their fixtures and hand-made
+#: cases, not by the generated-input properties (5-10 s each, once per mutant: too slow here).
+PYTEST_ARGS: dict[str, list[str]] = {"checks": ["-m", "not hypothesis"], "reorg": ["-m", "not hypothesis"]}
 
 #: Tests that read the source text itself, which mutmut rewrites (trampolines): not run on mutants.
 DESELECT = ["tests/test_checks.py::test_every_check_call_site_gives_a_hint"]

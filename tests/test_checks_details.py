@@ -1,0 +1,223 @@
+"""What each check says, where, and why: messages, locations, hints and related notes.
+
+test_checks.py asks whether a check fires; here the finding itself is pinned. Each fixture and
+each small case below has its full text output in tests/golden/checks/ (the message, the
+caret, the hint, every related note), and the tests after that check the parts a user acts
+on against hand-written expectations: the numbers named in a message, the line and column,
+the boundaries of partial dates.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import orgspec
+from orgspec.diagnostics import Diagnostic
+from orgspec.report.text import format_text
+
+from .conftest import FIXTURES, GOLDEN, golden
+
+FAIL_FIXTURES = sorted(p.name for p in (FIXTURES / "checks").iterdir() if (p / "fail.orgspec").exists())
+
+#: Small specs that reach branches no fixture reaches; each one's findings are pinned in a golden.
+CASES = {
+    "numbering-skips-many": """body "A" {
+  duties {
+    duty 1 "a"
+    duty 9 "b"
+    duty 3 "c"
+    duty 3 "d"
+  }
+}
+""",
+    "stated-every-kind": """body "A" {
+  stated sections 1
+  stated duties 3 "三項"
+  stated institutions 2
+  stated members 2
+  section "B" { duties { duty "x" } }
+  section "C" { duties { duty "y" } }
+  institution "D"
+  duties {
+    duty "a"
+  }
+  members {
+    member "組長"
+  }
+}
+""",
+    "event-steps-out-of-order": """body "A" {
+  history {
+    event established 2010 {
+      decided 2010-06
+      approved 2010-05
+      effective 2010-04
+    }
+    event renamed 2009 { from "B"; to "A" }
+  }
+}
+""",
+    "events-before-establishment": """body "A" {
+  section s "B" {
+    duties { duty "x" }
+    history {
+      event established 2010-06
+      event renamed 2010-05 { from "C"; to "B" }
+    }
+  }
+  history {
+    event hosted 2010-05 { unit @s }
+  }
+}
+""",
+    "plaques-added-removed": """body "A" {
+  plaque "P"
+  history {
+    event plaque-added 2001 { plaque "Q" }
+    event plaque-removed 2002 { plaque "P" }
+  }
+}
+""",
+}
+
+
+def _found(text: str, name: str = "case.orgspec") -> list[Diagnostic]:
+    return orgspec.check_text(text, name)
+
+
+@pytest.mark.parametrize("code", FAIL_FIXTURES)
+def test_each_fixture_s_findings_in_full(code: str) -> None:
+    text = (FIXTURES / "checks" / code / "fail.orgspec").read_text(encoding="utf-8")
+    golden(GOLDEN / "checks" / f"{code}.txt", format_text(_found(text, f"{code}/fail.orgspec")))
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_case_s_findings_in_full(case: str) -> None:
+    golden(GOLDEN / "checks" / f"case-{case}.txt", format_text(_found(CASES[case], f"{case}.orgspec")))
+
+
+def _messages(text: str, code: str) -> list[str]:
+    return [d.message for d in _found(text) if d.code == code]
+
+
+def test_numbering_names_the_missing_numbers_up_to_five() -> None:
+    assert _messages(CASES["numbering-skips-many"], "OS310") == [
+        "duty numbering skips from 1 to 9 (missing 2, 3, 4, 5, 6) in 'A'",
+        "duty numbering goes back from 9 to 3 in 'A'",
+        "duty number 3 is used twice in 'A'",
+    ]
+
+
+def test_numbering_findings_point_at_the_number_and_the_previous_one() -> None:
+    found = [d for d in _found(CASES["numbering-skips-many"]) if d.code == "OS310"]
+    # duty 9 is on line 4, duty 3 on lines 5 and 6; the related note is the duty before
+    assert [(d.line, d.related[0].message) for d in found] == [
+        (4, "the previous one"),
+        (5, "the previous one"),
+        (6, "the previous one"),
+    ]
+    assert [d.source.position(d.related[0].span.start).line for d in found] == [3, 4, 5]  # type: ignore[union-attr]
+    assert all(d.hint == "this is usually a defect of the document; keep its numbers and note it" for d in found)
+
+
+def test_a_skip_of_two_names_one_number() -> None:
+    text = 'body "A" {\n  duties {\n    duty 1 "a"\n    duty 3 "b"\n  }\n}\n'
+    assert _messages(text, "OS310") == ["duty numbering skips from 1 to 3 (missing 2) in 'A'"]
+
+
+def test_stated_counts_count_what_they_name() -> None:
+    assert _messages(CASES["stated-every-kind"], "OS301") == [
+        "'A' states 1 sections but lists 2",
+        "'A' states 3 duties (“三項”) but lists 1",
+        "'A' states 2 public institutions but lists 1",
+        "'A' states 2 members but lists 1",
+    ]
+
+
+def test_a_stated_count_lists_what_it_counted() -> None:
+    (sections, *_) = [d for d in _found(CASES["stated-every-kind"]) if d.code == "OS301"]
+    assert [r.message for r in sections.related] == ["stated here", "listed (1)", "listed (2)"]
+    assert [sections.source.position(r.span.start).line for r in sections.related] == [2, 6, 7]  # type: ignore[union-attr]
+
+
+def test_event_steps_are_named_in_the_order_they_break() -> None:
+    assert _messages(CASES["event-steps-out-of-order"], "OS603") == [
+        "the event is approved on 2010-05, before it was decided on 2010-06",
+        "the event is effective on 2010-04, before it was approved on 2010-05",
+    ]
+    assert _messages(CASES["event-steps-out-of-order"], "OS601") == [
+        "the renamed event of 2009 is listed after one of 2010"
+    ]
+
+
+def test_same_day_steps_are_in_order() -> None:
+    text = 'body "A" {\n  history {\n    event established 2010 { decided 2010-06; approved 2010-06 }\n  }\n}\n'
+    assert _messages(text, "OS603") == []
+
+
+@pytest.mark.parametrize(
+    ("established", "event", "reported"),
+    [
+        ("2010-06", "2010-05", True),  # a month before
+        ("2010-06", "2010", False),  # 2010 may mean June or later
+        ("2010", "2010-05", False),  # 2010 may mean January
+        ("2010", "2009-12-31", True),
+        ("2010-06-02", "2010-06-01", True),
+        ("2010-06-02", "2010-06", False),
+        ("2010-06", "2010-06-30", False),
+        ("2011-01", "2010-12", True),
+    ],
+)
+def test_an_event_before_the_establishment_is_reported_only_when_surely_before(
+    established: str, event: str, reported: bool
+) -> None:
+    text = (
+        'body "A" {\n  history {\n'
+        f"    event established {established}\n"
+        f'    event plaque-added {event} {{ plaque "P" }}\n'
+        '  }\n  plaque "P"\n}\n'
+    )
+    messages = [m for m in _messages(text, "OS602") if "established only" in m]
+    assert messages == ([f"this plaque-added event of {event} is about 'A', which was established only on {established}"] if reported else [])
+
+
+def test_an_event_after_the_abolition_is_reported() -> None:
+    text = (
+        'body "A" {\n  history {\n    event established 2001\n    event abolished 2005\n'
+        '    event plaque-added 2006 { plaque "P" }\n  }\n  plaque "P"\n}\n'
+    )
+    assert _messages(text, "OS602") == [
+        "this plaque-added event of 2006 is about 'A', which was abolished on 2005"
+    ]
+
+
+def test_a_re_establishment_lifts_the_abolition() -> None:
+    text = (
+        'body "A" {\n  history {\n    event established 2001\n    event abolished 2005\n'
+        '    event reestablished 2006\n    event plaque-added 2007 { plaque "P" }\n  }\n  plaque "P"\n}\n'
+    )
+    assert _messages(text, "OS602") == []
+
+
+def test_plaque_events_are_checked_against_the_plaques_carried_now() -> None:
+    assert _messages(CASES["plaques-added-removed"], "OS602") == [
+        "the plaque 'Q' is added here but the unit does not carry it now",
+        "the plaque 'P' is removed here but the unit still carries it",
+    ]
+
+
+def test_events_about_a_section_come_after_it_was_set_up() -> None:
+    messages = _messages(CASES["events-before-establishment"], "OS602")
+    assert "this renamed event of 2010-05 is about 'B', which was established only on 2010-06" in messages
+    assert "this hosted event of 2010-05 refers to 'B', which was established only on 2010-06" in messages
+
+
+def test_renames_chain_and_end_at_the_name() -> None:
+    text = (FIXTURES / "checks" / "OS602" / "fail.orgspec").read_text(encoding="utf-8")
+    assert _messages(text, "OS602") == [
+        "this rename starts from 'X', but the name in force then was 'B'",
+    ]
+    good = 'body "A" {\n  history {\n    event renamed 2001 { from "C"; to "B" }\n    event renamed 2007 { from "B"; to "A" }\n  }\n}\n'
+    assert _messages(good, "OS602") == []
+    wrong_end = good.replace('to "A"', 'to "Z"').replace('body "A"', 'body "A"')
+    assert _messages(wrong_end, "OS602") == ["the last rename gives the name 'Z', but the unit is now 'A'"]
