@@ -6,6 +6,7 @@ One command per package (run from the repository root, after ``pip install -e '.
     nice -n 15 python bench/mutation.py checks reorg      # several packages, one after the other
     python bench/mutation.py reorg --report               # score and survivors of the last run only
     python bench/mutation.py reorg --fresh                # forget earlier results first
+    nice -n 15 python bench/mutation.py checks --survivors  # after adding tests: re-try the survivors only
 
 Each package runs in its own folder ``.mutation/<package>/`` (git-ignored) with a ``pyproject.toml``
 made from the repository's ``[tool.mutmut]`` table: only that package is mutated and only the fast
@@ -176,12 +177,36 @@ def score(package: str) -> dict[str, object]:
     }
 
 
+def _metas(package: str) -> list[Path]:
+    return sorted((WORK / package / "mutants" / "src" / "orgspec" / package).rglob("*.meta"))
+
+
+def _verdicts(package: str) -> dict[Path, dict[str, int | None]]:
+    return {m: json.loads(m.read_text(encoding="utf-8"))["exit_code_by_key"] for m in _metas(package)}
+
+
+def _keep_kills(package: str, before: dict[Path, dict[str, int | None]]) -> None:
+    """Restore the verdicts of mutants killed before a ``--survivors`` run, which mutmut forgets.
+
+    A change of the test selection makes mutmut forget every verdict; the survivors run re-tries
+    only the survivors, and tests were only added, so an earlier kill still stands.
+    """
+    for meta in _metas(package):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        codes = data["exit_code_by_key"]
+        for name, code in before.get(meta, {}).items():
+            if codes.get(name) is None and code in KILLED | TIMEOUT:
+                codes[name] = code
+        meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run mutmut on each package named, then print its score and surviving mutants."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("packages", nargs="+", choices=sorted(TESTS))
     parser.add_argument("--report", action="store_true", help="only print the score of the last run")
     parser.add_argument("--fresh", action="store_true", help="forget earlier results")
+    parser.add_argument("--survivors", action="store_true", help="re-try only the mutants that survived last time")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--json", type=Path, help="also write the scores to this file")
     args = parser.parse_args(argv)
@@ -191,8 +216,13 @@ def main(argv: list[str] | None = None) -> int:
         folder = _prepare(package, args.fresh)
         if not args.report:
             cmd = [*_mutmut(), "run", "--max-children", str(args.max_children)]
+            before = _verdicts(package)
+            if args.survivors:
+                cmd += score(package)["survived"]  # type: ignore[arg-type]
             done = subprocess.run(cmd, cwd=folder, env=_environment(), check=False)
             status = status or done.returncode
+            if args.survivors:
+                _keep_kills(package, before)
         result = score(package)
         results.append(result)
         counts = result["counts"]

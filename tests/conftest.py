@@ -34,7 +34,9 @@ _SIZE_CHECKS = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.la
 settings.register_profile("ci", derandomize=True, max_examples=150, deadline=None, suppress_health_check=_SIZE_CHECKS)
 settings.register_profile("dev", max_examples=100, deadline=None, suppress_health_check=_SIZE_CHECKS)
 # Mutation testing (bench/mutation.py) runs the properties once per mutant: fewer examples, same seed.
-settings.register_profile("mutation", derandomize=True, max_examples=40, deadline=None, suppress_health_check=_SIZE_CHECKS)
+settings.register_profile(
+    "mutation", derandomize=True, max_examples=40, deadline=None, suppress_health_check=_SIZE_CHECKS
+)
 settings.register_profile("fuzz", max_examples=20_000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

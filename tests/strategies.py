@@ -183,7 +183,7 @@ _KIND_CHOICES: list[tuple[UnitKind, str | None]] = [(k, None) for k in UnitKind 
 
 
 @st.composite
-def units(draw: st.DrawFn, depth: int, ids: Any, nested: bool, all_ids: bool = False, min_children: int = 0) -> Unit:
+def units(draw: st.DrawFn, depth: int, ids: Any, nested: bool, *, all_ids: bool = False, min_children: int = 0) -> Unit:
     """Generate a unit and its subtree; ``all_ids`` gives every unit an id, ``min_children`` (when
     ``depth`` > 0) the least number of child units of this one."""
     kind, label = draw(st.sampled_from(_KIND_CHOICES))
@@ -191,7 +191,9 @@ def units(draw: st.DrawFn, depth: int, ids: Any, nested: bool, all_ids: bool = F
         kind, label = None, None
     children: list[Unit] = []
     if depth > 0:
-        children = draw(st.lists(units(depth - 1, ids, True, all_ids), min_size=min_children, max_size=max(3, min_children)))
+        children = draw(
+            st.lists(units(depth - 1, ids, True, all_ids=all_ids), min_size=min_children, max_size=max(3, min_children))
+        )
     unit_id = f"u{next(ids)}" if all_ids or draw(st.booleans()) else None
     shared: tuple[SharedDuties, ...] = ()
     child_ids = [c.id for c in children if c.id is not None]
@@ -242,7 +244,13 @@ def specs(
     ``min_children`` the least number of child units of each body (when ``max_depth`` > 0).
     """
     ids = itertools.count()
-    bodies = draw(st.lists(units(max_depth, ids, False, all_ids, min_children), min_size=min_bodies, max_size=max(3, min_bodies)))
+    bodies = draw(
+        st.lists(
+            units(max_depth, ids, False, all_ids=all_ids, min_children=min_children),
+            min_size=min_bodies,
+            max_size=max(3, min_bodies),
+        )
+    )
     return Spec(
         bodies=tuple(bodies),
         history=tuple(draw(st.lists(events(), max_size=2))),
@@ -321,7 +329,7 @@ def edited(draw: st.DrawFn, spec: Spec, all_ids: bool = False) -> Spec:
         kind = draw(st.sampled_from(["rename", "move", "add", "remove", "duties", "plaques", "quotas", "posts",
                                      "shuffle", "rank", "notes"]))  # fmt: skip
         if kind == "add" or not paths:
-            unit = draw(units(0, fresh, True, all_ids))
+            unit = draw(units(0, fresh, True, all_ids=all_ids))
             where = draw(st.none() | st.sampled_from(paths)) if paths else None
             spec = _insert(spec, where, unit, draw(st.integers(0, 4)))
             continue

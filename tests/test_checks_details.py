@@ -178,7 +178,11 @@ def test_an_event_before_the_establishment_is_reported_only_when_surely_before(
         '  }\n  plaque "P"\n}\n'
     )
     messages = [m for m in _messages(text, "OS602") if "established only" in m]
-    assert messages == ([f"this plaque-added event of {event} is about 'A', which was established only on {established}"] if reported else [])
+    assert messages == (
+        [f"this plaque-added event of {event} is about 'A', which was established only on {established}"]
+        if reported
+        else []
+    )
 
 
 def test_an_event_after_the_abolition_is_reported() -> None:
@@ -186,9 +190,7 @@ def test_an_event_after_the_abolition_is_reported() -> None:
         'body "A" {\n  history {\n    event established 2001\n    event abolished 2005\n'
         '    event plaque-added 2006 { plaque "P" }\n  }\n  plaque "P"\n}\n'
     )
-    assert _messages(text, "OS602") == [
-        "this plaque-added event of 2006 is about 'A', which was abolished on 2005"
-    ]
+    assert _messages(text, "OS602") == ["this plaque-added event of 2006 is about 'A', which was abolished on 2005"]
 
 
 def test_a_re_establishment_lifts_the_abolition() -> None:

@@ -193,27 +193,27 @@ EVERY_KIND = """body b "新名" {
 
 
 @pytest.mark.parametrize(
-    ("date", "name", "plaques", "hosts", "superior", "rank", "kind", "quota"),
+    ("date", "state"),
     [
-        ("2000", "旧名", ["旧牌"], ["甲办公室"], "市政府", "正处级", "直属机构", 10),
-        ("2001", "新名", ["旧牌"], ["甲办公室"], "市政府", "正处级", "直属机构", 10),
-        ("2002-06", "新名", ["旧牌", "新牌"], ["甲办公室"], "市政府", "正处级", "直属机构", 10),
-        ("2003", "新名", ["新牌"], ["甲办公室"], "市政府", "正处级", "直属机构", 10),
-        ("2004", "新名", ["新牌"], ["甲办公室", "乙办公室"], "市政府", "正处级", "直属机构", 10),
-        ("2005", "新名", ["新牌"], ["乙办公室"], "市政府", "正处级", "直属机构", 10),
-        ("2006", "新名", ["新牌"], ["乙办公室"], "省政府", "正处级", "直属机构", 10),
-        ("2007", "新名", ["新牌"], ["乙办公室"], "省政府", "副厅级", "直属机构", 10),
-        ("2008", "新名", ["新牌"], ["乙办公室"], "省政府", "副厅级", "工作部門", 10),
-        ("2009-12-31", "新名", ["新牌"], ["乙办公室"], "省政府", "副厅级", "工作部門", 12),
+        ("2000", ("旧名", ["旧牌"], ["甲办公室"], "市政府", "正处级", "直属机构", 10)),
+        ("2001", ("新名", ["旧牌"], ["甲办公室"], "市政府", "正处级", "直属机构", 10)),
+        ("2002-06", ("新名", ["旧牌", "新牌"], ["甲办公室"], "市政府", "正处级", "直属机构", 10)),
+        ("2003", ("新名", ["新牌"], ["甲办公室"], "市政府", "正处级", "直属机构", 10)),
+        ("2004", ("新名", ["新牌"], ["甲办公室", "乙办公室"], "市政府", "正处级", "直属机构", 10)),
+        ("2005", ("新名", ["新牌"], ["乙办公室"], "市政府", "正处级", "直属机构", 10)),
+        ("2006", ("新名", ["新牌"], ["乙办公室"], "省政府", "正处级", "直属机构", 10)),
+        ("2007", ("新名", ["新牌"], ["乙办公室"], "省政府", "副厅级", "直属机构", 10)),
+        ("2008", ("新名", ["新牌"], ["乙办公室"], "省政府", "副厅级", "工作部門", 10)),
+        ("2009-12-31", ("新名", ["新牌"], ["乙办公室"], "省政府", "副厅级", "工作部門", 12)),
     ],
 )
-def test_as_of_undoes_each_kind_of_event_at_its_date(
-    date: str, name: str, plaques: list[str], hosts: list[str], superior: str, rank: str, kind: str, quota: int
-) -> None:
+def test_as_of_undoes_each_kind_of_event_at_its_date(date: str, state: tuple[object, ...]) -> None:
+    # name, plaques, hosted offices, superior, rank, kind, administrative quota
+    name, plaques, hosts, superior, rank, kind, quota = state
     body = _body(as_of(orgspec.loads(EVERY_KIND), date))
     assert body.name == name
-    assert sorted(p.name for p in body.plaques) == sorted(plaques)
-    assert sorted(r.target.target for r in body.relations if r.kind.value == "hosts") == sorted(hosts)
+    assert sorted(p.name for p in body.plaques) == sorted(plaques)  # type: ignore[call-overload]
+    assert sorted(r.target.target for r in body.relations if r.kind.value == "hosts") == sorted(hosts)  # type: ignore[call-overload]
     assert body.superior is not None
     assert body.superior.target == superior
     assert body.rank == rank

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 
 from .conftest import FIXTURES, SPECS, require_module
 from .strategies import spec_like_text
 
 require_module("pygls")
-from lsprotocol import types as lsp
+from lsprotocol import types as lsp  # noqa: E402
 
-from orgspec.lsp.features import Document, definition, diagnostics, formatted, formatting, hover, symbols
+from orgspec.lsp.features import Document, definition, diagnostics, formatted, formatting, hover, symbols  # noqa: E402
 
 HISTORY = (FIXTURES / "export" / "history.orgspec").read_text(encoding="utf-8")
 

@@ -97,7 +97,9 @@ def test_sarif_has_rules_locations_and_fingerprints() -> None:
     help_lines = rule["help"]["text"].split("\n")
     assert help_lines[:2] == ["Deputy posts exceed what their group leaves for them.", ""]
     assert help_lines[2].startswith("Deputy posts in a group must fit within the group total less the chief posts.")
-    assert help_lines[help_lines.index("Triggers it:") + 1] == 'group "正副處長" 11 { post "正處長" 6; post "副處長" 7 }'
+    assert (
+        help_lines[help_lines.index("Triggers it:") + 1] == 'group "正副處長" 11 { post "正處長" 6; post "副處長" 7 }'
+    )
     assert rule["shortDescription"]["text"] == "Deputy posts exceed what their group leaves for them."
     assert rule["defaultConfiguration"]["level"] == "error"
     loc = first["locations"][0]["physicalLocation"]
