@@ -125,6 +125,23 @@ def test_xuzhou_diff_between_dates(
         golden(GOLDEN / "history" / f"xuzhou-diff-{start}-{end}.{ext}", capsys.readouterr().out)
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "sentences"),
+    [
+        # the 2007 document renamed the office back and added the Hong Kong and Macao plaque
+        ("2005", "2008", ["徐州市外事辦公室更名为徐州市人民政府外事辦公室", "徐州市人民政府外事辦公室加挂徐州市人民政府港澳事務辦公室牌子"]),
+        # 2019: the party committee's foreign affairs office is hosted by the government's
+        ("2008", "2020", ["市委外事工作委員會辦公室设在徐州市人民政府外事辦公室"]),
+    ],
+)
+def test_xuzhou_diff_between_dates_says_what_happened(
+    start: str, end: str, sentences: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(HISTORY)
+    assert main(["diff", "xuzhou-fao.orgspec", "--from", start, "--to", end, "--format", "zh"]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"{i}. {s}。" for i, s in enumerate(sentences, 1)]
+
+
 def test_jiangxi_diff_across_2018_is_one_rename() -> None:
     spec = orgspec.load(JIANGXI)
     d = orgspec.diff(as_of(spec, "2017"), as_of(spec, "2019"))
