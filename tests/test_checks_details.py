@@ -223,3 +223,89 @@ def test_renames_chain_and_end_at_the_name() -> None:
     assert _messages(good, "OS602") == []
     wrong_end = good.replace('to "A"', 'to "Z"').replace('body "A"', 'body "A"')
     assert _messages(wrong_end, "OS602") == ["the last rename gives the name 'Z', but the unit is now 'A'"]
+
+
+# ---- leadership posts -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Deputy Director", "deputy"),
+        ("vice-chair", "deputy"),
+        ("Associate Director", "deputy"),
+        ("Director", None),
+        ("正副處長", None),  # a group title: chief and deputies
+        ("副正職", None),
+        ("副處長", "deputy"),
+        ("處副長", "deputy"),  # 副 within the first four characters
+        ("辦公室主任兼副", None),  # 副 only after the fourth character
+        ("正處長", "chief"),
+        ("處長", None),
+        ("  副處長", "deputy"),  # the title is read without surrounding spaces
+    ],
+)
+def test_role_of_reads_the_title(title: str, role: str | None) -> None:
+    from orgspec.checks.posts import role_of
+    from orgspec.model import Count, Post
+
+    assert role_of(Post(title=title, count=Count.of(1))) == role
+
+
+def test_a_declared_role_wins_over_the_title() -> None:
+    from orgspec.checks.posts import role_of
+    from orgspec.model import Count, Post
+
+    assert role_of(Post(title="副處長", count=Count.of(1), role="chief")) == "chief"
+
+
+def test_posts_within_the_quota_count_groups_by_their_posts_and_skip_separate_approvals() -> None:
+    from orgspec.checks.posts import _posts_total
+    from orgspec.model import Count, Post, PostGroup
+
+    one = Post(title="主任", count=Count.of(1))
+    two = Post(title="副主任", count=Count.of(2))
+    separately = Post(title="總工程師", count=Count.of(1), approved_separately=True)
+    group_open = PostGroup(title="處長", count=Count.unstated(), posts=(one, two))
+    group_unknown = PostGroup(title="處長", count=Count.unstated(), posts=(one, Post(title="副處長", count=Count.unstated())))
+    assert _posts_total((one, two)) == (3, [0, 1], False)
+    assert _posts_total((separately, one)) == (1, [1], False)
+    # a group without its own figure counts the posts under it, when all of them are known
+    assert _posts_total((group_open, one)) == (4, [0, 1], False)
+    assert _posts_total((group_unknown, one)) == (1, [1], True)
+    assert _posts_total((Post(title="x", count=Count.unstated()),)) == (0, [], True)
+
+
+def test_posts_over_the_quota_name_every_post_counted() -> None:
+    text = """body "A" {
+  quota administrative 2
+  posts {
+    post "主任" 1
+    post "副主任" 2
+    post "總工程師" 1 approved-separately
+  }
+}
+"""
+    (d,) = [d for d in _found(text) if d.code == "OS304"]
+    assert d.message == "'A' has 3 leadership posts but an administrative quota of 2"
+    assert [r.message for r in d.related] == ["主任 1", "副主任 2"]
+
+
+def test_deputies_beyond_what_the_group_leaves_name_the_room_left() -> None:
+    text = 'body "A" {\n  posts {\n    group "正副處長" 5 {\n      post "正處長" 2\n      post "副處長" 4\n    }\n  }\n}\n'
+    (d,) = [d for d in _found(text) if d.code == "OS307"]
+    assert d.message == "'A' has 4 deputy posts in 正副處長, but the group total of 5 less 2 chief posts leaves room for 3"
+    assert [r.message for r in d.related] == ["the group total", "正處長 2", "副處長 4"]
+    assert d.line == 5
+
+
+def test_deputies_without_chiefs_are_compared_with_the_whole_group() -> None:
+    text = 'body "A" {\n  posts {\n    group "副處長" 2 {\n      post "副處長" 3\n    }\n  }\n}\n'
+    assert _messages(text, "OS307") == ["'A' has 3 deputy posts in 副處長, more than the group total of 2"]
+    fits = text.replace('post "副處長" 3', 'post "副處長" 2')
+    assert _messages(fits, "OS307") == []
+
+
+def test_a_complete_breakdown_must_add_up_and_a_partial_one_must_fit() -> None:
+    complete = 'body "A" {\n  posts {\n    group 5 {\n      post "正處長" 1\n      post "副處長" 2\n    }\n  }\n}\n'
+    assert _messages(complete, "OS305") == ["post group of 'A' is 5, but its breakdown adds up to 3"]
+    partial = 'body "A" {\n  posts {\n    group "處長" 2 {\n      post "處長" 3\n    }\n  }\n}\n'
+    assert _messages(partial, "OS305") == ["the posts listed under 處長 of 'A' add up to 3, more than its total of 2"]
