@@ -265,7 +265,9 @@ def test_posts_within_the_quota_count_groups_by_their_posts_and_skip_separate_ap
     two = Post(title="副主任", count=Count.of(2))
     separately = Post(title="總工程師", count=Count.of(1), approved_separately=True)
     group_open = PostGroup(title="處長", count=Count.unstated(), posts=(one, two))
-    group_unknown = PostGroup(title="處長", count=Count.unstated(), posts=(one, Post(title="副處長", count=Count.unstated())))
+    group_unknown = PostGroup(
+        title="處長", count=Count.unstated(), posts=(one, Post(title="副處長", count=Count.unstated()))
+    )
     assert _posts_total((one, two)) == (3, [0, 1], False)
     assert _posts_total((separately, one)) == (1, [1], False)
     # a group without its own figure counts the posts under it, when all of them are known
@@ -290,9 +292,13 @@ def test_posts_over_the_quota_name_every_post_counted() -> None:
 
 
 def test_deputies_beyond_what_the_group_leaves_name_the_room_left() -> None:
-    text = 'body "A" {\n  posts {\n    group "正副處長" 5 {\n      post "正處長" 2\n      post "副處長" 4\n    }\n  }\n}\n'
+    text = (
+        'body "A" {\n  posts {\n    group "正副處長" 5 {\n      post "正處長" 2\n      post "副處長" 4\n    }\n  }\n}\n'
+    )
     (d,) = [d for d in _found(text) if d.code == "OS307"]
-    assert d.message == "'A' has 4 deputy posts in 正副處長, but the group total of 5 less 2 chief posts leaves room for 3"
+    assert (
+        d.message == "'A' has 4 deputy posts in 正副處長, but the group total of 5 less 2 chief posts leaves room for 3"
+    )
     assert [r.message for r in d.related] == ["the group total", "正處長 2", "副處長 4"]
     assert d.line == 5
 

@@ -129,7 +129,14 @@ def test_xuzhou_diff_between_dates(
     ("start", "end", "sentences"),
     [
         # the 2007 document renamed the office back and added the Hong Kong and Macao plaque
-        ("2005", "2008", ["徐州市外事辦公室更名为徐州市人民政府外事辦公室", "徐州市人民政府外事辦公室加挂徐州市人民政府港澳事務辦公室牌子"]),
+        (
+            "2005",
+            "2008",
+            [
+                "徐州市外事辦公室更名为徐州市人民政府外事辦公室",
+                "徐州市人民政府外事辦公室加挂徐州市人民政府港澳事務辦公室牌子",
+            ],
+        ),
         # 2019: the party committee's foreign affairs office is hosted by the government's
         ("2008", "2020", ["市委外事工作委員會辦公室设在徐州市人民政府外事辦公室"]),
     ],
