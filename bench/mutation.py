@@ -47,6 +47,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_diff_golden.py",
         "tests/test_diff_reconcile.py",
         "tests/test_diff_sentences.py",
+        "tests/test_diff_conflicts.py",
         "tests/test_diff_laws.py",
         "tests/test_history.py",
     ],
