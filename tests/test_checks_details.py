@@ -166,6 +166,9 @@ def test_same_day_steps_are_in_order() -> None:
         ("2010-06-02", "2010-06", False),
         ("2010-06", "2010-06-30", False),
         ("2011-01", "2010-12", True),
+        ("2010", "2010-01-15", False),  # 2010 may mean the 15th of January or later
+        ("2010-06", "2010-06-01", False),
+        ("2010-06-01", "2010-06-01", False),  # the same day is not before
     ],
 )
 def test_an_event_before_the_establishment_is_reported_only_when_surely_before(
