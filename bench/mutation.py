@@ -171,8 +171,10 @@ def score(package: str) -> dict[str, object]:
     return {
         "package": package,
         "counts": dict(counts),
-        # A timeout is counted as killed: the mutant made the tests run away.
+        # A timeout is counted as killed (the mutant made the tests run away), as mutmut does;
+        # "strict" counts only the mutants a test failed on.
         "score": round(100 * (counts["killed"] + counts["timeout"]) / judged, 1) if judged else None,
+        "strict": round(100 * counts["killed"] / judged, 1) if judged else None,
         "survived": survivors,
         "no tests": untested,
     }
@@ -227,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         result = score(package)
         results.append(result)
         counts = result["counts"]
-        print(f"\n{package}: score {result['score']}%  {counts}")
+        print(f"\n{package}: score {result['score']}% (strict {result['strict']}%)  {counts}")
         for name in result["survived"]:
             print(f"  survived  {name}")
         for name in result["no tests"]:

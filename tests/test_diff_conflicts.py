@@ -49,9 +49,7 @@ def test_a_new_unit_cannot_be_placed_past_the_end() -> None:
 
 def test_a_unit_with_units_below_it_is_not_abolished() -> None:
     old = SECTIONS.format(_section("b", "B"))
-    base = (
-        'body a "A" {\n  section b "B" {\n    duties { duty "B的职责" }\n    section e "E" { duties { duty "q" } }\n  }\n}\n'
-    )
+    base = 'body a "A" {\n  section b "B" {\n    duties { duty "B的职责" }\n    section e "E" { duties { duty "q" } }\n  }\n}\n'
     assert _conflicts(old, SECTIONS.format(""), base) == [
         "operation 1 (abolish B): unit @b still has 1 unit(s) below it"
     ]
