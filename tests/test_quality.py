@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -58,3 +59,24 @@ def test_properties_never_return_early() -> None:
                 f"{path.name}:{n.lineno}" for n in ast.walk(node) if isinstance(n, ast.Return) and id(n) not in nested
             ]
     assert early == []
+
+
+def test_a_property_that_rarely_reaches_its_assertion_fails(tmp_path: Path) -> None:
+    # conftest.py's reach measure, on a property that assumes away about 90% of its examples
+    shutil.copy(ROOT / "tests" / "conftest.py", tmp_path / "conftest.py")
+    (tmp_path / "test_p.py").write_text(
+        "from hypothesis import assume, given, settings, strategies as st\n\n"
+        "@settings(max_examples=20)\n@given(st.integers(0, 9))\n"
+        "def test_rare(n):\n    assume(n == 0)\n    assert n == 0\n\n"
+        "@settings(max_examples=20)\n@given(st.integers(0, 9))\n"
+        "def test_common(n):\n    assume(n != 0)\n    assert n != 0\n",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "HYPOTHESIS_PROFILE")}
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", str(tmp_path)],
+        cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+    assert "1 failed, 1 passed" in run.stdout, run.stdout
+    assert "test_rare - Failed: only" in run.stdout
+    assert "examples reached the assertion" in run.stdout
