@@ -151,6 +151,7 @@ def score(package: str) -> dict[str, object]:
     counts: Counter[str] = Counter()
     survivors: list[str] = []
     untested: list[str] = []
+    timed_out: list[str] = []
     for meta in sorted((WORK / package / "mutants" / "src" / "orgspec" / package).rglob("*.meta")):
         for name, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items():
             if code in KILLED:
@@ -163,6 +164,7 @@ def score(package: str) -> dict[str, object]:
                 untested.append(name)
             elif code in TIMEOUT:
                 counts["timeout"] += 1
+                timed_out.append(name)
             elif code is None:
                 counts["not checked"] += 1
             else:
@@ -177,6 +179,7 @@ def score(package: str) -> dict[str, object]:
         "strict": round(100 * counts["killed"] / judged, 1) if judged else None,
         "survived": survivors,
         "no tests": untested,
+        "timeout": timed_out,
     }
 
 
@@ -209,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("packages", nargs="+", choices=sorted(TESTS))
     parser.add_argument("--report", action="store_true", help="only print the score of the last run")
     parser.add_argument("--fresh", action="store_true", help="forget earlier results")
-    parser.add_argument("--survivors", action="store_true", help="re-try only the mutants that survived last time")
+    parser.add_argument(
+        "--survivors", action="store_true", help="re-try only the mutants that survived or timed out last time"
+    )
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--json", type=Path, help="also write the scores to this file")
     args = parser.parse_args(argv)
@@ -221,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
             cmd = [*_mutmut(), "run", "--max-children", str(args.max_children)]
             before = _verdicts(package)
             if args.survivors:
-                cmd += score(package)["survived"]  # type: ignore[arg-type]
+                last = score(package)
+                cmd += [*last["survived"], *last["timeout"]]  # type: ignore[misc]
             done = subprocess.run(cmd, cwd=folder, env=_environment(), check=False)
             status = status or done.returncode
             if args.survivors:

@@ -78,6 +78,23 @@ CASES = {
   }
 }
 """,
+    "plaque-names": """body a "A" {
+  plaque "B"
+  section b "B" { duties { duty "x" } }
+}
+body c "C" {
+  plaque "C"
+  plaque "D"
+  plaque "D"
+}
+""",
+    "rename-ends-elsewhere": """body "A" {
+  history {
+    event renamed 2001 { from "C"; to "B" }
+    event renamed 2007 { from "B"; to "Z" }
+  }
+}
+""",
 }
 
 
@@ -318,3 +335,89 @@ def test_a_complete_breakdown_must_add_up_and_a_partial_one_must_fit() -> None:
     assert _messages(complete, "OS305") == ["post group of 'A' is 5, but its breakdown adds up to 3"]
     partial = 'body "A" {\n  posts {\n    group "處長" 2 {\n      post "處長" 3\n    }\n  }\n}\n'
     assert _messages(partial, "OS305") == ["the posts listed under 處長 of 'A' add up to 3, more than its total of 2"]
+
+
+def test_a_plaque_may_not_name_another_unit_or_be_carried_twice() -> None:
+    found = [d for d in _found(CASES["plaque-names"]) if d.code in ("OS401", "OS402")]
+    assert [(d.code, d.line, d.message) for d in found] == [
+        ("OS402", 2, "the plaque 'B' is the name of another unit in this spec"),
+        ("OS401", 6, "the plaque 'C' repeats the name of the unit that carries it"),
+        ("OS402", 8, "the plaque 'D' is carried twice"),
+    ]
+    # each names where the other name is: section B's name, C's own name, the first plaque D
+    assert [[d.source.position(r.span.start).line for r in d.related] for d in found] == [[3], [5], [7]]  # type: ignore[union-attr]
+
+
+def test_spec_level_events_about_a_unit_are_read_in_date_order_with_its_own() -> None:
+    text = """body a "A" {
+  history {
+    event renamed 2005 { from "B"; to "A" }
+  }
+}
+history {
+  event renamed 2001 { unit @a; from "C"; to "B" }
+}
+"""
+    assert _messages(text, "OS602") == []
+    # with one of them undated, they stay as listed: the unit's own first
+    undated = text.replace("event renamed 2001 {", "event renamed {")
+    assert _messages(undated, "OS602") == [
+        "this rename starts from 'C', but the name in force then was 'A'",
+        "the last rename gives the name 'B', but the unit is now 'A'",
+    ]
+
+
+def test_a_plaque_added_then_removed_is_decided_by_its_last_event() -> None:
+    text = """body a "A" {
+  history {
+    event plaque-added 2001 { plaque "P" }
+    event plaque-removed 2002 { plaque "P" }
+    event plaque-added 2003 { plaque "Q" }
+    event plaque-added 2004
+  }
+}
+"""
+    assert _messages(text, "OS602") == ["the plaque 'Q' is added here but the unit does not carry it now"]
+
+
+def test_stated_counts_that_match_are_not_reported() -> None:
+    # each figure matches what it counts, and would not match anything else listed here
+    text = """body "A" {
+  stated duties 1
+  stated members 1
+  stated sections 2
+  section "B" { duties { duty "x" } }
+  section "C" { duties { duty "y" } }
+  duties {
+    duty "a"
+  }
+  members {
+    member "組長"
+  }
+}
+"""
+    assert _messages(text, "OS301") == []
+
+
+def test_chief_posts_beyond_the_sections_say_how_many_sections_there_are() -> None:
+    sections = "".join(f'  section "S{i}" {{ duties {{ duty "x" }} }}\n' for i in range(2))
+    text = (
+        'body "A" {\n' + sections + '  posts {\n    group "正副處長" 4 for-sections {\n'
+        '      post "正處長" 3 chief\n      post "副處長" 1 deputy\n    }\n  }\n}\n'
+    )
+    assert _messages(text, "OS306") == ["'A' has 3 chief posts in 正副處長 but only 2 sections for them to head"]
+
+
+def test_a_long_list_names_its_first_twenty_entries() -> None:
+    sections = "".join(f'  section "S{i}" {{ duties {{ duty "x" }} }}\n' for i in range(22))
+    (d,) = [d for d in _found('body "A" {\n  stated sections 1\n' + sections + "}\n") if d.code == "OS301"]
+    assert d.message == "'A' states 1 sections but lists 22"
+    assert [r.message for r in d.related] == ["stated here"] + [f"listed ({n})" for n in range(1, 21)]
+
+
+def test_sub_counts_beyond_the_post_count_are_reported_once_they_exceed_it() -> None:
+    text = 'body "A" {\n  posts {\n    post "副科長" 3 {\n      includes 3 "僑務辦公室"\n    }\n  }\n}\n'
+    assert _messages(text, "OS308") == []
+    assert _messages(text.replace("includes 3", "includes 4"), "OS308") == [
+        "the sub-counts of 副科長 of 'A' add up to 4, more than 3"
+    ]
