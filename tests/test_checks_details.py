@@ -421,3 +421,23 @@ def test_sub_counts_beyond_the_post_count_are_reported_once_they_exceed_it() -> 
     assert _messages(text.replace("includes 3", "includes 4"), "OS308") == [
         "the sub-counts of 副科長 of 'A' add up to 4, more than 3"
     ]
+
+
+def test_zero_is_a_figure_like_any_other() -> None:
+    # a count of 0 is known and compared: no post fits a quota of 0, no sub-count a post count of 0
+    quota = 'body "A" {\n  quota administrative 0\n  posts {\n    post "主任" 1\n  }\n}\n'
+    assert _messages(quota, "OS304") == ["'A' has 1 leadership posts but an administrative quota of 0"]
+    parts = 'body "A" {\n  posts {\n    post "副科長" 0 {\n      includes 1 "僑務辦公室"\n    }\n  }\n}\n'
+    assert _messages(parts, "OS308") == ["the sub-counts of 副科長 of 'A' add up to 1, more than 0"]
+    group = (
+        'body "A" {\n  posts {\n    group "正副處長" 0 {\n      post "正處長" 0\n      post "副處長" 1\n    }\n  }\n}\n'
+    )
+    assert _messages(group, "OS307") == [
+        "'A' has 1 deputy posts in 正副處長, but the group total of 0 less 0 chief posts leaves room for 0"
+    ]
+    # zero posts under a group with no figure of its own count as zero against the quota
+    grouped = (
+        'body "A" {\n  quota administrative 1\n  posts {\n    group "處長" unstated {\n'
+        '      post "正處長" 0\n      post "副處長" 0\n    }\n    post "主任" 1\n  }\n}\n'
+    )
+    assert _messages(grouped, "OS304") == []
