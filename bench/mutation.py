@@ -153,7 +153,12 @@ def score(package: str) -> dict[str, object]:
     untested: list[str] = []
     timed_out: list[str] = []
     for meta in sorted((WORK / package / "mutants" / "src" / "orgspec" / package).rglob("*.meta")):
-        for name, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items():
+        try:
+            verdicts = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        except (ValueError, KeyError):  # a run stopped while mutmut was writing this file
+            print(f"unreadable: {meta} (run again to redo its mutants)", file=sys.stderr)
+            continue
+        for name, code in verdicts.items():
             if code in KILLED:
                 counts["killed"] += 1
             elif code in SURVIVED:

@@ -88,6 +88,42 @@ body c "C" {
   plaque "D"
 }
 """,
+    "abolished-then-events": """body a "A" {
+  history {
+    event established 2001
+    event abolished 2005
+    event plaque-added 2006 { plaque "P" }
+    event rank-changed 2007 { from "处级"; to "副厅级" }
+  }
+  plaque "P"
+  rank "副厅级"
+}
+history {
+  event renamed 2003 { unit @a; from "B"; to "A" }
+}
+""",
+    "deputies-and-breakdowns": """body "A" {
+  posts {
+    group "副處長" 2 {
+      post "副處長" 3
+    }
+    group "處長" 2 {
+      post "處長" 3
+    }
+    group 5 {
+      post "正處長" 1
+      post "副處長" 2
+    }
+  }
+}
+""",
+    "spec-level-history-order": """body a "A" {
+}
+history {
+  event established 2005 { unit @a }
+  event renamed 2001 { unit @a; from "B"; to "A" }
+}
+""",
     "rename-ends-elsewhere": """body "A" {
   history {
     event renamed 2001 { from "C"; to "B" }
