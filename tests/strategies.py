@@ -183,14 +183,18 @@ _KIND_CHOICES: list[tuple[UnitKind, str | None]] = [(k, None) for k in UnitKind 
 
 
 @st.composite
-def units(draw: st.DrawFn, depth: int, ids: Any, nested: bool) -> Unit:
+def units(draw: st.DrawFn, depth: int, ids: Any, nested: bool, *, all_ids: bool = False, min_children: int = 0) -> Unit:
+    """Generate a unit and its subtree; ``all_ids`` gives every unit an id, ``min_children`` (when
+    ``depth`` > 0) the least number of child units of this one."""
     kind, label = draw(st.sampled_from(_KIND_CHOICES))
     if not nested and draw(st.booleans()):
         kind, label = None, None
     children: list[Unit] = []
     if depth > 0:
-        children = draw(st.lists(units(depth - 1, ids, True), max_size=3))
-    unit_id = f"u{next(ids)}" if draw(st.booleans()) else None
+        children = draw(
+            st.lists(units(depth - 1, ids, True, all_ids=all_ids), min_size=min_children, max_size=max(3, min_children))
+        )
+    unit_id = f"u{next(ids)}" if all_ids or draw(st.booleans()) else None
     shared: tuple[SharedDuties, ...] = ()
     child_ids = [c.id for c in children if c.id is not None]
     if child_ids and draw(st.booleans()):
@@ -231,10 +235,22 @@ def units(draw: st.DrawFn, depth: int, ids: Any, nested: bool) -> Unit:
 
 
 @st.composite
-def specs(draw: st.DrawFn, max_depth: int = 2) -> Spec:
-    """Generate a spec the language can state: unique ids, resolvable references."""
+def specs(
+    draw: st.DrawFn, max_depth: int = 2, *, all_ids: bool = False, min_bodies: int = 0, min_children: int = 0
+) -> Spec:
+    """Generate a spec the language can state: unique ids, resolvable references.
+
+    ``all_ids`` gives every unit an id; ``min_bodies`` is the least number of bodies and
+    ``min_children`` the least number of child units of each body (when ``max_depth`` > 0).
+    """
     ids = itertools.count()
-    bodies = draw(st.lists(units(max_depth, ids, False), min_size=0, max_size=3))
+    bodies = draw(
+        st.lists(
+            units(max_depth, ids, False, all_ids=all_ids, min_children=min_children),
+            min_size=min_bodies,
+            max_size=max(3, min_bodies),
+        )
+    )
     return Spec(
         bodies=tuple(bodies),
         history=tuple(draw(st.lists(events(), max_size=2))),
@@ -295,15 +311,25 @@ def _insert(spec: Spec, path: tuple[int, ...] | None, unit: Unit, at: int) -> Sp
     return _replace(spec, path, parent.model_copy(update={"units": tuple(kids)}))
 
 
+def _numbers_in_ids(spec: Spec) -> list[int]:
+    """Return the numbers of the generated ids (``u12``, ``s3``) used anywhere in ``spec``."""
+    found = [u.id for u in spec.walk()] + [s.id for u in spec.walk() for s in u.shared_duties]
+    return [int(i[1:]) for i in found if i is not None and i[:1] in "us" and i[1:].isdigit()]
+
+
 @st.composite
-def edited(draw: st.DrawFn, spec: Spec) -> Spec:
-    """Generate a spec made from ``spec`` by a few edits: rename, move, add, remove, duties, plaques, quotas, posts."""
+def edited(draw: st.DrawFn, spec: Spec, all_ids: bool = False) -> Spec:
+    """Generate a spec made from ``spec`` by a few edits: rename, move, add, remove, duties, plaques, quotas, posts.
+
+    Added units get ids no other unit of the result has (every added unit has one when ``all_ids``).
+    """
+    fresh = itertools.count(max(_numbers_in_ids(spec), default=0) + 1)
     for _ in range(draw(st.integers(min_value=0, max_value=4))):
         paths = _flat(spec)
         kind = draw(st.sampled_from(["rename", "move", "add", "remove", "duties", "plaques", "quotas", "posts",
                                      "shuffle", "rank", "notes"]))  # fmt: skip
         if kind == "add" or not paths:
-            unit = draw(units(0, itertools.count(10_000 + draw(st.integers(0, 10_000)) * 10), True))
+            unit = draw(units(0, fresh, True, all_ids=all_ids))
             where = draw(st.none() | st.sampled_from(paths)) if paths else None
             spec = _insert(spec, where, unit, draw(st.integers(0, 4)))
             continue
@@ -351,10 +377,12 @@ def edited(draw: st.DrawFn, spec: Spec) -> Spec:
 
 
 @st.composite
-def spec_pairs(draw: st.DrawFn, max_depth: int = 2) -> tuple[Spec, Spec]:
-    """Generate (a, b): a spec and an edited copy of it."""
-    a = draw(specs(max_depth))
-    return a, draw(edited(a))
+def spec_pairs(
+    draw: st.DrawFn, max_depth: int = 2, *, all_ids: bool = False, min_bodies: int = 0, min_children: int = 0
+) -> tuple[Spec, Spec]:
+    """Generate (a, b): a spec and an edited copy of it (the keywords as for ``specs``)."""
+    a = draw(specs(max_depth, all_ids=all_ids, min_bodies=min_bodies, min_children=min_children))
+    return a, draw(edited(a, all_ids))
 
 
 # ---- histories: a base spec and dated events applied forward, for the laws of as_of --------

@@ -11,7 +11,7 @@ import pytest
 import orgspec
 from orgspec import Count, CountStatus, QuotaCategory, UnitKind
 
-from .conftest import FIXTURES, ROOT, SPECS
+from .conftest import FIXTURES, ROOT, SPECS, require_module
 
 ZJ = SPECS / "zhenjiang-fao.orgspec"
 
@@ -127,7 +127,7 @@ def test_render_is_callable_after_the_render_package_is_imported() -> None:
 @pytest.fixture(scope="module")
 def mypy_report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     """Run mypy --strict once on the README's Python block and on two small users of quota()."""
-    api = pytest.importorskip("mypy.api")
+    api = require_module("mypy.api")
     folder = tmp_path_factory.mktemp("typing")
     (block,) = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL)
     api_blocks = re.findall(r"```python\n(.*?)```", (ROOT / "docs" / "api.md").read_text(encoding="utf-8"), re.DOTALL)

@@ -14,7 +14,7 @@ import pytest
 
 from orgspec.cli.main import _COMMANDS, main
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, require
 
 BAD = (FIXTURES / "checks" / "OS307" / "fail.orgspec").read_text(encoding="utf-8")
 WARN = (FIXTURES / "checks" / "OS310" / "fail.orgspec").read_text(encoding="utf-8")
@@ -267,8 +267,8 @@ def test_bash_completion_names_every_command_and_parses(tmp_path: Path, capsys: 
     path = tmp_path / "orgspec.bash"
     path.write_text(script, encoding="utf-8")
     bash = shutil.which("bash")
-    if bash is None:
-        pytest.skip("bash is not installed")
+    require(bash, "bash is not installed")
+    assert bash is not None
     assert subprocess.run([bash, "-n", str(path)], capture_output=True).returncode == 0
     # sourced in a real bash, completing "orgspec ch" offers check
     probe = (
@@ -287,8 +287,8 @@ def test_zsh_and_fish_completion(
     script = capsys.readouterr().out
     assert all(command in script for command in _COMMANDS)
     exe = shutil.which(shell)
-    if exe is None:
-        pytest.skip(f"{shell} is not installed")
+    require(exe, f"{shell} is not installed")
+    assert exe is not None
     path = tmp_path / f"orgspec.{shell}"
     path.write_text(script, encoding="utf-8")
     assert subprocess.run([exe, *check, str(path)], capture_output=True).returncode == 0

@@ -26,6 +26,8 @@ from orgspec.report import format_text
 from tests.conftest import GOLDEN, ROOT, SPECS, golden
 from tests.test_specs import _document_strings
 
+from .conftest import require
+
 CORPUS = ROOT / "corpus"
 CORPUS_SPECS = sorted((SPECS / "corpus").glob("*.orgspec"))
 INDEX = json.loads((CORPUS / "index.json").read_text(encoding="utf-8"))
@@ -218,8 +220,8 @@ def test_corpus_strings_are_the_documents_own(path: Path) -> None:
     source = _source_of(path)
     if source.startswith("shared/corpus/"):
         corpus = _shared_corpus()
-        if corpus is None:
-            pytest.skip("the shared corpus is not available; set ORGSPEC_SHARED_CORPUS")
+        require(corpus, "the shared corpus is not available; set ORGSPEC_SHARED_CORPUS")
+        assert corpus is not None
         document = corpus / source.removeprefix("shared/corpus/")
     else:
         document = ROOT / source

@@ -18,7 +18,7 @@ from orgspec.export.popolo import popolo
 from orgspec.export.tables import TABLES, table_rows, tables
 from orgspec.model.units import Spec
 
-from .conftest import FIXTURES, GOLDEN, ROOT, SPECS, golden
+from .conftest import FIXTURES, GOLDEN, ROOT, SPECS, golden, require_module
 from .strategies import specs
 
 SOURCES = sorted(SPECS.glob("*.orgspec")) + sorted((FIXTURES / "export").glob("*.orgspec"))
@@ -62,7 +62,7 @@ def test_stable_ids_are_path_based_and_shared_by_every_export() -> None:
     assert [o["id"] for o in popolo(spec)["organizations"]] == ids
     assert [r["id"] for r in table_rows(spec, "units")] == ids
     assert {r["unit_id"] for r in table_rows(spec, "quotas")} == {"bodies/0", "bodies/0/units/1/units/0"}
-    pytest.importorskip("rdflib")
+    require_module("rdflib")
     from orgspec.export.org_rdf import ORG, graph
 
     g = graph(spec)
@@ -154,7 +154,7 @@ def test_docs_examples_are_what_export_prints() -> None:
     assert [fmt for fmt, _ in outputs] == ["popolo", "org-ttl", "csv"]
     for fmt, block in outputs:
         if fmt == "org-ttl":
-            pytest.importorskip("rdflib")
+            require_module("rdflib")
         assert export(spec, fmt).replace("\r\n", "\n").rstrip("\n") == block.rstrip("\n"), fmt
 
 

@@ -10,9 +10,9 @@ import orgspec
 from orgspec.export import export
 from orgspec.export.lang import tag
 
-from .conftest import FIXTURES, ROOT, SPECS
+from .conftest import FIXTURES, ROOT, SPECS, require_module
 
-rdflib = pytest.importorskip("rdflib")
+rdflib = require_module("rdflib")
 from rdflib import RDF, XSD, Literal, URIRef  # noqa: E402
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS  # noqa: E402
 
@@ -110,7 +110,7 @@ BUNDLED += sorted((ROOT / "examples").glob("*.orgspec"))
 
 
 def _conforms(data: rdflib.Graph) -> tuple[bool, str]:
-    pyshacl = pytest.importorskip("pyshacl")
+    pyshacl = require_module("pyshacl")
     shapes = rdflib.Graph().parse(SHAPES, format="turtle")
     conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=shapes, inference="none")
     return bool(conforms), str(text)

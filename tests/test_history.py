@@ -125,6 +125,30 @@ def test_xuzhou_diff_between_dates(
         golden(GOLDEN / "history" / f"xuzhou-diff-{start}-{end}.{ext}", capsys.readouterr().out)
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "sentences"),
+    [
+        # the 2007 document renamed the office back and added the Hong Kong and Macao plaque
+        (
+            "2005",
+            "2008",
+            [
+                "徐州市外事辦公室更名为徐州市人民政府外事辦公室",
+                "徐州市人民政府外事辦公室加挂徐州市人民政府港澳事務辦公室牌子",
+            ],
+        ),
+        # 2019: the party committee's foreign affairs office is hosted by the government's
+        ("2008", "2020", ["市委外事工作委員會辦公室设在徐州市人民政府外事辦公室"]),
+    ],
+)
+def test_xuzhou_diff_between_dates_says_what_happened(
+    start: str, end: str, sentences: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(HISTORY)
+    assert main(["diff", "xuzhou-fao.orgspec", "--from", start, "--to", end, "--format", "zh"]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"{i}. {s}。" for i, s in enumerate(sentences, 1)]
+
+
 def test_jiangxi_diff_across_2018_is_one_rename() -> None:
     spec = orgspec.load(JIANGXI)
     d = orgspec.diff(as_of(spec, "2017"), as_of(spec, "2019"))
@@ -174,8 +198,67 @@ def test_derive_never_raises_on_any_spec(spec: Spec, date: PartialDate) -> None:
     result = derive(spec, date)
     for note in result.notes:
         assert note.message
-    if result.ok:
-        assert as_of(spec, date) == result.spec
+    # with no event anywhere, the state at any date is the spec as written
+    bare = spec.model_copy(update={"history": (), "bodies": tuple(_without_history(b) for b in spec.bodies)})
+    assert derive(bare, date).spec == bare
+    assert derive(bare, date).ok
+
+
+def _without_history(unit: Unit) -> Unit:
+    return unit.model_copy(update={"history": (), "units": tuple(_without_history(u) for u in unit.units)})
+
+
+#: One body with one event of each kind that as_of undoes, a year apart; the states below are
+#: written by hand from docs/history.md's table, not computed.
+EVERY_KIND = """body b "新名" {
+  kind "工作部門"
+  rank "副厅级"
+  superior "省政府"
+  plaque "新牌"
+  hosts "乙办公室"
+  quota administrative 12
+  history {
+    event renamed 2001 { from "旧名"; to "新名" }
+    event plaque-added 2002 { plaque "新牌" }
+    event plaque-removed 2003 { plaque "旧牌" }
+    event hosted 2004 { unit "乙办公室" }
+    event unhosted 2005 { unit "甲办公室" }
+    event moved 2006 { from "市政府"; to "省政府" }
+    event rank-changed 2007 { from "正处级"; to "副厅级" }
+    event kind-changed 2008 { from "直属机构"; to "工作部門" }
+    event quota-changed 2009 { category administrative; from 10; to 12 }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("date", "state"),
+    [
+        ("2000", ("旧名", ["旧牌"], ["甲办公室"], "市政府", "正处级", "直属机构", 10)),
+        ("2001", ("新名", ["旧牌"], ["甲办公室"], "市政府", "正处级", "直属机构", 10)),
+        ("2002-06", ("新名", ["旧牌", "新牌"], ["甲办公室"], "市政府", "正处级", "直属机构", 10)),
+        ("2003", ("新名", ["新牌"], ["甲办公室"], "市政府", "正处级", "直属机构", 10)),
+        ("2004", ("新名", ["新牌"], ["甲办公室", "乙办公室"], "市政府", "正处级", "直属机构", 10)),
+        ("2005", ("新名", ["新牌"], ["乙办公室"], "市政府", "正处级", "直属机构", 10)),
+        ("2006", ("新名", ["新牌"], ["乙办公室"], "省政府", "正处级", "直属机构", 10)),
+        ("2007", ("新名", ["新牌"], ["乙办公室"], "省政府", "副厅级", "直属机构", 10)),
+        ("2008", ("新名", ["新牌"], ["乙办公室"], "省政府", "副厅级", "工作部門", 10)),
+        ("2009-12-31", ("新名", ["新牌"], ["乙办公室"], "省政府", "副厅级", "工作部門", 12)),
+    ],
+)
+def test_as_of_undoes_each_kind_of_event_at_its_date(date: str, state: tuple[object, ...]) -> None:
+    # name, plaques, hosted offices, superior, rank, kind, administrative quota
+    name, plaques, hosts, superior, rank, kind, quota = state
+    body = _body(as_of(orgspec.loads(EVERY_KIND), date))
+    assert body.name == name
+    assert sorted(p.name for p in body.plaques) == sorted(plaques)  # type: ignore[call-overload]
+    assert sorted(r.target.target for r in body.relations if r.kind.value == "hosts") == sorted(hosts)  # type: ignore[call-overload]
+    assert body.superior is not None
+    assert body.superior.target == superior
+    assert body.rank == rank
+    assert (body.kind_label or (body.kind.value if body.kind else None)) == kind
+    assert [q.count.value for q in body.quotas] == [quota]
 
 
 @settings(max_examples=30)

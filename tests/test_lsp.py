@@ -21,9 +21,9 @@ import pytest
 import orgspec
 from orgspec.cli.main import main
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, require_module
 
-pytest.importorskip("pygls")
+require_module("pygls")
 
 SPEC = FIXTURES / "lsp" / "errors.orgspec"
 URI = SPEC.resolve().as_uri()

@@ -7,13 +7,13 @@ from hypothesis import given, settings
 
 import orgspec
 
-from .conftest import FIXTURES, SPECS
+from .conftest import FIXTURES, SPECS, require_module
 from .strategies import spec_like_text
 
-pytest.importorskip("pygls")
-from lsprotocol import types as lsp
+require_module("pygls")
+from lsprotocol import types as lsp  # noqa: E402
 
-from orgspec.lsp.features import Document, definition, diagnostics, formatted, formatting, hover, symbols
+from orgspec.lsp.features import Document, definition, diagnostics, formatted, formatting, hover, symbols  # noqa: E402
 
 HISTORY = (FIXTURES / "export" / "history.orgspec").read_text(encoding="utf-8")
 

@@ -9,9 +9,9 @@ import pytest
 
 import orgspec.api
 
-from .conftest import FIXTURES, ROOT, SPECS
+from .conftest import FIXTURES, ROOT, SPECS, require_module
 
-pygments = pytest.importorskip("pygments")
+pygments = require_module("pygments")
 from pygments import lex  # noqa: E402
 from pygments.lexers import get_lexer_by_name, get_lexer_for_filename  # noqa: E402
 from pygments.token import Comment, Error, Keyword, Name, Number, Punctuation, String, Whitespace  # noqa: E402

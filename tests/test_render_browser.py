@@ -24,7 +24,7 @@ from orgspec.render.chart import Chart, ChartOptions, build_chart
 from orgspec.render.html import render_html
 from orgspec.render.svg import render_svg
 
-from .conftest import ROOT
+from .conftest import ROOT, needs
 from .render_helpers import HOSTILE, chart_specs, hostile_spec, load_spec
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -33,7 +33,7 @@ SPEC_FILES = chart_specs()
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed"),
+    needs(CHROMIUM, "headless Chromium is not installed"),
 ]
 
 _SVG_PROBE = """
@@ -249,7 +249,7 @@ def test_html_search_collapse_and_expand(tmp_path: Path) -> None:
 
 
 @pytest.mark.graphviz
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@needs(shutil.which("dot"), "Graphviz is not installed")
 def test_graphviz_svg_text_stays_inside_nodes_in_chromium(tmp_path: Path) -> None:
     from orgspec.render.dot import render_dot
     from orgspec.render.graphviz_run import find_cjk_font, run_dot
@@ -308,7 +308,7 @@ def mermaid_in_browser(diagrams: dict[str, str], tmp_path: Path) -> dict[str, di
     return result
 
 
-@pytest.mark.skipif(not MERMAID_JS or not Path(MERMAID_JS).is_file(), reason="set ORGSPEC_MERMAID_JS to mermaid.min.js")
+@needs(MERMAID_JS and Path(MERMAID_JS).is_file(), "set ORGSPEC_MERMAID_JS to mermaid.min.js")
 def test_mermaid_parses_and_renders_every_chart(tmp_path: Path) -> None:
     from orgspec.render.mermaid import render_mermaid
 

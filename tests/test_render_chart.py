@@ -227,7 +227,8 @@ def test_wrap_loses_nothing_but_spaces_and_keeps_width(text: str, width: float) 
         lines = fold(text, width)
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
         for line in lines:
-            assert text_width(line) <= width + 1e-9 or len(line.strip(" ")) <= 2 or line == text
+            # a line is no wider than asked, unless it holds one or two characters that cannot be split
+            assert text_width(line) <= width + 1e-9 or len(line.strip(" ")) <= 2, (line, width)
 
 
 def test_balanced_wrap_does_not_cut_words() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from orgspec.cli.main import main
 from orgspec.render import graphviz_run
 
+from .conftest import needs, require
 from .render_helpers import CASES, SPECS
 
 ZJ = str(SPECS / "zhenjiang-fao.orgspec")
@@ -149,7 +151,7 @@ def test_split_writes_an_overview_and_one_page_per_top_level_unit(
 
 
 @pytest.mark.graphviz
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@needs(shutil.which("dot"), "Graphviz is not installed")
 @pytest.mark.parametrize("suffix", [".svg", ".png", ".pdf"])
 def test_graphviz_formats(suffix: str, tmp_path: Path) -> None:
     out = tmp_path / f"hy{suffix}"
@@ -164,7 +166,7 @@ def test_graphviz_formats(suffix: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.graphviz
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@needs(shutil.which("dot"), "Graphviz is not installed")
 def test_graphviz_parses_hostile_dot() -> None:
     import xml.etree.ElementTree as ET
 
@@ -185,18 +187,24 @@ def test_graphviz_parses_hostile_dot() -> None:
 
 
 @pytest.mark.graphviz
-@pytest.mark.skipif(shutil.which("fc-list") is None, reason="fontconfig is not installed")
+@needs(shutil.which("fc-list"), "fontconfig is not installed")
 def test_a_cjk_font_is_found() -> None:
+    # the machine's fontconfig is asked independently: which families cover Chinese
+    listed = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=True).stdout
+    families = {part.strip() for line in listed.splitlines() for part in line.split(",") if part.strip()}
+    require(families, "no font that covers Chinese is installed (Debian: fonts-noto-cjk)")
     font = graphviz_run.find_cjk_font()
-    assert font is None or font.strip() == font
+    assert font in families
+    # a preferred family wins when it is installed (CI installs fonts-noto-cjk: Noto Sans CJK SC)
+    preferred = [f for f in graphviz_run.PREFERRED_FONTS if f in families]
+    assert font == (preferred[0] if preferred else min(families))
 
 
 @pytest.mark.graphviz
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@needs(shutil.which("dot"), "Graphviz is not installed")
 def test_pdf_embeds_the_cjk_font(tmp_path: Path) -> None:
     font = graphviz_run.find_cjk_font()
-    if font is None or not font.startswith("Noto Sans CJK"):
-        pytest.skip("Noto Sans CJK is not installed")
+    require(font is not None and font.startswith("Noto Sans CJK"), "Noto Sans CJK is not installed")
     out = tmp_path / "zj.pdf"
     assert main(["render", ZJ, "-o", str(out)]) == 0
     assert b"/FontName /" in out.read_bytes()
@@ -221,7 +229,7 @@ def test_a_spec_without_bodies_is_not_drawn(tmp_path: Path, capsys: pytest.Captu
 
 
 @pytest.mark.graphviz
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@needs(shutil.which("dot"), "Graphviz is not installed")
 @settings(max_examples=15)
 @given(st.lists(st.text(max_size=12), min_size=1, max_size=3))
 def test_graphviz_accepts_the_dot_of_any_names(names: list[str]) -> None:
@@ -247,7 +255,7 @@ def test_fixed_pdf_dates_keeps_the_length(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 @pytest.mark.graphviz
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@needs(shutil.which("dot"), "Graphviz is not installed")
 def test_pdf_is_byte_stable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import re
     import time

@@ -22,7 +22,7 @@ from orgspec.render.svg import render_svg
 from orgspec.reorg import Diff, diff
 from orgspec.reorg.ops import Abolish, Demote, Establish, Move, PlaqueAdded, PlaqueRemoved, Rename
 
-from .conftest import FIXTURES, golden
+from .conftest import FIXTURES, golden, require
 from .render_helpers import HOSTILE, RENDER_GOLDEN, SVG_NS, svg_nodes
 
 DIFF_FIXTURES = FIXTURES / "diff"
@@ -274,8 +274,7 @@ def test_cli_png_and_pdf_through_graphviz(tmp_path: Path, ext: str, capsys: pyte
 
     from orgspec.render.graphviz_run import find_cjk_font
 
-    if shutil.which("dot") is None or find_cjk_font() is None:
-        pytest.skip("needs Graphviz and an installed CJK font")
+    require(shutil.which("dot") and find_cjk_font(), "needs Graphviz and an installed CJK font")
     case = DIFF_FIXTURES / "zhenjiang-reorg"
     out = tmp_path / f"change{ext}"
     code, _, err = _run(
@@ -339,8 +338,7 @@ def _browser_cases() -> dict[str, Chart]:
 def test_diff_svg_and_html_text_stays_inside_nodes_in_chromium(tmp_path: Path) -> None:
     from . import test_render_browser as browser
 
-    if browser.CHROMIUM is None:
-        pytest.skip("headless Chromium is not installed")
+    require(browser.CHROMIUM, "headless Chromium is not installed")
     charts = _browser_cases()
     parts = []
     for name, chart in charts.items():
@@ -360,8 +358,10 @@ def test_diff_mermaid_parses_and_renders(tmp_path: Path) -> None:
 
     from . import test_render_browser as browser
 
-    if browser.CHROMIUM is None or not browser.MERMAID_JS or not Path(browser.MERMAID_JS).is_file():
-        pytest.skip("needs headless Chromium and ORGSPEC_MERMAID_JS (mermaid.min.js)")
+    require(
+        browser.CHROMIUM and browser.MERMAID_JS and Path(browser.MERMAID_JS).is_file(),
+        "needs headless Chromium and ORGSPEC_MERMAID_JS (mermaid.min.js)",
+    )
     charts = _browser_cases()
     result = browser.mermaid_in_browser({name: render_mermaid(chart) for name, chart in charts.items()}, tmp_path)
     for name, chart in charts.items():

@@ -26,7 +26,7 @@ from orgspec.render.drawio import render_drawio
 from orgspec.render.layout import GAP_Y, layout
 from orgspec.reorg import diff
 
-from .conftest import GOLDEN, golden
+from .conftest import GOLDEN, golden, needs, require, require_module
 from .render_helpers import HOSTILE, chart_specs, hostile_spec, load_spec, ministry
 
 DIFF_CASE = Path(__file__).parent / "fixtures" / "diff" / "zhenjiang-reorg"
@@ -208,16 +208,13 @@ document.getElementById('out').textContent = JSON.stringify(res);
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(
-    not MXGRAPH_JS or not Path(MXGRAPH_JS).is_file(), reason="set ORGSPEC_MXGRAPH_JS to mxClient.min.js"
-)
+@needs(MXGRAPH_JS and Path(MXGRAPH_JS).is_file(), "set ORGSPEC_MXGRAPH_JS to mxClient.min.js (.ci/run installs it)")
 @pytest.mark.parametrize("name", ["zhenjiang-fao", "hengyang-gov-office", "hostile"])
 def test_mxgraph_reads_the_file_back(name: str, tmp_path: Path) -> None:
     """draw.io's own diagram library (mxGraph) decodes the file into the same vertices and edges, and draws it."""
-    sync_api = pytest.importorskip("playwright.sync_api")
+    sync_api = require_module("playwright.sync_api")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        pytest.skip("headless Chromium is not installed")
+    require(chromium, "headless Chromium is not installed")
     assert MXGRAPH_JS is not None
     chart = dict(CASES)[name]
     lay = layout(chart)

@@ -19,11 +19,12 @@ from orgspec.render.html import INITIAL_DEPTH, render_html
 from orgspec.render.layout import layout
 from orgspec.render.script_fold import fold_table, has_dictionary
 
+from .conftest import needs
 from .render_helpers import chart_specs, load_spec
 
 ZHENJIANG = next(p for p in chart_specs() if p.stem == "zhenjiang-fao")
 
-needs_opencc = pytest.mark.skipif(not has_dictionary(), reason="OpenCC's dictionaries are not installed")
+needs_opencc = needs(has_dictionary(), "OpenCC's dictionaries are not installed")
 
 
 @needs_opencc

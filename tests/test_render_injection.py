@@ -39,6 +39,7 @@ from orgspec.render.html import render_html
 from orgspec.render.mermaid import render_mermaid
 from orgspec.render.svg import render_svg
 
+from .conftest import needs
 from .render_helpers import HOSTILE, SVG_NS
 
 EXTRA = [
@@ -173,7 +174,7 @@ def test_dot_structure_is_unchanged(name: str) -> None:
 
 
 @pytest.mark.graphviz
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@needs(shutil.which("dot"), "Graphviz is not installed")
 @pytest.mark.parametrize("name", NAMES, ids=range(len(NAMES)))
 def test_graphviz_reads_the_same_graph(name: str) -> None:
     from orgspec.render.graphviz_run import run_dot

@@ -17,6 +17,7 @@ from orgspec.render.layout import FONT_SIZES, MAX_ROW, layout, stacked_columns
 from orgspec.render.svg import render_svg
 from orgspec.render.text_metrics import text_width
 
+from .conftest import needs
 from .render_helpers import CASES, HOSTILE, SVG_NS, chart_specs, hostile_spec, load_spec, svg_nodes
 
 SPEC_FILES = chart_specs()
@@ -121,7 +122,7 @@ HENGYANG = [p for p in SPEC_FILES if p.stem.startswith("hengyang")]
 
 
 @pytest.mark.graphviz
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@needs(shutil.which("dot"), "Graphviz is not installed")
 @pytest.mark.parametrize("path", HENGYANG, ids=lambda p: p.stem)
 def test_hengyang_office_through_graphviz_fits_a4_landscape_legibly(path: Path) -> None:
     """Graphviz's drawing of the 21-section office is landscape and keeps every text >= 6 pt on A4 landscape."""
@@ -135,7 +136,7 @@ def test_hengyang_office_through_graphviz_fits_a4_landscape_legibly(path: Path) 
 
 
 @pytest.mark.graphviz
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@needs(shutil.which("dot"), "Graphviz is not installed")
 def test_graphviz_pdf_page_is_the_drawing_without_extra_margins() -> None:
     """The PDF page is the drawing's own size (as the SVG's), not padded by half an inch on each side."""
     dot = render_dot(build_chart(load_spec(HENGYANG[0])))
@@ -148,7 +149,7 @@ def test_graphviz_pdf_page_is_the_drawing_without_extra_margins() -> None:
 
 
 @pytest.mark.graphviz
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@needs(shutil.which("dot"), "Graphviz is not installed")
 def test_graphviz_keeps_a_stacked_grid_together_and_its_columns_in_order() -> None:
     """The grid's columns stand left to right in reading order; a unit with units of its own stands beside them."""
     chart = build_chart(load_spec(HENGYANG[0]))

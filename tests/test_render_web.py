@@ -25,10 +25,10 @@ from orgspec.render.html import render_html
 from orgspec.render.layout import layout
 from orgspec.reorg import diff
 
-from .conftest import ROOT
+from .conftest import ROOT, needs, require_module
 from .render_helpers import HOSTILE, chart_specs, hostile_spec, load_spec, ministry
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+playwright_api = require_module("playwright.sync_api")
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -37,7 +37,7 @@ DIFF_CASE = ROOT / "tests" / "fixtures" / "diff" / "zhenjiang-reorg"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed"),
+    needs(CHROMIUM is not None, "headless Chromium is not installed"),
 ]
 
 _ARGS = [

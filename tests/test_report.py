@@ -93,7 +93,14 @@ def test_sarif_has_rules_locations_and_fingerprints() -> None:
     first = next(r for r in run["results"] if r["ruleId"] == "OS307")
     rule = rules[first["ruleIndex"]]
     assert rule["id"] == first["ruleId"] == "OS307"
-    assert "deputy" in rule["help"]["text"].lower() or rule["help"]["text"]
+    # the rule's help: the summary, the explanation, and the example that triggers it (codes.py, word for word)
+    help_lines = rule["help"]["text"].split("\n")
+    assert help_lines[:2] == ["Deputy posts exceed what their group leaves for them.", ""]
+    assert help_lines[2].startswith("Deputy posts in a group must fit within the group total less the chief posts.")
+    assert (
+        help_lines[help_lines.index("Triggers it:") + 1] == 'group "正副處長" 11 { post "正處長" 6; post "副處長" 7 }'
+    )
+    assert rule["shortDescription"]["text"] == "Deputy posts exceed what their group leaves for them."
     assert rule["defaultConfiguration"]["level"] == "error"
     loc = first["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"] == {"uri": "specs/os307.orgspec", "uriBaseId": "SRCROOT"}
@@ -266,3 +273,48 @@ def test_color_codes_are_the_only_escape_sequences() -> None:
     out = render("full", found, ReportContext(("specs/x.orgspec",), ROOT), color=True)
     stripped = out.replace("\x1b[1;31m", "").replace("\x1b[0m", "")
     assert _control_characters(stripped) == set()
+
+
+# ---- the caret window of long lines ------------------------------------------------------------
+def _long_line_finding(before: str, after: str) -> list[str]:
+    text = f'body "A" {{\n  note "{before}" ; quota administrative abc ; note "{after}"\n}}\n'
+    found = [d for d in orgspec.check_text(text, "a.orgspec") if d.code == "OS202"][:1]
+    return render("full", found, ReportContext(("a.orgspec",), ROOT)).splitlines()
+
+
+def _caret_under_abc(lines: list[str]) -> None:
+    from orgspec.source import display_width
+
+    source, caret = lines[1], lines[2]
+    # the caret starts in the column where 'abc' starts on the shown line, and is three wide
+    assert caret.index("^") == display_width(source[: source.index("abc")])
+    assert caret.strip() == "^^^"
+
+
+def test_a_short_line_is_shown_whole_with_the_caret_under_the_span() -> None:
+    lines = _long_line_finding("中" * 10, "x")
+    assert lines[0].startswith("a.orgspec:2:44: OS202 error: ")
+    assert lines[1] == ' 2 |   note "' + "中" * 10 + '" ; quota administrative abc ; note "x"'
+    _caret_under_abc(lines)
+
+
+def test_a_long_line_is_shown_as_a_window_that_keeps_the_span_in_view() -> None:
+    # 200 Chinese characters before the span: 400 columns, far wider than a terminal
+    lines = _long_line_finding("中" * 200, "x")
+    assert lines[0].startswith("a.orgspec:2:234: OS202 error: ")
+    # the window starts 20 characters before the span, marked by an ellipsis
+    assert lines[1] == ' 2 | …uota administrative abc ; note "x"'
+    assert lines[2] == " " * 26 + "^^^"
+    _caret_under_abc(lines)
+
+
+def test_a_long_line_of_wide_characters_is_cut_to_the_terminal_width() -> None:
+    from orgspec.source import display_width
+
+    # the span early in the line, 300 Chinese characters (600 columns) after it
+    lines = _long_line_finding("中" * 60, "中" * 300)
+    gutter = " 2 | "
+    assert lines[1].startswith(gutter + "…uota administrative abc")
+    assert lines[1].endswith("…")
+    assert display_width(lines[1]) <= len(gutter) + 160
+    _caret_under_abc(lines)

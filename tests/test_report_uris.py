@@ -17,6 +17,8 @@ from orgspec.diagnostics import Severity
 from orgspec.report import ReportContext, render
 from orgspec.report.sarif import artifact_uri
 
+from .conftest import require_module
+
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 #: RFC 3986 URI reference characters: unreserved, sub-delims, ":", "@", "/", and percent-encodings.
 _URI_REF = re.compile(r"^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-F]{2})*$")
@@ -108,7 +110,7 @@ def test_junit_has_at_most_one_failure_per_case_and_counts_that_match() -> None:
 
 
 def test_junit_reads_back_with_junitparser(tmp_path: Path) -> None:
-    junitparser = pytest.importorskip("junitparser")
+    junitparser = require_module("junitparser")
     found, context = _two_failures()
     path = tmp_path / "junit.xml"
     path.write_text(render("junit", found, context), encoding="utf-8")

@@ -19,7 +19,7 @@ import orgspec
 from orgspec import CountStatus, EventKind, PostGroup, QuotaCategory, RelationKind, Spec, Unit, UnitKind
 from orgspec.diagnostics import Severity, has_errors, sort_key
 from orgspec.report import format_text
-from tests.conftest import EXAMPLES, GOLDEN, ROOT, SEEDS, SPECS, golden
+from tests.conftest import EXAMPLES, GOLDEN, ROOT, SEEDS, SPECS, golden, require
 
 SPEC_FILES = sorted([*SPECS.glob("*.orgspec"), *EXAMPLES.glob("*.orgspec")])
 
@@ -277,8 +277,8 @@ def _document_strings(spec: Spec) -> Iterator[tuple[str, str]]:
 @pytest.mark.parametrize("stem", sorted(_SEED_OF))
 def test_strings_are_the_documents_own(stem: str) -> None:
     seeds = _seeds_dir()
-    if seeds is None:
-        pytest.skip("the source documents (shared/seeds) are not available; set ORGSPEC_SEEDS")
+    require(seeds is not None, "the source documents (../shared/seeds) are not available; set ORGSPEC_SEEDS")
+    assert seeds is not None
     [seed] = seeds.glob(_SEED_OF[stem] + "*.txt")
     text = seed.read_text(encoding="utf-8")
     [path] = [p for p in SPEC_FILES if p.stem == stem]

@@ -48,6 +48,16 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_visible, text)
 
 
+def _fit(text: str, width: int) -> str:
+    """Return the longest start of ``text`` no wider than ``width`` display columns (Chinese counts two)."""
+    used = 0
+    for i, ch in enumerate(text):
+        used += display_width(ch)
+        if used > width:
+            return text[:i]
+    return text
+
+
 def _snippet(d: Diagnostic, color: bool) -> list[str]:
     if d.source is None or d.span is None or d.line is None:
         return []
@@ -64,7 +74,7 @@ def _snippet(d: Diagnostic, color: bool) -> list[str]:
         text = "…" + text[offset:]
         col0, width_end = col0 - offset + 1, width_end - offset + 1
     if display_width(text) > _MAX_LINE:
-        text = text[: _MAX_LINE - 1] + "…"
+        text = _fit(text, _MAX_LINE - 1) + "…"
     gutter = f"{start.line} | "
     pad = " " * display_width(text[:col0])
     caret_width = max(1, display_width(text[col0:width_end]))

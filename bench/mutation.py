@@ -1,0 +1,254 @@
+"""Mutation testing of one or more orgspec packages with mutmut 3, and its score.
+
+One command per package (run from the repository root, after ``pip install -e '.[mutation]'``)::
+
+    nice -n 15 python bench/mutation.py checks            # mutate src/orgspec/checks/
+    nice -n 15 python bench/mutation.py checks reorg      # several packages, one after the other
+    python bench/mutation.py reorg --report               # score and survivors of the last run only
+    python bench/mutation.py reorg --fresh                # forget earlier results first
+    nice -n 15 python bench/mutation.py checks --survivors  # after adding tests: re-try the survivors only
+
+Each package runs in its own folder ``.mutation/<package>/`` (git-ignored) with a ``pyproject.toml``
+made from the repository's ``[tool.mutmut]`` table: only that package is mutated and only the fast
+in-process tests that exercise it are run (``TESTS`` below; tests that run the CLI in a subprocess
+cannot see a mutant and are left out). mutmut records which tests reach each mutated function and
+runs only those for that mutant. Results are kept, so a second run only tries new mutants.
+
+The score printed is ``killed / (killed + survived + timeout + suspicious)``; mutants that no
+selected test reaches are counted apart ("no tests") and listed, since they are unjudged.
+Surviving mutants are listed by name; ``cd .mutation/<package> && mutmut show NAME`` shows the
+diff. docs/testing.md lists the surviving mutants judged equivalent and the measured scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".mutation"
+
+#: The fast tests that exercise each package (files or node ids, relative to the repository root).
+TESTS: dict[str, list[str]] = {
+    "checks": [
+        "tests/test_checks.py",
+        "tests/test_checks_details.py",
+        "tests/test_suppress.py",
+        "tests/test_history.py",
+    ],
+    "reorg": [
+        "tests/test_diff_golden.py",
+        "tests/test_diff_reconcile.py",
+        "tests/test_diff_sentences.py",
+        "tests/test_diff_conflicts.py",
+        "tests/test_diff_laws.py",
+        "tests/test_history.py",
+    ],
+    "report": [
+        "tests/test_report.py",
+        "tests/test_report_docs.py",
+    ],
+    "text": [
+        "tests/test_fmt.py",
+        "tests/test_roundtrip.py",
+    ],
+    "syntax": [
+        "tests/test_syntax.py",
+        "tests/test_hostile_inputs.py",
+        "tests/test_limits.py",
+    ],
+}
+
+#: Extra pytest arguments per package. checks and reorg are judged by their fixtures and hand-made
+#: cases, not by the generated-input properties (5-10 s each, once per mutant: too slow here).
+PYTEST_ARGS: dict[str, list[str]] = {"checks": ["-m", "not hypothesis"], "reorg": ["-m", "not hypothesis"]}
+
+#: Tests that read the source text itself, which mutmut rewrites (trampolines): not run on mutants.
+DESELECT = ["tests/test_checks.py::test_every_check_call_site_gives_a_hint"]
+
+#: Folders besides src/ and tests/ that the selected tests read.
+ALSO_COPY = ["specs", "examples", "docs"]
+
+#: Exit codes of mutmut's result files, by verdict (mutmut/stats.py).
+KILLED = {1, 3, 37}
+SURVIVED = {0}
+NO_TESTS = {5, 33}
+TIMEOUT = {36, -24, 24, 152, 255}
+
+
+def _toml_value(value: object) -> str:
+    """Return ``value`` (str, bool, number or list of those) as TOML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, str):
+        return json.dumps(value)
+    return str(value)
+
+
+def _config_for(package: str) -> str:
+    """Return the pyproject.toml text for mutating ``package`` alone."""
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    base: dict[str, object] = dict(data["tool"]["mutmut"])
+    base["only_mutate"] = [f"src/orgspec/{package}/*"]
+    base["pytest_add_cli_args_test_selection"] = [t for t in TESTS[package] if (ROOT / t.split("::")[0]).exists()]
+    base["also_copy"] = ALSO_COPY
+    base["pytest_add_cli_args"] = [*base.get("pytest_add_cli_args", []), *(f"--deselect={t}" for t in DESELECT)]
+    base["pytest_add_cli_args"] += PYTEST_ARGS.get(package, [])
+    lines = ["[tool.mutmut]"] + [f"{key} = {_toml_value(value)}" for key, value in base.items()]
+    pytest_ini = data["tool"]["pytest"]["ini_options"]
+    lines += ["", "[tool.pytest.ini_options]"] + [f"{key} = {_toml_value(value)}" for key, value in pytest_ini.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _prepare(package: str, fresh: bool) -> Path:
+    """Lay out ``.mutation/<package>/`` with links to the sources and the package's config."""
+    folder = WORK / package
+    if fresh and folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ["src", "tests", *ALSO_COPY]:
+        link = folder / name
+        if not link.exists():
+            link.symlink_to(ROOT / name, target_is_directory=True)
+    (folder / "pyproject.toml").write_text(_config_for(package), encoding="utf-8")
+    mutants = folder / "mutants"
+    if mutants.exists():
+        # mutmut copies a file only when its copy is missing: refresh the copies of changed sources
+        # and tests so that a second run tests today's code (its results for unchanged functions stay).
+        for source in (ROOT / "tests").rglob("*"):
+            copy = mutants / "tests" / source.relative_to(ROOT / "tests")
+            if source.is_file() and (not copy.exists() or copy.read_bytes() != source.read_bytes()):
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, copy)
+    return folder
+
+
+def _environment() -> dict[str, str]:
+    """Return the environment for mutmut: its own sys.path set-up, the ci hypothesis profile."""
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)  # mutmut puts mutants/src first; a PYTHONPATH to src/ would hide the mutants
+    env.pop("CI", None)
+    env["HYPOTHESIS_PROFILE"] = "mutation"
+    return env
+
+
+def _mutmut() -> list[str]:
+    """Return the command that runs mutmut with this interpreter."""
+    return [sys.executable, "-m", "mutmut"]
+
+
+def score(package: str) -> dict[str, object]:
+    """Return the verdict counts, the score and the surviving mutants of ``package``'s last run."""
+    counts: Counter[str] = Counter()
+    survivors: list[str] = []
+    untested: list[str] = []
+    timed_out: list[str] = []
+    for meta in sorted((WORK / package / "mutants" / "src" / "orgspec" / package).rglob("*.meta")):
+        try:
+            verdicts = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        except (ValueError, KeyError):  # a run stopped while mutmut was writing this file
+            print(f"unreadable: {meta} (run again to redo its mutants)", file=sys.stderr)
+            continue
+        for name, code in verdicts.items():
+            if code in KILLED:
+                counts["killed"] += 1
+            elif code in SURVIVED:
+                counts["survived"] += 1
+                survivors.append(name)
+            elif code in NO_TESTS:
+                counts["no tests"] += 1
+                untested.append(name)
+            elif code in TIMEOUT:
+                counts["timeout"] += 1
+                timed_out.append(name)
+            elif code is None:
+                counts["not checked"] += 1
+            else:
+                counts["suspicious"] += 1
+    judged = counts["killed"] + counts["survived"] + counts["timeout"] + counts["suspicious"]
+    return {
+        "package": package,
+        "counts": dict(counts),
+        # A timeout is counted as killed (the mutant made the tests run away), as mutmut does;
+        # "strict" counts only the mutants a test failed on.
+        "score": round(100 * (counts["killed"] + counts["timeout"]) / judged, 1) if judged else None,
+        "strict": round(100 * counts["killed"] / judged, 1) if judged else None,
+        "survived": survivors,
+        "no tests": untested,
+        "timeout": timed_out,
+    }
+
+
+def _metas(package: str) -> list[Path]:
+    return sorted((WORK / package / "mutants" / "src" / "orgspec" / package).rglob("*.meta"))
+
+
+def _verdicts(package: str) -> dict[Path, dict[str, int | None]]:
+    return {m: json.loads(m.read_text(encoding="utf-8"))["exit_code_by_key"] for m in _metas(package)}
+
+
+def _keep_kills(package: str, before: dict[Path, dict[str, int | None]]) -> None:
+    """Restore the verdicts of mutants killed before a ``--survivors`` run, which mutmut forgets.
+
+    A change of the test selection makes mutmut forget every verdict; the survivors run re-tries
+    only the survivors, and tests were only added, so an earlier kill still stands.
+    """
+    for meta in _metas(package):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        codes = data["exit_code_by_key"]
+        for name, code in before.get(meta, {}).items():
+            if codes.get(name) is None and code in KILLED | TIMEOUT:
+                codes[name] = code
+        meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run mutmut on each package named, then print its score and surviving mutants."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("packages", nargs="+", choices=sorted(TESTS))
+    parser.add_argument("--report", action="store_true", help="only print the score of the last run")
+    parser.add_argument("--fresh", action="store_true", help="forget earlier results")
+    parser.add_argument(
+        "--survivors", action="store_true", help="re-try only the mutants that survived or timed out last time"
+    )
+    parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--json", type=Path, help="also write the scores to this file")
+    args = parser.parse_args(argv)
+    results = []
+    status = 0
+    for package in args.packages:
+        folder = _prepare(package, args.fresh)
+        if not args.report:
+            cmd = [*_mutmut(), "run", "--max-children", str(args.max_children)]
+            before = _verdicts(package)
+            if args.survivors:
+                last = score(package)
+                cmd += [*last["survived"], *last["timeout"]]  # type: ignore[misc]
+            done = subprocess.run(cmd, cwd=folder, env=_environment(), check=False)
+            status = status or done.returncode
+            if args.survivors:
+                _keep_kills(package, before)
+        result = score(package)
+        results.append(result)
+        counts = result["counts"]
+        print(f"\n{package}: score {result['score']}% (strict {result['strict']}%)  {counts}")
+        for name in result["survived"]:
+            print(f"  survived  {name}")
+        for name in result["no tests"]:
+            print(f"  no tests  {name}")
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
