@@ -85,6 +85,8 @@ class Layout:
     lines: tuple[tuple[tuple[float, float], ...], ...]
     width: float
     height: float
+    #: for each of :attr:`lines`, the unit whose tree line it is and the child it drops to (None: a bus or trunk)
+    owners: tuple[tuple[str, str | None], ...] = ()
 
 
 def _role_size(node: Node, role: str) -> float:
@@ -218,6 +220,12 @@ class _Placer:
     def __init__(self) -> None:
         self.boxes: dict[str, Box] = {}
         self.lines: list[tuple[tuple[float, float], ...]] = []
+        self.owners: list[tuple[str, str | None]] = []
+
+    def add(self, parent: _Sub, child: _Sub | None, points: tuple[tuple[float, float], ...]) -> None:
+        """Add a tree line of ``parent``'s: a drop to ``child``, or (None) its trunk or bus."""
+        self.lines.append(points)
+        self.owners.append((parent.node.id, child.node.id if child is not None else None))
 
     def box(self, sub: _Sub, x: float, y: float, w: float) -> Box:
         lines: list[TextLine] = []
@@ -262,19 +270,19 @@ class _Placer:
                 kb = self.boxes[kid.node.id]
                 kx = kb.x + kb.w / 2
                 xs.append(kx)
-                self.lines.append(_pts((kx, bus), (kx, kb.y)))
+                self.add(sub, kid, _pts((kx, bus), (kx, kb.y)))
             x += kid.tree_w + GAP_X
         if xs:
-            self.lines.append(_pts((px, pb), (px, bus)))
+            self.add(sub, None, _pts((px, pb), (px, bus)))
             lo, hi = min([*xs, px]), max([*xs, px])
             if hi > lo:
-                self.lines.append(_pts((lo, bus), (hi, bus)))
+                self.add(sub, None, _pts((lo, bus), (hi, bus)))
 
     def place_bands(self, sub: _Sub, left: float, top: float, parent: tuple[float, float]) -> None:
         trunk = left + SPINE / 2
         px, pb = parent
         first_bus = top - GAP_Y / 2
-        self.lines.append(_pts((px, pb), (px, first_bus)))
+        self.add(sub, None, _pts((px, pb), (px, first_bus)))
         bus = first_bus
         for band in sub.bands:
             x = left + SPINE
@@ -285,13 +293,13 @@ class _Placer:
                     kb = self.boxes[kid.node.id]
                     kx = kb.x + kb.w / 2
                     xs.append(kx)
-                    self.lines.append(_pts((kx, bus), (kx, kb.y)))
+                    self.add(sub, kid, _pts((kx, bus), (kx, kb.y)))
                 x += kid.tree_w + GAP_X
-            self.lines.append(_pts((trunk, bus), (max([*xs, px, trunk]), bus)))
+            self.add(sub, None, _pts((trunk, bus), (max([*xs, px, trunk]), bus)))
             last_bus = bus
             top += max(k.tree_h for k in band) + GAP_Y
             bus = top - GAP_Y / 2
-        self.lines.append(_pts((trunk, first_bus), (trunk, last_bus)))
+        self.add(sub, None, _pts((trunk, first_bus), (trunk, last_bus)))
 
     def place_stacked(self, sub: _Sub, left: float, top: float, bus: float, parent: tuple[float, float]) -> None:
         rows = math.ceil(len(sub.grid) / sub.cols)
@@ -309,26 +317,26 @@ class _Placer:
                 box = self.box(kid, sx + SPINE / 2, y, sub.col_w)
                 if not kid.node.attached:
                     mid = box.y + box.h / 2
-                    self.lines.append(_pts((sx, mid), (box.x, mid)))
+                    self.add(sub, kid, _pts((sx, mid), (box.x, mid)))
                     last = mid
                 y += kid.h + GAP_Y / 3
             if last is not None:
-                self.lines.append(_pts((sx, bus), (sx, last)))
+                self.add(sub, None, _pts((sx, bus), (sx, last)))
                 drops.append(sx)
         x = x0 + grid_w + GAP_X
         for kid in sub.rest:
             self.place(kid, x, top)
             kb = self.boxes[kid.node.id]
             kx = kb.x + kb.w / 2
-            self.lines.append(_pts((kx, bus), (kx, kb.y)))
+            self.add(sub, kid, _pts((kx, bus), (kx, kb.y)))
             drops.append(kx)
             x += kid.tree_w + GAP_X
         px, pb = parent
         if drops:
-            self.lines.append(_pts((px, pb), (px, bus)))
+            self.add(sub, None, _pts((px, pb), (px, bus)))
             lo, hi = min([*drops, px]), max([*drops, px])
             if hi > lo:
-                self.lines.append(_pts((lo, bus), (hi, bus)))
+                self.add(sub, None, _pts((lo, bus), (hi, bus)))
 
 
 def _pts(*points: tuple[float, float]) -> tuple[tuple[float, float], ...]:
@@ -365,7 +373,9 @@ def layout(chart: Chart, margin: float = 20.0) -> Layout:
         x += root.tree_w + GAP_X * 2
         height = max(height, root.tree_h)
     width = x - GAP_X * 2 + margin if roots else 2 * margin
-    return Layout(placer.boxes, tuple(placer.lines), round(width, 2), round(height + 2 * margin, 2))
+    return Layout(
+        placer.boxes, tuple(placer.lines), round(width, 2), round(height + 2 * margin, 2), tuple(placer.owners)
+    )
 
 
 def _ranked_rows(sub: _Sub) -> int:
