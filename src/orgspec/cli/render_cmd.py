@@ -1,8 +1,9 @@
 """``orgspec render FILE -o OUT``: draw an org chart; the format follows OUT's extension.
 
-Formats: ``.svg``, ``.png``, ``.pdf`` (through Graphviz when installed; SVG
-falls back to the embedded layout), ``.dot``, ``.mmd`` (Mermaid) and
-``.html`` (one self-contained page). Every user error is one line on stderr
+Formats: ``.svg``, ``.png``, ``.pdf`` (drawn from the embedded layout, or
+through Graphviz with ``--engine graphviz``; a PDF has real pages, ``--page``
+and ``--landscape``/``--portrait``), ``.dot``, ``.mmd`` (Mermaid) and
+``.html`` (one self-contained page); ``--theme grey`` for black-and-white print. Every user error is one line on stderr
 and exit code 2.
 
 With ``--diff OLD NEW`` (or ``--diff FILE --from DATE --to DATE``) it draws
@@ -60,8 +61,29 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--plaques", action=argparse.BooleanOptionalAction, default=True, help="show plaques")
     parser.add_argument(
         "--engine",
-        choices=("graphviz", "embedded"),
-        help="layout engine for SVG (default: graphviz when installed, else embedded)",
+        choices=("embedded", "graphviz"),
+        default="embedded",
+        help="layout engine for SVG, PNG and PDF (default: embedded; graphviz needs Graphviz and orgspec[graphviz])",
+    )
+    parser.add_argument("--page", choices=("A4", "A3", "letter"), default="A4", help="PDF paper size (default A4)")
+    orient = parser.add_mutually_exclusive_group()
+    orient.add_argument(
+        "--landscape", dest="orientation", action="store_const", const="landscape", help="PDF pages landscape"
+    )
+    orient.add_argument(
+        "--portrait", dest="orientation", action="store_const", const="portrait", help="PDF pages portrait"
+    )
+    parser.add_argument(
+        "--theme",
+        choices=("colour", "grey"),
+        default="colour",
+        help="colours, or shades of grey for black-and-white print",
+    )
+    parser.add_argument(
+        "--font-size",
+        type=float,
+        metavar="PT",
+        help="size of unit names (SVG/PNG: scales the drawing; PDF: the largest)",
     )
     parser.add_argument("--split", action="store_true", help="write an overview plus one page per top-level unit")
     parser.add_argument(
@@ -101,8 +123,8 @@ def _render(args: argparse.Namespace) -> list[str]:
         raise _UsageError(
             f"cannot tell the format from {str(out)!r}: name the output .svg, .png, .pdf, .dot, .mmd or .html"
         )
-    if args.engine == "embedded" and fmt in ("png", "pdf"):
-        raise _UsageError(f"the embedded engine writes SVG only; {fmt.upper()} needs Graphviz (--engine graphviz)")
+    if args.font_size is not None and not 4 <= args.font_size <= 72:
+        raise _UsageError(f"--font-size expects a size from 4 to 72 pt, found {args.font_size:g}")
     if args.split and args.focus:
         raise _UsageError("--split and --focus cannot be combined: --split already makes one page per top-level unit")
     if args.diff:
@@ -133,7 +155,7 @@ def _render(args: argparse.Namespace) -> list[str]:
         else:
             focus = focus_path(spec, args.focus) if args.focus else None
             pages = [(out, ChartOptions(base.depth, focus, base.duties, base.quotas, base.plaques))]
-        rendered = [(target, _draw(build_chart(spec, options), fmt, args.engine)) for target, options in pages]
+        rendered = [(target, _draw(build_chart(spec, options), fmt, args)) for target, options in pages]
     except ChartError as err:
         raise _UsageError(str(err)) from None
     written = []
@@ -204,7 +226,7 @@ def _render_diff(args: argparse.Namespace, out: Path, fmt: str) -> list[str]:
         chart = build_diff_chart(b, change, options)
     except ChartError as err:
         raise _UsageError(str(err)) from None
-    data = _draw(chart, fmt, args.engine)
+    data = _draw(chart, fmt, args)
     try:
         write_atomic(out, data)
     except OSError as err:
@@ -212,11 +234,26 @@ def _render_diff(args: argparse.Namespace, out: Path, fmt: str) -> list[str]:
     return [str(out)]
 
 
-def _draw(chart: Chart, fmt: str, engine: str | None) -> bytes:
+def _warn(text: str) -> None:
+    sys.stderr.write(f"orgspec: warning: {text}\n")
+
+
+def _draw(chart: Chart, fmt: str, args: argparse.Namespace) -> bytes:
+    from orgspec.render.style import greyscale
+
+    data = _draw_colour(chart, fmt, args)
+    if args.theme == "grey" and fmt in ("svg", "dot", "mmd", "html"):
+        return greyscale(data.decode("utf-8")).encode("utf-8")
+    return data
+
+
+def _draw_colour(chart: Chart, fmt: str, args: argparse.Namespace) -> bytes:
     from orgspec.render.dot import DEFAULT_FONT, render_dot
     from orgspec.render.graphviz_run import ToolError, find_cjk_font, find_dot, run_dot
     from orgspec.render.html import render_html
     from orgspec.render.mermaid import render_mermaid
+    from orgspec.render.paper import PageOptions, render_pdf, render_png
+    from orgspec.render.style import greyscale
     from orgspec.render.svg import render_svg
 
     if fmt == "dot":
@@ -225,24 +262,32 @@ def _draw(chart: Chart, fmt: str, engine: str | None) -> bytes:
         return render_mermaid(chart).encode("utf-8")
     if fmt == "html":
         return render_html(chart).encode("utf-8")
-    if fmt == "svg" and (engine == "embedded" or (engine is None and find_dot() is None)):
-        return render_svg(chart).encode("utf-8")
-    if find_dot() is None:
-        other = "use --engine embedded" if fmt == "svg" else "write .svg, .html, .dot or .mmd"
-        raise _UsageError(
-            f"{fmt.upper()} output needs Graphviz, which is not installed: install it (apt-get install graphviz, "
-            f"brew install graphviz or https://graphviz.org/download/), or {other}"
-        )
-    font = find_cjk_font()
-    if font is None:
-        if fmt != "svg":
-            raise _UsageError(
-                f"no installed font covers Chinese, so {fmt.upper()} text would be empty boxes: install one "
-                "(apt-get install fonts-noto-cjk, or any Noto Sans CJK / WenQuanYi font) or write .svg or .html"
-            )
-        font = DEFAULT_FONT  # an SVG names the font; the viewer's machine supplies it
+    grey = args.theme == "grey"
     try:
-        return run_dot(render_dot(chart, font=font), fmt)
+        if args.engine == "embedded":
+            if fmt == "svg":
+                return render_svg(chart, name_size=args.font_size).encode("utf-8")
+            if fmt == "png":
+                zoom = 2.0 * (args.font_size / 14.0 if args.font_size else 1.0)
+                return render_png(chart, zoom=zoom, warn=_warn, grey=grey)
+            options = PageOptions(args.page, args.orientation, args.font_size)
+            return render_pdf(chart, options, warn=_warn, grey=grey)
+        if find_dot() is None:
+            raise _UsageError(
+                f"{fmt.upper()} output through Graphviz needs Graphviz, which is not installed: install it "
+                "(apt-get install graphviz, brew install graphviz or https://graphviz.org/download/), "
+                "or use --engine embedded"
+            )
+        font = find_cjk_font()
+        if font is None:
+            if fmt != "svg":
+                raise _UsageError(
+                    f"no installed font covers Chinese, so {fmt.upper()} text would be empty boxes: install one "
+                    "(apt-get install fonts-noto-cjk, or any Noto Sans CJK / WenQuanYi font) or write .svg or .html"
+                )
+            font = DEFAULT_FONT  # an SVG names the font; the viewer's machine supplies it
+        text = render_dot(chart, font=font)
+        return run_dot(greyscale(text) if grey else text, fmt, warn=_warn)
     except ToolError as err:
         raise _UsageError(str(err)) from None
 

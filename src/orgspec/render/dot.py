@@ -111,7 +111,7 @@ def _tree(chart: Chart) -> list[str]:
     stacked = stacked_columns(chart, ranked=True)
     ghosts = {n.id for n in chart.nodes if n.marks and MARK_STYLES[n.marks[0]].faded}
 
-    def edge(tail: str, head: str, visible: bool, weight: int, ghost: bool = False, flat: bool = False) -> None:
+    def edge(tail: str, head: str, visible: bool, weight: int, *, ghost: bool = False, flat: bool = False) -> None:
         attrs = [f"weight={weight}"]
         if not visible:
             attrs.append("style=invis")
@@ -135,13 +135,13 @@ def _tree(chart: Chart) -> list[str]:
             out.append(f"  subgraph cluster_{joints[0]} {{style=invis;")
             for joint, box in zip(joints, column, strict=True):
                 out.append(f"    {{rank=same; {joint} {box.id}}}")
-                out.append(f"    {joint} [shape=point, width=0.02, height=0.02, label=\"\"];")
+                out.append(f'    {joint} [shape=point, width=0.02, height=0.02, label=""];')
             out.append("  }")
             for i, (joint, box) in enumerate(zip(joints, column, strict=True)):
                 edge(node.id if i == 0 else joints[i - 1], joint, i <= last, 8)
-                edge(joint, box.id, shown[i], 1, box.id in ghosts, flat=True)
+                edge(joint, box.id, shown[i], 1, ghost=box.id in ghosts, flat=True)
         for kid in (k for k in children.get(node.id, []) if k.id not in in_grid):
-            edge(node.id, kid.id, not kid.attached, 2, kid.id in ghosts)
+            edge(node.id, kid.id, not kid.attached, 2, ghost=kid.id in ghosts)
     return out
 
 
@@ -149,8 +149,8 @@ def render_dot(chart: Chart, font: str = DEFAULT_FONT) -> str:
     """Return the chart as DOT text; ``font`` is the font family Graphviz should use."""
     out = [
         "digraph orgchart {",
-        f"  graph [rankdir=TB, ordering=out, splines=polyline, nodesep={NODE_SEP / 72:g}, ranksep={RANK_SEP / 72:g}, "
-        f'charset="UTF-8", fontname={_quoted(font)}];',
+        f"  graph [rankdir=TB, ordering=out, splines=polyline, margin=0, nodesep={NODE_SEP / 72:g}, "
+        f'ranksep={RANK_SEP / 72:g}, charset="UTF-8", fontname={_quoted(font)}];',
         f'  node [shape=box, margin="0.14,0.11", fontname={_quoted(font)}];',
         f'  edge [arrowhead=none, color="#4a6785", fontname={_quoted(font)}, fontsize=11];',
     ]

@@ -222,6 +222,13 @@ class _Placer:
         self.lines: list[tuple[tuple[float, float], ...]] = []
         self.owners: list[tuple[str, str | None]] = []
 
+    def free(self, x: float, y: float, w: float, h: float) -> bool:
+        """Return whether a box at (x, y) of size w x h, with a gap around it, overlaps no placed box."""
+        g = GAP_X / 2
+        return not any(
+            x - g < b.x + b.w and b.x < x + w + g and y - g < b.y + b.h and b.y < y + h + g for b in self.boxes.values()
+        )
+
     def add(self, parent: _Sub, child: _Sub | None, points: tuple[tuple[float, float], ...]) -> None:
         """Add a tree line of ``parent``'s: a drop to ``child``, or (None) its trunk or bus."""
         self.lines.append(points)
@@ -355,12 +362,16 @@ def layout(chart: Chart, margin: float = 20.0) -> Layout:
     left: list[float] | None = None  # right edge, next y, bottom, leftmost x allowed
     for root in roots:
         if root.node.kind == "external" and right is not None and left is not None:
-            if right[1] + root.h <= right[2]:
+            if right[1] + root.h <= right[2] and placer.free(right[0], right[1], root.w, root.h):
                 placer.place(root, right[0], right[1])
                 right[1] += root.h + GAP_Y / 3
                 x = max(x, right[0] + root.w + GAP_X * 2)
                 continue
-            if left[1] + root.h <= left[2] and left[0] - root.w >= left[3]:
+            if (
+                left[1] + root.h <= left[2]
+                and left[0] - root.w >= left[3]
+                and placer.free(left[0] - root.w, left[1], root.w, root.h)
+            ):
                 placer.place(root, left[0] - root.w, left[1])
                 left[1] += root.h + GAP_Y / 3
                 continue

@@ -6,7 +6,9 @@ line from centre to centre runs under those boxes and seems to end at the
 first one it meets. :func:`route` instead tries the straight line, then
 orthogonal routes with one or two bends through the gaps beside either box,
 and keeps the shortest that crosses no other box; only when none exists does
-it fall back to the straight line. Every route starts on the border of its
+it search the grid of gaps around the boxes near both ends (:func:`_search`),
+and only when that finds nothing (or the grid is too large) does it fall back
+to the straight line. Every route starts on the border of its
 source box and ends on the border of its target box.
 
 Imports: :mod:`orgspec.render.layout`.
@@ -14,6 +16,8 @@ Imports: :mod:`orgspec.render.layout`.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import math
 from collections.abc import Iterable
 
@@ -39,7 +43,7 @@ class BoxIndex:
                     self.cells.setdefault((cx, cy), []).append(box)
         self.lines: dict[tuple[int, int], list[tuple[Point, Point]]] = {}
         for pts in lines:
-            for p, q in zip(pts, pts[1:], strict=False):
+            for p, q in itertools.pairwise(pts):
                 for cell in _cells(p, q):
                     self.lines.setdefault(cell, []).append((p, q))
 
@@ -146,8 +150,8 @@ def _candidates(a: Box, b: Box) -> list[list[Point]]:
 
 def _simplify(points: list[Point]) -> list[Point]:
     out: list[Point] = []
-    for p in points:
-        p = (round(p[0], 2), round(p[1], 2))
+    for raw in points:
+        p = (round(raw[0], 2), round(raw[1], 2))
         if out and out[-1] == p:
             continue
         if len(out) >= 2:
@@ -162,11 +166,11 @@ def _simplify(points: list[Point]) -> list[Point]:
 
 
 def _length(points: list[Point]) -> float:
-    return sum(math.dist(p, q) for p, q in zip(points, points[1:], strict=False))
+    return sum(math.dist(p, q) for p, q in itertools.pairwise(points))
 
 
 def _clear(points: list[Point], index: BoxIndex, ends: tuple[str, str]) -> bool:
-    for p, q in zip(points, points[1:], strict=False):
+    for p, q in itertools.pairwise(points):
         for box in index.near(p, q):
             if box.node.id in ends:
                 # a route may not run back through its own boxes either, except where it starts or ends
@@ -193,7 +197,72 @@ def route(a: Box, b: Box, index: BoxIndex) -> list[Point]:
     for cand in _candidates(a, b):
         pts = _simplify(cand)
         # a bend costs a little (fewer bends read more easily); running along a tree line costs a lot
-        length = _length(pts) + 4 * len(pts) + 20 * sum(index.along(p, q) for p, q in zip(pts, pts[1:], strict=False))
+        length = _length(pts) + 4 * len(pts) + 20 * sum(index.along(p, q) for p, q in itertools.pairwise(pts))
         if (best is None or length < best[0]) and _clear(pts, index, ends):
             best = (length, pts)
+    if best is None:
+        best = _search(a, b, index)
     return best[1] if best is not None else straight
+
+
+#: The largest grid :func:`_search` explores (columns times rows); a wider one keeps the straight line.
+MAX_GRID = 40_000
+
+
+def _search(a: Box, b: Box, index: BoxIndex) -> tuple[float, list[Point]] | None:
+    """Return the shortest orthogonal route on the grid of the gaps around the boxes near a and b."""
+    x0, x1 = min(a.x, b.x) - 4 * CLEAR, max(a.x + a.w, b.x + b.w) + 4 * CLEAR
+    y0, y1 = min(a.y, b.y) - 4 * CLEAR, max(a.y + a.h, b.y + b.h) + 4 * CLEAR
+    boxes = index.near((x0, y0), (x1, y1))
+    xs = sorted(
+        {x0, x1, *(q[0] for _p, q in _ports(a) + _ports(b))}
+        | {v for bx in boxes for v in (bx.x - CLEAR, bx.x + bx.w + CLEAR)}
+    )
+    ys = sorted(
+        {y0, y1, *(q[1] for _p, q in _ports(a) + _ports(b))}
+        | {v for bx in boxes for v in (bx.y - CLEAR, bx.y + bx.h + CLEAR)}
+    )
+    xs = [x for x in xs if x0 <= x <= x1]
+    ys = [y for y in ys if y0 <= y <= y1]
+    if len(xs) * len(ys) > MAX_GRID:
+        return None
+    ends = (a.node.id, b.node.id)
+    col = {x: i for i, x in enumerate(xs)}
+    row = {y: j for j, y in enumerate(ys)}
+    goals = {(col[q[0]], row[q[1]]): p for p, q in _ports(b)}
+    heap: list[tuple[float, int, int, int, int]] = []
+    came: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
+    cost: dict[tuple[int, int, int], float] = {}
+    for _p, q in _ports(a):
+        state = (col[q[0]], row[q[1]], -1)
+        cost[state] = CLEAR
+        came[state] = None
+        heapq.heappush(heap, (CLEAR, *state, 0))
+    moves = ((1, 0), (-1, 0), (0, 1), (0, -1))
+    while heap:
+        c, i, j, d, _ = heapq.heappop(heap)
+        state = (i, j, d)
+        if c > cost.get(state, math.inf):
+            continue
+        if (i, j) in goals:
+            cells = [state]
+            while (prev := came[cells[-1]]) is not None:
+                cells.append(prev)
+            start = next(p for p, q in _ports(a) if (col[q[0]], row[q[1]]) == cells[-1][:2])
+            pts = [start, *((xs[ci], ys[cj]) for ci, cj, _ in reversed(cells)), goals[(i, j)]]
+            pts = _simplify(pts)
+            return _length(pts), pts
+        for k, (di, dj) in enumerate(moves):
+            ni, nj = i + di, j + dj
+            if not (0 <= ni < len(xs) and 0 <= nj < len(ys)):
+                continue
+            p, q = (xs[i], ys[j]), (xs[ni], ys[nj])
+            if not _clear([p, q], index, ends):
+                continue
+            nc = c + math.dist(p, q) + (8.0 if d not in (-1, k) else 0.0)
+            nxt = (ni, nj, k)
+            if nc < cost.get(nxt, math.inf):
+                cost[nxt] = nc
+                came[nxt] = state
+                heapq.heappush(heap, (nc, ni, nj, k, 0))
+    return None

@@ -14,6 +14,8 @@ Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
 
 from __future__ import annotations
 
+import itertools
+
 from orgspec.render.chart import Chart
 from orgspec.render.layout import FONT_SIZES, Box, Layout, layout
 from orgspec.render.route import BoxIndex, route
@@ -102,7 +104,7 @@ def _edges(chart: Chart, lay: Layout) -> tuple[list[str], list[str]]:
         if edge.label:
             w = text_width(edge.label) * 11 + 6
             # the label sits on the longest segment of the route
-            p, q = max(zip(pts, pts[1:], strict=False), key=lambda s: abs(s[1][0] - s[0][0]) + abs(s[1][1] - s[0][1]))
+            p, q = max(itertools.pairwise(pts), key=lambda s: abs(s[1][0] - s[0][0]) + abs(s[1][1] - s[0][1]))
             mx, my = _label_spot(lay, p, q, w)
             labels.append(
                 f'<g class="rel-label"><rect x="{_f(mx - w / 2)}" y="{_f(my - 9)}" width="{_f(w)}" height="16" '
@@ -154,22 +156,33 @@ def _page_scale(width: float, height: float) -> float:
     return min(277 / width, 190 / height)
 
 
-def render_svg(chart: Chart) -> str:
-    """Return the chart as a standalone SVG document laid out by the embedded engine."""
-    lay = layout(chart)
+def frame(chart: Chart, lay: Layout) -> tuple[float, float, float, float]:
+    """Return the drawing's width and height with its legend, and where the legend's top-left corner goes.
+
+    The legend goes where the page comes out nearer a landscape sheet: below the chart, or right of it.
+    """
     _, lw, lh = _legend(chart, 0.0, 0.0)
     below = (max(lay.width, lw + 40), lay.height + lh + 20)
     beside = (lay.width + lw + 20, max(lay.height, lh + 40))
-    # the legend goes where the page comes out nearer a landscape sheet: below the chart, or right of it
     if chart.legend and _page_scale(*beside) > _page_scale(*below):
-        legend, _, _ = _legend(chart, 20.0, lay.width)
-        width, height = beside
-    else:
-        legend, _, _ = _legend(chart, lay.height, 20.0)
-        width, height = below if chart.legend else (lay.width, lay.height)
+        return beside[0], beside[1], lay.width, 20.0
+    if chart.legend:
+        return below[0], below[1], 20.0, lay.height
+    return lay.width, lay.height, 20.0, lay.height
+
+
+def render_svg(chart: Chart, lay: Layout | None = None, name_size: float | None = None) -> str:
+    """Return the chart as a standalone SVG document laid out by the embedded engine.
+
+    ``name_size`` (px) scales the whole drawing so that unit names are that size (default 14).
+    """
+    lay = lay or layout(chart)
+    width, height, lx, ly = frame(chart, lay)
+    legend, _, _ = _legend(chart, ly, lx)
+    k = (name_size or FONT_SIZES["name"]) / FONT_SIZES["name"]
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(width)}" height="{_f(height)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(width * k)}" height="{_f(height * k)}" '
         f'viewBox="0 0 {_f(width)} {_f(height)}" font-family="{xml_escape(FONT_FAMILY)}">',
         f"<title>{xml_escape(chart.title)}</title>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
