@@ -106,7 +106,7 @@ def test_graphviz_warnings_reach_the_user(tmp_path: Path, capsys: pytest.Capture
 @pytest.mark.graphviz
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 def test_graphviz_errors_are_one_line() -> None:
-    with pytest.raises(graphviz_run.ToolError, match="^Graphviz failed to make SVG: .*syntax error"):
+    with pytest.raises(graphviz_run.ToolError, match=r"^Graphviz failed to make SVG: .*syntax error"):
         graphviz_run.run_dot("digraph { a -> ; }", "svg")
     with pytest.raises(graphviz_run.ToolError, match="unknown Graphviz engine"):
         graphviz_run.run_dot("digraph { a }", "svg", engine="nosuch")

@@ -350,22 +350,54 @@ def _pts(*points: tuple[float, float]) -> tuple[tuple[float, float], ...]:
     return tuple((round(x, 2), round(y, 2)) for x, y in points)
 
 
+def _body_rows(bodies: list[_Sub]) -> list[list[_Sub]]:
+    """Band the bodies of a file into rows, so that many bodies make a grid near a landscape page, not one row."""
+    if len(bodies) < 2:
+        return [bodies]
+    area = sum(b.tree_w * b.tree_h for b in bodies)
+    limit = max(max(b.tree_w for b in bodies), math.sqrt(area * ASPECT) * 1.3)
+    rows: list[list[_Sub]] = [[]]
+    for body in bodies:
+        if rows[-1] and sum(b.tree_w + GAP_X * 2 for b in rows[-1]) + body.tree_w > limit:
+            rows.append([])
+        rows[-1].append(body)
+    return rows
+
+
 def layout(chart: Chart, margin: float = 20.0) -> Layout:
-    """Place every node of ``chart``; roots (bodies, then bodies outside the chart) side by side."""
+    """Place every node of ``chart``: the bodies in bands of rows, then the bodies outside the chart.
+
+    Bodies outside the chart stand in a column right of the first body's box,
+    then in one left of it, where there is room; the rest in a row below.
+    """
     kids = chart.children()
     roots = [_build(r, kids) for r in kids.get(None, [])]
+    bodies = [r for r in roots if r.node.kind != "external"]
+    outside = [r for r in roots if r.node.kind == "external"]
     placer = _Placer()
-    x = margin
-    height = 0.0
-    # bodies outside the chart stand in a column right of the first body, then in one left of it
+    width = margin
+    y = margin
+    for row in _body_rows(bodies):
+        x = margin
+        for body in row:
+            placer.place(body, x, y)
+            x += body.tree_w + GAP_X * 2
+        width = max(width, x - GAP_X * 2)
+        y += max((b.tree_h for b in row), default=0.0) + GAP_Y * 2
     right: list[float] | None = None  # x, next y, bottom
     left: list[float] | None = None  # right edge, next y, bottom, leftmost x allowed
-    for root in roots:
-        if root.node.kind == "external" and right is not None and left is not None:
+    if bodies:
+        box = placer.boxes[bodies[0].node.id]
+        bottom = box.y + box.h + GAP_Y / 3
+        right = [box.x + box.w + 4 * GAP_X, margin, bottom]
+        left = [box.x - 4 * GAP_X, margin, bottom, margin]
+    rest: list[_Sub] = []
+    for root in outside:
+        if right is not None and left is not None:
             if right[1] + root.h <= right[2] and placer.free(right[0], right[1], root.w, root.h):
                 placer.place(root, right[0], right[1])
                 right[1] += root.h + GAP_Y / 3
-                x = max(x, right[0] + root.w + GAP_X * 2)
+                width = max(width, right[0] + root.w)
                 continue
             if (
                 left[1] + root.h <= left[2]
@@ -375,18 +407,22 @@ def layout(chart: Chart, margin: float = 20.0) -> Layout:
                 placer.place(root, left[0] - root.w, left[1])
                 left[1] += root.h + GAP_Y / 3
                 continue
-        placer.place(root, x, margin)
-        if right is None and root.node.kind != "external":
-            box = placer.boxes[root.node.id]
-            bottom = box.y + box.h + GAP_Y / 3
-            right = [box.x + box.w + 4 * GAP_X, margin, bottom]
-            left = [box.x - 4 * GAP_X, margin, bottom, x]
-        x += root.tree_w + GAP_X * 2
-        height = max(height, root.tree_h)
-    width = x - GAP_X * 2 + margin if roots else 2 * margin
-    return Layout(
-        placer.boxes, tuple(placer.lines), round(width, 2), round(height + 2 * margin, 2), tuple(placer.owners)
-    )
+        rest.append(root)
+    if rest:
+        x = margin
+        limit = max(width, 600.0)
+        row_h = 0.0
+        for root in rest:
+            if x > margin and x + root.w > limit:
+                x, y = margin, y + row_h + GAP_Y / 2
+                row_h = 0.0
+            placer.place(root, x, y)
+            x += root.w + GAP_X * 2
+            row_h = max(row_h, root.h)
+            width = max(width, x - GAP_X * 2)
+        y += row_h + GAP_Y * 2
+    height = y - GAP_Y * 2 + margin if roots else 2 * margin
+    return Layout(placer.boxes, tuple(placer.lines), round(width + margin, 2), round(height, 2), tuple(placer.owners))
 
 
 def _ranked_rows(sub: _Sub) -> int:
