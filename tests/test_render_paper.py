@@ -182,3 +182,22 @@ def test_cli_pdf_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert smallest >= 6.0
     assert main(["render", str(SPECS / "zhenjiang-fao.orgspec"), "-o", str(out), "--font-size", "2"]) == 2
     assert "--font-size" in capsys.readouterr().err
+
+
+def test_labels_follow_the_script_of_the_spec() -> None:
+    """A traditional-script spec gets 掛…牌子, 內設機構, 圖例; a simplified one keeps 挂, 内设机构, 图例."""
+    from orgspec.render.chart import spec_script
+
+    trad = load(SPECS / "zhenjiang-fao.orgspec")
+    simp = load(SPECS / "jiangxi-fao.orgspec")
+    assert spec_script(trad) == "traditional"
+    assert spec_script(simp) == "simplified"
+    svg = render_svg(build_chart(trad))
+    assert "掛鎮江市人民政府港澳事務辦公室牌子" in svg
+    assert "圖例" in svg
+    assert "內設機構" in svg
+    for simplified in ("挂", "图例", "内设机构", "职责", "机构 body"):
+        assert simplified not in svg, simplified
+    plain = render_svg(build_chart(simp))
+    assert "图例" in plain
+    assert "圖例" not in plain

@@ -81,7 +81,7 @@ def _node(node: Node) -> str:
 
 
 def _legend(chart: Chart) -> str:
-    rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>图例 Legend</B></TD></TR>']
+    rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{dot_escape(chart.legend_title)}</B></TD></TR>']
     for item in chart.legend:
         if item.is_edge:
             est = EDGE_STYLES[item.key]

@@ -355,7 +355,7 @@ def _body_rows(bodies: list[_Sub]) -> list[list[_Sub]]:
     if len(bodies) < 2:
         return [bodies]
     area = sum(b.tree_w * b.tree_h for b in bodies)
-    limit = max(max(b.tree_w for b in bodies), math.sqrt(area * ASPECT) * 1.3)
+    limit = max(*(b.tree_w for b in bodies), math.sqrt(area * ASPECT) * 1.3)
     rows: list[list[_Sub]] = [[]]
     for body in bodies:
         if rows[-1] and sum(b.tree_w + GAP_X * 2 for b in rows[-1]) + body.tree_w > limit:

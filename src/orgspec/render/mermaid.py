@@ -98,7 +98,7 @@ def render_mermaid(chart: Chart) -> str:
     if chart.legend:
         # loose boxes linked to nothing stand in one row on the top rank, so the tree's lines run below
         # them, never through them (a subgraph would be laid out as a tall block among the tree)
-        out.append('    legend0["图例 Legend"]:::k_legend_title')
+        out.append(f'    legend0["{mermaid_escape(chart.legend_title)}"]:::k_legend_title')
         for i, item in enumerate(chart.legend, start=1):
             if item.is_edge:
                 mark = "┄┄▶ " if EDGE_STYLES[item.key].arrow else "┄┄┄ "

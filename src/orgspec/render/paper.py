@@ -32,7 +32,7 @@ from collections.abc import Callable
 
 import attrs
 
-from orgspec.render.chart import Chart, LegendItem, Node
+from orgspec.render.chart import Chart, Node
 from orgspec.render.fonts import FontFile, cjk_font_files
 from orgspec.render.graphviz_run import ToolError
 from orgspec.render.layout import FONT_SIZES, Layout, layout
@@ -119,7 +119,7 @@ def subchart(chart: Chart, keep: set[str]) -> Chart:
         or (item.is_mark and any(item.key in n.marks for n in nodes))
         or (not item.is_edge and not item.is_mark and item.key in kinds)
     )
-    return Chart(nodes, edges, legend, chart.title)
+    return Chart(nodes, edges, legend, chart.title, chart.script)
 
 
 def _subtree(node: Node, kids: dict[str | None, list[Node]]) -> set[str]:
@@ -331,9 +331,10 @@ def _draw_chart(pen: _Pen, chart: Chart, lay: Layout, window: tuple[float, float
             pen.text(text, x, y + 3, 11.0, color)
 
 
-def _draw_legend(pen: _Pen, items: tuple[LegendItem, ...], left: float, top: float) -> None:
+def _draw_legend(pen: _Pen, chart: Chart, left: float, top: float) -> None:
+    items = chart.legend
     size = FONT_SIZES["meta"]
-    pen.text("图例 Legend", left, top + 14, size, "#111111", bold=True, centre=False)
+    pen.text(chart.legend_title, left, top + 14, size, "#111111", bold=True, centre=False)
     y = top + 24
     for item in items:
         if item.is_edge:
@@ -395,7 +396,7 @@ def render_pdf(
             with pdf.rect_clip(MARGIN, MARGIN, ww * page.scale, wh * page.scale):
                 _draw_chart(pen, page.chart, lay, page.window)
                 if page.chart.legend:
-                    _draw_legend(pen, page.chart.legend, lx, ly)
+                    _draw_legend(pen, page.chart, lx, ly)
             pdf.set_font("cjk", "", 7)
             pdf.set_text_color(85, 85, 85)
             pdf.text(MARGIN, page.size[1] - MARGIN / 2, page.label)
@@ -403,7 +404,7 @@ def render_pdf(
         pen = _Pen(pdf, ("cjk", "cjk" if has_bold else ""), page.scale, (MARGIN, MARGIN), grey)
         _draw_chart(pen, page.chart, lay, None)
         if page.chart.legend:
-            _draw_legend(pen, page.chart.legend, lx, ly)
+            _draw_legend(pen, page.chart, lx, ly)
     if warn is not None and len(pages) > 1:
         warn(
             f"the chart does not fit one {options.paper} page with text of at least {MIN_TEXT:g} pt: "

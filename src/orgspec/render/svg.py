@@ -119,7 +119,10 @@ def _legend(chart: Chart, top: float, left: float) -> tuple[list[str], float, fl
         return [], 0.0, 0.0
     size = FONT_SIZES["meta"]
     out = [f'<g class="legend" transform="translate({_f(left)},{_f(top)})">']
-    out.append(f'<text class="legend-title" x="0" y="14" font-size="{_f(size)}" font-weight="bold">图例 Legend</text>')
+    out.append(
+        f'<text class="legend-title" x="0" y="14" font-size="{_f(size)}" font-weight="bold">'
+        + f"{xml_escape(chart.legend_title)}</text>"
+    )
     y = 24.0
     width = 0.0
     for item in chart.legend:
