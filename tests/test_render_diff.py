@@ -105,7 +105,8 @@ def test_zhenjiang_reorganisation_structure() -> None:
     assert moved.parent == nodes["鎮江市商務局"].id
     assert any(ln.text == "原属：鎮江市人民政府外事辦公室" for ln in moved.lines)
     added = [ln for ln in root.lines if ln.mark == "plaque-added"]
-    assert [ln.text for ln in added] == ["＋挂鎮江市外國專家局牌子"]
+    # the traditional-script spec gets 掛 (its own script), not 挂
+    assert [ln.text for ln in added] == ["＋掛鎮江市外國專家局牌子"]
     assert not any(
         ln.role == "plaque" and ln.text.endswith("鎮江市外國專家局牌子") and not ln.mark for ln in root.lines
     )
