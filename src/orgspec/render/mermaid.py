@@ -74,7 +74,7 @@ def _tree(chart: Chart) -> list[str]:
             out.append("    direction TB")
             out.extend(f"    {n.id}" for n in boxes)
             out.append("  end")
-            out.append(f"  class {group} k_column")
+            out.append(f"  style {group} fill:#ffffff,stroke:#c5d3e0")
             out.extend(f"  {a.id} ~~~ {b.id}" for a, b in itertools.pairwise(boxes))
             ghost = all(n.id in ghosts for n in boxes)
             out.append(f"  {node.id} {'-.-' if ghost else '---'} {group}")
@@ -122,8 +122,6 @@ def render_mermaid(chart: Chart) -> str:
             if mst.faded:
                 extra += f",color:{FADED_TEXT},opacity:0.6"
             out.append(f"  classDef {_mark_class(mark)} stroke:{mst.color},stroke-width:{mst.width:g}px{extra}")
-    if any(line.startswith("  class s") for line in out):
-        out.append("  classDef k_column fill:#ffffff,stroke:#c5d3e0")
     if chart.legend:
         out.append("  classDef k_legend_title fill:#ffffff,stroke:#ffffff,font-weight:bold")
     if chart.legend and any(i.is_edge for i in chart.legend):

@@ -52,7 +52,7 @@ MIN_TEXT = 6.0
 #: The largest scale (pt per px of the layout): a unit name is then at most 14 pt.
 MAX_SCALE = 1.0
 #: A PNG larger than this many pixels is drawn smaller, with a warning.
-MAX_PIXELS = 60_000_000
+MAX_PIXELS = 8_000_000
 
 
 @attrs.frozen(slots=True)
@@ -258,12 +258,24 @@ class _Pen:
         self, text: str, x: float, y: float, size: float, color: str, *, bold: bool = False, centre: bool = True
     ) -> None:
         pdf = self.pdf
-        pdf.set_font("cjk", "B" if bold and self.fonts[1] else "", size * self.s)  # type: ignore[attr-defined]
+        pdf.set_font("cjk", "", size * self.s)  # type: ignore[attr-defined]
         pdf.set_text_color(*self.rgb(color))  # type: ignore[attr-defined]
         px, py = self.pt(x, y)
         if centre:
             px -= pdf.get_string_width(text) / 2  # type: ignore[attr-defined]
-        pdf.text(px, py, text)  # type: ignore[attr-defined]
+        if bold:
+            from fpdf.enums import TextMode  # noqa: PLC0415  (fpdf2 is imported when a PDF is drawn)
+
+            # one font file only (loading a CJK font takes most of a PDF's time): bold is the glyphs
+            # filled and outlined in their own colour
+            pdf.set_draw_color(*self.rgb(color))  # type: ignore[attr-defined]
+            pdf.set_line_width(size * self.s * 0.03)  # type: ignore[attr-defined]
+            pdf.set_dash_pattern()  # type: ignore[attr-defined]
+            pdf.text_mode = TextMode.FILL_STROKE  # type: ignore[attr-defined]
+            pdf.text(px, py, text)  # type: ignore[attr-defined]
+            pdf.text_mode = TextMode.FILL  # type: ignore[attr-defined]
+        else:
+            pdf.text(px, py, text)  # type: ignore[attr-defined]
 
     def line_style(self, color: str, width: float, dash: str) -> None:
         pdf = self.pdf
@@ -364,7 +376,7 @@ def render_pdf(
         from fpdf import FPDF  # noqa: PLC0415  (imported when a PDF is drawn: it takes a while)
     except ImportError:
         raise ToolError("PDF output needs the Python package fpdf2: pip install orgspec (it is a dependency)") from None
-    regular, bold = cjk_font_files()
+    regular, _bold = cjk_font_files()
     options = options or PageOptions()
     pages = plan_pages(chart, options)
     pdf = FPDF(unit="pt", format=PAPERS[options.paper])
@@ -373,9 +385,7 @@ def render_pdf(
     pdf.set_creator("orgspec")
     pdf.set_auto_page_break(False)
     _add_font(pdf, "", regular)
-    has_bold = bold != regular
-    if has_bold:
-        _add_font(pdf, "B", bold)
+    has_bold = True
     for page in pages:
         pdf.add_page(orientation="L" if page.size[0] > page.size[1] else "P")
         lay = layout(page.chart)
