@@ -14,7 +14,6 @@ import itertools
 import json
 import re
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from orgspec.api import analyze
 from orgspec.lowering.resolve import Index, walk_paths
 from orgspec.model.units import RelationKind, Spec
+from orgspec.render import graphviz_run
 from orgspec.render.chart import Chart, ChartOptions, build_chart, clean
 from orgspec.render.dot import render_dot
 from orgspec.render.mermaid import render_mermaid
@@ -314,8 +314,9 @@ def _touch(s: tuple[tuple[float, float], ...], t: tuple[tuple[float, float], ...
 
 
 def check_graphviz(spec: Spec, chart: Chart) -> None:
-    done = subprocess.run(["dot", "-Tjson"], input=render_dot(chart).encode(), capture_output=True, check=True)
-    data = json.loads(done.stdout)
+    # through orgspec's runner (the graphviz package), which redraws without ordering=out when Graphviz 2.43
+    # loses an edge with it
+    data = json.loads(graphviz_run.run_dot(render_dot(chart), "json"))
     objects = data.get("objects", [])
     names = {o["_gvid"]: o["name"] for o in objects}
     boxes: dict[str, tuple[float, float, float, float]] = {}
@@ -386,7 +387,7 @@ def test_generated_bodies_draw_only_their_relations(spec: Spec, opts: ChartOptio
 
 @pytest.mark.graphviz
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs, options)
 def test_generated_bodies_through_graphviz(spec: Spec, opts: ChartOptions) -> None:
     check_graphviz(spec, build_chart(spec, opts))

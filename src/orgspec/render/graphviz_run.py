@@ -92,8 +92,9 @@ def run_dot(dot_text: str, fmt: str, engine: str = "dot", warn: Callable[[str], 
 
     Graphviz's warnings (e.g. "too large for cairo-renderer bitmaps, scaling") are passed to
     ``warn`` one line each, never dropped; a failure is a :class:`ToolError`. When the layout
-    fails on edge routing, a bug of some Graphviz versions with ``ordering=out``, it is tried
-    once more without that ordering, and ``warn`` says so.
+    fails on a bug of some Graphviz versions (edge routing with ``ordering=out``, ranking of
+    clusters), it is tried again without that ordering, then without the column clusters, and
+    ``warn`` says so; the edges drawn are the same.
     """
     if engine not in ENGINES:
         raise ToolError(f"unknown Graphviz engine {engine!r}: use one of {', '.join(ENGINES)}")
@@ -103,22 +104,38 @@ def run_dot(dot_text: str, fmt: str, engine: str = "dot", warn: Callable[[str], 
             "(apt-get install graphviz, brew install graphviz or https://graphviz.org/download/)"
         )
     graphviz = _graphviz()
-    try:
-        data, notes = _pipe(graphviz, dot_text, fmt, engine)
-    except graphviz.CalledProcessError as err:
-        lines = _lines(err.stderr)
-        if "ordering=out" not in dot_text or not any("lost" in ln or "triangulation" in ln for ln in lines):
-            raise ToolError(f"Graphviz failed to make {fmt.upper()}: {lines[0] if lines else err}") from None
+    data: bytes = b""
+    notes: list[str] = []
+    failure = ""
+    # Graphviz 2.43 fails on some charts: routing with ordering=out ("lost ... edge", "triangulation failed")
+    # or ranking clusters ("trouble in init_rank"); each fallback drops what it trips on, and says so
+    fallbacks = [
+        (dot_text, ""),
+        (dot_text.replace("ordering=out, ", "", 1), "with its children in order"),
+        (
+            dot_text.replace("ordering=out, ", "", 1).replace("subgraph cluster_", "subgraph stack_"),
+            "its columns grouped",
+        ),
+    ]
+    for text, lost in fallbacks:
         try:
-            data, notes = _pipe(graphviz, dot_text.replace("ordering=out, ", "", 1), fmt, engine)
-        except graphviz.CalledProcessError as again:
-            lines = _lines(again.stderr)
-            raise ToolError(f"Graphviz failed to make {fmt.upper()}: {lines[0] if lines else again}") from None
-        notes.insert(0, "Graphviz could not route the chart with its children in order; they may stand out of order")
-    except graphviz.ExecutableNotFound as err:
-        raise ToolError(f"cannot run Graphviz: {err}") from None
-    except OSError as err:
-        raise ToolError(f"cannot run Graphviz: {err.strerror or err}") from None
+            data, notes = _pipe(graphviz, text, fmt, engine)
+        except graphviz.CalledProcessError as err:
+            lines = _lines(err.stderr)
+            failure = lines[0] if lines else str(err)
+            if not any(k in ln for ln in lines for k in ("lost", "triangulation", "init_rank", "Pshortestpath")):
+                break
+            continue
+        except graphviz.ExecutableNotFound as err:
+            raise ToolError(f"cannot run Graphviz: {err}") from None
+        except OSError as err:
+            raise ToolError(f"cannot run Graphviz: {err.strerror or err}") from None
+        if lost:
+            notes.insert(0, f"Graphviz could not draw the chart {lost}; it is drawn without that")
+        failure = ""
+        break
+    if failure:
+        raise ToolError(f"Graphviz failed to make {fmt.upper()}: {failure}")
     if not data:
         raise ToolError(f"Graphviz made no {fmt.upper()} output")
     for note in notes:
