@@ -366,4 +366,5 @@ def test_diff_mermaid_parses_and_renders(tmp_path: Path) -> None:
     charts = _browser_cases()
     result = browser.mermaid_in_browser({name: render_mermaid(chart) for name, chart in charts.items()}, tmp_path)
     for name, chart in charts.items():
-        assert result[name] == {"nodes": len(chart.nodes) + len(chart.legend), "scripts": 0}, name
+        # the nodes, the legend entries and the legend's title box
+        assert result[name] == {"nodes": len(chart.nodes) + len(chart.legend) + bool(chart.legend), "scripts": 0}, name
