@@ -40,13 +40,24 @@ def test_svg_without_graphviz_uses_the_embedded_layout(tmp_path: Path, monkeypat
 
 
 @pytest.mark.parametrize("suffix", [".png", ".pdf"])
-def test_png_pdf_without_graphviz_fail_with_one_line(
+def test_png_pdf_without_graphviz_come_from_the_embedded_layout(
+    suffix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(graphviz_run, "find_dot", lambda: None)
+    out = tmp_path / f"zj{suffix}"
+    assert main(["render", ZJ, "-o", str(out)]) == 0
+    assert out.read_bytes().startswith({".png": b"\x89PNG", ".pdf": b"%PDF"}[suffix])
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("suffix", [".png", ".pdf"])
+def test_png_pdf_through_graphviz_without_graphviz_fail_with_one_line(
     suffix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(graphviz_run, "find_dot", lambda: None)
     monkeypatch.setattr(graphviz_run, "find_cjk_font", lambda: "Noto Sans CJK SC")
     out = tmp_path / f"zj{suffix}"
-    assert main(["render", ZJ, "-o", str(out)]) == 2
+    assert main(["render", ZJ, "-o", str(out), "--engine", "graphviz"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1
     assert "needs Graphviz" in err[0]
@@ -59,16 +70,49 @@ def test_png_without_cjk_font_says_so(
 ) -> None:
     monkeypatch.setattr(graphviz_run, "find_dot", lambda: "/usr/bin/dot")
     monkeypatch.setattr(graphviz_run, "find_cjk_font", lambda: None)
-    assert main(["render", ZJ, "-o", str(tmp_path / "zj.png")]) == 2
+    assert main(["render", ZJ, "-o", str(tmp_path / "zj.png"), "--engine", "graphviz"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1
     assert "no installed font covers Chinese" in err[0]
     assert "fonts-noto-cjk" in err[0]
 
 
-def test_embedded_engine_cannot_write_png(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["render", ZJ, "-o", str(tmp_path / "zj.png"), "--engine", "embedded"]) == 2
-    assert "SVG only" in capsys.readouterr().err
+@pytest.mark.parametrize("suffix", [".png", ".pdf"])
+def test_embedded_png_pdf_without_cjk_font_say_so(
+    suffix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from orgspec.render import fonts
+
+    monkeypatch.delenv("ORGSPEC_CJK_FONT", raising=False)
+    monkeypatch.setattr(fonts, "_fontconfig", dict)
+    monkeypatch.setattr(fonts, "KNOWN_PATHS", ())
+    assert main(["render", ZJ, "-o", str(tmp_path / f"zj{suffix}")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1
+    assert "no installed font covers Chinese" in err[0]
+    assert not (tmp_path / f"zj{suffix}").exists()
+
+
+@pytest.mark.graphviz
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_graphviz_warnings_reach_the_user(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Graphviz's warnings are not dropped: an unknown attribute value comes back as a warning line."""
+    warnings: list[str] = []
+    data = graphviz_run.run_dot("digraph { a [shape=nosuchshape]; a -> b; }", "svg", warn=warnings.append)
+    assert data.startswith(b"<?xml")
+    assert warnings
+    assert all(w.startswith("Graphviz: ") for w in warnings)
+    assert any("nosuchshape" in w for w in warnings)
+
+
+@pytest.mark.graphviz
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_graphviz_errors_are_one_line() -> None:
+    with pytest.raises(graphviz_run.ToolError, match=r"^Graphviz failed to make SVG: .*syntax error"):
+        graphviz_run.run_dot("digraph { a -> ; }", "svg")
+    with pytest.raises(graphviz_run.ToolError, match="unknown Graphviz engine"):
+        graphviz_run.run_dot("digraph { a }", "svg", engine="nosuch")
+    assert graphviz_run.run_dot("digraph { a -> b }", "svg", engine="neato").startswith(b"<?xml")
 
 
 @pytest.mark.parametrize(
@@ -218,7 +262,7 @@ def test_svg_with_graphviz_engine_but_no_graphviz(
     assert main(["render", ZJ, "-o", str(tmp_path / "zj.svg"), "--engine", "graphviz"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1
-    assert err[0].endswith("or use --engine embedded")
+    assert err[0].endswith("or use the embedded engine (--engine embedded)")
 
 
 def test_a_spec_without_bodies_is_not_drawn(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

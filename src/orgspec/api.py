@@ -35,7 +35,7 @@ from orgspec.text.printer import print_statements
 from orgspec.text.unlower import unlower
 
 if TYPE_CHECKING:
-    from orgspec.render.chart import Chart
+    pass
 
 __all__ = [
     "Analysis",
@@ -144,16 +144,7 @@ def dumps(spec: Spec) -> str:
 
 
 #: The formats :func:`render` writes.
-RenderFormat = Literal["svg", "png", "pdf", "dot", "mmd", "html"]
-_SUFFIXES: dict[str, RenderFormat] = {
-    ".svg": "svg",
-    ".png": "png",
-    ".pdf": "pdf",
-    ".dot": "dot",
-    ".gv": "dot",
-    ".mmd": "mmd",
-    ".html": "html",
-}
+RenderFormat = Literal["svg", "png", "pdf", "dot", "mmd", "html", "drawio"]
 
 
 def render(
@@ -161,7 +152,7 @@ def render(
     output: str | os.PathLike[str] | None = None,
     *,
     format: RenderFormat | None = None,
-    engine: Literal["graphviz", "embedded"] | None = None,
+    engine: Literal["graphviz", "embedded"] = "embedded",
     depth: int | None = None,
     focus: str | None = None,
     duties: bool = False,
@@ -172,9 +163,10 @@ def render(
     """Draw an org chart of a spec (a model or a spec file) and return its bytes; write them to ``output``.
 
     The format is ``format``, else ``output``'s extension (``.svg``, ``.png``,
-    ``.pdf``, ``.dot``/``.gv``, ``.mmd``, ``.html``). SVG comes from Graphviz
-    when it is installed and from the embedded layout otherwise (or with
-    ``engine="embedded"``); PNG and PDF need Graphviz. ``depth``, ``focus``
+    ``.pdf``, ``.dot``/``.gv``, ``.mmd``, ``.html``, ``.drawio``). SVG, PNG and PDF
+    come from the embedded layout (A4 pages for PDF), or from Graphviz with
+    ``engine="graphviz"``; the drawing is :func:`orgspec.render.output.draw`, as
+    ``orgspec render`` does it. ``depth``, ``focus``
     (a unit's name, plaque or id), ``duties``, ``quotas`` and ``plaques`` choose
     what is shown, as the ``orgspec render`` options do; ``as_of`` draws the
     structure in force on a date. The output file is written atomically.
@@ -186,18 +178,19 @@ def render(
     """
     from orgspec.io import write_atomic
     from orgspec.render.chart import ChartError, ChartOptions, build_chart, focus_path
+    from orgspec.render.output import FORMATS, DrawOptions, draw, format_of
 
     if format is None:
         if output is None:
             raise ChartError("name the format (format='svg') or an output file whose extension gives it")
-        suffix = Path(output).suffix.lower()
-        if suffix not in _SUFFIXES:
+        guessed = format_of(os.fspath(output))
+        if guessed is None:
             raise ChartError(
-                f"cannot tell the format from {os.fspath(output)!r}: use .svg, .png, .pdf, .dot, .mmd or .html"
+                f"cannot tell the format from {os.fspath(output)!r}: use .svg, .png, .pdf, .dot, .mmd, .html or .drawio"
             )
-        format = _SUFFIXES[suffix]
-    elif format not in _SUFFIXES.values():
-        raise ChartError(f"unknown chart format {format!r}: svg, png, pdf, dot, mmd or html")
+        format = guessed
+    elif format not in FORMATS.values():
+        raise ChartError(f"unknown chart format {format!r}: svg, png, pdf, dot, mmd, html or drawio")
     model = spec if isinstance(spec, Spec) else load(spec)
     if as_of is not None:
         from orgspec.history.asof import as_of as structure_on
@@ -206,45 +199,13 @@ def render(
     if not model.bodies:
         raise ChartError("the spec describes no body: there is nothing to draw")
     options = ChartOptions(
-        depth=depth,
+        depth=None if format == "html" else depth,  # the page holds the whole chart and opens depth levels
         focus=focus_path(model, focus) if focus else None,
         duties=duties,
         quotas=quotas,
         plaques=plaques,
     )
-    data = _draw(build_chart(model, options), format, engine)
+    data = draw(build_chart(model, options), format, DrawOptions(engine=engine, depth=depth))
     if output is not None:
         write_atomic(output, data)
     return data
-
-
-def _draw(chart: Chart, fmt: RenderFormat, engine: str | None) -> bytes:
-    """Return a chart in a format: text formats directly, the others through Graphviz."""
-    from orgspec.render.chart import ChartError
-    from orgspec.render.dot import DEFAULT_FONT, render_dot
-    from orgspec.render.graphviz_run import ToolError, find_cjk_font, find_dot, run_dot
-
-    if fmt == "dot":
-        return render_dot(chart).encode("utf-8")
-    if fmt == "mmd":
-        from orgspec.render.mermaid import render_mermaid
-
-        return render_mermaid(chart).encode("utf-8")
-    if fmt == "html":
-        from orgspec.render.html import render_html
-
-        return render_html(chart).encode("utf-8")
-    if engine == "embedded" and fmt != "svg":
-        raise ChartError(f"the embedded engine writes SVG only; {fmt.upper()} needs Graphviz")
-    if fmt == "svg" and (engine == "embedded" or (engine is None and find_dot() is None)):
-        from orgspec.render.svg import render_svg
-
-        return render_svg(chart).encode("utf-8")
-    if find_dot() is None:
-        raise ToolError(f"{fmt.upper()} output needs Graphviz, which is not installed (apt-get install graphviz)")
-    font = find_cjk_font()
-    if font is None:
-        if fmt != "svg":
-            raise ToolError(f"no installed font covers Chinese, so {fmt.upper()} text would be empty boxes")
-        font = DEFAULT_FONT
-    return run_dot(render_dot(chart, font=font), fmt)

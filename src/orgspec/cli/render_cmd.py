@@ -1,11 +1,13 @@
 """``orgspec render FILE -o OUT``: draw an org chart; the format follows OUT's extension or ``--format``.
 
-Formats: ``.svg``, ``.png``, ``.pdf`` (through Graphviz when installed; SVG
-falls back to the embedded layout), ``.dot``, ``.mmd`` (Mermaid) and
-``.html`` (one self-contained page to explore: ``--depth`` is how far it opens, the whole
-chart is in it) and ``.drawio`` (an editable draw.io diagram). ``-o -`` (or no ``-o``) writes
-to stdout and then needs ``--format``; PNG and PDF go to stdout only when it is not a terminal.
-``FILE`` may be ``-`` (stdin). Every user error is one line on stderr and exit code 2.
+Formats: ``.svg``, ``.png``, ``.pdf`` (drawn from the embedded layout, or through Graphviz with
+``--engine graphviz``; a PDF has real pages, ``--page`` and ``--landscape``/``--portrait``),
+``.dot``, ``.mmd`` (Mermaid), ``.html`` (one self-contained page to explore: ``--depth`` is how
+far it opens, the whole chart is in it) and ``.drawio`` (an editable draw.io diagram);
+``--theme grey`` for black-and-white print. ``-o -`` (or no ``-o``) writes to stdout and then
+needs ``--format``; PNG and PDF go to stdout only when it is not a terminal. ``FILE`` may be
+``-`` (stdin). Every user error is one line on stderr and exit code 2. The drawing itself is
+:mod:`orgspec.render.output`, shared with :func:`orgspec.render`.
 
 With ``--diff OLD NEW`` (or ``--diff FILE --from DATE --to DATE``) it draws
 the new structure with what changed marked (:mod:`orgspec.render.diffchart`).
@@ -23,24 +25,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from orgspec.cli.main import EXIT_ERROR, EXIT_OK
+from orgspec.render.output import FORMATS
 
 if TYPE_CHECKING:
     from orgspec.model.units import Spec
     from orgspec.render.chart import Chart
 
 __all__ = ["FORMATS", "configure", "run"]
-
-#: Output formats by file extension.
-FORMATS = {
-    ".svg": "svg",
-    ".png": "png",
-    ".pdf": "pdf",
-    ".dot": "dot",
-    ".gv": "dot",
-    ".mmd": "mmd",
-    ".html": "html",
-    ".drawio": "drawio",
-}
 
 
 class _UsageError(Exception):
@@ -86,8 +77,29 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--plaques", action=argparse.BooleanOptionalAction, default=True, help="show plaques")
     parser.add_argument(
         "--engine",
-        choices=("graphviz", "embedded"),
-        help="layout engine for SVG (default: graphviz when installed, else embedded)",
+        choices=("embedded", "graphviz"),
+        default="embedded",
+        help="layout engine for SVG, PNG and PDF (default: embedded; graphviz needs Graphviz and orgspec[graphviz])",
+    )
+    parser.add_argument("--page", choices=("A4", "A3", "letter"), default="A4", help="PDF paper size (default A4)")
+    orient = parser.add_mutually_exclusive_group()
+    orient.add_argument(
+        "--landscape", dest="orientation", action="store_const", const="landscape", help="PDF pages landscape"
+    )
+    orient.add_argument(
+        "--portrait", dest="orientation", action="store_const", const="portrait", help="PDF pages portrait"
+    )
+    parser.add_argument(
+        "--theme",
+        choices=("colour", "grey"),
+        default="colour",
+        help="colours, or shades of grey for black-and-white print",
+    )
+    parser.add_argument(
+        "--font-size",
+        type=float,
+        metavar="PT",
+        help="size of unit names (SVG/PNG: scales the drawing; PDF: the largest)",
     )
     parser.add_argument("--split", action="store_true", help="write an overview plus one page per top-level unit")
     parser.add_argument(
@@ -122,8 +134,8 @@ def _render(args: argparse.Namespace) -> list[str]:
     from orgspec.report import format_text
 
     out, fmt = _target(args)
-    if args.engine == "embedded" and fmt in ("png", "pdf"):
-        raise _UsageError(f"the embedded engine writes SVG only; {fmt.upper()} needs Graphviz (--engine graphviz)")
+    if args.font_size is not None and not 4 <= args.font_size <= 72:
+        raise _UsageError(f"--font-size expects a size from 4 to 72 pt, found {args.font_size:g}")
     if args.split and args.focus:
         raise _UsageError("--split and --focus cannot be combined: --split already makes one page per top-level unit")
     if args.split and out is None:
@@ -162,9 +174,7 @@ def _render(args: argparse.Namespace) -> list[str]:
         else:
             focus = focus_path(spec, args.focus) if args.focus else None
             pages = [(out, ChartOptions(base.depth, focus, base.duties, base.quotas, base.plaques))]
-        rendered = [
-            (target, _draw(build_chart(spec, options), fmt, args.engine, args.depth)) for target, options in pages
-        ]
+        rendered = [(target, _draw(build_chart(spec, options), fmt, args)) for target, options in pages]
     except ChartError as err:
         raise _UsageError(str(err)) from None
     written = []
@@ -269,45 +279,28 @@ def _render_diff(args: argparse.Namespace, out: Path | None, fmt: str) -> list[s
         chart = build_diff_chart(b, change, options)
     except ChartError as err:
         raise _UsageError(str(err)) from None
-    _write(out, _draw(chart, fmt, args.engine))
+    _write(out, _draw(chart, fmt, args))
     return [str(out) if out is not None else "-"]
 
 
-def _draw(chart: Chart, fmt: str, engine: str | None, depth: int | None = None) -> bytes:
-    from orgspec.render.dot import DEFAULT_FONT, render_dot
-    from orgspec.render.drawio import render_drawio
-    from orgspec.render.graphviz_run import ToolError, find_cjk_font, find_dot, run_dot
-    from orgspec.render.html import INITIAL_DEPTH, render_html
-    from orgspec.render.mermaid import render_mermaid
-    from orgspec.render.svg import render_svg
+def _warn(text: str) -> None:
+    sys.stderr.write(f"orgspec: warning: {text}\n")
 
-    if fmt == "dot":
-        return render_dot(chart).encode("utf-8")
-    if fmt == "mmd":
-        return render_mermaid(chart).encode("utf-8")
-    if fmt == "html":
-        return render_html(chart, depth or INITIAL_DEPTH).encode("utf-8")
-    if fmt == "drawio":
-        return render_drawio(chart).encode("utf-8")
-    if fmt == "svg" and (engine == "embedded" or (engine is None and find_dot() is None)):
-        return render_svg(chart).encode("utf-8")
-    if find_dot() is None:
-        other = "use --engine embedded" if fmt == "svg" else "write .svg, .html, .dot or .mmd"
-        raise _UsageError(
-            f"{fmt.upper()} output needs Graphviz, which is not installed: install it (apt-get install graphviz, "
-            f"brew install graphviz or https://graphviz.org/download/), or {other}"
-        )
-    font = find_cjk_font()
-    if font is None:
-        if fmt != "svg":
-            raise _UsageError(
-                f"no installed font covers Chinese, so {fmt.upper()} text would be empty boxes: install one "
-                "(apt-get install fonts-noto-cjk, or any Noto Sans CJK / WenQuanYi font) or write .svg or .html"
-            )
-        font = DEFAULT_FONT  # an SVG names the font; the viewer's machine supplies it
+
+def _draw(chart: Chart, fmt: str, args: argparse.Namespace) -> bytes:
+    from orgspec.render.output import DrawError, DrawOptions, draw
+
+    options = DrawOptions(
+        engine=args.engine,
+        depth=args.depth,
+        page=args.page,
+        orientation=args.orientation,
+        theme=args.theme,
+        font_size=args.font_size,
+    )
     try:
-        return run_dot(render_dot(chart, font=font), fmt)
-    except ToolError as err:
+        return draw(chart, fmt, options, warn=_warn)  # type: ignore[arg-type]
+    except DrawError as err:
         raise _UsageError(str(err)) from None
 
 

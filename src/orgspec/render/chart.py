@@ -18,6 +18,8 @@ Imports: attrs, :mod:`orgspec.model`, :mod:`orgspec.lowering.resolve`,
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -44,7 +46,10 @@ __all__ = [
     "clean",
     "focus_path",
     "format_count",
+    "labels_in",
+    "localize",
     "plaque_text",
+    "spec_script",
     "top_level_paths",
     "unit_lines",
 ]
@@ -89,6 +94,49 @@ _CATEGORY_LABELS: dict[QuotaCategory, str] = {
 DUTY_CHARS = 60
 
 _STRIP = re.compile(r"[\s]+")
+
+#: Simplified characters of the chart's own labels and their traditional forms (labels, never names).
+_S2T = str.maketrans(
+    "业个为党关内办务协单变后图导属并挂数无旧显机构检独监级纪组编职规议设调责销长门隶项领驻",
+    "業個為黨關內辦務協單變後圖導屬並掛數無舊顯機構檢獨監級紀組編職規議設調責銷長門隸項領駐",
+)
+#: Common characters written differently in the two scripts, to tell which one a spec's names use.
+_SIMPLIFIED = set(
+    "处国华区经济会员发计划体广东时实对进这来业个为党关内办务协单变图导属挂数显机构检监级纪组编职规议设调责长门项领驻"
+)
+_TRADITIONAL = set(
+    "處國華區經濟會員發計劃體廣東時實對進這來業個為爲黨關內辦務協單變圖導屬掛數顯機構檢監級紀組編職規議設調責長門項領駐"
+)
+_SCRIPT: contextvars.ContextVar[str] = contextvars.ContextVar("orgspec_chart_script", default="simplified")
+
+
+def spec_script(spec: Spec) -> str:
+    """Return ``"traditional"`` when the spec's names are mostly in traditional characters, else ``"simplified"``."""
+    trad = simp = 0
+    for unit in spec.walk():
+        for name in unit.names():
+            trad += sum(ch in _TRADITIONAL for ch in name)
+            simp += sum(ch in _SIMPLIFIED for ch in name)
+    return "traditional" if trad > simp else "simplified"
+
+
+def localize(text: str, script: str) -> str:
+    """Return one of the chart's own labels (挂…牌子, 内设机构, 图例 …) in ``script``; names are never passed here."""
+    return text.translate(_S2T) if script == "traditional" else text
+
+
+@contextlib.contextmanager
+def labels_in(script: str) -> Iterator[None]:
+    """Make the labels that :func:`unit_lines` and :func:`plaque_text` write, within the block, in ``script``."""
+    token = _SCRIPT.set(script)
+    try:
+        yield
+    finally:
+        _SCRIPT.reset(token)
+
+
+def _t(text: str) -> str:
+    return localize(text, _SCRIPT.get())
 
 
 class ChartError(OrgspecError, ValueError):
@@ -142,11 +190,12 @@ class Edge:
     source: str
     target: str
     kind: str
+    text: str | None = None  # the label in the chart's script, when not the simplified default
 
     @property
     def label(self) -> str:
         """Return the short label drawn on the edge."""
-        return EDGE_SHORT[self.kind]
+        return EDGE_SHORT[self.kind] if self.text is None else self.text
 
 
 @attrs.frozen(slots=True)
@@ -167,6 +216,12 @@ class Chart:
     edges: tuple[Edge, ...]
     legend: tuple[LegendItem, ...]
     title: str = ""
+    script: str = "simplified"  # of the chart's own labels: "simplified" or "traditional", as the spec's names
+
+    @property
+    def legend_title(self) -> str:
+        """Return the legend's heading in the chart's script."""
+        return localize("图例 Legend", self.script)
 
     def children(self) -> dict[str | None, list[Node]]:
         """Return the nodes under each parent id (None: the roots), in order."""
@@ -202,17 +257,17 @@ def format_count(count: Count) -> str:
 
 
 def _quota_text(q: Quota) -> str:
-    label = clean(q.label) if q.label else _CATEGORY_LABELS[q.category]
+    label = clean(q.label) if q.label else _t(_CATEGORY_LABELS[q.category])
     return f"{label}\u00a0{format_count(q.count)}"
 
 
 def _post_text(item: PostItem) -> str:
     if isinstance(item, Post):
-        prefix = "另核" if item.approved_separately else ""
+        prefix = _t("另核") if item.approved_separately else ""
         title = clean(item.title)
         return f"{prefix}{title}{_glue(title, item.count)}{format_count(item.count)}"
     assert isinstance(item, PostGroup)
-    title = clean(item.title) if item.title else "领导职数"
+    title = clean(item.title) if item.title else _t("领导职数")
     inner = " ".join(_post_text(p) for p in item.posts)
     return f"{title}{_glue(title, item.count)}{format_count(item.count)}" + (f"({inner})" if inner else "")
 
@@ -241,13 +296,13 @@ def _meta_text(unit: Unit, style: str) -> str:
     if unit.kind_label:
         parts.append(clean(unit.kind_label))
     elif unit.kind is not None and style == "body" and unit.kind in KIND_LABELS:
-        parts.append(KIND_LABELS[unit.kind][0])
+        parts.append(_t(KIND_LABELS[unit.kind][0]))
     if unit.rank:
         parts.append(clean(unit.rank))
     if unit.section_rank:
-        parts.append("内设机构" + clean(unit.section_rank))
+        parts.append(_t("内设机构") + clean(unit.section_rank))
     if unit.per_regulations:
-        parts.append("按规定设定")
+        parts.append(_t("按规定设定"))
     return "\u00a0· ".join(parts)
 
 
@@ -299,7 +354,7 @@ def _plaque_text(name: str, form: str | None) -> str:
     """Return a plaque as the documents show it: 挂…牌子 (or "(form) name" for a name not in Chinese)."""
     name = clean(name)
     if _has_cjk(name):
-        return f"{clean(form) if form else '挂'}{name}牌子"
+        return f"{clean(form) if form else _t('挂')}{name}牌子"
     return f"({clean(form) if form else 'plaque'}) {name}"
 
 
@@ -356,8 +411,12 @@ def _visible(spec: Spec, options: ChartOptions) -> Iterator[tuple[str, Unit, str
 
 
 def build_chart(spec: Spec, options: ChartOptions | None = None) -> Chart:
-    """Return the chart of ``spec`` as ``options`` ask."""
-    options = options or ChartOptions()
+    """Return the chart of ``spec`` as ``options`` ask, its own labels in the script of the spec's names."""
+    with labels_in(spec_script(spec)):
+        return _build_chart(spec, options or ChartOptions())
+
+
+def _build_chart(spec: Spec, options: ChartOptions) -> Chart:
     index = Index(spec)
     nodes: list[Node] = []
     by_path: dict[str, str] = {}
@@ -368,7 +427,7 @@ def build_chart(spec: Spec, options: ChartOptions | None = None) -> Chart:
         style = _kind_style(unit, parent is None)
         lines = _unit_lines(unit, style, options)
         if hidden:
-            lines.append(Line(f"另有 {hidden} 个下级单位未显示", "more"))
+            lines.append(Line(_t(f"另有 {hidden} 个下级单位未显示"), "more"))
         names = tuple(clean(n) for n in unit.names())
         parent_id = by_path.get(parent) if parent else None
         nodes.append(Node(node_id, style, tuple(lines), parent_id, False, names, unit.id, path))
@@ -393,7 +452,7 @@ def build_chart(spec: Spec, options: ChartOptions | None = None) -> Chart:
         key = (*sorted((source, target)), kind) if kind == "colocated" else (source, target, kind)
         if key not in seen_edges and source != target:
             seen_edges.add(key)  # type: ignore[arg-type]
-            edges.append(Edge(source, target, kind))
+            edges.append(Edge(source, target, kind, _t(EDGE_SHORT[kind]) if _SCRIPT.get() != "simplified" else None))
 
     for path, unit in units:
         me = by_path[path]
@@ -414,11 +473,11 @@ def build_chart(spec: Spec, options: ChartOptions | None = None) -> Chart:
             shown = [by_path[p] for p in members if p is not None and p in by_path]
             if not shown:
                 continue
-            lines = [Line(clean(shared.intro) if shared.intro else "共同职责", "name")]
+            lines = [Line(clean(shared.intro) if shared.intro else _t("共同职责"), "name")]
             if options.duties:
                 lines.extend(Line(_duty_text(d.number, d.text), "duty") for d in shared.duties)
             else:
-                lines.append(Line(f"职责 {len(shared.duties)} 项", "meta"))
+                lines.append(Line(_t(f"职责 {len(shared.duties)} 项"), "meta"))
             node_id = f"n{len(nodes) + 1}"
             nodes.append(Node(node_id, "shared-duties", tuple(lines), me, True, ()))
             anchors[node_id] = shown[-1]
@@ -427,10 +486,10 @@ def build_chart(spec: Spec, options: ChartOptions | None = None) -> Chart:
 
     ordered = _preorder(nodes, anchors)
     kinds_used = {n.kind for n in ordered}
-    legend = [LegendItem(k, v, False) for k, v in KIND_LABELS_SHOWN.items() if k in kinds_used]
-    legend += [LegendItem(k, v, True) for k, v in EDGE_LABELS.items() if any(e.kind == k for e in edges)]
+    legend = [LegendItem(k, _t(v), False) for k, v in KIND_LABELS_SHOWN.items() if k in kinds_used]
+    legend += [LegendItem(k, _t(v), True) for k, v in EDGE_LABELS.items() if any(e.kind == k for e in edges)]
     title = " / ".join(clean(b.name) for b in spec.bodies)
-    return Chart(tuple(ordered), tuple(edges), tuple(legend), title)
+    return Chart(tuple(ordered), tuple(edges), tuple(legend), title, _SCRIPT.get())
 
 
 def _preorder(nodes: list[Node], anchors: dict[str, str]) -> list[Node]:

@@ -37,7 +37,10 @@ from orgspec.render.chart import (
     Node,
     build_chart,
     clean,
+    labels_in,
+    localize,
     plaque_text,
+    spec_script,
     unit_lines,
 )
 from orgspec.reorg.ops import (
@@ -132,6 +135,11 @@ def build_diff_chart(new: Spec, change: Diff, options: ChartOptions | None = Non
     options = options or ChartOptions()
     if options.focus is not None:
         raise ChartError("a diff chart shows the whole structure: --focus cannot be combined with --diff")
+    with labels_in(spec_script(new)):
+        return _build_diff_chart(new, change, options, title)
+
+
+def _build_diff_chart(new: Spec, change: Diff, options: ChartOptions, title: str | None) -> Chart:
     base = build_chart(new, options)
     key_path = _paths(new, Tree(new))
     by_path = {n.path: n.id for n in base.nodes if n.path is not None}
@@ -225,8 +233,12 @@ def build_diff_chart(new: Spec, change: Diff, options: ChartOptions | None = Non
         stack.extend(reversed(kids.get(node.id, [])))
 
     kinds_used = {n.kind for n in ordered}
-    legend = [LegendItem(k, v, False) for k, v in KIND_LABELS_SHOWN.items() if k in kinds_used]
-    legend += [LegendItem(k, v, True) for k, v in EDGE_LABELS.items() if any(e.kind == k for e in base.edges)]
+    legend = [LegendItem(k, localize(v, base.script), False) for k, v in KIND_LABELS_SHOWN.items() if k in kinds_used]
+    legend += [
+        LegendItem(k, localize(v, base.script), True)
+        for k, v in EDGE_LABELS.items()
+        if any(e.kind == k for e in base.edges)
+    ]
     marks_used = {m for n in ordered for m in n.marks}
     legend += [LegendItem(k, v, False, True) for k, v in MARK_LABELS.items() if k in marks_used]
     if title is None:
@@ -234,7 +246,7 @@ def build_diff_chart(new: Spec, change: Diff, options: ChartOptions | None = Non
         if change.old is not None and change.new is not None:
             title += f": {_label(change.old)} → {_label(change.new)}"
     shown_title = clean(title)
-    return Chart(tuple(ordered), base.edges, tuple(legend), shown_title)
+    return Chart(tuple(ordered), base.edges, tuple(legend), shown_title, base.script)
 
 
 def _label(label: str) -> str:

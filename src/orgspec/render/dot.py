@@ -19,7 +19,7 @@ Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
 from __future__ import annotations
 
 from orgspec.render.chart import Chart, Node
-from orgspec.render.layout import FONT_SIZES, NODE_SEP, RANK_SEP, marked_lines, stacked_columns, tree_links
+from orgspec.render.layout import FONT_SIZES, NODE_SEP, RANK_SEP, marked_lines, stacked_columns
 from orgspec.render.style import EDGE_STYLES, FADED_OPACITY, FADED_TEXT, KIND_STYLES, MARK_STYLES
 
 __all__ = ["DEFAULT_FONT", "dot_escape", "render_dot"]
@@ -81,7 +81,7 @@ def _node(node: Node) -> str:
 
 
 def _legend(chart: Chart) -> str:
-    rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>图例 Legend</B></TD></TR>']
+    rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{dot_escape(chart.legend_title)}</B></TD></TR>']
     for item in chart.legend:
         if item.is_edge:
             est = EDGE_STYLES[item.key]
@@ -95,33 +95,67 @@ def _legend(chart: Chart) -> str:
             st = KIND_STYLES.get(item.key, KIND_STYLES["other"])
             style = ' STYLE="ROUNDED"' if st.rounded else ""
             cell = f'<TD WIDTH="36" BGCOLOR="{st.fill}" COLOR="{st.stroke}" BORDER="1"{style}> </TD>'
-        rows.append(f'<TR>{cell}<TD ALIGN="LEFT"><FONT POINT-SIZE="10">{dot_escape(item.label)}</FONT></TD></TR>')
+        rows.append(f'<TR>{cell}<TD ALIGN="LEFT"><FONT POINT-SIZE="11">{dot_escape(item.label)}</FONT></TD></TR>')
     return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4">' + "".join(rows) + "</TABLE>>"
+
+
+def _tree(chart: Chart) -> list[str]:
+    """Return the tree edges: direct lines, and a bus line (junction points) down each stacked column.
+
+    Every visible tree edge joins a unit to one of its children, directly or
+    through junction points (``j…``, drawn as a point) that stand only for a
+    bus line; a box is never joined to the box below it. A shared duty list
+    (an attached node) is placed by invisible edges only.
+    """
+    out: list[str] = []
+    stacked = stacked_columns(chart, ranked=True)
+    ghosts = {n.id for n in chart.nodes if n.marks and MARK_STYLES[n.marks[0]].faded}
+
+    def edge(tail: str, head: str, visible: bool, weight: int, *, ghost: bool = False, flat: bool = False) -> None:
+        attrs = [f"weight={weight}"]
+        if not visible:
+            attrs.append("style=invis")
+        elif ghost:
+            attrs.append("style=dashed")
+        if flat:
+            attrs.append("minlen=0")
+        out.append(f"  {tail} -> {head} [{', '.join(attrs)}];")
+
+    children = chart.children()
+    for node in chart.nodes:
+        columns = stacked.get(node.id, [])
+        in_grid = {n.id for col in columns for n in col}
+        for c, column in enumerate(columns):
+            joints = [f"j{node.id[1:]}_{c}_{i}" for i in range(len(column))]
+            shown = [not n.attached for n in column]
+            last = max((i for i, v in enumerate(shown) if v), default=-1)
+            # a borderless cluster keeps each column's points and boxes together: row i of every column
+            # falls on the same rank through the chain of points, each point beside its box
+            # (edges are stated outside the cluster: an edge inside would pull its parent in)
+            out.append(f"  subgraph cluster_{joints[0]} {{style=invis;")
+            for joint, box in zip(joints, column, strict=True):
+                out.append(f"    {{rank=same; {joint} {box.id}}}")
+                out.append(f'    {joint} [shape=point, width=0.02, height=0.02, label=""];')
+            out.append("  }")
+            for i, (joint, box) in enumerate(zip(joints, column, strict=True)):
+                edge(node.id if i == 0 else joints[i - 1], joint, i <= last, 8)
+                edge(joint, box.id, shown[i], 1, ghost=box.id in ghosts, flat=True)
+        for kid in (k for k in children.get(node.id, []) if k.id not in in_grid):
+            edge(node.id, kid.id, not kid.attached, 2, ghost=kid.id in ghosts)
+    return out
 
 
 def render_dot(chart: Chart, font: str = DEFAULT_FONT) -> str:
     """Return the chart as DOT text; ``font`` is the font family Graphviz should use."""
     out = [
         "digraph orgchart {",
-        f"  graph [rankdir=TB, ordering=out, splines=polyline, nodesep={NODE_SEP / 72:g}, ranksep={RANK_SEP / 72:g}, "
-        f'charset="UTF-8", fontname={_quoted(font)}];',
+        f"  graph [rankdir=TB, ordering=out, splines=polyline, margin=0, nodesep={NODE_SEP / 72:g}, "
+        f'ranksep={RANK_SEP / 72:g}, charset="UTF-8", fontname={_quoted(font)}];',
         f'  node [shape=box, margin="0.14,0.11", fontname={_quoted(font)}];',
-        f'  edge [arrowhead=none, color="#4a6785", fontname={_quoted(font)}, fontsize=10];',
+        f'  edge [arrowhead=none, color="#4a6785", fontname={_quoted(font)}, fontsize=11];',
     ]
     out.extend(_node(n) for n in chart.nodes)
-    stacked = stacked_columns(chart, ranked=True)
-    ghosts = {n.id for n in chart.nodes if n.marks and MARK_STYLES[n.marks[0]].faded}
-    for parent, child, invisible, chained in tree_links(chart, stacked):
-        attrs = ["weight=4" if chained else "weight=2", *(["style=invis"] if invisible else [])]
-        if child in ghosts and not invisible:
-            attrs.append("style=dashed")
-        out.append(f"  {parent} -> {child} [{', '.join(attrs)}];")
-    for columns in stacked.values():
-        # row i of every column on one rank, so stacked boxes form an even grid
-        for i in range(max(len(c) for c in columns)):
-            row = [c[i].id for c in columns if i < len(c)]
-            if len(row) > 1:
-                out.append(f"  {{rank=same; {' '.join(row)}}}")
+    out.extend(_tree(chart))
     for edge in chart.edges:
         est = EDGE_STYLES[edge.kind]
         style = "dotted" if est.dash.startswith("2") else "dashed"

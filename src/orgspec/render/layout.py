@@ -85,6 +85,8 @@ class Layout:
     lines: tuple[tuple[tuple[float, float], ...], ...]
     width: float
     height: float
+    #: for each of :attr:`lines`, the unit whose tree line it is and the child it drops to (None: a bus or trunk)
+    owners: tuple[tuple[str, str | None], ...] = ()
 
 
 def _role_size(node: Node, role: str) -> float:
@@ -218,6 +220,19 @@ class _Placer:
     def __init__(self) -> None:
         self.boxes: dict[str, Box] = {}
         self.lines: list[tuple[tuple[float, float], ...]] = []
+        self.owners: list[tuple[str, str | None]] = []
+
+    def free(self, x: float, y: float, w: float, h: float) -> bool:
+        """Return whether a box at (x, y) of size w x h, with a gap around it, overlaps no placed box."""
+        g = GAP_X / 2
+        return not any(
+            x - g < b.x + b.w and b.x < x + w + g and y - g < b.y + b.h and b.y < y + h + g for b in self.boxes.values()
+        )
+
+    def add(self, parent: _Sub, child: _Sub | None, points: tuple[tuple[float, float], ...]) -> None:
+        """Add a tree line of ``parent``'s: a drop to ``child``, or (None) its trunk or bus."""
+        self.lines.append(points)
+        self.owners.append((parent.node.id, child.node.id if child is not None else None))
 
     def box(self, sub: _Sub, x: float, y: float, w: float) -> Box:
         lines: list[TextLine] = []
@@ -262,19 +277,19 @@ class _Placer:
                 kb = self.boxes[kid.node.id]
                 kx = kb.x + kb.w / 2
                 xs.append(kx)
-                self.lines.append(_pts((kx, bus), (kx, kb.y)))
+                self.add(sub, kid, _pts((kx, bus), (kx, kb.y)))
             x += kid.tree_w + GAP_X
         if xs:
-            self.lines.append(_pts((px, pb), (px, bus)))
+            self.add(sub, None, _pts((px, pb), (px, bus)))
             lo, hi = min([*xs, px]), max([*xs, px])
             if hi > lo:
-                self.lines.append(_pts((lo, bus), (hi, bus)))
+                self.add(sub, None, _pts((lo, bus), (hi, bus)))
 
     def place_bands(self, sub: _Sub, left: float, top: float, parent: tuple[float, float]) -> None:
         trunk = left + SPINE / 2
         px, pb = parent
         first_bus = top - GAP_Y / 2
-        self.lines.append(_pts((px, pb), (px, first_bus)))
+        self.add(sub, None, _pts((px, pb), (px, first_bus)))
         bus = first_bus
         for band in sub.bands:
             x = left + SPINE
@@ -285,13 +300,13 @@ class _Placer:
                     kb = self.boxes[kid.node.id]
                     kx = kb.x + kb.w / 2
                     xs.append(kx)
-                    self.lines.append(_pts((kx, bus), (kx, kb.y)))
+                    self.add(sub, kid, _pts((kx, bus), (kx, kb.y)))
                 x += kid.tree_w + GAP_X
-            self.lines.append(_pts((trunk, bus), (max([*xs, px, trunk]), bus)))
+            self.add(sub, None, _pts((trunk, bus), (max([*xs, px, trunk]), bus)))
             last_bus = bus
             top += max(k.tree_h for k in band) + GAP_Y
             bus = top - GAP_Y / 2
-        self.lines.append(_pts((trunk, first_bus), (trunk, last_bus)))
+        self.add(sub, None, _pts((trunk, first_bus), (trunk, last_bus)))
 
     def place_stacked(self, sub: _Sub, left: float, top: float, bus: float, parent: tuple[float, float]) -> None:
         rows = math.ceil(len(sub.grid) / sub.cols)
@@ -309,63 +324,105 @@ class _Placer:
                 box = self.box(kid, sx + SPINE / 2, y, sub.col_w)
                 if not kid.node.attached:
                     mid = box.y + box.h / 2
-                    self.lines.append(_pts((sx, mid), (box.x, mid)))
+                    self.add(sub, kid, _pts((sx, mid), (box.x, mid)))
                     last = mid
                 y += kid.h + GAP_Y / 3
             if last is not None:
-                self.lines.append(_pts((sx, bus), (sx, last)))
+                self.add(sub, None, _pts((sx, bus), (sx, last)))
                 drops.append(sx)
         x = x0 + grid_w + GAP_X
         for kid in sub.rest:
             self.place(kid, x, top)
             kb = self.boxes[kid.node.id]
             kx = kb.x + kb.w / 2
-            self.lines.append(_pts((kx, bus), (kx, kb.y)))
+            self.add(sub, kid, _pts((kx, bus), (kx, kb.y)))
             drops.append(kx)
             x += kid.tree_w + GAP_X
         px, pb = parent
         if drops:
-            self.lines.append(_pts((px, pb), (px, bus)))
+            self.add(sub, None, _pts((px, pb), (px, bus)))
             lo, hi = min([*drops, px]), max([*drops, px])
             if hi > lo:
-                self.lines.append(_pts((lo, bus), (hi, bus)))
+                self.add(sub, None, _pts((lo, bus), (hi, bus)))
 
 
 def _pts(*points: tuple[float, float]) -> tuple[tuple[float, float], ...]:
     return tuple((round(x, 2), round(y, 2)) for x, y in points)
 
 
+def _body_rows(bodies: list[_Sub]) -> list[list[_Sub]]:
+    """Band the bodies of a file into rows, so that many bodies make a grid near a landscape page, not one row."""
+    if len(bodies) < 2:
+        return [bodies]
+    area = sum(b.tree_w * b.tree_h for b in bodies)
+    limit = max(*(b.tree_w for b in bodies), math.sqrt(area * ASPECT) * 1.3)
+    rows: list[list[_Sub]] = [[]]
+    for body in bodies:
+        if rows[-1] and sum(b.tree_w + GAP_X * 2 for b in rows[-1]) + body.tree_w > limit:
+            rows.append([])
+        rows[-1].append(body)
+    return rows
+
+
 def layout(chart: Chart, margin: float = 20.0) -> Layout:
-    """Place every node of ``chart``; roots (bodies, then bodies outside the chart) side by side."""
+    """Place every node of ``chart``: the bodies in bands of rows, then the bodies outside the chart.
+
+    Bodies outside the chart stand in a column right of the first body's box,
+    then in one left of it, where there is room; the rest in a row below.
+    """
     kids = chart.children()
     roots = [_build(r, kids) for r in kids.get(None, [])]
+    bodies = [r for r in roots if r.node.kind != "external"]
+    outside = [r for r in roots if r.node.kind == "external"]
     placer = _Placer()
-    x = margin
-    height = 0.0
-    # bodies outside the chart stand in a column right of the first body, then in one left of it
+    width = margin
+    y = margin
+    for row in _body_rows(bodies):
+        x = margin
+        for body in row:
+            placer.place(body, x, y)
+            x += body.tree_w + GAP_X * 2
+        width = max(width, x - GAP_X * 2)
+        y += max((b.tree_h for b in row), default=0.0) + GAP_Y * 2
     right: list[float] | None = None  # x, next y, bottom
     left: list[float] | None = None  # right edge, next y, bottom, leftmost x allowed
-    for root in roots:
-        if root.node.kind == "external" and right is not None and left is not None:
-            if right[1] + root.h <= right[2]:
+    if bodies:
+        box = placer.boxes[bodies[0].node.id]
+        bottom = box.y + box.h + GAP_Y / 3
+        right = [box.x + box.w + 4 * GAP_X, margin, bottom]
+        left = [box.x - 4 * GAP_X, margin, bottom, margin]
+    rest: list[_Sub] = []
+    for root in outside:
+        if right is not None and left is not None:
+            if right[1] + root.h <= right[2] and placer.free(right[0], right[1], root.w, root.h):
                 placer.place(root, right[0], right[1])
                 right[1] += root.h + GAP_Y / 3
-                x = max(x, right[0] + root.w + GAP_X * 2)
+                width = max(width, right[0] + root.w)
                 continue
-            if left[1] + root.h <= left[2] and left[0] - root.w >= left[3]:
+            if (
+                left[1] + root.h <= left[2]
+                and left[0] - root.w >= left[3]
+                and placer.free(left[0] - root.w, left[1], root.w, root.h)
+            ):
                 placer.place(root, left[0] - root.w, left[1])
                 left[1] += root.h + GAP_Y / 3
                 continue
-        placer.place(root, x, margin)
-        if right is None and root.node.kind != "external":
-            box = placer.boxes[root.node.id]
-            bottom = box.y + box.h + GAP_Y / 3
-            right = [box.x + box.w + 4 * GAP_X, margin, bottom]
-            left = [box.x - 4 * GAP_X, margin, bottom, x]
-        x += root.tree_w + GAP_X * 2
-        height = max(height, root.tree_h)
-    width = x - GAP_X * 2 + margin if roots else 2 * margin
-    return Layout(placer.boxes, tuple(placer.lines), round(width, 2), round(height + 2 * margin, 2))
+        rest.append(root)
+    if rest:
+        x = margin
+        limit = max(width, 600.0)
+        row_h = 0.0
+        for root in rest:
+            if x > margin and x + root.w > limit:
+                x, y = margin, y + row_h + GAP_Y / 2
+                row_h = 0.0
+            placer.place(root, x, y)
+            x += root.w + GAP_X * 2
+            row_h = max(row_h, root.h)
+            width = max(width, x - GAP_X * 2)
+        y += row_h + GAP_Y * 2
+    height = y - GAP_Y * 2 + margin if roots else 2 * margin
+    return Layout(placer.boxes, tuple(placer.lines), round(width + margin, 2), round(height, 2), tuple(placer.owners))
 
 
 def _ranked_rows(sub: _Sub) -> int:

@@ -6,7 +6,8 @@ than a letter, a digit or a space is written as a Mermaid entity code
 ``%%{init}%%`` directive, add a ``click`` callback, smuggle HTML or a
 Markdown string, or break the line. Node ids are generated (``n1`` …).
 Wide leaf levels are chained in columns as in the other formats; relations
-are dotted links; a legend subgraph explains the kinds used.
+are dotted links; a legend (a row of loose boxes on the top rank) explains
+the kinds used.
 
 Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
 :mod:`orgspec.render.style`.
@@ -14,8 +15,10 @@ Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
 
 from __future__ import annotations
 
+import itertools
+
 from orgspec.render.chart import Chart, Node
-from orgspec.render.layout import label_lines, stacked_columns, tree_links
+from orgspec.render.layout import label_lines, stacked_columns
 from orgspec.render.style import EDGE_STYLES, FADED_TEXT, KIND_STYLES, MARK_STYLES
 
 __all__ = ["mermaid_escape", "render_mermaid"]
@@ -47,22 +50,55 @@ def _label(node: Node) -> str:
     return "<br/>".join(parts)
 
 
+def _tree(chart: Chart) -> list[str]:
+    """Return the tree links: a unit to each child, or to a column of its stacked children.
+
+    A stacked column is a subgraph: the unit's one link ends at the column's
+    frame, which says "all of these are under it", and the boxes inside are
+    stacked by invisible links (``~~~``), never by a visible one. A shared duty
+    list is placed by an invisible link and stays out of the columns.
+    """
+    out: list[str] = []
+    ghosts = {n.id for n in chart.nodes if n.marks and MARK_STYLES[n.marks[0]].faded}
+    stacked = stacked_columns(chart, ranked=True)
+    children = chart.children()
+    for node in chart.nodes:
+        in_grid: set[str] = set()
+        for c, column in enumerate(stacked.get(node.id, [])):
+            boxes = [n for n in column if not n.attached]
+            if not boxes:
+                continue
+            in_grid.update(n.id for n in boxes)
+            group = f"s{node.id[1:]}_{c}"
+            out.append(f'  subgraph {group}[" "]')
+            out.append("    direction TB")
+            out.extend(f"    {n.id}" for n in boxes)
+            out.append("  end")
+            out.append(f"  style {group} fill:#ffffff,stroke:#c5d3e0")
+            out.extend(f"  {a.id} ~~~ {b.id}" for a, b in itertools.pairwise(boxes))
+            ghost = all(n.id in ghosts for n in boxes)
+            out.append(f"  {node.id} {'-.-' if ghost else '---'} {group}")
+        for kid in children.get(node.id, []):
+            if kid.id not in in_grid:
+                out.append(f"  {node.id} {'~~~' if kid.attached else '-.-' if kid.id in ghosts else '---'} {kid.id}")
+    return out
+
+
 def render_mermaid(chart: Chart) -> str:
     """Return the chart as a Mermaid flowchart (top to bottom)."""
     out = ["flowchart TB"]
     for node in chart.nodes:
         out.append(f"  {node.id}{_shape(node, _label(node))}:::{_class(node.kind)}")
-    ghosts = {n.id for n in chart.nodes if n.marks and MARK_STYLES[n.marks[0]].faded}
-    for parent, child, invisible, _chained in tree_links(chart, stacked_columns(chart, ranked=True)):
-        out.append(f"  {parent} {'~~~' if invisible else '-.-' if child in ghosts else '---'} {child}")
+    out.extend(_tree(chart))
     for edge in chart.edges:
         est = EDGE_STYLES[edge.kind]
         link = "-.->" if est.arrow else "-.-"
         label = f'|"{mermaid_escape(edge.label)}"|' if edge.label else ""
         out.append(f"  {edge.source} {link}{label} {edge.target}")
     if chart.legend:
-        out.append('  subgraph legend["图例 Legend"]')
-        out.append("    direction TB")
+        # loose boxes linked to nothing stand in one row on the top rank, so the tree's lines run below
+        # them, never through them (a subgraph would be laid out as a tall block among the tree)
+        out.append(f'    legend0["{mermaid_escape(chart.legend_title)}"]:::k_legend_title')
         for i, item in enumerate(chart.legend, start=1):
             if item.is_edge:
                 mark = "┄┄▶ " if EDGE_STYLES[item.key].arrow else "┄┄┄ "
@@ -72,8 +108,6 @@ def render_mermaid(chart: Chart) -> str:
             else:
                 node = Node(f"legend{i}", item.key, ())
                 out.append(f"    legend{i}{_shape(node, mermaid_escape(item.label))}:::{_class(item.key)}")
-        out.extend(f"    legend{i} ~~~ legend{i + 1}" for i in range(1, len(chart.legend)))
-        out.append("  end")
     marked = [n for n in chart.nodes if n.marks]
     out.extend(f"  class {n.id} {_mark_class(n.marks[0])}" for n in marked)
     used = {n.kind for n in chart.nodes} | {i.key for i in chart.legend if not (i.is_edge or i.is_mark)}
@@ -88,6 +122,8 @@ def render_mermaid(chart: Chart) -> str:
             if mst.faded:
                 extra += f",color:{FADED_TEXT},opacity:0.6"
             out.append(f"  classDef {_mark_class(mark)} stroke:{mst.color},stroke-width:{mst.width:g}px{extra}")
+    if chart.legend:
+        out.append("  classDef k_legend_title fill:#ffffff,stroke:#ffffff,font-weight:bold")
     if chart.legend and any(i.is_edge for i in chart.legend):
         out.append("  classDef k_legend_edge fill:#ffffff,stroke:#ffffff")
     return "\n".join(out) + "\n"

@@ -9,6 +9,7 @@ Imports: nothing.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 __all__ = [
@@ -21,6 +22,8 @@ __all__ = [
     "EdgeStyle",
     "KindStyle",
     "MarkStyle",
+    "grey",
+    "greyscale",
 ]
 
 FONT_FAMILY = (
@@ -90,3 +93,21 @@ MARK_STYLES: dict[str, MarkStyle] = {
 #: Fill opacity and text colour of a faded (abolished, ghosted) unit.
 FADED_OPACITY = 0.5
 FADED_TEXT = "#8a8a8a"
+
+
+_HEX = re.compile(r"#([0-9a-fA-F]{6})\b")
+
+
+def grey(color: str) -> str:
+    """Return the shade of grey of the same lightness as ``#rrggbb`` (ITU-R BT.601 luma)."""
+    r, g, b = (int(color.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    y = round(0.299 * r + 0.587 * g + 0.114 * b)
+    return f"#{y:02x}{y:02x}{y:02x}"
+
+
+def greyscale(text: str) -> str:
+    """Return ``text`` (SVG, DOT, Mermaid, HTML) with every ``#rrggbb`` colour turned to its grey.
+
+    Kinds stay apart in grey print by their outlines (dashed, rounded, widths), which are unchanged.
+    """
+    return _HEX.sub(lambda m: grey(m.group(0)), text)

@@ -2,8 +2,10 @@
 
 Each node is a ``<g class="node …">`` holding its ``<rect>`` and one
 ``<text>`` per line, so a test (or a reader's script) can check every text
-against its box. Relations are dashed or dotted lines between box borders,
-with their label; a legend explains kinds and relations. All text is XML
+against its box. Every tree line carries ``data-parent`` (and ``data-child``
+for a drop to one child); relations are dashed or dotted polylines routed
+beside the other boxes (:mod:`~orgspec.render.route`), from the border of
+``data-from``'s box to that of ``data-to``'s, with their label; a legend explains kinds and relations. All text is XML
 escaped; output is deterministic (no timestamps, stable order).
 
 Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
@@ -12,8 +14,11 @@ Imports: :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
 
 from __future__ import annotations
 
+import itertools
+
 from orgspec.render.chart import Chart
 from orgspec.render.layout import FONT_SIZES, Box, Layout, layout
+from orgspec.render.route import BoxIndex, route
 from orgspec.render.style import EDGE_STYLES, FADED_OPACITY, FADED_TEXT, FONT_FAMILY, KIND_STYLES, MARK_STYLES
 from orgspec.render.text_metrics import text_width
 
@@ -31,18 +36,6 @@ def xml_escape(text: str) -> str:
 def _f(value: float) -> str:
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
-
-
-def _clip(box: Box, tx: float, ty: float) -> tuple[float, float]:
-    """Return where the line from the box's centre towards (tx, ty) leaves the box."""
-    cx, cy = box.x + box.w / 2, box.y + box.h / 2
-    dx, dy = tx - cx, ty - cy
-    if dx == 0 and dy == 0:
-        return cx, cy
-    sx = (box.w / 2) / abs(dx) if dx else float("inf")
-    sy = (box.h / 2) / abs(dy) if dy else float("inf")
-    s = min(sx, sy)
-    return cx + dx * s, cy + dy * s
 
 
 def _node(box: Box) -> list[str]:
@@ -95,21 +88,24 @@ def _label_spot(lay: Layout, a: tuple[float, float], b: tuple[float, float], w: 
 def _edges(chart: Chart, lay: Layout) -> tuple[list[str], list[str]]:
     out: list[str] = []
     labels: list[str] = []
+    index = BoxIndex(lay.boxes.values(), lay.lines)
     for edge in chart.edges:
         a, b = lay.boxes.get(edge.source), lay.boxes.get(edge.target)
         if a is None or b is None:
             continue
         st = EDGE_STYLES[edge.kind]
-        x1, y1 = _clip(a, b.x + b.w / 2, b.y + b.h / 2)
-        x2, y2 = _clip(b, a.x + a.w / 2, a.y + a.h / 2)
+        pts = route(a, b, index)
         marker = ' marker-end="url(#arrow)"' if st.arrow else ""
         out.append(
-            f'<line class="rel rel-{edge.kind}" x1="{_f(x1)}" y1="{_f(y1)}" x2="{_f(x2)}" y2="{_f(y2)}" '
+            f'<polyline class="rel rel-{edge.kind}" data-from="{edge.source}" data-to="{edge.target}" '
+            f'points="{" ".join(f"{_f(x)},{_f(y)}" for x, y in pts)}" fill="none" '
             f'stroke="{st.color}" stroke-width="1.3" stroke-dasharray="{st.dash}"{marker}/>'
         )
         if edge.label:
             w = text_width(edge.label) * 11 + 6
-            mx, my = _label_spot(lay, (x1, y1), (x2, y2), w)
+            # the label sits on the longest segment of the route
+            p, q = max(itertools.pairwise(pts), key=lambda s: abs(s[1][0] - s[0][0]) + abs(s[1][1] - s[0][1]))
+            mx, my = _label_spot(lay, p, q, w)
             labels.append(
                 f'<g class="rel-label"><rect x="{_f(mx - w / 2)}" y="{_f(my - 9)}" width="{_f(w)}" height="16" '
                 f'fill="#ffffff" opacity="0.9"/><text x="{_f(mx)}" y="{_f(my + 3)}" font-size="11" '
@@ -123,7 +119,10 @@ def _legend(chart: Chart, top: float, left: float) -> tuple[list[str], float, fl
         return [], 0.0, 0.0
     size = FONT_SIZES["meta"]
     out = [f'<g class="legend" transform="translate({_f(left)},{_f(top)})">']
-    out.append(f'<text class="legend-title" x="0" y="14" font-size="{_f(size)}" font-weight="bold">图例 Legend</text>')
+    out.append(
+        f'<text class="legend-title" x="0" y="14" font-size="{_f(size)}" font-weight="bold">'
+        + f"{xml_escape(chart.legend_title)}</text>"
+    )
     y = 24.0
     width = 0.0
     for item in chart.legend:
@@ -160,22 +159,33 @@ def _page_scale(width: float, height: float) -> float:
     return min(277 / width, 190 / height)
 
 
-def render_svg(chart: Chart) -> str:
-    """Return the chart as a standalone SVG document laid out by the embedded engine."""
-    lay = layout(chart)
+def frame(chart: Chart, lay: Layout) -> tuple[float, float, float, float]:
+    """Return the drawing's width and height with its legend, and where the legend's top-left corner goes.
+
+    The legend goes where the page comes out nearer a landscape sheet: below the chart, or right of it.
+    """
     _, lw, lh = _legend(chart, 0.0, 0.0)
     below = (max(lay.width, lw + 40), lay.height + lh + 20)
     beside = (lay.width + lw + 20, max(lay.height, lh + 40))
-    # the legend goes where the page comes out nearer a landscape sheet: below the chart, or right of it
     if chart.legend and _page_scale(*beside) > _page_scale(*below):
-        legend, _, _ = _legend(chart, 20.0, lay.width)
-        width, height = beside
-    else:
-        legend, _, _ = _legend(chart, lay.height, 20.0)
-        width, height = below if chart.legend else (lay.width, lay.height)
+        return beside[0], beside[1], lay.width, 20.0
+    if chart.legend:
+        return below[0], below[1], 20.0, lay.height
+    return lay.width, lay.height, 20.0, lay.height
+
+
+def render_svg(chart: Chart, lay: Layout | None = None, name_size: float | None = None) -> str:
+    """Return the chart as a standalone SVG document laid out by the embedded engine.
+
+    ``name_size`` (px) scales the whole drawing so that unit names are that size (default 14).
+    """
+    lay = lay or layout(chart)
+    width, height, lx, ly = frame(chart, lay)
+    legend, _, _ = _legend(chart, ly, lx)
+    k = (name_size or FONT_SIZES["name"]) / FONT_SIZES["name"]
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(width)}" height="{_f(height)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(width * k)}" height="{_f(height * k)}" '
         f'viewBox="0 0 {_f(width)} {_f(height)}" font-family="{xml_escape(FONT_FAMILY)}">',
         f"<title>{xml_escape(chart.title)}</title>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
@@ -183,10 +193,13 @@ def render_svg(chart: Chart) -> str:
         f'<rect class="background" x="0" y="0" width="{_f(width)}" height="{_f(height)}" fill="#ffffff"/>',
         '<g class="tree" stroke="#4a6785" stroke-width="1.2" fill="none">',
     ]
-    out.extend(f'<polyline points="{" ".join(f"{_f(x)},{_f(y)}" for x, y in pts)}"/>' for pts in lay.lines)
+    for pts, (parent, child) in zip(lay.lines, lay.owners, strict=True):
+        # each line says whose it is: a drop to one child, or the trunk or bus of a unit
+        data = f'data-parent="{parent}"' + (f' data-child="{child}"' if child is not None else "")
+        out.append(f'<polyline {data} points="{" ".join(f"{_f(x)},{_f(y)}" for x, y in pts)}"/>')
     out.append("</g>")
     lines, labels = _edges(chart, lay)
-    out.extend(lines)  # relations run under the boxes, so a box's text is never crossed out
+    out.extend(lines)  # relations are routed beside boxes (route.py) and drawn before them
     for node in chart.nodes:
         box = lay.boxes.get(node.id)
         if box is not None:
