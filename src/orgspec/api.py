@@ -14,6 +14,7 @@ Imports: :mod:`orgspec.lowering`, :mod:`orgspec.checks`, :mod:`orgspec.io`,
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from orgspec.errors import SpecError
 from orgspec.io import read_source
 from orgspec.lowering import Built, build, gc_paused
 from orgspec.model.units import Spec
-from orgspec.source import SourceText
+from orgspec.source import SourceText, Span
 from orgspec.suppress import apply_suppressions
 from orgspec.text.printer import print_statements
 from orgspec.text.unlower import unlower
@@ -33,6 +34,7 @@ from orgspec.text.unlower import unlower
 __all__ = ["Analysis", "analyze", "check", "check_text", "dumps", "iter_spec_files", "load", "loads"]
 
 SUFFIX = ".orgspec"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @attrs.frozen(slots=True)
@@ -59,9 +61,24 @@ def analyze(text: str, filename: str = "<string>") -> Analysis:
     Inline suppressions (``# orgspec: ignore[CODE] reason``) are applied here, so
     library users see the same findings as the command line.
     """
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:  # only a str from the library door can hold one: read files are decoded UTF-8
+        text = _SURROGATE.sub("\ufffd", text)
     with gc_paused():  # the whole graph stays live: collections would only re-walk it (docs/performance.md)
         built = build(SourceText(text, filename))
         found = list(built.diagnostics) + checks.run(built)
+    if surrogate is not None:
+        at = surrogate.start()
+        found.append(
+            Diagnostic(
+                "OS101",
+                f"the text holds a lone surrogate U+{ord(surrogate.group()):04X} at offset {at}, "
+                "which UTF-8 cannot encode (it is read as U+FFFD)",
+                Span(at, at + 1),
+                built.source,
+                hint="a str with lone surrogates usually comes from decoding with errors='surrogateescape'",
+            )
+        )
     if built.spec is not None:
         found = apply_suppressions(found, built.document.comments, built.source)
     found.sort(key=sort_key)

@@ -20,7 +20,7 @@ from orgspec.report.text import format_concise, location
 
 __all__ = ["format_junit"]
 
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
@@ -39,14 +39,14 @@ def format_junit(diagnostics: Sequence[Diagnostic], context: ReportContext) -> s
     )
     suite.set("skipped", "0")
     for path, found in by_file.items():
-        case = ET.SubElement(suite, "testcase", name=path, classname="orgspec", file=path)
+        case = ET.SubElement(suite, "testcase", name=_clean(path), classname="orgspec", file=_clean(path))
         others = []
         for d in found:
             if not context.fails(d):
                 others.append(d)
                 continue
             failure = ET.SubElement(
-                case, "failure", message=_clean(f"{d.code} {d.message}"), type=f"{d.code} {d.severity.value}"
+                case, "failure", message=_clean(f"{d.code} {d.message}"), type=_clean(f"{d.code} {d.severity.value}")
             )
             body = f"{location(d)}: {d.code} {d.severity.value}: {d.message}"
             if d.hint:

@@ -21,7 +21,7 @@ from pathlib import Path
 from orgspec import __version__
 from orgspec.codes import CODES, Code
 from orgspec.diagnostics import Diagnostic, Severity
-from orgspec.report.context import ReportContext, fingerprints, relative_path
+from orgspec.report.context import ReportContext, encodable, fingerprints, relative_path
 from orgspec.source import SourceText, Span
 
 __all__ = ["FINGERPRINT_KEY", "SCHEMA_URI", "format_sarif"]
@@ -59,7 +59,7 @@ def _rule(code: Code) -> dict[str, object]:
 def _artifact(name: str | None, root: Path) -> dict[str, str]:
     rel = relative_path(name, root)
     if rel.startswith("/"):
-        return {"uri": Path(rel).as_uri()}
+        return {"uri": Path(encodable(rel)).as_uri()}
     return {"uri": rel, "uriBaseId": "SRCROOT"}
 
 
@@ -89,12 +89,13 @@ def _physical(source: SourceText | None, span: Span | None, root: Path) -> dict[
 def _result(d: Diagnostic, fingerprint: str, rule_index: dict[str, int], root: Path) -> dict[str, object]:
     result: dict[str, object] = {
         "ruleId": d.code,
-        "ruleIndex": rule_index[d.code],
         "level": _LEVELS[d.severity],
         "message": {"text": d.message},
         "locations": [{"physicalLocation": _physical(d.source, d.span, root)}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
+    if d.code in rule_index:
+        result["ruleIndex"] = rule_index[d.code]
     if d.related:
         result["relatedLocations"] = [
             {
@@ -135,4 +136,4 @@ def format_sarif(diagnostics: Sequence[Diagnostic], context: ReportContext) -> s
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return encodable(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
