@@ -3,7 +3,9 @@ r"""The formatter: canonical layout for a spec file, keeping every comment and e
 :func:`format_source` prints the parsed statements with
 :func:`orgspec.text.printer.print_statements`, in the file's own newline
 style (``\r\n`` when the file's first line ending is one, ``\n`` otherwise).
-A file that does not parse is refused with its syntax diagnostics. Unless
+A file that does not parse, or holds a string with an invalid escape
+(OS107), is refused with those diagnostics and left as it is: the
+formatter never hides an error. Unless
 told not to, the result checks itself, as black does, and is refused with
 the reason if any check fails:
 
@@ -32,6 +34,9 @@ from orgspec.text.printer import print_statements
 __all__ = ["FormatResult", "detect_newline", "format_source", "format_text"]
 
 _SYNTAX_CODES = frozenset({"OS102", "OS103", "OS104", "OS105", "OS106"})
+#: Errors of reading that make the formatter refuse the file: a syntax error, and an invalid escape
+#: (printing the string would write its backslash escaped, turning an error into a different string).
+_REFUSE_CODES = _SYNTAX_CODES | {"OS107"}
 
 
 @attrs.frozen(slots=True)
@@ -80,7 +85,7 @@ def _comment_texts(comments: Sequence[Comment]) -> Counter[str]:
 
 def _verify(before: Built, output: str, filename: str, newline: str) -> str | None:
     after = build(SourceText(output, filename))
-    if any(d.code in _SYNTAX_CODES for d in after.diagnostics):
+    if any(d.code in _REFUSE_CODES for d in after.diagnostics):
         return "the formatted text does not parse"
     if _shape(after.document.statements) != _shape(before.document.statements):
         return "the formatted text has different statements"
@@ -97,7 +102,7 @@ def _verify(before: Built, output: str, filename: str, newline: str) -> str | No
 def format_source(text: str, filename: str = "<string>", *, verify: bool = True) -> FormatResult:
     """Format spec text; never raises on user input."""
     built = build(SourceText(text, filename))
-    syntax = tuple(d for d in built.diagnostics if d.code in _SYNTAX_CODES)
+    syntax = tuple(d for d in built.diagnostics if d.code in _REFUSE_CODES)
     if syntax:
         return FormatResult(text, None, syntax)
     newline = detect_newline(text)

@@ -5,10 +5,17 @@ Imports: nothing.
 
 from __future__ import annotations
 
-__all__ = ["MAX_DEPTH", "MAX_DIGITS", "MAX_FIGURE", "MAX_FILE_CHARS"]
+__all__ = ["MAX_DEPTH", "MAX_DIGITS", "MAX_DRAFT_BYTES", "MAX_FIGURE", "MAX_FILE_BYTES", "MAX_FILE_CHARS"]
 
 #: Characters in one spec file (about 200 MB of UTF-8 Chinese text, three bytes a character).
 MAX_FILE_CHARS = 64 * 1024 * 1024
+
+#: Bytes in one spec file, checked before it is read: UTF-8 takes at most four bytes a character, so
+#: a larger file certainly holds more than :data:`MAX_FILE_CHARS` characters.
+MAX_FILE_BYTES = 4 * MAX_FILE_CHARS
+
+#: Bytes in one document given to ``orgspec draft`` (a 三定 plan is tens of kilobytes).
+MAX_DRAFT_BYTES = 8 * 1024 * 1024
 
 #: Nesting depth of blocks (a body at depth 1; its sections at 2, and so on).
 MAX_DEPTH = 64

@@ -190,7 +190,7 @@ def run(args: argparse.Namespace) -> int:
     """Check the named paths and report the findings."""
     from orgspec.config import ConfigError, Resolver
     from orgspec.diagnostics import Severity
-    from orgspec.runner import spec_files
+    from orgspec.runner import empty_folders, spec_files
 
     try:
         resolver = Resolver(args.config, isolated=args.isolated)
@@ -202,6 +202,9 @@ def run(args: argparse.Namespace) -> int:
         paths = list(spec_files(args.paths))
         progress = not args.no_progress and _isatty(sys.stderr) and not os.environ.get("CI")
         gathered = gather(paths, resolver, progress=progress, jobs=args.jobs, cache=not args.no_cache)
+        empty = empty_folders(args.paths)  # a folder given that holds no spec is an error (issue 19)
+        if empty:
+            gathered = attrs.evolve(gathered, diagnostics=(*empty, *gathered.diagnostics), unreadable=True)
     except ConfigError as err:
         sys.stderr.write(f"orgspec: error: {err}\n")
         return EXIT_ERROR

@@ -32,9 +32,10 @@ def run(args: argparse.Namespace) -> int:
 
     from orgspec.draft import draft
     from orgspec.io import read_source, write_atomic
+    from orgspec.limits import MAX_DRAFT_BYTES
     from orgspec.report import format_text
 
-    source, problems = read_source(args.document)
+    source, problems = read_source(args.document, limit=MAX_DRAFT_BYTES)
     if source is None:
         sys.stderr.write(format_text(problems))
         return EXIT_ERROR

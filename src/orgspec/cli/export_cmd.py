@@ -56,7 +56,7 @@ def run_export(args: argparse.Namespace) -> int:
     """Export the model of a spec file in the chosen format."""
     from orgspec.api import analyze
     from orgspec.export import MissingDependencyError, export
-    from orgspec.io import read_source, write_atomic
+    from orgspec.io import read_source, write_atomic, write_atomic_set
     from orgspec.report import format_text
 
     source, problems = read_source(args.file)
@@ -74,8 +74,8 @@ def run_export(args: argparse.Namespace) -> int:
 
             folder = Path(args.output)
             folder.mkdir(parents=True, exist_ok=True)
-            for name, text in tables(analysis.spec, excel=args.excel).items():
-                write_atomic(folder / f"{name}.csv", text)
+            made = tables(analysis.spec, excel=args.excel)
+            write_atomic_set({folder / f"{name}.csv": text for name, text in made.items()})  # all or none
             return EXIT_OK
         text = export(analysis.spec, args.format, base=args.base_iri, excel=args.excel)
     except MissingDependencyError as err:
