@@ -183,7 +183,10 @@ class ResultCache:
         """Store a record atomically (temporary file, then rename); return False if the cache is unwritable."""
         if not self.usable:
             return False
-        payload = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+        try:
+            payload = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+        except (UnicodeEncodeError, ValueError):  # a lone surrogate from the library door: not cached
+            return False
         data = b" ".join([_MAGIC, key.encode(), hashlib.sha256(payload).hexdigest().encode()]) + b"\n" + payload
         if len(data) > MAX_ENTRY_BYTES:
             return False
