@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from orgspec.draft import draft
-    from orgspec.io import read_source, write_atomic
+    from orgspec.io import WriteError, read_source, write_atomic
     from orgspec.limits import MAX_DRAFT_BYTES
     from orgspec.report import format_text
 
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         if args.report and not args.output:
             sys.stdout.write(report_text)
     except OSError as err:
-        sys.stderr.write(f"orgspec: cannot write {args.output}: {err.strerror or err}\n")
+        sys.stderr.write(f"orgspec: error: {err if isinstance(err, WriteError) else f'cannot write {args.output}: {err.strerror}'}\n")
         return EXIT_ERROR
     counts = result.report["counts"]
     sys.stderr.write(

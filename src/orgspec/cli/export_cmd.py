@@ -56,7 +56,7 @@ def run_export(args: argparse.Namespace) -> int:
     """Export the model of a spec file in the chosen format."""
     from orgspec.api import analyze
     from orgspec.export import MissingDependencyError, export
-    from orgspec.io import read_source, write_atomic, write_atomic_set
+    from orgspec.io import WriteError, read_source, write_atomic, write_atomic_set
     from orgspec.report import format_text
 
     source, problems = read_source(args.file)
@@ -82,13 +82,14 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stderr.write(f"orgspec: {err}\n")
         return EXIT_ERROR
     except OSError as err:
-        sys.stderr.write(f"orgspec: cannot write {args.output}: {err.strerror or err}\n")
+        what = err if isinstance(err, WriteError) else f"cannot write {args.output}: {err.strerror or err}"
+        sys.stderr.write(f"orgspec: error: {what}\n")
         return EXIT_ERROR
     if args.output:
         try:
             write_atomic(args.output, text)
         except OSError as err:
-            sys.stderr.write(f"orgspec: cannot write {args.output}: {err.strerror or err}\n")
+            sys.stderr.write(f"orgspec: error: cannot write {args.output}: {err.strerror or err}\n")
             return EXIT_ERROR
     else:
         sys.stdout.write(text)
