@@ -24,6 +24,7 @@ from orgspec import checks
 from orgspec.diagnostics import Diagnostic, has_errors, sort_key
 from orgspec.errors import SpecError
 from orgspec.io import read_source
+from orgspec.limits import max_findings_per_code
 from orgspec.lowering import Built, build, gc_paused
 from orgspec.model.units import Spec
 from orgspec.source import SourceText, Span
@@ -31,7 +32,7 @@ from orgspec.suppress import apply_suppressions
 from orgspec.text.printer import print_statements
 from orgspec.text.unlower import unlower
 
-__all__ = ["Analysis", "analyze", "check", "check_text", "dumps", "iter_spec_files", "load", "loads"]
+__all__ = ["Analysis", "analyze", "cap_per_code", "check", "check_text", "dumps", "iter_spec_files", "load", "loads"]
 
 SUFFIX = ".orgspec"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -55,17 +56,19 @@ class Analysis:
         return not has_errors(self.diagnostics)
 
 
-def analyze(text: str, filename: str = "<string>") -> Analysis:
+def analyze(text: str, filename: str = "<string>", *, keep_tree: bool = True) -> Analysis:
     """Parse, build, resolve and check ``text``; never raises on user input.
 
     Inline suppressions (``# orgspec: ignore[CODE] reason``) are applied here, so
-    library users see the same findings as the command line.
+    library users see the same findings as the command line. ``keep_tree=False``
+    keeps no syntax tree (``analysis.built.document`` has only the comments):
+    the same findings in about half the memory, as ``orgspec check`` runs it.
     """
     surrogate = _SURROGATE.search(text)
     if surrogate is not None:  # only a str from the library door can hold one: read files are decoded UTF-8
         text = _SURROGATE.sub("\ufffd", text)
     with gc_paused():  # the whole graph stays live: collections would only re-walk it (docs/performance.md)
-        built = build(SourceText(text, filename))
+        built = build(SourceText(text, filename), keep_tree=keep_tree)
         found = list(built.diagnostics) + checks.run(built)
     if surrogate is not None:
         at = surrogate.start()
@@ -82,7 +85,41 @@ def analyze(text: str, filename: str = "<string>") -> Analysis:
     if built.spec is not None:
         found = apply_suppressions(found, built.document.comments, built.source)
     found.sort(key=sort_key)
-    return Analysis(built, tuple(found))
+    return Analysis(built, tuple(cap_per_code(found, max_findings_per_code())))
+
+
+def cap_per_code(found: list[Diagnostic], cap: int) -> list[Diagnostic]:
+    """Keep the first ``cap`` findings of each code (in order); count the rest in one finding of that code.
+
+    The summary finding has the code and severity of those it stands for and the
+    location of the first one left out. ``cap`` 0 keeps everything.
+    """
+    if cap <= 0 or len(found) <= cap:
+        return found
+    seen: dict[str, int] = {}
+    kept: list[Diagnostic] = []
+    first_cut: dict[str, Diagnostic] = {}
+    for d in found:
+        n = seen[d.code] = seen.get(d.code, 0) + 1
+        if n <= cap:
+            kept.append(d)
+        elif n == cap + 1:
+            first_cut[d.code] = d
+    for code, d in first_cut.items():
+        more = seen[code] - cap
+        kept.append(
+            Diagnostic(
+                code,
+                f"{more:,} more {code} finding{'s' if more != 1 else ''} in this file not shown "
+                f"(at most {cap:,} of one code per file)",
+                d.span,
+                d.source,
+                severity=max((x.severity for x in found if x.code == code), key=lambda s: s.rank),
+                hint="fix the ones shown first; ORGSPEC_MAX_FINDINGS_PER_CODE=0 shows every one (docs/limits.md)",
+            )
+        )
+    kept.sort(key=sort_key)
+    return kept
 
 
 def loads(text: str, filename: str = "<string>") -> Spec:
@@ -103,7 +140,7 @@ def load(path: str | os.PathLike[str]) -> Spec:
 
 def check_text(text: str, filename: str = "<string>") -> list[Diagnostic]:
     """Return every diagnostic of spec text. Never raises on user input."""
-    return list(analyze(text, filename).diagnostics)
+    return list(analyze(text, filename, keep_tree=False).diagnostics)
 
 
 def iter_spec_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
@@ -133,7 +170,7 @@ def check(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> l
         source, problems = read_source(path)
         out.extend(problems)
         if source is not None:
-            out.extend(analyze(source.text, source.filename).diagnostics)
+            out.extend(analyze(source.text, source.filename, keep_tree=False).diagnostics)
     return out
 
 

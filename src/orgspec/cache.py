@@ -152,7 +152,10 @@ class ResultCache:
 
     def __init__(self, folder: Path | None = None, fingerprint: str = "") -> None:
         self.folder = (folder if folder is not None else cache_dir()) / f"results-v{FORMAT}"
-        self.salt = f"{FORMAT}\0{code_fingerprint()}\0{fingerprint}\0".encode()
+        from orgspec.limits import max_findings_per_code
+
+        cap = max_findings_per_code()  # the cap changes the findings recorded
+        self.salt = f"{FORMAT}\0{code_fingerprint()}\0{fingerprint}\0{cap}\0".encode()
         self.usable = True
 
     def key(self, data: bytes) -> str:

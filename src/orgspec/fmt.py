@@ -20,12 +20,14 @@ Imports: :mod:`orgspec.lowering`, :mod:`orgspec.diagnostics`, :mod:`orgspec.sour
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
 from orgspec.diagnostics import Diagnostic
+from orgspec.model.units import Spec
 from orgspec.lowering import Built, build
 from orgspec.source import SourceText
 from orgspec.syntax.nodes import Comment, Stmt
@@ -72,26 +74,52 @@ def _print(built: Built, newline: str) -> str:
     return print_statements(document.statements, document.comments, built.source, newline=newline)
 
 
-def _shape(stmts: Sequence[Stmt]) -> list[object]:
-    """Return statements without positions: what the formatter must not change."""
-    return [
-        (s.keyword, [(a.kind, a.value) for a in s.args], None if s.block is None else _shape(s.block)) for s in stmts
-    ]
+def _shape(stmts: Sequence[Stmt]) -> str:
+    """Return a digest of the statements without positions: what the formatter must not change.
+
+    A SHA-256 over every keyword, argument (kind and value) and block boundary, in
+    order, so that the input's syntax tree can be dropped before the output is read.
+    """
+    digest = hashlib.sha256()
+    stack: list[Iterator[Stmt]] = [iter(stmts)]
+    while stack:
+        stmt = next(stack[-1], None)
+        if stmt is None:
+            stack.pop()
+            digest.update(b"}")
+            continue
+        parts = [stmt.keyword]
+        for a in stmt.args:
+            parts += [a.kind.value, a.value]
+        digest.update(repr(parts).encode("utf-8", "surrogatepass"))
+        if stmt.block is not None:
+            digest.update(b"{")
+            stack.append(iter(stmt.block))
+    return digest.hexdigest()
 
 
 def _comment_texts(comments: Sequence[Comment]) -> Counter[str]:
     return Counter(c.text.rstrip() for c in comments)
 
 
-def _verify(before: Built, output: str, filename: str, newline: str) -> str | None:
+@attrs.frozen(slots=True)
+class _Before:
+    """What the self-check needs of the input: its statements' digest, its model, its comments."""
+
+    shape: str
+    spec: Spec | None
+    comments: Counter[str]
+
+
+def _verify(before: _Before, output: str, filename: str, newline: str) -> str | None:
     after = build(SourceText(output, filename))
     if any(d.code in _REFUSE_CODES for d in after.diagnostics):
         return "the formatted text does not parse"
-    if _shape(after.document.statements) != _shape(before.document.statements):
+    if _shape(after.document.statements) != before.shape:
         return "the formatted text has different statements"
     if after.spec != before.spec:
         return "the formatted text builds a different model"
-    lost = _comment_texts(before.document.comments) - _comment_texts(after.document.comments)
+    lost = before.comments - _comment_texts(after.document.comments)
     if lost:
         return f"the formatted text loses a comment: {next(iter(lost))!r}"
     if _print(after, newline) != output:
@@ -108,7 +136,9 @@ def format_source(text: str, filename: str = "<string>", *, verify: bool = True)
     newline = detect_newline(text)
     output = _print(built, newline)
     if verify and output != text:
-        problem = _verify(built, output, filename, newline)
+        before = _Before(_shape(built.document.statements), built.spec, _comment_texts(built.document.comments))
+        del built  # the input's syntax tree is not needed any more: the output's is built next
+        problem = _verify(before, output, filename, newline)
         if problem is not None:
             return FormatResult(text, None, problem=problem)
     return FormatResult(text, output)

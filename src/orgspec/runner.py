@@ -154,13 +154,14 @@ def _check_one(path: Path, cache: ResultCache | None) -> FileResult:
                 except (TypeError, ValueError, KeyError):
                     pass  # a well-formed entry of unexpected content: check again and rewrite it
     source, problems = decode(data, name)
+    del data  # the bytes are not needed once decoded: a large file is not held twice
     if source is None:
         return FileResult(problems, True, CacheStats())  # undecodable text is reported, never cached
     from orgspec.api import analyze
     from orgspec.lowering import gc_paused
 
     with gc_paused():
-        found = list(analyze(source.text, source.filename).diagnostics)
+        found = list(analyze(source.text, source.filename, keep_tree=False).diagnostics)
     writes = 0
     if cache is not None:
         record = encode_diagnostics(found, source)

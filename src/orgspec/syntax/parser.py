@@ -182,7 +182,7 @@ def _fast_stmt(children: list[Any]) -> Stmt:
 
 
 def _fast_start(children: list[Any]) -> tuple[Stmt, ...]:
-    return tuple(children)
+    return tuple(c for c in children if c is not None)  # None: a statement handed over while parsing
 
 
 _FAST_BUILDERS: dict[str, Callable[[list[Any]], Any]] = {
@@ -371,11 +371,18 @@ def _error_diagnostic(err: UnexpectedInput, source: SourceText) -> Diagnostic:
     raise TypeError(err)  # pragma: no cover
 
 
-def parse_document(source: SourceText) -> tuple[Document, list[Diagnostic]]:
+def parse_document(
+    source: SourceText, on_top: Callable[[Stmt], None] | None = None
+) -> tuple[Document, list[Diagnostic]]:
     """Parse one source text into a :class:`Document` and the diagnostics of reading it.
 
     Never raises on user input: on a syntax error the document holds no
     statements and the diagnostics say where and why.
+
+    With ``on_top``, each top-level statement is handed to it as soon as it is
+    read, and the document holds no statements (only the comments): the
+    syntax tree of a large file is never whole in memory. On a syntax error
+    some statements may have been handed over before the error was found.
     """
     text = source.text
     diagnostics: list[Diagnostic] = []
@@ -397,13 +404,19 @@ def parse_document(source: SourceText) -> tuple[Document, list[Diagnostic]]:
         statements: tuple[Stmt, ...] | None = None
         if _driver is not None and _use_fast_path:
             try:
-                statements = _driver.parse(text)
+                statements = _driver.parse(text, on_top)
+                if on_top is not None:
+                    statements = ()
             except FastPathError:
                 # Let lark itself read the text and report the error exactly as it does.
                 state = _State(source)
                 _local.state = state
         if statements is None:
             statements = parser.parse(text)  # type: ignore[assignment]
+            if on_top is not None and statements:
+                for stmt in statements:
+                    on_top(stmt)
+                statements = ()
         assert statements is not None
     except UnexpectedInput as err:
         state.diagnostics.append(_error_diagnostic(err, source))
