@@ -47,8 +47,8 @@ __all__ = ["SourceMap", "lower"]
 class _Lowerer(StaffLowerer, HistoryLowerer):
     """The whole vocabulary: spec and unit statements here, staffing and history in mixins."""
 
-    def __init__(self, reader: Reader) -> None:
-        super().__init__(reader)
+    def __init__(self, reader: Reader, packed: bool = False) -> None:
+        super().__init__(reader, packed)
         self.bodies: list[Unit] = []
         self.events: list[Event] = []
         self.notes: list[str] = []
@@ -489,7 +489,7 @@ class StreamLowerer:
     """
 
     def __init__(self, reader: Reader) -> None:
-        self._lowerer = _Lowerer(reader)
+        self._lowerer = _Lowerer(reader, packed=True)  # no syntax tree shares the spans: store them small
 
     def top(self, stmt: Stmt) -> None:
         """Lower one top-level statement."""

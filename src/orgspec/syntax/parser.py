@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import threading
 from collections.abc import Callable
 from importlib import resources
@@ -109,13 +110,18 @@ def _unescape(raw: str, start: int) -> str:
     return _ESCAPE.sub(replace, raw)
 
 
+_intern = sys.intern
+
+
 def _make_arg(kind_name: str, text: str, start: int, end: int) -> Arg:
     kind = _ARG_KINDS[kind_name]
     span = Span(start, end)
+    # Strings are interned: names, ranks, labels and many duties recur, and the model keeps them
+    # all (a tenth of the memory of a large spec; docs/performance.md).
     if kind is ArgKind.STRING:
-        value = _unescape(text[1:-1], start + 1)
+        value = _intern(_unescape(text[1:-1], start + 1))
     elif kind is ArgKind.NAMEREF:
-        value = _unescape(text[2:-1], start + 2)
+        value = _intern(_unescape(text[2:-1], start + 2))
     elif kind is ArgKind.REF:
         value = text[1:]
     else:
@@ -160,7 +166,7 @@ class _ToNodes(Transformer[Token, Any]):
             for tok in children[1:]
             if type(tok) is not _BlockValue
         )
-        return _make_stmt(str(kw), kw.start_pos or 0, kw.end_pos or 0, args, children[-1])
+        return _make_stmt(_intern(str(kw)), kw.start_pos or 0, kw.end_pos or 0, args, children[-1])
 
     def start(self, children: list[Stmt]) -> tuple[Stmt, ...]:
         return tuple(children)
@@ -175,6 +181,7 @@ def _fast_block(children: list[Any]) -> _BlockValue:
 
 def _fast_stmt(children: list[Any]) -> Stmt:
     _, keyword, kw_start, kw_end = children[0]
+    keyword = _intern(keyword)
     last = children[-1]
     stop = len(children) - 1 if type(last) is _BlockValue else len(children)
     args = tuple([_make_arg(*tok) for tok in children[1:stop]])
