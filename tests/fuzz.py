@@ -117,7 +117,8 @@ def target_check_text(text: str) -> None:
 
     found = check_text(text, "fuzz.orgspec")
     for d in found:
-        assert d.source is not None and d.source.filename == "fuzz.orgspec", d
+        assert d.source is not None, d
+        assert d.source.filename == "fuzz.orgspec", d
         if d.span is not None:
             assert 0 <= d.span.start <= d.span.end <= len(d.source.text), d
     for name in FORMATS:
@@ -186,7 +187,8 @@ def target_cli(case: tuple[str, int, bytes]) -> None:
         argv = [x.format(a=a, b=b, dir=tmp, seed=seed) for x in command]
         code, _, err = _main(argv)
         assert code in (0, 1, 2), (argv, code, err[-2000:])
-        assert "internal error" not in err and "Traceback" not in err, (argv, err[-2000:])
+        assert "internal error" not in err, (argv, err[-2000:])
+        assert "Traceback" not in err, (argv, err[-2000:])
         leftovers = [p for p in Path(tmp).rglob("*") if ".orgspec-tmp-" in p.name]
         assert not leftovers, leftovers
 
@@ -204,7 +206,7 @@ def target_cache(case: tuple[str, str, bytes]) -> None:
         fresh = check_files([spec], jobs=1, cache=False).files[0].diagnostics
         check_files([spec], jobs=1, cache=True)
         store = ResultCache()
-        entries = [p for p in store.folder.rglob("*.json")]
+        entries = list(store.folder.rglob("*.json"))
         for entry in entries:
             entry.unlink()
             if how == "bytes":

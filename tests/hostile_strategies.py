@@ -46,9 +46,7 @@ def spans(draw: st.DrawFn, source: SourceText | None) -> Span | None:
 def diagnostics(draw: st.DrawFn) -> Diagnostic:
     """Return one diagnostic whose every text field is any string."""
     source = draw(st.one_of(st.none(), sources()))
-    related = tuple(
-        Related(draw(any_text), draw(spans(source)), source) for _ in range(draw(st.integers(0, 2)))
-    )
+    related = tuple(Related(draw(any_text), draw(spans(source)), source) for _ in range(draw(st.integers(0, 2))))
     return Diagnostic(
         draw(codes),
         draw(any_text),

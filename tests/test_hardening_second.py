@@ -24,12 +24,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import orgspec.io
+from orgspec.api import check_text
 from orgspec.cli.main import main
+from orgspec.diagnostics import Diagnostic
 from orgspec.export.tables import escape_cell, unescape_cell
 from orgspec.fmt import format_source
-
-from orgspec.api import check_text
-from orgspec.diagnostics import Diagnostic
 from orgspec.report import (
     ReportContext,
     format_concise,
@@ -61,7 +60,8 @@ def test_check_text_reports_a_lone_surrogate_as_os101() -> None:
     found = check_text('body "A\ud800" {\n  kind "工作部門"\n}\n', "x.orgspec")
     assert [(d.code, d.line, d.column) for d in found] == [("OS101", 1, 8)]
     assert "U+D800" in found[0].message
-    assert found[0].source is not None and "\ud800" not in found[0].source.text
+    assert found[0].source is not None
+    assert "\ud800" not in found[0].source.text
 
 
 def test_every_format_writes_a_lone_surrogate_from_check_text() -> None:
@@ -79,7 +79,9 @@ def _encodes(text: str) -> str:
 
 
 @given(runs())
-def test_machine_formats_parse_and_encode_whatever_the_strings(run: tuple[list[Diagnostic], tuple[str, ...], Path]) -> None:
+def test_machine_formats_parse_and_encode_whatever_the_strings(
+    run: tuple[list[Diagnostic], tuple[str, ...], Path],
+) -> None:
     """Item 1: JSON, JSON Lines, GitLab and SARIF stay UTF-8 and valid JSON for any string in any field."""
     found, files, root = run
     context = ReportContext(files, root)
@@ -142,12 +144,13 @@ def test_fmt_leaves_a_file_with_an_invalid_escape_as_it_is(
 ) -> None:
     """Item 2: fmt rewrote an invalid escape into an escaped backslash, hiding the OS107 error."""
     path = tmp_path / "a.orgspec"
-    text = f"body {string} {{\n    kind \"工作部门\"\n}}\n"  # badly indented: fmt would change it
+    text = f'body {string} {{\n    kind "工作部门"\n}}\n'  # badly indented: fmt would change it
     path.write_text(text, encoding="utf-8")
     assert [d.code for d in check_text(text)] == ["OS107"]
     assert main(["fmt", str(path)]) == 2
     err = capsys.readouterr().err
-    assert "OS107" in err and "not formatted: the file has invalid escapes" in err
+    assert "OS107" in err
+    assert "not formatted: the file has invalid escapes" in err
     assert path.read_text(encoding="utf-8") == text
     assert main(["fmt", "--check", str(path)]) == 2
     assert format_source(text).output is None
@@ -196,9 +199,7 @@ def test_escape_cell_is_undone_by_unescape_cell(value: str) -> None:
 # 4. fmt --diff shows no raw bidi or control character -------------------------------------------
 
 
-def test_fmt_diff_prints_no_raw_bidi_or_control_character(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_fmt_diff_prints_no_raw_bidi_or_control_character(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Item 4: the removed lines of fmt --diff carried raw U+202E and U+2066."""
     path = tmp_path / "a.orgspec"
     path.write_text('body "A\u202eB" {  # note \u2066x\x1b[31m\n kind "工作部门"\n}\n', encoding="utf-8")
@@ -245,7 +246,8 @@ def test_a_failed_write_is_one_line_cannot_write(
     code = main(argv)
     err = capsys.readouterr().err
     assert code == 2, err
-    assert "internal error" not in err and "Traceback" not in err
+    assert "internal error" not in err
+    assert "Traceback" not in err
     lines = [line for line in err.splitlines() if "cannot write" in line]
     assert len(lines) == 1, err
     assert lines[0].startswith("orgspec: error: cannot write ") or lines[0].startswith("orgspec: cannot write ")
@@ -312,7 +314,8 @@ def test_export_csv_that_fails_half_way_leaves_the_old_set(
     monkeypatch.setattr(orgspec.io, "_write_temp", real)
     assert main(["export", str(JX), "--format", "csv", "-o", str(out)]) == 0
     after = {p.name: p.read_bytes() for p in out.iterdir()}
-    assert set(after) == set(before) and all(after[n] != before[n] for n in ("units.csv", "duties.csv"))
+    assert set(after) == set(before)
+    assert all(after[n] != before[n] for n in ("units.csv", "duties.csv"))
 
 
 # 7. the cache reads only bounded regular files --------------------------------------------------
@@ -384,7 +387,8 @@ def test_check_refuses_an_oversized_file_before_reading_it(tmp_path: Path, capsy
         tracemalloc.stop()
     assert code == 2
     out = capsys.readouterr().out
-    assert out.startswith(f"{big}: OS106 error: ") and f"the limit is {MAX_FILE_BYTES:,}" in out
+    assert out.startswith(f"{big}: OS106 error: ")
+    assert f"the limit is {MAX_FILE_BYTES:,}" in out
     assert peak < 20_000_000
 
 
@@ -398,7 +402,8 @@ def test_draft_refuses_an_oversized_document(tmp_path: Path, capsys: pytest.Capt
         fh.truncate(MAX_DRAFT_BYTES + 1)
     assert main(["draft", str(doc), "-o", str(tmp_path / "d.orgspec")]) == 2
     err = capsys.readouterr().err
-    assert "OS106" in err and f"the limit is {MAX_DRAFT_BYTES:,}" in err
+    assert "OS106" in err
+    assert f"the limit is {MAX_DRAFT_BYTES:,}" in err
     assert not (tmp_path / "d.orgspec").exists()
     with pytest.raises(ValueError, match="draft reads at most"):
         draft("x" * (MAX_DRAFT_BYTES + 1))
@@ -419,11 +424,15 @@ def test_a_folder_given_that_holds_no_spec_is_an_error(
     assert main(argv) == 2
     out, err = capsys.readouterr()
     assert f"{folder}: OS100 error: {folder} " in out + err
-    expected = "is a folder, not a spec file, and holds no .orgspec file" if name == "x.orgspec" else "holds no .orgspec file"
+    expected = (
+        "is a folder, not a spec file, and holds no .orgspec file" if name == "x.orgspec" else "holds no .orgspec file"
+    )
     assert expected in out + err
 
 
-def test_a_folder_named_like_a_spec_holding_specs_is_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_folder_named_like_a_spec_holding_specs_is_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Item 10: a folder that does hold spec files is still searched, as before."""
     folder = tmp_path / "x.orgspec"
     folder.mkdir()
@@ -466,4 +475,60 @@ def test_temporary_files_are_named_recognisably(tmp_path: Path, monkeypatch: pyt
 
     monkeypatch.setattr(os, "replace", spy)
     orgspec.io.write_atomic(tmp_path / "a.json", "{}")
-    assert len(seen) == 1 and seen[0].startswith(".a.json.orgspec-tmp-")
+    assert len(seen) == 1
+    assert seen[0].startswith(".a.json.orgspec-tmp-")
+
+
+# 9. memory: no syntax tree kept by check; findings capped per code --------------------------------
+
+_REPOSITORY_TEXTS = sorted(
+    [*SPECS.glob("*.orgspec"), *(SPECS.parent / "tests" / "fixtures").rglob("*.orgspec")], key=str
+)
+
+
+@pytest.mark.parametrize("path", _REPOSITORY_TEXTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_check_without_a_syntax_tree_finds_the_same(path: Path) -> None:
+    """Item 9: the streaming front end (no tree kept, packed spans) gives the same model, map and findings."""
+    from orgspec.api import analyze
+
+    text = path.read_bytes().decode("utf-8", "replace")
+    full, lean = analyze(text, path.name), analyze(text, path.name, keep_tree=False)
+    assert lean.spec == full.spec
+    assert [(d.code, d.span, d.message, d.related) for d in lean.diagnostics] == [
+        (d.code, d.span, d.message, d.related) for d in full.diagnostics
+    ]
+    assert dict(lean.built.source_map.spans.items()) == dict(full.built.source_map.spans.items())
+    assert lean.built.document.statements == ()
+    assert lean.built.document.comments == full.built.document.comments
+
+
+def test_check_keeps_no_syntax_tree_of_a_large_spec() -> None:
+    """Item 9: check of a large spec held the whole syntax tree with the model (3.7 GB for 100 MB)."""
+    text = "\n".join(f'body "机关{i}" {{\n  kind "工作部门"\n  section s "处{i}" {{\n    duties {{\n      duty "职责{i}"\n    }}\n  }}\n}}' for i in range(3000))  # fmt: skip
+    from orgspec.api import analyze
+
+    tracemalloc.start()
+    try:
+        analyze(text, "a.orgspec")
+        full = tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        analyze(text, "a.orgspec", keep_tree=False)
+        lean = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert lean < 0.75 * full, (lean, full)
+
+
+def test_findings_of_one_code_are_capped_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 9: 1M sections gave 1M warnings with no cap; now 1,000 and one summary finding."""
+    sections = "".join(f'  section s{i} "处{i}" {{\n  }}\n' for i in range(1500))
+    text = f'body "某市外事办公室" {{\n  kind "工作部门"\n{sections}}}\n'
+    found = check_text(text, "a.orgspec")
+    assert [d.code for d in found] == ["OS501"] * 1001
+    summary = found[-1]
+    assert summary.message == "500 more OS501 findings in this file not shown (at most 1,000 of one code per file)"
+    assert summary.line == found[-2].line + 2  # where the first finding left out is
+    monkeypatch.setenv("ORGSPEC_MAX_FINDINGS_PER_CODE", "0")
+    assert len(check_text(text, "a.orgspec")) == 1500
+    monkeypatch.setenv("ORGSPEC_MAX_FINDINGS_PER_CODE", "10")
+    assert len(check_text(text, "a.orgspec")) == 11

@@ -27,8 +27,8 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from orgspec.diagnostics import Diagnostic
-from orgspec.model.units import Spec
 from orgspec.lowering import Built, build
+from orgspec.model.units import Spec
 from orgspec.source import SourceText
 from orgspec.syntax.nodes import Comment, Stmt
 from orgspec.text.printer import print_statements

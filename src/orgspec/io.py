@@ -28,7 +28,7 @@ from orgspec.source import SourceText, Span
 __all__ = [
     "STALE_SECONDS",
     "TEMP_MARK",
-    "FileTooLarge",
+    "FileTooLargeError",
     "WriteError",
     "decode",
     "read_limited",
@@ -108,7 +108,7 @@ def decode(data: bytes, filename: str) -> tuple[SourceText | None, list[Diagnost
         ]
 
 
-class FileTooLarge(ValueError):
+class FileTooLargeError(ValueError):
     """A file holds more bytes than the reader accepts; ``size`` is what was seen (at least ``limit + 1``)."""
 
     def __init__(self, size: int, limit: int) -> None:
@@ -118,7 +118,7 @@ class FileTooLarge(ValueError):
 
 
 def read_limited(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
-    """Return the bytes of a file, or raise :class:`FileTooLarge` without reading more than ``limit + 1`` bytes.
+    """Return the bytes of a file, or raise :class:`FileTooLargeError` without reading more than ``limit + 1`` bytes.
 
     The size is checked with ``fstat`` before anything is read, then at most
     ``limit + 1`` bytes are read (a FIFO or a growing file cannot exceed it).
@@ -126,10 +126,10 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> b
     with open(path, "rb") as fh:
         size = os.fstat(fh.fileno()).st_size
         if size > limit:
-            raise FileTooLarge(size, limit)
+            raise FileTooLargeError(size, limit)
         data = fh.read(limit + 1)
     if len(data) > limit:
-        raise FileTooLarge(len(data), limit)
+        raise FileTooLargeError(len(data), limit)
     return data
 
 
@@ -144,7 +144,7 @@ def read_source(
     placeholder = SourceText("", name)
     try:
         data = read_limited(path, limit)
-    except FileTooLarge as err:
+    except FileTooLargeError as err:
         return None, [
             Diagnostic("OS106", f"{name}: {err}", None, placeholder, hint="split the input into several files")
         ]

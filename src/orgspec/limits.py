@@ -5,6 +5,8 @@ Imports: nothing.
 
 from __future__ import annotations
 
+import os
+
 __all__ = [
     "MAX_DEPTH",
     "MAX_DIGITS",
@@ -30,8 +32,6 @@ MAX_FINDINGS_PER_CODE = 1000
 
 def max_findings_per_code() -> int:
     """Return the cap on findings of one code per file: ``$ORGSPEC_MAX_FINDINGS_PER_CODE`` or the default (0: none)."""
-    import os
-
     value = os.environ.get("ORGSPEC_MAX_FINDINGS_PER_CODE", "").strip()
     if value.isdigit():
         return int(value)

@@ -28,7 +28,7 @@ import attrs
 
 from orgspec.cache import ResultCache, decode_diagnostics, encode_diagnostics
 from orgspec.diagnostics import Diagnostic, sort_key
-from orgspec.io import FileTooLarge, decode, read_limited, read_source
+from orgspec.io import FileTooLargeError, decode, read_limited, read_source
 
 __all__ = [
     "CacheStats",
@@ -89,8 +89,10 @@ def spec_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
 
 
 def empty_folders(paths: Iterable[str | os.PathLike[str]]) -> list[Diagnostic]:
-    """Return an OS100 error for each folder in ``paths`` that holds no spec file (an empty folder,
-    or a folder named like a spec, ``x.orgspec/``): a path given explicitly must name something to check.
+    """Return an OS100 error for each folder in ``paths`` that holds no spec file.
+
+    An empty folder, or a folder named like a spec (``x.orgspec/``) with no spec in it:
+    a path given explicitly must name something to check.
     """
     from orgspec.source import SourceText
 
@@ -104,9 +106,8 @@ def empty_folders(paths: Iterable[str | os.PathLike[str]]) -> list[Diagnostic]:
             message = f"{name} is a folder, not a spec file, and holds no {SUFFIX} file"
         else:
             message = f"{name} holds no {SUFFIX} file"
-        out.append(
-            Diagnostic("OS100", message, None, SourceText("", name), hint=f"name a {SUFFIX} file or a folder holding some")
-        )
+        hint = f"name a {SUFFIX} file or a folder holding some"
+        out.append(Diagnostic("OS100", message, None, SourceText("", name), hint=hint))
     return out
 
 
@@ -140,7 +141,7 @@ def _check_one(path: Path, cache: ResultCache | None) -> FileResult:
     name = str(path)
     try:
         data = read_limited(path)  # the size is checked before anything is read
-    except (OSError, FileTooLarge):
+    except (OSError, FileTooLargeError):
         source, problems = read_source(path)  # reports the error as a diagnostic
         return FileResult(problems, source is None, CacheStats())
     key = cache.key(data) if cache is not None else ""

@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
         if args.report and not args.output:
             sys.stdout.write(report_text)
     except OSError as err:
-        sys.stderr.write(f"orgspec: error: {err if isinstance(err, WriteError) else f'cannot write {args.output}: {err.strerror}'}\n")
+        what = err if isinstance(err, WriteError) else f"cannot write {args.output}: {err.strerror}"
+        sys.stderr.write(f"orgspec: error: {what}\n")
         return EXIT_ERROR
     counts = result.report["counts"]
     sys.stderr.write(

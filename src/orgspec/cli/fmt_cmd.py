@@ -57,7 +57,7 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
 
 def _diff(before: str, after: str, name: str) -> str:
-    """Return a unified diff whose lines show control and bidirectional characters as symbols.
+    r"""Return a unified diff whose lines show control and bidirectional characters as symbols.
 
     Lines are split at ``\n`` only, and each line's text goes through
     :func:`orgspec.report.text.printable` (a CR before the newline is dropped),

@@ -128,8 +128,11 @@ def _is_write_error(err: OSError) -> bool:
 
 
 def _drop_stdout() -> None:
+    """Point the process's standard output at the null device, so that exit does not flush it again."""
     import os
 
+    if sys.stdout is not sys.__stdout__:
+        return  # captured (tests, an embedding program): not ours to redirect
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

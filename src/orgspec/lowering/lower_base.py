@@ -36,7 +36,7 @@ class PackedSpans(dict[str, Span]):
     __slots__ = ()
 
     def __setitem__(self, key: str, span: Span) -> None:
-        dict.__setitem__(self, key, span.start << 32 | span.end)  # type: ignore[assignment]
+        dict.__setitem__(self, key, span.start << 32 | span.end)  # type: ignore[misc]
 
     def __getitem__(self, key: str) -> Span:
         packed: int = dict.__getitem__(self, key)  # type: ignore[assignment]

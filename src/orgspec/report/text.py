@@ -85,7 +85,9 @@ def location(d: Diagnostic) -> str:
 
 def format_concise(diagnostics: Sequence[Diagnostic]) -> str:
     """Return one line per diagnostic: ``file:line:col: CODE severity: message``."""
-    return "".join(f"{location(d)}: {printable(d.code)} {d.severity.value}: {printable(d.message)}\n" for d in diagnostics)
+    return "".join(
+        f"{location(d)}: {printable(d.code)} {d.severity.value}: {printable(d.message)}\n" for d in diagnostics
+    )
 
 
 def format_text(diagnostics: Sequence[Diagnostic], *, color: bool = False, show_source: bool = True) -> str:
