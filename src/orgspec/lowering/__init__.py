@@ -58,7 +58,7 @@ def gc_paused() -> Iterator[None]:
 _SYNTAX = ("OS102", "OS103", "OS104", "OS105", "OS106")
 
 
-def build(source: SourceText, *, keep_tree: bool = True) -> Built:
+def build(source: SourceText, *, keep_tree: bool = True, positions: bool = True) -> Built:
     """Parse, lower and resolve one source text. Never raises on user input.
 
     With ``keep_tree=False`` each top-level statement is lowered as soon as it is
@@ -66,17 +66,23 @@ def build(source: SourceText, *, keep_tree: bool = True) -> Built:
     half the peak memory of a large file, docs/performance.md); the result's
     ``document`` then holds the comments but no statements. The model, the
     source map and the diagnostics are the same.
+
+    ``positions=False`` (for the formatter, which compares models and prints the
+    tree) records no source map and does not resolve references: ``index`` is
+    None, and the diagnostics are those of reading and lowering only.
     """
     with gc_paused():
-        return _build(source) if keep_tree else _build_streaming(source)
+        return _build(source, positions) if keep_tree else _build_streaming(source)
 
 
-def _build(source: SourceText) -> Built:
+def _build(source: SourceText, positions: bool = True) -> Built:
     document, diagnostics = parse_document(source)
     if any(d.code in _SYNTAX for d in diagnostics):
         return Built(source, document, None, SourceMap(), None, tuple(diagnostics))
     reader = Reader(source, diagnostics.append)
-    spec, smap = lower(document.statements, reader)
+    spec, smap = lower(document.statements, reader, positions=positions)
+    if not positions:
+        return Built(source, document, spec, smap, None, tuple(diagnostics))
     index = resolve(spec, smap, reader)
     return Built(source, document, spec, smap, index, tuple(diagnostics))
 

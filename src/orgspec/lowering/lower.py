@@ -47,8 +47,8 @@ __all__ = ["SourceMap", "lower"]
 class _Lowerer(StaffLowerer, HistoryLowerer):
     """The whole vocabulary: spec and unit statements here, staffing and history in mixins."""
 
-    def __init__(self, reader: Reader, packed: bool = False) -> None:
-        super().__init__(reader, packed)
+    def __init__(self, reader: Reader, packed: bool = False, positions: bool = True) -> None:
+        super().__init__(reader, packed, positions)
         self.bodies: list[Unit] = []
         self.events: list[Event] = []
         self.notes: list[str] = []
@@ -474,9 +474,9 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
 }
 
 
-def lower(statements: tuple[Stmt, ...], reader: Reader) -> tuple[Spec, SourceMap]:
-    """Build the model of one document; diagnostics go to ``reader``."""
-    lowerer = _Lowerer(reader)
+def lower(statements: tuple[Stmt, ...], reader: Reader, *, positions: bool = True) -> tuple[Spec, SourceMap]:
+    """Build the model of one document; diagnostics go to ``reader``; ``positions=False`` records no source map."""
+    lowerer = _Lowerer(reader, positions=positions)
     spec = lowerer.spec(statements)
     return spec, lowerer.map
 

@@ -58,18 +58,27 @@ class PackedSpans(dict[str, Span]):
             yield self[key]
 
 
+class _NoSpans(dict[str, Span]):
+    """A dict of spans that keeps none (a build for the formatter, which needs no positions)."""
+
+    __slots__ = ()
+
+    def __setitem__(self, key: str, span: Span) -> None:
+        pass
+
+
 class SourceMap:
     """Where each element of the model was stated: JSON-pointer-like paths to spans.
 
     Paths follow the model's field names, e.g. ``/bodies/0/units/2/plaques/0``;
     ``…/count`` is the span of a figure and ``…/name`` of a unit's name.
-    ``packed`` stores the spans as ints (:class:`PackedSpans`).
+    ``packed`` stores the spans as ints (:class:`PackedSpans`); ``kept=False`` keeps none.
     """
 
     __slots__ = ("spans",)
 
-    def __init__(self, packed: bool = False) -> None:
-        self.spans: dict[str, Span] = PackedSpans() if packed else {}
+    def __init__(self, packed: bool = False, *, kept: bool = True) -> None:
+        self.spans: dict[str, Span] = (PackedSpans() if packed else {}) if kept else _NoSpans()
 
     def __getitem__(self, path: str) -> Span | None:
         return self.spans.get(path)
@@ -97,9 +106,9 @@ class UnitCtx:
 class LowererBase:
     """The reader, the source map, and helpers shared by every block's statements."""
 
-    def __init__(self, reader: Reader, packed: bool = False) -> None:
+    def __init__(self, reader: Reader, packed: bool = False, positions: bool = True) -> None:
         self.r = reader
-        self.map = SourceMap(packed)
+        self.map = SourceMap(packed, kept=positions)
 
     # ---- shared helpers ---------------------------------------------------------
     def unknown(self, stmt: Stmt, where: str, allowed: dict[str, Any]) -> None:
