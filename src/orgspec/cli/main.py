@@ -131,12 +131,11 @@ def _drop_stdout() -> None:
     """Point the process's standard output at the null device, so that exit does not flush it again."""
     import os
 
-    stream = sys.stdout
-    if stream is None or stream is not sys.__stdout__:
+    if sys.stdout is not sys.__stdout__:
         return  # captured (tests, an embedding program): not ours to redirect
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stream.fileno())
+        os.dup2(devnull, sys.stdout.fileno())  # type: ignore[union-attr]
         os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass  # not a real file (captured in tests): nothing is flushed at exit
