@@ -95,7 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     try:
         result: int = args.run(args)
-        sys.stdout.flush()  # a full disk behind stdout shows here, not at exit
+        stream = sys.stdout
+        if stream is not None and not stream.closed:  # the language server closes it on exit
+            stream.flush()  # a full disk behind stdout shows here, not at exit
         return result
     except KeyboardInterrupt:
         sys.stderr.write("orgspec: interrupted\n")

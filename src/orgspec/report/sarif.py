@@ -87,15 +87,15 @@ def _physical(source: SourceText | None, span: Span | None, root: Path) -> dict[
 
 
 def _result(d: Diagnostic, fingerprint: str, rule_index: dict[str, int], root: Path) -> dict[str, object]:
-    result: dict[str, object] = {
-        "ruleId": d.code,
+    result: dict[str, object] = {"ruleId": d.code}
+    if d.code in rule_index:  # a code of orgspec's (a library user may make diagnostics of their own)
+        result["ruleIndex"] = rule_index[d.code]
+    result |= {
         "level": _LEVELS[d.severity],
         "message": {"text": d.message},
         "locations": [{"physicalLocation": _physical(d.source, d.span, root)}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
-    if d.code in rule_index:
-        result["ruleIndex"] = rule_index[d.code]
     if d.related:
         result["relatedLocations"] = [
             {
