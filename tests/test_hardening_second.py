@@ -532,3 +532,16 @@ def test_findings_of_one_code_are_capped_per_file(monkeypatch: pytest.MonkeyPatc
     assert len(check_text(text, "a.orgspec")) == 1500
     monkeypatch.setenv("ORGSPEC_MAX_FINDINGS_PER_CODE", "10")
     assert len(check_text(text, "a.orgspec")) == 11
+
+
+def test_check_without_a_syntax_tree_on_lark_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 9: the streaming front end gives the same result when lark reads the text (no fast path)."""
+    from orgspec.api import analyze
+    from orgspec.syntax import parser
+
+    text = JX.read_text(encoding="utf-8")
+    full = analyze(text, "a.orgspec")
+    monkeypatch.setattr(parser, "_use_fast_path", False)
+    lean = analyze(text, "a.orgspec", keep_tree=False)
+    assert lean.spec == full.spec
+    assert [(d.code, d.span) for d in lean.diagnostics] == [(d.code, d.span) for d in full.diagnostics]

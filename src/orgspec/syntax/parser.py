@@ -409,9 +409,16 @@ def parse_document(
     _local.state = state
     try:
         statements: tuple[Stmt, ...] | None = None
+        handed = 0  # statements already handed to on_top by the fast path
+
+        def hand(stmt: Stmt) -> None:
+            nonlocal handed
+            handed += 1
+            on_top(stmt)  # type: ignore[misc]
+
         if _driver is not None and _use_fast_path:
             try:
-                statements = _driver.parse(text, on_top)
+                statements = _driver.parse(text, None if on_top is None else hand)
                 if on_top is not None:
                     statements = ()
             except FastPathError:
@@ -421,7 +428,7 @@ def parse_document(
         if statements is None:
             statements = parser.parse(text)  # type: ignore[assignment]
             if on_top is not None and statements:
-                for stmt in statements:
+                for stmt in statements[handed:]:  # the fast path read the first ones the same way
                     on_top(stmt)
                 statements = ()
         assert statements is not None
