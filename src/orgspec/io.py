@@ -111,8 +111,9 @@ def decode(data: bytes, filename: str) -> tuple[SourceText | None, list[Diagnost
 class FileTooLargeError(ValueError):
     """A file holds more bytes than the reader accepts; ``size`` is what was seen (at least ``limit + 1``)."""
 
-    def __init__(self, size: int, limit: int) -> None:
-        super().__init__(f"the file has {size:,} bytes or more; the limit is {limit:,}")
+    def __init__(self, size: int, limit: int, exact: bool = True) -> None:
+        what = f"{size:,} bytes" if exact else f"more than {limit:,} bytes"
+        super().__init__(f"the file has {what}; the limit is {limit:,}")
         self.size = size
         self.limit = limit
 
@@ -128,8 +129,8 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> b
         if size > limit:
             raise FileTooLargeError(size, limit)
         data = fh.read(limit + 1)
-    if len(data) > limit:
-        raise FileTooLargeError(len(data), limit)
+    if len(data) > limit:  # a FIFO, a device or a file that grew: its size is unknown
+        raise FileTooLargeError(len(data), limit, exact=False)
     return data
 
 
@@ -146,7 +147,7 @@ def read_source(
         data = read_limited(path, limit)
     except FileTooLargeError as err:
         return None, [
-            Diagnostic("OS106", f"{name}: {err}", None, placeholder, hint="split the input into several files")
+            Diagnostic("OS106", str(err), None, placeholder, hint="split the input into several files")
         ]
     except FileNotFoundError:
         return None, [Diagnostic("OS100", f"no such file: {name}", None, placeholder)]
