@@ -146,9 +146,7 @@ def read_source(
     try:
         data = read_limited(path, limit)
     except FileTooLargeError as err:
-        return None, [
-            Diagnostic("OS106", str(err), None, placeholder, hint="split the input into several files")
-        ]
+        return None, [Diagnostic("OS106", str(err), None, placeholder, hint="split the input into several files")]
     except FileNotFoundError:
         return None, [Diagnostic("OS100", f"no such file: {name}", None, placeholder)]
     except IsADirectoryError:
