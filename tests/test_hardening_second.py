@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 import xml.etree.ElementTree as ET
@@ -228,7 +229,7 @@ def _writing_commands(tmp_path: Path, target_dir: Path) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("command", ["diff", "render", "export", "export-csv", "draft", "check", "fmt"])
-@pytest.mark.parametrize("fault", ["enospc-replace", "enospc-write", "not-a-folder"])
+@pytest.mark.parametrize("fault", ["enospc-replace", "enospc-write", "read-only", "not-a-folder"])
 def test_a_failed_write_is_one_line_cannot_write(
     command: str, fault: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -243,6 +244,8 @@ def test_a_failed_write_is_one_line_cannot_write(
         monkeypatch.setattr(os, "replace", _raise(errno.ENOSPC, "No space left on device"))
     elif fault == "enospc-write":
         monkeypatch.setattr(os, "fsync", _raise(errno.ENOSPC, "No space left on device"))
+    elif fault == "read-only":  # a read-only file system, as root sees it too
+        monkeypatch.setattr(tempfile, "mkstemp", _raise(errno.EROFS, "Read-only file system"))
     code = main(argv)
     err = capsys.readouterr().err
     assert code == 2, err
