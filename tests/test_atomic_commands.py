@@ -57,5 +57,5 @@ def test_failed_write_keeps_the_old_file(
     assert "No space left on device" in err
     assert "Traceback" not in err
     assert "internal error" not in err
-    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    leftovers = [p.name for p in tmp_path.iterdir() if ".orgspec-tmp-" in p.name or p.name.endswith(".tmp")]
     assert leftovers == []

@@ -35,11 +35,15 @@ number 2
 
 
 def _texts() -> list[tuple[str, str]]:
-    """Every spec text of the repository that parses: the specs and the check fixtures."""
+    """Every spec text of the repository that the formatter accepts: the specs and the check fixtures.
+
+    A fixture with an invalid escape (OS107) is left out: the formatter refuses it (tests/test_hardening_second.py).
+    """
     out = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SPECS.glob("*.orgspec"))]
     for p in sorted((FIXTURES / "checks").glob("*/*.orgspec")):
         text = p.read_text(encoding="utf-8")
-        if build(SourceText(text)).spec is not None:
+        built = build(SourceText(text))
+        if built.spec is not None and not any(d.code == "OS107" for d in built.diagnostics):
             out.append((f"{p.parent.name}/{p.name}", text))
     return out
 

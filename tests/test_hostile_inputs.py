@@ -126,14 +126,17 @@ def test_directory_where_a_file_is_expected(command: str, tmp_path: Path, capsys
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "secret.orgspec"
     path.write_text('body "A"\n', encoding="utf-8")
-    real = Path.read_bytes
+    import orgspec.io
 
-    def denied(self: Path) -> bytes:  # chmod 000 does not stop root, so the refusal is simulated
-        if self.name == "secret.orgspec":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    real = orgspec.io.read_limited
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    def denied(path: Path, limit: int = orgspec.io.MAX_FILE_BYTES) -> bytes:  # chmod 000 does not stop root
+        if Path(path).name == "secret.orgspec":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, limit)
+
+    monkeypatch.setattr(orgspec.io, "read_limited", denied)
+    monkeypatch.setattr("orgspec.runner.read_limited", denied)
     code, report, _ = _check(path, capsys)
     assert code == 2
     findings = report["diagnostics"]

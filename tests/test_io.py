@@ -30,10 +30,10 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     p = tmp_path / "secret.orgspec"
     p.write_text('body "A"')
 
-    def denied(self: Path) -> bytes:
+    def denied(path: object, limit: int = 0) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr("orgspec.io.read_limited", denied)
     (d,) = orgspec.check(p)
     assert d.code == "OS100"
     assert "permission denied" in d.message

@@ -16,9 +16,10 @@ when :func:`render` is called.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import attrs
 
@@ -26,21 +27,20 @@ from orgspec import checks
 from orgspec.diagnostics import Diagnostic, has_errors, sort_key
 from orgspec.errors import SpecError
 from orgspec.io import read_source
+from orgspec.limits import max_findings_per_code
 from orgspec.lowering import Built, build, gc_paused
 from orgspec.model.units import Spec
 from orgspec.model.values import PartialDate
-from orgspec.source import SourceText
+from orgspec.source import SourceText, Span
 from orgspec.suppress import apply_suppressions
 from orgspec.text.printer import print_statements
 from orgspec.text.unlower import unlower
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "Analysis",
     "RenderFormat",
     "analyze",
+    "cap_per_code",
     "check",
     "check_text",
     "dumps",
@@ -51,6 +51,7 @@ __all__ = [
 ]
 
 SUFFIX = ".orgspec"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @attrs.frozen(slots=True)
@@ -71,19 +72,70 @@ class Analysis:
         return not has_errors(self.diagnostics)
 
 
-def analyze(text: str, filename: str = "<string>") -> Analysis:
+def analyze(text: str, filename: str = "<string>", *, keep_tree: bool = True) -> Analysis:
     """Parse, build, resolve and check ``text``; never raises on user input.
 
     Inline suppressions (``# orgspec: ignore[CODE] reason``) are applied here, so
-    library users see the same findings as the command line.
+    library users see the same findings as the command line. ``keep_tree=False``
+    keeps no syntax tree (``analysis.built.document`` has only the comments):
+    the same findings in about half the memory, as ``orgspec check`` runs it.
     """
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:  # only a str from the library door can hold one: read files are decoded UTF-8
+        text = _SURROGATE.sub("\ufffd", text)
     with gc_paused():  # the whole graph stays live: collections would only re-walk it (docs/performance.md)
-        built = build(SourceText(text, filename))
+        built = build(SourceText(text, filename), keep_tree=keep_tree)
         found = list(built.diagnostics) + checks.run(built)
+    if surrogate is not None:
+        at = surrogate.start()
+        found.append(
+            Diagnostic(
+                "OS101",
+                f"the text holds a lone surrogate U+{ord(surrogate.group()):04X} at offset {at}, "
+                "which UTF-8 cannot encode (it is read as U+FFFD)",
+                Span(at, at + 1),
+                built.source,
+                hint="a str with lone surrogates usually comes from decoding with errors='surrogateescape'",
+            )
+        )
     if built.spec is not None:
         found = apply_suppressions(found, built.document.comments, built.source)
     found.sort(key=sort_key)
-    return Analysis(built, tuple(found))
+    return Analysis(built, tuple(cap_per_code(found, max_findings_per_code())))
+
+
+def cap_per_code(found: list[Diagnostic], cap: int) -> list[Diagnostic]:
+    """Keep the first ``cap`` findings of each code (in order); count the rest in one finding of that code.
+
+    The summary finding has the code and severity of those it stands for and the
+    location of the first one left out. ``cap`` 0 keeps everything.
+    """
+    if cap <= 0 or len(found) <= cap:
+        return found
+    seen: dict[str, int] = {}
+    kept: list[Diagnostic] = []
+    first_cut: dict[str, Diagnostic] = {}
+    for d in found:
+        n = seen[d.code] = seen.get(d.code, 0) + 1
+        if n <= cap:
+            kept.append(d)
+        elif n == cap + 1:
+            first_cut[d.code] = d
+    for code, d in first_cut.items():
+        more = seen[code] - cap
+        kept.append(
+            Diagnostic(
+                code,
+                f"{more:,} more {code} finding{'s' if more != 1 else ''} in this file not shown "
+                f"(at most {cap:,} of one code per file)",
+                d.span,
+                d.source,
+                severity=max((x.severity for x in found if x.code == code), key=lambda s: s.rank),
+                hint="fix the ones shown first; ORGSPEC_MAX_FINDINGS_PER_CODE=0 shows every one (docs/limits.md)",
+            )
+        )
+    kept.sort(key=sort_key)
+    return kept
 
 
 def loads(text: str, filename: str = "<string>") -> Spec:
@@ -104,7 +156,7 @@ def load(path: str | os.PathLike[str]) -> Spec:
 
 def check_text(text: str, filename: str = "<string>") -> list[Diagnostic]:
     """Return every diagnostic of spec text. Never raises on user input."""
-    return list(analyze(text, filename).diagnostics)
+    return list(analyze(text, filename, keep_tree=False).diagnostics)
 
 
 def iter_spec_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
@@ -134,7 +186,7 @@ def check(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> l
         source, problems = read_source(path)
         out.extend(problems)
         if source is not None:
-            out.extend(analyze(source.text, source.filename).diagnostics)
+            out.extend(analyze(source.text, source.filename, keep_tree=False).diagnostics)
     return out
 
 

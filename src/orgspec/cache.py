@@ -15,7 +15,10 @@ compact form without the file name (the same text under another name is a
 hit; the name is filled in when the diagnostics are rebuilt). Entries are
 written to a temporary file in the cache folder and renamed into place, so
 concurrent runs never see half an entry; each entry carries a checksum of its
-payload, so a corrupt or truncated entry is ignored and rewritten.
+payload, so a corrupt or truncated entry is ignored and rewritten. Only a
+regular file of at most :data:`MAX_ENTRY_BYTES` is read as an entry (opened
+without following links and without blocking): a FIFO, a device, a link (to
+``/dev/zero`` or elsewhere) or an oversized file in its place is a miss.
 
 Imports: the standard library, :mod:`orgspec.diagnostics`, :mod:`orgspec.source`.
 """
@@ -26,12 +29,14 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from orgspec.diagnostics import Diagnostic, Related, Severity
+from orgspec.io import TEMP_MARK
 from orgspec.source import SourceText, Span
 
 __all__ = ["ResultCache", "cache_dir", "code_fingerprint", "decode_diagnostics", "encode_diagnostics"]
@@ -39,6 +44,36 @@ __all__ = ["ResultCache", "cache_dir", "code_fingerprint", "decode_diagnostics",
 #: Bump when the layout of an entry changes.
 FORMAT = 1
 _MAGIC = b"orgspec-result-cache"
+#: The largest entry read or written (the findings of one file, capped per code, fit well within).
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _read_entry(path: Path) -> bytes | None:
+    """Return the bytes of a cache entry if it is a regular file of bounded size, else None."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)  # no link followed, no wait on a FIFO
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            return None
+        chunks = []
+        left = MAX_ENTRY_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        if left <= 0:  # grew past the cap while being read
+            return None
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def cache_dir() -> Path:
@@ -117,7 +152,10 @@ class ResultCache:
 
     def __init__(self, folder: Path | None = None, fingerprint: str = "") -> None:
         self.folder = (folder if folder is not None else cache_dir()) / f"results-v{FORMAT}"
-        self.salt = f"{FORMAT}\0{code_fingerprint()}\0{fingerprint}\0".encode()
+        from orgspec.limits import max_findings_per_code
+
+        cap = max_findings_per_code()  # the cap changes the findings recorded
+        self.salt = f"{FORMAT}\0{code_fingerprint()}\0{fingerprint}\0{cap}\0".encode()
         self.usable = True
 
     def key(self, data: bytes) -> str:
@@ -129,9 +167,8 @@ class ResultCache:
 
     def get(self, key: str) -> list[list[Any]] | None:
         """Return the record stored under ``key``; None when missing, unreadable or corrupt."""
-        try:
-            raw = self._path(key).read_bytes()
-        except OSError:
+        raw = _read_entry(self._path(key))
+        if raw is None:
             return None
         head, _, payload = raw.partition(b"\n")
         parts = head.split(b" ")
@@ -149,13 +186,18 @@ class ResultCache:
         """Store a record atomically (temporary file, then rename); return False if the cache is unwritable."""
         if not self.usable:
             return False
-        payload = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+        try:
+            payload = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+        except (UnicodeEncodeError, ValueError):  # a lone surrogate from the library door: not cached
+            return False
         data = b" ".join([_MAGIC, key.encode(), hashlib.sha256(payload).hexdigest().encode()]) + b"\n" + payload
+        if len(data) > MAX_ENTRY_BYTES:
+            return False
         target = self._path(key)
         tmp: str | None = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{TEMP_MARK}", dir=target.parent)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.replace(tmp, target)

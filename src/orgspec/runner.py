@@ -28,7 +28,7 @@ import attrs
 
 from orgspec.cache import ResultCache, decode_diagnostics, encode_diagnostics
 from orgspec.diagnostics import Diagnostic, sort_key
-from orgspec.io import decode, read_source
+from orgspec.io import FileTooLargeError, decode, read_limited, read_source
 
 __all__ = [
     "CacheStats",
@@ -38,6 +38,7 @@ __all__ = [
     "check_files",
     "check_paths",
     "default_jobs",
+    "empty_folders",
     "spec_files",
 ]
 
@@ -87,6 +88,29 @@ def spec_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             yield path
 
 
+def empty_folders(paths: Iterable[str | os.PathLike[str]]) -> list[Diagnostic]:
+    """Return an OS100 error for each folder in ``paths`` that holds no spec file.
+
+    An empty folder, or a folder named like a spec (``x.orgspec/``) with no spec in it:
+    a path given explicitly must name something to check.
+    """
+    from orgspec.source import SourceText
+
+    out: list[Diagnostic] = []
+    for p in paths:
+        path = Path(p)
+        if not path.is_dir() or next(spec_files([path]), None) is not None:
+            continue
+        name = str(p)
+        if name.rstrip("/\\").endswith(SUFFIX):
+            message = f"{name} is a folder, not a spec file, and holds no {SUFFIX} file"
+        else:
+            message = f"{name} holds no {SUFFIX} file"
+        hint = f"name a {SUFFIX} file or a folder holding some"
+        out.append(Diagnostic("OS100", message, None, SourceText("", name), hint=hint))
+    return out
+
+
 def default_jobs() -> int:
     """Return the number of worker processes to use by default: the CPUs this process may use."""
     try:
@@ -116,8 +140,8 @@ class FilesResult:
 def _check_one(path: Path, cache: ResultCache | None) -> FileResult:
     name = str(path)
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_limited(path)  # the size is checked before anything is read
+    except (OSError, FileTooLargeError):
         source, problems = read_source(path)  # reports the error as a diagnostic
         return FileResult(problems, source is None, CacheStats())
     key = cache.key(data) if cache is not None else ""
@@ -131,13 +155,14 @@ def _check_one(path: Path, cache: ResultCache | None) -> FileResult:
                 except (TypeError, ValueError, KeyError):
                     pass  # a well-formed entry of unexpected content: check again and rewrite it
     source, problems = decode(data, name)
+    del data  # the bytes are not needed once decoded: a large file is not held twice
     if source is None:
         return FileResult(problems, True, CacheStats())  # undecodable text is reported, never cached
     from orgspec.api import analyze
     from orgspec.lowering import gc_paused
 
     with gc_paused():
-        found = list(analyze(source.text, source.filename).diagnostics)
+        found = list(analyze(source.text, source.filename, keep_tree=False).diagnostics)
     writes = 0
     if cache is not None:
         record = encode_diagnostics(found, source)

@@ -328,6 +328,7 @@ def run(args: argparse.Namespace) -> int:
     """Check the named paths and report the findings."""
     from orgspec.config import ConfigError, Resolver
     from orgspec.diagnostics import Severity
+    from orgspec.runner import empty_folders
 
     try:
         resolver = Resolver(args.config, isolated=args.isolated)
@@ -345,6 +346,9 @@ def run(args: argparse.Namespace) -> int:
         gathered = gather(paths, resolver, progress=progress, jobs=args.jobs, cache=not args.no_cache)
         if "-" in args.paths:
             gathered = _merge(gathered, gather_stdin(args.stdin_filename, resolver))
+        empty = empty_folders(args.paths)  # a folder given that holds no spec is an error (issue 19)
+        if empty:
+            gathered = attrs.evolve(gathered, diagnostics=(*empty, *gathered.diagnostics), unreadable=True)
     except ConfigError as err:
         sys.stderr.write(f"orgspec: error: {err}\n")
         return EXIT_ERROR

@@ -41,17 +41,30 @@ def is_stdio(path: str | os.PathLike[str] | None) -> bool:
     return path is None or str(path) == STDIO
 
 
-def read_input(name: str, display: str | None = None) -> tuple[SourceText | None, list[Diagnostic]]:
+def read_input(
+    name: str, display: str | None = None, *, limit: int | None = None
+) -> tuple[SourceText | None, list[Diagnostic]]:
     """Read a spec or document from a file, or from stdin when ``name`` is ``-``.
 
     ``display`` is the name diagnostics use (default: the path, or
-    ``<stdin>``). Problems are diagnostics, never exceptions.
+    ``<stdin>``); ``limit`` the most bytes read (default: the spec limit). Problems are
+    diagnostics, never exceptions.
     """
     from orgspec.io import decode, read_source
+    from orgspec.limits import MAX_FILE_BYTES
 
+    most = MAX_FILE_BYTES if limit is None else limit
     if name == STDIO:
-        return decode(sys.stdin.buffer.read(), display or STDIN_NAME)
-    return read_source(name, display)
+        data = sys.stdin.buffer.read(most + 1)
+        if len(data) > most:
+            from orgspec.diagnostics import Diagnostic
+            from orgspec.source import SourceText
+
+            name = display or STDIN_NAME
+            too_large = f"{name} is larger than the limit of {most:,} bytes"
+            return None, [Diagnostic("OS106", too_large, None, SourceText("", name), hint="split the input")]
+        return decode(data, display or STDIN_NAME)
+    return read_source(name, display, limit=most)
 
 
 def check_folder(path: str | os.PathLike[str]) -> None:

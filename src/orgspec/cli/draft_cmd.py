@@ -64,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
     from orgspec.cli.common import OutputError, check_folder, is_stdio, read_input, write_output
     from orgspec.draft import draft
+    from orgspec.limits import MAX_DRAFT_BYTES
     from orgspec.report import format_text
 
     try:
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, OutputError) as err:
         sys.stderr.write(f"orgspec: error: {err}\n")
         return EXIT_ERROR
-    source, problems = read_input(args.document)
+    source, problems = read_input(args.document, limit=MAX_DRAFT_BYTES)
     if source is None:
         sys.stderr.write(format_text(problems))
         return EXIT_ERROR

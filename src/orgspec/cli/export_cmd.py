@@ -60,6 +60,7 @@ def run_export(args: argparse.Namespace) -> int:
     from orgspec.api import analyze
     from orgspec.cli.common import OutputError, check_folder, is_stdio, read_input, write_output
     from orgspec.export import MissingDependencyError, export
+    from orgspec.io import write_atomic_set
     from orgspec.report import format_text
 
     source, problems = read_input(args.file)
@@ -81,8 +82,13 @@ def run_export(args: argparse.Namespace) -> int:
                 folder.mkdir(exist_ok=True)
             except OSError as err:
                 raise OutputError(f"cannot write {folder}: {err.strerror or err}") from None
-            for name, text in tables(analysis.spec, excel=args.excel).items():
-                write_output(folder / f"{name}.csv", text)
+            made = tables(analysis.spec, excel=args.excel)
+            try:
+                write_atomic_set({folder / f"{name}.csv": text for name, text in made.items()})  # all or none
+            except OSError as err:
+                raise OutputError(
+                    str(err) if str(err).startswith("cannot write") else f"cannot write {folder}: {err.strerror or err}"
+                ) from None
             return EXIT_OK
         text = export(analysis.spec, args.format, base=args.base_iri, excel=args.excel)
         write_output(args.output, text)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import sys
 from pathlib import Path
 
@@ -56,11 +57,26 @@ def _has_bom(path: Path) -> bool:
         return False
 
 
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
 def _diff(before: str, after: str, name: str) -> str:
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
-    )
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    r"""Return a unified diff whose lines show control and bidirectional characters as symbols.
+
+    Lines are split at ``\n`` only, and each line's text goes through
+    :func:`orgspec.report.text.printable` (a CR before the newline is dropped),
+    so the diff of a hostile file cannot reorder or hide what a reviewer reads.
+    """
+    from orgspec.report.text import printable
+
+    lines = difflib.unified_diff(_LINE.findall(before), _LINE.findall(after), f"a/{name}", f"b/{name}")
+    out = []
+    for line in lines:
+        body = line[:-1] if line.endswith("\n") else line
+        out.append(printable(body.removesuffix("\r")) + "\n")
+        if not line.endswith("\n"):
+            out.append("\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def _stdin(args: argparse.Namespace) -> int:
@@ -91,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
     from orgspec.ignore import walk_spec_files
     from orgspec.io import read_source, write_atomic
     from orgspec.report import format_text
+    from orgspec.runner import empty_folders
 
     if args.paths == ["-"]:
         return _stdin(args)
@@ -98,6 +115,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write("orgspec: error: - (stdin) is formatted alone: fmt - [--stdin-filename NAME]\n")
         return EXIT_ERROR
     changed = unchanged = refused = 0
+    empty = empty_folders(args.paths)
+    if empty:
+        sys.stderr.write(format_text(empty))
+        refused += len(empty)
     for path in walk_spec_files((Path(p) for p in args.paths), gitignore=not args.no_ignore):
         source, problems = read_source(path)
         if source is None:
@@ -108,7 +129,8 @@ def run(args: argparse.Namespace) -> int:
         if result.output is None:
             if result.diagnostics:
                 sys.stderr.write(format_text(result.diagnostics))
-                sys.stderr.write(f"{path}: not formatted: the file does not parse\n")
+                what = "does not parse" if any(d.code != "OS107" for d in result.diagnostics) else "has invalid escapes"
+                sys.stderr.write(f"{path}: not formatted: the file {what}\n")
             else:
                 sys.stderr.write(f"{path}: not formatted: {result.problem} (please report)\n")
             refused += 1

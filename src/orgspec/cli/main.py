@@ -99,22 +99,64 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     try:
         result: int = args.run(args)
+        stream = sys.stdout
+        if stream is not None and not stream.closed:  # the language server closes it on exit
+            stream.flush()  # a full disk behind stdout shows here, not at exit
         return result
     except KeyboardInterrupt:
         sys.stderr.write("orgspec: interrupted\n")
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as err:
+    except OSError as err:
+        if not _is_write_error(err):
+            return _internal_error(args, err)
         from orgspec.report.text import printable
 
-        what = printable(" ".join(f"{type(err).__name__}: {err}".split()))
-        if getattr(args, "verbose", False):
-            sys.stderr.write(f"orgspec: internal error: {what} (please report)\n")
-            traceback.print_exc(file=sys.stderr)
-        else:
-            sys.stderr.write(f"orgspec: internal error: {what} (please report; --verbose shows the traceback)\n")
+        if err.filename is None:  # standard output: drop what is still buffered so exit does not retry it
+            _drop_stdout()
+        what = str(err) if err.filename is not None else f"cannot write standard output: {err.strerror}"
+        sys.stderr.write(f"orgspec: error: {printable(what)}\n")
         return EXIT_ERROR
+    except Exception as err:
+        return _internal_error(args, err)
+
+
+def _is_write_error(err: OSError) -> bool:
+    """Return True for a failure to write output: a :class:`orgspec.io.WriteError`, or a full disk on stdout."""
+    import errno
+
+    from orgspec.io import WriteError
+
+    if isinstance(err, WriteError):
+        return True
+    return err.filename is None and err.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS)
+
+
+def _drop_stdout() -> None:
+    """Point the process's standard output at the null device, so that exit does not flush it again."""
+    import os
+
+    if sys.stdout is not sys.__stdout__:
+        return  # captured (tests, an embedding program): not ours to redirect
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # type: ignore[union-attr]
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (captured in tests): nothing is flushed at exit
+
+
+def _internal_error(args: argparse.Namespace, err: Exception) -> int:
+    from orgspec.report.text import printable
+
+    what = printable(" ".join(f"{type(err).__name__}: {err}".split()))
+    if getattr(args, "verbose", False):
+        sys.stderr.write(f"orgspec: internal error: {what} (please report)\n")
+        traceback.print_exc(file=sys.stderr)
+    else:
+        sys.stderr.write(f"orgspec: internal error: {what} (please report; --verbose shows the traceback)\n")
+    return EXIT_ERROR
 
 
 def entry() -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgspec.draft.pipeline import run
+from orgspec.limits import MAX_DRAFT_BYTES
 from orgspec.model.units import Spec
 
 __all__ = ["Draft", "draft"]
@@ -35,6 +36,12 @@ class Draft:
 
 
 def draft(text: str, source_name: str = "<string>") -> Draft:
-    """Draft a spec from the text of a document; never raises on any text."""
+    """Draft a spec from the text of a document.
+
+    Never raises on any text up to :data:`orgspec.limits.MAX_DRAFT_BYTES`
+    characters; a longer text raises ``ValueError`` at once (docs/limits.md).
+    """
+    if len(text) > MAX_DRAFT_BYTES:
+        raise ValueError(f"the document has {len(text):,} characters; draft reads at most {MAX_DRAFT_BYTES:,}")
     spec, out, rep = run(text, source_name)
     return Draft(spec, out, rep)

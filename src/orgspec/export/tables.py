@@ -6,6 +6,12 @@ that tables join on it. Figures are honest: a quota or post count has a
 ``separately``, ``unstated``, ``unreadable``); an open figure is never 0.
 Lists inside a cell (plaques in the units table) are joined with ``; ``.
 
+No cell can run as a spreadsheet formula: a cell that starts with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe
+(``'=1+1``), and so does a cell that already starts with an apostrophe, so
+the rule is reversible: :func:`unescape_cell` removes exactly one leading
+apostrophe and gives the text back (see docs/exports.md).
+
 Imports: :mod:`orgspec.model`, :mod:`orgspec.export.ids`, :mod:`orgspec.export.popolo`.
 """
 
@@ -20,7 +26,10 @@ from orgspec.export.popolo import basis_note, plaque_dates
 from orgspec.model.units import Post, PostGroup, QuotaPart, Spec
 from orgspec.model.values import Count, CountStatus
 
-__all__ = ["TABLES", "table_rows", "tables", "to_csv"]
+__all__ = ["FORMULA_STARTS", "TABLES", "escape_cell", "table_rows", "tables", "to_csv", "unescape_cell"]
+
+#: The first characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 #: The tables in the order they are written, with their columns.
 TABLES: dict[str, tuple[str, ...]] = {
@@ -168,12 +177,29 @@ def table_rows(spec: Spec, name: str, ids: UnitIds | None = None) -> list[Row]:
     return list(_MAKERS[name](ids or UnitIds(spec)))
 
 
+def escape_cell(value: str) -> str:
+    """Return a cell's text that no spreadsheet runs as a formula: an apostrophe before a risky start.
+
+    A cell starting with one of :data:`FORMULA_STARTS` or with an apostrophe gets one more
+    apostrophe in front; :func:`unescape_cell` undoes it exactly.
+    """
+    return "'" + value if value.startswith((*FORMULA_STARTS, "'")) else value
+
+
+def unescape_cell(value: str) -> str:
+    """Return the text a cell was written from: one leading apostrophe removed (see :func:`escape_cell`)."""
+    return value[1:] if value.startswith("'") else value
+
+
 def to_csv(rows: list[Row], columns: tuple[str, ...], excel: bool = False) -> str:
-    """Return rows as CSV text (RFC 4180, CRLF line ends); ``excel`` prefixes a UTF-8 byte-order mark."""
+    """Return rows as CSV text (RFC 4180, CRLF line ends); ``excel`` prefixes a UTF-8 byte-order mark.
+
+    Every cell goes through :func:`escape_cell`, so no cell is a formula.
+    """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: escape_cell(value) for key, value in row.items()} for row in rows)
     return ("\ufeff" if excel else "") + out.getvalue()
 
 

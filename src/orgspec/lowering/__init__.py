@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import attrs
 
 from orgspec.diagnostics import Diagnostic
-from orgspec.lowering.lower import SourceMap, lower
+from orgspec.lowering.lower import SourceMap, StreamLowerer, lower
 from orgspec.lowering.reader import Reader
 from orgspec.lowering.resolve import Index, resolve
 from orgspec.model.units import Spec
@@ -55,17 +55,46 @@ def gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def build(source: SourceText) -> Built:
-    """Parse, lower and resolve one source text. Never raises on user input."""
+_SYNTAX = ("OS102", "OS103", "OS104", "OS105", "OS106")
+
+
+def build(source: SourceText, *, keep_tree: bool = True, positions: bool = True) -> Built:
+    """Parse, lower and resolve one source text. Never raises on user input.
+
+    With ``keep_tree=False`` each top-level statement is lowered as soon as it is
+    parsed and then dropped, so the syntax tree is never whole in memory (about
+    half the peak memory of a large file, docs/performance.md); the result's
+    ``document`` then holds the comments but no statements. The model, the
+    source map and the diagnostics are the same.
+
+    ``positions=False`` (for the formatter, which compares models and prints the
+    tree) records no source map and does not resolve references: ``index`` is
+    None, and the diagnostics are those of reading and lowering only.
+    """
     with gc_paused():
-        return _build(source)
+        return _build(source, positions) if keep_tree else _build_streaming(source)
 
 
-def _build(source: SourceText) -> Built:
+def _build(source: SourceText, positions: bool = True) -> Built:
     document, diagnostics = parse_document(source)
-    if any(d.code in ("OS102", "OS103", "OS104", "OS105", "OS106") for d in diagnostics):
+    if any(d.code in _SYNTAX for d in diagnostics):
         return Built(source, document, None, SourceMap(), None, tuple(diagnostics))
     reader = Reader(source, diagnostics.append)
-    spec, smap = lower(document.statements, reader)
+    spec, smap = lower(document.statements, reader, positions=positions)
+    if not positions:
+        return Built(source, document, spec, smap, None, tuple(diagnostics))
     index = resolve(spec, smap, reader)
+    return Built(source, document, spec, smap, index, tuple(diagnostics))
+
+
+def _build_streaming(source: SourceText) -> Built:
+    lowered: list[Diagnostic] = []
+    reader = Reader(source, lowered.append)
+    lowerer = StreamLowerer(reader)
+    document, diagnostics = parse_document(source, lowerer.top)
+    if any(d.code in _SYNTAX for d in diagnostics):  # what was lowered before the error is dropped
+        return Built(source, document, None, SourceMap(), None, tuple(diagnostics))
+    spec, smap = lowerer.finish()
+    index = resolve(spec, smap, reader)
+    diagnostics.extend(lowered)
     return Built(source, document, spec, smap, index, tuple(diagnostics))

@@ -47,34 +47,46 @@ __all__ = ["SourceMap", "lower"]
 class _Lowerer(StaffLowerer, HistoryLowerer):
     """The whole vocabulary: spec and unit statements here, staffing and history in mixins."""
 
+    def __init__(self, reader: Reader, packed: bool = False, positions: bool = True) -> None:
+        super().__init__(reader, packed, positions)
+        self.bodies: list[Unit] = []
+        self.events: list[Event] = []
+        self.notes: list[str] = []
+
     def spec(self, statements: tuple[Stmt, ...]) -> Spec:
-        bodies: list[Unit] = []
-        history: list[Event] = []
-        notes: list[str] = []
         for stmt in statements:
-            kw = stmt.keyword
-            if kw == "body":
-                unit = self.unit(stmt, f"/bodies/{len(bodies)}", None, depth=1)
-                if unit is not None:
-                    bodies.append(unit)
-            elif kw == "history":
-                history.extend(self.history(stmt, "/history", len(history)))
-            elif kw == "note":
-                note = self.text(stmt)
-                if note is not None:
-                    notes.append(note)
+            self.top(stmt)
+        return self.finish()
+
+    def finish(self) -> Spec:
+        """Return the model of the top-level statements seen by :meth:`top`."""
+        return trusted(Spec, bodies=tuple(self.bodies), history=tuple(self.events), notes=tuple(self.notes))
+
+    def top(self, stmt: Stmt) -> None:
+        """Lower one top-level statement (a body, the history, a note)."""
+        bodies, history, notes = self.bodies, self.events, self.notes
+        kw = stmt.keyword
+        if kw == "body":
+            unit = self.unit(stmt, f"/bodies/{len(bodies)}", None, depth=1)
+            if unit is not None:
+                bodies.append(unit)
+        elif kw == "history":
+            history.extend(self.history(stmt, "/history", len(history)))
+        elif kw == "note":
+            note = self.text(stmt)
+            if note is not None:
+                notes.append(note)
+        else:
+            hint_allowed = {"body": 1, "history": 1, "note": 1}
+            if kw in _UNIT_KEYWORDS:
+                self.r.error(
+                    "OS201",
+                    f"'{kw}' is not allowed at the top level of a spec",
+                    stmt.keyword_span,
+                    hint="the top level accepts body, history and note; put sections inside a body",
+                )
             else:
-                hint_allowed = {"body": 1, "history": 1, "note": 1}
-                if kw in _UNIT_KEYWORDS:
-                    self.r.error(
-                        "OS201",
-                        f"'{kw}' is not allowed at the top level of a spec",
-                        stmt.keyword_span,
-                        hint="the top level accepts body, history and note; put sections inside a body",
-                    )
-                else:
-                    self.unknown(stmt, "the top level of a spec", hint_allowed)
-        return trusted(Spec, bodies=tuple(bodies), history=tuple(history), notes=tuple(notes))
+                self.unknown(stmt, "the top level of a spec", hint_allowed)
 
     # ---- units ------------------------------------------------------------------
     def unit(self, stmt: Stmt, path: str, default_kind: UnitKind | None, depth: int) -> Unit | None:
@@ -463,8 +475,27 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
 }
 
 
-def lower(statements: tuple[Stmt, ...], reader: Reader) -> tuple[Spec, SourceMap]:
-    """Build the model of one document; diagnostics go to ``reader``."""
-    lowerer = _Lowerer(reader)
+def lower(statements: tuple[Stmt, ...], reader: Reader, *, positions: bool = True) -> tuple[Spec, SourceMap]:
+    """Build the model of one document; diagnostics go to ``reader``; ``positions=False`` records no source map."""
+    lowerer = _Lowerer(reader, positions=positions)
     spec = lowerer.spec(statements)
     return spec, lowerer.map
+
+
+class StreamLowerer:
+    """Lower a document statement by statement as the parser reads it (see ``build(..., keep_tree=False)``).
+
+    Hand each top-level statement to :meth:`top`, then call :meth:`finish`; the
+    syntax tree of one statement can be dropped as soon as it is lowered.
+    """
+
+    def __init__(self, reader: Reader) -> None:
+        self._lowerer = _Lowerer(reader, packed=True)  # no syntax tree shares the spans: store them small
+
+    def top(self, stmt: Stmt) -> None:
+        """Lower one top-level statement."""
+        self._lowerer.top(stmt)
+
+    def finish(self) -> tuple[Spec, SourceMap]:
+        """Return the model and source map of every statement handed over."""
+        return self._lowerer.finish(), self._lowerer.map

@@ -5,6 +5,7 @@ Imports: :mod:`orgspec.lowering.reader`, :mod:`orgspec.model`, :mod:`orgspec.syn
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from orgspec.lowering.reader import DATE, IDENT, INT, NAMEREF, REF, STRING, Reader, StmtArgs, suggest
@@ -23,17 +24,61 @@ WHEN = (DATE, INT)
 _CATEGORY_WORDS = tuple(c.value for c in QuotaCategory)
 
 
+class PackedSpans(dict[str, Span]):
+    """A dict of spans that stores each as one int (``start << 32 | end``): a third of the memory.
+
+    Writing a :class:`Span` packs it; ``get``, ``[]``, ``items`` and ``values`` give
+    :class:`Span` objects back. Used by the source map of a build that keeps no
+    syntax tree (``build(..., keep_tree=False)``), where the spans would otherwise be
+    the largest part of the memory (docs/performance.md).
+    """
+
+    __slots__ = ()
+
+    def __setitem__(self, key: str, span: Span) -> None:
+        dict.__setitem__(self, key, span.start << 32 | span.end)  # type: ignore[misc]
+
+    def __getitem__(self, key: str) -> Span:
+        packed: int = dict.__getitem__(self, key)  # type: ignore[assignment]
+        return Span(packed >> 32, packed & 0xFFFFFFFF)
+
+    def get(self, key: str, default: Span | None = None) -> Span | None:  # type: ignore[override]
+        """Return the span of ``key``, or ``default``."""
+        packed: int | None = dict.get(self, key)  # type: ignore[assignment]
+        return default if packed is None else Span(packed >> 32, packed & 0xFFFFFFFF)
+
+    def items(self) -> Iterator[tuple[str, Span]]:  # type: ignore[override]
+        """Yield every path with its span."""
+        for key in self:
+            yield key, self[key]
+
+    def values(self) -> Iterator[Span]:  # type: ignore[override]
+        """Yield every span."""
+        for key in self:
+            yield self[key]
+
+
+class _NoSpans(dict[str, Span]):
+    """A dict of spans that keeps none (a build for the formatter, which needs no positions)."""
+
+    __slots__ = ()
+
+    def __setitem__(self, key: str, span: Span) -> None:
+        pass
+
+
 class SourceMap:
     """Where each element of the model was stated: JSON-pointer-like paths to spans.
 
     Paths follow the model's field names, e.g. ``/bodies/0/units/2/plaques/0``;
     ``…/count`` is the span of a figure and ``…/name`` of a unit's name.
+    ``packed`` stores the spans as ints (:class:`PackedSpans`); ``kept=False`` keeps none.
     """
 
     __slots__ = ("spans",)
 
-    def __init__(self) -> None:
-        self.spans: dict[str, Span] = {}
+    def __init__(self, packed: bool = False, *, kept: bool = True) -> None:
+        self.spans: dict[str, Span] = (PackedSpans() if packed else {}) if kept else _NoSpans()
 
     def __getitem__(self, path: str) -> Span | None:
         return self.spans.get(path)
@@ -61,9 +106,9 @@ class UnitCtx:
 class LowererBase:
     """The reader, the source map, and helpers shared by every block's statements."""
 
-    def __init__(self, reader: Reader) -> None:
+    def __init__(self, reader: Reader, packed: bool = False, positions: bool = True) -> None:
         self.r = reader
-        self.map = SourceMap()
+        self.map = SourceMap(packed, kept=positions)
 
     # ---- shared helpers ---------------------------------------------------------
     def unknown(self, stmt: Stmt, where: str, allowed: dict[str, Any]) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path, PurePath
@@ -25,7 +26,19 @@ import attrs
 
 from orgspec.diagnostics import Diagnostic, Severity
 
-__all__ = ["ReportContext", "fingerprints", "relative_path"]
+__all__ = ["ReportContext", "encodable", "fingerprints", "relative_path"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """Return ``text`` with each lone surrogate replaced by U+FFFD, so that it encodes as UTF-8.
+
+    Strings handed to the library may hold lone surrogates (Python allows them, UTF-8 does not);
+    every report format passes its output through this, so no format raises ``UnicodeEncodeError``
+    when the report is written (docs/hardening.md).
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 @attrs.frozen(slots=True)
@@ -68,6 +81,6 @@ def fingerprints(diagnostics: Sequence[Diagnostic], root: Path) -> list[str]:
         key = (d.code, relative_path(d.file, root), _line_text(d))
         index = seen[key]
         seen[key] += 1
-        payload = "\x1f".join([*key, str(index)]).encode("utf-8")
+        payload = "\x1f".join([*key, str(index)]).encode("utf-8", "surrogatepass")
         out.append(hashlib.sha256(payload).hexdigest())
     return out

@@ -62,7 +62,7 @@ def _annotation(d: Diagnostic, context: ReportContext) -> str:
         else:
             props.append(f"endLine={end.line}")
     name = CODES[d.code].name if d.code in CODES else ""
-    props.append(f"title={escape_property(f'{d.code} {name}'.strip())}")
+    props.append(f"title={escape_property(printable(f'{d.code} {name}'.strip()))}")
     message = _lines(d.message) + (f"\nhint: {_lines(d.hint)}" if d.hint else "")
     return f"::{_COMMANDS[d.severity]} {','.join(props)}::{escape_data(message)}"
 
@@ -106,7 +106,7 @@ def format_step_summary(diagnostics: Sequence[Diagnostic], summary: Summary, con
             where = relative_path(d.file, context.root)
             if d.line is not None:
                 where += f":{d.line}:{d.column}"
-            out.append(f"| {d.severity.value} | {d.code} | `{_cell(where)}` | {_cell(d.message)} |")
+            out.append(f"| {d.severity.value} | {_cell(d.code)} | `{_cell(where)}` | {_cell(d.message)} |")
         if len(diagnostics) > SUMMARY_ROWS:
             out += ["", f"{len(diagnostics) - SUMMARY_ROWS} more findings are in the log."]
     return "\n".join(out) + "\n\n"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from orgspec.codes import CODES
 from orgspec.diagnostics import Diagnostic, Severity
-from orgspec.report.context import ReportContext, fingerprints, relative_path
+from orgspec.report.context import ReportContext, encodable, fingerprints, relative_path
 
 __all__ = ["SEVERITIES", "format_gitlab"]
 
@@ -43,4 +43,4 @@ def format_gitlab(diagnostics: Sequence[Diagnostic], context: ReportContext) -> 
     """Return the GitLab Code Quality report of a run."""
     prints = fingerprints(diagnostics, context.root)
     issues = [_issue(d, fp, context) for d, fp in zip(diagnostics, prints, strict=True)]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return encodable(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"

@@ -13,6 +13,7 @@ import json
 from collections.abc import Sequence
 
 from orgspec.diagnostics import Diagnostic
+from orgspec.report.context import encodable
 from orgspec.report.summary import Summary
 
 __all__ = ["format_json", "format_json_lines"]
@@ -25,9 +26,9 @@ def format_json(diagnostics: Sequence[Diagnostic], summary: Summary) -> str:
         "diagnostics": [d.to_dict() for d in diagnostics],
         "summary": summary.to_dict(),
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return encodable(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
 def format_json_lines(diagnostics: Sequence[Diagnostic]) -> str:
     """Return one compact JSON object per diagnostic, one per line."""
-    return "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in diagnostics)
+    return encodable("".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in diagnostics))

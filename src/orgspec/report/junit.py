@@ -22,7 +22,7 @@ from orgspec.report.text import format_concise, location
 
 __all__ = ["format_junit"]
 
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
@@ -35,7 +35,9 @@ def _failure(case: ET.Element, failing: Sequence[Diagnostic]) -> None:
     message = f"{first.code} {first.message}"
     if len(failing) > 1:
         message += f" (and {len(failing) - 1} more finding{'s' if len(failing) > 2 else ''})"
-    failure = ET.SubElement(case, "failure", message=_clean(message), type=f"{first.code} {first.severity.value}")
+    failure = ET.SubElement(
+        case, "failure", message=_clean(message), type=_clean(f"{first.code} {first.severity.value}")
+    )
     bodies = []
     for d in failing:
         body = f"{location(d)}: {d.code} {d.severity.value}: {d.message}"
@@ -57,7 +59,7 @@ def format_junit(diagnostics: Sequence[Diagnostic], context: ReportContext) -> s
     )
     suite.set("skipped", "0")
     for path, found in by_file.items():
-        case = ET.SubElement(suite, "testcase", name=path, classname="orgspec", file=path)
+        case = ET.SubElement(suite, "testcase", name=_clean(path), classname="orgspec", file=_clean(path))
         failing = [d for d in found if context.fails(d)]
         others = [d for d in found if not context.fails(d)]
         if failing:

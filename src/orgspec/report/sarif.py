@@ -23,7 +23,7 @@ from urllib.parse import quote
 from orgspec import __version__
 from orgspec.codes import CODES, Code
 from orgspec.diagnostics import Diagnostic, Severity
-from orgspec.report.context import ReportContext, fingerprints, relative_path
+from orgspec.report.context import ReportContext, encodable, fingerprints, relative_path
 from orgspec.source import SourceText, Span
 
 __all__ = ["FINGERPRINT_KEY", "SCHEMA_URI", "artifact_uri", "format_sarif"]
@@ -74,8 +74,8 @@ def artifact_uri(rel: str) -> str:
 def _artifact(name: str | None, root: Path) -> dict[str, str]:
     rel = relative_path(name, root)
     if rel.startswith("/"):
-        return {"uri": artifact_uri(rel)}
-    return {"uri": artifact_uri(rel), "uriBaseId": "SRCROOT"}
+        return {"uri": artifact_uri(encodable(rel))}
+    return {"uri": artifact_uri(encodable(rel)), "uriBaseId": "SRCROOT"}
 
 
 def _physical(source: SourceText | None, span: Span | None, root: Path) -> dict[str, object]:
@@ -102,9 +102,10 @@ def _physical(source: SourceText | None, span: Span | None, root: Path) -> dict[
 
 
 def _result(d: Diagnostic, fingerprint: str, rule_index: dict[str, int], root: Path) -> dict[str, object]:
-    result: dict[str, object] = {
-        "ruleId": d.code,
-        "ruleIndex": rule_index[d.code],
+    result: dict[str, object] = {"ruleId": d.code}
+    if d.code in rule_index:  # a code of orgspec's (a library user may make diagnostics of their own)
+        result["ruleIndex"] = rule_index[d.code]
+    result |= {
         "level": _LEVELS[d.severity],
         "message": {"text": d.message},
         "locations": [{"physicalLocation": _physical(d.source, d.span, root)}],
@@ -150,4 +151,4 @@ def format_sarif(diagnostics: Sequence[Diagnostic], context: ReportContext) -> s
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return encodable(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"

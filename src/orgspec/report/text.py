@@ -27,8 +27,9 @@ _COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severit
 _RESET = "\x1b[0m"
 _MAX_LINE = 160
 
-#: C0 controls but tab, DEL, C1 controls, and the bidirectional marks, embeddings, overrides and isolates.
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: C0 controls but tab, DEL, C1 controls, the bidirectional marks, embeddings, overrides and isolates,
+#: and lone surrogates (which cannot be written as UTF-8).
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -94,7 +95,9 @@ def location(d: Diagnostic) -> str:
 
 def format_concise(diagnostics: Sequence[Diagnostic]) -> str:
     """Return one line per diagnostic: ``file:line:col: CODE severity: message``."""
-    return "".join(f"{location(d)}: {d.code} {d.severity.value}: {printable(d.message)}\n" for d in diagnostics)
+    return "".join(
+        f"{location(d)}: {printable(d.code)} {d.severity.value}: {printable(d.message)}\n" for d in diagnostics
+    )
 
 
 def format_text(diagnostics: Sequence[Diagnostic], *, color: bool = False, show_source: bool = True) -> str:
@@ -105,7 +108,7 @@ def format_text(diagnostics: Sequence[Diagnostic], *, color: bool = False, show_
         sev = d.severity.value
         if color:
             sev = _COLORS[d.severity] + sev + _RESET
-        out.append(f"{where}: {d.code} {sev}: {printable(d.message)}")
+        out.append(f"{where}: {printable(d.code)} {sev}: {printable(d.message)}")
         if show_source:
             out += _snippet(d, color)
         if d.hint:

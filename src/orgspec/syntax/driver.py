@@ -203,9 +203,15 @@ class Driver:
             on_token=on_token,
         )
 
-    def parse(self, text: str) -> Any:
-        """Return the value of the start rule; raise :class:`FastPathError` on any error."""
+    def parse(self, text: str, on_top: Callable[[Any], Any] | None = None) -> Any:
+        """Return the value of the start rule; raise :class:`FastPathError` on any error.
+
+        With ``on_top``, each top-level statement is handed to it as soon as it is
+        reduced (outside every block), and what it returns takes the statement's
+        place: a caller that consumes statements one by one need not keep them all.
+        """
         special = self.special
+        depth = 0
         ignore = self.ignore
         on_token = self.on_token
         actions = self.actions
@@ -239,6 +245,11 @@ class Driver:
                     state = action
                     push_state(state)
                     push_value(tok)
+                    if on_top is not None:
+                        if kind == "LBRACE":
+                            depth += 1
+                        elif kind == "RBRACE":
+                            depth -= 1
                     break
                 size, origin, reduce = action  # type: ignore[misc]
                 if size:
@@ -248,6 +259,8 @@ class Driver:
                 else:
                     children = []
                 value = reduce(children)
+                if on_top is not None and depth == 0 and origin == "stmt":
+                    value = on_top(value)
                 state = gotos[state_stack[-1]][origin]
                 if state == end_state:  # reached only by reducing the start rule, at the end
                     return value

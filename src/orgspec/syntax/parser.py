@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import threading
 from collections.abc import Callable
 from importlib import resources
@@ -109,13 +110,18 @@ def _unescape(raw: str, start: int) -> str:
     return _ESCAPE.sub(replace, raw)
 
 
+_intern = sys.intern
+
+
 def _make_arg(kind_name: str, text: str, start: int, end: int) -> Arg:
     kind = _ARG_KINDS[kind_name]
     span = Span(start, end)
+    # Strings are interned: names, ranks, labels and many duties recur, and the model keeps them
+    # all (a tenth of the memory of a large spec; docs/performance.md).
     if kind is ArgKind.STRING:
-        value = _unescape(text[1:-1], start + 1)
+        value = _intern(_unescape(text[1:-1], start + 1))
     elif kind is ArgKind.NAMEREF:
-        value = _unescape(text[2:-1], start + 2)
+        value = _intern(_unescape(text[2:-1], start + 2))
     elif kind is ArgKind.REF:
         value = text[1:]
     else:
@@ -160,7 +166,7 @@ class _ToNodes(Transformer[Token, Any]):
             for tok in children[1:]
             if type(tok) is not _BlockValue
         )
-        return _make_stmt(str(kw), kw.start_pos or 0, kw.end_pos or 0, args, children[-1])
+        return _make_stmt(_intern(str(kw)), kw.start_pos or 0, kw.end_pos or 0, args, children[-1])
 
     def start(self, children: list[Stmt]) -> tuple[Stmt, ...]:
         return tuple(children)
@@ -175,6 +181,7 @@ def _fast_block(children: list[Any]) -> _BlockValue:
 
 def _fast_stmt(children: list[Any]) -> Stmt:
     _, keyword, kw_start, kw_end = children[0]
+    keyword = _intern(keyword)
     last = children[-1]
     stop = len(children) - 1 if type(last) is _BlockValue else len(children)
     args = tuple([_make_arg(*tok) for tok in children[1:stop]])
@@ -182,7 +189,7 @@ def _fast_stmt(children: list[Any]) -> Stmt:
 
 
 def _fast_start(children: list[Any]) -> tuple[Stmt, ...]:
-    return tuple(children)
+    return tuple(c for c in children if c is not None)  # None: a statement handed over while parsing
 
 
 _FAST_BUILDERS: dict[str, Callable[[list[Any]], Any]] = {
@@ -371,11 +378,18 @@ def _error_diagnostic(err: UnexpectedInput, source: SourceText) -> Diagnostic:
     raise TypeError(err)  # pragma: no cover
 
 
-def parse_document(source: SourceText) -> tuple[Document, list[Diagnostic]]:
+def parse_document(
+    source: SourceText, on_top: Callable[[Stmt], None] | None = None
+) -> tuple[Document, list[Diagnostic]]:
     """Parse one source text into a :class:`Document` and the diagnostics of reading it.
 
     Never raises on user input: on a syntax error the document holds no
     statements and the diagnostics say where and why.
+
+    With ``on_top``, each top-level statement is handed to it as soon as it is
+    read, and the document holds no statements (only the comments): the
+    syntax tree of a large file is never whole in memory. On a syntax error
+    some statements may have been handed over before the error was found.
     """
     text = source.text
     diagnostics: list[Diagnostic] = []
@@ -395,15 +409,28 @@ def parse_document(source: SourceText) -> tuple[Document, list[Diagnostic]]:
     _local.state = state
     try:
         statements: tuple[Stmt, ...] | None = None
+        handed = 0  # statements already handed to on_top by the fast path
+
+        def hand(stmt: Stmt) -> None:
+            nonlocal handed
+            handed += 1
+            on_top(stmt)  # type: ignore[misc]
+
         if _driver is not None and _use_fast_path:
             try:
-                statements = _driver.parse(text)
+                statements = _driver.parse(text, None if on_top is None else hand)
+                if on_top is not None:
+                    statements = ()
             except FastPathError:
                 # Let lark itself read the text and report the error exactly as it does.
                 state = _State(source)
                 _local.state = state
         if statements is None:
             statements = parser.parse(text)  # type: ignore[assignment]
+            if on_top is not None and statements:
+                for stmt in statements[handed:]:  # the fast path read the first ones the same way
+                    on_top(stmt)
+                statements = ()
         assert statements is not None
     except UnexpectedInput as err:
         state.diagnostics.append(_error_diagnostic(err, source))
