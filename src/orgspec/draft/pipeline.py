@@ -12,6 +12,7 @@ from orgspec.draft.emit import emit_text, report
 from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_head import extract_head
+from orgspec.draft.extract_lists import extract_lists
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_sections import extract_sections, read_stated
 from orgspec.draft.extract_staffing import extract_institutions, extract_staffing
@@ -77,6 +78,8 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         extract_english(lines, facts)
     else:
         _chinese(lines, facts)
+        if not facts.sections:
+            extract_lists(lines, facts)
     structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label)
     if not structure:
         extract_coordinating(lines, facts)
