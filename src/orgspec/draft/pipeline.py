@@ -14,6 +14,7 @@ from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_head import extract_head
 from orgspec.draft.extract_lists import extract_lists
 from orgspec.draft.extract_narrative import extract_coordinating
+from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
 from orgspec.draft.extract_staffing import extract_institutions, extract_staffing
 from orgspec.draft.facts import Facts, Src
@@ -77,9 +78,11 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     if english:
         extract_english(lines, facts)
     else:
-        _chinese(lines, facts)
+        parts = _chinese(lines, facts)
         if not facts.sections:
             extract_lists(lines, facts)
+        skip = {line.no for p in parts if p.kind == "other" for line in p.lines}
+        extract_running(lines, facts, skip)
     structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label)
     if not structure:
         extract_coordinating(lines, facts)

@@ -1,0 +1,130 @@
+"""Read quotas and plaques written in running text rather than in a staffing part.
+
+Gazetteers, budget pages and news state a body's quotas in a sentence: "核定行政编制20人,
+事业编制12人", "定行政编24个", "编制为25人", "网络信息研究中心事业编制4个". This reader runs
+only when the staffing part gave no quota. A figure is read as a quota only when 编制 (or 编)
+stands right before it; totals ("共有编制32人"), actual staff (实有, 现有) and changes
+("由219名扩大到519名": the later figure is read, with a note) are told apart by the words around
+the figure. A quota preceded in its clause by the name of a listed section is that section's.
+
+Imports: :mod:`orgspec.draft.extract_lists`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
+:mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgspec.draft.extract_lists import Paragraph, paragraphs
+from orgspec.draft.facts import Facts, Src
+from orgspec.draft.normalize import Line, cn_int
+from orgspec.model.units import Plaque, Post, PostGroup, Quota
+from orgspec.model.values import Count, QuotaCategory
+
+__all__ = ["extract_running"]
+
+_N = r"(\d{1,5}|[一二三四五六七八九十两百零]{1,5})"
+_QUOTA = re.compile(
+    r"((?:机关)?(?:行政|事业|工勤|机关工勤|后勤服务)?编(?:制)?)(?:数)?(?:为|核定为|是)?"
+    + _N
+    + r"(?:名|人|个)(?!以上|以下|左右)"
+)
+_CHANGE = re.compile(r"编(?:制)?由" + _N + r"(?:名|人|个)(?:扩大|擴大|增加|减少|減少|调整|調整|增|减|減)(?:到|至|為|为)" + _N + r"(?:名|人|个)")
+_POST = re.compile(
+    r"^(?:其中:?)?(?:核定|设)?(?:领导职数)?(?:为)?([\u4e00-\u9fff]{1,12}?(?:长|主任|书记|师|职数|委员|主席|部长))"
+    + _N
+    + r"名$"
+)
+_FORMER = re.compile(r"原规定|原有|原来|此前|以前|改革前")
+_CATS = (
+    ("行政", QuotaCategory.ADMINISTRATIVE),
+    ("事业", QuotaCategory.PUBLIC_INSTITUTION),
+    ("工勤", QuotaCategory.LOGISTICS),
+    ("后勤", QuotaCategory.LOGISTICS),
+)
+_CONCURRENT = re.compile(r"^([^,。;]{2,30}?),兼([\u4e00-\u9fff]{2,20}(?:办公室|委员会|局|办|中心))[,。]")
+
+
+def _category(label: str) -> QuotaCategory:
+    return next((cat for word, cat in _CATS if word in label), QuotaCategory.OTHER)
+
+
+def _clause_start(key: str, at: int) -> int:
+    return max(key.rfind(c, 0, at) for c in ",;。:") + 1
+
+
+def _quotas(para: Paragraph, facts: Facts) -> None:
+    key = para.key
+    for m in _CHANGE.finditer(key):
+        value = cn_int(m.group(2))
+        if value is not None:
+            note = f"the document changes the quota from {m.group(1)} to {m.group(2)}; the later figure is read"
+            quota = Quota(category=QuotaCategory.ADMINISTRATIVE if "行政" in key else QuotaCategory.OTHER,
+                          count=Count.of(value))
+            facts.quotas.append(Src(quota, para.line_at(m.start()), [note]))
+            facts.used.add(para.line_at(m.start()))
+    if _CHANGE.search(key):
+        return
+    for m in _QUOTA.finditer(key):
+        sentence = key[key.rfind("。", 0, m.start()) + 1 : m.start()]
+        if _FORMER.search(sentence):
+            continue
+        start = _clause_start(key, m.start())
+        before = key[start : m.start()]
+        if re.search(r"共有?|合计|总|实有|现有|不少于|不超过|超", before + key[m.start() : m.end()]):
+            continue
+        value = cn_int(m.group(2))
+        if value is None:
+            continue
+        label = para.text[m.start(1) : m.end(1)]
+        quota = Src(Quota(category=_category(m.group(1)), count=Count.of(value), label=label), para.line_at(m.start()))
+        owner = next((s for s in facts.sections if s.name and s.name in para.text[start : m.start()]), None)
+        (owner.quotas if owner is not None else facts.quotas).append(quota)
+        facts.used.add(para.line_at(m.start()))
+
+
+def _posts(para: Paragraph, facts: Facts) -> None:
+    """Read "其中,局长1名、副局长3名" in a sentence about quotas or posts (职数)."""
+    offset = 0
+    former = False
+    for sentence in para.key.split("。"):
+        begin, offset = offset, offset + len(sentence) + 1
+        former = bool(_FORMER.search(sentence)) or (former and sentence.startswith("其中"))
+        if former or not re.search(r"职数|其中", sentence) or not re.search(r"编|职数|领导", sentence + para.key):
+            continue
+        pos = 0
+        for clause in re.split(r"[,、;]", sentence):
+            at, pos = begin + pos, pos + len(clause) + 1
+            m = _POST.match(clause.strip())
+            if not m or "编" in m.group(1) or m.group(1).startswith(("正副", "即")):
+                continue
+            value = cn_int(m.group(2))
+            if value is None:
+                continue
+            lead = len(clause) - len(clause.lstrip())
+            title = para.text[at + lead + m.start(1) : at + lead + m.end(1)]
+            post: Post | PostGroup = Post(title=title, count=Count.of(value))
+            facts.posts.append(Src(post, para.line_at(at), ["read from running text"]))
+            facts.used.add(para.line_at(at))
+
+
+def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
+    """Read running-text quotas (when no staffing part gave any) and "X,兼Y" plaques of the body.
+
+    ``skip`` holds the numbers of lines that belong to parts that are not part of a plan.
+    """
+    paras = [p for p in paragraphs([line for line in lines if line.no not in skip]) if p.key]
+    if not facts.quotas and not any(s.quotas for s in facts.sections):
+        for para in paras:
+            _quotas(para, facts)
+    if not facts.posts and not any(s.posts for s in facts.sections):
+        for para in paras:
+            _posts(para, facts)
+    if facts.name is not None and not facts.plaques:
+        for para in paras:
+            m = _CONCURRENT.match(para.key)
+            if m and facts.name.value[-4:] in para.text[: m.end(1)]:
+                name = para.text[m.start(2) : m.end(2)]
+                facts.plaques.append(Src(Plaque(name=name), para.line_at(m.start(2)), ["'兼' read as a second name"]))
+                facts.used.add(para.line_at(m.start(2)))
+                break
