@@ -212,9 +212,15 @@ def _clause(  # noqa: PLR0917
     if r and not dated and facts.rank is None:
         facts.rank = Src(text[r.start(1) : r.end(1)], line.no)
         facts.used.add(line.no)
-    for m in _PLAQUE.finditer(seg):
+    hung = [
+        (m, piece.strip('"'))
+        for m in _PLAQUE.finditer(seg)
+        if not (m.start() > 0 and seg[m.start() - 1] == "(" and ENUM.match(line.key))  # a listed unit's plaque
+        for piece in re.split(r"[、,]", text[m.start(2) : m.end(2)])  # 加挂A、B、C牌子: three plaques
+        if len(piece.strip('"')) >= 2
+    ]
+    for m, name in hung:
         notes = []
-        name = text[m.start(2) : m.end(2)]
         if re.match(r"^[省市县区]人民政府", fold(name)):
             name = complete(name, places, notes)
         form = text[m.start(1) : m.end(1)]
