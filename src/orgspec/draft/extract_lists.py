@@ -26,6 +26,7 @@ _SUFFIX = (
     r"(?:办公室|服务中心|中心|管理区|苗圃|党委|党组|委员会|处|科|室|局|股|司|站|所|队|组|办)"
 )
 _NAME = re.compile(r"^([\u4e00-\u9fff]{0,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?$")
+_BODY_END = re.compile(r"(?:办公厅|办公室|委员会|局|厅|部|委|署|院|中心|办)$")
 _NUM = r"(\d{1,3}|[一二三四五六七八九十两]{1,3})"
 #: A stated count of sections: "设18个职能处(室)", "等6个处", "4个内设机构", "设有以下8个职能处".
 _COUNT = re.compile(
@@ -180,6 +181,11 @@ def _running(para: Paragraph, facts: Facts) -> None:
         if len(found) >= 2 or (strong and found):
             tail = segment[: found[-1][0] - m.end() + 40]
             count = read_count(tail)
+            subject = re.search(r"([\u4e00-\u9fff]{3,20})$", key[: m.start()])
+            if facts.name is None and subject and _BODY_END.search(subject.group(1)):
+                at0 = subject.start(1)
+                note = "the name is read from the subject of the list of sections"
+                facts.name = Src(para.text[at0 : m.start()], para.line_at(at0), [note])
             for at, name, inner in found:
                 text_name = para.text[at : at + len(name)]
                 _add(facts, para, at, text_name, inner, None)
