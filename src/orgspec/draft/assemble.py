@@ -83,7 +83,7 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
         b.prov.put(p, None, ["the document does not name the body in a way the drafter reads; fill in the name"])
     if facts.kind_label is not None:
         label = b.src(f"{p}/kind", facts.kind_label)
-        fields["kind"], fields["kind_label"] = kind_of(label), label
+        fields["kind"], fields["kind_label"] = kind_of(label) or UnitKind.OTHER, label
     if facts.superior is not None:
         fields["superior"] = Ref(target=b.src(f"{p}/superior", facts.superior))
     if facts.rank is not None:

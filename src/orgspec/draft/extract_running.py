@@ -79,7 +79,10 @@ def _quotas(para: Paragraph, facts: Facts) -> None:
         label = para.text[m.start(1) : m.end(1)]
         quota = Src(Quota(category=_category(m.group(1)), count=Count.of(value), label=label), para.line_at(m.start()))
         owner = next((s for s in facts.sections if s.name and s.name in para.text[start : m.start()]), None)
-        (owner.quotas if owner is not None else facts.quotas).append(quota)
+        into = owner.quotas if owner is not None else facts.quotas
+        if any(q.value.category is quota.value.category for q in into):
+            continue  # one quota per category: a second figure is a repetition or a total
+        into.append(quota)
         facts.used.add(para.line_at(m.start()))
 
 
@@ -103,6 +106,8 @@ def _posts(para: Paragraph, facts: Facts) -> None:
                 continue
             lead = len(clause) - len(clause.lstrip())
             title = para.text[at + lead + m.start(1) : at + lead + m.end(1)]
+            if any(isinstance(p.value, Post) and p.value.title == title for p in facts.posts):
+                continue
             post: Post | PostGroup = Post(title=title, count=Count.of(value))
             facts.posts.append(Src(post, para.line_at(at), ["read from running text"]))
             facts.used.add(para.line_at(at))

@@ -70,6 +70,33 @@ def _first_heading(lines: list[Line], facts: Facts) -> int:
     return min(facts.used, default=0)
 
 
+def _dedupe_sections(facts: Facts) -> None:
+    """Keep the first of two sections of one name; the second is a note (a repeated line or list)."""
+    first: dict[str, int] = {}
+    index: dict[int, int] = {}
+    kept = []
+    for i, section in enumerate(facts.sections):
+        if section.name in first:
+            index[i] = index[first[section.name]]
+            facts.note(section.line, "anomaly", f"'{section.name}' is listed again; only the first is drafted")
+            facts.used.add(section.line)
+            continue
+        first[section.name] = i
+        index[i] = len(kept)
+        kept.append(section)
+    facts.sections = kept
+    for shared in facts.shared:
+        shared.sections = sorted({index[i] for i in shared.sections})
+
+
+def _blocking(text: str) -> list[str]:
+    """Return the codes of the errors ``orgspec check`` finds in a draft, but OS301 (the document's own)."""
+    from orgspec.api import analyze  # noqa: PLC0415 - the API imports the drafter
+
+    codes = {d.code for d in analyze(text, "<draft>").diagnostics if d.severity.value == "error"}
+    return sorted(codes - {"OS301"})
+
+
 def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     """Draft a spec: return the model, the draft text and the report."""
     lines = read_lines(text)
@@ -98,7 +125,17 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
             if line.text and line.no not in facts.used and line.no < _first_heading(lines, facts):
                 facts.doc_notes.append(Src(line.text, line.no, ["an introductory sentence, kept as a note"]))
                 facts.used.add(line.no)
+    _dedupe_sections(facts)
     spec, prov = assemble(facts, lines, structure)
+    out = emit_text(spec, prov, facts.notes, source_name)
+    blocking = _blocking(out)
+    if blocking and facts.history:
+        # a history the drafter read only in part contradicts the body as drafted: keep it as notes
+        for event in facts.history:
+            facts.doc_notes.append(Src(" ".join(event.value.notes) or event.value.kind.value, event.line))
+        facts.history = []
+        facts.note(None, "doubt", f"the dated history is kept as notes: as read, it fails check ({', '.join(blocking)})")
+        spec, prov = assemble(facts, lines, structure)
     not_read = [(line.no, line.text) for line in lines if line.text and line.no not in facts.used]
     out = emit_text(spec, prov, facts.notes, source_name)
     rep = report(spec, prov, facts.notes, not_read, source_name, "en" if english else "zh")
