@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 
 from orgspec.draft.facts import Facts, SectionFacts, Src
-from orgspec.draft.normalize import Line, cn_int
-from orgspec.model.units import Plaque
+from orgspec.draft.normalize import Line, cn_int, fold
+from orgspec.model.units import Duty, Plaque
 
 __all__ = ["Paragraph", "extract_lists", "paragraphs", "read_count", "read_running"]
 
@@ -213,8 +213,12 @@ def _enumerated(paras: list[Paragraph], facts: Facts) -> None:
     for run in runs:
         if len(run) < 2 and not (run and run[0][3].group(0).lstrip().startswith("[接上页]")):
             continue
-        for number, _, para, m in run:
+        for k, (number, _, para, m) in enumerate(run):
+            before = len(facts.sections)
             _add(facts, para, m.start(3), para.text[m.start(3) : m.end(3)], m.group(4), number)
+            if len(facts.sections) > before:
+                upto = run[k + 1][2:] if k + 1 < len(run) else None
+                _duties_after(paras, para, m.end(), upto, facts)
         _, _, para, last = run[-1]
         rest = para.key[last.end() :]
         pos = 1 if rest.startswith("。") else -1
@@ -226,6 +230,43 @@ def _enumerated(paras: list[Paragraph], facts: Facts) -> None:
             _add(facts, para, at, para.text[at : at + len(t.group(1))], None, None)
             facts.sections[-1].notes.append("an unnumbered unit listed after the numbered sections")
             pos = t.end()
+
+
+def _duty_sentences(text: str) -> str:
+    """Keep the sentences of a duty: stop at the first that does not start the way a duty does."""
+    kept = []
+    for sentence in re.split(r"(?<=。)", text):
+        if not sentence.strip():
+            continue
+        if kept and (not sentence.endswith("。") or not fold(sentence.strip()).startswith(_VERBS)):
+            break
+        kept.append(sentence.strip())
+    return "".join(kept)
+
+
+def _duties_after(
+    paras: list[Paragraph], para: Paragraph, end: int, upto: tuple[Paragraph, re.Match[str]] | None, facts: Facts
+) -> None:
+    """Read the duties written after a listed section's name, up to the next listed section."""
+    section = facts.sections[-1]
+    stop_para, stop = (upto[0], upto[1].start()) if upto else (None, None)
+    texts: list[tuple[str, int]] = []
+    if stop_para is para:
+        texts.append((para.text[end:stop].strip(), para.line_at(end)))
+    else:
+        texts.append((para.text[end:].strip(), para.line_at(end)))
+        for other in paras[paras.index(para) + 1 :]:
+            if other is stop_para:
+                texts.append((other.text[:stop].strip(), other.starts[0][1]))
+                break
+            if stop_para is None and not other.key.lstrip().startswith(_VERBS):
+                break
+            texts.append((other.text, other.starts[0][1]))
+    for text, line in texts:
+        text = _duty_sentences(text.lstrip("。:").strip())
+        if text and fold(text).startswith((*_VERBS, "主要负责", "专责")):
+            section.duties.append(Src(Duty(text=text), line))
+            facts.used.add(line)
 
 
 def _hosted(para: Paragraph, facts: Facts) -> None:
