@@ -108,3 +108,30 @@ def test_draft_of_shuffled_and_truncated_corpus_lines_reads_back(lines: list[str
     result = draft(text, "mixed.txt")
     assert analyze(result.text).spec == result.spec
     assert {d.code for d in orgspec.check_text(result.text) if d.severity.value == "error"} <= {"OS301"}
+
+
+def test_report_lists_every_line_without_a_fact_and_every_figure_not_placed() -> None:
+    text = "某县某局\n某县某局内设办公室、业务股2个内设机构。\n另有临时人员12人。\n欢迎访问本网站\n"
+    report = draft(text, "report.txt").report
+    assert [(d["line"], d["text"]) for d in report["lines_with_no_fact"]] == [(3, "另有临时人员12人。"), (4, "欢迎访问本网站")]
+    assert report["figures_not_placed"] == [{"line": 3, "figure": "12人"}]
+    assert 0 < report["share_of_text_used"] < 1
+
+
+def test_a_bilingual_page_is_read_in_chinese_and_its_english_lines_are_listed() -> None:
+    english = "\n".join(f"The office is responsible for coordination work number {i} of the government." for i in range(12))
+    text = "某市外事办公室\n某市外事办公室内设秘书处、综合处、护照签证处3个处。\n行政编制为20名。\n" + english + "\n"
+    result = draft(text, "bilingual.txt")
+    body = result.spec.bodies[0]
+    assert [u.name for u in body.units] == ["秘书处", "综合处", "护照签证处"]
+    assert [(q.category.value, q.count.value) for q in body.quotas] == [("administrative", 20)]
+    assert result.report["language"] == "zh"
+    assert sum(1 for d in result.report["lines_with_no_fact"] if d["text"].startswith("The office")) == 12
+
+
+def test_a_news_text_without_structure_says_so_with_what_was_seen() -> None:
+    text = "新华社北京电 记者从有关方面获悉,某市近日召开会议,部署下一阶段改革工作。\n会议强调,要抓好落实。\n"
+    result = draft(text, "news.txt")
+    assert not result.report["structure_found"]
+    assert any(n["kind"] == "structure" and "no structure found" in n["message"] for n in result.report["notes"])
+    assert len(result.report["lines_with_no_fact"]) == 2
