@@ -23,7 +23,7 @@ from orgspec.model.units import Duty, Plaque
 __all__ = ["Paragraph", "extract_lists", "paragraphs", "read_count", "read_running"]
 
 _SUFFIX = (
-    r"(?:办公室|服务中心|中心|管理区|苗圃|党委|党组|委员会|处|科|室|局|股|司|站|所|队|组|办)"
+    r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|委员会|居委会|处|科|室|局|股|司|站|所|队|组|办)"
 )
 _NAME = re.compile(r"^([\u4e00-\u9fff]{0,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?$")
 _BODY_END = re.compile(r"(?:办公厅|办公室|委员会|局|厅|部|委|署|院|中心|办)$")
@@ -105,8 +105,19 @@ def _split(segment: str) -> list[tuple[int, int]]:
             items.append((start, i))
             start = i + 1
     items.append((start, len(segment)))
-    out = []
+    spaced = []
     for a, b in items:
+        words = segment[a:b].split(" ")
+        if len([w for w in words if w]) > 1 and all(_NAME.match(w) for w in words if w):
+            pos = a
+            for w in words:
+                if w:
+                    spaced.append((pos, pos + len(w)))
+                pos += len(w) + 1
+        else:
+            spaced.append((a, b))
+    out = []
+    for a, b in spaced:
         piece = segment[a:b]
         m = re.search(r"(?:以及|和|及)(?![^(]*\))", piece)
         if m and _NAME.match(piece[: m.start()].strip()) and _name_at(piece[m.end() :]) is not None:
@@ -127,7 +138,7 @@ def _name_at(piece: str) -> tuple[str, str | None, int] | None:
     piece = re.sub(r"(?:等)?" + _NUM + r"个.*$", "", piece).rstrip("等")
     piece = re.sub(r"(?:主要|分别)?负责.*$", "", piece)
     m = _NAME.match(piece)
-    if not m or m.group(1).startswith(_VERBS) or len(m.group(1)) < 2 or re.search(r"内设|下设|设有|成立", m.group(1)):
+    if not m or m.group(1).startswith(_VERBS) or len(m.group(1)) < 2 or re.search(r"内设|下设|设有|下属|成立", m.group(1)):
         return None
     return m.group(1), m.group(2), offset
 
@@ -166,10 +177,13 @@ def _running(para: Paragraph, facts: Facts) -> None:
         strong = re.match(_STRONG, m.group(0)) is not None
         end = len(key)
         for i in range(m.end(), len(key)):
-            if key[i] in _CLOSES or (key[i] == "," and key[m.end() : i].count("(") == key[m.end() : i].count(")")):
+            outside = key[m.end() : i].count("(") == key[m.end() : i].count(")")
+            if key[i] in _CLOSES or (key[i] == "," and outside and _name_at(re.split(r"[、,。;]", key[i + 1 :])[0]) is None):
                 end = i
                 break
-        segment = key[m.end() : end]
+        lead = re.match(_NUM + r"个[\u4e00-\u9fff()]{1,8}?[::]", key[m.end() : end])
+        start = m.end() + (lead.end() if lead else 0)
+        segment = key[start:end]
         if m.group(0) == "" and not re.search(r"\)?(?:主要|分别)?负责", segment):
             continue
         found = []
@@ -177,10 +191,12 @@ def _running(para: Paragraph, facts: Facts) -> None:
             item = _name_at(segment[a:b])
             if item is None:
                 break
-            found.append((m.end() + a + item[2], item[0], item[1]))
+            found.append((start + a + item[2], item[0], item[1]))
+            if re.search(_NUM + "个", segment[a:b]):
+                break  # "…4个内设机构": the count closes the list
         if len(found) >= 2 or (strong and found):
-            tail = segment[: found[-1][0] - m.end() + 40]
-            count = read_count(tail)
+            tail = segment[: found[-1][0] - start + 40]
+            count = read_count(tail) if lead is None else read_count(lead.group(0))
             subject = re.search(r"([\u4e00-\u9fff]{3,20})$", key[: m.start()])
             if facts.name is None and subject and _BODY_END.search(subject.group(1)):
                 at0 = subject.start(1)
@@ -269,6 +285,35 @@ def _duties_after(
             facts.used.add(line)
 
 
+_LED = re.compile(
+    r"^([\u4e00-\u9fff]{1,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?(?:(?:[::]|\s+)(?=(?:主要)?(?:"
+    + "|".join(_VERBS)
+    + r"))|[。]?$)"
+)
+
+
+def _led(paras: list[Paragraph], facts: Facts) -> None:
+    """Read sections that lead their paragraph: "办公室:负责…", "林政股 负责…", or name-only lines.
+
+    A run of at least two such paragraphs in a row (three when the names stand alone) is a list.
+    """
+    run: list[tuple[Paragraph, re.Match[str]]] = []
+    for para in [*paras, None]:
+        m = _LED.match(para.key) if para is not None else None
+        if m and len(m.group(1)) >= 2 and not m.group(1).startswith(_VERBS):
+            run.append((para, m))  # type: ignore[arg-type]
+            continue
+        alone = sum(1 for p, x in run if x.end() == len(p.key))
+        if len(run) >= 3 or (len(run) >= 2 and alone < len(run)):
+            for p, x in run:
+                before = len(facts.sections)
+                _add(facts, p, x.start(1), p.text[x.start(1) : x.end(1)], x.group(2), None)
+                rest = _duty_sentences(p.text[x.end() :].strip())
+                if len(facts.sections) > before and rest:
+                    facts.sections[-1].duties.append(Src(Duty(text=rest), p.line_at(x.end())))
+        run = []
+
+
 def _hosted(para: Paragraph, facts: Facts) -> None:
     """Read "领导小组办公室设在省民政厅": the office is a unit of the body (a coordinating group)."""
     for m in _HOSTED.finditer(para.key):
@@ -292,6 +337,7 @@ def extract_lists(lines: list[Line], facts: Facts) -> None:
                 facts.stated_sections = Src((count, phrase), para.line_at(m.start()))
                 facts.used.update(no for _, no in para.starts)
         _running(para, facts)
+    _led(paras, facts)
     if not facts.sections:
         for para in paras:
             _hosted(para, facts)
