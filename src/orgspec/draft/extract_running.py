@@ -17,7 +17,7 @@ import re
 
 from orgspec.draft.extract_lists import Paragraph, paragraphs
 from orgspec.draft.facts import Facts, Src
-from orgspec.draft.normalize import Line, cn_int
+from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Plaque, Post, PostGroup, Quota
 from orgspec.model.values import Count, QuotaCategory
 
@@ -113,6 +113,35 @@ def _posts(para: Paragraph, facts: Facts) -> None:
             facts.used.add(para.line_at(at))
 
 
+_HELD = re.compile(
+    r"(?:^|[;。,:])([\u4e00-\u9fff]{0,8}?(?:主任|组长|主席|书记|部长|局长|秘书长|召集人))由([^;。]{2,400}?)(?:等)?兼任"
+)
+_HOLDER = re.compile(
+    r"^(.+?(?:部长|院长|检察长|主任|书记|主席|成员|委员|厅长|局长|市长|县长|区长|秘书长|署长|司长|处长))"
+    r"([\u4e00-\u9fff]{2,3})$"
+)
+
+
+def _held(para: Paragraph, facts: Facts) -> None:
+    """Read "办公室主任由民政部部长李纪恒兼任": a post of one, held concurrently by a named holder."""
+    for m in _HELD.finditer(para.key):
+        title = para.text[m.start(1) : m.end(1)]
+        owner = next((s for s in facts.sections if fold(s.name).endswith("办公室") and m.group(1).startswith("办公室")), None)
+        into = owner.posts if owner is not None else facts.posts
+        at = m.start(2)
+        for piece in re.split(r"[,,]", m.group(2)):
+            h = _HOLDER.match(piece.strip())
+            start = at + len(piece) - len(piece.lstrip())
+            at += len(piece) + 1
+            if not h:
+                continue
+            concurrent = para.text[start + h.start(1) : start + h.end(1)]
+            holder = para.text[start + h.start(2) : start + h.end(2)]
+            post = Post(title=title, count=Count.of(1), concurrent=concurrent, holder=holder)
+            into.append(Src(post, para.line_at(start), ["a post held concurrently (由…兼任): one post per holder"]))
+            facts.used.add(para.line_at(start))
+
+
 def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     """Read running-text quotas (when no staffing part gave any) and "X,兼Y" plaques of the body.
 
@@ -125,6 +154,8 @@ def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     if not facts.posts and not any(s.posts for s in facts.sections):
         for para in paras:
             _posts(para, facts)
+        for para in paras:
+            _held(para, facts)
     if facts.name is not None and not facts.plaques:
         for para in paras:
             m = _CONCURRENT.match(para.key)
