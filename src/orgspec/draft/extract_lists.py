@@ -46,6 +46,8 @@ _ENUM_ITEM = re.compile(
 )
 _TAIL_ITEM = re.compile(r"\s*([\u4e00-\u9fff]{2,20}?" + _SUFFIX + r")。")
 _CLOSES = "。;!?"
+_NEXT = re.compile(r"[^、,。;]{0,40}")
+_LONGEST = 800  # the longest list read: ~50 names; a longer run of text is not one list
 
 
 @dataclass(frozen=True)
@@ -173,12 +175,16 @@ def _add(facts: Facts, para: Paragraph, at: int, name: str, inner: str | None, n
 
 def _running(para: Paragraph, facts: Facts) -> None:
     key = para.key
+    covered = 0  # a trigger inside a list already read starts no list of its own
     for m in _TRIGGER.finditer(key):
+        if m.start() < covered:
+            continue
         strong = re.match(_STRONG, m.group(0)) is not None
-        end = len(key)
-        for i in range(m.end(), len(key)):
-            outside = key[m.end() : i].count("(") == key[m.end() : i].count(")")
-            if key[i] in _CLOSES or (key[i] == "," and outside and _name_at(re.split(r"[、,。;]", key[i + 1 :])[0]) is None):
+        end = min(len(key), m.end() + _LONGEST)
+        depth = 0
+        for i in range(m.end(), min(len(key), m.end() + _LONGEST)):
+            depth += (key[i] == "(") - (key[i] == ")")
+            if key[i] in _CLOSES or (key[i] == "," and depth == 0 and _name_at(_NEXT.match(key, i + 1).group(0)) is None):  # type: ignore[union-attr]
                 end = i
                 break
         lead = re.match(_NUM + r"个[\u4e00-\u9fff()]{1,8}?[::]", key[m.end() : end])
@@ -195,18 +201,20 @@ def _running(para: Paragraph, facts: Facts) -> None:
             if re.search(_NUM + "个", segment[a:b]):
                 break  # "…4个内设机构": the count closes the list
         if len(found) >= 2 or (strong and found):
+            covered = end
             tail = segment[: found[-1][0] - start + 40]
             count = read_count(tail) if lead is None else read_count(lead.group(0))
-            subject = re.search(r"([\u4e00-\u9fff]{3,20})$", key[: m.start()])
+            base = max(0, m.start() - 20)
+            subject = re.search(r"([\u4e00-\u9fff]{3,20})$", key[base : m.start()])
             if facts.name is None and subject and _BODY_END.search(subject.group(1)):
-                at0 = subject.start(1)
+                at0 = base + subject.start(1)
                 note = "the name is read from the subject of the list of sections"
                 facts.name = Src(para.text[at0 : m.start()], para.line_at(at0), [note])
             for at, name, inner in found:
                 text_name = para.text[at : at + len(name)]
                 _add(facts, para, at, text_name, inner, None)
             if count is not None and facts.stated_sections is None:
-                c = _COUNT.search(key, m.start())
+                c = _COUNT.search(key, m.start(), end + 40)
                 phrase = para.text[m.start() : c.end()] if c else para.text[m.start() : end]
                 facts.stated_sections = Src((count, phrase.strip(" :")), para.line_at(m.start()))
 

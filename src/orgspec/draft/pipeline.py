@@ -161,8 +161,9 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
             "narrative skipped",
         )
     if structure and not english:
+        first = _first_heading(lines, facts)
         for line in lines:
-            if line.text and line.no not in facts.used and line.no < _first_heading(lines, facts):
+            if line.text and line.no not in facts.used and line.no < first:
                 facts.doc_notes.append(Src(line.text, line.no, ["an introductory sentence, kept as a note"]))
                 facts.used.add(line.no)
     _dedupe_sections(facts)
