@@ -4,7 +4,8 @@ Usage: ``python bench/bench_draft.py [KB]`` (run from the repository root; defau
 documents of ``corpus/found/`` (and of the shared corpus when present) are concatenated, in
 order, until the text reaches the size asked for; the draft is timed (CPU time of this process,
 best of three) and the time printed with the size; then the same for adversarial shapes of that
-size (one running list, a list verb repeated, enumerated names, name-led lines, a duty list). The issue's bound is one second for 50 KB.
+size (one running list, a list verb repeated, enumerated names, name-led lines, a duty list).
+The issue's bound is one second for 50 KB.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def main() -> int:
     """Time the draft of the corpus joined to the size asked for, and of adversarial shapes; return 0."""
     kb = int(sys.argv[1]) if len(sys.argv) > 1 else 50
     for name, text in {"corpus joined": _text(kb * 1024), **_shapes(kb * 1024)}.items():
-        seconds, report = _time(text)
+        seconds, _ = _time(text)
         size = len(text.encode("utf-8")) / 1024
         print(f"{name}: {size:.0f} KB, {text.count(chr(10)) + 1} lines: {seconds:.3f} s CPU (best of 3)")
     return 0

@@ -26,7 +26,9 @@ SHARED = ROOT.parent / "shared" / "corpus"
 
 
 def _documents(shared: bool) -> list[tuple[str, Path, Path, bool]]:
-    held = {Path(e["spec"]).stem: e["held_out"] for e in json.loads((ROOT / "corpus" / "index.json").read_text("utf-8"))}
+    held = {
+        Path(e["spec"]).stem: e["held_out"] for e in json.loads((ROOT / "corpus" / "index.json").read_text("utf-8"))
+    }
     out = []
     for spec in sorted((ROOT / "specs" / "corpus").glob("*.orgspec")):
         source = re.search(r"Source: (\S+)", spec.read_text("utf-8"))
@@ -77,7 +79,8 @@ def test_shared_corpus_scores_are_pinned() -> None:
 
 def test_held_out_documents_are_scored_apart() -> None:
     table = _table(_documents(shared=False))
-    assert "TOTAL development" in table and "TOTAL held out" in table
+    assert "TOTAL development" in table
+    assert "TOTAL held out" in table
     held = [line for line in table.splitlines() if "| yes |" in line]
     assert len(held) == 8  # found 03, 06, 09, 12, 15, 18, 21, 24
 
@@ -113,13 +116,18 @@ def test_draft_of_shuffled_and_truncated_corpus_lines_reads_back(lines: list[str
 def test_report_lists_every_line_without_a_fact_and_every_figure_not_placed() -> None:
     text = "某县某局\n某县某局内设办公室、业务股2个内设机构。\n另有临时人员12人。\n欢迎访问本网站\n"
     report = draft(text, "report.txt").report
-    assert [(d["line"], d["text"]) for d in report["lines_with_no_fact"]] == [(3, "另有临时人员12人。"), (4, "欢迎访问本网站")]
+    assert [(d["line"], d["text"]) for d in report["lines_with_no_fact"]] == [
+        (3, "另有临时人员12人。"),
+        (4, "欢迎访问本网站"),
+    ]
     assert report["figures_not_placed"] == [{"line": 3, "figure": "12人"}]
     assert 0 < report["share_of_text_used"] < 1
 
 
 def test_a_bilingual_page_is_read_in_chinese_and_its_english_lines_are_listed() -> None:
-    english = "\n".join(f"The office is responsible for coordination work number {i} of the government." for i in range(12))
+    english = "\n".join(
+        f"The office is responsible for coordination work number {i} of the government." for i in range(12)
+    )
     text = "某市外事办公室\n某市外事办公室内设秘书处、综合处、护照签证处3个处。\n行政编制为20名。\n" + english + "\n"
     result = draft(text, "bilingual.txt")
     body = result.spec.bodies[0]

@@ -242,8 +242,9 @@ def _clause(  # noqa: PLR0917
         for piece in re.split(r"[、,]", text[m.start(2) : m.end(2)])  # 加挂A、B、C牌子: three plaques
         if len(piece.strip('"')) >= 2
     ]
-    for m, name in hung:
+    for m, written in hung:
         notes = []
+        name = written
         if re.match(r"^[省市县区]人民政府", fold(name)):
             name = complete(name, places, notes)
         form = text[m.start(1) : m.end(1)]

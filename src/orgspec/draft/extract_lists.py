@@ -16,15 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orgspec.draft.facts import Facts, SectionFacts, Src
+from orgspec.draft.facts import Facts, SectionFacts, Src, section_kind
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Duty, Plaque
 
 __all__ = ["Paragraph", "extract_lists", "paragraphs", "read_count", "read_running"]
 
-_SUFFIX = (
-    r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|委员会|居委会|处|科|室|局|股|司|站|所|队|组|办)"
-)
+_SUFFIX = r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|委员会|居委会|处|科|室|局|股|司|站|所|队|组|办)"
 _NAME = re.compile(r"^([\u4e00-\u9fff]{0,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?$")
 _BODY_END = re.compile(r"(?:办公厅|办公室|委员会|局|厅|部|委|署|院|中心|办)$")
 _NUM = r"(\d{1,3}|[一二三四五六七八九十两]{1,3})"
@@ -34,7 +32,11 @@ _COUNT = re.compile(
 )
 _HOSTED = re.compile(r"(?:^|[,。;])([\u4e00-\u9fff]{2,16}办公室)\(?[^()]{0,12}\)?设在")
 _STRONG = r"内设机构(?:有|为|包括|是)?|内设|下设(?:机构)?|分设|下属(?:事业)?单位(?:有)?|分别为|设有以下"
-_TRIGGER = re.compile(r"(?:" + _STRONG + r"|设有|新?成立了?|设立了?|设置了?|增设|新设|组建|下辖|包括|分为|设(?![在立置于计备施法定为])|:|^)[::]?\s*")
+_TRIGGER = re.compile(
+    r"(?:"
+    + _STRONG
+    + r"|设有|新?成立了?|设立了?|设置了?|增设|新设|组建|下辖|包括|分为|设(?![在立置于计备施法定为])|:|^)[::]?\s*"
+)
 _QUALIFIER = re.compile(
     r"^(?:[一二三四五六七八九十\d]+个(?:正|副)?(?:股级|科级|处级)?|(?:正|副)?(?:股级|科级|处级))"
     r"(?:事业单位|下属单位|直属单位)[::]?"
@@ -71,7 +73,8 @@ class Paragraph:
 def paragraphs(lines: list[Line]) -> list[Paragraph]:
     """Join lines that break mid-sentence (a gazetteer's hard wrap) into paragraphs."""
     out: list[Paragraph] = []
-    key, text, starts = "", "", []
+    key, text = "", ""
+    starts: list[tuple[int, int]] = []
     for line in lines:
         if not line.text:
             if key:
@@ -140,7 +143,12 @@ def _name_at(piece: str) -> tuple[str, str | None, int] | None:
     piece = re.sub(r"(?:等)?" + _NUM + r"个.*$", "", piece).rstrip("等")
     piece = re.sub(r"(?:主要|分别)?负责.*$", "", piece)
     m = _NAME.match(piece)
-    if not m or m.group(1).startswith(_VERBS) or len(m.group(1)) < 2 or re.search(r"内设|下设|设有|下属|成立", m.group(1)):
+    if (
+        not m
+        or m.group(1).startswith(_VERBS)
+        or len(m.group(1)) < 2
+        or re.search(r"内设|下设|设有|下属|成立", m.group(1))
+    ):
         return None
     return m.group(1), m.group(2), offset
 
@@ -158,11 +166,9 @@ def _plaques(inner: str | None, line: int) -> list[Src[Plaque]]:
     return []
 
 
-def _add(facts: Facts, para: Paragraph, at: int, name: str, inner: str | None, number: int | None) -> None:
+def _add(facts: Facts, para: Paragraph, at: int, name: str, inner: str | None, *, number: int | None = None) -> None:
     if any(s.name == name for s in facts.sections):
         return
-    from orgspec.draft.extract_sections import section_kind
-
     line = para.line_at(at)
     section = SectionFacts(name=name, line=line, number=number, kind=section_kind(name))
     section.plaques = _plaques(inner, line)
@@ -184,7 +190,9 @@ def _running(para: Paragraph, facts: Facts) -> None:
         depth = 0
         for i in range(m.end(), min(len(key), m.end() + _LONGEST)):
             depth += (key[i] == "(") - (key[i] == ")")
-            if key[i] in _CLOSES or (key[i] == "," and depth == 0 and _name_at(_NEXT.match(key, i + 1).group(0)) is None):  # type: ignore[union-attr]
+            following = _NEXT.match(key, i + 1)
+            nxt = following.group(0) if following else ""
+            if key[i] in _CLOSES or (key[i] == "," and depth == 0 and _name_at(nxt) is None):
                 end = i
                 break
         lead = re.match(_NUM + r"个[\u4e00-\u9fff()]{1,8}?[::]", key[m.end() : end])
@@ -212,7 +220,7 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 facts.name = Src(para.text[at0 : m.start()], para.line_at(at0), [note])
             for at, name, inner in found:
                 text_name = para.text[at : at + len(name)]
-                _add(facts, para, at, text_name, inner, None)
+                _add(facts, para, at, text_name, inner)
             if count is not None and facts.stated_sections is None:
                 c = _COUNT.search(key, m.start(), end + 40)
                 phrase = para.text[m.start() : c.end()] if c else para.text[m.start() : end]
@@ -239,7 +247,7 @@ def _enumerated(paras: list[Paragraph], facts: Facts) -> None:
             continue
         for k, (number, _, para, m) in enumerate(run):
             before = len(facts.sections)
-            _add(facts, para, m.start(3), para.text[m.start(3) : m.end(3)], m.group(4), number)
+            _add(facts, para, m.start(3), para.text[m.start(3) : m.end(3)], m.group(4), number=number)
             if len(facts.sections) > before:
                 upto = run[k + 1][2:] if k + 1 < len(run) else None
                 _duties_after(paras, para, m.end(), upto, facts)
@@ -251,14 +259,14 @@ def _enumerated(paras: list[Paragraph], facts: Facts) -> None:
             if not t or t.group(1).startswith(_VERBS):
                 break
             at = last.end() + t.start(1)
-            _add(facts, para, at, para.text[at : at + len(t.group(1))], None, None)
+            _add(facts, para, at, para.text[at : at + len(t.group(1))], None)
             facts.sections[-1].notes.append("an unnumbered unit listed after the numbered sections")
             pos = t.end()
 
 
 def _duty_sentences(text: str) -> str:
     """Keep the sentences of a duty: stop at the first that does not start the way a duty does."""
-    kept = []
+    kept: list[str] = []
     for sentence in re.split(r"(?<=。)", text):
         if not sentence.strip():
             continue
@@ -286,15 +294,17 @@ def _duties_after(
             if stop_para is None and not other.key.lstrip().startswith(_VERBS):
                 break
             texts.append((other.text, other.starts[0][1]))
-    for text, line in texts:
-        text = _duty_sentences(text.lstrip("。:").strip())
+    for written, line in texts:
+        text = _duty_sentences(written.lstrip("。:").strip())
         if text and fold(text).startswith((*_VERBS, "主要负责", "专责")):
             section.duties.append(Src(Duty(text=text), line))
             facts.used.add(line)
 
 
 _LED = re.compile(
-    r"^([\u4e00-\u9fff]{1,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?(?:(?:[::]|\s+)(?=(?:主要)?(?:"
+    r"^([\u4e00-\u9fff]{1,20}?"
+    + _SUFFIX
+    + r")(?:\(([^()]{1,40})\))?(?:(?:[::]|\s+)(?=(?:主要)?(?:"
     + "|".join(_VERBS)
     + r"))|[。]?$)"
 )
@@ -315,7 +325,7 @@ def _led(paras: list[Paragraph], facts: Facts) -> None:
         if len(run) >= 3 or (len(run) >= 2 and alone < len(run)):
             for p, x in run:
                 before = len(facts.sections)
-                _add(facts, p, x.start(1), p.text[x.start(1) : x.end(1)], x.group(2), None)
+                _add(facts, p, x.start(1), p.text[x.start(1) : x.end(1)], x.group(2))
                 rest = _duty_sentences(p.text[x.end() :].strip())
                 if len(facts.sections) > before and rest:
                     facts.sections[-1].duties.append(Src(Duty(text=rest), p.line_at(x.end())))
@@ -326,7 +336,7 @@ def _hosted(para: Paragraph, facts: Facts) -> None:
     """Read "领导小组办公室设在省民政厅": the office is a unit of the body (a coordinating group)."""
     for m in _HOSTED.finditer(para.key):
         at = m.start(1)
-        _add(facts, para, at, para.text[at : m.end(1)], None, None)
+        _add(facts, para, at, para.text[at : m.end(1)], None)
 
 
 def extract_lists(lines: list[Line], facts: Facts) -> None:

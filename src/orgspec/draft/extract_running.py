@@ -29,7 +29,13 @@ _QUOTA = re.compile(
     + _N
     + r"(?:名|人|个)(?!以上|以下|左右)"
 )
-_CHANGE = re.compile(r"编(?:制)?由" + _N + r"(?:名|人|个)(?:扩大|擴大|增加|减少|減少|调整|調整|增|减|減)(?:到|至|為|为)" + _N + r"(?:名|人|个)")
+_CHANGE = re.compile(
+    r"编(?:制)?由"
+    + _N
+    + r"(?:名|人|个)(?:扩大|擴大|增加|减少|減少|调整|調整|增|减|減)(?:到|至|為|为)"
+    + _N
+    + r"(?:名|人|个)"
+)
 _POST = re.compile(
     r"^(?:其中:?)?(?:核定|设)?(?:领导职数)?(?:为)?([\u4e00-\u9fff]{1,12}?(?:长|主任|书记|师|职数|委员|主席|部长))"
     + _N
@@ -59,9 +65,10 @@ def _quotas(para: Paragraph, facts: Facts) -> None:
         value = cn_int(m.group(2))
         if value is not None:
             note = f"the document changes the quota from {m.group(1)} to {m.group(2)}; the later figure is read"
-            quota = Quota(category=QuotaCategory.ADMINISTRATIVE if "行政" in key else QuotaCategory.OTHER,
-                          count=Count.of(value))
-            facts.quotas.append(Src(quota, para.line_at(m.start()), [note]))
+            changed = Quota(
+                category=QuotaCategory.ADMINISTRATIVE if "行政" in key else QuotaCategory.OTHER, count=Count.of(value)
+            )
+            facts.quotas.append(Src(changed, para.line_at(m.start()), [note]))
             facts.used.add(para.line_at(m.start()))
     if _CHANGE.search(key):
         return
@@ -126,7 +133,9 @@ def _held(para: Paragraph, facts: Facts) -> None:
     """Read "办公室主任由民政部部长李纪恒兼任": a post of one, held concurrently by a named holder."""
     for m in _HELD.finditer(para.key):
         title = para.text[m.start(1) : m.end(1)]
-        owner = next((s for s in facts.sections if fold(s.name).endswith("办公室") and m.group(1).startswith("办公室")), None)
+        owner = next(
+            (s for s in facts.sections if fold(s.name).endswith("办公室") and m.group(1).startswith("办公室")), None
+        )
         into = owner.posts if owner is not None else facts.posts
         at = m.start(2)
         for piece in re.split(r"[,,]", m.group(2)):

@@ -18,7 +18,7 @@ from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
 from orgspec.draft.extract_staffing import extract_institutions, extract_staffing
-from orgspec.draft.facts import Facts, Src
+from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
 from orgspec.model.units import Spec
@@ -75,7 +75,7 @@ def _dedupe_sections(facts: Facts) -> None:
     """Keep the first of two sections of one name; the second is a note (a repeated line or list)."""
     first: dict[str, int] = {}
     index: dict[int, int] = {}
-    kept = []
+    kept: list[SectionFacts] = []
     for i, section in enumerate(facts.sections):
         if section.name in first:
             index[i] = index[first[section.name]]
@@ -175,7 +175,9 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         for event in facts.history:
             facts.doc_notes.append(Src(" ".join(event.value.notes) or event.value.kind.value, event.line))
         facts.history = []
-        facts.note(None, "doubt", f"the dated history is kept as notes: as read, it fails check ({', '.join(blocking)})")
+        facts.note(
+            None, "doubt", f"the dated history is kept as notes: as read, it fails check ({', '.join(blocking)})"
+        )
         spec, prov = assemble(facts, lines, structure)
     not_read = [(line.no, line.text) for line in lines if line.text and line.no not in facts.used]
     coverage = _coverage(lines, prov, facts, spec)

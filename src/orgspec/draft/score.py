@@ -57,7 +57,7 @@ def _body(spec: Spec) -> Unit | None:
 
 
 def _kind(body: Unit) -> list[Hashable]:
-    """The body's kind; a label outside the vocabulary is read by its longest known ending."""
+    """Return the body's kind; a label outside the vocabulary is read by its longest known ending."""
     if body.kind is not None and body.kind.value != "other":
         return [body.kind.value]
     label = body.kind_label or ""
