@@ -24,6 +24,9 @@ PINNED: dict[str, tuple[str, dict[str, tuple[int, int, int]]]] = {
             "duty_texts": (15, 15, 15),
             "quotas": (3, 3, 3),
             "posts": (6, 6, 6),
+            "body_name": (1, 1, 1),
+            "kind": (1, 1, 1),
+            "basis": (2, 2, 2),
         },
     ),
     "001_6ba292e773262653": (
@@ -35,6 +38,9 @@ PINNED: dict[str, tuple[str, dict[str, tuple[int, int, int]]]] = {
             "duty_texts": (18, 18, 18),
             "quotas": (0, 0, 0),
             "posts": (0, 0, 0),
+            "body_name": (1, 1, 1),
+            "kind": (1, 1, 1),
+            "basis": (0, 0, 0),
         },
     ),
     "002_8d796a1540accf81": (
@@ -46,6 +52,9 @@ PINNED: dict[str, tuple[str, dict[str, tuple[int, int, int]]]] = {
             "duty_texts": (18, 18, 18),
             "quotas": (0, 0, 0),
             "posts": (1, 1, 1),
+            "body_name": (1, 1, 1),
+            "kind": (1, 1, 1),
+            "basis": (0, 0, 0),
         },
     ),
     "004_116e45fde44820c8": (
@@ -57,6 +66,9 @@ PINNED: dict[str, tuple[str, dict[str, tuple[int, int, int]]]] = {
             "duty_texts": (59, 59, 59),
             "quotas": (5, 5, 5),
             "posts": (6, 6, 6),
+            "body_name": (1, 1, 1),
+            "kind": (0, 0, 0),
+            "basis": (0, 0, 0),
         },
     ),
 }

@@ -83,7 +83,7 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
         b.prov.put(p, None, ["the document does not name the body in a way the drafter reads; fill in the name"])
     if facts.kind_label is not None:
         label = b.src(f"{p}/kind", facts.kind_label)
-        fields["kind"], fields["kind_label"] = kind_of(label), label
+        fields["kind"], fields["kind_label"] = kind_of(label) or UnitKind.OTHER, label
     if facts.superior is not None:
         fields["superior"] = Ref(target=b.src(f"{p}/superior", facts.superior))
     if facts.rank is not None:
@@ -97,15 +97,12 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
     if facts.stated_sections is not None:
         n, text = facts.stated_sections.value
         listed = sum(1 for s in facts.sections if s.kind is UnitKind.SECTION)
-        if listed == n:
-            b.src(f"{p}/stated/0", facts.stated_sections)
-            fields["stated"] = (StatedCount(what="sections", count=Count.of(n), text=text),)
-        else:
-            message = f"the document states {n} sections ('{text}') but lists {listed}"
+        message = "" if listed == n else f"the document states {n} sections ('{text}') but lists {listed}"
+        if message:
             facts.note(facts.stated_sections.line, "anomaly", message)
-            extra = Src(f"{text}: {message}", facts.stated_sections.line, [*facts.stated_sections.notes])
-            extra.notes.append("kept as a note, not as 'stated sections', so that the draft passes check (OS301)")
-            notes = (*notes, b.src(f"{p}/notes/{len(notes)}", extra))
+            facts.stated_sections.notes.append(f"{message}: kept as stated, so that 'orgspec check' reports OS301")
+        b.src(f"{p}/stated/0", facts.stated_sections)
+        fields["stated"] = (StatedCount(what="sections", count=Count.of(n), text=text),)
     fields["duties"] = b.many(f"{p}/duties", facts.duties)
     fields["function_changes"] = b.many(f"{p}/function_changes", facts.changes)
     fields["units"] = tuple(b.section(f"{p}/units/{i}", s) for i, s in enumerate(facts.sections))

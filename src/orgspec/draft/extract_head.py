@@ -24,8 +24,8 @@ _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12})\[(\d{4})\](\d{1,5})号")
 _CUT = "会据的和及经于照与即"
 _NAME_END = re.compile(r"(办公室|局|委员会|厅|部|委|署|院|中心|办|室|处|所|站|馆|会|队|司)$")
 _KIND = re.compile(
-    r"(?:为|是|作为)([\u4e00-\u9fff]{0,14}?(?:人民政府|政府|党委|市委|省委|县委|区委|委员会|国务院|党中央))?"
-    r"(工作部门|组成部门|直属特设机构|直属机构|部门管理机构|议事协调机构|派出机构|直属事业单位)"
+    r"(?:为|是|作为)(?:它的|其)?([\u4e00-\u9fff]{0,14}?(?:人民政府|政府|党委|市委|省委|县委|区委|委员会|国务院|党中央))?"
+    r"(工作部门|组成部门|直属特设机构|直属机构|部门管理机构|议事协调机构|派出机构|派出机关|直属事业单位)"
 )
 _PLAQUE = re.compile(r'(加挂|增挂|挂)"?([^,。;"()]{2,40}?)"?牌子')
 _HOSTED = re.compile(r"([^,。;]{2,40}?)设在([^,。;]{2,40})")
@@ -117,11 +117,32 @@ def _plaque_key(name: str, places: dict[str, str]) -> str:
 def _title_name(lines: list[Line]) -> Src[str] | None:
     for line in lines:
         if line.text:
-            text = re.sub(r"(简介|簡介)$", "", line.text).strip()
-            text = re.split(r"主要职责|主要職責|职能配置|職能配置|机构职能|機構職能|内设机构|內設機構|三定", text)[0]
-            if _NAME_END.search(text) and len(text) <= 30:
+            key = re.sub(r"(简介)$", "", line.key).strip()
+            cut = re.search(r"主要职责|职能配置|机构职能|内设机构|三定", key)
+            text = line.text[: cut.start() if cut else len(key)].strip()
+            text = text[text.rfind("的") + 1 :] if cut is None else text  # "民政部承认的X": X
+            if _NAME_END.search(fold(text)) and len(text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff()]+", text):
                 return Src(text, line.no)
             return None
+    return None
+
+
+_SHORTENED = re.compile(r"([\u4e00-\u9fff]{3,24})\((?:以下简称|下称|简称)[^()]{1,12}\)(?:是|为|,)")
+_IS = re.compile(r"(?:^|[,。:\"])([\u4e00-\u9fff]{4,24}?)(?:是|为)(?![^,。]{0,3}(?:了|主|准))")
+
+
+def _name_in_text(lines: list[Line]) -> Src[str] | None:
+    """Find the body's name in its first sentences: "X(以下简称Y)是…", "…规定,X是…"."""
+    for line in lines[:12]:
+        m = _SHORTENED.search(line.key)
+        if m and _NAME_END.search(m.group(1)):
+            note = "the name is read from '(以下简称…)' in the text"
+            return Src(line.text[m.start(1) : m.end(1)], line.no, [note])
+    for line in lines[:12]:
+        for m in _IS.finditer(line.key):
+            name = m.group(1)
+            if _NAME_END.search(name) and not name.startswith(("其", "该", "本", "这", "此")):
+                return Src(line.text[m.start(1) : m.end(1)], line.no, ["the name is read from a sentence 'X是…'"])
     return None
 
 
@@ -166,6 +187,8 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
                 facts.name = Src(name, line.no, notes)
             facts.used.add(line.no)
             break
+    if facts.name is None:
+        facts.name = _name_in_text(lines)
     if facts.name is not None:
         facts.used.add(facts.name.line)
     places = place_of(facts.name.value) if facts.name else {}
@@ -212,9 +235,16 @@ def _clause(  # noqa: PLR0917
     if r and not dated and facts.rank is None:
         facts.rank = Src(text[r.start(1) : r.end(1)], line.no)
         facts.used.add(line.no)
-    for m in _PLAQUE.finditer(seg):
+    hung = [
+        (m, piece.strip('"'))
+        for m in _PLAQUE.finditer(seg)
+        if not (m.start() > 0 and seg[m.start() - 1] == "(" and ENUM.match(line.key))  # a listed unit's plaque
+        for piece in re.split(r"[、,]", text[m.start(2) : m.end(2)])  # 加挂A、B、C牌子: three plaques
+        if len(piece.strip('"')) >= 2
+    ]
+    for m, written in hung:
         notes = []
-        name = text[m.start(2) : m.end(2)]
+        name = written
         if re.match(r"^[省市县区]人民政府", fold(name)):
             name = complete(name, places, notes)
         form = text[m.start(1) : m.end(1)]

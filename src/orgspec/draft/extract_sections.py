@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.extract_duties import check_numbering, enum_of
-from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src
+from orgspec.draft.extract_lists import read_running
+from orgspec.draft.extract_staffing import extract_staffing
+from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src, section_kind
 from orgspec.draft.normalize import Line, cn_int
 from orgspec.draft.segment import enum_style
 from orgspec.model.units import Duty, Plaque, Post
 from orgspec.model.values import Count, UnitKind
-from orgspec.model.vocab import kind_of
 
 __all__ = ["extract_sections", "read_stated", "section_kind"]
 
@@ -28,20 +29,8 @@ _UNITLIKE = re.compile(r"(处|科|室|局|司|中心|办公室|办|部|队|所|�
 _PER_REG = re.compile(r"另按(?:有关)?规定设(?:定|置|立)?([^,。;]{2,20}?)[。;]?$")
 _UNNUMBERED = re.compile(r"^([\u4e00-\u9fff]{2,14}(?:党委|党组|工会|团委|中心|办公室|处|科|室|股|司))[。:]")
 _VERBS = ("负责", "承担", "指导", "协调", "组织", "拟订", "研究", "管理", "办理", "参与", "贯彻", "完成", "根据")
+_NAME_ONLY = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ]{0,16}(?:办公室|中心|处|科|室|局|股|司)(?:\([^()]{2,30}\))?$")
 _PERSON = re.compile(r"^([\u4e00-\u9fff]{2,8})[::]([\u4e00-\u9fff]{2,4})$")
-
-
-def section_kind(name: str) -> UnitKind:
-    """Return the kind of a listed unit from its name: party committee, service centre or section."""
-    key = name.strip()
-    kind = kind_of(key)
-    if kind is not None and kind is not UnitKind.OFFICE:
-        return kind
-    if key.endswith(("党委", "黨委")):
-        return UnitKind.PARTY_COMMITTEE
-    if key.endswith(("服务中心", "服務中心")):
-        return UnitKind.SERVICE_CENTRE
-    return UnitKind.SECTION
 
 
 def read_stated(line: Line, facts: Facts) -> bool:
@@ -95,10 +84,31 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
     """Read the sections part: the stated count, each section with its plaques and duties."""
     shared: SharedFacts | None = None
     style: str | None = None
+    running = False
     for line in lines:
+        if not facts.sections and enum_of(line) is None and read_running(line, facts):
+            running = True
+            continue
         if read_stated(line, facts):
             continue
         found = enum_of(line)
+        if found is not None and re.search(r"\d{4}", found[1][:8]):
+            facts.note(line.no, "skipped", f"a numbered heading that names no section: {line.text[:40]}")
+            facts.used.add(line.no)
+            running = True
+            continue
+        if running:
+            if "编制" in line.key or "职数" in line.key:
+                extract_staffing([line], facts)
+            if line.no not in facts.used:
+                facts.note(line.no, "skipped", f"text after a list of sections: {line.text[:40]}")
+            continue
+        if found is None and _NAME_ONLY.match(line.key):
+            section, _ = _heading(line.text, line.key, line.no)
+            facts.sections.append(section)
+            facts.used.add(line.no)
+            shared = None
+            continue
         this = enum_style(line)
         if this == "article":
             facts.used.add(line.no)

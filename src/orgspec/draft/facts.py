@@ -15,8 +15,9 @@ from typing import Generic, TypeVar
 
 from orgspec.model.units import Duty, Event, FunctionChange, Member, Plaque, Post, PostGroup, Quota, Relation
 from orgspec.model.values import Basis, UnitKind
+from orgspec.model.vocab import kind_of
 
-__all__ = ["Facts", "Note", "SectionFacts", "SharedFacts", "Src"]
+__all__ = ["Facts", "Note", "SectionFacts", "SharedFacts", "Src", "section_kind"]
 
 T = TypeVar("T")
 
@@ -96,3 +97,16 @@ class Facts:
     def note(self, line: int | None, kind: str, message: str) -> None:
         """Record a note about the document that belongs to no single fact."""
         self.notes.append(Note(line, kind, message))
+
+
+def section_kind(name: str) -> UnitKind:
+    """Return the kind of a listed unit from its name: party committee, service centre or section."""
+    key = name.strip()
+    kind = kind_of(key)
+    if kind is not None and kind is not UnitKind.OFFICE:
+        return kind
+    if key.endswith(("党委", "黨委")):
+        return UnitKind.PARTY_COMMITTEE
+    if key.endswith(("服务中心", "服務中心")):
+        return UnitKind.SERVICE_CENTRE
+    return UnitKind.SECTION

@@ -166,6 +166,12 @@ def split_junk(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+#: Page chrome inside a line: wiki edit links ("[编辑]") and pinyin a page injected after characters.
+_CHROME = re.compile(
+    r"\[(?:编辑|編輯|edit|编辑源代码|編輯原始碼)\]|(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+)
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of the document: its number, its text (normalised), its key and any junk stripped."""
@@ -181,6 +187,7 @@ def read_lines(text: str) -> list[Line]:
     lines = []
     for no, raw in enumerate(text.splitlines(), 1):
         clean, junk = split_junk(width(raw).strip())
+        clean = _CHROME.sub("", clean)
         clean = re.sub(r"[ \t]+", " ", clean).strip()
         lines.append(Line(no, clean, fold(clean), junk))
     return lines

@@ -5,18 +5,21 @@ Imports: :mod:`orgspec.draft.*` stages, :mod:`orgspec.model`.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from orgspec.draft.assemble import assemble
+from orgspec.draft.assemble import Provenance, assemble
 from orgspec.draft.emit import emit_text, report
 from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_head import extract_head
+from orgspec.draft.extract_lists import extract_lists
 from orgspec.draft.extract_narrative import extract_coordinating
+from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
 from orgspec.draft.extract_staffing import extract_institutions, extract_staffing
-from orgspec.draft.facts import Facts, Src
-from orgspec.draft.normalize import Line, is_english, read_lines
+from orgspec.draft.facts import Facts, SectionFacts, Src
+from orgspec.draft.normalize import Line, cn_int, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
 from orgspec.model.units import Spec
 
@@ -68,15 +71,85 @@ def _first_heading(lines: list[Line], facts: Facts) -> int:
     return min(facts.used, default=0)
 
 
+def _dedupe_sections(facts: Facts) -> None:
+    """Keep the first of two sections of one name; the second is a note (a repeated line or list)."""
+    first: dict[str, int] = {}
+    index: dict[int, int] = {}
+    kept: list[SectionFacts] = []
+    for i, section in enumerate(facts.sections):
+        if section.name in first:
+            index[i] = index[first[section.name]]
+            facts.note(section.line, "anomaly", f"'{section.name}' is listed again; only the first is drafted")
+            facts.used.add(section.line)
+            continue
+        first[section.name] = i
+        index[i] = len(kept)
+        kept.append(section)
+    facts.sections = kept
+    for shared in facts.shared:
+        shared.sections = sorted({index[i] for i in shared.sections})
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_FIGURE = re.compile(r"(\d{1,5}|[一二三四五六七八九十两兩百]{1,4})(?:名|人|个|個|处|處|科|室|项|項)")
+
+
+def _coverage(lines: list[Line], prov: Provenance, facts: Facts, spec: Spec) -> dict[str, Any]:
+    """Which lines gave a fact, the share of the text they hold, and the figures no fact placed.
+
+    A line gave a fact when an element of the draft names it as its source (a heading that opens a
+    part counts too); every other line with text is listed, with the note that says why when there
+    is one. A figure ("25名", "6个处") is placed when the draft states that number somewhere.
+    """
+    sources = {line for line, _ in prov.where.values() if line is not None}
+    sources |= {n.line for n in facts.notes if n.kind == "anomaly" and n.line is not None}
+    sources |= {line.no for line in lines if line.text and heading_kind(line) is not None}
+    why = {n.line: n.message for n in facts.notes if n.line is not None}
+    texts = [line for line in lines if line.text]
+    no_fact = [
+        {"line": line.no, "text": line.text, **({"why": why[line.no]} if line.no in why else {})}
+        for line in texts
+        if line.no not in sources
+    ]
+    total = sum(len(line.text) for line in texts)
+    used = sum(len(line.text) for line in texts if line.no in sources)
+    placed = {str(n) for n in re.findall(r"\d+", spec.model_dump_json())}
+    figures = []
+    for line in texts:
+        for m in _FIGURE.finditer(line.key):
+            value = cn_int(m.group(1))
+            if value is not None and str(value) not in placed:
+                figures.append({"line": line.no, "figure": line.text[m.start() : m.end()]})
+    return {
+        "lines_with_no_fact": no_fact,
+        "share_of_text_used": round(used / total, 3) if total else 0.0,
+        "figures_not_placed": figures,
+    }
+
+
+def _blocking(text: str) -> list[str]:
+    """Return the codes of the errors ``orgspec check`` finds in a draft, but OS301 (the document's own)."""
+    from orgspec.api import analyze  # noqa: PLC0415 - the API imports the drafter
+
+    codes = {d.code for d in analyze(text, "<draft>").diagnostics if d.severity.value == "error"}
+    return sorted(codes - {"OS301"})
+
+
 def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     """Draft a spec: return the model, the draft text and the report."""
     lines = read_lines(text)
     facts = Facts()
-    english = is_english(lines)
+    # a bilingual page: its Chinese lines are read in Chinese, its English lines are listed as not read
+    chinese_lines = sum(1 for line in lines if len(_CJK.findall(line.text)) >= 4)
+    english = is_english(lines) and chinese_lines < 3
     if english:
         extract_english(lines, facts)
     else:
-        _chinese(lines, facts)
+        parts = _chinese(lines, facts)
+        if not facts.sections:
+            extract_lists(lines, facts)
+        skip = {line.no for p in parts if p.kind == "other" for line in p.lines}
+        extract_running(lines, facts, skip)
     structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label)
     if not structure:
         extract_coordinating(lines, facts)
@@ -88,12 +161,27 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
             "narrative skipped",
         )
     if structure and not english:
+        first = _first_heading(lines, facts)
         for line in lines:
-            if line.text and line.no not in facts.used and line.no < _first_heading(lines, facts):
+            if line.text and line.no not in facts.used and line.no < first:
                 facts.doc_notes.append(Src(line.text, line.no, ["an introductory sentence, kept as a note"]))
                 facts.used.add(line.no)
+    _dedupe_sections(facts)
     spec, prov = assemble(facts, lines, structure)
+    out = emit_text(spec, prov, facts.notes, source_name)
+    blocking = _blocking(out)
+    if blocking and facts.history:
+        # a history the drafter read only in part contradicts the body as drafted: keep it as notes
+        for event in facts.history:
+            facts.doc_notes.append(Src(" ".join(event.value.notes) or event.value.kind.value, event.line))
+        facts.history = []
+        facts.note(
+            None, "doubt", f"the dated history is kept as notes: as read, it fails check ({', '.join(blocking)})"
+        )
+        spec, prov = assemble(facts, lines, structure)
     not_read = [(line.no, line.text) for line in lines if line.text and line.no not in facts.used]
+    coverage = _coverage(lines, prov, facts, spec)
     out = emit_text(spec, prov, facts.notes, source_name)
     rep = report(spec, prov, facts.notes, not_read, source_name, "en" if english else "zh")
+    rep.update(coverage)
     return spec, out, rep

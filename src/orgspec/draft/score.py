@@ -1,6 +1,7 @@
 """Score a draft against a hand-written spec, field by field: precision and recall.
 
-Fields: section names, plaques (with their owner), duty texts (of the body, of
+Fields: the body's name, its kind and the documents it is based on (basis: number, else title),
+section names, plaques (with their owner), duty texts (of the body, of
 sections and shared lists), the body's duty count, quotas (category, figure and
 parts) and posts (title, figure, approved separately; group totals and their
 breakdown). Names and texts are compared after :func:`orgspec.model.names.normalize`.
@@ -16,10 +17,11 @@ from dataclasses import dataclass
 
 from orgspec.model.names import normalize
 from orgspec.model.units import Post, Spec, Unit
+from orgspec.model.vocab import kind_of
 
 __all__ = ["FIELDS", "FieldScore", "score"]
 
-FIELDS = ("section_names", "plaques", "duty_count", "duty_texts", "quotas", "posts")
+FIELDS = ("section_names", "plaques", "duty_count", "duty_texts", "quotas", "posts", "body_name", "kind", "basis")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,18 @@ def _body(spec: Spec) -> Unit | None:
     return spec.bodies[0] if spec.bodies else None
 
 
+def _kind(body: Unit) -> list[Hashable]:
+    """Return the body's kind; a label outside the vocabulary is read by its longest known ending."""
+    if body.kind is not None and body.kind.value != "other":
+        return [body.kind.value]
+    label = body.kind_label or ""
+    for i in range(len(label)):
+        kind = kind_of(label[i:])
+        if kind is not None and kind.value != "other":
+            return [kind.value]
+    return [normalize(label)] if label else []
+
+
 def _units(body: Unit) -> list[Unit]:
     return [u for u in body.walk() if u is not body]
 
@@ -62,6 +76,12 @@ def _items(spec: Spec, field: str) -> list[Hashable]:
     body = _body(spec)
     if body is None:
         return []
+    if field == "body_name":
+        return [normalize(body.name)] if body.name != "(name not found)" else []
+    if field == "kind":
+        return _kind(body)
+    if field == "basis":
+        return [normalize(b.number or b.title or "") for b in body.basis if b.number or b.title]
     if field == "section_names":
         return [normalize(u.name) for u in _units(body)]
     if field == "plaques":

@@ -1,0 +1,74 @@
+"""How long ``orgspec draft`` takes on a large document: every corpus text joined up to ~50 KB.
+
+Usage: ``python bench/bench_draft.py [KB]`` (run from the repository root; default 50). The
+documents of ``corpus/found/`` (and of the shared corpus when present) are concatenated, in
+order, until the text reaches the size asked for; the draft is timed (CPU time of this process,
+best of three) and the time printed with the size; then the same for adversarial shapes of that
+size (one running list, a list verb repeated, enumerated names, name-led lines, a duty list).
+The issue's bound is one second for 50 KB.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from orgspec.draft import draft
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _text(size: int) -> str:
+    docs = sorted((ROOT / "corpus" / "found").glob("*.txt"))
+    shared = ROOT.parent / "shared" / "corpus" / "docs"
+    if shared.is_dir():
+        docs += sorted(shared.glob("*.txt"))
+    out: list[str] = []
+    total = 0
+    while total < size:
+        for doc in docs:
+            body = doc.read_text("utf-8").split("\n", 2)[2]
+            out.append(body)
+            total += len(body.encode("utf-8"))
+            if total >= size:
+                break
+    return "\n".join(out)
+
+
+def _shapes(size: int) -> dict[str, str]:
+    """Adversarial shapes of one size: the patterns the list readers scan, repeated."""
+    digits = "一二三四五六七八九十"
+    shapes = {
+        "one running list": "某局内设" + "、".join(f"第{i}科" for i in range(size // 12)) + "。",
+        "list verbs, one line": "设办公室," * (size // 13),
+        "lists, one a line": "内设办公室、综合科。\n" * (size // 31),
+        "enumerated names": "\n".join(f"({digits[i % 10]})秘书处。负责。" for i in range(size // 27)),
+        "name-led lines": "\n".join(f"办公室{i}:负责工作。" for i in range(size // 30)),
+        "duty list": "主要职责\n" + "\n".join(f"({i})负责工作{i}。" for i in range(size // 25)),
+    }
+    return shapes
+
+
+def _time(text: str) -> tuple[float, dict[str, object]]:
+    best = float("inf")
+    report: dict[str, object] = {}
+    for _ in range(3):
+        start = time.process_time()
+        report = draft(text, "bench.txt").report
+        best = min(best, time.process_time() - start)
+    return best, report
+
+
+def main() -> int:
+    """Time the draft of the corpus joined to the size asked for, and of adversarial shapes; return 0."""
+    kb = int(sys.argv[1]) if len(sys.argv) > 1 else 50
+    for name, text in {"corpus joined": _text(kb * 1024), **_shapes(kb * 1024)}.items():
+        seconds, _ = _time(text)
+        size = len(text.encode("utf-8")) / 1024
+        print(f"{name}: {size:.0f} KB, {text.count(chr(10)) + 1} lines: {seconds:.3f} s CPU (best of 3)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

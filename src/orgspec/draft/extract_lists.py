@@ -1,0 +1,368 @@
+"""Read sections written outside a sections part: running-text lists, inline and name-only lists.
+
+Real documents list their sections in many layouts besides the seeds' "内设机构" part:
+"下设综合科、机构编制科、…4个内设机构" in running text, "(一)秘书处(办公室)。 (二)会议处。" on one
+line, "1. 秘书处" on a line of its own, or a page that starts mid-list ("[接上页] (十三)…").
+This reader runs only when the sections part found nothing. It works on *paragraphs* (hard-wrapped
+lines joined) and accepts a name only when it ends the way a unit's name ends (处, 科, 室, 局,
+股, 中心, 办公室, …) and stands in a list of at least two such names, or after a verb that
+introduces units (内设, 下设, 下属单位); precision matters more than recall.
+
+Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orgspec.draft.facts import Facts, SectionFacts, Src, section_kind
+from orgspec.draft.normalize import Line, cn_int, fold
+from orgspec.model.units import Duty, Plaque
+
+__all__ = ["Paragraph", "extract_lists", "paragraphs", "read_count", "read_running"]
+
+_SUFFIX = r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|委员会|居委会|处|科|室|局|股|司|站|所|队|组|办)"
+_NAME = re.compile(r"^([\u4e00-\u9fff]{0,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?$")
+_BODY_END = re.compile(r"(?:办公厅|办公室|委员会|局|厅|部|委|署|院|中心|办)$")
+_NUM = r"(\d{1,3}|[一二三四五六七八九十两]{1,3})"
+#: A stated count of sections: "设18个职能处(室)", "等6个处", "4个内设机构", "设有以下8个职能处".
+_COUNT = re.compile(
+    _NUM + r"个(?:职能|内设|业务)?(?:内设机构|司局|处室|科室|处\(室\)|科\(室\)|股室|处|科|室|司|局|股|机构)"
+)
+_HOSTED = re.compile(r"(?:^|[,。;])([\u4e00-\u9fff]{2,16}办公室)\(?[^()]{0,12}\)?设在")
+_STRONG = r"内设机构(?:有|为|包括|是)?|内设|下设(?:机构)?|分设|下属(?:事业)?单位(?:有)?|分别为|设有以下"
+_TRIGGER = re.compile(
+    r"(?:"
+    + _STRONG
+    + r"|设有|新?成立了?|设立了?|设置了?|增设|新设|组建|下辖|包括|分为|设(?![在立置于计备施法定为])|:|^)[::]?\s*"
+)
+_QUALIFIER = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+个(?:正|副)?(?:股级|科级|处级)?|(?:正|副)?(?:股级|科级|处级))"
+    r"(?:事业单位|下属单位|直属单位)[::]?"
+)
+_VERBS = ("负责", "承担", "指导", "协调", "组织", "拟订", "研究", "管理", "办理", "参与", "贯彻", "完成", "根据")
+_ENUM_ITEM = re.compile(
+    r"(?:^|(?<=[\s。;:]))(?:\[接上页\]\s*)?(?:\(([一二三四五六七八九十]{1,3})\)|(\d{1,2})[.、](?!\d))\s*"
+    r"([\u4e00-\u9fff]{1,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?(?=[。\s;:]|$)"
+)
+_TAIL_ITEM = re.compile(r"\s*([\u4e00-\u9fff]{2,20}?" + _SUFFIX + r")。")
+_CLOSES = "。;!?"
+_NEXT = re.compile(r"[^、,。;]{0,40}")
+_LONGEST = 800  # the longest list read: ~50 names; a longer run of text is not one list
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Hard-wrapped lines joined: the joined key and text, and the line each offset came from."""
+
+    key: str
+    text: str
+    starts: tuple[tuple[int, int], ...]  # (offset, line number)
+
+    def line_at(self, offset: int) -> int:
+        """Return the number of the line the character at ``offset`` came from."""
+        no = self.starts[0][1]
+        for start, line in self.starts:
+            if start > offset:
+                break
+            no = line
+        return no
+
+
+def paragraphs(lines: list[Line]) -> list[Paragraph]:
+    """Join lines that break mid-sentence (a gazetteer's hard wrap) into paragraphs."""
+    out: list[Paragraph] = []
+    key, text = "", ""
+    starts: list[tuple[int, int]] = []
+    for line in lines:
+        if not line.text:
+            if key:
+                out.append(Paragraph(key, text, tuple(starts)))
+            key, text, starts = "", "", []
+            continue
+        starts.append((len(key), line.no))
+        key += line.key
+        text += line.text
+        if line.key[-1] in _CLOSES or line.key.endswith(":") or len(line.key) < 20:
+            out.append(Paragraph(key, text, tuple(starts)))
+            key, text, starts = "", "", []
+    if key:
+        out.append(Paragraph(key, text, tuple(starts)))
+    return out
+
+
+def read_count(key: str) -> int | None:
+    """Return the count of sections a phrase states ("等6个处", "内设18个职能处(室)"), or None."""
+    m = _COUNT.search(key)
+    return cn_int(m.group(1)) if m else None
+
+
+def _split(segment: str) -> list[tuple[int, int]]:
+    """Split a list at 、 (and at its last 和/及) outside parentheses: (start, end) of each item."""
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(segment):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in "、," and depth == 0:
+            items.append((start, i))
+            start = i + 1
+    items.append((start, len(segment)))
+    spaced = []
+    for a, b in items:
+        words = segment[a:b].split(" ")
+        if len([w for w in words if w]) > 1 and all(_NAME.match(w) for w in words if w):
+            pos = a
+            for w in words:
+                if w:
+                    spaced.append((pos, pos + len(w)))
+                pos += len(w) + 1
+        else:
+            spaced.append((a, b))
+    out = []
+    for a, b in spaced:
+        piece = segment[a:b]
+        m = re.search(r"(?:以及|和|及)(?![^(]*\))", piece)
+        if m and _NAME.match(piece[: m.start()].strip()) and _name_at(piece[m.end() :]) is not None:
+            out += [(a, a + m.start()), (a + m.end(), b)]
+        else:
+            out.append((a, b))
+    return out
+
+
+def _name_at(piece: str) -> tuple[str, str | None, int] | None:
+    """Read one item: (name, parenthesised words, offset of the name in the piece), or None."""
+    offset = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    q = _QUALIFIER.match(piece)
+    if q:
+        offset += q.end()
+        piece = piece[q.end() :]
+    piece = re.sub(r"(?:等)?" + _NUM + r"个.*$", "", piece).rstrip("等")
+    piece = re.sub(r"(?:主要|分别)?负责.*$", "", piece)
+    m = _NAME.match(piece)
+    if (
+        not m
+        or m.group(1).startswith(_VERBS)
+        or len(m.group(1)) < 2
+        or re.search(r"内设|下设|设有|下属|成立", m.group(1))
+    ):
+        return None
+    return m.group(1), m.group(2), offset
+
+
+def _plaques(inner: str | None, line: int) -> list[Src[Plaque]]:
+    hung = re.match(r'^(加挂|增挂|挂)"?(.+?)"?牌子$', inner or "")
+    if hung:
+        return [Src(Plaque(name=n, form=hung.group(1)), line) for n in hung.group(2).split("、") if n]
+    if not inner or inner.startswith(("含", "包括", "与", "和")) or "合署" in inner:
+        return []
+    names = [p.strip() for p in inner.split("、")]
+    if all(_NAME.match(n) and len(n) >= 3 for n in names):
+        note = "the words in parentheses read as a plaque (a second name); they may be an abbreviation"
+        return [Src(Plaque(name=n), line, [note]) for n in names]
+    return []
+
+
+def _add(facts: Facts, para: Paragraph, at: int, name: str, inner: str | None, *, number: int | None = None) -> None:
+    if any(s.name == name for s in facts.sections):
+        return
+    line = para.line_at(at)
+    section = SectionFacts(name=name, line=line, number=number, kind=section_kind(name))
+    section.plaques = _plaques(inner, line)
+    if inner and not section.plaques:
+        section.doc_notes.append(Src(f"{name}({inner})", line, ["the words in parentheses are kept as a note"]))
+    section.notes.append("read from a list in the text; check the name")
+    facts.sections.append(section)
+    facts.used.update(no for _, no in para.starts)
+
+
+def _running(para: Paragraph, facts: Facts) -> None:
+    key = para.key
+    covered = 0  # a trigger inside a list already read starts no list of its own
+    for m in _TRIGGER.finditer(key):
+        if m.start() < covered:
+            continue
+        strong = re.match(_STRONG, m.group(0)) is not None
+        end = min(len(key), m.end() + _LONGEST)
+        depth = 0
+        for i in range(m.end(), min(len(key), m.end() + _LONGEST)):
+            depth += (key[i] == "(") - (key[i] == ")")
+            following = _NEXT.match(key, i + 1)
+            nxt = following.group(0) if following else ""
+            if key[i] in _CLOSES or (key[i] == "," and depth == 0 and _name_at(nxt) is None):
+                end = i
+                break
+        lead = re.match(_NUM + r"个[\u4e00-\u9fff()]{1,8}?[::]", key[m.end() : end])
+        start = m.end() + (lead.end() if lead else 0)
+        segment = key[start:end]
+        if m.group(0) == "" and not re.search(r"\)?(?:主要|分别)?负责", segment):
+            continue
+        found = []
+        for a, b in _split(segment):
+            item = _name_at(segment[a:b])
+            if item is None:
+                break
+            found.append((start + a + item[2], item[0], item[1]))
+            if re.search(_NUM + "个", segment[a:b]):
+                break  # "…4个内设机构": the count closes the list
+        if len(found) >= 2 or (strong and found):
+            covered = end
+            tail = segment[: found[-1][0] - start + 40]
+            count = read_count(tail) if lead is None else read_count(lead.group(0))
+            base = max(0, m.start() - 20)
+            subject = re.search(r"([\u4e00-\u9fff]{3,20})$", key[base : m.start()])
+            if facts.name is None and subject and _BODY_END.search(subject.group(1)):
+                at0 = base + subject.start(1)
+                note = "the name is read from the subject of the list of sections"
+                facts.name = Src(para.text[at0 : m.start()], para.line_at(at0), [note])
+            for at, name, inner in found:
+                text_name = para.text[at : at + len(name)]
+                _add(facts, para, at, text_name, inner)
+            if count is not None and facts.stated_sections is None:
+                c = _COUNT.search(key, m.start(), end + 40)
+                phrase = para.text[m.start() : c.end()] if c else para.text[m.start() : end]
+                facts.stated_sections = Src((count, phrase.strip(" :")), para.line_at(m.start()))
+
+
+def _enumerated(paras: list[Paragraph], facts: Facts) -> None:
+    """Read enumerated name-only items ("(一)秘书处。", "1. 秘书处"): runs of increasing numbers."""
+    items = []
+    for para in paras:
+        for m in _ENUM_ITEM.finditer(para.key):
+            number = cn_int(m.group(1) or m.group(2))
+            if m.group(3).startswith(_VERBS) or number is None:
+                continue
+            items.append((number, "paren" if m.group(1) else "digit", para, m))
+    runs: list[list[tuple[int, str, Paragraph, re.Match[str]]]] = []
+    for item in items:
+        if runs and item[0] > runs[-1][-1][0] and item[1] == runs[-1][-1][1]:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    for run in runs:
+        if len(run) < 2 and not (run and run[0][3].group(0).lstrip().startswith("[接上页]")):
+            continue
+        for k, (number, _, para, m) in enumerate(run):
+            before = len(facts.sections)
+            _add(facts, para, m.start(3), para.text[m.start(3) : m.end(3)], m.group(4), number=number)
+            if len(facts.sections) > before:
+                upto = run[k + 1][2:] if k + 1 < len(run) else None
+                _duties_after(paras, para, m.end(), upto, facts)
+        _, _, para, last = run[-1]
+        rest = para.key[last.end() :]
+        pos = 1 if rest.startswith("。") else -1
+        while pos > 0:
+            t = _TAIL_ITEM.match(rest, pos)
+            if not t or t.group(1).startswith(_VERBS):
+                break
+            at = last.end() + t.start(1)
+            _add(facts, para, at, para.text[at : at + len(t.group(1))], None)
+            facts.sections[-1].notes.append("an unnumbered unit listed after the numbered sections")
+            pos = t.end()
+
+
+def _duty_sentences(text: str) -> str:
+    """Keep the sentences of a duty: stop at the first that does not start the way a duty does."""
+    kept: list[str] = []
+    for sentence in re.split(r"(?<=。)", text):
+        if not sentence.strip():
+            continue
+        if kept and (not sentence.endswith("。") or not fold(sentence.strip()).startswith(_VERBS)):
+            break
+        kept.append(sentence.strip())
+    return "".join(kept)
+
+
+def _duties_after(
+    paras: list[Paragraph], para: Paragraph, end: int, upto: tuple[Paragraph, re.Match[str]] | None, facts: Facts
+) -> None:
+    """Read the duties written after a listed section's name, up to the next listed section."""
+    section = facts.sections[-1]
+    stop_para, stop = (upto[0], upto[1].start()) if upto else (None, None)
+    texts: list[tuple[str, int]] = []
+    if stop_para is para:
+        texts.append((para.text[end:stop].strip(), para.line_at(end)))
+    else:
+        texts.append((para.text[end:].strip(), para.line_at(end)))
+        for other in paras[paras.index(para) + 1 :]:
+            if other is stop_para:
+                texts.append((other.text[:stop].strip(), other.starts[0][1]))
+                break
+            if stop_para is None and not other.key.lstrip().startswith(_VERBS):
+                break
+            texts.append((other.text, other.starts[0][1]))
+    for written, line in texts:
+        text = _duty_sentences(written.lstrip("。:").strip())
+        if text and fold(text).startswith((*_VERBS, "主要负责", "专责")):
+            section.duties.append(Src(Duty(text=text), line))
+            facts.used.add(line)
+
+
+_LED = re.compile(
+    r"^([\u4e00-\u9fff]{1,20}?"
+    + _SUFFIX
+    + r")(?:\(([^()]{1,40})\))?(?:(?:[::]|\s+)(?=(?:主要)?(?:"
+    + "|".join(_VERBS)
+    + r"))|[。]?$)"
+)
+
+
+def _led(paras: list[Paragraph], facts: Facts) -> None:
+    """Read sections that lead their paragraph: "办公室:负责…", "林政股 负责…", or name-only lines.
+
+    A run of at least two such paragraphs in a row (three when the names stand alone) is a list.
+    """
+    run: list[tuple[Paragraph, re.Match[str]]] = []
+    for para in [*paras, None]:
+        m = _LED.match(para.key) if para is not None else None
+        if m and len(m.group(1)) >= 2 and not m.group(1).startswith(_VERBS):
+            run.append((para, m))  # type: ignore[arg-type]
+            continue
+        alone = sum(1 for p, x in run if x.end() == len(p.key))
+        if len(run) >= 3 or (len(run) >= 2 and alone < len(run)):
+            for p, x in run:
+                before = len(facts.sections)
+                _add(facts, p, x.start(1), p.text[x.start(1) : x.end(1)], x.group(2))
+                rest = _duty_sentences(p.text[x.end() :].strip())
+                if len(facts.sections) > before and rest:
+                    facts.sections[-1].duties.append(Src(Duty(text=rest), p.line_at(x.end())))
+        run = []
+
+
+def _hosted(para: Paragraph, facts: Facts) -> None:
+    """Read "领导小组办公室设在省民政厅": the office is a unit of the body (a coordinating group)."""
+    for m in _HOSTED.finditer(para.key):
+        at = m.start(1)
+        _add(facts, para, at, para.text[at : m.end(1)], None)
+
+
+def extract_lists(lines: list[Line], facts: Facts) -> None:
+    """Read sections from lists in running text and from inline or name-only enumerations."""
+    paras = paragraphs(lines)
+    _enumerated(paras, facts)
+    enumerated = len(facts.sections)
+    for para in paras:
+        if enumerated and _COUNT.search(para.key):
+            count = read_count(para.key)
+            if count is not None and facts.stated_sections is None and re.search(r"设", para.key):
+                m = _COUNT.search(para.key)
+                assert m is not None
+                start = max(0, para.key.rfind("设", 0, m.start()))
+                phrase = para.text[start : m.end()]
+                facts.stated_sections = Src((count, phrase), para.line_at(m.start()))
+                facts.used.update(no for _, no in para.starts)
+        _running(para, facts)
+    _led(paras, facts)
+    if not facts.sections:
+        for para in paras:
+            _hosted(para, facts)
+
+
+def read_running(line: Line, facts: Facts) -> bool:
+    """Read a running-text list of sections on one line; return True when it listed any."""
+    before = len(facts.sections)
+    _running(Paragraph(line.key, line.text, ((0, line.no),)), facts)
+    return len(facts.sections) > before

@@ -1,0 +1,175 @@
+"""Read quotas and plaques written in running text rather than in a staffing part.
+
+Gazetteers, budget pages and news state a body's quotas in a sentence: "核定行政编制20人,
+事业编制12人", "定行政编24个", "编制为25人", "网络信息研究中心事业编制4个". This reader runs
+only when the staffing part gave no quota. A figure is read as a quota only when 编制 (or 编)
+stands right before it; totals ("共有编制32人"), actual staff (实有, 现有) and changes
+("由219名扩大到519名": the later figure is read, with a note) are told apart by the words around
+the figure. A quota preceded in its clause by the name of a listed section is that section's.
+
+Imports: :mod:`orgspec.draft.extract_lists`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
+:mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgspec.draft.extract_lists import Paragraph, paragraphs
+from orgspec.draft.facts import Facts, Src
+from orgspec.draft.normalize import Line, cn_int, fold
+from orgspec.model.units import Plaque, Post, PostGroup, Quota
+from orgspec.model.values import Count, QuotaCategory
+
+__all__ = ["extract_running"]
+
+_N = r"(\d{1,5}|[一二三四五六七八九十两百零]{1,5})"
+_QUOTA = re.compile(
+    r"((?:机关)?(?:行政|事业|工勤|机关工勤|后勤服务)?编(?:制)?)(?:数)?(?:为|核定为|是)?"
+    + _N
+    + r"(?:名|人|个)(?!以上|以下|左右)"
+)
+_CHANGE = re.compile(
+    r"编(?:制)?由"
+    + _N
+    + r"(?:名|人|个)(?:扩大|擴大|增加|减少|減少|调整|調整|增|减|減)(?:到|至|為|为)"
+    + _N
+    + r"(?:名|人|个)"
+)
+_POST = re.compile(
+    r"^(?:其中:?)?(?:核定|设)?(?:领导职数)?(?:为)?([\u4e00-\u9fff]{1,12}?(?:长|主任|书记|师|职数|委员|主席|部长))"
+    + _N
+    + r"名$"
+)
+_FORMER = re.compile(r"原规定|原有|原来|此前|以前|改革前")
+_CATS = (
+    ("行政", QuotaCategory.ADMINISTRATIVE),
+    ("事业", QuotaCategory.PUBLIC_INSTITUTION),
+    ("工勤", QuotaCategory.LOGISTICS),
+    ("后勤", QuotaCategory.LOGISTICS),
+)
+_CONCURRENT = re.compile(r"^([^,。;]{2,30}?),兼([\u4e00-\u9fff]{2,20}(?:办公室|委员会|局|办|中心))[,。]")
+
+
+def _category(label: str) -> QuotaCategory:
+    return next((cat for word, cat in _CATS if word in label), QuotaCategory.OTHER)
+
+
+def _clause_start(key: str, at: int) -> int:
+    return max(key.rfind(c, 0, at) for c in ",;。:") + 1
+
+
+def _quotas(para: Paragraph, facts: Facts) -> None:
+    key = para.key
+    for m in _CHANGE.finditer(key):
+        value = cn_int(m.group(2))
+        if value is not None:
+            note = f"the document changes the quota from {m.group(1)} to {m.group(2)}; the later figure is read"
+            changed = Quota(
+                category=QuotaCategory.ADMINISTRATIVE if "行政" in key else QuotaCategory.OTHER, count=Count.of(value)
+            )
+            facts.quotas.append(Src(changed, para.line_at(m.start()), [note]))
+            facts.used.add(para.line_at(m.start()))
+    if _CHANGE.search(key):
+        return
+    for m in _QUOTA.finditer(key):
+        sentence = key[key.rfind("。", 0, m.start()) + 1 : m.start()]
+        if _FORMER.search(sentence):
+            continue
+        start = _clause_start(key, m.start())
+        before = key[start : m.start()]
+        if re.search(r"共有?|合计|总|实有|现有|不少于|不超过|超", before + key[m.start() : m.end()]):
+            continue
+        value = cn_int(m.group(2))
+        if value is None:
+            continue
+        label = para.text[m.start(1) : m.end(1)]
+        quota = Src(Quota(category=_category(m.group(1)), count=Count.of(value), label=label), para.line_at(m.start()))
+        owner = next((s for s in facts.sections if s.name and s.name in para.text[start : m.start()]), None)
+        into = owner.quotas if owner is not None else facts.quotas
+        if any(q.value.category is quota.value.category for q in into):
+            continue  # one quota per category: a second figure is a repetition or a total
+        into.append(quota)
+        facts.used.add(para.line_at(m.start()))
+
+
+def _posts(para: Paragraph, facts: Facts) -> None:
+    """Read "其中,局长1名、副局长3名" in a sentence about quotas or posts (职数)."""
+    offset = 0
+    former = False
+    for sentence in para.key.split("。"):
+        begin, offset = offset, offset + len(sentence) + 1
+        former = bool(_FORMER.search(sentence)) or (former and sentence.startswith("其中"))
+        if former or not re.search(r"职数|其中", sentence) or not re.search(r"编|职数|领导", sentence + para.key):
+            continue
+        pos = 0
+        for clause in re.split(r"[,、;]", sentence):
+            at, pos = begin + pos, pos + len(clause) + 1
+            m = _POST.match(clause.strip())
+            if not m or "编" in m.group(1) or m.group(1).startswith(("正副", "即")):
+                continue
+            value = cn_int(m.group(2))
+            if value is None:
+                continue
+            lead = len(clause) - len(clause.lstrip())
+            title = para.text[at + lead + m.start(1) : at + lead + m.end(1)]
+            if any(isinstance(p.value, Post) and p.value.title == title for p in facts.posts):
+                continue
+            post: Post | PostGroup = Post(title=title, count=Count.of(value))
+            facts.posts.append(Src(post, para.line_at(at), ["read from running text"]))
+            facts.used.add(para.line_at(at))
+
+
+_HELD = re.compile(
+    r"(?:^|[;。,:])([\u4e00-\u9fff]{0,8}?(?:主任|组长|主席|书记|部长|局长|秘书长|召集人))由([^;。]{2,400}?)(?:等)?兼任"
+)
+_HOLDER = re.compile(
+    r"^(.+?(?:部长|院长|检察长|主任|书记|主席|成员|委员|厅长|局长|市长|县长|区长|秘书长|署长|司长|处长))"
+    r"([\u4e00-\u9fff]{2,3})$"
+)
+
+
+def _held(para: Paragraph, facts: Facts) -> None:
+    """Read "办公室主任由民政部部长李纪恒兼任": a post of one, held concurrently by a named holder."""
+    for m in _HELD.finditer(para.key):
+        title = para.text[m.start(1) : m.end(1)]
+        owner = next(
+            (s for s in facts.sections if fold(s.name).endswith("办公室") and m.group(1).startswith("办公室")), None
+        )
+        into = owner.posts if owner is not None else facts.posts
+        at = m.start(2)
+        for piece in re.split(r"[,,]", m.group(2)):
+            h = _HOLDER.match(piece.strip())
+            start = at + len(piece) - len(piece.lstrip())
+            at += len(piece) + 1
+            if not h:
+                continue
+            concurrent = para.text[start + h.start(1) : start + h.end(1)]
+            holder = para.text[start + h.start(2) : start + h.end(2)]
+            post = Post(title=title, count=Count.of(1), concurrent=concurrent, holder=holder)
+            into.append(Src(post, para.line_at(start), ["a post held concurrently (由…兼任): one post per holder"]))
+            facts.used.add(para.line_at(start))
+
+
+def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
+    """Read running-text quotas (when no staffing part gave any) and "X,兼Y" plaques of the body.
+
+    ``skip`` holds the numbers of lines that belong to parts that are not part of a plan.
+    """
+    paras = [p for p in paragraphs([line for line in lines if line.no not in skip]) if p.key]
+    if not facts.quotas and not any(s.quotas for s in facts.sections):
+        for para in paras:
+            _quotas(para, facts)
+    if not facts.posts and not any(s.posts for s in facts.sections):
+        for para in paras:
+            _posts(para, facts)
+        for para in paras:
+            _held(para, facts)
+    if facts.name is not None and not facts.plaques:
+        for para in paras:
+            m = _CONCURRENT.match(para.key)
+            if m and facts.name.value[-4:] in para.text[: m.end(1)]:
+                name = para.text[m.start(2) : m.end(2)]
+                facts.plaques.append(Src(Plaque(name=name), para.line_at(m.start(2)), ["'兼' read as a second name"]))
+                facts.used.add(para.line_at(m.start(2)))
+                break

@@ -1,0 +1,145 @@
+"""The drafter on the corpus: scores against the hand-written specs, pinned; round trip on corpus lines.
+
+Every document of ``corpus/found/`` (and of ``../shared/corpus/docs/`` when present) is drafted and
+scored against its spec in ``specs/corpus/`` per field (matched/drafted/expected); the table, with the
+development and held-out documents totalled apart, is a golden file. A change to the drafter that
+moves any figure shows up as a diff of the table: raise the golden only when the figures improve.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import orgspec
+from orgspec.api import analyze
+from orgspec.draft import draft
+from orgspec.draft.score import FIELDS, FieldScore, score
+from tests.conftest import GOLDEN, ROOT
+
+SHARED = ROOT.parent / "shared" / "corpus"
+
+
+def _documents(shared: bool) -> list[tuple[str, Path, Path, bool]]:
+    held = {
+        Path(e["spec"]).stem: e["held_out"] for e in json.loads((ROOT / "corpus" / "index.json").read_text("utf-8"))
+    }
+    out = []
+    for spec in sorted((ROOT / "specs" / "corpus").glob("*.orgspec")):
+        source = re.search(r"Source: (\S+)", spec.read_text("utf-8"))
+        assert source, spec
+        path = source.group(1)
+        if path.startswith("shared/corpus/") != shared:
+            continue
+        doc = SHARED / path.removeprefix("shared/corpus/") if shared else ROOT / path
+        out.append((spec.stem, doc, spec, held.get(spec.stem, False)))
+    return out
+
+
+def _text(doc: Path) -> str:
+    return doc.read_text("utf-8").split("\n", 2)[2]  # the two header lines (source, level) are not the document
+
+
+def _table(docs: list[tuple[str, Path, Path, bool]]) -> str:
+    totals = {h: {f: [0, 0, 0] for f in FIELDS} for h in (False, True)}
+    rows = ["document | held out | " + " | ".join(FIELDS)]
+    for name, doc, spec, held in docs:
+        result = score(draft(_text(doc), doc.name).spec, orgspec.load(spec))
+        for f in FIELDS:
+            for i, v in enumerate((result[f].matched, result[f].drafted, result[f].expected)):
+                totals[held][f][i] += v
+        cells = [f"{result[f].matched}/{result[f].drafted}/{result[f].expected}" for f in FIELDS]
+        rows.append(f"{name} | {'yes' if held else ''} | " + " | ".join(cells))
+    for held in (False, True):
+        cells = []
+        for f in FIELDS:
+            c = FieldScore(*totals[held][f])
+            cells.append(f"{c.matched}/{c.drafted}/{c.expected} P{c.precision:.2f} R{c.recall:.2f}")
+        rows.append(f"TOTAL {'held out' if held else 'development'} | | " + " | ".join(cells))
+    return "\n".join(rows) + "\n"
+
+
+def test_found_corpus_scores_are_pinned() -> None:
+    from tests.conftest import golden
+
+    golden(GOLDEN / "draft" / "corpus-found.txt", _table(_documents(shared=False)))
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared corpus is not next to the repository")
+def test_shared_corpus_scores_are_pinned() -> None:
+    from tests.conftest import golden
+
+    golden(GOLDEN / "draft" / "corpus-shared.txt", _table(_documents(shared=True)))
+
+
+def test_held_out_documents_are_scored_apart() -> None:
+    table = _table(_documents(shared=False))
+    assert "TOTAL development" in table
+    assert "TOTAL held out" in table
+    held = [line for line in table.splitlines() if "| yes |" in line]
+    assert len(held) == 8  # found 03, 06, 09, 12, 15, 18, 21, 24
+
+
+@pytest.mark.parametrize("name", [d[0] for d in _documents(shared=False)])
+def test_every_corpus_draft_reads_back_to_its_model(name: str) -> None:
+    doc = next(d for d in _documents(shared=False) if d[0] == name)[1]
+    result = draft(_text(doc), doc.name)
+    assert analyze(result.text).spec == result.spec
+    # the only errors a draft may carry are the document's own contradictions of a stated count
+    assert {d.code for d in orgspec.check_text(result.text) if d.severity.value == "error"} <= {"OS301"}
+
+
+def test_a_stated_count_the_list_contradicts_is_reported_by_check() -> None:
+    text = "某市某局\n某市某局内设综合科、业务科等3个科室。\n"
+    result = draft(text, "contradiction.txt")
+    assert [u.name for u in result.spec.bodies[0].units] == ["综合科", "业务科"]
+    assert [d.code for d in orgspec.check_text(result.text) if d.severity.value == "error"] == ["OS301"]
+
+
+_LINES = [line for _, doc, _, _ in _documents(shared=False) for line in _text(doc).splitlines() if line.strip()]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_LINES), max_size=25), st.integers(0, 200))
+def test_draft_of_shuffled_and_truncated_corpus_lines_reads_back(lines: list[str], cut: int) -> None:
+    text = "\n".join(line[: max(1, len(line) - cut)] if cut % 3 == 0 else line for line in lines)
+    result = draft(text, "mixed.txt")
+    assert analyze(result.text).spec == result.spec
+    assert {d.code for d in orgspec.check_text(result.text) if d.severity.value == "error"} <= {"OS301"}
+
+
+def test_report_lists_every_line_without_a_fact_and_every_figure_not_placed() -> None:
+    text = "某县某局\n某县某局内设办公室、业务股2个内设机构。\n另有临时人员12人。\n欢迎访问本网站\n"
+    report = draft(text, "report.txt").report
+    assert [(d["line"], d["text"]) for d in report["lines_with_no_fact"]] == [
+        (3, "另有临时人员12人。"),
+        (4, "欢迎访问本网站"),
+    ]
+    assert report["figures_not_placed"] == [{"line": 3, "figure": "12人"}]
+    assert 0 < report["share_of_text_used"] < 1
+
+
+def test_a_bilingual_page_is_read_in_chinese_and_its_english_lines_are_listed() -> None:
+    english = "\n".join(
+        f"The office is responsible for coordination work number {i} of the government." for i in range(12)
+    )
+    text = "某市外事办公室\n某市外事办公室内设秘书处、综合处、护照签证处3个处。\n行政编制为20名。\n" + english + "\n"
+    result = draft(text, "bilingual.txt")
+    body = result.spec.bodies[0]
+    assert [u.name for u in body.units] == ["秘书处", "综合处", "护照签证处"]
+    assert [(q.category.value, q.count.value) for q in body.quotas] == [("administrative", 20)]
+    assert result.report["language"] == "zh"
+    assert sum(1 for d in result.report["lines_with_no_fact"] if d["text"].startswith("The office")) == 12
+
+
+def test_a_news_text_without_structure_says_so_with_what_was_seen() -> None:
+    text = "新华社北京电 记者从有关方面获悉,某市近日召开会议,部署下一阶段改革工作。\n会议强调,要抓好落实。\n"
+    result = draft(text, "news.txt")
+    assert not result.report["structure_found"]
+    assert any(n["kind"] == "structure" and "no structure found" in n["message"] for n in result.report["notes"])
+    assert len(result.report["lines_with_no_fact"]) == 2
