@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from orgspec.model import (
     Basis,
     Count,
+    CutOff,
     Duty,
     Event,
     EventKind,
@@ -54,6 +55,7 @@ counts = st.one_of(
     st.just(Count.separately()),
     st.just(Count.unstated()),
     texts.map(Count.unreadable),
+    texts.map(Count.cut_off),
 )
 
 
@@ -129,7 +131,12 @@ groups = st.builds(
     parts=st.lists(include_parts, max_size=1).map(tuple),
     notes=notes,
 )
-duties = st.builds(Duty, text=texts, number=st.none() | small, id=st.none())
+duties = st.builds(Duty, text=texts, number=st.none() | small, id=st.none(), cut_off=st.booleans())
+cut_offs = st.builds(
+    CutOff,
+    what=st.sampled_from(["page", "sections", "duties", "posts", "relations", "text"]),
+    text=st.none() | texts,
+)
 changes = st.builds(
     FunctionChange,
     kind=st.sampled_from(list(FunctionChangeKind)),
@@ -214,6 +221,7 @@ def units(draw: st.DrawFn, depth: int, ids: Any, nested: bool) -> Unit:
         section_rank=draw(st.none() | st.sampled_from(["科級", "处级"])),
         per_regulations=draw(st.booleans()),
         funding=draw(st.none() | names),
+        cut_off=tuple(draw(st.lists(cut_offs, max_size=2))),
         basis=tuple(draw(st.lists(bases, max_size=2))),
         plaques=tuple(draw(st.lists(plaques, max_size=2))),
         relations=tuple(draw(st.lists(relations, max_size=2))),

@@ -272,8 +272,9 @@ _ALL: tuple[Code, ...] = (
         "figure-not-checked",
         "info",
         "Arithmetic skipped because a figure is unreadable or determined separately.",
-        "A check that needs a figure the document does not give (另行核定, not stated) or "
-        "garbles (unreadable) says so rather than assuming zero.",
+        "A check that needs a figure the document does not give (另行核定, not stated), "
+        "garbles (unreadable) or the stored copy cuts off (`cut-off`) says so rather than assuming zero. "
+        "A stated count is not compared with a list the copy cuts off (`cut-off sections`, `cut-off page`).",
     ),
     Code(
         "OS310",

@@ -26,10 +26,10 @@ __all__ = ["TABLES", "table_rows", "tables", "to_csv"]
 TABLES: dict[str, tuple[str, ...]] = {
     "units": (
         "id", "parent_id", "depth", "name", "kind", "kind_label", "rank", "number", "section_rank",
-        "per_regulations", "superior", "funding", "plaques", "duties", "basis",
+        "per_regulations", "superior", "funding", "plaques", "duties", "basis", "cut_off",
     ),
     "plaques": ("unit_id", "unit_name", "name", "form", "start_date", "end_date", "basis"),
-    "duties": ("unit_id", "unit_name", "number", "text", "shared_id", "duty_id"),
+    "duties": ("unit_id", "unit_name", "number", "text", "shared_id", "duty_id", "cut_off"),
     "quotas": ("unit_id", "unit_name", "category", "label", "count", "status", "text", "part_of", "part_unit_id"),
     "posts": (
         "unit_id", "unit_name", "group", "title", "count", "status", "text", "role", "for_sections",
@@ -68,6 +68,7 @@ def _units(ids: UnitIds) -> Iterator[Row]:
             "plaques": "; ".join(p.name for p in u.plaques),
             "duties": str(len(u.duties)),
             "basis": "; ".join(basis_note(b) for b in u.basis),
+            "cut_off": "; ".join(c.what + (f": {c.text}" if c.text else "") for c in u.cut_off),
         }
 
 
@@ -96,6 +97,7 @@ def _duties(ids: UnitIds) -> Iterator[Row]:
                 "text": d.text,
                 "shared_id": "",
                 "duty_id": d.id or "",
+                "cut_off": _flag(d.cut_off),
             }
         for i, shared in enumerate(e.unit.shared_duties):
             shared_id = shared.id or f"{e.id}/shared_duties/{i}"
@@ -109,6 +111,7 @@ def _duties(ids: UnitIds) -> Iterator[Row]:
                         "text": d.text,
                         "shared_id": shared_id,
                         "duty_id": d.id or "",
+                        "cut_off": _flag(d.cut_off),
                     }
 
 

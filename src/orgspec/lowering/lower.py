@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from orgspec import limits
 from orgspec.lowering.lower_base import REFS, S, SourceMap, UnitCtx
@@ -24,6 +24,8 @@ from orgspec.lowering.lower_staff import StaffLowerer
 from orgspec.lowering.reader import IDENT, INT, STRING, Reader, StmtArgs, suggest
 from orgspec.model.trusted import trusted
 from orgspec.model.units import (
+    CutOff,
+    CutOffWhat,
     Duty,
     Event,
     FunctionChange,
@@ -342,13 +344,40 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         num = a.take(INT)
         ident = a.take(IDENT)
         text = a.require("the duty's text (a quoted string)", S)
-        a.done("an optional number, an optional id and the text")
+        props = a.props({"cut-off": None}) if text is not None else {}
+        a.done("an optional number, an optional id, the text and cut-off")
         self.no_block(stmt)
         if text is None:
             return None
         number = self.r.integer(num, "the duty's number") if num is not None else None
         self.map.spans[p] = stmt.span
-        return trusted(Duty, text=text.value, number=number, id=ident.value if ident else None)
+        return trusted(
+            Duty, text=text.value, number=number, id=ident.value if ident else None, cut_off="cut-off" in props
+        )
+
+    def u_cut_off(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``cut-off WHAT ["the text as far as the copy goes"]``: what the stored copy lacks."""
+        path, lists = u.path, u.lists
+        a = StmtArgs(self.r, stmt)
+        what = a.take_word(*_CUT_OFF_WHAT)
+        if what is None:
+            found = a.require("what the copy lacks: " + ", ".join(_CUT_OFF_WHAT), IDENT)
+            if found is not None:
+                guess = suggest(found.value, _CUT_OFF_WHAT)
+                self.r.error(
+                    "OS202",
+                    f"'cut-off' does not know '{found.value}'",
+                    found.span,
+                    hint=(f"did you mean '{guess}'? " if guess else "") + "it takes " + ", ".join(_CUT_OFF_WHAT),
+                )
+            return
+        text = a.take(S)
+        a.done("what the copy lacks and optionally the text as far as it goes")
+        self.no_block(stmt)
+        p = f"{path}/cut_off/{len(lists['cut_off'])}"
+        self.map.spans[p] = stmt.span
+        what_value: CutOffWhat = what.value  # type: ignore[assignment]
+        lists["cut_off"].append(trusted(CutOff, what=what_value, text=text.value if text else None))
 
     def u_shared(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
@@ -423,7 +452,9 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         return handle
 
 
-_UNIT_LISTS = ("basis", "plaques", "relations", "stated", "duties", "shared_duties", "function_changes",
+_CUT_OFF_WHAT = get_args(CutOffWhat)
+
+_UNIT_LISTS = ("cut_off", "basis", "plaques", "relations", "stated", "duties", "shared_duties", "function_changes",
                "units", "quotas", "posts", "members", "history", "notes")  # fmt: skip
 _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 
@@ -441,6 +472,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "per-regulations": _L.u_flag("per_regulations"),
     "section-duties-unstated": _L.u_flag("section_duties_unstated"),
     "funding": _L.u_text_field("funding"),
+    "cut-off": _L.u_cut_off,
     "basis": _L.u_basis,
     "note": _L.u_note,
     "plaque": _L.u_plaque,

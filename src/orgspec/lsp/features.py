@@ -118,6 +118,8 @@ def _count(count: Count) -> str:
         return "determined separately"
     if count.status is CountStatus.UNSTATED:
         return "not stated"
+    if count.status is CountStatus.CUT_OFF:
+        return f"cut off by the copy ({count.text}…)"
     return f"unreadable ({count.text})"
 
 

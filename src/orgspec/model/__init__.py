@@ -5,6 +5,7 @@ the checks.
 """
 
 from orgspec.model.units import (
+    CutOff,
     Duty,
     Event,
     EventKind,
@@ -30,6 +31,7 @@ __all__ = [
     "Basis",
     "Count",
     "CountStatus",
+    "CutOff",
     "Duty",
     "Event",
     "EventKind",

@@ -20,6 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from orgspec.model.values import Basis, Count, PartialDate, QuotaCategory, QuotaCategoryName, Ref, UnitKind
 
 __all__ = [
+    "CutOff",
+    "CutOffWhat",
     "Duty",
     "Event",
     "EventKind",
@@ -81,6 +83,18 @@ class Duty(_Frozen):
     text: str
     number: int | None = Field(default=None, ge=0)
     id: str | None = None
+    cut_off: bool = Field(default=False, description="the stored copy stops inside this duty; the text goes as far")
+
+
+#: What a stored copy can lack: a whole page, or part of a unit's sections, duties, posts, …
+CutOffWhat = Literal["page", "sections", "duties", "institutions", "members", "posts", "quotas", "relations", "text"]
+
+
+class CutOff(_Frozen):
+    """Where the stored copy of a document stops or lacks a page (not garbled, not left out by the document)."""
+
+    what: CutOffWhat
+    text: str | None = Field(default=None, description="the document's text as far as the copy goes")
 
 
 class SharedDuties(_Frozen):
@@ -241,6 +255,7 @@ class Unit(_Frozen):
         default=False, description="the document gives no duties per section below this unit (a list of names only)"
     )
     funding: str | None = None
+    cut_off: tuple[CutOff, ...] = Field(default=(), description="what the stored copy lacks of this unit")
     basis: tuple[Basis, ...] = ()
     plaques: tuple[Plaque, ...] = ()
     relations: tuple[Relation, ...] = ()

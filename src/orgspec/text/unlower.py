@@ -60,8 +60,8 @@ def _ref(ref: Ref) -> Arg:
 def _count(count: Count) -> list[Arg]:
     if count.status is CountStatus.NUMBER:
         return [_i(count.value or 0)]
-    if count.status is CountStatus.UNREADABLE:
-        return [_w("unreadable"), _s(count.text or "")]
+    if count.status is CountStatus.UNREADABLE or count.status is CountStatus.CUT_OFF:
+        return [_w(count.status.value), _s(count.text or "")]
     return [_w(count.status.value)]
 
 
@@ -111,7 +111,10 @@ def _duty(d: Duty) -> Stmt:
         args.append(_i(d.number))
     if d.id is not None:
         args.append(_w(d.id))
-    return _st("duty", [*args, _s(d.text)])
+    args.append(_s(d.text))
+    if d.cut_off:
+        args.append(_w("cut-off"))
+    return _st("duty", args)
 
 
 def _part(p: QuotaPart) -> Stmt:
@@ -221,6 +224,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("section-duties-unstated"))
     if u.funding is not None:
         block.append(_st("funding", [_s(u.funding)]))
+    for cut in u.cut_off:
+        block.append(_st("cut-off", [_w(cut.what), *([_s(cut.text)] if cut.text is not None else [])]))
     block += [_basis(b) for b in u.basis]
     block += [_plaque(p) for p in u.plaques]
     block += [_relation(r) for r in u.relations]
