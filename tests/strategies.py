@@ -15,6 +15,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from orgspec.model import (
+    ActualStaff,
     Basis,
     Count,
     CutOff,
@@ -23,6 +24,7 @@ from orgspec.model import (
     EventKind,
     FunctionChange,
     FunctionChangeKind,
+    Holder,
     Member,
     PartialDate,
     Plaque,
@@ -119,7 +121,28 @@ posts = st.builds(
     concurrent=st.none() | names,
     approved_separately=st.booleans(),
     holder=st.none() | names,
+    actual=st.none() | counts,
+    holders=st.lists(
+        st.builds(
+            Holder,
+            person=names,
+            concurrent=st.none() | names,
+            since=st.none() | partial_dates(),
+            until=st.none() | partial_dates(),
+            notes=notes,
+        ),
+        max_size=2,
+    ).map(tuple),
     parts=st.lists(include_parts, max_size=1).map(tuple),
+    notes=notes,
+)
+actual_staff = st.builds(
+    ActualStaff,
+    category=st.none() | st.sampled_from(list(QuotaCategory)),
+    count=counts,
+    label=st.none() | names,
+    as_of=st.none() | partial_dates(),
+    parts=st.lists(include_parts, max_size=2).map(tuple),
     notes=notes,
 )
 groups = st.builds(
@@ -127,6 +150,7 @@ groups = st.builds(
     title=st.none() | names,
     count=counts,
     for_sections=st.booleans(),
+    actual=st.none() | counts,
     posts=st.lists(posts, max_size=3).map(tuple),
     parts=st.lists(include_parts, max_size=1).map(tuple),
     notes=notes,
@@ -231,6 +255,7 @@ def units(draw: st.DrawFn, depth: int, ids: Any, nested: bool) -> Unit:
         function_changes=tuple(draw(st.lists(changes, max_size=2))),
         units=tuple(children),
         quotas=tuple(draw(st.lists(quotas, max_size=2))),
+        actual=tuple(draw(st.lists(actual_staff, max_size=2))),
         posts=tuple(draw(st.lists(st.one_of(posts, groups), max_size=3))),
         members=tuple(draw(st.lists(members, max_size=2))),
         history=tuple(draw(st.lists(events(), max_size=2))),

@@ -167,7 +167,7 @@ def test_corpus_findings_by_code() -> None:
     for path in CORPUS_SPECS:
         for d in orgspec.check(path):
             counts[d.code] = counts.get(d.code, 0) + 1
-    assert counts == {"OS310": 1, "OS309": 3}
+    assert counts == {"OS310": 1, "OS309": 3, "OS311": 1}
     assert not any(d.severity is Severity.ERROR for p in CORPUS_SPECS for d in orgspec.check(p))
 
 
@@ -181,6 +181,12 @@ def _corpus_strings(spec: Spec) -> Iterator[tuple[str, str]]:
         for c in u.cut_off:
             if c.text:
                 yield "cut off at", c.text
+        for a in u.actual:
+            if a.label:
+                yield "actual label", a.label
+            for part in a.parts:
+                if part.label:
+                    yield "actual part label", part.label
         for q in u.quotas:
             if q.label:
                 yield "quota label", q.label
@@ -207,6 +213,10 @@ def _corpus_strings(spec: Spec) -> Iterator[tuple[str, str]]:
                     yield "concurrent", p.concurrent
                 if p.holder:
                     yield "holder", p.holder
+                for h in p.holders:
+                    yield "holder", h.person
+                    if h.concurrent:
+                        yield "holder's concurrent post", h.concurrent
             for part in item.parts:
                 if part.label:
                     yield "post part", part.label

@@ -284,6 +284,28 @@ _ALL: tuple[Code, ...] = (
         "Sections and duties may carry the number the document gives them. A repeated number "
         "(two sections numbered 三) or a gap is a defect of the document worth recording.",
     ),
+    Code(
+        "OS311",
+        "staff-above-quota",
+        "warning",
+        "Staff in post exceed the quota of their category, or have no quota (超编).",
+        "`actual administrative 22` records the staff in post (实有, 在职, 现有) beside the quota; a "
+        "reviewer raises staff above the unit's quota of the same category (超编), and staff in a "
+        "category the unit states no quota for (工勤3人 with no 工勤 quota). An `actual` without a "
+        "category is compared with the sum of the unit's quotas when all of them are numbers.",
+        bad='quota administrative 20\nactual administrative 22 "实有22人"',
+        good='quota administrative 20\nactual administrative 18 "实有18人"',
+    ),
+    Code(
+        "OS312",
+        "posts-filled-above-authorised",
+        "warning",
+        "More leadership posts are filled than authorised (超职数).",
+        "`actual N` inside a post or a post group records the posts actually filled (实际配备); a "
+        "reviewer raises more filled than the document authorises.",
+        bad='post "副主任" 3 { actual 4 }',
+        good='post "副主任" 3 { actual 3 }',
+    ),
     # ---- plaques -----------------------------------------------------------------
     Code(
         "OS401",

@@ -33,7 +33,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "quotas": ("unit_id", "unit_name", "category", "label", "count", "status", "text", "part_of", "part_unit_id"),
     "posts": (
         "unit_id", "unit_name", "group", "title", "count", "status", "text", "role", "for_sections",
-        "concurrent", "approved_separately",
+        "concurrent", "approved_separately", "actual",
     ),
 }  # fmt: skip
 
@@ -134,6 +134,9 @@ def _quotas(ids: UnitIds) -> Iterator[Row]:
                    "part_of": "", "part_unit_id": ""}  # fmt: skip
             for part in q.parts:
                 yield _part(ids, {**base, "category": q.category.value}, part)
+        for a in e.unit.actual:
+            yield {**base, "category": a.category.value if a.category else "", "label": a.label or "",
+                   **_count(a.count), "part_of": "actual", "part_unit_id": ""}  # fmt: skip
 
 
 def _post_row(base: Row, post: Post, group: str, for_sections: bool) -> Row:
@@ -146,7 +149,14 @@ def _post_row(base: Row, post: Post, group: str, for_sections: bool) -> Row:
         "for_sections": _flag(for_sections),
         "concurrent": post.concurrent or "",
         "approved_separately": _flag(post.approved_separately),
+        "actual": _actual(post.actual),
     }
+
+
+def _actual(count: Count | None) -> str:
+    if count is None:
+        return ""
+    return str(count.value) if count.known else str(count)
 
 
 def _posts(ids: UnitIds) -> Iterator[Row]:
@@ -156,7 +166,8 @@ def _posts(ids: UnitIds) -> Iterator[Row]:
             if isinstance(item, PostGroup):
                 title = item.title or ""
                 row = {**base, "group": title, "title": "", **_count(item.count), "role": ""}
-                yield {**row, "for_sections": _flag(item.for_sections), "concurrent": "", "approved_separately": ""}
+                yield {**row, "for_sections": _flag(item.for_sections), "concurrent": "", "approved_separately": "",
+                       "actual": _actual(item.actual)}  # fmt: skip
                 for post in item.posts:
                     yield _post_row(base, post, title, item.for_sections)
             else:

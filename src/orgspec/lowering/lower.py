@@ -455,7 +455,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 _CUT_OFF_WHAT = get_args(CutOffWhat)
 
 _UNIT_LISTS = ("cut_off", "basis", "plaques", "relations", "stated", "duties", "shared_duties", "function_changes",
-               "units", "quotas", "posts", "members", "history", "notes")  # fmt: skip
+               "units", "quotas", "actual", "posts", "members", "history", "notes")  # fmt: skip
 _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
@@ -489,6 +489,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "office": _L.u_child(UnitKind.OFFICE),
     "institution": _L.u_child(UnitKind.PUBLIC_INSTITUTION),
     "quota": _L.u_quota,
+    "actual": _L.u_actual,
     "posts": _L.u_posts,
     "members": _L.u_members,
     "history": _L.u_history,

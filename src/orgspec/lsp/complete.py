@@ -38,8 +38,10 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_RELATIONS, _META),
     "quota": ("includes", "excludes", "complete", "note"),
     "posts": ("post", "group"),
-    "group": ("post", "includes", "note"),
-    "post": ("includes", "note"),
+    "group": ("post", "actual", "includes", "note"),
+    "post": ("includes", "actual", "holder", "note"),
+    "actual": ("as-of", "includes", "note"),
+    "holder": ("since", "until", "note"),
     "members": ("member",),
     "history": ("event",),
     "event": _EVENT_KEYWORDS,
@@ -85,6 +87,10 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
         return tuple(k.value for k in UnitKind) + labels, enum
     if keyword == "quota" or (keyword == "category" and block == "event"):
         return (_CATEGORIES if index == 0 else _COUNTS if index == 1 else ()), enum
+    if keyword == "actual" and block in _UNITS:
+        return ((*_CATEGORIES, *_COUNTS) if index == 0 else ()), enum
+    if keyword == "actual":
+        return (_COUNTS if index == 0 else ()), enum
     if keyword in ("includes", "excludes"):
         return ((*_CATEGORIES, *_COUNTS) if index == 0 else ("for",)), enum
     if keyword == "stated" and index == 0:

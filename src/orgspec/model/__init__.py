@@ -5,12 +5,14 @@ the checks.
 """
 
 from orgspec.model.units import (
+    ActualStaff,
     CutOff,
     Duty,
     Event,
     EventKind,
     FunctionChange,
     FunctionChangeKind,
+    Holder,
     Member,
     Plaque,
     Post,
@@ -28,6 +30,7 @@ from orgspec.model.units import (
 from orgspec.model.values import Basis, Count, CountStatus, PartialDate, QuotaCategory, QuotaCategoryName, Ref, UnitKind
 
 __all__ = [
+    "ActualStaff",
     "Basis",
     "Count",
     "CountStatus",
@@ -37,6 +40,7 @@ __all__ = [
     "EventKind",
     "FunctionChange",
     "FunctionChangeKind",
+    "Holder",
     "Member",
     "PartialDate",
     "Plaque",

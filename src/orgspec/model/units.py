@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from orgspec.model.values import Basis, Count, PartialDate, QuotaCategory, QuotaCategoryName, Ref, UnitKind
 
 __all__ = [
+    "ActualStaff",
     "CutOff",
     "CutOffWhat",
     "Duty",
@@ -27,6 +28,7 @@ __all__ = [
     "EventKind",
     "FunctionChange",
     "FunctionChangeKind",
+    "Holder",
     "Member",
     "Plaque",
     "Post",
@@ -147,6 +149,27 @@ class Quota(_Frozen):
     notes: tuple[str, ...] = ()
 
 
+class Holder(_Frozen):
+    """A person who holds (or held) a post, as the document names them, with dates when it gives them."""
+
+    person: str
+    concurrent: str | None = Field(default=None, description="the post the person holds elsewhere (兼)")
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    notes: tuple[str, ...] = ()
+
+
+class ActualStaff(_Frozen):
+    """Staff actually in post (实有, 在职, 现有), kept beside the quota, never in place of it."""
+
+    category: QuotaCategory | None = Field(default=None, description="None: the whole staff, of every category")
+    count: Count
+    label: str | None = Field(default=None, description="the document's words")
+    as_of: PartialDate | None = None
+    parts: tuple[QuotaPart, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
 class Post(_Frozen):
     """A leadership post (领导职数) with its count: 主任1名."""
 
@@ -157,6 +180,8 @@ class Post(_Frozen):
     concurrent: str | None = Field(default=None, description="the post held concurrently (兼)")
     approved_separately: bool = Field(default=False, description="另核: outside the main count")
     holder: str | None = None
+    actual: Count | None = Field(default=None, description="the posts actually filled (实际配备)")
+    holders: tuple[Holder, ...] = Field(default=(), description="the people who hold or held it, in order")
     parts: tuple[QuotaPart, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -168,6 +193,7 @@ class PostGroup(_Frozen):
     title: str | None = None
     count: Count
     for_sections: bool = Field(default=False, description="the heads and deputies of sections")
+    actual: Count | None = Field(default=None, description="the posts actually filled (实际配备)")
     posts: tuple[Post, ...] = ()
     parts: tuple[QuotaPart, ...] = ()
     notes: tuple[str, ...] = ()
@@ -265,6 +291,7 @@ class Unit(_Frozen):
     function_changes: tuple[FunctionChange, ...] = ()
     units: tuple[Unit, ...] = ()
     quotas: tuple[Quota, ...] = ()
+    actual: tuple[ActualStaff, ...] = Field(default=(), description="staff in post (实有, 在职), beside the quotas")
     posts: tuple[PostItem, ...] = ()
     members: tuple[Member, ...] = ()
     history: tuple[Event, ...] = ()

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from orgspec.model.units import (
+    ActualStaff,
     Duty,
     Event,
     EventKind,
+    Holder,
     Plaque,
     Post,
     PostGroup,
@@ -150,8 +152,30 @@ def _post(p: Post) -> Stmt:
         args += [_w("concurrent"), _s(p.concurrent)]
     if p.holder is not None:
         args += [_w("holder"), _s(p.holder)]
-    block = [_part(x) for x in p.parts] + _notes(p.notes)
+    block = [_part(x) for x in p.parts]
+    if p.actual is not None:
+        block.append(_st("actual", _count(p.actual)))
+    block += [_holder(h) for h in p.holders] + _notes(p.notes)
     return _st("post", args, block or None)
+
+
+def _holder(h: Holder) -> Stmt:
+    args = [_s(h.person)]
+    if h.concurrent is not None:
+        args += [_w("concurrent"), _s(h.concurrent)]
+    block = [_st(k, [_d(v)]) for k, v in (("since", h.since), ("until", h.until)) if v is not None]
+    block += _notes(h.notes)
+    return _st("holder", args, block or None)
+
+
+def _actual(a: ActualStaff) -> Stmt:
+    args: list[Arg] = [_w(a.category.value)] if a.category is not None else []
+    args += _count(a.count)
+    if a.label is not None:
+        args.append(_s(a.label))
+    block = [_st("as-of", [_d(a.as_of)])] if a.as_of is not None else []
+    block += [_part(x) for x in a.parts] + _notes(a.notes)
+    return _st("actual", args, block or None)
 
 
 def _group(g: PostGroup) -> Stmt:
@@ -159,7 +183,10 @@ def _group(g: PostGroup) -> Stmt:
     args += _count(g.count)
     if g.for_sections:
         args.append(_w("for-sections"))
-    block = [_post(p) for p in g.posts] + [_part(x) for x in g.parts] + _notes(g.notes)
+    block = [_post(p) for p in g.posts]
+    if g.actual is not None:
+        block.append(_st("actual", _count(g.actual)))
+    block += [_part(x) for x in g.parts] + _notes(g.notes)
     return _st("group", args, block or None)
 
 
@@ -254,6 +281,7 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         sub += [_duty(d) for d in sd.duties]
         block.append(_st("shared-duties", [_w(sd.id)] if sd.id else [], sub))
     block += [_quota(q) for q in u.quotas]
+    block += [_actual(a) for a in u.actual]
     if u.posts:
         block.append(_st("posts", [], [_post(p) if isinstance(p, Post) else _group(p) for p in u.posts]))
     if u.members:
