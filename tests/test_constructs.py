@@ -164,3 +164,44 @@ def test_the_categorised_parts_of_all_staff_are_compared_with_their_quotas() -> 
     )
     assert _findings(pooled) == [("OS311", 5)]
     assert _findings(pooled.replace("actual administrative 23", "actual administrative 22")) == []
+
+
+# ---- K4: short names -------------------------------------------------------------------------
+
+_SHORT = """body jcb "國務院監察部" {
+  short-name "監察部" "監察部得以恢復"
+  history {
+    event renamed 1954-09 {
+      from "政務院人民監察委員會"
+      to "監察部"
+    }
+  }
+}
+
+body zjw "中紀委" {
+  colocated @"監察部"
+}
+"""
+
+
+def test_a_short_name_is_usable_in_references_and_history() -> None:
+    assert _findings(_SHORT) == []
+    # Without the short name, the reference does not resolve and the rename disagrees with the name.
+    bare = _SHORT.replace('  short-name "監察部" "監察部得以恢復"\n', "")
+    assert sorted(c for c, _ in _findings(bare)) == ["OS208", "OS602"]
+
+
+def test_a_short_name_finds_the_unit_in_either_script_and_round_trips() -> None:
+    spec = _round_trips(_SHORT)
+    assert spec.get("监察部").id == "jcb"
+    assert spec.bodies[0].known_as() == ("國務院監察部", "監察部")
+    assert spec.bodies[0].names() == ("國務院監察部",)  # not a plaque
+    assert '  short-name "監察部" "監察部得以恢復"\n' in orgspec.dumps(spec)
+
+
+def test_a_short_name_is_an_other_name_in_the_popolo_export() -> None:
+    from orgspec.export.popolo import popolo
+
+    data = popolo(orgspec.loads(_SHORT))
+    org = next(o for o in data["organizations"] if o["name"] == "國務院監察部")
+    assert {"name": "監察部", "note": "short name (監察部得以恢復)"} in org["other_names"]

@@ -181,6 +181,10 @@ def _corpus_strings(spec: Spec) -> Iterator[tuple[str, str]]:
         for c in u.cut_off:
             if c.text:
                 yield "cut off at", c.text
+        for short in u.short_names:
+            yield "short name", short.name
+            if short.text:
+                yield "short name's definition", short.text
         for a in u.actual:
             if a.label:
                 yield "actual label", a.label

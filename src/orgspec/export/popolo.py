@@ -134,6 +134,10 @@ def _organization(entry: Entry, ids: UnitIds) -> dict[str, Any]:
         form = next((p.form for p in unit.plaques if p.name == name and p.form), None)
         other["note"] = f"plaque ({form})" if form else "plaque"
         other_names.append(other)
+    other_names += [
+        {"name": short.name, "note": f"short name ({short.text})" if short.text else "short name"}
+        for short in unit.short_names
+    ]
     other_names += former_names(unit)
     if other_names:
         org["other_names"] = other_names

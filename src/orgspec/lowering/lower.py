@@ -34,6 +34,7 @@ from orgspec.model.units import (
     Relation,
     RelationKind,
     SharedDuties,
+    ShortName,
     Spec,
     StatedCount,
     Unit,
@@ -355,6 +356,23 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             Duty, text=text.value, number=number, id=ident.value if ident else None, cut_off="cut-off" in props
         )
 
+    def u_short_name(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``short-name "short" ["the document's words"]``: a name the document abbreviates to."""
+        path, lists = u.path, u.lists
+        a = StmtArgs(self.r, stmt)
+        name = a.require("the short name (a quoted string)", S)
+        text = a.take(S) if name is not None else None
+        a.done("a short name and optionally the document's words that define it")
+        self.no_block(stmt)
+        if name is None:
+            return
+        if not name.value.strip():
+            self.r.error("OS202", "the short name is empty", name.span)
+            return
+        p = f"{path}/short_names/{len(lists['short_names'])}"
+        self.map.spans[p] = stmt.span
+        lists["short_names"].append(trusted(ShortName, name=name.value, text=text.value if text else None))
+
     def u_cut_off(self, stmt: Stmt, u: UnitCtx) -> None:
         """Read ``cut-off WHAT ["the text as far as the copy goes"]``: what the stored copy lacks."""
         path, lists = u.path, u.lists
@@ -454,8 +472,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
 _CUT_OFF_WHAT = get_args(CutOffWhat)
 
-_UNIT_LISTS = ("cut_off", "basis", "plaques", "relations", "stated", "duties", "shared_duties", "function_changes",
-               "units", "quotas", "actual", "posts", "members", "history", "notes")  # fmt: skip
+_UNIT_LISTS = ("cut_off", "basis", "plaques", "short_names", "relations", "stated", "duties", "shared_duties",
+               "function_changes", "units", "quotas", "actual", "posts", "members", "history", "notes")  # fmt: skip
 _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
@@ -476,6 +494,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "basis": _L.u_basis,
     "note": _L.u_note,
     "plaque": _L.u_plaque,
+    "short-name": _L.u_short_name,
     "hosts": _L.u_relation(RelationKind.HOSTS),
     "hosted-in": _L.u_relation(RelationKind.HOSTED_IN),
     "manages": _L.u_relation(RelationKind.MANAGES),

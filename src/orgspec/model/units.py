@@ -39,6 +39,7 @@ __all__ = [
     "Relation",
     "RelationKind",
     "SharedDuties",
+    "ShortName",
     "Spec",
     "StatedCount",
     "Unit",
@@ -57,6 +58,13 @@ class Plaque(_Frozen):
     since: PartialDate | None = None
     basis: tuple[Basis, ...] = ()
     notes: tuple[str, ...] = ()
+
+
+class ShortName(_Frozen):
+    """A short name or abbreviation the document defines or uses for a unit (以下简称…)."""
+
+    name: str
+    text: str | None = Field(default=None, description="the document's words that define it")
 
 
 class RelationKind(enum.StrEnum):
@@ -284,6 +292,7 @@ class Unit(_Frozen):
     cut_off: tuple[CutOff, ...] = Field(default=(), description="what the stored copy lacks of this unit")
     basis: tuple[Basis, ...] = ()
     plaques: tuple[Plaque, ...] = ()
+    short_names: tuple[ShortName, ...] = Field(default=(), description="short names and abbreviations (以下简称)")
     relations: tuple[Relation, ...] = ()
     stated: tuple[StatedCount, ...] = ()
     duties: tuple[Duty, ...] = ()
@@ -316,6 +325,10 @@ class Unit(_Frozen):
     def names(self) -> tuple[str, ...]:
         """Return the unit's name followed by its plaques."""
         return (self.name, *(p.name for p in self.plaques))
+
+    def known_as(self) -> tuple[str, ...]:
+        """Return every name the unit goes by: its name, its plaques, then its short names."""
+        return (*self.names(), *(s.name for s in self.short_names))
 
     def quota(self, category: QuotaCategory | QuotaCategoryName) -> Quota | None:
         """Return the unit's own quota of a category, if it states one.
@@ -351,12 +364,12 @@ class Spec(_Frozen):
             yield from body.walk()
 
     def find(self, name: str) -> Unit | None:
-        """Return the unit whose name or plaque is ``name``, or whose id is ``name``."""
+        """Return the unit whose name, plaque or short name is ``name``, or whose id is ``name``."""
         from orgspec.model.names import name_key
 
         key = name_key(name)
         for unit in self.walk():
-            if unit.id == name or any(name_key(n) == key for n in unit.names()):
+            if unit.id == name or any(name_key(n) == key for n in unit.known_as()):
                 return unit
         return None
 

@@ -255,6 +255,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("cut-off", [_w(cut.what), *([_s(cut.text)] if cut.text is not None else [])]))
     block += [_basis(b) for b in u.basis]
     block += [_plaque(p) for p in u.plaques]
+    for short in u.short_names:
+        block.append(_st("short-name", [_s(short.name), *([_s(short.text)] if short.text is not None else [])]))
     block += [_relation(r) for r in u.relations]
     for s in u.stated:
         args = [_w(s.what), *_count(s.count)]
