@@ -181,6 +181,8 @@ stated = st.builds(
     what=st.sampled_from(["sections", "duties", "institutions", "members"]),
     count=counts,
     text=st.none() | texts,
+    unlisted=st.none() | counts,
+    unlisted_text=st.none(),
 )
 
 
@@ -245,6 +247,7 @@ def units(draw: st.DrawFn, depth: int, ids: Any, nested: bool) -> Unit:
         superior=draw(st.none() | external_refs) if not nested else None,
         section_rank=draw(st.none() | st.sampled_from(["科級", "处级"])),
         per_regulations=draw(st.booleans()),
+        outside_count=draw(st.booleans()),
         funding=draw(st.none() | names),
         cut_off=tuple(draw(st.lists(cut_offs, max_size=2))),
         basis=tuple(draw(st.lists(bases, max_size=2))),

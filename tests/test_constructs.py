@@ -205,3 +205,46 @@ def test_a_short_name_is_an_other_name_in_the_popolo_export() -> None:
     data = popolo(orgspec.loads(_SHORT))
     org = next(o for o in data["organizations"] if o["name"] == "國務院監察部")
     assert {"name": "監察部", "note": "short name (監察部得以恢復)"} in org["other_names"]
+
+
+# ---- K5: what a stated count covers --------------------------------------------------------------
+
+_COVERS = """body a "省政府办公厅" {
+  section-duties-unstated
+  stated sections 2 "内设2个职能处(室)"
+  section "秘书处"
+  section "综合处"
+  section "离退休干部处" {
+    outside-count
+    section "一科"
+  }
+}
+
+body b "某局" {
+  section-duties-unstated
+  stated sections 4 "设4个股室" {
+    unlisted 2 "另2个"
+  }
+  section "办公室"
+  section "财务股"
+}
+"""
+
+
+def test_units_outside_a_count_and_counted_but_unlisted() -> None:
+    assert _findings(_COVERS) == []
+    # the 离退休干部处 counted after all: 4 listed for 2 stated
+    assert _findings(_COVERS.replace("    outside-count\n", "")) == [("OS301", 3)]
+    # 2 listed + 3 unlisted is not 4
+    wrong = _COVERS.replace("unlisted 2", "unlisted 3")
+    assert _findings(wrong) == [("OS301", 14)]
+    assert "counts 3 it does not list" in orgspec.check_text(wrong)[0].message
+    spec = _round_trips(_COVERS)
+    assert spec.bodies[0].units[2].outside_count
+    assert spec.bodies[1].stated[0].unlisted == Count.of(2)
+
+
+def test_an_unstated_number_unlisted_allows_a_shorter_list_only() -> None:
+    text = 'body b "某局" {\n  section-duties-unstated\n  stated sections 1 {\n    unlisted unstated\n  }\n  section "甲"\n  section "乙"\n}\n'
+    assert _findings(text) == [("OS301", 3)]
+    assert _findings(text.replace("stated sections 1", "stated sections 9")) == []

@@ -203,7 +203,8 @@ _ALL: tuple[Code, ...] = (
         "The document's stated count differs from what it lists.",
         '`stated sections 6` records the document\'s own "設6個內設機構". It is compared with the '
         "sections listed (units of kind section at any depth; party committees, service centres "
-        "and discipline units are not counted). Likewise `stated duties`, `stated "
+        "and discipline units are not counted, nor units stated `outside-count`; `unlisted` in the "
+        "stated count's block adds those counted but not listed). Likewise `stated duties`, `stated "
         "institutions` and `stated members`. Where the document itself is inconsistent, keep its figure, say so in a "
         "comment and suppress the finding with a reason.",
         bad="stated sections 6   # but five `section` statements",

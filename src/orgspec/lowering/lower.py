@@ -309,16 +309,30 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         counted = a.count("the stated count")
         text = a.take(S)
         a.done("sections|duties|institutions|members, a count and the document's words")
-        self.no_block(stmt)
         if counted is None:
             return
         p = f"{path}/stated/{len(lists['stated'])}"
+        sf: dict[str, Any] = {"count": counted[0], "text": text.value if text else None}
+        seen: dict[str, Span] = {}
+        for sub in stmt.block or ():
+            if sub.keyword != "unlisted":
+                self.unknown(sub, "a stated count", {"unlisted": 1})
+                continue
+            if not self.once(seen, sub):
+                continue
+            ua = StmtArgs(self.r, sub)
+            unlisted = ua.count("how many of those counted are not listed")
+            words = ua.take(S)
+            ua.done("a count and optionally the document's words")
+            self.no_block(sub)
+            if unlisted is not None:
+                sf["unlisted"] = unlisted[0]
+                sf["unlisted_text"] = words.value if words else None
+                self.map.spans[p + "/unlisted"] = sub.span
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
         what_value: Literal["sections", "duties", "institutions", "members"] = what.value  # type: ignore[assignment]
-        lists["stated"].append(
-            trusted(StatedCount, what=what_value, count=counted[0], text=text.value if text else None)
-        )
+        lists["stated"].append(trusted(StatedCount, what=what_value, **sf))
 
     def u_duties(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
@@ -478,7 +492,8 @@ _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
 
-_ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "section-duties-unstated", "funding"}
+_ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "section-duties-unstated", "funding",
+         "outside-count"}  # fmt: skip
 
 _L = _Lowerer
 _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
@@ -489,6 +504,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "section-rank": _L.u_text_field("section_rank"),
     "per-regulations": _L.u_flag("per_regulations"),
     "section-duties-unstated": _L.u_flag("section_duties_unstated"),
+    "outside-count": _L.u_flag("outside_count"),
     "funding": _L.u_text_field("funding"),
     "cut-off": _L.u_cut_off,
     "basis": _L.u_basis,

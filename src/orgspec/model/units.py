@@ -225,6 +225,10 @@ class StatedCount(_Frozen):
     what: Literal["sections", "duties", "institutions", "members"]
     count: Count
     text: str | None = Field(default=None, description="the document's words")
+    unlisted: Count | None = Field(
+        default=None, description="how many of those counted the document does not list (a missing page, 含13个站所)"
+    )
+    unlisted_text: str | None = Field(default=None, description="the document's words for the unlisted ones")
 
 
 class EventKind(enum.StrEnum):
@@ -285,6 +289,9 @@ class Unit(_Frozen):
     superior: Ref | None = None
     section_rank: str | None = Field(default=None, description="rank of its sections: 科級建制")
     per_regulations: bool = Field(default=False, description="set per regulations (另按規定設定)")
+    outside_count: bool = Field(
+        default=False, description="listed by the document but outside its stated count (an unnumbered 离退休干部处)"
+    )
     section_duties_unstated: bool = Field(
         default=False, description="the document gives no duties per section below this unit (a list of names only)"
     )

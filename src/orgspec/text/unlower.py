@@ -247,6 +247,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("section-rank", [_s(u.section_rank)]))
     if u.per_regulations:
         block.append(_st("per-regulations"))
+    if u.outside_count:
+        block.append(_st("outside-count"))
     if u.section_duties_unstated:
         block.append(_st("section-duties-unstated"))
     if u.funding is not None:
@@ -262,7 +264,11 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         args = [_w(s.what), *_count(s.count)]
         if s.text is not None:
             args.append(_s(s.text))
-        block.append(_st("stated", args))
+        unlisted = None
+        if s.unlisted is not None:
+            words = [_s(s.unlisted_text)] if s.unlisted_text is not None else []
+            unlisted = [_st("unlisted", [*_count(s.unlisted), *words])]
+        block.append(_st("stated", args, unlisted))
     if u.duties:
         block.append(_st("duties", [], [_duty(d) for d in u.duties]))
     changes: list[Stmt] = []
