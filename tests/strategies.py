@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from orgspec.model import (
     ActualStaff,
+    Ambiguity,
     Basis,
     Count,
     CutOff,
@@ -250,6 +251,18 @@ def units(draw: st.DrawFn, depth: int, ids: Any, nested: bool) -> Unit:
         outside_count=draw(st.booleans()),
         funding=draw(st.none() | names),
         cut_off=tuple(draw(st.lists(cut_offs, max_size=2))),
+        ambiguous=tuple(
+            draw(
+                st.lists(
+                    st.builds(
+                        Ambiguity,
+                        what=st.sampled_from(["quota-owner", "posts-pool", "part-inside", "count"]),
+                        text=texts,
+                    ),
+                    max_size=1,
+                )
+            )
+        ),
         basis=tuple(draw(st.lists(bases, max_size=2))),
         plaques=tuple(draw(st.lists(plaques, max_size=2))),
         short_names=tuple(draw(st.lists(st.builds(ShortName, name=names, text=st.none() | texts), max_size=2))),

@@ -248,3 +248,21 @@ def test_an_unstated_number_unlisted_allows_a_shorter_list_only() -> None:
     text = 'body b "某局" {\n  section-duties-unstated\n  stated sections 1 {\n    unlisted unstated\n  }\n  section "甲"\n  section "乙"\n}\n'
     assert _findings(text) == [("OS301", 3)]
     assert _findings(text.replace("stated sections 1", "stated sections 9")) == []
+
+
+# ---- K6: ambiguity stated as such ------------------------------------------------------------------
+
+
+def test_an_ambiguity_is_reported_as_info_and_never_changes_the_arithmetic() -> None:
+    text = (
+        'body a "某县编办" {\n  institution "电子政务中心"\n'
+        "  ambiguous quota-owner \"the office's, or its centre's\"\n  quota public-institution 8\n}\n"
+    )
+    found = orgspec.check_text(text)
+    assert [(d.code, d.line, d.severity.value) for d in found] == [("OS313", 3, "info")]
+    assert "whose quota this is ambiguous: the office's, or its centre's" in found[0].message
+    spec = _round_trips(text)
+    assert spec.bodies[0].quotas[0].count == Count.of(8)  # kept where the document writes it
+    assert [a.what for a in spec.bodies[0].ambiguous] == ["quota-owner"]
+    bad = [d.code for d in orgspec.check_text('body a "某办" {\n  ambiguous owner "x"\n}\n')]
+    assert bad == ["OS202"]

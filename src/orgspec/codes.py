@@ -307,6 +307,17 @@ _ALL: tuple[Code, ...] = (
         bad='post "副主任" 3 { actual 4 }',
         good='post "副主任" 3 { actual 3 }',
     ),
+    Code(
+        "OS313",
+        "stated-ambiguity",
+        "info",
+        "The document leaves something ambiguous, and the spec says so.",
+        '`ambiguous quota-owner "…"` (or `posts-pool`, `part-inside`, `count`) records a question the '
+        "document leaves open — a quota written between an office and its subordinate, one 其中 after "
+        "two pools — instead of guessing a reading. Each is reported as information, so that a "
+        "reviewer sees what the arithmetic could not decide.",
+        good="ambiguous quota-owner \"the department's, or its centre's\"",
+    ),
     # ---- plaques -----------------------------------------------------------------
     Code(
         "OS401",

@@ -24,6 +24,8 @@ from orgspec.lowering.lower_staff import StaffLowerer
 from orgspec.lowering.reader import IDENT, INT, STRING, Reader, StmtArgs, suggest
 from orgspec.model.trusted import trusted
 from orgspec.model.units import (
+    Ambiguity,
+    AmbiguousWhat,
     CutOff,
     CutOffWhat,
     Duty,
@@ -387,6 +389,32 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         self.map.spans[p] = stmt.span
         lists["short_names"].append(trusted(ShortName, name=name.value, text=text.value if text else None))
 
+    def u_ambiguous(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``ambiguous WHAT "what is unclear"``: a question the document leaves open."""
+        path, lists = u.path, u.lists
+        a = StmtArgs(self.r, stmt)
+        what = a.take_word(*_AMBIGUOUS_WHAT)
+        if what is None:
+            found = a.require("what is ambiguous: " + ", ".join(_AMBIGUOUS_WHAT), IDENT)
+            if found is not None:
+                guess = suggest(found.value, _AMBIGUOUS_WHAT)
+                self.r.error(
+                    "OS202",
+                    f"'ambiguous' does not know '{found.value}'",
+                    found.span,
+                    hint=(f"did you mean '{guess}'? " if guess else "") + "it takes " + ", ".join(_AMBIGUOUS_WHAT),
+                )
+            return
+        text = a.require("what is unclear and the readings it allows (a quoted string)", S)
+        a.done("what is ambiguous and a description")
+        self.no_block(stmt)
+        if text is None:
+            return
+        p = f"{path}/ambiguous/{len(lists['ambiguous'])}"
+        self.map.spans[p] = stmt.span
+        what_value: AmbiguousWhat = what.value  # type: ignore[assignment]
+        lists["ambiguous"].append(trusted(Ambiguity, what=what_value, text=text.value))
+
     def u_cut_off(self, stmt: Stmt, u: UnitCtx) -> None:
         """Read ``cut-off WHAT ["the text as far as the copy goes"]``: what the stored copy lacks."""
         path, lists = u.path, u.lists
@@ -485,9 +513,11 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
 
 _CUT_OFF_WHAT = get_args(CutOffWhat)
+_AMBIGUOUS_WHAT = get_args(AmbiguousWhat)
 
-_UNIT_LISTS = ("cut_off", "basis", "plaques", "short_names", "relations", "stated", "duties", "shared_duties",
-               "function_changes", "units", "quotas", "actual", "posts", "members", "history", "notes")  # fmt: skip
+_UNIT_LISTS = ("cut_off", "ambiguous", "basis", "plaques", "short_names", "relations", "stated", "duties",
+               "shared_duties", "function_changes", "units", "quotas", "actual", "posts", "members", "history",
+               "notes")  # fmt: skip
 _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
@@ -507,6 +537,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "outside-count": _L.u_flag("outside_count"),
     "funding": _L.u_text_field("funding"),
     "cut-off": _L.u_cut_off,
+    "ambiguous": _L.u_ambiguous,
     "basis": _L.u_basis,
     "note": _L.u_note,
     "plaque": _L.u_plaque,

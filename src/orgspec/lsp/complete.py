@@ -20,7 +20,7 @@ from orgspec.lowering.lower import _UNIT_KEYWORDS
 from orgspec.lowering.lower_history import _EVENT_KEYWORDS
 from orgspec.lsp.positions import LineIndex
 from orgspec.lsp.scan import Statement, scan, statements, token_kind
-from orgspec.model.units import CutOffWhat, EventKind, FunctionChangeKind
+from orgspec.model.units import AmbiguousWhat, CutOffWhat, EventKind, FunctionChangeKind
 from orgspec.model.values import QuotaCategory, UnitKind
 from orgspec.model.vocab import KIND_LABELS
 
@@ -98,6 +98,8 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
         return ("sections", "duties", "institutions", "members"), enum
     if keyword == "cut-off" and index == 0:
         return get_args(CutOffWhat), enum
+    if keyword == "ambiguous" and index == 0:
+        return get_args(AmbiguousWhat), enum
     if keyword == "duty" and index >= 1:
         return ("cut-off",), enum
     if keyword == "event" and block == "history" and index == 0:

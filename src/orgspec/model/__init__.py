@@ -6,6 +6,7 @@ the checks.
 
 from orgspec.model.units import (
     ActualStaff,
+    Ambiguity,
     CutOff,
     Duty,
     Event,
@@ -32,6 +33,7 @@ from orgspec.model.values import Basis, Count, CountStatus, PartialDate, QuotaCa
 
 __all__ = [
     "ActualStaff",
+    "Ambiguity",
     "Basis",
     "Count",
     "CountStatus",

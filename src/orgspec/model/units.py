@@ -21,6 +21,8 @@ from orgspec.model.values import Basis, Count, PartialDate, QuotaCategory, Quota
 
 __all__ = [
     "ActualStaff",
+    "Ambiguity",
+    "AmbiguousWhat",
     "CutOff",
     "CutOffWhat",
     "Duty",
@@ -94,6 +96,17 @@ class Duty(_Frozen):
     number: int | None = Field(default=None, ge=0)
     id: str | None = None
     cut_off: bool = Field(default=False, description="the stored copy stops inside this duty; the text goes as far")
+
+
+#: What a document can leave ambiguous: whose quota, which pool posts draw on, whether a part is inside a total.
+AmbiguousWhat = Literal["quota-owner", "posts-pool", "part-inside", "count"]
+
+
+class Ambiguity(_Frozen):
+    """Something the document leaves ambiguous, stated as such rather than guessed (reported as info)."""
+
+    what: AmbiguousWhat
+    text: str = Field(description="what is unclear, and the readings it allows")
 
 
 #: What a stored copy can lack: a whole page, or part of a unit's sections, duties, posts, …
@@ -297,6 +310,7 @@ class Unit(_Frozen):
     )
     funding: str | None = None
     cut_off: tuple[CutOff, ...] = Field(default=(), description="what the stored copy lacks of this unit")
+    ambiguous: tuple[Ambiguity, ...] = Field(default=(), description="what the document leaves ambiguous")
     basis: tuple[Basis, ...] = ()
     plaques: tuple[Plaque, ...] = ()
     short_names: tuple[ShortName, ...] = Field(default=(), description="short names and abbreviations (以下简称)")

@@ -253,6 +253,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("section-duties-unstated"))
     if u.funding is not None:
         block.append(_st("funding", [_s(u.funding)]))
+    for amb in u.ambiguous:
+        block.append(_st("ambiguous", [_w(amb.what), _s(amb.text)]))
     for cut in u.cut_off:
         block.append(_st("cut-off", [_w(cut.what), *([_s(cut.text)] if cut.text is not None else [])]))
     block += [_basis(b) for b in u.basis]
