@@ -316,7 +316,7 @@ _ALL: tuple[Code, ...] = (
         "document leaves open — a quota written between an office and its subordinate, one 其中 after "
         "two pools — instead of guessing a reading. Each is reported as information, so that a "
         "reviewer sees what the arithmetic could not decide.",
-        good="ambiguous quota-owner \"the department's, or its centre's\"",
+        bad="ambiguous quota-owner \"the department's, or its centre's\"",
     ),
     # ---- plaques -----------------------------------------------------------------
     Code(
