@@ -112,6 +112,9 @@ quotas = st.builds(
     label=st.none() | names,
     parts=st.lists(parts, max_size=2).map(tuple),
     complete=st.booleans(),
+    funding=st.none() | names,
+    phasing_out=st.none() | texts,
+    as_of=st.none() | partial_dates(),
     notes=notes,
 )
 include_parts = parts.map(lambda p: p.model_copy(update={"relation": "includes"}))

@@ -266,3 +266,18 @@ def test_an_ambiguity_is_reported_as_info_and_never_changes_the_arithmetic() -> 
     assert [a.what for a in spec.bodies[0].ambiguous] == ["quota-owner"]
     bad = [d.code for d in orgspec.check_text('body a "某办" {\n  ambiguous owner "x"\n}\n')]
     assert bad == ["OS202"]
+
+
+# ---- K7: quota properties --------------------------------------------------------------------------
+
+
+def test_a_quota_states_its_funding_phasing_out_and_date() -> None:
+    text = (
+        'body a "新宁县农业农村局" {\n  quota public-institution 1 {\n    funding "全额拨款"\n'
+        '    phasing-out "人员只出不进,编制出一减一"\n    as-of 2019\n  }\n}\n'
+    )
+    assert _findings(text) == []
+    quota = _round_trips(text).bodies[0].quotas[0]
+    assert (quota.funding, quota.phasing_out, str(quota.as_of)) == ("全额拨款", "人员只出不进,编制出一减一", "2019")
+    twice = text.replace("    as-of 2019\n", '    as-of 2019\n    funding "差额拨款"\n')
+    assert [d.code for d in orgspec.check_text(twice)] == ["OS203"]

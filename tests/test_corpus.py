@@ -194,6 +194,10 @@ def _corpus_strings(spec: Spec) -> Iterator[tuple[str, str]]:
         for q in u.quotas:
             if q.label:
                 yield "quota label", q.label
+            if q.funding:
+                yield "quota funding", q.funding
+            if q.phasing_out:
+                yield "quota phasing out", q.phasing_out
             for part in q.parts:
                 if part.label:
                     yield "part label", part.label

@@ -110,7 +110,10 @@ def _complete(marked: str) -> list[str]:
     ("marked", "expected"),
     [
         ("|", ["body", "history", "note"]),
-        ('body a "A" {\n  quota administrative 3 {\n    |', ["includes", "excludes", "complete", "note"]),
+        (
+            'body a "A" {\n  quota administrative 3 {\n    |',
+            ["includes", "excludes", "complete", "funding", "phasing-out", "as-of", "note"],
+        ),
         ('body a "A" {\n  plaque "B" {\n    f|', ["form", "since", "basis", "note"]),
         ('body a "A" {\n  members {\n    |', ["member"]),
         (

@@ -18,6 +18,10 @@ from orgspec.syntax.nodes import ArgKind, Stmt
 __all__ = ["StaffLowerer"]
 
 
+#: The statements a quota block accepts.
+_QUOTA_KEYWORDS = dict.fromkeys(("includes", "excludes", "complete", "funding", "phasing-out", "as-of", "note"), 1)
+
+
 class StaffLowerer(LowererBase):
     """Statements of quotas, posts and members."""
 
@@ -37,6 +41,7 @@ class StaffLowerer(LowererBase):
         qf: dict[str, Any] = {"category": cat, "count": counted[0], "label": label.value if label else None}
         parts: list[QuotaPart] = []
         notes: list[str] = []
+        seen: dict[str, Span] = {}
         for sub in stmt.block or ():
             if sub.keyword in ("includes", "excludes"):
                 part = self.part(sub, f"{p}/parts/{len(parts)}")
@@ -46,12 +51,32 @@ class StaffLowerer(LowererBase):
                 self.no_args(sub, "no arguments")
                 qf["complete"] = True
                 self.map.spans[p + "/complete"] = sub.span
+            elif sub.keyword in ("funding", "phasing-out"):
+                if self.once(seen, sub):
+                    value = self.text(sub)
+                    if value is not None:
+                        qf[sub.keyword.replace("-", "_")] = value
+            elif sub.keyword == "as-of":
+                if self.once(seen, sub):
+                    qf["as_of"] = self.dated(sub)
             elif sub.keyword == "note":
                 note = self.text(sub)
                 if note is not None:
                     notes.append(note)
             else:
-                self.unknown(sub, "a quota", {"includes": 1, "excludes": 1, "complete": 1, "note": 1})
+                self.unknown(
+                    sub,
+                    "a quota",
+                    {
+                        "includes": 1,
+                        "excludes": 1,
+                        "complete": 1,
+                        "funding": 1,
+                        "phasing-out": 1,
+                        "as-of": 1,
+                        "note": 1,
+                    },
+                )
         qf["parts"] = tuple(parts)
         qf["notes"] = tuple(notes)
         self.map.spans[p] = stmt.span

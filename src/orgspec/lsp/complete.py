@@ -36,7 +36,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_UNITS, tuple(_UNIT_KEYWORDS)),
     "plaque": ("form", *_META),
     **dict.fromkeys(_RELATIONS, _META),
-    "quota": ("includes", "excludes", "complete", "note"),
+    "quota": ("includes", "excludes", "complete", "funding", "phasing-out", "as-of", "note"),
     "posts": ("post", "group"),
     "group": ("post", "actual", "includes", "note"),
     "post": ("includes", "actual", "holder", "note"),

@@ -167,6 +167,9 @@ class Quota(_Frozen):
     label: str | None = Field(default=None, description="the category as the document words it")
     parts: tuple[QuotaPart, ...] = ()
     complete: bool = Field(default=False, description="the parts are the whole breakdown")
+    funding: str | None = Field(default=None, description="how the pool is funded: 全额拨款, 差额拨款, 自收自支")
+    phasing_out: str | None = Field(default=None, description="the document's words: 只出不进, 编制出一减一")
+    as_of: PartialDate | None = Field(default=None, description="the date the figure is given for")
     notes: tuple[str, ...] = ()
 
 

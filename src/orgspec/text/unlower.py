@@ -138,6 +138,12 @@ def _quota(q: Quota) -> Stmt:
     block = [_part(p) for p in q.parts]
     if q.complete:
         block.append(_st("complete"))
+    if q.funding is not None:
+        block.append(_st("funding", [_s(q.funding)]))
+    if q.phasing_out is not None:
+        block.append(_st("phasing-out", [_s(q.phasing_out)]))
+    if q.as_of is not None:
+        block.append(_st("as-of", [_d(q.as_of)]))
     block += _notes(q.notes)
     return _st("quota", args, block or None)
 
