@@ -15,13 +15,17 @@ from typing import Any
 from hypothesis import strategies as st
 
 from orgspec.model import (
+    ActualStaff,
+    Ambiguity,
     Basis,
     Count,
+    CutOff,
     Duty,
     Event,
     EventKind,
     FunctionChange,
     FunctionChangeKind,
+    Holder,
     Member,
     PartialDate,
     Plaque,
@@ -34,6 +38,7 @@ from orgspec.model import (
     Relation,
     RelationKind,
     SharedDuties,
+    ShortName,
     Spec,
     StatedCount,
     Unit,
@@ -54,6 +59,7 @@ counts = st.one_of(
     st.just(Count.separately()),
     st.just(Count.unstated()),
     texts.map(Count.unreadable),
+    texts.map(Count.cut_off),
 )
 
 
@@ -106,6 +112,9 @@ quotas = st.builds(
     label=st.none() | names,
     parts=st.lists(parts, max_size=2).map(tuple),
     complete=st.booleans(),
+    funding=st.none() | names,
+    phasing_out=st.none() | texts,
+    as_of=st.none() | partial_dates(),
     notes=notes,
 )
 include_parts = parts.map(lambda p: p.model_copy(update={"relation": "includes"}))
@@ -117,7 +126,28 @@ posts = st.builds(
     concurrent=st.none() | names,
     approved_separately=st.booleans(),
     holder=st.none() | names,
+    actual=st.none() | counts,
+    holders=st.lists(
+        st.builds(
+            Holder,
+            person=names,
+            concurrent=st.none() | names,
+            since=st.none() | partial_dates(),
+            until=st.none() | partial_dates(),
+            notes=notes,
+        ),
+        max_size=2,
+    ).map(tuple),
     parts=st.lists(include_parts, max_size=1).map(tuple),
+    notes=notes,
+)
+actual_staff = st.builds(
+    ActualStaff,
+    category=st.none() | st.sampled_from(list(QuotaCategory)),
+    count=counts,
+    label=st.none() | names,
+    as_of=st.none() | partial_dates(),
+    parts=st.lists(include_parts, max_size=2).map(tuple),
     notes=notes,
 )
 groups = st.builds(
@@ -125,11 +155,17 @@ groups = st.builds(
     title=st.none() | names,
     count=counts,
     for_sections=st.booleans(),
+    actual=st.none() | counts,
     posts=st.lists(posts, max_size=3).map(tuple),
     parts=st.lists(include_parts, max_size=1).map(tuple),
     notes=notes,
 )
-duties = st.builds(Duty, text=texts, number=st.none() | small, id=st.none())
+duties = st.builds(Duty, text=texts, number=st.none() | small, id=st.none(), cut_off=st.booleans())
+cut_offs = st.builds(
+    CutOff,
+    what=st.sampled_from(["page", "sections", "duties", "posts", "relations", "text"]),
+    text=st.none() | texts,
+)
 changes = st.builds(
     FunctionChange,
     kind=st.sampled_from(list(FunctionChangeKind)),
@@ -149,6 +185,8 @@ stated = st.builds(
     what=st.sampled_from(["sections", "duties", "institutions", "members"]),
     count=counts,
     text=st.none() | texts,
+    unlisted=st.none() | counts,
+    unlisted_text=st.none(),
 )
 
 
@@ -217,9 +255,24 @@ def units(draw: st.DrawFn, depth: int, ids: Any, nested: bool, *, all_ids: bool 
         superior=draw(st.none() | external_refs) if not nested else None,
         section_rank=draw(st.none() | st.sampled_from(["科級", "处级"])),
         per_regulations=draw(st.booleans()),
+        outside_count=draw(st.booleans()),
         funding=draw(st.none() | names),
+        cut_off=tuple(draw(st.lists(cut_offs, max_size=2))),
+        ambiguous=tuple(
+            draw(
+                st.lists(
+                    st.builds(
+                        Ambiguity,
+                        what=st.sampled_from(["quota-owner", "posts-pool", "part-inside", "count"]),
+                        text=texts,
+                    ),
+                    max_size=1,
+                )
+            )
+        ),
         basis=tuple(draw(st.lists(bases, max_size=2))),
         plaques=tuple(draw(st.lists(plaques, max_size=2))),
+        short_names=tuple(draw(st.lists(st.builds(ShortName, name=names, text=st.none() | texts), max_size=2))),
         relations=tuple(draw(st.lists(relations, max_size=2))),
         stated=tuple(draw(st.lists(stated, max_size=2))),
         duties=tuple(draw(st.lists(duties, max_size=3))),
@@ -227,6 +280,7 @@ def units(draw: st.DrawFn, depth: int, ids: Any, nested: bool, *, all_ids: bool 
         function_changes=tuple(draw(st.lists(changes, max_size=2))),
         units=tuple(children),
         quotas=tuple(draw(st.lists(quotas, max_size=2))),
+        actual=tuple(draw(st.lists(actual_staff, max_size=2))),
         posts=tuple(draw(st.lists(st.one_of(posts, groups), max_size=3))),
         members=tuple(draw(st.lists(members, max_size=2))),
         history=tuple(draw(st.lists(events(), max_size=2))),

@@ -169,7 +169,7 @@ def test_corpus_findings_by_code() -> None:
     for path in CORPUS_SPECS:
         for d in orgspec.check(path):
             counts[d.code] = counts.get(d.code, 0) + 1
-    assert counts == {"OS310": 1, "OS309": 1}
+    assert counts == {"OS310": 1, "OS309": 3, "OS311": 1, "OS313": 3}
     assert not any(d.severity is Severity.ERROR for p in CORPUS_SPECS for d in orgspec.check(p))
 
 
@@ -180,12 +180,31 @@ def _corpus_strings(spec: Spec) -> Iterator[tuple[str, str]]:
     """The seed specs' document strings plus the labels, bases, relations and members."""
     yield from _document_strings(spec)
     for u in spec.walk():
+        for c in u.cut_off:
+            if c.text:
+                yield "cut off at", c.text
+        for short in u.short_names:
+            yield "short name", short.name
+            if short.text:
+                yield "short name's definition", short.text
+        for a in u.actual:
+            if a.label:
+                yield "actual label", a.label
+            for part in a.parts:
+                if part.label:
+                    yield "actual part label", part.label
         for q in u.quotas:
             if q.label:
                 yield "quota label", q.label
+            if q.funding:
+                yield "quota funding", q.funding
+            if q.phasing_out:
+                yield "quota phasing out", q.phasing_out
             for part in q.parts:
                 if part.label:
                     yield "part label", part.label
+                if part.count.text:
+                    yield "part figure", part.count.text
         for b in u.basis:
             for value in (b.number, b.title):
                 if value:
@@ -204,6 +223,10 @@ def _corpus_strings(spec: Spec) -> Iterator[tuple[str, str]]:
                     yield "concurrent", p.concurrent
                 if p.holder:
                     yield "holder", p.holder
+                for h in p.holders:
+                    yield "holder", h.person
+                    if h.concurrent:
+                        yield "holder's concurrent post", h.concurrent
             for part in item.parts:
                 if part.label:
                     yield "post part", part.label

@@ -110,7 +110,10 @@ def _complete(marked: str) -> list[str]:
     ("marked", "expected"),
     [
         ("|", ["body", "history", "note"]),
-        ('body a "A" {\n  quota administrative 3 {\n    |', ["includes", "excludes", "complete", "note"]),
+        (
+            'body a "A" {\n  quota administrative 3 {\n    |',
+            ["includes", "excludes", "complete", "funding", "phasing-out", "as-of", "note"],
+        ),
         ('body a "A" {\n  plaque "B" {\n    f|', ["form", "since", "basis", "note"]),
         ('body a "A" {\n  members {\n    |', ["member"]),
         (
@@ -118,13 +121,13 @@ def _complete(marked: str) -> list[str]:
             ["transferred-out", "transferred-in", "cancelled", "added", "merged"],
         ),
         ('body a "A" {\n  stated |', ["sections", "duties", "institutions", "members"]),
-        ('body a "A" {\n  quota logistics |', ["separately", "unstated", "unreadable"]),
+        ('body a "A" {\n  quota logistics |', ["separately", "unstated", "unreadable", "cut-off"]),
         (
             'body a "A" {\n  posts {\n    post "主任" 1 |',
             ["chief", "deputy", "approved-separately", "concurrent", "holder"],
         ),
         ('body a "A" {\n  posts {\n    post "主任" 1 holder |', []),
-        ('body a "A" {\n  posts {\n    group 3 |', ["separately", "unstated", "unreadable", "for-sections"]),
+        ('body a "A" {\n  posts {\n    group 3 |', ["separately", "unstated", "unreadable", "cut-off", "for-sections"]),
         ('body a "A" {\n  members {\n    member "组长" |', ["post", "of", "person"]),
         ('body a "A" {\n  members {\n    member |', ['"组长"', '"副组长"', '"成员"', '"組長"', '"副組長"', '"成員"']),
         ('body a "A" {\n  members {\n    member "组长" of |', ["@a"]),
@@ -341,3 +344,32 @@ def test_the_editors_page_example_does_what_the_page_says() -> None:
         "Change the stated count 3 to 2, the number listed",
         "Suppress OS301 on this line (with a reason to fill in)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            'body a "A" {\n  cut-off |',
+            ["page", "sections", "duties", "institutions", "members", "posts", "quotas", "relations", "text"],
+        ),
+        ('body a "A" {\n  posts {\n    post "主任" 1 {\n      |', ["includes", "actual", "holder", "note"]),
+        (
+            'body a "A" {\n  actual |',
+            [
+                "administrative",
+                "public-institution",
+                "logistics",
+                "dispatched",
+                "discipline",
+                "other",
+                "separately",
+                "unstated",
+                "unreadable",
+                "cut-off",
+            ],
+        ),
+    ],
+)
+def test_completion_of_the_issue_13_constructs(marked: str, expected: list[str]) -> None:
+    assert _complete(marked) == expected

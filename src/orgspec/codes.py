@@ -203,7 +203,8 @@ _ALL: tuple[Code, ...] = (
         "The document's stated count differs from what it lists.",
         '`stated sections 6` records the document\'s own "設6個內設機構". It is compared with the '
         "sections listed (units of kind section at any depth; party committees, service centres "
-        "and discipline units are not counted). Likewise `stated duties`, `stated "
+        "and discipline units are not counted, nor units stated `outside-count`; `unlisted` in the "
+        "stated count's block adds those counted but not listed). Likewise `stated duties`, `stated "
         "institutions` and `stated members`. Where the document itself is inconsistent, keep its figure, say so in a "
         "comment and suppress the finding with a reason.",
         bad="stated sections 6   # but five `section` statements",
@@ -272,8 +273,9 @@ _ALL: tuple[Code, ...] = (
         "figure-not-checked",
         "info",
         "Arithmetic skipped because a figure is unreadable or determined separately.",
-        "A check that needs a figure the document does not give (另行核定, not stated) or "
-        "garbles (unreadable) says so rather than assuming zero.",
+        "A check that needs a figure the document does not give (另行核定, not stated), "
+        "garbles (unreadable) or the stored copy cuts off (`cut-off`) says so rather than assuming zero. "
+        "A stated count is not compared with a list the copy cuts off (`cut-off sections`, `cut-off page`).",
     ),
     Code(
         "OS310",
@@ -282,6 +284,39 @@ _ALL: tuple[Code, ...] = (
         "Numbering is duplicated, skipped or out of order.",
         "Sections and duties may carry the number the document gives them. A repeated number "
         "(two sections numbered 三) or a gap is a defect of the document worth recording.",
+    ),
+    Code(
+        "OS311",
+        "staff-above-quota",
+        "warning",
+        "Staff in post exceed the quota of their category, or have no quota (超编).",
+        "`actual administrative 22` records the staff in post (实有, 在职, 现有) beside the quota; a "
+        "reviewer raises staff above the unit's quota of the same category (超编), and staff in a "
+        "category the unit states no quota for (工勤3人 with no 工勤 quota). An `actual` without a "
+        "category is compared with the sum of the unit's quotas when all of them are numbers.",
+        bad='quota administrative 20\nactual administrative 22 "实有22人"',
+        good='quota administrative 20\nactual administrative 18 "实有18人"',
+    ),
+    Code(
+        "OS312",
+        "posts-filled-above-authorised",
+        "warning",
+        "More leadership posts are filled than authorised (超职数).",
+        "`actual N` inside a post or a post group records the posts actually filled (实际配备); a "
+        "reviewer raises more filled than the document authorises.",
+        bad='post "副主任" 3 { actual 4 }',
+        good='post "副主任" 3 { actual 3 }',
+    ),
+    Code(
+        "OS313",
+        "stated-ambiguity",
+        "info",
+        "The document leaves something ambiguous, and the spec says so.",
+        '`ambiguous quota-owner "…"` (or `posts-pool`, `part-inside`, `count`) records a question the '
+        "document leaves open — a quota written between an office and its subordinate, one 其中 after "
+        "two pools — instead of guessing a reading. Each is reported as information, so that a "
+        "reviewer sees what the arithmetic could not decide.",
+        bad="ambiguous quota-owner \"the department's, or its centre's\"",
     ),
     # ---- plaques -----------------------------------------------------------------
     Code(

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from orgspec.checks.actual import actual_posts, actual_staff
+from orgspec.checks.ambiguity import ambiguities
 from orgspec.checks.context import Context
 from orgspec.checks.counts import numbering, stated_counts
 from orgspec.checks.history import event_dates, event_names
@@ -34,6 +36,9 @@ CHECKS: tuple[Check, ...] = (
     post_groups,
     post_parts,
     posts_within_quota,
+    actual_staff,
+    actual_posts,
+    ambiguities,
     plaque_names,
     sections_have_duties,
     ranks,

@@ -23,7 +23,21 @@ def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> i
         return len(unit.duties)
     if stated.what == "members":
         return len(unit.members)
-    return ctx.count_below(path, UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION)
+    want = UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION
+    # A unit listed outside the count (``outside-count``) is not counted, nor anything below it.
+    return sum(1 for _, u in _counted(ctx, path) if u.kind is want)
+
+
+def _counted(ctx: Context, path: str) -> Iterator[tuple[str, Unit]]:
+    """Yield the units below ``path`` that a stated count covers: all but those listed outside it."""
+    outside: list[str] = []
+    for p, u in ctx.descendants(path):
+        if any(p.startswith(o + "/") for o in outside):
+            continue
+        if u.outside_count:
+            outside.append(p)
+            continue
+        yield p, u
 
 
 def _listed(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> list[str]:
@@ -33,20 +47,53 @@ def _listed(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> list[st
     if stated.what == "members":
         return [f"{path}/members/{j}" for j in range(len(unit.members))]
     want = UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION
-    return [p for p, u in ctx.descendants(path) if u.kind is want]
+    return [p for p, u in _counted(ctx, path) if u.kind is want]
+
+
+def _cut_off(unit: Unit, what: str) -> int | None:
+    """Return the index of the unit's ``cut-off`` statement that covers ``what`` (or a missing page)."""
+    return next((i for i, c in enumerate(unit.cut_off) if c.what in (what, "page")), None)
 
 
 def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
-    """OS301: the document's stated counts against the units and duties it lists."""
+    """OS301: the document's stated counts against the units and duties it lists.
+
+    Where the stored copy is cut off (``cut-off sections``, ``cut-off page``) and lists fewer
+    than the document states, the count cannot be compared: OS309 says so instead.
+    """
     for path, unit in ctx.selected.stated:
         for i, stated in enumerate(unit.stated):
-            if not stated.count.known or _listed_count(ctx, path, unit, stated) == stated.count.value:
+            if not stated.count.known:
+                continue
+            count = _listed_count(ctx, path, unit, stated)
+            unlisted = stated.unlisted
+            if unlisted is not None:
+                if not unlisted.known:
+                    # Some are counted but not listed, how many the document does not say: the
+                    # list can only be too long.
+                    if count <= (stated.count.value or 0):
+                        continue
+                else:
+                    count += unlisted.value or 0
+            if count == stated.count.value:
+                continue
+            words = f" (\u201c{stated.text}\u201d)" if stated.text else ""
+            cut = _cut_off(unit, stated.what) if unit.cut_off else None
+            if cut is not None and count < (stated.count.value or 0):
+                yield ctx.diag(
+                    "OS309",
+                    f"'{unit.name}' states {stated.count.value} {_WORDS[stated.what]}{words}; the stored copy "
+                    f"lists {count} before it is cut off, so the count cannot be compared",
+                    f"{path}/stated/{i}/count",
+                    hint="nothing to fix: the document's figure is kept; compare it with a complete copy",
+                    related=[("the copy is cut off", f"{path}/cut_off/{cut}")],
+                )
                 continue
             listed = _listed(ctx, path, unit, stated)
-            words = f" (\u201c{stated.text}\u201d)" if stated.text else ""
+            also = f" and counts {unlisted} it does not list" if unlisted is not None else ""
             yield ctx.diag(
                 "OS301",
-                f"'{unit.name}' states {stated.count.value} {_WORDS[stated.what]}{words} but lists {len(listed)}",
+                f"'{unit.name}' states {stated.count.value} {_WORDS[stated.what]}{words} but lists {len(listed)}{also}",
                 f"{path}/stated/{i}/count",
                 hint="if the document itself disagrees, keep its figure, say so in a comment and "
                 "suppress this finding with a reason",

@@ -115,7 +115,7 @@ def _names(ctx: Context, upath: str, events: list[tuple[str, Event]]) -> Iterato
             )
     if renames:
         p, last = renames[-1]
-        if last.after and name_key(last.after) not in {name_key(n) for n in unit.names()}:
+        if last.after and name_key(last.after) not in {name_key(n) for n in unit.known_as()}:
             yield ctx.diag(
                 "OS602",
                 f"the last rename gives the name '{last.after}', but the unit is now '{unit.name}'",

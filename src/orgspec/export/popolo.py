@@ -35,11 +35,11 @@ __all__ = ["basis_note", "count_value", "former_names", "plaque_dates", "popolo"
 
 
 def count_value(count: Count) -> int | str:
-    """Return a figure as a number, or as its status word (``separately``, ``unstated``, the garbled text)."""
+    """Return a figure as a number, or its status word (``separately``, ``unstated``, the garbled or cut-off text)."""
     if count.status is CountStatus.NUMBER and count.value is not None:
         return count.value
-    if count.status is CountStatus.UNREADABLE:
-        return f"unreadable: {count.text}"
+    if count.status is CountStatus.UNREADABLE or count.status is CountStatus.CUT_OFF:
+        return f"{count.status.value}: {count.text}"
     return count.status.value
 
 
@@ -134,6 +134,10 @@ def _organization(entry: Entry, ids: UnitIds) -> dict[str, Any]:
         form = next((p.form for p in unit.plaques if p.name == name and p.form), None)
         other["note"] = f"plaque ({form})" if form else "plaque"
         other_names.append(other)
+    other_names += [
+        {"name": short.name, "note": f"short name ({short.text})" if short.text else "short name"}
+        for short in unit.short_names
+    ]
     other_names += former_names(unit)
     if other_names:
         org["other_names"] = other_names

@@ -35,14 +35,14 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TABLES: dict[str, tuple[str, ...]] = {
     "units": (
         "id", "parent_id", "depth", "name", "kind", "kind_label", "rank", "number", "section_rank",
-        "per_regulations", "superior", "funding", "plaques", "duties", "basis",
+        "per_regulations", "superior", "funding", "plaques", "duties", "basis", "cut_off",
     ),
     "plaques": ("unit_id", "unit_name", "name", "form", "start_date", "end_date", "basis"),
-    "duties": ("unit_id", "unit_name", "number", "text", "shared_id", "duty_id"),
+    "duties": ("unit_id", "unit_name", "number", "text", "shared_id", "duty_id", "cut_off"),
     "quotas": ("unit_id", "unit_name", "category", "label", "count", "status", "text", "part_of", "part_unit_id"),
     "posts": (
         "unit_id", "unit_name", "group", "title", "count", "status", "text", "role", "for_sections",
-        "concurrent", "approved_separately",
+        "concurrent", "approved_separately", "actual",
     ),
 }  # fmt: skip
 
@@ -77,6 +77,7 @@ def _units(ids: UnitIds) -> Iterator[Row]:
             "plaques": "; ".join(p.name for p in u.plaques),
             "duties": str(len(u.duties)),
             "basis": "; ".join(basis_note(b) for b in u.basis),
+            "cut_off": "; ".join(c.what + (f": {c.text}" if c.text else "") for c in u.cut_off),
         }
 
 
@@ -105,6 +106,7 @@ def _duties(ids: UnitIds) -> Iterator[Row]:
                 "text": d.text,
                 "shared_id": "",
                 "duty_id": d.id or "",
+                "cut_off": _flag(d.cut_off),
             }
         for i, shared in enumerate(e.unit.shared_duties):
             shared_id = shared.id or f"{e.id}/shared_duties/{i}"
@@ -118,6 +120,7 @@ def _duties(ids: UnitIds) -> Iterator[Row]:
                         "text": d.text,
                         "shared_id": shared_id,
                         "duty_id": d.id or "",
+                        "cut_off": _flag(d.cut_off),
                     }
 
 
@@ -140,6 +143,9 @@ def _quotas(ids: UnitIds) -> Iterator[Row]:
                    "part_of": "", "part_unit_id": ""}  # fmt: skip
             for part in q.parts:
                 yield _part(ids, {**base, "category": q.category.value}, part)
+        for a in e.unit.actual:
+            yield {**base, "category": a.category.value if a.category else "", "label": a.label or "",
+                   **_count(a.count), "part_of": "actual", "part_unit_id": ""}  # fmt: skip
 
 
 def _post_row(base: Row, post: Post, group: str, for_sections: bool) -> Row:
@@ -152,7 +158,14 @@ def _post_row(base: Row, post: Post, group: str, for_sections: bool) -> Row:
         "for_sections": _flag(for_sections),
         "concurrent": post.concurrent or "",
         "approved_separately": _flag(post.approved_separately),
+        "actual": _actual(post.actual),
     }
+
+
+def _actual(count: Count | None) -> str:
+    if count is None:
+        return ""
+    return str(count.value) if count.known else str(count)
 
 
 def _posts(ids: UnitIds) -> Iterator[Row]:
@@ -162,7 +175,8 @@ def _posts(ids: UnitIds) -> Iterator[Row]:
             if isinstance(item, PostGroup):
                 title = item.title or ""
                 row = {**base, "group": title, "title": "", **_count(item.count), "role": ""}
-                yield {**row, "for_sections": _flag(item.for_sections), "concurrent": "", "approved_separately": ""}
+                yield {**row, "for_sections": _flag(item.for_sections), "concurrent": "", "approved_separately": "",
+                       "actual": _actual(item.actual)}  # fmt: skip
                 for post in item.posts:
                     yield _post_row(base, post, title, item.for_sections)
             else:

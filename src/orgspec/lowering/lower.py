@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from orgspec import limits
 from orgspec.lowering.lower_base import REFS, S, SourceMap, UnitCtx
@@ -24,6 +24,10 @@ from orgspec.lowering.lower_staff import StaffLowerer
 from orgspec.lowering.reader import IDENT, INT, STRING, Reader, StmtArgs, suggest
 from orgspec.model.trusted import trusted
 from orgspec.model.units import (
+    Ambiguity,
+    AmbiguousWhat,
+    CutOff,
+    CutOffWhat,
     Duty,
     Event,
     FunctionChange,
@@ -32,6 +36,7 @@ from orgspec.model.units import (
     Relation,
     RelationKind,
     SharedDuties,
+    ShortName,
     Spec,
     StatedCount,
     Unit,
@@ -318,16 +323,30 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         counted = a.count("the stated count")
         text = a.take(S)
         a.done("sections|duties|institutions|members, a count and the document's words")
-        self.no_block(stmt)
         if counted is None:
             return
         p = f"{path}/stated/{len(lists['stated'])}"
+        sf: dict[str, Any] = {"count": counted[0], "text": text.value if text else None}
+        seen: dict[str, Span] = {}
+        for sub in stmt.block or ():
+            if sub.keyword != "unlisted":
+                self.unknown(sub, "a stated count", {"unlisted": 1})
+                continue
+            if not self.once(seen, sub):
+                continue
+            ua = StmtArgs(self.r, sub)
+            unlisted = ua.count("how many of those counted are not listed")
+            words = ua.take(S)
+            ua.done("a count and optionally the document's words")
+            self.no_block(sub)
+            if unlisted is not None:
+                sf["unlisted"] = unlisted[0]
+                sf["unlisted_text"] = words.value if words else None
+                self.map.spans[p + "/unlisted"] = sub.span
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
         what_value: Literal["sections", "duties", "institutions", "members"] = what.value  # type: ignore[assignment]
-        lists["stated"].append(
-            trusted(StatedCount, what=what_value, count=counted[0], text=text.value if text else None)
-        )
+        lists["stated"].append(trusted(StatedCount, what=what_value, **sf))
 
     def u_duties(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
@@ -354,13 +373,83 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         num = a.take(INT)
         ident = a.take(IDENT)
         text = a.require("the duty's text (a quoted string)", S)
-        a.done("an optional number, an optional id and the text")
+        props = a.props({"cut-off": None}) if text is not None else {}
+        a.done("an optional number, an optional id, the text and cut-off")
         self.no_block(stmt)
         if text is None:
             return None
         number = self.r.integer(num, "the duty's number") if num is not None else None
         self.map.spans[p] = stmt.span
-        return trusted(Duty, text=text.value, number=number, id=ident.value if ident else None)
+        return trusted(
+            Duty, text=text.value, number=number, id=ident.value if ident else None, cut_off="cut-off" in props
+        )
+
+    def u_short_name(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``short-name "short" ["the document's words"]``: a name the document abbreviates to."""
+        path, lists = u.path, u.lists
+        a = StmtArgs(self.r, stmt)
+        name = a.require("the short name (a quoted string)", S)
+        text = a.take(S) if name is not None else None
+        a.done("a short name and optionally the document's words that define it")
+        self.no_block(stmt)
+        if name is None:
+            return
+        if not name.value.strip():
+            self.r.error("OS202", "the short name is empty", name.span)
+            return
+        p = f"{path}/short_names/{len(lists['short_names'])}"
+        self.map.spans[p] = stmt.span
+        lists["short_names"].append(trusted(ShortName, name=name.value, text=text.value if text else None))
+
+    def u_ambiguous(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``ambiguous WHAT "what is unclear"``: a question the document leaves open."""
+        path, lists = u.path, u.lists
+        a = StmtArgs(self.r, stmt)
+        what = a.take_word(*_AMBIGUOUS_WHAT)
+        if what is None:
+            found = a.require("what is ambiguous: " + ", ".join(_AMBIGUOUS_WHAT), IDENT)
+            if found is not None:
+                guess = suggest(found.value, _AMBIGUOUS_WHAT)
+                self.r.error(
+                    "OS202",
+                    f"'ambiguous' does not know '{found.value}'",
+                    found.span,
+                    hint=(f"did you mean '{guess}'? " if guess else "") + "it takes " + ", ".join(_AMBIGUOUS_WHAT),
+                )
+            return
+        text = a.require("what is unclear and the readings it allows (a quoted string)", S)
+        a.done("what is ambiguous and a description")
+        self.no_block(stmt)
+        if text is None:
+            return
+        p = f"{path}/ambiguous/{len(lists['ambiguous'])}"
+        self.map.spans[p] = stmt.span
+        what_value: AmbiguousWhat = what.value  # type: ignore[assignment]
+        lists["ambiguous"].append(trusted(Ambiguity, what=what_value, text=text.value))
+
+    def u_cut_off(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``cut-off WHAT ["the text as far as the copy goes"]``: what the stored copy lacks."""
+        path, lists = u.path, u.lists
+        a = StmtArgs(self.r, stmt)
+        what = a.take_word(*_CUT_OFF_WHAT)
+        if what is None:
+            found = a.require("what the copy lacks: " + ", ".join(_CUT_OFF_WHAT), IDENT)
+            if found is not None:
+                guess = suggest(found.value, _CUT_OFF_WHAT)
+                self.r.error(
+                    "OS202",
+                    f"'cut-off' does not know '{found.value}'",
+                    found.span,
+                    hint=(f"did you mean '{guess}'? " if guess else "") + "it takes " + ", ".join(_CUT_OFF_WHAT),
+                )
+            return
+        text = a.take(S)
+        a.done("what the copy lacks and optionally the text as far as it goes")
+        self.no_block(stmt)
+        p = f"{path}/cut_off/{len(lists['cut_off'])}"
+        self.map.spans[p] = stmt.span
+        what_value: CutOffWhat = what.value  # type: ignore[assignment]
+        lists["cut_off"].append(trusted(CutOff, what=what_value, text=text.value if text else None))
 
     def u_shared(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
@@ -435,13 +524,18 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         return handle
 
 
-_UNIT_LISTS = ("basis", "plaques", "relations", "stated", "duties", "shared_duties", "function_changes",
-               "units", "quotas", "posts", "members", "history", "notes")  # fmt: skip
+_CUT_OFF_WHAT = get_args(CutOffWhat)
+_AMBIGUOUS_WHAT = get_args(AmbiguousWhat)
+
+_UNIT_LISTS = ("cut_off", "ambiguous", "basis", "plaques", "short_names", "relations", "stated", "duties",
+               "shared_duties", "function_changes", "units", "quotas", "actual", "posts", "members", "history",
+               "notes")  # fmt: skip
 _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
 
-_ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "section-duties-unstated", "funding"}
+_ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "section-duties-unstated", "funding",
+         "outside-count"}  # fmt: skip
 
 _L = _Lowerer
 _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
@@ -452,10 +546,14 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "section-rank": _L.u_text_field("section_rank"),
     "per-regulations": _L.u_flag("per_regulations"),
     "section-duties-unstated": _L.u_flag("section_duties_unstated"),
+    "outside-count": _L.u_flag("outside_count"),
     "funding": _L.u_text_field("funding"),
+    "cut-off": _L.u_cut_off,
+    "ambiguous": _L.u_ambiguous,
     "basis": _L.u_basis,
     "note": _L.u_note,
     "plaque": _L.u_plaque,
+    "short-name": _L.u_short_name,
     "hosts": _L.u_relation(RelationKind.HOSTS),
     "hosted-in": _L.u_relation(RelationKind.HOSTED_IN),
     "manages": _L.u_relation(RelationKind.MANAGES),
@@ -469,6 +567,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "office": _L.u_child(UnitKind.OFFICE),
     "institution": _L.u_child(UnitKind.PUBLIC_INSTITUTION),
     "quota": _L.u_quota,
+    "actual": _L.u_actual,
     "posts": _L.u_posts,
     "members": _L.u_members,
     "history": _L.u_history,

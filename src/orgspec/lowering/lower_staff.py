@@ -7,13 +7,19 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Literal
 
-from orgspec.lowering.lower_base import REFS, LowererBase, S, UnitCtx
+from orgspec.lowering.lower_base import _CATEGORY_WORDS, REFS, LowererBase, S, UnitCtx
 from orgspec.lowering.reader import StmtArgs
 from orgspec.model.trusted import trusted
-from orgspec.model.units import Member, Post, PostGroup, Quota, QuotaPart
+from orgspec.model.units import ActualStaff, Holder, Member, Post, PostGroup, Quota, QuotaPart
+from orgspec.model.values import Count, QuotaCategory
+from orgspec.source import Span
 from orgspec.syntax.nodes import ArgKind, Stmt
 
 __all__ = ["StaffLowerer"]
+
+
+#: The statements a quota block accepts.
+_QUOTA_KEYWORDS = dict.fromkeys(("includes", "excludes", "complete", "funding", "phasing-out", "as-of", "note"), 1)
 
 
 class StaffLowerer(LowererBase):
@@ -35,6 +41,7 @@ class StaffLowerer(LowererBase):
         qf: dict[str, Any] = {"category": cat, "count": counted[0], "label": label.value if label else None}
         parts: list[QuotaPart] = []
         notes: list[str] = []
+        seen: dict[str, Span] = {}
         for sub in stmt.block or ():
             if sub.keyword in ("includes", "excludes"):
                 part = self.part(sub, f"{p}/parts/{len(parts)}")
@@ -44,17 +51,115 @@ class StaffLowerer(LowererBase):
                 self.no_args(sub, "no arguments")
                 qf["complete"] = True
                 self.map.spans[p + "/complete"] = sub.span
+            elif sub.keyword in ("funding", "phasing-out"):
+                if self.once(seen, sub):
+                    value = self.text(sub)
+                    if value is not None:
+                        qf[sub.keyword.replace("-", "_")] = value
+            elif sub.keyword == "as-of":
+                if self.once(seen, sub):
+                    qf["as_of"] = self.dated(sub)
             elif sub.keyword == "note":
                 note = self.text(sub)
                 if note is not None:
                     notes.append(note)
             else:
-                self.unknown(sub, "a quota", {"includes": 1, "excludes": 1, "complete": 1, "note": 1})
+                self.unknown(
+                    sub,
+                    "a quota",
+                    {
+                        "includes": 1,
+                        "excludes": 1,
+                        "complete": 1,
+                        "funding": 1,
+                        "phasing-out": 1,
+                        "as-of": 1,
+                        "note": 1,
+                    },
+                )
         qf["parts"] = tuple(parts)
         qf["notes"] = tuple(notes)
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
         lists["quotas"].append(trusted(Quota, **qf))
+
+    def u_actual(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``actual [CATEGORY] FIGURE [label] { as-of DATE; includes …; note }``: staff in post."""
+        path, lists = u.path, u.lists
+        p = f"{path}/actual/{len(lists['actual'])}"
+        a = StmtArgs(self.r, stmt)
+        cat_arg = a.take_word(*_CATEGORY_WORDS)
+        counted = a.count("the staff in post")
+        label = a.take(S)
+        a.done("an optional category keyword, a count and optionally the document's words")
+        if counted is None:
+            return
+        af: dict[str, Any] = {
+            "category": QuotaCategory(cat_arg.value) if cat_arg else None,
+            "count": counted[0],
+            "label": label.value if label else None,
+        }
+        parts: list[QuotaPart] = []
+        notes: list[str] = []
+        seen: dict[str, Span] = {}
+        for sub in stmt.block or ():
+            if sub.keyword == "includes":
+                part = self.part(sub, f"{p}/parts/{len(parts)}")
+                if part is not None:
+                    parts.append(part)
+            elif sub.keyword == "as-of":
+                if self.once(seen, sub):
+                    af["as_of"] = self.dated(sub)
+            elif sub.keyword == "note":
+                note = self.text(sub)
+                if note is not None:
+                    notes.append(note)
+            else:
+                self.unknown(sub, "'actual'", {"as-of": 1, "includes": 1, "note": 1})
+        af["parts"] = tuple(parts)
+        af["notes"] = tuple(notes)
+        self.map.spans[p] = stmt.span
+        self.map.spans[p + "/count"] = counted[1]
+        lists["actual"].append(trusted(ActualStaff, **af))
+
+    def post_actual(self, sub: Stmt, p: str) -> Count | None:
+        """Read ``actual FIGURE`` inside a post or a group: the posts actually filled."""
+        a = StmtArgs(self.r, sub)
+        counted = a.count("the posts actually filled")
+        a.done("one count")
+        self.no_block(sub)
+        if counted is None:
+            return None
+        self.map.spans[p + "/actual"] = counted[1]
+        return counted[0]
+
+    def holder(self, sub: Stmt, p: str) -> Holder | None:
+        """Read ``holder "person" [concurrent "post"] { since; until; note }``."""
+        a = StmtArgs(self.r, sub)
+        person = a.require("the holder's name (a quoted string)", S)
+        props = a.props({"concurrent": (S,)})
+        a.done('a name and optionally concurrent "…"')
+        if person is None:
+            return None
+        hf: dict[str, Any] = {
+            "person": person.value,
+            "concurrent": props["concurrent"].value if "concurrent" in props else None,
+        }
+        notes: list[str] = []
+        seen: dict[str, Span] = {}
+        for x in sub.block or ():
+            if x.keyword in ("since", "until"):
+                if self.once(seen, x):
+                    hf[x.keyword] = self.dated(x)
+            elif x.keyword == "note":
+                note = self.text(x)
+                if note is not None:
+                    notes.append(note)
+            else:
+                self.unknown(x, "a holder", {"since": 1, "until": 1, "note": 1})
+        hf["notes"] = tuple(notes)
+        self.map.spans[p] = sub.span
+        return trusted(Holder, **hf)
 
     def u_posts(self, stmt: Stmt, u: UnitCtx) -> None:
         """Read a ``posts`` block of posts and post groups."""
@@ -95,18 +200,28 @@ class StaffLowerer(LowererBase):
             return None
         parts: list[QuotaPart] = []
         notes: list[str] = []
+        holders: list[Holder] = []
+        actual: Count | None = None
+        seen: dict[str, Span] = {}
         for sub in stmt.block or ():
             kw = sub.keyword
             if kw == "includes":
                 part = self.part(sub, f"{p}/parts/{len(parts)}")
                 if part is not None:
                     parts.append(part)
+            elif kw == "actual":
+                if self.once(seen, sub):
+                    actual = self.post_actual(sub, p)
+            elif kw == "holder":
+                h = self.holder(sub, f"{p}/holders/{len(holders)}")
+                if h is not None:
+                    holders.append(h)
             elif kw == "note":
                 note = self.text(sub)
                 if note is not None:
                     notes.append(note)
             else:
-                self.unknown(sub, "a post", {"includes": 1, "note": 1})
+                self.unknown(sub, "a post", {"includes": 1, "actual": 1, "holder": 1, "note": 1})
         if "chief" in props and "deputy" in props:
             self.r.error("OS202", "a post is either chief or deputy, not both", props["deputy"].span)
         role: Literal["chief", "deputy"] | None = (
@@ -122,6 +237,8 @@ class StaffLowerer(LowererBase):
             approved_separately="approved-separately" in props,
             concurrent=props["concurrent"].value if "concurrent" in props else None,
             holder=props["holder"].value if "holder" in props else None,
+            actual=actual,
+            holders=tuple(holders),
             parts=tuple(parts),
             notes=tuple(notes),
         )
@@ -138,12 +255,17 @@ class StaffLowerer(LowererBase):
         posts: list[Post] = []
         parts: list[QuotaPart] = []
         notes: list[str] = []
+        actual: Count | None = None
+        seen: dict[str, Span] = {}
         for sub in stmt.block or ():
             kw = sub.keyword
             if kw == "post":
                 post = self.post(sub, f"{p}/posts/{len(posts)}")
                 if post is not None:
                     posts.append(post)
+            elif kw == "actual":
+                if self.once(seen, sub):
+                    actual = self.post_actual(sub, p)
             elif kw == "includes":
                 part = self.part(sub, f"{p}/parts/{len(parts)}")
                 if part is not None:
@@ -153,7 +275,7 @@ class StaffLowerer(LowererBase):
                 if note is not None:
                     notes.append(note)
             else:
-                self.unknown(sub, "a post group", {"post": 1, "includes": 1, "note": 1})
+                self.unknown(sub, "a post group", {"post": 1, "actual": 1, "includes": 1, "note": 1})
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
         return trusted(
@@ -161,6 +283,7 @@ class StaffLowerer(LowererBase):
             title=title.value if title else None,
             count=counted[0],
             for_sections="for-sections" in props,
+            actual=actual,
             posts=tuple(posts),
             parts=tuple(parts),
             notes=tuple(notes),

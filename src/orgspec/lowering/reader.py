@@ -28,8 +28,9 @@ Emit = Callable[[Diagnostic], None]
 # on Python 3.11 reading ``ArgKind.INT`` goes through the enum metaclass's attribute hook each time.
 STRING, INT, DATE, IDENT, REF, NAMEREF = (ArgKind.STRING, ArgKind.INT, ArgKind.DATE, ArgKind.IDENT, ArgKind.REF,
                                           ArgKind.NAMEREF)  # fmt: skip
-_NUMBER, _SEPARATELY, _UNSTATED, _UNREADABLE = (CountStatus.NUMBER, CountStatus.SEPARATELY, CountStatus.UNSTATED,
-                                                CountStatus.UNREADABLE)  # fmt: skip
+_NUMBER, _SEPARATELY, _UNSTATED, _UNREADABLE, _CUT_OFF = (CountStatus.NUMBER, CountStatus.SEPARATELY,
+                                                          CountStatus.UNSTATED, CountStatus.UNREADABLE,
+                                                          CountStatus.CUT_OFF)  # fmt: skip
 
 _VALUE_WORDS = {ArgKind.STRING: "a quoted string", ArgKind.INT: "a number", ArgKind.DATE: "a date",
                 ArgKind.IDENT: "a keyword", ArgKind.REF: "a reference @id",
@@ -137,7 +138,7 @@ class Reader:
         return trusted(Ref, target=arg.value, by="external")
 
 
-_COUNT_WORDS = ("separately", "unstated", "unreadable")
+_COUNT_WORDS = ("separately", "unstated", "unreadable", "cut-off")
 _REF_KINDS = (STRING, REF, NAMEREF)
 
 
@@ -212,7 +213,7 @@ class StmtArgs:
             )
 
     def count(self, what: str) -> tuple[Count, Span] | None:
-        """Take a count: a number, ``separately``, ``unstated`` or ``unreadable "text"``."""
+        """Take a count: a number, ``separately``, ``unstated``, ``unreadable "text"`` or ``cut-off "text"``."""
         arg = self._peek()
         if arg is not None and arg.kind is INT:
             self.i += 1
@@ -229,10 +230,11 @@ class StmtArgs:
                 return trusted(Count, status=_UNSTATED), word.span
             text = self.take(STRING)
             if text is None:
-                self._expected('the figure as written after "unreadable" (a quoted string)')
+                self._expected(f'the figure as written after "{word.value}" (a quoted string)')
                 return None
-            return trusted(Count, status=_UNREADABLE, text=text.value), word.span.cover(text.span)
-        self._expected(f'{what} (a number, separately, unstated or unreadable "…")')
+            status = _UNREADABLE if word.value == "unreadable" else _CUT_OFF
+            return trusted(Count, status=status, text=text.value), word.span.cover(text.span)
+        self._expected(f'{what} (a number, separately, unstated, unreadable "…" or cut-off "…")')
         return None
 
     def ref(self, what: str) -> Ref | None:

@@ -21,8 +21,8 @@ class Index:
     """Every unit of a spec by path, by id and by normalised name or plaque.
 
     ``keys`` holds the normalised names of each unit (its name, then its
-    plaques, as :meth:`Unit.names` lists them), so that the checks compare
-    names without normalising them again.
+    plaques and short names, as :meth:`Unit.known_as` lists them), so that the
+    checks compare names without normalising them again.
     """
 
     def __init__(self, spec: Spec) -> None:
@@ -38,7 +38,8 @@ class Index:
             parents[path] = parent
             if unit.id is not None and unit.id not in by_id:
                 by_id[unit.id] = path
-            keys = tuple(map(name_key, unit.names())) if unit.plaques else (name_key(unit.name),)
+            named = unit.plaques or unit.short_names
+            keys = tuple(map(name_key, unit.known_as())) if named else (name_key(unit.name),)
             all_keys[path] = keys
             for key in keys:
                 found = by_name.get(key)

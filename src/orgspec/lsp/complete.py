@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import get_args
 
 from lsprotocol import types as lsp
 
@@ -19,7 +20,7 @@ from orgspec.lowering.lower import _UNIT_KEYWORDS
 from orgspec.lowering.lower_history import _EVENT_KEYWORDS
 from orgspec.lsp.positions import LineIndex
 from orgspec.lsp.scan import Statement, scan, statements, token_kind
-from orgspec.model.units import EventKind, FunctionChangeKind
+from orgspec.model.units import AmbiguousWhat, CutOffWhat, EventKind, FunctionChangeKind
 from orgspec.model.values import QuotaCategory, UnitKind
 from orgspec.model.vocab import KIND_LABELS
 
@@ -35,21 +36,24 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_UNITS, tuple(_UNIT_KEYWORDS)),
     "plaque": ("form", *_META),
     **dict.fromkeys(_RELATIONS, _META),
-    "quota": ("includes", "excludes", "complete", "note"),
+    "quota": ("includes", "excludes", "complete", "funding", "phasing-out", "as-of", "note"),
     "posts": ("post", "group"),
-    "group": ("post", "includes", "note"),
-    "post": ("includes", "note"),
+    "group": ("post", "actual", "includes", "note"),
+    "post": ("includes", "actual", "holder", "note"),
+    "actual": ("as-of", "includes", "note"),
+    "holder": ("since", "until", "note"),
     "members": ("member",),
     "history": ("event",),
     "event": _EVENT_KEYWORDS,
     "basis": ("title", "issuer", "date", "note"),
+    "stated": ("unlisted",),
     "duties": ("duty",),
     "shared-duties": ("sections", "duty", "intro"),
     "function-changes": tuple(k.value for k in FunctionChangeKind),
 }
 
 _CATEGORIES = tuple(c.value for c in QuotaCategory)
-_COUNTS = ("separately", "unstated", "unreadable")
+_COUNTS = ("separately", "unstated", "unreadable", "cut-off")
 _RANK_LEVELS = ("部级", "厅局级", "处级", "科级", "股级", "部級", "廳局級", "處級", "科級", "股級")
 _RANKS = tuple(f'"{prefix}{level}"' for level in _RANK_LEVELS for prefix in ("正", "副"))
 _SECTION_RANKS = tuple(f'"{level}"' for level in _RANK_LEVELS)
@@ -84,10 +88,20 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
         return tuple(k.value for k in UnitKind) + labels, enum
     if keyword == "quota" or (keyword == "category" and block == "event"):
         return (_CATEGORIES if index == 0 else _COUNTS if index == 1 else ()), enum
+    if keyword == "actual" and block in _UNITS:
+        return ((*_CATEGORIES, *_COUNTS) if index == 0 else ()), enum
+    if keyword == "actual":
+        return (_COUNTS if index == 0 else ()), enum
     if keyword in ("includes", "excludes"):
         return ((*_CATEGORIES, *_COUNTS) if index == 0 else ("for",)), enum
     if keyword == "stated" and index == 0:
         return ("sections", "duties", "institutions", "members"), enum
+    if keyword == "cut-off" and index == 0:
+        return get_args(CutOffWhat), enum
+    if keyword == "ambiguous" and index == 0:
+        return get_args(AmbiguousWhat), enum
+    if keyword == "duty" and index >= 1:
+        return ("cut-off",), enum
     if keyword == "event" and block == "history" and index == 0:
         return tuple(k.value for k in EventKind), enum
     if keyword == "rank" and index == 0:

@@ -118,6 +118,8 @@ def _count(count: Count) -> str:
         return "determined separately"
     if count.status is CountStatus.UNSTATED:
         return "not stated"
+    if count.status is CountStatus.CUT_OFF:
+        return f"cut off by the copy ({count.text}…)"
     return f"unreadable ({count.text})"
 
 
@@ -142,6 +144,8 @@ def unit_summary(unit: Unit) -> str:
         lines.append(" · ".join(facts))
     if unit.plaques:
         lines.append("plaques: " + "、".join(p.name for p in unit.plaques))
+    if unit.short_names:
+        lines.append("short names: " + "、".join(s.name for s in unit.short_names))
     for q in unit.quotas:
         parts = "".join(f"; {p.relation} {p.label or p.category or ''} {_count(p.count)}" for p in q.parts)
         lines.append(f"quota {q.category.value}: {_count(q.count)}{parts}")

@@ -5,11 +5,15 @@ the checks.
 """
 
 from orgspec.model.units import (
+    ActualStaff,
+    Ambiguity,
+    CutOff,
     Duty,
     Event,
     EventKind,
     FunctionChange,
     FunctionChangeKind,
+    Holder,
     Member,
     Plaque,
     Post,
@@ -20,6 +24,7 @@ from orgspec.model.units import (
     Relation,
     RelationKind,
     SharedDuties,
+    ShortName,
     Spec,
     StatedCount,
     Unit,
@@ -27,14 +32,18 @@ from orgspec.model.units import (
 from orgspec.model.values import Basis, Count, CountStatus, PartialDate, QuotaCategory, QuotaCategoryName, Ref, UnitKind
 
 __all__ = [
+    "ActualStaff",
+    "Ambiguity",
     "Basis",
     "Count",
     "CountStatus",
+    "CutOff",
     "Duty",
     "Event",
     "EventKind",
     "FunctionChange",
     "FunctionChangeKind",
+    "Holder",
     "Member",
     "PartialDate",
     "Plaque",
@@ -49,6 +58,7 @@ __all__ = [
     "Relation",
     "RelationKind",
     "SharedDuties",
+    "ShortName",
     "Spec",
     "StatedCount",
     "Unit",

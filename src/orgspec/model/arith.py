@@ -15,12 +15,13 @@ __all__ = ["sum_counts"]
 def sum_counts(counts: Iterable[Count]) -> Count:
     """Add counts; any open figure makes the sum open in the same way.
 
-    An unreadable figure wins over one determined separately, which wins over
-    one not stated: the sum reports the least known of its terms.
+    A figure cut off by the copy wins over an unreadable one, which wins over one
+    determined separately, which wins over one not stated: the sum reports the
+    least known of its terms.
     """
     total = 0
     worst: Count | None = None
-    order = {CountStatus.UNREADABLE: 3, CountStatus.SEPARATELY: 2, CountStatus.UNSTATED: 1}
+    order = {CountStatus.CUT_OFF: 4, CountStatus.UNREADABLE: 3, CountStatus.SEPARATELY: 2, CountStatus.UNSTATED: 1}
     for c in counts:
         if c.known:
             assert c.value is not None

@@ -20,11 +20,17 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from orgspec.model.values import Basis, Count, PartialDate, QuotaCategory, QuotaCategoryName, Ref, UnitKind
 
 __all__ = [
+    "ActualStaff",
+    "Ambiguity",
+    "AmbiguousWhat",
+    "CutOff",
+    "CutOffWhat",
     "Duty",
     "Event",
     "EventKind",
     "FunctionChange",
     "FunctionChangeKind",
+    "Holder",
     "Member",
     "Plaque",
     "Post",
@@ -35,6 +41,7 @@ __all__ = [
     "Relation",
     "RelationKind",
     "SharedDuties",
+    "ShortName",
     "Spec",
     "StatedCount",
     "Unit",
@@ -53,6 +60,13 @@ class Plaque(_Frozen):
     since: PartialDate | None = None
     basis: tuple[Basis, ...] = ()
     notes: tuple[str, ...] = ()
+
+
+class ShortName(_Frozen):
+    """A short name or abbreviation the document defines or uses for a unit (以下简称…)."""
+
+    name: str
+    text: str | None = Field(default=None, description="the document's words that define it")
 
 
 class RelationKind(enum.StrEnum):
@@ -81,6 +95,29 @@ class Duty(_Frozen):
     text: str
     number: int | None = Field(default=None, ge=0)
     id: str | None = None
+    cut_off: bool = Field(default=False, description="the stored copy stops inside this duty; the text goes as far")
+
+
+#: What a document can leave ambiguous: whose quota, which pool posts draw on, whether a part is inside a total.
+AmbiguousWhat = Literal["quota-owner", "posts-pool", "part-inside", "count"]
+
+
+class Ambiguity(_Frozen):
+    """Something the document leaves ambiguous, stated as such rather than guessed (reported as info)."""
+
+    what: AmbiguousWhat
+    text: str = Field(description="what is unclear, and the readings it allows")
+
+
+#: What a stored copy can lack: a whole page, or part of a unit's sections, duties, posts, …
+CutOffWhat = Literal["page", "sections", "duties", "institutions", "members", "posts", "quotas", "relations", "text"]
+
+
+class CutOff(_Frozen):
+    """Where the stored copy of a document stops or lacks a page (not garbled, not left out by the document)."""
+
+    what: CutOffWhat
+    text: str | None = Field(default=None, description="the document's text as far as the copy goes")
 
 
 class SharedDuties(_Frozen):
@@ -130,6 +167,30 @@ class Quota(_Frozen):
     label: str | None = Field(default=None, description="the category as the document words it")
     parts: tuple[QuotaPart, ...] = ()
     complete: bool = Field(default=False, description="the parts are the whole breakdown")
+    funding: str | None = Field(default=None, description="how the pool is funded: 全额拨款, 差额拨款, 自收自支")
+    phasing_out: str | None = Field(default=None, description="the document's words: 只出不进, 编制出一减一")
+    as_of: PartialDate | None = Field(default=None, description="the date the figure is given for")
+    notes: tuple[str, ...] = ()
+
+
+class Holder(_Frozen):
+    """A person who holds (or held) a post, as the document names them, with dates when it gives them."""
+
+    person: str
+    concurrent: str | None = Field(default=None, description="the post the person holds elsewhere (兼)")
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    notes: tuple[str, ...] = ()
+
+
+class ActualStaff(_Frozen):
+    """Staff actually in post (实有, 在职, 现有), kept beside the quota, never in place of it."""
+
+    category: QuotaCategory | None = Field(default=None, description="None: the whole staff, of every category")
+    count: Count
+    label: str | None = Field(default=None, description="the document's words")
+    as_of: PartialDate | None = None
+    parts: tuple[QuotaPart, ...] = ()
     notes: tuple[str, ...] = ()
 
 
@@ -143,6 +204,8 @@ class Post(_Frozen):
     concurrent: str | None = Field(default=None, description="the post held concurrently (兼)")
     approved_separately: bool = Field(default=False, description="另核: outside the main count")
     holder: str | None = None
+    actual: Count | None = Field(default=None, description="the posts actually filled (实际配备)")
+    holders: tuple[Holder, ...] = Field(default=(), description="the people who hold or held it, in order")
     parts: tuple[QuotaPart, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -154,6 +217,7 @@ class PostGroup(_Frozen):
     title: str | None = None
     count: Count
     for_sections: bool = Field(default=False, description="the heads and deputies of sections")
+    actual: Count | None = Field(default=None, description="the posts actually filled (实际配备)")
     posts: tuple[Post, ...] = ()
     parts: tuple[QuotaPart, ...] = ()
     notes: tuple[str, ...] = ()
@@ -177,6 +241,10 @@ class StatedCount(_Frozen):
     what: Literal["sections", "duties", "institutions", "members"]
     count: Count
     text: str | None = Field(default=None, description="the document's words")
+    unlisted: Count | None = Field(
+        default=None, description="how many of those counted the document does not list (a missing page, 含13个站所)"
+    )
+    unlisted_text: str | None = Field(default=None, description="the document's words for the unlisted ones")
 
 
 class EventKind(enum.StrEnum):
@@ -237,12 +305,18 @@ class Unit(_Frozen):
     superior: Ref | None = None
     section_rank: str | None = Field(default=None, description="rank of its sections: 科級建制")
     per_regulations: bool = Field(default=False, description="set per regulations (另按規定設定)")
+    outside_count: bool = Field(
+        default=False, description="listed by the document but outside its stated count (an unnumbered 离退休干部处)"
+    )
     section_duties_unstated: bool = Field(
         default=False, description="the document gives no duties per section below this unit (a list of names only)"
     )
     funding: str | None = None
+    cut_off: tuple[CutOff, ...] = Field(default=(), description="what the stored copy lacks of this unit")
+    ambiguous: tuple[Ambiguity, ...] = Field(default=(), description="what the document leaves ambiguous")
     basis: tuple[Basis, ...] = ()
     plaques: tuple[Plaque, ...] = ()
+    short_names: tuple[ShortName, ...] = Field(default=(), description="short names and abbreviations (以下简称)")
     relations: tuple[Relation, ...] = ()
     stated: tuple[StatedCount, ...] = ()
     duties: tuple[Duty, ...] = ()
@@ -250,6 +324,7 @@ class Unit(_Frozen):
     function_changes: tuple[FunctionChange, ...] = ()
     units: tuple[Unit, ...] = ()
     quotas: tuple[Quota, ...] = ()
+    actual: tuple[ActualStaff, ...] = Field(default=(), description="staff in post (实有, 在职), beside the quotas")
     posts: tuple[PostItem, ...] = ()
     members: tuple[Member, ...] = ()
     history: tuple[Event, ...] = ()
@@ -274,6 +349,10 @@ class Unit(_Frozen):
     def names(self) -> tuple[str, ...]:
         """Return the unit's name followed by its plaques."""
         return (self.name, *(p.name for p in self.plaques))
+
+    def known_as(self) -> tuple[str, ...]:
+        """Return every name the unit goes by: its name, its plaques, then its short names."""
+        return (*self.names(), *(s.name for s in self.short_names))
 
     def quota(self, category: QuotaCategory | QuotaCategoryName) -> Quota | None:
         """Return the unit's own quota of a category, if it states one.
@@ -309,12 +388,12 @@ class Spec(_Frozen):
             yield from body.walk()
 
     def find(self, name: str) -> Unit | None:
-        """Return the unit whose name or plaque is ``name``, or whose id is ``name``."""
+        """Return the unit whose name, plaque or short name is ``name``, or whose id is ``name``."""
         from orgspec.model.names import name_key
 
         key = name_key(name)
         for unit in self.walk():
-            if unit.id == name or any(name_key(n) == key for n in unit.names()):
+            if unit.id == name or any(name_key(n) == key for n in unit.known_as()):
                 return unit
         return None
 

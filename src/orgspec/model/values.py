@@ -2,7 +2,8 @@
 
 Quantities are honest: a :class:`Count` is a number, or "determined
 separately" (另行核定), or "not stated", or "unreadable" (a garbled figure kept
-as written); none of these is ever 0 or None.
+as written), or "cut off" (the copy stops inside the figure, kept as far as it
+goes); none of these is ever 0 or None.
 
 Imports: pydantic and the standard library only.
 """
@@ -40,17 +41,18 @@ class CountStatus(enum.StrEnum):
     SEPARATELY = "separately"
     UNSTATED = "unstated"
     UNREADABLE = "unreadable"
+    CUT_OFF = "cut-off"
 
 
 _NUMBER = CountStatus.NUMBER  # read once: on Python 3.11 each CountStatus.NUMBER goes through the enum's hook
 
 
 class Count(_Frozen):
-    """A figure as the document gives it: a number, 另行核定, not stated, or unreadable."""
+    """A figure as the document gives it: a number, 另行核定, not stated, unreadable, or cut off by the copy."""
 
     status: CountStatus = CountStatus.NUMBER
     value: int | None = Field(default=None, ge=0)
-    text: str | None = Field(default=None, description="the figure as written, when unreadable")
+    text: str | None = Field(default=None, description="the figure as written, when unreadable or cut off")
 
     @classmethod
     def of(cls, value: int) -> Count:
@@ -72,6 +74,11 @@ class Count(_Frozen):
         """Return a garbled figure, kept as written."""
         return cls(status=CountStatus.UNREADABLE, text=text)
 
+    @classmethod
+    def cut_off(cls, text: str) -> Count:
+        """Return a figure the stored copy cuts off, kept as far as it goes (处级领…)."""
+        return cls(status=CountStatus.CUT_OFF, text=text)
+
     @property
     def known(self) -> bool:
         """Return True when the count is a number."""
@@ -82,6 +89,8 @@ class Count(_Frozen):
             return str(self.value)
         if self.status is CountStatus.UNREADABLE:
             return f"unreadable {self.text!r}"
+        if self.status is CountStatus.CUT_OFF:
+            return f"cut-off {self.text!r}"
         return self.status.value
 
 

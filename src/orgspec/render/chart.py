@@ -246,13 +246,15 @@ def clean(text: str) -> str:
 
 
 def format_count(count: Count) -> str:
-    """Return a figure as shown on a chart: a number, 另行核定, 未列明, or the garbled text with (?)."""
+    """Return a figure as shown on a chart: a number, 另行核定, 未列明, garbled text with (?), cut-off text with …."""
     if count.status is CountStatus.NUMBER and count.value is not None:
         return str(count.value)
     if count.status is CountStatus.SEPARATELY:
         return "另行核定"
     if count.status is CountStatus.UNREADABLE:
         return f"{clean(count.text or '')}(?)"
+    if count.status is CountStatus.CUT_OFF:
+        return f"{clean(count.text or '')}…"
     return "未列明"
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from orgspec.model.units import (
+    ActualStaff,
     Duty,
     Event,
     EventKind,
+    Holder,
     Plaque,
     Post,
     PostGroup,
@@ -60,8 +62,8 @@ def _ref(ref: Ref) -> Arg:
 def _count(count: Count) -> list[Arg]:
     if count.status is CountStatus.NUMBER:
         return [_i(count.value or 0)]
-    if count.status is CountStatus.UNREADABLE:
-        return [_w("unreadable"), _s(count.text or "")]
+    if count.status is CountStatus.UNREADABLE or count.status is CountStatus.CUT_OFF:
+        return [_w(count.status.value), _s(count.text or "")]
     return [_w(count.status.value)]
 
 
@@ -111,7 +113,10 @@ def _duty(d: Duty) -> Stmt:
         args.append(_i(d.number))
     if d.id is not None:
         args.append(_w(d.id))
-    return _st("duty", [*args, _s(d.text)])
+    args.append(_s(d.text))
+    if d.cut_off:
+        args.append(_w("cut-off"))
+    return _st("duty", args)
 
 
 def _part(p: QuotaPart) -> Stmt:
@@ -133,6 +138,12 @@ def _quota(q: Quota) -> Stmt:
     block = [_part(p) for p in q.parts]
     if q.complete:
         block.append(_st("complete"))
+    if q.funding is not None:
+        block.append(_st("funding", [_s(q.funding)]))
+    if q.phasing_out is not None:
+        block.append(_st("phasing-out", [_s(q.phasing_out)]))
+    if q.as_of is not None:
+        block.append(_st("as-of", [_d(q.as_of)]))
     block += _notes(q.notes)
     return _st("quota", args, block or None)
 
@@ -147,8 +158,30 @@ def _post(p: Post) -> Stmt:
         args += [_w("concurrent"), _s(p.concurrent)]
     if p.holder is not None:
         args += [_w("holder"), _s(p.holder)]
-    block = [_part(x) for x in p.parts] + _notes(p.notes)
+    block = [_part(x) for x in p.parts]
+    if p.actual is not None:
+        block.append(_st("actual", _count(p.actual)))
+    block += [_holder(h) for h in p.holders] + _notes(p.notes)
     return _st("post", args, block or None)
+
+
+def _holder(h: Holder) -> Stmt:
+    args = [_s(h.person)]
+    if h.concurrent is not None:
+        args += [_w("concurrent"), _s(h.concurrent)]
+    block = [_st(k, [_d(v)]) for k, v in (("since", h.since), ("until", h.until)) if v is not None]
+    block += _notes(h.notes)
+    return _st("holder", args, block or None)
+
+
+def _actual(a: ActualStaff) -> Stmt:
+    args: list[Arg] = [_w(a.category.value)] if a.category is not None else []
+    args += _count(a.count)
+    if a.label is not None:
+        args.append(_s(a.label))
+    block = [_st("as-of", [_d(a.as_of)])] if a.as_of is not None else []
+    block += [_part(x) for x in a.parts] + _notes(a.notes)
+    return _st("actual", args, block or None)
 
 
 def _group(g: PostGroup) -> Stmt:
@@ -156,7 +189,10 @@ def _group(g: PostGroup) -> Stmt:
     args += _count(g.count)
     if g.for_sections:
         args.append(_w("for-sections"))
-    block = [_post(p) for p in g.posts] + [_part(x) for x in g.parts] + _notes(g.notes)
+    block = [_post(p) for p in g.posts]
+    if g.actual is not None:
+        block.append(_st("actual", _count(g.actual)))
+    block += [_part(x) for x in g.parts] + _notes(g.notes)
     return _st("group", args, block or None)
 
 
@@ -217,18 +253,30 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("section-rank", [_s(u.section_rank)]))
     if u.per_regulations:
         block.append(_st("per-regulations"))
+    if u.outside_count:
+        block.append(_st("outside-count"))
     if u.section_duties_unstated:
         block.append(_st("section-duties-unstated"))
     if u.funding is not None:
         block.append(_st("funding", [_s(u.funding)]))
+    for amb in u.ambiguous:
+        block.append(_st("ambiguous", [_w(amb.what), _s(amb.text)]))
+    for cut in u.cut_off:
+        block.append(_st("cut-off", [_w(cut.what), *([_s(cut.text)] if cut.text is not None else [])]))
     block += [_basis(b) for b in u.basis]
     block += [_plaque(p) for p in u.plaques]
+    for short in u.short_names:
+        block.append(_st("short-name", [_s(short.name), *([_s(short.text)] if short.text is not None else [])]))
     block += [_relation(r) for r in u.relations]
     for s in u.stated:
         args = [_w(s.what), *_count(s.count)]
         if s.text is not None:
             args.append(_s(s.text))
-        block.append(_st("stated", args))
+        unlisted = None
+        if s.unlisted is not None:
+            words = [_s(s.unlisted_text)] if s.unlisted_text is not None else []
+            unlisted = [_st("unlisted", [*_count(s.unlisted), *words])]
+        block.append(_st("stated", args, unlisted))
     if u.duties:
         block.append(_st("duties", [], [_duty(d) for d in u.duties]))
     changes: list[Stmt] = []
@@ -249,6 +297,7 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         sub += [_duty(d) for d in sd.duties]
         block.append(_st("shared-duties", [_w(sd.id)] if sd.id else [], sub))
     block += [_quota(q) for q in u.quotas]
+    block += [_actual(a) for a in u.actual]
     if u.posts:
         block.append(_st("posts", [], [_post(p) if isinstance(p, Post) else _group(p) for p in u.posts]))
     if u.members:

@@ -1,0 +1,126 @@
+"""Staff and posts actually filled against what is authorised: 超编 and 超职数.
+
+Imports: :mod:`orgspec.checks.context`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgspec.checks.context import Context
+from orgspec.diagnostics import Diagnostic
+from orgspec.model.units import ActualStaff, Post, PostGroup, Unit
+from orgspec.model.values import Count, QuotaCategory
+
+__all__ = ["actual_posts", "actual_staff"]
+
+
+def actual_staff(ctx: Context) -> Iterator[Diagnostic]:
+    """OS311: staff in post above the unit's quota of their category, or in a category it has no quota for.
+
+    An ``actual`` without a category is compared with the sum of the unit's quotas when every one
+    of them is a number (a unit with no quota at all is not compared: the document gives none),
+    and its parts that name a category are compared as if stated alone.
+    """
+    for path, unit in ctx.units():
+        if not unit.actual:
+            continue
+        for i, staff in enumerate(unit.actual):
+            apath = f"{path}/actual/{i}"
+            if staff.category is not None:
+                if staff.count.known:
+                    have = staff.count.value or 0
+                    yield from _against_quota(ctx, path, unit, (staff.category, have, staff.label), f"{apath}/count")
+                continue
+            yield from _against_all(ctx, path, unit, staff, apath)
+            for k, part in enumerate(staff.parts):
+                if part.category is not None and part.count.known:
+                    have = part.count.value or 0
+                    where = f"{apath}/parts/{k}/count"
+                    yield from _against_quota(ctx, path, unit, (part.category, have, part.label), where)
+
+
+def _against_all(ctx: Context, path: str, unit: Unit, staff: ActualStaff, apath: str) -> Iterator[Diagnostic]:
+    """OS311 for staff of every category against the sum of the unit's quotas."""
+    if not staff.count.known or not unit.quotas or not all(q.count.known for q in unit.quotas):
+        return
+    have = staff.count.value or 0
+    total = sum(q.count.value or 0 for q in unit.quotas)
+    if have > total:
+        words = f" (\u201c{staff.label}\u201d)" if staff.label else ""
+        yield ctx.diag(
+            "OS311",
+            f"'{unit.name}' has {have} staff in post{words}, {have - total} more than its quotas "
+            f"of {total} in all (超编)",
+            f"{apath}/count",
+            hint="a reviewer asks how the excess is staffed; keep both figures as the document gives them",
+            related=[(f"the {q.category.value} quota", f"{path}/quotas/{j}") for j, q in enumerate(unit.quotas)],
+        )
+
+
+def _quota_of(unit: Unit, category: QuotaCategory, path: str) -> tuple[Count, str] | None:
+    """Return the unit's quota of ``category`` and its path: its own, else a part of another quota."""
+    for j, q in enumerate(unit.quotas):
+        if q.category is category:
+            return q.count, f"{path}/quotas/{j}/count"
+    for j, q in enumerate(unit.quotas):
+        for k, part in enumerate(q.parts):
+            if part.relation == "includes" and part.category is category and part.unit is None:
+                return part.count, f"{path}/quotas/{j}/parts/{k}/count"
+    return None
+
+
+def _against_quota(
+    ctx: Context, path: str, unit: Unit, staff: tuple[QuotaCategory, int, str | None], where: str
+) -> Iterator[Diagnostic]:
+    """OS311 for ``staff`` (category, how many, label) in post against the unit's quota of that category."""
+    category, have, label = staff
+    words = f" (\u201c{label}\u201d)" if label else ""
+    cat = category.value
+    found = _quota_of(unit, category, path)
+    if found is None:
+        if have > 0:
+            yield ctx.diag(
+                "OS311",
+                f"'{unit.name}' has {have} {cat} staff in post{words} but states no {cat} quota",
+                where,
+                hint="staff in post need a quota of their category; if the document gives it "
+                "elsewhere, state it with 'quota'",
+            )
+        return
+    count, qpath = found
+    if count.known and have > (count.value or 0):
+        limit = count.value or 0
+        yield ctx.diag(
+            "OS311",
+            f"'{unit.name}' has {have} {cat} staff in post{words}, {have - limit} more than "
+            f"its {cat} quota of {limit} (超编)",
+            where,
+            hint="a reviewer asks how the excess is staffed; keep both figures as the document gives them",
+            related=[("the quota", qpath)],
+        )
+
+
+def actual_posts(ctx: Context) -> Iterator[Diagnostic]:
+    """OS312: leadership posts actually filled above the posts authorised (超职数)."""
+    for path, unit in ctx.selected.posts:
+        for i, item in enumerate(unit.posts):
+            ipath = f"{path}/posts/{i}"
+            found: list[tuple[str, Post | PostGroup]] = [(ipath, item)]
+            if isinstance(item, PostGroup):
+                found += [(f"{ipath}/posts/{k}", p) for k, p in enumerate(item.posts)]
+            for ppath, post in found:
+                if post.actual is None or not post.actual.known or not post.count.known:
+                    continue
+                have, limit = post.actual.value or 0, post.count.value or 0
+                if have > limit:
+                    title = post.title or "post group"
+                    yield ctx.diag(
+                        "OS312",
+                        f"{have} '{title}' posts of '{unit.name}' are filled, {have - limit} more than "
+                        f"the {limit} authorised (超职数)",
+                        f"{ppath}/actual",
+                        hint="a reviewer asks for the excess to be reduced as posts fall vacant; keep both "
+                        "figures as the document gives them",
+                        related=[("the posts authorised", f"{ppath}/count")],
+                    )
