@@ -67,7 +67,7 @@ def test_the_text_diff_names_each_change_and_counts_them() -> None:
     assert "    rank: 正处级 → 副厅级" in lines
     assert "    administrative quota: 10 → 12" in lines
     assert lines[-1] == (
-        "1 plaques added, 1 plaques removed, 1 rank changed, 1 quotas changed, 1 other statements changed; "
+        "1 plaque added, 1 plaque removed, 1 rank changed, 1 quota changed, 1 other statement changed; "
         "administrative quota +2"
     )
 

@@ -8,7 +8,7 @@ outside the spec, leadership posts changed as a total, a plaque carried since a 
 from __future__ import annotations
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import orgspec
@@ -131,9 +131,14 @@ def test_as_of_never_returns_a_spec_that_fails_check(
     located = [Located(e, (("?",) if owner else ()), owner, i) for i, (owner, e) in enumerate(events)]
     now = apply_events(base, located)
     assert [loc.event for loc in timeline(now)] == [e for _, e in events]
-    assume(not has_errors(orgspec.check_text(orgspec.dumps(now))))  # a valid spec stays valid on every date
+
+    # the state on a date has no kind of error the spec itself does not have (a valid spec stays
+    # valid; generated specs are not all valid, so compare the codes rather than assume validity)
+    def errors(spec: orgspec.Spec) -> set[str]:
+        return {d.code for d in orgspec.check_text(orgspec.dumps(spec)) if d.severity.value == "error"}
+
     state = as_of(now, date)
-    assert not has_errors(orgspec.check_text(orgspec.dumps(state))), orgspec.dumps(state)
+    assert errors(state) <= errors(now), orgspec.dumps(state)
 
 
 # ---- every event kind, generated: the state on any date is valid and the law holds ----------------

@@ -203,33 +203,74 @@
     }
   };
 
+  // the port of render/layout.py's layout(): bodies banded in rows, then the bodies outside the chart
+  function bodyRows(bodies) {
+    if (bodies.length < 2) { return [bodies]; }
+    var area = sum(bodies.map(function (b) { return b.tw * b.th; }));
+    var limit = Math.max(max(bodies.map(function (b) { return b.tw; })), Math.sqrt(area * K.ASPECT) * 1.3);
+    var rows = [[]];
+    bodies.forEach(function (body) {
+      var row = rows[rows.length - 1];
+      if (row.length && sum(row.map(function (b) { return b.tw + K.GAP_X * 2; })) + body.tw > limit) {
+        rows.push([]);
+      }
+      rows[rows.length - 1].push(body);
+    });
+    return rows;
+  }
+  Placer.prototype.free = function (x, y, w, h) {
+    var g = K.GAP_X / 2;
+    for (var id in this.boxes) {
+      var b = this.boxes[id];
+      if (x - g < b.x + b.w && b.x < x + w + g && y - g < b.y + b.h && b.y < y + h + g) { return false; }
+    }
+    return true;
+  };
   function layout() {
-    var subs = roots.map(build), p = new Placer(), m = K.MARGIN, x = m, height = 0, right = null, left = null;
-    for (var i = 0; i < subs.length; i += 1) {
-      var s = subs[i];
-      if (s.n.external && right !== null && left !== null) {
-        if (right[1] + s.h <= right[2]) {
+    var subs = roots.map(build), p = new Placer(), m = K.MARGIN, width = m, y = m, right = null, left = null;
+    var bodies = subs.filter(function (s) { return !s.n.external; });
+    var outside = subs.filter(function (s) { return s.n.external; });
+    bodyRows(bodies).forEach(function (row) {
+      var x = m;
+      row.forEach(function (body) { p.place(body, x, y); x += body.tw + K.GAP_X * 2; });
+      width = Math.max(width, x - K.GAP_X * 2);
+      y += (row.length ? max(row.map(function (b) { return b.th; })) : 0) + K.GAP_Y * 2;
+    });
+    if (bodies.length) {
+      var b0 = p.boxes[bodies[0].n.id], bottom = b0.y + b0.h + K.GAP_Y / 3;
+      right = [b0.x + b0.w + 4 * K.GAP_X, m, bottom];
+      left = [b0.x - 4 * K.GAP_X, m, bottom, m];
+    }
+    var rest = [];
+    outside.forEach(function (s) {
+      if (right !== null && left !== null) {
+        if (right[1] + s.h <= right[2] && p.free(right[0], right[1], s.w, s.h)) {
           p.place(s, right[0], right[1]);
           right[1] += s.h + K.GAP_Y / 3;
-          x = Math.max(x, right[0] + s.w + K.GAP_X * 2);
-          continue;
+          width = Math.max(width, right[0] + s.w);
+          return;
         }
-        if (left[1] + s.h <= left[2] && left[0] - s.w >= left[3]) {
+        if (left[1] + s.h <= left[2] && left[0] - s.w >= left[3] && p.free(left[0] - s.w, left[1], s.w, s.h)) {
           p.place(s, left[0] - s.w, left[1]);
           left[1] += s.h + K.GAP_Y / 3;
-          continue;
+          return;
         }
       }
-      p.place(s, x, m);
-      if (right === null && !s.n.external) {
-        var b = p.boxes[s.n.id], bottom = b.y + b.h + K.GAP_Y / 3;
-        right = [b.x + b.w + 4 * K.GAP_X, m, bottom];
-        left = [b.x - 4 * K.GAP_X, m, bottom, x];
-      }
-      x += s.tw + K.GAP_X * 2;
-      height = Math.max(height, s.th);
+      rest.push(s);
+    });
+    if (rest.length) {
+      var x = m, limit = Math.max(width, 600), rowH = 0;
+      rest.forEach(function (s) {
+        if (x > m && x + s.w > limit) { x = m; y += rowH + K.GAP_Y / 2; rowH = 0; }
+        p.place(s, x, y);
+        x += s.w + K.GAP_X * 2;
+        rowH = Math.max(rowH, s.h);
+        width = Math.max(width, x - K.GAP_X * 2);
+      });
+      y += rowH + K.GAP_Y * 2;
     }
-    return { boxes: p.boxes, lines: p.lines, width: subs.length ? x - K.GAP_X * 2 + m : 2 * m, height: height + 2 * m };
+    var height = subs.length ? y - K.GAP_Y * 2 + m : 2 * m;
+    return { boxes: p.boxes, lines: p.lines, width: width + m, height: height };
   }
 
   // ---- drawing what the layout says ---------------------------------------------------------
