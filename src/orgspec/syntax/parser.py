@@ -109,40 +109,46 @@ def _unescape(raw: str, start: int) -> str:
     return _ESCAPE.sub(replace, raw)
 
 
+_STRING, _NAMEREF, _REF = ArgKind.STRING, ArgKind.NAMEREF, ArgKind.REF
+_new = tuple.__new__
+
+
 def _make_arg(kind_name: str, text: str, start: int, end: int) -> Arg:
     kind = _ARG_KINDS[kind_name]
-    span = Span(start, end)
-    if kind is ArgKind.STRING:
-        value = _unescape(text[1:-1], start + 1)
-    elif kind is ArgKind.NAMEREF:
+    if kind is _STRING:
+        value = _unescape(text[1:-1], start + 1) if "\\" in text else text[1:-1]
+    elif kind is _NAMEREF:
         value = _unescape(text[2:-1], start + 2)
-    elif kind is ArgKind.REF:
+    elif kind is _REF:
         value = text[1:]
     else:
         value = text
-    return Arg(kind, value, span)
+    arg: Arg = _new(Arg, (kind, value, start, end))
+    return arg
 
 
 class _BlockValue:
-    """The value of a reduced block: its span and statements (told apart from tokens by type)."""
+    """The value of a reduced block: its end offset and statements (told apart from tokens by type)."""
 
-    __slots__ = ("span", "statements")
+    __slots__ = ("end", "statements")
 
-    def __init__(self, span: Span, statements: tuple[Stmt, ...]) -> None:
-        self.span = span
+    def __init__(self, end: int, statements: tuple[Stmt, ...]) -> None:
+        self.end = end
         self.statements = statements
 
 
 def _make_block(open_start: int, close_end: int, statements: list[Stmt]) -> _BlockValue:
-    return _BlockValue(Span(open_start, close_end), tuple(statements))
+    return _BlockValue(close_end, tuple(statements))
 
 
 def _make_stmt(keyword: str, kw_start: int, kw_end: int, args: tuple[Arg, ...], last: Any) -> Stmt:
     """Build a statement from its keyword, its arguments and its last child (a block value, or not)."""
+    stmt: Stmt
     if type(last) is _BlockValue:
-        return Stmt(keyword, Span(kw_start, kw_end), args, last.statements, Span(kw_start, last.span.end))
-    end = args[-1].span.end if args else kw_end
-    return Stmt(keyword, Span(kw_start, kw_end), args, None, Span(kw_start, end))
+        stmt = _new(Stmt, (keyword, kw_start, kw_end, args, last.statements, kw_start, last.end))
+    else:
+        stmt = _new(Stmt, (keyword, kw_start, kw_end, args, None, kw_start, args[-1][3] if args else kw_end))
+    return stmt
 
 
 class _ToNodes(Transformer[Token, Any]):
@@ -228,7 +234,7 @@ def _fast_separator(text: str, start: int, end: int) -> None:
     if "#" in text:
         comments = _state().comments
         for m in _COMMENT.finditer(text):
-            comments.append(Comment(m.group(), Span(start + m.start(), start + m.end())))
+            comments.append(_new(Comment, (m.group(), start + m.start(), start + m.end())))
 
 
 def _on_separator(tok: Token) -> Token:
