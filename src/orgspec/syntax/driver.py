@@ -29,7 +29,7 @@ from typing import Any
 
 from lark.parsers.lalr_analysis import Shift
 
-__all__ = ["Driver", "FastPathError", "UnsupportedGrammarError"]
+__all__ = ["END", "Driver", "FastPathError", "UnsupportedGrammarError"]
 
 Tok = tuple[str, str, int, int]  # type, text, start, end
 Reducer = Callable[[list[Any]], Any]
@@ -40,6 +40,8 @@ ReduceAction = tuple[int, str, Reducer]
 #: Group names of the two alternatives the driver adds to lark's scanner (not valid lark terminal names).
 _END = "orgspec_end"
 _ERROR = "orgspec_error"
+#: The group name of the end-of-input match in :attr:`Driver.tokens`.
+END = _END
 
 
 class FastPathError(Exception):

@@ -29,8 +29,9 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from orgspec import limits
 from orgspec.diagnostics import Diagnostic, Related
 from orgspec.source import SourceText, Span
-from orgspec.syntax.driver import Driver, FastPathError, UnsupportedGrammarError
+from orgspec.syntax.driver import END, Driver, FastPathError, UnsupportedGrammarError
 from orgspec.syntax.nodes import Arg, ArgKind, Comment, Document, Stmt
+from orgspec.syntax.shape import RULES, StatementLoop, rules_of
 
 __all__ = ["parse_document"]
 
@@ -71,8 +72,10 @@ class _State:
 
 _local = threading.local()
 
-#: Drive lark's tables with :mod:`orgspec.syntax.driver` (False: lark's own loop, for comparison tests).
+#: Use the fast paths (False: lark's own loop, for comparison tests).
 _use_fast_path = True
+#: Try the statement-shape loop of :mod:`orgspec.syntax.shape` first (False: lark's tables, driven).
+_use_shape = True
 
 
 def _state() -> _State:
@@ -226,6 +229,16 @@ def _make_driver(parser: Lark) -> Driver | None:
         return None
 
 
+def _make_shape(parser: Lark, driver: Driver | None) -> StatementLoop | None:
+    """Return the statement-shape loop over the driver's tokens, or None if lark's rules are not its shape."""
+    if driver is None:
+        return None
+    lk: Any = parser
+    if rules_of(list(lk.parser.parser.parser.callbacks)) != RULES:
+        return None
+    return StatementLoop(driver.tokens, end=END, make_arg=_make_arg, on_separator=_fast_separator)
+
+
 _COMMENT = re.compile(r"#[^\n\r]*")
 
 
@@ -245,6 +258,7 @@ def _on_separator(tok: Token) -> Token:
 _GRAMMAR = resources.files("orgspec.syntax").joinpath("grammar.lark").read_text(encoding="utf-8")
 _parser: Lark | None = None
 _driver: Driver | None = None
+_shape: StatementLoop | None = None
 _parser_lock = threading.Lock()
 
 
@@ -262,7 +276,7 @@ def _cache_file() -> str | bool:
 
 
 def _get_parser() -> Lark:
-    global _parser, _driver
+    global _parser, _driver, _shape
     if _parser is None:
         with _parser_lock:
             if _parser is None:
@@ -276,6 +290,7 @@ def _get_parser() -> Lark:
                     cache=_cache_file(),
                 )
                 _driver = _make_driver(parser)
+                _shape = _make_shape(parser, _driver)
                 _parser = parser
     return _parser
 
@@ -401,7 +416,14 @@ def parse_document(source: SourceText) -> tuple[Document, list[Diagnostic]]:
     _local.state = state
     try:
         statements: tuple[Stmt, ...] | None = None
-        if _driver is not None and _use_fast_path:
+        if _shape is not None and _use_fast_path and _use_shape:
+            try:
+                statements = _shape.parse(text)
+            except FastPathError:
+                # Some doubt: the lark-driven parser reads the text again from the start.
+                state = _State(source)
+                _local.state = state
+        if statements is None and _driver is not None and _use_fast_path:
             try:
                 statements = _driver.parse(text)
             except FastPathError:
