@@ -15,16 +15,14 @@ Imports: lark, :mod:`orgspec.syntax.nodes`, :mod:`orgspec.source`,
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 import threading
 from collections.abc import Callable
-from importlib import resources
+from importlib import resources, util
 from pathlib import Path
-from typing import Any
-
-import lark
-from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from typing import TYPE_CHECKING, Any
 
 from orgspec import limits
 from orgspec.diagnostics import Diagnostic, Related
@@ -32,6 +30,10 @@ from orgspec.source import SourceText, Span
 from orgspec.syntax.driver import END, Driver, FastPathError, UnsupportedGrammarError
 from orgspec.syntax.nodes import Arg, ArgKind, Comment, Document, Stmt
 from orgspec.syntax.shape import RULES, StatementLoop, rules_of
+
+if TYPE_CHECKING:
+    from lark import Lark, Token
+    from lark.exceptions import UnexpectedInput
 
 __all__ = ["parse_document"]
 
@@ -154,8 +156,22 @@ def _make_stmt(keyword: str, kw_start: int, kw_end: int, args: tuple[Arg, ...], 
     return stmt
 
 
-class _ToNodes(Transformer[Token, Any]):
-    """Reduce each grammar rule into a syntax node as lark's LALR parser goes."""
+def _to_nodes() -> Any:
+    """Return lark's inline transformer into syntax nodes (lark imported only when lark itself runs)."""
+    from lark import Token, Transformer
+
+    class ToNodes(Transformer[Token, Any]):
+        """Reduce each grammar rule into a syntax node as lark's LALR parser goes."""
+
+        block = staticmethod(_lark_block)
+        stmt = staticmethod(_lark_stmt)
+        start = staticmethod(_lark_start)
+
+    return ToNodes()
+
+
+class _LarkReducers:
+    """The node builders of lark's own loop (see :func:`_to_nodes`)."""
 
     def block(self, children: list[Any]) -> _BlockValue:
         open_tok: Token = children[0]
@@ -173,6 +189,12 @@ class _ToNodes(Transformer[Token, Any]):
 
     def start(self, children: list[Stmt]) -> tuple[Stmt, ...]:
         return tuple(children)
+
+
+_lark_reducers = _LarkReducers()
+_lark_block = _lark_reducers.block
+_lark_stmt = _lark_reducers.stmt
+_lark_start = _lark_reducers.start
 
 
 # ---- the fast path: the same nodes from lark's tables, driven by orgspec.syntax.driver ----------
@@ -265,6 +287,8 @@ _parser_lock = threading.Lock()
 def _cache_file() -> str | bool:
     """Return a per-user cache path for lark's compiled tables, or False to build in memory."""
     try:
+        import lark
+
         from orgspec.cache import cache_dir
 
         digest = hashlib.sha256((_GRAMMAR + lark.__version__).encode()).hexdigest()[:16]
@@ -280,11 +304,13 @@ def _get_parser() -> Lark:
     if _parser is None:
         with _parser_lock:
             if _parser is None:
+                from lark import Lark
+
                 parser = Lark(
                     _GRAMMAR,
                     parser="lalr",
                     lexer="contextual",
-                    transformer=_ToNodes(),
+                    transformer=_to_nodes(),
                     lexer_callbacks={"_SEP": _on_separator},
                     maybe_placeholders=False,
                     cache=_cache_file(),
@@ -292,7 +318,72 @@ def _get_parser() -> Lark:
                 _driver = _make_driver(parser)
                 _shape = _make_shape(parser, _driver)
                 _parser = parser
+                _save_tokens(_shape)
     return _parser
+
+
+# ---- start-up: the shape loop without importing lark ----------------------------------------------
+#
+# lark's import and its table cache cost about 35 ms of CPU, a sixth of checking one small file. The
+# shape loop needs only the driver's token regex, so the pattern lark produced is kept in the user's
+# cache folder, keyed by the grammar, orgspec's syntax modules and lark's installed files; a text
+# the loop reads needs no lark at all, and any doubt imports lark as before.
+
+_tokens_loaded = False
+
+
+def _tokens_key() -> str:
+    """Return the key of the cached token pattern: the grammar, this package's modules and lark's files."""
+    h = hashlib.sha256(_GRAMMAR.encode())
+    here = Path(__file__).resolve().parent
+    paths = [here / name for name in ("driver.py", "shape.py", "parser.py")]
+    spec = util.find_spec("lark")
+    if spec is None or spec.origin is None:  # pragma: no cover - lark is a dependency
+        raise OSError("lark is not installed")
+    lark_root = Path(spec.origin).parent
+    paths += [lark_root / name for name in ("__init__.py", "lexer.py", "lark.py", "load_grammar.py")]
+    for path in paths:
+        st = os.stat(path)
+        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:32]
+
+
+def _tokens_file() -> Path:
+    from orgspec.cache import cache_dir
+
+    return cache_dir() / "grammar-tokens.json"
+
+
+def _save_tokens(shape: StatementLoop | None) -> None:
+    """Keep the shape loop's token pattern for the next process (never fails a parse)."""
+    if shape is None:
+        return
+    try:
+        from orgspec.io import write_atomic
+
+        record = {"key": _tokens_key(), "pattern": shape.tokens.pattern, "flags": int(shape.tokens.flags)}
+        path = _tokens_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(record))
+    except (OSError, ValueError):
+        pass
+
+
+def _get_shape() -> StatementLoop | None:
+    """Return the shape loop, from the cached token pattern when it is current, else through lark."""
+    global _shape, _tokens_loaded
+    if _shape is None and not _tokens_loaded and _parser is None:
+        _tokens_loaded = True
+        try:
+            record = json.loads(_tokens_file().read_text(encoding="utf-8"))
+            if record["key"] == _tokens_key():
+                tokens = re.compile(record["pattern"], record["flags"])
+                _shape = StatementLoop(tokens, end=END, make_arg=_make_arg, on_separator=_fast_separator)
+        except (OSError, ValueError, KeyError, TypeError, re.error):
+            pass
+    if _shape is None:
+        _get_parser()
+    return _shape
 
 
 def _describe_expected(expected: set[str] | frozenset[str] | list[str]) -> str:
@@ -326,6 +417,8 @@ def _open_brace_before(text: str, end: int) -> int | None:
 
 
 def _error_diagnostic(err: UnexpectedInput, source: SourceText) -> Diagnostic:
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
     text = source.text
     if isinstance(err, UnexpectedCharacters):
         pos: int = err.pos_in_stream or 0
@@ -411,19 +504,35 @@ def parse_document(source: SourceText) -> tuple[Document, list[Diagnostic]]:
             )
         )
         return Document((), (), source), diagnostics
-    parser = _get_parser()
     state = _State(source)
     _local.state = state
     try:
         statements: tuple[Stmt, ...] | None = None
-        if _shape is not None and _use_fast_path and _use_shape:
+        shape = _get_shape() if _use_fast_path and _use_shape else None
+        if shape is not None:
             try:
-                statements = _shape.parse(text)
+                statements = shape.parse(text)
             except FastPathError:
                 # Some doubt: the lark-driven parser reads the text again from the start.
                 state = _State(source)
                 _local.state = state
-        if statements is None and _driver is not None and _use_fast_path:
+        if statements is None:
+            state, statements = _parse_with_lark(source, state)
+    finally:
+        _local.state = None
+    diagnostics.extend(state.diagnostics)
+    return Document(statements, tuple(state.comments), source), diagnostics
+
+
+def _parse_with_lark(source: SourceText, state: _State) -> tuple[_State, tuple[Stmt, ...]]:
+    """Read ``source`` with lark's tables (driven), or lark itself on an error: the state and statements."""
+    from lark.exceptions import UnexpectedInput
+
+    text = source.text
+    parser = _get_parser()
+    try:
+        statements: tuple[Stmt, ...] | None = None
+        if _driver is not None and _use_fast_path:
             try:
                 statements = _driver.parse(text)
             except FastPathError:
@@ -436,7 +545,4 @@ def parse_document(source: SourceText) -> tuple[Document, list[Diagnostic]]:
     except UnexpectedInput as err:
         state.diagnostics.append(_error_diagnostic(err, source))
         statements = ()
-    finally:
-        _local.state = None
-    diagnostics.extend(state.diagnostics)
-    return Document(statements, tuple(state.comments), source), diagnostics
+    return state, statements

@@ -15,8 +15,8 @@ lark stays the grammar's single source of truth:
   was written for (:data:`RULES`, compared at start-up with the rules lark
   compiled from ``grammar.lark``); any change to the grammar switches it off,
   and ``tests/test_runner.py`` fails until the loop and :data:`RULES` follow;
-- on any doubt (a token the shape does not allow there, a character no
-  terminal matches, an unclosed block) it raises :class:`FastPathError` and
+- on any doubt (a backslash anywhere, a token the shape does not allow there,
+  a character no terminal matches, an unclosed block) it raises :class:`FastPathError` and
   the caller hands the text to the lark-driven parser, so every syntax
   diagnostic stays lark's.
 
@@ -98,6 +98,10 @@ class StatementLoop:
 
     def parse(self, text: str) -> tuple[Stmt, ...]:
         """Return the statements of ``text``; raise :class:`FastPathError` on anything else."""
+        if "\\" in text:
+            # An escape may be reported (OS107); lark reports those of inner statements first,
+            # as it reduces them first. Texts with a backslash are rare: the driver reads them.
+            raise FastPathError
         make_arg = self.make_arg
         on_separator = self.on_separator
         end_kind = self.end
