@@ -6,9 +6,17 @@ into a frozen node of :mod:`orgspec.syntax.nodes`. The parser is iterative, so
 deep nesting cannot overflow Python's stack here. Every lark exception is
 caught and reported as a located diagnostic.
 
-This is the only module that imports lark.
+Three readers, fastest first, each handing the text to the next on any doubt:
+the statement-shape loop (:mod:`orgspec.syntax.shape`), lark's tables driven
+by :mod:`orgspec.syntax.driver`, and lark itself, which reports every syntax
+error. All three build the same nodes. The shape loop's token pattern, which
+lark produced, is kept in the user's cache folder, so that a well-formed file
+is read without importing lark at all (start-up).
 
-Imports: lark, :mod:`orgspec.syntax.nodes`, :mod:`orgspec.source`,
+lark is imported here (and, for its parse-table type, in the driver) only
+when it runs.
+
+Imports: lark (lazily), :mod:`orgspec.syntax.nodes`, :mod:`orgspec.syntax.shape`, :mod:`orgspec.source`,
 :mod:`orgspec.diagnostics`, :mod:`orgspec.limits`.
 """
 
