@@ -43,6 +43,17 @@ def cpu(fn: Callable[[], Any]) -> float:
 
 def measure(units: int, rounds: int, paths: bool) -> dict[str, float]:
     """Return the best µs per unit of every case over ``rounds`` distinct files."""
+    best: dict[str, float] = {}
+    for r in range(rounds):
+        for name, us in one_file(units, 100 + r, paths).items():
+            best[name] = min(best.get(name, us), us)
+    for base in ("orjson", "json", "yaml"):
+        best[f"check/{base}"] = best[base] / best["check"]
+    return {k: round(v, 3 if "/" in k else 1) for k, v in best.items()}
+
+
+def one_file(units: int, seed: int, paths: bool) -> dict[str, float]:
+    """Return the µs per unit of every case on one generated file."""
     import orjson
     import yaml
     from generate import generate_text
@@ -53,47 +64,41 @@ def measure(units: int, rounds: int, paths: bool) -> dict[str, float]:
     from orgspec.source import SourceText
     from orgspec.syntax import parser as syntax_parser
 
-    best: dict[str, float] = {}
-    for r in range(rounds):
-        text = generate_text(units, seed=100 + r)
-        analysis = analyze(text, "generated.orgspec")
-        assert analysis.diagnostics == () and analysis.spec is not None
-        n = sum(1 for _ in analysis.spec.walk())
-        data = analysis.spec.model_dump(mode="json", exclude_none=True)
-        js = json.dumps(data, ensure_ascii=False)
-        jb = js.encode()
-        ys = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True)
-        del analysis, data
-        source = SourceText(text, "generated.orgspec")
+    text = generate_text(units, seed=seed)
+    analysis = analyze(text, "generated.orgspec")
+    assert analysis.diagnostics == ()
+    assert analysis.spec is not None
+    n = sum(1 for _ in analysis.spec.walk())
+    data = analysis.spec.model_dump(mode="json", exclude_none=True)
+    js = json.dumps(data, ensure_ascii=False)
+    jb = js.encode()
+    ys = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True)
+    del analysis, data
+    source = SourceText(text, "generated.orgspec")
 
-        def syntax(shape: bool = True, fast: bool = True) -> Any:
-            syntax_parser._use_fast_path = fast
+    def syntax(shape: bool = True, fast: bool = True) -> Any:
+        syntax_parser._use_fast_path = fast
+        if hasattr(syntax_parser, "_use_shape"):
+            syntax_parser._use_shape = shape
+        try:
+            return syntax_parser.parse_document(source)
+        finally:
+            syntax_parser._use_fast_path = True
             if hasattr(syntax_parser, "_use_shape"):
-                syntax_parser._use_shape = shape
-            try:
-                return syntax_parser.parse_document(source)
-            finally:
-                syntax_parser._use_fast_path = True
-                if hasattr(syntax_parser, "_use_shape"):
-                    syntax_parser._use_shape = True
+                syntax_parser._use_shape = True
 
-        cases: dict[str, Callable[[], Any]] = {
-            "syntax": syntax,
-            "build": lambda: build(source),
-            "check": lambda: analyze(text, "generated.orgspec"),
-            "orjson": lambda: Spec.model_validate(orjson.loads(jb)),
-            "json": lambda: Spec.model_validate(json.loads(js)),
-            "yaml": lambda: Spec.model_validate(yaml.load(ys, Loader=yaml.CSafeLoader)),
-        }
-        if paths:
-            cases["syntax_driver"] = lambda: syntax(shape=False)
-            cases["syntax_lark"] = lambda: syntax(fast=False)
-        for name, fn in cases.items():
-            us = cpu(fn) / n * 1e6
-            best[name] = min(best.get(name, us), us)
-    for base in ("orjson", "json", "yaml"):
-        best[f"check/{base}"] = best[base] / best["check"]
-    return {k: round(v, 3 if "/" in k else 1) for k, v in best.items()}
+    cases: dict[str, Callable[[], Any]] = {
+        "syntax": syntax,
+        "build": lambda: build(source),
+        "check": lambda: analyze(text, "generated.orgspec"),
+        "orjson": lambda: Spec.model_validate(orjson.loads(jb)),
+        "json": lambda: Spec.model_validate(json.loads(js)),
+        "yaml": lambda: Spec.model_validate(yaml.load(ys, Loader=yaml.CSafeLoader)),
+    }
+    if paths:
+        cases["syntax_driver"] = lambda: syntax(shape=False)
+        cases["syntax_lark"] = lambda: syntax(fast=False)
+    return {name: cpu(fn) / n * 1e6 for name, fn in cases.items()}
 
 
 def ab(old_src: str, units: int, rounds: int, runs: int) -> dict[str, dict[str, float]]:
