@@ -37,7 +37,7 @@ from orgspec.diagnostics import Diagnostic, Related
 from orgspec.source import SourceText, Span
 from orgspec.syntax.driver import END, Driver, FastPathError, UnsupportedGrammarError
 from orgspec.syntax.nodes import Arg, ArgKind, Comment, Document, Stmt
-from orgspec.syntax.shape import RULES, StatementLoop, rules_of
+from orgspec.syntax.shape import ARG_TERMINALS, RULES, StatementLoop, rules_of
 
 if TYPE_CHECKING:
     from lark import Lark, Token
@@ -123,6 +123,16 @@ def _unescape(raw: str, start: int) -> str:
 
 
 _STRING, _NAMEREF, _REF = ArgKind.STRING, ArgKind.NAMEREF, ArgKind.REF
+#: The argument terminals for the shape loop: the kind, and the characters the value drops at each end
+#: (the same values as :func:`_make_arg` gives for text without a backslash).
+_SHAPE_ARGS: dict[str, tuple[Any, int, int]] = {
+    "STRING": (ArgKind.STRING, 1, 1),
+    "NAMEREF": (ArgKind.NAMEREF, 2, 1),
+    "REF": (ArgKind.REF, 1, 0),
+    "INT": (ArgKind.INT, 0, 0),
+    "DATE": (ArgKind.DATE, 0, 0),
+    "IDENT": (ArgKind.IDENT, 0, 0),
+}
 _new = tuple.__new__
 
 
@@ -264,9 +274,9 @@ def _make_shape(parser: Lark, driver: Driver | None) -> StatementLoop | None:
     if driver is None:
         return None
     lk: Any = parser
-    if rules_of(list(lk.parser.parser.parser.callbacks)) != RULES:
+    if rules_of(list(lk.parser.parser.parser.callbacks)) != RULES or set(_SHAPE_ARGS) != ARG_TERMINALS:
         return None
-    return StatementLoop(driver.tokens, end=END, make_arg=_make_arg, on_separator=_fast_separator)
+    return StatementLoop(driver.tokens, end=END, arg_kinds=_SHAPE_ARGS, on_separator=_fast_separator)
 
 
 _COMMENT = re.compile(r"#[^\n\r]*")
@@ -386,7 +396,7 @@ def _get_shape() -> StatementLoop | None:
             record = json.loads(_tokens_file().read_text(encoding="utf-8"))
             if record["key"] == _tokens_key():
                 tokens = re.compile(record["pattern"], record["flags"])
-                _shape = StatementLoop(tokens, end=END, make_arg=_make_arg, on_separator=_fast_separator)
+                _shape = StatementLoop(tokens, end=END, arg_kinds=_SHAPE_ARGS, on_separator=_fast_separator)
         except (OSError, ValueError, KeyError, TypeError, re.error):
             pass
     if _shape is None:

@@ -87,13 +87,15 @@ class StatementLoop:
         tokens: re.Pattern[str],
         *,
         end: str,
-        make_arg: Callable[[str, str, int, int], Arg],
+        arg_kinds: dict[str, tuple[Any, int, int]],
         on_separator: Callable[[str, int, int], None],
     ) -> None:
         #: The driver's token regex: lark's scanner, its ignored patterns as a prefix, end and error groups.
         self.tokens = tokens
         self.end = end
-        self.make_arg = make_arg
+        #: For each argument terminal: its kind, and how many characters its value drops at each end
+        #: (a string's quotes, a reference's ``@``); values with escapes never reach this loop.
+        self.arg_kinds = arg_kinds
         self.on_separator = on_separator
 
     def parse(self, text: str) -> tuple[Stmt, ...]:
@@ -102,10 +104,9 @@ class StatementLoop:
             # An escape may be reported (OS107); lark reports those of inner statements first,
             # as it reduces them first. Texts with a backslash are rare: the driver reads them.
             raise FastPathError
-        make_arg = self.make_arg
         on_separator = self.on_separator
         end_kind = self.end
-        arg_kinds = ARG_TERMINALS
+        arg_kinds = self.arg_kinds
         stack: list[tuple[list[Stmt], str, int, int, tuple[Arg, ...]]] = []
         stmts: list[Stmt] = []
         args: list[Arg] = []
@@ -118,9 +119,10 @@ class StatementLoop:
         for m in self.tokens.finditer(text):
             kind: str = m.lastgroup  # type: ignore[assignment]
             if state == 2:
-                if kind in arg_kinds:
+                arg = arg_kinds.get(kind)
+                if arg is not None:
                     start, stop = m.span(kind)
-                    args.append(make_arg(kind, text[start:stop], start, stop))
+                    args.append(_new(Arg, (arg[0], text[start + arg[1] : stop - arg[2]], start, stop)))
                     continue
                 if kind == "LBRACE":
                     stack.append((stmts, keyword, kw_start, kw_end, tuple(args)))
