@@ -17,7 +17,7 @@ and the caller runs lark itself, so every syntax diagnostic comes from lark.
 ``tests/test_runner.py`` checks node-for-node equality with lark on the
 fixtures, the example spec and a generated corpus.
 
-Imports: lark (the parse-table action type only), :mod:`orgspec.syntax.nodes`,
+Imports: lark (the parse-table action type only, when a driver is built), :mod:`orgspec.syntax.nodes`,
 :mod:`orgspec.source`.
 """
 
@@ -27,9 +27,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from lark.parsers.lalr_analysis import Shift
-
-__all__ = ["Driver", "FastPathError", "UnsupportedGrammarError"]
+__all__ = ["END", "Driver", "FastPathError", "UnsupportedGrammarError"]
 
 Tok = tuple[str, str, int, int]  # type, text, start, end
 Reducer = Callable[[list[Any]], Any]
@@ -40,6 +38,8 @@ ReduceAction = tuple[int, str, Reducer]
 #: Group names of the two alternatives the driver adds to lark's scanner (not valid lark terminal names).
 _END = "orgspec_end"
 _ERROR = "orgspec_error"
+#: The group name of the end-of-input match in :attr:`Driver.tokens`.
+END = _END
 
 
 class FastPathError(Exception):
@@ -175,6 +175,8 @@ class Driver:
         on_token: dict[str, Callable[[str, int, int], None]],
     ) -> Driver:
         """Return a driver over lark's scanner regex, parse table and rules; raise UnsupportedGrammarError."""
+        from lark.parsers.lalr_analysis import Shift  # noqa: PLC0415 - lark only when a driver is built
+
         empty = _empty_rules(rules)
         reducers = {id(rule): _reducer(rule, empty, builders) for rule in rules}
         actions: dict[int, dict[str, int | ReduceAction]] = {}

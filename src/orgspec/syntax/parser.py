@@ -6,32 +6,43 @@ into a frozen node of :mod:`orgspec.syntax.nodes`. The parser is iterative, so
 deep nesting cannot overflow Python's stack here. Every lark exception is
 caught and reported as a located diagnostic.
 
-This is the only module that imports lark.
+Three readers, fastest first, each handing the text to the next on any doubt:
+the statement-shape loop (:mod:`orgspec.syntax.shape`), lark's tables driven
+by :mod:`orgspec.syntax.driver`, and lark itself, which reports every syntax
+error. All three build the same nodes. The shape loop's token pattern, which
+lark produced, is kept in the user's cache folder, so that a well-formed file
+is read without importing lark at all (start-up).
 
-Imports: lark, :mod:`orgspec.syntax.nodes`, :mod:`orgspec.source`,
+lark is imported here (and, for its parse-table type, in the driver) only
+when it runs.
+
+Imports: lark (lazily), :mod:`orgspec.syntax.nodes`, :mod:`orgspec.syntax.shape`, :mod:`orgspec.source`,
 :mod:`orgspec.diagnostics`, :mod:`orgspec.limits`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 import sys
 import threading
 from collections.abc import Callable
-from importlib import resources
+from importlib import resources, util
 from pathlib import Path
-from typing import Any
-
-import lark
-from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from typing import TYPE_CHECKING, Any
 
 from orgspec import limits
 from orgspec.diagnostics import Diagnostic, Related
 from orgspec.source import SourceText, Span
-from orgspec.syntax.driver import Driver, FastPathError, UnsupportedGrammarError
+from orgspec.syntax.driver import END, Driver, FastPathError, UnsupportedGrammarError
 from orgspec.syntax.nodes import Arg, ArgKind, Comment, Document, Stmt
+from orgspec.syntax.shape import ARG_TERMINALS, RULES, StatementLoop, rules_of
+
+if TYPE_CHECKING:
+    from lark import Lark, Token
+    from lark.exceptions import UnexpectedInput
 
 __all__ = ["parse_document"]
 
@@ -72,8 +83,10 @@ class _State:
 
 _local = threading.local()
 
-#: Drive lark's tables with :mod:`orgspec.syntax.driver` (False: lark's own loop, for comparison tests).
+#: Use the fast paths (False: lark's own loop, for comparison tests).
 _use_fast_path = True
+#: Try the statement-shape loop of :mod:`orgspec.syntax.shape` first (False: lark's tables, driven).
+_use_shape = True
 
 
 def _state() -> _State:
@@ -111,48 +124,76 @@ def _unescape(raw: str, start: int) -> str:
 
 
 _intern = sys.intern
+_STRING, _NAMEREF, _REF = ArgKind.STRING, ArgKind.NAMEREF, ArgKind.REF
+#: The argument terminals for the shape loop: the kind, and the characters the value drops at each end
+#: (the same values as :func:`_make_arg` gives for text without a backslash).
+_SHAPE_ARGS: dict[str, tuple[Any, int, int]] = {
+    "STRING": (ArgKind.STRING, 1, 1),
+    "NAMEREF": (ArgKind.NAMEREF, 2, 1),
+    "REF": (ArgKind.REF, 1, 0),
+    "INT": (ArgKind.INT, 0, 0),
+    "DATE": (ArgKind.DATE, 0, 0),
+    "IDENT": (ArgKind.IDENT, 0, 0),
+}
+_new = tuple.__new__
 
 
 def _make_arg(kind_name: str, text: str, start: int, end: int) -> Arg:
     kind = _ARG_KINDS[kind_name]
-    span = Span(start, end)
     # Strings are interned: names, ranks, labels and many duties recur, and the model keeps them
     # all (a tenth of the memory of a large spec; docs/performance.md).
-    if kind is ArgKind.STRING:
-        value = _intern(_unescape(text[1:-1], start + 1))
-    elif kind is ArgKind.NAMEREF:
+    if kind is _STRING:
+        value = _intern(_unescape(text[1:-1], start + 1) if "\\" in text else text[1:-1])
+    elif kind is _NAMEREF:
         value = _intern(_unescape(text[2:-1], start + 2))
-    elif kind is ArgKind.REF:
+    elif kind is _REF:
         value = text[1:]
     else:
         value = text
-    return Arg(kind, value, span)
+    arg: Arg = _new(Arg, (kind, value, start, end))
+    return arg
 
 
 class _BlockValue:
-    """The value of a reduced block: its span and statements (told apart from tokens by type)."""
+    """The value of a reduced block: its end offset and statements (told apart from tokens by type)."""
 
-    __slots__ = ("span", "statements")
+    __slots__ = ("end", "statements")
 
-    def __init__(self, span: Span, statements: tuple[Stmt, ...]) -> None:
-        self.span = span
+    def __init__(self, end: int, statements: tuple[Stmt, ...]) -> None:
+        self.end = end
         self.statements = statements
 
 
 def _make_block(open_start: int, close_end: int, statements: list[Stmt]) -> _BlockValue:
-    return _BlockValue(Span(open_start, close_end), tuple(statements))
+    return _BlockValue(close_end, tuple(statements))
 
 
 def _make_stmt(keyword: str, kw_start: int, kw_end: int, args: tuple[Arg, ...], last: Any) -> Stmt:
     """Build a statement from its keyword, its arguments and its last child (a block value, or not)."""
+    stmt: Stmt
     if type(last) is _BlockValue:
-        return Stmt(keyword, Span(kw_start, kw_end), args, last.statements, Span(kw_start, last.span.end))
-    end = args[-1].span.end if args else kw_end
-    return Stmt(keyword, Span(kw_start, kw_end), args, None, Span(kw_start, end))
+        stmt = _new(Stmt, (keyword, kw_start, kw_end, args, last.statements, kw_start, last.end))
+    else:
+        stmt = _new(Stmt, (keyword, kw_start, kw_end, args, None, kw_start, args[-1][3] if args else kw_end))
+    return stmt
 
 
-class _ToNodes(Transformer[Token, Any]):
-    """Reduce each grammar rule into a syntax node as lark's LALR parser goes."""
+def _to_nodes() -> Any:
+    """Return lark's inline transformer into syntax nodes (lark imported only when lark itself runs)."""
+    from lark import Token, Transformer
+
+    class ToNodes(Transformer[Token, Any]):
+        """Reduce each grammar rule into a syntax node as lark's LALR parser goes."""
+
+        block = staticmethod(_lark_block)
+        stmt = staticmethod(_lark_stmt)
+        start = staticmethod(_lark_start)
+
+    return ToNodes()
+
+
+class _LarkReducers:
+    """The node builders of lark's own loop (see :func:`_to_nodes`)."""
 
     def block(self, children: list[Any]) -> _BlockValue:
         open_tok: Token = children[0]
@@ -170,6 +211,12 @@ class _ToNodes(Transformer[Token, Any]):
 
     def start(self, children: list[Stmt]) -> tuple[Stmt, ...]:
         return tuple(children)
+
+
+_lark_reducers = _LarkReducers()
+_lark_block = _lark_reducers.block
+_lark_stmt = _lark_reducers.stmt
+_lark_start = _lark_reducers.start
 
 
 # ---- the fast path: the same nodes from lark's tables, driven by orgspec.syntax.driver ----------
@@ -227,6 +274,16 @@ def _make_driver(parser: Lark) -> Driver | None:
         return None
 
 
+def _make_shape(parser: Lark, driver: Driver | None) -> StatementLoop | None:
+    """Return the statement-shape loop over the driver's tokens, or None if lark's rules are not its shape."""
+    if driver is None:
+        return None
+    lk: Any = parser
+    if rules_of(list(lk.parser.parser.parser.callbacks)) != RULES or set(_SHAPE_ARGS) != ARG_TERMINALS:
+        return None
+    return StatementLoop(driver.tokens, end=END, arg_kinds=_SHAPE_ARGS, on_separator=_fast_separator)
+
+
 _COMMENT = re.compile(r"#[^\n\r]*")
 
 
@@ -235,7 +292,7 @@ def _fast_separator(text: str, start: int, end: int) -> None:
     if "#" in text:
         comments = _state().comments
         for m in _COMMENT.finditer(text):
-            comments.append(Comment(m.group(), Span(start + m.start(), start + m.end())))
+            comments.append(_new(Comment, (m.group(), start + m.start(), start + m.end())))
 
 
 def _on_separator(tok: Token) -> Token:
@@ -246,12 +303,15 @@ def _on_separator(tok: Token) -> Token:
 _GRAMMAR = resources.files("orgspec.syntax").joinpath("grammar.lark").read_text(encoding="utf-8")
 _parser: Lark | None = None
 _driver: Driver | None = None
+_shape: StatementLoop | None = None
 _parser_lock = threading.Lock()
 
 
 def _cache_file() -> str | bool:
     """Return a per-user cache path for lark's compiled tables, or False to build in memory."""
     try:
+        import lark
+
         from orgspec.cache import cache_dir
 
         digest = hashlib.sha256((_GRAMMAR + lark.__version__).encode()).hexdigest()[:16]
@@ -263,22 +323,90 @@ def _cache_file() -> str | bool:
 
 
 def _get_parser() -> Lark:
-    global _parser, _driver
+    global _parser, _driver, _shape
     if _parser is None:
         with _parser_lock:
             if _parser is None:
+                from lark import Lark
+
                 parser = Lark(
                     _GRAMMAR,
                     parser="lalr",
                     lexer="contextual",
-                    transformer=_ToNodes(),
+                    transformer=_to_nodes(),
                     lexer_callbacks={"_SEP": _on_separator},
                     maybe_placeholders=False,
                     cache=_cache_file(),
                 )
                 _driver = _make_driver(parser)
+                _shape = _make_shape(parser, _driver)
                 _parser = parser
+                _save_tokens(_shape)
     return _parser
+
+
+# ---- start-up: the shape loop without importing lark ----------------------------------------------
+#
+# lark's import and its table cache cost about 35 ms of CPU, a sixth of checking one small file. The
+# shape loop needs only the driver's token regex, so the pattern lark produced is kept in the user's
+# cache folder, keyed by the grammar, orgspec's syntax modules and lark's installed files; a text
+# the loop reads needs no lark at all, and any doubt imports lark as before.
+
+_tokens_loaded = False
+
+
+def _tokens_key() -> str:
+    """Return the key of the cached token pattern: the grammar, this package's modules and lark's files."""
+    h = hashlib.sha256(_GRAMMAR.encode())
+    here = Path(__file__).resolve().parent
+    paths = [here / name for name in ("driver.py", "shape.py", "parser.py")]
+    spec = util.find_spec("lark")
+    if spec is None or spec.origin is None:  # pragma: no cover - lark is a dependency
+        raise OSError("lark is not installed")
+    lark_root = Path(spec.origin).parent
+    paths += [lark_root / name for name in ("__init__.py", "lexer.py", "lark.py", "load_grammar.py")]
+    for path in paths:
+        st = os.stat(path)
+        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:32]
+
+
+def _tokens_file() -> Path:
+    from orgspec.cache import cache_dir
+
+    return cache_dir() / "grammar-tokens.json"
+
+
+def _save_tokens(shape: StatementLoop | None) -> None:
+    """Keep the shape loop's token pattern for the next process (never fails a parse)."""
+    if shape is None:
+        return
+    try:
+        from orgspec.io import write_atomic
+
+        record = {"key": _tokens_key(), "pattern": shape.tokens.pattern, "flags": int(shape.tokens.flags)}
+        path = _tokens_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(record))
+    except (OSError, ValueError):
+        pass
+
+
+def _get_shape() -> StatementLoop | None:
+    """Return the shape loop, from the cached token pattern when it is current, else through lark."""
+    global _shape, _tokens_loaded
+    if _shape is None and not _tokens_loaded and _parser is None:
+        _tokens_loaded = True
+        try:
+            record = json.loads(_tokens_file().read_text(encoding="utf-8"))
+            if record["key"] == _tokens_key():
+                tokens = re.compile(record["pattern"], record["flags"])
+                _shape = StatementLoop(tokens, end=END, arg_kinds=_SHAPE_ARGS, on_separator=_fast_separator)
+        except (OSError, ValueError, KeyError, TypeError, re.error):
+            pass
+    if _shape is None:
+        _get_parser()
+    return _shape
 
 
 def _describe_expected(expected: set[str] | frozenset[str] | list[str]) -> str:
@@ -312,6 +440,8 @@ def _open_brace_before(text: str, end: int) -> int | None:
 
 
 def _error_diagnostic(err: UnexpectedInput, source: SourceText) -> Diagnostic:
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
     text = source.text
     if isinstance(err, UnexpectedCharacters):
         pos: int = err.pos_in_stream or 0
@@ -404,17 +534,54 @@ def parse_document(
             )
         )
         return Document((), (), source), diagnostics
-    parser = _get_parser()
     state = _State(source)
     _local.state = state
     try:
         statements: tuple[Stmt, ...] | None = None
-        handed = 0  # statements already handed to on_top by the fast path
+        handed = 0  # top-level statements the shape loop handed to on_top before any doubt
 
         def hand(stmt: Stmt) -> None:
             nonlocal handed
             handed += 1
             on_top(stmt)  # type: ignore[misc]
+
+        shape = _get_shape() if _use_fast_path and _use_shape else None
+        if shape is not None:
+            try:
+                statements = shape.parse(text, None if on_top is None else hand)
+            except FastPathError:
+                # Some doubt: the lark-driven parser reads the text again from the start.
+                state = _State(source)
+                _local.state = state
+        if statements is None:
+            state, statements = _parse_with_lark(source, state, on_top, skip=handed)
+    finally:
+        _local.state = None
+    diagnostics.extend(state.diagnostics)
+    return Document(statements, tuple(state.comments), source), diagnostics
+
+
+def _parse_with_lark(
+    source: SourceText, state: _State, on_top: Callable[[Stmt], None] | None = None, skip: int = 0
+) -> tuple[_State, tuple[Stmt, ...]]:
+    """Read ``source`` with lark's tables (driven), or lark itself on an error: the state and statements.
+
+    With ``on_top``, top-level statements are handed to it, the first ``skip`` excepted (an
+    earlier reader handed those already, the same).
+    """
+    from lark.exceptions import UnexpectedInput
+
+    text = source.text
+    parser = _get_parser()
+    try:
+        statements: tuple[Stmt, ...] | None = None
+        handed = 0  # statements read by the driver (handed to on_top past the first ``skip``)
+
+        def hand(stmt: Stmt) -> None:
+            nonlocal handed
+            handed += 1
+            if handed > skip:
+                on_top(stmt)  # type: ignore[misc]
 
         if _driver is not None and _use_fast_path:
             try:
@@ -428,14 +595,11 @@ def parse_document(
         if statements is None:
             statements = parser.parse(text)  # type: ignore[assignment]
             if on_top is not None and statements:
-                for stmt in statements[handed:]:  # the fast path read the first ones the same way
+                for stmt in statements[max(handed, skip) :]:  # the fast readers handed the first ones the same way
                     on_top(stmt)
                 statements = ()
         assert statements is not None
     except UnexpectedInput as err:
         state.diagnostics.append(_error_diagnostic(err, source))
         statements = ()
-    finally:
-        _local.state = None
-    diagnostics.extend(state.diagnostics)
-    return Document(statements, tuple(state.comments), source), diagnostics
+    return state, statements
