@@ -44,7 +44,7 @@ from orgspec.model.units import (
 from orgspec.model.values import Basis, UnitKind
 from orgspec.model.vocab import kind_of
 from orgspec.source import Span
-from orgspec.syntax.nodes import Stmt
+from orgspec.syntax.nodes import Arg, Stmt
 
 __all__ = ["SourceMap", "lower"]
 
@@ -401,21 +401,28 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         self.map.spans[p] = stmt.span
         lists["short_names"].append(trusted(ShortName, name=name.value, text=text.value if text else None))
 
+    def choice(self, a: StmtArgs, keyword: str, words: tuple[str, ...], what: str) -> Arg | None:
+        """Take one of ``words`` from ``a``, or report (OS202) what was found and the closest word."""
+        taken = a.take_word(*words)
+        if taken is not None:
+            return taken
+        found = a.require(f"{what}: " + ", ".join(words), IDENT)
+        if found is not None:
+            guess = suggest(found.value, words)
+            self.r.error(
+                "OS202",
+                f"'{keyword}' does not know '{found.value}'",
+                found.span,
+                hint=(f"did you mean '{guess}'? " if guess else "") + "it takes " + ", ".join(words),
+            )
+        return None
+
     def u_ambiguous(self, stmt: Stmt, u: UnitCtx) -> None:
         """Read ``ambiguous WHAT "what is unclear"``: a question the document leaves open."""
         path, lists = u.path, u.lists
         a = StmtArgs(self.r, stmt)
-        what = a.take_word(*_AMBIGUOUS_WHAT)
+        what = self.choice(a, "ambiguous", _AMBIGUOUS_WHAT, "what is ambiguous")
         if what is None:
-            found = a.require("what is ambiguous: " + ", ".join(_AMBIGUOUS_WHAT), IDENT)
-            if found is not None:
-                guess = suggest(found.value, _AMBIGUOUS_WHAT)
-                self.r.error(
-                    "OS202",
-                    f"'ambiguous' does not know '{found.value}'",
-                    found.span,
-                    hint=(f"did you mean '{guess}'? " if guess else "") + "it takes " + ", ".join(_AMBIGUOUS_WHAT),
-                )
             return
         text = a.require("what is unclear and the readings it allows (a quoted string)", S)
         a.done("what is ambiguous and a description")
@@ -431,17 +438,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         """Read ``cut-off WHAT ["the text as far as the copy goes"]``: what the stored copy lacks."""
         path, lists = u.path, u.lists
         a = StmtArgs(self.r, stmt)
-        what = a.take_word(*_CUT_OFF_WHAT)
+        what = self.choice(a, "cut-off", _CUT_OFF_WHAT, "what the copy lacks")
         if what is None:
-            found = a.require("what the copy lacks: " + ", ".join(_CUT_OFF_WHAT), IDENT)
-            if found is not None:
-                guess = suggest(found.value, _CUT_OFF_WHAT)
-                self.r.error(
-                    "OS202",
-                    f"'cut-off' does not know '{found.value}'",
-                    found.span,
-                    hint=(f"did you mean '{guess}'? " if guess else "") + "it takes " + ", ".join(_CUT_OFF_WHAT),
-                )
             return
         text = a.take(S)
         a.done("what the copy lacks and optionally the text as far as it goes")
