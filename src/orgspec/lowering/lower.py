@@ -21,7 +21,7 @@ from orgspec import limits
 from orgspec.lowering.lower_base import REFS, S, SourceMap, UnitCtx
 from orgspec.lowering.lower_history import HistoryLowerer
 from orgspec.lowering.lower_staff import StaffLowerer
-from orgspec.lowering.reader import IDENT, INT, STRING, Reader, StmtArgs, suggest
+from orgspec.lowering.reader import IDENT, INT, STRING, Reader, StmtArgs
 from orgspec.model.trusted import trusted
 from orgspec.model.units import (
     Ambiguity,
@@ -161,16 +161,9 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         kind = kind_of(arg.value)
         if kind is None:
             if arg.kind is IDENT:
-                guess = suggest(arg.value, [k.value for k in UnitKind])
-                self.r.error(
-                    "OS206",
-                    f"unknown kind '{arg.value}'",
-                    arg.span,
-                    hint=(f"did you mean '{guess}'? " if guess else "")
-                    + "kinds: "
-                    + ", ".join(k.value for k in UnitKind)
-                    + ' (or the Chinese term in quotes, e.g. "工作部门")',
-                )
+                words = [k.value for k in UnitKind]
+                tail = ' (or the Chinese term in quotes, e.g. "工作部门")'
+                self.unknown_word("OS206", f"unknown kind '{arg.value}'", arg, words, listed="kinds: ", tail=tail)
                 return
             kind = UnitKind.OTHER
         f["kind"] = kind
@@ -408,13 +401,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             return taken
         found = a.require(f"{what}: " + ", ".join(words), IDENT)
         if found is not None:
-            guess = suggest(found.value, words)
-            self.r.error(
-                "OS202",
-                f"'{keyword}' does not know '{found.value}'",
-                found.span,
-                hint=(f"did you mean '{guess}'? " if guess else "") + "it takes " + ", ".join(words),
-            )
+            self.unknown_word("OS202", f"'{keyword}' does not know '{found.value}'", found, words, listed="it takes ")
         return None
 
     def u_ambiguous(self, stmt: Stmt, u: UnitCtx) -> None:

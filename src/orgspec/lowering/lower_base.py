@@ -5,7 +5,7 @@ Imports: :mod:`orgspec.lowering.reader`, :mod:`orgspec.model`, :mod:`orgspec.syn
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
 from orgspec.lowering.reader import DATE, IDENT, INT, NAMEREF, REF, STRING, Reader, StmtArgs, suggest
@@ -14,7 +14,7 @@ from orgspec.model.units import QuotaPart
 from orgspec.model.values import Basis, QuotaCategory
 from orgspec.model.vocab import category_of
 from orgspec.source import Span
-from orgspec.syntax.nodes import Stmt
+from orgspec.syntax.nodes import Arg, Stmt
 
 __all__ = ["REFS", "WHEN", "LowererBase", "S", "SourceMap", "UnitCtx"]
 
@@ -119,6 +119,14 @@ class LowererBase:
         hint += f"{where} accepts: " + ", ".join(choices)
         self.r.error("OS201", f"'{stmt.keyword}' is not allowed in {where}", stmt.keyword_span, hint=hint)
 
+    def unknown_word(
+        self, code: str, message: str, arg: Arg, words: Sequence[str], *, listed: str, tail: str = ""
+    ) -> None:
+        """Report a word not among ``words``, suggesting the closest and listing them after ``listed``."""
+        guess = suggest(arg.value, words)
+        hint = (f"did you mean '{guess}'? " if guess else "") + listed + ", ".join(words) + tail
+        self.r.error(code, message, arg.span, hint=hint)
+
     def no_args(self, stmt: Stmt, takes: str) -> None:
         """Report arguments given to a statement that takes none; ``takes`` says what it takes instead."""
         if stmt.args:
@@ -176,15 +184,8 @@ class LowererBase:
         if cat is None:
             if arg.kind is STRING:
                 return QuotaCategory.OTHER
-            guess = suggest(arg.value, [c.value for c in QuotaCategory])
-            self.r.error(
-                "OS206",
-                f"unknown quota category '{arg.value}'",
-                arg.span,
-                hint=(f"did you mean '{guess}'? " if guess else "")
-                + "categories: "
-                + ", ".join(c.value for c in QuotaCategory),
-            )
+            words = [c.value for c in QuotaCategory]
+            self.unknown_word("OS206", f"unknown quota category '{arg.value}'", arg, words, listed="categories: ")
         return cat
 
     def part(self, stmt: Stmt, p: str) -> QuotaPart | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from orgspec.lowering.lower_base import WHEN, LowererBase, UnitCtx
-from orgspec.lowering.reader import IDENT, StmtArgs, suggest
+from orgspec.lowering.reader import IDENT, StmtArgs
 from orgspec.model.trusted import trusted
 from orgspec.model.units import Event, EventKind
 from orgspec.model.values import Basis
@@ -54,15 +54,8 @@ class HistoryLowerer(LowererBase):
             return None
         kind = _EVENT_KINDS.get(kind_arg.value)
         if kind is None:
-            guess = suggest(kind_arg.value, [k.value for k in EventKind])
-            self.r.error(
-                "OS206",
-                f"unknown kind of event '{kind_arg.value}'",
-                kind_arg.span,
-                hint=(f"did you mean '{guess}'? " if guess else "")
-                + "events: "
-                + ", ".join(k.value for k in EventKind),
-            )
+            words = [k.value for k in EventKind]
+            self.unknown_word("OS206", f"unknown kind of event '{kind_arg.value}'", kind_arg, words, listed="events: ")
             return None
         when = a.take(*WHEN)
         ident = a.take(IDENT)

@@ -187,24 +187,12 @@ def render_zh(diff: Diff) -> str:
             continue
         if (op.into_name, fold_script(op.plaque.name)) in plaques_said:
             w.say("不再保留{name}", op.basis, name=op.name)
-        elif _plaque_form(op.plaque) != "加挂":  # 并入…，保留…牌子: the body lives on in one that stays
-            plaques_said.add((op.into_name, fold_script(op.plaque.name)))
-            w.say(
-                "将{name}并入{into}，" + _plaque_form(op.plaque) + "{plaque}牌子",
-                op.basis,
-                name=op.name,
-                into=op.into_name,
-                plaque=op.plaque.name,
-            )
-        else:
-            plaques_said.add((op.into_name, fold_script(op.plaque.name)))
-            w.say(
-                "不再保留{name}，{into}" + _plaque_form(op.plaque) + "{plaque}牌子",
-                op.basis,
-                name=op.name,
-                into=op.into_name,
-                plaque=op.plaque.name,
-            )
+            continue
+        plaques_said.add((op.into_name, fold_script(op.plaque.name)))
+        form = _plaque_form(op.plaque)
+        # 并入…，保留…牌子 where the body lives on in one that stays; else 不再保留…，…加挂…牌子
+        lead = "将{name}并入{into}，" if form != "加挂" else "不再保留{name}，{into}"
+        w.say(lead + form + "{plaque}牌子", op.basis, name=op.name, into=op.into_name, plaque=op.plaque.name)
     for op in each(Rename):
         assert isinstance(op, Rename)
         w.say("{before}更名为{after}", op.basis, before=op.before, after=op.after)
