@@ -20,7 +20,7 @@ from orgspec.draft.facts import Facts, SectionFacts, Src, section_kind
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Duty, Plaque
 
-__all__ = ["Paragraph", "extract_lists", "paragraphs", "read_count", "read_running"]
+__all__ = ["Paragraph", "extract_lists", "is_unit_name", "paragraphs", "read_count", "read_running"]
 
 _SUFFIX = r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|委员会|居委会|处|科|室|局|股|司|站|所|队|组|办)"
 _NAME = re.compile(r"^([\u4e00-\u9fff]{0,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?$")
@@ -90,6 +90,15 @@ def paragraphs(lines: list[Line]) -> list[Paragraph]:
     if key:
         out.append(Paragraph(key, text, tuple(starts)))
     return out
+
+
+def is_unit_name(key: str) -> bool:
+    """Return True when a folded name ends the way a unit's name ends and does not start with 负责/承担.
+
+    Looser than a list's items (组织人事处 starts like the verb 组织): for names that a figure follows.
+    """
+    m = _NAME.match(key.strip())
+    return m is not None and m.group(2) is None and len(m.group(1)) >= 2 and not m.group(1).startswith(("负责", "承担"))
 
 
 def read_count(key: str) -> int | None:

@@ -93,6 +93,14 @@ def _quotas(para: Paragraph, facts: Facts) -> None:
         facts.used.add(para.line_at(m.start()))
 
 
+def _drop_changed(facts: Facts) -> None:
+    """Drop a figure read from "编制由219名扩大到519名" when the text also states it with its category."""
+    stated = {q.value.count for q in facts.quotas if q.value.category is not QuotaCategory.OTHER}
+    for q in list(facts.quotas):
+        if q.value.category is QuotaCategory.OTHER and q.value.count in stated and "changes" in " ".join(q.notes):
+            facts.quotas.remove(q)
+
+
 def _posts(para: Paragraph, facts: Facts) -> None:
     """Read "其中,局长1名、副局长3名" in a sentence about quotas or posts (职数)."""
     offset = 0
@@ -160,6 +168,7 @@ def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     if not facts.quotas and not any(s.quotas for s in facts.sections):
         for para in paras:
             _quotas(para, facts)
+    _drop_changed(facts)
     if not facts.posts and not any(s.posts for s in facts.sections):
         for para in paras:
             _posts(para, facts)
