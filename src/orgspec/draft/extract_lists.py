@@ -222,11 +222,12 @@ def _running(para: Paragraph, facts: Facts) -> None:
             tail = segment[: found[-1][0] - start + 40]
             count = read_count(tail) if lead is None else read_count(lead.group(0))
             base = max(0, m.start() - 20)
-            subject = re.search(r"([\u4e00-\u9fff]{3,20})$", key[base : m.start()])
+            # the list's subject: "州委宣传部设…", "垦利县林业局保留,内设…"
+            subject = re.search(r"([\u4e00-\u9fff]{3,20}?)(?:予以保留|保留)?,?$", key[base : m.start()])
             if facts.name is None and subject and _BODY_END.search(subject.group(1)):
                 at0 = base + subject.start(1)
                 note = "the name is read from the subject of the list of sections"
-                facts.name = Src(para.text[at0 : m.start()], para.line_at(at0), [note])
+                facts.name = Src(para.text[at0 : base + subject.end(1)], para.line_at(at0), [note])
             for at, name, inner in found:
                 text_name = para.text[at : at + len(name)]
                 _add(facts, para, at, text_name, inner)

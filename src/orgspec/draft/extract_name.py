@@ -1,0 +1,87 @@
+"""Find the body's name where no title or first sentence gave it: the phrasings that name a body in passing.
+
+Runs after every other reader, only when the body has no name yet, over the first lines of the text
+(the title of a 三定 is often not its first line: a site's header, a breadcrumb, a notice that prints
+it): each phrasing names the body it is about, and the first that matches wins (noted):
+
+- "印发X主要职责内设机构和人员编制规定的通知", "《X职能配置内设机构和人员编制规定》" → X;
+- "X组织条例" as a title → X, and the 条例 as the body's basis (by title);
+- "核定X行政编制74名", "X(含13个林业站所)总编制134名" → X;
+- "X内设18个职能处(室)", "X设置工作部门35个", "X有以下六类机构" → X;
+- "成立X领导小组" / "成立X(以下简称…)" → X (a 领导小组 is a coordinating body by its name).
+
+A name must end the way a body's name ends (厅, 局, 办公室, 委员会, 领导小组 …); words before
+印发, 关于, 《 or 的 are cut off ("民政部承认的市北区街道办事处" → 市北区街道办事处).
+
+Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgspec.draft.facts import Facts, Src
+from orgspec.draft.normalize import Line
+from orgspec.model.values import Basis
+
+__all__ = ["name_in_passing"]
+
+_END = re.compile(r"(?:办公厅|办公室|委员会|领导小组|人民政府|政府|办事处|局|厅|部|委|署|院|中心|办|室|馆|会|司)$")
+_N = r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})"
+_B = r"(?:^|(?<=[,。;:\s》]))"
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"([\u4e00-\u9fff]{2,40}?)(?:主要职责|职能配置)、?内设机构和人员编制(?:的)?规定"),
+        "the name is read from the title of its 三定 as the text cites it",
+    ),
+    (re.compile(r"^\s*([\u4e00-\u9fff]{2,20}?)组织(?:条例|通则)\s*$"), "the name is read from the title of its 组织条例"),
+    (
+        re.compile(_B + r"(?:核定)?([\u4e00-\u9fff]{3,24}?)(?:\([^()]{1,20}\))?(?:机关)?(?:总|行政|事业)编制(?:为|是)?\d"),
+        "the name is read from the subject of a staffing sentence",
+    ),
+    (
+        re.compile(_B + r"([\u4e00-\u9fff]{3,24}?)(?:内设|下设|设置|设有|设|有以下)(?:以下)?[\u4e00-\u9fff]{0,6}?" + _N + "[个类]"),
+        "the name is read from the subject of a stated count",
+    ),
+    (
+        re.compile(
+            r"(?:(?:^|(?<=[,。;:\s]))([\u4e00-\u9fff]{1,8}?[省市县区]))?成立"
+            r"([\u4e00-\u9fff]{4,30}?(?:领导小组|委员会))(?:\((?:以下简称|下称|简称)|[,。])"
+        ),
+        "the name is read from '成立…'",
+    ),
+)
+
+
+def _trim(name: str) -> str:
+    for word in ("印发", "关于", "《", "的", "核定"):
+        at = name.rfind(word)
+        if at >= 0:
+            name = name[at + len(word) :]
+    return name
+
+
+def name_in_passing(lines: list[Line], facts: Facts) -> None:
+    """Set the body's name (and a 组织条例 as its basis) from a phrasing that names it in passing."""
+    first = [line for line in lines if line.text][:15]
+    for pattern, note in _PATTERNS:
+        for line in first:
+            for m in pattern.finditer(line.key):
+                g = m.lastindex or 1  # the name is the last group; "山东省成立X": the place before 成立 is X's
+                name_key = _trim(m.group(g))
+                if len(name_key) < 2 or not _END.search(name_key):
+                    continue
+                start = m.end(g) - len(name_key)
+                name = line.text[start : m.end(g)]
+                place = m.group(1) if g == 2 and m.group(1) else None
+                if place and not name_key.startswith(place):
+                    name = line.text[m.start(1) : m.end(1)] + name
+                facts.name = Src(name, line.no, [note])
+                facts.used.add(line.no)
+                if note.endswith("组织条例"):
+                    title = line.text.strip()
+                    if title not in {b.value.title for b in facts.basis}:
+                        facts.basis.append(Src(Basis(title=title), line.no, ["a basis named by title only"]))
+                if name_key.endswith("领导小组") and facts.kind_label is None:
+                    facts.kind_label = Src(name[-4:], line.no, ["the kind is read from the name's ending"])
+                return
