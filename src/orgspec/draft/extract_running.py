@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.extract_lists import Paragraph, paragraphs
-from orgspec.draft.facts import Facts, Src
+from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold
-from orgspec.model.units import Plaque, Post, PostGroup, Quota
+from orgspec.model.units import Holder, Plaque, Post, PostGroup, Quota
 from orgspec.model.values import Count, QuotaCategory
 
 __all__ = ["extract_running"]
@@ -138,25 +138,45 @@ _HOLDER = re.compile(
 
 
 def _held(para: Paragraph, facts: Facts) -> None:
-    """Read "办公室主任由民政部部长李纪恒兼任": a post of one, held concurrently by a named holder."""
+    """Read "办公室主任由民政部部长李纪恒兼任": a post held concurrently, with its holder.
+
+    One holder gives a post of one with its concurrent post; several ("副主任由A副部长X,B副院长Y兼任")
+    give one post of no stated count with its holders; bodies only ("副主任由省法院、团省委等部门…兼任")
+    give the post with no count. A sentence that opens with the office's post ("办公室主任由…;常务副主任由…")
+    keeps its later posts in that office.
+    """
+    owner: SectionFacts | None = None
+    sentence_end = -1
     for m in _HELD.finditer(para.key):
+        if m.start(1) > sentence_end:
+            owner = None
+            sentence_end = para.key.find("。", m.start(1))
+            sentence_end = len(para.key) if sentence_end < 0 else sentence_end
         title = para.text[m.start(1) : m.end(1)]
-        owner = next(
-            (s for s in facts.sections if fold(s.name).endswith("办公室") and m.group(1).startswith("办公室")), None
-        )
+        if m.group(1).startswith("办公室"):
+            owner = next((s for s in facts.sections if fold(s.name).endswith("办公室")), owner)
         into = owner.posts if owner is not None else facts.posts
         at = m.start(2)
+        found: list[tuple[str, str, int]] = []
         for piece in re.split(r"[,,]", m.group(2)):
             h = _HOLDER.match(piece.strip())
             start = at + len(piece) - len(piece.lstrip())
             at += len(piece) + 1
-            if not h:
-                continue
-            concurrent = para.text[start + h.start(1) : start + h.end(1)]
-            holder = para.text[start + h.start(2) : start + h.end(2)]
+            if h:
+                concurrent = para.text[start + h.start(1) : start + h.end(1)]
+                found.append((concurrent, para.text[start + h.start(2) : start + h.end(2)], start))
+        line = para.line_at(m.start(1))
+        if len(found) == 1:
+            concurrent, holder, start = found[0]
             post = Post(title=title, count=Count.of(1), concurrent=concurrent, holder=holder)
-            into.append(Src(post, para.line_at(start), ["a post held concurrently (由…兼任): one post per holder"]))
-            facts.used.add(para.line_at(start))
+            into.append(Src(post, para.line_at(start), ["a post held concurrently (由…兼任)"]))
+        elif found or "等" in m.group(2):
+            holders = tuple(Holder(person=h, concurrent=c) for c, h, _ in found)
+            note = "held concurrently by several (由…兼任); the document gives no count"
+            into.append(Src(Post(title=title, count=Count.unstated(), holders=holders), line, [note]))
+        else:
+            continue  # "组长由副市长兼任": a post named by the post that holds it, no holder, no list
+        facts.used.add(line)
 
 
 def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
