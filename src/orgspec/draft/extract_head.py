@@ -20,7 +20,7 @@ from orgspec.model.values import Basis, PartialDate, Ref
 
 __all__ = ["doc_numbers", "extract_head"]
 
-_DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12})\[(\d{4})\](\d{1,5})号")
+_DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12})[\[(](\d{4})[\])](\d{1,5})号")  # 赣发(2000)15号 too
 _CUT = "会据的和及经于照与即"
 _NAME_END = re.compile(r"(办公室|局|委员会|厅|部|委|署|院|中心|办|室|处|所|站|馆|会|队|司)$")
 _KIND = re.compile(
@@ -137,7 +137,9 @@ def _name_in_text(lines: list[Line]) -> Src[str] | None:
         m = _SHORTENED.search(line.key)
         if m and _NAME_END.search(m.group(1)):
             note = "the name is read from '(以下简称…)' in the text"
-            return Src(line.text[m.start(1) : m.end(1)], line.no, [note])
+            verb = re.match(r"(?:保留|设立|成立|组建|设置|新设)", m.group(1))  # "保留X(以下简称Y)": X
+            start = m.start(1) + (verb.end() if verb else 0)
+            return Src(line.text[start : m.end(1)], line.no, [note])
     for line in lines[:12]:
         for m in _IS.finditer(line.key):
             name = m.group(1)

@@ -89,7 +89,7 @@ def enum_style(line: Line) -> str | None:
     return ("paren", "comma", "digit", "article")[next(i for i, g in enumerate(m.groups()) if g is not None)]
 
 
-_OPENS_DUTIES = re.compile(r"(?:主要职责|职责|主要职能)(?:是|为|如下)?:$")
+_OPENS_DUTIES = re.compile(r"(?:主要职责|职责|主要职能|主要任务|任务)(?:是|为|如下)?:$")
 _OPENS_SECTIONS = re.compile(r"(?:内设机构|职能处室|处室|科室|职能科室)[^。]{0,20}:$")
 
 
@@ -114,11 +114,29 @@ def _inline_kind(line: Line) -> tuple[str, bool] | None:
     return None
 
 
+_HEADING_THEN_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、)?\s*([\u4e00-\u9fff]{2,10}?):?\s*(?=\(一\)|1[.、])")
+
+
+def _split_heading(line: Line) -> tuple[Line, Line] | None:
+    """Split "一、主要职责(一)按照…" (a heading run into its first item) into the heading and the item."""
+    m = _HEADING_THEN_ITEM.match(line.key)
+    if not m or m.group(1) not in _BY_WORDS or _BY_WORDS[m.group(1)] == "other":
+        return None
+    cut = m.end()
+    return Line(line.no, line.text[:cut].rstrip(), line.key[:cut].rstrip()), Line(line.no, line.text[cut:], line.key[cut:])
+
+
 def segment(lines: list[Line]) -> list[Part]:
     """Split non-empty lines into parts by their headings, in document order."""
     parts = [Part("head", None)]
     for line in lines:
         if not line.text:
+            continue
+        split = _split_heading(line)
+        if split is not None:
+            kind = heading_kind(split[0])
+            assert kind is not None
+            parts.append(Part(kind, split[0], [split[1]]))
             continue
         kind = heading_kind(line)
         if kind is not None:
