@@ -47,7 +47,20 @@ def check_numbering(numbers: Sequence[tuple[int | None, int]], what: str, facts:
 
 
 def extract_duties(lines: list[Line], facts: Facts) -> None:
-    """Read the body's numbered duties; unnumbered lines continue the duty before them."""
+    """Read the body's numbered duties; unnumbered lines continue the duty before them.
+
+    A duty part with no numbered line at all gives one duty per sentence (ending 。), noted.
+    """
+    if not any(enum_of(line) for line in lines):
+        for line in lines:  # sentences of prose, up to the first line that is not (a menu, a label)
+            if len(line.key) < 15 or not line.key.rstrip().endswith("。"):
+                break
+            for sentence in re.findall(r"[^。]+。", line.text):
+                if sentence.strip():
+                    note = "the list is not numbered: one duty per sentence"
+                    facts.duties.append(Src(Duty(text=sentence.strip()), line.no, [note]))
+                    facts.used.add(line.no)
+        return
     style: str | None = None
     for line in lines:
         if _STATED.search(line.key) and ENUM.match(line.key) is None:

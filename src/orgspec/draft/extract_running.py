@@ -18,7 +18,7 @@ import re
 from orgspec.draft.extract_lists import Paragraph, paragraphs
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold
-from orgspec.model.units import Holder, Plaque, Post, PostGroup, Quota
+from orgspec.model.units import Duty, Holder, Plaque, Post, PostGroup, Quota
 from orgspec.model.values import Count, QuotaCategory
 
 __all__ = ["extract_running"]
@@ -179,12 +179,70 @@ def _held(para: Paragraph, facts: Facts) -> None:
         facts.used.add(line)
 
 
+_DUTY_START = (
+    *("负责", "承担", "指导", "协调", "组织", "拟订", "拟定", "研究", "管理", "办理", "参与", "贯彻", "完成"),
+    *("按照", "推进", "审核", "审批", "制定", "会同", "监督", "统筹", "牵头", "配合", "做好", "加强", "开展"),
+    *("督促", "承办", "综合", "起草", "指导"),
+)
+_DUTIES_ARE = re.compile(r"(?:主要职责|主要职能|主要任务)(?:是|为)(?!:)")
+
+
+def _blocks(lines: list[Line]) -> list[Paragraph]:
+    """Join runs of non-empty lines (a hard-wrapped paragraph may break after any ; or 。)."""
+    out: list[Paragraph] = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.text:
+            run.append(line)
+            continue
+        if run:
+            starts, key, text = [], "", ""
+            for r in run:
+                starts.append((len(key), r.no))
+                key += r.key
+                text += r.text
+            out.append(Paragraph(key, text, tuple(starts)))
+        run = []
+    return out
+
+
+def _running_duties(para: Paragraph, facts: Facts) -> None:
+    """Read "主要职责是贯彻…。负责…。拟定…。" in running text: one duty per sentence.
+
+    The list runs while each sentence starts the way a duty does (负责, 拟定, 按照 …); a last sentence
+    the copy stops in is kept, noted.
+    """
+    m = _DUTIES_ARE.search(para.key)
+    if m is None:
+        return
+    at = m.start()
+    sentences = re.split(r"(?<=。)", para.text[at:])
+    for i, sentence in enumerate(sentences):
+        text = sentence.strip()
+        start = at + len(sentence) - len(sentence.lstrip())
+        at += len(sentence)
+        if not text:
+            continue
+        if i and not fold(text).startswith(_DUTY_START):
+            break
+        notes = [] if text.endswith("。") else ["the text stops in this duty"]
+        if not i:
+            notes.append("one duty per sentence of a running paragraph")
+        facts.duties.append(Src(Duty(text=text), para.line_at(start), notes))
+        facts.used.add(para.line_at(start))
+
+
 def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     """Read running-text quotas (when no staffing part gave any) and "X,兼Y" plaques of the body.
 
     ``skip`` holds the numbers of lines that belong to parts that are not part of a plan.
     """
     paras = [p for p in paragraphs([line for line in lines if line.no not in skip]) if p.key]
+    if not facts.duties:
+        for para in _blocks([line for line in lines if line.no not in skip]):
+            _running_duties(para, facts)
+            if facts.duties:
+                break
     if not facts.quotas and not any(s.quotas for s in facts.sections):
         for para in paras:
             _quotas(para, facts)

@@ -126,6 +126,19 @@ def _split_heading(line: Line) -> tuple[Line, Line] | None:
     return Line(line.no, line.text[:cut].rstrip(), line.key[:cut].rstrip()), Line(line.no, line.text[cut:], line.key[cut:])
 
 
+_SHORT_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*[\u4e00-\u9fff]{2,10}$")
+
+
+def _unknown_heading(line: Line, part: Part) -> bool:
+    """Return True for "二、组成人员" after a "一、主要职责" heading: a heading of a part the reader does not know."""
+    return (
+        part.heading is not None
+        and enum_style(part.heading) == "comma"
+        and _SHORT_HEADING.match(line.key) is not None
+        and heading_kind(line) is None
+    )
+
+
 def segment(lines: list[Line]) -> list[Part]:
     """Split non-empty lines into parts by their headings, in document order."""
     parts = [Part("head", None)]
@@ -141,6 +154,9 @@ def segment(lines: list[Line]) -> list[Part]:
         kind = heading_kind(line)
         if kind is not None:
             parts.append(Part(kind, line))
+            continue
+        if _unknown_heading(line, parts[-1]):
+            parts.append(Part("other", line))
             continue
         inline = _inline_kind(line)
         if inline is not None and inline[0] == "duties" and parts[-1].kind not in ("head", "intro"):
