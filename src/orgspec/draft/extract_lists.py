@@ -217,7 +217,14 @@ def _running(para: Paragraph, facts: Facts) -> None:
             found.append((start + a + item[2], item[0], item[1]))
             if re.search(_NUM + "个", segment[a:b]):
                 break  # "…4个内设机构": the count closes the list
-        if len(found) >= 2 or (strong and found):
+        duty = None
+        if len(found) == 1 and not strong and m.group(0).startswith("设"):
+            # "设置县委农办秘书股,负责处理县委农办日常事务。": one unit set up, with its duty
+            after = found[0][0] + len(found[0][1]) + (len(found[0][2]) + 2 if found[0][2] else 0)
+            duty = re.match(r",((?:主要)?负责[^。]{2,200}。)", key[after:])
+            if duty is not None:
+                duty_at = after + duty.start(1)
+        if len(found) >= 2 or (strong and found) or duty is not None:
             covered = end
             tail = segment[: found[-1][0] - start + 40]
             count = read_count(tail) if lead is None else read_count(lead.group(0))
@@ -231,6 +238,9 @@ def _running(para: Paragraph, facts: Facts) -> None:
             for at, name, inner in found:
                 text_name = para.text[at : at + len(name)]
                 _add(facts, para, at, text_name, inner)
+            if duty is not None and facts.sections and facts.sections[-1].name == para.text[found[0][0] : found[0][0] + len(found[0][1])]:
+                text = para.text[duty_at : duty_at + len(duty.group(1))]
+                facts.sections[-1].duties.append(Src(Duty(text=text), para.line_at(duty_at)))
             if count is not None and facts.stated_sections is None:
                 c = _COUNT.search(key, m.start(), end + 40)
                 phrase = para.text[m.start() : c.end()] if c else para.text[m.start() : end]

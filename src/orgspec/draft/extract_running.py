@@ -182,9 +182,9 @@ def _held(para: Paragraph, facts: Facts) -> None:
 _DUTY_START = (
     *("负责", "承担", "指导", "协调", "组织", "拟订", "拟定", "研究", "管理", "办理", "参与", "贯彻", "完成"),
     *("按照", "推进", "审核", "审批", "制定", "会同", "监督", "统筹", "牵头", "配合", "做好", "加强", "开展"),
-    *("督促", "承办", "综合", "起草", "指导"),
+    *("督促", "承办", "综合", "起草", "贯彻落实"),
 )
-_DUTIES_ARE = re.compile(r"(?:主要职责|主要职能|主要任务)(?:是|为)(?!:)")
+_DUTIES_ARE = re.compile(r"(?:主要职责|主要职能|主要任务)(?:(?:是|为)(?!:)|(?:是|为|有|包括)?:(?=.))")
 
 
 def _blocks(lines: list[Line]) -> list[Paragraph]:
@@ -207,7 +207,7 @@ def _blocks(lines: list[Line]) -> list[Paragraph]:
 
 
 def _running_duties(para: Paragraph, facts: Facts) -> None:
-    """Read "主要职责是贯彻…。负责…。拟定…。" in running text: one duty per sentence.
+    """Read "主要职责是贯彻…。负责…。拟定…。" or "其主要职责有:…。" in running text: one duty per sentence.
 
     The list runs while each sentence starts the way a duty does (负责, 拟定, 按照 …); a last sentence
     the copy stops in is kept, noted.
@@ -215,7 +215,7 @@ def _running_duties(para: Paragraph, facts: Facts) -> None:
     m = _DUTIES_ARE.search(para.key)
     if m is None:
         return
-    at = m.start()
+    at = m.end() if para.key[m.end() - 1] == ":" else m.start()  # "主要职责有:X": X
     sentences = re.split(r"(?<=。)", para.text[at:])
     for i, sentence in enumerate(sentences):
         text = sentence.strip()
@@ -232,6 +232,23 @@ def _running_duties(para: Paragraph, facts: Facts) -> None:
         facts.used.add(para.line_at(start))
 
 
+def _subject_duties(paras: list[Paragraph], facts: Facts) -> None:
+    """Read "县农业农村局贯彻落实…。": a sentence whose subject is the body (its name or 以下简称 form) and
+    whose verb starts a duty is a duty of the body."""
+    if facts.name is None:
+        return
+    names = {fold(facts.name.value)}
+    for para in paras:
+        names |= set(re.findall(r"\((?:以下简称|下称|简称)([\u4e00-\u9fff]{2,12})\)", para.key))
+    subject = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(r"(?:^|(?<=[。\s]))(?:" + subject + r")((?:" + "|".join(_DUTY_START) + r")[^。]{4,400}。)")
+    for para in paras:
+        for m in pattern.finditer(para.key):
+            text = para.text[m.start(1) : m.end(1)]
+            facts.duties.append(Src(Duty(text=text), para.line_at(m.start(1)), ["a sentence about the body read as its duty"]))
+            facts.used.add(para.line_at(m.start(1)))
+
+
 def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     """Read running-text quotas (when no staffing part gave any) and "X,兼Y" plaques of the body.
 
@@ -243,6 +260,8 @@ def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
             _running_duties(para, facts)
             if facts.duties:
                 break
+    if not facts.duties:
+        _subject_duties(paras, facts)
     if not facts.quotas and not any(s.quotas for s in facts.sections):
         for para in paras:
             _quotas(para, facts)
