@@ -37,9 +37,14 @@ _CHANGE = re.compile(
     + r"(?:名|人|个)"
 )
 _POST = re.compile(
-    r"^(?:其中:?)?(?:核定|设)?(?:领导职数)?(?:为)?([\u4e00-\u9fff]{1,12}?(?:长|主任|书记|师|职数|委员|主席|部长))"
+    r"^(?:其中:?|即)?(?:核定|设)?(?:领导职数)?(?:为)?([\u4e00-\u9fff]{0,12}?(?:长|主任|书记|师|职数|委员|主席|部长))"
     + _N
-    + r"名$"
+    + r"名(?:\((?:由)?([\u4e00-\u9fff]{1,12}?)兼任?\))?$"
+)
+#: "处级职数均设置为2正5副,即书记1名、…": a group of posts, its chiefs and deputies counted apart
+_CHIEFS_DEPUTIES = re.compile(
+    r"((?:[正副]?[处科股厅局司部]级)?(?:领导)?职数)[^,。;]{0,8}?(\d{1,2}|[一二三四五六七八九十])正(\d{1,2}|[一二三四五六七八九十])副"
+    r"(?=[,:]即)"
 )
 _FORMER = re.compile(r"原规定|原有|原来|此前|以前|改革前")
 _CATS = (
@@ -110,20 +115,37 @@ def _posts(para: Paragraph, facts: Facts) -> None:
         former = bool(_FORMER.search(sentence)) or (former and sentence.startswith("其中"))
         if former or not re.search(r"职数|其中", sentence) or not re.search(r"编|职数|领导", sentence + para.key):
             continue
+        group: Src[Post | PostGroup] | None = None
+        chiefs = 0
+        g = _CHIEFS_DEPUTIES.search(sentence)
+        if g is not None:
+            n_chief, n_deputy = cn_int(g.group(2)) or 0, cn_int(g.group(3)) or 0
+            title = para.text[begin + g.start(1) : begin + g.end(1)]
+            note = f"'{g.group(2)}正{g.group(3)}副' read as a group of {n_chief + n_deputy}: the posts after it are its own"
+            group = Src(PostGroup(title=title, count=Count.of(n_chief + n_deputy)), para.line_at(begin), [note])
+            facts.posts.append(group)
+            chiefs = n_chief
         pos = 0
         for clause in re.split(r"[,、;]", sentence):
             at, pos = begin + pos, pos + len(clause) + 1
             m = _POST.match(clause.strip())
-            if not m or "编" in m.group(1) or m.group(1).startswith(("正副", "即")):
+            if not m or "编" in m.group(1) or m.group(1).startswith(("正副", "即")) or len(m.group(1)) < 2:
                 continue
             value = cn_int(m.group(2))
             if value is None:
                 continue
             lead = len(clause) - len(clause.lstrip())
             title = para.text[at + lead + m.start(1) : at + lead + m.end(1)]
+            concurrent = para.text[at + lead + m.start(3) : at + lead + m.end(3)] if m.group(3) else None
             if any(isinstance(p.value, Post) and p.value.title == title for p in facts.posts):
                 continue
-            post: Post | PostGroup = Post(title=title, count=Count.of(value))
+            if group is not None and isinstance(group.value, PostGroup):
+                chief = not m.group(1).startswith("副") and chiefs > 0
+                chiefs -= chief
+                member = Post(title=title, count=Count.of(value), role="chief" if chief else "deputy", concurrent=concurrent)
+                group.value = group.value.model_copy(update={"posts": (*group.value.posts, member)})
+                continue
+            post: Post | PostGroup = Post(title=title, count=Count.of(value), concurrent=concurrent)
             facts.posts.append(Src(post, para.line_at(at), ["read from running text"]))
             facts.used.add(para.line_at(at))
 
