@@ -106,6 +106,25 @@ def _drop_changed(facts: Facts) -> None:
             facts.quotas.remove(q)
 
 
+_SET_POST = re.compile(
+    r"(?:^|(?<=[,。;]))(?:[\u4e00-\u9fff]{0,12}?(?:可以)?)设([\u4e00-\u9fff]{0,6}?(?:主任|长|书记|干事|主席|秘书))"
+    r"(\d{1,3}|[一二三四五六七八九十两]{1,3}|若干)(?:人|名)(?=[,。;]|$)"
+)
+
+
+def _set_posts(para: Paragraph, facts: Facts) -> None:
+    """Read "街道办事处设主任一人,…设干事若干人,…可以设副主任一人": posts a regulation sets (若干: no count)."""
+    for m in _SET_POST.finditer(para.key):
+        title = para.text[m.start(1) : m.end(1)]
+        if len(title) < 2 or any(p.value.title == title for p in facts.posts):
+            continue
+        value = cn_int(m.group(2))
+        count = Count.of(value) if value is not None else Count.unstated()
+        notes = ["read from '设…' in running text"] + (["若干: no count"] if value is None else [])
+        facts.posts.append(Src(Post(title=title, count=count), para.line_at(m.start(1)), notes))
+        facts.used.add(para.line_at(m.start(1)))
+
+
 def _posts(para: Paragraph, facts: Facts) -> None:
     """Read "其中,局长1名、副局长3名" in a sentence about quotas or posts (职数)."""
     offset = 0
@@ -293,6 +312,9 @@ def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
             _posts(para, facts)
         for para in paras:
             _held(para, facts)
+    if not facts.posts and not any(s.posts for s in facts.sections):
+        for para in paras:
+            _set_posts(para, facts)
     if facts.name is not None and not facts.plaques:
         for para in paras:
             m = _CONCURRENT.match(para.key)
