@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from orgspec.draft.facts import Facts, SectionFacts, Src
+from orgspec.draft.facts import Companion, Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line
 from orgspec.model.units import Member, PostGroup, SharedDuties, Spec, StatedCount, Unit
 from orgspec.model.values import Count, Ref, UnitKind
@@ -125,12 +125,23 @@ def _coordinating(b: _Builder, name: Src[str], members: list[Src[Member]], p: st
     return Unit(name=name.value, kind=UnitKind.COORDINATING_BODY, members=b.many(f"{p}/members", members))
 
 
+def _companion(b: _Builder, c: Companion, p: str) -> Unit:
+    b.prov.put(p, c.name.line, c.name.notes)
+    label = b.src(f"{p}/kind", c.kind_label)
+    superior = Ref(target=b.src(f"{p}/superior", c.superior)) if c.superior is not None else None
+    note = b.src(f"{p}/notes/0", c.note)
+    return Unit(name=c.name.value, kind=kind_of(label) or UnitKind.OTHER, kind_label=label, superior=superior, notes=(note,))
+
+
 def assemble(facts: Facts, lines: list[Line], structure: bool) -> tuple[Spec, Provenance]:
     """Return the draft model and where each of its elements was read."""
     b = _Builder(lines)
     bodies = []
     if structure:
-        bodies.append(_body(b, facts, "/bodies/0"))
+        for c in facts.companions:
+            bodies.append(_companion(b, c, f"/bodies/{len(bodies)}"))
+    if structure:
+        bodies.append(_body(b, facts, f"/bodies/{len(bodies)}"))
     for name, members in facts.coordinating:
         bodies.append(_coordinating(b, name, members, f"/bodies/{len(bodies)}"))
     for no, junk in sorted(b.junk.items()):

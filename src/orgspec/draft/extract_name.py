@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 
-from orgspec.draft.facts import Facts, Src
+from orgspec.draft.facts import Companion, Facts, Src
 from orgspec.draft.normalize import Line
 from orgspec.model.values import Basis
 
-__all__ = ["name_in_passing"]
+__all__ = ["companions", "name_in_passing"]
 
 _END = re.compile(r"(?:办公厅|办公室|委员会|领导小组|人民政府|政府|办事处|局|厅|部|委|署|院|中心|办|室|馆|会|司)$")
 _N = r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})"
@@ -85,3 +85,39 @@ def name_in_passing(lines: list[Line], facts: Facts) -> None:
                 if name_key.endswith("领导小组") and facts.kind_label is None:
                     facts.kind_label = Src(name[-4:], line.no, ["the kind is read from the name's ending"])
                 return
+
+
+_AS = re.compile(
+    r"^([\u4e00-\u9fff]{2,20}?)作为([\u4e00-\u9fff()]{1,20}?)的(派出机关|派出机构|工作部门|组成部门|直属机构|议事协调机构)"
+)
+
+
+def companions(lines: list[Line], facts: Facts) -> None:
+    """Read two bodies set side by side: "街道党工委作为区(市)委的派出机关…" then "街道办事处作为区(市)政府的…".
+
+    Each sentence "X作为Y的派出机关" names a body, its superior and its kind. When two or more bodies
+    are so named, the last is the body the rest of the text describes (its sections, quotas …) and
+    the others are drafted beside it, each with its kind, superior and the sentence as a note.
+    """
+    if facts.companions:
+        return
+    found: list[tuple[Line, re.Match[str]]] = []
+    for line in lines:
+        m = _AS.match(line.key.strip())
+        if m and _END.search(m.group(1)) and m.group(1) not in {x.group(1) for _, x in found}:
+            found.append((line, m))
+    if len(found) < 2 or facts.name is not None:
+        return
+    lead = len(found[0][0].key) - len(found[0][0].key.lstrip())
+    for line, m in found:
+        lead = len(line.key) - len(line.key.lstrip())
+        text = line.text[lead:]
+        name = Src(text[m.start(1) : m.end(1)], line.no, ["one of the bodies the text sets side by side"])
+        kind = Src(text[m.start(3) : m.end(3)], line.no)
+        superior = Src(text[m.start(2) : m.end(2)], line.no)
+        facts.used.add(line.no)
+        if (line, m) == found[-1]:
+            facts.name, facts.kind_label, facts.superior = name, kind, superior
+            facts.name.notes.append("the last of the bodies named side by side: the sections and staffing are drafted on it")
+        else:
+            facts.companions.append(Companion(name, kind, superior, Src(line.text.strip(), line.no)))

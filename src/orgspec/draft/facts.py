@@ -17,7 +17,7 @@ from orgspec.model.units import Duty, Event, FunctionChange, Member, Plaque, Pos
 from orgspec.model.values import Basis, UnitKind
 from orgspec.model.vocab import kind_of
 
-__all__ = ["Facts", "Note", "SectionFacts", "SharedFacts", "Src", "section_kind"]
+__all__ = ["Companion", "Facts", "Note", "SectionFacts", "SharedFacts", "Src", "section_kind"]
 
 T = TypeVar("T")
 
@@ -70,6 +70,16 @@ class SharedFacts:
 
 
 @dataclass
+class Companion:
+    """A second body the text sets beside the one it is about ("街道党工委作为区委的派出机关")."""
+
+    name: Src[str]
+    kind_label: Src[str]
+    superior: Src[str] | None
+    note: Src[str]
+
+
+@dataclass
 class Facts:
     """Everything read from one document, with where it was read."""
 
@@ -91,6 +101,7 @@ class Facts:
     history: list[Src[Event]] = field(default_factory=list)
     doc_notes: list[Src[str]] = field(default_factory=list)
     coordinating: list[tuple[Src[str], list[Src[Member]]]] = field(default_factory=list)
+    companions: list[Companion] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
 
