@@ -176,9 +176,14 @@ def _plaques(inner: str | None, line: int) -> list[Src[Plaque]]:
 
 
 def _add(facts: Facts, para: Paragraph, at: int, name: str, inner: str | None, *, number: int | None = None) -> None:
-    if any(s.name == name for s in facts.sections):
-        return
     line = para.line_at(at)
+    known = next((s for s in facts.sections if s.name == name), None)
+    if known is not None:
+        if not known.plaques and inner:  # a later mention gives the plaque: "…办公室(国务院总值班室)"
+            known.plaques = _plaques(inner, line)
+            if known.plaques:
+                facts.used.add(line)
+        return
     section = SectionFacts(name=name, line=line, number=number, kind=section_kind(name))
     section.plaques = _plaques(inner, line)
     if inner and not section.plaques:
