@@ -127,10 +127,17 @@ def _coordinating(b: _Builder, name: Src[str], members: list[Src[Member]], p: st
 
 def _companion(b: _Builder, c: Companion, p: str) -> Unit:
     b.prov.put(p, c.name.line, c.name.notes)
-    label = b.src(f"{p}/kind", c.kind_label)
-    superior = Ref(target=b.src(f"{p}/superior", c.superior)) if c.superior is not None else None
-    note = b.src(f"{p}/notes/0", c.note)
-    return Unit(name=c.name.value, kind=kind_of(label) or UnitKind.OTHER, kind_label=label, superior=superior, notes=(note,))
+    fields: dict[str, Any] = {"name": c.name.value}
+    if c.kind_label is not None:
+        label = b.src(f"{p}/kind", c.kind_label)
+        fields["kind"], fields["kind_label"] = kind_of(label) or UnitKind.OTHER, label
+    if c.superior is not None:
+        fields["superior"] = Ref(target=b.src(f"{p}/superior", c.superior))
+    fields["relations"] = b.many(f"{p}/relations", c.relations)
+    fields["quotas"] = b.many(f"{p}/quotas", c.quotas)
+    fields["posts"] = b.many(f"{p}/posts", c.posts)
+    fields["notes"] = (b.src(f"{p}/notes/0", c.note),)
+    return Unit(**fields)
 
 
 def assemble(facts: Facts, lines: list[Line], structure: bool) -> tuple[Spec, Provenance]:
@@ -139,9 +146,12 @@ def assemble(facts: Facts, lines: list[Line], structure: bool) -> tuple[Spec, Pr
     bodies = []
     if structure:
         for c in facts.companions:
-            bodies.append(_companion(b, c, f"/bodies/{len(bodies)}"))
-    if structure:
+            if not c.after:
+                bodies.append(_companion(b, c, f"/bodies/{len(bodies)}"))
         bodies.append(_body(b, facts, f"/bodies/{len(bodies)}"))
+        for c in facts.companions:
+            if c.after:
+                bodies.append(_companion(b, c, f"/bodies/{len(bodies)}"))
     for name, members in facts.coordinating:
         bodies.append(_coordinating(b, name, members, f"/bodies/{len(bodies)}"))
     for no, junk in sorted(b.junk.items()):

@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.facts import Companion, Facts, Src
-from orgspec.draft.normalize import Line
-from orgspec.model.values import Basis
+from orgspec.draft.normalize import Line, fold
+from orgspec.model.units import Relation, RelationKind
+from orgspec.model.values import Basis, Ref
 
-__all__ = ["companions", "name_in_passing"]
+__all__ = ["colocated", "companions", "name_in_passing"]
 
 _END = re.compile(r"(?:办公厅|办公室|委员会|领导小组|人民政府|政府|办事处|局|厅|部|委|署|院|中心|办|室|馆|会|司)$")
 _N = r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})"
@@ -121,3 +122,66 @@ def companions(lines: list[Line], facts: Facts) -> None:
             facts.name.notes.append("the last of the bodies named side by side: the sections and staffing are drafted on it")
         else:
             facts.companions.append(Companion(name, kind, superior, Src(line.text.strip(), line.no)))
+
+
+_COLOCATED = re.compile(r"([\u4e00-\u9fff]{2,30}?)(?:与|和)([\u4e00-\u9fff]{2,30}?)合署办公")
+
+
+def _same(a: str, b: str) -> bool:
+    """Two writings of one name: equal, or one ends the other ("省文史研究馆" in "浙江省文史研究馆")."""
+    return len(min(a, b, key=len)) >= 3 and (a.endswith(b) or b.endswith(a))
+
+
+def colocated(lines: list[Line], facts: Facts) -> None:
+    """Read "X与Y合署办公" where X is the body: Y is drafted after it, and takes its own figures.
+
+    A quota whose sentence names Y as its subject ("省文史研究馆事业编制为9名") and a post headed
+    by Y's unit word ("文史馆专职副馆长" for a 馆) are Y's, not the body's (noted).
+    """
+    if facts.name is None:
+        return
+    body = fold(facts.name.value)
+    for line in lines:
+        m = _COLOCATED.search(line.key)
+        if not m:
+            continue
+        x, y = m.group(1), m.group(2)
+        if _same(y, body):
+            x, y = y, x
+        if not _same(x, body) or not _END.search(y):
+            continue
+        name = Src(line.text[m.start(2) : m.end(2)] if y == m.group(2) else line.text[m.start(1) : m.end(1)], line.no)
+        name.notes.append("a body that shares offices with this one (合署办公)")
+        relation = Relation(kind=RelationKind.COLOCATED, target=Ref(target=facts.name.value))
+        sentence = line.text[line.key.rfind("。", 0, m.start()) + 1 : line.key.find("。", m.end()) + 1 or None].strip()
+        companion = Companion(name, None, None, Src(sentence, line.no), after=True)
+        companion.relations.append(Src(relation, line.no))
+        _take_figures(lines, facts, companion, y)
+        facts.companions.append(companion)
+        facts.used.add(line.no)
+        return
+
+
+def _take_figures(lines: list[Line], facts: Facts, companion: Companion, key: str) -> None:
+    by_no = {line.no: line for line in lines}
+    for q in list(facts.quotas):
+        line = by_no.get(q.line)
+        label = fold(q.value.label or "")
+        if line is None or not label:
+            continue
+        for m in re.finditer(r"([\u4e00-\u9fff]{2,20}?)" + re.escape(label), line.key):
+            subject = m.group(1)[max(m.group(1).rfind(c) for c in ";。,") + 1 :]
+            if _same(subject, key) and q.value.count.value is not None and str(q.value.count.value) in line.key[m.end() : m.end() + 8]:
+                facts.quotas.remove(q)
+                q.notes.append(f"the sentence's subject is '{subject}': the quota is that body's")
+                companion.quotas.append(q)
+                break
+    head = key[-1] + "长"  # the head of a 馆 is a 馆长
+    if fold(facts.name.value if facts.name else "").endswith(key[-1]):
+        return
+    for p in list(facts.posts):
+        title = fold(p.value.title or "")
+        if head in title:
+            facts.posts.remove(p)
+            p.notes.append(f"a post of a {key[-1]} ('{head}'): read as that body's")
+            companion.posts.append(p)

@@ -74,9 +74,13 @@ class Companion:
     """A second body the text sets beside the one it is about ("街道党工委作为区委的派出机关")."""
 
     name: Src[str]
-    kind_label: Src[str]
+    kind_label: Src[str] | None
     superior: Src[str] | None
     note: Src[str]
+    after: bool = False  # drafted after the body (a body it shares offices with), not before it
+    relations: list[Src[Relation]] = field(default_factory=list)
+    quotas: list[Src[Quota]] = field(default_factory=list)
+    posts: list[Src[Post | PostGroup]] = field(default_factory=list)
 
 
 @dataclass
