@@ -231,7 +231,7 @@ def check_breakdowns(facts: Facts) -> None:
                 labels = ", ".join(f"{p.label or ''} {p.count}" for p in q.parts)
                 src.value = q.model_copy(update={"parts": ()})
                 src.notes.append(f"parts dropped: {labels}")
-        for psrc in posts:
+        for psrc in list(posts):
             g = psrc.value
             if not isinstance(g, PostGroup) or not g.count.known:
                 continue
@@ -239,4 +239,7 @@ def check_breakdowns(facts: Facts) -> None:
             if summed is not None and summed != (g.count.value or 0):
                 message = f"the posts of '{g.title}' of {who} add up to {summed}, not {g.count}"
                 facts.note(psrc.line, "anomaly", message)
-                psrc.notes.append(message)
+                psrc.notes.append(f"{message}: its posts are drafted after it, outside the group")
+                psrc.value = g.model_copy(update={"posts": ()})
+                at = posts.index(psrc) + 1
+                posts[at:at] = [Src(p.model_copy(update={"role": None}), psrc.line, [f"listed under '{g.title}'"]) for p in g.posts]

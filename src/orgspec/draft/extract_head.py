@@ -185,8 +185,9 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
         skip = ENUM.match(line.key)
         at = skip.end() if skip else 0
         m = re.match(r"^([\u4e00-\u9fff]{4,30}?)(?:,)?(?:是|为)", line.key[at:])
-        if m and _NAME_END.search(m.group(1)):
-            name = line.text[at : at + m.end(1)]
+        cut = m.group(1).rfind("的") + 1 if m else 0  # "民政部门认定的X为…": X
+        if m and _NAME_END.search(m.group(1)) and len(m.group(1)) - cut >= 3:
+            name = line.text[at + cut : at + m.end(1)]
             if facts.name is None or (name != facts.name.value and len(name) >= len(facts.name.value)):
                 notes = [f"the title reads '{facts.name.value}'"] if facts.name else []
                 facts.name = Src(name, line.no, notes)

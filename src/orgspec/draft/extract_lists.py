@@ -150,6 +150,7 @@ def _name_at(piece: str) -> tuple[str, str | None, int] | None:
         offset += q.end()
         piece = piece[q.end() :]
     piece = re.sub(r"(?:等)?" + _NUM + r"个.*$", "", piece).rstrip("等")
+    piece = re.sub(r"等(?:内设机构|机构|单位|部门|处室|科室)$", "", piece)  # "…、财务室等机构"
     piece = re.sub(r"(?:主要|分别)?负责.*$", "", piece)
     m = _NAME.match(piece)
     if (

@@ -49,10 +49,11 @@ def _parts(inner_text: str, inner_key: str) -> list[QuotaPart]:
     out = []
     inside = False
     for t0, k0 in zip(re.split(r"[,、;]", inner_text), re.split(r"[,、;]", inner_key), strict=True):
-        inside = inside or k0.startswith(("含", "其中"))
+        excluded = k0.startswith("不含")  # "(含…1名,不含省政府参事)": a part outside the figure
+        inside = inside or k0.startswith(("含", "其中")) or excluded
         if not inside:
             continue
-        k = re.sub(r"^(含|其中)", "", k0)
+        k = re.sub(r"^(不含|含|其中)", "", k0)
         t = t0[len(t0) - len(k) :]
         m = re.search(_N + r"名$", k)
         count = Count.unstated()
@@ -60,7 +61,8 @@ def _parts(inner_text: str, inner_key: str) -> list[QuotaPart]:
             count = Count.of(cn_int(m.group(1)) or 0)
             t, k = t[: m.start()], k[: m.start()]
         category = _category(k) if "编制" in k else None
-        out.append(QuotaPart(count=count, label=t or None, category=category))
+        relation: Literal["includes", "excludes"] = "excludes" if excluded else "includes"
+        out.append(QuotaPart(relation=relation, count=count, label=t or None, category=category))
     return out
 
 

@@ -156,7 +156,7 @@ def segment(lines: list[Line]) -> list[Part]:
             parts.append(Part(kind, line))
             continue
         if _unknown_heading(line, parts[-1]):
-            parts.append(Part("other", line))
+            parts.append(Part("unknown", line))  # read by the running-text readers only
             continue
         inline = _inline_kind(line)
         if inline is not None and inline[0] == "duties" and parts[-1].kind not in ("head", "intro"):
