@@ -130,14 +130,11 @@ def test_the_body_is_named_by_a_phrase_that_names_it_in_passing(first: str, name
 
 
 def test_a_group_set_up_names_the_body_with_its_place_and_is_a_coordinating_body() -> None:
-    text = (
-        "山東省成立未成年人保護工作領導小組,進一步做好保護工作\n"
-        "一、主要職責\n"
-        "統籌協調全省未成年人保護工作。\n"
-    )
+    text = "山東省成立未成年人保護工作領導小組,進一步做好保護工作\n一、主要職責\n統籌協調全省未成年人保護工作。\n"
     body = _body(_draft(text))
     assert body.name == "山東省未成年人保護工作領導小組"
-    assert body.kind is not None and body.kind.value == "coordinating-body"
+    assert body.kind is not None
+    assert body.kind.value == "coordinating-body"
 
 
 def test_a_statute_names_the_body_and_is_its_basis() -> None:
@@ -294,8 +291,7 @@ def test_posts_held_concurrently_stay_in_the_office_their_sentence_opens_with() 
 
 def test_several_holders_of_one_post_are_one_post_with_its_holders() -> None:
     text = (
-        "某领导小组办公室\n一、主要职责\n(一)承担领导小组日常工作。\n"
-        "副主任由教育部副部长王五,公安部副部长赵六兼任。\n"
+        "某领导小组办公室\n一、主要职责\n(一)承担领导小组日常工作。\n副主任由教育部副部长王五,公安部副部长赵六兼任。\n"
     )
     post = next(p for p in _body(_draft(text)).posts if isinstance(p, Post) and p.title == "副主任")
     assert not post.count.known

@@ -143,7 +143,7 @@ def _companion(b: _Builder, c: Companion, p: str) -> Unit:
 def assemble(facts: Facts, lines: list[Line], structure: bool) -> tuple[Spec, Provenance]:
     """Return the draft model and where each of its elements was read."""
     b = _Builder(lines)
-    bodies = []
+    bodies: list[Unit] = []
     if structure:
         for c in facts.companions:
             if not c.after:

@@ -84,9 +84,8 @@ def split_items(key: str, start: int, end: int) -> list[Item] | None:
             at = i + 1
     pieces.append((at, end))
     items: list[Item] = []
-    for a, b in pieces:
-        while a < b and key[a] == " ":
-            a += 1
+    for a0, b in pieces:
+        a = a0 + len(key[a0:b]) - len(key[a0:b].lstrip(" "))
         if a >= b:
             continue
         piece = key[a:b]
@@ -209,9 +208,7 @@ def check_breakdowns(facts: Facts) -> None:
     A breakdown that adds up is declared complete; one that exceeds its total loses its parts (kept in
     the note), since a spec whose parts exceed the total does not pass check.
     """
-    owners: list[tuple[str, list[Src[Quota]], list[Src[Post | PostGroup]]]] = [
-        ("the body", facts.quotas, facts.posts)
-    ]
+    owners: list[tuple[str, list[Src[Quota]], list[Src[Post | PostGroup]]]] = [("the body", facts.quotas, facts.posts)]
     owners += [(f"'{s.name}'", s.quotas, s.posts) for s in facts.sections]
     for who, quotas, posts in owners:
         for src in quotas:
@@ -242,4 +239,6 @@ def check_breakdowns(facts: Facts) -> None:
                 psrc.notes.append(f"{message}: its posts are drafted after it, outside the group")
                 psrc.value = g.model_copy(update={"posts": ()})
                 at = posts.index(psrc) + 1
-                posts[at:at] = [Src(p.model_copy(update={"role": None}), psrc.line, [f"listed under '{g.title}'"]) for p in g.posts]
+                posts[at:at] = [
+                    Src(p.model_copy(update={"role": None}), psrc.line, [f"listed under '{g.title}'"]) for p in g.posts
+                ]

@@ -145,7 +145,11 @@ def _name_in_text(lines: list[Line]) -> Src[str] | None:
         for m in _IS.finditer(line.key):
             name = m.group(1)
             cut = name.rfind("的") + 1  # "民政部承认的X为…": X
-            if _NAME_END.search(name[cut:]) and len(name) - cut >= 3 and not name.startswith(("其", "该", "本", "这", "此")):
+            if (
+                _NAME_END.search(name[cut:])
+                and len(name) - cut >= 3
+                and not name.startswith(("其", "该", "本", "这", "此"))
+            ):
                 text = line.text[m.start(1) + cut : m.end(1)]
                 return Src(text, line.no, ["the name is read from a sentence 'X是…'"])
     return None

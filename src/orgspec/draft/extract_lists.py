@@ -244,7 +244,11 @@ def _running(para: Paragraph, facts: Facts) -> None:
             for at, name, inner in found:
                 text_name = para.text[at : at + len(name)]
                 _add(facts, para, at, text_name, inner)
-            if duty is not None and facts.sections and facts.sections[-1].name == para.text[found[0][0] : found[0][0] + len(found[0][1])]:
+            if (
+                duty is not None
+                and facts.sections
+                and facts.sections[-1].name == para.text[found[0][0] : found[0][0] + len(found[0][1])]
+            ):
                 text = para.text[duty_at : duty_at + len(duty.group(1))]
                 facts.sections[-1].duties.append(Src(Duty(text=text), para.line_at(duty_at)))
             if count is not None and facts.stated_sections is None:

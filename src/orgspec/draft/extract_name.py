@@ -35,13 +35,23 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"([\u4e00-\u9fff]{2,40}?)(?:主要职责|职能配置)、?内设机构和人员编制(?:的)?规定"),
         "the name is read from the title of its 三定 as the text cites it",
     ),
-    (re.compile(r"^\s*([\u4e00-\u9fff]{2,20}?)组织(?:条例|通则)\s*$"), "the name is read from the title of its 组织条例"),
     (
-        re.compile(_B + r"(?:核定)?([\u4e00-\u9fff]{3,24}?)(?:\([^()]{1,20}\))?(?:机关)?(?:总|行政|事业)编制(?:为|是)?\d"),
+        re.compile(r"^\s*([\u4e00-\u9fff]{2,20}?)组织(?:条例|通则)\s*$"),
+        "the name is read from the title of its 组织条例",
+    ),
+    (
+        re.compile(
+            _B + r"(?:核定)?([\u4e00-\u9fff]{3,24}?)(?:\([^()]{1,20}\))?(?:机关)?(?:总|行政|事业)编制(?:为|是)?\d"
+        ),
         "the name is read from the subject of a staffing sentence",
     ),
     (
-        re.compile(_B + r"([\u4e00-\u9fff]{3,24}?)(?:内设|下设|设置|设有|设|有以下)(?:以下)?[\u4e00-\u9fff]{0,6}?" + _N + "[个类]"),
+        re.compile(
+            _B
+            + r"([\u4e00-\u9fff]{3,24}?)(?:内设|下设|设置|设有|设|有以下)(?:以下)?[\u4e00-\u9fff]{0,6}?"
+            + _N
+            + "[个类]"
+        ),
         "the name is read from the subject of a stated count",
     ),
     (
@@ -119,7 +129,9 @@ def companions(lines: list[Line], facts: Facts) -> None:
         facts.used.add(line.no)
         if (line, m) == found[-1]:
             facts.name, facts.kind_label, facts.superior = name, kind, superior
-            facts.name.notes.append("the last of the bodies named side by side: the sections and staffing are drafted on it")
+            facts.name.notes.append(
+                "the last of the bodies named side by side: the sections and staffing are drafted on it"
+            )
         else:
             facts.companions.append(Companion(name, kind, superior, Src(line.text.strip(), line.no)))
 
@@ -171,7 +183,11 @@ def _take_figures(lines: list[Line], facts: Facts, companion: Companion, key: st
             continue
         for m in re.finditer(r"([\u4e00-\u9fff]{2,20}?)" + re.escape(label), line.key):
             subject = m.group(1)[max(m.group(1).rfind(c) for c in ";。,") + 1 :]
-            if _same(subject, key) and q.value.count.value is not None and str(q.value.count.value) in line.key[m.end() : m.end() + 8]:
+            if (
+                _same(subject, key)
+                and q.value.count.value is not None
+                and str(q.value.count.value) in line.key[m.end() : m.end() + 8]
+            ):
                 facts.quotas.remove(q)
                 q.notes.append(f"the sentence's subject is '{subject}': the quota is that body's")
                 companion.quotas.append(q)

@@ -140,7 +140,8 @@ def _posts(para: Paragraph, facts: Facts) -> None:
         if g is not None:
             n_chief, n_deputy = cn_int(g.group(2)) or 0, cn_int(g.group(3)) or 0
             title = para.text[begin + g.start(1) : begin + g.end(1)]
-            note = f"'{g.group(2)}正{g.group(3)}副' read as a group of {n_chief + n_deputy}: the posts after it are its own"
+            pair = f"{g.group(2)}正{g.group(3)}副"
+            note = f"'{pair}' read as a group of {n_chief + n_deputy}: the posts after 即 are its own"
             group = Src(PostGroup(title=title, count=Count.of(n_chief + n_deputy)), para.line_at(begin), [note])
             facts.posts.append(group)
             chiefs = n_chief
@@ -161,7 +162,9 @@ def _posts(para: Paragraph, facts: Facts) -> None:
             if group is not None and isinstance(group.value, PostGroup):
                 chief = not m.group(1).startswith("副") and chiefs > 0
                 chiefs -= chief
-                member = Post(title=title, count=Count.of(value), role="chief" if chief else "deputy", concurrent=concurrent)
+                member = Post(
+                    title=title, count=Count.of(value), role="chief" if chief else "deputy", concurrent=concurrent
+                )
                 group.value = group.value.model_copy(update={"posts": (*group.value.posts, member)})
                 continue
             post: Post | PostGroup = Post(title=title, count=Count.of(value), concurrent=concurrent)
@@ -274,8 +277,10 @@ def _running_duties(para: Paragraph, facts: Facts) -> None:
 
 
 def _subject_duties(paras: list[Paragraph], facts: Facts) -> None:
-    """Read "县农业农村局贯彻落实…。": a sentence whose subject is the body (its name or 以下简称 form) and
-    whose verb starts a duty is a duty of the body."""
+    """Read "县农业农村局贯彻落实…。" as a duty of the body.
+
+    The sentence's subject is the body (its name or its 以下简称 form) and its verb starts a duty.
+    """
     if facts.name is None:
         return
     names = {fold(facts.name.value)}
@@ -286,7 +291,9 @@ def _subject_duties(paras: list[Paragraph], facts: Facts) -> None:
     for para in paras:
         for m in pattern.finditer(para.key):
             text = para.text[m.start(1) : m.end(1)]
-            facts.duties.append(Src(Duty(text=text), para.line_at(m.start(1)), ["a sentence about the body read as its duty"]))
+            facts.duties.append(
+                Src(Duty(text=text), para.line_at(m.start(1)), ["a sentence about the body read as its duty"])
+            )
             facts.used.add(para.line_at(m.start(1)))
 
 

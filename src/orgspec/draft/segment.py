@@ -123,7 +123,9 @@ def _split_heading(line: Line) -> tuple[Line, Line] | None:
     if not m or m.group(1) not in _BY_WORDS or _BY_WORDS[m.group(1)] == "other":
         return None
     cut = m.end()
-    return Line(line.no, line.text[:cut].rstrip(), line.key[:cut].rstrip()), Line(line.no, line.text[cut:], line.key[cut:])
+    return Line(line.no, line.text[:cut].rstrip(), line.key[:cut].rstrip()), Line(
+        line.no, line.text[cut:], line.key[cut:]
+    )
 
 
 _SHORT_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*[\u4e00-\u9fff]{2,10}$")
