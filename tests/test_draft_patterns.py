@@ -339,3 +339,48 @@ def test_a_later_mention_gives_a_listed_section_its_plaque() -> None:
     )
     units = {u.name: u for u in _body(_draft(text)).units}
     assert [p.name for p in units["应急管理办公室"].plaques] == ["市政府总值班室"]
+
+
+# --- stated counts and what they are compared with ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [
+        ("根据以上职责,某部设6个职能司局。", 6),
+        ("某部內設機構由以前的六個增至九個。", 9),
+        ("某室內設兩個職能處室。", 2),
+    ],
+)
+def test_stated_counts_in_their_phrasings_are_compared_with_what_is_listed(line: str, count: int) -> None:
+    duties = "一、主要职责\n(一)负责本部门的工作。\n"
+    # the sections' lead-in after the duties (根据以上职责), or a count in the opening lines
+    text = f"某部\n{duties}{line}\n" if line.startswith("根据") else f"某部\n{line}\n{duties}"
+    result = _draft(text + "二、内设机构\n(一)办公室。\n(二)综合处。\n")
+    assert [s.count.value for s in _body(result).stated] == [count]
+    expected = [] if count == 2 else ["but lists 2"]
+    assert [m[m.index("but") :] for m in _anomalies(result)] == expected
+
+
+def test_unnumbered_units_after_a_numbered_list_are_outside_a_count_the_numbering_meets() -> None:
+    text = "某厅\n法律分析: 某厅内设3个职能处(室)。 (一)秘书处。 (二)综合出。 (三)调研处。 离退休干部处。\n"
+    result = _draft(text)
+    units = _body(result).units
+    assert [(u.name, u.number, u.outside_count) for u in units] == [
+        ("秘书处", 1, False),
+        ("综合出", 2, False),  # between (一) and (三): read although it does not end like a unit's name
+        ("调研处", 3, False),
+        ("离退休干部处", None, True),
+    ]
+    assert not _anomalies(result)
+
+
+def test_a_unit_listed_as_a_subordinate_institution_is_not_counted_as_a_section() -> None:
+    text = "某县编办为县委工作部门。下设综合科、编制科2个内设机构,下属事业单位电子政务中心。\n"
+    result = _draft(text)
+    assert [(u.name, u.kind.value if u.kind else None) for u in _body(result).units] == [
+        ("综合科", "section"),
+        ("编制科", "section"),
+        ("电子政务中心", "public-institution"),
+    ]
+    assert not _anomalies(result)

@@ -64,6 +64,7 @@ class _Builder:
             kind=s.kind,
             number=s.number,
             per_regulations=s.per_regulations,
+            outside_count=s.outside_count,
             funding=s.funding,
             plaques=self.many(f"{path}/plaques", s.plaques),
             duties=self.many(f"{path}/duties", s.duties),
@@ -71,6 +72,20 @@ class _Builder:
             posts=self.many(f"{path}/posts", s.posts),
             notes=self.many(f"{path}/notes", s.doc_notes),
         )
+
+
+def _outside_count(sections: list[SectionFacts], stated: int) -> None:
+    """Mark unnumbered sections listed after numbered ones as outside a count the numbering meets.
+
+    "(一)…(十八)…" then "离退休干部处": the 18 of "内设18个职能处(室)" are the numbered ones.
+    """
+    numbered = [i for i, s in enumerate(sections) if s.number is not None]
+    if not numbered or stated not in (len(numbered), max(sections[i].number or 0 for i in numbered)):
+        return
+    for s in sections[numbered[-1] + 1 :]:
+        if s.number is None and s.kind is UnitKind.SECTION:
+            s.outside_count = True
+            s.notes.append("unnumbered, after the numbered sections: outside the stated count")
 
 
 def _body(b: _Builder, facts: Facts, p: str) -> Unit:
@@ -96,7 +111,8 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
     notes = b.many(f"{p}/notes", facts.doc_notes)
     if facts.stated_sections is not None:
         n, text = facts.stated_sections.value
-        listed = sum(1 for s in facts.sections if s.kind is UnitKind.SECTION)
+        _outside_count(facts.sections, n)
+        listed = sum(1 for s in facts.sections if s.kind is UnitKind.SECTION and not s.outside_count)
         message = "" if listed == n else f"the document states {n} sections ('{text}') but lists {listed}"
         if message:
             facts.note(facts.stated_sections.line, "anomaly", message)

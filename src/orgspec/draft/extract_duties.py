@@ -17,7 +17,7 @@ from orgspec.model.values import Ref
 
 __all__ = ["check_numbering", "enum_of", "extract_changes", "extract_duties", "find_repeats"]
 
-_STATED = re.compile(r"根据上述职责")
+_STATED = re.compile(r"根据(?:上述|以上)职责")
 _INLINE_ENUM = re.compile(r"\(([一二三四五六七八九十]{1,3})\)")
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from orgspec.draft.facts import Facts, SectionFacts, Src, section_kind
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Duty, Plaque
+from orgspec.model.values import UnitKind
 
 __all__ = ["Paragraph", "extract_lists", "is_unit_name", "paragraphs", "read_count", "read_running"]
 
@@ -244,6 +245,8 @@ def _running(para: Paragraph, facts: Facts) -> None:
             for at, name, inner in found:
                 text_name = para.text[at : at + len(name)]
                 _add(facts, para, at, text_name, inner)
+                if re.match(r"下属(?:事业)?单位", m.group(0)) and facts.sections[-1].name == text_name:
+                    facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION  # "下属事业单位X": not a section
             if (
                 duty is not None
                 and facts.sections
@@ -257,6 +260,31 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 facts.stated_sections = Src((count, phrase.strip(" :")), para.line_at(m.start()))
 
 
+#: groups as in ``_ENUM_ITEM``: 1 the number, 2 never (a digit enumerator), 3 the name, 4 its parentheses
+_GAP_ITEM = re.compile(
+    r"\(([一二三四五六七八九十]{1,3})\)(?:(\d{99}))?\s*([\u4e00-\u9fff]{2,12})(?:\(([^()]{1,40})\))?(?=[。\s;:]|$)"
+)
+
+
+def _fill_gaps(
+    items: list[tuple[int, str, Paragraph, re.Match[str]]],
+) -> list[tuple[int, str, Paragraph, re.Match[str]]]:
+    """Read an item whose name does not end like a unit's ("(十二)秘书六出。") between numbers 11 and 13."""
+    out = []
+    for i, item in enumerate(items):
+        out.append(item)
+        if i + 1 == len(items):
+            break
+        nxt = items[i + 1]
+        if item[1] != "paren" or nxt[1] != "paren" or item[2] is not nxt[2] or nxt[0] != item[0] + 2:
+            continue
+        for m in _GAP_ITEM.finditer(item[2].key, item[3].end(), nxt[3].start()):
+            if cn_int(m.group(1)) == item[0] + 1 and not m.group(3).startswith(_VERBS):
+                out.append((item[0] + 1, "paren", item[2], m))
+                break
+    return out
+
+
 def _enumerated(paras: list[Paragraph], facts: Facts) -> None:
     """Read enumerated name-only items ("(一)秘书处。", "1. 秘书处"): runs of increasing numbers."""
     items = []
@@ -266,6 +294,7 @@ def _enumerated(paras: list[Paragraph], facts: Facts) -> None:
             if m.group(3).startswith(_VERBS) or number is None:
                 continue
             items.append((number, "paren" if m.group(1) else "digit", para, m))
+    items = _fill_gaps(items)
     runs: list[list[tuple[int, str, Paragraph, re.Match[str]]]] = []
     for item in items:
         if runs and item[0] > runs[-1][-1][0] and item[1] == runs[-1][-1][1]:

@@ -21,8 +21,13 @@ __all__ = ["extract_sections", "read_stated", "section_kind"]
 
 _NUM = r"(\d+|[一二三四五六七八九十两]{1,3})"
 _STATED = re.compile(
-    r"设(?:置)?" + _NUM + r"个(?:内设机构|职能处室|处室|科室|职能科室|内设处室|机构|处|科|室|司)(?:\(([^()]*?)建制\))?"
+    r"设(?:置)?"
+    + _NUM
+    + r"个(?:内设机构|职能处室|处室|科室|职能科室|内设处室|职能司局|司局|职能处\(室\)|职能处|机构|处|科|室|司)"
+    + r"(?:\(([^()]*?)建制\))?"
 )
+#: "其内设机构由以前的六个增至九个": the later figure is the count stated now
+_CHANGED = re.compile(r"内设机构(?:由[^,。;]{0,12}?)(?:增至|增加到|减至|减少到|调整为)" + _NUM + "个")
 _SHARED = re.compile(r"^上述" + _NUM + r"?个?([^,。:]{0,8}?)的?(?:主要)?职责(?:是|为)[::]?$")
 _PLAQUE_IN = re.compile(r'^(加挂|增挂|挂)"?(.+?)"?牌子$')
 _UNITLIKE = re.compile(r"(处|科|室|局|司|中心|办公室|办|部|队|所|站|委员会|委)$")
@@ -35,14 +40,15 @@ _PERSON = re.compile(r"^([\u4e00-\u9fff]{2,8})[::]([\u4e00-\u9fff]{2,4})$")
 
 def read_stated(line: Line, facts: Facts) -> bool:
     """Read "设N个内设机构(科级建制)"; return True when the line states the count."""
-    m = _STATED.search(line.key)
+    m = _STATED.search(line.key) or _CHANGED.search(line.key)
     if not m:
         return False
     count = cn_int(m.group(1))
     if count is None:
         return False
-    facts.stated_sections = Src((count, line.text[m.start() : m.end()]), line.no)
-    if m.group(2):
+    notes = [] if m.re is _STATED else ["the count the text gives after a change ('增至'): the later figure"]
+    facts.stated_sections = Src((count, line.text[m.start() : m.end()]), line.no, notes)
+    if m.re is _STATED and m.group(2):
         facts.section_rank = Src(line.text[m.start(2) : m.end(2)], line.no)
     facts.used.add(line.no)
     return True

@@ -49,6 +49,7 @@ class SectionFacts:
     number: int | None = None
     kind: UnitKind = UnitKind.SECTION
     per_regulations: bool = False
+    outside_count: bool = False
     funding: str | None = None
     plaques: list[Src[Plaque]] = field(default_factory=list)
     duties: list[Src[Duty]] = field(default_factory=list)
