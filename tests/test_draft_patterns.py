@@ -384,3 +384,23 @@ def test_a_unit_listed_as_a_subordinate_institution_is_not_counted_as_a_section(
         ("电子政务中心", "public-institution"),
     ]
     assert not _anomalies(result)
+
+
+def test_a_list_as_subject_shares_its_duty() -> None:
+    text = "某市外事办公室\n美洲处、欧洲处、亚洲处(港澳事务处)主要负责地区间的交往,组织出访和接待。\n"
+    body = _body(_draft(text))
+    assert [u.name for u in body.units] == ["美洲处", "欧洲处", "亚洲处"]
+    assert [[str(r) for r in s.sections] for s in body.shared_duties] == [["美洲处", "欧洲处", "亚洲处"]]
+    assert [d.text for d in body.shared_duties[0].duties] == ["主要负责地区间的交往,组织出访和接待。"]
+
+
+def test_an_office_set_in_another_body_takes_the_duty_after_it() -> None:
+    text = "某省某工作領導小組\n三、工作機制\n領導小組辦公室設在省民政廳,承擔領導小組日常工作。\n"
+    office = _body(_draft(text)).units[0]
+    assert (office.name, [d.text for d in office.duties]) == ("領導小組辦公室", ["承擔領導小組日常工作。"])
+
+
+def test_a_pool_used_for_another_category_takes_the_category_in_parentheses() -> None:
+    text = "某市委宣传部\n宣传部内设办公室、理论科。定行政编20个,专项事业编制(工勤编)5个。\n"
+    quotas = _body(_draft(text)).quotas
+    assert [(q.category.value, q.count.value) for q in quotas] == [("administrative", 20), ("logistics", 5)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orgspec.draft.facts import Facts, SectionFacts, Src, section_kind
+from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src, section_kind
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Duty, Plaque
 from orgspec.model.values import UnitKind
@@ -254,10 +254,32 @@ def _running(para: Paragraph, facts: Facts) -> None:
             ):
                 text = para.text[duty_at : duty_at + len(duty.group(1))]
                 facts.sections[-1].duties.append(Src(Duty(text=text), para.line_at(duty_at)))
+            if m.group(0) == "":
+                _subject_duty(para, found, facts)
             if count is not None and facts.stated_sections is None:
                 c = _COUNT.search(key, m.start(), end + 40)
                 phrase = para.text[m.start() : c.end()] if c else para.text[m.start() : end]
                 facts.stated_sections = Src((count, phrase.strip(" :")), para.line_at(m.start()))
+
+
+def _subject_duty(para: Paragraph, found: list[tuple[int, str, str | None]], facts: Facts) -> None:
+    """Read the duty of a list as subject: "A处、B处、C处(D处)主要负责…。" (shared when several)."""
+    at, name, inner = found[-1]
+    after = at + len(name) + (len(inner) + 2 if inner else 0)
+    d = re.match(r"\s*((?:主要|分别)?负责[^。]{2,400}。)", para.key[after:])
+    if d is None:
+        return
+    text = para.text[after + d.start(1) : after + d.end(1)]
+    names = [para.text[a : a + len(n)] for a, n, _ in found]
+    index = [i for i, s in enumerate(facts.sections) if s.name in names]
+    line = para.line_at(after + d.start(1))
+    if len(index) == 1:
+        facts.sections[index[0]].duties.append(Src(Duty(text=text), line))
+    elif index:
+        shared = SharedFacts(sections=index, intro=None, line=line, notes=["the list's sections share this duty"])
+        shared.duties.append(Src(Duty(text=text), line))
+        facts.shared.append(shared)
+    facts.used.add(line)
 
 
 #: groups as in ``_ENUM_ITEM``: 1 the number, 2 never (a digit enumerator), 3 the name, 4 its parentheses
@@ -396,6 +418,12 @@ def _hosted(para: Paragraph, facts: Facts) -> None:
     for m in _HOSTED.finditer(para.key):
         at = m.start(1)
         _add(facts, para, at, para.text[at : m.end(1)], None)
+        # "…设在省民政厅,承担领导小组日常工作。": the office's duty
+        d = re.match(r"[^,。;]{2,30}?,((?:承担|负责)[^。]{2,200}。)", para.key[m.end() :])
+        office = facts.sections[-1] if facts.sections else None
+        if d is not None and office is not None and office.name == para.text[at : m.end(1)] and not office.duties:
+            start = m.end() + d.start(1)
+            office.duties.append(Src(Duty(text=para.text[start : m.end() + d.end(1)]), para.line_at(start)))
 
 
 def extract_lists(lines: list[Line], facts: Facts) -> None:

@@ -25,7 +25,7 @@ __all__ = ["extract_running"]
 
 _N = r"(\d{1,5}|[一二三四五六七八九十两百零]{1,5})"
 _QUOTA = re.compile(
-    r"((?:机关)?(?:行政|事业|工勤|机关工勤|后勤服务)?编(?:制)?)(?:数)?(?:为|核定为|是)?"
+    r"((?:机关)?(?:行政|事业|工勤|机关工勤|后勤服务)?编(?:制)?(?:\((?:行政|事业|工勤)编(?:制)?\))?)(?:数)?(?:为|核定为|是)?"
     + _N
     + r"(?:名|人|个)(?!以上|以下|左右)"
 )
@@ -57,6 +57,10 @@ _CONCURRENT = re.compile(r"^([^,。;]{2,30}?),兼([\u4e00-\u9fff]{2,20}(?:办公
 
 
 def _category(label: str) -> QuotaCategory:
+    """The category a label names; words in parentheses say how the pool is used ("事业编制(工勤编)")."""
+    used = re.search(r"\(([^()]*)\)", label)
+    if used:
+        label = used.group(1)
     return next((cat for word, cat in _CATS if word in label), QuotaCategory.OTHER)
 
 

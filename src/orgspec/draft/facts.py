@@ -64,7 +64,7 @@ class SharedFacts:
     """One duty list shared by several sections (上述两个处的主要职责是)."""
 
     sections: list[int]
-    intro: str
+    intro: str | None
     line: int
     duties: list[Src[Duty]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
