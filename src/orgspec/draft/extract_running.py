@@ -57,7 +57,7 @@ _CONCURRENT = re.compile(r"^([^,。;]{2,30}?),兼([\u4e00-\u9fff]{2,20}(?:办公
 
 
 def _category(label: str) -> QuotaCategory:
-    """The category a label names; words in parentheses say how the pool is used ("事业编制(工勤编)")."""
+    """Return the category a label names; words in parentheses say how the pool is used (事业编制(工勤编))."""
     used = re.search(r"\(([^()]*)\)", label)
     if used:
         label = used.group(1)
