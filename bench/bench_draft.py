@@ -4,7 +4,8 @@ Usage: ``python bench/bench_draft.py [KB]`` (run from the repository root; defau
 documents of ``corpus/found/`` (and of the shared corpus when present) are concatenated, in
 order, until the text reaches the size asked for; the draft is timed (CPU time of this process,
 best of three) and the time printed with the size; then the same for adversarial shapes of that
-size (one running list, a list verb repeated, enumerated names, name-led lines, a duty list).
+size (one running list, a list verb repeated, enumerated names, name-led lines, a duty list, quota
+breakdowns after 其中, nested parentheses, a group of posts, running duties).
 The issue's bound is one second for 50 KB.
 """
 
@@ -46,6 +47,10 @@ def _shapes(size: int) -> dict[str, str]:
         "enumerated names": "\n".join(f"({digits[i % 10]})秘书处。负责。" for i in range(size // 27)),
         "name-led lines": "\n".join(f"办公室{i}:负责工作。" for i in range(size // 30)),
         "duty list": "主要职责\n" + "\n".join(f"({i})负责工作{i}。" for i in range(size // 25)),
+        "quota breakdowns": "某局\n" + "行政编制5名,其中:办公室5名," * (size // 39),
+        "nested breakdown": "核定行政编制74名。其中:" + "信访局12名(" * (size // 18) + ")" * (size // 18),
+        "a post group": "处级职数设置为2正5副,即" + "书记1名、" * (size // 13),
+        "running duties": "主要职责是" + "负责某项工作。" * (size // 21),
     }
     return shapes
 

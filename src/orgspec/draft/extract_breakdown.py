@@ -58,17 +58,20 @@ def _category(label: str) -> QuotaCategory | None:
     return next((cat for word, cat in _CATS if word in label), None) if "编" in label else None
 
 
+_LONGEST = 1500  # the longest breakdown read: ~100 items; a longer run of text is not one breakdown
+
+
 def _end_of(key: str, start: int) -> int:
     """Return where a breakdown that starts at ``start`` ends: its 。 outside parentheses, or the text's end."""
     depth = 0
-    for i in range(start, len(key)):
+    for i in range(start, min(len(key), start + _LONGEST)):
         depth += (key[i] == "(") - (key[i] == ")")
         if key[i] == "。" and depth <= 0:
             return i
-    return len(key)
+    return min(len(key), start + _LONGEST)
 
 
-def split_items(key: str, start: int, end: int) -> list[Item] | None:
+def split_items(key: str, start: int, end: int, level: int = 0) -> list[Item] | None:
     """Split ``key[start:end]`` at , and ; outside parentheses into items; None when one is not a figure.
 
     Each item is "A、B各4名", "正副秘书长8名" or "信访局12名(…)" (its parenthesis split again); an
@@ -99,7 +102,7 @@ def split_items(key: str, start: int, end: int) -> list[Item] | None:
             else:
                 if close != len(piece.rstrip()) - 1:
                     return None
-                nested = split_items(key, a + paren + 1, a + close)
+                nested = split_items(key, a + paren + 1, a + close, level + 1) if level < 2 else None
                 if nested is None:
                     return None
                 inner = nested
@@ -156,9 +159,13 @@ def _units(para: Paragraph, items: list[Item], category: QuotaCategory, facts: F
 
 
 def _read(para: Paragraph, facts: Facts) -> None:
+    covered = 0  # a head inside a breakdown already read starts none of its own
     for m in _HEAD.finditer(para.key):
+        if m.start() < covered:
+            continue
         value = cn_int(m.group(2))
         end = _end_of(para.key, m.end())
+        covered = end
         items = split_items(para.key, m.end(), end)
         if value is None or not items or _FORMER.search(para.key[para.key.rfind("。", 0, m.start()) + 1 : m.start()]):
             continue
