@@ -404,3 +404,24 @@ def test_a_pool_used_for_another_category_takes_the_category_in_parentheses() ->
     text = "某市委宣传部\n宣传部内设办公室、理论科。定行政编20个,专项事业编制(工勤编)5个。\n"
     quotas = _body(_draft(text)).quotas
     assert [(q.category.value, q.count.value) for q in quotas] == [("administrative", 20), ("logistics", 5)]
+
+
+@pytest.mark.parametrize(
+    ("line", "plaques"),
+    [
+        ("某部對外保留國家語言文字工作委員會牌子。", [("國家語言文字工作委員會", "對外保留")]),
+        ("某部保留某某办公室牌子。", [("某某办公室", "保留")]),
+        ("某部加挂甲局、乙局、丙局牌子。", [("甲局", "加挂"), ("乙局", "加挂"), ("丙局", "加挂")]),
+        ("某部不再保留某某办公室牌子。", []),
+    ],
+)
+def test_plaques_kept_or_added_in_the_head(line: str, plaques: list[tuple[str, str]]) -> None:
+    text = f"某部\n某部是国务院组成部门。{line}\n一、主要职责\n(一)负责本部门的工作。\n"
+    assert [(p.name, p.form) for p in _body(_draft(text)).plaques] == plaques
+
+
+def test_an_office_set_in_the_body_is_named_without_its_short_form() -> None:
+    text = "某县农业农村局是县人民政府工作部门。县委农村工作领导小组办公室(以下简称县委农办)设在县农业农村局。\n"
+    text += "一、主要职责\n(一)负责全县农业农村工作。\n"
+    relations = _body(_draft(text)).relations
+    assert [(r.kind.value, r.target.target) for r in relations] == [("hosts", "县委农村工作领导小组办公室")]

@@ -28,7 +28,8 @@ _KIND = re.compile(
     r"(工作部门|组成部门|直属特设机构|直属机构|部门管理机构|议事协调机构|派出机构|派出机关|直属事业单位"
     r"|直属(?:正|副)?(?:省部|部|厅局|司局|厅|局|县处|处|乡科|科)级事业单位)"
 )
-_PLAQUE = re.compile(r'(加挂|增挂|挂)"?([^,。;"()]{2,40}?)"?牌子')
+#: "加挂A、B、C牌子", "对外保留X牌子"; "不再保留X牌子" drops a plaque and is not one
+_PLAQUE = re.compile(r'(?<!不再)(?<!不)(加挂|增挂|对外保留|保留|挂)"?([^,。;"()]{2,40}?)"?牌子')
 _HOSTED = re.compile(r"([^,。;]{2,40}?)设在([^,。;]{2,40})")
 _RENAME = re.compile(r'(?:由原?)?([^,。;"]{2,40}?)"?更名(?:为"?([^,。;"]{2,40})"?|而成)')
 _RANK = re.compile(r"为((?:正|副)?(?:省部|部|厅局|司局|厅|局|县处|处|乡科|科|股)级)")
@@ -276,8 +277,12 @@ def _clause(  # noqa: PLR0917
     for m in _HOSTED.finditer(seg):
         guest = re.sub(r"^.*》的通知[,]?", "", text[m.start(1) : m.end(1)].lstrip(","))
         host = text[m.start(2) : m.end(2)]
+        short = re.search(r"\((?:以下简称|以下簡稱|下称|简称|簡稱)([^()]{1,16})\)$", guest)
+        guest = guest[: short.start()] if short else guest  # "X(以下简称Y)设在Z": X, short form Y
         target = Ref(target=guest, by="external")
         notes = [f"'{guest}' is set in '{host}', read as this body"]
+        if short:
+            notes.append(f"its short form is '{short.group(1)}'")
         facts.relations.append(Src(Relation(kind=RelationKind.HOSTS, target=target, since=date), line.no, notes))
         if dated:
             events.append((m.start(), Event(kind=EventKind.HOSTED, date=date, target=target, basis=tuple(bases))))

@@ -165,7 +165,7 @@ def _name_at(piece: str) -> tuple[str, str | None, int] | None:
 
 
 def _plaques(inner: str | None, line: int) -> list[Src[Plaque]]:
-    hung = re.match(r'^(加挂|增挂|挂)"?(.+?)"?牌子$', inner or "")
+    hung = re.match(r'^(加挂|增挂|对外保留|保留|挂)"?(.+?)"?牌子$', inner or "")
     if hung:
         return [Src(Plaque(name=n, form=hung.group(1)), line) for n in hung.group(2).split("、") if n]
     if not inner or inner.startswith(("含", "包括", "与", "和")) or "合署" in inner:

@@ -29,7 +29,7 @@ _STATED = re.compile(
 #: "其内设机构由以前的六个增至九个": the later figure is the count stated now
 _CHANGED = re.compile(r"内设机构(?:由[^,。;]{0,12}?)(?:增至|增加到|减至|减少到|调整为)" + _NUM + "个")
 _SHARED = re.compile(r"^上述" + _NUM + r"?个?([^,。:]{0,8}?)的?(?:主要)?职责(?:是|为)[::]?$")
-_PLAQUE_IN = re.compile(r'^(加挂|增挂|挂)"?(.+?)"?牌子$')
+_PLAQUE_IN = re.compile(r'^(加挂|增挂|对外保留|保留|挂)"?(.+?)"?牌子$')
 _UNITLIKE = re.compile(r"(处|科|室|局|司|中心|办公室|办|部|队|所|站|委员会|委)$")
 _PER_REG = re.compile(r"另按(?:有关)?规定设(?:定|置|立)?([^,。;]{2,20}?)[。;]?$")
 _UNNUMBERED = re.compile(r"^([\u4e00-\u9fff]{2,14}(?:党委|党组|工会|团委|中心|办公室|处|科|室|股|司))[。:]")
