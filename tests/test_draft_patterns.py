@@ -425,3 +425,36 @@ def test_an_office_set_in_the_body_is_named_without_its_short_form() -> None:
     text += "一、主要职责\n(一)负责全县农业农村工作。\n"
     relations = _body(_draft(text)).relations
     assert [(r.kind.value, r.target.target) for r in relations] == [("hosts", "县委农村工作领导小组办公室")]
+
+
+@pytest.mark.parametrize("bullet", ["- ", "— ", "· ", "•"])
+def test_a_dash_list_after_a_lead_in_gives_its_sections(bullet: str) -> None:
+    text = f"某县某局\n下设以下3个股室:\n{bullet}办公室\n{bullet}综合股(挂某某办公室牌子)\n{bullet}业务股\n"
+    body = _body(_draft(text))
+    assert [(u.name, [p.name for p in u.plaques]) for u in body.units] == [
+        ("办公室", []),
+        ("综合股", ["某某办公室"]),
+        ("业务股", []),
+    ]
+    assert [s.count.value for s in body.stated] == [3]
+
+
+def test_a_dash_line_that_is_not_a_unit_is_not_a_section() -> None:
+    text = "某县某局\n内设机构:\n- 办公室\n- 负责文电、会务工作。\n"
+    assert [u.name for u in _body(_draft(text)).units] == ["办公室"]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("某市人民政府外事\n办公室主要职责内设机构和人员编制规定", "某市人民政府外事办公室"),
+        ("某市交通運輸\n局主要職責內設機構和人員編制規定", "某市交通運輸局"),
+        (
+            "某省各级人民政府行政机构设置和编制管理办法\n某省人民政府办公厅关于印发某中心主要职责内设机构和人员编制规定的通知",
+            "某中心",
+        ),
+    ],
+)
+def test_a_title_split_over_two_lines(title: str, name: str) -> None:
+    text = f"{title}\n一、主要职责\n(一)负责本部门的工作。\n"
+    assert _body(_draft(text)).name == name

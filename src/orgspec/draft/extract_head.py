@@ -117,6 +117,20 @@ def _plaque_key(name: str, places: dict[str, str]) -> str:
 
 
 def _title_name(lines: list[Line]) -> Src[str] | None:
+    texts = [line for line in lines if line.text][:2]
+    if len(texts) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2,24}", texts[0].key.strip()):
+        joined = texts[0].key.strip() + texts[1].key.strip()
+        cut = re.search(r"主要职责|职能配置", joined)
+        first = texts[0].key.strip()
+        if cut is not None and cut.start() > len(first) and not _NAME_END.search(fold(first)):
+            # a title split over two lines: "某市人民政府外事" / "办公室主要职责内设机构和人员编制规定"
+            name = (texts[0].text.strip() + texts[1].text.strip())[: cut.start()]
+            if (
+                _NAME_END.search(fold(name))
+                and len(name) <= 30
+                and not re.search(r"关于|印发|《", joined[: cut.start()])
+            ):
+                return Src(name, texts[0].no, [f"the title is split over lines {texts[0].no}-{texts[1].no}"])
     for line in lines:
         if line.text:
             key = re.sub(r"(简介)$", "", line.key).strip()

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.extract_duties import check_numbering, enum_of
-from orgspec.draft.extract_lists import read_running
+from orgspec.draft.extract_lists import is_unit_name, read_running
 from orgspec.draft.extract_staffing import extract_staffing
 from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src, section_kind
-from orgspec.draft.normalize import Line, cn_int
+from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.draft.segment import enum_style
 from orgspec.model.units import Duty, Plaque, Post
 from orgspec.model.values import Count, UnitKind
@@ -21,9 +21,9 @@ __all__ = ["extract_sections", "read_stated", "section_kind"]
 
 _NUM = r"(\d+|[一二三四五六七八九十两]{1,3})"
 _STATED = re.compile(
-    r"设(?:置)?"
+    r"设(?:置|有)?(?:以下)?"
     + _NUM
-    + r"个(?:内设机构|职能处室|处室|科室|职能科室|内设处室|职能司局|司局|职能处\(室\)|职能处|机构|处|科|室|司)"
+    + r"个(?:内设机构|职能处室|处室|科室|股室|职能科室|内设处室|职能司局|司局|职能处\(室\)|职能处|机构|处|科|室|股|司)"
     + r"(?:\(([^()]*?)建制\))?"
 )
 #: "其内设机构由以前的六个增至九个": the later figure is the count stated now
@@ -86,12 +86,31 @@ def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
     return section, rest
 
 
+_LEAD_IN = re.compile(r"(?:下设|内设|设有|以下|分别为|如下|设下列|包括)[^。]{0,20}:$")
+_BULLET = re.compile(r"^\s*[-—–·•*●○▪]+\s*")
+
+
 def extract_sections(lines: list[Line], facts: Facts) -> None:
     """Read the sections part: the stated count, each section with its plaques and duties."""
     shared: SharedFacts | None = None
     style: str | None = None
     running = False
     for line in lines:
+        if enum_of(line) is None and _LEAD_IN.search(line.key):
+            read_stated(line, facts)  # "下设以下4个科室:", "内设机构如下:": the list follows
+            facts.used.add(line.no)
+            continue
+        bullet = _BULLET.match(line.key)
+        named = bullet is not None and _heading(line.text[bullet.end() :], line.key[bullet.end() :], line.no)
+        if bullet is not None and named and is_unit_name(fold(named[0].name)):
+            section, rest = named
+            section.notes.append("an item of a dash list")
+            if rest:
+                section.duties.append(Src(Duty(text=rest), line.no))
+            facts.sections.append(section)
+            facts.used.add(line.no)
+            shared = None
+            continue
         if not facts.sections and enum_of(line) is None and read_running(line, facts):
             running = True
             continue

@@ -90,7 +90,7 @@ def enum_style(line: Line) -> str | None:
 
 
 _OPENS_DUTIES = re.compile(r"(?:主要职责|职责|主要职能|主要任务|任务)(?:是|为|如下)?:$")
-_OPENS_SECTIONS = re.compile(r"(?:内设机构|职能处室|处室|科室|职能科室)[^。]{0,20}:$")
+_OPENS_SECTIONS = re.compile(r"(?:内设机构|职能处室|处室|科室|股室|职能科室|下设机构)[^。]{0,20}:$")
 
 
 def _inline_kind(line: Line) -> tuple[str, bool] | None:
