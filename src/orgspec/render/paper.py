@@ -28,12 +28,15 @@ import datetime
 import itertools
 import math
 import os
+import string
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 import attrs
 
 from orgspec.render.chart import Chart, Node
-from orgspec.render.fonts import FontFile, cjk_font_files
+from orgspec.render.fonts import FontFile, cjk_font_files, subset_font
 from orgspec.render.graphviz_run import ToolError
 from orgspec.render.layout import FONT_SIZES, Layout, layout
 from orgspec.render.route import BoxIndex, route
@@ -74,6 +77,12 @@ class Page:
     scale: float = 1.0
     size: tuple[float, float] = (0.0, 0.0)  # page width, height in pt
     label: str = ""
+    #: the chart's layout, kept from planning so the drawing does not lay it out again
+    lay: Layout | None = attrs.field(default=None, eq=False, repr=False)
+
+    def layout(self) -> Layout:
+        """Return the layout of this page's chart."""
+        return self.lay if self.lay is not None else layout(self.chart)
 
 
 def _smallest_text(chart: Chart) -> float:
@@ -146,7 +155,7 @@ def _try(chart: Chart, options: PageOptions) -> Page | None:
     fit = _fit(width, height, MIN_TEXT / _smallest_text(chart), options)
     if fit is None:
         return None
-    return Page(chart, scale=fit[0], size=fit[1])
+    return Page(chart, scale=fit[0], size=fit[1], lay=lay)
 
 
 def _plan(chart: Chart, options: PageOptions, pages: list[Page], top: bool) -> None:
@@ -174,19 +183,22 @@ def _plan(chart: Chart, options: PageOptions, pages: list[Page], top: bool) -> N
     if len(leaves) > 1:
         _plan_or_tile(subchart(chart, leaves), options, pages)
     group: set[str] = set()
+    fitted: Page | None = None  # the page of the departments in ``group``
     for dept in departments:
         part = _subtree(dept, kids)
-        if group and _try(subchart(chart, {root.id} | group | part), options) is not None:
-            group |= part
-            continue
         if group:
-            pages.append(_try(subchart(chart, {root.id} | group), options) or Page(chart))
+            more = _try(subchart(chart, {root.id} | group | part), options)
+            if more is not None:
+                group, fitted = group | part, more
+                continue
+            pages.append(fitted or Page(chart))
         group = part
-        if _try(subchart(chart, {root.id} | group), options) is None:
+        fitted = _try(subchart(chart, {root.id} | group), options)
+        if fitted is None:
             _plan_or_tile(subchart(chart, {root.id} | group), options, pages, split=len(part) > 1)
             group = set()
     if group:
-        pages.append(_try(subchart(chart, {root.id} | group), options) or Page(chart))
+        pages.append(fitted or Page(chart))
 
 
 def _plan_or_tile(chart: Chart, options: PageOptions, pages: list[Page], split: bool = False) -> None:
@@ -221,11 +233,11 @@ def _tile(chart: Chart, options: PageOptions, pages: list[Page]) -> None:
     tw, th = (pw - 2 * MARGIN) / scale, (ph - 2 * MARGIN) / scale
     cols, rows = math.ceil(width / tw), math.ceil(height / th)
     ow = min((pw - 2 * MARGIN) / width, (ph - 2 * MARGIN - 20) / height)
-    pages.append(Page(chart, "tiles-overview", (cols, rows, tw, th), ow, (pw, ph), "overview of the tiles"))
+    pages.append(Page(chart, "tiles-overview", (cols, rows, tw, th), ow, (pw, ph), "overview of the tiles", lay))
     for r in range(rows):
         for c in range(cols):
             label = f"tile {r * cols + c + 1} of {rows * cols} (row {r + 1}, column {c + 1})"
-            pages.append(Page(chart, "tile", (c * tw, r * th, tw, th), scale, (pw, ph), label))
+            pages.append(Page(chart, "tile", (c * tw, r * th, tw, th), scale, (pw, ph), label, lay))
 
 
 # ---- drawing -----------------------------------------------------------------------------
@@ -373,22 +385,48 @@ def render_pdf(
 ) -> bytes:
     """Return the chart as a PDF of real pages (see the module docstring for how it is fitted and split)."""
     try:
-        from fpdf import FPDF  # noqa: PLC0415  (imported when a PDF is drawn: it takes a while)
+        import fpdf  # noqa: F401, PLC0415  (imported when a PDF is drawn: it takes a while)
     except ImportError:
         raise ToolError("PDF output needs the Python package fpdf2: pip install orgspec (it is a dependency)") from None
     regular, _bold = cjk_font_files()
     options = options or PageOptions()
     pages = plan_pages(chart, options)
+    with tempfile.TemporaryDirectory(prefix="orgspec-font-") as folder:
+        # the font cut down to the chart's characters: fpdf2 reads it whole, and a CJK font is large
+        font = subset_font(regular, _chart_chars(chart), Path(folder))
+        return _print(chart, pages, options, font, warn=warn, grey=grey)
+
+
+def _chart_chars(chart: Chart) -> str:
+    """Return every character a PDF of ``chart`` may print (its labels, the page labels, ASCII)."""
+    texts = [chart.title, chart.legend_title, string.printable]
+    texts += [line.text for node in chart.nodes for line in node.lines]
+    texts += [e.label for e in chart.edges if e.label]
+    texts += [item.label for item in chart.legend]
+    return "".join(texts)
+
+
+def _print(
+    chart: Chart,
+    pages: list[Page],
+    options: PageOptions,
+    font: FontFile,
+    *,
+    warn: Callable[[str], None] | None,
+    grey: bool,
+) -> bytes:
+    from fpdf import FPDF  # noqa: PLC0415  (imported by render_pdf already)
+
     pdf = FPDF(unit="pt", format=PAPERS[options.paper])
     pdf.set_creation_date(_epoch())
     pdf.set_title(chart.title)
     pdf.set_creator("orgspec")
     pdf.set_auto_page_break(False)
-    _add_font(pdf, "", regular)
+    _add_font(pdf, "", font)
     has_bold = True
     for page in pages:
         pdf.add_page(orientation="L" if page.size[0] > page.size[1] else "P")
-        lay = layout(page.chart)
+        lay = page.layout()
         _, _, lx, ly = frame(page.chart, lay)
         if page.kind == "tiles-overview":
             _draw_overview(pdf, page, lay, has_bold, grey)
