@@ -44,7 +44,7 @@ from orgspec.render.style import EDGE_STYLES, FADED_TEXT, KIND_STYLES, MARK_STYL
 from orgspec.render.style import grey as to_grey
 from orgspec.render.svg import LEGEND_ROW, frame, render_svg
 
-__all__ = ["MIN_TEXT", "PAPERS", "PageOptions", "plan_pages", "render_pdf", "render_png"]
+__all__ = ["MIN_TEXT", "PAPERS", "PageOptions", "Part", "plan_pages", "plan_parts", "render_pdf", "render_png"]
 
 #: Paper sizes in pt (portrait).
 PAPERS: dict[str, tuple[float, float]] = {"A4": (595.28, 841.89), "A3": (841.89, 1190.55), "letter": (612.0, 792.0)}
@@ -117,7 +117,10 @@ def _fit(
 
 
 def subchart(chart: Chart, keep: set[str]) -> Chart:
-    """Return the part of ``chart`` made of the nodes in ``keep`` (a node whose parent is left out becomes a root)."""
+    """Return the part of ``chart`` made of the nodes in ``keep`` (a node whose parent is left out becomes a root).
+
+    Its title names the bodies the part belongs to, when that is not all of the chart's bodies.
+    """
     nodes = tuple(attrs.evolve(n, parent=n.parent if n.parent in keep else None) for n in chart.nodes if n.id in keep)
     edges = tuple(e for e in chart.edges if e.source in keep and e.target in keep)
     kinds = {n.kind for n in nodes}
@@ -128,7 +131,19 @@ def subchart(chart: Chart, keep: set[str]) -> Chart:
         or (item.is_mark and any(item.key in n.marks for n in nodes))
         or (not item.is_edge and not item.is_mark and item.key in kinds)
     )
-    return Chart(nodes, edges, legend, chart.title, chart.script)
+    by_id = {n.id: n for n in chart.nodes}
+
+    def body_of(node: Node) -> Node:
+        while node.parent in by_id:
+            node = by_id[node.parent]
+        return node
+
+    bodies = [n for n in chart.nodes if n.parent is None and n.kind != "external"]
+    mine = {body_of(by_id[n.id]).id for n in nodes if n.kind != "external"}
+    title = chart.title
+    if mine and len(mine) < len(bodies):
+        title = " / ".join(_name(b) for b in bodies if b.id in mine)
+    return Chart(nodes, edges, legend, title, chart.script)
 
 
 def _subtree(node: Node, kids: dict[str | None, list[Node]]) -> set[str]:
@@ -141,12 +156,67 @@ def _subtree(node: Node, kids: dict[str | None, list[Node]]) -> set[str]:
     return out
 
 
+@attrs.frozen(slots=True)
+class Part:
+    """A part of a chart printed on its own: an overview, a body, or a body's sections or departments.
+
+    ``page`` is the page that holds it at a legible size, None when even this part is too large
+    for one page (a PDF tiles it; ``--split`` writes it as one file all the same).
+    """
+
+    chart: Chart
+    page: Page | None
+    overview: bool = False
+
+    def tops(self) -> list[str]:
+        """Return the names of the part's top boxes: its bodies, or the unit a part a level down hangs from."""
+        return [_name(r) for r in self.chart.children().get(None, []) if r.kind != "external"]
+
+    def units(self) -> list[str]:
+        """Return the names of the units directly under the part's top boxes (none for an overview of bodies)."""
+        kids = self.chart.children()
+        roots = [r for r in kids.get(None, []) if r.kind != "external"]
+        return [_name(k) for r in roots for k in kids.get(r.id, []) if not k.attached]
+
+
+def _name(node: Node) -> str:
+    return next((line.text for line in node.lines if line.role == "name"), node.id)
+
+
 def plan_pages(chart: Chart, options: PageOptions | None = None) -> list[Page]:
     """Return the pages that print ``chart`` with every text at least :data:`MIN_TEXT` pt."""
     options = options or PageOptions()
     pages: list[Page] = []
-    _plan(chart, options, pages, top=True)
+    for part in plan_parts(chart, options):
+        if part.page is not None:
+            pages.append(part.page)
+        else:
+            _tile(part.chart, options, pages)
     return pages
+
+
+def plan_parts(chart: Chart, options: PageOptions | None = None, *, split_bodies: bool = False) -> list[Part]:
+    """Return the parts ``chart`` is printed in: itself when it fits one page, else split (see the module docstring).
+
+    With ``split_bodies``, a chart of several bodies is split by body even when it would fit one page
+    (``orgspec render --split``). A part is never one section of a body: the sections directly under
+    a unit stay together, and departments are packed together as many to a part as fit a page.
+    """
+    parts: list[Part] = []
+    _plan(chart, options or PageOptions(), parts, top=True, split_bodies=split_bodies)
+    return parts
+
+
+def _overview(roots: list[Node], kids: dict[str | None, list[Node]]) -> set[str]:
+    """Return the nodes of the overview, or nothing when the parts would show the same.
+
+    The overview is the bodies and their top-level units when there is a level below those, else the
+    bodies alone when there are several.
+    """
+    top = [k for r in roots for k in kids.get(r.id, []) if not k.attached]
+    if any(not g.attached for k in top for g in kids.get(k.id, [])):
+        return {r.id for r in roots} | {k.id for k in top}
+    return {r.id for r in roots} if len(roots) > 1 else set()
 
 
 def _try(chart: Chart, options: PageOptions) -> Page | None:
@@ -158,64 +228,77 @@ def _try(chart: Chart, options: PageOptions) -> Page | None:
     return Page(chart, scale=fit[0], size=fit[1], lay=lay)
 
 
-def _plan(chart: Chart, options: PageOptions, pages: list[Page], top: bool) -> None:
-    page = _try(chart, options)
-    if page is not None:
-        pages.append(page)
-        return
+def _plan(
+    chart: Chart,
+    options: PageOptions,
+    parts: list[Part],
+    *,
+    top: bool,
+    split_bodies: bool = False,
+    shown: frozenset[str] = frozenset(),
+) -> None:
+    """Append the parts of ``chart``; ``shown`` are the nodes an overview that fits a page already draws."""
     kids = chart.children()
     roots = [r for r in kids.get(None, []) if r.kind != "external"]
+    if not (split_bodies and len(roots) > 1):
+        page = _try(chart, options)
+        if page is not None:
+            parts.append(Part(chart, page))
+            return
     if top:
-        overview = {r.id for r in roots} | {k.id for r in roots for k in kids.get(r.id, []) if not k.attached}
-        if len(overview) < len(chart.nodes):
-            _plan_or_tile(subchart(chart, overview), options, pages)
+        overview = _overview(roots, kids)
+        if overview and overview != {n.id for n in chart.nodes if n.kind != "external" and not n.attached}:
+            part = subchart(chart, overview)
+            page = _try(part, options)
+            parts.append(Part(part, page, overview=True))
+            shown = frozenset(overview) if page is not None else shown
+    if len(roots) > 1 and not any(not k.attached for r in roots for k in kids.get(r.id, [])):
+        parts.append(Part(chart, None))  # bodies without units: tiled, not a page for each box
+        return
     if len(roots) > 1:
         for root in roots:
-            _plan(subchart(chart, _subtree(root, kids)), options, pages, top=False)
+            _plan(subchart(chart, _subtree(root, kids)), options, parts, top=False, shown=shown)
         return
     if not roots:
-        _tile(chart, options, pages)
+        parts.append(Part(chart, None))
         return
     root = roots[0]
     # the sections directly under the body (and its shared duty lists) stay together; departments are packed
     leaves = {root.id} | {k.id for k in kids.get(root.id, []) if not kids.get(k.id)}
     departments = [k for k in kids.get(root.id, []) if kids.get(k.id)]
-    if len(leaves) > 1:
-        _plan_or_tile(subchart(chart, leaves), options, pages)
+    if len(leaves) > 1 and not leaves <= shown:  # (the overview's page shows them already)
+        part = subchart(chart, leaves)
+        parts.append(Part(part, _try(part, options)))
     group: set[str] = set()
     fitted: Page | None = None  # the page of the departments in ``group``
     for dept in departments:
-        part = _subtree(dept, kids)
+        tree = _subtree(dept, kids)
         if group:
-            more = _try(subchart(chart, {root.id} | group | part), options)
+            more = _try(subchart(chart, {root.id} | group | tree), options)
             if more is not None:
-                group, fitted = group | part, more
+                group, fitted = group | tree, more
                 continue
-            pages.append(fitted or Page(chart))
-        group = part
+            assert fitted is not None
+            parts.append(Part(fitted.chart, fitted))
+        group = tree
         fitted = _try(subchart(chart, {root.id} | group), options)
         if fitted is None:
-            _plan_or_tile(subchart(chart, {root.id} | group), options, pages, split=len(part) > 1)
+            _too_large(subchart(chart, {root.id} | group), options, parts, split=len(tree) > 1)
             group = set()
     if group:
-        pages.append(fitted or Page(chart))
+        assert fitted is not None
+        parts.append(Part(fitted.chart, fitted))
 
 
-def _plan_or_tile(chart: Chart, options: PageOptions, pages: list[Page], split: bool = False) -> None:
-    page = _try(chart, options)
-    if page is not None:
-        pages.append(page)
-    elif split:
-        kids = chart.children()
-        roots = [r for r in kids.get(None, []) if r.kind != "external"]
-        depts = [k for r in roots for k in kids.get(r.id, []) if kids.get(k.id)]
-        if len(roots) == 1 and len(depts) == 1:
-            # one department too large for a page: its own sections and departments, a level down
-            _plan(subchart(chart, _subtree(depts[0], kids)), options, pages, top=False)
-            return
-        _tile(chart, options, pages)
+def _too_large(chart: Chart, options: PageOptions, parts: list[Part], *, split: bool) -> None:
+    """Plan one department too large for a page: its own sections and departments, a level down."""
+    kids = chart.children()
+    roots = [r for r in kids.get(None, []) if r.kind != "external"]
+    depts = [k for r in roots for k in kids.get(r.id, []) if kids.get(k.id)]
+    if split and len(roots) == 1 and len(depts) == 1:
+        _plan(subchart(chart, _subtree(depts[0], kids)), options, parts, top=False)
     else:
-        _tile(chart, options, pages)
+        parts.append(Part(chart, None))
 
 
 def _tile(chart: Chart, options: PageOptions, pages: list[Page]) -> None:
