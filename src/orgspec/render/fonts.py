@@ -116,7 +116,7 @@ def subset_font(font: FontFile, chars: str, folder: Path) -> FontFile:
     try:
         from fontTools import subset, ttLib  # type: ignore[import-untyped]  # noqa: PLC0415  (fpdf2 depends on fontTools)
 
-        face = ttLib.TTFont(font.path, fontNumber=font.face, lazy=True, recalcTimestamp=False)
+        face = ttLib.TTFont(font.path, fontNumber=font.face, lazy=True, recalcTimestamp=False, recalcBBoxes=False)
         for tag in _UNUSED_TABLES:
             if tag in face:
                 del face[tag]  # not read at all (the layout tables of a CJK font are large)
