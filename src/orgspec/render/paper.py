@@ -3,18 +3,21 @@
 A chart is fitted to the page (A4, A3 or letter, landscape or portrait,
 10 mm margins) at the largest scale up to :data:`MAX_SCALE` that holds it.
 Text is never printed below :data:`MIN_TEXT` pt: a chart that would need a
-smaller scale is split, first into an overview (the bodies and their
-top-level units) and one set of pages per body, then, for a body still too
-large, into pages of whole top-level departments packed together (its
-directly attached sections stay together on one page; never one page per
-section); a part that still does not fit is tiled across pages at the
-smallest legible scale, after an overview page that draws the boxes (no
-text) with the tiles numbered on them.
+smaller scale is split (:func:`plan_parts`), first into an overview (the
+bodies and their top-level units, when it leaves something out) and one set of
+pages per body, then, for a body still too large, into pages of whole
+top-level departments packed together (its directly attached sections stay
+together on one page; a department too large on its own goes a level down;
+never one page per section); a part that still does not fit is tiled across
+pages at the smallest legible scale, after an overview page that draws the
+boxes (no text) with the tiles numbered on them. ``orgspec render --split``
+writes the same parts, one file each.
 
 The PDF is drawn with fpdf2 from the layout itself (boxes, tree lines,
 routed relations, legend), with a CJK font found by
-:mod:`orgspec.render.fonts`, so every text is real, searchable text. PNG is
-the embedded SVG rasterised by resvg (``resvg-py``), with the same fonts.
+:mod:`orgspec.render.fonts` and cut to the chart's characters, so every text
+is real, searchable text. PNG is the embedded SVG rasterised by resvg
+(``resvg-py``), with the same fonts.
 
 Imports: attrs, :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
 :mod:`orgspec.render.route`, :mod:`orgspec.render.style`,
