@@ -246,3 +246,16 @@ def test_every_character_of_the_pdf_is_in_its_font(name: str, caplog: pytest.Log
     read = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
     drawn = {ch for node in chart.nodes for line in node.lines for ch in line.text if not ch.isspace()}
     assert drawn <= set(read), sorted(drawn - set(read))[:20]
+
+
+def test_a_font_that_cannot_be_cut_is_used_whole_and_a_broken_one_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from orgspec.render.fonts import FontFile, subset_font
+
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(b"not a font at all")
+    assert subset_font(FontFile(str(broken)), "示例", tmp_path) == FontFile(str(broken))
+    monkeypatch.setenv("ORGSPEC_CJK_FONT", str(broken))
+    with pytest.raises(ToolError, match="cannot use the font"):
+        render_pdf(build_chart(load(SPECS / "zhenjiang-fao.orgspec")))

@@ -127,6 +127,7 @@ def subset_font(font: FontFile, chars: str, folder: Path) -> FontFile:
         subsetter.populate(unicodes=sorted({ord(ch) for ch in chars}))
         subsetter.subset(face)
         out = folder / ("subset.otf" if "CFF " in face or "CFF2" in face else "subset.ttf")
+        face.flavor = None  # a WOFF or WOFF2 font is written as a plain OpenType file
         face.save(str(out))
         face.close()
     except Exception:  # fontTools raises many kinds for a font it cannot cut: the full font still works
