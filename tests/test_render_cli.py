@@ -181,17 +181,15 @@ def test_options_reach_the_chart(tmp_path: Path) -> None:
     assert "人事秘書處" not in text
 
 
-def test_split_writes_an_overview_and_one_page_per_top_level_unit(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_split_of_a_body_that_fits_a_page_writes_one_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Hengyang's 26 sections fit one A4 page: --split writes OUT alone, never a file per section."""
     out = tmp_path / "hy.html"
     assert main(["render", HY, "-o", str(out), "--split"]) == 0
-    pages = sorted(p.name for p in tmp_path.iterdir())
-    assert pages[0] == "hy-01.html"
-    assert "hy.html" in pages
-    assert len(pages) == 1 + 26
-    assert "wrote 27 files" in capsys.readouterr().err
-    assert "侨务办公室" in (tmp_path / "hy-21.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hy.html"]
+    err = capsys.readouterr().err
+    assert "wrote 1 file:" in err
+    assert f"{out}: 衡阳市人民政府办公室: 秘书科、综合一科、综合二科、综合三科…" in err
+    assert "侨务办公室" in out.read_text(encoding="utf-8")
 
 
 @pytest.mark.graphviz

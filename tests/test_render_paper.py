@@ -201,3 +201,61 @@ def test_labels_follow_the_script_of_the_spec() -> None:
     plain = render_svg(build_chart(simp))
     assert "图例" in plain
     assert "圖例" not in plain
+
+
+@needs_font
+def test_the_pdf_font_is_cut_to_the_chart_and_keeps_its_glyphs(tmp_path: Path) -> None:
+    """The PDF reads a copy of the CJK font cut to the chart's characters: same outlines, same advance widths."""
+    from fontTools import ttLib  # type: ignore[import-untyped]
+    from fontTools.pens.recordingPen import RecordingPen  # type: ignore[import-untyped]
+
+    from orgspec.render.fonts import subset_font
+
+    regular, _ = cjk_font_files()
+    text = "鎮江市人民政府外事辦公室第1司（综合协调）Legend 圖例·行政编制"
+    cut = subset_font(regular, text, tmp_path)
+    assert Path(cut.path).parent == tmp_path
+    full = ttLib.TTFont(regular.path, fontNumber=regular.face, lazy=True)
+    small = ttLib.TTFont(cut.path)
+    assert len(small.getGlyphOrder()) < 100 < len(full.getGlyphOrder())
+    full_map, small_map = full.getBestCmap(), small.getBestCmap()
+    full_glyphs, small_glyphs = full.getGlyphSet(), small.getGlyphSet()
+    for ch in set(text):
+        assert ord(ch) in small_map, ch
+        a, b = full_map[ord(ch)], small_map[ord(ch)]
+        assert full["hmtx"][a][0] == small["hmtx"][b][0], ch
+        drawn_full, drawn_small = RecordingPen(), RecordingPen()
+        full_glyphs[a].draw(drawn_full)
+        small_glyphs[b].draw(drawn_small)
+        assert drawn_full.value == drawn_small.value, ch
+
+
+@needs_font
+@pytest.mark.parametrize("name", ["zhenjiang-fao", "jiangxi-fao"])
+def test_every_character_of_the_pdf_is_in_its_font(name: str, caplog: pytest.LogCaptureFixture) -> None:
+    """No tofu: fpdf2 finds every character of the chart in the (cut) font, and the text reads back."""
+    import io
+    import logging
+
+    from orgspec.render.chart import ChartOptions
+
+    chart = build_chart(load(SPECS / f"{name}.orgspec"), ChartOptions(duties=True))
+    with caplog.at_level(logging.WARNING, logger="fpdf"):
+        data = render_pdf(chart)
+    assert not [r.getMessage() for r in caplog.records if "missing" in r.getMessage()]
+    read = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    drawn = {ch for node in chart.nodes for line in node.lines for ch in line.text if not ch.isspace()}
+    assert drawn <= set(read), sorted(drawn - set(read))[:20]
+
+
+def test_a_font_that_cannot_be_cut_is_used_whole_and_a_broken_one_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from orgspec.render.fonts import FontFile, subset_font
+
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(b"not a font at all")
+    assert subset_font(FontFile(str(broken)), "示例", tmp_path) == FontFile(str(broken))
+    monkeypatch.setenv("ORGSPEC_CJK_FONT", str(broken))
+    with pytest.raises(ToolError, match="cannot use the font"):
+        render_pdf(build_chart(load(SPECS / "zhenjiang-fao.orgspec")))

@@ -30,6 +30,7 @@ from orgspec.render.output import FORMATS
 if TYPE_CHECKING:
     from orgspec.model.units import Spec
     from orgspec.render.chart import Chart
+    from orgspec.render.output import DrawOptions
 
 __all__ = ["FORMATS", "configure", "run"]
 
@@ -101,7 +102,11 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
         metavar="PT",
         help="size of unit names (SVG/PNG: scales the drawing; PDF: the largest)",
     )
-    parser.add_argument("--split", action="store_true", help="write an overview plus one page per top-level unit")
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help="write OUT, OUT-01, OUT-02 …: by body, and a body too large for a page by department",
+    )
     parser.add_argument(
         "--as-of", metavar="DATE", help="the structure as it stood on DATE (YYYY, YYYY-MM or YYYY-MM-DD)"
     )
@@ -123,21 +128,25 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"orgspec: {fail}\n")
         return EXIT_ERROR
     if args.split:
-        sys.stderr.write(f"orgspec: wrote {len(written)} files: {', '.join(written)}\n")
+        sys.stderr.write(f"orgspec: wrote {len(written)} file{'s' if len(written) != 1 else ''}:\n")
+        for line in written:
+            sys.stderr.write(f"  {line}\n")
     return EXIT_OK
 
 
 def _render(args: argparse.Namespace) -> list[str]:
     from orgspec.api import analyze
     from orgspec.cli.common import read_input
-    from orgspec.render.chart import ChartError, ChartOptions, build_chart, focus_path, top_level_paths
+    from orgspec.render.chart import ChartError, ChartOptions, build_chart, focus_path
     from orgspec.report import format_text
 
     out, fmt = _target(args)
     if args.font_size is not None and not 4 <= args.font_size <= 72:
         raise _UsageError(f"--font-size expects a size from 4 to 72 pt, found {args.font_size:g}")
     if args.split and args.focus:
-        raise _UsageError("--split and --focus cannot be combined: --split already makes one page per top-level unit")
+        raise _UsageError(
+            "--split and --focus cannot be combined: --split already writes a file per body and department"
+        )
     if args.split and out is None:
         raise _UsageError("--split writes several files: name the first with -o OUT")
     if args.diff:
@@ -164,24 +173,34 @@ def _render(args: argparse.Namespace) -> list[str]:
     try:
         if args.split:
             assert out is not None
-            overview = min(args.depth or 2, 2)
-            pages: list[tuple[Path | None, ChartOptions]] = [
-                (out, ChartOptions(overview, None, args.duties, args.quotas, args.plaques))
-            ]
-            for i, path in enumerate(top_level_paths(spec), start=1):
-                page = out.with_name(f"{out.stem}-{i:02d}{out.suffix}")
-                pages.append((page, ChartOptions(args.depth, path, args.duties, args.quotas, args.plaques)))
-        else:
-            focus = focus_path(spec, args.focus) if args.focus else None
-            pages = [(out, ChartOptions(base.depth, focus, base.duties, base.quotas, base.plaques))]
-        rendered = [(target, _draw(build_chart(spec, options), fmt, args)) for target, options in pages]
+            return _render_split(build_chart(spec, base), out, fmt, args)
+        focus = focus_path(spec, args.focus) if args.focus else None
+        options = ChartOptions(base.depth, focus, base.duties, base.quotas, base.plaques)
+        data = _draw(build_chart(spec, options), fmt, args)
     except ChartError as err:
         raise _UsageError(str(err)) from None
-    written = []
-    for target, data in rendered:
+    _write(out, data)
+    return [str(out) if out is not None else "-"]
+
+
+def _render_split(chart: Chart, out: Path, fmt: str, args: argparse.Namespace) -> list[str]:
+    """Write the parts of :func:`orgspec.render.output.split`: OUT, then OUT-01, OUT-02 …; return what was written."""
+    from orgspec.render.output import split
+
+    parts = split(chart, _options(args))
+    rendered = []
+    for i, part in enumerate(parts):
+        target = out if i == 0 else out.with_name(f"{out.stem}-{i:02d}{out.suffix}")
+        units = f": {_names(part.units())}" if part.units() else ""
+        line = f"{target}: {'overview: ' if part.overview else ''}{_names(part.tops())}{units}"
+        rendered.append((target, _draw(part.chart, fmt, args), line))
+    for target, data, _ in rendered:
         _write(target, data)
-        written.append(str(target) if target is not None else "-")
-    return written
+    return [line for _, _, line in rendered]
+
+
+def _names(names: list[str], most: int = 4) -> str:
+    return "、".join(names[:most]) + ("…" if len(names) > most else "")
 
 
 def _target(args: argparse.Namespace) -> tuple[Path | None, str]:
@@ -287,10 +306,10 @@ def _warn(text: str) -> None:
     sys.stderr.write(f"orgspec: warning: {text}\n")
 
 
-def _draw(chart: Chart, fmt: str, args: argparse.Namespace) -> bytes:
-    from orgspec.render.output import DrawError, DrawOptions, draw
+def _options(args: argparse.Namespace) -> DrawOptions:
+    from orgspec.render.output import DrawOptions
 
-    options = DrawOptions(
+    return DrawOptions(
         engine=args.engine,
         depth=args.depth,
         page=args.page,
@@ -298,8 +317,13 @@ def _draw(chart: Chart, fmt: str, args: argparse.Namespace) -> bytes:
         theme=args.theme,
         font_size=args.font_size,
     )
+
+
+def _draw(chart: Chart, fmt: str, args: argparse.Namespace) -> bytes:
+    from orgspec.render.output import DrawError, draw
+
     try:
-        return draw(chart, fmt, options, warn=_warn)  # type: ignore[arg-type]
+        return draw(chart, fmt, _options(args), warn=_warn)  # type: ignore[arg-type]
     except DrawError as err:
         raise _UsageError(str(err)) from None
 

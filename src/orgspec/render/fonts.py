@@ -6,7 +6,11 @@ fontconfig is asked (``fc-list :lang=zh``), preferring the families of
 paths are tried. No font found is a :class:`~orgspec.render.graphviz_run.ToolError`
 with one line saying what to install.
 
-Imports: the standard library, :mod:`orgspec.render.graphviz_run`.
+:func:`subset_font` cuts a font down to the characters a document uses (fontTools,
+a dependency of fpdf2): a CJK font holds some 65,000 glyphs, and reading all of
+them took most of a PDF's time.
+
+Imports: the standard library, :mod:`orgspec.render.graphviz_run`, fontTools when subsetting.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import NamedTuple
 
 from orgspec.render.graphviz_run import PREFERRED_FONTS, ToolError
 
-__all__ = ["FontFile", "cjk_font_files"]
+__all__ = ["FontFile", "cjk_font_files", "subset_font"]
 
 #: Fonts tried when fontconfig is not there (Debian/Ubuntu Noto, macOS, Windows).
 KNOWN_PATHS = (
@@ -96,3 +100,36 @@ def cjk_font_files() -> tuple[FontFile, FontFile]:
         "no installed font covers Chinese, so the text would be empty boxes: install one "
         "(apt-get install fonts-noto-cjk, or any Noto Sans CJK / WenQuanYi font) or set ORGSPEC_CJK_FONT to a font file"
     )
+
+
+#: Tables the PDF does not use: text is placed glyph by glyph, horizontally, without OpenType layout.
+_UNUSED_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "vhea", "vmtx", "VORG", "DSIG")
+
+
+def subset_font(font: FontFile, chars: str, folder: Path) -> FontFile:
+    """Return a copy of ``font`` in ``folder`` holding only the glyphs of ``chars`` (and .notdef).
+
+    The copy has the same glyph outlines and advance widths, so text measured and
+    drawn with it is the text the full font would give. When fontTools cannot
+    subset the font (an unusual format), the full font is returned unchanged.
+    """
+    try:
+        from fontTools import subset, ttLib  # type: ignore[import-untyped]  # noqa: PLC0415  (fpdf2 depends on fontTools)
+
+        face = ttLib.TTFont(font.path, fontNumber=font.face, lazy=True, recalcTimestamp=False, recalcBBoxes=False)
+        for tag in _UNUSED_TABLES:
+            if tag in face:
+                del face[tag]  # not read at all (the layout tables of a CJK font are large)
+        options = subset.Options(
+            notdef_outline=True, recommended_glyphs=True, name_IDs=["*"], name_languages=["*"], layout_features=[]
+        )
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=sorted({ord(ch) for ch in chars}))
+        subsetter.subset(face)
+        out = folder / ("subset.otf" if "CFF " in face or "CFF2" in face else "subset.ttf")
+        face.flavor = None  # a WOFF or WOFF2 font is written as a plain OpenType file
+        face.save(str(out))
+        face.close()
+    except Exception:  # fontTools raises many kinds for a font it cannot cut: the full font still works
+        return font
+    return FontFile(str(out), 0)

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import itertools
 import math
+from functools import lru_cache
 
 import attrs
 
-from orgspec.render.chart import Chart, Node
+from orgspec.render.chart import Chart, Line, Node
 from orgspec.render.text_metrics import text_width, wrap, wrap_balanced
 
 __all__ = ["FONT_SIZES", "STACK_MIN", "Box", "Layout", "TextLine", "label_lines", "layout", "marked_lines"]
@@ -89,12 +90,6 @@ class Layout:
     owners: tuple[tuple[str, str | None], ...] = ()
 
 
-def _role_size(node: Node, role: str) -> float:
-    if role == "name" and node.kind == "body" and node.parent is None:
-        return FONT_SIZES["title"]
-    return FONT_SIZES.get(role, 12.0)
-
-
 def label_lines(node: Node) -> list[tuple[str, str]]:
     """Return the node's label as drawn: ``(role, text)`` lines, wrapped on character boundaries."""
     return [(role, text) for role, text, _ in marked_lines(node)]
@@ -102,17 +97,34 @@ def label_lines(node: Node) -> list[tuple[str, str]]:
 
 def marked_lines(node: Node) -> list[tuple[str, str, str | None]]:
     """Return the node's label as drawn with each line's diff mark: ``(role, text, mark)`` lines."""
-    limit = WRAP_BODY if node.kind == "body" and node.parent is None else WRAP_OTHER
+    return list(_marked(node.kind == "body" and node.parent is None, node.lines))
+
+
+@lru_cache(maxsize=16384)
+def _marked(top_body: bool, node_lines: tuple[Line, ...]) -> tuple[tuple[str, str, str | None], ...]:
+    # cached: a paged PDF lays out many parts of one chart, each node's label the same every time
+    limit = WRAP_BODY if top_body else WRAP_OTHER
     out: list[tuple[str, str, str | None]] = []
-    for line in node.lines:
+    for line in node_lines:
         em = limit if line.role == "name" else limit * FONT_SIZES["name"] / FONT_SIZES.get(line.role, 12.0)
         fold = wrap_balanced if line.role == "name" else wrap
         out.extend((line.role, part, line.mark) for part in fold(line.text, em))
-    return out
+    return tuple(out)
 
 
-def _measure(node: Node) -> tuple[float, float, list[tuple[str, str, float, str | None]]]:
-    lines = [(role, text, _role_size(node, role), mark) for role, text, mark in marked_lines(node)]
+def _measure(node: Node) -> tuple[float, float, tuple[tuple[str, str, float, str | None], ...]]:
+    return _measured(node.kind == "body" and node.parent is None, node.lines)
+
+
+@lru_cache(maxsize=16384)
+def _measured(
+    top_body: bool, node_lines: tuple[Line, ...]
+) -> tuple[float, float, tuple[tuple[str, str, float, str | None], ...]]:
+    title = FONT_SIZES["title"]
+    lines = tuple(
+        (role, text, title if top_body and role == "name" else FONT_SIZES.get(role, 12.0), mark)
+        for role, text, mark in _marked(top_body, node_lines)
+    )
     w = max((text_width(t) * s for _, t, s, _ in lines), default=0.0) + 2 * PAD_X
     h = sum(s * LINE_HEIGHT for _, _, s, _ in lines) + 2 * PAD_Y
     return max(w, 60.0), h, lines
@@ -123,7 +135,7 @@ class _Sub:
     node: Node
     w: float
     h: float
-    text: list[tuple[str, str, float, str | None]]
+    text: tuple[tuple[str, str, float, str | None], ...]
     kids: list[_Sub]
     stacked: bool = False
     bands: list[list[_Sub]] = attrs.Factory(list)

@@ -11,14 +11,17 @@ Imports: :mod:`orgspec.render.*` (lazily: each format imports only what it needs
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from orgspec.render.chart import Chart
 from orgspec.render.graphviz_run import ToolError
 
-__all__ = ["FORMATS", "DrawError", "DrawOptions", "Format", "draw", "format_of"]
+if TYPE_CHECKING:
+    from orgspec.render.paper import Part
+
+__all__ = ["FORMATS", "DrawError", "DrawOptions", "Format", "draw", "format_of", "split"]
 
 #: The formats a chart is written in.
 Format = Literal["svg", "png", "pdf", "dot", "mmd", "html", "drawio"]
@@ -58,6 +61,21 @@ def format_of(name: str) -> Format | None:
     """Return the format a file name's extension asks for, or None."""
     dot = name.rfind(".")
     return FORMATS.get(name[dot:].lower()) if dot >= 0 else None
+
+
+def split(chart: Chart, options: DrawOptions = DrawOptions()) -> list[Part]:
+    """Return the parts ``orgspec render --split`` writes, one file each (draw each ``part.chart``).
+
+    A chart of several bodies is split by body; a body too large for one page of ``options.page``
+    (text at least 6 pt) is split into an overview, its sections directly under it together, and
+    its departments packed as many to a part as fit a page, a department too large going a level
+    down; never one part per section. A chart that fits one page is one part. The parts are the
+    PDF's pages (:func:`orgspec.render.paper.plan_parts`), whatever the format they are drawn in.
+    """
+    from orgspec.render.paper import PageOptions, plan_parts
+
+    page = PageOptions(options.page, options.orientation, options.font_size)
+    return plan_parts(chart, page, split_bodies=True)
 
 
 def _ignore(_: str) -> None:

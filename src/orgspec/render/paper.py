@@ -3,18 +3,21 @@
 A chart is fitted to the page (A4, A3 or letter, landscape or portrait,
 10 mm margins) at the largest scale up to :data:`MAX_SCALE` that holds it.
 Text is never printed below :data:`MIN_TEXT` pt: a chart that would need a
-smaller scale is split, first into an overview (the bodies and their
-top-level units) and one set of pages per body, then, for a body still too
-large, into pages of whole top-level departments packed together (its
-directly attached sections stay together on one page; never one page per
-section); a part that still does not fit is tiled across pages at the
-smallest legible scale, after an overview page that draws the boxes (no
-text) with the tiles numbered on them.
+smaller scale is split (:func:`plan_parts`), first into an overview (the
+bodies and their top-level units, when it leaves something out) and one set of
+pages per body, then, for a body still too large, into pages of whole
+top-level departments packed together (its directly attached sections stay
+together on one page; a department too large on its own goes a level down;
+never one page per section); a part that still does not fit is tiled across
+pages at the smallest legible scale, after an overview page that draws the
+boxes (no text) with the tiles numbered on them. ``orgspec render --split``
+writes the same parts, one file each.
 
 The PDF is drawn with fpdf2 from the layout itself (boxes, tree lines,
 routed relations, legend), with a CJK font found by
-:mod:`orgspec.render.fonts`, so every text is real, searchable text. PNG is
-the embedded SVG rasterised by resvg (``resvg-py``), with the same fonts.
+:mod:`orgspec.render.fonts` and cut to the chart's characters, so every text
+is real, searchable text. PNG is the embedded SVG rasterised by resvg
+(``resvg-py``), with the same fonts.
 
 Imports: attrs, :mod:`orgspec.render.chart`, :mod:`orgspec.render.layout`,
 :mod:`orgspec.render.route`, :mod:`orgspec.render.style`,
@@ -28,12 +31,15 @@ import datetime
 import itertools
 import math
 import os
+import string
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 import attrs
 
 from orgspec.render.chart import Chart, Node
-from orgspec.render.fonts import FontFile, cjk_font_files
+from orgspec.render.fonts import FontFile, cjk_font_files, subset_font
 from orgspec.render.graphviz_run import ToolError
 from orgspec.render.layout import FONT_SIZES, Layout, layout
 from orgspec.render.route import BoxIndex, route
@@ -41,7 +47,7 @@ from orgspec.render.style import EDGE_STYLES, FADED_TEXT, KIND_STYLES, MARK_STYL
 from orgspec.render.style import grey as to_grey
 from orgspec.render.svg import LEGEND_ROW, frame, render_svg
 
-__all__ = ["MIN_TEXT", "PAPERS", "PageOptions", "plan_pages", "render_pdf", "render_png"]
+__all__ = ["MIN_TEXT", "PAPERS", "PageOptions", "Part", "plan_pages", "plan_parts", "render_pdf", "render_png"]
 
 #: Paper sizes in pt (portrait).
 PAPERS: dict[str, tuple[float, float]] = {"A4": (595.28, 841.89), "A3": (841.89, 1190.55), "letter": (612.0, 792.0)}
@@ -74,6 +80,12 @@ class Page:
     scale: float = 1.0
     size: tuple[float, float] = (0.0, 0.0)  # page width, height in pt
     label: str = ""
+    #: the chart's layout, kept from planning so the drawing does not lay it out again
+    lay: Layout | None = attrs.field(default=None, eq=False, repr=False)
+
+    def layout(self) -> Layout:
+        """Return the layout of this page's chart."""
+        return self.lay if self.lay is not None else layout(self.chart)
 
 
 def _smallest_text(chart: Chart) -> float:
@@ -108,7 +120,10 @@ def _fit(
 
 
 def subchart(chart: Chart, keep: set[str]) -> Chart:
-    """Return the part of ``chart`` made of the nodes in ``keep`` (a node whose parent is left out becomes a root)."""
+    """Return the part of ``chart`` made of the nodes in ``keep`` (a node whose parent is left out becomes a root).
+
+    Its title names the bodies the part belongs to, when that is not all of the chart's bodies.
+    """
     nodes = tuple(attrs.evolve(n, parent=n.parent if n.parent in keep else None) for n in chart.nodes if n.id in keep)
     edges = tuple(e for e in chart.edges if e.source in keep and e.target in keep)
     kinds = {n.kind for n in nodes}
@@ -119,7 +134,19 @@ def subchart(chart: Chart, keep: set[str]) -> Chart:
         or (item.is_mark and any(item.key in n.marks for n in nodes))
         or (not item.is_edge and not item.is_mark and item.key in kinds)
     )
-    return Chart(nodes, edges, legend, chart.title, chart.script)
+    by_id = {n.id: n for n in chart.nodes}
+
+    def body_of(node: Node) -> Node:
+        while node.parent in by_id:
+            node = by_id[node.parent]
+        return node
+
+    bodies = [n for n in chart.nodes if n.parent is None and n.kind != "external"]
+    mine = {body_of(by_id[n.id]).id for n in nodes if n.kind != "external"}
+    title = chart.title
+    if mine and len(mine) < len(bodies):
+        title = " / ".join(_name(b) for b in bodies if b.id in mine)
+    return Chart(nodes, edges, legend, title, chart.script)
 
 
 def _subtree(node: Node, kids: dict[str | None, list[Node]]) -> set[str]:
@@ -132,12 +159,67 @@ def _subtree(node: Node, kids: dict[str | None, list[Node]]) -> set[str]:
     return out
 
 
+@attrs.frozen(slots=True)
+class Part:
+    """A part of a chart printed on its own: an overview, a body, or a body's sections or departments.
+
+    ``page`` is the page that holds it at a legible size, None when even this part is too large
+    for one page (a PDF tiles it; ``--split`` writes it as one file all the same).
+    """
+
+    chart: Chart
+    page: Page | None
+    overview: bool = False
+
+    def tops(self) -> list[str]:
+        """Return the names of the part's top boxes: its bodies, or the unit a part a level down hangs from."""
+        return [_name(r) for r in self.chart.children().get(None, []) if r.kind != "external"]
+
+    def units(self) -> list[str]:
+        """Return the names of the units directly under the part's top boxes (none for an overview of bodies)."""
+        kids = self.chart.children()
+        roots = [r for r in kids.get(None, []) if r.kind != "external"]
+        return [_name(k) for r in roots for k in kids.get(r.id, []) if not k.attached]
+
+
+def _name(node: Node) -> str:
+    return next((line.text for line in node.lines if line.role == "name"), node.id)
+
+
 def plan_pages(chart: Chart, options: PageOptions | None = None) -> list[Page]:
     """Return the pages that print ``chart`` with every text at least :data:`MIN_TEXT` pt."""
     options = options or PageOptions()
     pages: list[Page] = []
-    _plan(chart, options, pages, top=True)
+    for part in plan_parts(chart, options):
+        if part.page is not None:
+            pages.append(part.page)
+        else:
+            _tile(part.chart, options, pages)
     return pages
+
+
+def plan_parts(chart: Chart, options: PageOptions | None = None, *, split_bodies: bool = False) -> list[Part]:
+    """Return the parts ``chart`` is printed in: itself when it fits one page, else split (see the module docstring).
+
+    With ``split_bodies``, a chart of several bodies is split by body even when it would fit one page
+    (``orgspec render --split``). A part is never one section of a body: the sections directly under
+    a unit stay together, and departments are packed together as many to a part as fit a page.
+    """
+    parts: list[Part] = []
+    _plan(chart, options or PageOptions(), parts, top=True, split_bodies=split_bodies)
+    return parts
+
+
+def _overview(roots: list[Node], kids: dict[str | None, list[Node]]) -> set[str]:
+    """Return the nodes of the overview, or nothing when the parts would show the same.
+
+    The overview is the bodies and their top-level units when there is a level below those, else the
+    bodies alone when there are several.
+    """
+    top = [k for r in roots for k in kids.get(r.id, []) if not k.attached]
+    if any(not g.attached for k in top for g in kids.get(k.id, [])):
+        return {r.id for r in roots} | {k.id for k in top}
+    return {r.id for r in roots} if len(roots) > 1 else set()
 
 
 def _try(chart: Chart, options: PageOptions) -> Page | None:
@@ -146,64 +228,80 @@ def _try(chart: Chart, options: PageOptions) -> Page | None:
     fit = _fit(width, height, MIN_TEXT / _smallest_text(chart), options)
     if fit is None:
         return None
-    return Page(chart, scale=fit[0], size=fit[1])
+    return Page(chart, scale=fit[0], size=fit[1], lay=lay)
 
 
-def _plan(chart: Chart, options: PageOptions, pages: list[Page], top: bool) -> None:
-    page = _try(chart, options)
-    if page is not None:
-        pages.append(page)
-        return
+def _plan(
+    chart: Chart,
+    options: PageOptions,
+    parts: list[Part],
+    *,
+    top: bool,
+    split_bodies: bool = False,
+    shown: frozenset[str] = frozenset(),
+) -> None:
+    """Append the parts of ``chart``; ``shown`` are the nodes an overview that fits a page already draws."""
     kids = chart.children()
     roots = [r for r in kids.get(None, []) if r.kind != "external"]
+    if not (split_bodies and len(roots) > 1):
+        page = _try(chart, options)
+        if page is not None:
+            parts.append(Part(chart, page))
+            return
     if top:
-        overview = {r.id for r in roots} | {k.id for r in roots for k in kids.get(r.id, []) if not k.attached}
-        if len(overview) < len(chart.nodes):
-            _plan_or_tile(subchart(chart, overview), options, pages)
+        overview = _overview(roots, kids)
+        if overview and overview != {n.id for n in chart.nodes if n.kind != "external" and not n.attached}:
+            part = subchart(chart, overview)
+            page = _try(part, options)
+            parts.append(Part(part, page, overview=True))
+            shown = frozenset(overview) if page is not None else shown
+    if len(roots) > 1 and not any(not k.attached for r in roots for k in kids.get(r.id, [])):
+        parts.append(Part(chart, None))  # bodies without units: tiled, not a page for each box
+        return
     if len(roots) > 1:
         for root in roots:
-            _plan(subchart(chart, _subtree(root, kids)), options, pages, top=False)
+            _plan(subchart(chart, _subtree(root, kids)), options, parts, top=False, shown=shown)
         return
     if not roots:
-        _tile(chart, options, pages)
+        parts.append(Part(chart, None))
         return
     root = roots[0]
     # the sections directly under the body (and its shared duty lists) stay together; departments are packed
     leaves = {root.id} | {k.id for k in kids.get(root.id, []) if not kids.get(k.id)}
     departments = [k for k in kids.get(root.id, []) if kids.get(k.id)]
-    if len(leaves) > 1:
-        _plan_or_tile(subchart(chart, leaves), options, pages)
+    if len(leaves) > 1 and not leaves <= shown:  # (the overview's page shows them already)
+        part = subchart(chart, leaves)
+        parts.append(Part(part, _try(part, options)))
     group: set[str] = set()
+    fitted: Page | None = None  # the page of the departments in ``group``
     for dept in departments:
-        part = _subtree(dept, kids)
-        if group and _try(subchart(chart, {root.id} | group | part), options) is not None:
-            group |= part
-            continue
+        tree = _subtree(dept, kids)
         if group:
-            pages.append(_try(subchart(chart, {root.id} | group), options) or Page(chart))
-        group = part
-        if _try(subchart(chart, {root.id} | group), options) is None:
-            _plan_or_tile(subchart(chart, {root.id} | group), options, pages, split=len(part) > 1)
+            more = _try(subchart(chart, {root.id} | group | tree), options)
+            if more is not None:
+                group, fitted = group | tree, more
+                continue
+            assert fitted is not None
+            parts.append(Part(fitted.chart, fitted))
+        group = tree
+        fitted = _try(subchart(chart, {root.id} | group), options)
+        if fitted is None:
+            _too_large(subchart(chart, {root.id} | group), options, parts, split=len(tree) > 1)
             group = set()
     if group:
-        pages.append(_try(subchart(chart, {root.id} | group), options) or Page(chart))
+        assert fitted is not None
+        parts.append(Part(fitted.chart, fitted))
 
 
-def _plan_or_tile(chart: Chart, options: PageOptions, pages: list[Page], split: bool = False) -> None:
-    page = _try(chart, options)
-    if page is not None:
-        pages.append(page)
-    elif split:
-        kids = chart.children()
-        roots = [r for r in kids.get(None, []) if r.kind != "external"]
-        depts = [k for r in roots for k in kids.get(r.id, []) if kids.get(k.id)]
-        if len(roots) == 1 and len(depts) == 1:
-            # one department too large for a page: its own sections and departments, a level down
-            _plan(subchart(chart, _subtree(depts[0], kids)), options, pages, top=False)
-            return
-        _tile(chart, options, pages)
+def _too_large(chart: Chart, options: PageOptions, parts: list[Part], *, split: bool) -> None:
+    """Plan one department too large for a page: its own sections and departments, a level down."""
+    kids = chart.children()
+    roots = [r for r in kids.get(None, []) if r.kind != "external"]
+    depts = [k for r in roots for k in kids.get(r.id, []) if kids.get(k.id)]
+    if split and len(roots) == 1 and len(depts) == 1:
+        _plan(subchart(chart, _subtree(depts[0], kids)), options, parts, top=False)
     else:
-        _tile(chart, options, pages)
+        parts.append(Part(chart, None))
 
 
 def _tile(chart: Chart, options: PageOptions, pages: list[Page]) -> None:
@@ -221,11 +319,11 @@ def _tile(chart: Chart, options: PageOptions, pages: list[Page]) -> None:
     tw, th = (pw - 2 * MARGIN) / scale, (ph - 2 * MARGIN) / scale
     cols, rows = math.ceil(width / tw), math.ceil(height / th)
     ow = min((pw - 2 * MARGIN) / width, (ph - 2 * MARGIN - 20) / height)
-    pages.append(Page(chart, "tiles-overview", (cols, rows, tw, th), ow, (pw, ph), "overview of the tiles"))
+    pages.append(Page(chart, "tiles-overview", (cols, rows, tw, th), ow, (pw, ph), "overview of the tiles", lay))
     for r in range(rows):
         for c in range(cols):
             label = f"tile {r * cols + c + 1} of {rows * cols} (row {r + 1}, column {c + 1})"
-            pages.append(Page(chart, "tile", (c * tw, r * th, tw, th), scale, (pw, ph), label))
+            pages.append(Page(chart, "tile", (c * tw, r * th, tw, th), scale, (pw, ph), label, lay))
 
 
 # ---- drawing -----------------------------------------------------------------------------
@@ -373,22 +471,48 @@ def render_pdf(
 ) -> bytes:
     """Return the chart as a PDF of real pages (see the module docstring for how it is fitted and split)."""
     try:
-        from fpdf import FPDF  # noqa: PLC0415  (imported when a PDF is drawn: it takes a while)
+        import fpdf  # noqa: F401, PLC0415  (imported when a PDF is drawn: it takes a while)
     except ImportError:
         raise ToolError("PDF output needs the Python package fpdf2: pip install orgspec (it is a dependency)") from None
     regular, _bold = cjk_font_files()
     options = options or PageOptions()
     pages = plan_pages(chart, options)
+    with tempfile.TemporaryDirectory(prefix="orgspec-font-") as folder:
+        # the font cut down to the chart's characters: fpdf2 reads it whole, and a CJK font is large
+        font = subset_font(regular, _chart_chars(chart), Path(folder))
+        return _print(chart, pages, options, font, warn=warn, grey=grey)
+
+
+def _chart_chars(chart: Chart) -> str:
+    """Return every character a PDF of ``chart`` may print (its labels, the page labels, ASCII)."""
+    texts = [chart.title, chart.legend_title, string.printable]
+    texts += [line.text for node in chart.nodes for line in node.lines]
+    texts += [e.label for e in chart.edges if e.label]
+    texts += [item.label for item in chart.legend]
+    return "".join(texts)
+
+
+def _print(
+    chart: Chart,
+    pages: list[Page],
+    options: PageOptions,
+    font: FontFile,
+    *,
+    warn: Callable[[str], None] | None,
+    grey: bool,
+) -> bytes:
+    from fpdf import FPDF  # noqa: PLC0415  (imported by render_pdf already)
+
     pdf = FPDF(unit="pt", format=PAPERS[options.paper])
     pdf.set_creation_date(_epoch())
     pdf.set_title(chart.title)
     pdf.set_creator("orgspec")
     pdf.set_auto_page_break(False)
-    _add_font(pdf, "", regular)
+    _add_font(pdf, "", font)
     has_bold = True
     for page in pages:
         pdf.add_page(orientation="L" if page.size[0] > page.size[1] else "P")
-        lay = layout(page.chart)
+        lay = page.layout()
         _, _, lx, ly = frame(page.chart, lay)
         if page.kind == "tiles-overview":
             _draw_overview(pdf, page, lay, has_bold, grey)
