@@ -221,18 +221,49 @@ _KIND_CHOICES: list[tuple[UnitKind, str | None]] = [(k, None) for k in UnitKind 
 
 
 @st.composite
-def units(draw: st.DrawFn, depth: int, ids: Any, nested: bool, *, all_ids: bool = False, min_children: int = 0) -> Unit:
+def units(
+    draw: st.DrawFn,
+    depth: int,
+    ids: Any,
+    nested: bool,
+    *,
+    all_ids: bool = False,
+    min_children: int = 0,
+    lean: bool = False,
+) -> Unit:
     """Generate a unit and its subtree; ``all_ids`` gives every unit an id, ``min_children`` (when
-    ``depth`` > 0) the least number of child units of this one."""
+    ``depth`` > 0) the least number of child units of this one.
+
+    ``lean`` draws only what the diff matches and compares most (name, id, kind, rank, a few duties,
+    plaques, quotas and posts): wide trees then fit hypothesis's budget for one example instead of
+    being rejected as too large, which made the structural laws slow and rarely reached.
+    """
     kind, label = draw(st.sampled_from(_KIND_CHOICES))
     if not nested and draw(st.booleans()):
         kind, label = None, None
     children: list[Unit] = []
     if depth > 0:
         children = draw(
-            st.lists(units(depth - 1, ids, True, all_ids=all_ids), min_size=min_children, max_size=max(3, min_children))
+            st.lists(
+                units(depth - 1, ids, True, all_ids=all_ids, lean=lean),
+                min_size=min_children,
+                max_size=max(3, min_children),
+            )
         )
     unit_id = f"u{next(ids)}" if all_ids or draw(st.booleans()) else None
+    if lean:
+        return Unit(
+            name=draw(names),
+            id=unit_id,
+            kind=kind,
+            kind_label=label,
+            rank=draw(st.none() | st.sampled_from(["處級", "科級", "正处级"])),
+            plaques=tuple(draw(st.lists(plaques, max_size=1))),
+            duties=tuple(draw(st.lists(duties, max_size=2))),
+            units=tuple(children),
+            quotas=tuple(draw(st.lists(quotas, max_size=1))),
+            posts=tuple(draw(st.lists(posts, max_size=1))),
+        )
     shared: tuple[SharedDuties, ...] = ()
     child_ids = [c.id for c in children if c.id is not None]
     if child_ids and draw(st.booleans()):
@@ -290,21 +321,30 @@ def units(draw: st.DrawFn, depth: int, ids: Any, nested: bool, *, all_ids: bool 
 
 @st.composite
 def specs(
-    draw: st.DrawFn, max_depth: int = 2, *, all_ids: bool = False, min_bodies: int = 0, min_children: int = 0
+    draw: st.DrawFn,
+    max_depth: int = 2,
+    *,
+    all_ids: bool = False,
+    min_bodies: int = 0,
+    min_children: int = 0,
+    lean: bool = False,
 ) -> Spec:
     """Generate a spec the language can state: unique ids, resolvable references.
 
     ``all_ids`` gives every unit an id; ``min_bodies`` is the least number of bodies and
-    ``min_children`` the least number of child units of each body (when ``max_depth`` > 0).
+    ``min_children`` the least number of child units of each body (when ``max_depth`` > 0);
+    ``lean`` as for ``units``, and no spec-level history or notes.
     """
     ids = itertools.count()
     bodies = draw(
         st.lists(
-            units(max_depth, ids, False, all_ids=all_ids, min_children=min_children),
+            units(max_depth, ids, False, all_ids=all_ids, min_children=min_children, lean=lean),
             min_size=min_bodies,
             max_size=max(3, min_bodies),
         )
     )
+    if lean:
+        return Spec(bodies=tuple(bodies))
     return Spec(
         bodies=tuple(bodies),
         history=tuple(draw(st.lists(events(), max_size=2))),
@@ -432,10 +472,16 @@ def edited(draw: st.DrawFn, spec: Spec, all_ids: bool = False) -> Spec:
 
 @st.composite
 def spec_pairs(
-    draw: st.DrawFn, max_depth: int = 2, *, all_ids: bool = False, min_bodies: int = 0, min_children: int = 0
+    draw: st.DrawFn,
+    max_depth: int = 2,
+    *,
+    all_ids: bool = False,
+    min_bodies: int = 0,
+    min_children: int = 0,
+    lean: bool = False,
 ) -> tuple[Spec, Spec]:
     """Generate (a, b): a spec and an edited copy of it (the keywords as for ``specs``)."""
-    a = draw(specs(max_depth, all_ids=all_ids, min_bodies=min_bodies, min_children=min_children))
+    a = draw(specs(max_depth, all_ids=all_ids, min_bodies=min_bodies, min_children=min_children, lean=lean))
     return a, draw(edited(a, all_ids))
 
 
