@@ -329,17 +329,15 @@ _ALL: tuple[Code, ...] = (
         "within the total less that part. A separate `quota logistics` pool is already outside the "
         "quota and is not taken out again; a logistics part whose figure is not a number leaves the "
         "check undecided; posts above the whole administrative quota are OS304 alone.",
-        bad='quota administrative 5 { includes logistics 2 "工勤2名" }\n'
-        'posts { post "主任" 1; post "副主任" 3 }',
-        good='quota administrative 6 { includes logistics 2 "工勤2名" }\n'
-        'posts { post "主任" 1; post "副主任" 3 }',
+        bad='quota administrative 5 { includes logistics 2 "工勤2名" }\nposts { post "主任" 1; post "副主任" 3 }',
+        good='quota administrative 6 { includes logistics 2 "工勤2名" }\nposts { post "主任" 1; post "副主任" 3 }',
     ),
     Code(
         "OS315",
         "quota-part-disagrees-with-unit",
         "warning",
         "A quota part stated for a unit differs from the quota that unit states itself.",
-        "`includes 6 \"综合科\" for @zh` in a body's quota and `quota administrative 5` in the 综合科 "
+        '`includes 6 "综合科" for @zh` in a body\'s quota and `quota administrative 5` in the 综合科 '
         "are two statements of one figure. A reviewer raises the part when it is larger than the "
         "unit's own quota (more places given than the unit has) or smaller (the unit claims places "
         "its body does not give it). The unit's quota of the part's category is compared (the "
@@ -460,7 +458,7 @@ _ALL: tuple[Code, ...] = (
         "policy-limit-exceeded",
         "warning",
         "A figure is above the limit a policy rule sets (a ratio rule or a body limit).",
-        "Policy rules are off by default. `policy = [\"r5-leadership-ratios\"]` in the configuration, "
+        'Policy rules are off by default. `policy = ["r5-leadership-ratios"]` in the configuration, '
         "or `orgspec check --policy PACK` (a bundled pack or a TOML file), turns a pack on. Each rule "
         "caps one figure of the units it applies to: the chief and deputy posts of a kind of unit "
         "against the size of its quota (R5: 干部编制四人以内配备一名), the logistics share of a quota "
@@ -477,11 +475,12 @@ _ALL: tuple[Code, ...] = (
         "When `orgspec check` is given several files or a folder, a body stated in two specs (the same "
         "id, or the same name once scripts and spacing are folded) is compared fact by fact: its "
         "quota of each category, its total of leadership posts, its rank and the number of its "
-        "sections. A fact is compared only when both specs give it as a number (or a rank) for the "
-        "same date: quotas with the same `as-of` (or none in either), and bodies whose own `as-of` "
-        "dates do not differ. Each disagreement is reported once, at the later file, with the other "
-        "spec's statement as a related location. Two documents of different years are expected to "
-        "differ: give each figure its `as-of` date.",
+        "sections. A fact is compared only when both specs give it as a number (or a rank) for one "
+        "date that both state: a quota's `as-of`, else the date of the body's `basis` document. Two "
+        "undated statements are not compared: they may be documents of different years, or two "
+        "bodies of one generic name (街道办事处). Each disagreement is reported once, at the later "
+        "file, with the other spec's statement as a related location. Inline suppressions do not "
+        "reach it (it is found after each file's own findings): leave it out with `per-file-ignores`.",
     ),
     # ---- suppressions ---------------------------------------------------------------
     Code(
