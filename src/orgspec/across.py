@@ -87,8 +87,8 @@ def facts(built: Built) -> list[Facts]:
                 item["posts"] = {"value": total, "date": date, "span": _span(built, f"{path}/posts/0", here)}
         level = rank_level(body.rank) if body.rank else None
         if body.rank and level is not None:
-            at = _span(built, f"{path}/rank", here)
-            item["rank"] = {"value": body.rank, "level": level, "date": date, "span": at}
+            rank_at = _span(built, f"{path}/rank", here)
+            item["rank"] = {"value": body.rank, "level": level, "date": date, "span": rank_at}
         sections = _sections(body)
         if sections is not None:
             k = next((k for k, s in enumerate(body.stated) if s.what == "sections"), None)
