@@ -89,7 +89,7 @@ body "某市政府办公室" {
 def test_a_part_for_a_unit_larger_than_its_own_quota_is_reported() -> None:
     found = _found(PARTS.replace("OWN", "6"), "OS315")
     assert [(d.line, d.severity.value) for d in found] == [(7, "warning")]
-    assert "gives 8 for '侨务办公室', more than the 6" in found[0].message
+    assert "gives 8 for '侨务办公室', more than the administrative quota of 6 that" in found[0].message
     assert found[0].related[0].file == "t.orgspec"
     assert found[0].related[0].span is not None
 
@@ -97,7 +97,7 @@ def test_a_part_for_a_unit_larger_than_its_own_quota_is_reported() -> None:
 def test_a_part_smaller_than_the_units_own_quota_is_reported_too() -> None:
     found = _found(PARTS.replace("OWN", "10"), "OS315")
     assert len(found) == 1
-    assert "fewer than the 10" in found[0].message
+    assert "fewer than the administrative quota of 10" in found[0].message
 
 
 def test_agreeing_part_and_quota_pass() -> None:
@@ -138,7 +138,12 @@ def test_a_section_leadership_total_below_the_sections_is_reported() -> None:
     found = _found(HEADS.replace("TOTAL", "3"), "OS316")
     assert [(d.line, d.severity.value) for d in found] == [(10, "warning")]
     assert "is 3, fewer than the 4 sections" in found[0].message
-    assert [r.message for r in found[0].related] == [f"section ({n})" for n in range(1, 5)]
+    assert [r.message for r in found[0].related] == [
+        "section '办公室'",
+        "section '政策法规股'",
+        "section '产业发展股'",
+        "section '农田建设股'",
+    ]
 
 
 def test_a_total_with_a_head_for_each_section_passes() -> None:

@@ -17,31 +17,32 @@ the same: two undated statements may be two documents of different years
 (the 国务院办公厅 of 1998 and of 2008), or two bodies of one generic name
 (街道办事处), and are never taken for one statement.
 
-Imports: :mod:`orgspec.checks.posts`, :mod:`orgspec.model`, :mod:`orgspec.diagnostics`,
-:mod:`orgspec.io`, :mod:`orgspec.source`.
+Imports: :mod:`orgspec.diagnostics`, :mod:`orgspec.io`, :mod:`orgspec.source`;
+:mod:`orgspec.checks.posts` and :mod:`orgspec.model` lazily (a cached re-check compares
+the cached facts without importing the front end).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from orgspec.checks.posts import posts_total
 from orgspec.diagnostics import Diagnostic, Related
 from orgspec.io import decode
-from orgspec.lowering import Built
-from orgspec.model.names import name_key
-from orgspec.model.units import Unit
-from orgspec.model.values import PartialDate, UnitKind
-from orgspec.model.vocab import rank_level
 from orgspec.source import SourceText, Span
+
+if TYPE_CHECKING:
+    from orgspec.lowering import Built
+    from orgspec.model.units import Unit
+    from orgspec.model.values import PartialDate
 
 __all__ = ["compare", "facts"]
 
 Facts = dict[str, Any]
 
-_SECTIONS = frozenset({UnitKind.SECTION, UnitKind.OFFICE})
+#: Unit kinds counted as sections (as :mod:`orgspec.checks.reviewer` counts them).
+_SECTIONS = frozenset({"section", "office"})
 
 
 def _date(d: PartialDate | None) -> str | None:
@@ -57,6 +58,10 @@ def _span(built: Built, path: str, fallback: str) -> list[int] | None:
 
 def facts(built: Built) -> list[Facts]:
     """Return the comparable facts of each body of a built spec (empty when it did not build)."""
+    from orgspec.checks.posts import posts_total  # the model and the checks: only when a file is analysed
+    from orgspec.model.names import name_key
+    from orgspec.model.vocab import rank_level
+
     if built.spec is None:
         return []
     out: list[Facts] = []
@@ -102,7 +107,9 @@ def _sections(body: Unit) -> int | None:
     stated = next((s for s in body.stated if s.what == "sections"), None)
     if stated is not None:
         return stated.count.value if stated.count.known else None
-    listed = sum(1 for u in body.units if u.kind in _SECTIONS and not u.outside_count and not u.per_regulations)
+    listed = sum(
+        1 for u in body.units if u.kind is not None and u.kind.value in _SECTIONS and not u.outside_count and not u.per_regulations
+    )
     return listed if listed and not body.cut_off else None
 
 

@@ -106,7 +106,7 @@ def parts_for_units(ctx: Context) -> Iterator[Diagnostic]:
                 yield ctx.diag(
                     "OS315",
                     f"the {quota.category.value} quota of '{unit.name}' gives {mine} for '{target.name}', "
-                    f"{how} the {stated} of the {category.value} quota '{target.name}' states itself",
+                    f"{how} the {category.value} quota of {stated} that '{target.name}' states itself",
                     f"{path}/quotas/{i}/parts/{j}",
                     hint="the part for a unit and that unit's own quota are two statements of one figure; "
                     "correct the one the document does not give, or record the document's disagreement "
@@ -144,9 +144,9 @@ def group_heads(ctx: Context) -> Iterator[Diagnostic]:
                 f"{len(heads)} sections it heads: at least one section would have no head",
                 f"{gpath}/count",
                 hint="a group for sections gives each section at least its head; check the figure, mark "
-                "sections outside the count (outside-count, per-regulations), or note that heads are held "
-                "concurrently",
-                related=[(f"section ({n})", p) for n, (p, _) in enumerate(heads[:20], 1)],
+                "sections outside the count (outside-count, per-regulations), or, where the document has "
+                "heads held concurrently, suppress the finding with that reason",
+                related=[(f"section '{u.name}'", p) for p, u in heads[:20]],
             )
 
 

@@ -234,10 +234,12 @@ def gather(
 
 def _policy_files(resolver: Resolver, path: Path, extra: Sequence[str]) -> tuple[str, ...]:
     """Return the pack files that apply to ``path``, each validated once (a bad pack is a ConfigError)."""
+    files = resolver.for_path(path).policy_files(extra)
+    if not files:
+        return files
     from orgspec.config import ConfigError
     from orgspec.policy import PolicyError, load_pack
 
-    files = resolver.for_path(path).policy_files(extra)
     for f in files:
         try:
             load_pack(f)

@@ -172,7 +172,7 @@ def load_pack(path: str) -> PackModel:
         return PackModel.model_validate(data)
     except ValidationError as err:
         first = err.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "pack"
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"]).lstrip(".") or "pack"
         message = str(first["msg"]).removeprefix("Value error, ")
         raise PolicyError(f"{path}: {where}: {message}") from None
 
