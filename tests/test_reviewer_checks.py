@@ -71,6 +71,17 @@ body "某县档案馆" {
     assert [d.line for d in _found(text, "OS314")] == [3]
 
 
+def test_a_pool_called_jiguan_bianzhi_is_the_quota_leaders_hold() -> None:
+    text = """\
+body "某省政府參事室" {
+  quota "機關編制" 3 "機關編制為3名" { includes logistics 1 "後勤服務人員編制1名" }
+  posts { post "主任" 1; post "副主任" 2 }
+}
+"""
+    assert [d.line for d in _found(text, "OS314")] == [2]
+    assert _found(text.replace('"機關編制" 3', '"機關編制" 4'), "OS314") == []
+
+
 # ---- OS315 ---------------------------------------------------------------------------------
 
 PARTS = """\

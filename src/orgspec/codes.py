@@ -324,7 +324,8 @@ _ALL: tuple[Code, ...] = (
         "error",
         "Leadership posts exceed the quota once its logistics (工勤) part is taken out.",
         "Leaders occupy cadre places, never logistics (工勤) ones. When the quota that leaders hold "
-        "(the administrative quota, else the public-institution quota of an institution) counts a "
+        "(the administrative quota, else the public-institution quota of an institution, else a "
+        "quota the document calls the body's 机关编制) counts a "
         "logistics part inside it (`includes logistics 2`), the body's leadership posts must fit "
         "within the total less that part. A separate `quota logistics` pool is already outside the "
         "quota and is not taken out again; a logistics part whose figure is not a number leaves the "

@@ -25,16 +25,25 @@ from orgspec.model.values import QuotaCategory, UnitKind
 
 __all__ = ["group_heads", "leader_quota", "parts_for_units", "posts_less_logistics"]
 
+#: The words of a body's own pool (机关编制), folded by script.
+_AGENCY_POOL = name_key("机关编制")
 #: Units that need a head of their own from a group "for sections" (a 处, a 室, a 科).
 _NEEDS_HEAD = frozenset({UnitKind.SECTION, UnitKind.OFFICE})
 
 
 def leader_quota(unit: Unit) -> tuple[int, Quota] | None:
-    """Return the quota leaders occupy (administrative, else public-institution) and its index."""
+    """Return the quota leaders occupy and its index.
+
+    The administrative quota, else the public-institution quota, else a quota the
+    document calls the body's own 机关编制 (kept as category ``other``).
+    """
     for category in (QuotaCategory.ADMINISTRATIVE, QuotaCategory.PUBLIC_INSTITUTION):
         for i, quota in enumerate(unit.quotas):
             if quota.category is category:
                 return i, quota
+    for i, quota in enumerate(unit.quotas):
+        if quota.category is QuotaCategory.OTHER and _AGENCY_POOL in name_key(quota.label or ""):
+            return i, quota
     return None
 
 
