@@ -107,9 +107,8 @@ def _sections(body: Unit) -> int | None:
     stated = next((s for s in body.stated if s.what == "sections"), None)
     if stated is not None:
         return stated.count.value if stated.count.known else None
-    listed = sum(
-        1 for u in body.units if u.kind is not None and u.kind.value in _SECTIONS and not u.outside_count and not u.per_regulations
-    )
+    counted = [u for u in body.units if not u.outside_count and not u.per_regulations]
+    listed = sum(1 for u in counted if u.kind is not None and u.kind.value in _SECTIONS)
     return listed if listed and not body.cut_off else None
 
 
