@@ -105,3 +105,16 @@ def test_config_can_leave_it_out(folder: Path, capsys: pytest.CaptureFixture[str
     assert _found(out) == []
     _, out = _run(["a.orgspec", "b.orgspec"], capsys, "--isolated")
     assert len(_found(out)) == 1
+
+
+def test_worker_processes_return_the_same_facts_and_policy_findings(folder: Path) -> None:
+    from orgspec.policy import resolve_pack
+    from orgspec.runner import check_files
+
+    (folder / "a.orgspec").write_text(A, encoding="utf-8")
+    (folder / "b.orgspec").write_text(A.replace("21", "19"), encoding="utf-8")
+    pack = (str(resolve_pack("r5-leadership-ratios")),)
+    serial = check_files(["a.orgspec", "b.orgspec"], jobs=1, cache=False, facts=True, policy=pack)
+    parallel = check_files(["a.orgspec", "b.orgspec"], jobs=2, cache=False, facts=True, policy=pack)
+    assert [r.facts for r in parallel.files] == [r.facts for r in serial.files]
+    assert [[f["quotas"][0]["value"] for f in r.facts or []] for r in parallel.files] == [[21], [19]]
