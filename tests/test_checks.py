@@ -13,7 +13,7 @@ from .conftest import FIXTURES
 
 CASES = sorted(p.name for p in (FIXTURES / "checks").iterdir() if p.is_dir())
 #: Codes tested elsewhere: reading files (test_io.py) and limits (test_limits.py).
-TESTED_ELSEWHERE = {"OS100", "OS101", "OS106"}
+TESTED_ELSEWHERE = {"OS100", "OS101", "OS106", "OS801", "OS802"}  # OS801: test_policy, OS802: test_across
 
 
 def _codes(path: Path) -> list[str]:

@@ -314,7 +314,7 @@ def test_a_declared_role_wins_over_the_title() -> None:
 
 
 def test_posts_within_the_quota_count_groups_by_their_posts_and_skip_separate_approvals() -> None:
-    from orgspec.checks.posts import _posts_total
+    from orgspec.checks.posts import posts_total as _posts_total
     from orgspec.model import Count, Post, PostGroup
 
     one = Post(title="主任", count=Count.of(1))

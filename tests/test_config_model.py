@@ -41,7 +41,7 @@ def _error(path: Path) -> str:
         ('select = ["OS3"]\nselct = ["OS3"]\n', ":2: unknown setting 'selct'; did you mean 'select'?"),
         (
             "colour = true\n",
-            ":1: unknown setting 'colour'; expected one of select, ignore, severity, per-file-ignores, exclude",
+            ":1: unknown setting 'colour'; expected one of select, ignore, severity, per-file-ignores, exclude, policy",
         ),
         (
             '\n[severity]\nOS501 = "fatal"\n',

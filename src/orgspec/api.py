@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -35,6 +35,9 @@ from orgspec.source import SourceText, Span
 from orgspec.suppress import apply_suppressions
 from orgspec.text.printer import print_statements
 from orgspec.text.unlower import unlower
+
+if TYPE_CHECKING:
+    from orgspec.policy import PackModel
 
 __all__ = [
     "Analysis",
@@ -72,13 +75,16 @@ class Analysis:
         return not has_errors(self.diagnostics)
 
 
-def analyze(text: str, filename: str = "<string>", *, keep_tree: bool = True) -> Analysis:
+def analyze(
+    text: str, filename: str = "<string>", *, keep_tree: bool = True, policy: Sequence[PackModel] = ()
+) -> Analysis:
     """Parse, build, resolve and check ``text``; never raises on user input.
 
     Inline suppressions (``# orgspec: ignore[CODE] reason``) are applied here, so
     library users see the same findings as the command line. ``keep_tree=False``
     keeps no syntax tree (``analysis.built.document`` has only the comments):
     the same findings in about half the memory, as ``orgspec check`` runs it.
+    ``policy``: packs of :mod:`orgspec.policy` whose rules are checked too (OS801).
     """
     surrogate = _SURROGATE.search(text)
     if surrogate is not None:  # only a str from the library door can hold one: read files are decoded UTF-8
@@ -86,6 +92,10 @@ def analyze(text: str, filename: str = "<string>", *, keep_tree: bool = True) ->
     with gc_paused():  # the whole graph stays live: collections would only re-walk it (docs/performance.md)
         built = build(SourceText(text, filename), keep_tree=keep_tree)
         found = list(built.diagnostics) + checks.run(built)
+        if policy:
+            from orgspec.policy.evaluate import check as check_policy
+
+            found += check_policy(built, policy)
     if surrogate is not None:
         at = surrogate.start()
         found.append(

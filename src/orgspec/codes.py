@@ -318,6 +318,50 @@ _ALL: tuple[Code, ...] = (
         "reviewer sees what the arithmetic could not decide.",
         bad="ambiguous quota-owner \"the department's, or its centre's\"",
     ),
+    Code(
+        "OS314",
+        "posts-exceed-quota-less-logistics",
+        "error",
+        "Leadership posts exceed the quota once its logistics (工勤) part is taken out.",
+        "Leaders occupy cadre places, never logistics (工勤) ones. When the quota that leaders hold "
+        "(the administrative quota, else the public-institution quota of an institution, else a "
+        "quota the document calls the body's 机关编制) counts a "
+        "logistics part inside it (`includes logistics 2`), the body's leadership posts must fit "
+        "within the total less that part. A separate `quota logistics` pool is already outside the "
+        "quota and is not taken out again; a logistics part whose figure is not a number leaves the "
+        "check undecided; posts above the whole administrative quota are OS304 alone.",
+        bad='quota administrative 5 { includes logistics 2 "工勤2名" }\nposts { post "主任" 1; post "副主任" 3 }',
+        good='quota administrative 6 { includes logistics 2 "工勤2名" }\nposts { post "主任" 1; post "副主任" 3 }',
+    ),
+    Code(
+        "OS315",
+        "quota-part-disagrees-with-unit",
+        "warning",
+        "A quota part stated for a unit differs from the quota that unit states itself.",
+        '`includes 6 "综合科" for @zh` in a body\'s quota and `quota administrative 5` in the 综合科 '
+        "are two statements of one figure. A reviewer raises the part when it is larger than the "
+        "unit's own quota (more places given than the unit has) or smaller (the unit claims places "
+        "its body does not give it). The unit's quota of the part's category is compared (the "
+        "quota's category when the part names none); a unit that states no quota of it, a figure "
+        "that is not a number, or two figures given for different `as-of` dates are not compared.",
+        bad='quota administrative 20 { includes 6 "综合科" for @zh }\nsection zh "综合科" { quota administrative 5 }',
+        good='quota administrative 20 { includes 5 "综合科" for @zh }\nsection zh "综合科" { quota administrative 5 }',
+    ),
+    Code(
+        "OS316",
+        "section-posts-fewer-than-sections",
+        "warning",
+        "A section leadership total with no chief/deputy split is smaller than the sections it heads.",
+        "A group `for-sections` that gives only a total (内设机构领导职数12名), with no chief and deputy "
+        "posts named, must give each section at least its head: a total below the number of sections "
+        "leaves one without. Counted are the sections and offices directly below the unit, except "
+        "those set per regulations or outside the stated count, and except a section whose head is a "
+        "post of its own in the unit (办公室主任 for the 办公室). Nothing is said about deputies: how "
+        "many a section gets is not fixed by the total. A group with a chief/deputy split is "
+        "checked by OS305-OS307 instead.",
+        bad='section "甲科"\nsection "乙科"\nsection "丙科"\nposts { group "内设机构领导职数" 2 for-sections }',
+        good='section "甲科"\nsection "乙科"\nsection "丙科"\nposts { group "内设机构领导职数" 3 for-sections }',
+    ),
     # ---- plaques -----------------------------------------------------------------
     Code(
         "OS401",
@@ -408,6 +452,36 @@ _ALL: tuple[Code, ...] = (
         "warning",
         "An event's decided, approved and effective dates are out of order.",
         "A decision comes before its approval, and both come before it takes effect.",
+    ),
+    # ---- policy and across files ------------------------------------------------------
+    Code(
+        "OS801",
+        "policy-limit-exceeded",
+        "warning",
+        "A figure is above the limit a policy rule sets (a ratio rule or a body limit).",
+        'Policy rules are off by default. `policy = ["r5-leadership-ratios"]` in the configuration, '
+        "or `orgspec check --policy PACK` (a bundled pack or a TOML file), turns a pack on. Each rule "
+        "caps one figure of the units it applies to: the chief and deputy posts of a kind of unit "
+        "against the size of its quota (R5: 干部编制四人以内配备一名), the logistics share of a quota "
+        "(R6), the number of sections of a kind of body (a jurisdiction's 机构限额). The finding names "
+        "the rule's id, the figure, the limit and the rule's basis (the document it comes from), so "
+        "that the reviewer can weigh it; a rule is a policy, not a fact of the spec. See "
+        "docs/configuration.md#policy-rules.",
+    ),
+    Code(
+        "OS802",
+        "facts-disagree-across-files",
+        "warning",
+        "One body is stated in two specs whose facts disagree.",
+        "When `orgspec check` is given several files or a folder, a body stated in two specs (the same "
+        "id, or the same name once scripts and spacing are folded) is compared fact by fact: its "
+        "quota of each category, its total of leadership posts, its rank and the number of its "
+        "sections. A fact is compared only when both specs give it as a number (or a rank) for one "
+        "date that both state: a quota's `as-of`, else the date of the body's `basis` document. Two "
+        "undated statements are not compared: they may be documents of different years, or two "
+        "bodies of one generic name (街道办事处). Each disagreement is reported once, at the later "
+        "file, with the other spec's statement as a related location. Inline suppressions do not "
+        "reach it (it is found after each file's own findings): leave it out with `per-file-ignores`.",
     ),
     # ---- suppressions ---------------------------------------------------------------
     Code(

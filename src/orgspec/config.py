@@ -8,6 +8,7 @@ level of ``orgspec.toml``::
     severity = { OS501 = "error" }  # per-code severity
     per-file-ignores = { "specs/legacy/*.orgspec" = ["OS310"] }
     exclude = ["build/", "drafts/"] # files not to check when a folder is walked
+    policy = ["r5-leadership-ratios"] # policy packs to check (off by default; OS801)
 
 The table is validated by the declared model of :mod:`orgspec.config_model`
 (pydantic, unknown keys refused), imported only when a config file is read
@@ -66,6 +67,7 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     path: Path | None = None
     exclude: tuple[str, ...] = ()
+    policy: tuple[str, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -123,7 +125,29 @@ class Settings:
             "severity": {k: v.value for k, v in sorted(self.severity.items())},
             "per-file-ignores": {pattern: list(codes) for pattern, codes in self.per_file_ignores},
             "exclude": list(self.exclude),
+            "policy": list(self.policy),
         }
+
+    def policy_files(self, extra: Iterable[str] = ()) -> tuple[str, ...]:
+        """Return the files of the policy packs that apply (the config's, then ``extra``), without repeats.
+
+        Paths in the config file are relative to its folder, ``extra`` ones (``--policy``) to
+        the working directory. Raises :class:`ConfigError` for a pack that cannot be found.
+        """
+        if not self.policy and not extra:
+            return ()
+        from orgspec.policy import PolicyError, resolve_pack
+
+        out: list[str] = []
+        for name, base in [*((n, self.root) for n in self.policy), *((n, Path.cwd()) for n in extra)]:
+            try:
+                found = str(resolve_pack(name, base).resolve())
+            except PolicyError as err:
+                where = f"{self.path}: policy: " if self.path is not None and base is self.root else ""
+                raise ConfigError(f"{where}{err}") from None
+            if found not in out:
+                out.append(found)
+        return tuple(out)
 
 
 _MATCHERS: dict[tuple[str, ...], Any] = {}
@@ -157,6 +181,7 @@ def _parse(table: Mapping[str, Any], where: Path, text: str = "", start_line: in
         per_file_ignores=tuple((pattern, tuple(codes)) for pattern, codes in plain["per-file-ignores"].items()),
         path=where,
         exclude=tuple(plain["exclude"]),
+        policy=tuple(plain["policy"]),
     )
 
 
@@ -181,7 +206,7 @@ def _validated(table: Mapping[str, Any]) -> dict[str, Any] | None:
     if not record or not isinstance(record[0], list) or not record[0] or not isinstance(record[0][0], dict):
         return None
     plain: dict[str, Any] = record[0][0]
-    return plain if set(plain) == {"select", "ignore", "severity", "per-file-ignores", "exclude"} else None
+    return plain if set(plain) == {"select", "ignore", "severity", "per-file-ignores", "exclude", "policy"} else None
 
 
 def _remember(table: Mapping[str, Any], plain: dict[str, Any]) -> None:

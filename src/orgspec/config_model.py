@@ -27,6 +27,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from orgspec.codes import CODES
+from orgspec.policy import bundled_packs
 
 __all__ = ["KEYS", "ConfigModel", "validate"]
 
@@ -45,6 +46,15 @@ def _full_code(value: str) -> str:
     return code
 
 
+def _pack_name(value: str) -> str:
+    if not value.strip():
+        raise ValueError("a policy pack is a bundled name or a path to a .toml file")
+    if "/" not in value and "\\" not in value and not value.endswith(".toml") and value not in bundled_packs():
+        raise ValueError(f"no bundled policy pack {value!r}; bundled: {', '.join(bundled_packs())}")
+    return value
+
+
+PackName = Annotated[str, AfterValidator(_pack_name)]
 CodeOrPrefix = Annotated[str, AfterValidator(_code_or_prefix)]
 FullCode = Annotated[str, AfterValidator(_full_code)]
 SeverityName = Literal["error", "warning", "info"]
@@ -64,10 +74,13 @@ class ConfigModel(BaseModel):
     exclude: list[str] = Field(
         default_factory=list, description="gitignore-style globs of files not to check when a folder is walked"
     )
+    policy: list[PackName] = Field(
+        default_factory=list, description="policy packs to check (bundled names or TOML paths); none by default"
+    )
 
 
 #: The keys a config table may hold, as written in TOML.
-KEYS = ("select", "ignore", "severity", "per-file-ignores", "exclude")
+KEYS = ("select", "ignore", "severity", "per-file-ignores", "exclude", "policy")
 
 _EXAMPLES = {
     "select": 'a list of codes such as ["OS301", "OS5"]',
@@ -75,6 +88,7 @@ _EXAMPLES = {
     "severity": 'a table such as { OS501 = "error" }',
     "per-file-ignores": 'a table such as { "legacy/*.orgspec" = ["OS310"] }',
     "exclude": 'a list of globs such as ["build/", "drafts/*.orgspec"]',
+    "policy": 'a list of packs such as ["r5-leadership-ratios", "rules/city.toml"]',
 }
 
 

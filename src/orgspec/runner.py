@@ -23,6 +23,7 @@ import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -126,6 +127,8 @@ class FileResult:
     diagnostics: list[Diagnostic]
     unreadable: bool
     cache: CacheStats
+    #: The facts of its bodies (:func:`orgspec.across.facts`), when asked for.
+    facts: list[dict[str, Any]] | None = None
 
 
 @attrs.frozen(slots=True)
@@ -137,7 +140,16 @@ class FilesResult:
     jobs: int
 
 
-def _check_one(path: Path, cache: ResultCache | None) -> FileResult:
+def _packs(policy: Sequence[str]) -> list[Any]:
+    """Return the validated packs of ``policy`` (files), read once per process."""
+    if not policy:
+        return []
+    from orgspec.policy import load_pack
+
+    return [load_pack(p) for p in policy]
+
+
+def _check_one(path: Path, cache: ResultCache | None, policy: Sequence[str] = (), facts: bool = False) -> FileResult:
     name = str(path)
     try:
         data = read_limited(path)  # the size is checked before anything is read
@@ -145,13 +157,16 @@ def _check_one(path: Path, cache: ResultCache | None) -> FileResult:
         source, problems = read_source(path)  # reports the error as a diagnostic
         return FileResult(problems, source is None, CacheStats())
     key = cache.key(data) if cache is not None else ""
+    store = ResultCache(fingerprint="across-facts") if facts and cache is not None else None
+    facts_key = store.key(data) if store is not None else ""
     if cache is not None:
         record = cache.get(key)
-        if record is not None:
+        known = _cached_facts(store, facts_key) if store is not None else None
+        if record is not None and (not facts or known is not None):
             source, problems = decode(data, name)
             if source is not None:
                 try:
-                    return FileResult(decode_diagnostics(record, source), False, CacheStats(hits=1))
+                    return FileResult(decode_diagnostics(record, source), False, CacheStats(hits=1), known)
                 except (TypeError, ValueError, KeyError):
                     pass  # a well-formed entry of unexpected content: check again and rewrite it
     source, problems = decode(data, name)
@@ -162,18 +177,45 @@ def _check_one(path: Path, cache: ResultCache | None) -> FileResult:
     from orgspec.lowering import gc_paused
 
     with gc_paused():
-        found = list(analyze(source.text, source.filename, keep_tree=False).diagnostics)
+        analysis = analyze(source.text, source.filename, keep_tree=False, policy=_packs(policy))
+        found = list(analysis.diagnostics)
+        found_facts = None
+        if facts:
+            from orgspec.across import facts as body_facts
+
+            found_facts = body_facts(analysis.built)
+    del analysis
     writes = 0
     if cache is not None:
         record = encode_diagnostics(found, source)
         if record is not None and cache.put(key, record):
             writes = 1
-    return FileResult(found, False, CacheStats(misses=1 if cache is not None else 0, writes=writes))
+        if store is not None and found_facts is not None:
+            store.put(facts_key, [found_facts])
+    return FileResult(found, False, CacheStats(misses=1 if cache is not None else 0, writes=writes), found_facts)
 
 
-def _check_chunk(paths: Sequence[str], use_cache: bool, fingerprint: str) -> list[FileResult]:
-    cache = ResultCache(fingerprint=fingerprint) if use_cache else None
-    return [_check_one(Path(p), cache) for p in paths]
+def _cached_facts(store: ResultCache, key: str) -> list[dict[str, Any]] | None:
+    record = store.get(key)
+    if record is None or not isinstance(record, list) or len(record) != 1 or not isinstance(record[0], list):
+        return None
+    return [f for f in record[0] if isinstance(f, dict)]
+
+
+def _check_chunk(
+    paths: Sequence[str], use_cache: bool, fingerprint: str, policy: Sequence[str] = (), facts: bool = False
+) -> list[FileResult]:
+    cache = ResultCache(fingerprint=_with_policy(fingerprint, policy)) if use_cache else None
+    return [_check_one(Path(p), cache, policy, facts) for p in paths]
+
+
+def _with_policy(fingerprint: str, policy: Sequence[str]) -> str:
+    """Return the cache fingerprint of a run with ``policy`` packs (their contents change the findings)."""
+    if not policy:
+        return fingerprint
+    from orgspec.policy import fingerprint as pack_fingerprint
+
+    return f"{fingerprint}\0policy:{pack_fingerprint(policy)}"
 
 
 def _chunks(paths: list[str], jobs: int) -> list[list[str]]:
@@ -197,6 +239,8 @@ def check_files(
     cache: bool = True,
     fingerprint: str = "",
     on_done: Callable[[int], None] | None = None,
+    policy: Sequence[str] = (),
+    facts: bool = False,
 ) -> FilesResult:
     """Check the given spec files; return one result per file, in order. Never raises on user input.
 
@@ -204,6 +248,8 @@ def check_files(
     more than 1 MB; 1: in this process). ``cache``: use the per-user result
     cache. ``fingerprint``: anything besides the text that changes the result
     of :func:`orgspec.api.analyze`. ``on_done(n)`` is called as files finish.
+    ``policy``: files of policy packs (:mod:`orgspec.policy`) checked too.
+    ``facts``: also return the facts of each file's bodies (for :mod:`orgspec.across`).
     """
     names = [str(p) for p in files]
     if jobs is None:
@@ -211,9 +257,9 @@ def check_files(
     jobs = max(1, min(jobs, len(names) or 1))
     results: list[FileResult] = []
     if jobs == 1:
-        store = ResultCache(fingerprint=fingerprint) if cache else None
+        store = ResultCache(fingerprint=_with_policy(fingerprint, policy)) if cache else None
         for name in names:
-            results.append(_check_one(Path(name), store))
+            results.append(_check_one(Path(name), store, policy, facts))
             if on_done is not None:
                 on_done(1)
     else:
@@ -221,7 +267,9 @@ def check_files(
 
         chunks = _chunks(names, jobs)
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for part in pool.map(_check_chunk, chunks, [cache] * len(chunks), [fingerprint] * len(chunks)):
+            n = len(chunks)
+            args = ([cache] * n, [fingerprint] * n, [tuple(policy)] * n, [facts] * n)
+            for part in pool.map(_check_chunk, chunks, *args):
                 results.extend(part)
                 if on_done is not None:
                     on_done(len(part))

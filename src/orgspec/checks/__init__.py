@@ -19,6 +19,7 @@ from orgspec.checks.history import event_dates, event_names
 from orgspec.checks.plaques import plaque_names
 from orgspec.checks.posts import post_groups, post_parts, posts_within_quota
 from orgspec.checks.quotas import quota_parts
+from orgspec.checks.reviewer import group_heads, parts_for_units, posts_less_logistics
 from orgspec.checks.units import duplicate_names, ranks, sections_have_duties
 from orgspec.diagnostics import Diagnostic
 from orgspec.lowering import Built
@@ -36,6 +37,9 @@ CHECKS: tuple[Check, ...] = (
     post_groups,
     post_parts,
     posts_within_quota,
+    posts_less_logistics,
+    parts_for_units,
+    group_heads,
     actual_staff,
     actual_posts,
     ambiguities,

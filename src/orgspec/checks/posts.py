@@ -13,7 +13,7 @@ from orgspec.diagnostics import Diagnostic
 from orgspec.model.units import Post, PostGroup
 from orgspec.model.values import QuotaCategory
 
-__all__ = ["post_groups", "post_parts", "posts_within_quota", "role_of"]
+__all__ = ["post_groups", "post_parts", "posts_total", "posts_within_quota", "role_of"]
 
 
 def role_of(post: Post) -> Literal["chief", "deputy"] | None:
@@ -102,7 +102,7 @@ def post_groups(ctx: Context) -> Iterator[Diagnostic]:
                     )
 
 
-def _posts_total(unit_posts: tuple[Post | PostGroup, ...]) -> tuple[int, list[int], bool]:
+def posts_total(unit_posts: tuple[Post | PostGroup, ...]) -> tuple[int, list[int], bool]:
     """Return (posts counted against the quota, indexes counted, whether any figure is open)."""
     total = 0
     counted: list[int] = []
@@ -130,7 +130,7 @@ def posts_within_quota(ctx: Context) -> Iterator[Diagnostic]:
         if quota_index is None:
             continue
         quota = unit.quotas[quota_index]
-        total, counted, _ = _posts_total(unit.posts)
+        total, counted, _ = posts_total(unit.posts)
         if not quota.count.known:
             continue
         if total > (quota.count.value or 0):

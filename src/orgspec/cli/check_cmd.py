@@ -125,6 +125,15 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="PATH", help="use this config file for every file (no search)")
     parser.add_argument("--isolated", action="store_true", help="ignore every config file")
     parser.add_argument(
+        "--policy",
+        dest="policy",
+        action="append",
+        default=[],
+        metavar="PACK",
+        help="also check the rules of a policy pack: a bundled name (r5-leadership-ratios) or a .toml file "
+        "(repeatable; added to the config's policy)",
+    )
+    parser.add_argument(
         "--show-settings", action="store_true", help="print the settings that apply to each PATH and exit"
     )
     parser.add_argument("--no-progress", action="store_true", help="never show the progress bar")
@@ -172,27 +181,74 @@ class Gathered:
 
 
 def gather(
-    paths: Sequence[Path], resolver: Resolver, *, progress: bool = False, jobs: int | None = 1, cache: bool = False
+    paths: Sequence[Path],
+    resolver: Resolver,
+    *,
+    progress: bool = False,
+    jobs: int | None = 1,
+    cache: bool = False,
+    policy: Sequence[str] = (),
 ) -> Gathered:
-    """Read, analyse and configure every file; never raises on user input.
+    """Read, analyse and configure every file; never raises on user input (a bad pack is a ConfigError).
 
     ``jobs`` and ``cache`` are passed to :func:`orgspec.runner.check_files`
     (the command line uses one job per CPU and the cache unless told otherwise).
+    ``policy``: packs named on the command line (``--policy``), added to each
+    file's configured ones; files are checked in groups that share their packs.
+    When more than one file is checked, bodies stated in two of them are
+    compared (:mod:`orgspec.across`, OS802).
     """
     from orgspec.cli.progress import Progress
     from orgspec.diagnostics import sort_key
-    from orgspec.runner import check_files
+    from orgspec.runner import FileResult, check_files
 
-    found: list[Diagnostic] = []
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for n, path in enumerate(paths):
+        groups.setdefault(_policy_files(resolver, path, policy), []).append(n)
+    results: list[FileResult | None] = [None] * len(paths)
     with Progress(len(paths), enabled=progress) as bar:
-        outcome = check_files(paths, jobs=jobs, cache=cache, on_done=bar.advance)
-    for path, result in zip(paths, outcome.files, strict=True):
+        for packs, members in groups.items():
+            outcome = check_files(
+                [paths[n] for n in members],
+                jobs=jobs,
+                cache=cache,
+                on_done=bar.advance,
+                policy=packs,
+                facts=len(paths) > 1,
+            )
+            for n, result in zip(members, outcome.files, strict=True):
+                results[n] = result
+    done = [r for r in results if r is not None]
+    found: list[Diagnostic] = []
+    for path, result in zip(paths, done, strict=True):
         found.extend(result.diagnostics if result.unreadable else resolver.apply(result.diagnostics, path))
+    if len(paths) > 1:
+        from orgspec.across import compare
+
+        across = compare([(str(p), r.facts) for p, r in zip(paths, done, strict=True) if r.facts])
+        for d in across:
+            found.extend(resolver.apply([d], d.file or "."))
     found.sort(key=sort_key)
-    return Gathered(tuple(found), tuple(str(p) for p in paths), any(r.unreadable for r in outcome.files))
+    return Gathered(tuple(found), tuple(str(p) for p in paths), any(r.unreadable for r in done))
 
 
-def gather_stdin(name: str | None, resolver: Resolver) -> Gathered:
+def _policy_files(resolver: Resolver, path: Path, extra: Sequence[str]) -> tuple[str, ...]:
+    """Return the pack files that apply to ``path``, each validated once (a bad pack is a ConfigError)."""
+    files = resolver.for_path(path).policy_files(extra)
+    if not files:
+        return files
+    from orgspec.config import ConfigError
+    from orgspec.policy import PolicyError, load_pack
+
+    for f in files:
+        try:
+            load_pack(f)
+        except PolicyError as err:
+            raise ConfigError(str(err)) from None
+    return files
+
+
+def gather_stdin(name: str | None, resolver: Resolver, policy: Sequence[str] = ()) -> Gathered:
     """Read, analyse and configure the spec on stdin; ``name`` (``--stdin-filename``) names it.
 
     The name is used in the findings and to find the settings that apply (as
@@ -206,8 +262,11 @@ def gather_stdin(name: str | None, resolver: Resolver) -> Gathered:
     source, problems = read_input("-", display)
     if source is None:
         return Gathered(tuple(problems), (display,), True)
-    found = analyze(source.text, display).diagnostics
     where = Path(name) if name else Path.cwd() / STDIN_NAME
+    from orgspec.policy import load_pack
+
+    packs = [load_pack(f) for f in _policy_files(resolver, where, policy)]
+    found = analyze(source.text, display, policy=packs).diagnostics
     return Gathered(tuple(resolver.apply(found, where)), (display,), False)
 
 
@@ -343,9 +402,11 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         paths = _files(args, resolver)
         progress = not args.no_progress and not args.quiet and _isatty(sys.stderr) and not os.environ.get("CI")
-        gathered = gather(paths, resolver, progress=progress, jobs=args.jobs, cache=not args.no_cache)
+        gathered = gather(
+            paths, resolver, progress=progress, jobs=args.jobs, cache=not args.no_cache, policy=args.policy
+        )
         if "-" in args.paths:
-            gathered = _merge(gathered, gather_stdin(args.stdin_filename, resolver))
+            gathered = _merge(gathered, gather_stdin(args.stdin_filename, resolver, args.policy))
         empty = empty_folders(args.paths)  # a folder given that holds no spec is an error (issue 19)
         if empty:
             gathered = attrs.evolve(gathered, diagnostics=(*empty, *gathered.diagnostics), unreadable=True)
