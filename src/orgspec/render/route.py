@@ -6,9 +6,9 @@ line from centre to centre runs under those boxes and seems to end at the
 first one it meets. :func:`route` instead tries the straight line, then
 orthogonal routes with one or two bends through the gaps beside either box,
 and keeps the shortest that crosses no other box; only when none exists does
-it search the grid of gaps around the boxes near both ends (:func:`_search`),
-and only when that finds nothing (or the grid is too large) does it fall back
-to the straight line. Every route starts on the border of its
+it search the grid of gaps around the boxes near both ends (:func:`_search`,
+an A* search that looks towards the target first), and only when that finds
+nothing (or the grid is too large) does it fall back to the straight line. Every route starts on the border of its
 source box and ends on the border of its target box.
 
 Imports: :mod:`orgspec.render.layout`.
@@ -197,7 +197,10 @@ def route(a: Box, b: Box, index: BoxIndex) -> list[Point]:
     for cand in _candidates(a, b):
         pts = _simplify(cand)
         # a bend costs a little (fewer bends read more easily); running along a tree line costs a lot
-        length = _length(pts) + 4 * len(pts) + 20 * sum(index.along(p, q) for p, q in itertools.pairwise(pts))
+        length = _length(pts) + 4 * len(pts)
+        if best is not None and length >= best[0]:
+            continue  # the tree-line term only adds: this one cannot win
+        length += 20 * sum(index.along(p, q) for p, q in itertools.pairwise(pts))
         if (best is None or length < best[0]) and _clear(pts, index, ends):
             best = (length, pts)
     if best is None:
@@ -230,17 +233,28 @@ def _search(a: Box, b: Box, index: BoxIndex) -> tuple[float, list[Point]] | None
     col = {x: i for i, x in enumerate(xs)}
     row = {y: j for j, y in enumerate(ys)}
     goals = {(col[q[0]], row[q[1]]): p for p, q in _ports(b)}
-    heap: list[tuple[float, int, int, int, int]] = []
+    goal_points = [(xs[gi], ys[gj]) for gi, gj in goals]
+
+    def estimate(i: int, j: int) -> float:
+        # A*: no route is shorter than the grid (Manhattan) distance to the nearest goal; bends and
+        # detours only add, so the estimate never overstates and the first goal reached is the best
+        x, y = xs[i], ys[j]
+        return min(abs(x - gx) + abs(y - gy) for gx, gy in goal_points)
+
+    heap: list[tuple[float, float, int, int, int]] = []
     came: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
     cost: dict[tuple[int, int, int], float] = {}
     for _p, q in _ports(a):
         state = (col[q[0]], row[q[1]], -1)
         cost[state] = CLEAR
         came[state] = None
-        heapq.heappush(heap, (CLEAR, *state, 0))
+        heapq.heappush(heap, (CLEAR + estimate(state[0], state[1]), CLEAR, *state))
     moves = ((1, 0), (-1, 0), (0, 1), (0, -1))
+    # whether the grid edge between two neighbouring points is clear, asked once per edge: the
+    # search reaches a point from up to four directions and would otherwise test it each time
+    open_edge: dict[tuple[int, int, int, int], bool] = {}
     while heap:
-        c, i, j, d, _ = heapq.heappop(heap)
+        _f, c, i, j, d = heapq.heappop(heap)
         state = (i, j, d)
         if c > cost.get(state, math.inf):
             continue
@@ -257,12 +271,16 @@ def _search(a: Box, b: Box, index: BoxIndex) -> tuple[float, list[Point]] | None
             if not (0 <= ni < len(xs) and 0 <= nj < len(ys)):
                 continue
             p, q = (xs[i], ys[j]), (xs[ni], ys[nj])
-            if not _clear([p, q], index, ends):
+            edge = (i, j, ni, nj) if (i, j) <= (ni, nj) else (ni, nj, i, j)
+            clear = open_edge.get(edge)
+            if clear is None:
+                clear = open_edge[edge] = _clear([p, q], index, ends)
+            if not clear:
                 continue
             nc = c + math.dist(p, q) + (8.0 if d not in (-1, k) else 0.0)
             nxt = (ni, nj, k)
             if nc < cost.get(nxt, math.inf):
                 cost[nxt] = nc
                 came[nxt] = state
-                heapq.heappush(heap, (nc, ni, nj, k, 0))
+                heapq.heappush(heap, (nc + estimate(ni, nj), nc, ni, nj, k))
     return None
