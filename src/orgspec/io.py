@@ -223,13 +223,19 @@ def write_atomic_set(files: dict[Path, bytes | str]) -> None:
 
 
 def _write_temp(target: Path, data: bytes | str) -> str:
-    """Write ``data`` to a synced temporary file beside ``target`` with the target's mode; return its path."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    """Write ``data`` to a synced temporary file beside ``target`` with the target's mode; return its path.
+
+    A str is encoded a block at a time, so that a large text is never held twice (as text and bytes).
+    """
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{TEMP_MARK}", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            if isinstance(data, str):
+                for at in range(0, len(data), _BLOCK):
+                    fh.write(data[at : at + _BLOCK].encode("utf-8"))
+            else:
+                fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         if target.exists():
