@@ -190,3 +190,29 @@ def test_packed_spans_find_every_entry_of_a_large_block() -> None:
     packed["/bodies/1"] = Span(0, 1)
     assert all(packed[path] == Span(i, i + 1) for i, path in enumerate(paths))
     assert "/bodies/0/units/5000/name" not in packed
+
+
+def test_the_pool_of_one_thread_is_not_another_threads() -> None:
+    """Builds in two threads: one pooling (check) must not make the other share, nor outlive its block."""
+    import threading
+
+    from orgspec.model.trusted import pooled, trusted
+
+    entered, release = threading.Event(), threading.Event()
+
+    def pooling() -> None:
+        with pooled():
+            entered.set()
+            release.wait(10)
+
+    worker = threading.Thread(target=pooling)
+    worker.start()
+    try:
+        assert entered.wait(10)
+        assert trusted(Duty, text="x") is not trusted(Duty, text="x")  # this thread is outside pooled()
+    finally:
+        release.set()
+        worker.join()
+    with pooled():
+        assert trusted(Duty, text="x") is trusted(Duty, text="x")
+    assert trusted(Duty, text="x") is not trusted(Duty, text="x")

@@ -44,6 +44,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import sys
+import threading
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
@@ -69,8 +70,15 @@ _TEMPLATES: dict[type[BaseModel], dict[str, Any]] = {}
 _REQUIRED: Any = object()
 #: Classes whose models are never shared by :func:`pooled` (told apart by identity, or too costly to hash).
 _NEVER_POOLED: set[str] = {"Unit", "Spec"}
-#: The models built so far inside :func:`pooled`, per tuple of field names given (None outside).
-_POOL: dict[tuple[str, ...], dict[BaseModel, BaseModel]] | None = None
+
+
+class _Pool(threading.local):
+    """The models built so far inside :func:`pooled` in this thread, per tuple of field names given."""
+
+    pool: dict[tuple[str, ...], dict[BaseModel, BaseModel]] | None = None  # None: outside pooled()
+
+
+_LOCAL = _Pool()
 
 #: The shared ``model_fields_set`` per tuple of field names given, up to a bound (the order in
 #: which a unit's fields are given follows its statements, so the tuples of odd specs may vary).
@@ -146,7 +154,7 @@ def trusted(cls: type[M], /, **values: Any) -> M:
     _set_fields_set(model, _FIELDS_SETS.get(names) or _new_fields_set(names))
     _set_extra(model, None)
     _set_private(model, None)
-    pool = _POOL
+    pool = _LOCAL.pool
     if pool is not None and cls.__name__ not in _NEVER_POOLED:
         same = pool.get(names)
         if same is None:
@@ -165,13 +173,12 @@ def pooled() -> Iterator[None]:
     Models are frozen, so an equal one serves as well: a large spec repeats many
     figures, dates, references and duties. Two models are shared only when they
     are of the same class, equal, and were given the same fields in the same order
-    (so ``model_fields_set`` stays what each call would give). The pool is dropped
-    when the block ends.
+    (so ``model_fields_set`` stays what each call would give). The pool belongs to
+    the thread that entered the block, and is dropped when the block ends.
     """
-    global _POOL
-    outer = _POOL
-    _POOL = {}
+    outer = _LOCAL.pool
+    _LOCAL.pool = {}
     try:
         yield
     finally:
-        _POOL = outer
+        _LOCAL.pool = outer
