@@ -8,8 +8,10 @@ subprocess and reads its peak resident set size with ``resource.getrusage(RUSAGE
     python bench/bench_memory.py                      # 10, 50 and 100 MB
     python bench/bench_memory.py --sizes 10 --keep /tmp/specs
 
-Prints, per size and command, the peak RSS in MB and its ratio to the file's size; the target
-of issue 19 is under 10x. See docs/performance.md and docs/limits.md.
+Prints, per size and command, the peak RSS in MB, its ratio to the file's size and whether it is
+under the target (``--target``, 10x by default: issue 19's bound on a 100 MB spec; the interpreter
+and orgspec's modules alone take about 41 MB, which weighs on small sizes). See docs/performance.md
+and docs/limits.md for the recorded figures.
 """
 
 from __future__ import annotations
@@ -77,11 +79,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10,50,100", help="sizes in MB, comma-separated (default 10,50,100)")
     parser.add_argument("--keep", type=Path, default=None, help="folder for the generated specs (kept)")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    parser.add_argument("--target", type=float, default=10.0, help="the bound on peak RSS / file size (default 10)")
     args = parser.parse_args(argv)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="orgspec-bench-memory-"))
     folder.mkdir(parents=True, exist_ok=True)
     rows = []
-    print(f"{'size':>8} {'command':<12} {'peak RSS':>10} {'ratio':>7} {'time':>8} exit")
+    print(f"{'size':>8} {'command':<12} {'peak RSS':>10} {'ratio':>7} {'time':>8} exit  target")
     for size in (int(s) for s in args.sizes.split(",")):
         start = time.perf_counter()
         path = generate(size, folder)
@@ -91,10 +94,14 @@ def main(argv: list[str] | None = None) -> int:
         for name, command in COMMANDS.items():
             figures = measure(command, path)
             ratio = figures["peak_mb"] / real
-            rows.append({"size_mb": round(real, 1), "command": name, **figures, "ratio": round(ratio, 2)})
+            under = ratio < args.target
+            rows.append(
+                {"size_mb": round(real, 1), "command": name, **figures, "ratio": round(ratio, 2), "under_target": under}
+            )
+            verdict = f"under {args.target:g}x" if under else f"OVER {args.target:g}x"
             print(
                 f"{real:7.1f}M {name:<12} {figures['peak_mb']:9.0f}M {ratio:6.2f}x {figures['seconds']:7.1f}s "
-                f"{figures['exit']}",
+                f"{figures['exit']:>4}  {verdict}",
                 flush=True,
             )
     if args.json:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import stat
 from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -96,11 +98,24 @@ def test_refuses_text_that_does_not_parse() -> None:
     assert [d.code for d in result.diagnostics] == ["OS105"]
 
 
-def test_self_check_refuses_a_printer_that_loses_a_comment(monkeypatch: pytest.MonkeyPatch) -> None:
+def _lose_the_first_comment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the formatter's printer drop the first comment it is given (a printer with a bug)."""
     import orgspec.fmt
 
-    real = orgspec.fmt.print_statements
-    monkeypatch.setattr(orgspec.fmt, "print_statements", lambda s, c, src, newline: real(s, c[1:], src, newline))
+    real = orgspec.fmt.StatementPrinter
+
+    class Lossy(real):  # type: ignore[misc, valid-type]
+        def __init__(self, source: Any, comments: Callable[[], Sequence[Any]], newline: str) -> None:
+            super().__init__(source, lambda: comments()[1:], newline)
+
+        def finish(self, comments: Sequence[Any]) -> str:
+            return str(super().finish(comments[1:]))
+
+    monkeypatch.setattr(orgspec.fmt, "StatementPrinter", Lossy)
+
+
+def test_self_check_refuses_a_printer_that_loses_a_comment(monkeypatch: pytest.MonkeyPatch) -> None:
+    _lose_the_first_comment(monkeypatch)
     result = format_source(MESSY)
     assert result.output is None
     assert result.problem is not None
@@ -234,10 +249,7 @@ def test_fmt_keeps_a_byte_order_mark(tmp_path: Path) -> None:
 def test_fmt_does_not_write_when_the_self_check_fails(
     files: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import orgspec.fmt
-
-    real = orgspec.fmt.print_statements
-    monkeypatch.setattr(orgspec.fmt, "print_statements", lambda s, c, src, newline: real(s, c[1:], src, newline))
+    _lose_the_first_comment(monkeypatch)
     messy = files / "messy.orgspec"
     assert main(["fmt", str(messy)]) == 2
     assert messy.read_text(encoding="utf-8") == MESSY

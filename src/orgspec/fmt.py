@@ -22,16 +22,20 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
 from orgspec.diagnostics import Diagnostic
-from orgspec.lowering import Built, build
-from orgspec.model.units import Spec
+from orgspec.lowering import gc_paused
+from orgspec.lowering.lower import StreamLowerer
+from orgspec.lowering.reader import Reader
+from orgspec.model.units import Event, Unit
 from orgspec.source import SourceText
+from orgspec.syntax import parse_document
 from orgspec.syntax.nodes import Comment, Stmt
-from orgspec.text.printer import print_statements
+from orgspec.syntax.parser import comments_so_far
+from orgspec.text.printer import StatementPrinter
 
 __all__ = ["FormatResult", "detect_newline", "format_source", "format_text"]
 
@@ -69,101 +73,176 @@ def detect_newline(text: str) -> str:
     return "\n"
 
 
-def _print(built: Built, newline: str) -> str:
-    document = built.document
-    return print_statements(document.statements, document.comments, built.source, newline=newline)
-
-
-def _shape(stmts: Sequence[Stmt]) -> str:
-    """Return a digest of the statements without positions: what the formatter must not change.
+class _ShapeDigest:
+    """A digest of statements without positions: what the formatter must not change.
 
     A SHA-256 over every keyword, argument (kind and value) and block boundary, in
-    order, so that the input's syntax tree can be dropped before the output is read.
+    order, fed one top-level statement at a time, so that no syntax tree is kept.
     """
-    digest = hashlib.sha256()
-    stack: list[Iterator[Stmt]] = [iter(stmts)]
-    while stack:
-        stmt = next(stack[-1], None)
-        if stmt is None:
-            stack.pop()
-            digest.update(b"}")
-            continue
-        parts = [stmt.keyword]
-        for a in stmt.args:
-            parts += [a.kind.value, a.value]
-        digest.update(repr(parts).encode("utf-8", "surrogatepass"))
-        if stmt.block is not None:
-            digest.update(b"{")
-            stack.append(iter(stmt.block))
-    return digest.hexdigest()
+
+    def __init__(self) -> None:
+        self._digest = hashlib.sha256()
+
+    def add(self, top: Stmt) -> None:
+        """Add one top-level statement and everything in its block."""
+        digest = self._digest
+        stack: list[Iterator[Stmt]] = [iter((top,))]
+        while stack:
+            stmt = next(stack[-1], None)
+            if stmt is None:
+                stack.pop()
+                if stack:
+                    digest.update(b"}")
+                continue
+            parts = [stmt.keyword]
+            for a in stmt.args:
+                parts += [a.kind.value, a.value]
+            digest.update(repr(parts).encode("utf-8", "surrogatepass"))
+            if stmt.block is not None:
+                digest.update(b"{")
+                stack.append(iter(stmt.block))
+
+    def hexdigest(self) -> str:
+        """Return the digest of the statements added so far."""
+        return self._digest.hexdigest()
+
+
+class _ModelDigest:
+    """SHA-256 digests of the model's bodies, events and notes, fed as the lowering makes them.
+
+    Two models built by the same lowering are equal exactly when their bodies,
+    events and notes are, in order; each part is digested as JSON (or, if it
+    cannot be serialised, as its ``repr``: a lone surrogate from the library door).
+    """
+
+    def __init__(self) -> None:
+        self._parts = (hashlib.sha256(), hashlib.sha256(), hashlib.sha256())
+
+    def add(self, bodies: Sequence[Unit], events: Sequence[Event], notes: Sequence[str]) -> None:
+        """Add the parts of the model lowered from some top-level statements."""
+        for digest, items in zip(self._parts, (bodies, events), strict=False):
+            for item in items:
+                try:
+                    data = b"J" + item.model_dump_json().encode("utf-8")
+                except (ValueError, UnicodeError):
+                    data = b"R" + repr(item).encode("utf-8", "surrogatepass")
+                digest.update(data + b"\0")
+        for note in notes:
+            self._parts[2].update(repr(note).encode("utf-8", "surrogatepass") + b"\0")
+
+    def hexdigest(self) -> str:
+        """Return the digest of the parts added so far."""
+        return "/".join(d.hexdigest() for d in self._parts)
+
+
+@attrs.frozen(slots=True)
+class _Read:
+    """What one pass over a text gives: the errors that refuse it, and what the self-check compares."""
+
+    refused: tuple[Diagnostic, ...]
+    shape: str
+    model: str
+    comments: Counter[str]
+
+
+def _read(text: str, filename: str, newline: str, emit: Callable[[str], None]) -> _Read:
+    """Parse, lower and print ``text`` one top-level statement at a time; hand the printed text to ``emit``.
+
+    Nothing of the text is kept whole but its comments: each statement is digested,
+    lowered (its model digested, then dropped) and printed as soon as it is read. The
+    printed pieces are final only if the text is not refused.
+    """
+    source = SourceText(text, filename)
+    lowered: list[Diagnostic] = []
+    reader = Reader(source, lambda d: lowered.append(d) if d.code in _REFUSE_CODES else None)
+    lowerer = StreamLowerer(reader, positions=False)  # the formatter needs no source map
+    printer = StatementPrinter(source, comments_so_far, newline)
+    shape, model = _ShapeDigest(), _ModelDigest()
+
+    def top(stmt: Stmt) -> None:
+        shape.add(stmt)
+        lowerer.top(stmt)
+        model.add(*lowerer.drain())
+        emit(printer.add(stmt))
+
+    with gc_paused():
+        document, diagnostics = parse_document(source, top)
+        if any(d.code in _SYNTAX_CODES for d in diagnostics):  # what was lowered before the error is dropped
+            lowered.clear()
+        else:
+            emit(printer.finish(document.comments))
+    refused = tuple(d for d in diagnostics if d.code in _REFUSE_CODES) + tuple(lowered)
+    return _Read(refused, shape.hexdigest(), model.hexdigest(), _comment_texts(document.comments))
+
+
+class _Output:
+    """The printed text, gathered piece by piece: kept only from the first piece that differs from ``base``.
+
+    While the pieces repeat ``base`` nothing is stored, so formatting a file that is
+    already formatted keeps no copy of it.
+    """
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.pos = 0  # how much of base the pieces have repeated, while they do
+        self.pieces: list[str] | None = None
+
+    def emit(self, piece: str) -> None:
+        if not piece:
+            return
+        if self.pieces is None:
+            if self.base.startswith(piece, self.pos):
+                self.pos += len(piece)
+                return
+            self.pieces = [self.base[: self.pos]]
+        self.pieces.append(piece)
+
+    def text(self) -> str:
+        """Return the whole printed text (``base`` itself when it was repeated whole)."""
+        if self.pieces is None:
+            return self.base if self.pos == len(self.base) else self.base[: self.pos]
+        out = "".join(self.pieces)
+        self.pieces = None
+        return out
 
 
 def _comment_texts(comments: Sequence[Comment]) -> Counter[str]:
     return Counter(c.text.rstrip() for c in comments)
 
 
-@attrs.frozen(slots=True)
-class _Before:
-    """What the self-check needs of the input: its statements' digest, its model, its comments."""
-
-    shape: str
-    model: str | Spec | None  # a digest of the model (see _model_digest), or the model itself
-    comments: Counter[str]
-
-
-def _model_digest(spec: Spec | None) -> str | Spec | None:
-    """Return a SHA-256 of the model's JSON, body by body, so that the model can be dropped.
-
-    Two models built by the same lowering are equal exactly when their JSON is. If
-    the model cannot be serialised (a lone surrogate from the library door), the
-    model itself is returned and compared as it is.
-    """
-    if spec is None:
-        return None
-    digest = hashlib.sha256()
-    try:
-        for body in spec.bodies:
-            digest.update(body.model_dump_json().encode("utf-8", "surrogatepass") + b"\0")
-        for event in spec.history:
-            digest.update(event.model_dump_json().encode("utf-8", "surrogatepass") + b"\0")
-        digest.update(repr(spec.notes).encode("utf-8", "surrogatepass"))
-    except (ValueError, UnicodeError):
-        return spec
-    return digest.hexdigest()
-
-
-def _verify(before: _Before, output: str, filename: str, newline: str) -> str | None:
-    after = build(SourceText(output, filename), positions=False)
-    if any(d.code in _REFUSE_CODES for d in after.diagnostics):
+def _verify(before: _Read, output: str, filename: str, newline: str) -> str | None:
+    again = _Output(output)  # printing the output again must repeat it
+    after = _read(output, filename, newline, again.emit)
+    if after.refused:
         return "the formatted text does not parse"
-    if _shape(after.document.statements) != before.shape:
+    if after.shape != before.shape:
         return "the formatted text has different statements"
-    same = (
-        after.spec == before.model if not isinstance(before.model, str) else _model_digest(after.spec) == before.model
-    )
-    if not same:
+    if after.model != before.model:
         return "the formatted text builds a different model"
-    lost = before.comments - _comment_texts(after.document.comments)
+    lost = before.comments - after.comments
     if lost:
         return f"the formatted text loses a comment: {next(iter(lost))!r}"
-    if _print(after, newline) != output:
+    if again.pieces is not None or again.pos != len(output):
         return "formatting is not stable: a second pass changes the text again"
     return None
 
 
 def format_source(text: str, filename: str = "<string>", *, verify: bool = True) -> FormatResult:
-    """Format spec text; never raises on user input."""
-    built = build(SourceText(text, filename), positions=False)  # the formatter needs no source map
-    syntax = tuple(d for d in built.diagnostics if d.code in _REFUSE_CODES)
-    if syntax:
-        return FormatResult(text, None, syntax)
+    """Format spec text; never raises on user input.
+
+    The text is read, checked and printed one top-level statement at a time, and the
+    self-check reads the output the same way, so that neither syntax tree nor model
+    is ever whole in memory: the text and the output are the largest things kept
+    (docs/performance.md).
+    """
     newline = detect_newline(text)
-    output = _print(built, newline)
+    printed = _Output(text)
+    before = _read(text, filename, newline, printed.emit)
+    if before.refused:
+        return FormatResult(text, None, before.refused)
+    output = printed.text()
+    del printed
     if verify and output != text:
-        before = _Before(
-            _shape(built.document.statements), _model_digest(built.spec), _comment_texts(built.document.comments)
-        )
-        del built  # the input's syntax tree and model are not needed any more: the output's are built next
         problem = _verify(before, output, filename, newline)
         if problem is not None:
             return FormatResult(text, None, problem=problem)

@@ -118,6 +118,9 @@ class FileTooLargeError(ValueError):
         self.limit = limit
 
 
+_BLOCK = 1 << 20
+
+
 def read_limited(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
     """Return the bytes of a file, or raise :class:`FileTooLargeError` without reading more than ``limit + 1`` bytes.
 
@@ -128,7 +131,20 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> b
         size = os.fstat(fh.fileno()).st_size
         if size > limit:
             raise FileTooLargeError(size, limit)
-        data = fh.read(limit + 1)
+        # Read what fstat announced and one byte more: asking for ``limit + 1`` at once would make
+        # Python allocate a buffer of the limit (256 MiB) for any file. Only a FIFO, a device or
+        # a file that grows gives more, read on in blocks up to the limit.
+        data = fh.read(size + 1)
+        if len(data) > size:
+            parts = [data]
+            got = len(data)
+            while got <= limit:
+                block = fh.read(min(limit + 1 - got, _BLOCK))
+                if not block:
+                    break
+                parts.append(block)
+                got += len(block)
+            data = b"".join(parts)
     if len(data) > limit:  # a FIFO, a device or a file that grew: its size is unknown
         raise FileTooLargeError(len(data), limit, exact=False)
     return data
@@ -207,13 +223,19 @@ def write_atomic_set(files: dict[Path, bytes | str]) -> None:
 
 
 def _write_temp(target: Path, data: bytes | str) -> str:
-    """Write ``data`` to a synced temporary file beside ``target`` with the target's mode; return its path."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    """Write ``data`` to a synced temporary file beside ``target`` with the target's mode; return its path.
+
+    A str is encoded a block at a time, so that a large text is never held twice (as text and bytes).
+    """
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{TEMP_MARK}", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            if isinstance(data, str):
+                for at in range(0, len(data), _BLOCK):
+                    fh.write(data[at : at + _BLOCK].encode("utf-8"))
+            else:
+                fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         if target.exists():

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from array import array
 from collections.abc import Sequence
 
 import attrs
@@ -64,12 +65,15 @@ class SourceText:
     def __init__(self, text: str, filename: str = "<string>") -> None:
         self.text = text
         self.filename = filename
-        self._line_starts: list[int] | None = None
+        self._line_starts: array[int] | None = None
 
     def _starts(self) -> Sequence[int]:
         if self._line_starts is None:
-            # a line ends at \r\n, \n or a lone \r; the regex scans in C (a 64 MB line in 0.1 s)
-            self._line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
+            # a line ends at \r\n, \n or a lone \r; the regex scans in C (a 64 MB line in 0.1 s).
+            # An array of machine integers: 8 bytes a line, not the 40 of a list of int objects.
+            starts = array("q", [0])
+            starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
+            self._line_starts = starts
         return self._line_starts
 
     def position(self, offset: int) -> Position:

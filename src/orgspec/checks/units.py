@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
-from orgspec.model.names import name_key
 from orgspec.model.units import Unit
 from orgspec.model.values import UnitKind
 from orgspec.model.vocab import rank_level
@@ -17,16 +16,21 @@ from orgspec.model.vocab import rank_level
 __all__ = ["duplicate_names", "ranks", "sections_have_duties"]
 
 
+def _siblings(ctx: Context) -> Iterator[list[str]]:
+    """Yield the paths of the bodies, then of the units under each unit that has some, in document order."""
+    yield [f"/bodies/{i}" for i in range(len(ctx.spec.bodies))]
+    for path, unit in ctx.units():
+        if unit.units:
+            yield [f"{path}/units/{i}" for i in range(len(unit.units))]
+
+
 def duplicate_names(ctx: Context) -> Iterator[Diagnostic]:
     """OS504: two bodies with one name, or two units with one name under one parent."""
-    groups: list[tuple[str, list[str]]] = [("/", [f"/bodies/{i}" for i in range(len(ctx.spec.bodies))])]
-    for path, unit in ctx.units():
-        groups.append((path, [f"{path}/units/{i}" for i in range(len(unit.units))]))
-    for _, paths in groups:
+    for paths in _siblings(ctx):  # one group at a time: all of them at once were a large spec's peak
         first: dict[str, str] = {}
         for p in paths:
             unit = ctx.index.units[p]
-            key = name_key(unit.name)
+            key = ctx.key(p)  # name_key(unit.name), computed once by the index
             if key in first:
                 earlier = ctx.index.units[first[key]].name
                 also = "" if earlier == unit.name else f" (first as '{earlier}', the same name in another script)"

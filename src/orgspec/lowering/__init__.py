@@ -18,6 +18,7 @@ from orgspec.diagnostics import Diagnostic
 from orgspec.lowering.lower import SourceMap, StreamLowerer, lower
 from orgspec.lowering.reader import Reader
 from orgspec.lowering.resolve import Index, resolve
+from orgspec.model.trusted import pooled
 from orgspec.model.units import Spec
 from orgspec.source import SourceText
 from orgspec.syntax import Document, parse_document
@@ -67,6 +68,10 @@ def build(source: SourceText, *, keep_tree: bool = True, positions: bool = True)
     ``document`` then holds the comments but no statements. The model, the
     source map and the diagnostics are the same.
 
+    A build without the tree also shares equal models other than units (figures,
+    dates, references, duties: :func:`orgspec.model.trusted.pooled`), since it is
+    the one that keeps the model of a large file for the checks.
+
     ``positions=False`` (for the formatter, which compares models and prints the
     tree) records no source map and does not resolve references: ``index`` is
     None, and the diagnostics are those of reading and lowering only.
@@ -91,7 +96,8 @@ def _build_streaming(source: SourceText) -> Built:
     lowered: list[Diagnostic] = []
     reader = Reader(source, lowered.append)
     lowerer = StreamLowerer(reader)
-    document, diagnostics = parse_document(source, lowerer.top)
+    with pooled():  # equal figures, dates, references and duties are kept once (orgspec.model.trusted)
+        document, diagnostics = parse_document(source, lowerer.top)
     if any(d.code in _SYNTAX for d in diagnostics):  # what was lowered before the error is dropped
         return Built(source, document, None, SourceMap(), None, tuple(diagnostics))
     spec, smap = lowerer.finish()

@@ -57,6 +57,9 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         self.bodies: list[Unit] = []
         self.events: list[Event] = []
         self.notes: list[str] = []
+        #: Bodies and events already handed out by :meth:`StreamLowerer.drain` (their paths go on counting).
+        self.drained_bodies = 0
+        self.drained_events = 0
 
     def spec(self, statements: tuple[Stmt, ...]) -> Spec:
         for stmt in statements:
@@ -72,11 +75,11 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         bodies, history, notes = self.bodies, self.events, self.notes
         kw = stmt.keyword
         if kw == "body":
-            unit = self.unit(stmt, f"/bodies/{len(bodies)}", None, depth=1)
+            unit = self.unit(stmt, f"/bodies/{self.drained_bodies + len(bodies)}", None, depth=1)
             if unit is not None:
                 bodies.append(unit)
         elif kw == "history":
-            history.extend(self.history(stmt, "/history", len(history)))
+            history.extend(self.history(stmt, "/history", self.drained_events + len(history)))
         elif kw == "note":
             note = self.text(stmt)
             if note is not None:
@@ -573,12 +576,27 @@ class StreamLowerer:
     syntax tree of one statement can be dropped as soon as it is lowered.
     """
 
-    def __init__(self, reader: Reader) -> None:
-        self._lowerer = _Lowerer(reader, packed=True)  # no syntax tree shares the spans: store them small
+    def __init__(self, reader: Reader, *, positions: bool = True) -> None:
+        # no syntax tree shares the spans: store them small (``positions=False``: keep none, as lower())
+        self._lowerer = _Lowerer(reader, packed=True, positions=positions)
 
     def top(self, stmt: Stmt) -> None:
         """Lower one top-level statement."""
         self._lowerer.top(stmt)
+
+    def drain(self) -> tuple[list[Unit], list[Event], list[str]]:
+        """Return the bodies, events and notes lowered since the last drain, and forget them.
+
+        For a reader that needs each part of the model once (the formatter's digest of it),
+        so that the model of a large file is never whole; :meth:`finish` then holds only
+        what was lowered after the last drain.
+        """
+        low = self._lowerer
+        out = (low.bodies, low.events, low.notes)
+        low.drained_bodies += len(low.bodies)
+        low.drained_events += len(low.events)
+        low.bodies, low.events, low.notes = [], [], []
+        return out
 
     def finish(self) -> tuple[Spec, SourceMap]:
         """Return the model and source map of every statement handed over."""

@@ -1,13 +1,15 @@
 """Shared machinery of the lowering: the source map, the unit context and helpers used by every block.
 
-Imports: :mod:`orgspec.lowering.reader`, :mod:`orgspec.model`, :mod:`orgspec.syntax.nodes`, :mod:`orgspec.source`.
+Imports: :mod:`orgspec.lowering.packed`, :mod:`orgspec.lowering.reader`, :mod:`orgspec.model`,
+:mod:`orgspec.syntax.nodes`, :mod:`orgspec.source`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import MutableMapping, Sequence
 from typing import Any, Literal
 
+from orgspec.lowering.packed import PackedSpans
 from orgspec.lowering.reader import DATE, IDENT, INT, NAMEREF, REF, STRING, Reader, StmtArgs, suggest
 from orgspec.model.trusted import trusted
 from orgspec.model.units import QuotaPart
@@ -16,46 +18,12 @@ from orgspec.model.vocab import category_of
 from orgspec.source import Span
 from orgspec.syntax.nodes import Arg, Stmt
 
-__all__ = ["REFS", "WHEN", "LowererBase", "S", "SourceMap", "UnitCtx"]
+__all__ = ["REFS", "WHEN", "LowererBase", "PackedSpans", "S", "SourceMap", "UnitCtx"]
 
 S = STRING
 REFS = (STRING, REF, NAMEREF)
 WHEN = (DATE, INT)
 _CATEGORY_WORDS = tuple(c.value for c in QuotaCategory)
-
-
-class PackedSpans(dict[str, Span]):
-    """A dict of spans that stores each as one int (``start << 32 | end``): a third of the memory.
-
-    Writing a :class:`Span` packs it; ``get``, ``[]``, ``items`` and ``values`` give
-    :class:`Span` objects back. Used by the source map of a build that keeps no
-    syntax tree (``build(..., keep_tree=False)``), where the spans would otherwise be
-    the largest part of the memory (docs/performance.md).
-    """
-
-    __slots__ = ()
-
-    def __setitem__(self, key: str, span: Span) -> None:
-        dict.__setitem__(self, key, span.start << 32 | span.end)  # type: ignore[misc]
-
-    def __getitem__(self, key: str) -> Span:
-        packed: int = dict.__getitem__(self, key)  # type: ignore[assignment]
-        return Span(packed >> 32, packed & 0xFFFFFFFF)
-
-    def get(self, key: str, default: Span | None = None) -> Span | None:  # type: ignore[override]
-        """Return the span of ``key``, or ``default``."""
-        packed: int | None = dict.get(self, key)  # type: ignore[assignment]
-        return default if packed is None else Span(packed >> 32, packed & 0xFFFFFFFF)
-
-    def items(self) -> Iterator[tuple[str, Span]]:  # type: ignore[override]
-        """Yield every path with its span."""
-        for key in self:
-            yield key, self[key]
-
-    def values(self) -> Iterator[Span]:  # type: ignore[override]
-        """Yield every span."""
-        for key in self:
-            yield self[key]
 
 
 class _NoSpans(dict[str, Span]):
@@ -78,7 +46,7 @@ class SourceMap:
     __slots__ = ("spans",)
 
     def __init__(self, packed: bool = False, *, kept: bool = True) -> None:
-        self.spans: dict[str, Span] = (PackedSpans() if packed else {}) if kept else _NoSpans()
+        self.spans: MutableMapping[str, Span] = (PackedSpans() if packed else {}) if kept else _NoSpans()
 
     def __getitem__(self, path: str) -> Span | None:
         return self.spans.get(path)

@@ -30,7 +30,8 @@ class Index:
         self.parent: dict[str, str | None] = {}
         self.keys: dict[str, tuple[str, ...]] = {}
         self.by_id: dict[str, str] = {}
-        self.by_name: dict[str, list[str]] = {}
+        #: The first unit (in document order) of each normalised name, plaque or short name.
+        self.by_name: dict[str, str] = {}
         self.id_prefixes: dict[str, list[str]] | None = None
         units, parents, all_keys, by_id, by_name = self.units, self.parent, self.keys, self.by_id, self.by_name
         for path, unit, parent in walk_paths(spec):
@@ -42,18 +43,14 @@ class Index:
             keys = tuple(map(name_key, unit.known_as())) if named else (name_key(unit.name),)
             all_keys[path] = keys
             for key in keys:
-                found = by_name.get(key)
-                if found is None:
-                    by_name[key] = [path]
-                else:
-                    found.append(path)
+                if key not in by_name:
+                    by_name[key] = path
 
     def lookup(self, ref: Ref) -> str | None:
         """Return the path of the unit a reference names, or None (external or unresolved)."""
         if ref.by == "id":
             return self.by_id.get(ref.target)
-        paths = self.by_name.get(name_key(ref.target))
-        return paths[0] if paths else None
+        return self.by_name.get(name_key(ref.target))
 
 
 def walk_paths(spec: Spec) -> Iterator[tuple[str, Unit, str | None]]:

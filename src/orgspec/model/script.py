@@ -84,7 +84,8 @@ def fold_script(text: str) -> str:
     >>> fold_script("國務院辦公廳") == fold_script("国务院办公厅")
     True
     """
-    return text.translate(_table())
+    folded = text.translate(_table())
+    return text if folded == text else folded  # most names are simplified already: keep no second copy
 
 
 @functools.cache

@@ -16,6 +16,20 @@ validation would make, directly:
 - no extra and no private values (the models forbid extras and have no
   private attributes).
 
+Two more savings, invisible to a model's users:
+
+- a model of many fields (a :class:`~orgspec.model.units.Unit` has 29, most at their
+  defaults) gets a ``__dict__`` that shares its table of keys with every other
+  model of its class (a split-table dict, as an instance of a plain class has):
+  a third of the size of a dict of its own. It is an ordinary ``dict`` that
+  compares, copies and pickles as any other; a class of few fields, whose own
+  dict is smaller, keeps ordinary dicts;
+- inside :func:`pooled` (the build of ``orgspec check``, which keeps the model of a
+  whole file), a model equal to one already built, of the same class with the
+  same fields given, is that one: a figure, a date, a reference or a duty that
+  recurs is kept once. Units and the spec are never shared, so nothing that tells
+  units apart by identity is affected.
+
 So a trusted model compares, hashes, dumps and copies like a validated one.
 What it skips is validation itself, including field validators such as the one
 of ``Unit.units``: the caller must give values that validation would accept
@@ -27,12 +41,16 @@ Imports: pydantic and the standard library only.
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import sys
+import threading
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-__all__ = ["trusted"]
+__all__ = ["pooled", "trusted"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -47,8 +65,20 @@ _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 #: Per model class: every field in declaration order, mapped to its default (``_REQUIRED`` if none).
+#: The dict is a split-table one (see :func:`_compact`) when that makes its copies smaller.
 _TEMPLATES: dict[type[BaseModel], dict[str, Any]] = {}
 _REQUIRED: Any = object()
+#: Classes whose models are never shared by :func:`pooled` (told apart by identity, or too costly to hash).
+_NEVER_POOLED: set[str] = {"Unit", "Spec"}
+
+
+class _Pool(threading.local):
+    """The models built so far inside :func:`pooled` in this thread, per tuple of field names given."""
+
+    pool: dict[tuple[str, ...], dict[BaseModel, BaseModel]] | None = None  # None: outside pooled()
+
+
+_LOCAL = _Pool()
 
 #: The shared ``model_fields_set`` per tuple of field names given, up to a bound (the order in
 #: which a unit's fields are given follows its statements, so the tuples of odd specs may vary).
@@ -69,7 +99,30 @@ def _template(cls: type[BaseModel]) -> dict[str, Any]:
         if field.default_factory is not None or not (isinstance(default, _IMMUTABLE) or default == ()):
             raise TypeError(f"{cls.__name__}.{name} has a mutable default, which trusted() would share")
         template[name] = default
+    template = _compact(cls, template)
     _TEMPLATES[cls] = template
+    return template
+
+
+def _compact(cls: type[BaseModel], template: dict[str, Any]) -> dict[str, Any]:
+    """Return ``template`` as a split-table dict if its copies are smaller than those of an ordinary one.
+
+    An instance of a plain class keeps its attributes in a dict whose table of keys
+    is shared by the class's instances; ``copy()`` of such a dict shares it too, and
+    setting a key it has keeps it shared. Whether that is smaller depends on the
+    number of fields and on the Python version, so both are measured.
+    """
+    holder = type(f"_{cls.__name__}Fields", (), {})()
+    try:
+        for name, default in template.items():
+            setattr(holder, name, default)
+    except (AttributeError, TypeError):  # pragma: no cover - a field name no attribute can have
+        return template
+    shared: dict[str, Any] = holder.__dict__
+    if list(shared.items()) != list(template.items()):  # pragma: no cover - defensive
+        return template
+    if sys.getsizeof(shared.copy()) < sys.getsizeof({**template}):
+        return shared
     return template
 
 
@@ -91,7 +144,8 @@ def trusted(cls: type[M], /, **values: Any) -> M:
     a field raises ``TypeError``.
     """
     template = _TEMPLATES.get(cls) or _template(cls)
-    fields = {**template, **values}
+    fields = template.copy()
+    fields.update(values)
     if len(fields) != len(template):
         raise TypeError(f"trusted({cls.__name__}): unknown fields {sorted(values.keys() - template.keys())}")
     model = _new(cls)
@@ -100,4 +154,31 @@ def trusted(cls: type[M], /, **values: Any) -> M:
     _set_fields_set(model, _FIELDS_SETS.get(names) or _new_fields_set(names))
     _set_extra(model, None)
     _set_private(model, None)
+    pool = _LOCAL.pool
+    if pool is not None and cls.__name__ not in _NEVER_POOLED:
+        same = pool.get(names)
+        if same is None:
+            same = pool[names] = {}
+        try:
+            return same.setdefault(model, model)  # type: ignore[return-value]
+        except TypeError:  # a value that cannot be hashed: the model is not shared
+            return model
     return model
+
+
+@contextlib.contextmanager
+def pooled() -> Iterator[None]:
+    """Share equal models built by :func:`trusted` inside this block (units and specs excepted).
+
+    Models are frozen, so an equal one serves as well: a large spec repeats many
+    figures, dates, references and duties. Two models are shared only when they
+    are of the same class, equal, and were given the same fields in the same order
+    (so ``model_fields_set`` stays what each call would give). The pool belongs to
+    the thread that entered the block, and is dropped when the block ends.
+    """
+    outer = _LOCAL.pool
+    _LOCAL.pool = {}
+    try:
+        yield
+    finally:
+        _LOCAL.pool = outer

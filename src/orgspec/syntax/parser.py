@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from lark import Lark, Token
     from lark.exceptions import UnexpectedInput
 
-__all__ = ["parse_document"]
+__all__ = ["comments_so_far", "parse_document"]
 
 _TERMINAL_NAMES = {
     "IDENT": "a keyword or identifier",
@@ -92,6 +92,19 @@ _use_shape = True
 def _state() -> _State:
     state: _State = _local.state
     return state
+
+
+def comments_so_far() -> list[Comment]:
+    """Return the comments read so far by the parse running in this thread, in the order of the text.
+
+    For a consumer of :func:`parse_document`'s ``on_top`` (the streaming formatter):
+    when a top-level statement is handed over, every comment that starts before its
+    end has been read. The list is the parser's own and grows as it reads (a reader
+    that hands over to the next one starts a new list, which reads the same comments
+    again); it must not be changed. Outside a parse: an empty list.
+    """
+    state: _State | None = getattr(_local, "state", None)
+    return state.comments if state is not None else []
 
 
 def _unescape(raw: str, start: int) -> str:

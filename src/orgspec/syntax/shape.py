@@ -30,6 +30,7 @@ Imports: :mod:`orgspec.syntax.driver`, :mod:`orgspec.syntax.nodes`.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -72,6 +73,10 @@ RULES = frozenset(
 ARG_TERMINALS = frozenset({"STRING", "DATE", "INT", "IDENT", "REF", "NAMEREF"})
 
 _new = tuple.__new__
+_intern = sys.intern
+#: Terminals whose values are interned, as the driver's reader does: names, ranks, labels and many
+#: duties recur, and a build keeps them all in the model (docs/performance.md).
+_INTERNED = frozenset({"STRING", "NAMEREF"})
 
 
 def rules_of(rules: list[Any]) -> frozenset[str]:
@@ -126,7 +131,10 @@ class StatementLoop:
                 arg = arg_kinds.get(kind)
                 if arg is not None:
                     start, stop = m.span(kind)
-                    args.append(_new(Arg, (arg[0], text[start + arg[1] : stop - arg[2]], start, stop)))
+                    value = text[start + arg[1] : stop - arg[2]]
+                    if kind in _INTERNED:
+                        value = _intern(value)
+                    args.append(_new(Arg, (arg[0], value, start, stop)))
                     continue
                 if kind == "LBRACE":
                     stack.append((stmts, keyword, kw_start, kw_end, tuple(args)))
@@ -144,7 +152,7 @@ class StatementLoop:
                 if state == 3:
                     raise FastPathError
                 kw_start, kw_end = m.span(kind)
-                keyword = text[kw_start:kw_end]
+                keyword = _intern(text[kw_start:kw_end])
                 args = []
                 state = 2
             elif kind == "_SEP":

@@ -13,12 +13,12 @@ Imports: :mod:`orgspec.syntax.nodes`, :mod:`orgspec.source`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from orgspec.source import SourceText
 from orgspec.syntax.nodes import Arg, ArgKind, Comment, Stmt
 
-__all__ = ["escape", "print_statements"]
+__all__ = ["StatementPrinter", "escape", "print_statements"]
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 #: Characters that reorder or hide text where it is shown ("Trojan Source"): printed as \u{…} escapes.
@@ -50,8 +50,8 @@ def _arg(arg: Arg) -> str:
 
 
 class _Printer:
-    def __init__(self, comments: Sequence[Comment], source: SourceText | None) -> None:
-        self.comments = sorted(comments, key=lambda c: c.span.start)
+    def __init__(self, comments: Sequence[Comment], source: SourceText | None, *, ordered: bool = False) -> None:
+        self.comments: Sequence[Comment] = comments if ordered else sorted(comments, key=lambda c: c.span.start)
         self.next = 0
         self.source = source
         self.lines: list[str] = []
@@ -144,3 +144,59 @@ def print_statements(
     while lines and lines[-1] == "":
         lines.pop()
     return newline.join(lines) + newline if lines else ""
+
+
+class StatementPrinter:
+    """Print the top-level statements of a source one by one, as a parser hands them over.
+
+    The text is that of :func:`print_statements` over the same statements and
+    comments, given in pieces: :meth:`add` takes the next top-level statement and
+    returns the lines that are final by then, :meth:`finish` the rest. ``comments``
+    returns the comments read so far, in the order of the text (the parser's own
+    list, :func:`orgspec.syntax.parser.comments_so_far`); when a statement is added,
+    every comment before its end must have been read. A statement is printed when
+    the next one comes (or at the end), since a comment at the end of its last line
+    is read after it; :meth:`finish` is given the text's comments once the parse is over.
+    """
+
+    def __init__(self, source: SourceText, comments: Callable[[], Sequence[Comment]], newline: str = "\n") -> None:
+        self._comments = comments
+        self._printer = _Printer((), source, ordered=True)
+        self._newline = newline
+        self._held: Stmt | None = None
+
+    def _flush(self, keep: int) -> str:
+        """Return every printed line but the last ``keep`` ones (the printer looks back at the last)."""
+        lines = self._printer.lines
+        if len(lines) <= keep:
+            return ""
+        done = lines[: len(lines) - keep]
+        del lines[: len(lines) - keep]
+        newline = self._newline
+        return newline.join(done) + newline
+
+    def add(self, stmt: Stmt) -> str:
+        """Take the next top-level statement; return the text printed so far and not returned yet."""
+        held, self._held = self._held, stmt
+        if held is None:
+            return ""
+        self._printer.comments = self._comments()
+        self._printer.stmt(held, 0)
+        return self._flush(1)
+
+    def finish(self, comments: Sequence[Comment]) -> str:
+        """Print the last statement and the comments after it; return the rest of the text.
+
+        ``comments`` are all the comments of the text, in order (the parse is over).
+        """
+        printer = self._printer
+        printer.comments = comments
+        if self._held is not None:
+            printer.stmt(self._held, 0)
+            self._held = None
+        assert printer.source is not None
+        printer._leading(len(printer.source.text) + 1, "")
+        lines = printer.lines
+        while lines and lines[-1] == "":  # pragma: no cover - a blank line is always followed by another
+            lines.pop()
+        return self._flush(0)
