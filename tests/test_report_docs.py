@@ -15,6 +15,7 @@ import orgspec
 from orgspec.cli.main import build_parser, main
 from orgspec.config import load_config
 from orgspec.fmt import format_source
+from orgspec.policy import load_pack
 
 from .conftest import ROOT
 
@@ -36,11 +37,20 @@ def _section_block(name: str, heading: str) -> str:
 
 
 def test_configuration_examples_are_valid(tmp_path: Path) -> None:
+    packs = 0
     for i, block in enumerate(_blocks("configuration.md", "toml")):
+        if "[[rules]]" in block:  # a policy pack, not a configuration file
+            path = tmp_path / str(i) / "pack.toml"
+            path.parent.mkdir()
+            path.write_text(block, encoding="utf-8")
+            load_pack(str(path))  # raises on any wrong key
+            packs += 1
+            continue
         path = tmp_path / str(i) / ("pyproject.toml" if "[tool.orgspec]" in block else "orgspec.toml")
         path.parent.mkdir()
         path.write_text(block, encoding="utf-8")
         load_config(path)  # raises on any wrong setting
+    assert packs >= 1
     for block in _blocks("configuration.md", "orgspec"):
         assert orgspec.check_text(block, "configuration.md") == []
 
