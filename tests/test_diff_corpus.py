@@ -24,6 +24,7 @@ import pytest
 import orgspec
 from orgspec.history import as_of
 from orgspec.reorg import apply, diff, invert
+from orgspec.reorg.order import document_order
 from orgspec.reorg.render_text import render_text
 from orgspec.reorg.render_zh import render_zh
 
@@ -370,7 +371,7 @@ def _check(key: str, old: orgspec.Spec, new: orgspec.Spec, golden_dir: Path) -> 
     assert apply(old, d) == new
     assert apply(new, invert(d)) == old
     assert not [n for n in d.notes if n.severity == "error"]
-    zh = render_zh(d)
+    zh = render_zh(d, document_order(old, new, d))  # as `orgspec diff --format zh` says it
     golden(golden_dir / "zh.txt", zh)
     golden(golden_dir / "text.txt", render_text(d))
     actual, expected = _sentences(zh), EXPECTED[key]

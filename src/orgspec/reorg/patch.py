@@ -318,9 +318,13 @@ def invert_op(op: Operation) -> Operation:
             }
         )
     if isinstance(op, Merge):
-        return Split(**common, into=tuple(p.swapped() for p in op.sources), into_names=op.source_names)
+        return Split(
+            **common, into=tuple(p.swapped() for p in op.sources), into_names=op.source_names, external=op.external
+        )
     if isinstance(op, Split):
-        return Merge(**common, sources=tuple(p.swapped() for p in op.into), source_names=op.into_names)
+        return Merge(
+            **common, sources=tuple(p.swapped() for p in op.into), source_names=op.into_names, external=op.external
+        )
     if isinstance(op, Absorb):
         return Split(**{**common, "unit": op.unit.swapped()}, into=(op.source.swapped(),), into_names=(op.source_name,))
     if isinstance(op, QuotaTransferred):
@@ -351,9 +355,9 @@ def invert_op(op: Operation) -> Operation:
             after=op.before,
         )
     if isinstance(op, DutyAdded):
-        return DutyCancelled(**common, before=op.after)
+        return DutyCancelled(**common, before=op.after, counterpart=op.counterpart)
     if isinstance(op, DutyCancelled):
-        return DutyAdded(**common, after=op.before)
+        return DutyAdded(**common, after=op.before, counterpart=op.counterpart)
     if isinstance(op, KindChanged):
         return KindChanged(
             **common, before=op.after, after=op.before, before_label=op.after_label, after_label=op.before_label

@@ -105,11 +105,26 @@ def _names(ops: tuple[Operation, ...]) -> Iterator[str]:
 class _Writer:
     """Sentences in the script of the names: the template words converted, the names as written."""
 
-    def __init__(self, ops: tuple[Operation, ...]) -> None:
+    def __init__(self, ops: tuple[Operation, ...], places: dict[int, Any] | None = None) -> None:
         traditional = detect_script(_names(ops)) == "traditional"
         self._convert: Callable[[str], str] = to_traditional if traditional else (lambda s: s)
         self._cache: dict[str, str] = {}
         self.lines: list[str] = []
+        self._places = places or {}
+        self._place: Any = None
+        self.places: list[Any] = []  # each line's place in the document (None: not known)
+
+    def about(self, *ops: Operation) -> None:
+        """Say that the next sentences state ``ops``: they take the earliest place any of them has."""
+        found = [self._places[id(op)] for op in ops if self._places.get(id(op)) is not None]
+        self._place = min(found) if found else None
+
+    def in_document_order(self) -> list[str]:
+        """Return the lines in document order when every line has a place, else as said (grouped)."""
+        if not self._places or any(p is None for p in self.places):
+            return self.lines
+        order = sorted(range(len(self.lines)), key=lambda i: self.places[i])
+        return [self.lines[i] for i in order]
 
     def say(self, template: str, basis: tuple[Basis, ...] = (), **names: str) -> None:
         """Add a sentence: ``template``'s words in the names' script, ``names`` as written, then the basis."""
@@ -120,6 +135,7 @@ class _Writer:
         if cite:
             cite = self._convert("（依据") + cite[len("（依据") :]
         self.lines.append(words.format(**names) + cite + self._convert("。"))
+        self.places.append(self._place)
 
     def word(self, text: str) -> str:
         """Return one of the summary's own words in the names' script."""
@@ -159,6 +175,7 @@ def _relations(w: _Writer, changes: list[Operation]) -> None:
         removed.extend((op, r) for r in op.before if r not in op.after and r.get("kind") in said)
     gone = {(r["kind"], fold_script(r["target"]["target"])): (op, r) for op, r in removed}
     for op, r in added:
+        w.about(op)
         target = r["target"]["target"]
         previous = gone.pop((r["kind"], fold_script(target)), None) if r["kind"] in moved else None
         if previous is not None and previous[0].name != op.name:
@@ -168,6 +185,7 @@ def _relations(w: _Writer, changes: list[Operation]) -> None:
                 gone[(r["kind"], fold_script(target))] = previous
             w.say(said[r["kind"]][0], op.basis, name=op.name, target=target)
     for op, r in removed:
+        w.about(op)
         if (r["kind"], fold_script(r["target"]["target"])) in gone:
             w.say(said[r["kind"]][1], op.basis, name=op.name, target=r["target"]["target"])
 
@@ -178,6 +196,7 @@ def _category(category: QuotaCategory) -> str:
 
 def _staffing(w: _Writer, each: Callable[[type], list[Operation]], said: AbstractSet[int] = frozenset()) -> None:
     for op in each(QuotaChanged):
+        w.about(op)
         assert isinstance(op, QuotaChanged)
         if id(op) in said:
             continue
@@ -193,6 +212,7 @@ def _staffing(w: _Writer, each: Callable[[type], list[Operation]], said: Abstrac
                 "{name}" + cat + "由{before}调整为{after}", op.basis, name=op.name, before=_n(before), after=_n(after)
             )
     for op in each(QuotaTransferred):
+        w.about(op)
         assert isinstance(op, QuotaTransferred)
         cat = _CATEGORY[op.category]
         w.say(
@@ -203,6 +223,7 @@ def _staffing(w: _Writer, each: Callable[[type], list[Operation]], said: Abstrac
             name=op.name,
         )
     for op in each(PostsChanged):
+        w.about(op)
         assert isinstance(op, PostsChanged)
         before, after = posts_total(op.before), posts_total(op.after)
         if before.known and after.known and before != after:
@@ -210,6 +231,7 @@ def _staffing(w: _Writer, each: Callable[[type], list[Operation]], said: Abstrac
         else:
             w.say("{name}领导职数调整", op.basis, name=op.name)
     for op in each(PostsTransferred):
+        w.about(op)
         assert isinstance(op, PostsTransferred)
         w.say(
             "将{source}的领导职数{amount}名划入{name}",
