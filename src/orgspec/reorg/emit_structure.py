@@ -109,7 +109,8 @@ class StructurePhases(EmitterBase):
                 continue
             targets = [t for t in by_source.get(ok, {}) if t not in m.new_to_old]
             stated = outside.get(fold(self.old.by_key[ok].name), []) if outside else []
-            external = tuple(dict.fromkeys(e.after for e in stated if e.after))
+            inside = {fold(self.new.by_key[t].name) for t in targets}
+            external = tuple(dict.fromkeys(e.after for e in stated if e.after and fold(e.after) not in inside))
             if len(targets) + len(external) >= 2:  # 分设, into bodies of the spec or outside it
                 ops.append(
                     Split(
