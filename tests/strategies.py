@@ -381,7 +381,7 @@ def edited(draw: st.DrawFn, spec: Spec, all_ids: bool = False) -> Spec:
     for _ in range(draw(st.integers(min_value=0, max_value=4))):
         paths = _flat(spec)
         kind = draw(st.sampled_from(["rename", "move", "add", "remove", "duties", "plaques", "quotas", "posts",
-                                     "shuffle", "rank", "notes"]))  # fmt: skip
+                                     "shuffle", "rank", "notes", "outside"]))  # fmt: skip
         if kind == "add" or not paths:
             unit = draw(units(0, fresh, True, all_ids=all_ids))
             where = draw(st.none() | st.sampled_from(paths)) if paths else None
@@ -393,6 +393,18 @@ def edited(draw: st.DrawFn, spec: Spec, all_ids: bool = False) -> Spec:
             spec = _replace(spec, path, unit.model_copy(update={"name": draw(names)}))
         elif kind == "remove":
             spec = _replace(spec, path, None)
+        elif kind == "outside" and unit.duties and not unit.units:  # 分设 or 划出 to a body outside the spec
+            went = unit.duties[-1].text
+            if draw(st.booleans()):  # the unit is split, a successor outside the spec taking a duty
+                split = [
+                    Event(kind=EventKind.SPLIT, target=Ref(target=unit.name), after=other, duties=(went,) * (i == 0))
+                    for i, other in enumerate(("外部局", "外部处"))
+                ]
+                spec = _replace(spec, path, None).model_copy(update={"history": (*spec.history, *split)})
+            else:  # the duty is transferred to a body outside the spec
+                event = Event(kind=EventKind.DUTIES_TRANSFERRED, after="外部局", duties=(went,))
+                update = {"duties": unit.duties[:-1], "history": (*unit.history, event)}
+                spec = _replace(spec, path, unit.model_copy(update=update))
         elif kind == "move":
             spec = _replace(spec, path, None)
             targets = list(_flat(spec))
