@@ -473,20 +473,22 @@ def histories(draw: st.DrawFn) -> tuple[Spec, list[tuple[str | None, Event]]]:
     for i in range(draw(st.integers(min_value=0, max_value=6))):
         year += draw(st.integers(min_value=1, max_value=3))
         date = PartialDate(year=year, month=draw(st.none() | st.integers(1, 12)))
-        choices = ["established"] + (["abolished"] if made else [])
+        choices = ["established"] + (["abolished", "interim"] if made else [])
+        until = PartialDate(year=year, month=12, day=31)  # an interim period ends before the next event
         if state:
             choices += ["renamed", "plaque-added", "plaque-removed", "hosted", "unhosted", "rank-changed",
-                        "kind-changed", "moved", "quota-changed"]  # fmt: skip
+                        "kind-changed", "moved", "quota-changed", "interim-plaque"]  # fmt: skip
         kind = draw(st.sampled_from(choices))
         if kind == "established":
             name = f"新机构{i}"
             made.append(name)
             out.append((None, Event(kind=EventKind.ESTABLISHED, date=date, target=Ref(target=name, by="name"))))
             continue
-        if kind == "abolished":
+        if kind in ("abolished", "interim"):  # interim: kept for a period (过渡期), gone at its end
             name = draw(st.sampled_from(made))
             made.remove(name)
-            out.append((None, Event(kind=EventKind.ABOLISHED, date=date, target=Ref(target=name, by="name"))))
+            how = {"until": until} if kind == "interim" else {}
+            out.append((None, Event(kind=EventKind(kind), date=date, target=Ref(target=name, by="name"), **how)))
             continue
         bid = draw(st.sampled_from(sorted(state)))
         b = state[bid]
@@ -497,9 +499,12 @@ def histories(draw: st.DrawFn) -> tuple[Spec, list[tuple[str | None, Event]]]:
         elif kind == "plaque-added":
             event = Event(kind=EventKind.PLAQUE_ADDED, date=date, plaque=f"牌子{i}")
             b = b.model_copy(update={"plaques": (*b.plaques, Plaque(name=f"牌子{i}"))})
-        elif kind == "plaque-removed" and any(p.name.startswith("牌子") for p in b.plaques):
+        elif kind in ("plaque-removed", "interim-plaque") and any(p.name.startswith("牌子") for p in b.plaques):
             p = next(p for p in b.plaques if p.name.startswith("牌子"))
-            event = Event(kind=EventKind.PLAQUE_REMOVED, date=date, plaque=p.name)
+            if kind == "interim-plaque":  # 暂保留…牌子至…
+                event = Event(kind=EventKind.INTERIM, date=date, until=until, plaque=p.name)
+            else:
+                event = Event(kind=EventKind.PLAQUE_REMOVED, date=date, plaque=p.name)
             b = b.model_copy(update={"plaques": tuple(x for x in b.plaques if x is not p)})
         elif kind == "hosted":
             event = Event(kind=EventKind.HOSTED, date=date, target=Ref(target=f"办公室{i}", by="name"))

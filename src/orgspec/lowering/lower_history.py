@@ -18,8 +18,8 @@ from orgspec.syntax.nodes import Stmt
 __all__ = ["HistoryLowerer"]
 
 _EVENT_KINDS = {k.value: k for k in EventKind}
-_EVENT_ONCE = frozenset({"decided", "approved", "effective", "from", "to", "plaque", "unit", "category"})
-_EVENT_KEYWORDS = ("decided", "approved", "effective", "from", "to", "plaque", "unit", "category", "duty",
+_EVENT_ONCE = frozenset({"decided", "approved", "effective", "until", "from", "to", "plaque", "unit", "category"})
+_EVENT_KEYWORDS = ("decided", "approved", "effective", "until", "from", "to", "plaque", "unit", "category", "duty",
                    "basis", "note")  # fmt: skip
 
 
@@ -73,7 +73,7 @@ class HistoryLowerer(LowererBase):
             kw = sub.keyword
             if kw in _EVENT_ONCE and not self.once(seen, sub):
                 continue
-            if kw in ("decided", "approved", "effective"):
+            if kw in ("decided", "approved", "effective", "until"):
                 ef[kw] = self.dated(sub)
                 self.map.spans[f"{p}/{kw}"] = sub.span
             elif kw in ("from", "to") and counts:

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from orgspec.model.units import Event, EventKind, Spec
+from orgspec.reorg.fold import fold
 from orgspec.reorg.ops import (
     Abolish,
     Demote,
     Establish,
+    Interim,
     Operation,
     Pair,
+    PlaqueRemoved,
     PostsChanged,
     PostsTransferred,
     QuotaChanged,
@@ -20,7 +24,7 @@ from orgspec.reorg.ops import (
 )
 from orgspec.reorg.summary import posts_total
 
-__all__ = ["posts_transfers", "quota_transfers"]
+__all__ = ["interims", "posts_transfers", "quota_transfers"]
 
 
 def quota_transfers(ops: list[Operation]) -> list[Operation]:
@@ -105,4 +109,47 @@ def posts_transfers(ops: list[Operation]) -> list[Operation]:
                 unit=dst, name=dst_name, established_by="inferred", source=src, source_name=src_name, amount=-amount
             )
         )
+    return out
+
+
+def interims(old: Spec, new: Spec, ops: list[Operation]) -> list[Operation]:
+    """Return an interim period (过渡期) for each body abolished or plaque removed that a new ``interim`` event kept.
+
+    The event is in the new spec's own history (``unit "X"``: the body X) or in a unit's (``plaque
+    "X"``: its plaque X); one the old spec already has is no change of this diff.
+    """
+    found: list[tuple[str, Event]] = [(name, e) for name, e in _events(new) if e.kind is EventKind.INTERIM]
+    if not found:
+        return []
+    had = {e for _, e in _events(old)}
+    out: list[Operation] = []
+    for owner, e in found:
+        if e in had or e.until is None:
+            continue
+        for op in ops:
+            if e.plaque is not None and isinstance(op, PlaqueRemoved):
+                hit = fold(op.plaque.name) == fold(e.plaque) and fold(op.name) == fold(owner)
+            elif e.plaque is None and isinstance(op, Abolish | Demote):
+                hit = fold(op.name) == fold(e.target.target if e.target else owner)
+            else:
+                continue
+            if hit:
+                out.append(
+                    Interim(
+                        unit=op.unit,
+                        name=op.name,
+                        established_by="declared",
+                        basis=e.basis,
+                        plaque=e.plaque,
+                        start=e.when(),
+                        end=e.until,
+                    )
+                )
+                break
+    return out
+
+
+def _events(spec: Spec) -> list[tuple[str, Event]]:
+    out = [("", e) for e in spec.history]
+    out.extend((u.name, e) for u in spec.walk() for e in u.history)
     return out

@@ -25,7 +25,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from orgspec.model.units import Plaque, Unit
-from orgspec.model.values import Ref, UnitKind
+from orgspec.model.values import PartialDate, Ref, UnitKind
 from orgspec.reorg.ops_base import EstablishedBy, Pair, _Frozen, _Op
 from orgspec.reorg.ops_duties import (
     DutiesReordered,
@@ -54,6 +54,7 @@ __all__ = [
     "DutyTransferred",
     "Establish",
     "EstablishedBy",
+    "Interim",
     "KindChanged",
     "Merge",
     "Move",
@@ -137,6 +138,19 @@ class Reconstitute(_Op):
     before: str
     after: str
     sources: tuple[str, ...] = ()
+
+
+class Interim(_Op):
+    """Derived: a body (``plaque`` None) or a plaque of ``unit`` was kept for an interim period (过渡期).
+
+    Declared by an ``interim`` event of the new spec (``event interim START { until END … }``) whose
+    end falls in the diff; the ``abolish`` or ``plaque-removed`` beside it does the change.
+    """
+
+    op: Literal["interim"] = "interim"
+    plaque: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate
 
 
 class Respell(_Op):
@@ -256,6 +270,7 @@ Operation = Annotated[
     | Merge
     | Absorb
     | Split
+    | Interim
     | QuotaTransferred
     | PostsTransferred
     | PlaqueAdded

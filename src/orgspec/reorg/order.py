@@ -29,6 +29,7 @@ from orgspec.reorg.ops import (
     DutyCancelled,
     DutyTransferred,
     Establish,
+    Interim,
     KindChanged,
     Move,
     Operation,
@@ -55,13 +56,14 @@ _STATED_BY: dict[type, tuple[frozenset[EventKind], str]] = {
     Establish: (frozenset({_K.ESTABLISHED, _K.SPLIT}), "either"),
     Reconstitute: (frozenset({_K.ESTABLISHED, _K.REESTABLISHED}), "owner"),
     Rename: (frozenset({_K.RENAMED}), "owner"),
-    Abolish: (frozenset({_K.ABOLISHED, _K.MERGED}), "named"),
-    Demote: (frozenset({_K.ABOLISHED, _K.MERGED}), "named"),
+    Abolish: (frozenset({_K.ABOLISHED, _K.MERGED, _K.INTERIM}), "either"),
+    Demote: (frozenset({_K.ABOLISHED, _K.MERGED, _K.INTERIM}), "named"),
+    Interim: (frozenset({_K.INTERIM}), "either"),
     Absorb: (frozenset({_K.MERGED}), "owner"),
     Split: (frozenset({_K.SPLIT}), "named"),
     Move: (frozenset({_K.MOVED}), "owner"),
     PlaqueAdded: (frozenset({_K.PLAQUE_ADDED}), "owner"),
-    PlaqueRemoved: (frozenset({_K.PLAQUE_REMOVED}), "owner"),
+    PlaqueRemoved: (frozenset({_K.PLAQUE_REMOVED, _K.INTERIM}), "owner"),
     KindChanged: (frozenset({_K.KIND_CHANGED}), "owner"),
     RankChanged: (frozenset({_K.RANK_CHANGED}), "owner"),
     QuotaChanged: (frozenset({_K.QUOTA_CHANGED}), "owner"),
@@ -74,7 +76,7 @@ _STATED_BY: dict[type, tuple[frozenset[EventKind], str]] = {
 
 
 def _place(loc: Located) -> Place:
-    when = loc.event.when()
+    when = loc.event.acts()
     return (0, (0, 0, 0)) if when is None else (1, when.sort_key())
 
 
@@ -101,9 +103,7 @@ def document_order(old: Spec, new: Spec, diff: Diff) -> list[Place | None]:
     for op in diff.operations:
         kinds, role = _STATED_BY.get(type(op), (frozenset(), "owner"))
         roles = ("owner", "named") if role == "either" else (role,)
-        found = [
-            index[(k, r, fold(n))] for k in kinds for r in roles for n in _names(op) if (k, r, fold(n)) in index
-        ]
+        found = [index[(k, r, fold(n))] for k in kinds for r in roles for n in _names(op) if (k, r, fold(n)) in index]
         places.append(max(found) if found else None)  # a change made in steps is done by its last
     by_unit: dict[str, Place] = {}
     for op, place in zip(diff.operations, places, strict=True):

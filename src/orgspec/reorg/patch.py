@@ -28,6 +28,7 @@ from orgspec.reorg.ops import (
     DutyReworded,
     DutyTransferred,
     Establish,
+    Interim,
     KindChanged,
     Merge,
     Move,
@@ -184,7 +185,7 @@ class _Work:
         node.parent = None
 
     def step(self, op: Operation) -> None:
-        if isinstance(op, Merge | Absorb | Split | QuotaTransferred | PostsTransferred):
+        if isinstance(op, Merge | Absorb | Split | Interim | QuotaTransferred | PostsTransferred):
             return
         if isinstance(op, Establish):
             parent = self.find(op.parent)
@@ -342,6 +343,8 @@ def invert_op(op: Operation) -> Operation:
             source_name=op.name,
             amount=op.amount,
         )
+    if isinstance(op, Interim):  # derived: it states the period, the operation beside it changes the spec
+        return op.model_copy(update=common)
     if isinstance(op, PlaqueAdded):
         return PlaqueRemoved(**common, plaque=op.plaque)
     if isinstance(op, PlaqueRemoved):

@@ -27,6 +27,7 @@ from orgspec.reorg.ops import (
     DutyReworded,
     DutyTransferred,
     Establish,
+    Interim,
     KindChanged,
     Merge,
     Move,
@@ -262,6 +263,9 @@ def _detail(op: Operation) -> str | None:
         return "merged from: " + "、".join(op.source_names) + _score(op.score)
     if isinstance(op, Absorb):
         return f"absorbed {op.source_name}{_score(op.score)}"
+    if isinstance(op, Interim):
+        kept = f"plaque {op.plaque}" if op.plaque else "the body"
+        return f"interim period: {kept} kept from {op.start or '?'} until {op.end}"
     if isinstance(op, Split):
         outside = [f"{n} (outside the spec)" for n in op.external]
         return "split into: " + "、".join([*op.into_names, *outside]) + _score(op.score)

@@ -31,6 +31,7 @@ from orgspec.reorg.ops import (
     Diff,
     DutyTransferred,
     Establish,
+    Interim,
     Merge,
     Move,
     Operation,
@@ -42,6 +43,7 @@ from orgspec.reorg.ops import (
 from orgspec.reorg.render_zh_changes import Said, unit_changes
 from orgspec.reorg.render_zh_phrasing import (
     _WITH_ESTABLISHMENT,
+    _interim,
     _ordered,
     _plaque_form,
     _ref,
@@ -189,7 +191,8 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
             if op.name in split_away:
                 continue  # 将…分设为… says it is gone
             if not any(source == op.name for source, _ in absorbed):  # 将…并入… says it is gone
-                w.say("不再保留{name}", op.basis, name=op.name)
+                tail, until, basis = _interim(each(Interim), op.name, None)
+                w.say("不再保留{name}" + tail, op.basis or basis, name=op.name, **until)
             continue
         assert isinstance(op, Demote)
         if (op.name, op.into_name) in absorbed:

@@ -17,6 +17,7 @@ from orgspec.reorg.ops import (
     AttributeChanged,
     DutyAdded,
     DutyCancelled,
+    Interim,
     KindChanged,
     Move,
     Operation,
@@ -26,7 +27,17 @@ from orgspec.reorg.ops import (
     RankChanged,
     Rename,
 )
-from orgspec.reorg.render_zh_phrasing import _category, _duty, _kind, _n, _plaque_form, _ref, _relations, _Writer
+from orgspec.reorg.render_zh_phrasing import (
+    _category,
+    _duty,
+    _interim,
+    _kind,
+    _n,
+    _plaque_form,
+    _ref,
+    _relations,
+    _Writer,
+)
 
 __all__ = ["Said", "unit_changes"]
 
@@ -96,8 +107,10 @@ def unit_changes(w: _Writer, each: Callable[[type], list[Operation]], said: Said
         if key not in moved_plaques and id(gone) not in said_plaque_removals:
             assert isinstance(gone, PlaqueRemoved)
             form = _plaque_form(gone.plaque)  # 不再保留 a plaque kept for outside use, 不再加挂 one added
-            verb = "不再保留" if "保留" in form else "不再加挂"
-            w.say("{name}" + verb + "{plaque}牌子", gone.basis, name=gone.name, plaque=gone.plaque.name)
+            tail, until, basis = _interim(each(Interim), gone.name, gone.plaque.name)
+            verb = "不再保留" if "保留" in form or tail else "不再加挂"  # a plaque kept for a period: 暂保留
+            template = "{name}" + verb + "{plaque}牌子" + tail
+            w.say(template, gone.basis or basis, name=gone.name, plaque=gone.plaque.name, **until)
     for op in each(Move):
         w.about(op)
         assert isinstance(op, Move)

@@ -15,10 +15,11 @@ from typing import Any
 
 from orgspec.model.script import detect_script, fold_script, to_traditional
 from orgspec.model.units import Duty, Plaque
-from orgspec.model.values import Basis, Count, QuotaCategory, Ref
+from orgspec.model.values import Basis, Count, PartialDate, QuotaCategory, Ref
 from orgspec.model.vocab import KIND_LABELS
 from orgspec.reorg.ops import (
     AttributeChanged,
+    Interim,
     Operation,
     PostsChanged,
     PostsTransferred,
@@ -77,6 +78,19 @@ def _plaque_form(p: Plaque) -> str:
     if "对外保留" in form:
         return "对外保留"
     return "保留" if "保留" in form else "加挂"
+
+
+def _date(d: PartialDate) -> str:
+    """Return a date as the texts write it: 2019年6月30日, 2019年6月, 2019年."""
+    return f"{d.year}年" + (f"{d.month}月" if d.month else "") + (f"{d.day}日" if d.month and d.day else "")
+
+
+def _interim(ops: list[Operation], name: str, plaque: str | None) -> tuple[str, dict[str, str], tuple[Basis, ...]]:
+    """Return the clause of an interim period (，设置过渡期，至…止) for a body or plaque, its slot and basis."""
+    for op in ops:
+        if isinstance(op, Interim) and op.name == name and op.plaque == plaque:
+            return "，设置过渡期，至{until}止", {"until": _date(op.end)}, op.basis
+    return "", {}, ()
 
 
 def _ref(r: Ref | None) -> str:

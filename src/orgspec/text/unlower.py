@@ -203,7 +203,7 @@ def _event(e: Event) -> Stmt:
     if e.id is not None:
         args.append(_w(e.id))
     block: list[Stmt] = []
-    for name in ("decided", "approved", "effective"):
+    for name in ("decided", "approved", "effective", "until"):
         value: PartialDate | None = getattr(e, name)
         if value is not None:
             block.append(_st(name, [_d(value)]))
