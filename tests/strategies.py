@@ -477,7 +477,7 @@ def histories(draw: st.DrawFn) -> tuple[Spec, list[tuple[str | None, Event]]]:
         until = PartialDate(year=year, month=12, day=31)  # an interim period ends before the next event
         if state:
             choices += ["renamed", "plaque-added", "plaque-removed", "hosted", "unhosted", "rank-changed",
-                        "kind-changed", "moved", "quota-changed", "interim-plaque"]  # fmt: skip
+                        "kind-changed", "moved", "quota-changed", "interim-plaque", "quota-transferred"]  # fmt: skip
         kind = draw(st.sampled_from(choices))
         if kind == "established":
             name = f"新机构{i}"
@@ -531,6 +531,14 @@ def histories(draw: st.DrawFn) -> tuple[Spec, list[tuple[str | None, Event]]]:
             event = Event(kind=EventKind.QUOTA_CHANGED, date=date, category=q.category, count_before=q.count,
                           count_after=after)  # fmt: skip
             b = b.model_copy(update={"quotas": (q.model_copy(update={"count": after}), *b.quotas[1:])})
+        elif kind == "quota-transferred" and b.quotas and len({q.category for q in b.quotas}) == len(b.quotas):
+            q = b.quotas[0]  # a figure given to a body outside the spec (将…N名…编制划入…)
+            if q.count.known and q.count.value:
+                n = draw(st.integers(1, q.count.value))
+                event = Event(kind=EventKind.QUOTA_TRANSFERRED, date=date, category=q.category, after="外部局",
+                              count_after=Count.of(n))  # fmt: skip
+                b = b.model_copy(update={"quotas": (q.model_copy(update={"count": Count.of(q.count.value - n)}),
+                                                    *b.quotas[1:])})  # fmt: skip
         if event is not None:
             state[bid] = b
             out.append((bid, event))

@@ -172,6 +172,9 @@ EXPECTED: dict[str, list[str]] = {
         "国家卫生健康委员会代管的中国老龄协会改由民政部代管",
         "国家卫生健康委员会行政编制由443名调整为444名",
         "国家卫生健康委员会领导职数由80名调整为81名",
+        "将科学技术部的行政编制4名划入国家卫生健康委员会（依据《关于调整国家卫生健康委员会职责机构编制的通知》）",
+        "将国家卫生健康委员会的行政编制3名划入民政部（依据《关于调整国家卫生健康委员会职责机构编制的通知》）",
+        "将科学技术部的领导职数1名划入国家卫生健康委员会（依据《关于调整国家卫生健康委员会职责机构编制的通知》）",
     ],
     "14-mca-sanding-ageing": [
         "組建老齡工作司（依據《民政部職能配置、內設機構和人員編制規定》）",
@@ -266,7 +269,8 @@ WORDING: dict[str, list[tuple[str, str]]] = {
     "13-nhc-adjustment": [
         (
             "将科学技术部4名行政编制、1名司局级领导职数划入国家卫生健康委员会。将国家卫生健康委员会3名行政编制划入民政部",
-            "known gap: figures moved without the totals of the bodies they leave (docs/diff.md)",
+            "three sentences, 行政编制4名 / 领导职数1名 (the post's level 司局级 is not in the sentence), "
+            "after the totals (调整后…444名 comes after them in the text)",
         ),
         (
             "调整后，国家卫生健康委员会内设机构19个，机关行政编制444名，司局级领导职数81名",

@@ -114,3 +114,47 @@ def test_a_history_diff_goes_date_by_date_and_a_two_file_diff_is_grouped() -> No
     assert dated == ["1. 某局加挂某办牌子（依据《甲文件》）。", "2. 某处更名为某局（依据《乙文件》）。"]
     # without places: the plans' grouped order (更名 before 加挂)
     assert grouped == ["1. 某处更名为某局（依据《乙文件》）。", "2. 某局加挂某办牌子（依据《甲文件》）。"]
+
+
+FIGURES = """\
+body "甲局" {
+  quota administrative 444
+  history {
+    event quota-transferred 2023-09-24 {
+      category administrative
+      from "乙部"
+      amount 4
+    }
+    event posts-transferred 2023-09-24 {
+      from "乙部"
+      amount 1
+    }
+    event quota-transferred 2023-09-24 {
+      category administrative
+      to "丙部"
+      amount 3
+    }
+  }
+}
+
+body "丙部" {
+  quota administrative 100
+}
+"""
+
+
+def test_a_figure_moved_without_totals_round_trips_and_changes_each_stated_quota() -> None:
+    spec = orgspec.loads(FIGURES)
+    assert orgspec.dumps(spec) == FIGURES
+    before = as_of(spec, "2023")
+    # 甲局 received 4 from 乙部 (outside the spec) and gave 3 to 丙部, whose stated figure changes too
+    assert [str(b.quotas[0].count) for b in before.bodies] == ["443", "97"]
+
+
+def test_a_figure_moved_is_a_declared_transfer_in_the_summary() -> None:
+    spec = orgspec.loads(FIGURES)
+    old, new = as_of(spec, "2023"), spec
+    lines = _zh(old, new)
+    assert "将乙部的行政编制4名划入甲局。" in "\n".join(lines)
+    assert "将甲局的行政编制3名划入丙部。" in "\n".join(lines)
+    assert "将乙部的领导职数1名划入甲局。" in "\n".join(lines)

@@ -266,6 +266,8 @@ class EventKind(enum.StrEnum):
     POSTS_CHANGED = "posts-changed"
     KIND_CHANGED = "kind-changed"
     RANK_CHANGED = "rank-changed"
+    QUOTA_TRANSFERRED = "quota-transferred"  # 将…N名…编制划入…: a figure moved, the totals not stated
+    POSTS_TRANSFERRED = "posts-transferred"  # 将…N名…领导职数划入…
     INTERIM = "interim"  # 过渡期: a body or plaque kept from ``date`` until ``until``, then gone
 
 

@@ -24,7 +24,7 @@ from orgspec.reorg.ops import (
 )
 from orgspec.reorg.summary import posts_total
 
-__all__ = ["interims", "posts_transfers", "quota_transfers"]
+__all__ = ["declared_transfers", "interims", "posts_transfers", "quota_transfers"]
 
 
 def quota_transfers(ops: list[Operation]) -> list[Operation]:
@@ -152,4 +152,47 @@ def interims(old: Spec, new: Spec, ops: list[Operation]) -> list[Operation]:
 def _events(spec: Spec) -> list[tuple[str, Event]]:
     out = [("", e) for e in spec.history]
     out.extend((u.name, e) for u in spec.walk() for e in u.history)
+    return out
+
+
+def declared_transfers(old: Spec, new: Spec, ops: list[Operation]) -> list[Operation]:
+    """Return the figures a new ``quota-transferred`` / ``posts-transferred`` event says moved (将…N名…划入…).
+
+    Written in the history of one side, with ``to "X"`` (it gave) or ``from "X"`` (it received) and
+    ``amount N``; X may be outside the spec. The documents state such a figure without the totals of
+    the bodies it leaves or joins, so it is a statement of its own, not a pairing of two changes.
+    """
+    kinds = (EventKind.QUOTA_TRANSFERRED, EventKind.POSTS_TRANSFERRED)
+    found = [(name, e) for name, e in _events(new) if e.kind in kinds and name]
+    if not found:
+        return []
+    had = {e for _, e in _events(old)}
+    pairs: dict[str, Pair] = {}
+    for each in ops:
+        pairs.setdefault(fold(each.name), each.unit)
+    said = {(type(x), x.source_name, x.name) for x in ops if isinstance(x, QuotaTransferred | PostsTransferred)}
+    out: list[Operation] = []
+    for owner, e in found:
+        other = e.after or e.before
+        amount = e.count_after
+        if e in had or other is None or amount is None or not amount.known or amount.value is None:
+            continue
+        source, target = (owner, other) if e.after else (other, owner)
+        base: dict[str, Any] = {
+            "unit": pairs.get(fold(target), Pair()),
+            "name": target,
+            "established_by": "declared",
+            "basis": e.basis,
+            "source": pairs.get(fold(source), Pair()),
+            "source_name": source,
+            "amount": amount.value,
+        }
+        if e.kind is EventKind.QUOTA_TRANSFERRED and e.category is not None:
+            op: Operation = QuotaTransferred(**base, category=e.category)
+        elif e.kind is EventKind.POSTS_TRANSFERRED:
+            op = PostsTransferred(**base)
+        else:
+            continue
+        if (type(op), source, target) not in said:
+            out.append(op)
     return out
