@@ -51,7 +51,9 @@ EXPECTED: dict[str, list[str]] = {
             f"组建{n}" + GY
             for n in ("自然资源部", "生态环境部", "农业农村部", "文化和旅游部", "国家卫生健康委员会", "退役军人事务部")
         ),
-        "将国家安全生产监督管理总局的职责整合，组建应急管理部" + GY,
+        # 将国家安全生产监督管理总局的职责，…以及国家防汛抗旱总指挥部、…的职责整合，组建应急管理部
+        "将国家安全生产监督管理总局、国家防汛抗旱总指挥部、国家减灾委员会、国务院抗震救灾指挥部、国家森林防火指挥部"
+        "的职责整合，组建应急管理部" + GY,
         "将国土资源部的“地质灾害防治”职责划入应急管理部" + GY,
         "将农业部的“草原防火”职责划入应急管理部" + GY,
         "将国务院办公厅的“应急管理”职责划入应急管理部" + GY,
@@ -60,10 +62,6 @@ EXPECTED: dict[str, list[str]] = {
         "将水利部的“水旱灾害防治”职责划入应急管理部" + GY,
         "将国家林业局的“森林防火相关职责”职责划入应急管理部" + GY,
         "将中国地震局的“震灾应急救援”职责划入应急管理部" + GY,
-        *(
-            f"将{n}的“{n}的职责”职责划入应急管理部" + GY
-            for n in ("国家防汛抗旱总指挥部", "国家减灾委员会", "国务院抗震救灾指挥部", "国家森林防火指挥部")
-        ),
         *(
             f"不再保留{n}" + GY
             for n in (
@@ -303,8 +301,9 @@ WORDING.update(
             ("不再设立国务院深化医药卫生体制改革领导小组办公室", "不再保留 (the model has no 不再设立)"),
             ("组建X。不再保留Y、Z。 (each item)", "all 组建 first, then one 不再保留 per body, in the spec's order"),
             (
-                "国家防汛抗旱总指挥部……的职责整合",
-                "a body that stays and gives all its duties: its duty is the text's phrase, named (known gap)",
+                "将国家安全生产监督管理总局的职责，国务院办公厅的应急管理职责，……以及国家防汛抗旱总指挥部……的职责整合",
+                "one 整合 sentence of the bodies that gave all their duties; the duties of the others that stay "
+                "(国务院办公厅的应急管理职责, …) are 划入 sentences of their own",
             ),
         ],
         "07a-foreign-experts-history": [

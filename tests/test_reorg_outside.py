@@ -158,3 +158,25 @@ def test_a_figure_moved_is_a_declared_transfer_in_the_summary() -> None:
     assert "将乙部的行政编制4名划入甲局。" in "\n".join(lines)
     assert "将甲局的行政编制3名划入丙部。" in "\n".join(lines)
     assert "将乙部的领导职数1名划入甲局。" in "\n".join(lines)
+
+
+def test_a_body_that_stays_and_gives_all_its_duties_is_named_in_the_merge() -> None:
+    old = orgspec.loads(
+        'body "甲局" {\n  duties { duty "负责甲工作。" }\n}\n'
+        'body "乙局" {\n  duties { duty "负责乙工作。" }\n}\n'
+        'body "指挥部" {\n  duties { duty "指挥部的职责" }\n}\n'
+    )
+    new_text = (
+        'body "丙部" {\n  duties {\n    duty "负责甲工作。"\n    duty "负责乙工作。"\n    duty "指挥部的职责"\n  }\n}\n'
+        'body "指挥部" {\n  history {\n    event duties-transferred 2018-03 { to "丙部"; duty "指挥部的职责" }\n  }\n}\n'
+    )
+    lines = _zh(old, orgspec.loads(new_text))
+    assert lines[0] == "1. 将甲局、乙局、指挥部的职责整合，组建丙部。"
+    assert not any("划入" in line for line in lines)
+    # without the statement, a body left with no duty in the new spec is not taken to have given them all
+    plain = orgspec.loads(
+        new_text.replace(
+            '  history {\n    event duties-transferred 2018-03 { to "丙部"; duty "指挥部的职责" }\n  }\n', ""
+        )
+    )
+    assert "将指挥部的“指挥部的职责”职责划入丙部。" in "\n".join(_zh(old, plain))

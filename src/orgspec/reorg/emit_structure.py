@@ -77,8 +77,17 @@ class StructurePhases(EmitterBase):
             gone = [s for s in sources if s not in m.old_to_new]
             # 将X的职责，Y的…职责整合，组建Z: several gone bodies, or one with duties of others beside it
             if nk not in m.new_to_old and (len(gone) >= 2 or (gone and len(sources) >= 2)):
+                kept = [  # a body that stays and says it gave all its duties here, keeping none (…的职责整合)
+                    self.old.by_key[s].name
+                    for s in sources
+                    if s in m.old_to_new
+                    and list(by_source[s]) == [nk]
+                    and moved[(s, nk)] == len(self.old.by_key[s].unit.duties)
+                    and self._gave_all(s, n.name)
+                ]
                 ops.append(
                     Merge(
+                        kept=tuple(kept),
                         unit=Pair(new=nk),
                         name=n.name,
                         established_by="inferred",
@@ -125,6 +134,14 @@ class StructurePhases(EmitterBase):
                     )
                 )
         return ops
+
+    def _gave_all(self, ok: str, target: str) -> bool:
+        """Return True when matched old unit ``ok`` keeps no duty and its new history gives them to ``target``."""
+        n = self.new.by_key[self.m.old_to_new[ok]]
+        return not n.unit.duties and any(
+            e.kind is EventKind.DUTIES_TRANSFERRED and e.after and fold(e.after) == fold(target)
+            for e in new_events(self.old.by_key[ok].unit, n.unit)
+        )
 
     def declared_absorbs(self, found: set[tuple[str, str]]) -> list[Operation]:
         """Return 并入 that a unit which stays declares (``event merged { unit "X" }``), X being gone."""

@@ -186,6 +186,7 @@ class Merge(_Op):
     op: Literal["merge"] = "merge"
     sources: tuple[Pair, ...]
     source_names: tuple[str, ...]
+    kept: tuple[str, ...] = Field(default=(), description="bodies that stay, having given all their duties")
     external: tuple[str, ...] = Field(default=(), description="bodies outside the spec among the sources")
 
 
@@ -207,6 +208,7 @@ class Split(_Op):
     op: Literal["split"] = "split"
     into: tuple[Pair, ...]
     into_names: tuple[str, ...]
+    kept: tuple[str, ...] = Field(default=(), description="in the inverse of a merge: the bodies that stay")
     external: tuple[str, ...] = Field(default=(), description="successors outside the spec (分设 into them)")
 
 

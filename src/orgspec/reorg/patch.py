@@ -320,11 +320,19 @@ def invert_op(op: Operation) -> Operation:
         )
     if isinstance(op, Merge):
         return Split(
-            **common, into=tuple(p.swapped() for p in op.sources), into_names=op.source_names, external=op.external
+            **common,
+            into=tuple(p.swapped() for p in op.sources),
+            into_names=op.source_names,
+            external=op.external,
+            kept=op.kept,
         )
     if isinstance(op, Split):
         return Merge(
-            **common, sources=tuple(p.swapped() for p in op.into), source_names=op.into_names, external=op.external
+            **common,
+            sources=tuple(p.swapped() for p in op.into),
+            source_names=op.into_names,
+            external=op.external,
+            kept=op.kept,
         )
     if isinstance(op, Absorb):
         return Split(**{**common, "unit": op.unit.swapped()}, into=(op.source.swapped(),), into_names=(op.source_name,))

@@ -252,4 +252,6 @@ def _whole_sources(ops: tuple[Operation, ...], merges: list[Operation]) -> dict[
             g = gone.get(str(pair))
             if g is not None and not g.before.duties and targets.get(str(pair)) == {str(m.unit)}:
                 whole.append(name)
+        if isinstance(m, Merge):  # bodies that stay but gave all their duties: 以及X的职责整合
+            whole.extend(m.kept)
     return out
