@@ -421,7 +421,7 @@ def edited(draw: st.DrawFn, spec: Spec, all_ids: bool = False) -> Spec:
     for _ in range(draw(st.integers(min_value=0, max_value=4))):
         paths = _flat(spec)
         kind = draw(st.sampled_from(["rename", "move", "add", "remove", "duties", "plaques", "quotas", "posts",
-                                     "shuffle", "rank", "notes"]))  # fmt: skip
+                                     "shuffle", "rank", "notes", "outside"]))  # fmt: skip
         if kind == "add" or not paths:
             unit = draw(units(0, fresh, True, all_ids=all_ids))
             where = draw(st.none() | st.sampled_from(paths)) if paths else None
@@ -433,6 +433,18 @@ def edited(draw: st.DrawFn, spec: Spec, all_ids: bool = False) -> Spec:
             spec = _replace(spec, path, unit.model_copy(update={"name": draw(names)}))
         elif kind == "remove":
             spec = _replace(spec, path, None)
+        elif kind == "outside" and unit.duties and not unit.units:  # 分设 or 划出 to a body outside the spec
+            went = unit.duties[-1].text
+            if draw(st.booleans()):  # the unit is split, a successor outside the spec taking a duty
+                split = [
+                    Event(kind=EventKind.SPLIT, target=Ref(target=unit.name), after=other, duties=(went,) * (i == 0))
+                    for i, other in enumerate(("外部局", "外部处"))
+                ]
+                spec = _replace(spec, path, None).model_copy(update={"history": (*spec.history, *split)})
+            else:  # the duty is transferred to a body outside the spec
+                event = Event(kind=EventKind.DUTIES_TRANSFERRED, after="外部局", duties=(went,))
+                update = {"duties": unit.duties[:-1], "history": (*unit.history, event)}
+                spec = _replace(spec, path, unit.model_copy(update=update))
         elif kind == "move":
             spec = _replace(spec, path, None)
             targets = list(_flat(spec))
@@ -507,20 +519,22 @@ def histories(draw: st.DrawFn) -> tuple[Spec, list[tuple[str | None, Event]]]:
     for i in range(draw(st.integers(min_value=0, max_value=6))):
         year += draw(st.integers(min_value=1, max_value=3))
         date = PartialDate(year=year, month=draw(st.none() | st.integers(1, 12)))
-        choices = ["established"] + (["abolished"] if made else [])
+        choices = ["established"] + (["abolished", "interim"] if made else [])
+        until = PartialDate(year=year, month=12, day=31)  # an interim period ends before the next event
         if state:
             choices += ["renamed", "plaque-added", "plaque-removed", "hosted", "unhosted", "rank-changed",
-                        "kind-changed", "moved", "quota-changed"]  # fmt: skip
+                        "kind-changed", "moved", "quota-changed", "interim-plaque", "quota-transferred"]  # fmt: skip
         kind = draw(st.sampled_from(choices))
         if kind == "established":
             name = f"新机构{i}"
             made.append(name)
             out.append((None, Event(kind=EventKind.ESTABLISHED, date=date, target=Ref(target=name, by="name"))))
             continue
-        if kind == "abolished":
+        if kind in ("abolished", "interim"):  # interim: kept for a period (过渡期), gone at its end
             name = draw(st.sampled_from(made))
             made.remove(name)
-            out.append((None, Event(kind=EventKind.ABOLISHED, date=date, target=Ref(target=name, by="name"))))
+            how = {"until": until} if kind == "interim" else {}
+            out.append((None, Event(kind=EventKind(kind), date=date, target=Ref(target=name, by="name"), **how)))
             continue
         bid = draw(st.sampled_from(sorted(state)))
         b = state[bid]
@@ -531,9 +545,12 @@ def histories(draw: st.DrawFn) -> tuple[Spec, list[tuple[str | None, Event]]]:
         elif kind == "plaque-added":
             event = Event(kind=EventKind.PLAQUE_ADDED, date=date, plaque=f"牌子{i}")
             b = b.model_copy(update={"plaques": (*b.plaques, Plaque(name=f"牌子{i}"))})
-        elif kind == "plaque-removed" and any(p.name.startswith("牌子") for p in b.plaques):
+        elif kind in ("plaque-removed", "interim-plaque") and any(p.name.startswith("牌子") for p in b.plaques):
             p = next(p for p in b.plaques if p.name.startswith("牌子"))
-            event = Event(kind=EventKind.PLAQUE_REMOVED, date=date, plaque=p.name)
+            if kind == "interim-plaque":  # 暂保留…牌子至…
+                event = Event(kind=EventKind.INTERIM, date=date, until=until, plaque=p.name)
+            else:
+                event = Event(kind=EventKind.PLAQUE_REMOVED, date=date, plaque=p.name)
             b = b.model_copy(update={"plaques": tuple(x for x in b.plaques if x is not p)})
         elif kind == "hosted":
             event = Event(kind=EventKind.HOSTED, date=date, target=Ref(target=f"办公室{i}", by="name"))
@@ -560,6 +577,14 @@ def histories(draw: st.DrawFn) -> tuple[Spec, list[tuple[str | None, Event]]]:
             event = Event(kind=EventKind.QUOTA_CHANGED, date=date, category=q.category, count_before=q.count,
                           count_after=after)  # fmt: skip
             b = b.model_copy(update={"quotas": (q.model_copy(update={"count": after}), *b.quotas[1:])})
+        elif kind == "quota-transferred" and b.quotas and len({q.category for q in b.quotas}) == len(b.quotas):
+            q = b.quotas[0]  # a figure given to a body outside the spec (将…N名…编制划入…)
+            if q.count.known and q.count.value:
+                n = draw(st.integers(1, q.count.value))
+                event = Event(kind=EventKind.QUOTA_TRANSFERRED, date=date, category=q.category, after="外部局",
+                              count_after=Count.of(n))  # fmt: skip
+                b = b.model_copy(update={"quotas": (q.model_copy(update={"count": Count.of(q.count.value - n)}),
+                                                    *b.quotas[1:])})  # fmt: skip
         if event is not None:
             state[bid] = b
             out.append((bid, event))

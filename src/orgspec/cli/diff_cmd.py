@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from orgspec.cli.main import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
@@ -93,7 +94,12 @@ def run(args: argparse.Namespace) -> int:
         a, b, la, lb = old, new, args.old, args.new
     limit = DEFAULT_LIMIT if args.limit is None else max(0, args.limit)
     result = diff(a, b, limit=limit, old_label=la, new_label=lb)
-    text = render(result, args.format, color=is_stdio(args.output) and _color(sys.stdout))
+    order = None
+    if args.format == "zh":  # a plan item by item, a history date by date (orgspec.reorg.order)
+        from orgspec.reorg.order import document_order
+
+        order = document_order(a, b, result)
+    text = render(result, args.format, color=is_stdio(args.output) and _color(sys.stdout), order=order)
     try:
         write_output(args.output, text)
     except OutputError as err:
@@ -104,8 +110,8 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def render(result: object, fmt: str, *, color: bool = False) -> str:
-    """Return a diff in one of the output formats."""
+def render(result: object, fmt: str, *, color: bool = False, order: list[Any] | None = None) -> str:
+    """Return a diff in one of the output formats (``order``: the operations' places, for zh)."""
     from orgspec.reorg import Diff
     from orgspec.reorg.render_markdown import render_markdown
     from orgspec.reorg.render_text import render_text
@@ -117,5 +123,5 @@ def render(result: object, fmt: str, *, color: bool = False) -> str:
     if fmt == "markdown":
         return render_markdown(result)
     if fmt == "zh":
-        return render_zh(result)
+        return render_zh(result, order)
     return render_text(result, color=color)

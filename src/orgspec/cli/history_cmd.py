@@ -40,6 +40,8 @@ def describe(event: object) -> str:
         parts.append(f"unit {event.target.target}")
     if event.duties:
         parts.append(f"{len(event.duties)} duties")
+    if event.until is not None:
+        parts.append(f"until {event.until}")
     return "; ".join(parts)
 
 

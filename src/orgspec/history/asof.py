@@ -33,7 +33,7 @@ class HistoryNote(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    code: Literal["cannot-undo", "cannot-apply", "recorded-only", "undated"]
+    code: Literal["cannot-undo", "cannot-apply", "recorded-only", "undated", "interim"]
     severity: Literal["error", "info"]
     message: str
 
@@ -105,6 +105,16 @@ def derive(spec: Spec, date: PartialDate | str) -> AsOf:
     for owner, event in reversed(events):
         if in_force(event, on):
             continue
+        start = event.when()
+        if event.kind is EventKind.INTERIM and start is not None and start.start() <= on.start():
+            kept = event.plaque or (event.target.target if event.target else None) or (owner.unit.name if owner else "")
+            notes.append(
+                HistoryNote(
+                    code="interim",
+                    severity="info",
+                    message=f"{kept} is kept in its interim period from {start} until {event.until}",
+                )
+            )
         if event.kind in RECORDED_ONLY or (owner is None and event.kind in STRUCTURAL):
             notes.append(
                 HistoryNote(

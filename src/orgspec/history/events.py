@@ -12,6 +12,9 @@ rank-changed            the rank ``from`` → ``to``
 quota-changed           the quota of ``category``: ``from`` → ``to``
 established             the unit appears (undo: it and everything below it are absent)
 abolished               the unit goes (at spec level, with ``unit``: the body named)
+interim                 过渡期: kept from ``date`` until ``until``, then gone: the plaque
+                        ``plaque`` of this unit, or the body ``unit`` (spec level) or the
+                        section ``unit`` (a unit's history); acts (and is ordered) at ``until``
 merged, split,          see :mod:`orgspec.history.structure`: units merged in (并入) or
 duties-transferred,     split off (分设), duties moved (划出/划入), leadership posts as a
 posts-changed           total (recorded only in the spec's own history)
@@ -184,6 +187,13 @@ def _reinsert(
 
 def _step(work: Work, subject: Node | None, event: Event, forward: bool, spec_level: bool) -> None:
     kind = event.kind
+    if kind is EventKind.INTERIM:  # at its end: the plaque, or the body, kept for the period goes
+        _need(event.until, "when the interim period ends (until)", event)
+        gone = EventKind.PLAQUE_REMOVED if event.plaque else EventKind.ABOLISHED
+        if gone is EventKind.ABOLISHED and not spec_level and event.target is None and subject is not None:
+            _need(None if forward else event.target, "which unit it keeps (unit, in the spec's history)", event)
+        _step(work, subject, event.model_copy(update={"kind": gone}), forward, spec_level)
+        return
     if kind in RECORDED_ONLY or (spec_level and kind in STRUCTURAL):
         return
     if kind in STRUCTURAL:

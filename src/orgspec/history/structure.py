@@ -15,6 +15,11 @@ duties-transferred      ``to X``: the listed duties moved from this unit to X (å
                         the spec: then only this unit's side changes
 posts-changed           the leadership posts, as a total: ``from N`` / ``to M`` (a group
                         of N posts; the breakdown before the change is not stated)
+quota-transferred       ``amount N`` of the quota ``category`` moved ``to X`` (this unit
+                        gives) or ``from X`` (it receives): each side's stated figure
+                        changes by N (X outside the spec: this side only)
+posts-transferred       ``amount N`` leadership posts moved: recorded (posts are stated
+                        post by post, so no stated breakdown changes)
 ======================  ==============================================================
 
 A unit re-created by undoing carries what the event says (its name, the listed duties), never
@@ -28,6 +33,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from orgspec.model.units import Duty, Event, EventKind, PostGroup, Unit
+from orgspec.model.values import Count
 from orgspec.reorg.fold import fold
 
 if TYPE_CHECKING:
@@ -36,7 +42,16 @@ if TYPE_CHECKING:
 __all__ = ["STRUCTURAL", "StructureError", "structural_step"]
 
 #: The kinds this module applies and undoes.
-STRUCTURAL = frozenset({EventKind.MERGED, EventKind.SPLIT, EventKind.DUTIES_TRANSFERRED, EventKind.POSTS_CHANGED})
+STRUCTURAL = frozenset(
+    {
+        EventKind.MERGED,
+        EventKind.SPLIT,
+        EventKind.DUTIES_TRANSFERRED,
+        EventKind.POSTS_CHANGED,
+        EventKind.QUOTA_TRANSFERRED,
+        EventKind.POSTS_TRANSFERRED,
+    }
+)
 
 
 class StructureError(Exception):
@@ -87,6 +102,18 @@ def _other(event: Event, what: str) -> str:
     return name
 
 
+def _shift(node: Node | None, event: Event, by: int) -> None:
+    """Change ``node``'s quota of the event's category by ``by``, where it states a known figure."""
+    if node is None:
+        return
+    quotas = list(node.unit.quotas)
+    for i, q in enumerate(quotas):
+        if q.category is event.category and q.count.known and q.count.value is not None and q.count.value + by >= 0:
+            quotas[i] = q.model_copy(update={"count": Count.of(q.count.value + by)})
+            node.unit = node.unit.model_copy(update={"quotas": tuple(quotas)})
+            return
+
+
 def structural_step(work: Work, subject: Node, event: Event, forward: bool) -> None:
     """Apply (``forward``) or undo one structural event whose owner is ``subject``."""
     kind = event.kind
@@ -126,6 +153,22 @@ def structural_step(work: Work, subject: Node, event: Event, forward: bool) -> N
         moved = _take(source, event.duties) if source is not None else tuple(Duty(text=t) for t in event.duties)
         if target is not None:
             _give(target, moved)
+    elif kind in (EventKind.QUOTA_TRANSFERRED, EventKind.POSTS_TRANSFERRED):
+        amount = event.count_after
+        if amount is None or not amount.known or (event.after is None and event.before is None):
+            way = "the figure (amount) and from or to whom"
+            raise StructureError(f"{kind.value} event {event.when()} does not say {way}")
+        if kind is EventKind.POSTS_TRANSFERRED:
+            return  # posts are stated post by post: a figure moved changes no stated breakdown
+        if event.category is None:
+            raise StructureError(f"quota-transferred event {event.when()} does not say which quota (category)")
+        # to X: this unit gives the figure; from X: it receives it. X outside the spec: this side only
+        gives = (event.after is not None) == forward
+        other = work.find(event.after or event.before)
+        n = amount.value or 0
+        _shift(subject, event, -n if gives else n)
+        if other is not subject:
+            _shift(other, event, n if gives else -n)
     elif kind is EventKind.POSTS_CHANGED:
         count = event.count_after if forward else event.count_before
         if count is None:

@@ -41,14 +41,14 @@ class Located:
 
 def in_force(event: Event, on: PartialDate) -> bool:
     """Return True when the event counts as in force on the date (undated events always do)."""
-    when = event.when()
+    when = event.acts()  # an interim period changes the structure at its end
     if when is None:
         return True
     return when.start() <= on.start()
 
 
 def _key(loc: Located) -> tuple[int, tuple[int, int, int], int]:
-    when = loc.event.when()
+    when = loc.event.acts()
     return (0, (0, 0, 0), loc.order) if when is None else (1, when.sort_key(), loc.order)
 
 

@@ -18,9 +18,10 @@ from orgspec.syntax.nodes import Stmt
 __all__ = ["HistoryLowerer"]
 
 _EVENT_KINDS = {k.value: k for k in EventKind}
-_EVENT_ONCE = frozenset({"decided", "approved", "effective", "from", "to", "plaque", "unit", "category"})
-_EVENT_KEYWORDS = ("decided", "approved", "effective", "from", "to", "plaque", "unit", "category", "duty",
-                   "basis", "note")  # fmt: skip
+_EVENT_ONCE = frozenset({"decided", "approved", "effective", "until", "from", "to", "amount", "plaque", "unit",
+                         "category"})  # fmt: skip
+_EVENT_KEYWORDS = ("decided", "approved", "effective", "until", "from", "to", "amount", "plaque", "unit", "category",
+                   "duty", "basis", "note")  # fmt: skip
 
 
 class HistoryLowerer(LowererBase):
@@ -73,7 +74,7 @@ class HistoryLowerer(LowererBase):
             kw = sub.keyword
             if kw in _EVENT_ONCE and not self.once(seen, sub):
                 continue
-            if kw in ("decided", "approved", "effective"):
+            if kw in ("decided", "approved", "effective", "until"):
                 ef[kw] = self.dated(sub)
                 self.map.spans[f"{p}/{kw}"] = sub.span
             elif kw in ("from", "to") and counts:
@@ -82,6 +83,12 @@ class HistoryLowerer(LowererBase):
                 sa.done("one count")
                 if counted is not None:
                     ef["count_before" if kw == "from" else "count_after"] = counted[0]
+            elif kw == "amount":  # the figure a quota-transferred or posts-transferred event moves
+                sa = StmtArgs(self.r, sub)
+                moved = sa.count("the figure moved")
+                sa.done("one count")
+                if moved is not None:
+                    ef["count_after"] = moved[0]
             elif kw in ("from", "to"):
                 value = self.text(sub, "a name, kind or rank (a quoted string)")
                 ef["before" if kw == "from" else "after"] = value

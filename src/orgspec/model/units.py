@@ -266,6 +266,9 @@ class EventKind(enum.StrEnum):
     POSTS_CHANGED = "posts-changed"
     KIND_CHANGED = "kind-changed"
     RANK_CHANGED = "rank-changed"
+    QUOTA_TRANSFERRED = "quota-transferred"  # 将…N名…编制划入…: a figure moved, the totals not stated
+    POSTS_TRANSFERRED = "posts-transferred"  # 将…N名…领导职数划入…
+    INTERIM = "interim"  # 过渡期: a body or plaque kept from ``date`` until ``until``, then gone
 
 
 class Event(_Frozen):
@@ -276,6 +279,7 @@ class Event(_Frozen):
     decided: PartialDate | None = None
     approved: PartialDate | None = None
     effective: PartialDate | None = None
+    until: PartialDate | None = Field(default=None, description="the end of an interim period (过渡期至…)")
     id: str | None = None
     before: str | None = Field(default=None, description="name, kind, rank or superior before")
     after: str | None = Field(default=None, description="name, kind, rank or superior after")
@@ -291,6 +295,12 @@ class Event(_Frozen):
     def when(self) -> PartialDate | None:
         """Return the date that orders the event: its date, else effective, approved or decided."""
         return self.date or self.effective or self.approved or self.decided
+
+    def acts(self) -> PartialDate | None:
+        """Return the date the event changes the structure: the end of an interim period, else :meth:`when`."""
+        if self.kind is EventKind.INTERIM and self.until is not None:
+            return self.until
+        return self.when()
 
 
 class Unit(_Frozen):

@@ -26,7 +26,16 @@ from orgspec.model.values import Basis
 from orgspec.reorg.fold import fold
 from orgspec.reorg.ops import Operation, Reconstitute, Rename, Respell
 
-__all__ = ["abolish_basis", "establish_basis", "event_basis", "name_op", "new_events", "reestablished", "script_only"]
+__all__ = [
+    "abolish_basis",
+    "establish_basis",
+    "event_basis",
+    "name_op",
+    "new_events",
+    "reestablished",
+    "script_only",
+    "split_outside",
+]
 
 SUCCESSION = (EventKind.ESTABLISHED, EventKind.REESTABLISHED)
 
@@ -71,6 +80,20 @@ def abolish_basis(new_spec: Spec, old: Unit) -> tuple[Basis, ...]:
     return ()
 
 
+def split_outside(new_spec: Spec) -> dict[str, list[Event]]:
+    """Return, by folded name of the unit split, the spec-level ``split`` events naming a successor (``to``).
+
+    ``event split 2018 { unit "X" to "Z" duty "…" }`` in the spec's own history says that X was
+    split (分设) and that Z, a body the spec may not hold, is one of its successors, taking the
+    listed duties.
+    """
+    out: dict[str, list[Event]] = {}
+    for e in new_spec.history:
+        if e.kind is EventKind.SPLIT and e.target is not None and e.after:
+            out.setdefault(fold(e.target.target), []).append(e)
+    return out
+
+
 def reestablished(a: Unit, b: Unit) -> Event | None:
     """Return the ``reestablished`` event ``b``'s history gains under the same name (重新组建), if any."""
     for e in new_events(a, b):
@@ -94,4 +117,6 @@ def name_op(base: dict[str, Any], a: Unit, b: Unit) -> Operation:
     if succession is not None:
         return Reconstitute(**base, before=a.name, after=b.name, basis=succession.basis)
     basis = event_basis(None, b, (EventKind.RENAMED,), before=a.name)
-    return Rename(**base, before=a.name, after=b.name, basis=basis)
+    had = {fold(s.name) for s in a.short_names}
+    kept = tuple(s.name for s in b.short_names if fold(s.name) in had)
+    return Rename(**base, before=a.name, after=b.name, basis=basis, short_names=kept)

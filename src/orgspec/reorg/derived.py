@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from orgspec.model.units import Event, EventKind, Spec
+from orgspec.reorg.fold import fold
 from orgspec.reorg.ops import (
     Abolish,
     Demote,
     Establish,
+    Interim,
     Operation,
     Pair,
+    PlaqueRemoved,
     PostsChanged,
     PostsTransferred,
     QuotaChanged,
@@ -20,7 +24,7 @@ from orgspec.reorg.ops import (
 )
 from orgspec.reorg.summary import posts_total
 
-__all__ = ["posts_transfers", "quota_transfers"]
+__all__ = ["declared_transfers", "interims", "posts_transfers", "quota_transfers"]
 
 
 def quota_transfers(ops: list[Operation]) -> list[Operation]:
@@ -105,4 +109,90 @@ def posts_transfers(ops: list[Operation]) -> list[Operation]:
                 unit=dst, name=dst_name, established_by="inferred", source=src, source_name=src_name, amount=-amount
             )
         )
+    return out
+
+
+def interims(old: Spec, new: Spec, ops: list[Operation]) -> list[Operation]:
+    """Return an interim period (过渡期) for each body abolished or plaque removed that a new ``interim`` event kept.
+
+    The event is in the new spec's own history (``unit "X"``: the body X) or in a unit's (``plaque
+    "X"``: its plaque X); one the old spec already has is no change of this diff.
+    """
+    found: list[tuple[str, Event]] = [(name, e) for name, e in _events(new) if e.kind is EventKind.INTERIM]
+    if not found:
+        return []
+    had = {e for _, e in _events(old)}
+    out: list[Operation] = []
+    for owner, e in found:
+        if e in had or e.until is None:
+            continue
+        for op in ops:
+            if e.plaque is not None and isinstance(op, PlaqueRemoved):
+                hit = fold(op.plaque.name) == fold(e.plaque) and fold(op.name) == fold(owner)
+            elif e.plaque is None and isinstance(op, Abolish | Demote):
+                hit = fold(op.name) == fold(e.target.target if e.target else owner)
+            else:
+                continue
+            if hit:
+                out.append(
+                    Interim(
+                        unit=op.unit,
+                        name=op.name,
+                        established_by="declared",
+                        basis=e.basis,
+                        plaque=e.plaque,
+                        start=e.when(),
+                        end=e.until,
+                    )
+                )
+                break
+    return out
+
+
+def _events(spec: Spec) -> list[tuple[str, Event]]:
+    out = [("", e) for e in spec.history]
+    out.extend((u.name, e) for u in spec.walk() for e in u.history)
+    return out
+
+
+def declared_transfers(old: Spec, new: Spec, ops: list[Operation]) -> list[Operation]:
+    """Return the figures a new ``quota-transferred`` / ``posts-transferred`` event says moved (将…N名…划入…).
+
+    Written in the history of one side, with ``to "X"`` (it gave) or ``from "X"`` (it received) and
+    ``amount N``; X may be outside the spec. The documents state such a figure without the totals of
+    the bodies it leaves or joins, so it is a statement of its own, not a pairing of two changes.
+    """
+    kinds = (EventKind.QUOTA_TRANSFERRED, EventKind.POSTS_TRANSFERRED)
+    found = [(name, e) for name, e in _events(new) if e.kind in kinds and name]
+    if not found:
+        return []
+    had = {e for _, e in _events(old)}
+    pairs: dict[str, Pair] = {}
+    for each in ops:
+        pairs.setdefault(fold(each.name), each.unit)
+    said = {(type(x), x.source_name, x.name) for x in ops if isinstance(x, QuotaTransferred | PostsTransferred)}
+    out: list[Operation] = []
+    for owner, e in found:
+        other = e.after or e.before
+        amount = e.count_after
+        if e in had or other is None or amount is None or not amount.known or amount.value is None:
+            continue
+        source, target = (owner, other) if e.after else (other, owner)
+        base: dict[str, Any] = {
+            "unit": pairs.get(fold(target), Pair()),
+            "name": target,
+            "established_by": "declared",
+            "basis": e.basis,
+            "source": pairs.get(fold(source), Pair()),
+            "source_name": source,
+            "amount": amount.value,
+        }
+        if e.kind is EventKind.QUOTA_TRANSFERRED and e.category is not None:
+            op: Operation = QuotaTransferred(**base, category=e.category)
+        elif e.kind is EventKind.POSTS_TRANSFERRED:
+            op = PostsTransferred(**base)
+        else:
+            continue
+        if (type(op), source, target) not in said:
+            out.append(op)
     return out

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from orgspec.model.units import Duty, EventKind, FunctionChange
+from orgspec.model.units import Duty, EventKind, FunctionChange, Unit
 from orgspec.model.values import Basis
-from orgspec.reorg.declared import SUCCESSION, establish_basis, event_basis
+from orgspec.reorg.declared import SUCCESSION, establish_basis, event_basis, new_events
 from orgspec.reorg.emit_base import REWORD_THRESHOLD, EmitterBase, _multiset_minus, _similar
 from orgspec.reorg.fold import fold
 from orgspec.reorg.ops import (
@@ -36,6 +36,28 @@ def _stated(changes: tuple[FunctionChange, ...], basis: tuple[Basis, ...]) -> di
     (the 三定 whose 职能转变 lists it), so it carries the unit's basis.
     """
     return {(c.kind.value, fold(c.text).rstrip("。")): c.basis or basis for c in changes}
+
+
+def _outside(old: Unit | None, new: Unit) -> dict[tuple[str, str], tuple[str, tuple[Basis, ...]]]:
+    """Return, by way (``out``/``in``) and folded duty text, the other body a unit's duty went to or came from.
+
+    Stated by a function change of the new unit (``transferred-out … to "X"``, ``transferred-in …
+    from "X"``) or by a ``duties-transferred`` event its new history gains (``to``/``from`` X, with
+    the duties listed). Used for the duties that moved to or from no unit of the new spec: a body
+    outside it (划出 to X rather than 取消).
+    """
+    out: dict[tuple[str, str], tuple[str, tuple[Basis, ...]]] = {}
+    for c in new.function_changes:
+        if c.counterpart is not None and c.kind.value in ("transferred-out", "transferred-in"):
+            way = "out" if c.kind.value == "transferred-out" else "in"
+            out.setdefault((way, fold(c.text).rstrip("。")), (c.counterpart.target, c.basis or new.basis))
+    for e in new_events(old, new):
+        if e.kind is EventKind.DUTIES_TRANSFERRED and (e.after or e.before):
+            way, other = ("out", e.after) if e.after else ("in", e.before)
+            assert other is not None
+            for t in e.duties:
+                out.setdefault((way, fold(t).rstrip("。")), (other, e.basis))
+    return out
 
 
 def _owner_basis(change: FunctionChange, target: Node, source: Node | None) -> tuple[Basis, ...]:
@@ -163,16 +185,15 @@ class DutyPhases(EmitterBase):
                 base: dict[str, Any] = {"unit": Pair(old=ok, new=nk), "name": n.name, "established_by": self.how(o)}
                 real: list[Operation] = [DutyReworded(**base, before=x, after=y) for x, y in self.reworded.get(ok, ())]
                 stated = _stated(n.unit.function_changes, n.unit.basis)
-                real.extend(
-                    DutyCancelled(
-                        **{**base, "basis": stated.get(("cancelled", fold(d.text).rstrip("。")), ())}, before=d
-                    )
-                    for d in self.out_rest.get(ok, ())
-                )
-                real.extend(
-                    DutyAdded(**{**base, "basis": stated.get(("added", fold(d.text).rstrip("。")), ())}, after=d)
-                    for d in self.in_rest.get(nk, ())
-                )
+                outside = _outside(o.unit, n.unit)
+                for d in self.out_rest.get(ok, ()):
+                    key = fold(d.text).rstrip("。")
+                    other, basis = outside.get(("out", key), (None, stated.get(("cancelled", key), ())))
+                    real.append(DutyCancelled(**{**base, "basis": basis}, before=d, counterpart=other))
+                for d in self.in_rest.get(nk, ()):
+                    key = fold(d.text).rstrip("。")
+                    other, basis = outside.get(("in", key), (None, stated.get(("added", key), ())))
+                    real.append(DutyAdded(**{**base, "basis": basis}, after=d, counterpart=other))
                 seq = [step for _, step in sorted(by_old.get(ok, []) + by_new.get(nk, []), key=lambda t: t[0])]
                 seq.extend(real)
                 pre, post = bracket("duties", a_d, n.unit.duties, seq) or (a_d, run_duties(a_d, seq))

@@ -13,6 +13,7 @@ from orgspec.reorg.declared import (
     abolish_basis,
     establish_basis,
     new_events,
+    split_outside,
 )
 from orgspec.reorg.emit_base import EmitterBase
 from orgspec.reorg.fold import fold
@@ -76,8 +77,17 @@ class StructurePhases(EmitterBase):
             gone = [s for s in sources if s not in m.old_to_new]
             # 将X的职责，Y的…职责整合，组建Z: several gone bodies, or one with duties of others beside it
             if nk not in m.new_to_old and (len(gone) >= 2 or (gone and len(sources) >= 2)):
+                kept = [  # a body that stays and says it gave all its duties here, keeping none (…的职责整合)
+                    self.old.by_key[s].name
+                    for s in sources
+                    if s in m.old_to_new
+                    and list(by_source[s]) == [nk]
+                    and moved[(s, nk)] == len(self.old.by_key[s].unit.duties)
+                    and self._gave_all(s, n.name)
+                ]
                 ops.append(
                     Merge(
+                        kept=tuple(kept),
                         unit=Pair(new=nk),
                         name=n.name,
                         established_by="inferred",
@@ -100,20 +110,38 @@ class StructurePhases(EmitterBase):
                             )
                         )
         ops.extend(self.declared_absorbs({(str(op.source), str(op.unit)) for op in ops if isinstance(op, Absorb)}))
-        for ok, target_set in by_source.items():
-            targets = [t for t in target_set if t not in m.new_to_old]
-            if ok not in m.old_to_new and len(targets) >= 2:
+        outside = split_outside(self.new.spec)
+        split_sources = dict.fromkeys(by_source)
+        split_sources.update(dict.fromkeys(o.key for o in self.old_todo if outside and fold(o.name) in outside))
+        for ok in split_sources:
+            if ok in m.old_to_new:
+                continue
+            targets = [t for t in by_source.get(ok, {}) if t not in m.new_to_old]
+            stated = outside.get(fold(self.old.by_key[ok].name), []) if outside else []
+            inside = {fold(self.new.by_key[t].name) for t in targets}
+            external = tuple(dict.fromkeys(e.after for e in stated if e.after and fold(e.after) not in inside))
+            if len(targets) + len(external) >= 2:  # 分设, into bodies of the spec or outside it
                 ops.append(
                     Split(
                         unit=Pair(old=ok),
                         name=self.old.by_key[ok].name,
-                        established_by="inferred",
-                        score=score([ok], targets),
+                        established_by="declared" if external else "inferred",
+                        score=None if external else score([ok], targets),
                         into=tuple(Pair(new=t) for t in targets),
                         into_names=tuple(self.new.by_key[t].name for t in targets),
+                        external=external,
+                        basis=next((e.basis for e in stated if e.basis), ()),
                     )
                 )
         return ops
+
+    def _gave_all(self, ok: str, target: str) -> bool:
+        """Return True when matched old unit ``ok`` keeps no duty and its new history gives them to ``target``."""
+        n = self.new.by_key[self.m.old_to_new[ok]]
+        return not n.unit.duties and any(
+            e.kind is EventKind.DUTIES_TRANSFERRED and e.after and fold(e.after) == fold(target)
+            for e in new_events(self.old.by_key[ok].unit, n.unit)
+        )
 
     def declared_absorbs(self, found: set[tuple[str, str]]) -> list[Operation]:
         """Return 并入 that a unit which stays declares (``event merged { unit "X" }``), X being gone."""
@@ -176,6 +204,9 @@ class StructurePhases(EmitterBase):
             if o.key in self.snap_old:
                 before_u = before_u.model_copy(update={"duties": self.snap_old[o.key]})
             lost = self.out_rest.get(o.key, ())
+            if lost and self.new.spec.history:  # duties a stated split gave to a body outside the spec
+                went = {fold(t) for e in split_outside(self.new.spec).get(fold(o.name), ()) for t in e.duties}
+                lost = [d for d in lost if fold(d.text) not in went]
             if lost:
                 self.notes.append(
                     DiffNote(

@@ -12,17 +12,32 @@ abolish and duty-transferred operations that carry the change and change
 nothing themselves. Possible renames are not operations: they are
 :class:`Proposal` s beside the plain establish and abolish.
 
-Imports: pydantic, :mod:`orgspec.model`.
+The classes live by family: :mod:`orgspec.reorg.ops_base` (the pair of keys, what every operation
+carries), :mod:`orgspec.reorg.ops_duties` (duties, quotas, posts); units' own operations are here.
+
+Imports: pydantic, :mod:`orgspec.model`, :mod:`orgspec.reorg.ops_base`, :mod:`orgspec.reorg.ops_duties`.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from orgspec.model.units import Duty, Plaque, PostItem, Quota, Unit
-from orgspec.model.values import Basis, QuotaCategory, Ref, UnitKind
+from orgspec.model.units import Plaque, Unit
+from orgspec.model.values import PartialDate, Ref, UnitKind
+from orgspec.reorg.ops_base import EstablishedBy, Pair, _Frozen, _Op
+from orgspec.reorg.ops_duties import (
+    DutiesReordered,
+    DutyAdded,
+    DutyCancelled,
+    DutyReworded,
+    DutyTransferred,
+    PostsChanged,
+    PostsTransferred,
+    QuotaChanged,
+    QuotaTransferred,
+)
 
 __all__ = [
     "FORMAT_VERSION",
@@ -39,6 +54,7 @@ __all__ = [
     "DutyTransferred",
     "Establish",
     "EstablishedBy",
+    "Interim",
     "KindChanged",
     "Merge",
     "Move",
@@ -62,34 +78,6 @@ __all__ = [
 
 #: Version of the JSON form of a diff; bumped when the shape changes.
 FORMAT_VERSION = 1
-
-EstablishedBy = Literal["given", "declared", "id", "name", "plaque", "inferred", "new"]
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Pair(_Frozen):
-    """A unit's key in the old spec and in the new one (None where it does not exist)."""
-
-    old: str | None = None
-    new: str | None = None
-
-    def swapped(self) -> Pair:
-        """Return the pair with old and new exchanged."""
-        return Pair(old=self.new, new=self.old)
-
-    def __str__(self) -> str:
-        return self.new or self.old or "?"
-
-
-class _Op(_Frozen):
-    unit: Pair
-    name: str = Field(description="the unit's name (the new name where it has one)")
-    established_by: EstablishedBy = "id"
-    score: float | None = Field(default=None, description="similarity score when inferred")
-    basis: tuple[Basis, ...] = ()
 
 
 class Establish(_Op):
@@ -123,11 +111,17 @@ class Demote(_Op):
 
 
 class Rename(_Op):
-    """The unit's name changes (更名为)."""
+    """The unit's name changes (更名为).
+
+    ``short_names`` are the short names (简称) the unit has both before and after: a rename that keeps
+    them (…更名为…，简称不变). A short name that changes is an ``attribute-changed`` of ``short_names``,
+    which the zh summary says in the rename's sentence.
+    """
 
     op: Literal["rename"] = "rename"
     before: str
     after: str
+    short_names: tuple[str, ...] = Field(default=(), description="short names kept across the rename")
 
 
 class Reconstitute(_Op):
@@ -144,6 +138,19 @@ class Reconstitute(_Op):
     before: str
     after: str
     sources: tuple[str, ...] = ()
+
+
+class Interim(_Op):
+    """Derived: a body (``plaque`` None) or a plaque of ``unit`` was kept for an interim period (过渡期).
+
+    Declared by an ``interim`` event of the new spec (``event interim START { until END … }``) whose
+    end falls in the diff; the ``abolish`` or ``plaque-removed`` beside it does the change.
+    """
+
+    op: Literal["interim"] = "interim"
+    plaque: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate
 
 
 class Respell(_Op):
@@ -179,6 +186,8 @@ class Merge(_Op):
     op: Literal["merge"] = "merge"
     sources: tuple[Pair, ...]
     source_names: tuple[str, ...]
+    kept: tuple[str, ...] = Field(default=(), description="bodies that stay, having given all their duties")
+    external: tuple[str, ...] = Field(default=(), description="bodies outside the spec among the sources")
 
 
 class Absorb(_Op):
@@ -190,30 +199,17 @@ class Absorb(_Op):
 
 
 class Split(_Op):
-    """Derived: one unit's duties went into several new units."""
+    """Derived: one unit's duties went into several new units (分设), some perhaps outside the spec.
+
+    ``external`` names the successors outside the spec, declared in the new spec's own history by
+    ``event split { unit "X" to "Z" }`` (X split, Z one of its successors; Z's listed duties went there).
+    """
 
     op: Literal["split"] = "split"
     into: tuple[Pair, ...]
     into_names: tuple[str, ...]
-
-
-class QuotaTransferred(_Op):
-    """Derived: a quota of one category left ``source`` and the same number arrived in ``unit``."""
-
-    op: Literal["quota-transferred"] = "quota-transferred"
-    source: Pair
-    source_name: str
-    category: QuotaCategory
-    amount: int
-
-
-class PostsTransferred(_Op):
-    """Derived: ``amount`` leadership posts left ``source`` and the same number arrived in ``unit``."""
-
-    op: Literal["posts-transferred"] = "posts-transferred"
-    source: Pair
-    source_name: str
-    amount: int
+    kept: tuple[str, ...] = Field(default=(), description="in the inverse of a merge: the bodies that stay")
+    external: tuple[str, ...] = Field(default=(), description="successors outside the spec (分设 into them)")
 
 
 class PlaqueAdded(_Op):
@@ -228,63 +224,6 @@ class PlaqueRemoved(_Op):
 
     op: Literal["plaque-removed"] = "plaque-removed"
     plaque: Plaque
-
-
-class DutyTransferred(_Op):
-    """A duty moves from one unit to another (将…职责划入…); ``unit`` is where it goes."""
-
-    op: Literal["duty-transferred"] = "duty-transferred"
-    source: Pair
-    source_name: str
-    before: Duty
-    after: Duty
-
-
-class DutyAdded(_Op):
-    """A duty appears (增加); placed last."""
-
-    op: Literal["duty-added"] = "duty-added"
-    after: Duty
-
-
-class DutyCancelled(_Op):
-    """A duty disappears (取消)."""
-
-    op: Literal["duty-cancelled"] = "duty-cancelled"
-    before: Duty
-
-
-class DutyReworded(_Op):
-    """A duty with the same number is worded differently."""
-
-    op: Literal["duty-reworded"] = "duty-reworded"
-    before: Duty
-    after: Duty
-
-
-class DutiesReordered(_Op):
-    """The unit's duty list is the same set in another order or numbering."""
-
-    op: Literal["duties-reordered"] = "duties-reordered"
-    before: tuple[Duty, ...]
-    after: tuple[Duty, ...]
-
-
-class QuotaChanged(_Op):
-    """A quota of one category changes, appears (before None) or goes (after None)."""
-
-    op: Literal["quota-changed"] = "quota-changed"
-    category: QuotaCategory
-    before: Quota | None = None
-    after: Quota | None = None
-
-
-class PostsChanged(_Op):
-    """The unit's leadership posts change (the whole list, before and after)."""
-
-    op: Literal["posts-changed"] = "posts-changed"
-    before: tuple[PostItem, ...]
-    after: tuple[PostItem, ...]
 
 
 class KindChanged(_Op):
@@ -333,6 +272,7 @@ Operation = Annotated[
     | Merge
     | Absorb
     | Split
+    | Interim
     | QuotaTransferred
     | PostsTransferred
     | PlaqueAdded
@@ -375,9 +315,9 @@ class DiffNote(_Frozen):
 class Summary(_Frozen):
     """Counts of the operations, the change of each quota total and of the leadership posts."""
 
-    counts: dict[str, int] = {}
-    duties: dict[str, int] = {}
-    quota: dict[str, str] = {}
+    counts: dict[str, int] = {}  # noqa: RUF012 (pydantic copies defaults)
+    duties: dict[str, int] = {}  # noqa: RUF012
+    quota: dict[str, str] = {}  # noqa: RUF012
     posts: str | None = Field(
         default=None, description="net change of the leadership posts (+1, -2, open); null when none"
     )

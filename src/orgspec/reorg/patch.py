@@ -28,6 +28,7 @@ from orgspec.reorg.ops import (
     DutyReworded,
     DutyTransferred,
     Establish,
+    Interim,
     KindChanged,
     Merge,
     Move,
@@ -184,7 +185,7 @@ class _Work:
         node.parent = None
 
     def step(self, op: Operation) -> None:
-        if isinstance(op, Merge | Absorb | Split | QuotaTransferred | PostsTransferred):
+        if isinstance(op, Merge | Absorb | Split | Interim | QuotaTransferred | PostsTransferred):
             return
         if isinstance(op, Establish):
             parent = self.find(op.parent)
@@ -318,9 +319,21 @@ def invert_op(op: Operation) -> Operation:
             }
         )
     if isinstance(op, Merge):
-        return Split(**common, into=tuple(p.swapped() for p in op.sources), into_names=op.source_names)
+        return Split(
+            **common,
+            into=tuple(p.swapped() for p in op.sources),
+            into_names=op.source_names,
+            external=op.external,
+            kept=op.kept,
+        )
     if isinstance(op, Split):
-        return Merge(**common, sources=tuple(p.swapped() for p in op.into), source_names=op.into_names)
+        return Merge(
+            **common,
+            sources=tuple(p.swapped() for p in op.into),
+            source_names=op.into_names,
+            external=op.external,
+            kept=op.kept,
+        )
     if isinstance(op, Absorb):
         return Split(**{**common, "unit": op.unit.swapped()}, into=(op.source.swapped(),), into_names=(op.source_name,))
     if isinstance(op, QuotaTransferred):
@@ -338,6 +351,8 @@ def invert_op(op: Operation) -> Operation:
             source_name=op.name,
             amount=op.amount,
         )
+    if isinstance(op, Interim):  # derived: it states the period, the operation beside it changes the spec
+        return op.model_copy(update=common)
     if isinstance(op, PlaqueAdded):
         return PlaqueRemoved(**common, plaque=op.plaque)
     if isinstance(op, PlaqueRemoved):
@@ -351,9 +366,9 @@ def invert_op(op: Operation) -> Operation:
             after=op.before,
         )
     if isinstance(op, DutyAdded):
-        return DutyCancelled(**common, before=op.after)
+        return DutyCancelled(**common, before=op.after, counterpart=op.counterpart)
     if isinstance(op, DutyCancelled):
-        return DutyAdded(**common, after=op.before)
+        return DutyAdded(**common, after=op.before, counterpart=op.counterpart)
     if isinstance(op, KindChanged):
         return KindChanged(
             **common, before=op.after, after=op.before, before_label=op.after_label, after_label=op.before_label

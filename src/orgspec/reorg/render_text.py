@@ -27,6 +27,7 @@ from orgspec.reorg.ops import (
     DutyReworded,
     DutyTransferred,
     Establish,
+    Interim,
     KindChanged,
     Merge,
     Move,
@@ -222,8 +223,12 @@ def _detail(op: Operation) -> str | None:
         declared = " (declared)" if op.established_by == "declared" else ""
         return f"duty transferred from {op.source_name}{declared}: {_duty(op.after)}"
     if isinstance(op, DutyAdded):
+        if op.counterpart:
+            return f"duty transferred from {op.counterpart} (outside the spec): {_duty(op.after)}"
         return f"duty added: {_duty(op.after)}"
     if isinstance(op, DutyCancelled):
+        if op.counterpart:
+            return f"duty transferred to {op.counterpart} (outside the spec): {_duty(op.before)}"
         return f"duty cancelled: {_duty(op.before)}"
     if isinstance(op, DutyReworded) and fold(op.before.text) == fold(op.after.text):
         plain = _duty(op.after.model_copy(update={"number": None}))
@@ -258,8 +263,12 @@ def _detail(op: Operation) -> str | None:
         return "merged from: " + "、".join(op.source_names) + _score(op.score)
     if isinstance(op, Absorb):
         return f"absorbed {op.source_name}{_score(op.score)}"
+    if isinstance(op, Interim):
+        kept = f"plaque {op.plaque}" if op.plaque else "the body"
+        return f"interim period: {kept} kept from {op.start or '?'} until {op.end}"
     if isinstance(op, Split):
-        return "split into: " + "、".join(op.into_names) + _score(op.score)
+        outside = [f"{n} (outside the spec)" for n in op.external]
+        return "split into: " + "、".join([*op.into_names, *outside]) + _score(op.score)
     return None
 
 

@@ -18,73 +18,75 @@ Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.model`, :mod:`orgspec.report.te
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from orgspec.model.script import fold_script
 from orgspec.model.units import Duty, Plaque
 from orgspec.model.values import Basis
 from orgspec.reorg.ops import (
     Abolish,
     Absorb,
-    AttributeChanged,
     Demote,
     Diff,
-    DutyAdded,
-    DutyCancelled,
     DutyTransferred,
     Establish,
-    KindChanged,
+    Interim,
     Merge,
     Move,
     Operation,
     Pair,
-    PlaqueAdded,
     PlaqueRemoved,
-    QuotaChanged,
-    RankChanged,
     Reconstitute,
-    Rename,
+    Split,
 )
+from orgspec.reorg.render_zh_changes import Said, unit_changes
 from orgspec.reorg.render_zh_phrasing import (
     _WITH_ESTABLISHMENT,
-    _category,
-    _duty,
-    _kind,
-    _n,
+    _interim,
     _ordered,
     _plaque_form,
     _ref,
-    _relations,
     _staffing,
     _Writer,
 )
 from orgspec.report.text import printable
 
+if TYPE_CHECKING:
+    from orgspec.reorg.order import Place
+
 __all__ = ["render_zh"]
 
 
-def render_zh(diff: Diff) -> str:
-    """Return the diff as numbered sentences in the documents' phrasing."""
+def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
+    """Return the diff as numbered sentences in the documents' phrasing.
+
+    With ``order`` (each operation's place in the new spec's history: :func:`orgspec.reorg.order.document_order`),
+    the sentences go in document order (a plan item by item, a history date by date) when every
+    sentence has a place; else they are grouped by operation, in the order reform plans use.
+    """
     ops = diff.operations
-    w = _Writer(ops)
+    places = {id(op): p for op, p in zip(ops, order, strict=True)} if order is not None else None
+    w = _Writer(ops, places)
     by = _ordered(ops)
 
     def each(kind: type) -> list[Operation]:
         return by.get(kind, [])
 
     merged_into = _whole_sources(ops, each(Merge) + each(Absorb))
+    said = Said()
     said_absorbs: set[tuple[str, str]] = set()
     demotes = [op for op in each(Demote) if isinstance(op, Demote)]
     absorbed = {(op.source_name, op.name) for op in each(Absorb) if isinstance(op, Absorb)}
-    plaques_said: set[tuple[str, str]] = set()  # (unit name, folded plaque) already in a sentence
+    plaques_said = said.plaques  # (unit name, folded plaque) already in a sentence
     # a body's superior set where there was none: said with its establishment or reconstitution
     managed_by = {
         str(op.unit): op
         for op in each(Move)
         if isinstance(op, Move) and op.parent_before == op.parent_after and op.superior_after is not None
     }
-    said_moves: set[int] = set()
-    said_plaque_removals: set[int] = set()
+    said_moves, said_plaque_removals = said.moves, said.plaque_removals
     plaque_of = {fold_script(op.plaque.name): op for op in each(PlaqueRemoved) if isinstance(op, PlaqueRemoved)}
-    said_quotas: set[int] = set()
 
     def with_plaques(text: str, args: dict[str, str], name: str, plaques: tuple[Plaque, ...]) -> str:
         for p in plaques:
@@ -95,6 +97,7 @@ def render_zh(diff: Diff) -> str:
         return text
 
     for op in ops:
+        w.about(op)
         if isinstance(op, Establish):
             sources = merged_into.get(str(op.unit))
             args = {"name": op.name}
@@ -134,18 +137,22 @@ def render_zh(diff: Diff) -> str:
             if op.before != op.after:
                 text += "，不再保留{before}"
             w.say(text, op.basis, **args)
+    split_away = _splits(w, each(Split))
     transfers: dict[tuple[str, str], list[Duty]] = {}
+    transfer_ops: dict[str, list[Operation]] = {}
     transfer_basis: dict[tuple[str, str], tuple[Basis, ...]] = {}
     for op in each(DutyTransferred):
         assert isinstance(op, DutyTransferred)
         if op.source_name in merged_into.get(str(op.unit), ()):
             continue  # 将…的职责整合，组建… already says it
         transfers.setdefault((op.source_name, op.name), []).append(op.after)
+        transfer_ops.setdefault(op.source_name, []).append(op)
         transfer_basis.setdefault((op.source_name, op.name), op.basis)
     by_source: dict[str, list[str]] = {}
     for source, target in transfers:
         by_source.setdefault(source, []).append(target)
     for source, targets in by_source.items():
+        w.about(*transfer_ops[source])
         basis = transfer_basis[(source, targets[0])]
         if len(targets) == 1:
             duties = transfers[(source, targets[0])]
@@ -167,6 +174,7 @@ def render_zh(diff: Diff) -> str:
             clauses.append(f"{{d{i}}}职责划入{{t{i}}}")
         w.say("将{source}的" + "，".join(clauses), basis, **args)
     for op in each(Absorb):
+        w.about(op)
         assert isinstance(op, Absorb)
         if (op.source_name, op.name) in said_absorbs:
             continue
@@ -178,9 +186,13 @@ def render_zh(diff: Diff) -> str:
         w.say(text, op.basis, **args)
     # bodies no longer kept, in document order (the list has children first, in reverse)
     for op in reversed([op for op in ops if isinstance(op, (Abolish, Demote))]):
+        w.about(op)
         if isinstance(op, Abolish):
+            if op.name in split_away:
+                continue  # 将…分设为… says it is gone
             if not any(source == op.name for source, _ in absorbed):  # 将…并入… says it is gone
-                w.say("不再保留{name}", op.basis, name=op.name)
+                tail, until, basis = _interim(each(Interim), op.name, None)
+                w.say("不再保留{name}" + tail, op.basis or basis, name=op.name, **until)
             continue
         assert isinstance(op, Demote)
         if (op.name, op.into_name) in absorbed:
@@ -193,123 +205,28 @@ def render_zh(diff: Diff) -> str:
         # 并入…，保留…牌子 where the body lives on in one that stays; else 不再保留…，…加挂…牌子
         lead = "将{name}并入{into}，" if form != "加挂" else "不再保留{name}，{into}"
         w.say(lead + form + "{plaque}牌子", op.basis, name=op.name, into=op.into_name, plaque=op.plaque.name)
-    for op in each(Rename):
-        assert isinstance(op, Rename)
-        w.say("{before}更名为{after}", op.basis, before=op.before, after=op.after)
-    removed = {fold_script(op.plaque.name): op for op in each(PlaqueRemoved) if isinstance(op, PlaqueRemoved)}
-    moved_plaques: set[str] = set()
-    for op in each(PlaqueAdded):
-        assert isinstance(op, PlaqueAdded)
-        key = fold_script(op.plaque.name)
-        if (op.name, key) in plaques_said:
-            continue
-        gone = removed.get(key)
-        if gone is not None and gone.name != op.name:
-            moved_plaques.add(key)
-            w.say(
-                "将{plaque}牌子由{source}调整至{target}",
-                op.basis,
-                plaque=op.plaque.name,
-                source=gone.name,
-                target=op.name,
-            )
-        else:
-            w.say("{name}" + _plaque_form(op.plaque) + "{plaque}牌子", op.basis, name=op.name, plaque=op.plaque.name)
-    for key, gone in removed.items():
-        if key not in moved_plaques and id(gone) not in said_plaque_removals:
-            assert isinstance(gone, PlaqueRemoved)
-            form = _plaque_form(gone.plaque)  # 不再保留 a plaque kept for outside use, 不再加挂 one added
-            verb = "不再保留" if "保留" in form else "不再加挂"
-            w.say("{name}" + verb + "{plaque}牌子", gone.basis, name=gone.name, plaque=gone.plaque.name)
-    for op in each(Move):
-        assert isinstance(op, Move)
-        if id(op) in said_moves:
-            continue
-        if op.parent_before != op.parent_after:
-            w.say(
-                "将{name}由{before}调整至{after}",
-                op.basis,
-                name=op.name,
-                before=op.parent_before_name or "独立设置",
-                after=op.parent_after_name or "独立设置",
-            )
-        elif op.superior_before is None or op.superior_after is None:
-            managing = op.superior_after or op.superior_before
-            verb = "{name}由{superior}管理" if op.superior_after is not None else "{name}不再由{superior}管理"
-            w.say(verb, op.basis, name=op.name, superior=_ref(managing))
-        else:
-            w.say(
-                "{name}由{before}调整为{after}管理",
-                op.basis,
-                name=op.name,
-                before=_ref(op.superior_before),
-                after=_ref(op.superior_after),
-            )
-    _relations(w, each(AttributeChanged))
-    for op in each(KindChanged):
-        assert isinstance(op, KindChanged)
-        before, after = _kind(op.before, op.before_label), _kind(op.after, op.after_label)
-        recast = _recast_quota(op, each(QuotaChanged))
-        if recast is not None and not (op.before is None and op.before_label is None):
-            # 编制性质调整: the kind and the quota's category change together, as one sentence
-            went, arrived = recast
-            said_quotas.update((id(went), id(arrived)))
-            assert went.before is not None
-            w.say(
-                "{name}由{before}调整为{after}，"
-                + _category(went.category)
-                + "{n}调整为"
-                + _category(arrived.category),
-                op.basis,
-                name=op.name,
-                before=before,
-                after=after,
-                n=_n(went.before.count),
-            )
-            continue
-        if op.before is None and op.before_label is None:  # stated where nothing was: no change from 未明确
-            w.say("{name}机构类别为{after}", op.basis, name=op.name, after=after)
-        else:
-            w.say("{name}机构类别由{before}调整为{after}", op.basis, name=op.name, before=before, after=after)
-    for op in each(RankChanged):
-        assert isinstance(op, RankChanged)
-        if op.before is None and op.after is not None:
-            w.say("{name}机构规格为{after}", op.basis, name=op.name, after=op.after)
-        else:
-            w.say(
-                "{name}机构规格由{before}调整为{after}",
-                op.basis,
-                name=op.name,
-                before=op.before or w.word("未明确"),
-                after=op.after or w.word("未明确"),
-            )
-    added: dict[str, list[DutyAdded]] = {}  # one sentence per unit: …增加“…”、“…”职责
-    for op in each(DutyAdded):
-        assert isinstance(op, DutyAdded)
-        added.setdefault(str(op.unit), []).append(op)
-    for group in added.values():
-        duties = [op.after for op in group]
-        w.say("{name}增加{duties}职责", group[0].basis, name=group[0].name, duties=w.duties(duties))
-    for op in each(DutyCancelled):
-        assert isinstance(op, DutyCancelled)
-        w.say("取消{name}的{duty}职责", op.basis, name=op.name, duty=_duty(op.before))
-    _staffing(w, each, said_quotas)
+    unit_changes(w, each, said)
+    _staffing(w, each, said.quotas)
     if not w.lines:
         return w._convert("无变化。") + "\n"
-    return "\n".join(f"{i}. {printable(line)}" for i, line in enumerate(w.lines, 1)) + "\n"
+    return "\n".join(f"{i}. {printable(line)}" for i, line in enumerate(w.in_document_order(), 1)) + "\n"
 
 
-def _recast_quota(op: KindChanged, quota_ops: list[Operation]) -> tuple[QuotaChanged, QuotaChanged] | None:
-    """Return the quota that went and the one that came in another category with the same figure, if any."""
-    gone = [q for q in quota_ops if isinstance(q, QuotaChanged) and q.unit == op.unit and q.after is None]
-    came = [q for q in quota_ops if isinstance(q, QuotaChanged) and q.unit == op.unit and q.before is None]
-    for g in gone:
-        for c in came:
-            assert g.before is not None
-            assert c.after is not None
-            if g.category != c.category and g.before.count == c.after.count and g.before.count.known:
-                return g, c
-    return None
+def _splits(w: _Writer, splits: list[Operation]) -> set[str]:
+    """Say each split with a successor outside the spec (将X分设为Y和Z); return the names of the bodies split."""
+    out: set[str] = set()
+    for op in splits:
+        assert isinstance(op, Split)
+        if not op.external:  # an inferred split: its duty transfers and 不再保留 say it
+            continue
+        w.about(op)
+        out.add(op.name)
+        names = [*op.into_names, *op.external]
+        args = {f"s{i}": n for i, n in enumerate(names)}
+        slots = [f"{{s{i}}}" for i in range(len(names))]
+        into = "、".join(slots[:-1]) + "和" + slots[-1] if len(slots) > 1 else slots[0]
+        w.say("将{name}分设为" + into, op.basis, name=op.name, **args)
+    return out
 
 
 def _whole_sources(ops: tuple[Operation, ...], merges: list[Operation]) -> dict[str, list[str]]:
@@ -335,4 +252,6 @@ def _whole_sources(ops: tuple[Operation, ...], merges: list[Operation]) -> dict[
             g = gone.get(str(pair))
             if g is not None and not g.before.duties and targets.get(str(pair)) == {str(m.unit)}:
                 whole.append(name)
+        if isinstance(m, Merge):  # bodies that stay but gave all their duties: 以及X的职责整合
+            whole.extend(m.kept)
     return out

@@ -15,10 +15,11 @@ from typing import Any
 
 from orgspec.model.script import detect_script, fold_script, to_traditional
 from orgspec.model.units import Duty, Plaque
-from orgspec.model.values import Basis, Count, QuotaCategory, Ref
+from orgspec.model.values import Basis, Count, PartialDate, QuotaCategory, Ref
 from orgspec.model.vocab import KIND_LABELS
 from orgspec.reorg.ops import (
     AttributeChanged,
+    Interim,
     Operation,
     PostsChanged,
     PostsTransferred,
@@ -79,6 +80,19 @@ def _plaque_form(p: Plaque) -> str:
     return "保留" if "保留" in form else "加挂"
 
 
+def _date(d: PartialDate) -> str:
+    """Return a date as the texts write it: 2019年6月30日, 2019年6月, 2019年."""
+    return f"{d.year}年" + (f"{d.month}月" if d.month else "") + (f"{d.day}日" if d.month and d.day else "")
+
+
+def _interim(ops: list[Operation], name: str, plaque: str | None) -> tuple[str, dict[str, str], tuple[Basis, ...]]:
+    """Return the clause of an interim period (，设置过渡期，至…止) for a body or plaque, its slot and basis."""
+    for op in ops:
+        if isinstance(op, Interim) and op.name == name and op.plaque == plaque:
+            return "，设置过渡期，至{until}止", {"until": _date(op.end)}, op.basis
+    return "", {}, ()
+
+
 def _ref(r: Ref | None) -> str:
     return r.target if r is not None else "未明确"
 
@@ -105,11 +119,26 @@ def _names(ops: tuple[Operation, ...]) -> Iterator[str]:
 class _Writer:
     """Sentences in the script of the names: the template words converted, the names as written."""
 
-    def __init__(self, ops: tuple[Operation, ...]) -> None:
+    def __init__(self, ops: tuple[Operation, ...], places: dict[int, Any] | None = None) -> None:
         traditional = detect_script(_names(ops)) == "traditional"
         self._convert: Callable[[str], str] = to_traditional if traditional else (lambda s: s)
         self._cache: dict[str, str] = {}
         self.lines: list[str] = []
+        self._places = places or {}
+        self._place: Any = None
+        self.places: list[Any] = []  # each line's place in the document (None: not known)
+
+    def about(self, *ops: Operation) -> None:
+        """Say that the next sentences state ``ops``: they take the earliest place any of them has."""
+        found = [self._places[id(op)] for op in ops if self._places.get(id(op)) is not None]
+        self._place = min(found) if found else None
+
+    def in_document_order(self) -> list[str]:
+        """Return the lines in document order when every line has a place, else as said (grouped)."""
+        if not self._places or any(p is None for p in self.places):
+            return self.lines
+        order = sorted(range(len(self.lines)), key=lambda i: self.places[i])
+        return [self.lines[i] for i in order]
 
     def say(self, template: str, basis: tuple[Basis, ...] = (), **names: str) -> None:
         """Add a sentence: ``template``'s words in the names' script, ``names`` as written, then the basis."""
@@ -120,6 +149,7 @@ class _Writer:
         if cite:
             cite = self._convert("（依据") + cite[len("（依据") :]
         self.lines.append(words.format(**names) + cite + self._convert("。"))
+        self.places.append(self._place)
 
     def word(self, text: str) -> str:
         """Return one of the summary's own words in the names' script."""
@@ -159,6 +189,7 @@ def _relations(w: _Writer, changes: list[Operation]) -> None:
         removed.extend((op, r) for r in op.before if r not in op.after and r.get("kind") in said)
     gone = {(r["kind"], fold_script(r["target"]["target"])): (op, r) for op, r in removed}
     for op, r in added:
+        w.about(op)
         target = r["target"]["target"]
         previous = gone.pop((r["kind"], fold_script(target)), None) if r["kind"] in moved else None
         if previous is not None and previous[0].name != op.name:
@@ -168,6 +199,7 @@ def _relations(w: _Writer, changes: list[Operation]) -> None:
                 gone[(r["kind"], fold_script(target))] = previous
             w.say(said[r["kind"]][0], op.basis, name=op.name, target=target)
     for op, r in removed:
+        w.about(op)
         if (r["kind"], fold_script(r["target"]["target"])) in gone:
             w.say(said[r["kind"]][1], op.basis, name=op.name, target=r["target"]["target"])
 
@@ -178,6 +210,7 @@ def _category(category: QuotaCategory) -> str:
 
 def _staffing(w: _Writer, each: Callable[[type], list[Operation]], said: AbstractSet[int] = frozenset()) -> None:
     for op in each(QuotaChanged):
+        w.about(op)
         assert isinstance(op, QuotaChanged)
         if id(op) in said:
             continue
@@ -193,6 +226,7 @@ def _staffing(w: _Writer, each: Callable[[type], list[Operation]], said: Abstrac
                 "{name}" + cat + "由{before}调整为{after}", op.basis, name=op.name, before=_n(before), after=_n(after)
             )
     for op in each(QuotaTransferred):
+        w.about(op)
         assert isinstance(op, QuotaTransferred)
         cat = _CATEGORY[op.category]
         w.say(
@@ -203,6 +237,7 @@ def _staffing(w: _Writer, each: Callable[[type], list[Operation]], said: Abstrac
             name=op.name,
         )
     for op in each(PostsChanged):
+        w.about(op)
         assert isinstance(op, PostsChanged)
         before, after = posts_total(op.before), posts_total(op.after)
         if before.known and after.known and before != after:
@@ -210,6 +245,7 @@ def _staffing(w: _Writer, each: Callable[[type], list[Operation]], said: Abstrac
         else:
             w.say("{name}领导职数调整", op.basis, name=op.name)
     for op in each(PostsTransferred):
+        w.about(op)
         assert isinstance(op, PostsTransferred)
         w.say(
             "将{source}的领导职数{amount}名划入{name}",

@@ -92,7 +92,10 @@ def _net(changes: Sequence[tuple[int, Count]]) -> int:
 def summarize(ops: Sequence[Operation]) -> Summary:
     """Count the operations and the net change of each quota category and of the posts."""
     counts = Counter(op.op for op in ops if op.op not in DUTY_OPS and op.op not in ("reorder", "duties-reordered"))
-    duties = Counter(op.op for op in ops if op.op in DUTY_OPS)
+    # a duty given to or taken from a body outside the spec is transferred (划入 that body), not cancelled or added
+    duties = Counter(
+        "duty-transferred" if getattr(op, "counterpart", None) else op.op for op in ops if op.op in DUTY_OPS
+    )
     quota: dict[str, str] = {}
     for cat, changes in sorted(_quota_changes(ops).items()):
         if any(not c.known for _, c in changes):

@@ -203,7 +203,7 @@ def _event(e: Event) -> Stmt:
     if e.id is not None:
         args.append(_w(e.id))
     block: list[Stmt] = []
-    for name in ("decided", "approved", "effective"):
+    for name in ("decided", "approved", "effective", "until"):
         value: PartialDate | None = getattr(e, name)
         if value is not None:
             block.append(_st(name, [_d(value)]))
@@ -220,6 +220,8 @@ def _event(e: Event) -> Stmt:
             block.append(_st("from", [_s(e.before)]))
         if e.after is not None:
             block.append(_st("to", [_s(e.after)]))
+    if e.kind in (EventKind.QUOTA_TRANSFERRED, EventKind.POSTS_TRANSFERRED) and e.count_after is not None:
+        block.append(_st("amount", _count(e.count_after)))
     if e.plaque is not None:
         block.append(_st("plaque", [_s(e.plaque)]))
     if e.target is not None:

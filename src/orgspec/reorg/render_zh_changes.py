@@ -1,0 +1,227 @@
+"""The zh summary's sentences about units that stay: renames, plaques, moves, kind, rank and duties.
+
+Called by :func:`orgspec.reorg.render_zh.render_zh` after the sentences about bodies that appear
+and go; ``said`` holds what those sentences already say (a plaque said with an establishment, a
+superior said with a reconstitution, a plaque that became a body).
+
+Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.reorg.render_zh_phrasing`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from orgspec.model.script import fold_script
+from orgspec.reorg.ops import (
+    AttributeChanged,
+    DutyAdded,
+    DutyCancelled,
+    Interim,
+    KindChanged,
+    Move,
+    Operation,
+    PlaqueAdded,
+    PlaqueRemoved,
+    QuotaChanged,
+    RankChanged,
+    Rename,
+)
+from orgspec.reorg.render_zh_phrasing import (
+    _category,
+    _duty,
+    _interim,
+    _kind,
+    _n,
+    _plaque_form,
+    _ref,
+    _relations,
+    _Writer,
+)
+
+__all__ = ["Said", "unit_changes"]
+
+
+@dataclass
+class Said:
+    """What the sentences about bodies that appear and go already say."""
+
+    plaques: set[tuple[str, str]] = field(default_factory=set)  # (unit name, folded plaque)
+    moves: set[int] = field(default_factory=set)
+    plaque_removals: set[int] = field(default_factory=set)
+    quotas: set[int] = field(default_factory=set)
+
+
+def _short_names(op: Rename, changes: list[Operation]) -> tuple[str, dict[str, str], AttributeChanged | None]:
+    """Return how a rename's sentence says the unit's short names (简称不变, 简称由…调整为…), and the change said."""
+    for c in changes:
+        if isinstance(c, AttributeChanged) and c.field == "short_names" and c.unit == op.unit:
+            before = "、".join(x["name"] for x in c.before or ())
+            after = "、".join(x["name"] for x in c.after or ())
+            if before and after:
+                return "，简称由{sb}调整为{sa}", {"sb": before, "sa": after}, c
+            if after:
+                return "，简称{sa}", {"sa": after}, c
+            return "，不再使用简称{sb}", {"sb": before}, c
+    return ("，简称不变", {}, None) if op.short_names else ("", {}, None)
+
+
+def unit_changes(w: _Writer, each: Callable[[type], list[Operation]], said: Said) -> None:
+    """Say the changes of units that stay, in the plans' order."""
+    plaques_said, said_moves, said_plaque_removals, said_quotas = (
+        said.plaques,
+        said.moves,
+        said.plaque_removals,
+        said.quotas,
+    )
+    short_said: set[int] = set()
+    for op in each(Rename):
+        w.about(op)
+        assert isinstance(op, Rename)
+        tail, short, change = _short_names(op, each(AttributeChanged))
+        if change is not None:
+            short_said.add(id(change))
+        w.say("{before}更名为{after}" + tail, op.basis, before=op.before, after=op.after, **short)
+    removed = {fold_script(op.plaque.name): op for op in each(PlaqueRemoved) if isinstance(op, PlaqueRemoved)}
+    moved_plaques: set[str] = set()
+    for op in each(PlaqueAdded):
+        w.about(op)
+        assert isinstance(op, PlaqueAdded)
+        key = fold_script(op.plaque.name)
+        if (op.name, key) in plaques_said:
+            continue
+        gone = removed.get(key)
+        if gone is not None and gone.name != op.name:
+            moved_plaques.add(key)
+            w.say(
+                "将{plaque}牌子由{source}调整至{target}",
+                op.basis,
+                plaque=op.plaque.name,
+                source=gone.name,
+                target=op.name,
+            )
+        else:
+            w.say("{name}" + _plaque_form(op.plaque) + "{plaque}牌子", op.basis, name=op.name, plaque=op.plaque.name)
+    for key, gone in removed.items():
+        w.about(gone)
+        if key not in moved_plaques and id(gone) not in said_plaque_removals:
+            assert isinstance(gone, PlaqueRemoved)
+            form = _plaque_form(gone.plaque)  # 不再保留 a plaque kept for outside use, 不再加挂 one added
+            tail, until, basis = _interim(each(Interim), gone.name, gone.plaque.name)
+            verb = "不再保留" if "保留" in form or tail else "不再加挂"  # a plaque kept for a period: 暂保留
+            template = "{name}" + verb + "{plaque}牌子" + tail
+            w.say(template, gone.basis or basis, name=gone.name, plaque=gone.plaque.name, **until)
+    for op in each(Move):
+        w.about(op)
+        assert isinstance(op, Move)
+        if id(op) in said_moves:
+            continue
+        if op.parent_before != op.parent_after:
+            w.say(
+                "将{name}由{before}调整至{after}",
+                op.basis,
+                name=op.name,
+                before=op.parent_before_name or "独立设置",
+                after=op.parent_after_name or "独立设置",
+            )
+        elif op.superior_before is None or op.superior_after is None:
+            managing = op.superior_after or op.superior_before
+            verb = "{name}由{superior}管理" if op.superior_after is not None else "{name}不再由{superior}管理"
+            w.say(verb, op.basis, name=op.name, superior=_ref(managing))
+        else:
+            w.say(
+                "{name}由{before}调整为{after}管理",
+                op.basis,
+                name=op.name,
+                before=_ref(op.superior_before),
+                after=_ref(op.superior_after),
+            )
+    _relations(w, each(AttributeChanged))
+    for op in each(KindChanged):
+        w.about(op)
+        assert isinstance(op, KindChanged)
+        before, after = _kind(op.before, op.before_label), _kind(op.after, op.after_label)
+        recast = _recast_quota(op, each(QuotaChanged))
+        if recast is not None and not (op.before is None and op.before_label is None):
+            # 编制性质调整: the kind and the quota's category change together, as one sentence
+            went, arrived = recast
+            said_quotas.update((id(went), id(arrived)))
+            assert went.before is not None
+            w.say(
+                "{name}由{before}调整为{after}，"
+                + _category(went.category)
+                + "{n}调整为"
+                + _category(arrived.category),
+                op.basis,
+                name=op.name,
+                before=before,
+                after=after,
+                n=_n(went.before.count),
+            )
+            continue
+        if op.before is None and op.before_label is None:  # stated where nothing was: no change from 未明确
+            w.say("{name}机构类别为{after}", op.basis, name=op.name, after=after)
+        else:
+            w.say("{name}机构类别由{before}调整为{after}", op.basis, name=op.name, before=before, after=after)
+    for op in each(RankChanged):
+        w.about(op)
+        assert isinstance(op, RankChanged)
+        if op.before is None and op.after is not None:
+            w.say("{name}机构规格为{after}", op.basis, name=op.name, after=op.after)
+        else:
+            w.say(
+                "{name}机构规格由{before}调整为{after}",
+                op.basis,
+                name=op.name,
+                before=op.before or w.word("未明确"),
+                after=op.after or w.word("未明确"),
+            )
+    added: dict[str, list[DutyAdded]] = {}  # one sentence per unit: …增加“…”、“…”职责
+    for op in each(DutyAdded):
+        assert isinstance(op, DutyAdded)
+        if op.counterpart is None:
+            added.setdefault(str(op.unit), []).append(op)
+            continue
+        w.about(op)  # 划入 from a body outside the spec
+        w.say("将{other}的{duty}职责划入{name}", op.basis, other=op.counterpart, duty=_duty(op.after), name=op.name)
+    for group in added.values():
+        w.about(*group)
+        duties = [op.after for op in group]
+        w.say("{name}增加{duties}职责", group[0].basis, name=group[0].name, duties=w.duties(duties))
+    for op in each(DutyCancelled):
+        w.about(op)
+        assert isinstance(op, DutyCancelled)
+        if op.counterpart is not None:  # 划出 to a body outside the spec: 将…职责划入…, not 取消
+            duty = _duty(op.before)
+            w.say("将{name}的{duty}职责划入{other}", op.basis, name=op.name, duty=duty, other=op.counterpart)
+        else:
+            w.say("取消{name}的{duty}职责", op.basis, name=op.name, duty=_duty(op.before))
+    for op in each(AttributeChanged):  # a short name changed without a rename: its own sentence
+        assert isinstance(op, AttributeChanged)
+        if op.field == "short_names" and id(op) not in short_said:
+            w.about(op)
+            after = "、".join(x["name"] for x in op.after or ())
+            before = "、".join(x["name"] for x in op.before or ())
+            if after:
+                w.say(
+                    "{name}简称" + ("由{sb}" if before else "") + "调整为{sa}",
+                    op.basis,
+                    name=op.name,
+                    sb=before,
+                    sa=after,
+                )
+            else:
+                w.say("{name}不再使用简称{sb}", op.basis, name=op.name, sb=before)
+
+
+def _recast_quota(op: KindChanged, quota_ops: list[Operation]) -> tuple[QuotaChanged, QuotaChanged] | None:
+    """Return the quota that went and the one that came in another category with the same figure, if any."""
+    gone = [q for q in quota_ops if isinstance(q, QuotaChanged) and q.unit == op.unit and q.after is None]
+    came = [q for q in quota_ops if isinstance(q, QuotaChanged) and q.unit == op.unit and q.before is None]
+    for g in gone:
+        for c in came:
+            assert g.before is not None
+            assert c.after is not None
+            if g.category != c.category and g.before.count == c.after.count and g.before.count.known:
+                return g, c
+    return None

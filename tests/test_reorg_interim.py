@@ -1,0 +1,95 @@
+"""An interim period (过渡期): a body or a plaque kept from a start until an end, then gone.
+
+``event interim START { until END; plaque "X" }`` in a unit's history keeps its plaque X for the
+period; ``event interim START { until END; unit "X" }`` in the spec's history keeps the body X
+(原X在过渡期内继续履行职责). The event acts at its end: ``as_of`` a date before the end has the plaque
+or body (and notes the period when the date is inside it), a date from the end on has not; the
+diff between the two states says so in one sentence with the period's end.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import orgspec
+from orgspec.history import HistoryError, as_of, derive
+from orgspec.reorg import apply, diff, invert
+from orgspec.reorg.ops import Abolish, Interim, PlaqueRemoved
+from orgspec.reorg.order import document_order
+from orgspec.reorg.render_zh import render_zh
+
+SPEC = """\
+body "乙局" {
+  history {
+    event interim 2018-10 {
+      until 2019-06-30
+      plaque "甲局"
+      basis {
+        title "某省机构改革方案"
+      }
+    }
+  }
+}
+
+history {
+  event interim 2018-10 {
+    until 2019-06-30
+    unit "丙局"
+    basis {
+      title "某省机构改革方案"
+    }
+  }
+}
+"""
+
+
+def test_the_interim_event_round_trips_through_the_formatter() -> None:
+    spec = orgspec.loads(SPEC)
+    event = spec.bodies[0].history[0]
+    assert (str(event.date), str(event.until), event.plaque) == ("2018-10", "2019-06-30", "甲局")
+    assert orgspec.dumps(spec) == SPEC
+    assert orgspec.loads(orgspec.dumps(spec)) == spec
+
+
+@pytest.mark.parametrize(
+    ("date", "plaques", "bodies", "noted"),
+    [
+        ("2018-01", ["甲局"], ["乙局", "丙局"], False),  # before the period: as it was
+        ("2019-01", ["甲局"], ["乙局", "丙局"], True),  # inside: kept, and as_of says why
+        ("2019-06-30", [], ["乙局"], False),  # from its end on: gone
+        ("2020", [], ["乙局"], False),
+    ],
+)
+def test_as_of_keeps_what_the_period_keeps_until_its_end(
+    date: str, plaques: list[str], bodies: list[str], noted: bool
+) -> None:
+    result = derive(orgspec.loads(SPEC), date)
+    assert result.ok
+    assert [p.name for p in result.spec.bodies[0].plaques] == plaques
+    assert [b.name for b in result.spec.bodies] == bodies
+    assert any(n.code == "interim" for n in result.notes) == noted
+    assert not [d for d in orgspec.check_text(orgspec.dumps(result.spec)) if d.severity.value == "error"]
+
+
+def test_the_diff_across_the_end_states_the_period_once_per_body_and_plaque() -> None:
+    spec = orgspec.loads(SPEC)
+    old, new = as_of(spec, "2019-01"), as_of(spec, "2019-07")
+    d = diff(old, new)
+    assert apply(old, d) == new
+    assert apply(new, invert(d)) == old
+    interims = [(op.name, op.plaque, str(op.start), str(op.end)) for op in d.operations if isinstance(op, Interim)]
+    assert sorted(interims) == [("丙局", None, "2018-10", "2019-06-30"), ("乙局", "甲局", "2018-10", "2019-06-30")]
+    assert any(isinstance(op, Abolish) for op in d.operations)
+    assert any(isinstance(op, PlaqueRemoved) for op in d.operations)
+    assert render_zh(d, document_order(old, new, d)).splitlines() == [
+        "1. 不再保留丙局，设置过渡期，至2019年6月30日止（依据《某省机构改革方案》）。",
+        "2. 乙局不再保留甲局牌子，设置过渡期，至2019年6月30日止（依据《某省机构改革方案》）。",
+    ]
+    # inside the period nothing has changed yet
+    assert diff(as_of(spec, "2018-01"), old).empty
+
+
+def test_an_interim_period_without_its_end_cannot_be_undone() -> None:
+    spec = orgspec.loads('body "乙局" {\n  history {\n    event interim 2018-10 { plaque "甲局" }\n  }\n}\n')
+    with pytest.raises(HistoryError, match="until"):
+        as_of(spec, "2018-01")
