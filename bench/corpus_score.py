@@ -41,8 +41,7 @@ def _documents() -> list[tuple[str, Path, Path, str]]:
     """(name, document, spec, group) for every corpus spec whose document is available."""
     out = []
     held = {
-        Path(str(e["spec"])).stem: _group(e)
-        for e in json.loads((ROOT / "corpus" / "index.json").read_text("utf-8"))
+        Path(str(e["spec"])).stem: _group(e) for e in json.loads((ROOT / "corpus" / "index.json").read_text("utf-8"))
     }
     shared = _shared()
     for spec in sorted((ROOT / "specs" / "corpus").glob("*.orgspec")):

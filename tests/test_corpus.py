@@ -111,7 +111,9 @@ def test_every_found_document_is_indexed_and_encoded() -> None:
         assert _source_of(spec) == f"corpus/{entry['file']}"
         assert ("HELD-OUT" in spec.read_text(encoding="utf-8")) == entry["held_out"]
     assert {entry["script"] for entry in INDEX} == {"simplified", "traditional"}
-    assert {"central", "provincial", "municipal", "county", "subdistrict", "township"} <= {entry["level"] for entry in INDEX}
+    assert {"central", "provincial", "municipal", "county", "subdistrict", "township"} <= {
+        entry["level"] for entry in INDEX
+    }
 
 
 def test_every_shared_structural_text_is_encoded() -> None:
