@@ -6,6 +6,7 @@ One command per package (run from the repository root, after ``pip install -e '.
     nice -n 15 python bench/mutation.py checks reorg      # several packages, one after the other
     python bench/mutation.py reorg --report               # score and survivors of the last run only
     python bench/mutation.py reorg --fresh                # forget earlier results first
+    nice -n 15 python bench/mutation.py reorg --only 'orgspec.reorg.patch.*' --max-children 1  # one module
     nice -n 15 python bench/mutation.py checks --survivors  # after adding tests: re-try the survivors only
 
 Each package runs in its own folder ``.mutation/<package>/`` (git-ignored) with a ``pyproject.toml``
@@ -23,6 +24,7 @@ diff. docs/testing.md lists the surviving mutants judged equivalent and the meas
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import shutil
@@ -48,8 +50,11 @@ TESTS: dict[str, list[str]] = {
         "tests/test_diff_reconcile.py",
         "tests/test_diff_sentences.py",
         "tests/test_diff_conflicts.py",
-        "tests/test_diff_laws.py",
+        "tests/test_diff_text.py",
+        "tests/test_diff_corpus.py",
+        "tests/test_reorg_vocabulary.py",
         "tests/test_history.py",
+        "tests/test_history_structure.py",
     ],
     "report": [
         "tests/test_report.py",
@@ -119,6 +124,11 @@ def _prepare(package: str, fresh: bool) -> Path:
         link = folder / name
         if not link.exists():
             link.symlink_to(ROOT / name, target_is_directory=True)
+    # The tests find ../shared (seeds, corpus) next to the repository; the mutants' copy of the
+    # repository is .mutation/<package>/mutants, so the same link goes next to it.
+    shared = ROOT.parent / "shared"
+    if shared.is_dir() and not (folder / "shared").exists():
+        (folder / "shared").symlink_to(shared, target_is_directory=True)
     (folder / "pyproject.toml").write_text(_config_for(package), encoding="utf-8")
     mutants = folder / "mutants"
     if mutants.exists():
@@ -211,6 +221,15 @@ def _keep_kills(package: str, before: dict[Path, dict[str, int | None]]) -> None
         meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
 
 
+def _print(result: dict[str, object]) -> None:
+    """Print a package's score, its surviving mutants and those no test reaches."""
+    print(f"\n{result['package']}: score {result['score']}% (strict {result['strict']}%)  {result['counts']}")
+    for name in result["survived"]:  # type: ignore[attr-defined]
+        print(f"  survived  {name}")
+    for name in result["no tests"]:  # type: ignore[attr-defined]
+        print(f"  no tests  {name}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run mutmut on each package named, then print its score and surviving mutants."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -219,6 +238,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="forget earlier results")
     parser.add_argument(
         "--survivors", action="store_true", help="re-try only the mutants that survived or timed out last time"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="try only the mutants whose names match (repeatable)",
     )
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--json", type=Path, help="also write the scores to this file")
@@ -233,18 +259,26 @@ def main(argv: list[str] | None = None) -> int:
             if args.survivors:
                 last = score(package)
                 cmd += [*last["survived"], *last["timeout"]]  # type: ignore[misc]
+            elif args.only:
+                # mutmut re-tries every mutant named, even one with a verdict: once the mutants exist,
+                # name only those of the glob still unjudged, so that a stopped run resumes.
+                pending = [
+                    name
+                    for verdicts in before.values()
+                    for name, code in verdicts.items()
+                    if code is None and any(fnmatch.fnmatch(name, glob) for glob in args.only)
+                ]
+                if before and not pending:
+                    results.append(score(package))
+                    _print(results[-1])
+                    continue
+                cmd += pending or args.only
             done = subprocess.run(cmd, cwd=folder, env=_environment(), check=False)
             status = status or done.returncode
             if args.survivors:
                 _keep_kills(package, before)
-        result = score(package)
-        results.append(result)
-        counts = result["counts"]
-        print(f"\n{package}: score {result['score']}% (strict {result['strict']}%)  {counts}")
-        for name in result["survived"]:
-            print(f"  survived  {name}")
-        for name in result["no tests"]:
-            print(f"  no tests  {name}")
+        results.append(score(package))
+        _print(results[-1])
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return status
