@@ -198,6 +198,18 @@ def score(package: str) -> dict[str, object]:
     }
 
 
+def by_module(package: str) -> dict[str, dict[str, int]]:
+    """Return the verdict counts of each module of ``package``'s last run (killed counts timeouts)."""
+    table: dict[str, dict[str, int]] = {}
+    for meta in _metas(package):
+        counts: Counter[str] = Counter()
+        for code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].values():
+            verdict = "killed" if code in KILLED | TIMEOUT else "survived" if code in SURVIVED else None
+            counts[verdict or ("no tests" if code in NO_TESTS else "not checked" if code is None else "other")] += 1
+        table[meta.name.removesuffix(".py.meta")] = dict(counts)
+    return table
+
+
 def _metas(package: str) -> list[Path]:
     return sorted((WORK / package / "mutants" / "src" / "orgspec" / package).rglob("*.meta"))
 
@@ -248,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--json", type=Path, help="also write the scores to this file")
+    parser.add_argument("--by-module", action="store_true", help="also print the score of each module")
     args = parser.parse_args(argv)
     results = []
     status = 0
@@ -279,6 +292,11 @@ def main(argv: list[str] | None = None) -> int:
                 _keep_kills(package, before)
         results.append(score(package))
         _print(results[-1])
+        if args.by_module:
+            for module, counts in by_module(package).items():
+                judged = counts.get("killed", 0) + counts.get("survived", 0)
+                share = f"{100 * counts.get('killed', 0) / judged:5.1f}%" if judged else "    -"
+                print(f"  {module:22} {share}  {counts}")
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return status

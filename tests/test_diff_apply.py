@@ -123,6 +123,9 @@ def test_a_change_of_superior_checks_the_superior_it_replaces() -> None:
 
 
 def test_each_change_of_a_unit_checks_the_value_it_replaces() -> None:
+    assert _conflicts(_diff(_sections("B"), BODY.format(_section("b", "B2"))), BODY.format(_section("b", "B3")))[0] == (
+        "operation 1 (rename B2): name is 'B3', expected 'B'"
+    )
     kind = 'body a "A" {{\n  kind "{}"\n}}\n'
     d = _diff(kind.format("工作部门"), kind.format("事业单位"))
     assert _conflicts(d, kind.format("部门管理机构")) == [

@@ -90,3 +90,50 @@ def test_a_body_merged_into_another_and_a_body_no_longer_kept_are_both_said() ->
     )
     new = _body("t", "外事办", "负责外事工作", "负责引进外国专家工作", extra='  plaque "外专局"\n')
     assert _zh(old, new) == ["1. 将外专局并入外事办，加挂外专局牌子。", "2. 不再保留甲局。"]
+
+
+def _with_event(kind: str) -> str:
+    return f'  history {{ event {kind} 2019-01 {{ basis {{ title "调整通知" }} }} }}\n'
+
+
+def _unit(statements: str) -> str:
+    return f'body a "甲局" {{\n{statements}}}\n'
+
+
+def test_a_rank_changed_stated_or_dropped_cites_its_basis() -> None:
+    event = _with_event("rank-changed")
+    assert _zh(_unit('  rank "正处级"\n'), _unit('  rank "副厅级"\n' + event)) == [
+        "1. 甲局机构规格由正处级调整为副厅级（依据《调整通知》）。"
+    ]
+    assert _zh(_unit(""), _unit('  rank "副厅级"\n' + event)) == ["1. 甲局机构规格为副厅级（依据《调整通知》）。"]
+    assert _zh(_unit('  rank "正处级"\n'), _unit(event)) == [
+        "1. 甲局机构规格由正处级调整为未明确（依据《调整通知》）。"
+    ]
+    assert _zh(_unit('  rank "正处级"\n' + event), _unit("")) == ["1. 甲局机构规格由正处级调整为未明确。"]
+
+
+def test_a_kind_stated_where_none_was_is_not_a_change_from_another_kind() -> None:
+    event = _with_event("kind-changed")
+    assert _zh(_unit(""), _unit('  kind "行政机构"\n' + event)) == ["1. 甲局机构类别为行政机构（依据《调整通知》）。"]
+    assert _zh(_unit('  kind "事业单位"\n'), _unit('  kind "行政机构"\n' + event)) == [
+        "1. 甲局机构类别由事业单位调整为行政机构（依据《调整通知》）。"
+    ]
+    # stated where none was, with the quota in another category: not said as 由…调整为…
+    old = _unit("  quota public-institution 5\n")
+    assert _zh(old, _unit('  kind "行政机构"\n  quota administrative 5\n')) == [
+        "1. 甲局机构类别为行政机构。",
+        "2. 甲局不再单独核定事业编制(原5名)。",
+        "3. 甲局核定行政编制5名。",
+    ]
+
+
+def test_a_section_moved_to_another_body_or_set_up_on_its_own_cites_its_basis() -> None:
+    section = '  section x "综合处" {\n' + _with_event("moved").replace("  history", "    history")
+    section += '    duties { duty "综合处的职责" }\n  }\n'
+    old = 'body a "甲局" {\n' + section.replace(_with_event("moved").replace("  history", "    history"), "")
+    old += '}\nbody b "乙局" {\n}\n'
+    new = 'body a "甲局" {\n}\nbody b "乙局" {\n' + section + "}\n"
+    assert _zh(old, new) == ["1. 将综合处由甲局调整至乙局（依据《调整通知》）。"]
+    alone = 'body a "甲局" {\n}\nbody b "乙局" {\n}\nbody x "综合处" {\n' + _with_event("moved")
+    alone += '  duties { duty "综合处的职责" }\n}\n'
+    assert _zh(old, alone)[0] == "1. 将综合处由甲局调整至独立设置（依据《调整通知》）。"
