@@ -8,6 +8,7 @@ One command per package (run from the repository root, after ``pip install -e '.
     python bench/mutation.py reorg --fresh                # forget earlier results first
     nice -n 15 python bench/mutation.py reorg --only 'orgspec.reorg.patch.*' --max-children 1  # one module
     nice -n 15 python bench/mutation.py checks --survivors  # after adding tests: re-try the survivors only
+    nice -n 15 python bench/mutation.py reorg --survivors --only 'orgspec.reorg.patch.*'  # of one module
 
 Each package runs in its own folder ``.mutation/<package>/`` (git-ignored) with a ``pyproject.toml``
 made from the repository's ``[tool.mutmut]`` table: only that package is mutated and only the fast
@@ -218,17 +219,19 @@ def _verdicts(package: str) -> dict[Path, dict[str, int | None]]:
     return {m: json.loads(m.read_text(encoding="utf-8"))["exit_code_by_key"] for m in _metas(package)}
 
 
-def _keep_kills(package: str, before: dict[Path, dict[str, int | None]]) -> None:
-    """Restore the verdicts of mutants killed before a ``--survivors`` run, which mutmut forgets.
+def _keep_verdicts(package: str, before: dict[Path, dict[str, int | None]]) -> None:
+    """Restore the verdicts a run forgot, for the mutants it did not try.
 
-    A change of the test selection makes mutmut forget every verdict; the survivors run re-tries
-    only the survivors, and tests were only added, so an earlier kill still stands.
+    A change of the test selection makes mutmut forget every verdict; a ``--survivors`` or
+    ``--only`` run re-tries only some mutants. Tests were only added, so an earlier kill still
+    stands, and an earlier survivor is kept as one until it is tried again (which can only
+    lower the score, never raise it).
     """
     for meta in _metas(package):
         data = json.loads(meta.read_text(encoding="utf-8"))
         codes = data["exit_code_by_key"]
         for name, code in before.get(meta, {}).items():
-            if codes.get(name) is None and code in KILLED | TIMEOUT:
+            if codes.get(name) is None and code is not None:
                 codes[name] = code
         meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
 
@@ -271,7 +274,10 @@ def main(argv: list[str] | None = None) -> int:
             before = _verdicts(package)
             if args.survivors:
                 last = score(package)
-                cmd += [*last["survived"], *last["timeout"]]  # type: ignore[misc]
+                retry: list[str] = [*last["survived"], *last["timeout"]]  # type: ignore[misc]
+                if args.only:
+                    retry = [name for name in retry if any(fnmatch.fnmatch(name, glob) for glob in args.only)]
+                cmd += retry
             elif args.only:
                 # mutmut re-tries every mutant named, even one with a verdict: once the mutants exist,
                 # name only those of the glob still unjudged, so that a stopped run resumes.
@@ -288,8 +294,8 @@ def main(argv: list[str] | None = None) -> int:
                 cmd += pending or args.only
             done = subprocess.run(cmd, cwd=folder, env=_environment(), check=False)
             status = status or done.returncode
-            if args.survivors:
-                _keep_kills(package, before)
+            if args.survivors or args.only:
+                _keep_verdicts(package, before)
         results.append(score(package))
         _print(results[-1])
         if args.by_module:

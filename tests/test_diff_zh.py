@@ -137,3 +137,14 @@ def test_a_section_moved_to_another_body_or_set_up_on_its_own_cites_its_basis() 
     alone = 'body a "甲局" {\n}\nbody b "乙局" {\n}\nbody x "综合处" {\n' + _with_event("moved")
     alone += '  duties { duty "综合处的职责" }\n}\n'
     assert _zh(old, alone)[0] == "1. 将综合处由甲局调整至独立设置（依据《调整通知》）。"
+
+
+def test_a_kind_and_quota_changed_together_cite_their_basis_and_the_next_kind_change_follows() -> None:
+    event = _with_event("kind-changed")
+    old = 'body a "甲中心" {\n  kind "事业单位"\n  quota public-institution 5\n}\nbody b "乙中心" {\n  kind "事业单位"\n}\n'
+    new = old.replace('"事业单位"', '"行政机构"').replace("public-institution", "administrative")
+    new = new.replace("  quota", event + "  quota")
+    assert _zh(old, new) == [
+        "1. 甲中心由事业单位调整为行政机构，事业编制5名调整为行政编制（依据《调整通知》）。",
+        "2. 乙中心机构类别由事业单位调整为行政机构。",
+    ]
