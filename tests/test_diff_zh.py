@@ -148,3 +148,16 @@ def test_a_kind_and_quota_changed_together_cite_their_basis_and_the_next_kind_ch
         "1. 甲中心由事业单位调整为行政机构，事业编制5名调整为行政编制（依据《调整通知》）。",
         "2. 乙中心机构类别由事业单位调整为行政机构。",
     ]
+
+
+def test_duties_added_and_cancelled_as_the_document_states_cite_its_basis() -> None:
+    old = _unit('  duties {\n    duty 1 "负责外事工作"\n  }\n')
+    new = _unit(
+        '  basis { title "三定规定" }\n'
+        '  function-changes {\n    added "负责港澳事务"\n    cancelled "负责外事工作"\n  }\n'
+        '  duties {\n    duty 1 "负责港澳事务"\n  }\n'
+    )
+    assert _zh(old, new) == [
+        "1. 甲局增加“负责港澳事务”职责（依据《三定规定》）。",
+        "2. 取消甲局的“负责外事工作”职责（依据《三定规定》）。",
+    ]
