@@ -208,7 +208,8 @@ def test_an_attribute_change_keeps_the_units_below() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
 def test_the_inverse_of_the_inverse_is_the_diff(case: Path) -> None:
-    d = diff(orgspec.load(case / "old.orgspec"), orgspec.load(case / "new.orgspec"))
+    old, new = orgspec.load(case / "old.orgspec"), orgspec.load(case / "new.orgspec")
+    d = diff(old, new, old_label="old.orgspec", new_label="new.orgspec")
     back = invert(d)
     assert (back.old, back.new) == (d.new, d.old)
     assert [(p.old_name, p.new_name) for p in back.proposals] == [(p.new_name, p.old_name) for p in d.proposals]

@@ -161,3 +161,21 @@ def test_duties_added_and_cancelled_as_the_document_states_cite_its_basis() -> N
         "1. 甲局增加“负责港澳事务”职责（依据《三定规定》）。",
         "2. 取消甲局的“负责外事工作”职责（依据《三定规定》）。",
     ]
+
+
+def test_only_an_event_new_in_the_new_spec_and_about_this_change_gives_a_basis() -> None:
+    event = _with_event("rank-changed")
+    # the event was already in the old spec: it decided an earlier change, not this one
+    assert _zh(_unit('  rank "正处级"\n' + event), _unit('  rank "副厅级"\n' + event)) == [
+        "1. 甲局机构规格由正处级调整为副厅级。"
+    ]
+
+    def renamed(old_name: str) -> str:
+        return (
+            f'body a "乙局" {{\n  history {{ event renamed 2019-01 {{\n    from "{old_name}"\n    to "乙局"\n'
+            '    basis { title "更名通知" }\n  } }\n}\n'
+        )
+
+    assert _zh(_unit(""), renamed("甲局")) == ["1. 甲局更名为乙局（依据《更名通知》）。"]
+    # a rename from another name is another rename's basis
+    assert _zh(_unit(""), renamed("丙局")) == ["1. 甲局更名为乙局。"]
