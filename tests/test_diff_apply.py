@@ -64,9 +64,10 @@ def test_a_new_unit_is_not_established_where_the_spec_already_has_it() -> None:
     assert _conflicts(d, _sections("B", "C")) == ["operation 1 (establish C): unit @c is already there"]
     # the same unit established twice in one diff
     assert _conflicts(_joined(d, d), _sections("B")) == ["operation 2 (establish C): unit @c is already there"]
-    # a diff that abolishes a unit and establishes another with its key still applies
-    old, new = _sections("B"), BODY.format('  section b "B" {\n    kind "科室"\n  }\n')
-    assert apply(orgspec.loads(old), _diff(old, new)) == orgspec.loads(new)
+    # a diff that abolishes a unit and then establishes another with its key still applies
+    other = BODY.format('  section c "C" {\n    duties { duty "另一职责" }\n  }\n')
+    again = _joined(_diff(_sections("C"), _sections()), _diff(_sections(), other))
+    assert apply(orgspec.loads(_sections("C")), again) == orgspec.loads(other)
 
 
 def test_a_hand_written_establish_without_a_position_puts_the_unit_last() -> None:
