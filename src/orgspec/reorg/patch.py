@@ -163,6 +163,7 @@ class _Work:
         self.by_old = made
         self.spec = spec
         self.spec_attrs: dict[str, Any] = {}
+        self.old_keys: set[str] = set()  # the keys of the units the diff names in the old spec
 
     def find(self, pair: Pair | None) -> _Node:
         if pair is None:
@@ -190,7 +191,8 @@ class _Work:
         if isinstance(op, Establish):
             parent = self.find(op.parent)
             key = op.unit.new or ""
-            if key in self.by_new:
+            if key in self.by_new or (key in self.by_old and key not in self.old_keys):
+                # a unit of the spec has the key, and the diff does not say the old spec had it
                 raise ConflictError(f"unit {key} is already there")
             node = _Node(op.after, parent)
             _insert(parent.children, node, op.index)
@@ -236,10 +238,10 @@ class _Work:
             if len(current) != len(parent.children) or any(
                 a is not b for a, b in zip(current, parent.children, strict=False)
             ):
-                raise ConflictError(f"the units under {op.unit or 'the spec'} are not in the expected order")
+                raise ConflictError(f"the units under {_where(op.unit)} are not in the expected order")
             wanted = [self.find(p) for p in op.after]
             if sorted(map(id, wanted)) != sorted(map(id, current)):
-                raise ConflictError(f"the new order under {op.unit or 'the spec'} is not a permutation")
+                raise ConflictError(f"the new order under {_where(op.unit)} is not a permutation")
             parent.children = wanted
             return
         if isinstance(op, AttributeChanged) and op.unit == Pair():
@@ -254,11 +256,17 @@ class _Work:
         node.unit = apply_to_unit(node.unit, op)
 
 
+def _where(unit: Pair) -> str:
+    """Return how a conflict names the parent ``unit`` of a reorder: its key, or the spec itself."""
+    return str(unit) if unit.old or unit.new else "the spec"
+
+
 def apply(spec: Spec, diff: Diff) -> Spec:
     """Return ``spec`` with the diff's operations applied; raise ApplyError listing every conflict."""
     conflicts: list[str] = []
     with no_gc():
         work = _Work(spec)
+        work.old_keys = {op.unit.old for op in diff.operations if op.unit.old is not None}
         for i, op in enumerate(diff.operations):
             try:
                 work.step(op)
