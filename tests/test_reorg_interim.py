@@ -93,3 +93,13 @@ def test_an_interim_period_without_its_end_cannot_be_undone() -> None:
     spec = orgspec.loads('body "乙局" {\n  history {\n    event interim 2018-10 { plaque "甲局" }\n  }\n}\n')
     with pytest.raises(HistoryError, match="until"):
         as_of(spec, "2018-01")
+
+
+def test_an_interim_period_that_ends_before_it_starts_is_reported() -> None:
+    # the check reads the dates as written: an end before the start is a slip a reviewer raises
+    reversed_period = SPEC.replace("until 2019-06-30", "until 2018-03-31", 1)
+    found = [d for d in orgspec.check_text(reversed_period, "s.orgspec") if d.code == "OS603"]
+    assert [(d.line, d.message) for d in found] == [
+        (4, "the interim period ends on 2018-03-31, before it starts on 2018-10")
+    ]
+    assert [d for d in orgspec.check_text(SPEC, "s.orgspec") if d.code == "OS603"] == []

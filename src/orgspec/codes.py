@@ -451,7 +451,8 @@ _ALL: tuple[Code, ...] = (
         "event-dates-disagree",
         "warning",
         "An event's decided, approved and effective dates are out of order.",
-        "A decision comes before its approval, and both come before it takes effect.",
+        "A decision comes before its approval, and both come before it takes effect; an interim "
+        "period (`event interim START { until END }`, 过渡期) ends after it starts.",
     ),
     # ---- policy and across files ------------------------------------------------------
     Code(

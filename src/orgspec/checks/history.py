@@ -25,7 +25,10 @@ def _histories(ctx: Context) -> Iterator[tuple[str, tuple[Event, ...], str | Non
 
 
 def event_dates(ctx: Context) -> Iterator[Diagnostic]:
-    """OS601/OS603: events in date order; decided, approved and effective dates in order."""
+    """OS601/OS603: events in date order, and each event's own dates in order.
+
+    Decided, approved and effective dates come in that order, and an interim period ends after it starts.
+    """
     for hpath, events, _ in _histories(ctx):
         prev: tuple[int, Event] | None = None
         for i, event in enumerate(events):
@@ -55,6 +58,14 @@ def event_dates(ctx: Context) -> Iterator[Diagnostic]:
                         fallback=f"{hpath}/{i}",
                         hint="a decision comes before its approval, and both before it takes effect",
                     )
+            if event.until is not None and when is not None and event.until.sort_key() < when.sort_key():
+                yield ctx.diag(
+                    "OS603",
+                    f"the interim period ends on {event.until}, before it starts on {when}",
+                    f"{hpath}/{i}/until",
+                    fallback=f"{hpath}/{i}",
+                    hint="an interim period (过渡期) runs from the event's date until a later one",
+                )
 
 
 def _date_order(events: list[tuple[str, Event]]) -> list[tuple[str, Event]]:
