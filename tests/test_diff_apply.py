@@ -222,3 +222,15 @@ def test_the_inverse_of_the_inverse_is_the_diff(case: Path) -> None:
     assert [op.op for op in again.operations] == [lossy.get(op.op, op.op) for op in d.operations]
     for op, twice in zip(d.operations, again.operations, strict=True):
         assert twice.op == lossy[op.op] if op.op in lossy else twice == op
+
+
+def test_a_removed_duty_or_plaque_that_is_not_there_is_named_by_its_words() -> None:
+    # the conflict names what the reader wrote, never the model's repr (Duty(text=…, number=None, …))
+    duty = 'body a "A" {{\n  duties {{\n    duty 1 "负责全市机构编制工作"\n{}  }}\n}}\n'
+    d = _diff(duty.format('    duty 2 "承办交办的其他事项"\n'), duty.format(""))
+    assert [op.op for op in d.operations] == ["duty-cancelled"]
+    assert _conflicts(d, duty.format("")) == ["operation 1 (duty-cancelled A): duty '承办交办的其他事项' is not there"]
+    plaque = 'body a "A" {{\n{}}}\n'
+    d = _diff(plaque.format('  plaque "甲办"\n'), plaque.format(""))
+    assert [op.op for op in d.operations] == ["plaque-removed"]
+    assert _conflicts(d, plaque.format("")) == ["operation 1 (plaque-removed A): plaque '甲办' is not there"]

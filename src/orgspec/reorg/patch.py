@@ -7,15 +7,15 @@ input is left as it was (models are immutable). ``invert`` is mechanical: the
 operations in reverse order, each swapped (establish ↔ abolish, added ↔
 removed, before ↔ after, old ↔ new keys).
 
-Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.reorg.tree`, :mod:`orgspec.model`, :mod:`orgspec.errors`.
+Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.reorg.tree`, :mod:`orgspec.reorg.conflicts`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from orgspec.errors import OrgspecError
 from orgspec.model.units import Spec, Unit
+from orgspec.reorg.conflicts import ApplyError, ConflictError, remove_first
 from orgspec.reorg.ops import (
     Abolish,
     Absorb,
@@ -50,27 +50,6 @@ from orgspec.reorg.ops import (
 from orgspec.reorg.tree import Tree, no_gc, shell
 
 __all__ = ["ApplyError", "ConflictError", "apply", "apply_to_unit", "invert", "invert_op", "remove_first"]
-
-
-class ConflictError(Exception):
-    """One operation's before-value does not hold."""
-
-
-class ApplyError(OrgspecError, ValueError):
-    """A diff does not apply: every conflicting operation, listed."""
-
-    def __init__(self, conflicts: list[str]) -> None:
-        self.conflicts = tuple(conflicts)
-        lines = "\n".join(f"  - {c}" for c in conflicts)
-        super().__init__(f"the diff does not apply ({len(conflicts)} conflict(s)); nothing changed:\n{lines}")
-
-
-def remove_first(items: tuple[Any, ...], item: Any) -> tuple[Any, ...]:
-    """Return ``items`` without the first element equal to ``item``; raise ConflictError if absent."""
-    for i, x in enumerate(items):
-        if x == item:
-            return items[:i] + items[i + 1 :]
-    raise ConflictError(f"{item!r} is not there")
 
 
 def _set(unit: Unit, **update: Any) -> Unit:

@@ -4,7 +4,7 @@ A step removes the first equal item, appends one, or replaces one in place, as
 :func:`orgspec.apply` does; :func:`bracket` finds the list values around a run of
 operations that make both it and its inverse apply.
 
-Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.reorg.patch`, :mod:`orgspec.model`.
+Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.reorg.conflicts`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from orgspec.model.units import Duty
+from orgspec.reorg.conflicts import ConflictError, remove_first
 from orgspec.reorg.ops import DutyAdded, DutyCancelled, DutyReworded, PlaqueAdded, PlaqueRemoved, QuotaChanged
-from orgspec.reorg.patch import ConflictError, remove_first
 
 __all__ = ["Step", "bracket", "invert_steps", "list_steps", "remove_all", "run_duties", "simulate"]
 
