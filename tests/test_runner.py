@@ -81,6 +81,23 @@ def test_a_changed_file_is_checked_again(corpus: Path) -> None:
     assert "OS504" in {d.code for d in again.diagnostics}
 
 
+def test_a_parallel_re_check_answers_from_the_cache_before_starting_workers(corpus: Path) -> None:
+    # the cached files are answered in this process; only the changed ones go to workers, in order
+    cold = check_paths([corpus], jobs=2)
+    warm = check_paths([corpus], jobs=2)
+    assert warm.jobs == 1  # nothing to check: no worker process was started
+    assert warm.cache.misses == 0
+    assert _view(warm.diagnostics) == _view(cold.diagnostics)
+    changed = sorted((corpus / "generated").rglob("*.orgspec"))[::7]
+    for path in changed:
+        path.write_text(path.read_text(encoding="utf-8") + '\nbody "重复" {}\nbody "重复" {}\n', encoding="utf-8")
+    mixed = check_paths([corpus], jobs=2)
+    assert mixed.cache.misses == len(changed)
+    assert mixed.jobs == 2
+    assert _view(mixed.diagnostics) == _view(check_paths([corpus], jobs=1, cache=False).diagnostics)
+    assert {d.file for d in mixed.diagnostics if d.code == "OS504"} >= {str(p) for p in changed}
+
+
 def test_a_corrupt_entry_is_rewritten(corpus: Path) -> None:
     target = corpus / "fixtures" / "OS301" / "fail.orgspec"
     first = check_paths([target])

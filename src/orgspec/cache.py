@@ -157,6 +157,14 @@ class ResultCache:
         cap = max_findings_per_code()  # the cap changes the findings recorded
         self.salt = f"{FORMAT}\0{code_fingerprint()}\0{fingerprint}\0{cap}\0".encode()
         self.usable = True
+        self._companions: dict[str, ResultCache] = {}
+
+    def companion(self, fingerprint: str) -> ResultCache:
+        """Return the cache of another kind of record (``fingerprint``) in the same folder, made once."""
+        found = self._companions.get(fingerprint)
+        if found is None:
+            found = self._companions[fingerprint] = ResultCache(self.folder.parent, fingerprint)
+        return found
 
     def key(self, data: bytes) -> str:
         """Return the key of a file's bytes under this cache's version and configuration."""

@@ -282,11 +282,21 @@ class Resolver:
             self._fixed = load_config(config)
         self._by_folder: dict[Path, Settings] = {}
         self._by_file: dict[Path, Settings] = {}
+        # a run asks for the same path several times (walk, policy, findings): resolving it is
+        # system calls per path component, so each path is resolved once
+        self._by_path: dict[str, Settings] = {}
 
     def for_path(self, path: str | os.PathLike[str]) -> Settings:
         """Return the settings that apply to ``path`` (a file or a folder)."""
         if self._fixed is not None:
             return self._fixed
+        key = os.fspath(path)
+        known = self._by_path.get(key)
+        if known is None:
+            known = self._by_path[key] = self._lookup(key)
+        return known
+
+    def _lookup(self, path: str) -> Settings:
         p = Path(path).resolve()
         folder = p if p.is_dir() else p.parent
         if folder not in self._by_folder:

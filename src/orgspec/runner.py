@@ -149,6 +149,35 @@ def _packs(policy: Sequence[str]) -> list[Any]:
     return [load_pack(p) for p in policy]
 
 
+def _from_cache(path: Path, cache: ResultCache, facts: bool = False) -> FileResult | None:
+    """Return the cached result of ``path``, or None when it must be checked (not cached, or unreadable)."""
+    try:
+        data = read_limited(path)
+    except (OSError, FileTooLargeError):
+        return None  # reported by the check itself
+    return _lookup(path, data, cache, facts)[0]
+
+
+def _lookup(
+    path: Path, data: bytes, cache: ResultCache, facts: bool
+) -> tuple[FileResult | None, tuple[str, ResultCache | None, str]]:
+    """Return (the cached result of ``data`` or None, the keys to store a new result under)."""
+    key = cache.key(data)
+    store = cache.companion("across-facts") if facts else None
+    facts_key = store.key(data) if store is not None else ""
+    record = cache.get(key)
+    known = _cached_facts(store, facts_key) if store is not None else None
+    if record is not None and (not facts or known is not None):
+        source, _problems = decode(data, str(path))
+        if source is not None:
+            try:
+                hit = FileResult(decode_diagnostics(record, source), False, CacheStats(hits=1), known)
+                return hit, (key, store, facts_key)
+            except (TypeError, ValueError, KeyError):
+                pass  # a well-formed entry of unexpected content: check again and rewrite it
+    return None, (key, store, facts_key)
+
+
 def _check_one(path: Path, cache: ResultCache | None, policy: Sequence[str] = (), facts: bool = False) -> FileResult:
     name = str(path)
     try:
@@ -156,19 +185,12 @@ def _check_one(path: Path, cache: ResultCache | None, policy: Sequence[str] = ()
     except (OSError, FileTooLargeError):
         source, problems = read_source(path)  # reports the error as a diagnostic
         return FileResult(problems, source is None, CacheStats())
-    key = cache.key(data) if cache is not None else ""
-    store = ResultCache(fingerprint="across-facts") if facts and cache is not None else None
-    facts_key = store.key(data) if store is not None else ""
+    key, store, facts_key = "", None, ""
     if cache is not None:
-        record = cache.get(key)
-        known = _cached_facts(store, facts_key) if store is not None else None
-        if record is not None and (not facts or known is not None):
-            source, problems = decode(data, name)
-            if source is not None:
-                try:
-                    return FileResult(decode_diagnostics(record, source), False, CacheStats(hits=1), known)
-                except (TypeError, ValueError, KeyError):
-                    pass  # a well-formed entry of unexpected content: check again and rewrite it
+        hit, keys = _lookup(path, data, cache, facts)
+        if hit is not None:
+            return hit
+        key, store, facts_key = keys
     source, problems = decode(data, name)
     del data  # the bytes are not needed once decoded: a large file is not held twice
     if source is None:
@@ -252,27 +274,43 @@ def check_files(
     ``facts``: also return the facts of each file's bodies (for :mod:`orgspec.across`).
     """
     names = [str(p) for p in files]
+    store = ResultCache(fingerprint=_with_policy(fingerprint, policy)) if cache else None
+    slots: list[FileResult | None] = [None] * len(names)
+    todo = list(range(len(names)))
+    if store is not None and len(names) > 1 and jobs != 1:
+        # answer what the cache knows here, so that a re-check with little changed starts no
+        # worker processes (each would import orgspec) for files it need not read again
+        todo = []
+        for i, name in enumerate(names):
+            slots[i] = _from_cache(Path(name), store, facts)
+            if slots[i] is None:
+                todo.append(i)
+            elif on_done is not None:
+                on_done(1)
+    pending = [names[i] for i in todo]
     if jobs is None:
-        jobs = default_jobs() if len(names) > 1 and _total_bytes(names) >= PARALLEL_MIN_BYTES else 1
-    jobs = max(1, min(jobs, len(names) or 1))
-    results: list[FileResult] = []
+        jobs = default_jobs() if len(pending) > 1 and _total_bytes(pending) >= PARALLEL_MIN_BYTES else 1
+    jobs = max(1, min(jobs, len(pending) or 1))
+    done: list[FileResult] = []
     if jobs == 1:
-        store = ResultCache(fingerprint=_with_policy(fingerprint, policy)) if cache else None
-        for name in names:
-            results.append(_check_one(Path(name), store, policy, facts))
+        for name in pending:
+            done.append(_check_one(Path(name), store, policy, facts))
             if on_done is not None:
                 on_done(1)
     else:
         from concurrent.futures import ProcessPoolExecutor  # imported only when needed: it is slow to import
 
-        chunks = _chunks(names, jobs)
+        chunks = _chunks(pending, jobs)
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             n = len(chunks)
             args = ([cache] * n, [fingerprint] * n, [tuple(policy)] * n, [facts] * n)
             for part in pool.map(_check_chunk, chunks, *args):
-                results.extend(part)
+                done.extend(part)
                 if on_done is not None:
                     on_done(len(part))
+    for i, result in zip(todo, done, strict=True):
+        slots[i] = result
+    results = [r for r in slots if r is not None]
     stats = CacheStats()
     for result in results:
         stats += result.cache
