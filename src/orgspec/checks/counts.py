@@ -63,7 +63,10 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
     """
     for path, unit in ctx.selected.stated:
         for i, stated in enumerate(unit.stated):
-            if not stated.count.known:
+            # A range (4-6个) or bound (不超过7个) is compared by its bounds: a finding only when
+            # the list falls outside even the bound that favours the document.
+            low, high = stated.count.low_bound, stated.count.high_bound
+            if low is None:
                 continue
             count = _listed_count(ctx, path, unit, stated)
             unlisted = stated.unlisted
@@ -71,18 +74,18 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
                 if not unlisted.known:
                     # Some are counted but not listed, how many the document does not say: the
                     # list can only be too long.
-                    if count <= (stated.count.value or 0):
+                    if high is None or count <= high:
                         continue
                 else:
                     count += unlisted.value or 0
-            if count == stated.count.value:
+            if low <= count and (high is None or count <= high):
                 continue
-            words = f" (\u201c{stated.text}\u201d)" if stated.text else ""
+            words = f" (\u201c{stated.text or stated.count.text}\u201d)" if stated.text or stated.count.text else ""
             cut = _cut_off(unit, stated.what) if unit.cut_off else None
-            if cut is not None and count < (stated.count.value or 0):
+            if cut is not None and count < low:
                 yield ctx.diag(
                     "OS309",
-                    f"'{unit.name}' states {stated.count.value} {_WORDS[stated.what]}{words}; the stored copy "
+                    f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words}; the stored copy "
                     f"lists {count} before it is cut off, so the count cannot be compared",
                     f"{path}/stated/{i}/count",
                     hint="nothing to fix: the document's figure is kept; compare it with a complete copy",
@@ -93,7 +96,7 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
             also = f" and counts {unlisted} it does not list" if unlisted is not None else ""
             yield ctx.diag(
                 "OS301",
-                f"'{unit.name}' states {stated.count.value} {_WORDS[stated.what]}{words} but lists {len(listed)}{also}",
+                f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words} but lists {len(listed)}{also}",
                 f"{path}/stated/{i}/count",
                 hint="if the document itself disagrees, keep its figure, say so in a comment and "
                 "suppress this finding with a reason",

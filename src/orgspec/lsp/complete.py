@@ -53,7 +53,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 _CATEGORIES = tuple(c.value for c in QuotaCategory)
-_COUNTS = ("separately", "unstated", "unreadable", "cut-off")
+_COUNTS = ("separately", "unstated", "unreadable", "cut-off", "between", "at-most", "at-least")
 _RANK_LEVELS = ("部级", "厅局级", "处级", "科级", "股级", "部級", "廳局級", "處級", "科級", "股級")
 _RANKS = tuple(f'"{prefix}{level}"' for level in _RANK_LEVELS for prefix in ("正", "副"))
 _SECTION_RANKS = tuple(f'"{level}"' for level in _RANK_LEVELS)

@@ -64,6 +64,12 @@ def _count(count: Count) -> list[Arg]:
         return [_i(count.value or 0)]
     if count.status is CountStatus.UNREADABLE or count.status is CountStatus.CUT_OFF:
         return [_w(count.status.value), _s(count.text or "")]
+    if count.status is CountStatus.RANGE:
+        if count.value is not None and count.high is not None:
+            return [_w("between"), _i(count.value), _i(count.high), _s(count.text or "")]
+        if count.high is not None:
+            return [_w("at-most"), _i(count.high), _s(count.text or "")]
+        return [_w("at-least"), _i(count.value or 0), _s(count.text or "")]
     return [_w(count.status.value)]
 
 
