@@ -169,3 +169,39 @@ def test_the_diff_compares_ranges_as_values() -> None:
     assert len(changed.operations) == 1
     assert "administrative quota: 2-3 \u2192 2-4" in render_text(changed)
     assert apply(old, changed) == new
+
+
+# ---- K9: a stated count of subordinate units of mixed kinds ---------------------------------
+
+_SUBORDINATES = """body a "某林業局" {{
+  section-duties-unstated
+  stated subordinates {n} "下屬{n}個部門"
+  section "辦公室"
+  institution "林業站"
+  institution "苗圃"
+  office "林業派出所"
+  institution "機關黨委" {{
+    outside-count
+  }}
+}}
+"""
+
+
+@pytest.mark.parametrize(("n", "expected"), [(3, []), (4, [("OS301", 3)]), (5, [("OS301", 3)]), (2, [("OS301", 3)])])
+def test_stated_subordinates_count_units_of_any_kind_but_sections(n: int, expected: list[tuple[str, int]]) -> None:
+    # three subordinate units: two institutions and a 派出所; the section and the unit outside the count are not
+    text = _SUBORDINATES.format(n=n)
+    assert _findings(text) == expected
+
+
+def test_stated_subordinates_round_trip() -> None:
+    spec = orgspec.loads(_SUBORDINATES.format(n=3))
+    assert spec.bodies[0].stated[0].what == "subordinates"
+    assert 'stated subordinates 3 "下屬3個部門"' in orgspec.dumps(spec)
+    assert orgspec.loads(orgspec.dumps(spec)) == spec
+
+
+def test_os301_names_subordinate_units() -> None:
+    (d,) = orgspec.check_text(_SUBORDINATES.format(n=4))
+    assert "states 4 subordinate units" in d.message
+    assert "lists 3" in d.message

@@ -14,7 +14,13 @@ from orgspec.model.values import UnitKind
 
 __all__ = ["numbering", "stated_counts"]
 
-_WORDS = {"sections": "sections", "duties": "duties", "institutions": "public institutions", "members": "members"}
+_WORDS = {
+    "sections": "sections",
+    "duties": "duties",
+    "institutions": "public institutions",
+    "members": "members",
+    "subordinates": "subordinate units",
+}
 
 
 def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> int:
@@ -23,6 +29,8 @@ def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> i
         return len(unit.duties)
     if stated.what == "members":
         return len(unit.members)
+    if stated.what == "subordinates":
+        return len(_subordinates(path, unit))
     want = UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION
     # A unit listed outside the count (``outside-count``) is not counted, nor anything below it.
     return sum(1 for _, u in _counted(ctx, path) if u.kind is want)
@@ -46,8 +54,21 @@ def _listed(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> list[st
         return [f"{path}/duties/{j}" for j in range(len(unit.duties))]
     if stated.what == "members":
         return [f"{path}/members/{j}" for j in range(len(unit.members))]
+    if stated.what == "subordinates":
+        return _subordinates(path, unit)
     want = UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION
     return [p for p, u in _counted(ctx, path) if u.kind is want]
+
+
+def _subordinates(path: str, unit: Unit) -> list[str]:
+    """Return the paths of the units directly under ``unit`` other than its sections (下属单位).
+
+    Units of any other kind count (institutions, offices, dispatched units, bodies); a unit listed
+    outside the count does not.
+    """
+    return [
+        f"{path}/units/{n}" for n, u in enumerate(unit.units) if u.kind is not UnitKind.SECTION and not u.outside_count
+    ]
 
 
 def _cut_off(unit: Unit, what: str) -> int | None:

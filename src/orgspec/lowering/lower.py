@@ -312,13 +312,13 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
     def u_stated(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
         a = StmtArgs(self.r, stmt)
-        what = a.take_word("sections", "duties", "institutions", "members")
+        what = a.take_word("sections", "duties", "institutions", "members", "subordinates")
         if what is None:
-            a.require("what is counted: sections, duties, institutions or members", IDENT)
+            a.require("what is counted: sections, duties, institutions, members or subordinates", IDENT)
             return
         counted = a.count("the stated count")
         text = a.take(S)
-        a.done("sections|duties|institutions|members, a count and the document's words")
+        a.done("sections|duties|institutions|members|subordinates, a count and the document's words")
         if counted is None:
             return
         p = f"{path}/stated/{len(lists['stated'])}"
@@ -341,7 +341,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 self.map.spans[p + "/unlisted"] = sub.span
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
-        what_value: Literal["sections", "duties", "institutions", "members"] = what.value  # type: ignore[assignment]
+        what_value: Literal["sections", "duties", "institutions", "members", "subordinates"] = what.value  # type: ignore[assignment]
         lists["stated"].append(trusted(StatedCount, what=what_value, **sf))
 
     def u_duties(self, stmt: Stmt, u: UnitCtx) -> None:

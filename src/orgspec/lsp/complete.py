@@ -95,7 +95,7 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
     if keyword in ("includes", "excludes"):
         return ((*_CATEGORIES, *_COUNTS) if index == 0 else ("for",)), enum
     if keyword == "stated" and index == 0:
-        return ("sections", "duties", "institutions", "members"), enum
+        return ("sections", "duties", "institutions", "members", "subordinates"), enum
     if keyword == "cut-off" and index == 0:
         return get_args(CutOffWhat), enum
     if keyword == "ambiguous" and index == 0:

@@ -238,7 +238,10 @@ class Member(_Frozen):
 class StatedCount(_Frozen):
     """A count the document declares (设6个内设机构), kept apart from what it lists."""
 
-    what: Literal["sections", "duties", "institutions", "members"]
+    what: Literal["sections", "duties", "institutions", "members", "subordinates"] = Field(
+        description="what is counted; subordinates: the units directly under the body other than its "
+        "sections (下属单位, of mixed kinds)"
+    )
     count: Count
     text: str | None = Field(default=None, description="the document's words")
     unlisted: Count | None = Field(
