@@ -185,7 +185,7 @@ members = st.builds(
 )
 stated = st.builds(
     StatedCount,
-    what=st.sampled_from(["sections", "duties", "institutions", "members", "subordinates"]),
+    what=st.sampled_from(["sections", "duties", "institutions", "members", "subordinates", "bodies"]),
     count=counts,
     text=st.none() | texts,
     unlisted=st.none() | counts,

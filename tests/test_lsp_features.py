@@ -128,7 +128,7 @@ def _complete(marked: str) -> list[str]:
             'body a "A" {\n  function-changes {\n    |',
             ["transferred-out", "transferred-in", "cancelled", "added", "merged"],
         ),
-        ('body a "A" {\n  stated |', ["sections", "duties", "institutions", "members", "subordinates"]),
+        ('body a "A" {\n  stated |', ["sections", "duties", "institutions", "members", "subordinates", "bodies"]),
         (
             'body a "A" {\n  quota logistics |',
             ["separately", "unstated", "unreadable", "cut-off", "between", "at-most", "at-least"],

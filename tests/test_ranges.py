@@ -15,7 +15,7 @@ import orgspec
 from orgspec.export import export
 from orgspec.export.popolo import count_value
 from orgspec.export.tables import table_rows
-from orgspec.model import Count, CountStatus
+from orgspec.model import Count, CountStatus, UnitKind
 from orgspec.model.arith import sum_counts
 from orgspec.render.chart import format_count
 from orgspec.reorg import apply, diff
@@ -205,3 +205,66 @@ def test_os301_names_subordinate_units() -> None:
     (d,) = orgspec.check_text(_SUBORDINATES.format(n=4))
     assert "states 4 subordinate units" in d.message
     assert "lists 3" in d.message
+
+
+# ---- K9: a stated count of the bodies under a body --------------------------------------------
+
+_BODIES = """body zj "某省人民政府" {{
+  stated bodies {managed} "部門管理機構{managed}個" {{
+    kind department-administered
+  }}
+  stated bodies {departments} "組成部門{departments}個" {{
+    kind "組成部門"
+  }}
+}}
+body a "甲廳" {{
+  kind "組成部門"
+  superior @zj
+}}
+body b "乙廳" {{
+  kind "組成部門"
+  superior @zj
+}}
+body s "特設委" {{
+  kind "直屬特設機構"
+  superior @zj
+}}
+body c "某局" {{
+  kind department-administered
+  managed-by @a
+}}
+body d "某署" {{
+  kind department-administered
+  managed-by @b
+}}
+body x "別省某局" {{
+  kind department-administered
+}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("managed", "departments", "expected"),
+    [(2, 2, []), (3, 2, [("OS301", 2)]), (2, 3, [("OS301", 5)]), (1, 1, [("OS301", 2), ("OS301", 5)])],
+)
+def test_stated_bodies_count_the_bodies_under_a_body(
+    managed: int, departments: int, expected: list[tuple[str, int]]
+) -> None:
+    # managed bodies reach the government through the department that manages them; the body with no
+    # link (別省某局) is not under it; the worded kind 組成部門 does not take in the 直屬特設機構
+    assert _findings(_BODIES.format(managed=managed, departments=departments)) == expected
+
+
+def test_stated_bodies_round_trip_with_their_kind() -> None:
+    spec = orgspec.loads(_BODIES.format(managed=2, departments=2))
+    stated = spec.bodies[0].stated
+    assert [(s.what, s.kind, s.kind_label) for s in stated] == [
+        ("bodies", UnitKind.DEPARTMENT_ADMINISTERED, None),
+        ("bodies", UnitKind.CONSTITUENT_DEPARTMENT, "組成部門"),
+    ]
+    assert orgspec.loads(orgspec.dumps(spec)) == spec
+
+
+def test_kind_is_only_for_a_count_of_bodies() -> None:
+    text = 'body a "A" {\n  stated duties 1 {\n    kind "組成部門"\n  }\n  duties {\n    duty "x"\n  }\n}\n'
+    assert [d.code for d in orgspec.check_text(text) if d.severity.value == "error"]

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
-from orgspec.model.units import StatedCount, Unit
+from orgspec.model.units import RelationKind, StatedCount, Unit
 from orgspec.model.values import UnitKind
 
 __all__ = ["numbering", "stated_counts"]
@@ -20,6 +20,7 @@ _WORDS = {
     "institutions": "public institutions",
     "members": "members",
     "subordinates": "subordinate units",
+    "bodies": "bodies",
 }
 
 
@@ -31,6 +32,8 @@ def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> i
         return len(unit.members)
     if stated.what == "subordinates":
         return len(_subordinates(path, unit))
+    if stated.what == "bodies":
+        return len(_bodies_under(ctx, path, stated))
     want = UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION
     # A unit listed outside the count (``outside-count``) is not counted, nor anything below it.
     return sum(1 for _, u in _counted(ctx, path) if u.kind is want)
@@ -56,6 +59,8 @@ def _listed(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> list[st
         return [f"{path}/members/{j}" for j in range(len(unit.members))]
     if stated.what == "subordinates":
         return _subordinates(path, unit)
+    if stated.what == "bodies":
+        return _bodies_under(ctx, path, stated)
     want = UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION
     return [p for p, u in _counted(ctx, path) if u.kind is want]
 
@@ -69,6 +74,46 @@ def _subordinates(path: str, unit: Unit) -> list[str]:
     return [
         f"{path}/units/{n}" for n, u in enumerate(unit.units) if u.kind is not UnitKind.SECTION and not u.outside_count
     ]
+
+
+def _bodies_under(ctx: Context, path: str, stated: StatedCount) -> list[str]:
+    """Return the paths of the other bodies of the spec that stand under the body at ``path``.
+
+    A body stands under another when its ``superior`` or a ``managed-by`` relation leads there,
+    directly or through other bodies of the spec (a 部门管理机构 managed by a 厅 of the
+    government). With a ``kind``, only bodies of that kind count; with a worded kind
+    ("直屬特設機構"), only bodies whose kind is worded the same.
+    """
+    out: list[str] = []
+    for p, u in ctx.units():
+        if p == path or p.count("/") != 2 or u.outside_count:  # top-level bodies: /bodies/N
+            continue
+        if stated.kind_label is not None:
+            if u.kind_label != stated.kind_label:
+                continue
+        elif stated.kind is not None and u.kind is not stated.kind:
+            continue
+        if _leads_to(ctx, p, path):
+            out.append(p)
+    return out
+
+
+def _leads_to(ctx: Context, start: str, target: str) -> bool:
+    """Return True when the superior and managed-by links from ``start`` reach ``target``."""
+    seen = {start}
+    todo = [start]
+    while todo:
+        unit = ctx.index.units[todo.pop()]
+        refs = [unit.superior] if unit.superior is not None else []
+        refs += [r.target for r in unit.relations if r.kind is RelationKind.MANAGED_BY]
+        for ref in refs:
+            p = ctx.index.lookup(ref)
+            if p == target:
+                return True
+            if p is not None and p not in seen:
+                seen.add(p)
+                todo.append(p)
+    return False
 
 
 def _cut_off(unit: Unit, what: str) -> int | None:

@@ -46,7 +46,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "history": ("event",),
     "event": _EVENT_KEYWORDS,
     "basis": ("title", "issuer", "date", "note"),
-    "stated": ("unlisted",),
+    "stated": ("unlisted", "kind"),
     "duties": ("duty",),
     "shared-duties": ("sections", "duty", "intro"),
     "function-changes": tuple(k.value for k in FunctionChangeKind),
@@ -95,7 +95,7 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
     if keyword in ("includes", "excludes"):
         return ((*_CATEGORIES, *_COUNTS) if index == 0 else ("for",)), enum
     if keyword == "stated" and index == 0:
-        return ("sections", "duties", "institutions", "members", "subordinates"), enum
+        return ("sections", "duties", "institutions", "members", "subordinates", "bodies"), enum
     if keyword == "cut-off" and index == 0:
         return get_args(CutOffWhat), enum
     if keyword == "ambiguous" and index == 0:
