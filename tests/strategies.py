@@ -60,6 +60,9 @@ counts = st.one_of(
     st.just(Count.unstated()),
     texts.map(Count.unreadable),
     texts.map(Count.cut_off),
+    st.builds(lambda a, b, t: Count.between(min(a, b), max(a, b), t), small, small, texts),
+    st.builds(lambda h, t: Count.between(None, h, t), small, texts),
+    st.builds(lambda lo, t: Count.between(lo, None, t), small, texts),
 )
 
 
@@ -182,7 +185,7 @@ members = st.builds(
 )
 stated = st.builds(
     StatedCount,
-    what=st.sampled_from(["sections", "duties", "institutions", "members"]),
+    what=st.sampled_from(["sections", "duties", "institutions", "members", "subordinates", "bodies"]),
     count=counts,
     text=st.none() | texts,
     unlisted=st.none() | counts,

@@ -36,6 +36,14 @@ def test_hover_shows_quota_totals_of_units_below() -> None:
     assert "quota totals with units below: administrative 12, public-institution 8" in body.contents.value
 
 
+def test_hover_shows_a_range_with_the_documents_words() -> None:
+    text = 'body a "A" {\n  quota administrative between 3 7 "三人至七人"\n}\n'
+    result = hover(Document.open("file:///r.orgspec", text), lsp.Position(line=0, character=8))
+    assert result is not None
+    assert isinstance(result.contents, lsp.MarkupContent)
+    assert "quota administrative: a range, 3-7 (三人至七人)" in result.contents.value
+
+
 def test_hover_on_a_plaque_shows_the_unit_that_carries_it() -> None:
     doc = Document.open("file:///h.orgspec", HISTORY)
     result = hover(doc, _at(HISTORY, '"友好城市处"'))
@@ -120,14 +128,20 @@ def _complete(marked: str) -> list[str]:
             'body a "A" {\n  function-changes {\n    |',
             ["transferred-out", "transferred-in", "cancelled", "added", "merged"],
         ),
-        ('body a "A" {\n  stated |', ["sections", "duties", "institutions", "members"]),
-        ('body a "A" {\n  quota logistics |', ["separately", "unstated", "unreadable", "cut-off"]),
+        ('body a "A" {\n  stated |', ["sections", "duties", "institutions", "members", "subordinates", "bodies"]),
+        (
+            'body a "A" {\n  quota logistics |',
+            ["separately", "unstated", "unreadable", "cut-off", "between", "at-most", "at-least"],
+        ),
         (
             'body a "A" {\n  posts {\n    post "主任" 1 |',
             ["chief", "deputy", "approved-separately", "concurrent", "holder"],
         ),
         ('body a "A" {\n  posts {\n    post "主任" 1 holder |', []),
-        ('body a "A" {\n  posts {\n    group 3 |', ["separately", "unstated", "unreadable", "cut-off", "for-sections"]),
+        (
+            'body a "A" {\n  posts {\n    group 3 |',
+            ["separately", "unstated", "unreadable", "cut-off", "between", "at-most", "at-least", "for-sections"],
+        ),
         ('body a "A" {\n  members {\n    member "组长" |', ["post", "of", "person"]),
         ('body a "A" {\n  members {\n    member |', ['"组长"', '"副组长"', '"成员"', '"組長"', '"副組長"', '"成員"']),
         ('body a "A" {\n  members {\n    member "组长" of |', ["@a"]),
@@ -367,6 +381,9 @@ def test_the_editors_page_example_does_what_the_page_says() -> None:
                 "unstated",
                 "unreadable",
                 "cut-off",
+                "between",
+                "at-most",
+                "at-least",
             ],
         ),
     ],

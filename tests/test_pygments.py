@@ -77,6 +77,17 @@ def test_tokens_are_classed_right() -> None:
     assert kinds[";"] is Punctuation
 
 
+def test_range_words_are_values_and_their_bounds_numbers() -> None:
+    text = 'body a "A" {\n  quota administrative between 3 7 "三人至七人"\n  quota logistics at-most 5 "x"\n}\n'
+    tokens = [(t, v) for t, v in lex(text, OrgspecLexer()) if t is not Whitespace]
+    assert all(t is not Error for t, _ in tokens)
+    kinds = {v: t for t, v in tokens}
+    assert kinds["between"] is Name.Constant
+    assert kinds["at-most"] is Name.Constant
+    assert kinds["3"] is Number.Integer
+    assert kinds["7"] is Number.Integer
+
+
 def test_docs_use_orgspec_fences() -> None:
     docs = sorted((ROOT / "docs").glob("*.md"))
     fenced = [p.name for p in docs if "```orgspec" in p.read_text(encoding="utf-8")]

@@ -9,12 +9,19 @@ from collections.abc import Iterator, Sequence
 
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
-from orgspec.model.units import StatedCount, Unit
+from orgspec.model.units import RelationKind, StatedCount, Unit
 from orgspec.model.values import UnitKind
 
 __all__ = ["numbering", "stated_counts"]
 
-_WORDS = {"sections": "sections", "duties": "duties", "institutions": "public institutions", "members": "members"}
+_WORDS = {
+    "sections": "sections",
+    "duties": "duties",
+    "institutions": "public institutions",
+    "members": "members",
+    "subordinates": "subordinate units",
+    "bodies": "bodies",
+}
 
 
 def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> int:
@@ -23,6 +30,10 @@ def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> i
         return len(unit.duties)
     if stated.what == "members":
         return len(unit.members)
+    if stated.what == "subordinates":
+        return len(_subordinates(path, unit))
+    if stated.what == "bodies":
+        return len(_bodies_under(ctx, path, stated))
     want = UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION
     # A unit listed outside the count (``outside-count``) is not counted, nor anything below it.
     return sum(1 for _, u in _counted(ctx, path) if u.kind is want)
@@ -46,8 +57,63 @@ def _listed(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> list[st
         return [f"{path}/duties/{j}" for j in range(len(unit.duties))]
     if stated.what == "members":
         return [f"{path}/members/{j}" for j in range(len(unit.members))]
+    if stated.what == "subordinates":
+        return _subordinates(path, unit)
+    if stated.what == "bodies":
+        return _bodies_under(ctx, path, stated)
     want = UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION
     return [p for p, u in _counted(ctx, path) if u.kind is want]
+
+
+def _subordinates(path: str, unit: Unit) -> list[str]:
+    """Return the paths of the units directly under ``unit`` other than its sections (下属单位).
+
+    Units of any other kind count (institutions, offices, dispatched units, bodies); a unit listed
+    outside the count does not.
+    """
+    return [
+        f"{path}/units/{n}" for n, u in enumerate(unit.units) if u.kind is not UnitKind.SECTION and not u.outside_count
+    ]
+
+
+def _bodies_under(ctx: Context, path: str, stated: StatedCount) -> list[str]:
+    """Return the paths of the other bodies of the spec that stand under the body at ``path``.
+
+    A body stands under another when its ``superior`` or a ``managed-by`` relation leads there,
+    directly or through other bodies of the spec (a 部门管理机构 managed by a 厅 of the
+    government). With a ``kind``, only bodies of that kind count; with a worded kind
+    ("直屬特設機構"), only bodies whose kind is worded the same.
+    """
+    out: list[str] = []
+    for p, u in ctx.units():
+        if p == path or p.count("/") != 2 or u.outside_count:  # top-level bodies: /bodies/N
+            continue
+        if stated.kind_label is not None:
+            if u.kind_label != stated.kind_label:
+                continue
+        elif stated.kind is not None and u.kind is not stated.kind:
+            continue
+        if _leads_to(ctx, p, path):
+            out.append(p)
+    return out
+
+
+def _leads_to(ctx: Context, start: str, target: str) -> bool:
+    """Return True when the superior and managed-by links from ``start`` reach ``target``."""
+    seen = {start}
+    todo = [start]
+    while todo:
+        unit = ctx.index.units[todo.pop()]
+        refs = [unit.superior] if unit.superior is not None else []
+        refs += [r.target for r in unit.relations if r.kind is RelationKind.MANAGED_BY]
+        for ref in refs:
+            p = ctx.index.lookup(ref)
+            if p == target:
+                return True
+            if p is not None and p not in seen:
+                seen.add(p)
+                todo.append(p)
+    return False
 
 
 def _cut_off(unit: Unit, what: str) -> int | None:
@@ -63,7 +129,10 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
     """
     for path, unit in ctx.selected.stated:
         for i, stated in enumerate(unit.stated):
-            if not stated.count.known:
+            # A range (4-6个) or bound (不超过7个) is compared by its bounds: a finding only when
+            # the list falls outside even the bound that favours the document.
+            low, high = stated.count.low_bound, stated.count.high_bound
+            if low is None:
                 continue
             count = _listed_count(ctx, path, unit, stated)
             unlisted = stated.unlisted
@@ -71,18 +140,18 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
                 if not unlisted.known:
                     # Some are counted but not listed, how many the document does not say: the
                     # list can only be too long.
-                    if count <= (stated.count.value or 0):
+                    if high is None or count <= high:
                         continue
                 else:
                     count += unlisted.value or 0
-            if count == stated.count.value:
+            if low <= count and (high is None or count <= high):
                 continue
-            words = f" (\u201c{stated.text}\u201d)" if stated.text else ""
+            words = f" (\u201c{stated.text or stated.count.text}\u201d)" if stated.text or stated.count.text else ""
             cut = _cut_off(unit, stated.what) if unit.cut_off else None
-            if cut is not None and count < (stated.count.value or 0):
+            if cut is not None and count < low:
                 yield ctx.diag(
                     "OS309",
-                    f"'{unit.name}' states {stated.count.value} {_WORDS[stated.what]}{words}; the stored copy "
+                    f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words}; the stored copy "
                     f"lists {count} before it is cut off, so the count cannot be compared",
                     f"{path}/stated/{i}/count",
                     hint="nothing to fix: the document's figure is kept; compare it with a complete copy",
@@ -93,7 +162,7 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
             also = f" and counts {unlisted} it does not list" if unlisted is not None else ""
             yield ctx.diag(
                 "OS301",
-                f"'{unit.name}' states {stated.count.value} {_WORDS[stated.what]}{words} but lists {len(listed)}{also}",
+                f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words} but lists {len(listed)}{also}",
                 f"{path}/stated/{i}/count",
                 hint="if the document itself disagrees, keep its figure, say so in a comment and "
                 "suppress this finding with a reason",

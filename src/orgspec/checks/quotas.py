@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
+from orgspec.model import Quota, QuotaPart, Unit
 
 __all__ = ["quota_parts"]
 
@@ -20,6 +21,9 @@ def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
             qpath = f"{path}/quotas/{i}"
             inside = [(j, p) for j, p in enumerate(quota.parts) if p.relation == "includes"]
             if not inside:
+                continue
+            if quota.count.is_range:
+                yield from _range_parts(ctx, unit, qpath, quota, inside)
                 continue
             if not quota.count.known:
                 if any(p.count.known for _, p in inside):
@@ -57,3 +61,28 @@ def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
                     "remove 'complete' if parts are missing",
                     related=related,
                 )
+
+
+def _range_parts(
+    ctx: Context, unit: Unit, qpath: str, quota: Quota, inside: list[tuple[int, QuotaPart]]
+) -> Iterator[Diagnostic]:
+    """OS302 for a total given as a range or bound: the parts' least sum above its upper bound.
+
+    Parts that are themselves ranges count by their lower bounds (the reading that favours the
+    document); open parts count as nothing. No upper bound, no finding.
+    """
+    high = quota.count.high_bound
+    if high is None:
+        return
+    counted = [(j, p) for j, p in inside if p.count.low_bound is not None]
+    least = sum(p.count.low_bound or 0 for _, p in counted)
+    if least > high:
+        yield ctx.diag(
+            "OS302",
+            f"the parts of the {quota.category.value} quota of '{unit.name}' add up to at least {least}, "
+            f"more than its upper bound of {high} (\u201c{quota.count.text}\u201d)",
+            f"{qpath}/count",
+            hint="parts written with 'includes' are counted inside the total",
+            related=[("the total", f"{qpath}/count")]
+            + [(f"part: {p.label or p.count}", f"{qpath}/parts/{j}") for j, p in counted],
+        )

@@ -40,6 +40,8 @@ def count_value(count: Count) -> int | str:
         return count.value
     if count.status is CountStatus.UNREADABLE or count.status is CountStatus.CUT_OFF:
         return f"{count.status.value}: {count.text}"
+    if count.status is CountStatus.RANGE:
+        return count.range_text()
     return count.status.value
 
 

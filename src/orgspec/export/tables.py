@@ -51,6 +51,8 @@ Row = dict[str, str]
 
 def _count(count: Count) -> dict[str, str]:
     number = str(count.value) if count.status is CountStatus.NUMBER and count.value is not None else ""
+    if count.status is CountStatus.RANGE:
+        number = count.range_text()  # as the document shows it: 2-3, ≤50, ≥15
     return {"count": number, "status": count.status.value, "text": count.text or ""}
 
 

@@ -312,23 +312,27 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
     def u_stated(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
         a = StmtArgs(self.r, stmt)
-        what = a.take_word("sections", "duties", "institutions", "members")
+        what = a.take_word("sections", "duties", "institutions", "members", "subordinates", "bodies")
         if what is None:
-            a.require("what is counted: sections, duties, institutions or members", IDENT)
+            a.require("what is counted: sections, duties, institutions, members, subordinates or bodies", IDENT)
             return
         counted = a.count("the stated count")
         text = a.take(S)
-        a.done("sections|duties|institutions|members, a count and the document's words")
+        a.done("sections|duties|institutions|members|subordinates|bodies, a count and the document's words")
         if counted is None:
             return
         p = f"{path}/stated/{len(lists['stated'])}"
         sf: dict[str, Any] = {"count": counted[0], "text": text.value if text else None}
         seen: dict[str, Span] = {}
+        allowed = {"unlisted": 1, "kind": 1} if what.value == "bodies" else {"unlisted": 1}
         for sub in stmt.block or ():
-            if sub.keyword != "unlisted":
-                self.unknown(sub, "a stated count", {"unlisted": 1})
+            if sub.keyword not in allowed:
+                self.unknown(sub, "a stated count", allowed)
                 continue
             if not self.once(seen, sub):
+                continue
+            if sub.keyword == "kind":
+                self._stated_kind(sub, sf)
                 continue
             ua = StmtArgs(self.r, sub)
             unlisted = ua.count("how many of those counted are not listed")
@@ -341,8 +345,27 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 self.map.spans[p + "/unlisted"] = sub.span
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
-        what_value: Literal["sections", "duties", "institutions", "members"] = what.value  # type: ignore[assignment]
+        what_value: Literal["sections", "duties", "institutions", "members", "subordinates", "bodies"] = what.value  # type: ignore[assignment]
         lists["stated"].append(trusted(StatedCount, what=what_value, **sf))
+
+    def _stated_kind(self, sub: Stmt, sf: dict[str, Any]) -> None:
+        """Read the ``kind`` of a ``stated bodies`` count: a keyword or the Chinese term."""
+        ka = StmtArgs(self.r, sub)
+        arg = ka.require("a kind (a keyword such as department-administered, or the Chinese term)", S, IDENT)
+        ka.done("one kind")
+        self.no_block(sub)
+        if arg is None:
+            return
+        kind = kind_of(arg.value)
+        if kind is None:
+            if arg.kind is IDENT:
+                words = [k.value for k in UnitKind]
+                self.unknown_word("OS206", f"unknown kind '{arg.value}'", arg, words, listed="kinds: ")
+                return
+            kind = UnitKind.OTHER
+        sf["kind"] = kind
+        if arg.kind is STRING:
+            sf["kind_label"] = arg.value
 
     def u_duties(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists

@@ -139,6 +139,7 @@ class Reader:
 
 
 _COUNT_WORDS = ("separately", "unstated", "unreadable", "cut-off")
+_RANGE_WORDS = ("between", "at-most", "at-least")
 _REF_KINDS = (STRING, REF, NAMEREF)
 
 
@@ -213,7 +214,11 @@ class StmtArgs:
             )
 
     def count(self, what: str) -> tuple[Count, Span] | None:
-        """Take a count: a number, ``separately``, ``unstated``, ``unreadable "text"`` or ``cut-off "text"``."""
+        """Take a count: a number, ``separately``, ``unstated``, ``unreadable "text"`` or ``cut-off "text"``.
+
+        Or a range or bound with the document's words: ``between 2 3 "2-3名"``,
+        ``at-most 50 "不超过50名"``, ``at-least 15 "不少于15名"``.
+        """
         arg = self._peek()
         if arg is not None and arg.kind is INT:
             self.i += 1
@@ -222,6 +227,9 @@ class StmtArgs:
                 self.ok = False
                 return None
             return trusted(Count, status=_NUMBER, value=value), arg.span
+        ranged = self.take_word(*_RANGE_WORDS)
+        if ranged is not None:
+            return self._range(ranged, what)
         word = self.take_word(*_COUNT_WORDS)
         if word is not None:
             if word.value == "separately":
@@ -234,8 +242,34 @@ class StmtArgs:
                 return None
             status = _UNREADABLE if word.value == "unreadable" else _CUT_OFF
             return trusted(Count, status=status, text=text.value), word.span.cover(text.span)
-        self._expected(f'{what} (a number, separately, unstated, unreadable "…" or cut-off "…")')
+        self._expected(f'{what} (a number, separately, unstated, unreadable "…", cut-off "…" or between N M "…")')
         return None
+
+    def _range(self, word: Arg, what: str) -> tuple[Count, Span] | None:
+        bounds: list[int] = []
+        for _ in range(2 if word.value == "between" else 1):
+            arg = self.take(INT)
+            value = self.reader.integer(arg, what) if arg is not None else None
+            if value is None:
+                if arg is None:
+                    self._expected(f"the bounds of the range after '{word.value}' (numbers)")
+                self.ok = False
+                return None
+            bounds.append(value)
+        text = self.take(STRING)
+        if text is None:
+            self._expected(f'the figure as written after "{word.value}" (a quoted string, e.g. "2-3名")')
+            return None
+        low, high = (bounds[0], None) if word.value == "at-least" else (None, bounds[0])
+        if word.value == "between":
+            low, high = bounds
+            if low > high:
+                self.reader.error("OS202", f"the range {low}-{high} runs backwards", word.span.cover(text.span),
+                                  hint=f"write between {high} {low}")  # fmt: skip
+                self.ok = False
+                return None
+        count = trusted(Count, status=CountStatus.RANGE, value=low, high=high, text=text.value)
+        return count, word.span.cover(text.span)
 
     def ref(self, what: str) -> Ref | None:
         """Take a reference: a plain name, ``@id`` or ``@"name"``."""

@@ -46,14 +46,14 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "history": ("event",),
     "event": _EVENT_KEYWORDS,
     "basis": ("title", "issuer", "date", "note"),
-    "stated": ("unlisted",),
+    "stated": ("unlisted", "kind"),
     "duties": ("duty",),
     "shared-duties": ("sections", "duty", "intro"),
     "function-changes": tuple(k.value for k in FunctionChangeKind),
 }
 
 _CATEGORIES = tuple(c.value for c in QuotaCategory)
-_COUNTS = ("separately", "unstated", "unreadable", "cut-off")
+_COUNTS = ("separately", "unstated", "unreadable", "cut-off", "between", "at-most", "at-least")
 _RANK_LEVELS = ("部级", "厅局级", "处级", "科级", "股级", "部級", "廳局級", "處級", "科級", "股級")
 _RANKS = tuple(f'"{prefix}{level}"' for level in _RANK_LEVELS for prefix in ("正", "副"))
 _SECTION_RANKS = tuple(f'"{level}"' for level in _RANK_LEVELS)
@@ -95,7 +95,7 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
     if keyword in ("includes", "excludes"):
         return ((*_CATEGORIES, *_COUNTS) if index == 0 else ("for",)), enum
     if keyword == "stated" and index == 0:
-        return ("sections", "duties", "institutions", "members"), enum
+        return ("sections", "duties", "institutions", "members", "subordinates", "bodies"), enum
     if keyword == "cut-off" and index == 0:
         return get_args(CutOffWhat), enum
     if keyword == "ambiguous" and index == 0:

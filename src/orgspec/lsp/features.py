@@ -120,6 +120,8 @@ def _count(count: Count) -> str:
         return "not stated"
     if count.status is CountStatus.CUT_OFF:
         return f"cut off by the copy ({count.text}…)"
+    if count.status is CountStatus.RANGE:
+        return f"a range, {count.range_text()} ({count.text})"
     return f"unreadable ({count.text})"
 
 

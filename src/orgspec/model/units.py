@@ -238,13 +238,18 @@ class Member(_Frozen):
 class StatedCount(_Frozen):
     """A count the document declares (设6个内设机构), kept apart from what it lists."""
 
-    what: Literal["sections", "duties", "institutions", "members"]
+    what: Literal["sections", "duties", "institutions", "members", "subordinates", "bodies"] = Field(
+        description="what is counted; subordinates: the units directly under the body other than its "
+        "sections (下属单位, of mixed kinds); bodies: the bodies of the spec under this one (部门管理机构7个)"
+    )
     count: Count
     text: str | None = Field(default=None, description="the document's words")
     unlisted: Count | None = Field(
         default=None, description="how many of those counted the document does not list (a missing page, 含13个站所)"
     )
     unlisted_text: str | None = Field(default=None, description="the document's words for the unlisted ones")
+    kind: UnitKind | None = Field(default=None, description="for bodies: the kind of body counted")
+    kind_label: str | None = Field(default=None, description="for bodies: the kind as the document words it")
 
 
 class EventKind(enum.StrEnum):

@@ -3,7 +3,8 @@
 Quantities are honest: a :class:`Count` is a number, or "determined
 separately" (另行核定), or "not stated", or "unreadable" (a garbled figure kept
 as written), or "cut off" (the copy stops inside the figure, kept as far as it
-goes); none of these is ever 0 or None.
+goes), or a range or bound ("2-3名", "不超过50名", "三人至七人", kept with the
+document's words); none of these is ever 0 or None.
 
 Imports: pydantic and the standard library only.
 """
@@ -14,7 +15,7 @@ import datetime
 import enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from orgspec.model.trusted import trusted
 
@@ -42,17 +43,44 @@ class CountStatus(enum.StrEnum):
     UNSTATED = "unstated"
     UNREADABLE = "unreadable"
     CUT_OFF = "cut-off"
+    RANGE = "range"
 
 
 _NUMBER = CountStatus.NUMBER  # read once: on Python 3.11 each CountStatus.NUMBER goes through the enum's hook
 
 
 class Count(_Frozen):
-    """A figure as the document gives it: a number, 另行核定, not stated, unreadable, or cut off by the copy."""
+    """A figure as the document gives it: a number, 另行核定, not stated, unreadable, cut off, or a range.
+
+    A range keeps its lower bound in ``value`` (None for "不超过N": no lower bound stated) and
+    its upper bound in ``high`` (None for "不少于N": no upper bound stated).
+    """
 
     status: CountStatus = CountStatus.NUMBER
     value: int | None = Field(default=None, ge=0)
-    text: str | None = Field(default=None, description="the figure as written, when unreadable or cut off")
+    high: int | None = Field(default=None, ge=0, description="the upper bound of a range (None: unbounded)")
+    text: str | None = Field(
+        default=None, description="the figure as written, when unreadable, cut off or a range (2-3名)"
+    )
+
+    @model_validator(mode="after")
+    def _bounds(self) -> Count:
+        if self.status is CountStatus.RANGE:
+            if self.value is None and self.high is None:
+                raise ValueError("a range needs at least one bound")
+            if self.value is not None and self.high is not None and self.value > self.high:
+                raise ValueError(f"the range {self.value}-{self.high} runs backwards")
+        elif self.high is not None:
+            raise ValueError("only a range has an upper bound ('high')")
+        return self
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        # Only a range has an upper bound: other figures are dumped as before ranges existed.
+        out: dict[str, object] = handler(self)
+        if self.high is None:
+            out.pop("high", None)
+        return out
 
     @classmethod
     def of(cls, value: int) -> Count:
@@ -79,6 +107,42 @@ class Count(_Frozen):
         """Return a figure the stored copy cuts off, kept as far as it goes (处级领…)."""
         return cls(status=CountStatus.CUT_OFF, text=text)
 
+    @classmethod
+    def between(cls, low: int | None, high: int | None, text: str | None = None) -> Count:
+        """Return a range or bound: ``between(2, 3)`` is 2-3, ``between(None, 50)`` is at most 50."""
+        return cls(status=CountStatus.RANGE, value=low, high=high, text=text)
+
+    @property
+    def is_range(self) -> bool:
+        """Return True when the count is a range or bound."""
+        return self.status is CountStatus.RANGE
+
+    @property
+    def low_bound(self) -> int | None:
+        """The least the figure can be: the number, a range's lower bound (0 if none); None when open."""
+        if self.status is _NUMBER:
+            return self.value
+        if self.status is CountStatus.RANGE:
+            return self.value or 0
+        return None
+
+    @property
+    def high_bound(self) -> int | None:
+        """The most the figure can be: the number, a range's upper bound; None when open or unbounded."""
+        if self.status is _NUMBER:
+            return self.value
+        if self.status is CountStatus.RANGE:
+            return self.high
+        return None
+
+    def range_text(self) -> str:
+        """Return a range as the document shows it: ``2-3``, ``≤50``, ``≥15``."""
+        if self.value is not None and self.high is not None:
+            return f"{self.value}-{self.high}"
+        if self.high is not None:
+            return f"\u2264{self.high}"
+        return f"\u2265{self.value}"
+
     @property
     def known(self) -> bool:
         """Return True when the count is a number."""
@@ -91,6 +155,8 @@ class Count(_Frozen):
             return f"unreadable {self.text!r}"
         if self.status is CountStatus.CUT_OFF:
             return f"cut-off {self.text!r}"
+        if self.status is CountStatus.RANGE:
+            return self.range_text()
         return self.status.value
 
 

@@ -255,6 +255,8 @@ def format_count(count: Count) -> str:
         return f"{clean(count.text or '')}(?)"
     if count.status is CountStatus.CUT_OFF:
         return f"{clean(count.text or '')}…"
+    if count.status is CountStatus.RANGE:
+        return count.range_text()
     return "未列明"
 
 

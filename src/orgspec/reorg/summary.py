@@ -129,7 +129,7 @@ def _reconcile_posts(old: Spec, new: Spec, ops: Sequence[Operation]) -> list[Dif
                 code="posts-open",
                 severity="info",
                 message=f"leadership post total cannot be reconciled: {b} before, {a} after "
-                "(an open figure: determined separately, not stated or unreadable)",
+                "(an open figure: determined separately, not stated, unreadable or a range)",
             )
         ]
     net = _net(changes)
@@ -167,7 +167,7 @@ def _reconcile_quotas(old: Spec, new: Spec, ops: Sequence[Operation]) -> list[Di
                     code="quota-open",
                     severity="info",
                     message=f"{cat.value} quota total cannot be reconciled: {b} before, {a} after "
-                    "(an open figure: determined separately, not stated or unreadable)",
+                    "(an open figure: determined separately, not stated, unreadable or a range)",
                 )
             )
             continue

@@ -64,6 +64,12 @@ def _count(count: Count) -> list[Arg]:
         return [_i(count.value or 0)]
     if count.status is CountStatus.UNREADABLE or count.status is CountStatus.CUT_OFF:
         return [_w(count.status.value), _s(count.text or "")]
+    if count.status is CountStatus.RANGE:
+        if count.value is not None and count.high is not None:
+            return [_w("between"), _i(count.value), _i(count.high), _s(count.text or "")]
+        if count.high is not None:
+            return [_w("at-most"), _i(count.high), _s(count.text or "")]
+        return [_w("at-least"), _i(count.value or 0), _s(count.text or "")]
     return [_w(count.status.value)]
 
 
@@ -274,11 +280,15 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         args = [_w(s.what), *_count(s.count)]
         if s.text is not None:
             args.append(_s(s.text))
-        unlisted = None
+        inner: list[Stmt] = []
+        if s.kind_label is not None:
+            inner.append(_st("kind", [_s(s.kind_label)]))
+        elif s.kind is not None:
+            inner.append(_st("kind", [_w(s.kind.value)]))
         if s.unlisted is not None:
             words = [_s(s.unlisted_text)] if s.unlisted_text is not None else []
-            unlisted = [_st("unlisted", [*_count(s.unlisted), *words])]
-        block.append(_st("stated", args, unlisted))
+            inner.append(_st("unlisted", [*_count(s.unlisted), *words]))
+        block.append(_st("stated", args, inner or None))
     if u.duties:
         block.append(_st("duties", [], [_duty(d) for d in u.duties]))
     changes: list[Stmt] = []
