@@ -62,6 +62,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_reorg_interim.py",
         "tests/test_reorg_outside.py",
         "tests/test_diff_order.py",
+        "tests/test_diff_match.py",
     ],
     "report": [
         "tests/test_report.py",

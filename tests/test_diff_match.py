@@ -1,0 +1,51 @@
+"""Matching units without ids (``orgspec.reorg.match``): units of one name under different parents.
+
+Most bodies of a plan have a section called 办公室; without ids, each body's 办公室 is matched to the
+same body's 办公室 on the other side (the parents compared through the matching so far), never
+taken for two sections abolished and two established.
+"""
+
+from __future__ import annotations
+
+import orgspec
+from orgspec.reorg import diff
+
+OLD = """\
+body "甲局" {
+  section "办公室" { duties { duty "负责文电。" } }
+  section "综合处" { duties { duty "负责综合。" } }
+}
+body "乙局" {
+  section "办公室" { duties { duty "负责文电。" } }
+}
+"""
+
+
+def _ops(new: str) -> list[tuple[str, str]]:
+    d = diff(orgspec.loads(OLD), orgspec.loads(new))
+    return [(type(op).__name__, str(op.unit)) for op in d.operations]
+
+
+def test_a_section_added_beside_offices_of_one_name_is_the_only_change() -> None:
+    new = OLD.replace(
+        'section "综合处" { duties { duty "负责综合。" } }',
+        'section "综合处" { duties { duty "负责综合。" } }\n  section "法规处" { duties { duty "负责法规。" } }',
+    )
+    assert _ops(new) == [("Establish", "甲局/法规处")]
+
+
+def test_each_body_keeps_its_own_office_when_a_section_moves_and_a_duty_is_reworded() -> None:
+    new = """\
+body "甲局" {
+  section "办公室" { duties { duty "负责文电和会务。" } }
+}
+body "乙局" {
+  section "办公室" { duties { duty "负责文电。" } }
+  section "综合处" { duties { duty "负责综合。" } }
+}
+"""
+    assert _ops(new) == [
+        ("Move", "乙局/综合处"),
+        ("DutyCancelled", "甲局/办公室"),
+        ("DutyAdded", "甲局/办公室"),
+    ]
