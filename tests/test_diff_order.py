@@ -104,3 +104,29 @@ def test_an_undated_event_comes_before_the_dated_ones() -> None:
     places = {op.name: place for op, place in zip(d.operations, document_order(old, new, d), strict=True)}
     assert places == {"戊局": (1, (2001, 0, 0)), "丙局": (0, (0, 0, 0))}
     assert render_zh(d, document_order(old, new, d)).splitlines() == ["1. 组建丙局。", "2. 组建戊局。"]
+
+
+def test_a_merge_no_event_states_takes_the_date_of_the_merged_bodys_abolition() -> None:
+    # 乙办's duties go to 甲局 and 乙办 is abolished in 2007; no merged event: the merge and the
+    # transfer are placed by the body they come from (the diff's source name), not left without a place
+    old = orgspec.loads(
+        'body "甲局" {\n  duties { duty "负责甲。" }\n}\nbody "乙办" {\n  duties { duty "负责乙。" }\n}\n'
+    )
+    new = orgspec.loads(
+        'body "丙局" {\n  history {\n    event established 2001 {}\n  }\n}\n'
+        'body "甲局" {\n  duties {\n    duty "负责甲。"\n    duty "负责乙。"\n  }\n}\n'
+        'history {\n  event abolished 2007 { unit "乙办" }\n}\n'
+    )
+    d = diff(old, new)
+    places = {
+        (type(op).__name__, op.name): place
+        for op, place in zip(d.operations, document_order(old, new, d), strict=True)
+        if not isinstance(op, AttributeChanged)
+    }
+    assert places == {
+        ("Establish", "丙局"): (1, (2001, 0, 0)),
+        ("DutyTransferred", "甲局"): (1, (2007, 0, 0)),
+        ("Abolish", "乙办"): (1, (2007, 0, 0)),
+        ("Absorb", "甲局"): (1, (2007, 0, 0)),
+    }
+    assert render_zh(d, document_order(old, new, d)).splitlines() == ["1. 组建丙局。", "2. 将乙办并入甲局。"]
