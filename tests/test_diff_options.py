@@ -20,6 +20,18 @@ def test_units_the_caller_pairs_are_one_unit_renamed() -> None:
     assert "establish" not in [op.op for op in paired.operations]
 
 
+def test_pairs_naming_a_unit_that_is_not_there_are_ignored() -> None:
+    old = orgspec.loads('body a "A" {\n  section b "综合处" { duties { duty "办文" } }\n}\n')
+    new = orgspec.loads('body a "A" {\n  section c "秘书处" { duties { duty "办会" } }\n}\n')
+    unpaired = diff(old, new)
+    # a key missing on either side (a typo, a unit of another spec) pairs nothing
+    assert diff(old, new, pairs=[("@zz", "@c"), ("@b", "@zz")]) == unpaired
+    # a unit paired twice keeps its first partner
+    twice = diff(old, new, pairs=[("@b", "@c"), ("@a", "@c")])
+    assert [op.op for op in twice.operations][:1] == ["rename"]
+    assert twice == diff(old, new, pairs=[("@b", "@c")])
+
+
 def test_the_threshold_is_the_least_score_of_a_proposal() -> None:
     old, new = orgspec.load(ZHENJIANG / "old.orgspec"), orgspec.load(ZHENJIANG / "new.orgspec")
     scores = sorted(p.score for p in diff(old, new).proposals)
