@@ -49,3 +49,28 @@ body "乙局" {
         ("DutyCancelled", "甲局/办公室"),
         ("DutyAdded", "甲局/办公室"),
     ]
+
+
+DEEP = """\
+body "甲局" {
+  section "一处" {
+    section "综合科" { duties { duty "负责文电。" } }
+  }
+  section "二处" {
+    section "综合科" { duties { duty "负责文电。" } }
+  }
+}
+body "乙局" {
+  section "一处" {
+    section "综合科" { duties { duty "负责文电。" } }
+  }
+}
+"""
+
+
+def test_units_of_one_name_three_levels_down_are_matched_under_their_own_parents() -> None:
+    # each 综合科 is its own 处's; the matching used to stop after two levels and gave three
+    # 综合科 abolished and three established, their duties transferred between them
+    new = DEEP.replace('body "乙局" {', 'body "乙局" {\n  section "法规处" { duties { duty "负责法规。" } }', 1)
+    d = diff(orgspec.loads(DEEP), orgspec.loads(new))
+    assert [(type(op).__name__, str(op.unit)) for op in d.operations] == [("Establish", "乙局/法规处")]
