@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import orgspec
 from orgspec.reorg import diff
+from orgspec.reorg.ops import Rename
 
 OLD = """\
 body "甲局" {
@@ -74,3 +75,18 @@ def test_units_of_one_name_three_levels_down_are_matched_under_their_own_parents
     new = DEEP.replace('body "乙局" {', 'body "乙局" {\n  section "法规处" { duties { duty "负责法规。" } }', 1)
     d = diff(orgspec.loads(DEEP), orgspec.loads(new))
     assert [(type(op).__name__, str(op.unit)) for op in d.operations] == [("Establish", "乙局/法规处")]
+
+
+def test_every_rename_a_history_declares_is_matched_even_past_a_name_the_old_spec_lacks() -> None:
+    # two bodies renamed in one diff, each declared by its renamed event; 新甲局's history also has
+    # an earlier rename from a name the old spec never had
+    old = orgspec.loads('body "甲局" { duties { duty "负责甲。" } }\nbody "乙局" { duties { duty "负责乙。" } }\n')
+    new = orgspec.loads(
+        'body "新甲局" {\n  duties { duty "负责甲。" }\n  history {\n'
+        '    event renamed 2001 { from "旧甲局"; to "甲局" }\n'
+        '    event renamed 2009 { from "甲局"; to "新甲局" }\n  }\n}\n'
+        'body "新乙局" {\n  duties { duty "负责乙。" }\n  history {\n'
+        '    event renamed 2009 { from "乙局"; to "新乙局" }\n  }\n}\n'
+    )
+    renames = [(op.before, op.name, op.established_by) for op in diff(old, new).operations if isinstance(op, Rename)]
+    assert renames == [("甲局", "新甲局", "declared"), ("乙局", "新乙局", "declared")]
