@@ -56,3 +56,23 @@ def test_a_diff_past_the_candidate_limit_says_so_in_a_note() -> None:
         in d.notes
     )
     assert not diff(old, new).candidate_limit_hit
+
+
+DUTY = 'duties { duty "负责文电、会务、机要和档案工作。" }'
+OFFICE = orgspec.loads(f'body a "A" {{\n  section "综合处" {{ {DUTY} }}\n}}\n')
+
+
+def test_one_unit_gone_and_one_new_are_proposed_at_a_score_equal_to_the_threshold() -> None:
+    # 综合处 and 秘书处 with one duty: 16 bigrams shared of 20, a score of 0.8 exactly
+    new = orgspec.loads(f'body a "A" {{\n  section "秘书处" {{ {DUTY} }}\n}}\n')
+    d = diff(OFFICE, new)
+    assert [(p.old_name, p.new_name, p.score) for p in d.proposals] == [("综合处", "秘书处", 0.8)]
+    # a threshold equal to the score keeps it, and one pair is within a limit of one
+    assert diff(OFFICE, new, threshold=0.8).proposals == d.proposals
+    assert diff(OFFICE, new, limit=1).proposals == d.proposals
+    assert not diff(OFFICE, new, limit=1).candidate_limit_hit
+
+
+def test_of_two_new_units_scoring_the_same_the_first_is_proposed() -> None:
+    new = orgspec.loads(f'body a "A" {{\n  section "秘书一处" {{ {DUTY} }}\n  section "秘书二处" {{ {DUTY} }}\n}}\n')
+    assert [(p.old_name, p.new_name) for p in diff(OFFICE, new).proposals] == [("综合处", "秘书一处")]
