@@ -90,3 +90,16 @@ def test_every_rename_a_history_declares_is_matched_even_past_a_name_the_old_spe
     )
     renames = [(op.before, op.name, op.established_by) for op in diff(old, new).operations if isinstance(op, Rename)]
     assert renames == [("甲局", "新甲局", "declared"), ("乙局", "新乙局", "declared")]
+
+
+def test_renamed_bodies_keep_their_own_offices() -> None:
+    # both bodies renamed: their keys change (甲局 → 新甲局), so each 办公室 is matched under its
+    # body through the bodies' match, not by its parent's old key
+    new = OLD
+    for name in ("甲局", "乙局"):
+        new = new.replace(
+            f'body "{name}" {{',
+            f'body "新{name}" {{\n  history {{\n    event renamed 2009 {{ from "{name}"; to "新{name}" }}\n  }}',
+            1,
+        )
+    assert [name for name, _ in _ops(new)] == ["Rename", "AttributeChanged", "Rename", "AttributeChanged"]
