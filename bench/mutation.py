@@ -63,6 +63,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_reorg_outside.py",
         "tests/test_diff_order.py",
         "tests/test_diff_match.py",
+        "tests/test_diff_markdown.py",
     ],
     "report": [
         "tests/test_report.py",
