@@ -59,6 +59,11 @@ TESTS: dict[str, list[str]] = {
         "tests/test_reorg_vocabulary.py",
         "tests/test_history.py",
         "tests/test_history_structure.py",
+        "tests/test_reorg_interim.py",
+        "tests/test_reorg_outside.py",
+        "tests/test_diff_order.py",
+        "tests/test_diff_match.py",
+        "tests/test_diff_markdown.py",
     ],
     "report": [
         "tests/test_report.py",

@@ -154,18 +154,21 @@ def _by_name(new: Tree, left: _Left, m: Matching) -> None:
     new_to_old = m.new_to_old
     # the unmatched new units in preorder (a pass matches only the unit it is at)
     todo = [n for n in new.preorder() if n.key not in new_to_old] if left.new() else []
-    for _ in range(2):  # a second pass sees parents matched by the first
+    # Each pass sees the parents matched by the one before, one level deeper each time: passes go
+    # on until one matches nothing (a unit three levels down needs three).
+    added = True
+    while added:
+        added = False
         groups: dict[tuple[str, str], list[Node]] = defaultdict(list)
         for node in left.old():
             groups[(_parent_key(node, m), node.names[0])].append(node)
-        if not groups:
-            break
         for node in todo:
             if node.key in new_to_old:
                 continue
             olds = groups.get((_parent_key(node, None), node.names[0]))
             if olds:
                 m.add(olds.pop(0).key, node.key, "name")
+                added = True
     # A folded name unique on both sides: the same unit, moved.
     olds_by: dict[str, list[Node]] = defaultdict(list)
     news_by: dict[str, list[Node]] = defaultdict(list)

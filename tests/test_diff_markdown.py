@@ -1,0 +1,66 @@
+"""The Markdown pull-request comment of a diff (``orgspec.reorg.render_markdown``), written out by hand."""
+
+from __future__ import annotations
+
+import orgspec
+from orgspec.reorg import diff
+from orgspec.reorg.render_markdown import render_markdown
+
+DUTY = 'duties { duty "负责文电、会务、机要和档案工作。" }'
+OLD = orgspec.loads(f'body a "A" {{\n  section "综合处" {{ {DUTY} }}\n}}\n')
+NEW = orgspec.loads(f'body a "A" {{\n  section "秘书处" {{ {DUTY} }}\n}}\n')
+
+HEAD = """\
+### orgspec diff: old → new
+
+| change | count |
+|---|---:|
+| established | 1 |
+| abolished | 1 |
+| duty transferred | 1 |
+
+**1 established, 1 abolished; 1 duty transferred**
+"""
+
+BLOCKS = """\
+<details><summary><b>established</b> 秘书处</summary>
+
+- duty transferred from 综合处: 负责文电、会务、机要和档案工作。
+
+</details>
+
+<details><summary><b>abolished</b> 综合处</summary>
+
+- (no further details)
+
+</details>
+"""
+
+TAIL = """\
+**Possible renames** (similarity only; not applied):
+
+- 综合处 → 秘书处 (score 0.80)
+"""
+
+
+def test_no_changes_is_one_line_under_the_title() -> None:
+    assert render_markdown(diff(OLD, OLD)) == "### orgspec diff: old → new\n\nNo changes.\n"
+
+
+def test_the_comment_has_the_counts_a_block_per_unit_and_the_possible_renames() -> None:
+    assert render_markdown(diff(OLD, NEW)) == HEAD + "\n" + BLOCKS + "\n" + TAIL
+
+
+def test_a_comment_past_its_limit_says_how_many_units_it_left_out() -> None:
+    text = render_markdown(diff(OLD, NEW), limit=600)
+    assert len(text) < 600
+    first = BLOCKS.split("\n\n<details>", maxsplit=1)[0] + "\n"  # the established unit's block only
+    assert text == (
+        HEAD
+        + "\n"
+        + first
+        + "\n_1 more changed units left out to stay below 600 characters (1 lines); "
+        + "run `orgspec diff --format json` for everything._\n\n"
+        + TAIL
+    )
+    assert "left out to stay below 400 characters (3 lines)" in render_markdown(diff(OLD, NEW), limit=400)

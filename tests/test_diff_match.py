@@ -1,0 +1,105 @@
+"""Matching units without ids (``orgspec.reorg.match``): units of one name under different parents.
+
+Most bodies of a plan have a section called 办公室; without ids, each body's 办公室 is matched to the
+same body's 办公室 on the other side (the parents compared through the matching so far), never
+taken for two sections abolished and two established.
+"""
+
+from __future__ import annotations
+
+import orgspec
+from orgspec.reorg import diff
+from orgspec.reorg.ops import Rename
+
+OLD = """\
+body "甲局" {
+  section "办公室" { duties { duty "负责文电。" } }
+  section "综合处" { duties { duty "负责综合。" } }
+}
+body "乙局" {
+  section "办公室" { duties { duty "负责文电。" } }
+}
+"""
+
+
+def _ops(new: str) -> list[tuple[str, str]]:
+    d = diff(orgspec.loads(OLD), orgspec.loads(new))
+    return [(type(op).__name__, str(op.unit)) for op in d.operations]
+
+
+def test_a_section_added_beside_offices_of_one_name_is_the_only_change() -> None:
+    new = OLD.replace(
+        'section "综合处" { duties { duty "负责综合。" } }',
+        'section "综合处" { duties { duty "负责综合。" } }\n  section "法规处" { duties { duty "负责法规。" } }',
+    )
+    assert _ops(new) == [("Establish", "甲局/法规处")]
+
+
+def test_each_body_keeps_its_own_office_when_a_section_moves_and_a_duty_is_reworded() -> None:
+    new = """\
+body "甲局" {
+  section "办公室" { duties { duty "负责文电和会务。" } }
+}
+body "乙局" {
+  section "办公室" { duties { duty "负责文电。" } }
+  section "综合处" { duties { duty "负责综合。" } }
+}
+"""
+    assert _ops(new) == [
+        ("Move", "乙局/综合处"),
+        ("DutyCancelled", "甲局/办公室"),
+        ("DutyAdded", "甲局/办公室"),
+    ]
+
+
+DEEP = """\
+body "甲局" {
+  section "一处" {
+    section "综合科" { duties { duty "负责文电。" } }
+  }
+  section "二处" {
+    section "综合科" { duties { duty "负责文电。" } }
+  }
+}
+body "乙局" {
+  section "一处" {
+    section "综合科" { duties { duty "负责文电。" } }
+  }
+}
+"""
+
+
+def test_units_of_one_name_three_levels_down_are_matched_under_their_own_parents() -> None:
+    # each 综合科 is its own 处's; the matching used to stop after two levels and gave three
+    # 综合科 abolished and three established, their duties transferred between them
+    new = DEEP.replace('body "乙局" {', 'body "乙局" {\n  section "法规处" { duties { duty "负责法规。" } }', 1)
+    d = diff(orgspec.loads(DEEP), orgspec.loads(new))
+    assert [(type(op).__name__, str(op.unit)) for op in d.operations] == [("Establish", "乙局/法规处")]
+
+
+def test_every_rename_a_history_declares_is_matched_even_past_a_name_the_old_spec_lacks() -> None:
+    # two bodies renamed in one diff, each declared by its renamed event; 新甲局's history also has
+    # an earlier rename from a name the old spec never had
+    old = orgspec.loads('body "甲局" { duties { duty "负责甲。" } }\nbody "乙局" { duties { duty "负责乙。" } }\n')
+    new = orgspec.loads(
+        'body "新甲局" {\n  duties { duty "负责甲。" }\n  history {\n'
+        '    event renamed 2001 { from "旧甲局"; to "甲局" }\n'
+        '    event renamed 2009 { from "甲局"; to "新甲局" }\n  }\n}\n'
+        'body "新乙局" {\n  duties { duty "负责乙。" }\n  history {\n'
+        '    event renamed 2009 { from "乙局"; to "新乙局" }\n  }\n}\n'
+    )
+    renames = [(op.before, op.name, op.established_by) for op in diff(old, new).operations if isinstance(op, Rename)]
+    assert renames == [("甲局", "新甲局", "declared"), ("乙局", "新乙局", "declared")]
+
+
+def test_renamed_bodies_keep_their_own_offices() -> None:
+    # both bodies renamed: their keys change (甲局 → 新甲局), so each 办公室 is matched under its
+    # body through the bodies' match, not by its parent's old key
+    new = OLD
+    for name in ("甲局", "乙局"):
+        new = new.replace(
+            f'body "{name}" {{',
+            f'body "新{name}" {{\n  history {{\n    event renamed 2009 {{ from "{name}"; to "新{name}" }}\n  }}',
+            1,
+        )
+    assert [name for name, _ in _ops(new)] == ["Rename", "AttributeChanged", "Rename", "AttributeChanged"]

@@ -1,0 +1,132 @@
+"""The zh summary of a history diff follows the history's dates (``orgspec.reorg.order``).
+
+One spec whose history states, on six different dates, each way an event can state an operation: a
+body's own ``established`` (its owner), a section established in its body's history and a body
+abolished at spec level (the unit the event names), a merge (the body that stays), a plaque and a
+rename (whose old name the diff also carries). The expected places and sentence order are the
+dates written below, not the code's output.
+"""
+
+from __future__ import annotations
+
+import orgspec
+from orgspec.history import as_of
+from orgspec.reorg import Diff, diff
+from orgspec.reorg.ops import AttributeChanged
+from orgspec.reorg.order import document_order
+from orgspec.reorg.render_zh import render_zh
+
+HISTORY = """\
+body "甲局" {
+  history {
+    event plaque-added 2003 { plaque "甲办" }
+    event established 2004-06 { unit "甲处" }
+    event merged 2005-03 { unit "乙办" }
+    event renamed 2009-05 { from "旧甲局"; to "甲局" }
+  }
+  plaque "甲办"
+  section "甲处" {}
+}
+body "丙局" {
+  history {
+    event established 2001 {}
+  }
+}
+history {
+  event abolished 2007 { unit "丁局" }
+}
+"""
+
+#: Each event's date, by the name of the unit an operation is about.
+DATES = {
+    ("Establish", "丙局"): (2001, 0, 0),
+    ("PlaqueAdded", "甲局"): (2003, 0, 0),
+    ("Establish", "甲处"): (2004, 6, 0),
+    ("Abolish", "乙办"): (2005, 3, 0),
+    ("Absorb", "甲局"): (2005, 3, 0),
+    ("Abolish", "丁局"): (2007, 0, 0),
+    ("Rename", "甲局"): (2009, 5, 0),
+}
+
+
+def _diff() -> tuple[orgspec.Spec, orgspec.Spec, Diff]:
+    spec = orgspec.loads(HISTORY)
+    old, new = as_of(spec, "2000"), as_of(spec, "2010")
+    return old, new, diff(old, new)
+
+
+def test_each_operation_takes_the_date_of_the_event_that_states_it() -> None:
+    old, new, d = _diff()
+    places = document_order(old, new, d)
+    seen: dict[tuple[str, str], object] = {}
+    for op, place in zip(d.operations, places, strict=True):
+        if isinstance(op, AttributeChanged):
+            continue
+        seen[(type(op).__name__, op.name)] = place
+    assert seen == {key: (1, when) for key, when in DATES.items()}
+
+
+def test_an_operation_no_event_states_goes_with_its_unit_or_nowhere() -> None:
+    old, new, d = _diff()
+    places = document_order(old, new, d)
+    attributes = {
+        op.name: place for op, place in zip(d.operations, places, strict=True) if isinstance(op, AttributeChanged)
+    }
+    # 甲局's history changed with no event of its own: the earliest of 甲局's places; the spec's own
+    # history block has no unit, so no place
+    assert attributes == {"甲局": (1, (2003, 0, 0)), "(spec)": None}
+
+
+def test_the_zh_summary_is_in_date_order_and_grouped_without_places() -> None:
+    old, new, d = _diff()
+    dated = render_zh(d, document_order(old, new, d)).splitlines()
+    assert dated == [
+        "1. 组建丙局。",
+        "2. 甲局加挂甲办牌子。",
+        "3. 组建甲处。",
+        "4. 将乙办并入甲局。",
+        "5. 不再保留丁局。",
+        "6. 旧甲局更名为甲局。",
+    ]
+    grouped = render_zh(d).splitlines()
+    assert grouped[0] == "1. 组建甲处。"
+    assert grouped[-1] == "6. 甲局加挂甲办牌子。"
+
+
+def test_an_undated_event_comes_before_the_dated_ones() -> None:
+    old = orgspec.loads('body "甲局" {}\n')
+    new = orgspec.loads(
+        'body "甲局" {}\n'
+        'body "戊局" {\n  history {\n    event established 2001 {}\n  }\n}\n'
+        'body "丙局" {\n  history {\n    event established {}\n  }\n}\n'
+    )
+    d = diff(old, new)
+    places = {op.name: place for op, place in zip(d.operations, document_order(old, new, d), strict=True)}
+    assert places == {"戊局": (1, (2001, 0, 0)), "丙局": (0, (0, 0, 0))}
+    assert render_zh(d, document_order(old, new, d)).splitlines() == ["1. 组建丙局。", "2. 组建戊局。"]
+
+
+def test_a_merge_no_event_states_takes_the_date_of_the_merged_bodys_abolition() -> None:
+    # 乙办's duties go to 甲局 and 乙办 is abolished in 2007; no merged event: the merge and the
+    # transfer are placed by the body they come from (the diff's source name), not left without a place
+    old = orgspec.loads(
+        'body "甲局" {\n  duties { duty "负责甲。" }\n}\nbody "乙办" {\n  duties { duty "负责乙。" }\n}\n'
+    )
+    new = orgspec.loads(
+        'body "丙局" {\n  history {\n    event established 2001 {}\n  }\n}\n'
+        'body "甲局" {\n  duties {\n    duty "负责甲。"\n    duty "负责乙。"\n  }\n}\n'
+        'history {\n  event abolished 2007 { unit "乙办" }\n}\n'
+    )
+    d = diff(old, new)
+    places = {
+        (type(op).__name__, op.name): place
+        for op, place in zip(d.operations, document_order(old, new, d), strict=True)
+        if not isinstance(op, AttributeChanged)
+    }
+    assert places == {
+        ("Establish", "丙局"): (1, (2001, 0, 0)),
+        ("DutyTransferred", "甲局"): (1, (2007, 0, 0)),
+        ("Abolish", "乙办"): (1, (2007, 0, 0)),
+        ("Absorb", "甲局"): (1, (2007, 0, 0)),
+    }
+    assert render_zh(d, document_order(old, new, d)).splitlines() == ["1. 组建丙局。", "2. 将乙办并入甲局。"]
