@@ -154,25 +154,32 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             handler(self, stmt, u)
 
     def u_kind(self, stmt: Stmt, u: UnitCtx) -> None:
-        path, f = u.path, u.f
+        arg = self._kind(stmt, u.f, "working-department", ' (or the Chinese term in quotes, e.g. "工作部门")')
+        if arg is not None:
+            self.map.spans[u.path + "/kind"] = arg.span
+
+    def _kind(self, stmt: Stmt, f: dict[str, Any], example: str, tail: str = "") -> Arg | None:
+        """Read ``kind KEYWORD`` or ``kind "中文"`` into ``f`` (kind, and kind_label for the document's term).
+
+        Returns the argument read, or None when there is none or its keyword is unknown (OS206).
+        """
         a = StmtArgs(self.r, stmt)
-        arg = a.require("a kind (a keyword such as working-department, or the Chinese term)", S, IDENT)
+        arg = a.require(f"a kind (a keyword such as {example}, or the Chinese term)", S, IDENT)
         a.done("one kind")
         self.no_block(stmt)
         if arg is None:
-            return
+            return None
         kind = kind_of(arg.value)
         if kind is None:
             if arg.kind is IDENT:
                 words = [k.value for k in UnitKind]
-                tail = ' (or the Chinese term in quotes, e.g. "工作部门")'
                 self.unknown_word("OS206", f"unknown kind '{arg.value}'", arg, words, listed="kinds: ", tail=tail)
-                return
+                return None
             kind = UnitKind.OTHER
         f["kind"] = kind
         if arg.kind is STRING:
             f["kind_label"] = arg.value
-        self.map.spans[path + "/kind"] = arg.span
+        return arg
 
     @staticmethod
     def u_text_field(field: str) -> Callable[..., None]:
@@ -350,22 +357,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
     def _stated_kind(self, sub: Stmt, sf: dict[str, Any]) -> None:
         """Read the ``kind`` of a ``stated bodies`` count: a keyword or the Chinese term."""
-        ka = StmtArgs(self.r, sub)
-        arg = ka.require("a kind (a keyword such as department-administered, or the Chinese term)", S, IDENT)
-        ka.done("one kind")
-        self.no_block(sub)
-        if arg is None:
-            return
-        kind = kind_of(arg.value)
-        if kind is None:
-            if arg.kind is IDENT:
-                words = [k.value for k in UnitKind]
-                self.unknown_word("OS206", f"unknown kind '{arg.value}'", arg, words, listed="kinds: ")
-                return
-            kind = UnitKind.OTHER
-        sf["kind"] = kind
-        if arg.kind is STRING:
-            sf["kind_label"] = arg.value
+        self._kind(sub, sf, "department-administered")
 
     def u_duties(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
