@@ -54,6 +54,16 @@ def read_stated(line: Line, facts: Facts) -> bool:
     return True
 
 
+def _add_section(facts: Facts, section: SectionFacts, rest: str, line: int, note: str = "") -> None:
+    """Record a section read from ``line``: the text after its name is its duty; the line is used."""
+    if note:
+        section.notes.append(note)
+    if rest:
+        section.duties.append(Src(Duty(text=rest), line))
+    facts.sections.append(section)
+    facts.used.add(line)
+
+
 def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
     """Split "名称(挂“X”牌子)。职责…" into a section and the text after its name."""
     rest = ""
@@ -103,12 +113,7 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
         bullet = _BULLET.match(line.key)
         named = bullet is not None and _heading(line.text[bullet.end() :], line.key[bullet.end() :], line.no)
         if bullet is not None and named and is_unit_name(fold(named[0].name)):
-            section, rest = named
-            section.notes.append("an item of a dash list")
-            if rest:
-                section.duties.append(Src(Duty(text=rest), line.no))
-            facts.sections.append(section)
-            facts.used.add(line.no)
+            _add_section(facts, *named, line.no, "an item of a dash list")
             shared = None
             continue
         if not facts.sections and enum_of(line) is None and read_running(line, facts):
@@ -129,9 +134,7 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
                 facts.note(line.no, "skipped", f"text after a list of sections: {line.text[:40]}")
             continue
         if found is None and _NAME_ONLY.match(line.key):
-            section, _ = _heading(line.text, line.key, line.no)
-            facts.sections.append(section)
-            facts.used.add(line.no)
+            _add_section(facts, _heading(line.text, line.key, line.no)[0], "", line.no)
             shared = None
             continue
         this = enum_style(line)
@@ -150,10 +153,7 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
             key = line.key[len(line.key) - len(text) :]
             section, rest = _heading(text, key, line.no)
             section.number = number
-            if rest:
-                section.duties.append(Src(Duty(text=rest), line.no))
-            facts.sections.append(section)
-            facts.used.add(line.no)
+            _add_section(facts, section, rest, line.no)
             shared = None
             continue
         m = _SHARED.match(line.key)
@@ -177,11 +177,7 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
         u = _UNNUMBERED.match(line.key)
         if u and not u.group(1).startswith(_VERBS):
             section, rest = _heading(line.text, line.key, line.no)
-            section.notes.append("an unnumbered unit listed after the numbered sections")
-            if rest:
-                section.duties.append(Src(Duty(text=rest), line.no))
-            facts.sections.append(section)
-            facts.used.add(line.no)
+            _add_section(facts, section, rest, line.no, "an unnumbered unit listed after the numbered sections")
             shared = None
             continue
         m2 = _PER_REG.search(line.key)
