@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from orgspec.model.units import Duty, Spec, Unit
+from orgspec.model.units import Duty, Event, Spec, Unit
+from orgspec.reorg.declared import split_outside
 from orgspec.reorg.fold import bigrams, fold
 from orgspec.reorg.match import Matching
 from orgspec.reorg.ops import (
@@ -97,6 +98,8 @@ class EmitterBase:
     new: Tree
     m: Matching
     notes: list[DiffNote]
+    #: The new spec's stated splits into successors it may not hold (分设), by the folded name split.
+    outside: dict[str, list[Event]]
     changed: dict[str, frozenset[str]]
     old_todo: list[Node]
     new_todo: list[Node]
@@ -118,6 +121,7 @@ class EmitterBase:
     def __init__(self, old: Tree, new: Tree, m: Matching) -> None:
         self.old, self.new, self.m = old, new, m
         self.notes = []
+        self.outside = split_outside(new.spec)
         self._pairs = {}
         self._folded = {}
         self.scan()

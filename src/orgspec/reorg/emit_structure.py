@@ -13,7 +13,6 @@ from orgspec.reorg.declared import (
     abolish_basis,
     establish_basis,
     new_events,
-    split_outside,
 )
 from orgspec.reorg.emit_base import EmitterBase
 from orgspec.reorg.fold import fold
@@ -110,7 +109,7 @@ class StructurePhases(EmitterBase):
                             )
                         )
         ops.extend(self.declared_absorbs({(str(op.source), str(op.unit)) for op in ops if isinstance(op, Absorb)}))
-        outside = split_outside(self.new.spec)
+        outside = self.outside
         split_sources = dict.fromkeys(by_source)
         split_sources.update(dict.fromkeys(o.key for o in self.old_todo if outside and fold(o.name) in outside))
         for ok in split_sources:
@@ -204,8 +203,8 @@ class StructurePhases(EmitterBase):
             if o.key in self.snap_old:
                 before_u = before_u.model_copy(update={"duties": self.snap_old[o.key]})
             lost = self.out_rest.get(o.key, ())
-            if lost and self.new.spec.history:  # duties a stated split gave to a body outside the spec
-                went = {fold(t) for e in split_outside(self.new.spec).get(fold(o.name), ()) for t in e.duties}
+            if lost and self.outside:  # duties a stated split gave to a body outside the spec
+                went = {fold(t) for e in self.outside.get(fold(o.name), ()) for t in e.duties}
                 lost = [d for d in lost if fold(d.text) not in went]
             if lost:
                 self.notes.append(
