@@ -140,13 +140,24 @@ class FilesResult:
     jobs: int
 
 
+#: Validated policy packs by their files' (path, modification time, size): read once per process.
+_PACKS: dict[tuple[tuple[str, int, int], ...], list[Any]] = {}
+
+
 def _packs(policy: Sequence[str]) -> list[Any]:
-    """Return the validated packs of ``policy`` (files), read once per process."""
+    """Return the validated packs of ``policy`` (files), read once per process while they are unchanged."""
     if not policy:
         return []
     from orgspec.policy import load_pack
 
-    return [load_pack(p) for p in policy]
+    try:
+        key = tuple((p, (st := os.stat(p)).st_mtime_ns, st.st_size) for p in policy)
+    except OSError:
+        return [load_pack(p) for p in policy]  # reports the file that cannot be read
+    packs = _PACKS.get(key)
+    if packs is None:
+        packs = _PACKS[key] = [load_pack(p) for p in policy]
+    return packs
 
 
 def _from_cache(path: Path, cache: ResultCache, facts: bool = False) -> FileResult | None:
