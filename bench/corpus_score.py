@@ -31,7 +31,7 @@ def _shared() -> Path | None:
 
 
 def _group(entry: dict[str, object]) -> str:
-    """The group a document is totalled in: others, held out (batch 1) or held out batch 2."""
+    """The group a document is totalled in: others, held out (batch 1) or held out batch N."""
     if not entry["held_out"]:
         return "others"
     return "held out" if entry.get("batch", 1) == 1 else f"held out batch {entry['batch']}"
@@ -64,7 +64,8 @@ def _cell(s: FieldScore) -> str:
 
 def main() -> int:
     """Print the score table; return 0."""
-    groups = ["others", "held out", "held out batch 2"]
+    index = json.loads((ROOT / "corpus" / "index.json").read_text("utf-8"))
+    groups = ["others", *sorted({_group(e) for e in index if e["held_out"]}, key=lambda g: (len(g), g))]
     totals = {g: {f: [0, 0, 0] for f in FIELDS} for g in groups}
     print("| document | held out | " + " | ".join(FIELDS) + " |")
     print("|---|---|" + "---|" * len(FIELDS))
@@ -74,7 +75,7 @@ def main() -> int:
         for f in FIELDS:
             for i, v in enumerate((result[f].matched, result[f].drafted, result[f].expected)):
                 totals[held][f][i] += v
-        mark = "" if held == "others" else ("yes" if held == "held out" else "batch 2")
+        mark = "" if held == "others" else ("yes" if held == "held out" else held.removeprefix("held out "))
         print(f"| {name} | {mark} | " + " | ".join(_cell(result[f]) for f in FIELDS) + " |")
     for label in groups:
         cells = [FieldScore(*totals[label][f]) for f in FIELDS]

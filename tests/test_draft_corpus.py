@@ -26,19 +26,19 @@ SHARED = ROOT.parent / "shared" / "corpus"
 
 
 def _group(entry: dict[str, object]) -> str:
-    """The total a document counts in: development, held out (batch 1) or held out batch 2."""
+    """The total a document counts in: development, held out (batch 1) or held out batch N."""
     if not entry["held_out"]:
         return "development"
     return "held out" if entry.get("batch", 1) == 1 else f"held out batch {entry['batch']}"
 
 
-GROUPS = ("development", "held out", "held out batch 2")
+INDEX = json.loads((ROOT / "corpus" / "index.json").read_text("utf-8"))
+# development first, then each held-out batch in the order of its number
+GROUPS = ("development", *sorted({_group(e) for e in INDEX if e["held_out"]}, key=lambda g: (len(g), g)))
 
 
 def _documents(shared: bool) -> list[tuple[str, Path, Path, str]]:
-    held = {
-        Path(str(e["spec"])).stem: _group(e) for e in json.loads((ROOT / "corpus" / "index.json").read_text("utf-8"))
-    }
+    held = {Path(str(e["spec"])).stem: _group(e) for e in INDEX}
     out = []
     for spec in sorted((ROOT / "specs" / "corpus").glob("*.orgspec")):
         source = re.search(r"Source: (\S+)", spec.read_text("utf-8"))
@@ -64,11 +64,11 @@ def _table(docs: list[tuple[str, Path, Path, str]]) -> str:
             for i, v in enumerate((result[f].matched, result[f].drafted, result[f].expected)):
                 totals[held][f][i] += v
         cells = [f"{result[f].matched}/{result[f].drafted}/{result[f].expected}" for f in FIELDS]
-        mark = {"development": "", "held out": "yes"}.get(held, "batch 2")
+        mark = {"development": "", "held out": "yes"}.get(held, held.removeprefix("held out "))
         rows.append(f"{name} | {mark} | " + " | ".join(cells))
     for held in GROUPS:
-        if held == "held out batch 2" and not any(d[3] == held for d in docs):
-            continue  # the shared corpus has no batch 2
+        if held.startswith("held out batch") and not any(d[3] == held for d in docs):
+            continue  # the shared corpus has no later batch
         cells = []
         for f in FIELDS:
             c = FieldScore(*totals[held][f])
