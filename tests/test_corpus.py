@@ -47,6 +47,7 @@ def _batch_of(number: int) -> int:
     """The batch a found document belongs to, by its file number."""
     return next((b for b, end in sorted(_BATCH_ENDS.items()) if number <= end), max(RETRIEVED))
 
+
 #: Strings a corpus spec states that are not verbatim in its document, each a judgement
 #: explained in the spec and in docs/corpus.md.
 NOT_VERBATIM: dict[str, set[str]] = {

@@ -95,15 +95,36 @@ def test_held_out_documents_are_scored_apart() -> None:
     assert "TOTAL development" in table
     assert "TOTAL held out" in table
     assert "TOTAL held out batch 2" in table
+    assert "TOTAL held out batch 3" in table
     held = [line for line in table.splitlines() if "| yes |" in line]
     assert len(held) == 8  # found 03, 06, 09, 12, 15, 18, 21, 24
     batch2 = [line.split(" |")[0] for line in table.splitlines() if "| batch 2 |" in line]
-    # batch 2 (found 26 on) is held out as a whole: a fresh set no drafter rule was written against
+    batch3 = [line.split(" |")[0] for line in table.splitlines() if "| batch 3 |" in line]
+    # batches 2 (found 26-31) and 3 (found 32 on) are each held out as a whole: fresh sets no
+    # drafter rule was written against
     assert batch2
-    assert all(int(name[6:8]) > 25 for name in batch2)
+    assert all(25 < int(name[6:8]) <= 31 for name in batch2)
+    assert len(batch3) == 12
+    assert all(int(name[6:8]) > 31 for name in batch3)
 
 
-@pytest.mark.parametrize("name", [d[0] for d in _documents(shared=False)])
+#: Drafts that break the rule below: known drafter defects, found by held-out documents.
+_DRAFT_DEFECTS = {
+    # The plaques of an inline list's items ("党建工作办公室(挂人大工委办公室、综合文化服务站牌子)")
+    # are put on the section and on the body too: OS402, a plaque carried twice.
+    "found-38-subdistrict-eight-working-bodies-plaques": "draft puts a section's plaques on the body too (OS402)",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(d[0], marks=pytest.mark.xfail(reason=_DRAFT_DEFECTS[d[0]], strict=True))
+        if d[0] in _DRAFT_DEFECTS
+        else d[0]
+        for d in _documents(shared=False)
+    ],
+)
 def test_every_corpus_draft_reads_back_to_its_model(name: str) -> None:
     doc = next(d for d in _documents(shared=False) if d[0] == name)[1]
     result = draft(_text(doc), doc.name)
