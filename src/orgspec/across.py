@@ -12,10 +12,11 @@ Compared, each only when both specs give it for the same date: the quota of
 each category (its ``as-of``, else the date of the body's basis document),
 the total of leadership posts, the rank (on the scale) and the number of
 sections (the stated count, else the listed sections of a list that is not
-cut off). A fact is compared only when both sides date it and the dates are
-the same: two undated statements may be two documents of different years
-(the 国务院办公厅 of 1998 and of 2008), or two bodies of one generic name
-(街道办事处), and are never taken for one statement.
+cut off, leaving out those abolished in their own history). A fact is
+compared only when both sides date it and the dates are the same: two
+undated statements may be two documents of different years (the 国务院办公厅
+of 1998 and of 2008), or two bodies of one generic name (街道办事处), and are
+never taken for one statement.
 
 Imports: :mod:`orgspec.diagnostics`, :mod:`orgspec.io`, :mod:`orgspec.source`;
 :mod:`orgspec.checks.posts` and :mod:`orgspec.model` lazily (a cached re-check compares
@@ -104,10 +105,12 @@ def facts(built: Built) -> list[Facts]:
 
 
 def _sections(body: Unit) -> int | None:
+    from orgspec.checks.context import abolished
+
     stated = next((s for s in body.stated if s.what == "sections"), None)
     if stated is not None:
         return stated.count.value if stated.count.known else None
-    counted = [u for u in body.units if not u.outside_count and not u.per_regulations]
+    counted = [u for u in body.units if not u.outside_count and not u.per_regulations and not abolished(u)]
     listed = sum(1 for u in counted if u.kind is not None and u.kind.value in _SECTIONS)
     return listed if listed and not body.cut_off else None
 

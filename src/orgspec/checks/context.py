@@ -12,14 +12,31 @@ import attrs
 from orgspec.checks.selection import Selection
 from orgspec.diagnostics import Diagnostic, Related
 from orgspec.lowering import Index, SourceMap
-from orgspec.model.units import Spec, Unit
+from orgspec.model.units import EventKind, Spec, Unit
 from orgspec.model.values import UnitKind
 from orgspec.source import SourceText
 
-__all__ = ["HEADED_KINDS", "Context"]
+__all__ = ["HEADED_KINDS", "Context", "abolished"]
 
 #: Units whose heads are counted as chief posts of a "for-sections" group.
 HEADED_KINDS = frozenset({UnitKind.SECTION, UnitKind.OFFICE, UnitKind.DISCIPLINE_UNIT})
+
+
+_OWN_LIFE = {EventKind.ESTABLISHED: False, EventKind.REESTABLISHED: False, EventKind.ABOLISHED: True}
+
+
+def abolished(unit: Unit) -> bool:
+    """Return True when the unit's own history ends in its abolition (a 生产办公室 abolished in 1983).
+
+    Only the unit's own ``established``, ``reestablished`` and ``abolished`` events count (not
+    one naming another unit or a plaque), the last in document order deciding: such a unit is
+    kept in the tree with its history, but no longer stands and is not counted as a section today.
+    """
+    gone = False
+    for event in unit.history:
+        if event.kind in _OWN_LIFE and event.target is None and event.plaque is None:
+            gone = _OWN_LIFE[event.kind]
+    return gone
 
 
 @attrs.frozen(slots=True)
