@@ -25,7 +25,7 @@ the cached facts without importing the front end).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from orgspec.model.units import Unit
     from orgspec.model.values import PartialDate
 
-__all__ = ["compare", "facts"]
+__all__ = ["compare", "facts", "read_source"]
 
 Facts = dict[str, Any]
 
@@ -115,25 +115,38 @@ def _sections(body: Unit) -> int | None:
     return listed if listed and not body.cut_off else None
 
 
+def read_source(name: str) -> SourceText | None:
+    """Return the text of the file ``name`` (a path), or None when it cannot be read or decoded."""
+    try:
+        return decode(Path(name).read_bytes(), name)[0]
+    except OSError:
+        return None
+
+
 class _Sources:
     """The text of each file, read when a finding first needs it."""
 
-    def __init__(self) -> None:
+    def __init__(self, read: Callable[[str], SourceText | None]) -> None:
         self._texts: dict[str, SourceText] = {}
+        self._read = read
 
     def get(self, name: str) -> SourceText:
         found = self._texts.get(name)
         if found is None:
-            try:
-                text, _ = decode(Path(name).read_bytes(), name)
-            except OSError:
-                text = None
+            text = self._read(name)
             found = self._texts[name] = text if text is not None else SourceText("", name)
         return found
 
 
-def compare(files: Sequence[tuple[str, Sequence[Facts]]]) -> list[Diagnostic]:
-    """Return one OS802 finding per fact that two files state differently for one body."""
+def compare(
+    files: Sequence[tuple[str, Sequence[Facts]]], read: Callable[[str], SourceText | None] = read_source
+) -> list[Diagnostic]:
+    """Return one OS802 finding per fact that two files state differently for one body.
+
+    ``read`` returns the text a file's facts were taken from (by default the file ``name``
+    on disk; the language server gives the editor's text of an open document), read only
+    for the files a finding is about.
+    """
     first: dict[str, tuple[str, Facts]] = {}
     pairs: list[tuple[tuple[str, Facts], tuple[str, Facts]]] = []
     seen: set[tuple[int, int]] = set()
@@ -147,7 +160,7 @@ def compare(files: Sequence[tuple[str, Sequence[Facts]]]) -> list[Diagnostic]:
                 elif earlier[0] != name and (id(earlier[1]), id(body)) not in seen:
                     seen.add((id(earlier[1]), id(body)))
                     pairs.append((earlier, (name, body)))
-    sources = _Sources()
+    sources = _Sources(read)
     out: list[Diagnostic] = []
     for (a_file, a), (b_file, b) in pairs:
         for what, fa, fb in _disagreements(a, b):
