@@ -477,7 +477,8 @@ _ALL: tuple[Code, ...] = (
         "facts-disagree-across-files",
         "warning",
         "One body is stated in two specs whose facts disagree.",
-        "When `orgspec check` is given several files or a folder, a body stated in two specs (the same "
+        "When `orgspec check` is given several files or a folder (and in the language server, for the "
+        "open documents and the workspace's specs), a body stated in two specs (the same "
         "id, or the same name once scripts and spacing are folded) is compared fact by fact: its "
         "quota of each category, its total of leadership posts, its rank and the number of its "
         "sections. A fact is compared only when both specs give it as a number (or a rank) for one "
