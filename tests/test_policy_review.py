@@ -159,6 +159,40 @@ def test_a_section_abolished_in_its_own_history_is_not_counted_by_a_limit() -> N
     ]
 
 
+@pytest.mark.parametrize(
+    ("events", "counted"),
+    [
+        # the body's history abolishes its section by name (撤销…科), or merges it into another (并入)
+        ("    event abolished 2010 {\n      unit @s8\n    }\n", 7),
+        ("    event merged 2010 {\n      unit @s8\n    }\n", 7),
+        # set up again later: it stands
+        ("    event abolished 2010 {\n      unit @s8\n    }\n    event established 2015 {\n      unit @s8\n    }\n", 8),
+        # a plaque removed is not the unit abolished
+        ('    event plaque-removed 2010 {\n      plaque "某牌子"\n    }\n', 8),
+    ],
+)
+def test_a_section_abolished_by_its_body_is_not_counted(events: str, counted: int) -> None:
+    sections = "".join(f'  section "第{n}科"\n' for n in range(1, 8)) + '  section s8 "第8科"\n'
+    text = f'body "某街道办事处" {{\n  section-duties-unstated\n{sections}  history {{\n{events}  }}\n}}\n'
+    assert not [d.message for d in analyze(text, "t.orgspec").diagnostics if d.severity is Severity.ERROR]
+    found = _policy(text, "r6-subdistrict-model")
+    assert [d.message.split(";")[0] for d in found] == (["'某街道办事处' has 8 sections"] if counted > 7 else [])
+
+
+def test_the_dates_decide_between_the_body_s_history_and_the_section_s_own() -> None:
+    # the body abolished the section in 2010; the section's own history sets it up again in 2015
+    sections = "".join(f'  section "第{n}科"\n' for n in range(1, 8))
+    text = (
+        f'body "某街道办事处" {{\n  section-duties-unstated\n{sections}'
+        '  section s8 "第8科" {\n    history {\n      event reestablished 2015\n    }\n  }\n'
+        "  history {\n    event abolished 2010 {\n      unit @s8\n    }\n  }\n}\n"
+    )
+    assert not [d.message for d in analyze(text, "t.orgspec").diagnostics if d.severity is Severity.ERROR]
+    assert [d.message.split(";")[0] for d in _policy(text, "r6-subdistrict-model")] == ["'某街道办事处' has 8 sections"]
+    earlier = text.replace("reestablished 2015", "reestablished 2005")
+    assert _policy(earlier, "r6-subdistrict-model") == []
+
+
 def test_the_corpus_raises_no_policy_or_reviewer_false_alarm(capsys: pytest.CaptureFixture[str]) -> None:
     # found-21 lists the 生产办公室 abolished in 1983 beside the seven sections of 1988: the
     # subdistrict office of 1988 has seven, within R6's 5-7; every other spec reaches no rule
@@ -237,3 +271,25 @@ def test_the_result_cache_keeps_the_rule() -> None:
     back = decode_diagnostics(json.loads(json.dumps(record)), source)
     assert back == found
     assert back[0].policy == found[0].policy
+
+
+def test_across_files_an_abolished_section_is_not_a_disagreement(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    head = 'body "某局" {\n  basis "某发〔2019〕1号" {\n    date 2019-03\n  }\n  section-duties-unstated\n'
+    three = "".join(f'  section "第{n}科"\n' for n in range(1, 4))
+    gone = '  section "第4科" {\n    history {\n      event abolished 2018\n    }\n  }\n'
+    (tmp_path / "a.orgspec").write_text(head + three + "}\n", encoding="utf-8")
+    (tmp_path / "b.orgspec").write_text(head + three + gone + "}\n", encoding="utf-8")
+    main(["check", "--format", "json", "-q", "--no-cache", "--exit-zero", "a.orgspec", "b.orgspec"])
+    assert [d for d in json.loads(capsys.readouterr()[0])["diagnostics"] if d["code"] == "OS802"] == []
+    (tmp_path / "b.orgspec").write_text(
+        head + three + gone.replace("abolished", "established") + "}\n", encoding="utf-8"
+    )
+    main(["check", "--format", "json", "-q", "--no-cache", "--exit-zero", "a.orgspec", "b.orgspec"])
+    found = [d for d in json.loads(capsys.readouterr()[0])["diagnostics"] if d["code"] == "OS802"]
+    assert [d["message"].split(" here")[0] for d in found] == [
+        "'某局' states its number of sections as 4 (as of 2019-03)"
+    ]

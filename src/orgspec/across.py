@@ -12,7 +12,7 @@ Compared, each only when both specs give it for the same date: the quota of
 each category (its ``as-of``, else the date of the body's basis document),
 the total of leadership posts, the rank (on the scale) and the number of
 sections (the stated count, else the listed sections of a list that is not
-cut off, leaving out those abolished in their own history). A fact is
+cut off, leaving out those abolished in their history). A fact is
 compared only when both sides date it and the dates are the same: two
 undated statements may be two documents of different years (the 国务院办公厅
 of 1998 and of 2008), or two bodies of one generic name (街道办事处), and are
@@ -59,12 +59,14 @@ def _span(built: Built, path: str, fallback: str) -> list[int] | None:
 
 def facts(built: Built) -> list[Facts]:
     """Return the comparable facts of each body of a built spec (empty when it did not build)."""
+    from orgspec.checks.context import abolished
     from orgspec.checks.posts import posts_total  # the model and the checks: only when a file is analysed
     from orgspec.model.names import name_key
     from orgspec.model.vocab import rank_level
 
-    if built.spec is None:
+    if built.spec is None or built.index is None:
         return []
+    gone = abolished(built.spec, built.index)
     out: list[Facts] = []
     for b, body in enumerate(built.spec.bodies):
         path = f"/bodies/{b}"
@@ -95,7 +97,7 @@ def facts(built: Built) -> list[Facts]:
         if body.rank and level is not None:
             rank_at = _span(built, f"{path}/rank", here)
             item["rank"] = {"value": body.rank, "level": level, "date": date, "span": rank_at}
-        sections = _sections(body)
+        sections = _sections(body, path, gone)
         if sections is not None:
             k = next((k for k, s in enumerate(body.stated) if s.what == "sections"), None)
             at = f"{path}/stated/{k}/count" if k is not None else here
@@ -104,13 +106,15 @@ def facts(built: Built) -> list[Facts]:
     return out
 
 
-def _sections(body: Unit) -> int | None:
-    from orgspec.checks.context import abolished
-
+def _sections(body: Unit, path: str, gone: frozenset[str]) -> int | None:
     stated = next((s for s in body.stated if s.what == "sections"), None)
     if stated is not None:
         return stated.count.value if stated.count.known else None
-    counted = [u for u in body.units if not u.outside_count and not u.per_regulations and not abolished(u)]
+    counted = [
+        u
+        for n, u in enumerate(body.units)
+        if not u.outside_count and not u.per_regulations and f"{path}/units/{n}" not in gone
+    ]
     listed = sum(1 for u in counted if u.kind is not None and u.kind.value in _SECTIONS)
     return listed if listed and not body.cut_off else None
 

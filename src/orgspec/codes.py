@@ -355,7 +355,7 @@ _ALL: tuple[Code, ...] = (
         "A group `for-sections` that gives only a total (内设机构领导职数12名), with no chief and deputy "
         "posts named, must give each section at least its head: a total below the number of sections "
         "leaves one without. Counted are the sections and offices directly below the unit, except "
-        "those set per regulations or outside the stated count, those abolished in their own history, "
+        "those set per regulations or outside the stated count, those abolished in their history, "
         "and a section whose head is a post of its own in the unit (办公室主任 for the 办公室). "
         "Nothing is said about deputies: how many a section gets is not fixed by the total. "
         "A group with a chief/deputy split is checked by OS305-OS307 instead.",
@@ -469,7 +469,7 @@ _ALL: tuple[Code, ...] = (
         "that the reviewer can weigh it; a rule is a policy, not a fact of the spec. A figure given "
         "as a range is held to a limit by the most it allows (设5-8个 breaks a limit of 7), a bound "
         "with no upper end (不少于5个) only when its least value does; sections abolished in their "
-        "own history are not counted. See "
+        "history are not counted. See "
         "docs/configuration.md#policy-rules.",
     ),
     Code(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgspec.checks.context import Context, abolished
+from orgspec.checks.context import Context
 from orgspec.checks.posts import posts_total, role_of
 from orgspec.diagnostics import Diagnostic
 from orgspec.model.names import name_key
@@ -137,8 +137,9 @@ def group_heads(ctx: Context) -> Iterator[Diagnostic]:
         sections = [
             (f"{path}/units/{n}", u)
             for n, u in enumerate(unit.units)
-            if u.kind in _NEEDS_HEAD and not u.per_regulations and not u.outside_count and not abolished(u)
+            if u.kind in _NEEDS_HEAD and not u.per_regulations and not u.outside_count
         ]
+        sections = [(p, u) for p, u in sections if p not in ctx.gone]
         # a section whose head is a post of its own elsewhere in the unit (办公室主任) needs none from the group
         own = [name_key(p.title) for p in unit.posts if isinstance(p, Post)]
         heads = [(p, u) for p, u in sections if not any(k.startswith(name_key(u.name)) for k in own)]

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-from orgspec.checks.context import Context, abolished
+from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic, PolicyRule
 from orgspec.lowering import Built
 from orgspec.model.names import name_key
@@ -32,7 +32,7 @@ from orgspec.model.values import Count, QuotaCategory, UnitKind
 from orgspec.model.vocab import rank_level
 from orgspec.policy import PackModel, RuleModel, iter_rules, share_limit
 
-__all__ = ["Bounds", "bounds", "check", "sections_of"]
+__all__ = ["Bounds", "bounds", "check", "listed_sections", "sections_of"]
 
 _SECTIONS = frozenset({UnitKind.SECTION, UnitKind.OFFICE})
 #: The pools that make up a unit's staff, for a logistics share.
@@ -136,7 +136,7 @@ def _measure(ctx: Context, path: str, unit: Unit, pack: PackModel, rule: RuleMod
     elif rule.measure == "logistics-share":
         yield from _logistics(ctx, path, unit, rule, (named, hint))
     else:
-        found = sections_of(unit)
+        found = sections_of(path, unit, ctx.gone)
         if found is None or rule.max is None or not _over(found[0], rule.max):
             return
         figure, stated = found
@@ -153,23 +153,27 @@ def _measure(ctx: Context, path: str, unit: Unit, pack: PackModel, rule: RuleMod
         )
 
 
-def _listed(unit: Unit) -> list[Unit]:
-    """Return the sections a limit counts: directly below, inside the count, not per regulations, standing."""
+def listed_sections(path: str, unit: Unit, gone: frozenset[str]) -> list[str]:
+    """Return the paths of the sections a limit counts.
+
+    The sections and offices directly below the unit, except those outside its count, set per
+    regulations, or abolished in their history (``gone``, :func:`orgspec.checks.context.abolished`).
+    """
     return [
-        u
-        for u in unit.units
-        if u.kind in _SECTIONS and not u.outside_count and not u.per_regulations and not abolished(u)
+        f"{path}/units/{n}"
+        for n, u in enumerate(unit.units)
+        if u.kind in _SECTIONS and not u.outside_count and not u.per_regulations and f"{path}/units/{n}" not in gone
     ]
 
 
-def sections_of(unit: Unit) -> tuple[Bounds, StatedCount | None] | None:
+def sections_of(path: str, unit: Unit, gone: frozenset[str]) -> tuple[Bounds, StatedCount | None] | None:
     """Return the bounds of a unit's number of sections and the stated count they come from.
 
-    The listed sections (:func:`_listed`) are a floor; a stated count (a number, a range or a
-    bound) gives the figure, raised to the number listed when it says fewer. None when the
-    unit lists no section and states no count that is a number or a range.
+    The listed sections (:func:`listed_sections`) are a floor; a stated count (a number, a
+    range or a bound) gives the figure, raised to the number listed when it says fewer. None
+    when the unit lists no section and states no count that is a number or a range.
     """
-    listed = len(_listed(unit))
+    listed = len(listed_sections(path, unit, gone))
     stated = next((s for s in unit.stated if s.what == "sections" and s.count.low_bound is not None), None)
     if stated is None:
         return ((listed, listed), None) if listed else None
