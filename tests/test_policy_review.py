@@ -107,6 +107,21 @@ def test_posts_rules_read_ranges_of_the_quota_and_of_the_posts(quota: str, deput
         assert expected in found[0].message
 
 
+def test_a_posts_ratio_does_not_count_the_posts_of_the_sections_below() -> None:
+    # a 处 of 5 places may have 2 处级 posts (R5-1.2); the heads of its 科 are not 处级 posts
+    text = (
+        SECTION.replace("QUOTA", "5")
+        .replace("DEPUTIES", "1")
+        .replace(
+            '    posts { post "处长" 1; post "副处长" 1 }',
+            '    posts {\n      post "处长" 1\n      post "副处长" 1\n      group "科级领导职数" 3 for-sections\n    }',
+        )
+    )
+    assert "for-sections" in text
+    assert _policy(text, "r5-leadership-ratios") == []
+    assert len(_policy(text.replace('"副处长" 1', '"副处长" 2'), "r5-leadership-ratios")) == 1
+
+
 @pytest.mark.parametrize(
     ("logistics", "expected"),
     [

@@ -185,7 +185,9 @@ def sections_of(path: str, unit: Unit, gone: frozenset[str]) -> tuple[Bounds, St
 def _posts_bounds(items: Sequence[Post | PostGroup]) -> tuple[Bounds, list[int]] | None:
     """Return the bounds of the posts counted against a quota and the indexes counted.
 
-    Posts approved separately (另核) are left out; a group without a figure counts its posts.
+    Posts approved separately (另核) are left out, and so is a group for the unit's sections
+    (``for-sections``: the posts of the sections below, a rank lower than the unit's own, which
+    a ratio of the unit's own posts does not count); a group without a figure counts its posts.
     None when no figure is a number or a range; a figure that is neither only lifts the upper
     bound (the posts are at least those counted).
     """
@@ -193,7 +195,7 @@ def _posts_bounds(items: Sequence[Post | PostGroup]) -> tuple[Bounds, list[int]]
     unbounded = False
     counted: list[int] = []
     for i, item in enumerate(items):
-        if isinstance(item, Post) and item.approved_separately:
+        if (isinstance(item, Post) and item.approved_separately) or (isinstance(item, PostGroup) and item.for_sections):
             continue
         found = bounds([item.count])
         if found is None and isinstance(item, PostGroup) and item.posts:
