@@ -11,8 +11,8 @@ Measures:
 
 ``posts``
     a unit's leadership posts (as OS304 counts them, less a group for its
-    sections) against bands over the
-    size of its own quota of ``quota``'s category (R5: 干部编制四人以内配备一名).
+    sections) against bands over the size of its own quota of ``quota``'s
+    category (R5: 干部编制四人以内配备一名).
 ``logistics-share``
     a unit's logistics places (a ``quota logistics`` pool and the logistics
     parts inside its other quotas) against ``max-share`` of all its numeric
