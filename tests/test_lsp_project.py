@@ -216,6 +216,12 @@ def test_a_change_in_one_document_republishes_the_other(session: Session, worksp
     # a agrees again: b is published again, without the finding
     session.change("a.orgspec", BODY.replace("QUOTA", "21"))
     assert _codes(session.published("b.orgspec"), "OS802") == []
+    # closed with an unsaved disagreement, a is compared as its file says (21): b loses the finding
+    session.change("a.orgspec", BODY.replace("QUOTA", "20"))
+    assert len(_codes(session.published("b.orgspec"), "OS802")) == 1
+    session.client.notify("textDocument/didClose", {"textDocument": {"uri": session.uri("a.orgspec")}})
+    assert session.published("a.orgspec", lambda ds: ds == []) == []
+    assert _codes(session.published("b.orgspec"), "OS802") == []
 
 
 def test_open_documents_are_compared_with_the_workspace_files(session: Session, workspace: Path) -> None:
