@@ -44,7 +44,7 @@ def _street(n: int) -> str:
 class Session:
     """A server on one workspace folder, with helpers to open and edit documents."""
 
-    def __init__(self, root: Path, *args: str) -> None:
+    def __init__(self, root: Path, *args: str, capabilities: dict[str, Any] | None = None) -> None:
         self.root = root
         self.client = Client(*args)
         self.versions: dict[str, int] = {}
@@ -54,7 +54,7 @@ class Session:
                 "processId": os.getpid(),
                 "rootUri": root.as_uri(),
                 "workspaceFolders": [{"uri": root.as_uri(), "name": "ws"}],
-                "capabilities": {},
+                "capabilities": capabilities or {},
             },
         )
         self.client.notify("initialized", {})
@@ -158,6 +158,10 @@ def test_policy_packs_and_settings_of_the_config_apply_and_follow_its_edits(work
         config.write_text("ignore = []\n", encoding="utf-8")
         s.change("a.orgspec", _street(8) + "\n")
         assert _codes(s.published("a.orgspec", lambda ds: not _codes(ds, "OS801")), "OS801") == []
+        # a pack changed on disk, reported by the editor: the open document is checked again
+        config.write_text('policy = ["r6-subdistrict-model"]\n', encoding="utf-8")
+        s.client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": config.as_uri(), "type": 2}]})
+        assert len(_codes(s.published("a.orgspec"), "OS801")) == 1
         # ignore applies as orgspec check applies it
         config.write_text('policy = ["r6-subdistrict-model"]\nignore = ["OS8"]\n', encoding="utf-8")
         s.change("a.orgspec", _street(9))
@@ -243,3 +247,17 @@ def test_open_documents_are_compared_with_the_workspace_files(session: Session, 
         "workspace/didChangeWatchedFiles", {"changes": [{"uri": session.uri("specs/1998.orgspec"), "type": 2}]}
     )
     assert _codes(session.published("specs/2019.orgspec"), "OS802") == []
+
+
+def test_the_server_asks_to_be_told_of_changed_specs_and_packs(workspace: Path) -> None:
+    caps = {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}
+    s = Session(workspace, capabilities=caps)
+    try:
+        asked = s.client.wait(lambda m: m.get("method") == "client/registerCapability")
+        s.client.send({"id": asked["id"], "result": None})
+        [registration] = asked["params"]["registrations"]
+        assert registration["method"] == "workspace/didChangeWatchedFiles"
+        globs = [w["globPattern"] for w in registration["registerOptions"]["watchers"]]
+        assert globs == ["**/*.orgspec", "**/*.toml"]
+    finally:
+        s.close()

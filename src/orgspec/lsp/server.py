@@ -58,7 +58,8 @@ class OrgspecServer(LanguageServer):
             roots = [root] if root is not None else []
         return roots
 
-    def _open(self, uri: str, text: str) -> Document:
+    def load(self, uri: str, text: str) -> Document:
+        """Analyse ``text`` as the document ``uri`` with its settings and packs, and remember it."""
         doc, problem = self.project.open_document(uri, text, self._encoding())
         if problem is not None and problem != self._problem:
             self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"orgspec: {problem}"))
@@ -75,18 +76,18 @@ class OrgspecServer(LanguageServer):
         text = self.workspace.get_text_document(uri).source
         doc = self.documents.get(uri)
         if doc is None or doc.text != text:
-            doc = self._open(uri, text)
+            doc = self.load(uri, text)
         self.publish(uri)
         return doc
 
-    def publish(self, changed: str | None = None) -> None:
+    def publish(self, *changed: str) -> None:
         """Publish the diagnostics of ``changed`` and of every other document whose OS802 findings changed."""
         self.project.set_roots(self._roots())
         found = self.project.across(self.documents)
         encoding = self._encoding()
         for uri, doc in self.documents.items():
             across = found.get(uri, [])
-            if uri != changed and across == self.across.get(uri, []):
+            if uri not in changed and across == self.across.get(uri, []):
                 continue
             self.across[uri] = across
             items = diagnostics(doc)
@@ -109,13 +110,26 @@ class OrgspecServer(LanguageServer):
         text = self.workspace.get_text_document(uri).source
         doc = self.documents.get(uri)
         if doc is None or doc.text != text:
-            doc = self._open(uri, text)
+            doc = self.load(uri, text)
         return doc
 
 
 def create_server(policy: Sequence[str] = ()) -> OrgspecServer:
     """Return a server with every feature registered; ``policy``: packs checked besides the configured ones."""
     server = OrgspecServer("orgspec", __version__, policy)
+
+    @server.feature(lsp.INITIALIZED)
+    def initialized(ls: OrgspecServer, params: lsp.InitializedParams) -> None:
+        # ask the editor to report changed specs, config files and packs, when it can
+        caps = ls.client_capabilities.workspace
+        watch = caps.did_change_watched_files if caps is not None else None
+        if watch is not None and watch.dynamic_registration:
+            watchers = [lsp.FileSystemWatcher(glob_pattern=g) for g in ("**/*.orgspec", "**/*.toml")]
+            options = lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+            registration = lsp.Registration(
+                id="orgspec-files", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+            )
+            ls.client_register_capability(lsp.RegistrationParams(registrations=[registration]))
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: OrgspecServer, params: lsp.DidOpenTextDocumentParams) -> None:
@@ -137,8 +151,11 @@ def create_server(policy: Sequence[str] = ()) -> OrgspecServer:
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_files(ls: OrgspecServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+        # a spec, a config file or a pack changed on disk: walk again, check every open document again
         ls.project.refresh()
-        ls.publish()
+        for uri, doc in list(ls.documents.items()):
+            ls.load(uri, doc.text)
+        ls.publish(*ls.documents)
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     def on_hover(ls: OrgspecServer, params: lsp.HoverParams) -> lsp.Hover | None:
