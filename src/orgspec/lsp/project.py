@@ -48,7 +48,11 @@ from orgspec.policy import PackModel, PolicyError, load_pack
 from orgspec.runner import check_files
 from orgspec.source import SourceText
 
-__all__ = ["Project", "Setup", "uri_path"]
+__all__ = ["MAX_WORKSPACE_FILES", "Project", "Setup", "uri_path"]
+
+#: The workspace's spec files compared at most (in walking order): a folder opened by mistake
+#: (a home folder) costs one walk, not the analysis of every spec on the disk.
+MAX_WORKSPACE_FILES = 2000
 
 
 def uri_path(uri: str) -> Path | None:
@@ -158,6 +162,8 @@ class Project:
                     if full not in seen:
                         seen.add(full)
                         walked.append(full)
+                    if len(walked) >= MAX_WORKSPACE_FILES:
+                        break
             self._walked = walked
         return self._walked
 
