@@ -155,7 +155,7 @@ class Project:
             walked: list[Path] = []
             seen: set[Path] = set()
             for root in self.roots:
-                if not root.is_dir():
+                if not root.is_dir() or len(walked) >= MAX_WORKSPACE_FILES:
                     continue
                 for p in walk_spec_files([root], exclude=lambda p: self._settings(p).excluded(p)):
                     full = Path(os.path.abspath(p))
