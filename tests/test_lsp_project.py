@@ -261,3 +261,14 @@ def test_the_server_asks_to_be_told_of_changed_specs_and_packs(workspace: Path) 
         assert globs == ["**/*.orgspec", "**/*.toml"]
     finally:
         s.close()
+
+
+def test_the_workspace_walk_is_capped(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgspec.lsp import project
+
+    monkeypatch.setattr(project, "MAX_WORKSPACE_FILES", 2)
+    for name in ("a", "b", "c"):
+        (workspace / f"{name}.orgspec").write_text(BODY.replace("QUOTA", "1"), encoding="utf-8")
+    p = project.Project()
+    p.set_roots([workspace, workspace / "other"])
+    assert [f.name for f in p._workspace_files()] == ["a.orgspec", "b.orgspec"]
