@@ -33,10 +33,10 @@ TIMEOUT = 30
 class Client:
     """A minimal LSP client: Content-Length framing, requests by id, notifications kept in order."""
 
-    def __init__(self) -> None:
+    def __init__(self, *args: str) -> None:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "orgspec", "lsp"],
+            [sys.executable, "-m", "orgspec", "lsp", *args],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -12,10 +12,11 @@ Compared, each only when both specs give it for the same date: the quota of
 each category (its ``as-of``, else the date of the body's basis document),
 the total of leadership posts, the rank (on the scale) and the number of
 sections (the stated count, else the listed sections of a list that is not
-cut off). A fact is compared only when both sides date it and the dates are
-the same: two undated statements may be two documents of different years
-(the 国务院办公厅 of 1998 and of 2008), or two bodies of one generic name
-(街道办事处), and are never taken for one statement.
+cut off, leaving out those abolished in their history). A fact is
+compared only when both sides date it and the dates are the same: two
+undated statements may be two documents of different years (the 国务院办公厅
+of 1998 and of 2008), or two bodies of one generic name (街道办事处), and are
+never taken for one statement.
 
 Imports: :mod:`orgspec.diagnostics`, :mod:`orgspec.io`, :mod:`orgspec.source`;
 :mod:`orgspec.checks.posts` and :mod:`orgspec.model` lazily (a cached re-check compares
@@ -24,7 +25,7 @@ the cached facts without importing the front end).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from orgspec.model.units import Unit
     from orgspec.model.values import PartialDate
 
-__all__ = ["compare", "facts"]
+__all__ = ["compare", "facts", "read_source"]
 
 Facts = dict[str, Any]
 
@@ -58,12 +59,14 @@ def _span(built: Built, path: str, fallback: str) -> list[int] | None:
 
 def facts(built: Built) -> list[Facts]:
     """Return the comparable facts of each body of a built spec (empty when it did not build)."""
+    from orgspec.checks.context import abolished
     from orgspec.checks.posts import posts_total  # the model and the checks: only when a file is analysed
     from orgspec.model.names import name_key
     from orgspec.model.vocab import rank_level
 
-    if built.spec is None:
+    if built.spec is None or built.index is None:
         return []
+    gone = abolished(built.spec, built.index)
     out: list[Facts] = []
     for b, body in enumerate(built.spec.bodies):
         path = f"/bodies/{b}"
@@ -94,7 +97,7 @@ def facts(built: Built) -> list[Facts]:
         if body.rank and level is not None:
             rank_at = _span(built, f"{path}/rank", here)
             item["rank"] = {"value": body.rank, "level": level, "date": date, "span": rank_at}
-        sections = _sections(body)
+        sections = _sections(body, path, gone)
         if sections is not None:
             k = next((k for k, s in enumerate(body.stated) if s.what == "sections"), None)
             at = f"{path}/stated/{k}/count" if k is not None else here
@@ -103,34 +106,51 @@ def facts(built: Built) -> list[Facts]:
     return out
 
 
-def _sections(body: Unit) -> int | None:
+def _sections(body: Unit, path: str, gone: frozenset[str]) -> int | None:
     stated = next((s for s in body.stated if s.what == "sections"), None)
     if stated is not None:
         return stated.count.value if stated.count.known else None
-    counted = [u for u in body.units if not u.outside_count and not u.per_regulations]
+    counted = [
+        u
+        for n, u in enumerate(body.units)
+        if not u.outside_count and not u.per_regulations and f"{path}/units/{n}" not in gone
+    ]
     listed = sum(1 for u in counted if u.kind is not None and u.kind.value in _SECTIONS)
     return listed if listed and not body.cut_off else None
+
+
+def read_source(name: str) -> SourceText | None:
+    """Return the text of the file ``name`` (a path), or None when it cannot be read or decoded."""
+    try:
+        return decode(Path(name).read_bytes(), name)[0]
+    except OSError:
+        return None
 
 
 class _Sources:
     """The text of each file, read when a finding first needs it."""
 
-    def __init__(self) -> None:
+    def __init__(self, read: Callable[[str], SourceText | None]) -> None:
         self._texts: dict[str, SourceText] = {}
+        self._read = read
 
     def get(self, name: str) -> SourceText:
         found = self._texts.get(name)
         if found is None:
-            try:
-                text, _ = decode(Path(name).read_bytes(), name)
-            except OSError:
-                text = None
+            text = self._read(name)
             found = self._texts[name] = text if text is not None else SourceText("", name)
         return found
 
 
-def compare(files: Sequence[tuple[str, Sequence[Facts]]]) -> list[Diagnostic]:
-    """Return one OS802 finding per fact that two files state differently for one body."""
+def compare(
+    files: Sequence[tuple[str, Sequence[Facts]]], read: Callable[[str], SourceText | None] = read_source
+) -> list[Diagnostic]:
+    """Return one OS802 finding per fact that two files state differently for one body.
+
+    ``read`` returns the text a file's facts were taken from (by default the file ``name``
+    on disk; the language server gives the editor's text of an open document), read only
+    for the files a finding is about.
+    """
     first: dict[str, tuple[str, Facts]] = {}
     pairs: list[tuple[tuple[str, Facts], tuple[str, Facts]]] = []
     seen: set[tuple[int, int]] = set()
@@ -144,7 +164,7 @@ def compare(files: Sequence[tuple[str, Sequence[Facts]]]) -> list[Diagnostic]:
                 elif earlier[0] != name and (id(earlier[1]), id(body)) not in seen:
                     seen.add((id(earlier[1]), id(body)))
                     pairs.append((earlier, (name, body)))
-    sources = _Sources()
+    sources = _Sources(read)
     out: list[Diagnostic] = []
     for (a_file, a), (b_file, b) in pairs:
         for what, fa, fb in _disagreements(a, b):

@@ -35,7 +35,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from orgspec.diagnostics import Diagnostic, Related, Severity
+from orgspec.diagnostics import Diagnostic, PolicyRule, Related, Severity
 from orgspec.io import TEMP_MARK
 from orgspec.source import SourceText, Span
 
@@ -113,8 +113,9 @@ def encode_diagnostics(diagnostics: list[Diagnostic], source: SourceText) -> lis
     """Return the compact record of one file's diagnostics, or None if one cannot be recorded.
 
     A diagnostic is recorded as ``[code, message, start, end, severity, hint,
-    [[message, start, end], …]]``; every location must be in ``source`` (the
-    same file name and text).
+    [[message, start, end], …]]``, and a policy finding with its rule as an eighth
+    element (``[pack, rule, basis, source, title]``); every location must be in
+    ``source`` (the same file name and text).
     """
     out: list[list[Any]] = []
     for d in diagnostics:
@@ -125,7 +126,11 @@ def encode_diagnostics(diagnostics: list[Diagnostic], source: SourceText) -> lis
             if not _same(r.source, source):
                 return None
             related.append([r.message, *_span(r.span)])
-        out.append([d.code, d.message, *_span(d.span), d.severity.value, d.hint, related])
+        record: list[Any] = [d.code, d.message, *_span(d.span), d.severity.value, d.hint, related]
+        if d.policy is not None:
+            p = d.policy
+            record.append([p.pack, p.rule, p.basis, p.source, p.title])
+        out.append(record)
     return out
 
 
@@ -140,10 +145,13 @@ def _span(span: Span | None) -> tuple[int | None, int | None]:
 def decode_diagnostics(records: list[list[Any]], source: SourceText) -> list[Diagnostic]:
     """Rebuild diagnostics from their compact record, located in ``source``."""
     out: list[Diagnostic] = []
-    for code, message, start, end, severity, hint, related in records:
+    for code, message, start, end, severity, hint, related, *rule in records:
         rel = tuple(Related(m, None if s is None else Span(s, e), source) for m, s, e in related)
         span = None if start is None else Span(start, end)
-        out.append(Diagnostic(code, message, span, source, severity=Severity(severity), hint=hint, related=rel))
+        policy = PolicyRule(*rule[0]) if rule else None
+        out.append(
+            Diagnostic(code, message, span, source, severity=Severity(severity), hint=hint, related=rel, policy=policy)
+        )
     return out
 
 

@@ -355,10 +355,10 @@ _ALL: tuple[Code, ...] = (
         "A group `for-sections` that gives only a total (内设机构领导职数12名), with no chief and deputy "
         "posts named, must give each section at least its head: a total below the number of sections "
         "leaves one without. Counted are the sections and offices directly below the unit, except "
-        "those set per regulations or outside the stated count, and except a section whose head is a "
-        "post of its own in the unit (办公室主任 for the 办公室). Nothing is said about deputies: how "
-        "many a section gets is not fixed by the total. A group with a chief/deputy split is "
-        "checked by OS305-OS307 instead.",
+        "those set per regulations or outside the stated count, those abolished in their history, "
+        "and a section whose head is a post of its own in the unit (办公室主任 for the 办公室). "
+        "Nothing is said about deputies: how many a section gets is not fixed by the total. "
+        "A group with a chief/deputy split is checked by OS305-OS307 instead.",
         bad='section "甲科"\nsection "乙科"\nsection "丙科"\nposts { group "内设机构领导职数" 2 for-sections }',
         good='section "甲科"\nsection "乙科"\nsection "丙科"\nposts { group "内设机构领导职数" 3 for-sections }',
     ),
@@ -466,7 +466,10 @@ _ALL: tuple[Code, ...] = (
         "against the size of its quota (R5: 干部编制四人以内配备一名), the logistics share of a quota "
         "(R6), the number of sections of a kind of body (a jurisdiction's 机构限额). The finding names "
         "the rule's id, the figure, the limit and the rule's basis (the document it comes from), so "
-        "that the reviewer can weigh it; a rule is a policy, not a fact of the spec. See "
+        "that the reviewer can weigh it; a rule is a policy, not a fact of the spec. A figure given "
+        "as a range is held to a limit by the most it allows (设5-8个 breaks a limit of 7), a bound "
+        "with no upper end (不少于5个) only when its least value does; sections abolished in their "
+        "history are not counted. See "
         "docs/configuration.md#policy-rules.",
     ),
     Code(
@@ -474,7 +477,8 @@ _ALL: tuple[Code, ...] = (
         "facts-disagree-across-files",
         "warning",
         "One body is stated in two specs whose facts disagree.",
-        "When `orgspec check` is given several files or a folder, a body stated in two specs (the same "
+        "When `orgspec check` is given several files or a folder (and in the language server, for the "
+        "open documents and the workspace's specs), a body stated in two specs (the same "
         "id, or the same name once scripts and spacing are folded) is compared fact by fact: its "
         "quota of each category, its total of leadership posts, its rank and the number of its "
         "sections. A fact is compared only when both specs give it as a number (or a rank) for one "

@@ -19,7 +19,7 @@ import attrs
 from orgspec.codes import CODES
 from orgspec.source import SourceText, Span
 
-__all__ = ["Diagnostic", "Related", "Severity", "has_errors", "sort_key"]
+__all__ = ["Diagnostic", "PolicyRule", "Related", "Severity", "has_errors", "sort_key"]
 
 
 class Severity(enum.Enum):
@@ -64,6 +64,21 @@ def _position_dict(source: SourceText | None, span: Span | None) -> dict[str, in
 
 
 @attrs.frozen(slots=True)
+class PolicyRule:
+    """The policy rule a finding (OS801) applies: its pack, its id and title, and its basis."""
+
+    pack: str
+    rule: str
+    basis: str
+    source: str
+    title: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the JSON form: ``pack``, ``rule``, ``title``, ``basis`` and ``source``."""
+        return {"pack": self.pack, "rule": self.rule, "title": self.title, "basis": self.basis, "source": self.source}
+
+
+@attrs.frozen(slots=True)
 class Diagnostic:
     """One finding, with a stable code, a severity, a message and where it was found."""
 
@@ -74,6 +89,8 @@ class Diagnostic:
     severity: Severity = attrs.field()
     hint: str | None = None
     related: tuple[Related, ...] = ()
+    #: The policy rule of a policy finding (OS801), None for every other finding.
+    policy: PolicyRule | None = None
 
     @severity.default
     def _default_severity(self) -> Severity:
@@ -103,7 +120,10 @@ class Diagnostic:
         return attrs.evolve(self, severity=severity)
 
     def to_dict(self) -> dict[str, object]:
-        """Return the JSON form used by ``orgspec check --format json``."""
+        """Return the JSON form used by ``orgspec check --format json``.
+
+        A policy finding also has ``policy``: the rule's pack, id, title, basis and source.
+        """
         out: dict[str, object] = {
             "code": self.code,
             "severity": self.severity.value,
@@ -113,6 +133,8 @@ class Diagnostic:
         out.update(_position_dict(self.source, self.span))
         out["hint"] = self.hint
         out["related"] = [r.to_dict() for r in self.related]
+        if self.policy is not None:
+            out["policy"] = self.policy.to_dict()
         return out
 
 

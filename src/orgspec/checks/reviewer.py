@@ -139,6 +139,7 @@ def group_heads(ctx: Context) -> Iterator[Diagnostic]:
             for n, u in enumerate(unit.units)
             if u.kind in _NEEDS_HEAD and not u.per_regulations and not u.outside_count
         ]
+        sections = [(p, u) for p, u in sections if p not in ctx.gone]
         # a section whose head is a post of its own elsewhere in the unit (办公室主任) needs none from the group
         own = [name_key(p.title) for p in unit.posts if isinstance(p, Post)]
         heads = [(p, u) for p, u in sections if not any(k.startswith(name_key(u.name)) for k in own)]

@@ -18,6 +18,15 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--stdio", action="store_true", help="talk over stdin and stdout (the default; accepted for editors)"
     )
+    parser.add_argument(
+        "--policy",
+        dest="policy",
+        action="append",
+        default=[],
+        metavar="PACK",
+        help="also check the rules of a policy pack, as orgspec check --policy does (repeatable; added to "
+        "the config's policy)",
+    )
     parser.set_defaults(run=run_lsp)
 
 
@@ -28,5 +37,5 @@ def run_lsp(args: argparse.Namespace) -> int:
     except ImportError:
         sys.stderr.write("orgspec: the language server needs pygls: pip install 'orgspec[lsp]'\n")
         return EXIT_ERROR
-    create_server().start_io()
+    create_server(args.policy).start_io()
     return EXIT_OK

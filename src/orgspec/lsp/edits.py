@@ -229,7 +229,7 @@ def code_actions(doc: Document, selection: lsp.Range) -> list[lsp.CodeAction]:
     start = doc.offset(selection.start)
     end = doc.offset(selection.end)
     out: list[lsp.CodeAction] = []
-    for d in doc.analysis.diagnostics:
+    for d in doc.findings:
         if not _overlaps(d.span, start, end):
             continue
         lsp_diag = _diagnostic(doc, d)

@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 from lsprotocol import types as lsp
 
 from orgspec.api import Analysis, analyze
 from orgspec.codes import CODES
-from orgspec.diagnostics import Diagnostic, Severity
+from orgspec.diagnostics import Diagnostic, Related, Severity
 from orgspec.fmt import format_source
 from orgspec.lowering.resolve import walk_paths
 from orgspec.lsp.positions import LineIndex
@@ -34,6 +35,9 @@ from orgspec.model.units import Post, PostGroup, Unit
 from orgspec.model.values import Count, CountStatus, QuotaCategory, Ref
 from orgspec.source import Span
 from orgspec.syntax.nodes import Arg, ArgKind, Stmt
+
+if TYPE_CHECKING:
+    from orgspec.policy import PackModel
 
 __all__ = ["Document", "definition", "diagnostics", "formatting", "hover", "symbols"]
 
@@ -47,17 +51,35 @@ _CODE = re.compile(r"OS\d{3}")
 
 @attrs.frozen(slots=True)
 class Document:
-    """One open document: its URI, text, analysis and line index."""
+    """One open document: its URI, text, analysis, line index and its findings once configured."""
 
     uri: str
     text: str
     analysis: Analysis
     lines: LineIndex
+    #: The findings the configuration keeps (``select``, ``ignore``, ``severity``, per-file ignores);
+    #: None: all of the analysis's.
+    configured: tuple[Diagnostic, ...] | None = None
 
     @classmethod
-    def open(cls, uri: str, text: str, encoding: str = "utf-16") -> Document:
-        """Analyse ``text`` (never raises on user input)."""
-        return cls(uri, text, analyze(text, uri), LineIndex(text, encoding))
+    def open(
+        cls,
+        uri: str,
+        text: str,
+        encoding: str = "utf-16",
+        *,
+        policy: Sequence[PackModel] = (),
+        settings: Callable[[Sequence[Diagnostic]], list[Diagnostic]] | None = None,
+    ) -> Document:
+        """Analyse ``text`` with the ``policy`` packs, then apply ``settings`` (never raises on user input)."""
+        analysis = analyze(text, uri, policy=policy)
+        configured = tuple(settings(analysis.diagnostics)) if settings is not None else None
+        return cls(uri, text, analysis, LineIndex(text, encoding), configured)
+
+    @property
+    def findings(self) -> tuple[Diagnostic, ...]:
+        """Return the findings shown for this document (its own, as configured)."""
+        return self.analysis.diagnostics if self.configured is None else self.configured
 
     def range(self, span: Span | None) -> lsp.Range:
         """Return the LSP range of a span (the start of the file when unknown)."""
@@ -87,12 +109,18 @@ def docs_href(code: str) -> str | None:
     return None if page is None or code not in CODES else f"{page}#{code.lower()}"
 
 
-def _diagnostic(doc: Document, d: Diagnostic) -> lsp.Diagnostic:
-    related = [
-        lsp.DiagnosticRelatedInformation(lsp.Location(doc.uri, doc.range(r.span)), r.message)
-        for r in d.related
-        if r.span is not None and (r.source is None or r.source.filename == d.file)
-    ]
+def _diagnostic(
+    doc: Document, d: Diagnostic, elsewhere: Callable[[Related], lsp.Location | None] | None = None
+) -> lsp.Diagnostic:
+    """Return a finding in LSP form; ``elsewhere`` locates a related location in another file."""
+    related: list[lsp.DiagnosticRelatedInformation] = []
+    for r in d.related:
+        if r.span is None:
+            continue
+        if r.source is None or r.source.filename == d.file:
+            related.append(lsp.DiagnosticRelatedInformation(lsp.Location(doc.uri, doc.range(r.span)), r.message))
+        elif elsewhere is not None and (where := elsewhere(r)) is not None:
+            related.append(lsp.DiagnosticRelatedInformation(where, r.message))
     message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
     return lsp.Diagnostic(
         range=doc.range(d.span),
@@ -102,12 +130,13 @@ def _diagnostic(doc: Document, d: Diagnostic) -> lsp.Diagnostic:
         code_description=lsp.CodeDescription(href) if (href := docs_href(d.code)) else None,
         source="orgspec",
         related_information=related or None,
+        data={"policy": d.policy.to_dict()} if d.policy is not None else None,
     )
 
 
 def diagnostics(doc: Document) -> list[lsp.Diagnostic]:
     """Return the document's diagnostics in LSP form."""
-    return [_diagnostic(doc, d) for d in doc.analysis.diagnostics]
+    return [_diagnostic(doc, d) for d in doc.findings]
 
 
 # ---- hover -------------------------------------------------------------------------
@@ -222,7 +251,7 @@ def hover(doc: Document, position: lsp.Position) -> lsp.Hover | None:
         if ref is not None and ref[1] is not None and built.index is not None:
             parts.append(unit_summary(built.index.units[ref[1]]))
             span = ref[0].span
-    for d in doc.analysis.diagnostics:
+    for d in doc.findings:
         if d.span is not None and d.span.start <= offset < max(d.span.end, d.span.start + 1):
             explained = code_help(d.code) or d.code
             parts.append(f"{d.severity.value}: {d.message}\n\n{explained}")

@@ -10,16 +10,20 @@ its rule and where the rule comes from. Packs are validated by
 Measures:
 
 ``posts``
-    a unit's leadership posts (as OS304 counts them) against bands over the
-    size of its own quota of ``quota``'s category (R5: 干部编制四人以内配备一名).
+    a unit's leadership posts (as OS304 counts them, less a group for its
+    sections) against bands over the size of its own quota of ``quota``'s
+    category (R5: 干部编制四人以内配备一名).
 ``logistics-share``
     a unit's logistics places (a ``quota logistics`` pool and the logistics
     parts inside its other quotas) against ``max-share`` of all its numeric
     quotas, rounded up (R6: 按照10%的编制核定后勤人员编制).
 ``sections``
-    the sections and offices directly below a unit (those outside the count
-    or set per regulations apart), or its stated section count when larger,
-    against ``max`` (a 机构限额).
+    the sections and offices directly below a unit (those outside the count,
+    set per regulations or abolished in their history apart), or its stated
+    section count when larger, against ``max`` (a 机构限额).
+
+A figure given as a range or a bound is held to a limit by the most it
+allows (see :mod:`orgspec.policy.evaluate`).
 
 Bundled packs live in ``orgspec/policy/packs/`` and are named by their file
 stem (``r5-leadership-ratios``); any other value is a path to a TOML file.

@@ -62,6 +62,8 @@ def _annotation(d: Diagnostic, context: ReportContext) -> str:
         else:
             props.append(f"endLine={end.line}")
     name = CODES[d.code].name if d.code in CODES else ""
+    if d.policy is not None:  # the rule's id in the title: its basis is in the hint
+        name = f"{name} {d.policy.pack}/{d.policy.rule}"
     props.append(f"title={escape_property(printable(f'{d.code} {name}'.strip()))}")
     message = _lines(d.message) + (f"\nhint: {_lines(d.hint)}" if d.hint else "")
     return f"::{_COMMANDS[d.severity]} {','.join(props)}::{escape_data(message)}"

@@ -6,8 +6,9 @@ with its primary and related locations (URIs percent-encoded as RFC 3986
 references; the region's snippet is the text
 of the span, the context region's the whole lines), paths relative to the ``SRCROOT``
 base, columns counted in Unicode code points, and a partial fingerprint that
-stays the same when lines move (see :mod:`orgspec.report.context`). The
-output validates against the OASIS schema (tested).
+stays the same when lines move (see :mod:`orgspec.report.context`). A policy
+finding (OS801) carries its rule in the result's ``properties.policy`` (pack,
+rule id, title, basis and source). The output validates against the OASIS schema (tested).
 
 Imports: :mod:`orgspec.codes`, :mod:`orgspec.diagnostics`, :mod:`orgspec.source`,
 :mod:`orgspec.report.context`.
@@ -120,8 +121,13 @@ def _result(d: Diagnostic, fingerprint: str, rule_index: dict[str, int], root: P
             }
             for i, r in enumerate(d.related, start=1)
         ]
+    properties: dict[str, object] = {}
     if d.hint:
-        result["properties"] = {"hint": d.hint}
+        properties["hint"] = d.hint
+    if d.policy is not None:
+        properties["policy"] = d.policy.to_dict()
+    if properties:
+        result["properties"] = properties
     return result
 
 
