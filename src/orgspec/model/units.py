@@ -286,6 +286,12 @@ class Event(_Frozen):
     effective: PartialDate | None = None
     until: PartialDate | None = Field(default=None, description="the end of an interim period (过渡期至…)")
     id: str | None = None
+    item: int | None = Field(
+        default=None, ge=1, description="the number of the plan's item that states it (1、, (七)): the order within a date"
+    )
+    verb: str | None = Field(
+        default=None, description="the document's word for the change (设立, 撤销, …): one of EVENT_VERBS for its kind"
+    )
     before: str | None = Field(default=None, description="name, kind, rank or superior before")
     after: str | None = Field(default=None, description="name, kind, rank or superior after")
     plaque: str | None = None

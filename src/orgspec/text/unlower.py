@@ -213,6 +213,10 @@ def _event(e: Event) -> Stmt:
         value: PartialDate | None = getattr(e, name)
         if value is not None:
             block.append(_st(name, [_d(value)]))
+    if e.item is not None:
+        block.append(_st("item", [_i(e.item)]))
+    if e.verb is not None:
+        block.append(_st("verb", [_s(e.verb)]))
     counts = e.kind in (EventKind.QUOTA_CHANGED, EventKind.POSTS_CHANGED)
     if e.category is not None:
         block.append(_st("category", [_w(e.category.value)]))
