@@ -177,7 +177,12 @@ def test_the_sentences_of_one_date_follow_the_plans_items() -> None:
         "5. 不再保留丁部。",
     ]
     # without the places (a caller that does not ask for the document's order): grouped, one 不再保留 per word
-    assert render_zh(d).splitlines() == ["1. 组建戊部。", "2. 组建己部。", "3. 不再保留甲部、乙部、丁部。", "4. 撤销丙部。"]
+    assert render_zh(d).splitlines() == [
+        "1. 组建戊部。",
+        "2. 组建己部。",
+        "3. 不再保留甲部、乙部、丁部。",
+        "4. 撤销丙部。",
+    ]
 
 
 def test_an_item_is_part_of_the_event_and_survives_fmt_json_and_unlowering() -> None:

@@ -3,7 +3,7 @@
 Works on the text as it is being typed (:mod:`orgspec.lsp.scan`), so an
 unclosed brace or a half-written statement still gets answers. Keywords come
 from the lowering's own tables (what each block accepts); values from the
-model's vocabularies (kinds, quota categories, events, ranks, post flags).
+model's vocabularies (kinds, quota categories, events, an event's verbs, ranks, post flags).
 
 Imports: lsprotocol, :mod:`orgspec.lowering`, :mod:`orgspec.model`, :mod:`orgspec.lsp.scan`.
 """
@@ -22,7 +22,7 @@ from orgspec.lsp.positions import LineIndex
 from orgspec.lsp.scan import Statement, scan, statements, token_kind
 from orgspec.model.units import AmbiguousWhat, CutOffWhat, EventKind, FunctionChangeKind
 from orgspec.model.values import QuotaCategory, UnitKind
-from orgspec.model.vocab import KIND_LABELS
+from orgspec.model.vocab import EVENT_VERBS, KIND_LABELS
 
 __all__ = ["BLOCK_KEYWORDS", "completions", "unit_ids"]
 
@@ -104,6 +104,8 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
         return ("cut-off",), enum
     if keyword == "event" and block == "history" and index == 0:
         return tuple(k.value for k in EventKind), enum
+    if keyword == "verb" and block == "event" and index == 0:  # the document's words, of every kind of event
+        return tuple(dict.fromkeys(f'"{v}"' for verbs in EVENT_VERBS.values() for v in verbs)), enum
     if keyword == "rank" and index == 0:
         return _RANKS, enum
     if keyword == "section-rank" and index == 0:

@@ -287,7 +287,9 @@ class Event(_Frozen):
     until: PartialDate | None = Field(default=None, description="the end of an interim period (过渡期至…)")
     id: str | None = None
     item: int | None = Field(
-        default=None, ge=1, description="the number of the plan's item that states it (1、, (七)): the order within a date"
+        default=None,
+        ge=1,
+        description="the number of the plan's item that states it (1、, (七)): the order within a date",
     )
     verb: str | None = Field(
         default=None, description="the document's word for the change (设立, 撤销, …): one of EVENT_VERBS for its kind"

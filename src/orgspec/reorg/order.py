@@ -4,11 +4,12 @@ A reform plan goes item by item (组建X。不再保留Y。), and a history goes
 diff's operations come from events (``orgspec diff FILE --from D1 --to D2``, or a new spec whose
 history states its changes), each operation's place is the date of the event that states it (an
 event the old side has already is not a change), then the number of the plan's item that states it
-(the event's ``item``), so that the sentences of one date follow the plan item by item. An operation no event states takes the place of
-another operation on the same unit that has one (a duty transferred with its target's
-establishment). :mod:`orgspec.reorg.render_zh` sorts its sentences by these places when every
-sentence has one, keeping the grouped order of the plans (组建 first) within a date and item, and keeps the
-grouped order when some sentence has no place (a two-file diff whose new side states no events).
+(the event's ``item``), so that the sentences of one date follow the plan item by item. An
+operation no event states takes the place of another operation on the same unit that has one (a
+duty transferred with its target's establishment). :mod:`orgspec.reorg.render_zh` sorts its
+sentences by these places when every sentence has one, keeping the grouped order of the plans (组建
+first) within a date and item, and keeps the grouped order when some sentence has no place (a
+two-file diff whose new side states no events).
 
 Imports: :mod:`orgspec.model`, :mod:`orgspec.history.timeline`, :mod:`orgspec.reorg.ops`, :mod:`orgspec.reorg.fold`.
 """

@@ -8,6 +8,10 @@ absorbed (将…并入…，对外保留…牌子) and no longer kept (不再保
 co-location (…与…合署办公) and management (…由…管理); kind and rank; duties added and cancelled;
 then quotas (…行政编制由N名调整为M名, 将…的行政编制N名划入…) and leadership posts.
 
+Where an operation carries its event's ``verb`` (the document's word: 设立, 成立, 撤销, 不再设立, 改制,
+统一领导, 转隶, …) the sentence says it instead of the summary's own word. The bodies no longer kept at
+one place (date and item), on one basis and with one word, are one sentence (不再保留A、B、C).
+
 Each sentence cites the documents its operations carry (依据…). Names are given as written; the
 sentences' own words follow the script the names are written in (國務院辦公廳 gets 組建, 職責).
 A change of script alone (:class:`~orgspec.reorg.ops.Respell`) is no change of the establishment
@@ -227,7 +231,7 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
 
 
 def _verb(verb: str | None, default: str, words: tuple[str, ...] = ()) -> str:
-    """Return an operation's word (its event's verb, simplified) when it is one of ``words`` (any if none), else ``default``."""
+    """Return an operation's word (its event's verb, simplified) if one of ``words`` (any if none), else ``default``."""
     folded = fold_script(verb) if verb else ""
     return folded if folded and (not words or folded in words) else default
 

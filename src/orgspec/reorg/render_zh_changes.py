@@ -94,7 +94,11 @@ def unit_changes(w: _Writer, each: Callable[[type], list[Operation]], said: Said
         if gone is not None and gone.name != op.name:
             moved_plaques.add(key)
             # 将X牌子由A调整至B, or as the text puts it: X由A转隶至B
-            moved_words = "{plaque}由{source}转隶至{target}" if _word(op.verb) == "转隶" else "将{plaque}牌子由{source}调整至{target}"
+            moved_words = (
+                "{plaque}由{source}转隶至{target}"
+                if _word(op.verb) == "转隶"
+                else "将{plaque}牌子由{source}调整至{target}"
+            )
             w.say(
                 moved_words,
                 op.basis,
