@@ -195,3 +195,22 @@ def test_an_item_is_part_of_the_event_and_survives_fmt_json_and_unlowering() -> 
     assert orgspec.loads(format_text(PLAN_NEW)) == new
     assert orgspec.loads(orgspec.dumps(new)) == new
     assert [e.verb for e in new.history] == [None, None, "撤销", None]
+
+
+def test_a_figure_moved_takes_the_date_of_its_event() -> None:
+    # 2019: 甲局 is established; 2023: 4 administrative posts move from 乙部 (outside the spec) to 丙局.
+    # Without a place for the figure moved, the whole summary fell back to the grouped order.
+    spec = orgspec.loads(
+        'body "丙局" {\n  quota administrative 24\n  history {\n'
+        '    event quota-transferred 2023 { from "乙部"; category administrative; amount 4 }\n  }\n}\n'
+        'body "甲局" {\n  history { event established 2019 {} }\n}\n'
+        'body "丁局" {\n  history { event established 2024 {} }\n}\n'
+    )
+    old, new = as_of(spec, "2018"), as_of(spec, "2025")
+    d = diff(old, new)
+    assert render_zh(d, document_order(old, new, d)).splitlines() == [
+        "1. 组建甲局。",
+        "2. 丙局行政编制由20名调整为24名。",
+        "3. 将乙部的行政编制4名划入丙局。",
+        "4. 组建丁局。",
+    ]
