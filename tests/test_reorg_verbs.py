@@ -124,3 +124,29 @@ def test_an_item_is_a_number_from_one() -> None:
     assert [(d.code, d.line) for d in found if d.severity.value == "error"] == [("OS204", 2)]
     found = orgspec.check_text('body "甲" {\n  history { event established 2023 { item "一" } }\n}\n')
     assert {(d.code, d.line) for d in found if d.severity.value == "error"} == {("OS202", 2)}
+
+
+def test_a_duty_moved_is_said_with_its_verb_from_a_function_change_or_an_event() -> None:
+    # 22: 将原省公安厅负责的华侨来陕定居审批职责划转省政府外事办公室 (a 三定's function change)
+    old = orgspec.loads('body "外办" {}\nbody "公安厅" {\n  duties { duty "华侨来陕定居审批" }\n}\n')
+    stated = (
+        'body "外办" {\n  duties { duty "华侨来陕定居审批" }\n  function-changes {\n'
+        '    transferred-in "华侨来陕定居审批" from "公安厅" { verb "划转" }\n  }\n}\nbody "公安厅" {}\n'
+    )
+    new = orgspec.loads(stated)
+    assert orgspec.loads(orgspec.dumps(new)) == new
+    d = diff(old, new)
+    assert render_zh(d).splitlines() == ["1. 将公安厅的“华侨来陕定居审批”职责划转外办。"]
+    assert render_zh(invert(d)).splitlines() == ["1. 将外办的“华侨来陕定居审批”职责划入公安厅。"]
+    by_event = orgspec.loads(
+        'body "外办" {\n  duties { duty "华侨来陕定居审批" }\n  history {\n'
+        '    event duties-transferred 2014 { from "公安厅"; duty "华侨来陕定居审批"; verb "划转" }\n  }\n}\n'
+        'body "公安厅" {}\n'
+    )
+    assert render_zh(diff(old, by_event)).splitlines() == ["1. 将公安厅的“华侨来陕定居审批”职责划转外办。"]
+
+
+def test_a_function_change_takes_only_a_verb_of_its_kind() -> None:
+    text = 'body "外办" {\n  function-changes {\n    transferred-in "甲" from "乙" { verb "撤销"; note "x" }\n  }\n}\n'
+    found = [(d.code, d.line) for d in orgspec.check_text(text) if d.severity.value == "error"]
+    assert sorted(found) == [("OS201", 3), ("OS206", 3)]

@@ -12,7 +12,7 @@ from orgspec.lowering.reader import IDENT, INT, STRING, StmtArgs
 from orgspec.model.trusted import trusted
 from orgspec.model.units import Event, EventKind
 from orgspec.model.values import Basis
-from orgspec.model.vocab import EVENT_VERBS, verb_of
+from orgspec.model.vocab import EVENT_VERBS, FUNCTION_VERBS, verb_of
 from orgspec.source import Span
 from orgspec.syntax.nodes import Stmt
 
@@ -145,16 +145,32 @@ class HistoryLowerer(LowererBase):
 
     def verb(self, stmt: Stmt, kind: EventKind, ef: dict[str, Any], p: str) -> None:
         """Read ``verb "设立"``: the document's word for the change, one of those that word the event's kind."""
+        value = self.verb_word(stmt, kind.value, EVENT_VERBS, "an event")
+        if value is not None:
+            ef["verb"] = value
+            self.map.spans[p + "/verb"] = stmt.span
+
+    def change_verb(self, stmt: Stmt, kind: str) -> str | None:
+        """Read a function change's block: only ``verb "划转"``, the document's word for the move."""
+        value: str | None = None
+        for sub in stmt.block or ():
+            if sub.keyword == "verb" and value is None:
+                value = self.verb_word(sub, kind, FUNCTION_VERBS, "a function change")
+            else:
+                self.unknown(sub, "a function change", {"verb": 1})
+        return value
+
+    def verb_word(self, stmt: Stmt, kind: str, table: dict[str, tuple[str, ...]], what: str) -> str | None:
+        """Read ``verb "…"``, one of the words ``table`` lists for ``kind`` (OS206 otherwise)."""
         sa = StmtArgs(self.r, stmt)
         arg = sa.require("the document's word for the change (a quoted string)", STRING)
         sa.done("one quoted string")
         self.no_block(stmt)
         if arg is None:
-            return
-        words = EVENT_VERBS.get(kind.value, ())
-        if verb_of(kind.value, arg.value) is None:
-            listed = f"{kind.value} events are worded: " if words else f"{kind.value} events take no verb"
-            self.unknown_word("OS206", f"'{arg.value}' does not word an event {kind.value}", arg, words, listed=listed)
-            return
-        ef["verb"] = arg.value
-        self.map.spans[p + "/verb"] = stmt.span
+            return None
+        words = table.get(kind, ())
+        if verb_of(kind, arg.value, table) is None:
+            listed = f"{kind} is worded: " if words else f"{kind} takes no verb"
+            self.unknown_word("OS206", f"'{arg.value}' does not word {what} {kind}", arg, words, listed=listed)
+            return None
+        return arg.value

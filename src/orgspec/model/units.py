@@ -147,6 +147,7 @@ class FunctionChange(_Frozen):
     counterpart: Ref | None = None
     number: int | None = Field(default=None, ge=0)
     basis: tuple[Basis, ...] = ()
+    verb: str | None = Field(default=None, description="the document's word for the move (划转): FUNCTION_VERBS")
 
 
 class QuotaPart(_Frozen):

@@ -352,7 +352,7 @@ def invert_op(op: Operation) -> Operation:
             source_name=op.name,
             before=op.after,
             after=op.before,
-        )
+        )  # no verb: the inverse is no document's move
     if isinstance(op, DutyAdded):
         return DutyCancelled(**common, before=op.after, counterpart=op.counterpart)
     if isinstance(op, DutyCancelled):

@@ -169,8 +169,13 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
         basis = transfer_basis[(source, targets[0])]
         if len(targets) == 1:
             duties = transfers[(source, targets[0])]
+            moved = _verb(getattr(transfer_ops[source][0], "verb", None), "划入", ("划入", "划转"))
             w.say(
-                "将{source}的{duties}职责划入{target}", basis, source=source, duties=w.duties(duties), target=targets[0]
+                "将{source}的{duties}职责" + moved + "{target}",
+                basis,
+                source=source,
+                duties=w.duties(duties),
+                target=targets[0],
             )
             continue
         args = {"source": source}

@@ -302,7 +302,7 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         if c.counterpart is not None:
             word = {"transferred-out": "to", "transferred-in": "from"}.get(c.kind.value, "with")
             args += [_w(word), _ref(c.counterpart)]
-        changes.append(_st(c.kind.value, args))
+        changes.append(_st(c.kind.value, args, [_st("verb", [_s(c.verb)])] if c.verb is not None else None))
     if changes:
         block.append(_st("function-changes", [], changes))
     block += [_unit(child, True) for child in u.units]
