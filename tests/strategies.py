@@ -44,7 +44,7 @@ from orgspec.model import (
     Unit,
     UnitKind,
 )
-from orgspec.model.vocab import KIND_LABELS
+from orgspec.model.vocab import EVENT_VERBS, FUNCTION_VERBS, KIND_LABELS
 
 CJK = "外事辦公室处科局人事秘书新闻礼宾港澳欧美亚非投资促进管理中心党委纪检监察市省县政府办公厅组成部门工作"
 TRICKY = '"\\#{};@\n\t 　“”〔〕()（）<>&'
@@ -169,12 +169,15 @@ cut_offs = st.builds(
     what=st.sampled_from(["page", "sections", "duties", "posts", "relations", "text"]),
     text=st.none() | texts,
 )
-changes = st.builds(
-    FunctionChange,
-    kind=st.sampled_from(list(FunctionChangeKind)),
-    text=texts,
-    counterpart=st.none() | external_refs,
-    number=st.none() | small,
+changes = st.sampled_from(list(FunctionChangeKind)).flatmap(
+    lambda kind: st.builds(
+        FunctionChange,
+        kind=st.just(kind),
+        text=texts,
+        counterpart=st.none() | external_refs,
+        number=st.none() | small,
+        verb=st.none() | st.sampled_from(FUNCTION_VERBS.get(kind.value, ()) or (None,)),
+    )
 )
 members = st.builds(
     Member,
@@ -208,6 +211,8 @@ def events(draw: st.DrawFn) -> Event:
         "duties": tuple(draw(st.lists(texts, max_size=2))),
         "basis": tuple(draw(st.lists(bases, max_size=1))),
         "notes": draw(notes),
+        "item": draw(st.none() | st.integers(min_value=1, max_value=40)),
+        "verb": draw(st.none() | st.sampled_from(EVENT_VERBS.get(kind.value, ()) or (None,))),
     }
     if kind in (EventKind.QUOTA_CHANGED, EventKind.POSTS_CHANGED):
         fields["count_before"] = draw(st.none() | counts)

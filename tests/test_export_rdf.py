@@ -234,3 +234,14 @@ def test_popolo_dates_come_from_every_event_about_a_unit() -> None:
     fao = popolo(orgspec.loads(again))["organizations"][0]
     assert fao["founding_date"] == "2020-05"
     assert "dissolution_date" not in fao
+
+
+def test_an_events_verb_is_its_label() -> None:
+    from orgspec.export.org_rdf import graph
+
+    spec = orgspec.loads(
+        'body a "甲办" {}\nbody b "乙局" {\n  history { event established 2023 { verb "设立"; item 2 } }\n}\n'
+    )
+    g = graph(spec, "urn:orgspec:")
+    labels = {str(o) for s, o in g.subject_objects(SKOS.prefLabel) if "history" in str(s)}
+    assert labels == {"设立"}

@@ -143,6 +143,14 @@ def _complete(marked: str) -> list[str]:
             ["separately", "unstated", "unreadable", "cut-off", "between", "at-most", "at-least", "for-sections"],
         ),
         ('body a "A" {\n  members {\n    member "组长" |', ["post", "of", "person"]),
+        (
+            'body a "A" {\n  history {\n    event abolished 2018 {\n      verb |',
+            [
+                *('"组建"', '"新组建"', '"设立"', '"新设立"', '"成立"', '"改制"', '"重新组建"'),
+                *('"不再保留"', '"不再设立"', '"撤销"', '"不再保留单设的"'),
+                *('"管理"', '"统一领导"', '"统一领导和管理"', '"领导"', '"加挂"', '"转隶"', '"划入"', '"划转"'),
+            ],
+        ),
         ('body a "A" {\n  members {\n    member |', ['"组长"', '"副组长"', '"成员"', '"組長"', '"副組長"', '"成員"']),
         ('body a "A" {\n  members {\n    member "组长" of |', ["@a"]),
         ('body a "A" {\n  section b "B"\n  hosts |', ["@a", "@b"]),
@@ -154,6 +162,14 @@ def _complete(marked: str) -> list[str]:
 )
 def test_completion_in_context(marked: str, expected: list[str]) -> None:
     assert _complete(marked) == expected
+
+
+def test_completion_in_an_event_offers_its_item_and_verb() -> None:
+    labels = _complete('body a "A" {\n  history {\n    event abolished 2018 {\n      |')
+    assert {"item", "verb"} <= set(labels)
+    block = 'body a "A" {\n  function-changes {\n    transferred-in "x" from "B" {\n      '
+    assert _complete(block + "|") == ["verb"]
+    assert _complete(block + "verb |") == ['"划入"', '"划转"']
 
 
 def test_completion_of_kinds_offers_keywords_and_chinese_terms() -> None:

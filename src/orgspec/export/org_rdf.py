@@ -195,6 +195,8 @@ class _Builder:
             g.add((change, DCTERMS.description, self.text(f"{event.before or '?'} → {event.after or '?'}")))
         if event.plaque:
             g.add((change, DCTERMS.description, self.text(event.plaque)))
+        if event.verb:  # the document's word for the change (设立, 撤销, …)
+            g.add((change, SKOS.prefLabel, self.text(event.verb)))
         for note in event.notes:
             g.add((change, DCTERMS.description, self.text(note)))
         for i, basis in enumerate(event.basis):

@@ -505,7 +505,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             text = a.require("the function's text (a quoted string)", S)
             props = a.props({"to": REFS, "from": REFS, "with": REFS})
             a.done('an optional number, the text, and "to", "from" or "with" a body')
-            self.no_block(sub)
+            verb = self.change_verb(sub, kind.value)
             if text is None:
                 continue
             counterpart = next((self.r.ref(v) for v in props.values()), None)
@@ -513,7 +513,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             self.map.spans[p] = sub.span
             number = self.r.integer(num, "the number") if num is not None else None
             lists["function_changes"].append(
-                trusted(FunctionChange, kind=kind, text=text.value, counterpart=counterpart, number=number)
+                trusted(FunctionChange, kind=kind, text=text.value, counterpart=counterpart, number=number, verb=verb)
             )
 
     @staticmethod

@@ -8,10 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from orgspec.lowering.lower_base import WHEN, LowererBase, UnitCtx
-from orgspec.lowering.reader import IDENT, StmtArgs
+from orgspec.lowering.reader import IDENT, INT, STRING, StmtArgs
 from orgspec.model.trusted import trusted
 from orgspec.model.units import Event, EventKind
 from orgspec.model.values import Basis
+from orgspec.model.vocab import EVENT_VERBS, FUNCTION_VERBS, verb_of
 from orgspec.source import Span
 from orgspec.syntax.nodes import Stmt
 
@@ -19,9 +20,9 @@ __all__ = ["HistoryLowerer"]
 
 _EVENT_KINDS = {k.value: k for k in EventKind}
 _EVENT_ONCE = frozenset({"decided", "approved", "effective", "until", "from", "to", "amount", "plaque", "unit",
-                         "category"})  # fmt: skip
+                         "category", "item", "verb"})  # fmt: skip
 _EVENT_KEYWORDS = ("decided", "approved", "effective", "until", "from", "to", "amount", "plaque", "unit", "category",
-                   "duty", "basis", "note")  # fmt: skip
+                   "item", "verb", "duty", "basis", "note")  # fmt: skip
 
 
 class HistoryLowerer(LowererBase):
@@ -93,6 +94,10 @@ class HistoryLowerer(LowererBase):
                 value = self.text(sub, "a name, kind or rank (a quoted string)")
                 ef["before" if kw == "from" else "after"] = value
                 self.map.spans[f"{p}/{'before' if kw == 'from' else 'after'}"] = sub.span
+            elif kw == "item":
+                self.item(sub, ef, p)
+            elif kw == "verb":
+                self.verb(sub, kind, ef, p)
             elif kw == "plaque":
                 ef["plaque"] = self.text(sub, "the plaque's name (a quoted string)")
                 self.map.spans[p + "/plaque"] = sub.span
@@ -124,3 +129,48 @@ class HistoryLowerer(LowererBase):
         ef["duties"] = tuple(duties)
         self.map.spans[p] = stmt.span
         return trusted(Event, **ef)
+
+    def item(self, stmt: Stmt, ef: dict[str, Any], p: str) -> None:
+        """Read ``item N``: the number of the plan's item that states the event (1 or more)."""
+        sa = StmtArgs(self.r, stmt)
+        arg = sa.require("the number of the plan's item (1, 2, …)", INT)
+        sa.done("one number")
+        self.no_block(stmt)
+        value = self.r.integer(arg, "the item's number") if arg is not None else None
+        if arg is not None and value == 0:
+            self.r.error("OS204", "an item's number starts at 1", arg.span, hint="number the plan's items 1, 2, …")
+        elif value is not None:
+            ef["item"] = value
+            self.map.spans[p + "/item"] = stmt.span
+
+    def verb(self, stmt: Stmt, kind: EventKind, ef: dict[str, Any], p: str) -> None:
+        """Read ``verb "设立"``: the document's word for the change, one of those that word the event's kind."""
+        value = self.verb_word(stmt, kind.value, EVENT_VERBS, "an event")
+        if value is not None:
+            ef["verb"] = value
+            self.map.spans[p + "/verb"] = stmt.span
+
+    def change_verb(self, stmt: Stmt, kind: str) -> str | None:
+        """Read a function change's block: only ``verb "划转"``, the document's word for the move."""
+        value: str | None = None
+        for sub in stmt.block or ():
+            if sub.keyword == "verb" and value is None:
+                value = self.verb_word(sub, kind, FUNCTION_VERBS, "a function change")
+            else:
+                self.unknown(sub, "a function change", {"verb": 1})
+        return value
+
+    def verb_word(self, stmt: Stmt, kind: str, table: dict[str, tuple[str, ...]], what: str) -> str | None:
+        """Read ``verb "…"``, one of the words ``table`` lists for ``kind`` (OS206 otherwise)."""
+        sa = StmtArgs(self.r, stmt)
+        arg = sa.require("the document's word for the change (a quoted string)", STRING)
+        sa.done("one quoted string")
+        self.no_block(stmt)
+        if arg is None:
+            return None
+        words = table.get(kind, ())
+        if verb_of(kind, arg.value, table) is None:
+            listed = f"{kind} is worded: " if words else f"{kind} takes no verb"
+            self.unknown_word("OS206", f"'{arg.value}' does not word {what} {kind}", arg, words, listed=listed)
+            return None
+        return arg.value

@@ -3,7 +3,7 @@
 Works on the text as it is being typed (:mod:`orgspec.lsp.scan`), so an
 unclosed brace or a half-written statement still gets answers. Keywords come
 from the lowering's own tables (what each block accepts); values from the
-model's vocabularies (kinds, quota categories, events, ranks, post flags).
+model's vocabularies (kinds, quota categories, events, an event's verbs, ranks, post flags).
 
 Imports: lsprotocol, :mod:`orgspec.lowering`, :mod:`orgspec.model`, :mod:`orgspec.lsp.scan`.
 """
@@ -22,7 +22,7 @@ from orgspec.lsp.positions import LineIndex
 from orgspec.lsp.scan import Statement, scan, statements, token_kind
 from orgspec.model.units import AmbiguousWhat, CutOffWhat, EventKind, FunctionChangeKind
 from orgspec.model.values import QuotaCategory, UnitKind
-from orgspec.model.vocab import KIND_LABELS
+from orgspec.model.vocab import EVENT_VERBS, FUNCTION_VERBS, KIND_LABELS
 
 __all__ = ["BLOCK_KEYWORDS", "completions", "unit_ids"]
 
@@ -50,6 +50,8 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "duties": ("duty",),
     "shared-duties": ("sections", "duty", "intro"),
     "function-changes": tuple(k.value for k in FunctionChangeKind),
+    "transferred-in": ("verb",),
+    "transferred-out": ("verb",),
 }
 
 _CATEGORIES = tuple(c.value for c in QuotaCategory)
@@ -104,6 +106,10 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
         return ("cut-off",), enum
     if keyword == "event" and block == "history" and index == 0:
         return tuple(k.value for k in EventKind), enum
+    if keyword == "verb" and block == "event" and index == 0:  # the document's words, of every kind of event
+        return tuple(dict.fromkeys(f'"{v}"' for verbs in EVENT_VERBS.values() for v in verbs)), enum
+    if keyword == "verb" and block in FUNCTION_VERBS and index == 0:
+        return tuple(f'"{v}"' for v in FUNCTION_VERBS[block]), enum
     if keyword == "rank" and index == 0:
         return _RANKS, enum
     if keyword == "section-rank" and index == 0:

@@ -147,6 +147,7 @@ class FunctionChange(_Frozen):
     counterpart: Ref | None = None
     number: int | None = Field(default=None, ge=0)
     basis: tuple[Basis, ...] = ()
+    verb: str | None = Field(default=None, description="the document's word for the move (划转): FUNCTION_VERBS")
 
 
 class QuotaPart(_Frozen):
@@ -286,6 +287,14 @@ class Event(_Frozen):
     effective: PartialDate | None = None
     until: PartialDate | None = Field(default=None, description="the end of an interim period (过渡期至…)")
     id: str | None = None
+    item: int | None = Field(
+        default=None,
+        ge=1,
+        description="the number of the plan's item that states it (1、, (七)): the order within a date",
+    )
+    verb: str | None = Field(
+        default=None, description="the document's word for the change (设立, 撤销, …): one of EVENT_VERBS for its kind"
+    )
     before: str | None = Field(default=None, description="name, kind, rank or superior before")
     after: str | None = Field(default=None, description="name, kind, rank or superior after")
     plaque: str | None = None

@@ -5,16 +5,17 @@ simplified or traditional; :func:`kind_of` and :func:`category_of` map either
 to the model's enum. Ranks are placed on a scale so that a section can be
 compared with its body.
 
-Imports: :mod:`orgspec.model.values`.
+Imports: :mod:`orgspec.model.values`, :mod:`orgspec.model.script`.
 """
 
 from __future__ import annotations
 
 import functools
 
+from orgspec.model.script import fold_script
 from orgspec.model.values import QuotaCategory, UnitKind
 
-__all__ = ["KIND_LABELS", "category_of", "kind_of", "rank_level"]
+__all__ = ["EVENT_VERBS", "FUNCTION_VERBS", "KIND_LABELS", "category_of", "kind_of", "rank_level", "verb_of"]
 
 #: Chinese labels of each kind (simplified first, then traditional forms).
 KIND_LABELS: dict[UnitKind, tuple[str, ...]] = {
@@ -30,6 +31,26 @@ KIND_LABELS: dict[UnitKind, tuple[str, ...]] = {
     UnitKind.PARTY_COMMITTEE: ("机关党委", "機關黨委", "直属机关党委", "直屬機關黨委"),
     UnitKind.SERVICE_CENTRE: ("服务中心", "服務中心", "机关后勤服务中心", "機關後勤服務中心"),
     UnitKind.DISCIPLINE_UNIT: ("纪检监察机构", "紀檢監察機構"),
+}
+
+#: The words a document uses for each kind of event (an event's ``verb``), in simplified script, the
+#: summary's own word first. Each is a wording of the same change, found in the reform texts of the corpus:
+#: 设立 / 新设立 / 成立 / 新组建 a body (10, 11, 14, 21, 30), 改制为 a body built on another (07), 不再设立 /
+#: 撤销 / 不再保留单设的 a body (01, 21, 10), 统一领导 / 统一领导和管理 a superior (10, 30), 转隶 a plaque
+#: moved from one body to another (28), 划转 duties (22).
+EVENT_VERBS: dict[str, tuple[str, ...]] = {
+    "established": ("组建", "新组建", "设立", "新设立", "成立", "改制"),
+    "reestablished": ("重新组建",),
+    "abolished": ("不再保留", "不再设立", "撤销", "不再保留单设的"),
+    "moved": ("管理", "统一领导", "统一领导和管理", "领导"),
+    "plaque-added": ("加挂", "转隶"),
+    "duties-transferred": ("划入", "划转"),
+}
+
+#: The words for a function moved in or out (a function change's ``verb``): 划转 (22).
+FUNCTION_VERBS: dict[str, tuple[str, ...]] = {
+    "transferred-in": ("划入", "划转"),
+    "transferred-out": ("划出", "划转"),
 }
 
 _KINDS: dict[str, UnitKind] = {k.value: k for k in UnitKind}
@@ -59,6 +80,12 @@ _CATEGORIES.update(
 def kind_of(text: str) -> UnitKind | None:
     """Return the kind named by an English keyword or a Chinese label, or None."""
     return _KINDS.get(text.strip())
+
+
+def verb_of(kind: str, text: str, words: dict[str, tuple[str, ...]] = EVENT_VERBS) -> str | None:
+    """Return the simplified form of a verb that words an event of ``kind`` (``EVENT_VERBS``), or None."""
+    folded = fold_script(text.strip())
+    return folded if folded in words.get(kind, ()) else None
 
 
 def category_of(text: str) -> QuotaCategory | None:

@@ -18,7 +18,7 @@ Imports: :mod:`orgspec.model`, :mod:`orgspec.reorg.ops`, :mod:`orgspec.reorg.fol
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from orgspec.model.units import Event, EventKind, Spec, Unit
@@ -28,8 +28,10 @@ from orgspec.reorg.ops import Operation, Reconstitute, Rename, Respell
 
 __all__ = [
     "abolish_basis",
+    "abolish_verb",
     "establish_basis",
     "event_basis",
+    "event_verb",
     "name_op",
     "new_events",
     "reestablished",
@@ -64,6 +66,19 @@ def event_basis(a: Unit | None, b: Unit, kinds: Iterable[EventKind], **match: st
     return found
 
 
+def event_verb(a: Unit | None, b: Unit, kinds: Iterable[EventKind], **match: str | None) -> str | None:
+    """Return the verb (the document's word) of the newest new event of ``b`` of one of ``kinds`` that has one."""
+    wanted = set(kinds)
+    found: str | None = None
+    for e in new_events(a, b):
+        if e.kind not in wanted or e.verb is None:
+            continue
+        if any(value is not None and fold(getattr(e, f) or "") != fold(value) for f, value in match.items()):
+            continue
+        found = e.verb
+    return found
+
+
 def establish_basis(b: Unit) -> tuple[Basis, ...]:
     """Return the basis of a new unit's establishment: its establishment event's, else its own."""
     return event_basis(None, b, SUCCESSION) or b.basis
@@ -71,13 +86,21 @@ def establish_basis(b: Unit) -> tuple[Basis, ...]:
 
 def abolish_basis(new_spec: Spec, old: Unit) -> tuple[Basis, ...]:
     """Return the basis of an ``abolished`` event in the new spec that names the gone unit, or ()."""
+    return next((e.basis for e in _abolished(new_spec, old) if e.basis), ())
+
+
+def abolish_verb(new_spec: Spec, old: Unit) -> str | None:
+    """Return the verb of an ``abolished`` event in the new spec that names the gone unit (不再设立, 撤销), or None."""
+    return next((e.verb for e in _abolished(new_spec, old) if e.verb), None)
+
+
+def _abolished(new_spec: Spec, old: Unit) -> Iterator[Event]:
     key = fold(old.name)
     histories: list[tuple[Event, ...]] = [new_spec.history, *(b.history for b in new_spec.bodies)]
     for history in histories:
         for e in history:
-            if e.kind is EventKind.ABOLISHED and e.basis and e.target is not None and fold(e.target.target) == key:
-                return e.basis
-    return ()
+            if e.kind is EventKind.ABOLISHED and e.target is not None and fold(e.target.target) == key:
+                yield e
 
 
 def split_outside(new_spec: Spec) -> dict[str, list[Event]]:
@@ -115,7 +138,7 @@ def name_op(base: dict[str, Any], a: Unit, b: Unit) -> Operation:
         return Respell(**base, field="name", before=a.name, after=b.name)
     succession = _succession(b, a.name)
     if succession is not None:
-        return Reconstitute(**base, before=a.name, after=b.name, basis=succession.basis)
+        return Reconstitute(**base, before=a.name, after=b.name, basis=succession.basis, verb=succession.verb)
     basis = event_basis(None, b, (EventKind.RENAMED,), before=a.name)
     had = {fold(s.name) for s in a.short_names}
     kept = tuple(s.name for s in b.short_names if fold(s.name) in had)

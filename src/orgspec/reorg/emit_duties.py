@@ -10,7 +10,7 @@ from typing import Any
 
 from orgspec.model.units import Duty, EventKind, FunctionChange, Unit
 from orgspec.model.values import Basis
-from orgspec.reorg.declared import SUCCESSION, establish_basis, event_basis, new_events
+from orgspec.reorg.declared import SUCCESSION, establish_basis, event_basis, event_verb, new_events
 from orgspec.reorg.emit_base import REWORD_THRESHOLD, EmitterBase, _multiset_minus, _similar
 from orgspec.reorg.fold import fold
 from orgspec.reorg.ops import (
@@ -264,6 +264,16 @@ class DutyPhases(EmitterBase):
             found = event_basis(old_target.unit if old_target else None, target.unit, SUCCESSION)
         return found
 
+    def transfer_verb(self, source: str, target: Node, source_new: Node | None) -> str | None:
+        """Return the verb (划转) of the ``duties-transferred`` event that states a transfer, on either side."""
+        kinds = (EventKind.DUTIES_TRANSFERRED,)
+        old_target = self.old.by_key.get(self.m.new_to_old.get(target.key, ""))
+        found = event_verb(old_target.unit if old_target else None, target.unit, kinds, before=source)
+        if found is None and source_new is not None:
+            old_source = self.old.by_key.get(self.m.new_to_old.get(source_new.key, ""))
+            found = event_verb(old_source.unit if old_source else None, source_new.unit, kinds, after=target.name)
+        return found
+
     def transfer_ops(self) -> list[Operation]:
         """Phase 3: duties moved between units (将…职责划入…), declared where the new spec says so."""
         m = self.m
@@ -290,6 +300,7 @@ class DutyPhases(EmitterBase):
                     basis=(change.basis or _owner_basis(change, n, source_new))
                     if change
                     else self.transfer_basis(o.name, n, source_new),
+                    verb=change.verb if change else self.transfer_verb(o.name, n, source_new),
                 )
             )
         for i, (node, change) in enumerate(declared):

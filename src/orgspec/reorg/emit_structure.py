@@ -11,7 +11,9 @@ from typing import Any
 from orgspec.model.units import EventKind
 from orgspec.reorg.declared import (
     abolish_basis,
+    abolish_verb,
     establish_basis,
+    event_verb,
     new_events,
 )
 from orgspec.reorg.emit_base import EmitterBase
@@ -188,6 +190,7 @@ class StructurePhases(EmitterBase):
                     parent=self.pair_new(n.parent),
                     after=after,
                     basis=establish_basis(n.unit),
+                    verb=event_verb(None, n.unit, (EventKind.ESTABLISHED,)),
                 )
             )
         return ops
@@ -230,6 +233,7 @@ class StructurePhases(EmitterBase):
                         into_name=into.name,
                         plaque=plaque,
                         basis=abolish_basis(self.new.spec, o.unit),
+                        verb=abolish_verb(self.new.spec, o.unit),
                     )
                 )
             else:
@@ -241,6 +245,7 @@ class StructurePhases(EmitterBase):
                         parent=self.pair_old(o.parent),
                         before=before_u,
                         basis=abolish_basis(self.new.spec, o.unit),
+                        verb=abolish_verb(self.new.spec, o.unit),
                     )
                 )
         return ops

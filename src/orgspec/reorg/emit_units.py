@@ -11,6 +11,7 @@ from typing import Any
 from orgspec.model.units import EventKind, Plaque
 from orgspec.reorg.declared import (
     event_basis,
+    event_verb,
     name_op,
     reestablished,
     script_only,
@@ -60,7 +61,7 @@ class UnitPhases(EmitterBase):
         if "name" in fields:
             ops.append(name_op(base, a, b))
         elif "history" in fields and (again := reestablished(a, b)) is not None:
-            ops.append(Reconstitute(**base, before=a.name, after=b.name, basis=again.basis))
+            ops.append(Reconstitute(**base, before=a.name, after=b.name, basis=again.basis, verb=again.verb))
         parent_before, parent_after = self.pair_old(o.parent), self.pair_new(n.parent)
         moved = self.moved(o, n)
         if moved or "superior" in fields:
@@ -76,6 +77,7 @@ class UnitPhases(EmitterBase):
                     superior_before=a.superior,
                     superior_after=b.superior,
                     basis=event_basis(a, b, (EventKind.MOVED,)),
+                    verb=event_verb(a, b, (EventKind.MOVED,)),
                 )
             )
         if (
@@ -125,6 +127,7 @@ class UnitPhases(EmitterBase):
                             PlaqueAdded(
                                 **{**base, "basis": p.basis or event_basis(a, b, _PLAQUE_ADDED, plaque=p.name)},
                                 plaque=p,
+                                verb=event_verb(a, b, _PLAQUE_ADDED, plaque=p.name),
                             )
                             for p in _multiset_minus(b.plaques, a.plaques)
                         ),

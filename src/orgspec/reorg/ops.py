@@ -87,6 +87,7 @@ class Establish(_Op):
     parent: Pair | None = None
     index: int | None = Field(default=None, description="position among the parent's units (default: last)")
     after: Unit
+    verb: str | None = Field(default=None, description="the document's word for it: the stating event's verb")
 
 
 class Abolish(_Op):
@@ -96,6 +97,7 @@ class Abolish(_Op):
     parent: Pair | None = None
     index: int | None = Field(default=None, description="its position among the parent's units, checked")
     before: Unit
+    verb: str | None = Field(default=None, description="the document's word for it: the stating event's verb")
 
 
 class Demote(_Op):
@@ -108,6 +110,7 @@ class Demote(_Op):
     into: Pair
     into_name: str
     plaque: Plaque
+    verb: str | None = Field(default=None, description="the document's word for it: the stating event's verb")
 
 
 class Rename(_Op):
@@ -138,6 +141,7 @@ class Reconstitute(_Op):
     before: str
     after: str
     sources: tuple[str, ...] = ()
+    verb: str | None = Field(default=None, description="the document's word for it: the stating event's verb")
 
 
 class Interim(_Op):
@@ -178,6 +182,7 @@ class Move(_Op):
     index_after: int | None = Field(default=None, description="position under the new parent (default: last)")
     superior_before: Ref | None = None
     superior_after: Ref | None = None
+    verb: str | None = Field(default=None, description="the document's word for it: the stating event's verb")
 
 
 class Merge(_Op):
@@ -217,6 +222,7 @@ class PlaqueAdded(_Op):
 
     op: Literal["plaque-added"] = "plaque-added"
     plaque: Plaque
+    verb: str | None = Field(default=None, description="the document's word for it: the stating event's verb")
 
 
 class PlaqueRemoved(_Op):

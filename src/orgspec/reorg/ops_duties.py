@@ -36,6 +36,7 @@ class DutyTransferred(_Op):
     source_name: str
     before: Duty
     after: Duty
+    verb: str | None = Field(default=None, description="the document's word for it (划转): the stating verb")
 
 
 class DutyAdded(_Op):

@@ -3,11 +3,13 @@
 A reform plan goes item by item (组建X。不再保留Y。), and a history goes date by date. When a
 diff's operations come from events (``orgspec diff FILE --from D1 --to D2``, or a new spec whose
 history states its changes), each operation's place is the date of the event that states it (an
-event the old side has already is not a change). An operation no event states takes the place of
-another operation on the same unit that has one (a duty transferred with its target's
-establishment). :mod:`orgspec.reorg.render_zh` sorts its sentences by these places when every
-sentence has one, keeping the grouped order of the plans (组建 first) within a date, and keeps the
-grouped order when some sentence has no place (a two-file diff whose new side states no events).
+event the old side has already is not a change), then the number of the plan's item that states it
+(the event's ``item``), so that the sentences of one date follow the plan item by item. An
+operation no event states takes the place of another operation on the same unit that has one (a
+duty transferred with its target's establishment). :mod:`orgspec.reorg.render_zh` sorts its
+sentences by these places when every sentence has one, keeping the grouped order of the plans (组建
+first) within a date and item, and keeps the grouped order when some sentence has no place (a
+two-file diff whose new side states no events).
 
 Imports: :mod:`orgspec.model`, :mod:`orgspec.history.timeline`, :mod:`orgspec.reorg.ops`, :mod:`orgspec.reorg.fold`.
 """
@@ -36,7 +38,9 @@ from orgspec.reorg.ops import (
     PlaqueAdded,
     PlaqueRemoved,
     PostsChanged,
+    PostsTransferred,
     QuotaChanged,
+    QuotaTransferred,
     RankChanged,
     Reconstitute,
     Rename,
@@ -45,9 +49,13 @@ from orgspec.reorg.ops import (
 
 __all__ = ["Place", "document_order"]
 
-#: An operation's place: the date of the event that states it (undated first). Events of one date keep
-#: the plan's grouped order (组建 first): the model keeps no position of a statement in its file.
-Place = tuple[int, tuple[int, int, int]]
+#: An operation's place: the date of the event that states it (undated first), then the plan's item that
+#: states it (``item N``; an event of the date without one comes after those with one). Sentences of one
+#: date and item keep the plan's grouped order (组建 first).
+Place = tuple[int, tuple[int, int, int], int]
+
+#: The item of an event that states none: after every numbered item of its date.
+_NO_ITEM = 1 << 30
 
 _K = EventKind
 #: For each operation, the event kinds that state it, and whether the event's subject is the unit itself
@@ -68,6 +76,8 @@ _STATED_BY: dict[type, tuple[frozenset[EventKind], str]] = {
     RankChanged: (frozenset({_K.RANK_CHANGED}), "owner"),
     QuotaChanged: (frozenset({_K.QUOTA_CHANGED}), "owner"),
     PostsChanged: (frozenset({_K.POSTS_CHANGED}), "owner"),
+    QuotaTransferred: (frozenset({_K.QUOTA_TRANSFERRED}), "owner"),
+    PostsTransferred: (frozenset({_K.POSTS_TRANSFERRED}), "owner"),
     DutyTransferred: (frozenset({_K.DUTIES_TRANSFERRED}), "owner"),
     DutyAdded: (frozenset({_K.DUTIES_TRANSFERRED}), "owner"),
     DutyCancelled: (frozenset({_K.DUTIES_TRANSFERRED}), "owner"),
@@ -77,7 +87,8 @@ _STATED_BY: dict[type, tuple[frozenset[EventKind], str]] = {
 
 def _place(loc: Located) -> Place:
     when = loc.event.acts()
-    return (0, (0, 0, 0)) if when is None else (1, when.sort_key())
+    item = loc.event.item if loc.event.item is not None else _NO_ITEM
+    return (0, (0, 0, 0), item) if when is None else (1, when.sort_key(), item)
 
 
 def _names(op: Operation) -> Iterable[str]:

@@ -291,10 +291,11 @@ def invert_op(op: Operation) -> Operation:
         return Establish(**common, parent=_swap(op.parent), index=op.index, after=op.before)
     if isinstance(op, Demote):
         return Establish(**common, parent=_swap(op.parent), index=op.index, after=op.before)
-    if isinstance(op, Move):
+    if isinstance(op, Move):  # the inverse has no document's word: the verb stays with the change it words
         return op.model_copy(
             update={
                 **common,
+                "verb": None,
                 "parent_before": _swap(op.parent_after),
                 "parent_after": _swap(op.parent_before),
                 "parent_before_name": op.parent_after_name,
@@ -351,7 +352,7 @@ def invert_op(op: Operation) -> Operation:
             source_name=op.name,
             before=op.after,
             after=op.before,
-        )
+        )  # no verb: the inverse is no document's move
     if isinstance(op, DutyAdded):
         return DutyCancelled(**common, before=op.after, counterpart=op.counterpart)
     if isinstance(op, DutyCancelled):
@@ -364,6 +365,8 @@ def invert_op(op: Operation) -> Operation:
         return Reorder(
             **common, before=tuple(p.swapped() for p in op.after), after=tuple(p.swapped() for p in op.before)
         )
+    if isinstance(op, Reconstitute):
+        return op.model_copy(update={**common, "before": op.after, "after": op.before, "verb": None})
     # rename, duty-reworded, duties-reordered, quota-changed, posts-changed, rank-changed, attribute-changed
     return op.model_copy(update={**common, "before": op.after, "after": op.before})
 

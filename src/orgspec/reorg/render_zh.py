@@ -8,6 +8,10 @@ absorbed (将…并入…，对外保留…牌子) and no longer kept (不再保
 co-location (…与…合署办公) and management (…由…管理); kind and rank; duties added and cancelled;
 then quotas (…行政编制由N名调整为M名, 将…的行政编制N名划入…) and leadership posts.
 
+Where an operation carries its event's ``verb`` (the document's word: 设立, 成立, 撤销, 不再设立, 改制,
+统一领导, 转隶, …) the sentence says it instead of the summary's own word. The bodies no longer kept at
+one place (date and item), on one basis and with one word, are one sentence (不再保留A、B、C).
+
 Each sentence cites the documents its operations carry (依据…). Names are given as written; the
 sentences' own words follow the script the names are written in (國務院辦公廳 gets 組建, 職責).
 A change of script alone (:class:`~orgspec.reorg.ops.Respell`) is no change of the establishment
@@ -57,6 +61,10 @@ if TYPE_CHECKING:
 
 __all__ = ["render_zh"]
 
+#: The words that may say an establishment and an abolition (an event's verb; 改制 is a reconstitution's).
+_ESTABLISH_WORDS = ("组建", "新组建", "设立", "新设立", "成立")
+_ABOLISH_WORDS = ("不再保留", "不再设立", "撤销", "不再保留单设的")
+
 
 def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
     """Return the diff as numbered sentences in the documents' phrasing.
@@ -103,7 +111,8 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
             args = {"name": op.name}
             if sources:
                 args["sources"] = "、".join(sources)
-            text = "将{sources}的职责整合，组建{name}" if sources else "组建{name}"
+            verb = _verb(op.verb, "组建", _ESTABLISH_WORDS)
+            text = ("将{sources}的职责整合，" if sources else "") + verb + "{name}"
             was_plaque = plaque_of.get(fold_script(op.name))
             if was_plaque is not None:  # a plaque becomes a body: 单独组建Y，X不再加挂Y牌子
                 said_plaque_removals.add(id(was_plaque))
@@ -121,7 +130,11 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
             w.say(text, op.basis, **args)
         elif isinstance(op, Reconstitute):
             args = {"before": op.before, "after": op.after}
-            text = "重新组建{after}" if op.before == op.after else "在{before}基础上组建{after}"
+            if op.before != op.after and _verb(op.verb, "", ("改制",)):  # 人事部改制为人力资源和社会保障部
+                w.say("{before}{verb}为{after}", op.basis, verb=op.verb or "改制", **args)  # as written: s2tw says 改製
+                continue
+            verb = _verb(op.verb, "组建", _ESTABLISH_WORDS)
+            text = "重新组建{after}" if op.before == op.after else "在{before}基础上" + verb + "{after}"
             whole = merged_into.get(str(op.unit)) if op.before == op.after else None
             if whole:  # 将X、Y的职责整合，重新组建X，对外保留Y牌子
                 args["sources"] = "、".join([op.after, *whole])
@@ -133,7 +146,7 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
             if managed is not None:  # 重新组建…，由…管理: one sentence, as the plans put it
                 said_moves.add(id(managed))
                 args["superior"] = _ref(managed.superior_after)
-                text += "，由{superior}管理"
+                text += "，由{superior}" + _verb(managed.verb, "管理")
             if op.before != op.after:
                 text += "，不再保留{before}"
             w.say(text, op.basis, **args)
@@ -156,8 +169,13 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
         basis = transfer_basis[(source, targets[0])]
         if len(targets) == 1:
             duties = transfers[(source, targets[0])]
+            moved = _verb(getattr(transfer_ops[source][0], "verb", None), "划入", ("划入", "划转"))
             w.say(
-                "将{source}的{duties}职责划入{target}", basis, source=source, duties=w.duties(duties), target=targets[0]
+                "将{source}的{duties}职责" + moved + "{target}",
+                basis,
+                source=source,
+                duties=w.duties(duties),
+                target=targets[0],
             )
             continue
         args = {"source": source}
@@ -184,32 +202,43 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
             if d.name == op.source_name and d.into_name == op.name:
                 text = with_plaques(text, args, op.name, (d.plaque,))
         w.say(text, op.basis, **args)
-    # bodies no longer kept, in document order (the list has children first, in reverse)
+    # bodies no longer kept, in document order (the list has children first, in reverse); the bodies of one
+    # place, basis and word in one sentence, as the texts list them (不再保留A、B、C)
     for op in reversed([op for op in ops if isinstance(op, (Abolish, Demote))]):
         w.about(op)
+        gone = _verb(op.verb, "不再保留", _ABOLISH_WORDS)
         if isinstance(op, Abolish):
             if op.name in split_away:
                 continue  # 将…分设为… says it is gone
             if not any(source == op.name for source, _ in absorbed):  # 将…并入… says it is gone
                 tail, until, basis = _interim(each(Interim), op.name, None)
-                w.say("不再保留{name}" + tail, op.basis or basis, name=op.name, **until)
+                if tail:
+                    w.say(gone + "{name}" + tail, op.basis or basis, name=op.name, **until)
+                else:
+                    w.say_listed(gone + "{name}", op.basis, op.name)
             continue
         assert isinstance(op, Demote)
         if (op.name, op.into_name) in absorbed:
             continue
         if (op.into_name, fold_script(op.plaque.name)) in plaques_said:
-            w.say("不再保留{name}", op.basis, name=op.name)
+            w.say_listed(gone + "{name}", op.basis, op.name)
             continue
         plaques_said.add((op.into_name, fold_script(op.plaque.name)))
         form = _plaque_form(op.plaque)
         # 并入…，保留…牌子 where the body lives on in one that stays; else 不再保留…，…加挂…牌子
-        lead = "将{name}并入{into}，" if form != "加挂" else "不再保留{name}，{into}"
+        lead = "将{name}并入{into}，" if form != "加挂" else gone + "{name}，{into}"
         w.say(lead + form + "{plaque}牌子", op.basis, name=op.name, into=op.into_name, plaque=op.plaque.name)
     unit_changes(w, each, said)
     _staffing(w, each, said.quotas)
     if not w.lines:
         return w._convert("无变化。") + "\n"
     return "\n".join(f"{i}. {printable(line)}" for i, line in enumerate(w.in_document_order(), 1)) + "\n"
+
+
+def _verb(verb: str | None, default: str, words: tuple[str, ...] = ()) -> str:
+    """Return an operation's word (its event's verb, simplified) if one of ``words`` (any if none), else ``default``."""
+    folded = fold_script(verb) if verb else ""
+    return folded if folded and (not words or folded in words) else default
 
 
 def _splits(w: _Writer, splits: list[Operation]) -> set[str]:

@@ -93,8 +93,14 @@ def unit_changes(w: _Writer, each: Callable[[type], list[Operation]], said: Said
         gone = removed.get(key)
         if gone is not None and gone.name != op.name:
             moved_plaques.add(key)
+            # 将X牌子由A调整至B, or as the text puts it: X由A转隶至B
+            moved_words = (
+                "{plaque}由{source}转隶至{target}"
+                if _word(op.verb) == "转隶"
+                else "将{plaque}牌子由{source}调整至{target}"
+            )
             w.say(
-                "将{plaque}牌子由{source}调整至{target}",
+                moved_words,
                 op.basis,
                 plaque=op.plaque.name,
                 source=gone.name,
@@ -126,11 +132,12 @@ def unit_changes(w: _Writer, each: Callable[[type], list[Operation]], said: Said
             )
         elif op.superior_before is None or op.superior_after is None:
             managing = op.superior_after or op.superior_before
-            verb = "{name}由{superior}管理" if op.superior_after is not None else "{name}不再由{superior}管理"
+            managed = "{name}由{superior}" + _managed(op.verb)
+            verb = managed if op.superior_after is not None else "{name}不再由{superior}管理"
             w.say(verb, op.basis, name=op.name, superior=_ref(managing))
         else:
             w.say(
-                "{name}由{before}调整为{after}管理",
+                "{name}由{before}调整为{after}" + _managed(op.verb),
                 op.basis,
                 name=op.name,
                 before=_ref(op.superior_before),
@@ -225,3 +232,13 @@ def _recast_quota(op: KindChanged, quota_ops: list[Operation]) -> tuple[QuotaCha
             if g.category != c.category and g.before.count == c.after.count and g.before.count.known:
                 return g, c
     return None
+
+
+def _word(verb: str | None) -> str:
+    """Return an operation's verb in simplified script (the summary converts its words), or ''."""
+    return fold_script(verb) if verb else ""
+
+
+def _managed(verb: str | None) -> str:
+    """Return how a superior is said: 管理, or the document's word (统一领导, 统一领导和管理)."""
+    return _word(verb) or "管理"

@@ -127,6 +127,7 @@ class _Writer:
         self._places = places or {}
         self._place: Any = None
         self.places: list[Any] = []  # each line's place in the document (None: not known)
+        self._listed: dict[tuple[str, tuple[Basis, ...], Any], tuple[int, list[str]]] = {}
 
     def about(self, *ops: Operation) -> None:
         """Say that the next sentences state ``ops``: they take the earliest place any of them has."""
@@ -142,14 +143,32 @@ class _Writer:
 
     def say(self, template: str, basis: tuple[Basis, ...] = (), **names: str) -> None:
         """Add a sentence: ``template``'s words in the names' script, ``names`` as written, then the basis."""
+        self.lines.append(self._line(template, basis, **names))
+        self.places.append(self._place)
+
+    def _line(self, template: str, basis: tuple[Basis, ...], **names: str) -> str:
         words = self._cache.get(template)
         if words is None:
             words = self._cache[template] = self._convert(template)
         cite = _basis(basis)
         if cite:
             cite = self._convert("（依据") + cite[len("（依据") :]
-        self.lines.append(words.format(**names) + cite + self._convert("。"))
-        self.places.append(self._place)
+        return words.format(**names) + cite + self._convert("。")
+
+    def say_listed(self, template: str, basis: tuple[Basis, ...], name: str) -> None:
+        """Add a sentence about one body (``{name}``), or name it in the sentence of the same words, basis and place.
+
+        不再保留A。不再保留B。 of one item of a plan, on one basis, is 不再保留A、B, as the texts list them.
+        """
+        key = (template, basis, self._place)
+        listed = self._listed.get(key)
+        if listed is None:
+            self._listed[key] = (len(self.lines), [name])
+            self.say(template, basis, name=name)
+            return
+        index, names = listed
+        names.append(name)
+        self.lines[index] = self._line(template, basis, name="、".join(names))
 
     def word(self, text: str) -> str:
         """Return one of the summary's own words in the names' script."""

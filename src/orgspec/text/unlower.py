@@ -213,6 +213,10 @@ def _event(e: Event) -> Stmt:
         value: PartialDate | None = getattr(e, name)
         if value is not None:
             block.append(_st(name, [_d(value)]))
+    if e.item is not None:
+        block.append(_st("item", [_i(e.item)]))
+    if e.verb is not None:
+        block.append(_st("verb", [_s(e.verb)]))
     counts = e.kind in (EventKind.QUOTA_CHANGED, EventKind.POSTS_CHANGED)
     if e.category is not None:
         block.append(_st("category", [_w(e.category.value)]))
@@ -298,7 +302,7 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         if c.counterpart is not None:
             word = {"transferred-out": "to", "transferred-in": "from"}.get(c.kind.value, "with")
             args += [_w(word), _ref(c.counterpart)]
-        changes.append(_st(c.kind.value, args))
+        changes.append(_st(c.kind.value, args, [_st("verb", [_s(c.verb)])] if c.verb is not None else None))
     if changes:
         block.append(_st("function-changes", [], changes))
     block += [_unit(child, True) for child in u.units]
