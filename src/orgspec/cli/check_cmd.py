@@ -385,6 +385,9 @@ def _files(args: argparse.Namespace, resolver: Resolver) -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     """Check the named paths and report the findings."""
+    from orgspec.model import light
+
+    light.request()  # in the command line's own process: the model without pydantic (issue 17)
     from orgspec.config import ConfigError, Resolver
     from orgspec.diagnostics import Severity
     from orgspec.runner import empty_folders
