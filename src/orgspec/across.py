@@ -24,6 +24,7 @@ the cached facts without importing the front end).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -131,6 +132,16 @@ class _Sources:
 
 def compare(files: Sequence[tuple[str, Sequence[Facts]]]) -> list[Diagnostic]:
     """Return one OS802 finding per fact that two files state differently for one body."""
+    enabled = gc.isenabled()
+    gc.disable()  # nothing built here is cyclic; collections would only walk every file's facts again
+    try:
+        return _compare(files)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compare(files: Sequence[tuple[str, Sequence[Facts]]]) -> list[Diagnostic]:
     first: dict[str, tuple[str, Facts]] = {}
     pairs: list[tuple[tuple[str, Facts], tuple[str, Facts]]] = []
     seen: set[tuple[int, int]] = set()

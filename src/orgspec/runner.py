@@ -20,6 +20,7 @@ Imports: :mod:`orgspec.cache`, :mod:`orgspec.io`, :mod:`orgspec.diagnostics`,
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -160,6 +161,19 @@ def _packs(policy: Sequence[str]) -> list[Any]:
     return packs
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (as :func:`orgspec.lowering.gc_paused`, without importing the front end)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _from_cache(path: Path, cache: ResultCache, facts: bool = False) -> FileResult | None:
     """Return the cached result of ``path``, or None when it must be checked (not cached, or unreadable)."""
     try:
@@ -184,13 +198,15 @@ def _lookup(path: Path, data: bytes, cache: ResultCache, facts: bool) -> tuple[F
     found, known = record
     if facts and not isinstance(known, list):
         return None, key
-    source, _problems = decode(data, str(path))
-    if source is None:
-        return None, key
-    try:
-        diagnostics = decode_diagnostics(found, source)
-    except (TypeError, ValueError, KeyError):
-        return None, key  # a well-formed entry of unexpected content: check again and rewrite it
+    diagnostics: list[Diagnostic] = []
+    if found:  # a clean file needs no text: its bytes decoded when the entry was written (undecodable text is not)
+        source, _problems = decode(data, str(path))
+        if source is None:
+            return None, key
+        try:
+            diagnostics = decode_diagnostics(found, source)
+        except (TypeError, ValueError, KeyError):
+            return None, key  # a well-formed entry of unexpected content: check again and rewrite it
     body_facts = [f for f in known if isinstance(f, dict)] if facts else None
     return FileResult(diagnostics, False, CacheStats(hits=1), body_facts), key
 
@@ -288,12 +304,13 @@ def check_files(
         # answer what the cache knows here, so that a re-check with little changed starts no
         # worker processes (each would import orgspec) for files it need not read again
         todo = []
-        for i, name in enumerate(names):
-            slots[i] = _from_cache(Path(name), store, facts)
-            if slots[i] is None:
-                todo.append(i)
-            elif on_done is not None:
-                on_done(1)
+        with _gc_paused():  # the records read stay live: collections would only walk them again
+            for i, name in enumerate(names):
+                slots[i] = _from_cache(Path(name), store, facts)
+                if slots[i] is None:
+                    todo.append(i)
+                elif on_done is not None:
+                    on_done(1)
     pending = [names[i] for i in todo]
     if jobs is None:
         jobs = default_jobs() if len(pending) > 1 and _total_bytes(pending) >= PARALLEL_MIN_BYTES else 1

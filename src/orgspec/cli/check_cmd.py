@@ -311,7 +311,7 @@ def write_outputs(args: argparse.Namespace, gathered: Gathered) -> bool:
     """Write the chosen format and every other report; return False if one could not be written."""
     from orgspec.cli.common import OutputError, write_output
     from orgspec.diagnostics import Severity
-    from orgspec.report import ReportContext, format_step_summary, render, summarize
+    from orgspec.report import ReportContext, render, summarize
 
     context = ReportContext(gathered.files, Path.cwd(), Severity(args.fail_on))
     found = gathered.diagnostics
@@ -335,6 +335,8 @@ def write_outputs(args: argparse.Namespace, gathered: Gathered) -> bool:
             ok = False
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if step_summary and "github" in (fmt, *(f for f, _ in extra)):
+        from orgspec.report.github import format_step_summary
+
         try:
             with open(step_summary, "a", encoding="utf-8") as fh:
                 fh.write(format_step_summary(found, summary, context))
