@@ -39,6 +39,7 @@ __all__ = [
     "RunResult",
     "check_files",
     "check_paths",
+    "collector_paused",
     "default_jobs",
     "empty_folders",
     "spec_files",
@@ -162,8 +163,13 @@ def _packs(policy: Sequence[str]) -> list[Any]:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (as :func:`orgspec.lowering.gc_paused`, without importing the front end)."""
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building objects that stay live and hold no cycles.
+
+    As :func:`orgspec.lowering.gc_paused`, without importing the front end: a re-check
+    reads the records of thousands of files, which the collector would otherwise walk
+    again and again (its full collections grow with the heap).
+    """
     if not gc.isenabled():
         yield
         return
@@ -304,7 +310,7 @@ def check_files(
         # answer what the cache knows here, so that a re-check with little changed starts no
         # worker processes (each would import orgspec) for files it need not read again
         todo = []
-        with _gc_paused():  # the records read stay live: collections would only walk them again
+        with collector_paused():  # the records read stay live: collections would only walk them again
             for i, name in enumerate(names):
                 slots[i] = _from_cache(Path(name), store, facts)
                 if slots[i] is None:

@@ -200,7 +200,7 @@ def gather(
     """
     from orgspec.cli.progress import Progress
     from orgspec.diagnostics import sort_key
-    from orgspec.runner import FileResult, check_files
+    from orgspec.runner import FileResult, check_files, collector_paused
 
     groups: dict[tuple[str, ...], list[int]] = {}
     for n, path in enumerate(paths):
@@ -218,18 +218,19 @@ def gather(
             )
             for n, result in zip(members, outcome.files, strict=True):
                 results[n] = result
-    done = [r for r in results if r is not None]
-    found: list[Diagnostic] = []
-    for path, result in zip(paths, done, strict=True):
-        found.extend(result.diagnostics if result.unreadable else resolver.apply(result.diagnostics, path))
-    if len(paths) > 1:
-        from orgspec.across import compare
+    with collector_paused():  # what is built here holds no cycles; a large run's records stay live
+        done = [r for r in results if r is not None]
+        found: list[Diagnostic] = []
+        for path, result in zip(paths, done, strict=True):
+            found.extend(result.diagnostics if result.unreadable else resolver.apply(result.diagnostics, path))
+        if len(paths) > 1:
+            from orgspec.across import compare
 
-        across = compare([(str(p), r.facts) for p, r in zip(paths, done, strict=True) if r.facts])
-        for d in across:
-            found.extend(resolver.apply([d], d.file or "."))
-    found.sort(key=sort_key)
-    return Gathered(tuple(found), tuple(str(p) for p in paths), any(r.unreadable for r in done))
+            across = compare([(str(p), r.facts) for p, r in zip(paths, done, strict=True) if r.facts])
+            for d in across:
+                found.extend(resolver.apply([d], d.file or "."))
+        found.sort(key=sort_key)
+        return Gathered(tuple(found), tuple(str(p) for p in paths), any(r.unreadable for r in done))
 
 
 def _policy_files(resolver: Resolver, path: Path, extra: Sequence[str]) -> tuple[str, ...]:
