@@ -16,7 +16,9 @@ time beside it). Cases:
   every file in the cache (re-check, nothing changed), and their ratio (issue 17: ≥ 20×).
 
 Bytecode is compiled first (as after ``pip install``) and each tree gets its own cache folder,
-filled by one run before timing.
+filled by one run before timing. ``--no-site`` runs ``python -S`` with site-packages on
+``PYTHONPATH``: the interpreter without the ``.pth`` files of the environment (a machine whose
+``site`` imports more than usual, as certifi's hooks do, adds the same to every case).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import argparse
 import os
 import resource
 import shutil
+import site
 import subprocess
 import sys
 import tempfile
@@ -44,10 +47,10 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _env(src: Path, cache: Path) -> dict[str, str]:
+def _env(src: Path, cache: Path, no_site: bool = False) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPATH"] = str(src)
+    env["PYTHONPATH"] = os.pathsep.join([str(src), *(site.getsitepackages() if no_site else [])])
     env["ORGSPEC_CACHE_DIR"] = str(cache)
     return env
 
@@ -71,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=9, help="rounds of every case (best kept)")
     parser.add_argument("--files", type=int, default=0, help="units of a many-file corpus to re-check (0: none)")
     parser.add_argument("--file-rounds", type=int, default=3, help="rounds of the many-file cases")
+    parser.add_argument("--no-site", action="store_true", help="python -S (no .pth files)")
     args = parser.parse_args(argv)
     trees = {"after": SRC.resolve()}
     if args.before is not None:
@@ -83,18 +87,19 @@ def main(argv: list[str] | None = None) -> int:
         if args.files:
             generate_files(args.files, corpus)
         py = sys.executable
+        pyx = [py, "-S"] if args.no_site else [py]
         cases: dict[str, tuple[list[str], bool, int]] = {
-            "python -c pass": ([py, "-c", "pass"], False, args.rounds),
-            "check --no-cache small": ([py, "-m", "orgspec", "check", "--no-cache", str(small)], True, args.rounds),
-            "check small (cached)": ([py, "-m", "orgspec", "check", str(small)], True, args.rounds),
+            "python -c pass": ([*pyx, "-c", "pass"], False, args.rounds),
+            "check --no-cache small": ([*pyx, "-m", "orgspec", "check", "--no-cache", str(small)], True, args.rounds),
+            "check small (cached)": ([*pyx, "-m", "orgspec", "check", str(small)], True, args.rounds),
         }
         if args.files:
-            cold = [py, "-m", "orgspec", "check", "--jobs", "1", "--no-cache", str(corpus)]
+            cold = [*pyx, "-m", "orgspec", "check", "--jobs", "1", "--no-cache", str(corpus)]
             cases["files: cold, 1 job"] = (cold, True, args.file_rounds)
-            cases["files: re-check (cached)"] = ([py, "-m", "orgspec", "check", str(corpus)], True, args.file_rounds)
+            cases["files: re-check (cached)"] = ([*pyx, "-m", "orgspec", "check", str(corpus)], True, args.file_rounds)
         envs = {}
         for name, src in trees.items():
-            envs[name] = _env(src, work / f"cache-{name}")
+            envs[name] = _env(src, work / f"cache-{name}", args.no_site)
             subprocess.run([py, "-m", "compileall", "-q", str(src / "orgspec")], env=envs[name], check=False)
             _run(cases["check small (cached)"][0], envs[name], clean=True)  # bytecode, grammar tokens, cache
             if args.files:

@@ -145,7 +145,10 @@ def one(text, name):
     from orgspec.model.trusted import pooled
     from orgspec.source import SourceText
 
-    analysis = analyze(text, name, keep_tree=False)
+    from orgspec.policy import load_pack, resolve_pack
+
+    packs = [load_pack(resolve_pack(n, ".")) for n in ("r5-leadership-ratios", "r6-subdistrict-model")]
+    analysis = analyze(text, name, keep_tree=False, policy=packs)  # the packs' rules read the model too
     found = [[d.code, d.message, d.span and [d.span.start, d.span.end], d.severity.value, d.hint,
               [[r.message, r.span and [r.span.start, r.span.end]] for r in d.related]]
              for d in analysis.diagnostics]

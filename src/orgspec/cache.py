@@ -31,7 +31,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -200,6 +199,8 @@ class ResultCache:
         tmp: str | None = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # only when writing: a re-check writes nothing
+
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{TEMP_MARK}", dir=target.parent)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
