@@ -155,7 +155,8 @@ def one(text, name):
     built = build(SourceText(text, name))
     with pooled():
         shared = build(SourceText(text, name), keep_tree=False)
-    same = shared.spec == built.spec and (built.spec is None or hash(shared.spec.bodies) == hash(built.spec.bodies))
+    same = strict(shared.spec) == strict(built.spec) and shared.spec == built.spec
+    same = same and (built.spec is None or hash(shared.spec.bodies) == hash(built.spec.bodies))
     return {"found": found, "model": strict(built.spec), "pooled_equal": same,
             "units": None if built.spec is None else [repr(u.name) for u in built.spec.walk()]}
 
