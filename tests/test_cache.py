@@ -97,3 +97,55 @@ def test_an_unwritable_cache_is_skipped(tmp_path: Path) -> None:
     c = ResultCache(blocker)
     assert not c.put(c.key(b"x"), [])
     assert c.get(c.key(b"x")) is None
+
+
+def test_a_file_is_one_entry_holding_its_findings_and_facts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: a cached file costs one read (findings and across-file facts in one entry), not two."""
+    from orgspec.runner import check_files
+
+    text = (FIXTURES / "checks" / "OS307" / "fail.orgspec").read_text(encoding="utf-8")
+    files = []
+    for name in ("a", "b", "c"):
+        path = tmp_path / f"{name}.orgspec"
+        path.write_text(f"{text}\n# {name}\n", encoding="utf-8")  # three texts
+        files.append(path)
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ORGSPEC_CACHE_DIR", str(folder))
+    cold = check_files(files, jobs=1, facts=True)
+    assert cold.cache.writes == 3
+    assert len(_entries(folder)) == 3  # one entry per text, facts included
+    reads: list[Path] = []
+    real = cache_mod._read_entry
+    monkeypatch.setattr(cache_mod, "_read_entry", lambda p: reads.append(p) or real(p))
+    warm = check_files(files, jobs=1, facts=True)
+    assert warm.cache.hits == 3
+    assert warm.cache.misses == 0
+    assert len(reads) == 3
+    assert [r.facts for r in warm.files] == [r.facts for r in cold.files]
+    assert all(r.facts for r in warm.files)
+    assert [[d.to_dict() for d in r.diagnostics] for r in warm.files] == [
+        [d.to_dict() for d in r.diagnostics] for r in cold.files
+    ]
+
+
+def test_an_entry_without_facts_is_a_miss_for_a_run_that_needs_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from orgspec.runner import check_files
+
+    path = tmp_path / "a.orgspec"
+    path.write_text((FIXTURES / "checks" / "OS307" / "fail.orgspec").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("ORGSPEC_CACHE_DIR", str(tmp_path / "cache"))
+    assert check_files([path], jobs=1).cache.writes == 1  # one file: no facts asked for
+    assert check_files([path], jobs=1).cache.hits == 1
+    with_facts = check_files([path], jobs=1, facts=True)
+    assert with_facts.cache.misses == 1
+    assert with_facts.cache.writes == 1
+    assert with_facts.files[0].facts
+    again = check_files([path], jobs=1, facts=True)
+    assert again.cache.hits == 1
+    assert again.files[0].facts == with_facts.files[0].facts
+    assert check_files([path], jobs=1).cache.hits == 1  # and the entry still serves a run without facts
+    (entry,) = _entries(tmp_path / "cache")
+    entry.write_bytes(entry.read_bytes()[:-5])  # truncated: a miss, never an error
+    assert check_files([path], jobs=1, facts=True).cache.misses == 1

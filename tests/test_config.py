@@ -136,3 +136,23 @@ def test_show_settings(project: Path, capsys: pytest.CaptureFixture[str]) -> Non
 def test_resolver_caches_per_folder(project: Path) -> None:
     resolver = Resolver()
     assert resolver.for_path(project / "specs" / "b.orgspec") is resolver.for_path(project / "specs" / "legacy")
+
+
+def test_a_file_gets_the_settings_of_the_folder_it_is_in_and_a_link_those_of_its_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files are looked up by their folder (resolved once per folder); a linked file by where it points."""
+    strict = _write(tmp_path / "strict" / "orgspec.toml", 'ignore = ["OS3"]\n')
+    loose = _write(tmp_path / "loose" / "orgspec.toml", 'ignore = ["OS4"]\n')
+    target = _write(tmp_path / "strict" / "a.orgspec", "")
+    _write(tmp_path / "loose" / "b.orgspec", "")
+    (tmp_path / "loose" / "link.orgspec").symlink_to(target)
+    (tmp_path / "via").symlink_to(tmp_path / "strict", target_is_directory=True)
+    monkeypatch.chdir(tmp_path / "loose")
+    resolver = Resolver()
+    assert resolver.for_path("b.orgspec").path == loose
+    assert resolver.for_path("link.orgspec").path == strict  # a link: the settings where it points
+    assert resolver.for_path(tmp_path / "via" / "a.orgspec").path == strict
+    assert resolver.for_path("../loose/../strict/a.orgspec").path == strict
+    assert resolver.for_path(tmp_path / "loose") is resolver.for_path("b.orgspec")
+    assert resolver.for_path("missing.orgspec").path == loose

@@ -25,6 +25,7 @@ the cached facts without importing the front end).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -151,6 +152,18 @@ def compare(
     on disk; the language server gives the editor's text of an open document), read only
     for the files a finding is about.
     """
+    enabled = gc.isenabled()
+    gc.disable()  # nothing built here is cyclic; collections would only walk every file's facts again
+    try:
+        return _compare(files, read)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compare(
+    files: Sequence[tuple[str, Sequence[Facts]]], read: Callable[[str], SourceText | None]
+) -> list[Diagnostic]:
     first: dict[str, tuple[str, Facts]] = {}
     pairs: list[tuple[tuple[str, Facts], tuple[str, Facts]]] = []
     seen: set[tuple[int, int]] = set()

@@ -9,8 +9,8 @@ chart in one call).
 
 Imports: :mod:`orgspec.lowering`, :mod:`orgspec.checks`, :mod:`orgspec.io`,
 :mod:`orgspec.text`, :mod:`orgspec.model`, :mod:`orgspec.diagnostics`,
-:mod:`orgspec.suppress`; :mod:`orgspec.render` and :mod:`orgspec.history`
-when :func:`render` is called.
+:mod:`orgspec.suppress`; :mod:`orgspec.text` when :func:`dumps` is called, and
+:mod:`orgspec.render` and :mod:`orgspec.history` when :func:`render` is.
 """
 
 from __future__ import annotations
@@ -33,8 +33,6 @@ from orgspec.model.units import Spec
 from orgspec.model.values import PartialDate
 from orgspec.source import SourceText, Span
 from orgspec.suppress import apply_suppressions
-from orgspec.text.printer import print_statements
-from orgspec.text.unlower import unlower
 
 if TYPE_CHECKING:
     from orgspec.policy import PackModel
@@ -204,6 +202,9 @@ def check(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> l
 
 def dumps(spec: Spec) -> str:
     """Return the canonical spec text of a model; ``loads(dumps(m)) == m``."""
+    from orgspec.text.printer import print_statements  # not on the path of a check
+    from orgspec.text.unlower import unlower
+
     return print_statements(unlower(spec))
 
 

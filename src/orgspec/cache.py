@@ -31,7 +31,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +40,8 @@ from orgspec.source import SourceText, Span
 
 __all__ = ["ResultCache", "cache_dir", "code_fingerprint", "decode_diagnostics", "encode_diagnostics"]
 
-#: Bump when the layout of an entry changes.
-FORMAT = 1
+#: Bump when the layout of an entry changes (2: one entry per text holds its findings and facts).
+FORMAT = 2
 _MAGIC = b"orgspec-result-cache"
 #: The largest entry read or written (the findings of one file, capped per code, fit well within).
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
@@ -165,23 +164,18 @@ class ResultCache:
         cap = max_findings_per_code()  # the cap changes the findings recorded
         self.salt = f"{FORMAT}\0{code_fingerprint()}\0{fingerprint}\0{cap}\0".encode()
         self.usable = True
-        self._companions: dict[str, ResultCache] = {}
-
-    def companion(self, fingerprint: str) -> ResultCache:
-        """Return the cache of another kind of record (``fingerprint``) in the same folder, made once."""
-        found = self._companions.get(fingerprint)
-        if found is None:
-            found = self._companions[fingerprint] = ResultCache(self.folder.parent, fingerprint)
-        return found
+        self._salted = hashlib.sha256(self.salt)
 
     def key(self, data: bytes) -> str:
         """Return the key of a file's bytes under this cache's version and configuration."""
-        return hashlib.sha256(self.salt + data).hexdigest()
+        h = self._salted.copy()  # the salt is hashed once, and the bytes are not copied after it
+        h.update(data)
+        return h.hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> list[list[Any]] | None:
+    def get(self, key: str) -> list[Any] | None:
         """Return the record stored under ``key``; None when missing, unreadable or corrupt."""
         raw = _read_entry(self._path(key))
         if raw is None:
@@ -198,7 +192,7 @@ class ResultCache:
             return None
         return value if isinstance(value, list) else None
 
-    def put(self, key: str, record: list[list[Any]]) -> bool:
+    def put(self, key: str, record: list[Any]) -> bool:
         """Store a record atomically (temporary file, then rename); return False if the cache is unwritable."""
         if not self.usable:
             return False
@@ -213,6 +207,8 @@ class ResultCache:
         tmp: str | None = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # only when writing: a re-check writes nothing
+
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{TEMP_MARK}", dir=target.parent)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)

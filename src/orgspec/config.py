@@ -29,15 +29,15 @@ the file's folder and stops after a folder holding ``.git``. In one folder
 ``orgspec.toml`` comes before ``pyproject.toml``, and a ``pyproject.toml``
 without ``[tool.orgspec]`` is passed over.
 
-Imports: :mod:`orgspec.diagnostics`, attrs, tomllib; :mod:`orgspec.config_model`
-and :mod:`orgspec.ignore` (pathspec) lazily.
+Imports: :mod:`orgspec.diagnostics`, attrs; tomllib (when a config file is
+read), :mod:`orgspec.config_model` and :mod:`orgspec.ignore` (pathspec) lazily.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tomllib
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -229,6 +229,8 @@ def _read_table(path: Path) -> Mapping[str, Any] | None:
 
 
 def _read(path: Path) -> tuple[Mapping[str, Any] | None, str]:
+    import tomllib  # only when there is a config file to read
+
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
@@ -285,6 +287,7 @@ class Resolver:
         # a run asks for the same path several times (walk, policy, findings): resolving it is
         # system calls per path component, so each path is resolved once
         self._by_path: dict[str, Settings] = {}
+        self._by_parent: dict[str, Settings] = {}  # the folder of a plain file, as written: resolved once
 
     def for_path(self, path: str | os.PathLike[str]) -> Settings:
         """Return the settings that apply to ``path`` (a file or a folder)."""
@@ -297,8 +300,21 @@ class Resolver:
         return known
 
     def _lookup(self, path: str) -> Settings:
+        try:
+            plain_file = stat.S_ISREG(os.lstat(path).st_mode)
+        except OSError:
+            plain_file = False
+        if plain_file:  # not a link: the folder it is in, as written, resolves to its resolved parent
+            parent = os.path.dirname(path) or "."
+            known = self._by_parent.get(parent)
+            if known is None:
+                known = self._by_parent[parent] = self._folder(Path(parent).resolve())
+            return known
         p = Path(path).resolve()
-        folder = p if p.is_dir() else p.parent
+        return self._folder(p if p.is_dir() else p.parent)
+
+    def _folder(self, folder: Path) -> Settings:
+        """Return the settings of the files in ``folder`` (a resolved path)."""
         if folder not in self._by_folder:
             found = find_config(folder)
             if found is None:

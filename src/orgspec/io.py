@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -228,6 +227,8 @@ def _write_temp(target: Path, data: bytes | str) -> str:
     A str is encoded a block at a time, so that a large text is never held twice (as text and bytes).
     """
     directory = target.parent if str(target.parent) else Path(".")
+    import tempfile  # noqa: PLC0415 - only when writing: slow to import, and a check writes nothing
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{TEMP_MARK}", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:

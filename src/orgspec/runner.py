@@ -20,6 +20,7 @@ Imports: :mod:`orgspec.cache`, :mod:`orgspec.io`, :mod:`orgspec.diagnostics`,
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -38,6 +39,7 @@ __all__ = [
     "RunResult",
     "check_files",
     "check_paths",
+    "collector_paused",
     "default_jobs",
     "empty_folders",
     "spec_files",
@@ -160,6 +162,24 @@ def _packs(policy: Sequence[str]) -> list[Any]:
     return packs
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building objects that stay live and hold no cycles.
+
+    As :func:`orgspec.lowering.gc_paused`, without importing the front end: a re-check
+    reads the records of thousands of files, which the collector would otherwise walk
+    again and again (its full collections grow with the heap).
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _from_cache(path: Path, cache: ResultCache, facts: bool = False) -> FileResult | None:
     """Return the cached result of ``path``, or None when it must be checked (not cached, or unreadable)."""
     try:
@@ -169,24 +189,32 @@ def _from_cache(path: Path, cache: ResultCache, facts: bool = False) -> FileResu
     return _lookup(path, data, cache, facts)[0]
 
 
-def _lookup(
-    path: Path, data: bytes, cache: ResultCache, facts: bool
-) -> tuple[FileResult | None, tuple[str, ResultCache | None, str]]:
-    """Return (the cached result of ``data`` or None, the keys to store a new result under)."""
+def _lookup(path: Path, data: bytes, cache: ResultCache, facts: bool) -> tuple[FileResult | None, str]:
+    """Return (the cached result of ``data`` or None, the key to store a new result under).
+
+    One entry per text holds its findings and, once a run of several files asked for
+    them, the facts of its bodies: ``[findings, facts or null]``, so a cached file costs
+    one hash, one read and one decode. An entry without facts is a miss for a run that
+    needs them (the file is checked again and the entry rewritten with them).
+    """
     key = cache.key(data)
-    store = cache.companion("across-facts") if facts else None
-    facts_key = store.key(data) if store is not None else ""
     record = cache.get(key)
-    known = _cached_facts(store, facts_key) if store is not None else None
-    if record is not None and (not facts or known is not None):
+    if record is None or len(record) != 2 or not isinstance(record[0], list):
+        return None, key
+    found, known = record
+    if facts and not isinstance(known, list):
+        return None, key
+    diagnostics: list[Diagnostic] = []
+    if found:  # a clean file needs no text: its bytes decoded when the entry was written (undecodable text is not)
         source, _problems = decode(data, str(path))
-        if source is not None:
-            try:
-                hit = FileResult(decode_diagnostics(record, source), False, CacheStats(hits=1), known)
-                return hit, (key, store, facts_key)
-            except (TypeError, ValueError, KeyError):
-                pass  # a well-formed entry of unexpected content: check again and rewrite it
-    return None, (key, store, facts_key)
+        if source is None:
+            return None, key
+        try:
+            diagnostics = decode_diagnostics(found, source)
+        except (TypeError, ValueError, KeyError):
+            return None, key  # a well-formed entry of unexpected content: check again and rewrite it
+    body_facts = [f for f in known if isinstance(f, dict)] if facts else None
+    return FileResult(diagnostics, False, CacheStats(hits=1), body_facts), key
 
 
 def _check_one(path: Path, cache: ResultCache | None, policy: Sequence[str] = (), facts: bool = False) -> FileResult:
@@ -196,12 +224,11 @@ def _check_one(path: Path, cache: ResultCache | None, policy: Sequence[str] = ()
     except (OSError, FileTooLargeError):
         source, problems = read_source(path)  # reports the error as a diagnostic
         return FileResult(problems, source is None, CacheStats())
-    key, store, facts_key = "", None, ""
+    key = ""
     if cache is not None:
-        hit, keys = _lookup(path, data, cache, facts)
+        hit, key = _lookup(path, data, cache, facts)
         if hit is not None:
             return hit
-        key, store, facts_key = keys
     source, problems = decode(data, name)
     del data  # the bytes are not needed once decoded: a large file is not held twice
     if source is None:
@@ -221,18 +248,9 @@ def _check_one(path: Path, cache: ResultCache | None, policy: Sequence[str] = ()
     writes = 0
     if cache is not None:
         record = encode_diagnostics(found, source)
-        if record is not None and cache.put(key, record):
+        if record is not None and cache.put(key, [record, found_facts]):
             writes = 1
-        if store is not None and found_facts is not None:
-            store.put(facts_key, [found_facts])
     return FileResult(found, False, CacheStats(misses=1 if cache is not None else 0, writes=writes), found_facts)
-
-
-def _cached_facts(store: ResultCache, key: str) -> list[dict[str, Any]] | None:
-    record = store.get(key)
-    if record is None or not isinstance(record, list) or len(record) != 1 or not isinstance(record[0], list):
-        return None
-    return [f for f in record[0] if isinstance(f, dict)]
 
 
 def _check_chunk(
@@ -292,12 +310,13 @@ def check_files(
         # answer what the cache knows here, so that a re-check with little changed starts no
         # worker processes (each would import orgspec) for files it need not read again
         todo = []
-        for i, name in enumerate(names):
-            slots[i] = _from_cache(Path(name), store, facts)
-            if slots[i] is None:
-                todo.append(i)
-            elif on_done is not None:
-                on_done(1)
+        with collector_paused():  # the records read stay live: collections would only walk them again
+            for i, name in enumerate(names):
+                slots[i] = _from_cache(Path(name), store, facts)
+                if slots[i] is None:
+                    todo.append(i)
+                elif on_done is not None:
+                    on_done(1)
     pending = [names[i] for i in todo]
     if jobs is None:
         jobs = default_jobs() if len(pending) > 1 and _total_bytes(pending) >= PARALLEL_MIN_BYTES else 1

@@ -200,7 +200,7 @@ def gather(
     """
     from orgspec.cli.progress import Progress
     from orgspec.diagnostics import sort_key
-    from orgspec.runner import FileResult, check_files
+    from orgspec.runner import FileResult, check_files, collector_paused
 
     groups: dict[tuple[str, ...], list[int]] = {}
     for n, path in enumerate(paths):
@@ -218,18 +218,19 @@ def gather(
             )
             for n, result in zip(members, outcome.files, strict=True):
                 results[n] = result
-    done = [r for r in results if r is not None]
-    found: list[Diagnostic] = []
-    for path, result in zip(paths, done, strict=True):
-        found.extend(result.diagnostics if result.unreadable else resolver.apply(result.diagnostics, path))
-    if len(paths) > 1:
-        from orgspec.across import compare
+    with collector_paused():  # what is built here holds no cycles; a large run's records stay live
+        done = [r for r in results if r is not None]
+        found: list[Diagnostic] = []
+        for path, result in zip(paths, done, strict=True):
+            found.extend(result.diagnostics if result.unreadable else resolver.apply(result.diagnostics, path))
+        if len(paths) > 1:
+            from orgspec.across import compare
 
-        across = compare([(str(p), r.facts) for p, r in zip(paths, done, strict=True) if r.facts])
-        for d in across:
-            found.extend(resolver.apply([d], d.file or "."))
-    found.sort(key=sort_key)
-    return Gathered(tuple(found), tuple(str(p) for p in paths), any(r.unreadable for r in done))
+            across = compare([(str(p), r.facts) for p, r in zip(paths, done, strict=True) if r.facts])
+            for d in across:
+                found.extend(resolver.apply([d], d.file or "."))
+        found.sort(key=sort_key)
+        return Gathered(tuple(found), tuple(str(p) for p in paths), any(r.unreadable for r in done))
 
 
 def _policy_files(resolver: Resolver, path: Path, extra: Sequence[str]) -> tuple[str, ...]:
@@ -311,7 +312,7 @@ def write_outputs(args: argparse.Namespace, gathered: Gathered) -> bool:
     """Write the chosen format and every other report; return False if one could not be written."""
     from orgspec.cli.common import OutputError, write_output
     from orgspec.diagnostics import Severity
-    from orgspec.report import ReportContext, format_step_summary, render, summarize
+    from orgspec.report import ReportContext, render, summarize
 
     context = ReportContext(gathered.files, Path.cwd(), Severity(args.fail_on))
     found = gathered.diagnostics
@@ -335,6 +336,8 @@ def write_outputs(args: argparse.Namespace, gathered: Gathered) -> bool:
             ok = False
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if step_summary and "github" in (fmt, *(f for f, _ in extra)):
+        from orgspec.report.github import format_step_summary
+
         try:
             with open(step_summary, "a", encoding="utf-8") as fh:
                 fh.write(format_step_summary(found, summary, context))
@@ -385,6 +388,9 @@ def _files(args: argparse.Namespace, resolver: Resolver) -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     """Check the named paths and report the findings."""
+    from orgspec.model import light
+
+    light.request()  # in the command line's own process: the model without pydantic (issue 17)
     from orgspec.config import ConfigError, Resolver
     from orgspec.diagnostics import Severity
     from orgspec.runner import empty_folders

@@ -160,5 +160,12 @@ def _internal_error(args: argparse.Namespace, err: Exception) -> int:
 
 
 def entry() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (and ``python -m orgspec``): the process is the command's own.
+
+    So ``check`` may define the model on light classes (:mod:`orgspec.model.light`):
+    nothing else in the process needs pydantic's.
+    """
+    from orgspec.model import light
+
+    light.allow()
     sys.exit(main())

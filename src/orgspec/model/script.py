@@ -31,9 +31,12 @@ Script = Literal["simplified", "traditional", "unknown"]
 
 
 def _dictionary_dir() -> str:
-    import opencc
+    import importlib.util
 
-    return os.path.join(os.path.dirname(opencc.__file__), "dictionary")
+    spec = importlib.util.find_spec("opencc")  # found, not imported: the tables are read as text
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("No module named 'opencc'", name="opencc")
+    return os.path.join(next(iter(spec.submodule_search_locations)), "dictionary")
 
 
 def _read_pairs(name: str, *, reverse: bool = False) -> dict[str, str]:

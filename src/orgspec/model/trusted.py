@@ -36,7 +36,7 @@ of ``Unit.units``: the caller must give values that validation would accept
 unchanged. ``tests/test_trusted.py`` lowers real, fixture and generated specs
 and checks that rebuilding every node with validation gives an identical node.
 
-Imports: pydantic and the standard library only.
+Imports: :mod:`orgspec.model.base` (pydantic, or its light stand-in) and the standard library.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from orgspec.model.base import BaseModel
 
 __all__ = ["pooled", "trusted"]
 

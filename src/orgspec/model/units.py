@@ -6,7 +6,7 @@ coordinating body), told apart by its :class:`~orgspec.model.values.UnitKind`.
 Positions are not part of the model: a model built in Python equals a parsed
 one; :class:`orgspec.lowering.SourceMap` answers "where was this stated?".
 
-Imports: pydantic, :mod:`orgspec.model.values`.
+Imports: :mod:`orgspec.model.base` (pydantic, or its light stand-in), :mod:`orgspec.model.values`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ import enum
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
+from orgspec.model.base import BaseModel, ConfigDict, Field, field_validator
 from orgspec.model.values import Basis, Count, PartialDate, QuotaCategory, QuotaCategoryName, Ref, UnitKind
 
 __all__ = [

@@ -6,7 +6,7 @@ as written), or "cut off" (the copy stops inside the figure, kept as far as it
 goes), or a range or bound ("2-3名", "不超过50名", "三人至七人", kept with the
 document's words); none of these is ever 0 or None.
 
-Imports: pydantic and the standard library only.
+Imports: :mod:`orgspec.model.base` (pydantic, or its light stand-in) and the standard library.
 """
 
 from __future__ import annotations
@@ -15,8 +15,14 @@ import datetime
 import enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
-
+from orgspec.model.base import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 from orgspec.model.trusted import trusted
 
 __all__ = [

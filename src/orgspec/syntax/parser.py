@@ -29,7 +29,7 @@ import re
 import sys
 import threading
 from collections.abc import Callable
-from importlib import resources, util
+from importlib import util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -313,7 +313,20 @@ def _on_separator(tok: Token) -> Token:
     return tok
 
 
-_GRAMMAR = resources.files("orgspec.syntax").joinpath("grammar.lark").read_text(encoding="utf-8")
+def _read_grammar() -> str:
+    """Return the grammar's text: the file beside this module, else through importlib.resources (a zipped install).
+
+    Importing importlib.resources costs more start-up than reading a small spec (it imports zipfile and tempfile).
+    """
+    try:
+        return (Path(__file__).parent / "grammar.lark").read_text(encoding="utf-8")
+    except OSError:  # pragma: no cover - installed as a zip archive
+        from importlib import resources
+
+        return resources.files("orgspec.syntax").joinpath("grammar.lark").read_text(encoding="utf-8")
+
+
+_GRAMMAR = _read_grammar()
 _parser: Lark | None = None
 _driver: Driver | None = None
 _shape: StatementLoop | None = None
