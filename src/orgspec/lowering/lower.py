@@ -193,16 +193,29 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         return handle
 
     def u_number(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``number N`` or ``number FIRST LAST``: a range the document writes over several units (5-8)."""
         path, f = u.path, u.f
         a = StmtArgs(self.r, stmt)
         arg = a.require("the number the document gives the unit", INT)
-        a.done("one number")
+        last = a.take(INT) if arg is not None else None
+        a.done("one number, or the first and last numbers of a range")
         self.no_block(stmt)
         if arg is not None:
             value = self.r.integer(arg, "the number")
             if value is not None:
                 f["number"] = value
                 self.map.spans[path + "/number"] = arg.span
+            end = self.r.integer(last, "the last number of the range") if last is not None else None
+            if value is not None and end is not None:
+                if end <= value:
+                    self.r.error(
+                        "OS202",
+                        f"the range {value}-{end} does not go up",
+                        last.span if last is not None else stmt.span,
+                        hint="write the first number, then a larger last one: number 5 8",
+                    )
+                else:
+                    f["number_to"] = end
 
     def u_superior(self, stmt: Stmt, u: UnitCtx) -> None:
         path, f = u.path, u.f
@@ -538,7 +551,7 @@ _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
 
 _ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "section-duties-unstated", "funding",
-         "outside-count"}  # fmt: skip
+         "outside-count", "stands-for"}  # fmt: skip
 
 _L = _Lowerer
 _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
@@ -553,6 +566,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "funding": _L.u_text_field("funding"),
     "cut-off": _L.u_cut_off,
     "ambiguous": _L.u_ambiguous,
+    "stands-for": _L.u_stands_for,
     "basis": _L.u_basis,
     "note": _L.u_note,
     "plaque": _L.u_plaque,

@@ -23,6 +23,8 @@ __all__ = [
     "ActualStaff",
     "Ambiguity",
     "AmbiguousWhat",
+    "BodyClass",
+    "ClassTotal",
     "CutOff",
     "CutOffWhat",
     "Duty",
@@ -32,6 +34,7 @@ __all__ = [
     "FunctionChangeKind",
     "Holder",
     "Member",
+    "OtherStatement",
     "Plaque",
     "Post",
     "PostGroup",
@@ -149,6 +152,14 @@ class FunctionChange(_Frozen):
     basis: tuple[Basis, ...] = ()
 
 
+class OtherStatement(_Frozen):
+    """The same fact stated again by another source (口径), perhaps with another figure; both are kept."""
+
+    count: Count
+    text: str | None = Field(default=None, description="the document's words")
+    source: str | None = Field(default=None, description="who or what states it: an authority, a document")
+
+
 class QuotaPart(_Frozen):
     """A part counted inside a quota or a post (含…), or outside it (不含…)."""
 
@@ -170,6 +181,8 @@ class Quota(_Frozen):
     funding: str | None = Field(default=None, description="how the pool is funded: 全额拨款, 差额拨款, 自收自支")
     phasing_out: str | None = Field(default=None, description="the document's words: 只出不进, 编制出一减一")
     as_of: PartialDate | None = Field(default=None, description="the date the figure is given for")
+    source: str | None = Field(default=None, description="who or what states the figure, when the document says")
+    also: tuple[OtherStatement, ...] = Field(default=(), description="the same figure stated by another source")
     notes: tuple[str, ...] = ()
 
 
@@ -194,6 +207,15 @@ class ActualStaff(_Frozen):
     notes: tuple[str, ...] = ()
 
 
+class ClassTotal(_Frozen):
+    """A post figure over several bodies of a class: 按31个街道计算共计124正; 已启用的25个街道实际设置125副."""
+
+    bodies: Count = Field(description="how many bodies of the class the total covers")
+    count: Count = Field(description="the posts over those bodies")
+    text: str | None = Field(default=None, description="the document's words")
+    actual: bool = Field(default=False, description="posts actually filled, not authorised")
+
+
 class Post(_Frozen):
     """A leadership post (领导职数) with its count: 主任1名."""
 
@@ -206,6 +228,7 @@ class Post(_Frozen):
     holder: str | None = None
     actual: Count | None = Field(default=None, description="the posts actually filled (实际配备)")
     holders: tuple[Holder, ...] = Field(default=(), description="the people who hold or held it, in order")
+    across: tuple[ClassTotal, ...] = Field(default=(), description="totals over bodies of the class (stands-for)")
     parts: tuple[QuotaPart, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -218,7 +241,10 @@ class PostGroup(_Frozen):
     count: Count
     for_sections: bool = Field(default=False, description="the heads and deputies of sections")
     actual: Count | None = Field(default=None, description="the posts actually filled (实际配备)")
+    since: PartialDate | None = Field(default=None, description="the layout holds from this date")
+    until: PartialDate | None = Field(default=None, description="the layout held until this date: a past layout")
     posts: tuple[Post, ...] = ()
+    across: tuple[ClassTotal, ...] = Field(default=(), description="totals over bodies of the class (stands-for)")
     parts: tuple[QuotaPart, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -308,6 +334,24 @@ class Event(_Frozen):
         return self.when()
 
 
+class BodyClass(_Frozen):
+    """What a unit stands for when it is one of a class of like bodies (31个街道办事处, 九个督察局).
+
+    The unit's own statements (sections, quotas, posts, plaques) are those of each member; a name
+    with the :attr:`placeholder` in it stands for each member's own name.
+    """
+
+    count: Count = Field(description="how many bodies the class has")
+    text: str | None = Field(default=None, description="the document's words")
+    source: str | None = Field(default=None, description="who or what states the count, when the document says")
+    parts: tuple[QuotaPart, ...] = Field(default=(), description="parts of the class (实际运行19个)")
+    complete: bool = Field(default=False, description="the parts are the whole class")
+    members: tuple[Ref, ...] = Field(default=(), description="members the document names")
+    placeholder: str | None = Field(default=None, description="the mark written for each member's own name: ××")
+    also: tuple[OtherStatement, ...] = Field(default=(), description="the count stated by another source")
+    notes: tuple[str, ...] = ()
+
+
 class Unit(_Frozen):
     """Any node of the structure: a body, a section, an office, an institution, a group."""
 
@@ -317,6 +361,9 @@ class Unit(_Frozen):
     kind_label: str | None = Field(default=None, description="the kind as the document words it")
     rank: str | None = None
     number: int | None = Field(default=None, ge=0, description="the number the document gives it")
+    number_to: int | None = Field(
+        default=None, ge=0, description="the last number of a range the document writes over several units (5-8)"
+    )
     superior: Ref | None = None
     section_rank: str | None = Field(default=None, description="rank of its sections: 科級建制")
     per_regulations: bool = Field(default=False, description="set per regulations (另按規定設定)")
@@ -329,6 +376,7 @@ class Unit(_Frozen):
     funding: str | None = None
     cut_off: tuple[CutOff, ...] = Field(default=(), description="what the stored copy lacks of this unit")
     ambiguous: tuple[Ambiguity, ...] = Field(default=(), description="what the document leaves ambiguous")
+    stands_for: BodyClass | None = Field(default=None, description="the class of like bodies this one stands for")
     basis: tuple[Basis, ...] = ()
     plaques: tuple[Plaque, ...] = ()
     short_names: tuple[ShortName, ...] = Field(default=(), description="short names and abbreviations (以下简称)")
