@@ -21,7 +21,7 @@ __all__ = ["StaffLowerer"]
 
 #: The statements a quota block accepts.
 _QUOTA_KEYWORDS = dict.fromkeys(
-    ("includes", "excludes", "complete", "funding", "phasing-out", "as-of", "source", "also", "note"), 1
+    ("includes", "excludes", "complete", "funding", "phasing-out", "as-of", "source", "also", "across", "note"), 1
 )
 
 
@@ -48,6 +48,7 @@ class StaffLowerer(ClassLowerer):
         qf: dict[str, Any] = {"category": cat, "count": counted[0], "label": label.value if label else None}
         parts: list[QuotaPart] = []
         also: list[OtherStatement] = []
+        across: list[ClassTotal] = []
         notes: list[str] = []
         seen: dict[str, Span] = {}
         for sub in stmt.block or ():
@@ -59,6 +60,10 @@ class StaffLowerer(ClassLowerer):
                 other = self.also(sub, f"{p}/also/{len(also)}")
                 if other is not None:
                     also.append(other)
+            elif sub.keyword == "across":
+                total = self.across(sub, f"{p}/across/{len(across)}")
+                if total is not None:
+                    across.append(total)
             elif sub.keyword == "complete":
                 self.no_args(sub, "no arguments")
                 qf["complete"] = True
@@ -79,6 +84,7 @@ class StaffLowerer(ClassLowerer):
                 self.unknown(sub, "a quota", _QUOTA_KEYWORDS)
         qf["parts"] = tuple(parts)
         qf["also"] = tuple(also)
+        qf["across"] = tuple(across)
         qf["notes"] = tuple(notes)
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]

@@ -152,6 +152,15 @@ class FunctionChange(_Frozen):
     basis: tuple[Basis, ...] = ()
 
 
+class ClassTotal(_Frozen):
+    """A post or quota figure over several bodies of a class: 按31个街道计算共计124正; 实际设置125副."""
+
+    bodies: Count = Field(description="how many bodies of the class the total covers")
+    count: Count = Field(description="the posts or staff over those bodies")
+    text: str | None = Field(default=None, description="the document's words")
+    actual: bool = Field(default=False, description="posts actually filled, not authorised")
+
+
 class OtherStatement(_Frozen):
     """The same fact stated again by another source (口径), perhaps with another figure; both are kept."""
 
@@ -183,6 +192,7 @@ class Quota(_Frozen):
     as_of: PartialDate | None = Field(default=None, description="the date the figure is given for")
     source: str | None = Field(default=None, description="who or what states the figure, when the document says")
     also: tuple[OtherStatement, ...] = Field(default=(), description="the same figure stated by another source")
+    across: tuple[ClassTotal, ...] = Field(default=(), description="totals over bodies of the class (stands-for)")
     notes: tuple[str, ...] = ()
 
 
@@ -205,15 +215,6 @@ class ActualStaff(_Frozen):
     as_of: PartialDate | None = None
     parts: tuple[QuotaPart, ...] = ()
     notes: tuple[str, ...] = ()
-
-
-class ClassTotal(_Frozen):
-    """A post figure over several bodies of a class: 按31个街道计算共计124正; 已启用的25个街道实际设置125副."""
-
-    bodies: Count = Field(description="how many bodies of the class the total covers")
-    count: Count = Field(description="the posts over those bodies")
-    text: str | None = Field(default=None, description="the document's words")
-    actual: bool = Field(default=False, description="posts actually filled, not authorised")
 
 
 class Post(_Frozen):

@@ -155,7 +155,7 @@ def _quota(q: Quota) -> Stmt:
         block.append(_st("as-of", [_d(q.as_of)]))
     if q.source is not None:
         block.append(_st("source", [_s(q.source)]))
-    block += [_also(o) for o in q.also]
+    block += [_also(o) for o in q.also] + [_across(t) for t in q.across]
     block += _notes(q.notes)
     return _st("quota", args, block or None)
 
