@@ -18,6 +18,8 @@ from orgspec.model import (
     ActualStaff,
     Ambiguity,
     Basis,
+    BodyClass,
+    ClassTotal,
     Count,
     CutOff,
     Duty,
@@ -27,6 +29,7 @@ from orgspec.model import (
     FunctionChangeKind,
     Holder,
     Member,
+    OtherStatement,
     PartialDate,
     Plaque,
     Post,
@@ -108,6 +111,22 @@ parts = st.builds(
     category=st.none() | st.sampled_from(list(QuotaCategory)),
     unit=st.none() | external_refs,
 )
+others = st.builds(OtherStatement, count=counts, text=st.none() | texts, source=st.none() | names)
+class_totals = st.builds(ClassTotal, bodies=counts, count=counts, text=st.none() | texts, actual=st.booleans())
+body_classes = st.builds(
+    BodyClass,
+    count=counts,
+    text=st.none() | texts,
+    source=st.none() | names,
+    parts=st.lists(parts.map(lambda p: p.model_copy(update={"relation": "includes", "unit": None})), max_size=2).map(
+        tuple
+    ),
+    complete=st.booleans(),
+    members=st.lists(external_refs, max_size=2).map(tuple),
+    placeholder=st.none() | st.sampled_from(["××", "XX"]),
+    also=st.lists(others, max_size=1).map(tuple),
+    notes=notes,
+)
 quotas = st.builds(
     Quota,
     category=st.sampled_from([c for c in QuotaCategory if c is not QuotaCategory.OTHER]),
@@ -118,6 +137,9 @@ quotas = st.builds(
     funding=st.none() | names,
     phasing_out=st.none() | texts,
     as_of=st.none() | partial_dates(),
+    source=st.none() | names,
+    also=st.lists(others, max_size=1).map(tuple),
+    across=st.lists(class_totals, max_size=1).map(tuple),
     notes=notes,
 )
 include_parts = parts.map(lambda p: p.model_copy(update={"relation": "includes"}))
@@ -141,6 +163,7 @@ posts = st.builds(
         ),
         max_size=2,
     ).map(tuple),
+    across=st.lists(class_totals, max_size=1).map(tuple),
     parts=st.lists(include_parts, max_size=1).map(tuple),
     notes=notes,
 )
@@ -159,7 +182,10 @@ groups = st.builds(
     count=counts,
     for_sections=st.booleans(),
     actual=st.none() | counts,
+    since=st.none() | partial_dates(),
+    until=st.none() | partial_dates(),
     posts=st.lists(posts, max_size=3).map(tuple),
+    across=st.lists(class_totals, max_size=1).map(tuple),
     parts=st.lists(include_parts, max_size=1).map(tuple),
     notes=notes,
 )
@@ -279,13 +305,18 @@ def units(
                 intro=draw(st.none() | texts),
             ),
         )
+    number = draw(st.none() | small)
+    number_to = (
+        number + draw(st.integers(min_value=1, max_value=4)) if number is not None and draw(st.booleans()) else None
+    )
     return Unit(
         name=draw(names),
         id=unit_id,
         kind=kind,
         kind_label=label,
         rank=draw(st.none() | st.sampled_from(["處級", "科級", "正处级", "副厅级", "科級建制", "大级"])),
-        number=draw(st.none() | small),
+        number=number,
+        number_to=number_to,
         superior=draw(st.none() | external_refs) if not nested else None,
         section_rank=draw(st.none() | st.sampled_from(["科級", "处级"])),
         per_regulations=draw(st.booleans()),
@@ -304,6 +335,7 @@ def units(
                 )
             )
         ),
+        stands_for=draw(st.none() | body_classes),
         basis=tuple(draw(st.lists(bases, max_size=2))),
         plaques=tuple(draw(st.lists(plaques, max_size=2))),
         short_names=tuple(draw(st.lists(st.builds(ShortName, name=names, text=st.none() | texts), max_size=2))),

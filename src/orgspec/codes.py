@@ -284,7 +284,7 @@ _ALL: tuple[Code, ...] = (
         "Numbering is duplicated, skipped or out of order.",
         "Sections and duties may carry the number the document gives them. A repeated number "
         "(two sections numbered 三) or a gap is a defect of the document worth recording. A range "
-        "written over several sections (`number 5 8` for \"5-8. 地区处\") is one slot of the "
+        'written over several sections (`number 5 8` for "5-8. 地区处") is one slot of the '
         "numbering; the sections that carry it must be as many as its numbers.",
     ),
     Code(
@@ -306,7 +306,7 @@ _ALL: tuple[Code, ...] = (
         "More leadership posts are filled than authorised (超职数).",
         "`actual N` inside a post or a post group records the posts actually filled (实际配备); a "
         "reviewer raises more filled than the document authorises. Over several bodies of a class "
-        "(`across 25 125 \"…\" actual` in a post of 4 of a `stands-for` body), the posts filled are "
+        '(`across 25 125 "…" actual` in a post of 4 of a `stands-for` body), the posts filled are '
         "compared with the post's figure times the bodies.",
         bad='post "副主任" 3 { actual 4 }',
         good='post "副主任" 3 { actual 3 }',
@@ -373,7 +373,7 @@ _ALL: tuple[Code, ...] = (
         "The figures of a class of like bodies do not add up.",
         "A body stated `stands-for 31` stands for 31 like bodies (31个街道办事处): its posts are those "
         "of each. Its `includes` parts (实际运行19个) may not exceed the class, and add up to it when "
-        "stated `complete`; a post total over some of its bodies (`across 31 124 \"共计124正\"` in a "
+        'stated `complete`; a post total over some of its bodies (`across 31 124 "共计124正"` in a '
         "post of 4) must be the post's figure times the bodies, and cover no more bodies than the "
         "class has. Posts filled over several bodies (`across 25 125 … actual`) are OS312.",
         bad='stands-for 31\nposts { post "副主任" 4 { across 31 120 "共计120副" } }',
@@ -384,7 +384,7 @@ _ALL: tuple[Code, ...] = (
         "statements-disagree",
         "warning",
         "One fact is stated twice, by two sources, with figures that disagree.",
-        "`also FIGURE \"words\" source \"…\"` in a `stands-for` or a `quota` block keeps a second "
+        '`also FIGURE "words" source "…"` in a `stands-for` or a `quota` block keeps a second '
         "statement of the same figure (another authority's count, another document's figure for the "
         "same year) beside the first, with its source. Both are kept; where they cannot be the same "
         "number a reviewer asks which one holds.",

@@ -111,8 +111,7 @@ def _post_totals(ctx: Context, path: str, unit: Unit) -> Iterator[Diagnostic]:
             elif not total.actual and count != limit:
                 yield ctx.diag(
                     "OS317",
-                    f"the total of '{title}' over {bodies} bodies is {count}{words}, but {each} for each "
-                    f"makes {limit}",
+                    f"the total of '{title}' over {bodies} bodies is {count}{words}, but {each} for each makes {limit}",
                     f"{tpath}/count",
                     hint="keep the document's figures; if the document itself disagrees, say so in a comment",
                     related=[("the posts of each body", f"{ppath}/count")],
@@ -134,16 +133,17 @@ def disagreements(ctx: Context) -> Iterator[Diagnostic]:
         if unit.stands_for is not None:
             cls = unit.stands_for
             what = f"the number of bodies '{unit.name}' stands for"
-            yield from _differ(ctx, f"{path}/stands_for", what, cls.count, cls.source, cls.also)
+            yield from _differ(ctx, f"{path}/stands_for", what, (cls.count, cls.source), cls.also)
         for i, q in enumerate(unit.quotas):
             if q.also:
                 what = f"the {q.category.value} quota of '{unit.name}'"
-                yield from _differ(ctx, f"{path}/quotas/{i}", what, q.count, q.source, q.also)
+                yield from _differ(ctx, f"{path}/quotas/{i}", what, (q.count, q.source), q.also)
 
 
 def _differ(
-    ctx: Context, path: str, what: str, count: Count, source: str | None, others: tuple[OtherStatement, ...]
+    ctx: Context, path: str, what: str, first: tuple[Count, str | None], others: tuple[OtherStatement, ...]
 ) -> Iterator[Diagnostic]:
+    count, source = first
     for k, other in enumerate(others):
         if not _apart(count, other.count):
             continue

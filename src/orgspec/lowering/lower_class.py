@@ -1,5 +1,4 @@
-"""Lowering of a body that stands for a class of like bodies, of totals over the class, and of a
-fact stated again by another source.
+"""Lowering of a class of like bodies, of totals over the class, and of a fact stated twice.
 
 ``stands-for FIGURE ["words"] { … }`` in a unit; ``across BODIES FIGURE ["words"] [actual]`` in a
 post or a post group; ``also FIGURE ["words"] [source "…"]`` in a ``stands-for`` or a ``quota``

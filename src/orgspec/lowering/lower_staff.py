@@ -11,7 +11,17 @@ from orgspec.lowering.lower_base import _CATEGORY_WORDS, REFS, S, UnitCtx
 from orgspec.lowering.lower_class import ClassLowerer
 from orgspec.lowering.reader import StmtArgs
 from orgspec.model.trusted import trusted
-from orgspec.model.units import ActualStaff, ClassTotal, Holder, Member, OtherStatement, Post, PostGroup, Quota, QuotaPart
+from orgspec.model.units import (
+    ActualStaff,
+    ClassTotal,
+    Holder,
+    Member,
+    OtherStatement,
+    Post,
+    PostGroup,
+    Quota,
+    QuotaPart,
+)
 from orgspec.model.values import Count, QuotaCategory
 from orgspec.source import Span
 from orgspec.syntax.nodes import ArgKind, Stmt
