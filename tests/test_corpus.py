@@ -19,10 +19,10 @@ import pytest
 
 import orgspec
 from orgspec import PostGroup, Spec
-from orgspec.model import OtherStatement
 from orgspec.api import iter_spec_files
 from orgspec.diagnostics import Severity, has_errors, sort_key
 from orgspec.fmt import format_source
+from orgspec.model import OtherStatement
 from orgspec.report import format_text
 from tests.conftest import GOLDEN, ROOT, SPECS, golden
 from tests.test_specs import _document_strings

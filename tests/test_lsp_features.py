@@ -120,7 +120,18 @@ def _complete(marked: str) -> list[str]:
         ("|", ["body", "history", "note"]),
         (
             'body a "A" {\n  quota administrative 3 {\n    |',
-            ["includes", "excludes", "complete", "funding", "phasing-out", "as-of", "note"],
+            [
+                "includes",
+                "excludes",
+                "complete",
+                "funding",
+                "phasing-out",
+                "as-of",
+                "source",
+                "also",
+                "across",
+                "note",
+            ],
         ),
         ('body a "A" {\n  plaque "B" {\n    f|', ["form", "since", "basis", "note"]),
         ('body a "A" {\n  members {\n    |', ["member"]),
@@ -367,7 +378,11 @@ def test_the_editors_page_example_does_what_the_page_says() -> None:
             'body a "A" {\n  cut-off |',
             ["page", "sections", "duties", "institutions", "members", "posts", "quotas", "relations", "text"],
         ),
-        ('body a "A" {\n  posts {\n    post "主任" 1 {\n      |', ["includes", "actual", "holder", "note"]),
+        ('body a "A" {\n  posts {\n    post "主任" 1 {\n      |', ["includes", "actual", "holder", "across", "note"]),
+        (
+            'body a "A" {\n  stands-for 31 {\n    |',
+            ["source", "includes", "complete", "member", "placeholder", "also", "note"],
+        ),
         (
             'body a "A" {\n  actual |',
             [

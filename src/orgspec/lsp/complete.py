@@ -17,6 +17,7 @@ from typing import get_args
 from lsprotocol import types as lsp
 
 from orgspec.lowering.lower import _UNIT_KEYWORDS
+from orgspec.lowering.lower_class import CLASS_KEYWORDS
 from orgspec.lowering.lower_history import _EVENT_KEYWORDS
 from orgspec.lsp.positions import LineIndex
 from orgspec.lsp.scan import Statement, scan, statements, token_kind
@@ -36,10 +37,22 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_UNITS, tuple(_UNIT_KEYWORDS)),
     "plaque": ("form", *_META),
     **dict.fromkeys(_RELATIONS, _META),
-    "quota": ("includes", "excludes", "complete", "funding", "phasing-out", "as-of", "note"),
+    "quota": (
+        "includes",
+        "excludes",
+        "complete",
+        "funding",
+        "phasing-out",
+        "as-of",
+        "source",
+        "also",
+        "across",
+        "note",
+    ),
     "posts": ("post", "group"),
-    "group": ("post", "actual", "includes", "note"),
-    "post": ("includes", "actual", "holder", "note"),
+    "group": ("post", "actual", "includes", "across", "since", "until", "note"),
+    "post": ("includes", "actual", "holder", "across", "note"),
+    "stands-for": CLASS_KEYWORDS,
     "actual": ("as-of", "includes", "note"),
     "holder": ("since", "until", "note"),
     "members": ("member",),
