@@ -100,6 +100,7 @@ relations = st.builds(
     kind=st.sampled_from(list(RelationKind)),
     target=external_refs,
     since=st.none() | partial_dates(),
+    until=st.none() | partial_dates(),
     basis=st.lists(bases, max_size=1).map(tuple),
     notes=notes,
 )

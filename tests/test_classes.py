@@ -206,3 +206,42 @@ def test_exports_carry_the_class_and_the_range() -> None:
 def test_the_lexer_classes_the_new_statements_as_keywords() -> None:
     keywords = {v for t, v in lex(_CLASS, OrgspecLexer()) if t is Keyword}
     assert {"stands-for", "also", "across", "placeholder", "member", "until"} <= keywords
+
+
+# ---- N4: the vocabulary the corpus shares ----------------------------------------------------------
+
+_N4 = """body a "垦利县林业局" {
+  colocated "黨辦" {
+    since 1977
+    until 2006-03
+  }
+  function-changes {
+    strengthened "强化服务职责,加强应急、督查工作"
+  }
+  institution "生产服务公司" {
+    kind enterprise
+  }
+  history {
+    event merged {
+      unit "林产办"
+    }
+    event kept 2002-04 {
+      note "县乡机构改革,垦利县林业局保留"
+    }
+  }
+}
+"""
+
+
+def test_kept_strengthened_enterprise_ended_relation_and_undated_event() -> None:
+    spec = _round_trips(_N4)
+    body = spec.bodies[0]
+    assert str(body.relations[0].until) == "2006-03"
+    assert body.function_changes[0].kind.value == "strengthened"
+    assert body.units[0].kind is not None
+    assert body.units[0].kind.value == "enterprise"
+    assert (body.history[0].kind.value, body.history[0].date) == ("merged", None)
+    assert body.history[1].kind.value == "kept"
+    # the Chinese term reads as the kind too
+    assert orgspec.loads('body a "A" {\n  kind "企业"\n}\n').bodies[0].kind == body.units[0].kind
+    assert _findings(_N4) == []

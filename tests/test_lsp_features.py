@@ -137,7 +137,7 @@ def _complete(marked: str) -> list[str]:
         ('body a "A" {\n  members {\n    |', ["member"]),
         (
             'body a "A" {\n  function-changes {\n    |',
-            ["transferred-out", "transferred-in", "cancelled", "added", "merged"],
+            ["transferred-out", "transferred-in", "cancelled", "added", "merged", "strengthened"],
         ),
         ('body a "A" {\n  stated |', ["sections", "duties", "institutions", "members", "subordinates", "bodies"]),
         (

@@ -309,8 +309,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             basis: list[Basis] = []
             notes: list[str] = []
             for sub in stmt.block or ():
-                if sub.keyword == "since":
-                    rf["since"] = self.dated(sub)
+                if sub.keyword in ("since", "until"):
+                    rf[sub.keyword] = self.dated(sub)
                 elif sub.keyword == "basis":
                     b = self.basis(sub, f"{p}/basis/{len(basis)}")
                     if b is not None:
@@ -320,7 +320,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                     if note is not None:
                         notes.append(note)
                 else:
-                    self.unknown(sub, f"'{stmt.keyword}'", {"since": 1, "basis": 1, "note": 1})
+                    self.unknown(sub, f"'{stmt.keyword}'", {"since": 1, "until": 1, "basis": 1, "note": 1})
             rf["basis"] = tuple(basis)
             rf["notes"] = tuple(notes)
             self.map.spans[p] = stmt.span

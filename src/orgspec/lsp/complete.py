@@ -29,6 +29,7 @@ __all__ = ["BLOCK_KEYWORDS", "completions", "unit_ids"]
 
 _UNITS = ("body", "section", "office", "institution")
 _META = ("since", "basis", "note")
+_RELATION_META = ("since", "until", "basis", "note")
 _RELATIONS = ("hosts", "hosted-in", "manages", "managed-by", "colocated")
 
 #: The statements each kind of block accepts, keyed by the keyword that opens the block ("" is the top level).
@@ -36,7 +37,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "": ("body", "history", "note"),
     **dict.fromkeys(_UNITS, tuple(_UNIT_KEYWORDS)),
     "plaque": ("form", *_META),
-    **dict.fromkeys(_RELATIONS, _META),
+    **dict.fromkeys(_RELATIONS, _RELATION_META),
     "quota": (
         "includes",
         "excludes",

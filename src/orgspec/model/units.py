@@ -88,6 +88,7 @@ class Relation(_Frozen):
     kind: RelationKind
     target: Ref
     since: PartialDate | None = None
+    until: PartialDate | None = Field(default=None, description="the relation ended then (合署办公至…)")
     basis: tuple[Basis, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -140,6 +141,7 @@ class FunctionChangeKind(enum.StrEnum):
     CANCELLED = "cancelled"  # 取消
     ADDED = "added"  # 增加
     MERGED = "merged"  # 整合
+    STRENGTHENED = "strengthened"  # 加强, 强化: a function the body keeps and is to do more of
 
 
 class FunctionChange(_Frozen):
@@ -301,6 +303,7 @@ class EventKind(enum.StrEnum):
     QUOTA_TRANSFERRED = "quota-transferred"  # 将…N名…编制划入…: a figure moved, the totals not stated
     POSTS_TRANSFERRED = "posts-transferred"  # 将…N名…领导职数划入…
     INTERIM = "interim"  # 过渡期: a body or plaque kept from ``date`` until ``until``, then gone
+    KEPT = "kept"  # 保留: the body is kept through a reform; nothing changes
 
 
 class Event(_Frozen):

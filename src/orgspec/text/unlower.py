@@ -110,8 +110,7 @@ def _plaque(p: Plaque) -> Stmt:
 
 def _relation(r: Relation) -> Stmt:
     block: list[Stmt] = []
-    if r.since is not None:
-        block.append(_st("since", [_d(r.since)]))
+    block += [_st(k, [_d(v)]) for k, v in (("since", r.since), ("until", r.until)) if v is not None]
     block += [_basis(b) for b in r.basis] + _notes(r.notes)
     return _st(r.kind.value, [_ref(r.target)], block or None)
 
@@ -280,13 +279,19 @@ def _event(e: Event) -> Stmt:
     return _st("event", args, block or None)
 
 
-_CHILD_KEYWORD = {UnitKind.PUBLIC_INSTITUTION: "institution", UnitKind.OFFICE: "office"}
+_CHILD_KEYWORD = {
+    UnitKind.PUBLIC_INSTITUTION: "institution",
+    UnitKind.OFFICE: "office",
+    UnitKind.ENTERPRISE: "institution",
+}
+#: The kind each nested keyword gives when no ``kind`` is written.
+_CHILD_DEFAULT = {"section": UnitKind.SECTION, "institution": UnitKind.PUBLIC_INSTITUTION, "office": UnitKind.OFFICE}
 
 
 def _unit(u: Unit, nested: bool) -> Stmt:
     if nested:
         keyword = _CHILD_KEYWORD.get(u.kind, "section") if u.kind is not None else "section"
-        default = UnitKind.SECTION if keyword == "section" else u.kind
+        default = _CHILD_DEFAULT[keyword]
     else:
         keyword, default = "body", None
     block: list[Stmt] = []
