@@ -150,6 +150,7 @@ posts = st.builds(
     count=counts,
     role=st.none() | st.sampled_from(["chief", "deputy"]),
     concurrent=st.none() | names,
+    rank=st.none() | st.sampled_from(["副处级", "副部長級"]),
     approved_separately=st.booleans(),
     holder=st.none() | names,
     actual=st.none() | counts,

@@ -245,3 +245,11 @@ def test_kept_strengthened_enterprise_ended_relation_and_undated_event() -> None
     # the Chinese term reads as the kind too
     assert orgspec.loads('body a "A" {\n  kind "企业"\n}\n').bodies[0].kind == body.units[0].kind
     assert _findings(_N4) == []
+
+
+def test_a_posts_rank_apart_from_its_title() -> None:
+    text = 'body a "某办" {\n  posts {\n    post "调研室主任" 1 rank "副处级"\n  }\n}\n'
+    post = _round_trips(text).bodies[0].posts[0]
+    assert post.rank == "副处级"
+    assert post.title == "调研室主任"
+    assert [d.code for d in orgspec.check_text(text.replace('rank "副处级"', "rank"))] == ["OS202"]

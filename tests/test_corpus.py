@@ -259,6 +259,8 @@ def _corpus_strings(spec: Spec) -> Iterator[tuple[str, str]]:
             for p in item.posts if isinstance(item, PostGroup) else (item,):
                 if p.concurrent:
                     yield "concurrent", p.concurrent
+                if p.rank:
+                    yield "post rank", p.rank
                 if p.holder:
                     yield "holder", p.holder
                 for h in p.holders:

@@ -204,6 +204,7 @@ class StaffLowerer(ClassLowerer):
         "approved-separately": None,
         "concurrent": (S,),
         "holder": (S,),
+        "rank": (S,),
     }
 
     def post(self, stmt: Stmt, p: str) -> Post | None:
@@ -212,7 +213,7 @@ class StaffLowerer(ClassLowerer):
         title = a.require("the post's title (a quoted string)", S)
         counted = a.count("the number of posts") if title is not None else None
         props = a.props(self._POST_PROPS)
-        a.done('a title, a count, and chief, deputy, approved-separately, concurrent "…" or holder "…"')
+        a.done('a title, a count, and chief, deputy, approved-separately, concurrent "…", rank "…" or holder "…"')
         if title is None or counted is None:
             return None
         parts: list[QuotaPart] = []
@@ -258,6 +259,7 @@ class StaffLowerer(ClassLowerer):
             role=role,
             approved_separately="approved-separately" in props,
             concurrent=props["concurrent"].value if "concurrent" in props else None,
+            rank=props["rank"].value if "rank" in props else None,
             holder=props["holder"].value if "holder" in props else None,
             actual=actual,
             holders=tuple(holders),

@@ -227,6 +227,7 @@ class Post(_Frozen):
     count: Count
     role: Literal["chief", "deputy"] | None = None
     concurrent: str | None = Field(default=None, description="the post held concurrently (兼)")
+    rank: str | None = Field(default=None, description="the post's rank apart from its title: 副处级, 副部长级")
     approved_separately: bool = Field(default=False, description="另核: outside the main count")
     holder: str | None = None
     actual: Count | None = Field(default=None, description="the posts actually filled (实际配备)")

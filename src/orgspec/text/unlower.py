@@ -203,6 +203,8 @@ def _post(p: Post) -> Stmt:
         args.append(_w("approved-separately"))
     if p.concurrent is not None:
         args += [_w("concurrent"), _s(p.concurrent)]
+    if p.rank is not None:
+        args += [_w("rank"), _s(p.rank)]
     if p.holder is not None:
         args += [_w("holder"), _s(p.holder)]
     block = [_part(x) for x in p.parts]
