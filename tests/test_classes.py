@@ -253,3 +253,9 @@ def test_a_posts_rank_apart_from_its_title() -> None:
     assert post.rank == "副处级"
     assert post.title == "调研室主任"
     assert [d.code for d in orgspec.check_text(text.replace('rank "副处级"', "rank"))] == ["OS202"]
+
+
+def test_hover_says_what_a_class_body_stands_for() -> None:
+    from orgspec.lsp.features import unit_summary
+
+    assert "stands for a class of 31 like bodies" in unit_summary(orgspec.loads(_CLASS).bodies[0])
