@@ -219,6 +219,13 @@ stated = st.builds(
     unlisted=st.none() | counts,
     unlisted_text=st.none(),
 )
+member_counts = st.builds(
+    StatedCount,
+    what=st.just("members"),
+    count=counts,
+    text=st.none() | texts,
+    role=st.none() | st.sampled_from(["成員", "成员"]),
+)
 
 
 @st.composite
@@ -342,7 +349,7 @@ def units(
         plaques=tuple(draw(st.lists(plaques, max_size=2))),
         short_names=tuple(draw(st.lists(st.builds(ShortName, name=names, text=st.none() | texts), max_size=2))),
         relations=tuple(draw(st.lists(relations, max_size=2))),
-        stated=tuple(draw(st.lists(stated, max_size=2))),
+        stated=tuple(draw(st.lists(stated | member_counts, max_size=2))),
         duties=tuple(draw(st.lists(duties, max_size=3))),
         shared_duties=shared,
         function_changes=tuple(draw(st.lists(changes, max_size=2))),

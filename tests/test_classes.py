@@ -259,3 +259,18 @@ def test_hover_says_what_a_class_body_stands_for() -> None:
     from orgspec.lsp.features import unit_summary
 
     assert "stands for a class of 31 like bodies" in unit_summary(orgspec.loads(_CLASS).bodies[0])
+
+
+def test_a_stated_count_of_one_roles_members() -> None:
+    text = (
+        'body g "某领导小组" {\n  stated members 2 "2个部门的分管副职任小组成员" {\n    role "成員"\n  }\n'
+        '  members {\n    member "組長" post "縣委書記"\n    member "成員" of "甲局"\n    member "成員" of "乙局"\n  }\n}\n'
+    )
+    _round_trips(text)
+    assert _findings(text) == []
+    # without the role every member is counted: 3 for 2
+    assert _findings(
+        text.replace(
+            '  stated members 2 "2个部门的分管副职任小组成员" {\n    role "成員"\n  }\n', "  stated members 2\n"
+        )
+    ) == [("OS301", 2)]

@@ -29,7 +29,7 @@ def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> i
     if stated.what == "duties":
         return len(unit.duties)
     if stated.what == "members":
-        return len(unit.members)
+        return len(_members(unit, stated))
     if stated.what == "subordinates":
         return len(_subordinates(path, unit))
     if stated.what == "bodies":
@@ -51,12 +51,17 @@ def _counted(ctx: Context, path: str) -> Iterator[tuple[str, Unit]]:
         yield p, u
 
 
+def _members(unit: Unit, stated: StatedCount) -> list[int]:
+    """Return the indexes of the members a ``stated members`` count covers (of its role, if it names one)."""
+    return [i for i, m in enumerate(unit.members) if stated.role is None or m.role == stated.role]
+
+
 def _listed(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> list[str]:
     """Return the paths of what ``stated`` counts, in document order."""
     if stated.what == "duties":
         return [f"{path}/duties/{j}" for j in range(len(unit.duties))]
     if stated.what == "members":
-        return [f"{path}/members/{j}" for j in range(len(unit.members))]
+        return [f"{path}/members/{j}" for j in _members(unit, stated)]
     if stated.what == "subordinates":
         return _subordinates(path, unit)
     if stated.what == "bodies":

@@ -345,6 +345,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         sf: dict[str, Any] = {"count": counted[0], "text": text.value if text else None}
         seen: dict[str, Span] = {}
         allowed = {"unlisted": 1, "kind": 1} if what.value == "bodies" else {"unlisted": 1}
+        if what.value == "members":
+            allowed = {"unlisted": 1, "role": 1}
         for sub in stmt.block or ():
             if sub.keyword not in allowed:
                 self.unknown(sub, "a stated count", allowed)
@@ -353,6 +355,11 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 continue
             if sub.keyword == "kind":
                 self._stated_kind(sub, sf)
+                continue
+            if sub.keyword == "role":
+                role = self.text(sub, 'the members\' role (a quoted string such as "成員")')
+                if role is not None:
+                    sf["role"] = role
                 continue
             ua = StmtArgs(self.r, sub)
             unlisted = ua.count("how many of those counted are not listed")

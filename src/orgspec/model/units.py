@@ -280,6 +280,7 @@ class StatedCount(_Frozen):
     unlisted_text: str | None = Field(default=None, description="the document's words for the unlisted ones")
     kind: UnitKind | None = Field(default=None, description="for bodies: the kind of body counted")
     kind_label: str | None = Field(default=None, description="for bodies: the kind as the document words it")
+    role: str | None = Field(default=None, description="for members: only the members of this role (成员)")
 
 
 class EventKind(enum.StrEnum):

@@ -337,6 +337,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
             inner.append(_st("kind", [_s(s.kind_label)]))
         elif s.kind is not None:
             inner.append(_st("kind", [_w(s.kind.value)]))
+        if s.role is not None:
+            inner.append(_st("role", [_s(s.role)]))
         if s.unlisted is not None:
             words = [_s(s.unlisted_text)] if s.unlisted_text is not None else []
             inner.append(_st("unlisted", [*_count(s.unlisted), *words]))
