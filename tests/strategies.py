@@ -18,6 +18,8 @@ from orgspec.model import (
     ActualStaff,
     Ambiguity,
     Basis,
+    BodyClass,
+    ClassTotal,
     Count,
     CutOff,
     Duty,
@@ -27,6 +29,7 @@ from orgspec.model import (
     FunctionChangeKind,
     Holder,
     Member,
+    OtherStatement,
     PartialDate,
     Plaque,
     Post,
@@ -97,6 +100,7 @@ relations = st.builds(
     kind=st.sampled_from(list(RelationKind)),
     target=external_refs,
     since=st.none() | partial_dates(),
+    until=st.none() | partial_dates(),
     basis=st.lists(bases, max_size=1).map(tuple),
     notes=notes,
 )
@@ -108,6 +112,22 @@ parts = st.builds(
     category=st.none() | st.sampled_from(list(QuotaCategory)),
     unit=st.none() | external_refs,
 )
+others = st.builds(OtherStatement, count=counts, text=st.none() | texts, source=st.none() | names)
+class_totals = st.builds(ClassTotal, bodies=counts, count=counts, text=st.none() | texts, actual=st.booleans())
+body_classes = st.builds(
+    BodyClass,
+    count=counts,
+    text=st.none() | texts,
+    source=st.none() | names,
+    parts=st.lists(parts.map(lambda p: p.model_copy(update={"relation": "includes", "unit": None})), max_size=2).map(
+        tuple
+    ),
+    complete=st.booleans(),
+    members=st.lists(external_refs, max_size=2).map(tuple),
+    placeholder=st.none() | st.sampled_from(["××", "XX"]),
+    also=st.lists(others, max_size=1).map(tuple),
+    notes=notes,
+)
 quotas = st.builds(
     Quota,
     category=st.sampled_from([c for c in QuotaCategory if c is not QuotaCategory.OTHER]),
@@ -118,6 +138,9 @@ quotas = st.builds(
     funding=st.none() | names,
     phasing_out=st.none() | texts,
     as_of=st.none() | partial_dates(),
+    source=st.none() | names,
+    also=st.lists(others, max_size=1).map(tuple),
+    across=st.lists(class_totals, max_size=1).map(tuple),
     notes=notes,
 )
 include_parts = parts.map(lambda p: p.model_copy(update={"relation": "includes"}))
@@ -127,6 +150,7 @@ posts = st.builds(
     count=counts,
     role=st.none() | st.sampled_from(["chief", "deputy"]),
     concurrent=st.none() | names,
+    rank=st.none() | st.sampled_from(["副处级", "副部長級"]),
     approved_separately=st.booleans(),
     holder=st.none() | names,
     actual=st.none() | counts,
@@ -141,6 +165,7 @@ posts = st.builds(
         ),
         max_size=2,
     ).map(tuple),
+    across=st.lists(class_totals, max_size=1).map(tuple),
     parts=st.lists(include_parts, max_size=1).map(tuple),
     notes=notes,
 )
@@ -159,7 +184,10 @@ groups = st.builds(
     count=counts,
     for_sections=st.booleans(),
     actual=st.none() | counts,
+    since=st.none() | partial_dates(),
+    until=st.none() | partial_dates(),
     posts=st.lists(posts, max_size=3).map(tuple),
+    across=st.lists(class_totals, max_size=1).map(tuple),
     parts=st.lists(include_parts, max_size=1).map(tuple),
     notes=notes,
 )
@@ -193,6 +221,13 @@ stated = st.builds(
     text=st.none() | texts,
     unlisted=st.none() | counts,
     unlisted_text=st.none(),
+)
+member_counts = st.builds(
+    StatedCount,
+    what=st.just("members"),
+    count=counts,
+    text=st.none() | texts,
+    role=st.none() | st.sampled_from(["成員", "成员"]),
 )
 
 
@@ -284,13 +319,18 @@ def units(
                 intro=draw(st.none() | texts),
             ),
         )
+    number = draw(st.none() | small)
+    number_to = (
+        number + draw(st.integers(min_value=1, max_value=4)) if number is not None and draw(st.booleans()) else None
+    )
     return Unit(
         name=draw(names),
         id=unit_id,
         kind=kind,
         kind_label=label,
         rank=draw(st.none() | st.sampled_from(["處級", "科級", "正处级", "副厅级", "科級建制", "大级"])),
-        number=draw(st.none() | small),
+        number=number,
+        number_to=number_to,
         superior=draw(st.none() | external_refs) if not nested else None,
         section_rank=draw(st.none() | st.sampled_from(["科級", "处级"])),
         per_regulations=draw(st.booleans()),
@@ -309,11 +349,12 @@ def units(
                 )
             )
         ),
+        stands_for=draw(st.none() | body_classes),
         basis=tuple(draw(st.lists(bases, max_size=2))),
         plaques=tuple(draw(st.lists(plaques, max_size=2))),
         short_names=tuple(draw(st.lists(st.builds(ShortName, name=names, text=st.none() | texts), max_size=2))),
         relations=tuple(draw(st.lists(relations, max_size=2))),
-        stated=tuple(draw(st.lists(stated, max_size=2))),
+        stated=tuple(draw(st.lists(stated | member_counts, max_size=2))),
         duties=tuple(draw(st.lists(duties, max_size=3))),
         shared_duties=shared,
         function_changes=tuple(draw(st.lists(changes, max_size=2))),

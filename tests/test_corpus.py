@@ -22,6 +22,7 @@ from orgspec import PostGroup, Spec
 from orgspec.api import iter_spec_files
 from orgspec.diagnostics import Severity, has_errors, sort_key
 from orgspec.fmt import format_source
+from orgspec.model import OtherStatement
 from orgspec.report import format_text
 from tests.conftest import GOLDEN, ROOT, SPECS, golden
 from tests.test_specs import _document_strings
@@ -190,11 +191,20 @@ def test_corpus_findings_by_code() -> None:
     for path in CORPUS_SPECS:
         for d in orgspec.check(path):
             counts[d.code] = counts.get(d.code, 0) + 1
-    assert counts == {"OS310": 1, "OS309": 2, "OS311": 1, "OS313": 5}
+    assert counts == {"OS310": 1, "OS309": 2, "OS311": 1, "OS312": 1, "OS313": 5, "OS318": 1}
     assert not any(d.severity is Severity.ERROR for p in CORPUS_SPECS for d in orgspec.check(p))
 
 
 # ---- faithfulness ---------------------------------------------------------------------------
+
+
+def _others(others: tuple[OtherStatement, ...]) -> Iterator[tuple[str, str]]:
+    """The words and sources of a fact stated again (``also``)."""
+    for o in others:
+        if o.text:
+            yield "also", o.text
+        if o.source:
+            yield "also's source", o.source
 
 
 def _corpus_strings(spec: Spec) -> Iterator[tuple[str, str]]:
@@ -214,7 +224,25 @@ def _corpus_strings(spec: Spec) -> Iterator[tuple[str, str]]:
             for part in a.parts:
                 if part.label:
                     yield "actual part label", part.label
+        if u.stands_for is not None:
+            cls = u.stands_for
+            for label, value in (("class", cls.text), ("class source", cls.source), ("placeholder", cls.placeholder)):
+                if value:
+                    yield label, value
+            for part in cls.parts:
+                if part.label:
+                    yield "class part", part.label
+            for m in cls.members:
+                if m.by == "external":
+                    yield "class member", m.target
+            yield from _others(cls.also)
         for q in u.quotas:
+            yield from _others(q.also)
+            if q.source:
+                yield "quota source", q.source
+            for t in q.across:
+                if t.text:
+                    yield "quota across", t.text
             if q.label:
                 yield "quota label", q.label
             if q.funding:
@@ -242,6 +270,8 @@ def _corpus_strings(spec: Spec) -> Iterator[tuple[str, str]]:
             for p in item.posts if isinstance(item, PostGroup) else (item,):
                 if p.concurrent:
                     yield "concurrent", p.concurrent
+                if p.rank:
+                    yield "post rank", p.rank
                 if p.holder:
                     yield "holder", p.holder
                 for h in p.holders:
@@ -251,6 +281,10 @@ def _corpus_strings(spec: Spec) -> Iterator[tuple[str, str]]:
             for part in item.parts:
                 if part.label:
                     yield "post part", part.label
+            for p in (item, *(item.posts if isinstance(item, PostGroup) else ())):
+                for t in p.across:
+                    if t.text:
+                        yield "posts across", t.text
         for e in u.history:
             if e.target and e.target.by == "external":
                 yield "event unit", e.target.target

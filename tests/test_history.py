@@ -168,7 +168,7 @@ def _without_since(spec: Spec) -> Spec:
         return unit.model_copy(
             update={
                 "plaques": tuple(p.model_copy(update={"since": None}) for p in unit.plaques),
-                "relations": tuple(r.model_copy(update={"since": None}) for r in unit.relations),
+                "relations": tuple(r.model_copy(update={"since": None, "until": None}) for r in unit.relations),
                 "units": tuple(strip(u) for u in unit.units),
             }
         )
@@ -198,6 +198,14 @@ def test_state_later_is_state_earlier_with_events_between_applied(
     early, late = as_of(now, str(d1)), as_of(now, str(d2))
     assert _sorted(late) == _sorted(apply_events(early, between(now, str(d1), str(d2))))
     assert _sorted(as_of(now, "1970")) == _sorted(base)
+
+
+def test_a_relation_that_ended_is_gone_after_its_end() -> None:
+    text = 'body a "A" {\n  colocated "B" {\n    since 1977\n    until 2006-03\n  }\n}\n'
+    spec = orgspec.loads(text)
+    assert [r.target.target for r in as_of(spec, "1990").bodies[0].relations] == ["B"]
+    assert as_of(spec, "2006-03").bodies[0].relations == ()
+    assert as_of(spec, "1970").bodies[0].relations == ()
 
 
 @settings(max_examples=40)

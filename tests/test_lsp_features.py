@@ -120,13 +120,24 @@ def _complete(marked: str) -> list[str]:
         ("|", ["body", "history", "note"]),
         (
             'body a "A" {\n  quota administrative 3 {\n    |',
-            ["includes", "excludes", "complete", "funding", "phasing-out", "as-of", "note"],
+            [
+                "includes",
+                "excludes",
+                "complete",
+                "funding",
+                "phasing-out",
+                "as-of",
+                "source",
+                "also",
+                "across",
+                "note",
+            ],
         ),
         ('body a "A" {\n  plaque "B" {\n    f|', ["form", "since", "basis", "note"]),
         ('body a "A" {\n  members {\n    |', ["member"]),
         (
             'body a "A" {\n  function-changes {\n    |',
-            ["transferred-out", "transferred-in", "cancelled", "added", "merged"],
+            ["transferred-out", "transferred-in", "cancelled", "added", "merged", "strengthened"],
         ),
         ('body a "A" {\n  stated |', ["sections", "duties", "institutions", "members", "subordinates", "bodies"]),
         (
@@ -135,7 +146,7 @@ def _complete(marked: str) -> list[str]:
         ),
         (
             'body a "A" {\n  posts {\n    post "主任" 1 |',
-            ["chief", "deputy", "approved-separately", "concurrent", "holder"],
+            ["chief", "deputy", "approved-separately", "concurrent", "rank", "holder"],
         ),
         ('body a "A" {\n  posts {\n    post "主任" 1 holder |', []),
         (
@@ -383,7 +394,11 @@ def test_the_editors_page_example_does_what_the_page_says() -> None:
             'body a "A" {\n  cut-off |',
             ["page", "sections", "duties", "institutions", "members", "posts", "quotas", "relations", "text"],
         ),
-        ('body a "A" {\n  posts {\n    post "主任" 1 {\n      |', ["includes", "actual", "holder", "note"]),
+        ('body a "A" {\n  posts {\n    post "主任" 1 {\n      |', ["includes", "actual", "holder", "across", "note"]),
+        (
+            'body a "A" {\n  stands-for 31 {\n    |',
+            ["source", "includes", "complete", "member", "placeholder", "also", "note"],
+        ),
         (
             'body a "A" {\n  actual |',
             [

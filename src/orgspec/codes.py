@@ -283,7 +283,9 @@ _ALL: tuple[Code, ...] = (
         "warning",
         "Numbering is duplicated, skipped or out of order.",
         "Sections and duties may carry the number the document gives them. A repeated number "
-        "(two sections numbered 三) or a gap is a defect of the document worth recording.",
+        "(two sections numbered 三) or a gap is a defect of the document worth recording. A range "
+        'written over several sections (`number 5 8` for "5-8. 地区处") is one slot of the '
+        "numbering; the sections that carry it must be as many as its numbers.",
     ),
     Code(
         "OS311",
@@ -303,7 +305,9 @@ _ALL: tuple[Code, ...] = (
         "warning",
         "More leadership posts are filled than authorised (超职数).",
         "`actual N` inside a post or a post group records the posts actually filled (实际配备); a "
-        "reviewer raises more filled than the document authorises.",
+        "reviewer raises more filled than the document authorises. Over several bodies of a class "
+        '(`across 25 125 "…" actual` in a post of 4 of a `stands-for` body), the posts filled are '
+        "compared with the post's figure times the bodies.",
         bad='post "副主任" 3 { actual 4 }',
         good='post "副主任" 3 { actual 3 }',
     ),
@@ -361,6 +365,31 @@ _ALL: tuple[Code, ...] = (
         "A group with a chief/deputy split is checked by OS305-OS307 instead.",
         bad='section "甲科"\nsection "乙科"\nsection "丙科"\nposts { group "内设机构领导职数" 2 for-sections }',
         good='section "甲科"\nsection "乙科"\nsection "丙科"\nposts { group "内设机构领导职数" 3 for-sections }',
+    ),
+    Code(
+        "OS317",
+        "class-arithmetic",
+        "warning",
+        "The figures of a class of like bodies do not add up.",
+        "A body stated `stands-for 31` stands for 31 like bodies (31个街道办事处): its posts are those "
+        "of each. Its `includes` parts (实际运行19个) may not exceed the class, and add up to it when "
+        'stated `complete`; a post total over some of its bodies (`across 31 124 "共计124正"` in a '
+        "post of 4) must be the post's figure times the bodies, and cover no more bodies than the "
+        "class has. Posts filled over several bodies (`across 25 125 … actual`) are OS312.",
+        bad='stands-for 31\nposts { post "副主任" 4 { across 31 120 "共计120副" } }',
+        good='stands-for 31\nposts { post "副主任" 4 { across 31 124 "共计124副" } }',
+    ),
+    Code(
+        "OS318",
+        "statements-disagree",
+        "warning",
+        "One fact is stated twice, by two sources, with figures that disagree.",
+        '`also FIGURE "words" source "…"` in a `stands-for` or a `quota` block keeps a second '
+        "statement of the same figure (another authority's count, another document's figure for the "
+        "same year) beside the first, with its source. Both are kept; where they cannot be the same "
+        "number a reviewer asks which one holds.",
+        bad='stands-for 31 { source "编委"; also 30 source "民政" }',
+        good='stands-for 31 { source "编委"; also 31 source "民政" }',
     ),
     # ---- plaques -----------------------------------------------------------------
     Code(

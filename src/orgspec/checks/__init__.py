@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 from orgspec.checks.actual import actual_posts, actual_staff
 from orgspec.checks.ambiguity import ambiguities
+from orgspec.checks.classes import class_arithmetic, disagreements
 from orgspec.checks.context import Context
 from orgspec.checks.counts import numbering, stated_counts
 from orgspec.checks.history import event_dates, event_names
@@ -42,6 +43,8 @@ CHECKS: tuple[Check, ...] = (
     group_heads,
     actual_staff,
     actual_posts,
+    class_arithmetic,
+    disagreements,
     ambiguities,
     plaque_names,
     sections_have_duties,

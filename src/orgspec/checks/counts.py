@@ -29,7 +29,7 @@ def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> i
     if stated.what == "duties":
         return len(unit.duties)
     if stated.what == "members":
-        return len(unit.members)
+        return len(_members(unit, stated))
     if stated.what == "subordinates":
         return len(_subordinates(path, unit))
     if stated.what == "bodies":
@@ -51,12 +51,17 @@ def _counted(ctx: Context, path: str) -> Iterator[tuple[str, Unit]]:
         yield p, u
 
 
+def _members(unit: Unit, stated: StatedCount) -> list[int]:
+    """Return the indexes of the members a ``stated members`` count covers (of its role, if it names one)."""
+    return [i for i, m in enumerate(unit.members) if stated.role is None or m.role == stated.role]
+
+
 def _listed(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> list[str]:
     """Return the paths of what ``stated`` counts, in document order."""
     if stated.what == "duties":
         return [f"{path}/duties/{j}" for j in range(len(unit.duties))]
     if stated.what == "members":
-        return [f"{path}/members/{j}" for j in range(len(unit.members))]
+        return [f"{path}/members/{j}" for j in _members(unit, stated)]
     if stated.what == "subordinates":
         return _subordinates(path, unit)
     if stated.what == "bodies":
@@ -171,40 +176,60 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
-def _anomalies(numbers: Sequence[tuple[int, int]]) -> Iterator[tuple[str, int, int]]:
-    """Yield (message, index, previous index) for duplicated, skipped or backward numbers.
-
-    ``numbers`` are ``(number, index)`` pairs in document order.
-    """
-    prev: tuple[int, int] | None = None
-    for number, index in numbers:
-        if prev is not None:
-            if number == prev[0]:
-                yield f"number {number} is used twice", index, prev[1]
-            elif number > prev[0] + 1:
-                skipped = ", ".join(str(n) for n in range(prev[0] + 1, min(number, prev[0] + 6)))
-                yield f"numbering skips from {prev[0]} to {number} (missing {skipped})", index, prev[1]
-            elif number < prev[0]:
-                yield f"numbering goes back from {prev[0]} to {number}", index, prev[1]
-        prev = (number, index)
-
-
 def numbering(ctx: Context) -> Iterator[Diagnostic]:
-    """OS310: duplicated, skipped or backward numbers of sibling units and of duties."""
+    """OS310: duplicated, skipped or backward numbers of sibling units and of duties.
+
+    A range the document writes over several sibling units (``number 5 8`` for "5-8. 地区处") is
+    one slot of the numbering, carried by consecutive units, as many as its numbers.
+    """
     for path, unit in ctx.selected.numbered:
         # One number cannot be out of order: lists of fewer than two numbers are skipped.
         if len(unit.units) > 1:
-            units = [(u.number, i) for i, u in enumerate(unit.units) if u.number is not None]
-            if len(units) > 1:
-                yield from _numbering(ctx, unit, f"{path}/units", "section", units)
+            units = [(u.number, u.number_to or u.number, i) for i, u in enumerate(unit.units) if u.number is not None]
+            yield from _ranges(ctx, unit, f"{path}/units", units)
+            slots = _slots(units)
+            if len(slots) > 1:
+                yield from _numbering(ctx, unit, f"{path}/units", "section", slots)
         if len(unit.duties) > 1:
-            duties = [(d.number, i) for i, d in enumerate(unit.duties) if d.number is not None]
+            duties = [(d.number, d.number, i) for i, d in enumerate(unit.duties) if d.number is not None]
             if len(duties) > 1:
                 yield from _numbering(ctx, unit, f"{path}/duties", "duty", duties)
 
 
-def _numbering(ctx: Context, unit: Unit, where: str, what: str, numbers: list[tuple[int, int]]) -> Iterator[Diagnostic]:
-    """OS310 for one list (``where``) of numbered sections or duties of ``unit``: ``(number, index)`` pairs."""
+def _slots(numbers: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Merge consecutive units that carry the same range into one slot (its first unit's index)."""
+    out: list[tuple[int, int, int]] = []
+    for first, last, index in numbers:
+        if out and last > first and out[-1][:2] == (first, last):
+            continue
+        out.append((first, last, index))
+    return out
+
+
+def _ranges(ctx: Context, unit: Unit, where: str, numbers: list[tuple[int, int, int]]) -> Iterator[Diagnostic]:
+    """OS310 for a range carried by fewer or more consecutive units than it has numbers."""
+    k = 0
+    while k < len(numbers):
+        first, last, index = numbers[k]
+        run = 1
+        while k + run < len(numbers) and numbers[k + run][:2] == (first, last):
+            run += 1
+        if last > first and run != last - first + 1:
+            yield ctx.diag(
+                "OS310",
+                f"the range {first}-{last} numbers {run} section{'s' if run != 1 else ''} in '{unit.name}', "
+                f"not {last - first + 1}",
+                f"{where}/{index}/number",
+                hint="this is usually a defect of the document; keep its numbers and note it",
+                related=[("also in the range", f"{where}/{numbers[k + j][2]}") for j in range(1, run)],
+            )
+        k += run
+
+
+def _numbering(
+    ctx: Context, unit: Unit, where: str, what: str, numbers: list[tuple[int, int, int]]
+) -> Iterator[Diagnostic]:
+    """OS310 for one list (``where``) of numbered sections or duties of ``unit``: ``(first, last, index)``."""
     for message, index, before in _anomalies(numbers):
         yield ctx.diag(
             "OS310",
@@ -213,3 +238,22 @@ def _numbering(ctx: Context, unit: Unit, where: str, what: str, numbers: list[tu
             hint="this is usually a defect of the document; keep its numbers and note it",
             related=[("the previous one", f"{where}/{before}")],
         )
+
+
+def _anomalies(numbers: Sequence[tuple[int, int, int]]) -> Iterator[tuple[str, int, int]]:
+    """Yield (message, index, previous index) for duplicated, skipped or backward numbers.
+
+    ``numbers`` are ``(first, last, index)`` triples in document order; ``last`` is ``first`` but
+    for a range (5-8), which the next number follows.
+    """
+    prev: tuple[int, int] | None = None
+    for number, last, index in numbers:
+        if prev is not None:
+            if number == prev[0]:
+                yield f"number {number} is used twice", index, prev[1]
+            elif number > prev[0] + 1:
+                skipped = ", ".join(str(n) for n in range(prev[0] + 1, min(number, prev[0] + 6)))
+                yield f"numbering skips from {prev[0]} to {number} (missing {skipped})", index, prev[1]
+            elif number < prev[0]:
+                yield f"numbering goes back from {prev[0]} to {number}", index, prev[1]
+        prev = (last, index)

@@ -5,7 +5,7 @@ Imports: :mod:`orgspec.checks.context`, :mod:`orgspec.model`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
@@ -14,18 +14,37 @@ from orgspec.model.names import name_key
 __all__ = ["plaque_names"]
 
 
+def _scopes(ctx: Context) -> Callable[[str], str]:
+    """Return the scope of a unit's names: the body standing for a class it is in, else the spec ("")."""
+    roots = [p for p, u in ctx.units() if u.stands_for is not None]
+    if not roots:
+        return lambda path: ""
+
+    def scope(path: str) -> str:
+        inside = [r for r in roots if path == r or path.startswith(r + "/")]
+        return max(inside, key=len) if inside else ""
+
+    return scope
+
+
 def plaque_names(ctx: Context) -> Iterator[Diagnostic]:
-    """OS401/OS402: a plaque differs from its unit's name and names nothing else in the spec."""
-    owners: dict[str, str] = {}
+    """OS401/OS402: a plaque differs from its unit's name and names nothing else in the spec.
+
+    Below a body that stands for a class of like bodies (``stands-for``), each name is that of
+    every member's own unit: its plaques are compared only with the names in the same class body.
+    """
+    scope = _scopes(ctx)
+    owners: dict[tuple[str, str], str] = {}
     for path, unit in ctx.units():
-        owners.setdefault(name_key(unit.name), f"{path}/name")
-    seen: dict[str, str] = {}
+        owners.setdefault((scope(path), name_key(unit.name)), f"{path}/name")
+    seen: dict[tuple[str, str], str] = {}
     for path, unit in ctx.units():
         own = name_key(unit.name)
+        where = scope(path) if unit.plaques else ""
         for i, plaque in enumerate(unit.plaques):
             ppath = f"{path}/plaques/{i}"
-            key = name_key(plaque.name)
-            if key == own:
+            key = (where, name_key(plaque.name))
+            if key[1] == own:
                 yield ctx.diag(
                     "OS401",
                     f"the plaque '{plaque.name}' repeats the name of the unit that carries it",

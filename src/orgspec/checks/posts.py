@@ -103,13 +103,18 @@ def post_groups(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def posts_total(unit_posts: tuple[Post | PostGroup, ...]) -> tuple[int, list[int], bool]:
-    """Return (posts counted against the quota, indexes counted, whether any figure is open)."""
+    """Return (posts counted against the quota, indexes counted, whether any figure is open).
+
+    A post group with an ``until`` date is a past layout: it is kept, not counted.
+    """
     total = 0
     counted: list[int] = []
     open_figure = False
     for i, item in enumerate(unit_posts):
         if isinstance(item, Post) and item.approved_separately:
             continue
+        if isinstance(item, PostGroup) and item.until is not None:
+            continue  # a past layout (until DATE) is kept, not counted now
         if item.count.known:
             total += item.count.value or 0
             counted.append(i)

@@ -18,7 +18,9 @@ ranges (``tests/shapes/org.ttl`` checks every bundled spec against them):
 * ``org:identifier`` is the stable id (:mod:`orgspec.export.ids`);
   ``org:classification`` a ``skos:Concept`` per kind (``<base>kind/section``);
 * duties are ``org:purpose`` literals (one per duty, with the document's
-  number when it gives one: "1. …"); notes are ``dct:description``;
+  number when it gives one: "1. …"); notes are ``dct:description``, and so is a
+  unit's standing for a class of like bodies (``stands-for``: "stands for a class
+  of 31 like bodies" and the document's words);
 * leadership posts are ``org:Post`` resources with ``org:postIn`` /
   ``org:hasPost``, a ``skos:prefLabel`` and an ``org:role`` (an ``org:Role``
   labelled with the title, ``<base><post>/role``); the post that heads its unit
@@ -152,6 +154,11 @@ class _Builder:
             g.add((node, ORG.purpose, self.text(text)))
         for note in unit.notes:
             g.add((node, DCTERMS.description, self.text(note)))
+        if unit.stands_for is not None:
+            cls = unit.stands_for
+            g.add((node, DCTERMS.description, Literal(f"stands for a class of {cls.count} like bodies", lang="en")))
+            if cls.text:
+                g.add((node, DCTERMS.description, self.text(cls.text)))
         for i, basis in enumerate(unit.basis):
             g.add((node, DCTERMS.source, self.basis(f"{entry.id}/basis/{i}", basis)))
         self.posts(entry)

@@ -18,7 +18,9 @@ Mapping (https://www.popoloproject.com/specs/):
   kept in the non-standard ``count`` field (a number, or a word such as
   ``separately`` — an open figure is never 0);
 * members of coordinating bodies with a named person give a ``person`` and a
-  ``membership`` (role, the post and body they serve from as label).
+  ``membership`` (role, the post and body they serve from as label);
+* an organization that stands for a class of like bodies (``stands-for``) carries
+  the number of bodies in the non-standard ``stands_for`` field.
 
 Imports: :mod:`orgspec.model`, :mod:`orgspec.export.ids`.
 """
@@ -147,6 +149,8 @@ def _organization(entry: Entry, ids: UnitIds) -> dict[str, Any]:
         org["identifiers"] = [{"identifier": unit.id, "scheme": "orgspec"}]
     if unit.basis:
         org["sources"] = [{"note": basis_note(b)} for b in unit.basis]
+    if unit.stands_for is not None:
+        org["stands_for"] = count_value(unit.stands_for.count)
     return org
 
 

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from orgspec.export.ids import UnitIds
 from orgspec.export.popolo import basis_note, plaque_dates
-from orgspec.model.units import Post, PostGroup, QuotaPart, Spec
+from orgspec.model.units import Post, PostGroup, QuotaPart, Spec, Unit
 from orgspec.model.values import Count, CountStatus
 
 __all__ = ["FORMULA_STARTS", "TABLES", "escape_cell", "table_rows", "tables", "to_csv", "unescape_cell"]
@@ -35,7 +35,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TABLES: dict[str, tuple[str, ...]] = {
     "units": (
         "id", "parent_id", "depth", "name", "kind", "kind_label", "rank", "number", "section_rank",
-        "per_regulations", "superior", "funding", "plaques", "duties", "basis", "cut_off",
+        "per_regulations", "superior", "funding", "plaques", "duties", "basis", "cut_off", "stands_for",
     ),
     "plaques": ("unit_id", "unit_name", "name", "form", "start_date", "end_date", "basis"),
     "duties": ("unit_id", "unit_name", "number", "text", "shared_id", "duty_id", "cut_off"),
@@ -56,6 +56,14 @@ def _count(count: Count) -> dict[str, str]:
     return {"count": number, "status": count.status.value, "text": count.text or ""}
 
 
+def _class_count(unit: Unit) -> str:
+    """Return how many like bodies a unit stands for (a number, a range, or the figure's status)."""
+    if unit.stands_for is None:
+        return ""
+    count = unit.stands_for.count
+    return _count(count)["count"] or count.status.value
+
+
 def _flag(value: bool) -> str:
     return "yes" if value else ""
 
@@ -71,7 +79,7 @@ def _units(ids: UnitIds) -> Iterator[Row]:
             "kind": u.kind.value if u.kind else "",
             "kind_label": u.kind_label or "",
             "rank": u.rank or "",
-            "number": "" if u.number is None else str(u.number),
+            "number": "" if u.number is None else str(u.number) + (f"-{u.number_to}" if u.number_to else ""),
             "section_rank": u.section_rank or "",
             "per_regulations": _flag(u.per_regulations),
             "superior": ids.ref_id(u.superior) or (u.superior.target if u.superior else ""),
@@ -80,6 +88,9 @@ def _units(ids: UnitIds) -> Iterator[Row]:
             "duties": str(len(u.duties)),
             "basis": "; ".join(basis_note(b) for b in u.basis),
             "cut_off": "; ".join(c.what + (f": {c.text}" if c.text else "") for c in u.cut_off),
+            "stands_for": (_count(u.stands_for.count)["count"] or u.stands_for.count.status.value)
+            if u.stands_for
+            else "",
         }
 
 

@@ -164,7 +164,9 @@ def _drop_later_facts(work: Work, on: PartialDate, spec: Spec) -> None:
     for node in nodes:
         unit = node.unit
         plaques = tuple(p for p in unit.plaques if not later(p.since))
-        relations = tuple(r for r in unit.relations if not later(r.since) and there(r.target))
+        relations = tuple(
+            r for r in unit.relations if not later(r.since) and (r.until is None or later(r.until)) and there(r.target)
+        )
         superior = unit.superior if unit.superior is None or there(unit.superior) else None
         if plaques != unit.plaques or relations != unit.relations or superior != unit.superior:
             node.unit = unit.model_copy(update={"plaques": plaques, "relations": relations, "superior": superior})

@@ -193,16 +193,29 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         return handle
 
     def u_number(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``number N`` or ``number FIRST LAST``: a range the document writes over several units (5-8)."""
         path, f = u.path, u.f
         a = StmtArgs(self.r, stmt)
         arg = a.require("the number the document gives the unit", INT)
-        a.done("one number")
+        last = a.take(INT) if arg is not None else None
+        a.done("one number, or the first and last numbers of a range")
         self.no_block(stmt)
         if arg is not None:
             value = self.r.integer(arg, "the number")
             if value is not None:
                 f["number"] = value
                 self.map.spans[path + "/number"] = arg.span
+            end = self.r.integer(last, "the last number of the range") if last is not None else None
+            if value is not None and end is not None:
+                if end <= value:
+                    self.r.error(
+                        "OS202",
+                        f"the range {value}-{end} does not go up",
+                        last.span if last is not None else stmt.span,
+                        hint="write the first number, then a larger last one: number 5 8",
+                    )
+                else:
+                    f["number_to"] = end
 
     def u_superior(self, stmt: Stmt, u: UnitCtx) -> None:
         path, f = u.path, u.f
@@ -296,8 +309,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             basis: list[Basis] = []
             notes: list[str] = []
             for sub in stmt.block or ():
-                if sub.keyword == "since":
-                    rf["since"] = self.dated(sub)
+                if sub.keyword in ("since", "until"):
+                    rf[sub.keyword] = self.dated(sub)
                 elif sub.keyword == "basis":
                     b = self.basis(sub, f"{p}/basis/{len(basis)}")
                     if b is not None:
@@ -307,7 +320,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                     if note is not None:
                         notes.append(note)
                 else:
-                    self.unknown(sub, f"'{stmt.keyword}'", {"since": 1, "basis": 1, "note": 1})
+                    self.unknown(sub, f"'{stmt.keyword}'", {"since": 1, "until": 1, "basis": 1, "note": 1})
             rf["basis"] = tuple(basis)
             rf["notes"] = tuple(notes)
             self.map.spans[p] = stmt.span
@@ -332,6 +345,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         sf: dict[str, Any] = {"count": counted[0], "text": text.value if text else None}
         seen: dict[str, Span] = {}
         allowed = {"unlisted": 1, "kind": 1} if what.value == "bodies" else {"unlisted": 1}
+        if what.value == "members":
+            allowed = {"unlisted": 1, "role": 1}
         for sub in stmt.block or ():
             if sub.keyword not in allowed:
                 self.unknown(sub, "a stated count", allowed)
@@ -340,6 +355,11 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 continue
             if sub.keyword == "kind":
                 self._stated_kind(sub, sf)
+                continue
+            if sub.keyword == "role":
+                role = self.text(sub, 'the members\' role (a quoted string such as "成員")')
+                if role is not None:
+                    sf["role"] = role
                 continue
             ua = StmtArgs(self.r, sub)
             unlisted = ua.count("how many of those counted are not listed")
@@ -538,7 +558,7 @@ _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
 
 _ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "section-duties-unstated", "funding",
-         "outside-count"}  # fmt: skip
+         "outside-count", "stands-for"}  # fmt: skip
 
 _L = _Lowerer
 _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
@@ -553,6 +573,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "funding": _L.u_text_field("funding"),
     "cut-off": _L.u_cut_off,
     "ambiguous": _L.u_ambiguous,
+    "stands-for": _L.u_stands_for,
     "basis": _L.u_basis,
     "note": _L.u_note,
     "plaque": _L.u_plaque,

@@ -7,10 +7,21 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Literal
 
-from orgspec.lowering.lower_base import _CATEGORY_WORDS, REFS, LowererBase, S, UnitCtx
+from orgspec.lowering.lower_base import _CATEGORY_WORDS, REFS, S, UnitCtx
+from orgspec.lowering.lower_class import ClassLowerer
 from orgspec.lowering.reader import StmtArgs
 from orgspec.model.trusted import trusted
-from orgspec.model.units import ActualStaff, Holder, Member, Post, PostGroup, Quota, QuotaPart
+from orgspec.model.units import (
+    ActualStaff,
+    ClassTotal,
+    Holder,
+    Member,
+    OtherStatement,
+    Post,
+    PostGroup,
+    Quota,
+    QuotaPart,
+)
 from orgspec.model.values import Count, QuotaCategory
 from orgspec.source import Span
 from orgspec.syntax.nodes import ArgKind, Stmt
@@ -19,10 +30,16 @@ __all__ = ["StaffLowerer"]
 
 
 #: The statements a quota block accepts.
-_QUOTA_KEYWORDS = dict.fromkeys(("includes", "excludes", "complete", "funding", "phasing-out", "as-of", "note"), 1)
+_QUOTA_KEYWORDS = dict.fromkeys(
+    ("includes", "excludes", "complete", "funding", "phasing-out", "as-of", "source", "also", "across", "note"), 1
+)
 
 
-class StaffLowerer(LowererBase):
+#: The statements a post group's block accepts.
+_GROUP_KEYWORDS = ("post", "actual", "includes", "across", "since", "until", "note")
+
+
+class StaffLowerer(ClassLowerer):
     """Statements of quotas, posts and members."""
 
     def u_quota(self, stmt: Stmt, u: UnitCtx) -> None:
@@ -40,6 +57,8 @@ class StaffLowerer(LowererBase):
             return
         qf: dict[str, Any] = {"category": cat, "count": counted[0], "label": label.value if label else None}
         parts: list[QuotaPart] = []
+        also: list[OtherStatement] = []
+        across: list[ClassTotal] = []
         notes: list[str] = []
         seen: dict[str, Span] = {}
         for sub in stmt.block or ():
@@ -47,11 +66,19 @@ class StaffLowerer(LowererBase):
                 part = self.part(sub, f"{p}/parts/{len(parts)}")
                 if part is not None:
                     parts.append(part)
+            elif sub.keyword == "also":
+                other = self.also(sub, f"{p}/also/{len(also)}")
+                if other is not None:
+                    also.append(other)
+            elif sub.keyword == "across":
+                total = self.across(sub, f"{p}/across/{len(across)}")
+                if total is not None:
+                    across.append(total)
             elif sub.keyword == "complete":
                 self.no_args(sub, "no arguments")
                 qf["complete"] = True
                 self.map.spans[p + "/complete"] = sub.span
-            elif sub.keyword in ("funding", "phasing-out"):
+            elif sub.keyword in ("funding", "phasing-out", "source"):
                 if self.once(seen, sub):
                     value = self.text(sub)
                     if value is not None:
@@ -64,20 +91,10 @@ class StaffLowerer(LowererBase):
                 if note is not None:
                     notes.append(note)
             else:
-                self.unknown(
-                    sub,
-                    "a quota",
-                    {
-                        "includes": 1,
-                        "excludes": 1,
-                        "complete": 1,
-                        "funding": 1,
-                        "phasing-out": 1,
-                        "as-of": 1,
-                        "note": 1,
-                    },
-                )
+                self.unknown(sub, "a quota", _QUOTA_KEYWORDS)
         qf["parts"] = tuple(parts)
+        qf["also"] = tuple(also)
+        qf["across"] = tuple(across)
         qf["notes"] = tuple(notes)
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
@@ -187,6 +204,7 @@ class StaffLowerer(LowererBase):
         "approved-separately": None,
         "concurrent": (S,),
         "holder": (S,),
+        "rank": (S,),
     }
 
     def post(self, stmt: Stmt, p: str) -> Post | None:
@@ -195,12 +213,13 @@ class StaffLowerer(LowererBase):
         title = a.require("the post's title (a quoted string)", S)
         counted = a.count("the number of posts") if title is not None else None
         props = a.props(self._POST_PROPS)
-        a.done('a title, a count, and chief, deputy, approved-separately, concurrent "…" or holder "…"')
+        a.done('a title, a count, and chief, deputy, approved-separately, concurrent "…", rank "…" or holder "…"')
         if title is None or counted is None:
             return None
         parts: list[QuotaPart] = []
         notes: list[str] = []
         holders: list[Holder] = []
+        across: list[ClassTotal] = []
         actual: Count | None = None
         seen: dict[str, Span] = {}
         for sub in stmt.block or ():
@@ -209,6 +228,10 @@ class StaffLowerer(LowererBase):
                 part = self.part(sub, f"{p}/parts/{len(parts)}")
                 if part is not None:
                     parts.append(part)
+            elif kw == "across":
+                total = self.across(sub, f"{p}/across/{len(across)}")
+                if total is not None:
+                    across.append(total)
             elif kw == "actual":
                 if self.once(seen, sub):
                     actual = self.post_actual(sub, p)
@@ -221,7 +244,7 @@ class StaffLowerer(LowererBase):
                 if note is not None:
                     notes.append(note)
             else:
-                self.unknown(sub, "a post", {"includes": 1, "actual": 1, "holder": 1, "note": 1})
+                self.unknown(sub, "a post", {"includes": 1, "actual": 1, "holder": 1, "across": 1, "note": 1})
         if "chief" in props and "deputy" in props:
             self.r.error("OS202", "a post is either chief or deputy, not both", props["deputy"].span)
         role: Literal["chief", "deputy"] | None = (
@@ -236,9 +259,11 @@ class StaffLowerer(LowererBase):
             role=role,
             approved_separately="approved-separately" in props,
             concurrent=props["concurrent"].value if "concurrent" in props else None,
+            rank=props["rank"].value if "rank" in props else None,
             holder=props["holder"].value if "holder" in props else None,
             actual=actual,
             holders=tuple(holders),
+            across=tuple(across),
             parts=tuple(parts),
             notes=tuple(notes),
         )
@@ -254,8 +279,10 @@ class StaffLowerer(LowererBase):
             return None
         posts: list[Post] = []
         parts: list[QuotaPart] = []
+        across: list[ClassTotal] = []
         notes: list[str] = []
         actual: Count | None = None
+        dates: dict[str, Any] = {}
         seen: dict[str, Span] = {}
         for sub in stmt.block or ():
             kw = sub.keyword
@@ -263,6 +290,14 @@ class StaffLowerer(LowererBase):
                 post = self.post(sub, f"{p}/posts/{len(posts)}")
                 if post is not None:
                     posts.append(post)
+            elif kw == "across":
+                total = self.across(sub, f"{p}/across/{len(across)}")
+                if total is not None:
+                    across.append(total)
+            elif kw in ("since", "until"):
+                if self.once(seen, sub):
+                    dates[kw] = self.dated(sub)
+                    self.map.spans[f"{p}/{kw}"] = sub.span
             elif kw == "actual":
                 if self.once(seen, sub):
                     actual = self.post_actual(sub, p)
@@ -275,7 +310,7 @@ class StaffLowerer(LowererBase):
                 if note is not None:
                     notes.append(note)
             else:
-                self.unknown(sub, "a post group", {"post": 1, "actual": 1, "includes": 1, "note": 1})
+                self.unknown(sub, "a post group", dict.fromkeys(_GROUP_KEYWORDS, 1))
         self.map.spans[p] = stmt.span
         self.map.spans[p + "/count"] = counted[1]
         return trusted(
@@ -285,7 +320,9 @@ class StaffLowerer(LowererBase):
             for_sections="for-sections" in props,
             actual=actual,
             posts=tuple(posts),
+            across=tuple(across),
             parts=tuple(parts),
+            **dates,
             notes=tuple(notes),
         )
 

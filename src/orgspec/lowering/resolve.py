@@ -105,6 +105,9 @@ def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
         for i, event in enumerate(unit.history):
             if event.target is not None:
                 yield f"{path}/history/{i}/target", event.target
+    if unit.stands_for is not None:
+        for i, ref in enumerate(unit.stands_for.members):
+            yield f"{path}/stands_for/members/{i}", ref
 
 
 def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
@@ -126,7 +129,7 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
                 hint="ids must be unique within a spec",
                 related=(reader.related("first used here", smap.get(by_id[ident] + "/id")),),
             )
-        if fields["superior"] is not None or any(_REF_LISTS(fields)):
+        if fields["superior"] is not None or fields["stands_for"] is not None or any(_REF_LISTS(fields)):
             referring.append(item)
     edges: dict[str, set[str]] = {}
     for path, unit in referring:

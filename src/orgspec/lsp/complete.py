@@ -17,6 +17,7 @@ from typing import get_args
 from lsprotocol import types as lsp
 
 from orgspec.lowering.lower import _UNIT_KEYWORDS
+from orgspec.lowering.lower_class import CLASS_KEYWORDS
 from orgspec.lowering.lower_history import _EVENT_KEYWORDS
 from orgspec.lsp.positions import LineIndex
 from orgspec.lsp.scan import Statement, scan, statements, token_kind
@@ -28,6 +29,7 @@ __all__ = ["BLOCK_KEYWORDS", "completions", "unit_ids"]
 
 _UNITS = ("body", "section", "office", "institution")
 _META = ("since", "basis", "note")
+_RELATION_META = ("since", "until", "basis", "note")
 _RELATIONS = ("hosts", "hosted-in", "manages", "managed-by", "colocated")
 
 #: The statements each kind of block accepts, keyed by the keyword that opens the block ("" is the top level).
@@ -35,18 +37,30 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "": ("body", "history", "note"),
     **dict.fromkeys(_UNITS, tuple(_UNIT_KEYWORDS)),
     "plaque": ("form", *_META),
-    **dict.fromkeys(_RELATIONS, _META),
-    "quota": ("includes", "excludes", "complete", "funding", "phasing-out", "as-of", "note"),
+    **dict.fromkeys(_RELATIONS, _RELATION_META),
+    "quota": (
+        "includes",
+        "excludes",
+        "complete",
+        "funding",
+        "phasing-out",
+        "as-of",
+        "source",
+        "also",
+        "across",
+        "note",
+    ),
     "posts": ("post", "group"),
-    "group": ("post", "actual", "includes", "note"),
-    "post": ("includes", "actual", "holder", "note"),
+    "group": ("post", "actual", "includes", "across", "since", "until", "note"),
+    "post": ("includes", "actual", "holder", "across", "note"),
+    "stands-for": CLASS_KEYWORDS,
     "actual": ("as-of", "includes", "note"),
     "holder": ("since", "until", "note"),
     "members": ("member",),
     "history": ("event",),
     "event": _EVENT_KEYWORDS,
     "basis": ("title", "issuer", "date", "note"),
-    "stated": ("unlisted", "kind"),
+    "stated": ("unlisted", "kind", "role"),
     "duties": ("duty",),
     "shared-duties": ("sections", "duty", "intro"),
     "function-changes": tuple(k.value for k in FunctionChangeKind),
@@ -59,7 +73,7 @@ _COUNTS = ("separately", "unstated", "unreadable", "cut-off", "between", "at-mos
 _RANK_LEVELS = ("部级", "厅局级", "处级", "科级", "股级", "部級", "廳局級", "處級", "科級", "股級")
 _RANKS = tuple(f'"{prefix}{level}"' for level in _RANK_LEVELS for prefix in ("正", "副"))
 _SECTION_RANKS = tuple(f'"{level}"' for level in _RANK_LEVELS)
-_POST_FLAGS = ("chief", "deputy", "approved-separately", "concurrent", "holder")
+_POST_FLAGS = ("chief", "deputy", "approved-separately", "concurrent", "rank", "holder")
 _MEMBER_ROLES = ('"组长"', '"副组长"', '"成员"', '"組長"', '"副組長"', '"成員"')
 #: Statements whose arguments name a unit: completion offers ``@id`` there.
 _REFERS = frozenset({"superior", *_RELATIONS, "sections", "unit"})
@@ -117,7 +131,7 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
     if keyword == "post" and block in ("posts", "group"):
         if index == 1:
             return _COUNTS, enum
-        return (_POST_FLAGS if index >= 2 and before not in ("concurrent", "holder") else ()), enum
+        return (_POST_FLAGS if index >= 2 and before not in ("concurrent", "rank", "holder") else ()), enum
     if keyword == "group" and block == "posts":
         return (*_COUNTS, "for-sections"), enum
     if keyword == "member" and block == "members" and index == 0:

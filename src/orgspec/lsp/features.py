@@ -177,6 +177,8 @@ def unit_summary(unit: Unit) -> str:
         lines.append("plaques: " + "、".join(p.name for p in unit.plaques))
     if unit.short_names:
         lines.append("short names: " + "、".join(s.name for s in unit.short_names))
+    if unit.stands_for is not None:
+        lines.append(f"stands for a class of {_count(unit.stands_for.count)} like bodies")
     for q in unit.quotas:
         parts = "".join(f"; {p.relation} {p.label or p.category or ''} {_count(p.count)}" for p in q.parts)
         lines.append(f"quota {q.category.value}: {_count(q.count)}{parts}")

@@ -22,6 +22,8 @@ __all__ = [
     "ActualStaff",
     "Ambiguity",
     "AmbiguousWhat",
+    "BodyClass",
+    "ClassTotal",
     "CutOff",
     "CutOffWhat",
     "Duty",
@@ -31,6 +33,7 @@ __all__ = [
     "FunctionChangeKind",
     "Holder",
     "Member",
+    "OtherStatement",
     "Plaque",
     "Post",
     "PostGroup",
@@ -84,6 +87,7 @@ class Relation(_Frozen):
     kind: RelationKind
     target: Ref
     since: PartialDate | None = None
+    until: PartialDate | None = Field(default=None, description="the relation ended then (合署办公至…)")
     basis: tuple[Basis, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -136,6 +140,7 @@ class FunctionChangeKind(enum.StrEnum):
     CANCELLED = "cancelled"  # 取消
     ADDED = "added"  # 增加
     MERGED = "merged"  # 整合
+    STRENGTHENED = "strengthened"  # 加强, 强化: a function the body keeps and is to do more of
 
 
 class FunctionChange(_Frozen):
@@ -147,6 +152,23 @@ class FunctionChange(_Frozen):
     number: int | None = Field(default=None, ge=0)
     basis: tuple[Basis, ...] = ()
     verb: str | None = Field(default=None, description="the document's word for the move (划转): FUNCTION_VERBS")
+
+
+class ClassTotal(_Frozen):
+    """A post or quota figure over several bodies of a class: 按31个街道计算共计124正; 实际设置125副."""
+
+    bodies: Count = Field(description="how many bodies of the class the total covers")
+    count: Count = Field(description="the posts or staff over those bodies")
+    text: str | None = Field(default=None, description="the document's words")
+    actual: bool = Field(default=False, description="posts actually filled, not authorised")
+
+
+class OtherStatement(_Frozen):
+    """The same fact stated again by another source (口径), perhaps with another figure; both are kept."""
+
+    count: Count
+    text: str | None = Field(default=None, description="the document's words")
+    source: str | None = Field(default=None, description="who or what states it: an authority, a document")
 
 
 class QuotaPart(_Frozen):
@@ -170,6 +192,9 @@ class Quota(_Frozen):
     funding: str | None = Field(default=None, description="how the pool is funded: 全额拨款, 差额拨款, 自收自支")
     phasing_out: str | None = Field(default=None, description="the document's words: 只出不进, 编制出一减一")
     as_of: PartialDate | None = Field(default=None, description="the date the figure is given for")
+    source: str | None = Field(default=None, description="who or what states the figure, when the document says")
+    also: tuple[OtherStatement, ...] = Field(default=(), description="the same figure stated by another source")
+    across: tuple[ClassTotal, ...] = Field(default=(), description="totals over bodies of the class (stands-for)")
     notes: tuple[str, ...] = ()
 
 
@@ -202,10 +227,12 @@ class Post(_Frozen):
     count: Count
     role: Literal["chief", "deputy"] | None = None
     concurrent: str | None = Field(default=None, description="the post held concurrently (兼)")
+    rank: str | None = Field(default=None, description="the post's rank apart from its title: 副处级, 副部长级")
     approved_separately: bool = Field(default=False, description="另核: outside the main count")
     holder: str | None = None
     actual: Count | None = Field(default=None, description="the posts actually filled (实际配备)")
     holders: tuple[Holder, ...] = Field(default=(), description="the people who hold or held it, in order")
+    across: tuple[ClassTotal, ...] = Field(default=(), description="totals over bodies of the class (stands-for)")
     parts: tuple[QuotaPart, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -218,7 +245,10 @@ class PostGroup(_Frozen):
     count: Count
     for_sections: bool = Field(default=False, description="the heads and deputies of sections")
     actual: Count | None = Field(default=None, description="the posts actually filled (实际配备)")
+    since: PartialDate | None = Field(default=None, description="the layout holds from this date")
+    until: PartialDate | None = Field(default=None, description="the layout held until this date: a past layout")
     posts: tuple[Post, ...] = ()
+    across: tuple[ClassTotal, ...] = Field(default=(), description="totals over bodies of the class (stands-for)")
     parts: tuple[QuotaPart, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -250,6 +280,7 @@ class StatedCount(_Frozen):
     unlisted_text: str | None = Field(default=None, description="the document's words for the unlisted ones")
     kind: UnitKind | None = Field(default=None, description="for bodies: the kind of body counted")
     kind_label: str | None = Field(default=None, description="for bodies: the kind as the document words it")
+    role: str | None = Field(default=None, description="for members: only the members of this role (成员)")
 
 
 class EventKind(enum.StrEnum):
@@ -274,6 +305,7 @@ class EventKind(enum.StrEnum):
     QUOTA_TRANSFERRED = "quota-transferred"  # 将…N名…编制划入…: a figure moved, the totals not stated
     POSTS_TRANSFERRED = "posts-transferred"  # 将…N名…领导职数划入…
     INTERIM = "interim"  # 过渡期: a body or plaque kept from ``date`` until ``until``, then gone
+    KEPT = "kept"  # 保留: the body is kept through a reform; nothing changes
 
 
 class Event(_Frozen):
@@ -316,6 +348,24 @@ class Event(_Frozen):
         return self.when()
 
 
+class BodyClass(_Frozen):
+    """What a unit stands for when it is one of a class of like bodies (31个街道办事处, 九个督察局).
+
+    The unit's own statements (sections, quotas, posts, plaques) are those of each member; a name
+    with the :attr:`placeholder` in it stands for each member's own name.
+    """
+
+    count: Count = Field(description="how many bodies the class has")
+    text: str | None = Field(default=None, description="the document's words")
+    source: str | None = Field(default=None, description="who or what states the count, when the document says")
+    parts: tuple[QuotaPart, ...] = Field(default=(), description="parts of the class (实际运行19个)")
+    complete: bool = Field(default=False, description="the parts are the whole class")
+    members: tuple[Ref, ...] = Field(default=(), description="members the document names")
+    placeholder: str | None = Field(default=None, description="the mark written for each member's own name: ××")
+    also: tuple[OtherStatement, ...] = Field(default=(), description="the count stated by another source")
+    notes: tuple[str, ...] = ()
+
+
 class Unit(_Frozen):
     """Any node of the structure: a body, a section, an office, an institution, a group."""
 
@@ -325,6 +375,9 @@ class Unit(_Frozen):
     kind_label: str | None = Field(default=None, description="the kind as the document words it")
     rank: str | None = None
     number: int | None = Field(default=None, ge=0, description="the number the document gives it")
+    number_to: int | None = Field(
+        default=None, ge=0, description="the last number of a range the document writes over several units (5-8)"
+    )
     superior: Ref | None = None
     section_rank: str | None = Field(default=None, description="rank of its sections: 科級建制")
     per_regulations: bool = Field(default=False, description="set per regulations (另按規定設定)")
@@ -337,6 +390,7 @@ class Unit(_Frozen):
     funding: str | None = None
     cut_off: tuple[CutOff, ...] = Field(default=(), description="what the stored copy lacks of this unit")
     ambiguous: tuple[Ambiguity, ...] = Field(default=(), description="what the document leaves ambiguous")
+    stands_for: BodyClass | None = Field(default=None, description="the class of like bodies this one stands for")
     basis: tuple[Basis, ...] = ()
     plaques: tuple[Plaque, ...] = ()
     short_names: tuple[ShortName, ...] = Field(default=(), description="short names and abbreviations (以下简称)")

@@ -246,6 +246,7 @@ class UnitKind(enum.StrEnum):
     PARTY_COMMITTEE = "party-committee"
     SERVICE_CENTRE = "service-centre"
     DISCIPLINE_UNIT = "discipline-unit"
+    ENTERPRISE = "enterprise"  # 企业, 公司: a company under or instead of a public body
     OTHER = "other"
 
 

@@ -31,6 +31,7 @@ KIND_LABELS: dict[UnitKind, tuple[str, ...]] = {
     UnitKind.PARTY_COMMITTEE: ("机关党委", "機關黨委", "直属机关党委", "直屬機關黨委"),
     UnitKind.SERVICE_CENTRE: ("服务中心", "服務中心", "机关后勤服务中心", "機關後勤服務中心"),
     UnitKind.DISCIPLINE_UNIT: ("纪检监察机构", "紀檢監察機構"),
+    UnitKind.ENTERPRISE: ("企业", "企業", "公司"),
 }
 
 #: The words a document uses for each kind of event (an event's ``verb``), in simplified script, the

@@ -12,10 +12,13 @@ from collections.abc import Iterable
 
 from orgspec.model.units import (
     ActualStaff,
+    BodyClass,
+    ClassTotal,
     Duty,
     Event,
     EventKind,
     Holder,
+    OtherStatement,
     Plaque,
     Post,
     PostGroup,
@@ -107,8 +110,7 @@ def _plaque(p: Plaque) -> Stmt:
 
 def _relation(r: Relation) -> Stmt:
     block: list[Stmt] = []
-    if r.since is not None:
-        block.append(_st("since", [_d(r.since)]))
+    block += [_st(k, [_d(v)]) for k, v in (("since", r.since), ("until", r.until)) if v is not None]
     block += [_basis(b) for b in r.basis] + _notes(r.notes)
     return _st(r.kind.value, [_ref(r.target)], block or None)
 
@@ -150,8 +152,47 @@ def _quota(q: Quota) -> Stmt:
         block.append(_st("phasing-out", [_s(q.phasing_out)]))
     if q.as_of is not None:
         block.append(_st("as-of", [_d(q.as_of)]))
+    if q.source is not None:
+        block.append(_st("source", [_s(q.source)]))
+    block += [_also(o) for o in q.also] + [_across(t) for t in q.across]
     block += _notes(q.notes)
     return _st("quota", args, block or None)
+
+
+def _also(o: OtherStatement) -> Stmt:
+    args = _count(o.count)
+    if o.text is not None:
+        args.append(_s(o.text))
+    if o.source is not None:
+        args += [_w("source"), _s(o.source)]
+    return _st("also", args)
+
+
+def _across(t: ClassTotal) -> Stmt:
+    args = [*_count(t.bodies), *_count(t.count)]
+    if t.text is not None:
+        args.append(_s(t.text))
+    if t.actual:
+        args.append(_w("actual"))
+    return _st("across", args)
+
+
+def _class(c: BodyClass) -> Stmt:
+    args = _count(c.count)
+    if c.text is not None:
+        args.append(_s(c.text))
+    block: list[Stmt] = []
+    if c.source is not None:
+        block.append(_st("source", [_s(c.source)]))
+    block += [_part(p) for p in c.parts]
+    if c.complete:
+        block.append(_st("complete"))
+    block += [_st("member", [_ref(m)]) for m in c.members]
+    if c.placeholder is not None:
+        block.append(_st("placeholder", [_s(c.placeholder)]))
+    block += [_also(o) for o in c.also]
+    block += _notes(c.notes)
+    return _st("stands-for", args, block or None)
 
 
 def _post(p: Post) -> Stmt:
@@ -162,12 +203,14 @@ def _post(p: Post) -> Stmt:
         args.append(_w("approved-separately"))
     if p.concurrent is not None:
         args += [_w("concurrent"), _s(p.concurrent)]
+    if p.rank is not None:
+        args += [_w("rank"), _s(p.rank)]
     if p.holder is not None:
         args += [_w("holder"), _s(p.holder)]
     block = [_part(x) for x in p.parts]
     if p.actual is not None:
         block.append(_st("actual", _count(p.actual)))
-    block += [_holder(h) for h in p.holders] + _notes(p.notes)
+    block += [_holder(h) for h in p.holders] + [_across(t) for t in p.across] + _notes(p.notes)
     return _st("post", args, block or None)
 
 
@@ -195,10 +238,11 @@ def _group(g: PostGroup) -> Stmt:
     args += _count(g.count)
     if g.for_sections:
         args.append(_w("for-sections"))
-    block = [_post(p) for p in g.posts]
+    block = [_st(k, [_d(v)]) for k, v in (("since", g.since), ("until", g.until)) if v is not None]
+    block += [_post(p) for p in g.posts]
     if g.actual is not None:
         block.append(_st("actual", _count(g.actual)))
-    block += [_part(x) for x in g.parts] + _notes(g.notes)
+    block += [_part(x) for x in g.parts] + [_across(t) for t in g.across] + _notes(g.notes)
     return _st("group", args, block or None)
 
 
@@ -241,13 +285,19 @@ def _event(e: Event) -> Stmt:
     return _st("event", args, block or None)
 
 
-_CHILD_KEYWORD = {UnitKind.PUBLIC_INSTITUTION: "institution", UnitKind.OFFICE: "office"}
+_CHILD_KEYWORD = {
+    UnitKind.PUBLIC_INSTITUTION: "institution",
+    UnitKind.OFFICE: "office",
+    UnitKind.ENTERPRISE: "institution",
+}
+#: The kind each nested keyword gives when no ``kind`` is written.
+_CHILD_DEFAULT = {"section": UnitKind.SECTION, "institution": UnitKind.PUBLIC_INSTITUTION, "office": UnitKind.OFFICE}
 
 
 def _unit(u: Unit, nested: bool) -> Stmt:
     if nested:
         keyword = _CHILD_KEYWORD.get(u.kind, "section") if u.kind is not None else "section"
-        default = UnitKind.SECTION if keyword == "section" else u.kind
+        default = _CHILD_DEFAULT[keyword]
     else:
         keyword, default = "body", None
     block: list[Stmt] = []
@@ -258,7 +308,7 @@ def _unit(u: Unit, nested: bool) -> Stmt:
     if u.rank is not None:
         block.append(_st("rank", [_s(u.rank)]))
     if u.number is not None:
-        block.append(_st("number", [_i(u.number)]))
+        block.append(_st("number", [_i(u.number), *([_i(u.number_to)] if u.number_to is not None else [])]))
     if u.superior is not None:
         block.append(_st("superior", [_ref(u.superior)]))
     if u.section_rank is not None:
@@ -271,6 +321,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("section-duties-unstated"))
     if u.funding is not None:
         block.append(_st("funding", [_s(u.funding)]))
+    if u.stands_for is not None:
+        block.append(_class(u.stands_for))
     for amb in u.ambiguous:
         block.append(_st("ambiguous", [_w(amb.what), _s(amb.text)]))
     for cut in u.cut_off:
@@ -289,6 +341,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
             inner.append(_st("kind", [_s(s.kind_label)]))
         elif s.kind is not None:
             inner.append(_st("kind", [_w(s.kind.value)]))
+        if s.role is not None:
+            inner.append(_st("role", [_s(s.role)]))
         if s.unlisted is not None:
             words = [_s(s.unlisted_text)] if s.unlisted_text is not None else []
             inner.append(_st("unlisted", [*_count(s.unlisted), *words]))
