@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from orgspec.draft.facts import Companion, Facts, SectionFacts, Src
+from orgspec.draft.facts import Companion, Facts, ListedBody, SectionFacts, Src
 from orgspec.draft.normalize import Line
 from orgspec.model.units import Member, PostGroup, SharedDuties, Spec, StatedCount, Unit
 from orgspec.model.values import Count, Ref, UnitKind
@@ -156,6 +156,25 @@ def _companion(b: _Builder, c: Companion, p: str) -> Unit:
     return Unit(**fields)
 
 
+def _listed(b: _Builder, body: ListedBody, p: str) -> Unit:
+    b.prov.put(p, body.name.line, body.name.notes)
+    fields: dict[str, Any] = {"name": body.name.value}
+    if body.kind_label is not None:
+        label = b.src(f"{p}/kind", body.kind_label)
+        fields["kind"], fields["kind_label"] = kind_of(label) or UnitKind.OTHER, label
+    fields["plaques"] = b.many(f"{p}/plaques", body.plaques)
+    fields["relations"] = b.many(f"{p}/relations", body.relations)
+    fields["quotas"] = b.many(f"{p}/quotas", body.quotas)
+    return Unit(**fields)
+
+
+def _has_own_facts(facts: Facts) -> bool:
+    """Return True when the text says something of the body itself (not only of the bodies it lists)."""
+    own = (facts.name, facts.kind_label, facts.stated_sections)
+    lists = (facts.duties, facts.sections, facts.quotas, facts.posts, facts.plaques, facts.basis, facts.changes)
+    return any(x is not None for x in own) or any(lists)
+
+
 def assemble(facts: Facts, lines: list[Line], structure: bool) -> tuple[Spec, Provenance]:
     """Return the draft model and where each of its elements was read."""
     b = _Builder(lines)
@@ -164,7 +183,10 @@ def assemble(facts: Facts, lines: list[Line], structure: bool) -> tuple[Spec, Pr
         for c in facts.companions:
             if not c.after:
                 bodies.append(_companion(b, c, f"/bodies/{len(bodies)}"))
-        bodies.append(_body(b, facts, f"/bodies/{len(bodies)}"))
+        if _has_own_facts(facts) or not facts.listed:
+            bodies.append(_body(b, facts, f"/bodies/{len(bodies)}"))
+        for listed in facts.listed:
+            bodies.append(_listed(b, listed, f"/bodies/{len(bodies)}"))
         for c in facts.companions:
             if c.after:
                 bodies.append(_companion(b, c, f"/bodies/{len(bodies)}"))

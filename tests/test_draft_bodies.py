@@ -1,0 +1,110 @@
+"""``orgspec draft`` on texts that list many bodies (``draft.extract_bodies``): made-up snippets.
+
+Each layout is tested on a text written for this test in other words than the corpus document
+that showed it, in both scripts where the reader folds characters; a 三定's own sentence about its
+body is not taken for a list. Every draft reads back to its model and passes check.
+"""
+
+from __future__ import annotations
+
+import orgspec
+from orgspec.api import analyze
+from orgspec.draft import Draft, draft
+from orgspec.model.units import RelationKind, Unit
+
+
+def _draft(text: str) -> Draft:
+    result = draft(text, "snippet.txt")
+    assert analyze(result.text).spec == result.spec
+    assert {d.code for d in orgspec.check_text(result.text) if d.severity.value == "error"} <= {"OS301"}
+    return result
+
+
+def _named(result: Draft) -> dict[str, Unit]:
+    return {b.name: b for b in result.spec.bodies}
+
+
+def test_clauses_that_each_give_a_body_a_plaque_are_bodies_with_plaques() -> None:
+    text = (
+        "某市机构改革方案公布\n"
+        "某市人民政府设置工作部门30个。市司法局加挂市行政复议局牌子;市农业农村局挂市扶贫开发办公室牌子;"
+        "市卫生健康委员会对外保留市老龄工作委员会办公室、市爱国卫生运动委员会办公室牌子。\n"
+    )
+    bodies = _named(_draft(text))
+    assert [(p.name, p.form) for p in bodies["市司法局"].plaques] == [("市行政复议局", "加挂")]
+    assert [p.name for p in bodies["市农业农村局"].plaques] == ["市扶贫开发办公室"]
+    assert [p.name for p in bodies["市卫生健康委员会"].plaques] == [
+        "市老龄工作委员会办公室",
+        "市爱国卫生运动委员会办公室",
+    ]
+    # the government that sets them up is the body the text is about; the plaques are not its own
+    assert bodies["某市人民政府"].plaques == ()
+
+
+def test_a_body_s_own_plaque_sentence_is_not_a_list_of_bodies() -> None:
+    text = (
+        "某县应急管理局主要职责内设机构和人员编制规定\n某县应急管理局加挂县防汛抗旱指挥部办公室牌子。\n"
+        "一、主要职责\n(一)负责全县应急管理工作。\n"
+    )
+    result = _draft(text)
+    assert [b.name for b in result.spec.bodies] == ["某县应急管理局"]
+    assert [p.name for p in result.spec.bodies[0].plaques] == ["县防汛抗旱指挥部办公室"]
+
+
+def test_bodies_managed_by_others_are_listed_with_their_kind_and_manager() -> None:
+    text = (
+        "另設部門管理機構3個。其中,縣醫療保障局、縣信訪局由縣政府辦公室管理;縣糧食和物資儲備局由縣發展和改革局管理。\n"
+    )
+    bodies = _named(_draft(text))
+    for name, boss in (
+        ("縣醫療保障局", "縣政府辦公室"),
+        ("縣信訪局", "縣政府辦公室"),
+        ("縣糧食和物資儲備局", "縣發展和改革局"),
+    ):
+        body = bodies[name]
+        assert body.kind is not None
+        assert body.kind.value == "department-administered"
+        assert [(r.kind, r.target.target) for r in body.relations] == [(RelationKind.MANAGED_BY, boss)]
+    assert "縣發展和改革局" in bodies  # the managing body is a body of the draft
+
+
+def test_a_class_heading_then_one_body_per_line() -> None:
+    text = (
+        "省政府机构一览\n"
+        "一、省政府办公厅:负责省政府日常运转。\n"
+        "二、省政府组成部门:共22个。\n"
+        "省教育厅:加挂省语言文字工作委员会牌子。\n"
+        "省公安厅。\n"
+        "省审计厅:对外保留省内部审计指导办公室牌子。\n"
+        "三、省政府直属机构:\n"
+    )
+    bodies = _named(_draft(text))
+    assert {"省政府办公厅", "省教育厅", "省公安厅", "省审计厅"} <= set(bodies)
+    assert bodies["省公安厅"].kind is not None
+    assert bodies["省公安厅"].kind.value == "constituent-department"
+    assert [(p.name, p.form) for p in bodies["省教育厅"].plaques] == [("省语言文字工作委员会", "加挂")]
+    assert [(p.name, p.form) for p in bodies["省审计厅"].plaques] == [("省内部审计指导办公室", "对外保留")]
+
+
+def test_figures_per_body_after_a_colon_are_quotas_with_the_category_carried_and_noted() -> None:
+    text = (
+        "近日,市里公布了部分单位的编制情况。\n"
+        "机关行政编制在50名以下的有:市民政局38名、市统计局27名、市档案局12名。\n"
+        "超过50名的有:市财政局66名、市公安局58名。\n"
+    )
+    result = _draft(text)
+    bodies = _named(result)
+    got = {n: [(q.category.value, q.count.value) for q in b.quotas] for n, b in bodies.items() if b.quotas}
+    assert got == {
+        "市民政局": [("administrative", 38)],
+        "市统计局": [("administrative", 27)],
+        "市档案局": [("administrative", 12)],
+        "市财政局": [("administrative", 66)],
+        "市公安局": [("administrative", 58)],
+    }
+    assert "the category is the one the list of line 2 names" in result.text
+
+
+def test_figures_with_no_category_anywhere_are_not_read_as_quotas() -> None:
+    text = "今年各单位的考核情况:市民政局38名、市统计局27名。\n"
+    assert all(not b.quotas for b in draft(text, "x.txt").spec.bodies)
