@@ -108,3 +108,26 @@ def test_figures_per_body_after_a_colon_are_quotas_with_the_category_carried_and
 def test_figures_with_no_category_anywhere_are_not_read_as_quotas() -> None:
     text = "今年各单位的考核情况:市民政局38名、市统计局27名。\n"
     assert all(not b.quotas for b in draft(text, "x.txt").spec.bodies)
+
+
+# --- a gazetteer's entry --------------------------------------------------------------------------
+
+
+def test_a_gazetteer_entry_names_its_body_and_a_dated_founding_does_not() -> None:
+    text = (
+        "卫生局 1950年3月,在原卫生科的基础上成立卫生局,为县人民政府工作部门。1958年8月成立县卫生防疫委员会,\n"
+        "与卫生局一套机构两个牌子。1985年,局内设办公室、医政股、防疫股,编制12人。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    assert body.name == "卫生局"
+    assert [u.name for u in body.units] == ["办公室", "医政股", "防疫股"]
+
+
+def test_a_plaque_kept_for_a_time_is_a_note_not_a_plaque() -> None:
+    text = (
+        "文化館 1952年5月成立,為縣人民政府直屬事業單位。1970年併入縣革委會政工組(至1978年,對外仍掛文化館牌子)。\n"
+        "1985年,館內設辦公室、群文股、美術股。\n"
+    )
+    result = _draft(text)
+    assert all(not b.plaques for b in result.spec.bodies)
+    assert any("kept for a time" in n["message"] for n in result.report["notes"])

@@ -268,6 +268,16 @@ def _clause(  # noqa: PLR0917
         if len(piece.strip('"')) >= 2
     ]
     for m, written in hung:
+        before = seg[max(seg.rfind(c, 0, m.start()) for c in "(。;") + 1 : m.start()]
+        if re.search(r"(?:至|到)\d{4}年|仍", before):
+            # "(至1966年底,对外仍挂分社牌子)": a plaque the body kept for a time, not one it carries
+            facts.note(
+                line.no,
+                "doubt",
+                f"'{written}' is a plaque kept for a time ('{text[m.start() : m.end()]}'), not drafted",
+            )
+            facts.used.add(line.no)
+            continue
         notes = []
         name = written
         if re.match(r"^[省市县区]人民政府", fold(name)):

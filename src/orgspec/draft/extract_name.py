@@ -8,7 +8,9 @@ it): each phrasing names the body it is about, and the first that matches wins (
 - "X组织条例" as a title → X, and the 条例 as the body's basis (by title);
 - "核定X行政编制74名", "X(含13个林业站所)总编制134名" → X;
 - "X内设18个职能处(室)", "X设置工作部门35个", "X有以下六类机构" → X;
-- "成立X领导小组" / "成立X(以下简称…)" → X (a 领导小组 is a coordinating body by its name).
+- "成立X领导小组" / "成立X(以下简称…)" → X (a 领导小组 is a coordinating body by its name), but not
+  a dated "1960年6月成立X" (an event of a history);
+- a gazetteer's entry "X 1954年12月,…" (the name, a space, then its history) → X.
 
 A name must end the way a body's name ends (厅, 局, 办公室, 委员会, 领导小组 …); words before
 印发, 关于, 《 or 的 are cut off ("民政部承认的市北区街道办事处" → 市北区街道办事处).
@@ -31,6 +33,10 @@ _END = re.compile(r"(?:办公厅|办公室|委员会|领导小组|人民政府|�
 _N = r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})"
 _B = r"(?:^|(?<=[,。;:\s》]))"
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"^([\u4e00-\u9fff]{2,20}?) (?:\d{4}年|解放|建国|新中国成立)"),
+        "the name is read from the title of a gazetteer's entry (the name, a space, then its history)",
+    ),
     (
         re.compile(r"([\u4e00-\u9fff]{2,40}?)(?:主要职责|职能配置)、?内设机构和人员编制(?:的)?规定"),
         "the name is read from the title of its 三定 as the text cites it",
@@ -79,6 +85,9 @@ def name_in_passing(lines: list[Line], facts: Facts) -> None:
         for line in first:
             for m in pattern.finditer(line.key):
                 g = m.lastindex or 1  # the name is the last group; "山东省成立X": the place before 成立 is X's
+                clause = line.key[max(line.key.rfind(c, 0, m.start()) for c in ",。;") + 1 : m.start(g)]
+                if "成立" in clause and re.search(r"\d{1,4}[年月]|[一二三四五六七八九十]月", clause):
+                    continue  # "1960年6月成立X": an event of the history, not the body the text is about
                 name_key = _trim(m.group(g))
                 if len(name_key) < 2 or not _END.search(name_key):
                     continue
