@@ -131,3 +131,26 @@ def test_a_plaque_kept_for_a_time_is_a_note_not_a_plaque() -> None:
     result = _draft(text)
     assert all(not b.plaques for b in result.spec.bodies)
     assert any("kept for a time" in n["message"] for n in result.report["notes"])
+
+
+# --- a numbered list of names under a duties heading ---------------------------------------------
+
+
+def test_numbered_unit_names_under_a_duties_heading_are_sections_with_their_duties() -> None:
+    text = (
+        "某市委組織部\n"
+        "職能\n"
+        "1. 辦公室\n"
+        "2. 組織科\n"
+        "負責全市基層黨組織建設工作。指導黨員發展和教育管理工作。\n"
+        "3. 幹部監督科(市委幹部監督辦公室、市委幹部舉報中心)\n"
+        "負責幹部監督工作;受理幹部問題的舉報。\n"
+    )
+    result = _draft(text)
+    body = result.spec.bodies[0]
+    assert body.duties == ()
+    assert [u.name for u in body.units] == ["辦公室", "組織科", "幹部監督科"]
+    # a short name may start like a verb (组织); the plaques keep the document's script
+    assert [p.name for p in body.units[2].plaques] == ["市委幹部監督辦公室", "市委幹部舉報中心"]
+    # up to the next listed name, every sentence is the section's duty
+    assert [d.text for d in body.units[1].duties] == ["負責全市基層黨組織建設工作。指導黨員發展和教育管理工作。"]

@@ -269,7 +269,7 @@ def _clause(  # noqa: PLR0917
     ]
     for m, written in hung:
         before = seg[max(seg.rfind(c, 0, m.start()) for c in "(。;") + 1 : m.start()]
-        if re.search(r"(?:至|到)\d{4}年|仍", before):
+        if re.search(r"(?:至|到)\d{4}年|仍(?:对外)?$", before):
             # "(至1966年底,对外仍挂分社牌子)": a plaque the body kept for a time, not one it carries
             facts.note(
                 line.no,

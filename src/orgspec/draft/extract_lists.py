@@ -47,6 +47,10 @@ _ENUM_ITEM = re.compile(
     r"(?:^|(?<=[\s。;:)]))(?:\[接上页\]\s*)?(?:\(([一二三四五六七八九十]{1,3})\)|(\d{1,2})[.、](?!\d))\s*"
     r"([\u4e00-\u9fff]{1,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?(?=[。\s;:]|$|\d{1,2}[.、](?!\d))"
 )
+#: a line that is one enumerated name with its parentheses: "7. 对外宣传处(市委对外宣传办公室、…)"
+_ITEM_LINE = re.compile(
+    r"^(?:\(([一二三四五六七八九十]{1,3})\)|\d{1,2}[.、])\s*[\u4e00-\u9fff]{1,20}?" + _SUFFIX + r"\([^()]{1,60}\)$"
+)
 _TAIL_ITEM = re.compile(r"\s*([\u4e00-\u9fff]{2,20}?" + _SUFFIX + r")。")
 _CLOSES = "。;!?"
 _NEXT = re.compile(r"[^、,。;]{0,40}")
@@ -85,7 +89,7 @@ def paragraphs(lines: list[Line]) -> list[Paragraph]:
         starts.append((len(key), line.no))
         key += line.key
         text += line.text
-        if line.key[-1] in _CLOSES or line.key.endswith(":") or len(line.key) < 20:
+        if line.key[-1] in _CLOSES or line.key.endswith(":") or len(line.key) < 20 or _ITEM_LINE.match(line.key):
             out.append(Paragraph(key, text, tuple(starts)))
             key, text, starts = "", "", []
     if key:
@@ -164,30 +168,37 @@ def _name_at(piece: str) -> tuple[str, str | None, int] | None:
     return m.group(1), m.group(2), offset
 
 
-def _plaques(inner: str | None, line: int) -> list[Src[Plaque]]:
+def _plaques(inner: str | None, line: int, written: str | None = None) -> list[Src[Plaque]]:
+    """Read the plaques a parenthesis holds: matched on its key ``inner``, named as ``written``."""
+    text = written if written is not None and inner is not None and len(written) == len(inner) else inner
     hung = re.match(r'^(加挂|增挂|对外保留|保留|挂)"?(.+?)"?牌子$', inner or "")
-    if hung:
-        return [Src(Plaque(name=n, form=hung.group(1)), line) for n in hung.group(2).split("、") if n]
-    if not inner or inner.startswith(("含", "包括", "与", "和")) or "合署" in inner:
+    if hung and text is not None:
+        names = text[hung.start(2) : hung.end(2)].split("、")
+        return [Src(Plaque(name=n, form=text[hung.start(1) : hung.end(1)]), line) for n in names if n]
+    if not inner or text is None or inner.startswith(("含", "包括", "与", "和")) or "合署" in inner:
         return []
     names = [p.strip() for p in inner.split("、")]
     if all(_NAME.match(n) and len(n) >= 3 for n in names):
         note = "the words in parentheses read as a plaque (a second name); they may be an abbreviation"
-        return [Src(Plaque(name=n), line, [note]) for n in names]
+        return [Src(Plaque(name=n.strip()), line, [note]) for n in text.split("、")]
     return []
 
 
 def _add(facts: Facts, para: Paragraph, at: int, name: str, inner: str | None, *, number: int | None = None) -> None:
     line = para.line_at(at)
+    open_at = at + len(name)
+    written = None
+    if inner and para.key[open_at : open_at + 1] == "(":  # the parenthesis as written, for the plaques' names
+        written = para.text[open_at + 1 : open_at + 1 + len(inner)]
     known = next((s for s in facts.sections if s.name == name), None)
     if known is not None:
         if not known.plaques and inner:  # a later mention gives the plaque: "…办公室(国务院总值班室)"
-            known.plaques = _plaques(inner, line)
+            known.plaques = _plaques(inner, line, written)
             if known.plaques:
                 facts.used.add(line)
         return
     section = SectionFacts(name=name, line=line, number=number, kind=section_kind(name))
-    section.plaques = _plaques(inner, line)
+    section.plaques = _plaques(inner, line, written)
     if inner and not section.plaques:
         section.doc_notes.append(Src(f"{name}({inner})", line, ["the words in parentheses are kept as a note"]))
     section.notes.append("read from a list in the text; check the name")
@@ -313,7 +324,8 @@ def _enumerated(paras: list[Paragraph], facts: Facts) -> None:
     for para in paras:
         for m in _ENUM_ITEM.finditer(para.key):
             number = cn_int(m.group(1) or m.group(2))
-            if m.group(3).startswith(_VERBS) or number is None:
+            # "研究室", "组织科": a short name may start like a verb; "研究拟订…处" may not
+            if (m.group(3).startswith(_VERBS) and len(m.group(3)) > 4) or number is None:
                 continue
             items.append((number, "paren" if m.group(1) else "digit", para, m))
     items = _fill_gaps(items)
@@ -376,7 +388,12 @@ def _duties_after(
                 break
             texts.append((other.text, other.starts[0][1]))
     for written, line in texts:
-        text = _duty_sentences(written.lstrip("。:").strip())
+        # up to the next listed name the text is this section's; after the last, only while it reads as duties
+        text = written.lstrip("。:").strip()
+        if stop_para is not None and "。" in text:
+            text = text[: text.rindex("。") + 1]  # whole sentences: words after the last are not the duty's
+        elif stop_para is None:
+            text = _duty_sentences(text)
         if text and fold(text).startswith((*_VERBS, "主要负责", "专责")):
             section.duties.append(Src(Duty(text=text), line))
             facts.used.add(line)
