@@ -154,3 +154,25 @@ def test_numbered_unit_names_under_a_duties_heading_are_sections_with_their_duti
     assert [p.name for p in body.units[2].plaques] == ["市委幹部監督辦公室", "市委幹部舉報中心"]
     # up to the next listed name, every sentence is the section's duty
     assert [d.text for d in body.units[1].duties] == ["負責全市基層黨組織建設工作。指導黨員發展和教育管理工作。"]
+
+
+# --- a staffing paragraph in running text ---------------------------------------------------------
+
+
+def test_a_running_staffing_paragraph_gives_the_quota_s_parts_and_the_posts_after_qizhong() -> None:
+    text = (
+        "某省农业厅机关行政编制为86名(含援派机动编制1名、离退休干部工作人员编制5名)。"
+        "其中:厅长1名(兼任省农村工作领导小组副组长)、副厅长4名,专职副巡视员(副厅级)1名,"
+        "处级领导职数30名(含机关党委专职副书记1名)。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    assert [(q.category.value, q.count.value, [p.count.value for p in q.parts]) for q in body.quotas] == [
+        ("administrative", 86, [1, 5])
+    ]
+    posts = [(p.title, p.count.value, getattr(p, "concurrent", None)) for p in body.posts]
+    assert posts == [
+        ("厅长", 1, "省农村工作领导小组副组长"),
+        ("副厅长", 4, None),
+        ("专职副巡视员(副厅级)", 1, None),
+        ("处级领导职数", 30, None),
+    ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.extract_lists import Paragraph, paragraphs
+from orgspec.draft.extract_staffing import read_posts, read_quotas
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Duty, Holder, Plaque, Post, PostGroup, Quota
@@ -301,6 +302,30 @@ def _subject_duties(paras: list[Paragraph], facts: Facts) -> None:
             facts.used.add(para.line_at(m.start(1)))
 
 
+def _staffing_sentences(para: Paragraph, facts: Facts) -> None:
+    """Read a staffing paragraph in running text the way the staffing part is read.
+
+    "X机关行政编制为366名(含两委人员编制12名、…)。其中:部长1名(兼任…)、副部长4名,…": a quota
+    whose parentheses give its parts, then the posts of the "其中" sentence after it.
+    """
+    offset = 0
+    quota_before = False
+    for sentence in para.key.split("。"):
+        begin, offset = offset, offset + len(sentence) + 1
+        line = Line(para.line_at(begin), para.text[begin : begin + len(sentence)], sentence)
+        if quota_before and sentence.startswith("其中"):
+            read_posts(line, len("其中:") if sentence.startswith("其中:") else len("其中"), facts.posts, facts)
+            facts.used.add(line.no)
+            quota_before = False
+            continue
+        found: list[Src[Quota]] = []
+        quota_before = False
+        if "(含" in sentence and read_quotas(line, found) and any(q.value.parts for q in found):
+            facts.quotas += found
+            facts.used.add(line.no)
+            quota_before = True
+
+
 def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     """Read running-text quotas (when no staffing part gave any) and "X,兼Y" plaques of the body.
 
@@ -314,6 +339,9 @@ def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
                 break
     if not facts.duties:
         _subject_duties(paras, facts)
+    if not facts.quotas and not facts.posts and not any(s.quotas for s in facts.sections):
+        for para in paras:
+            _staffing_sentences(para, facts)
     if not facts.quotas and not any(s.quotas for s in facts.sections):
         for para in paras:
             _quotas(para, facts)

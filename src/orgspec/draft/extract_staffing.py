@@ -31,7 +31,9 @@ _CATS = (
     ("派驻", QuotaCategory.DISPATCHED),
 )
 _POST = re.compile(
-    r"^(其中:?)?(另核)?(?:设|核定)?([\u4e00-\u9fff]{1,16}?)(?:职数)?(?:为)?" + _N + r"名(?:\(([^()]*)\))?$"
+    r"^(其中:?)?(另核)?(?:设|核定)?([\u4e00-\u9fff]{1,16}?(?:\([\u4e00-\u9fff]{2,8}级\))?(?:职数)?)(?:为)?"
+    + _N
+    + r"名(?:\(([^()]*)\))?$"
 )
 _BREAKDOWN_ITEM = re.compile(r"((?:正|副)[\u4e00-\u9fff]{1,10}?)(?:职数)?" + _N + "名")
 _BREAKDOWN = re.compile(r"^(?:其中:?)?(?:(?:正|副)[\u4e00-\u9fff]{1,10}?(?:职数)?" + _N + "名[、,]?)+$")
@@ -115,10 +117,12 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
         count = Count.of(value) if value is not None else Count.unreadable(m.group(4))
         title = text[m.start(3) : m.end(3)]
         title_key = m.group(3)
+        if title_key.endswith("职数") and not title_key[:-2].endswith(("领导", "级")):
+            title, title_key = title[:-2], title_key[:-2]  # "监察室主任职数1名": the post is 监察室主任
         concurrent = None
         parts: tuple[QuotaPart, ...] = ()
         if m.group(5) and m.group(5).startswith("兼"):
-            concurrent = text[m.start(5) + 1 : m.end(5)]
+            concurrent = text[m.start(5) + (2 if m.group(5).startswith("兼任") else 1) : m.end(5)]
         elif m.group(5) and _BREAKDOWN.match(m.group(5)):
             inner = text[m.start(5) : m.end(5)]
             breakdown = []
@@ -134,7 +138,7 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
         elif m.group(5):
             parts = tuple(_parts(text[m.start(5) : m.end(5)], m.group(5)))
         if title_key.startswith("正副") or title_key.endswith("正副"):
-            base = title_key.removeprefix("正副")
+            base = title_key.removeprefix("正副").removesuffix("职数")
             group = PostGroup(title=title, count=count, for_sections=base.endswith(_SECTION_HEADS))
             group_src = Src(group, line.no)
             posts.append(group_src)
