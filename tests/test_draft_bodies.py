@@ -176,3 +176,33 @@ def test_a_running_staffing_paragraph_gives_the_quota_s_parts_and_the_posts_afte
         ("专职副巡视员(副厅级)", 1, None),
         ("处级领导职数", 30, None),
     ]
+
+
+# --- a list of subordinate units its stated count closes or opens ---------------------------------
+
+
+def test_a_list_of_subordinate_units_whose_count_covers_every_item_is_read_whatever_the_endings() -> None:
+    text = (
+        "某縣水務局\n"
+        "水務局現轄水政監察大隊、灌溉試驗場、水土保持工作站、防汛抗旱服務中心共四個單位。\n"
+        "下屬3個部門,分別是水文站、河道管理所、水利勘測設計。\n"
+    )
+    result = _draft(text)
+    names = [u.name for u in result.spec.bodies[0].units]
+    assert names == [
+        "水政監察大隊",
+        "灌溉試驗場",
+        "水土保持工作站",
+        "防汛抗旱服務中心",
+        "水文站",
+        "河道管理所",
+        "水利勘測設計",
+    ]
+    # subordinate units, not internal sections: no stated count of sections is compared with them
+    assert all(u.kind is not None and u.kind.value != "section" for u in result.spec.bodies[0].units)
+
+
+def test_a_count_that_does_not_cover_the_items_reads_only_names_that_end_like_a_unit_s() -> None:
+    text = "某縣水務局\n水務局現轄水政監察大隊、灌溉試驗場、水土保持工作站共四個單位。\n"
+    names = [u.name for u in _draft(text).spec.bodies[0].units]
+    assert "灌溉試驗場" not in names

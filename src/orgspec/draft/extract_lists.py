@@ -32,7 +32,10 @@ _COUNT = re.compile(
     _NUM + r"个(?:职能|内设|业务)?(?:内设机构|司局|处室|科室|处\(室\)|科\(室\)|股室|处|科|室|司|局|股|机构)"
 )
 _HOSTED = re.compile(r"(?:^|[,。;])([\u4e00-\u9fff]{2,16}办公室)\(?[^()]{0,12}\)?设在")
-_STRONG = r"内设机构(?:有|为|包括|是)?|内设|下设(?:机构)?|分设|下属(?:事业)?单位(?:有)?|分别为|设有以下"
+_STRONG = r"内设机构(?:有|为|包括|是)?|内设|下设(?:机构)?|分设|下属(?:事业)?单位(?:有)?|分别为|分别是|现辖|设有以下"
+#: a count of subordinate units that closes or opens a list: "…共十一个单位", "下属5个部门,分别是…"
+_UNITS_COUNT = _NUM + r"个(?:单位|部门|机构|下属单位)"
+_FREE_NAME = re.compile(r"[\u4e00-\u9fff]{2,24}(?:\([\u4e00-\u9fff、]{1,20}\)[\u4e00-\u9fff]{1,12})?")
 _TRIGGER = re.compile(
     r"(?:"
     + _STRONG
@@ -235,6 +238,11 @@ def _running(para: Paragraph, facts: Facts) -> None:
             found.append((start + a + item[2], item[0], item[1]))
             if re.search(_NUM + "个", segment[a:b]):
                 break  # "…4个内设机构": the count closes the list
+        counted = False
+        if strong and len(found) < len(_split(segment)):
+            by_count = _counted(key, m.start(), start, segment)
+            if by_count:
+                found, counted = by_count, True
         duty = None
         if len(found) == 1 and not strong and m.group(0).startswith("设"):
             # "设置县委农办秘书股,负责处理县委农办日常事务。": one unit set up, with its duty
@@ -258,6 +266,11 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 _add(facts, para, at, text_name, inner)
                 if re.match(r"下属(?:事业)?单位", m.group(0)) and facts.sections[-1].name == text_name:
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION  # "下属事业单位X": not a section
+                elif counted and facts.sections[-1].name == text_name and facts.sections[-1].kind is UnitKind.SECTION:
+                    facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION
+                    facts.sections[-1].notes.append(
+                        "a subordinate unit (a list its count covers): drafted as an institution; check its kind"
+                    )
             if (
                 duty is not None
                 and facts.sections
@@ -271,6 +284,32 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 c = _COUNT.search(key, m.start(), end + 40)
                 phrase = para.text[m.start() : c.end()] if c else para.text[m.start() : end]
                 facts.stated_sections = Src((count, phrase.strip(" :")), para.line_at(m.start()))
+
+
+def _counted(key: str, trigger: int, start: int, segment: str) -> list[tuple[int, str, str | None]]:
+    """Read a list of subordinate units whose stated count covers every item, whatever their endings.
+
+    "现辖治沙站、园林试验示范场、…、森林公安局共十一个单位", "下属5个部门,分别是A、B、C、D、E": when the
+    count is stated and equals the number of items, each item is a unit (names that do not end like a
+    unit's, "林业勘察设计", are read too). Returns (offset, name, None) per item, or [] when it does not hold.
+    """
+    spans = _split(segment)
+    closing = re.search(r"(?:共|等)?" + _UNITS_COUNT + r"$", segment[spans[-1][0] : spans[-1][1]])
+    opening = re.search(_UNITS_COUNT + r"[,:]?$", key[max(0, trigger - 16) : trigger])
+    count_m = closing or opening
+    if count_m is None or cn_int(count_m.group(1)) != len(spans):
+        return []
+    out: list[tuple[int, str, str | None]] = []
+    for k, (a, b) in enumerate(spans):
+        piece = segment[a:b]
+        if k == len(spans) - 1 and closing is not None:
+            piece = piece[: closing.start()]
+        lead = len(piece) - len(piece.lstrip())
+        name = piece.strip()
+        if not _FREE_NAME.fullmatch(name) or (name.startswith(_VERBS) and len(name) > 4):
+            return []
+        out.append((start + a + lead, name, None))
+    return out
 
 
 def _subject_duty(para: Paragraph, found: list[tuple[int, str, str | None]], facts: Facts) -> None:
