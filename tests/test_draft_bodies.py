@@ -206,3 +206,13 @@ def test_a_count_that_does_not_cover_the_items_reads_only_names_that_end_like_a_
     text = "某縣水務局\n水務局現轄水政監察大隊、灌溉試驗場、水土保持工作站共四個單位。\n"
     names = [u.name for u in _draft(text).spec.bodies[0].units]
     assert "灌溉試驗場" not in names
+
+
+def test_an_encyclopedia_infobox_gives_the_kind_when_the_text_states_none() -> None:
+    text = (
+        "某縣統計局\n基本介紹\n  • 中文名:某縣統計局\n  • 類別:政府部門\n"
+        "某縣統計局內設辦公室、綜合股、調查股3個股室。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    assert body.kind_label == "政府部門"
+    assert [u.name for u in body.units] == ["辦公室", "綜合股", "調查股"]

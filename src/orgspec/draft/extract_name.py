@@ -27,7 +27,7 @@ from orgspec.draft.normalize import Line, fold
 from orgspec.model.units import Relation, RelationKind
 from orgspec.model.values import Basis, Ref
 
-__all__ = ["colocated", "companions", "name_in_passing"]
+__all__ = ["colocated", "companions", "infobox_kind", "name_in_passing"]
 
 _END = re.compile(r"(?:办公厅|办公室|委员会|领导小组|人民政府|政府|办事处|局|厅|部|委|署|院|中心|办|室|馆|会|司)$")
 _N = r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})"
@@ -110,6 +110,22 @@ def name_in_passing(lines: list[Line], facts: Facts) -> None:
 _AS = re.compile(
     r"^([\u4e00-\u9fff]{2,20}?)作为([\u4e00-\u9fff()]{1,20}?)的(派出机关|派出机构|工作部门|组成部门|直属机构|议事协调机构)"
 )
+
+
+_INFOBOX_KIND = re.compile(r"^[-•·*]?\s*(?:类别|机构类别|机构性质):\s*([\u4e00-\u9fff]{2,12})$")
+
+
+def infobox_kind(lines: list[Line], facts: Facts) -> None:
+    """Read the kind from an encyclopedia page's infobox ("• 類別:宣傳部") when the text states none."""
+    if facts.kind_label is not None or facts.name is None:
+        return
+    for line in lines[:30]:
+        m = _INFOBOX_KIND.match(line.key)
+        if m:
+            note = "the kind is read from the page's infobox"
+            facts.kind_label = Src(line.text[m.start(1) : m.end(1)], line.no, [note])
+            facts.used.add(line.no)
+            return
 
 
 def companions(lines: list[Line], facts: Facts) -> None:

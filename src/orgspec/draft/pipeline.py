@@ -16,7 +16,7 @@ from orgspec.draft.extract_duties import extract_changes, extract_duties, find_r
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_head import extract_head
 from orgspec.draft.extract_lists import extract_lists
-from orgspec.draft.extract_name import colocated, companions, name_in_passing
+from orgspec.draft.extract_name import colocated, companions, infobox_kind, name_in_passing
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
@@ -172,6 +172,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         name_in_passing(lines, facts)
     if structure and not english:
         colocated(lines, facts)
+        infobox_kind(lines, facts)
     if structure and not english:
         first = _first_heading(lines, facts)
         for line in lines:
