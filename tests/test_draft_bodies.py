@@ -216,3 +216,22 @@ def test_an_encyclopedia_infobox_gives_the_kind_when_the_text_states_none() -> N
     body = _draft(text).spec.bodies[0]
     assert body.kind_label == "政府部門"
     assert [u.name for u in body.units] == ["辦公室", "綜合股", "調查股"]
+
+
+# --- the last page of a notice: an office set in another body -------------------------------------
+
+
+def test_an_office_set_in_another_body_is_the_body_when_the_text_is_about_it_alone() -> None:
+    text = (
+        "四、其他事项\n"
+        "(一)工作专班办公室设在省教育厅,承担工作专班日常工作。办公室主任由省教育厅厅长王建国兼任;"
+        "副主任由省财政厅副厅长张志明,省人力资源社会保障厅副厅长李红兼任。\n"
+        "(二)工作专班实行例会制度。\n"
+    )
+    result = _draft(text)
+    [body] = result.spec.bodies
+    assert body.name == "工作专班办公室"
+    assert [(r.kind, r.target.target) for r in body.relations] == [(RelationKind.HOSTED_IN, "省教育厅")]
+    assert [d.text for d in body.duties] == ["承担工作专班日常工作。"]
+    assert [(p.title, getattr(p, "holder", None)) for p in body.posts][:1] == [("办公室主任", "王建国")]
+    assert body.units == ()

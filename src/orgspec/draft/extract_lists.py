@@ -31,7 +31,7 @@ _NUM = r"(\d{1,3}|[一二三四五六七八九十两]{1,3})"
 _COUNT = re.compile(
     _NUM + r"个(?:职能|内设|业务)?(?:内设机构|司局|处室|科室|处\(室\)|科\(室\)|股室|处|科|室|司|局|股|机构)"
 )
-_HOSTED = re.compile(r"(?:^|[,。;])([\u4e00-\u9fff]{2,16}办公室)\(?[^()]{0,12}\)?设在")
+_HOSTED = re.compile(r"(?:^|[,。;]|(?<=^\([一二三四五六七八九十]\)))([\u4e00-\u9fff]{2,16}办公室)\(?[^()]{0,12}\)?设在")
 _STRONG = r"内设机构(?:有|为|包括|是)?|内设|下设(?:机构)?|分设|下属(?:事业)?单位(?:有)?|分别为|分别是|现辖|设有以下"
 #: a count of subordinate units that closes or opens a list: "…共十一个单位", "下属5个部门,分别是…"
 _UNITS_COUNT = _NUM + r"个(?:单位|部门|机构|下属单位)"
@@ -477,6 +477,9 @@ def _hosted(para: Paragraph, facts: Facts) -> None:
         # "…设在省民政厅,承担领导小组日常工作。": the office's duty
         d = re.match(r"[^,。;]{2,30}?,((?:承担|负责)[^。]{2,200}。)", para.key[m.end() :])
         office = facts.sections[-1] if facts.sections else None
+        host = re.match(r"[\u4e00-\u9fff]{2,30}?(?=[,。;]|$)", para.key[m.end() :])
+        if host is not None and office is not None and office.name == para.text[at : m.end(1)]:
+            office.hosted_in = Src(para.text[m.end() : m.end() + host.end()], para.line_at(m.end()))
         if d is not None and office is not None and office.name == para.text[at : m.end(1)] and not office.duties:
             start = m.end() + d.start(1)
             office.duties.append(Src(Duty(text=para.text[start : m.end() + d.end(1)]), para.line_at(start)))

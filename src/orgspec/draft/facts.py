@@ -51,6 +51,7 @@ class SectionFacts:
     per_regulations: bool = False
     outside_count: bool = False
     funding: str | None = None
+    hosted_in: Src[str] | None = None  # "领导小组办公室设在省民政厅": the body it is set in
     plaques: list[Src[Plaque]] = field(default_factory=list)
     duties: list[Src[Duty]] = field(default_factory=list)
     quotas: list[Src[Quota]] = field(default_factory=list)

@@ -24,7 +24,8 @@ from orgspec.draft.extract_staffing import extract_institutions, extract_staffin
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
-from orgspec.model.units import Spec
+from orgspec.model.units import Relation, RelationKind, Spec
+from orgspec.model.values import Ref
 
 __all__ = ["run"]
 
@@ -91,6 +92,25 @@ def _dedupe_sections(facts: Facts) -> None:
     facts.sections = kept
     for shared in facts.shared:
         shared.sections = sorted({index[i] for i in shared.sections})
+
+
+def _office_as_body(facts: Facts) -> None:
+    """Draft as the body an office set in another body when the text is about it alone.
+
+    A notice's last page: "领导小组办公室设在民政部,承担领导小组日常工作。办公室主任由…兼任": the office is
+    the only unit read and the text names no body of its own, so the office is the body, hosted in the other.
+    """
+    own = facts.duties or facts.quotas or facts.posts or facts.listed or facts.plaques or facts.relations
+    if facts.name is not None or len(facts.sections) != 1 or own or facts.sections[0].hosted_in is None:
+        return
+    office = facts.sections[0]
+    host = facts.sections[0].hosted_in
+    assert host is not None
+    facts.name = Src(office.name, office.line, ["the text is about this office alone: drafted as the body"])
+    facts.duties, facts.posts, facts.quotas, facts.plaques = office.duties, office.posts, office.quotas, office.plaques
+    relation = Relation(kind=RelationKind.HOSTED_IN, target=Ref(target=host.value))
+    facts.relations.append(Src(relation, host.line))
+    facts.sections = []
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -170,6 +190,8 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         companions(lines, facts)
     if structure and not english and facts.name is None:
         name_in_passing(lines, facts)
+    if structure and not english:
+        _office_as_body(facts)
     if structure and not english:
         colocated(lines, facts)
         infobox_kind(lines, facts)

@@ -172,4 +172,9 @@ def segment(lines: list[Line]) -> list[Part]:
         else:
             parts[-1].lines.append(line)
             parts.append(Part(inline[0], None))
+    for part in parts:
+        # a notice's "其他事项" that sets up the group's office ("办公室设在民政部", "主任由…兼任") is read
+        heading = part.heading.key if part.heading is not None else ""
+        if part.kind == "other" and "其他事项" in heading and any(re.search("设在|兼任", x.key) for x in part.lines):
+            part.kind = "unknown"
     return [p for p in parts if p.lines or p.heading is not None]
