@@ -235,3 +235,19 @@ def test_an_office_set_in_another_body_is_the_body_when_the_text_is_about_it_alo
     assert [d.text for d in body.duties] == ["承担工作专班日常工作。"]
     assert [(p.title, getattr(p, "holder", None)) for p in body.posts][:1] == [("办公室主任", "王建国")]
     assert body.units == ()
+
+
+def test_a_heading_that_counts_the_duties_opens_them_and_the_next_comma_heading_ends_them() -> None:
+    text = (
+        "某镇人民政府\n"
+        "一、职能定位\n"
+        "镇政府五項職責\n"
+        "01、促进经济发展\n"
+        "02、加强社会管理\n"
+        "03、强化公共服务\n"
+        "二、机构设置\n"
+        "镇政府内设党政综合办公室、经济发展办公室、社会事务办公室3个内设机构。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    assert [d.text for d in body.duties] == ["促进经济发展", "加强社会管理", "强化公共服务"]
+    assert [u.name for u in body.units] == ["党政综合办公室", "经济发展办公室", "社会事务办公室"]
