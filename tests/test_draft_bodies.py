@@ -251,3 +251,17 @@ def test_a_heading_that_counts_the_duties_opens_them_and_the_next_comma_heading_
     body = _draft(text).spec.bodies[0]
     assert [d.text for d in body.duties] == ["促进经济发展", "加强社会管理", "强化公共服务"]
     assert [u.name for u in body.units] == ["党政综合办公室", "经济发展办公室", "社会事务办公室"]
+
+
+def test_a_page_that_opens_mid_list_is_named_by_its_staffing_sentence_not_its_first_item() -> None:
+    lines = [
+        "(八)信息科",
+        "负责局机关信息化建设工作。",
+        "(九)法规科",
+        "负责局机关规范性文件的合法性审查工作。",
+        *[f"负责第{i}项专项工作的组织协调。" for i in range(12)],
+        "市统计局机关行政编制32名。其中:局长1名,副局长3名。",
+    ]
+    body = _draft("\n".join(lines) + "\n").spec.bodies[0]
+    assert body.name == "市统计局"
+    assert [u.name for u in body.units][:2] == ["信息科", "法规科"]

@@ -133,6 +133,8 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
                 return Src(name, texts[0].no, [f"the title is split over lines {texts[0].no}-{texts[1].no}"])
     for line in lines:
         if line.text:
+            if ENUM.match(line.key):
+                return None  # "(十五)市政务公开办公室": a page that opens mid-list starts with an item, not a title
             key = re.sub(r"(简介)$", "", line.key).strip()
             cut = re.search(r"主要职责|职能配置|机构职能|内设机构|三定", key)
             text = line.text[: cut.start() if cut else len(key)].strip()

@@ -81,8 +81,9 @@ def _trim(name: str) -> str:
 def name_in_passing(lines: list[Line], facts: Facts) -> None:
     """Set the body's name (and a 组织条例 as its basis) from a phrasing that names it in passing."""
     first = [line for line in lines if line.text][:15]
+    staffing = [line for line in lines if line.text]  # a staffing sentence names its body wherever it stands
     for pattern, note in _PATTERNS:
-        for line in first:
+        for line in staffing if "staffing sentence" in note else first:
             for m in pattern.finditer(line.key):
                 g = m.lastindex or 1  # the name is the last group; "山东省成立X": the place before 成立 is X's
                 clause = line.key[max(line.key.rfind(c, 0, m.start()) for c in ",。;") + 1 : m.start(g)]
