@@ -265,3 +265,29 @@ def test_a_page_that_opens_mid_list_is_named_by_its_staffing_sentence_not_its_fi
     body = _draft("\n".join(lines) + "\n").spec.bodies[0]
     assert body.name == "市统计局"
     assert [u.name for u in body.units][:2] == ["信息科", "法规科"]
+
+
+# --- a news report of a 三定 -----------------------------------------------------------------------
+
+
+NEWS = (
+    "近日,《某市交通运输局职能配置、内设机构和人员编制规定》正式印发。\n"
+    "根据规定,市交通运输局是市政府工作部门,为正处级。\n"
+    "市交通运输局设办公室、综合规划科、运输管理科等9个内设机构。\n"
+    "市交通运输局机关行政编制30名。设局长1名,副局长3名;科级领导职数12名(含机关党委专职副书记1名、总工程师1名)。\n"
+)
+
+
+def test_a_list_closed_by_deng_names_some_of_those_it_counts_and_is_no_contradiction() -> None:
+    result = _draft(NEWS)
+    body = result.spec.bodies[0]
+    [stated] = body.stated
+    assert (stated.count.value, stated.unlisted.value if stated.unlisted else None) == (9, 6)
+    assert not [n for n in result.report["notes"] if n["kind"] == "anomaly"]
+    assert not [d for d in orgspec.check_text(result.text) if d.code == "OS301"]
+
+
+def test_a_running_post_keeps_the_parts_its_parentheses_give() -> None:
+    posts = _draft(NEWS).spec.bodies[0].posts
+    assert [(p.title, p.count.value) for p in posts] == [("局长", 1), ("副局长", 3), ("科级领导职数", 12)]
+    assert [(x.label, x.count.value) for x in posts[2].parts] == [("机关党委专职副书记", 1), ("总工程师", 1)]

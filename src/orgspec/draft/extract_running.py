@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.extract_lists import Paragraph, paragraphs
-from orgspec.draft.extract_staffing import read_posts, read_quotas
+from orgspec.draft.extract_staffing import read_parts, read_posts, read_quotas
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold
-from orgspec.model.units import Duty, Holder, Plaque, Post, PostGroup, Quota
+from orgspec.model.units import Duty, Holder, Plaque, Post, PostGroup, Quota, QuotaPart
 from orgspec.model.values import Count, QuotaCategory
 
 __all__ = ["extract_running"]
@@ -40,7 +40,7 @@ _CHANGE = re.compile(
 _POST = re.compile(
     r"^(?:其中:?|即)?(?:核定|设)?(?:领导职数)?(?:为)?([\u4e00-\u9fff]{0,12}?(?:长|主任|书记|师|职数|委员|主席|部长))"
     + _N
-    + r"名(?:\((?:由)?([\u4e00-\u9fff]{1,12}?)兼任?\))?$"
+    + r"名(?:\((?:由)?([\u4e00-\u9fff]{1,12}?)兼任?\)|\((含[^()]{2,60})\))?$"
 )
 #: "处级职数均设置为2正5副,即书记1名、…": a group of posts, its chiefs and deputies counted apart
 _CHIEFS_DEPUTIES = re.compile(
@@ -130,6 +130,18 @@ def _set_posts(para: Paragraph, facts: Facts) -> None:
         facts.used.add(para.line_at(m.start(1)))
 
 
+def _split_outside(sentence: str) -> list[str]:
+    """Split at , 、 ; outside parentheses ("…42名(含A1名、B1名)" is one clause)."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(sentence):
+        depth += (ch == "(") - (ch == ")")
+        if ch in ",、;" and depth <= 0:
+            out.append(sentence[start:i])
+            start = i + 1
+    out.append(sentence[start:])
+    return out
+
+
 def _posts(para: Paragraph, facts: Facts) -> None:
     """Read "其中,局长1名、副局长3名" in a sentence about quotas or posts (职数)."""
     offset = 0
@@ -151,7 +163,7 @@ def _posts(para: Paragraph, facts: Facts) -> None:
             facts.posts.append(group)
             chiefs = n_chief
         pos = 0
-        for clause in re.split(r"[,、;]", sentence):
+        for clause in _split_outside(sentence):
             at, pos = begin + pos, pos + len(clause) + 1
             m = _POST.match(clause.strip())
             if not m or "编" in m.group(1) or m.group(1).startswith(("正副", "即")) or len(m.group(1)) < 2:
@@ -172,7 +184,11 @@ def _posts(para: Paragraph, facts: Facts) -> None:
                 )
                 group.value = group.value.model_copy(update={"posts": (*group.value.posts, member)})
                 continue
-            post: Post | PostGroup = Post(title=title, count=Count.of(value), concurrent=concurrent)
+            parts: tuple[QuotaPart, ...] = ()
+            if m.group(4):  # "处级领导职数42名(含机关党委专职副书记1名)"
+                inner = at + lead + m.start(4)
+                parts = tuple(read_parts(para.text[inner : inner + len(m.group(4))], m.group(4)))
+            post: Post | PostGroup = Post(title=title, count=Count.of(value), concurrent=concurrent, parts=parts)
             facts.posts.append(Src(post, para.line_at(at), ["read from running text"]))
             facts.used.add(para.line_at(at))
 

@@ -15,7 +15,7 @@ from orgspec.draft.normalize import Line, cn_int
 from orgspec.model.units import Post, PostGroup, Quota, QuotaPart
 from orgspec.model.values import Count, QuotaCategory, UnitKind
 
-__all__ = ["extract_institutions", "extract_staffing", "read_posts", "read_quotas"]
+__all__ = ["extract_institutions", "extract_staffing", "read_parts", "read_posts", "read_quotas"]
 
 _N = r"(\d+|[一二三四五六七八九十两百零]{1,4})"
 _QUOTA = re.compile(
@@ -47,7 +47,8 @@ def _category(key: str) -> QuotaCategory:
     return QuotaCategory.OTHER
 
 
-def _parts(inner_text: str, inner_key: str) -> list[QuotaPart]:
+def read_parts(inner_text: str, inner_key: str) -> list[QuotaPart]:
+    """Read the parts a parenthesis gives a figure: "含两委人员编制12名、援派机动编制2名", "不含参事"."""
     out = []
     inside = False
     for t0, k0 in zip(re.split(r"[,、;]", inner_text), re.split(r"[,、;]", inner_key), strict=True):
@@ -80,7 +81,7 @@ def read_quotas(line: Line, notes_out: list[Src[Quota]]) -> bool:
             count = Count.of(value) if value is not None else Count.unreadable(m.group(2))
         parts: list[QuotaPart] = []
         if m.group(4):
-            parts = _parts(line.text[m.start(4) + 1 : m.end(4) - 1], m.group(4)[1:-1])
+            parts = read_parts(line.text[m.start(4) + 1 : m.end(4) - 1], m.group(4)[1:-1])
         notes_out.append(
             Src(Quota(category=_category(m.group(1)), count=count, label=label, parts=tuple(parts)), line.no)
         )
@@ -136,7 +137,7 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
             group = None
             continue
         elif m.group(5):
-            parts = tuple(_parts(text[m.start(5) : m.end(5)], m.group(5)))
+            parts = tuple(read_parts(text[m.start(5) : m.end(5)], m.group(5)))
         if title_key.startswith("正副") or title_key.endswith("正副"):
             base = title_key.removeprefix("正副").removesuffix("职数")
             group = PostGroup(title=title, count=count, for_sections=base.endswith(_SECTION_HEADS))
