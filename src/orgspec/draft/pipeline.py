@@ -113,6 +113,41 @@ def _office_as_body(facts: Facts) -> None:
     facts.sections = []
 
 
+def _say_what_was_seen(spec: Spec, lines: list[Line], facts: Facts) -> None:
+    """Say "no structure found", with what was read, when no body has duties, units or quotas.
+
+    A reorganisation news text may give a body's kind or a plaque and nothing of a plan: the report
+    must not leave the reader to guess whether the drafter found a structure.
+    """
+    if any(b.duties or b.units or b.quotas for b in spec.bodies) or any(n.kind == "structure" for n in facts.notes):
+        return
+    seen = []
+    for body in spec.bodies:
+        parts = [
+            f"{label} {n}"
+            for label, n in (
+                ("plaques", len(body.plaques)),
+                ("posts", len(body.posts)),
+                ("members", len(body.members)),
+                ("relations", len(body.relations)),
+                ("bases", len(body.basis)),
+                ("events", len(body.history)),
+            )
+            if n
+        ]
+        parts = ([f"kind '{body.kind_label}'"] if body.kind_label else []) + parts
+        seen.append(f"'{body.name}'" + (f" ({', '.join(parts)})" if parts else ""))
+    skipped = sum(1 for line in lines if line.text and line.no not in facts.used)
+    kept = sum(len(b.notes) for b in spec.bodies)
+    what = "; what was read: " + ", ".join(seen) if seen else ""
+    facts.note(
+        None,
+        "structure",
+        f"no structure found: no duty list, sections or staffing{what}; {kept} sentences kept as notes, "
+        f"{skipped} lines not read",
+    )
+
+
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"(\d{1,5}|[一二三四五六七八九十两兩百]{1,4})(?:名|人|个|個|处|處|科|室|项|項)")
 
@@ -214,6 +249,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
             None, "doubt", f"the dated history is kept as notes: as read, it fails check ({', '.join(blocking)})"
         )
         spec, prov = assemble(facts, lines, structure)
+    _say_what_was_seen(spec, lines, facts)
     not_read = [(line.no, line.text) for line in lines if line.text and line.no not in facts.used]
     coverage = _coverage(lines, prov, facts, spec)
     out = emit_text(spec, prov, facts.notes, source_name)
