@@ -51,6 +51,13 @@ def _shapes(size: int) -> dict[str, str]:
         "nested breakdown": "核定行政编制74名。其中:" + "信访局12名(" * (size // 18) + ")" * (size // 18),
         "a post group": "处级职数设置为2正5副,即" + "书记1名、" * (size // 13),
         "running duties": "主要职责是" + "负责某项工作。" * (size // 21),
+        # the readers of lists of bodies (draft.extract_bodies)
+        "plaque clauses": "省政府设置工作部门。" + "".join(f"第{i}局挂第{i}办牌子;" for i in range(size // 30)),
+        "managed clauses": "设置部门管理机构。" + "、".join(f"第{i}局" for i in range(size // 12)) + "由办公厅管理;",
+        "a class then bodies": "二、国务院组成部门:\n"
+        + "\n".join(f"第{i}部:对外保留第{i}局牌子。" for i in range(size // 40)),
+        "figures per body": "机关行政编制:" + "、".join(f"第{i}厅7名" for i in range(size // 16)) + "。",
+        "counted units": "林业局现辖" + "、".join(f"第{i}场" for i in range(size // 12)) + f"共{size // 12}个单位。",
     }
     return shapes
 
