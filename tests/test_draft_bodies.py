@@ -7,6 +7,8 @@ body is not taken for a list. Every draft reads back to its model and passes che
 
 from __future__ import annotations
 
+import pytest
+
 import orgspec
 from orgspec.api import analyze
 from orgspec.draft import Draft, draft
@@ -291,3 +293,36 @@ def test_a_running_post_keeps_the_parts_its_parentheses_give() -> None:
     posts = _draft(NEWS).spec.bodies[0].posts
     assert [(p.title, p.count.value) for p in posts] == [("局长", 1), ("副局长", 3), ("科级领导职数", 12)]
     assert [(x.label, x.count.value) for x in posts[2].parts] == [("机关党委专职副书记", 1), ("总工程师", 1)]
+
+
+# --- the body's name and kind in other phrasings --------------------------------------------------
+
+
+_PLAN = "\n一、主要职责\n(一)负责全县自然资源管理工作。\n(二)负责全县国土空间规划工作。\n"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "某县自然资源局机构职能编制规定",
+        "关于印发《某县自然资源局机构职能编制规定》的通知",
+        "某县自然资源局“三定”规定",
+        "某縣自然資源局「三定」方案",
+    ],
+)
+def test_titles_of_a_sanding_in_other_words_name_the_body(title: str) -> None:
+    name = _draft(title + _PLAN).spec.bodies[0].name
+    assert name in ("某县自然资源局", "某縣自然資源局")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "superior"),
+    [
+        ("县委组织部是县委工作机关,为正科级。", "工作机关", "县委"),
+        ("县委宣传部是县委的职能部门,为正科级。", "职能部门", "县委"),
+        ("區委編辦是區委的派出機構。", "派出機構", "區委"),
+    ],
+)
+def test_a_party_body_s_kind_is_read_in_its_own_words(sentence: str, kind: str, superior: str) -> None:
+    body = _draft("某县某机构\n" + sentence + _PLAN).spec.bodies[0]
+    assert (body.kind_label, str(body.superior)) == (kind, superior)

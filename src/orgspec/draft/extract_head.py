@@ -24,8 +24,9 @@ _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12})[\[(](\d{4})[\])](\d{1,5})号")  # 
 _CUT = "会据的和及经于照与即"
 _NAME_END = re.compile(r"(办公室|局|委员会|厅|部|委|署|院|中心|办|室|处|所|站|馆|会|队|司)$")
 _KIND = re.compile(
-    r"(?:为|是|作为)(?:它的|其)?([\u4e00-\u9fff]{0,14}?(?:人民政府|政府|党委|市委|省委|县委|区委|委员会|国务院|党中央))?"
+    r"(?:为|是|作为)(?:它的|其)?([\u4e00-\u9fff]{0,14}?(?:人民政府|政府|党委|市委|省委|县委|区委|委员会|国务院|党中央))?的?"
     r"(工作部门|组成部门|直属特设机构|直属机构|部门管理机构|议事协调机构|派出机构|派出机关|直属事业单位"
+    r"|工作机关|职能部门|职能机构|办事机构"
     r"|直属(?:正|副)?(?:省部|部|厅局|司局|厅|局|县处|处|乡科|科)级事业单位)"
 )
 #: "加挂A、B、C牌子", "对外保留X牌子"; "不再保留X牌子" drops a plaque and is not one
@@ -137,7 +138,7 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
                 return None  # "(十五)市政务公开办公室": a page that opens mid-list starts with an item, not a title
             key = re.sub(r"(简介)$", "", line.key).strip()
             cut = re.search(r"主要职责|职能配置|机构职能|内设机构|三定", key)
-            text = line.text[: cut.start() if cut else len(key)].strip()
+            text = line.text[: cut.start() if cut else len(key)].strip().rstrip('"“「')  # X“三定”规定
             text = text[text.rfind("的") + 1 :] if cut is None else text  # "民政部承认的X": X
             if _NAME_END.search(fold(text)) and len(text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff()]+", text):
                 return Src(text, line.no)

@@ -38,7 +38,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "the name is read from the title of a gazetteer's entry (the name, a space, then its history)",
     ),
     (
-        re.compile(r"([\u4e00-\u9fff]{2,40}?)(?:主要职责|职能配置)、?内设机构和人员编制(?:的)?规定"),
+        re.compile(
+            r"([\u4e00-\u9fff]{2,40}?)(?:(?:主要职责|职能配置)、?内设机构和人员编制(?:的)?规定|机构职能编制规定"
+            r'|"三定"(?:规定|方案))'
+        ),
         "the name is read from the title of its 三定 as the text cites it",
     ),
     (
