@@ -326,3 +326,19 @@ def test_titles_of_a_sanding_in_other_words_name_the_body(title: str) -> None:
 def test_a_party_body_s_kind_is_read_in_its_own_words(sentence: str, kind: str, superior: str) -> None:
     body = _draft("某县某机构\n" + sentence + _PLAN).spec.bodies[0]
     assert (body.kind_label, str(body.superior)) == (kind, superior)
+
+
+def test_name_led_lines_in_the_sections_part_are_sections_with_their_duties() -> None:
+    text = (
+        "某市生态环境局主要职责、内设机构和人员编制规定\n"
+        "三、内设机构\n根据上述职责,市生态环境局设3个内设机构:\n"
+        "办公室:负责机关日常运转工作。\n"
+        "法规与标准科:负责起草地方性法规草案。\n"
+        "大气环境科。负责全市大气环境监督管理:统筹协调。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    assert [(u.name, [d.text for d in u.duties]) for u in body.units] == [
+        ("办公室", ["负责机关日常运转工作。"]),
+        ("法规与标准科", ["负责起草地方性法规草案。"]),
+        ("大气环境科", ["负责全市大气环境监督管理:统筹协调。"]),
+    ]

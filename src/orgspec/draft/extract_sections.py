@@ -67,11 +67,10 @@ def _add_section(facts: Facts, section: SectionFacts, rest: str, line: int, note
 def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
     """Split "名称(挂“X”牌子)。职责…" into a section and the text after its name."""
     rest = ""
-    for mark in ("。", ":"):
-        i = key.find(mark)
-        if 0 < i <= 40:
-            text, rest, key = text[:i], text[i + 1 :].strip(), key[:i]
-            break
+    marks = [i for i in (key.find("。"), key.find(":")) if 0 < i <= 40]
+    if marks:  # the first of 。 and : ends the name: "办公室:负责…。"
+        i = min(marks)
+        text, rest, key = text[:i], text[i + 1 :].strip(), key[:i]
     section = SectionFacts(name=text, line=line)
     m = re.match(r"^(.+?)\((.+)\)$", key)
     if m:
@@ -177,7 +176,9 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
         u = _UNNUMBERED.match(line.key)
         if u and not u.group(1).startswith(_VERBS):
             section, rest = _heading(line.text, line.key, line.no)
-            _add_section(facts, section, rest, line.no, "an unnumbered unit listed after the numbered sections")
+            after = any(x.number is not None for x in facts.sections)
+            note = "an unnumbered unit listed after the numbered sections" if after else "an unnumbered unit of the list"
+            _add_section(facts, section, rest, line.no, note)
             shared = None
             continue
         m2 = _PER_REG.search(line.key)
