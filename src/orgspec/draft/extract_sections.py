@@ -177,7 +177,7 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
         if u and not u.group(1).startswith(_VERBS):
             section, rest = _heading(line.text, line.key, line.no)
             after = any(x.number is not None for x in facts.sections)
-            note = "an unnumbered unit listed after the numbered sections" if after else "an unnumbered unit of the list"
+            note = "an unnumbered unit " + ("listed after the numbered sections" if after else "of the list")
             _add_section(facts, section, rest, line.no, note)
             shared = None
             continue
