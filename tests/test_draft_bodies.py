@@ -342,3 +342,19 @@ def test_name_led_lines_in_the_sections_part_are_sections_with_their_duties() ->
         ("法规与标准科", ["负责起草地方性法规草案。"]),
         ("大气环境科", ["负责全市大气环境监督管理:统筹协调。"]),
     ]
+
+
+def test_a_party_department_s_sanding_in_articles() -> None:
+    text = (
+        "中共某县委统战部职能配置、内设机构和人员编制规定\n"
+        "第二条 县委统战部是县委工作机关,为正科级,对外加挂县民族宗教事务局牌子。\n"
+        "第三条 县委统战部设下列内设机构:\n"
+        "(一)办公室(党建工作室)。负责机关日常运转。\n"
+        "(二)民族宗教股(宗教事务管理股)。负责民族宗教工作。\n"
+        "第四条 县委统战部机关行政编制为9名。设部长1名(由县委常委兼任),副部长2名。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    assert [(p.name, p.form) for p in body.plaques] == [("县民族宗教事务局", "加挂")]
+    assert [[p.name for p in u.plaques] for u in body.units] == [["党建工作室"], ["宗教事务管理股"]]
+    posts = [(p.title, p.count.value, getattr(p, "concurrent", None)) for p in body.posts]
+    assert posts == [("部长", 1, "县委常委"), ("副部长", 2, None)]

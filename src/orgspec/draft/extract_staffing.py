@@ -122,8 +122,11 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
             title, title_key = title[:-2], title_key[:-2]  # "监察室主任职数1名": the post is 监察室主任
         concurrent = None
         parts: tuple[QuotaPart, ...] = ()
+        held_by = re.fullmatch(r"由([\u4e00-\u9fff]{2,20}?)兼任?", m.group(5) or "")
         if m.group(5) and m.group(5).startswith("兼"):
             concurrent = text[m.start(5) + (2 if m.group(5).startswith("兼任") else 1) : m.end(5)]
+        elif held_by is not None:  # "部长1名(由县委常委兼任)": the post that holds it
+            concurrent = text[m.start(5) + held_by.start(1) : m.start(5) + held_by.end(1)]
         elif m.group(5) and _BREAKDOWN.match(m.group(5)):
             inner = text[m.start(5) : m.end(5)]
             breakdown = []
