@@ -358,3 +358,11 @@ def test_a_party_department_s_sanding_in_articles() -> None:
     assert [[p.name for p in u.plaques] for u in body.units] == [["党建工作室"], ["宗教事务管理股"]]
     posts = [(p.title, p.count.value, getattr(p, "concurrent", None)) for p in body.posts]
     assert posts == [("部长", 1, "县委常委"), ("副部长", 2, None)]
+
+
+def test_a_list_of_bodies_printed_twice_gives_each_plaque_and_relation_once() -> None:
+    line = "市司法局加挂市行政复议局牌子;市农业农村局挂市扶贫开发办公室牌子。其中,市信访局、市医疗保障局由市政府办公室管理。"
+    result = _draft(line + "\n" + line + "\n")
+    bodies = _named(result)
+    assert [p.name for p in bodies["市司法局"].plaques] == ["市行政复议局"]
+    assert len(bodies["市信访局"].relations) == 1

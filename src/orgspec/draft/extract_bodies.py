@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from orgspec.draft.facts import Facts, ListedBody, Src
 from orgspec.draft.normalize import Line, cn_int
@@ -32,6 +34,8 @@ from orgspec.model.units import Plaque, Quota, Relation, RelationKind
 from orgspec.model.values import Count, QuotaCategory, Ref
 
 __all__ = ["extract_bodies"]
+
+T = TypeVar("T")
 
 #: how a body's name ends (keys are folded to simplified characters)
 _ENDS = r"(?:办公厅|办公室|委员会|管理局|银行|局|厅|部|署|办)"
@@ -72,6 +76,12 @@ class _Listed:
         return body
 
 
+def _once(items: list[Src[T]], item: Src[T], same: Callable[[T, T], bool]) -> None:
+    """Add ``item`` unless an item the same already stands (a repeated line names a body again)."""
+    if not any(same(x.value, item.value) for x in items):
+        items.append(item)
+
+
 def _clauses(line: Line) -> list[tuple[int, str]]:
     """Return (start, key) of each clause of a line, split at 。 and ;."""
     out, start = [], 0
@@ -93,7 +103,8 @@ def _hung_and_managed(line: Line, listed: _Listed) -> bool:
             form = text[at + m.start(2) : at + m.end(2)]
             for piece in re.split(r"[、,]", text[at + m.start(3) : at + m.end(3)]):
                 if len(piece.strip('"“”')) >= 2:
-                    body.plaques.append(Src(Plaque(name=piece.strip('"“”'), form=form), line.no))
+                    plaque = Src(Plaque(name=piece.strip('"“”'), form=form), line.no)
+                    _once(body.plaques, plaque, lambda a, b: a.name == b.name)
         read = True
     managed_names = sum(m.group(1).count("、") + 1 for _, m in managed)
     if managed and (len(managed) >= 2 or managed_names >= 2):
@@ -106,7 +117,8 @@ def _hung_and_managed(line: Line, listed: _Listed) -> bool:
                 if kind is not None and body.kind_label is None:
                     body.kind_label = Src(text[kind.start() : kind.end()], line.no)
                 target = Ref(target=boss, by="name")
-                body.relations.append(Src(Relation(kind=RelationKind.MANAGED_BY, target=target), line.no))
+                relation = Src(Relation(kind=RelationKind.MANAGED_BY, target=target), line.no)
+                _once(body.relations, relation, lambda a, b: (a.kind, a.target) == (b.kind, b.target))
         read = True
     return read
 
@@ -143,7 +155,8 @@ def _classes(lines: list[Line], listed: _Listed) -> set[int]:
         for line, led in members:
             body = listed.get(line.text[led.start(1) : led.end(1)], line.no)
             body.kind_label = body.kind_label or Src(label, lines[i].no)
-            body.plaques += _plaques_of(line, led.end())
+            for plaque in _plaques_of(line, led.end()):
+                _once(body.plaques, plaque, lambda a, b: a.name == b.name)
             read.add(line.no)
     for line in lines:
         e = _ENUM_BODY.match(line.key)
@@ -185,7 +198,7 @@ def _figures(lines: list[Line], listed: _Listed) -> set[int]:
                 continue
             body = listed.get(line.text[m.start(1) : m.end(1)], line.no)
             quota = Quota(category=category, count=Count.of(value), label=label)
-            body.quotas.append(Src(quota, line.no, notes))
+            _once(body.quotas, Src(quota, line.no, notes), lambda a, b: a.category is b.category)
         read.add(line.no)
     return read
 
