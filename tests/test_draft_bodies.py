@@ -366,3 +366,28 @@ def test_a_list_of_bodies_printed_twice_gives_each_plaque_and_relation_once() ->
     bodies = _named(result)
     assert [p.name for p in bodies["市司法局"].plaques] == ["市行政复议局"]
     assert len(bodies["市信访局"].relations) == 1
+
+
+def test_a_closing_part_that_sets_up_an_institution_is_read() -> None:
+    text = (
+        "某县水利局职能配置、内设机构和人员编制规定\n"
+        "一、主要职责\n(一)负责保障水资源的合理开发利用。\n"
+        "二、人员编制\n县水利局机关行政编制10名。\n"
+        "三、其他事项\n(一)县水利工程管理站为县水利局所属公益一类事业单位,核定事业编制8名。\n"
+        "(二)本规定由县委机构编制委员会办公室负责解释。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    [station] = body.units
+    assert (station.name, station.kind.value if station.kind else None) == ("县水利工程管理站", "public-institution")
+    assert [(q.category.value, q.count.value) for q in station.quotas] == [("public-institution", 8)]
+
+
+def test_a_plaque_that_is_another_listed_unit_s_name_is_kept_as_a_note() -> None:
+    text = (
+        "某市某局设办公室、综合科、业务科。\n"
+        "(一)秘书科(办公室)。(二)会议科。(三)综合科。\n"
+    )
+    result = _draft(text)  # passes check: no OS402
+    units = {u.name: u for u in result.spec.bodies[0].units}
+    assert units["秘书科"].plaques == ()
+    assert any("also the name of another unit" in n["message"] for n in result.report["notes"])

@@ -94,6 +94,29 @@ def _dedupe_sections(facts: Facts) -> None:
         shared.sections = sorted({index[i] for i in shared.sections})
 
 
+def _drop_clashing_plaques(facts: Facts) -> None:
+    """Keep as a note a plaque that is another unit's name ("秘书处(办公室)" beside a listed 办公室).
+
+    Two lists of one text (or two texts run together) may name the same unit as a section and as a
+    second name of another; the draft must pass check (OS402), and the reader decides which it is.
+    """
+    names = {x.name for x in facts.sections} | {b.name.value for b in facts.listed}
+    if facts.name is not None:
+        names.add(facts.name.value)
+    for section in facts.sections:
+        kept = [p for p in section.plaques if p.value.name not in names - {section.name}]
+        for p in section.plaques:
+            if p not in kept:
+                note = f"'{p.value.name}' in parentheses is also the name of another unit: kept as a note, not a plaque"
+                section.doc_notes.append(Src(f"{section.name}({p.value.name})", p.line, [note]))
+        section.plaques = kept
+    kept_body = [p for p in facts.plaques if p.value.name not in names]
+    for p in facts.plaques:
+        if p not in kept_body:
+            facts.doc_notes.append(Src(p.value.name, p.line, ["a plaque that is also a unit's name: kept as a note"]))
+    facts.plaques = kept_body
+
+
 def _office_as_body(facts: Facts) -> None:
     """Draft as the body an office set in another body when the text is about it alone.
 
@@ -237,6 +260,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
                 facts.doc_notes.append(Src(line.text, line.no, ["an introductory sentence, kept as a note"]))
                 facts.used.add(line.no)
     _dedupe_sections(facts)
+    _drop_clashing_plaques(facts)
     spec, prov = assemble(facts, lines, structure)
     out = emit_text(spec, prov, facts.notes, source_name)
     blocking = _blocking(out)

@@ -181,6 +181,10 @@ def segment(lines: list[Line]) -> list[Part]:
     for part in parts:
         # a notice's "其他事项" that sets up the group's office ("办公室设在民政部", "主任由…兼任") is read
         heading = part.heading.key if part.heading is not None else ""
-        if part.kind == "other" and "其他事项" in heading and any(re.search("设在|兼任", x.key) for x in part.lines):
+        if part.kind != "other" or "其他事项" not in heading:
+            continue
+        if any(re.search(r"(?:为|是)[^,。]{0,30}事业单位", x.key) for x in part.lines):
+            part.kind = "institutions"  # "(一)市社会福利院为市民政局所属公益一类事业单位,核定事业编制20名"
+        elif any(re.search("设在|兼任", x.key) for x in part.lines):
             part.kind = "unknown"
     return [p for p in parts if p.lines or p.heading is not None]
