@@ -383,10 +383,7 @@ def test_a_closing_part_that_sets_up_an_institution_is_read() -> None:
 
 
 def test_a_plaque_that_is_another_listed_unit_s_name_is_kept_as_a_note() -> None:
-    text = (
-        "某市某局设办公室、综合科、业务科。\n"
-        "(一)秘书科(办公室)。(二)会议科。(三)综合科。\n"
-    )
+    text = "某市某局设办公室、综合科、业务科。\n(一)秘书科(办公室)。(二)会议科。(三)综合科。\n"
     result = _draft(text)  # passes check: no OS402
     units = {u.name: u for u in result.spec.bodies[0].units}
     assert units["秘书科"].plaques == ()
