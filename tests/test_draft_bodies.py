@@ -388,3 +388,22 @@ def test_a_plaque_that_is_another_listed_unit_s_name_is_kept_as_a_note() -> None
     units = {u.name: u for u in result.spec.bodies[0].units}
     assert units["秘书科"].plaques == ()
     assert any("also the name of another unit" in n["message"] for n in result.report["notes"])
+
+
+def test_a_web_page_s_breadcrumb_is_not_its_title_and_subordinate_institutions_follow_the_sections() -> None:
+    text = (
+        "首页 > 政务公开 > 机构职能\n某县医疗保障局\n发布时间:2022-04-01 来源:县医保局\n"
+        "县医疗保障局是县政府工作部门,为正科级。\n"
+        "内设机构\n县医保局内设办公室、待遇保障股、基金监管股3个股室。\n"
+        "下属事业单位:县医疗保障服务中心、县医疗保险稽核中心。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    assert body.name == "某县医疗保障局"
+    kinds = [(u.name, u.kind.value if u.kind else None) for u in body.units]
+    assert kinds[3:] == [("县医疗保障服务中心", "public-institution"), ("县医疗保险稽核中心", "public-institution")]
+
+
+def test_a_coordinating_body_stated_twice_is_drafted_once() -> None:
+    line = "今年成立8人组成的河道保洁工作领导小组,组长由镇长王明担任,副组长由副镇长李强担任,成员由各村主任组成。"
+    result = _draft(line + "\n" + line + "\n")
+    assert [b.name for b in result.spec.bodies] == ["河道保洁工作领导小组"]

@@ -117,6 +117,10 @@ def _plaque_key(name: str, places: dict[str, str]) -> str:
     return key.replace("人民政府", "政府").lstrip("省市县区")
 
 
+#: page chrome before a title: a breadcrumb, a publication line
+_CHROME = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)|[>»]|^发布时间|^来源[::]|浏览次数|^【字体|^字号")
+
+
 def _title_name(lines: list[Line]) -> Src[str] | None:
     texts = [line for line in lines if line.text][:2]
     if len(texts) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2,24}", texts[0].key.strip()):
@@ -133,6 +137,8 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
             ):
                 return Src(name, texts[0].no, [f"the title is split over lines {texts[0].no}-{texts[1].no}"])
     for line in lines:
+        if line.text and _CHROME.search(line.key):
+            continue  # a breadcrumb or a page's date line before the title
         if line.text:
             if ENUM.match(line.key):
                 return None  # "(十五)市政务公开办公室": a page that opens mid-list starts with an item, not a title
@@ -140,6 +146,8 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
             cut = re.search(r"主要职责|职能配置|机构职能|内设机构|三定", key)
             text = line.text[: cut.start() if cut else len(key)].strip().rstrip('"“「')  # X“三定”规定
             text = text[text.rfind("的") + 1 :] if cut is None else text  # "民政部承认的X": X
+            if re.search(r"关于|印发|通知", fold(text)):
+                return None  # "…印发X主要职责…的通知": the name is read in passing (extract_name)
             if _NAME_END.search(fold(text)) and len(text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff()]+", text):
                 return Src(text, line.no)
             return None

@@ -127,6 +127,8 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
             running = True
             continue
         if running:
+            if re.match(r"下属(?:事业)?单位", line.key) and read_running(line, facts):
+                continue  # "下属事业单位:县就业服务中心、…": institutions after the sections
             if "编制" in line.key or "职数" in line.key:
                 extract_staffing([line], facts)
             if line.no not in facts.used:
