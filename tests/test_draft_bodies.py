@@ -407,3 +407,21 @@ def test_a_coordinating_body_stated_twice_is_drafted_once() -> None:
     line = "今年成立8人组成的河道保洁工作领导小组,组长由镇长王明担任,副组长由副镇长李强担任,成员由各村主任组成。"
     result = _draft(line + "\n" + line + "\n")
     assert [b.name for b in result.spec.bodies] == ["河道保洁工作领导小组"]
+
+
+def test_plaque_clauses_about_the_body_s_own_sections_stay_sections() -> None:
+    text = (
+        "某街道办事处\n"
+        "街道办事处下设党政综合办公室、社会事务办公室、平安建设办公室。"
+        "党政综合办公室挂党建办公室牌子;社会事务办公室挂民政办公室牌子。\n"
+    )
+    result = _draft(text)
+    [body] = result.spec.bodies
+    units = {u.name: [p.name for p in u.plaques] for u in body.units}
+    assert units == {"党政综合办公室": ["党建办公室"], "社会事务办公室": ["民政办公室"], "平安建设办公室": []}
+
+
+def test_a_quota_s_breakdown_after_qizhong_is_not_a_list_of_bodies() -> None:
+    text = "某市政府办公室\n核定市政府办公室行政编制20名。其中:综合办12名、政策研究办8名。\n"
+    result = _draft(text)
+    assert [b.name for b in result.spec.bodies] == ["某市政府办公室"]

@@ -33,7 +33,7 @@ from orgspec.draft.normalize import Line, cn_int
 from orgspec.model.units import Plaque, Quota, Relation, RelationKind
 from orgspec.model.values import Count, QuotaCategory, Ref
 
-__all__ = ["extract_bodies"]
+__all__ = ["extract_bodies", "reconcile_with_sections"]
 
 T = TypeVar("T")
 
@@ -172,8 +172,8 @@ def _figures(lines: list[Line], listed: _Listed) -> set[int]:
     carried: tuple[QuotaCategory, int] | None = None
     for line in lines:
         colon = line.key.find(":")
-        if colon < 0:
-            continue
+        if colon < 0 or "其中" in line.key[max(0, colon - 4) : colon]:
+            continue  # "行政编制74名。其中:办公室5名、…": a quota's breakdown (extract_breakdown), not bodies
         items = list(_FIGURE_ITEM.finditer(line.key, colon + 1))
         gaps = [line.key[a.end() : b.start()] for a, b in itertools.pairwise(items)]
         if len(items) < 2 or any(g != "、" for g in gaps) or items[0].start() != colon + 1:
@@ -203,16 +203,39 @@ def _figures(lines: list[Line], listed: _Listed) -> set[int]:
     return read
 
 
-def extract_bodies(lines: list[Line], facts: Facts) -> set[int]:
-    """Read the bodies a text lists into ``facts.listed``; return the numbers of the lines read."""
+def extract_bodies(lines: list[Line], facts: Facts) -> tuple[set[int], set[int]]:
+    """Read the bodies a text lists into ``facts.listed``.
+
+    Returns the numbers of the lines read, and of those only a list of bodies can be (a class
+    heading's lines, figures per body): the list readers of sections skip the latter; a plaque
+    clause's line is left to them too, and :func:`reconcile_with_sections` settles a name read both ways.
+    """
     listed = _Listed(facts)
-    read = {line.no for line in lines if line.text and _hung_and_managed(line, listed)}
-    read |= _classes(lines, listed)
-    read |= _figures(lines, listed)
+    # a line a section was read from ("办公室挂党建办公室牌子;…" in the sections part) is not a list of bodies
+    taken = {x.line for x in facts.sections} | {d.line for x in facts.sections for d in x.plaques}
+    read = {line.no for line in lines if line.text and line.no not in taken and _hung_and_managed(line, listed)}
+    only = _classes(lines, listed) | _figures(lines, listed)
     main = facts.name.value if facts.name is not None else None
     facts.listed = [b for b in facts.listed if b.name.value != main and _IS_BODY.match(b.name.value)]
-    if facts.listed:
-        # the plaques of listed bodies are theirs, not the body's the head reader gave them to
-        facts.plaques = [p for p in facts.plaques if p.line not in read]
-        facts.used |= read
-    return read if facts.listed else set()
+    if not facts.listed:
+        return set(), set()
+    # the plaques of listed bodies are theirs, not the body's the head reader gave them to
+    facts.plaques = [p for p in facts.plaques if p.line not in read | only]
+    facts.used |= read | only
+    return read | only, only
+
+
+def reconcile_with_sections(facts: Facts) -> None:
+    """Fold into its section a listed body that the list readers also read as a section.
+
+    "下设党政综合办公室、社会事务办公室。党政综合办公室挂党建办公室牌子;社会事务办公室挂民政办公室牌子。":
+    the plaque clauses name the body's own sections, not bodies of their own.
+    """
+    sections = {s.name: s for s in facts.sections}
+    for body in list(facts.listed):
+        section = sections.get(body.name.value)
+        if section is None:
+            continue
+        for plaque in body.plaques:
+            _once(section.plaques, plaque, lambda a, b: a.name == b.name)
+        facts.listed.remove(body)

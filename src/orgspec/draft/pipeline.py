@@ -10,7 +10,7 @@ from typing import Any
 
 from orgspec.draft.assemble import Provenance, assemble
 from orgspec.draft.emit import emit_text, report
-from orgspec.draft.extract_bodies import extract_bodies
+from orgspec.draft.extract_bodies import extract_bodies, reconcile_with_sections
 from orgspec.draft.extract_breakdown import check_breakdowns, extract_breakdowns
 from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
@@ -227,9 +227,10 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         extract_english(lines, facts)
     else:
         parts = _chinese(lines, facts)
-        listed = extract_bodies(lines, facts)
+        listed, only_bodies = extract_bodies(lines, facts)
         if not facts.sections:
-            extract_lists([line for line in lines if line.no not in listed], facts)
+            extract_lists([line for line in lines if line.no not in only_bodies], facts)
+        reconcile_with_sections(facts)
         skip = {line.no for p in parts if p.kind == "other" for line in p.lines} | listed
         extract_running(lines, facts, skip)
         extract_breakdowns(lines, facts, skip)
