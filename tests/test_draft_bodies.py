@@ -425,3 +425,11 @@ def test_a_quota_s_breakdown_after_qizhong_is_not_a_list_of_bodies() -> None:
     text = "某市政府办公室\n核定市政府办公室行政编制20名。其中:综合办12名、政策研究办8名。\n"
     result = _draft(text)
     assert [b.name for b in result.spec.bodies] == ["某市政府办公室"]
+
+
+def test_posts_that_outnumber_the_quota_as_read_are_kept_as_notes_so_the_draft_passes_check() -> None:
+    text = "某县档案馆\n某县档案馆行政编制3名。其中:馆长1名,副馆长2名,科级领导职数4名。\n"
+    result = _draft(text)  # passes check: no OS304
+    body = result.spec.bodies[0]
+    assert body.posts == ()
+    assert any("more than the administrative quota of 3" in n["message"] for n in result.report["notes"])

@@ -24,7 +24,7 @@ from orgspec.draft.extract_staffing import extract_institutions, extract_staffin
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
-from orgspec.model.units import Relation, RelationKind, Spec
+from orgspec.model.units import Post, Relation, RelationKind, Spec
 from orgspec.model.values import Ref
 
 __all__ = ["run"]
@@ -134,6 +134,35 @@ def _office_as_body(facts: Facts) -> None:
     relation = Relation(kind=RelationKind.HOSTED_IN, target=Ref(target=host.value))
     facts.relations.append(Src(relation, host.line))
     facts.sections = []
+
+
+def _posts_over_quota(facts: Facts) -> bool:
+    """Keep as notes the posts of a unit that, as read, outnumber its administrative quota (OS304).
+
+    Either the document disagrees with itself or the posts were read into the wrong unit; the draft
+    must pass check, so the reviewer decides. Return True when any posts were moved.
+    """
+    moved = False
+    owners: list[Facts | SectionFacts] = [facts, *facts.sections]
+    for owner in owners:
+        admin = [q.value.count.value for q in owner.quotas if q.value.category.value == "administrative"]
+        if not admin or admin[0] is None or not owner.posts:
+            continue
+        total = 0
+        for p in owner.posts:
+            item = p.value
+            if isinstance(item, Post) and item.approved_separately:
+                continue
+            total += (item.count.value or 0) if item.count.known else 0
+        if total <= admin[0]:
+            continue
+        line = owner.posts[0].line
+        message = f"the posts read add up to {total}, more than the administrative quota of {admin[0]}: kept as notes"
+        facts.note(line, "anomaly", message)
+        owner.doc_notes += [Src(f"{p.value.title} {p.value.count}", p.line, [message]) for p in owner.posts]
+        owner.posts = []
+        moved = True
+    return moved
 
 
 def _say_what_was_seen(spec: Spec, lines: list[Line], facts: Facts) -> None:
@@ -273,6 +302,9 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         facts.note(
             None, "doubt", f"the dated history is kept as notes: as read, it fails check ({', '.join(blocking)})"
         )
+        spec, prov = assemble(facts, lines, structure)
+        blocking = _blocking(emit_text(spec, prov, facts.notes, source_name))
+    if "OS304" in blocking and _posts_over_quota(facts):
         spec, prov = assemble(facts, lines, structure)
     _say_what_was_seen(spec, lines, facts)
     not_read = [(line.no, line.text) for line in lines if line.text and line.no not in facts.used]
