@@ -433,3 +433,9 @@ def test_posts_that_outnumber_the_quota_as_read_are_kept_as_notes_so_the_draft_p
     body = result.spec.bodies[0]
     assert body.posts == ()
     assert any("more than the administrative quota of 3" in n["message"] for n in result.report["notes"])
+
+
+def test_one_section_name_in_both_scripts_is_drafted_once() -> None:
+    text = "某县林业局内设办公室、林政股。\n某縣林業局下設3個機構,分別為:辦公室、營林股、森林防火辦公室。\n"
+    names = [u.name for u in _draft(text).spec.bodies[0].units]
+    assert names.count("办公室") + names.count("辦公室") == 1

@@ -24,6 +24,7 @@ from orgspec.draft.extract_staffing import extract_institutions, extract_staffin
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
+from orgspec.model.names import name_key
 from orgspec.model.units import Post, Relation, RelationKind, Spec
 from orgspec.model.values import Ref
 
@@ -76,17 +77,18 @@ def _first_heading(lines: list[Line], facts: Facts) -> int:
 
 
 def _dedupe_sections(facts: Facts) -> None:
-    """Keep the first of two sections of one name; the second is a note (a repeated line or list)."""
+    """Keep the first of two sections of one name (either script); the second is a note (a repeated list)."""
     first: dict[str, int] = {}
     index: dict[int, int] = {}
     kept: list[SectionFacts] = []
     for i, section in enumerate(facts.sections):
-        if section.name in first:
-            index[i] = index[first[section.name]]
+        key = name_key(section.name)  # "办公室" and "辦公室" are one name (check folds the script too)
+        if key in first:
+            index[i] = index[first[key]]
             facts.note(section.line, "anomaly", f"'{section.name}' is listed again; only the first is drafted")
             facts.used.add(section.line)
             continue
-        first[section.name] = i
+        first[key] = i
         index[i] = len(kept)
         kept.append(section)
     facts.sections = kept
