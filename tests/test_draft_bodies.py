@@ -12,7 +12,7 @@ import pytest
 import orgspec
 from orgspec.api import analyze
 from orgspec.draft import Draft, draft
-from orgspec.model.units import RelationKind, Unit
+from orgspec.model.units import PostGroup, RelationKind, Unit
 
 
 def _draft(text: str) -> Draft:
@@ -439,3 +439,11 @@ def test_one_section_name_in_both_scripts_is_drafted_once() -> None:
     text = "某县林业局内设办公室、林政股。\n某縣林業局下設3個機構,分別為:辦公室、營林股、森林防火辦公室。\n"
     names = [u.name for u in _draft(text).spec.bodies[0].units]
     assert names.count("办公室") + names.count("辦公室") == 1
+
+
+def test_a_group_for_the_sections_with_more_chiefs_than_sections_listed_passes_check() -> None:
+    text = "四、人员编制\n领导职数为:主任1名,副主任3名;正副处长11名,其中正处长6名,副处长5名。\n"
+    result = _draft(text)  # passes check: no OS306
+    [group] = [p for p in result.spec.bodies[0].posts if isinstance(p, PostGroup)]
+    assert group.for_sections is False
+    assert "6 chief posts but 0 sections listed" in result.text

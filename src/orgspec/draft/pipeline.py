@@ -25,8 +25,8 @@ from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
 from orgspec.model.names import name_key
-from orgspec.model.units import Post, Relation, RelationKind, Spec
-from orgspec.model.values import Ref
+from orgspec.model.units import Post, PostGroup, Relation, RelationKind, Spec
+from orgspec.model.values import Ref, UnitKind
 
 __all__ = ["run"]
 
@@ -94,6 +94,23 @@ def _dedupe_sections(facts: Facts) -> None:
     facts.sections = kept
     for shared in facts.shared:
         shared.sections = sorted({index[i] for i in shared.sections})
+
+
+def _unheaded_groups(facts: Facts) -> None:
+    """Unmark a group of posts for the sections when it has more chiefs than sections listed (OS306).
+
+    "正副处长11名,其中正处长6名" on a page that lists no section (or fewer than six): the posts are
+    kept; that the chiefs head the sections is left for the reviewer to restore.
+    """
+    heads = sum(1 for x in facts.sections if x.kind in (UnitKind.SECTION, UnitKind.OFFICE, UnitKind.DISCIPLINE_UNIT))
+    for src in facts.posts:
+        group = src.value
+        if not isinstance(group, PostGroup) or not group.for_sections:
+            continue
+        chiefs = sum(p.count.value or 0 for p in group.posts if p.role == "chief" and p.count.known)
+        if chiefs > heads:
+            src.value = group.model_copy(update={"for_sections": False})
+            src.notes.append(f"{chiefs} chief posts but {heads} sections listed: not marked as the sections' heads")
 
 
 def _drop_clashing_plaques(facts: Facts) -> None:
@@ -293,6 +310,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
                 facts.used.add(line.no)
     _dedupe_sections(facts)
     _drop_clashing_plaques(facts)
+    _unheaded_groups(facts)
     spec, prov = assemble(facts, lines, structure)
     out = emit_text(spec, prov, facts.notes, source_name)
     blocking = _blocking(out)
