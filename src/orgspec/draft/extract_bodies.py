@@ -232,10 +232,12 @@ def reconcile_with_sections(facts: Facts) -> None:
     the plaque clauses name the body's own sections, not bodies of their own.
     """
     sections = {s.name: s for s in facts.sections}
-    for body in list(facts.listed):
+    kept = []
+    for body in facts.listed:
         section = sections.get(body.name.value)
         if section is None:
+            kept.append(body)
             continue
         for plaque in body.plaques:
             _once(section.plaques, plaque, lambda a, b: a.name == b.name)
-        facts.listed.remove(body)
+    facts.listed = kept

@@ -123,16 +123,20 @@ def _drop_clashing_plaques(facts: Facts) -> None:
     if facts.name is not None:
         names.add(facts.name.value)
     for section in facts.sections:
-        kept = [p for p in section.plaques if p.value.name not in names - {section.name}]
+        kept = []
         for p in section.plaques:
-            if p not in kept:
+            if p.value.name in names and p.value.name != section.name:
                 note = f"'{p.value.name}' in parentheses is also the name of another unit: kept as a note, not a plaque"
                 section.doc_notes.append(Src(f"{section.name}({p.value.name})", p.line, [note]))
+            else:
+                kept.append(p)
         section.plaques = kept
-    kept_body = [p for p in facts.plaques if p.value.name not in names]
+    kept_body = []
     for p in facts.plaques:
-        if p not in kept_body:
+        if p.value.name in names:
             facts.doc_notes.append(Src(p.value.name, p.line, ["a plaque that is also a unit's name: kept as a note"]))
+        else:
+            kept_body.append(p)
     facts.plaques = kept_body
 
 
