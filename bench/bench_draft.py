@@ -37,6 +37,11 @@ def _text(size: int) -> str:
     return "\n".join(out)
 
 
+def _cjk(i: int) -> str:
+    """Write ``i`` digit by digit in Chinese numerals (a name with no Arabic digit)."""
+    return "".join("零一二三四五六七八九"[int(d)] for d in str(i))
+
+
 def _shapes(size: int) -> dict[str, str]:
     """Adversarial shapes of one size: the patterns the list readers scan, repeated."""
     digits = "一二三四五六七八九十"
@@ -51,6 +56,22 @@ def _shapes(size: int) -> dict[str, str]:
         "nested breakdown": "核定行政编制74名。其中:" + "信访局12名(" * (size // 18) + ")" * (size // 18),
         "a post group": "处级职数设置为2正5副,即" + "书记1名、" * (size // 13),
         "running duties": "主要职责是" + "负责某项工作。" * (size // 21),
+        # the readers of lists of bodies (draft.extract_bodies): names in Chinese numerals, as a body's name is
+        "plaque clauses": "省政府设置工作部门。" + "".join(f"{_cjk(i)}局挂{_cjk(i)}办牌子;" for i in range(size // 36)),
+        "managed clauses": "设置部门管理机构。"
+        + "、".join(f"{_cjk(i)}局" for i in range(size // 16))
+        + "由办公厅管理;",
+        "a class then bodies": "二、国务院组成部门:\n"
+        + "\n".join(f"{_cjk(i)}部:对外保留{_cjk(i)}局牌子。" for i in range(size // 48)),
+        "figures per body": "机关行政编制:" + "、".join(f"{_cjk(i)}厅7名" for i in range(size // 20)) + "。",
+        "counted units": "林业局现辖"
+        + "、".join(f"{_cjk(i)}场" for i in range(size // 14))
+        + f"共{size // 14}个单位。",
+        "sections and bodies": "某局下设"
+        + "、".join(f"{_cjk(i)}办公室" for i in range(size // 40))
+        + "。"
+        + ";".join(f"{_cjk(i)}办公室挂{_cjk(i)}中心牌子" for i in range(size // 40))
+        + "。",
     }
     return shapes
 

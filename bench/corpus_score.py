@@ -3,9 +3,10 @@
 Usage: ``python bench/corpus_score.py`` (run from the repository root). The found documents are
 in ``corpus/found/`` (their held-out flag in ``corpus/index.json``); the shared corpus's texts are
 read from ``../shared/corpus/docs/`` (or ``ORGSPEC_SHARED_CORPUS``) when present. Prints one row
-per document (matched/drafted/expected per field) and the totals of the others, of the held-out
-documents of batch 1 (every third found document, 03-24) and of batch 2 (found 26 on: a fresh set no
-rule was written against), so that rules fitted to some documents show up as a gap between them.
+per document (matched/drafted/expected per field) and the totals of the others and of each
+held-out batch (batch 2, found 26 on: a fresh set no rule was written against; batch 1's held-out
+eight are development documents since 2026-12-04), so that rules fitted to some documents show up
+as a gap between them. Every body of a document is scored (``orgspec.draft.score.pair_bodies``).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import pytest
 
 import orgspec
 from orgspec.draft import draft
-from orgspec.draft.score import FIELDS, FieldScore, score
+from orgspec.draft.score import FIELDS, FieldScore, pair_bodies, score
 from tests.conftest import GOLDEN, SPECS
 
 # seed → spec, and per field (matched, drafted, expected) as measured.
@@ -100,3 +100,39 @@ def test_score_counts_missing_and_extra_items() -> None:
     assert (names.matched, names.drafted, names.expected) == (1, 3, 2)
     assert names.precision == pytest.approx(1 / 3)
     assert names.recall == pytest.approx(1 / 2)
+
+
+def test_every_body_is_scored_and_bodies_are_paired_by_name() -> None:
+    reference = orgspec.loads(
+        'body "甲局" {\n  section "一处"\n}\nbody "乙局" {\n  section "二处"\n  section "三处"\n}\n'
+    )
+    # the draft lists the bodies in the other order and misses the second body's third section
+    drafted = orgspec.loads('body "乙局" {\n  section "二处"\n}\nbody "甲局" {\n  section "一处"\n}\n')
+    result = score(drafted, reference)
+    assert (result["section_names"].matched, result["section_names"].drafted, result["section_names"].expected) == (
+        2,
+        2,
+        3,
+    )
+    assert (result["body_name"].matched, result["body_name"].expected) == (2, 2)
+    assert (result["duty_count"].matched, result["duty_count"].expected) == (2, 2)
+
+
+def test_a_reference_body_the_draft_lacks_counts_as_expected_and_an_extra_one_as_drafted() -> None:
+    reference = orgspec.loads('body "甲局" {\n  section "一处"\n}\nbody "乙局" {\n  section "二处"\n}\n')
+    drafted = orgspec.loads('body "甲局" {\n  section "一处"\n}\n')
+    names = score(drafted, reference)["body_name"]
+    assert (names.matched, names.drafted, names.expected) == (1, 1, 2)
+    assert score(reference, drafted)["section_names"].drafted == 2
+
+
+def test_a_body_named_by_a_longer_form_is_paired_with_it_and_leftovers_pair_in_order() -> None:
+    reference = orgspec.loads('body "省水利厅" {\n  section "办公室"\n}\nbody "某局" {\n  section "综合科"\n}\n')
+    drafted = orgspec.loads('body "其他名称" {\n  section "综合科"\n}\nbody "江西省水利厅" {\n  section "办公室"\n}\n')
+    pairs = pair_bodies(drafted, reference)
+    assert [(d.name if d else None, r.name if r else None) for d, r in pairs] == [
+        ("江西省水利厅", "省水利厅"),
+        ("其他名称", "某局"),
+    ]
+    assert score(drafted, reference)["section_names"].matched == 2
+    assert score(drafted, reference)["body_name"].matched == 0

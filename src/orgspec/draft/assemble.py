@@ -9,11 +9,12 @@ Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`, :mod:`orgsp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from orgspec.draft.facts import Companion, Facts, SectionFacts, Src
-from orgspec.draft.normalize import Line
+from orgspec.draft.facts import Companion, Facts, ListedBody, SectionFacts, Src
+from orgspec.draft.normalize import Line, fold
 from orgspec.model.units import Member, PostGroup, SharedDuties, Spec, StatedCount, Unit
 from orgspec.model.values import Count, Ref, UnitKind
 from orgspec.model.vocab import kind_of
@@ -113,12 +114,17 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
         n, text = facts.stated_sections.value
         _outside_count(facts.sections, n)
         listed = sum(1 for s in facts.sections if s.kind is UnitKind.SECTION and not s.outside_count)
-        message = "" if listed == n else f"the document states {n} sections ('{text}') but lists {listed}"
+        partial = listed < n and re.search(r"等\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个", fold(text)) is not None
+        message = "" if listed == n or partial else f"the document states {n} sections ('{text}') but lists {listed}"
         if message:
             facts.note(facts.stated_sections.line, "anomaly", message)
             facts.stated_sections.notes.append(f"{message}: kept as stated, so that 'orgspec check' reports OS301")
+        elif partial:
+            # "设A、B…等16个内设机构": the list names some of those it counts ("等"), not a contradiction
+            facts.stated_sections.notes.append(f"the list names {listed} of the {n} ('等'): {n - listed} are not named")
         b.src(f"{p}/stated/0", facts.stated_sections)
-        fields["stated"] = (StatedCount(what="sections", count=Count.of(n), text=text),)
+        unlisted = {"unlisted": Count.of(n - listed), "unlisted_text": "等"} if partial else {}
+        fields["stated"] = (StatedCount(what="sections", count=Count.of(n), text=text, **unlisted),)
     fields["duties"] = b.many(f"{p}/duties", facts.duties)
     fields["function_changes"] = b.many(f"{p}/function_changes", facts.changes)
     fields["units"] = tuple(b.section(f"{p}/units/{i}", s) for i, s in enumerate(facts.sections))
@@ -156,6 +162,25 @@ def _companion(b: _Builder, c: Companion, p: str) -> Unit:
     return Unit(**fields)
 
 
+def _listed(b: _Builder, body: ListedBody, p: str) -> Unit:
+    b.prov.put(p, body.name.line, body.name.notes)
+    fields: dict[str, Any] = {"name": body.name.value}
+    if body.kind_label is not None:
+        label = b.src(f"{p}/kind", body.kind_label)
+        fields["kind"], fields["kind_label"] = kind_of(label) or UnitKind.OTHER, label
+    fields["plaques"] = b.many(f"{p}/plaques", body.plaques)
+    fields["relations"] = b.many(f"{p}/relations", body.relations)
+    fields["quotas"] = b.many(f"{p}/quotas", body.quotas)
+    return Unit(**fields)
+
+
+def _has_own_facts(facts: Facts) -> bool:
+    """Return True when the text says something of the body itself (not only of the bodies it lists)."""
+    own = (facts.name, facts.kind_label, facts.stated_sections)
+    lists = (facts.duties, facts.sections, facts.quotas, facts.posts, facts.plaques, facts.basis, facts.changes)
+    return any(x is not None for x in own) or any(lists)
+
+
 def assemble(facts: Facts, lines: list[Line], structure: bool) -> tuple[Spec, Provenance]:
     """Return the draft model and where each of its elements was read."""
     b = _Builder(lines)
@@ -164,7 +189,10 @@ def assemble(facts: Facts, lines: list[Line], structure: bool) -> tuple[Spec, Pr
         for c in facts.companions:
             if not c.after:
                 bodies.append(_companion(b, c, f"/bodies/{len(bodies)}"))
-        bodies.append(_body(b, facts, f"/bodies/{len(bodies)}"))
+        if _has_own_facts(facts) or not facts.listed:
+            bodies.append(_body(b, facts, f"/bodies/{len(bodies)}"))
+        for listed in facts.listed:
+            bodies.append(_listed(b, listed, f"/bodies/{len(bodies)}"))
         for c in facts.companions:
             if c.after:
                 bodies.append(_companion(b, c, f"/bodies/{len(bodies)}"))

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from orgspec.draft.facts import Facts, Src
-from orgspec.draft.normalize import Line, cn_int
+from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.draft.segment import ENUM, enum_style
 from orgspec.model.units import Duty, FunctionChange, FunctionChangeKind
 from orgspec.model.values import Ref
@@ -61,6 +61,11 @@ def extract_duties(lines: list[Line], facts: Facts) -> None:
                     facts.duties.append(Src(Duty(text=sentence.strip()), line.no, [note]))
                     facts.used.add(line.no)
         return
+    if _names_only(lines):
+        # "职责" then "1. 办公室" "2. 研究室 / 负责…": a list of sections, read by the list readers
+        first = next(line.no for line in lines if enum_of(line))
+        facts.note(first, "structure", "the numbered items under the duties heading are unit names: read as sections")
+        return
     style: str | None = None
     for line in lines:
         if _STATED.search(line.key) and ENUM.match(line.key) is None:
@@ -85,6 +90,15 @@ def extract_duties(lines: list[Line], facts: Facts) -> None:
         else:
             facts.note(line.no, "skipped", f"text before the first numbered duty: {line.text[:40]}")
     check_numbering([(d.value.number, d.line) for d in facts.duties], "duty", facts)
+
+
+def _names_only(lines: list[Line]) -> bool:
+    """Return True when most numbered items of a duty part are a unit's name alone ("1. 辦公室")."""
+    from orgspec.draft.extract_lists import is_unit_name  # noqa: PLC0415 - the list readers import this module's peers
+
+    items = [fold(text) for line in lines if (found := enum_of(line)) is not None for text in [found[1]]]
+    names = [t for t in items if is_unit_name(re.sub(r"\([^()]*\)$", "", t).rstrip("。 "))]
+    return len(names) >= 2 and 2 * len(names) >= len(items)
 
 
 def find_repeats(lines: list[Line], facts: Facts) -> None:

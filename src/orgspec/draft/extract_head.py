@@ -24,8 +24,9 @@ _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12})[\[(](\d{4})[\])](\d{1,5})号")  # 
 _CUT = "会据的和及经于照与即"
 _NAME_END = re.compile(r"(办公室|局|委员会|厅|部|委|署|院|中心|办|室|处|所|站|馆|会|队|司)$")
 _KIND = re.compile(
-    r"(?:为|是|作为)(?:它的|其)?([\u4e00-\u9fff]{0,14}?(?:人民政府|政府|党委|市委|省委|县委|区委|委员会|国务院|党中央))?"
+    r"(?:为|是|作为)(?:它的|其)?([\u4e00-\u9fff]{0,14}?(?:人民政府|政府|党委|市委|省委|县委|区委|委员会|国务院|党中央))?的?"
     r"(工作部门|组成部门|直属特设机构|直属机构|部门管理机构|议事协调机构|派出机构|派出机关|直属事业单位"
+    r"|工作机关|职能部门|职能机构|办事机构"
     r"|直属(?:正|副)?(?:省部|部|厅局|司局|厅|局|县处|处|乡科|科)级事业单位)"
 )
 #: "加挂A、B、C牌子", "对外保留X牌子"; "不再保留X牌子" drops a plaque and is not one
@@ -116,6 +117,10 @@ def _plaque_key(name: str, places: dict[str, str]) -> str:
     return key.replace("人民政府", "政府").lstrip("省市县区")
 
 
+#: page chrome before a title: a breadcrumb, a publication line
+_CHROME = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)|[>»]|^发布时间|^来源[::]|浏览次数|^【字体|^字号")
+
+
 def _title_name(lines: list[Line]) -> Src[str] | None:
     texts = [line for line in lines if line.text][:2]
     if len(texts) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2,24}", texts[0].key.strip()):
@@ -132,11 +137,17 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
             ):
                 return Src(name, texts[0].no, [f"the title is split over lines {texts[0].no}-{texts[1].no}"])
     for line in lines:
+        if line.text and _CHROME.search(line.key):
+            continue  # a breadcrumb or a page's date line before the title
         if line.text:
+            if ENUM.match(line.key):
+                return None  # "(十五)市政务公开办公室": a page that opens mid-list starts with an item, not a title
             key = re.sub(r"(简介)$", "", line.key).strip()
             cut = re.search(r"主要职责|职能配置|机构职能|内设机构|三定", key)
-            text = line.text[: cut.start() if cut else len(key)].strip()
+            text = line.text[: cut.start() if cut else len(key)].strip().rstrip('"“「')  # X“三定”规定
             text = text[text.rfind("的") + 1 :] if cut is None else text  # "民政部承认的X": X
+            if re.search(r"关于|印发|通知", fold(text)):
+                return None  # "…印发X主要职责…的通知": the name is read in passing (extract_name)
             if _NAME_END.search(fold(text)) and len(text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff()]+", text):
                 return Src(text, line.no)
             return None
@@ -268,6 +279,16 @@ def _clause(  # noqa: PLR0917
         if len(piece.strip('"')) >= 2
     ]
     for m, written in hung:
+        before = seg[max(seg.rfind(c, 0, m.start()) for c in "(。;") + 1 : m.start()]
+        if re.search(r"(?:至|到)\d{4}年|仍(?:对外)?$", before):
+            # "(至1966年底,对外仍挂分社牌子)": a plaque the body kept for a time, not one it carries
+            facts.note(
+                line.no,
+                "doubt",
+                f"'{written}' is a plaque kept for a time ('{text[m.start() : m.end()]}'), not drafted",
+            )
+            facts.used.add(line.no)
+            continue
         notes = []
         name = written
         if re.match(r"^[省市县区]人民政府", fold(name)):

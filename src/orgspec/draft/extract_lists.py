@@ -31,8 +31,11 @@ _NUM = r"(\d{1,3}|[一二三四五六七八九十两]{1,3})"
 _COUNT = re.compile(
     _NUM + r"个(?:职能|内设|业务)?(?:内设机构|司局|处室|科室|处\(室\)|科\(室\)|股室|处|科|室|司|局|股|机构)"
 )
-_HOSTED = re.compile(r"(?:^|[,。;])([\u4e00-\u9fff]{2,16}办公室)\(?[^()]{0,12}\)?设在")
-_STRONG = r"内设机构(?:有|为|包括|是)?|内设|下设(?:机构)?|分设|下属(?:事业)?单位(?:有)?|分别为|设有以下"
+_HOSTED = re.compile(r"(?:^|[,。;]|(?<=^\([一二三四五六七八九十]\)))([\u4e00-\u9fff]{2,16}办公室)\(?[^()]{0,12}\)?设在")
+_STRONG = r"内设机构(?:有|为|包括|是)?|内设|下设(?:机构)?|分设|下属(?:事业)?单位(?:有)?|分别为|分别是|现辖|设有以下"
+#: a count of subordinate units that closes or opens a list: "…共十一个单位", "下属5个部门,分别是…"
+_UNITS_COUNT = _NUM + r"个(?:单位|部门|机构|下属单位)"
+_FREE_NAME = re.compile(r"[\u4e00-\u9fff]{2,24}(?:\([\u4e00-\u9fff、]{1,20}\)[\u4e00-\u9fff]{1,12})?")
 _TRIGGER = re.compile(
     r"(?:"
     + _STRONG
@@ -46,6 +49,10 @@ _VERBS = ("负责", "承担", "指导", "协调", "组织", "拟订", "研究", 
 _ENUM_ITEM = re.compile(
     r"(?:^|(?<=[\s。;:)]))(?:\[接上页\]\s*)?(?:\(([一二三四五六七八九十]{1,3})\)|(\d{1,2})[.、](?!\d))\s*"
     r"([\u4e00-\u9fff]{1,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?(?=[。\s;:]|$|\d{1,2}[.、](?!\d))"
+)
+#: a line that is one enumerated name with its parentheses: "7. 对外宣传处(市委对外宣传办公室、…)"
+_ITEM_LINE = re.compile(
+    r"^(?:\(([一二三四五六七八九十]{1,3})\)|\d{1,2}[.、])\s*[\u4e00-\u9fff]{1,20}?" + _SUFFIX + r"\([^()]{1,60}\)$"
 )
 _TAIL_ITEM = re.compile(r"\s*([\u4e00-\u9fff]{2,20}?" + _SUFFIX + r")。")
 _CLOSES = "。;!?"
@@ -85,7 +92,7 @@ def paragraphs(lines: list[Line]) -> list[Paragraph]:
         starts.append((len(key), line.no))
         key += line.key
         text += line.text
-        if line.key[-1] in _CLOSES or line.key.endswith(":") or len(line.key) < 20:
+        if line.key[-1] in _CLOSES or line.key.endswith(":") or len(line.key) < 20 or _ITEM_LINE.match(line.key):
             out.append(Paragraph(key, text, tuple(starts)))
             key, text, starts = "", "", []
     if key:
@@ -164,30 +171,37 @@ def _name_at(piece: str) -> tuple[str, str | None, int] | None:
     return m.group(1), m.group(2), offset
 
 
-def _plaques(inner: str | None, line: int) -> list[Src[Plaque]]:
+def _plaques(inner: str | None, line: int, written: str | None = None) -> list[Src[Plaque]]:
+    """Read the plaques a parenthesis holds: matched on its key ``inner``, named as ``written``."""
+    text = written if written is not None and inner is not None and len(written) == len(inner) else inner
     hung = re.match(r'^(加挂|增挂|对外保留|保留|挂)"?(.+?)"?牌子$', inner or "")
-    if hung:
-        return [Src(Plaque(name=n, form=hung.group(1)), line) for n in hung.group(2).split("、") if n]
-    if not inner or inner.startswith(("含", "包括", "与", "和")) or "合署" in inner:
+    if hung and text is not None:
+        names = text[hung.start(2) : hung.end(2)].split("、")
+        return [Src(Plaque(name=n, form=text[hung.start(1) : hung.end(1)]), line) for n in names if n]
+    if not inner or text is None or inner.startswith(("含", "包括", "与", "和")) or "合署" in inner:
         return []
     names = [p.strip() for p in inner.split("、")]
     if all(_NAME.match(n) and len(n) >= 3 for n in names):
         note = "the words in parentheses read as a plaque (a second name); they may be an abbreviation"
-        return [Src(Plaque(name=n), line, [note]) for n in names]
+        return [Src(Plaque(name=n.strip()), line, [note]) for n in text.split("、")]
     return []
 
 
 def _add(facts: Facts, para: Paragraph, at: int, name: str, inner: str | None, *, number: int | None = None) -> None:
     line = para.line_at(at)
+    open_at = at + len(name)
+    written = None
+    if inner and para.key[open_at : open_at + 1] == "(":  # the parenthesis as written, for the plaques' names
+        written = para.text[open_at + 1 : open_at + 1 + len(inner)]
     known = next((s for s in facts.sections if s.name == name), None)
     if known is not None:
         if not known.plaques and inner:  # a later mention gives the plaque: "…办公室(国务院总值班室)"
-            known.plaques = _plaques(inner, line)
+            known.plaques = _plaques(inner, line, written)
             if known.plaques:
                 facts.used.add(line)
         return
     section = SectionFacts(name=name, line=line, number=number, kind=section_kind(name))
-    section.plaques = _plaques(inner, line)
+    section.plaques = _plaques(inner, line, written)
     if inner and not section.plaques:
         section.doc_notes.append(Src(f"{name}({inner})", line, ["the words in parentheses are kept as a note"]))
     section.notes.append("read from a list in the text; check the name")
@@ -224,6 +238,11 @@ def _running(para: Paragraph, facts: Facts) -> None:
             found.append((start + a + item[2], item[0], item[1]))
             if re.search(_NUM + "个", segment[a:b]):
                 break  # "…4个内设机构": the count closes the list
+        counted = False
+        if strong and len(found) < len(_split(segment)):
+            by_count = _counted(key, m.start(), start, segment)
+            if by_count:
+                found, counted = by_count, True
         duty = None
         if len(found) == 1 and not strong and m.group(0).startswith("设"):
             # "设置县委农办秘书股,负责处理县委农办日常事务。": one unit set up, with its duty
@@ -247,6 +266,11 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 _add(facts, para, at, text_name, inner)
                 if re.match(r"下属(?:事业)?单位", m.group(0)) and facts.sections[-1].name == text_name:
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION  # "下属事业单位X": not a section
+                elif counted and facts.sections[-1].name == text_name and facts.sections[-1].kind is UnitKind.SECTION:
+                    facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION
+                    facts.sections[-1].notes.append(
+                        "a subordinate unit (a list its count covers): drafted as an institution; check its kind"
+                    )
             if (
                 duty is not None
                 and facts.sections
@@ -260,6 +284,32 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 c = _COUNT.search(key, m.start(), end + 40)
                 phrase = para.text[m.start() : c.end()] if c else para.text[m.start() : end]
                 facts.stated_sections = Src((count, phrase.strip(" :")), para.line_at(m.start()))
+
+
+def _counted(key: str, trigger: int, start: int, segment: str) -> list[tuple[int, str, str | None]]:
+    """Read a list of subordinate units whose stated count covers every item, whatever their endings.
+
+    "现辖治沙站、园林试验示范场、…、森林公安局共十一个单位", "下属5个部门,分别是A、B、C、D、E": when the
+    count is stated and equals the number of items, each item is a unit (names that do not end like a
+    unit's, "林业勘察设计", are read too). Returns (offset, name, None) per item, or [] when it does not hold.
+    """
+    spans = _split(segment)
+    closing = re.search(r"(?:共|等)?" + _UNITS_COUNT + r"$", segment[spans[-1][0] : spans[-1][1]])
+    opening = re.search(_UNITS_COUNT + r"[,:]?$", key[max(0, trigger - 16) : trigger])
+    count_m = closing or opening
+    if count_m is None or cn_int(count_m.group(1)) != len(spans):
+        return []
+    out: list[tuple[int, str, str | None]] = []
+    for k, (a, b) in enumerate(spans):
+        piece = segment[a:b]
+        if k == len(spans) - 1 and closing is not None:
+            piece = piece[: closing.start()]
+        lead = len(piece) - len(piece.lstrip())
+        name = piece.strip()
+        if not _FREE_NAME.fullmatch(name) or (name.startswith(_VERBS) and len(name) > 4):
+            return []
+        out.append((start + a + lead, name, None))
+    return out
 
 
 def _subject_duty(para: Paragraph, found: list[tuple[int, str, str | None]], facts: Facts) -> None:
@@ -313,7 +363,8 @@ def _enumerated(paras: list[Paragraph], facts: Facts) -> None:
     for para in paras:
         for m in _ENUM_ITEM.finditer(para.key):
             number = cn_int(m.group(1) or m.group(2))
-            if m.group(3).startswith(_VERBS) or number is None:
+            # "研究室", "组织科": a short name may start like a verb; "研究拟订…处" may not
+            if (m.group(3).startswith(_VERBS) and len(m.group(3)) > 4) or number is None:
                 continue
             items.append((number, "paren" if m.group(1) else "digit", para, m))
     items = _fill_gaps(items)
@@ -376,7 +427,12 @@ def _duties_after(
                 break
             texts.append((other.text, other.starts[0][1]))
     for written, line in texts:
-        text = _duty_sentences(written.lstrip("。:").strip())
+        # up to the next listed name the text is this section's; after the last, only while it reads as duties
+        text = written.lstrip("。:").strip()
+        if stop_para is not None and "。" in text:
+            text = text[: text.rindex("。") + 1]  # whole sentences: words after the last are not the duty's
+        elif stop_para is None:
+            text = _duty_sentences(text)
         if text and fold(text).startswith((*_VERBS, "主要负责", "专责")):
             section.duties.append(Src(Duty(text=text), line))
             facts.used.add(line)
@@ -421,6 +477,9 @@ def _hosted(para: Paragraph, facts: Facts) -> None:
         # "…设在省民政厅,承担领导小组日常工作。": the office's duty
         d = re.match(r"[^,。;]{2,30}?,((?:承担|负责)[^。]{2,200}。)", para.key[m.end() :])
         office = facts.sections[-1] if facts.sections else None
+        host = re.match(r"[\u4e00-\u9fff]{2,30}?(?=[,。;]|$)", para.key[m.end() :])
+        if host is not None and office is not None and office.name == para.text[at : m.end(1)]:
+            office.hosted_in = Src(para.text[m.end() : m.end() + host.end()], para.line_at(m.end()))
         if d is not None and office is not None and office.name == para.text[at : m.end(1)] and not office.duties:
             start = m.end() + d.start(1)
             office.duties.append(Src(Duty(text=para.text[start : m.end() + d.end(1)]), para.line_at(start)))

@@ -8,7 +8,9 @@ it): each phrasing names the body it is about, and the first that matches wins (
 - "X组织条例" as a title → X, and the 条例 as the body's basis (by title);
 - "核定X行政编制74名", "X(含13个林业站所)总编制134名" → X;
 - "X内设18个职能处(室)", "X设置工作部门35个", "X有以下六类机构" → X;
-- "成立X领导小组" / "成立X(以下简称…)" → X (a 领导小组 is a coordinating body by its name).
+- "成立X领导小组" / "成立X(以下简称…)" → X (a 领导小组 is a coordinating body by its name), but not
+  a dated "1960年6月成立X" (an event of a history);
+- a gazetteer's entry "X 1954年12月,…" (the name, a space, then its history) → X.
 
 A name must end the way a body's name ends (厅, 局, 办公室, 委员会, 领导小组 …); words before
 印发, 关于, 《 or 的 are cut off ("民政部承认的市北区街道办事处" → 市北区街道办事处).
@@ -25,14 +27,21 @@ from orgspec.draft.normalize import Line, fold
 from orgspec.model.units import Relation, RelationKind
 from orgspec.model.values import Basis, Ref
 
-__all__ = ["colocated", "companions", "name_in_passing"]
+__all__ = ["colocated", "companions", "infobox_kind", "name_in_passing"]
 
 _END = re.compile(r"(?:办公厅|办公室|委员会|领导小组|人民政府|政府|办事处|局|厅|部|委|署|院|中心|办|室|馆|会|司)$")
 _N = r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})"
 _B = r"(?:^|(?<=[,。;:\s》]))"
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"([\u4e00-\u9fff]{2,40}?)(?:主要职责|职能配置)、?内设机构和人员编制(?:的)?规定"),
+        re.compile(r"^([\u4e00-\u9fff]{2,20}?) (?:\d{4}年|解放|建国|新中国成立)"),
+        "the name is read from the title of a gazetteer's entry (the name, a space, then its history)",
+    ),
+    (
+        re.compile(
+            r"([\u4e00-\u9fff]{2,40}?)(?:(?:主要职责|职能配置)、?内设机构和人员编制(?:的)?规定|机构职能编制规定"
+            r'|"三定"(?:规定|方案))'
+        ),
         "the name is read from the title of its 三定 as the text cites it",
     ),
     (
@@ -75,10 +84,14 @@ def _trim(name: str) -> str:
 def name_in_passing(lines: list[Line], facts: Facts) -> None:
     """Set the body's name (and a 组织条例 as its basis) from a phrasing that names it in passing."""
     first = [line for line in lines if line.text][:15]
+    staffing = [line for line in lines if line.text]  # a staffing sentence names its body wherever it stands
     for pattern, note in _PATTERNS:
-        for line in first:
+        for line in staffing if "staffing sentence" in note else first:
             for m in pattern.finditer(line.key):
                 g = m.lastindex or 1  # the name is the last group; "山东省成立X": the place before 成立 is X's
+                clause = line.key[max(line.key.rfind(c, 0, m.start()) for c in ",。;") + 1 : m.start(g)]
+                if "成立" in clause and re.search(r"\d{1,4}[年月]|[一二三四五六七八九十]月", clause):
+                    continue  # "1960年6月成立X": an event of the history, not the body the text is about
                 name_key = _trim(m.group(g))
                 if len(name_key) < 2 or not _END.search(name_key):
                     continue
@@ -101,6 +114,22 @@ def name_in_passing(lines: list[Line], facts: Facts) -> None:
 _AS = re.compile(
     r"^([\u4e00-\u9fff]{2,20}?)作为([\u4e00-\u9fff()]{1,20}?)的(派出机关|派出机构|工作部门|组成部门|直属机构|议事协调机构)"
 )
+
+
+_INFOBOX_KIND = re.compile(r"^[-•·*]?\s*(?:类别|机构类别|机构性质):\s*([\u4e00-\u9fff]{2,12})$")
+
+
+def infobox_kind(lines: list[Line], facts: Facts) -> None:
+    """Read the kind from an encyclopedia page's infobox ("• 類別:宣傳部") when the text states none."""
+    if facts.kind_label is not None or facts.name is None:
+        return
+    for line in lines[:30]:
+        m = _INFOBOX_KIND.match(line.key)
+        if m:
+            note = "the kind is read from the page's infobox"
+            facts.kind_label = Src(line.text[m.start(1) : m.end(1)], line.no, [note])
+            facts.used.add(line.no)
+            return
 
 
 def companions(lines: list[Line], facts: Facts) -> None:

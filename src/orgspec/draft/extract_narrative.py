@@ -28,6 +28,10 @@ def extract_coordinating(lines: list[Line], facts: Facts) -> None:
             if not roles or roles[0].start() > 2:
                 continue
             name = line.text[m.start(1) : m.end(1)]
+            if any(group.value == name for group, _ in facts.coordinating):
+                facts.note(line.no, "anomaly", f"'{name}' is stated again; only the first is drafted")
+                facts.used.add(line.no)
+                continue
             members = []
             base = m.end()
             for r in roles:

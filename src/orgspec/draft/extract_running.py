@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.extract_lists import Paragraph, paragraphs
+from orgspec.draft.extract_staffing import read_parts, read_posts, read_quotas
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold
-from orgspec.model.units import Duty, Holder, Plaque, Post, PostGroup, Quota
+from orgspec.model.units import Duty, Holder, Plaque, Post, PostGroup, Quota, QuotaPart
 from orgspec.model.values import Count, QuotaCategory
 
 __all__ = ["extract_running"]
@@ -39,7 +40,7 @@ _CHANGE = re.compile(
 _POST = re.compile(
     r"^(?:其中:?|即)?(?:核定|设)?(?:领导职数)?(?:为)?([\u4e00-\u9fff]{0,12}?(?:长|主任|书记|师|职数|委员|主席|部长))"
     + _N
-    + r"名(?:\((?:由)?([\u4e00-\u9fff]{1,12}?)兼任?\))?$"
+    + r"名(?:\((?:由)?([\u4e00-\u9fff]{1,12}?)兼任?\)|\((含[^()]{2,60})\))?$"
 )
 #: "处级职数均设置为2正5副,即书记1名、…": a group of posts, its chiefs and deputies counted apart
 _CHIEFS_DEPUTIES = re.compile(
@@ -129,6 +130,18 @@ def _set_posts(para: Paragraph, facts: Facts) -> None:
         facts.used.add(para.line_at(m.start(1)))
 
 
+def _split_outside(sentence: str) -> list[str]:
+    """Split at , 、 ; outside parentheses ("…42名(含A1名、B1名)" is one clause)."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(sentence):
+        depth += (ch == "(") - (ch == ")")
+        if ch in ",、;" and depth <= 0:
+            out.append(sentence[start:i])
+            start = i + 1
+    out.append(sentence[start:])
+    return out
+
+
 def _posts(para: Paragraph, facts: Facts) -> None:
     """Read "其中,局长1名、副局长3名" in a sentence about quotas or posts (职数)."""
     offset = 0
@@ -150,7 +163,7 @@ def _posts(para: Paragraph, facts: Facts) -> None:
             facts.posts.append(group)
             chiefs = n_chief
         pos = 0
-        for clause in re.split(r"[,、;]", sentence):
+        for clause in _split_outside(sentence):
             at, pos = begin + pos, pos + len(clause) + 1
             m = _POST.match(clause.strip())
             if not m or "编" in m.group(1) or m.group(1).startswith(("正副", "即")) or len(m.group(1)) < 2:
@@ -171,7 +184,11 @@ def _posts(para: Paragraph, facts: Facts) -> None:
                 )
                 group.value = group.value.model_copy(update={"posts": (*group.value.posts, member)})
                 continue
-            post: Post | PostGroup = Post(title=title, count=Count.of(value), concurrent=concurrent)
+            parts: tuple[QuotaPart, ...] = ()
+            if m.group(4):  # "处级领导职数42名(含机关党委专职副书记1名)"
+                inner = at + lead + m.start(4)
+                parts = tuple(read_parts(para.text[inner : inner + len(m.group(4))], m.group(4)))
+            post: Post | PostGroup = Post(title=title, count=Count.of(value), concurrent=concurrent, parts=parts)
             facts.posts.append(Src(post, para.line_at(at), ["read from running text"]))
             facts.used.add(para.line_at(at))
 
@@ -301,6 +318,30 @@ def _subject_duties(paras: list[Paragraph], facts: Facts) -> None:
             facts.used.add(para.line_at(m.start(1)))
 
 
+def _staffing_sentences(para: Paragraph, facts: Facts) -> None:
+    """Read a staffing paragraph in running text the way the staffing part is read.
+
+    "X机关行政编制为366名(含两委人员编制12名、…)。其中:部长1名(兼任…)、副部长4名,…": a quota
+    whose parentheses give its parts, then the posts of the "其中" sentence after it.
+    """
+    offset = 0
+    quota_before = False
+    for sentence in para.key.split("。"):
+        begin, offset = offset, offset + len(sentence) + 1
+        line = Line(para.line_at(begin), para.text[begin : begin + len(sentence)], sentence)
+        if quota_before and sentence.startswith("其中"):
+            read_posts(line, len("其中:") if sentence.startswith("其中:") else len("其中"), facts.posts, facts)
+            facts.used.add(line.no)
+            quota_before = False
+            continue
+        found: list[Src[Quota]] = []
+        quota_before = False
+        if "(含" in sentence and read_quotas(line, found) and any(q.value.parts for q in found):
+            facts.quotas += found
+            facts.used.add(line.no)
+            quota_before = True
+
+
 def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     """Read running-text quotas (when no staffing part gave any) and "X,兼Y" plaques of the body.
 
@@ -314,6 +355,9 @@ def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
                 break
     if not facts.duties:
         _subject_duties(paras, facts)
+    if not facts.quotas and not facts.posts and not any(s.quotas for s in facts.sections):
+        for para in paras:
+            _staffing_sentences(para, facts)
     if not facts.quotas and not any(s.quotas for s in facts.sections):
         for para in paras:
             _quotas(para, facts)

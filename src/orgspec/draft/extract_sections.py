@@ -30,7 +30,7 @@ _STATED = re.compile(
 _CHANGED = re.compile(r"内设机构(?:由[^,。;]{0,12}?)(?:增至|增加到|减至|减少到|调整为)" + _NUM + "个")
 _SHARED = re.compile(r"^上述" + _NUM + r"?个?([^,。:]{0,8}?)的?(?:主要)?职责(?:是|为)[::]?$")
 _PLAQUE_IN = re.compile(r'^(加挂|增挂|对外保留|保留|挂)"?(.+?)"?牌子$')
-_UNITLIKE = re.compile(r"(处|科|室|局|司|中心|办公室|办|部|队|所|站|委员会|委)$")
+_UNITLIKE = re.compile(r"(处|科|室|局|司|股|中心|办公室|办|部|队|所|站|委员会|委)$")
 _PER_REG = re.compile(r"另按(?:有关)?规定设(?:定|置|立)?([^,。;]{2,20}?)[。;]?$")
 _UNNUMBERED = re.compile(r"^([\u4e00-\u9fff]{2,14}(?:党委|党组|工会|团委|中心|办公室|处|科|室|股|司))[。:]")
 _VERBS = ("负责", "承担", "指导", "协调", "组织", "拟订", "研究", "管理", "办理", "参与", "贯彻", "完成", "根据")
@@ -67,11 +67,10 @@ def _add_section(facts: Facts, section: SectionFacts, rest: str, line: int, note
 def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
     """Split "名称(挂“X”牌子)。职责…" into a section and the text after its name."""
     rest = ""
-    for mark in ("。", ":"):
-        i = key.find(mark)
-        if 0 < i <= 40:
-            text, rest, key = text[:i], text[i + 1 :].strip(), key[:i]
-            break
+    marks = [i for i in (key.find("。"), key.find(":")) if 0 < i <= 40]
+    if marks:  # the first of 。 and : ends the name: "办公室:负责…。"
+        i = min(marks)
+        text, rest, key = text[:i], text[i + 1 :].strip(), key[:i]
     section = SectionFacts(name=text, line=line)
     m = re.match(r"^(.+?)\((.+)\)$", key)
     if m:
@@ -128,6 +127,8 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
             running = True
             continue
         if running:
+            if re.match(r"下属(?:事业)?单位", line.key) and read_running(line, facts):
+                continue  # "下属事业单位:县就业服务中心、…": institutions after the sections
             if "编制" in line.key or "职数" in line.key:
                 extract_staffing([line], facts)
             if line.no not in facts.used:
@@ -177,7 +178,9 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
         u = _UNNUMBERED.match(line.key)
         if u and not u.group(1).startswith(_VERBS):
             section, rest = _heading(line.text, line.key, line.no)
-            _add_section(facts, section, rest, line.no, "an unnumbered unit listed after the numbered sections")
+            after = any(x.number is not None for x in facts.sections)
+            note = "an unnumbered unit " + ("listed after the numbered sections" if after else "of the list")
+            _add_section(facts, section, rest, line.no, note)
             shared = None
             continue
         m2 = _PER_REG.search(line.key)

@@ -15,7 +15,7 @@ from orgspec.draft.normalize import Line, cn_int
 from orgspec.model.units import Post, PostGroup, Quota, QuotaPart
 from orgspec.model.values import Count, QuotaCategory, UnitKind
 
-__all__ = ["extract_institutions", "extract_staffing", "read_posts", "read_quotas"]
+__all__ = ["extract_institutions", "extract_staffing", "read_parts", "read_posts", "read_quotas"]
 
 _N = r"(\d+|[一二三四五六七八九十两百零]{1,4})"
 _QUOTA = re.compile(
@@ -31,7 +31,9 @@ _CATS = (
     ("派驻", QuotaCategory.DISPATCHED),
 )
 _POST = re.compile(
-    r"^(其中:?)?(另核)?(?:设|核定)?([\u4e00-\u9fff]{1,16}?)(?:职数)?(?:为)?" + _N + r"名(?:\(([^()]*)\))?$"
+    r"^(其中:?)?(另核)?(?:设|核定)?([\u4e00-\u9fff]{1,16}?(?:\([\u4e00-\u9fff]{2,8}级\))?(?:职数)?)(?:为)?"
+    + _N
+    + r"名(?:\(([^()]*)\))?$"
 )
 _BREAKDOWN_ITEM = re.compile(r"((?:正|副)[\u4e00-\u9fff]{1,10}?)(?:职数)?" + _N + "名")
 _BREAKDOWN = re.compile(r"^(?:其中:?)?(?:(?:正|副)[\u4e00-\u9fff]{1,10}?(?:职数)?" + _N + "名[、,]?)+$")
@@ -45,7 +47,8 @@ def _category(key: str) -> QuotaCategory:
     return QuotaCategory.OTHER
 
 
-def _parts(inner_text: str, inner_key: str) -> list[QuotaPart]:
+def read_parts(inner_text: str, inner_key: str) -> list[QuotaPart]:
+    """Read the parts a parenthesis gives a figure: "含两委人员编制12名、援派机动编制2名", "不含参事"."""
     out = []
     inside = False
     for t0, k0 in zip(re.split(r"[,、;]", inner_text), re.split(r"[,、;]", inner_key), strict=True):
@@ -78,7 +81,7 @@ def read_quotas(line: Line, notes_out: list[Src[Quota]]) -> bool:
             count = Count.of(value) if value is not None else Count.unreadable(m.group(2))
         parts: list[QuotaPart] = []
         if m.group(4):
-            parts = _parts(line.text[m.start(4) + 1 : m.end(4) - 1], m.group(4)[1:-1])
+            parts = read_parts(line.text[m.start(4) + 1 : m.end(4) - 1], m.group(4)[1:-1])
         notes_out.append(
             Src(Quota(category=_category(m.group(1)), count=count, label=label, parts=tuple(parts)), line.no)
         )
@@ -115,10 +118,15 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
         count = Count.of(value) if value is not None else Count.unreadable(m.group(4))
         title = text[m.start(3) : m.end(3)]
         title_key = m.group(3)
+        if title_key.endswith("职数") and not title_key[:-2].endswith(("领导", "级")):
+            title, title_key = title[:-2], title_key[:-2]  # "监察室主任职数1名": the post is 监察室主任
         concurrent = None
         parts: tuple[QuotaPart, ...] = ()
+        held_by = re.fullmatch(r"由([\u4e00-\u9fff]{2,20}?)兼任?", m.group(5) or "")
         if m.group(5) and m.group(5).startswith("兼"):
-            concurrent = text[m.start(5) + 1 : m.end(5)]
+            concurrent = text[m.start(5) + (2 if m.group(5).startswith("兼任") else 1) : m.end(5)]
+        elif held_by is not None:  # "部长1名(由县委常委兼任)": the post that holds it
+            concurrent = text[m.start(5) + held_by.start(1) : m.start(5) + held_by.end(1)]
         elif m.group(5) and _BREAKDOWN.match(m.group(5)):
             inner = text[m.start(5) : m.end(5)]
             breakdown = []
@@ -132,9 +140,9 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
             group = None
             continue
         elif m.group(5):
-            parts = tuple(_parts(text[m.start(5) : m.end(5)], m.group(5)))
+            parts = tuple(read_parts(text[m.start(5) : m.end(5)], m.group(5)))
         if title_key.startswith("正副") or title_key.endswith("正副"):
-            base = title_key.removeprefix("正副")
+            base = title_key.removeprefix("正副").removesuffix("职数")
             group = PostGroup(title=title, count=count, for_sections=base.endswith(_SECTION_HEADS))
             group_src = Src(group, line.no)
             posts.append(group_src)

@@ -17,7 +17,7 @@ from orgspec.model.units import Duty, Event, FunctionChange, Member, Plaque, Pos
 from orgspec.model.values import Basis, UnitKind
 from orgspec.model.vocab import kind_of
 
-__all__ = ["Companion", "Facts", "Note", "SectionFacts", "SharedFacts", "Src", "section_kind"]
+__all__ = ["Companion", "Facts", "ListedBody", "Note", "SectionFacts", "SharedFacts", "Src", "section_kind"]
 
 T = TypeVar("T")
 
@@ -51,6 +51,7 @@ class SectionFacts:
     per_regulations: bool = False
     outside_count: bool = False
     funding: str | None = None
+    hosted_in: Src[str] | None = None  # "领导小组办公室设在省民政厅": the body it is set in
     plaques: list[Src[Plaque]] = field(default_factory=list)
     duties: list[Src[Duty]] = field(default_factory=list)
     quotas: list[Src[Quota]] = field(default_factory=list)
@@ -85,6 +86,17 @@ class Companion:
 
 
 @dataclass
+class ListedBody:
+    """A body a list of bodies names, with what the list says of it (``draft.extract_bodies``)."""
+
+    name: Src[str]
+    kind_label: Src[str] | None = None
+    plaques: list[Src[Plaque]] = field(default_factory=list)
+    relations: list[Src[Relation]] = field(default_factory=list)
+    quotas: list[Src[Quota]] = field(default_factory=list)
+
+
+@dataclass
 class Facts:
     """Everything read from one document, with where it was read."""
 
@@ -107,6 +119,7 @@ class Facts:
     doc_notes: list[Src[str]] = field(default_factory=list)
     coordinating: list[tuple[Src[str], list[Src[Member]]]] = field(default_factory=list)
     companions: list[Companion] = field(default_factory=list)
+    listed: list[ListedBody] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
 

@@ -10,12 +10,13 @@ from typing import Any
 
 from orgspec.draft.assemble import Provenance, assemble
 from orgspec.draft.emit import emit_text, report
+from orgspec.draft.extract_bodies import extract_bodies, reconcile_with_sections
 from orgspec.draft.extract_breakdown import check_breakdowns, extract_breakdowns
 from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_head import extract_head
 from orgspec.draft.extract_lists import extract_lists
-from orgspec.draft.extract_name import colocated, companions, name_in_passing
+from orgspec.draft.extract_name import colocated, companions, infobox_kind, name_in_passing
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
@@ -23,7 +24,9 @@ from orgspec.draft.extract_staffing import extract_institutions, extract_staffin
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
-from orgspec.model.units import Spec
+from orgspec.model.names import name_key
+from orgspec.model.units import Post, PostGroup, Relation, RelationKind, Spec
+from orgspec.model.values import Ref, UnitKind
 
 __all__ = ["run"]
 
@@ -74,22 +77,150 @@ def _first_heading(lines: list[Line], facts: Facts) -> int:
 
 
 def _dedupe_sections(facts: Facts) -> None:
-    """Keep the first of two sections of one name; the second is a note (a repeated line or list)."""
+    """Keep the first of two sections of one name (either script); the second is a note (a repeated list)."""
     first: dict[str, int] = {}
     index: dict[int, int] = {}
     kept: list[SectionFacts] = []
     for i, section in enumerate(facts.sections):
-        if section.name in first:
-            index[i] = index[first[section.name]]
+        key = name_key(section.name)  # "办公室" and "辦公室" are one name (check folds the script too)
+        if key in first:
+            index[i] = index[first[key]]
             facts.note(section.line, "anomaly", f"'{section.name}' is listed again; only the first is drafted")
             facts.used.add(section.line)
             continue
-        first[section.name] = i
+        first[key] = i
         index[i] = len(kept)
         kept.append(section)
     facts.sections = kept
     for shared in facts.shared:
         shared.sections = sorted({index[i] for i in shared.sections})
+
+
+def _unheaded_groups(facts: Facts) -> None:
+    """Unmark a group of posts for the sections when it has more chiefs than sections listed (OS306).
+
+    "正副处长11名,其中正处长6名" on a page that lists no section (or fewer than six): the posts are
+    kept; that the chiefs head the sections is left for the reviewer to restore.
+    """
+    heads = sum(1 for x in facts.sections if x.kind in (UnitKind.SECTION, UnitKind.OFFICE, UnitKind.DISCIPLINE_UNIT))
+    for src in facts.posts:
+        group = src.value
+        if not isinstance(group, PostGroup) or not group.for_sections:
+            continue
+        chiefs = sum(p.count.value or 0 for p in group.posts if p.role == "chief" and p.count.known)
+        if chiefs > heads:
+            src.value = group.model_copy(update={"for_sections": False})
+            src.notes.append(f"{chiefs} chief posts but {heads} sections listed: not marked as the sections' heads")
+
+
+def _drop_clashing_plaques(facts: Facts) -> None:
+    """Keep as a note a plaque that is another unit's name ("秘书处(办公室)" beside a listed 办公室).
+
+    Two lists of one text (or two texts run together) may name the same unit as a section and as a
+    second name of another; the draft must pass check (OS402), and the reader decides which it is.
+    """
+    names = {x.name for x in facts.sections} | {b.name.value for b in facts.listed}
+    if facts.name is not None:
+        names.add(facts.name.value)
+    for section in facts.sections:
+        kept = []
+        for p in section.plaques:
+            if p.value.name in names and p.value.name != section.name:
+                note = f"'{p.value.name}' in parentheses is also the name of another unit: kept as a note, not a plaque"
+                section.doc_notes.append(Src(f"{section.name}({p.value.name})", p.line, [note]))
+            else:
+                kept.append(p)
+        section.plaques = kept
+    kept_body = []
+    for p in facts.plaques:
+        if p.value.name in names:
+            facts.doc_notes.append(Src(p.value.name, p.line, ["a plaque that is also a unit's name: kept as a note"]))
+        else:
+            kept_body.append(p)
+    facts.plaques = kept_body
+
+
+def _office_as_body(facts: Facts) -> None:
+    """Draft as the body an office set in another body when the text is about it alone.
+
+    A notice's last page: "领导小组办公室设在民政部,承担领导小组日常工作。办公室主任由…兼任": the office is
+    the only unit read and the text names no body of its own, so the office is the body, hosted in the other.
+    """
+    own = facts.duties or facts.quotas or facts.posts or facts.listed or facts.plaques or facts.relations
+    if facts.name is not None or len(facts.sections) != 1 or own or facts.sections[0].hosted_in is None:
+        return
+    office = facts.sections[0]
+    host = facts.sections[0].hosted_in
+    assert host is not None
+    facts.name = Src(office.name, office.line, ["the text is about this office alone: drafted as the body"])
+    facts.duties, facts.posts, facts.quotas, facts.plaques = office.duties, office.posts, office.quotas, office.plaques
+    relation = Relation(kind=RelationKind.HOSTED_IN, target=Ref(target=host.value))
+    facts.relations.append(Src(relation, host.line))
+    facts.sections = []
+
+
+def _posts_over_quota(facts: Facts) -> bool:
+    """Keep as notes the posts of a unit that, as read, outnumber its administrative quota (OS304).
+
+    Either the document disagrees with itself or the posts were read into the wrong unit; the draft
+    must pass check, so the reviewer decides. Return True when any posts were moved.
+    """
+    moved = False
+    owners: list[Facts | SectionFacts] = [facts, *facts.sections]
+    for owner in owners:
+        admin = [q.value.count.value for q in owner.quotas if q.value.category.value == "administrative"]
+        if not admin or admin[0] is None or not owner.posts:
+            continue
+        total = 0
+        for p in owner.posts:
+            item = p.value
+            if isinstance(item, Post) and item.approved_separately:
+                continue
+            total += (item.count.value or 0) if item.count.known else 0
+        if total <= admin[0]:
+            continue
+        line = owner.posts[0].line
+        message = f"the posts read add up to {total}, more than the administrative quota of {admin[0]}: kept as notes"
+        facts.note(line, "anomaly", message)
+        owner.doc_notes += [Src(f"{p.value.title} {p.value.count}", p.line, [message]) for p in owner.posts]
+        owner.posts = []
+        moved = True
+    return moved
+
+
+def _say_what_was_seen(spec: Spec, lines: list[Line], facts: Facts) -> None:
+    """Say "no structure found", with what was read, when no body has duties, units or quotas.
+
+    A reorganisation news text may give a body's kind or a plaque and nothing of a plan: the report
+    must not leave the reader to guess whether the drafter found a structure.
+    """
+    if any(b.duties or b.units or b.quotas for b in spec.bodies) or any(n.kind == "structure" for n in facts.notes):
+        return
+    seen = []
+    for body in spec.bodies:
+        parts = [
+            f"{label} {n}"
+            for label, n in (
+                ("plaques", len(body.plaques)),
+                ("posts", len(body.posts)),
+                ("members", len(body.members)),
+                ("relations", len(body.relations)),
+                ("bases", len(body.basis)),
+                ("events", len(body.history)),
+            )
+            if n
+        ]
+        parts = ([f"kind '{body.kind_label}'"] if body.kind_label else []) + parts
+        seen.append(f"'{body.name}'" + (f" ({', '.join(parts)})" if parts else ""))
+    skipped = sum(1 for line in lines if line.text and line.no not in facts.used)
+    kept = sum(len(b.notes) for b in spec.bodies)
+    what = "; what was read: " + ", ".join(seen) if seen else ""
+    facts.note(
+        None,
+        "structure",
+        f"no structure found: no duty list, sections or staffing{what}; {kept} sentences kept as notes, "
+        f"{skipped} lines not read",
+    )
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -148,13 +279,15 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         extract_english(lines, facts)
     else:
         parts = _chinese(lines, facts)
+        listed, only_bodies = extract_bodies(lines, facts)
         if not facts.sections:
-            extract_lists(lines, facts)
-        skip = {line.no for p in parts if p.kind == "other" for line in p.lines}
+            extract_lists([line for line in lines if line.no not in only_bodies], facts)
+        reconcile_with_sections(facts)
+        skip = {line.no for p in parts if p.kind == "other" for line in p.lines} | listed
         extract_running(lines, facts, skip)
         extract_breakdowns(lines, facts, skip)
     check_breakdowns(facts)
-    structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label)
+    structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed)
     if not structure:
         extract_coordinating(lines, facts)
         skipped = sum(1 for line in lines if line.text and line.no not in facts.used)
@@ -169,7 +302,10 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     if structure and not english and facts.name is None:
         name_in_passing(lines, facts)
     if structure and not english:
+        _office_as_body(facts)
+    if structure and not english:
         colocated(lines, facts)
+        infobox_kind(lines, facts)
     if structure and not english:
         first = _first_heading(lines, facts)
         for line in lines:
@@ -177,6 +313,8 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
                 facts.doc_notes.append(Src(line.text, line.no, ["an introductory sentence, kept as a note"]))
                 facts.used.add(line.no)
     _dedupe_sections(facts)
+    _drop_clashing_plaques(facts)
+    _unheaded_groups(facts)
     spec, prov = assemble(facts, lines, structure)
     out = emit_text(spec, prov, facts.notes, source_name)
     blocking = _blocking(out)
@@ -189,6 +327,10 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
             None, "doubt", f"the dated history is kept as notes: as read, it fails check ({', '.join(blocking)})"
         )
         spec, prov = assemble(facts, lines, structure)
+        blocking = _blocking(emit_text(spec, prov, facts.notes, source_name))
+    if "OS304" in blocking and _posts_over_quota(facts):
+        spec, prov = assemble(facts, lines, structure)
+    _say_what_was_seen(spec, lines, facts)
     not_read = [(line.no, line.text) for line in lines if line.text and line.no not in facts.used]
     coverage = _coverage(lines, prov, facts, spec)
     out = emit_text(spec, prov, facts.notes, source_name)

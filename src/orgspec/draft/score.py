@@ -6,6 +6,12 @@ sections and shared lists), the body's duty count, quotas (category, figure and
 parts) and posts (title, figure, approved separately; group totals and their
 breakdown). Names and texts are compared after :func:`orgspec.model.names.normalize`.
 
+Every body of a plan is scored, not only the first: each drafted body is paired with a
+reference body of the same name (script folded), else one whose name contains the other's
+("省交通运输厅" and "江西省交通运输厅"), else the bodies left over are paired in their order. A
+reference body with no drafted partner counts as expected items only; a drafted body with no
+reference partner counts as drafted items only.
+
 Imports: :mod:`orgspec.model`.
 """
 
@@ -15,11 +21,11 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
-from orgspec.model.names import normalize
+from orgspec.model.names import name_key, normalize
 from orgspec.model.units import Post, Spec, Unit
 from orgspec.model.vocab import kind_of
 
-__all__ = ["FIELDS", "FieldScore", "score"]
+__all__ = ["FIELDS", "FieldScore", "pair_bodies", "score"]
 
 FIELDS = ("section_names", "plaques", "duty_count", "duty_texts", "quotas", "posts", "body_name", "kind", "basis")
 
@@ -48,12 +54,38 @@ def _compare(drafted: Iterable[Hashable], expected: Iterable[Hashable]) -> Field
     return FieldScore(sum((d & e).values()), sum(d.values()), sum(e.values()))
 
 
-def _body(spec: Spec) -> Unit | None:
-    """Return the body a plan describes: the first one that is not a coordinating body."""
-    for body in spec.bodies:
-        if body.kind is None or body.kind.value != "coordinating-body":
-            return body
-    return spec.bodies[0] if spec.bodies else None
+_NO_NAME = "(name not found)"
+
+
+def pair_bodies(drafted: Spec, reference: Spec) -> list[tuple[Unit | None, Unit | None]]:
+    """Pair the bodies of a draft with those of its reference, by name, then by order.
+
+    Returns (drafted body, reference body) pairs in the reference's order, then the drafted
+    bodies left without a partner as ``(body, None)``; a reference body without one is
+    ``(None, body)``.
+    """
+    left: list[Unit | None] = list(drafted.bodies)
+    keys = [name_key(b.name) if b.name != _NO_NAME else "" for b in drafted.bodies]
+    partner: dict[int, Unit] = {}
+    rules = (
+        lambda d, r: d == r,
+        lambda d, r: len(min(d, r, key=len)) >= 2 and (d in r or r in d),
+    )
+    for same in rules:
+        for i, ref in enumerate(reference.bodies):
+            if i in partner:
+                continue
+            key = name_key(ref.name)
+            for j, body in enumerate(left):
+                if body is not None and keys[j] and same(keys[j], key):
+                    partner[i], left[j] = body, None
+                    break
+    rest = iter([b for b in left if b is not None])
+    pairs: list[tuple[Unit | None, Unit | None]] = []
+    for i, ref in enumerate(reference.bodies):
+        pairs.append((partner[i] if i in partner else next(rest, None), ref))
+    pairs += [(b, None) for b in rest]
+    return pairs
 
 
 def _kind(body: Unit) -> list[Hashable]:
@@ -72,12 +104,11 @@ def _units(body: Unit) -> list[Unit]:
     return [u for u in body.walk() if u is not body]
 
 
-def _items(spec: Spec, field: str) -> list[Hashable]:
-    body = _body(spec)
+def _items(body: Unit | None, field: str) -> list[Hashable]:
     if body is None:
         return []
     if field == "body_name":
-        return [normalize(body.name)] if body.name != "(name not found)" else []
+        return [normalize(body.name)] if body.name != _NO_NAME else []
     if field == "kind":
         return _kind(body)
     if field == "basis":
@@ -114,5 +145,10 @@ def _items(spec: Spec, field: str) -> list[Hashable]:
 
 
 def score(draft: Spec, reference: Spec) -> dict[str, FieldScore]:
-    """Return the score of each field of ``draft`` against ``reference``."""
-    return {field: _compare(_items(draft, field), _items(reference, field)) for field in FIELDS}
+    """Return the score of each field of ``draft`` against ``reference``, summed over every body."""
+    pairs = pair_bodies(draft, reference)
+    out: dict[str, FieldScore] = {}
+    for field in FIELDS:
+        parts = [_compare(_items(d, field), _items(r, field)) for d, r in pairs]
+        out[field] = FieldScore(*(sum(getattr(p, a) for p in parts) for a in ("matched", "drafted", "expected")))
+    return out

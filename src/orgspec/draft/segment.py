@@ -58,11 +58,17 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
 _BY_WORDS = {words: kind for kind, all_words in _HEADINGS.items() for words in all_words}
 
 
+#: "街道七项职能", "局机关主要职责": a heading of the duties that names whose they are or how many
+_DUTIES_HEADING = re.compile(r"[\u4e00-\u9fff]{1,8}?[一二三四五六七八九十\d]{1,3}项(?:主要)?(?:职能|职责)")
+
+
 def heading_kind(line: Line) -> str | None:
     """Return the part a heading line opens, or None when the line is not a heading."""
     key = ENUM.sub("", line.key).strip().rstrip(":").strip()
     if len(key) > 12:
         return None
+    if key not in _BY_WORDS and _DUTIES_HEADING.fullmatch(key):
+        return "duties"
     return _BY_WORDS.get(key)
 
 
@@ -133,12 +139,12 @@ _SHORT_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*[\u4e0
 
 def _unknown_heading(line: Line, part: Part) -> bool:
     """Return True for "二、组成人员" after a "一、主要职责" heading: a heading of a part the reader does not know."""
-    return (
-        part.heading is not None
-        and enum_style(part.heading) == "comma"
-        and _SHORT_HEADING.match(line.key) is not None
-        and heading_kind(line) is None
-    )
+    if _SHORT_HEADING.match(line.key) is None or heading_kind(line) is not None:
+        return False
+    if part.heading is not None and enum_style(part.heading) == "comma":
+        return True
+    # "街道七项职能" then "01、…" … "07、…": the duties numbered otherwise end at "二、调整街道机构设置"
+    return part.kind == "duties" and bool(part.lines) and enum_style(part.lines[0]) not in (None, "comma")
 
 
 def segment(lines: list[Line]) -> list[Part]:
@@ -172,4 +178,13 @@ def segment(lines: list[Line]) -> list[Part]:
         else:
             parts[-1].lines.append(line)
             parts.append(Part(inline[0], None))
+    for part in parts:
+        # a notice's "其他事项" that sets up the group's office ("办公室设在民政部", "主任由…兼任") is read
+        heading = part.heading.key if part.heading is not None else ""
+        if part.kind != "other" or "其他事项" not in heading:
+            continue
+        if any(re.search(r"(?:为|是)[^,。]{0,30}事业单位", x.key) for x in part.lines):
+            part.kind = "institutions"  # "(一)市社会福利院为市民政局所属公益一类事业单位,核定事业编制20名"
+        elif any(re.search("设在|兼任", x.key) for x in part.lines):
+            part.kind = "unknown"
     return [p for p in parts if p.lines or p.heading is not None]
