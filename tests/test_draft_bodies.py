@@ -447,3 +447,16 @@ def test_a_group_for_the_sections_with_more_chiefs_than_sections_listed_passes_c
     [group] = [p for p in result.spec.bodies[0].posts if isinstance(p, PostGroup)]
     assert group.for_sections is False
     assert "6 chief posts but 0 sections listed" in result.text
+
+
+def test_a_plaque_inside_a_listed_units_parentheses_is_that_units_alone() -> None:
+    text = (
+        "某镇人民政府机构设置情况\n"
+        "设立了3个工作机构。即:综合办公室、经济发展办公室(挂统计站、农业服务中心牌子)、社会事务办公室。\n"
+    )
+    result = _draft(text)
+    body = result.spec.bodies[0]
+    assert body.plaques == ()
+    plaques = {u.name: [p.name for p in u.plaques] for u in body.units}
+    assert plaques == {"综合办公室": [], "经济发展办公室": ["统计站", "农业服务中心"], "社会事务办公室": []}
+    assert not [d for d in orgspec.check_text(result.text) if d.code == "OS402"]

@@ -131,8 +131,13 @@ def _drop_clashing_plaques(facts: Facts) -> None:
             else:
                 kept.append(p)
         section.plaques = kept
+    # "…、党建工作办公室(挂人大工委办公室牌子)、…": the 挂 clause inside a listed unit's parentheses is
+    # that unit's plaque, read there; the body does not carry it too.
+    listed_plaques = {(p.value.name, p.line) for x in facts.sections for p in x.plaques}
     kept_body = []
     for p in facts.plaques:
+        if (p.value.name, p.line) in listed_plaques:
+            continue
         if p.value.name in names:
             facts.doc_notes.append(Src(p.value.name, p.line, ["a plaque that is also a unit's name: kept as a note"]))
         else:
