@@ -320,5 +320,6 @@ def test_a_class_body_counts_as_its_bodies_in_a_stated_count() -> None:
     # a class whose count is open is at least one body: the list can only be too long
     assert _findings(_BUDGET.replace('stands-for 2 "省级局2个"', "stands-for unstated")) == []
     assert _findings(_BUDGET.replace("institutions 5", "institutions 2")) == [("OS301", 3)]
-    assert _findings(_BUDGET.replace("institutions 5", "institutions 2").replace(
-        'stands-for 2 "省级局2个"', "stands-for unstated")) == [("OS301", 3)]
+    assert _findings(
+        _BUDGET.replace("institutions 5", "institutions 2").replace('stands-for 2 "省级局2个"', "stands-for unstated")
+    ) == [("OS301", 3)]
