@@ -323,3 +323,31 @@ def test_a_class_body_counts_as_its_bodies_in_a_stated_count() -> None:
     assert _findings(
         _BUDGET.replace("institutions 5", "institutions 2").replace('stands-for 2 "省级局2个"', "stands-for unstated")
     ) == [("OS301", 3)]
+
+
+def test_a_class_body_counts_as_its_bodies_under_subordinates_and_bodies() -> None:
+    subordinates = """body "某县林业局" {
+  stated subordinates 7 "下属7个单位"
+  institution "县林业站"
+  institution "乡镇林业站" {
+    stands-for 6 "6个乡镇林业站"
+  }
+}
+"""
+    assert _findings(subordinates) == []
+    assert _findings(subordinates.replace("subordinates 7", "subordinates 2")) == [("OS301", 2)]
+    bodies = """body gov "某县人民政府" {
+  stated bodies 4 "所属机构4个"
+}
+
+body "某局" {
+  superior @gov
+}
+
+body "某镇人民政府" {
+  superior @gov
+  stands-for 3 "3个镇"
+}
+"""
+    assert _findings(bodies) == []
+    assert _findings(bodies.replace("bodies 4", "bodies 2")) == [("OS301", 2)]

@@ -36,8 +36,8 @@ def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> t
     if stated.what == "members":
         return len(_members(unit, stated)), False
     if stated.what == "bodies":
-        return len(_bodies_under(ctx, path, stated)), False
-    if stated.what == "subordinates":
+        units = [ctx.index.units[p] for p in _bodies_under(ctx, path, stated)]
+    elif stated.what == "subordinates":
         units = [unit.units[int(p.rsplit("/", 1)[1])] for p in _subordinates(path, unit)]
     else:
         want = UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION
