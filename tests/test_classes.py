@@ -274,3 +274,80 @@ def test_a_stated_count_of_one_roles_members() -> None:
             '  stated members 2 "2个部门的分管副职任小组成员" {\n    role "成員"\n  }\n', "  stated members 2\n"
         )
     ) == [("OS301", 2)]
+
+
+_TOWNS = """body "二类乡镇" {
+  stands-for 2 "2个乡镇划为二类" {
+    member "潮泉镇"
+    member "陆房乡"
+  }
+}
+"""
+
+
+def test_more_named_members_than_the_class_has_are_reported() -> None:
+    assert _findings(_TOWNS) == []
+    three = _TOWNS.replace('    member "陆房乡"\n', '    member "陆房乡"\n    member "孙伯乡"\n')
+    assert _findings(three) == [("OS317", 2)]
+    message = next(d.message for d in orgspec.check_text(three) if d.code == "OS317")
+    assert "stands for 2 bodies but names 3 members" in message
+    # fewer named than counted is how documents speak (three of every township's offices)
+    assert _findings(_TOWNS.replace('    member "陆房乡"\n', "")) == []
+    # an open count is never compared
+    assert _findings(three.replace('stands-for 2 "2个乡镇划为二类"', "stands-for unstated")) == []
+
+
+_BUDGET = """body "某局" {
+  section-duties-unstated
+  stated institutions 5 "二级预算单位5个"
+  institution "甲中心"
+  institution "区域中心" {
+    stands-for 2 "区域中心2个"
+  }
+  institution "省级局" {
+    stands-for 2 "省级局2个"
+  }
+}
+"""
+
+
+def test_a_class_body_counts_as_its_bodies_in_a_stated_count() -> None:
+    # 1 + 2 + 2 = 5: three units listed, five bodies counted
+    assert _findings(_BUDGET) == []
+    six = _BUDGET.replace('stands-for 2 "省级局2个"', 'stands-for 3 "省级局3个"')
+    assert _findings(six) == [("OS301", 3)]
+    assert "but lists 6" in next(d.message for d in orgspec.check_text(six) if d.code == "OS301")
+    # a class whose count is open is at least one body: the list can only be too long
+    assert _findings(_BUDGET.replace('stands-for 2 "省级局2个"', "stands-for unstated")) == []
+    assert _findings(_BUDGET.replace("institutions 5", "institutions 2")) == [("OS301", 3)]
+    assert _findings(
+        _BUDGET.replace("institutions 5", "institutions 2").replace('stands-for 2 "省级局2个"', "stands-for unstated")
+    ) == [("OS301", 3)]
+
+
+def test_a_class_body_counts_as_its_bodies_under_subordinates_and_bodies() -> None:
+    subordinates = """body "某县林业局" {
+  stated subordinates 7 "下属7个单位"
+  institution "县林业站"
+  institution "乡镇林业站" {
+    stands-for 6 "6个乡镇林业站"
+  }
+}
+"""
+    assert _findings(subordinates) == []
+    assert _findings(subordinates.replace("subordinates 7", "subordinates 2")) == [("OS301", 2)]
+    bodies = """body gov "某县人民政府" {
+  stated bodies 4 "所属机构4个"
+}
+
+body "某局" {
+  superior @gov
+}
+
+body "某镇人民政府" {
+  superior @gov
+  stands-for 3 "3个镇"
+}
+"""
+    assert _findings(bodies) == []
+    assert _findings(bodies.replace("bodies 4", "bodies 2")) == [("OS301", 2)]

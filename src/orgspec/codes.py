@@ -204,7 +204,8 @@ _ALL: tuple[Code, ...] = (
         '`stated sections 6` records the document\'s own "設6個內設機構". It is compared with the '
         "sections listed (units of kind section at any depth; party committees, service centres "
         "and discipline units are not counted, nor units stated `outside-count`; `unlisted` in the "
-        "stated count's block adds those counted but not listed). Likewise `stated duties`, `stated "
+        "stated count's block adds those counted but not listed; a unit that `stands-for` a class "
+        "counts as its bodies). Likewise `stated duties`, `stated "
         "institutions` and `stated members`. Where the document itself is inconsistent, keep its figure, say so in a "
         "comment and suppress the finding with a reason.",
         bad="stated sections 6   # but five `section` statements",
@@ -373,7 +374,8 @@ _ALL: tuple[Code, ...] = (
         "The figures of a class of like bodies do not add up.",
         "A body stated `stands-for 31` stands for 31 like bodies (31个街道办事处): its posts are those "
         "of each. Its `includes` parts (实际运行19个) may not exceed the class, and add up to it when "
-        'stated `complete`; a post total over some of its bodies (`across 31 124 "共计124正"` in a '
+        "stated `complete`; it names no more `member`s than its count (a list may name only some); "
+        'a post total over some of its bodies (`across 31 124 "共计124正"` in a '
         "post of 4) must be the post's figure times the bodies, and cover no more bodies than the "
         "class has. Posts filled over several bodies (`across 25 125 … actual`) are OS312.",
         bad='stands-for 31\nposts { post "副主任" 4 { across 31 120 "共计120副" } }',

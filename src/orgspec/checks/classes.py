@@ -1,6 +1,6 @@
 """A body that stands for a class of like bodies, and a fact stated twice.
 
-OS317: the arithmetic of a class (its parts against its count; a post or quota total over several
+OS317: the arithmetic of a class (its parts and its named members against its count; a post or quota total over several
 of its bodies against the figure for each; no more bodies than the class has). OS312 (posts) and
 OS311 (staff) for those filled over several bodies of the class. OS318: two statements of one
 figure that disagree.
@@ -46,6 +46,14 @@ def class_arithmetic(ctx: Context) -> Iterator[Diagnostic]:
 
 def _parts(ctx: Context, path: str, unit: Unit, cls: BodyClass) -> Iterator[Diagnostic]:
     total = _value(cls.count)
+    if total is not None and len(cls.members) > total:
+        yield ctx.diag(
+            "OS317",
+            f"the class '{unit.name}' stands for {total} bodies but names {len(cls.members)} members",
+            f"{path}/stands_for/count",
+            hint="keep the document's figures; if the document itself disagrees, say so in a comment",
+            related=[("a member", f"{path}/stands_for/members/{i}") for i in range(total, len(cls.members))],
+        )
     values = [_value(p.count) for p in cls.parts]
     if total is None or not values or None in values:
         return

@@ -24,19 +24,35 @@ _WORDS = {
 }
 
 
-def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> int:
-    """Return how many of what ``stated`` counts the unit lists."""
+def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> tuple[int, bool]:
+    """Return how many of what ``stated`` counts the unit lists, and whether that is a lower bound.
+
+    A unit that stands for a class of like bodies (``stands-for 8``) counts as the bodies it
+    stands for; one whose class count is open (``stands-for unstated``) counts as one and makes
+    the figure a lower bound.
+    """
     if stated.what == "duties":
-        return len(unit.duties)
+        return len(unit.duties), False
     if stated.what == "members":
-        return len(_members(unit, stated))
-    if stated.what == "subordinates":
-        return len(_subordinates(path, unit))
+        return len(_members(unit, stated)), False
     if stated.what == "bodies":
-        return len(_bodies_under(ctx, path, stated))
-    want = UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION
-    # A unit listed outside the count (``outside-count``) is not counted, nor anything below it.
-    return sum(1 for _, u in _counted(ctx, path) if u.kind is want)
+        units = [ctx.index.units[p] for p in _bodies_under(ctx, path, stated)]
+    elif stated.what == "subordinates":
+        units = [unit.units[int(p.rsplit("/", 1)[1])] for p in _subordinates(path, unit)]
+    else:
+        want = UnitKind.SECTION if stated.what == "sections" else UnitKind.PUBLIC_INSTITUTION
+        # A unit listed outside the count (``outside-count``) is not counted, nor anything below it.
+        units = [u for _, u in _counted(ctx, path) if u.kind is want]
+    weights = [_bodies_of(u) for u in units]
+    return sum(w or 1 for w in weights), None in weights
+
+
+def _bodies_of(unit: Unit) -> int | None:
+    """Return how many bodies a listed unit counts for: one, or its class's count (None if open)."""
+    cls = unit.stands_for
+    if cls is None:
+        return 1
+    return cls.count.value if cls.count.known else None
 
 
 def _counted(ctx: Context, path: str) -> Iterator[tuple[str, Unit]]:
@@ -139,17 +155,15 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
             low, high = stated.count.low_bound, stated.count.high_bound
             if low is None:
                 continue
-            count = _listed_count(ctx, path, unit, stated)
+            listed_n, open_class = _listed_count(ctx, path, unit, stated)
             unlisted = stated.unlisted
-            if unlisted is not None:
-                if not unlisted.known:
-                    # Some are counted but not listed, how many the document does not say: the
-                    # list can only be too long.
-                    if high is None or count <= high:
-                        continue
-                else:
-                    count += unlisted.value or 0
-            if low <= count and (high is None or count <= high):
+            count = listed_n + (unlisted.value or 0 if unlisted is not None and unlisted.known else 0)
+            if open_class or (unlisted is not None and not unlisted.known):
+                # Some are counted but not listed (or a listed class's count is open), how many
+                # the document does not say: the list can only be too long.
+                if high is None or count <= high:
+                    continue
+            elif low <= count and (high is None or count <= high):
                 continue
             words = f" (\u201c{stated.text or stated.count.text}\u201d)" if stated.text or stated.count.text else ""
             cut = _cut_off(unit, stated.what) if unit.cut_off else None
@@ -167,7 +181,7 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
             also = f" and counts {unlisted} it does not list" if unlisted is not None else ""
             yield ctx.diag(
                 "OS301",
-                f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words} but lists {len(listed)}{also}",
+                f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words} but lists {listed_n}{also}",
                 f"{path}/stated/{i}/count",
                 hint="if the document itself disagrees, keep its figure, say so in a comment and "
                 "suppress this finding with a reason",
