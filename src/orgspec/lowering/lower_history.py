@@ -12,7 +12,6 @@ from orgspec.lowering.reader import IDENT, StmtArgs
 from orgspec.model.trusted import trusted
 from orgspec.model.units import Event, EventKind
 from orgspec.model.values import Basis
-from orgspec.source import Span
 from orgspec.syntax.nodes import Stmt
 
 __all__ = ["HistoryLowerer"]
@@ -64,11 +63,11 @@ class HistoryLowerer(LowererBase):
         ef: dict[str, Any] = {"kind": kind, "id": ident.value if ident else None}
         if when is not None:
             ef["date"] = self.r.date(when)
-            self.map.spans[p + "/date"] = when.span
+            self.map.put(p + "/date", when)
         basis: list[Basis] = []
         notes: list[str] = []
         duties: list[str] = []
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         counts = kind in (EventKind.QUOTA_CHANGED, EventKind.POSTS_CHANGED)
         for sub in stmt.block or ():
             kw = sub.keyword
@@ -76,7 +75,7 @@ class HistoryLowerer(LowererBase):
                 continue
             if kw in ("decided", "approved", "effective", "until"):
                 ef[kw] = self.dated(sub)
-                self.map.spans[f"{p}/{kw}"] = sub.span
+                self.map.put(f"{p}/{kw}", sub)
             elif kw in ("from", "to") and counts:
                 sa = StmtArgs(self.r, sub)
                 counted = sa.count("the figure")
@@ -92,15 +91,15 @@ class HistoryLowerer(LowererBase):
             elif kw in ("from", "to"):
                 value = self.text(sub, "a name, kind or rank (a quoted string)")
                 ef["before" if kw == "from" else "after"] = value
-                self.map.spans[f"{p}/{'before' if kw == 'from' else 'after'}"] = sub.span
+                self.map.put(f"{p}/{'before' if kw == 'from' else 'after'}", sub)
             elif kw == "plaque":
                 ef["plaque"] = self.text(sub, "the plaque's name (a quoted string)")
-                self.map.spans[p + "/plaque"] = sub.span
+                self.map.put(p + "/plaque", sub)
             elif kw == "unit":
                 sa = StmtArgs(self.r, sub)
                 ef["target"] = sa.ref('the other unit (a name, @id or @"name")')
                 sa.done("one reference")
-                self.map.spans[p + "/target"] = sub.span
+                self.map.put(p + "/target", sub)
             elif kw == "category":
                 sa = StmtArgs(self.r, sub)
                 ef["category"] = self.category(sa)
@@ -122,5 +121,5 @@ class HistoryLowerer(LowererBase):
         ef["basis"] = tuple(basis)
         ef["notes"] = tuple(notes)
         ef["duties"] = tuple(duties)
-        self.map.spans[p] = stmt.span
+        self.map.put(p, stmt)
         return trusted(Event, **ef)

@@ -12,7 +12,6 @@ from orgspec.lowering.reader import StmtArgs
 from orgspec.model.trusted import trusted
 from orgspec.model.units import ActualStaff, Holder, Member, Post, PostGroup, Quota, QuotaPart
 from orgspec.model.values import Count, QuotaCategory
-from orgspec.source import Span
 from orgspec.syntax.nodes import ArgKind, Stmt
 
 __all__ = ["StaffLowerer"]
@@ -41,7 +40,7 @@ class StaffLowerer(LowererBase):
         qf: dict[str, Any] = {"category": cat, "count": counted[0], "label": label.value if label else None}
         parts: list[QuotaPart] = []
         notes: list[str] = []
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         for sub in stmt.block or ():
             if sub.keyword in ("includes", "excludes"):
                 part = self.part(sub, f"{p}/parts/{len(parts)}")
@@ -50,7 +49,7 @@ class StaffLowerer(LowererBase):
             elif sub.keyword == "complete":
                 self.no_args(sub, "no arguments")
                 qf["complete"] = True
-                self.map.spans[p + "/complete"] = sub.span
+                self.map.put(p + "/complete", sub)
             elif sub.keyword in ("funding", "phasing-out"):
                 if self.once(seen, sub):
                     value = self.text(sub)
@@ -79,8 +78,8 @@ class StaffLowerer(LowererBase):
                 )
         qf["parts"] = tuple(parts)
         qf["notes"] = tuple(notes)
-        self.map.spans[p] = stmt.span
-        self.map.spans[p + "/count"] = counted[1]
+        self.map.put(p, stmt)
+        self.map.put(p + "/count", counted[1])
         lists["quotas"].append(trusted(Quota, **qf))
 
     def u_actual(self, stmt: Stmt, u: UnitCtx) -> None:
@@ -101,7 +100,7 @@ class StaffLowerer(LowererBase):
         }
         parts: list[QuotaPart] = []
         notes: list[str] = []
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         for sub in stmt.block or ():
             if sub.keyword == "includes":
                 part = self.part(sub, f"{p}/parts/{len(parts)}")
@@ -118,8 +117,8 @@ class StaffLowerer(LowererBase):
                 self.unknown(sub, "'actual'", {"as-of": 1, "includes": 1, "note": 1})
         af["parts"] = tuple(parts)
         af["notes"] = tuple(notes)
-        self.map.spans[p] = stmt.span
-        self.map.spans[p + "/count"] = counted[1]
+        self.map.put(p, stmt)
+        self.map.put(p + "/count", counted[1])
         lists["actual"].append(trusted(ActualStaff, **af))
 
     def post_actual(self, sub: Stmt, p: str) -> Count | None:
@@ -130,7 +129,7 @@ class StaffLowerer(LowererBase):
         self.no_block(sub)
         if counted is None:
             return None
-        self.map.spans[p + "/actual"] = counted[1]
+        self.map.put(p + "/actual", counted[1])
         return counted[0]
 
     def holder(self, sub: Stmt, p: str) -> Holder | None:
@@ -146,7 +145,7 @@ class StaffLowerer(LowererBase):
             "concurrent": props["concurrent"].value if "concurrent" in props else None,
         }
         notes: list[str] = []
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         for x in sub.block or ():
             if x.keyword in ("since", "until"):
                 if self.once(seen, x):
@@ -158,7 +157,7 @@ class StaffLowerer(LowererBase):
             else:
                 self.unknown(x, "a holder", {"since": 1, "until": 1, "note": 1})
         hf["notes"] = tuple(notes)
-        self.map.spans[p] = sub.span
+        self.map.put(p, sub)
         return trusted(Holder, **hf)
 
     def u_posts(self, stmt: Stmt, u: UnitCtx) -> None:
@@ -202,7 +201,7 @@ class StaffLowerer(LowererBase):
         notes: list[str] = []
         holders: list[Holder] = []
         actual: Count | None = None
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         for sub in stmt.block or ():
             kw = sub.keyword
             if kw == "includes":
@@ -227,8 +226,8 @@ class StaffLowerer(LowererBase):
         role: Literal["chief", "deputy"] | None = (
             "chief" if "chief" in props else "deputy" if "deputy" in props else None
         )
-        self.map.spans[p] = stmt.span
-        self.map.spans[p + "/count"] = counted[1]
+        self.map.put(p, stmt)
+        self.map.put(p + "/count", counted[1])
         return trusted(
             Post,
             title=title.value,
@@ -256,7 +255,7 @@ class StaffLowerer(LowererBase):
         parts: list[QuotaPart] = []
         notes: list[str] = []
         actual: Count | None = None
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         for sub in stmt.block or ():
             kw = sub.keyword
             if kw == "post":
@@ -276,8 +275,8 @@ class StaffLowerer(LowererBase):
                     notes.append(note)
             else:
                 self.unknown(sub, "a post group", {"post": 1, "actual": 1, "includes": 1, "note": 1})
-        self.map.spans[p] = stmt.span
-        self.map.spans[p + "/count"] = counted[1]
+        self.map.put(p, stmt)
+        self.map.put(p + "/count", counted[1])
         return trusted(
             PostGroup,
             title=title.value if title else None,
@@ -304,7 +303,7 @@ class StaffLowerer(LowererBase):
             self.no_block(sub)
             if role is None:
                 continue
-            self.map.spans[f"{path}/members/{len(lists['members'])}"] = sub.span
+            self.map.put(f"{path}/members/{len(lists['members'])}", sub)
             lists["members"].append(
                 trusted(
                     Member,
