@@ -181,3 +181,36 @@ def test_a_build_for_the_formatter_keeps_no_positions() -> None:
     assert built.spec is not None
     assert dict(built.source_map.spans.items()) == {}
     assert built.source_map.get("/bodies/0") is None
+
+
+def _models_of(text: str) -> list[Any]:
+    from pydantic import BaseModel
+
+    spec = build(SourceText(text)).spec
+    assert spec is not None
+    found: list[Any] = []
+    todo: list[Any] = [spec]
+    while todo:
+        x = todo.pop()
+        if isinstance(x, BaseModel):
+            found.append(x)
+            todo.extend(x.__dict__.values())
+        elif isinstance(x, tuple):
+            todo.extend(x)
+    return found
+
+
+def test_models_compare_and_hash_as_pydantic_compares_them() -> None:
+    """The models' own ``__eq__`` (a fast path for the diff) answers exactly as pydantic's."""
+    from pydantic import BaseModel
+
+    models = _models_of(generate_text(6, seed=3))[:300]
+    copies = [type(m).model_validate(m.model_dump()) for m in models[:60]]  # equal, not the same objects
+    pool = models + copies + [None, 1, "x", ()]
+    for a in models + copies:
+        for b in pool:
+            assert type(a).__eq__(a, b) is BaseModel.__eq__(a, b), (a, b)  # NotImplemented for a non-model too
+            assert (a == b) is (BaseModel.__eq__(a, b) is True)
+    for m, c in zip(models, copies, strict=False):
+        assert m == c
+        assert hash(m) == hash(c)
