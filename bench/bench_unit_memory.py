@@ -12,7 +12,7 @@ by ``tracemalloc`` (slower, so up to ``--trace-max`` units)::
 
 The text itself (about 0.44 KiB of UTF-8 per unit) is read before the base is taken, so it is
 not counted; its size is printed beside. A 1M-unit file is about 440 MB: more than the command
-line reads in one file (``orgspec.limits.MAX_FILE_CHARS``, about 400k such units), so the measuring
+line reads in one file (``orgspec.limits.MAX_FILE_CHARS``, about 260,000 such units), so the measuring
 process raises that limit to the text's length: the point is the figure per unit.
 """
 

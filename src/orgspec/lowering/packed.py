@@ -97,7 +97,7 @@ class IntSpans(MutableMapping[str, Span]):
 class PackedSpans(MutableMapping[str, Span]):
     """A mapping of source-map paths to spans, stored a block of paths to a string (see the module)."""
 
-    __slots__ = ("_blocks", "_current", "_index", "_pending", "_plain")
+    __slots__ = ("_blocks", "_current", "_index", "_pending", "_plain", "_prefix")
 
     def __init__(self) -> None:
         #: Per block: ``"\n" + "\n".join(rests) + "\n"`` and the packed spans in the same order.
@@ -105,6 +105,8 @@ class PackedSpans(MutableMapping[str, Span]):
         #: The block being written, and its entries not packed yet (rest of the path -> packed span).
         self._current = ""
         self._pending: dict[str, int] = {}
+        #: ``_current + "/"`` when the block is one of two segments: a path under it needs no split.
+        self._prefix = ""
         #: Per large block searched at least once: rest of the path -> slot.
         self._index: dict[str, dict[str, int]] = {}
         #: Paths that cannot go in a block string (holding a newline), packed.
@@ -133,10 +135,15 @@ class PackedSpans(MutableMapping[str, Span]):
         if "\n" in path:
             self._plain[path] = packed
             return
+        prefix = self._prefix
+        if prefix and path.startswith(prefix):  # the common case: the next path of the block being written
+            self._pending[path[len(prefix) - 1 :]] = packed
+            return
         key, rest = _split(path)
         if key != self._current:
             self._seal()
             self._current = key
+            self._prefix = key + "/" if key.count("/") == 2 else ""
         self._pending[rest] = packed
 
     def _packed(self, path: str) -> int | None:
