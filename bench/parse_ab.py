@@ -6,7 +6,9 @@
 
 Each round generates a new spec (another seed, so every file differs and no cache can serve one
 from another), then times, one after the other, every case on it: CPU time of this process, the
-garbage collector paused (the baselines' best case, as in bench/run.py), best round kept. Ratios
+garbage collector paused (the baselines' best case, as in bench/run.py), best round kept; the cases
+``check_gc`` and ``orjson_gc`` run with the collector on, and count the collections their objects
+cost once the call has returned (:func:`cpu_gc_on`), as a program that goes on would pay. Ratios
 are a baseline's time over orgspec's, measured in the same process on the same data: the machine
 is shared, so only such ratios and CPU times are comparable between runs. With ``--ab`` the two
 source trees run in alternating processes, several times each, and the best of each is reported.
@@ -41,6 +43,31 @@ def cpu(fn: Callable[[], Any]) -> float:
         gc.enable()
 
 
+def _churn() -> None:
+    """Make 300,000 small containers, as the program goes on after a check (young collections run)."""
+    for _ in range(300_000):
+        _ = [None]
+
+
+def cpu_gc_on(fn: Callable[[], Any]) -> float:
+    """Return the CPU time of ``fn`` with the collector on, counting the collections it causes afterwards.
+
+    The result is kept alive while :func:`_churn` runs, and the time of the churn alone
+    is subtracted: what is left is the call and the collections its objects cost later.
+    """
+    gc.collect()
+    t0 = time.process_time()
+    _churn()
+    alone = time.process_time() - t0
+    gc.collect()
+    t0 = time.process_time()
+    kept = fn()
+    _churn()
+    spent = time.process_time() - t0
+    del kept
+    return spent - alone
+
+
 def measure(units: int, rounds: int, paths: bool) -> dict[str, float]:
     """Return the best µs per unit of every case over ``rounds`` distinct files."""
     best: dict[str, float] = {}
@@ -49,6 +76,7 @@ def measure(units: int, rounds: int, paths: bool) -> dict[str, float]:
             best[name] = min(best.get(name, us), us)
     for base in ("orjson", "json", "yaml"):
         best[f"check/{base}"] = best[base] / best["check"]
+    best["check_gc/orjson_gc"] = best["orjson_gc"] / best["check_gc"]
     return {k: round(v, 3 if "/" in k else 1) for k, v in best.items()}
 
 
@@ -98,7 +126,10 @@ def one_file(units: int, seed: int, paths: bool) -> dict[str, float]:
     if paths:
         cases["syntax_driver"] = lambda: syntax(shape=False)
         cases["syntax_lark"] = lambda: syntax(fast=False)
-    return {name: cpu(fn) / n * 1e6 for name, fn in cases.items()}
+    out = {name: cpu(fn) / n * 1e6 for name, fn in cases.items()}
+    out["check_gc"] = cpu_gc_on(cases["check"]) / n * 1e6
+    out["orjson_gc"] = cpu_gc_on(cases["orjson"]) / n * 1e6
+    return out
 
 
 def ab(old_src: str, units: int, rounds: int, runs: int) -> dict[str, dict[str, float]]:

@@ -43,7 +43,6 @@ from orgspec.model.units import (
 )
 from orgspec.model.values import Basis, UnitKind
 from orgspec.model.vocab import kind_of
-from orgspec.source import Span
 from orgspec.syntax.nodes import Arg, Stmt
 
 __all__ = ["SourceMap", "lower"]
@@ -106,11 +105,11 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             return None
         if not name_arg.value.strip():
             self.r.error("OS202", "the unit's name is empty", name_arg.span)
-        spans = self.map.spans
-        spans[path] = stmt.span
-        spans[path + "/name"] = name_arg.span
+        put = self.map.put
+        put(path, stmt)
+        put(path + "/name", name_arg)
         if id_arg is not None:
-            spans[path + "/id"] = id_arg.span
+            put(path + "/id", id_arg)
         f: dict[str, Any] = {"name": name_arg.value, "id": id_arg.value if id_arg else None}
         if default_kind is not None:
             f["kind"] = default_kind
@@ -134,7 +133,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         return trusted(Unit, **f)
 
     def unit_block(self, block: tuple[Stmt, ...], u: UnitCtx) -> None:
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         for stmt in block:
             kw = stmt.keyword
             handler = _UNIT_KEYWORDS.get(kw)
@@ -156,7 +155,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
     def u_kind(self, stmt: Stmt, u: UnitCtx) -> None:
         arg = self._kind(stmt, u.f, "working-department", ' (or the Chinese term in quotes, e.g. "工作部门")')
         if arg is not None:
-            self.map.spans[u.path + "/kind"] = arg.span
+            self.map.put(u.path + "/kind", arg)
 
     def _kind(self, stmt: Stmt, f: dict[str, Any], example: str, tail: str = "") -> Arg | None:
         """Read ``kind KEYWORD`` or ``kind "中文"`` into ``f`` (kind, and kind_label for the document's term).
@@ -188,7 +187,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             value = self.text(stmt)
             if value is not None:
                 f[field] = value
-                self.map.spans[f"{path}/{field}"] = stmt.span
+                self.map.put(f"{path}/{field}", stmt)
 
         return handle
 
@@ -204,7 +203,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             value = self.r.integer(arg, "the number")
             if value is not None:
                 f["number"] = value
-                self.map.spans[path + "/number"] = arg.span
+                self.map.put(path + "/number", arg)
             end = self.r.integer(last, "the last number of the range") if last is not None else None
             if value is not None and end is not None:
                 if end <= value:
@@ -225,7 +224,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         self.no_block(stmt)
         if ref is not None:
             f["superior"] = ref
-            self.map.spans[path + "/superior"] = stmt.span
+            self.map.put(path + "/superior", stmt)
 
     @staticmethod
     def u_flag(field: str) -> Callable[..., None]:
@@ -234,7 +233,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             self.no_args(stmt, "no arguments")
             self.no_block(stmt)
             f[field] = True
-            self.map.spans[f"{path}/{field}"] = stmt.span
+            self.map.put(f"{path}/{field}", stmt)
 
         return handle
 
@@ -248,7 +247,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         path, lists = u.path, u.lists
         note = self.text(stmt)
         if note is not None:
-            self.map.spans[f"{path}/notes/{len(lists['notes'])}"] = stmt.span
+            self.map.put(f"{path}/notes/{len(lists['notes'])}", stmt)
             lists["notes"].append(note)
 
     def u_plaque(self, stmt: Stmt, u: UnitCtx) -> None:
@@ -261,7 +260,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             return
         pf: dict[str, Any] = {"name": name.value}
         pl: dict[str, list[Any]] = {"basis": [], "notes": []}
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         for sub in stmt.block or ():
             kw = sub.keyword
             if kw in ("form", "since") and not self.once(seen, sub):
@@ -291,8 +290,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 self.unknown(sub, "a plaque", {"form": 1, "since": 1, "basis": 1, "note": 1})
         pf["basis"] = tuple(pl["basis"])
         pf["notes"] = tuple(pl["notes"])
-        self.map.spans[p] = stmt.span
-        self.map.spans[p + "/name"] = name.span
+        self.map.put(p, stmt)
+        self.map.put(p + "/name", name)
         lists["plaques"].append(trusted(Plaque, **pf))
 
     @staticmethod
@@ -323,8 +322,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                     self.unknown(sub, f"'{stmt.keyword}'", {"since": 1, "until": 1, "basis": 1, "note": 1})
             rf["basis"] = tuple(basis)
             rf["notes"] = tuple(notes)
-            self.map.spans[p] = stmt.span
-            self.map.spans[p + "/target"] = stmt.args[0].span
+            self.map.put(p, stmt)
+            self.map.put(p + "/target", stmt.args[0])
             lists["relations"].append(trusted(Relation, **rf))
 
         return handle
@@ -343,7 +342,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             return
         p = f"{path}/stated/{len(lists['stated'])}"
         sf: dict[str, Any] = {"count": counted[0], "text": text.value if text else None}
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         allowed = {"unlisted": 1, "kind": 1} if what.value == "bodies" else {"unlisted": 1}
         if what.value == "members":
             allowed = {"unlisted": 1, "role": 1}
@@ -369,9 +368,9 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             if unlisted is not None:
                 sf["unlisted"] = unlisted[0]
                 sf["unlisted_text"] = words.value if words else None
-                self.map.spans[p + "/unlisted"] = sub.span
-        self.map.spans[p] = stmt.span
-        self.map.spans[p + "/count"] = counted[1]
+                self.map.put(p + "/unlisted", sub)
+        self.map.put(p, stmt)
+        self.map.put(p + "/count", counted[1])
         what_value: Literal["sections", "duties", "institutions", "members", "subordinates", "bodies"] = what.value  # type: ignore[assignment]
         lists["stated"].append(trusted(StatedCount, what=what_value, **sf))
 
@@ -398,7 +397,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         args = stmt.args
         if len(args) == 1 and args[0].kind is S and stmt.block is None:
             # The usual form, duty "…", with nothing to report: no cursor needed.
-            self.map.spans[p] = stmt.span
+            self.map.put(p, stmt)
             return trusted(Duty, text=args[0].value, number=None, id=None)
         a = StmtArgs(self.r, stmt)
         num = a.take(INT)
@@ -410,7 +409,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         if text is None:
             return None
         number = self.r.integer(num, "the duty's number") if num is not None else None
-        self.map.spans[p] = stmt.span
+        self.map.put(p, stmt)
         return trusted(
             Duty, text=text.value, number=number, id=ident.value if ident else None, cut_off="cut-off" in props
         )
@@ -429,7 +428,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             self.r.error("OS202", "the short name is empty", name.span)
             return
         p = f"{path}/short_names/{len(lists['short_names'])}"
-        self.map.spans[p] = stmt.span
+        self.map.put(p, stmt)
         lists["short_names"].append(trusted(ShortName, name=name.value, text=text.value if text else None))
 
     def choice(self, a: StmtArgs, keyword: str, words: tuple[str, ...], what: str) -> Arg | None:
@@ -455,7 +454,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         if text is None:
             return
         p = f"{path}/ambiguous/{len(lists['ambiguous'])}"
-        self.map.spans[p] = stmt.span
+        self.map.put(p, stmt)
         what_value: AmbiguousWhat = what.value  # type: ignore[assignment]
         lists["ambiguous"].append(trusted(Ambiguity, what=what_value, text=text.value))
 
@@ -470,7 +469,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         a.done("what the copy lacks and optionally the text as far as it goes")
         self.no_block(stmt)
         p = f"{path}/cut_off/{len(lists['cut_off'])}"
-        self.map.spans[p] = stmt.span
+        self.map.put(p, stmt)
         what_value: CutOffWhat = what.value  # type: ignore[assignment]
         lists["cut_off"].append(trusted(CutOff, what=what_value, text=text.value if text else None))
 
@@ -487,7 +486,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             if sub.keyword == "sections":
                 sa = StmtArgs(self.r, sub)
                 while (arg := sa.take(*REFS)) is not None:
-                    self.map.spans[f"{p}/sections/{len(refs)}"] = arg.span
+                    self.map.put(f"{p}/sections/{len(refs)}", arg)
                     refs.append(self.r.ref(arg))
                 sa.done('the sections that share the list (@id or @"name")')
             elif sub.keyword == "duty":
@@ -505,7 +504,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 stmt.keyword_span,
                 hint="add: sections @first @second",
             )
-        self.map.spans[p] = stmt.span
+        self.map.put(p, stmt)
         lists["shared_duties"].append(
             trusted(
                 SharedDuties, sections=tuple(refs), duties=tuple(duties), id=ident.value if ident else None, intro=intro
@@ -530,7 +529,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 continue
             counterpart = next((self.r.ref(v) for v in props.values()), None)
             p = f"{path}/function_changes/{len(lists['function_changes'])}"
-            self.map.spans[p] = sub.span
+            self.map.put(p, sub)
             number = self.r.integer(num, "the number") if num is not None else None
             lists["function_changes"].append(
                 trusted(FunctionChange, kind=kind, text=text.value, counterpart=counterpart, number=number, verb=verb)

@@ -6,10 +6,10 @@ Imports: :mod:`orgspec.lowering.packed`, :mod:`orgspec.lowering.reader`, :mod:`o
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
-from typing import Any, Literal
+from collections.abc import Callable, MutableMapping, Sequence
+from typing import Any, Literal, Protocol
 
-from orgspec.lowering.packed import PackedSpans
+from orgspec.lowering.packed import IntSpans, PackedSpans
 from orgspec.lowering.reader import DATE, IDENT, INT, NAMEREF, REF, STRING, Reader, StmtArgs, suggest
 from orgspec.model.trusted import trusted
 from orgspec.model.units import QuotaPart
@@ -18,7 +18,7 @@ from orgspec.model.vocab import category_of
 from orgspec.source import Span
 from orgspec.syntax.nodes import Arg, Stmt
 
-__all__ = ["REFS", "WHEN", "LowererBase", "PackedSpans", "S", "SourceMap", "UnitCtx"]
+__all__ = ["REFS", "WHEN", "Located", "LowererBase", "PackedSpans", "S", "SourceMap", "UnitCtx"]
 
 S = STRING
 REFS = (STRING, REF, NAMEREF)
@@ -35,18 +35,45 @@ class _NoSpans(dict[str, Span]):
         pass
 
 
+def _keep_none(path: str, packed: int) -> None:
+    pass
+
+
+class Located(Protocol):
+    """Anything with offsets: a syntax node or a :class:`Span`."""
+
+    @property
+    def start(self) -> int:
+        """Offset of the first character."""
+
+    @property
+    def end(self) -> int:
+        """Offset after the last character."""
+
+
 class SourceMap:
     """Where each element of the model was stated: JSON-pointer-like paths to spans.
 
     Paths follow the model's field names, e.g. ``/bodies/0/units/2/plaques/0``;
     ``…/count`` is the span of a figure and ``…/name`` of a unit's name.
-    ``packed`` stores the spans as ints (:class:`PackedSpans`); ``kept=False`` keeps none.
+    The spans are kept as ints (:class:`IntSpans`, or :class:`PackedSpans` with
+    ``packed``) and made into :class:`Span` objects when read; ``kept=False`` keeps none.
     """
 
-    __slots__ = ("spans",)
+    __slots__ = ("_put", "spans")
 
     def __init__(self, packed: bool = False, *, kept: bool = True) -> None:
-        self.spans: MutableMapping[str, Span] = (PackedSpans() if packed else {}) if kept else _NoSpans()
+        self.spans: MutableMapping[str, Span]
+        self._put: Callable[[str, int], None]
+        if not kept:
+            self.spans, self._put = _NoSpans(), _keep_none
+        else:
+            spans = PackedSpans() if packed else IntSpans()
+            self.spans, self._put = spans, spans.put
+
+    def put(self, path: str, at: Located) -> None:
+        """Record that what ``path`` names was stated at ``at`` (a node or a span), without making a span."""
+        self._put(path, at.start << 32 | at.end)
 
     def __getitem__(self, path: str) -> Span | None:
         return self.spans.get(path)
@@ -110,7 +137,7 @@ class LowererBase:
                 hint="remove the braces and what is in them",
             )
 
-    def once(self, seen: dict[str, Span], stmt: Stmt) -> bool:
+    def once(self, seen: dict[str, Stmt], stmt: Stmt) -> bool:
         """Record a statement that may appear once; report and return False on a repeat."""
         first = seen.get(stmt.keyword)
         if first is not None:
@@ -118,10 +145,10 @@ class LowererBase:
                 "OS203",
                 f"'{stmt.keyword}' is given twice",
                 stmt.keyword_span,
-                related=(self.r.related("first given here", first),),
+                related=(self.r.related("first given here", first.span),),
             )
             return False
-        seen[stmt.keyword] = stmt.span
+        seen[stmt.keyword] = stmt
         return True
 
     def text(self, stmt: Stmt, what: str = "the text (a quoted string)") -> str | None:
@@ -167,8 +194,8 @@ class LowererBase:
         self.no_block(stmt)
         if counted is None:
             return None
-        self.map.spans[p] = stmt.span
-        self.map.spans[p + "/count"] = counted[1]
+        self.map.put(p, stmt)
+        self.map.put(p + "/count", counted[1])
         relation: Literal["includes", "excludes"] = "includes" if stmt.keyword == "includes" else "excludes"
         return trusted(
             QuotaPart,
@@ -185,7 +212,7 @@ class LowererBase:
         number = a.take(S)
         a.done("an optional document number")
         bf: dict[str, Any] = {"number": number.value if number else None}
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         for sub in stmt.block or ():
             kw = sub.keyword
             if kw in ("title", "issuer", "note"):
@@ -204,5 +231,5 @@ class LowererBase:
                 hint='basis "苏委〔2009〕573号" { title "…" }',
             )
             return None
-        self.map.spans[p] = stmt.span
+        self.map.put(p, stmt)
         return trusted(Basis, **bf)

@@ -16,7 +16,6 @@ from orgspec.lowering.reader import StmtArgs
 from orgspec.model.trusted import trusted
 from orgspec.model.units import BodyClass, ClassTotal, OtherStatement, QuotaPart
 from orgspec.model.values import Ref
-from orgspec.source import Span
 from orgspec.syntax.nodes import Stmt
 
 __all__ = ["CLASS_KEYWORDS", "ClassLowerer"]
@@ -43,7 +42,7 @@ class ClassLowerer(LowererBase):
         members: list[Ref] = []
         also: list[OtherStatement] = []
         notes: list[str] = []
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         for sub in stmt.block or ():
             kw = sub.keyword
             if kw == "includes":
@@ -67,7 +66,7 @@ class ClassLowerer(LowererBase):
                 ma.done("one reference")
                 self.no_block(sub)
                 if ref is not None:
-                    self.map.spans[f"{p}/members/{len(members)}"] = sub.span
+                    self.map.put(f"{p}/members/{len(members)}", sub)
                     members.append(ref)
             elif kw == "also":
                 other = self.also(sub, f"{p}/also/{len(also)}")
@@ -80,8 +79,8 @@ class ClassLowerer(LowererBase):
             else:
                 self.unknown(sub, "'stands-for'", dict.fromkeys(CLASS_KEYWORDS, 1))
         cf.update(parts=tuple(parts), members=tuple(members), also=tuple(also), notes=tuple(notes))
-        self.map.spans[p] = stmt.span
-        self.map.spans[p + "/count"] = counted[1]
+        self.map.put(p, stmt)
+        self.map.put(p + "/count", counted[1])
         f["stands_for"] = trusted(BodyClass, **cf)
 
     def also(self, stmt: Stmt, p: str) -> OtherStatement | None:
@@ -94,8 +93,8 @@ class ClassLowerer(LowererBase):
         self.no_block(stmt)
         if counted is None:
             return None
-        self.map.spans[p] = stmt.span
-        self.map.spans[p + "/count"] = counted[1]
+        self.map.put(p, stmt)
+        self.map.put(p + "/count", counted[1])
         return trusted(
             OtherStatement,
             count=counted[0],
@@ -114,9 +113,9 @@ class ClassLowerer(LowererBase):
         self.no_block(stmt)
         if bodies is None or counted is None:
             return None
-        self.map.spans[p] = stmt.span
-        self.map.spans[p + "/bodies"] = bodies[1]
-        self.map.spans[p + "/count"] = counted[1]
+        self.map.put(p, stmt)
+        self.map.put(p + "/bodies", bodies[1])
+        self.map.put(p + "/count", counted[1])
         return trusted(
             ClassTotal,
             bodies=bodies[0],

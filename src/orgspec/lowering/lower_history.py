@@ -13,7 +13,6 @@ from orgspec.model.trusted import trusted
 from orgspec.model.units import Event, EventKind
 from orgspec.model.values import Basis
 from orgspec.model.vocab import EVENT_VERBS, FUNCTION_VERBS, verb_of
-from orgspec.source import Span
 from orgspec.syntax.nodes import Stmt
 
 __all__ = ["HistoryLowerer"]
@@ -65,11 +64,11 @@ class HistoryLowerer(LowererBase):
         ef: dict[str, Any] = {"kind": kind, "id": ident.value if ident else None}
         if when is not None:
             ef["date"] = self.r.date(when)
-            self.map.spans[p + "/date"] = when.span
+            self.map.put(p + "/date", when)
         basis: list[Basis] = []
         notes: list[str] = []
         duties: list[str] = []
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         counts = kind in (EventKind.QUOTA_CHANGED, EventKind.POSTS_CHANGED)
         for sub in stmt.block or ():
             kw = sub.keyword
@@ -77,7 +76,7 @@ class HistoryLowerer(LowererBase):
                 continue
             if kw in ("decided", "approved", "effective", "until"):
                 ef[kw] = self.dated(sub)
-                self.map.spans[f"{p}/{kw}"] = sub.span
+                self.map.put(f"{p}/{kw}", sub)
             elif kw in ("from", "to") and counts:
                 sa = StmtArgs(self.r, sub)
                 counted = sa.count("the figure")
@@ -93,19 +92,19 @@ class HistoryLowerer(LowererBase):
             elif kw in ("from", "to"):
                 value = self.text(sub, "a name, kind or rank (a quoted string)")
                 ef["before" if kw == "from" else "after"] = value
-                self.map.spans[f"{p}/{'before' if kw == 'from' else 'after'}"] = sub.span
+                self.map.put(f"{p}/{'before' if kw == 'from' else 'after'}", sub)
             elif kw == "item":
                 self.item(sub, ef, p)
             elif kw == "verb":
                 self.verb(sub, kind, ef, p)
             elif kw == "plaque":
                 ef["plaque"] = self.text(sub, "the plaque's name (a quoted string)")
-                self.map.spans[p + "/plaque"] = sub.span
+                self.map.put(p + "/plaque", sub)
             elif kw == "unit":
                 sa = StmtArgs(self.r, sub)
                 ef["target"] = sa.ref('the other unit (a name, @id or @"name")')
                 sa.done("one reference")
-                self.map.spans[p + "/target"] = sub.span
+                self.map.put(p + "/target", sub)
             elif kw == "category":
                 sa = StmtArgs(self.r, sub)
                 ef["category"] = self.category(sa)
@@ -127,7 +126,7 @@ class HistoryLowerer(LowererBase):
         ef["basis"] = tuple(basis)
         ef["notes"] = tuple(notes)
         ef["duties"] = tuple(duties)
-        self.map.spans[p] = stmt.span
+        self.map.put(p, stmt)
         return trusted(Event, **ef)
 
     def item(self, stmt: Stmt, ef: dict[str, Any], p: str) -> None:
@@ -141,14 +140,14 @@ class HistoryLowerer(LowererBase):
             self.r.error("OS204", "an item's number starts at 1", arg.span, hint="number the plan's items 1, 2, …")
         elif value is not None:
             ef["item"] = value
-            self.map.spans[p + "/item"] = stmt.span
+            self.map.put(p + "/item", stmt)
 
     def verb(self, stmt: Stmt, kind: EventKind, ef: dict[str, Any], p: str) -> None:
         """Read ``verb "设立"``: the document's word for the change, one of those that word the event's kind."""
         value = self.verb_word(stmt, kind.value, EVENT_VERBS, "an event")
         if value is not None:
             ef["verb"] = value
-            self.map.spans[p + "/verb"] = stmt.span
+            self.map.put(p + "/verb", stmt)
 
     def change_verb(self, stmt: Stmt, kind: str) -> str | None:
         """Read a function change's block: only ``verb "划转"``, the document's word for the move."""

@@ -23,7 +23,6 @@ from orgspec.model.units import (
     QuotaPart,
 )
 from orgspec.model.values import Count, QuotaCategory
-from orgspec.source import Span
 from orgspec.syntax.nodes import ArgKind, Stmt
 
 __all__ = ["StaffLowerer"]
@@ -60,7 +59,7 @@ class StaffLowerer(ClassLowerer):
         also: list[OtherStatement] = []
         across: list[ClassTotal] = []
         notes: list[str] = []
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         for sub in stmt.block or ():
             if sub.keyword in ("includes", "excludes"):
                 part = self.part(sub, f"{p}/parts/{len(parts)}")
@@ -77,7 +76,7 @@ class StaffLowerer(ClassLowerer):
             elif sub.keyword == "complete":
                 self.no_args(sub, "no arguments")
                 qf["complete"] = True
-                self.map.spans[p + "/complete"] = sub.span
+                self.map.put(p + "/complete", sub)
             elif sub.keyword in ("funding", "phasing-out", "source"):
                 if self.once(seen, sub):
                     value = self.text(sub)
@@ -96,8 +95,8 @@ class StaffLowerer(ClassLowerer):
         qf["also"] = tuple(also)
         qf["across"] = tuple(across)
         qf["notes"] = tuple(notes)
-        self.map.spans[p] = stmt.span
-        self.map.spans[p + "/count"] = counted[1]
+        self.map.put(p, stmt)
+        self.map.put(p + "/count", counted[1])
         lists["quotas"].append(trusted(Quota, **qf))
 
     def u_actual(self, stmt: Stmt, u: UnitCtx) -> None:
@@ -118,7 +117,7 @@ class StaffLowerer(ClassLowerer):
         }
         parts: list[QuotaPart] = []
         notes: list[str] = []
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         for sub in stmt.block or ():
             if sub.keyword == "includes":
                 part = self.part(sub, f"{p}/parts/{len(parts)}")
@@ -135,8 +134,8 @@ class StaffLowerer(ClassLowerer):
                 self.unknown(sub, "'actual'", {"as-of": 1, "includes": 1, "note": 1})
         af["parts"] = tuple(parts)
         af["notes"] = tuple(notes)
-        self.map.spans[p] = stmt.span
-        self.map.spans[p + "/count"] = counted[1]
+        self.map.put(p, stmt)
+        self.map.put(p + "/count", counted[1])
         lists["actual"].append(trusted(ActualStaff, **af))
 
     def post_actual(self, sub: Stmt, p: str) -> Count | None:
@@ -147,7 +146,7 @@ class StaffLowerer(ClassLowerer):
         self.no_block(sub)
         if counted is None:
             return None
-        self.map.spans[p + "/actual"] = counted[1]
+        self.map.put(p + "/actual", counted[1])
         return counted[0]
 
     def holder(self, sub: Stmt, p: str) -> Holder | None:
@@ -163,7 +162,7 @@ class StaffLowerer(ClassLowerer):
             "concurrent": props["concurrent"].value if "concurrent" in props else None,
         }
         notes: list[str] = []
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         for x in sub.block or ():
             if x.keyword in ("since", "until"):
                 if self.once(seen, x):
@@ -175,7 +174,7 @@ class StaffLowerer(ClassLowerer):
             else:
                 self.unknown(x, "a holder", {"since": 1, "until": 1, "note": 1})
         hf["notes"] = tuple(notes)
-        self.map.spans[p] = sub.span
+        self.map.put(p, sub)
         return trusted(Holder, **hf)
 
     def u_posts(self, stmt: Stmt, u: UnitCtx) -> None:
@@ -221,7 +220,7 @@ class StaffLowerer(ClassLowerer):
         holders: list[Holder] = []
         across: list[ClassTotal] = []
         actual: Count | None = None
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         for sub in stmt.block or ():
             kw = sub.keyword
             if kw == "includes":
@@ -250,8 +249,8 @@ class StaffLowerer(ClassLowerer):
         role: Literal["chief", "deputy"] | None = (
             "chief" if "chief" in props else "deputy" if "deputy" in props else None
         )
-        self.map.spans[p] = stmt.span
-        self.map.spans[p + "/count"] = counted[1]
+        self.map.put(p, stmt)
+        self.map.put(p + "/count", counted[1])
         return trusted(
             Post,
             title=title.value,
@@ -283,7 +282,7 @@ class StaffLowerer(ClassLowerer):
         notes: list[str] = []
         actual: Count | None = None
         dates: dict[str, Any] = {}
-        seen: dict[str, Span] = {}
+        seen: dict[str, Stmt] = {}
         for sub in stmt.block or ():
             kw = sub.keyword
             if kw == "post":
@@ -297,7 +296,7 @@ class StaffLowerer(ClassLowerer):
             elif kw in ("since", "until"):
                 if self.once(seen, sub):
                     dates[kw] = self.dated(sub)
-                    self.map.spans[f"{p}/{kw}"] = sub.span
+                    self.map.put(f"{p}/{kw}", sub)
             elif kw == "actual":
                 if self.once(seen, sub):
                     actual = self.post_actual(sub, p)
@@ -311,8 +310,8 @@ class StaffLowerer(ClassLowerer):
                     notes.append(note)
             else:
                 self.unknown(sub, "a post group", dict.fromkeys(_GROUP_KEYWORDS, 1))
-        self.map.spans[p] = stmt.span
-        self.map.spans[p + "/count"] = counted[1]
+        self.map.put(p, stmt)
+        self.map.put(p + "/count", counted[1])
         return trusted(
             PostGroup,
             title=title.value if title else None,
@@ -341,7 +340,7 @@ class StaffLowerer(ClassLowerer):
             self.no_block(sub)
             if role is None:
                 continue
-            self.map.spans[f"{path}/members/{len(lists['members'])}"] = sub.span
+            self.map.put(f"{path}/members/{len(lists['members'])}", sub)
             lists["members"].append(
                 trusted(
                     Member,

@@ -20,17 +20,22 @@ a fifth of that:
 Reading gives :class:`Span` objects back; iteration yields every path once, a
 block's paths in the order they were first written.
 
+:class:`IntSpans` is the plain store of a build that keeps its syntax tree: a
+dict of paths to the same packed ints. Both take a packed span from the lowering
+(:meth:`put`), which never makes a :class:`Span` for an entry that nobody reads:
+a span is made when it is asked for (a finding, the language server).
+
 Imports: :mod:`orgspec.source`.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 
 from orgspec.source import Span
 
-__all__ = ["PackedSpans"]
+__all__ = ["IntSpans", "PackedSpans", "pack"]
 
 #: A block of at most this many entries is searched with ``str.find``; a larger one gets an index.
 _SCAN_MAX = 64
@@ -45,14 +50,54 @@ def _split(path: str) -> tuple[str, str]:
     return path[:j], path[j:]
 
 
+def pack(start: int, end: int) -> int:
+    """Return the span ``[start, end)`` as one int (both offsets below 2**32), as the stores keep it."""
+    return start << 32 | end
+
+
 def _unpack(packed: int) -> Span:
     return Span(packed >> 32, packed & 0xFFFFFFFF)
+
+
+class IntSpans(MutableMapping[str, Span]):
+    """A mapping of source-map paths to spans, kept as a dict of paths to packed ints (:func:`pack`)."""
+
+    __slots__ = ("ints", "put")
+
+    def __init__(self) -> None:
+        #: Path -> packed span.
+        self.ints: dict[str, int] = {}
+        #: Record the packed span of a path (:func:`pack`): the dict's own ``__setitem__``.
+        self.put: Callable[[str, int], None] = self.ints.__setitem__
+
+    def __getitem__(self, path: str) -> Span:
+        return _unpack(self.ints[path])
+
+    def get(self, path: str, default: Span | None = None) -> Span | None:  # type: ignore[override]
+        """Return the span of ``path``, or ``default``."""
+        packed = self.ints.get(path)
+        return default if packed is None else _unpack(packed)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.ints
+
+    def __setitem__(self, path: str, span: Span) -> None:
+        self.ints[path] = span.start << 32 | span.end
+
+    def __delitem__(self, path: str) -> None:
+        del self.ints[path]
+
+    def __len__(self) -> int:
+        return len(self.ints)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ints)
 
 
 class PackedSpans(MutableMapping[str, Span]):
     """A mapping of source-map paths to spans, stored a block of paths to a string (see the module)."""
 
-    __slots__ = ("_blocks", "_current", "_index", "_pending", "_plain")
+    __slots__ = ("_blocks", "_current", "_index", "_pending", "_plain", "_prefix")
 
     def __init__(self) -> None:
         #: Per block: ``"\n" + "\n".join(rests) + "\n"`` and the packed spans in the same order.
@@ -60,6 +105,8 @@ class PackedSpans(MutableMapping[str, Span]):
         #: The block being written, and its entries not packed yet (rest of the path -> packed span).
         self._current = ""
         self._pending: dict[str, int] = {}
+        #: ``_current + "/"`` when the block is one of two segments: a path under it needs no split.
+        self._prefix = ""
         #: Per large block searched at least once: rest of the path -> slot.
         self._index: dict[str, dict[str, int]] = {}
         #: Paths that cannot go in a block string (holding a newline), packed.
@@ -81,14 +128,22 @@ class PackedSpans(MutableMapping[str, Span]):
         self._pending = {}
 
     def __setitem__(self, path: str, span: Span) -> None:
-        packed = span.start << 32 | span.end
+        self.put(path, span.start << 32 | span.end)
+
+    def put(self, path: str, packed: int) -> None:
+        """Record the packed span of a path (:func:`pack`)."""
         if "\n" in path:
             self._plain[path] = packed
+            return
+        prefix = self._prefix
+        if prefix and path.startswith(prefix):  # the common case: the next path of the block being written
+            self._pending[path[len(prefix) - 1 :]] = packed
             return
         key, rest = _split(path)
         if key != self._current:
             self._seal()
             self._current = key
+            self._prefix = key + "/" if key.count("/") == 2 else ""
         self._pending[rest] = packed
 
     def _packed(self, path: str) -> int | None:

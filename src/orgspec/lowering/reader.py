@@ -213,11 +213,12 @@ class StmtArgs:
                 hint=hint,
             )
 
-    def count(self, what: str) -> tuple[Count, Span] | None:
+    def count(self, what: str) -> tuple[Count, Span | Arg] | None:
         """Take a count: a number, ``separately``, ``unstated``, ``unreadable "text"`` or ``cut-off "text"``.
 
         Or a range or bound with the document's words: ``between 2 3 "2-3名"``,
-        ``at-most 50 "不超过50名"``, ``at-least 15 "不少于15名"``.
+        ``at-most 50 "不超过50名"``, ``at-least 15 "不少于15名"``. Returned with
+        where the figure is written: its argument, or the span of its words.
         """
         arg = self._peek()
         if arg is not None and arg.kind is INT:
@@ -226,16 +227,16 @@ class StmtArgs:
             if value is None:
                 self.ok = False
                 return None
-            return trusted(Count, status=_NUMBER, value=value), arg.span
+            return trusted(Count, status=_NUMBER, value=value), arg
         ranged = self.take_word(*_RANGE_WORDS)
         if ranged is not None:
             return self._range(ranged, what)
         word = self.take_word(*_COUNT_WORDS)
         if word is not None:
             if word.value == "separately":
-                return trusted(Count, status=_SEPARATELY), word.span
+                return trusted(Count, status=_SEPARATELY), word
             if word.value == "unstated":
-                return trusted(Count, status=_UNSTATED), word.span
+                return trusted(Count, status=_UNSTATED), word
             text = self.take(STRING)
             if text is None:
                 self._expected(f'the figure as written after "{word.value}" (a quoted string)')

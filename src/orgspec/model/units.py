@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from orgspec.model.base import BaseModel, ConfigDict, Field, field_validator
-from orgspec.model.values import Basis, Count, PartialDate, QuotaCategory, QuotaCategoryName, Ref, UnitKind
+from orgspec.model.values import Basis, Count, PartialDate, QuotaCategory, QuotaCategoryName, Ref, UnitKind, model_eq
 
 __all__ = [
     "ActualStaff",
@@ -50,8 +50,10 @@ __all__ = [
 ]
 
 
-class _Frozen(BaseModel):
+class _Frozen(BaseModel):  # noqa: PLW1641 (pydantic gives every frozen model its __hash__)
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    __eq__ = model_eq
 
 
 class Plaque(_Frozen):

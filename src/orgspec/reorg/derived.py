@@ -24,7 +24,7 @@ from orgspec.reorg.ops import (
 )
 from orgspec.reorg.summary import posts_total
 
-__all__ = ["declared_transfers", "interims", "posts_transfers", "quota_transfers"]
+__all__ = ["declared_transfers", "events_of", "interims", "posts_transfers", "quota_transfers"]
 
 
 def quota_transfers(ops: list[Operation]) -> list[Operation]:
@@ -112,16 +112,20 @@ def posts_transfers(ops: list[Operation]) -> list[Operation]:
     return out
 
 
-def interims(old: Spec, new: Spec, ops: list[Operation]) -> list[Operation]:
+def interims(
+    old: Spec, new: Spec, ops: list[Operation], *, events: list[tuple[str, Event]] | None = None
+) -> list[Operation]:
     """Return an interim period (过渡期) for each body abolished or plaque removed that a new ``interim`` event kept.
 
     The event is in the new spec's own history (``unit "X"``: the body X) or in a unit's (``plaque
     "X"``: its plaque X); one the old spec already has is no change of this diff.
     """
-    found: list[tuple[str, Event]] = [(name, e) for name, e in _events(new) if e.kind is EventKind.INTERIM]
+    if events is None:
+        events = events_of(new)
+    found: list[tuple[str, Event]] = [(name, e) for name, e in events if e.kind is EventKind.INTERIM]
     if not found:
         return []
-    had = {e for _, e in _events(old)}
+    had = {e for _, e in events_of(old)}
     out: list[Operation] = []
     for owner, e in found:
         if e in had or e.until is None:
@@ -149,13 +153,22 @@ def interims(old: Spec, new: Spec, ops: list[Operation]) -> list[Operation]:
     return out
 
 
-def _events(spec: Spec) -> list[tuple[str, Event]]:
+def events_of(spec: Spec) -> list[tuple[str, Event]]:
+    """Return the spec's own events, then each unit's with its name, units in document order (as ``walk``)."""
     out = [("", e) for e in spec.history]
-    out.extend((u.name, e) for u in spec.walk() for e in u.history)
+    stack = list(reversed(spec.bodies))  # spec.walk() inline: a unit without events costs a pop and two tests
+    while stack:
+        u = stack.pop()
+        if u.history:
+            out.extend((u.name, e) for e in u.history)
+        if u.units:
+            stack.extend(reversed(u.units))
     return out
 
 
-def declared_transfers(old: Spec, new: Spec, ops: list[Operation]) -> list[Operation]:
+def declared_transfers(
+    old: Spec, new: Spec, ops: list[Operation], *, events: list[tuple[str, Event]] | None = None
+) -> list[Operation]:
     """Return the figures a new ``quota-transferred`` / ``posts-transferred`` event says moved (将…N名…划入…).
 
     Written in the history of one side, with ``to "X"`` (it gave) or ``from "X"`` (it received) and
@@ -163,10 +176,12 @@ def declared_transfers(old: Spec, new: Spec, ops: list[Operation]) -> list[Opera
     the bodies it leaves or joins, so it is a statement of its own, not a pairing of two changes.
     """
     kinds = (EventKind.QUOTA_TRANSFERRED, EventKind.POSTS_TRANSFERRED)
-    found = [(name, e) for name, e in _events(new) if e.kind in kinds and name]
+    if events is None:
+        events = events_of(new)
+    found = [(name, e) for name, e in events if e.kind in kinds and name]
     if not found:
         return []
-    had = {e for _, e in _events(old)}
+    had = {e for _, e in events_of(old)}
     pairs: dict[str, Pair] = {}
     for each in ops:
         pairs.setdefault(fold(each.name), each.unit)

@@ -38,7 +38,8 @@ def _same_shell(a: Unit, b: Unit) -> bool:
     """Return True when two units state the same, children apart."""
     if not a.units and not b.units:
         return a.__dict__ == b.__dict__
-    return all(getattr(a, f) == getattr(b, f) for f in _SHELL_FIELDS)
+    # the fields but the children, compared in C: two copies of 29 slots cost less than 28 getattr calls
+    return {**a.__dict__, "units": ()} == {**b.__dict__, "units": ()}
 
 
 def _differing(a: Unit, b: Unit) -> frozenset[str]:
