@@ -155,6 +155,10 @@ class LightModel:
                 delattr(cls, name)  # as in pydantic, a field is an attribute of instances only
         cls.model_fields = fields
         cls._defaults = {name: f.default for name, f in fields.items()}
+        if "__eq__" in cls.__dict__ and cls.__dict__.get("__hash__") is None:
+            # a class that defines __eq__ loses its inherited __hash__; a frozen pydantic model
+            # gets it back from pydantic's metaclass, so a light one does too
+            cls.__hash__ = LightModel.__hash__  # type: ignore[method-assign]
 
     def __init__(self, **values: Any) -> None:
         unknown = values.keys() - self._defaults.keys()
