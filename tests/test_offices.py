@@ -48,7 +48,8 @@ def test_office_of_and_working_office_are_relations_that_round_trip() -> None:
     assert office.relations[1].notes == ("领导小组办公室设在县台办",)
     assert spec.bodies[1].relations[0].kind is RelationKind.WORKING_OFFICE
     text = orgspec.dumps(spec)
-    assert "    office-of @zu {\n" in text and "  working-office @bb\n" in text
+    assert "    office-of @zu {\n" in text
+    assert "  working-office @bb\n" in text
     assert orgspec.loads(text) == spec
     # both sides naming the same office is consistent: no finding
     assert _codes(_GROUP) == []
@@ -101,7 +102,8 @@ def test_lsp_completes_the_relation_keywords() -> None:
     text = 'body b "B" {\n  '
     doc = Document.open("file:///c.orgspec", text)
     labels = [i.label for i in completions(text, len(text), doc.lines)]
-    assert "office-of" in labels and "working-office" in labels
+    assert "office-of" in labels
+    assert "working-office" in labels
 
 
 def test_the_lexer_classes_the_relation_as_a_keyword() -> None:
@@ -111,7 +113,7 @@ def test_the_lexer_classes_the_relation_as_a_keyword() -> None:
 
     from orgspec.pygments_lexer import OrgspecLexer
 
-    tokens = dict((v, t) for t, v in lex('body b "B" {\n  office-of @zu\n  working-office @bb\n}\n', OrgspecLexer()))
+    tokens = {v: t for t, v in lex('body b "B" {\n  office-of @zu\n  working-office @bb\n}\n', OrgspecLexer())}
     assert tokens["office-of"] is Keyword
     assert tokens["working-office"] is Keyword
     assert tokens["@zu"] is Name.Label

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
 from orgspec.model.names import name_key
-from orgspec.model.units import Ref, RelationKind
+from orgspec.model.units import RelationKind
+from orgspec.model.values import Ref
 
 __all__ = ["working_offices"]
 
