@@ -22,13 +22,16 @@ import pydot
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+import orgspec
 from orgspec.api import analyze
 from orgspec.lowering.resolve import Index, walk_paths
 from orgspec.model.units import RelationKind, Spec
 from orgspec.render import graphviz_run
 from orgspec.render.chart import Chart, ChartOptions, build_chart, clean
 from orgspec.render.dot import render_dot
+from orgspec.render.drawio import render_drawio
 from orgspec.render.mermaid import render_mermaid
+from orgspec.render.style import EDGE_STYLES
 from orgspec.render.svg import render_svg
 
 from .conftest import ROOT
@@ -403,3 +406,61 @@ def test_the_checks_see_a_false_chain() -> None:
         _check([*_through_junctions(tree, lambda n: n.startswith("j")), (kids[0], kids[1])], rels, spec, chart, "x")
     with pytest.raises(AssertionError):
         _check(_through_junctions(tree, lambda n: n.startswith("j")), [*rels, (kids[0], kids[2])], spec, chart, "x")
+
+
+# ---- the working office (办事机构) is its own edge, never a chain of command -----------------
+
+_OFFICES = """\
+body zu "未成年人保护工作领导小组" {
+  kind coordinating-body
+  working-office @bgs
+  office ban "领导小组办公室" {
+    hosted-in @mz
+    office-of @zu
+  }
+}
+body mz "民政厅" {
+  office-of "绿化委员会"
+}
+body bgs "县委办公室"
+"""
+
+
+def test_a_working_office_is_drawn_as_its_own_edge_in_every_format() -> None:
+    """office-of / working-office: an arrow from the office to the body it serves, in the office style."""
+    spec = orgspec.loads(_OFFICES)
+    chart = build_chart(spec)
+    node = {n.names[0]: n.id for n in chart.nodes}
+    office = EDGE_STYLES["office"]
+    assert office not in [s for k, s in EDGE_STYLES.items() if k != "office"]
+    # expected from the text above, not from the chart: (office, body) for both directions of stating it
+    want = {
+        (node["领导小组办公室"], node["未成年人保护工作领导小组"]),
+        (node["县委办公室"], node["未成年人保护工作领导小组"]),
+        (node["民政厅"], node["绿化委员会"]),
+    }
+    # DOT: the office edges carry the office colour, and no tree edge joins the office to the 县委办公室
+    dot = render_dot(chart)
+    edges = [m for line in dot.splitlines() if (m := _DOT_EDGE.match(line))]
+    got = {(m.group(1), m.group(2)) for m in edges if f'color="{office.color}"' in m.group(3)}
+    assert got == want
+    assert all("constraint=false" in m.group(3) for m in edges if (m.group(1), m.group(2)) in want)
+    tree, _ = _dot_edges(dot)
+    assert (node["未成年人保护工作领导小组"], node["县委办公室"]) not in tree
+    # SVG: polylines of class rel-office with their ends
+    root = ET.fromstring(render_svg(chart).encode("utf-8"))
+    svg = {
+        (p.get("data-from"), p.get("data-to"))
+        for p in root.iter(f"{SVG_NS}polyline")
+        if "rel-office" in (p.get("class") or "").split()
+    }
+    assert svg == want
+    # draw.io: one relation cell per office edge, named by its kind
+    drawio = render_drawio(chart)
+    assert len(re.findall(r'id="rel-\d+-office"', drawio)) == len(want)
+    # Mermaid and every format's legend name the relation
+    assert any(i.key == "office" and i.is_edge for i in chart.legend)
+    assert "办事机构" in render_mermaid(chart)
+    check_dot(spec, chart)
+    check_mermaid(spec, chart)
+    check_svg(spec, chart)

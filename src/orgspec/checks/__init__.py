@@ -17,6 +17,7 @@ from orgspec.checks.classes import class_arithmetic, disagreements
 from orgspec.checks.context import Context
 from orgspec.checks.counts import numbering, stated_counts
 from orgspec.checks.history import event_dates, event_names
+from orgspec.checks.offices import working_offices
 from orgspec.checks.plaques import plaque_names
 from orgspec.checks.posts import post_groups, post_parts, posts_within_quota
 from orgspec.checks.quotas import quota_parts
@@ -47,6 +48,7 @@ CHECKS: tuple[Check, ...] = (
     disagreements,
     ambiguities,
     plaque_names,
+    working_offices,
     sections_have_duties,
     ranks,
     event_dates,

@@ -41,6 +41,8 @@ _LISTS = {
     "manages": "relations",
     "managed-by": "relations",
     "colocated": "relations",
+    "office-of": "relations",
+    "working-office": "relations",
     "stated": "stated",
     "section": "units",
     "institution": "units",

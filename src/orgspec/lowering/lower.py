@@ -582,6 +582,8 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "manages": _L.u_relation(RelationKind.MANAGES),
     "managed-by": _L.u_relation(RelationKind.MANAGED_BY),
     "colocated": _L.u_relation(RelationKind.COLOCATED),
+    "office-of": _L.u_relation(RelationKind.OFFICE_OF),
+    "working-office": _L.u_relation(RelationKind.WORKING_OFFICE),
     "stated": _L.u_stated,
     "duties": _L.u_duties,
     "shared-duties": _L.u_shared,

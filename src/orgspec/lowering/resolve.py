@@ -158,14 +158,19 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
                 continue
             if rel_kind is RelationKind.COLOCATED:
                 continue
+            office = rel_kind in (RelationKind.OFFICE_OF, RelationKind.WORKING_OFFICE)
             if target == path:
                 reader.error(
                     "OS209",
                     f"'{unit.name}' refers to itself",
                     smap.get(where, path),
-                    hint="a unit cannot host, manage or be the superior of itself",
+                    hint="a unit cannot be its own working office"
+                    if office
+                    else "a unit cannot host, manage or be the superior of itself",
                 )
                 continue
+            if office:
+                continue  # a working office serves a body; it neither contains it nor is contained
             # Edges run from the container to what it contains, whichever side states it.
             if rel_kind in (RelationKind.HOSTS, RelationKind.MANAGES):
                 edges.setdefault(path, set()).add(target)

@@ -30,7 +30,7 @@ __all__ = ["BLOCK_KEYWORDS", "completions", "unit_ids"]
 _UNITS = ("body", "section", "office", "institution")
 _META = ("since", "basis", "note")
 _RELATION_META = ("since", "until", "basis", "note")
-_RELATIONS = ("hosts", "hosted-in", "manages", "managed-by", "colocated")
+_RELATIONS = ("hosts", "hosted-in", "manages", "managed-by", "colocated", "office-of", "working-office")
 
 #: The statements each kind of block accepts, keyed by the keyword that opens the block ("" is the top level).
 BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {

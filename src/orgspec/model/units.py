@@ -81,10 +81,12 @@ class RelationKind(enum.StrEnum):
     MANAGES = "manages"  # this body administers another on behalf of its parent (代管)
     MANAGED_BY = "managed-by"
     COLOCATED = "colocated"  # 合署办公
+    OFFICE_OF = "office-of"  # this unit is the working office of a coordinating body (办事机构, 承担…日常工作)
+    WORKING_OFFICE = "working-office"  # that unit is this coordinating body's working office
 
 
 class Relation(_Frozen):
-    """A non-tree relation: hosted office, managed on behalf, co-location."""
+    """A non-tree relation: hosted office, managed on behalf, co-location, working office."""
 
     kind: RelationKind
     target: Ref

@@ -75,11 +75,18 @@ EDGE_LABELS: dict[str, str] = {
     "hosts": "设在 hosted office",
     "manages": "代管 managed on behalf",
     "colocated": "合署办公 co-located",
+    "office": "办事机构 working office of",
     "shared": "共用职责 shares a duty list",
 }
 
 #: The short label written on each relation edge.
-EDGE_SHORT: dict[str, str] = {"hosts": "设在", "manages": "代管", "colocated": "合署办公", "shared": ""}
+EDGE_SHORT: dict[str, str] = {
+    "hosts": "设在",
+    "manages": "代管",
+    "colocated": "合署办公",
+    "office": "办事机构",
+    "shared": "",
+}
 
 _CATEGORY_LABELS: dict[QuotaCategory, str] = {
     QuotaCategory.ADMINISTRATIVE: "行政编制",
@@ -470,6 +477,10 @@ def _build_chart(spec: Spec, options: ChartOptions) -> Chart:
                 add_edge(me, other, "manages")
             elif rel.kind is RelationKind.MANAGED_BY:
                 add_edge(other, me, "manages")
+            elif rel.kind is RelationKind.OFFICE_OF:
+                add_edge(me, other, "office")  # from the office to the body whose work it does
+            elif rel.kind is RelationKind.WORKING_OFFICE:
+                add_edge(other, me, "office")
             else:
                 add_edge(me, other, "colocated")
         for shared in unit.shared_duties:

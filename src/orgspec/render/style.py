@@ -77,6 +77,7 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "hosts": EdgeStyle("#1f4e79", "6 4", True),
     "manages": EdgeStyle("#b86e00", "6 4", True),
     "colocated": EdgeStyle("#3b7a2a", "2 3", False),
+    "office": EdgeStyle("#8a7a00", "8 3", True),
     "shared": EdgeStyle("#9a8400", "2 3", False),
 }
 

@@ -41,6 +41,7 @@ _WITH_ESTABLISHMENT = {
     "colocated": "，与{target}合署办公",
     "managed-by": "，由{target}管理",
     "hosted-in": "，设在{target}",
+    "office-of": "，作为{target}的办事机构",
 }
 #: More duties than this in one transfer are named up to this many, then counted (等N项).
 _NAMED_DUTIES = 3
@@ -193,6 +194,8 @@ def _relations(w: _Writer, changes: list[Operation]) -> None:
         "colocated": ("{name}与{target}合署办公", "{name}不再与{target}合署办公"),
         "managed-by": ("{name}由{target}管理", "{name}不再由{target}管理"),
         "manages": ("{name}代管{target}", "{name}不再代管{target}"),
+        "office-of": ("{name}承担{target}的日常工作", "{name}不再承担{target}的日常工作"),
+        "working-office": ("{target}承担{name}的日常工作", "{target}不再承担{name}的日常工作"),
     }
     moved = {
         "hosts": "{target}由设在{before}改设在{name}",
