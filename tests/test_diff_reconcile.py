@@ -156,7 +156,9 @@ def test_an_open_quota_does_not_hide_the_change_of_a_later_category() -> None:
     old = orgspec.loads(
         'body "甲局" {\n  quota administrative separately "行政编制"\n  quota logistics 3 "后勤服务人员编制"\n}\n'
     )
-    new = orgspec.loads('body "甲局" {\n  quota administrative 10 "行政编制"\n  quota logistics 5 "后勤服务人员编制"\n}\n')
+    new = orgspec.loads(
+        'body "甲局" {\n  quota administrative 10 "行政编制"\n  quota logistics 5 "后勤服务人员编制"\n}\n'
+    )
     d = diff(old, new)
     assert d.summary.quota == {"administrative": "open", "logistics": "+2"}
     assert render_text(d).rstrip().endswith("2 quotas changed; administrative quota open, logistics quota +2")
