@@ -171,7 +171,10 @@ def test_a_quota_category_the_old_spec_did_not_have_is_reconciled_too() -> None:
     )
     d = diff(old, new)
     assert [(n.code, n.severity) for n in d.notes] == [("quota-open", "info")]
-    assert d.notes[0].message.startswith("logistics quota total cannot be reconciled: 0 before, separately after")
+    assert d.notes[0].message == (
+        "logistics quota total cannot be reconciled: 0 before, separately after "
+        "(an open figure: determined separately, not stated, unreadable or a range)"
+    )
 
 
 def test_a_quota_category_that_changed_without_an_operation_is_unreconciled() -> None:
@@ -228,3 +231,46 @@ def test_posts_given_to_a_body_that_had_none_and_taken_from_one_reconcile() -> N
     up, down = diff(none, some), diff(some, none)
     assert (up.notes, up.summary.posts) == ((), "+3")
     assert (down.notes, down.summary.posts) == ((), "-3")
+
+
+def test_an_open_quota_no_operation_touches_is_not_a_note() -> None:
+    old = orgspec.loads('body "甲局" {\n  quota administrative 5 "行政编制"\n  quota logistics separately "后勤"\n}\n')
+    new = orgspec.loads('body "甲局" {\n  quota administrative 6 "行政编制"\n  quota logistics separately "后勤"\n}\n')
+    d = diff(old, new)
+    assert (d.notes, d.summary.quota) == ((), {"administrative": "+1"})
+
+
+def test_a_quota_category_given_or_taken_whole_reconciles() -> None:
+    without = orgspec.loads('body "甲局" {\n  quota administrative 5 "行政编制"\n}\n')
+    with_ = orgspec.loads('body "甲局" {\n  quota administrative 5 "行政编制"\n  quota logistics 3 "后勤"\n}\n')
+    up, down = diff(without, with_), diff(with_, without)
+    assert (up.notes, up.summary.quota) == ((), {"logistics": "+3"})
+    assert (down.notes, down.summary.quota) == ((), {"logistics": "-3"})
+
+
+def test_changes_that_do_not_add_up_to_equal_totals_are_unreconciled() -> None:
+    spec = Spec(bodies=(Unit(name="甲", quotas=(Quota(category=QuotaCategory.ADMINISTRATIVE, count=Count.of(10)),)),))
+    spurious = QuotaChanged(
+        unit=Pair(old="甲", new="甲"),
+        name="甲",
+        category=QuotaCategory.ADMINISTRATIVE,
+        before=spec.bodies[0].quotas[0],
+        after=Quota(category=QuotaCategory.ADMINISTRATIVE, count=Count.of(11)),
+    )
+    assert [n.message for n in reconcile(spec, spec, [spurious])] == [
+        "administrative quota total does not reconcile: 10 before +1 in changes != 10 after"
+    ]
+
+
+def test_an_open_quota_figure_in_another_body_keeps_the_category_open() -> None:
+    old = orgspec.loads(
+        'body "甲局" {\n  quota administrative separately "行政编制"\n}\n'
+        'body "乙局" {\n  quota administrative 3 "行政编制"\n}\n'
+    )
+    new = orgspec.loads(
+        'body "甲局" {\n  quota administrative separately "行政编制"\n}\n'
+        'body "乙局" {\n  quota administrative 4 "行政编制"\n}\n'
+    )
+    d = diff(old, new)
+    assert [n.code for n in d.notes] == ["quota-open"]
+    assert d.summary.quota == {"administrative": "+1"}  # the change itself is a number
