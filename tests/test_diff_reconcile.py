@@ -274,3 +274,37 @@ def test_an_open_quota_figure_in_another_body_keeps_the_category_open() -> None:
     d = diff(old, new)
     assert [n.code for n in d.notes] == ["quota-open"]
     assert d.summary.quota == {"administrative": "+1"}  # the change itself is a number
+
+
+def test_the_quota_and_posts_of_a_body_established_or_abolished_count_in_the_summary() -> None:
+    one = orgspec.loads('body "甲局" {\n  quota administrative 5 "行政编制"\n}\n')
+    two = orgspec.loads(
+        'body "甲局" {\n  quota administrative 5 "行政编制"\n}\n'
+        'body "乙局" {\n  quota administrative 7 "行政编制"\n'
+        '  posts {\n    post "局长" 1\n    post "副局长" 2\n  }\n}\n'
+    )
+    up, down = diff(one, two), diff(two, one)
+    assert [op.op for op in up.operations] == ["establish"]
+    assert (up.notes, up.summary.quota, up.summary.posts) == ((), {"administrative": "+7"}, "+3")
+    assert [op.op for op in down.operations] == ["abolish"]
+    assert (down.notes, down.summary.quota, down.summary.posts) == ((), {"administrative": "-7"}, "-3")
+
+
+def test_quotas_of_one_category_stated_twice_are_counted_as_a_whole() -> None:
+    old = orgspec.loads(
+        'body "甲局" {\n  quota administrative 5 "行政编制"\n  quota administrative 2 "政法专项编制"\n}\n'
+    )
+    new = orgspec.loads(
+        'body "甲局" {\n  quota administrative 6 "行政编制"\n  quota administrative 2 "政法专项编制"\n}\n'
+    )
+    for a, b, net in ((old, new, "+1"), (new, old, "-1")):
+        d = diff(a, b)
+        assert [op.op for op in d.operations] == ["attribute-changed"]  # the whole list of quotas
+        assert (d.notes, d.summary.quota) == ((), {"administrative": net})
+
+
+def test_every_open_quota_category_is_a_note() -> None:
+    old = orgspec.loads('body "甲局" {\n  quota administrative separately "行政编制"\n  quota logistics 3 "后勤"\n}\n')
+    new = orgspec.loads('body "甲局" {\n  quota administrative 10 "行政编制"\n  quota logistics separately "后勤"\n}\n')
+    d = diff(old, new)
+    assert [n.message.split(" quota")[0] for n in d.notes] == ["administrative", "logistics"]
