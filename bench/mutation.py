@@ -161,6 +161,21 @@ def _environment() -> dict[str, str]:
     return env
 
 
+def _generate(folder: Path) -> None:
+    """Bring ``folder``'s mutants up to today's sources, running no test.
+
+    mutmut regenerates the mutants of a changed source file (and forgets the verdicts of its
+    changed functions) only when it runs; a ``--only`` or ``--survivors`` run chooses its mutants
+    from the verdicts before that, so without this step it would miss the new and changed
+    mutants and keep the stale verdicts of the changed functions.
+    """
+    code = (
+        "from mutmut.__main__ import copy_also_copy_files, copy_src_dir, create_mutants, setup_source_paths\n"
+        "copy_src_dir(); copy_also_copy_files(); setup_source_paths(); create_mutants(1)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=folder, env=_environment(), check=True, stdout=subprocess.DEVNULL)
+
+
 def _mutmut() -> list[str]:
     """Return the command that runs mutmut with this interpreter."""
     return [sys.executable, "-m", "mutmut"]
@@ -280,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = _prepare(package, args.fresh)
         if not args.report:
             cmd = [*_mutmut(), "run", "--max-children", str(args.max_children)]
+            if (args.survivors or args.only) and (folder / "mutants").exists():
+                _generate(folder)
             before = _verdicts(package)
             if args.survivors:
                 last = score(package)

@@ -142,3 +142,169 @@ def test_an_open_post_total_is_never_paired_as_a_transfer() -> None:
     d = diff(old, new)
     assert not [op for op in d.operations if op.op == "posts-transferred"]
     assert _codes(d) == ["posts-open"]
+
+
+def test_a_reorder_is_not_counted_among_the_changes_of_the_summary() -> None:
+    old = orgspec.loads('body "甲局" {\n  section "一处"\n  section "二处"\n}\n')
+    new = orgspec.loads('body "甲局" {\n  section "二处"\n  section "一处"\n}\n')
+    d = diff(old, new)
+    assert [op.op for op in d.operations] == ["reorder"]
+    assert d.summary.counts == {}
+
+
+def test_an_open_quota_does_not_hide_the_change_of_a_later_category() -> None:
+    old = orgspec.loads(
+        'body "甲局" {\n  quota administrative separately "行政编制"\n  quota logistics 3 "后勤服务人员编制"\n}\n'
+    )
+    new = orgspec.loads(
+        'body "甲局" {\n  quota administrative 10 "行政编制"\n  quota logistics 5 "后勤服务人员编制"\n}\n'
+    )
+    d = diff(old, new)
+    assert d.summary.quota == {"administrative": "open", "logistics": "+2"}
+    assert render_text(d).rstrip().endswith("2 quotas changed; administrative quota open, logistics quota +2")
+
+
+def test_a_quota_category_the_old_spec_did_not_have_is_reconciled_too() -> None:
+    old = orgspec.loads('body "甲局" {\n  quota administrative 5 "行政编制"\n}\n')
+    new = orgspec.loads(
+        'body "甲局" {\n  quota administrative 5 "行政编制"\n  quota logistics separately "后勤服务人员编制"\n}\n'
+    )
+    d = diff(old, new)
+    assert [(n.code, n.severity) for n in d.notes] == [("quota-open", "info")]
+    assert d.notes[0].message == (
+        "logistics quota total cannot be reconciled: 0 before, separately after "
+        "(an open figure: determined separately, not stated, unreadable or a range)"
+    )
+
+
+def test_a_quota_category_that_changed_without_an_operation_is_unreconciled() -> None:
+    def spec(admin: int, logistics: int) -> Spec:
+        quotas = (
+            Quota(category=QuotaCategory.ADMINISTRATIVE, count=Count.of(admin)),
+            Quota(category=QuotaCategory.LOGISTICS, count=Count.of(logistics)),
+        )
+        return Spec(bodies=(Unit(name="甲", quotas=quotas),))
+
+    old, new = spec(10, 3), spec(12, 4)
+    # the operations account for the administrative change only
+    partial = [
+        QuotaChanged(
+            unit=Pair(old="甲", new="甲"),
+            name="甲",
+            category=QuotaCategory.ADMINISTRATIVE,
+            before=old.bodies[0].quotas[0],
+            after=new.bodies[0].quotas[0],
+        )
+    ]
+    notes = reconcile(old, new, partial)
+    assert [(n.code, n.message) for n in notes] == [
+        ("quota-unreconciled", "logistics quota total does not reconcile: 3 before +0 in changes != 4 after")
+    ]
+
+
+def test_posts_that_become_open_are_not_reconciled() -> None:
+    old = Spec(bodies=(Unit(name="甲", posts=_posts(1, 2)),))
+    new = Spec(bodies=(Unit(name="甲", posts=_posts(1, Count.separately())),))
+    d = diff(old, new)
+    assert [(n.code, n.severity, n.message) for n in d.notes] == [
+        (
+            "posts-open",
+            "info",
+            "leadership post total cannot be reconciled: 3 before, separately after "
+            "(an open figure: determined separately, not stated, unreadable or a range)",
+        )
+    ]
+    assert d.summary.posts == "open"
+
+
+def test_an_open_post_figure_elsewhere_keeps_the_totals_open() -> None:
+    old = Spec(bodies=(Unit(name="甲", posts=_posts(Count.separately())), Unit(name="乙", posts=_posts(1, 2))))
+    new = Spec(bodies=(Unit(name="甲", posts=_posts(Count.separately())), Unit(name="乙", posts=_posts(1, 3))))
+    d = diff(old, new)
+    assert [n.code for n in d.notes] == ["posts-open"]
+    assert d.summary.posts == "+1"  # the changes themselves are all numbers
+
+
+def test_posts_given_to_a_body_that_had_none_and_taken_from_one_reconcile() -> None:
+    none = Spec(bodies=(Unit(name="甲"),))
+    some = Spec(bodies=(Unit(name="甲", posts=_posts(1, 2)),))
+    up, down = diff(none, some), diff(some, none)
+    assert (up.notes, up.summary.posts) == ((), "+3")
+    assert (down.notes, down.summary.posts) == ((), "-3")
+
+
+def test_an_open_quota_no_operation_touches_is_not_a_note() -> None:
+    old = orgspec.loads('body "甲局" {\n  quota administrative 5 "行政编制"\n  quota logistics separately "后勤"\n}\n')
+    new = orgspec.loads('body "甲局" {\n  quota administrative 6 "行政编制"\n  quota logistics separately "后勤"\n}\n')
+    d = diff(old, new)
+    assert (d.notes, d.summary.quota) == ((), {"administrative": "+1"})
+
+
+def test_a_quota_category_given_or_taken_whole_reconciles() -> None:
+    without = orgspec.loads('body "甲局" {\n  quota administrative 5 "行政编制"\n}\n')
+    with_ = orgspec.loads('body "甲局" {\n  quota administrative 5 "行政编制"\n  quota logistics 3 "后勤"\n}\n')
+    up, down = diff(without, with_), diff(with_, without)
+    assert (up.notes, up.summary.quota) == ((), {"logistics": "+3"})
+    assert (down.notes, down.summary.quota) == ((), {"logistics": "-3"})
+
+
+def test_changes_that_do_not_add_up_to_equal_totals_are_unreconciled() -> None:
+    spec = Spec(bodies=(Unit(name="甲", quotas=(Quota(category=QuotaCategory.ADMINISTRATIVE, count=Count.of(10)),)),))
+    spurious = QuotaChanged(
+        unit=Pair(old="甲", new="甲"),
+        name="甲",
+        category=QuotaCategory.ADMINISTRATIVE,
+        before=spec.bodies[0].quotas[0],
+        after=Quota(category=QuotaCategory.ADMINISTRATIVE, count=Count.of(11)),
+    )
+    assert [n.message for n in reconcile(spec, spec, [spurious])] == [
+        "administrative quota total does not reconcile: 10 before +1 in changes != 10 after"
+    ]
+
+
+def test_an_open_quota_figure_in_another_body_keeps_the_category_open() -> None:
+    old = orgspec.loads(
+        'body "甲局" {\n  quota administrative separately "行政编制"\n}\n'
+        'body "乙局" {\n  quota administrative 3 "行政编制"\n}\n'
+    )
+    new = orgspec.loads(
+        'body "甲局" {\n  quota administrative separately "行政编制"\n}\n'
+        'body "乙局" {\n  quota administrative 4 "行政编制"\n}\n'
+    )
+    d = diff(old, new)
+    assert [n.code for n in d.notes] == ["quota-open"]
+    assert d.summary.quota == {"administrative": "+1"}  # the change itself is a number
+
+
+def test_the_quota_and_posts_of_a_body_established_or_abolished_count_in_the_summary() -> None:
+    one = orgspec.loads('body "甲局" {\n  quota administrative 5 "行政编制"\n}\n')
+    two = orgspec.loads(
+        'body "甲局" {\n  quota administrative 5 "行政编制"\n}\n'
+        'body "乙局" {\n  quota administrative 7 "行政编制"\n'
+        '  posts {\n    post "局长" 1\n    post "副局长" 2\n  }\n}\n'
+    )
+    up, down = diff(one, two), diff(two, one)
+    assert [op.op for op in up.operations] == ["establish"]
+    assert (up.notes, up.summary.quota, up.summary.posts) == ((), {"administrative": "+7"}, "+3")
+    assert [op.op for op in down.operations] == ["abolish"]
+    assert (down.notes, down.summary.quota, down.summary.posts) == ((), {"administrative": "-7"}, "-3")
+
+
+def test_quotas_of_one_category_stated_twice_are_counted_as_a_whole() -> None:
+    old = orgspec.loads(
+        'body "甲局" {\n  quota administrative 5 "行政编制"\n  quota administrative 2 "政法专项编制"\n}\n'
+    )
+    new = orgspec.loads(
+        'body "甲局" {\n  quota administrative 6 "行政编制"\n  quota administrative 2 "政法专项编制"\n}\n'
+    )
+    for a, b, net in ((old, new, "+1"), (new, old, "-1")):
+        d = diff(a, b)
+        assert [op.op for op in d.operations] == ["attribute-changed"]  # the whole list of quotas
+        assert (d.notes, d.summary.quota) == ((), {"administrative": net})
+
+
+def test_every_open_quota_category_is_a_note() -> None:
+    old = orgspec.loads('body "甲局" {\n  quota administrative separately "行政编制"\n  quota logistics 3 "后勤"\n}\n')
+    new = orgspec.loads('body "甲局" {\n  quota administrative 10 "行政编制"\n  quota logistics separately "后勤"\n}\n')
+    d = diff(old, new)
+    assert [n.message.split(" quota")[0] for n in d.notes] == ["administrative", "logistics"]

@@ -179,3 +179,13 @@ def test_only_an_event_new_in_the_new_spec_and_about_this_change_gives_a_basis()
     assert _zh(_unit(""), renamed("甲局")) == ["1. 甲局更名为乙局（依据《更名通知》）。"]
     # a rename from another name is another rename's basis
     assert _zh(_unit(""), renamed("丙局")) == ["1. 甲局更名为乙局。"]
+
+
+def test_a_body_merged_beside_one_kept_as_a_plaque_does_not_take_its_plaque() -> None:
+    old = (
+        _body("t", "外事办", "负责外事工作")
+        + _body("d", "外专局", "负责引进外国专家工作")
+        + _body("x", "侨办", "负责侨务工作")
+    )
+    new = _body("t", "外事办", "负责外事工作", "负责引进外国专家工作", "负责侨务工作", extra='  plaque "外专局"\n')
+    assert _zh(old, new) == ["1. 将外专局并入外事办，加挂外专局牌子。", "2. 将侨办并入外事办。"]
