@@ -82,3 +82,19 @@ def test_the_chinese_summary_says_nothing_of_an_unchanged_count() -> None:
     assert "由21名调整为21名" not in text
     assert "调整为21" not in text
     assert "None" not in text
+
+
+def test_a_diff_of_order_only_says_so_in_every_form() -> None:
+    old = orgspec.loads('body b "某局" {\n  section s1 "办公室" {}\n  section s2 "人事科" {}\n}\n')
+    new = orgspec.loads('body b "某局" {\n  section s2 "人事科" {}\n  section s1 "办公室" {}\n}\n')
+    d = diff(old, new)
+    assert [op.op for op in d.operations] == ["reorder"]
+    # not "no changes" (the JSON form has an operation), and not a blank or an empty table
+    assert render_text(d) == "order only: 1 list in another order\n"
+    assert render_zh(d) == "除排列顺序外无变化。\n"
+    md = render_markdown(d)
+    assert "| lists in another order | 1 |" in md
+    assert "****" not in md
+    # a diff with other changes keeps its own summary; an empty one says no changes
+    assert summary_line(diff(old, old)) == "no changes"
+    assert render_zh(diff(old, old)) == "无变化。\n"

@@ -8,7 +8,16 @@ Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.reorg.render_text`, :mod:`orgsp
 from __future__ import annotations
 
 from orgspec.reorg.ops import Diff
-from orgspec.reorg.render_text import _DUTY_VERBS, _duties, _ordered, _verb, _verb_word, by_unit, summary_line
+from orgspec.reorg.render_text import (
+    _DUTY_VERBS,
+    _duties,
+    _ordered,
+    _verb,
+    _verb_word,
+    by_unit,
+    order_only,
+    summary_line,
+)
 from orgspec.report.text import printable
 
 __all__ = ["MARKDOWN_LIMIT", "render_markdown"]
@@ -27,6 +36,8 @@ def render_markdown(diff: Diff, *, limit: int = MARKDOWN_LIMIT) -> str:
     head += [f"| {_duties(n)} {_DUTY_VERBS[op]} | {n} |" for op, n in diff.summary.duties.items()]
     head += [f"| {cat} quota | {delta} |" for cat, delta in diff.summary.quota.items()]
     head += [f"| leadership posts | {diff.summary.posts} |"] if diff.summary.posts else []
+    if order_only(diff):
+        head += [f"| lists in another order | {len(diff.operations)} |"]
     head += ["", f"**{summary_line(diff)}**", ""]
     tail: list[str] = []
     if diff.proposals:

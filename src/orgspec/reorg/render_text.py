@@ -313,8 +313,8 @@ def by_unit(ops: Sequence[Operation]) -> list[UnitChanges]:
     """Group operations by the unit they touch, in the order the units first appear."""
     groups: dict[str, UnitChanges] = {}
     for op in ops:
-        if op.op in ("reorder", "duties-reordered"):
-            continue  # order only: in the JSON form, not worth a reader's line
+        if op.op in ORDER_ONLY:
+            continue  # order only: in the JSON form and the summary line, not a unit's line
         key = str(op.unit) if (op.unit.old or op.unit.new) else "(spec)"
         g = groups.get(key)
         if g is None:
@@ -356,7 +356,20 @@ def summary_line(diff: Diff) -> str:
     duties = [f"{n} {_duties(n)} {_DUTY_VERBS[op]}" for op, n in diff.summary.duties.items()]
     quota = [f"{cat} quota {delta}" for cat, delta in diff.summary.quota.items()]
     posts = [f"leadership posts {diff.summary.posts}"] if diff.summary.posts else []
-    return "; ".join(", ".join(p) for p in (parts, duties, quota, posts) if p)
+    line = "; ".join(", ".join(p) for p in (parts, duties, quota, posts) if p)
+    return line or order_only(diff)
+
+
+def order_only(diff: Diff) -> str:
+    """Return the summary of a diff whose only operations put lists in another order ("" if it has others)."""
+    lists = sum(1 for op in diff.operations if op.op in ORDER_ONLY)
+    if not lists or lists < len(diff.operations):
+        return ""
+    return f"order only: {lists} {'list' if lists == 1 else 'lists'} in another order"
+
+
+#: Operations that only change the order of a list (in the JSON form; no reader's line of their own).
+ORDER_ONLY = ("reorder", "duties-reordered")
 
 
 def _verb_word(verb: str) -> str:

@@ -44,6 +44,7 @@ from orgspec.reorg.ops import (
     Reconstitute,
     Split,
 )
+from orgspec.reorg.render_text import ORDER_ONLY
 from orgspec.reorg.render_zh_changes import Said, unit_changes
 from orgspec.reorg.render_zh_phrasing import (
     _WITH_ESTABLISHMENT,
@@ -231,7 +232,11 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
     unit_changes(w, each, said)
     _staffing(w, each, said.quotas)
     if not w.lines:
-        return w._convert("无变化。") + "\n"
+        # a diff of order only (排列顺序) has operations, but none a plan states as a change
+        return (
+            w._convert("除排列顺序外无变化。" if any(op.op in ORDER_ONLY for op in diff.operations) else "无变化。")
+            + "\n"
+        )
     return "\n".join(f"{i}. {printable(line)}" for i, line in enumerate(w.in_document_order(), 1)) + "\n"
 
 
