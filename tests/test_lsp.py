@@ -211,9 +211,15 @@ def test_document_symbols_outline(client: Client) -> None:
 
 
 def test_formatting_and_change(client: Client) -> None:
+    # its own document: the edits below break the text, and the other tests of this module read the
+    # shared one in whatever order the workers take them
+    uri = URI.removesuffix(".orgspec") + "-edited.orgspec"
+    client.notify(
+        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "orgspec", "version": 1, "text": TEXT}}
+    )
     edits = client.request(
         "textDocument/formatting",
-        {"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": True}},
+        {"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": True}},
     )
     assert len(edits) == 1
     new = edits[0]["newText"]
@@ -222,12 +228,12 @@ def test_formatting_and_change(client: Client) -> None:
     # apply it as an editor would, then break the text: diagnostics follow, formatting refuses
     client.notify(
         "textDocument/didChange",
-        {"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": new}]},
+        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": new}]},
     )
     assert {d["code"] for d in client.diagnostics(version=2)} == {"OS301", "OS503", "OS701"}
     assert (
         client.request(
-            "textDocument/formatting", {"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": True}}
+            "textDocument/formatting", {"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": True}}
         )
         == []
     )
@@ -236,20 +242,21 @@ def test_formatting_and_change(client: Client) -> None:
     client.notify(
         "textDocument/didChange",
         {
-            "textDocument": {"uri": URI, "version": 3},
+            "textDocument": {"uri": uri, "version": 3},
             "contentChanges": [{"range": {"start": at, "end": {**at, "character": at["character"] + 1}}, "text": "2"}],
         },
     )
     assert {d["code"] for d in client.diagnostics(version=3)} == {"OS503", "OS701"}
     client.notify(
         "textDocument/didChange",
-        {"textDocument": {"uri": URI, "version": 4}, "contentChanges": [{"text": new + 'body "x" {\n'}]},
+        {"textDocument": {"uri": uri, "version": 4}, "contentChanges": [{"text": new + 'body "x" {\n'}]},
     )
     assert any(d["severity"] == 1 for d in client.diagnostics(version=4))
     result = client.request(
-        "textDocument/formatting", {"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": True}}
+        "textDocument/formatting", {"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": True}}
     )
     assert result == []
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
 
 
 def test_negotiated_utf8_positions() -> None:
