@@ -7,9 +7,17 @@ taken for two sections abolished and two established.
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import orgspec
+from orgspec.model import Spec
 from orgspec.reorg import diff
+from orgspec.reorg.match import match
 from orgspec.reorg.ops import Rename
+from orgspec.reorg.tree import Tree
+
+from .strategies import spec_pairs
 
 OLD = """\
 body "甲局" {
@@ -103,3 +111,21 @@ def test_renamed_bodies_keep_their_own_offices() -> None:
             1,
         )
     assert [name for name, _ in _ops(new)] == ["Rename", "AttributeChanged", "Rename", "AttributeChanged"]
+
+
+@given(spec_pairs(), st.lists(st.tuples(st.text(max_size=8), st.text(max_size=8)), max_size=3))
+def test_each_matched_node_holds_its_partner_as_the_matching_records_it(
+    pair: tuple[Spec, Spec], given_pairs: list[tuple[str, str]]
+) -> None:
+    """The emitter reads a unit's match from its node: it must be the matching's, both ways, and None when unmatched."""
+    old, new = Tree(pair[0]), Tree(pair[1])
+    wanted = list(given_pairs)
+    if old.nodes and new.nodes:  # a caller's pair of real keys, beside keys that match nothing
+        wanted.append((old.nodes[-1].key, new.nodes[0].key))
+    m = match(old, new, wanted)
+    for node in old.nodes:
+        assert (node.partner.key if node.partner else None) == m.old_to_new.get(node.key)
+    for node in new.nodes:
+        assert (node.partner.key if node.partner else None) == m.new_to_old.get(node.key)
+    for node in old.nodes + new.nodes:
+        assert node.partner is None or node.partner.partner is node

@@ -65,6 +65,9 @@ class Node:
     index: int
     children: list[Node] = field(default_factory=list)
     _names: tuple[str, ...] | None = None
+    #: The unit it was matched with in the other tree (set by :func:`orgspec.reorg.match.match`): read
+    #: as an attribute of a node already at hand, where a look-up by key would miss the cache at 100k units.
+    partner: Node | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
