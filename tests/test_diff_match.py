@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import orgspec
-from orgspec.model import Spec
+from orgspec.model import Duty, Spec, Unit, UnitKind
 from orgspec.reorg import diff
 from orgspec.reorg.match import match
 from orgspec.reorg.ops import Rename
@@ -129,3 +129,39 @@ def test_each_matched_node_holds_its_partner_as_the_matching_records_it(
         assert (node.partner.key if node.partner else None) == m.new_to_old.get(node.key)
     for node in old.nodes + new.nodes:
         assert node.partner is None or node.partner.partner is node
+
+
+def test_units_sharing_an_id_match_the_last_old_one_with_the_first_new_one() -> None:
+    """Ids shared by several units (an error the checks report; a spec built in code can hold it).
+
+    Of the old units with one id, the last in tree order is matched with the first new unit with
+    that id, and no other: the rule the diff had before matching by id read the tree's own list.
+    """
+
+    def sec(name: str, duty: str) -> Unit:
+        return Unit(name=name, id="x", kind=UnitKind.SECTION, duties=(Duty(text=duty),))
+
+    old = Spec(
+        bodies=(Unit(name="局", id="b", units=(sec("甲", "负责甲。"), sec("乙", "负责乙。"))), Unit(name="署", id="x"))
+    )
+    new = Spec(
+        bodies=(
+            Unit(name="局", id="b", units=(sec("乙", "负责乙。"), sec("丁", "负责丁。"), sec("甲", "负责甲。"))),
+            Unit(name="署", id="x"),
+        )
+    )
+    old_tree, new_tree = Tree(old), Tree(new)
+    m = match(old_tree, new_tree)
+    assert m.old_to_new["@x[3]"] == "@x"  # old 乙 (the last with id x in tree order), new 署 (the first)
+    assert "@x" not in m.old_to_new  # old 署: its id is taken
+    assert m.new_to_old["@x[4]"] == "@x[2]"  # 甲, by name under the same body
+    ops = [(type(op).__name__, op.unit.old, op.unit.new) for op in diff(old, new).operations]
+    assert ops == [
+        ("Establish", None, "@x[2]"),
+        ("Establish", None, "@x[3]"),
+        ("Rename", "@x[3]", "@x"),
+        ("Move", "@x[3]", "@x"),
+        ("KindChanged", "@x[3]", "@x"),
+        ("DutyTransferred", None, "@x[2]"),
+        ("Abolish", "@x", None),
+    ]

@@ -79,18 +79,16 @@ def match(
     for o, n in given:
         if o in old.by_key and n in new.by_key and o not in m.old_to_new and n not in m.new_to_old:
             _add(m, old.by_key[o], new.by_key[n], "given")
-    old_ids = {node.unit.id: node for node in old.nodes if node.unit.id is not None}
+    old_ids = dict(old.ids)  # of units sharing an id, the last in the order of nodes
     old_to_new, new_to_old, how = m.old_to_new, m.new_to_old, m.how
-    for node in new.nodes:
-        uid = node.unit.id
-        if uid is not None:
-            other = old_ids.get(uid)
-            if other is not None and node.partner is None and other.partner is None:
-                ok, nk = other.key, node.key
-                old_to_new[ok] = nk
-                new_to_old[nk] = ok
-                how[ok] = "id"
-                other.partner, node.partner = node, other
+    for uid, node in new.ids:
+        other = old_ids.get(uid)
+        if other is not None and node.partner is None and other.partner is None:
+            ok, nk = other.key, node.key
+            old_to_new[ok] = nk
+            new_to_old[nk] = ok
+            how[ok] = "id"
+            other.partner, node.partner = node, other
     # The units still unmatched, in document order; each stage filters what the last one left.
     left = _Left([n for n in old.nodes if n.partner is None], [n for n in new.nodes if n.partner is None], m)
     _declared(left, m)
