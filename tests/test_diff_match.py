@@ -7,7 +7,7 @@ taken for two sections abolished and two established.
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import orgspec
@@ -113,6 +113,7 @@ def test_renamed_bodies_keep_their_own_offices() -> None:
     assert [name for name, _ in _ops(new)] == ["Rename", "AttributeChanged", "Rename", "AttributeChanged"]
 
 
+@settings(max_examples=30)
 @given(spec_pairs(), st.lists(st.tuples(st.text(max_size=8), st.text(max_size=8)), max_size=3))
 def test_each_matched_node_holds_its_partner_as_the_matching_records_it(
     pair: tuple[Spec, Spec], given_pairs: list[tuple[str, str]]
