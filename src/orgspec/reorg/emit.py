@@ -45,25 +45,23 @@ class _Emitter(StructurePhases, UnitPhases, DutyPhases, Placement):
     """The phases in the order that applies (see the module docstring)."""
 
     def run(self) -> list[Operation]:
-        m = self.m
         self.plan_duties()
         self.plan_duty_order()
         ops: list[Operation] = []
         # one pass in document order: the units to establish, and the matched units that changed or moved
-        old_to_new, new_to_old, old_by_key, changed = m.old_to_new, m.new_to_old, self.old.by_key, self.changed
+        changed = self.changed
         to_establish: list[Node] = []
         to_update: list[tuple[Node, Node, frozenset[str]]] = []
         self.new_pre_todo = []  # unmatched or changed, parents first
         unchanged: frozenset[str] = frozenset()
         last: tuple[Node | None, Node | None, bool] = (None, None, False)  # siblings share their parents
         for n in self.new.preorder():
-            ok = new_to_old.get(n.key)
-            if ok is None:
+            o = n.partner  # the matched old node, without a look-up by key
+            if o is None:
                 to_establish.append(n)
                 self.new_pre_todo.append(n)
                 continue
-            o = old_by_key[ok]
-            fields = changed.get(ok, unchanged)
+            fields = changed.get(o.key, unchanged) if changed else unchanged
             if fields:
                 self.new_pre_todo.append(n)
                 if not fields <= _NOT_UNIT_OPS:
@@ -75,7 +73,7 @@ class _Emitter(StructurePhases, UnitPhases, DutyPhases, Placement):
             elif op is last[0] and np is last[1]:
                 moved = last[2]
             else:
-                moved = old_to_new.get(op.key) != np.key
+                moved = op.partner is not np
                 last = (op, np, moved)
             if moved:
                 to_update.append((o, n, fields))

@@ -144,27 +144,26 @@ class EmitterBase:
         ``new_todo``: the new units unmatched or changed, and ``new_left``: the new units
         unmatched, both in the order of ``new.nodes``.
         """
-        old_to_new, new_to_old, new_by_key = self.m.old_to_new, self.m.new_to_old, self.new.by_key
-        self.changed = {}
-        self.old_todo = []
+        # each node's partner, not a look-up by key: the node is at hand, the dictionaries are not
+        self.changed = changed = {}
+        self.old_todo = old_todo = []
         for o in self.old.nodes:
-            nk = old_to_new.get(o.key)
-            if nk is not None:
-                a, b = o.unit, new_by_key[nk].unit
+            p = o.partner
+            if p is not None:
+                a, b = o.unit, p.unit
                 if a is b or _same_shell(a, b):
                     continue
-                self.changed[o.key] = _differing(a, b)
-            self.old_todo.append(o)
-        changed = self.changed
-        self.new_todo = []
-        self.new_left = []
+                changed[o.key] = _differing(a, b)
+            old_todo.append(o)
+        self.new_todo = new_todo = []
+        self.new_left = new_left = []
         for n in self.new.nodes:
-            ok = new_to_old.get(n.key)
-            if ok is None:
-                self.new_left.append(n)
-                self.new_todo.append(n)
-            elif ok in changed:
-                self.new_todo.append(n)
+            p = n.partner
+            if p is None:
+                new_left.append(n)
+                new_todo.append(n)
+            elif changed and p.key in changed:
+                new_todo.append(n)
 
     def pair_old(self, node: Node | None) -> Pair | None:
         """Return the keys of an old unit on both sides (made once per unit)."""

@@ -32,14 +32,13 @@ class Placement(EmitterBase):
         where the unit was, so the inverse puts it back exactly there.
         """
         m = self.m
-        new_to_old = m.new_to_old
         root: _Ident = ("", "")
 
         def ident_new(n: Node | None) -> _Ident:
             if n is None:
                 return root
-            ok = new_to_old.get(n.key)
-            return ok if ok is not None else ("n", n.key)
+            o = n.partner
+            return o.key if o is not None else ("n", n.key)
 
         def ident(p: Pair | None) -> _Ident:
             if p is None or (p.old is None and p.new is None):
@@ -50,8 +49,8 @@ class Placement(EmitterBase):
         for parent, children in [(None, self.new.roots), *((n, n.children) for n in self.new.nodes if n.children)]:
             pid = ident_new(parent)
             for i, c in enumerate(children):
-                ok = new_to_old.get(c.key)  # ident_new(c), inline
-                dest[ok if ok is not None else ("n", c.key)] = (pid, i)
+                o = c.partner  # ident_new(c), inline
+                dest[o.key if o is not None else ("n", c.key)] = (pid, i)
         kids: dict[_Ident, list[_Ident]] = {root: [r.key for r in self.old.roots]}
         for o in self.old.nodes:
             if o.children:
@@ -123,7 +122,7 @@ class Placement(EmitterBase):
         post: list[Operation] = []
         for parent, children in [(None, self.new.roots), *((n, n.children) for n in self.new.preorder() if n.children)]:
             pid = ident_new(parent)
-            wanted = [ok if (ok := new_to_old.get(c.key)) is not None else ("n", c.key) for c in children]
+            wanted = [o.key if (o := c.partner) is not None else ("n", c.key) for c in children]
             have = kids.get(pid, [])
             if have != wanted:
                 post.append(

@@ -70,30 +70,37 @@ def match(
     limit: int = DEFAULT_LIMIT,
     threshold: float = DEFAULT_THRESHOLD,
 ) -> Matching:
-    """Match the units of two trees (see the module docstring for the order of stages)."""
+    """Match the units of two trees (see the module docstring for the order of stages).
+
+    Each matched node's ``partner`` is set to its match: match two fresh trees once (as
+    :func:`orgspec.reorg.diff` does), since the partners are not cleared first.
+    """
     m = Matching()
     for o, n in given:
         if o in old.by_key and n in new.by_key and o not in m.old_to_new and n not in m.new_to_old:
-            m.add(o, n, "given")
-    old_ids = {node.unit.id: node for node in old.nodes if node.unit.id is not None}
+            _add(m, old.by_key[o], new.by_key[n], "given")
+    old_ids = dict(old.ids)  # of units sharing an id, the last in the order of nodes
     old_to_new, new_to_old, how = m.old_to_new, m.new_to_old, m.how
-    for node in new.nodes:
-        uid = node.unit.id
-        if uid is not None:
-            other = old_ids.get(uid)
-            if other is not None and node.key not in new_to_old and other.key not in old_to_new:
-                ok, nk = other.key, node.key
-                old_to_new[ok] = nk
-                new_to_old[nk] = ok
-                how[ok] = "id"
+    for uid, node in new.ids:
+        other = old_ids.get(uid)
+        if other is not None and node.partner is None and other.partner is None:
+            ok, nk = other.key, node.key
+            old_to_new[ok] = nk
+            new_to_old[nk] = ok
+            how[ok] = "id"
+            other.partner, node.partner = node, other
     # The units still unmatched, in document order; each stage filters what the last one left.
-    left = _Left(
-        [n for n in old.nodes if n.key not in old_to_new], [n for n in new.nodes if n.key not in new_to_old], m
-    )
+    left = _Left([n for n in old.nodes if n.partner is None], [n for n in new.nodes if n.partner is None], m)
     _declared(left, m)
     _by_name(new, left, m)
     _propose(left, m, limit, threshold)
     return m
+
+
+def _add(m: Matching, o: Node, n: Node, how: EstablishedBy) -> None:
+    """Record that nodes ``o`` and ``n`` are the same unit, in ``m`` and on the nodes."""
+    m.add(o.key, n.key, how)
+    o.partner, n.partner = n, o
 
 
 class _Left:
@@ -107,10 +114,9 @@ class _Left:
 
     def _refresh(self) -> None:
         if len(self._m.old_to_new) != self._matched:
-            o2n, n2o = self._m.old_to_new, self._m.new_to_old
-            self._old = [n for n in self._old if n.key not in o2n]
-            self._new = [n for n in self._new if n.key not in n2o]
-            self._matched = len(o2n)
+            self._old = [n for n in self._old if n.partner is None]
+            self._new = [n for n in self._new if n.partner is None]
+            self._matched = len(self._m.old_to_new)
 
     def old(self) -> list[Node]:
         """Return the old units not matched yet, in document order."""
@@ -135,9 +141,9 @@ def _declared(left: _Left, m: Matching) -> None:
     for node in left.new():
         for event in node.unit.history:
             if event.kind in _SUCCESSION and event.before:
-                found = [o for o in by_name.get(fold(event.before), ()) if o.key not in m.old_to_new]
+                found = [o for o in by_name.get(fold(event.before), ()) if o.partner is None]
                 if len(found) == 1:
-                    m.add(found[0].key, node.key, "declared")
+                    _add(m, found[0], node, "declared")
                     break
 
 
@@ -146,14 +152,14 @@ def _parent_key(node: Node, m: Matching | None) -> str:
         return ""
     if m is None:
         return node.parent.key
-    return m.old_to_new.get(node.parent.key, "\x00" + node.parent.key)
+    partner = node.parent.partner  # the matching so far, on the node
+    return partner.key if partner is not None else "\x00" + node.parent.key
 
 
 def _by_name(new: Tree, left: _Left, m: Matching) -> None:
     # Same folded name under the same parent (parents compared through the matching so far).
-    new_to_old = m.new_to_old
     # the unmatched new units in preorder (a pass matches only the unit it is at)
-    todo = [n for n in new.preorder() if n.key not in new_to_old] if left.new() else []
+    todo = [n for n in new.preorder() if n.partner is None] if left.new() else []
     # Each pass sees the parents matched by the one before, one level deeper each time: passes go
     # on until one matches nothing (a unit three levels down needs three).
     added = True
@@ -163,11 +169,11 @@ def _by_name(new: Tree, left: _Left, m: Matching) -> None:
         for node in left.old():
             groups[(_parent_key(node, m), node.names[0])].append(node)
         for node in todo:
-            if node.key in new_to_old:
+            if node.partner is not None:
                 continue
             olds = groups.get((_parent_key(node, None), node.names[0]))
             if olds:
-                m.add(olds.pop(0).key, node.key, "name")
+                _add(m, olds.pop(0), node, "name")
                 added = True
     # A folded name unique on both sides: the same unit, moved.
     olds_by: dict[str, list[Node]] = defaultdict(list)
@@ -179,7 +185,7 @@ def _by_name(new: Tree, left: _Left, m: Matching) -> None:
     for name, olds in olds_by.items():
         news = news_by.get(name)
         if len(olds) == 1 and news is not None and len(news) == 1:
-            m.add(olds[0].key, news[0].key, "name")
+            _add(m, olds[0], news[0], "name")
 
 
 def _text(node: Node) -> str:

@@ -65,6 +65,9 @@ class Node:
     index: int
     children: list[Node] = field(default_factory=list)
     _names: tuple[str, ...] | None = None
+    #: The unit it was matched with in the other tree (set by :func:`orgspec.reorg.match.match`): read
+    #: as an attribute of a node already at hand, where a look-up by key would miss the cache at 100k units.
+    partner: Node | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -87,6 +90,8 @@ class Tree:
         self.nodes: list[Node] = []
         self.by_key: dict[str, Node] = {}
         self.roots: list[Node] = []
+        #: The units with an id, (id, node), in the order of ``nodes`` (matching by id reads no unit again).
+        self.ids: list[tuple[str, Node]] = []
         self._preorder: list[Node] | None = None
         self._add(spec.bodies, None, self.roots)
 
@@ -94,6 +99,7 @@ class Tree:
         todo: list[tuple[tuple[Unit, ...], Node | None, list[Node]]] = [(units, parent, into)]
         by_key = self.by_key
         nodes = self.nodes
+        ids = self.ids
         while todo:
             group, par, out = todo.pop()
             for i, unit in enumerate(group):
@@ -102,6 +108,8 @@ class Tree:
                 if key is None or key in by_key:
                     key = self._key(unit, par)
                 node = Node(key, unit, par, i, [])
+                if uid is not None:
+                    ids.append((uid, node))
                 by_key[key] = node
                 out.append(node)
                 nodes.append(node)
