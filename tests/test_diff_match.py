@@ -166,3 +166,15 @@ def test_units_sharing_an_id_match_the_last_old_one_with_the_first_new_one() -> 
         ("DutyTransferred", None, "@x[2]"),
         ("Abolish", "@x", None),
     ]
+
+
+def test_an_event_the_old_unit_already_had_does_not_make_a_rename_a_reconstitution() -> None:
+    # found by the rename law: a unit whose own history says it was set up from a body of its own
+    # name, renamed; the event is in both versions, so it states nothing of this change
+    text = 'body b "某局" {{\n  section s "{name}" {{\n    history {{\n      event established 2000 {{ from "甲处" }}\n    }}\n  }}\n}}\n'
+    old = orgspec.loads(text.format(name="甲处"))
+    new = orgspec.loads(text.format(name="甲处新"))
+    assert [op.op for op in diff(old, new).operations] == ["rename"]
+    # the same event new in the new version is the 组建 it states
+    plain = orgspec.loads('body b "某局" {\n  section s "甲处" {}\n}\n')
+    assert [op.op for op in diff(plain, new).operations if op.op != "attribute-changed"] == ["reconstitute"]

@@ -125,8 +125,14 @@ def reestablished(a: Unit, b: Unit) -> Event | None:
     return None
 
 
-def _succession(b: Unit, before: str) -> Event | None:
-    for e in b.history:
+def _succession(a: Unit, b: Unit) -> Event | None:
+    """Return the event of ``b``'s history that makes it the successor of ``a`` (组建 from ``a``'s name), if any.
+
+    An event ``a`` already had does not: ``a`` named as its own predecessor says nothing of the
+    change from ``a`` to ``b``.
+    """
+    before = a.name
+    for e in new_events(a, b):
         if e.kind in SUCCESSION and e.before and fold(e.before) == fold(before):
             return e
     return None
@@ -136,7 +142,7 @@ def name_op(base: dict[str, Any], a: Unit, b: Unit) -> Operation:
     """Return the operation for a matched unit whose name changed: respell, reconstitute or rename."""
     if script_only(a.name, b.name):
         return Respell(**base, field="name", before=a.name, after=b.name)
-    succession = _succession(b, a.name)
+    succession = _succession(a, b)
     if succession is not None:
         return Reconstitute(**base, before=a.name, after=b.name, basis=succession.basis, verb=succession.verb)
     basis = event_basis(None, b, (EventKind.RENAMED,), before=a.name)
