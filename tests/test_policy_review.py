@@ -308,3 +308,26 @@ def test_across_files_an_abolished_section_is_not_a_disagreement(
     assert [d["message"].split(" here")[0] for d in found] == [
         "'某局' states its number of sections as 4 (as of 2019-03)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("history", "stated", "os301"),
+    [
+        # a gazetteer keeps the section of an earlier layout beside today's two: the count states today's
+        ("      event abolished 1983\n", 2, False),
+        ("      event abolished 1983\n", 3, True),
+        # set up again later, it is listed and counted
+        ("      event abolished 1983\n      event reestablished 1988\n", 3, False),
+        ("      event abolished 1983\n      event reestablished 1988\n", 2, True),
+    ],
+)
+def test_a_stated_section_count_does_not_count_a_section_abolished_in_its_history(
+    history: str, stated: int, os301: bool
+) -> None:
+    text = (
+        f'body "某局" {{\n  stated sections {stated}\n  section-duties-unstated\n'
+        '  section "办公室"\n  section "业务科"\n'
+        f'  section "生产办公室" {{\n    history {{\n{history}    }}\n  }}\n}}\n'
+    )
+    codes = [d.code for d in analyze(text, "t.orgspec").diagnostics]
+    assert ("OS301" in codes) is os301

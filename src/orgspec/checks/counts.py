@@ -56,12 +56,17 @@ def _bodies_of(unit: Unit) -> int | None:
 
 
 def _counted(ctx: Context, path: str) -> Iterator[tuple[str, Unit]]:
-    """Yield the units below ``path`` that a stated count covers: all but those listed outside it."""
+    """Yield the units below ``path`` that a stated count covers.
+
+    All but those listed outside it, and those abolished or merged away in a history (a gazetteer
+    keeps the sections of earlier layouts beside today's; a count states today's).
+    """
     outside: list[str] = []
+    gone = ctx.gone
     for p, u in ctx.descendants(path):
         if any(p.startswith(o + "/") for o in outside):
             continue
-        if u.outside_count:
+        if u.outside_count or p in gone:
             outside.append(p)
             continue
         yield p, u
