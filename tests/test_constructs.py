@@ -281,3 +281,11 @@ def test_a_quota_states_its_funding_phasing_out_and_date() -> None:
     assert (quota.funding, quota.phasing_out, str(quota.as_of)) == ("全额拨款", "人员只出不进,编制出一减一", "2019")
     twice = text.replace("    as-of 2019\n", '    as-of 2019\n    funding "差额拨款"\n')
     assert [d.code for d in orgspec.check_text(twice)] == ["OS203"]
+
+
+def test_a_block_under_complete_is_reported_not_dropped() -> None:
+    # `complete` takes no block, in a quota as in a class; what is written in one is never silently lost
+    for outer in ("quota administrative 5", "stands-for 5"):
+        text = f'body b "某局" {{\n  {outer} {{\n    includes logistics 5\n    complete {{\n      note "x"\n    }}\n  }}\n}}\n'
+        found = [(d.code, d.message) for d in orgspec.check_text(text, "t.orgspec")]
+        assert ("OS202", "'complete' takes no block") in found, outer

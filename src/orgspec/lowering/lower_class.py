@@ -50,9 +50,7 @@ class ClassLowerer(LowererBase):
                 if part is not None:
                     parts.append(part)
             elif kw == "complete":
-                self.no_args(sub, "no arguments")
-                self.no_block(sub)
-                cf["complete"] = True
+                cf["complete"] = self.complete(sub, p)
             elif kw in ("source", "placeholder"):
                 if self.once(seen, sub):
                     value = self.text(sub)
@@ -82,6 +80,13 @@ class ClassLowerer(LowererBase):
         self.map.put(p, stmt)
         self.map.put(p + "/count", counted[1])
         f["stands_for"] = trusted(BodyClass, **cf)
+
+    def complete(self, stmt: Stmt, p: str) -> bool:
+        """Read ``complete`` (the breakdown above adds up to the total): no arguments, no block."""
+        self.no_args(stmt, "no arguments")
+        self.no_block(stmt)
+        self.map.put(p + "/complete", stmt)
+        return True
 
     def also(self, stmt: Stmt, p: str) -> OtherStatement | None:
         """Read ``also FIGURE ["words"] [source "…"]``: the same fact stated by another source."""

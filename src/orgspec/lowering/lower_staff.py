@@ -74,9 +74,7 @@ class StaffLowerer(ClassLowerer):
                 if total is not None:
                     across.append(total)
             elif sub.keyword == "complete":
-                self.no_args(sub, "no arguments")
-                qf["complete"] = True
-                self.map.put(p + "/complete", sub)
+                qf["complete"] = self.complete(sub, p)
             elif sub.keyword in ("funding", "phasing-out", "source"):
                 if self.once(seen, sub):
                     value = self.text(sub)
