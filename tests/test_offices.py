@@ -1,7 +1,7 @@
 """N2 (issue 13): the working office (办事机构) of a coordinating body, through every layer.
 
 ``office-of`` on the office (or on the body that does the work, "承担…的具体工作") and
-``working-office`` on the coordinating body: parse, model, fmt round trip, the OS210 check,
+``working-office`` on the coordinating body: parse, model, fmt round trip, the OS319 check,
 OS209 on itself, JSON export and schema, the zh summary of a diff, LSP completion and the lexer.
 """
 
@@ -57,7 +57,7 @@ def test_office_of_and_working_office_are_relations_that_round_trip() -> None:
 
 def test_two_working_offices_of_one_body_are_a_warning_either_way_stated() -> None:
     two = _GROUP + 'body other "另一办公室" {\n  office-of @bw\n}\n'
-    found = [d for d in orgspec.check_text(two) if d.code == "OS210"]
+    found = [d for d in orgspec.check_text(two) if d.code == "OS319"]
     assert [(d.line, d.severity.value) for d in found] == [(17, "warning")]
     assert "'编委' has two working offices: '编办' and '另一办公室'" in found[0].message
     # an office replaced by another keeps its relation with until: history, not a conflict
@@ -65,7 +65,7 @@ def test_two_working_offices_of_one_body_are_a_warning_either_way_stated() -> No
     assert _codes(ended) == []
     # an office outside the spec, named on the body, against one inside that claims the body
     outside = 'body zu "领导小组" {\n  working-office "县委办"\n}\nbody b "民政局" {\n  office-of @zu\n}\n'
-    assert _codes(outside) == ["OS210"]
+    assert _codes(outside) == ["OS319"]
 
 
 def test_a_unit_cannot_be_its_own_working_office() -> None:

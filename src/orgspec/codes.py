@@ -196,19 +196,6 @@ _ALL: tuple[Code, ...] = (
         "A unit cannot host, manage or be the superior of itself, directly or through others (A 代管 B 代管 A).",
     ),
     Code(
-        "OS210",
-        "two-working-offices",
-        "warning",
-        "One body has two working offices.",
-        "A coordinating body (领导小组, 委员会, 联席会议) has one working office (办事机构) that does its "
-        "day-to-day work, stated with `office-of` on the office or `working-office` on the body. Two "
-        "different units stated as the office of one body, in either direction, is a contradiction a "
-        "reviewer raises. An office replaced by another keeps its relation with an `until` date.",
-        bad='body a "甲" { office-of "领导小组" }\nbody b "乙" { office-of "领导小组" }',
-        good='body a "甲" { office-of "领导小组" { until 2018 } }\nbody b "乙" { office-of "领导小组" }',
-    ),
-    # ---- arithmetic ------------------------------------------------------------
-    Code(
         "OS301",
         "stated-count-mismatch",
         "error",
@@ -406,6 +393,19 @@ _ALL: tuple[Code, ...] = (
         bad='stands-for 31 { source "编委"; also 30 source "民政" }',
         good='stands-for 31 { source "编委"; also 31 source "民政" }',
     ),
+    Code(
+        "OS319",
+        "two-working-offices",
+        "warning",
+        "One body has two working offices.",
+        "A coordinating body (领导小组, 委员会, 联席会议) has one working office (办事机构) that does its "
+        "day-to-day work, stated with `office-of` on the office or `working-office` on the body. Two "
+        "different units stated as the office of one body, in either direction, is a contradiction a "
+        "reviewer raises. An office replaced by another keeps its relation with an `until` date.",
+        bad='body a "甲" { office-of "领导小组" }\nbody b "乙" { office-of "领导小组" }',
+        good='body a "甲" { office-of "领导小组" { until 2018 } }\nbody b "乙" { office-of "领导小组" }',
+    ),
+    # ---- arithmetic ------------------------------------------------------------
     # ---- plaques -----------------------------------------------------------------
     Code(
         "OS401",

@@ -17,7 +17,7 @@ __all__ = ["working_offices"]
 
 
 def working_offices(ctx: Context) -> Iterator[Diagnostic]:
-    """OS210: two different units are stated as the working office of one body (either direction).
+    """OS319: two different units are stated as the working office of one body (either direction).
 
     A relation that has ended (``until``) and the relations of an abolished unit are left out: an
     office replaced by another is a history, not a conflict.
@@ -50,7 +50,7 @@ def working_offices(ctx: Context) -> Iterator[Diagnostic]:
             if seen:
                 first_name, _, first_where = next(iter(seen.values()))
                 yield ctx.diag(
-                    "OS210",
+                    "OS319",
                     f"'{body_name}' has two working offices: '{first_name}' and '{office_name}'",
                     where,
                     hint="a coordinating body has one 办事机构; if one replaced the other, give the old "
