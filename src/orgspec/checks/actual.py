@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgspec.checks.context import Context
+from orgspec.checks.posts import every_post
 from orgspec.diagnostics import Diagnostic
-from orgspec.model.units import ActualStaff, Post, PostGroup, Unit
+from orgspec.model.units import ActualStaff, Unit
 from orgspec.model.values import Count, QuotaCategory
 
 __all__ = ["actual_posts", "actual_staff"]
@@ -104,23 +105,18 @@ def _against_quota(
 def actual_posts(ctx: Context) -> Iterator[Diagnostic]:
     """OS312: leadership posts actually filled above the posts authorised (超职数)."""
     for path, unit in ctx.selected.posts:
-        for i, item in enumerate(unit.posts):
-            ipath = f"{path}/posts/{i}"
-            found: list[tuple[str, Post | PostGroup]] = [(ipath, item)]
-            if isinstance(item, PostGroup):
-                found += [(f"{ipath}/posts/{k}", p) for k, p in enumerate(item.posts)]
-            for ppath, post in found:
-                if post.actual is None or not post.actual.known or not post.count.known:
-                    continue
-                have, limit = post.actual.value or 0, post.count.value or 0
-                if have > limit:
-                    title = post.title or "post group"
-                    yield ctx.diag(
-                        "OS312",
-                        f"{have} '{title}' posts of '{unit.name}' are filled, {have - limit} more than "
-                        f"the {limit} authorised (超职数)",
-                        f"{ppath}/actual",
-                        hint="a reviewer asks for the excess to be reduced as posts fall vacant; keep both "
-                        "figures as the document gives them",
-                        related=[("the posts authorised", f"{ppath}/count")],
-                    )
+        for ppath, post in every_post(path, unit):
+            if post.actual is None or not post.actual.known or not post.count.known:
+                continue
+            have, limit = post.actual.value or 0, post.count.value or 0
+            if have > limit:
+                title = post.title or "post group"
+                yield ctx.diag(
+                    "OS312",
+                    f"{have} '{title}' posts of '{unit.name}' are filled, {have - limit} more than "
+                    f"the {limit} authorised (超职数)",
+                    f"{ppath}/actual",
+                    hint="a reviewer asks for the excess to be reduced as posts fall vacant; keep both "
+                    "figures as the document gives them",
+                    related=[("the posts authorised", f"{ppath}/count")],
+                )

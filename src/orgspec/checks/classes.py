@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgspec.checks.context import Context
+from orgspec.checks.posts import every_post
 from orgspec.diagnostics import Diagnostic
-from orgspec.model.units import BodyClass, ClassTotal, OtherStatement, Post, PostGroup, Unit
+from orgspec.model.units import BodyClass, ClassTotal, OtherStatement, Unit
 from orgspec.model.values import Count
 
 __all__ = ["class_arithmetic", "class_of", "disagreements"]
@@ -72,14 +73,9 @@ def _parts(ctx: Context, path: str, unit: Unit, cls: BodyClass) -> Iterator[Diag
 
 def _figures(path: str, unit: Unit) -> Iterator[tuple[str, str, Count, tuple[ClassTotal, ...]]]:
     """Yield (path, title, figure for each body, totals over the class) of the posts and quotas."""
-    for i, item in enumerate(unit.posts):
-        ipath = f"{path}/posts/{i}"
-        entries: list[tuple[str, Post | PostGroup]] = [(ipath, item)]
-        if isinstance(item, PostGroup):
-            entries += [(f"{ipath}/posts/{k}", p) for k, p in enumerate(item.posts)]
-        for ppath, post in entries:
-            if post.across:
-                yield ppath, post.title or "post group", post.count, post.across
+    for ppath, post in every_post(path, unit):
+        if post.across:
+            yield ppath, post.title or "post group", post.count, post.across
     for i, q in enumerate(unit.quotas):
         if q.across:
             yield f"{path}/quotas/{i}", q.label or f"{q.category.value} quota", q.count, q.across

@@ -10,10 +10,10 @@ from typing import Literal
 
 from orgspec.checks.context import HEADED_KINDS, Context
 from orgspec.diagnostics import Diagnostic
-from orgspec.model.units import Post, PostGroup
+from orgspec.model.units import Post, PostGroup, Unit
 from orgspec.model.values import QuotaCategory
 
-__all__ = ["post_groups", "post_parts", "posts_total", "posts_within_quota", "role_of"]
+__all__ = ["every_post", "post_groups", "post_parts", "posts_total", "posts_within_quota", "role_of"]
 
 
 def role_of(post: Post) -> Literal["chief", "deputy"] | None:
@@ -153,24 +153,30 @@ def _title(item: Post | PostGroup) -> str:
     return f"{item.title or 'posts'} {item.count}"
 
 
+def every_post(path: str, unit: Unit) -> Iterator[tuple[str, Post | PostGroup]]:
+    """Yield ``(path, item)`` for each post or group of ``unit`` and, after a group, each post in it."""
+    for i, item in enumerate(unit.posts):
+        ipath = f"{path}/posts/{i}"
+        yield ipath, item
+        if isinstance(item, PostGroup):
+            for j, post in enumerate(item.posts):
+                yield f"{ipath}/posts/{j}", post
+
+
 def post_parts(ctx: Context) -> Iterator[Diagnostic]:
     """OS308: the sub-counts of a post or group are within its count."""
     for path, unit in ctx.units():
-        for i, item in enumerate(unit.posts):
-            entries: list[tuple[str, Post | PostGroup]] = [(f"{path}/posts/{i}", item)]
-            if isinstance(item, PostGroup):
-                entries += [(f"{path}/posts/{i}/posts/{j}", p) for j, p in enumerate(item.posts)]
-            for ppath, post in entries:
-                known = [(j, p) for j, p in enumerate(post.parts) if p.count.known]
-                if not known or not post.count.known:
-                    continue
-                summed = sum(p.count.value or 0 for _, p in known)
-                if summed > (post.count.value or 0):
-                    yield ctx.diag(
-                        "OS308",
-                        f"the sub-counts of {post.title or 'the posts'} of '{unit.name}' add up to "
-                        f"{summed}, more than {post.count.value}",
-                        f"{ppath}/count",
-                        hint="sub-counts (including …) are counted inside the post count",
-                        related=[(f"part {p.count}", f"{ppath}/parts/{j}") for j, p in known],
-                    )
+        for ppath, post in every_post(path, unit):
+            known = [(j, p) for j, p in enumerate(post.parts) if p.count.known]
+            if not known or not post.count.known:
+                continue
+            summed = sum(p.count.value or 0 for _, p in known)
+            if summed > (post.count.value or 0):
+                yield ctx.diag(
+                    "OS308",
+                    f"the sub-counts of {post.title or 'the posts'} of '{unit.name}' add up to "
+                    f"{summed}, more than {post.count.value}",
+                    f"{ppath}/count",
+                    hint="sub-counts (including …) are counted inside the post count",
+                    related=[(f"part {p.count}", f"{ppath}/parts/{j}") for j, p in known],
+                )
