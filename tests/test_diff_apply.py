@@ -234,3 +234,25 @@ def test_a_removed_duty_or_plaque_that_is_not_there_is_named_by_its_words() -> N
     d = _diff(plaque.format('  plaque "甲办"\n'), plaque.format(""))
     assert [op.op for op in d.operations] == ["plaque-removed"]
     assert _conflicts(d, plaque.format("")) == ["operation 1 (plaque-removed A): plaque '甲办' is not there"]
+
+
+def test_undoing_an_abolished_section_puts_it_back_under_its_body_in_its_place() -> None:
+    old = orgspec.loads('body a "甲局" {\n  section "秘书处" {}\n  section "综合处" {}\n}\n')
+    new = orgspec.loads('body a "甲局" {\n  section "综合处" {}\n}\n')
+    back = invert(diff(old, new))
+    assert str(back.operations[0].parent) == "@a"
+    assert apply(new, back) == old
+
+
+def test_undoing_a_reconstitution_drops_the_document_s_word() -> None:
+    from orgspec.reorg.render_zh import render_zh
+
+    old = orgspec.loads('body c "扶贫办" {\n  duties { duty "负责扶贫。" }\n}\n')
+    new = orgspec.loads(
+        'body b "国家乡村振兴局" {\n  duties { duty "负责扶贫。" }\n  history {\n'
+        '    event established 2021 { from "扶贫办"; verb "设立" }\n  }\n}\n'
+    )
+    d = diff(old, new)
+    assert render_zh(d).splitlines() == ["1. 在扶贫办基础上设立国家乡村振兴局，不再保留扶贫办。"]
+    # the 设立 words the change the document made, not its undoing
+    assert render_zh(invert(d)).splitlines() == ["1. 在国家乡村振兴局基础上组建扶贫办，不再保留国家乡村振兴局。"]

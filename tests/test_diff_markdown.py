@@ -64,3 +64,34 @@ def test_a_comment_past_its_limit_says_how_many_units_it_left_out() -> None:
         + TAIL
     )
     assert "left out to stay below 400 characters (3 lines)" in render_markdown(diff(OLD, NEW), limit=400)
+
+
+def test_notes_follow_the_possible_renames_fifty_at_most_with_markup_escaped() -> None:
+    changes = "".join(f'    transferred-in "职责{i}" from "乙局"\n' for i in range(51))
+    old = orgspec.loads('body "甲<局>" {}\nbody "综合处" {}\n')
+    new = orgspec.loads(f'body "甲<局>" {{\n  function-changes {{\n{changes}  }}\n}}\nbody "综合处室" {{}}\n')
+    d = diff(old, new)
+    assert len(d.notes) == 51
+    text = render_markdown(d)
+    tail = text[text.index("**Possible renames**") :]
+    assert tail.splitlines()[:3] == [
+        "**Possible renames** (similarity only; not applied):",
+        "",
+        "- 综合处 → 综合处室 (score 0.67)",
+    ]
+    notes = [line for line in tail.splitlines() if line.startswith("- `declared-transfer-unmatched`")]
+    assert len(notes) == 50  # the first fifty, in order; the JSON form has them all
+    assert notes[0] == (
+        "- `declared-transfer-unmatched` 甲&lt;局&gt; states a function transferred-in from 乙局 (职责0…), "
+        "but no such duty moved between the two specs"
+    )
+    assert "(职责49…)" in notes[-1]
+    assert "职责50" not in text
+    assert "<局>" not in text
+
+
+def test_a_line_break_inside_a_name_does_not_break_the_comment() -> None:
+    new = orgspec.loads('body "甲局" {}\n')
+    broken = new.model_copy(update={"bodies": (new.bodies[0].model_copy(update={"name": "甲\r\n局"}),)})
+    text = render_markdown(diff(orgspec.loads(""), broken))
+    assert "<summary><b>established</b> 甲  局</summary>" in text

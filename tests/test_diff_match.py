@@ -178,3 +178,23 @@ def test_an_event_the_old_unit_already_had_does_not_make_a_rename_a_reconstituti
     # the same event new in the new version is the 组建 it states
     plain = orgspec.loads('body b "某局" {\n  section s "甲处" {}\n}\n')
     assert [op.op for op in diff(plain, new).operations if op.op != "attribute-changed"] == ["reconstitute"]
+
+
+def test_a_possible_rename_is_proposed_at_the_threshold_and_past_a_unit_too_short_to_score() -> None:
+    # 秘书处 and 综合秘书处 share 2 of 4 character pairs: 0.5, the default threshold, is enough;
+    # the one-character 处 listed first has no character pair to compare and is passed over
+    old = orgspec.loads('body "甲" {\n  section "秘书处" {}\n}\n')
+    new = orgspec.loads('body "甲" {\n  section "处" {}\n  section "综合秘书处" {}\n}\n')
+    assert [(p.old_name, p.new_name, p.score) for p in diff(old, new).proposals] == [("秘书处", "综合秘书处", 0.5)]
+    one_third = orgspec.loads('body "甲" {\n  section "秘书科" {}\n}\n')
+    assert [p.new_name for p in diff(old, one_third, threshold=1 / 3).proposals] == ["秘书科"]
+    assert diff(old, one_third, threshold=0.34).proposals == ()
+
+
+def test_each_operation_says_how_its_unit_was_matched() -> None:
+    old = orgspec.loads('body "甲" {\n  section "综合处" { duties { duty "负责甲。" } }\n  section "秘书处" {}\n}\n')
+    new = orgspec.loads('body "甲" {\n  section "综合处" { duties { duty "负责乙。" } }\n  section "秘书科" {}\n}\n')
+    by_name = {(type(op).__name__, op.name, op.established_by) for op in diff(old, new).operations}
+    assert ("DutyAdded", "综合处", "name") in by_name
+    given = diff(old, new, pairs=[("甲/秘书处", "甲/秘书科")]).operations
+    assert [(op.name, op.established_by) for op in given if isinstance(op, Rename)] == [("秘书科", "given")]

@@ -98,3 +98,19 @@ def test_a_diff_of_order_only_says_so_in_every_form() -> None:
     # a diff with other changes keeps its own summary; an empty one says no changes
     assert summary_line(diff(old, old)) == "no changes"
     assert render_zh(diff(old, old)) == "无变化。\n"
+
+
+def test_a_quota_property_and_the_spec_s_own_history_are_named_as_a_reader_reads_them() -> None:
+    history = 'history {\n  event established 2001 { unit "甲局" }\n}\n'
+    old = orgspec.loads('body "甲局" {\n  quota administrative 10 "行政编制"\n}\n' + history)
+    new = orgspec.loads(
+        'body "甲局" {\n  quota administrative 10 "行政编制" {\n    phasing-out "只出不进"\n  }\n}\n'
+        + history.replace("}\n}", '}\n  event kept 2005 { unit "甲局" }\n}')
+    )
+    assert render_text(diff(old, new)).splitlines() == [
+        "changed 甲局",
+        "    administrative quota 10: phasing out (none) → 只出不进",
+        "changed (spec)",
+        "    history: 1 added, 0 removed",
+        "1 quota changed, 1 other statement changed",
+    ]

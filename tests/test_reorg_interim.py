@@ -103,3 +103,18 @@ def test_an_interim_period_that_ends_before_it_starts_is_reported() -> None:
         (4, "the interim period ends on 2018-03-31, before it starts on 2018-10")
     ]
     assert [d for d in orgspec.check_text(SPEC, "s.orgspec") if d.code == "OS603"] == []
+
+
+def test_each_period_is_said_with_its_own_end_in_both_summaries() -> None:
+    from orgspec.reorg.render_text import render_text
+
+    spec = orgspec.loads(SPEC.replace("until 2019-06-30\n      plaque", "until 2019-03-31\n      plaque"))
+    old, new = as_of(spec, "2019-01"), as_of(spec, "2019-07")
+    d = diff(old, new)
+    assert render_zh(d, document_order(old, new, d)).splitlines() == [
+        "1. 乙局不再保留甲局牌子，设置过渡期，至2019年3月31日止（依据《某省机构改革方案》）。",
+        "2. 不再保留丙局，设置过渡期，至2019年6月30日止（依据《某省机构改革方案》）。",
+    ]  # the period that ends first comes first
+    text = render_text(d)
+    assert "interim period: the body kept from 2018-10 until 2019-06-30" in text
+    assert "interim period: plaque 甲局 kept from 2018-10 until 2019-03-31" in text

@@ -150,3 +150,29 @@ def test_a_function_change_takes_only_a_verb_of_its_kind() -> None:
     text = 'body "外办" {\n  function-changes {\n    transferred-in "甲" from "乙" { verb "撤销"; note "x" }\n  }\n}\n'
     found = [(d.code, d.line) for d in orgspec.check_text(text) if d.severity.value == "error"]
     assert sorted(found) == [("OS201", 3), ("OS206", 3)]
+
+
+def test_a_transfer_takes_the_verb_of_the_event_that_states_it_on_either_side() -> None:
+    old = orgspec.loads('body "外办" {}\nbody "公安厅" {\n  duties { duty "华侨来陕定居审批" }\n}\n')
+    # stated by the giving body: 公安厅's history says where its duty went, and with which word
+    by_source = orgspec.loads(
+        'body "外办" {\n  duties { duty "华侨来陕定居审批" }\n}\nbody "公安厅" {\n  history {\n'
+        '    event duties-transferred 2014 { to "外办"; duty "华侨来陕定居审批"; verb "划转" }\n  }\n}\n'
+    )
+    assert render_zh(diff(old, by_source)).splitlines() == ["1. 将公安厅的“华侨来陕定居审批”职责划转外办。"]
+    # an event naming another body does not word this transfer
+    to_other = orgspec.loads(orgspec.dumps(by_source).replace('to "外办"', 'to "民政厅"'))
+    assert render_zh(diff(old, to_other)).splitlines() == ["1. 将公安厅的“华侨来陕定居审批”职责划入外办。"]
+
+
+def test_an_earlier_transfer_s_verb_does_not_word_a_new_one() -> None:
+    # the receiving body's history already held a 划转 of an earlier year; this year's move states no word
+    earlier = '    event duties-transferred 2010 { from "公安厅"; duty "出入境证件审批"; verb "划转" }\n'
+    old = orgspec.loads(
+        f'body "外办" {{\n  history {{\n{earlier}  }}\n}}\nbody "公安厅" {{\n  duties {{ duty "华侨来陕定居审批" }}\n}}\n'
+    )
+    new = orgspec.loads(
+        f'body "外办" {{\n  duties {{ duty "华侨来陕定居审批" }}\n  history {{\n{earlier}'
+        '    event duties-transferred 2014 { from "公安厅"; duty "华侨来陕定居审批" }\n  }\n}\nbody "公安厅" {}\n'
+    )
+    assert render_zh(diff(old, new)).splitlines() == ["1. 将公安厅的“华侨来陕定居审批”职责划入外办。"]

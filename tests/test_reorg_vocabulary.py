@@ -259,3 +259,30 @@ def test_a_change_of_kind_with_its_quota_category_is_one_sentence() -> None:
     d = _laws(old, new)
     lines = render_zh(d).splitlines()
     assert lines == ["1. 某市机构编制电子政务中心由事业单位调整为行政机构，事业编制8名调整为行政编制。"], lines
+
+
+def test_a_plaque_that_becomes_a_body_built_from_others_is_one_sentence_without_danduo() -> None:
+    # 单独组建 says the body stands on its own plaque alone; built from others' duties it is 整合…组建
+    old = orgspec.loads(
+        'body a "农业农村部" {\n  plaque "国家乡村振兴局"\n}\n'
+        'body c "扶贫办" {\n  duties { duty "负责扶贫。" }\n}\nbody d "甲办" {\n  duties { duty "负责甲。" }\n}\n'
+    )
+    new = orgspec.loads(
+        'body a "农业农村部"\nbody b "国家乡村振兴局" {\n  duties {\n    duty "负责扶贫。"\n    duty "负责甲。"\n  }\n}\n'
+    )
+    assert render_zh(_laws(old, new)).splitlines() == [
+        "1. 将扶贫办、甲办的职责整合，组建国家乡村振兴局，农业农村部不再加挂国家乡村振兴局牌子。",
+        "2. 不再保留扶贫办、甲办。",
+    ]
+
+
+def test_a_body_managed_by_another_says_guanli_unless_its_relation_has_a_word() -> None:
+    old = orgspec.loads('body a "甲部"\n')
+    new = orgspec.loads('body a "甲部"\nbody b "乙局" {\n  managed-by "甲部"\n}\n')
+    assert render_zh(_laws(old, new)).splitlines() == ["1. 组建乙局，由甲部管理。"]
+
+
+def test_a_quota_given_as_a_range_is_quoted_in_the_document_s_words() -> None:
+    old = orgspec.loads('body "甲局" {\n  quota administrative 10\n}\n')
+    new = orgspec.loads('body "甲局" {\n  quota administrative between 8 12 "8至12名"\n}\n')
+    assert render_zh(diff(old, new)).splitlines() == ["1. 甲局行政编制由10名调整为“8至12名”。"]

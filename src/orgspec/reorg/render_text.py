@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel
+
 from orgspec.model.units import Duty, PostItem, Unit
 from orgspec.model.values import Count
 from orgspec.reorg.fold import fold
@@ -142,13 +144,9 @@ def _arrow(label: str, before: object, after: object) -> str | None:
     return None if a == b else f"{label}: {a} → {b}"
 
 
-def _fields_delta(before: object, after: object) -> list[str]:
-    """Return ``field before → after`` for each field that differs between two models (or dicts)."""
-    a = _plain(before)
-    b = _plain(after)
-    if not isinstance(a, dict) or not isinstance(b, dict):
-        line = _arrow("value", a, b)
-        return [line[len("value: ") :]] if line else []
+def _fields_delta(before: BaseModel, after: BaseModel) -> list[str]:
+    """Return ``field before → after`` for each field that differs between two models (a quota, a post)."""
+    a, b = before.model_dump(mode="json"), after.model_dump(mode="json")
     out = []
     for key in [*a, *(k for k in b if k not in a)]:
         va, vb = a.get(key), b.get(key)
@@ -160,11 +158,6 @@ def _fields_delta(before: object, after: object) -> list[str]:
         else:
             out.append(f"{name} {_side(va)} → {_side(vb)}")
     return out
-
-
-def _plain(value: object) -> object:
-    dump = getattr(value, "model_dump", None)
-    return dump(mode="json") if callable(dump) else value
 
 
 def _duty(d: Duty) -> str:
@@ -250,11 +243,8 @@ def _detail(op: Operation) -> str | None:
             if added or removed:
                 return f"{op.field.replace('_', ' ')}: {added} added, {removed} removed"
             return f"{op.field.replace('_', ' ')}: put in another order"
-        line = _arrow(op.field.replace("_", " "), op.before, op.after)
-        if line is None and op.before != op.after:
-            delta = _fields_delta(op.before, op.after)
-            return f"{op.field.replace('_', ' ')}: {'; '.join(delta)}" if delta else None
-        return line
+        # JSON values: two that differ never read the same, so the sides say the whole change
+        return _arrow(op.field.replace("_", " "), op.before, op.after)
     if isinstance(op, QuotaTransferred):
         return f"{op.category.value} quota transferred from {op.source_name}: {op.amount}"
     if isinstance(op, PostsTransferred):
