@@ -114,3 +114,12 @@ def test_a_quota_property_and_the_spec_s_own_history_are_named_as_a_reader_reads
         "    history: 1 added, 0 removed",
         "1 quota changed, 1 other statement changed",
     ]
+
+
+def test_a_statement_with_parts_is_read_by_its_figure_and_words_not_as_python() -> None:
+    old = orgspec.loads('body b "乙站" {\n  stands-for 9 "九个农机站"\n}\n')
+    new = orgspec.loads('body b "乙站" {\n  stands-for 10 "十个农机站"\n}\n')
+    assert render_text(diff(old, new)).splitlines()[1] == "    stands for: count 9 → 10; text 九个农机站 → 十个农机站"
+    gone = orgspec.loads('body b "乙站"\n')
+    assert render_text(diff(old, gone)).splitlines()[1] == "    stands for: 9 九个农机站 → (none)"
+    assert "{" not in render_markdown(diff(old, new))

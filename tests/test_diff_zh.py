@@ -189,3 +189,28 @@ def test_a_body_merged_beside_one_kept_as_a_plaque_does_not_take_its_plaque() ->
     )
     new = _body("t", "外事办", "负责外事工作", "负责引进外国专家工作", "负责侨务工作", extra='  plaque "外专局"\n')
     assert _zh(old, new) == ["1. 将外专局并入外事办，加挂外专局牌子。", "2. 将侨办并入外事办。"]
+
+
+def test_a_change_no_plan_sentence_covers_is_still_said_never_claimed_away() -> None:
+    # each of these diffs used to read 无变化 beside a JSON diff that had the change
+    assert _zh(_unit('  funding "全额拨款"\n'), _unit('  funding "差额拨款"\n')) == [
+        "1. 甲局经费形式由全额拨款调整为差额拨款。"
+    ]
+    assert _zh(_unit('  section-rank "科级"\n'), _unit("")) == ["1. 甲局内设机构规格由科级调整为未明确。"]
+    assert _zh(_unit('  stands-for 9 "九个农机站"\n'), _unit('  stands-for 10 "十个农机站"\n')) == [
+        "1. 甲局的同类机构有调整。"
+    ]
+    assert _zh(
+        _unit('  quota administrative 5 { funding "全额拨款" }\n'),
+        _unit('  quota administrative 5 { funding "差额拨款" }\n'),
+    ) == ["1. 甲局行政编制5名的经费形式有调整。"]
+    # the same duty in other words (same number, most of its words): 将…职责调整为…
+    assert _zh(
+        _unit('  duties { duty 1 "负责全市外事工作的归口管理。" }\n'),
+        _unit('  duties { duty 1 "负责全市外事工作的统筹协调和归口管理。" }\n'),
+    ) == ["1. 甲局的“负责全市外事工作的归口管理”职责调整为“负责全市外事工作的统筹协调和归口管理”。"]
+
+
+def test_a_diff_of_records_only_says_what_changed_besides() -> None:
+    assert _zh(_unit('  note "甲"\n'), _unit('  note "乙"\n')) == ["除沿革、依据、备注等记载外无变化。"]
+    assert _zh(_unit(""), _unit("")) == ["无变化。"]

@@ -130,7 +130,8 @@ def test_two_texts_of_one_structure_in_two_scripts_are_no_change() -> None:
     kinds = {op.op for op in d.operations}
     assert kinds <= {"respell", "duty-reworded", "duties-reordered"}, kinds
     assert {op.field for op in d.operations if op.op == "respell"} == {"name", "rank", "plaques"}  # type: ignore[union-attr]
-    assert render_zh(d) == "無變化。\n"
+    # nothing changed but the script and the duties' numbers: the summary says the numbers, never "no change"
+    assert render_zh(d) == "除職責序號外無變化。\n"
     text = render_text(d)
     assert "renamed" not in text
     assert "rank changed" not in text

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -135,6 +136,10 @@ def _side(value: object) -> str:
         return NONE
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, dict):  # a statement with parts, by its figure and its words
+        parts = [str(_figure(value["count"]))] if value.get("count") is not None else []
+        parts += [value[k] for k in ("name", "text", "target") if isinstance(value.get(k), str)]
+        return " ".join(parts) or "(stated)"
     return str(value)
 
 
@@ -144,12 +149,13 @@ def _arrow(label: str, before: object, after: object) -> str | None:
     return None if a == b else f"{label}: {a} → {b}"
 
 
-def _fields_delta(before: BaseModel, after: BaseModel) -> list[str]:
-    """Return ``field before → after`` for each field that differs between two models (a quota, a post)."""
-    a, b = before.model_dump(mode="json"), after.model_dump(mode="json")
+def _fields_delta(before: BaseModel | dict[str, Any], after: BaseModel | dict[str, Any]) -> list[str]:
+    """Return ``field before → after`` for each field that differs between two models or their JSON."""
+    a = before.model_dump(mode="json") if isinstance(before, BaseModel) else before
+    b = after.model_dump(mode="json") if isinstance(after, BaseModel) else after
     out = []
     for key in [*a, *(k for k in b if k not in a)]:
-        va, vb = a.get(key), b.get(key)
+        va, vb = _figure(a.get(key)), _figure(b.get(key))
         if va == vb:
             continue
         name = key.replace("_", " ")
@@ -158,6 +164,13 @@ def _fields_delta(before: BaseModel, after: BaseModel) -> list[str]:
         else:
             out.append(f"{name} {_side(va)} → {_side(vb)}")
     return out
+
+
+def _figure(value: object) -> object:
+    """Return a count's JSON (``{"status": "number", "value": 9, …}``) as a reader reads it (9), else ``value``."""
+    if isinstance(value, dict) and value.keys() >= {"status", "value"}:
+        return value["value"] if value["status"] == "number" else value.get("text") or value["status"]
+    return value
 
 
 def _duty(d: Duty) -> str:
@@ -243,7 +256,9 @@ def _detail(op: Operation) -> str | None:
             if added or removed:
                 return f"{op.field.replace('_', ' ')}: {added} added, {removed} removed"
             return f"{op.field.replace('_', ' ')}: put in another order"
-        # JSON values: two that differ never read the same, so the sides say the whole change
+        if isinstance(op.before, dict) and isinstance(op.after, dict):  # a statement with parts: the parts changed
+            delta = _fields_delta(op.before, op.after)
+            return f"{op.field.replace('_', ' ')}: {'; '.join(delta)}" if delta else None
         return _arrow(op.field.replace("_", " "), op.before, op.after)
     if isinstance(op, QuotaTransferred):
         return f"{op.category.value} quota transferred from {op.source_name}: {op.amount}"

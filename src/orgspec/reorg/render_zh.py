@@ -31,8 +31,10 @@ from orgspec.model.values import Basis
 from orgspec.reorg.ops import (
     Abolish,
     Absorb,
+    AttributeChanged,
     Demote,
     Diff,
+    DutyReworded,
     DutyTransferred,
     Establish,
     Interim,
@@ -45,7 +47,7 @@ from orgspec.reorg.ops import (
     Split,
 )
 from orgspec.reorg.render_text import ORDER_ONLY
-from orgspec.reorg.render_zh_changes import Said, unit_changes
+from orgspec.reorg.render_zh_changes import RECORDS, Said, other_changes, unit_changes
 from orgspec.reorg.render_zh_phrasing import (
     _WITH_ESTABLISHMENT,
     _interim,
@@ -231,13 +233,35 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
         w.say(lead + form + "{plaque}牌子", op.basis, name=op.name, into=op.into_name, plaque=op.plaque.name)
     unit_changes(w, each, said)
     _staffing(w, each, said.quotas)
+    other_changes(w, each, said.quotas)
     if not w.lines:
-        # a diff of order only (排列顺序) has operations, but none a plan states as a change
-        return (
-            w._convert("除排列顺序外无变化。" if any(op.op in ORDER_ONLY for op in diff.operations) else "无变化。")
-            + "\n"
-        )
+        # a diff of order only (排列顺序), or of records only (沿革、备注), has operations, but none a
+        # plan states as a change: say what changed besides, never that nothing did
+        return w._convert(_unchanged(diff)) + "\n"
     return "\n".join(f"{i}. {printable(line)}" for i, line in enumerate(w.in_document_order(), 1)) + "\n"
+
+
+def _unchanged(diff: Diff) -> str:
+    """Return the sentence for a diff none of whose operations a plan states as a change."""
+    if not diff.operations:
+        return "无变化。"
+    besides: list[str] = []
+    for op in diff.operations:
+        if op.op in ORDER_ONLY:
+            word = "排列顺序"
+        elif isinstance(op, AttributeChanged) and op.field in RECORDS:
+            word = "沿革、依据、备注等记载"
+        elif isinstance(op, DutyReworded) and op.before.number != op.after.number:
+            word = "职责序号"  # the same duty renumbered (a rewording is said)
+        elif op.op == "respell" or isinstance(op, DutyReworded):
+            continue  # a name, a rank, a plaque or a duty in the other script only: no change
+        else:
+            word = "其他表述"  # a change no sentence says: never claimed away
+        if word not in besides:
+            besides.append(word)
+    if not besides:
+        return "无变化。"
+    return "除" + "、".join(besides) + "外无变化。"
 
 
 def _verb(verb: str | None, default: str, words: tuple[str, ...] = ()) -> str:

@@ -17,6 +17,7 @@ from orgspec.reorg.ops import (
     AttributeChanged,
     DutyAdded,
     DutyCancelled,
+    DutyReworded,
     Interim,
     KindChanged,
     Move,
@@ -39,7 +40,42 @@ from orgspec.reorg.render_zh_phrasing import (
     _Writer,
 )
 
-__all__ = ["Said", "unit_changes"]
+__all__ = ["RECORDS", "Said", "other_changes", "unit_changes"]
+
+#: A unit's statements that no sentence above says, by the words a 三定 uses for them.
+_FIELD_WORDS = {
+    "funding": "经费形式",
+    "section_rank": "内设机构规格",
+    "number": "序号",
+    "number_to": "序号",
+    "stands_for": "同类机构",
+    "stated": "核定数量",
+    "members": "组成人员",
+    "actual": "实有人员",
+    "shared_duties": "共同职责",
+}
+#: A one-value statement said with both values: 经费形式由全额拨款调整为差额拨款.
+_SCALAR = ("funding", "section_rank")
+#: Statements about the document more than the body (沿革、依据、备注 …): no sentence of their own.
+RECORDS = frozenset(
+    {
+        *("history", "basis", "notes", "cut_off", "ambiguous", "id", "short_names", "relations"),
+        *("per_regulations", "outside_count", "section_duties_unstated"),  # how the document counts and lists
+        "function_changes",  # a 三定's own account of the duties it moves: the moves are said
+    }
+)
+#: A quota's statements besides its figure.
+_QUOTA_WORDS = {
+    "label": "表述",
+    "parts": "构成",
+    "complete": "构成",
+    "funding": "经费形式",
+    "phasing_out": "只出不进规定",
+    "as_of": "核定时间",
+    "source": "来源",
+    "also": "其他来源的表述",
+    "across": "同类合计",
+}
 
 
 @dataclass
@@ -242,3 +278,56 @@ def _word(verb: str | None) -> str:
 def _managed(verb: str | None) -> str:
     """Return how a superior is said: 管理, or the document's word (统一领导, 统一领导和管理)."""
     return _word(verb) or "管理"
+
+
+def other_changes(w: _Writer, each: Callable[[type], list[Operation]], said_quotas: set[int]) -> None:
+    """Say the changes no sentence above says, so that the summary never leaves a change out.
+
+    A one-value statement says both values (甲局经费形式由全额拨款调整为差额拨款); others are named
+    (甲局的组成人员、实有人员有调整), as is a quota whose figure stays (甲局行政编制5名的经费形式有调整).
+    Records about the document (沿革、依据、备注) get no sentence: the changes they record are said.
+    """
+    named: dict[str, tuple[list[AttributeChanged], list[str]]] = {}
+    for op in each(AttributeChanged):
+        assert isinstance(op, AttributeChanged)
+        words = _FIELD_WORDS.get(op.field)
+        if words is None or op.field in RECORDS:
+            continue
+        w.about(op)
+        if op.field in _SCALAR and (op.before is None or isinstance(op.before, str)):
+            before, after = op.before or w.word("未明确"), op.after or w.word("未明确")
+            w.say("{name}" + words + "由{before}调整为{after}", op.basis, name=op.name, before=before, after=after)
+            continue
+        ops, labels = named.setdefault(op.name, ([], []))
+        ops.append(op)
+        if words not in labels:
+            labels.append(words)
+    for name, (ops, labels) in named.items():
+        w.about(*ops)
+        w.say("{name}的{labels}有调整", ops[0].basis, name=name, labels="、".join(w.word(x) for x in labels))
+    for op in each(DutyReworded):  # the same duty in other words: 将…职责调整为…
+        assert isinstance(op, DutyReworded)
+        if fold_script(op.before.text) != fold_script(op.after.text):
+            w.about(op)
+            w.say(
+                "{name}的{before}职责调整为{after}",
+                op.basis,
+                name=op.name,
+                before=_duty(op.before),
+                after=_duty(op.after),
+            )
+    for op in each(QuotaChanged):
+        assert isinstance(op, QuotaChanged)
+        if id(op) in said_quotas or op.before is None or op.after is None or op.before.count != op.after.count:
+            continue
+        a, b = op.before.model_dump(), op.after.model_dump()
+        labels = list(dict.fromkeys(_QUOTA_WORDS[k] for k in _QUOTA_WORDS if a.get(k) != b.get(k)))
+        if labels:
+            w.about(op)
+            w.say(
+                "{name}" + _category(op.category) + "{n}的{labels}有调整",
+                op.basis,
+                name=op.name,
+                n=_n(op.after.count),
+                labels="、".join(w.word(x) for x in labels),
+            )
