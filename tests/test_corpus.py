@@ -63,6 +63,8 @@ NOT_VERBATIM: dict[str, set[str]] = {
     "found-30-provincial-forestry-department-sections-4-9": {"unnamed provincial forestry department (page 2)"},
     # Two names the copy garbles into mojibake ("羌o工委", "切鲁闪Ⅻh建服務中心"), read from it.
     "found-39-beijing-dongcheng-subdistrict-reform-2018-trad": {"紀工委", "黨建服務中心"},
+    # Two names whose 報 the copy garbles ("人民日?qǐng)?bào)社"), read from it.
+    "found-53-party-central-bodies-2023-trad": {"人民日報社", "光明日報社"},
 }
 
 #: Pinyin readings that some reposts inject after characters: "國(guó)家".
