@@ -96,17 +96,21 @@ def test_held_out_documents_are_scored_apart() -> None:
     assert "TOTAL development" in table
     assert "TOTAL held out batch 2" in table
     assert "TOTAL held out batch 3" in table
+    assert "TOTAL held out batch 4" in table
     # batch 1's held-out eight were promoted to development once their figures were quoted
     assert not [line for line in table.splitlines() if "| yes |" in line]
     assert "TOTAL held out |" not in table
     batch2 = [line.split(" |")[0] for line in table.splitlines() if "| batch 2 |" in line]
     batch3 = [line.split(" |")[0] for line in table.splitlines() if "| batch 3 |" in line]
-    # batches 2 (found 26-31) and 3 (found 32 on) are each held out as a whole: fresh sets no
-    # drafter rule was written against
+    batch4 = [line.split(" |")[0] for line in table.splitlines() if "| batch 4 |" in line]
+    # batches 2 (found 26-31), 3 (found 32-43) and 4 (found 44 on) are each held out as a whole:
+    # fresh sets no drafter rule was written against
     assert batch2
     assert all(25 < int(name[6:8]) <= 31 for name in batch2)
     assert len(batch3) == 12
-    assert all(int(name[6:8]) > 31 for name in batch3)
+    assert all(31 < int(name[6:8]) <= 43 for name in batch3)
+    assert len(batch4) == 10
+    assert all(int(name[6:8]) > 43 for name in batch4)
 
 
 #: Drafts that break the rule below: known drafter defects, found by held-out documents.
