@@ -477,3 +477,45 @@ def test_zero_is_a_figure_like_any_other() -> None:
         '      post "正處長" 0\n      post "副處長" 0\n    }\n    post "主任" 1\n  }\n}\n'
     )
     assert _messages(grouped, "OS304") == []
+
+
+def _checked(text: str) -> list[tuple[str, str, list[str]]]:
+    return [(d.code, d.message, [r.message for r in d.related]) for d in orgspec.check_text(text)]
+
+
+def test_a_copy_cut_off_at_a_page_leaves_a_stated_count_uncompared() -> None:
+    spec = 'body "甲局" {\n  stated sections 3\n  cut-off page\n  section "办公室"\n}\n'
+    codes = [code for code, _, _ in _checked(spec)]
+    assert "OS309" in codes
+    assert "OS301" not in codes
+    assert "OS301" in [code for code, _, _ in _checked(spec.replace("  cut-off page\n", ""))]
+
+
+def test_bodies_under_a_body_are_counted_past_a_cycle_of_managing_bodies() -> None:
+    spec = (
+        'body gov "某市人民政府" {\n  stated bodies 1 "管理1个机构"\n}\n'
+        'body a "甲局" {\n  superior "某市人民政府"\n}\n'
+        'body b "乙局" {\n  managed-by "丙局"\n}\nbody c "丙局" {\n  managed-by "乙局"\n}\n'
+    )
+    assert "OS301" not in [code for code, _, _ in _checked(spec)]
+    assert [m for code, m, _ in _checked(spec.replace("stated bodies 1", "stated bodies 2")) if code == "OS301"] == [
+        "'某市人民政府' states 2 bodies (“管理1个机构”) but lists 1"
+    ]
+
+
+def test_an_untitled_post_group_is_named_by_its_figure_where_posts_are_counted() -> None:
+    posts = '  posts {\n    post "局长" 1\n    group 2 {\n      post "副局长" 2\n    }\n  }\n'
+    over = _checked(f'body "甲局" {{\n  quota administrative 2\n{posts}}}\n')
+    assert [(code, related) for code, _, related in over] == [("OS304", ["局长 1", "posts 2"])]
+    logistics = _checked(
+        f'body "甲局" {{\n  quota administrative 5 {{\n    includes logistics 3 "工勤"\n  }}\n{posts}}}\n'
+    )
+    assert [(code, related) for code, _, related in logistics] == [
+        ("OS314", ["the quota", "the logistics part 3", "局长 1", "posts 2"])
+    ]
+
+
+def test_parts_above_a_range_s_upper_bound_say_where_includes_counts() -> None:
+    spec = 'body "甲局" {\n  quota administrative between 3 5 "3至5名" {\n    includes 4 "局长"\n    includes 3 "工勤"\n  }\n}\n'
+    (found,) = orgspec.check_text(spec)
+    assert (found.code, found.hint) == ("OS302", "parts written with 'includes' are counted inside the total")

@@ -145,11 +145,12 @@ def posts_within_quota(ctx: Context) -> Iterator[Diagnostic]:
                 f"{path}/quotas/{quota_index}/count",
                 hint="every leader occupies a post of the administrative quota; posts approved "
                 "separately (另核) are marked approved-separately",
-                related=[(f"{_title(unit.posts[i])}", f"{path}/posts/{i}") for i in counted],
+                related=[(post_title(unit.posts[i]), f"{path}/posts/{i}") for i in counted],
             )
 
 
-def _title(item: Post | PostGroup) -> str:
+def post_title(item: Post | PostGroup) -> str:
+    """Return how a finding names a post or a group: its title and figure (an untitled group: ``posts N``)."""
     return f"{item.title or 'posts'} {item.count}"
 
 

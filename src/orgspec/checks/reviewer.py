@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgspec.checks.context import Context
-from orgspec.checks.posts import posts_total, role_of
+from orgspec.checks.posts import post_title, posts_total, role_of
 from orgspec.diagnostics import Diagnostic
 from orgspec.model.names import name_key
 from orgspec.model.units import Post, PostGroup, Quota, Unit
@@ -74,7 +74,7 @@ def posts_less_logistics(ctx: Context) -> Iterator[Diagnostic]:
         qpath = f"{path}/quotas/{qi}"
         related = [("the quota", f"{qpath}/count")]
         related += [(f"the logistics part {p.count}", f"{qpath}/parts/{j}") for j, p in logistics]
-        related += [(_title(unit.posts[i]), f"{path}/posts/{i}") for i in counted]
+        related += [(post_title(unit.posts[i]), f"{path}/posts/{i}") for i in counted]
         yield ctx.diag(
             "OS314",
             f"'{unit.name}' has {posts} leadership posts, but its {quota.category.value} quota of {total} "
@@ -84,10 +84,6 @@ def posts_less_logistics(ctx: Context) -> Iterator[Diagnostic]:
             "logistics part is inside the total (includes) or outside it (excludes)",
             related=related,
         )
-
-
-def _title(item: Post | PostGroup) -> str:
-    return f"{item.title or 'posts'} {item.count}"
 
 
 def parts_for_units(ctx: Context) -> Iterator[Diagnostic]:
