@@ -27,6 +27,7 @@ from orgspec.reorg.ops import (
     DutyReworded,
     DutyTransferred,
     Establish,
+    DutiesHandedOver,
     Interim,
     KindChanged,
     Merge,
@@ -263,6 +264,8 @@ def _detail(op: Operation) -> str | None:
         return "merged from: " + "、".join(op.source_names) + _score(op.score)
     if isinstance(op, Absorb):
         return f"absorbed {op.source_name}{_score(op.score)}"
+    if isinstance(op, DutiesHandedOver):
+        return f"duties handed over to {op.counterpart} (outside the spec): " + "、".join(op.duties)
     if isinstance(op, Interim):
         kept = f"plaque {op.plaque}" if op.plaque else "the body"
         return f"interim period: {kept} kept from {op.start or '?'} until {op.end}"

@@ -13,8 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from orgspec.model.script import fold_script
+from orgspec.model.units import Duty
 from orgspec.reorg.ops import (
     AttributeChanged,
+    DutiesHandedOver,
     DutyAdded,
     DutyCancelled,
     Interim,
@@ -203,6 +205,12 @@ def unit_changes(w: _Writer, each: Callable[[type], list[Operation]], said: Said
             w.say("将{name}的{duty}职责划入{other}", op.basis, name=op.name, duty=duty, other=op.counterpart)
         else:
             w.say("取消{name}的{duty}职责", op.basis, name=op.name, duty=_duty(op.before))
+    for op in each(DutiesHandedOver):  # duties no spec lists, given to an executor outside it: 交由…承担
+        assert isinstance(op, DutiesHandedOver)
+        w.about(op)
+        duties = w.duties([Duty(text=t) for t in op.duties])
+        template = "{duties}职责交由{other}承担" if _word(op.verb) == "交由" else "{duties}职责划入{other}"
+        w.say(template, op.basis, duties=duties, other=op.counterpart)
     for op in each(AttributeChanged):  # a short name changed without a rename: its own sentence
         assert isinstance(op, AttributeChanged)
         if op.field == "short_names" and id(op) not in short_said:
