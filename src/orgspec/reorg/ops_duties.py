@@ -68,6 +68,7 @@ class DutiesHandedOver(_Op):
     counterpart: str = Field(description="who carries them now: a body or force outside the spec")
     duties: tuple[str, ...]
     verb: str | None = Field(default=None, description="the document's word for it (交由): the stating event's verb")
+    back: bool = Field(default=False, description="the inverse: the duties come back from the executor")
 
 
 class DutyReworded(_Op):

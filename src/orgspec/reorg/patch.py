@@ -22,13 +22,13 @@ from orgspec.reorg.ops import (
     AttributeChanged,
     Demote,
     Diff,
+    DutiesHandedOver,
     DutiesReordered,
     DutyAdded,
     DutyCancelled,
     DutyReworded,
     DutyTransferred,
     Establish,
-    DutiesHandedOver,
     Interim,
     KindChanged,
     Merge,
@@ -343,7 +343,7 @@ def invert_op(op: Operation) -> Operation:
     if isinstance(op, Interim):  # derived: it states the period, the operation beside it changes the spec
         return op.model_copy(update=common)
     if isinstance(op, DutiesHandedOver):  # derived, no change; the inverse has no document's word
-        return op.model_copy(update={**common, "verb": None})
+        return op.model_copy(update={**common, "verb": None, "back": not op.back})
     if isinstance(op, PlaqueAdded):
         return PlaqueRemoved(**common, plaque=op.plaque)
     if isinstance(op, PlaqueRemoved):

@@ -22,12 +22,12 @@ from orgspec.reorg.ops import (
     AttributeChanged,
     Demote,
     Diff,
+    DutiesHandedOver,
     DutyAdded,
     DutyCancelled,
     DutyReworded,
     DutyTransferred,
     Establish,
-    DutiesHandedOver,
     Interim,
     KindChanged,
     Merge,
@@ -265,7 +265,8 @@ def _detail(op: Operation) -> str | None:
     if isinstance(op, Absorb):
         return f"absorbed {op.source_name}{_score(op.score)}"
     if isinstance(op, DutiesHandedOver):
-        return f"duties handed over to {op.counterpart} (outside the spec): " + "、".join(op.duties)
+        way = "taken back from" if op.back else "handed over to"
+        return f"duties {way} {op.counterpart} (outside the spec): " + "、".join(op.duties)
     if isinstance(op, Interim):
         kept = f"plaque {op.plaque}" if op.plaque else "the body"
         return f"interim period: {kept} kept from {op.start or '?'} until {op.end}"

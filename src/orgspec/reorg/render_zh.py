@@ -3,10 +3,10 @@
 The order is the one reform plans use: bodies established or reconstituted (组建; 将…的职责整合，
 组建…; 在…基础上组建…，不再保留…; 重新组建…), each with what its sentence says of it when the
 event states it (（正处级建制）, ，作为国务院组成部门: the event's ``as`` and ``rank``), its plaques
-(加挂 / 对外保留…牌子) and the body that manages it (由…管理); duties transferred, each named (将…的“…”职责划入…); bodies
-absorbed (将…并入…，对外保留…牌子) and no longer kept (不再保留…, in document order); renames
-(…更名为…); plaques added, removed or moved (将…牌子由…调整至…); moves, hosted offices (…设在…),
-co-location (…与…合署办公) and management (…由…管理); kind and rank; duties added and cancelled;
+(加挂 / 对外保留…牌子) and the body that manages it (由…管理); duties transferred, each named
+(将…的“…”职责划入…); bodies absorbed (将…并入…，对外保留…牌子) and no longer kept (不再保留…, in
+document order); renames (…更名为…); plaques added, removed or moved (将…牌子由…调整至…); moves, hosted
+offices (…设在…), co-location (…与…合署办公) and management (…由…管理); kind and rank; duties added and cancelled;
 then quotas (…行政编制由N名调整为M名, 将…的行政编制N名划入…) and leadership posts.
 
 Where an operation carries its event's ``verb`` (the document's word: 设立, 成立, 撤销, 不再设立, 改制,

@@ -208,9 +208,12 @@ def unit_changes(w: _Writer, each: Callable[[type], list[Operation]], said: Said
     for op in each(DutiesHandedOver):  # duties no spec lists, given to an executor outside it: 交由…承担
         assert isinstance(op, DutiesHandedOver)
         w.about(op)
-        duties = w.duties([Duty(text=t) for t in op.duties])
+        named = w.duties([Duty(text=t) for t in op.duties])
+        if op.back:  # the inverse: they come back from the executor
+            w.say("将{other}的{duties}职责划入{name}", op.basis, other=op.counterpart, duties=named, name=op.name)
+            continue
         template = "{duties}职责交由{other}承担" if _word(op.verb) == "交由" else "{duties}职责划入{other}"
-        w.say(template, op.basis, duties=duties, other=op.counterpart)
+        w.say(template, op.basis, duties=named, other=op.counterpart)
     for op in each(AttributeChanged):  # a short name changed without a rename: its own sentence
         assert isinstance(op, AttributeChanged)
         if op.field == "short_names" and id(op) not in short_said:
