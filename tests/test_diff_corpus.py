@@ -242,6 +242,7 @@ WORDING: dict[str, list[tuple[str, str]]] = {
     ],
     "05-ipa-reconstituted": [
         ("將國家知識產權局的職責、……整合，重新組建國家知識產權局", "重新組建 and one 劃入 sentence per source"),
+        ("商標、專利執法職責交由市場監管綜合執法隊伍承擔", "the duty in quotes, as the summary names every duty"),
     ],
     "06-immigration": [
         ("將公安部的出入境管理、邊防檢查職責整合，……組建國家移民管理局", "整合 of one source's duties reads 劃入"),
@@ -302,6 +303,7 @@ WORDING.update(
                 "two sentences: 由国务院办公厅调整为中央社会工作部统一领导; 机构类别由国家局调整为直属机构",
             ),
             ("组建国家金融监督管理总局，不再保留中国银行保险监督管理委员会", "two sentences"),
+            ("设立中央金融委员会办公室，作为中央金融委员会的办事机构，列入党中央机构序列", "列入… is not said"),
         ],
         "14-mca-sanding-ageing": [
             ("全國老齡工作委員會辦公室改設在民政部", "…由設在國家衛生健康委員會改設在民政部"),
