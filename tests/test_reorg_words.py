@@ -191,12 +191,26 @@ def test_a_duty_the_old_unit_lists_is_a_cancellation_with_its_counterpart_not_a_
     assert render_zh(d).splitlines() == ["1. 将甲的“执法”职责划入某队伍。"]
 
 
-def test_a_handover_to_a_unit_of_the_spec_is_not_an_executor_outside_it() -> None:
-    old = orgspec.loads('body "甲" {}\nbody "乙" {}\n')
+def test_a_listed_duty_given_to_a_body_outside_the_spec_says_the_texts_verb() -> None:
+    old = orgspec.loads('body "甲" { duties { duty "执法" } }\n')
     new = orgspec.loads(
-        'body "甲" {\n  history { event duties-transferred 2018 { to "乙"; verb "交由"; duty "执法" } }\n}\nbody "乙" {}\n'
+        'body "甲" {\n  history { event duties-transferred 2018 { to "某队伍"; verb "交由"; duty "执法" } }\n}\n'
     )
-    assert not [op for op in diff(old, new).operations if isinstance(op, DutiesHandedOver)]
+    d = diff(old, new)
+    assert [op.verb for op in d.operations if op.op == "duty-cancelled"] == ["交由"]
+    assert render_zh(d).splitlines() == ["1. 将甲的“执法”职责交由某队伍承担。"]
+    assert render_zh(invert(d)).splitlines() == ["1. 将某队伍的“执法”职责划入甲。"]
+
+
+def test_a_handover_to_a_unit_of_the_spec_is_a_transfer_said_with_the_texts_verb() -> None:
+    old = orgspec.loads('body "甲" { duties { duty "执法" } }\nbody "乙" {}\n')
+    new = orgspec.loads(
+        'body "甲" {\n  history { event duties-transferred 2018 { to "乙"; verb "交由"; duty "执法" } }\n}\n'
+        'body "乙" { duties { duty "执法" } }\n'
+    )
+    d = diff(old, new)
+    assert not [op for op in d.operations if isinstance(op, DutiesHandedOver)]
+    assert render_zh(d).splitlines() == ["1. 将甲的“执法”职责交由乙承担。"]
 
 
 def test_jiaoyou_is_a_verb_of_a_duties_transfer_and_of_a_function_moved_out_only() -> None:

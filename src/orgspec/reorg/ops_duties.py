@@ -54,6 +54,7 @@ class DutyCancelled(_Op):
     op: Literal["duty-cancelled"] = "duty-cancelled"
     before: Duty
     counterpart: str | None = Field(default=None, description="the body outside the spec it went to (划出)")
+    verb: str | None = Field(default=None, description="the document's word for the move out (交由, 划转), if stated")
 
 
 class DutiesHandedOver(_Op):

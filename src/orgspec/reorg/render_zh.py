@@ -172,9 +172,9 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
         basis = transfer_basis[(source, targets[0])]
         if len(targets) == 1:
             duties = transfers[(source, targets[0])]
-            moved = _verb(getattr(transfer_ops[source][0], "verb", None), "划入", ("划入", "划转"))
+            moved = _verb(getattr(transfer_ops[source][0], "verb", None), "划入", ("划入", "划转", "交由"))
             w.say(
-                "将{source}的{duties}职责" + moved + "{target}",
+                "将{source}的{duties}职责" + moved + "{target}" + ("承担" if moved == "交由" else ""),
                 basis,
                 source=source,
                 duties=w.duties(duties),

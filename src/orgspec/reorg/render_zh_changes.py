@@ -200,9 +200,16 @@ def unit_changes(w: _Writer, each: Callable[[type], list[Operation]], said: Said
     for op in each(DutyCancelled):
         w.about(op)
         assert isinstance(op, DutyCancelled)
-        if op.counterpart is not None:  # 划出 to a body outside the spec: 将…职责划入…, not 取消
+        if op.counterpart is not None:  # 划出 to a body outside the spec: 将…职责划入… (交由…承担), not 取消
             duty = _duty(op.before)
-            w.say("将{name}的{duty}职责划入{other}", op.basis, name=op.name, duty=duty, other=op.counterpart)
+            moved = (
+                "交由{other}承担"
+                if _word(op.verb) == "交由"
+                else "划转{other}"
+                if _word(op.verb) == "划转"
+                else "划入{other}"
+            )
+            w.say("将{name}的{duty}职责" + moved, op.basis, name=op.name, duty=duty, other=op.counterpart)
         else:
             w.say("取消{name}的{duty}职责", op.basis, name=op.name, duty=_duty(op.before))
     for op in each(DutiesHandedOver):  # duties no spec lists, given to an executor outside it: 交由…承担
