@@ -1,5 +1,8 @@
 """The zh summary's sentences about units that stay: renames, plaques, moves, kind, rank and duties.
 
+Duties given to a body outside the spec say the statement's verb (将…职责交由X承担), and duties no
+spec lists that go to an executor outside it are said without a holder (“…”职责交由X承担).
+
 Called by :func:`orgspec.reorg.render_zh.render_zh` after the sentences about bodies that appear
 and go; ``said`` holds what those sentences already say (a plaque said with an establishment, a
 superior said with a reconstitution, a plaque that became a body).
