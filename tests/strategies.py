@@ -249,6 +249,9 @@ def events(draw: st.DrawFn) -> Event:
         "item": draw(st.none() | st.integers(min_value=1, max_value=40)),
         "verb": draw(st.none() | st.sampled_from(EVENT_VERBS.get(kind.value, ()) or (None,))),
     }
+    if kind in (EventKind.ESTABLISHED, EventKind.REESTABLISHED):  # what the 组建 sentence says of the body
+        fields["stated_as"] = draw(st.none() | st.sampled_from(["国务院组成部门", "中央金融委员会的办事机构"]))
+        fields["stated_rank"] = draw(st.none() | st.sampled_from(["正处级建制", "正部級"]))
     if kind in (EventKind.QUOTA_CHANGED, EventKind.POSTS_CHANGED):
         fields["count_before"] = draw(st.none() | counts)
         fields["count_after"] = draw(st.none() | counts)

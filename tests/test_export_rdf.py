@@ -245,3 +245,14 @@ def test_an_events_verb_is_its_label() -> None:
     g = graph(spec, "urn:orgspec:")
     labels = {str(o) for s, o in g.subject_objects(SKOS.prefLabel) if "history" in str(s)}
     assert labels == {"设立"}
+
+
+def test_what_an_events_sentence_says_of_the_body_is_its_description() -> None:
+    from orgspec.export.org_rdf import graph
+
+    spec = orgspec.loads(
+        'body b "乙局" {\n  history { event established 2023 { as "国务院直属机构"; rank "正部级" } }\n}\n'
+    )
+    g = graph(spec, "urn:orgspec:")
+    described = {str(o) for s, o in g.subject_objects(DCTERMS.description) if "history" in str(s)}
+    assert {"国务院直属机构", "正部级"} <= described

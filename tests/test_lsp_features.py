@@ -159,7 +159,17 @@ def _complete(marked: str) -> list[str]:
             [
                 *('"组建"', '"新组建"', '"设立"', '"新设立"', '"成立"', '"改制"', '"重新组建"'),
                 *('"不再保留"', '"不再设立"', '"撤销"', '"不再保留单设的"'),
-                *('"管理"', '"统一领导"', '"统一领导和管理"', '"领导"', '"加挂"', '"转隶"', '"划入"', '"划转"'),
+                *(
+                    '"管理"',
+                    '"统一领导"',
+                    '"统一领导和管理"',
+                    '"领导"',
+                    '"加挂"',
+                    '"转隶"',
+                    '"划入"',
+                    '"划转"',
+                    '"交由"',
+                ),
             ],
         ),
         ('body a "A" {\n  members {\n    member |', ['"组长"', '"副组长"', '"成员"', '"組長"', '"副組長"', '"成員"']),
@@ -183,6 +193,13 @@ def test_completion_in_an_event_offers_its_item_and_verb() -> None:
     assert _complete(block + "verb |") == ['"划入"', '"划转"']
 
 
+def test_completion_in_an_event_offers_what_its_sentence_says_of_the_body() -> None:
+    event = 'body a "A" {\n  history {\n    event established 2018 {\n      '
+    assert {"as", "rank"} <= set(_complete(event + "|"))
+    assert '"组成部门"' in _complete(event + "as |")
+    assert '"正处级"' in _complete(event + "rank |")
+
+
 def test_completion_of_kinds_offers_keywords_and_chinese_terms() -> None:
     labels = _complete('body a "A" {\n  kind |\n}')
     assert labels[:2] == ["constituent-department", "working-department"]
@@ -199,9 +216,9 @@ def test_keyword_tables_match_what_the_lowering_accepts() -> None:
     for keyword in BLOCK_KEYWORDS["body"]:
         found = orgspec.check_text(f'body "A" {{\n  {keyword}\n}}')
         assert not any(d.code == "OS201" for d in found), keyword
-    for keyword in BLOCK_KEYWORDS["event"]:
+    for keyword in BLOCK_KEYWORDS["event"]:  # as and rank: an established or reestablished event's only
         found = orgspec.check_text(
-            f'body "A" {{\n  history {{\n    event renamed 2001 {{\n      {keyword}\n    }}\n  }}\n}}'
+            f'body "A" {{\n  history {{\n    event established 2001 {{\n      {keyword}\n    }}\n  }}\n}}'
         )
         assert not any(d.code == "OS201" for d in found), keyword
 

@@ -204,6 +204,9 @@ class _Builder:
             g.add((change, DCTERMS.description, self.text(event.plaque)))
         if event.verb:  # the document's word for the change (设立, 撤销, …)
             g.add((change, SKOS.prefLabel, self.text(event.verb)))
+        for stated in (event.stated_as, event.stated_rank):  # what the sentence says of the new body (作为…)
+            if stated:
+                g.add((change, DCTERMS.description, self.text(stated)))
         for note in event.notes:
             g.add((change, DCTERMS.description, self.text(note)))
         for i, basis in enumerate(event.basis):

@@ -19,9 +19,9 @@ __all__ = ["HistoryLowerer"]
 
 _EVENT_KINDS = {k.value: k for k in EventKind}
 _EVENT_ONCE = frozenset({"decided", "approved", "effective", "until", "from", "to", "amount", "plaque", "unit",
-                         "category", "item", "verb"})  # fmt: skip
+                         "category", "item", "verb", "as", "rank"})  # fmt: skip
 _EVENT_KEYWORDS = ("decided", "approved", "effective", "until", "from", "to", "amount", "plaque", "unit", "category",
-                   "item", "verb", "duty", "basis", "note")  # fmt: skip
+                   "item", "verb", "as", "rank", "duty", "basis", "note")  # fmt: skip
 
 
 class HistoryLowerer(LowererBase):
@@ -97,6 +97,8 @@ class HistoryLowerer(LowererBase):
                 self.item(sub, ef, p)
             elif kw == "verb":
                 self.verb(sub, kind, ef, p)
+            elif kw in ("as", "rank"):
+                self.stated(sub, kind, ef, p)
             elif kw == "plaque":
                 ef["plaque"] = self.text(sub, "the plaque's name (a quoted string)")
                 self.map.put(p + "/plaque", sub)
@@ -148,6 +150,28 @@ class HistoryLowerer(LowererBase):
         if value is not None:
             ef["verb"] = value
             self.map.put(p + "/verb", stmt)
+
+    def stated(self, stmt: Stmt, kind: EventKind, ef: dict[str, Any], p: str) -> None:
+        """Read ``as "国务院组成部门"`` or ``rank "正处级建制"``: what the sentence that sets the body up says of it.
+
+        Only an ``established`` or ``reestablished`` event takes them (组建…，作为…; 成立…（正处级建制）);
+        the unit's own ``kind`` and ``rank`` say what it is, these say that the text words it there.
+        """
+        field = "stated_as" if stmt.keyword == "as" else "stated_rank"
+        what = "the kind or standing as the sentence words it" if field == "stated_as" else "the rank as worded"
+        value = self.text(stmt, f"{what} (a quoted string)")
+        if kind not in (EventKind.ESTABLISHED, EventKind.REESTABLISHED):
+            self.r.error(
+                "OS201",
+                f"'{stmt.keyword}' is not allowed in an event {kind.value}",
+                stmt.keyword_span,
+                hint="only an established or reestablished event says the kind (as) or rank the sentence gives the "
+                "new body; a change of kind or rank is a kind-changed or rank-changed event with from and to",
+            )
+            return
+        if value is not None:
+            ef[field] = value
+            self.map.put(f"{p}/{field}", stmt)
 
     def change_verb(self, stmt: Stmt, kind: str) -> str | None:
         """Read a function change's block: only ``verb "划转"``, the document's word for the move."""

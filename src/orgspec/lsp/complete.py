@@ -122,6 +122,8 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
         return tuple(k.value for k in EventKind), enum
     if keyword == "verb" and block == "event" and index == 0:  # the document's words, of every kind of event
         return tuple(dict.fromkeys(f'"{v}"' for verbs in EVENT_VERBS.values() for v in verbs)), enum
+    if keyword == "as" and block == "event" and index == 0:  # the kind as a 组建 sentence words it (作为…)
+        return tuple(f'"{label}"' for labels in KIND_LABELS.values() for label in labels), enum
     if keyword == "verb" and block in FUNCTION_VERBS and index == 0:
         return tuple(f'"{v}"' for v in FUNCTION_VERBS[block]), enum
     if keyword == "rank" and index == 0:

@@ -330,6 +330,15 @@ class Event(_Frozen):
     verb: str | None = Field(
         default=None, description="the document's word for the change (设立, 撤销, …): one of EVENT_VERBS for its kind"
     )
+    stated_as: str | None = Field(
+        default=None,
+        description="established, reestablished: the kind or standing the sentence gives the body, as worded "
+        "(组建…，作为国务院组成部门)",
+    )
+    stated_rank: str | None = Field(
+        default=None,
+        description="established, reestablished: the rank the sentence gives the body, as worded (成立…（正处级建制）)",
+    )
     before: str | None = Field(default=None, description="name, kind, rank or superior before")
     after: str | None = Field(default=None, description="name, kind, rank or superior after")
     plaque: str | None = None

@@ -30,6 +30,7 @@ __all__ = [
     "abolish_basis",
     "abolish_verb",
     "establish_basis",
+    "established_as",
     "event_basis",
     "event_verb",
     "name_op",
@@ -37,6 +38,7 @@ __all__ = [
     "reestablished",
     "script_only",
     "split_outside",
+    "stated_of",
 ]
 
 SUCCESSION = (EventKind.ESTABLISHED, EventKind.REESTABLISHED)
@@ -77,6 +79,20 @@ def event_verb(a: Unit | None, b: Unit, kinds: Iterable[EventKind], **match: str
             continue
         found = e.verb
     return found
+
+
+def established_as(b: Unit) -> dict[str, str | None]:
+    """Return what the sentence that sets up a new unit says of it: its ``established`` event's ``as`` and ``rank``."""
+    found: dict[str, str | None] = {"stated_as": None, "stated_rank": None}
+    for e in b.history:
+        if e.kind is EventKind.ESTABLISHED and (e.stated_as or e.stated_rank):
+            found = {"stated_as": e.stated_as, "stated_rank": e.stated_rank}
+    return found
+
+
+def stated_of(e: Event) -> dict[str, str | None]:
+    """Return what an event's sentence says of the body it sets up (``as``, ``rank``), as an operation's fields."""
+    return {"stated_as": e.stated_as, "stated_rank": e.stated_rank}
 
 
 def establish_basis(b: Unit) -> tuple[Basis, ...]:
@@ -144,7 +160,9 @@ def name_op(base: dict[str, Any], a: Unit, b: Unit) -> Operation:
         return Respell(**base, field="name", before=a.name, after=b.name)
     succession = _succession(a, b)
     if succession is not None:
-        return Reconstitute(**base, before=a.name, after=b.name, basis=succession.basis, verb=succession.verb)
+        return Reconstitute(
+            **base, before=a.name, after=b.name, basis=succession.basis, verb=succession.verb, **stated_of(succession)
+        )
     basis = event_basis(None, b, (EventKind.RENAMED,), before=a.name)
     had = {fold(s.name) for s in a.short_names}
     kept = tuple(s.name for s in b.short_names if fold(s.name) in had)

@@ -12,6 +12,8 @@ from orgspec.reorg.fold import fold
 from orgspec.reorg.ops import (
     Abolish,
     Demote,
+    DutiesHandedOver,
+    DutyCancelled,
     Establish,
     Interim,
     Operation,
@@ -24,7 +26,7 @@ from orgspec.reorg.ops import (
 )
 from orgspec.reorg.summary import posts_total
 
-__all__ = ["declared_transfers", "events_of", "interims", "posts_transfers", "quota_transfers"]
+__all__ = ["declared_transfers", "events_of", "handed_over", "interims", "posts_transfers", "quota_transfers"]
 
 
 def quota_transfers(ops: list[Operation]) -> list[Operation]:
@@ -210,4 +212,50 @@ def declared_transfers(
             continue
         if (type(op), source, target) not in said:
             out.append(op)
+    return out
+
+
+def handed_over(
+    old: Spec, new: Spec, ops: list[Operation], *, events: list[tuple[str, Event]] | None = None
+) -> list[Operation]:
+    """Return the duties a new ``duties-transferred`` event gives to an executor outside the spec, listed nowhere.
+
+    ``event duties-transferred { to "X"; duty "…" }`` in a unit's history, X no unit of the new spec
+    and the duties not among the unit's in either spec (商标、专利执法职责交由市场监管综合执法队伍承担: the
+    text names no holder before): nothing moves, so no other operation says it. Duties the old unit
+    lists are a ``duty-cancelled`` with the counterpart instead.
+    """
+    if events is None:
+        events = events_of(new)
+    found = [(name, e) for name, e in events if e.kind is EventKind.DUTIES_TRANSFERRED and name and e.after]
+    if not found:
+        return []
+    had = {e for _, e in events_of(old)}
+    units = {fold(u.name): u for spec in (old, new) for u in spec.walk()}
+    inside = {fold(u.name) for u in new.walk()}
+    pairs: dict[str, Pair] = {}
+    for each in ops:
+        pairs.setdefault(fold(each.name), each.unit)
+    cancelled = {(fold(op.name), fold(op.before.text)) for op in ops if isinstance(op, DutyCancelled)}
+    out: list[Operation] = []
+    for owner, e in found:
+        assert e.after is not None
+        if e in had or fold(e.after) in inside:
+            continue
+        listed = {fold(d.text) for spec in (old, new) for u in spec.walk() if fold(u.name) == fold(owner)
+                  for d in u.duties}  # fmt: skip
+        duties = tuple(t for t in e.duties if fold(t) not in listed and (fold(owner), fold(t)) not in cancelled)
+        if not duties or fold(owner) not in units:
+            continue
+        out.append(
+            DutiesHandedOver(
+                unit=pairs.get(fold(owner), Pair()),
+                name=owner,
+                established_by="declared",
+                basis=e.basis,
+                counterpart=e.after,
+                duties=duties,
+                verb=e.verb,
+            )
+        )
     return out

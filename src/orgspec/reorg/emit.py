@@ -23,7 +23,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from orgspec.reorg.derived import declared_transfers, events_of, interims, posts_transfers, quota_transfers
+from orgspec.reorg.derived import (
+    declared_transfers,
+    events_of,
+    handed_over,
+    interims,
+    posts_transfers,
+    quota_transfers,
+)
 from orgspec.reorg.emit_base import _NOT_UNIT_OPS, _sdump
 from orgspec.reorg.emit_duties import DutyPhases
 from orgspec.reorg.emit_place import Placement
@@ -105,6 +112,7 @@ class _Emitter(StructurePhases, UnitPhases, DutyPhases, Placement):
         events = events_of(self.new.spec)  # the new spec's events, read once for both
         ops.extend(declared_transfers(self.old.spec, self.new.spec, ops, events=events))
         ops.extend(interims(self.old.spec, self.new.spec, ops, events=events))
+        ops.extend(handed_over(self.old.spec, self.new.spec, ops, events=events))
         for field in ("history", "notes"):  # the spec's own statements
             a_v, b_v = getattr(self.old.spec, field), getattr(self.new.spec, field)
             if a_v != b_v:

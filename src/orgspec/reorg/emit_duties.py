@@ -38,25 +38,27 @@ def _stated(changes: tuple[FunctionChange, ...], basis: tuple[Basis, ...]) -> di
     return {(c.kind.value, fold(c.text).rstrip("。")): c.basis or basis for c in changes}
 
 
-def _outside(old: Unit | None, new: Unit) -> dict[tuple[str, str], tuple[str, tuple[Basis, ...]]]:
+def _outside(old: Unit | None, new: Unit) -> dict[tuple[str, str], tuple[str, tuple[Basis, ...], str | None]]:
     """Return, by way (``out``/``in``) and folded duty text, the other body a unit's duty went to or came from.
+
+    Each with the basis and the verb (交由, 划转) of the statement that says so.
 
     Stated by a function change of the new unit (``transferred-out … to "X"``, ``transferred-in …
     from "X"``) or by a ``duties-transferred`` event its new history gains (``to``/``from`` X, with
     the duties listed). Used for the duties that moved to or from no unit of the new spec: a body
     outside it (划出 to X rather than 取消).
     """
-    out: dict[tuple[str, str], tuple[str, tuple[Basis, ...]]] = {}
+    out: dict[tuple[str, str], tuple[str, tuple[Basis, ...], str | None]] = {}
     for c in new.function_changes:
         if c.counterpart is not None and c.kind.value in ("transferred-out", "transferred-in"):
             way = "out" if c.kind.value == "transferred-out" else "in"
-            out.setdefault((way, fold(c.text).rstrip("。")), (c.counterpart.target, c.basis or new.basis))
+            out.setdefault((way, fold(c.text).rstrip("。")), (c.counterpart.target, c.basis or new.basis, c.verb))
     for e in new_events(old, new):
         if e.kind is EventKind.DUTIES_TRANSFERRED and (e.after or e.before):
             way, other = ("out", e.after) if e.after else ("in", e.before)
             assert other is not None
             for t in e.duties:
-                out.setdefault((way, fold(t).rstrip("。")), (other, e.basis))
+                out.setdefault((way, fold(t).rstrip("。")), (other, e.basis, e.verb))
     return out
 
 
@@ -188,11 +190,11 @@ class DutyPhases(EmitterBase):
                 outside = _outside(o.unit, n.unit)
                 for d in self.out_rest.get(ok, ()):
                     key = fold(d.text).rstrip("。")
-                    other, basis = outside.get(("out", key), (None, stated.get(("cancelled", key), ())))
-                    real.append(DutyCancelled(**{**base, "basis": basis}, before=d, counterpart=other))
+                    other, basis, verb = outside.get(("out", key), (None, stated.get(("cancelled", key), ()), None))
+                    real.append(DutyCancelled(**{**base, "basis": basis}, before=d, counterpart=other, verb=verb))
                 for d in self.in_rest.get(nk, ()):
                     key = fold(d.text).rstrip("。")
-                    other, basis = outside.get(("in", key), (None, stated.get(("added", key), ())))
+                    other, basis, _ = outside.get(("in", key), (None, stated.get(("added", key), ()), None))
                     real.append(DutyAdded(**{**base, "basis": basis}, after=d, counterpart=other))
                 seq = [step for _, step in sorted(by_old.get(ok, []) + by_new.get(nk, []), key=lambda t: t[0])]
                 seq.extend(real)

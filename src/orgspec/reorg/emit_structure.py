@@ -13,6 +13,7 @@ from orgspec.reorg.declared import (
     abolish_basis,
     abolish_verb,
     establish_basis,
+    established_as,
     event_verb,
     new_events,
 )
@@ -191,6 +192,7 @@ class StructurePhases(EmitterBase):
                     after=after,
                     basis=establish_basis(n.unit),
                     verb=event_verb(None, n.unit, (EventKind.ESTABLISHED,)),
+                    **established_as(n.unit),
                 )
             )
         return ops

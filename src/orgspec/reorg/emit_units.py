@@ -15,6 +15,7 @@ from orgspec.reorg.declared import (
     name_op,
     reestablished,
     script_only,
+    stated_of,
 )
 from orgspec.reorg.emit_base import _OTHER, EmitterBase, _dump, _jv, _multiset_minus
 from orgspec.reorg.fold import fold
@@ -61,7 +62,8 @@ class UnitPhases(EmitterBase):
         if "name" in fields:
             ops.append(name_op(base, a, b))
         elif "history" in fields and (again := reestablished(a, b)) is not None:
-            ops.append(Reconstitute(**base, before=a.name, after=b.name, basis=again.basis, verb=again.verb))
+            words = {"verb": again.verb, **stated_of(again)}
+            ops.append(Reconstitute(**base, before=a.name, after=b.name, basis=again.basis, **words))
         parent_before, parent_after = self.pair_old(o.parent), self.pair_new(n.parent)
         moved = self.moved(o, n)
         if moved or "superior" in fields:

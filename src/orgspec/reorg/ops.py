@@ -28,6 +28,7 @@ from orgspec.model.units import Plaque, Unit
 from orgspec.model.values import PartialDate, Ref, UnitKind
 from orgspec.reorg.ops_base import EstablishedBy, Pair, _Frozen, _Op
 from orgspec.reorg.ops_duties import (
+    DutiesHandedOver,
     DutiesReordered,
     DutyAdded,
     DutyCancelled,
@@ -47,6 +48,7 @@ __all__ = [
     "Demote",
     "Diff",
     "DiffNote",
+    "DutiesHandedOver",
     "DutiesReordered",
     "DutyAdded",
     "DutyCancelled",
@@ -88,6 +90,12 @@ class Establish(_Op):
     index: int | None = Field(default=None, description="position among the parent's units (default: last)")
     after: Unit
     verb: str | None = Field(default=None, description="the document's word for it: the stating event's verb")
+    stated_as: str | None = Field(
+        default=None, description="the kind or standing its sentence gives it (作为国务院组成部门): the stating event's"
+    )
+    stated_rank: str | None = Field(
+        default=None, description="the rank its sentence gives it (正处级建制): the stating event's"
+    )
 
 
 class Abolish(_Op):
@@ -142,6 +150,12 @@ class Reconstitute(_Op):
     after: str
     sources: tuple[str, ...] = ()
     verb: str | None = Field(default=None, description="the document's word for it: the stating event's verb")
+    stated_as: str | None = Field(
+        default=None, description="the kind or standing its sentence gives it (作为国务院组成部门): the stating event's"
+    )
+    stated_rank: str | None = Field(
+        default=None, description="the rank its sentence gives it (正处级建制): the stating event's"
+    )
 
 
 class Interim(_Op):
@@ -288,6 +302,7 @@ Operation = Annotated[
     | DutyCancelled
     | DutyReworded
     | DutiesReordered
+    | DutiesHandedOver
     | QuotaChanged
     | PostsChanged
     | KindChanged

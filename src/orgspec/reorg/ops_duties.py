@@ -16,6 +16,7 @@ from orgspec.model.values import QuotaCategory
 from orgspec.reorg.ops_base import Pair, _Op
 
 __all__ = [
+    "DutiesHandedOver",
     "DutiesReordered",
     "DutyAdded",
     "DutyCancelled",
@@ -53,6 +54,22 @@ class DutyCancelled(_Op):
     op: Literal["duty-cancelled"] = "duty-cancelled"
     before: Duty
     counterpart: str | None = Field(default=None, description="the body outside the spec it went to (划出)")
+    verb: str | None = Field(default=None, description="the document's word for the move out (交由, 划转), if stated")
+
+
+class DutiesHandedOver(_Op):
+    """Derived: duties ``unit`` gives to an executor outside the spec (交由…承担) that neither spec lists.
+
+    Declared by a ``duties-transferred`` event of the new spec with ``to`` naming no unit of it (商标、
+    专利执法职责交由市场监管综合执法队伍承担). It changes neither spec: the duties were never listed as
+    the unit's, so nothing moves; it states where they went.
+    """
+
+    op: Literal["duties-handed-over"] = "duties-handed-over"
+    counterpart: str = Field(description="who carries them now: a body or force outside the spec")
+    duties: tuple[str, ...]
+    verb: str | None = Field(default=None, description="the document's word for it (交由): the stating event's verb")
+    back: bool = Field(default=False, description="the inverse: the duties come back from the executor")
 
 
 class DutyReworded(_Op):

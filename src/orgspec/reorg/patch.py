@@ -22,6 +22,7 @@ from orgspec.reorg.ops import (
     AttributeChanged,
     Demote,
     Diff,
+    DutiesHandedOver,
     DutiesReordered,
     DutyAdded,
     DutyCancelled,
@@ -165,7 +166,7 @@ class _Work:
         node.parent = None
 
     def step(self, op: Operation) -> None:
-        if isinstance(op, Merge | Absorb | Split | Interim | QuotaTransferred | PostsTransferred):
+        if isinstance(op, Merge | Absorb | Split | Interim | QuotaTransferred | PostsTransferred | DutiesHandedOver):
             return
         if isinstance(op, Establish):
             parent = self.find(op.parent)
@@ -341,6 +342,8 @@ def invert_op(op: Operation) -> Operation:
         )
     if isinstance(op, Interim):  # derived: it states the period, the operation beside it changes the spec
         return op.model_copy(update=common)
+    if isinstance(op, DutiesHandedOver):  # derived, no change; the inverse has no document's word
+        return op.model_copy(update={**common, "verb": None, "back": not op.back})
     if isinstance(op, PlaqueAdded):
         return PlaqueRemoved(**common, plaque=op.plaque)
     if isinstance(op, PlaqueRemoved):
@@ -366,7 +369,8 @@ def invert_op(op: Operation) -> Operation:
             **common, before=tuple(p.swapped() for p in op.after), after=tuple(p.swapped() for p in op.before)
         )
     if isinstance(op, Reconstitute):
-        return op.model_copy(update={**common, "before": op.after, "after": op.before, "verb": None})
+        words = {"verb": None, "stated_as": None, "stated_rank": None}  # the document's words word the change only
+        return op.model_copy(update={**common, "before": op.after, "after": op.before, **words})
     # rename, duty-reworded, duties-reordered, quota-changed, posts-changed, rank-changed, attribute-changed
     return op.model_copy(update={**common, "before": op.after, "after": op.before})
 

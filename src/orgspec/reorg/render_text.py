@@ -25,6 +25,7 @@ from orgspec.reorg.ops import (
     AttributeChanged,
     Demote,
     Diff,
+    DutiesHandedOver,
     DutyAdded,
     DutyCancelled,
     DutyReworded,
@@ -268,6 +269,9 @@ def _detail(op: Operation) -> str | None:
         return "merged from: " + "、".join(op.source_names) + _score(op.score)
     if isinstance(op, Absorb):
         return f"absorbed {op.source_name}{_score(op.score)}"
+    if isinstance(op, DutiesHandedOver):
+        way = "taken back from" if op.back else "handed over to"
+        return f"duties {way} {op.counterpart} (outside the spec): " + "、".join(op.duties)
     if isinstance(op, Interim):
         kept = f"plaque {op.plaque}" if op.plaque else "the body"
         return f"interim period: {kept} kept from {op.start or '?'} until {op.end}"

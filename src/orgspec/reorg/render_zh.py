@@ -1,11 +1,12 @@
 """A summary of a diff in the documents' own phrasing (机构改革方案 / 三定 style).
 
 The order is the one reform plans use: bodies established or reconstituted (组建; 将…的职责整合，
-组建…; 在…基础上组建…，不再保留…; 重新组建…), each with its plaques (加挂 / 对外保留…牌子) and the
-body that manages it (由…管理); duties transferred, each named (将…的“…”职责划入…); bodies
-absorbed (将…并入…，对外保留…牌子) and no longer kept (不再保留…, in document order); renames
-(…更名为…); plaques added, removed or moved (将…牌子由…调整至…); moves, hosted offices (…设在…),
-co-location (…与…合署办公) and management (…由…管理); kind and rank; duties added and cancelled;
+组建…; 在…基础上组建…，不再保留…; 重新组建…), each with what its sentence says of it when the
+event states it (（正处级建制）, ，作为国务院组成部门: the event's ``as`` and ``rank``), its plaques
+(加挂 / 对外保留…牌子) and the body that manages it (由…管理); duties transferred, each named
+(将…的“…”职责划入…); bodies absorbed (将…并入…，对外保留…牌子) and no longer kept (不再保留…, in
+document order); renames (…更名为…); plaques added, removed or moved (将…牌子由…调整至…); moves, hosted
+offices (…设在…), co-location (…与…合署办公) and management (…由…管理); kind and rank; duties added and cancelled;
 then quotas (…行政编制由N名调整为M名, 将…的行政编制N名划入…) and leadership posts.
 
 Where an operation carries its event's ``verb`` (the document's word: 设立, 成立, 撤销, 不再设立, 改制,
@@ -115,7 +116,7 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
             if sources:
                 args["sources"] = "、".join(sources)
             verb = _verb(op.verb, "组建", _ESTABLISH_WORDS)
-            text = ("将{sources}的职责整合，" if sources else "") + verb + "{name}"
+            text = ("将{sources}的职责整合，" if sources else "") + verb + "{name}" + _stated(op, args)
             was_plaque = plaque_of.get(fold_script(op.name))
             if was_plaque is not None:  # a plaque becomes a body: 单独组建Y，X不再加挂Y牌子
                 said_plaque_removals.add(id(was_plaque))
@@ -138,6 +139,7 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
                 continue
             verb = _verb(op.verb, "组建", _ESTABLISH_WORDS)
             text = "重新组建{after}" if op.before == op.after else "在{before}基础上" + verb + "{after}"
+            text += _stated(op, args)
             whole = merged_into.get(str(op.unit)) if op.before == op.after else None
             if whole:  # 将X、Y的职责整合，重新组建X，对外保留Y牌子
                 args["sources"] = "、".join([op.after, *whole])
@@ -172,9 +174,9 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
         basis = transfer_basis[(source, targets[0])]
         if len(targets) == 1:
             duties = transfers[(source, targets[0])]
-            moved = _verb(getattr(transfer_ops[source][0], "verb", None), "划入", ("划入", "划转"))
+            moved = _verb(getattr(transfer_ops[source][0], "verb", None), "划入", ("划入", "划转", "交由"))
             w.say(
-                "将{source}的{duties}职责" + moved + "{target}",
+                "将{source}的{duties}职责" + moved + "{target}" + ("承担" if moved == "交由" else ""),
                 basis,
                 source=source,
                 duties=w.duties(duties),
@@ -262,6 +264,18 @@ def _unchanged(diff: Diff) -> str:
     if not besides:
         return "无变化。"
     return "除" + "、".join(besides) + "外无变化。"
+
+
+def _stated(op: Establish | Reconstitute, args: dict[str, str]) -> str:
+    """Return what the sentence says of the body it sets up: （正处级建制） and ，作为国务院组成部门, as worded."""
+    text = ""
+    if op.stated_rank:
+        args["stated_rank"] = op.stated_rank
+        text += "（{stated_rank}）"
+    if op.stated_as:
+        args["stated_as"] = op.stated_as
+        text += "，作为{stated_as}"
+    return text
 
 
 def _verb(verb: str | None, default: str, words: tuple[str, ...] = ()) -> str:

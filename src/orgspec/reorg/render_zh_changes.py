@@ -1,5 +1,8 @@
 """The zh summary's sentences about units that stay: renames, plaques, moves, kind, rank and duties.
 
+Duties given to a body outside the spec say the statement's verb (将…职责交由X承担), and duties no
+spec lists that go to an executor outside it are said without a holder (“…”职责交由X承担).
+
 Called by :func:`orgspec.reorg.render_zh.render_zh` after the sentences about bodies that appear
 and go; ``said`` holds what those sentences already say (a plaque said with an establishment, a
 superior said with a reconstitution, a plaque that became a body).
@@ -13,8 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from orgspec.model.script import fold_script
+from orgspec.model.units import Duty
 from orgspec.reorg.ops import (
     AttributeChanged,
+    DutiesHandedOver,
     DutyAdded,
     DutyCancelled,
     DutyReworded,
@@ -234,11 +239,27 @@ def unit_changes(w: _Writer, each: Callable[[type], list[Operation]], said: Said
     for op in each(DutyCancelled):
         w.about(op)
         assert isinstance(op, DutyCancelled)
-        if op.counterpart is not None:  # 划出 to a body outside the spec: 将…职责划入…, not 取消
+        if op.counterpart is not None:  # 划出 to a body outside the spec: 将…职责划入… (交由…承担), not 取消
             duty = _duty(op.before)
-            w.say("将{name}的{duty}职责划入{other}", op.basis, name=op.name, duty=duty, other=op.counterpart)
+            moved = (
+                "交由{other}承担"
+                if _word(op.verb) == "交由"
+                else "划转{other}"
+                if _word(op.verb) == "划转"
+                else "划入{other}"
+            )
+            w.say("将{name}的{duty}职责" + moved, op.basis, name=op.name, duty=duty, other=op.counterpart)
         else:
             w.say("取消{name}的{duty}职责", op.basis, name=op.name, duty=_duty(op.before))
+    for op in each(DutiesHandedOver):  # duties no spec lists, given to an executor outside it: 交由…承担
+        assert isinstance(op, DutiesHandedOver)
+        w.about(op)
+        named = w.duties([Duty(text=t) for t in op.duties])
+        if op.back:  # the inverse: they come back from the executor
+            w.say("将{other}的{duties}职责划入{name}", op.basis, other=op.counterpart, duties=named, name=op.name)
+            continue
+        template = "{duties}职责交由{other}承担" if _word(op.verb) == "交由" else "{duties}职责划入{other}"
+        w.say(template, op.basis, duties=named, other=op.counterpart)
     for op in each(AttributeChanged):  # a short name changed without a rename: its own sentence
         assert isinstance(op, AttributeChanged)
         if op.field == "short_names" and id(op) not in short_said:

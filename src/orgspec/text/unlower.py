@@ -261,6 +261,10 @@ def _event(e: Event) -> Stmt:
         block.append(_st("item", [_i(e.item)]))
     if e.verb is not None:
         block.append(_st("verb", [_s(e.verb)]))
+    if e.stated_as is not None:
+        block.append(_st("as", [_s(e.stated_as)]))
+    if e.stated_rank is not None:
+        block.append(_st("rank", [_s(e.stated_rank)]))
     counts = e.kind in (EventKind.QUOTA_CHANGED, EventKind.POSTS_CHANGED)
     if e.category is not None:
         block.append(_st("category", [_w(e.category.value)]))
