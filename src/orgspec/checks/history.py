@@ -76,6 +76,14 @@ def _date_order(events: list[tuple[str, Event]]) -> list[tuple[str, Event]]:
     return [pe for _, _, pe in sorted(dated, key=lambda d: d[:2])]
 
 
+def _item_order(events: list[tuple[str, Event]]) -> list[tuple[str, Event]]:
+    """Put the events of one date (listed one after another) in the order of their items, as ``as_of`` does."""
+    out: list[tuple[str, Event]] = []
+    for _, run in itertools.groupby(events, key=lambda pe: w.sort_key() if (w := pe[1].when()) else None):
+        out.extend(sorted(run, key=lambda pe: pe[1].item_order()))
+    return out
+
+
 def _events_by_unit(ctx: Context) -> dict[str, list[tuple[str, Event]]]:
     """Per unit path: ``(event path, event)`` of its own history and of the top-level events about it."""
     out: dict[str, list[tuple[str, Event]]] = {}
@@ -90,7 +98,7 @@ def _events_by_unit(ctx: Context) -> dict[str, list[tuple[str, Event]]]:
             joined.add(subject)
     for path in joined:
         out[path] = _date_order(out[path])
-    return out
+    return {path: _item_order(events) for path, events in out.items()}
 
 
 def _surely_before(a: PartialDate, b: PartialDate) -> bool:

@@ -312,6 +312,10 @@ class EventKind(enum.StrEnum):
     KEPT = "kept"  # 保留: the body is kept through a reform; nothing changes
 
 
+#: The place within its date of an event that gives no item: after every numbered item (1 << 30).
+_NO_ITEM = 1 << 30
+
+
 class Event(_Frozen):
     """A dated change in a unit's history, with the document that decided it."""
 
@@ -344,6 +348,10 @@ class Event(_Frozen):
     def when(self) -> PartialDate | None:
         """Return the date that orders the event: its date, else effective, approved or decided."""
         return self.date or self.effective or self.approved or self.decided
+
+    def item_order(self) -> int:
+        """Return what orders the event within its date: its ``item``, else a number after every item."""
+        return self.item if self.item is not None else _NO_ITEM
 
     def acts(self) -> PartialDate | None:
         """Return the date the event changes the structure: the end of an interim period, else :meth:`when`."""
