@@ -92,6 +92,11 @@ class Relation(_Frozen):
     target: Ref
     since: PartialDate | None = None
     until: PartialDate | None = Field(default=None, description="the relation ended then (合署办公至…)")
+    item: int | None = Field(
+        default=None,
+        ge=1,
+        description="the number of the plan's item that states the relation (与…合署办公, 由…管理): its place in a summary",
+    )
     basis: tuple[Basis, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -156,6 +161,9 @@ class FunctionChange(_Frozen):
     number: int | None = Field(default=None, ge=0)
     basis: tuple[Basis, ...] = ()
     verb: str | None = Field(default=None, description="the document's word for the move (划转): FUNCTION_VERBS")
+    item: int | None = Field(
+        default=None, ge=1, description="the number of the plan's item that states the change: its place in a summary"
+    )
 
 
 class ClassTotal(_Frozen):
