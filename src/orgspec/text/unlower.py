@@ -358,10 +358,10 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         if c.counterpart is not None:
             word = {"transferred-out": "to", "transferred-in": "from"}.get(c.kind.value, "with")
             args += [_w(word), _ref(c.counterpart)]
-        sub = [_st("verb", [_s(c.verb)])] if c.verb is not None else []
+        inner = [_st("verb", [_s(c.verb)])] if c.verb is not None else []
         if c.item is not None:
-            sub.append(_st("item", [_i(c.item)]))
-        changes.append(_st(c.kind.value, args, sub or None))
+            inner.append(_st("item", [_i(c.item)]))
+        changes.append(_st(c.kind.value, args, inner or None))
     if changes:
         block.append(_st("function-changes", [], changes))
     block += [_unit(child, True) for child in u.units]
