@@ -95,7 +95,7 @@ class Relation(_Frozen):
     item: int | None = Field(
         default=None,
         ge=1,
-        description="the number of the plan's item that states the relation (合署办公, 由…管理): its place in a summary",
+        description="the number of the plan's item that states the relation (合署办公): its place in a summary",
     )
     basis: tuple[Basis, ...] = ()
     notes: tuple[str, ...] = ()
