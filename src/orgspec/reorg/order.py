@@ -4,12 +4,15 @@ A reform plan goes item by item (组建X。不再保留Y。), and a history goes
 diff's operations come from events (``orgspec diff FILE --from D1 --to D2``, or a new spec whose
 history states its changes), each operation's place is the date of the event that states it (an
 event the old side has already is not a change), then the number of the plan's item that states it
-(the event's ``item``), so that the sentences of one date follow the plan item by item. An
-operation no event states takes the place of another operation on the same unit that has one (a
-duty transferred with its target's establishment). :mod:`orgspec.reorg.render_zh` sorts its
-sentences by these places when every sentence has one, keeping the grouped order of the plans (组建
-first) within a date and item, and keeps the grouped order when some sentence has no place (a
-two-file diff whose new side states no events).
+(the event's ``item``), so that the sentences of one date follow the plan item by item. A duty
+added or cancelled that no event states takes the item of the function change that states it
+(``function-changes { added "…" { item 3 } }``), and a relation that appears its own ``since`` and
+``item``. A statement with an item and no date stands where its item puts it: after the dated
+statement of the highest item up to its own. An operation nothing states takes the place of another
+operation on the same unit that has one (a duty transferred with its target's establishment).
+:mod:`orgspec.reorg.render_zh` sorts its sentences by these places when every sentence has one,
+keeping the grouped order of the plans (组建 first) within a date and item, and keeps the grouped
+order when some sentence has no place (a two-file diff whose new side states no events).
 
 Imports: :mod:`orgspec.model`, :mod:`orgspec.history.timeline`, :mod:`orgspec.reorg.ops`, :mod:`orgspec.reorg.fold`.
 """
@@ -189,7 +192,7 @@ def document_order(old: Spec, new: Spec, diff: Diff) -> list[Place | None]:
         roles = ("owner", "named") if role == "either" else (role,)
         found = [index[(k, r, fold(n))] for k in kinds for r in roles for n in _names(op) if (k, r, fold(n)) in index]
         raws.append(found or _stated(op, statements))
-    resolved = _resolve([*index.values(), *(r for rs in statements.values() for r in rs)])
+    resolved = _resolve([*(_raw(loc) for loc in fresh), *(r for rs in statements.values() for r in rs)])
     # a change made in steps is done by its last
     places: list[Place | None] = [max(resolved[r] for r in found) if found else None for found in raws]
     by_unit: dict[str, Place] = {}
