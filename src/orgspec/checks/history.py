@@ -110,8 +110,9 @@ def event_names(ctx: Context) -> Iterator[Diagnostic]:
     """OS602: renames chain up to the current name; plaques added and removed match the plaques now.
 
     A unit's events are those of its own ``history`` and the top-level events whose ``unit``
-    names it. Events about a unit, and events of other units that refer to it, come after
-    its establishment and, until it is re-established, not after its abolition.
+    names it, in time order (the events of one date by their ``item``, as ``as_of`` applies them).
+    Events about a unit, and events of other units that refer to it, come after its establishment
+    and, until it is re-established, not after its abolition.
     """
     by_unit = _events_by_unit(ctx)
     for upath, events in by_unit.items():

@@ -153,7 +153,7 @@ class HistoryLowerer(LowererBase):
         """Read a function change's block: ``verb "划转"`` (the document's word) and ``item N`` (the plan's item)."""
         cf: dict[str, Any] = {}
         for sub in stmt.block or ():
-            if sub.keyword == "verb" and "verb" not in cf:
+            if sub.keyword == "verb" and cf.get("verb") is None:
                 cf["verb"] = self.verb_word(sub, kind, FUNCTION_VERBS, "a function change")
             elif sub.keyword == "item" and "item" not in cf:
                 self.item(sub, cf, p)
