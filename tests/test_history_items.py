@@ -138,3 +138,32 @@ def test_events_of_one_date_with_items_give_the_same_state_in_any_written_order(
     assert _plaques_by_name(as_of(shuffled, "1970")) == _plaques_by_name(base)
     forward = apply_events(base, between(shuffled, "1970", "2100"))
     assert _events_in_time_order(forward) == _events_in_time_order(shuffled)
+
+
+#: A section abolished and set up again on one date (1、撤销乙处。2、重新设立乙处。), written the other way round.
+AGAIN = """\
+body "甲局" {
+  stated sections 2
+  section "甲处"
+  section "乙处" {
+    history {
+      event reestablished 2019 { item 2 }
+      event abolished 2019 { item 1 }
+    }
+  }
+}
+"""
+
+
+def test_a_section_abolished_and_set_up_again_on_one_date_stands_by_its_items() -> None:
+    # the last event by item decides whether the section stands today: it is counted (no OS301)
+    assert not [d.code for d in orgspec.check_text(AGAIN) if d.severity.value == "error"]
+    swapped = AGAIN.replace("item 2 }", "item 3 }").replace("item 1 }", "item 4 }")  # now abolished last
+    assert "OS301" in [d.code for d in orgspec.check_text(swapped)]
+
+
+def test_the_founding_and_dissolution_dates_read_one_dates_events_by_item() -> None:
+    from orgspec.export.popolo import unit_dates
+
+    section = orgspec.loads(AGAIN).bodies[0].units[1]
+    assert unit_dates(section) == (PartialDate(year=2019), None)  # set up again after its abolition
