@@ -156,3 +156,40 @@ def test_an_item_of_zero_is_a_located_error() -> None:
         assert [d.code for d in found] == ["OS204"]
         assert found[0].span is not None
         assert text.index(at) + len("item ") == found[0].span.start
+
+
+@pytest.mark.parametrize(
+    ("new_jia", "new_yi", "said"),
+    [
+        # 将甲局的“负责乙工作”职责划入乙局, stated by the body it left (划出)
+        (
+            '  duties { duty "负责甲工作" }\n  function-changes { transferred-out "负责乙工作" to "乙局" { item 2 } }\n',
+            '  duties { duty "负责乙工作" }\n',
+            "2. 将甲局的“负责乙工作”职责划入乙局。",
+        ),
+        # the same, stated by the body it joined (划入)
+        (
+            '  duties { duty "负责甲工作" }\n',
+            '  duties { duty "负责乙工作" }\n  function-changes { transferred-in "负责乙工作" from "甲局" { item 2 } }\n',
+            "2. 将甲局的“负责乙工作”职责划入乙局。",
+        ),
+        # a duty from a body outside the spec (划入 from 戊部)
+        (
+            '  duties {\n    duty "负责甲工作"\n    duty "负责乙工作"\n    duty "负责戊工作"\n  }\n'
+            '  function-changes { transferred-in "负责戊工作" from "戊部" { item 2 } }\n',
+            "",
+            "2. 将戊部的“负责戊工作”职责划入甲局。",
+        ),
+    ],
+    ids=["transferred-out", "transferred-in", "from-outside"],
+)
+def test_a_duty_moved_takes_the_item_of_the_function_change_on_either_side(
+    new_jia: str, new_yi: str, said: str
+) -> None:
+    old = 'body "甲局" {\n  duties {\n    duty "负责甲工作"\n    duty "负责乙工作"\n  }\n}\nbody "乙局"\nbody "丁办"\n'
+    new = (
+        f'body "甲局" {{\n{new_jia}}}\nbody "乙局" {{\n{new_yi}}}\n'
+        'body "丙局" {\n  history { event established { item 3 } }\n}\n'
+        'history { event abolished { unit "丁办"; item 1 } }\n'
+    )
+    assert _zh(old, new) == ["1. 不再保留丁办。", said, "3. 组建丙局。"]
