@@ -101,6 +101,7 @@ relations = st.builds(
     target=external_refs,
     since=st.none() | partial_dates(),
     until=st.none() | partial_dates(),
+    item=st.none() | st.integers(min_value=1, max_value=40),
     basis=st.lists(bases, max_size=1).map(tuple),
     notes=notes,
 )
@@ -205,6 +206,7 @@ changes = st.sampled_from(list(FunctionChangeKind)).flatmap(
         counterpart=st.none() | external_refs,
         number=st.none() | small,
         verb=st.none() | st.sampled_from(FUNCTION_VERBS.get(kind.value, ()) or (None,)),
+        item=st.none() | st.integers(min_value=1, max_value=40),
     )
 )
 members = st.builds(

@@ -189,7 +189,7 @@ def test_completion_in_an_event_offers_its_item_and_verb() -> None:
     labels = _complete('body a "A" {\n  history {\n    event abolished 2018 {\n      |')
     assert {"item", "verb"} <= set(labels)
     block = 'body a "A" {\n  function-changes {\n    transferred-in "x" from "B" {\n      '
-    assert _complete(block + "|") == ["verb"]
+    assert _complete(block + "|") == ["verb", "item"]
     assert _complete(block + "verb |") == ['"划入"', '"划转"']
 
 
@@ -198,6 +198,12 @@ def test_completion_in_an_event_offers_what_its_sentence_says_of_the_body() -> N
     assert {"as", "rank"} <= set(_complete(event + "|"))
     assert '"组成部门"' in _complete(event + "as |")
     assert '"正处级"' in _complete(event + "rank |")
+
+
+def test_completion_in_a_relation_or_a_function_change_offers_its_item() -> None:
+    # the plan's item that states a relation or a function change: its place in the diff's summary
+    assert "item" in _complete('body a "A" {\n  colocated "B" {\n    |')
+    assert _complete('body a "A" {\n  function-changes {\n    added "x" {\n      |') == ["verb", "item"]
 
 
 def test_completion_of_kinds_offers_keywords_and_chinese_terms() -> None:

@@ -40,10 +40,10 @@ def abolished(spec: Spec, index: Index) -> frozenset[str]:
     ``abolished`` events (not those naming another unit or a plaque), and by the events of
     other units and of the spec that name it with ``unit`` (``abolished { unit @x }`` in its
     body's history, ``merged { unit @x }`` in the unit it was merged into). The last of them
-    decides: in date order, an undated event taking the place of the event before it in its
-    own history.
+    decides: in date order (the events of one date by their ``item``), an undated event taking the
+    place of the event before it in its own history.
     """
-    lives: dict[str, list[tuple[tuple[int, int, int], int, bool]]] = {}
+    lives: dict[str, list[tuple[tuple[int, int, int], int, int, bool]]] = {}
     seq = iter(range(1 << 62))
 
     def note(owner: str | None, events: Iterable[Event]) -> None:
@@ -59,12 +59,12 @@ def abolished(spec: Spec, index: Index) -> frozenset[str]:
             else:
                 path = owner if event.kind is not EventKind.MERGED else None
             if path is not None:
-                lives.setdefault(path, []).append((key, next(seq), gone))
+                lives.setdefault(path, []).append((key, event.item_order(), next(seq), gone))
 
     for path, unit in index.units.items():
         note(path, unit.history)
     note(None, spec.history)
-    return frozenset(path for path, events in lives.items() if max(events)[2])
+    return frozenset(path for path, events in lives.items() if max(events)[3])
 
 
 @attrs.frozen(slots=True)

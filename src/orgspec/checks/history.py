@@ -76,6 +76,14 @@ def _date_order(events: list[tuple[str, Event]]) -> list[tuple[str, Event]]:
     return [pe for _, _, pe in sorted(dated, key=lambda d: d[:2])]
 
 
+def _item_order(events: list[tuple[str, Event]]) -> list[tuple[str, Event]]:
+    """Put the events of one date (listed one after another) in the order of their items, as ``as_of`` does."""
+    out: list[tuple[str, Event]] = []
+    for _, run in itertools.groupby(events, key=lambda pe: w.sort_key() if (w := pe[1].when()) else None):
+        out.extend(sorted(run, key=lambda pe: pe[1].item_order()))
+    return out
+
+
 def _events_by_unit(ctx: Context) -> dict[str, list[tuple[str, Event]]]:
     """Per unit path: ``(event path, event)`` of its own history and of the top-level events about it."""
     out: dict[str, list[tuple[str, Event]]] = {}
@@ -90,7 +98,7 @@ def _events_by_unit(ctx: Context) -> dict[str, list[tuple[str, Event]]]:
             joined.add(subject)
     for path in joined:
         out[path] = _date_order(out[path])
-    return out
+    return {path: _item_order(events) for path, events in out.items()}
 
 
 def _surely_before(a: PartialDate, b: PartialDate) -> bool:
@@ -102,8 +110,9 @@ def event_names(ctx: Context) -> Iterator[Diagnostic]:
     """OS602: renames chain up to the current name; plaques added and removed match the plaques now.
 
     A unit's events are those of its own ``history`` and the top-level events whose ``unit``
-    names it. Events about a unit, and events of other units that refer to it, come after
-    its establishment and, until it is re-established, not after its abolition.
+    names it, in time order (the events of one date by their ``item``, as ``as_of`` applies them).
+    Events about a unit, and events of other units that refer to it, come after its establishment
+    and, until it is re-established, not after its abolition.
     """
     by_unit = _events_by_unit(ctx)
     for upath, events in by_unit.items():

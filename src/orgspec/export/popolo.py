@@ -67,9 +67,10 @@ def unit_dates(unit: Unit, events: list[Event] | None = None) -> tuple[PartialDa
     ``abolished`` dissolves it.
     """
     founded = dissolved = None
-    dated = [(when, e.kind) for e in (unit.history if events is None else events) if (when := e.when()) is not None]
-    dated.sort(key=lambda pair: pair[0].sort_key())
-    for when, kind in dated:
+    history = unit.history if events is None else events
+    dated = [(when, e.kind, e.item_order()) for e in history if (when := e.when()) is not None]
+    dated.sort(key=lambda d: (d[0].sort_key(), d[2]))  # the events of one date by their item
+    for when, kind, _ in dated:
         if kind is EventKind.ESTABLISHED and founded is None:
             founded = when
         elif kind is EventKind.REESTABLISHED and (founded is None or dissolved is not None):

@@ -32,7 +32,7 @@ The subject of an event stated in a unit's history is that unit; of an event
 in the spec's own history, the unit its ``unit`` names (for ``established``
 and ``abolished``, a body of that name).
 
-Imports: :mod:`orgspec.model`, :mod:`orgspec.reorg.fold`.
+Imports: :mod:`orgspec.model`, :mod:`orgspec.history.structure`, :mod:`orgspec.reorg.fold`.
 """
 
 from __future__ import annotations
@@ -140,13 +140,15 @@ def _kind(label: str | None) -> tuple[object, str | None]:
     return kind, (None if label == kind.value else label)
 
 
-_Key = tuple[int, tuple[int, int, int], int]
+_Key = tuple[int, tuple[int, int, int], int, int]
 T = TypeVar("T")
 
 
 def _order(i: int, event: Event) -> _Key:
+    # as the timeline orders events: date, then the plan's item (none: after the numbered ones), then as written
     when = event.when()
-    return (0, (0, 0, 0), i) if when is None else (1, when.sort_key(), i)
+    item = event.item_order()
+    return (0, (0, 0, 0), item, i) if when is None else (1, when.sort_key(), item, i)
 
 
 def _reinsert(

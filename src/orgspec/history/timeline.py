@@ -5,8 +5,11 @@ mean ("2018" from 2018-01-01, "2018-03" from 2018-03-01), and an as-of date
 means its first day too. So an event dated "2018" is in force on 2018-06-01
 and on "2018", while one dated "2018-03" is not in force on "2018" (which
 means 2018-01-01). The date that orders an event is its own date, else its
-effective, approved or decided date (:meth:`Event.when`). An event with no
-date at all cannot be placed: it is listed first and always taken as in
+effective, approved or decided date (:meth:`Event.when`). Events of one date go by the plan's item that
+states them (``item N``: item 1 is applied before item 2, and undone after
+it); an event of the date without an item comes after the numbered ones, and
+events of one date and item keep the order they are written in. An event with
+no date at all cannot be placed: it is listed first and always taken as in
 force, and ``as_of`` says so.
 
 Imports: :mod:`orgspec.model`.
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 from orgspec.model.units import Event, Spec, Unit
 from orgspec.model.values import PartialDate
 
-__all__ = ["Located", "in_force", "timeline"]
+__all__ = ["Located", "event_key", "in_force", "timeline"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +50,19 @@ def in_force(event: Event, on: PartialDate) -> bool:
     return when.start() <= on.start()
 
 
-def _key(loc: Located) -> tuple[int, tuple[int, int, int], int]:
-    when = loc.event.acts()
-    return (0, (0, 0, 0), loc.order) if when is None else (1, when.sort_key(), loc.order)
+def event_key(event: Event, order: int) -> tuple[int, tuple[int, int, int], int, int]:
+    """Return where an event written at position ``order`` stands in time: date (undated first), item, order."""
+    when = event.acts()
+    item = event.item_order()
+    return (0, (0, 0, 0), item, order) if when is None else (1, when.sort_key(), item, order)
+
+
+def _key(loc: Located) -> tuple[int, tuple[int, int, int], int, int]:
+    return event_key(loc.event, loc.order)
 
 
 def timeline(spec: Spec) -> list[Located]:
-    """Return every event of the spec and its units, ordered by date (undated first), then as written."""
+    """Return every event of the spec and its units, ordered by date (undated first), item, then as written."""
     found: list[Located] = []
     for event in spec.history:
         found.append(Located(event, (), None, len(found)))

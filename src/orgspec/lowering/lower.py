@@ -310,6 +310,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             for sub in stmt.block or ():
                 if sub.keyword in ("since", "until"):
                     rf[sub.keyword] = self.dated(sub)
+                elif sub.keyword == "item" and "item" not in rf:
+                    self.item(sub, rf, p)
                 elif sub.keyword == "basis":
                     b = self.basis(sub, f"{p}/basis/{len(basis)}")
                     if b is not None:
@@ -319,7 +321,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                     if note is not None:
                         notes.append(note)
                 else:
-                    self.unknown(sub, f"'{stmt.keyword}'", {"since": 1, "until": 1, "basis": 1, "note": 1})
+                    self.unknown(sub, f"'{stmt.keyword}'", {"since": 1, "until": 1, "item": 1, "basis": 1, "note": 1})
             rf["basis"] = tuple(basis)
             rf["notes"] = tuple(notes)
             self.map.put(p, stmt)
@@ -524,15 +526,15 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             text = a.require("the function's text (a quoted string)", S)
             props = a.props({"to": REFS, "from": REFS, "with": REFS})
             a.done('an optional number, the text, and "to", "from" or "with" a body')
-            verb = self.change_verb(sub, kind.value)
+            p = f"{path}/function_changes/{len(lists['function_changes'])}"
+            cf = self.change_block(sub, kind.value, p)
             if text is None:
                 continue
             counterpart = next((self.r.ref(v) for v in props.values()), None)
-            p = f"{path}/function_changes/{len(lists['function_changes'])}"
             self.map.put(p, sub)
             number = self.r.integer(num, "the number") if num is not None else None
             lists["function_changes"].append(
-                trusted(FunctionChange, kind=kind, text=text.value, counterpart=counterpart, number=number, verb=verb)
+                trusted(FunctionChange, kind=kind, text=text.value, counterpart=counterpart, number=number, **cf)
             )
 
     @staticmethod

@@ -132,7 +132,7 @@ class HistoryLowerer(LowererBase):
         return trusted(Event, **ef)
 
     def item(self, stmt: Stmt, ef: dict[str, Any], p: str) -> None:
-        """Read ``item N``: the number of the plan's item that states the event (1 or more)."""
+        """Read ``item N``: the number of the plan's item that states the event, relation or change (1 or more)."""
         sa = StmtArgs(self.r, stmt)
         arg = sa.require("the number of the plan's item (1, 2, …)", INT)
         sa.done("one number")
@@ -173,15 +173,17 @@ class HistoryLowerer(LowererBase):
             ef[field] = value
             self.map.put(f"{p}/{field}", stmt)
 
-    def change_verb(self, stmt: Stmt, kind: str) -> str | None:
-        """Read a function change's block: only ``verb "划转"``, the document's word for the move."""
-        value: str | None = None
+    def change_block(self, stmt: Stmt, kind: str, p: str) -> dict[str, Any]:
+        """Read a function change's block: ``verb "划转"`` (the document's word) and ``item N`` (the plan's item)."""
+        cf: dict[str, Any] = {}
         for sub in stmt.block or ():
-            if sub.keyword == "verb" and value is None:
-                value = self.verb_word(sub, kind, FUNCTION_VERBS, "a function change")
+            if sub.keyword == "verb" and cf.get("verb") is None:
+                cf["verb"] = self.verb_word(sub, kind, FUNCTION_VERBS, "a function change")
+            elif sub.keyword == "item" and "item" not in cf:
+                self.item(sub, cf, p)
             else:
-                self.unknown(sub, "a function change", {"verb": 1})
-        return value
+                self.unknown(sub, "a function change", {"verb": 1, "item": 1})
+        return cf
 
     def verb_word(self, stmt: Stmt, kind: str, table: dict[str, tuple[str, ...]], what: str) -> str | None:
         """Read ``verb "…"``, one of the words ``table`` lists for ``kind`` (OS206 otherwise)."""

@@ -29,7 +29,7 @@ __all__ = ["BLOCK_KEYWORDS", "completions", "unit_ids"]
 
 _UNITS = ("body", "section", "office", "institution")
 _META = ("since", "basis", "note")
-_RELATION_META = ("since", "until", "basis", "note")
+_RELATION_META = ("since", "until", "item", "basis", "note")
 _RELATIONS = ("hosts", "hosted-in", "manages", "managed-by", "colocated", "office-of", "working-office")
 
 #: The statements each kind of block accepts, keyed by the keyword that opens the block ("" is the top level).
@@ -64,8 +64,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "duties": ("duty",),
     "shared-duties": ("sections", "duty", "intro"),
     "function-changes": tuple(k.value for k in FunctionChangeKind),
-    "transferred-in": ("verb",),
-    "transferred-out": ("verb",),
+    **dict.fromkeys((k.value for k in FunctionChangeKind), ("verb", "item")),
 }
 
 _CATEGORIES = tuple(c.value for c in QuotaCategory)

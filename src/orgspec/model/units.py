@@ -92,6 +92,11 @@ class Relation(_Frozen):
     target: Ref
     since: PartialDate | None = None
     until: PartialDate | None = Field(default=None, description="the relation ended then (合署办公至…)")
+    item: int | None = Field(
+        default=None,
+        ge=1,
+        description="the number of the plan's item that states the relation (合署办公): its place in a summary",
+    )
     basis: tuple[Basis, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -156,6 +161,9 @@ class FunctionChange(_Frozen):
     number: int | None = Field(default=None, ge=0)
     basis: tuple[Basis, ...] = ()
     verb: str | None = Field(default=None, description="the document's word for the move (划转): FUNCTION_VERBS")
+    item: int | None = Field(
+        default=None, ge=1, description="the number of the plan's item that states the change: its place in a summary"
+    )
 
 
 class ClassTotal(_Frozen):
@@ -312,6 +320,10 @@ class EventKind(enum.StrEnum):
     KEPT = "kept"  # 保留: the body is kept through a reform; nothing changes
 
 
+#: The place within its date of an event that gives no item: after every numbered item (1 << 30).
+_NO_ITEM = 1 << 30
+
+
 class Event(_Frozen):
     """A dated change in a unit's history, with the document that decided it."""
 
@@ -353,6 +365,10 @@ class Event(_Frozen):
     def when(self) -> PartialDate | None:
         """Return the date that orders the event: its date, else effective, approved or decided."""
         return self.date or self.effective or self.approved or self.decided
+
+    def item_order(self) -> int:
+        """Return what orders the event within its date: its ``item``, else a number after every item."""
+        return self.item if self.item is not None else _NO_ITEM
 
     def acts(self) -> PartialDate | None:
         """Return the date the event changes the structure: the end of an interim period, else :meth:`when`."""

@@ -111,6 +111,8 @@ def _plaque(p: Plaque) -> Stmt:
 def _relation(r: Relation) -> Stmt:
     block: list[Stmt] = []
     block += [_st(k, [_d(v)]) for k, v in (("since", r.since), ("until", r.until)) if v is not None]
+    if r.item is not None:
+        block.append(_st("item", [_i(r.item)]))
     block += [_basis(b) for b in r.basis] + _notes(r.notes)
     return _st(r.kind.value, [_ref(r.target)], block or None)
 
@@ -360,7 +362,10 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         if c.counterpart is not None:
             word = {"transferred-out": "to", "transferred-in": "from"}.get(c.kind.value, "with")
             args += [_w(word), _ref(c.counterpart)]
-        changes.append(_st(c.kind.value, args, [_st("verb", [_s(c.verb)])] if c.verb is not None else None))
+        inner = [_st("verb", [_s(c.verb)])] if c.verb is not None else []
+        if c.item is not None:
+            inner.append(_st("item", [_i(c.item)]))
+        changes.append(_st(c.kind.value, args, inner or None))
     if changes:
         block.append(_st("function-changes", [], changes))
     block += [_unit(child, True) for child in u.units]
