@@ -475,7 +475,7 @@ def edited(draw: st.DrawFn, spec: Spec, all_ids: bool = False) -> Spec:
     for _ in range(draw(st.integers(min_value=0, max_value=4))):
         paths = _flat(spec)
         kind = draw(st.sampled_from(["rename", "move", "add", "remove", "duties", "plaques", "quotas", "posts",
-                                     "shuffle", "rank", "notes", "outside"]))  # fmt: skip
+                                     "shuffle", "rank", "notes", "outside", "handover"]))  # fmt: skip
         if kind == "add" or not paths:
             unit = draw(units(0, fresh, True, all_ids=all_ids))
             where = draw(st.none() | st.sampled_from(paths)) if paths else None
@@ -499,6 +499,9 @@ def edited(draw: st.DrawFn, spec: Spec, all_ids: bool = False) -> Spec:
                 event = Event(kind=EventKind.DUTIES_TRANSFERRED, after="外部局", duties=(went,))
                 update = {"duties": unit.duties[:-1], "history": (*unit.history, event)}
                 spec = _replace(spec, path, unit.model_copy(update=update))
+        elif kind == "handover":  # 交由…承担: duties no spec lists, given to an executor outside the spec
+            event = Event(kind=EventKind.DUTIES_TRANSFERRED, after="综合执法队伍", duties=(draw(texts),), verb="交由")
+            spec = _replace(spec, path, unit.model_copy(update={"history": (*unit.history, event)}))
         elif kind == "move":
             spec = _replace(spec, path, None)
             targets = list(_flat(spec))

@@ -13,12 +13,18 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import orgspec
+from orgspec.model import Spec
+from orgspec.model.units import Event, EventKind
 from orgspec.reorg import apply, diff, invert
 from orgspec.reorg.ops import DutiesHandedOver, Establish, Reconstitute
 from orgspec.reorg.render_text import render_text
 from orgspec.reorg.render_zh import render_zh
+
+from .strategies import _flat, _get, _replace, specs
 
 OLD = """\
 body "甲部" {
@@ -222,3 +228,25 @@ def test_jiaoyou_is_a_verb_of_a_duties_transfer_and_of_a_function_moved_out_only
         'body "甲" {\n  function-changes { transferred-in "执法" from "某队伍" { verb "交由" } }\n}\n'
     )
     assert [d.code for d in bad if d.severity.value == "error"] == ["OS206"]
+
+
+@given(spec=specs(max_depth=2, min_bodies=1), where=st.data(), duty=st.text("商标专利执法监管", min_size=1, max_size=8))
+@settings(max_examples=30, deadline=None)
+def test_a_handover_added_to_any_unit_is_one_operation_that_changes_nothing(
+    spec: Spec, where: st.DataObject, duty: str
+) -> None:
+    # the property over generated specs: whichever unit hands duties no spec lists to an executor
+    # outside the spec, the diff has one duties-handed-over for it, applying and undoing hold, and
+    # the summary says it with the text's verb
+    paths = _flat(spec)
+    assume(all(duty != d.text for p in paths for d in _get(spec, p).duties))  # a duty no spec lists
+    path = where.draw(st.sampled_from(paths))
+    unit = _get(spec, path)
+    event = Event(kind=EventKind.DUTIES_TRANSFERRED, after="综合执法队伍", duties=(duty,), verb="交由")
+    new = _replace(spec, path, unit.model_copy(update={"history": (*unit.history, event)}))
+    d = diff(spec, new)
+    handed = [op for op in d.operations if isinstance(op, DutiesHandedOver)]
+    assert [(op.name, op.counterpart, list(op.duties)) for op in handed] == [(unit.name, "综合执法队伍", [duty])]
+    assert apply(spec, d) == new
+    assert apply(new, invert(d)) == spec
+    assert f"“{duty}”职责交由综合执法队伍承担" in render_zh(d)
