@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import orgspec
-from orgspec.io import read_source, write_atomic
+from orgspec.io import read_source, write_atomic, write_atomic_set
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -95,6 +95,19 @@ def test_write_atomic_writes_through_a_symbolic_link(tmp_path: Path) -> None:
     assert link.is_symlink()
     assert real.read_text() == "新內容"
     assert sorted(x.name for x in tmp_path.iterdir()) == ["link.orgspec", "real"]
+
+
+def test_a_set_of_files_is_written_through_symbolic_links_too(tmp_path: Path) -> None:
+    # export --format csv writes its tables as a set: a table kept as a link to a shared folder stays a link
+    real = tmp_path / "shared" / "units.csv"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "units.csv"
+    link.symlink_to(real)
+    write_atomic_set({link: "id,name\n", tmp_path / "posts.csv": "id,title\n"})
+    assert link.is_symlink()
+    assert real.read_text() == "id,name\n"
+    assert (tmp_path / "posts.csv").read_text() == "id,title\n"
 
 
 def test_write_atomic_keeps_old_file_when_the_write_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -198,6 +198,8 @@ def write_atomic_set(files: dict[Path, bytes | str]) -> None:
     in one folder do not fail for want of space). If any write fails, every
     temporary file is removed and no target is touched. Raises :class:`WriteError`.
     """
+    # a symbolic link is written through, as by write_atomic: its target changes, the link stays
+    files = {Path(os.path.realpath(p)) if p.is_symlink() else p: data for p, data in files.items()}
     written: list[tuple[str, Path]] = []
     current: Path | None = None
     try:
