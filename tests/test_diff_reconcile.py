@@ -308,3 +308,27 @@ def test_every_open_quota_category_is_a_note() -> None:
     new = orgspec.loads('body "甲局" {\n  quota administrative 10 "行政编制"\n  quota logistics separately "后勤"\n}\n')
     d = diff(old, new)
     assert [n.message.split(" quota")[0] for n in d.notes] == ["administrative", "logistics"]
+
+
+def test_posts_moved_are_paired_past_a_unit_that_lost_posts_no_one_gained() -> None:
+    # 甲局 loses one post that no unit gains; 乙局's two go to 丙局: the pairing goes on past 甲局
+    old = orgspec.loads(
+        'body "甲局" {\n  posts { post "局长" 1 }\n}\n'
+        'body "乙局" {\n  posts {\n    post "局长" 1\n    post "副局长" 2\n  }\n}\n'
+        'body "丙局" {\n  posts { post "局长" 1 }\n}\n'
+    )
+    new = orgspec.loads(
+        'body "甲局" {\n  posts { post "局长" 0 }\n}\n'
+        'body "乙局" {\n  posts { post "局长" 1 }\n}\n'
+        'body "丙局" {\n  posts {\n    post "局长" 1\n    post "副局长" 2\n  }\n}\n'
+    )
+    moved = [(op.source_name, op.name, op.amount) for op in diff(old, new).operations if op.op == "posts-transferred"]
+    assert moved == [("乙局", "丙局", 2)]
+
+
+def test_a_unit_left_with_no_posts_gives_them_all() -> None:
+    # 甲局's one post (1 → 0) goes to 乙局, which had none listed (none → 1)
+    old = orgspec.loads('body "甲局" {\n  posts { post "局长" 1 }\n}\nbody "乙局"\n')
+    new = orgspec.loads('body "甲局" {\n  posts { post "局长" 0 }\n}\nbody "乙局" {\n  posts { post "局长" 1 }\n}\n')
+    moved = [(op.source_name, op.name, op.amount) for op in diff(old, new).operations if op.op == "posts-transferred"]
+    assert moved == [("甲局", "乙局", 1)]

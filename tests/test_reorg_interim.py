@@ -118,3 +118,15 @@ def test_each_period_is_said_with_its_own_end_in_both_summaries() -> None:
     text = render_text(d)
     assert "interim period: the body kept from 2018-10 until 2019-06-30" in text
     assert "interim period: plaque 甲局 kept from 2018-10 until 2019-03-31" in text
+
+
+def test_a_period_the_old_spec_already_states_or_one_without_an_end_is_no_interim_of_this_diff() -> None:
+    period = '  history {\n    event interim 2018-10 {\n      until 2019-06-30\n      plaque "甲局"\n    }\n  }\n'
+    old = orgspec.loads('body "乙局" {\n  plaque "甲局"\n' + period + "}\n")
+    new = orgspec.loads('body "乙局" {\n' + period + "}\n")
+    d = diff(old, new)
+    assert [op.op for op in d.operations] == ["plaque-removed"]
+    assert render_zh(d).splitlines() == ["1. 乙局不再加挂甲局牌子。"]
+    endless = period.replace("      until 2019-06-30\n", "")
+    d = diff(orgspec.loads('body "乙局" {\n  plaque "甲局"\n}\n'), orgspec.loads('body "乙局" {\n' + endless + "}\n"))
+    assert not any(isinstance(op, Interim) for op in d.operations)

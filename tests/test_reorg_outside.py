@@ -180,3 +180,21 @@ def test_a_body_that_stays_and_gives_all_its_duties_is_named_in_the_merge() -> N
         )
     )
     assert "将指挥部的“指挥部的职责”职责划入丙部。" in "\n".join(_zh(old, plain))
+
+
+def test_a_function_change_says_which_way_a_duty_went_outside_the_spec() -> None:
+    gave = orgspec.loads('body "甲局" {\n  function-changes {\n    transferred-out "负责甲" to "外部局"\n  }\n}\n')
+    had = orgspec.loads('body "甲局" {\n  duties { duty "负责甲。" }\n}\n')
+    assert render_zh(diff(had, gave)).splitlines() == ["1. 将甲局的“负责甲”职责划入外部局。"]
+    took = orgspec.loads(
+        'body "甲局" {\n  duties { duty "负责甲。" }\n  function-changes {\n'
+        '    transferred-in "负责甲" from "外部局"\n  }\n}\n'
+    )
+    assert render_zh(diff(orgspec.loads('body "甲局" {}\n'), took)).splitlines() == [
+        "1. 将外部局的“负责甲”职责划入甲局。"
+    ]
+    # a statement that the duty came in does not make its cancellation a move out
+    wrong_way = orgspec.loads(
+        'body "甲局" {\n  function-changes {\n    transferred-in "负责甲" from "外部局"\n  }\n}\n'
+    )
+    assert render_zh(diff(had, wrong_way)).splitlines() == ["1. 取消甲局的“负责甲”职责。"]

@@ -287,3 +287,14 @@ def test_a_quota_given_as_a_range_is_quoted_in_the_document_s_words() -> None:
     old = orgspec.loads('body "甲局" {\n  quota administrative 10\n}\n')
     new = orgspec.loads('body "甲局" {\n  quota administrative between 8 12 "8至12名"\n}\n')
     assert render_zh(diff(old, new)).splitlines() == ["1. 甲局行政编制由10名调整为“8至12名”。"]
+
+
+def test_a_kind_worded_in_the_other_script_is_a_respelling_not_a_change_of_kind() -> None:
+    old = orgspec.loads('body "甲局" {\n  kind "直属特设机构"\n}\n')
+    new = orgspec.loads('body "甲局" {\n  kind "直屬特設機構"\n}\n')
+    d = _laws(old, new)
+    assert [(op.op, op.field) for op in d.operations] == [("respell", "kind_label")]  # type: ignore[union-attr]
+    assert render_zh(d) == "无变化。\n"
+    assert "kind label respelled in the other script: 直属特设机构 → 直屬特設機構" in render_text(d)
+    other = orgspec.loads('body "甲局" {\n  kind "直属机构"\n}\n')
+    assert [op.op for op in diff(old, other).operations] == ["kind-changed"]
