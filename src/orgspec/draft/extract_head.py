@@ -21,7 +21,7 @@ from orgspec.model.values import Basis, PartialDate, Ref
 __all__ = ["doc_numbers", "extract_head"]
 
 _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12})[\[(](\d{4})[\])](\d{1,5})号")  # 赣发(2000)15号 too
-_CUT = "会据的和及经于照与即"
+_CUT = "会据的和及经于照与即号"  # 号: "发文字号国办发[1986]53号" is 国办发…
 _NAME_END = re.compile(r"(办公室|局|委员会|厅|部|委|署|院|中心|办|室|处|所|站|馆|会|队|司)$")
 _KIND = re.compile(
     r"(?:为|是|作为)(?:它的|其)?([\u4e00-\u9fff]{0,14}?(?:人民政府|政府|党委|市委|省委|县委|区委|委员会|国务院|党中央))?的?"
@@ -39,6 +39,7 @@ _TITLE = re.compile(r"《([^《》]{4,120})》")
 _TITLE_AFTER = re.compile(r"([^,。;]{0,30}?关于[^,。;]*?(?:通知|决定|批复|意见|方案))")
 _ISSUER_BEFORE = re.compile(r"根据([\u4e00-\u9fff]{2,24}?(?:委员会|人民政府|政府|办公室|办公厅))$")
 _BY_TITLE = re.compile(r"根据[^《,。;]{0,30}《([^《》]{4,120})》")
+_MORE_TITLES = re.compile(r"(?:、|和|及|以及)[^《》,。;]{0,30}《([^《》]{4,120})》")
 
 
 def doc_numbers(line: Line, start: int = 0, end: int | None = None) -> list[Basis]:
@@ -77,7 +78,15 @@ def titled_bases(line: Line, start: int, end: int, known: list[Basis]) -> list[B
     """Return the bases a clause names by title only: "根据《…的通知》" with no document number."""
     titles = {b.title for b in known}
     out = []
+    found: list[re.Match[str]] = []
     for m in _BY_TITLE.finditer(line.key, start, end):
+        found.append(m)
+        at = m.end()
+        # "根据《A》、《B》和…批准的《C》,制定本规定": every title of the list, not only the first
+        while (more := _MORE_TITLES.match(line.key, at, end)) is not None:
+            found.append(more)
+            at = more.end()
+    for m in found:
         title = line.text[m.start(1) : m.end(1)]
         if title in titles or _DOCNO.match(line.key, m.end(), min(end, m.end() + 20)):
             continue
@@ -118,7 +127,11 @@ def _plaque_key(name: str, places: dict[str, str]) -> str:
 
 
 #: page chrome before a title: a breadcrumb, a publication line
-_CHROME = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)|[>»]|^发布时间|^来源[::]|浏览次数|^【字体|^字号")
+_CHROME = re.compile(
+    r"^(?:首页|当前位置|您的位置|您现在的位置)|[>»]|^发布时间|^来源[::]|浏览次数|^【字体|^字号"
+    # a law database's header block: "发文机关国务院办公厅", "发文字号国办发[1986]53号", "时效性现行有效"
+    r"|^(?:发文机关|发布机关|制定机关|发文日期|发布日期|成文日期|施行日期|实施日期|时效性|效力级别|发文字号|文号)"
+)
 
 
 def _title_name(lines: list[Line]) -> Src[str] | None:
@@ -168,7 +181,9 @@ def _name_in_text(lines: list[Line]) -> Src[str] | None:
             start = m.start(1) + (verb.end() if verb else 0)
             return Src(line.text[start : m.end(1)], line.no, [note])
     for line in lines[:12]:
-        for m in _IS.finditer(line.key):
+        enum = ENUM.match(line.key)  # "二、 X为国务院直属机构": the item's subject
+        off = enum.end() if enum else 0
+        for m in _IS.finditer(line.key[off:]):
             name = m.group(1)
             cut = name.rfind("的") + 1  # "民政部承认的X为…": X
             if (
@@ -176,7 +191,7 @@ def _name_in_text(lines: list[Line]) -> Src[str] | None:
                 and len(name) - cut >= 3
                 and not name.startswith(("其", "该", "本", "这", "此"))
             ):
-                text = line.text[m.start(1) + cut : m.end(1)]
+                text = line.text[off + m.start(1) + cut : off + m.end(1)]
                 return Src(text, line.no, ["the name is read from a sentence 'X是…'"])
     return None
 
@@ -314,6 +329,14 @@ def _clause(  # noqa: PLR0917
         host = text[m.start(2) : m.end(2)]
         short = re.search(r"\((?:以下简称|以下簡稱|下称|简称|簡稱)([^()]{1,16})\)$", guest)
         guest = guest[: short.start()] if short else guest  # "X(以下简称Y)设在Z": X, short form Y
+        enum = ENUM.match(fold(guest))
+        guest = guest[enum.end() :] if enum else guest  # "三、 X设在Y": the item's subject
+        if facts.name is not None and fold(guest) == fold(facts.name.value):
+            # the body itself is set in another: "X设在水电部,党政工作由水电部负责"
+            relation = Relation(kind=RelationKind.HOSTED_IN, target=Ref(target=host, by="external"))
+            facts.relations.append(Src(relation, line.no, [f"the body is set in '{host}'"]))
+            facts.used.add(line.no)
+            continue
         target = Ref(target=guest, by="external")
         notes = [f"'{guest}' is set in '{host}', read as this body"]
         if short:

@@ -26,7 +26,7 @@ __all__ = ["extract_running"]
 
 _N = r"(\d{1,5}|[一二三四五六七八九十两百零]{1,5})"
 _QUOTA = re.compile(
-    r"((?:机关)?(?:行政|事业|工勤|机关工勤|后勤服务)?编(?:制)?(?:\((?:行政|事业|工勤)编(?:制)?\))?)(?:数)?(?:为|核定为|是)?"
+    r"((?:机关)?(?:行政|事业|工勤|机关工勤|后勤服务)?编(?:制)?(?:\((?:行政|事业|工勤)编(?:制)?\))?)(?:数)?(?:为|核定为|是|[暂暫]定为?)?"
     + _N
     + r"(?:名|人|个)(?!以上|以下|左右)"
 )
@@ -281,6 +281,8 @@ def _running_duties(para: Paragraph, facts: Facts) -> None:
     if m is None:
         return
     at = m.end() if para.key[m.end() - 1] == ":" else m.start()  # "主要职责有:X": X
+    if _inline_enumerated(para, at, facts):
+        return
     sentences = re.split(r"(?<=。)", para.text[at:])
     for i, sentence in enumerate(sentences):
         text = sentence.strip()
@@ -295,6 +297,42 @@ def _running_duties(para: Paragraph, facts: Facts) -> None:
             notes.append("one duty per sentence of a running paragraph")
         facts.duties.append(Src(Duty(text=text), para.line_at(start), notes))
         facts.used.add(para.line_at(start))
+
+
+_INLINE_ITEM = re.compile(r"\s*\(([一二三四五六七八九十]{1,3})\)")
+#: what ends an inline list of duties: the next article or a heading of the plan
+_INLINE_END = re.compile(r"\s(?:第[一二三四五六七八九十]{1,3}条|[一二三四五六七八九十]{1,3}、)")
+
+
+def _inline_enumerated(para: Paragraph, at: int, facts: Facts) -> bool:
+    """Read "主要职责是: (一)…。…。 (二)…。" written on one line: one duty per enumerated item.
+
+    The items run while their numbers follow one another from (一); each duty is the text up to the
+    next item, whatever its sentences (a duty of several sentences stays one duty). Return True when
+    two or more items were read.
+    """
+    first = _INLINE_ITEM.match(para.key, at)
+    if first is None or cn_int(first.group(1)) != 1:
+        return False
+    stops = [first]
+    for m in _INLINE_ITEM.finditer(para.key, first.end()):
+        if cn_int(m.group(1)) == len(stops) + 1:
+            stops.append(m)
+    if len(stops) < 2:
+        return False
+    end = _INLINE_END.search(para.key, stops[-1].end())
+    limit = end.start() if end else len(para.key)
+    for i, m in enumerate(stops):
+        stop = stops[i + 1].start() if i + 1 < len(stops) else limit
+        text = para.text[m.end() : stop].strip()
+        if not text:
+            continue
+        notes = [] if text.endswith(("。", ";")) else ["the text stops in this duty"]
+        if not i:
+            notes.append("enumerated items of a running paragraph, one duty each")
+        facts.duties.append(Src(Duty(text=text), para.line_at(m.end()), notes))
+        facts.used.add(para.line_at(m.end()))
+    return True
 
 
 def _subject_duties(paras: list[Paragraph], facts: Facts) -> None:
