@@ -63,3 +63,77 @@ def test_a_law_databases_header_block_is_not_the_title_and_an_item_names_the_bod
     assert [(q.category.value, q.count.value) for q in body.quotas] == [("other", 30)]
     # the body itself is set in another: hosted-in, not "hosts" the body
     assert [(r.kind, r.target.target) for r in body.relations] == [(RelationKind.HOSTED_IN, "某某部")]
+
+
+def test_a_portals_header_lines_are_not_the_title() -> None:
+    text = (
+        "索引号: 0001/2020-00001 目录组配分类: 政府机构\n"
+        "发布机构: 某县人民政府办公室 发布时间: 2020-01-02\n"
+        "某县交通运输局\n"
+        "第一条 县交通运输局是县政府工作部门,为正科级。\n"
+    )
+    assert _draft(text).spec.bodies[0].name == "某县交通运输局"
+
+
+# ---- refusals: a figure that is not the body's is a note at its place ------------------------
+
+
+def _doubts(result: Draft) -> list[str]:
+    return [n["message"] for n in result.report["notes"] if n["kind"] == "doubt"]
+
+
+def test_a_chronicles_earlier_lists_of_units_are_notes_and_the_latest_list_is_drafted() -> None:
+    text = (
+        "某区志 第三节 乡镇机构\n"
+        "1990年,各乡人民政府设秘书室、财政室、农业室。设置农技站、水管站、林业站等事业机构。\n"
+        "2005年,乡镇机构改革后,事业单位设农业服务中心、社会事务服务中心、规划建设中心。\n"
+    )
+    result = _draft(text)
+    body = result.spec.bodies[0]
+    assert [u.name for u in body.units] == ["农业服务中心", "社会事务服务中心", "规划建设中心"]
+    assert {u.kind.value for u in body.units if u.kind} == {"public-institution"}
+    assert "秘书室" in body.notes and "农技站" in body.notes
+
+
+def test_a_figure_for_each_listed_unit_goes_to_every_one() -> None:
+    text = (
+        "某县设立3个水利管理站,分别为:东区水利管理站、西区水利管理站、南区水利管理站。"
+        "每个水利管理站人员编制5名,经费由县水利局统一管理。\n"
+    )
+    units = _draft(text).spec.bodies[0].units
+    assert [(u.name, [(q.category.value, q.count.value) for q in u.quotas]) for u in units] == [
+        ("东区水利管理站", [("other", 5)]),
+        ("西区水利管理站", [("other", 5)]),
+        ("南区水利管理站", [("other", 5)]),
+    ]
+
+
+def test_figures_for_units_not_listed_or_over_a_place_are_not_the_bodys() -> None:
+    text = (
+        "某县乡镇机构改革\n"
+        "某县内设办公室、规划股2个股室。每个乡镇定编40人,其中乡镇长1名、副乡镇长3名。"
+        "甲镇、乙镇、丙乡3个一类乡镇核定事业编制30人。全县乡镇行政编制300人,事业编制200人。\n"
+    )
+    result = _draft(text)
+    body = result.spec.bodies[0]
+    assert body.quotas == ()
+    assert body.posts == ()
+    doubts = _doubts(result)
+    assert any("a figure for each of several units" in d for d in doubts)
+    assert any("the posts of each 乡镇" in d for d in doubts)
+    assert any("a figure of several bodies counted there" in d for d in doubts)
+    assert sum("a total over the bodies of a place" in d for d in doubts) == 2
+
+
+def test_posts_a_unit_sets_name_the_body_when_nothing_else_does_and_are_read_in_full() -> None:
+    text = "近日,某区下发实施意见。派出监督办公室设主任1名,副主任1名,监督干事2名,主任由街道纪委书记兼任。\n"
+    body = _draft(text).spec.bodies[0]
+    assert body.name == "派出监督办公室"
+    assert [(p.title, p.count.value) for p in body.posts] == [("主任", 1), ("副主任", 1), ("监督干事", 2)]
+
+
+def test_posts_of_another_unit_than_the_named_body_are_not_the_bodys() -> None:
+    text = "某县民政局\n某县民政局内设办公室、社会事务股2个股室。\n县救助管理站设站长1名。\n"
+    result = _draft(text)
+    assert result.spec.bodies[0].posts == ()
+    assert any("is a post of '县救助管理站'" in d for d in _doubts(result))

@@ -130,6 +130,7 @@ def _plaque_key(name: str, places: dict[str, str]) -> str:
 _CHROME = re.compile(
     r"^(?:首页|当前位置|您的位置|您现在的位置)|[>»]|^发布时间|^来源[::]|浏览次数|^【字体|^字号"
     # a law database's header block: "发文机关国务院办公厅", "发文字号国办发[1986]53号", "时效性现行有效"
+    r"|^(?:索引号|发布机构|公开方式|目录组配|主题分类|所属机构)"  # a government portal's header
     r"|^(?:发文机关|发布机关|制定机关|发文日期|发布日期|成文日期|施行日期|实施日期|时效性|效力级别|发文字号|文号)"
 )
 

@@ -261,9 +261,15 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 at0 = base + subject.start(1)
                 note = "the name is read from the subject of the list of sections"
                 facts.name = Src(para.text[at0 : base + subject.end(1)], para.line_at(at0), [note])
+            last = found[-1][0] + len(found[-1][1]) + (len(found[-1][2]) + 2 if found[-1][2] else 0)
+            clause = key[max(key.rfind(c, 0, m.start()) for c in "。;") + 1 : m.start()]
+            # "事业单位设A、B" / "设置A、B等事业机构": public institutions, not sections
+            institutions = "事业单位" in clause or re.match(r"等?(?:\d+个)?事业(?:机构|单位)", key[last:]) is not None
             for at, name, inner in found:
                 text_name = para.text[at : at + len(name)]
                 _add(facts, para, at, text_name, inner)
+                if institutions and facts.sections[-1].name == text_name:
+                    facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION
                 if re.match(r"下属(?:事业)?单位", m.group(0)) and facts.sections[-1].name == text_name:
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION  # "下属事业单位X": not a section
                 elif counted and facts.sections[-1].name == text_name and facts.sections[-1].kind is UnitKind.SECTION:
@@ -505,6 +511,45 @@ def extract_lists(lines: list[Line], facts: Facts) -> None:
     if not facts.sections:
         for para in paras:
             _hosted(para, facts)
+    _latest_period(paras, facts)
+
+
+#: a sentence that opens with a year: "1993年,按照…", "2002年,乡镇机构改革后"
+_PERIOD = re.compile(r"(?:^|[。;])\s*(\d{4})年")
+
+
+def _latest_period(paras: list[Paragraph], facts: Facts) -> None:
+    """Keep the units of the latest period when a chronicle lists units for several years.
+
+    A gazetteer writes "1993年,…设A、B、C。…2002年,…机构改革后。…设D、E": the units in force are the
+    last list's; the earlier lists are history, kept as notes at their place rather than drafted as
+    units of today. Only when two periods each list two or more units.
+    """
+    openers = sorted(
+        (para.line_at(m.start(1)), int(m.group(1))) for para in paras for m in _PERIOD.finditer(para.key)
+    )
+    if len(openers) < 2 or len(facts.sections) < 4:
+        return
+
+    def period(line: int) -> int | None:
+        years = [year for at, year in openers if at <= line]
+        return years[-1] if years else None
+
+    by_period: dict[int | None, list[SectionFacts]] = {}
+    for section in facts.sections:
+        by_period.setdefault(period(section.line), []).append(section)
+    dated = [year for year in by_period if year is not None]
+    if len(by_period) < 2 or not dated or any(len(units) < 2 for units in by_period.values()):
+        return
+    latest = max(dated)
+    for year, units in by_period.items():
+        if year == latest:
+            continue
+        for unit in units:
+            note = f"a unit of an earlier period ({year or 'undated'}), before the list of {latest}: kept as a note"
+            facts.doc_notes.append(Src(unit.name, unit.line, [note]))
+    facts.note(by_period[latest][0].line, "doubt", f"units are listed for several periods; those of {latest} are drafted")
+    facts.sections = by_period[latest]
 
 
 def read_running(line: Line, facts: Facts) -> bool:

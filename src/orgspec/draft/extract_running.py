@@ -95,12 +95,57 @@ def _quotas(para: Paragraph, facts: Facts) -> None:
             continue
         label = para.text[m.start(1) : m.end(1)]
         quota = Src(Quota(category=_category(m.group(1)), count=Count.of(value), label=label), para.line_at(m.start()))
+        if _per_unit(para, start, m, quota, facts):
+            continue
         owner = next((s for s in facts.sections if s.name and s.name in para.text[start : m.start()]), None)
         into = owner.quotas if owner is not None else facts.quotas
         if any(q.value.category is quota.value.category for q in into):
             continue  # one quota per category: a second figure is a repetition or a total
         into.append(quota)
         facts.used.add(para.line_at(m.start()))
+
+
+#: "每个农业机械管理站人员编制6名", "每个乡镇定编35人": a figure for each unit of a kind
+_EACH = re.compile(r"(?:每个|每一个|每)([\u4e00-\u9fff]{2,20}?)(?:人员|机关)?(?:核定|定)?$")
+#: "全市乡镇党政机构行政编制556人": a total over the bodies of a place, not one body's
+_OVER_PLACE = re.compile(r"全[省市县州区国盟旗]")
+
+
+def _per_unit(para: Paragraph, start: int, m: re.Match[str], quota: Src[Quota], facts: Facts) -> bool:
+    """Place a figure stated for each unit of a kind, or for the bodies of a place; return True when handled.
+
+    "每个X…编制6名": each listed unit whose name ends in X gets the quota (noted); with none listed, the
+    figure is no quota of the body: a note at its place. "全市…编制556人" is a total over many
+    bodies: a note too.
+    """
+    before = para.key[start : m.start()]
+    line = para.line_at(m.start())
+    figure = para.text[start : m.end()]
+    each = _EACH.search(before)
+    if each is not None:
+        kind = each.group(1)
+        units = [x for x in facts.sections if fold(x.name).endswith(kind) and fold(x.name) != kind]
+        if len(units) >= 2:
+            for unit in units:
+                note = f"'{figure}': the figure of each {kind}, read for every one listed"
+                unit.quotas.append(Src(quota.value, quota.line, [note]))
+            facts.used.add(line)
+            return True
+        facts.note(line, "doubt", f"'{figure}' is a figure for each of several units, not the body's: not drafted")
+        facts.used.add(line)
+        return True
+    counted = re.search(r"(?:\d{1,3}|[二三四五六七八九十两]{1,3})个[^,。;]{1,30}$", before)
+    if counted is not None:
+        # "A镇、B镇、C镇3个…的乡镇核定事业单位编制40人": the figure of each of several bodies
+        facts.note(line, "doubt", f"'{figure}' is a figure of several bodies counted there, not the body's: not drafted")
+        facts.used.add(line)
+        return True
+    sentence = para.key[para.key.rfind("。", 0, m.start()) + 1 : m.start()]
+    if _OVER_PLACE.search(sentence):  # "全市…行政编制556人,事业单位编制574人": both over the place
+        facts.note(line, "doubt", f"'{figure}' is a total over the bodies of a place, not the body's: not drafted")
+        facts.used.add(line)
+        return True
+    return False
 
 
 def _drop_changed(facts: Facts) -> None:
@@ -112,22 +157,55 @@ def _drop_changed(facts: Facts) -> None:
 
 
 _SET_POST = re.compile(
-    r"(?:^|(?<=[,。;\s]))(?:[\u4e00-\u9fff]{0,12}?(?:可以)?)设([\u4e00-\u9fff]{0,6}?(?:主任|长|书记|干事|主席|秘书))"
+    r"(?:^|(?<=[,。;\s]))([\u4e00-\u9fff]{0,12}?(?:可以)?)设([\u4e00-\u9fff]{0,6}?(?:主任|长|书记|干事|主席|秘书))"
     r"(\d{1,3}|[一二三四五六七八九十两]{1,3}|若干)(?:人|名)(?=[,。;]|$)"
 )
+
+
+_MORE_POSTS = re.compile(
+    r"[,、]([\u4e00-\u9fff]{0,6}?(?:主任|长|书记|干事|主席|秘书|委员))(\d{1,3}|[一二三四五六七八九十两]{1,3})(?:人|名)(?=[,、。;]|$)"
+)
+
+
+def _foreign(subject: str, facts: Facts) -> bool:
+    """Whether a sentence's subject names a unit that is not the body ("派出监察办公室设主任1名")."""
+    if len(subject) < 3 or not re.search(r"(?:办公室|室|局|组|站|所|中心|处|科|股|队|委员会|委)$", subject):
+        return False
+    return facts.name is None or (subject not in fold(facts.name.value) and fold(facts.name.value) not in subject)
 
 
 def _set_posts(para: Paragraph, facts: Facts) -> None:
     """Read "街道办事处设主任一人,…设干事若干人,…可以设副主任一人": posts a regulation sets (若干: no count)."""
     for m in _SET_POST.finditer(para.key):
-        title = para.text[m.start(1) : m.end(1)]
+        title = para.text[m.start(2) : m.end(2)]
         if len(title) < 2 or any(p.value.title == title for p in facts.posts):
             continue
-        value = cn_int(m.group(2))
+        lead = re.match(r"^第[一二三四五六七八九十\d]{1,4}[条章节]", m.group(1))
+        subject = re.sub(r"可以$", "", m.group(1)[lead.end() if lead else 0 :])
+        if facts.name is None and _foreign(subject, facts):
+            # "派出监察办公室设主任1名,…" with no body named elsewhere: the sentence is about its subject,
+            # the body's name unless the text names it in passing (draft.pipeline)
+            at = m.start(1) + (lead.end() if lead else 0)
+            note = "the name is read from the subject of the posts it sets ('X设主任…')"
+            facts.subject = Src(para.text[at : at + len(subject)], para.line_at(at), [note])
+        elif _foreign(subject, facts):
+            facts.note(para.line_at(m.start()), "doubt", f"'{title}' is a post of '{subject}', not of the body: not drafted")
+            facts.used.add(para.line_at(m.start()))
+            continue
+        value = cn_int(m.group(3))
         count = Count.of(value) if value is not None else Count.unstated()
         notes = ["read from '设…' in running text"] + (["若干: no count"] if value is None else [])
-        facts.posts.append(Src(Post(title=title, count=count), para.line_at(m.start(1)), notes))
-        facts.used.add(para.line_at(m.start(1)))
+        facts.posts.append(Src(Post(title=title, count=count), para.line_at(m.start(2)), notes))
+        facts.used.add(para.line_at(m.start(2)))
+        at = m.end()
+        # "设主任1名,副主任1名,监察干事1名": the posts the same 设 goes on to list
+        while (more := _MORE_POSTS.match(para.key, at)) is not None:
+            at = more.end()
+            value = cn_int(more.group(2))
+            title = para.text[more.start(1) : more.end(1)]
+            if value is None or any(p.value.title == title for p in facts.posts):
+                break
+            facts.posts.append(Src(Post(title=title, count=Count.of(value)), para.line_at(more.start(1)), notes[:1]))
 
 
 def _split_outside(sentence: str) -> list[str]:
@@ -150,6 +228,13 @@ def _posts(para: Paragraph, facts: Facts) -> None:
         begin, offset = offset, offset + len(sentence) + 1
         former = bool(_FORMER.search(sentence)) or (former and sentence.startswith("其中"))
         if former or not re.search(r"职数|其中", sentence) or not re.search(r"编|职数|领导", sentence + para.key):
+            continue
+        each = re.search(r"每个([\u4e00-\u9fff]{2,20}?)(?:人员)?(?:核定|定编|编制)", sentence)
+        if each is not None:
+            # "每个派出纪检监察组定编4名,其中组长1名": the posts of each of several units, not the body's
+            note = f"the posts of each {each.group(1)} ('{para.text[begin : begin + len(sentence)][:40]}'): not drafted"
+            facts.note(para.line_at(begin), "doubt", note)
+            facts.used.add(para.line_at(begin))
             continue
         group: Src[Post | PostGroup] | None = None
         chiefs = 0

@@ -101,6 +101,7 @@ class Facts:
     """Everything read from one document, with where it was read."""
 
     name: Src[str] | None = None
+    subject: Src[str] | None = None  # the subject of posts set in running text, a name of last resort
     kind_label: Src[str] | None = None
     superior: Src[str] | None = None
     rank: Src[str] | None = None

@@ -306,6 +306,9 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         companions(lines, facts)
     if structure and not english and facts.name is None:
         name_in_passing(lines, facts)
+    if structure and not english and facts.name is None and facts.subject is not None:
+        facts.name = facts.subject
+        facts.used.add(facts.subject.line)
     if structure and not english:
         _office_as_body(facts)
     if structure and not english:
