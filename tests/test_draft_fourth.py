@@ -92,7 +92,8 @@ def test_a_chronicles_earlier_lists_of_units_are_notes_and_the_latest_list_is_dr
     body = result.spec.bodies[0]
     assert [u.name for u in body.units] == ["农业服务中心", "社会事务服务中心", "规划建设中心"]
     assert {u.kind.value for u in body.units if u.kind} == {"public-institution"}
-    assert "秘书室" in body.notes and "农技站" in body.notes
+    assert "秘书室" in body.notes
+    assert "农技站" in body.notes
 
 
 def test_a_figure_for_each_listed_unit_goes_to_every_one() -> None:
@@ -137,3 +138,27 @@ def test_posts_of_another_unit_than_the_named_body_are_not_the_bodys() -> None:
     result = _draft(text)
     assert result.spec.bodies[0].posts == ()
     assert any("is a post of '县救助管理站'" in d for d in _doubts(result))
+
+
+# ---- documents of several bodies ---------------------------------------------------------------
+
+
+def test_a_class_of_bodies_set_up_by_count_is_one_body_with_the_figures_of_each() -> None:
+    text = (
+        "某市审计局推进派驻改革。方案规定,全市设立4个由市审计局直接领导的派驻审计组,"
+        "分别联系经济口、社会口、政法口和党群口。每个派驻审计组定编5名,其中组长1名,副组长1名,审计人员3名。\n"
+    )
+    result = _draft(text)
+    group = next(b for b in result.spec.bodies if b.name == "派驻审计组")
+    assert group.stands_for is not None
+    assert group.stands_for.count.value == 4
+    quota = group.quotas[0]
+    assert (quota.label, quota.count.value, quota.complete) == ("定编", 5, True)
+    assert [p.count.value for p in quota.parts] == [1, 1, 3]
+    assert [(p.title, p.count.value) for p in group.posts] == [("组长", 1), ("副组长", 1)]
+
+
+def test_a_count_in_passing_is_no_class_of_bodies() -> None:
+    text = "某县林业局\n某县林业局内设办公室、营林股2个股室。近年来全县设立3个林业工作站,成效明显。\n"
+    names = [b.name for b in _draft(text).spec.bodies]
+    assert names == ["某县林业局"]

@@ -171,6 +171,11 @@ def _listed(b: _Builder, body: ListedBody, p: str) -> Unit:
     fields["plaques"] = b.many(f"{p}/plaques", body.plaques)
     fields["relations"] = b.many(f"{p}/relations", body.relations)
     fields["quotas"] = b.many(f"{p}/quotas", body.quotas)
+    fields["posts"] = b.many(f"{p}/posts", body.posts)
+    if body.stands_for is not None:
+        fields["stands_for"] = b.src(f"{p}/stands_for", body.stands_for)
+    if body.kind is not None and "kind" not in fields:
+        fields["kind"] = body.kind
     return Unit(**fields)
 
 

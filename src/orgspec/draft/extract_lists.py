@@ -525,9 +525,7 @@ def _latest_period(paras: list[Paragraph], facts: Facts) -> None:
     last list's; the earlier lists are history, kept as notes at their place rather than drafted as
     units of today. Only when two periods each list two or more units.
     """
-    openers = sorted(
-        (para.line_at(m.start(1)), int(m.group(1))) for para in paras for m in _PERIOD.finditer(para.key)
-    )
+    openers = sorted((para.line_at(m.start(1)), int(m.group(1))) for para in paras for m in _PERIOD.finditer(para.key))
     if len(openers) < 2 or len(facts.sections) < 4:
         return
 
@@ -548,7 +546,9 @@ def _latest_period(paras: list[Paragraph], facts: Facts) -> None:
         for unit in units:
             note = f"a unit of an earlier period ({year or 'undated'}), before the list of {latest}: kept as a note"
             facts.doc_notes.append(Src(unit.name, unit.line, [note]))
-    facts.note(by_period[latest][0].line, "doubt", f"units are listed for several periods; those of {latest} are drafted")
+    facts.note(
+        by_period[latest][0].line, "doubt", f"units are listed for several periods; those of {latest} are drafted"
+    )
     facts.sections = by_period[latest]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from orgspec.draft.extract_classes import class_of
 from orgspec.draft.extract_lists import Paragraph, paragraphs
 from orgspec.draft.extract_staffing import read_parts, read_posts, read_quotas
 from orgspec.draft.facts import Facts, SectionFacts, Src
@@ -131,13 +132,23 @@ def _per_unit(para: Paragraph, start: int, m: re.Match[str], quota: Src[Quota], 
                 unit.quotas.append(Src(quota.value, quota.line, [note]))
             facts.used.add(line)
             return True
+        group = class_of(kind, facts)
+        if group is not None:
+            parts = _each_parts(para, m, quota.value)
+            if m.group(1) == "编" and para.key[m.start(1) - 1 : m.start(1)] == "定":
+                parts = parts.model_copy(update={"label": "定编"})  # "定编4名": the document's word
+            group.quotas.append(Src(parts, quota.line, [f"'{figure}': the figure of each {kind}"]))
+            facts.used.add(line)
+            return True
         facts.note(line, "doubt", f"'{figure}' is a figure for each of several units, not the body's: not drafted")
         facts.used.add(line)
         return True
     counted = re.search(r"(?:\d{1,3}|[二三四五六七八九十两]{1,3})个[^,。;]{1,30}$", before)
     if counted is not None:
         # "A镇、B镇、C镇3个…的乡镇核定事业单位编制40人": the figure of each of several bodies
-        facts.note(line, "doubt", f"'{figure}' is a figure of several bodies counted there, not the body's: not drafted")
+        facts.note(
+            line, "doubt", f"'{figure}' is a figure of several bodies counted there, not the body's: not drafted"
+        )
         facts.used.add(line)
         return True
     sentence = para.key[para.key.rfind("。", 0, m.start()) + 1 : m.start()]
@@ -146,6 +157,35 @@ def _per_unit(para: Paragraph, start: int, m: re.Match[str], quota: Src[Quota], 
         facts.used.add(line)
         return True
     return False
+
+
+_PART = re.compile(r"([\u4e00-\u9fff]{1,10}?)(\d{1,3}|[一二三四五六七八九十两]{1,3})名")
+
+
+def _each_parts(para: Paragraph, m: re.Match[str], quota: Quota) -> Quota:
+    """Return the quota with the parts of the "其中" clause after it when they add up to its figure."""
+    after = para.key[m.end() : m.end() + 120].split("。")[0]
+    if not after.startswith((",其中", "。其中", "其中")):
+        return quota
+    clause = re.sub(r"\([^()]*\)", "", after.removeprefix(",").removeprefix("其中").lstrip(":"))
+    parts = [(n, cn_int(v)) for n, v in _PART.findall(clause)]
+    if not parts or any(v is None for _, v in parts) or sum(v or 0 for _, v in parts) != quota.count.value:
+        return quota
+    read = tuple(QuotaPart(count=Count.of(v or 0), label=n) for n, v in parts)
+    return quota.model_copy(update={"parts": read, "complete": True})
+
+
+def _class_posts(para: Paragraph, begin: int, sentence: str, into: list[Src[Post | PostGroup]]) -> None:
+    """Read the leadership posts of a "每个X定编4名,其中组长1名,副组长1名,…" sentence into the class body."""
+    at = sentence.find("其中")
+    if at < 0:
+        return
+    for m in _PART.finditer(sentence, at + 2):
+        title = para.text[begin + m.start(1) : begin + m.end(1)].lstrip(":,")
+        value = cn_int(m.group(2))
+        if value is None or not re.search(r"(?:长|主任|书记|主席)$", fold(title)):
+            continue
+        into.append(Src(Post(title=title, count=Count.of(value)), para.line_at(begin + m.start(1))))
 
 
 def _drop_changed(facts: Facts) -> None:
@@ -189,7 +229,9 @@ def _set_posts(para: Paragraph, facts: Facts) -> None:
             note = "the name is read from the subject of the posts it sets ('X设主任…')"
             facts.subject = Src(para.text[at : at + len(subject)], para.line_at(at), [note])
         elif _foreign(subject, facts):
-            facts.note(para.line_at(m.start()), "doubt", f"'{title}' is a post of '{subject}', not of the body: not drafted")
+            facts.note(
+                para.line_at(m.start()), "doubt", f"'{title}' is a post of '{subject}', not of the body: not drafted"
+            )
             facts.used.add(para.line_at(m.start()))
             continue
         value = cn_int(m.group(3))
@@ -230,6 +272,10 @@ def _posts(para: Paragraph, facts: Facts) -> None:
         if former or not re.search(r"职数|其中", sentence) or not re.search(r"编|职数|领导", sentence + para.key):
             continue
         each = re.search(r"每个([\u4e00-\u9fff]{2,20}?)(?:人员)?(?:核定|定编|编制)", sentence)
+        of_class = class_of(each.group(1), facts) if each is not None else None
+        if of_class is not None:
+            _class_posts(para, begin, sentence, of_class.posts)
+            continue
         if each is not None:
             # "每个派出纪检监察组定编4名,其中组长1名": the posts of each of several units, not the body's
             note = f"the posts of each {each.group(1)} ('{para.text[begin : begin + len(sentence)][:40]}'): not drafted"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from orgspec.model.units import Duty, Event, FunctionChange, Member, Plaque, Post, PostGroup, Quota, Relation
+from orgspec.model.units import BodyClass, Duty, Event, FunctionChange, Member, Plaque, Post, PostGroup, Quota, Relation
 from orgspec.model.values import Basis, UnitKind
 from orgspec.model.vocab import kind_of
 
@@ -94,6 +94,9 @@ class ListedBody:
     plaques: list[Src[Plaque]] = field(default_factory=list)
     relations: list[Src[Relation]] = field(default_factory=list)
     quotas: list[Src[Quota]] = field(default_factory=list)
+    posts: list[Src[Post | PostGroup]] = field(default_factory=list)
+    stands_for: Src[BodyClass] | None = None  # a class of like bodies the text does not name one by one
+    kind: UnitKind | None = None
 
 
 @dataclass

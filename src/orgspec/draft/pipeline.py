@@ -12,6 +12,7 @@ from orgspec.draft.assemble import Provenance, assemble
 from orgspec.draft.emit import emit_text, report
 from orgspec.draft.extract_bodies import extract_bodies, reconcile_with_sections
 from orgspec.draft.extract_breakdown import check_breakdowns, extract_breakdowns
+from orgspec.draft.extract_classes import extract_classes
 from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_head import extract_head
@@ -289,6 +290,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
             extract_lists([line for line in lines if line.no not in only_bodies], facts)
         reconcile_with_sections(facts)
         skip = {line.no for p in parts if p.kind == "other" for line in p.lines} | listed
+        extract_classes(lines, facts, skip)
         extract_running(lines, facts, skip)
         extract_breakdowns(lines, facts, skip)
     check_breakdowns(facts)
