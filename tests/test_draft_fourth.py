@@ -162,3 +162,36 @@ def test_a_count_in_passing_is_no_class_of_bodies() -> None:
     text = "某县林业局\n某县林业局内设办公室、营林股2个股室。近年来全县设立3个林业工作站,成效明显。\n"
     names = [b.name for b in _draft(text).spec.bodies]
     assert names == ["某县林业局"]
+
+
+def test_a_class_with_its_plaque_kind_duty_and_totals_and_a_member_with_a_plaque_of_its_own() -> None:
+    text = (
+        "某省林业局主要职责内设机构和人员编制规定\n"
+        "某省林业局跨地区设置6个林区监督办事处(加挂某省野生动物保护××办事处牌子),作为某省林业局的派出机构,"
+        "行政编制60名,处级领导职数18名,主要负责监督所辖林区森林资源的保护和利用。\n"
+        "在驻东山林区监督办事处加挂东山森林公园管理处牌子。\n"
+    )
+    bodies = {b.name: b for b in _draft(text).spec.bodies}
+    main, group = bodies["某省林业局"], bodies["林区监督办事处"]
+    assert main.plaques == ()
+    assert main.posts == ()
+    assert main.quotas == ()
+    assert group.stands_for is not None
+    assert group.stands_for.count.value == 6
+    assert group.kind is not None
+    assert group.kind.value == "dispatched-unit"
+    assert [p.name for p in group.plaques] == ["某省野生动物保护××办事处"]
+    assert [(q.count.known, [t.count.value for t in q.across]) for q in group.quotas] == [(False, [60])]
+    assert [(p.title, [t.count.value for t in p.across]) for p in group.posts] == [("处级领导职数", [18])]
+    assert [d.text for d in group.duties] == ["主要负责监督所辖林区森林资源的保护和利用。"]
+    member = bodies["驻东山林区监督办事处"]
+    assert [p.name for p in member.plaques] == ["东山森林公园管理处"]
+
+
+def test_a_rank_in_parentheses_after_a_post_is_its_rank() -> None:
+    text = (
+        "某省自然资源厅\n某省自然资源厅机关行政编制为120名(含离退休干部工作人员编制6名)。"
+        "其中:厅长1名,副厅长4名,专职总督察(正厅级)1名。\n"
+    )
+    posts = _draft(text).spec.bodies[0].posts
+    assert [(p.title, getattr(p, "rank", None)) for p in posts][-1] == ("专职总督察", "正厅级")

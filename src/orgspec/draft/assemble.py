@@ -172,6 +172,7 @@ def _listed(b: _Builder, body: ListedBody, p: str) -> Unit:
     fields["relations"] = b.many(f"{p}/relations", body.relations)
     fields["quotas"] = b.many(f"{p}/quotas", body.quotas)
     fields["posts"] = b.many(f"{p}/posts", body.posts)
+    fields["duties"] = b.many(f"{p}/duties", body.duties)
     if body.stands_for is not None:
         fields["stands_for"] = b.src(f"{p}/stands_for", body.stands_for)
     if body.kind is not None and "kind" not in fields:

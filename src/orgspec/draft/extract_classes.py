@@ -17,10 +17,10 @@ import re
 from orgspec.draft.extract_lists import Paragraph, paragraphs
 from orgspec.draft.facts import Facts, ListedBody, Src
 from orgspec.draft.normalize import Line, cn_int, fold
-from orgspec.model.units import BodyClass
-from orgspec.model.values import Count, UnitKind
+from orgspec.model.units import BodyClass, ClassTotal, Duty, Plaque, Post, Quota
+from orgspec.model.values import Count, QuotaCategory, UnitKind
 
-__all__ = ["class_of", "extract_classes"]
+__all__ = ["claim_totals", "class_of", "extract_classes", "plaques_of_members"]
 
 _SET_UP = re.compile(
     r"(?:设立|设置|组建|成立|派出|新设)了?(\d{1,3}|[二三四五六七八九十两]{1,3})个"
@@ -37,19 +37,90 @@ def _read(para: Paragraph, facts: Facts) -> None:
             continue
         if any(fold(x.name).endswith(name) for x in facts.sections) or class_of(name, facts) is not None:
             continue  # the members are listed: each gets the figures
-        if f"每个{name}" not in para.key and f"每{name}" not in para.key:
-            continue  # nothing is said of each: a count in passing
+        own = _OWN.match(para.key, m.end())
+        if f"每个{name}" not in para.key and f"每{name}" not in para.key and own is None:
+            continue  # nothing is said of each, nor of the class: a count in passing
         line = para.line_at(m.start(2))
         text = para.text[m.start(2) : m.end(2)]
         start = max(para.key.rfind(c, 0, m.start()) for c in ",。;") + 1
         phrase = para.text[start : m.end()].strip()
+        end = para.key.find("。", m.end())
+        sentence = (m.end(), len(para.key) if end < 0 else end + 1)
+        dispatched = "派出" in name or re.search(r"作为[^,。;]{0,20}派出机[构关]", para.key[slice(*sentence)])
         body = ListedBody(
             name=Src(text, line, [f"one body stands for the {count} the text sets up and does not name"]),
             stands_for=Src(BodyClass(count=Count.of(count), text=phrase), line),
-            kind=UnitKind.DISPATCHED_UNIT if "派出" in name else None,
+            kind=UnitKind.DISPATCHED_UNIT if dispatched else None,
         )
+        if own is not None:
+            _own_facts(para, sentence, count, body, facts)
         facts.listed.append(body)
         facts.used.add(line)
+
+
+#: what says something of a class itself right after it: "(加挂X牌子,…)", ",作为…的派出机构"
+_OWN = re.compile(r"\([^()]{0,80}牌子[^()]{0,60}\)|,作为[^,。;]{0,20}派出机[构关]")
+_PLAQUE = re.compile(r"(加挂|挂)([^,。;()]{2,40}?)牌子")
+_TOTAL = re.compile(r"(行政编制|事业编制|编制|[\u4e00-\u9fff]{0,6}领导职数)(\d{1,5})名")
+_DUTY = re.compile(r"(?:主要)?(?:承担|负责)[^。]{4,300}。")
+
+
+def _own_facts(para: Paragraph, sentence: tuple[int, int], count: int, body: ListedBody, facts: Facts) -> None:
+    """Read what a sentence says of a class as a whole: its plaque, its duty, figures over all of it.
+
+    "设置15个X(加挂Y××办事处牌子,…除外),作为…的派出机构,行政编制304名,司局级领导职数45名,主要承担…。":
+    the plaque each carries (taken from the body if the head reader gave it there), the duty, and the
+    figures as totals over the class (how many each has, the text does not say).
+    """
+    start, end = sentence
+    key = para.key[start:end]
+    for m in _PLAQUE.finditer(key):
+        name = para.text[start + m.start(2) : start + m.end(2)]
+        form = para.text[start + m.start(1) : start + m.end(1)]
+        body.plaques.append(Src(Plaque(name=name, form=form), para.line_at(start + m.start(2))))
+        facts.plaques = [p for p in facts.plaques if p.value.name != name]
+    for m in _TOTAL.finditer(key):
+        figure = int(m.group(2))
+        words = para.text[start + m.start() : start + m.end()]
+        total = ClassTotal(bodies=Count.of(count), count=Count.of(figure), text=words)
+        line = para.line_at(start + m.start())
+        note = [f"'{words}': a total over the {count}; the figure of each is not stated"]
+        if "职数" in m.group(1):
+            title = para.text[start + m.start(1) : start + m.end(1)]
+            body.posts.append(Src(Post(title=title, count=Count.unstated(), across=(total,)), line, note))
+        else:
+            category = QuotaCategory.ADMINISTRATIVE if "行政" in m.group(1) else QuotaCategory.OTHER
+            if "事业" in m.group(1):
+                category = QuotaCategory.PUBLIC_INSTITUTION
+            body.quotas.append(Src(Quota(category=category, count=Count.unstated(), across=(total,)), line, note))
+    duty = _DUTY.search(key)
+    if duty is not None:
+        text = para.text[start + duty.start() : start + duty.end()]
+        body.duties.append(Src(Duty(text=text), para.line_at(start + duty.start())))
+
+
+_AT = re.compile(r"在([\u4e00-\u9fff]{2,30}?)(加挂|挂)([^,。;()]{2,40}?)牌子")
+
+
+def plaques_of_members(lines: list[Line], facts: Facts) -> None:
+    """Give "在驻长春X办事处加挂Y牌子" to that member of a class (a body of its own), not to the body."""
+    classes = [b for b in facts.listed if b.stands_for is not None]
+    if not classes:
+        return
+    for para in paragraphs(lines):
+        for m in _AT.finditer(para.key):
+            member = next((c for c in classes if m.group(1).endswith(fold(c.name.value))), None)
+            if member is None:
+                continue
+            name = para.text[m.start(3) : m.end(3)]
+            line = para.line_at(m.start(1))
+            plaque = Src(Plaque(name=name, form=para.text[m.start(2) : m.end(2)]), line)
+            note = f"a member of '{member.name.value}' named with a plaque of its own"
+            body = ListedBody(name=Src(para.text[m.start(1) : m.end(1)], line, [note]), kind=member.kind)
+            body.plaques.append(plaque)
+            facts.listed.append(body)
+            facts.plaques = [p for p in facts.plaques if p.value.name != name]
+            facts.used.add(line)
 
 
 def class_of(name: str, facts: Facts) -> ListedBody | None:
@@ -64,3 +135,17 @@ def extract_classes(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     """Read the classes of like bodies the text sets up by count and says something of each."""
     for para in paragraphs([line for line in lines if line.no not in skip]):
         _read(para, facts)
+
+
+def claim_totals(facts: Facts) -> None:
+    """Drop from the body a figure another reader took from a sentence about a class: a total over it."""
+    totals = {
+        (item.line, total.count.value)
+        for body in facts.listed
+        for item in [*body.quotas, *body.posts]
+        for total in item.value.across
+    }
+    if not totals:
+        return
+    facts.posts = [p for p in facts.posts if (p.line, p.value.count.value) not in totals]
+    facts.quotas = [q for q in facts.quotas if (q.line, q.value.count.value) not in totals]

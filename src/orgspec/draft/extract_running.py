@@ -17,7 +17,7 @@ import re
 
 from orgspec.draft.extract_classes import class_of
 from orgspec.draft.extract_lists import Paragraph, paragraphs
-from orgspec.draft.extract_staffing import read_parts, read_posts, read_quotas
+from orgspec.draft.extract_staffing import RANKED, read_parts, read_posts, read_quotas
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Duty, Holder, Plaque, Post, PostGroup, Quota, QuotaPart
@@ -319,7 +319,12 @@ def _posts(para: Paragraph, facts: Facts) -> None:
             if m.group(4):  # "处级领导职数42名(含机关党委专职副书记1名)"
                 inner = at + lead + m.start(4)
                 parts = tuple(read_parts(para.text[inner : inner + len(m.group(4))], m.group(4)))
-            post: Post | PostGroup = Post(title=title, count=Count.of(value), concurrent=concurrent, parts=parts)
+            ranked = RANKED.match(title)  # "专职副总督察(副部长级)": the rank apart from the title
+            rank = ranked.group(2) if ranked else None
+            title = ranked.group(1) if ranked else title
+            post: Post | PostGroup = Post(
+                title=title, count=Count.of(value), concurrent=concurrent, parts=parts, rank=rank
+            )
             facts.posts.append(Src(post, para.line_at(at), ["read from running text"]))
             facts.used.add(para.line_at(at))
 

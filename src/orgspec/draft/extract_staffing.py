@@ -15,7 +15,7 @@ from orgspec.draft.normalize import Line, cn_int
 from orgspec.model.units import Post, PostGroup, Quota, QuotaPart
 from orgspec.model.values import Count, QuotaCategory, UnitKind
 
-__all__ = ["extract_institutions", "extract_staffing", "read_parts", "read_posts", "read_quotas"]
+__all__ = ["RANKED", "extract_institutions", "extract_staffing", "read_parts", "read_posts", "read_quotas"]
 
 _N = r"(\d+|[一二三四五六七八九十两百零]{1,4})"
 _QUOTA = re.compile(
@@ -38,6 +38,9 @@ _POST = re.compile(
 _BREAKDOWN_ITEM = re.compile(r"((?:正|副)[\u4e00-\u9fff]{1,10}?)(?:职数)?" + _N + "名")
 _BREAKDOWN = re.compile(r"^(?:其中:?)?(?:(?:正|副)[\u4e00-\u9fff]{1,10}?(?:职数)?" + _N + "名[、,]?)+$")
 _SECTION_HEADS = ("处长", "科长", "司长", "股长", "室主任")
+
+#: a title that ends with its rank in parentheses: "专职国家土地副总督察(副部长级)"
+RANKED = re.compile(r"^(.{2,}?)\(((?:正|副)?(?:省部|部长|部|厅局|司局|厅|局|县处|处|乡科|科|股)级)\)$")
 
 
 def _category(key: str) -> QuotaCategory:
@@ -149,8 +152,10 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
             continue
         in_group = group is not None and (m.group(1) or title_key[:1] in "正副") and not m.group(2)
         role = "chief" if title_key.startswith("正") else "deputy" if title_key.startswith("副") else None
+        ranked = RANKED.match(title)  # "专职副总督察(副部长级)1名": the rank apart from the title
         post = Post(
-            title=title,
+            title=ranked.group(1) if ranked else title,
+            rank=ranked.group(2) if ranked else None,
             count=count,
             role=role if in_group else None,
             approved_separately=bool(m.group(2)),

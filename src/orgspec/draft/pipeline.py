@@ -12,7 +12,7 @@ from orgspec.draft.assemble import Provenance, assemble
 from orgspec.draft.emit import emit_text, report
 from orgspec.draft.extract_bodies import extract_bodies, reconcile_with_sections
 from orgspec.draft.extract_breakdown import check_breakdowns, extract_breakdowns
-from orgspec.draft.extract_classes import extract_classes
+from orgspec.draft.extract_classes import claim_totals, extract_classes, plaques_of_members
 from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_head import extract_head
@@ -291,7 +291,9 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         reconcile_with_sections(facts)
         skip = {line.no for p in parts if p.kind == "other" for line in p.lines} | listed
         extract_classes(lines, facts, skip)
+        plaques_of_members([line for line in lines if line.no not in skip], facts)
         extract_running(lines, facts, skip)
+        claim_totals(facts)
         extract_breakdowns(lines, facts, skip)
     check_breakdowns(facts)
     structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed)
