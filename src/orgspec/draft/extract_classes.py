@@ -139,12 +139,10 @@ def extract_classes(lines: list[Line], facts: Facts, skip: set[int]) -> None:
 
 def claim_totals(facts: Facts) -> None:
     """Drop from the body a figure another reader took from a sentence about a class: a total over it."""
-    totals = {
-        (item.line, total.count.value)
-        for body in facts.listed
-        for item in [*body.quotas, *body.posts]
-        for total in item.value.across
-    }
+    totals: set[tuple[int, int | None]] = set()
+    for body in facts.listed:
+        totals |= {(q.line, t.count.value) for q in body.quotas for t in q.value.across}
+        totals |= {(p.line, t.count.value) for p in body.posts for t in p.value.across}
     if not totals:
         return
     facts.posts = [p for p in facts.posts if (p.line, p.value.count.value) not in totals]
