@@ -195,3 +195,41 @@ def test_a_rank_in_parentheses_after_a_post_is_its_rank() -> None:
     )
     posts = _draft(text).spec.bodies[0].posts
     assert [(p.title, getattr(p, "rank", None)) for p in posts][-1] == ("专职总督察", "正厅级")
+
+
+def test_a_plaque_hung_on_a_unit_is_the_units_and_not_the_bodys() -> None:
+    text = (
+        "某县乡镇机构改革方案\n"
+        "各镇设党政综合办公室、社会事务办公室、经济发展办公室。"
+        "各镇在社会事务办公室挂退役军人服务站牌子,在某某中心挂便民服务站牌子。\n"
+    )
+    result = _draft(text)
+    body = result.spec.bodies[0]
+    assert body.plaques == ()
+    units = {u.name: u for u in body.units}
+    assert [p.name for p in units["社会事务办公室"].plaques] == ["退役军人服务站"]
+    assert "便民服务站" in body.notes
+
+
+def test_a_name_with_jianshe_is_not_cut_at_she_and_a_list_after_shizhi_is_read() -> None:
+    text = (
+        "某街道机构改革\n"
+        '改革后街道设置8个部门。"五办"是指综合办公室、党建工作办公室、城市建设办公室、民生保障办公室和平安建设办公室。\n'
+    )
+    names = [u.name for u in _draft(text).spec.bodies[0].units]
+    assert names == ["综合办公室", "党建工作办公室", "城市建设办公室", "民生保障办公室", "平安建设办公室"]
+
+
+def test_the_sections_duties_under_gesuo_zhuyao_zhineng_are_not_the_bodys() -> None:
+    text = (
+        "某市委统战部\n"
+        "各处主要职能:\n"
+        "1. 办公室\n"
+        "2. 党派处\n"
+        "负责联系民主党派,协调有关工作。\n"
+        "3. 民族宗教处\n"
+        "负责民族宗教方面的统战工作。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    assert body.duties == ()
+    assert [u.name for u in body.units] == ["办公室", "党派处", "民族宗教处"]

@@ -414,8 +414,8 @@ def _running_duties(para: Paragraph, facts: Facts) -> None:
     the copy stops in is kept, noted.
     """
     m = _DUTIES_ARE.search(para.key)
-    if m is None:
-        return
+    if m is None or re.search(r"各[室处科股司局部]$|各(?:内设)?机构$", para.key[: m.start()]):
+        return  # "各室主要职能:": the sections' duties, read with each section
     at = m.end() if para.key[m.end() - 1] == ":" else m.start()  # "主要职责有:X": X
     if _inline_enumerated(para, at, facts):
         return

@@ -23,7 +23,7 @@ from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
 from orgspec.draft.extract_staffing import extract_institutions, extract_staffing
 from orgspec.draft.facts import Facts, SectionFacts, Src
-from orgspec.draft.normalize import Line, cn_int, is_english, read_lines
+from orgspec.draft.normalize import Line, cn_int, fold, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
 from orgspec.model.names import name_key
 from orgspec.model.units import Post, PostGroup, Relation, RelationKind, Spec
@@ -144,6 +144,34 @@ def _drop_clashing_plaques(facts: Facts) -> None:
         else:
             kept_body.append(p)
     facts.plaques = kept_body
+
+
+_PLACED = re.compile(r"在([\u4e00-\u9fff]{2,30}?)(?:加挂|挂)")
+
+
+def _plaques_hung_on_units(lines: list[Line], facts: Facts) -> None:
+    """Give "在X挂Y牌子" to X, not to the body: a listed section keeps it; another unit's is a note.
+
+    "各镇在维护稳定办公室挂群众工作办公室牌子": the plaque is the office's, whatever the head reader read.
+    """
+    text = {line.no: line for line in lines}
+    kept = []
+    for p in facts.plaques:
+        line = text.get(p.line)
+        at = line.key.find(fold(p.value.name)) if line is not None else -1
+        window = list(_PLACED.finditer(line.key, max(0, at - 40), at)) if line is not None and at > 0 else []
+        placed = window[-1] if window and window[-1].end() >= at - 2 else None  # the 挂 right before the plaque
+        unit = fold(placed.group(1)) if placed else ""
+        if placed is None or (facts.name is not None and unit in fold(facts.name.value)):
+            kept.append(p)
+            continue
+        section = next((x for x in facts.sections if fold(x.name) == unit), None)
+        if section is not None:
+            section.plaques.append(p)
+        else:
+            note = f"a plaque of '{placed.group(1)}' ('在…挂…牌子'), not of the body: kept as a note"
+            facts.doc_notes.append(Src(p.value.name, p.line, [note]))
+    facts.plaques = kept
 
 
 def _office_as_body(facts: Facts) -> None:
@@ -325,6 +353,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
                 facts.doc_notes.append(Src(line.text, line.no, ["an introductory sentence, kept as a note"]))
                 facts.used.add(line.no)
     _dedupe_sections(facts)
+    _plaques_hung_on_units(lines, facts)
     _drop_clashing_plaques(facts)
     _unheaded_groups(facts)
     spec, prov = assemble(facts, lines, structure)
