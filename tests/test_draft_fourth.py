@@ -233,3 +233,18 @@ def test_the_sections_duties_under_gesuo_zhuyao_zhineng_are_not_the_bodys() -> N
     body = _draft(text).spec.bodies[0]
     assert body.duties == ()
     assert [u.name for u in body.units] == ["办公室", "党派处", "民族宗教处"]
+
+
+def test_a_committees_working_bodies_are_bodies_and_the_last_list_is_in_force() -> None:
+    text = (
+        "某县志 第二章 中共某县委员会\n"
+        "1985年,县委工作机构有办公室、组织部、宣传部、农村工作部。\n"
+        "2001年,县委决定组建县委政法委员会(同时挂“县社会治安综合治理委员会”牌子)。至此,县委工作机构有办公室、"
+        "组织部、宣传部、统一战线工作部、政法委员会(系新设机构),共5个。\n"
+    )
+    result = _draft(text)
+    bodies = {b.name: b for b in result.spec.bodies}
+    assert list(bodies) == ["办公室", "组织部", "宣传部", "统一战线工作部", "政法委员会"]
+    assert {b.kind_label for b in bodies.values()} == {"县委工作机构"}
+    assert [p.name for p in bodies["政法委员会"].plaques] == ["县社会治安综合治理委员会"]
+    assert any("the last list is drafted" in d for d in _doubts(result))

@@ -20,7 +20,7 @@ from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import BodyClass, ClassTotal, Duty, Plaque, Post, Quota
 from orgspec.model.values import Count, QuotaCategory, UnitKind
 
-__all__ = ["claim_totals", "class_of", "extract_classes", "plaques_of_members"]
+__all__ = ["claim_totals", "class_of", "extract_classes", "plaques_of_members", "working_bodies"]
 
 _SET_UP = re.compile(
     r"(?:设立|设置|组建|成立|派出|新设)了?(\d{1,3}|[二三四五六七八九十两]{1,3})个"
@@ -147,3 +147,59 @@ def claim_totals(facts: Facts) -> None:
         return
     facts.posts = [p for p in facts.posts if (p.line, p.value.count.value) not in totals]
     facts.quotas = [q for q in facts.quotas if (q.line, q.value.count.value) not in totals]
+
+
+#: "至此,市委工作(派出)机构有A、B、…", "县政府工作部门为:A、B…": the working bodies of a committee or
+#: government, each a body of its own (not a section of the text's body)
+_WORKING = re.compile(
+    r"((?:[\u4e00-\u9fff]{0,8}?)(?:市委|县委|区委|省委|州委|党委|市政府|县政府|区政府|省政府|人民政府))"
+    r"((?:工作|职能)(?:\(派出\))?(?:机构|部门))(?:有|为|是|包括)[::]?"
+)
+_ITEM_NOTE = re.compile(r"\(([^()]{1,20})\)$")
+_BODY_END = re.compile(r"(?:办公室|部|局|委员会|委|室|厅|办|院|中心|署|所)$")
+
+
+def working_bodies(lines: list[Line], facts: Facts, skip: set[int]) -> set[int]:
+    """Read the last list of a committee's or government's working bodies as bodies; return its lines.
+
+    A chronicle may list them for several years ("1989年1月,…工作机构有…"; "至此,…工作机构有…"): the
+    last list is the one in force. Each item becomes a body of the kind the list names
+    ("市委工作(派出)机构"); words in parentheses after an item ("(系合署机构)") are its note.
+    """
+    found: list[tuple[Paragraph, re.Match[str], list[tuple[int, str, str | None]]]] = []
+    for para in paragraphs([line for line in lines if line.no not in skip]):
+        for m in _WORKING.finditer(para.key):
+            end = len(para.key)
+            for stop in ("。", ";", ",共", "等"):
+                at = para.key.find(stop, m.end())
+                end = min(end, at) if at >= 0 else end
+            items: list[tuple[int, str, str | None]] = []
+            at = m.end()
+            for piece in para.key[m.end() : end].split("、"):
+                last = piece.rsplit("和", 1) if items and "和" in piece and not _BODY_END.search(piece) else [piece]
+                note = _ITEM_NOTE.search(piece)
+                name = piece[: note.start()] if note else piece
+                if len(name) < 2 or len(name) > 20 or not _BODY_END.search(name) or last != [piece]:
+                    items = []
+                    break
+                items.append((at, name, note.group(1) if note else None))
+                at += len(piece) + 1
+            if len(items) >= 3:
+                found.append((para, m, items))
+    if not found:
+        return set()
+    para, m, items = found[-1]
+    label = para.text[m.start(1) : m.end(2)]
+    label = label[max(0, len(label) - len(m.group(2)) - 3) :] if len(m.group(1)) > 3 else label
+    lines_read = set()
+    for at, name, note in items:
+        line = para.line_at(at)
+        notes = ["one of the working bodies the text lists"] + ([f"the text adds '({note})'"] if note else [])
+        body = ListedBody(name=Src(para.text[at : at + len(name)], line, notes), kind_label=Src(label, line))
+        facts.listed.append(body)
+        lines_read.add(line)
+    if len(found) > 1:
+        first = found[0][0].line_at(found[0][1].start())
+        facts.note(first, "doubt", f"working bodies are listed {len(found)} times; the last list is drafted")
+    facts.used |= lines_read
+    return lines_read

@@ -12,7 +12,7 @@ from orgspec.draft.assemble import Provenance, assemble
 from orgspec.draft.emit import emit_text, report
 from orgspec.draft.extract_bodies import extract_bodies, reconcile_with_sections
 from orgspec.draft.extract_breakdown import check_breakdowns, extract_breakdowns
-from orgspec.draft.extract_classes import claim_totals, extract_classes, plaques_of_members
+from orgspec.draft.extract_classes import claim_totals, extract_classes, plaques_of_members, working_bodies
 from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_head import extract_head
@@ -146,7 +146,7 @@ def _drop_clashing_plaques(facts: Facts) -> None:
     facts.plaques = kept_body
 
 
-_PLACED = re.compile(r"在([\u4e00-\u9fff]{2,30}?)(?:加挂|挂)")
+_PLACED = re.compile(r"(?:在([\u4e00-\u9fff]{2,30}?)|([\u4e00-\u9fff]{2,30})\((?:同时|并)?)(?:加挂|挂)")
 
 
 def _plaques_hung_on_units(lines: list[Line], facts: Facts) -> None:
@@ -154,22 +154,27 @@ def _plaques_hung_on_units(lines: list[Line], facts: Facts) -> None:
 
     "各镇在维护稳定办公室挂群众工作办公室牌子": the plaque is the office's, whatever the head reader read.
     """
-    text = {line.no: line for line in lines}
+    text = {line.no: line.key for line in lines}
     kept = []
     for p in facts.plaques:
-        line = text.get(p.line)
-        at = line.key.find(fold(p.value.name)) if line is not None else -1
-        window = list(_PLACED.finditer(line.key, max(0, at - 40), at)) if line is not None and at > 0 else []
+        key = text.get(p.line - 1, "") + text.get(p.line, "")  # a hard-wrapped line may break before the 挂
+        at = key.find(fold(p.value.name), len(text.get(p.line - 1, "")))
+        window = list(_PLACED.finditer(key, max(0, at - 40), at)) if at > 0 else []
         placed = window[-1] if window and window[-1].end() >= at - 2 else None  # the 挂 right before the plaque
-        unit = fold(placed.group(1)) if placed else ""
+        unit = fold(placed.group(1) or placed.group(2)) if placed else ""
         if placed is None or (facts.name is not None and unit in fold(facts.name.value)):
             kept.append(p)
             continue
         section = next((x for x in facts.sections if fold(x.name) == unit), None)
+        listed = next((b for b in facts.listed if unit.endswith(fold(b.name.value))), None)
         if section is not None:
-            section.plaques.append(p)
+            if p.value.name not in {x.value.name for x in section.plaques}:
+                section.plaques.append(p)
+        elif listed is not None:
+            if p.value.name not in {x.value.name for x in listed.plaques}:
+                listed.plaques.append(p)  # "建立市委X委员会(同时挂“Y”牌子)": the listed body X's
         else:
-            note = f"a plaque of '{placed.group(1)}' ('在…挂…牌子'), not of the body: kept as a note"
+            note = f"a plaque of '{placed.group(1) or placed.group(2)}', not of the body: kept as a note"
             facts.doc_notes.append(Src(p.value.name, p.line, [note]))
     facts.plaques = kept
 
@@ -314,6 +319,9 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     else:
         parts = _chinese(lines, facts)
         listed, only_bodies = extract_bodies(lines, facts)
+        if not facts.listed:
+            only_bodies |= working_bodies(lines, facts, set())
+            listed |= only_bodies
         if not facts.sections:
             extract_lists([line for line in lines if line.no not in only_bodies], facts)
         reconcile_with_sections(facts)
