@@ -176,13 +176,12 @@ def working_bodies(lines: list[Line], facts: Facts, skip: set[int]) -> set[int]:
             items: list[tuple[int, str, str | None]] = []
             at = m.end()
             for piece in para.key[m.end() : end].split("、"):
-                last = piece.rsplit("和", 1) if items and "和" in piece and not _BODY_END.search(piece) else [piece]
-                note = _ITEM_NOTE.search(piece)
-                name = piece[: note.start()] if note else piece
-                if len(name) < 2 or len(name) > 20 or not _BODY_END.search(name) or last != [piece]:
+                said = _ITEM_NOTE.search(piece)
+                name = piece[: said.start()] if said else piece
+                if len(name) < 2 or len(name) > 20 or not _BODY_END.search(name):
                     items = []
                     break
-                items.append((at, name, note.group(1) if note else None))
+                items.append((at, name, said.group(1) if said else None))
                 at += len(piece) + 1
             if len(items) >= 3:
                 found.append((para, m, items))
@@ -192,9 +191,9 @@ def working_bodies(lines: list[Line], facts: Facts, skip: set[int]) -> set[int]:
     label = para.text[m.start(1) : m.end(2)]
     label = label[max(0, len(label) - len(m.group(2)) - 3) :] if len(m.group(1)) > 3 else label
     lines_read = set()
-    for at, name, note in items:
+    for at, name, added in items:
         line = para.line_at(at)
-        notes = ["one of the working bodies the text lists"] + ([f"the text adds '({note})'"] if note else [])
+        notes = ["one of the working bodies the text lists"] + ([f"the text adds '({added})'"] if added else [])
         body = ListedBody(name=Src(para.text[at : at + len(name)], line, notes), kind_label=Src(label, line))
         facts.listed.append(body)
         lines_read.add(line)
