@@ -18,9 +18,17 @@ from orgspec.draft.extract_lists import Paragraph, paragraphs
 from orgspec.draft.facts import Facts, ListedBody, Src
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import BodyClass, ClassTotal, Duty, Plaque, Post, Quota
-from orgspec.model.values import Count, QuotaCategory, UnitKind
+from orgspec.model.values import Count, QuotaCategory, Ref, UnitKind
 
-__all__ = ["claim_totals", "class_of", "extract_classes", "plaques_of_members", "working_bodies"]
+__all__ = [
+    "claim_totals",
+    "claimed",
+    "class_of",
+    "counted_classes",
+    "extract_classes",
+    "plaques_of_members",
+    "working_bodies",
+]
 
 _SET_UP = re.compile(
     r"(?:设立|设置|组建|成立|派出|新设)了?(\d{1,3}|[二三四五六七八九十两]{1,3})个"
@@ -126,7 +134,11 @@ def plaques_of_members(lines: list[Line], facts: Facts) -> None:
 def class_of(name: str, facts: Facts) -> ListedBody | None:
     """Return the class body of a kind the text set up ("派出纪检监察组"), if one was read."""
     for body in facts.listed:
-        if body.stands_for is not None and (fold(body.name.value) == name or fold(body.name.value).endswith(name)):
+        if body.stands_for is None:
+            continue
+        key = fold(body.name.value)
+        # a class named by its members ("一类乡镇") is not every 乡镇 the text speaks of
+        if key == name or (key.endswith(name) and not body.stands_for.value.members):
             return body
     return None
 
@@ -202,3 +214,125 @@ def working_bodies(lines: list[Line], facts: Facts, skip: set[int]) -> set[int]:
         facts.note(first, "doubt", f"working bodies are listed {len(found)} times; the last list is drafted")
     facts.used |= lines_read
     return lines_read
+
+
+_N = r"(\d{1,3}|[二三四五六七八九十两]{1,3})"
+#: "新城、老城、…汶阳9个镇人民政府", "潮泉镇、陆房乡2个乡镇划为二类": members, their count, what they are
+_COUNTED = re.compile(
+    r"((?:[\u4e00-\u9fff]{1,12}、){1,60}[\u4e00-\u9fff]{1,12})" + _N + r"个([^,。;:]{1,30}?)"
+    r"(?=划为|核定|定编|,|。|;|$)"
+)
+_GRADE = re.compile(r"划为([一二三四五六七八九十\d]类)")
+_FIGURE = re.compile(r"(?:每个[\u4e00-\u9fff]{1,10}?)?(定编|核定)((?:行政|事业单位|事业)?编制)?" + _N + r"(?:人|名)")
+_CLASS_END = re.compile(r"(?:人民政府|乡镇|街道|办事处|镇|乡|站|所|中心)$")
+
+
+def counted_classes(lines: list[Line], facts: Facts, skip: set[int]) -> None:
+    """Read classes of bodies named by their members and counted: "A镇、B镇、C乡3个乡镇划为一类,每个乡镇定编35人".
+
+    Each becomes a body standing for its members (``stands-for N`` with the names, when the names
+    are as many as the count), named by what the text calls them ("镇人民政府"), or by the grade it
+    gives them ("一类乡镇"); a "定编/核定…N人" after it in its clause is each member's quota, and a
+    later "一类乡镇…设乡镇长1人、副乡镇长4人" gives the posts of each.
+    """
+    for para in paragraphs([line for line in lines if line.no not in skip]):
+        category: QuotaCategory | None = None
+        for m in _COUNTED.finditer(para.key):
+            members = m.group(1).split("、")
+            count = cn_int(m.group(2))
+            what = m.group(3)
+            if count is None or count != len(members) or not _CLASS_END.search(what) or "内设" in what:
+                continue
+            if {fold(x.name) for x in facts.sections} & set(members[1:]):
+                continue  # a list of the body's own units, read as sections
+            head = re.sub(r"^.*?(?:设|有|将|把|对)", "", members[0]) if len(members[0]) > 4 else members[0]
+            names = [head, *members[1:]]
+            grade = _GRADE.match(para.key, m.end())
+            line = para.line_at(m.start(3))
+            start = m.start(1) + (len(members[0]) - len(head))
+            refs = tuple(Ref(target=n) for n in names)
+            phrase = para.text[start : m.end()]
+            text = grade.group(1) + para.text[m.start(3) : m.end(3)] if grade else para.text[m.start(3) : m.end(3)]
+            if not grade and re.search(r"的|以上|以下|、", what):
+                text = para.text[m.start(2) : m.end(3)]  # a description, not a noun: "3个5万人口以下的乡镇"
+            body = ListedBody(
+                name=Src(text, line, [f"one body stands for the {count} the text names"]),
+                stands_for=Src(BodyClass(count=Count.of(count), text=phrase, members=refs), line),
+            )
+            end = min((x for x in (para.key.find(c, m.end()) for c in "。;") if x >= 0), default=len(para.key))
+            comma = para.key.find(",", m.end() + (grade.end() - m.end() if grade else 0) + 1)
+            clause_end = min(end, comma if comma >= 0 and not grade else end)
+            figure = _FIGURE.search(para.key, m.end(), clause_end if not grade else end)
+            if figure is not None and (value := cn_int(figure.group(3))) is not None:
+                label = figure.group(2) or ""
+                if "行政" in label:
+                    category = QuotaCategory.ADMINISTRATIVE
+                elif "事业" in label:
+                    category = QuotaCategory.PUBLIC_INSTITUTION
+                elif not label:
+                    category = category if category is not None and figure.group(1) == "核定" else None
+                cat = category or QuotaCategory.OTHER
+                words = para.text[figure.start() : figure.end()]
+                quota = Quota(category=cat, count=Count.of(value), label="定编" if figure.group(1) == "定编" else None)
+                note = [f"'{words}': the figure of each"] + (
+                    [] if label else ["the category of the figure before"] if category else []
+                )
+                body.quotas.append(Src(quota, para.line_at(figure.start()), note))
+            facts.listed.append(body)
+            facts.used.add(line)
+    _class_posts(lines, facts, skip)
+    _place_totals(lines, facts, skip)
+
+
+_PLACE_TOTAL = re.compile(
+    r"(全[省市县州区])([\u4e00-\u9fff]{0,16}?(?:机构|乡镇|街道|单位|部门))((?:行政|事业单位|事业)编制)(\d{1,6})(?:人|名)"
+)
+_MORE_TOTAL = re.compile(r",((?:行政|事业单位|事业)编制)(\d{1,6})(?:人|名)")
+
+
+def _place_totals(lines: list[Line], facts: Facts, skip: set[int]) -> None:
+    """Read "全市乡镇党政机构行政编制556人,事业单位编制574人" as the quotas of a body standing for them all."""
+    for para in paragraphs([line for line in lines if line.no not in skip]):
+        for m in _PLACE_TOTAL.finditer(para.key):
+            line = para.line_at(m.start())
+            name = para.text[m.start(1) : m.end(2)]
+            body = ListedBody(name=Src(name, line, ["the bodies of a place, with their quotas in total"]))
+            figures = [(m.group(3), m.group(4), m.start(3))]
+            at = m.end()
+            while (more := _MORE_TOTAL.match(para.key, at)) is not None:
+                figures.append((more.group(1), more.group(2), more.start(1)))
+                at = more.end()
+            for label, value, where in figures:
+                cat = QuotaCategory.ADMINISTRATIVE if "行政" in label else QuotaCategory.PUBLIC_INSTITUTION
+                quota = Quota(category=cat, count=Count.of(int(value)), label=para.text[where : where + len(label)])
+                body.quotas.append(Src(quota, para.line_at(where)))
+            facts.listed.append(body)
+            facts.used.add(line)
+
+
+def claimed(line: int, value: int, facts: Facts) -> bool:
+    """Whether a class or place body read a figure of this value from this line (no other reader takes it)."""
+    return any(q.line == line and q.value.count.value == value for b in facts.listed for q in b.quotas)
+
+
+_POSTS_OF = re.compile(r"([\u4e00-\u9fff()]{1,12}?)" + _N + r"(?:人|名)")
+
+
+def _class_posts(lines: list[Line], facts: Facts, skip: set[int]) -> None:
+    """Give "一类乡镇、办事处人民政府设乡镇长(主任)1人、副乡镇长(副主任)4人" to the class it opens with."""
+    classes = [b for b in facts.listed if b.stands_for is not None and not b.posts]
+    if not classes:
+        return
+    for para in paragraphs([line for line in lines if line.no not in skip]):
+        for body in classes:
+            key = fold(body.name.value)
+            for m in re.finditer(r"(?:^|(?<=[。;,]))" + re.escape(key) + r"[^。;]{0,20}?设", para.key):
+                end = min((x for x in (para.key.find(c, m.end()) for c in "。;,") if x >= 0), default=len(para.key))
+                for item in para.key[m.end() : end].split("、"):
+                    post = _POSTS_OF.fullmatch(item)
+                    value = cn_int(post.group(2)) if post else None
+                    if post is None or value is None:
+                        break
+                    at = para.key.find(item, m.end())
+                    title = para.text[at : at + len(post.group(1))]
+                    body.posts.append(Src(Post(title=title, count=Count.of(value)), para.line_at(at)))

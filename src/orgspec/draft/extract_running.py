@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from orgspec.draft.extract_classes import class_of
+from orgspec.draft.extract_classes import class_of, claimed
 from orgspec.draft.extract_lists import Paragraph, paragraphs
 from orgspec.draft.extract_staffing import RANKED, read_parts, read_posts, read_quotas
 from orgspec.draft.facts import Facts, SectionFacts, Src
@@ -122,6 +122,9 @@ def _per_unit(para: Paragraph, start: int, m: re.Match[str], quota: Src[Quota], 
     before = para.key[start : m.start()]
     line = para.line_at(m.start())
     figure = para.text[start : m.end()]
+    if quota.value.count.value is not None and claimed(line, quota.value.count.value, facts):
+        facts.used.add(line)
+        return True  # a class or place body took it
     each = _EACH.search(before)
     if each is not None:
         kind = each.group(1)

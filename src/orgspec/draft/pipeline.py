@@ -12,7 +12,13 @@ from orgspec.draft.assemble import Provenance, assemble
 from orgspec.draft.emit import emit_text, report
 from orgspec.draft.extract_bodies import extract_bodies, reconcile_with_sections
 from orgspec.draft.extract_breakdown import check_breakdowns, extract_breakdowns
-from orgspec.draft.extract_classes import claim_totals, extract_classes, plaques_of_members, working_bodies
+from orgspec.draft.extract_classes import (
+    claim_totals,
+    counted_classes,
+    extract_classes,
+    plaques_of_members,
+    working_bodies,
+)
 from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_head import extract_head
@@ -327,6 +333,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         reconcile_with_sections(facts)
         skip = {line.no for p in parts if p.kind == "other" for line in p.lines} | listed
         extract_classes(lines, facts, skip)
+        counted_classes(lines, facts, skip)
         plaques_of_members([line for line in lines if line.no not in skip], facts)
         extract_running(lines, facts, skip)
         claim_totals(facts)
