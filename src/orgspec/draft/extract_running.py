@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from orgspec.draft.extract_classes import class_of, claimed
+from orgspec.draft.extract_classes import claimed, class_of
 from orgspec.draft.extract_lists import Paragraph, paragraphs
 from orgspec.draft.extract_staffing import RANKED, read_parts, read_posts, read_quotas
 from orgspec.draft.facts import Facts, SectionFacts, Src
