@@ -285,3 +285,40 @@ def test_a_counted_list_of_the_bodys_own_sections_is_no_class() -> None:
     result = _draft(text)
     assert [b.name for b in result.spec.bodies] == ["某县编办"]
     assert [u.name for u in result.spec.bodies[0].units] == ["综合股", "编制股", "监督股"]
+
+
+def test_posts_of_an_appointment_notice_have_their_holders_and_no_count() -> None:
+    text = (
+        "國務院辦公廳關於某某協調辦公室負責人的通知\n"
+        "一、 某某協調辦公室由張大明同志任主任,李小華同志兼任副主任,王強同志任副主任。\n"
+        "二、 某某協調辦公室為國務院直屬機構。\n"
+    )
+    posts = {p.title: p for p in _draft(text).spec.bodies[0].posts}
+    assert list(posts) == ["主任", "副主任"]
+    assert posts["主任"].count.known is False
+    assert posts["主任"].holder == "張大明"
+    assert [h.person for h in posts["副主任"].holders] == ["李小華", "王強"]
+
+
+def test_a_unit_named_with_a_pool_of_its_own_gets_it_and_the_posts_titled_by_it() -> None:
+    text = (
+        "某市政府办公室主要职责内设机构和人员编制规定\n"
+        "一、内设机构\n"
+        "(一)秘书科。负责文电工作。\n"
+        "(二)综合科。负责综合工作。\n"
+        "二、人员编制\n"
+        "某市政府办公室机关行政编制为40名、法制办人员编制4名。其中:主任1名,副主任2名,"
+        "督查室(信访室)主任1名,法制办主任1名(由副秘书长兼任)、专职副主任1名;"
+        "正科级领导职数8名(含督查室副主任1名,直属\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    units = {u.name: u for u in body.units}
+    office = units["法制办"]
+    assert [(q.label, q.count.value) for q in office.quotas] == [("人员编制", 4)]
+    assert [p.title for p in office.posts] == ["法制办主任", "专职副主任"]
+    assert [(p.title, p.count.value) for p in body.posts] == [
+        ("主任", 1),
+        ("副主任", 2),
+        ("督查室(信访室)主任", 1),
+        ("正科级领导职数", 8),
+    ]

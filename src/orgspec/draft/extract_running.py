@@ -210,6 +210,31 @@ _MORE_POSTS = re.compile(
 )
 
 
+#: "由李伯宁同志任主任,陈光健同志兼任副主任": a person appointed to a post, no count stated
+_APPOINTED = re.compile(
+    r"([\u4e00-\u9fff]{2,3})同志(兼任|任)([\u4e00-\u9fff]{0,8}?(?:主任|长|书记|主席|组长|委员|秘书))(?=[,。;、]|$)"
+)
+
+
+def _appointed(para: Paragraph, facts: Facts) -> None:
+    """Read the posts of an appointment notice: one post per title, its holders, no stated count."""
+    titles: dict[str, list[Holder]] = {}
+    lines: dict[str, int] = {}
+    for m in _APPOINTED.finditer(para.key):
+        title = para.text[m.start(3) : m.end(3)]
+        person = para.text[m.start(1) : m.end(1)]
+        titles.setdefault(title, []).append(Holder(person=person))
+        lines.setdefault(title, para.line_at(m.start()))
+    for title, holders in titles.items():
+        note = ["appointed by name ('…同志任…'); the document gives no count"]
+        if len(holders) == 1:
+            post = Post(title=title, count=Count.unstated(), holder=holders[0].person)
+        else:
+            post = Post(title=title, count=Count.unstated(), holders=tuple(holders))
+        facts.posts.append(Src(post, lines[title], note))
+        facts.used.add(lines[title])
+
+
 def _foreign(subject: str, facts: Facts) -> bool:
     """Whether a sentence's subject names a unit that is not the body ("派出监察办公室设主任1名")."""
     if len(subject) < 3 or not re.search(r"(?:办公室|室|局|组|站|所|中心|处|科|股|队|委员会|委)$", subject):
@@ -547,6 +572,9 @@ def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     if not facts.posts and not any(s.posts for s in facts.sections):
         for para in paras:
             _set_posts(para, facts)
+    if not facts.posts and not any(s.posts for s in facts.sections):
+        for para in paras:
+            _appointed(para, facts)
     if facts.name is not None and not facts.plaques:
         for para in paras:
             m = _CONCURRENT.match(para.key)

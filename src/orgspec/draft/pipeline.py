@@ -27,7 +27,7 @@ from orgspec.draft.extract_name import colocated, companions, infobox_kind, name
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
-from orgspec.draft.extract_staffing import extract_institutions, extract_staffing
+from orgspec.draft.extract_staffing import extract_institutions, extract_staffing, unit_pools
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
@@ -331,6 +331,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         if not facts.sections:
             extract_lists([line for line in lines if line.no not in only_bodies], facts)
         reconcile_with_sections(facts)
+        unit_pools([line for p in parts if p.kind == "staffing" for line in p.lines], facts)
         skip = {line.no for p in parts if p.kind == "other" for line in p.lines} | listed
         extract_classes(lines, facts, skip)
         counted_classes(lines, facts, skip)
