@@ -322,3 +322,30 @@ def test_a_unit_named_with_a_pool_of_its_own_gets_it_and_the_posts_titled_by_it(
         ("督查室(信访室)主任", 1),
         ("正科级领导职数", 8),
     ]
+
+
+def test_a_budget_pages_list_of_units_with_counted_classes_its_title_and_its_only_total() -> None:
+    text = (
+        "- 首页\n- 新闻中心\n视频播放位置\n"
+        "下载安装Flash播放器某省地震局2015年部门预算\n"
+        "一、基本情况\n"
+        "某省地震局共管辖全省60个单位,包括二级预算单位12个,分别为:省地震监测中心,省地震研究院,省地震局机关服务中心、"
+        "省地震学会、省防震减灾报社,市地震局9个,县地震监测站3个。2015年,某省地震局共有各类人员编制800名,实有在职职工760人。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    assert body.name == "某省地震局"
+    assert [u.name for u in body.units] == [
+        "省地震监测中心",
+        "省地震研究院",
+        "省地震局机关服务中心",
+        "省地震学会",
+        "省防震减灾报社",
+        "市地震局",
+        "县地震监测站",
+    ]
+    assert [(q.label, q.count.value) for q in body.quotas] == [("各类人员编制", 800)]
+
+
+def test_a_news_headline_is_not_the_bodys_name() -> None:
+    text = "某县恢复建立乡镇水利管理站\n某县决定设立3个水利管理站,分别为:东区水利管理站、西区水利管理站和南区水利管理站。\n"
+    assert _draft(text).spec.bodies[0].name == "(name not found)"

@@ -131,8 +131,13 @@ _CHROME = re.compile(
     r"^(?:首页|当前位置|您的位置|您现在的位置)|[>»]|^发布时间|^来源[::]|浏览次数|^【字体|^字号"
     # a law database's header block: "发文机关国务院办公厅", "发文字号国办发[1986]53号", "时效性现行有效"
     r"|^(?:索引号|发布机构|公开方式|目录组配|主题分类|所属机构)"  # a government portal's header
+    r"|^[-•·]\s*[\u4e00-\u9fff]{1,8}$|^视频播放位置$"  # a site's menu, a player's placeholder
     r"|^(?:发文机关|发布机关|制定机关|发文日期|发布日期|成文日期|施行日期|实施日期|时效性|效力级别|发文字号|文号)"
 )
+
+
+#: a media player's chrome run into the title line
+_PLAYER = re.compile(r"^(?:视频播放位置)?(?:下载安装)?Flash播放器")
 
 
 def _title_name(lines: list[Line]) -> Src[str] | None:
@@ -156,12 +161,14 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
         if line.text:
             if ENUM.match(line.key):
                 return None  # "(十五)市政务公开办公室": a page that opens mid-list starts with an item, not a title
-            key = re.sub(r"(简介)$", "", line.key).strip()
-            cut = re.search(r"主要职责|职能配置|机构职能|内设机构|三定", key)
-            text = line.text[: cut.start() if cut else len(key)].strip().rstrip('"“「')  # X“三定”规定
+            chrome = _PLAYER.match(line.key)  # "下载安装Flash播放器中国气象局2011年部门预算"
+            skip = chrome.end() if chrome else 0
+            key = re.sub(r"(简介)$", "", line.key[skip:]).strip()
+            cut = re.search(r"主要职责|职能配置|机构职能|内设机构|三定|\d{4}年度?(?:部门)?(?:预算|决算)", key)
+            text = line.text[skip:][: cut.start() if cut else len(key)].strip().rstrip('"“「')  # X“三定”规定
             text = text[text.rfind("的") + 1 :] if cut is None else text  # "民政部承认的X": X
-            if re.search(r"关于|印发|通知", fold(text)):
-                return None  # "…印发X主要职责…的通知": the name is read in passing (extract_name)
+            if re.search(r"关于|印发|通知|恢复|建立|成立|撤销|召开|出台|启动|推进", fold(text)):
+                return None  # "…印发X…的通知", a news headline: the name is read in passing (extract_name)
             if _NAME_END.search(fold(text)) and len(text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff()]+", text):
                 return Src(text, line.no)
             return None

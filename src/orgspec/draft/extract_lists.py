@@ -23,7 +23,10 @@ from orgspec.model.values import UnitKind
 
 __all__ = ["Paragraph", "extract_lists", "is_unit_name", "paragraphs", "read_count", "read_running"]
 
-_SUFFIX = r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|委员会|居委会|处|科|室|局|股|司|站|所|队|组|办)"
+_SUFFIX = (
+    r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|委员会|居委会|研究院|学会|报社"
+    r"|处|科|室|局|股|司|站|所|队|组|办|院)"
+)
 _NAME = re.compile(r"^([\u4e00-\u9fff]{0,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?$")
 _BODY_END = re.compile(r"(?:办公厅|办公室|委员会|局|厅|部|委|署|院|中心|办)$")
 _NUM = r"(\d{1,3}|[一二三四五六七八九十两]{1,3})"
@@ -237,8 +240,10 @@ def _running(para: Paragraph, facts: Facts) -> None:
             if item is None:
                 break
             found.append((start + a + item[2], item[0], item[1]))
-            if re.search(_NUM + "个", segment[a:b]):
-                break  # "…4个内设机构": the count closes the list
+            if re.search(_NUM + "个", segment[a:b]) and not re.fullmatch(
+                r"[\u4e00-\u9fff]{2,20}" + _NUM + "个", segment[a:b].strip()
+            ):
+                break  # "…4个内设机构": the count closes the list ("区域气象中心8个": a class, the list goes on)
         counted = False
         if strong and len(found) < len(_split(segment)):
             by_count = _counted(key, m.start(), start, segment)

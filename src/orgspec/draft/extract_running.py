@@ -106,6 +106,25 @@ def _quotas(para: Paragraph, facts: Facts) -> None:
         facts.used.add(para.line_at(m.start()))
 
 
+_TOTAL_ONLY = re.compile(r"共有?((?:各类)?(?:人员)?编制)" + _N + r"(?:名|人)")
+
+
+def _total_only(para: Paragraph, facts: Facts) -> None:
+    """Read "X共有各类人员编制57303名" as the body's quota when the text gives no other (a total of no parts)."""
+    m = _TOTAL_ONLY.search(para.key)
+    if m is None or _OVER_PLACE.search(para.key[_clause_start(para.key, m.start()) : m.start()]):
+        return
+    value = cn_int(m.group(2))
+    if value is None:
+        return
+    label = para.text[m.start(1) : m.end(1)]
+    note = ["a total the text states as the only figure: read as the body's quota"]
+    facts.quotas.append(
+        Src(Quota(category=_category(m.group(1)), count=Count.of(value), label=label), para.line_at(m.start()), note)
+    )
+    facts.used.add(para.line_at(m.start()))
+
+
 #: "每个农业机械管理站人员编制6名", "每个乡镇定编35人": a figure for each unit of a kind
 _EACH = re.compile(r"(?:每个|每一个|每)([\u4e00-\u9fff]{2,20}?)(?:人员|机关)?(?:核定|定)?$")
 #: "全市乡镇党政机构行政编制556人": a total over the bodies of a place, not one body's
@@ -563,6 +582,9 @@ def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     if not facts.quotas and not any(s.quotas for s in facts.sections):
         for para in paras:
             _quotas(para, facts)
+    if not facts.quotas and not any(s.quotas for s in facts.sections):
+        for para in paras:
+            _total_only(para, facts)
     _drop_changed(facts)
     if not facts.posts and not any(s.posts for s in facts.sections):
         for para in paras:
