@@ -349,3 +349,25 @@ def test_a_budget_pages_list_of_units_with_counted_classes_its_title_and_its_onl
 def test_a_news_headline_is_not_the_bodys_name() -> None:
     text = "某县恢复建立乡镇水利管理站\n某县决定设立3个水利管理站,分别为:东区水利管理站、西区水利管理站和南区水利管理站。\n"
     assert _draft(text).spec.bodies[0].name == "(name not found)"
+
+
+def test_kinds_a_name_states_and_a_group_named_by_its_leaders_appointment() -> None:
+    text = "某县委对外联络工作领导小组由县委副书记任组长,副县长任副组长。领导小组下设办公室。\n"
+    body = _draft(text).spec.bodies[0]
+    assert body.name == "某县委对外联络工作领导小组"
+    assert body.kind is not None
+    assert body.kind.value == "coordinating-body"
+    text = "近日,某区印发实施意见。派出监督办公室设主任1名,副主任1名。\n"
+    body = _draft(text).spec.bodies[0]
+    assert body.kind is not None
+    assert body.kind.value == "dispatched-unit"
+
+
+def test_titles_of_a_basis_clause_without_a_separator_and_a_document_the_text_reports_issued() -> None:
+    text = (
+        "某县水务局\n第一条 根据《某省关于县级机构改革的意见》《某县机构改革方案》,制定本规定。\n"
+        "第二条 县水务局是县政府工作部门。\n"
+    )
+    assert [b.title for b in _draft(text).spec.bodies[0].basis] == ["某省关于县级机构改革的意见", "某县机构改革方案"]
+    text = "近日,某县下发了《关于设立乡镇监督办公室的实施意见》,明确向乡镇派出监督办公室。派出监督办公室设主任1名。\n"
+    assert [b.title for b in _draft(text).spec.bodies[0].basis] == ["关于设立乡镇监督办公室的实施意见"]

@@ -100,6 +100,9 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
     if facts.kind_label is not None:
         label = b.src(f"{p}/kind", facts.kind_label)
         fields["kind"], fields["kind_label"] = kind_of(label) or UnitKind.OTHER, label
+    elif facts.name is not None and (kind := kind_by_name(facts.name.value)) is not None:
+        fields["kind"] = kind
+        b.prov.put(f"{p}/kind", facts.name.line, [f"the kind is read from the name ('{facts.name.value}')"])
     if facts.superior is not None:
         fields["superior"] = Ref(target=b.src(f"{p}/superior", facts.superior))
     if facts.rank is not None:
@@ -177,7 +180,18 @@ def _listed(b: _Builder, body: ListedBody, p: str) -> Unit:
         fields["stands_for"] = b.src(f"{p}/stands_for", body.stands_for)
     if body.kind is not None and "kind" not in fields:
         fields["kind"] = body.kind
+    elif "kind" not in fields and (kind := kind_by_name(body.name.value)) is not None:
+        fields["kind"] = kind
     return Unit(**fields)
+
+
+def kind_by_name(name: str) -> UnitKind | None:
+    """Return the kind a body's name states by itself: "…领导小组" coordinates, "派出…" is dispatched."""
+    if re.search(r"(?:领导小组|領導小組)$", name):
+        return UnitKind.COORDINATING_BODY
+    if re.match(r"^(?:派出|派驻|派駐)", name):
+        return UnitKind.DISPATCHED_UNIT
+    return None
 
 
 def _has_own_facts(facts: Facts) -> bool:

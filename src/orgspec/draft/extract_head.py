@@ -39,7 +39,9 @@ _TITLE = re.compile(r"《([^《》]{4,120})》")
 _TITLE_AFTER = re.compile(r"([^,。;]{0,30}?关于[^,。;]*?(?:通知|决定|批复|意见|方案))")
 _ISSUER_BEFORE = re.compile(r"根据([\u4e00-\u9fff]{2,24}?(?:委员会|人民政府|政府|办公室|办公厅))$")
 _BY_TITLE = re.compile(r"根据[^《,。;]{0,30}《([^《》]{4,120})》")
-_MORE_TITLES = re.compile(r"(?:、|和|及|以及)[^《》,。;]{0,30}《([^《》]{4,120})》")
+_MORE_TITLES = re.compile(r"(?:(?:、|和|及|以及)[^《》,。;]{0,30})?《([^《》]{4,120})》")
+#: "下发了《关于…的实施意见》", "《X职能配置、内设机构和人员编制规定》发布": a document the text reports
+_ISSUED = re.compile(r"(?:印发|下发|出台)了?《([^《》]{6,80})》|《([^《》]{6,80}规定)》(?:正式)?(?:发布|印发|公布)")
 
 
 def doc_numbers(line: Line, start: int = 0, end: int | None = None) -> list[Basis]:
@@ -179,8 +181,16 @@ _SHORTENED = re.compile(r"([\u4e00-\u9fff]{3,24})\((?:以下简称|下称|简称
 _IS = re.compile(r"(?:^|[,。:\"])([\u4e00-\u9fff]{4,24}?)(?:是|为)(?![^,。]{0,3}(?:了|主|准))")
 
 
+#: "X领导小组由县委书记任组长": the body named as the subject of its leaders' appointment
+_LED_BY = re.compile(r"^([\u4e00-\u9fff]{4,30}?(?:领导小组|委员会|工作组))由[^,。;]{2,30}?(?:任|担任)(?:组长|主任)")
+
+
 def _name_in_text(lines: list[Line]) -> Src[str] | None:
-    """Find the body's name in its first sentences: "X(以下简称Y)是…", "…规定,X是…"."""
+    """Find the body's name in its first sentences: "X(以下简称Y)是…", "…规定,X是…", "X由…任组长"."""
+    for line in lines[:12]:
+        led = _LED_BY.match(line.key)
+        if led is not None:
+            return Src(line.text[: led.end(1)], line.no, ["the name is read from 'X由…任组长'"])
     for line in lines[:12]:
         m = _SHORTENED.search(line.key)
         if m and _NAME_END.search(m.group(1)):
@@ -202,6 +212,24 @@ def _name_in_text(lines: list[Line]) -> Src[str] | None:
                 text = line.text[off + m.start(1) + cut : off + m.end(1)]
                 return Src(text, line.no, ["the name is read from a sentence 'X是…'"])
     return None
+
+
+def _issued(lines: list[Line], facts: Facts) -> None:
+    """Read the document a news text reports issued as the body's basis (by title), when none is cited.
+
+    Runs before the clauses are read: a basis they read by number (with its title) is kept as well, and
+    the same title is not read twice.
+    """
+    for line in lines:
+        m = _ISSUED.search(line.key)
+        if m is None:
+            continue
+        group = 1 if m.group(1) else 2
+        title = line.text[m.start(group) : m.end(group)]
+        if re.search(r"规定|方案|意见|决定|通知|办法", fold(title)):
+            facts.basis.append(Src(Basis(title=title), line.no, ["a document the text reports issued: its basis?"]))
+            facts.used.add(line.no)
+            return
 
 
 def _date(m: re.Match[str]) -> PartialDate | None:
@@ -252,6 +280,7 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
         facts.used.add(facts.name.line)
     places = place_of(facts.name.value) if facts.name else {}
     seen_plaques: set[str] = set()
+    _issued(lines, facts)
     for line in [*lines, *history]:
         in_history = line in history
         for start, end, date in _clauses(line):
@@ -276,6 +305,8 @@ def _clause(  # noqa: PLR0917
     dated = date is not None
     events: list[tuple[int, Event]] = []
     for b in bases:
+        if b.number and b.title:  # the same document read by its title alone before (_issued): keep one
+            facts.basis = [x for x in facts.basis if x.value.number or x.value.title != b.title]
         if not dated and (b.number, b.title) not in {(x.value.number, x.value.title) for x in facts.basis}:
             notes = [] if b.number else ["a basis named by title only"]
             facts.basis.append(Src(b, line.no, notes))
