@@ -111,8 +111,8 @@ def test_a_figure_for_each_listed_unit_goes_to_every_one() -> None:
 
 def test_figures_for_units_not_listed_or_of_other_bodies_are_not_the_bodys() -> None:
     text = (
-        "某县乡镇机构改革\n"
-        "某县内设办公室、规划股2个股室。每个乡镇定编40人,其中乡镇长1名、副乡镇长3名。"
+        "某县民政局\n"
+        "某县民政局内设办公室、规划股2个股室。每个乡镇定编40人,其中乡镇长1名、副乡镇长3名。"
         "甲镇、乙镇、丙乡3个一类乡镇核定事业编制30人。全县乡镇行政编制300人,事业编制200人。\n"
     )
     result = _draft(text)
@@ -124,7 +124,7 @@ def test_figures_for_units_not_listed_or_of_other_bodies_are_not_the_bodys() -> 
     assert any("the posts of each 乡镇" in d for d in doubts)
     # the three counted townships and the county's townships are bodies of their own (below)
     names = [b.name for b in result.spec.bodies]
-    assert names == ["(name not found)", "一类乡镇", "全县乡镇"]
+    assert names == ["某县民政局", "一类乡镇", "全县乡镇"]
 
 
 def test_posts_a_unit_sets_name_the_body_when_nothing_else_does_and_are_read_in_full() -> None:
@@ -371,3 +371,16 @@ def test_titles_of_a_basis_clause_without_a_separator_and_a_document_the_text_re
     assert [b.title for b in _draft(text).spec.bodies[0].basis] == ["某省关于县级机构改革的意见", "某县机构改革方案"]
     text = "近日,某县下发了《关于设立乡镇监督办公室的实施意见》,明确向乡镇派出监督办公室。派出监督办公室设主任1名。\n"
     assert [b.title for b in _draft(text).spec.bodies[0].basis] == ["关于设立乡镇监督办公室的实施意见"]
+
+
+def test_a_text_about_every_jiedao_names_its_body_by_that_word_and_a_compound_does_not() -> None:
+    text = (
+        "近年来,我们结合街道自身实际,设立了党建办、综合办、平安办3个工作机构。街道班子成员分工负责,"
+        "街道各项工作有序推进。\n"
+    )
+    assert _draft(text).spec.bodies[0].name == "街道"
+    text = (
+        "某县出台乡镇事业单位改革方案,撤销乡镇农村经济服务中心,乡镇不再保留原机构,设立3个农技站,"
+        "分别为:东区农技站、西区农技站和南区农技站。\n"
+    )
+    assert _draft(text).spec.bodies[0].name != "乡镇"

@@ -185,6 +185,22 @@ def _plaques_hung_on_units(lines: list[Line], facts: Facts) -> None:
     facts.plaques = kept
 
 
+def _class_noun_name(lines: list[Line], facts: Facts) -> None:
+    """Name "街道" or "乡镇" the body of a text about such bodies in general (a reform plan, a model).
+
+    "结合街道自身实际,设立了…8个工作机构", "将街道机构…精简到12个部门": the text names no body of its own but
+    keeps saying what every 街道 (乡镇) has; the word it repeats (three times or more) names the body, noted.
+    """
+    counts = {word: sum(line.key.count(word) for line in lines) for word in ("街道", "乡镇")}
+    word, count = max(counts.items(), key=lambda wc: (wc[1], wc[0]))
+    owner = re.compile(word + r"(?:机构|内设机构|自身|工作机构|的内设机构)")
+    if count < 3 or not any(owner.search(line.key) for line in lines):
+        return  # the word only in compounds ("乡镇农村经济服务中心"): not the body the text is about
+    first = next(line.no for line in lines if word in line.key)
+    note = f"the text speaks of every {word} ({count} times) and names none: the body is named by that word"
+    facts.name = Src(word, first, [note])
+
+
 def _office_as_body(facts: Facts) -> None:
     """Draft as the body an office set in another body when the text is about it alone.
 
@@ -354,6 +370,8 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         companions(lines, facts)
     if structure and not english and facts.name is None:
         name_in_passing(lines, facts)
+    if structure and not english and facts.name is None and (facts.sections or facts.quotas):
+        _class_noun_name(lines, facts)
     if structure and not english and facts.name is None and facts.subject is not None:
         facts.name = facts.subject
         facts.used.add(facts.subject.line)
