@@ -72,6 +72,18 @@ def _shapes(size: int) -> dict[str, str]:
         + "。"
         + ";".join(f"{_cjk(i)}办公室挂{_cjk(i)}中心牌子" for i in range(size // 40))
         + "。",
+        # the fourth pass's readers (draft.extract_classes, the refusals of draft.extract_running)
+        "member lists, no count": "全县设" + "、".join(f"{_cjk(i)}镇" for i in range(size // 12)) + "。",
+        "counted classes": "".join(
+            f"{_cjk(i)}镇、{_cjk(i)}乡2个乡镇划为一类,每个乡镇定编30人。" for i in range(size // 66)
+        ),
+        "classes set up": "".join(f"设立{_cjk(i % 9 + 2)}个派出组,每个派出组定编4名。" for i in range(size // 45)),
+        "working bodies": "至此,市委工作机构有" + "、".join(f"{_cjk(i)}部" for i in range(size // 12)) + ",共9个。",
+        "plaques hung on units": "".join(f"在{_cjk(i)}办公室挂{_cjk(i)}中心牌子," for i in range(size // 45)),
+        "figures per unit": "".join(
+            f"每个{_cjk(i)}站人员编制6名,全县{_cjk(i)}乡镇行政编制9人。" for i in range(size // 70)
+        ),
+        "appointments": "".join(f"{_cjk(i)}同志任主任," for i in range(size // 21)),
     }
     return shapes
 

@@ -315,6 +315,7 @@ def claimed(line: int, value: int, facts: Facts) -> bool:
     return any(q.line == line and q.value.count.value == value for b in facts.listed for q in b.quotas)
 
 
+_SETS = re.compile(r"[^。;,]{0,20}?设")
 _POSTS_OF = re.compile(r"([\u4e00-\u9fff()]{1,12}?)" + _N + r"(?:人|名)")
 
 
@@ -323,16 +324,20 @@ def _class_posts(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     classes = [b for b in facts.listed if b.stands_for is not None and not b.posts]
     if not classes:
         return
+    by_key = {fold(b.name.value): b for b in classes}
+    sizes = sorted({len(k) for k in by_key}, reverse=True)
     for para in paragraphs([line for line in lines if line.no not in skip]):
-        for body in classes:
-            key = fold(body.name.value)
-            for m in re.finditer(r"(?:^|(?<=[。;,]))" + re.escape(key) + r"[^。;]{0,20}?设", para.key):
-                end = min((x for x in (para.key.find(c, m.end()) for c in "。;,") if x >= 0), default=len(para.key))
-                for item in para.key[m.end() : end].split("、"):
-                    post = _POSTS_OF.fullmatch(item)
-                    value = cn_int(post.group(2)) if post else None
-                    if post is None or value is None:
-                        break
-                    at = para.key.find(item, m.end())
-                    title = para.text[at : at + len(post.group(1))]
-                    body.posts.append(Src(Post(title=title, count=Count.of(value)), para.line_at(at)))
+        for clause in re.finditer(r"[^。;,]+", para.key):  # one look-up per clause: linear in the text
+            key = next((k for n in sizes if (k := clause.group(0)[:n]) in by_key), None)
+            m = _SETS.match(para.key, clause.start() + len(key)) if key is not None else None
+            if key is None or m is None:
+                continue
+            body = by_key[key]
+            for item in para.key[m.end() : clause.end()].split("、"):
+                post = _POSTS_OF.fullmatch(item)
+                value = cn_int(post.group(2)) if post else None
+                if post is None or value is None:
+                    break
+                at = para.key.find(item, m.end())
+                title = para.text[at : at + len(post.group(1))]
+                body.posts.append(Src(Post(title=title, count=Count.of(value)), para.line_at(at)))
