@@ -384,3 +384,15 @@ def test_a_text_about_every_jiedao_names_its_body_by_that_word_and_a_compound_do
         "分别为:东区农技站、西区农技站和南区农技站。\n"
     )
     assert _draft(text).spec.bodies[0].name != "乡镇"
+
+
+def test_a_pages_blocks_of_leaders_are_bodies_with_members_or_posts() -> None:
+    text = "机构概况\n人事局领导\n局   长: 王一\n副局长: 李二 赵三\n政协委领导\n主   任: 钱四\n委   员: 孙五 周六\n重点专题\n"
+    bodies = {b.name: b for b in _draft(text).spec.bodies}
+    office = bodies["人事局"]
+    assert [(p.title, p.count.value, p.holder, [h.person for h in p.holders]) for p in office.posts] == [
+        ("局长", 1, "王一", []),
+        ("副局长", None, None, ["李二", "赵三"]),
+    ]
+    committee = bodies["政协委"]
+    assert [(m.role, m.person) for m in committee.members] == [("主任", "钱四"), ("委员", "孙五"), ("委员", "周六")]

@@ -176,6 +176,7 @@ def _listed(b: _Builder, body: ListedBody, p: str) -> Unit:
     fields["quotas"] = b.many(f"{p}/quotas", body.quotas)
     fields["posts"] = b.many(f"{p}/posts", body.posts)
     fields["duties"] = b.many(f"{p}/duties", body.duties)
+    fields["members"] = b.many(f"{p}/members", body.members)
     if body.stands_for is not None:
         fields["stands_for"] = b.src(f"{p}/stands_for", body.stands_for)
     if body.kind is not None and "kind" not in fields:

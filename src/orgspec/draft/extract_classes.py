@@ -17,7 +17,7 @@ import re
 from orgspec.draft.extract_lists import Paragraph, paragraphs
 from orgspec.draft.facts import Facts, ListedBody, Src
 from orgspec.draft.normalize import Line, cn_int, fold
-from orgspec.model.units import BodyClass, ClassTotal, Duty, Plaque, Post, Quota
+from orgspec.model.units import BodyClass, ClassTotal, Duty, Holder, Member, Plaque, Post, Quota
 from orgspec.model.values import Count, QuotaCategory, Ref, UnitKind
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "class_of",
     "counted_classes",
     "extract_classes",
+    "leaders_blocks",
     "plaques_of_members",
     "working_bodies",
 ]
@@ -341,3 +342,46 @@ def _class_posts(lines: list[Line], facts: Facts, skip: set[int]) -> None:
                 at = para.key.find(item, m.end())
                 title = para.text[at : at + len(post.group(1))]
                 body.posts.append(Src(Post(title=title, count=Count.of(value)), para.line_at(at)))
+
+
+_LEADERS = re.compile(r"^([\u4e00-\u9fff]{2,10})领导$")
+_LEADER = re.compile(r"^([\u4e00-\u9fff ]{1,12}?)\s*:\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)$")
+_CHIEF = re.compile(r"^(?:主任|局长|部长|书记|组长|主席|厅长|处长|科长|站长|所长|院长|馆长|队长|社长|秘书长)$")
+
+
+def leaders_blocks(lines: list[Line], facts: Facts) -> set[int]:
+    """Read a web page's "X领导" blocks ("编办领导" / "主   任: 刘平" / "副主任: 宋华儒"): body X with its leaders.
+
+    A committee (a name ending in 委, 委员会 or 领导小组) gets members; any other body posts with their holders,
+    a chief's post of one, others of no stated count. Returns the lines read.
+    """
+    read: set[int] = set()
+    texts = [line for line in lines if line.text]
+    for i, line in enumerate(texts):
+        head = _LEADERS.match(line.key.replace(" ", ""))
+        if head is None:
+            continue
+        name = line.text.replace(" ", "")[: len(head.group(1))]
+        body = ListedBody(name=Src(name, line.no, ["a page's block of the body's leaders"]))
+        committee = re.search(r"(?:委|委员会|领导小组)$", head.group(1)) is not None
+        for row in texts[i + 1 :]:
+            m = _LEADER.match(row.key.strip())
+            if m is None:
+                break
+            title = m.group(1).replace(" ", "")
+            people = m.group(2).split()
+            title_text = row.text.strip()[: len(m.group(1))].replace(" ", "")
+            if committee:
+                body.members += [Src(Member(role=title_text, person=p), row.no) for p in people]
+            else:
+                count = Count.of(len(people)) if _CHIEF.match(title) and len(people) == 1 else Count.unstated()
+                post = Post(title=title_text, count=count, holder=people[0] if len(people) == 1 else None)
+                if len(people) > 1:
+                    post = post.model_copy(update={"holders": tuple(Holder(person=p) for p in people)})
+                body.posts.append(Src(post, row.no, ["a leader listed by name: the page gives no count"]))
+            read.add(row.no)
+        if body.members or body.posts:
+            facts.listed.append(body)
+            read.add(line.no)
+    facts.used |= read
+    return read

@@ -16,6 +16,7 @@ from orgspec.draft.extract_classes import (
     claim_totals,
     counted_classes,
     extract_classes,
+    leaders_blocks,
     plaques_of_members,
     working_bodies,
 )
@@ -343,6 +344,9 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         listed, only_bodies = extract_bodies(lines, facts)
         if not facts.listed:
             only_bodies |= working_bodies(lines, facts, set())
+            listed |= only_bodies
+        if not facts.listed:
+            only_bodies |= leaders_blocks(lines, facts)
             listed |= only_bodies
         if not facts.sections:
             extract_lists([line for line in lines if line.no not in only_bodies], facts)
