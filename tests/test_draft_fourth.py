@@ -396,3 +396,24 @@ def test_a_pages_blocks_of_leaders_are_bodies_with_members_or_posts() -> None:
     ]
     committee = bodies["政协委"]
     assert [(m.role, m.person) for m in committee.members] == [("主任", "钱四"), ("委员", "孙五"), ("委员", "周六")]
+
+
+def test_a_groups_title_its_infobox_host_and_the_head_of_its_office() -> None:
+    text = (
+        "某省防汛抗旱工作领导小组\n"
+        "办事机构 | 某省防汛抗旱工作领导小组(设在省水利厅) |\n"
+        "某省防汛抗旱工作领导小组,是某省人民政府成立的省政府议事协调机构。\n"
+        "领导小组下设办公室,省水利厅厅长兼办公室主任。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    assert body.name == "某省防汛抗旱工作领导小组"
+    assert body.superior is not None
+    assert body.superior.target == "省政府"
+    assert [(r.kind, r.target.target) for r in body.relations] == [(RelationKind.HOSTED_IN, "省水利厅")]
+    office = next(u for u in body.units if u.name == "办公室")
+    assert [(p.title, p.count.value, p.concurrent) for p in office.posts] == [("办公室主任", 1, "省水利厅厅长")]
+
+
+def test_the_words_before_a_verb_of_setting_up_are_not_the_name() -> None:
+    text = "市政府决定成立某市防灾减灾工作领导小组为市政府议事协调机构,组长由市长担任。\n"
+    assert _draft(text).spec.bodies[0].name == "某市防灾减灾工作领导小组"

@@ -22,7 +22,7 @@ __all__ = ["doc_numbers", "extract_head"]
 
 _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12})[\[(](\d{4})[\])](\d{1,5})号")  # 赣发(2000)15号 too
 _CUT = "会据的和及经于照与即号"  # 号: "发文字号国办发[1986]53号" is 国办发…
-_NAME_END = re.compile(r"(办公室|局|委员会|厅|部|委|署|院|中心|办|室|处|所|站|馆|会|队|司)$")
+_NAME_END = re.compile(r"(办公室|局|委员会|厅|部|委|署|院|中心|办|室|处|所|站|馆|会|队|司|领导小组|工作组)$")
 _KIND = re.compile(
     r"(?:为|是|作为)(?:它的|其)?([\u4e00-\u9fff]{0,14}?(?:人民政府|政府|党委|市委|省委|县委|区委|委员会|国务院|党中央))?的?"
     r"(工作部门|组成部门|直属特设机构|直属机构|部门管理机构|议事协调机构|派出机构|派出机关|直属事业单位"
@@ -278,6 +278,11 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
         facts.name = _name_in_text(lines)
     if facts.name is not None:
         facts.used.add(facts.name.line)
+        verb = re.search(r"(?:决定)?(?:成立|设立|组建)", fold(facts.name.value))
+        if verb is not None and len(facts.name.value) - verb.end() >= 4:
+            # "市政府决定成立X领导小组为…": the body is what is set up, not the sentence's subject
+            cut = facts.name.value[verb.end() :]
+            facts.name = Src(cut, facts.name.line, [*facts.name.notes, "the words before the verb are cut off"])
     places = place_of(facts.name.value) if facts.name else {}
     seen_plaques: set[str] = set()
     _issued(lines, facts)
@@ -316,6 +321,7 @@ def _clause(  # noqa: PLR0917
         kind_notes: list[str] = []
         if m.group(1):
             sup = complete(text[m.start(1) : m.end(1)], places, kind_notes)
+            sup = re.sub(r"^.*(?:成立|设立|批准|組建|组建)的", "", sup) or sup  # "X国务院成立的国务院…机构"
             facts.superior = Src(sup, line.no, kind_notes)
         facts.kind_label = Src(text[m.start(2) : m.end(2)], line.no)
         facts.used.add(line.no)
@@ -365,7 +371,8 @@ def _clause(  # noqa: PLR0917
         facts.used.add(line.no)
     for m in _HOSTED.finditer(seg):
         guest = re.sub(r"^.*》的通知[,]?", "", text[m.start(1) : m.end(1)].lstrip(","))
-        host = text[m.start(2) : m.end(2)]
+        guest = guest.rsplit("|", 1)[-1].strip().rstrip("(")  # an infobox row: "办事机构 | X(设在Y)"
+        host = text[m.start(2) : m.end(2)].split("|")[0].strip().rstrip(")")
         short = re.search(r"\((?:以下简称|以下簡稱|下称|简称|簡稱)([^()]{1,16})\)$", guest)
         guest = guest[: short.start()] if short else guest  # "X(以下简称Y)设在Z": X, short form Y
         enum = ENUM.match(fold(guest))

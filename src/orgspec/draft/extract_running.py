@@ -254,6 +254,25 @@ def _appointed(para: Paragraph, facts: Facts) -> None:
         facts.used.add(lines[title])
 
 
+#: "县台办主任兼办公室主任": the post of a listed unit held by the holder of another post
+_HEAD_BY = re.compile(
+    r"(?:^|(?<=[,。;]))([\u4e00-\u9fff]{2,12}?(?:主任|长|书记))兼([\u4e00-\u9fff]{2,12}?(?:主任|长|书记))(?=[,。;]|$)"
+)
+
+
+def _office_head(para: Paragraph, facts: Facts) -> None:
+    """Give a listed unit the post "X兼Y主任" names, Y being the unit: one post, held concurrently."""
+    for m in _HEAD_BY.finditer(para.key):
+        title = m.group(2)
+        unit = next((x for x in facts.sections if title.startswith(fold(x.name)) and len(title) > len(x.name)), None)
+        if unit is None or any(p.value.title == title for p in unit.posts):
+            continue
+        text = para.text[m.start(2) : m.end(2)]
+        post = Post(title=text, count=Count.of(1), concurrent=para.text[m.start(1) : m.end(1)])
+        unit.posts.append(Src(post, para.line_at(m.start(2)), ["a post held concurrently ('…兼…')"]))
+        facts.used.add(para.line_at(m.start(2)))
+
+
 def _foreign(subject: str, facts: Facts) -> bool:
     """Whether a sentence's subject names a unit that is not the body ("派出监察办公室设主任1名")."""
     if len(subject) < 3 or not re.search(r"(?:办公室|室|局|组|站|所|中心|处|科|股|队|委员会|委)$", subject):
@@ -597,6 +616,8 @@ def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     if not facts.posts and not any(s.posts for s in facts.sections):
         for para in paras:
             _appointed(para, facts)
+    for para in paras:
+        _office_head(para, facts)
     if facts.name is not None and not facts.plaques:
         for para in paras:
             m = _CONCURRENT.match(para.key)
