@@ -417,3 +417,16 @@ def test_a_groups_title_its_infobox_host_and_the_head_of_its_office() -> None:
 def test_the_words_before_a_verb_of_setting_up_are_not_the_name() -> None:
     text = "市政府决定成立某市防灾减灾工作领导小组为市政府议事协调机构,组长由市长担任。\n"
     assert _draft(text).spec.bodies[0].name == "某市防灾减灾工作领导小组"
+
+
+def test_a_class_described_by_its_count_is_one_body_of_that_kind() -> None:
+    text = (
+        "某省林业局\n某省林业局内设办公室、资源处2个处。\n"
+        "方案还规定,五个林区督查局都是由省林业局向各市派驻的督查机构,负责对林区进行监督检查。\n"
+    )
+    bodies = {b.name: b for b in _draft(text).spec.bodies}
+    group = bodies["林区督查局"]
+    assert group.stands_for is not None
+    assert group.stands_for.count.value == 5
+    assert group.kind is not None
+    assert group.kind.value == "dispatched-unit"

@@ -38,7 +38,31 @@ _SET_UP = re.compile(
 )
 
 
+#: "九个国家土地督察局都是…向地方派驻的…机构": a class described by its count
+_DESCRIBED = re.compile(
+    r"(?:^|(?<=[,。;\"]))(\d{1,3}|[二三四五六七八九十两]{1,3})个"
+    r"([\u4e00-\u9fff]{2,20}?(?:局|组|站|所|办公室|中心|办事处))(?:都是|均为|均是)([^。]{0,80}?机构)"
+)
+
+
+def _described(para: Paragraph, facts: Facts) -> None:
+    for m in _DESCRIBED.finditer(para.key):
+        count = cn_int(m.group(1))
+        if count is None or class_of(m.group(2), facts) is not None:
+            continue
+        line = para.line_at(m.start(2))
+        phrase = para.text[m.start() : m.end(2)]
+        body = ListedBody(
+            name=Src(para.text[m.start(2) : m.end(2)], line, [f"one body stands for the {count} the text describes"]),
+            stands_for=Src(BodyClass(count=Count.of(count), text=phrase), line),
+            kind=UnitKind.DISPATCHED_UNIT if re.search(r"派驻|派出", m.group(3)) else None,
+        )
+        facts.listed.append(body)
+        facts.used.add(line)
+
+
 def _read(para: Paragraph, facts: Facts) -> None:
+    _described(para, facts)
     for m in _SET_UP.finditer(para.key):
         count = cn_int(m.group(1))
         name = m.group(2)
