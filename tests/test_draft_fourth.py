@@ -430,3 +430,19 @@ def test_a_class_described_by_its_count_is_one_body_of_that_kind() -> None:
     assert group.stands_for.count.value == 5
     assert group.kind is not None
     assert group.kind.value == "dispatched-unit"
+
+
+def test_a_chapter_names_the_body_and_one_team_with_several_names_carries_them_as_plaques() -> None:
+    text = (
+        "Page 12 - 某县志(1990—2010)\nP. 12\n第二章 中国共产党某县委员会\n"
+        "2001年,县发展研究中心、县改革办公室和设在县委办公室的县委研究室实行“三块牌子、一套班子”,称县委政策研究室。"
+        "至此,县委工作机构有办公室、组织部、宣传部、县委政策研究室,共4个。\n"
+    )
+    bodies = {b.name: b for b in _draft(text).spec.bodies}
+    assert list(bodies)[0] == "中国共产党某县委员会"
+    # "…和设在县委办公室的县委研究室": an attribute of the 研究室, not a unit set in the committee
+    assert bodies["中国共产党某县委员会"].relations == ()
+    assert [(p.name, p.form) for p in bodies["县委政策研究室"].plaques] == [
+        ("县发展研究中心", "三块牌子、一套班子"),
+        ("县改革办公室", "三块牌子、一套班子"),
+    ]

@@ -27,6 +27,7 @@ __all__ = [
     "counted_classes",
     "extract_classes",
     "leaders_blocks",
+    "one_team_plaques",
     "plaques_of_members",
     "working_bodies",
 ]
@@ -409,3 +410,31 @@ def leaders_blocks(lines: list[Line], facts: Facts) -> set[int]:
             read.add(line.no)
     facts.used |= read
     return read
+
+
+#: "A、B、C和设在Y的D实行“四块牌子、一套班子”,称X": X carries the others' names as plaques
+_ONE_TEAM = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,20}、)*[\u4e00-\u9fff]{2,20})和([^,。;]{2,30}?)实行\"?"
+    r"([一二三四五六七八九十两]块牌子、一套班子)\"?,称([\u4e00-\u9fff]{2,20}?)(?=[,。;])"
+)
+
+
+def one_team_plaques(lines: list[Line], facts: Facts) -> None:
+    """Give a listed body (or section) named by "…实行“N块牌子、一套班子”,称X" the other names as plaques."""
+    for para in paragraphs(lines):
+        for m in _ONE_TEAM.finditer(para.key):
+            name = m.group(4)
+            body = next(
+                (b for b in facts.listed if fold(b.name.value) == name or name.endswith(fold(b.name.value))), None
+            )
+            section = next((x for x in facts.sections if fold(x.name) == name), None)
+            into = body.plaques if body is not None else section.plaques if section is not None else None
+            if into is None:
+                continue
+            form = para.text[m.start(3) : m.end(3)]
+            at = m.start(1)
+            for piece in m.group(1).split("、"):
+                plaque = Plaque(name=para.text[at : at + len(piece)], form=form)
+                if plaque.name not in {p.value.name for p in into}:
+                    into.append(Src(plaque, para.line_at(at), ["one of the names of '一套班子'"]))
+                at += len(piece) + 1

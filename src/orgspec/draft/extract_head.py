@@ -134,6 +134,7 @@ _CHROME = re.compile(
     # a law database's header block: "发文机关国务院办公厅", "发文字号国办发[1986]53号", "时效性现行有效"
     r"|^(?:索引号|发布机构|公开方式|目录组配|主题分类|所属机构)"  # a government portal's header
     r"|^[-•·]\s*[\u4e00-\u9fff]{1,8}$|^视频播放位置$"  # a site's menu, a player's placeholder
+    r"|^(?:Page|P\.)\s*\d+"  # a printed page's header: "Page 544 - 舟山市志", "P. 544"
     r"|^(?:发文机关|发布机关|制定机关|发文日期|发布日期|成文日期|施行日期|实施日期|时效性|效力级别|发文字号|文号)"
 )
 
@@ -161,6 +162,13 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
         if line.text and _CHROME.search(line.key):
             continue  # a breadcrumb or a page's date line before the title
         if line.text:
+            chapter = re.fullmatch(r"第[一二三四五六七八九十]{1,3}章\s*([\u4e00-\u9fff]{4,30})", line.key.strip())
+            if chapter is not None and _NAME_END.search(chapter.group(1)):
+                # a gazetteer's chapter: "第一章  中国共产党舟山市委员会"
+                at = line.text.find(line.text.strip()) + chapter.start(1)
+                return Src(
+                    line.text[at : at + len(chapter.group(1))], line.no, ["the name is read from a chapter's title"]
+                )
             if ENUM.match(line.key):
                 return None  # "(十五)市政务公开办公室": a page that opens mid-list starts with an item, not a title
             chrome = _PLAYER.match(line.key)  # "下载安装Flash播放器中国气象局2011年部门预算"
@@ -370,6 +378,8 @@ def _clause(  # noqa: PLR0917
             facts.plaques.append(Src(Plaque(name=name, form=form), line.no, notes))
         facts.used.add(line.no)
     for m in _HOSTED.finditer(seg):
+        if re.search(r"[和及、]$", m.group(1)) or "的" in m.group(2):
+            continue  # "A、B和设在Y的C实行…": an attribute of C, not a unit set in this body
         guest = re.sub(r"^.*》的通知[,]?", "", text[m.start(1) : m.end(1)].lstrip(","))
         guest = guest.rsplit("|", 1)[-1].strip().rstrip("(")  # an infobox row: "办事机构 | X(设在Y)"
         host = text[m.start(2) : m.end(2)].split("|")[0].strip().rstrip(")")

@@ -17,6 +17,7 @@ from orgspec.draft.extract_classes import (
     counted_classes,
     extract_classes,
     leaders_blocks,
+    one_team_plaques,
     plaques_of_members,
     working_bodies,
 )
@@ -356,6 +357,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         extract_classes(lines, facts, skip)
         counted_classes(lines, facts, skip)
         plaques_of_members([line for line in lines if line.no not in skip], facts)
+        one_team_plaques([line for line in lines if line.no not in skip - listed], facts)
         extract_running(lines, facts, skip)
         claim_totals(facts)
         extract_breakdowns(lines, facts, skip)
