@@ -439,7 +439,7 @@ def test_a_chapter_names_the_body_and_one_team_with_several_names_carries_them_a
         "至此,县委工作机构有办公室、组织部、宣传部、县委政策研究室,共4个。\n"
     )
     bodies = {b.name: b for b in _draft(text).spec.bodies}
-    assert list(bodies)[0] == "中国共产党某县委员会"
+    assert next(iter(bodies)) == "中国共产党某县委员会"
     # "…和设在县委办公室的县委研究室": an attribute of the 研究室, not a unit set in the committee
     assert bodies["中国共产党某县委员会"].relations == ()
     assert [(p.name, p.form) for p in bodies["县委政策研究室"].plaques] == [
