@@ -446,3 +446,29 @@ def test_a_chapter_names_the_body_and_one_team_with_several_names_carries_them_a
         ("县发展研究中心", "三块牌子、一套班子"),
         ("县改革办公室", "三块牌子、一套班子"),
     ]
+
+
+def test_traditional_duty_verbs_start_a_sections_duty() -> None:
+    text = (
+        "(一)辦公室。負責機關日常運轉工作。\n"
+        "(二)社會事務科。貫徹執行社會組織登記管理辦法。\n"
+        "(三)救助科。協調城鄉救助工作。\n"
+    )
+    units = _draft(text).spec.bodies[0].units
+    assert [[d.text for d in u.duties] for u in units] == [
+        ["負責機關日常運轉工作。"],
+        ["貫徹執行社會組織登記管理辦法。"],
+        ["協調城鄉救助工作。"],
+    ]
+
+
+def test_a_definition_that_goes_on_with_a_duty_gives_the_body_its_duty_once() -> None:
+    text = (
+        "某縣水務局\n"
+        "某縣水務局是縣政府的水行政主管部門,負責當地水務工作。\n"
+        "\n"
+        "某縣水務局是縣政府的水行政主管部門,負責貫徹執行水利方針政策,組織全縣水資源的開發利用和保護。\n"
+        "局機關內設辦公室、水政股2個股室。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    assert [d.text for d in body.duties] == ["負責貫徹執行水利方針政策,組織全縣水資源的開發利用和保護。"]

@@ -549,8 +549,18 @@ def _subject_duties(paras: list[Paragraph], facts: Facts) -> None:
         names |= set(re.findall(r"\((?:以下简称|下称|简称)([\u4e00-\u9fff]{2,12})\)", para.key))
     subject = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     pattern = re.compile(r"(?:^|(?<=[。\s]))(?:" + subject + r")((?:" + "|".join(_DUTY_START) + r")[^。]{4,400}。)")
+    # "X是县政府辖属的林业行政职能部门,负责贯彻执行…。": the definition goes on with the body's duty
+    defined = re.compile(
+        r"(?:^|(?<=[。\s]))(?:"
+        + subject
+        + r")是[^,。]{2,40}?(?:部门|机构|单位|机关),((?:主要)?(?:负责|承担)[^。]{4,600}。)"
+    )
+    # a page that states its definition twice (a summary, then the text): the longest is the duty
+    definitions = [(para, m) for para in paras for m in defined.finditer(para.key)]
+    longest = max(definitions, key=lambda pm: len(pm[1].group(1)), default=None)
     for para in paras:
-        for m in pattern.finditer(para.key):
+        found = [*pattern.finditer(para.key)] + ([longest[1]] if longest is not None and longest[0] is para else [])
+        for m in found:
             text = para.text[m.start(1) : m.end(1)]
             facts.duties.append(
                 Src(Duty(text=text), para.line_at(m.start(1)), ["a sentence about the body read as its duty"])
