@@ -472,3 +472,59 @@ def test_a_definition_that_goes_on_with_a_duty_gives_the_body_its_duty_once() ->
     )
     body = _draft(text).spec.bodies[0]
     assert [d.text for d in body.duties] == ["負責貫徹執行水利方針政策,組織全縣水資源的開發利用和保護。"]
+
+
+def test_the_body_that_dispatches_or_leads_a_class_and_a_group_set_up_with_its_leader() -> None:
+    text = (
+        "今年3月,某山县审计局按照上级要求,起草了《某山县审计派驻机构改革实施方案》,县上成立了由县委主要领导任组长的"
+        "全县审计派驻改革工作领导小组。\n"
+        "《实施方案》规定,全县设立4个由县审计局直接领导的派驻审计组。每个派驻审计组定编3名,其中组长1名。\n"
+    )
+    bodies = {b.name: b for b in _draft(text).spec.bodies}
+    assert "某山县审计局" in bodies
+    group = bodies["全县审计派驻改革工作领导小组"]
+    assert group.kind is not None
+    assert group.kind.value == "coordinating-body"
+    assert group.superior is None  # the 审计局 leads the class, not the group
+    assert [b.title for b in bodies["派驻审计组"].basis] == ["某山县审计派驻机构改革实施方案"]
+    text = (
+        "近日,某县下发了《关于派出监督办公室的意见》,明确县监督委员会向各乡镇派出监督办公室。"
+        "派出监督办公室设主任1名,副主任1名。\n"
+    )
+    body_names = [b.name for b in _draft(text).spec.bodies]
+    assert body_names == ["县监督委员会", "派出监督办公室"]
+
+
+def test_the_posts_of_a_former_regulation_a_post_held_with_another_and_a_pool_of_posts() -> None:
+    text = (
+        "某省政府办公厅机关行政编制为300名。其中,秘书长1名、副秘书长6名,正副处长职数40名(含机关党委专职副书记1名)。"
+        "在2000年的原规定中,某省政府办公厅的行政编制为200名。其中,秘书长1名,副秘书长4名,处级职数为25名。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    assert [(p.title, p.count.value) for p in body.posts if not hasattr(p, "posts")] == [
+        ("秘书长", 1),
+        ("副秘书长", 6),
+        ("正副处长职数", 40),
+    ]
+    past = [p for p in body.posts if hasattr(p, "posts")]
+    assert [[(x.title, x.count.value) for x in g.posts] for g in past] == [
+        [("秘书长", 1), ("副秘书长", 4), ("处级职数", 25)]
+    ]
+    text = (
+        "某市政府办公室主要职责内设机构和人员编制规定\n三、人员编制\n"
+        "市政府办公室机关行政编制50名。其中:主任1名,副主任3名;市政府应急办主任兼市政府办公室副主任1名(副处级)。\n"
+    )
+    posts = {p.title: p for p in _draft(text).spec.bodies[0].posts}
+    assert posts["市政府应急办主任"].concurrent == "市政府办公室副主任"
+
+
+def test_a_notice_cited_as_the_source_of_a_description_is_no_basis() -> None:
+    text = "某省人民政府\n根據《某省人民政府關於機構設置的通知》,某省人民政府有以下三類機構設置。\n一、省政府組成部門:\n某某廳:\n某某局:\n"
+    assert _draft(text).spec.bodies[0].basis == ()
+
+
+def test_a_group_set_up_beside_the_body_with_its_leader_by_post() -> None:
+    text = "某县民政局\n某县民政局内设办公室、救助股2个股室。县上成立了由县长任组长的全县社会救助工作领导小组。\n"
+    bodies = {b.name: b for b in _draft(text).spec.bodies}
+    group = bodies["全县社会救助工作领导小组"]
+    assert [(m.role, m.post) for m in group.members] == [("组长", "县长")]

@@ -177,6 +177,7 @@ def _listed(b: _Builder, body: ListedBody, p: str) -> Unit:
     fields["posts"] = b.many(f"{p}/posts", body.posts)
     fields["duties"] = b.many(f"{p}/duties", body.duties)
     fields["members"] = b.many(f"{p}/members", body.members)
+    fields["basis"] = b.many(f"{p}/basis", body.basis)
     if body.stands_for is not None:
         fields["stands_for"] = b.src(f"{p}/stands_for", body.stands_for)
     if body.kind is not None and "kind" not in fields:

@@ -15,17 +15,19 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.extract_lists import Paragraph, paragraphs
-from orgspec.draft.facts import Facts, ListedBody, Src
+from orgspec.draft.facts import Companion, Facts, ListedBody, Src
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import BodyClass, ClassTotal, Duty, Holder, Member, Plaque, Post, Quota
-from orgspec.model.values import Count, QuotaCategory, Ref, UnitKind
+from orgspec.model.values import Basis, Count, QuotaCategory, Ref, UnitKind
 
 __all__ = [
     "claim_totals",
     "claimed",
     "class_of",
     "counted_classes",
+    "dispatchers",
     "extract_classes",
+    "groups_set_up",
     "leaders_blocks",
     "one_team_plaques",
     "plaques_of_members",
@@ -62,7 +64,7 @@ def _described(para: Paragraph, facts: Facts) -> None:
         facts.used.add(line)
 
 
-def _read(para: Paragraph, facts: Facts) -> None:
+def _read(para: Paragraph, facts: Facts, titles: list[str]) -> None:
     _described(para, facts)
     for m in _SET_UP.finditer(para.key):
         count = cn_int(m.group(1))
@@ -88,6 +90,13 @@ def _read(para: Paragraph, facts: Facts) -> None:
         )
         if own is not None:
             _own_facts(para, sentence, count, body, facts)
+        said = re.search(r"《([^《》]{2,60})》规定,?[^。]*$", para.key[: m.start()])
+        if said is not None:
+            # "《实施方案》规定,全县设立6个…": the plan the text named in full before is the class's basis
+            short = said.group(1)
+            full = [t for t in titles if fold(t).endswith(short)]
+            title = full[0] if full else para.text[said.start(1) : said.end(1)]
+            body.basis.append(Src(Basis(title=title), para.line_at(said.start()), ["the plan the text names"]))
         facts.listed.append(body)
         facts.used.add(line)
 
@@ -171,8 +180,9 @@ def class_of(name: str, facts: Facts) -> ListedBody | None:
 
 def extract_classes(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     """Read the classes of like bodies the text sets up by count and says something of each."""
+    titles = [t for line in lines for t in re.findall(r"《([^《》]{4,80})》", line.text)]
     for para in paragraphs([line for line in lines if line.no not in skip]):
-        _read(para, facts)
+        _read(para, facts, titles)
 
 
 def claim_totals(facts: Facts) -> None:
@@ -438,3 +448,70 @@ def one_team_plaques(lines: list[Line], facts: Facts) -> None:
                 if plaque.name not in {p.value.name for p in into}:
                     into.append(Src(plaque, para.line_at(at), ["one of the names of '一套班子'"]))
                 at += len(piece) + 1
+
+
+#: "县监察委员会向乡镇(街道)派出监察办公室", "6个由县纪委监察局直接领导的派出纪检监察组"
+_DISPATCH = re.compile(
+    r"([\u4e00-\u9fff]{3,20}?(?:委员会|监察局|局|部|委|厅|院))(?:直接领导的|向[^,。;]{1,12}?派出|派出)"
+    r"([\u4e00-\u9fff()]{2,24})"
+)
+_VERB_LEAD = re.compile(r"^(?:.*?(?:明确|规定|决定|同意|要求|由))")
+
+
+def dispatchers(lines: list[Line], facts: Facts) -> None:
+    """Draft the body that dispatches or leads the text's body or class, as a body of its own.
+
+    "明确县监察委员会向乡镇(街道)派出监察办公室" about the 派出监察办公室: 县监察委员会 is a body, drafted
+    before it and named as its superior; "由县纪委监察局直接领导的派出纪检监察组" with no body named
+    otherwise: the 纪委监察局 is the text's body (its fuller form in the text, "通渭县纪委监察局").
+    """
+    text = "".join(line.key for line in lines)
+    classes = [fold(b.name.value) for b in facts.listed if b.stands_for is not None]
+    own = fold(facts.name.value).removeprefix("派出") if facts.name is not None else None
+    for line in lines:
+        for m in _DISPATCH.finditer(line.key):
+            who = _VERB_LEAD.sub("", m.group(1))
+            whom = m.group(2)
+            about_body = own is not None and len(own) >= 4 and whom.endswith(own[-4:])
+            about_class = any(whom.endswith(c) or c.endswith(whom) for c in classes)
+            if len(who) < 3 or not (about_body or about_class):
+                continue
+            fuller = re.search(r"([\u4e00-\u9fff]{2,3})" + re.escape(who), text) if who[0] in "省市县区州" else None
+            plain = fuller is None or re.search(
+                r"[的由向在是和及对了]|明确|规定|决定|同意|要求|根据|按照", fuller.group(1)
+            )
+            name = who if plain or fuller is None else fuller.group(0)
+            at = line.key.find(who)
+            written = line.text[at : at + len(who)] if name == who else name
+            if facts.name is None:
+                facts.name = Src(written, line.no, ["the body that leads the class the text sets up"])
+            elif fold(written) != fold(facts.name.value) and not facts.companions:
+                note = Src(line.text.strip(), line.no)
+                facts.companions.append(
+                    Companion(Src(written, line.no, ["the body that dispatches this one"]), None, None, note)
+                )
+                if facts.superior is None and about_body:
+                    facts.superior = Src(written, line.no, ["the body that dispatches it"])
+            facts.used.add(line.no)
+            return
+
+
+#: "成立了由县委主要领导任组长的X领导小组(及办事机构)": a coordinating body and its leader
+_GROUP_SET_UP = re.compile(
+    r"(?:成立|组建|设立)了?由([\u4e00-\u9fff]{2,16}?)(?:任|担任)(组长|主任)的([\u4e00-\u9fff]{4,40}?领导小组)"
+)
+
+
+def groups_set_up(lines: list[Line], facts: Facts) -> None:
+    """Draft a 领导小组 a text sets up with its leader named, beside the text's own body."""
+    main = fold(facts.name.value) if facts.name is not None else ""
+    for line in lines:
+        for m in _GROUP_SET_UP.finditer(line.key):
+            if m.group(3) == main or any(fold(b.name.value) == m.group(3) for b in facts.listed):
+                continue
+            name = line.text[m.start(3) : m.end(3)]
+            body = ListedBody(name=Src(name, line.no, ["a coordinating body the text sets up"]))
+            member = Member(role=line.text[m.start(2) : m.end(2)], post=line.text[m.start(1) : m.end(1)])
+            body.members.append(Src(member, line.no, ["the leader is named by post"]))
+            facts.listed.append(body)
+            facts.used.add(line.no)

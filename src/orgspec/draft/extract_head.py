@@ -82,12 +82,15 @@ def titled_bases(line: Line, start: int, end: int, known: list[Basis]) -> list[B
     out = []
     found: list[re.Match[str]] = []
     for m in _BY_TITLE.finditer(line.key, start, end):
-        found.append(m)
+        run = [m]
         at = m.end()
         # "根据《A》、《B》和…批准的《C》,制定本规定": every title of the list, not only the first
         while (more := _MORE_TITLES.match(line.key, at, end)) is not None:
-            found.append(more)
+            run.append(more)
             at = more.end()
+        if re.match(r",?[^,。;]{0,16}有以下", line.key[at:end]):
+            continue  # "根据《…通知》,国务院有以下六类机构": the source of a description, not a basis
+        found += run
     for m in found:
         title = line.text[m.start(1) : m.end(1)]
         if title in titles or _DOCNO.match(line.key, m.end(), min(end, m.end() + 20)):

@@ -39,7 +39,7 @@ _CHANGE = re.compile(
     + r"(?:名|人|个)"
 )
 _POST = re.compile(
-    r"^(?:其中:?|即)?(?:核定|设)?(?:领导职数)?(?:为)?([\u4e00-\u9fff]{0,12}?(?:长|主任|书记|师|职数|委员|主席|部长))"
+    r"^(?:其中:?|即)?(?:核定|设)?(?:领导职数)?(?:为)?([\u4e00-\u9fff]{0,12}?(?:长|主任|书记|师|职数|委员|主席|部长))(?:为)?"
     + _N
     + r"名(?:\((?:由)?([\u4e00-\u9fff]{1,12}?)兼任?\)|\((含[^()]{2,60})\))?$"
 )
@@ -334,7 +334,11 @@ def _posts(para: Paragraph, facts: Facts) -> None:
     former = False
     for sentence in para.key.split("。"):
         begin, offset = offset, offset + len(sentence) + 1
+        was_former = former
         former = bool(_FORMER.search(sentence)) or (former and sentence.startswith("其中"))
+        if former and was_former and sentence.startswith("其中"):
+            _former_posts(para, begin, sentence, facts)  # "在1998年的原规定中,…219名。其中,…"
+            continue
         if former or not re.search(r"职数|其中", sentence) or not re.search(r"编|职数|领导", sentence + para.key):
             continue
         each = re.search(r"每个([\u4e00-\u9fff]{2,20}?)(?:人员)?(?:核定|定编|编制)", sentence)
@@ -363,7 +367,10 @@ def _posts(para: Paragraph, facts: Facts) -> None:
         for clause in _split_outside(sentence):
             at, pos = begin + pos, pos + len(clause) + 1
             m = _POST.match(clause.strip())
-            if not m or "编" in m.group(1) or m.group(1).startswith(("正副", "即")) or len(m.group(1)) < 2:
+            pooled = m is not None and m.group(1).startswith("正副") and m.group(1).endswith("职数") and m.group(4)
+            if not m or "编" in m.group(1) or (m.group(1).startswith(("正副", "即")) and not pooled):
+                continue  # "正副司长职数58名(含…)" is a pool of posts with its parts; "正副处长11名" a group
+            if len(m.group(1)) < 2:
                 continue
             value = cn_int(m.group(2))
             if value is None:
@@ -402,6 +409,26 @@ _HOLDER = re.compile(
     r"^(.+?(?:部长|院长|检察长|主任|书记|主席|成员|委员|厅长|局长|市长|县长|区长|秘书长|署长|司长|处长))"
     r"([\u4e00-\u9fff]{2,3})$"
 )
+
+
+def _former_posts(para: Paragraph, begin: int, sentence: str, facts: Facts) -> None:
+    """Read the posts of a former regulation ("原规定…其中,秘书长1名,…") as a past group of no stated total."""
+    posts: list[Post] = []
+    pos = 0
+    for clause in _split_outside(sentence.removeprefix("其中").lstrip(",:")):
+        at = begin + (len(sentence) - len(sentence.removeprefix("其中").lstrip(",:"))) + pos
+        pos += len(clause) + 1
+        m = _POST.match(clause.strip())
+        value = cn_int(m.group(2)) if m else None
+        if m is None or value is None:
+            continue
+        lead = len(clause) - len(clause.lstrip())
+        posts.append(Post(title=para.text[at + lead + m.start(1) : at + lead + m.end(1)], count=Count.of(value)))
+    if len(posts) >= 2:
+        note = "the posts of a former regulation (原规定): a past layout; add its `until`"
+        group = PostGroup(count=Count.unstated(), posts=tuple(posts))
+        facts.posts.append(Src(group, para.line_at(begin), [note]))
+        facts.used.add(para.line_at(begin))
 
 
 def _held(para: Paragraph, facts: Facts) -> None:

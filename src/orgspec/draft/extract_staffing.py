@@ -39,7 +39,7 @@ _CATS = (
     ("派驻", QuotaCategory.DISPATCHED),
 )
 _POST = re.compile(
-    r"^(其中:?)?(另核)?(?:设|核定)?([\u4e00-\u9fff]{1,16}?(?:\([\u4e00-\u9fff]{2,8}\)[\u4e00-\u9fff]{1,6}?)?"
+    r"^(其中:?)?(另核)?(?:设|核定)?([\u4e00-\u9fff]{1,16}?(?:兼[\u4e00-\u9fff]{2,14}?)?(?:\([\u4e00-\u9fff]{2,8}\)[\u4e00-\u9fff]{1,6}?)?"
     r"(?:\([\u4e00-\u9fff]{2,8}级\))?(?:职数)?)(?:为)?"
     + _N
     + r"名(?:\(([^()]*)\)?)?$"  # an unclosed parenthesis: the copy stops inside it
@@ -161,6 +161,11 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
             continue
         in_group = group is not None and (m.group(1) or title_key[:1] in "正副") and not m.group(2)
         role = "chief" if title_key.startswith("正") else "deputy" if title_key.startswith("副") else None
+        both = re.fullmatch(r"([\u4e00-\u9fff]{2,20}?(?:主任|长|书记))兼([\u4e00-\u9fff]{2,20})", title_key)
+        if both is not None and concurrent is None:
+            # "应急管理办公室主任兼市政府办公室副主任1名": the post, held with another
+            concurrent = title[both.start(2) :]
+            title, title_key = title[: both.end(1)], both.group(1)
         ranked = RANKED.match(title)  # "专职副总督察(副部长级)1名": the rank apart from the title
         post = Post(
             title=ranked.group(1) if ranked else title,

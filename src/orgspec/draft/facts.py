@@ -97,6 +97,7 @@ class ListedBody:
     posts: list[Src[Post | PostGroup]] = field(default_factory=list)
     duties: list[Src[Duty]] = field(default_factory=list)
     members: list[Src[Member]] = field(default_factory=list)
+    basis: list[Src[Basis]] = field(default_factory=list)
     stands_for: Src[BodyClass] | None = None  # a class of like bodies the text does not name one by one
     kind: UnitKind | None = None
 

@@ -15,7 +15,9 @@ from orgspec.draft.extract_breakdown import check_breakdowns, extract_breakdowns
 from orgspec.draft.extract_classes import (
     claim_totals,
     counted_classes,
+    dispatchers,
     extract_classes,
+    groups_set_up,
     leaders_blocks,
     one_team_plaques,
     plaques_of_members,
@@ -381,6 +383,9 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     if structure and not english and facts.name is None and facts.subject is not None:
         facts.name = facts.subject
         facts.used.add(facts.subject.line)
+    if structure and not english:
+        dispatchers(lines, facts)
+        groups_set_up(lines, facts)
     if structure and not english:
         _office_as_body(facts)
     if structure and not english:
