@@ -528,3 +528,37 @@ def test_a_group_set_up_beside_the_body_with_its_leader_by_post() -> None:
     bodies = {b.name: b for b in _draft(text).spec.bodies}
     group = bodies["全县社会救助工作领导小组"]
     assert [(m.role, m.post) for m in group.members] == [("组长", "县长")]
+
+
+def test_a_split_of_chiefs_and_deputies_with_no_titles_is_a_group_of_zheng_and_fu() -> None:
+    text = "某区街道办事处\n至此,各街道科级职数应设置为3正4副,按10个街道计算,科级职数共计30正40副。\n"
+    posts = _draft(text).spec.bodies[0].posts
+    assert [(p.title, p.count.value, [(x.title, x.count.value, x.role) for x in p.posts]) for p in posts] == [
+        ("科级职数", 7, [("正", 3, "chief"), ("副", 4, "deputy")])
+    ]
+
+
+def test_a_bureau_a_ministry_administers_its_issued_plan_and_a_member_named_as_an_exception() -> None:
+    text = (
+        "某网9月1日讯 今日,《国家某某局职能配置、内设机构和人员编制规定 》发布,国家某某局是某某部管理的国家局,为副部级。"
+        "国家某某局跨地区设置5个专员办事处(加挂某某管理办公室××办事处牌子,驻东北专员办事处除外),"
+        "作为国家某某局的派出机构,行政编制100名。\n"
+    )
+    bodies = {b.name: b for b in _draft(text).spec.bodies}
+    main = bodies["国家某某局"]
+    assert main.kind is not None
+    assert main.kind.value == "department-administered"
+    assert [b.title for b in main.basis] == ["国家某某局职能配置、内设机构和人员编制规定"]
+    member = bodies["驻东北专员办事处"]
+    assert member.kind is not None
+    assert member.kind.value == "dispatched-unit"
+
+
+def test_a_joint_conference_the_text_sets_up_is_a_coordinating_body() -> None:
+    text = (
+        "结合街道自身实际,设立了党建办、综合办、平安办3个工作机构。建立“1+3”党建联席会议制度,由党建办负责日常工作。\n"
+    )
+    bodies = {b.name: b for b in _draft(text).spec.bodies}
+    kind = bodies["党建联席会议"].kind
+    assert kind is not None
+    assert kind.value == "coordinating-body"

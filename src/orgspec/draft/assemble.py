@@ -97,7 +97,16 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
     else:
         fields["name"] = "(name not found)"
         b.prov.put(p, None, ["the document does not name the body in a way the drafter reads; fill in the name"])
-    if facts.kind_label is not None:
+    if (
+        facts.kind_label is not None
+        and kind_of(facts.kind_label.value) is None
+        and kind_by_label(facts.kind_label.value)
+    ):
+        # a label outside the vocabulary the drafter knows ("自然资源部管理的国家局"): the kind, the words noted
+        label = facts.kind_label.value
+        b.prov.put(f"{p}/kind", facts.kind_label.line, [*facts.kind_label.notes, f"the document says '{label}'"])
+        fields["kind"] = kind_by_label(label)
+    elif facts.kind_label is not None:
         label = b.src(f"{p}/kind", facts.kind_label)
         fields["kind"], fields["kind_label"] = kind_of(label) or UnitKind.OTHER, label
     elif facts.name is not None and (kind := kind_by_name(facts.name.value)) is not None:
@@ -185,6 +194,13 @@ def _listed(b: _Builder, body: ListedBody, p: str) -> Unit:
     elif "kind" not in fields and (kind := kind_by_name(body.name.value)) is not None:
         fields["kind"] = kind
     return Unit(**fields)
+
+
+def kind_by_label(label: str) -> UnitKind | None:
+    """Return the kind of a label outside the vocabulary the drafter still knows: "…管理的国家局"."""
+    if re.search(r"管理的(?:[國国]家|省|市)?局$", label):
+        return UnitKind.DEPARTMENT_ADMINISTERED
+    return None
 
 
 def kind_by_name(name: str) -> UnitKind | None:

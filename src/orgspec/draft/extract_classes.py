@@ -104,6 +104,7 @@ def _read(para: Paragraph, facts: Facts, titles: list[str]) -> None:
 #: what says something of a class itself right after it: "(加挂X牌子,…)", ",作为…的派出机构"
 _OWN = re.compile(r"\([^()]{0,80}牌子[^()]{0,60}\)|,作为[^,。;]{0,20}派出机[构关]")
 _PLAQUE = re.compile(r"(加挂|挂)([^,。;()]{2,40}?)牌子")
+_EXCEPT = re.compile(r"[,,]([\u4e00-\u9fff]{4,40}?(?:办事处|局|站|所|组|中心))除外\)")
 _TOTAL = re.compile(r"(行政编制|事业编制|编制|[\u4e00-\u9fff]{0,6}领导职数)(\d{1,5})名")
 _DUTY = re.compile(r"(?:主要)?(?:承担|负责)[^。]{4,300}。")
 
@@ -122,6 +123,11 @@ def _own_facts(para: Paragraph, sentence: tuple[int, int], count: int, body: Lis
         form = para.text[start + m.start(1) : start + m.end(1)]
         body.plaques.append(Src(Plaque(name=name, form=form), para.line_at(start + m.start(2))))
         facts.plaques = [p for p in facts.plaques if p.value.name != name]
+    for m in _EXCEPT.finditer(key):
+        # "(加挂…牌子,驻X办事处除外)": a member named as the exception, a body of its own
+        name = para.text[start + m.start(1) : start + m.end(1)]
+        said = f"a member of '{body.name.value}' the text names as an exception"
+        facts.listed.append(ListedBody(name=Src(name, para.line_at(start + m.start(1)), [said]), kind=body.kind))
     for m in _TOTAL.finditer(key):
         figure = int(m.group(2))
         words = para.text[start + m.start() : start + m.end()]
@@ -502,10 +508,22 @@ _GROUP_SET_UP = re.compile(
 )
 
 
+#: "建立“1+5+7”党建联席会议制度": a joint conference the text sets up, a coordinating body
+_CONFERENCE = re.compile(r"(?:建立|建立了|成立|设立)(?:\"[^\"]{1,12}\")?([\u4e00-\u9fff]{2,12}联席会议)制度")
+
+
 def groups_set_up(lines: list[Line], facts: Facts) -> None:
-    """Draft a 领导小组 a text sets up with its leader named, beside the text's own body."""
+    """Draft a 领导小组 a text sets up with its leader named, or a 联席会议 it sets up, beside the text's body."""
     main = fold(facts.name.value) if facts.name is not None else ""
     for line in lines:
+        for m in _CONFERENCE.finditer(line.key):
+            if m.group(1) == main or any(fold(b.name.value) == m.group(1) for b in facts.listed):
+                continue
+            name = line.text[m.start(1) : m.end(1)]
+            note = ["a joint conference the text sets up (联席会议制度)"]
+            body = ListedBody(name=Src(name, line.no, note), kind=UnitKind.COORDINATING_BODY)
+            facts.listed.append(body)
+            facts.used.add(line.no)
         for m in _GROUP_SET_UP.finditer(line.key):
             if m.group(3) == main or any(fold(b.name.value) == m.group(3) for b in facts.listed):
                 continue

@@ -29,6 +29,7 @@ _KIND = re.compile(
     r"|工作机关|职能部门|职能机构|办事机构"
     r"|直属(?:正|副)?(?:省部|部|厅局|司局|厅|局|县处|处|乡科|科)级事业单位)"
 )
+_MANAGED_BY = re.compile(r"是([\u4e00-\u9fff]{2,10}?(?:部|委|厅|委员会))(管理的(?:国家|省|市)?局)")
 #: "加挂A、B、C牌子", "对外保留X牌子"; "不再保留X牌子" drops a plaque and is not one
 _PLAQUE = re.compile(r'(?<!不再)(?<!不)(加挂|增挂|对外保留|保留|挂)"?([^,。;"()]{2,40}?)"?牌子')
 _HOSTED = re.compile(r"([^,。;]{2,40}?)设在([^,。;]{2,40})")
@@ -41,7 +42,7 @@ _ISSUER_BEFORE = re.compile(r"根据([\u4e00-\u9fff]{2,24}?(?:委员会|人民�
 _BY_TITLE = re.compile(r"根据[^《,。;]{0,30}《([^《》]{4,120})》")
 _MORE_TITLES = re.compile(r"(?:(?:、|和|及|以及)[^《》,。;]{0,30})?《([^《》]{4,120})》")
 #: "下发了《关于…的实施意见》", "《X职能配置、内设机构和人员编制规定》发布": a document the text reports
-_ISSUED = re.compile(r"(?:印发|下发|出台)了?《([^《》]{6,80})》|《([^《》]{6,80}规定)》(?:正式)?(?:发布|印发|公布)")
+_ISSUED = re.compile(r"(?:印发|下发|出台)了?《([^《》]{6,80})》|《([^《》]{6,80}规定)\s*》(?:正式)?(?:发布|印发|公布)")
 
 
 def doc_numbers(line: Line, start: int = 0, end: int | None = None) -> list[Basis]:
@@ -335,6 +336,12 @@ def _clause(  # noqa: PLR0917
             sup = re.sub(r"^.*(?:成立|设立|批准|組建|组建)的", "", sup) or sup  # "X国务院成立的国务院…机构"
             facts.superior = Src(sup, line.no, kind_notes)
         facts.kind_label = Src(text[m.start(2) : m.end(2)], line.no)
+        facts.used.add(line.no)
+    managed = _MANAGED_BY.search(seg)
+    if managed and facts.kind_label is None and not dated:
+        # "X是自然资源部管理的国家局": a bureau administered by a ministry, its superior that ministry
+        facts.kind_label = Src(text[managed.start(1) : managed.end(2)], line.no)
+        facts.superior = facts.superior or Src(text[managed.start(1) : managed.end(1)], line.no)
         facts.used.add(line.no)
     founding = dated and "设立" in seg and "更名" not in seg
     clause_plaque = None

@@ -48,6 +48,11 @@ _CHIEFS_DEPUTIES = re.compile(
     r"((?:[正副]?[处科股厅局司部]级)?(?:领导)?职数)[^,。;]{0,8}?(\d{1,2}|[一二三四五六七八九十])正(\d{1,2}|[一二三四五六七八九十])副"
     r"(?=[,:]即)"
 )
+#: "各街道处级职数应设置为4正4副" (a split with no titles after it); not a total ("共计124正124副")
+_SPLIT_ONLY = re.compile(
+    r"((?:[正副]?[处科股厅局司部]级)?(?:领导)?职数)(?:应|均)?(?:设置为|设为|为)"
+    r"(\d{1,2}|[一二三四五六七八九十])正(\d{1,2}|[一二三四五六七八九十])副(?![,:]?即)"
+)
 _FORMER = re.compile(r"原规定|原有|原来|此前|以前|改革前")
 _CATS = (
     ("行政", QuotaCategory.ADMINISTRATIVE),
@@ -354,6 +359,20 @@ def _posts(para: Paragraph, facts: Facts) -> None:
             continue
         group: Src[Post | PostGroup] | None = None
         chiefs = 0
+        split_only = _SPLIT_ONLY.search(sentence) if _CHIEFS_DEPUTIES.search(sentence) is None else None
+        if split_only is not None:
+            # "处级职数应设置为4正4副" with no titles after it: a group of the chiefs and the deputies
+            n_chief, n_deputy = cn_int(split_only.group(2)) or 0, cn_int(split_only.group(3)) or 0
+            title = para.text[begin + split_only.start(1) : begin + split_only.end(1)]
+            members = (
+                Post(title="正", count=Count.of(n_chief), role="chief"),
+                Post(title="副", count=Count.of(n_deputy), role="deputy"),
+            )
+            note = f"'{split_only.group(2)}正{split_only.group(3)}副' with no titles: posts named 正 and 副"
+            group_of = PostGroup(title=title, count=Count.of(n_chief + n_deputy), posts=members)
+            facts.posts.append(Src(group_of, para.line_at(begin), [note]))
+            facts.used.add(para.line_at(begin))
+            continue
         g = _CHIEFS_DEPUTIES.search(sentence)
         if g is not None:
             n_chief, n_deputy = cn_int(g.group(2)) or 0, cn_int(g.group(3)) or 0
