@@ -84,6 +84,14 @@ def _shapes(size: int) -> dict[str, str]:
             f"每个{_cjk(i)}站人员编制6名,全县{_cjk(i)}乡镇行政编制9人。" for i in range(size // 70)
         ),
         "appointments": "".join(f"{_cjk(i)}同志任主任," for i in range(size // 21)),
+        "one team, long lists": "".join(
+            "、".join(f"{_cjk(i)}{_cjk(j)}中心" for j in range(30))
+            + "和县委研究室实行“三块牌子、一套班子”,称县委研究室。"
+            for i in range(size // 700)
+        ),
+        "groups set up": "".join(f"成立了由县长任组长的{_cjk(i)}工作领导小组。" for i in range(size // 60)),
+        "dispatching bodies": "派出监督办公室设主任1名。"
+        + "".join(f"明确{_cjk(i)}委员会向乡镇派出监督办公室。" for i in range(size // 60)),
     }
     return shapes
 

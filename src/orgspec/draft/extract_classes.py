@@ -269,6 +269,35 @@ _FIGURE = re.compile(r"(?:每个[\u4e00-\u9fff]{1,10}?)?(定编|核定)((?:行�
 _CLASS_END = re.compile(r"(?:人民政府|乡镇|街道|办事处|镇|乡|站|所|中心)$")
 
 
+def _list_start(key: str, end: int) -> int | None:
+    """Where a "A、B、…、X" list of short names ending at ``end`` starts (scanned backwards), or None."""
+
+    def run(at: int) -> int:  # the start of the run of at most 12 Chinese characters ending at ``at``
+        i = at
+        while i > 0 and at - i < 12 and "\u4e00" <= key[i - 1] <= "\u9fff":
+            i -= 1
+        return i
+
+    start = run(end)
+    if start == end:
+        return None
+    items = 1
+    while items < 61 and start > 0 and key[start - 1] == "、" and (before := run(start - 1)) < start - 1:
+        start, items = before, items + 1
+    return start if items >= 2 else None
+
+
+def _counted(key: str) -> list[re.Match[str]]:
+    """Return the counted lists of a paragraph, each found from its count backwards (linear in the text)."""
+    out = []
+    for count in re.finditer(_N + "个", key):
+        start = _list_start(key, count.start())
+        m = _COUNTED.match(key, start) if start is not None else None
+        if m is not None and m.start(2) == count.start():
+            out.append(m)
+    return out
+
+
 def counted_classes(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     """Read classes of bodies named by their members and counted: "A镇、B镇、C乡3个乡镇划为一类,每个乡镇定编35人".
 
@@ -279,7 +308,7 @@ def counted_classes(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     """
     for para in paragraphs([line for line in lines if line.no not in skip]):
         category: QuotaCategory | None = None
-        for m in _COUNTED.finditer(para.key):
+        for m in _counted(para.key):
             members = m.group(1).split("、")
             count = cn_int(m.group(2))
             what = m.group(3)
@@ -438,7 +467,11 @@ _ONE_TEAM = re.compile(
 def one_team_plaques(lines: list[Line], facts: Facts) -> None:
     """Give a listed body (or section) named by "…实行“N块牌子、一套班子”,称X" the other names as plaques."""
     for para in paragraphs(lines):
-        for m in _ONE_TEAM.finditer(para.key):
+        for team in re.finditer("一套班子", para.key):  # the phrase first, then its sentence: linear
+            window = max(0, para.key.rfind("。", 0, team.start()) + 1, team.start() - 300)
+            m = _ONE_TEAM.search(para.key, window, min(len(para.key), team.end() + 40))
+            if m is None:
+                continue
             name = m.group(4)
             body = next(
                 (b for b in facts.listed if fold(b.name.value) == name or name.endswith(fold(b.name.value))), None
