@@ -562,3 +562,32 @@ def test_a_joint_conference_the_text_sets_up_is_a_coordinating_body() -> None:
     kind = bodies["党建联席会议"].kind
     assert kind is not None
     assert kind.value == "coordinating-body"
+
+
+# ---- the draft passes check whatever the mixture (cases a shuffled-lines fuzz found) ----------
+
+
+def test_a_plaque_written_in_the_other_script_of_a_units_name_is_a_note() -> None:
+    text = (
+        "下設綜合辦公室、城市管理辦公室、平安辦公室3個辦公室。\n"
+        "設立了黨建辦公室、規劃辦公室(挂城市管理办公室牌子)、服務中心3个工作机构。\n"
+    )
+    result = _draft(text)
+    plaques = [p.name for u in result.spec.bodies[0].units for p in u.plaques]
+    assert "城市管理办公室" not in plaques
+
+
+def test_a_former_regulations_posts_beyond_the_quota_are_notes() -> None:
+    text = (
+        "某县编办为县委工作部门。下设综合股、编制股、监督股3个内设机构。行政编制8人。\n"
+        "在2000年的原规定中,某省政府办公厅的行政编制为200名。其中,秘书长1名,副秘书长4名,处级职数为25名。\n"
+    )
+    assert _draft(text).spec.bodies[0].posts == ()
+
+
+def test_a_line_printed_twice_gives_its_bodies_once_and_an_empty_enumerator_no_unit() -> None:
+    line = "全市乡镇党政机构行政编制556人,事业单位编制574人。"
+    names = [b.name for b in _draft(line + "\n" + line + "\n").spec.bodies]
+    assert names.count("全市乡镇党政机构") == 1
+    body = _draft("  根據上述職責,國務院辦公廳設9個內設機構:\n二、\n").spec.bodies[0]
+    assert body.units == ()

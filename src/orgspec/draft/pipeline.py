@@ -87,6 +87,21 @@ def _first_heading(lines: list[Line], facts: Facts) -> int:
     return min(facts.used, default=0)
 
 
+def _dedupe_listed(facts: Facts) -> None:
+    """Keep the first of two listed bodies of one name (a line printed twice): the second is a note."""
+    seen: set[str] = set()
+    kept = []
+    main = name_key(facts.name.value) if facts.name is not None else None
+    for body in facts.listed:
+        key = name_key(body.name.value)
+        if key in seen or key == main:
+            facts.note(body.name.line, "anomaly", f"'{body.name.value}' is read again; only the first is drafted")
+            continue
+        seen.add(key)
+        kept.append(body)
+    facts.listed = kept
+
+
 def _dedupe_sections(facts: Facts) -> None:
     """Keep the first of two sections of one name (either script); the second is a note (a repeated list)."""
     first: dict[str, int] = {}
@@ -94,6 +109,10 @@ def _dedupe_sections(facts: Facts) -> None:
     kept: list[SectionFacts] = []
     for i, section in enumerate(facts.sections):
         key = name_key(section.name)  # "办公室" and "辦公室" are one name (check folds the script too)
+        if not section.name.strip():  # "二、" with nothing after it (a cut-off copy): no unit
+            facts.note(section.line, "doubt", "an enumerator with no name after it: no unit drafted")
+            index[i] = -1
+            continue
         if key in first:
             index[i] = index[first[key]]
             facts.note(section.line, "anomaly", f"'{section.name}' is listed again; only the first is drafted")
@@ -104,7 +123,7 @@ def _dedupe_sections(facts: Facts) -> None:
         kept.append(section)
     facts.sections = kept
     for shared in facts.shared:
-        shared.sections = sorted({index[i] for i in shared.sections})
+        shared.sections = sorted({index[i] for i in shared.sections if index[i] >= 0})
 
 
 def _unheaded_groups(facts: Facts) -> None:
@@ -130,13 +149,13 @@ def _drop_clashing_plaques(facts: Facts) -> None:
     Two lists of one text (or two texts run together) may name the same unit as a section and as a
     second name of another; the draft must pass check (OS402), and the reader decides which it is.
     """
-    names = {x.name for x in facts.sections} | {b.name.value for b in facts.listed}
+    names = {name_key(x.name) for x in facts.sections} | {name_key(b.name.value) for b in facts.listed}
     if facts.name is not None:
-        names.add(facts.name.value)
+        names.add(name_key(facts.name.value))
     for section in facts.sections:
         kept = []
         for p in section.plaques:
-            if p.value.name in names and p.value.name != section.name:
+            if name_key(p.value.name) in names and name_key(p.value.name) != name_key(section.name):
                 note = f"'{p.value.name}' in parentheses is also the name of another unit: kept as a note, not a plaque"
                 section.doc_notes.append(Src(f"{section.name}({p.value.name})", p.line, [note]))
             else:
@@ -149,7 +168,7 @@ def _drop_clashing_plaques(facts: Facts) -> None:
     for p in facts.plaques:
         if (p.value.name, p.line) in listed_plaques:
             continue
-        if p.value.name in names:
+        if name_key(p.value.name) in names:
             facts.doc_notes.append(Src(p.value.name, p.line, ["a plaque that is also a unit's name: kept as a note"]))
         else:
             kept_body.append(p)
@@ -240,6 +259,9 @@ def _posts_over_quota(facts: Facts) -> bool:
         for p in owner.posts:
             item = p.value
             if isinstance(item, Post) and item.approved_separately:
+                continue
+            if isinstance(item, PostGroup) and not item.count.known:  # a group of no stated total: its posts
+                total += sum((x.count.value or 0) for x in item.posts if x.count.known)
                 continue
             total += (item.count.value or 0) if item.count.known else 0
         if total <= admin[0]:
@@ -398,6 +420,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
                 facts.doc_notes.append(Src(line.text, line.no, ["an introductory sentence, kept as a note"]))
                 facts.used.add(line.no)
     _dedupe_sections(facts)
+    _dedupe_listed(facts)
     _plaques_hung_on_units(lines, facts)
     _drop_clashing_plaques(facts)
     _unheaded_groups(facts)
