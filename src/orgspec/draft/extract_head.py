@@ -232,7 +232,7 @@ def _issued(lines: list[Line], facts: Facts) -> None:
     Runs before the clauses are read: a basis they read by number (with its title) is kept as well, and
     the same title is not read twice.
     """
-    for line in lines[:15]:  # a report's opening lines, not a duty that issues a plan
+    for line in lines:
         m = _ISSUED.search(line.key)
         if m is None:
             continue
