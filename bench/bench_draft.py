@@ -72,6 +72,26 @@ def _shapes(size: int) -> dict[str, str]:
         + "。"
         + ";".join(f"{_cjk(i)}办公室挂{_cjk(i)}中心牌子" for i in range(size // 40))
         + "。",
+        # the fourth pass's readers (draft.extract_classes, the refusals of draft.extract_running)
+        "member lists, no count": "全县设" + "、".join(f"{_cjk(i)}镇" for i in range(size // 12)) + "。",
+        "counted classes": "".join(
+            f"{_cjk(i)}镇、{_cjk(i)}乡2个乡镇划为一类,每个乡镇定编30人。" for i in range(size // 66)
+        ),
+        "classes set up": "".join(f"设立{_cjk(i % 9 + 2)}个派出组,每个派出组定编4名。" for i in range(size // 45)),
+        "working bodies": "至此,市委工作机构有" + "、".join(f"{_cjk(i)}部" for i in range(size // 12)) + ",共9个。",
+        "plaques hung on units": "".join(f"在{_cjk(i)}办公室挂{_cjk(i)}中心牌子," for i in range(size // 45)),
+        "figures per unit": "".join(
+            f"每个{_cjk(i)}站人员编制6名,全县{_cjk(i)}乡镇行政编制9人。" for i in range(size // 70)
+        ),
+        "appointments": "".join(f"{_cjk(i)}同志任主任," for i in range(size // 21)),
+        "one team, long lists": "".join(
+            "、".join(f"{_cjk(i)}{_cjk(j)}中心" for j in range(30))
+            + "和县委研究室实行“三块牌子、一套班子”,称县委研究室。"
+            for i in range(size // 700)
+        ),
+        "groups set up": "".join(f"成立了由县长任组长的{_cjk(i)}工作领导小组。" for i in range(size // 60)),
+        "dispatching bodies": "派出监督办公室设主任1名。"
+        + "".join(f"明确{_cjk(i)}委员会向乡镇派出监督办公室。" for i in range(size // 60)),
     }
     return shapes
 

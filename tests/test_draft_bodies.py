@@ -175,9 +175,11 @@ def test_a_running_staffing_paragraph_gives_the_quota_s_parts_and_the_posts_afte
     assert posts == [
         ("厅长", 1, "省农村工作领导小组副组长"),
         ("副厅长", 4, None),
-        ("专职副巡视员(副厅级)", 1, None),
+        ("专职副巡视员", 1, None),
         ("处级领导职数", 30, None),
     ]
+    # the rank in parentheses is the post's rank, apart from its title (as the corpus specs state it)
+    assert [getattr(p, "rank", None) for p in body.posts] == [None, None, "副厅级", None]
 
 
 # --- a list of subordinate units its stated count closes or opens ---------------------------------

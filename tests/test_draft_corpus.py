@@ -94,23 +94,23 @@ def test_shared_corpus_scores_are_pinned() -> None:
 def test_held_out_documents_are_scored_apart() -> None:
     table = _table(_documents(shared=False))
     assert "TOTAL development" in table
-    assert "TOTAL held out batch 2" in table
-    assert "TOTAL held out batch 3" in table
-    assert "TOTAL held out batch 4" in table
-    # batch 1's held-out eight were promoted to development once their figures were quoted
-    assert not [line for line in table.splitlines() if "| yes |" in line]
+    batches = {Path(str(e["spec"])).stem: e.get("batch", 1) for e in INDEX}
+    rows = [line.split(" | ") for line in table.splitlines()[1:] if not line.startswith("TOTAL")]
+    assert len(rows) == len(INDEX)
+    for name, mark, *_ in rows:
+        # batches 1-3 (found 01-43) were promoted to development once their held-out figures were
+        # quoted (batch 1 on 2026-12-04, batches 2 and 3 on 2026-12-05); a later batch is totalled apart
+        if batches[name] <= 3:
+            assert mark == "", name
+        else:
+            assert mark == f"batch {batches[name]}", name
+            assert f"TOTAL held out batch {batches[name]} |" in table
     assert "TOTAL held out |" not in table
-    batch2 = [line.split(" |")[0] for line in table.splitlines() if "| batch 2 |" in line]
-    batch3 = [line.split(" |")[0] for line in table.splitlines() if "| batch 3 |" in line]
-    batch4 = [line.split(" |")[0] for line in table.splitlines() if "| batch 4 |" in line]
-    # batches 2 (found 26-31), 3 (found 32-43) and 4 (found 44 on) are each held out as a whole:
-    # fresh sets no drafter rule was written against
-    assert batch2
-    assert all(25 < int(name[6:8]) <= 31 for name in batch2)
-    assert len(batch3) == 12
-    assert all(31 < int(name[6:8]) <= 43 for name in batch3)
-    assert len(batch4) == 10
-    assert all(int(name[6:8]) > 43 for name in batch4)
+    # batch 4 (found 44-53) is the held-out set now: ten documents, totalled apart
+    assert sorted(name for name, b in batches.items() if b == 4) == sorted(
+        Path(str(e["spec"])).stem for e in INDEX if int(Path(str(e["spec"])).stem[6:8]) > 43
+    )
+    assert sum(1 for b in batches.values() if b == 4) == 10
 
 
 #: Drafts that break the rule below: known drafter defects, found by held-out documents.
@@ -189,8 +189,8 @@ def test_a_news_text_without_structure_says_so_with_what_was_seen() -> None:
     assert len(result.report["lines_with_no_fact"]) == 2
 
 
-#: Every stated-vs-listed inconsistency of every development document (batch 1's held-out eight among
-#: them since they were promoted), as the draft reports it (a stated count against the sections listed,
+#: Every stated-vs-listed inconsistency of every development document (batch 1's held-out eight and
+#: batches 2 and 3 among them since they were promoted), as the draft reports it (a stated count against the sections listed,
 #: a group of posts against its posts); documents whose counts agree (corpus/README.md) report none.
 #: Held-out documents are scored, not listed here.
 _INCONSISTENCIES: dict[str, list[str]] = {
@@ -221,6 +221,31 @@ _INCONSISTENCIES: dict[str, list[str]] = {
     "found-23-subdistrict-office-regulation-1954-trad": [],
     "found-24-pishan-county-forestry-bureau-trad": [],
     "found-25-discipline-supervision-joint-office-history-trad": [],
+    # batches 2 and 3, development documents since 2026-12-05
+    "found-26-jiedong-district-industry-it-science-bureau-2019": [],
+    "found-27-pingyuan-county-taiwan-work-leading-group-trad": [],
+    # 18 names with 林业和草原改革发展司 twice (the second is dropped, noted) and the 机关党委 not
+    # counted as a section by the drafter: 16 against the stated 18
+    "found-28-national-forestry-grassland-administration-2018-trad": [
+        "the document states 18 sections ('設18個機構') but lists 16",
+    ],
+    "found-29-ministry-natural-resources-2018": [],
+    "found-30-provincial-forestry-department-sections-4-9": [],
+    "found-31-aba-prefecture-township-institutions": [],
+    "found-32-three-gorges-economic-development-office-1986-trad": [],
+    # 1 + 50 + 718 + 2098 = 2867 against "共管辖全国2868个": a sum over budget levels, not read (a known gap)
+    "found-33-china-meteorological-administration-2011-budget": [],
+    # "共9个(不含合署机构)" against 10 listed: the count leaves out the 合署 one, as it says
+    "found-34-zhoushan-party-committee-working-bodies-1989-1994": [],
+    "found-35-city-gov-office-sections-12-15-quota-63": [],
+    "found-36-district-civil-affairs-bureau-sections-trad": [],
+    "found-37-feicheng-townships-gazetteer-1988-2002": [],
+    "found-38-subdistrict-eight-working-bodies-plaques": [],
+    "found-39-beijing-dongcheng-subdistrict-reform-2018-trad": [],
+    "found-40-tongwei-county-dispatched-discipline-groups": [],
+    "found-41-yiyang-county-township-supervision-offices-2018-trad": [],
+    "found-42-hexian-county-farm-machinery-stations-2006": [],
+    "found-43-sichuan-forestry-department-2009-sanding-opening": [],
     "shared-02-nanjing-fao": [],
     "shared-03-caoxian-bianban": [],
     "shared-07-sc-general-office-2008-vs-1998-trad": [
@@ -238,6 +263,11 @@ _INCONSISTENCIES: dict[str, list[str]] = {
     ],
     "shared-20-state-council-bodies-2023-trad": [],
 }
+
+
+def test_every_development_document_has_its_inconsistencies_listed() -> None:
+    development = {d[0] for d in _documents(shared=False) if d[3] == "development"}
+    assert development <= set(_INCONSISTENCIES)
 
 
 @pytest.mark.parametrize("name", sorted(_INCONSISTENCIES))

@@ -97,9 +97,21 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
     else:
         fields["name"] = "(name not found)"
         b.prov.put(p, None, ["the document does not name the body in a way the drafter reads; fill in the name"])
-    if facts.kind_label is not None:
+    if (
+        facts.kind_label is not None
+        and kind_of(facts.kind_label.value) is None
+        and kind_by_label(facts.kind_label.value)
+    ):
+        # a label outside the vocabulary the drafter knows ("自然资源部管理的国家局"): the kind, the words noted
+        label = facts.kind_label.value
+        b.prov.put(f"{p}/kind", facts.kind_label.line, [*facts.kind_label.notes, f"the document says '{label}'"])
+        fields["kind"] = kind_by_label(label)
+    elif facts.kind_label is not None:
         label = b.src(f"{p}/kind", facts.kind_label)
         fields["kind"], fields["kind_label"] = kind_of(label) or UnitKind.OTHER, label
+    elif facts.name is not None and (kind := kind_by_name(facts.name.value)) is not None:
+        fields["kind"] = kind
+        b.prov.put(f"{p}/kind", facts.name.line, [f"the kind is read from the name ('{facts.name.value}')"])
     if facts.superior is not None:
         fields["superior"] = Ref(target=b.src(f"{p}/superior", facts.superior))
     if facts.rank is not None:
@@ -171,7 +183,33 @@ def _listed(b: _Builder, body: ListedBody, p: str) -> Unit:
     fields["plaques"] = b.many(f"{p}/plaques", body.plaques)
     fields["relations"] = b.many(f"{p}/relations", body.relations)
     fields["quotas"] = b.many(f"{p}/quotas", body.quotas)
+    fields["posts"] = b.many(f"{p}/posts", body.posts)
+    fields["duties"] = b.many(f"{p}/duties", body.duties)
+    fields["members"] = b.many(f"{p}/members", body.members)
+    fields["basis"] = b.many(f"{p}/basis", body.basis)
+    if body.stands_for is not None:
+        fields["stands_for"] = b.src(f"{p}/stands_for", body.stands_for)
+    if body.kind is not None and "kind" not in fields:
+        fields["kind"] = body.kind
+    elif "kind" not in fields and (kind := kind_by_name(body.name.value)) is not None:
+        fields["kind"] = kind
     return Unit(**fields)
+
+
+def kind_by_label(label: str) -> UnitKind | None:
+    """Return the kind of a label outside the vocabulary the drafter still knows: "…管理的国家局"."""
+    if re.search(r"管理的(?:[國国]家|省|市)?局$", label):
+        return UnitKind.DEPARTMENT_ADMINISTERED
+    return None
+
+
+def kind_by_name(name: str) -> UnitKind | None:
+    """Return the kind a body's name states by itself: "…领导小组" coordinates, "派出…" is dispatched."""
+    if re.search(r"(?:领导小组|領導小組)$", name):
+        return UnitKind.COORDINATING_BODY
+    if re.match(r"^(?:派出|派驻|派駐)", name):
+        return UnitKind.DISPATCHED_UNIT
+    return None
 
 
 def _has_own_facts(facts: Facts) -> bool:

@@ -21,14 +21,15 @@ from orgspec.model.values import Basis, PartialDate, Ref
 __all__ = ["doc_numbers", "extract_head"]
 
 _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12})[\[(](\d{4})[\])](\d{1,5})号")  # 赣发(2000)15号 too
-_CUT = "会据的和及经于照与即"
-_NAME_END = re.compile(r"(办公室|局|委员会|厅|部|委|署|院|中心|办|室|处|所|站|馆|会|队|司)$")
+_CUT = "会据的和及经于照与即号"  # 号: "发文字号国办发[1986]53号" is 国办发…
+_NAME_END = re.compile(r"(办公室|局|委员会|厅|部|委|署|院|中心|办|室|处|所|站|馆|会|队|司|领导小组|工作组)$")
 _KIND = re.compile(
     r"(?:为|是|作为)(?:它的|其)?([\u4e00-\u9fff]{0,14}?(?:人民政府|政府|党委|市委|省委|县委|区委|委员会|国务院|党中央))?的?"
     r"(工作部门|组成部门|直属特设机构|直属机构|部门管理机构|议事协调机构|派出机构|派出机关|直属事业单位"
     r"|工作机关|职能部门|职能机构|办事机构"
     r"|直属(?:正|副)?(?:省部|部|厅局|司局|厅|局|县处|处|乡科|科)级事业单位)"
 )
+_MANAGED_BY = re.compile(r"是([\u4e00-\u9fff]{2,10}?(?:部|委|厅|委员会))(管理的(?:国家|省|市)?局)")
 #: "加挂A、B、C牌子", "对外保留X牌子"; "不再保留X牌子" drops a plaque and is not one
 _PLAQUE = re.compile(r'(?<!不再)(?<!不)(加挂|增挂|对外保留|保留|挂)"?([^,。;"()]{2,40}?)"?牌子')
 _HOSTED = re.compile(r"([^,。;]{2,40}?)设在([^,。;]{2,40})")
@@ -39,6 +40,9 @@ _TITLE = re.compile(r"《([^《》]{4,120})》")
 _TITLE_AFTER = re.compile(r"([^,。;]{0,30}?关于[^,。;]*?(?:通知|决定|批复|意见|方案))")
 _ISSUER_BEFORE = re.compile(r"根据([\u4e00-\u9fff]{2,24}?(?:委员会|人民政府|政府|办公室|办公厅))$")
 _BY_TITLE = re.compile(r"根据[^《,。;]{0,30}《([^《》]{4,120})》")
+_MORE_TITLES = re.compile(r"(?:(?:、|和|及|以及)[^《》,。;]{0,30})?《([^《》]{4,120})》")
+#: "下发了《关于…的实施意见》", "《X职能配置、内设机构和人员编制规定》发布": a document the text reports
+_ISSUED = re.compile(r"(?:印发|下发|出台)了?《([^《》]{6,80})》|《([^《》]{6,80}规定)\s*》(?:正式)?(?:发布|印发|公布)")
 
 
 def doc_numbers(line: Line, start: int = 0, end: int | None = None) -> list[Basis]:
@@ -77,7 +81,18 @@ def titled_bases(line: Line, start: int, end: int, known: list[Basis]) -> list[B
     """Return the bases a clause names by title only: "根据《…的通知》" with no document number."""
     titles = {b.title for b in known}
     out = []
+    found: list[re.Match[str]] = []
     for m in _BY_TITLE.finditer(line.key, start, end):
+        run = [m]
+        at = m.end()
+        # "根据《A》、《B》和…批准的《C》,制定本规定": every title of the list, not only the first
+        while (more := _MORE_TITLES.match(line.key, at, end)) is not None:
+            run.append(more)
+            at = more.end()
+        if re.match(r",?[^,。;]{0,16}有以下", line.key[at:end]):
+            continue  # "根据《…通知》,国务院有以下六类机构": the source of a description, not a basis
+        found += run
+    for m in found:
         title = line.text[m.start(1) : m.end(1)]
         if title in titles or _DOCNO.match(line.key, m.end(), min(end, m.end() + 20)):
             continue
@@ -118,7 +133,18 @@ def _plaque_key(name: str, places: dict[str, str]) -> str:
 
 
 #: page chrome before a title: a breadcrumb, a publication line
-_CHROME = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)|[>»]|^发布时间|^来源[::]|浏览次数|^【字体|^字号")
+_CHROME = re.compile(
+    r"^(?:首页|当前位置|您的位置|您现在的位置)|[>»]|^发布时间|^来源[::]|浏览次数|^【字体|^字号"
+    # a law database's header block: "发文机关国务院办公厅", "发文字号国办发[1986]53号", "时效性现行有效"
+    r"|^(?:索引号|发布机构|公开方式|目录组配|主题分类|所属机构)"  # a government portal's header
+    r"|^[-•·]\s*[\u4e00-\u9fff]{1,8}$|^视频播放位置$"  # a site's menu, a player's placeholder
+    r"|^(?:Page|P\.)\s*\d+"  # a printed page's header: "Page 544 - 舟山市志", "P. 544"
+    r"|^(?:发文机关|发布机关|制定机关|发文日期|发布日期|成文日期|施行日期|实施日期|时效性|效力级别|发文字号|文号)"
+)
+
+
+#: a media player's chrome run into the title line
+_PLAYER = re.compile(r"^(?:视频播放位置)?(?:下载安装)?Flash播放器")
 
 
 def _title_name(lines: list[Line]) -> Src[str] | None:
@@ -140,14 +166,23 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
         if line.text and _CHROME.search(line.key):
             continue  # a breadcrumb or a page's date line before the title
         if line.text:
+            chapter = re.fullmatch(r"第[一二三四五六七八九十]{1,3}章\s*([\u4e00-\u9fff]{4,30})", line.key.strip())
+            if chapter is not None and _NAME_END.search(chapter.group(1)):
+                # a gazetteer's chapter: "第一章  中国共产党舟山市委员会"
+                at = line.text.find(line.text.strip()) + chapter.start(1)
+                return Src(
+                    line.text[at : at + len(chapter.group(1))], line.no, ["the name is read from a chapter's title"]
+                )
             if ENUM.match(line.key):
                 return None  # "(十五)市政务公开办公室": a page that opens mid-list starts with an item, not a title
-            key = re.sub(r"(简介)$", "", line.key).strip()
-            cut = re.search(r"主要职责|职能配置|机构职能|内设机构|三定", key)
-            text = line.text[: cut.start() if cut else len(key)].strip().rstrip('"“「')  # X“三定”规定
+            chrome = _PLAYER.match(line.key)  # "下载安装Flash播放器中国气象局2011年部门预算"
+            skip = chrome.end() if chrome else 0
+            key = re.sub(r"(简介)$", "", line.key[skip:]).strip()
+            cut = re.search(r"主要职责|职能配置|机构职能|内设机构|三定|\d{4}年度?(?:部门)?(?:预算|决算)", key)
+            text = line.text[skip:][: cut.start() if cut else len(key)].strip().rstrip('"“「')  # X“三定”规定
             text = text[text.rfind("的") + 1 :] if cut is None else text  # "民政部承认的X": X
-            if re.search(r"关于|印发|通知", fold(text)):
-                return None  # "…印发X主要职责…的通知": the name is read in passing (extract_name)
+            if re.search(r"关于|印发|通知|恢复|建立|成立|撤销|召开|出台|启动|推进", fold(text)):
+                return None  # "…印发X…的通知", a news headline: the name is read in passing (extract_name)
             if _NAME_END.search(fold(text)) and len(text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff()]+", text):
                 return Src(text, line.no)
             return None
@@ -158,8 +193,16 @@ _SHORTENED = re.compile(r"([\u4e00-\u9fff]{3,24})\((?:以下简称|下称|简称
 _IS = re.compile(r"(?:^|[,。:\"])([\u4e00-\u9fff]{4,24}?)(?:是|为)(?![^,。]{0,3}(?:了|主|准))")
 
 
+#: "X领导小组由县委书记任组长": the body named as the subject of its leaders' appointment
+_LED_BY = re.compile(r"^([\u4e00-\u9fff]{4,30}?(?:领导小组|委员会|工作组))由[^,。;]{2,30}?(?:任|担任)(?:组长|主任)")
+
+
 def _name_in_text(lines: list[Line]) -> Src[str] | None:
-    """Find the body's name in its first sentences: "X(以下简称Y)是…", "…规定,X是…"."""
+    """Find the body's name in its first sentences: "X(以下简称Y)是…", "…规定,X是…", "X由…任组长"."""
+    for line in lines[:12]:
+        led = _LED_BY.match(line.key)
+        if led is not None:
+            return Src(line.text[: led.end(1)], line.no, ["the name is read from 'X由…任组长'"])
     for line in lines[:12]:
         m = _SHORTENED.search(line.key)
         if m and _NAME_END.search(m.group(1)):
@@ -168,7 +211,9 @@ def _name_in_text(lines: list[Line]) -> Src[str] | None:
             start = m.start(1) + (verb.end() if verb else 0)
             return Src(line.text[start : m.end(1)], line.no, [note])
     for line in lines[:12]:
-        for m in _IS.finditer(line.key):
+        enum = ENUM.match(line.key)  # "二、 X为国务院直属机构": the item's subject
+        off = enum.end() if enum else 0
+        for m in _IS.finditer(line.key[off:]):
             name = m.group(1)
             cut = name.rfind("的") + 1  # "民政部承认的X为…": X
             if (
@@ -176,9 +221,27 @@ def _name_in_text(lines: list[Line]) -> Src[str] | None:
                 and len(name) - cut >= 3
                 and not name.startswith(("其", "该", "本", "这", "此"))
             ):
-                text = line.text[m.start(1) + cut : m.end(1)]
+                text = line.text[off + m.start(1) + cut : off + m.end(1)]
                 return Src(text, line.no, ["the name is read from a sentence 'X是…'"])
     return None
+
+
+def _issued(lines: list[Line], facts: Facts) -> None:
+    """Read the document a news text reports issued as the body's basis (by title), when none is cited.
+
+    Runs before the clauses are read: a basis they read by number (with its title) is kept as well, and
+    the same title is not read twice.
+    """
+    for line in lines:
+        m = _ISSUED.search(line.key)
+        if m is None:
+            continue
+        group = 1 if m.group(1) else 2
+        title = line.text[m.start(group) : m.end(group)]
+        if re.search(r"规定|方案|意见|决定|通知|办法", fold(title)):
+            facts.basis.append(Src(Basis(title=title), line.no, ["a document the text reports issued: its basis?"]))
+            facts.used.add(line.no)
+            return
 
 
 def _date(m: re.Match[str]) -> PartialDate | None:
@@ -227,8 +290,14 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
         facts.name = _name_in_text(lines)
     if facts.name is not None:
         facts.used.add(facts.name.line)
+        verb = re.search(r"(?:决定)?(?:成立|设立|组建)", fold(facts.name.value))
+        if verb is not None and len(facts.name.value) - verb.end() >= 4:
+            # "市政府决定成立X领导小组为…": the body is what is set up, not the sentence's subject
+            cut = facts.name.value[verb.end() :]
+            facts.name = Src(cut, facts.name.line, [*facts.name.notes, "the words before the verb are cut off"])
     places = place_of(facts.name.value) if facts.name else {}
     seen_plaques: set[str] = set()
+    _issued(lines, facts)
     for line in [*lines, *history]:
         in_history = line in history
         for start, end, date in _clauses(line):
@@ -253,6 +322,8 @@ def _clause(  # noqa: PLR0917
     dated = date is not None
     events: list[tuple[int, Event]] = []
     for b in bases:
+        if b.number and b.title:  # the same document read by its title alone before (_issued): keep one
+            facts.basis = [x for x in facts.basis if x.value.number or x.value.title != b.title]
         if not dated and (b.number, b.title) not in {(x.value.number, x.value.title) for x in facts.basis}:
             notes = [] if b.number else ["a basis named by title only"]
             facts.basis.append(Src(b, line.no, notes))
@@ -262,8 +333,15 @@ def _clause(  # noqa: PLR0917
         kind_notes: list[str] = []
         if m.group(1):
             sup = complete(text[m.start(1) : m.end(1)], places, kind_notes)
+            sup = re.sub(r"^.*(?:成立|设立|批准|組建|组建)的", "", sup) or sup  # "X国务院成立的国务院…机构"
             facts.superior = Src(sup, line.no, kind_notes)
         facts.kind_label = Src(text[m.start(2) : m.end(2)], line.no)
+        facts.used.add(line.no)
+    managed = _MANAGED_BY.search(seg)
+    if managed and facts.kind_label is None and not dated:
+        # "X是自然资源部管理的国家局": a bureau administered by a ministry, its superior that ministry
+        facts.kind_label = Src(text[managed.start(1) : managed.end(2)], line.no)
+        facts.superior = facts.superior or Src(text[managed.start(1) : managed.end(1)], line.no)
         facts.used.add(line.no)
     founding = dated and "设立" in seg and "更名" not in seg
     clause_plaque = None
@@ -310,10 +388,21 @@ def _clause(  # noqa: PLR0917
             facts.plaques.append(Src(Plaque(name=name, form=form), line.no, notes))
         facts.used.add(line.no)
     for m in _HOSTED.finditer(seg):
+        if re.search(r"[和及、]$", m.group(1)) or "的" in m.group(2):
+            continue  # "A、B和设在Y的C实行…": an attribute of C, not a unit set in this body
         guest = re.sub(r"^.*》的通知[,]?", "", text[m.start(1) : m.end(1)].lstrip(","))
-        host = text[m.start(2) : m.end(2)]
+        guest = guest.rsplit("|", 1)[-1].strip().rstrip("(")  # an infobox row: "办事机构 | X(设在Y)"
+        host = text[m.start(2) : m.end(2)].split("|")[0].strip().rstrip(")")
         short = re.search(r"\((?:以下简称|以下簡稱|下称|简称|簡稱)([^()]{1,16})\)$", guest)
         guest = guest[: short.start()] if short else guest  # "X(以下简称Y)设在Z": X, short form Y
+        enum = ENUM.match(fold(guest))
+        guest = guest[enum.end() :] if enum else guest  # "三、 X设在Y": the item's subject
+        if facts.name is not None and fold(guest) == fold(facts.name.value):
+            # the body itself is set in another: "X设在水电部,党政工作由水电部负责"
+            relation = Relation(kind=RelationKind.HOSTED_IN, target=Ref(target=host, by="external"))
+            facts.relations.append(Src(relation, line.no, [f"the body is set in '{host}'"]))
+            facts.used.add(line.no)
+            continue
         target = Ref(target=guest, by="external")
         notes = [f"'{guest}' is set in '{host}', read as this body"]
         if short:

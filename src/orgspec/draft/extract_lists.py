@@ -23,7 +23,10 @@ from orgspec.model.values import UnitKind
 
 __all__ = ["Paragraph", "extract_lists", "is_unit_name", "paragraphs", "read_count", "read_running"]
 
-_SUFFIX = r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|委员会|居委会|处|科|室|局|股|司|站|所|队|组|办)"
+_SUFFIX = (
+    r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|委员会|居委会|研究院|学会|报社"
+    r"|处|科|室|局|股|司|站|所|队|组|办|院)"
+)
 _NAME = re.compile(r"^([\u4e00-\u9fff]{0,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?$")
 _BODY_END = re.compile(r"(?:办公厅|办公室|委员会|局|厅|部|委|署|院|中心|办)$")
 _NUM = r"(\d{1,3}|[一二三四五六七八九十两]{1,3})"
@@ -39,7 +42,8 @@ _FREE_NAME = re.compile(r"[\u4e00-\u9fff]{2,24}(?:\([\u4e00-\u9fff、]{1,20}\)[\
 _TRIGGER = re.compile(
     r"(?:"
     + _STRONG
-    + r"|设有|新?成立了?|设立了?|设置了?|增设|新设|组建|下辖|包括|分为|设(?![在立置于计备施法定为])|:|^)[::]?\s*"
+    + r"|设有|新?成立了?|设立了?|设置了?|增设|新设|组建|下辖|包括|分为|是指|指的是"
+    + r"|(?<![建假陈预])设(?![在立置于计备施法定为])|:|^)[::]?\s*"
 )
 _QUALIFIER = re.compile(
     r"^(?:[一二三四五六七八九十\d]+个(?:正|副)?(?:股级|科级|处级)?|(?:正|副)?(?:股级|科级|处级))"
@@ -236,8 +240,10 @@ def _running(para: Paragraph, facts: Facts) -> None:
             if item is None:
                 break
             found.append((start + a + item[2], item[0], item[1]))
-            if re.search(_NUM + "个", segment[a:b]):
-                break  # "…4个内设机构": the count closes the list
+            if re.search(_NUM + "个", segment[a:b]) and not re.fullmatch(
+                r"[\u4e00-\u9fff]{2,20}" + _NUM + "个", segment[a:b].strip()
+            ):
+                break  # "…4个内设机构": the count closes the list ("区域气象中心8个": a class, the list goes on)
         counted = False
         if strong and len(found) < len(_split(segment)):
             by_count = _counted(key, m.start(), start, segment)
@@ -261,9 +267,15 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 at0 = base + subject.start(1)
                 note = "the name is read from the subject of the list of sections"
                 facts.name = Src(para.text[at0 : base + subject.end(1)], para.line_at(at0), [note])
+            last = found[-1][0] + len(found[-1][1]) + (len(found[-1][2]) + 2 if found[-1][2] else 0)
+            clause = key[max(key.rfind(c, 0, m.start()) for c in "。;") + 1 : m.start()]
+            # "事业单位设A、B" / "设置A、B等事业机构": public institutions, not sections
+            institutions = "事业单位" in clause or re.match(r"等?(?:\d+个)?事业(?:机构|单位)", key[last:]) is not None
             for at, name, inner in found:
                 text_name = para.text[at : at + len(name)]
                 _add(facts, para, at, text_name, inner)
+                if institutions and facts.sections[-1].name == text_name:
+                    facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION
                 if re.match(r"下属(?:事业)?单位", m.group(0)) and facts.sections[-1].name == text_name:
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION  # "下属事业单位X": not a section
                 elif counted and facts.sections[-1].name == text_name and facts.sections[-1].kind is UnitKind.SECTION:
@@ -505,6 +517,45 @@ def extract_lists(lines: list[Line], facts: Facts) -> None:
     if not facts.sections:
         for para in paras:
             _hosted(para, facts)
+    _latest_period(paras, facts)
+
+
+#: a sentence that opens with a year: "1993年,按照…", "2002年,乡镇机构改革后"
+_PERIOD = re.compile(r"(?:^|[。;])\s*(\d{4})年")
+
+
+def _latest_period(paras: list[Paragraph], facts: Facts) -> None:
+    """Keep the units of the latest period when a chronicle lists units for several years.
+
+    A gazetteer writes "1993年,…设A、B、C。…2002年,…机构改革后。…设D、E": the units in force are the
+    last list's; the earlier lists are history, kept as notes at their place rather than drafted as
+    units of today. Only when two periods each list two or more units.
+    """
+    openers = sorted((para.line_at(m.start(1)), int(m.group(1))) for para in paras for m in _PERIOD.finditer(para.key))
+    if len(openers) < 2 or len(facts.sections) < 4:
+        return
+
+    def period(line: int) -> int | None:
+        years = [year for at, year in openers if at <= line]
+        return years[-1] if years else None
+
+    by_period: dict[int | None, list[SectionFacts]] = {}
+    for section in facts.sections:
+        by_period.setdefault(period(section.line), []).append(section)
+    dated = [year for year in by_period if year is not None]
+    if len(by_period) < 2 or not dated or any(len(units) < 2 for units in by_period.values()):
+        return
+    latest = max(dated)
+    for year, units in by_period.items():
+        if year == latest:
+            continue
+        for unit in units:
+            note = f"a unit of an earlier period ({year or 'undated'}), before the list of {latest}: kept as a note"
+            facts.doc_notes.append(Src(unit.name, unit.line, [note]))
+    facts.note(
+        by_period[latest][0].line, "doubt", f"units are listed for several periods; those of {latest} are drafted"
+    )
+    facts.sections = by_period[latest]
 
 
 def read_running(line: Line, facts: Facts) -> bool:

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 
+from orgspec.draft.extract_classes import claimed, class_of
 from orgspec.draft.extract_lists import Paragraph, paragraphs
-from orgspec.draft.extract_staffing import read_parts, read_posts, read_quotas
+from orgspec.draft.extract_staffing import RANKED, read_parts, read_posts, read_quotas
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Duty, Holder, Plaque, Post, PostGroup, Quota, QuotaPart
@@ -26,7 +27,7 @@ __all__ = ["extract_running"]
 
 _N = r"(\d{1,5}|[一二三四五六七八九十两百零]{1,5})"
 _QUOTA = re.compile(
-    r"((?:机关)?(?:行政|事业|工勤|机关工勤|后勤服务)?编(?:制)?(?:\((?:行政|事业|工勤)编(?:制)?\))?)(?:数)?(?:为|核定为|是)?"
+    r"((?:机关)?(?:行政|事业|工勤|机关工勤|后勤服务)?编(?:制)?(?:\((?:行政|事业|工勤)编(?:制)?\))?)(?:数)?(?:为|核定为|是|[暂暫]定为?)?"
     + _N
     + r"(?:名|人|个)(?!以上|以下|左右)"
 )
@@ -38,7 +39,7 @@ _CHANGE = re.compile(
     + r"(?:名|人|个)"
 )
 _POST = re.compile(
-    r"^(?:其中:?|即)?(?:核定|设)?(?:领导职数)?(?:为)?([\u4e00-\u9fff]{0,12}?(?:长|主任|书记|师|职数|委员|主席|部长))"
+    r"^(?:其中:?|即)?(?:核定|设)?(?:领导职数)?(?:为)?([\u4e00-\u9fff]{0,12}?(?:长|主任|书记|师|职数|委员|主席|部长))(?:为)?"
     + _N
     + r"名(?:\((?:由)?([\u4e00-\u9fff]{1,12}?)兼任?\)|\((含[^()]{2,60})\))?$"
 )
@@ -46,6 +47,11 @@ _POST = re.compile(
 _CHIEFS_DEPUTIES = re.compile(
     r"((?:[正副]?[处科股厅局司部]级)?(?:领导)?职数)[^,。;]{0,8}?(\d{1,2}|[一二三四五六七八九十])正(\d{1,2}|[一二三四五六七八九十])副"
     r"(?=[,:]即)"
+)
+#: "各街道处级职数应设置为4正4副" (a split with no titles after it); not a total ("共计124正124副")
+_SPLIT_ONLY = re.compile(
+    r"((?:[正副]?[处科股厅局司部]级)?(?:领导)?职数)(?:应|均)?(?:设置为|设为|为)"
+    r"(\d{1,2}|[一二三四五六七八九十])正(\d{1,2}|[一二三四五六七八九十])副(?![,:]?即)"
 )
 _FORMER = re.compile(r"原规定|原有|原来|此前|以前|改革前")
 _CATS = (
@@ -95,12 +101,118 @@ def _quotas(para: Paragraph, facts: Facts) -> None:
             continue
         label = para.text[m.start(1) : m.end(1)]
         quota = Src(Quota(category=_category(m.group(1)), count=Count.of(value), label=label), para.line_at(m.start()))
+        if _per_unit(para, start, m, quota, facts):
+            continue
         owner = next((s for s in facts.sections if s.name and s.name in para.text[start : m.start()]), None)
         into = owner.quotas if owner is not None else facts.quotas
         if any(q.value.category is quota.value.category for q in into):
             continue  # one quota per category: a second figure is a repetition or a total
         into.append(quota)
         facts.used.add(para.line_at(m.start()))
+
+
+_TOTAL_ONLY = re.compile(r"共有?((?:各类)?(?:人员)?编制)" + _N + r"(?:名|人)")
+
+
+def _total_only(para: Paragraph, facts: Facts) -> None:
+    """Read "X共有各类人员编制57303名" as the body's quota when the text gives no other (a total of no parts)."""
+    m = _TOTAL_ONLY.search(para.key)
+    if m is None or _OVER_PLACE.search(para.key[_clause_start(para.key, m.start()) : m.start()]):
+        return
+    value = cn_int(m.group(2))
+    if value is None:
+        return
+    label = para.text[m.start(1) : m.end(1)]
+    note = ["a total the text states as the only figure: read as the body's quota"]
+    facts.quotas.append(
+        Src(Quota(category=_category(m.group(1)), count=Count.of(value), label=label), para.line_at(m.start()), note)
+    )
+    facts.used.add(para.line_at(m.start()))
+
+
+#: "每个农业机械管理站人员编制6名", "每个乡镇定编35人": a figure for each unit of a kind
+_EACH = re.compile(r"(?:每个|每一个|每)([\u4e00-\u9fff]{2,20}?)(?:人员|机关)?(?:核定|定)?$")
+#: "全市乡镇党政机构行政编制556人": a total over the bodies of a place, not one body's
+_OVER_PLACE = re.compile(r"全[省市县州区国盟旗]")
+
+
+def _per_unit(para: Paragraph, start: int, m: re.Match[str], quota: Src[Quota], facts: Facts) -> bool:
+    """Place a figure stated for each unit of a kind, or for the bodies of a place; return True when handled.
+
+    "每个X…编制6名": each listed unit whose name ends in X gets the quota (noted); with none listed, the
+    figure is no quota of the body: a note at its place. "全市…编制556人" is a total over many
+    bodies: a note too.
+    """
+    before = para.key[start : m.start()]
+    line = para.line_at(m.start())
+    figure = para.text[start : m.end()]
+    if quota.value.count.value is not None and claimed(line, quota.value.count.value, facts):
+        facts.used.add(line)
+        return True  # a class or place body took it
+    each = _EACH.search(before)
+    if each is not None:
+        kind = each.group(1)
+        units = [x for x in facts.sections if fold(x.name).endswith(kind) and fold(x.name) != kind]
+        if len(units) >= 2:
+            for unit in units:
+                note = f"'{figure}': the figure of each {kind}, read for every one listed"
+                unit.quotas.append(Src(quota.value, quota.line, [note]))
+            facts.used.add(line)
+            return True
+        group = class_of(kind, facts)
+        if group is not None:
+            parts = _each_parts(para, m, quota.value)
+            if m.group(1) == "编" and para.key[m.start(1) - 1 : m.start(1)] == "定":
+                parts = parts.model_copy(update={"label": "定编"})  # "定编4名": the document's word
+            group.quotas.append(Src(parts, quota.line, [f"'{figure}': the figure of each {kind}"]))
+            facts.used.add(line)
+            return True
+        facts.note(line, "doubt", f"'{figure}' is a figure for each of several units, not the body's: not drafted")
+        facts.used.add(line)
+        return True
+    counted = re.search(r"(?:\d{1,3}|[二三四五六七八九十两]{1,3})个[^,。;]{1,30}$", before)
+    if counted is not None:
+        # "A镇、B镇、C镇3个…的乡镇核定事业单位编制40人": the figure of each of several bodies
+        facts.note(
+            line, "doubt", f"'{figure}' is a figure of several bodies counted there, not the body's: not drafted"
+        )
+        facts.used.add(line)
+        return True
+    sentence = para.key[para.key.rfind("。", 0, m.start()) + 1 : m.start()]
+    if _OVER_PLACE.search(sentence):  # "全市…行政编制556人,事业单位编制574人": both over the place
+        facts.note(line, "doubt", f"'{figure}' is a total over the bodies of a place, not the body's: not drafted")
+        facts.used.add(line)
+        return True
+    return False
+
+
+_PART = re.compile(r"([\u4e00-\u9fff]{1,10}?)(\d{1,3}|[一二三四五六七八九十两]{1,3})名")
+
+
+def _each_parts(para: Paragraph, m: re.Match[str], quota: Quota) -> Quota:
+    """Return the quota with the parts of the "其中" clause after it when they add up to its figure."""
+    after = para.key[m.end() : m.end() + 120].split("。")[0]
+    if not after.startswith((",其中", "。其中", "其中")):
+        return quota
+    clause = re.sub(r"\([^()]*\)", "", after.removeprefix(",").removeprefix("其中").lstrip(":"))
+    parts = [(n, cn_int(v)) for n, v in _PART.findall(clause)]
+    if not parts or any(v is None for _, v in parts) or sum(v or 0 for _, v in parts) != quota.count.value:
+        return quota
+    read = tuple(QuotaPart(count=Count.of(v or 0), label=n) for n, v in parts)
+    return quota.model_copy(update={"parts": read, "complete": True})
+
+
+def _class_posts(para: Paragraph, begin: int, sentence: str, into: list[Src[Post | PostGroup]]) -> None:
+    """Read the leadership posts of a "每个X定编4名,其中组长1名,副组长1名,…" sentence into the class body."""
+    at = sentence.find("其中")
+    if at < 0:
+        return
+    for m in _PART.finditer(sentence, at + 2):
+        title = para.text[begin + m.start(1) : begin + m.end(1)].lstrip(":,")
+        value = cn_int(m.group(2))
+        if value is None or not re.search(r"(?:长|主任|书记|主席)$", fold(title)):
+            continue
+        into.append(Src(Post(title=title, count=Count.of(value)), para.line_at(begin + m.start(1))))
 
 
 def _drop_changed(facts: Facts) -> None:
@@ -112,22 +224,101 @@ def _drop_changed(facts: Facts) -> None:
 
 
 _SET_POST = re.compile(
-    r"(?:^|(?<=[,。;\s]))(?:[\u4e00-\u9fff]{0,12}?(?:可以)?)设([\u4e00-\u9fff]{0,6}?(?:主任|长|书记|干事|主席|秘书))"
+    r"(?:^|(?<=[,。;\s]))([\u4e00-\u9fff]{0,12}?(?:可以)?)设([\u4e00-\u9fff]{0,6}?(?:主任|长|书记|干事|主席|秘书))"
     r"(\d{1,3}|[一二三四五六七八九十两]{1,3}|若干)(?:人|名)(?=[,。;]|$)"
 )
+
+
+_MORE_POSTS = re.compile(
+    r"[,、]([\u4e00-\u9fff]{0,6}?(?:主任|长|书记|干事|主席|秘书|委员))(\d{1,3}|[一二三四五六七八九十两]{1,3})(?:人|名)(?=[,、。;]|$)"
+)
+
+
+#: "由李伯宁同志任主任,陈光健同志兼任副主任": a person appointed to a post, no count stated
+_APPOINTED = re.compile(
+    r"([\u4e00-\u9fff]{2,3})同志(兼任|任)([\u4e00-\u9fff]{0,8}?(?:主任|长|书记|主席|组长|委员|秘书))(?=[,。;、]|$)"
+)
+
+
+def _appointed(para: Paragraph, facts: Facts) -> None:
+    """Read the posts of an appointment notice: one post per title, its holders, no stated count."""
+    titles: dict[str, list[Holder]] = {}
+    lines: dict[str, int] = {}
+    for m in _APPOINTED.finditer(para.key):
+        title = para.text[m.start(3) : m.end(3)]
+        person = para.text[m.start(1) : m.end(1)]
+        titles.setdefault(title, []).append(Holder(person=person))
+        lines.setdefault(title, para.line_at(m.start()))
+    for title, holders in titles.items():
+        note = ["appointed by name ('…同志任…'); the document gives no count"]
+        if len(holders) == 1:
+            post = Post(title=title, count=Count.unstated(), holder=holders[0].person)
+        else:
+            post = Post(title=title, count=Count.unstated(), holders=tuple(holders))
+        facts.posts.append(Src(post, lines[title], note))
+        facts.used.add(lines[title])
+
+
+#: "县台办主任兼办公室主任": the post of a listed unit held by the holder of another post
+_HEAD_BY = re.compile(
+    r"(?:^|(?<=[,。;]))([\u4e00-\u9fff]{2,12}?(?:主任|长|书记))兼([\u4e00-\u9fff]{2,12}?(?:主任|长|书记))(?=[,。;]|$)"
+)
+
+
+def _office_head(para: Paragraph, facts: Facts) -> None:
+    """Give a listed unit the post "X兼Y主任" names, Y being the unit: one post, held concurrently."""
+    for m in _HEAD_BY.finditer(para.key):
+        title = m.group(2)
+        unit = next((x for x in facts.sections if title.startswith(fold(x.name)) and len(title) > len(x.name)), None)
+        if unit is None or any(p.value.title == title for p in unit.posts):
+            continue
+        text = para.text[m.start(2) : m.end(2)]
+        post = Post(title=text, count=Count.of(1), concurrent=para.text[m.start(1) : m.end(1)])
+        unit.posts.append(Src(post, para.line_at(m.start(2)), ["a post held concurrently ('…兼…')"]))
+        facts.used.add(para.line_at(m.start(2)))
+
+
+def _foreign(subject: str, facts: Facts) -> bool:
+    """Whether a sentence's subject names a unit that is not the body ("派出监察办公室设主任1名")."""
+    if len(subject) < 3 or not re.search(r"(?:办公室|室|局|组|站|所|中心|处|科|股|队|委员会|委)$", subject):
+        return False
+    return facts.name is None or (subject not in fold(facts.name.value) and fold(facts.name.value) not in subject)
 
 
 def _set_posts(para: Paragraph, facts: Facts) -> None:
     """Read "街道办事处设主任一人,…设干事若干人,…可以设副主任一人": posts a regulation sets (若干: no count)."""
     for m in _SET_POST.finditer(para.key):
-        title = para.text[m.start(1) : m.end(1)]
+        title = para.text[m.start(2) : m.end(2)]
         if len(title) < 2 or any(p.value.title == title for p in facts.posts):
             continue
-        value = cn_int(m.group(2))
+        lead = re.match(r"^第[一二三四五六七八九十\d]{1,4}[条章节]", m.group(1))
+        subject = re.sub(r"可以$", "", m.group(1)[lead.end() if lead else 0 :])
+        if facts.name is None and _foreign(subject, facts):
+            # "派出监察办公室设主任1名,…" with no body named elsewhere: the sentence is about its subject,
+            # the body's name unless the text names it in passing (draft.pipeline)
+            at = m.start(1) + (lead.end() if lead else 0)
+            note = "the name is read from the subject of the posts it sets ('X设主任…')"
+            facts.subject = Src(para.text[at : at + len(subject)], para.line_at(at), [note])
+        elif _foreign(subject, facts):
+            facts.note(
+                para.line_at(m.start()), "doubt", f"'{title}' is a post of '{subject}', not of the body: not drafted"
+            )
+            facts.used.add(para.line_at(m.start()))
+            continue
+        value = cn_int(m.group(3))
         count = Count.of(value) if value is not None else Count.unstated()
         notes = ["read from '设…' in running text"] + (["若干: no count"] if value is None else [])
-        facts.posts.append(Src(Post(title=title, count=count), para.line_at(m.start(1)), notes))
-        facts.used.add(para.line_at(m.start(1)))
+        facts.posts.append(Src(Post(title=title, count=count), para.line_at(m.start(2)), notes))
+        facts.used.add(para.line_at(m.start(2)))
+        at = m.end()
+        # "设主任1名,副主任1名,监察干事1名": the posts the same 设 goes on to list
+        while (more := _MORE_POSTS.match(para.key, at)) is not None:
+            at = more.end()
+            value = cn_int(more.group(2))
+            title = para.text[more.start(1) : more.end(1)]
+            if value is None or any(p.value.title == title for p in facts.posts):
+                break
+            facts.posts.append(Src(Post(title=title, count=Count.of(value)), para.line_at(more.start(1)), notes[:1]))
 
 
 def _split_outside(sentence: str) -> list[str]:
@@ -148,11 +339,40 @@ def _posts(para: Paragraph, facts: Facts) -> None:
     former = False
     for sentence in para.key.split("。"):
         begin, offset = offset, offset + len(sentence) + 1
+        was_former = former
         former = bool(_FORMER.search(sentence)) or (former and sentence.startswith("其中"))
+        if former and was_former and sentence.startswith("其中"):
+            _former_posts(para, begin, sentence, facts)  # "在1998年的原规定中,…219名。其中,…"
+            continue
         if former or not re.search(r"职数|其中", sentence) or not re.search(r"编|职数|领导", sentence + para.key):
+            continue
+        each = re.search(r"每个([\u4e00-\u9fff]{2,20}?)(?:人员)?(?:核定|定编|编制)", sentence)
+        of_class = class_of(each.group(1), facts) if each is not None else None
+        if of_class is not None:
+            _class_posts(para, begin, sentence, of_class.posts)
+            continue
+        if each is not None:
+            # "每个派出纪检监察组定编4名,其中组长1名": the posts of each of several units, not the body's
+            note = f"the posts of each {each.group(1)} ('{para.text[begin : begin + len(sentence)][:40]}'): not drafted"
+            facts.note(para.line_at(begin), "doubt", note)
+            facts.used.add(para.line_at(begin))
             continue
         group: Src[Post | PostGroup] | None = None
         chiefs = 0
+        split_only = _SPLIT_ONLY.search(sentence) if _CHIEFS_DEPUTIES.search(sentence) is None else None
+        if split_only is not None:
+            # "处级职数应设置为4正4副" with no titles after it: a group of the chiefs and the deputies
+            n_chief, n_deputy = cn_int(split_only.group(2)) or 0, cn_int(split_only.group(3)) or 0
+            title = para.text[begin + split_only.start(1) : begin + split_only.end(1)]
+            members = (
+                Post(title="正", count=Count.of(n_chief), role="chief"),
+                Post(title="副", count=Count.of(n_deputy), role="deputy"),
+            )
+            note = f"'{split_only.group(2)}正{split_only.group(3)}副' with no titles: posts named 正 and 副"
+            group_of = PostGroup(title=title, count=Count.of(n_chief + n_deputy), posts=members)
+            facts.posts.append(Src(group_of, para.line_at(begin), [note]))
+            facts.used.add(para.line_at(begin))
+            continue
         g = _CHIEFS_DEPUTIES.search(sentence)
         if g is not None:
             n_chief, n_deputy = cn_int(g.group(2)) or 0, cn_int(g.group(3)) or 0
@@ -166,7 +386,10 @@ def _posts(para: Paragraph, facts: Facts) -> None:
         for clause in _split_outside(sentence):
             at, pos = begin + pos, pos + len(clause) + 1
             m = _POST.match(clause.strip())
-            if not m or "编" in m.group(1) or m.group(1).startswith(("正副", "即")) or len(m.group(1)) < 2:
+            pooled = m is not None and m.group(1).startswith("正副") and m.group(1).endswith("职数") and m.group(4)
+            if not m or "编" in m.group(1) or (m.group(1).startswith(("正副", "即")) and not pooled):
+                continue  # "正副司长职数58名(含…)" is a pool of posts with its parts; "正副处长11名" a group
+            if len(m.group(1)) < 2:
                 continue
             value = cn_int(m.group(2))
             if value is None:
@@ -188,7 +411,12 @@ def _posts(para: Paragraph, facts: Facts) -> None:
             if m.group(4):  # "处级领导职数42名(含机关党委专职副书记1名)"
                 inner = at + lead + m.start(4)
                 parts = tuple(read_parts(para.text[inner : inner + len(m.group(4))], m.group(4)))
-            post: Post | PostGroup = Post(title=title, count=Count.of(value), concurrent=concurrent, parts=parts)
+            ranked = RANKED.match(title)  # "专职副总督察(副部长级)": the rank apart from the title
+            rank = ranked.group(2) if ranked else None
+            title = ranked.group(1) if ranked else title
+            post: Post | PostGroup = Post(
+                title=title, count=Count.of(value), concurrent=concurrent, parts=parts, rank=rank
+            )
             facts.posts.append(Src(post, para.line_at(at), ["read from running text"]))
             facts.used.add(para.line_at(at))
 
@@ -200,6 +428,26 @@ _HOLDER = re.compile(
     r"^(.+?(?:部长|院长|检察长|主任|书记|主席|成员|委员|厅长|局长|市长|县长|区长|秘书长|署长|司长|处长))"
     r"([\u4e00-\u9fff]{2,3})$"
 )
+
+
+def _former_posts(para: Paragraph, begin: int, sentence: str, facts: Facts) -> None:
+    """Read the posts of a former regulation ("原规定…其中,秘书长1名,…") as a past group of no stated total."""
+    posts: list[Post] = []
+    pos = 0
+    for clause in _split_outside(sentence.removeprefix("其中").lstrip(",:")):
+        at = begin + (len(sentence) - len(sentence.removeprefix("其中").lstrip(",:"))) + pos
+        pos += len(clause) + 1
+        m = _POST.match(clause.strip())
+        value = cn_int(m.group(2)) if m else None
+        if m is None or value is None:
+            continue
+        lead = len(clause) - len(clause.lstrip())
+        posts.append(Post(title=para.text[at + lead + m.start(1) : at + lead + m.end(1)], count=Count.of(value)))
+    if len(posts) >= 2:
+        note = "the posts of a former regulation (原规定): a past layout; add its `until`"
+        group = PostGroup(count=Count.unstated(), posts=tuple(posts))
+        facts.posts.append(Src(group, para.line_at(begin), [note]))
+        facts.used.add(para.line_at(begin))
 
 
 def _held(para: Paragraph, facts: Facts) -> None:
@@ -278,9 +526,11 @@ def _running_duties(para: Paragraph, facts: Facts) -> None:
     the copy stops in is kept, noted.
     """
     m = _DUTIES_ARE.search(para.key)
-    if m is None:
-        return
+    if m is None or re.search(r"各[室处科股司局部]$|各(?:内设)?机构$", para.key[: m.start()]):
+        return  # "各室主要职能:": the sections' duties, read with each section
     at = m.end() if para.key[m.end() - 1] == ":" else m.start()  # "主要职责有:X": X
+    if _inline_enumerated(para, at, facts):
+        return
     sentences = re.split(r"(?<=。)", para.text[at:])
     for i, sentence in enumerate(sentences):
         text = sentence.strip()
@@ -297,6 +547,42 @@ def _running_duties(para: Paragraph, facts: Facts) -> None:
         facts.used.add(para.line_at(start))
 
 
+_INLINE_ITEM = re.compile(r"\s*\(([一二三四五六七八九十]{1,3})\)")
+#: what ends an inline list of duties: the next article or a heading of the plan
+_INLINE_END = re.compile(r"\s(?:第[一二三四五六七八九十]{1,3}条|[一二三四五六七八九十]{1,3}、)")
+
+
+def _inline_enumerated(para: Paragraph, at: int, facts: Facts) -> bool:
+    """Read "主要职责是: (一)…。…。 (二)…。" written on one line: one duty per enumerated item.
+
+    The items run while their numbers follow one another from (一); each duty is the text up to the
+    next item, whatever its sentences (a duty of several sentences stays one duty). Return True when
+    two or more items were read.
+    """
+    first = _INLINE_ITEM.match(para.key, at)
+    if first is None or cn_int(first.group(1)) != 1:
+        return False
+    stops = [first]
+    for m in _INLINE_ITEM.finditer(para.key, first.end()):
+        if cn_int(m.group(1)) == len(stops) + 1:
+            stops.append(m)
+    if len(stops) < 2:
+        return False
+    end = _INLINE_END.search(para.key, stops[-1].end())
+    limit = end.start() if end else len(para.key)
+    for i, m in enumerate(stops):
+        stop = stops[i + 1].start() if i + 1 < len(stops) else limit
+        text = para.text[m.end() : stop].strip()
+        if not text:
+            continue
+        notes = [] if text.endswith(("。", ";")) else ["the text stops in this duty"]
+        if not i:
+            notes.append("enumerated items of a running paragraph, one duty each")
+        facts.duties.append(Src(Duty(text=text), para.line_at(m.end()), notes))
+        facts.used.add(para.line_at(m.end()))
+    return True
+
+
 def _subject_duties(paras: list[Paragraph], facts: Facts) -> None:
     """Read "县农业农村局贯彻落实…。" as a duty of the body.
 
@@ -309,8 +595,18 @@ def _subject_duties(paras: list[Paragraph], facts: Facts) -> None:
         names |= set(re.findall(r"\((?:以下简称|下称|简称)([\u4e00-\u9fff]{2,12})\)", para.key))
     subject = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     pattern = re.compile(r"(?:^|(?<=[。\s]))(?:" + subject + r")((?:" + "|".join(_DUTY_START) + r")[^。]{4,400}。)")
+    # "X是县政府辖属的林业行政职能部门,负责贯彻执行…。": the definition goes on with the body's duty
+    defined = re.compile(
+        r"(?:^|(?<=[。\s]))(?:"
+        + subject
+        + r")是[^,。]{2,40}?(?:部门|机构|单位|机关),((?:主要)?(?:负责|承担)[^。]{4,600}。)"
+    )
+    # a page that states its definition twice (a summary, then the text): the longest is the duty
+    definitions = [(para, m) for para in paras for m in defined.finditer(para.key)]
+    longest = max(definitions, key=lambda pm: len(pm[1].group(1)), default=None)
     for para in paras:
-        for m in pattern.finditer(para.key):
+        found = [*pattern.finditer(para.key)] + ([longest[1]] if longest is not None and longest[0] is para else [])
+        for m in found:
             text = para.text[m.start(1) : m.end(1)]
             facts.duties.append(
                 Src(Duty(text=text), para.line_at(m.start(1)), ["a sentence about the body read as its duty"])
@@ -361,6 +657,9 @@ def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     if not facts.quotas and not any(s.quotas for s in facts.sections):
         for para in paras:
             _quotas(para, facts)
+    if not facts.quotas and not any(s.quotas for s in facts.sections):
+        for para in paras:
+            _total_only(para, facts)
     _drop_changed(facts)
     if not facts.posts and not any(s.posts for s in facts.sections):
         for para in paras:
@@ -370,6 +669,11 @@ def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     if not facts.posts and not any(s.posts for s in facts.sections):
         for para in paras:
             _set_posts(para, facts)
+    if not facts.posts and not any(s.posts for s in facts.sections):
+        for para in paras:
+            _appointed(para, facts)
+    for para in paras:
+        _office_head(para, facts)
     if facts.name is not None and not facts.plaques:
         for para in paras:
             m = _CONCURRENT.match(para.key)

@@ -11,11 +11,19 @@ from typing import Literal
 
 from orgspec.draft.extract_duties import enum_of
 from orgspec.draft.facts import Facts, SectionFacts, Src
-from orgspec.draft.normalize import Line, cn_int
+from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Post, PostGroup, Quota, QuotaPart
 from orgspec.model.values import Count, QuotaCategory, UnitKind
 
-__all__ = ["extract_institutions", "extract_staffing", "read_parts", "read_posts", "read_quotas"]
+__all__ = [
+    "RANKED",
+    "extract_institutions",
+    "extract_staffing",
+    "read_parts",
+    "read_posts",
+    "read_quotas",
+    "unit_pools",
+]
 
 _N = r"(\d+|[一二三四五六七八九十两百零]{1,4})"
 _QUOTA = re.compile(
@@ -31,13 +39,17 @@ _CATS = (
     ("派驻", QuotaCategory.DISPATCHED),
 )
 _POST = re.compile(
-    r"^(其中:?)?(另核)?(?:设|核定)?([\u4e00-\u9fff]{1,16}?(?:\([\u4e00-\u9fff]{2,8}级\))?(?:职数)?)(?:为)?"
+    r"^(其中:?)?(另核)?(?:设|核定)?([\u4e00-\u9fff]{1,16}?(?:兼[\u4e00-\u9fff]{2,14}?)?(?:\([\u4e00-\u9fff]{2,8}\)[\u4e00-\u9fff]{1,6}?)?"
+    r"(?:\([\u4e00-\u9fff]{2,8}级\))?(?:职数)?)(?:为)?"
     + _N
-    + r"名(?:\(([^()]*)\))?$"
+    + r"名(?:\(([^()]*)\)?)?$"  # an unclosed parenthesis: the copy stops inside it
 )
 _BREAKDOWN_ITEM = re.compile(r"((?:正|副)[\u4e00-\u9fff]{1,10}?)(?:职数)?" + _N + "名")
 _BREAKDOWN = re.compile(r"^(?:其中:?)?(?:(?:正|副)[\u4e00-\u9fff]{1,10}?(?:职数)?" + _N + "名[、,]?)+$")
 _SECTION_HEADS = ("处长", "科长", "司长", "股长", "室主任")
+
+#: a title that ends with its rank in parentheses: "专职国家土地副总督察(副部长级)"
+RANKED = re.compile(r"^(.{2,}?)\(((?:正|副)?(?:省部|部长|部|厅局|司局|厅|局|县处|处|乡科|科|股)级)\)$")
 
 
 def _category(key: str) -> QuotaCategory:
@@ -149,8 +161,15 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
             continue
         in_group = group is not None and (m.group(1) or title_key[:1] in "正副") and not m.group(2)
         role = "chief" if title_key.startswith("正") else "deputy" if title_key.startswith("副") else None
+        both = re.fullmatch(r"([\u4e00-\u9fff]{2,20}?(?:主任|长|书记))兼([\u4e00-\u9fff]{2,20})", title_key)
+        if both is not None and concurrent is None:
+            # "应急管理办公室主任兼市政府办公室副主任1名": the post, held with another
+            concurrent = title[both.start(2) :]
+            title, title_key = title[: both.end(1)], both.group(1)
+        ranked = RANKED.match(title)  # "专职副总督察(副部长级)1名": the rank apart from the title
         post = Post(
-            title=title,
+            title=ranked.group(1) if ranked else title,
+            rank=ranked.group(2) if ranked else None,
             count=count,
             role=role if in_group else None,
             approved_separately=bool(m.group(2)),
@@ -164,6 +183,49 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
         else:
             group = None
             posts.append(Src(post, line.no))
+
+
+#: "、金融办人员编制3名": a pool of a unit of the body, named beside the body's own
+_UNIT_POOL = re.compile(
+    r"[、,]([\u4e00-\u9fff]{2,12}?(?:办|室|局|中心|处|科|站|所))((?:人员|行政|事业)?编制)" + _N + "名"
+)
+
+
+def unit_pools(lines: list[Line], facts: Facts) -> None:
+    """Give a unit named with a pool of its own ("、金融办人员编制3名") its quota and the posts titled by it.
+
+    The unit is a section of the body (added when no list named it); posts whose title starts with its
+    name are its own, and so is a post the text joins to one of them with "、" ("金融办主任1名(…)、专职副主任1名").
+    """
+    for line in lines:
+        for m in _UNIT_POOL.finditer(line.key):
+            value = cn_int(m.group(3))
+            name = line.text[m.start(1) : m.end(1)]
+            if value is None or (facts.name is not None and fold(name) in fold(facts.name.value)):
+                continue
+            unit = next((x for x in facts.sections if fold(x.name) == m.group(1)), None)
+            if unit is None:
+                unit = SectionFacts(name=name, line=line.no, notes=["named only with a staff pool of its own"])
+                facts.sections.append(unit)
+            label = line.text[m.start(2) : m.end(2)]
+            unit.quotas.append(Src(Quota(category=_category(label), count=Count.of(value), label=label), line.no))
+            facts.used.add(line.no)
+            moved = False
+            kept = []
+            for p in facts.posts:
+                title = fold(p.value.title or "")
+                joined = (
+                    moved
+                    and re.search(re.escape(title) + r"\d", line.key) is not None
+                    and re.search(r"\)?、" + re.escape(title), line.key)
+                )
+                if title.startswith(m.group(1)) or joined:
+                    unit.posts.append(p)
+                    moved = True
+                    continue
+                moved = False
+                kept.append(p)
+            facts.posts = kept
 
 
 def extract_staffing(lines: list[Line], facts: Facts) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from orgspec.model.units import Duty, Event, FunctionChange, Member, Plaque, Post, PostGroup, Quota, Relation
+from orgspec.model.units import BodyClass, Duty, Event, FunctionChange, Member, Plaque, Post, PostGroup, Quota, Relation
 from orgspec.model.values import Basis, UnitKind
 from orgspec.model.vocab import kind_of
 
@@ -94,6 +94,12 @@ class ListedBody:
     plaques: list[Src[Plaque]] = field(default_factory=list)
     relations: list[Src[Relation]] = field(default_factory=list)
     quotas: list[Src[Quota]] = field(default_factory=list)
+    posts: list[Src[Post | PostGroup]] = field(default_factory=list)
+    duties: list[Src[Duty]] = field(default_factory=list)
+    members: list[Src[Member]] = field(default_factory=list)
+    basis: list[Src[Basis]] = field(default_factory=list)
+    stands_for: Src[BodyClass] | None = None  # a class of like bodies the text does not name one by one
+    kind: UnitKind | None = None
 
 
 @dataclass
@@ -101,6 +107,7 @@ class Facts:
     """Everything read from one document, with where it was read."""
 
     name: Src[str] | None = None
+    subject: Src[str] | None = None  # the subject of posts set in running text, a name of last resort
     kind_label: Src[str] | None = None
     superior: Src[str] | None = None
     rank: Src[str] | None = None

@@ -12,6 +12,17 @@ from orgspec.draft.assemble import Provenance, assemble
 from orgspec.draft.emit import emit_text, report
 from orgspec.draft.extract_bodies import extract_bodies, reconcile_with_sections
 from orgspec.draft.extract_breakdown import check_breakdowns, extract_breakdowns
+from orgspec.draft.extract_classes import (
+    claim_totals,
+    counted_classes,
+    dispatchers,
+    extract_classes,
+    groups_set_up,
+    leaders_blocks,
+    one_team_plaques,
+    plaques_of_members,
+    working_bodies,
+)
 from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_head import extract_head
@@ -20,9 +31,9 @@ from orgspec.draft.extract_name import colocated, companions, infobox_kind, name
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
-from orgspec.draft.extract_staffing import extract_institutions, extract_staffing
+from orgspec.draft.extract_staffing import extract_institutions, extract_staffing, unit_pools
 from orgspec.draft.facts import Facts, SectionFacts, Src
-from orgspec.draft.normalize import Line, cn_int, is_english, read_lines
+from orgspec.draft.normalize import Line, cn_int, fold, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
 from orgspec.model.names import name_key
 from orgspec.model.units import Post, PostGroup, Relation, RelationKind, Spec
@@ -76,6 +87,21 @@ def _first_heading(lines: list[Line], facts: Facts) -> int:
     return min(facts.used, default=0)
 
 
+def _dedupe_listed(facts: Facts) -> None:
+    """Keep the first of two listed bodies of one name (a line printed twice): the second is a note."""
+    seen: set[str] = set()
+    kept = []
+    main = name_key(facts.name.value) if facts.name is not None else None
+    for body in facts.listed:
+        key = name_key(body.name.value)
+        if key in seen or key == main:
+            facts.note(body.name.line, "anomaly", f"'{body.name.value}' is read again; only the first is drafted")
+            continue
+        seen.add(key)
+        kept.append(body)
+    facts.listed = kept
+
+
 def _dedupe_sections(facts: Facts) -> None:
     """Keep the first of two sections of one name (either script); the second is a note (a repeated list)."""
     first: dict[str, int] = {}
@@ -83,6 +109,10 @@ def _dedupe_sections(facts: Facts) -> None:
     kept: list[SectionFacts] = []
     for i, section in enumerate(facts.sections):
         key = name_key(section.name)  # "办公室" and "辦公室" are one name (check folds the script too)
+        if not section.name.strip():  # "二、" with nothing after it (a cut-off copy): no unit
+            facts.note(section.line, "doubt", "an enumerator with no name after it: no unit drafted")
+            index[i] = -1
+            continue
         if key in first:
             index[i] = index[first[key]]
             facts.note(section.line, "anomaly", f"'{section.name}' is listed again; only the first is drafted")
@@ -93,7 +123,7 @@ def _dedupe_sections(facts: Facts) -> None:
         kept.append(section)
     facts.sections = kept
     for shared in facts.shared:
-        shared.sections = sorted({index[i] for i in shared.sections})
+        shared.sections = sorted({index[i] for i in shared.sections if index[i] >= 0})
 
 
 def _unheaded_groups(facts: Facts) -> None:
@@ -119,13 +149,13 @@ def _drop_clashing_plaques(facts: Facts) -> None:
     Two lists of one text (or two texts run together) may name the same unit as a section and as a
     second name of another; the draft must pass check (OS402), and the reader decides which it is.
     """
-    names = {x.name for x in facts.sections} | {b.name.value for b in facts.listed}
+    names = {name_key(x.name) for x in facts.sections} | {name_key(b.name.value) for b in facts.listed}
     if facts.name is not None:
-        names.add(facts.name.value)
+        names.add(name_key(facts.name.value))
     for section in facts.sections:
         kept = []
         for p in section.plaques:
-            if p.value.name in names and p.value.name != section.name:
+            if name_key(p.value.name) in names and name_key(p.value.name) != name_key(section.name):
                 note = f"'{p.value.name}' in parentheses is also the name of another unit: kept as a note, not a plaque"
                 section.doc_notes.append(Src(f"{section.name}({p.value.name})", p.line, [note]))
             else:
@@ -138,11 +168,60 @@ def _drop_clashing_plaques(facts: Facts) -> None:
     for p in facts.plaques:
         if (p.value.name, p.line) in listed_plaques:
             continue
-        if p.value.name in names:
+        if name_key(p.value.name) in names:
             facts.doc_notes.append(Src(p.value.name, p.line, ["a plaque that is also a unit's name: kept as a note"]))
         else:
             kept_body.append(p)
     facts.plaques = kept_body
+
+
+_PLACED = re.compile(r"(?:在([\u4e00-\u9fff]{2,30}?)|([\u4e00-\u9fff]{2,30})\((?:同时|并)?)(?:加挂|挂)")
+
+
+def _plaques_hung_on_units(lines: list[Line], facts: Facts) -> None:
+    """Give "在X挂Y牌子" to X, not to the body: a listed section keeps it; another unit's is a note.
+
+    "各镇在维护稳定办公室挂群众工作办公室牌子": the plaque is the office's, whatever the head reader read.
+    """
+    text = {line.no: line.key for line in lines}
+    kept = []
+    for p in facts.plaques:
+        key = text.get(p.line - 1, "") + text.get(p.line, "")  # a hard-wrapped line may break before the 挂
+        at = key.find(fold(p.value.name), len(text.get(p.line - 1, "")))
+        window = list(_PLACED.finditer(key, max(0, at - 40), at)) if at > 0 else []
+        placed = window[-1] if window and window[-1].end() >= at - 2 else None  # the 挂 right before the plaque
+        unit = fold(placed.group(1) or placed.group(2)) if placed else ""
+        if placed is None or (facts.name is not None and unit in fold(facts.name.value)):
+            kept.append(p)
+            continue
+        section = next((x for x in facts.sections if fold(x.name) == unit), None)
+        listed = next((b for b in facts.listed if unit.endswith(fold(b.name.value))), None)
+        if section is not None:
+            if p.value.name not in {x.value.name for x in section.plaques}:
+                section.plaques.append(p)
+        elif listed is not None:
+            if p.value.name not in {x.value.name for x in listed.plaques}:
+                listed.plaques.append(p)  # "建立市委X委员会(同时挂“Y”牌子)": the listed body X's
+        else:
+            note = f"a plaque of '{placed.group(1) or placed.group(2)}', not of the body: kept as a note"
+            facts.doc_notes.append(Src(p.value.name, p.line, [note]))
+    facts.plaques = kept
+
+
+def _class_noun_name(lines: list[Line], facts: Facts) -> None:
+    """Name "街道" or "乡镇" the body of a text about such bodies in general (a reform plan, a model).
+
+    "结合街道自身实际,设立了…8个工作机构", "将街道机构…精简到12个部门": the text names no body of its own but
+    keeps saying what every 街道 (乡镇) has; the word it repeats (three times or more) names the body, noted.
+    """
+    counts = {word: sum(line.key.count(word) for line in lines) for word in ("街道", "乡镇")}
+    word, count = max(counts.items(), key=lambda wc: (wc[1], wc[0]))
+    owner = re.compile(word + r"(?:机构|内设机构|自身|工作机构|的内设机构)")
+    if count < 3 or not any(owner.search(line.key) for line in lines):
+        return  # the word only in compounds ("乡镇农村经济服务中心"): not the body the text is about
+    first = next(line.no for line in lines if word in line.key)
+    note = f"the text speaks of every {word} ({count} times) and names none: the body is named by that word"
+    facts.name = Src(word, first, [note])
 
 
 def _office_as_body(facts: Facts) -> None:
@@ -180,6 +259,9 @@ def _posts_over_quota(facts: Facts) -> bool:
         for p in owner.posts:
             item = p.value
             if isinstance(item, Post) and item.approved_separately:
+                continue
+            if isinstance(item, PostGroup) and not item.count.known:  # a group of no stated total: its posts
+                total += sum((x.count.value or 0) for x in item.posts if x.count.known)
                 continue
             total += (item.count.value or 0) if item.count.known else 0
         if total <= admin[0]:
@@ -285,11 +367,23 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     else:
         parts = _chinese(lines, facts)
         listed, only_bodies = extract_bodies(lines, facts)
+        if not facts.listed:
+            only_bodies |= working_bodies(lines, facts, set())
+            listed |= only_bodies
+        if not facts.listed:
+            only_bodies |= leaders_blocks(lines, facts)
+            listed |= only_bodies
         if not facts.sections:
             extract_lists([line for line in lines if line.no not in only_bodies], facts)
         reconcile_with_sections(facts)
+        unit_pools([line for p in parts if p.kind == "staffing" for line in p.lines], facts)
         skip = {line.no for p in parts if p.kind == "other" for line in p.lines} | listed
+        extract_classes(lines, facts, skip)
+        counted_classes(lines, facts, skip)
+        plaques_of_members([line for line in lines if line.no not in skip], facts)
+        one_team_plaques([line for line in lines if line.no not in skip - listed], facts)
         extract_running(lines, facts, skip)
+        claim_totals(facts)
         extract_breakdowns(lines, facts, skip)
     check_breakdowns(facts)
     structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed)
@@ -306,6 +400,14 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         companions(lines, facts)
     if structure and not english and facts.name is None:
         name_in_passing(lines, facts)
+    if structure and not english and facts.name is None and (facts.sections or facts.quotas):
+        _class_noun_name(lines, facts)
+    if structure and not english and facts.name is None and facts.subject is not None:
+        facts.name = facts.subject
+        facts.used.add(facts.subject.line)
+    if structure and not english:
+        dispatchers(lines, facts)
+        groups_set_up(lines, facts)
     if structure and not english:
         _office_as_body(facts)
     if structure and not english:
@@ -318,6 +420,8 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
                 facts.doc_notes.append(Src(line.text, line.no, ["an introductory sentence, kept as a note"]))
                 facts.used.add(line.no)
     _dedupe_sections(facts)
+    _dedupe_listed(facts)
+    _plaques_hung_on_units(lines, facts)
     _drop_clashing_plaques(facts)
     _unheaded_groups(facts)
     spec, prov = assemble(facts, lines, structure)
