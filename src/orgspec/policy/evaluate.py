@@ -88,6 +88,10 @@ def _applies(ctx: Context, path: str, unit: Unit, rule: RuleModel) -> bool:
         keys = ctx.index.keys[path]
         if not any(name_key(n) in k for n in sel.name_contains for k in keys):
             return False
+    if sel.name_ends_with:
+        keys = ctx.index.keys[path]
+        if not any(k.endswith(name_key(n)) for n in sel.name_ends_with for k in keys):
+            return False
     return True
 
 
