@@ -225,7 +225,11 @@ def test_the_corpus_raises_no_policy_or_reviewer_false_alarm(capsys: pytest.Capt
             "OS801",
             "'街道' has 8 sections (“设立了“4办、1队、2中心、1站”8个工作机构”)",
         ),
-        ("found-39-beijing-dongcheng-subdistrict-reform-2018-trad.orgspec", "OS801", "'街道' has 12 sections (“精簡到12個部門”)"),
+        (
+            "found-39-beijing-dongcheng-subdistrict-reform-2018-trad.orgspec",
+            "OS801",
+            "'街道' has 12 sections (“精簡到12個部門”)",
+        ),
     ]
 
 

@@ -22,6 +22,7 @@ from orgspec.checks.plaques import plaque_names
 from orgspec.checks.posts import post_groups, post_parts, posts_within_quota
 from orgspec.checks.quotas import quota_parts
 from orgspec.checks.reviewer import group_heads, parts_for_units, posts_less_logistics
+from orgspec.checks.totals import quota_totals
 from orgspec.checks.units import duplicate_names, ranks, sections_have_duties
 from orgspec.diagnostics import Diagnostic
 from orgspec.lowering import Built
@@ -36,6 +37,7 @@ CHECKS: tuple[Check, ...] = (
     stated_counts,
     numbering,
     quota_parts,
+    quota_totals,
     post_groups,
     post_parts,
     posts_within_quota,

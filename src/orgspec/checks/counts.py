@@ -21,6 +21,7 @@ _WORDS = {
     "members": "members",
     "subordinates": "subordinate units",
     "bodies": "bodies",
+    "quota": "places",
 }
 
 
@@ -155,6 +156,8 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
     """
     for path, unit in ctx.selected.stated:
         for i, stated in enumerate(unit.stated):
+            if stated.what == "quota":
+                continue  # a total of places, not a count of what is listed: OS320 (checks.totals)
             # A range (4-6个) or bound (不超过7个) is compared by its bounds: a finding only when
             # the list falls outside even the bound that favours the document.
             low, high = stated.count.low_bound, stated.count.high_bound

@@ -331,13 +331,13 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
     def u_stated(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
         a = StmtArgs(self.r, stmt)
-        what = a.take_word("sections", "duties", "institutions", "members", "subordinates", "bodies")
+        what = a.take_word("sections", "duties", "institutions", "members", "subordinates", "bodies", "quota")
         if what is None:
-            a.require("what is counted: sections, duties, institutions, members, subordinates or bodies", IDENT)
+            a.require("what is counted: sections, duties, institutions, members, subordinates, bodies or quota", IDENT)
             return
         counted = a.count("the stated count")
         text = a.take(S)
-        a.done("sections|duties|institutions|members|subordinates|bodies, a count and the document's words")
+        a.done("sections|duties|institutions|members|subordinates|bodies|quota, a count and the document's words")
         if counted is None:
             return
         p = f"{path}/stated/{len(lists['stated'])}"
@@ -346,6 +346,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         allowed = {"unlisted": 1, "kind": 1} if what.value == "bodies" else {"unlisted": 1}
         if what.value == "members":
             allowed = {"unlisted": 1, "role": 1}
+        elif what.value == "quota":
+            allowed = {}  # a total over the unit's own pools: nothing is counted but not listed
         for sub in stmt.block or ():
             if sub.keyword not in allowed:
                 self.unknown(sub, "a stated count", allowed)
@@ -371,7 +373,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 self.map.put(p + "/unlisted", sub)
         self.map.put(p, stmt)
         self.map.put(p + "/count", counted[1])
-        what_value: Literal["sections", "duties", "institutions", "members", "subordinates", "bodies"] = what.value  # type: ignore[assignment]
+        what_value: Literal["sections", "duties", "institutions", "members", "subordinates", "bodies", "quota"]
+        what_value = what.value  # type: ignore[assignment]
         lists["stated"].append(trusted(StatedCount, what=what_value, **sf))
 
     def _stated_kind(self, sub: Stmt, sf: dict[str, Any]) -> None:
@@ -584,6 +587,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "colocated": _L.u_relation(RelationKind.COLOCATED),
     "office-of": _L.u_relation(RelationKind.OFFICE_OF),
     "working-office": _L.u_relation(RelationKind.WORKING_OFFICE),
+    "dual-led-by": _L.u_relation(RelationKind.DUAL_LED_BY),
     "stated": _L.u_stated,
     "duties": _L.u_duties,
     "shared-duties": _L.u_shared,

@@ -22,7 +22,7 @@ from orgspec.model.units import (
     Quota,
     QuotaPart,
 )
-from orgspec.model.values import Count, QuotaCategory
+from orgspec.model.values import Count, QuotaCategory, Ref
 from orgspec.syntax.nodes import ArgKind, Stmt
 
 __all__ = ["StaffLowerer"]
@@ -30,7 +30,8 @@ __all__ = ["StaffLowerer"]
 
 #: The statements a quota block accepts.
 _QUOTA_KEYWORDS = dict.fromkeys(
-    ("includes", "excludes", "complete", "funding", "phasing-out", "as-of", "source", "also", "across", "note"), 1
+    ("includes", "excludes", "complete", "funding", "phasing-out", "as-of", "source", "also", "across", "over", "note"),
+    1,
 )
 
 
@@ -83,6 +84,9 @@ class StaffLowerer(ClassLowerer):
             elif sub.keyword == "as-of":
                 if self.once(seen, sub):
                     qf["as_of"] = self.dated(sub)
+            elif sub.keyword == "over":
+                if self.once(seen, sub):
+                    qf["over"] = self._over(sub, f"{p}/over")
             elif sub.keyword == "note":
                 note = self.text(sub)
                 if note is not None:
@@ -96,6 +100,19 @@ class StaffLowerer(ClassLowerer):
         self.map.put(p, stmt)
         self.map.put(p + "/count", counted[1])
         lists["quotas"].append(trusted(Quota, **qf))
+
+    def _over(self, sub: Stmt, p: str) -> tuple[Ref, ...]:
+        """Read ``over @a @b …``: the bodies whose quotas of the same category a total covers."""
+        sa = StmtArgs(self.r, sub)
+        refs: list[Ref] = []
+        while (arg := sa.take(*REFS)) is not None:
+            self.map.put(f"{p}/{len(refs)}", arg)
+            refs.append(self.r.ref(arg))
+        if not refs:
+            sa.require('the bodies the total is over (@id or @"name")', *REFS)
+        sa.done('the bodies the total is over (@id or @"name")')
+        self.no_block(sub)
+        return tuple(refs)
 
     def u_actual(self, stmt: Stmt, u: UnitCtx) -> None:
         """Read ``actual [CATEGORY] FIGURE [label] { as-of DATE; includes …; note }``: staff in post."""

@@ -92,6 +92,8 @@ def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
             for j, part in enumerate(quota.parts):
                 if part.unit is not None:
                     yield f"{path}/quotas/{i}/parts/{j}", part.unit
+            for j, ref in enumerate(quota.over):
+                yield f"{path}/quotas/{i}/over/{j}", ref
     if unit.posts:
         for i, item in enumerate(unit.posts):
             for j, part in enumerate(item.parts):
@@ -159,6 +161,7 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
             if rel_kind is RelationKind.COLOCATED:
                 continue
             office = rel_kind in (RelationKind.OFFICE_OF, RelationKind.WORKING_OFFICE)
+            dual = rel_kind is RelationKind.DUAL_LED_BY
             if target == path:
                 reader.error(
                     "OS209",
@@ -166,11 +169,15 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
                     smap.get(where, path),
                     hint="a unit cannot be its own working office"
                     if office
+                    else "a unit is not led by itself"
+                    if dual
                     else "a unit cannot host, manage or be the superior of itself",
                 )
                 continue
-            if office:
-                continue  # a working office serves a body; it neither contains it nor is contained
+            if office or dual:
+                # a working office serves a body, and a second leader leads without containing:
+                # neither contains the other
+                continue
             # Edges run from the container to what it contains, whichever side states it.
             if rel_kind in (RelationKind.HOSTS, RelationKind.MANAGES):
                 edges.setdefault(path, set()).add(target)

@@ -30,7 +30,16 @@ __all__ = ["BLOCK_KEYWORDS", "completions", "unit_ids"]
 _UNITS = ("body", "section", "office", "institution")
 _META = ("since", "basis", "note")
 _RELATION_META = ("since", "until", "basis", "note")
-_RELATIONS = ("hosts", "hosted-in", "manages", "managed-by", "colocated", "office-of", "working-office")
+_RELATIONS = (
+    "hosts",
+    "hosted-in",
+    "manages",
+    "managed-by",
+    "colocated",
+    "office-of",
+    "working-office",
+    "dual-led-by",
+)
 
 #: The statements each kind of block accepts, keyed by the keyword that opens the block ("" is the top level).
 BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -48,6 +57,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
         "source",
         "also",
         "across",
+        "over",
         "note",
     ),
     "posts": ("post", "group"),
@@ -76,7 +86,7 @@ _SECTION_RANKS = tuple(f'"{level}"' for level in _RANK_LEVELS)
 _POST_FLAGS = ("chief", "deputy", "approved-separately", "concurrent", "rank", "holder")
 _MEMBER_ROLES = ('"组长"', '"副组长"', '"成员"', '"組長"', '"副組長"', '"成員"')
 #: Statements whose arguments name a unit: completion offers ``@id`` there.
-_REFERS = frozenset({"superior", *_RELATIONS, "sections", "unit"})
+_REFERS = frozenset({"superior", *_RELATIONS, "sections", "unit", "over"})
 #: Words inside a statement that are followed by a reference.
 _REF_WORDS = frozenset({"of", "for", "to", "from", "with"})
 _UNIT_STMT = re.compile(r"(?:body|section|office|institution)\Z")

@@ -83,10 +83,11 @@ class RelationKind(enum.StrEnum):
     COLOCATED = "colocated"  # 合署办公
     OFFICE_OF = "office-of"  # this unit is the working office of a coordinating body (办事机构, 承担…日常工作)
     WORKING_OFFICE = "working-office"  # that unit is this coordinating body's working office
+    DUAL_LED_BY = "dual-led-by"  # 双重领导: led by its own body and also by this other one
 
 
 class Relation(_Frozen):
-    """A non-tree relation: hosted office, managed on behalf, co-location, working office."""
+    """A non-tree relation: hosted office, managed on behalf, co-location, working office, dual leadership."""
 
     kind: RelationKind
     target: Ref
@@ -199,6 +200,10 @@ class Quota(_Frozen):
     source: str | None = Field(default=None, description="who or what states the figure, when the document says")
     also: tuple[OtherStatement, ...] = Field(default=(), description="the same figure stated by another source")
     across: tuple[ClassTotal, ...] = Field(default=(), description="totals over bodies of the class (stands-for)")
+    over: tuple[Ref, ...] = Field(
+        default=(),
+        description="the bodies whose quotas of this category the figure totals (each counted as its class)",
+    )
     notes: tuple[str, ...] = ()
 
 
@@ -272,9 +277,10 @@ class Member(_Frozen):
 class StatedCount(_Frozen):
     """A count the document declares (设6个内设机构), kept apart from what it lists."""
 
-    what: Literal["sections", "duties", "institutions", "members", "subordinates", "bodies"] = Field(
+    what: Literal["sections", "duties", "institutions", "members", "subordinates", "bodies", "quota"] = Field(
         description="what is counted; subordinates: the units directly under the body other than its "
-        "sections (下属单位, of mixed kinds); bodies: the bodies of the spec under this one (部门管理机构7个)"
+        "sections (下属单位, of mixed kinds); bodies: the bodies of the spec under this one (部门管理机构7个); "
+        "quota: the places of all the unit's own quotas together (共有编制32人)"
     )
     count: Count
     text: str | None = Field(default=None, description="the document's words")

@@ -155,6 +155,8 @@ def _quota(q: Quota) -> Stmt:
     if q.source is not None:
         block.append(_st("source", [_s(q.source)]))
     block += [_also(o) for o in q.also] + [_across(t) for t in q.across]
+    if q.over:
+        block.append(_st("over", [_ref(r) for r in q.over]))
     block += _notes(q.notes)
     return _st("quota", args, block or None)
 
