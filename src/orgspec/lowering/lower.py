@@ -26,6 +26,7 @@ from orgspec.model.trusted import trusted
 from orgspec.model.units import (
     Ambiguity,
     AmbiguousWhat,
+    Coverage,
     CutOff,
     CutOffWhat,
     Duty,
@@ -434,6 +435,43 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         self.map.put(p, stmt)
         lists["short_names"].append(trusted(ShortName, name=name.value, text=text.value if text else None))
 
+    def u_covers(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``covers "area" … { each; note }``: the places or fields a unit covers (辖区, 管辖)."""
+        path, f = u.path, u.f
+        p = f"{path}/covers"
+        a = StmtArgs(self.r, stmt)
+        areas: list[str] = []
+        while (arg := a.take(S)) is not None:
+            if not arg.value.strip():
+                self.r.error("OS202", "an area is empty", arg.span)
+                continue
+            self.map.put(f"{p}/areas/{len(areas)}", arg)
+            areas.append(arg.value)
+        if not areas:
+            a.require('the areas covered (quoted names: "姥桥镇" "功桥镇")', S)
+        a.done('the areas covered, each a quoted name ("姥桥镇" "功桥镇")')
+        cf: dict[str, Any] = {"areas": tuple(areas)}
+        notes: list[str] = []
+        seen: dict[str, Stmt] = {}
+        for sub in stmt.block or ():
+            if sub.keyword == "each":
+                if self.once(seen, sub):
+                    self.no_args(sub, "no arguments: each body of the class covers one of the areas")
+                    self.no_block(sub)
+                    cf["each"] = True
+                    self.map.put(p + "/each", sub)
+            elif sub.keyword == "note":
+                note = self.text(sub)
+                if note is not None:
+                    notes.append(note)
+            else:
+                self.unknown(sub, "'covers'", {"each": 1, "note": 1})
+        if not areas:
+            return
+        cf["notes"] = tuple(notes)
+        self.map.put(p, stmt)
+        f["covers"] = trusted(Coverage, **cf)
+
     def choice(self, a: StmtArgs, keyword: str, words: tuple[str, ...], what: str) -> Arg | None:
         """Take one of ``words`` from ``a``, or report (OS202) what was found and the closest word."""
         taken = a.take_word(*words)
@@ -560,7 +598,7 @@ _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
 
 _ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "section-duties-unstated", "funding",
-         "outside-count", "stands-for"}  # fmt: skip
+         "outside-count", "stands-for", "covers"}  # fmt: skip
 
 _L = _Lowerer
 _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
@@ -576,6 +614,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "cut-off": _L.u_cut_off,
     "ambiguous": _L.u_ambiguous,
     "stands-for": _L.u_stands_for,
+    "covers": _L.u_covers,
     "basis": _L.u_basis,
     "note": _L.u_note,
     "plaque": _L.u_plaque,

@@ -64,6 +64,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "group": ("post", "actual", "includes", "across", "since", "until", "note"),
     "post": ("includes", "actual", "holder", "across", "note"),
     "stands-for": CLASS_KEYWORDS,
+    "covers": ("each", "note"),
     "actual": ("as-of", "includes", "note"),
     "holder": ("since", "until", "note"),
     "members": ("member",),

@@ -24,6 +24,7 @@ __all__ = [
     "AmbiguousWhat",
     "BodyClass",
     "ClassTotal",
+    "Coverage",
     "CutOff",
     "CutOffWhat",
     "Duty",
@@ -84,6 +85,16 @@ class RelationKind(enum.StrEnum):
     OFFICE_OF = "office-of"  # this unit is the working office of a coordinating body (办事机构, 承担…日常工作)
     WORKING_OFFICE = "working-office"  # that unit is this coordinating body's working office
     DUAL_LED_BY = "dual-led-by"  # 双重领导: led by its own body and also by this other one
+
+
+class Coverage(_Frozen):
+    """The area a unit covers (辖区, 管辖, 分别管辖): places or fields, as the document names them."""
+
+    areas: tuple[str, ...] = Field(description="the places or fields covered, in the document's order")
+    each: bool = Field(
+        default=False, description="a class's bodies cover one area each (分别管辖): as many areas as bodies"
+    )
+    notes: tuple[str, ...] = ()
 
 
 class Relation(_Frozen):
@@ -401,6 +412,7 @@ class Unit(_Frozen):
     cut_off: tuple[CutOff, ...] = Field(default=(), description="what the stored copy lacks of this unit")
     ambiguous: tuple[Ambiguity, ...] = Field(default=(), description="what the document leaves ambiguous")
     stands_for: BodyClass | None = Field(default=None, description="the class of like bodies this one stands for")
+    covers: Coverage | None = Field(default=None, description="the area the unit covers (辖区)")
     basis: tuple[Basis, ...] = ()
     plaques: tuple[Plaque, ...] = ()
     short_names: tuple[ShortName, ...] = Field(default=(), description="short names and abbreviations (以下简称)")

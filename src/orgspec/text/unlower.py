@@ -325,6 +325,10 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("funding", [_s(u.funding)]))
     if u.stands_for is not None:
         block.append(_class(u.stands_for))
+    if u.covers is not None:
+        covered = [_st("each")] if u.covers.each else []
+        covered += _notes(u.covers.notes)
+        block.append(_st("covers", [_s(a) for a in u.covers.areas], covered or None))
     for amb in u.ambiguous:
         block.append(_st("ambiguous", [_w(amb.what), _s(amb.text)]))
     for cut in u.cut_off:
