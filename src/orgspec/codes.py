@@ -378,7 +378,8 @@ _ALL: tuple[Code, ...] = (
         'a post total over some of its bodies (`across 31 124 "共计124正"` in a '
         "post of 4) must be the post's figure times the bodies, and cover no more bodies than the "
         'class has; and when its bodies cover one area each (`covers "党群口" "综合口" { each }`, 分别管辖), '
-        "it names as many areas as it has bodies. Posts filled over several bodies (`across 25 125 … actual`) are OS312.",
+        "it names as many areas as it has bodies. Posts filled over several bodies "
+        "(`across 25 125 … actual`) are OS312.",
         bad='stands-for 31\nposts { post "副主任" 4 { across 31 120 "共计120副" } }',
         good='stands-for 31\nposts { post "副主任" 4 { across 31 124 "共计124副" } }',
     ),
