@@ -513,6 +513,18 @@ _ALL: tuple[Code, ...] = (
         "A decision comes before its approval, and both come before it takes effect; an interim "
         "period (`event interim START { until END }`, 过渡期) ends after it starts.",
     ),
+    Code(
+        "OS604",
+        "event-after-state-date",
+        "warning",
+        "An event of a unit's history comes after the date its state is written for.",
+        '`as-of 2011-12 "2011年年底"` on a unit says that its sections, quotas and posts as written are '
+        "its state on that date (a gazetteer: 2011年年底,内设机构有…). The state as written is the one "
+        "after every event of its history, so an event surely after that date contradicts it. Partial "
+        "dates are compared only as far as both go: an event of 2011 is not after 2011-12.",
+        bad='as-of 2011-12\nhistory { event renamed 2012 { from "甲"; to "乙" } }',
+        good='as-of 2012-12\nhistory { event renamed 2012 { from "甲"; to "乙" } }',
+    ),
     # ---- policy and across files ------------------------------------------------------
     Code(
         "OS801",

@@ -16,7 +16,7 @@ from orgspec.checks.ambiguity import ambiguities
 from orgspec.checks.classes import class_arithmetic, disagreements
 from orgspec.checks.context import Context
 from orgspec.checks.counts import numbering, stated_counts
-from orgspec.checks.history import event_dates, event_names
+from orgspec.checks.history import event_dates, event_names, state_dates
 from orgspec.checks.offices import working_offices
 from orgspec.checks.plaques import plaque_names
 from orgspec.checks.posts import post_groups, post_parts, posts_within_quota
@@ -55,6 +55,7 @@ CHECKS: tuple[Check, ...] = (
     ranks,
     event_dates,
     event_names,
+    state_dates,
 )
 
 

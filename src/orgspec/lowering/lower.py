@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any, Literal, get_args
 
 from orgspec import limits
-from orgspec.lowering.lower_base import REFS, S, SourceMap, UnitCtx
+from orgspec.lowering.lower_base import REFS, WHEN, S, SourceMap, UnitCtx
 from orgspec.lowering.lower_history import HistoryLowerer
 from orgspec.lowering.lower_staff import StaffLowerer
 from orgspec.lowering.reader import IDENT, INT, STRING, Reader, StmtArgs
@@ -435,6 +435,24 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         self.map.put(p, stmt)
         lists["short_names"].append(trusted(ShortName, name=name.value, text=text.value if text else None))
 
+    def u_as_of(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``as-of DATE ["the document's words"]``: the date of the state the unit is written in."""
+        path, f = u.path, u.f
+        a = StmtArgs(self.r, stmt)
+        arg = a.require("a date (2011, 2011-12 or 2011-12-31)", *WHEN)
+        words = a.take(S) if arg is not None else None
+        a.done('a date and optionally the document\'s words ("2011年年底")')
+        self.no_block(stmt)
+        if arg is None:
+            return
+        date = self.r.date(arg)
+        if date is None:
+            return
+        f["as_of"] = date
+        if words is not None:
+            f["as_of_text"] = words.value
+        self.map.put(f"{path}/as_of", stmt)
+
     def u_covers(self, stmt: Stmt, u: UnitCtx) -> None:
         """Read ``covers "area" … { each; note }``: the places or fields a unit covers (辖区, 管辖)."""
         path, f = u.path, u.f
@@ -598,7 +616,7 @@ _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
 
 _ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "section-duties-unstated", "funding",
-         "outside-count", "stands-for", "covers"}  # fmt: skip
+         "outside-count", "stands-for", "covers", "as-of"}  # fmt: skip
 
 _L = _Lowerer
 _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
@@ -615,6 +633,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "ambiguous": _L.u_ambiguous,
     "stands-for": _L.u_stands_for,
     "covers": _L.u_covers,
+    "as-of": _L.u_as_of,
     "basis": _L.u_basis,
     "note": _L.u_note,
     "plaque": _L.u_plaque,

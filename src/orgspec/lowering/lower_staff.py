@@ -36,7 +36,7 @@ _QUOTA_KEYWORDS = dict.fromkeys(
 
 
 #: The statements a post group's block accepts.
-_GROUP_KEYWORDS = ("post", "actual", "includes", "across", "since", "until", "note")
+_GROUP_KEYWORDS = ("post", "actual", "includes", "across", "since", "until", "period", "note")
 
 
 class StaffLowerer(ClassLowerer):
@@ -312,6 +312,9 @@ class StaffLowerer(ClassLowerer):
                 if self.once(seen, sub):
                     dates[kw] = self.dated(sub)
                     self.map.put(f"{p}/{kw}", sub)
+            elif kw == "period":
+                if self.once(seen, sub):
+                    dates[kw] = self.text(sub, 'the period in the document\'s words (a quoted string: "50年代")')
             elif kw == "actual":
                 if self.once(seen, sub):
                     actual = self.post_actual(sub, p)

@@ -61,7 +61,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
         "note",
     ),
     "posts": ("post", "group"),
-    "group": ("post", "actual", "includes", "across", "since", "until", "note"),
+    "group": ("post", "actual", "includes", "across", "since", "until", "period", "note"),
     "post": ("includes", "actual", "holder", "across", "note"),
     "stands-for": CLASS_KEYWORDS,
     "covers": ("each", "note"),

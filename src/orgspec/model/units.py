@@ -267,6 +267,7 @@ class PostGroup(_Frozen):
     actual: Count | None = Field(default=None, description="the posts actually filled (实际配备)")
     since: PartialDate | None = Field(default=None, description="the layout holds from this date")
     until: PartialDate | None = Field(default=None, description="the layout held until this date: a past layout")
+    period: str | None = Field(default=None, description="when the layout held, in the document's words (50年代)")
     posts: tuple[Post, ...] = ()
     across: tuple[ClassTotal, ...] = Field(default=(), description="totals over bodies of the class (stands-for)")
     parts: tuple[QuotaPart, ...] = ()
@@ -327,6 +328,7 @@ class EventKind(enum.StrEnum):
     POSTS_TRANSFERRED = "posts-transferred"  # 将…N名…领导职数划入…
     INTERIM = "interim"  # 过渡期: a body or plaque kept from ``date`` until ``until``, then gone
     KEPT = "kept"  # 保留: the body is kept through a reform; nothing changes
+    MEMBERS_ADJUSTED = "members-adjusted"  # 调整充实: a coordinating body's members changed; its structure does not
 
 
 class Event(_Frozen):
@@ -338,6 +340,9 @@ class Event(_Frozen):
     approved: PartialDate | None = None
     effective: PartialDate | None = None
     until: PartialDate | None = Field(default=None, description="the end of an interim period (过渡期至…)")
+    period: str | None = Field(
+        default=None, description="when, in the document's words, for a time it gives no dates for (文化大革命期间)"
+    )
     id: str | None = None
     item: int | None = Field(
         default=None,
@@ -413,6 +418,10 @@ class Unit(_Frozen):
     ambiguous: tuple[Ambiguity, ...] = Field(default=(), description="what the document leaves ambiguous")
     stands_for: BodyClass | None = Field(default=None, description="the class of like bodies this one stands for")
     covers: Coverage | None = Field(default=None, description="the area the unit covers (辖区)")
+    as_of: PartialDate | None = Field(
+        default=None, description="the date of the state as written (2011年年底): every event of its history is before"
+    )
+    as_of_text: str | None = Field(default=None, description="the document's words for that date")
     basis: tuple[Basis, ...] = ()
     plaques: tuple[Plaque, ...] = ()
     short_names: tuple[ShortName, ...] = Field(default=(), description="short names and abbreviations (以下简称)")

@@ -241,6 +241,8 @@ def _group(g: PostGroup) -> Stmt:
     if g.for_sections:
         args.append(_w("for-sections"))
     block = [_st(k, [_d(v)]) for k, v in (("since", g.since), ("until", g.until)) if v is not None]
+    if g.period is not None:
+        block.append(_st("period", [_s(g.period)]))
     block += [_post(p) for p in g.posts]
     if g.actual is not None:
         block.append(_st("actual", _count(g.actual)))
@@ -259,6 +261,8 @@ def _event(e: Event) -> Stmt:
         value: PartialDate | None = getattr(e, name)
         if value is not None:
             block.append(_st(name, [_d(value)]))
+    if e.period is not None:
+        block.append(_st("period", [_s(e.period)]))
     if e.item is not None:
         block.append(_st("item", [_i(e.item)]))
     if e.verb is not None:
@@ -325,6 +329,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("funding", [_s(u.funding)]))
     if u.stands_for is not None:
         block.append(_class(u.stands_for))
+    if u.as_of is not None:
+        block.append(_st("as-of", [_d(u.as_of), *([_s(u.as_of_text)] if u.as_of_text is not None else [])]))
     if u.covers is not None:
         covered = [_st("each")] if u.covers.each else []
         covered += _notes(u.covers.notes)
