@@ -21,6 +21,7 @@ from orgspec.model import (
     BodyClass,
     ClassTotal,
     Count,
+    Coverage,
     CutOff,
     Duty,
     Event,
@@ -141,6 +142,7 @@ quotas = st.builds(
     source=st.none() | names,
     also=st.lists(others, max_size=1).map(tuple),
     across=st.lists(class_totals, max_size=1).map(tuple),
+    over=st.lists(external_refs, max_size=2).map(tuple),
     notes=notes,
 )
 include_parts = parts.map(lambda p: p.model_copy(update={"relation": "includes"}))
@@ -186,6 +188,7 @@ groups = st.builds(
     actual=st.none() | counts,
     since=st.none() | partial_dates(),
     until=st.none() | partial_dates(),
+    period=st.none() | texts,
     posts=st.lists(posts, max_size=3).map(tuple),
     across=st.lists(class_totals, max_size=1).map(tuple),
     parts=st.lists(include_parts, max_size=1).map(tuple),
@@ -222,6 +225,10 @@ stated = st.builds(
     unlisted=st.none() | counts,
     unlisted_text=st.none(),
 )
+quota_totals = st.builds(StatedCount, what=st.just("quota"), count=counts, text=st.none() | texts)
+coverages = st.builds(
+    Coverage, areas=st.lists(names, min_size=1, max_size=3).map(tuple), each=st.booleans(), notes=notes
+)
 member_counts = st.builds(
     StatedCount,
     what=st.just("members"),
@@ -248,6 +255,7 @@ def events(draw: st.DrawFn) -> Event:
         "notes": draw(notes),
         "item": draw(st.none() | st.integers(min_value=1, max_value=40)),
         "verb": draw(st.none() | st.sampled_from(EVENT_VERBS.get(kind.value, ()) or (None,))),
+        "period": draw(st.none() | texts),
     }
     if kind in (EventKind.QUOTA_CHANGED, EventKind.POSTS_CHANGED):
         fields["count_before"] = draw(st.none() | counts)
@@ -319,6 +327,7 @@ def units(
                 intro=draw(st.none() | texts),
             ),
         )
+    as_of = draw(st.none() | partial_dates())
     number = draw(st.none() | small)
     number_to = (
         number + draw(st.integers(min_value=1, max_value=4)) if number is not None and draw(st.booleans()) else None
@@ -350,11 +359,14 @@ def units(
             )
         ),
         stands_for=draw(st.none() | body_classes),
+        covers=draw(st.none() | coverages),
+        as_of=as_of,
+        as_of_text=draw(st.none() | texts) if as_of is not None else None,
         basis=tuple(draw(st.lists(bases, max_size=2))),
         plaques=tuple(draw(st.lists(plaques, max_size=2))),
         short_names=tuple(draw(st.lists(st.builds(ShortName, name=names, text=st.none() | texts), max_size=2))),
         relations=tuple(draw(st.lists(relations, max_size=2))),
-        stated=tuple(draw(st.lists(stated | member_counts, max_size=2))),
+        stated=tuple(draw(st.lists(stated | member_counts | quota_totals, max_size=2))),
         duties=tuple(draw(st.lists(duties, max_size=3))),
         shared_duties=shared,
         function_changes=tuple(draw(st.lists(changes, max_size=2))),
