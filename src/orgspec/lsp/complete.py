@@ -122,7 +122,7 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
     if keyword in ("includes", "excludes"):
         return ((*_CATEGORIES, *_COUNTS) if index == 0 else ("for",)), enum
     if keyword == "stated" and index == 0:
-        return ("sections", "duties", "institutions", "members", "subordinates", "bodies"), enum
+        return ("sections", "duties", "institutions", "members", "subordinates", "bodies", "quota"), enum
     if keyword == "cut-off" and index == 0:
         return get_args(CutOffWhat), enum
     if keyword == "ambiguous" and index == 0:

@@ -1,0 +1,346 @@
+"""The constructs of the fourth round of issue 13: totals over pools and bodies (K7/K9), dual
+leadership, the area a unit covers, the date of a state, periods in words and a members'
+adjustment (N4). Each is tested through parse, model, check, fmt, export and completion, against
+what a reviewer expects of a small document.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import orgspec
+from orgspec.export import export
+from orgspec.export.tables import table_rows
+from orgspec.fmt import format_source
+from orgspec.model import EventKind, RelationKind
+
+
+def _findings(text: str, *codes: str) -> list[tuple[str, int]]:
+    return [(d.code, d.line) for d in orgspec.check_text(text) if not codes or d.code in codes]
+
+
+def _messages(text: str, code: str) -> list[str]:
+    return [d.message for d in orgspec.check_text(text) if d.code == code]
+
+
+def _round_trips(text: str) -> orgspec.Spec:
+    spec = orgspec.loads(text)
+    assert orgspec.loads(orgspec.dumps(spec)) == spec
+    assert format_source(text, "t.orgspec").output == text  # written canonically
+    return spec
+
+
+# ---- K7: a total over a unit's pools (共有编制32人) ---------------------------------------------
+
+_POOLS = """body xcb "州委宣传部" {
+  stated quota 32 "共有编制32人"
+  quota administrative 20 "核定行政编制20人"
+  quota public-institution 12 "事业编制12人"
+}
+"""
+
+
+def test_a_total_over_pools_round_trips_and_checks() -> None:
+    spec = _round_trips(_POOLS)
+    (stated,) = spec.bodies[0].stated
+    assert (stated.what, stated.count.value, stated.text) == ("quota", 32, "共有编制32人")
+    assert _findings(_POOLS) == []
+
+
+def test_a_total_over_pools_that_is_not_their_sum_is_reported() -> None:
+    wrong = _POOLS.replace('32 "共有编制32人"', '33 "共有编制33人"')
+    assert _findings(wrong) == [("OS320", 2)]
+    (message,) = _messages(wrong, "OS320")
+    assert "33 places" in message
+    assert "add up to 32 (20 + 12)" in message
+    # a total over pools is not a count of listed units: no OS301 for it
+    assert not _findings(wrong, "OS301")
+
+
+def test_a_total_is_compared_by_bounds_and_an_open_pool_is_not_guessed() -> None:
+    ranged = _POOLS.replace("quota administrative 20", 'quota administrative between 18 22 "18-22"')
+    assert _findings(ranged) == []  # 30-34 may be 32
+    too_many = _POOLS.replace("quota administrative 20", 'quota administrative between 21 25 "21-25"')
+    assert _findings(too_many) == [("OS320", 2)]  # at least 33
+    open_pool = _POOLS.replace("quota public-institution 12", "quota public-institution unstated")
+    assert _findings(open_pool) == [("OS309", 2)]
+
+
+def test_a_total_over_pools_takes_no_unlisted_block() -> None:
+    text = _POOLS.replace('"共有编制32人"', '"共有编制32人" {\n    unlisted 3\n  }')
+    assert ("OS201", 3) in _findings(text)
+
+
+# ---- K9: a quota that totals several bodies, each as its class (574 = 8 × 44 + 3 × 40 + 3 × 34) --
+
+_OVER = """body qs "全市乡镇党政机构" {
+  quota public-institution 574 "事业单位编制574人" {
+    over @zx @z58 @z5
+  }
+}
+
+body zx "8个中心镇" {
+  stands-for 8
+  quota public-institution 44 "核定事业单位编制44人"
+}
+
+body z58 "3个5万人口以上的乡镇" {
+  stands-for 3
+  quota public-institution 40 "核定40人"
+}
+
+body z5 "3个5万人口以下的乡镇" {
+  stands-for 3
+  quota public-institution 34 "核定34人"
+}
+"""
+
+
+def test_a_total_over_classes_counts_each_class_as_its_bodies() -> None:
+    spec = _round_trips(_OVER)
+    assert [r.target for r in spec.bodies[0].quotas[0].over] == ["zx", "z58", "z5"]
+    assert _findings(_OVER) == []
+    wrong = _OVER.replace("574", "575")
+    assert _findings(wrong) == [("OS320", 2)]
+    (message,) = _messages(wrong, "OS320")
+    assert "add up to 574 (44 × 8 + 40 × 3 + 34 × 3)" in message
+    # counting each class as one body (44 + 40 + 34 = 118) would have reported the right figure
+    assert not _findings(_OVER.replace("574", "118"), "OS309")
+    assert _findings(_OVER.replace("574", "118"))
+
+
+def test_a_total_over_a_body_without_the_pool_or_of_open_size_is_not_checked() -> None:
+    no_pool = _OVER.replace('  quota public-institution 34 "核定34人"\n', "")
+    assert _findings(no_pool) == [("OS309", 3)]
+    open_class = _OVER.replace(
+        "stands-for 3\n  quota public-institution 34", "stands-for unstated\n  quota public-institution 34"
+    )
+    assert _findings(open_class, "OS320", "OS309") == []
+    unresolved = _OVER.replace("@z5", "@nowhere")
+    assert ("OS208", 3) in _findings(unresolved)
+
+
+def test_exports_carry_totals() -> None:
+    rows = table_rows(orgspec.loads(_POOLS + "\n" + _OVER), "quotas")
+    assert [(r["unit_name"], r["count"], r["part_of"]) for r in rows if r["part_of"] in ("total", "over")] == [
+        ("州委宣传部", "32", "total"),
+        ("全市乡镇党政机构", "", "over"),
+        ("全市乡镇党政机构", "", "over"),
+        ("全市乡镇党政机构", "", "over"),
+    ]
+    data = json.loads(export(orgspec.loads(_OVER), "json"))
+    assert [r["target"] for r in data["bodies"][0]["quotas"][0]["over"]] == ["zx", "z58", "z5"]
+
+
+# ---- N4: dual leadership (双重领导) -------------------------------------------------------------
+
+_DUAL = """body xz "镇" {
+  office wzb "人民武装部" {
+    dual-led-by "县人民武装部" {
+      note "接受乡镇党委、政府和县人民武装部的双重领导"
+    }
+  }
+}
+"""
+
+
+def test_dual_leadership_is_a_relation_beside_the_tree() -> None:
+    spec = _round_trips(_DUAL)
+    (rel,) = spec.bodies[0].units[0].relations
+    assert rel.kind is RelationKind.DUAL_LED_BY
+    assert rel.target.target == "县人民武装部"
+    assert _findings(_DUAL) == []
+
+
+def test_dual_leadership_is_not_a_cycle_with_the_superior_but_not_of_itself() -> None:
+    text = 'body a "甲" {\n  superior @b\n}\n\nbody b "乙" {\n  dual-led-by @a\n}\n'
+    assert _findings(text) == []  # 乙 is a's superior and also leads it: no containment cycle
+    itself = 'body a "甲" {\n  dual-led-by @a\n}\n'
+    assert _findings(itself) == [("OS209", 2)]
+
+
+def test_the_chart_draws_dual_leadership_as_its_own_edge() -> None:
+    from orgspec.render.chart import build_chart
+
+    spec = orgspec.loads('body a "甲" {\n  dual-led-by @b\n}\n\nbody b "乙" {\n}\n')
+    chart = build_chart(spec)
+    names = {n.id: n.names[0] if n.names else "" for n in chart.nodes}
+    assert [(e.kind, names[e.source], names[e.target]) for e in chart.edges] == [("dual", "乙", "甲")]
+
+
+# ---- N4: the area a unit covers (辖…, 分别管辖) ---------------------------------------------------
+
+_COVERS = """body pc "派出纪检监察组" {
+  stands-for 6 "6个派出纪检监察组"
+  covers "党群口" "综合口" "财经口" "农业口" "社会服务口" "政法口" {
+    each
+    note "分别管辖"
+  }
+}
+
+body nj "姥桥农业机械管理站" {
+  covers "姥桥镇" "功桥镇" "白桥镇"
+}
+"""
+
+
+def test_covers_round_trips_and_a_class_covers_one_area_per_body() -> None:
+    spec = _round_trips(_COVERS)
+    assert spec.bodies[0].covers is not None
+    assert spec.bodies[0].covers.each
+    assert spec.bodies[1].covers is not None
+    assert spec.bodies[1].covers.areas == ("姥桥镇", "功桥镇", "白桥镇")
+    assert _findings(_COVERS) == []
+
+
+def test_a_class_that_covers_one_area_each_names_as_many_as_it_has_bodies() -> None:
+    five = _COVERS.replace(' "政法口"', "")
+    assert _findings(five) == [("OS317", 4)]
+    (message,) = _messages(five, "OS317")
+    assert "the 6 bodies" in message
+    assert "5 areas" in message
+    # without each, the areas are covered together: any number
+    assert _findings(five.replace("    each\n", "")) == []
+    # a single body covering one area each of three is a class of one that does not add up
+    one = _COVERS.replace('"白桥镇"', '"白桥镇" {\n    each\n  }')
+    assert _findings(one) == [("OS317", 11)]
+
+
+def test_covers_is_said_once_and_needs_an_area() -> None:
+    twice = 'body a "站" {\n  covers "甲镇"\n  covers "乙镇"\n}\n'
+    assert ("OS203", 3) in _findings(twice)
+    empty = 'body a "站" {\n  covers\n}\n'
+    assert ("OS202", 2) in _findings(empty)
+
+
+def test_covers_and_as_of_reach_the_tables() -> None:
+    rows = table_rows(orgspec.loads(_COVERS + "\n" + _STATE), "units")
+    assert [(r["name"], r["covers"], r["as_of"]) for r in rows if r["covers"] or r["as_of"]] == [
+        ("派出纪检监察组", "党群口; 综合口; 财经口; 农业口; 社会服务口; 政法口 (each)", ""),
+        ("姥桥农业机械管理站", "姥桥镇; 功桥镇; 白桥镇", ""),
+        ("宣传部", "", "2011-12"),
+    ]
+
+
+# ---- N4: the date of a state, periods in words, a members' adjustment -------------------------
+
+_STATE = """body xcb "宣传部" {
+  as-of 2011-12 "2011年年底"
+  section-duties-unstated
+  section "秘书科"
+  history {
+    event established 1949-07-01
+    event abolished 1968-02
+    event reestablished 1977-11
+  }
+}
+"""
+
+
+def test_a_state_written_as_of_a_date_round_trips() -> None:
+    spec = _round_trips(_STATE)
+    body = spec.bodies[0]
+    assert (str(body.as_of), body.as_of_text) == ("2011-12", "2011年年底")
+    assert _findings(_STATE) == []
+
+
+def test_an_event_after_the_state_s_date_is_reported() -> None:
+    later = _STATE.replace("event reestablished 1977-11", "event reestablished 2012-03")
+    assert _findings(later) == [("OS604", 8)]
+    # a partial date is compared only as far as both go: 2011 may be before 2011-12
+    same_year = _STATE.replace("event reestablished 1977-11", "event reestablished 2011")
+    assert _findings(same_year) == []
+    # without as-of the state is the latest: nothing to compare
+    assert _findings(later.replace('  as-of 2011-12 "2011年年底"\n', "")) == []
+
+
+_PERIODS = """body py "平原縣委對臺灣工作領導小組" {
+  kind coordinating-body
+  history {
+    event members-adjusted {
+      period "日前"
+      note "調整充實"
+    }
+  }
+}
+
+body dw "某單位" {
+  posts {
+    group 1 {
+      since 1950
+      until 1959
+      period "50年代"
+      post "秘書" 1
+    }
+  }
+}
+"""
+
+
+def test_a_period_in_words_on_an_event_and_on_a_past_layout() -> None:
+    spec = _round_trips(_PERIODS)
+    (event,) = spec.bodies[0].history
+    assert (event.kind, event.period, event.date) == (EventKind.MEMBERS_ADJUSTED, "日前", None)
+    group = spec.bodies[1].posts[0]
+    assert group.type == "group"
+    assert group.period == "50年代"
+    # a past layout has no quota to fit: no OS304 although the body states none
+    assert _findings(_PERIODS) == []
+    twice = _PERIODS.replace('      period "日前"\n', '      period "日前"\n      period "近日"\n')
+    assert ("OS203", 6) in _findings(twice)
+
+
+def test_a_members_adjustment_changes_no_structure() -> None:
+    from orgspec.history import as_of
+
+    spec = orgspec.loads(_PERIODS.replace("event members-adjusted {", "event members-adjusted 2013-05 {"))
+    assert _findings(orgspec.dumps(spec)) == []
+    before, after = as_of(spec, "2013-01"), as_of(spec, "2013-12")
+    assert [b.name for b in before.bodies] == [b.name for b in after.bodies] == ["平原縣委對臺灣工作領導小組", "某單位"]
+
+
+@pytest.mark.parametrize(
+    ("text", "block_keyword", "expected"),
+    [
+        ('body b "B" {\n  ', "body", ("covers", "as-of", "dual-led-by")),
+        ('body b "B" {\n  covers "甲" {\n    ', "covers", ("each", "note")),
+        ('body b "B" {\n  quota administrative 5 {\n    ', "quota", ("over",)),
+        ('body b "B" {\n  posts {\n    group 1 {\n      ', "group", ("period",)),
+        ('body b "B" {\n  history {\n    event kept {\n      ', "event", ("period",)),
+        ('body b "B" {\n  stated ', "stated", ("quota",)),
+    ],
+)
+def test_completion_offers_the_new_statements(text: str, block_keyword: str, expected: tuple[str, ...]) -> None:
+    pytest.importorskip("lsprotocol")
+    from orgspec.lsp.complete import completions
+    from orgspec.lsp.features import Document
+
+    doc = Document.open("file:///c.orgspec", text)
+    labels = [i.label for i in completions(text, len(text), doc.lines)]
+    for word in expected:
+        assert word in labels, (block_keyword, word)
+
+
+def test_completion_offers_members_adjusted_as_an_event_kind() -> None:
+    pytest.importorskip("lsprotocol")
+    from orgspec.lsp.complete import completions
+    from orgspec.lsp.features import Document
+
+    text = 'body b "B" {\n  history {\n    event '
+    doc = Document.open("file:///c.orgspec", text)
+    assert "members-adjusted" in [i.label for i in completions(text, len(text), doc.lines)]
+
+
+def test_the_lexer_classes_the_new_statements_as_keywords() -> None:
+    pytest.importorskip("pygments")
+    from pygments import lex
+    from pygments.token import Keyword, String
+
+    from orgspec.pygments_lexer import OrgspecLexer
+
+    tokens = {v: t for t, v in lex(_COVERS + "\n" + _STATE + "\n" + _DUAL, OrgspecLexer())}
+    for word in ("covers", "each", "as-of", "dual-led-by"):
+        assert tokens[word] is Keyword, word
+    assert tokens['"姥桥镇"'] is String.Double
