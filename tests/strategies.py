@@ -138,6 +138,7 @@ quotas = st.builds(
     complete=st.booleans(),
     funding=st.none() | names,
     phasing_out=st.none() | texts,
+    provisional=st.booleans(),
     as_of=st.none() | partial_dates(),
     source=st.none() | names,
     also=st.lists(others, max_size=1).map(tuple),
@@ -328,6 +329,7 @@ def units(
             ),
         )
     as_of = draw(st.none() | partial_dates())
+    rank_as = draw(st.none() | external_refs)
     number = draw(st.none() | small)
     number_to = (
         number + draw(st.integers(min_value=1, max_value=4)) if number is not None and draw(st.booleans()) else None
@@ -360,6 +362,8 @@ def units(
         ),
         stands_for=draw(st.none() | body_classes),
         covers=draw(st.none() | coverages),
+        rank_as=rank_as,
+        rank_as_text=draw(st.none() | texts) if rank_as is not None else None,
         as_of=as_of,
         as_of_text=draw(st.none() | texts) if as_of is not None else None,
         basis=tuple(draw(st.lists(bases, max_size=2))),

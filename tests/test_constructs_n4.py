@@ -344,3 +344,46 @@ def test_the_lexer_classes_the_new_statements_as_keywords() -> None:
     for word in ("covers", "each", "as-of", "dual-led-by"):
         assert tokens[word] is Keyword, word
     assert tokens['"姥桥镇"'] is String.Double
+
+
+# ---- K9: a rank given as another body's (与…规格相等, 按…对待); K7: a provisional quota (暂定) -----
+
+_RANK_AS = """body jd "街道办事处" {
+  rank "正科级"
+}
+
+body gs "街道工业公司" {
+  rank "正科级"
+  rank-as @jd "与街道办事处规格相等"
+}
+
+body sx "國務院三峽地區經濟開發辦公室" {
+  rank-as "國務院直屬局" "按國務院直屬局對待"
+  quota "編制" 50 "編制暫定五十人" {
+    provisional
+  }
+}
+"""
+
+
+def test_a_rank_given_as_another_body_s_round_trips_and_is_compared() -> None:
+    spec = _round_trips(_RANK_AS)
+    gs, sx = spec.bodies[1], spec.bodies[2]
+    assert (gs.rank_as.target if gs.rank_as else None, gs.rank_as_text) == ("jd", "与街道办事处规格相等")
+    assert sx.rank_as is not None
+    assert sx.rank_as.by == "external"
+    assert _findings(_RANK_AS) == []
+    lower = _RANK_AS.replace('  rank "正科级"\n  rank-as', '  rank "副科级"\n  rank-as')
+    assert _findings(lower) == [("OS505", 6)]
+    # the same level in the other script is the same rank
+    assert _findings(_RANK_AS.replace('  rank "正科级"\n  rank-as', '  rank "正科級"\n  rank-as')) == []
+    assert ("OS208", 7) in _findings(_RANK_AS.replace("rank-as @jd", "rank-as @nowhere"))
+
+
+def test_a_provisional_quota_is_kept_apart_from_a_settled_one() -> None:
+    spec = _round_trips(_RANK_AS)
+    (quota,) = spec.bodies[2].quotas
+    assert quota.provisional
+    assert not orgspec.loads(_RANK_AS.replace("    provisional\n", "")).bodies[2].quotas[0].provisional
+    twice = _RANK_AS.replace("    provisional\n", "    provisional\n    provisional\n")
+    assert ("OS203", 14) in _findings(twice)

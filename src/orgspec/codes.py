@@ -481,6 +481,17 @@ _ALL: tuple[Code, ...] = (
         "Two units with the same name under one parent, or two bodies with one name.",
         "Names identify units for people, in references and in diffs. The related location shows the first.",
     ),
+    Code(
+        "OS505",
+        "rank-as-disagrees",
+        "warning",
+        "A unit's rank differs from the rank of the body it is said to rank as.",
+        '`rank-as @jd "与街道办事处规格相等"` gives a unit the rank of another body (规格相等, 按…对待). Where '
+        "both the unit and that body state a rank on the scale and the two differ, one of them is wrong. "
+        "A body outside the spec, or one with no rank, is not compared.",
+        bad='body jd "街道办事处" { rank "正科级" }\nbody gs "街道工业公司" { rank "副科级"; rank-as @jd }',
+        good='body jd "街道办事处" { rank "正科级" }\nbody gs "街道工业公司" { rank "正科级"; rank-as @jd }',
+    ),
     # ---- history ----------------------------------------------------------------
     Code(
         "OS601",

@@ -227,6 +227,20 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             f["superior"] = ref
             self.map.put(path + "/superior", stmt)
 
+    def u_rank_as(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``rank-as REF ["the document's words"]``: a rank given as another body's (规格相等, 按…对待)."""
+        path, f = u.path, u.f
+        a = StmtArgs(self.r, stmt)
+        ref = a.ref('the body whose rank it has (a name, @id or @"name")')
+        words = a.take(S) if ref is not None else None
+        a.done("one reference and optionally the document's words")
+        self.no_block(stmt)
+        if ref is not None:
+            f["rank_as"] = ref
+            if words is not None:
+                f["rank_as_text"] = words.value
+            self.map.put(path + "/rank_as", stmt)
+
     @staticmethod
     def u_flag(field: str) -> Callable[..., None]:
         def handle(self: _Lowerer, stmt: Stmt, u: UnitCtx) -> None:
@@ -616,12 +630,13 @@ _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
 
 _ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "section-duties-unstated", "funding",
-         "outside-count", "stands-for", "covers", "as-of"}  # fmt: skip
+         "outside-count", "stands-for", "covers", "as-of", "rank-as"}  # fmt: skip
 
 _L = _Lowerer
 _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "kind": _L.u_kind,
     "rank": _L.u_text_field("rank"),
+    "rank-as": _L.u_rank_as,
     "number": _L.u_number,
     "superior": _L.u_superior,
     "section-rank": _L.u_text_field("section_rank"),

@@ -30,7 +30,20 @@ __all__ = ["StaffLowerer"]
 
 #: The statements a quota block accepts.
 _QUOTA_KEYWORDS = dict.fromkeys(
-    ("includes", "excludes", "complete", "funding", "phasing-out", "as-of", "source", "also", "across", "over", "note"),
+    (
+        "includes",
+        "excludes",
+        "complete",
+        "funding",
+        "phasing-out",
+        "provisional",
+        "as-of",
+        "source",
+        "also",
+        "across",
+        "over",
+        "note",
+    ),
     1,
 )
 
@@ -84,6 +97,11 @@ class StaffLowerer(ClassLowerer):
             elif sub.keyword == "as-of":
                 if self.once(seen, sub):
                     qf["as_of"] = self.dated(sub)
+            elif sub.keyword == "provisional":
+                if self.once(seen, sub):
+                    self.no_args(sub, "no arguments: the figure is fixed for now (暂定)")
+                    self.no_block(sub)
+                    qf["provisional"] = True
             elif sub.keyword == "over":
                 if self.once(seen, sub):
                     qf["over"] = self._over(sub, f"{p}/over")

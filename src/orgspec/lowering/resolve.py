@@ -76,6 +76,8 @@ def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
     # Most units make no reference: each list is looked at only when it is not empty.
     if unit.superior is not None:
         yield f"{path}/superior", unit.superior
+    if unit.rank_as is not None:
+        yield f"{path}/rank_as", unit.rank_as
     if unit.relations:
         for i, rel in enumerate(unit.relations):
             yield f"{path}/relations/{i}/target", rel.target
@@ -131,7 +133,8 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
                 hint="ids must be unique within a spec",
                 related=(reader.related("first used here", smap.get(by_id[ident] + "/id")),),
             )
-        if fields["superior"] is not None or fields["stands_for"] is not None or any(_REF_LISTS(fields)):
+        refers = fields["superior"] is not None or fields["stands_for"] is not None or fields["rank_as"] is not None
+        if refers or any(_REF_LISTS(fields)):
             referring.append(item)
     edges: dict[str, set[str]] = {}
     for path, unit in referring:

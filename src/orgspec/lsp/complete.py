@@ -53,6 +53,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
         "complete",
         "funding",
         "phasing-out",
+        "provisional",
         "as-of",
         "source",
         "also",
@@ -87,7 +88,7 @@ _SECTION_RANKS = tuple(f'"{level}"' for level in _RANK_LEVELS)
 _POST_FLAGS = ("chief", "deputy", "approved-separately", "concurrent", "rank", "holder")
 _MEMBER_ROLES = ('"组长"', '"副组长"', '"成员"', '"組長"', '"副組長"', '"成員"')
 #: Statements whose arguments name a unit: completion offers ``@id`` there.
-_REFERS = frozenset({"superior", *_RELATIONS, "sections", "unit", "over"})
+_REFERS = frozenset({"superior", *_RELATIONS, "sections", "unit", "over", "rank-as"})
 #: Words inside a statement that are followed by a reference.
 _REF_WORDS = frozenset({"of", "for", "to", "from", "with"})
 _UNIT_STMT = re.compile(r"(?:body|section|office|institution)\Z")

@@ -207,6 +207,7 @@ class Quota(_Frozen):
     complete: bool = Field(default=False, description="the parts are the whole breakdown")
     funding: str | None = Field(default=None, description="how the pool is funded: 全额拨款, 差额拨款, 自收自支")
     phasing_out: str | None = Field(default=None, description="the document's words: 只出不进, 编制出一减一")
+    provisional: bool = Field(default=False, description="the figure is fixed for now (暂定), not settled")
     as_of: PartialDate | None = Field(default=None, description="the date the figure is given for")
     source: str | None = Field(default=None, description="who or what states the figure, when the document says")
     also: tuple[OtherStatement, ...] = Field(default=(), description="the same figure stated by another source")
@@ -400,6 +401,10 @@ class Unit(_Frozen):
     kind: UnitKind | None = None
     kind_label: str | None = Field(default=None, description="the kind as the document words it")
     rank: str | None = None
+    rank_as: Ref | None = Field(
+        default=None, description="its rank is given as another body's, or a class of body's (与…规格相等, 按…对待)"
+    )
+    rank_as_text: str | None = Field(default=None, description="the document's words for that")
     number: int | None = Field(default=None, ge=0, description="the number the document gives it")
     number_to: int | None = Field(
         default=None, ge=0, description="the last number of a range the document writes over several units (5-8)"

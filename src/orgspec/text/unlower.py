@@ -150,6 +150,8 @@ def _quota(q: Quota) -> Stmt:
         block.append(_st("funding", [_s(q.funding)]))
     if q.phasing_out is not None:
         block.append(_st("phasing-out", [_s(q.phasing_out)]))
+    if q.provisional:
+        block.append(_st("provisional"))
     if q.as_of is not None:
         block.append(_st("as-of", [_d(q.as_of)]))
     if q.source is not None:
@@ -313,6 +315,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("kind", [_w(u.kind.value)]))
     if u.rank is not None:
         block.append(_st("rank", [_s(u.rank)]))
+    if u.rank_as is not None:
+        block.append(_st("rank-as", [_ref(u.rank_as), *([_s(u.rank_as_text)] if u.rank_as_text is not None else [])]))
     if u.number is not None:
         block.append(_st("number", [_i(u.number), *([_i(u.number_to)] if u.number_to is not None else [])]))
     if u.superior is not None:
