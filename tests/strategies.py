@@ -227,6 +227,14 @@ stated = st.builds(
     unlisted_text=st.none(),
 )
 quota_totals = st.builds(StatedCount, what=st.just("quota"), count=counts, text=st.none() | texts)
+counts_over = st.builds(
+    StatedCount,
+    what=st.sampled_from(["sections", "institutions"]),
+    count=counts,
+    text=st.none() | texts,
+    unlisted=st.none() | counts,
+    over=st.lists(external_refs, min_size=1, max_size=2).map(tuple),
+)
 coverages = st.builds(
     Coverage, areas=st.lists(names, min_size=1, max_size=3).map(tuple), each=st.booleans(), notes=notes
 )
@@ -370,7 +378,7 @@ def units(
         plaques=tuple(draw(st.lists(plaques, max_size=2))),
         short_names=tuple(draw(st.lists(st.builds(ShortName, name=names, text=st.none() | texts), max_size=2))),
         relations=tuple(draw(st.lists(relations, max_size=2))),
-        stated=tuple(draw(st.lists(stated | member_counts | quota_totals, max_size=2))),
+        stated=tuple(draw(st.lists(stated | member_counts | quota_totals | counts_over, max_size=2))),
         duties=tuple(draw(st.lists(duties, max_size=3))),
         shared_duties=shared,
         function_changes=tuple(draw(st.lists(changes, max_size=2))),

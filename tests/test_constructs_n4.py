@@ -387,3 +387,46 @@ def test_a_provisional_quota_is_kept_apart_from_a_settled_one() -> None:
     assert not orgspec.loads(_RANK_AS.replace("    provisional\n", "")).bodies[2].quotas[0].provisional
     twice = _RANK_AS.replace("    provisional\n", "    provisional\n    provisional\n")
     assert ("OS203", 14) in _findings(twice)
+
+
+# ---- K9: a count of sections over several bodies, each as its class (全州乡镇内设机构490个) --------
+
+_COUNT_OVER = """body qz "全县乡镇" {
+  stated sections 10 "全县乡镇内设机构10个" {
+    over @z @x
+  }
+}
+
+body z "镇" {
+  stands-for 3
+  section-duties-unstated
+  section "党政办公室"
+  section "综合办公室"
+}
+
+body x "乡" {
+  stands-for 4
+  section-duties-unstated
+  section "党政办公室"
+}
+"""
+
+
+def test_a_count_over_bodies_counts_each_class_as_its_bodies() -> None:
+    spec = _round_trips(_COUNT_OVER)
+    assert [r.target for r in spec.bodies[0].stated[0].over] == ["z", "x"]
+    assert _findings(_COUNT_OVER) == []  # 3 × 2 + 4 × 1 = 10
+    wrong = _COUNT_OVER.replace("sections 10", "sections 11")
+    assert _findings(wrong) == [("OS301", 2)]
+    (message,) = _messages(wrong, "OS301")
+    assert "the 2 bodies it is over list 10" in message
+    # without over, the body itself lists nothing: the count would be compared with 0
+    assert _findings(_COUNT_OVER.replace("    over @z @x\n", "")) == [("OS301", 2)]
+
+
+def test_a_count_over_a_class_of_open_size_is_a_bound() -> None:
+    open_size = _COUNT_OVER.replace("stands-for 4", "stands-for unstated").replace("sections 10", "sections 490")
+    assert _findings(open_size) == []  # at least 3 × 2 + 1 listed: 490 may hold
+    too_long = _COUNT_OVER.replace("stands-for 4", "stands-for unstated").replace("sections 10", "sections 6")
+    assert _findings(too_long) == [("OS301", 2)]  # at least 7 listed, more than 6
+    assert ("OS201", 3) in _findings(_COUNT_OVER.replace("stated sections 10", "stated duties 10"))

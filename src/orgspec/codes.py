@@ -205,7 +205,8 @@ _ALL: tuple[Code, ...] = (
         "and discipline units are not counted, nor units stated `outside-count`; `unlisted` in the "
         "stated count's block adds those counted but not listed; a unit that `stands-for` a class "
         "counts as its bodies; a unit abolished or merged away in a history, and not set up again, is "
-        "not counted). Likewise `stated duties`, `stated "
+        "not counted; with `over @a @b` in its block the count is of the sections of those bodies, each "
+        "class as its bodies). Likewise `stated duties`, `stated "
         "institutions` and `stated members`. Where the document itself is inconsistent, keep its figure, say so in a "
         "comment and suppress the finding with a reason.",
         bad="stated sections 6   # but five `section` statements",

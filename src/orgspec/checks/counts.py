@@ -32,6 +32,8 @@ def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> t
     stands for; one whose class count is open (``stands-for unstated``) counts as one and makes
     the figure a lower bound.
     """
+    if stated.over:
+        return _over_count(ctx, stated)
     if stated.what == "duties":
         return len(unit.duties), False
     if stated.what == "members":
@@ -46,6 +48,27 @@ def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> t
         units = [u for _, u in _counted(ctx, path) if u.kind is want]
     weights = [_bodies_of(u) for u in units]
     return sum(w or 1 for w in weights), None in weights
+
+
+def _over_count(ctx: Context, stated: StatedCount) -> tuple[int, bool]:
+    """Count what ``stated`` counts in each body it is ``over``, times the bodies each stands for.
+
+    A body outside the spec, or a class of open size, makes the figure a lower bound (at least
+    what the spec lists, each class counted once).
+    """
+    alone = stated.model_copy(update={"over": ()})
+    total, lower = 0, False
+    for ref in stated.over:
+        path = ctx.index.lookup(ref)
+        if path is None:
+            lower = True
+            continue
+        body = ctx.index.units[path]
+        listed, open_class = _listed_count(ctx, path, body, alone)
+        weight = _bodies_of(body)
+        total += listed * (weight or 1)
+        lower = lower or open_class or weight is None
+    return total, lower
 
 
 def _bodies_of(unit: Unit) -> int | None:
@@ -79,7 +102,11 @@ def _members(unit: Unit, stated: StatedCount) -> list[int]:
 
 
 def _listed(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> list[str]:
-    """Return the paths of what ``stated`` counts, in document order."""
+    """Return the paths of what ``stated`` counts, in document order (in each body it is over, if any)."""
+    if stated.over:
+        alone = stated.model_copy(update={"over": ()})
+        paths = [ctx.index.lookup(r) for r in stated.over]
+        return [q for p in paths if p is not None for q in _listed(ctx, p, ctx.index.units[p], alone)]
     if stated.what == "duties":
         return [f"{path}/duties/{j}" for j in range(len(unit.duties))]
     if stated.what == "members":
@@ -187,9 +214,10 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
                 continue
             listed = _listed(ctx, path, unit, stated)
             also = f" and counts {unlisted} it does not list" if unlisted is not None else ""
+            lists = f"the {len(stated.over)} bodies it is over list" if stated.over else "lists"
             yield ctx.diag(
                 "OS301",
-                f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words} but lists {listed_n}{also}",
+                f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words} but {lists} {listed_n}{also}",
                 f"{path}/stated/{i}/count",
                 hint="if the document itself disagrees, keep its figure, say so in a comment and "
                 "suppress this finding with a reason",

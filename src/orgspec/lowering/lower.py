@@ -363,6 +363,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             allowed = {"unlisted": 1, "role": 1}
         elif what.value == "quota":
             allowed = {}  # a total over the unit's own pools: nothing is counted but not listed
+        elif what.value in ("sections", "institutions"):
+            allowed = {"unlisted": 1, "over": 1}
         for sub in stmt.block or ():
             if sub.keyword not in allowed:
                 self.unknown(sub, "a stated count", allowed)
@@ -376,6 +378,9 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 role = self.text(sub, 'the members\' role (a quoted string such as "成員")')
                 if role is not None:
                     sf["role"] = role
+                continue
+            if sub.keyword == "over":
+                sf["over"] = self._over(sub, p + "/over")
                 continue
             ua = StmtArgs(self.r, sub)
             unlisted = ua.count("how many of those counted are not listed")

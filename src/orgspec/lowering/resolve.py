@@ -67,7 +67,7 @@ def walk_paths(spec: Spec) -> Iterator[tuple[str, Unit, str | None]]:
 
 #: The lists of a unit that may hold references (with its superior, what _refs looks at).
 _REF_LISTS = operator.itemgetter(
-    "relations", "shared_duties", "function_changes", "quotas", "posts", "members", "history"
+    "relations", "shared_duties", "function_changes", "quotas", "posts", "members", "history", "stated"
 )
 
 
@@ -101,6 +101,10 @@ def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
             for j, part in enumerate(item.parts):
                 if part.unit is not None:
                     yield f"{path}/posts/{i}/parts/{j}", part.unit
+    if unit.stated:
+        for i, stated in enumerate(unit.stated):
+            for j, ref in enumerate(stated.over):
+                yield f"{path}/stated/{i}/over/{j}", ref
     if unit.members:
         for i, member in enumerate(unit.members):
             if member.body is not None:

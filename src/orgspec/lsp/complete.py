@@ -72,7 +72,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "history": ("event",),
     "event": _EVENT_KEYWORDS,
     "basis": ("title", "issuer", "date", "note"),
-    "stated": ("unlisted", "kind", "role"),
+    "stated": ("unlisted", "kind", "role", "over"),
     "duties": ("duty",),
     "shared-duties": ("sections", "duty", "intro"),
     "function-changes": tuple(k.value for k in FunctionChangeKind),

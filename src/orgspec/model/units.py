@@ -304,6 +304,10 @@ class StatedCount(_Frozen):
     kind: UnitKind | None = Field(default=None, description="for bodies: the kind of body counted")
     kind_label: str | None = Field(default=None, description="for bodies: the kind as the document words it")
     role: str | None = Field(default=None, description="for members: only the members of this role (成员)")
+    over: tuple[Ref, ...] = Field(
+        default=(),
+        description="for sections and institutions: the bodies counted, each as its class (全州乡镇内设机构490个)",
+    )
 
 
 class EventKind(enum.StrEnum):

@@ -362,6 +362,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         if s.unlisted is not None:
             words = [_s(s.unlisted_text)] if s.unlisted_text is not None else []
             inner.append(_st("unlisted", [*_count(s.unlisted), *words]))
+        if s.over:
+            inner.append(_st("over", [_ref(r) for r in s.over]))
         block.append(_st("stated", args, inner or None))
     if u.duties:
         block.append(_st("duties", [], [_duty(d) for d in u.duties]))
