@@ -112,6 +112,15 @@ parts = st.builds(
     label=st.none() | names,
     category=st.none() | st.sampled_from(list(QuotaCategory)),
     unit=st.none() | external_refs,
+).flatmap(
+    # a category in the document's words is a category the vocabulary does not know (other)
+    lambda p: (
+        st.just(p)
+        if p.category is not QuotaCategory.OTHER
+        else st.builds(
+            lambda w: p.model_copy(update={"category_label": w}), st.none() | st.sampled_from(["事业工勤编制"])
+        )
+    )
 )
 others = st.builds(OtherStatement, count=counts, text=st.none() | texts, source=st.none() | names)
 class_totals = st.builds(ClassTotal, bodies=counts, count=counts, text=st.none() | texts, actual=st.booleans())
@@ -139,6 +148,7 @@ quotas = st.builds(
     funding=st.none() | names,
     phasing_out=st.none() | texts,
     provisional=st.booleans(),
+    funded_as=st.none() | st.sampled_from([c for c in QuotaCategory if c is not QuotaCategory.OTHER]),
     as_of=st.none() | partial_dates(),
     source=st.none() | names,
     also=st.lists(others, max_size=1).map(tuple),

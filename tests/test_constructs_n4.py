@@ -14,7 +14,7 @@ import orgspec
 from orgspec.export import export
 from orgspec.export.tables import table_rows
 from orgspec.fmt import format_source
-from orgspec.model import EventKind, RelationKind
+from orgspec.model import EventKind, QuotaCategory, RelationKind
 
 
 def _findings(text: str, *codes: str) -> list[tuple[str, int]]:
@@ -430,3 +430,36 @@ def test_a_count_over_a_class_of_open_size_is_a_bound() -> None:
     too_long = _COUNT_OVER.replace("stands-for 4", "stands-for unstated").replace("sections 10", "sections 6")
     assert _findings(too_long) == [("OS301", 2)]  # at least 7 listed, more than 6
     assert ("OS201", 3) in _findings(_COUNT_OVER.replace("stated sections 10", "stated duties 10"))
+
+
+# ---- K7: a part's category in the document's words, a pool funded as one category and used as another --
+
+_MIXED = """body a "苍溪县林业和园林局" {
+  quota "总编制" 134 "总编制134名" {
+    complete
+    includes administrative 22 "行政编制22名"
+    includes "事业工勤编制" 112 "事业工勤编制112名"
+  }
+  quota logistics 5 "专项事业编制(工勤编)5个" {
+    funded-as public-institution
+  }
+  actual logistics 4 "实有人数4人"
+}
+"""
+
+
+def test_a_part_s_category_in_words_and_a_pool_funded_as_another_category() -> None:
+    spec = _round_trips(_MIXED)
+    total, pool = spec.bodies[0].quotas
+    part = total.parts[1]
+    assert (part.category, part.category_label, part.count.value) == (QuotaCategory.OTHER, "事业工勤编制", 112)
+    assert pool.category is QuotaCategory.LOGISTICS
+    assert pool.funded_as is QuotaCategory.PUBLIC_INSTITUTION
+    # the breakdown still adds up (22 + 112), and the 工勤 in post fit the pool by its use
+    assert _findings(_MIXED) == []
+    assert _findings(_MIXED.replace('112 "事业', '111 "事业')) == [("OS303", 2)]
+    # a known category in words is the keyword: nothing to keep
+    known = orgspec.loads(_MIXED.replace("includes administrative 22", 'includes "行政编制" 22'))
+    assert known.bodies[0].quotas[0].parts[0].category is QuotaCategory.ADMINISTRATIVE
+    assert known.bodies[0].quotas[0].parts[0].category_label is None
+    assert ("OS206", 8) in _findings(_MIXED.replace("funded-as public-institution", "funded-as publik"))

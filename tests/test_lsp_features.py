@@ -125,6 +125,7 @@ def _complete(marked: str) -> list[str]:
                 "excludes",
                 "complete",
                 "funding",
+                "funded-as",
                 "phasing-out",
                 "provisional",
                 "as-of",

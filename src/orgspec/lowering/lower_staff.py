@@ -35,6 +35,7 @@ _QUOTA_KEYWORDS = dict.fromkeys(
         "excludes",
         "complete",
         "funding",
+        "funded-as",
         "phasing-out",
         "provisional",
         "as-of",
@@ -97,6 +98,14 @@ class StaffLowerer(ClassLowerer):
             elif sub.keyword == "as-of":
                 if self.once(seen, sub):
                     qf["as_of"] = self.dated(sub)
+            elif sub.keyword == "funded-as":
+                if self.once(seen, sub):
+                    sa = StmtArgs(self.r, sub)
+                    funded = self.category(sa)
+                    sa.done("one category (the pool's category by funding: public-institution, 事业编制, …)")
+                    self.no_block(sub)
+                    if funded is not None:
+                        qf["funded_as"] = funded
             elif sub.keyword == "provisional":
                 if self.once(seen, sub):
                     self.no_args(sub, "no arguments: the figure is fixed for now (暂定)")

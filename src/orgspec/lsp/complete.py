@@ -52,6 +52,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
         "excludes",
         "complete",
         "funding",
+        "funded-as",
         "phasing-out",
         "provisional",
         "as-of",
@@ -114,6 +115,8 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
     if keyword == "kind" and index == 0:
         labels = tuple(f'"{label}"' for labels in KIND_LABELS.values() for label in labels)
         return tuple(k.value for k in UnitKind) + labels, enum
+    if keyword == "funded-as" and index == 0:
+        return _CATEGORIES, enum
     if keyword == "quota" or (keyword == "category" and block == "event"):
         return (_CATEGORIES if index == 0 else _COUNTS if index == 1 else ()), enum
     if keyword == "actual" and block in _UNITS:

@@ -194,6 +194,9 @@ class QuotaPart(_Frozen):
     count: Count
     label: str | None = None
     category: QuotaCategory | None = None
+    category_label: str | None = Field(
+        default=None, description="the part's category as the document words it (事业工勤编制)"
+    )
     unit: Ref | None = None
 
 
@@ -208,6 +211,10 @@ class Quota(_Frozen):
     funding: str | None = Field(default=None, description="how the pool is funded: 全额拨款, 差额拨款, 自收自支")
     phasing_out: str | None = Field(default=None, description="the document's words: 只出不进, 编制出一减一")
     provisional: bool = Field(default=False, description="the figure is fixed for now (暂定), not settled")
+    funded_as: QuotaCategory | None = Field(
+        default=None,
+        description="the category the pool is funded as, when its use puts it in another (专项事业编制(工勤编))",
+    )
     as_of: PartialDate | None = Field(default=None, description="the date the figure is given for")
     source: str | None = Field(default=None, description="who or what states the figure, when the document says")
     also: tuple[OtherStatement, ...] = Field(default=(), description="the same figure stated by another source")

@@ -129,7 +129,9 @@ def _duty(d: Duty) -> Stmt:
 
 def _part(p: QuotaPart) -> Stmt:
     args: list[Arg] = []
-    if p.category is not None:
+    if p.category_label is not None:
+        args.append(_s(p.category_label))
+    elif p.category is not None:
         args.append(_w(p.category.value))
     args += _count(p.count)
     if p.label is not None:
@@ -150,6 +152,8 @@ def _quota(q: Quota) -> Stmt:
         block.append(_st("funding", [_s(q.funding)]))
     if q.phasing_out is not None:
         block.append(_st("phasing-out", [_s(q.phasing_out)]))
+    if q.funded_as is not None:
+        block.append(_st("funded-as", [_w(q.funded_as.value)]))
     if q.provisional:
         block.append(_st("provisional"))
     if q.as_of is not None:
