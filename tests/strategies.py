@@ -165,6 +165,7 @@ posts = st.builds(
     concurrent=st.none() | names,
     rank=st.none() | st.sampled_from(["副处级", "副部長級"]),
     approved_separately=st.booleans(),
+    optional=st.none() | texts,
     holder=st.none() | names,
     actual=st.none() | counts,
     holders=st.lists(
@@ -364,6 +365,7 @@ def units(
         section_rank=draw(st.none() | st.sampled_from(["科級", "处级"])),
         per_regulations=draw(st.booleans()),
         outside_count=draw(st.booleans()),
+        optional=draw(st.none() | texts),
         funding=draw(st.none() | names),
         cut_off=tuple(draw(st.lists(cut_offs, max_size=2))),
         ambiguous=tuple(

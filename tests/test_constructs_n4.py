@@ -463,3 +463,60 @@ def test_a_part_s_category_in_words_and_a_pool_funded_as_another_category() -> N
     assert known.bodies[0].quotas[0].parts[0].category is QuotaCategory.ADMINISTRATIVE
     assert known.bodies[0].quotas[0].parts[0].category_label is None
     assert ("OS206", 8) in _findings(_MIXED.replace("funded-as public-institution", "funded-as publik"))
+
+
+# ---- N3: units and posts set only where or when the document says (可增设, 选设, 在必要的时候) ----------
+
+_OPTIONAL = """body jd "街道办事处" {
+  section-duties-unstated
+  stated sections between 4 6 "街道内设机构4—6个"
+  section "甲办"
+  section "乙办"
+  section "丙办"
+  section "丁办"
+  section "戊办" {
+    optional "选设1-2个"
+  }
+  section "己办" {
+    optional "选设1-2个"
+  }
+  section "庚办" {
+    optional "选设1-2个"
+  }
+  posts {
+    post "主任" 1
+    post "副主任" 1 {
+      optional "在必要的時候,可以設副主任一人"
+    }
+  }
+}
+"""
+
+
+def test_optional_units_make_the_list_a_range() -> None:
+    spec = _round_trips(_OPTIONAL)
+    body = spec.bodies[0]
+    assert [u.optional for u in body.units][3:5] == [None, "选设1-2个"]
+    assert body.posts[1].optional == "在必要的時候,可以設副主任一人"
+    # 4 required and 3 optional: 4 to 7 listed, which 4-6 can be
+    assert _findings(_OPTIONAL) == []
+    # before optional, the 7 listed were more than 6: the old behaviour reported OS301
+    plain = _OPTIONAL.replace('    optional "选设1-2个"\n', "")
+    assert _findings(plain) == [("OS301", 3)]
+    (message,) = _messages(_OPTIONAL.replace("between 4 6", "8"), "OS301")
+    assert "lists 4 to 7 (optional: 3)" in message
+    assert _findings(_OPTIONAL.replace("between 4 6", "3")) == [("OS301", 3)]
+
+
+def test_a_policy_limit_counts_only_the_units_surely_there() -> None:
+    from orgspec.api import analyze
+    from orgspec.policy import load_pack, resolve_pack
+
+    pack = load_pack(str(resolve_pack("r6-subdistrict-model")))
+    text = _OPTIONAL.replace('  stated sections between 4 6 "街道内设机构4—6个"\n', "").replace(
+        '  section "丁办"\n', '  section "丁办"\n  section "辛办"\n  section "壬办"\n  section "癸办"\n'
+    )
+    # 7 required and 3 optional: within R6's 7
+    assert [d.code for d in analyze(text, "t.orgspec", policy=[pack]).diagnostics if d.code == "OS801"] == []
+    surely = text.replace('    optional "选设1-2个"\n', "")
+    assert [d.code for d in analyze(surely, "t.orgspec", policy=[pack]).diagnostics if d.code == "OS801"] == ["OS801"]

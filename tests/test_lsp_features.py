@@ -400,7 +400,10 @@ def test_the_editors_page_example_does_what_the_page_says() -> None:
             'body a "A" {\n  cut-off |',
             ["page", "sections", "duties", "institutions", "members", "posts", "quotas", "relations", "text"],
         ),
-        ('body a "A" {\n  posts {\n    post "主任" 1 {\n      |', ["includes", "actual", "holder", "across", "note"]),
+        (
+            'body a "A" {\n  posts {\n    post "主任" 1 {\n      |',
+            ["includes", "actual", "holder", "across", "optional", "note"],
+        ),
         (
             'body a "A" {\n  stands-for 31 {\n    |',
             ["source", "includes", "complete", "member", "placeholder", "also", "note"],

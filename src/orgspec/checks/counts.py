@@ -47,7 +47,27 @@ def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> t
         # A unit listed outside the count (``outside-count``) is not counted, nor anything below it.
         units = [u for _, u in _counted(ctx, path) if u.kind is want]
     weights = [_bodies_of(u) for u in units]
-    return sum(w or 1 for w in weights), None in weights
+    return sum(w or 1 for u, w in zip(units, weights, strict=True) if u.optional is None), None in weights
+
+
+def _optional_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> int:
+    """Return how many of what ``stated`` counts are ``optional`` (set only where the document says).
+
+    Each counts as none or one (a class as none or all of its bodies), so the list is a range.
+    """
+    if stated.over:
+        alone = stated.model_copy(update={"over": ()})
+        total = 0
+        for ref in stated.over:
+            p = ctx.index.lookup(ref)
+            if p is not None:
+                body = ctx.index.units[p]
+                total += _optional_count(ctx, p, body, alone) * (_bodies_of(body) or 1)
+        return total
+    if stated.what in ("duties", "members", "quota"):
+        return 0
+    listed = (ctx.index.units[q] for q in _listed(ctx, path, unit, stated))
+    return sum(_bodies_of(u) or 1 for u in listed if u.optional is not None)
 
 
 def _over_count(ctx: Context, stated: StatedCount) -> tuple[int, bool]:
@@ -191,6 +211,7 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
             if low is None:
                 continue
             listed_n, open_class = _listed_count(ctx, path, unit, stated)
+            optional = _optional_count(ctx, path, unit, stated)
             unlisted = stated.unlisted
             count = listed_n + (unlisted.value or 0 if unlisted is not None and unlisted.known else 0)
             if open_class or (unlisted is not None and not unlisted.known):
@@ -198,11 +219,12 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
                 # the document does not say: the list can only be too long.
                 if high is None or count <= high:
                     continue
-            elif low <= count and (high is None or count <= high):
+            elif low <= count + optional and (high is None or count <= high):
+                # optional units (可增设, 选设) may or may not be set: the list is a range
                 continue
             words = f" (\u201c{stated.text or stated.count.text}\u201d)" if stated.text or stated.count.text else ""
             cut = _cut_off(unit, stated.what) if unit.cut_off else None
-            if cut is not None and count < low:
+            if cut is not None and count + optional < low:
                 yield ctx.diag(
                     "OS309",
                     f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words}; the stored copy "
@@ -215,9 +237,10 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
             listed = _listed(ctx, path, unit, stated)
             also = f" and counts {unlisted} it does not list" if unlisted is not None else ""
             lists = f"the {len(stated.over)} bodies it is over list" if stated.over else "lists"
+            shown = f"{listed_n} to {listed_n + optional} (optional: {optional})" if optional else str(listed_n)
             yield ctx.diag(
                 "OS301",
-                f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words} but {lists} {listed_n}{also}",
+                f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words} but {lists} {shown}{also}",
                 f"{path}/stated/{i}/count",
                 hint="if the document itself disagrees, keep its figure, say so in a comment and "
                 "suppress this finding with a reason",

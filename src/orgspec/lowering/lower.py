@@ -635,7 +635,7 @@ _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
 
 _ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "section-duties-unstated", "funding",
-         "outside-count", "stands-for", "covers", "as-of", "rank-as"}  # fmt: skip
+         "outside-count", "stands-for", "covers", "as-of", "rank-as", "optional"}  # fmt: skip
 
 _L = _Lowerer
 _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
@@ -648,6 +648,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "per-regulations": _L.u_flag("per_regulations"),
     "section-duties-unstated": _L.u_flag("section_duties_unstated"),
     "outside-count": _L.u_flag("outside_count"),
+    "optional": _L.u_text_field("optional"),
     "funding": _L.u_text_field("funding"),
     "cut-off": _L.u_cut_off,
     "ambiguous": _L.u_ambiguous,

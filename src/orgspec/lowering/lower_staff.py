@@ -262,6 +262,7 @@ class StaffLowerer(ClassLowerer):
         holders: list[Holder] = []
         across: list[ClassTotal] = []
         actual: Count | None = None
+        optional: str | None = None
         seen: dict[str, Stmt] = {}
         for sub in stmt.block or ():
             kw = sub.keyword
@@ -280,12 +281,17 @@ class StaffLowerer(ClassLowerer):
                 h = self.holder(sub, f"{p}/holders/{len(holders)}")
                 if h is not None:
                     holders.append(h)
+            elif kw == "optional":
+                if self.once(seen, sub):
+                    optional = self.text(sub, 'the document\'s condition (a quoted string: "在必要的时候")')
             elif kw == "note":
                 note = self.text(sub)
                 if note is not None:
                     notes.append(note)
             else:
-                self.unknown(sub, "a post", {"includes": 1, "actual": 1, "holder": 1, "across": 1, "note": 1})
+                self.unknown(
+                    sub, "a post", {"includes": 1, "actual": 1, "holder": 1, "across": 1, "optional": 1, "note": 1}
+                )
         if "chief" in props and "deputy" in props:
             self.r.error("OS202", "a post is either chief or deputy, not both", props["deputy"].span)
         role: Literal["chief", "deputy"] | None = (
@@ -299,6 +305,7 @@ class StaffLowerer(ClassLowerer):
             count=counted[0],
             role=role,
             approved_separately="approved-separately" in props,
+            optional=optional,
             concurrent=props["concurrent"].value if "concurrent" in props else None,
             rank=props["rank"].value if "rank" in props else None,
             holder=props["holder"].value if "holder" in props else None,

@@ -64,7 +64,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
     "posts": ("post", "group"),
     "group": ("post", "actual", "includes", "across", "since", "until", "period", "note"),
-    "post": ("includes", "actual", "holder", "across", "note"),
+    "post": ("includes", "actual", "holder", "across", "optional", "note"),
     "stands-for": CLASS_KEYWORDS,
     "covers": ("each", "note"),
     "actual": ("as-of", "includes", "note"),

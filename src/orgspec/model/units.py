@@ -257,6 +257,9 @@ class Post(_Frozen):
     concurrent: str | None = Field(default=None, description="the post held concurrently (兼)")
     rank: str | None = Field(default=None, description="the post's rank apart from its title: 副处级, 副部长级")
     approved_separately: bool = Field(default=False, description="另核: outside the main count")
+    optional: str | None = Field(
+        default=None, description="set only when the document's condition holds, in its words (在必要的时候,可以设…)"
+    )
     holder: str | None = None
     actual: Count | None = Field(default=None, description="the posts actually filled (实际配备)")
     holders: tuple[Holder, ...] = Field(default=(), description="the people who hold or held it, in order")
@@ -425,6 +428,10 @@ class Unit(_Frozen):
     per_regulations: bool = Field(default=False, description="set per regulations (另按規定設定)")
     outside_count: bool = Field(
         default=False, description="listed by the document but outside its stated count (an unnumbered 离退休干部处)"
+    )
+    optional: str | None = Field(
+        default=None,
+        description="set only where or when the document says, in its words (可增设, 选设); counted as 0 or 1",
     )
     section_duties_unstated: bool = Field(
         default=False, description="the document gives no duties per section below this unit (a list of names only)"

@@ -218,6 +218,8 @@ def _post(p: Post) -> Stmt:
     block = [_part(x) for x in p.parts]
     if p.actual is not None:
         block.append(_st("actual", _count(p.actual)))
+    if p.optional is not None:
+        block.append(_st("optional", [_s(p.optional)]))
     block += [_holder(h) for h in p.holders] + [_across(t) for t in p.across] + _notes(p.notes)
     return _st("post", args, block or None)
 
@@ -331,6 +333,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("per-regulations"))
     if u.outside_count:
         block.append(_st("outside-count"))
+    if u.optional is not None:
+        block.append(_st("optional", [_s(u.optional)]))
     if u.section_duties_unstated:
         block.append(_st("section-duties-unstated"))
     if u.funding is not None:
