@@ -245,6 +245,10 @@ counts_over = st.builds(
     text=st.none() | texts,
     unlisted=st.none() | counts,
     over=st.lists(external_refs, min_size=1, max_size=2).map(tuple),
+    parts=st.lists(parts.map(lambda p: p.model_copy(update={"relation": "includes", "unit": None})), max_size=2).map(
+        tuple
+    ),
+    complete=st.booleans(),
 )
 coverages = st.builds(
     Coverage, areas=st.lists(names, min_size=1, max_size=3).map(tuple), each=st.booleans(), notes=notes

@@ -520,3 +520,41 @@ def test_a_policy_limit_counts_only_the_units_surely_there() -> None:
     assert [d.code for d in analyze(text, "t.orgspec", policy=[pack]).diagnostics if d.code == "OS801"] == []
     surely = text.replace('    optional "选设1-2个"\n', "")
     assert [d.code for d in analyze(surely, "t.orgspec", policy=[pack]).diagnostics if d.code == "OS801"] == ["OS801"]
+
+
+# ---- K9: a stated count's breakdown (“4办、1队、2中心、1站”8个工作机构) -----------------------------
+
+_BREAKDOWN = """body jd "街道" {
+  section-duties-unstated
+  stated sections 8 "设立了“4办、1队、2中心、1站”8个工作机构" {
+    includes 4 "4办"
+    includes 1 "1队"
+    includes 2 "2中心"
+    includes 1 "1站"
+    complete
+  }
+  section "甲办"
+  section "乙办"
+  section "丙办"
+  section "丁办"
+  section "执法队"
+  section "甲中心"
+  section "乙中心"
+  section "服务站"
+}
+"""
+
+
+def test_a_stated_count_s_breakdown_round_trips_and_adds_up() -> None:
+    spec = _round_trips(_BREAKDOWN)
+    (stated,) = spec.bodies[0].stated
+    assert [p.label for p in stated.parts] == ["4办", "1队", "2中心", "1站"]
+    assert stated.complete
+    assert _findings(_BREAKDOWN) == []
+    too_many = _BREAKDOWN.replace('includes 1 "1站"', 'includes 2 "1站"')
+    assert _findings(too_many) == [("OS321", 3)]
+    assert "adds up to 9, more than the count" in _messages(too_many, "OS321")[0]
+    short = _BREAKDOWN.replace('    includes 1 "1站"\n', "")
+    assert _findings(short) == [("OS321", 3)]
+    # without complete, a breakdown may name only some of the parts
+    assert _findings(short.replace("    complete\n", "")) == []

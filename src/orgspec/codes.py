@@ -421,6 +421,18 @@ _ALL: tuple[Code, ...] = (
         bad='stated quota 33 "共有编制33人"\nquota administrative 20\nquota public-institution 12',
         good='stated quota 32 "共有编制32人"\nquota administrative 20\nquota public-institution 12',
     ),
+    Code(
+        "OS321",
+        "stated-breakdown-mismatch",
+        "warning",
+        "The breakdown of a stated count does not add up to it.",
+        '`includes FIGURE "words"` in the block of a `stated` count gives its breakdown as the document '
+        'does ("“4办、1队、2中心、1站”8个工作机构", "六辦一委一隊四中心"). The parts may not add up to more '
+        "than the count, and, stated `complete`, they add up to it. Ranges are compared by their bounds.",
+        bad='stated sections 8 "8个工作机构" { includes 4 "4办"; includes 1 "1队"; includes 2 "2中心"; complete }',
+        good='stated sections 8 "8个工作机构" { includes 4 "4办"; includes 1 "1队"; includes 2 "2中心"; '
+        'includes 1 "1站"; complete }',
+    ),
     # ---- arithmetic ------------------------------------------------------------
     # ---- plaques -----------------------------------------------------------------
     Code(

@@ -15,7 +15,7 @@ from orgspec.checks.actual import actual_posts, actual_staff
 from orgspec.checks.ambiguity import ambiguities
 from orgspec.checks.classes import class_arithmetic, disagreements
 from orgspec.checks.context import Context
-from orgspec.checks.counts import numbering, stated_counts
+from orgspec.checks.counts import numbering, stated_breakdowns, stated_counts
 from orgspec.checks.history import event_dates, event_names, state_dates
 from orgspec.checks.offices import working_offices
 from orgspec.checks.plaques import plaque_names
@@ -35,6 +35,7 @@ Check = Callable[[Context], Iterator[Diagnostic]]
 CHECKS: tuple[Check, ...] = (
     duplicate_names,
     stated_counts,
+    stated_breakdowns,
     numbering,
     quota_parts,
     quota_totals,

@@ -12,7 +12,7 @@ from orgspec.diagnostics import Diagnostic
 from orgspec.model.units import RelationKind, StatedCount, Unit
 from orgspec.model.values import UnitKind
 
-__all__ = ["numbering", "stated_counts"]
+__all__ = ["numbering", "stated_breakdowns", "stated_counts"]
 
 _WORDS = {
     "sections": "sections",
@@ -246,6 +246,43 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
                 "suppress this finding with a reason",
                 related=[("stated here", f"{path}/stated/{i}")]
                 + [(f"listed ({n})", p) for n, p in enumerate(listed[:20], 1)],
+            )
+
+
+def stated_breakdowns(ctx: Context) -> Iterator[Diagnostic]:
+    """OS321: the parts of a stated count (4办、1队、2中心、1站) against the count.
+
+    Parts may not add up to more than the count; stated ``complete``, they add up to it. Ranges
+    are compared by their bounds; an open part or count is not compared.
+    """
+    for path, unit in ctx.selected.stated:
+        for i, stated in enumerate(unit.stated):
+            parts = [(j, p) for j, p in enumerate(stated.parts) if p.relation == "includes"]
+            if not parts:
+                continue
+            low, high = stated.count.low_bound, stated.count.high_bound
+            lows = [p.count.low_bound for _, p in parts]
+            highs = [p.count.high_bound for _, p in parts]
+            if low is None or None in lows:
+                continue
+            least = sum(v or 0 for v in lows)
+            most = None if None in highs else sum(v or 0 for v in highs)
+            words = f" (\u201c{stated.text}\u201d)" if stated.text else ""
+            related = [("the count", f"{path}/stated/{i}")] + [
+                (f"part: {p.label or p.count}", f"{path}/stated/{i}/parts/{j}") for j, p in parts
+            ]
+            if high is not None and least > high:
+                how = f"adds up to {least}, more than the count"
+            elif stated.complete and most is not None and most < low:
+                how = f"is declared complete but adds up to {most}"
+            else:
+                continue
+            yield ctx.diag(
+                "OS321",
+                f"the breakdown of the {stated.count} {_WORDS[stated.what]} '{unit.name}' states{words} {how}",
+                f"{path}/stated/{i}/count",
+                hint="keep the document's figures; if the document itself disagrees, say so in a comment",
+                related=related,
             )
 
 

@@ -34,6 +34,7 @@ from orgspec.model.units import (
     FunctionChange,
     FunctionChangeKind,
     Plaque,
+    QuotaPart,
     Relation,
     RelationKind,
     SharedDuties,
@@ -365,11 +366,21 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             allowed = {}  # a total over the unit's own pools: nothing is counted but not listed
         elif what.value in ("sections", "institutions"):
             allowed = {"unlisted": 1, "over": 1}
+        allowed = {**allowed, "includes": 1, "complete": 1}  # a breakdown of the count (4办、1队、2中心、1站)
+        parts: list[QuotaPart] = []
         for sub in stmt.block or ():
             if sub.keyword not in allowed:
                 self.unknown(sub, "a stated count", allowed)
                 continue
+            if sub.keyword == "includes":
+                part = self.part(sub, f"{p}/parts/{len(parts)}")
+                if part is not None:
+                    parts.append(part)
+                continue
             if not self.once(seen, sub):
+                continue
+            if sub.keyword == "complete":
+                sf["complete"] = self.complete(sub, p)
                 continue
             if sub.keyword == "kind":
                 self._stated_kind(sub, sf)
@@ -391,6 +402,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 sf["unlisted"] = unlisted[0]
                 sf["unlisted_text"] = words.value if words else None
                 self.map.put(p + "/unlisted", sub)
+        sf["parts"] = tuple(parts)
         self.map.put(p, stmt)
         self.map.put(p + "/count", counted[1])
         what_value: Literal["sections", "duties", "institutions", "members", "subordinates", "bodies", "quota"]

@@ -73,7 +73,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "history": ("event",),
     "event": _EVENT_KEYWORDS,
     "basis": ("title", "issuer", "date", "note"),
-    "stated": ("unlisted", "kind", "role", "over"),
+    "stated": ("unlisted", "kind", "role", "over", "includes", "complete"),
     "duties": ("duty",),
     "shared-duties": ("sections", "duty", "intro"),
     "function-changes": tuple(k.value for k in FunctionChangeKind),

@@ -318,6 +318,8 @@ class StatedCount(_Frozen):
         default=(),
         description="for sections and institutions: the bodies counted, each as its class (全州乡镇内设机构490个)",
     )
+    parts: tuple[QuotaPart, ...] = Field(default=(), description="the count's breakdown (4办、1队、2中心、1站)")
+    complete: bool = Field(default=False, description="the parts are the whole breakdown")
 
 
 class EventKind(enum.StrEnum):

@@ -372,6 +372,9 @@ def _unit(u: Unit, nested: bool) -> Stmt:
             inner.append(_st("unlisted", [*_count(s.unlisted), *words]))
         if s.over:
             inner.append(_st("over", [_ref(r) for r in s.over]))
+        inner += [_part(x) for x in s.parts]
+        if s.complete:
+            inner.append(_st("complete"))
         block.append(_st("stated", args, inner or None))
     if u.duties:
         block.append(_st("duties", [], [_duty(d) for d in u.duties]))
