@@ -21,6 +21,7 @@ from orgspec.model import (
     BodyClass,
     ClassTotal,
     Count,
+    Coverage,
     CutOff,
     Duty,
     Event,
@@ -112,6 +113,15 @@ parts = st.builds(
     label=st.none() | names,
     category=st.none() | st.sampled_from(list(QuotaCategory)),
     unit=st.none() | external_refs,
+).flatmap(
+    # a category in the document's words is a category the vocabulary does not know (other)
+    lambda p: (
+        st.just(p)
+        if p.category is not QuotaCategory.OTHER
+        else st.builds(
+            lambda w: p.model_copy(update={"category_label": w}), st.none() | st.sampled_from(["事业工勤编制"])
+        )
+    )
 )
 others = st.builds(OtherStatement, count=counts, text=st.none() | texts, source=st.none() | names)
 class_totals = st.builds(ClassTotal, bodies=counts, count=counts, text=st.none() | texts, actual=st.booleans())
@@ -138,10 +148,13 @@ quotas = st.builds(
     complete=st.booleans(),
     funding=st.none() | names,
     phasing_out=st.none() | texts,
+    provisional=st.booleans(),
+    funded_as=st.none() | st.sampled_from([c for c in QuotaCategory if c is not QuotaCategory.OTHER]),
     as_of=st.none() | partial_dates(),
     source=st.none() | names,
     also=st.lists(others, max_size=1).map(tuple),
     across=st.lists(class_totals, max_size=1).map(tuple),
+    over=st.lists(external_refs, max_size=2).map(tuple),
     notes=notes,
 )
 include_parts = parts.map(lambda p: p.model_copy(update={"relation": "includes"}))
@@ -153,6 +166,7 @@ posts = st.builds(
     concurrent=st.none() | names,
     rank=st.none() | st.sampled_from(["副处级", "副部長級"]),
     approved_separately=st.booleans(),
+    optional=st.none() | texts,
     holder=st.none() | names,
     actual=st.none() | counts,
     holders=st.lists(
@@ -187,6 +201,7 @@ groups = st.builds(
     actual=st.none() | counts,
     since=st.none() | partial_dates(),
     until=st.none() | partial_dates(),
+    period=st.none() | texts,
     posts=st.lists(posts, max_size=3).map(tuple),
     across=st.lists(class_totals, max_size=1).map(tuple),
     parts=st.lists(include_parts, max_size=1).map(tuple),
@@ -224,6 +239,22 @@ stated = st.builds(
     unlisted=st.none() | counts,
     unlisted_text=st.none(),
 )
+quota_totals = st.builds(StatedCount, what=st.just("quota"), count=counts, text=st.none() | texts)
+counts_over = st.builds(
+    StatedCount,
+    what=st.sampled_from(["sections", "institutions"]),
+    count=counts,
+    text=st.none() | texts,
+    unlisted=st.none() | counts,
+    over=st.lists(external_refs, min_size=1, max_size=2).map(tuple),
+    parts=st.lists(parts.map(lambda p: p.model_copy(update={"relation": "includes", "unit": None})), max_size=2).map(
+        tuple
+    ),
+    complete=st.booleans(),
+)
+coverages = st.builds(
+    Coverage, areas=st.lists(names, min_size=1, max_size=3).map(tuple), each=st.booleans(), notes=notes
+)
 member_counts = st.builds(
     StatedCount,
     what=st.just("members"),
@@ -250,6 +281,7 @@ def events(draw: st.DrawFn) -> Event:
         "notes": draw(notes),
         "item": draw(st.none() | st.integers(min_value=1, max_value=40)),
         "verb": draw(st.none() | st.sampled_from(EVENT_VERBS.get(kind.value, ()) or (None,))),
+        "period": draw(st.none() | texts),
     }
     if kind in (EventKind.ESTABLISHED, EventKind.REESTABLISHED):  # what the 组建 sentence says of the body
         fields["stated_as"] = draw(st.none() | st.sampled_from(["国务院组成部门", "中央金融委员会的办事机构"]))
@@ -324,6 +356,8 @@ def units(
                 intro=draw(st.none() | texts),
             ),
         )
+    as_of = draw(st.none() | partial_dates())
+    rank_as = draw(st.none() | external_refs)
     number = draw(st.none() | small)
     number_to = (
         number + draw(st.integers(min_value=1, max_value=4)) if number is not None and draw(st.booleans()) else None
@@ -340,6 +374,7 @@ def units(
         section_rank=draw(st.none() | st.sampled_from(["科級", "处级"])),
         per_regulations=draw(st.booleans()),
         outside_count=draw(st.booleans()),
+        optional=draw(st.none() | texts),
         funding=draw(st.none() | names),
         cut_off=tuple(draw(st.lists(cut_offs, max_size=2))),
         ambiguous=tuple(
@@ -355,11 +390,16 @@ def units(
             )
         ),
         stands_for=draw(st.none() | body_classes),
+        covers=draw(st.none() | coverages),
+        rank_as=rank_as,
+        rank_as_text=draw(st.none() | texts) if rank_as is not None else None,
+        as_of=as_of,
+        as_of_text=draw(st.none() | texts) if as_of is not None else None,
         basis=tuple(draw(st.lists(bases, max_size=2))),
         plaques=tuple(draw(st.lists(plaques, max_size=2))),
         short_names=tuple(draw(st.lists(st.builds(ShortName, name=names, text=st.none() | texts), max_size=2))),
         relations=tuple(draw(st.lists(relations, max_size=2))),
-        stated=tuple(draw(st.lists(stated | member_counts, max_size=2))),
+        stated=tuple(draw(st.lists(stated | member_counts | quota_totals | counts_over, max_size=2))),
         duties=tuple(draw(st.lists(duties, max_size=3))),
         shared_duties=shared,
         function_changes=tuple(draw(st.lists(changes, max_size=2))),

@@ -125,11 +125,14 @@ def _complete(marked: str) -> list[str]:
                 "excludes",
                 "complete",
                 "funding",
+                "funded-as",
                 "phasing-out",
+                "provisional",
                 "as-of",
                 "source",
                 "also",
                 "across",
+                "over",
                 "note",
             ],
         ),
@@ -139,7 +142,10 @@ def _complete(marked: str) -> list[str]:
             'body a "A" {\n  function-changes {\n    |',
             ["transferred-out", "transferred-in", "cancelled", "added", "merged", "strengthened"],
         ),
-        ('body a "A" {\n  stated |', ["sections", "duties", "institutions", "members", "subordinates", "bodies"]),
+        (
+            'body a "A" {\n  stated |',
+            ["sections", "duties", "institutions", "members", "subordinates", "bodies", "quota"],
+        ),
         (
             'body a "A" {\n  quota logistics |',
             ["separately", "unstated", "unreadable", "cut-off", "between", "at-most", "at-least"],
@@ -417,7 +423,10 @@ def test_the_editors_page_example_does_what_the_page_says() -> None:
             'body a "A" {\n  cut-off |',
             ["page", "sections", "duties", "institutions", "members", "posts", "quotas", "relations", "text"],
         ),
-        ('body a "A" {\n  posts {\n    post "主任" 1 {\n      |', ["includes", "actual", "holder", "across", "note"]),
+        (
+            'body a "A" {\n  posts {\n    post "主任" 1 {\n      |',
+            ["includes", "actual", "holder", "across", "optional", "note"],
+        ),
         (
             'body a "A" {\n  stands-for 31 {\n    |',
             ["source", "includes", "complete", "member", "placeholder", "also", "note"],

@@ -205,7 +205,8 @@ _ALL: tuple[Code, ...] = (
         "and discipline units are not counted, nor units stated `outside-count`; `unlisted` in the "
         "stated count's block adds those counted but not listed; a unit that `stands-for` a class "
         "counts as its bodies; a unit abolished or merged away in a history, and not set up again, is "
-        "not counted). Likewise `stated duties`, `stated "
+        "not counted; with `over @a @b` in its block the count is of the sections of those bodies, each "
+        "class as its bodies). Likewise `stated duties`, `stated "
         "institutions` and `stated members`. Where the document itself is inconsistent, keep its figure, say so in a "
         "comment and suppress the finding with a reason.",
         bad="stated sections 6   # but five `section` statements",
@@ -377,7 +378,9 @@ _ALL: tuple[Code, ...] = (
         "stated `complete`; it names no more `member`s than its count (a list may name only some); "
         'a post total over some of its bodies (`across 31 124 "共计124正"` in a '
         "post of 4) must be the post's figure times the bodies, and cover no more bodies than the "
-        "class has. Posts filled over several bodies (`across 25 125 … actual`) are OS312.",
+        'class has; and when its bodies cover one area each (`covers "党群口" "综合口" { each }`, 分别管辖), '
+        "it names as many areas as it has bodies. Posts filled over several bodies "
+        "(`across 25 125 … actual`) are OS312.",
         bad='stands-for 31\nposts { post "副主任" 4 { across 31 120 "共计120副" } }',
         good='stands-for 31\nposts { post "副主任" 4 { across 31 124 "共计124副" } }',
     ),
@@ -404,6 +407,31 @@ _ALL: tuple[Code, ...] = (
         "reviewer raises. An office replaced by another keeps its relation with an `until` date.",
         bad='body a "甲" { office-of "领导小组" }\nbody b "乙" { office-of "领导小组" }',
         good='body a "甲" { office-of "领导小组" { until 2018 } }\nbody b "乙" { office-of "领导小组" }',
+    ),
+    Code(
+        "OS320",
+        "quota-total-mismatch",
+        "warning",
+        "A total of places differs from the sum of the quotas it totals.",
+        '`stated quota 32 "共有编制32人"` records a total the document gives over all the unit\'s own '
+        "quotas (行政编制20人,事业编制12人,共有编制32人); a quota with `over @a @b` is a total over the "
+        "quotas of its category of the bodies named, a body that stands for a class counting as its "
+        "bodies (8个乡镇 each 44 is 352). The total must be the sum. Ranges are compared by their bounds; "
+        "an open figure among the terms makes the sum uncheckable (OS309).",
+        bad='stated quota 33 "共有编制33人"\nquota administrative 20\nquota public-institution 12',
+        good='stated quota 32 "共有编制32人"\nquota administrative 20\nquota public-institution 12',
+    ),
+    Code(
+        "OS321",
+        "stated-breakdown-mismatch",
+        "warning",
+        "The breakdown of a stated count does not add up to it.",
+        '`includes FIGURE "words"` in the block of a `stated` count gives its breakdown as the document '
+        'does ("“4办、1队、2中心、1站”8个工作机构", "六辦一委一隊四中心"). The parts may not add up to more '
+        "than the count, and, stated `complete`, they add up to it. Ranges are compared by their bounds.",
+        bad='stated sections 8 "8个工作机构" { includes 4 "4办"; includes 1 "1队"; includes 2 "2中心"; complete }',
+        good='stated sections 8 "8个工作机构" { includes 4 "4办"; includes 1 "1队"; includes 2 "2中心"; '
+        'includes 1 "1站"; complete }',
     ),
     # ---- arithmetic ------------------------------------------------------------
     # ---- plaques -----------------------------------------------------------------
@@ -466,6 +494,17 @@ _ALL: tuple[Code, ...] = (
         "Two units with the same name under one parent, or two bodies with one name.",
         "Names identify units for people, in references and in diffs. The related location shows the first.",
     ),
+    Code(
+        "OS505",
+        "rank-as-disagrees",
+        "warning",
+        "A unit's rank differs from the rank of the body it is said to rank as.",
+        '`rank-as @jd "与街道办事处规格相等"` gives a unit the rank of another body (规格相等, 按…对待). Where '
+        "both the unit and that body state a rank on the scale and the two differ, one of them is wrong. "
+        "A body outside the spec, or one with no rank, is not compared.",
+        bad='body jd "街道办事处" { rank "正科级" }\nbody gs "街道工业公司" { rank "副科级"; rank-as @jd }',
+        good='body jd "街道办事处" { rank "正科级" }\nbody gs "街道工业公司" { rank "正科级"; rank-as @jd }',
+    ),
     # ---- history ----------------------------------------------------------------
     Code(
         "OS601",
@@ -497,6 +536,18 @@ _ALL: tuple[Code, ...] = (
         "An event's decided, approved and effective dates are out of order.",
         "A decision comes before its approval, and both come before it takes effect; an interim "
         "period (`event interim START { until END }`, 过渡期) ends after it starts.",
+    ),
+    Code(
+        "OS604",
+        "event-after-state-date",
+        "warning",
+        "An event of a unit's history comes after the date its state is written for.",
+        '`as-of 2011-12 "2011年年底"` on a unit says that its sections, quotas and posts as written are '
+        "its state on that date (a gazetteer: 2011年年底,内设机构有…). The state as written is the one "
+        "after every event of its history, so an event surely after that date contradicts it. Partial "
+        "dates are compared only as far as both go: an event of 2011 is not after 2011-12.",
+        bad='as-of 2011-12\nhistory { event renamed 2012 { from "甲"; to "乙" } }',
+        good='as-of 2012-12\nhistory { event renamed 2012 { from "甲"; to "乙" } }',
     ),
     # ---- policy and across files ------------------------------------------------------
     Code(

@@ -15,13 +15,14 @@ from orgspec.checks.actual import actual_posts, actual_staff
 from orgspec.checks.ambiguity import ambiguities
 from orgspec.checks.classes import class_arithmetic, disagreements
 from orgspec.checks.context import Context
-from orgspec.checks.counts import numbering, stated_counts
-from orgspec.checks.history import event_dates, event_names
+from orgspec.checks.counts import numbering, stated_breakdowns, stated_counts
+from orgspec.checks.history import event_dates, event_names, state_dates
 from orgspec.checks.offices import working_offices
 from orgspec.checks.plaques import plaque_names
 from orgspec.checks.posts import post_groups, post_parts, posts_within_quota
 from orgspec.checks.quotas import quota_parts
 from orgspec.checks.reviewer import group_heads, parts_for_units, posts_less_logistics
+from orgspec.checks.totals import quota_totals
 from orgspec.checks.units import duplicate_names, ranks, sections_have_duties
 from orgspec.diagnostics import Diagnostic
 from orgspec.lowering import Built
@@ -34,8 +35,10 @@ Check = Callable[[Context], Iterator[Diagnostic]]
 CHECKS: tuple[Check, ...] = (
     duplicate_names,
     stated_counts,
+    stated_breakdowns,
     numbering,
     quota_parts,
+    quota_totals,
     post_groups,
     post_parts,
     posts_within_quota,
@@ -53,6 +56,7 @@ CHECKS: tuple[Check, ...] = (
     ranks,
     event_dates,
     event_names,
+    state_dates,
 )
 
 

@@ -43,6 +43,25 @@ def class_arithmetic(ctx: Context) -> Iterator[Diagnostic]:
             yield from _parts(ctx, path, unit, unit.stands_for)
         if unit.posts or unit.quotas:
             yield from _post_totals(ctx, path, unit)
+        if unit.covers is not None and unit.covers.each:
+            yield from _areas(ctx, path, unit)
+
+
+def _areas(ctx: Context, path: str, unit: Unit) -> Iterator[Diagnostic]:
+    """OS317 when a class's bodies cover one area each (分别管辖) and the areas are not as many as the bodies."""
+    assert unit.covers is not None
+    size = _value(unit.stands_for.count) if unit.stands_for is not None else 1
+    areas = len(unit.covers.areas)
+    if size is None or size == areas:
+        return
+    bodies = f"the {size} bodies of the class '{unit.name}'" if unit.stands_for else f"'{unit.name}', one body,"
+    yield ctx.diag(
+        "OS317",
+        f"{bodies} cover one area each, but {areas} area{'s are' if areas != 1 else ' is'} named",
+        f"{path}/covers/each",
+        hint="'each' pairs the areas with the bodies one to one; without it the areas are covered together",
+        related=[("the class", f"{path}/stands_for/count")] if unit.stands_for else [],
+    )
 
 
 def _parts(ctx: Context, path: str, unit: Unit, cls: BodyClass) -> Iterator[Diagnostic]:

@@ -12,7 +12,7 @@ from orgspec.diagnostics import Diagnostic
 from orgspec.model.units import RelationKind, StatedCount, Unit
 from orgspec.model.values import UnitKind
 
-__all__ = ["numbering", "stated_counts"]
+__all__ = ["numbering", "stated_breakdowns", "stated_counts"]
 
 _WORDS = {
     "sections": "sections",
@@ -21,6 +21,7 @@ _WORDS = {
     "members": "members",
     "subordinates": "subordinate units",
     "bodies": "bodies",
+    "quota": "places",
 }
 
 
@@ -31,6 +32,8 @@ def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> t
     stands for; one whose class count is open (``stands-for unstated``) counts as one and makes
     the figure a lower bound.
     """
+    if stated.over:
+        return _over_count(ctx, stated)
     if stated.what == "duties":
         return len(unit.duties), False
     if stated.what == "members":
@@ -44,7 +47,48 @@ def _listed_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> t
         # A unit listed outside the count (``outside-count``) is not counted, nor anything below it.
         units = [u for _, u in _counted(ctx, path) if u.kind is want]
     weights = [_bodies_of(u) for u in units]
-    return sum(w or 1 for w in weights), None in weights
+    return sum(w or 1 for u, w in zip(units, weights, strict=True) if u.optional is None), None in weights
+
+
+def _optional_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> int:
+    """Return how many of what ``stated`` counts are ``optional`` (set only where the document says).
+
+    Each counts as none or one (a class as none or all of its bodies), so the list is a range.
+    """
+    if stated.over:
+        alone = stated.model_copy(update={"over": ()})
+        total = 0
+        for ref in stated.over:
+            p = ctx.index.lookup(ref)
+            if p is not None:
+                body = ctx.index.units[p]
+                total += _optional_count(ctx, p, body, alone) * (_bodies_of(body) or 1)
+        return total
+    if stated.what in ("duties", "members", "quota"):
+        return 0
+    listed = (ctx.index.units[q] for q in _listed(ctx, path, unit, stated))
+    return sum(_bodies_of(u) or 1 for u in listed if u.optional is not None)
+
+
+def _over_count(ctx: Context, stated: StatedCount) -> tuple[int, bool]:
+    """Count what ``stated`` counts in each body it is ``over``, times the bodies each stands for.
+
+    A body outside the spec, or a class of open size, makes the figure a lower bound (at least
+    what the spec lists, each class counted once).
+    """
+    alone = stated.model_copy(update={"over": ()})
+    total, lower = 0, False
+    for ref in stated.over:
+        path = ctx.index.lookup(ref)
+        if path is None:
+            lower = True
+            continue
+        body = ctx.index.units[path]
+        listed, open_class = _listed_count(ctx, path, body, alone)
+        weight = _bodies_of(body)
+        total += listed * (weight or 1)
+        lower = lower or open_class or weight is None
+    return total, lower
 
 
 def _bodies_of(unit: Unit) -> int | None:
@@ -78,7 +122,11 @@ def _members(unit: Unit, stated: StatedCount) -> list[int]:
 
 
 def _listed(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> list[str]:
-    """Return the paths of what ``stated`` counts, in document order."""
+    """Return the paths of what ``stated`` counts, in document order (in each body it is over, if any)."""
+    if stated.over:
+        alone = stated.model_copy(update={"over": ()})
+        paths = [ctx.index.lookup(r) for r in stated.over]
+        return [q for p in paths if p is not None for q in _listed(ctx, p, ctx.index.units[p], alone)]
     if stated.what == "duties":
         return [f"{path}/duties/{j}" for j in range(len(unit.duties))]
     if stated.what == "members":
@@ -155,12 +203,15 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
     """
     for path, unit in ctx.selected.stated:
         for i, stated in enumerate(unit.stated):
+            if stated.what == "quota":
+                continue  # a total of places, not a count of what is listed: OS320 (checks.totals)
             # A range (4-6个) or bound (不超过7个) is compared by its bounds: a finding only when
             # the list falls outside even the bound that favours the document.
             low, high = stated.count.low_bound, stated.count.high_bound
             if low is None:
                 continue
             listed_n, open_class = _listed_count(ctx, path, unit, stated)
+            optional = _optional_count(ctx, path, unit, stated)
             unlisted = stated.unlisted
             count = listed_n + (unlisted.value or 0 if unlisted is not None and unlisted.known else 0)
             if open_class or (unlisted is not None and not unlisted.known):
@@ -168,11 +219,12 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
                 # the document does not say: the list can only be too long.
                 if high is None or count <= high:
                     continue
-            elif low <= count and (high is None or count <= high):
+            elif low <= count + optional and (high is None or count <= high):
+                # optional units (可增设, 选设) may or may not be set: the list is a range
                 continue
             words = f" (\u201c{stated.text or stated.count.text}\u201d)" if stated.text or stated.count.text else ""
             cut = _cut_off(unit, stated.what) if unit.cut_off else None
-            if cut is not None and count < low:
+            if cut is not None and count + optional < low:
                 yield ctx.diag(
                     "OS309",
                     f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words}; the stored copy "
@@ -184,14 +236,53 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
                 continue
             listed = _listed(ctx, path, unit, stated)
             also = f" and counts {unlisted} it does not list" if unlisted is not None else ""
+            lists = f"the {len(stated.over)} bodies it is over list" if stated.over else "lists"
+            shown = f"{listed_n} to {listed_n + optional} (optional: {optional})" if optional else str(listed_n)
             yield ctx.diag(
                 "OS301",
-                f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words} but lists {listed_n}{also}",
+                f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words} but {lists} {shown}{also}",
                 f"{path}/stated/{i}/count",
                 hint="if the document itself disagrees, keep its figure, say so in a comment and "
                 "suppress this finding with a reason",
                 related=[("stated here", f"{path}/stated/{i}")]
                 + [(f"listed ({n})", p) for n, p in enumerate(listed[:20], 1)],
+            )
+
+
+def stated_breakdowns(ctx: Context) -> Iterator[Diagnostic]:
+    """OS321: the parts of a stated count (4办、1队、2中心、1站) against the count.
+
+    Parts may not add up to more than the count; stated ``complete``, they add up to it. Ranges
+    are compared by their bounds; an open part or count is not compared.
+    """
+    for path, unit in ctx.selected.stated:
+        for i, stated in enumerate(unit.stated):
+            parts = [(j, p) for j, p in enumerate(stated.parts) if p.relation == "includes"]
+            if not parts:
+                continue
+            low, high = stated.count.low_bound, stated.count.high_bound
+            lows = [p.count.low_bound for _, p in parts]
+            highs = [p.count.high_bound for _, p in parts]
+            if low is None or None in lows:
+                continue
+            least = sum(v or 0 for v in lows)
+            most = None if None in highs else sum(v or 0 for v in highs)
+            words = f" (\u201c{stated.text}\u201d)" if stated.text else ""
+            related = [("the count", f"{path}/stated/{i}")] + [
+                (f"part: {p.label or p.count}", f"{path}/stated/{i}/parts/{j}") for j, p in parts
+            ]
+            if high is not None and least > high:
+                how = f"adds up to {least}, more than the count"
+            elif stated.complete and most is not None and most < low:
+                how = f"is declared complete but adds up to {most}"
+            else:
+                continue
+            yield ctx.diag(
+                "OS321",
+                f"the breakdown of the {stated.count} {_WORDS[stated.what]} '{unit.name}' states{words} {how}",
+                f"{path}/stated/{i}/count",
+                hint="keep the document's figures; if the document itself disagrees, say so in a comment",
+                related=related,
             )
 
 

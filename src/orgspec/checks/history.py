@@ -14,7 +14,38 @@ from orgspec.model.names import name_key
 from orgspec.model.units import Event, EventKind
 from orgspec.model.values import PartialDate
 
-__all__ = ["event_dates", "event_names"]
+__all__ = ["event_dates", "event_names", "state_dates"]
+
+
+def _after(event: PartialDate, date: PartialDate) -> bool:
+    """Return True when ``event`` is surely after ``date`` (2012 is after 2011-12; 2011 is not)."""
+    for e, d in ((event.year, date.year), (event.month, date.month), (event.day, date.day)):
+        if e is None or d is None:
+            return False
+        if e != d:
+            return e > d
+    return False
+
+
+def state_dates(ctx: Context) -> Iterator[Diagnostic]:
+    """OS604: a unit written as of a date (``as-of 2011-12``) whose history has an event surely after it."""
+    for path, unit in ctx.selected.history:
+        if unit.as_of is None:
+            continue
+        for i, event in enumerate(unit.history):
+            when = event.acts()
+            if when is not None and _after(when, unit.as_of):
+                words = f" (\u201c{unit.as_of_text}\u201d)" if unit.as_of_text else ""
+                yield ctx.diag(
+                    "OS604",
+                    f"'{unit.name}' is written as of {unit.as_of}{words}, but its {event.kind.value} event of "
+                    f"{when} comes after that",
+                    f"{path}/history/{i}/date",
+                    fallback=f"{path}/history/{i}",
+                    hint="the unit as written is its state on its as-of date, after every event of its history; "
+                    "check the dates, or leave out as-of when the state is the latest",
+                    related=[("the state's date", f"{path}/as_of")],
+                )
 
 
 def _histories(ctx: Context) -> Iterator[tuple[str, tuple[Event, ...], str | None]]:

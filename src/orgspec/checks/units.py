@@ -85,6 +85,8 @@ def ranks(ctx: Context) -> Iterator[Diagnostic]:
                     f"{path}/{field}",
                     hint="known ranks: 部级, 厅局级, 处级, 科级, 股级 with 正/副; it is kept but not compared",
                 )
+        if unit.rank_as is not None and unit.rank is not None:
+            yield from _rank_as(ctx, path, unit)
         for i, child in enumerate(unit.units):
             child_rank = child.rank or unit.section_rank
             level = rank_level(child_rank) if child_rank else None
@@ -102,6 +104,27 @@ def ranks(ctx: Context) -> Iterator[Diagnostic]:
                     hint="an internal section cannot outrank its body; check both ranks against the document",
                     related=[(f"the rank of '{ancestor.name}'", f"{apath}/rank")],
                 )
+
+
+def _rank_as(ctx: Context, path: str, unit: Unit) -> Iterator[Diagnostic]:
+    """OS505: a unit's own rank against the rank of the body it is said to rank as."""
+    assert unit.rank_as is not None
+    assert unit.rank is not None
+    other_path = ctx.index.lookup(unit.rank_as)
+    other = ctx.index.units[other_path] if other_path is not None else None
+    if other is None or other.rank is None:
+        return  # a body outside the spec, or one with no rank: nothing to compare
+    mine, theirs = rank_level(unit.rank), rank_level(other.rank)
+    if mine is None or theirs is None or mine == theirs:
+        return
+    words = f" (\u201c{unit.rank_as_text}\u201d)" if unit.rank_as_text else ""
+    yield ctx.diag(
+        "OS505",
+        f"'{unit.name}' is {unit.rank}, but it is stated to rank as '{other.name}'{words}, which is {other.rank}",
+        f"{path}/rank",
+        hint="one of the two ranks is wrong, or the document gives the other body's rank of another date",
+        related=[(f"the rank of '{other.name}'", f"{other_path}/rank"), ("stated to rank as", f"{path}/rank_as")],
+    )
 
 
 def _nearest_ranked(ctx: Context, path: str | None) -> tuple[str, Unit, float] | None:

@@ -35,7 +35,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TABLES: dict[str, tuple[str, ...]] = {
     "units": (
         "id", "parent_id", "depth", "name", "kind", "kind_label", "rank", "number", "section_rank",
-        "per_regulations", "superior", "funding", "plaques", "duties", "basis", "cut_off", "stands_for",
+        "per_regulations", "superior", "funding", "plaques", "duties", "basis", "cut_off", "stands_for", "covers",
+        "as_of",
     ),
     "plaques": ("unit_id", "unit_name", "name", "form", "start_date", "end_date", "basis"),
     "duties": ("unit_id", "unit_name", "number", "text", "shared_id", "duty_id", "cut_off"),
@@ -91,6 +92,8 @@ def _units(ids: UnitIds) -> Iterator[Row]:
             "stands_for": (_count(u.stands_for.count)["count"] or u.stands_for.count.status.value)
             if u.stands_for
             else "",
+            "covers": ("; ".join(u.covers.areas) + (" (each)" if u.covers.each else "")) if u.covers else "",
+            "as_of": str(u.as_of) if u.as_of else "",
         }
 
 
@@ -151,11 +154,18 @@ def _part(ids: UnitIds, base: Row, part: QuotaPart) -> Row:
 def _quotas(ids: UnitIds) -> Iterator[Row]:
     for e in ids:
         base = {"unit_id": e.id, "unit_name": e.unit.name}
+        for s in e.unit.stated:
+            if s.what == "quota":  # a total over the unit's pools (共有编制32人)
+                yield {**base, "category": "", "label": s.text or "", **_count(s.count),
+                       "part_of": "total", "part_unit_id": ""}  # fmt: skip
         for q in e.unit.quotas:
             yield {**base, "category": q.category.value, "label": q.label or "", **_count(q.count),
                    "part_of": "", "part_unit_id": ""}  # fmt: skip
             for part in q.parts:
                 yield _part(ids, {**base, "category": q.category.value}, part)
+            for ref in q.over:  # the bodies a total is over: one row each, with no figure of its own
+                yield {**base, "category": q.category.value, "label": "", "count": "", "status": "", "text": "",
+                       "part_of": "over", "part_unit_id": ids.ref_id(ref) or ref.target}  # fmt: skip
         for a in e.unit.actual:
             yield {**base, "category": a.category.value if a.category else "", "label": a.label or "",
                    **_count(a.count), "part_of": "actual", "part_unit_id": ""}  # fmt: skip

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any, Literal, get_args
 
 from orgspec import limits
-from orgspec.lowering.lower_base import REFS, S, SourceMap, UnitCtx
+from orgspec.lowering.lower_base import REFS, WHEN, S, SourceMap, UnitCtx
 from orgspec.lowering.lower_history import HistoryLowerer
 from orgspec.lowering.lower_staff import StaffLowerer
 from orgspec.lowering.reader import IDENT, INT, STRING, Reader, StmtArgs
@@ -26,6 +26,7 @@ from orgspec.model.trusted import trusted
 from orgspec.model.units import (
     Ambiguity,
     AmbiguousWhat,
+    Coverage,
     CutOff,
     CutOffWhat,
     Duty,
@@ -33,6 +34,7 @@ from orgspec.model.units import (
     FunctionChange,
     FunctionChangeKind,
     Plaque,
+    QuotaPart,
     Relation,
     RelationKind,
     SharedDuties,
@@ -226,6 +228,20 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             f["superior"] = ref
             self.map.put(path + "/superior", stmt)
 
+    def u_rank_as(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``rank-as REF ["the document's words"]``: a rank given as another body's (规格相等, 按…对待)."""
+        path, f = u.path, u.f
+        a = StmtArgs(self.r, stmt)
+        ref = a.ref('the body whose rank it has (a name, @id or @"name")')
+        words = a.take(S) if ref is not None else None
+        a.done("one reference and optionally the document's words")
+        self.no_block(stmt)
+        if ref is not None:
+            f["rank_as"] = ref
+            if words is not None:
+                f["rank_as_text"] = words.value
+            self.map.put(path + "/rank_as", stmt)
+
     @staticmethod
     def u_flag(field: str) -> Callable[..., None]:
         def handle(self: _Lowerer, stmt: Stmt, u: UnitCtx) -> None:
@@ -333,13 +349,13 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
     def u_stated(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
         a = StmtArgs(self.r, stmt)
-        what = a.take_word("sections", "duties", "institutions", "members", "subordinates", "bodies")
+        what = a.take_word("sections", "duties", "institutions", "members", "subordinates", "bodies", "quota")
         if what is None:
-            a.require("what is counted: sections, duties, institutions, members, subordinates or bodies", IDENT)
+            a.require("what is counted: sections, duties, institutions, members, subordinates, bodies or quota", IDENT)
             return
         counted = a.count("the stated count")
         text = a.take(S)
-        a.done("sections|duties|institutions|members|subordinates|bodies, a count and the document's words")
+        a.done("sections|duties|institutions|members|subordinates|bodies|quota, a count and the document's words")
         if counted is None:
             return
         p = f"{path}/stated/{len(lists['stated'])}"
@@ -348,11 +364,25 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         allowed = {"unlisted": 1, "kind": 1} if what.value == "bodies" else {"unlisted": 1}
         if what.value == "members":
             allowed = {"unlisted": 1, "role": 1}
+        elif what.value == "quota":
+            allowed = {}  # a total over the unit's own pools: nothing is counted but not listed
+        elif what.value in ("sections", "institutions"):
+            allowed = {"unlisted": 1, "over": 1}
+        allowed = {**allowed, "includes": 1, "complete": 1}  # a breakdown of the count (4办、1队、2中心、1站)
+        parts: list[QuotaPart] = []
         for sub in stmt.block or ():
             if sub.keyword not in allowed:
                 self.unknown(sub, "a stated count", allowed)
                 continue
+            if sub.keyword == "includes":
+                part = self.part(sub, f"{p}/parts/{len(parts)}")
+                if part is not None:
+                    parts.append(part)
+                continue
             if not self.once(seen, sub):
+                continue
+            if sub.keyword == "complete":
+                sf["complete"] = self.complete(sub, p)
                 continue
             if sub.keyword == "kind":
                 self._stated_kind(sub, sf)
@@ -361,6 +391,9 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 role = self.text(sub, 'the members\' role (a quoted string such as "成員")')
                 if role is not None:
                     sf["role"] = role
+                continue
+            if sub.keyword == "over":
+                sf["over"] = self._over(sub, p + "/over")
                 continue
             ua = StmtArgs(self.r, sub)
             unlisted = ua.count("how many of those counted are not listed")
@@ -371,9 +404,11 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 sf["unlisted"] = unlisted[0]
                 sf["unlisted_text"] = words.value if words else None
                 self.map.put(p + "/unlisted", sub)
+        sf["parts"] = tuple(parts)
         self.map.put(p, stmt)
         self.map.put(p + "/count", counted[1])
-        what_value: Literal["sections", "duties", "institutions", "members", "subordinates", "bodies"] = what.value  # type: ignore[assignment]
+        what_value: Literal["sections", "duties", "institutions", "members", "subordinates", "bodies", "quota"]
+        what_value = what.value  # type: ignore[assignment]
         lists["stated"].append(trusted(StatedCount, what=what_value, **sf))
 
     def _stated_kind(self, sub: Stmt, sf: dict[str, Any]) -> None:
@@ -432,6 +467,61 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         p = f"{path}/short_names/{len(lists['short_names'])}"
         self.map.put(p, stmt)
         lists["short_names"].append(trusted(ShortName, name=name.value, text=text.value if text else None))
+
+    def u_as_of(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``as-of DATE ["the document's words"]``: the date of the state the unit is written in."""
+        path, f = u.path, u.f
+        a = StmtArgs(self.r, stmt)
+        arg = a.require("a date (2011, 2011-12 or 2011-12-31)", *WHEN)
+        words = a.take(S) if arg is not None else None
+        a.done('a date and optionally the document\'s words ("2011年年底")')
+        self.no_block(stmt)
+        if arg is None:
+            return
+        date = self.r.date(arg)
+        if date is None:
+            return
+        f["as_of"] = date
+        if words is not None:
+            f["as_of_text"] = words.value
+        self.map.put(f"{path}/as_of", stmt)
+
+    def u_covers(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``covers "area" … { each; note }``: the places or fields a unit covers (辖区, 管辖)."""
+        path, f = u.path, u.f
+        p = f"{path}/covers"
+        a = StmtArgs(self.r, stmt)
+        areas: list[str] = []
+        while (arg := a.take(S)) is not None:
+            if not arg.value.strip():
+                self.r.error("OS202", "an area is empty", arg.span)
+                continue
+            self.map.put(f"{p}/areas/{len(areas)}", arg)
+            areas.append(arg.value)
+        if not areas:
+            a.require('the areas covered (quoted names: "姥桥镇" "功桥镇")', S)
+        a.done('the areas covered, each a quoted name ("姥桥镇" "功桥镇")')
+        cf: dict[str, Any] = {"areas": tuple(areas)}
+        notes: list[str] = []
+        seen: dict[str, Stmt] = {}
+        for sub in stmt.block or ():
+            if sub.keyword == "each":
+                if self.once(seen, sub):
+                    self.no_args(sub, "no arguments: each body of the class covers one of the areas")
+                    self.no_block(sub)
+                    cf["each"] = True
+                    self.map.put(p + "/each", sub)
+            elif sub.keyword == "note":
+                note = self.text(sub)
+                if note is not None:
+                    notes.append(note)
+            else:
+                self.unknown(sub, "'covers'", {"each": 1, "note": 1})
+        if not areas:
+            return
+        cf["notes"] = tuple(notes)
+        self.map.put(p, stmt)
+        f["covers"] = trusted(Coverage, **cf)
 
     def choice(self, a: StmtArgs, keyword: str, words: tuple[str, ...], what: str) -> Arg | None:
         """Take one of ``words`` from ``a``, or report (OS202) what was found and the closest word."""
@@ -559,22 +649,26 @@ _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
 
 _ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "section-duties-unstated", "funding",
-         "outside-count", "stands-for"}  # fmt: skip
+         "outside-count", "stands-for", "covers", "as-of", "rank-as", "optional"}  # fmt: skip
 
 _L = _Lowerer
 _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "kind": _L.u_kind,
     "rank": _L.u_text_field("rank"),
+    "rank-as": _L.u_rank_as,
     "number": _L.u_number,
     "superior": _L.u_superior,
     "section-rank": _L.u_text_field("section_rank"),
     "per-regulations": _L.u_flag("per_regulations"),
     "section-duties-unstated": _L.u_flag("section_duties_unstated"),
     "outside-count": _L.u_flag("outside_count"),
+    "optional": _L.u_text_field("optional"),
     "funding": _L.u_text_field("funding"),
     "cut-off": _L.u_cut_off,
     "ambiguous": _L.u_ambiguous,
     "stands-for": _L.u_stands_for,
+    "covers": _L.u_covers,
+    "as-of": _L.u_as_of,
     "basis": _L.u_basis,
     "note": _L.u_note,
     "plaque": _L.u_plaque,
@@ -586,6 +680,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "colocated": _L.u_relation(RelationKind.COLOCATED),
     "office-of": _L.u_relation(RelationKind.OFFICE_OF),
     "working-office": _L.u_relation(RelationKind.WORKING_OFFICE),
+    "dual-led-by": _L.u_relation(RelationKind.DUAL_LED_BY),
     "stated": _L.u_stated,
     "duties": _L.u_duties,
     "shared-duties": _L.u_shared,

@@ -187,6 +187,8 @@ class LowererBase:
         """Read an ``includes`` or ``excludes`` part of a quota or post."""
         a = StmtArgs(self.r, stmt)
         cat_arg = a.take_word(*_CATEGORY_WORDS)
+        # A quoted string before the figure is the category in the document's words (事业工勤编制).
+        cat_words = a.take(STRING) if cat_arg is None else None
         counted = a.count("the part")
         label = a.take(S)
         props = a.props({"for": REFS})
@@ -202,7 +204,12 @@ class LowererBase:
             relation=relation,
             count=counted[0],
             label=label.value if label else None,
-            category=QuotaCategory(cat_arg.value) if cat_arg else None,
+            category=QuotaCategory(cat_arg.value)
+            if cat_arg
+            else (category_of(cat_words.value) or QuotaCategory.OTHER)
+            if cat_words
+            else None,
+            category_label=cat_words.value if cat_words and category_of(cat_words.value) is None else None,
             unit=self.r.ref(props["for"]) if "for" in props else None,
         )
 

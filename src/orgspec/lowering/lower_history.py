@@ -18,10 +18,10 @@ from orgspec.syntax.nodes import Stmt
 __all__ = ["HistoryLowerer"]
 
 _EVENT_KINDS = {k.value: k for k in EventKind}
-_EVENT_ONCE = frozenset({"decided", "approved", "effective", "until", "from", "to", "amount", "plaque", "unit",
-                         "category", "item", "verb", "as", "rank"})  # fmt: skip
-_EVENT_KEYWORDS = ("decided", "approved", "effective", "until", "from", "to", "amount", "plaque", "unit", "category",
-                   "item", "verb", "as", "rank", "duty", "basis", "note")  # fmt: skip
+_EVENT_ONCE = frozenset({"decided", "approved", "effective", "until", "period", "from", "to", "amount", "plaque",
+                         "unit", "category", "item", "verb", "as", "rank"})  # fmt: skip
+_EVENT_KEYWORDS = ("decided", "approved", "effective", "until", "period", "from", "to", "amount", "plaque", "unit",
+                   "category", "item", "verb", "as", "rank", "duty", "basis", "note")  # fmt: skip
 
 
 class HistoryLowerer(LowererBase):
@@ -93,6 +93,8 @@ class HistoryLowerer(LowererBase):
                 value = self.text(sub, "a name, kind or rank (a quoted string)")
                 ef["before" if kw == "from" else "after"] = value
                 self.map.put(f"{p}/{'before' if kw == 'from' else 'after'}", sub)
+            elif kw == "period":
+                ef["period"] = self.text(sub, 'the period in the document\'s words (a quoted string: "50年代")')
             elif kw == "item":
                 self.item(sub, ef, p)
             elif kw == "verb":

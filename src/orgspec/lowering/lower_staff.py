@@ -22,7 +22,7 @@ from orgspec.model.units import (
     Quota,
     QuotaPart,
 )
-from orgspec.model.values import Count, QuotaCategory
+from orgspec.model.values import Count, QuotaCategory, Ref
 from orgspec.syntax.nodes import ArgKind, Stmt
 
 __all__ = ["StaffLowerer"]
@@ -30,12 +30,27 @@ __all__ = ["StaffLowerer"]
 
 #: The statements a quota block accepts.
 _QUOTA_KEYWORDS = dict.fromkeys(
-    ("includes", "excludes", "complete", "funding", "phasing-out", "as-of", "source", "also", "across", "note"), 1
+    (
+        "includes",
+        "excludes",
+        "complete",
+        "funding",
+        "funded-as",
+        "phasing-out",
+        "provisional",
+        "as-of",
+        "source",
+        "also",
+        "across",
+        "over",
+        "note",
+    ),
+    1,
 )
 
 
 #: The statements a post group's block accepts.
-_GROUP_KEYWORDS = ("post", "actual", "includes", "across", "since", "until", "note")
+_GROUP_KEYWORDS = ("post", "actual", "includes", "across", "since", "until", "period", "note")
 
 
 class StaffLowerer(ClassLowerer):
@@ -83,6 +98,22 @@ class StaffLowerer(ClassLowerer):
             elif sub.keyword == "as-of":
                 if self.once(seen, sub):
                     qf["as_of"] = self.dated(sub)
+            elif sub.keyword == "funded-as":
+                if self.once(seen, sub):
+                    sa = StmtArgs(self.r, sub)
+                    funded = self.category(sa)
+                    sa.done("one category (the pool's category by funding: public-institution, 事业编制, …)")
+                    self.no_block(sub)
+                    if funded is not None:
+                        qf["funded_as"] = funded
+            elif sub.keyword == "provisional":
+                if self.once(seen, sub):
+                    self.no_args(sub, "no arguments: the figure is fixed for now (暂定)")
+                    self.no_block(sub)
+                    qf["provisional"] = True
+            elif sub.keyword == "over":
+                if self.once(seen, sub):
+                    qf["over"] = self._over(sub, f"{p}/over")
             elif sub.keyword == "note":
                 note = self.text(sub)
                 if note is not None:
@@ -96,6 +127,19 @@ class StaffLowerer(ClassLowerer):
         self.map.put(p, stmt)
         self.map.put(p + "/count", counted[1])
         lists["quotas"].append(trusted(Quota, **qf))
+
+    def _over(self, sub: Stmt, p: str) -> tuple[Ref, ...]:
+        """Read ``over @a @b …``: the bodies whose quotas of the same category a total covers."""
+        sa = StmtArgs(self.r, sub)
+        refs: list[Ref] = []
+        while (arg := sa.take(*REFS)) is not None:
+            self.map.put(f"{p}/{len(refs)}", arg)
+            refs.append(self.r.ref(arg))
+        if not refs:
+            sa.require('the bodies the total is over (@id or @"name")', *REFS)
+        sa.done('the bodies the total is over (@id or @"name")')
+        self.no_block(sub)
+        return tuple(refs)
 
     def u_actual(self, stmt: Stmt, u: UnitCtx) -> None:
         """Read ``actual [CATEGORY] FIGURE [label] { as-of DATE; includes …; note }``: staff in post."""
@@ -218,6 +262,7 @@ class StaffLowerer(ClassLowerer):
         holders: list[Holder] = []
         across: list[ClassTotal] = []
         actual: Count | None = None
+        optional: str | None = None
         seen: dict[str, Stmt] = {}
         for sub in stmt.block or ():
             kw = sub.keyword
@@ -236,12 +281,17 @@ class StaffLowerer(ClassLowerer):
                 h = self.holder(sub, f"{p}/holders/{len(holders)}")
                 if h is not None:
                     holders.append(h)
+            elif kw == "optional":
+                if self.once(seen, sub):
+                    optional = self.text(sub, 'the document\'s condition (a quoted string: "在必要的时候")')
             elif kw == "note":
                 note = self.text(sub)
                 if note is not None:
                     notes.append(note)
             else:
-                self.unknown(sub, "a post", {"includes": 1, "actual": 1, "holder": 1, "across": 1, "note": 1})
+                self.unknown(
+                    sub, "a post", {"includes": 1, "actual": 1, "holder": 1, "across": 1, "optional": 1, "note": 1}
+                )
         if "chief" in props and "deputy" in props:
             self.r.error("OS202", "a post is either chief or deputy, not both", props["deputy"].span)
         role: Literal["chief", "deputy"] | None = (
@@ -255,6 +305,7 @@ class StaffLowerer(ClassLowerer):
             count=counted[0],
             role=role,
             approved_separately="approved-separately" in props,
+            optional=optional,
             concurrent=props["concurrent"].value if "concurrent" in props else None,
             rank=props["rank"].value if "rank" in props else None,
             holder=props["holder"].value if "holder" in props else None,
@@ -295,6 +346,9 @@ class StaffLowerer(ClassLowerer):
                 if self.once(seen, sub):
                     dates[kw] = self.dated(sub)
                     self.map.put(f"{p}/{kw}", sub)
+            elif kw == "period":
+                if self.once(seen, sub):
+                    dates[kw] = self.text(sub, 'the period in the document\'s words (a quoted string: "50年代")')
             elif kw == "actual":
                 if self.once(seen, sub):
                     actual = self.post_actual(sub, p)

@@ -67,7 +67,7 @@ def walk_paths(spec: Spec) -> Iterator[tuple[str, Unit, str | None]]:
 
 #: The lists of a unit that may hold references (with its superior, what _refs looks at).
 _REF_LISTS = operator.itemgetter(
-    "relations", "shared_duties", "function_changes", "quotas", "posts", "members", "history"
+    "relations", "shared_duties", "function_changes", "quotas", "posts", "members", "history", "stated"
 )
 
 
@@ -76,6 +76,8 @@ def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
     # Most units make no reference: each list is looked at only when it is not empty.
     if unit.superior is not None:
         yield f"{path}/superior", unit.superior
+    if unit.rank_as is not None:
+        yield f"{path}/rank_as", unit.rank_as
     if unit.relations:
         for i, rel in enumerate(unit.relations):
             yield f"{path}/relations/{i}/target", rel.target
@@ -92,11 +94,17 @@ def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
             for j, part in enumerate(quota.parts):
                 if part.unit is not None:
                     yield f"{path}/quotas/{i}/parts/{j}", part.unit
+            for j, ref in enumerate(quota.over):
+                yield f"{path}/quotas/{i}/over/{j}", ref
     if unit.posts:
         for i, item in enumerate(unit.posts):
             for j, part in enumerate(item.parts):
                 if part.unit is not None:
                     yield f"{path}/posts/{i}/parts/{j}", part.unit
+    if unit.stated:
+        for i, stated in enumerate(unit.stated):
+            for j, ref in enumerate(stated.over):
+                yield f"{path}/stated/{i}/over/{j}", ref
     if unit.members:
         for i, member in enumerate(unit.members):
             if member.body is not None:
@@ -129,7 +137,8 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
                 hint="ids must be unique within a spec",
                 related=(reader.related("first used here", smap.get(by_id[ident] + "/id")),),
             )
-        if fields["superior"] is not None or fields["stands_for"] is not None or any(_REF_LISTS(fields)):
+        refers = fields["superior"] is not None or fields["stands_for"] is not None or fields["rank_as"] is not None
+        if refers or any(_REF_LISTS(fields)):
             referring.append(item)
     edges: dict[str, set[str]] = {}
     for path, unit in referring:
@@ -159,6 +168,7 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
             if rel_kind is RelationKind.COLOCATED:
                 continue
             office = rel_kind in (RelationKind.OFFICE_OF, RelationKind.WORKING_OFFICE)
+            dual = rel_kind is RelationKind.DUAL_LED_BY
             if target == path:
                 reader.error(
                     "OS209",
@@ -166,11 +176,15 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
                     smap.get(where, path),
                     hint="a unit cannot be its own working office"
                     if office
+                    else "a unit is not led by itself"
+                    if dual
                     else "a unit cannot host, manage or be the superior of itself",
                 )
                 continue
-            if office:
-                continue  # a working office serves a body; it neither contains it nor is contained
+            if office or dual:
+                # a working office serves a body, and a second leader leads without containing:
+                # neither contains the other
+                continue
             # Edges run from the container to what it contains, whichever side states it.
             if rel_kind in (RelationKind.HOSTS, RelationKind.MANAGES):
                 edges.setdefault(path, set()).add(target)

@@ -30,7 +30,16 @@ __all__ = ["BLOCK_KEYWORDS", "completions", "unit_ids"]
 _UNITS = ("body", "section", "office", "institution")
 _META = ("since", "basis", "note")
 _RELATION_META = ("since", "until", "item", "basis", "note")
-_RELATIONS = ("hosts", "hosted-in", "manages", "managed-by", "colocated", "office-of", "working-office")
+_RELATIONS = (
+    "hosts",
+    "hosted-in",
+    "manages",
+    "managed-by",
+    "colocated",
+    "office-of",
+    "working-office",
+    "dual-led-by",
+)
 
 #: The statements each kind of block accepts, keyed by the keyword that opens the block ("" is the top level).
 BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -43,24 +52,28 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
         "excludes",
         "complete",
         "funding",
+        "funded-as",
         "phasing-out",
+        "provisional",
         "as-of",
         "source",
         "also",
         "across",
+        "over",
         "note",
     ),
     "posts": ("post", "group"),
-    "group": ("post", "actual", "includes", "across", "since", "until", "note"),
-    "post": ("includes", "actual", "holder", "across", "note"),
+    "group": ("post", "actual", "includes", "across", "since", "until", "period", "note"),
+    "post": ("includes", "actual", "holder", "across", "optional", "note"),
     "stands-for": CLASS_KEYWORDS,
+    "covers": ("each", "note"),
     "actual": ("as-of", "includes", "note"),
     "holder": ("since", "until", "note"),
     "members": ("member",),
     "history": ("event",),
     "event": _EVENT_KEYWORDS,
     "basis": ("title", "issuer", "date", "note"),
-    "stated": ("unlisted", "kind", "role"),
+    "stated": ("unlisted", "kind", "role", "over", "includes", "complete"),
     "duties": ("duty",),
     "shared-duties": ("sections", "duty", "intro"),
     "function-changes": tuple(k.value for k in FunctionChangeKind),
@@ -75,7 +88,7 @@ _SECTION_RANKS = tuple(f'"{level}"' for level in _RANK_LEVELS)
 _POST_FLAGS = ("chief", "deputy", "approved-separately", "concurrent", "rank", "holder")
 _MEMBER_ROLES = ('"组长"', '"副组长"', '"成员"', '"組長"', '"副組長"', '"成員"')
 #: Statements whose arguments name a unit: completion offers ``@id`` there.
-_REFERS = frozenset({"superior", *_RELATIONS, "sections", "unit"})
+_REFERS = frozenset({"superior", *_RELATIONS, "sections", "unit", "over", "rank-as"})
 #: Words inside a statement that are followed by a reference.
 _REF_WORDS = frozenset({"of", "for", "to", "from", "with"})
 _UNIT_STMT = re.compile(r"(?:body|section|office|institution)\Z")
@@ -101,6 +114,8 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
     if keyword == "kind" and index == 0:
         labels = tuple(f'"{label}"' for labels in KIND_LABELS.values() for label in labels)
         return tuple(k.value for k in UnitKind) + labels, enum
+    if keyword == "funded-as" and index == 0:
+        return _CATEGORIES, enum
     if keyword == "quota" or (keyword == "category" and block == "event"):
         return (_CATEGORIES if index == 0 else _COUNTS if index == 1 else ()), enum
     if keyword == "actual" and block in _UNITS:
@@ -110,7 +125,7 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
     if keyword in ("includes", "excludes"):
         return ((*_CATEGORIES, *_COUNTS) if index == 0 else ("for",)), enum
     if keyword == "stated" and index == 0:
-        return ("sections", "duties", "institutions", "members", "subordinates", "bodies"), enum
+        return ("sections", "duties", "institutions", "members", "subordinates", "bodies", "quota"), enum
     if keyword == "cut-off" and index == 0:
         return get_args(CutOffWhat), enum
     if keyword == "ambiguous" and index == 0:

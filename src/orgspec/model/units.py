@@ -24,6 +24,7 @@ __all__ = [
     "AmbiguousWhat",
     "BodyClass",
     "ClassTotal",
+    "Coverage",
     "CutOff",
     "CutOffWhat",
     "Duty",
@@ -83,10 +84,21 @@ class RelationKind(enum.StrEnum):
     COLOCATED = "colocated"  # 合署办公
     OFFICE_OF = "office-of"  # this unit is the working office of a coordinating body (办事机构, 承担…日常工作)
     WORKING_OFFICE = "working-office"  # that unit is this coordinating body's working office
+    DUAL_LED_BY = "dual-led-by"  # 双重领导: led by its own body and also by this other one
+
+
+class Coverage(_Frozen):
+    """The area a unit covers (辖区, 管辖, 分别管辖): places or fields, as the document names them."""
+
+    areas: tuple[str, ...] = Field(description="the places or fields covered, in the document's order")
+    each: bool = Field(
+        default=False, description="a class's bodies cover one area each (分别管辖): as many areas as bodies"
+    )
+    notes: tuple[str, ...] = ()
 
 
 class Relation(_Frozen):
-    """A non-tree relation: hosted office, managed on behalf, co-location, working office."""
+    """A non-tree relation: hosted office, managed on behalf, co-location, working office, dual leadership."""
 
     kind: RelationKind
     target: Ref
@@ -190,6 +202,9 @@ class QuotaPart(_Frozen):
     count: Count
     label: str | None = None
     category: QuotaCategory | None = None
+    category_label: str | None = Field(
+        default=None, description="the part's category as the document words it (事业工勤编制)"
+    )
     unit: Ref | None = None
 
 
@@ -203,10 +218,19 @@ class Quota(_Frozen):
     complete: bool = Field(default=False, description="the parts are the whole breakdown")
     funding: str | None = Field(default=None, description="how the pool is funded: 全额拨款, 差额拨款, 自收自支")
     phasing_out: str | None = Field(default=None, description="the document's words: 只出不进, 编制出一减一")
+    provisional: bool = Field(default=False, description="the figure is fixed for now (暂定), not settled")
+    funded_as: QuotaCategory | None = Field(
+        default=None,
+        description="the category the pool is funded as, when its use puts it in another (专项事业编制(工勤编))",
+    )
     as_of: PartialDate | None = Field(default=None, description="the date the figure is given for")
     source: str | None = Field(default=None, description="who or what states the figure, when the document says")
     also: tuple[OtherStatement, ...] = Field(default=(), description="the same figure stated by another source")
     across: tuple[ClassTotal, ...] = Field(default=(), description="totals over bodies of the class (stands-for)")
+    over: tuple[Ref, ...] = Field(
+        default=(),
+        description="the bodies whose quotas of this category the figure totals (each counted as its class)",
+    )
     notes: tuple[str, ...] = ()
 
 
@@ -241,6 +265,9 @@ class Post(_Frozen):
     concurrent: str | None = Field(default=None, description="the post held concurrently (兼)")
     rank: str | None = Field(default=None, description="the post's rank apart from its title: 副处级, 副部长级")
     approved_separately: bool = Field(default=False, description="另核: outside the main count")
+    optional: str | None = Field(
+        default=None, description="set only when the document's condition holds, in its words (在必要的时候,可以设…)"
+    )
     holder: str | None = None
     actual: Count | None = Field(default=None, description="the posts actually filled (实际配备)")
     holders: tuple[Holder, ...] = Field(default=(), description="the people who hold or held it, in order")
@@ -259,6 +286,7 @@ class PostGroup(_Frozen):
     actual: Count | None = Field(default=None, description="the posts actually filled (实际配备)")
     since: PartialDate | None = Field(default=None, description="the layout holds from this date")
     until: PartialDate | None = Field(default=None, description="the layout held until this date: a past layout")
+    period: str | None = Field(default=None, description="when the layout held, in the document's words (50年代)")
     posts: tuple[Post, ...] = ()
     across: tuple[ClassTotal, ...] = Field(default=(), description="totals over bodies of the class (stands-for)")
     parts: tuple[QuotaPart, ...] = ()
@@ -280,9 +308,10 @@ class Member(_Frozen):
 class StatedCount(_Frozen):
     """A count the document declares (设6个内设机构), kept apart from what it lists."""
 
-    what: Literal["sections", "duties", "institutions", "members", "subordinates", "bodies"] = Field(
+    what: Literal["sections", "duties", "institutions", "members", "subordinates", "bodies", "quota"] = Field(
         description="what is counted; subordinates: the units directly under the body other than its "
-        "sections (下属单位, of mixed kinds); bodies: the bodies of the spec under this one (部门管理机构7个)"
+        "sections (下属单位, of mixed kinds); bodies: the bodies of the spec under this one (部门管理机构7个); "
+        "quota: the places of all the unit's own quotas together (共有编制32人)"
     )
     count: Count
     text: str | None = Field(default=None, description="the document's words")
@@ -293,6 +322,12 @@ class StatedCount(_Frozen):
     kind: UnitKind | None = Field(default=None, description="for bodies: the kind of body counted")
     kind_label: str | None = Field(default=None, description="for bodies: the kind as the document words it")
     role: str | None = Field(default=None, description="for members: only the members of this role (成员)")
+    over: tuple[Ref, ...] = Field(
+        default=(),
+        description="for sections and institutions: the bodies counted, each as its class (全州乡镇内设机构490个)",
+    )
+    parts: tuple[QuotaPart, ...] = Field(default=(), description="the count's breakdown (4办、1队、2中心、1站)")
+    complete: bool = Field(default=False, description="the parts are the whole breakdown")
 
 
 class EventKind(enum.StrEnum):
@@ -318,6 +353,7 @@ class EventKind(enum.StrEnum):
     POSTS_TRANSFERRED = "posts-transferred"  # 将…N名…领导职数划入…
     INTERIM = "interim"  # 过渡期: a body or plaque kept from ``date`` until ``until``, then gone
     KEPT = "kept"  # 保留: the body is kept through a reform; nothing changes
+    MEMBERS_ADJUSTED = "members-adjusted"  # 调整充实: a coordinating body's members changed; its structure does not
 
 
 #: The place within its date of an event that gives no item: after every numbered item (1 << 30).
@@ -333,6 +369,9 @@ class Event(_Frozen):
     approved: PartialDate | None = None
     effective: PartialDate | None = None
     until: PartialDate | None = Field(default=None, description="the end of an interim period (过渡期至…)")
+    period: str | None = Field(
+        default=None, description="when, in the document's words, for a time it gives no dates for (文化大革命期间)"
+    )
     id: str | None = None
     item: int | None = Field(
         default=None,
@@ -403,6 +442,10 @@ class Unit(_Frozen):
     kind: UnitKind | None = None
     kind_label: str | None = Field(default=None, description="the kind as the document words it")
     rank: str | None = None
+    rank_as: Ref | None = Field(
+        default=None, description="its rank is given as another body's, or a class of body's (与…规格相等, 按…对待)"
+    )
+    rank_as_text: str | None = Field(default=None, description="the document's words for that")
     number: int | None = Field(default=None, ge=0, description="the number the document gives it")
     number_to: int | None = Field(
         default=None, ge=0, description="the last number of a range the document writes over several units (5-8)"
@@ -413,6 +456,10 @@ class Unit(_Frozen):
     outside_count: bool = Field(
         default=False, description="listed by the document but outside its stated count (an unnumbered 离退休干部处)"
     )
+    optional: str | None = Field(
+        default=None,
+        description="set only where or when the document says, in its words (可增设, 选设); counted as 0 or 1",
+    )
     section_duties_unstated: bool = Field(
         default=False, description="the document gives no duties per section below this unit (a list of names only)"
     )
@@ -420,6 +467,11 @@ class Unit(_Frozen):
     cut_off: tuple[CutOff, ...] = Field(default=(), description="what the stored copy lacks of this unit")
     ambiguous: tuple[Ambiguity, ...] = Field(default=(), description="what the document leaves ambiguous")
     stands_for: BodyClass | None = Field(default=None, description="the class of like bodies this one stands for")
+    covers: Coverage | None = Field(default=None, description="the area the unit covers (辖区)")
+    as_of: PartialDate | None = Field(
+        default=None, description="the date of the state as written (2011年年底): every event of its history is before"
+    )
+    as_of_text: str | None = Field(default=None, description="the document's words for that date")
     basis: tuple[Basis, ...] = ()
     plaques: tuple[Plaque, ...] = ()
     short_names: tuple[ShortName, ...] = Field(default=(), description="short names and abbreviations (以下简称)")

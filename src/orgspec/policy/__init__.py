@@ -86,6 +86,9 @@ class AppliesTo(_Strict):
     body_kinds: tuple[UnitKind, ...] = Field(default=(), alias="body-kinds", description="the kind of its body")
     not_body_kinds: tuple[UnitKind, ...] = Field(default=(), alias="not-body-kinds")
     name_contains: tuple[str, ...] = Field(default=(), alias="name-contains", description="folded by script")
+    name_ends_with: tuple[str, ...] = Field(
+        default=(), alias="name-ends-with", description="a name (or plaque, short name) ends with one; folded by script"
+    )
 
 
 class RuleModel(_Strict):

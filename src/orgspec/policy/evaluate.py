@@ -88,6 +88,10 @@ def _applies(ctx: Context, path: str, unit: Unit, rule: RuleModel) -> bool:
         keys = ctx.index.keys[path]
         if not any(name_key(n) in k for n in sel.name_contains for k in keys):
             return False
+    if sel.name_ends_with:
+        keys = ctx.index.keys[path]
+        if not any(k.endswith(name_key(n)) for n in sel.name_ends_with for k in keys):
+            return False
     return True
 
 
@@ -157,12 +161,17 @@ def listed_sections(path: str, unit: Unit, gone: frozenset[str]) -> list[str]:
     """Return the paths of the sections a limit counts.
 
     The sections and offices directly below the unit, except those outside its count, set per
-    regulations, or abolished in their history (``gone``, :func:`orgspec.checks.context.abolished`).
+    regulations, optional (set only where the document says: not surely there), or abolished in
+    their history (``gone``, :func:`orgspec.checks.context.abolished`).
     """
     return [
         f"{path}/units/{n}"
         for n, u in enumerate(unit.units)
-        if u.kind in _SECTIONS and not u.outside_count and not u.per_regulations and f"{path}/units/{n}" not in gone
+        if u.kind in _SECTIONS
+        and not u.outside_count
+        and not u.per_regulations
+        and u.optional is None
+        and f"{path}/units/{n}" not in gone
     ]
 
 

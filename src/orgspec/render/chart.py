@@ -76,6 +76,7 @@ EDGE_LABELS: dict[str, str] = {
     "manages": "代管 managed on behalf",
     "colocated": "合署办公 co-located",
     "office": "办事机构 working office of",
+    "dual": "双重领导 also led by",
     "shared": "共用职责 shares a duty list",
 }
 
@@ -85,6 +86,7 @@ EDGE_SHORT: dict[str, str] = {
     "manages": "代管",
     "colocated": "合署办公",
     "office": "办事机构",
+    "dual": "双重领导",
     "shared": "",
 }
 
@@ -481,6 +483,8 @@ def _build_chart(spec: Spec, options: ChartOptions) -> Chart:
                 add_edge(me, other, "office")  # from the office to the body whose work it does
             elif rel.kind is RelationKind.WORKING_OFFICE:
                 add_edge(other, me, "office")
+            elif rel.kind is RelationKind.DUAL_LED_BY:
+                add_edge(other, me, "dual")  # from the second leader to the unit it leads
             else:
                 add_edge(me, other, "colocated")
         for shared in unit.shared_duties:

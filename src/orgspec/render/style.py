@@ -78,6 +78,7 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "manages": EdgeStyle("#b86e00", "6 4", True),
     "colocated": EdgeStyle("#3b7a2a", "2 3", False),
     "office": EdgeStyle("#8a7a00", "8 3", True),
+    "dual": EdgeStyle("#7a2a6e", "4 2", True),
     "shared": EdgeStyle("#9a8400", "2 3", False),
 }
 

@@ -131,7 +131,9 @@ def _duty(d: Duty) -> Stmt:
 
 def _part(p: QuotaPart) -> Stmt:
     args: list[Arg] = []
-    if p.category is not None:
+    if p.category_label is not None:
+        args.append(_s(p.category_label))
+    elif p.category is not None:
         args.append(_w(p.category.value))
     args += _count(p.count)
     if p.label is not None:
@@ -152,11 +154,17 @@ def _quota(q: Quota) -> Stmt:
         block.append(_st("funding", [_s(q.funding)]))
     if q.phasing_out is not None:
         block.append(_st("phasing-out", [_s(q.phasing_out)]))
+    if q.funded_as is not None:
+        block.append(_st("funded-as", [_w(q.funded_as.value)]))
+    if q.provisional:
+        block.append(_st("provisional"))
     if q.as_of is not None:
         block.append(_st("as-of", [_d(q.as_of)]))
     if q.source is not None:
         block.append(_st("source", [_s(q.source)]))
     block += [_also(o) for o in q.also] + [_across(t) for t in q.across]
+    if q.over:
+        block.append(_st("over", [_ref(r) for r in q.over]))
     block += _notes(q.notes)
     return _st("quota", args, block or None)
 
@@ -212,6 +220,8 @@ def _post(p: Post) -> Stmt:
     block = [_part(x) for x in p.parts]
     if p.actual is not None:
         block.append(_st("actual", _count(p.actual)))
+    if p.optional is not None:
+        block.append(_st("optional", [_s(p.optional)]))
     block += [_holder(h) for h in p.holders] + [_across(t) for t in p.across] + _notes(p.notes)
     return _st("post", args, block or None)
 
@@ -241,6 +251,8 @@ def _group(g: PostGroup) -> Stmt:
     if g.for_sections:
         args.append(_w("for-sections"))
     block = [_st(k, [_d(v)]) for k, v in (("since", g.since), ("until", g.until)) if v is not None]
+    if g.period is not None:
+        block.append(_st("period", [_s(g.period)]))
     block += [_post(p) for p in g.posts]
     if g.actual is not None:
         block.append(_st("actual", _count(g.actual)))
@@ -259,6 +271,8 @@ def _event(e: Event) -> Stmt:
         value: PartialDate | None = getattr(e, name)
         if value is not None:
             block.append(_st(name, [_d(value)]))
+    if e.period is not None:
+        block.append(_st("period", [_s(e.period)]))
     if e.item is not None:
         block.append(_st("item", [_i(e.item)]))
     if e.verb is not None:
@@ -313,6 +327,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("kind", [_w(u.kind.value)]))
     if u.rank is not None:
         block.append(_st("rank", [_s(u.rank)]))
+    if u.rank_as is not None:
+        block.append(_st("rank-as", [_ref(u.rank_as), *([_s(u.rank_as_text)] if u.rank_as_text is not None else [])]))
     if u.number is not None:
         block.append(_st("number", [_i(u.number), *([_i(u.number_to)] if u.number_to is not None else [])]))
     if u.superior is not None:
@@ -323,12 +339,20 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("per-regulations"))
     if u.outside_count:
         block.append(_st("outside-count"))
+    if u.optional is not None:
+        block.append(_st("optional", [_s(u.optional)]))
     if u.section_duties_unstated:
         block.append(_st("section-duties-unstated"))
     if u.funding is not None:
         block.append(_st("funding", [_s(u.funding)]))
     if u.stands_for is not None:
         block.append(_class(u.stands_for))
+    if u.as_of is not None:
+        block.append(_st("as-of", [_d(u.as_of), *([_s(u.as_of_text)] if u.as_of_text is not None else [])]))
+    if u.covers is not None:
+        covered = [_st("each")] if u.covers.each else []
+        covered += _notes(u.covers.notes)
+        block.append(_st("covers", [_s(a) for a in u.covers.areas], covered or None))
     for amb in u.ambiguous:
         block.append(_st("ambiguous", [_w(amb.what), _s(amb.text)]))
     for cut in u.cut_off:
@@ -352,6 +376,11 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         if s.unlisted is not None:
             words = [_s(s.unlisted_text)] if s.unlisted_text is not None else []
             inner.append(_st("unlisted", [*_count(s.unlisted), *words]))
+        if s.over:
+            inner.append(_st("over", [_ref(r) for r in s.over]))
+        inner += [_part(x) for x in s.parts]
+        if s.complete:
+            inner.append(_st("complete"))
         block.append(_st("stated", args, inner or None))
     if u.duties:
         block.append(_st("duties", [], [_duty(d) for d in u.duties]))
