@@ -299,21 +299,48 @@ def _verdicts(package: str) -> dict[Path, dict[str, int | None]]:
     return {m: json.loads(m.read_text(encoding="utf-8"))["exit_code_by_key"] for m in _metas(package)}
 
 
-def _keep_verdicts(package: str, before: dict[Path, dict[str, int | None]]) -> None:
-    """Restore the verdicts a run forgot, for the mutants it did not try.
+Snapshot = dict[Path, tuple[dict[str, int | None], dict[str, str]]]
 
-    A change of the test selection makes mutmut forget every verdict; a ``--survivors`` or
-    ``--only`` run re-tries only some mutants. Tests were only added, so an earlier kill still
-    stands, and an earlier survivor is kept as one until it is tried again (which can only
-    lower the score, never raise it).
+
+def _snapshot(package: str) -> Snapshot:
+    """Return each module's verdicts with the hash of each mutated function, as they stand now."""
+    out: Snapshot = {}
+    for meta in _metas(package):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        out[meta] = (data["exit_code_by_key"], data.get("hash_by_function_name", {}))
+    return out
+
+
+def _function_of(mutant: str) -> str:
+    """Return the mangled function a mutant belongs to (``x_render_zh`` of ``….x_render_zh__mutmut_12``)."""
+    return mutant.rsplit(".", 1)[-1].split("__mutmut_", maxsplit=1)[0]
+
+
+def _keep_verdicts(package: str, before: Snapshot) -> None:
+    """Restore the verdicts mutmut forgot, for the mutants of functions that did not change.
+
+    A change of the test selection makes mutmut forget every verdict (when it generates the
+    mutants, so the snapshot is taken before that); a ``--survivors``, ``--only`` or ``--sample``
+    run tries only some mutants. Tests were only added, so an earlier kill still stands, and an
+    earlier survivor is kept as one until it is tried again (which can only lower the score,
+    never raise it). A verdict of a function whose code changed is stale and stays forgotten, as
+    is a timeout (a change of the timeout settings is why mutmut forgets those).
     """
     for meta in _metas(package):
         data = json.loads(meta.read_text(encoding="utf-8"))
-        codes = data["exit_code_by_key"]
-        for name, code in before.get(meta, {}).items():
-            if codes.get(name) is None and code is not None:
+        codes, hashes = data["exit_code_by_key"], data.get("hash_by_function_name", {})
+        old_codes, old_hashes = before.get(meta, ({}, {}))
+        for name, code in old_codes.items():
+            function = _function_of(name)
+            same = old_hashes.get(function) is not None and old_hashes.get(function) == hashes.get(function)
+            if name in codes and codes[name] is None and code is not None and code not in TIMEOUT and same:
                 codes[name] = code
         meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+
+
+def _snapshot_of(verdicts: dict[Path, dict[str, int | None]], hashes: Snapshot) -> Snapshot:
+    """Return ``verdicts`` with the function hashes of ``hashes`` (taken with them)."""
+    return {meta: (codes, hashes.get(meta, ({}, {}))[1]) for meta, codes in verdicts.items()}
 
 
 def _print(result: dict[str, object]) -> None:
@@ -359,8 +386,10 @@ def main(argv: list[str] | None = None) -> int:
         folder = _prepare(package, args.fresh)
         if not args.report:
             cmd = [*_mutmut(), "run", "--max-children", str(args.max_children)]
+            snapshot = _snapshot(package)
             if args.survivors or args.only or args.sample:
                 _generate(folder)
+                _keep_verdicts(package, snapshot)  # what generating forgot of unchanged functions
             before = _verdicts(package)
             among = sample(package, args.sample, args.seed, args.only) if args.sample else None
             if args.survivors:
@@ -400,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
             done = subprocess.run(cmd, cwd=folder, env=_environment(), check=False)
             status = status or done.returncode
             if args.survivors or args.only or args.sample:
-                _keep_verdicts(package, before)
+                _keep_verdicts(package, _snapshot_of(before, snapshot))
         among = sample(package, args.sample, args.seed, args.only) if args.sample else None
         results.append(score(package, among))
         _print(results[-1])
