@@ -164,9 +164,14 @@ def _prepare(package: str, fresh: bool) -> Path:
     if mutants.exists():
         # mutmut copies a file only when its copy is missing: refresh the copies of changed sources
         # and tests so that a second run tests today's code (its results for unchanged functions stay).
-        for source in (ROOT / "tests").rglob("*"):
-            copy = mutants / "tests" / source.relative_to(ROOT / "tests")
-            if source.is_file() and (not copy.exists() or copy.read_bytes() != source.read_bytes()):
+        # The same for the data files of src/ (policy packs, the grammar): mutmut refreshes only
+        # the Python files it tracks, and keeps stale copies of the others.
+        fresh = [*(ROOT / "tests").rglob("*"), *(p for p in (ROOT / "src").rglob("*") if p.suffix != ".py")]
+        for source in fresh:
+            if "__pycache__" in source.parts or not source.is_file():
+                continue
+            copy = mutants / source.relative_to(ROOT)
+            if not copy.exists() or copy.read_bytes() != source.read_bytes():
                 copy.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, copy)
     return folder
