@@ -54,6 +54,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_policy_review.py",
         "tests/test_corpus.py",
         "tests/test_reviewer_checks.py",
+        "tests/test_constructs_n4.py",
     ],
     "reorg": [
         "tests/test_diff_golden.py",
