@@ -25,11 +25,11 @@ from orgspec.model.units import (
 from orgspec.model.values import Count, QuotaCategory, Ref
 from orgspec.syntax.nodes import ArgKind, Stmt
 
-__all__ = ["StaffLowerer"]
+__all__ = ["QUOTA_KEYWORDS", "StaffLowerer"]
 
 
 #: The statements a quota block accepts.
-_QUOTA_KEYWORDS = dict.fromkeys(
+QUOTA_KEYWORDS = dict.fromkeys(
     (
         "includes",
         "excludes",
@@ -119,7 +119,7 @@ class StaffLowerer(ClassLowerer):
                 if note is not None:
                     notes.append(note)
             else:
-                self.unknown(sub, "a quota", _QUOTA_KEYWORDS)
+                self.unknown(sub, "a quota", QUOTA_KEYWORDS)
         qf["parts"] = tuple(parts)
         qf["also"] = tuple(also)
         qf["across"] = tuple(across)

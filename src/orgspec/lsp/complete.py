@@ -19,6 +19,7 @@ from lsprotocol import types as lsp
 from orgspec.lowering.lower import _UNIT_KEYWORDS
 from orgspec.lowering.lower_class import CLASS_KEYWORDS
 from orgspec.lowering.lower_history import _EVENT_KEYWORDS
+from orgspec.lowering.lower_staff import QUOTA_KEYWORDS
 from orgspec.lsp.positions import LineIndex
 from orgspec.lsp.scan import Statement, scan, statements, token_kind
 from orgspec.model.units import AmbiguousWhat, CutOffWhat, EventKind, FunctionChangeKind
@@ -47,21 +48,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_UNITS, tuple(_UNIT_KEYWORDS)),
     "plaque": ("form", *_META),
     **dict.fromkeys(_RELATIONS, _RELATION_META),
-    "quota": (
-        "includes",
-        "excludes",
-        "complete",
-        "funding",
-        "funded-as",
-        "phasing-out",
-        "provisional",
-        "as-of",
-        "source",
-        "also",
-        "across",
-        "over",
-        "note",
-    ),
+    "quota": tuple(QUOTA_KEYWORDS),  # what the lowering accepts in a quota block, in its order
     "posts": ("post", "group"),
     "group": ("post", "actual", "includes", "across", "since", "until", "period", "note"),
     "post": ("includes", "actual", "holder", "across", "optional", "note"),
