@@ -214,3 +214,10 @@ def test_a_change_no_plan_sentence_covers_is_still_said_never_claimed_away() -> 
 def test_a_diff_of_records_only_says_what_changed_besides() -> None:
     assert _zh(_unit('  note "甲"\n'), _unit('  note "乙"\n')) == ["除沿革、依据、备注等记载外无变化。"]
     assert _zh(_unit(""), _unit("")) == ["无变化。"]
+
+
+def test_dual_leadership_set_up_or_ended_is_a_sentence_not_a_record() -> None:
+    old = 'body "县人武部"\nbody "甲镇" {\n  section "人民武装部"\n}\n'
+    new = 'body "县人武部"\nbody "甲镇" {\n  section "人民武装部" {\n    dual-led-by "县人武部"\n  }\n}\n'
+    assert _zh(old, new) == ["1. 人民武装部实行县人武部双重领导。"]
+    assert _zh(new, old) == ["1. 人民武装部不再实行县人武部双重领导。"]
