@@ -221,3 +221,10 @@ def test_dual_leadership_set_up_or_ended_is_a_sentence_not_a_record() -> None:
     new = 'body "县人武部"\nbody "甲镇" {\n  section "人民武装部" {\n    dual-led-by "县人武部"\n  }\n}\n'
     assert _zh(old, new) == ["1. 人民武装部实行县人武部双重领导。"]
     assert _zh(new, old) == ["1. 人民武装部不再实行县人武部双重领导。"]
+
+
+def test_an_office_stated_as_hosted_in_a_body_is_said_as_its_host_would_say_it() -> None:
+    old = 'body "甲局"\nbody "乙办"\n'
+    new = 'body "甲局"\nbody "乙办" {\n  hosted-in "甲局"\n}\n'
+    assert _zh(old, new) == ["1. 乙办设在甲局。"]
+    assert _zh(new, old) == ["1. 乙办不再设在甲局。"]

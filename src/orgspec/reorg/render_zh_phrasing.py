@@ -196,6 +196,7 @@ def _relations(w: _Writer, changes: list[Operation]) -> None:
         "manages": ("{name}代管{target}", "{name}不再代管{target}"),
         "office-of": ("{name}承担{target}的日常工作", "{name}不再承担{target}的日常工作"),
         "working-office": ("{target}承担{name}的日常工作", "{target}不再承担{name}的日常工作"),
+        "hosted-in": ("{name}设在{target}", "{name}不再设在{target}"),
         "dual-led-by": ("{name}实行{target}双重领导", "{name}不再实行{target}双重领导"),
     }
     moved = {
