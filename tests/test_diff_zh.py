@@ -228,3 +228,21 @@ def test_an_office_stated_as_hosted_in_a_body_is_said_as_its_host_would_say_it()
     new = 'body "甲局"\nbody "乙办" {\n  hosted-in "甲局"\n}\n'
     assert _zh(old, new) == ["1. 乙办设在甲局。"]
     assert _zh(new, old) == ["1. 乙办不再设在甲局。"]
+
+
+def test_every_statement_of_a_unit_is_said_or_judged_a_record() -> None:
+    # a statement added to the language must be given its words in the summary or be judged a
+    # record about the document; else a diff of it alone would read 无变化
+    from orgspec.reorg.emit_base import _OTHER
+    from orgspec.reorg.render_zh_changes import _FIELD_WORDS, RECORDS
+
+    assert [f for f in _OTHER if f not in _FIELD_WORDS and f not in RECORDS] == []
+
+
+def test_two_units_of_one_name_have_their_changes_said_apart() -> None:
+    old = 'body "甲局" {\n  section "办公室"\n}\nbody "乙局" {\n  section "办公室"\n}\n'
+    new = (
+        'body "甲局" {\n  section "办公室" {\n    covers "城区"\n  }\n}\n'
+        'body "乙局" {\n  section "办公室" {\n    optional "必要时"\n  }\n}\n'
+    )
+    assert _zh(old, new) == ["1. 办公室的管辖范围有调整。", "2. 办公室的设置条件有调整。"]

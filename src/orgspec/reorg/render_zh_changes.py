@@ -56,6 +56,10 @@ _FIELD_WORDS = {
     "stands_for": "同类机构",
     "stated": "核定数量",
     "members": "组成人员",
+    "rank_as": "参照规格",
+    "rank_as_text": "参照规格",
+    "optional": "设置条件",
+    "covers": "管辖范围",
     "actual": "实有人员",
     "shared_duties": "共同职责",
 }
@@ -67,6 +71,7 @@ RECORDS = frozenset(
         *("history", "basis", "notes", "cut_off", "ambiguous", "id", "short_names", "relations"),
         *("per_regulations", "outside_count", "section_duties_unstated"),  # how the document counts and lists
         "function_changes",  # a 三定's own account of the duties it moves: the moves are said
+        *("as_of", "as_of_text"),  # the date the document gives its state for
     }
 )
 #: A quota's statements besides its figure.
@@ -308,7 +313,7 @@ def other_changes(w: _Writer, each: Callable[[type], list[Operation]], said_quot
     (甲局的组成人员、实有人员有调整), as is a quota whose figure stays (甲局行政编制5名的经费形式有调整).
     Records about the document (沿革、依据、备注) get no sentence: the changes they record are said.
     """
-    named: dict[str, tuple[list[AttributeChanged], list[str]]] = {}
+    named: dict[str, tuple[list[AttributeChanged], list[str]]] = {}  # by unit: two units may share a name
     for op in each(AttributeChanged):
         assert isinstance(op, AttributeChanged)
         words = _FIELD_WORDS.get(op.field)
@@ -319,13 +324,13 @@ def other_changes(w: _Writer, each: Callable[[type], list[Operation]], said_quot
             before, after = op.before or w.word("未明确"), op.after or w.word("未明确")
             w.say("{name}" + words + "由{before}调整为{after}", op.basis, name=op.name, before=before, after=after)
             continue
-        ops, labels = named.setdefault(op.name, ([], []))
+        ops, labels = named.setdefault(str(op.unit), ([], []))
         ops.append(op)
         if words not in labels:
             labels.append(words)
-    for name, (ops, labels) in named.items():
+    for ops, labels in named.values():
         w.about(*ops)
-        w.say("{name}的{labels}有调整", ops[0].basis, name=name, labels="、".join(w.word(x) for x in labels))
+        w.say("{name}的{labels}有调整", ops[0].basis, name=ops[0].name, labels="、".join(w.word(x) for x in labels))
     for op in each(DutyReworded):  # the same duty in other words: 将…职责调整为…
         assert isinstance(op, DutyReworded)
         if fold_script(op.before.text) != fold_script(op.after.text):
