@@ -123,3 +123,17 @@ def test_a_statement_with_parts_is_read_by_its_figure_and_words_not_as_python() 
     gone = orgspec.loads('body b "乙站"\n')
     assert render_text(diff(old, gone)).splitlines()[1] == "    stands for: 9 九个农机站 → (none)"
     assert "{" not in render_markdown(diff(old, new))
+
+
+def test_a_date_an_area_and_a_rank_given_as_another_body_s_read_as_written() -> None:
+    old = orgspec.loads('body "甲局" {\n  section "办公室"\n}\nbody "乙局"\n')
+    new = orgspec.loads(
+        'body "甲局" {\n  section "办公室" {\n    covers "城区"\n    rank-as "乙局"\n'
+        '    as-of 2011-12 "2011年年底"\n  }\n}\nbody "乙局"\n'
+    )
+    assert render_text(diff(old, new)).splitlines()[1:5] == [
+        "    rank as: (none) → 乙局",
+        "    covers: (none) → 城区",
+        "    as of: (none) → 2011-12",
+        "    as of text: (none) → 2011年年底",
+    ]

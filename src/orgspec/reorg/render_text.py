@@ -137,10 +137,15 @@ def _side(value: object) -> str:
         return NONE
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, dict) and value.keys() == {"year", "month", "day"}:  # a date
+        return "-".join(
+            f"{value[k]:02d}" if k != "year" else str(value[k]) for k in ("year", "month", "day") if value[k]
+        )
     if isinstance(value, dict):  # a statement with parts, by its figure and its words
         parts = [str(_figure(value["count"]))] if value.get("count") is not None else []
         parts += [value[k] for k in ("name", "text", "target") if isinstance(value.get(k), str)]
-        return " ".join(parts) or "(stated)"
+        parts += ["、".join(x for x in value.get("areas") or () if isinstance(x, str))]
+        return " ".join(x for x in parts if x) or "(stated)"
     return str(value)
 
 
