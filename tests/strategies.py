@@ -621,7 +621,7 @@ def histories(draw: st.DrawFn) -> tuple[Spec, list[tuple[str | None, Event]]]:
         if state:
             choices += ["renamed", "plaque-added", "plaque-removed", "hosted", "unhosted", "rank-changed",
                         "kind-changed", "moved", "quota-changed", "interim-plaque", "quota-transferred", "kept",
-                        "members-adjusted", "handover"]  # fmt: skip
+                        "members-adjusted"]  # fmt: skip
         kind = draw(st.sampled_from(choices))
         if kind == "established":
             name = f"新机构{i}"
@@ -639,9 +639,6 @@ def histories(draw: st.DrawFn) -> tuple[Spec, list[tuple[str | None, Event]]]:
         event: Event | None = None
         if kind in ("kept", "members-adjusted"):  # 保留, 调整充实: recorded, the state is unchanged
             event = Event(kind=EventKind(kind), date=date, period=draw(st.none() | st.just("日前")))
-        elif kind == "handover":  # 交由…承担: duties the body never listed, given to an executor outside the spec
-            event = Event(kind=EventKind.DUTIES_TRANSFERRED, date=date, after="综合执法队伍", duties=(f"执法{i}",),
-                          verb="交由")  # fmt: skip
         elif kind == "renamed":
             event = Event(kind=EventKind.RENAMED, date=date, before=b.name, after=f"名称{i}")
             b = b.model_copy(update={"name": f"名称{i}"})
