@@ -13,6 +13,7 @@ from orgspec.history import as_of
 from orgspec.reorg import Diff, apply, diff, invert
 from orgspec.reorg.ops import DutyAdded, DutyCancelled, Rename, Split
 from orgspec.reorg.order import document_order
+from orgspec.reorg.render_text import render_text
 from orgspec.reorg.render_zh import render_zh
 
 B = "（依据《某省机构改革方案》）"
@@ -198,3 +199,21 @@ def test_a_function_change_says_which_way_a_duty_went_outside_the_spec() -> None
         'body "甲局" {\n  function-changes {\n    transferred-in "负责甲" from "外部局"\n  }\n}\n'
     )
     assert render_zh(diff(had, wrong_way)).splitlines() == ["1. 取消甲局的“负责甲”职责。"]
+
+
+def test_a_duty_moved_to_or_from_a_body_outside_the_spec_is_no_unmatched_declaration() -> None:
+    # the function change is what the text states, and the duty did move: no note says it did not
+    took = orgspec.loads(
+        'body "甲局" {\n  duties { duty "负责甲。" }\n  function-changes {\n'
+        '    transferred-in "负责甲" from "外部局"\n  }\n}\n'
+    )
+    d = diff(orgspec.loads('body "甲局" {}\n'), took)
+    assert [n.code for n in d.notes] == []
+    assert "duty transferred from 外部局 (outside the spec): 负责甲。" in render_text(d)
+    # a declaration of a duty that did not move keeps its note
+    stated_only = orgspec.loads(
+        'body "甲局" {\n  function-changes {\n    transferred-in "负责乙" from "外部局"\n  }\n}\n'
+    )
+    assert [n.code for n in diff(orgspec.loads('body "甲局" {}\n'), stated_only).notes] == [
+        "declared-transfer-unmatched"
+    ]

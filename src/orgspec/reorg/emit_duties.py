@@ -222,6 +222,22 @@ class DutyPhases(EmitterBase):
                     )
                 ]
 
+    def _moved_outside(self, node: Node, change: FunctionChange) -> bool:
+        """Return True when the unit gained or lost the change's duty to or from a body outside the spec.
+
+        Such a move is said as a duty added or cancelled with that counterpart, not a transfer.
+        """
+        other = fold(change.counterpart.target) if change.counterpart else ""
+        if not other or any(fold(n.name) == other for n in self.new.by_key.values()):
+            return False
+        ok = self.m.new_to_old.get(node.key)
+        before = {fold(d.text).rstrip("。") for d in self.old.by_key[ok].unit.duties} if ok else set()
+        after = {fold(d.text).rstrip("。") for d in node.unit.duties}
+        text = fold(change.text).rstrip("。")
+        if change.kind.value == "transferred-in":
+            return text in after and text not in before
+        return text in before and text not in after
+
     def declared_changes(self) -> list[tuple[Node, FunctionChange]]:
         """Return the function changes the new spec states that the old one did not."""
         out: list[tuple[Node, FunctionChange]] = []
@@ -307,6 +323,8 @@ class DutyPhases(EmitterBase):
             )
         for i, (node, change) in enumerate(declared):
             if i not in used and change.kind.value in ("transferred-out", "transferred-in"):
+                if self._moved_outside(node, change):
+                    continue  # said as a duty added from (or cancelled to) a body outside the spec
                 way = "to" if change.kind.value == "transferred-out" else "from"
                 other = change.counterpart.target if change.counterpart else "another body"
                 self.notes.append(
