@@ -137,3 +137,16 @@ def test_a_date_an_area_and_a_rank_given_as_another_body_s_read_as_written() -> 
         "    as of: (none) → 2011-12",
         "    as of text: (none) → 2011年年底",
     ]
+
+
+def test_relations_or_a_quota_s_parts_that_changed_are_named_in_the_text() -> None:
+    hosts = 'body "甲局" {\n  hosts "乙办"\n  colocated "丙局"\n}\nbody "丙局"\n'
+    swapped = 'body "甲局" {\n  colocated "丙局"\n  hosts "乙办"\n}\nbody "丙局"\n'
+    assert render_text(diff(orgspec.loads(hosts), orgspec.loads(swapped))).splitlines()[1] == (
+        "    relations: put in another order"
+    )
+    two = 'body "甲局" {\n  quota administrative 10 {\n    includes 2 "工勤"\n  }\n}\n'
+    assert (
+        render_text(diff(orgspec.loads(two), orgspec.loads(two.replace("includes 2", "includes 3")))).splitlines()[1]
+        == "    administrative quota 10: parts changed"
+    )

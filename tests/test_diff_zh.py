@@ -246,3 +246,10 @@ def test_two_units_of_one_name_have_their_changes_said_apart() -> None:
         'body "乙局" {\n  section "办公室" {\n    optional "必要时"\n  }\n}\n'
     )
     assert _zh(old, new) == ["1. 办公室的管辖范围有调整。", "2. 办公室的设置条件有调整。"]
+
+
+def test_a_working_office_set_up_or_ended_is_said_as_the_documents_say_it() -> None:
+    old = 'body "甲组"\nbody "乙办"\n'
+    new = 'body "甲组"\nbody "乙办" {\n  office-of "甲组"\n}\n'
+    assert _zh(old, new) == ["1. 乙办承担甲组的日常工作。"]
+    assert _zh(new, old) == ["1. 乙办不再承担甲组的日常工作。"]
