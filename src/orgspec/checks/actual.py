@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgspec.checks.context import Context
+from orgspec.checks.context import EXCESS_HINT, Context
 from orgspec.checks.posts import every_post
 from orgspec.diagnostics import Diagnostic
 from orgspec.model.units import ActualStaff, Unit
@@ -116,7 +116,6 @@ def actual_posts(ctx: Context) -> Iterator[Diagnostic]:
                     f"{have} '{title}' posts of '{unit.name}' are filled, {have - limit} more than "
                     f"the {limit} authorised (超职数)",
                     f"{ppath}/actual",
-                    hint="a reviewer asks for the excess to be reduced as posts fall vacant; keep both "
-                    "figures as the document gives them",
+                    hint=EXCESS_HINT,
                     related=[("the posts authorised", f"{ppath}/count")],
                 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgspec.checks.context import Context
+from orgspec.checks.context import EXCESS_HINT, KEEP_FIGURES_HINT, Context
 from orgspec.checks.posts import every_post
 from orgspec.diagnostics import Diagnostic
 from orgspec.model.units import BodyClass, ClassTotal, OtherStatement, Unit
@@ -71,7 +71,7 @@ def _parts(ctx: Context, path: str, unit: Unit, cls: BodyClass) -> Iterator[Diag
             "OS317",
             f"the class '{unit.name}' stands for {total} bodies but names {len(cls.members)} members",
             f"{path}/stands_for/count",
-            hint="keep the document's figures; if the document itself disagrees, say so in a comment",
+            hint=KEEP_FIGURES_HINT,
             related=[("a member", f"{path}/stands_for/members/{i}") for i in range(total, len(cls.members))],
         )
     values = [_value(p.count) for p in cls.parts]
@@ -85,7 +85,7 @@ def _parts(ctx: Context, path: str, unit: Unit, cls: BodyClass) -> Iterator[Diag
         "OS317",
         f"the parts of the class '{unit.name}' stands for {how} {summed}, not its {total} bodies",
         f"{path}/stands_for/count",
-        hint="keep the document's figures; if the document itself disagrees, say so in a comment",
+        hint=KEEP_FIGURES_HINT,
         related=[(p.label or "a part", f"{path}/stands_for/parts/{i}") for i, p in enumerate(cls.parts)],
     )
 
@@ -127,8 +127,7 @@ def _post_totals(ctx: Context, path: str, unit: Unit) -> Iterator[Diagnostic]:
                     f"{count} of '{title}' are filled across {bodies} bodies{words}, {count - limit} more "
                     f"than the {each} × {bodies} = {limit} authorised ({'超编' if staff else '超职数'})",
                     f"{tpath}/count",
-                    hint="a reviewer asks for the excess to be reduced as posts fall vacant; keep both "
-                    "figures as the document gives them",
+                    hint=EXCESS_HINT,
                     related=[("the posts authorised for each body", f"{ppath}/count")],
                 )
             elif not total.actual and count != limit:
@@ -136,7 +135,7 @@ def _post_totals(ctx: Context, path: str, unit: Unit) -> Iterator[Diagnostic]:
                     "OS317",
                     f"the total of '{title}' over {bodies} bodies is {count}{words}, but {each} for each makes {limit}",
                     f"{tpath}/count",
-                    hint="keep the document's figures; if the document itself disagrees, say so in a comment",
+                    hint=KEEP_FIGURES_HINT,
                     related=[("the posts of each body", f"{ppath}/count")],
                 )
 

@@ -16,7 +16,14 @@ from orgspec.model.units import Event, EventKind, Spec, Unit
 from orgspec.model.values import UnitKind
 from orgspec.source import SourceText
 
-__all__ = ["HEADED_KINDS", "Context", "abolished"]
+__all__ = ["EXCESS_HINT", "HEADED_KINDS", "KEEP_FIGURES_HINT", "Context", "abolished"]
+
+#: The hint of a figure the document states twice and that disagrees with itself (OS317, OS301 over bodies).
+KEEP_FIGURES_HINT = "keep the document's figures; if the document itself disagrees, say so in a comment"
+#: The hint of staff or posts filled above what is authorised (超编, 超职数: OS311, OS312).
+EXCESS_HINT = (
+    "a reviewer asks for the excess to be reduced as posts fall vacant; keep both figures as the document gives them"
+)
 
 #: Units whose heads are counted as chief posts of a "for-sections" group.
 HEADED_KINDS = frozenset({UnitKind.SECTION, UnitKind.OFFICE, UnitKind.DISCIPLINE_UNIT})

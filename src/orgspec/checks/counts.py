@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from orgspec.checks.context import Context
+from orgspec.checks.context import KEEP_FIGURES_HINT, Context
 from orgspec.diagnostics import Diagnostic
 from orgspec.model.units import RelationKind, StatedCount, Unit
 from orgspec.model.values import UnitKind
@@ -281,7 +281,7 @@ def stated_breakdowns(ctx: Context) -> Iterator[Diagnostic]:
                 "OS321",
                 f"the breakdown of the {stated.count} {_WORDS[stated.what]} '{unit.name}' states{words} {how}",
                 f"{path}/stated/{i}/count",
-                hint="keep the document's figures; if the document itself disagrees, say so in a comment",
+                hint=KEEP_FIGURES_HINT,
                 related=related,
             )
 
