@@ -85,6 +85,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_report_docs.py",
         "tests/test_report_uris.py",
         "tests/test_checks_details.py",
+        "tests/test_report_meaning.py",
     ],
     "text": [
         "tests/test_fmt.py",
