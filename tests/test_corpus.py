@@ -74,6 +74,8 @@ NOT_VERBATIM: dict[str, set[str]] = {
     "found-56-jiading-greening-city-appearance-bureau-sections": {
         "unnamed district greening and city-appearance bureau (page 2)"
     },
+    # The copy garbles "。縣委書記" into "?h委書記": the post read from it.
+    "found-60-shangli-county-institutional-reform-trad": {"縣委書記"},
 }
 
 #: Pinyin readings that some reposts inject after characters: "國(guó)家".
@@ -204,7 +206,7 @@ def test_corpus_findings_by_code() -> None:
     for path in CORPUS_SPECS:
         for d in orgspec.check(path):
             counts[d.code] = counts.get(d.code, 0) + 1
-    assert counts == {"OS310": 1, "OS309": 4, "OS311": 1, "OS312": 1, "OS313": 6, "OS317": 1, "OS318": 1}
+    assert counts == {"OS310": 1, "OS309": 5, "OS311": 1, "OS312": 1, "OS313": 6, "OS317": 1, "OS318": 1}
     assert not any(d.severity is Severity.ERROR for p in CORPUS_SPECS for d in orgspec.check(p))
 
 
