@@ -41,12 +41,13 @@ WAS_HELD_OUT = {"03", "06", "09", "12", "15", "18", "21", "24", *(f"{n}" for n i
 #: The batches promoted to development documents once their held-out figures were quoted.
 PROMOTED = {1, 2, 3}
 
-#: The day each batch was retrieved; batches 2 (found 26-31), 3 (found 32-43) and 4 (found 44 on)
-#: are each held out as a whole, fresh sets for the drafter that no rule was written against.
-RETRIEVED = {1: "2026-12-04", 2: "2026-12-05", 3: "2026-12-05", 4: "2026-12-05"}
+#: The day each batch was retrieved; batches 2 (found 26-31), 3 (found 32-43), 4 (found 44-53) and
+#: 5 (found 54 on) are each held out as a whole, fresh sets for the drafter that no rule was
+#: written against.
+RETRIEVED = {1: "2026-12-04", 2: "2026-12-05", 3: "2026-12-05", 4: "2026-12-05", 5: "2026-12-05"}
 
 #: The last file number of each batch but the newest.
-_BATCH_ENDS = {1: 25, 2: 31, 3: 43}
+_BATCH_ENDS = {1: 25, 2: 31, 3: 43, 4: 53}
 
 
 def _batch_of(number: int) -> int:
@@ -69,6 +70,12 @@ NOT_VERBATIM: dict[str, set[str]] = {
     "found-39-beijing-dongcheng-subdistrict-reform-2018-trad": {"紀工委", "黨建服務中心"},
     # Two names whose 報 the copy garbles ("人民日?qǐng)?bào)社"), read from it.
     "found-53-party-central-bodies-2023-trad": {"人民日報社", "光明日報社"},
+    # The page never names the bureau it belongs to: a placeholder.
+    "found-56-jiading-greening-city-appearance-bureau-sections": {
+        "unnamed district greening and city-appearance bureau (page 2)"
+    },
+    # The copy garbles "。縣委書記" into "?h委書記": the post read from it.
+    "found-60-shangli-county-institutional-reform-trad": {"縣委書記"},
 }
 
 #: Pinyin readings that some reposts inject after characters: "國(guó)家".
@@ -199,7 +206,7 @@ def test_corpus_findings_by_code() -> None:
     for path in CORPUS_SPECS:
         for d in orgspec.check(path):
             counts[d.code] = counts.get(d.code, 0) + 1
-    assert counts == {"OS310": 1, "OS309": 2, "OS311": 1, "OS312": 1, "OS313": 6, "OS317": 1, "OS318": 1}
+    assert counts == {"OS310": 1, "OS309": 5, "OS311": 1, "OS312": 1, "OS313": 6, "OS317": 1, "OS318": 1}
     assert not any(d.severity is Severity.ERROR for p in CORPUS_SPECS for d in orgspec.check(p))
 
 
