@@ -351,3 +351,25 @@ body "某镇人民政府" {
 """
     assert _findings(bodies) == []
     assert _findings(bodies.replace("bodies 4", "bodies 2")) == [("OS301", 2)]
+
+
+def test_bodies_abolished_in_their_history_are_not_counted_under_a_body() -> None:
+    # 保留164个、撤销38个: the count states the bodies kept; the abolished class stands beside them
+    text = """body gov "某市人民政府" {
+  stated bodies 1 "保留1个"
+}
+
+body "某领导小组" {
+  superior @gov
+}
+
+body "撤销的非常设机构" {
+  superior @gov
+  stands-for 38 "撤销38个"
+  history {
+    event abolished 2007
+  }
+}
+"""
+    assert _findings(text) == []
+    assert _findings(text.replace("bodies 1", "bodies 39")) == [("OS301", 2)]
