@@ -170,14 +170,20 @@ class LowererBase:
         self.no_block(stmt)
         return self.r.date(arg) if arg is not None else None
 
-    def category(self, a: StmtArgs) -> QuotaCategory | None:
-        """Read a quota category: an English keyword or a Chinese label."""
+    def category(self, a: StmtArgs, words: list[str] | None = None) -> QuotaCategory | None:
+        """Read a quota category: an English keyword or a Chinese label.
+
+        A Chinese label that is none of the known categories (总编制, 专职干部) reads as ``other``;
+        when ``words`` is given, the label is appended to it so that the document's words are kept.
+        """
         arg = a.require("a quota category (administrative, logistics, … or the Chinese term)", IDENT, S)
         if arg is None:
             return None
         cat = category_of(arg.value)
         if cat is None:
             if arg.kind is STRING:
+                if words is not None:
+                    words.append(arg.value)
                 return QuotaCategory.OTHER
             words = [c.value for c in QuotaCategory]
             self.unknown_word("OS206", f"unknown quota category '{arg.value}'", arg, words, listed="categories: ")

@@ -111,7 +111,10 @@ class HistoryLowerer(LowererBase):
                 self.map.put(p + "/target", sub)
             elif kw == "category":
                 sa = StmtArgs(self.r, sub)
-                ef["category"] = self.category(sa)
+                worded: list[str] = []
+                ef["category"] = self.category(sa, worded)
+                if worded:
+                    ef["category_label"] = worded[0]
                 sa.done("one category")
             elif kw == "duty":
                 value = self.text(sub)

@@ -61,7 +61,8 @@ class StaffLowerer(ClassLowerer):
         path, lists = u.path, u.lists
         p = f"{path}/quotas/{len(lists['quotas'])}"
         a = StmtArgs(self.r, stmt)
-        cat = self.category(a)
+        words: list[str] = []
+        cat = self.category(a, words)
         if cat is None:
             return
         counted = a.count("the quota")
@@ -70,6 +71,8 @@ class StaffLowerer(ClassLowerer):
         if counted is None:
             return
         qf: dict[str, Any] = {"category": cat, "count": counted[0], "label": label.value if label else None}
+        if words:
+            qf["category_label"] = words[0]
         parts: list[QuotaPart] = []
         also: list[OtherStatement] = []
         across: list[ClassTotal] = []

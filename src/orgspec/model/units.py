@@ -214,6 +214,11 @@ class Quota(_Frozen):
     category: QuotaCategory
     count: Count
     label: str | None = Field(default=None, description="the category as the document words it")
+    category_label: str | None = Field(
+        default=None,
+        description="the pool's name as the document words it, when it is none of the known categories "
+        "(总编制, 专职干部, 定编); set only with the category other",
+    )
     parts: tuple[QuotaPart, ...] = ()
     complete: bool = Field(default=False, description="the parts are the whole breakdown")
     funding: str | None = Field(default=None, description="how the pool is funded: 全额拨款, 差额拨款, 自收自支")
@@ -395,6 +400,9 @@ class Event(_Frozen):
     plaque: str | None = None
     target: Ref | None = Field(default=None, description="the other unit: hosted, merged, moved to")
     category: QuotaCategory | None = None
+    category_label: str | None = Field(
+        default=None, description="the category as the document words it, when it is none of the known ones (人员编制)"
+    )
     count_before: Count | None = None
     count_after: Count | None = None
     duties: tuple[str, ...] = ()

@@ -270,7 +270,12 @@ def format_count(count: Count) -> str:
 
 
 def _quota_text(q: Quota) -> str:
-    label = clean(q.label) if q.label else _t(_CATEGORY_LABELS[q.category])
+    if q.label:
+        label = clean(q.label)
+    elif q.category_label:  # the pool as the document names it (总编制)
+        label = clean(q.category_label)
+    else:
+        label = _t(_CATEGORY_LABELS[q.category])
     return f"{label}\u00a0{format_count(q.count)}"
 
 

@@ -77,6 +77,7 @@ RECORDS = frozenset(
 #: A quota's statements besides its figure.
 _QUOTA_WORDS = {
     "label": "表述",
+    "category_label": "名称",
     "parts": "构成",
     "complete": "构成",
     "funding": "经费形式",

@@ -135,7 +135,7 @@ def print_statements(
     """
     printer = _Printer(comments, source)
     for i, stmt in enumerate(statements):
-        if source is None and i and stmt.block is not None:
+        if source is None and i and (stmt.block is not None or stmt.keyword == "body"):
             printer.lines.append("")
         printer.stmt(stmt, 0)
     if source is not None:

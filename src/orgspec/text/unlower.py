@@ -28,7 +28,7 @@ from orgspec.model.units import (
     Spec,
     Unit,
 )
-from orgspec.model.values import Basis, Count, CountStatus, PartialDate, Ref, UnitKind
+from orgspec.model.values import Basis, Count, CountStatus, PartialDate, QuotaCategory, Ref, UnitKind
 from orgspec.source import Span
 from orgspec.syntax.nodes import Arg, ArgKind, Stmt
 
@@ -144,7 +144,9 @@ def _part(p: QuotaPart) -> Stmt:
 
 
 def _quota(q: Quota) -> Stmt:
-    args: list[Arg] = [_w(q.category.value), *_count(q.count)]
+    # the document's own name of a pool of no known category (总编制) stands where the keyword would
+    worded = q.category is QuotaCategory.OTHER and q.category_label is not None
+    args: list[Arg] = [_s(q.category_label) if worded and q.category_label else _w(q.category.value), *_count(q.count)]
     if q.label is not None:
         args.append(_s(q.label))
     block = [_part(p) for p in q.parts]
@@ -282,7 +284,9 @@ def _event(e: Event) -> Stmt:
     if e.stated_rank is not None:
         block.append(_st("rank", [_s(e.stated_rank)]))
     counts = e.kind in (EventKind.QUOTA_CHANGED, EventKind.POSTS_CHANGED)
-    if e.category is not None:
+    if e.category is QuotaCategory.OTHER and e.category_label is not None:
+        block.append(_st("category", [_s(e.category_label)]))
+    elif e.category is not None:
         block.append(_st("category", [_w(e.category.value)]))
     if counts:
         if e.count_before is not None:
@@ -424,7 +428,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("history", [], [_event(e) for e in u.history]))
     block += _notes(u.notes)
     head = [_w(u.id)] if u.id is not None else []
-    return _st(keyword, [*head, _s(u.name)], block)
+    # a unit that states nothing but its name is written without a block, as fmt writes it
+    return _st(keyword, [*head, _s(u.name)], block or None)
 
 
 def unlower(spec: Spec) -> list[Stmt]:
