@@ -1,7 +1,7 @@
 /* A prototype compiled front end for orgspec: lark's terminals as one DFA, lark's LALR table, C node builders.
  *
  * The tables (character classes, the DFA, the parse table, the rules) are generated from grammar.lark
- * through lark by generate.py into _orgfront_tables.h; this file is the engine that reads them, and
+ * through lark by gen_tables.py into _orgfront_tables.h; this file is the engine that reads them, and
  * the three node builders of orgspec.syntax.nodes (start, stmt, block), which are orgspec's, not
  * lark's. It builds exactly the tuples the statement-shape loop builds (orgspec.syntax.shape), and
  * returns None on any doubt (a backslash anywhere, a character no terminal matches, a token the
@@ -564,7 +564,7 @@ static PyMethodDef of_methods[] = {
 };
 
 static struct PyModuleDef of_module = {
-    PyModuleDef_HEAD_INIT, "_orgfront", "orgspec's compiled front end (a prototype; see generate.py)", -1, of_methods,
+    PyModuleDef_HEAD_INIT, "_orgfront", "orgspec's compiled front end (a prototype; see gen_tables.py)", -1, of_methods,
     NULL, NULL, NULL, NULL,
 };
 

@@ -26,7 +26,7 @@ def build(out: Path, *, generate: bool = True) -> Path:
     from setup import extension
 
     if generate:
-        import generate as gen
+        import gen_tables as gen
 
         gen.main([])
     out.mkdir(parents=True, exist_ok=True)
