@@ -21,9 +21,8 @@ sys.path.insert(0, str(HERE))
 
 def build(out: Path, *, generate: bool = True) -> Path:
     """Compile the extension into ``out`` (with ``orgfront.py`` beside it); return the extension's path."""
-    from setuptools import Distribution
-
     from setup import extension
+    from setuptools import Distribution
 
     if generate:
         import gen_tables as gen

@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import itertools
 import re
+import re._constants as sre_c  # type: ignore[import-not-found]
+import re._parser as sre_parse  # type: ignore[import-not-found]
 import sys
 from pathlib import Path
 from typing import Any
-
-import re._constants as sre_c  # type: ignore[import-not-found]
-import re._parser as sre_parse  # type: ignore[import-not-found]
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -229,7 +229,7 @@ def _classes(sets: list[Intervals]) -> tuple[list[tuple[int, int, int]], int, li
     starts = [[a for a, _ in iv] for iv in sets]
     sig_ids: dict[tuple[bool, ...], int] = {}
     runs: list[tuple[int, int, int]] = []
-    for lo, nxt in zip(points, points[1:], strict=False):
+    for lo, nxt in itertools.pairwise(points):
         sig = []
         for iv, st in zip(sets, starts, strict=True):
             i = bisect.bisect_right(st, lo) - 1

@@ -10,11 +10,11 @@ anywhere, a character no terminal matches, a token lark's table does not allow t
 
 from __future__ import annotations
 
+import _orgfront
+
 from orgspec.syntax.nodes import Arg, Comment, Stmt
 from orgspec.syntax.parser import _SHAPE_ARGS
 from orgspec.syntax.shape import _INTERNED
-
-import _orgfront
 
 __all__ = ["parse", "scan", "terminals", "tokens"]
 
