@@ -78,10 +78,10 @@ def compiled_front() -> Iterator[None]:
 
 def one_file(units: int, seed: int) -> dict[str, float]:
     """Return µs per unit of every case on one generated file, pure and compiled alternating."""
+    import orgfront
     import orjson
     from generate import generate_text
 
-    import orgfront
     from orgspec.api import analyze
     from orgspec.lowering import build
     from orgspec.model.units import Spec
@@ -90,7 +90,8 @@ def one_file(units: int, seed: int) -> dict[str, float]:
 
     text = generate_text(units, seed=seed)
     analysis = analyze(text, "generated.orgspec")
-    assert analysis.diagnostics == () and analysis.spec is not None
+    assert analysis.diagnostics == ()
+    assert analysis.spec is not None
     n = sum(1 for _ in analysis.spec.walk())
     jb = orjson.dumps(analysis.spec.model_dump(mode="json", exclude_none=True))
     del analysis
@@ -103,7 +104,9 @@ def one_file(units: int, seed: int) -> dict[str, float]:
     expected = syntax_parser.parse_document(source)
     with compiled_front():
         mine = syntax_parser.parse_document(source)
-    assert mine[0] == expected[0] and mine[0].comments == expected[0].comments and not mine[1]
+    assert mine[0] == expected[0]
+    assert mine[0].comments == expected[0].comments
+    assert not mine[1]
 
     def pure_lex() -> int:
         count = 0
