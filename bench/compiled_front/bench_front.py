@@ -12,7 +12,11 @@ then times on it, alternating pure and compiled case by case, CPU time with the 
 - ``syntax``: ``orgspec.syntax.parse_document`` as shipped (the statement-shape loop) against the same
   call with the compiled reader plugged in where the shape loop sits (the same nodes and Document);
 - ``build`` and ``check``: ``orgspec.lowering.build`` and ``orgspec.analyze``, each way;
+- ``syntax_lalr_driver``: lark's LALR table driven in Python (``orgspec.syntax.driver``, the shipped
+  reader after the shape loop), the pure counterpart of the prototype's table-driven loop;
 - ``orjson``: ``Spec.model_validate(orjson.loads(...))`` on the same information, the baseline.
+
+Which side runs first alternates from file to file.
 
 Ratios are pure over compiled (a speed-up) and baseline over orgspec, from the same process.
 """
@@ -123,19 +127,31 @@ def one_file(units: int, seed: int) -> dict[str, float]:
 
         return run
 
-    cases: dict[str, Callable[[], Any]] = {
-        "lex_pure": pure_lex,
-        "lex_compiled": lambda: orgfront.scan(text),
-        "syntax_pure": lambda: syntax_parser.parse_document(source),
-        "syntax_compiled": compiled(lambda: syntax_parser.parse_document(source)),
-        "nodes_compiled": lambda: orgfront.parse(text),
-        "build_pure": lambda: build(source),
-        "build_compiled": compiled(lambda: build(source)),
-        "check_pure": lambda: analyze(text, "generated.orgspec"),
-        "check_compiled": compiled(lambda: analyze(text, "generated.orgspec")),
-        "orjson": lambda: Spec.model_validate(orjson.loads(jb)),
-    }
-    out = {name: cpu(fn) / n * 1e6 for name, fn in cases.items()}
+    def driver() -> Any:
+        syntax_parser._use_shape = False
+        try:
+            return syntax_parser.parse_document(source)
+        finally:
+            syntax_parser._use_shape = True
+
+    def syntax() -> Any:
+        return syntax_parser.parse_document(source)
+
+    pairs: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
+        ("lex", pure_lex, lambda: orgfront.scan(text)),
+        ("syntax", syntax, compiled(syntax)),
+        ("build", lambda: build(source), compiled(lambda: build(source))),
+        ("check", lambda: analyze(text, "generated.orgspec"), compiled(lambda: analyze(text, "generated.orgspec"))),
+    ]
+    out: dict[str, float] = {}
+    for name, pure, comp in pairs:
+        # Alternate which side goes first from file to file.
+        sides = [("pure", pure), ("compiled", comp)] if seed % 2 == 0 else [("compiled", comp), ("pure", pure)]
+        for side, fn in sides:
+            out[f"{name}_{side}"] = cpu(fn) / n * 1e6
+    out["nodes_compiled"] = cpu(lambda: orgfront.parse(text)) / n * 1e6
+    out["syntax_lalr_driver"] = cpu(driver) / n * 1e6  # lark's LALR table driven in Python (the shipped fallback)
+    out["orjson"] = cpu(lambda: Spec.model_validate(orjson.loads(jb))) / n * 1e6
     out["tokens_per_unit"] = orgfront.scan(text) / n
     return out
 
