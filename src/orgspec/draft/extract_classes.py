@@ -361,9 +361,38 @@ _PLACE_TOTAL = re.compile(
 _MORE_TOTAL = re.compile(r",((?:行政|事业单位|事业)编制)(\d{1,6})(?:人|名)")
 
 
+#: "中卫市国家气象系统人员编制核定为76名": one figure over a system of bodies, not one body's
+_SYSTEM_TOTAL = re.compile(
+    r"(?:^|(?<=[,。;:]))(?:\d{1,2}[.、])?([\u4e00-\u9fff]{2,20}?系统)(?:的)?((?:人员|行政|事业)?编制)(?:总数)?(?:核定为|为|核定|共)?"
+    r"(\d{1,6})(?:人|名)"
+)
+
+
+def _system_totals(para: Paragraph, facts: Facts) -> None:
+    """Give a figure stated over a system ("X系统人员编制核定为76名") to a body standing for the system."""
+    for m in _SYSTEM_TOTAL.finditer(para.key):
+        name = para.text[m.start(1) : m.end(1)]
+        if facts.name is not None and fold(facts.name.value) == m.group(1):
+            continue
+        line = para.line_at(m.start(1))
+        body = ListedBody(name=Src(name, line, ["a system of bodies, with its quota in total"]))
+        label = para.text[m.start(2) : m.end(2)]
+        cat = _category_of(label)
+        body.quotas.append(Src(Quota(category=cat, count=Count.of(int(m.group(3))), label=label), line))
+        facts.listed.append(body)
+        facts.used.add(line)
+
+
+def _category_of(label: str) -> QuotaCategory:
+    if "行政" in label:
+        return QuotaCategory.ADMINISTRATIVE
+    return QuotaCategory.PUBLIC_INSTITUTION if "事业" in label else QuotaCategory.OTHER
+
+
 def _place_totals(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     """Read "全市乡镇党政机构行政编制556人,事业单位编制574人" as the quotas of a body standing for them all."""
     for para in paragraphs([line for line in lines if line.no not in skip]):
+        _system_totals(para, facts)
         for m in _PLACE_TOTAL.finditer(para.key):
             line = para.line_at(m.start())
             name = para.text[m.start(1) : m.end(2)]

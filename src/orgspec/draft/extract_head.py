@@ -304,6 +304,28 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
             _clause(line, start, end, date, in_history, places, seen_plaques, facts)
 
 
+#: the words of a document that sets up or organises bodies; a title with none of them is no body's basis
+ORGANISATIONAL = re.compile(
+    r"机构|编制|职能|职责|组织|设置|设立|成立|组建|三定|体制|机关|派出|领导小组|办事处|更名|撤销|合并|牌子|挂牌"
+)
+#: a plaque named by a pronoun: "在X加挂该机构牌子"
+_PRONOUN = re.compile(r"(?:该|此|其|这|本)(?:机构|单位|局|中心|办公室|办|委员会|所|站|牌子|名称)?")
+#: a sentence that is a unit's name alone, after an enumerator: "(1)中卫市防雷减灾管理局。"
+_BARE_NAME = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}[.、]|\([一二三四五六七八九十]{1,3}\))?\s*([\u4e00-\u9fff]{3,30})")
+
+
+def _named_before(line: Line, at: int) -> str | None:
+    """Return the name the sentence before ``at`` gives alone ("(1)X。"), if it ends like a unit's name."""
+    end = line.key.rfind("。", 0, at)
+    if end < 0:
+        return None
+    begin = max(line.key.rfind(c, 0, end) for c in "。;:") + 1
+    m = _BARE_NAME.fullmatch(line.key, begin, end)
+    if m is None or not _NAME_END.search(m.group(1)):
+        return None
+    return line.text[m.start(1) : m.end(1)]
+
+
 def _clause(  # noqa: PLR0917
     line: Line,
     start: int,
@@ -324,6 +346,11 @@ def _clause(  # noqa: PLR0917
     for b in bases:
         if b.number and b.title:  # the same document read by its title alone before (_issued): keep one
             facts.basis = [x for x in facts.basis if x.value.number or x.value.title != b.title]
+        if b.title and not ORGANISATIONAL.search(fold(b.title)):
+            # "根据《关于全面推进预算绩效管理的意见》(湘政发〔2012〕33号)": a report's basis, not the body's
+            facts.note(line.no, "doubt", f"'{b.title}' is not about the organisation of a body: no basis drafted")
+            facts.used.add(line.no)
+            continue
         if not dated and (b.number, b.title) not in {(x.value.number, x.value.title) for x in facts.basis}:
             notes = [] if b.number else ["a basis named by title only"]
             facts.basis.append(Src(b, line.no, notes))
@@ -369,6 +396,15 @@ def _clause(  # noqa: PLR0917
             continue
         notes = []
         name = written
+        if _PRONOUN.fullmatch(fold(written)):
+            # "(1)X。在Y加挂该机构牌子": the plaque is the name the sentence before gives, else a note
+            prior = _named_before(line, start + m.start())
+            if prior is None:
+                facts.note(line.no, "doubt", f"'{written}' names no plaque the drafter can read: not drafted")
+                facts.used.add(line.no)
+                continue
+            notes.append(f"'{written}' read as '{prior}', the name the sentence before gives")
+            name = prior
         if re.match(r"^[省市县区]人民政府", fold(name)):
             name = complete(name, places, notes)
         form = text[m.start(1) : m.end(1)]
