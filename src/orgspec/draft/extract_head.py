@@ -181,6 +181,11 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
             cut = re.search(r"主要职责|职能配置|机构职能|内设机构|三定|\d{4}年度?(?:部门)?(?:预算|决算)", key)
             text = line.text[skip:][: cut.start() if cut else len(key)].strip().rstrip('"“「')  # X“三定”规定
             text = text[text.rfind("的") + 1 :] if cut is None else text  # "民政部承认的X": X
+            named = _TITLE_SETS_UP.search(key) or _TITLE_PLAN_OF.search(key)
+            if named is not None and (_NAME_END.search(named.group(1)) or named.group(1).endswith(("街道", "镇", "乡"))):
+                # "…关于成立X领导小组的通知", "关于《X机构改革设置方案》的解读": the body the title sets up
+                note = "the name is read from the title's '关于成立X' or '《X机构改革…》'"
+                return Src(line.text[skip:][named.start(1) : named.end(1)], line.no, [note])
             if re.search(r"关于|印发|通知|恢复|建立|成立|撤销|召开|出台|启动|推进", fold(text)):
                 return None  # "…印发X…的通知", a news headline: the name is read in passing (extract_name)
             if _NAME_END.search(fold(text)) and len(text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff()]+", text):
@@ -189,8 +194,14 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
     return None
 
 
+#: a title that sets up a body: "…关于成立X领导小组的通知"
+_TITLE_SETS_UP = re.compile(
+    r"关于(?:成立|设立|组建)([\u4e00-\u9fff]{4,30}?(?:领导小组|委员会|工作组|指挥部|办公室))(?:的通知|的决定|的批复)"
+)
+#: a title about one body's plan: "关于《学士街道机构改革设置方案》的解读"
+_TITLE_PLAN_OF = re.compile(r"^关于《([\u4e00-\u9fff]{3,20}?)(?:机构改革|机构设置|职能配置|主要职责)[^《》]{0,20}》")
 _SHORTENED = re.compile(r"([\u4e00-\u9fff]{3,24})\((?:以下简称|下称|简称)[^()]{1,12}\)(?:是|为|,)")
-_IS = re.compile(r"(?:^|[,。:\"])([\u4e00-\u9fff]{4,24}?)(?:是|为)(?![^,。]{0,3}(?:了|主|准))")
+_IS = re.compile(r"(?:^|[,。:\"])([\u4e00-\u9fff]{3,24}?)(?:是|为)(?![^,。]{0,3}(?:了|主|准))")
 
 
 #: "X领导小组由县委书记任组长": the body named as the subject of its leaders' appointment
@@ -349,7 +360,6 @@ def _clause(  # noqa: PLR0917
         if b.title and not ORGANISATIONAL.search(fold(b.title)):
             # "根据《关于全面推进预算绩效管理的意见》(湘政发〔2012〕33号)": a report's basis, not the body's
             facts.note(line.no, "doubt", f"'{b.title}' is not about the organisation of a body: no basis drafted")
-            facts.used.add(line.no)
             continue
         if not dated and (b.number, b.title) not in {(x.value.number, x.value.title) for x in facts.basis}:
             notes = [] if b.number else ["a basis named by title only"]

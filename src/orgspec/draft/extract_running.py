@@ -247,6 +247,11 @@ def _appointed(para: Paragraph, facts: Facts) -> None:
     for m in _APPOINTED.finditer(para.key):
         title = para.text[m.start(3) : m.end(3)]
         person = para.text[m.start(1) : m.end(1)]
+        held = _HELD_WITH.search(para.key, _clause_start(para.key, m.start()), m.end())
+        if m.group(2) == "兼任" and held is not None and not m.group(3).startswith("副"):
+            # "县政府办副主任滕合方同志兼任办公室主任": a post of one, held with the post before the name
+            _concurrent_post(para, m, para.text[held.start(1) : held.end(1)], facts)
+            continue
         titles.setdefault(title, []).append(Holder(person=person))
         lines.setdefault(title, para.line_at(m.start()))
     for title, holders in titles.items():
@@ -257,6 +262,21 @@ def _appointed(para: Paragraph, facts: Facts) -> None:
             post = Post(title=title, count=Count.unstated(), holders=tuple(holders))
         facts.posts.append(Src(post, lines[title], note))
         facts.used.add(lines[title])
+
+
+#: the post a person appointed concurrently already holds, written before the name
+_HELD_WITH = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:主任|长|书记|主席))(?=[\u4e00-\u9fff]{2,3}同志兼任)")
+
+
+def _concurrent_post(para: Paragraph, m: re.Match[str], concurrent: str, facts: Facts) -> None:
+    """Place "X副主任张三同志兼任办公室主任": on the listed office the title names, else on the body."""
+    title = para.text[m.start(3) : m.end(3)]
+    line = para.line_at(m.start())
+    post = Post(title=title, count=Count.of(1), concurrent=concurrent, holder=para.text[m.start(1) : m.end(1)])
+    offices = [x for x in facts.sections if m.group(3).startswith(fold(x.name)[-3:]) and fold(x.name).endswith("办公室")]
+    owner = offices[0].posts if len(offices) == 1 and m.group(3).startswith("办公室") else facts.posts
+    owner.append(Src(post, line, ["a post held concurrently ('…兼任…'): one post, its holder named"]))
+    facts.used.add(line)
 
 
 #: "县台办主任兼办公室主任": the post of a listed unit held by the holder of another post
