@@ -108,7 +108,9 @@ def test_held_out_documents_are_scored_apart() -> None:
     assert "TOTAL held out |" not in table
     # batch 4 (found 44-53): ten documents, development since its held-out figures were quoted
     assert sum(1 for b in batches.values() if b == 4) == 10
-    assert all(not e["held_out"] and e["was_held_out"] == "batch 4, scored 2026-12-05" for e in INDEX if e.get("batch") == 4)
+    assert all(
+        not e["held_out"] and e["was_held_out"] == "batch 4, scored 2026-12-05" for e in INDEX if e.get("batch") == 4
+    )
 
 
 #: Drafts that break the rule below: known drafter defects, found by held-out documents.

@@ -81,11 +81,7 @@ def test_the_sections_posts_as_one_figure_are_a_group_for_the_sections() -> None
 
 
 def test_a_quota_over_a_system_is_a_body_of_its_own_not_the_bodys() -> None:
-    text = (
-        "某州地震机构编制方案\n"
-        "某州地震局内设办公室、监测科、防御科。\n"
-        "1.人员编制:某州地震系统人员编制核定为58名。\n"
-    )
+    text = "某州地震机构编制方案\n某州地震局内设办公室、监测科、防御科。\n1.人员编制:某州地震系统人员编制核定为58名。\n"
     spec = _draft(text).spec
     assert spec.bodies[0].name == "某州地震局"
     assert spec.bodies[0].quotas == ()

@@ -182,7 +182,9 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
             text = line.text[skip:][: cut.start() if cut else len(key)].strip().rstrip('"“「')  # X“三定”规定
             text = text[text.rfind("的") + 1 :] if cut is None else text  # "民政部承认的X": X
             named = _TITLE_SETS_UP.search(key) or _TITLE_PLAN_OF.search(key)
-            if named is not None and (_NAME_END.search(named.group(1)) or named.group(1).endswith(("街道", "镇", "乡"))):
+            if named is not None and (
+                _NAME_END.search(named.group(1)) or named.group(1).endswith(("街道", "镇", "乡"))
+            ):
                 # "…关于成立X领导小组的通知", "关于《X机构改革设置方案》的解读": the body the title sets up
                 note = "the name is read from the title's '关于成立X' or '《X机构改革…》'"
                 return Src(line.text[skip:][named.start(1) : named.end(1)], line.no, [note])
@@ -317,7 +319,7 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
 
 #: the words of a document that sets up or organises bodies; a title with none of them is no body's basis
 ORGANISATIONAL = re.compile(
-    r"机构|编制|职能|职责|组织|设置|设立|成立|组建|三定|体制|机关|派出|领导小组|办事处|更名|撤销|合并|牌子|挂牌"
+    r"机构|编制|职能|职责|组织|设置|设立|成立|组建|三定|体制|机关|派出|领导小组|办事处|更名|撤销|合并|牌子|挂牌|事业单位|改革方案|改革实施"
 )
 #: a plaque named by a pronoun: "在X加挂该机构牌子"
 _PRONOUN = re.compile(r"(?:该|此|其|这|本)(?:机构|单位|局|中心|办公室|办|委员会|所|站|牌子|名称)?")

@@ -273,7 +273,9 @@ def _concurrent_post(para: Paragraph, m: re.Match[str], concurrent: str, facts: 
     title = para.text[m.start(3) : m.end(3)]
     line = para.line_at(m.start())
     post = Post(title=title, count=Count.of(1), concurrent=concurrent, holder=para.text[m.start(1) : m.end(1)])
-    offices = [x for x in facts.sections if m.group(3).startswith(fold(x.name)[-3:]) and fold(x.name).endswith("办公室")]
+    offices = [
+        x for x in facts.sections if m.group(3).startswith(fold(x.name)[-3:]) and fold(x.name).endswith("办公室")
+    ]
     owner = offices[0].posts if len(offices) == 1 and m.group(3).startswith("办公室") else facts.posts
     owner.append(Src(post, line, ["a post held concurrently ('…兼任…'): one post, its holder named"]))
     facts.used.add(line)
