@@ -147,3 +147,28 @@ def test_a_duties_heading_of_work_and_a_three_character_subject_are_read() -> No
     body = _draft(text).spec.bodies[0]
     assert body.name == "宣传部"
     assert len(body.duties) == 2
+
+
+def test_bodies_named_alone_under_a_heading_line_of_their_class() -> None:
+    text = (
+        "某省机构一览(2020年)\n"
+        "一、省委工作机关\n"
+        "省委办公厅\n"
+        "省委组织部(对外加挂省公务员局牌子)\n"
+        "省委宣传部(省政府新闻办公室)\n"
+        "省委机构编制委员会办公室\n"
+        "二、省委直属事业单位\n"
+        "省委党校(省行政学院)\n"
+        "省日报社\n"
+        "相关链接\n"
+    )
+    spec = _draft(text).spec
+    bodies = {b.name: b for b in spec.bodies}
+    assert {"省委办公厅", "省委组织部", "省委宣传部", "省委机构编制委员会办公室", "省委党校", "省日报社"} <= set(bodies)
+    assert [(p.name, p.form) for p in bodies["省委组织部"].plaques] == [("省公务员局", "对外加挂")]
+    assert [p.name for p in bodies["省委宣传部"].plaques] == ["省政府新闻办公室"]
+    assert bodies["省委党校"].kind_label == "省委直属事业单位"
+    assert "相关链接" not in bodies
+    # one name under a heading is no list of bodies
+    alone = "一、省委工作机关\n省委办公厅\n本页说明文字。\n"
+    assert all(b.kind_label != "省委工作机关" for b in _draft(alone).spec.bodies)

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from orgspec.draft.facts import Facts, ListedBody, Src
-from orgspec.draft.normalize import Line, cn_int
+from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Plaque, Quota, Relation, RelationKind
 from orgspec.model.values import Count, QuotaCategory, Ref
 
@@ -51,12 +51,22 @@ _CLASS = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、)?[\u4e00-\u9fff]{0,8}?"
     r"(组成部门|直属特设机构|直属机构|办事机构|部门管理机构|工作部门|直属事业单位)[::]"
 )
+#: a class of bodies as a heading line of its own: "一、党中央各部门", "二、县政府工作部门"
+_CLASS_LINE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、)?([\u4e00-\u9fff]{0,8}?"
+    r"(?:各部门|组成部门|直属特设机构|直属机构|办事机构|部门管理机构|工作部门|工作机关|直属事业单位))$"
+)
+#: a body's name alone on its line under such a heading, with its plaques or second names in parentheses
+_MEMBER_LINE = re.compile(
+    r"^([\u4e00-\u9fff][\u4e00-\u9fff、]{1,40}?(?:办公厅|办公室|委员会|机关|研究室|研究院|学院|院|社|校|中心|局|厅|部|署|办|行))"
+    r"(?:\(([^()]{2,80})\))?$"
+)
 #: an enumerated heading that is a body's name: "一、国务院办公厅:…"
 _ENUM_BODY = re.compile(r"^[一二三四五六七八九十]{1,3}、(" + _BODY + r")[::]")
 #: a body per line under a class: "外交部:…", "国家安全部。"
 _LED = re.compile(r"^(" + _BODY + r")(?:[::]|。$)")
 #: plaques a listed body's line keeps: "对外保留X、Y牌子", "加挂X牌子"
-_LINE_PLAQUE = re.compile(r"(?<!不再)(?<!不)(加挂|增挂|对外保留|保留|挂)([^,。;:]{2,60}?)牌子")
+_LINE_PLAQUE = re.compile(r"(?<!不再)(?<!不)(对外加挂|加挂|增挂|对外保留|保留|挂)([^,。;:]{2,60}?)牌子")
 #: "省交通运输厅76名" in a list after a colon
 _FIGURE_ITEM = re.compile(r"(" + _BODY + r")(\d{1,4})名")
 _CATEGORY = (("行政编制", QuotaCategory.ADMINISTRATIVE), ("事业编制", QuotaCategory.PUBLIC_INSTITUTION))
@@ -166,6 +176,54 @@ def _classes(lines: list[Line], listed: _Listed) -> set[int]:
     return read
 
 
+def _class_lines(lines: list[Line], listed: _Listed) -> set[int]:
+    """Bodies named alone, one per line, under a heading line that is their class ("一、党中央各部门").
+
+    Parentheses after a name hold its plaques: "(对外加挂X、Y牌子)" with their form, or second names
+    alone ("(国家行政学院)"), each read as a plaque when it ends like a body's name (noted).
+    """
+    read: set[int] = set()
+    for i, line in enumerate(lines):
+        head = _CLASS_LINE.match(line.key.strip())
+        if head is None:
+            continue
+        members: list[tuple[Line, re.Match[str]]] = []
+        for row in lines[i + 1 :]:
+            if not row.text:
+                continue
+            member = _MEMBER_LINE.match(row.key.strip())
+            if member is None:
+                break
+            members.append((row, member))
+        if len(members) < 2:
+            continue
+        start = line.text.find(line.text.strip())
+        label = Src(line.text[start + head.start(1) : start + head.end(1)], line.no)
+        read.add(line.no)
+        for row, member in members:
+            at = row.text.find(row.text.strip())
+            body = listed.get(row.text[at + member.start(1) : at + member.end(1)], row.no)
+            body.kind_label = body.kind_label or label
+            body.name.notes.append(_UNDER_CLASS)
+            read.add(row.no)
+            if member.group(2) is None:
+                continue
+            inside = row.text[at + member.start(2) : at + member.end(2)]
+            if "牌子" in member.group(2):
+                plaques = _plaques_of(row, at + member.start(2))
+            else:
+                names = [n for n in re.split(r"[、,]", inside) if _SECOND_NAME.search(fold(n))]
+                note = "the name in parentheses read as a plaque (a second name)"
+                plaques = [Src(Plaque(name=n), row.no, [note]) for n in names]
+            for plaque in plaques:
+                _once(body.plaques, plaque, lambda a, b: a.name == b.name)
+    return read
+
+
+_UNDER_CLASS = "one of the bodies listed one per line under their class"
+_SECOND_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:办公厅|办公室|委员会|学院|研究院|局|署|中心|办)$")
+
+
 def _figures(lines: list[Line], listed: _Listed) -> set[int]:
     """Figures per body after a colon ("…:省交通运输厅76名、省水利厅89名"); return the lines read."""
     read: set[int] = set()
@@ -214,9 +272,13 @@ def extract_bodies(lines: list[Line], facts: Facts) -> tuple[set[int], set[int]]
     # a line a section was read from ("办公室挂党建办公室牌子;…" in the sections part) is not a list of bodies
     taken = {x.line for x in facts.sections} | {d.line for x in facts.sections for d in x.plaques}
     read = {line.no for line in lines if line.text and line.no not in taken and _hung_and_managed(line, listed)}
-    only = _classes(lines, listed) | _figures(lines, listed)
+    only = _classes(lines, listed) | _class_lines(lines, listed) | _figures(lines, listed)
     main = facts.name.value if facts.name is not None else None
-    facts.listed = [b for b in facts.listed if b.name.value != main and _IS_BODY.match(b.name.value)]
+    facts.listed = [
+        b
+        for b in facts.listed
+        if b.name.value != main and (_IS_BODY.match(b.name.value) or _UNDER_CLASS in b.name.notes)
+    ]
     if not facts.listed:
         return set(), set()
     # the plaques of listed bodies are theirs, not the body's the head reader gave them to
