@@ -172,3 +172,32 @@ def test_bodies_named_alone_under_a_heading_line_of_their_class() -> None:
     # one name under a heading is no list of bodies
     alone = "一、省委工作机关\n省委办公厅\n本页说明文字。\n"
     assert all(b.kind_label != "省委工作机关" for b in _draft(alone).spec.bodies)
+
+
+def test_a_count_over_sections_and_other_units_covers_a_list_whatever_its_endings() -> None:
+    text = (
+        "二、机构情况\n"
+        "某县水利局系正股级行政单位,内设办公室、工程股、机关工会、水政监察大队、档案室5个股室和二级单位。"
+        "下辖灌区管理所、水文站、水利工程公司3个二级单位。\n"
+    )
+    result = _draft(text)
+    body = result.spec.bodies[0]
+    assert (body.name, body.kind_label) == ("某县水利局", "行政单位")
+    sections = [u.name for u in body.units if u.kind.value == "section"]
+    assert sections == ["办公室", "工程股", "机关工会", "水政监察大队", "档案室"]
+    institutions = [u.name for u in body.units if u.kind.value == "public-institution"]
+    assert institutions == ["灌区管理所", "水文站", "水利工程公司"]
+    assert [n for n in result.report["notes"] if n["kind"] == "anomaly"] == []
+
+
+def test_a_quoted_list_closed_by_its_count_is_the_sections() -> None:
+    text = (
+        "某乡召开机构改革动员会\n"
+        "会上宣布,“党政办公室、社会事务办公室、综合执法队、便民服务中心”4个乡政府工作机构即日挂牌运行。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    assert [u.name for u in body.units] == ["党政办公室", "社会事务办公室", "综合执法队", "便民服务中心"]
+    assert [(s.what, s.count.value) for s in body.stated] == [("sections", 4)]
+    # a quoted list whose count differs is not read as the sections
+    other = "某乡\n会上宣布,“党政办公室、社会事务办公室”4个乡政府工作机构即日挂牌运行。\n"
+    assert all(u.name != "党政办公室" for b in _draft(other).spec.bodies for u in b.units)

@@ -236,7 +236,19 @@ def _name_in_text(lines: list[Line]) -> Src[str] | None:
             ):
                 text = line.text[off + m.start(1) + cut : off + m.end(1)]
                 return Src(text, line.no, ["the name is read from a sentence 'X是…'"])
+    for line in lines:
+        graded = _GRADED.search(line.key)
+        if graded is not None:
+            note = "the name is read from 'X正科级行政单位'"
+            return Src(line.text[graded.start(1) : graded.end(1)], line.no, [note])
     return None
+
+
+#: "南县住房和城乡建设局正科级行政单位": a body, its rank and its kind, with or without 是/为
+_GRADED = re.compile(
+    r"(?:^|[,。:;])([\u4e00-\u9fff]{4,24}?(?:局|厅|委员会|委|办公室|办|中心|院|所|站|部|馆))(?:是|为|系)?"
+    r"((?:正|副)?(?:厅|处|县处|科|乡科|股)级)((?:行政|事业|参照公务员法管理的?事业|参公事业)单位)(?=[,。;]|$)"
+)
 
 
 def _issued(lines: list[Line], facts: Facts) -> None:
@@ -387,6 +399,11 @@ def _clause(  # noqa: PLR0917
     r = _RANK.search(seg)
     if r and not dated and facts.rank is None:
         facts.rank = Src(text[r.start(1) : r.end(1)], line.no)
+        facts.used.add(line.no)
+    graded = _GRADED.search(seg)
+    if graded and not dated and facts.name is not None and fold(facts.name.value) == graded.group(1):
+        facts.rank = facts.rank or Src(text[graded.start(2) : graded.end(2)], line.no)
+        facts.kind_label = facts.kind_label or Src(text[graded.start(3) : graded.end(3)], line.no)
         facts.used.add(line.no)
     hung = [
         (m, piece.strip('"'))

@@ -37,7 +37,7 @@ _COUNT = re.compile(
 _HOSTED = re.compile(r"(?:^|[,。;]|(?<=^\([一二三四五六七八九十]\)))([\u4e00-\u9fff]{2,16}办公室)\(?[^()]{0,12}\)?设在")
 _STRONG = r"内设机构(?:有|为|包括|是)?|内设|下设(?:机构)?|分设|下属(?:事业)?单位(?:有)?|分别为|分别是|现辖|设有以下"
 #: a count of subordinate units that closes or opens a list: "…共十一个单位", "下属5个部门,分别是…"
-_UNITS_COUNT = _NUM + r"个(?:单位|部门|机构|下属单位)"
+_UNITS_COUNT = _NUM + r"个(?:单位|部门|机构|下属单位|股室和[\u4e00-\u9fff]{2,6}单位|科室和[\u4e00-\u9fff]{2,6}单位)"
 _FREE_NAME = re.compile(r"[\u4e00-\u9fff]{2,24}(?:\([\u4e00-\u9fff、]{1,20}\)[\u4e00-\u9fff]{1,12})?")
 _TRIGGER = re.compile(
     r"(?:"
@@ -271,6 +271,10 @@ def _running(para: Paragraph, facts: Facts) -> None:
             clause = key[max(key.rfind(c, 0, m.start()) for c in "。;") + 1 : m.start()]
             # "事业单位设A、B" / "设置A、B等事业机构": public institutions, not sections
             institutions = "事业单位" in clause or re.match(r"等?(?:\d+个)?事业(?:机构|单位)", key[last:]) is not None
+            # "下辖A、B8个二级单位": units under the body, not its sections
+            institutions = institutions or re.match(r"等?\d+个(?:二级|直属|下属)单位", key[last:]) is not None
+            # "…21个股室和直属单位": one count over sections and units of another kind; all read as sections
+            mixed = re.search(r"个(?:股室|科室|处室)和", key[last : last + 16]) is not None
             for at, name, inner in found:
                 text_name = para.text[at : at + len(name)]
                 _add(facts, para, at, text_name, inner)
@@ -278,6 +282,11 @@ def _running(para: Paragraph, facts: Facts) -> None:
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION
                 if re.match(r"下属(?:事业)?单位", m.group(0)) and facts.sections[-1].name == text_name:
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION  # "下属事业单位X": not a section
+                elif mixed and counted and facts.sections[-1].name == text_name:
+                    facts.sections[-1].kind = UnitKind.SECTION  # counted as one of the sections
+                    facts.sections[-1].notes.append(
+                        "the count covers sections and units of another kind: check its kind"
+                    )
                 elif counted and facts.sections[-1].name == text_name and facts.sections[-1].kind is UnitKind.SECTION:
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION
                     facts.sections[-1].notes.append(
@@ -497,6 +506,31 @@ def _hosted(para: Paragraph, facts: Facts) -> None:
             office.duties.append(Src(Duty(text=para.text[start : m.end() + d.end(1)]), para.line_at(start)))
 
 
+#: a quoted list that a count closes: '…"A、B、C"3个镇政府工作机构正式成立'
+_QUOTED = re.compile(
+    r'"([^"]{4,800}?)"(?:等|共)?' + _NUM + r"个([\u4e00-\u9fff]{0,10}?(?:机构|单位|部门|股室|科室|处室|内设机构))"
+)
+
+
+def _quoted_counted(para: Paragraph, facts: Facts) -> None:
+    """Read a quoted list closed by a count of as many units: every item a section, the count stated."""
+    for m in _QUOTED.finditer(para.key):
+        spans = _split(m.group(1))
+        names = [m.group(1)[a:b].strip() for a, b in spans]
+        if cn_int(m.group(2)) != len(names) or len(names) < 2 or not all(_FREE_NAME.fullmatch(n) for n in names):
+            continue
+        if any(n.startswith(_VERBS) for n in names):
+            continue
+        for (a, _), name in zip(spans, names, strict=True):
+            at = m.start(1) + a + (len(m.group(1)[a:]) - len(m.group(1)[a:].lstrip()))
+            _add(facts, para, at, para.text[at : at + len(name)], None)
+            facts.sections[-1].kind = UnitKind.SECTION  # the count covers every item
+            facts.sections[-1].notes.append("a quoted list its count covers")
+        if facts.stated_sections is None:
+            phrase = para.text[m.start(2) : m.end(3)]
+            facts.stated_sections = Src((len(names), phrase), para.line_at(m.start(2)))
+
+
 def extract_lists(lines: list[Line], facts: Facts) -> None:
     """Read sections from lists in running text and from inline or name-only enumerations."""
     paras = paragraphs(lines)
@@ -512,6 +546,7 @@ def extract_lists(lines: list[Line], facts: Facts) -> None:
                 phrase = para.text[start : m.end()]
                 facts.stated_sections = Src((count, phrase), para.line_at(m.start()))
                 facts.used.update(no for _, no in para.starts)
+        _quoted_counted(para, facts)
         _running(para, facts)
     _led(paras, facts)
     if not facts.sections:
