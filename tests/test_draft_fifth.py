@@ -201,3 +201,16 @@ def test_a_quoted_list_closed_by_its_count_is_the_sections() -> None:
     # a quoted list whose count differs is not read as the sections
     other = "某乡\n会上宣布,“党政办公室、社会事务办公室”4个乡政府工作机构即日挂牌运行。\n"
     assert all(u.name != "党政办公室" for b in _draft(other).spec.bodies for u in b.units)
+
+
+def test_units_of_two_kinds_of_body_side_by_side_name_the_first_not_one_merged_body() -> None:
+    text = (
+        "关于全县乡镇机构设置的意见\n"
+        "乡镇内设机构按照精简原则设置。镇设党政办公室、经济发展办公室、社会事务办公室;乡设党政办公室、社会事务办公室。\n"
+        "乡镇机构编制实行总量控制。各乡镇不得自行增设机构。\n"
+    )
+    result = _draft(text)
+    body = result.spec.bodies[0]
+    assert body.name == "镇"
+    assert [u.name for u in body.units] == ["党政办公室", "经济发展办公室", "社会事务办公室"]
+    assert any("the units of every 乡 are not drafted apart" in m for m in _doubts(result))
