@@ -214,3 +214,48 @@ def test_units_of_two_kinds_of_body_side_by_side_name_the_first_not_one_merged_b
     assert body.name == "镇"
     assert [u.name for u in body.units] == ["党政办公室", "经济发展办公室", "社会事务办公室"]
     assert any("the units of every 乡 are not drafted apart" in m for m in _doubts(result))
+
+
+def test_a_preamble_that_announces_the_regulation_does_not_open_the_sections() -> None:
+    text = (
+        "《某县司法局职能配置、内设机构和人员编制规定》已经县人民政府同意,现予印发。\n"
+        "某县司法局职能配置、内设机构和人员编制规定\n"
+        "根据《关于印发〈某县机构改革方案〉的通知》(某发〔2019〕5号)精神,设立县司法局,为县政府工作部门。"
+        "其职能配置、内设机构和人员编制规定如下:\n"
+        "一、主要职责\n(一)负责全县法治宣传工作。\n(二)指导人民调解工作。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    assert body.name == "某县司法局"
+    assert body.kind_label == "工作部门"
+    assert [(b.number, b.title) for b in body.basis] == [
+        (None, "某县司法局职能配置、内设机构和人员编制规定"),
+        ("某发〔2019〕5号", "关于印发〈某县机构改革方案〉的通知"),
+    ]
+    assert len(body.duties) == 2
+
+
+def test_a_notice_with_its_number_stands_for_the_regulation_it_issues() -> None:
+    text = (
+        "某市人民政府办公厅关于印发某市商务局主要职责内设机构和人员编制规定的通知\n"
+        "某政办发〔2010〕7号\n"
+        "《某市商务局主要职责内设机构和人员编制规定》已经市人民政府批准,现予印发。\n"
+        "一、主要职责\n(一)拟订全市商贸发展规划。\n"
+    )
+    basis = _draft(text).spec.bodies[0].basis
+    assert [b.title for b in basis if b.number is None] == []
+    assert any(b.number == "某政办发〔2010〕7号" for b in basis)
+
+
+def test_the_document_a_title_names_is_the_basis() -> None:
+    notice = (
+        "某县人民政府办公室关于成立某县河湖保护工作领导小组的通知\n为加强河湖保护,县政府决定成立领导小组。\n"
+        "一、主要职责\n(一)统筹全县河湖保护工作。\n(二)协调解决重大问题。\n"
+    )
+    basis = _draft(notice).spec.bodies[0].basis
+    assert [(b.title, b.issuer) for b in basis] == [
+        ("某县人民政府办公室关于成立某县河湖保护工作领导小组的通知", "某县人民政府办公室")
+    ]
+    reading = (
+        "关于《某某街道机构改革实施方案》的说明\n《方案》将街道设置3个党政机构:党政办公室、党建办公室、平安办公室。\n"
+    )
+    assert [b.title for b in _draft(reading).spec.bodies[0].basis] == ["某某街道机构改革实施方案"]

@@ -42,7 +42,10 @@ _ISSUER_BEFORE = re.compile(r"根据([\u4e00-\u9fff]{2,24}?(?:委员会|人民�
 _BY_TITLE = re.compile(r"根据[^《,。;]{0,30}《([^《》]{4,120})》")
 _MORE_TITLES = re.compile(r"(?:(?:、|和|及|以及)[^《》,。;]{0,30})?《([^《》]{4,120})》")
 #: "下发了《关于…的实施意见》", "《X职能配置、内设机构和人员编制规定》发布": a document the text reports
-_ISSUED = re.compile(r"(?:印发|下发|出台)了?《([^《》]{6,80})》|《([^《》]{6,80}规定)\s*》(?:正式)?(?:发布|印发|公布)")
+_ISSUED = re.compile(
+    r"(?:印发|下发|出台)了?《([^《》]{6,80})》|《([^《》]{6,80}规定)\s*》"
+    r"(?:已经[^,。《》]{2,30}?(?:批准|同意),?)?(?:现予|现将其?)?(?:正式)?(?:发布|印发|公布)"
+)
 
 
 def doc_numbers(line: Line, start: int = 0, end: int | None = None) -> list[Basis]:
@@ -186,7 +189,7 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
                 _NAME_END.search(named.group(1)) or named.group(1).endswith(("街道", "镇", "乡"))
             ):
                 # "…关于成立X领导小组的通知", "关于《X机构改革设置方案》的解读": the body the title sets up
-                note = "the name is read from the title's '关于成立X' or '《X机构改革…》'"
+                note = _TITLE_NAME_NOTE
                 return Src(line.text[skip:][named.start(1) : named.end(1)], line.no, [note])
             if re.search(r"关于|印发|通知|恢复|建立|成立|撤销|召开|出台|启动|推进", fold(text)):
                 return None  # "…印发X…的通知", a news headline: the name is read in passing (extract_name)
@@ -196,6 +199,7 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
     return None
 
 
+_TITLE_NAME_NOTE = "the name is read from the title's '关于成立X' or '《X机构改革…》'"
 #: a title that sets up a body: "…关于成立X领导小组的通知"
 _TITLE_SETS_UP = re.compile(
     r"关于(?:成立|设立|组建)([\u4e00-\u9fff]{4,30}?(?:领导小组|委员会|工作组|指挥部|办公室))(?:的通知|的决定|的批复)"
@@ -251,6 +255,29 @@ _GRADED = re.compile(
 )
 
 
+def _title_basis(lines: list[Line], name: Src[str], facts: Facts) -> None:
+    """Read the document a title names as a basis: "X办公室关于成立Y的通知" itself, "关于《Z方案》的解读" Z."""
+    if _TITLE_NAME_NOTE not in name.notes:
+        return
+    line = next(x for x in lines if x.no == name.line)
+    start = line.text.find(line.text.strip())
+    plan = _TITLE_PLAN_OF.search(line.key[start:])
+    if plan is not None:
+        whole = re.match(r"^关于《([^《》]{4,60})》", line.key[start:])
+        if whole is not None:
+            title = line.text[start + whole.start(1) : start + whole.end(1)]
+            facts.basis.append(Src(Basis(title=title), line.no, ["the plan the title names"]))
+        return
+    sets_up = _TITLE_SETS_UP.search(line.key[start:])
+    if sets_up is not None:
+        title = line.text.strip()
+        issuer = title[: title.find("关于")] or None
+        facts.basis.append(Src(Basis(title=title, issuer=issuer), line.no, ["the notice the title is"]))
+
+
+_ISSUED_NOTE = "a document the text reports issued: its basis?"
+
+
 def _issued(lines: list[Line], facts: Facts) -> None:
     """Read the document a news text reports issued as the body's basis (by title), when none is cited.
 
@@ -264,7 +291,7 @@ def _issued(lines: list[Line], facts: Facts) -> None:
         group = 1 if m.group(1) else 2
         title = line.text[m.start(group) : m.end(group)]
         if re.search(r"规定|方案|意见|决定|通知|办法", fold(title)):
-            facts.basis.append(Src(Basis(title=title), line.no, ["a document the text reports issued: its basis?"]))
+            facts.basis.append(Src(Basis(title=title), line.no, [_ISSUED_NOTE]))
             facts.used.add(line.no)
             return
 
@@ -299,6 +326,7 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
     facts.name = _title_name(lines)
     if facts.name is not None:
         facts.used.add(facts.name.line)
+        _title_basis(lines, facts.name, facts)
     for line in lines[:4]:
         skip = ENUM.match(line.key)
         at = skip.end() if skip else 0
@@ -327,6 +355,9 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
         in_history = line in history
         for start, end, date in _clauses(line):
             _clause(line, start, end, date, in_history, places, seen_plaques, facts)
+    if any(b.value.number and not b.value.title for b in facts.basis):
+        # "国办发[2008]60号" then "《X规定》已经国务院批准,现予印发": the notice's number stands for what it issues
+        facts.basis = [b for b in facts.basis if _ISSUED_NOTE not in b.notes]
 
 
 #: the words of a document that sets up or organises bodies; a title with none of them is no body's basis

@@ -121,7 +121,8 @@ def _inline_kind(line: Line) -> tuple[str, bool] | None:
     key = ENUM.sub("", line.key).strip()
     if _OPENS_DUTIES.search(key):
         return "duties", False
-    if _OPENS_SECTIONS.search(key):
+    if _OPENS_SECTIONS.search(key) and not re.search(r"人员编制规定(?:如下)?:$", key):
+        # "其职能配置、内设机构和人员编制规定如下:" opens the whole regulation, not its sections
         return "sections", True
     if enum_style(line) == "article":
         if re.search(r"本规定(?:由|自)|起施行|负责解释", key):
