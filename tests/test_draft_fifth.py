@@ -159,6 +159,7 @@ def test_bodies_named_alone_under_a_heading_line_of_their_class() -> None:
         "省委机构编制委员会办公室\n"
         "二、省委直属事业单位\n"
         "省委党校(省行政学院)\n"
+        "省法制?qǐng)?bào)社\n"
         "省日报社\n"
         "相关链接\n"
     )

@@ -188,10 +188,14 @@ def _class_lines(lines: list[Line], listed: _Listed) -> set[int]:
         if head is None:
             continue
         members: list[tuple[Line, re.Match[str]]] = []
+        garbled: list[Line] = []
         for row in lines[i + 1 :]:
             if not row.text:
                 continue
             member = _MEMBER_LINE.match(row.key.strip())
+            if member is None and _GARBLED.fullmatch(row.key.strip()) and "?" in row.key:
+                garbled.append(row)  # "人民日?社": a name the copy garbled, skipped (listed as not read)
+                continue
             if member is None:
                 break
             members.append((row, member))
@@ -220,6 +224,8 @@ def _class_lines(lines: list[Line], listed: _Listed) -> set[int]:
     return read
 
 
+#: a name the copy garbled: "人民日?qǐng)?bào)社" (a lost character, the pinyin a page injected left behind)
+_GARBLED = re.compile(r"[\u4e00-\u9fff?]{1,30}(?:\(?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)[\u4e00-\u9fff?]{0,30}){0,6}")
 _UNDER_CLASS = "one of the bodies listed one per line under their class"
 _SECOND_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:办公厅|办公室|委员会|学院|研究院|局|署|中心|办)$")
 
