@@ -260,3 +260,20 @@ def test_the_document_a_title_names_is_the_basis() -> None:
         "关于《某某街道机构改革实施方案》的说明\n《方案》将街道设置3个党政机构:党政办公室、党建办公室、平安办公室。\n"
     )
     assert [b.title for b in _draft(reading).spec.bodies[0].basis] == ["某某街道机构改革实施方案"]
+
+
+def test_units_set_per_regulations_and_a_count_of_one_before_a_colon() -> None:
+    text = (
+        "某镇机构设置方案\n"
+        "某镇设置4个党政机构:党政办公室、经济发展办公室、社会事务办公室、平安建设办公室,"
+        "另按规定设立了机关党总支、纪检监察室。1个执法机构:综合行政执法队(待全县统一明确)。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    units = {u.name: u for u in body.units}
+    assert {"党政办公室", "平安建设办公室", "机关党总支", "纪检监察室", "综合行政执法队"} <= set(units)
+    assert units["纪检监察室"].per_regulations
+    assert units["机关党总支"].outside_count
+    assert not units["党政办公室"].per_regulations
+    # one name after a colon with no count before it is no list
+    alone = "某镇\n工作要求:综合行政执法队要加强巡查。\n"
+    assert all(u.name != "综合行政执法队" for b in _draft(alone).spec.bodies for u in b.units)

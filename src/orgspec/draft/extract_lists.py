@@ -24,7 +24,7 @@ from orgspec.model.values import UnitKind
 __all__ = ["Paragraph", "extract_lists", "is_unit_name", "paragraphs", "read_count", "read_running"]
 
 _SUFFIX = (
-    r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|委员会|居委会|研究院|学会|报社"
+    r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|党总支|党支部|委员会|居委会|研究院|学会|报社"
     r"|处|科|室|局|股|司|站|所|队|组|办|院)"
 )
 _NAME = re.compile(r"^([\u4e00-\u9fff]{0,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?$")
@@ -169,7 +169,7 @@ def _name_at(piece: str) -> tuple[str, str | None, int] | None:
         not m
         or m.group(1).startswith(_VERBS)
         or len(m.group(1)) < 2
-        or re.search(r"内设|下设|设有|下属|成立", m.group(1))
+        or re.search(r"内设|下设|设有|下属|成立|设立了|按规定", m.group(1))
     ):
         return None
     return m.group(1), m.group(2), offset
@@ -256,7 +256,11 @@ def _running(para: Paragraph, facts: Facts) -> None:
             duty = re.match(r",((?:主要)?负责[^。]{2,200}。)", key[after:])
             if duty is not None:
                 duty_at = after + duty.start(1)
-        if len(found) >= 2 or (strong and found) or duty is not None:
+        # "1个执法机构:综合行政执法队": a count before the colon that the names after it fill
+        before_colon = re.search(_NUM + r"个[\u4e00-\u9fff]{1,10}?$", key[max(0, m.start() - 14) : m.start()])
+        vouched = bool(found) and m.group(0).startswith(":") and before_colon is not None
+        vouched = vouched and before_colon is not None and cn_int(before_colon.group(1)) == len(found)
+        if len(found) >= 2 or (strong and found) or duty is not None or vouched:
             covered = end
             tail = segment[: found[-1][0] - start + 40]
             count = read_count(tail) if lead is None else read_count(lead.group(0))
@@ -275,9 +279,14 @@ def _running(para: Paragraph, facts: Facts) -> None:
             institutions = institutions or re.match(r"等?\d+个(?:二级|直属|下属)单位", key[last:]) is not None
             # "…21个股室和直属单位": one count over sections and units of another kind; all read as sections
             mixed = re.search(r"个(?:股室|科室|处室)和", key[last : last + 16]) is not None
+            # "另按规定设立了机关党支部、纪检监察室": units set per regulations, outside the count
+            per_rules = re.search(r"(?:另|并)?按(?:有关)?规定$", key[max(0, m.start() - 8) : m.start()]) is not None
             for at, name, inner in found:
                 text_name = para.text[at : at + len(name)]
                 _add(facts, para, at, text_name, inner)
+                if per_rules and facts.sections[-1].name == text_name:
+                    facts.sections[-1].per_regulations = True
+                    facts.sections[-1].outside_count = True
                 if institutions and facts.sections[-1].name == text_name:
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION
                 if re.match(r"下属(?:事业)?单位", m.group(0)) and facts.sections[-1].name == text_name:
