@@ -277,3 +277,13 @@ def test_units_set_per_regulations_and_a_count_of_one_before_a_colon() -> None:
     # one name after a colon with no count before it is no list
     alone = "某镇\n工作要求:综合行政执法队要加强巡查。\n"
     assert all(u.name != "综合行政执法队" for b in _draft(alone).spec.bodies for u in b.units)
+
+
+def test_plaques_each_in_quotes_in_one_jiagua_clause_are_the_bodys() -> None:
+    text = (
+        "某省人民政府外事办公室主要职责内设机构和人员编制规定\n"
+        "根据《某省机构改革方案》(某发〔2019〕1号),设立某省人民政府外事办公室"
+        "(加挂“某省人民政府港澳事务办公室”、“某省国际交流协会”牌子),为省政府工作部门。\n"
+    )
+    plaques = _draft(text).spec.bodies[0].plaques
+    assert [(p.name, p.form) for p in plaques] == [("某省人民政府港澳事务办公室", "加挂"), ("某省国际交流协会", "加挂")]

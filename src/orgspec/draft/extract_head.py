@@ -31,7 +31,9 @@ _KIND = re.compile(
 )
 _MANAGED_BY = re.compile(r"是([\u4e00-\u9fff]{2,10}?(?:部|委|厅|委员会))(管理的(?:国家|省|市)?局)")
 #: "加挂A、B、C牌子", "对外保留X牌子"; "不再保留X牌子" drops a plaque and is not one
-_PLAQUE = re.compile(r'(?<!不再)(?<!不)(加挂|增挂|对外保留|保留|挂)"?([^,。;"()]{2,40}?)"?牌子')
+_PLAQUE = re.compile(
+    r'(?<!不再)(?<!不)(加挂|增挂|对外保留|保留|挂)((?:"[^,。;"()]{2,40}"、){1,6}"[^,。;"()]{2,40}"|"?[^,。;"()]{2,40}?"?)牌子'
+)
 _HOSTED = re.compile(r"([^,。;]{2,40}?)设在([^,。;]{2,40})")
 _RENAME = re.compile(r'(?:由原?)?([^,。;"]{2,40}?)"?更名(?:为"?([^,。;"]{2,40})"?|而成)')
 _RANK = re.compile(r"为((?:正|副)?(?:省部|部|厅局|司局|厅|局|县处|处|乡科|科|股)级)")
@@ -437,11 +439,11 @@ def _clause(  # noqa: PLR0917
         facts.kind_label = facts.kind_label or Src(text[graded.start(3) : graded.end(3)], line.no)
         facts.used.add(line.no)
     hung = [
-        (m, piece.strip('"'))
+        (m, piece.strip('"“”「」'))
         for m in _PLAQUE.finditer(seg)
         if not (m.start() > 0 and seg[m.start() - 1] == "(" and ENUM.match(line.key))  # a listed unit's plaque
         for piece in re.split(r"[、,]", text[m.start(2) : m.end(2)])  # 加挂A、B、C牌子: three plaques
-        if len(piece.strip('"')) >= 2
+        if len(piece.strip('"“”「」')) >= 2
     ]
     for m, written in hung:
         before = seg[max(seg.rfind(c, 0, m.start()) for c in "(。;") + 1 : m.start()]

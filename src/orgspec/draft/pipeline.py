@@ -191,6 +191,7 @@ def _plaques_hung_on_units(lines: list[Line], facts: Facts) -> None:
         window = list(_PLACED.finditer(key, max(0, at - 40), at)) if at > 0 else []
         placed = window[-1] if window and window[-1].end() >= at - 2 else None  # the 挂 right before the plaque
         unit = fold(placed.group(1) or placed.group(2)) if placed else ""
+        unit = re.sub(r"^(?:设立|成立|组建|建立|设置)", "", unit)  # "设立X(加挂…)": X is the unit
         if placed is None or (facts.name is not None and unit in fold(facts.name.value)):
             kept.append(p)
             continue
