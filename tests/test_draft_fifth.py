@@ -287,3 +287,30 @@ def test_plaques_each_in_quotes_in_one_jiagua_clause_are_the_bodys() -> None:
     )
     plaques = _draft(text).spec.bodies[0].plaques
     assert [(p.name, p.form) for p in plaques] == [("某省人民政府港澳事务办公室", "加挂"), ("某省国际交流协会", "加挂")]
+
+
+def test_a_head_named_on_a_summary_line_is_a_post_with_its_holder() -> None:
+    text = "一、基本情况\n(一)部门负责人:王某某\n(二)办公地址:某县政府大院\n文化局是县政府的工作部门。\n"
+    posts = _draft(text).spec.bodies[0].posts
+    assert [(p.title, p.count.status, p.holder) for p in posts if isinstance(p, Post)] == [
+        ("部门负责人", CountStatus.UNSTATED, "王某某")
+    ]
+
+
+def test_a_body_set_up_in_several_named_places_stands_for_them_with_totals() -> None:
+    text = (
+        "某市推进基层统战工作\n"
+        "截至目前,全市已有3个县(甲县、乙县、丙县)成立民族宗教服务中心,系全额拨款的正股级事业单位,"
+        "共设事业编9人,其中股级领导职数3人。\n"
+    )
+    spec = _draft(text).spec
+    body = next(b for b in spec.bodies if b.name == "民族宗教服务中心")
+    assert body.kind is not None
+    assert body.kind.value == "public-institution"
+    assert body.stands_for is not None
+    assert [r.target for r in body.stands_for.members] == ["甲县", "乙县", "丙县"]
+    assert [(q.count.status, q.across[0].count.value) for q in body.quotas] == [(CountStatus.UNSTATED, 9)]
+    assert [(p.title, p.across[0].count.value) for p in body.posts if isinstance(p, Post)] == [("股级领导职数", 3)]
+    # a count that the places named do not fill is no class
+    other = "某市\n全市已有3个县(甲县、乙县)成立民族宗教服务中心,系全额拨款的事业单位。\n"
+    assert all(b.name != "民族宗教服务中心" for b in _draft(other).spec.bodies)

@@ -660,6 +660,27 @@ def _staffing_sentences(para: Paragraph, facts: Facts) -> None:
             quota_before = True
 
 
+#: "(一) 单位负责人:符世经": the head of the body, named on a line of a page's summary
+_HEAD_NAMED = re.compile(
+    r"^(?:\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)?\s*((?:单位|部门)?(?:主要)?负责人)[::]\s*([\u4e00-\u9fff]{2,4})$"
+)
+
+
+def _heads_named(lines: list[Line], skip: set[int], facts: Facts) -> None:
+    """Read "单位负责人:X" as a post of no stated count held by X (one line, one post)."""
+    for line in lines:
+        m = _HEAD_NAMED.match(line.key.strip()) if line.no not in skip else None
+        if m is None:
+            continue
+        at = line.text.find(line.text.strip())
+        title = line.text[at + m.start(1) : at + m.end(1)]
+        holder = line.text[at + m.start(2) : at + m.end(2)]
+        note = ["a head named on the page ('负责人:…'); the document gives no count"]
+        facts.posts.append(Src(Post(title=title, count=Count.unstated(), holder=holder), line.no, note))
+        facts.used.add(line.no)
+        return
+
+
 def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     """Read running-text quotas (when no staffing part gave any) and "X,兼Y" plaques of the body.
 
@@ -694,6 +715,8 @@ def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     if not facts.posts and not any(s.posts for s in facts.sections):
         for para in paras:
             _appointed(para, facts)
+    if not facts.posts and not any(s.posts for s in facts.sections):
+        _heads_named(lines, skip, facts)
     for para in paras:
         _office_head(para, facts)
     if facts.name is not None and not facts.plaques:
