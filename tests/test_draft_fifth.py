@@ -314,3 +314,18 @@ def test_a_body_set_up_in_several_named_places_stands_for_them_with_totals() -> 
     # a count that the places named do not fill is no class
     other = "某市\n全市已有3个县(甲县、乙县)成立民族宗教服务中心,系全额拨款的事业单位。\n"
     assert all(b.name != "民族宗教服务中心" for b in _draft(other).spec.bodies)
+
+
+def test_a_counted_list_of_bodies_of_a_level_gives_each_body_and_its_plaque() -> None:
+    text = (
+        "某市地震局机构编制方案\n"
+        "某市地震局内设办公室、监测科、防御科。某市设甲区地震台(挂甲区地震局牌子)、乙县地震局(乙县地震监测站)、"
+        "丙县地震局3个县级地震机构,机构规格为正科级。\n"
+    )
+    spec = _draft(text).spec
+    bodies = {b.name: b for b in spec.bodies}
+    assert {"甲区地震台", "乙县地震局", "丙县地震局"} <= set(bodies)
+    assert [(p.name, p.form) for p in bodies["甲区地震台"].plaques] == [("甲区地震局", "挂")]
+    assert [p.name for p in bodies["乙县地震局"].plaques] == ["乙县地震监测站"]
+    assert bodies["丙县地震局"].kind_label == "县级地震机构"
+    assert [u.name for u in bodies["某市地震局"].units] == ["办公室", "监测科", "防御科"]

@@ -227,7 +227,47 @@ def _class_lines(lines: list[Line], listed: _Listed) -> set[int]:
 #: a name the copy garbled: "人民日?qǐng)?bào)社" (a lost character, the pinyin a page injected left behind)
 _GARBLED = re.compile(r"[\u4e00-\u9fff?]{1,30}(?:\(?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)[\u4e00-\u9fff?]{0,30}){0,6}")
 _UNDER_CLASS = "one of the bodies listed one per line under their class"
-_SECOND_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:办公厅|办公室|委员会|学院|研究院|局|署|中心|办)$")
+_SECOND_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:办公厅|办公室|委员会|学院|研究院|局|署|中心|办|站)$")
+
+
+#: "中卫市设A(挂X牌子)、B(Y)、C4个县级气象局(台、站)": bodies of a level under the body, counted
+_LEVEL_LIST = re.compile(
+    r"设((?:[\u4e00-\u9fff]{2,30}(?:\([^()]{2,40}\))?、){1,30}[\u4e00-\u9fff]{2,30}(?:\([^()]{2,40}\))?)"
+    r"(\d{1,2}|[二三四五六七八九十两]{1,3})个((?:省|市|县|区|乡|镇)级[\u4e00-\u9fff]{1,10})(?=[(,。;]|$)"
+)
+
+
+def _level_bodies(lines: list[Line], listed: _Listed) -> set[int]:
+    """Read a counted list of bodies of a level ("…4个县级气象局") as bodies, with the plaques in parentheses.
+
+    The count must equal the names listed. Words in parentheses after a name are its plaque: "挂X牌子" with
+    its form, a unit's name alone as a second name (noted).
+    """
+    read: set[int] = set()
+    for line in lines:
+        for m in _LEVEL_LIST.finditer(line.key):
+            items = re.findall(r"([\u4e00-\u9fff]{2,30})(?:\(([^()]{2,40})\))?(?:、|$)", m.group(1))
+            if cn_int(m.group(2)) != len(items):
+                continue
+            label = Src(line.text[m.start(3) : m.end(3)], line.no)
+            at = m.start(1)
+            for name_key, inner in items:
+                body = listed.get(line.text[at : at + len(name_key)], line.no)
+                body.name.notes.append(f"one of the {len(items)} bodies '{label.value}' the text lists")
+                body.kind_label = body.kind_label or label
+                inner_at = at + len(name_key) + 1
+                hung = re.fullmatch(r"(加挂|挂)(.{2,30}?)牌子", inner)
+                if hung is not None:
+                    name = line.text[inner_at + hung.start(2) : inner_at + hung.end(2)]
+                    plaque = Src(Plaque(name=name, form=line.text[inner_at : inner_at + len(hung.group(1))]), line.no)
+                    _once(body.plaques, plaque, lambda a, b: a.name == b.name)
+                elif inner and _SECOND_NAME.search(inner):
+                    note = "the name in parentheses read as a plaque (a second name)"
+                    plaque = Src(Plaque(name=line.text[inner_at : inner_at + len(inner)]), line.no, [note])
+                    _once(body.plaques, plaque, lambda a, b: a.name == b.name)
+                at += len(name_key) + (len(inner) + 2 if inner else 0) + 1
+            read.add(line.no)
+    return read
 
 
 def _figures(lines: list[Line], listed: _Listed) -> set[int]:
@@ -279,6 +319,7 @@ def extract_bodies(lines: list[Line], facts: Facts) -> tuple[set[int], set[int]]
     taken = {x.line for x in facts.sections} | {d.line for x in facts.sections for d in x.plaques}
     read = {line.no for line in lines if line.text and line.no not in taken and _hung_and_managed(line, listed)}
     only = _classes(lines, listed) | _class_lines(lines, listed) | _figures(lines, listed)
+    facts.used |= _level_bodies(lines, listed)  # the line may hold the body's own sections too: not "only"
     main = facts.name.value if facts.name is not None else None
     facts.listed = [
         b
