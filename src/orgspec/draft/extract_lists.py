@@ -62,6 +62,8 @@ _TAIL_ITEM = re.compile(r"\s*([\u4e00-\u9fff]{2,20}?" + _SUFFIX + r")。")
 _CLOSES = "。;!?"
 _NEXT = re.compile(r"[^、,。;]{0,40}")
 _LONGEST = 800  # the longest list read: ~50 names; a longer run of text is not one list
+#: the first item of a list: up to its first 、 or , outside parentheses
+_FIRST_ITEM = re.compile(r"(?:[^、,(]|\([^()]*\))*")
 
 
 @dataclass(frozen=True)
@@ -224,16 +226,23 @@ def _running(para: Paragraph, facts: Facts) -> None:
         depth = 0
         for i in range(m.end(), min(len(key), m.end() + _LONGEST)):
             depth += (key[i] == "(") - (key[i] == ")")
-            following = _NEXT.match(key, i + 1)
-            nxt = following.group(0) if following else ""
-            if key[i] in _CLOSES or (key[i] == "," and depth == 0 and _name_at(nxt) is None):
+            if key[i] in _CLOSES:
                 end = i
                 break
+            if key[i] == "," and depth == 0:
+                following = _NEXT.match(key, i + 1)
+                if _name_at(following.group(0) if following else "") is None:
+                    end = i
+                    break
         lead = re.match(_NUM + r"个[\u4e00-\u9fff()]{1,8}?[::]", key[m.end() : end])
         start = m.end() + (lead.end() if lead else 0)
         segment = key[start:end]
         if m.group(0) == "" and not re.search(r"\)?(?:主要|分别)?负责", segment):
             continue
+        first = _FIRST_ITEM.match(segment)
+        if not strong and first is not None and not re.search(r"[ 和及]", first.group(0)):
+            if _name_at(first.group(0)) is None:
+                continue  # its first item is no unit's name: no list starts here (nor is the segment split)
         found = []
         for a, b in _split(segment):
             item = _name_at(segment[a:b])
