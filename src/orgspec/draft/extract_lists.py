@@ -240,9 +240,9 @@ def _running(para: Paragraph, facts: Facts) -> None:
         if m.group(0) == "" and not re.search(r"\)?(?:主要|分别)?负责", segment):
             continue
         first = _FIRST_ITEM.match(segment)
-        if not strong and first is not None and not re.search(r"[ 和及]", first.group(0)):
-            if _name_at(first.group(0)) is None:
-                continue  # its first item is no unit's name: no list starts here (nor is the segment split)
+        plain = first is not None and not re.search(r"[ 和及]", first.group(0))
+        if not strong and plain and first is not None and _name_at(first.group(0)) is None:
+            continue  # its first item is no unit's name: no list starts here (nor is the segment split)
         found = []
         for a, b in _split(segment):
             item = _name_at(segment[a:b])
