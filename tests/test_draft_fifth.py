@@ -329,3 +329,20 @@ def test_a_counted_list_of_bodies_of_a_level_gives_each_body_and_its_plaque() ->
     assert [p.name for p in bodies["乙县地震局"].plaques] == ["乙县地震监测站"]
     assert bodies["丙县地震局"].kind_label == "县级地震机构"
     assert [u.name for u in bodies["某市地震局"].units] == ["办公室", "监测科", "防御科"]
+
+
+def test_a_count_of_institutions_before_their_list_covers_names_of_any_ending() -> None:
+    text = (
+        "某市地震局\n某市地震局内设办公室、监测科、防御科。"
+        "某市地震局直属科级事业单位3个,某市地震台(某市地震信息中心)、某市地震服务中心、某市地震研究所。\n"
+    )
+    units = {u.name: u for u in _draft(text).spec.bodies[0].units}
+    assert [n for n, u in units.items() if u.kind.value == "public-institution"] == [
+        "某市地震台",
+        "某市地震服务中心",
+        "某市地震研究所",
+    ]
+    assert [p.name for p in units["某市地震台"].plaques] == ["某市地震信息中心"]
+    # a count the list does not fill reads no name that does not end like a unit's
+    short = "某市地震局\n某市地震局直属科级事业单位4个,某市地震台、某市地震服务中心。\n"
+    assert "某市地震台" not in {u.name for b in _draft(short).spec.bodies for u in b.units}

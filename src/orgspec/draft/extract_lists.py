@@ -35,7 +35,10 @@ _COUNT = re.compile(
     _NUM + r"个(?:职能|内设|业务)?(?:内设机构|司局|处室|科室|处\(室\)|科\(室\)|股室|处|科|室|司|局|股|机构)"
 )
 _HOSTED = re.compile(r"(?:^|[,。;]|(?<=^\([一二三四五六七八九十]\)))([\u4e00-\u9fff]{2,16}办公室)\(?[^()]{0,12}\)?设在")
-_STRONG = r"内设机构(?:有|为|包括|是)?|内设|下设(?:机构)?|分设|下属(?:事业)?单位(?:有)?|分别为|分别是|现辖|设有以下"
+_STRONG = (
+    r"内设机构(?:有|为|包括|是)?|内设|下设(?:机构)?|分设|下属(?:事业)?单位(?:有)?|分别为|分别是|现辖|设有以下"
+    r"|直属(?:[正副]?[科处股]级)?事业单位(?:\d{1,2}|[二三四五六七八九十两]{1,3})个[,:]"
+)
 #: a count of subordinate units that closes or opens a list: "…共十一个单位", "下属5个部门,分别是…"
 _UNITS_COUNT = _NUM + r"个(?:单位|部门|机构|下属单位|股室和[\u4e00-\u9fff]{2,6}单位|科室和[\u4e00-\u9fff]{2,6}单位)"
 _FREE_NAME = re.compile(r"[\u4e00-\u9fff]{2,24}(?:\([\u4e00-\u9fff、]{1,20}\)[\u4e00-\u9fff]{1,12})?")
@@ -298,7 +301,10 @@ def _running(para: Paragraph, facts: Facts) -> None:
                     facts.sections[-1].outside_count = True
                 if institutions and facts.sections[-1].name == text_name:
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION
-                if re.match(r"下属(?:事业)?单位", m.group(0)) and facts.sections[-1].name == text_name:
+                if (
+                    re.match(r"下属(?:事业)?单位|直属.{0,4}事业单位", m.group(0))
+                    and facts.sections[-1].name == text_name
+                ):
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION  # "下属事业单位X": not a section
                 elif mixed and counted and facts.sections[-1].name == text_name:
                     facts.sections[-1].kind = UnitKind.SECTION  # counted as one of the sections
@@ -335,6 +341,8 @@ def _counted(key: str, trigger: int, start: int, segment: str) -> list[tuple[int
     spans = _split(segment)
     closing = re.search(r"(?:共|等)?" + _UNITS_COUNT + r"$", segment[spans[-1][0] : spans[-1][1]])
     opening = re.search(_UNITS_COUNT + r"[,:]?$", key[max(0, trigger - 16) : trigger])
+    # "直属科级事业单位4个,A、B、C、D": the count the trigger itself states
+    opening = opening or re.search(_NUM + r"个[,:]$", key[trigger:start])
     count_m = closing or opening
     if count_m is None or cn_int(count_m.group(1)) != len(spans):
         return []
@@ -345,9 +353,13 @@ def _counted(key: str, trigger: int, start: int, segment: str) -> list[tuple[int
             piece = piece[: closing.start()]
         lead = len(piece) - len(piece.lstrip())
         name = piece.strip()
+        inner = None
+        second = re.fullmatch(r"([\u4e00-\u9fff]{2,24})\(([\u4e00-\u9fff、]{2,30})\)", name)
+        if second is not None:  # "中卫市气象台(中卫市气象信息中心)": the name and its parenthesis
+            name, inner = second.group(1), second.group(2)
         if not _FREE_NAME.fullmatch(name) or (name.startswith(_VERBS) and len(name) > 4):
             return []
-        out.append((start + a + lead, name, None))
+        out.append((start + a + lead, name, inner))
     return out
 
 
