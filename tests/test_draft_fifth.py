@@ -346,3 +346,33 @@ def test_a_count_of_institutions_before_their_list_covers_names_of_any_ending() 
     # a count the list does not fill reads no name that does not end like a unit's
     short = "某市地震局\n某市地震局直属科级事业单位4个,某市地震台、某市地震服务中心。\n"
     assert "某市地震台" not in {u.name for b in _draft(short).spec.bodies for u in b.units}
+
+
+def test_a_plaque_become_a_body_sharing_offices_names_the_other_body() -> None:
+    text = (
+        "某县档案局职能配置、内设机构和人员编制规定\n"
+        "根据《某县机构改革方案》(某发〔2019〕3号)精神,县档案局由在中共某县县委办公室挂牌调整为与其合署,"
+        "为县委工作机关。\n"
+        "一、主要职责\n(一)负责全县档案工作。\n(二)指导档案馆建设。\n"
+    )
+    names = [b.name for b in _draft(text).spec.bodies]
+    assert names[0] == "某县档案局"
+    assert "中共某县县委办公室" in names
+
+
+def test_a_headline_that_opens_with_a_body_named_again_names_it() -> None:
+    text = (
+        "某某镇举行机构改革挂牌仪式\n"
+        "5月8日上午,某某镇举行挂牌仪式,“党政办公室、平安办公室、便民服务中心”3个镇政府工作机构正式成立。\n"
+    )
+    assert _draft(text).spec.bodies[0].name == "某某镇"
+    # named once only, the headline's subject is not taken
+    once = "某某镇举行机构改革挂牌仪式\n会上,“党政办公室、平安办公室、便民服务中心”3个工作机构正式成立。\n"
+    assert _draft(once).spec.bodies[0].name != "某某镇"
+
+
+def test_a_class_heading_names_the_body_whose_bodies_it_lists() -> None:
+    text = "一、省委工作机关\n省委办公厅\n省委组织部\n省委宣传部\n"
+    spec = _draft(text).spec
+    assert spec.bodies[0].name == "省委"
+    assert [b.name for b in spec.bodies[1:]] == ["省委办公厅", "省委组织部", "省委宣传部"]

@@ -204,6 +204,11 @@ def _class_lines(lines: list[Line], listed: _Listed) -> set[int]:
         start = line.text.find(line.text.strip())
         label = Src(line.text[start + head.start(1) : start + head.end(1)], line.no)
         read.add(line.no)
+        owner = _OWNER.match(head.group(1))
+        if owner is not None and listed.facts.name is None:
+            # "一、党中央各部门": the text is about the body whose bodies it lists (their superior)
+            note = "the name is read from the class heading of the bodies it lists"
+            listed.facts.name = Src(label.value[: len(owner.group(1))], line.no, [note])
         for row, member in members:
             at = row.text.find(row.text.strip())
             body = listed.get(row.text[at + member.start(1) : at + member.end(1)], row.no)
@@ -226,6 +231,10 @@ def _class_lines(lines: list[Line], listed: _Listed) -> set[int]:
 
 #: a name the copy garbled: "人民日?qǐng)?bào)社" (a lost character, the pinyin a page injected left behind)
 _GARBLED = re.compile(r"[\u4e00-\u9fff?]{1,30}(?:\(?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)[\u4e00-\u9fff?]{0,30}){0,6}")
+#: the body a class heading belongs to: "党中央各部门" → 党中央
+_OWNER = re.compile(
+    r"^((?:党中央|国务院|[省市县区州]委|[省市县区州]政府|[省市县区州]人民政府))(?:各部门|工作|直属|组成)"
+)
 _UNDER_CLASS = "one of the bodies listed one per line under their class"
 _SECOND_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:办公厅|办公室|委员会|学院|研究院|局|署|中心|办|站)$")
 

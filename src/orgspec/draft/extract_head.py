@@ -193,6 +193,11 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
                 # "…关于成立X领导小组的通知", "关于《X机构改革设置方案》的解读": the body the title sets up
                 note = _TITLE_NAME_NOTE
                 return Src(line.text[skip:][named.start(1) : named.end(1)], line.no, [note])
+            actor = _HEADLINE_ACTOR.match(key)
+            if actor is not None and sum(x.key.count(actor.group(1)) for x in lines) >= 2:
+                # "康仙莊鎮舉行鄉鎮機構改革…掛牌儀式": the body a news headline opens with, named again below
+                note = "the name is read from the subject of the headline, named again in the text"
+                return Src(line.text[skip:][: len(actor.group(1))], line.no, [note])
             if re.search(r"关于|印发|通知|恢复|建立|成立|撤销|召开|出台|启动|推进", fold(text)):
                 return None  # "…印发X…的通知", a news headline: the name is read in passing (extract_name)
             if _NAME_END.search(fold(text)) and len(text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff()]+", text):
@@ -201,6 +206,10 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
     return None
 
 
+#: a news headline that opens with the body: "X镇举行机构改革挂牌仪式"
+_HEADLINE_ACTOR = re.compile(
+    r"^([\u4e00-\u9fff]{2,12}?(?:镇|鎮|乡|街道|街道办事处|局|委员会|办公室))(?:举行|召开|开展|启动|举办|完成|推进)"
+)
 _TITLE_NAME_NOTE = "the name is read from the title's '关于成立X' or '《X机构改革…》'"
 #: a title that sets up a body: "…关于成立X领导小组的通知"
 _TITLE_SETS_UP = re.compile(
