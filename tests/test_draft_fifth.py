@@ -376,3 +376,16 @@ def test_a_class_heading_names_the_body_whose_bodies_it_lists() -> None:
     spec = _draft(text).spec
     assert spec.bodies[0].name == "省委"
     assert [b.name for b in spec.bodies[1:]] == ["省委办公厅", "省委组织部", "省委宣传部"]
+
+
+def test_the_bodies_a_managed_list_names_are_bodies_but_not_the_bodys_plaque() -> None:
+    text = (
+        "某市地震局机构编制方案\n"
+        "某市地震局内设办公室、监测科、防御科。地方地震机构经市政府批准成立,由某市地震局管理的机构2个,分别是:"
+        "(1)某市防震减灾中心。在某市地震局加挂该机构牌子。(2)某市抗震救灾指挥部办公室。具体由监测科承担日常工作。\n"
+    )
+    spec = _draft(text).spec
+    bodies = {b.name: b for b in spec.bodies}
+    assert bodies["某市抗震救灾指挥部办公室"].kind_label == "地方地震机构"
+    assert "某市防震减灾中心" not in bodies
+    assert [p.name for p in bodies["某市地震局"].plaques] == ["某市防震减灾中心"]

@@ -279,6 +279,44 @@ def _level_bodies(lines: list[Line], listed: _Listed) -> set[int]:
     return read
 
 
+#: "由中卫市气象局管理的机构2个,分别是:(1)A。…(2)B。…": bodies the body manages, one per item
+_MANAGED_LIST = re.compile(
+    r"(?:([\u4e00-\u9fff]{2,12}机构)[^,。;]{0,30},)?由([\u4e00-\u9fff]{2,20}?)管理的(?:机构|单位)"
+    r"(?:\d{1,2}|[二三四五六七八九十两]{1,3})个,?分别(?:是|为):?"
+)
+_MANAGED_ITEM = re.compile(r"\((\d{1,2})\)([\u4e00-\u9fff]{3,30})。")
+
+
+def _managed_items(lines: list[Line], listed: _Listed) -> None:
+    """Read the bodies a "由X管理的机构N个,分别是:(1)A。(2)B。" list names: each a body X manages.
+
+    An item the head reader took as the body's own plaque ("(1)A。在X加挂该机构牌子。") is not a body.
+    """
+    facts = listed.facts
+    plaques = {fold(p.value.name) for p in facts.plaques}
+    for line in lines:
+        m = _MANAGED_LIST.search(line.key)
+        if m is None:
+            continue
+        boss = line.text[m.start(2) : m.end(2)]
+        main = facts.name is not None and fold(facts.name.value) == m.group(2)
+        at = m.end()
+        while (item := _MANAGED_ITEM.match(line.key, at)) is not None or (
+            (item := _MANAGED_ITEM.search(line.key, at)) is not None and "(" not in line.key[at : item.start()]
+        ):
+            at = item.end()
+            if item.group(2) in plaques or not _SECOND_NAME.search(item.group(2)):
+                continue
+            body = listed.get(line.text[item.start(2) : item.end(2)], line.no)
+            body.name.notes.append(f"one of the bodies '{boss}' manages, as the text lists them")
+            if m.group(1):
+                body.kind_label = body.kind_label or Src(line.text[m.start(1) : m.end(1)], line.no)
+            if main:
+                relation = Src(Relation(kind=RelationKind.MANAGED_BY, target=Ref(target=boss, by="name")), line.no)
+                _once(body.relations, relation, lambda a, b: (a.kind, a.target) == (b.kind, b.target))
+        facts.used.add(line.no)
+
+
 def _figures(lines: list[Line], listed: _Listed) -> set[int]:
     """Figures per body after a colon ("…:省交通运输厅76名、省水利厅89名"); return the lines read."""
     read: set[int] = set()
@@ -329,6 +367,7 @@ def extract_bodies(lines: list[Line], facts: Facts) -> tuple[set[int], set[int]]
     read = {line.no for line in lines if line.text and line.no not in taken and _hung_and_managed(line, listed)}
     only = _classes(lines, listed) | _class_lines(lines, listed) | _figures(lines, listed)
     facts.used |= _level_bodies(lines, listed)  # the line may hold the body's own sections too: not "only"
+    _managed_items(lines, listed)
     main = facts.name.value if facts.name is not None else None
     facts.listed = [
         b
