@@ -389,3 +389,42 @@ def test_the_bodies_a_managed_list_names_are_bodies_but_not_the_bodys_plaque() -
     assert bodies["某市抗震救灾指挥部办公室"].kind_label == "地方地震机构"
     assert "某市防震减灾中心" not in bodies
     assert [p.name for p in bodies["某市地震局"].plaques] == ["某市防震减灾中心"]
+
+
+def test_units_named_right_after_a_numbered_list() -> None:
+    text = (
+        "(十二)信息科\n负责机关信息化建设。\n(十三)车队\n负责机关车辆管理。\n"
+        "纪检监察机构按有关规定设置。\n"
+        "老干部科负责机关离退休干部的服务工作。\n"
+        "四、人员编制\n"
+    )
+    units = {u.name: u for u in _draft(text).spec.bodies[0].units}
+    assert units["纪检监察机构"].per_regulations
+    assert [d.text for d in units["老干部科"].duties] == ["负责机关离退休干部的服务工作。"]
+    assert [d.text for d in units["车队"].duties] == ["负责机关车辆管理。"]
+
+
+def test_the_units_of_several_bodies_and_a_list_of_level_bodies_are_not_the_bodys_sections() -> None:
+    text = (
+        "某市地震局机构编制方案\n"
+        "某市地震局内设办公室、监测科、防御科。某市设甲县地震局、乙县地震局2个县级地震机构。"
+        "甲县、乙县地震局内设办公室、监测站、服务中心。另保留某市地震局核算中心,挂靠防御科。\n"
+    )
+    result = _draft(text)
+    bodies = {b.name: b for b in result.spec.bodies}
+    units = {u.name: u for u in bodies["某市地震局"].units}
+    assert list(units) == ["办公室", "监测科", "防御科", "某市地震局核算中心"]
+    assert units["某市地震局核算中心"].outside_count
+    assert {"甲县地震局", "乙县地震局"} <= set(bodies)
+    assert any("are those of '甲县、乙县地震局'" in m for m in _doubts(result))
+
+
+def test_the_heads_of_a_body_one_after_another() -> None:
+    text = (
+        "某县文化局\n某县文化局是县政府工作部门,内设办公室、艺术股、文物股。\n"
+        "历任局长依次为:张三、李四(副局长,主持工作)、王五。\n"
+    )
+    posts = [p for p in _draft(text).spec.bodies[0].posts if isinstance(p, Post)]
+    assert [(p.title, p.count.status, [h.person for h in p.holders]) for p in posts] == [
+        ("局长", CountStatus.UNSTATED, ["张三", "李四", "王五"])
+    ]

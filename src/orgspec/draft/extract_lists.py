@@ -272,6 +272,11 @@ def _running(para: Paragraph, facts: Facts) -> None:
         before_colon = re.search(_NUM + r"个[\u4e00-\u9fff]{1,10}?$", key[max(0, m.start() - 14) : m.start()])
         vouched = bool(found) and m.group(0).startswith(":") and before_colon is not None
         vouched = vouched and before_colon is not None and cn_int(before_colon.group(1)) == len(found)
+        if (len(found) >= 2 or (strong and found) or duty is not None or vouched) and _others_list(
+            para, m, found, end, facts
+        ):
+            covered = end
+            continue
         if len(found) >= 2 or (strong and found) or duty is not None or vouched:
             covered = end
             tail = segment[: found[-1][0] - start + 40]
@@ -329,6 +334,29 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 c = _COUNT.search(key, m.start(), end + 40)
                 phrase = para.text[m.start() : c.end()] if c else para.text[m.start() : end]
                 facts.stated_sections = Src((count, phrase.strip(" :")), para.line_at(m.start()))
+
+
+#: a list's subject that names several bodies: "中宁县、海原县气象局内设…"
+_SEVERAL = re.compile(r"(?:^|[,。;:])((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{2,20})$")
+#: a list closed by a count of bodies of a level: "…、C3个县级气象局" (bodies, read by draft.extract_bodies)
+_LEVEL_COUNT = re.compile(r"等?(?:\d{1,2}|[二三四五六七八九十两]{1,3})个(?:省|市|县|区|乡|镇)级")
+
+
+def _others_list(
+    para: Paragraph, m: re.Match[str], found: list[tuple[int, str, str | None]], end: int, facts: Facts
+) -> bool:
+    """Whether a list is not the body's sections: bodies of a level, or the units of several bodies (noted)."""
+    key = para.key
+    last = found[-1][0] + len(found[-1][1]) + (len(found[-1][2]) + 2 if found[-1][2] else 0)
+    if _LEVEL_COUNT.match(key, last):
+        return True
+    several = _SEVERAL.search(key, max(0, m.start() - 40), m.start()) if m.group(0).startswith("内设") else None
+    if several is not None:
+        subject = para.text[several.start(1) : several.end(1)]
+        message = f"the units '{para.text[found[0][0] : end]}' are those of '{subject}', not of the body: not drafted"
+        facts.note(para.line_at(m.start()), "doubt", message)
+        return True
+    return False
 
 
 def _counted(key: str, trigger: int, start: int, segment: str) -> list[tuple[int, str, str | None]]:
@@ -561,10 +589,74 @@ def _quoted_counted(para: Paragraph, facts: Facts) -> None:
             facts.stated_sections = Src((len(names), phrase), para.line_at(m.start(2)))
 
 
+#: "另保留X中心,挂靠计划财务科": a unit kept beside those listed, outside their count
+_KEPT_BESIDE = re.compile(
+    r"另保留([\u4e00-\u9fff]{3,30}?(?:中心|站|所|队|院|室|馆)),挂靠([\u4e00-\u9fff]{2,16}?)[。,;]"
+)
+
+
+def _kept_beside(para: Paragraph, facts: Facts) -> None:
+    """Read "另保留X,挂靠Y" after a list as an institution outside the count, attached to Y (noted)."""
+    for m in _KEPT_BESIDE.finditer(para.key):
+        name = para.text[m.start(1) : m.end(1)]
+        if any(x.name == name for x in facts.sections):
+            continue
+        section = SectionFacts(name=name, line=para.line_at(m.start(1)), kind=UnitKind.PUBLIC_INSTITUTION)
+        section.outside_count = True
+        section.notes.append(f"kept beside the units listed (另保留), attached to '{para.text[m.start(2) : m.end(2)]}'")
+        facts.sections.append(section)
+        facts.used.add(section.line)
+
+
+#: after a numbered list: "纪检监察机构按有关规定设置。", "离退休干部科负责…工作。"
+_SET_PER_RULES = re.compile(
+    r"^([\u4e00-\u9fff]{2,20}?(?:机构|机关|室|组|委员会|党委))(?:另)?按(?:有关)?规定(?:设置|设立|设定)。?$"
+)
+_NAME_DUTY = re.compile(r"^([\u4e00-\u9fff]{2,14}?" + _SUFFIX + r")((?:主要)?负责[^。]{2,200}。)$")
+
+
+def _after_numbered(lines: list[Line], facts: Facts) -> None:
+    """Read the unnumbered units the lines right after a numbered list name (noted as such)."""
+    numbered = [x for x in facts.sections if x.number is not None]
+    if not numbered:
+        return
+    last = max(x.line for x in numbered)
+    own = {x.line for x in facts.sections} | {d.line for x in facts.sections for d in x.duties}
+    for line in lines:
+        if line.no <= last or not line.text or line.no in own:
+            continue
+        if line.no in facts.used:
+            break
+        key = line.key.strip()
+        per_rules = _SET_PER_RULES.match(key)
+        led = _NAME_DUTY.match(key)
+        if per_rules is None and (led is None or led.group(1).startswith(_VERBS)):
+            break
+        at = line.text.find(line.text.strip())
+        m = per_rules or led
+        assert m is not None
+        name = line.text[at + m.start(1) : at + m.end(1)]
+        if any(x.name == name for x in facts.sections):
+            continue
+        section = SectionFacts(name=name, line=line.no, kind=section_kind(name))
+        if per_rules is not None:
+            section.per_regulations = True
+            if "纪检" in name or "监察" in name:
+                section.kind = UnitKind.DISCIPLINE_UNIT
+            section.doc_notes.append(Src(line.text.strip(), line.no))
+            section.notes.append("set per regulations; not one of the listed sections")
+        else:
+            section.duties.append(Src(Duty(text=line.text[at + m.start(2) : at + m.end(2)]), line.no))
+            section.notes.append("an unnumbered unit after the numbered list; its duty is the sentence that names it")
+        facts.sections.append(section)
+        facts.used.add(line.no)
+
+
 def extract_lists(lines: list[Line], facts: Facts) -> None:
     """Read sections from lists in running text and from inline or name-only enumerations."""
     paras = paragraphs(lines)
     _enumerated(paras, facts)
+    _after_numbered(lines, facts)
     enumerated = len(facts.sections)
     for para in paras:
         if enumerated and _COUNT.search(para.key):
@@ -579,6 +671,9 @@ def extract_lists(lines: list[Line], facts: Facts) -> None:
         _quoted_counted(para, facts)
         _running(para, facts)
     _led(paras, facts)
+    if facts.sections:
+        for para in paras:
+            _kept_beside(para, facts)
     if not facts.sections:
         for para in paras:
             _hosted(para, facts)

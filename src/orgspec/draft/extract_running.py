@@ -681,6 +681,34 @@ def _heads_named(lines: list[Line], skip: set[int], facts: Facts) -> None:
         return
 
 
+#: "历任宣传部长依次为:何伟、王华、…": the heads of the body one after another
+_PAST_HEADS = re.compile(
+    r"历任([\u4e00-\u9fff]{0,10}?(?:部长|局长|主任|书记|厅长|处长|科长|站长|所长|馆长|校长|院长))(?:依次)?(?:为|有|是):?"
+)
+
+
+def _past_heads(para: Paragraph, facts: Facts) -> None:
+    """Read "历任X依次为:A、B(副X,主持工作)、C" as the post X, no count, held by each in turn (noted)."""
+    m = _PAST_HEADS.search(para.key)
+    if m is None:
+        return
+    end = min((x for x in (para.key.find(c, m.end()) for c in "。;\n") if x >= 0), default=len(para.key))
+    holders = []
+    for piece in _split_outside(para.text[m.end() : end]):
+        person = re.match(r"^\s*([\u4e00-\u9fff]{2,4})(?:\([^()]*\))?\s*$", piece)
+        if person is None:
+            break
+        holders.append(Holder(person=person.group(1)))
+    if len(holders) < 2:
+        return
+    title = para.text[m.start(1) : m.end(1)]
+    note = ["the heads of the body one after another ('历任…'); no count, no dates"]
+    facts.posts.append(
+        Src(Post(title=title, count=Count.unstated(), holders=tuple(holders)), para.line_at(m.start()), note)
+    )
+    facts.used.add(para.line_at(m.start()))
+
+
 def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     """Read running-text quotas (when no staffing part gave any) and "X,兼Y" plaques of the body.
 
@@ -717,6 +745,9 @@ def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
             _appointed(para, facts)
     if not facts.posts and not any(s.posts for s in facts.sections):
         _heads_named(lines, skip, facts)
+    if not facts.posts:
+        for para in paras:
+            _past_heads(para, facts)
     for para in paras:
         _office_head(para, facts)
     if facts.name is not None and not facts.plaques:
