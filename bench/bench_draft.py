@@ -92,6 +92,22 @@ def _shapes(size: int) -> dict[str, str]:
         "groups set up": "".join(f"成立了由县长任组长的{_cjk(i)}工作领导小组。" for i in range(size // 60)),
         "dispatching bodies": "派出监督办公室设主任1名。"
         + "".join(f"明确{_cjk(i)}委员会向乡镇派出监督办公室。" for i in range(size // 60)),
+        # the fifth pass's readers (quoted counted lists, bodies under a class heading line, concurrent posts)
+        "quoted lists": "".join(
+            "“" + "、".join(f"{_cjk(i)}{_cjk(j)}办公室" for j in range(12)) + "”12个镇政府工作机构。"
+            for i in range(size // 200)
+        ),
+        "bodies under a class line": "一、党中央各部门\n"
+        + "\n".join(f"{_cjk(i)}部(对外加挂{_cjk(i)}局牌子)" for i in range(size // 40)),
+        "concurrent appointments": "".join(f"县{_cjk(i)}局局长张某同志兼任办公室主任," for i in range(size // 60)),
+        "system totals": "".join(f"{_cjk(i)}系统人员编制核定为76名。" for i in range(size // 45)),
+        # a weak list verb before words that are no unit's names: each once scanned up to 800 characters
+        # (1.4 s before the first item was checked first)
+        "list verbs, no names": "设甲乙、丙丁、" * (size // 21),
+        "level lists, no count": "".join(
+            "某市设" + "、".join(f"{_cjk(i)}{_cjk(j)}气象局(挂{_cjk(j)}站牌子)" for j in range(8)) + "。"
+            for i in range(size // 300)
+        ),
     }
     return shapes
 

@@ -98,19 +98,19 @@ def test_held_out_documents_are_scored_apart() -> None:
     rows = [line.split(" | ") for line in table.splitlines()[1:] if not line.startswith("TOTAL")]
     assert len(rows) == len(INDEX)
     for name, mark, *_ in rows:
-        # batches 1-3 (found 01-43) were promoted to development once their held-out figures were
-        # quoted (batch 1 on 2026-12-04, batches 2 and 3 on 2026-12-05); a later batch is totalled apart
-        if batches[name] <= 3:
+        # batches 1-4 (found 01-53) were promoted to development once their held-out figures were
+        # quoted (batch 1 on 2026-12-04, batches 2, 3 and 4 on 2026-12-05); a later batch is totalled apart
+        if batches[name] <= 4:
             assert mark == "", name
         else:
             assert mark == f"batch {batches[name]}", name
             assert f"TOTAL held out batch {batches[name]} |" in table
     assert "TOTAL held out |" not in table
-    # batch 4 (found 44-53) is a held-out set: ten documents, totalled apart
-    assert sorted(name for name, b in batches.items() if b == 4) == sorted(
-        Path(str(e["spec"])).stem for e in INDEX if 43 < int(Path(str(e["spec"])).stem[6:8]) <= 53
-    )
+    # batch 4 (found 44-53): ten documents, development since its held-out figures were quoted
     assert sum(1 for b in batches.values() if b == 4) == 10
+    assert all(
+        not e["held_out"] and e["was_held_out"] == "batch 4, scored 2026-12-05" for e in INDEX if e.get("batch") == 4
+    )
     # batch 5 (found 54 on) is the newest held-out set: ten documents, totalled apart
     assert sorted(name for name, b in batches.items() if b == 5) == sorted(
         Path(str(e["spec"])).stem for e in INDEX if int(Path(str(e["spec"])).stem[6:8]) > 53
@@ -195,7 +195,7 @@ def test_a_news_text_without_structure_says_so_with_what_was_seen() -> None:
 
 
 #: Every stated-vs-listed inconsistency of every development document (batch 1's held-out eight and
-#: batches 2 and 3 among them since they were promoted), as the draft reports it (a stated count against the sections listed,
+#: batches 2, 3 and 4 among them since they were promoted), as the draft reports it (a stated count against the sections listed,
 #: a group of posts against its posts); documents whose counts agree (corpus/README.md) report none.
 #: Held-out documents are scored, not listed here.
 _INCONSISTENCIES: dict[str, list[str]] = {
@@ -251,6 +251,17 @@ _INCONSISTENCIES: dict[str, list[str]] = {
     "found-41-yiyang-county-township-supervision-offices-2018-trad": [],
     "found-42-hexian-county-farm-machinery-stations-2006": [],
     "found-43-sichuan-forestry-department-2009-sanding-opening": [],
+    # batch 4, development documents since 2026-12-05
+    "found-44-fujian-provincial-gov-general-office-2009": [],
+    "found-45-zhongwei-meteorological-system-staffing-plan": [],
+    "found-46-wujin-ethnic-religious-affairs-bureau-2015": [],
+    "found-47-changsha-xueshi-subdistrict-reform-2018": [],
+    "found-48-nanxian-housing-construction-bureau-2018": [],
+    "found-49-kangxianzhuang-township-working-bodies-trad": [],
+    "found-50-lushi-county-open-government-leading-group-2018": [],
+    "found-51-dongfang-party-united-front-dept": [],
+    "found-52-wuhan-district-united-front-service-centres-2019": [],
+    "found-53-party-central-bodies-2023-trad": [],
     "shared-02-nanjing-fao": [],
     "shared-03-caoxian-bianban": [],
     "shared-07-sc-general-office-2008-vs-1998-trad": [

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from orgspec.draft.facts import Facts, ListedBody, Src
-from orgspec.draft.normalize import Line, cn_int
+from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Plaque, Quota, Relation, RelationKind
 from orgspec.model.values import Count, QuotaCategory, Ref
 
@@ -51,12 +51,22 @@ _CLASS = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、)?[\u4e00-\u9fff]{0,8}?"
     r"(组成部门|直属特设机构|直属机构|办事机构|部门管理机构|工作部门|直属事业单位)[::]"
 )
+#: a class of bodies as a heading line of its own: "一、党中央各部门", "二、县政府工作部门"
+_CLASS_LINE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、)?([\u4e00-\u9fff]{0,8}?"
+    r"(?:各部门|组成部门|直属特设机构|直属机构|办事机构|部门管理机构|工作部门|工作机关|直属事业单位))$"
+)
+#: a body's name alone on its line under such a heading, with its plaques or second names in parentheses
+_MEMBER_LINE = re.compile(
+    r"^([\u4e00-\u9fff][\u4e00-\u9fff、]{1,40}?(?:办公厅|办公室|委员会|机关|研究室|研究院|学院|院|社|校|中心|局|厅|部|署|办|行))"
+    r"(?:\(([^()]{2,80})\))?$"
+)
 #: an enumerated heading that is a body's name: "一、国务院办公厅:…"
 _ENUM_BODY = re.compile(r"^[一二三四五六七八九十]{1,3}、(" + _BODY + r")[::]")
 #: a body per line under a class: "外交部:…", "国家安全部。"
 _LED = re.compile(r"^(" + _BODY + r")(?:[::]|。$)")
 #: plaques a listed body's line keeps: "对外保留X、Y牌子", "加挂X牌子"
-_LINE_PLAQUE = re.compile(r"(?<!不再)(?<!不)(加挂|增挂|对外保留|保留|挂)([^,。;:]{2,60}?)牌子")
+_LINE_PLAQUE = re.compile(r"(?<!不再)(?<!不)(对外加挂|加挂|增挂|对外保留|保留|挂)([^,。;:]{2,60}?)牌子")
 #: "省交通运输厅76名" in a list after a colon
 _FIGURE_ITEM = re.compile(r"(" + _BODY + r")(\d{1,4})名")
 _CATEGORY = (("行政编制", QuotaCategory.ADMINISTRATIVE), ("事业编制", QuotaCategory.PUBLIC_INSTITUTION))
@@ -166,6 +176,147 @@ def _classes(lines: list[Line], listed: _Listed) -> set[int]:
     return read
 
 
+def _class_lines(lines: list[Line], listed: _Listed) -> set[int]:
+    """Bodies named alone, one per line, under a heading line that is their class ("一、党中央各部门").
+
+    Parentheses after a name hold its plaques: "(对外加挂X、Y牌子)" with their form, or second names
+    alone ("(国家行政学院)"), each read as a plaque when it ends like a body's name (noted).
+    """
+    read: set[int] = set()
+    for i, line in enumerate(lines):
+        head = _CLASS_LINE.match(line.key.strip())
+        if head is None:
+            continue
+        members: list[tuple[Line, re.Match[str]]] = []
+        garbled: list[Line] = []
+        for row in lines[i + 1 :]:
+            if not row.text:
+                continue
+            member = _MEMBER_LINE.match(row.key.strip())
+            if member is None and _GARBLED.fullmatch(row.key.strip()) and "?" in row.key:
+                garbled.append(row)  # "人民日?社": a name the copy garbled, skipped (listed as not read)
+                continue
+            if member is None:
+                break
+            members.append((row, member))
+        if len(members) < 2:
+            continue
+        start = line.text.find(line.text.strip())
+        label = Src(line.text[start + head.start(1) : start + head.end(1)], line.no)
+        read.add(line.no)
+        owner = _OWNER.match(head.group(1))
+        if owner is not None and listed.facts.name is None:
+            # "一、党中央各部门": the text is about the body whose bodies it lists (their superior)
+            note = "the name is read from the class heading of the bodies it lists"
+            listed.facts.name = Src(label.value[: len(owner.group(1))], line.no, [note])
+        for row, member in members:
+            at = row.text.find(row.text.strip())
+            body = listed.get(row.text[at + member.start(1) : at + member.end(1)], row.no)
+            body.kind_label = body.kind_label or label
+            body.name.notes.append(_UNDER_CLASS)
+            read.add(row.no)
+            if member.group(2) is None:
+                continue
+            inside = row.text[at + member.start(2) : at + member.end(2)]
+            if "牌子" in member.group(2):
+                plaques = _plaques_of(row, at + member.start(2))
+            else:
+                names = [n for n in re.split(r"[、,]", inside) if _SECOND_NAME.search(fold(n))]
+                note = "the name in parentheses read as a plaque (a second name)"
+                plaques = [Src(Plaque(name=n), row.no, [note]) for n in names]
+            for plaque in plaques:
+                _once(body.plaques, plaque, lambda a, b: a.name == b.name)
+    return read
+
+
+#: a name the copy garbled: "人民日?qǐng)?bào)社" (a lost character, the pinyin a page injected left behind)
+_GARBLED = re.compile(r"[\u4e00-\u9fff?]{1,30}(?:\(?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)[\u4e00-\u9fff?]{0,30}){0,6}")
+#: the body a class heading belongs to: "党中央各部门" → 党中央
+_OWNER = re.compile(
+    r"^((?:党中央|国务院|[省市县区州]委|[省市县区州]政府|[省市县区州]人民政府))(?:各部门|工作|直属|组成)"
+)
+_UNDER_CLASS = "one of the bodies listed one per line under their class"
+_SECOND_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:办公厅|办公室|委员会|学院|研究院|局|署|中心|办|站)$")
+
+
+#: "中卫市设A(挂X牌子)、B(Y)、C4个县级气象局(台、站)": bodies of a level under the body, counted
+_LEVEL_LIST = re.compile(
+    r"设((?:[\u4e00-\u9fff]{2,30}(?:\([^()]{2,40}\))?、){1,30}[\u4e00-\u9fff]{2,30}(?:\([^()]{2,40}\))?)"
+    r"(\d{1,2}|[二三四五六七八九十两]{1,3})个((?:省|市|县|区|乡|镇)级[\u4e00-\u9fff]{1,10})(?=[(,。;]|$)"
+)
+
+
+def _level_bodies(lines: list[Line], listed: _Listed) -> set[int]:
+    """Read a counted list of bodies of a level ("…4个县级气象局") as bodies, with the plaques in parentheses.
+
+    The count must equal the names listed. Words in parentheses after a name are its plaque: "挂X牌子" with
+    its form, a unit's name alone as a second name (noted).
+    """
+    read: set[int] = set()
+    for line in lines:
+        for m in _LEVEL_LIST.finditer(line.key):
+            items = re.findall(r"([\u4e00-\u9fff]{2,30})(?:\(([^()]{2,40})\))?(?:、|$)", m.group(1))
+            if cn_int(m.group(2)) != len(items):
+                continue
+            label = Src(line.text[m.start(3) : m.end(3)], line.no)
+            at = m.start(1)
+            for name_key, inner in items:
+                body = listed.get(line.text[at : at + len(name_key)], line.no)
+                body.name.notes.append(f"one of the {len(items)} bodies '{label.value}' the text lists")
+                body.kind_label = body.kind_label or label
+                inner_at = at + len(name_key) + 1
+                hung = re.fullmatch(r"(加挂|挂)(.{2,30}?)牌子", inner)
+                if hung is not None:
+                    name = line.text[inner_at + hung.start(2) : inner_at + hung.end(2)]
+                    plaque = Src(Plaque(name=name, form=line.text[inner_at : inner_at + len(hung.group(1))]), line.no)
+                    _once(body.plaques, plaque, lambda a, b: a.name == b.name)
+                elif inner and _SECOND_NAME.search(inner):
+                    note = "the name in parentheses read as a plaque (a second name)"
+                    plaque = Src(Plaque(name=line.text[inner_at : inner_at + len(inner)]), line.no, [note])
+                    _once(body.plaques, plaque, lambda a, b: a.name == b.name)
+                at += len(name_key) + (len(inner) + 2 if inner else 0) + 1
+            read.add(line.no)
+    return read
+
+
+#: "由中卫市气象局管理的机构2个,分别是:(1)A。…(2)B。…": bodies the body manages, one per item
+_MANAGED_LIST = re.compile(
+    r"(?:([\u4e00-\u9fff]{2,12}机构)[^,。;]{0,30},)?由([\u4e00-\u9fff]{2,20}?)管理的(?:机构|单位)"
+    r"(?:\d{1,2}|[二三四五六七八九十两]{1,3})个,?分别(?:是|为):?"
+)
+_MANAGED_ITEM = re.compile(r"\((\d{1,2})\)([\u4e00-\u9fff]{3,30})。")
+
+
+def _managed_items(lines: list[Line], listed: _Listed) -> None:
+    """Read the bodies a "由X管理的机构N个,分别是:(1)A。(2)B。" list names: each a body X manages.
+
+    An item the head reader took as the body's own plaque ("(1)A。在X加挂该机构牌子。") is not a body.
+    """
+    facts = listed.facts
+    plaques = {fold(p.value.name) for p in facts.plaques}
+    for line in lines:
+        m = _MANAGED_LIST.search(line.key)
+        if m is None:
+            continue
+        boss = line.text[m.start(2) : m.end(2)]
+        main = facts.name is not None and fold(facts.name.value) == m.group(2)
+        at = m.end()
+        while (item := _MANAGED_ITEM.match(line.key, at)) is not None or (
+            (item := _MANAGED_ITEM.search(line.key, at)) is not None and "(" not in line.key[at : item.start()]
+        ):
+            at = item.end()
+            if item.group(2) in plaques or not _SECOND_NAME.search(item.group(2)):
+                continue
+            body = listed.get(line.text[item.start(2) : item.end(2)], line.no)
+            body.name.notes.append(f"one of the bodies '{boss}' manages, as the text lists them")
+            if m.group(1):
+                body.kind_label = body.kind_label or Src(line.text[m.start(1) : m.end(1)], line.no)
+            if main:
+                relation = Src(Relation(kind=RelationKind.MANAGED_BY, target=Ref(target=boss, by="name")), line.no)
+                _once(body.relations, relation, lambda a, b: (a.kind, a.target) == (b.kind, b.target))
+        facts.used.add(line.no)
+
+
 def _figures(lines: list[Line], listed: _Listed) -> set[int]:
     """Figures per body after a colon ("…:省交通运输厅76名、省水利厅89名"); return the lines read."""
     read: set[int] = set()
@@ -214,9 +365,15 @@ def extract_bodies(lines: list[Line], facts: Facts) -> tuple[set[int], set[int]]
     # a line a section was read from ("办公室挂党建办公室牌子;…" in the sections part) is not a list of bodies
     taken = {x.line for x in facts.sections} | {d.line for x in facts.sections for d in x.plaques}
     read = {line.no for line in lines if line.text and line.no not in taken and _hung_and_managed(line, listed)}
-    only = _classes(lines, listed) | _figures(lines, listed)
+    only = _classes(lines, listed) | _class_lines(lines, listed) | _figures(lines, listed)
+    facts.used |= _level_bodies(lines, listed)  # the line may hold the body's own sections too: not "only"
+    _managed_items(lines, listed)
     main = facts.name.value if facts.name is not None else None
-    facts.listed = [b for b in facts.listed if b.name.value != main and _IS_BODY.match(b.name.value)]
+    facts.listed = [
+        b
+        for b in facts.listed
+        if b.name.value != main and (_IS_BODY.match(b.name.value) or _UNDER_CLASS in b.name.notes)
+    ]
     if not facts.listed:
         return set(), set()
     # the plaques of listed bodies are theirs, not the body's the head reader gave them to

@@ -29,11 +29,11 @@ __all__ = ["check_breakdowns", "extract_breakdowns", "split_items"]
 _N = r"(\d{1,5}|[一二三四五六七八九十两百零]{1,5})"
 #: "核定X行政编制74名。其中:", "总编制134名,其中:", "机关编制为7名(…)。其中"
 _HEAD = re.compile(
-    r"((?:总|机关)?(?:行政|事业|工勤|机关工勤|后勤服务)?编制)(?:总数|数)?(?:为|核定为|共|是)?"
+    r"((?:总|机关)?(?:行政事业|行政|事业|工勤|机关工勤|后勤服务)?总?编制)(?:总数|数)?(?:为|核定为|共|是)?"
     + _N
-    + r"名(?:\([^()]*\))?[。,;]?\s*其中[::,]?"
+    + r"(?:名|个|人)(?:\([^()]*\))?[。,;]?\s*其中[::,]?"
 )
-_ITEM = re.compile(r"^(.*?)(各)?\s*" + _N + r"(?:名|人)\s*$")
+_ITEM = re.compile(r"^(.*?)(各)?\s*" + _N + r"(?:名|人|个)\s*$")
 _FORMER = re.compile(r"原规定|原有|原来|此前|以前|改革前")
 _CATS = (
     ("行政", QuotaCategory.ADMINISTRATIVE),
@@ -55,6 +55,8 @@ class Item:
 
 
 def _category(label: str) -> QuotaCategory | None:
+    if "行政事业" in label:  # "行政事业总编制": a pool of both
+        return None
     return next((cat for word, cat in _CATS if word in label), None) if "编" in label else None
 
 
@@ -71,7 +73,7 @@ def _end_of(key: str, start: int) -> int:
     return min(len(key), start + _LONGEST)
 
 
-def split_items(key: str, start: int, end: int, level: int = 0) -> list[Item] | None:
+def split_items(key: str, start: int, end: int, level: int = 0, seps: str = ",;") -> list[Item] | None:
     """Split ``key[start:end]`` at , and ; outside parentheses into items; None when one is not a figure.
 
     Each item is "A、B各4名", "正副秘书长8名" or "信访局12名(…)" (its parenthesis split again); an
@@ -82,11 +84,17 @@ def split_items(key: str, start: int, end: int, level: int = 0) -> list[Item] | 
     for i in range(start, end):
         ch = key[i]
         depth += (ch == "(") - (ch == ")")
-        if ch in ",;" and depth == 0:
+        if ch in seps and depth == 0:
             pieces.append((at, i))
             at = i + 1
     pieces.append((at, end))
     items: list[Item] = []
+    if seps != ",;" and pieces and pieces[-1][1] == len(key) and not re.search(r"\d", key[pieces[-1][0] : end]):
+        # "其中行政编13个、全额事业编45个、差额" where the copy stops: the last item is cut off
+        a0, b = pieces.pop()
+        tail = Item([], Count.cut_off(key[a0:b].strip()), a0)
+    else:
+        tail = None
     for a0, b in pieces:
         a = a0 + len(key[a0:b]) - len(key[a0:b].lstrip(" "))
         if a >= b:
@@ -119,12 +127,14 @@ def split_items(key: str, start: int, end: int, level: int = 0) -> list[Item] | 
         if m.group(2) and not all(is_unit_name(key[x:y]) for x, y in names):
             return None  # "各" only after a list of units
         items.append(Item(names, Count.of(value), a, inner, cut))
-    return items
+    return [*items, tail] if tail is not None and items else items
 
 
 def _parts(para: Paragraph, items: list[Item], category: QuotaCategory | None) -> list[QuotaPart]:
     out = []
     for item in items:
+        if not item.names:  # a cut-off last item
+            out.append(QuotaPart(count=item.count))
         for x, y in item.names:
             label = para.text[x:y]
             out.append(QuotaPart(count=item.count, label=label, category=_category(para.key[x:y]) or category))
@@ -166,7 +176,7 @@ def _read(para: Paragraph, facts: Facts) -> None:
         value = cn_int(m.group(2))
         end = _end_of(para.key, m.end())
         covered = end
-        items = split_items(para.key, m.end(), end)
+        items = split_items(para.key, m.end(), end) or split_items(para.key, m.end(), end, seps=",;、")
         if value is None or not items or _FORMER.search(para.key[para.key.rfind("。", 0, m.start()) + 1 : m.start()]):
             continue
         summed = sum(i.count.value or 0 for i in items for _ in i.names)

@@ -64,8 +64,46 @@ def _described(para: Paragraph, facts: Facts) -> None:
         facts.used.add(line)
 
 
+#: "全市已有4个区(A区、B区、C区、D区)成立X中心,系…事业单位": one body in each of several places
+_IN_PLACES = re.compile(
+    r"(\d{1,3}|[二三四五六七八九十两]{1,3})个(区|县|市|乡镇|街道|镇|乡)\(([\u4e00-\u9fff、]{4,80})\)"
+    r"(?:已|先后|均)?(?:成立|设立|组建)了?([\u4e00-\u9fff]{2,20}?(?:中心|办公室|局|站|所|队|组|办))(?=[,。;]|$)"
+)
+
+
+def _in_places(para: Paragraph, facts: Facts) -> None:
+    """Read a body set up in each of several named places as one body standing for them, with its facts."""
+    for m in _IN_PLACES.finditer(para.key):
+        count = cn_int(m.group(1))
+        places = m.group(3).split("、")
+        if count is None or count != len(places) or class_of(m.group(4), facts) is not None:
+            continue
+        line = para.line_at(m.start(4))
+        start = max(para.key.rfind(c, 0, m.start()) for c in "。;") + 1
+        phrase = para.text[start : m.end()].strip()
+        at = m.start(3)
+        refs = []
+        for place in places:
+            refs.append(Ref(target=para.text[at : at + len(place)]))
+            at += len(place) + 1
+        end = para.key.find("。", m.end())
+        sentence = (m.end(), len(para.key) if end < 0 else end + 1)
+        said = para.key[slice(*sentence)]
+        institution = re.search(r"(?:系|为|是)[^,。;]{0,20}事业单位", said) is not None
+        note = f"one body stands for the {count} the text sets up in the places it names"
+        body = ListedBody(
+            name=Src(para.text[m.start(4) : m.end(4)], line, [note]),
+            stands_for=Src(BodyClass(count=Count.of(count), text=phrase, members=tuple(refs)), line),
+            kind=UnitKind.PUBLIC_INSTITUTION if institution else None,
+        )
+        _own_facts(para, sentence, count, body, facts)
+        facts.listed.append(body)
+        facts.used.add(line)
+
+
 def _read(para: Paragraph, facts: Facts, titles: list[str]) -> None:
     _described(para, facts)
+    _in_places(para, facts)
     for m in _SET_UP.finditer(para.key):
         count = cn_int(m.group(1))
         name = m.group(2)
@@ -105,7 +143,7 @@ def _read(para: Paragraph, facts: Facts, titles: list[str]) -> None:
 _OWN = re.compile(r"\([^()]{0,80}牌子[^()]{0,60}\)|,作为[^,。;]{0,20}派出机[构关]")
 _PLAQUE = re.compile(r"(加挂|挂)([^,。;()]{2,40}?)牌子")
 _EXCEPT = re.compile(r"[,,]([\u4e00-\u9fff]{4,40}?(?:办事处|局|站|所|组|中心))除外\)")
-_TOTAL = re.compile(r"(行政编制|事业编制|编制|[\u4e00-\u9fff]{0,6}领导职数)(\d{1,5})名")
+_TOTAL = re.compile(r"(行政编制|事业编制|事业编|行政编|编制|[\u4e00-\u9fff]{0,6}领导职数)(\d{1,5})(?:名|人)")
 _DUTY = re.compile(r"(?:主要)?(?:承担|负责)[^。]{4,300}。")
 
 
@@ -135,7 +173,7 @@ def _own_facts(para: Paragraph, sentence: tuple[int, int], count: int, body: Lis
         line = para.line_at(start + m.start())
         note = [f"'{words}': a total over the {count}; the figure of each is not stated"]
         if "职数" in m.group(1):
-            title = para.text[start + m.start(1) : start + m.end(1)]
+            title = re.sub(r"^(?:其中|另|共)", "", para.text[start + m.start(1) : start + m.end(1)])
             body.posts.append(Src(Post(title=title, count=Count.unstated(), across=(total,)), line, note))
         else:
             category = QuotaCategory.ADMINISTRATIVE if "行政" in m.group(1) else QuotaCategory.OTHER
@@ -361,9 +399,38 @@ _PLACE_TOTAL = re.compile(
 _MORE_TOTAL = re.compile(r",((?:行政|事业单位|事业)编制)(\d{1,6})(?:人|名)")
 
 
+#: "中卫市国家气象系统人员编制核定为76名": one figure over a system of bodies, not one body's
+_SYSTEM_TOTAL = re.compile(
+    r"(?:^|(?<=[,。;:]))(?:\d{1,2}[.、])?([\u4e00-\u9fff]{2,20}?系统)(?:的)?((?:人员|行政|事业)?编制)(?:总数)?(?:核定为|为|核定|共)?"
+    r"(\d{1,6})(?:人|名)"
+)
+
+
+def _system_totals(para: Paragraph, facts: Facts) -> None:
+    """Give a figure stated over a system ("X系统人员编制核定为76名") to a body standing for the system."""
+    for m in _SYSTEM_TOTAL.finditer(para.key):
+        name = para.text[m.start(1) : m.end(1)]
+        if facts.name is not None and fold(facts.name.value) == m.group(1):
+            continue
+        line = para.line_at(m.start(1))
+        body = ListedBody(name=Src(name, line, ["a system of bodies, with its quota in total"]))
+        label = para.text[m.start(2) : m.end(2)]
+        cat = _category_of(label)
+        body.quotas.append(Src(Quota(category=cat, count=Count.of(int(m.group(3))), label=label), line))
+        facts.listed.append(body)
+        facts.used.add(line)
+
+
+def _category_of(label: str) -> QuotaCategory:
+    if "行政" in label:
+        return QuotaCategory.ADMINISTRATIVE
+    return QuotaCategory.PUBLIC_INSTITUTION if "事业" in label else QuotaCategory.OTHER
+
+
 def _place_totals(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     """Read "全市乡镇党政机构行政编制556人,事业单位编制574人" as the quotas of a body standing for them all."""
     for para in paragraphs([line for line in lines if line.no not in skip]):
+        _system_totals(para, facts)
         for m in _PLACE_TOTAL.finditer(para.key):
             line = para.line_at(m.start())
             name = para.text[m.start(1) : m.end(2)]

@@ -31,7 +31,9 @@ _KIND = re.compile(
 )
 _MANAGED_BY = re.compile(r"是([\u4e00-\u9fff]{2,10}?(?:部|委|厅|委员会))(管理的(?:国家|省|市)?局)")
 #: "加挂A、B、C牌子", "对外保留X牌子"; "不再保留X牌子" drops a plaque and is not one
-_PLAQUE = re.compile(r'(?<!不再)(?<!不)(加挂|增挂|对外保留|保留|挂)"?([^,。;"()]{2,40}?)"?牌子')
+_PLAQUE = re.compile(
+    r'(?<!不再)(?<!不)(加挂|增挂|对外保留|保留|挂)((?:"[^,。;"()]{2,40}"、){1,6}"[^,。;"()]{2,40}"|"?[^,。;"()]{2,40}?"?)牌子'
+)
 _HOSTED = re.compile(r"([^,。;]{2,40}?)设在([^,。;]{2,40})")
 _RENAME = re.compile(r'(?:由原?)?([^,。;"]{2,40}?)"?更名(?:为"?([^,。;"]{2,40})"?|而成)')
 _RANK = re.compile(r"为((?:正|副)?(?:省部|部|厅局|司局|厅|局|县处|处|乡科|科|股)级)")
@@ -42,7 +44,10 @@ _ISSUER_BEFORE = re.compile(r"根据([\u4e00-\u9fff]{2,24}?(?:委员会|人民�
 _BY_TITLE = re.compile(r"根据[^《,。;]{0,30}《([^《》]{4,120})》")
 _MORE_TITLES = re.compile(r"(?:(?:、|和|及|以及)[^《》,。;]{0,30})?《([^《》]{4,120})》")
 #: "下发了《关于…的实施意见》", "《X职能配置、内设机构和人员编制规定》发布": a document the text reports
-_ISSUED = re.compile(r"(?:印发|下发|出台)了?《([^《》]{6,80})》|《([^《》]{6,80}规定)\s*》(?:正式)?(?:发布|印发|公布)")
+_ISSUED = re.compile(
+    r"(?:印发|下发|出台)了?《([^《》]{6,80})》|《([^《》]{6,80}规定)\s*》"
+    r"(?:已经[^,。《》]{2,30}?(?:批准|同意),?)?(?:现予|现将其?)?(?:正式)?(?:发布|印发|公布)"
+)
 
 
 def doc_numbers(line: Line, start: int = 0, end: int | None = None) -> list[Basis]:
@@ -181,6 +186,18 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
             cut = re.search(r"主要职责|职能配置|机构职能|内设机构|三定|\d{4}年度?(?:部门)?(?:预算|决算)", key)
             text = line.text[skip:][: cut.start() if cut else len(key)].strip().rstrip('"“「')  # X“三定”规定
             text = text[text.rfind("的") + 1 :] if cut is None else text  # "民政部承认的X": X
+            named = _TITLE_SETS_UP.search(key) or _TITLE_PLAN_OF.search(key)
+            if named is not None and (
+                _NAME_END.search(named.group(1)) or named.group(1).endswith(("街道", "镇", "乡"))
+            ):
+                # "…关于成立X领导小组的通知", "关于《X机构改革设置方案》的解读": the body the title sets up
+                note = _TITLE_NAME_NOTE
+                return Src(line.text[skip:][named.start(1) : named.end(1)], line.no, [note])
+            actor = _HEADLINE_ACTOR.match(key)
+            if actor is not None and sum(x.key.count(actor.group(1)) for x in lines) >= 2:
+                # "康仙莊鎮舉行鄉鎮機構改革…掛牌儀式": the body a news headline opens with, named again below
+                note = "the name is read from the subject of the headline, named again in the text"
+                return Src(line.text[skip:][: len(actor.group(1))], line.no, [note])
             if re.search(r"关于|印发|通知|恢复|建立|成立|撤销|召开|出台|启动|推进", fold(text)):
                 return None  # "…印发X…的通知", a news headline: the name is read in passing (extract_name)
             if _NAME_END.search(fold(text)) and len(text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff()]+", text):
@@ -189,8 +206,19 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
     return None
 
 
+#: a news headline that opens with the body: "X镇举行机构改革挂牌仪式"
+_HEADLINE_ACTOR = re.compile(
+    r"^([\u4e00-\u9fff]{2,12}?(?:镇|鎮|乡|街道|街道办事处|局|委员会|办公室))(?:举行|召开|开展|启动|举办|完成|推进)"
+)
+_TITLE_NAME_NOTE = "the name is read from the title's '关于成立X' or '《X机构改革…》'"
+#: a title that sets up a body: "…关于成立X领导小组的通知"
+_TITLE_SETS_UP = re.compile(
+    r"关于(?:成立|设立|组建)([\u4e00-\u9fff]{4,30}?(?:领导小组|委员会|工作组|指挥部|办公室))(?:的通知|的决定|的批复)"
+)
+#: a title about one body's plan: "关于《学士街道机构改革设置方案》的解读"
+_TITLE_PLAN_OF = re.compile(r"^关于《([\u4e00-\u9fff]{3,20}?)(?:机构改革|机构设置|职能配置|主要职责)[^《》]{0,20}》")
 _SHORTENED = re.compile(r"([\u4e00-\u9fff]{3,24})\((?:以下简称|下称|简称)[^()]{1,12}\)(?:是|为|,)")
-_IS = re.compile(r"(?:^|[,。:\"])([\u4e00-\u9fff]{4,24}?)(?:是|为)(?![^,。]{0,3}(?:了|主|准))")
+_IS = re.compile(r"(?:^|[,。:\"])([\u4e00-\u9fff]{3,24}?)(?:是|为)(?![^,。]{0,3}(?:了|主|准))")
 
 
 #: "X领导小组由县委书记任组长": the body named as the subject of its leaders' appointment
@@ -223,7 +251,42 @@ def _name_in_text(lines: list[Line]) -> Src[str] | None:
             ):
                 text = line.text[off + m.start(1) + cut : off + m.end(1)]
                 return Src(text, line.no, ["the name is read from a sentence 'X是…'"])
+    for line in lines:
+        graded = _GRADED.search(line.key)
+        if graded is not None:
+            note = "the name is read from 'X正科级行政单位'"
+            return Src(line.text[graded.start(1) : graded.end(1)], line.no, [note])
     return None
+
+
+#: "南县住房和城乡建设局正科级行政单位": a body, its rank and its kind, with or without 是/为
+_GRADED = re.compile(
+    r"(?:^|[,。:;])([\u4e00-\u9fff]{4,24}?(?:局|厅|委员会|委|办公室|办|中心|院|所|站|部|馆))(?:是|为|系)?"
+    r"((?:正|副)?(?:厅|处|县处|科|乡科|股)级)((?:行政|事业|参照公务员法管理的?事业|参公事业)单位)(?=[,。;]|$)"
+)
+
+
+def _title_basis(lines: list[Line], name: Src[str], facts: Facts) -> None:
+    """Read the document a title names as a basis: "X办公室关于成立Y的通知" itself, "关于《Z方案》的解读" Z."""
+    if _TITLE_NAME_NOTE not in name.notes:
+        return
+    line = next(x for x in lines if x.no == name.line)
+    start = line.text.find(line.text.strip())
+    plan = _TITLE_PLAN_OF.search(line.key[start:])
+    if plan is not None:
+        whole = re.match(r"^关于《([^《》]{4,60})》", line.key[start:])
+        if whole is not None:
+            title = line.text[start + whole.start(1) : start + whole.end(1)]
+            facts.basis.append(Src(Basis(title=title), line.no, ["the plan the title names"]))
+        return
+    sets_up = _TITLE_SETS_UP.search(line.key[start:])
+    if sets_up is not None:
+        title = line.text.strip()
+        issuer = title[: title.find("关于")] or None
+        facts.basis.append(Src(Basis(title=title, issuer=issuer), line.no, ["the notice the title is"]))
+
+
+_ISSUED_NOTE = "a document the text reports issued: its basis?"
 
 
 def _issued(lines: list[Line], facts: Facts) -> None:
@@ -239,7 +302,7 @@ def _issued(lines: list[Line], facts: Facts) -> None:
         group = 1 if m.group(1) else 2
         title = line.text[m.start(group) : m.end(group)]
         if re.search(r"规定|方案|意见|决定|通知|办法", fold(title)):
-            facts.basis.append(Src(Basis(title=title), line.no, ["a document the text reports issued: its basis?"]))
+            facts.basis.append(Src(Basis(title=title), line.no, [_ISSUED_NOTE]))
             facts.used.add(line.no)
             return
 
@@ -274,6 +337,7 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
     facts.name = _title_name(lines)
     if facts.name is not None:
         facts.used.add(facts.name.line)
+        _title_basis(lines, facts.name, facts)
     for line in lines[:4]:
         skip = ENUM.match(line.key)
         at = skip.end() if skip else 0
@@ -302,6 +366,31 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
         in_history = line in history
         for start, end, date in _clauses(line):
             _clause(line, start, end, date, in_history, places, seen_plaques, facts)
+    if any(b.value.number and not b.value.title for b in facts.basis):
+        # "国办发[2008]60号" then "《X规定》已经国务院批准,现予印发": the notice's number stands for what it issues
+        facts.basis = [b for b in facts.basis if _ISSUED_NOTE not in b.notes]
+
+
+#: the words of a document that sets up or organises bodies; a title with none of them is no body's basis
+ORGANISATIONAL = re.compile(
+    r"机构|编制|职能|职责|组织|设置|设立|成立|组建|三定|体制|机关|派出|领导小组|办事处|更名|撤销|合并|牌子|挂牌|事业单位|改革方案|改革实施"
+)
+#: a plaque named by a pronoun: "在X加挂该机构牌子"
+_PRONOUN = re.compile(r"(?:该|此|其|这|本)(?:机构|单位|局|中心|办公室|办|委员会|所|站|牌子|名称)?")
+#: a sentence that is a unit's name alone, after an enumerator: "(1)中卫市防雷减灾管理局。"
+_BARE_NAME = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}[.、]|\([一二三四五六七八九十]{1,3}\))?\s*([\u4e00-\u9fff]{3,30})")
+
+
+def _named_before(line: Line, at: int) -> str | None:
+    """Return the name the sentence before ``at`` gives alone ("(1)X。"), if it ends like a unit's name."""
+    end = line.key.rfind("。", 0, at)
+    if end < 0:
+        return None
+    begin = max(line.key.rfind(c, 0, end) for c in "。;:") + 1
+    m = _BARE_NAME.fullmatch(line.key, begin, end)
+    if m is None or not _NAME_END.search(m.group(1)):
+        return None
+    return line.text[m.start(1) : m.end(1)]
 
 
 def _clause(  # noqa: PLR0917
@@ -324,6 +413,10 @@ def _clause(  # noqa: PLR0917
     for b in bases:
         if b.number and b.title:  # the same document read by its title alone before (_issued): keep one
             facts.basis = [x for x in facts.basis if x.value.number or x.value.title != b.title]
+        if b.title and not ORGANISATIONAL.search(fold(b.title)):
+            # "根据《关于全面推进预算绩效管理的意见》(湘政发〔2012〕33号)": a report's basis, not the body's
+            facts.note(line.no, "doubt", f"'{b.title}' is not about the organisation of a body: no basis drafted")
+            continue
         if not dated and (b.number, b.title) not in {(x.value.number, x.value.title) for x in facts.basis}:
             notes = [] if b.number else ["a basis named by title only"]
             facts.basis.append(Src(b, line.no, notes))
@@ -349,12 +442,17 @@ def _clause(  # noqa: PLR0917
     if r and not dated and facts.rank is None:
         facts.rank = Src(text[r.start(1) : r.end(1)], line.no)
         facts.used.add(line.no)
+    graded = _GRADED.search(seg)
+    if graded and not dated and facts.name is not None and fold(facts.name.value) == graded.group(1):
+        facts.rank = facts.rank or Src(text[graded.start(2) : graded.end(2)], line.no)
+        facts.kind_label = facts.kind_label or Src(text[graded.start(3) : graded.end(3)], line.no)
+        facts.used.add(line.no)
     hung = [
-        (m, piece.strip('"'))
+        (m, piece.strip('"“”「」'))
         for m in _PLAQUE.finditer(seg)
         if not (m.start() > 0 and seg[m.start() - 1] == "(" and ENUM.match(line.key))  # a listed unit's plaque
         for piece in re.split(r"[、,]", text[m.start(2) : m.end(2)])  # 加挂A、B、C牌子: three plaques
-        if len(piece.strip('"')) >= 2
+        if len(piece.strip('"“”「」')) >= 2
     ]
     for m, written in hung:
         before = seg[max(seg.rfind(c, 0, m.start()) for c in "(。;") + 1 : m.start()]
@@ -369,6 +467,15 @@ def _clause(  # noqa: PLR0917
             continue
         notes = []
         name = written
+        if _PRONOUN.fullmatch(fold(written)):
+            # "(1)X。在Y加挂该机构牌子": the plaque is the name the sentence before gives, else a note
+            prior = _named_before(line, start + m.start())
+            if prior is None:
+                facts.note(line.no, "doubt", f"'{written}' names no plaque the drafter can read: not drafted")
+                facts.used.add(line.no)
+                continue
+            notes.append(f"'{written}' read as '{prior}', the name the sentence before gives")
+            name = prior
         if re.match(r"^[省市县区]人民政府", fold(name)):
             name = complete(name, places, notes)
         form = text[m.start(1) : m.end(1)]

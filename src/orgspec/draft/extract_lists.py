@@ -24,7 +24,7 @@ from orgspec.model.values import UnitKind
 __all__ = ["Paragraph", "extract_lists", "is_unit_name", "paragraphs", "read_count", "read_running"]
 
 _SUFFIX = (
-    r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|委员会|居委会|研究院|学会|报社"
+    r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|党总支|党支部|委员会|居委会|研究院|学会|报社"
     r"|处|科|室|局|股|司|站|所|队|组|办|院)"
 )
 _NAME = re.compile(r"^([\u4e00-\u9fff]{0,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?$")
@@ -35,9 +35,12 @@ _COUNT = re.compile(
     _NUM + r"个(?:职能|内设|业务)?(?:内设机构|司局|处室|科室|处\(室\)|科\(室\)|股室|处|科|室|司|局|股|机构)"
 )
 _HOSTED = re.compile(r"(?:^|[,。;]|(?<=^\([一二三四五六七八九十]\)))([\u4e00-\u9fff]{2,16}办公室)\(?[^()]{0,12}\)?设在")
-_STRONG = r"内设机构(?:有|为|包括|是)?|内设|下设(?:机构)?|分设|下属(?:事业)?单位(?:有)?|分别为|分别是|现辖|设有以下"
+_STRONG = (
+    r"内设机构(?:有|为|包括|是)?|内设|下设(?:机构)?|分设|下属(?:事业)?单位(?:有)?|分别为|分别是|现辖|设有以下"
+    r"|直属(?:[正副]?[科处股]级)?事业单位(?:\d{1,2}|[二三四五六七八九十两]{1,3})个[,:]"
+)
 #: a count of subordinate units that closes or opens a list: "…共十一个单位", "下属5个部门,分别是…"
-_UNITS_COUNT = _NUM + r"个(?:单位|部门|机构|下属单位)"
+_UNITS_COUNT = _NUM + r"个(?:单位|部门|机构|下属单位|股室和[\u4e00-\u9fff]{2,6}单位|科室和[\u4e00-\u9fff]{2,6}单位)"
 _FREE_NAME = re.compile(r"[\u4e00-\u9fff]{2,24}(?:\([\u4e00-\u9fff、]{1,20}\)[\u4e00-\u9fff]{1,12})?")
 _TRIGGER = re.compile(
     r"(?:"
@@ -62,6 +65,8 @@ _TAIL_ITEM = re.compile(r"\s*([\u4e00-\u9fff]{2,20}?" + _SUFFIX + r")。")
 _CLOSES = "。;!?"
 _NEXT = re.compile(r"[^、,。;]{0,40}")
 _LONGEST = 800  # the longest list read: ~50 names; a longer run of text is not one list
+#: the first item of a list: up to its first 、 or , outside parentheses
+_FIRST_ITEM = re.compile(r"(?:[^、,(]|\([^()]*\))*")
 
 
 @dataclass(frozen=True)
@@ -169,7 +174,7 @@ def _name_at(piece: str) -> tuple[str, str | None, int] | None:
         not m
         or m.group(1).startswith(_VERBS)
         or len(m.group(1)) < 2
-        or re.search(r"内设|下设|设有|下属|成立", m.group(1))
+        or re.search(r"内设|下设|设有|下属|成立|设立了|按规定", m.group(1))
     ):
         return None
     return m.group(1), m.group(2), offset
@@ -224,16 +229,23 @@ def _running(para: Paragraph, facts: Facts) -> None:
         depth = 0
         for i in range(m.end(), min(len(key), m.end() + _LONGEST)):
             depth += (key[i] == "(") - (key[i] == ")")
-            following = _NEXT.match(key, i + 1)
-            nxt = following.group(0) if following else ""
-            if key[i] in _CLOSES or (key[i] == "," and depth == 0 and _name_at(nxt) is None):
+            if key[i] in _CLOSES:
                 end = i
                 break
+            if key[i] == "," and depth == 0:
+                following = _NEXT.match(key, i + 1)
+                if _name_at(following.group(0) if following else "") is None:
+                    end = i
+                    break
         lead = re.match(_NUM + r"个[\u4e00-\u9fff()]{1,8}?[::]", key[m.end() : end])
         start = m.end() + (lead.end() if lead else 0)
         segment = key[start:end]
         if m.group(0) == "" and not re.search(r"\)?(?:主要|分别)?负责", segment):
             continue
+        first = _FIRST_ITEM.match(segment)
+        plain = first is not None and not re.search(r"[ 和及]", first.group(0))
+        if not strong and plain and first is not None and _name_at(first.group(0)) is None:
+            continue  # its first item is no unit's name: no list starts here (nor is the segment split)
         found = []
         for a, b in _split(segment):
             item = _name_at(segment[a:b])
@@ -256,7 +268,16 @@ def _running(para: Paragraph, facts: Facts) -> None:
             duty = re.match(r",((?:主要)?负责[^。]{2,200}。)", key[after:])
             if duty is not None:
                 duty_at = after + duty.start(1)
-        if len(found) >= 2 or (strong and found) or duty is not None:
+        # "1个执法机构:综合行政执法队": a count before the colon that the names after it fill
+        before_colon = re.search(_NUM + r"个[\u4e00-\u9fff]{1,10}?$", key[max(0, m.start() - 14) : m.start()])
+        vouched = bool(found) and m.group(0).startswith(":") and before_colon is not None
+        vouched = vouched and before_colon is not None and cn_int(before_colon.group(1)) == len(found)
+        if (len(found) >= 2 or (strong and found) or duty is not None or vouched) and _others_list(
+            para, m, found, end, facts
+        ):
+            covered = end
+            continue
+        if len(found) >= 2 or (strong and found) or duty is not None or vouched:
             covered = end
             tail = segment[: found[-1][0] - start + 40]
             count = read_count(tail) if lead is None else read_count(lead.group(0))
@@ -271,13 +292,30 @@ def _running(para: Paragraph, facts: Facts) -> None:
             clause = key[max(key.rfind(c, 0, m.start()) for c in "。;") + 1 : m.start()]
             # "事业单位设A、B" / "设置A、B等事业机构": public institutions, not sections
             institutions = "事业单位" in clause or re.match(r"等?(?:\d+个)?事业(?:机构|单位)", key[last:]) is not None
+            # "下辖A、B8个二级单位": units under the body, not its sections
+            institutions = institutions or re.match(r"等?\d+个(?:二级|直属|下属)单位", key[last:]) is not None
+            # "…21个股室和直属单位": one count over sections and units of another kind; all read as sections
+            mixed = re.search(r"个(?:股室|科室|处室)和", key[last : last + 16]) is not None
+            # "另按规定设立了机关党支部、纪检监察室": units set per regulations, outside the count
+            per_rules = re.search(r"(?:另|并)?按(?:有关)?规定$", key[max(0, m.start() - 8) : m.start()]) is not None
             for at, name, inner in found:
                 text_name = para.text[at : at + len(name)]
                 _add(facts, para, at, text_name, inner)
+                if per_rules and facts.sections[-1].name == text_name:
+                    facts.sections[-1].per_regulations = True
+                    facts.sections[-1].outside_count = True
                 if institutions and facts.sections[-1].name == text_name:
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION
-                if re.match(r"下属(?:事业)?单位", m.group(0)) and facts.sections[-1].name == text_name:
+                if (
+                    re.match(r"下属(?:事业)?单位|直属.{0,4}事业单位", m.group(0))
+                    and facts.sections[-1].name == text_name
+                ):
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION  # "下属事业单位X": not a section
+                elif mixed and counted and facts.sections[-1].name == text_name:
+                    facts.sections[-1].kind = UnitKind.SECTION  # counted as one of the sections
+                    facts.sections[-1].notes.append(
+                        "the count covers sections and units of another kind: check its kind"
+                    )
                 elif counted and facts.sections[-1].name == text_name and facts.sections[-1].kind is UnitKind.SECTION:
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION
                     facts.sections[-1].notes.append(
@@ -298,6 +336,29 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 facts.stated_sections = Src((count, phrase.strip(" :")), para.line_at(m.start()))
 
 
+#: a list's subject that names several bodies: "中宁县、海原县气象局内设…"
+_SEVERAL = re.compile(r"(?:^|[,。;:])((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{2,20})$")
+#: a list closed by a count of bodies of a level: "…、C3个县级气象局" (bodies, read by draft.extract_bodies)
+_LEVEL_COUNT = re.compile(r"等?(?:\d{1,2}|[二三四五六七八九十两]{1,3})个(?:省|市|县|区|乡|镇)级")
+
+
+def _others_list(
+    para: Paragraph, m: re.Match[str], found: list[tuple[int, str, str | None]], end: int, facts: Facts
+) -> bool:
+    """Whether a list is not the body's sections: bodies of a level, or the units of several bodies (noted)."""
+    key = para.key
+    last = found[-1][0] + len(found[-1][1]) + (len(found[-1][2]) + 2 if found[-1][2] else 0)
+    if _LEVEL_COUNT.match(key, last):
+        return True
+    several = _SEVERAL.search(key, max(0, m.start() - 40), m.start()) if m.group(0).startswith("内设") else None
+    if several is not None:
+        subject = para.text[several.start(1) : several.end(1)]
+        message = f"the units '{para.text[found[0][0] : end]}' are those of '{subject}', not of the body: not drafted"
+        facts.note(para.line_at(m.start()), "doubt", message)
+        return True
+    return False
+
+
 def _counted(key: str, trigger: int, start: int, segment: str) -> list[tuple[int, str, str | None]]:
     """Read a list of subordinate units whose stated count covers every item, whatever their endings.
 
@@ -308,6 +369,8 @@ def _counted(key: str, trigger: int, start: int, segment: str) -> list[tuple[int
     spans = _split(segment)
     closing = re.search(r"(?:共|等)?" + _UNITS_COUNT + r"$", segment[spans[-1][0] : spans[-1][1]])
     opening = re.search(_UNITS_COUNT + r"[,:]?$", key[max(0, trigger - 16) : trigger])
+    # "直属科级事业单位4个,A、B、C、D": the count the trigger itself states
+    opening = opening or re.search(_NUM + r"个[,:]$", key[trigger:start])
     count_m = closing or opening
     if count_m is None or cn_int(count_m.group(1)) != len(spans):
         return []
@@ -318,9 +381,13 @@ def _counted(key: str, trigger: int, start: int, segment: str) -> list[tuple[int
             piece = piece[: closing.start()]
         lead = len(piece) - len(piece.lstrip())
         name = piece.strip()
+        inner = None
+        second = re.fullmatch(r"([\u4e00-\u9fff]{2,24})\(([\u4e00-\u9fff、]{2,30})\)", name)
+        if second is not None:  # "中卫市气象台(中卫市气象信息中心)": the name and its parenthesis
+            name, inner = second.group(1), second.group(2)
         if not _FREE_NAME.fullmatch(name) or (name.startswith(_VERBS) and len(name) > 4):
             return []
-        out.append((start + a + lead, name, None))
+        out.append((start + a + lead, name, inner))
     return out
 
 
@@ -497,10 +564,99 @@ def _hosted(para: Paragraph, facts: Facts) -> None:
             office.duties.append(Src(Duty(text=para.text[start : m.end() + d.end(1)]), para.line_at(start)))
 
 
+#: a quoted list that a count closes: '…"A、B、C"3个镇政府工作机构正式成立'
+_QUOTED = re.compile(
+    r'"([^"]{4,800}?)"(?:等|共)?' + _NUM + r"个([\u4e00-\u9fff]{0,10}?(?:机构|单位|部门|股室|科室|处室|内设机构))"
+)
+
+
+def _quoted_counted(para: Paragraph, facts: Facts) -> None:
+    """Read a quoted list closed by a count of as many units: every item a section, the count stated."""
+    for m in _QUOTED.finditer(para.key):
+        spans = _split(m.group(1))
+        names = [m.group(1)[a:b].strip() for a, b in spans]
+        if cn_int(m.group(2)) != len(names) or len(names) < 2 or not all(_FREE_NAME.fullmatch(n) for n in names):
+            continue
+        if any(n.startswith(_VERBS) for n in names):
+            continue
+        for (a, _), name in zip(spans, names, strict=True):
+            at = m.start(1) + a + (len(m.group(1)[a:]) - len(m.group(1)[a:].lstrip()))
+            _add(facts, para, at, para.text[at : at + len(name)], None)
+            facts.sections[-1].kind = UnitKind.SECTION  # the count covers every item
+            facts.sections[-1].notes.append("a quoted list its count covers")
+        if facts.stated_sections is None:
+            phrase = para.text[m.start(2) : m.end(3)]
+            facts.stated_sections = Src((len(names), phrase), para.line_at(m.start(2)))
+
+
+#: "另保留X中心,挂靠计划财务科": a unit kept beside those listed, outside their count
+_KEPT_BESIDE = re.compile(
+    r"另保留([\u4e00-\u9fff]{3,30}?(?:中心|站|所|队|院|室|馆)),挂靠([\u4e00-\u9fff]{2,16}?)[。,;]"
+)
+
+
+def _kept_beside(para: Paragraph, facts: Facts) -> None:
+    """Read "另保留X,挂靠Y" after a list as an institution outside the count, attached to Y (noted)."""
+    for m in _KEPT_BESIDE.finditer(para.key):
+        name = para.text[m.start(1) : m.end(1)]
+        if any(x.name == name for x in facts.sections):
+            continue
+        section = SectionFacts(name=name, line=para.line_at(m.start(1)), kind=UnitKind.PUBLIC_INSTITUTION)
+        section.outside_count = True
+        section.notes.append(f"kept beside the units listed (另保留), attached to '{para.text[m.start(2) : m.end(2)]}'")
+        facts.sections.append(section)
+        facts.used.add(section.line)
+
+
+#: after a numbered list: "纪检监察机构按有关规定设置。", "离退休干部科负责…工作。"
+_SET_PER_RULES = re.compile(
+    r"^([\u4e00-\u9fff]{2,20}?(?:机构|机关|室|组|委员会|党委))(?:另)?按(?:有关)?规定(?:设置|设立|设定)。?$"
+)
+_NAME_DUTY = re.compile(r"^([\u4e00-\u9fff]{2,14}?" + _SUFFIX + r")((?:主要)?负责[^。]{2,200}。)$")
+
+
+def _after_numbered(lines: list[Line], facts: Facts) -> None:
+    """Read the unnumbered units the lines right after a numbered list name (noted as such)."""
+    numbered = [x for x in facts.sections if x.number is not None]
+    if not numbered:
+        return
+    last = max(x.line for x in numbered)
+    own = {x.line for x in facts.sections} | {d.line for x in facts.sections for d in x.duties}
+    for line in lines:
+        if line.no <= last or not line.text or line.no in own:
+            continue
+        if line.no in facts.used:
+            break
+        key = line.key.strip()
+        per_rules = _SET_PER_RULES.match(key)
+        led = _NAME_DUTY.match(key)
+        if per_rules is None and (led is None or led.group(1).startswith(_VERBS)):
+            break
+        at = line.text.find(line.text.strip())
+        m = per_rules or led
+        assert m is not None
+        name = line.text[at + m.start(1) : at + m.end(1)]
+        if any(x.name == name for x in facts.sections):
+            continue
+        section = SectionFacts(name=name, line=line.no, kind=section_kind(name))
+        if per_rules is not None:
+            section.per_regulations = True
+            if "纪检" in name or "监察" in name:
+                section.kind = UnitKind.DISCIPLINE_UNIT
+            section.doc_notes.append(Src(line.text.strip(), line.no))
+            section.notes.append("set per regulations; not one of the listed sections")
+        else:
+            section.duties.append(Src(Duty(text=line.text[at + m.start(2) : at + m.end(2)]), line.no))
+            section.notes.append("an unnumbered unit after the numbered list; its duty is the sentence that names it")
+        facts.sections.append(section)
+        facts.used.add(line.no)
+
+
 def extract_lists(lines: list[Line], facts: Facts) -> None:
     """Read sections from lists in running text and from inline or name-only enumerations."""
     paras = paragraphs(lines)
     _enumerated(paras, facts)
+    _after_numbered(lines, facts)
     enumerated = len(facts.sections)
     for para in paras:
         if enumerated and _COUNT.search(para.key):
@@ -512,8 +668,12 @@ def extract_lists(lines: list[Line], facts: Facts) -> None:
                 phrase = para.text[start : m.end()]
                 facts.stated_sections = Src((count, phrase), para.line_at(m.start()))
                 facts.used.update(no for _, no in para.starts)
+        _quoted_counted(para, facts)
         _running(para, facts)
     _led(paras, facts)
+    if facts.sections:
+        for para in paras:
+            _kept_beside(para, facts)
     if not facts.sections:
         for para in paras:
             _hosted(para, facts)

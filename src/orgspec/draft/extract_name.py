@@ -166,6 +166,7 @@ def companions(lines: list[Line], facts: Facts) -> None:
 
 
 _COLOCATED = re.compile(r"([\u4e00-\u9fff]{2,30}?)(?:与|和)([\u4e00-\u9fff]{2,30}?)合署办公")
+_COLOCATED_WITH_IT = re.compile(r"([\u4e00-\u9fff]{2,30}?)由(?:在)?([\u4e00-\u9fff]{2,30}?)挂牌调整为与其合署")
 
 
 def _same(a: str, b: str) -> bool:
@@ -183,7 +184,8 @@ def colocated(lines: list[Line], facts: Facts) -> None:
         return
     body = fold(facts.name.value)
     for line in lines:
-        m = _COLOCATED.search(line.key)
+        # "X由在Y挂牌调整为与其合署": a plaque of Y become a body sharing Y's offices
+        m = _COLOCATED.search(line.key) or _COLOCATED_WITH_IT.search(line.key)
         if not m:
             continue
         x, y = m.group(1), m.group(2)

@@ -247,6 +247,11 @@ def _appointed(para: Paragraph, facts: Facts) -> None:
     for m in _APPOINTED.finditer(para.key):
         title = para.text[m.start(3) : m.end(3)]
         person = para.text[m.start(1) : m.end(1)]
+        held = _HELD_WITH.search(para.key, _clause_start(para.key, m.start()), m.end())
+        if m.group(2) == "兼任" and held is not None and not m.group(3).startswith("副"):
+            # "县政府办副主任滕合方同志兼任办公室主任": a post of one, held with the post before the name
+            _concurrent_post(para, m, para.text[held.start(1) : held.end(1)], facts)
+            continue
         titles.setdefault(title, []).append(Holder(person=person))
         lines.setdefault(title, para.line_at(m.start()))
     for title, holders in titles.items():
@@ -257,6 +262,23 @@ def _appointed(para: Paragraph, facts: Facts) -> None:
             post = Post(title=title, count=Count.unstated(), holders=tuple(holders))
         facts.posts.append(Src(post, lines[title], note))
         facts.used.add(lines[title])
+
+
+#: the post a person appointed concurrently already holds, written before the name
+_HELD_WITH = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:主任|长|书记|主席))(?=[\u4e00-\u9fff]{2,3}同志兼任)")
+
+
+def _concurrent_post(para: Paragraph, m: re.Match[str], concurrent: str, facts: Facts) -> None:
+    """Place "X副主任张三同志兼任办公室主任": on the listed office the title names, else on the body."""
+    title = para.text[m.start(3) : m.end(3)]
+    line = para.line_at(m.start())
+    post = Post(title=title, count=Count.of(1), concurrent=concurrent, holder=para.text[m.start(1) : m.end(1)])
+    offices = [
+        x for x in facts.sections if m.group(3).startswith(fold(x.name)[-3:]) and fold(x.name).endswith("办公室")
+    ]
+    owner = offices[0].posts if len(offices) == 1 and m.group(3).startswith("办公室") else facts.posts
+    owner.append(Src(post, line, ["a post held concurrently ('…兼任…'): one post, its holder named"]))
+    facts.used.add(line)
 
 
 #: "县台办主任兼办公室主任": the post of a listed unit held by the holder of another post
@@ -638,6 +660,55 @@ def _staffing_sentences(para: Paragraph, facts: Facts) -> None:
             quota_before = True
 
 
+#: "(一) 单位负责人:符世经": the head of the body, named on a line of a page's summary
+_HEAD_NAMED = re.compile(
+    r"^(?:\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)?\s*((?:单位|部门)?(?:主要)?负责人)[::]\s*([\u4e00-\u9fff]{2,4})$"
+)
+
+
+def _heads_named(lines: list[Line], skip: set[int], facts: Facts) -> None:
+    """Read "单位负责人:X" as a post of no stated count held by X (one line, one post)."""
+    for line in lines:
+        m = _HEAD_NAMED.match(line.key.strip()) if line.no not in skip else None
+        if m is None:
+            continue
+        at = line.text.find(line.text.strip())
+        title = line.text[at + m.start(1) : at + m.end(1)]
+        holder = line.text[at + m.start(2) : at + m.end(2)]
+        note = ["a head named on the page ('负责人:…'); the document gives no count"]
+        facts.posts.append(Src(Post(title=title, count=Count.unstated(), holder=holder), line.no, note))
+        facts.used.add(line.no)
+        return
+
+
+#: "历任宣传部长依次为:何伟、王华、…": the heads of the body one after another
+_PAST_HEADS = re.compile(
+    r"历任([\u4e00-\u9fff]{0,10}?(?:部长|局长|主任|书记|厅长|处长|科长|站长|所长|馆长|校长|院长))(?:依次)?(?:为|有|是):?"
+)
+
+
+def _past_heads(para: Paragraph, facts: Facts) -> None:
+    """Read "历任X依次为:A、B(副X,主持工作)、C" as the post X, no count, held by each in turn (noted)."""
+    m = _PAST_HEADS.search(para.key)
+    if m is None:
+        return
+    end = min((x for x in (para.key.find(c, m.end()) for c in "。;\n") if x >= 0), default=len(para.key))
+    holders = []
+    for piece in _split_outside(para.text[m.end() : end]):
+        person = re.match(r"^\s*([\u4e00-\u9fff]{2,4})(?:\([^()]*\))?\s*$", piece)
+        if person is None:
+            break
+        holders.append(Holder(person=person.group(1)))
+    if len(holders) < 2:
+        return
+    title = para.text[m.start(1) : m.end(1)]
+    note = ["the heads of the body one after another ('历任…'); no count, no dates"]
+    facts.posts.append(
+        Src(Post(title=title, count=Count.unstated(), holders=tuple(holders)), para.line_at(m.start()), note)
+    )
+    facts.used.add(para.line_at(m.start()))
+
+
 def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     """Read running-text quotas (when no staffing part gave any) and "X,兼Y" plaques of the body.
 
@@ -672,6 +743,11 @@ def extract_running(lines: list[Line], facts: Facts, skip: set[int]) -> None:
     if not facts.posts and not any(s.posts for s in facts.sections):
         for para in paras:
             _appointed(para, facts)
+    if not facts.posts and not any(s.posts for s in facts.sections):
+        _heads_named(lines, skip, facts)
+    if not facts.posts:
+        for para in paras:
+            _past_heads(para, facts)
     for para in paras:
         _office_head(para, facts)
     if facts.name is not None and not facts.plaques:

@@ -48,6 +48,19 @@ _BREAKDOWN_ITEM = re.compile(r"((?:正|副)[\u4e00-\u9fff]{1,10}?)(?:职数)?" +
 _BREAKDOWN = re.compile(r"^(?:其中:?)?(?:(?:正|副)[\u4e00-\u9fff]{1,10}?(?:职数)?" + _N + "名[、,]?)+$")
 _SECTION_HEADS = ("处长", "科长", "司长", "股长", "室主任")
 
+#: "X设局长1名": a post clause that names its unit first
+_SUBJECT = re.compile(
+    r"^([\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|办公室|办|部|中心|院|所|站|室))设(?=[\u4e00-\u9fff])"
+)
+#: "内设机构科级领导职数": the posts of the sections, as one figure
+_SECTIONS_POSTS = re.compile(r"^[\u4e00-\u9fff]{0,8}?内设机构的?((?:[正副]?[处科股]级)?领导职数)$")
+
+
+def _same_body(subject: str, name: str) -> bool:
+    """Whether a sentence's subject is the body: its name, or a short form the name contains."""
+    return subject == name or (len(subject) >= 2 and subject in name) or name in subject
+
+
 #: a title that ends with its rank in parentheses: "专职国家土地副总督察(副部长级)"
 RANKED = re.compile(r"^(.{2,}?)\(((?:正|副)?(?:省部|部长|部|厅局|司局|厅|局|县处|处|乡科|科|股)级)\)$")
 
@@ -121,8 +134,29 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
     group_src: Src[Post | PostGroup] | None = None
     while start < len(line.key) and line.key[start] in "为:是":
         start += 1
-    for text, key in _clauses(line.text[start:], line.key[start:]):
+    for clause_text, clause_key in _clauses(line.text[start:], line.key[start:]):
+        text, key = clause_text, clause_key
+        subject = _SUBJECT.match(key)
+        if subject is not None:
+            # "中卫市气象局设局长1名": the body's posts (the subject left out of the title); another unit's: a note
+            named = text[: len(subject.group(1))]
+            if facts.name is not None and not _same_body(subject.group(1), fold(facts.name.value)):
+                facts.note(line.no, "doubt", f"'{text}' is a post of '{named}', not of the body: not drafted")
+                continue
+            if facts.name is None and facts.subject is None:
+                facts.subject = Src(named, line.no, ["the name is read from the subject of the posts it sets"])
+            text, key = text[subject.end() :], key[subject.end() :]
         m = _POST.match(key)
+        if m and _SECTIONS_POSTS.match(m.group(3)):
+            # "市局机关内设机构科级领导职数6名": the posts of the sections together, with no split
+            sections_posts = _SECTIONS_POSTS.match(m.group(3))
+            assert sections_posts is not None
+            value = cn_int(m.group(4))
+            title = text[sections_posts.start(1) : sections_posts.end(1)]
+            group = PostGroup(title=title, count=Count.of(value or 0), for_sections=True)
+            posts.append(Src(group, line.no, [f"'{text}': the posts of the sections, read as a group"]))
+            group = None
+            continue
         if not m:
             facts.note(line.no, "skipped", f"not read as a post: '{text}'")
             continue

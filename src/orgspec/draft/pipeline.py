@@ -191,6 +191,7 @@ def _plaques_hung_on_units(lines: list[Line], facts: Facts) -> None:
         window = list(_PLACED.finditer(key, max(0, at - 40), at)) if at > 0 else []
         placed = window[-1] if window and window[-1].end() >= at - 2 else None  # the 挂 right before the plaque
         unit = fold(placed.group(1) or placed.group(2)) if placed else ""
+        unit = re.sub(r"^(?:设立|成立|组建|建立|设置)", "", unit)  # "设立X(加挂…)": X is the unit
         if placed is None or (facts.name is not None and unit in fold(facts.name.value)):
             kept.append(p)
             continue
@@ -219,9 +220,22 @@ def _class_noun_name(lines: list[Line], facts: Facts) -> None:
     owner = re.compile(word + r"(?:机构|内设机构|自身|工作机构|的内设机构)")
     if count < 3 or not any(owner.search(line.key) for line in lines):
         return  # the word only in compounds ("乡镇农村经济服务中心"): not the body the text is about
+    for line in lines:
+        side = _SIDE_BY_SIDE.search(line.key)
+        if side is not None and side.group(1) != side.group(2) and side.group(1) in word + "街道":
+            # "镇设A、B、C;乡设A、C": two kinds of body side by side, not one "乡镇"; the first is drafted
+            first_kind, other = side.group(1), side.group(2)
+            note = f"the text sets the units of every {first_kind} and every {other} side by side: named '{first_kind}'"
+            facts.name = Src(line.text[side.start(1) : side.end(1)], line.no, [note])
+            facts.note(line.no, "doubt", f"the units of every {other} are not drafted apart: {note}")
+            return
     first = next(line.no for line in lines if word in line.key)
     note = f"the text speaks of every {word} ({count} times) and names none: the body is named by that word"
     facts.name = Src(word, first, [note])
+
+
+#: "镇设党政办公室、…;乡设党政办公室、…": the units of two kinds of body, side by side
+_SIDE_BY_SIDE = re.compile(r"(?:^|[。;,:])(镇|乡|街道)设[^。;]{4,200}?;(镇|乡|街道)设")
 
 
 def _office_as_body(facts: Facts) -> None:

@@ -23,7 +23,19 @@ ENUM = re.compile(
 )
 
 _HEADINGS: dict[str, tuple[str, ...]] = {
-    "duties": ("主要职责", "职责", "主要职能", "职能", "机构职能", "工作职责", "部门职责", "单位职责", "主要职能职责"),
+    "duties": (
+        "主要职责",
+        "职责",
+        "主要职能",
+        "职能",
+        "机构职能",
+        "工作职责",
+        "部门职责",
+        "单位职责",
+        "主要职能职责",
+        "主要工作职责",
+        "主要工作职能",
+    ),
     "changes": ("职能转变", "职责调整", "职能调整", "职责划转"),
     "sections": ("内设机构", "机构设置", "内设机构及职责", "内设机构和职责", "科室设置", "处室设置"),
     "staffing": (
@@ -109,7 +121,8 @@ def _inline_kind(line: Line) -> tuple[str, bool] | None:
     key = ENUM.sub("", line.key).strip()
     if _OPENS_DUTIES.search(key):
         return "duties", False
-    if _OPENS_SECTIONS.search(key):
+    if _OPENS_SECTIONS.search(key) and not re.search(r"人员编制规定(?:如下)?:$", key):
+        # "其职能配置、内设机构和人员编制规定如下:" opens the whole regulation, not its sections
         return "sections", True
     if enum_style(line) == "article":
         if re.search(r"本规定(?:由|自)|起施行|负责解释", key):
