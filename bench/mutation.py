@@ -55,6 +55,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_corpus.py",
         "tests/test_reviewer_checks.py",
         "tests/test_constructs_n4.py",
+        "tests/test_checks_edges.py",
     ],
     "reorg": [
         "tests/test_diff_golden.py",
@@ -91,6 +92,10 @@ TESTS: dict[str, list[str]] = {
         "tests/test_fmt.py",
         "tests/test_roundtrip.py",
         "tests/test_constructs.py",
+        "tests/test_dumps.py",
+        "tests/test_api.py",
+        "tests/test_classes.py",
+        "tests/test_constructs_n4.py",
     ],
     "syntax": [
         "tests/test_syntax.py",
@@ -111,7 +116,7 @@ PYTEST_ARGS: dict[str, list[str]] = {
 DESELECT = ["tests/test_checks.py::test_every_check_call_site_gives_a_hint"]
 
 #: Folders besides src/ and tests/ that the selected tests read.
-ALSO_COPY = ["specs", "examples", "docs", "corpus"]
+ALSO_COPY = ["specs", "examples", "docs", "corpus", "bench"]
 
 #: Exit codes of mutmut's result files, by verdict (mutmut/stats.py).
 KILLED = {1, 3, 37}

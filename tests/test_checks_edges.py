@@ -1,0 +1,180 @@
+"""Edges of the checks a reviewer relies on: exact wording, the related places a finding points at,
+and the branches a corpus spec reaches rarely (totals over plain bodies, optional units in a count
+over several bodies, open classes, events of one date in item order).
+"""
+
+from __future__ import annotations
+
+import orgspec
+from orgspec.diagnostics import Diagnostic
+
+
+def _found(text: str, code: str) -> list[Diagnostic]:
+    return [d for d in orgspec.check_text(text) if d.code == code]
+
+
+# ---- OS311: staff in post against every quota -----------------------------------------------
+
+
+_STAFF = """body "某局" {
+  quota administrative 6 "行政编制6名"
+  quota logistics 4 "工勤编制4名"
+  actual 12 "在职12人"
+}
+"""
+
+
+def test_staff_above_all_quotas_quotes_the_document_and_names_each_quota() -> None:
+    (d,) = _found(_STAFF, "OS311")
+    assert d.message == "'某局' has 12 staff in post (“在职12人”), 2 more than its quotas of 10 in all (超编)"
+    assert [r.message for r in d.related] == ["the administrative quota", "the logistics quota"]
+    (bare,) = _found(_STAFF.replace(' "在职12人"', ""), "OS311")
+    assert bare.message == "'某局' has 12 staff in post, 2 more than its quotas of 10 in all (超编)"
+    assert _found(_STAFF.replace("actual 12", "actual 10"), "OS311") == []
+
+
+# ---- OS317: a class covering one area each ----------------------------------------------------
+
+
+def test_a_class_covering_too_few_areas_points_at_the_class_count() -> None:
+    text = 'body pc "派出组" {\n  stands-for 3 "3个派出组"\n  covers "甲口" "乙口" {\n    each\n  }\n}\n'
+    (d,) = _found(text, "OS317")
+    assert d.message == "the 3 bodies of the class '派出组' cover one area each, but 2 areas are named"
+    assert [r.message for r in d.related] == ["the class"]
+    assert [d.source.position(r.span.start).line for r in d.related if d.source and r.span] == [2]
+
+
+# ---- OS301: an open class counts as one, at least ---------------------------------------------
+
+
+def test_a_class_of_open_size_counts_as_one_and_makes_the_count_a_bound() -> None:
+    text = """body "某县林业局" {
+  stated subordinates 3 "下属3个单位"
+  institution "县林业站"
+  institution "乡镇林业站" {
+    stands-for unstated "若干乡镇林业站"
+  }
+}
+"""
+    assert _found(text, "OS301") == []  # 1 + at least 1: 3 may hold
+    assert _found(text.replace("subordinates 3", "subordinates 2"), "OS301") == []  # the class may be one
+    (d,) = _found(text.replace("subordinates 3", "subordinates 1"), "OS301")
+    assert d.message.endswith("but lists 2")
+
+
+# ---- OS301: optional units in a count over several bodies -------------------------------------
+
+
+_OVER = """body qz "全县乡镇" {
+  stated sections 10 "全县乡镇内设机构10个" {
+    over @z @x
+  }
+}
+
+body z "镇" {
+  stands-for 3
+  section-duties-unstated
+  section "党政办公室"
+  section "综合办公室" {
+    optional "选设"
+  }
+}
+
+body x "乡" {
+  stands-for 4
+  section-duties-unstated
+  section "党政办公室"
+}
+"""
+
+
+def test_optional_sections_of_each_body_a_count_is_over_make_it_a_range() -> None:
+    # 3 × (1 or 2) + 4 × 1: 7 to 10 listed
+    for stated in (7, 10):
+        assert _found(_OVER.replace("sections 10", f"sections {stated}"), "OS301") == [], stated
+    for stated in (6, 11):
+        assert len(_found(_OVER.replace("sections 10", f"sections {stated}"), "OS301")) == 1, stated
+    # the optional unit of the second body counts too
+    both = _OVER.replace(
+        '  section "党政办公室"\n}\n', '  section "党政办公室"\n  section "综合办公室" {\n    optional "选设"\n  }\n}\n'
+    )
+    assert _found(both.replace("sections 10", "sections 14"), "OS301") == []  # 3 × 2 + 4 × 2
+    assert _found(both.replace("sections 10", "sections 7"), "OS301") == []  # 3 × 1 + 4 × 1
+
+
+# ---- OS320: a total over plain bodies ---------------------------------------------------------
+
+
+_PLAIN = """body all "两局" {
+  quota administrative 30 "两局行政编制共30名" {
+    over @a @b
+  }
+}
+
+body a "甲局" {
+  quota administrative 10
+}
+
+body b "乙局" {
+  quota administrative 20
+}
+"""
+
+
+def test_a_total_over_plain_bodies_adds_their_quotas_once_each() -> None:
+    assert _found(_PLAIN, "OS320") == []
+    (d,) = _found(_PLAIN.replace("共30名", "共31名").replace("administrative 30", "administrative 31"), "OS320")
+    assert "10 + 20" in d.message
+
+
+def test_a_total_over_a_body_with_no_such_quota_says_how_to_mend_it() -> None:
+    (d,) = _found(_PLAIN.replace("  quota administrative 20\n", ""), "OS309")
+    assert d.message == (
+        "the administrative quota of '两局' is a total over '乙局', which states no administrative quota, "
+        "so the total cannot be checked"
+    )
+    assert d.hint == "state the body's own quota, or leave it out of 'over'"
+
+
+# ---- events of one date go by their items -----------------------------------------------------
+
+
+def test_renames_of_one_date_written_out_of_item_order_are_read_by_item() -> None:
+    text = """body j "丙局" {
+  history {
+    event renamed 2019-03 {
+      from "乙局"
+      to "丙局"
+      item 2
+    }
+    event renamed 2019-03 {
+      from "甲局"
+      to "乙局"
+      item 1
+    }
+  }
+}
+"""
+    # 甲局 → 乙局 (item 1), then 乙局 → 丙局 (item 2): each rename starts from the name in force
+    assert _found(text, "OS602") == []
+    swapped = text.replace("item 2", "item 9").replace("item 1", "item 2").replace("item 9", "item 1")
+    assert [d.message for d in _found(swapped, "OS602")] == [
+        "this rename starts from '甲局', but the name in force then was '丙局'",
+        "the last rename gives the name '乙局', but the unit is now '丙局'",
+    ]
+
+
+def test_only_bodies_count_as_bodies_under_a_body() -> None:
+    text = """body gov "某县人民政府" {
+  stated bodies 1 "所属机构1个"
+}
+
+body "某局" {
+  superior @gov
+  section "办公室" {
+    managed-by @gov
+  }
+}
+"""
+    # the section managed by the government is not one of its bodies
+    assert _found(text, "OS301") == []
