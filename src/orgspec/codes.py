@@ -460,6 +460,18 @@ _ALL: tuple[Code, ...] = (
         "duties on the unit that carries it.",
         bad='plaque "港澳事務處" { quota administrative 2 }',
     ),
+    Code(
+        "OS404",
+        "plaque-body-with-staff",
+        "warning",
+        "A body that exists only as a plaque on another body states staff of its own.",
+        "`plaque-on @body` says a body the document names as a body exists only as a plaque hung on "
+        "another (在中卫市气象局加挂该机构牌子, 其牌子挂在…): it has no quota, staff in post or leadership "
+        "posts apart from the body that carries it. Figures stated on it belong to the carrier, or the "
+        "body has been set up on its own since (end the relation with `until`).",
+        bad='body a "甲局" { plaque "乙局" }\nbody b "乙局" { plaque-on @a; quota administrative 3 }',
+        good='body a "甲局" { plaque "乙局"; quota administrative 3 }\nbody b "乙局" { plaque-on @a }',
+    ),
     # ---- units -----------------------------------------------------------------
     Code(
         "OS501",

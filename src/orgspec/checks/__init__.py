@@ -18,7 +18,7 @@ from orgspec.checks.context import Context
 from orgspec.checks.counts import numbering, stated_breakdowns, stated_counts
 from orgspec.checks.history import event_dates, event_names, state_dates
 from orgspec.checks.offices import working_offices
-from orgspec.checks.plaques import plaque_names
+from orgspec.checks.plaques import plaque_bodies, plaque_names
 from orgspec.checks.posts import post_groups, post_parts, posts_within_quota
 from orgspec.checks.quotas import quota_parts
 from orgspec.checks.reviewer import group_heads, parts_for_units, posts_less_logistics
@@ -51,6 +51,7 @@ CHECKS: tuple[Check, ...] = (
     disagreements,
     ambiguities,
     plaque_names,
+    plaque_bodies,
     working_offices,
     sections_have_duties,
     ranks,

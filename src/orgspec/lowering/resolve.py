@@ -167,23 +167,18 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
                 continue
             if rel_kind is RelationKind.COLOCATED:
                 continue
-            office = rel_kind in (RelationKind.OFFICE_OF, RelationKind.WORKING_OFFICE)
-            dual = rel_kind is RelationKind.DUAL_LED_BY
+            beside = _BESIDE.get(rel_kind) if rel_kind is not None else None
             if target == path:
                 reader.error(
                     "OS209",
                     f"'{unit.name}' refers to itself",
                     smap.get(where, path),
-                    hint="a unit cannot be its own working office"
-                    if office
-                    else "a unit is not led by itself"
-                    if dual
-                    else "a unit cannot host, manage or be the superior of itself",
+                    hint=beside or "a unit cannot host, manage or be the superior of itself",
                 )
                 continue
-            if office or dual:
-                # a working office serves a body, and a second leader leads without containing:
-                # neither contains the other
+            if beside is not None:
+                # a working office serves a body, a second leader leads without containing, a plaque
+                # hangs on a body and a unit does another's work: none contains the other
                 continue
             # Edges run from the container to what it contains, whichever side states it.
             if rel_kind in (RelationKind.HOSTS, RelationKind.MANAGES):
@@ -192,6 +187,17 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
                 edges.setdefault(target, set()).add(path)
     _report_cycles(edges, index, smap, reader)
     return index
+
+
+#: Relations beside the tree (none contains the other), with the hint when a unit states one to itself.
+_BESIDE: dict[RelationKind, str] = {
+    RelationKind.OFFICE_OF: "a unit cannot be its own working office",
+    RelationKind.WORKING_OFFICE: "a unit cannot be its own working office",
+    RelationKind.DUAL_LED_BY: "a unit is not led by itself",
+    RelationKind.PLAQUE_ON: "a body's plaque hangs on another body, not on itself",
+    RelationKind.PERFORMS_FOR: "a unit that does its own work needs no relation",
+    RelationKind.PERFORMED_BY: "a unit that does its own work needs no relation",
+}
 
 
 def _ids_near(index: Index, prefix: str) -> list[str]:

@@ -40,6 +40,10 @@ _RELATIONS = (
     "office-of",
     "working-office",
     "dual-led-by",
+    "plaque-on",
+    "performs-for",
+    "performed-by",
+    "office-of-post",
 )
 
 #: The statements each kind of block accepts, keyed by the keyword that opens the block ("" is the top level).

@@ -85,6 +85,10 @@ class RelationKind(enum.StrEnum):
     OFFICE_OF = "office-of"  # this unit is the working office of a coordinating body (办事机构, 承担…日常工作)
     WORKING_OFFICE = "working-office"  # that unit is this coordinating body's working office
     DUAL_LED_BY = "dual-led-by"  # 双重领导: led by its own body and also by this other one
+    PLAQUE_ON = "plaque-on"  # this body exists only as a plaque hung on that one (其牌子挂在…, 在…加挂该机构牌子)
+    PERFORMS_FOR = "performs-for"  # this unit does that unit's work (具体由…履行, 日常工作由…承担)
+    PERFORMED_BY = "performed-by"  # that unit does this one's work
+    OFFICE_OF_POST = "office-of-post"  # this unit is the working office of a post (国家土地总督察的办事机构)
 
 
 class Coverage(_Frozen):
@@ -98,7 +102,11 @@ class Coverage(_Frozen):
 
 
 class Relation(_Frozen):
-    """A non-tree relation: hosted office, managed on behalf, co-location, working office, dual leadership."""
+    """A non-tree relation: hosted office, managed on behalf, co-location, working office, dual leadership, …
+
+    The target is a unit (``@id``, ``@"name"``) or a plain name outside the spec; for
+    ``office-of-post`` it is the title of a post, always a plain name.
+    """
 
     kind: RelationKind
     target: Ref
