@@ -43,7 +43,7 @@ from orgspec.model.units import (
     StatedCount,
     Unit,
 )
-from orgspec.model.values import Basis, UnitKind
+from orgspec.model.values import Basis, Ref, UnitKind
 from orgspec.model.vocab import kind_of
 from orgspec.syntax.nodes import Arg, Stmt
 
@@ -316,6 +316,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             path, lists = u.path, u.lists
             p = f"{path}/relations/{len(lists['relations'])}"
             a = StmtArgs(self.r, stmt)
+            ref: Ref | None
             if kind is RelationKind.OFFICE_OF_POST:  # a post is not a unit: its title, never a reference
                 title = a.require('the title of the post (a quoted string such as "国家土地总督察")', S)
                 if title is None:

@@ -102,7 +102,7 @@ class Coverage(_Frozen):
 
 
 class Relation(_Frozen):
-    """A non-tree relation: hosted office, managed on behalf, co-location, working office, dual leadership, …
+    """A relation beside the tree: hosted, managed, co-located, working office, second leader, plaque, work.
 
     The target is a unit (``@id``, ``@"name"``) or a plain name outside the spec; for
     ``office-of-post`` it is the title of a post, always a plain name.
