@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from orgspec.checks.actual import actual_posts, actual_staff
 from orgspec.checks.ambiguity import ambiguities
 from orgspec.checks.classes import class_arithmetic, disagreements
+from orgspec.checks.concurrent import concurrent_posts, held_by_posts
 from orgspec.checks.context import Context
 from orgspec.checks.counts import numbering, stated_breakdowns, stated_counts
 from orgspec.checks.history import event_dates, event_names, state_dates
@@ -52,6 +53,8 @@ CHECKS: tuple[Check, ...] = (
     ambiguities,
     plaque_names,
     plaque_bodies,
+    held_by_posts,
+    concurrent_posts,
     working_offices,
     sections_have_duties,
     ranks,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from orgspec.lowering.lower import SourceMap
 from orgspec.lowering.reader import Reader
 from orgspec.model.names import name_key
-from orgspec.model.units import RelationKind, Spec, Unit
+from orgspec.model.units import Post, RelationKind, Spec, Unit
 from orgspec.model.values import Ref
 
 __all__ = ["Index", "resolve"]
@@ -101,6 +101,12 @@ def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
             for j, part in enumerate(item.parts):
                 if part.unit is not None:
                     yield f"{path}/posts/{i}/parts/{j}", part.unit
+            posts = [(f"{path}/posts/{i}", item)] if isinstance(item, Post) else []
+            posts += [(f"{path}/posts/{i}/posts/{j}", p) for j, p in enumerate(getattr(item, "posts", ()))]
+            for ppath, post in posts:
+                for k, holder in enumerate(post.holders):
+                    if holder.concurrent_of is not None:
+                        yield f"{ppath}/holders/{k}/of", holder.concurrent_of
     if unit.stated:
         for i, stated in enumerate(unit.stated):
             for j, ref in enumerate(stated.over):

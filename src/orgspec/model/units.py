@@ -247,6 +247,12 @@ class Holder(_Frozen):
 
     person: str
     concurrent: str | None = Field(default=None, description="the post the person holds elsewhere (兼)")
+    concurrent_unstated: bool = Field(
+        default=False, description="the person holds the post concurrently (兼任), the other post not named"
+    )
+    concurrent_of: Ref | None = Field(
+        default=None, description="the body of the post held elsewhere: a unit of the spec or an outside name"
+    )
     since: PartialDate | None = None
     until: PartialDate | None = None
     notes: tuple[str, ...] = ()
@@ -271,6 +277,10 @@ class Post(_Frozen):
     count: Count
     role: Literal["chief", "deputy"] | None = None
     concurrent: str | None = Field(default=None, description="the post held concurrently (兼)")
+    held_by: str | None = Field(
+        default=None,
+        description="held by holders of that post of the same unit, counted once there (主任1名(由副书记兼任))",
+    )
     rank: str | None = Field(default=None, description="the post's rank apart from its title: 副处级, 副部长级")
     approved_separately: bool = Field(default=False, description="另核: outside the main count")
     optional: str | None = Field(
