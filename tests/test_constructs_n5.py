@@ -176,3 +176,96 @@ def test_completion_and_lexer_know_the_new_relations() -> None:
     tokens = {v: t for t, v in lex(_PLAQUE_ON, OrgspecLexer())}
     assert tokens["plaque-on"] is Keyword
     assert tokens["performed-by"] is Keyword
+
+
+# ---- posts held concurrently (兼任) -----------------------------------------------------------------
+
+_HELD = """body jd "某街道" {
+  quota administrative 20
+  posts {
+    group "处级职数" 7 {
+      post "书记" 1 chief
+      post "主任" 1 chief held-by "副书记"
+      post "副书记" 3 deputy
+      post "副主任" 2 deputy
+      post "武装部长" 1 deputy
+    }
+  }
+}
+"""
+
+
+def test_a_post_held_by_the_holders_of_another_is_counted_once() -> None:
+    spec = _round_trips(_HELD)
+    group = spec.bodies[0].posts[0]
+    assert [p.held_by for p in group.posts] == [None, "副书记", None, None, None]  # type: ignore[union-attr]
+    # 2正5副: 1 + 1 + 3 + 2 + 1 = 8 titles, 7 persons; 6 deputy titles, 5 deputies beside the 主任
+    assert _findings(_HELD) == []
+    # written as a post held with one outside the group (the old way), the deputies do not fit
+    assert _findings(_HELD.replace('held-by "副书记"', 'concurrent "副书记"'), "OS307") == [("OS307", 7)]
+
+
+def test_a_post_held_outside_any_group_is_not_counted_against_the_quota() -> None:
+    text = """body gtb "国土资源部" {
+  quota administrative 5
+  posts {
+    post "部长" 1
+    post "副部长" 4
+    post "国家土地副总督察" 1 held-by "副部长"
+  }
+}
+"""
+    assert _findings(text) == []  # 5 persons within 5
+    assert _findings(text.replace(' held-by "副部长"', ""), "OS304") == [("OS304", 2)]
+
+
+def test_held_by_naming_no_post_beside_it_or_outnumbering_it_is_reported() -> None:
+    unknown = _HELD.replace('held-by "副书记"', 'held-by "副书記长"')
+    assert _findings(unknown, "OS322") == [("OS322", 6)]
+    more = _HELD.replace('post "主任" 1 chief held-by', 'post "主任" 4 chief held-by')
+    assert ("OS322", 6) in _findings(more)
+
+
+_CONCURRENT = """body bw "编委" {
+  members {
+    member "主任" person "张鹏"
+    member "委员" person "刘平"
+  }
+}
+
+body bb "编办" {
+  office-of @bw
+  posts {
+    post "主任" 1 {
+      holder "刘平" concurrent "委员" of @bw
+    }
+    post "副主任" unstated {
+      holder "陳光健" concurrent unstated
+    }
+  }
+}
+"""
+
+
+def test_a_concurrent_post_of_another_body_round_trips_and_agrees() -> None:
+    spec = _round_trips(_CONCURRENT)
+    first, second = spec.bodies[1].posts
+    (h1,) = first.holders  # type: ignore[union-attr]
+    (h2,) = second.holders  # type: ignore[union-attr]
+    assert (h1.concurrent, h1.concurrent_of.target if h1.concurrent_of else None) == ("委员", "bw")
+    assert (h2.concurrent, h2.concurrent_unstated) == (None, True)
+    assert _findings(_CONCURRENT) == []
+
+
+def test_a_concurrent_post_the_other_body_gives_to_someone_else_is_reported() -> None:
+    other = _CONCURRENT.replace('member "委员" person "刘平"', 'member "委员" person "王五"')
+    assert _findings(other) == [("OS323", 12)]
+    # a body that names no one is not compared
+    nobody = _CONCURRENT.replace(
+        '    member "主任" person "张鹏"\n    member "委员" person "刘平"\n', '    member "委员"\n'
+    )
+    assert _findings(nobody) == []
+    # the body must resolve; concurrent takes a title or unstated
+    assert ("OS208", 12) in _findings(_CONCURRENT.replace("of @bw", "of @nowhere"))
+    assert ("OS202", 15) in _findings(_CONCURRENT.replace("concurrent unstated", "concurrent maybe"))
+    assert ("OS202", 12) in _findings(_CONCURRENT.replace('concurrent "委员" of @bw', "of @bw"))
