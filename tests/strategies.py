@@ -158,6 +158,15 @@ quotas = st.builds(
     notes=notes,
 )
 include_parts = parts.map(lambda p: p.model_copy(update={"relation": "includes"}))
+
+
+def _holder_as_written(h: Holder) -> Holder:
+    """Keep the combinations the language writes: unstated only without a title, of only after either."""
+    unstated = h.concurrent_unstated and h.concurrent is None
+    of = h.concurrent_of if (h.concurrent is not None or unstated) else None
+    return h.model_copy(update={"concurrent_unstated": unstated, "concurrent_of": of})
+
+
 posts = st.builds(
     Post,
     title=names,
@@ -169,15 +178,18 @@ posts = st.builds(
     optional=st.none() | texts,
     holder=st.none() | names,
     actual=st.none() | counts,
+    held_by=st.none() | names,
     holders=st.lists(
         st.builds(
             Holder,
             person=names,
             concurrent=st.none() | names,
+            concurrent_unstated=st.booleans(),
+            concurrent_of=st.none() | external_refs,
             since=st.none() | partial_dates(),
             until=st.none() | partial_dates(),
             notes=notes,
-        ),
+        ).map(_holder_as_written),
         max_size=2,
     ).map(tuple),
     across=st.lists(class_totals, max_size=1).map(tuple),

@@ -152,7 +152,7 @@ def _complete(marked: str) -> list[str]:
         ),
         (
             'body a "A" {\n  posts {\n    post "主任" 1 |',
-            ["chief", "deputy", "approved-separately", "concurrent", "rank", "holder"],
+            ["chief", "deputy", "approved-separately", "concurrent", "held-by", "rank", "holder"],
         ),
         ('body a "A" {\n  posts {\n    post "主任" 1 holder |', []),
         (

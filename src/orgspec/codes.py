@@ -433,6 +433,32 @@ _ALL: tuple[Code, ...] = (
         good='stated sections 8 "8个工作机构" { includes 4 "4办"; includes 1 "1队"; includes 2 "2中心"; '
         'includes 1 "1站"; complete }',
     ),
+    Code(
+        "OS322",
+        "held-by-mismatch",
+        "warning",
+        "A post held by the holders of another post names no such post, or outnumbers it.",
+        '`post "主任" 1 chief held-by "副书记"` says the post is held by holders of a post counted beside it '
+        "(主任1名(由副书记兼任)): it adds no person, so the group and the quota count it once. The post it "
+        "names must be one of the same group (or of the unit, outside any group), and it cannot have more "
+        "places than that post has holders.",
+        bad='group 3 { post "书记" 1 chief; post "主任" 2 chief held-by "副书记"; post "副书记" 1 deputy }',
+        good='group 3 { post "书记" 1 chief; post "主任" 1 chief held-by "副书记"; post "副书记" 2 deputy }',
+    ),
+    Code(
+        "OS323",
+        "concurrent-post-not-found",
+        "warning",
+        "A person's concurrent post in another body is not stated there.",
+        '`holder "刘平" concurrent "委员" of @bw` says the holder also holds a post of another body of the '
+        "spec (the 编办主任 is a 委员 of the 编委). When that body names its people (members or holders) but "
+        "not this person in that post, the two bodies disagree about who holds it: a reviewer asks which "
+        "is right. A body that names no one is not compared.",
+        bad='body bw "编委" { members { member "委员" person "王五" } }\n'
+        'body bb "编办" { posts { post "主任" 1 { holder "刘平" concurrent "委员" of @bw } } }',
+        good='body bw "编委" { members { member "委员" person "刘平" } }\n'
+        'body bb "编办" { posts { post "主任" 1 { holder "刘平" concurrent "委员" of @bw } } }',
+    ),
     # ---- arithmetic ------------------------------------------------------------
     # ---- plaques -----------------------------------------------------------------
     Code(
@@ -459,6 +485,18 @@ _ALL: tuple[Code, ...] = (
         "A plaque has no staff or duties of its own (一個機構兩塊牌子): put quotas, posts and "
         "duties on the unit that carries it.",
         bad='plaque "港澳事務處" { quota administrative 2 }',
+    ),
+    Code(
+        "OS404",
+        "plaque-body-with-staff",
+        "warning",
+        "A body that exists only as a plaque on another body states staff of its own.",
+        "`plaque-on @body` says a body the document names as a body exists only as a plaque hung on "
+        "another (在中卫市气象局加挂该机构牌子, 其牌子挂在…): it has no quota, staff in post or leadership "
+        "posts apart from the body that carries it. Figures stated on it belong to the carrier, or the "
+        "body has been set up on its own since (end the relation with `until`).",
+        bad='body a "甲局" { plaque "乙局" }\nbody b "乙局" { plaque-on @a; quota administrative 3 }',
+        good='body a "甲局" { plaque "乙局"; quota administrative 3 }\nbody b "乙局" { plaque-on @a }',
     ),
     # ---- units -----------------------------------------------------------------
     Code(

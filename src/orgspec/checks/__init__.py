@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterator
 from orgspec.checks.actual import actual_posts, actual_staff
 from orgspec.checks.ambiguity import ambiguities
 from orgspec.checks.classes import class_arithmetic, disagreements
+from orgspec.checks.concurrent import concurrent_posts, held_by_posts
 from orgspec.checks.context import Context
 from orgspec.checks.counts import numbering, stated_breakdowns, stated_counts
 from orgspec.checks.history import event_dates, event_names, state_dates
 from orgspec.checks.offices import working_offices
-from orgspec.checks.plaques import plaque_names
+from orgspec.checks.plaques import plaque_bodies, plaque_names
 from orgspec.checks.posts import post_groups, post_parts, posts_within_quota
 from orgspec.checks.quotas import quota_parts
 from orgspec.checks.reviewer import group_heads, parts_for_units, posts_less_logistics
@@ -51,6 +52,9 @@ CHECKS: tuple[Check, ...] = (
     disagreements,
     ambiguities,
     plaque_names,
+    plaque_bodies,
+    held_by_posts,
+    concurrent_posts,
     working_offices,
     sections_have_duties,
     ranks,

@@ -10,8 +10,9 @@ from collections.abc import Callable, Iterator
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
 from orgspec.model.names import name_key
+from orgspec.model.units import RelationKind
 
-__all__ = ["plaque_names"]
+__all__ = ["plaque_bodies", "plaque_names"]
 
 
 def _scopes(ctx: Context) -> Callable[[str], str]:
@@ -27,6 +28,49 @@ def _scopes(ctx: Context) -> Callable[[str], str]:
     return scope
 
 
+def _hung(ctx: Context) -> dict[str, set[str]]:
+    """Return, for each unit of the spec, the names (``path/name``) of the bodies stated ``plaque-on`` it."""
+    out: dict[str, set[str]] = {}
+    for path, unit in ctx.units():
+        for rel in unit.relations:
+            if rel.kind is RelationKind.PLAQUE_ON:
+                target = ctx.index.lookup(rel.target)
+                if target is not None:
+                    out.setdefault(target, set()).add(f"{path}/name")
+    return out
+
+
+def plaque_bodies(ctx: Context) -> Iterator[Diagnostic]:
+    """OS404: a body that exists only as a plaque on another body (``plaque-on``) states staff of its own.
+
+    Such a body (在…加挂该机构牌子, 其牌子挂在…) has no quota, staff in post or leadership posts
+    apart from the body that carries its plaque: figures stated on it are either the carrier's,
+    misplaced, or the sign that it is a body of its own after all. A relation that has ended
+    (``until``) is left out: the body may have been set up on its own since.
+    """
+    for path, unit in ctx.units():
+        rel = next(
+            (r for r in unit.relations if r.kind is RelationKind.PLAQUE_ON and r.until is None),
+            None,
+        )
+        if rel is None:
+            continue
+        i = unit.relations.index(rel)
+        found = ctx.index.lookup(rel.target)
+        carrier = ctx.index.units[found].name if found is not None else rel.target.target
+        for field, what in (("quotas", "a quota"), ("actual", "staff in post"), ("posts", "leadership posts")):
+            if getattr(unit, field):
+                yield ctx.diag(
+                    "OS404",
+                    f"'{unit.name}' exists only as a plaque on '{carrier}' but states {what} of its own",
+                    f"{path}/{field}/0",
+                    hint="a plaque has no staff of its own: state the figures on the body that carries it, "
+                    "or end the `plaque-on` relation (`until`) if the body has been set up on its own",
+                    related=[("the plaque-on relation", f"{path}/relations/{i}")],
+                )
+                break
+
+
 def plaque_names(ctx: Context) -> Iterator[Diagnostic]:
     """OS401/OS402: a plaque differs from its unit's name and names nothing else in the spec.
 
@@ -35,6 +79,7 @@ def plaque_names(ctx: Context) -> Iterator[Diagnostic]:
     """
     scope = _scopes(ctx)
     owners: dict[tuple[str, str], str] = {}
+    hung = _hung(ctx)
     for path, unit in ctx.units():
         owners.setdefault((scope(path), name_key(unit.name)), f"{path}/name")
     seen: dict[tuple[str, str], str] = {}
@@ -53,7 +98,9 @@ def plaque_names(ctx: Context) -> Iterator[Diagnostic]:
                     related=[("the unit's name", f"{path}/name")],
                 )
                 continue
-            if key in owners:
+            if key in owners and owners[key] in hung.get(path, ()):
+                seen[key] = ppath  # the body stated `plaque-on` this one: its name is this plaque
+            elif key in owners:
                 yield ctx.diag(
                     "OS402",
                     f"the plaque '{plaque.name}' is the name of another unit in this spec",

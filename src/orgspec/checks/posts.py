@@ -13,7 +13,7 @@ from orgspec.diagnostics import Diagnostic
 from orgspec.model.units import Post, PostGroup, Unit
 from orgspec.model.values import QuotaCategory
 
-__all__ = ["every_post", "post_groups", "post_parts", "posts_total", "posts_within_quota", "role_of"]
+__all__ = ["every_post", "held_within", "post_groups", "post_parts", "posts_total", "posts_within_quota", "role_of"]
 
 
 def role_of(post: Post) -> Literal["chief", "deputy"] | None:
@@ -44,14 +44,17 @@ def post_groups(ctx: Context) -> Iterator[Diagnostic]:
             chiefs = [(j, p) for j, p in enumerate(item.posts) if role_of(p) == "chief" and p.count.known]
             deputies = [(j, p) for j, p in enumerate(item.posts) if role_of(p) == "deputy" and p.count.known]
             known = [(j, p) for j, p in enumerate(item.posts) if p.count.known]
-            summed = sum(p.count.value or 0 for _, p in known)
+            # a post held by the holders of another post of the group (主任1名(由副书记兼任)) adds no person:
+            # it is counted in its own role, and taken out of the post that holds it
+            shared, shared_deputies = held_within(item.posts)
+            summed = sum(p.count.value or 0 for _, p in known) - shared
             parts = [("the group total", f"{gpath}/count")] + [
                 (f"{p.title} {p.count.value}", f"{gpath}/posts/{j}") for j, p in known
             ]
             if item.count.known:
                 total = item.count.value or 0
                 chief_n = sum(p.count.value or 0 for _, p in chiefs)
-                deputy_n = sum(p.count.value or 0 for _, p in deputies)
+                deputy_n = sum(p.count.value or 0 for _, p in deputies) - shared_deputies
                 complete = bool(chiefs) and bool(deputies) and len(known) == len(item.posts)
                 if deputies and chiefs and deputy_n > total - chief_n:
                     yield ctx.diag(
@@ -102,16 +105,37 @@ def post_groups(ctx: Context) -> Iterator[Diagnostic]:
                     )
 
 
+def held_within(posts: tuple[Post, ...]) -> tuple[int, int]:
+    """Return the places of posts held by the holders of another of ``posts`` (``held-by``), counted once.
+
+    The second figure is the part of them whose holding post is a deputy's while they are not: those
+    persons count as chiefs (2正5副 with 主任1名(由副书记兼任): the 主任 is one of the 2正, not of the 5副).
+    """
+    by_title = {p.title: p for p in posts}
+    shared = shared_deputies = 0
+    for post in posts:
+        host = by_title.get(post.held_by) if post.held_by else None
+        if host is None or host is post or not post.count.known or not host.count.known:
+            continue
+        n = min(post.count.value or 0, host.count.value or 0)
+        shared += n
+        if role_of(host) == "deputy" and role_of(post) != "deputy":
+            shared_deputies += n
+    return shared, shared_deputies
+
+
 def posts_total(unit_posts: tuple[Post | PostGroup, ...]) -> tuple[int, list[int], bool]:
     """Return (posts counted against the quota, indexes counted, whether any figure is open).
 
-    A post group with an ``until`` date is a past layout: it is kept, not counted.
+    A post group with an ``until`` date is a past layout: it is kept, not counted. A post held by the
+    holders of another post of the unit (``held-by``) adds no person and is not counted.
     """
     total = 0
     counted: list[int] = []
     open_figure = False
+    titles = {item.title for item in unit_posts if isinstance(item, Post)}
     for i, item in enumerate(unit_posts):
-        if isinstance(item, Post) and item.approved_separately:
+        if isinstance(item, Post) and (item.approved_separately or item.held_by in titles):
             continue
         if isinstance(item, PostGroup) and item.until is not None:
             continue  # a past layout (until DATE) is kept, not counted now
@@ -119,7 +143,7 @@ def posts_total(unit_posts: tuple[Post | PostGroup, ...]) -> tuple[int, list[int
             total += item.count.value or 0
             counted.append(i)
         elif isinstance(item, PostGroup) and item.posts and all(p.count.known for p in item.posts):
-            total += sum(p.count.value or 0 for p in item.posts)
+            total += sum(p.count.value or 0 for p in item.posts) - held_within(item.posts)[0]
             counted.append(i)
         else:
             open_figure = True

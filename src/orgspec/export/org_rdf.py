@@ -47,6 +47,16 @@ ranges (``tests/shapes/org.ttl`` checks every bundled spec against them):
   ``dct:source`` of the unit or event they decide, and ``prov:used`` by the
   event.
 
+What ORG has no term for is said with documented ``orgspec:`` terms
+(:data:`ORGSPEC`, listed in docs/exports.md): relations beside the tree are
+``org:linkedTo`` and a sub-property naming the relation (``orgspec:hostedIn``,
+``orgspec:dualLedBy``, ``orgspec:plaqueOn`` …; a body outside the spec is an
+``org:Organization`` ``<base>name/<name>`` with its label); quotas and stated
+counts are ``orgspec:Quota`` and ``orgspec:StatedCount`` resources of their
+unit; ranks, ``rank-as``, the area covered, the date of a state, an event's
+period and a post held by the holders of another are properties of their own
+(:mod:`orgspec.export.rdf_extra`).
+
 No blank nodes are made, so the Turtle output is the same on every run.
 rdflib is an optional dependency (``pip install 'orgspec[rdf]'``), imported
 when this module is.
@@ -58,20 +68,19 @@ from __future__ import annotations
 
 import json
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
 from orgspec.export.ids import Entry, UnitIds
 from orgspec.export.lang import spec_script, tag
+from orgspec.export.rdf_extra import ORG, ORGSPEC, extras
 from orgspec.model.units import Event, EventKind, Post, PostGroup, Spec
 from orgspec.model.values import Basis, PartialDate, UnitKind
 
-__all__ = ["DEFAULT_BASE", "ORG", "graph", "to_jsonld", "to_turtle"]
-
-ORG = Namespace("http://www.w3.org/ns/org#")
 DEFAULT_BASE = "urn:orgspec:"
 _CONTEXT = {
     "org": str(ORG),
+    "orgspec": str(ORGSPEC),
     "skos": str(SKOS),
     "dct": str(DCTERMS),
     "foaf": str(FOAF),
@@ -165,6 +174,7 @@ class _Builder:
         self.members(entry)
         for i, event in enumerate(self.ids.events(entry)):
             self.event(entry, f"{entry.id}/history/{i}", event)
+        extras(self, entry)
 
     def basis(self, local: str, basis: Basis) -> URIRef:
         g, doc = self.g, self.iri(local)
@@ -207,6 +217,8 @@ class _Builder:
         for stated in (event.stated_as, event.stated_rank):  # what the sentence says of the new body (作为…)
             if stated:
                 g.add((change, DCTERMS.description, self.text(stated)))
+        if event.period:  # a time the document gives no dates for, in its words (文化大革命期间)
+            g.add((change, ORGSPEC.period, self.text(event.period)))
         for note in event.notes:
             g.add((change, DCTERMS.description, self.text(note)))
         for i, basis in enumerate(event.basis):

@@ -20,7 +20,16 @@ Mapping (https://www.popoloproject.com/specs/):
 * members of coordinating bodies with a named person give a ``person`` and a
   ``membership`` (role, the post and body they serve from as label);
 * an organization that stands for a class of like bodies (``stands-for``) carries
-  the number of bodies in the non-standard ``stands_for`` field.
+  the number of bodies in the non-standard ``stands_for`` field;
+* the post's ``holder`` and ``holders`` are a ``person`` and a ``membership``
+  with ``post_id``, ``role`` (the title) and ``start_date``/``end_date``; a
+  concurrent post held elsewhere is kept in the non-standard ``concurrent``
+  (and ``concurrent_organization_id`` or ``concurrent_organization``);
+* Popolo has no term for relations beside the tree, ranks, the area a unit
+  covers or the date of its state: they are the non-standard ``relations``
+  (each with ``kind``, the other unit's ``organization_id`` or ``name``, or the
+  ``post`` of ``office-of-post``, and its dates), ``rank``, ``rank_as``,
+  ``covers`` and ``as_of`` (see docs/exports.md, "What each export carries").
 
 Imports: :mod:`orgspec.model`, :mod:`orgspec.export.ids`.
 """
@@ -30,8 +39,8 @@ from __future__ import annotations
 from typing import Any
 
 from orgspec.export.ids import Entry, UnitIds
-from orgspec.model.units import Event, EventKind, Post, PostGroup, Spec, Unit
-from orgspec.model.values import Basis, Count, CountStatus, PartialDate
+from orgspec.model.units import Event, EventKind, Holder, Post, PostGroup, RelationKind, Spec, Unit
+from orgspec.model.values import Basis, Count, CountStatus, PartialDate, Ref
 
 __all__ = ["basis_note", "count_value", "former_names", "plaque_dates", "popolo", "unit_dates"]
 
@@ -152,7 +161,47 @@ def _organization(entry: Entry, ids: UnitIds) -> dict[str, Any]:
         org["sources"] = [{"note": basis_note(b)} for b in unit.basis]
     if unit.stands_for is not None:
         org["stands_for"] = count_value(unit.stands_for.count)
+    org.update(_extensions(unit, ids))
     return org
+
+
+def _other(ref: Ref, ids: UnitIds, key: str = "organization") -> dict[str, Any]:
+    """Name the other side of a relation: its stable id inside the spec, else its name."""
+    uid = ids.ref_id(ref)
+    return {f"{key}_id": uid} if uid is not None else {key: ref.target}
+
+
+def _extensions(unit: Unit, ids: UnitIds) -> dict[str, Any]:
+    """Return what Popolo has no term for: relations beside the tree, ranks, the area covered, the date of a state."""
+    out: dict[str, Any] = {}
+    relations = []
+    for rel in unit.relations:
+        item: dict[str, Any] = {"kind": rel.kind.value}
+        if rel.kind is RelationKind.OFFICE_OF_POST:
+            item["post"] = rel.target.target  # a post's title, never a unit
+        else:
+            item.update(_other(rel.target, ids))
+        if rel.since is not None:
+            item["start_date"] = str(rel.since)
+        if rel.until is not None:
+            item["end_date"] = str(rel.until)
+        if rel.notes:
+            item["note"] = " ".join(rel.notes)
+        relations.append(item)
+    if relations:
+        out["relations"] = relations
+    if unit.rank is not None:
+        out["rank"] = unit.rank
+    if unit.rank_as is not None:
+        rank_as = _other(unit.rank_as, ids)
+        if unit.rank_as_text:
+            rank_as["note"] = unit.rank_as_text
+        out["rank_as"] = rank_as
+    if unit.covers is not None:
+        out["covers"] = {"areas": list(unit.covers.areas), "each": unit.covers.each}
+    if unit.as_of is not None:
+        out["as_of"] = str(unit.as_of)
+    return out
 
 
 def _post(entry: Entry, pid: str, post: Post, group: PostGroup | None) -> dict[str, Any]:
@@ -168,8 +217,29 @@ def _post(entry: Entry, pid: str, post: Post, group: PostGroup | None) -> dict[s
         out["other_label"] = group.title
     if post.concurrent:
         out["concurrent"] = post.concurrent
+    if post.held_by:
+        out["held_by"] = post.held_by  # held by holders of that post beside it: the person is counted once
+    if post.rank:
+        out["rank"] = post.rank
     if post.approved_separately:
         out["approved_separately"] = True
+    return out
+
+
+def _holders(entry: Entry, pid: str, post: Post) -> list[tuple[str, Holder]]:
+    """Return ``(membership id, holder)`` for each person the post names (``holder "…"`` and its holders)."""
+    named = [(f"{pid}/holder", Holder(person=post.holder))] if post.holder else []
+    return named + [(f"{pid}/holders/{k}", h) for k, h in enumerate(post.holders)]
+
+
+def _every_post(entry: Entry) -> list[tuple[str, Post]]:
+    out: list[tuple[str, Post]] = []
+    for i, item in enumerate(entry.unit.posts):
+        pid = f"{entry.id}/posts/{i}"
+        if isinstance(item, Post):
+            out.append((pid, item))
+        else:
+            out += [(f"{pid}/posts/{j}", p) for j, p in enumerate(item.posts)]
     return out
 
 
@@ -195,6 +265,29 @@ def popolo(spec: Spec, ids: UnitIds | None = None) -> dict[str, Any]:
     persons: dict[str, dict[str, Any]] = {}
     memberships = []
     for entry in ids:
+        for pid, post in _every_post(entry):
+            for mid, holder in _holders(entry, pid, post):
+                person_id = persons.setdefault(holder.person, {"id": f"person/{len(persons)}", "name": holder.person})[
+                    "id"
+                ]
+                held: dict[str, Any] = {
+                    "id": mid,
+                    "person_id": person_id,
+                    "organization_id": entry.id,
+                    "post_id": pid,
+                    "role": post.title,
+                }
+                if holder.since is not None:
+                    held["start_date"] = str(holder.since)
+                if holder.until is not None:
+                    held["end_date"] = str(holder.until)
+                if holder.concurrent:
+                    held["concurrent"] = holder.concurrent
+                elif holder.concurrent_unstated:
+                    held["concurrent"] = "unstated"
+                if holder.concurrent_of is not None:
+                    held.update(_other(holder.concurrent_of, ids, "concurrent_organization"))
+                memberships.append(held)
         for i, member in enumerate(entry.unit.members):
             if not member.person:
                 continue

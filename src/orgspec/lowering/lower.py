@@ -43,7 +43,7 @@ from orgspec.model.units import (
     StatedCount,
     Unit,
 )
-from orgspec.model.values import Basis, UnitKind
+from orgspec.model.values import Basis, Ref, UnitKind
 from orgspec.model.vocab import kind_of
 from orgspec.syntax.nodes import Arg, Stmt
 
@@ -316,8 +316,16 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             path, lists = u.path, u.lists
             p = f"{path}/relations/{len(lists['relations'])}"
             a = StmtArgs(self.r, stmt)
-            ref = a.ref('the other unit (a name, @id or @"name")')
-            a.done("one reference")
+            ref: Ref | None
+            if kind is RelationKind.OFFICE_OF_POST:  # a post is not a unit: its title, never a reference
+                title = a.require('the title of the post (a quoted string such as "国家土地总督察")', S)
+                if title is None:
+                    return
+                ref = self.r.ref(title)
+                a.done("the post's title")
+            else:
+                ref = a.ref('the other unit (a name, @id or @"name")')
+                a.done("one reference")
             if ref is None:
                 return
             rf: dict[str, Any] = {"kind": kind, "target": ref}
@@ -681,6 +689,10 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "office-of": _L.u_relation(RelationKind.OFFICE_OF),
     "working-office": _L.u_relation(RelationKind.WORKING_OFFICE),
     "dual-led-by": _L.u_relation(RelationKind.DUAL_LED_BY),
+    "plaque-on": _L.u_relation(RelationKind.PLAQUE_ON),
+    "performs-for": _L.u_relation(RelationKind.PERFORMS_FOR),
+    "performed-by": _L.u_relation(RelationKind.PERFORMED_BY),
+    "office-of-post": _L.u_relation(RelationKind.OFFICE_OF_POST),
     "stated": _L.u_stated,
     "duties": _L.u_duties,
     "shared-duties": _L.u_shared,

@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Literal
 
 from orgspec.lowering.lower_base import _CATEGORY_WORDS, REFS, S, UnitCtx
 from orgspec.lowering.lower_class import ClassLowerer
-from orgspec.lowering.reader import StmtArgs
+from orgspec.lowering.reader import IDENT, StmtArgs
 from orgspec.model.trusted import trusted
 from orgspec.model.units import (
     ActualStaff,
@@ -195,17 +195,37 @@ class StaffLowerer(ClassLowerer):
         return counted[0]
 
     def holder(self, sub: Stmt, p: str) -> Holder | None:
-        """Read ``holder "person" [concurrent "post"] { since; until; note }``."""
+        """Read ``holder "person" [concurrent "post"|unstated [of BODY]] { since; until; note }``."""
         a = StmtArgs(self.r, sub)
         person = a.require("the holder's name (a quoted string)", S)
-        props = a.props({"concurrent": (S,)})
-        a.done('a name and optionally concurrent "…"')
+        props = a.props({"concurrent": (S, IDENT), "of": REFS})
+        a.done('a name and optionally concurrent "…" (or unstated) and of BODY')
         if person is None:
             return None
-        hf: dict[str, Any] = {
-            "person": person.value,
-            "concurrent": props["concurrent"].value if "concurrent" in props else None,
-        }
+        hf: dict[str, Any] = {"person": person.value}
+        other = props.get("concurrent")
+        if other is not None and other.kind is IDENT:
+            if other.value == "unstated":
+                hf["concurrent_unstated"] = True
+            else:
+                self.r.error(
+                    "OS202",
+                    f"'concurrent' takes the other post's title or unstated, not '{other.value}'",
+                    other.span,
+                    hint='write concurrent "…" with the title, or concurrent unstated where the document names none',
+                )
+        elif other is not None:
+            hf["concurrent"] = other.value
+        if "of" in props:
+            if other is None:
+                self.r.error(
+                    "OS202",
+                    "'of' names the body of a concurrent post: give the post with concurrent first",
+                    props["of"].span,
+                )
+            else:
+                hf["concurrent_of"] = self.r.ref(props["of"])
+                self.map.put(p + "/of", props["of"])
         notes: list[str] = []
         seen: dict[str, Stmt] = {}
         for x in sub.block or ():
@@ -247,6 +267,7 @@ class StaffLowerer(ClassLowerer):
         "deputy": None,
         "approved-separately": None,
         "concurrent": (S,),
+        "held-by": (S,),
         "holder": (S,),
         "rank": (S,),
     }
@@ -257,7 +278,10 @@ class StaffLowerer(ClassLowerer):
         title = a.require("the post's title (a quoted string)", S)
         counted = a.count("the number of posts") if title is not None else None
         props = a.props(self._POST_PROPS)
-        a.done('a title, a count, and chief, deputy, approved-separately, concurrent "…", rank "…" or holder "…"')
+        a.done(
+            'a title, a count, and chief, deputy, approved-separately, concurrent "…", held-by "…", rank "…" '
+            'or holder "…"'
+        )
         if title is None or counted is None:
             return None
         parts: list[QuotaPart] = []
@@ -310,6 +334,7 @@ class StaffLowerer(ClassLowerer):
             approved_separately="approved-separately" in props,
             optional=optional,
             concurrent=props["concurrent"].value if "concurrent" in props else None,
+            held_by=props["held-by"].value if "held-by" in props else None,
             rank=props["rank"].value if "rank" in props else None,
             holder=props["holder"].value if "holder" in props else None,
             actual=actual,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from orgspec.lowering.lower import SourceMap
 from orgspec.lowering.reader import Reader
 from orgspec.model.names import name_key
-from orgspec.model.units import RelationKind, Spec, Unit
+from orgspec.model.units import Post, RelationKind, Spec, Unit
 from orgspec.model.values import Ref
 
 __all__ = ["Index", "resolve"]
@@ -101,6 +101,12 @@ def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
             for j, part in enumerate(item.parts):
                 if part.unit is not None:
                     yield f"{path}/posts/{i}/parts/{j}", part.unit
+            posts = [(f"{path}/posts/{i}", item)] if isinstance(item, Post) else []
+            posts += [(f"{path}/posts/{i}/posts/{j}", p) for j, p in enumerate(getattr(item, "posts", ()))]
+            for ppath, post in posts:
+                for k, holder in enumerate(post.holders):
+                    if holder.concurrent_of is not None:
+                        yield f"{ppath}/holders/{k}/of", holder.concurrent_of
     if unit.stated:
         for i, stated in enumerate(unit.stated):
             for j, ref in enumerate(stated.over):
@@ -167,23 +173,18 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
                 continue
             if rel_kind is RelationKind.COLOCATED:
                 continue
-            office = rel_kind in (RelationKind.OFFICE_OF, RelationKind.WORKING_OFFICE)
-            dual = rel_kind is RelationKind.DUAL_LED_BY
+            beside = _BESIDE.get(rel_kind) if rel_kind is not None else None
             if target == path:
                 reader.error(
                     "OS209",
                     f"'{unit.name}' refers to itself",
                     smap.get(where, path),
-                    hint="a unit cannot be its own working office"
-                    if office
-                    else "a unit is not led by itself"
-                    if dual
-                    else "a unit cannot host, manage or be the superior of itself",
+                    hint=beside or "a unit cannot host, manage or be the superior of itself",
                 )
                 continue
-            if office or dual:
-                # a working office serves a body, and a second leader leads without containing:
-                # neither contains the other
+            if beside is not None:
+                # a working office serves a body, a second leader leads without containing, a plaque
+                # hangs on a body and a unit does another's work: none contains the other
                 continue
             # Edges run from the container to what it contains, whichever side states it.
             if rel_kind in (RelationKind.HOSTS, RelationKind.MANAGES):
@@ -192,6 +193,17 @@ def resolve(spec: Spec, smap: SourceMap, reader: Reader) -> Index:
                 edges.setdefault(target, set()).add(path)
     _report_cycles(edges, index, smap, reader)
     return index
+
+
+#: Relations beside the tree (none contains the other), with the hint when a unit states one to itself.
+_BESIDE: dict[RelationKind, str] = {
+    RelationKind.OFFICE_OF: "a unit cannot be its own working office",
+    RelationKind.WORKING_OFFICE: "a unit cannot be its own working office",
+    RelationKind.DUAL_LED_BY: "a unit is not led by itself",
+    RelationKind.PLAQUE_ON: "a body's plaque hangs on another body, not on itself",
+    RelationKind.PERFORMS_FOR: "a unit that does its own work needs no relation",
+    RelationKind.PERFORMED_BY: "a unit that does its own work needs no relation",
+}
 
 
 def _ids_near(index: Index, prefix: str) -> list[str]:

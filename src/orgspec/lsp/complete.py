@@ -40,6 +40,10 @@ _RELATIONS = (
     "office-of",
     "working-office",
     "dual-led-by",
+    "plaque-on",
+    "performs-for",
+    "performed-by",
+    "office-of-post",
 )
 
 #: The statements each kind of block accepts, keyed by the keyword that opens the block ("" is the top level).
@@ -72,7 +76,7 @@ _COUNTS = ("separately", "unstated", "unreadable", "cut-off", "between", "at-mos
 _RANK_LEVELS = ("部级", "厅局级", "处级", "科级", "股级", "部級", "廳局級", "處級", "科級", "股級")
 _RANKS = tuple(f'"{prefix}{level}"' for level in _RANK_LEVELS for prefix in ("正", "副"))
 _SECTION_RANKS = tuple(f'"{level}"' for level in _RANK_LEVELS)
-_POST_FLAGS = ("chief", "deputy", "approved-separately", "concurrent", "rank", "holder")
+_POST_FLAGS = ("chief", "deputy", "approved-separately", "concurrent", "held-by", "rank", "holder")
 _MEMBER_ROLES = ('"组长"', '"副组长"', '"成员"', '"組長"', '"副組長"', '"成員"')
 #: Statements whose arguments name a unit: completion offers ``@id`` there.
 _REFERS = frozenset({"superior", *_RELATIONS, "sections", "unit", "over", "rank-as"})

@@ -85,6 +85,10 @@ class RelationKind(enum.StrEnum):
     OFFICE_OF = "office-of"  # this unit is the working office of a coordinating body (办事机构, 承担…日常工作)
     WORKING_OFFICE = "working-office"  # that unit is this coordinating body's working office
     DUAL_LED_BY = "dual-led-by"  # 双重领导: led by its own body and also by this other one
+    PLAQUE_ON = "plaque-on"  # this body exists only as a plaque hung on that one (其牌子挂在…, 在…加挂该机构牌子)
+    PERFORMS_FOR = "performs-for"  # this unit does that unit's work (具体由…履行, 日常工作由…承担)
+    PERFORMED_BY = "performed-by"  # that unit does this one's work
+    OFFICE_OF_POST = "office-of-post"  # this unit is the working office of a post (国家土地总督察的办事机构)
 
 
 class Coverage(_Frozen):
@@ -98,7 +102,11 @@ class Coverage(_Frozen):
 
 
 class Relation(_Frozen):
-    """A non-tree relation: hosted office, managed on behalf, co-location, working office, dual leadership."""
+    """A relation beside the tree: hosted, managed, co-located, working office, second leader, plaque, work.
+
+    The target is a unit (``@id``, ``@"name"``) or a plain name outside the spec; for
+    ``office-of-post`` it is the title of a post, always a plain name.
+    """
 
     kind: RelationKind
     target: Ref
@@ -244,6 +252,12 @@ class Holder(_Frozen):
 
     person: str
     concurrent: str | None = Field(default=None, description="the post the person holds elsewhere (兼)")
+    concurrent_unstated: bool = Field(
+        default=False, description="the person holds the post concurrently (兼任), the other post not named"
+    )
+    concurrent_of: Ref | None = Field(
+        default=None, description="the body of the post held elsewhere: a unit of the spec or an outside name"
+    )
     since: PartialDate | None = None
     until: PartialDate | None = None
     notes: tuple[str, ...] = ()
@@ -268,6 +282,10 @@ class Post(_Frozen):
     count: Count
     role: Literal["chief", "deputy"] | None = None
     concurrent: str | None = Field(default=None, description="the post held concurrently (兼)")
+    held_by: str | None = Field(
+        default=None,
+        description="held by holders of that post of the same unit, counted once there (主任1名(由副书记兼任))",
+    )
     rank: str | None = Field(default=None, description="the post's rank apart from its title: 副处级, 副部长级")
     approved_separately: bool = Field(default=False, description="另核: outside the main count")
     optional: str | None = Field(

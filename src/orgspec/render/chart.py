@@ -77,6 +77,8 @@ EDGE_LABELS: dict[str, str] = {
     "colocated": "合署办公 co-located",
     "office": "办事机构 working office of",
     "dual": "双重领导 also led by",
+    "plaque": "牌子挂在 a plaque hung on",
+    "performs": "具体承担 does the work of",
     "shared": "共用职责 shares a duty list",
 }
 
@@ -87,6 +89,8 @@ EDGE_SHORT: dict[str, str] = {
     "colocated": "合署办公",
     "office": "办事机构",
     "dual": "双重领导",
+    "plaque": "牌子挂在",
+    "performs": "具体承担",
     "shared": "",
 }
 
@@ -475,6 +479,8 @@ def _build_chart(spec: Spec, options: ChartOptions) -> Chart:
     for path, unit in units:
         me = by_path[path]
         for rel in unit.relations:
+            if rel.kind is RelationKind.OFFICE_OF_POST:
+                continue  # a post is not a unit: the chart has no box to draw the arrow to
             other = target_node(index.lookup(rel.target), rel.target.target)
             if rel.kind is RelationKind.HOSTS:
                 add_edge(other, me, "hosts")
@@ -490,6 +496,12 @@ def _build_chart(spec: Spec, options: ChartOptions) -> Chart:
                 add_edge(other, me, "office")
             elif rel.kind is RelationKind.DUAL_LED_BY:
                 add_edge(other, me, "dual")  # from the second leader to the unit it leads
+            elif rel.kind is RelationKind.PLAQUE_ON:
+                add_edge(me, other, "plaque")  # from the plaque-only body to the body that carries it
+            elif rel.kind is RelationKind.PERFORMS_FOR:
+                add_edge(me, other, "performs")  # from the unit that does the work to the unit it serves
+            elif rel.kind is RelationKind.PERFORMED_BY:
+                add_edge(other, me, "performs")
             else:
                 add_edge(me, other, "colocated")
         for shared in unit.shared_duties:

@@ -79,6 +79,8 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "colocated": EdgeStyle("#3b7a2a", "2 3", False),
     "office": EdgeStyle("#8a7a00", "8 3", True),
     "dual": EdgeStyle("#7a2a6e", "4 2", True),
+    "plaque": EdgeStyle("#5a5a5a", "1 3", True),
+    "performs": EdgeStyle("#8a7a00", "3 3", True),
     "shared": EdgeStyle("#9a8400", "2 3", False),
 }
 

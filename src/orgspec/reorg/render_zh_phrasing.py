@@ -198,6 +198,10 @@ def _relations(w: _Writer, changes: list[Operation]) -> None:
         "working-office": ("{target}承担{name}的日常工作", "{target}不再承担{name}的日常工作"),
         "hosted-in": ("{name}设在{target}", "{name}不再设在{target}"),
         "dual-led-by": ("{name}实行{target}双重领导", "{name}不再实行{target}双重领导"),
+        "plaque-on": ("在{target}加挂{name}牌子", "{name}牌子不再挂在{target}"),
+        "performs-for": ("{name}具体承担{target}的工作", "{name}不再具体承担{target}的工作"),
+        "performed-by": ("{target}具体承担{name}的工作", "{target}不再具体承担{name}的工作"),
+        "office-of-post": ("{name}作为{target}的办事机构", "{name}不再作为{target}的办事机构"),
     }
     moved = {
         "hosts": "{target}由设在{before}改设在{name}",

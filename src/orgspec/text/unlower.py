@@ -215,6 +215,8 @@ def _post(p: Post) -> Stmt:
         args.append(_w("approved-separately"))
     if p.concurrent is not None:
         args += [_w("concurrent"), _s(p.concurrent)]
+    if p.held_by is not None:
+        args += [_w("held-by"), _s(p.held_by)]
     if p.rank is not None:
         args += [_w("rank"), _s(p.rank)]
     if p.holder is not None:
@@ -232,6 +234,10 @@ def _holder(h: Holder) -> Stmt:
     args = [_s(h.person)]
     if h.concurrent is not None:
         args += [_w("concurrent"), _s(h.concurrent)]
+    elif h.concurrent_unstated:
+        args += [_w("concurrent"), _w("unstated")]
+    if h.concurrent_of is not None:
+        args += [_w("of"), _ref(h.concurrent_of)]
     block = [_st(k, [_d(v)]) for k, v in (("since", h.since), ("until", h.until)) if v is not None]
     block += _notes(h.notes)
     return _st("holder", args, block or None)
