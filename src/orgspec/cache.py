@@ -45,6 +45,10 @@ FORMAT = 2
 _MAGIC = b"orgspec-result-cache"
 #: The largest entry read or written (the findings of one file, capped per code, fit well within).
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
+#: The entry folders this process made or found: a worker writing thousands of entries (in
+#: chunks, each with its own cache object) asks the file system once per folder, not once per
+#: entry; a folder removed since is made again when an entry cannot be created in it.
+_FOLDERS: set[str] = set()
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
@@ -165,9 +169,6 @@ class ResultCache:
         self.salt = f"{FORMAT}\0{code_fingerprint()}\0{fingerprint}\0{cap}\0".encode()
         self.usable = True
         self._salted = hashlib.sha256(self.salt)
-        #: The entry folders this object made or found: a worker writing thousands of entries
-        #: asks the file system once per folder, not once per entry.
-        self._folders: set[str] = set()
         self._writes = 0
 
     def key(self, data: bytes) -> str:
@@ -211,9 +212,9 @@ class ResultCache:
         folder = str(target.parent)
         tmp: str | None = None
         try:
-            if folder not in self._folders:
+            if folder not in _FOLDERS:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                self._folders.add(folder)
+                _FOLDERS.add(folder)
             try:
                 tmp = self._write_temp(folder, target.name, data)
             except FileNotFoundError:  # the folder was removed since (the cache cleared during a run)
