@@ -9,13 +9,15 @@ import pytest
 import orgspec
 from orgspec import cache as cache_mod
 from orgspec.cache import ResultCache, cache_dir, decode_diagnostics, encode_diagnostics
+from orgspec.io import TEMP_MARK
 from orgspec.source import SourceText
 
 from .conftest import FIXTURES
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.json"))
+    """Return the result entries under a cache folder (not the grammar's files, which the syntax keeps there too)."""
+    return sorted(p for p in folder.rglob("*.json") if len(p.stem) == 64)
 
 
 def test_cache_dir_is_per_user_and_never_a_shared_temp_dir(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -88,7 +90,52 @@ def test_no_temporary_files_are_left(tmp_path: Path) -> None:
     c = ResultCache(tmp_path)
     for i in range(5):
         c.put(c.key(str(i).encode()), [])
-    assert not [p for p in c.folder.rglob("*") if p.name.startswith(".tmp-")]
+    assert not [p for p in c.folder.rglob("*") if TEMP_MARK in p.name]
+    assert len(_entries(c.folder)) == 5
+
+
+def test_a_temporary_file_left_by_a_dead_process_is_neither_reused_nor_followed(tmp_path: Path) -> None:
+    """A left-over temporary name (or a link planted under it) is skipped; the entry is still written whole."""
+    c = ResultCache(tmp_path)
+    key = c.key(b"text")
+    folder = c.folder / key[:2]
+    folder.mkdir(parents=True)
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"keep")
+    import os
+
+    for n in range(1, 4):  # the next three names this object would try
+        name = f".{key}.json{TEMP_MARK}{os.getpid()}-{id(c):x}-{n}"
+        if n == 2:
+            (folder / name).symlink_to(victim)
+        else:
+            (folder / name).write_bytes(b"stale")
+    assert c.put(key, [["OS301", "m", 1, 2, "error", None, []]])
+    assert c.get(key) == [["OS301", "m", 1, 2, "error", None, []]]
+    assert victim.read_bytes() == b"keep"
+    assert (folder / f"{key}.json").stat().st_mode & 0o777 == 0o600  # as tempfile.mkstemp made it
+
+
+def test_two_caches_writing_one_folder_keep_every_entry(tmp_path: Path) -> None:
+    """Two writers (two workers of one run) share the entry folders: every entry is whole, no temporary is left."""
+    a, b = ResultCache(tmp_path), ResultCache(tmp_path)
+    keys = [a.key(str(i).encode()) for i in range(300)]  # more keys than folders: writers meet in folders
+    for i, key in enumerate(keys):
+        assert (a if i % 2 else b).put(key, [[i]])
+    assert [a.get(k) for k in keys] == [[[i]] for i in range(300)]
+    assert len(_entries(a.folder)) == 300
+    assert not [p for p in a.folder.rglob("*") if TEMP_MARK in p.name]
+
+
+def test_a_cache_folder_removed_during_a_run_is_made_again(tmp_path: Path) -> None:
+    """The folders made are remembered; if one disappears (the user cleared the cache), it is made again."""
+    import shutil
+
+    c = ResultCache(tmp_path)
+    assert c.put(c.key(b"1"), [])
+    shutil.rmtree(c.folder)
+    assert c.put(c.key(b"1"), [[1]])
+    assert c.get(c.key(b"1")) == [[1]]
 
 
 def test_an_unwritable_cache_is_skipped(tmp_path: Path) -> None:

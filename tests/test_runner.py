@@ -72,6 +72,50 @@ def test_a_cached_run_gives_the_same_result(corpus: Path) -> None:
     assert _view(warm.diagnostics) == _view(cold.diagnostics)
 
 
+def test_workers_filling_the_cache_leave_one_whole_entry_per_text_and_no_temporary_file(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two workers write entries into the same folders (made once per process): each text gets one entry
+    that a re-check reads back to the same findings; nothing half-written or temporary is left."""
+    from orgspec.io import TEMP_MARK
+
+    monkeypatch.setenv("ORGSPEC_CACHE_DIR", str(tmp_path / "own-cache"))  # empty: the session's is shared
+    cold = check_paths([corpus], jobs=2)
+    readable = cold.files - cold.unreadable
+    assert cold.jobs == 2
+    assert cold.cache.writes == cold.cache.misses > 30  # every checked text was written
+    folder = ResultCache().folder
+    entries = [p for p in folder.rglob("*.json") if len(p.stem) == 64]
+    assert not [p for p in folder.rglob("*") if TEMP_MARK in p.name]
+    assert len(entries) == cold.cache.writes
+    warm = check_paths([corpus], jobs=2)
+    assert warm.cache.hits == readable
+    assert warm.diagnostics == cold.diagnostics
+    assert _view(warm.diagnostics) == _view(check_paths([corpus], jobs=1, cache=False).diagnostics)
+
+
+def test_a_run_whose_first_files_are_not_cached_lets_the_workers_look_up_the_rest(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: a cold run reads and hashes each file once (in its worker), not first in the command too;
+    a file the cache holds is still answered from it, wherever it is looked up."""
+    from orgspec import runner
+
+    files = [str(p) for p in spec_files([corpus])]
+    outcomes = []
+    for name, first_misses in (("ahead", 10_000), ("in-workers", 3)):
+        monkeypatch.setenv("ORGSPEC_CACHE_DIR", str(tmp_path / name))
+        check_paths(files[3:], jobs=1)  # all but the first three files are in the cache
+        monkeypatch.setattr(runner, "COLD_AFTER_MISSES", first_misses)
+        outcomes.append(check_paths([corpus], jobs=2))
+    ahead, in_workers = outcomes
+    assert in_workers.jobs == 2
+    assert in_workers.cache == ahead.cache
+    assert in_workers.cache.hits == len(files) - 3 > 30  # every file but the first three (one unreadable)
+    assert in_workers.diagnostics == ahead.diagnostics
+    assert _view(in_workers.diagnostics) == _view(check_paths([corpus], jobs=1, cache=False).diagnostics)
+
+
 def test_a_changed_file_is_checked_again(corpus: Path) -> None:
     target = corpus / "specs" / "zhenjiang-fao.orgspec"
     check_paths([target])

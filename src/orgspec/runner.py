@@ -49,6 +49,9 @@ SUFFIX = ".orgspec"
 
 #: Below this many bytes in total, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 1_000_000
+#: A run of several files whose first this many are all missing from the cache is taken for a cold
+#: one: the rest are looked up by whoever checks them (a hit is a hit there too), not first here.
+COLD_AFTER_MISSES = 256
 
 
 @attrs.frozen(slots=True)
@@ -312,6 +315,11 @@ def check_files(
         todo = []
         with collector_paused():  # the records read stay live: collections would only walk them again
             for i, name in enumerate(names):
+                if i == COLD_AFTER_MISSES and len(todo) == i:
+                    # a cold cache: every file would be read and hashed twice, here and in a worker,
+                    # with the workers idle meanwhile; they look the rest up themselves
+                    todo.extend(range(i, len(names)))
+                    break
                 slots[i] = _from_cache(Path(name), store, facts)
                 if slots[i] is None:
                     todo.append(i)

@@ -70,6 +70,11 @@ def gc_paused() -> Iterator[None]:
         gc.enable()
 
 
+#: A text of at least this many characters (about 500 generated units) shares its equal models
+#: when built without its tree; a smaller one's model is small anyway, and is dropped as soon as
+#: it is checked (``orgspec check`` on many files), so sharing would only cost time.
+POOL_MIN_CHARS = 1 << 17
+
 _SYNTAX = ("OS102", "OS103", "OS104", "OS105", "OS106")
 
 
@@ -82,9 +87,10 @@ def build(source: SourceText, *, keep_tree: bool = True, positions: bool = True)
     ``document`` then holds the comments but no statements. The model, the
     source map and the diagnostics are the same.
 
-    A build without the tree also shares equal models other than units (figures,
-    dates, references, duties: :func:`orgspec.model.trusted.pooled`), since it is
-    the one that keeps the model of a large file for the checks.
+    A build without the tree of a text of :data:`POOL_MIN_CHARS` or more also shares
+    equal models other than units (figures, dates, references, duties:
+    :func:`orgspec.model.trusted.pooled`), since it is the one that keeps the model
+    of a large file for the checks; the models are equal either way.
 
     ``positions=False`` (for the formatter, which compares models and prints the
     tree) records no source map and does not resolve references: ``index`` is
@@ -110,7 +116,10 @@ def _build_streaming(source: SourceText) -> Built:
     lowered: list[Diagnostic] = []
     reader = Reader(source, lowered.append)
     lowerer = StreamLowerer(reader)
-    with pooled():  # equal figures, dates, references and duties are kept once (orgspec.model.trusted)
+    # equal figures, dates, references and duties are kept once (orgspec.model.trusted) in a text
+    # large enough for it to matter: finding the equal one costs about a tenth of the build
+    sharing = pooled() if len(source.text) >= POOL_MIN_CHARS else contextlib.nullcontext()
+    with sharing:
         document, diagnostics = parse_document(source, lowerer.top)
     if any(d.code in _SYNTAX for d in diagnostics):  # what was lowered before the error is dropped
         return Built(source, document, None, SourceMap(), None, tuple(diagnostics))

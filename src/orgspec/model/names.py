@@ -61,6 +61,18 @@ def normalize_doc_number(number: str) -> str:
     return normalize(number).replace("號", "号")
 
 
+#: The keys of names seen before (a corpus repeats its names: 办公室, 综合科): a look-up instead of
+#: a normalisation and a per-character translation. Emptied when it reaches :data:`_KEYS_MAX`.
+_KEYS: dict[str, str] = {}
+_KEYS_MAX = 1 << 16
+
+
 def name_key(name: str) -> str:
     """Return the key under which two names are the same: normalised, and folded to one script."""
-    return fold_script(normalize(name))
+    key = _KEYS.get(name)
+    if key is None:
+        key = fold_script(normalize(name))
+        if len(_KEYS) >= _KEYS_MAX:
+            _KEYS.clear()
+        _KEYS[name] = key
+    return key
