@@ -256,3 +256,18 @@ def test_undoing_a_reconstitution_drops_the_document_s_word() -> None:
     assert render_zh(d).splitlines() == ["1. 在扶贫办基础上设立国家乡村振兴局，不再保留扶贫办。"]
     # the 设立 words the change the document made, not its undoing
     assert render_zh(invert(d)).splitlines() == ["1. 在国家乡村振兴局基础上组建扶贫办，不再保留国家乡村振兴局。"]
+
+
+def test_the_first_of_two_plaques_removed_applies_both_ways() -> None:
+    # undoing the removal appends the plaque again, so the diff first puts the plaques in the order
+    # the inverse will leave them (丙局 before 乙局): both laws hold and the text says what was removed
+    old = orgspec.loads('body a "甲局" {\n  plaque "乙局"\n  plaque "丙局"\n}\n')
+    new = orgspec.loads('body a "甲局" {\n  plaque "丙局"\n}\n')
+    d = diff(old, new)
+    assert [op.op for op in d.operations] == ["attribute-changed", "plaque-removed"]
+    reorder = d.operations[0]
+    assert isinstance(reorder, AttributeChanged)
+    assert [p["name"] for p in reorder.before] == ["乙局", "丙局"]
+    assert [p["name"] for p in reorder.after] == ["丙局", "乙局"]
+    assert apply(old, d) == new
+    assert apply(new, invert(d)) == old

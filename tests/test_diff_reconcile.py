@@ -5,7 +5,8 @@ from __future__ import annotations
 import orgspec
 from orgspec.model import Count, Post, PostGroup, Quota, QuotaCategory, Spec, Unit
 from orgspec.reorg import apply, diff, invert
-from orgspec.reorg.ops import Pair, PostsChanged, QuotaChanged
+from orgspec.reorg.derived import declared_transfers
+from orgspec.reorg.ops import Pair, PostsChanged, QuotaChanged, QuotaTransferred
 from orgspec.reorg.render_text import render_text
 from orgspec.reorg.render_zh import render_zh
 from orgspec.reorg.summary import posts_total, reconcile
@@ -332,3 +333,19 @@ def test_a_unit_left_with_no_posts_gives_them_all() -> None:
     new = orgspec.loads('body "甲局" {\n  posts { post "局长" 0 }\n}\nbody "乙局" {\n  posts { post "局长" 1 }\n}\n')
     moved = [(op.source_name, op.name, op.amount) for op in diff(old, new).operations if op.op == "posts-transferred"]
     assert moved == [("甲局", "乙局", 1)]
+
+
+def test_declared_transfers_reads_the_new_spec_s_events_when_given_none() -> None:
+    # 4 administrative posts move to 丙局 from 乙部 (outside the spec), as its history states
+    old = orgspec.loads('body "丙局" {\n  quota administrative 20\n}\n')
+    new = orgspec.loads(
+        'body "丙局" {\n  quota administrative 24\n  history {\n'
+        '    event quota-transferred 2023 { from "乙部"; category administrative; amount 4 }\n  }\n}\n'
+    )
+    d = diff(old, new)
+    others = [op for op in d.operations if not isinstance(op, QuotaTransferred)]
+    (found,) = declared_transfers(old, new, others)
+    assert isinstance(found, QuotaTransferred)
+    assert (found.source_name, found.name, found.amount) == ("乙部", "丙局", 4)
+    assert found.category is QuotaCategory.ADMINISTRATIVE
+    assert [op for op in d.operations if isinstance(op, QuotaTransferred)] == [found]

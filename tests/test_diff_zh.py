@@ -253,3 +253,13 @@ def test_a_working_office_set_up_or_ended_is_said_as_the_documents_say_it() -> N
     new = 'body "甲组"\nbody "乙办" {\n  office-of "甲组"\n}\n'
     assert _zh(old, new) == ["1. 乙办承担甲组的日常工作。"]
     assert _zh(new, old) == ["1. 乙办不再承担甲组的日常工作。"]
+
+
+def test_a_body_become_an_institution_of_another_with_nothing_else_changed_is_moved() -> None:
+    # the kind is stated on both sides, so the move is the only change
+    old = _body("a", "甲局", "负责甲") + _body("b", "乙中心", "负责乙", extra="  kind public-institution\n")
+    new = (
+        'body a "甲局" {\n  duties {\n    duty 1 "负责甲"\n  }\n'
+        '  institution b "乙中心" {\n    duties {\n      duty 1 "负责乙"\n    }\n  }\n}\n'
+    )
+    assert _zh(old, new) == ["1. 将乙中心由独立设置调整至甲局。"]

@@ -217,3 +217,30 @@ def test_a_duty_moved_to_or_from_a_body_outside_the_spec_is_no_unmatched_declara
     assert [n.code for n in diff(orgspec.loads('body "甲局" {}\n'), stated_only).notes] == [
         "declared-transfer-unmatched"
     ]
+
+
+def test_a_function_change_ending_in_a_full_stop_matches_a_duty_written_without_one() -> None:
+    # 。 at the end of either text is not a difference: the declaration still finds the duty that moved
+    took = orgspec.loads(
+        'body "甲局" {\n  duties { duty "负责甲" }\n  function-changes {\n'
+        '    transferred-in "负责甲。" from "外部局"\n  }\n}\n'
+    )
+    d = diff(orgspec.loads('body "甲局" {}\n'), took)
+    assert [n.code for n in d.notes] == []
+    assert "duty transferred from 外部局 (outside the spec): 负责甲" in render_text(d)
+
+
+def test_a_duty_ending_in_a_latin_letter_is_matched_whole_to_its_function_change() -> None:
+    # only a trailing 。 is dropped before comparing: a duty ending in X keeps its X
+    gave = orgspec.loads(
+        'body "甲局" {\n  duties { duty "负责对接SpaceX" }\n  function-changes {\n'
+        '    transferred-in "负责对接SpaceX" from "外部局"\n  }\n}\n'
+    )
+    assert [n.code for n in diff(orgspec.loads('body "甲局" {}\n'), gave).notes] == []
+    other = orgspec.loads(
+        'body "甲局" {\n  duties { duty "负责对接SpaceX" }\n  function-changes {\n'
+        '    transferred-in "负责对接Space" from "外部局"\n  }\n}\n'
+    )
+    assert [n.code for n in diff(orgspec.loads('body "甲局" {}\n'), other).notes] == [
+        "declared-transfer-unmatched"
+    ]
