@@ -241,6 +241,4 @@ def test_a_duty_ending_in_a_latin_letter_is_matched_whole_to_its_function_change
         'body "甲局" {\n  duties { duty "负责对接SpaceX" }\n  function-changes {\n'
         '    transferred-in "负责对接Space" from "外部局"\n  }\n}\n'
     )
-    assert [n.code for n in diff(orgspec.loads('body "甲局" {}\n'), other).notes] == [
-        "declared-transfer-unmatched"
-    ]
+    assert [n.code for n in diff(orgspec.loads('body "甲局" {}\n'), other).notes] == ["declared-transfer-unmatched"]
