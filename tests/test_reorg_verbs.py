@@ -176,3 +176,15 @@ def test_an_earlier_transfer_s_verb_does_not_word_a_new_one() -> None:
         '    event duties-transferred 2014 { from "公安厅"; duty "华侨来陕定居审批" }\n  }\n}\nbody "公安厅" {}\n'
     )
     assert render_zh(diff(old, new)).splitlines() == ["1. 将公安厅的“华侨来陕定居审批”职责划入外办。"]
+
+
+def test_a_transfer_stated_as_hua_chu_by_the_giving_body_is_said_hua_ru() -> None:
+    # 划出 is the giving body's word: the sentence names both bodies, so it says 划入 (将甲的…职责划出乙 is no Chinese)
+    old = orgspec.loads('body "外办" {}\nbody "公安厅" {\n  duties { duty "华侨来陕定居审批" }\n}\n')
+    new = orgspec.loads(
+        'body "外办" {\n  duties { duty "华侨来陕定居审批" }\n}\nbody "公安厅" {\n  function-changes {\n'
+        '    transferred-out "华侨来陕定居审批" to "外办" { verb "划出" }\n  }\n}\n'
+    )
+    d = diff(old, new)
+    assert [getattr(op, "verb", None) for op in d.operations if op.op == "duty-transferred"] == ["划出"]
+    assert render_zh(d).splitlines() == ["1. 将公安厅的“华侨来陕定居审批”职责划入外办。"]
