@@ -271,3 +271,31 @@ def test_the_first_of_two_plaques_removed_applies_both_ways() -> None:
     assert [p["name"] for p in reorder.after] == ["丙局", "乙局"]
     assert apply(old, d) == new
     assert apply(new, invert(d)) == old
+
+
+def test_undoing_a_section_kept_as_a_sibling_s_plaque_puts_it_back_under_its_body() -> None:
+    old = orgspec.loads(
+        'body a "甲局" {\n  section b "综合处" { duties { duty "负责综合" } }\n'
+        '  section c "秘书处" { duties { duty "负责文电" } }\n}\n'
+    )
+    new = orgspec.loads(
+        'body a "甲局" {\n  section b "综合处" {\n    plaque "秘书处"\n'
+        '    duties {\n      duty "负责综合"\n      duty "负责文电"\n    }\n  }\n}\n'
+    )
+    d = diff(old, new)
+    assert "demote-to-plaque" in [op.op for op in d.operations]
+    assert apply(old, d) == new
+    assert apply(new, invert(d)) == old
+
+
+def test_the_inverse_of_a_merge_keeps_the_bodies_that_stay() -> None:
+    # 丙局 stays but gives all its duties to the new 丁局 (以及丙局的职责整合): undoing and redoing keeps that
+    old = orgspec.loads("".join(f'body "{n}局" {{\n  duties {{ duty "负责{n}" }}\n}}\n' for n in "甲乙丙"))
+    new = orgspec.loads(
+        'body "丁局" {\n  duties {\n    duty "负责甲"\n    duty "负责乙"\n    duty "负责丙"\n  }\n}\n'
+        'body "丙局" {\n  history { event duties-transferred 2018 { to "丁局" } }\n}\n'
+    )
+    d = diff(old, new)
+    back = invert(d)
+    assert [op.kept for op in back.operations if op.op == "split"] == [("丙局",)]
+    assert invert(back) == d
