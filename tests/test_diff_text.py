@@ -195,3 +195,10 @@ def test_a_note_is_painted_dim_in_colour() -> None:
     new = 'body "甲局" {\n  function-changes {\n    transferred-in "负责乙" from "外部局"\n  }\n}\n'
     (note,) = [line for line in _text_of('body "甲局" {}\n', new, color=True) if "note" in line]
     assert note.startswith("\x1b[2mnote\x1b[0m [declared-transfer-unmatched] 甲局 states")
+
+
+def test_a_statement_whose_parts_read_the_same_has_no_empty_detail_line() -> None:
+    # an unreadable figure become a cut-off one reads "9?" on both sides: no "stands for: " with nothing after it
+    old = 'body b "乙站" {\n  stands-for unreadable "9?" "九个农机站"\n}\n'
+    new = 'body b "乙站" {\n  stands-for cut-off "9?" "九个农机站"\n}\n'
+    assert _text_of(old, new) == ["changed 乙站", "1 other statement changed"]
