@@ -7,6 +7,8 @@ another's plaque, several bodies no longer kept.
 
 from __future__ import annotations
 
+import pytest
+
 import orgspec
 from orgspec.reorg.render_zh import render_zh
 
@@ -263,3 +265,23 @@ def test_a_body_become_an_institution_of_another_with_nothing_else_changed_is_mo
         '  institution b "乙中心" {\n    duties {\n      duty 1 "负责乙"\n    }\n  }\n}\n'
     )
     assert _zh(old, new) == ["1. 将乙中心由独立设置调整至甲局。"]
+
+
+RELATION_SENTENCES = [  # (kind, set up, ended), as the plans word them, 甲局 stating the relation to 乙局
+    ("hosts", "乙局设在甲局。", "乙局不再设在甲局。"),
+    ("colocated", "甲局与乙局合署办公。", "甲局不再与乙局合署办公。"),
+    ("managed-by", "甲局由乙局管理。", "甲局不再由乙局管理。"),
+    ("manages", "甲局代管乙局。", "甲局不再代管乙局。"),
+    ("office-of", "甲局承担乙局的日常工作。", "甲局不再承担乙局的日常工作。"),
+    ("working-office", "乙局承担甲局的日常工作。", "乙局不再承担甲局的日常工作。"),
+    ("hosted-in", "甲局设在乙局。", "甲局不再设在乙局。"),
+    ("dual-led-by", "甲局实行乙局双重领导。", "甲局不再实行乙局双重领导。"),
+]
+
+
+@pytest.mark.parametrize(("kind", "set_up", "ended"), RELATION_SENTENCES)
+def test_each_relation_set_up_or_ended_is_one_sentence(kind: str, set_up: str, ended: str) -> None:
+    without = 'body "甲局" {}\nbody "乙局" {}\n'
+    with_it = f'body "甲局" {{\n  {kind} "乙局"\n}}\nbody "乙局" {{}}\n'
+    assert _zh(without, with_it) == [f"1. {set_up}"]
+    assert _zh(with_it, without) == [f"1. {ended}"]
