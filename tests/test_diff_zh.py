@@ -199,6 +199,7 @@ def test_a_change_no_plan_sentence_covers_is_still_said_never_claimed_away() -> 
         "1. 甲局经费形式由全额拨款调整为差额拨款。"
     ]
     assert _zh(_unit('  section-rank "科级"\n'), _unit("")) == ["1. 甲局内设机构规格由科级调整为未明确。"]
+    assert _zh(_unit(""), _unit('  funding "差额拨款"\n')) == ["1. 甲局经费形式由未明确调整为差额拨款。"]
     assert _zh(_unit('  stands-for 9 "九个农机站"\n'), _unit('  stands-for 10 "十个农机站"\n')) == [
         "1. 甲局的同类机构有调整。"
     ]
