@@ -286,3 +286,21 @@ def test_each_relation_set_up_or_ended_is_one_sentence(kind: str, set_up: str, e
     with_it = f'body "甲局" {{\n  {kind} "乙局"\n}}\nbody "乙局" {{}}\n'
     assert _zh(without, with_it) == [f"1. {set_up}"]
     assert _zh(with_it, without) == [f"1. {ended}"]
+
+
+def test_a_reworded_duty_cites_the_basis_its_operation_gives() -> None:
+    # a diff made by hand (or read back from its JSON) may give a rewording its document
+    from orgspec.model import Basis, Duty
+    from orgspec.reorg.ops import Diff, DutyReworded, Pair
+
+    op = DutyReworded(
+        unit=Pair(old="@a", new="@a"),
+        name="甲局",
+        established_by="id",
+        basis=(Basis(title="改革方案"),),
+        before=Duty(text="负责甲"),
+        after=Duty(text="负责甲乙"),
+    )
+    assert render_zh(Diff(operations=(op,))).splitlines() == [
+        "1. 甲局的“负责甲”职责调整为“负责甲乙”（依据《改革方案》）。"
+    ]
