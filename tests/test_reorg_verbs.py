@@ -176,6 +176,15 @@ def test_an_earlier_transfer_s_verb_does_not_word_a_new_one() -> None:
         '    event duties-transferred 2014 { from "公安厅"; duty "华侨来陕定居审批" }\n  }\n}\nbody "公安厅" {}\n'
     )
     assert render_zh(diff(old, new)).splitlines() == ["1. 将公安厅的“华侨来陕定居审批”职责划入外办。"]
+    # the same when the giving body's history holds the earlier 划转
+    given = '    event duties-transferred 2010 { to "外办"; duty "出入境证件审批"; verb "划转" }\n'
+    old = orgspec.loads(
+        f'body "外办" {{}}\nbody "公安厅" {{\n  duties {{ duty "华侨来陕定居审批" }}\n  history {{\n{given}  }}\n}}\n'
+    )
+    new = orgspec.loads(
+        f'body "外办" {{\n  duties {{ duty "华侨来陕定居审批" }}\n}}\nbody "公安厅" {{\n  history {{\n{given}  }}\n}}\n'
+    )
+    assert render_zh(diff(old, new)).splitlines() == ["1. 将公安厅的“华侨来陕定居审批”职责划入外办。"]
 
 
 def test_a_transfer_stated_as_hua_chu_by_the_giving_body_is_said_hua_ru() -> None:
