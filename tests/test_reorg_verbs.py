@@ -197,3 +197,14 @@ def test_a_transfer_stated_as_hua_chu_by_the_giving_body_is_said_hua_ru() -> Non
     d = diff(old, new)
     assert [getattr(op, "verb", None) for op in d.operations if op.op == "duty-transferred"] == ["划出"]
     assert render_zh(d).splitlines() == ["1. 将公安厅的“华侨来陕定居审批”职责划入外办。"]
+
+
+def test_an_earlier_move_s_verb_does_not_word_a_new_one() -> None:
+    # 丙局 came under 戊部 in 2018 (统一领导); it now goes to 己部, and no event words that move
+    earlier = '  history { event moved 2018-03 { from "丁部"; to "戊部"; verb "统一领导" } }\n'
+    others = 'body "丁部" {}\nbody "戊部" {}\nbody "己部" {}\n'
+    old = orgspec.loads('body "丙局" {\n  superior "戊部"\n' + earlier + "}\n" + others)
+    new = orgspec.loads('body "丙局" {\n  superior "己部"\n' + earlier + "}\n" + others)
+    d = diff(old, new)
+    assert [getattr(op, "verb", None) for op in d.operations] == [None]
+    assert render_zh(d).splitlines() == ["1. 丙局由戊部调整为己部管理。"]
