@@ -302,6 +302,20 @@ def test_quotas_of_one_category_stated_twice_are_counted_as_a_whole() -> None:
         d = diff(a, b)
         assert [op.op for op in d.operations] == ["attribute-changed"]  # the whole list of quotas
         assert (d.notes, d.summary.quota) == ((), {"administrative": net})
+    # stated twice on the old side only (5 and 2 become one 7): the whole list again, both ways
+    one = orgspec.loads('body "甲局" {\n  quota administrative 7 "行政编制"\n}\n')
+    for a, b in ((old, one), (one, old)):
+        d = diff(a, b)
+        assert [op.op for op in d.operations] == ["attribute-changed"]
+        assert (d.notes, d.summary.quota) == ((), {})
+        assert apply(a, d) == b
+    # the same line stated twice is one list too, never a change of each copy
+    twice = orgspec.loads(
+        'body "甲局" {\n  quota administrative 5 "行政编制"\n  quota administrative 5 "行政编制"\n}\n'
+    )
+    d = diff(twice, one)
+    assert [op.op for op in d.operations] == ["attribute-changed"]
+    assert d.summary.quota == {"administrative": "-3"}
 
 
 def test_every_open_quota_category_is_a_note() -> None:
