@@ -304,3 +304,9 @@ def test_a_reworded_duty_cites_the_basis_its_operation_gives() -> None:
     assert render_zh(Diff(operations=(op,))).splitlines() == [
         "1. 甲局的“负责甲”职责调整为“负责甲乙”（依据《改革方案》）。"
     ]
+
+
+def test_a_quota_whose_words_change_is_said_after_another_whose_figure_changes() -> None:
+    old = 'body "甲局" {\n  quota administrative 5\n  quota logistics 2 "工勤编制"\n}\n'
+    new = 'body "甲局" {\n  quota administrative 6\n  quota logistics 2 "工勤人员编制"\n}\n'
+    assert _zh(old, new) == ["1. 甲局行政编制由5名调整为6名。", "2. 甲局工勤编制2名的表述有调整。"]
