@@ -363,3 +363,13 @@ def test_declared_transfers_reads_the_new_spec_s_events_when_given_none() -> Non
     assert (found.source_name, found.name, found.amount) == ("乙部", "丙局", 4)
     assert found.category is QuotaCategory.ADMINISTRATIVE
     assert [op for op in d.operations if isinstance(op, QuotaTransferred)] == [found]
+
+
+def test_the_note_of_a_duty_found_nowhere_quotes_its_first_24_characters() -> None:
+    duty = "负责全省经济社会发展重大问题的调查研究和政策建议工作。"  # 27 characters
+    old = orgspec.loads(f'body "甲局" {{\n  section "一处" {{ duties {{ duty "{duty}" }} }}\n}}\n')
+    (note,) = diff(old, orgspec.loads('body "甲局"\n')).notes
+    assert note.message == (
+        "1 of the 1 duties of abolished 一处 are neither transferred to a unit of the new spec nor stated "
+        f"elsewhere; they are not reported as cancelled (first: {duty[:24]}…)"
+    )
