@@ -299,3 +299,16 @@ def test_the_inverse_of_a_merge_keeps_the_bodies_that_stay() -> None:
     back = invert(d)
     assert [op.kept for op in back.operations if op.op == "split"] == [("丙局",)]
     assert invert(back) == d
+
+
+def test_duties_stated_twice_whose_order_no_bracket_keeps_still_apply() -> None:
+    # 丁 and 丙 are stated twice; one of each goes and 戊, 己 come: no list around the
+    # operations makes both them and their inverse apply, so the duties are kept as they run
+    def body(names: str) -> orgspec.Spec:
+        duties = "".join(f'    duty "负责{x}"\n' for x in names)
+        return orgspec.loads('body a "甲局" {\n  duties {\n' + duties + "  }\n}\n")
+
+    old, new = body("丁乙丙丙丁"), body("乙丙丁戊己")
+    d = diff(old, new)
+    assert [op.op for op in d.operations] == ["duty-cancelled", "duty-cancelled", "duty-added", "duty-added"]
+    assert apply(old, d) == new
