@@ -242,3 +242,22 @@ def test_a_duty_ending_in_a_latin_letter_is_matched_whole_to_its_function_change
         '    transferred-in "负责对接Space" from "外部局"\n  }\n}\n'
     )
     assert [n.code for n in diff(orgspec.loads('body "甲局" {}\n'), other).notes] == ["declared-transfer-unmatched"]
+
+
+def test_an_unmatched_declaration_says_which_way_and_with_whom() -> None:
+    bare = orgspec.loads('body "甲局" {}\n')
+
+    def notes(changes: str) -> list[str]:
+        new = orgspec.loads('body "甲局" {\n  function-changes {\n    ' + changes + "\n  }\n}\n")
+        return [n.message for n in diff(bare, new).notes]
+
+    tail = "(负责乙…), but no such duty moved between the two specs"
+    assert notes('transferred-out "负责乙" to "外部局"') == [f"甲局 states a function transferred-out to 外部局 {tail}"]
+    assert notes('transferred-in "负责乙"') == [f"甲局 states a function transferred-in from another body {tail}"]
+
+
+def test_a_declaration_the_old_spec_already_made_is_no_note_of_this_diff() -> None:
+    kept = '  function-changes {\n    transferred-in "负责乙" from "外部局"\n  }\n'
+    old = orgspec.loads('body "甲局" {\n' + kept + "}\n")
+    new = orgspec.loads('body "甲局" {\n  duties { duty "负责丙" }\n' + kept + "}\n")
+    assert diff(old, new).notes == ()
