@@ -202,3 +202,10 @@ def test_a_statement_whose_parts_read_the_same_has_no_empty_detail_line() -> Non
     old = 'body b "乙站" {\n  stands-for unreadable "9?" "九个农机站"\n}\n'
     new = 'body b "乙站" {\n  stands-for cut-off "9?" "九个农机站"\n}\n'
     assert _text_of(old, new) == ["changed 乙站", "1 other statement changed"]
+
+
+def test_an_untitled_group_of_posts_is_read_as_posts() -> None:
+    group = '  posts {{\n    group {} {{\n      post "正處長" 1\n      post "副處長" {}\n    }}\n  }}\n'
+    old = 'body "甲局" {\n' + group.format(3, 2) + "}\n"
+    new = 'body "甲局" {\n' + group.format(4, 3) + "}\n"
+    assert _text_of(old, new)[1] == "    posts: posts 3 → posts 4"
