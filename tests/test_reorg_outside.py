@@ -261,3 +261,19 @@ def test_a_declaration_the_old_spec_already_made_is_no_note_of_this_diff() -> No
     old = orgspec.loads('body "甲局" {\n' + kept + "}\n")
     new = orgspec.loads('body "甲局" {\n  duties { duty "负责丙" }\n' + kept + "}\n")
     assert diff(old, new).notes == ()
+
+
+def test_a_split_with_a_successor_outside_the_spec_takes_its_date_in_the_summary() -> None:
+    # 2018-10: 甲局 split into 甲一局 and 甲二局 (outside the spec); 2019: 丙局 established, said last
+    old = orgspec.loads('body "甲局" {\n  duties {\n    duty "负责甲工作。"\n    duty "负责乙工作。"\n  }\n}\n')
+    new = orgspec.loads(
+        'body "甲一局" {\n  duties { duty "负责甲工作。" }\n  history { event established 2018-10 {} }\n}\n'
+        'body "丙局" {\n  history { event established 2019 {} }\n}\n'
+        f'history {{\n  event split 2018-10 {{ unit "甲局"; to "甲二局"; duty "负责乙工作。"; {BASIS} }}\n}}\n'
+    )
+    assert _zh(old, new) == [
+        "1. 组建甲一局。",
+        f"2. 将甲局分设为甲一局和甲二局{B}。",
+        "3. 将甲局的“负责甲工作”职责划入甲一局。",
+        "4. 组建丙局。",
+    ]
