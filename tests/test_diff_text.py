@@ -209,3 +209,9 @@ def test_an_untitled_group_of_posts_is_read_as_posts() -> None:
     old = 'body "甲局" {\n' + group.format(3, 2) + "}\n"
     new = 'body "甲局" {\n' + group.format(4, 3) + "}\n"
     assert _text_of(old, new)[1] == "    posts: posts 3 → posts 4"
+
+
+def test_a_date_before_the_year_1000_is_read_with_four_digits_as_written() -> None:
+    old = 'body "甲局" {\n  section "办公室"\n}\n'
+    new = 'body "甲局" {\n  section "办公室" {\n    as-of 0987-06 "雍熙四年"\n  }\n}\n'
+    assert _text_of(old, new)[1] == "    as of: (none) → 0987-06"  # was 987-06
