@@ -310,3 +310,13 @@ def test_a_quota_whose_words_change_is_said_after_another_whose_figure_changes()
     old = 'body "甲局" {\n  quota administrative 5\n  quota logistics 2 "工勤编制"\n}\n'
     new = 'body "甲局" {\n  quota administrative 6\n  quota logistics 2 "工勤人员编制"\n}\n'
     assert _zh(old, new) == ["1. 甲局行政编制由5名调整为6名。", "2. 甲局工勤编制2名的表述有调整。"]
+
+
+def test_a_relation_stated_again_with_another_date_is_neither_set_up_nor_ended() -> None:
+    # its date is a record: the summary said 乙局设在甲局。乙局不再设在甲局。 for it
+    old = 'body "甲局" {\n  hosts "乙局" { since 2010 }\n}\nbody "乙局" {}\nbody "丙局" {}\n'
+    new = 'body "甲局" {\n  hosts "乙局" { since 2019 }\n}\nbody "乙局" {}\nbody "丙局" {}\n'
+    assert _zh(old, new) == ["除沿革、依据、备注等记载外无变化。"]
+    # and 丙局 hosting 乙局 too is not a move away from 甲局, which still hosts it (was 由设在甲局改设在丙局)
+    also = new.replace('body "丙局" {}', 'body "丙局" {\n  hosts "乙局"\n}')
+    assert _zh(old, also) == ["1. 乙局设在丙局。"]
