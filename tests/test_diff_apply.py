@@ -256,3 +256,59 @@ def test_undoing_a_reconstitution_drops_the_document_s_word() -> None:
     assert render_zh(d).splitlines() == ["1. 在扶贫办基础上设立国家乡村振兴局，不再保留扶贫办。"]
     # the 设立 words the change the document made, not its undoing
     assert render_zh(invert(d)).splitlines() == ["1. 在国家乡村振兴局基础上组建扶贫办，不再保留国家乡村振兴局。"]
+
+
+def test_the_first_of_two_plaques_removed_applies_both_ways() -> None:
+    # undoing the removal appends the plaque again, so the diff first puts the plaques in the order
+    # the inverse will leave them (丙局 before 乙局): both laws hold and the text says what was removed
+    old = orgspec.loads('body a "甲局" {\n  plaque "乙局"\n  plaque "丙局"\n}\n')
+    new = orgspec.loads('body a "甲局" {\n  plaque "丙局"\n}\n')
+    d = diff(old, new)
+    assert [op.op for op in d.operations] == ["attribute-changed", "plaque-removed"]
+    reorder = d.operations[0]
+    assert isinstance(reorder, AttributeChanged)
+    assert [p["name"] for p in reorder.before] == ["乙局", "丙局"]
+    assert [p["name"] for p in reorder.after] == ["丙局", "乙局"]
+    assert apply(old, d) == new
+    assert apply(new, invert(d)) == old
+
+
+def test_undoing_a_section_kept_as_a_sibling_s_plaque_puts_it_back_under_its_body() -> None:
+    old = orgspec.loads(
+        'body a "甲局" {\n  section b "综合处" { duties { duty "负责综合" } }\n'
+        '  section c "秘书处" { duties { duty "负责文电" } }\n}\n'
+    )
+    new = orgspec.loads(
+        'body a "甲局" {\n  section b "综合处" {\n    plaque "秘书处"\n'
+        '    duties {\n      duty "负责综合"\n      duty "负责文电"\n    }\n  }\n}\n'
+    )
+    d = diff(old, new)
+    assert "demote-to-plaque" in [op.op for op in d.operations]
+    assert apply(old, d) == new
+    assert apply(new, invert(d)) == old
+
+
+def test_the_inverse_of_a_merge_keeps_the_bodies_that_stay() -> None:
+    # 丙局 stays but gives all its duties to the new 丁局 (以及丙局的职责整合): undoing and redoing keeps that
+    old = orgspec.loads("".join(f'body "{n}局" {{\n  duties {{ duty "负责{n}" }}\n}}\n' for n in "甲乙丙"))
+    new = orgspec.loads(
+        'body "丁局" {\n  duties {\n    duty "负责甲"\n    duty "负责乙"\n    duty "负责丙"\n  }\n}\n'
+        'body "丙局" {\n  history { event duties-transferred 2018 { to "丁局" } }\n}\n'
+    )
+    d = diff(old, new)
+    back = invert(d)
+    assert [op.kept for op in back.operations if op.op == "split"] == [("丙局",)]
+    assert invert(back) == d
+
+
+def test_duties_stated_twice_whose_order_no_bracket_keeps_still_apply() -> None:
+    # 丁 and 丙 are stated twice; one of each goes and 戊, 己 come: no list around the
+    # operations makes both them and their inverse apply, so the duties are kept as they run
+    def body(names: str) -> orgspec.Spec:
+        duties = "".join(f'    duty "负责{x}"\n' for x in names)
+        return orgspec.loads('body a "甲局" {\n  duties {\n' + duties + "  }\n}\n")
+
+    old, new = body("丁乙丙丙丁"), body("乙丙丁戊己")
+    d = diff(old, new)
+    assert [op.op for op in d.operations] == ["duty-cancelled", "duty-cancelled", "duty-added", "duty-added"]
+    assert apply(old, d) == new

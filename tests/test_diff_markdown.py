@@ -95,3 +95,11 @@ def test_a_line_break_inside_a_name_does_not_break_the_comment() -> None:
     broken = new.model_copy(update={"bodies": (new.bodies[0].model_copy(update={"name": "甲\r\n局"}),)})
     text = render_markdown(diff(orgspec.loads(""), broken))
     assert "<summary><b>established</b> 甲  局</summary>" in text
+
+
+def test_markup_characters_of_names_and_duties_are_escaped() -> None:
+    old = orgspec.loads('body a "甲<乙>局" {}\n')
+    new = orgspec.loads('body a "甲<乙>局" {\n  duties { duty "负责|甲" }\n}\n')
+    text = render_markdown(diff(old, new))
+    assert "<details><summary><b>changed</b> 甲&lt;乙&gt;局</summary>" in text
+    assert "- duty added: 负责\\|甲" in text

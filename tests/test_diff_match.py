@@ -189,6 +189,10 @@ def test_a_possible_rename_is_proposed_at_the_threshold_and_past_a_unit_too_shor
     one_third = orgspec.loads('body "甲" {\n  section "秘书科" {}\n}\n')
     assert [p.new_name for p in diff(old, one_third, threshold=1 / 3).proposals] == ["秘书科"]
     assert diff(old, one_third, threshold=0.34).proposals == ()
+    # a unit with no character pair is never scored, not even at the threshold 0 that takes any score
+    lone = orgspec.loads('body "甲" {\n  section "处" {}\n}\n')
+    assert diff(old, lone, threshold=0).proposals == ()
+    assert diff(lone, old, threshold=0).proposals == ()
 
 
 def test_each_operation_says_how_its_unit_was_matched() -> None:

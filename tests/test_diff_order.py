@@ -214,3 +214,26 @@ def test_a_figure_moved_takes_the_date_of_its_event() -> None:
         "3. 将乙部的行政编制4名划入丙局。",
         "4. 组建丁局。",
     ]
+
+
+def test_a_rename_no_event_states_goes_with_what_its_old_name_gave() -> None:
+    # 甲局 becomes 乙局 with no renamed event; 丙局's history dates the duty 甲局 gave it (2019): the
+    # rename takes that date, found by its old name
+    old = orgspec.loads(
+        'body a "甲局" {\n  duties {\n    duty "负责甲"\n    duty "负责乙"\n  }\n}\n'
+        'body c "丙局" {\n  history { event established 2015 {} }\n}\n'
+    )
+    new = orgspec.loads(
+        'body a "乙局" {\n  duties { duty "负责甲" }\n}\n'
+        'body c "丙局" {\n  duties { duty "负责乙" }\n  history {\n    event established 2015 {}\n'
+        '    event duties-transferred 2019 { from "甲局"; duty "负责乙" }\n  }\n}\n'
+        'body e "戊局" {\n  history { event established 2018 {} }\n}\n'
+    )
+    d = diff(old, new)
+    places = {op.op: place for op, place in zip(d.operations, document_order(old, new, d), strict=True)}
+    assert places["rename"] == (1, (2019, 0, 0), N)
+    assert render_zh(d, document_order(old, new, d)).splitlines() == [
+        "1. 组建戊局。",
+        "2. 将甲局的“负责乙”职责划入丙局。",
+        "3. 甲局更名为乙局。",
+    ]  # one date and no item: the plans' grouped order

@@ -5,7 +5,8 @@ from __future__ import annotations
 import orgspec
 from orgspec.model import Count, Post, PostGroup, Quota, QuotaCategory, Spec, Unit
 from orgspec.reorg import apply, diff, invert
-from orgspec.reorg.ops import Pair, PostsChanged, QuotaChanged
+from orgspec.reorg.derived import declared_transfers
+from orgspec.reorg.ops import Pair, PostsChanged, QuotaChanged, QuotaTransferred
 from orgspec.reorg.render_text import render_text
 from orgspec.reorg.render_zh import render_zh
 from orgspec.reorg.summary import posts_total, reconcile
@@ -301,6 +302,20 @@ def test_quotas_of_one_category_stated_twice_are_counted_as_a_whole() -> None:
         d = diff(a, b)
         assert [op.op for op in d.operations] == ["attribute-changed"]  # the whole list of quotas
         assert (d.notes, d.summary.quota) == ((), {"administrative": net})
+    # stated twice on the old side only (5 and 2 become one 7): the whole list again, both ways
+    one = orgspec.loads('body "甲局" {\n  quota administrative 7 "行政编制"\n}\n')
+    for a, b in ((old, one), (one, old)):
+        d = diff(a, b)
+        assert [op.op for op in d.operations] == ["attribute-changed"]
+        assert (d.notes, d.summary.quota) == ((), {})
+        assert apply(a, d) == b
+    # the same line stated twice is one list too, never a change of each copy
+    twice = orgspec.loads(
+        'body "甲局" {\n  quota administrative 5 "行政编制"\n  quota administrative 5 "行政编制"\n}\n'
+    )
+    d = diff(twice, one)
+    assert [op.op for op in d.operations] == ["attribute-changed"]
+    assert d.summary.quota == {"administrative": "-3"}
 
 
 def test_every_open_quota_category_is_a_note() -> None:
@@ -332,3 +347,29 @@ def test_a_unit_left_with_no_posts_gives_them_all() -> None:
     new = orgspec.loads('body "甲局" {\n  posts { post "局长" 0 }\n}\nbody "乙局" {\n  posts { post "局长" 1 }\n}\n')
     moved = [(op.source_name, op.name, op.amount) for op in diff(old, new).operations if op.op == "posts-transferred"]
     assert moved == [("甲局", "乙局", 1)]
+
+
+def test_declared_transfers_reads_the_new_spec_s_events_when_given_none() -> None:
+    # 4 administrative posts move to 丙局 from 乙部 (outside the spec), as its history states
+    old = orgspec.loads('body "丙局" {\n  quota administrative 20\n}\n')
+    new = orgspec.loads(
+        'body "丙局" {\n  quota administrative 24\n  history {\n'
+        '    event quota-transferred 2023 { from "乙部"; category administrative; amount 4 }\n  }\n}\n'
+    )
+    d = diff(old, new)
+    others = [op for op in d.operations if not isinstance(op, QuotaTransferred)]
+    (found,) = declared_transfers(old, new, others)
+    assert isinstance(found, QuotaTransferred)
+    assert (found.source_name, found.name, found.amount) == ("乙部", "丙局", 4)
+    assert found.category is QuotaCategory.ADMINISTRATIVE
+    assert [op for op in d.operations if isinstance(op, QuotaTransferred)] == [found]
+
+
+def test_the_note_of_a_duty_found_nowhere_quotes_its_first_24_characters() -> None:
+    duty = "负责全省经济社会发展重大问题的调查研究和政策建议工作。"  # 27 characters
+    old = orgspec.loads(f'body "甲局" {{\n  section "一处" {{ duties {{ duty "{duty}" }} }}\n}}\n')
+    (note,) = diff(old, orgspec.loads('body "甲局"\n')).notes
+    assert note.message == (
+        "1 of the 1 duties of abolished 一处 are neither transferred to a unit of the new spec nor stated "
+        f"elsewhere; they are not reported as cancelled (first: {duty[:24]}…)"
+    )

@@ -150,3 +150,68 @@ def test_relations_or_a_quota_s_parts_that_changed_are_named_in_the_text() -> No
         render_text(diff(orgspec.loads(two), orgspec.loads(two.replace("includes 2", "includes 3")))).splitlines()[1]
         == "    administrative quota 10: parts changed"
     )
+
+
+def _text_of(old: str, new: str, *, color: bool = False) -> list[str]:
+    return render_text(diff(orgspec.loads(old), orgspec.loads(new)), color=color).splitlines()
+
+
+def test_a_reconstituted_unit_is_listed_with_the_established_ones_before_a_rename() -> None:
+    old = 'body b "乙局" {\n  duties { duty "负责乙" }\n}\nbody c "丙局" {\n  duties { duty "负责丙" }\n}\n'
+    new = (
+        'body b "丁局" {\n  duties { duty "负责乙" }\n}\n'
+        'body c "丙局" {\n  duties { duty "负责丙" }\n  history { event reestablished 2018-03 {} }\n}\n'
+    )
+    assert _text_of(old, new) == [
+        "reconstituted 丙局 (re-established)",
+        "    history: 1 added, 0 removed",
+        "renamed 乙局 → 丁局",
+        "1 reconstituted, 1 renamed, 1 other statement changed",
+    ]
+
+
+def test_a_quota_category_given_or_taken_whole_reads_none_on_the_other_side() -> None:
+    one = 'body a "甲局" {\n  quota administrative 5\n}\n'
+    two = 'body a "甲局" {\n  quota administrative 5\n  quota logistics 2\n}\n'
+    assert _text_of(one, two)[1] == "    logistics quota: (none) → 2"
+    assert _text_of(two, one)[1] == "    logistics quota: 2 → (none)"
+
+
+def test_a_duty_of_sixty_characters_is_printed_whole_and_a_longer_one_cut() -> None:
+    sixty, longer = "甲" * 60, "乙" * 61
+    new = f'body a "甲局" {{\n  duties {{\n    duty "{sixty}"\n    duty "{longer}"\n  }}\n}}\n'
+    assert _text_of('body a "甲局" {}\n', new)[1:3] == [f"    duty added: {sixty}", f"    duty added: {'乙' * 59}…"]
+
+
+def test_a_list_statement_put_in_another_order_is_named_in_words() -> None:
+    changes = "  function-changes {{\n    {}\n    {}\n  }}\n"
+    added, cancelled = 'added "负责甲"', 'cancelled "负责乙"'
+    old = 'body a "甲局" {\n' + changes.format(added, cancelled) + "}\n"
+    new = 'body a "甲局" {\n' + changes.format(cancelled, added) + "}\n"
+    assert _text_of(old, new)[1] == "    function changes: put in another order"
+
+
+def test_a_note_is_painted_dim_in_colour() -> None:
+    new = 'body "甲局" {\n  function-changes {\n    transferred-in "负责乙" from "外部局"\n  }\n}\n'
+    (note,) = [line for line in _text_of('body "甲局" {}\n', new, color=True) if "note" in line]
+    assert note.startswith("\x1b[2mnote\x1b[0m [declared-transfer-unmatched] 甲局 states")
+
+
+def test_a_statement_whose_parts_read_the_same_has_no_empty_detail_line() -> None:
+    # an unreadable figure become a cut-off one reads "9?" on both sides: no "stands for: " with nothing after it
+    old = 'body b "乙站" {\n  stands-for unreadable "9?" "九个农机站"\n}\n'
+    new = 'body b "乙站" {\n  stands-for cut-off "9?" "九个农机站"\n}\n'
+    assert _text_of(old, new) == ["changed 乙站", "1 other statement changed"]
+
+
+def test_an_untitled_group_of_posts_is_read_as_posts() -> None:
+    group = '  posts {{\n    group {} {{\n      post "正處長" 1\n      post "副處長" {}\n    }}\n  }}\n'
+    old = 'body "甲局" {\n' + group.format(3, 2) + "}\n"
+    new = 'body "甲局" {\n' + group.format(4, 3) + "}\n"
+    assert _text_of(old, new)[1] == "    posts: posts 3 → posts 4"
+
+
+def test_a_date_before_the_year_1000_is_read_with_four_digits_as_written() -> None:
+    old = 'body "甲局" {\n  section "办公室"\n}\n'
+    new = 'body "甲局" {\n  section "办公室" {\n    as-of 0987-06 "雍熙四年"\n  }\n}\n'
+    assert _text_of(old, new)[1] == "    as of: (none) → 0987-06"  # was 987-06

@@ -7,6 +7,8 @@ another's plaque, several bodies no longer kept.
 
 from __future__ import annotations
 
+import pytest
+
 import orgspec
 from orgspec.reorg.render_zh import render_zh
 
@@ -197,6 +199,7 @@ def test_a_change_no_plan_sentence_covers_is_still_said_never_claimed_away() -> 
         "1. 甲局经费形式由全额拨款调整为差额拨款。"
     ]
     assert _zh(_unit('  section-rank "科级"\n'), _unit("")) == ["1. 甲局内设机构规格由科级调整为未明确。"]
+    assert _zh(_unit(""), _unit('  funding "差额拨款"\n')) == ["1. 甲局经费形式由未明确调整为差额拨款。"]
     assert _zh(_unit('  stands-for 9 "九个农机站"\n'), _unit('  stands-for 10 "十个农机站"\n')) == [
         "1. 甲局的同类机构有调整。"
     ]
@@ -253,3 +256,67 @@ def test_a_working_office_set_up_or_ended_is_said_as_the_documents_say_it() -> N
     new = 'body "甲组"\nbody "乙办" {\n  office-of "甲组"\n}\n'
     assert _zh(old, new) == ["1. 乙办承担甲组的日常工作。"]
     assert _zh(new, old) == ["1. 乙办不再承担甲组的日常工作。"]
+
+
+def test_a_body_become_an_institution_of_another_with_nothing_else_changed_is_moved() -> None:
+    # the kind is stated on both sides, so the move is the only change
+    old = _body("a", "甲局", "负责甲") + _body("b", "乙中心", "负责乙", extra="  kind public-institution\n")
+    new = (
+        'body a "甲局" {\n  duties {\n    duty 1 "负责甲"\n  }\n'
+        '  institution b "乙中心" {\n    duties {\n      duty 1 "负责乙"\n    }\n  }\n}\n'
+    )
+    assert _zh(old, new) == ["1. 将乙中心由独立设置调整至甲局。"]
+
+
+RELATION_SENTENCES = [  # (kind, set up, ended), as the plans word them, 甲局 stating the relation to 乙局
+    ("hosts", "乙局设在甲局。", "乙局不再设在甲局。"),
+    ("colocated", "甲局与乙局合署办公。", "甲局不再与乙局合署办公。"),
+    ("managed-by", "甲局由乙局管理。", "甲局不再由乙局管理。"),
+    ("manages", "甲局代管乙局。", "甲局不再代管乙局。"),
+    ("office-of", "甲局承担乙局的日常工作。", "甲局不再承担乙局的日常工作。"),
+    ("working-office", "乙局承担甲局的日常工作。", "乙局不再承担甲局的日常工作。"),
+    ("hosted-in", "甲局设在乙局。", "甲局不再设在乙局。"),
+    ("dual-led-by", "甲局实行乙局双重领导。", "甲局不再实行乙局双重领导。"),
+]
+
+
+@pytest.mark.parametrize(("kind", "set_up", "ended"), RELATION_SENTENCES)
+def test_each_relation_set_up_or_ended_is_one_sentence(kind: str, set_up: str, ended: str) -> None:
+    without = 'body "甲局" {}\nbody "乙局" {}\n'
+    with_it = f'body "甲局" {{\n  {kind} "乙局"\n}}\nbody "乙局" {{}}\n'
+    assert _zh(without, with_it) == [f"1. {set_up}"]
+    assert _zh(with_it, without) == [f"1. {ended}"]
+
+
+def test_a_reworded_duty_cites_the_basis_its_operation_gives() -> None:
+    # a diff made by hand (or read back from its JSON) may give a rewording its document
+    from orgspec.model import Basis, Duty
+    from orgspec.reorg.ops import Diff, DutyReworded, Pair
+
+    op = DutyReworded(
+        unit=Pair(old="@a", new="@a"),
+        name="甲局",
+        established_by="id",
+        basis=(Basis(title="改革方案"),),
+        before=Duty(text="负责甲"),
+        after=Duty(text="负责甲乙"),
+    )
+    assert render_zh(Diff(operations=(op,))).splitlines() == [
+        "1. 甲局的“负责甲”职责调整为“负责甲乙”（依据《改革方案》）。"
+    ]
+
+
+def test_a_quota_whose_words_change_is_said_after_another_whose_figure_changes() -> None:
+    old = 'body "甲局" {\n  quota administrative 5\n  quota logistics 2 "工勤编制"\n}\n'
+    new = 'body "甲局" {\n  quota administrative 6\n  quota logistics 2 "工勤人员编制"\n}\n'
+    assert _zh(old, new) == ["1. 甲局行政编制由5名调整为6名。", "2. 甲局工勤编制2名的表述有调整。"]
+
+
+def test_a_relation_stated_again_with_another_date_is_neither_set_up_nor_ended() -> None:
+    # its date is a record: the summary said 乙局设在甲局。乙局不再设在甲局。 for it
+    old = 'body "甲局" {\n  hosts "乙局" { since 2010 }\n}\nbody "乙局" {}\nbody "丙局" {}\n'
+    new = 'body "甲局" {\n  hosts "乙局" { since 2019 }\n}\nbody "乙局" {}\nbody "丙局" {}\n'
+    assert _zh(old, new) == ["除沿革、依据、备注等记载外无变化。"]
+    # and 丙局 hosting 乙局 too is not a move away from 甲局, which still hosts it (was 由设在甲局改设在丙局)
+    also = new.replace('body "丙局" {}', 'body "丙局" {\n  hosts "乙局"\n}')
+    assert _zh(old, also) == ["1. 乙局设在丙局。"]

@@ -130,3 +130,14 @@ def test_a_period_the_old_spec_already_states_or_one_without_an_end_is_no_interi
     endless = period.replace("      until 2019-06-30\n", "")
     d = diff(orgspec.loads('body "乙局" {\n  plaque "甲局"\n}\n'), orgspec.loads('body "乙局" {\n' + endless + "}\n"))
     assert not any(isinstance(op, Interim) for op in d.operations)
+
+
+def test_a_body_no_longer_kept_beside_one_with_a_period_is_said_without_one() -> None:
+    # 丁局 goes at once: the period of 丙局 (a body, no plaque either) is not its period
+    spec = orgspec.loads(SPEC)
+    old = orgspec.loads(orgspec.dumps(as_of(spec, "2019-01")) + 'body "丁局" {\n}\n')
+    assert render_zh(diff(old, as_of(spec, "2019-07"))).splitlines() == [
+        "1. 不再保留丙局，设置过渡期，至2019年6月30日止（依据《某省机构改革方案》）。",
+        "2. 不再保留丁局。",
+        "3. 乙局不再保留甲局牌子，设置过渡期，至2019年6月30日止（依据《某省机构改革方案》）。",
+    ]

@@ -217,3 +217,63 @@ def test_a_duty_moved_to_or_from_a_body_outside_the_spec_is_no_unmatched_declara
     assert [n.code for n in diff(orgspec.loads('body "甲局" {}\n'), stated_only).notes] == [
         "declared-transfer-unmatched"
     ]
+
+
+def test_a_function_change_ending_in_a_full_stop_matches_a_duty_written_without_one() -> None:
+    # 。 at the end of either text is not a difference: the declaration still finds the duty that moved
+    took = orgspec.loads(
+        'body "甲局" {\n  duties { duty "负责甲" }\n  function-changes {\n'
+        '    transferred-in "负责甲。" from "外部局"\n  }\n}\n'
+    )
+    d = diff(orgspec.loads('body "甲局" {}\n'), took)
+    assert [n.code for n in d.notes] == []
+    assert "duty transferred from 外部局 (outside the spec): 负责甲" in render_text(d)
+
+
+def test_a_duty_ending_in_a_latin_letter_is_matched_whole_to_its_function_change() -> None:
+    # only a trailing 。 is dropped before comparing: a duty ending in X keeps its X
+    gave = orgspec.loads(
+        'body "甲局" {\n  duties { duty "负责对接SpaceX" }\n  function-changes {\n'
+        '    transferred-in "负责对接SpaceX" from "外部局"\n  }\n}\n'
+    )
+    assert [n.code for n in diff(orgspec.loads('body "甲局" {}\n'), gave).notes] == []
+    other = orgspec.loads(
+        'body "甲局" {\n  duties { duty "负责对接SpaceX" }\n  function-changes {\n'
+        '    transferred-in "负责对接Space" from "外部局"\n  }\n}\n'
+    )
+    assert [n.code for n in diff(orgspec.loads('body "甲局" {}\n'), other).notes] == ["declared-transfer-unmatched"]
+
+
+def test_an_unmatched_declaration_says_which_way_and_with_whom() -> None:
+    bare = orgspec.loads('body "甲局" {}\n')
+
+    def notes(changes: str) -> list[str]:
+        new = orgspec.loads('body "甲局" {\n  function-changes {\n    ' + changes + "\n  }\n}\n")
+        return [n.message for n in diff(bare, new).notes]
+
+    tail = "(负责乙…), but no such duty moved between the two specs"
+    assert notes('transferred-out "负责乙" to "外部局"') == [f"甲局 states a function transferred-out to 外部局 {tail}"]
+    assert notes('transferred-in "负责乙"') == [f"甲局 states a function transferred-in from another body {tail}"]
+
+
+def test_a_declaration_the_old_spec_already_made_is_no_note_of_this_diff() -> None:
+    kept = '  function-changes {\n    transferred-in "负责乙" from "外部局"\n  }\n'
+    old = orgspec.loads('body "甲局" {\n' + kept + "}\n")
+    new = orgspec.loads('body "甲局" {\n  duties { duty "负责丙" }\n' + kept + "}\n")
+    assert diff(old, new).notes == ()
+
+
+def test_a_split_with_a_successor_outside_the_spec_takes_its_date_in_the_summary() -> None:
+    # 2018-10: 甲局 split into 甲一局 and 甲二局 (outside the spec); 2019: 丙局 established, said last
+    old = orgspec.loads('body "甲局" {\n  duties {\n    duty "负责甲工作。"\n    duty "负责乙工作。"\n  }\n}\n')
+    new = orgspec.loads(
+        'body "甲一局" {\n  duties { duty "负责甲工作。" }\n  history { event established 2018-10 {} }\n}\n'
+        'body "丙局" {\n  history { event established 2019 {} }\n}\n'
+        f'history {{\n  event split 2018-10 {{ unit "甲局"; to "甲二局"; duty "负责乙工作。"; {BASIS} }}\n}}\n'
+    )
+    assert _zh(old, new) == [
+        "1. 组建甲一局。",
+        f"2. 将甲局分设为甲一局和甲二局{B}。",
+        "3. 将甲局的“负责甲工作”职责划入甲一局。",
+        "4. 组建丙局。",
+    ]

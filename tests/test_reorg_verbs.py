@@ -176,3 +176,35 @@ def test_an_earlier_transfer_s_verb_does_not_word_a_new_one() -> None:
         '    event duties-transferred 2014 { from "公安厅"; duty "华侨来陕定居审批" }\n  }\n}\nbody "公安厅" {}\n'
     )
     assert render_zh(diff(old, new)).splitlines() == ["1. 将公安厅的“华侨来陕定居审批”职责划入外办。"]
+    # the same when the giving body's history holds the earlier 划转
+    given = '    event duties-transferred 2010 { to "外办"; duty "出入境证件审批"; verb "划转" }\n'
+    old = orgspec.loads(
+        f'body "外办" {{}}\nbody "公安厅" {{\n  duties {{ duty "华侨来陕定居审批" }}\n  history {{\n{given}  }}\n}}\n'
+    )
+    new = orgspec.loads(
+        f'body "外办" {{\n  duties {{ duty "华侨来陕定居审批" }}\n}}\nbody "公安厅" {{\n  history {{\n{given}  }}\n}}\n'
+    )
+    assert render_zh(diff(old, new)).splitlines() == ["1. 将公安厅的“华侨来陕定居审批”职责划入外办。"]
+
+
+def test_a_transfer_stated_as_hua_chu_by_the_giving_body_is_said_hua_ru() -> None:
+    # 划出 is the giving body's word: the sentence names both bodies, so it says 划入 (将甲的…职责划出乙 is no Chinese)
+    old = orgspec.loads('body "外办" {}\nbody "公安厅" {\n  duties { duty "华侨来陕定居审批" }\n}\n')
+    new = orgspec.loads(
+        'body "外办" {\n  duties { duty "华侨来陕定居审批" }\n}\nbody "公安厅" {\n  function-changes {\n'
+        '    transferred-out "华侨来陕定居审批" to "外办" { verb "划出" }\n  }\n}\n'
+    )
+    d = diff(old, new)
+    assert [getattr(op, "verb", None) for op in d.operations if op.op == "duty-transferred"] == ["划出"]
+    assert render_zh(d).splitlines() == ["1. 将公安厅的“华侨来陕定居审批”职责划入外办。"]
+
+
+def test_an_earlier_move_s_verb_does_not_word_a_new_one() -> None:
+    # 丙局 came under 戊部 in 2018 (统一领导); it now goes to 己部, and no event words that move
+    earlier = '  history { event moved 2018-03 { from "丁部"; to "戊部"; verb "统一领导" } }\n'
+    others = 'body "丁部" {}\nbody "戊部" {}\nbody "己部" {}\n'
+    old = orgspec.loads('body "丙局" {\n  superior "戊部"\n' + earlier + "}\n" + others)
+    new = orgspec.loads('body "丙局" {\n  superior "己部"\n' + earlier + "}\n" + others)
+    d = diff(old, new)
+    assert [getattr(op, "verb", None) for op in d.operations] == [None]
+    assert render_zh(d).splitlines() == ["1. 丙局由戊部调整为己部管理。"]

@@ -139,7 +139,7 @@ def _side(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, dict) and value.keys() == {"year", "month", "day"}:  # a date
         return "-".join(
-            f"{value[k]:02d}" if k != "year" else str(value[k]) for k in ("year", "month", "day") if value[k]
+            f"{value[k]:04d}" if k == "year" else f"{value[k]:02d}" for k in ("year", "month", "day") if value[k]
         )
     if isinstance(value, dict):  # a statement with parts, by its figure and its words
         parts = [str(_figure(value["count"]))] if value.get("count") is not None else []

@@ -188,6 +188,11 @@ def _ordered(ops: tuple[Operation, ...]) -> dict[type, list[Operation]]:
     return out
 
 
+def _relation_key(r: dict[str, Any]) -> tuple[str, str]:
+    """Return what a relation is, its details apart: its kind and its target's folded name."""
+    return r["kind"], fold_script(r["target"]["target"])
+
+
 def _relations(w: _Writer, changes: list[Operation]) -> None:
     said = {
         "hosts": ("{target}设在{name}", "{target}不再设在{name}"),
@@ -213,8 +218,12 @@ def _relations(w: _Writer, changes: list[Operation]) -> None:
         assert isinstance(op, AttributeChanged)
         if op.field != "relations" or not isinstance(op.before, list) or not isinstance(op.after, list):
             continue
-        added.extend((op, r) for r in op.after if r not in op.before and r.get("kind") in said)
-        removed.extend((op, r) for r in op.before if r not in op.after and r.get("kind") in said)
+        came = [r for r in op.after if r not in op.before and r.get("kind") in said]
+        went = [r for r in op.before if r not in op.after and r.get("kind") in said]
+        # a relation stated again with other details (since, item, a note) stands: neither set up nor ended
+        stays = {_relation_key(r) for r in came} & {_relation_key(r) for r in went}
+        added.extend((op, r) for r in came if _relation_key(r) not in stays)
+        removed.extend((op, r) for r in went if _relation_key(r) not in stays)
     gone = {(r["kind"], fold_script(r["target"]["target"])): (op, r) for op, r in removed}
     for op, r in added:
         w.about(op)
