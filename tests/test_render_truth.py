@@ -88,6 +88,8 @@ def model_edges(spec: Spec, chart: Chart) -> tuple[set[Pair], set[frozenset[str]
         if parent is not None and parent in node_of:
             tree.add((node_of[parent], me))
         for rel in unit.relations:
+            if rel.kind is RelationKind.OFFICE_OF_POST:
+                continue  # its target is a post's title, not a unit: no box stands for it and the chart leaves it out
             other = node(index.lookup(rel.target), rel.target.target)
             if other != me:
                 relations.add(frozenset((me, other)))
