@@ -103,6 +103,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_syntax_fast.py",
         "tests/test_dumps.py",
         "tests/test_fmt.py",
+        "tests/test_syntax_paths.py",
     ],
 }
 
