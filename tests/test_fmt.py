@@ -261,3 +261,22 @@ def test_bidirectional_controls_are_printed_as_escapes() -> None:
     result = format_source(text)
     assert result.problem is None
     assert result.output == 'body "A\\u{202E}B\\u{2066}C\\u{200F}D" {\n  kind "x"\n}\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "formatted"),
+    [
+        # a comment keeps the spaces after its '#', loses those at its end
+        ('#   indented note   \nbody "a"\n', '#   indented note\nbody "a"\n'),
+        # a blank line the writer left between statements is kept, from the second line on
+        ('note "a"\n\nnote "b"\n', 'note "a"\n\nnote "b"\n'),
+        # never two blank lines in a row, nor one after an opening brace
+        (
+            'body "a" {\n  note "x"\n\n\n  # c\n\n\n  note "y"\n}\n',
+            'body "a" {\n  note "x"\n\n  # c\n\n  note "y"\n}\n',
+        ),
+        ('body "a" {\n\n  note "x"\n}\n', 'body "a" {\n  note "x"\n}\n'),
+    ],
+)
+def test_fmt_keeps_the_writers_blank_lines_and_comment_indents(text: str, formatted: str) -> None:
+    assert format_source(text, "x.orgspec").output == formatted
