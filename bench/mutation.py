@@ -56,6 +56,8 @@ TESTS: dict[str, list[str]] = {
         "tests/test_reviewer_checks.py",
         "tests/test_constructs_n4.py",
         "tests/test_checks_edges.py",
+        "tests/test_constructs_n5.py",
+        "tests/test_reorg_interim.py",
     ],
     "reorg": [
         "tests/test_diff_golden.py",

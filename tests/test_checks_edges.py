@@ -161,3 +161,131 @@ body "某局" {
 """
     # the section managed by the government is not one of its bodies
     assert _found(text, "OS301") == []
+
+
+# ---- class totals: each total of a post is read, the class named ------------------------------
+
+
+def test_every_total_of_a_post_is_checked_after_one_over_too_many_bodies() -> None:
+    text = """body sb "街道办事处" {
+  stands-for 3 "3个"
+  posts {
+    post "副主任" 2 deputy {
+      across 5 10 "5个街道10名"
+      across 3 7 "3个街道7名"
+    }
+  }
+}
+"""
+    found = _found(text, "OS317")
+    assert [d.message for d in found] == [
+        "a total over 5 bodies of a class of 3",
+        "the total of '副主任' over 3 bodies is 7 (“3个街道7名”), but 2 for each makes 6",
+    ]
+    assert [r.message for r in found[0].related] == ["the class"]
+    # a total of no figure is passed over, and the next one is still checked
+    unread = text.replace('across 5 10 "5个街道10名"', 'across 3 unstated "若干"')
+    assert [d.message for d in _found(unread, "OS317")] == [found[1].message]
+
+
+def test_a_single_body_covering_areas_one_each_names_no_class() -> None:
+    (d,) = _found('body nj "站" {\n  covers "甲镇" "乙镇" {\n    each\n  }\n}\n', "OS317")
+    assert d.related == ()
+
+
+# ---- counts over plain bodies and of bodies with optional ones ---------------------------------
+
+
+def test_optional_sections_of_plain_bodies_a_count_is_over_count_once_each() -> None:
+    plain = _OVER.replace("  stands-for 3\n", "").replace("  stands-for 4\n", "")
+    # 1 or 2 + 1: 2 to 3 listed
+    assert _found(plain.replace("sections 10", "sections 3"), "OS301") == []
+    assert len(_found(plain.replace("sections 10", "sections 4"), "OS301")) == 1
+
+
+def test_optional_bodies_make_a_count_of_bodies_a_range() -> None:
+    text = """body gov "某县人民政府" {
+  stated bodies 2 "设2至3个机构"
+}
+
+body "甲局" {
+  superior @gov
+}
+
+body "乙局" {
+  superior @gov
+}
+
+body "丙局" {
+  superior @gov
+  optional "根据需要设置"
+}
+"""
+    assert _found(text, "OS301") == []
+    assert _found(text.replace("bodies 2", "bodies 3"), "OS301") == []
+    assert len(_found(text.replace("bodies 2", "bodies 1"), "OS301")) == 1
+
+
+# ---- totals whose terms may be nothing ----------------------------------------------------------
+
+
+def test_a_body_with_a_quota_of_none_adds_nothing_to_a_total() -> None:
+    zero = _PLAIN.replace("  quota administrative 20\n", '  quota administrative between 0 0 "0"\n').replace(
+        "administrative 30", "administrative 10"
+    )
+    assert _found(zero, "OS320") == []
+    assert len(_found(zero.replace('administrative 10 "', 'administrative 11 "'), "OS320")) == 1
+
+
+# ---- a post of none held by another ----------------------------------------------------------------
+
+
+def test_a_post_of_none_held_by_another_takes_no_place() -> None:
+    text = """body jd "某街道" {
+  quota administrative 20
+  posts {
+    group "处级职数" 6 {
+      post "书记" 1 chief
+      post "主任" 0 chief held-by "副书记"
+      post "副书记" 3 deputy
+      post "副主任" 2 deputy
+    }
+  }
+}
+"""
+    assert [d.code for d in orgspec.check_text(text) if d.code in ("OS304", "OS307", "OS322")] == []
+
+
+# ---- OS603: an interim period that ends before it starts -----------------------------------------
+
+
+def test_an_interim_period_ending_before_it_starts_says_how_a_period_runs() -> None:
+    text = 'body "某局" {\n  history {\n    event kept 2018-10 {\n      until 2018-03\n    }\n  }\n}\n'
+    (d,) = _found(text, "OS603")
+    assert d.message == "the interim period ends on 2018-03, before it starts on 2018-10"
+    assert d.hint == "an interim period (过渡期) runs from the event's date until a later one"
+
+
+# ---- OS316 and the like: every post group is compared with the units it heads ---------------------
+
+
+def test_each_section_leadership_total_is_compared_even_after_one_that_suffices() -> None:
+    text = """body "某局" {
+  section-duties-unstated
+  section "办公室"
+  section "甲股"
+  section "乙股"
+  posts {
+    group "内设机构领导职数" 3 for-sections
+    group "内设机构领导职数（调整后）" 2 for-sections
+  }
+}
+"""
+    (d,) = _found(text, "OS316")
+    assert d.message.startswith("内设机构领导职数（调整后） of '某局' is 2, fewer than the 3 sections it heads")
+
+
+def test_sub_counts_of_an_untitled_group_name_the_posts() -> None:
+    text = 'body "某局" {\n  posts {\n    group 3 {\n      post "局长" 1\n      includes 4 "另核"\n    }\n  }\n}\n'
+    messages = [d.message for d in _found(text, "OS308")]
+    assert messages == ["the sub-counts of the posts of '某局' add up to 4, more than 3"]
