@@ -289,3 +289,35 @@ def test_sub_counts_of_an_untitled_group_name_the_posts() -> None:
     text = 'body "某局" {\n  posts {\n    group 3 {\n      post "局长" 1\n      includes 4 "另核"\n    }\n  }\n}\n'
     messages = [d.message for d in _found(text, "OS308")]
     assert messages == ["the sub-counts of the posts of '某局' add up to 4, more than 3"]
+
+
+def test_each_plaque_only_body_with_staff_is_reported() -> None:
+    text = """body a "甲局" {
+  plaque "乙办"
+  plaque "丙办"
+}
+
+body b "乙办" {
+  quota administrative 3
+  plaque-on @a
+}
+
+body c "丙办" {
+  quota administrative 2
+  plaque-on @a
+}
+"""
+    assert [d.line for d in _found(text, "OS404")] == [7, 12]
+
+
+def test_staff_above_the_posts_of_an_untitled_group_name_the_group() -> None:
+    text = 'body "某局" {\n  posts {\n    group 3 {\n      actual 4\n      post "局长" 1\n    }\n  }\n}\n'
+    messages = [d.message for d in orgspec.check_text(text) if d.code in ("OS311", "OS312")]
+    assert len(messages) == 1
+    assert "post group" in messages[0]
+
+
+def test_a_total_with_no_words_is_quoted_as_nothing() -> None:
+    bare = _PLAIN.replace(' "两局行政编制共30名"', "").replace("administrative 30", "administrative 31")
+    (d,) = _found(bare, "OS320")
+    assert d.message.startswith("the administrative quota of '两局' is 31, but ")
