@@ -100,3 +100,12 @@ def test_every_form_of_a_figure_and_a_quota_source_are_written_back() -> None:
         "}\n"
     ).replace(" \n", "\n")
     assert orgspec.dumps(orgspec.loads(text)) == text
+
+
+def test_dumps_escapes_c1_controls_and_keeps_a_no_break_space() -> None:
+    spec = orgspec.loads('body "甲" {\n  note "x"\n}\n')
+    body = spec.bodies[0].model_copy(update={"notes": ("a\u0080b", "c\u00a0d", "e\u009fz")})
+    text = orgspec.dumps(spec.model_copy(update={"bodies": (body,)}))
+    # the C1 controls U+0080-U+009F are written as escapes; U+00A0, printable, as itself
+    assert text == 'body "甲" {\n  note "a\\u{80}b"\n  note "c\u00a0d"\n  note "e\\u{9F}z"\n}\n'
+    assert orgspec.loads(text).bodies[0].notes == body.notes
