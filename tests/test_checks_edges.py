@@ -30,6 +30,7 @@ def test_staff_above_all_quotas_quotes_the_document_and_names_each_quota() -> No
     (d,) = _found(_STAFF, "OS311")
     assert d.message == "'某局' has 12 staff in post (“在职12人”), 2 more than its quotas of 10 in all (超编)"
     assert [r.message for r in d.related] == ["the administrative quota", "the logistics quota"]
+    assert [d.source.position(r.span.start).line for r in d.related if d.source and r.span] == [2, 3]
     (bare,) = _found(_STAFF.replace(' "在职12人"', ""), "OS311")
     assert bare.message == "'某局' has 12 staff in post, 2 more than its quotas of 10 in all (超编)"
     assert _found(_STAFF.replace("actual 12", "actual 10"), "OS311") == []
