@@ -321,3 +321,23 @@ def test_a_total_with_no_words_is_quoted_as_nothing() -> None:
     bare = _PLAIN.replace(' "两局行政编制共30名"', "").replace("administrative 30", "administrative 31")
     (d,) = _found(bare, "OS320")
     assert d.message.startswith("the administrative quota of '两局' is 31, but ")
+
+
+def test_a_section_abolished_and_its_quota_taken_back_the_same_day_is_not_counted() -> None:
+    # 撤销乙科, its quota taken back the same day: a later event of the date that is no life event
+    text = """body "某局" {
+  section-duties-unstated
+  stated sections 1 "设1个内设机构"
+  section a "甲科"
+  section "乙科" {
+    history {
+      event abolished 2018-03
+      event quota-changed 2018-03 {
+        from 3
+        amount 0
+      }
+    }
+  }
+}
+"""
+    assert _found(text, "OS301") == []
