@@ -245,16 +245,18 @@ def test_a_post_of_none_held_by_another_takes_no_place() -> None:
     text = """body jd "某街道" {
   quota administrative 20
   posts {
-    group "处级职数" 6 {
+    group "处级职数" 7 {
       post "书记" 1 chief
       post "主任" 0 chief held-by "副书记"
       post "副书记" 3 deputy
       post "副主任" 2 deputy
+      post "武装部长" 1 deputy
     }
   }
 }
 """
-    assert [d.code for d in orgspec.check_text(text) if d.code in ("OS304", "OS307", "OS322")] == []
+    # 1 + 3 + 2 + 1 = 7 persons: the post of none held by a 副书记 takes none of them
+    assert [d.code for d in orgspec.check_text(text) if d.code.startswith("OS3")] == []
 
 
 # ---- OS603: an interim period that ends before it starts -----------------------------------------
@@ -341,3 +343,10 @@ def test_a_section_abolished_and_its_quota_taken_back_the_same_day_is_not_counte
 }
 """
     assert _found(text, "OS301") == []
+
+
+def test_an_event_naming_its_own_unit_before_its_establishment_is_reported_once() -> None:
+    text = 'body a "甲" {\n  history {\n    event merged 1995 {\n      unit @a\n    }\n    event established 2000\n  }\n}\n'
+    assert [d.message for d in _found(text, "OS602")] == [
+        "this merged event of 1995 is about '甲', which was established only on 2000"
+    ]
