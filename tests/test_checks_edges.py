@@ -350,3 +350,12 @@ def test_an_event_naming_its_own_unit_before_its_establishment_is_reported_once(
     assert [d.message for d in _found(text, "OS602")] == [
         "this merged event of 1995 is about '甲', which was established only on 2000"
     ]
+
+
+def test_an_open_class_counts_its_optional_units_once_in_a_count_over_bodies() -> None:
+    text = _OVER.replace("  stands-for 3\n", "").replace("stands-for 4", "stands-for unstated")
+    text = text.replace(
+        '  section "党政办公室"\n}\n', '  section "党政办公室"\n  section "综合办公室" {\n    optional "选设"\n  }\n}\n'
+    )
+    (d,) = _found(text.replace("sections 10", "sections 1"), "OS301")
+    assert d.message.endswith("but the 2 bodies it is over list 2 to 4 (optional: 2)")
