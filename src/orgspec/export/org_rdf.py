@@ -73,9 +73,9 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
 from orgspec.export.ids import Entry, UnitIds
 from orgspec.export.lang import spec_script, tag
-from orgspec.export.rdf_extra import ORG, ORGSPEC, extras
+from orgspec.export.rdf_extra import ORG, ORGSPEC, extras, rdf_date
 from orgspec.model.units import Event, EventKind, Post, PostGroup, Spec
-from orgspec.model.values import Basis, PartialDate, UnitKind
+from orgspec.model.values import Basis, UnitKind
 
 DEFAULT_BASE = "urn:orgspec:"
 _CONTEXT = {
@@ -105,14 +105,6 @@ def _is_deputy(title: str) -> bool:
 def _formal(entry: Entry) -> bool:
     """Return True when a unit is an organisation of its own: a body, or a nested unit of such a kind."""
     return entry.parent_id is None or entry.unit.kind not in _INTERNAL
-
-
-def _date(date: PartialDate) -> Literal:
-    if date.day is not None:
-        return Literal(str(date), datatype=XSD.date)
-    if date.month is not None:
-        return Literal(str(date), datatype=XSD.gYearMonth)
-    return Literal(str(date), datatype=XSD.gYear)
 
 
 class _Builder:
@@ -186,7 +178,7 @@ class _Builder:
         if basis.issuer:
             g.add((doc, DCTERMS.publisher, self.text(basis.issuer)))
         if basis.date is not None:
-            g.add((doc, DCTERMS.date, _date(basis.date)))
+            g.add((doc, DCTERMS.date, rdf_date(basis.date)))
         return doc
 
     def event(self, entry: Entry, local: str, event: Event) -> None:
@@ -205,7 +197,7 @@ class _Builder:
             g.add((node, ORG.resultedFrom, change))
         when = event.when()
         if when is not None:
-            g.add((change, DCTERMS.date, _date(when)))
+            g.add((change, DCTERMS.date, rdf_date(when)))
             if when.day is not None:
                 g.add((change, PROV.startedAtTime, Literal(f"{when}T00:00:00", datatype=XSD.dateTime)))
         if event.before or event.after:

@@ -49,7 +49,7 @@ from orgspec.export.popolo import count_value
 from orgspec.model.units import Post, PostGroup, RelationKind
 from orgspec.model.values import Count, CountStatus, PartialDate, QuotaCategory, Ref
 
-__all__ = ["ORG", "ORGSPEC", "RELATION_TERMS", "extras"]
+__all__ = ["ORG", "ORGSPEC", "RELATION_TERMS", "extras", "rdf_date"]
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 #: The vocabulary of what ORG has no term for: each term is listed, with its meaning, in docs/exports.md.
@@ -82,7 +82,8 @@ class _Builder(Protocol):
     def text(self, text: str) -> Literal: ...
 
 
-def _date(date: PartialDate) -> Literal:
+def rdf_date(date: PartialDate) -> Literal:
+    """Return a date as typed as the document gives it: xsd:date, xsd:gYearMonth or xsd:gYear."""
     if date.day is not None:
         return Literal(str(date), datatype=XSD.date)
     if date.month is not None:
@@ -147,7 +148,7 @@ def _staffing(b: _Builder, entry: Entry, node: URIRef) -> None:
         if quota.phasing_out:
             g.add((q, ORGSPEC.phasingOut, b.text(quota.phasing_out)))
         if quota.as_of is not None:
-            g.add((q, ORGSPEC.asOf, _date(quota.as_of)))
+            g.add((q, ORGSPEC.asOf, rdf_date(quota.as_of)))
         for ref in quota.over:
             g.add((q, ORGSPEC.totalOver, _organization(b, ref)))
     for i, stated in enumerate(entry.unit.stated):
@@ -205,7 +206,7 @@ def extras(b: _Builder, entry: Entry) -> None:
         if unit.covers.each:
             g.add((node, ORGSPEC.coversOneEach, Literal(True)))
     if unit.as_of is not None:
-        g.add((node, ORGSPEC.asOf, _date(unit.as_of)))
+        g.add((node, ORGSPEC.asOf, rdf_date(unit.as_of)))
     if unit.stands_for is not None and unit.stands_for.count.status is CountStatus.NUMBER:
         g.add((node, ORGSPEC.standsFor, Literal(unit.stands_for.count.value, datatype=XSD.integer)))
     _staffing(b, entry, node)
