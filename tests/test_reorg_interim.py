@@ -141,3 +141,18 @@ def test_a_body_no_longer_kept_beside_one_with_a_period_is_said_without_one() ->
         "2. 不再保留丁局。",
         "3. 乙局不再保留甲局牌子，设置过渡期，至2019年6月30日止（依据《某省机构改革方案》）。",
     ]
+
+
+def test_a_period_kept_for_one_plaque_of_one_body_is_given_to_no_other() -> None:
+    # 丙局 also takes down a plaque 甲局, and 乙局 another plaque: the period is 乙局's 甲局 only
+    # (two bodies carrying one plaque is an error of the spec, OS402, but a model to compare all the same)
+    old = orgspec.analyze(
+        'body "丙局" {\n  plaque "甲局"\n}\nbody "乙局" {\n  plaque "丁局"\n  plaque "甲局"\n}\n'
+    ).spec
+    assert old is not None
+    new = orgspec.loads(
+        'body "丙局" {}\nbody "乙局" {\n  history {\n    event interim 2018-10 {\n      until 2019-06-30\n'
+        '      plaque "甲局"\n    }\n  }\n}\n'
+    )
+    d = diff(old, new)
+    assert [(op.name, op.plaque) for op in d.operations if isinstance(op, Interim)] == [("乙局", "甲局")]
