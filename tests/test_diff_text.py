@@ -215,3 +215,9 @@ def test_a_date_before_the_year_1000_is_read_with_four_digits_as_written() -> No
     old = 'body "甲局" {\n  section "办公室"\n}\n'
     new = 'body "甲局" {\n  section "办公室" {\n    as-of 0987-06 "雍熙四年"\n  }\n}\n'
     assert _text_of(old, new)[1] == "    as of: (none) → 0987-06"  # was 987-06
+
+
+def test_a_date_a_quota_gains_is_read_not_just_said_changed() -> None:
+    old = orgspec.loads('body "甲局" {\n  quota administrative 5\n}\n')
+    new = orgspec.loads('body "甲局" {\n  quota administrative 5 {\n    as-of 2011-12\n  }\n}\n')
+    assert "administrative quota 5: as of (none) → 2011-12" in render_text(diff(old, new)).splitlines()[1]

@@ -165,7 +165,7 @@ def _fields_delta(before: BaseModel | dict[str, Any], after: BaseModel | dict[st
         if va == vb:
             continue
         name = key.replace("_", " ")
-        if isinstance(va, list | dict) or isinstance(vb, list | dict):
+        if isinstance(va, list) or isinstance(vb, list):  # a list is said changed; a date or a statement, read
             out.append(f"{name} changed")
         else:
             out.append(f"{name} {_side(va)} → {_side(vb)}")
