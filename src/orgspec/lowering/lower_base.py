@@ -170,24 +170,26 @@ class LowererBase:
         self.no_block(stmt)
         return self.r.date(arg) if arg is not None else None
 
-    def category(self, a: StmtArgs, words: list[str] | None = None) -> QuotaCategory | None:
-        """Read a quota category: an English keyword or a Chinese label.
+    def category(self, a: StmtArgs) -> QuotaCategory | None:
+        """Read a quota category: an English keyword or a Chinese label."""
+        return self.worded_category(a)[0]
 
-        A Chinese label that is none of the known categories (总编制, 专职干部) reads as ``other``;
-        when ``words`` is given, the label is appended to it so that the document's words are kept.
+    def worded_category(self, a: StmtArgs) -> tuple[QuotaCategory | None, str | None]:
+        """Read a quota category, with the document's words when they name none of the known ones.
+
+        A Chinese label that is none of the known categories (总编制, 专职干部) reads as ``other``,
+        its words kept beside it; a known term or a keyword comes with no words.
         """
         arg = a.require("a quota category (administrative, logistics, … or the Chinese term)", IDENT, S)
         if arg is None:
-            return None
+            return None, None
         cat = category_of(arg.value)
         if cat is None:
             if arg.kind is STRING:
-                if words is not None:
-                    words.append(arg.value)
-                return QuotaCategory.OTHER
+                return QuotaCategory.OTHER, arg.value
             words = [c.value for c in QuotaCategory]
             self.unknown_word("OS206", f"unknown quota category '{arg.value}'", arg, words, listed="categories: ")
-        return cat
+        return cat, None
 
     def part(self, stmt: Stmt, p: str) -> QuotaPart | None:
         """Read an ``includes`` or ``excludes`` part of a quota or post."""

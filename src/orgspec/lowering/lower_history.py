@@ -111,10 +111,9 @@ class HistoryLowerer(LowererBase):
                 self.map.put(p + "/target", sub)
             elif kw == "category":
                 sa = StmtArgs(self.r, sub)
-                worded: list[str] = []
-                ef["category"] = self.category(sa, worded)
-                if worded:
-                    ef["category_label"] = worded[0]
+                ef["category"], worded = self.worded_category(sa)
+                if worded is not None:
+                    ef["category_label"] = worded
                 sa.done("one category")
             elif kw == "duty":
                 value = self.text(sub)

@@ -61,8 +61,7 @@ class StaffLowerer(ClassLowerer):
         path, lists = u.path, u.lists
         p = f"{path}/quotas/{len(lists['quotas'])}"
         a = StmtArgs(self.r, stmt)
-        words: list[str] = []
-        cat = self.category(a, words)
+        cat, worded = self.worded_category(a)
         if cat is None:
             return
         counted = a.count("the quota")
@@ -71,8 +70,8 @@ class StaffLowerer(ClassLowerer):
         if counted is None:
             return
         qf: dict[str, Any] = {"category": cat, "count": counted[0], "label": label.value if label else None}
-        if words:
-            qf["category_label"] = words[0]
+        if worded is not None:
+            qf["category_label"] = worded
         parts: list[QuotaPart] = []
         also: list[OtherStatement] = []
         across: list[ClassTotal] = []

@@ -52,8 +52,6 @@ from orgspec.report.text import printable
 
 __all__ = ["UnitChanges", "by_unit", "render_text", "summary_line"]
 
-#: Markdown output stays below this many characters (GitHub comments allow 65,536).
-
 _VERBS = {
     "establish": "established",
     "abolish": "abolished",

@@ -145,8 +145,11 @@ def _part(p: QuotaPart) -> Stmt:
 
 def _quota(q: Quota) -> Stmt:
     # the document's own name of a pool of no known category (总编制) stands where the keyword would
-    worded = q.category is QuotaCategory.OTHER and q.category_label is not None
-    args: list[Arg] = [_s(q.category_label) if worded and q.category_label else _w(q.category.value), *_count(q.count)]
+    if q.category is QuotaCategory.OTHER and q.category_label is not None:
+        head = _s(q.category_label)
+    else:
+        head = _w(q.category.value)
+    args: list[Arg] = [head, *_count(q.count)]
     if q.label is not None:
         args.append(_s(q.label))
     block = [_part(p) for p in q.parts]
