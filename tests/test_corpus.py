@@ -76,6 +76,8 @@ NOT_VERBATIM: dict[str, set[str]] = {
     },
     # The copy garbles "。縣委書記" into "?h委書記": the post read from it.
     "found-60-shangli-county-institutional-reform-trad": {"縣委書記"},
+    # The page never names the bureau whose 局長's powers it gives: a placeholder.
+    "found-69-bureau-director-powers-labour-law-site-trad": {"unnamed bureau (局長綜理局務 page)"},
 }
 
 #: Pinyin readings that some reposts inject after characters: "國(guó)家".
