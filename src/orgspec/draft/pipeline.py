@@ -328,23 +328,39 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"(\d{1,5}|[一二三四五六七八九十两兩百]{1,4})(?:名|人|个|個|处|處|科|室|项|項)")
 
 
+#: the path of a note element (a sentence kept as words): a note is not a fact
+_NOTE_PATH = re.compile(r"/notes/\d+$")
+
+
 def _coverage(lines: list[Line], prov: Provenance, facts: Facts, spec: Spec) -> dict[str, Any]:
     """Which lines gave a fact, the share of the text they hold, and the figures no fact placed.
 
-    A line gave a fact when an element of the draft names it as its source (a heading that opens a
-    part counts too); every other line with text is listed, with the note that says why when there
-    is one. A figure ("25名", "6个处") is placed when the draft states that number somewhere.
+    A line gave a fact when an element of the draft other than a note names it as its source (a
+    heading that opens a part counts too); every other line with text is listed, with the note that
+    says why when there is one. A line kept only as a ``note`` element gave no fact: it is listed
+    with ``kept_as_note`` and the draft's comment on it, and its text is not counted as used. A
+    figure ("25名", "6个处") is placed when the draft states that number somewhere.
     """
-    sources = {line for line, _ in prov.where.values() if line is not None}
+    sources = {line for path, (line, _) in prov.where.items() if line is not None and not _NOTE_PATH.search(path)}
     sources |= {n.line for n in facts.notes if n.kind == "anomaly" and n.line is not None}
     sources |= {line.no for line in lines if line.text and heading_kind(line) is not None}
+    as_note: dict[int, str] = {}
+    for path, (line, msgs) in sorted(prov.where.items()):
+        if line is not None and _NOTE_PATH.search(path) and line not in sources:
+            as_note.setdefault(line, "; ".join(msgs) if msgs else "a sentence kept as words")
     why = {n.line: n.message for n in facts.notes if n.line is not None}
     texts = [line for line in lines if line.text]
-    no_fact = [
-        {"line": line.no, "text": line.text, **({"why": why[line.no]} if line.no in why else {})}
-        for line in texts
-        if line.no not in sources
-    ]
+    no_fact: list[dict[str, Any]] = []
+    for line in texts:
+        if line.no in sources:
+            continue
+        entry: dict[str, Any] = {"line": line.no, "text": line.text}
+        if line.no in as_note:
+            entry["why"] = f"a note, not a fact: {as_note[line.no]}"
+            entry["kept_as_note"] = True
+        elif line.no in why:
+            entry["why"] = why[line.no]
+        no_fact.append(entry)
     total = sum(len(line.text) for line in texts)
     used = sum(len(line.text) for line in texts if line.no in sources)
     placed = {str(n) for n in re.findall(r"\d+", spec.model_dump_json())}
@@ -356,6 +372,7 @@ def _coverage(lines: list[Line], prov: Provenance, facts: Facts, spec: Spec) -> 
                 figures.append({"line": line.no, "figure": line.text[m.start() : m.end()]})
     return {
         "lines_with_no_fact": no_fact,
+        "lines_kept_as_notes": sum(1 for entry in no_fact if entry.get("kept_as_note")),
         "share_of_text_used": round(used / total, 3) if total else 0.0,
         "figures_not_placed": figures,
     }
