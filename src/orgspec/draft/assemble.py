@@ -205,7 +205,7 @@ def kind_by_label(label: str) -> UnitKind | None:
 
 def kind_by_name(name: str) -> UnitKind | None:
     """Return the kind a body's name states by itself: "…领导小组" coordinates, "派出…" is dispatched."""
-    if re.search(r"(?:领导小组|領導小組)$", name):
+    if re.search(r"(?:领导小组|領導小組|联席会议|聯席會議)$", name):
         return UnitKind.COORDINATING_BODY
     if re.match(r"^(?:派出|派驻|派駐)", name):
         return UnitKind.DISPATCHED_UNIT

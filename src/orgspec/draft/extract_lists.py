@@ -67,6 +67,52 @@ _NEXT = re.compile(r"[^、,。;]{0,40}")
 _LONGEST = 800  # the longest list read: ~50 names; a longer run of text is not one list
 #: the first item of a list: up to its first 、 or , outside parentheses
 _FIRST_ITEM = re.compile(r"(?:[^、,(]|\([^()]*\))*")
+#: a count of units the field states before its list, in the same sentence: "设下列13个机构,分别为",
+#: "包括10个司(厅),分别是:", "下设6个科室:" — the nouns around the count say what the units are
+_COUNT_BEFORE = re.compile(
+    r"(设(?:立|置|有)?(?:下列|以下|如下)?|下设|内设|包括|共有?|分别设(?:立|置)?)"
+    + _NUM
+    + r"个((?:职能|内设|党政|工作|业务)?(?:内设机构|机构|司局|处室|科室|股室|办公室|司|厅|处|科|股|室|局)"
+    + r"(?:\([\u4e00-\u9fff、]{1,8}\))?)[,:]?(?:[\u4e00-\u9fff]{0,6}(?:包括|为|是))?[,:]?$"
+)
+#: the subject of such a sentence, after its lead-in ("改革后,"): "X党委、办事处" stands for X
+_JOINT = re.compile(r"(?:党委|党工委|党组)、(?:办事处|政府|人民政府|管委会)$")
+_SUBJECT_END = re.compile(
+    r"(?:街道办事处|办事处|街道|镇|乡|办公厅|办公室|委员会|局|厅|部|委|署|院|中心|办|所|站|队)$"
+)
+
+
+def count_before(key: str, at: int) -> tuple[int, int, int, str] | None:
+    """Return (count, start, end, noun) of the count the sentence states right before offset ``at``.
+
+    "改革后,X设下列13个机构,分别为A、B…": read at the list's trigger (分别为), the count is 13 and the
+    noun 机构; None when the sentence states no count of units just before the list.
+    """
+    begin = max(key.rfind(c, 0, at) for c in "。;!?") + 1
+    m = _COUNT_BEFORE.search(key, max(begin, at - 40), at)
+    if m is None:
+        return None
+    count = cn_int(m.group(2))
+    return (count, m.start(), m.end(), m.group(3)) if count else None
+
+
+def subject_before(key: str, verb: int) -> tuple[int, int] | None:
+    """Return the span of the body a counting sentence is about: the words before its verb.
+
+    "改革后,莞城街道党委、办事处设下列13个机构" → 莞城街道 (a party committee and an office written
+    together are one body, named as the place is); the words must end like a body's name and not be a
+    class ("各镇街", "全县") or a pronoun.
+    """
+    begin = max(key.rfind(c, 0, verb) for c in "。;!?,:") + 1
+    words = key[begin:verb]
+    joint = _JOINT.search(words)
+    end = verb - (len(joint.group(0)) if joint else 0)
+    name = key[begin:end]
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,20}", name) or name.startswith(("各", "全", "该", "本", "其", "我", "这")):
+        return None
+    if not _SUBJECT_END.search(name) or re.search(r"政府|党委|[省市县区]委$", name):
+        return None  # a government's 机构 are bodies, not sections
+    return begin, end
 
 
 @dataclass(frozen=True)
@@ -257,6 +303,11 @@ def _running(para: Paragraph, facts: Facts) -> None:
             ):
                 break  # "…4个内设机构": the count closes the list ("区域气象中心8个": a class, the list goes on)
         counted = False
+        # "设下列13个机构,分别为A、B…": the count the sentence states before its list, and its noun
+        before = count_before(key, m.start()) if strong or m.group(0).startswith(":") else None
+        of_sections = before is not None and subject_before(key, before[1]) is not None or (
+            before is not None and not before[3].startswith(("机构", "局"))
+        )
         if strong and len(found) < len(_split(segment)):
             by_count = _counted(key, m.start(), start, segment)
             if by_count:
@@ -281,6 +332,8 @@ def _running(para: Paragraph, facts: Facts) -> None:
             covered = end
             tail = segment[: found[-1][0] - start + 40]
             count = read_count(tail) if lead is None else read_count(lead.group(0))
+            if count is None and before is not None and of_sections:
+                count = before[0]
             base = max(0, m.start() - 20)
             # the list's subject: "州委宣传部设…", "垦利县林业局保留,内设…"
             subject = re.search(r"([\u4e00-\u9fff]{3,20}?)(?:予以保留|保留)?,?$", key[base : m.start()])
@@ -316,6 +369,9 @@ def _running(para: Paragraph, facts: Facts) -> None:
                     facts.sections[-1].notes.append(
                         "the count covers sections and units of another kind: check its kind"
                     )
+                elif counted and before is not None and of_sections and facts.sections[-1].name == text_name:
+                    facts.sections[-1].kind = UnitKind.SECTION  # "包括10个司(厅):…、机关党委": one of those counted
+                    facts.sections[-1].notes.append(f"one of the {before[0]} {before[3]} the sentence counts")
                 elif counted and facts.sections[-1].name == text_name and facts.sections[-1].kind is UnitKind.SECTION:
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION
                     facts.sections[-1].notes.append(
@@ -330,9 +386,20 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 facts.sections[-1].duties.append(Src(Duty(text=text), para.line_at(duty_at)))
             if m.group(0) == "":
                 _subject_duty(para, found, facts)
+            if before is not None and of_sections and facts.name is None:
+                subject = subject_before(key, before[1])
+                if subject is not None:  # "X党委、办事处设下列13个机构": the body is X
+                    note = "the name is read from the subject of the sentence that counts the units"
+                    facts.name = Src(para.text[subject[0] : subject[1]], para.line_at(subject[0]), [note])
             if count is not None and facts.stated_sections is None:
                 c = _COUNT.search(key, m.start(), end + 40)
                 phrase = para.text[m.start() : c.end()] if c else para.text[m.start() : end]
+                if before is not None and of_sections and count == before[0]:
+                    verb = key.rfind("设", before[1], before[2])
+                    phrase = para.text[verb if verb >= 0 else before[1] : before[2]].rstrip(",:")
+                    subject = subject_before(key, before[1])
+                    if subject is not None:
+                        phrase = para.text[subject[0] : before[2]].rstrip(",:")
                 facts.stated_sections = Src((count, phrase.strip(" :")), para.line_at(m.start()))
 
 
@@ -371,8 +438,9 @@ def _counted(key: str, trigger: int, start: int, segment: str) -> list[tuple[int
     opening = re.search(_UNITS_COUNT + r"[,:]?$", key[max(0, trigger - 16) : trigger])
     # "直属科级事业单位4个,A、B、C、D": the count the trigger itself states
     opening = opening or re.search(_NUM + r"个[,:]$", key[trigger:start])
-    count_m = closing or opening
-    if count_m is None or cn_int(count_m.group(1)) != len(spans):
+    before = count_before(key, trigger)
+    count = cn_int(count_m.group(1)) if (count_m := closing or opening) else (before[0] if before else None)
+    if count is None or count != len(spans):
         return []
     out: list[tuple[int, str, str | None]] = []
     for k, (a, b) in enumerate(spans):

@@ -27,7 +27,7 @@ from orgspec.draft.extract_duties import extract_changes, extract_duties, find_r
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_head import extract_head
 from orgspec.draft.extract_lists import extract_lists
-from orgspec.draft.extract_name import colocated, companions, infobox_kind, name_in_passing
+from orgspec.draft.extract_name import colocated, companions, infobox_kind, name_in_passing, news_subject
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
@@ -431,6 +431,8 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         companions(lines, facts)
     if structure and not english and facts.name is None:
         name_in_passing(lines, facts)
+    if structure and not english and facts.name is None:
+        news_subject(lines, facts)
     if structure and not english and facts.name is None and (facts.sections or facts.quotas):
         _class_noun_name(lines, facts)
     if structure and not english and facts.name is None and facts.subject is not None:
