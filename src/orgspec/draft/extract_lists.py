@@ -73,7 +73,7 @@ _COUNT_BEFORE = re.compile(
     r"(设(?:立|置|有)?(?:下列|以下|如下)?|下设|内设|包括|共有?|分别设(?:立|置)?)"
     + _NUM
     + r"个((?:职能|内设|党政|工作|业务)?(?:内设机构|机构|司局|处室|科室|股室|办公室|司|厅|处|科|股|室|局)"
-    + r"(?:\([\u4e00-\u9fff、]{1,8}\))?)[,:]?(?:[\u4e00-\u9fff]{0,6}(?:包括|为|是))?[,:]?$"
+    + r"(?:\([\u4e00-\u9fff、]{1,8}\))?)[,:]?(?:[\u4e00-\u9fff]{0,6}?(?:包括|为|是)?)?[,:]?$"
 )
 #: the subject of such a sentence, after its lead-in ("改革后,"): "X党委、办事处" stands for X
 _JOINT = re.compile(r"(?:党委|党工委|党组)、(?:办事处|政府|人民政府|管委会)$")
@@ -215,6 +215,8 @@ def _name_at(piece: str) -> tuple[str, str | None, int] | None:
     piece = re.sub(r"(?:等)?" + _NUM + r"个.*$", "", piece).rstrip("等")
     piece = re.sub(r"等(?:内设机构|机构|单位|部门|处室|科室)$", "", piece)  # "…、财务室等机构"
     piece = re.sub(r"(?:主要|分别)?负责.*$", "", piece)
+    # "X(Y)与市监委派出监察组合署办公": the unit X shares its offices with another; the name is X(Y)
+    piece = re.sub(r"(?<=[)\u4e00-\u9fff])(?:与|和)[\u4e00-\u9fff]{2,30}合署办公$", "", piece)
     m = _NAME.match(piece)
     if (
         not m
@@ -304,7 +306,8 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 break  # "…4个内设机构": the count closes the list ("区域气象中心8个": a class, the list goes on)
         counted = False
         # "设下列13个机构,分别为A、B…": the count the sentence states before its list, and its noun
-        before = count_before(key, m.start()) if strong or m.group(0).startswith(":") else None
+        before = count_before(key, m.start()) if strong or m.group(0).startswith((":", "包括")) else None
+        strong = strong or before is not None  # "设下列13个办公室(局),机构具体名称包括:": the count opens the list
         of_sections = before is not None and subject_before(key, before[1]) is not None or (
             before is not None and not before[3].startswith(("机构", "局"))
         )
@@ -337,7 +340,8 @@ def _running(para: Paragraph, facts: Facts) -> None:
             base = max(0, m.start() - 20)
             # the list's subject: "州委宣传部设…", "垦利县林业局保留,内设…"
             subject = re.search(r"([\u4e00-\u9fff]{3,20}?)(?:予以保留|保留)?,?$", key[base : m.start()])
-            if facts.name is None and subject and _BODY_END.search(subject.group(1)):
+            counted_noun = subject is not None and re.match(r"个|個", subject.group(1)) is not None  # "3个委员会"
+            if facts.name is None and subject and _BODY_END.search(subject.group(1)) and not counted_noun:
                 at0 = base + subject.start(1)
                 note = "the name is read from the subject of the list of sections"
                 facts.name = Src(para.text[at0 : base + subject.end(1)], para.line_at(at0), [note])
