@@ -70,9 +70,9 @@ _FIRST_ITEM = re.compile(r"(?:[^、,(]|\([^()]*\))*")
 #: a count of units the field states before its list, in the same sentence: "设下列13个机构,分别为",
 #: "包括10个司(厅),分别是:", "下设6个科室:" — the nouns around the count say what the units are
 _COUNT_BEFORE = re.compile(
-    r"(设(?:立|置|有)?(?:下列|以下|如下)?|下设|内设|包括|共有?|分别设(?:立|置)?)"
+    r"(设(?:立|置|有)?(?:下列|以下|如下)?|下设|内设|包括|共有?|分别设(?:立|置)?|(?:^|(?<=[。;,:])))"
     + _NUM
-    + r"个((?:职能|内设|党政|工作|业务)?(?:内设机构|机构|司局|处室|科室|股室|办公室|司|厅|处|科|股|室|局)"
+    + r"个((?:职能|内设|党政|工作|业务|直属)?(?:内设机构|机构|司局|处室|科室|股室|办公室|司|厅|处|科|股|室|局|委员会|事业单位)"
     + r"(?:\([\u4e00-\u9fff、]{1,8}\))?)[,:]?(?:[\u4e00-\u9fff]{0,6}?(?:包括|为|是)?)?[,:]?$"
 )
 #: the subject of such a sentence, after its lead-in ("改革后,"): "X党委、办事处" stands for X
@@ -89,11 +89,20 @@ def count_before(key: str, at: int) -> tuple[int, int, int, str] | None:
     noun 机构; None when the sentence states no count of units just before the list.
     """
     begin = max(key.rfind(c, 0, at) for c in "。;!?") + 1
-    m = _COUNT_BEFORE.search(key, max(begin, at - 40), at)
+    m = _COUNT_BEFORE.search(key[:at], max(begin, at - 40))
     if m is None:
         return None
     count = cn_int(m.group(2))
-    return (count, m.start(), m.end(), m.group(3)) if count else None
+    return (count, m.start(), m.end(3), m.group(3)) if count else None
+
+
+def _counted_kind(noun: str) -> UnitKind:
+    """The kind of the units a count's noun names: 委员会 other units, 事业单位 institutions, else sections."""
+    if noun.endswith("委员会"):
+        return UnitKind.OFFICE
+    if noun.endswith("事业单位"):
+        return UnitKind.PUBLIC_INSTITUTION
+    return UnitKind.SECTION
 
 
 def subject_before(key: str, verb: int) -> tuple[int, int] | None:
@@ -308,8 +317,11 @@ def _running(para: Paragraph, facts: Facts) -> None:
         # "设下列13个机构,分别为A、B…": the count the sentence states before its list, and its noun
         before = count_before(key, m.start()) if strong or m.group(0).startswith((":", "包括")) else None
         strong = strong or before is not None  # "设下列13个办公室(局),机构具体名称包括:": the count opens the list
-        of_sections = before is not None and subject_before(key, before[1]) is not None or (
-            before is not None and not before[3].startswith(("机构", "局"))
+        # the units are the body's sections when the noun says so (司, 处室, 办公室(局)), or when the sentence's
+        # subject is a body that is no government ("X街道党委、办事处设下列13个机构")
+        of_sections = before is not None and _counted_kind(before[3]) is UnitKind.SECTION
+        of_sections = of_sections and (
+            subject_before(key, before[1]) is not None or not before[3].startswith(("机构", "局"))
         )
         if strong and len(found) < len(_split(segment)):
             by_count = _counted(key, m.start(), start, segment)
@@ -373,8 +385,11 @@ def _running(para: Paragraph, facts: Facts) -> None:
                     facts.sections[-1].notes.append(
                         "the count covers sections and units of another kind: check its kind"
                     )
-                elif counted and before is not None and of_sections and facts.sections[-1].name == text_name:
-                    facts.sections[-1].kind = UnitKind.SECTION  # "包括10个司(厅):…、机关党委": one of those counted
+                elif before is not None and (counted or len(found) >= 2) and facts.sections[-1].name == text_name:
+                    # "包括10个司(厅):…、机关党委": one of those counted, of the kind the count's noun says
+                    facts.sections[-1].kind = _counted_kind(before[3]) if of_sections or before[3] != "机构" else (
+                        facts.sections[-1].kind
+                    )
                     facts.sections[-1].notes.append(f"one of the {before[0]} {before[3]} the sentence counts")
                 elif counted and facts.sections[-1].name == text_name and facts.sections[-1].kind is UnitKind.SECTION:
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION
