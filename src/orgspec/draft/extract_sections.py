@@ -31,7 +31,13 @@ _CHANGED = re.compile(r"内设机构(?:由[^,。;]{0,12}?)(?:增至|增加到|�
 _SHARED = re.compile(r"^上述" + _NUM + r"?个?([^,。:]{0,8}?)的?(?:主要)?职责(?:是|为)[::]?$")
 _PLAQUE_IN = re.compile(r'^(加挂|增挂|对外保留|保留|挂)"?(.+?)"?牌子$')
 _UNITLIKE = re.compile(r"(处|科|室|局|司|股|中心|办公室|办|部|队|所|站|委员会|委)$")
-_PER_REG = re.compile(r"另按(?:有关)?规定设(?:定|置|立)?([^,。;]{2,20}?)[。;]?$")
+#: a unit set per regulations, outside the listed ones, in either order: "另按规定设X", "按有关规定设置X。",
+#: "X按有关规定设置。"
+_PER_REG = re.compile(
+    r"^(?:另|并)?按(?:有关|相关)?规定设(?:定|置|立)?了?([^,。;]{2,20}?)[。;]?$"
+    r"|另按(?:有关)?规定设(?:定|置|立)?([^,。;]{2,20}?)[。;]?$"
+    r"|^([\u4e00-\u9fff]{2,20}?)(?:另|并)?按(?:有关|相关)?规定(?:设置|设立|单独设置)[。;]?$"
+)
 _UNNUMBERED = re.compile(r"^([\u4e00-\u9fff]{2,14}(?:党委|党组|工会|团委|中心|办公室|处|科|室|股|司))[。:]")
 _VERBS = ("负责", "承担", "指导", "协调", "组织", "拟订", "研究", "管理", "办理", "参与", "贯彻", "完成", "根据")
 _NAME_ONLY = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ]{0,16}(?:办公室|中心|处|科|室|局|股|司)(?:\([^()]{2,30}\))?$")
@@ -185,9 +191,10 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
             continue
         m2 = _PER_REG.search(line.key)
         if m2:
-            name = line.text[m2.start(1) : m2.end(1)]
+            g = next(i for i in (1, 2, 3) if m2.group(i) is not None)
+            name = line.text[m2.start(g) : m2.end(g)]
             kind = section_kind(name)
-            if "纪检" in m2.group(1) or "监察" in m2.group(1):
+            if "纪检" in m2.group(g) or "监察" in m2.group(g):
                 kind = UnitKind.DISCIPLINE_UNIT
             unit = SectionFacts(name=name, line=line.no, kind=kind, per_regulations=True)
             unit.doc_notes.append(Src(line.text, line.no))
@@ -198,6 +205,10 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
             continue
         if shared is not None:
             shared.duties.append(Src(Duty(text=line.text), line.no))
+            facts.used.add(line.no)
+        elif facts.sections and facts.sections[-1].per_regulations and not facts.sections[-1].duties:
+            # a unit set per regulations has no duties in the list: what follows it is no duty of it
+            facts.sections[-1].doc_notes.append(Src(line.text, line.no, ["after a unit set per regulations"]))
             facts.used.add(line.no)
         elif facts.sections:
             current = facts.sections[-1]
