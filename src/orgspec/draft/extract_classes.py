@@ -483,6 +483,10 @@ def _class_posts(lines: list[Line], facts: Facts, skip: set[int]) -> None:
 
 _LEADERS = re.compile(r"^([\u4e00-\u9fff]{2,10})领导$")
 _LEADER = re.compile(r"^([\u4e00-\u9fff ]{1,12}?)\s*:\s*([\u4e00-\u9fff]{1,3} ?[\u4e00-\u9fff]{1,3}(?:[\s、]+[\u4e00-\u9fff]{2,4})*)$")
+#: an enumerated heading that names a class of bodies: "一、保留的非常设机构市领导任职情况"
+_CLASS_HEADING = re.compile(
+    r"^[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{0,8}?(非常设机构|议事协调机构|工作部门|组成部门|直属机构|部门管理机构)"
+)
 #: an enumerated line that is a body's name alone: "1、市城市规划委员会" (its leaders follow, one per line)
 _NAMED_ITEM = re.compile(
     r"^(?:\d{1,2}[、.]|\([一二三四五六七八九十\d]{1,3}\))\s*([\u4e00-\u9fff]{3,30}?(?:委员会|领导小组|指挥部|联席会议|办公室|局|委))$"
@@ -508,6 +512,13 @@ def leaders_blocks(lines: list[Line], facts: Facts) -> set[int]:
         else:
             name = line.text.replace(" ", "")[: len(head.group(1))]
         body = ListedBody(name=Src(name, line.no, ["a page's block of the body's leaders"]))
+        if head.re is _NAMED_ITEM:
+            # the heading above the items names their class: "一、保留的非常设机构市领导任职情况"
+            above = next((x for x in reversed(texts[:i]) if _CLASS_HEADING.match(x.key)), None)
+            m_class = _CLASS_HEADING.match(above.key) if above is not None else None
+            if above is not None and m_class is not None:
+                note = "the class the heading above the list names"
+                body.kind_label = Src(above.text[m_class.start(1) : m_class.end(1)], above.no, [note])
         committee = re.search(r"(?:委|委员会|领导小组)$", head.group(1)) is not None
         for row in texts[i + 1 :]:
             m = _LEADER.match(row.key.strip())
