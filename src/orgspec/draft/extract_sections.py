@@ -190,8 +190,8 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
             shared = None
             continue
         m2 = _PER_REG.search(line.key)
-        if m2:
-            g = next(i for i in (1, 2, 3) if m2.group(i) is not None)
+        g = next((i for i in (1, 2, 3) if m2 is not None and m2.group(i) is not None), 0)
+        if m2 and (g == 2 or _UNITLIKE.search(m2.group(g)) or re.search(r"(?:机构|党委|党组|工会)$", m2.group(g))):
             name = line.text[m2.start(g) : m2.end(g)]
             kind = section_kind(name)
             if "纪检" in m2.group(g) or "监察" in m2.group(g):
