@@ -7,7 +7,8 @@ per document (matched/drafted/expected per field) and the totals of the others a
 held-out batch (a fresh set no rule was written against; batches 1-5, found 01-63, are development
 documents since their held-out figures were quoted, 2026-12-04 and 2026-12-05), so that rules fitted
 to some documents show up as a gap between them. Each promoted batch is also totalled apart ("of which
-batch N, was held out"), inside the development total. Every body of a document is scored (``orgspec.draft.score.pair_bodies``).
+batch N, was held out"), inside the development total. Every body of a document is scored
+(``orgspec.draft.score.pair_bodies``).
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ def main() -> int:
     """Print the score table; return 0."""
     index = json.loads((ROOT / "corpus" / "index.json").read_text("utf-8"))
     groups = ["others", *sorted({_group(e) for e in index if e["held_out"]}, key=lambda g: (len(g), g))]
-    promoted = {Path(str(e["spec"])).stem: f"of which batch {e['batch']}, was held out" for e in index if "was_held_out" in e}
+    promoted = {
+        Path(str(e["spec"])).stem: f"of which batch {e['batch']}, was held out" for e in index if "was_held_out" in e
+    }
     groups += sorted(set(promoted.values()))
     totals = {g: {f: [0, 0, 0] for f in FIELDS} for g in groups}
     print("| document | held out | " + " | ".join(FIELDS) + " |")

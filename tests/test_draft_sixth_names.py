@@ -41,9 +41,7 @@ def test_the_subject_of_a_counting_sentence_names_the_body_and_its_count_is_stat
     assert body.name == "青山镇"  # "X党委、政府" stands for X
     assert [u.name for u in body.units] == ["综合办公室", "平安建设办公室", "经济发展办公室", "社会事务办公室"]
     assert [p.name for p in body.units[0].plaques] == ["统计办公室"]
-    assert [(s.what, s.count.value, s.text) for s in body.stated] == [
-        ("sections", 4, "青山镇党委、政府设下列4个机构")
-    ]
+    assert [(s.what, s.count.value, s.text) for s in body.stated] == [("sections", 4, "青山镇党委、政府设下列4个机构")]
 
 
 def test_a_class_or_a_government_as_the_subject_names_no_body() -> None:
@@ -80,7 +78,8 @@ def test_a_count_of_committees_before_its_list_reads_other_units_not_sections() 
     )
     body = _draft(text).spec.bodies[0]
     kinds = {u.name: u.kind for u in body.units}
-    assert kinds["平安委员会"] is UnitKind.OFFICE and kinds["执法委员会"] is UnitKind.OFFICE
+    assert kinds["平安委员会"] is UnitKind.OFFICE
+    assert kinds["执法委员会"] is UnitKind.OFFICE
     assert kinds["党政办公室"] is UnitKind.SECTION
     assert body.stated[0].count.value == 2  # the committees are not counted against the sections
 
@@ -146,7 +145,9 @@ def test_a_joint_meeting_a_rule_provides_for_is_not_set_up() -> None:
 
 
 def test_a_news_items_subject_named_again_names_the_body() -> None:
-    text = "丙丁事务部机构组建基本完成\n记者获悉,该部设有以下2个司,分别是:规划司、财务司。丙丁事务部副部长介绍了情况。\n"
+    text = (
+        "丙丁事务部机构组建基本完成\n记者获悉,该部设有以下2个司,分别是:规划司、财务司。丙丁事务部副部长介绍了情况。\n"
+    )
     assert _draft(text).spec.bodies[0].name == "丙丁事务部"
 
 
@@ -220,13 +221,12 @@ def test_bodies_in_plaque_clauses_without_a_count_keep_no_class() -> None:
 
 def test_a_line_kept_only_as_a_note_gave_no_fact() -> None:
     text = (
-        "某某新闻网\n"
-        "改革后,青山镇党委、政府设下列2个机构,分别为综合办公室、社会事务办公室。\n"
-        "会议强调,要抓好落实。\n"
+        "某某新闻网\n改革后,青山镇党委、政府设下列2个机构,分别为综合办公室、社会事务办公室。\n会议强调,要抓好落实。\n"
     )
     report = _draft(text).report
     rows = {d["line"]: d for d in report["lines_with_no_fact"]}
-    assert rows[1]["kept_as_note"] and rows[1]["why"].startswith("a note, not a fact")
+    assert rows[1]["kept_as_note"]
+    assert rows[1]["why"].startswith("a note, not a fact")
     assert 2 not in rows  # the line that gave the sections gave facts
     assert report["lines_kept_as_notes"] == sum(1 for d in rows.values() if d.get("kept_as_note"))
     line2 = len(text.splitlines()[1])

@@ -45,7 +45,9 @@ _BODY_END = re.compile(_ENDS + "$")
 #: "X挂Y牌子", "X加挂Y、Z牌子", "X对外保留Y牌子"
 _HUNG = re.compile(r"^(?:其中,|此外,|另外,)?(" + _BODY + r")(挂|加挂|增挂|对外保留|保留)([^,。;]{2,60}?)牌子$")
 #: a government's count of its bodies by class: "浙江省人民政府设置工作部门35个"
-_COUNTED_CLASS = re.compile(r"设(?:置|立)?(工作部门|组成部门|工作机关|直属机构)(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个")
+_COUNTED_CLASS = re.compile(
+    r"设(?:置|立)?(工作部门|组成部门|工作机关|直属机构)(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个"
+)
 #: "A、B由C管理"
 _MANAGED = re.compile(r"^(?:其中,|此外,|另外,)?((?:" + _BODY + r"、)*" + _BODY + r")由(" + _BODY + r")管理$")
 #: a class of bodies as a heading: "二、国务院组成部门:有26个"

@@ -482,7 +482,9 @@ def _class_posts(lines: list[Line], facts: Facts, skip: set[int]) -> None:
 
 
 _LEADERS = re.compile(r"^([\u4e00-\u9fff]{2,10})领导$")
-_LEADER = re.compile(r"^([\u4e00-\u9fff ]{1,12}?)\s*:\s*([\u4e00-\u9fff]{1,3} ?[\u4e00-\u9fff]{1,3}(?:[\s、]+[\u4e00-\u9fff]{2,4})*)$")
+_LEADER = re.compile(
+    r"^([\u4e00-\u9fff ]{1,12}?)\s*:\s*([\u4e00-\u9fff]{1,3} ?[\u4e00-\u9fff]{1,3}(?:[\s、]+[\u4e00-\u9fff]{2,4})*)$"
+)
 #: an enumerated heading that names a class of bodies: "一、保留的非常设机构市领导任职情况"
 _CLASS_HEADING = re.compile(
     r"^[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{0,8}?(非常设机构|议事协调机构|工作部门|组成部门|直属机构|部门管理机构)"

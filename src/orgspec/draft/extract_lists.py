@@ -72,14 +72,13 @@ _FIRST_ITEM = re.compile(r"(?:[^、,(]|\([^()]*\))*")
 _COUNT_BEFORE = re.compile(
     r"(设(?:立|置|有)?(?:下列|以下|如下)?|下设|内设|包括|共有?|分别设(?:立|置)?|(?:^|(?<=[。;,:])))"
     + _NUM
-    + r"个((?:职能|内设|党政|工作|业务|直属)?(?:内设机构|机构|司局|处室|科室|股室|办公室|司|厅|处|科|股|室|局|委员会|事业单位)"
+    + r"个((?:职能|内设|党政|工作|业务|直属)?"
+    + r"(?:内设机构|机构|司局|处室|科室|股室|办公室|司|厅|处|科|股|室|局|委员会|事业单位)"
     + r"(?:\([\u4e00-\u9fff、]{1,8}\))?)[,:]?(?:[\u4e00-\u9fff]{0,6}?(?:包括|为|是)?)?[,:]?$"
 )
 #: the subject of such a sentence, after its lead-in ("改革后,"): "X党委、办事处" stands for X
 _JOINT = re.compile(r"(?:党委|党工委|党组)、(?:办事处|政府|人民政府|管委会)$")
-_SUBJECT_END = re.compile(
-    r"(?:街道办事处|办事处|街道|镇|乡|办公厅|办公室|委员会|局|厅|部|委|署|院|中心|办|所|站|队)$"
-)
+_SUBJECT_END = re.compile(r"(?:街道办事处|办事处|街道|镇|乡|办公厅|办公室|委员会|局|厅|部|委|署|院|中心|办|所|站|队)$")
 
 
 def count_before(key: str, at: int) -> tuple[int, int, int, str] | None:
@@ -97,7 +96,7 @@ def count_before(key: str, at: int) -> tuple[int, int, int, str] | None:
 
 
 def _counted_kind(noun: str) -> UnitKind:
-    """The kind of the units a count's noun names: 委员会 other units, 事业单位 institutions, else sections."""
+    """Return the kind of the units a count's noun names: 委员会 other units, 事业单位 institutions, else sections."""
     if noun.endswith("委员会"):
         return UnitKind.OFFICE
     if noun.endswith("事业单位"):
@@ -320,9 +319,8 @@ def _running(para: Paragraph, facts: Facts) -> None:
         # the units are the body's sections when the noun says so (司, 处室, 办公室(局)), or when the sentence's
         # subject is a body that is no government ("X街道党委、办事处设下列13个机构")
         of_sections = before is not None and _counted_kind(before[3]) is UnitKind.SECTION
-        of_sections = of_sections and (
-            subject_before(key, before[1]) is not None or not before[3].startswith(("机构", "局"))
-        )
+        if before is not None and of_sections:
+            of_sections = subject_before(key, before[1]) is not None or not before[3].startswith(("机构", "局"))
         if strong and len(found) < len(_split(segment)):
             by_count = _counted(key, m.start(), start, segment)
             if by_count:
@@ -387,8 +385,8 @@ def _running(para: Paragraph, facts: Facts) -> None:
                     )
                 elif before is not None and (counted or len(found) >= 2) and facts.sections[-1].name == text_name:
                     # "包括10个司(厅):…、机关党委": one of those counted, of the kind the count's noun says
-                    facts.sections[-1].kind = _counted_kind(before[3]) if of_sections or before[3] != "机构" else (
-                        facts.sections[-1].kind
+                    facts.sections[-1].kind = (
+                        _counted_kind(before[3]) if of_sections or before[3] != "机构" else (facts.sections[-1].kind)
                     )
                     facts.sections[-1].notes.append(f"one of the {before[0]} {before[3]} the sentence counts")
                 elif counted and facts.sections[-1].name == text_name and facts.sections[-1].kind is UnitKind.SECTION:
@@ -406,19 +404,19 @@ def _running(para: Paragraph, facts: Facts) -> None:
             if m.group(0) == "":
                 _subject_duty(para, found, facts)
             if before is not None and of_sections and facts.name is None:
-                subject = subject_before(key, before[1])
-                if subject is not None:  # "X党委、办事处设下列13个机构": the body is X
+                owner = subject_before(key, before[1])
+                if owner is not None:  # "X党委、办事处设下列13个机构": the body is X
                     note = "the name is read from the subject of the sentence that counts the units"
-                    facts.name = Src(para.text[subject[0] : subject[1]], para.line_at(subject[0]), [note])
+                    facts.name = Src(para.text[owner[0] : owner[1]], para.line_at(owner[0]), [note])
             if count is not None and facts.stated_sections is None:
                 c = _COUNT.search(key, m.start(), end + 40)
                 phrase = para.text[m.start() : c.end()] if c else para.text[m.start() : end]
                 if before is not None and of_sections and count == before[0]:
                     verb = key.rfind("设", before[1], before[2])
                     phrase = para.text[verb if verb >= 0 else before[1] : before[2]].rstrip(",:")
-                    subject = subject_before(key, before[1])
-                    if subject is not None:
-                        phrase = para.text[subject[0] : before[2]].rstrip(",:")
+                    owner = subject_before(key, before[1])
+                    if owner is not None:
+                        phrase = para.text[owner[0] : before[2]].rstrip(",:")
                 facts.stated_sections = Src((count, phrase.strip(" :")), para.line_at(m.start()))
 
 

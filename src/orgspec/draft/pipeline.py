@@ -341,13 +341,13 @@ def _coverage(lines: list[Line], prov: Provenance, facts: Facts, spec: Spec) -> 
     with ``kept_as_note`` and the draft's comment on it, and its text is not counted as used. A
     figure ("25名", "6个处") is placed when the draft states that number somewhere.
     """
-    sources = {line for path, (line, _) in prov.where.items() if line is not None and not _NOTE_PATH.search(path)}
+    sources = {no for path, (no, _) in prov.where.items() if no is not None and not _NOTE_PATH.search(path)}
     sources |= {n.line for n in facts.notes if n.kind == "anomaly" and n.line is not None}
     sources |= {line.no for line in lines if line.text and heading_kind(line) is not None}
     as_note: dict[int, str] = {}
-    for path, (line, msgs) in sorted(prov.where.items()):
-        if line is not None and _NOTE_PATH.search(path) and line not in sources:
-            as_note.setdefault(line, "; ".join(msgs) if msgs else "a sentence kept as words")
+    for path, (no, msgs) in sorted(prov.where.items()):
+        if no is not None and _NOTE_PATH.search(path) and no not in sources:
+            as_note.setdefault(no, "; ".join(msgs) if msgs else "a sentence kept as words")
     why = {n.line: n.message for n in facts.notes if n.line is not None}
     texts = [line for line in lines if line.text]
     no_fact: list[dict[str, Any]] = []
