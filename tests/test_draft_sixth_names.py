@@ -239,3 +239,42 @@ def test_a_news_item_of_which_nothing_was_read_uses_none_of_the_text() -> None:
     report = _draft(text).report
     assert report["share_of_text_used"] == 0
     assert len(report["lines_with_no_fact"]) == 4
+
+
+# --- a count with its noun first; the subject of a list's verb -----------------------------------
+
+
+def test_a_count_of_sections_no_list_follows_is_stated_as_unlisted() -> None:
+    # "内设机构6个" with none named: counted, not listed; the institutions set up beside them are not sections
+    text = "某某新闻\n改革方案确定东山街道机关内设机构5个,同时新组建甲中心、乙中心两个直属事业单位。\n"
+    result = _draft(text)
+    body = result.spec.bodies[0]
+    assert [(s.what, s.count.value, s.unlisted.value if s.unlisted else None) for s in body.stated] == [
+        ("sections", 5, 5)
+    ]
+    assert [(u.name, u.kind) for u in body.units] == [
+        ("甲中心", UnitKind.PUBLIC_INSTITUTION),
+        ("乙中心", UnitKind.PUBLIC_INSTITUTION),
+    ]
+    assert not [m for m in _anomalies(result) if " but lists " in m]
+
+
+def test_a_count_of_sections_a_shorter_list_follows_is_reported() -> None:
+    # refusal: the count and a list of its sections that names fewer is a contradiction, not "unlisted"
+    result = _draft("某某新闻\n东山街道内设机构5个,分别是:党政办公室、社会事务办公室。\n")
+    assert any("states 5 sections" in m and "lists 2" in m for m in _anomalies(result))
+
+
+def test_the_subject_of_a_lists_verb_names_the_body() -> None:
+    for text, name in (
+        ("某某新闻\n西湖街道办事处内设机构包括:党政办公室、社会事务科、城市管理科。\n", "西湖街道办事处"),
+        ("某某新闻\n某区卫健局下设机构有:办公室、医政科、疾控科。\n", "某区卫健局"),
+        ("某某新闻\n东山街道内设机构3个,分别是:党政办公室、社会事务办公室、平安办公室。\n", "东山街道"),
+    ):
+        assert _draft(text).spec.bodies[0].name == name
+
+
+def test_a_class_before_a_lists_verb_names_no_body() -> None:
+    # refusal: "全县各乡镇" is a class of bodies
+    result = _draft("某某新闻\n全县各乡镇内设机构包括:党政办公室、社会事务科、城市管理科。\n")
+    assert result.spec.bodies[0].name == "(name not found)"

@@ -81,6 +81,13 @@ _JOINT = re.compile(r"(?:党委|党工委|党组)、(?:办事处|政府|人民�
 _SUBJECT_END = re.compile(r"(?:街道办事处|办事处|街道|镇|乡|办公厅|办公室|委员会|局|厅|部|委|署|院|中心|办|所|站|队)$")
 
 
+#: the verb of a list of units and what may follow it before the list: "下设机构有", "内设机构6个,分别是"
+_LIST_VERB = re.compile(
+    r"(?:下设|内设|设有|设置了?)(?:机构|内设机构)?(?:有|包括|为|是)?"
+    r"(?:" + _NUM + r"个)?,?(?:分别为|分别是|包括|有)?[,:]?$"
+)
+
+
 def count_before(key: str, at: int) -> tuple[int, int, int, str] | None:
     """Return (count, start, end, noun) of the count the sentence states right before offset ``at``.
 
@@ -351,6 +358,13 @@ def _running(para: Paragraph, facts: Facts) -> None:
             # the list's subject: "州委宣传部设…", "垦利县林业局保留,内设…"
             subject = re.search(r"([\u4e00-\u9fff]{3,20}?)(?:予以保留|保留)?,?$", key[base : m.start()])
             counted_noun = subject is not None and re.match(r"个|個", subject.group(1)) is not None  # "3个委员会"
+            verb = _LIST_VERB.search(key, max(0, m.start() - 24), m.start())
+            verb_at = m.start() if re.match(r"下设|内设|设有|设置", m.group(0)) else verb.start() if verb else None
+            owner = subject_before(key, verb_at) if verb_at is not None and before is None else None
+            if facts.name is None and owner is not None and not (subject and _BODY_END.search(subject.group(1))):
+                # "某区卫健局下设机构有:…", "X街道内设机构6个,分别是:…": the words before the list's verb
+                note = "the name is read from the subject of the list of sections"
+                facts.name = Src(para.text[owner[0] : owner[1]], para.line_at(owner[0]), [note])
             if facts.name is None and subject and _BODY_END.search(subject.group(1)) and not counted_noun:
                 at0 = base + subject.start(1)
                 note = "the name is read from the subject of the list of sections"
@@ -358,7 +372,13 @@ def _running(para: Paragraph, facts: Facts) -> None:
             last = found[-1][0] + len(found[-1][1]) + (len(found[-1][2]) + 2 if found[-1][2] else 0)
             clause = key[max(key.rfind(c, 0, m.start()) for c in "。;") + 1 : m.start()]
             # "事业单位设A、B" / "设置A、B等事业机构": public institutions, not sections
-            institutions = "事业单位" in clause or re.match(r"等?(?:\d+个)?事业(?:机构|单位)", key[last:]) is not None
+            institutions = (
+                "事业单位" in clause
+                or re.match(
+                    r"等?(?:(?:\d+|[一二三四五六七八九十两]{1,3})个)?(?:直属|下属)?事业(?:机构|单位)", key[last:]
+                )
+                is not None
+            )
             # "下辖A、B8个二级单位": units under the body, not its sections
             institutions = institutions or re.match(r"等?\d+个(?:二级|直属|下属)单位", key[last:]) is not None
             # "…21个股室和直属单位": one count over sections and units of another kind; all read as sections
@@ -412,8 +432,8 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 c = _COUNT.search(key, m.start(), end + 40)
                 phrase = para.text[m.start() : c.end()] if c else para.text[m.start() : end]
                 if before is not None and of_sections and count == before[0]:
-                    verb = key.rfind("设", before[1], before[2])
-                    phrase = para.text[verb if verb >= 0 else before[1] : before[2]].rstrip(",:")
+                    sets = key.rfind("设", before[1], before[2])
+                    phrase = para.text[sets if sets >= 0 else before[1] : before[2]].rstrip(",:")
                     owner = subject_before(key, before[1])
                     if owner is not None:
                         phrase = para.text[owner[0] : before[2]].rstrip(",:")

@@ -11,7 +11,7 @@ import re
 from orgspec.draft.extract_duties import check_numbering, enum_of
 from orgspec.draft.extract_lists import is_unit_name, read_running
 from orgspec.draft.extract_staffing import extract_staffing
-from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src, section_kind
+from orgspec.draft.facts import COUNT_ONLY, Facts, SectionFacts, SharedFacts, Src, section_kind
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.draft.segment import enum_style
 from orgspec.model.units import Duty, Plaque, Post
@@ -26,6 +26,8 @@ _STATED = re.compile(
     + r"个(?:内设机构|职能处室|处室|科室|股室|职能科室|内设处室|职能司局|司局|职能处\(室\)|职能处|机构|处|科|室|股|司)"
     + r"(?:\(([^()]*?)建制\))?"
 )
+#: the noun, then the count: "某委员会内设机构19个", "确定某街道机关内设机构6个" (no list need follow)
+_NOUN_COUNT = re.compile(r"内设机构(?:数)?(?:为|共)?" + _NUM + r"个(?![\u4e00-\u9fff(])")
 #: "其内设机构由以前的六个增至九个": the later figure is the count stated now
 _CHANGED = re.compile(r"内设机构(?:由[^,。;]{0,12}?)(?:增至|增加到|减至|减少到|调整为)" + _NUM + "个")
 _SHARED = re.compile(r"^上述" + _NUM + r"?个?([^,。:]{0,8}?)的?(?:主要)?职责(?:是|为)[::]?$")
@@ -46,13 +48,15 @@ _PERSON = re.compile(r"^([\u4e00-\u9fff]{2,8})[::]([\u4e00-\u9fff]{2,4})$")
 
 def read_stated(line: Line, facts: Facts) -> bool:
     """Read "设N个内设机构(科级建制)"; return True when the line states the count."""
-    m = _STATED.search(line.key) or _CHANGED.search(line.key)
+    m = _STATED.search(line.key) or _CHANGED.search(line.key) or _NOUN_COUNT.search(line.key)
     if not m:
         return False
     count = cn_int(m.group(1))
     if count is None:
         return False
-    notes = [] if m.re is _STATED else ["the count the text gives after a change ('增至'): the later figure"]
+    notes = [] if m.re is not _CHANGED else ["the count the text gives after a change ('增至'): the later figure"]
+    if m.re is _NOUN_COUNT:
+        notes.append(COUNT_ONLY)
     facts.stated_sections = Src((count, line.text[m.start() : m.end()]), line.no, notes)
     if m.re is _STATED and m.group(2):
         facts.section_rank = Src(line.text[m.start(2) : m.end(2)], line.no)
