@@ -278,3 +278,25 @@ def test_a_class_before_a_lists_verb_names_no_body() -> None:
     # refusal: "全县各乡镇" is a class of bodies
     result = _draft("某某新闻\n全县各乡镇内设机构包括:党政办公室、社会事务科、城市管理科。\n")
     assert result.spec.bodies[0].name == "(name not found)"
+
+
+# --- a sections part: "设下列N个", several plaques in one parenthesis --------------------------
+
+_SECTIONS = (
+    "某市民政局\n一、主要职责\n(一)贯彻执行国家有关法律法规,拟订全市民政事业发展规划。\n"
+    "(二)承担社会组织登记管理工作。\n二、内设机构\n某市民政局设下列3个内设机构:\n"
+    "(一)办公室(挂行政审批科牌子)。\n(二)社会救助科。\n(三)养老服务科(加挂老龄工作科、慈善科牌子)。\n"
+)
+
+
+def test_a_parenthesis_that_hangs_several_plaques_gives_one_plaque_each() -> None:
+    body = _draft(_SECTIONS).spec.bodies[0]
+    plaques = {u.name: [(p.name, p.form) for p in u.plaques] for u in body.units}
+    assert plaques["养老服务科"] == [("老龄工作科", "加挂"), ("慈善科", "加挂")]
+    assert plaques["办公室"] == [("行政审批科", "挂")]  # one name, one plaque
+    assert plaques["社会救助科"] == []
+
+
+def test_a_count_stated_with_xialie_before_the_sections_part() -> None:
+    body = _draft(_SECTIONS).spec.bodies[0]
+    assert [(s.count.value, s.text) for s in body.stated] == [(3, "设下列3个内设机构")]

@@ -21,7 +21,7 @@ __all__ = ["extract_sections", "read_stated", "section_kind"]
 
 _NUM = r"(\d+|[一二三四五六七八九十两]{1,3})"
 _STATED = re.compile(
-    r"设(?:置|有)?(?:以下)?"
+    r"设(?:置|有)?(?:以下|下列|如下)?"
     + _NUM
     + r"个(?:内设机构|职能处室|处室|科室|股室|职能科室|内设处室|职能司局|司局|职能处\(室\)|职能处|机构|处|科|室|股|司)"
     + r"(?:\(([^()]*?)建制\))?"
@@ -53,6 +53,9 @@ def read_stated(line: Line, facts: Facts) -> bool:
         return False
     count = cn_int(m.group(1))
     if count is None:
+        return False
+    if m.re is _STATED and re.search(r"(?:下列|如下)\S*个机构", m.group(0)):
+        # "X设下列13个机构,分别为…": whose 机构 they are is the list reader's to say (a government's are bodies)
         return False
     notes = [] if m.re is not _CHANGED else ["the count the text gives after a change ('增至'): the later figure"]
     if m.re is _NOUN_COUNT:
@@ -89,8 +92,11 @@ def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
         section.name = base
         p = _PLAQUE_IN.match(inner_key)
         if p:
-            name = inner[p.start(2) : p.end(2)]
-            section.plaques.append(Src(Plaque(name=name, form=inner[p.start(1) : p.end(1)]), line))
+            # "(加挂A、B牌子)": one plaque per name
+            for name in re.split(r"[、,]", inner[p.start(2) : p.end(2)]):
+                if name.strip('"“” '):
+                    form = inner[p.start(1) : p.end(1)]
+                    section.plaques.append(Src(Plaque(name=name.strip('"“” '), form=form), line))
         elif _UNITLIKE.search(inner_key) and not inner_key.startswith(("含", "包括")):
             section.plaques.append(
                 Src(
