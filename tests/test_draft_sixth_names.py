@@ -300,3 +300,28 @@ def test_a_parenthesis_that_hangs_several_plaques_gives_one_plaque_each() -> Non
 def test_a_count_stated_with_xialie_before_the_sections_part() -> None:
     body = _draft(_SECTIONS).spec.bodies[0]
     assert [(s.count.value, s.text) for s in body.stated] == [(3, "设下列3个内设机构")]
+
+
+# --- a title split over lines; the title's name against the text's ------------------------------
+
+
+def test_a_title_split_over_lines_names_the_body_it_sets_up() -> None:
+    text = "某府办函[2031]5号\n某市人民政府办公厅关于建立某市推进\n“早餐工程”联席会议制度的通知\n" + DUTIES
+    body = _draft(text).spec.bodies[0]
+    assert body.name == "某市推进“早餐工程”联席会议"
+
+
+def test_the_texts_own_name_wins_over_the_titles_and_the_title_is_noted() -> None:
+    text = (
+        "某府办函[2031]5号\n某市人民政府办公厅关于建立某市推进\n“早餐工程”联席会议制度的通知\n"
+        "各单位:市政府决定建立某市“早餐工程”联席会议制度(以下简称联席会议)。\n" + DUTIES
+    )
+    result = _draft(text)
+    assert result.spec.bodies[0].name == "某市“早餐工程”联席会议"
+    assert "# draft: the title reads '某市推进“早餐工程”联席会议'" in result.text
+
+
+def test_a_split_title_that_issues_rules_names_no_body() -> None:
+    # refusal: "关于印发…办法的通知" sets no body up
+    text = "某府办函[2031]6号\n某市人民政府办公厅关于印发某市早餐\n工程管理办法的通知\n" + DUTIES
+    assert _draft(text).spec.bodies[0].name == "(name not found)"

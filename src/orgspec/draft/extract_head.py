@@ -213,8 +213,8 @@ _HEADLINE_ACTOR = re.compile(
 _TITLE_NAME_NOTE = "the name is read from the title's '关于成立X' or '《X机构改革…》'"
 #: a title that sets up a body: "…关于成立X领导小组的通知"
 _TITLE_SETS_UP = re.compile(
-    r"关于(?:成立|设立|组建)([\u4e00-\u9fff][\u4e00-\u9fff\d\"]{3,40}?(?:领导小组|委员会|工作组|指挥部|办公室))"
-    r"(?:的通知|的决定|的批复)"
+    r"关于(?:成立|设立|组建|建立)([\u4e00-\u9fff][\u4e00-\u9fff\d\"]{3,40}?(?:领导小组|委员会|工作组|指挥部|办公室|联席会议))"
+    r"(?:制度)?(?:的通知|的决定|的批复)"
 )
 #: a title about one body's plan: "关于《学士街道机构改革设置方案》的解读"
 _TITLE_PLAN_OF = re.compile(r"^关于《([\u4e00-\u9fff]{3,20}?)(?:机构改革|机构设置|职能配置|主要职责)[^《》]{0,20}》")
@@ -231,12 +231,8 @@ _IS = re.compile(r"(?:^|[,。:\"])([\u4e00-\u9fff]{3,24}?)(?:是|为)(?![^,。]{
 _LED_BY = re.compile(r"^([\u4e00-\u9fff]{4,30}?(?:领导小组|委员会|工作组))由[^,。;]{2,30}?(?:任|担任)(?:组长|主任)")
 
 
-def _name_in_text(lines: list[Line]) -> Src[str] | None:
-    """Find the body's name in its first sentences: "X(以下简称Y)是…", "…规定,X是…", "X由…任组长"."""
-    for line in lines[:12]:
-        led = _LED_BY.match(line.key)
-        if led is not None:
-            return Src(line.text[: led.end(1)], line.no, ["the name is read from 'X由…任组长'"])
+def _shortened(lines: list[Line]) -> Src[str] | None:
+    """Return the name a text defines with "(以下简称…)" in its first sentences, or None."""
     for line in lines[:12]:
         m = _SHORTENED.search(line.key)
         name = re.sub(r"制度$", "", m.group(1)) if m else ""  # "建立X联席会议制度": the meeting X
@@ -245,6 +241,38 @@ def _name_in_text(lines: list[Line]) -> Src[str] | None:
             verbs = list(_SETS_UP.finditer(name))  # "保留X(以下简称Y)", "决定建立X(…)": X
             start = m.start(1) + (verbs[-1].end() if verbs else 0)
             return Src(line.text[start : m.start(1) + len(name)].strip('"“”'), line.no, [note])
+    return None
+
+
+#: a line that is a document's number alone: "穗府办函〔2019〕89号"
+_NUMBER_LINE = re.compile(r"^\(?[\u4e00-\u9fff]{1,12}[\[(]\d{4}[\])]\d{1,5}号\)?$")
+
+
+def _split_title(lines: list[Line]) -> Src[str] | None:
+    """Read a title that sets up a body split over two lines: "…关于建立X" / "Y制度的通知" → XY."""
+    texts = [x for x in lines if x.text and not _CHROME.search(x.key) and not _NUMBER_LINE.match(x.key.strip())][:2]
+    if len(texts) < 2 or "关于" not in texts[0].key or re.search(r"(?:通知|决定|批复)$", texts[0].key.strip()):
+        return None
+    if not re.search(r"的(?:通知|决定|批复)$", texts[1].key.strip()):
+        return None
+    first, second = texts[0].text.strip(), texts[1].text.strip()
+    joined = fold(first + second)
+    m = _TITLE_SETS_UP.search(joined)
+    if m is None:
+        return None
+    note = f"{_TITLE_NAME_NOTE}; the title is split over lines {texts[0].no}-{texts[1].no}"
+    return Src((first + second)[m.start(1) : m.end(1)], texts[0].no, [note])
+
+
+def _name_in_text(lines: list[Line]) -> Src[str] | None:
+    """Find the body's name in its first sentences: "X(以下简称Y)是…", "…规定,X是…", "X由…任组长"."""
+    for line in lines[:12]:
+        led = _LED_BY.match(line.key)
+        if led is not None:
+            return Src(line.text[: led.end(1)], line.no, ["the name is read from 'X由…任组长'"])
+    shortened = _shortened(lines)
+    if shortened is not None:
+        return shortened
     for line in lines[:12]:
         enum = ENUM.match(line.key)  # "二、 X为国务院直属机构": the item's subject
         off = enum.end() if enum else 0
@@ -341,10 +369,20 @@ def _clauses(line: Line) -> list[tuple[int, int, PartialDate | None]]:
 
 def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
     """Read the body's name, kind, superior, basis, plaques, hosted offices and dated history."""
-    facts.name = _title_name(lines)
+    facts.name = _title_name(lines) or _split_title(lines)
     if facts.name is not None:
         facts.used.add(facts.name.line)
         _title_basis(lines, facts.name, facts)
+        shortened = _shortened(lines) if any(_TITLE_NAME_NOTE in n for n in facts.name.notes) else None
+        if (
+            shortened is not None
+            and shortened.value != facts.name.value
+            and (fold(shortened.value)[-2:] == fold(facts.name.value)[-2:])
+        ):
+            # the notice defines the body's name in its text ("建立X(以下简称…)"): that name, the title's noted
+            facts.name = Src(
+                shortened.value, shortened.line, [*shortened.notes, f"the title reads '{facts.name.value}'"]
+            )
     for line in lines[:4]:
         skip = ENUM.match(line.key)
         at = skip.end() if skip else 0
