@@ -325,3 +325,9 @@ def test_a_split_title_that_issues_rules_names_no_body() -> None:
     # refusal: "关于印发…办法的通知" sets no body up
     text = "某府办函[2031]6号\n某市人民政府办公厅关于印发某市早餐\n工程管理办法的通知\n" + DUTIES
     assert _draft(text).spec.bodies[0].name == "(name not found)"
+
+
+def test_enumerated_sections_with_their_heads_stay_sections() -> None:
+    # refusal: "1、办公室" / "主任:张三" is a section and its head (a directory page), not a body
+    text = "某县某局机构设置\n1、综合办公室\n主任:张三\n2、财务管理办公室\n主任:李四\n"
+    assert not {"综合办公室", "财务管理办公室"} & {b.name for b in _draft(text).spec.bodies}

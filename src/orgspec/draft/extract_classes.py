@@ -491,7 +491,8 @@ _CLASS_HEADING = re.compile(
 )
 #: an enumerated line that is a body's name alone: "1、市城市规划委员会" (its leaders follow, one per line)
 _NAMED_ITEM = re.compile(
-    r"^(?:\d{1,2}[、.]|\([一二三四五六七八九十\d]{1,3}\))\s*([\u4e00-\u9fff]{3,30}?(?:委员会|领导小组|指挥部|联席会议|办公室|局|委))$"
+    r"^(?:\d{1,2}[、.]|\([一二三四五六七八九十\d]{1,3}\))\s*"
+    r"([\u4e00-\u9fff]{3,30}?(?:委员会|领导小组|指挥部|联席会议)|[省市县区州][\u4e00-\u9fff]{2,28}?(?:办公室|局|委))$"
 )
 _CHIEF = re.compile(r"^(?:主任|局长|部长|书记|组长|主席|厅长|处长|科长|站长|所长|院长|馆长|队长|社长|秘书长)$")
 
