@@ -331,3 +331,12 @@ def test_enumerated_sections_with_their_heads_stay_sections() -> None:
     # refusal: "1、办公室" / "主任:张三" is a section and its head (a directory page), not a body
     text = "某县某局机构设置\n1、综合办公室\n主任:张三\n2、财务管理办公室\n主任:李四\n"
     assert not {"综合办公室", "财务管理办公室"} & {b.name for b in _draft(text).spec.bodies}
+
+
+def test_a_plaque_hung_on_two_units_stays_on_the_first() -> None:
+    # one name identifies one unit (OS402): the second carrier keeps it as a note, the report says so
+    text = "甲乙厅挂丙丁局牌子;戊己厅挂庚辛办公室牌子。\n壬癸厅挂丙丁局牌子;子丑厅挂寅卯办公室牌子。\n"
+    result = _draft(text)
+    carriers = [b.name for b in result.spec.bodies if any(p.name == "丙丁局" for p in b.plaques)]
+    assert carriers == ["甲乙厅"]
+    assert any("丙丁局" in n["message"] and n["kind"] == "doubt" for n in result.report["notes"])

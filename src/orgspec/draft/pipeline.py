@@ -36,7 +36,7 @@ from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
 from orgspec.model.names import name_key
-from orgspec.model.units import Post, PostGroup, Relation, RelationKind, Spec
+from orgspec.model.units import Plaque, Post, PostGroup, Relation, RelationKind, Spec
 from orgspec.model.values import Ref, UnitKind
 
 __all__ = ["run"]
@@ -173,6 +173,27 @@ def _drop_clashing_plaques(facts: Facts) -> None:
         else:
             kept_body.append(p)
     facts.plaques = kept_body
+
+
+def _plaques_once(facts: Facts) -> None:
+    """Keep a plaque on the first unit that carries it; a second carrier keeps it as a note (OS402).
+
+    Two clauses (or a line printed twice under another name) may hang one plaque on two units; one
+    name identifies one unit, so the draft must not say both, and the reviewer decides which is right.
+    """
+    seen: set[str] = set()
+    carriers: list[tuple[list[Src[Plaque]], list[Src[str]]]] = [(facts.plaques, facts.doc_notes)]
+    carriers += [(x.plaques, x.doc_notes) for x in facts.sections]
+    carriers += [(b.plaques, facts.doc_notes) for b in facts.listed]
+    for plaques, notes in carriers:
+        for p in list(plaques):
+            key = name_key(p.value.name)
+            if key in seen:
+                plaques.remove(p)
+                message = f"the plaque '{p.value.name}' is hung on another unit too: kept on the first, a note here"
+                notes.append(Src(p.value.name, p.line, [message]))
+                facts.note(p.line, "doubt", message)
+            seen.add(key)
 
 
 _PLACED = re.compile(r"(?:在([\u4e00-\u9fff]{2,30}?)|([\u4e00-\u9fff]{2,30})\((?:同时|并)?)(?:加挂|挂)")
@@ -456,6 +477,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     _dedupe_listed(facts)
     _plaques_hung_on_units(lines, facts)
     _drop_clashing_plaques(facts)
+    _plaques_once(facts)
     _unheaded_groups(facts)
     spec, prov = assemble(facts, lines, structure)
     out = emit_text(spec, prov, facts.notes, source_name)
