@@ -108,6 +108,16 @@ def _shapes(size: int) -> dict[str, str]:
             "某市设" + "、".join(f"{_cjk(i)}{_cjk(j)}气象局(挂{_cjk(j)}站牌子)" for j in range(8)) + "。"
             for i in range(size // 300)
         ),
+        # the sixth pass's readers (a count before its list, its subject; bodies with their leaders)
+        "counted before the list": "".join(
+            f"改革后,{_cjk(i)}镇党委、政府设下列3个机构,分别为{_cjk(i)}办公室、{_cjk(i)}科、{_cjk(i)}所。"
+            for i in range(size // 70)
+        ),
+        "one long counted list": f"某部包括{size // 12}个司(厅),分别是:"
+        + "、".join(f"{_cjk(i)}司" for i in range(size // 12))
+        + "。",
+        "bodies with their leaders": "一、保留的议事协调机构\n"
+        + "".join(f"{i + 1}、市{_cjk(i)}委员会\n主  任:张三\n副主任:李四、王五\n" for i in range(size // 60)),
     }
     return shapes
 

@@ -98,24 +98,23 @@ def test_held_out_documents_are_scored_apart() -> None:
     rows = [line.split(" | ") for line in table.splitlines()[1:] if not line.startswith("TOTAL")]
     assert len(rows) == len(INDEX)
     for name, mark, *_ in rows:
-        # batches 1-4 (found 01-53) were promoted to development once their held-out figures were
-        # quoted (batch 1 on 2026-12-04, batches 2, 3 and 4 on 2026-12-05); a later batch is totalled apart
-        if batches[name] <= 4:
+        # batches 1-5 (found 01-63) were promoted to development once their held-out figures were
+        # quoted (batch 1 on 2026-12-04, batches 2 to 5 on 2026-12-05); a later batch is totalled apart
+        if batches[name] <= 5:
             assert mark == "", name
         else:
             assert mark == f"batch {batches[name]}", name
             assert f"TOTAL held out batch {batches[name]} |" in table
     assert "TOTAL held out |" not in table
-    # batch 4 (found 44-53): ten documents, development since its held-out figures were quoted
-    assert sum(1 for b in batches.values() if b == 4) == 10
-    assert all(
-        not e["held_out"] and e["was_held_out"] == "batch 4, scored 2026-12-05" for e in INDEX if e.get("batch") == 4
-    )
-    # batch 5 (found 54-63): ten documents, totalled apart
-    assert sorted(name for name, b in batches.items() if b == 5) == sorted(
-        Path(str(e["spec"])).stem for e in INDEX if 53 < int(Path(str(e["spec"])).stem[6:8]) <= 63
-    )
-    assert sum(1 for b in batches.values() if b == 5) == 10
+    # batches 4 (found 44-53) and 5 (found 54-63): ten documents each, development since their
+    # held-out figures were quoted
+    for batch in (4, 5):
+        assert sum(1 for b in batches.values() if b == batch) == 10
+        assert all(
+            not e["held_out"] and e["was_held_out"] == f"batch {batch}, scored 2026-12-05"
+            for e in INDEX
+            if e.get("batch") == batch
+        )
     # batch 6 (found 64 on) is the newest held-out set, sampled by a fixed procedure in two rounds of
     # queries (corpus/README.md): six documents, totalled apart
     assert sorted(name for name, b in batches.items() if b == 6) == sorted(
@@ -201,7 +200,7 @@ def test_a_news_text_without_structure_says_so_with_what_was_seen() -> None:
 
 
 #: Every stated-vs-listed inconsistency of every development document (batch 1's held-out eight and
-#: batches 2, 3 and 4 among them since they were promoted), as the draft reports it (a stated count against the sections listed,
+#: batches 2 to 5 among them since they were promoted), as the draft reports it (a stated count against the sections listed,
 #: a group of posts against its posts); documents whose counts agree (corpus/README.md) report none.
 #: Held-out documents are scored, not listed here.
 _INCONSISTENCIES: dict[str, list[str]] = {
@@ -268,6 +267,22 @@ _INCONSISTENCIES: dict[str, list[str]] = {
     "found-51-dongfang-party-united-front-dept": [],
     "found-52-wuhan-district-united-front-service-centres-2019": [],
     "found-53-party-central-bodies-2023-trad": [],
+    # batch 5, development documents since 2026-12-05; found-54 and found-62 stop in their lists
+    "found-54-dongguan-guancheng-subdistrict-2020": [
+        "the document states 13 sections ('莞城街道党委、办事处设下列13个机构') but lists 4",
+    ],
+    "found-55-suizhou-nanjiao-subdistrict-institutions-2020": [],
+    "found-56-jiading-greening-city-appearance-bureau-sections": [],
+    "found-57-changshu-kunchenghu-maintenance-station-approval": [],
+    "found-58-huanggang-2007-non-standing-bodies": [],
+    "found-59-asian-games-leading-group-2022": [],
+    "found-60-shangli-county-institutional-reform-trad": [],
+    "found-61-veterans-affairs-ministry-2018-trad": [],
+    # the three 委员会 are counted apart ("3个委员会"): 8 of the 13 办公室(局) before the cut
+    "found-62-dongguan-towns-committees-and-bodies": [
+        "the document states 13 sections ('设下列13个办公室(局)') but lists 8",
+    ],
+    "found-63-guangzhou-cantonese-chefs-joint-meeting-2019-trad": [],
     "shared-02-nanjing-fao": [],
     "shared-03-caoxian-bianban": [],
     "shared-07-sc-general-office-2008-vs-1998-trad": [

@@ -93,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
         f"orgspec: drafted {counts['sections']} sections, {counts['duties']} duties, {counts['quotas']} quotas, "
         f"{counts['posts']} posts; {len(result.report['notes'])} notes, "
         f"{len(result.report['lines_with_no_fact'])} lines gave no fact "
-        f"({result.report['share_of_text_used']:.0%} of the text used), "
+        f"({result.report['lines_kept_as_notes']} of them kept as notes; "
+        f"{result.report['share_of_text_used']:.0%} of the text used), "
         f"{len(result.report['figures_not_placed'])} figures not placed\n"
     )
     return EXIT_OK

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from orgspec.draft.facts import Companion, Facts, ListedBody, SectionFacts, Src
+from orgspec.draft.facts import COUNT_ONLY, Companion, Facts, ListedBody, SectionFacts, Src
 from orgspec.draft.normalize import Line, fold
 from orgspec.model.units import Member, PostGroup, SharedDuties, Spec, StatedCount, Unit
 from orgspec.model.values import Count, Ref, UnitKind
@@ -127,7 +127,13 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
         _outside_count(facts.sections, n)
         listed = sum(1 for s in facts.sections if s.kind is UnitKind.SECTION and not s.outside_count)
         partial = listed < n and re.search(r"等\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个", fold(text)) is not None
-        message = "" if listed == n or partial else f"the document states {n} sections ('{text}') but lists {listed}"
+        # "内设机构6个" and no section named anywhere: counted, not listed (no contradiction to report)
+        counted_only = listed == 0 and COUNT_ONLY in facts.stated_sections.notes
+        message = (
+            ""
+            if listed == n or partial or counted_only
+            else f"the document states {n} sections ('{text}') but lists {listed}"
+        )
         if message:
             facts.note(facts.stated_sections.line, "anomaly", message)
             facts.stated_sections.notes.append(f"{message}: kept as stated, so that 'orgspec check' reports OS301")
@@ -136,6 +142,7 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
             facts.stated_sections.notes.append(f"the list names {listed} of the {n} ('等'): {n - listed} are not named")
         b.src(f"{p}/stated/0", facts.stated_sections)
         unlisted = {"unlisted": Count.of(n - listed), "unlisted_text": "等"} if partial else {}
+        unlisted = {"unlisted": Count.of(n)} if counted_only else unlisted
         fields["stated"] = (StatedCount(what="sections", count=Count.of(n), text=text, **unlisted),)
     fields["duties"] = b.many(f"{p}/duties", facts.duties)
     fields["function_changes"] = b.many(f"{p}/function_changes", facts.changes)
@@ -205,7 +212,7 @@ def kind_by_label(label: str) -> UnitKind | None:
 
 def kind_by_name(name: str) -> UnitKind | None:
     """Return the kind a body's name states by itself: "…领导小组" coordinates, "派出…" is dispatched."""
-    if re.search(r"(?:领导小组|領導小組)$", name):
+    if re.search(r"(?:领导小组|領導小組|联席会议|聯席會議)$", name):
         return UnitKind.COORDINATING_BODY
     if re.match(r"^(?:派出|派驻|派駐)", name):
         return UnitKind.DISPATCHED_UNIT

@@ -44,6 +44,10 @@ _IS_BODY = re.compile(r"^[\u4e00-\u9fff]{2,25}$")
 _BODY_END = re.compile(_ENDS + "$")
 #: "X挂Y牌子", "X加挂Y、Z牌子", "X对外保留Y牌子"
 _HUNG = re.compile(r"^(?:其中,|此外,|另外,)?(" + _BODY + r")(挂|加挂|增挂|对外保留|保留)([^,。;]{2,60}?)牌子$")
+#: a government's count of its bodies by class: "浙江省人民政府设置工作部门35个"
+_COUNTED_CLASS = re.compile(
+    r"设(?:置|立)?(工作部门|组成部门|工作机关|直属机构)(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个"
+)
 #: "A、B由C管理"
 _MANAGED = re.compile(r"^(?:其中,|此外,|另外,)?((?:" + _BODY + r"、)*" + _BODY + r")由(" + _BODY + r")管理$")
 #: a class of bodies as a heading: "二、国务院组成部门:有26个"
@@ -108,8 +112,14 @@ def _hung_and_managed(line: Line, listed: _Listed) -> bool:
     managed = [(at, m) for at, clause in _clauses(line) if (m := _MANAGED.match(clause))]
     read = False
     if len({m.group(1) for _, m in hung}) >= 2:
+        # "X设置工作部门35个。…辦公廳掛Y牌子;…": the count's noun is the class of the bodies the clauses name
+        first = min(at for at, _ in hung)
+        counted = _COUNTED_CLASS.search(line.key, 0, first)
         for at, m in hung:
             body = listed.get(text[at + m.start(1) : at + m.end(1)], line.no)
+            if counted is not None and body.kind_label is None:
+                note = "the class the sentence before counts ('设置工作部门N个'): check it"
+                body.kind_label = Src(text[counted.start(1) : counted.end(1)], line.no, [note])
             form = text[at + m.start(2) : at + m.end(2)]
             for piece in re.split(r"[、,]", text[at + m.start(3) : at + m.end(3)]):
                 if len(piece.strip('"“”')) >= 2:

@@ -482,7 +482,18 @@ def _class_posts(lines: list[Line], facts: Facts, skip: set[int]) -> None:
 
 
 _LEADERS = re.compile(r"^([\u4e00-\u9fff]{2,10})领导$")
-_LEADER = re.compile(r"^([\u4e00-\u9fff ]{1,12}?)\s*:\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)$")
+_LEADER = re.compile(
+    r"^([\u4e00-\u9fff ]{1,12}?)\s*:\s*([\u4e00-\u9fff]{1,3} ?[\u4e00-\u9fff]{1,3}(?:[\s、]+[\u4e00-\u9fff]{2,4})*)$"
+)
+#: an enumerated heading that names a class of bodies: "一、保留的非常设机构市领导任职情况"
+_CLASS_HEADING = re.compile(
+    r"^[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{0,8}?(非常设机构|议事协调机构|工作部门|组成部门|直属机构|部门管理机构)"
+)
+#: an enumerated line that is a body's name alone: "1、市城市规划委员会" (its leaders follow, one per line)
+_NAMED_ITEM = re.compile(
+    r"^(?:\d{1,2}[、.]|\([一二三四五六七八九十\d]{1,3}\))\s*"
+    r"([\u4e00-\u9fff]{3,30}?(?:委员会|领导小组|指挥部|联席会议)|[省市县区州][\u4e00-\u9fff]{2,28}?(?:办公室|局|委))$"
+)
 _CHIEF = re.compile(r"^(?:主任|局长|部长|书记|组长|主席|厅长|处长|科长|站长|所长|院长|馆长|队长|社长|秘书长)$")
 
 
@@ -495,18 +506,30 @@ def leaders_blocks(lines: list[Line], facts: Facts) -> set[int]:
     read: set[int] = set()
     texts = [line for line in lines if line.text]
     for i, line in enumerate(texts):
-        head = _LEADERS.match(line.key.replace(" ", ""))
+        head = _LEADERS.match(line.key.replace(" ", "")) or _NAMED_ITEM.match(line.key.strip())
         if head is None:
             continue
-        name = line.text.replace(" ", "")[: len(head.group(1))]
+        if head.re is _NAMED_ITEM:  # "1、市城市规划委员会" then "主 任 委 员:刘雪荣": a body and its leaders
+            at = line.text.find(line.text.strip()) + head.start(1)
+            name = line.text[at : at + len(head.group(1))]
+        else:
+            name = line.text.replace(" ", "")[: len(head.group(1))]
         body = ListedBody(name=Src(name, line.no, ["a page's block of the body's leaders"]))
+        if head.re is _NAMED_ITEM:
+            # the heading above the items names their class: "一、保留的非常设机构市领导任职情况"
+            above = next((x for x in reversed(texts[:i]) if _CLASS_HEADING.match(x.key)), None)
+            m_class = _CLASS_HEADING.match(above.key) if above is not None else None
+            if above is not None and m_class is not None:
+                note = "the class the heading above the list names"
+                body.kind_label = Src(above.text[m_class.start(1) : m_class.end(1)], above.no, [note])
         committee = re.search(r"(?:委|委员会|领导小组)$", head.group(1)) is not None
         for row in texts[i + 1 :]:
             m = _LEADER.match(row.key.strip())
             if m is None:
                 break
             title = m.group(1).replace(" ", "")
-            people = m.group(2).split()
+            spaced = re.fullmatch(r"([\u4e00-\u9fff]) ([\u4e00-\u9fff]{1,2})", m.group(2))  # "杨 智": one name
+            people = [m.group(2)] if spaced else re.split(r"[\s、]+", m.group(2))
             title_text = row.text.strip()[: len(m.group(1))].replace(" ", "")
             if committee:
                 body.members += [Src(Member(role=title_text, person=p), row.no) for p in people]
@@ -618,6 +641,11 @@ def groups_set_up(lines: list[Line], facts: Facts) -> None:
     for line in lines:
         for m in _CONFERENCE.finditer(line.key):
             if m.group(1) == main or any(fold(b.name.value) == m.group(1) for b in facts.listed):
+                continue
+            # "涉及多个部门职责的,建立部门联席会议制度": a rule for cases to come, no conference set up
+            if m.group(1).startswith(("部门", "有关", "相关", "各")) or re.search(
+                r"(?:的,|可以?|应当?|需要?|原则上)$", line.key[: m.start()]
+            ):
                 continue
             name = line.text[m.start(1) : m.end(1)]
             note = ["a joint conference the text sets up (联席会议制度)"]

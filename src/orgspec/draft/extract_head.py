@@ -22,7 +22,7 @@ __all__ = ["doc_numbers", "extract_head"]
 
 _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12})[\[(](\d{4})[\])](\d{1,5})号")  # 赣发(2000)15号 too
 _CUT = "会据的和及经于照与即号"  # 号: "发文字号国办发[1986]53号" is 国办发…
-_NAME_END = re.compile(r"(办公室|局|委员会|厅|部|委|署|院|中心|办|室|处|所|站|馆|会|队|司|领导小组|工作组)$")
+_NAME_END = re.compile(r"(办公室|局|委员会|厅|部|委|署|院|中心|办|室|处|所|站|馆|会|队|司|领导小组|工作组|联席会议)$")
 _KIND = re.compile(
     r"(?:为|是|作为)(?:它的|其)?([\u4e00-\u9fff]{0,14}?(?:人民政府|政府|党委|市委|省委|县委|区委|委员会|国务院|党中央))?的?"
     r"(工作部门|组成部门|直属特设机构|直属机构|部门管理机构|议事协调机构|派出机构|派出机关|直属事业单位"
@@ -213,16 +213,55 @@ _HEADLINE_ACTOR = re.compile(
 _TITLE_NAME_NOTE = "the name is read from the title's '关于成立X' or '《X机构改革…》'"
 #: a title that sets up a body: "…关于成立X领导小组的通知"
 _TITLE_SETS_UP = re.compile(
-    r"关于(?:成立|设立|组建)([\u4e00-\u9fff]{4,30}?(?:领导小组|委员会|工作组|指挥部|办公室))(?:的通知|的决定|的批复)"
+    r"关于(?:成立|设立|组建|建立)([\u4e00-\u9fff][\u4e00-\u9fff\d\"]{3,40}?(?:领导小组|委员会|工作组|指挥部|办公室|联席会议))"
+    r"(?:制度)?(?:的通知|的决定|的批复)"
 )
 #: a title about one body's plan: "关于《学士街道机构改革设置方案》的解读"
 _TITLE_PLAN_OF = re.compile(r"^关于《([\u4e00-\u9fff]{3,20}?)(?:机构改革|机构设置|职能配置|主要职责)[^《》]{0,20}》")
-_SHORTENED = re.compile(r"([\u4e00-\u9fff]{3,24})\((?:以下简称|下称|简称)[^()]{1,12}\)(?:是|为|,)")
+#: "X(以下简称Y)是…", "决定成立X(以下简称Y)。", "建立X制度(以下简" (a copy cut in the parenthesis)
+_SHORTENED = re.compile(
+    r"([\u4e00-\u9fff][\u4e00-\u9fff\d\"]{2,30})\((?:以下简称|下称|简称)(?:[^()]{1,12}\)(?:是|为|,|。)|[^()]{0,12}$)"
+)
+#: the verb that sets a body up, before its name: "市政府决定建立X", "经国务院同意,成立X"
+_SETS_UP = re.compile(r"(?:保留|设立|成立|组建|设置|新设|建立)")
 _IS = re.compile(r"(?:^|[,。:\"])([\u4e00-\u9fff]{3,24}?)(?:是|为)(?![^,。]{0,3}(?:了|主|准))")
 
 
 #: "X领导小组由县委书记任组长": the body named as the subject of its leaders' appointment
 _LED_BY = re.compile(r"^([\u4e00-\u9fff]{4,30}?(?:领导小组|委员会|工作组))由[^,。;]{2,30}?(?:任|担任)(?:组长|主任)")
+
+
+def _shortened(lines: list[Line]) -> Src[str] | None:
+    """Return the name a text defines with "(以下简称…)" in its first sentences, or None."""
+    for line in lines[:12]:
+        m = _SHORTENED.search(line.key)
+        name = re.sub(r"制度$", "", m.group(1)) if m else ""  # "建立X联席会议制度": the meeting X
+        if m and _NAME_END.search(name):
+            note = "the name is read from '(以下简称…)' in the text"
+            verbs = list(_SETS_UP.finditer(name))  # "保留X(以下简称Y)", "决定建立X(…)": X
+            start = m.start(1) + (verbs[-1].end() if verbs else 0)
+            return Src(line.text[start : m.start(1) + len(name)].strip('"“”'), line.no, [note])
+    return None
+
+
+#: a line that is a document's number alone: "穗府办函〔2019〕89号"
+_NUMBER_LINE = re.compile(r"^\(?[\u4e00-\u9fff]{1,12}[\[(]\d{4}[\])]\d{1,5}号\)?$")
+
+
+def _split_title(lines: list[Line]) -> Src[str] | None:
+    """Read a title that sets up a body split over two lines: "…关于建立X" / "Y制度的通知" → XY."""
+    texts = [x for x in lines if x.text and not _CHROME.search(x.key) and not _NUMBER_LINE.match(x.key.strip())][:2]
+    if len(texts) < 2 or "关于" not in texts[0].key or re.search(r"(?:通知|决定|批复)$", texts[0].key.strip()):
+        return None
+    if not re.search(r"的(?:通知|决定|批复)$", texts[1].key.strip()):
+        return None
+    first, second = texts[0].text.strip(), texts[1].text.strip()
+    joined = fold(first + second)
+    m = _TITLE_SETS_UP.search(joined)
+    if m is None:
+        return None
+    note = f"{_TITLE_NAME_NOTE}; the title is split over lines {texts[0].no}-{texts[1].no}"
+    return Src((first + second)[m.start(1) : m.end(1)], texts[0].no, [note])
 
 
 def _name_in_text(lines: list[Line]) -> Src[str] | None:
@@ -231,13 +270,9 @@ def _name_in_text(lines: list[Line]) -> Src[str] | None:
         led = _LED_BY.match(line.key)
         if led is not None:
             return Src(line.text[: led.end(1)], line.no, ["the name is read from 'X由…任组长'"])
-    for line in lines[:12]:
-        m = _SHORTENED.search(line.key)
-        if m and _NAME_END.search(m.group(1)):
-            note = "the name is read from '(以下简称…)' in the text"
-            verb = re.match(r"(?:保留|设立|成立|组建|设置|新设)", m.group(1))  # "保留X(以下简称Y)": X
-            start = m.start(1) + (verb.end() if verb else 0)
-            return Src(line.text[start : m.end(1)], line.no, [note])
+    shortened = _shortened(lines)
+    if shortened is not None:
+        return shortened
     for line in lines[:12]:
         enum = ENUM.match(line.key)  # "二、 X为国务院直属机构": the item's subject
         off = enum.end() if enum else 0
@@ -334,10 +369,20 @@ def _clauses(line: Line) -> list[tuple[int, int, PartialDate | None]]:
 
 def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
     """Read the body's name, kind, superior, basis, plaques, hosted offices and dated history."""
-    facts.name = _title_name(lines)
+    facts.name = _title_name(lines) or _split_title(lines)
     if facts.name is not None:
         facts.used.add(facts.name.line)
         _title_basis(lines, facts.name, facts)
+        shortened = _shortened(lines) if any(_TITLE_NAME_NOTE in n for n in facts.name.notes) else None
+        if (
+            shortened is not None
+            and shortened.value != facts.name.value
+            and (fold(shortened.value)[-2:] == fold(facts.name.value)[-2:])
+        ):
+            # the notice defines the body's name in its text ("建立X(以下简称…)"): that name, the title's noted
+            facts.name = Src(
+                shortened.value, shortened.line, [*shortened.notes, f"the title reads '{facts.name.value}'"]
+            )
     for line in lines[:4]:
         skip = ENUM.match(line.key)
         at = skip.end() if skip else 0
@@ -366,6 +411,7 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
         in_history = line in history
         for start, end, date in _clauses(line):
             _clause(line, start, end, date, in_history, places, seen_plaques, facts)
+    _title_with_number(facts)
     if any(b.value.number and not b.value.title for b in facts.basis):
         # "国办发[2008]60号" then "《X规定》已经国务院批准,现予印发": the notice's number stands for what it issues
         facts.basis = [b for b in facts.basis if _ISSUED_NOTE not in b.notes]
@@ -538,3 +584,21 @@ def _clause(  # noqa: PLR0917
     said = (text[lead.end() :] if lead else text).strip(",")
     for _, event in sorted(events, key=lambda pe: pe[0]):
         facts.history.append(Src(event.model_copy(update={"notes": (said,)}), line.no))
+
+
+def _title_with_number(facts: Facts) -> None:
+    """Make one basis of a notice's title and its number on the next line: one document, not two.
+
+    "国务院办公厅关于成立X的通知" then "国办函〔2022〕33号": the number a line of its own under the title
+    is that notice's; the basis keeps the number, the title and the issuer.
+    """
+    titled = next((b for b in facts.basis if "the notice the title is" in b.notes and not b.value.number), None)
+    if titled is None:
+        return
+    numbered = [b for b in facts.basis if b.value.number and not b.value.title and b.line == titled.line + 1]
+    if len(numbered) != 1:
+        return
+    number = numbered[0]
+    number.value = number.value.model_copy(update={"title": titled.value.title, "issuer": titled.value.issuer})
+    number.notes.append("the number under the notice's title: that notice")
+    facts.basis.remove(titled)

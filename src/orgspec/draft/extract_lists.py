@@ -67,6 +67,67 @@ _NEXT = re.compile(r"[^、,。;]{0,40}")
 _LONGEST = 800  # the longest list read: ~50 names; a longer run of text is not one list
 #: the first item of a list: up to its first 、 or , outside parentheses
 _FIRST_ITEM = re.compile(r"(?:[^、,(]|\([^()]*\))*")
+#: a count of units the field states before its list, in the same sentence: "设下列13个机构,分别为",
+#: "包括10个司(厅),分别是:", "下设6个科室:" — the nouns around the count say what the units are
+_COUNT_BEFORE = re.compile(
+    r"(设(?:立|置|有)?(?:下列|以下|如下)?|下设|内设|包括|共有?|分别设(?:立|置)?|(?:^|(?<=[。;,:])))"
+    + _NUM
+    + r"个((?:职能|内设|党政|工作|业务|直属)?"
+    + r"(?:内设机构|机构|司局|处室|科室|股室|办公室|司|厅|处|科|股|室|局|委员会|事业单位)"
+    + r"(?:\([\u4e00-\u9fff、]{1,8}\))?)[,:]?(?:[\u4e00-\u9fff]{0,6}?(?:包括|为|是)?)?[,:]?$"
+)
+#: the subject of such a sentence, after its lead-in ("改革后,"): "X党委、办事处" stands for X
+_JOINT = re.compile(r"(?:党委|党工委|党组)、(?:办事处|政府|人民政府|管委会)$")
+_SUBJECT_END = re.compile(r"(?:街道办事处|办事处|街道|镇|乡|办公厅|办公室|委员会|局|厅|部|委|署|院|中心|办|所|站|队)$")
+
+
+#: the verb of a list of units and what may follow it before the list: "下设机构有", "内设机构6个,分别是"
+_LIST_VERB = re.compile(
+    r"(?:下设|内设|设有|设置了?)(?:机构|内设机构)?(?:有|包括|为|是)?"
+    r"(?:" + _NUM + r"个)?,?(?:分别为|分别是|包括|有)?[,:]?$"
+)
+
+
+def count_before(key: str, at: int) -> tuple[int, int, int, str] | None:
+    """Return (count, start, end, noun) of the count the sentence states right before offset ``at``.
+
+    "改革后,X设下列13个机构,分别为A、B…": read at the list's trigger (分别为), the count is 13 and the
+    noun 机构; None when the sentence states no count of units just before the list.
+    """
+    begin = max(key.rfind(c, 0, at) for c in "。;!?") + 1
+    m = _COUNT_BEFORE.search(key[:at], max(begin, at - 40))
+    if m is None:
+        return None
+    count = cn_int(m.group(2))
+    return (count, m.start(), m.end(3), m.group(3)) if count else None
+
+
+def _counted_kind(noun: str) -> UnitKind:
+    """Return the kind of the units a count's noun names: 委员会 other units, 事业单位 institutions, else sections."""
+    if noun.endswith("委员会"):
+        return UnitKind.OFFICE
+    if noun.endswith("事业单位"):
+        return UnitKind.PUBLIC_INSTITUTION
+    return UnitKind.SECTION
+
+
+def subject_before(key: str, verb: int) -> tuple[int, int] | None:
+    """Return the span of the body a counting sentence is about: the words before its verb.
+
+    "改革后,莞城街道党委、办事处设下列13个机构" → 莞城街道 (a party committee and an office written
+    together are one body, named as the place is); the words must end like a body's name and not be a
+    class ("各镇街", "全县") or a pronoun.
+    """
+    begin = max(key.rfind(c, 0, verb) for c in "。;!?,:") + 1
+    words = key[begin:verb]
+    joint = _JOINT.search(words)
+    end = verb - (len(joint.group(0)) if joint else 0)
+    name = key[begin:end]
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,20}", name) or name.startswith(("各", "全", "该", "本", "其", "我", "这")):
+        return None
+    if not _SUBJECT_END.search(name) or re.search(r"政府|党委|[省市县区]委$", name):
+        return None  # a government's 机构 are bodies, not sections
+    return begin, end
 
 
 @dataclass(frozen=True)
@@ -169,6 +230,8 @@ def _name_at(piece: str) -> tuple[str, str | None, int] | None:
     piece = re.sub(r"(?:等)?" + _NUM + r"个.*$", "", piece).rstrip("等")
     piece = re.sub(r"等(?:内设机构|机构|单位|部门|处室|科室)$", "", piece)  # "…、财务室等机构"
     piece = re.sub(r"(?:主要|分别)?负责.*$", "", piece)
+    # "X(Y)与市监委派出监察组合署办公": the unit X shares its offices with another; the name is X(Y)
+    piece = re.sub(r"(?<=[)\u4e00-\u9fff])(?:与|和)[\u4e00-\u9fff]{2,30}合署办公$", "", piece)
     m = _NAME.match(piece)
     if (
         not m
@@ -257,6 +320,14 @@ def _running(para: Paragraph, facts: Facts) -> None:
             ):
                 break  # "…4个内设机构": the count closes the list ("区域气象中心8个": a class, the list goes on)
         counted = False
+        # "设下列13个机构,分别为A、B…": the count the sentence states before its list, and its noun
+        before = count_before(key, m.start()) if strong or m.group(0).startswith((":", "包括")) else None
+        strong = strong or before is not None  # "设下列13个办公室(局),机构具体名称包括:": the count opens the list
+        # the units are the body's sections when the noun says so (司, 处室, 办公室(局)), or when the sentence's
+        # subject is a body that is no government ("X街道党委、办事处设下列13个机构")
+        of_sections = before is not None and _counted_kind(before[3]) is UnitKind.SECTION
+        if before is not None and of_sections:
+            of_sections = subject_before(key, before[1]) is not None or not before[3].startswith(("机构", "局"))
         if strong and len(found) < len(_split(segment)):
             by_count = _counted(key, m.start(), start, segment)
             if by_count:
@@ -281,17 +352,33 @@ def _running(para: Paragraph, facts: Facts) -> None:
             covered = end
             tail = segment[: found[-1][0] - start + 40]
             count = read_count(tail) if lead is None else read_count(lead.group(0))
+            if count is None and before is not None and of_sections:
+                count = before[0]
             base = max(0, m.start() - 20)
             # the list's subject: "州委宣传部设…", "垦利县林业局保留,内设…"
             subject = re.search(r"([\u4e00-\u9fff]{3,20}?)(?:予以保留|保留)?,?$", key[base : m.start()])
-            if facts.name is None and subject and _BODY_END.search(subject.group(1)):
+            counted_noun = subject is not None and re.match(r"个|個", subject.group(1)) is not None  # "3个委员会"
+            verb = _LIST_VERB.search(key, max(0, m.start() - 24), m.start())
+            verb_at = m.start() if re.match(r"下设|内设|设有|设置", m.group(0)) else verb.start() if verb else None
+            owner = subject_before(key, verb_at) if verb_at is not None and before is None else None
+            if facts.name is None and owner is not None and not (subject and _BODY_END.search(subject.group(1))):
+                # "某区卫健局下设机构有:…", "X街道内设机构6个,分别是:…": the words before the list's verb
+                note = "the name is read from the subject of the list of sections"
+                facts.name = Src(para.text[owner[0] : owner[1]], para.line_at(owner[0]), [note])
+            if facts.name is None and subject and _BODY_END.search(subject.group(1)) and not counted_noun:
                 at0 = base + subject.start(1)
                 note = "the name is read from the subject of the list of sections"
                 facts.name = Src(para.text[at0 : base + subject.end(1)], para.line_at(at0), [note])
             last = found[-1][0] + len(found[-1][1]) + (len(found[-1][2]) + 2 if found[-1][2] else 0)
             clause = key[max(key.rfind(c, 0, m.start()) for c in "。;") + 1 : m.start()]
             # "事业单位设A、B" / "设置A、B等事业机构": public institutions, not sections
-            institutions = "事业单位" in clause or re.match(r"等?(?:\d+个)?事业(?:机构|单位)", key[last:]) is not None
+            institutions = (
+                "事业单位" in clause
+                or re.match(
+                    r"等?(?:(?:\d+|[一二三四五六七八九十两]{1,3})个)?(?:直属|下属)?事业(?:机构|单位)", key[last:]
+                )
+                is not None
+            )
             # "下辖A、B8个二级单位": units under the body, not its sections
             institutions = institutions or re.match(r"等?\d+个(?:二级|直属|下属)单位", key[last:]) is not None
             # "…21个股室和直属单位": one count over sections and units of another kind; all read as sections
@@ -316,6 +403,12 @@ def _running(para: Paragraph, facts: Facts) -> None:
                     facts.sections[-1].notes.append(
                         "the count covers sections and units of another kind: check its kind"
                     )
+                elif before is not None and (counted or len(found) >= 2) and facts.sections[-1].name == text_name:
+                    # "包括10个司(厅):…、机关党委": one of those counted, of the kind the count's noun says
+                    facts.sections[-1].kind = (
+                        _counted_kind(before[3]) if of_sections or before[3] != "机构" else (facts.sections[-1].kind)
+                    )
+                    facts.sections[-1].notes.append(f"one of the {before[0]} {before[3]} the sentence counts")
                 elif counted and facts.sections[-1].name == text_name and facts.sections[-1].kind is UnitKind.SECTION:
                     facts.sections[-1].kind = UnitKind.PUBLIC_INSTITUTION
                     facts.sections[-1].notes.append(
@@ -330,9 +423,20 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 facts.sections[-1].duties.append(Src(Duty(text=text), para.line_at(duty_at)))
             if m.group(0) == "":
                 _subject_duty(para, found, facts)
+            if before is not None and of_sections and facts.name is None:
+                owner = subject_before(key, before[1])
+                if owner is not None:  # "X党委、办事处设下列13个机构": the body is X
+                    note = "the name is read from the subject of the sentence that counts the units"
+                    facts.name = Src(para.text[owner[0] : owner[1]], para.line_at(owner[0]), [note])
             if count is not None and facts.stated_sections is None:
                 c = _COUNT.search(key, m.start(), end + 40)
                 phrase = para.text[m.start() : c.end()] if c else para.text[m.start() : end]
+                if before is not None and of_sections and count == before[0]:
+                    sets = key.rfind("设", before[1], before[2])
+                    phrase = para.text[sets if sets >= 0 else before[1] : before[2]].rstrip(",:")
+                    owner = subject_before(key, before[1])
+                    if owner is not None:
+                        phrase = para.text[owner[0] : before[2]].rstrip(",:")
                 facts.stated_sections = Src((count, phrase.strip(" :")), para.line_at(m.start()))
 
 
@@ -371,8 +475,9 @@ def _counted(key: str, trigger: int, start: int, segment: str) -> list[tuple[int
     opening = re.search(_UNITS_COUNT + r"[,:]?$", key[max(0, trigger - 16) : trigger])
     # "直属科级事业单位4个,A、B、C、D": the count the trigger itself states
     opening = opening or re.search(_NUM + r"个[,:]$", key[trigger:start])
-    count_m = closing or opening
-    if count_m is None or cn_int(count_m.group(1)) != len(spans):
+    before = count_before(key, trigger)
+    count = cn_int(count_m.group(1)) if (count_m := closing or opening) else (before[0] if before else None)
+    if count is None or count != len(spans):
         return []
     out: list[tuple[int, str, str | None]] = []
     for k, (a, b) in enumerate(spans):

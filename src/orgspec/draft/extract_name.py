@@ -27,7 +27,7 @@ from orgspec.draft.normalize import Line, fold
 from orgspec.model.units import Relation, RelationKind
 from orgspec.model.values import Basis, Ref
 
-__all__ = ["colocated", "companions", "infobox_kind", "name_in_passing"]
+__all__ = ["colocated", "companions", "infobox_kind", "name_in_passing", "news_subject"]
 
 _END = re.compile(r"(?:办公厅|办公室|委员会|领导小组|人民政府|政府|办事处|局|厅|部|委|署|院|中心|办|室|馆|会|司)$")
 _N = r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})"
@@ -232,3 +232,30 @@ def _take_figures(lines: list[Line], facts: Facts, companion: Companion, key: st
             facts.posts.remove(p)
             p.notes.append(f"a post of a {key[-1]} ('{head}'): read as that body's")
             companion.posts.append(p)
+
+
+#: a news item's subject: "X机构组建基本完成", "1月8日下午,X机构改革动员大会在…召开"
+_NEWS_SUBJECT = re.compile(
+    r"(?:^|[,。:\s日])([\u4e00-\u9fff]{2,14}?(?:部|厅|局|县|区|市|镇|乡|街道|委员会|办公室))"
+    r"(?:机构组建|机构改革|体制改革|机构设置)"
+)
+#: words that name a class of bodies or a place in general, never the body a text is about
+_CLASS_WORDS = re.compile(r"^(?:各|全|我|本|该|此|其|这|乡镇|镇街|街道|党政|省级|市级|县级|基层|地方|中央)")
+
+
+def news_subject(lines: list[Line], facts: Facts) -> None:
+    """Name the body a news item is about: the subject of "X机构组建/机构改革" in its first lines.
+
+    The words must end like a body's or a place's name, not be a class ("乡镇机构改革") and be named
+    again in the text: "退役军人事务部机构组建基本完成" … "退役军人事务部副部长…" → 退役军人事务部.
+    """
+    texts = [line for line in lines if line.text][:3]
+    for line in texts:
+        m = _NEWS_SUBJECT.search(line.key)
+        if m is None or _CLASS_WORDS.match(m.group(1)):
+            continue
+        if sum(x.key.count(m.group(1)) for x in lines) < 2:
+            continue
+        note = "the name is read from the subject of the item ('X机构组建', 'X机构改革'), named again in the text"
+        facts.name = Src(line.text[m.start(1) : m.end(1)], line.no, [note])
+        return

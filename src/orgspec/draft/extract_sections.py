@@ -11,7 +11,7 @@ import re
 from orgspec.draft.extract_duties import check_numbering, enum_of
 from orgspec.draft.extract_lists import is_unit_name, read_running
 from orgspec.draft.extract_staffing import extract_staffing
-from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src, section_kind
+from orgspec.draft.facts import COUNT_ONLY, Facts, SectionFacts, SharedFacts, Src, section_kind
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.draft.segment import enum_style
 from orgspec.model.units import Duty, Plaque, Post
@@ -21,17 +21,25 @@ __all__ = ["extract_sections", "read_stated", "section_kind"]
 
 _NUM = r"(\d+|[一二三四五六七八九十两]{1,3})"
 _STATED = re.compile(
-    r"设(?:置|有)?(?:以下)?"
+    r"设(?:置|有)?(?:以下|下列|如下)?"
     + _NUM
     + r"个(?:内设机构|职能处室|处室|科室|股室|职能科室|内设处室|职能司局|司局|职能处\(室\)|职能处|机构|处|科|室|股|司)"
     + r"(?:\(([^()]*?)建制\))?"
 )
+#: the noun, then the count: "某委员会内设机构19个", "确定某街道机关内设机构6个" (no list need follow)
+_NOUN_COUNT = re.compile(r"内设机构(?:数)?(?:为|共)?" + _NUM + r"个(?![\u4e00-\u9fff(])")
 #: "其内设机构由以前的六个增至九个": the later figure is the count stated now
 _CHANGED = re.compile(r"内设机构(?:由[^,。;]{0,12}?)(?:增至|增加到|减至|减少到|调整为)" + _NUM + "个")
 _SHARED = re.compile(r"^上述" + _NUM + r"?个?([^,。:]{0,8}?)的?(?:主要)?职责(?:是|为)[::]?$")
 _PLAQUE_IN = re.compile(r'^(加挂|增挂|对外保留|保留|挂)"?(.+?)"?牌子$')
 _UNITLIKE = re.compile(r"(处|科|室|局|司|股|中心|办公室|办|部|队|所|站|委员会|委)$")
-_PER_REG = re.compile(r"另按(?:有关)?规定设(?:定|置|立)?([^,。;]{2,20}?)[。;]?$")
+#: a unit set per regulations, outside the listed ones, in either order: "另按规定设X", "按有关规定设置X。",
+#: "X按有关规定设置。"
+_PER_REG = re.compile(
+    r"^(?:另|并)?按(?:有关|相关)?规定设(?:定|置|立)?了?([^,。;]{2,20}?)[。;]?$"
+    r"|另按(?:有关)?规定设(?:定|置|立)?([^,。;]{2,20}?)[。;]?$"
+    r"|^([\u4e00-\u9fff]{2,20}?)(?:另|并)?按(?:有关|相关)?规定(?:设置|设立|单独设置)[。;]?$"
+)
 _UNNUMBERED = re.compile(r"^([\u4e00-\u9fff]{2,14}(?:党委|党组|工会|团委|中心|办公室|处|科|室|股|司))[。:]")
 _VERBS = ("负责", "承担", "指导", "协调", "组织", "拟订", "研究", "管理", "办理", "参与", "贯彻", "完成", "根据")
 _NAME_ONLY = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ]{0,16}(?:办公室|中心|处|科|室|局|股|司)(?:\([^()]{2,30}\))?$")
@@ -40,13 +48,18 @@ _PERSON = re.compile(r"^([\u4e00-\u9fff]{2,8})[::]([\u4e00-\u9fff]{2,4})$")
 
 def read_stated(line: Line, facts: Facts) -> bool:
     """Read "设N个内设机构(科级建制)"; return True when the line states the count."""
-    m = _STATED.search(line.key) or _CHANGED.search(line.key)
+    m = _STATED.search(line.key) or _CHANGED.search(line.key) or _NOUN_COUNT.search(line.key)
     if not m:
         return False
     count = cn_int(m.group(1))
     if count is None:
         return False
-    notes = [] if m.re is _STATED else ["the count the text gives after a change ('增至'): the later figure"]
+    if m.re is _STATED and re.search(r"(?:下列|如下)\S*个机构", m.group(0)):
+        # "X设下列13个机构,分别为…": whose 机构 they are is the list reader's to say (a government's are bodies)
+        return False
+    notes = [] if m.re is not _CHANGED else ["the count the text gives after a change ('增至'): the later figure"]
+    if m.re is _NOUN_COUNT:
+        notes.append(COUNT_ONLY)
     facts.stated_sections = Src((count, line.text[m.start() : m.end()]), line.no, notes)
     if m.re is _STATED and m.group(2):
         facts.section_rank = Src(line.text[m.start(2) : m.end(2)], line.no)
@@ -79,8 +92,11 @@ def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
         section.name = base
         p = _PLAQUE_IN.match(inner_key)
         if p:
-            name = inner[p.start(2) : p.end(2)]
-            section.plaques.append(Src(Plaque(name=name, form=inner[p.start(1) : p.end(1)]), line))
+            # "(加挂A、B牌子)": one plaque per name
+            for name in re.split(r"[、,]", inner[p.start(2) : p.end(2)]):
+                if name.strip('"“” '):
+                    form = inner[p.start(1) : p.end(1)]
+                    section.plaques.append(Src(Plaque(name=name.strip('"“” '), form=form), line))
         elif _UNITLIKE.search(inner_key) and not inner_key.startswith(("含", "包括")):
             section.plaques.append(
                 Src(
@@ -184,10 +200,11 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
             shared = None
             continue
         m2 = _PER_REG.search(line.key)
-        if m2:
-            name = line.text[m2.start(1) : m2.end(1)]
+        g = next((i for i in (1, 2, 3) if m2 is not None and m2.group(i) is not None), 0)
+        if m2 and (g == 2 or _UNITLIKE.search(m2.group(g)) or re.search(r"(?:机构|党委|党组|工会)$", m2.group(g))):
+            name = line.text[m2.start(g) : m2.end(g)]
             kind = section_kind(name)
-            if "纪检" in m2.group(1) or "监察" in m2.group(1):
+            if "纪检" in m2.group(g) or "监察" in m2.group(g):
                 kind = UnitKind.DISCIPLINE_UNIT
             unit = SectionFacts(name=name, line=line.no, kind=kind, per_regulations=True)
             unit.doc_notes.append(Src(line.text, line.no))
@@ -198,6 +215,10 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
             continue
         if shared is not None:
             shared.duties.append(Src(Duty(text=line.text), line.no))
+            facts.used.add(line.no)
+        elif facts.sections and facts.sections[-1].per_regulations and not facts.sections[-1].duties:
+            # a unit set per regulations has no duties in the list: what follows it is no duty of it
+            facts.sections[-1].doc_notes.append(Src(line.text, line.no, ["after a unit set per regulations"]))
             facts.used.add(line.no)
         elif facts.sections:
             current = facts.sections[-1]

@@ -17,9 +17,22 @@ from orgspec.model.units import BodyClass, Duty, Event, FunctionChange, Member, 
 from orgspec.model.values import Basis, UnitKind
 from orgspec.model.vocab import kind_of
 
-__all__ = ["Companion", "Facts", "ListedBody", "Note", "SectionFacts", "SharedFacts", "Src", "section_kind"]
+__all__ = [
+    "COUNT_ONLY",
+    "Companion",
+    "Facts",
+    "ListedBody",
+    "Note",
+    "SectionFacts",
+    "SharedFacts",
+    "Src",
+    "section_kind",
+]
 
 T = TypeVar("T")
+
+#: the note of a count stated with its noun first ("内设机构6个"), which a list need not follow
+COUNT_ONLY = "a count of the sections ('内设机构N个'): the text need not name them"
 
 
 @dataclass

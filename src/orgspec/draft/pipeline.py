@@ -27,7 +27,7 @@ from orgspec.draft.extract_duties import extract_changes, extract_duties, find_r
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_head import extract_head
 from orgspec.draft.extract_lists import extract_lists
-from orgspec.draft.extract_name import colocated, companions, infobox_kind, name_in_passing
+from orgspec.draft.extract_name import colocated, companions, infobox_kind, name_in_passing, news_subject
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
@@ -36,7 +36,7 @@ from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
 from orgspec.model.names import name_key
-from orgspec.model.units import Post, PostGroup, Relation, RelationKind, Spec
+from orgspec.model.units import Plaque, Post, PostGroup, Relation, RelationKind, Spec
 from orgspec.model.values import Ref, UnitKind
 
 __all__ = ["run"]
@@ -173,6 +173,27 @@ def _drop_clashing_plaques(facts: Facts) -> None:
         else:
             kept_body.append(p)
     facts.plaques = kept_body
+
+
+def _plaques_once(facts: Facts) -> None:
+    """Keep a plaque on the first unit that carries it; a second carrier keeps it as a note (OS402).
+
+    Two clauses (or a line printed twice under another name) may hang one plaque on two units; one
+    name identifies one unit, so the draft must not say both, and the reviewer decides which is right.
+    """
+    seen: set[str] = set()
+    carriers: list[tuple[list[Src[Plaque]], list[Src[str]]]] = [(facts.plaques, facts.doc_notes)]
+    carriers += [(x.plaques, x.doc_notes) for x in facts.sections]
+    carriers += [(b.plaques, facts.doc_notes) for b in facts.listed]
+    for plaques, notes in carriers:
+        for p in list(plaques):
+            key = name_key(p.value.name)
+            if key in seen:
+                plaques.remove(p)
+                message = f"the plaque '{p.value.name}' is hung on another unit too: kept on the first, a note here"
+                notes.append(Src(p.value.name, p.line, [message]))
+                facts.note(p.line, "doubt", message)
+            seen.add(key)
 
 
 _PLACED = re.compile(r"(?:在([\u4e00-\u9fff]{2,30}?)|([\u4e00-\u9fff]{2,30})\((?:同时|并)?)(?:加挂|挂)")
@@ -328,23 +349,39 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"(\d{1,5}|[一二三四五六七八九十两兩百]{1,4})(?:名|人|个|個|处|處|科|室|项|項)")
 
 
+#: the path of a note element (a sentence kept as words): a note is not a fact
+_NOTE_PATH = re.compile(r"/notes/\d+$")
+
+
 def _coverage(lines: list[Line], prov: Provenance, facts: Facts, spec: Spec) -> dict[str, Any]:
     """Which lines gave a fact, the share of the text they hold, and the figures no fact placed.
 
-    A line gave a fact when an element of the draft names it as its source (a heading that opens a
-    part counts too); every other line with text is listed, with the note that says why when there
-    is one. A figure ("25名", "6个处") is placed when the draft states that number somewhere.
+    A line gave a fact when an element of the draft other than a note names it as its source (a
+    heading that opens a part counts too); every other line with text is listed, with the note that
+    says why when there is one. A line kept only as a ``note`` element gave no fact: it is listed
+    with ``kept_as_note`` and the draft's comment on it, and its text is not counted as used. A
+    figure ("25名", "6个处") is placed when the draft states that number somewhere.
     """
-    sources = {line for line, _ in prov.where.values() if line is not None}
+    sources = {no for path, (no, _) in prov.where.items() if no is not None and not _NOTE_PATH.search(path)}
     sources |= {n.line for n in facts.notes if n.kind == "anomaly" and n.line is not None}
     sources |= {line.no for line in lines if line.text and heading_kind(line) is not None}
+    as_note: dict[int, str] = {}
+    for path, (no, msgs) in sorted(prov.where.items()):
+        if no is not None and _NOTE_PATH.search(path) and no not in sources:
+            as_note.setdefault(no, "; ".join(msgs) if msgs else "a sentence kept as words")
     why = {n.line: n.message for n in facts.notes if n.line is not None}
     texts = [line for line in lines if line.text]
-    no_fact = [
-        {"line": line.no, "text": line.text, **({"why": why[line.no]} if line.no in why else {})}
-        for line in texts
-        if line.no not in sources
-    ]
+    no_fact: list[dict[str, Any]] = []
+    for line in texts:
+        if line.no in sources:
+            continue
+        entry: dict[str, Any] = {"line": line.no, "text": line.text}
+        if line.no in as_note:
+            entry["why"] = f"a note, not a fact: {as_note[line.no]}"
+            entry["kept_as_note"] = True
+        elif line.no in why:
+            entry["why"] = why[line.no]
+        no_fact.append(entry)
     total = sum(len(line.text) for line in texts)
     used = sum(len(line.text) for line in texts if line.no in sources)
     placed = {str(n) for n in re.findall(r"\d+", spec.model_dump_json())}
@@ -356,6 +393,7 @@ def _coverage(lines: list[Line], prov: Provenance, facts: Facts, spec: Spec) -> 
                 figures.append({"line": line.no, "figure": line.text[m.start() : m.end()]})
     return {
         "lines_with_no_fact": no_fact,
+        "lines_kept_as_notes": sum(1 for entry in no_fact if entry.get("kept_as_note")),
         "share_of_text_used": round(used / total, 3) if total else 0.0,
         "figures_not_placed": figures,
     }
@@ -414,6 +452,8 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         companions(lines, facts)
     if structure and not english and facts.name is None:
         name_in_passing(lines, facts)
+    if structure and not english and facts.name is None:
+        news_subject(lines, facts)
     if structure and not english and facts.name is None and (facts.sections or facts.quotas):
         _class_noun_name(lines, facts)
     if structure and not english and facts.name is None and facts.subject is not None:
@@ -437,6 +477,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     _dedupe_listed(facts)
     _plaques_hung_on_units(lines, facts)
     _drop_clashing_plaques(facts)
+    _plaques_once(facts)
     _unheaded_groups(facts)
     spec, prov = assemble(facts, lines, structure)
     out = emit_text(spec, prov, facts.notes, source_name)
