@@ -459,6 +459,20 @@ _ALL: tuple[Code, ...] = (
         good='body bw "编委" { members { member "委员" person "刘平" } }\n'
         'body bb "编办" { posts { post "主任" 1 { holder "刘平" concurrent "委员" of @bw } } }',
     ),
+    Code(
+        "OS324",
+        "choice-does-not-fit",
+        "warning",
+        "A choice of optional units names a unit that is not optional, or sets more than it names.",
+        '`choose between 1 2 "选设1-2个" { from @a @b @c }` says how many of several optional units are set. '
+        "Each unit chosen from is one the document sets only where it says (`optional`), and the least "
+        "the choice sets cannot be more than the units it names: a reviewer asks which units the figure is "
+        "about. Stated counts take the chosen units as the choice's figure (OS301).",
+        bad='body b "某街道" { section-duties-unstated; section a "一处" { optional "选设" }\n'
+        '  choose 2 "选设2个" { from @a } }',
+        good='body b "某街道" { section-duties-unstated; section a "一处" { optional "选设" }\n'
+        '  section c "二处" { optional "选设" }; choose 1 "选设1个" { from @a @c } }',
+    ),
     # ---- arithmetic ------------------------------------------------------------
     # ---- plaques -----------------------------------------------------------------
     Code(

@@ -258,7 +258,7 @@ def _logistics(ctx: Context, path: str, unit: Unit, rule: RuleModel, words: tupl
     ]
     pools = [(i, q) for i, q in enumerate(unit.quotas) if q.category is QuotaCategory.LOGISTICS]
     base = bounds(q.count for q in counted) if counted else None
-    logistics = bounds([*(q.count for _, q in pools), *(p.count for p in parts)])
+    logistics = bounds([*(q.count for _, q in pools), *(p.total for p in parts)])
     if base is None or logistics is None or not (logistics[1] if logistics[1] is not None else logistics[0]):
         return
     if base[1] is None:
