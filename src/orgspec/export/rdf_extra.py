@@ -9,7 +9,9 @@ this module adds, per unit (every term is listed in docs/exports.md):
   ``orgspec:managedBy``, ``orgspec:colocatedWith``, ``orgspec:workingOfficeOf``,
   ``orgspec:hasWorkingOffice``, ``orgspec:dualLedBy``, ``orgspec:plaqueOn``,
   ``orgspec:performsWorkOf``, ``orgspec:workPerformedBy``, ``orgspec:supervises``,
-  ``orgspec:supervisedBy``. A body named by a
+  ``orgspec:supervisedBy``; a ``colocated`` relation stated ``joint`` adds
+  ``orgspec:listsForPairWith`` (this unit's duties and sections are the pair's).
+  A body named by a
   plain name outside the spec is an ``org:Organization`` ``<base>name/<name>``
   with its ``skos:prefLabel``. A relation that has ended (``until``), or that held
   in a time the document gives only in words (``period``, 建國後), is not
@@ -137,6 +139,8 @@ def _relations(b: _Builder, entry: Entry, node: URIRef) -> None:
         other = _organization(b, rel.target)
         b.g.add((node, ORG.linkedTo, other))
         b.g.add((node, RELATION_TERMS[rel.kind], other))
+        if rel.joint:  # 合署 as one office: this unit's duties and sections are the pair's
+            b.g.add((node, ORGSPEC.listsForPairWith, other))
 
 
 def _staffing(b: _Builder, entry: Entry, node: URIRef) -> None:

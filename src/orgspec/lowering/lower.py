@@ -337,6 +337,10 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                     rf[sub.keyword] = self.dated(sub)
                 elif sub.keyword == "period" and "period" not in rf:
                     rf["period"] = self.text(sub, 'the time in the document\'s words (a quoted string such as "建國後")')
+                elif sub.keyword == "joint" and kind is RelationKind.COLOCATED and "joint" not in rf:
+                    self.no_args(sub, "no arguments: the pair's duties and sections are listed on this unit")
+                    self.no_block(sub)
+                    rf["joint"] = True
                 elif sub.keyword == "item" and "item" not in rf:
                     self.item(sub, rf, p)
                 elif sub.keyword == "basis":
@@ -348,7 +352,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                     if note is not None:
                         notes.append(note)
                 else:
-                    self.unknown(sub, f"'{stmt.keyword}'", _RELATION_BLOCK)
+                    allowed = {**_RELATION_BLOCK, "joint": 1} if kind is RelationKind.COLOCATED else _RELATION_BLOCK
+                    self.unknown(sub, f"'{stmt.keyword}'", allowed)
             rf["basis"] = tuple(basis)
             rf["notes"] = tuple(notes)
             self.map.put(p, stmt)

@@ -54,6 +54,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_UNITS, tuple(_UNIT_KEYWORDS)),
     "plaque": ("form", *_META),
     **dict.fromkeys(_RELATIONS, _RELATION_META),
+    "colocated": (*_RELATION_META, "joint"),
     "quota": tuple(QUOTA_KEYWORDS),  # what the lowering accepts in a quota block, in its order
     "posts": ("post", "group"),
     "group": ("post", "actual", "includes", "across", "since", "until", "period", "note"),

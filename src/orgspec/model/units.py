@@ -118,6 +118,11 @@ class Relation(_Frozen):
     period: str | None = Field(
         default=None, description="when the relation held, in the document's words (抗日戰爭前, 建國後)"
     )
+    joint: bool = Field(
+        default=False,
+        description="colocated only: the two work as one office, and the duties and sections this unit lists "
+        "are the pair's (one list for 参事室(文史研究馆))",
+    )
     item: int | None = Field(
         default=None,
         ge=1,

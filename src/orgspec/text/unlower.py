@@ -113,6 +113,8 @@ def _relation(r: Relation) -> Stmt:
     block += [_st(k, [_d(v)]) for k, v in (("since", r.since), ("until", r.until)) if v is not None]
     if r.period is not None:
         block.append(_st("period", [_s(r.period)]))
+    if r.joint:
+        block.append(_st("joint"))
     if r.item is not None:
         block.append(_st("item", [_i(r.item)]))
     block += [_basis(b) for b in r.basis] + _notes(r.notes)
