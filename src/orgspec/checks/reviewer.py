@@ -97,18 +97,18 @@ def parts_for_units(ctx: Context) -> Iterator[Diagnostic]:
                 targets = [(part.unit, "")] if part.unit is not None else []
                 targets += [(ref, f"/each/{k}") for k, ref in enumerate(part.each)]
                 for ref, where in targets:
-                    yield from _part_for(ctx, path, unit, (i, quota), (j, part), (ref, where))
+                    yield from _part_for(ctx, (path, unit), (i, quota), (j, part), (ref, where))
 
 
 def _part_for(
     ctx: Context,
-    path: str,
-    unit: Unit,
+    owner: tuple[str, Unit],
     numbered_quota: tuple[int, Quota],
     numbered_part: tuple[int, QuotaPart],
     pointed: tuple[Ref, str],
 ) -> Iterator[Diagnostic]:
     """OS315 for one unit a part is for (``where``: the reference's place after the part's path)."""
+    path, unit = owner
     i, quota = numbered_quota
     j, part = numbered_part
     ref, where = pointed

@@ -336,7 +336,9 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                 if sub.keyword in ("since", "until"):
                     rf[sub.keyword] = self.dated(sub)
                 elif sub.keyword == "period" and "period" not in rf:
-                    rf["period"] = self.text(sub, 'the time in the document\'s words (a quoted string such as "建國後")')
+                    rf["period"] = self.text(
+                        sub, 'the time in the document\'s words (a quoted string such as "建國後")'
+                    )
                 elif sub.keyword == "joint" and kind is RelationKind.COLOCATED and "joint" not in rf:
                     self.no_args(sub, "no arguments: the pair's duties and sections are listed on this unit")
                     self.no_block(sub)
@@ -459,9 +461,7 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             return
         self.map.put(p, stmt)
         self.map.put(p + "/count", counted[1])
-        lists["choices"].append(
-            trusted(Choice, count=counted[0], text=text.value if text else None, units=units)
-        )
+        lists["choices"].append(trusted(Choice, count=counted[0], text=text.value if text else None, units=units))
 
     def _stated_kind(self, sub: Stmt, sf: dict[str, Any]) -> None:
         """Read the ``kind`` of a ``stated bodies`` count: a keyword or the Chinese term."""
@@ -694,8 +694,8 @@ _CUT_OFF_WHAT = get_args(CutOffWhat)
 _AMBIGUOUS_WHAT = get_args(AmbiguousWhat)
 
 _UNIT_LISTS = ("cut_off", "ambiguous", "basis", "plaques", "short_names", "relations", "stated", "choices",
-               "duties", "shared_duties", "function_changes", "units", "quotas", "actual", "posts", "members", "history",
-               "notes")  # fmt: skip
+               "duties", "shared_duties", "function_changes", "units", "quotas", "actual", "posts", "members",
+               "history", "notes")  # fmt: skip
 _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}

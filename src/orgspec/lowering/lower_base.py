@@ -207,6 +207,7 @@ class LowererBase:
                 each.append(self.r.ref(arg))
             if not each:
                 a.require('the units each of which has the figure (@id or @"name")', *REFS)
+                counted = None  # a part of no unit is not counted (its total would be a guess)
             elif "for" in props:
                 self.r.error(
                     "OS202",
@@ -214,6 +215,7 @@ class LowererBase:
                     props["for"].span,
                     hint='includes 4 "各4名" each @a @b @c',
                 )
+                counted = None
         a.done('an optional category, a count, an optional label and "for" a unit or "each" of several')
         funding = self._part_block(stmt)
         if counted is None:

@@ -183,7 +183,9 @@ def sections_of(path: str, unit: Unit, gone: frozenset[str]) -> tuple[Bounds, St
     when the unit lists no section and states no count that is a number or a range.
     """
     listed = len(listed_sections(path, unit, gone))
-    stated = next((s for s in unit.stated if s.what == "sections" and s.until is None and s.count.low_bound is not None), None)
+    stated = next(
+        (s for s in unit.stated if s.what == "sections" and s.until is None and s.count.low_bound is not None), None
+    )
     if stated is None:
         return ((listed, listed), None) if listed else None
     low = stated.count.low_bound or 0
