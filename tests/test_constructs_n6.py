@@ -335,3 +335,13 @@ def test_completion_and_lexer_know_the_new_constructs() -> None:
     tokens = {v: t for t, v in lex(_CHOOSE + _HEADER + _RELATIONS, OrgspecLexer())}
     for word in ("choose", "group-header", "supervises", "joint", "period"):
         assert tokens[word] is Keyword, word
+
+
+def test_the_zh_diff_says_a_choice_changed_and_keeps_a_header_as_a_record() -> None:
+    from orgspec.reorg.render_zh import render_zh
+
+    without = _CHOOSE.replace('  choose between 1 2 "选设1-2个" {\n    from @cs @sq @ny\n  }\n', "")
+    said = render_zh(orgspec.diff(orgspec.loads(without), orgspec.loads(_CHOOSE)))
+    assert "街道办事处的选设数量有调整" in said
+    plain = _HEADER.replace("    group-header\n", "")
+    assert "无变化" in render_zh(orgspec.diff(orgspec.loads(plain), orgspec.loads(_HEADER)))
