@@ -271,6 +271,39 @@ def test_the_new_relations_round_trip() -> None:
     assert _findings(_RELATIONS) == []
 
 
+def test_a_relation_known_only_by_a_period_is_in_no_dated_state() -> None:
+    from orgspec.history import as_of
+
+    spec = orgspec.loads(_RELATIONS)
+    in_1950 = [r.period for r in as_of(spec, "1950").bodies[0].relations]
+    assert in_1950 == ["建國後"]  # until 1955-09: dated; 抗日戰爭前 has no date
+    assert as_of(spec, "1960").bodies[0].relations == ()
+
+
+def test_staff_in_post_of_a_part_each_of_several_units_count_once_per_unit() -> None:
+    text = """body b "某局" {
+  section a "一处" {
+    duties {
+      duty "x"
+    }
+  }
+  section c "二处" {
+    duties {
+      duty "y"
+    }
+  }
+  quota administrative 10
+  actual 9 "实有9人" {
+    includes administrative 4 "各4人" each @a @c
+  }
+}
+"""
+    assert _findings(text, "OS311") == []
+    # 9 in post against 7, and the 2 × 4 = 8 of the part alone (read as one 4, it would fit)
+    over = text.replace("quota administrative 10", "quota administrative 7")
+    assert _findings(over, "OS311") == [("OS311", 13), ("OS311", 14)]
+
+
 def test_joint_is_for_colocated_only_and_supervision_not_of_itself() -> None:
     text = _RELATIONS.replace("  supervises @xz\n", "  supervises @xz {\n    joint\n  }\n")
     assert [d.code for d in orgspec.check_text(text)] == ["OS201"]
