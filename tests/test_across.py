@@ -122,7 +122,9 @@ def test_worker_processes_return_the_same_facts_and_policy_findings(folder: Path
 
 def test_a_count_of_a_former_state_is_not_today_s_count(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # the same sections today in both specs; one also gives the former layout (原来29个部门, `until`)
-    a = A.replace("  rank", '  section-duties-unstated\n  stated sections 2\n  section "一处"\n  section "二处"\n  rank')
+    a = A.replace(
+        "  rank", '  section-duties-unstated\n  stated sections 2\n  section "一处"\n  section "二处"\n  rank'
+    )
     former = '  stated sections 29 "原来29个部门" {\n    until 2018\n  }\n'
     b = a.replace("  stated sections 2\n", former + "  stated sections 2\n")
     (folder / "a.orgspec").write_text(a, encoding="utf-8")
