@@ -57,6 +57,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_constructs_n4.py",
         "tests/test_checks_edges.py",
         "tests/test_constructs_n5.py",
+        "tests/test_constructs_n6.py",
         "tests/test_reorg_interim.py",
     ],
     "reorg": [

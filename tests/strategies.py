@@ -19,6 +19,7 @@ from orgspec.model import (
     Ambiguity,
     Basis,
     BodyClass,
+    Choice,
     ClassTotal,
     Count,
     Coverage,
@@ -102,24 +103,44 @@ relations = st.builds(
     target=external_refs,
     since=st.none() | partial_dates(),
     until=st.none() | partial_dates(),
+    period=st.none() | texts,
     item=st.none() | st.integers(min_value=1, max_value=40),
     basis=st.lists(bases, max_size=1).map(tuple),
     notes=notes,
-)
-parts = st.builds(
-    QuotaPart,
-    relation=st.sampled_from(["includes", "excludes"]),
-    count=counts,
-    label=st.none() | names,
-    category=st.none() | st.sampled_from(list(QuotaCategory)),
-    unit=st.none() | external_refs,
 ).flatmap(
-    # a category in the document's words is a category the vocabulary does not know (other)
-    lambda p: (
-        st.just(p)
-        if p.category is not QuotaCategory.OTHER
-        else st.builds(
-            lambda w: p.model_copy(update={"category_label": w}), st.none() | st.sampled_from(["事业工勤编制"])
+    # only a 合署 (colocated) relation may say the pair's parts are listed here (joint)
+    lambda r: (
+        st.just(r)
+        if r.kind is not RelationKind.COLOCATED
+        else st.builds(lambda j: r.model_copy(update={"joint": j}), st.booleans())
+    )
+)
+parts = (
+    st.builds(
+        QuotaPart,
+        relation=st.sampled_from(["includes", "excludes"]),
+        count=counts,
+        label=st.none() | names,
+        category=st.none() | st.sampled_from(list(QuotaCategory)),
+        unit=st.none() | external_refs,
+        funding=st.none() | names,
+    )
+    .flatmap(
+        # a part is for one unit, or for each of several (各4名)
+        lambda p: (
+            st.just(p)
+            if p.unit is not None
+            else st.builds(lambda e: p.model_copy(update={"each": tuple(e)}), st.lists(external_refs, max_size=3))
+        )
+    )
+    .flatmap(
+        # a category in the document's words is a category the vocabulary does not know (other)
+        lambda p: (
+            st.just(p)
+            if p.category is not QuotaCategory.OTHER
+            else st.builds(
+                lambda w: p.model_copy(update={"category_label": w}), st.none() | st.sampled_from(["事业工勤编制"])
+            )
         )
     )
 )
@@ -250,6 +271,10 @@ stated = st.builds(
     text=st.none() | texts,
     unlisted=st.none() | counts,
     unlisted_text=st.none(),
+    until=st.none() | partial_dates(),
+)
+choices = st.builds(
+    Choice, count=counts, text=st.none() | texts, units=st.lists(external_refs, min_size=1, max_size=3).map(tuple)
 )
 quota_totals = st.builds(StatedCount, what=st.just("quota"), count=counts, text=st.none() | texts)
 counts_over = st.builds(
@@ -387,6 +412,8 @@ def units(
         per_regulations=draw(st.booleans()),
         outside_count=draw(st.booleans()),
         optional=draw(st.none() | texts),
+        group_header=draw(st.booleans()),
+        choices=tuple(draw(st.lists(choices, max_size=1))),
         funding=draw(st.none() | names),
         cut_off=tuple(draw(st.lists(cut_offs, max_size=2))),
         ambiguous=tuple(

@@ -118,3 +118,20 @@ def test_worker_processes_return_the_same_facts_and_policy_findings(folder: Path
     parallel = check_files(["a.orgspec", "b.orgspec"], jobs=2, cache=False, facts=True, policy=pack)
     assert [r.facts for r in parallel.files] == [r.facts for r in serial.files]
     assert [[f["quotas"][0]["value"] for f in r.facts or []] for r in parallel.files] == [[21], [19]]
+
+
+def test_a_count_of_a_former_state_is_not_today_s_count(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the same sections today in both specs; one also gives the former layout (原来29个部门, `until`)
+    a = A.replace(
+        "  rank", '  section-duties-unstated\n  stated sections 2\n  section "一处"\n  section "二处"\n  rank'
+    )
+    former = '  stated sections 29 "原来29个部门" {\n    until 2018\n  }\n'
+    b = a.replace("  stated sections 2\n", former + "  stated sections 2\n")
+    (folder / "a.orgspec").write_text(a, encoding="utf-8")
+    (folder / "b.orgspec").write_text(b, encoding="utf-8")
+    _, out = _run(["a.orgspec", "b.orgspec"], capsys)
+    assert _found(out) == []
+    # read as today's count, the 29 would disagree with the 2
+    (folder / "b.orgspec").write_text(b.replace("    until 2018\n", ""), encoding="utf-8")
+    _, out = _run(["a.orgspec", "b.orgspec"], capsys)
+    assert [d["line"] for d in _found(out)] == [6]

@@ -269,6 +269,8 @@ def _corpus_strings(spec: Spec) -> Iterator[tuple[str, str]]:
             for part in q.parts:
                 if part.label:
                     yield "part label", part.label
+                if part.funding:
+                    yield "part funding", part.funding
                 if part.count.text:
                     yield "part figure", part.count.text
         for b in u.basis:

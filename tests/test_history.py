@@ -168,7 +168,10 @@ def _without_since(spec: Spec) -> Spec:
         return unit.model_copy(
             update={
                 "plaques": tuple(p.model_copy(update={"since": None}) for p in unit.plaques),
-                "relations": tuple(r.model_copy(update={"since": None, "until": None}) for r in unit.relations),
+                # a relation's period (抗日戰爭前) is a time too: one known only by it is in no dated state
+                "relations": tuple(
+                    r.model_copy(update={"since": None, "until": None, "period": None}) for r in unit.relations
+                ),
                 "units": tuple(strip(u) for u in unit.units),
             }
         )

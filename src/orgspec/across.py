@@ -100,7 +100,7 @@ def facts(built: Built) -> list[Facts]:
             item["rank"] = {"value": body.rank, "level": level, "date": date, "span": rank_at}
         sections = _sections(body, path, gone)
         if sections is not None:
-            k = next((k for k, s in enumerate(body.stated) if s.what == "sections"), None)
+            k = next((k for k, s in enumerate(body.stated) if s.what == "sections" and s.until is None), None)
             at = f"{path}/stated/{k}/count" if k is not None else here
             item["sections"] = {"value": sections, "date": date, "span": _span(built, at, here)}
         out.append(item)
@@ -108,7 +108,8 @@ def facts(built: Built) -> list[Facts]:
 
 
 def _sections(body: Unit, path: str, gone: frozenset[str]) -> int | None:
-    stated = next((s for s in body.stated if s.what == "sections"), None)
+    # today's count: one with `until` is of a former state (原来的29个部门)
+    stated = next((s for s in body.stated if s.what == "sections" and s.until is None), None)
     if stated is not None:
         return stated.count.value if stated.count.known else None
     counted = [

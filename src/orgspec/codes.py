@@ -206,7 +206,8 @@ _ALL: tuple[Code, ...] = (
         "stated count's block adds those counted but not listed; a unit that `stands-for` a class "
         "counts as its bodies; a unit abolished or merged away in a history, and not set up again, is "
         "not counted; with `over @a @b` in its block the count is of the sections of those bodies, each "
-        "class as its bodies). Likewise `stated duties`, `stated "
+        "class as its bodies; `optional` units count as there or not, and those a `choose` names as many as it "
+        "chooses; a count with `until` is of a former state and is not compared). Likewise `stated duties`, `stated "
         "institutions` and `stated members`. Where the document itself is inconsistent, keep its figure, say so in a "
         "comment and suppress the finding with a reason.",
         bad="stated sections 6   # but five `section` statements",
@@ -217,7 +218,8 @@ _ALL: tuple[Code, ...] = (
         "error",
         "The parts of a quota add up to more than its total.",
         "Parts written with `includes` are counted inside the total (含…). Their sum may not "
-        "exceed it; the related locations show each part.",
+        "exceed it; the related locations show each part. A part `each @a @b …` (各4名) counts its "
+        "figure once per unit.",
         bad='quota administrative 5 { includes 3 "A"; includes 4 "B" }',
     ),
     Code(
@@ -287,7 +289,8 @@ _ALL: tuple[Code, ...] = (
         "Sections and duties may carry the number the document gives them. A repeated number "
         "(two sections numbered 三) or a gap is a defect of the document worth recording. A range "
         'written over several sections (`number 5 8` for "5-8. 地区处") is one slot of the '
-        "numbering; the sections that carry it must be as many as its numbers.",
+        "numbering; the sections that carry it must be as many as its numbers. The units of a "
+        "`group-header` are numbered in the sequence of the units beside it.",
     ),
     Code(
         "OS311",
@@ -348,7 +351,8 @@ _ALL: tuple[Code, ...] = (
         "are two statements of one figure. A reviewer raises the part when it is larger than the "
         "unit's own quota (more places given than the unit has) or smaller (the unit claims places "
         "its body does not give it). The unit's quota of the part's category is compared (the "
-        "quota's category when the part names none); a unit that states no quota of it, a figure "
+        "quota's category when the part names none; a part `each @a @b` is compared with each unit's "
+        "own); a unit that states no quota of it, a figure "
         "that is not a number, or two figures given for different `as-of` dates are not compared.",
         bad='quota administrative 20 { includes 6 "综合科" for @zh }\nsection zh "综合科" { quota administrative 5 }',
         good='quota administrative 20 { includes 5 "综合科" for @zh }\nsection zh "综合科" { quota administrative 5 }',
@@ -458,6 +462,20 @@ _ALL: tuple[Code, ...] = (
         'body bb "编办" { posts { post "主任" 1 { holder "刘平" concurrent "委员" of @bw } } }',
         good='body bw "编委" { members { member "委员" person "刘平" } }\n'
         'body bb "编办" { posts { post "主任" 1 { holder "刘平" concurrent "委员" of @bw } } }',
+    ),
+    Code(
+        "OS324",
+        "choice-does-not-fit",
+        "warning",
+        "A choice of optional units names a unit that is not optional, or sets more than it names.",
+        '`choose between 1 2 "选设1-2个" { from @a @b @c }` says how many of several optional units are set. '
+        "Each unit chosen from is one the document sets only where it says (`optional`), and the least "
+        "the choice sets cannot be more than the units it names: a reviewer asks which units the figure is "
+        "about. Stated counts take the chosen units as the choice's figure (OS301).",
+        bad='body b "某街道" { section-duties-unstated; section a "一处" { optional "选设" }\n'
+        '  choose 2 "选设2个" { from @a } }',
+        good='body b "某街道" { section-duties-unstated; section a "一处" { optional "选设" }\n'
+        '  section c "二处" { optional "选设" }; choose 1 "选设1个" { from @a @c } }',
     ),
     # ---- arithmetic ------------------------------------------------------------
     # ---- plaques -----------------------------------------------------------------

@@ -16,7 +16,7 @@ from orgspec.checks.ambiguity import ambiguities
 from orgspec.checks.classes import class_arithmetic, disagreements
 from orgspec.checks.concurrent import concurrent_posts, held_by_posts
 from orgspec.checks.context import Context
-from orgspec.checks.counts import numbering, stated_breakdowns, stated_counts
+from orgspec.checks.counts import choices, numbering, stated_breakdowns, stated_counts
 from orgspec.checks.history import event_dates, event_names, state_dates
 from orgspec.checks.offices import working_offices
 from orgspec.checks.plaques import plaque_bodies, plaque_names
@@ -37,6 +37,7 @@ CHECKS: tuple[Check, ...] = (
     duplicate_names,
     stated_counts,
     stated_breakdowns,
+    choices,
     numbering,
     quota_parts,
     quota_totals,

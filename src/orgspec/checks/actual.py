@@ -35,8 +35,8 @@ def actual_staff(ctx: Context) -> Iterator[Diagnostic]:
                 continue
             yield from _against_all(ctx, path, unit, staff, apath)
             for k, part in enumerate(staff.parts):
-                if part.category is not None and part.count.known:
-                    have = part.count.value or 0
+                if part.category is not None and part.total.known:
+                    have = part.total.value or 0
                     where = f"{apath}/parts/{k}/count"
                     yield from _against_quota(ctx, path, unit, (part.category, have, part.label), where)
 
@@ -66,7 +66,7 @@ def _quota_of(unit: Unit, category: QuotaCategory, path: str) -> tuple[Count, st
             return q.count, f"{path}/quotas/{j}/count"
     for j, q in enumerate(unit.quotas):
         for k, part in enumerate(q.parts):
-            if part.relation == "includes" and part.category is category and part.unit is None:
+            if part.relation == "includes" and part.category is category and part.unit is None and not part.each:
                 return part.count, f"{path}/quotas/{j}/parts/{k}/count"
     return None
 

@@ -74,7 +74,7 @@ def _parts(ctx: Context, path: str, unit: Unit, cls: BodyClass) -> Iterator[Diag
             hint=KEEP_FIGURES_HINT,
             related=[("a member", f"{path}/stands_for/members/{i}") for i in range(total, len(cls.members))],
         )
-    values = [_value(p.count) for p in cls.parts]
+    values = [_value(p.total) for p in cls.parts]
     if total is None or not values or None in values:
         return
     summed = sum(v or 0 for v in values)

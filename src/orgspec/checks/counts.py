@@ -12,7 +12,7 @@ from orgspec.diagnostics import Diagnostic
 from orgspec.model.units import RelationKind, StatedCount, Unit
 from orgspec.model.values import UnitKind
 
-__all__ = ["numbering", "stated_breakdowns", "stated_counts"]
+__all__ = ["choices", "numbering", "stated_breakdowns", "stated_counts"]
 
 _WORDS = {
     "sections": "sections",
@@ -68,6 +68,31 @@ def _optional_count(ctx: Context, path: str, unit: Unit, stated: StatedCount) ->
         return 0
     listed = (ctx.index.units[q] for q in _listed(ctx, path, unit, stated))
     return sum(_bodies_of(u) or 1 for u in listed if u.optional is not None)
+
+
+def _chosen(ctx: Context, path: str, unit: Unit, stated: StatedCount) -> tuple[int, int]:
+    """Return what the unit's choices (``choose``) add to the units surely listed, and take from the optional ones.
+
+    Of m optional units a choice of L to H sets at least min(L, m) and at most min(H, m): the
+    list counts min(L, m) more units as there, and max(m - min(H, m), 0) + min(L, m) fewer as
+    maybe there. Only a unit's own choices over the units the count covers are read; a count
+    ``over`` other bodies, or of duties, members or places, has none.
+    """
+    if not unit.choices or stated.over or stated.what in ("duties", "members", "quota"):
+        return 0, 0
+    listed = set(_listed(ctx, path, unit, stated))
+    surely = fewer = 0
+    for choice in unit.choices:
+        paths = {ctx.index.lookup(r) for r in choice.units}
+        m = sum(1 for p in paths if p in listed and ctx.index.units[p].optional is not None)
+        low, high = choice.count.low_bound, choice.count.high_bound
+        if not m or low is None:
+            continue
+        least = min(low, m)
+        most = m if high is None else min(high, m)
+        surely += least
+        fewer += least + (m - most)
+    return surely, fewer
 
 
 def _over_count(ctx: Context, stated: StatedCount) -> tuple[int, bool]:
@@ -208,6 +233,8 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
         for i, stated in enumerate(unit.stated):
             if stated.what == "quota":
                 continue  # a total of places, not a count of what is listed: OS320 (checks.totals)
+            if stated.until is not None:
+                continue  # a count of a former state (原来的29个部门): today's list is not its list
             # A range (4-6个) or bound (不超过7个) is compared by its bounds: a finding only when
             # the list falls outside even the bound that favours the document.
             low, high = stated.count.low_bound, stated.count.high_bound
@@ -215,6 +242,10 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
                 continue
             listed_n, open_class = _listed_count(ctx, path, unit, stated)
             optional = _optional_count(ctx, path, unit, stated)
+            # optional units chosen from (选设1-2个): as many as the choice sets, not none to all
+            surely, fewer = _chosen(ctx, path, unit, stated)
+            listed_n += surely
+            optional -= fewer
             unlisted = stated.unlisted
             count = listed_n + (unlisted.value or 0 if unlisted is not None and unlisted.known else 0)
             if open_class or (unlisted is not None and not unlisted.known):
@@ -264,8 +295,8 @@ def stated_breakdowns(ctx: Context) -> Iterator[Diagnostic]:
             if not parts:
                 continue
             low, high = stated.count.low_bound, stated.count.high_bound
-            lows = [p.count.low_bound for _, p in parts]
-            highs = [p.count.high_bound for _, p in parts]
+            lows = [p.total.low_bound for _, p in parts]
+            highs = [p.total.high_bound for _, p in parts]
             if low is None or None in lows:
                 continue
             least = sum(v or 0 for v in lows)
@@ -295,23 +326,45 @@ def numbering(ctx: Context) -> Iterator[Diagnostic]:
     A range the document writes over several sibling units (``number 5 8`` for "5-8. 地区处") is
     one slot of the numbering, carried by consecutive units, as many as its numbers.
     """
+    spliced: set[str] = set()  # group headers whose units were numbered in their parent's sequence
     for path, unit in ctx.selected.numbered:
         # One number cannot be out of order: lists of fewer than two numbers are skipped.
-        if len(unit.units) > 1:
-            units = [(u.number, u.number_to or u.number, i) for i, u in enumerate(unit.units) if u.number is not None]
+        if len(unit.units) > 1 and path not in spliced:
+            units = _numbered_units(path, unit, spliced)
             yield from _ranges(ctx, unit, f"{path}/units", units)
             slots = _slots(units)
             if len(slots) > 1:
                 yield from _numbering(ctx, unit, f"{path}/units", "section", slots)
         if len(unit.duties) > 1:
-            duties = [(d.number, d.number, i) for i, d in enumerate(unit.duties) if d.number is not None]
+            duties = [(d.number, d.number, str(i)) for i, d in enumerate(unit.duties) if d.number is not None]
             if len(duties) > 1:
                 yield from _numbering(ctx, unit, f"{path}/duties", "duty", duties)
 
 
-def _slots(numbers: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def _numbered_units(path: str, unit: Unit, spliced: set[str]) -> list[tuple[int, int, str]]:
+    """Return ``(first, last, place)`` for the numbered units of ``unit``, in document order.
+
+    A ``group-header`` the document does not number (信访局 over (十二)-(十四)) is not a slot of
+    its own: its units are numbered in the sequence of the units beside it, so they are read
+    here in its place (``place`` is then ``i/units/j``), and its own list is not read again.
+    """
+    out: list[tuple[int, int, str]] = []
+    for i, u in enumerate(unit.units):
+        if u.group_header and u.number is None:
+            spliced.add(f"{path}/units/{i}")
+            out += [
+                (c.number, c.number_to or c.number, f"{i}/units/{j}")
+                for j, c in enumerate(u.units)
+                if c.number is not None
+            ]
+        elif u.number is not None:
+            out.append((u.number, u.number_to or u.number, str(i)))
+    return out
+
+
+def _slots(numbers: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Merge consecutive units that carry the same range into one slot (its first unit's index)."""
-    out: list[tuple[int, int, int]] = []
+    out: list[tuple[int, int, str]] = []
     for first, last, index in numbers:
         if out and last > first and out[-1][:2] == (first, last):
             continue
@@ -319,7 +372,7 @@ def _slots(numbers: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return out
 
 
-def _ranges(ctx: Context, unit: Unit, where: str, numbers: list[tuple[int, int, int]]) -> Iterator[Diagnostic]:
+def _ranges(ctx: Context, unit: Unit, where: str, numbers: list[tuple[int, int, str]]) -> Iterator[Diagnostic]:
     """OS310 for a range carried by fewer or more consecutive units than it has numbers."""
     k = 0
     while k < len(numbers):
@@ -340,7 +393,7 @@ def _ranges(ctx: Context, unit: Unit, where: str, numbers: list[tuple[int, int, 
 
 
 def _numbering(
-    ctx: Context, unit: Unit, where: str, what: str, numbers: list[tuple[int, int, int]]
+    ctx: Context, unit: Unit, where: str, what: str, numbers: list[tuple[int, int, str]]
 ) -> Iterator[Diagnostic]:
     """OS310 for one list (``where``) of numbered sections or duties of ``unit``: ``(first, last, index)``."""
     for message, index, before in _anomalies(numbers):
@@ -353,13 +406,13 @@ def _numbering(
         )
 
 
-def _anomalies(numbers: Sequence[tuple[int, int, int]]) -> Iterator[tuple[str, int, int]]:
+def _anomalies(numbers: Sequence[tuple[int, int, str]]) -> Iterator[tuple[str, str, str]]:
     """Yield (message, index, previous index) for duplicated, skipped or backward numbers.
 
     ``numbers`` are ``(first, last, index)`` triples in document order; ``last`` is ``first`` but
     for a range (5-8), which the next number follows.
     """
-    prev: tuple[int, int] | None = None
+    prev: tuple[int, str] | None = None
     for number, last, index in numbers:
         if prev is not None:
             if number == prev[0]:
@@ -370,3 +423,29 @@ def _anomalies(numbers: Sequence[tuple[int, int, int]]) -> Iterator[tuple[str, i
             elif number < prev[0]:
                 yield f"numbering goes back from {prev[0]} to {number}", index, prev[1]
         prev = (last, index)
+
+
+def choices(ctx: Context) -> Iterator[Diagnostic]:
+    """OS324: a choice (选设1-2个) names only optional units, and no fewer than it sets at least."""
+    for path, unit in ctx.selected.choices:
+        for i, choice in enumerate(unit.choices):
+            cpath = f"{path}/choices/{i}"
+            named = [(j, ctx.index.lookup(r)) for j, r in enumerate(choice.units)]
+            for j, p in named:
+                if p is not None and ctx.index.units[p].optional is None:
+                    yield ctx.diag(
+                        "OS324",
+                        f"'{unit.name}' chooses from '{ctx.index.units[p].name}', which is not stated optional",
+                        f"{cpath}/units/{j}",
+                        hint='a unit chosen from is set only where the document says: add optional "…" to it',
+                        related=[("the unit", p)],
+                    )
+            low = choice.count.low_bound
+            if low is not None and low > len(choice.units):
+                yield ctx.diag(
+                    "OS324",
+                    f"'{unit.name}' sets at least {low} of the {len(choice.units)} units it chooses from",
+                    f"{cpath}/count",
+                    hint=KEEP_FIGURES_HINT,
+                    related=[("chosen from", f"{cpath}/units/{j}") for j in range(len(choice.units))],
+                )

@@ -192,10 +192,10 @@ def post_parts(ctx: Context) -> Iterator[Diagnostic]:
     """OS308: the sub-counts of a post or group are within its count."""
     for path, unit in ctx.units():
         for ppath, post in every_post(path, unit):
-            known = [(j, p) for j, p in enumerate(post.parts) if p.count.known]
+            known = [(j, p) for j, p in enumerate(post.parts) if p.total.known]
             if not known or not post.count.known:
                 continue
-            summed = sum(p.count.value or 0 for _, p in known)
+            summed = sum(p.total.value or 0 for _, p in known)
             if summed > (post.count.value or 0):
                 yield ctx.diag(
                     "OS308",

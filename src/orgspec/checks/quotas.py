@@ -26,7 +26,7 @@ def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
                 yield from _range_parts(ctx, unit, qpath, quota, inside)
                 continue
             if not quota.count.known:
-                if any(p.count.known for _, p in inside):
+                if any(p.total.known for _, p in inside):
                     yield ctx.diag(
                         "OS309",
                         f"the {quota.category.value} quota of '{unit.name}' is {quota.count}, "
@@ -37,8 +37,9 @@ def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
                     )
                 continue
             total = quota.count.value or 0
-            known = [(j, p) for j, p in inside if p.count.known]
-            summed = sum(p.count.value or 0 for _, p in known)
+            # a part for each of several units (各4名) counts once per unit
+            known = [(j, p) for j, p in inside if p.total.known]
+            summed = sum(p.total.value or 0 for _, p in known)
             related = [("the total", f"{qpath}/count")] + [
                 (f"part: {p.label or p.count}", f"{qpath}/parts/{j}") for j, p in known
             ]
@@ -74,8 +75,8 @@ def _range_parts(
     high = quota.count.high_bound
     if high is None:
         return
-    counted = [(j, p) for j, p in inside if p.count.low_bound is not None]
-    least = sum(p.count.low_bound or 0 for _, p in counted)
+    counted = [(j, p) for j, p in inside if p.total.low_bound is not None]
+    least = sum(p.total.low_bound or 0 for _, p in counted)
     if least > high:
         yield ctx.diag(
             "OS302",

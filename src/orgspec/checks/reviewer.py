@@ -20,8 +20,8 @@ from orgspec.checks.context import Context
 from orgspec.checks.posts import post_title, posts_total, role_of
 from orgspec.diagnostics import Diagnostic
 from orgspec.model.names import name_key
-from orgspec.model.units import Post, PostGroup, Quota, Unit
-from orgspec.model.values import QuotaCategory, UnitKind
+from orgspec.model.units import Post, PostGroup, Quota, QuotaPart, Unit
+from orgspec.model.values import QuotaCategory, Ref, UnitKind
 
 __all__ = ["group_heads", "leader_quota", "parts_for_units", "posts_less_logistics"]
 
@@ -61,10 +61,10 @@ def posts_less_logistics(ctx: Context) -> Iterator[Diagnostic]:
             for j, p in enumerate(quota.parts)
             if p.relation == "includes" and p.category is QuotaCategory.LOGISTICS and p.unit is None
         ]
-        if not logistics or not quota.count.known or not all(p.count.known for _, p in logistics):
+        if not logistics or not quota.count.known or not all(p.total.known for _, p in logistics):
             continue
         total = quota.count.value or 0
-        taken = sum(p.count.value or 0 for _, p in logistics)
+        taken = sum(p.total.value or 0 for _, p in logistics)
         posts, counted, _ = posts_total(unit.posts)
         left = max(total - taken, 0)
         if posts <= left:
@@ -91,33 +91,52 @@ def parts_for_units(ctx: Context) -> Iterator[Diagnostic]:
     for path, unit in ctx.units():
         for i, quota in enumerate(unit.quotas):
             for j, part in enumerate(quota.parts):
-                if part.unit is None or part.relation != "includes" or not part.count.known:
+                if part.relation != "includes" or not part.count.known:
                     continue
-                target_path = ctx.index.lookup(part.unit)
-                if target_path is None or target_path == path:
-                    continue
-                target = ctx.index.units[target_path]
-                category = part.category or quota.category
-                own = next(((k, q) for k, q in enumerate(target.quotas) if q.category is category), None)
-                if own is None or not own[1].count.known:
-                    continue
-                k, theirs = own
-                if quota.as_of is not None and theirs.as_of is not None and quota.as_of != theirs.as_of:
-                    continue  # figures for two dates may differ
-                mine, stated = part.count.value or 0, theirs.count.value or 0
-                if mine == stated:
-                    continue
-                how = "more than" if mine > stated else "fewer than"
-                yield ctx.diag(
-                    "OS315",
-                    f"the {quota.category.value} quota of '{unit.name}' gives {mine} for '{target.name}', "
-                    f"{how} the {category.value} quota of {stated} that '{target.name}' states itself",
-                    f"{path}/quotas/{i}/parts/{j}",
-                    hint="the part for a unit and that unit's own quota are two statements of one figure; "
-                    "correct the one the document does not give, or record the document's disagreement "
-                    "with a suppression that says so",
-                    related=[(f"'{target.name}' states its own quota", f"{target_path}/quotas/{k}/count")],
-                )
+                # a part for one unit, or the figure of each of several (各4名)
+                targets = [(part.unit, "")] if part.unit is not None else []
+                targets += [(ref, f"/each/{k}") for k, ref in enumerate(part.each)]
+                for ref, where in targets:
+                    yield from _part_for(ctx, (path, unit), (i, quota), (j, part), (ref, where))
+
+
+def _part_for(
+    ctx: Context,
+    owner: tuple[str, Unit],
+    numbered_quota: tuple[int, Quota],
+    numbered_part: tuple[int, QuotaPart],
+    pointed: tuple[Ref, str],
+) -> Iterator[Diagnostic]:
+    """OS315 for one unit a part is for (``where``: the reference's place after the part's path)."""
+    path, unit = owner
+    i, quota = numbered_quota
+    j, part = numbered_part
+    ref, where = pointed
+    target_path = ctx.index.lookup(ref)
+    if target_path is None or target_path == path:
+        return
+    target = ctx.index.units[target_path]
+    category = part.category or quota.category
+    own = next(((k, q) for k, q in enumerate(target.quotas) if q.category is category), None)
+    if own is None or not own[1].count.known:
+        return
+    k, theirs = own
+    if quota.as_of is not None and theirs.as_of is not None and quota.as_of != theirs.as_of:
+        return  # figures for two dates may differ
+    mine, stated = part.count.value or 0, theirs.count.value or 0
+    if mine == stated:
+        return
+    how = "more than" if mine > stated else "fewer than"
+    yield ctx.diag(
+        "OS315",
+        f"the {quota.category.value} quota of '{unit.name}' gives {mine} for '{target.name}', "
+        f"{how} the {category.value} quota of {stated} that '{target.name}' states itself",
+        f"{path}/quotas/{i}/parts/{j}{where}",
+        hint="the part for a unit and that unit's own quota are two statements of one figure; "
+        "correct the one the document does not give, or record the document's disagreement "
+        "with a suppression that says so",
+        related=[(f"'{target.name}' states its own quota", f"{target_path}/quotas/{k}/count")],
+    )
 
 
 def group_heads(ctx: Context) -> Iterator[Diagnostic]:

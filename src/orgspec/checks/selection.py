@@ -29,6 +29,7 @@ class Selection:
 
     __slots__ = (
         "bare_sections",
+        "choices",
         "history",
         "numbered",
         "parents",
@@ -43,6 +44,8 @@ class Selection:
     def __init__(self, units: Iterable[tuple[str, Unit]]) -> None:
         #: Units with stated counts, plaques, quotas, posts, shared duty lists or a history.
         self.stated: Selected = []
+        #: Units that choose among optional units (选设).
+        self.choices: Selected = []
         self.plaques: Selected = []
         self.quotas: Selected = []
         self.posts: Selected = []
@@ -62,6 +65,8 @@ class Selection:
             fields = item[1].__dict__
             if fields["stated"]:
                 self.stated.append(item)
+            if fields["choices"]:
+                self.choices.append(item)
             if fields["plaques"]:
                 self.plaques.append(item)
             if fields["quotas"]:

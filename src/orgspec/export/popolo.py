@@ -185,6 +185,10 @@ def _extensions(unit: Unit, ids: UnitIds) -> dict[str, Any]:
             item["start_date"] = str(rel.since)
         if rel.until is not None:
             item["end_date"] = str(rel.until)
+        if rel.period is not None:
+            item["period"] = rel.period
+        if rel.joint:
+            item["joint"] = True
         if rel.notes:
             item["note"] = " ".join(rel.notes)
         relations.append(item)

@@ -8,9 +8,13 @@ this module adds, per unit (every term is listed in docs/exports.md):
   ``orgspec:hosts``, ``orgspec:hostedIn``, ``orgspec:manages``,
   ``orgspec:managedBy``, ``orgspec:colocatedWith``, ``orgspec:workingOfficeOf``,
   ``orgspec:hasWorkingOffice``, ``orgspec:dualLedBy``, ``orgspec:plaqueOn``,
-  ``orgspec:performsWorkOf``, ``orgspec:workPerformedBy``. A body named by a
+  ``orgspec:performsWorkOf``, ``orgspec:workPerformedBy``, ``orgspec:supervises``,
+  ``orgspec:supervisedBy``; a ``colocated`` relation stated ``joint`` adds
+  ``orgspec:listsForPairWith`` (this unit's duties and sections are the pair's).
+  A body named by a
   plain name outside the spec is an ``org:Organization`` ``<base>name/<name>``
-  with its ``skos:prefLabel``. A relation that has ended (``until``) is not
+  with its ``skos:prefLabel``. A relation that has ended (``until``), or that held
+  in a time the document gives only in words (``period``, 建國後), is not
   stated: a triple has no time, and the graph states the structure as written;
   ``office-of-post`` is ``orgspec:workingOfficeOfPost`` with the post's title (a
   post outside the spec has no node);
@@ -28,7 +32,14 @@ this module adds, per unit (every term is listed in docs/exports.md):
 * each stated count is an ``orgspec:StatedCount`` ``<unit>/stated/<n>``:
   ``orgspec:statedFor`` the unit, ``orgspec:counts`` (sections, quota, …), the
   figure as for a quota, ``orgspec:totalOver``, each part of its breakdown as
-  ``orgspec:breakdownPart`` ("4 4办") and ``orgspec:completeBreakdown``;
+  ``orgspec:breakdownPart`` ("4 4办"; "4 各4名 × 2" for a part of each of
+  several units), ``orgspec:completeBreakdown`` and ``orgspec:until`` (the count
+  is of a former state);
+* each choice among optional units (``choose``, 选设1-2个) is an
+  ``orgspec:Choice`` ``<unit>/choices/<n>``: ``orgspec:choiceOf`` the unit, the
+  figure as for a quota, ``skos:prefLabel`` the document's words and
+  ``orgspec:chosenFrom`` each unit; a ``group-header`` is
+  ``orgspec:groupHeader`` true;
 * a post's ``orgspec:rank``, ``orgspec:concurrentPost`` (the post held
   elsewhere, by title) and ``orgspec:heldByHolderOf`` (the post beside it whose
   holders hold it: 主任1名(由副书记兼任)).
@@ -68,6 +79,8 @@ RELATION_TERMS: dict[RelationKind, URIRef] = {
     RelationKind.PLAQUE_ON: ORGSPEC.plaqueOn,
     RelationKind.PERFORMS_FOR: ORGSPEC.performsWorkOf,
     RelationKind.PERFORMED_BY: ORGSPEC.workPerformedBy,
+    RelationKind.SUPERVISES: ORGSPEC.supervises,
+    RelationKind.SUPERVISED_BY: ORGSPEC.supervisedBy,
 }
 
 
@@ -118,14 +131,16 @@ def _category(b: _Builder, category: QuotaCategory) -> URIRef:
 
 def _relations(b: _Builder, entry: Entry, node: URIRef) -> None:
     for rel in entry.unit.relations:
-        if rel.until is not None:
-            continue  # ended: a triple has no time
+        if rel.until is not None or rel.period is not None:
+            continue  # ended, or held in a time given in words: a triple has no time
         if rel.kind is RelationKind.OFFICE_OF_POST:
             b.g.add((node, ORGSPEC.workingOfficeOfPost, b.text(rel.target.target)))
             continue
         other = _organization(b, rel.target)
         b.g.add((node, ORG.linkedTo, other))
         b.g.add((node, RELATION_TERMS[rel.kind], other))
+        if rel.joint:  # 合署 as one office: this unit's duties and sections are the pair's
+            b.g.add((node, ORGSPEC.listsForPairWith, other))
 
 
 def _staffing(b: _Builder, entry: Entry, node: URIRef) -> None:
@@ -163,9 +178,22 @@ def _staffing(b: _Builder, entry: Entry, node: URIRef) -> None:
             g.add((s, ORGSPEC.totalOver, _organization(b, ref)))
         for part in stated.parts:
             words = f"{count_value(part.count)} {part.label}" if part.label else str(count_value(part.count))
+            if part.each:
+                words += f" \u00d7 {len(part.each)}"
             g.add((s, ORGSPEC.breakdownPart, b.text(words)))
         if stated.complete:
             g.add((s, ORGSPEC.completeBreakdown, Literal(True)))
+        if stated.until is not None:
+            g.add((s, ORGSPEC.until, rdf_date(stated.until)))
+    for i, choice in enumerate(entry.unit.choices):
+        c = b.iri(f"{entry.id}/choices/{i}")
+        g.add((c, RDF.type, ORGSPEC.Choice))
+        g.add((c, ORGSPEC.choiceOf, node))
+        _figure(b, c, choice.count)
+        if choice.text:
+            g.add((c, SKOS.prefLabel, b.text(choice.text)))
+        for ref in choice.units:
+            g.add((c, ORGSPEC.chosenFrom, _organization(b, ref)))
 
 
 def _posts(b: _Builder, entry: Entry) -> None:
@@ -207,6 +235,8 @@ def extras(b: _Builder, entry: Entry) -> None:
             g.add((node, ORGSPEC.coversOneEach, Literal(True)))
     if unit.as_of is not None:
         g.add((node, ORGSPEC.asOf, rdf_date(unit.as_of)))
+    if unit.group_header:
+        g.add((node, ORGSPEC.groupHeader, Literal(True)))
     if unit.stands_for is not None and unit.stands_for.count.status is CountStatus.NUMBER:
         g.add((node, ORGSPEC.standsFor, Literal(unit.stands_for.count.value, datatype=XSD.integer)))
     _staffing(b, entry, node)

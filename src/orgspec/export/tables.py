@@ -140,15 +140,20 @@ def _duties(ids: UnitIds) -> Iterator[Row]:
                     }
 
 
-def _part(ids: UnitIds, base: Row, part: QuotaPart) -> Row:
-    return {
+def _parts(ids: UnitIds, base: Row, part: QuotaPart) -> Iterator[Row]:
+    """Yield a part's row, or one row per unit for a figure each of several units has (各4名)."""
+    row = {
         **base,
         "category": part.category.value if part.category else "",
         "label": part.label or "",
         **_count(part.count),
         "part_of": part.relation,
-        "part_unit_id": ids.ref_id(part.unit) or (part.unit.target if part.unit else ""),
     }
+    units = part.each or ((part.unit,) if part.unit is not None else ())
+    if not units:
+        yield {**row, "part_unit_id": ""}
+    for ref in units:
+        yield {**row, "part_unit_id": ids.ref_id(ref) or ref.target}
 
 
 def _quotas(ids: UnitIds) -> Iterator[Row]:
@@ -162,7 +167,7 @@ def _quotas(ids: UnitIds) -> Iterator[Row]:
             yield {**base, "category": q.category.value, "label": q.label or "", **_count(q.count),
                    "part_of": "", "part_unit_id": ""}  # fmt: skip
             for part in q.parts:
-                yield _part(ids, {**base, "category": q.category.value}, part)
+                yield from _parts(ids, {**base, "category": q.category.value}, part)
             for ref in q.over:  # the bodies a total is over: one row each, with no figure of its own
                 yield {**base, "category": q.category.value, "label": "", "count": "", "status": "", "text": "",
                        "part_of": "over", "part_unit_id": ids.ref_id(ref) or ref.target}  # fmt: skip

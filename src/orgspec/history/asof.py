@@ -164,8 +164,14 @@ def _drop_later_facts(work: Work, on: PartialDate, spec: Spec) -> None:
     for node in nodes:
         unit = node.unit
         plaques = tuple(p for p in unit.plaques if not later(p.since))
+        # a relation known only by a period in words (抗日戰爭前), with no date, is in no dated state
         relations = tuple(
-            r for r in unit.relations if not later(r.since) and (r.until is None or later(r.until)) and there(r.target)
+            r
+            for r in unit.relations
+            if not later(r.since)
+            and (r.until is None or later(r.until))
+            and (r.period is None or r.since is not None or r.until is not None)
+            and there(r.target)
         )
         superior = unit.superior if unit.superior is None or there(unit.superior) else None
         if plaques != unit.plaques or relations != unit.relations or superior != unit.superior:

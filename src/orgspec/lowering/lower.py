@@ -26,6 +26,7 @@ from orgspec.model.trusted import trusted
 from orgspec.model.units import (
     Ambiguity,
     AmbiguousWhat,
+    Choice,
     Coverage,
     CutOff,
     CutOffWhat,
@@ -334,6 +335,14 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             for sub in stmt.block or ():
                 if sub.keyword in ("since", "until"):
                     rf[sub.keyword] = self.dated(sub)
+                elif sub.keyword == "period" and "period" not in rf:
+                    rf["period"] = self.text(
+                        sub, 'the time in the document\'s words (a quoted string such as "建國後")'
+                    )
+                elif sub.keyword == "joint" and kind is RelationKind.COLOCATED and "joint" not in rf:
+                    self.no_args(sub, "no arguments: the pair's duties and sections are listed on this unit")
+                    self.no_block(sub)
+                    rf["joint"] = True
                 elif sub.keyword == "item" and "item" not in rf:
                     self.item(sub, rf, p)
                 elif sub.keyword == "basis":
@@ -345,7 +354,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
                     if note is not None:
                         notes.append(note)
                 else:
-                    self.unknown(sub, f"'{stmt.keyword}'", {"since": 1, "until": 1, "item": 1, "basis": 1, "note": 1})
+                    allowed = {**_RELATION_BLOCK, "joint": 1} if kind is RelationKind.COLOCATED else _RELATION_BLOCK
+                    self.unknown(sub, f"'{stmt.keyword}'", allowed)
             rf["basis"] = tuple(basis)
             rf["notes"] = tuple(notes)
             self.map.put(p, stmt)
@@ -376,7 +386,8 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             allowed = {}  # a total over the unit's own pools: nothing is counted but not listed
         elif what.value in ("sections", "institutions"):
             allowed = {"unlisted": 1, "over": 1}
-        allowed = {**allowed, "includes": 1, "complete": 1}  # a breakdown of the count (4办、1队、2中心、1站)
+        # a breakdown of the count (4办、1队、2中心、1站); the end of a former state it counts (原来的29个部门)
+        allowed = {**allowed, "includes": 1, "complete": 1, "until": 1}
         parts: list[QuotaPart] = []
         for sub in stmt.block or ():
             if sub.keyword not in allowed:
@@ -403,6 +414,9 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
             if sub.keyword == "over":
                 sf["over"] = self._over(sub, p + "/over")
                 continue
+            if sub.keyword == "until":
+                sf["until"] = self.dated(sub)
+                continue
             ua = StmtArgs(self.r, sub)
             unlisted = ua.count("how many of those counted are not listed")
             words = ua.take(S)
@@ -418,6 +432,36 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         what_value: Literal["sections", "duties", "institutions", "members", "subordinates", "bodies", "quota"]
         what_value = what.value  # type: ignore[assignment]
         lists["stated"].append(trusted(StatedCount, what=what_value, **sf))
+
+    def u_choose(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``choose FIGURE ["words"] { from @a @b … }``: how many of several optional units are set (选设)."""
+        path, lists = u.path, u.lists
+        a = StmtArgs(self.r, stmt)
+        counted = a.count("how many of the units are set")
+        text = a.take(S)
+        a.done("a count and optionally the document's words")
+        p = f"{path}/choices/{len(lists['choices'])}"
+        units: tuple[Ref, ...] = ()
+        seen: dict[str, Stmt] = {}
+        for sub in stmt.block or ():
+            if sub.keyword == "from":
+                if self.once(seen, sub):
+                    units = self._over(sub, p + "/units", "the optional units chosen from")
+            else:
+                self.unknown(sub, "a choice", {"from": 1})
+        if not units:
+            self.r.error(
+                "OS202",
+                "'choose' needs the units chosen from",
+                stmt.span,
+                hint='choose between 1 2 "选设1-2个" { from @a @b @c }',
+            )
+            return
+        if counted is None:
+            return
+        self.map.put(p, stmt)
+        self.map.put(p + "/count", counted[1])
+        lists["choices"].append(trusted(Choice, count=counted[0], text=text.value if text else None, units=units))
 
     def _stated_kind(self, sub: Stmt, sf: dict[str, Any]) -> None:
         """Read the ``kind`` of a ``stated bodies`` count: a keyword or the Chinese term."""
@@ -649,15 +693,18 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 _CUT_OFF_WHAT = get_args(CutOffWhat)
 _AMBIGUOUS_WHAT = get_args(AmbiguousWhat)
 
-_UNIT_LISTS = ("cut_off", "ambiguous", "basis", "plaques", "short_names", "relations", "stated", "duties",
-               "shared_duties", "function_changes", "units", "quotas", "actual", "posts", "members", "history",
-               "notes")  # fmt: skip
+_UNIT_LISTS = ("cut_off", "ambiguous", "basis", "plaques", "short_names", "relations", "stated", "choices",
+               "duties", "shared_duties", "function_changes", "units", "quotas", "actual", "posts", "members",
+               "history", "notes")  # fmt: skip
 _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
 
 _CHANGE_KINDS = {k.value: k for k in FunctionChangeKind}
 
 _ONCE = {"kind", "rank", "number", "superior", "section-rank", "per-regulations", "section-duties-unstated", "funding",
-         "outside-count", "stands-for", "covers", "as-of", "rank-as", "optional"}  # fmt: skip
+         "outside-count", "stands-for", "covers", "as-of", "rank-as", "optional", "group-header"}  # fmt: skip
+
+#: The statements a relation's block accepts.
+_RELATION_BLOCK = dict.fromkeys(("since", "until", "period", "item", "basis", "note"), 1)
 
 _L = _Lowerer
 _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
@@ -670,6 +717,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "per-regulations": _L.u_flag("per_regulations"),
     "section-duties-unstated": _L.u_flag("section_duties_unstated"),
     "outside-count": _L.u_flag("outside_count"),
+    "group-header": _L.u_flag("group_header"),
     "optional": _L.u_text_field("optional"),
     "funding": _L.u_text_field("funding"),
     "cut-off": _L.u_cut_off,
@@ -693,7 +741,10 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "performs-for": _L.u_relation(RelationKind.PERFORMS_FOR),
     "performed-by": _L.u_relation(RelationKind.PERFORMED_BY),
     "office-of-post": _L.u_relation(RelationKind.OFFICE_OF_POST),
+    "supervises": _L.u_relation(RelationKind.SUPERVISES),
+    "supervised-by": _L.u_relation(RelationKind.SUPERVISED_BY),
     "stated": _L.u_stated,
+    "choose": _L.u_choose,
     "duties": _L.u_duties,
     "shared-duties": _L.u_shared,
     "function-changes": _L.u_changes,

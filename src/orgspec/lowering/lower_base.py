@@ -13,7 +13,7 @@ from orgspec.lowering.packed import IntSpans, PackedSpans
 from orgspec.lowering.reader import DATE, IDENT, INT, NAMEREF, REF, STRING, Reader, StmtArgs, suggest
 from orgspec.model.trusted import trusted
 from orgspec.model.units import QuotaPart
-from orgspec.model.values import Basis, QuotaCategory
+from orgspec.model.values import Basis, QuotaCategory, Ref
 from orgspec.model.vocab import category_of
 from orgspec.source import Span
 from orgspec.syntax.nodes import Arg, Stmt
@@ -199,9 +199,25 @@ class LowererBase:
         cat_words = a.take(STRING) if cat_arg is None else None
         counted = a.count("the part")
         label = a.take(S)
-        props = a.props({"for": REFS})
-        a.done('an optional category, a count, an optional label and "for" a unit')
-        self.no_block(stmt)
+        props = a.props({"for": REFS, "each": None})
+        each: list[Ref] = []
+        if "each" in props:  # 各4名: the figure is each unit's own
+            while (arg := a.take(*REFS)) is not None:
+                self.map.put(f"{p}/each/{len(each)}", arg)
+                each.append(self.r.ref(arg))
+            if not each:
+                a.require('the units each of which has the figure (@id or @"name")', *REFS)
+                counted = None  # a part of no unit is not counted (its total would be a guess)
+            elif "for" in props:
+                self.r.error(
+                    "OS202",
+                    "a part is 'for' one unit or 'each' of several, not both",
+                    props["for"].span,
+                    hint='includes 4 "各4名" each @a @b @c',
+                )
+                counted = None
+        a.done('an optional category, a count, an optional label and "for" a unit or "each" of several')
+        funding = self._part_block(stmt)
         if counted is None:
             return None
         self.map.put(p, stmt)
@@ -218,8 +234,22 @@ class LowererBase:
             if cat_words
             else None,
             category_label=cat_words.value if cat_words and category_of(cat_words.value) is None else None,
-            unit=self.r.ref(props["for"]) if "for" in props else None,
+            unit=self.r.ref(props["for"]) if "for" in props and not each else None,
+            each=tuple(each),
+            funding=funding,
         )
+
+    def _part_block(self, stmt: Stmt) -> str | None:
+        """Read a part's block: ``funding "全额拨款"`` (how the part is funded), once."""
+        funding: str | None = None
+        seen: dict[str, Stmt] = {}
+        for sub in stmt.block or ():
+            if sub.keyword == "funding":
+                if self.once(seen, sub):
+                    funding = self.text(sub)
+            else:
+                self.unknown(sub, "a part", {"funding": 1})
+        return funding
 
     def basis(self, stmt: Stmt, p: str) -> Basis | None:
         """Read a ``basis`` statement: a document number and its block."""

@@ -130,16 +130,16 @@ class StaffLowerer(ClassLowerer):
         self.map.put(p + "/count", counted[1])
         lists["quotas"].append(trusted(Quota, **qf))
 
-    def _over(self, sub: Stmt, p: str) -> tuple[Ref, ...]:
-        """Read ``over @a @b …``: the bodies whose quotas of the same category a total covers."""
+    def _over(self, sub: Stmt, p: str, what: str = "the bodies the total is over") -> tuple[Ref, ...]:
+        """Read ``over @a @b …``: the bodies whose quotas of the same category a total covers (or ``what``)."""
         sa = StmtArgs(self.r, sub)
         refs: list[Ref] = []
         while (arg := sa.take(*REFS)) is not None:
             self.map.put(f"{p}/{len(refs)}", arg)
             refs.append(self.r.ref(arg))
         if not refs:
-            sa.require('the bodies the total is over (@id or @"name")', *REFS)
-        sa.done('the bodies the total is over (@id or @"name")')
+            sa.require(f'{what} (@id or @"name")', *REFS)
+        sa.done(f'{what} (@id or @"name")')
         self.no_block(sub)
         return tuple(refs)
 

@@ -67,7 +67,7 @@ def walk_paths(spec: Spec) -> Iterator[tuple[str, Unit, str | None]]:
 
 #: The lists of a unit that may hold references (with its superior, what _refs looks at).
 _REF_LISTS = operator.itemgetter(
-    "relations", "shared_duties", "function_changes", "quotas", "posts", "members", "history", "stated"
+    "relations", "shared_duties", "function_changes", "quotas", "posts", "members", "history", "stated", "choices"
 )
 
 
@@ -94,6 +94,8 @@ def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
             for j, part in enumerate(quota.parts):
                 if part.unit is not None:
                     yield f"{path}/quotas/{i}/parts/{j}", part.unit
+                for k, ref in enumerate(part.each):
+                    yield f"{path}/quotas/{i}/parts/{j}/each/{k}", ref
             for j, ref in enumerate(quota.over):
                 yield f"{path}/quotas/{i}/over/{j}", ref
     if unit.posts:
@@ -101,6 +103,8 @@ def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
             for j, part in enumerate(item.parts):
                 if part.unit is not None:
                     yield f"{path}/posts/{i}/parts/{j}", part.unit
+                for k, ref in enumerate(part.each):
+                    yield f"{path}/posts/{i}/parts/{j}/each/{k}", ref
             posts = [(f"{path}/posts/{i}", item)] if isinstance(item, Post) else []
             posts += [(f"{path}/posts/{i}/posts/{j}", p) for j, p in enumerate(getattr(item, "posts", ()))]
             for ppath, post in posts:
@@ -111,6 +115,10 @@ def _refs(path: str, unit: Unit) -> Iterator[tuple[str, Ref]]:
         for i, stated in enumerate(unit.stated):
             for j, ref in enumerate(stated.over):
                 yield f"{path}/stated/{i}/over/{j}", ref
+    if unit.choices:
+        for i, choice in enumerate(unit.choices):
+            for j, ref in enumerate(choice.units):
+                yield f"{path}/choices/{i}/units/{j}", ref
     if unit.members:
         for i, member in enumerate(unit.members):
             if member.body is not None:
@@ -203,6 +211,8 @@ _BESIDE: dict[RelationKind, str] = {
     RelationKind.PLAQUE_ON: "a body's plaque hangs on another body, not on itself",
     RelationKind.PERFORMS_FOR: "a unit that does its own work needs no relation",
     RelationKind.PERFORMED_BY: "a unit that does its own work needs no relation",
+    RelationKind.SUPERVISES: "a unit does not supervise itself",
+    RelationKind.SUPERVISED_BY: "a unit does not supervise itself",
 }
 
 

@@ -30,7 +30,7 @@ __all__ = ["BLOCK_KEYWORDS", "completions", "unit_ids"]
 
 _UNITS = ("body", "section", "office", "institution")
 _META = ("since", "basis", "note")
-_RELATION_META = ("since", "until", "item", "basis", "note")
+_RELATION_META = ("since", "until", "period", "item", "basis", "note")
 _RELATIONS = (
     "hosts",
     "hosted-in",
@@ -44,6 +44,8 @@ _RELATIONS = (
     "performs-for",
     "performed-by",
     "office-of-post",
+    "supervises",
+    "supervised-by",
 )
 
 #: The statements each kind of block accepts, keyed by the keyword that opens the block ("" is the top level).
@@ -52,6 +54,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_UNITS, tuple(_UNIT_KEYWORDS)),
     "plaque": ("form", *_META),
     **dict.fromkeys(_RELATIONS, _RELATION_META),
+    "colocated": (*_RELATION_META, "joint"),
     "quota": tuple(QUOTA_KEYWORDS),  # what the lowering accepts in a quota block, in its order
     "posts": ("post", "group"),
     "group": ("post", "actual", "includes", "across", "since", "until", "period", "note"),
@@ -64,7 +67,9 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "history": ("event",),
     "event": _EVENT_KEYWORDS,
     "basis": ("title", "issuer", "date", "note"),
-    "stated": ("unlisted", "kind", "role", "over", "includes", "complete"),
+    "stated": ("unlisted", "kind", "role", "over", "includes", "complete", "until"),
+    "choose": ("from",),
+    **dict.fromkeys(("includes", "excludes"), ("funding",)),
     "duties": ("duty",),
     "shared-duties": ("sections", "duty", "intro"),
     "function-changes": tuple(k.value for k in FunctionChangeKind),
@@ -81,7 +86,7 @@ _MEMBER_ROLES = ('"组长"', '"副组长"', '"成员"', '"組長"', '"副組長"
 #: Statements whose arguments name a unit: completion offers ``@id`` there.
 _REFERS = frozenset({"superior", *_RELATIONS, "sections", "unit", "over", "rank-as"})
 #: Words inside a statement that are followed by a reference.
-_REF_WORDS = frozenset({"of", "for", "to", "from", "with"})
+_REF_WORDS = frozenset({"of", "for", "to", "from", "with", "each"})
 _UNIT_STMT = re.compile(r"(?:body|section|office|institution)\Z")
 
 
@@ -114,7 +119,7 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
     if keyword == "actual":
         return (_COUNTS if index == 0 else ()), enum
     if keyword in ("includes", "excludes"):
-        return ((*_CATEGORIES, *_COUNTS) if index == 0 else ("for",)), enum
+        return ((*_CATEGORIES, *_COUNTS) if index == 0 else ("for", "each")), enum
     if keyword == "stated" and index == 0:
         return ("sections", "duties", "institutions", "members", "subordinates", "bodies", "quota"), enum
     if keyword == "cut-off" and index == 0:

@@ -180,7 +180,11 @@ def unit_summary(unit: Unit) -> str:
     if unit.stands_for is not None:
         lines.append(f"stands for a class of {_count(unit.stands_for.count)} like bodies")
     for q in unit.quotas:
-        parts = "".join(f"; {p.relation} {p.label or p.category or ''} {_count(p.count)}" for p in q.parts)
+        parts = "".join(
+            f"; {p.relation} {p.label or p.category or ''} {_count(p.count)}"
+            + (f" \u00d7 {len(p.each)}" if p.each else "")
+            for p in q.parts
+        )
         lines.append(f"quota {q.category.value}: {_count(q.count)}{parts}")
     below: dict[QuotaCategory, list[Count]] = {}
     for sub in list(unit.walk())[1:]:

@@ -23,6 +23,7 @@ __all__ = [
     "Ambiguity",
     "AmbiguousWhat",
     "BodyClass",
+    "Choice",
     "ClassTotal",
     "Coverage",
     "CutOff",
@@ -89,6 +90,8 @@ class RelationKind(enum.StrEnum):
     PERFORMS_FOR = "performs-for"  # this unit does that unit's work (具体由…履行, 日常工作由…承担)
     PERFORMED_BY = "performed-by"  # that unit does this one's work
     OFFICE_OF_POST = "office-of-post"  # this unit is the working office of a post (国家土地总督察的办事机构)
+    SUPERVISES = "supervises"  # this unit supervises that body, not its subordinate (监督, 联系督导)
+    SUPERVISED_BY = "supervised-by"  # that unit supervises this body
 
 
 class Coverage(_Frozen):
@@ -112,6 +115,14 @@ class Relation(_Frozen):
     target: Ref
     since: PartialDate | None = None
     until: PartialDate | None = Field(default=None, description="the relation ended then (合署办公至…)")
+    period: str | None = Field(
+        default=None, description="when the relation held, in the document's words (抗日戰爭前, 建國後)"
+    )
+    joint: bool = Field(
+        default=False,
+        description="colocated only: the two work as one office, and the duties and sections this unit lists "
+        "are the pair's (one list for 参事室(文史研究馆))",
+    )
     item: int | None = Field(
         default=None,
         ge=1,
@@ -214,6 +225,24 @@ class QuotaPart(_Frozen):
         default=None, description="the part's category as the document words it (事业工勤编制)"
     )
     unit: Ref | None = None
+    each: tuple[Ref, ...] = Field(
+        default=(), description="the figure is each of these units' own (各4名): the part counts it once per unit"
+    )
+    funding: str | None = Field(default=None, description="how the part is funded: 全额拨款, 差额拨款, 自收自支")
+
+    @property
+    def total(self) -> Count:
+        """Return what the part adds up to: its figure, or its figure times its units for ``each`` (各4名)."""
+        if not self.each:
+            return self.count
+        n, c = len(self.each), self.count
+        if c.known:
+            return Count.of((c.value or 0) * n)
+        if c.is_range:
+            return Count.between(
+                None if c.value is None else c.value * n, None if c.high is None else c.high * n, c.text
+            )
+        return c
 
 
 class Quota(_Frozen):
@@ -351,6 +380,17 @@ class StatedCount(_Frozen):
     )
     parts: tuple[QuotaPart, ...] = Field(default=(), description="the count's breakdown (4办、1队、2中心、1站)")
     complete: bool = Field(default=False, description="the parts are the whole breakdown")
+    until: PartialDate | None = Field(
+        default=None, description="the count is of a former state, which held until then (从原来的29个部门…精简到)"
+    )
+
+
+class Choice(_Frozen):
+    """How many of several optional units are set (选设1-2个): a figure over the units it names."""
+
+    count: Count
+    text: str | None = Field(default=None, description="the document's words")
+    units: tuple[Ref, ...] = Field(description="the optional units chosen from, in the document's order")
 
 
 class EventKind(enum.StrEnum):
@@ -489,6 +529,12 @@ class Unit(_Frozen):
     section_duties_unstated: bool = Field(
         default=False, description="the document gives no duties per section below this unit (a list of names only)"
     )
+    group_header: bool = Field(
+        default=False,
+        description="a header the document does not number, grouping units it numbers in the sequence of the units "
+        "beside it",
+    )
+    choices: tuple[Choice, ...] = Field(default=(), description="how many of several optional units are set (选设)")
     funding: str | None = None
     cut_off: tuple[CutOff, ...] = Field(default=(), description="what the stored copy lacks of this unit")
     ambiguous: tuple[Ambiguity, ...] = Field(default=(), description="what the document leaves ambiguous")

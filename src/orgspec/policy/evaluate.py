@@ -183,7 +183,9 @@ def sections_of(path: str, unit: Unit, gone: frozenset[str]) -> tuple[Bounds, St
     when the unit lists no section and states no count that is a number or a range.
     """
     listed = len(listed_sections(path, unit, gone))
-    stated = next((s for s in unit.stated if s.what == "sections" and s.count.low_bound is not None), None)
+    stated = next(
+        (s for s in unit.stated if s.what == "sections" and s.until is None and s.count.low_bound is not None), None
+    )
     if stated is None:
         return ((listed, listed), None) if listed else None
     low = stated.count.low_bound or 0
@@ -258,7 +260,7 @@ def _logistics(ctx: Context, path: str, unit: Unit, rule: RuleModel, words: tupl
     ]
     pools = [(i, q) for i, q in enumerate(unit.quotas) if q.category is QuotaCategory.LOGISTICS]
     base = bounds(q.count for q in counted) if counted else None
-    logistics = bounds([*(q.count for _, q in pools), *(p.count for p in parts)])
+    logistics = bounds([*(q.count for _, q in pools), *(p.total for p in parts)])
     if base is None or logistics is None or not (logistics[1] if logistics[1] is not None else logistics[0]):
         return
     if base[1] is None:

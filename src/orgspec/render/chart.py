@@ -79,6 +79,7 @@ EDGE_LABELS: dict[str, str] = {
     "dual": "双重领导 also led by",
     "plaque": "牌子挂在 a plaque hung on",
     "performs": "具体承担 does the work of",
+    "supervises": "监督 supervises",
     "shared": "共用职责 shares a duty list",
 }
 
@@ -91,6 +92,7 @@ EDGE_SHORT: dict[str, str] = {
     "dual": "双重领导",
     "plaque": "牌子挂在",
     "performs": "具体承担",
+    "supervises": "监督",
     "shared": "",
 }
 
@@ -502,6 +504,10 @@ def _build_chart(spec: Spec, options: ChartOptions) -> Chart:
                 add_edge(me, other, "performs")  # from the unit that does the work to the unit it serves
             elif rel.kind is RelationKind.PERFORMED_BY:
                 add_edge(other, me, "performs")
+            elif rel.kind is RelationKind.SUPERVISES:
+                add_edge(me, other, "supervises")  # from the unit that supervises to the body supervised
+            elif rel.kind is RelationKind.SUPERVISED_BY:
+                add_edge(other, me, "supervises")
             else:
                 add_edge(me, other, "colocated")
         for shared in unit.shared_duties:

@@ -81,6 +81,7 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "dual": EdgeStyle("#7a2a6e", "4 2", True),
     "plaque": EdgeStyle("#5a5a5a", "1 3", True),
     "performs": EdgeStyle("#8a7a00", "3 3", True),
+    "supervises": EdgeStyle("#a03030", "5 2", True),
     "shared": EdgeStyle("#9a8400", "2 3", False),
 }
 

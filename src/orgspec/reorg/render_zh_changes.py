@@ -59,6 +59,7 @@ _FIELD_WORDS = {
     "rank_as": "参照规格",
     "rank_as_text": "参照规格",
     "optional": "设置条件",
+    "choices": "选设数量",
     "covers": "管辖范围",
     "actual": "实有人员",
     "shared_duties": "共同职责",
@@ -70,6 +71,7 @@ RECORDS = frozenset(
     {
         *("history", "basis", "notes", "cut_off", "ambiguous", "id", "short_names", "relations"),
         *("per_regulations", "outside_count", "section_duties_unstated"),  # how the document counts and lists
+        "group_header",  # how the document numbers its sections
         "function_changes",  # a 三定's own account of the duties it moves: the moves are said
         *("as_of", "as_of_text"),  # the date the document gives its state for
     }

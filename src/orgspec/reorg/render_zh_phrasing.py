@@ -207,6 +207,8 @@ def _relations(w: _Writer, changes: list[Operation]) -> None:
         "performs-for": ("{name}具体承担{target}的工作", "{name}不再具体承担{target}的工作"),
         "performed-by": ("{target}具体承担{name}的工作", "{target}不再具体承担{name}的工作"),
         "office-of-post": ("{name}作为{target}的办事机构", "{name}不再作为{target}的办事机构"),
+        "supervises": ("{name}监督{target}", "{name}不再监督{target}"),
+        "supervised-by": ("{target}监督{name}", "{target}不再监督{name}"),
     }
     moved = {
         "hosts": "{target}由设在{before}改设在{name}",

@@ -111,6 +111,10 @@ def _plaque(p: Plaque) -> Stmt:
 def _relation(r: Relation) -> Stmt:
     block: list[Stmt] = []
     block += [_st(k, [_d(v)]) for k, v in (("since", r.since), ("until", r.until)) if v is not None]
+    if r.period is not None:
+        block.append(_st("period", [_s(r.period)]))
+    if r.joint:
+        block.append(_st("joint"))
     if r.item is not None:
         block.append(_st("item", [_i(r.item)]))
     block += [_basis(b) for b in r.basis] + _notes(r.notes)
@@ -140,7 +144,10 @@ def _part(p: QuotaPart) -> Stmt:
         args.append(_s(p.label))
     if p.unit is not None:
         args += [_w("for"), _ref(p.unit)]
-    return _st(p.relation, args)
+    if p.each:
+        args += [_w("each"), *(_ref(r) for r in p.each)]
+    block = [_st("funding", [_s(p.funding)])] if p.funding is not None else None
+    return _st(p.relation, args, block)
 
 
 def _quota(q: Quota) -> Stmt:
@@ -356,6 +363,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("optional", [_s(u.optional)]))
     if u.section_duties_unstated:
         block.append(_st("section-duties-unstated"))
+    if u.group_header:
+        block.append(_st("group-header"))
     if u.funding is not None:
         block.append(_st("funding", [_s(u.funding)]))
     if u.stands_for is not None:
@@ -394,7 +403,12 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         inner += [_part(x) for x in s.parts]
         if s.complete:
             inner.append(_st("complete"))
+        if s.until is not None:
+            inner.append(_st("until", [_d(s.until)]))
         block.append(_st("stated", args, inner or None))
+    for ch in u.choices:
+        words = [_s(ch.text)] if ch.text is not None else []
+        block.append(_st("choose", [*_count(ch.count), *words], [_st("from", [_ref(r) for r in ch.units])]))
     if u.duties:
         block.append(_st("duties", [], [_duty(d) for d in u.duties]))
     changes: list[Stmt] = []
