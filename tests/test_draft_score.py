@@ -136,3 +136,18 @@ def test_a_body_named_by_a_longer_form_is_paired_with_it_and_leftovers_pair_in_o
     ]
     assert score(drafted, reference)["section_names"].matched == 2
     assert score(drafted, reference)["body_name"].matched == 0
+
+
+def test_a_part_for_each_of_several_units_scores_as_one_part_per_unit() -> None:
+    # "一处、二处各4名": the reference states one figure for two units; a draft that writes the two
+    # parts out one by one states the same facts and must score as exact
+    reference = orgspec.loads(
+        'body "甲" {\n  section a "一处"\n  section b "二处"\n'
+        '  quota administrative 10 {\n    includes 4 "一处、二处各4名" each @a @b\n  }\n}\n'
+    )
+    drafted = orgspec.loads(
+        'body "甲" {\n  section "一处"\n  section "二处"\n'
+        '  quota administrative 10 {\n    includes 4 "一处"\n    includes 4 "二处"\n  }\n}\n'
+    )
+    quotas = score(drafted, reference)["quotas"]
+    assert (quotas.matched, quotas.drafted, quotas.expected) == (3, 3, 3)

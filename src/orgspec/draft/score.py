@@ -130,7 +130,9 @@ def _items(body: Unit | None, field: str) -> list[Hashable]:
             owner = "<body>" if u is body else normalize(u.name)
             for q in u.quotas:
                 out.append((owner, q.category.value, str(q.count)))
-                out += [(owner, q.category.value, "part", str(p.count)) for p in q.parts]
+                # a part for each of several units (各4名) is one part per unit, as a draft that
+                # writes the units out one by one states it
+                out += [(owner, q.category.value, "part", str(p.count)) for p in q.parts for _ in p.each or (None,)]
         return out
     posts: list[Hashable] = []
     for u in body.walk():
