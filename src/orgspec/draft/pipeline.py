@@ -26,6 +26,7 @@ from orgspec.draft.extract_classes import (
 from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_head import extract_head
+from orgspec.draft.extract_leaders import Leader, place_leaders, read_leaders
 from orgspec.draft.extract_lists import extract_lists
 from orgspec.draft.extract_name import colocated, companions, infobox_kind, name_in_passing
 from orgspec.draft.extract_narrative import extract_coordinating
@@ -376,6 +377,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     # a bilingual page: its Chinese lines are read in Chinese, its English lines are listed as not read
     chinese_lines = sum(1 for line in lines if len(_CJK.findall(line.text)) >= 4)
     english = is_english(lines) and chinese_lines < 3
+    leaders: list[Leader] = []
     if english:
         extract_english(lines, facts)
     else:
@@ -399,6 +401,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         extract_running(lines, facts, skip)
         claim_totals(facts)
         extract_breakdowns(lines, facts, skip)
+        leaders = read_leaders(lines, facts, skip)
     check_breakdowns(facts)
     structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed)
     if not structure:
@@ -419,6 +422,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     if structure and not english and facts.name is None and facts.subject is not None:
         facts.name = facts.subject
         facts.used.add(facts.subject.line)
+    place_leaders(leaders, facts)
     if structure and not english:
         dispatchers(lines, facts)
         groups_set_up(lines, facts)

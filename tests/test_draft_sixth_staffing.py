@@ -1,0 +1,102 @@
+"""``orgspec draft``'s sixth pass on staffing and duties: made-up snippets, one per pattern.
+
+Each pattern of the field is tested on a text written for this test in other words than any corpus
+document, with the refusal (what the drafter must not guess) beside the reading. Every draft reads
+back to its model and passes check but for OS301.
+"""
+
+from __future__ import annotations
+
+import orgspec
+from orgspec.api import analyze
+from orgspec.draft import Draft, draft
+from orgspec.model.units import Post
+
+
+def _draft(text: str) -> Draft:
+    result = draft(text, "snippet.txt")
+    assert analyze(result.text).spec == result.spec
+    assert {d.code for d in orgspec.check_text(result.text) if d.severity.value == "error"} <= {"OS301"}
+    return result
+
+
+def _doubts(result: Draft) -> list[str]:
+    return [n["message"] for n in result.report["notes"] if n["kind"] == "doubt"]
+
+
+def _posts(result: Draft, body: int = 0) -> list[tuple[str, str, tuple[str, ...]]]:
+    out = []
+    for p in result.spec.bodies[body].posts:
+        assert isinstance(p, Post)
+        people = (p.holder,) if p.holder else tuple(h.person for h in p.holders)
+        out.append((p.title, str(p.count), people))
+    return out
+
+
+# ---- posts: leaders named with their posts, no counts -------------------------------------------
+
+
+def test_leaders_named_in_a_news_item_are_posts_of_no_count_with_their_holders() -> None:
+    text = (
+        "河西镇召开机构改革动员会\n"
+        "3月2日,河西镇党委书记王建国,党委副书记、镇长李明华,人大主席赵小兵等出席会议。"
+        "会议由党委副书记孙立主持。\n"
+        "改革后,河西镇设党政办公室、经济发展办公室、社会事务办公室3个综合办公室。\n"
+    )
+    result = _draft(text)
+    assert result.spec.bodies[0].name == "河西镇"
+    assert _posts(result) == [
+        ("党委书记", "unstated", ("王建国",)),
+        ("党委副书记", "unstated", ("李明华", "孙立")),
+        ("镇长", "unstated", ("李明华",)),
+        ("人大主席", "unstated", ("赵小兵",)),
+    ]
+
+
+def test_a_leader_whose_title_opens_with_the_body_is_the_bodys_and_names_it() -> None:
+    text = "国家某某管理局副局长周海峰介绍,国家某某管理局的组建已经完成。\n"
+    result = _draft(text)
+    assert result.spec.bodies[0].name == "国家某某管理局"
+    assert _posts(result) == [("副局长", "unstated", ("周海峰",))]
+    # named once only, the body may be a visitor's: the post is not the text's body's
+    once = _draft("某某社区召开座谈会\n市某某管理局副局长周海峰介绍了情况。\n")
+    assert [p for b in once.spec.bodies for p in b.posts] == []
+
+
+def test_a_leader_of_another_unit_is_refused_with_a_note() -> None:
+    # the text is about 某街道; the district's committee and another bureau are not its posts
+    text = (
+        "某街道办事处\n"
+        "某街道办事处内设党政办公室、社区建设办公室、平安建设办公室。\n"
+        "区委书记吴刚、区财政局局长郑平到某街道调研,街道办事处主任林冬主持座谈。\n"
+    )
+    result = _draft(text)
+    assert _posts(result) == [("街道办事处主任", "unstated", ("林冬",))]
+    doubts = _doubts(result)
+    assert any("'区委书记' is a post of a 区, not of the body" in m for m in doubts)
+    assert any("'区财政局局长' is a post of '区财政局', not of the body" in m for m in doubts)
+
+
+def test_a_standing_committee_members_post_is_one_title_of_the_county() -> None:
+    text = (
+        "某某县机构改革动员大会召开\n"
+        "会上,县委常委、宣传部长钱卫东作动员讲话,县委常委、常务副县长冯丽主持会议。"
+        "某某县共设置党政机构32个。\n"
+    )
+    posts = _posts(_draft(text))
+    assert ("县委常委、宣传部长", "unstated", ("钱卫东",)) in posts
+    assert ("县委常委、常务副县长", "unstated", ("冯丽",)) in posts
+
+
+def test_holders_of_other_posts_are_not_leaders_named() -> None:
+    # "由A担任": the holder of another post, named where the post is given, not a leader of the body
+    text = "某县防汛工作领导小组\n领导小组联络员由副组长贺强、副组长刘洋担任,领导小组办公室设在县水利局。\n"
+    result = _draft(text)
+    assert [(p.title, p.holder) for b in result.spec.bodies for p in b.posts if isinstance(p, Post)] == []
+
+
+def test_words_after_a_title_that_are_no_name_are_not_read() -> None:
+    # a word that does not open with a surname, or that ends in a post, is no holder
+    text = "某镇\n某镇设党政办公室、财政所。党委书记主持全面工作,镇长负责政府工作。党委书记任组长,镇长任副组长。\n"
+    result = _draft(text)
+    assert _posts(result) == []
