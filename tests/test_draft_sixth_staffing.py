@@ -100,3 +100,48 @@ def test_words_after_a_title_that_are_no_name_are_not_read() -> None:
     text = "某镇\n某镇设党政办公室、财政所。党委书记主持全面工作,镇长负责政府工作。党委书记任组长,镇长任副组长。\n"
     result = _draft(text)
     assert _posts(result) == []
+
+
+# ---- section duties: the label, a unit set per regulations, a page's credit line ----------------
+
+
+_SECTIONS = (
+    "内设机构\n"
+    "(一)综合科\n"
+    "职责:负责机关文电、会务、档案和后勤工作;承担机关财务管理。\n"
+    "(二)执法监督科\n"
+    "主要职责:负责行政执法的监督检查工作。\n"
+    "按有关规定设置机关党总支。\n"
+    "本页内容最后更新于2024年3月1日,来源:某某百科\n"
+)
+
+
+def test_a_duty_label_before_a_sections_duty_is_not_part_of_the_duty() -> None:
+    body = _draft(_SECTIONS).spec.bodies[0]
+    duties = {u.name: [d.text for d in u.duties] for u in body.units}
+    assert duties["综合科"] == ["负责机关文电、会务、档案和后勤工作;承担机关财务管理。"]
+    assert duties["执法监督科"] == ["负责行政执法的监督检查工作。"]
+    # a duty that only mentions 职责, with no colon after it, is kept whole
+    kept = _draft("内设机构\n(一)综合科\n职责分工由科务会议研究确定。\n").spec.bodies[0]
+    assert [d.text for d in kept.units[0].duties] == ["职责分工由科务会议研究确定。"]
+
+
+def test_a_unit_set_per_regulations_opening_its_line_is_a_unit_not_a_duty() -> None:
+    body = _draft(_SECTIONS).spec.bodies[0]
+    unit = next(u for u in body.units if u.name == "机关党总支")
+    assert unit.per_regulations
+    assert all("规定" not in d.text for u in body.units for d in u.duties)
+    # a duty that sets something per regulations is still a duty
+    kept = _draft("内设机构\n(一)综合科\n负责按有关规定设置临时工作专班。\n").spec.bodies[0]
+    assert [u.name for u in kept.units] == ["综合科"]
+
+
+def test_a_pages_credit_line_after_the_sections_is_no_duty() -> None:
+    result = _draft(_SECTIONS)
+    texts = [d.text for u in result.spec.bodies[0].units for d in u.duties]
+    assert not any("更新于" in t or "百科" in t for t in texts)
+    lines = {n["line"] for n in result.report["lines_with_no_fact"]}
+    assert 7 in lines  # the credit line is listed as giving no fact
+    # a duty about where funds come from is a duty, not a credit line
+    kept = _draft("内设机构\n(一)财务科\n负责审核资金来源和使用情况。\n").spec.bodies[0]
+    assert [d.text for d in kept.units[0].duties] == ["负责审核资金来源和使用情况。"]
