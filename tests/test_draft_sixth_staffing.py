@@ -11,6 +11,7 @@ import orgspec
 from orgspec.api import analyze
 from orgspec.draft import Draft, draft
 from orgspec.model.units import Post
+from orgspec.model.values import QuotaCategory
 
 
 def _draft(text: str) -> Draft:
@@ -145,3 +146,30 @@ def test_a_pages_credit_line_after_the_sections_is_no_duty() -> None:
     # a duty about where funds come from is a duty, not a credit line
     kept = _draft("内设机构\n(一)财务科\n负责审核资金来源和使用情况。\n").spec.bodies[0]
     assert [d.text for d in kept.units[0].duties] == ["负责审核资金来源和使用情况。"]
+
+
+# ---- quotas: ranges, a total's parts ------------------------------------------------------------
+
+
+def test_a_quota_given_as_a_range_is_a_range_never_its_first_figure() -> None:
+    text = "某县林业局\n某县林业局是县政府工作部门。某县林业局行政编制为20名至25名。\n"
+    quota = _draft(text).spec.bodies[0].quotas[0]
+    assert (quota.category, quota.count.value, quota.count.high) == (QuotaCategory.ADMINISTRATIVE, 20, 25)
+    bounded = "某县林业局\n某县林业局是县政府工作部门。某县林业局事业编制不少于6名,原则上不超过9名。\n"
+    quota = _draft(bounded).spec.bodies[0].quotas[0]
+    assert (quota.category, quota.count.value, quota.count.high) == (QuotaCategory.PUBLIC_INSTITUTION, 6, 9)
+    # in a staffing part too, where the figure before 至 used to be read alone
+    part = _draft("某县林业局\n三、人员编制\n某县林业局行政编制为20名至25名。\n").spec.bodies[0].quotas
+    assert [str(q.count) for q in part] == ["20-25"]
+
+
+def test_a_range_of_other_units_is_a_note_not_the_bodys_quota() -> None:
+    result = _draft("某县林业局\n某县林业局是县政府工作部门。各林业站事业编制不超过5名。\n")
+    assert result.spec.bodies[0].quotas == ()
+    assert any("is a range of '林业站', not of the body" in m for m in _doubts(result))
+
+
+def test_the_parts_of_a_total_after_qizhong_are_not_quotas_of_their_own() -> None:
+    text = "某县统计局是县政府工作部门。县统计局机关编制12名,其中行政编制10名,机关工勤编制2名。\n"
+    quotas = _draft(text).spec.bodies[0].quotas
+    assert [(str(q.count), [str(p.count) for p in q.parts]) for q in quotas] == [("12", ["10", "2"])]

@@ -201,6 +201,15 @@ def _read(para: Paragraph, facts: Facts) -> None:
         parts = _parts(para, items, category if category is not QuotaCategory.OTHER else None)
         target.value = target.value.model_copy(update={"parts": tuple(parts)})
         target.notes.append("the parts after '其中' read as the quota's breakdown")
+        # "机关编制12名,其中行政编制10名、工勤编制2名": a part another reader took for a quota of its own
+        again = [
+            q
+            for q in facts.quotas
+            if q is not target
+            and q.line in lines
+            and any(q.value.count == p.count and p.category in (None, q.value.category) for p in parts)
+        ]
+        facts.quotas[:] = [q for q in facts.quotas if not any(q is a for a in again)]
         facts.used.update(lines)
         _units(para, items, category, facts)
 

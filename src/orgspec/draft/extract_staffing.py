@@ -19,6 +19,7 @@ __all__ = [
     "RANKED",
     "extract_institutions",
     "extract_staffing",
+    "range_quotas",
     "read_parts",
     "read_posts",
     "read_quotas",
@@ -28,7 +29,7 @@ __all__ = [
 _N = r"(\d+|[一二三四五六七八九十两百零]{1,4})"
 _QUOTA = re.compile(
     r"((?:机关)?(?:行政|事业|工勤|后勤服务人员|后勤服务|机关工勤|参照公务员法管理事业|纪检监察|派驻)编制|机关编制)(?:数)?"
-    r"(?:为|核定为|共|是)?(?:" + _N + r"名|(另行核定))(\([^()]*\))?"
+    r"(?:为|核定为|共|是)?(?:" + _N + r"名(?![至到\-~]\d|[至到][一二三四五六七八九十])|(另行核定))(\([^()]*\))?"
 )
 _CATS = (
     ("行政", QuotaCategory.ADMINISTRATIVE),
@@ -310,3 +311,58 @@ def extract_institutions(lines: list[Line], facts: Facts) -> None:
             read_posts(Line(line.no, text, key), i + len("领导职数"), unit.posts, facts)
         facts.sections.append(unit)
         facts.used.add(line.no)
+
+
+_NUM = r"(\d{1,4}|[一二三四五六七八九十两百]{1,4})"
+#: a quota given as a range: "编制30名至40名", "编制不少于15名,一般不超过50名", "编制不超过50名"
+_RANGE = re.compile(
+    r"((?:机关)?(?:行政|事业|工勤|机关工勤)?编制)(?:数)?(?:为|核定为|控制在)?(?:"
+    + _NUM
+    + r"(?:名|人)?(?:至|到|-|~)"
+    + _NUM
+    + r"(?:名|人)|不少于"
+    + _NUM
+    + r"(?:名|人)(?:,(?:一般|原则上|最多)?不(?:超过|多于|得超过)"
+    + _NUM
+    + r"(?:名|人))?|(?:一般|原则上|最多)?不(?:超过|多于|得超过)"
+    + _NUM
+    + r"(?:名|人))"
+)
+
+
+def range_quotas(lines: list[Line], facts: Facts, skip: set[int], *, settled: bool = True) -> None:
+    """Read a quota the text gives as a range ("各街道行政编制不少于15名,一般不超过50名") as the body's.
+
+    The subject before the figure must be the body (its name, a part of it, or "各X"/"每个X" where X is
+    the body's name or a part of it); a range of another unit is a note. Runs once the body is named,
+    and only for a category the body has no quota of; before (``settled`` false: the staffing part read no
+    quota, and a range may be all it gives) only a range with no subject or the body's own is read.
+    """
+    name = fold(facts.name.value) if facts.name is not None else None
+    for line in lines:
+        if line.no in skip:
+            continue
+        for m in _RANGE.finditer(line.key):
+            start = max(line.key.rfind(c, 0, m.start()) for c in ",;。:") + 1
+            subject = re.sub(r"^(?:核定|各|每个|每)", "", line.key[start : m.start()])
+            figure = line.text[m.start() : m.end()]
+            mine = not subject or (name is not None and (subject in name or name in subject))
+            if not mine and not settled:
+                continue  # the body's name may be read later: decided then
+            if not mine:
+                facts.note(line.no, "doubt", f"'{figure}' is a range of '{subject}', not of the body: not drafted")
+                continue
+            category = _category(m.group(1))
+            if any(q.value.category is category for q in facts.quotas):
+                continue
+            low = cn_int(m.group(2) or m.group(4) or "")
+            high = cn_int(m.group(3) or m.group(5) or m.group(6) or "")
+            if low is not None and high is not None and low > high:
+                facts.note(line.no, "doubt", f"'{figure}': a range that runs backwards, not drafted")
+                continue
+            text = line.text[m.end(1) : m.end()].lstrip("数为核定控制在")
+            quota = Quota(
+                category=category, count=Count.between(low, high, text), label=line.text[m.start(1) : m.end(1)]
+            )
+            facts.quotas.append(Src(quota, line.no, ["a quota given as a range"]))
+            facts.used.add(line.no)

@@ -32,7 +32,7 @@ from orgspec.draft.extract_name import colocated, companions, infobox_kind, name
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
-from orgspec.draft.extract_staffing import extract_institutions, extract_staffing, unit_pools
+from orgspec.draft.extract_staffing import extract_institutions, extract_staffing, range_quotas, unit_pools
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
@@ -378,6 +378,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     chinese_lines = sum(1 for line in lines if len(_CJK.findall(line.text)) >= 4)
     english = is_english(lines) and chinese_lines < 3
     leaders: list[Leader] = []
+    skip: set[int] = set()
     if english:
         extract_english(lines, facts)
     else:
@@ -402,6 +403,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         claim_totals(facts)
         extract_breakdowns(lines, facts, skip)
         leaders = read_leaders(lines, facts, skip)
+        range_quotas(lines, facts, skip, settled=False)
     check_breakdowns(facts)
     structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed)
     if not structure:
@@ -423,6 +425,8 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         facts.name = facts.subject
         facts.used.add(facts.subject.line)
     place_leaders(leaders, facts)
+    if not english:
+        range_quotas(lines, facts, skip)
     if structure and not english:
         dispatchers(lines, facts)
         groups_set_up(lines, facts)
