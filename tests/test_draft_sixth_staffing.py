@@ -173,3 +173,43 @@ def test_the_parts_of_a_total_after_qizhong_are_not_quotas_of_their_own() -> Non
     text = "某县统计局是县政府工作部门。县统计局机关编制12名,其中行政编制10名,机关工勤编制2名。\n"
     quotas = _draft(text).spec.bodies[0].quotas
     assert [(str(q.count), [str(p.count) for p in q.parts]) for q in quotas] == [("12", ["10", "2"])]
+
+
+# ---- posts in a staffing part: after the quota, held by another post, the body's name, sub-counts
+
+
+def _staffing(body_name: str, text: str) -> Draft:
+    return _draft(f"{body_name}\n三、人员编制和领导职数\n{text}\n")
+
+
+def test_posts_a_quotas_sentence_goes_on_to_set_are_read() -> None:
+    result = _staffing("某县审计局", "核定县审计局行政编制9名,设局长1名、副局长2名。")
+    assert [(p.title, str(p.count)) for p in result.spec.bodies[0].posts] == [("局长", "1"), ("副局长", "2")]
+    # the parts of the quota after it are no posts
+    parts = _staffing("某县审计局", "县审计局编制9名,其中行政编制8名,工勤编制1名。")
+    assert parts.spec.bodies[0].posts == ()
+
+
+def test_a_post_held_by_the_holder_of_another_is_a_post_of_no_count() -> None:
+    body = _staffing("某县审计局", "县审计局行政编制9名。局长由副县长兼任,副局长2名。").spec.bodies[0]
+    chief = body.posts[0]
+    assert isinstance(chief, Post)
+    assert (chief.title, str(chief.count), chief.concurrent) == ("局长", "unstated", "副县长")
+    # a clause that gives work to a unit is no post
+    other = _staffing("某县审计局", "县审计局行政编制9名。日常工作由办公室承担。").spec.bodies[0]
+    assert other.posts == ()
+
+
+def test_a_title_that_opens_with_the_bodys_name_leaves_it_out() -> None:
+    body = _staffing("某县审计局", "县审计局行政编制9名。县审计局股级领导职数3名。").spec.bodies[0]
+    assert [p.title for p in body.posts] == ["股级领导职数"]
+    # the ending every body shares is no name: an office keeps its 办公室 in the title
+    office = _staffing("某县人民政府外事办公室", "行政编制6名。办公室主任1名。").spec.bodies[0]
+    assert [p.title for p in office.posts] == ["办公室主任"]
+
+
+def test_a_sub_count_of_posts_with_its_figure_first_keeps_the_figure() -> None:
+    body = _staffing("某县审计局", "县审计局行政编制9名。副局长2名(其中1名副局长兼任总审计师)。").spec.bodies[0]
+    deputy = body.posts[0]
+    assert isinstance(deputy, Post)
+    assert [str(p.count) for p in deputy.parts] == ["1"]

@@ -62,6 +62,31 @@ def _same_body(subject: str, name: str) -> bool:
     return subject == name or (len(subject) >= 2 and subject in name) or name in subject
 
 
+#: "局长由副县长兼任": a post held by the holder of another, no count
+_HELD_BY = re.compile(
+    r"^((?:[\u4e00-\u9fff]{0,12}?)(?:长|主任|书记|主席|组长))由([\u4e00-\u9fff]{2,20}?(?:长|主任|书记|主席|委员|常委|员))兼任$"
+)
+#: the ending of a body's name, when a title opens with it ("县统计局科级领导职数")
+_NAME_END = re.compile(r"(?:局|厅|委员会|委|办公室|办|部|中心|院|署|政府|街道办事处|办事处)$")
+
+
+def _own_title(title: str, facts: Facts) -> str:
+    """Leave out the body's name a title opens with: "县统计局科级领导职数" of 某县统计局 → "科级领导职数".
+
+    The words left out must name the body (its name, or a short form it contains) and more than the
+    ending every body shares ("办公室主任" keeps its 办公室).
+    """
+    if facts.name is None:
+        return title
+    name, key = fold(facts.name.value), fold(title)
+    for cut in range(len(key) - 2, 2, -1):
+        prefix = key[:cut]
+        end = _NAME_END.search(prefix)
+        if end is not None and end.start() >= 2 and _same_body(prefix, name):
+            return title[cut:]
+    return title
+
+
 #: a title that ends with its rank in parentheses: "专职国家土地副总督察(副部长级)"
 RANKED = re.compile(r"^(.{2,}?)\(((?:正|副)?(?:省部|部长|部|厅局|司局|厅|局|县处|处|乡科|科|股)级)\)$")
 
@@ -85,10 +110,13 @@ def read_parts(inner_text: str, inner_key: str) -> list[QuotaPart]:
         k = re.sub(r"^(不含|含|其中)", "", k0)
         t = t0[len(t0) - len(k) :]
         m = re.search(_N + r"名$", k)
+        lead = re.match(_N + r"名(?=[\u4e00-\u9fff])", k)  # "其中1名副部长兼任…": a sub-count, its figure first
         count = Count.unstated()
         if m and cn_int(m.group(1)) is not None:
             count = Count.of(cn_int(m.group(1)) or 0)
             t, k = t[: m.start()], k[: m.start()]
+        elif lead and cn_int(lead.group(1)) is not None:
+            count = Count.of(cn_int(lead.group(1)) or 0)
         category = _category(k) if "编制" in k else None
         relation: Literal["includes", "excludes"] = "excludes" if excluded else "includes"
         out.append(QuotaPart(relation=relation, count=count, label=t or None, category=category))
@@ -158,13 +186,22 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
             posts.append(Src(group, line.no, [f"'{text}': the posts of the sections, read as a group"]))
             group = None
             continue
+        held = _HELD_BY.match(key)
+        if not m and held is not None:
+            # "局长由副县长兼任": the post, held by the holder of another; the document gives no count
+            title = _own_title(text[: len(held.group(1))], facts)
+            holder = text[held.start(2) : held.end(2)]
+            note = "a post held concurrently ('由…兼任'); the document gives no count"
+            posts.append(Src(Post(title=title, count=Count.unstated(), concurrent=holder), line.no, [note]))
+            group = None
+            continue
         if not m:
             facts.note(line.no, "skipped", f"not read as a post: '{text}'")
             continue
         value = cn_int(m.group(4))
         count = Count.of(value) if value is not None else Count.unreadable(m.group(4))
-        title = text[m.start(3) : m.end(3)]
-        title_key = m.group(3)
+        title = _own_title(text[m.start(3) : m.end(3)], facts)
+        title_key = m.group(3)[len(m.group(3)) - len(title) :]
         if title_key.endswith("职数") and not title_key[:-2].endswith(("领导", "级")):
             title, title_key = title[:-2], title_key[:-2]  # "监察室主任职数1名": the post is 监察室主任
         concurrent = None
@@ -263,6 +300,18 @@ def unit_pools(lines: list[Line], facts: Facts) -> None:
             facts.posts = kept
 
 
+def _posts_after_quota(key: str) -> int | None:
+    """Where the posts a quota's sentence goes on to set begin ("…编制12名,设局长1名、副局长2名"), or None."""
+    found = list(_QUOTA.finditer(key))
+    if not found or not key.startswith(",", found[-1].end()):
+        return None
+    at = found[-1].end() + 1
+    head = r"(?:其中:?|设|核定)?[\u4e00-\u9fff]{1,12}?(?:长|主任|书记|主席)" + _N + "名"
+    if "编" in key[at:] or not re.match(head, key[at:]):
+        return None
+    return at
+
+
 def extract_staffing(lines: list[Line], facts: Facts) -> None:
     """Read the staffing part: quotas and leadership posts of the body."""
     for line in lines:
@@ -271,12 +320,15 @@ def extract_staffing(lines: list[Line], facts: Facts) -> None:
             sentence = Line(line.no, line.text[m.start() : m.end()], m.group(0))
             if read_quotas(sentence, facts.quotas):
                 hit = True
+                rest = _posts_after_quota(sentence.key)
+                if rest is not None:  # "核定行政编制12名,设局长1名、副局长2名"
+                    read_posts(sentence, rest, facts.posts, facts)
                 continue
             lead = re.search(r"领导职数(?:为|是)?:?", sentence.key)
             if lead and lead.start() <= 12 and not re.match(_N + "名", sentence.key[lead.end() :]):
                 read_posts(sentence, lead.end(), facts.posts, facts)
                 hit = True
-            elif re.search(_N + "名", sentence.key):
+            elif re.search(_N + "名", sentence.key) or _HELD_BY.match(sentence.key):
                 read_posts(sentence, 0, facts.posts, facts)
                 hit = True
         if hit:
