@@ -213,3 +213,25 @@ def test_a_sub_count_of_posts_with_its_figure_first_keeps_the_figure() -> None:
     deputy = body.posts[0]
     assert isinstance(deputy, Post)
     assert [str(p.count) for p in deputy.parts] == ["1"]
+
+
+# ---- a staffing paragraph in running text -------------------------------------------------------
+
+
+def test_a_staffing_paragraph_of_running_text_is_read_as_a_staffing_part() -> None:
+    text = (
+        "某县审计局是县政府工作部门。县审计局机关行政编制为10名(含纪检监察编制1名)。"
+        "局领导职数:局长1名,副局长2名(其中1名由县政府办公室副主任兼任),股级领导职数4名。\n"
+    )
+    body = _draft(text).spec.bodies[0]
+    quota = body.quotas[0]
+    assert (str(quota.count), [str(p.count) for p in quota.parts]) == ("10", ["1"])
+    assert [(p.title, str(p.count)) for p in body.posts] == [("局长", "1"), ("副局长", "2"), ("股级领导职数", "4")]
+
+
+def test_a_paragraph_whose_figures_are_not_the_bodys_is_left_to_the_running_readers() -> None:
+    # a figure for each unit, and a total over a place: not the body's staffing part
+    each = "某县审计局是县政府工作部门。每个审计分局行政编制4名。局长1名,副局长1名。\n"
+    assert _draft(each).spec.bodies[0].quotas == ()
+    place = "某县审计局是县政府工作部门。全县审计系统行政编制40名。局长1名,副局长2名。\n"
+    assert _draft(place).spec.bodies[0].quotas == ()

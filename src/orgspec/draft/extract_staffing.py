@@ -19,10 +19,13 @@ __all__ = [
     "RANKED",
     "extract_institutions",
     "extract_staffing",
+    "is_post_clause",
+    "posts_after_quota",
     "range_quotas",
     "read_parts",
     "read_posts",
     "read_quotas",
+    "same_body",
     "unit_pools",
 ]
 
@@ -57,7 +60,7 @@ _SUBJECT = re.compile(
 _SECTIONS_POSTS = re.compile(r"^[\u4e00-\u9fff]{0,8}?内设机构的?((?:[正副]?[处科股]级)?领导职数)$")
 
 
-def _same_body(subject: str, name: str) -> bool:
+def same_body(subject: str, name: str) -> bool:
     """Whether a sentence's subject is the body: its name, or a short form the name contains."""
     return subject == name or (len(subject) >= 2 and subject in name) or name in subject
 
@@ -82,7 +85,7 @@ def _own_title(title: str, facts: Facts) -> str:
     for cut in range(len(key) - 2, 2, -1):
         prefix = key[:cut]
         end = _NAME_END.search(prefix)
-        if end is not None and end.start() >= 2 and _same_body(prefix, name):
+        if end is not None and end.start() >= 2 and same_body(prefix, name):
             return title[cut:]
     return title
 
@@ -169,7 +172,7 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
         if subject is not None:
             # "中卫市气象局设局长1名": the body's posts (the subject left out of the title); another unit's: a note
             named = text[: len(subject.group(1))]
-            if facts.name is not None and not _same_body(subject.group(1), fold(facts.name.value)):
+            if facts.name is not None and not same_body(subject.group(1), fold(facts.name.value)):
                 facts.note(line.no, "doubt", f"'{text}' is a post of '{named}', not of the body: not drafted")
                 continue
             if facts.name is None and facts.subject is None:
@@ -300,7 +303,15 @@ def unit_pools(lines: list[Line], facts: Facts) -> None:
             facts.posts = kept
 
 
-def _posts_after_quota(key: str) -> int | None:
+def is_post_clause(key: str) -> bool:
+    """Whether a clause is one post the staffing reader reads: "局长1名", "股级领导职数4名(…)", "局长由副县长兼任"."""
+    m = _POST.match(key)
+    if m is not None:
+        return not m.group(2) and re.search(r"(?:长|主任|书记|主席|委员|职数|师)$", m.group(3)) is not None
+    return _HELD_BY.match(key) is not None
+
+
+def posts_after_quota(key: str) -> int | None:
     """Where the posts a quota's sentence goes on to set begin ("…编制12名,设局长1名、副局长2名"), or None."""
     found = list(_QUOTA.finditer(key))
     if not found or not key.startswith(",", found[-1].end()):
@@ -320,7 +331,7 @@ def extract_staffing(lines: list[Line], facts: Facts) -> None:
             sentence = Line(line.no, line.text[m.start() : m.end()], m.group(0))
             if read_quotas(sentence, facts.quotas):
                 hit = True
-                rest = _posts_after_quota(sentence.key)
+                rest = posts_after_quota(sentence.key)
                 if rest is not None:  # "核定行政编制12名,设局长1名、副局长2名"
                     read_posts(sentence, rest, facts.posts, facts)
                 continue

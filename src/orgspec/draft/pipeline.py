@@ -33,6 +33,7 @@ from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
 from orgspec.draft.extract_staffing import extract_institutions, extract_staffing, range_quotas, unit_pools
+from orgspec.draft.extract_staffing_text import staffing_in_text
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
@@ -399,6 +400,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         counted_classes(lines, facts, skip)
         plaques_of_members([line for line in lines if line.no not in skip], facts)
         one_team_plaques([line for line in lines if line.no not in skip - listed], facts)
+        staffing_in_text(lines, facts, skip)
         extract_running(lines, facts, skip)
         claim_totals(facts)
         extract_breakdowns(lines, facts, skip)
