@@ -102,8 +102,11 @@ def staffing_in_text(lines: list[Line], facts: Facts, skip: set[int]) -> None:
             elif quotas:
                 break  # the staffing paragraph ends with the first sentence that is neither
         if quotas and posts:
-            for src in [*quotas, *posts]:
-                src.notes.append("a staffing paragraph of running text, read as a staffing part")
+            note = "a staffing paragraph of running text, read as a staffing part"
+            for q in quotas:
+                q.notes.append(note)
+            for p in posts:
+                p.notes.append(note)
             facts.quotas += quotas
             facts.posts += posts
             facts.used.add(line.no)
