@@ -108,6 +108,13 @@ def _shapes(size: int) -> dict[str, str]:
             "某市设" + "、".join(f"{_cjk(i)}{_cjk(j)}气象局(挂{_cjk(j)}站牌子)" for j in range(8)) + "。"
             for i in range(size // 300)
         ),
+        # the sixth pass's staffing readers (leaders named, ranges, a staffing paragraph of running text)
+        "leaders named": "某镇召开会议。" + "".join(f"党委副书记、镇长王{_cjk(i)}明," for i in range(size // 42)),
+        "titles, no names": "某镇召开会议。" + "党委副书记、镇长、人大主席、纪委书记," * (size // 57),
+        "quota ranges": "某局\n" + "".join(f"{_cjk(i)}站行政编制20名至25名。" for i in range(size // 45)),
+        "a staffing paragraph": "某局是县政府工作部门。某局机关行政编制为12名。"
+        + "".join(f"{_cjk(i)}科科长1名," for i in range(size // 30))
+        + "。",
     }
     return shapes
 
