@@ -235,3 +235,33 @@ def test_a_paragraph_whose_figures_are_not_the_bodys_is_left_to_the_running_read
     assert _draft(each).spec.bodies[0].quotas == ()
     place = "某县审计局是县政府工作部门。全县审计系统行政编制40名。局长1名,副局长2名。\n"
     assert _draft(place).spec.bodies[0].quotas == ()
+
+
+def test_a_quota_in_ge_or_ren_in_a_staffing_part_is_read() -> None:
+    body = _staffing("某县审计局", "县审计局行政编制9名,事业编制3个,工勤编制1人。").spec.bodies[0]
+    assert [(q.category, str(q.count)) for q in body.quotas] == [
+        (QuotaCategory.ADMINISTRATIVE, "9"),
+        (QuotaCategory.PUBLIC_INSTITUTION, "3"),
+        (QuotaCategory.LOGISTICS, "1"),
+    ]
+
+
+def test_a_total_with_its_parts_in_parentheses_is_one_quota() -> None:
+    body = _staffing("某县审计局", "县审计局编制11名(行政编制9名、工勤编制2名)。").spec.bodies[0]
+    assert [(q.category, str(q.count), [str(p.count) for p in q.parts]) for q in body.quotas] == [
+        (QuotaCategory.OTHER, "11", ["9", "2"])
+    ]
+    # parts that do not add up: the total as stated, the parts a note (no quota of their own)
+    result = _staffing("某县审计局", "县审计局编制11名(行政编制9名、工勤编制3名)。")
+    assert [(str(q.count), q.parts) for q in result.spec.bodies[0].quotas] == [("11", ())]
+    assert "add up to 12, not 11" in result.text
+
+
+def test_parts_in_parentheses_with_neither_han_nor_buhan_are_inside_with_a_doubt() -> None:
+    result = _staffing("某县审计局", "县审计局行政编制40名(离退休干部工作人员编制3名)。")
+    quota = result.spec.bodies[0].quotas[0]
+    assert [(p.relation, str(p.count)) for p in quota.parts] == [("includes", "3")]
+    assert "neither 含 nor 不含" in result.text
+    # words in parentheses that are no figure of 编制 are no part
+    kept = _staffing("某县审计局", "县审计局行政编制40名(按有关规定使用)。").spec.bodies[0].quotas[0]
+    assert kept.parts == ()

@@ -32,8 +32,16 @@ __all__ = [
 _N = r"(\d+|[一二三四五六七八九十两百零]{1,4})"
 _QUOTA = re.compile(
     r"((?:机关)?(?:行政|事业|工勤|后勤服务人员|后勤服务|机关工勤|参照公务员法管理事业|纪检监察|派驻)编制|机关编制)(?:数)?"
-    r"(?:为|核定为|共|是)?(?:" + _N + r"名(?![至到\-~]\d|[至到][一二三四五六七八九十])|(另行核定))(\([^()]*\))?"
+    r"(?:为|核定为|共|是)?(?:"
+    + _N
+    + r"(?:名|人|个)(?![至到\-~]\d|[至到][一二三四五六七八九十])|(另行核定))(\([^()]*\))?"
 )
+#: "编制12名(行政编制10名、工勤编制2名)": a total of no category, its parts in parentheses
+_POOLED = re.compile(
+    r"(?<![行政事业勤务理察驻关])((?:人员)?编制)(?:数)?(?:为|核定为|共|是)?" + _N + r"(?:名|人|个)\(([^()]*)\)"
+)
+#: one part of such a total: "行政编制10名"
+_POOL_PART = re.compile(r"^([\u4e00-\u9fff]{0,10}?编制?)" + _N + r"(?:名|人|个)$")
 _CATS = (
     ("行政", QuotaCategory.ADMINISTRATIVE),
     ("事业", QuotaCategory.PUBLIC_INSTITUTION),
@@ -129,7 +137,10 @@ def read_parts(inner_text: str, inner_key: str) -> list[QuotaPart]:
 def read_quotas(line: Line, notes_out: list[Src[Quota]]) -> bool:
     """Read every quota on a line: "行政编制为21名(含…)", "后勤服务人员编制另行核定"."""
     found = False
+    pooled = _pooled(line, notes_out)
     for m in _QUOTA.finditer(line.key):
+        if any(a <= m.start() < b for a, b in pooled):
+            continue  # a part of a total read with it
         label = line.text[m.start(1) : m.end(1)]
         if m.group(3):
             count = Count.separately()
@@ -139,11 +150,49 @@ def read_quotas(line: Line, notes_out: list[Src[Quota]]) -> bool:
         parts: list[QuotaPart] = []
         if m.group(4):
             parts = read_parts(line.text[m.start(4) + 1 : m.end(4) - 1], m.group(4)[1:-1])
+        notes: list[str] = []
+        if m.group(4) and not parts:
+            parts, notes = _bare_parts(line.text[m.start(4) + 1 : m.end(4) - 1], m.group(4)[1:-1])
         notes_out.append(
-            Src(Quota(category=_category(m.group(1)), count=count, label=label, parts=tuple(parts)), line.no)
+            Src(Quota(category=_category(m.group(1)), count=count, label=label, parts=tuple(parts)), line.no, notes)
         )
         found = True
-    return found
+    return found or bool(pooled)
+
+
+def _bare_parts(text: str, key: str) -> tuple[list[QuotaPart], list[str]]:
+    """Read "(离退休干部工作人员编制6名)", parts with neither 含 nor 不含: inside the figure, noted as a doubt."""
+    items = [(t, k) for t, k in zip(re.split(r"[,、;]", text), re.split(r"[,、;]", key), strict=True)]
+    read = [(t, _POOL_PART.match(k)) for t, k in items]
+    if not read or any(m is None or cn_int(m.group(2)) is None for _, m in read):
+        return [], []
+    parts = []
+    for t, m in read:
+        assert m is not None
+        label = t[: m.end(1)]
+        parts.append(QuotaPart(count=Count.of(cn_int(m.group(2)) or 0), label=label, category=_category(m.group(1))))
+    return parts, ["the parentheses say neither 含 nor 不含: read as parts inside the figure; check"]
+
+
+def _pooled(line: Line, notes_out: list[Src[Quota]]) -> list[tuple[int, int]]:
+    """Read "编制12名(行政编制10名、工勤编制2名)": one quota with its parts when they add up; return the spans."""
+    spans = []
+    for m in _POOLED.finditer(line.key):
+        total = cn_int(m.group(2))
+        parts, _ = _bare_parts(line.text[m.start(3) : m.end(3)], m.group(3))
+        if total is None or not parts:
+            continue
+        quota = Quota(category=QuotaCategory.OTHER, count=Count.of(total), label=line.text[m.start(1) : m.end(1)])
+        summed = sum(p.count.value or 0 for p in parts)
+        if summed == total:
+            note = "a total of no category with its parts in parentheses (they add up)"
+            notes_out.append(Src(quota.model_copy(update={"parts": tuple(parts), "complete": True}), line.no, [note]))
+        else:  # the document disagrees with itself: the total as stated, its parts in a note
+            words = line.text[m.start(3) : m.end(3)]
+            note = f"the parts in parentheses ({words}) add up to {summed}, not {total}: kept as a note"
+            notes_out.append(Src(quota, line.no, [note]))
+        spans.append((m.start(), m.end()))
+    return spans
 
 
 def _clauses(text: str, key: str) -> list[tuple[str, str]]:
