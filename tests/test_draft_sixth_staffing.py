@@ -265,3 +265,22 @@ def test_parts_in_parentheses_with_neither_han_nor_buhan_are_inside_with_a_doubt
     # words in parentheses that are no figure of 编制 are no part
     kept = _staffing("某县审计局", "县审计局行政编制40名(按有关规定使用)。").spec.bodies[0].quotas[0]
     assert kept.parts == ()
+
+
+def test_leaders_of_a_level_are_the_bodys_only_when_its_name_has_that_level() -> None:
+    text = (
+        "某某街道办事处\n"
+        "某某街道办事处内设党政办公室、平安建设办公室。"
+        "街道党工委书记韩梅、街道办事处主任魏东出席,区长孔亮到会讲话。\n"
+    )
+    result = _draft(text)
+    assert [(t, h) for t, _, h in _posts(result)] == [("街道党工委书记", ("韩梅",)), ("街道办事处主任", ("魏东",))]
+    assert any("'区长' is a post of a 区, not of the body" in m for m in _doubts(result))
+
+
+def test_leaders_of_several_levels_with_no_body_named_are_refused() -> None:
+    # the text never names its body: a 镇's and a 县's leaders side by side, neither is drafted
+    text = "会议召开\n会上,镇党委书记邹平、县长卢峰讲话。会议设主会场和分会场。\n"
+    result = _draft(text)
+    assert [p for b in result.spec.bodies for p in b.posts] == []
+    assert any("the text names posts of 县、镇" in m for m in _doubts(result))

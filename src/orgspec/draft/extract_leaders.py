@@ -72,11 +72,17 @@ _LEADER = re.compile(
 _HEAD_END = re.compile(_HEAD + "$")
 #: "党委副书记": the words before the head word that name the body's own organs, not another unit
 _OWN = re.compile(
-    r"^(?:党委|党工委|党组|街道办事处|办事处|街道|人大工委|人大主席团|人大|纪工委|纪委|监委|管委会|政协联络组)?"
+    r"^(?:党委|党工委|党组|办事处|人大工委|人大主席团|人大|纪工委|纪委|监委|管委会|政协联络组)?"
     r"(?:常务|第一|专职|执行)?[正副]?$"
 )
-#: "县委书记", "常务副县长", "县政府办主任": a post of a level's committee or government
-_LEVEL = re.compile(r"^([省市县区州旗镇乡])(?:委|政府|人大|政协|纪委|监委)|^(?:常务|第一)?副?([省市县区州旗镇乡])长$")
+#: "县委书记", "镇党委副书记", "县人大常委会主任", "街道办事处主任": a post of a level's committee or government
+_LEVEL = re.compile(
+    r"^(省|市|县|区|州|旗|镇|乡|街道)(?:党委|党工委|委|人民政府|政府|人大常委会|人大|政协|纪委|纪工委|监委|办事处)"
+)
+#: "县长", "常务副县长": a head word that is a level's own
+_LEVEL_HEAD = re.compile(r"([省市县区州镇乡])长$")
+#: what a body's name ends in after its level: "某县人民政府" is a 县's, "某街道办事处" a 街道's
+_ORGAN_END = re.compile(r"(?:人民政府|政府|党委|党工委|办事处|委员会|人大常委会)$")
 #: what a name of a body ends in, when it opens a title ("退役军人事务部副部长", "莞城街道党委书记")
 _BODY_END = re.compile(r"(?:街道|办事处|镇|乡|县|市|区|州|省|部|局|厅|委员会|委|办公室|办|中心|署|院|会|司|所|站)$")
 
@@ -106,11 +112,12 @@ def _split_title(title: str, facts: Facts) -> tuple[str, str | None, str | None]
     name = fold(facts.name.value) if facts.name is not None else None
     if name and prefix.startswith(name):
         return title[len(name) :], None, name
+    level = _LEVEL.match(prefix)
+    if level is not None and _OWN.match(prefix[level.end() :]):
+        return title, level.group(1), None  # "县委书记", "镇党委副书记": the level's
     if _OWN.match(prefix):
-        return title, None, None
-    level = _LEVEL.match(title)
-    if level is not None:
-        return title, level.group(1) or level.group(2), None
+        own = _LEVEL_HEAD.search(head.group(0))  # "县长", "常务副县长": the level's; "党委书记": the body's
+        return title, own.group(1) if own else None, None
     # "莞城街道党委书记": a body's name, then its own organ; "退役军人事务部副部长": a body's name, then the post
     for cut in range(2, len(prefix) + 1):
         if _BODY_END.search(prefix[:cut]) and _OWN.match(prefix[cut:]):
@@ -138,15 +145,16 @@ def read_leaders(lines: list[Line], facts: Facts, skip: set[int]) -> list[Leader
             if not _is_person(m.group(2)) or held:
                 continue  # "由A部长B,C副部长D兼任": holders of other posts, read with the post they hold
             titles = [(t, line.text[m.start(1) + i : m.start(1) + i + len(t)]) for t, i in _pieces(m.group(1))]
-            if titles[0][0].endswith("常委") and len(titles) > 1:
-                titles = [(m.group(1), line.text[m.start(1) : m.end(1)])]  # "县委常委、组织部长": one title
+            joined = titles[0][0].endswith("常委") and len(titles) > 1
+            if joined:  # "县委常委、组织部长": one title, whose first words say whose it is
+                titles = [(titles[0][0], line.text[m.start(1) : m.end(1)])]
             for key, text in titles:
                 split = _split_title(key, facts)
                 if split is None:
                     facts.note(line.no, "doubt", f"'{text}{person}' holds a post of another unit: not drafted")
                     continue
                 drafted, level, body = split
-                title = text[len(text) - len(drafted) :]
+                title = text[len(key) - len(drafted) :] if joined else text[len(text) - len(drafted) :]
                 if body is not None and body != (fold(facts.name.value) if facts.name else None):
                     named.add(body)
                 _add(by_title, title, person, Leader(Src(_post(title), line.no), level, body))
@@ -199,18 +207,24 @@ def place_leaders(leaders: list[Leader], facts: Facts) -> None:
     """Keep the leaders' posts that belong to the body as finally named; refuse the others with a note.
 
     A level's post ("县委书记") needs a body whose name ends in that level; a title that opened with a
-    body's name needs that body. With no name read, a level's post is kept with a note to check it.
+    body's name needs that body. With no name read, a level's post is kept with a note to check it when
+    every level the titles name is one ("县委书记", "县长"); titles of several levels ("镇长", "县长") are
+    refused: which is the body's the text does not say.
     """
     name = fold(facts.name.value) if facts.name is not None else None
+    levels = sorted({x.level for x in leaders if x.level is not None})
     for leader in leaders:
         post = leader.src.value
         why = None
         if leader.named is not None and (name is None or (leader.named not in name and name not in leader.named)):
             why = f"'{leader.named}{post.title}' is a post of '{leader.named}', not of the body: not drafted"
-        elif leader.level is not None and name is not None and not name.endswith(leader.level):
+        elif leader.level is not None and name is not None and not _ORGAN_END.sub("", name).endswith(leader.level):
             why = f"'{post.title}' is a post of a {leader.level}, not of the body: not drafted"
+        elif leader.level is not None and name is None and len(levels) > 1:
+            why = f"'{post.title}' is a post of a {leader.level}; the text names posts of {'、'.join(levels)}"
+            why += " and not the body: not drafted"
         elif leader.level is not None and name is None:
             leader.src.notes.append(f"a post of a {leader.level}'s leaders; the body's name was not read: check it")
-        if why is not None and leader.src in facts.posts:
-            facts.posts.remove(leader.src)
+        if why is not None and any(leader.src is p for p in facts.posts):
+            facts.posts[:] = [p for p in facts.posts if p is not leader.src]
             facts.note(leader.src.line, "doubt", why)
