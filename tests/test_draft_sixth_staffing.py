@@ -284,3 +284,13 @@ def test_leaders_of_several_levels_with_no_body_named_are_refused() -> None:
     result = _draft(text)
     assert [p for b in result.spec.bodies for p in b.posts] == []
     assert any("the text names posts of 县、镇" in m for m in _doubts(result))
+
+
+def test_a_post_held_concurrently_is_read_from_its_own_you_clause_only() -> None:
+    # "组长由县委书记任组长": no holder named; the 由…兼任 after it is the 副组长's alone
+    text = "某县防汛工作领导小组\n领导小组组长由县委书记任组长,副组长由县水利局局长胡波、县应急局局长曹阳兼任。\n"
+    result = _draft(text)
+    posts = [p for b in result.spec.bodies for p in b.posts if isinstance(p, Post)]
+    people = {h.person for p in posts for h in p.holders} | {p.holder for p in posts if p.holder}
+    assert people == {"胡波", "曹阳"}
+    assert [p.title for p in posts] == ["副组长"]
