@@ -294,3 +294,13 @@ def test_a_post_held_concurrently_is_read_from_its_own_you_clause_only() -> None
     people = {h.person for p in posts for h in p.holders} | {p.holder for p in posts if p.holder}
     assert people == {"胡波", "曹阳"}
     assert [p.title for p in posts] == ["副组长"]
+
+
+def test_a_pages_credit_or_tool_line_after_the_duties_is_not_glued_to_the_last_duty() -> None:
+    for chrome in ("来源:某某县人民政府网 发布时间:2020-01-01", "[责任编辑:某某]", "打印本页 关闭窗口"):
+        text = f"某县审计局\n一、主要职责\n(一)负责全县审计工作。\n(二)完成县委、县政府交办的其他任务。\n{chrome}\n"
+        duties = [d.text for d in _draft(text).spec.bodies[0].duties]
+        assert duties == ["负责全县审计工作。", "完成县委、县政府交办的其他任务。"], chrome
+    # a line that goes on with the duty is still read with it
+    going_on = "某县审计局\n一、主要职责\n(一)负责全县审计工作,\n指导乡镇审计工作。\n"
+    assert [d.text for d in _draft(going_on).spec.bodies[0].duties] == ["负责全县审计工作,指导乡镇审计工作。"]

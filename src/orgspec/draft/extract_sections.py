@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from orgspec.draft.extract_duties import check_numbering, enum_of
+from orgspec.draft.extract_duties import check_numbering, enum_of, is_page_chrome
 from orgspec.draft.extract_lists import is_unit_name, read_running
 from orgspec.draft.extract_staffing import extract_staffing
 from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src, section_kind
@@ -34,8 +34,6 @@ _UNITLIKE = re.compile(r"(处|科|室|局|司|股|中心|办公室|办|部|队|�
 _PER_REG = re.compile(r"(?:另|^)按(?:有关)?规定设(?:定|置|立)?([^,。;]{2,20}?)[。;]?$")
 #: "职责:负责…": a label before a section's duty paragraph (the duties heading, written inline)
 _DUTY_LABEL = re.compile(r"^(?:主要|工作)?职责(?:是|为)?[::]\s*(?=\S)")
-#: a page's credit line after the text: "本内容最后更新于…,来源:百度百科", "[责任编辑:…]"
-_CREDIT = re.compile(r"(?:来源|來源)[::]|^本(?:内容|文|页)(?:最后)?更新于|责任编辑|版权所有")
 _UNNUMBERED = re.compile(r"^([\u4e00-\u9fff]{2,14}(?:党委|党组|工会|团委|中心|办公室|处|科|室|股|司))[。:]")
 _VERBS = ("负责", "承担", "指导", "协调", "组织", "拟订", "研究", "管理", "办理", "参与", "贯彻", "完成", "根据")
 _NAME_ONLY = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ]{0,16}(?:办公室|中心|处|科|室|局|股|司)(?:\([^()]{2,30}\))?$")
@@ -212,7 +210,7 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
                 current.posts.append(Src(Post(title=title, count=Count.unstated(), holder=holder), line.no, [note]))
             elif p:
                 current.doc_notes.append(Src(line.text, line.no, ["a named person, kept as a note"]))
-            elif _CREDIT.search(line.key):
+            elif is_page_chrome(line.key):
                 facts.note(line.no, "skipped", f"a page's credit line, not a duty: {line.text[:40]}")
             else:
                 label = _DUTY_LABEL.match(line.key)
