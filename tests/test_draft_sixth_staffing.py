@@ -304,3 +304,16 @@ def test_a_pages_credit_or_tool_line_after_the_duties_is_not_glued_to_the_last_d
     # a line that goes on with the duty is still read with it
     going_on = "某县审计局\n一、主要职责\n(一)负责全县审计工作,\n指导乡镇审计工作。\n"
     assert [d.text for d in _draft(going_on).spec.bodies[0].duties] == ["负责全县审计工作,指导乡镇审计工作。"]
+
+
+def test_a_figure_of_staff_is_never_a_post() -> None:
+    body = _staffing("某县审计局", "县审计局人员编制15名。局长1名,副局长2名。").spec.bodies[0]
+    assert [p.title for p in body.posts] == ["局长", "副局长"]
+
+
+def test_the_staff_in_post_after_a_quotas_parts_are_no_part() -> None:
+    text = "某县审计局是县政府工作部门。本部门编制数15人,其中行政编制12人、事业编制3人;实有人数14人。\n"
+    result = _draft(text)
+    quota = result.spec.bodies[0].quotas[0]
+    assert (str(quota.count), [str(p.count) for p in quota.parts]) == ("15", ["12", "3"])
+    assert "adds up to" not in result.text  # no inconsistency the document does not have

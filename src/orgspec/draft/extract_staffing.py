@@ -247,7 +247,7 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
             posts.append(Src(Post(title=title, count=Count.unstated(), concurrent=holder), line.no, [note]))
             group = None
             continue
-        if not m:
+        if not m or "编" in m.group(3):  # "人员编制15名": a figure of staff, never a post
             facts.note(line.no, "skipped", f"not read as a post: '{text}'")
             continue
         value = cn_int(m.group(4))
