@@ -317,3 +317,16 @@ def test_the_staff_in_post_after_a_quotas_parts_are_no_part() -> None:
     quota = result.spec.bodies[0].quotas[0]
     assert (str(quota.count), [str(p.count) for p in quota.parts]) == ("15", ["12", "3"])
     assert "adds up to" not in result.text  # no inconsistency the document does not have
+
+
+def test_a_body_speaking_of_itself_by_its_last_character_names_its_own_posts() -> None:
+    text = "某县统计局\n某县统计局内设办公室、统计股。局党组书记、局长王海主持会议,局党组成员、副局长刘江作报告。\n"
+    assert [(t, h) for t, _, h in _posts(_draft(text))] == [
+        ("局党组书记", ("王海",)),
+        ("局长", ("王海",)),
+        ("副局长", ("刘江",)),
+    ]
+    # a 部's party group in a 局's text is another body's
+    other = _draft("某县统计局\n某县统计局内设办公室、统计股。部党组书记王海出席。\n")
+    assert _posts(other) == []
+    assert any("'部党组书记' is a post of a 部" in m for m in _doubts(other))

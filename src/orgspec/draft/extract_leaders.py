@@ -81,6 +81,8 @@ _LEVEL = re.compile(
 )
 #: "县长", "常务副县长": a head word that is a level's own
 _LEVEL_HEAD = re.compile(r"([省市县区州镇乡])长$")
+#: a body speaking of itself by its last character: "局党组书记", "部党组成员" (the body is a 局, a 部)
+_SELF = "局厅部委办院署"
 #: what a body's name ends in after its level: "某县人民政府" is a 县's, "某街道办事处" a 街道's
 _ORGAN_END = re.compile(r"(?:人民政府|政府|党委|党工委|办事处|委员会|人大常委会)$")
 #: what a name of a body ends in, when it opens a title ("退役军人事务部副部长", "莞城街道党委书记")
@@ -115,6 +117,8 @@ def _split_title(title: str, facts: Facts) -> tuple[str, str | None, str | None]
     level = _LEVEL.match(prefix)
     if level is not None and _OWN.match(prefix[level.end() :]):
         return title, level.group(1), None  # "县委书记", "镇党委副书记": the level's
+    if prefix[:1] in _SELF and prefix[1:] and _OWN.match(prefix[1:]):
+        return title, prefix[:1], None  # "局党组书记": the 局 the body is, when its name ends so
     if _OWN.match(prefix):
         own = _LEVEL_HEAD.search(head.group(0))  # "县长", "常务副县长": the level's; "党委书记": the body's
         return title, own.group(1) if own else None, None
