@@ -330,3 +330,11 @@ def test_a_body_speaking_of_itself_by_its_last_character_names_its_own_posts() -
     other = _draft("某县统计局\n某县统计局内设办公室、统计股。部党组书记王海出席。\n")
     assert _posts(other) == []
     assert any("'部党组书记' is a post of a 部" in m for m in _doubts(other))
+
+
+def test_leaders_joined_by_he_or_named_after_zai_or_you_are_read() -> None:
+    text = "某某县召开会议\n出席会议的有县委书记王海和县长刘江。在县委副书记陈松的陪同下,专家组参观了园区。\n"
+    posts = _posts(_draft(text))
+    assert [(t, h) for t, _, h in posts] == [("县委书记", ("王海",)), ("县长", ("刘江",)), ("县委副书记", ("陈松",))]
+    # a name with 和 inside it is one name
+    assert [h for _, _, h in _posts(_draft("某某县召开会议\n县委书记张和平出席会议。\n"))] == [("张和平",)]

@@ -5,9 +5,11 @@ News items, reviews and notices name a body's leaders by post and person ("X党�
 of no stated count with its holder. The reader is one pattern of the field, not of a document:
 
 - a *title* ends in a head word (书记, 主任, 局长, 部长, 司长, 厅长, 组长, 主席, 委员, 常委, 县长 …) and
-  starts a clause (after , 。 ; : a space or 由); titles joined by 、 are the posts of one person;
+  starts a clause (after , 。 ; : 、 a space, or 由 有 在 和 及 与); titles joined by 、 are the posts of
+  one person;
 - a *name* follows: two or three characters, the first a common surname, closed by punctuation or by
-  what a news item says a leader does (同志, 等, 主持, 出席, 宣读, 介绍, 指出, 强调, 讲话, 对 …);
+  what a news item says a leader does (同志, 等, 主持, 出席, 宣读, 介绍, 指出, 强调, 讲话, 对 …) or by
+  和/及/与 before the next title;
 - a name inside "由…兼任" (担任, 出任) is the holder of another post (``draft.extract_running`` reads those), and a
   "name" that ends in a head word ("由县委书记任组长") is a post, not a person: neither is read here.
 
@@ -57,10 +59,10 @@ _TITLE = r"(?:(?![由的在对为和与及是了将把被向从到以及其等])
 #: what follows a leader's name in a news item
 _AFTER = (
     r"(?=同志|等(?![级次])|主持|出席|宣读|宣讀|介绍|介紹|指出|强调|讲话|講話|表示|对|参加|作|带队|帶队|帶隊|一行"
-    r"|陪同|致辞|致辭|为|到|赴|率|深入|[、,。;:\s)]|$)"
+    r"|陪同|的陪同|致辞|致辭|为|到|赴|率|深入|[和及与](?=[\u4e00-\u9fff]{0,12}?" + _HEAD + r")|[、,。;:\s)]|$)"
 )
 _LEADER = re.compile(
-    r"(?:^|(?<=[,。;:、\s(])|(?<=由))("
+    r"(?:^|(?<=[,。;:、\s(])|(?<=[由有在和及与]))("
     + _TITLE
     + r"(?:、"
     + _TITLE
