@@ -338,3 +338,9 @@ def test_leaders_joined_by_he_or_named_after_zai_or_you_are_read() -> None:
     assert [(t, h) for t, _, h in posts] == [("县委书记", ("王海",)), ("县长", ("刘江",)), ("县委副书记", ("陈松",))]
     # a name with 和 inside it is one name
     assert [h for _, _, h in _posts(_draft("某某县召开会议\n县委书记张和平出席会议。\n"))] == [("张和平",)]
+
+
+def test_a_person_appointed_with_chu_ren_or_dan_ren_holds_the_post() -> None:
+    text = "某某委员会\n1950年,成立某某委员会,周明同志出任主任,吴亮同志担任副主任。\n"
+    posts = _posts(_draft(text))
+    assert [(t, c, h) for t, c, h in posts] == [("主任", "unstated", ("周明",)), ("副主任", "unstated", ("吴亮",))]

@@ -236,7 +236,7 @@ _MORE_POSTS = re.compile(
 
 #: "由李伯宁同志任主任,陈光健同志兼任副主任": a person appointed to a post, no count stated
 _APPOINTED = re.compile(
-    r"([\u4e00-\u9fff]{2,3})同志(兼任|任)([\u4e00-\u9fff]{0,8}?(?:主任|长|书记|主席|组长|委员|秘书))(?=[,。;、]|$)"
+    r"([\u4e00-\u9fff]{2,3})同志(兼任|出任|担任|任)([\u4e00-\u9fff]{0,8}?(?:主任|长|书记|主席|组长|委员|秘书))(?=[,。;、]|$)"
 )
 
 
