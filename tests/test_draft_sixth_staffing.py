@@ -344,3 +344,10 @@ def test_a_person_appointed_with_chu_ren_or_dan_ren_holds_the_post() -> None:
     text = "某某委员会\n1950年,成立某某委员会,周明同志出任主任,吴亮同志担任副主任。\n"
     posts = _posts(_draft(text))
     assert [(t, c, h) for t, c, h in posts] == [("主任", "unstated", ("周明",)), ("副主任", "unstated", ("吴亮",))]
+
+
+def test_a_staffing_paragraph_of_subordinate_units_is_not_the_bodys() -> None:
+    text = "某县审计局是县政府工作部门。所属二级单位行政编制3名。主任1名,副主任1名。\n"
+    result = _draft(text)
+    assert result.spec.bodies[0].posts == ()
+    assert "a staffing paragraph of running text" not in result.text

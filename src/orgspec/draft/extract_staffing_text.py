@@ -33,10 +33,11 @@ __all__ = ["staffing_in_text"]
 #: the words that make a figure another's or not the quota of now
 _NOT_THE_BODYS = re.compile(
     r"每|各|全[省市县区州国]|共有|合计|总|实有|现有|原|以前|改革前|此前|不少于|不超过|增|减|调整|[至到\-~]\d"
+    r"|下属|所属|直属|派出|二级|系统"
 )
 _LEAD = re.compile(r"^(?:其中:?|[\u4e00-\u9fff]{0,4}?领导职数(?:为|是)?:?|核定|设)")
 #: how the name of a unit ends: a subject that ends so names a unit, the body or another
-_UNIT_END = re.compile(r"(?:局|厅|委员会|委|办公室|办|室|科|股|处|中心|站|所|队|院|部|会|组|镇|乡|街道|县|市|区)$")
+_UNIT_END = re.compile(r"(?:局|厅|委员会|委|办公室|办|室|科|股|处|中心|站|所|队|院|部|会|组|镇|乡|街道|县|市|区|单位)$")
 _QUOTA_HEAD = re.compile(r"(?:机关)?(?:行政|事业|工勤|机关工勤|后勤服务)?编制")
 
 
