@@ -326,6 +326,8 @@ def test_a_body_speaking_of_itself_by_its_last_character_names_its_own_posts() -
         ("局长", ("王海",)),
         ("副局长", ("刘江",)),
     ]
+    committee = "某县发展和改革委员会\n某县发展和改革委员会内设办公室、价格股。委党组书记、主任王海出席。\n"
+    assert [t for t, _, _ in _posts(_draft(committee))] == ["委党组书记", "主任"]
     # a 部's party group in a 局's text is another body's
     other = _draft("某县统计局\n某县统计局内设办公室、统计股。部党组书记王海出席。\n")
     assert _posts(other) == []

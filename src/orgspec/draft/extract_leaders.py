@@ -209,6 +209,13 @@ def _add(by_title: dict[str, Leader], title: str, person: str, new: Leader) -> N
     found.src.value = value.model_copy(update={"holder": None, "holders": holders})
 
 
+def _has_level(name: str, level: str) -> bool:
+    """Whether a body of that name is of the level: "某县人民政府" a 县, "某县发展和改革委员会" a 委."""
+    return (
+        name.endswith(level) or _ORGAN_END.sub("", name).endswith(level) or (level == "委" and name.endswith("委员会"))
+    )
+
+
 def place_leaders(leaders: list[Leader], facts: Facts) -> None:
     """Keep the leaders' posts that belong to the body as finally named; refuse the others with a note.
 
@@ -224,7 +231,7 @@ def place_leaders(leaders: list[Leader], facts: Facts) -> None:
         why = None
         if leader.named is not None and (name is None or (leader.named not in name and name not in leader.named)):
             why = f"'{leader.named}{post.title}' is a post of '{leader.named}', not of the body: not drafted"
-        elif leader.level is not None and name is not None and not _ORGAN_END.sub("", name).endswith(leader.level):
+        elif leader.level is not None and name is not None and not _has_level(name, leader.level):
             why = f"'{post.title}' is a post of a {leader.level}, not of the body: not drafted"
         elif leader.level is not None and name is None and len(levels) > 1:
             why = f"'{post.title}' is a post of a {leader.level}; the text names posts of {'、'.join(levels)}"
