@@ -7,6 +7,9 @@ back to its model and passes check but for OS301.
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import orgspec
 from orgspec.api import analyze
 from orgspec.draft import Draft, draft
@@ -353,3 +356,31 @@ def test_a_staffing_paragraph_of_subordinate_units_is_not_the_bodys() -> None:
     result = _draft(text)
     assert result.spec.bodies[0].posts == ()
     assert "a staffing paragraph of running text" not in result.text
+
+
+# ---- a property of the leaders reader: a holder is always a name the text wrote -----------------
+
+_TITLES = ("党委书记", "党委副书记", "镇长", "副镇长", "人大主席", "纪委书记", "党委委员", "党委副书记、镇长")
+_GIVEN = "建国明华小兵立海江平松峰东梅亮军红"
+_NAMES = st.builds(
+    lambda s, g: s + g, st.sampled_from("王李张刘陈杨赵周吴孙"), st.text(alphabet=_GIVEN, min_size=1, max_size=2)
+)
+_JOINTS = st.sampled_from([",", "、", "等出席会议。", "主持会议。", "讲话,", "同志,"])
+
+
+@given(st.lists(st.tuples(st.sampled_from(_TITLES), _NAMES, _JOINTS), min_size=1, max_size=8))
+@settings(max_examples=60, deadline=None)
+def test_every_leader_drafted_is_a_title_and_a_name_the_text_wrote(people: list[tuple[str, str, str]]) -> None:
+    text = (
+        "河西镇召开会议\n会上," + "".join(t + n + j for t, n, j in people) + "\n河西镇设党政办公室、经济发展办公室。\n"
+    )
+    result = _draft(text)
+    titles = {part for t, _, _ in people for part in t.split("、")}
+    names = {n for _, n, _ in people}
+    read: set[str] = set()
+    for body in result.spec.bodies:
+        for post in body.posts:
+            assert isinstance(post, Post)
+            assert post.title in titles
+            read |= {post.holder} if post.holder else {h.person for h in post.holders}
+    assert read == names  # every leader is read, and nothing else
