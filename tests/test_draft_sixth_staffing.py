@@ -384,3 +384,11 @@ def test_every_leader_drafted_is_a_title_and_a_name_the_text_wrote(people: list[
             assert post.title in titles
             read |= {post.holder} if post.holder else {h.person for h in post.holders}
     assert read == names  # every leader is read, and nothing else
+
+
+def test_a_title_opening_with_the_bodys_place_name_is_the_bodys() -> None:
+    text = "河西镇召开会议\n河西镇设党政办公室、经济发展办公室。河西党委书记王海、河西镇长刘江出席。\n"
+    assert [(t, h) for t, _, h in _posts(_draft(text))] == [("党委书记", ("王海",)), ("镇长", ("刘江",))]
+    # the place's head in a text about one of its bureaus is the place's, not the bureau's
+    bureau = _draft("某县统计局\n某县统计局内设办公室、统计股。某县县长王海到局调研。\n")
+    assert _posts(bureau) == []

@@ -116,6 +116,11 @@ def _split_title(title: str, facts: Facts) -> tuple[str, str | None, str | None]
     name = fold(facts.name.value) if facts.name is not None else None
     if name and prefix.startswith(name):
         return title[len(name) :], None, name
+    short = next((c for c in range(len(prefix), 1, -1) if name and name.startswith(prefix[:c])), 0)
+    if short and _OWN.match(prefix[short:]):
+        # "莞城党委书记" of 莞城街道: the body's name, its level left out; "某县县长" in 某县统计局's text: the 县's
+        own = _LEVEL_HEAD.search(head.group(0))
+        return title[short:], own.group(1) if own else None, None
     level = _LEVEL.match(prefix)
     if level is not None and _OWN.match(prefix[level.end() :]):
         return title, level.group(1), None  # "县委书记", "镇党委副书记": the level's
