@@ -118,6 +118,13 @@ def _shapes(size: int) -> dict[str, str]:
         + "。",
         "bodies with their leaders": "一、保留的议事协调机构\n"
         + "".join(f"{i + 1}、市{_cjk(i)}委员会\n主  任:张三\n副主任:李四、王五\n" for i in range(size // 60)),
+        # the sixth pass's staffing readers (leaders named, ranges, a staffing paragraph of running text)
+        "leaders named": "某镇召开会议。" + "".join(f"党委副书记、镇长王{_cjk(i)}明," for i in range(size // 42)),
+        "titles, no names": "某镇召开会议。" + "党委副书记、镇长、人大主席、纪委书记," * (size // 57),
+        "quota ranges": "某局\n" + "".join(f"{_cjk(i)}站行政编制20名至25名。" for i in range(size // 45)),
+        "a staffing paragraph": "某局是县政府工作部门。某局机关行政编制为12名。"
+        + "".join(f"{_cjk(i)}科科长1名," for i in range(size // 30))
+        + "。",
     }
     return shapes
 

@@ -35,6 +35,8 @@ _HEAD = re.compile(
 )
 _ITEM = re.compile(r"^(.*?)(各)?\s*" + _N + r"(?:名|人|个)\s*$")
 _FORMER = re.compile(r"原规定|原有|原来|此前|以前|改革前")
+#: the staff in post, not a part of the quota: "实有人数14人", "在职人员12人", "退休人员5人"
+_STAFF = re.compile(r"实有|现有|在职|在岗|退休|离休|遗属")
 _CATS = (
     ("行政", QuotaCategory.ADMINISTRATIVE),
     ("事业", QuotaCategory.PUBLIC_INSTITUTION),
@@ -177,6 +179,11 @@ def _read(para: Paragraph, facts: Facts) -> None:
         end = _end_of(para.key, m.end())
         covered = end
         items = split_items(para.key, m.end(), end) or split_items(para.key, m.end(), end, seps=",;、")
+        # "编制数15人,其中行政编制12人、事业编制3人;实有人数14人": the staff in post end the breakdown
+        staff = next(
+            (k for k, i in enumerate(items or []) if any(_STAFF.search(para.key[x:y]) for x, y in i.names)), None
+        )
+        items = items[:staff] if items and staff else items
         if value is None or not items or _FORMER.search(para.key[para.key.rfind("。", 0, m.start()) + 1 : m.start()]):
             continue
         summed = sum(i.count.value or 0 for i in items for _ in i.names)
@@ -201,6 +208,15 @@ def _read(para: Paragraph, facts: Facts) -> None:
         parts = _parts(para, items, category if category is not QuotaCategory.OTHER else None)
         target.value = target.value.model_copy(update={"parts": tuple(parts)})
         target.notes.append("the parts after '其中' read as the quota's breakdown")
+        # "机关编制12名,其中行政编制10名、工勤编制2名": a part another reader took for a quota of its own
+        again = [
+            q
+            for q in facts.quotas
+            if q is not target
+            and q.line in lines
+            and any(q.value.count == p.count and p.category in (None, q.value.category) for p in parts)
+        ]
+        facts.quotas[:] = [q for q in facts.quotas if not any(q is a for a in again)]
         facts.used.update(lines)
         _units(para, items, category, facts)
 

@@ -15,10 +15,23 @@ from orgspec.draft.segment import ENUM, enum_style
 from orgspec.model.units import Duty, FunctionChange, FunctionChangeKind
 from orgspec.model.values import Ref
 
-__all__ = ["check_numbering", "enum_of", "extract_changes", "extract_duties", "find_repeats"]
+__all__ = ["check_numbering", "enum_of", "extract_changes", "extract_duties", "find_repeats", "is_page_chrome"]
 
 _STATED = re.compile(r"根据(?:上述|以上)职责")
 _INLINE_ENUM = re.compile(r"\(([一二三四五六七八九十]{1,3})\)")
+
+
+#: a page's credit and tool lines after (or before) the text: "来源:某某网", "[责任编辑:某某]", "打印本页 关闭窗口",
+#: "本内容最后更新于…" (the key folds only part of the traditional script: both forms are written)
+_CHROME = re.compile(
+    r"(?:来源|來源)[::]|本(?:页|頁)?(?:内容|文)?(?:最后)?更新于|责任编[辑輯]|版[权權]所有|打印本[页頁]|关[闭閉]窗口"
+    r"|^发布[时時]间[::]"
+)
+
+
+def is_page_chrome(key: str) -> bool:
+    """Whether a line is a page's credit or tool line, not text of the document ("来源:…", "责任编辑")."""
+    return _CHROME.search(key) is not None
 
 
 def enum_of(line: Line) -> tuple[int | None, str] | None:
@@ -82,6 +95,8 @@ def extract_duties(lines: list[Line], facts: Facts) -> None:
             number, text = found
             facts.duties.append(Src(Duty(number=number, text=text), line.no))
             facts.used.add(line.no)
+        elif is_page_chrome(line.key):
+            facts.note(line.no, "skipped", f"a page's credit or tool line, not a duty: {line.text[:40]}")
         elif facts.duties:
             last = facts.duties[-1]
             last.value = last.value.model_copy(update={"text": last.value.text + line.text})

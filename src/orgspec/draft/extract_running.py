@@ -29,7 +29,7 @@ _N = r"(\d{1,5}|[一二三四五六七八九十两百零]{1,5})"
 _QUOTA = re.compile(
     r"((?:机关)?(?:行政|事业|工勤|机关工勤|后勤服务)?编(?:制)?(?:\((?:行政|事业|工勤)编(?:制)?\))?)(?:数)?(?:为|核定为|是|[暂暫]定为?)?"
     + _N
-    + r"(?:名|人|个)(?!以上|以下|左右)"
+    + r"(?:名|人|个)(?!以上|以下|左右|[至到\-~]\d|[至到][一二三四五六七八九十])"
 )
 _CHANGE = re.compile(
     r"编(?:制)?由"
@@ -236,7 +236,7 @@ _MORE_POSTS = re.compile(
 
 #: "由李伯宁同志任主任,陈光健同志兼任副主任": a person appointed to a post, no count stated
 _APPOINTED = re.compile(
-    r"([\u4e00-\u9fff]{2,3})同志(兼任|任)([\u4e00-\u9fff]{0,8}?(?:主任|长|书记|主席|组长|委员|秘书))(?=[,。;、]|$)"
+    r"([\u4e00-\u9fff]{2,3})同志(兼任|出任|担任|任)([\u4e00-\u9fff]{0,8}?(?:主任|长|书记|主席|组长|委员|秘书))(?=[,。;、]|$)"
 )
 
 
@@ -444,7 +444,7 @@ def _posts(para: Paragraph, facts: Facts) -> None:
 
 
 _HELD = re.compile(
-    r"(?:^|[;。,:])([\u4e00-\u9fff]{0,8}?(?:主任|组长|主席|书记|部长|局长|秘书长|召集人))由([^;。]{2,400}?)(?:等)?兼任"
+    r"(?:^|[;。,:])([\u4e00-\u9fff]{0,8}?(?:主任|组长|主席|书记|部长|局长|秘书长|召集人))由([^;。由]{2,400}?)(?:等)?兼任"
 )
 _HOLDER = re.compile(
     r"^(.+?(?:部长|院长|检察长|主任|书记|主席|成员|委员|厅长|局长|市长|县长|区长|秘书长|署长|司长|处长))"
@@ -472,6 +472,21 @@ def _former_posts(para: Paragraph, begin: int, sentence: str, facts: Facts) -> N
         facts.used.add(para.line_at(begin))
 
 
+def _holder_pieces(text: str) -> list[str]:
+    """Split "A局局长X、B局局长Y,C局副局长Z" into one piece per holder (、 only after a name: "常委、书记X" is one)."""
+    out: list[str] = []
+    for piece in re.split(r"[,,]", text):
+        run = ""
+        for part in piece.split("、"):
+            run = f"{run}、{part}" if run else part
+            if _HOLDER.match(run.strip()):
+                out.append(run)
+                run = ""
+        if run or not piece:
+            out.append(run)
+    return out
+
+
 def _held(para: Paragraph, facts: Facts) -> None:
     """Read "办公室主任由民政部部长李纪恒兼任": a post held concurrently, with its holder.
 
@@ -493,7 +508,7 @@ def _held(para: Paragraph, facts: Facts) -> None:
         into = owner.posts if owner is not None else facts.posts
         at = m.start(2)
         found: list[tuple[str, str, int]] = []
-        for piece in re.split(r"[,,]", m.group(2)):
+        for piece in _holder_pieces(m.group(2)):
             h = _HOLDER.match(piece.strip())
             start = at + len(piece) - len(piece.lstrip())
             at += len(piece) + 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from orgspec.draft.extract_duties import check_numbering, enum_of
+from orgspec.draft.extract_duties import check_numbering, enum_of, is_page_chrome
 from orgspec.draft.extract_lists import is_unit_name, read_running
 from orgspec.draft.extract_staffing import extract_staffing
 from orgspec.draft.facts import COUNT_ONLY, Facts, SectionFacts, SharedFacts, Src, section_kind
@@ -40,6 +40,8 @@ _PER_REG = re.compile(
     r"|另按(?:有关)?规定设(?:定|置|立)?([^,。;]{2,20}?)[。;]?$"
     r"|^([\u4e00-\u9fff]{2,20}?)(?:另|并)?按(?:有关|相关)?规定(?:设置|设立|单独设置)[。;]?$"
 )
+#: "职责:负责…": a label before a section's duty paragraph (the duties heading, written inline)
+_DUTY_LABEL = re.compile(r"^(?:主要|工作)?职责(?:是|为)?[::]\s*(?=\S)")
 _UNNUMBERED = re.compile(r"^([\u4e00-\u9fff]{2,14}(?:党委|党组|工会|团委|中心|办公室|处|科|室|股|司))[。:]")
 _VERBS = ("负责", "承担", "指导", "协调", "组织", "拟订", "研究", "管理", "办理", "参与", "贯彻", "完成", "根据")
 _NAME_ONLY = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ]{0,16}(?:办公室|中心|处|科|室|局|股|司)(?:\([^()]{2,30}\))?$")
@@ -201,7 +203,11 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
             continue
         m2 = _PER_REG.search(line.key)
         g = next((i for i in (1, 2, 3) if m2 is not None and m2.group(i) is not None), 0)
-        if m2 and (g == 2 or _UNITLIKE.search(m2.group(g)) or re.search(r"(?:机构|党委|党组|工会)$", m2.group(g))):
+        if m2 and (
+            g == 2
+            or _UNITLIKE.search(m2.group(g))
+            or re.search(r"(?:机构|党委|党组|党总支|党支部|工会|团委)$", m2.group(g))
+        ):
             name = line.text[m2.start(g) : m2.end(g)]
             kind = section_kind(name)
             if "纪检" in m2.group(g) or "监察" in m2.group(g):
@@ -229,8 +235,13 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
                 current.posts.append(Src(Post(title=title, count=Count.unstated(), holder=holder), line.no, [note]))
             elif p:
                 current.doc_notes.append(Src(line.text, line.no, ["a named person, kept as a note"]))
+            elif is_page_chrome(line.key):
+                facts.note(line.no, "skipped", f"a page's credit line, not a duty: {line.text[:40]}")
             else:
-                current.duties.append(Src(Duty(text=line.text), line.no))
+                label = _DUTY_LABEL.match(line.key)
+                text = line.text[label.end() :] if label else line.text
+                notes = [f"'{line.text[: label.end()].strip()}' read as the label of the duty"] if label else []
+                current.duties.append(Src(Duty(text=text), line.no, notes))
             facts.used.add(line.no)
         else:
             facts.note(line.no, "skipped", f"text before the first section: {line.text[:40]}")

@@ -19,17 +19,29 @@ __all__ = [
     "RANKED",
     "extract_institutions",
     "extract_staffing",
+    "is_post_clause",
+    "posts_after_quota",
+    "range_quotas",
     "read_parts",
     "read_posts",
     "read_quotas",
+    "same_body",
     "unit_pools",
 ]
 
 _N = r"(\d+|[一二三四五六七八九十两百零]{1,4})"
 _QUOTA = re.compile(
     r"((?:机关)?(?:行政|事业|工勤|后勤服务人员|后勤服务|机关工勤|参照公务员法管理事业|纪检监察|派驻)编制|机关编制)(?:数)?"
-    r"(?:为|核定为|共|是)?(?:" + _N + r"名|(另行核定))(\([^()]*\))?"
+    r"(?:为|核定为|共|是)?(?:"
+    + _N
+    + r"(?:名|人|个)(?![至到\-~]\d|[至到][一二三四五六七八九十])|(另行核定))(\([^()]*\))?"
 )
+#: "编制12名(行政编制10名、工勤编制2名)": a total of no category, its parts in parentheses
+_POOLED = re.compile(
+    r"(?<![行政事业勤务理察驻关])((?:人员)?编制)(?:数)?(?:为|核定为|共|是)?" + _N + r"(?:名|人|个)\(([^()]*)\)"
+)
+#: one part of such a total: "行政编制10名"
+_POOL_PART = re.compile(r"^([\u4e00-\u9fff]{0,10}?编制?)" + _N + r"(?:名|人|个)$")
 _CATS = (
     ("行政", QuotaCategory.ADMINISTRATIVE),
     ("事业", QuotaCategory.PUBLIC_INSTITUTION),
@@ -56,9 +68,34 @@ _SUBJECT = re.compile(
 _SECTIONS_POSTS = re.compile(r"^[\u4e00-\u9fff]{0,8}?内设机构的?((?:[正副]?[处科股]级)?领导职数)$")
 
 
-def _same_body(subject: str, name: str) -> bool:
+def same_body(subject: str, name: str) -> bool:
     """Whether a sentence's subject is the body: its name, or a short form the name contains."""
     return subject == name or (len(subject) >= 2 and subject in name) or name in subject
+
+
+#: "局长由副县长兼任": a post held by the holder of another, no count
+_HELD_BY = re.compile(
+    r"^((?:[\u4e00-\u9fff]{0,12}?)(?:长|主任|书记|主席|组长))由([\u4e00-\u9fff]{2,20}?(?:长|主任|书记|主席|委员|常委|员))兼任$"
+)
+#: the ending of a body's name, when a title opens with it ("县统计局科级领导职数")
+_NAME_END = re.compile(r"(?:局|厅|委员会|委|办公室|办|部|中心|院|署|政府|街道办事处|办事处)$")
+
+
+def _own_title(title: str, facts: Facts) -> str:
+    """Leave out the body's name a title opens with: "县统计局科级领导职数" of 某县统计局 → "科级领导职数".
+
+    The words left out must name the body (its name, or a short form it contains) and more than the
+    ending every body shares ("办公室主任" keeps its 办公室).
+    """
+    if facts.name is None:
+        return title
+    name, key = fold(facts.name.value), fold(title)
+    for cut in range(len(key) - 2, 2, -1):
+        prefix = key[:cut]
+        end = _NAME_END.search(prefix)
+        if end is not None and end.start() >= 2 and same_body(prefix, name):
+            return title[cut:]
+    return title
 
 
 #: a title that ends with its rank in parentheses: "专职国家土地副总督察(副部长级)"
@@ -84,10 +121,13 @@ def read_parts(inner_text: str, inner_key: str) -> list[QuotaPart]:
         k = re.sub(r"^(不含|含|其中)", "", k0)
         t = t0[len(t0) - len(k) :]
         m = re.search(_N + r"名$", k)
+        lead = re.match(_N + r"名(?=[\u4e00-\u9fff])", k)  # "其中1名副部长兼任…": a sub-count, its figure first
         count = Count.unstated()
         if m and cn_int(m.group(1)) is not None:
             count = Count.of(cn_int(m.group(1)) or 0)
             t, k = t[: m.start()], k[: m.start()]
+        elif lead and cn_int(lead.group(1)) is not None:
+            count = Count.of(cn_int(lead.group(1)) or 0)
         category = _category(k) if "编制" in k else None
         relation: Literal["includes", "excludes"] = "excludes" if excluded else "includes"
         out.append(QuotaPart(relation=relation, count=count, label=t or None, category=category))
@@ -97,7 +137,10 @@ def read_parts(inner_text: str, inner_key: str) -> list[QuotaPart]:
 def read_quotas(line: Line, notes_out: list[Src[Quota]]) -> bool:
     """Read every quota on a line: "行政编制为21名(含…)", "后勤服务人员编制另行核定"."""
     found = False
+    pooled = _pooled(line, notes_out)
     for m in _QUOTA.finditer(line.key):
+        if any(a <= m.start() < b for a, b in pooled):
+            continue  # a part of a total read with it
         label = line.text[m.start(1) : m.end(1)]
         if m.group(3):
             count = Count.separately()
@@ -107,11 +150,49 @@ def read_quotas(line: Line, notes_out: list[Src[Quota]]) -> bool:
         parts: list[QuotaPart] = []
         if m.group(4):
             parts = read_parts(line.text[m.start(4) + 1 : m.end(4) - 1], m.group(4)[1:-1])
+        notes: list[str] = []
+        if m.group(4) and not parts:
+            parts, notes = _bare_parts(line.text[m.start(4) + 1 : m.end(4) - 1], m.group(4)[1:-1])
         notes_out.append(
-            Src(Quota(category=_category(m.group(1)), count=count, label=label, parts=tuple(parts)), line.no)
+            Src(Quota(category=_category(m.group(1)), count=count, label=label, parts=tuple(parts)), line.no, notes)
         )
         found = True
-    return found
+    return found or bool(pooled)
+
+
+def _bare_parts(text: str, key: str) -> tuple[list[QuotaPart], list[str]]:
+    """Read "(离退休干部工作人员编制6名)", parts with neither 含 nor 不含: inside the figure, noted as a doubt."""
+    items = [(t, k) for t, k in zip(re.split(r"[,、;]", text), re.split(r"[,、;]", key), strict=True)]
+    read = [(t, _POOL_PART.match(k)) for t, k in items]
+    if not read or any(m is None or cn_int(m.group(2)) is None for _, m in read):
+        return [], []
+    parts = []
+    for t, m in read:
+        assert m is not None
+        label = t[: m.end(1)]
+        parts.append(QuotaPart(count=Count.of(cn_int(m.group(2)) or 0), label=label, category=_category(m.group(1))))
+    return parts, ["the parentheses say neither 含 nor 不含: read as parts inside the figure; check"]
+
+
+def _pooled(line: Line, notes_out: list[Src[Quota]]) -> list[tuple[int, int]]:
+    """Read "编制12名(行政编制10名、工勤编制2名)": one quota with its parts when they add up; return the spans."""
+    spans = []
+    for m in _POOLED.finditer(line.key):
+        total = cn_int(m.group(2))
+        parts, _ = _bare_parts(line.text[m.start(3) : m.end(3)], m.group(3))
+        if total is None or not parts:
+            continue
+        quota = Quota(category=QuotaCategory.OTHER, count=Count.of(total), label=line.text[m.start(1) : m.end(1)])
+        summed = sum(p.count.value or 0 for p in parts)
+        if summed == total:
+            note = "a total of no category with its parts in parentheses (they add up)"
+            notes_out.append(Src(quota.model_copy(update={"parts": tuple(parts), "complete": True}), line.no, [note]))
+        else:  # the document disagrees with itself: the total as stated, its parts in a note
+            words = line.text[m.start(3) : m.end(3)]
+            note = f"the parts in parentheses ({words}) add up to {summed}, not {total}: kept as a note"
+            notes_out.append(Src(quota, line.no, [note]))
+        spans.append((m.start(), m.end()))
+    return spans
 
 
 def _clauses(text: str, key: str) -> list[tuple[str, str]]:
@@ -140,7 +221,7 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
         if subject is not None:
             # "中卫市气象局设局长1名": the body's posts (the subject left out of the title); another unit's: a note
             named = text[: len(subject.group(1))]
-            if facts.name is not None and not _same_body(subject.group(1), fold(facts.name.value)):
+            if facts.name is not None and not same_body(subject.group(1), fold(facts.name.value)):
                 facts.note(line.no, "doubt", f"'{text}' is a post of '{named}', not of the body: not drafted")
                 continue
             if facts.name is None and facts.subject is None:
@@ -157,13 +238,22 @@ def read_posts(line: Line, start: int, posts: list[Src[Post | PostGroup]], facts
             posts.append(Src(group, line.no, [f"'{text}': the posts of the sections, read as a group"]))
             group = None
             continue
-        if not m:
+        held = _HELD_BY.match(key)
+        if not m and held is not None:
+            # "局长由副县长兼任": the post, held by the holder of another; the document gives no count
+            title = _own_title(text[: len(held.group(1))], facts)
+            holder = text[held.start(2) : held.end(2)]
+            note = "a post held concurrently ('由…兼任'); the document gives no count"
+            posts.append(Src(Post(title=title, count=Count.unstated(), concurrent=holder), line.no, [note]))
+            group = None
+            continue
+        if not m or "编" in m.group(3):  # "人员编制15名": a figure of staff, never a post
             facts.note(line.no, "skipped", f"not read as a post: '{text}'")
             continue
         value = cn_int(m.group(4))
         count = Count.of(value) if value is not None else Count.unreadable(m.group(4))
-        title = text[m.start(3) : m.end(3)]
-        title_key = m.group(3)
+        title = _own_title(text[m.start(3) : m.end(3)], facts)
+        title_key = m.group(3)[len(m.group(3)) - len(title) :]
         if title_key.endswith("职数") and not title_key[:-2].endswith(("领导", "级")):
             title, title_key = title[:-2], title_key[:-2]  # "监察室主任职数1名": the post is 监察室主任
         concurrent = None
@@ -262,6 +352,26 @@ def unit_pools(lines: list[Line], facts: Facts) -> None:
             facts.posts = kept
 
 
+def is_post_clause(key: str) -> bool:
+    """Whether a clause is one post the staffing reader reads: "局长1名", "股级领导职数4名(…)", "局长由副县长兼任"."""
+    m = _POST.match(key)
+    if m is not None:
+        return not m.group(2) and re.search(r"(?:长|主任|书记|主席|委员|职数|师)$", m.group(3)) is not None
+    return _HELD_BY.match(key) is not None
+
+
+def posts_after_quota(key: str) -> int | None:
+    """Where the posts a quota's sentence goes on to set begin ("…编制12名,设局长1名、副局长2名"), or None."""
+    found = list(_QUOTA.finditer(key))
+    if not found or not key.startswith(",", found[-1].end()):
+        return None
+    at = found[-1].end() + 1
+    head = r"(?:其中:?|设|核定)?[\u4e00-\u9fff]{1,12}?(?:长|主任|书记|主席)" + _N + "名"
+    if "编" in key[at:] or not re.match(head, key[at:]):
+        return None
+    return at
+
+
 def extract_staffing(lines: list[Line], facts: Facts) -> None:
     """Read the staffing part: quotas and leadership posts of the body."""
     for line in lines:
@@ -270,12 +380,15 @@ def extract_staffing(lines: list[Line], facts: Facts) -> None:
             sentence = Line(line.no, line.text[m.start() : m.end()], m.group(0))
             if read_quotas(sentence, facts.quotas):
                 hit = True
+                rest = posts_after_quota(sentence.key)
+                if rest is not None:  # "核定行政编制12名,设局长1名、副局长2名"
+                    read_posts(sentence, rest, facts.posts, facts)
                 continue
             lead = re.search(r"领导职数(?:为|是)?:?", sentence.key)
             if lead and lead.start() <= 12 and not re.match(_N + "名", sentence.key[lead.end() :]):
                 read_posts(sentence, lead.end(), facts.posts, facts)
                 hit = True
-            elif re.search(_N + "名", sentence.key):
+            elif re.search(_N + "名", sentence.key) or _HELD_BY.match(sentence.key):
                 read_posts(sentence, 0, facts.posts, facts)
                 hit = True
         if hit:
@@ -310,3 +423,58 @@ def extract_institutions(lines: list[Line], facts: Facts) -> None:
             read_posts(Line(line.no, text, key), i + len("领导职数"), unit.posts, facts)
         facts.sections.append(unit)
         facts.used.add(line.no)
+
+
+_NUM = r"(\d{1,4}|[一二三四五六七八九十两百]{1,4})"
+#: a quota given as a range: "编制30名至40名", "编制不少于15名,一般不超过50名", "编制不超过50名"
+_RANGE = re.compile(
+    r"((?:机关)?(?:行政|事业|工勤|机关工勤)?编制)(?:数)?(?:为|核定为|控制在)?(?:"
+    + _NUM
+    + r"(?:名|人)?(?:至|到|-|~)"
+    + _NUM
+    + r"(?:名|人)|不少于"
+    + _NUM
+    + r"(?:名|人)(?:,(?:一般|原则上|最多)?不(?:超过|多于|得超过)"
+    + _NUM
+    + r"(?:名|人))?|(?:一般|原则上|最多)?不(?:超过|多于|得超过)"
+    + _NUM
+    + r"(?:名|人))"
+)
+
+
+def range_quotas(lines: list[Line], facts: Facts, skip: set[int], *, settled: bool = True) -> None:
+    """Read a quota the text gives as a range ("各街道行政编制不少于15名,一般不超过50名") as the body's.
+
+    The subject before the figure must be the body (its name, a part of it, or "各X"/"每个X" where X is
+    the body's name or a part of it); a range of another unit is a note. Runs once the body is named,
+    and only for a category the body has no quota of; before (``settled`` false: the staffing part read no
+    quota, and a range may be all it gives) only a range with no subject or the body's own is read.
+    """
+    name = fold(facts.name.value) if facts.name is not None else None
+    for line in lines:
+        if line.no in skip:
+            continue
+        for m in _RANGE.finditer(line.key):
+            start = max(line.key.rfind(c, 0, m.start()) for c in ",;。:") + 1
+            subject = re.sub(r"^(?:核定|各|每个|每)", "", line.key[start : m.start()])
+            figure = line.text[m.start() : m.end()]
+            mine = not subject or (name is not None and (subject in name or name in subject))
+            if not mine and not settled:
+                continue  # the body's name may be read later: decided then
+            if not mine:
+                facts.note(line.no, "doubt", f"'{figure}' is a range of '{subject}', not of the body: not drafted")
+                continue
+            category = _category(m.group(1))
+            if any(q.value.category is category for q in facts.quotas):
+                continue
+            low = cn_int(m.group(2) or m.group(4) or "")
+            high = cn_int(m.group(3) or m.group(5) or m.group(6) or "")
+            if low is not None and high is not None and low > high:
+                facts.note(line.no, "doubt", f"'{figure}': a range that runs backwards, not drafted")
+                continue
+            text = line.text[m.end(1) : m.end()].lstrip("数为核定控制在")
+            quota = Quota(
+                category=category, count=Count.between(low, high, text), label=line.text[m.start(1) : m.end(1)]
+            )
+            facts.quotas.append(Src(quota, line.no, ["a quota given as a range"]))
+            facts.used.add(line.no)

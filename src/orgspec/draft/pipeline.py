@@ -26,12 +26,14 @@ from orgspec.draft.extract_classes import (
 from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_head import extract_head
+from orgspec.draft.extract_leaders import Leader, place_leaders, read_leaders
 from orgspec.draft.extract_lists import extract_lists
 from orgspec.draft.extract_name import colocated, companions, infobox_kind, name_in_passing, news_subject
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
-from orgspec.draft.extract_staffing import extract_institutions, extract_staffing, unit_pools
+from orgspec.draft.extract_staffing import extract_institutions, extract_staffing, range_quotas, unit_pools
+from orgspec.draft.extract_staffing_text import staffing_in_text
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold, is_english, read_lines
 from orgspec.draft.segment import Part, heading_kind, is_contents, segment
@@ -414,6 +416,8 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     # a bilingual page: its Chinese lines are read in Chinese, its English lines are listed as not read
     chinese_lines = sum(1 for line in lines if len(_CJK.findall(line.text)) >= 4)
     english = is_english(lines) and chinese_lines < 3
+    leaders: list[Leader] = []
+    skip: set[int] = set()
     if english:
         extract_english(lines, facts)
     else:
@@ -434,9 +438,12 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         counted_classes(lines, facts, skip)
         plaques_of_members([line for line in lines if line.no not in skip], facts)
         one_team_plaques([line for line in lines if line.no not in skip - listed], facts)
+        staffing_in_text(lines, facts, skip)
         extract_running(lines, facts, skip)
         claim_totals(facts)
         extract_breakdowns(lines, facts, skip)
+        leaders = read_leaders(lines, facts, skip)
+        range_quotas(lines, facts, skip, settled=False)
     check_breakdowns(facts)
     structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed)
     if not structure:
@@ -459,6 +466,9 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     if structure and not english and facts.name is None and facts.subject is not None:
         facts.name = facts.subject
         facts.used.add(facts.subject.line)
+    place_leaders(leaders, facts)
+    if not english:
+        range_quotas(lines, facts, skip)
     if structure and not english:
         dispatchers(lines, facts)
         groups_set_up(lines, facts)
