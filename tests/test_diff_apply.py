@@ -301,14 +301,34 @@ def test_the_inverse_of_a_merge_keeps_the_bodies_that_stay() -> None:
     assert invert(back) == d
 
 
-def test_duties_stated_twice_whose_order_no_bracket_keeps_still_apply() -> None:
-    # 丁 and 丙 are stated twice; one of each goes and 戊, 己 come: no list around the
-    # operations makes both them and their inverse apply, so the duties are kept as they run
+def test_duties_stated_twice_are_put_back_in_their_order_by_the_inverse() -> None:
+    # 丁 and 丙 are stated twice; one of each goes and 戊, 己 come. The operations remove the first
+    # equal duty and their inverse re-appends it, so the list around them needs more than one round
+    # to settle: the diff puts the old list in that order first, and the inverse gives it back
     def body(names: str) -> orgspec.Spec:
         duties = "".join(f'    duty "负责{x}"\n' for x in names)
         return orgspec.loads('body a "甲局" {\n  duties {\n' + duties + "  }\n}\n")
 
     old, new = body("丁乙丙丙丁"), body("乙丙丁戊己")
     d = diff(old, new)
-    assert [op.op for op in d.operations] == ["duty-cancelled", "duty-cancelled", "duty-added", "duty-added"]
+    assert [op.op for op in d.operations] == [
+        "duties-reordered",
+        "duty-cancelled",
+        "duty-cancelled",
+        "duty-added",
+        "duty-added",
+        "duties-reordered",
+    ]
     assert apply(old, d) == new
+    assert [x.text[-1] for x in apply(new, invert(d)).bodies[0].duties] == list("丁乙丙丙丁")
+    assert apply(new, invert(d)) == old
+
+
+def test_duties_only_put_in_another_order_are_a_duties_reordered() -> None:
+    # no duty goes or comes: the list is the same set in another order, and the diff still says so
+    old = orgspec.loads('body a "甲局" {\n  duties {\n    duty "负责甲"\n    duty 1 "负责乙"\n  }\n}\n')
+    new = orgspec.loads('body a "甲局" {\n  duties {\n    duty 1 "负责乙"\n    duty "负责甲"\n  }\n}\n')
+    d = diff(old, new)
+    assert [op.op for op in d.operations] == ["duties-reordered"]
+    assert apply(old, d) == new
+    assert apply(new, invert(d)) == old
