@@ -251,3 +251,53 @@ def test_the_editors_summary_totals_each_pool_apart() -> None:
     text = unit_summary(spec.bodies[0])
     assert "quota other (专职干部): 2" in text
     assert "quota totals with units below: other (专职干部) 3, other (人员编制) 4" in text
+
+
+# ---- the history changes the pool its event names --------------------------------------------
+
+
+def _state(text: str, year: int) -> Spec:
+    from orgspec.history import derive
+    from orgspec.model.values import PartialDate
+
+    found = derive(orgspec.loads(text), PartialDate(year=year))
+    assert found.ok, found.notes
+    return found.spec
+
+
+def _pools(spec: Spec, name: str = "甲局") -> dict[str | None, int | None]:
+    unit = next(u for u in spec.walk() if u.name == name)
+    return {q.category_label: q.count.value for q in unit.quotas}
+
+
+def test_a_quota_changed_event_changes_the_pool_its_words_name() -> None:
+    text = _body(
+        'quota "专职干部" 3',
+        'quota "人员编制" 5',
+        "history {",
+        "  event quota-changed 2015 {",
+        '    category "人员编制"',
+        "    from 4",
+        "    to 5",
+        "  }",
+        "}",
+    )
+    assert _pools(_state(text, 2014)) == {"专职干部": 3, "人员编制": 4}
+    assert _pools(_state(text, 2016)) == {"专职干部": 3, "人员编制": 5}
+
+
+def test_a_quota_transferred_event_moves_the_pool_its_words_name() -> None:
+    text = _body(
+        'quota "专职干部" 3',
+        'quota "人员编制" 5',
+        "history {",
+        "  event quota-transferred 2015 {",
+        '    category "人员编制"',
+        "    amount 2",
+        '    to "乙局"',
+        "  }",
+        "}",
+    ) + _body('quota "人员编制" 2', 'quota "专职干部" 1', name="乙局", uid="b")
+    before = _state(text, 2014)
+    assert _pools(before) == {"专职干部": 3, "人员编制": 7}
+    assert _pools(before, "乙局") == {"人员编制": 0, "专职干部": 1}
