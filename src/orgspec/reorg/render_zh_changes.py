@@ -354,12 +354,12 @@ def other_changes(w: _Writer, each: Callable[[type], list[Operation]], said_quot
         labels = list(dict.fromkeys(_QUOTA_WORDS[k] for k in _QUOTA_WORDS if a.get(k) != b.get(k)))
         if labels:
             w.about(op)
-            cat, words = _quota_category(op)
+            cat, pool = _quota_category(op)
             w.say(
                 "{name}" + cat + "{n}的{labels}有调整",
                 op.basis,
                 name=op.name,
                 n=_n(op.after.count),
                 labels="、".join(w.word(x) for x in labels),
-                **words,
+                **pool,
             )
