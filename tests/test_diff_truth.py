@@ -3,7 +3,8 @@
 A pool of no known category is the one the document's words name (专职干部, 人员编制): it is
 matched, counted and printed by those words. A unit named by id (``managed-by @a``) is printed by its
 name. A unit's leadership posts are counted as the checks count them (a post held by the holders of
-another is one person for both).
+another is one person for both). The checks, the editor's summary, the history and the exports keep
+a pool's words as the diff does, and charts and Popolo name a member body given by id.
 """
 
 from __future__ import annotations
@@ -301,3 +302,30 @@ def test_a_quota_transferred_event_moves_the_pool_its_words_name() -> None:
     before = _state(text, 2014)
     assert _pools(before) == {"专职干部": 3, "人员编制": 7}
     assert _pools(before, "乙局") == {"人员编制": 0, "专职干部": 1}
+
+
+# ---- the exports keep a pool's words --------------------------------------------------------
+
+
+def test_the_quotas_table_labels_a_pool_by_its_words() -> None:
+    from orgspec.export.tables import table_rows
+
+    spec = _spec(_body('quota "专职干部" 3 {', '  includes "事业工勤编制" 1', "}", 'quota "人员编制" 5 "人员编制5名"'))
+    rows = [(r["category"], r["label"], r["count"], r["part_of"]) for r in table_rows(spec, "quotas")]
+    assert rows == [
+        ("other", "专职干部", "3", ""),
+        ("other", "事业工勤编制", "1", "includes"),
+        ("other", "人员编制5名", "5", ""),
+    ]
+
+
+def test_the_ontology_export_labels_a_pool_by_its_words() -> None:
+    from .conftest import require_module
+
+    rdflib = require_module("rdflib")
+    from rdflib.namespace import SKOS
+
+    from orgspec.export import export
+
+    graph = rdflib.Graph().parse(data=export(_spec(_body('quota "专职干部" 3')), "org-ttl"), format="turtle")
+    assert {str(o) for o in graph.objects(None, SKOS.prefLabel)} >= {"专职干部"}

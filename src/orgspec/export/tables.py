@@ -144,7 +144,7 @@ def _part(ids: UnitIds, base: Row, part: QuotaPart) -> Row:
     return {
         **base,
         "category": part.category.value if part.category else "",
-        "label": part.label or "",
+        "label": part.label or part.category_label or "",  # a part of no known category: its words
         **_count(part.count),
         "part_of": part.relation,
         "part_unit_id": ids.ref_id(part.unit) or (part.unit.target if part.unit else ""),
@@ -159,8 +159,9 @@ def _quotas(ids: UnitIds) -> Iterator[Row]:
                 yield {**base, "category": "", "label": s.text or "", **_count(s.count),
                        "part_of": "total", "part_unit_id": ""}  # fmt: skip
         for q in e.unit.quotas:
-            yield {**base, "category": q.category.value, "label": q.label or "", **_count(q.count),
-                   "part_of": "", "part_unit_id": ""}  # fmt: skip
+            # a pool of no known category (other) is labelled by its words when the quota has no others
+            yield {**base, "category": q.category.value, "label": q.label or q.category_label or "",
+                   **_count(q.count), "part_of": "", "part_unit_id": ""}  # fmt: skip
             for part in q.parts:
                 yield _part(ids, {**base, "category": q.category.value}, part)
             for ref in q.over:  # the bodies a total is over: one row each, with no figure of its own
