@@ -102,6 +102,16 @@ def test_a_pool_moves_between_bodies_only_in_its_own_words() -> None:
     assert not [op for op in diff(old, other).operations if isinstance(op, QuotaTransferred)]
 
 
+def test_a_pool_whose_total_is_open_is_noted_by_its_words() -> None:
+    old = _spec(_body('quota "专职干部" separately', 'quota "人员编制" 5'))
+    new = _spec(_body('quota "专职干部" 3', 'quota "人员编制" 5'))
+    d = diff(old, new)
+    assert [(n.code, n.message.split(":")[0]) for n in d.notes] == [
+        ("quota-open", "other (专职干部) quota total cannot be reconciled")
+    ]
+    assert d.summary.quota == {"other (专职干部)": "open"}
+
+
 def test_a_pool_named_with_markdown_in_its_words_stays_in_its_cell() -> None:
     old = _spec(_body("quota administrative 1"))
     new = _spec(_body("quota administrative 1", 'quota "专职|干部" 3'))

@@ -186,11 +186,17 @@ def _reconcile_quotas(old: Spec, new: Spec, ops: Sequence[Operation]) -> list[Di
     if not changes:
         return notes  # no operation touches a quota: the totals are the same
     before, after = _pool_totals(old), _pool_totals(new)
-    names = _pool_names(ops, old, new)
+    names: dict[PoolKey, str] = {}
+
+    def named(pool: PoolKey) -> str:
+        """Return a pool's name; its words are looked for only when a note needs them (rare)."""
+        if pool[1] is not None and not names:
+            names.update(_pool_names(ops, old, new))
+        return names.get(pool, pool[0].value)
+
     for pool in sorted(set(before) | set(after), key=lambda p: (p[0], p[1] or "")):
         if not changes.get(pool) and before.get(pool) == after.get(pool):
             continue
-        name = names.get(pool, pool[0].value)
         b = before.get(pool, Count.of(0))
         a = after.get(pool, Count.of(0))
         delta = sum_counts(c for _, c in changes.get(pool, []))
@@ -199,7 +205,7 @@ def _reconcile_quotas(old: Spec, new: Spec, ops: Sequence[Operation]) -> list[Di
                 DiffNote(
                     code="quota-open",
                     severity="info",
-                    message=f"{name} quota total cannot be reconciled: {b} before, {a} after "
+                    message=f"{named(pool)} quota total cannot be reconciled: {b} before, {a} after "
                     "(an open figure: determined separately, not stated, unreadable or a range)",
                 )
             )
@@ -209,7 +215,7 @@ def _reconcile_quotas(old: Spec, new: Spec, ops: Sequence[Operation]) -> list[Di
             notes.append(
                 DiffNote(
                     code="quota-unreconciled",
-                    message=f"{name} quota total does not reconcile: {b.value} before {net:+d} "
+                    message=f"{named(pool)} quota total does not reconcile: {b.value} before {net:+d} "
                     f"in changes != {a.value} after",
                 )
             )
