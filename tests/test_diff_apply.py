@@ -324,6 +324,24 @@ def test_duties_stated_twice_are_put_back_in_their_order_by_the_inverse() -> Non
     assert apply(new, invert(d)) == old
 
 
+def test_an_abolished_body_stating_a_duty_three_times_is_put_back_as_it_was() -> None:
+    # one 甲 of 丙局's three goes to 甲局 and 丙局 is abolished: removing the first 甲 and re-appending
+    # it takes three rounds to settle (甲甲甲乙, 甲甲乙甲, 甲乙甲甲, 乙甲甲甲)
+    def spec(*bodies: tuple[str, str, str]) -> orgspec.Spec:
+        text = ""
+        for uid, name, duties in bodies:
+            listed = "".join(f'    duty "{x}"\n' for x in duties)
+            text += f'body {uid} "{name}" {{\n  duties {{\n{listed}  }}\n}}\n' if duties else f'body {uid} "{name}"\n'
+        return orgspec.loads(text)
+
+    old = spec(("a", "甲局", ""), ("c", "丙局", "甲甲甲乙"))
+    new = spec(("a", "甲局", "甲"))
+    d = diff(old, new)
+    assert apply(old, d) == new
+    assert [x.text for x in apply(new, invert(d)).bodies[1].duties] == list("甲甲甲乙")
+    assert apply(new, invert(d)) == old
+
+
 def test_duties_only_put_in_another_order_are_a_duties_reordered() -> None:
     # no duty goes or comes: the list is the same set in another order, and the diff still says so
     old = orgspec.loads('body a "甲局" {\n  duties {\n    duty "负责甲"\n    duty 1 "负责乙"\n  }\n}\n')

@@ -83,9 +83,11 @@ def _two_bodies(draw: st.DrawFn) -> Spec:
 @st.composite
 def _few_edits(draw: st.DrawFn, a: Spec) -> Spec:
     """Return ``a`` with each body's duties edited as reforms do: one stated again, one gone, one come, put in
-    another order; its quotas drawn anew (so a pool may be named in other words)."""
+    another order; its quotas drawn anew (so a pool may be named in other words); 乙局 perhaps abolished."""
     bodies = []
     for unit in a.bodies:
+        if unit.id == "b" and draw(st.booleans()):
+            continue  # abolished: its duties go to the other body where it has them, or nowhere
         ds = list(unit.duties)
         if ds and draw(st.booleans()):
             ds.insert(draw(st.integers(0, len(ds))), ds[draw(st.integers(0, len(ds) - 1))])

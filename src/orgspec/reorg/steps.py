@@ -83,10 +83,11 @@ def bracket(field: str, a_val: Any, b_val: Any, ops: list[Any]) -> tuple[Any, An
     steps = list_steps(ops)
     back_steps = invert_steps(steps)
     # ``ops`` remove and replace the first equal item, their inverse re-appends: a value stated twice
-    # (the same duty text in two places) may need several rounds before the list is one both agree on
+    # (the same duty text in two places) may need several rounds before the list is one both agree on,
+    # each round moving a re-appended item further back (甲甲甲乙 less one 甲 settles as 乙甲甲甲)
     back = a_val
     try:
-        for _ in range(len(steps) + 2):
+        for _ in range(len(a_val) + len(steps) + 2):
             fwd = simulate(back, steps)
             again = simulate(fwd, back_steps)
             if again == back:
