@@ -10,6 +10,9 @@ a pool's words as the diff does, and charts and Popolo name a member body given 
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 import orgspec
 from orgspec.checks.posts import posts_total as checked_posts
@@ -339,3 +342,35 @@ def test_the_ontology_export_labels_a_pool_by_its_words() -> None:
 
     graph = rdflib.Graph().parse(data=export(_spec(_body('quota "专职干部" 3')), "org-ttl"), format="turtle")
     assert {str(o) for o in graph.objects(None, SKOS.prefLabel)} >= {"专职干部"}
+
+
+def test_the_history_listing_names_pools_by_their_words_and_units_by_their_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from orgspec.cli.main import main
+
+    path = tmp_path / "ev.orgspec"
+    path.write_text(
+        _body(
+            'quota "人员编制" 5',
+            "history {",
+            "  event quota-changed 2015 {",
+            '    category "人员编制"',
+            "    from 4",
+            "    to 5",
+            "  }",
+            "  event hosted 2016 {",
+            "    unit @b",
+            "  }",
+            "}",
+        )
+        + _body(name="乙办", uid="b")
+        + "history {\n  event abolished 2017 {\n    unit @b\n  }\n}\n",
+        encoding="utf-8",
+    )
+    assert main(["history", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "2015        quota-changed       甲局  other (人员编制) 4 → 5",
+        "2016        hosted              甲局  unit 乙办",
+        "2017        abolished           乙办  unit 乙办",
+    ]
