@@ -250,6 +250,15 @@ def test_a_total_over_bodies_adds_up_the_pool_its_words_name() -> None:
     )
 
 
+def test_the_checks_name_a_pool_by_its_words() -> None:
+    text = _body('quota "专职干部" 3 {', '  includes 2 "科员"', '  includes 2 "办事员"', "}")
+    (found,) = orgspec.analyze(text).diagnostics
+    assert (found.code, found.message) == (
+        "OS302",
+        "the parts of the other (专职干部) quota of '甲局' add up to 4, more than its total of 3",
+    )
+
+
 def test_the_editors_summary_totals_each_pool_apart() -> None:
     from orgspec.lsp.features import unit_summary
 
