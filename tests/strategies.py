@@ -160,9 +160,11 @@ body_classes = st.builds(
     also=st.lists(others, max_size=1).map(tuple),
     notes=notes,
 )
+#: The document's own names of pools of no known category: two pools, one of them in either script.
+pool_words = st.sampled_from(["专职干部", "人员编制", "專職幹部"])
 quotas = st.builds(
     Quota,
-    category=st.sampled_from([c for c in QuotaCategory if c is not QuotaCategory.OTHER]),
+    category=st.sampled_from(list(QuotaCategory)),
     count=counts,
     label=st.none() | names,
     parts=st.lists(parts, max_size=2).map(tuple),
@@ -177,6 +179,13 @@ quotas = st.builds(
     across=st.lists(class_totals, max_size=1).map(tuple),
     over=st.lists(external_refs, max_size=2).map(tuple),
     notes=notes,
+).flatmap(
+    # a pool of no known category, perhaps in the document's words (two quotas of other: two pools)
+    lambda q: (
+        st.just(q)
+        if q.category is not QuotaCategory.OTHER
+        else st.builds(lambda w: q.model_copy(update={"category_label": w}), st.none() | pool_words)
+    )
 )
 include_parts = parts.map(lambda p: p.model_copy(update={"relation": "includes"}))
 
@@ -240,7 +249,9 @@ groups = st.builds(
     parts=st.lists(include_parts, max_size=1).map(tuple),
     notes=notes,
 )
-duties = st.builds(Duty, text=texts, number=st.none() | small, id=st.none(), cut_off=st.booleans())
+#: Duty texts: any, or one of a few, so that a list states a text twice and two units share one.
+duty_texts = st.one_of(texts, st.sampled_from(["负责甲。", "负责乙。"]))
+duties = st.builds(Duty, text=duty_texts, number=st.none() | small, id=st.none(), cut_off=st.booleans())
 cut_offs = st.builds(
     CutOff,
     what=st.sampled_from(["page", "sections", "duties", "posts", "relations", "text"]),
@@ -548,13 +559,16 @@ def _numbers_in_ids(spec: Spec) -> list[int]:
 def edited(draw: st.DrawFn, spec: Spec, all_ids: bool = False) -> Spec:
     """Generate a spec made from ``spec`` by a few edits: rename, move, add, remove, duties, plaques, quotas, posts.
 
+    A duty may be stated a second time and the list put in another order; a pool of no known category
+    may be named in other words (专职干部 → 人员编制).
+
     Added units get ids no other unit of the result has (every added unit has one when ``all_ids``).
     """
     fresh = itertools.count(max(_numbers_in_ids(spec), default=0) + 1)
     for _ in range(draw(st.integers(min_value=0, max_value=4))):
         paths = _flat(spec)
         kind = draw(st.sampled_from(["rename", "move", "add", "remove", "duties", "plaques", "quotas", "posts",
-                                     "shuffle", "rank", "notes", "outside", "handover"]))  # fmt: skip
+                                     "shuffle", "rank", "notes", "outside", "handover", "pools"]))  # fmt: skip
         if kind == "add" or not paths:
             unit = draw(units(0, fresh, True, all_ids=all_ids))
             where = draw(st.none() | st.sampled_from(paths)) if paths else None
@@ -588,8 +602,12 @@ def edited(draw: st.DrawFn, spec: Spec, all_ids: bool = False) -> Spec:
             spec = _insert(spec, where, unit, draw(st.integers(0, 4)))
         elif kind == "duties":
             ds = list(unit.duties)
+            if ds and draw(st.booleans()):  # a duty stated again elsewhere in the list
+                ds.insert(draw(st.integers(0, len(ds))), ds[draw(st.integers(0, len(ds) - 1))])
             if ds and draw(st.booleans()):
                 ds.pop(draw(st.integers(0, len(ds) - 1)))
+            if draw(st.booleans()):  # the list in another order, alone or with the other edits
+                ds = list(draw(st.permutations(ds)))
             if draw(st.booleans()):
                 ds.insert(draw(st.integers(0, len(ds))), draw(duties))
             if ds and draw(st.booleans()):
@@ -605,6 +623,16 @@ def edited(draw: st.DrawFn, spec: Spec, all_ids: bool = False) -> Spec:
             spec = _replace(spec, path, unit.model_copy(update={"plaques": tuple(ps)}))
         elif kind == "quotas":
             spec = _replace(spec, path, unit.model_copy(update={"quotas": tuple(draw(st.lists(quotas, max_size=2)))}))
+        elif kind == "pools":  # a pool of no known category named in other words (专职干部 → 人员编制), or added
+            qs = [
+                q.model_copy(update={"category_label": draw(st.none() | pool_words)})
+                if q.category is QuotaCategory.OTHER
+                else q
+                for q in unit.quotas
+            ]
+            if not any(q.category is QuotaCategory.OTHER for q in qs):
+                qs.append(Quota(category=QuotaCategory.OTHER, count=draw(counts), category_label=draw(pool_words)))
+            spec = _replace(spec, path, unit.model_copy(update={"quotas": tuple(qs)}))
         elif kind == "posts":
             items = tuple(draw(st.lists(st.one_of(posts, groups), max_size=3)))
             spec = _replace(spec, path, unit.model_copy(update={"posts": items}))

@@ -301,14 +301,52 @@ def test_the_inverse_of_a_merge_keeps_the_bodies_that_stay() -> None:
     assert invert(back) == d
 
 
-def test_duties_stated_twice_whose_order_no_bracket_keeps_still_apply() -> None:
-    # 丁 and 丙 are stated twice; one of each goes and 戊, 己 come: no list around the
-    # operations makes both them and their inverse apply, so the duties are kept as they run
+def test_duties_stated_twice_are_put_back_in_their_order_by_the_inverse() -> None:
+    # 丁 and 丙 are stated twice; one of each goes and 戊, 己 come. The operations remove the first
+    # equal duty and their inverse re-appends it, so the list around them needs more than one round
+    # to settle: the diff puts the old list in that order first, and the inverse gives it back
     def body(names: str) -> orgspec.Spec:
         duties = "".join(f'    duty "负责{x}"\n' for x in names)
         return orgspec.loads('body a "甲局" {\n  duties {\n' + duties + "  }\n}\n")
 
     old, new = body("丁乙丙丙丁"), body("乙丙丁戊己")
     d = diff(old, new)
-    assert [op.op for op in d.operations] == ["duty-cancelled", "duty-cancelled", "duty-added", "duty-added"]
+    assert [op.op for op in d.operations] == [
+        "duties-reordered",
+        "duty-cancelled",
+        "duty-cancelled",
+        "duty-added",
+        "duty-added",
+        "duties-reordered",
+    ]
     assert apply(old, d) == new
+    assert [x.text[-1] for x in apply(new, invert(d)).bodies[0].duties] == list("丁乙丙丙丁")
+    assert apply(new, invert(d)) == old
+
+
+def test_an_abolished_body_stating_a_duty_three_times_is_put_back_as_it_was() -> None:
+    # one 甲 of 丙局's three goes to 甲局 and 丙局 is abolished: removing the first 甲 and re-appending
+    # it takes three rounds to settle (甲甲甲乙, 甲甲乙甲, 甲乙甲甲, 乙甲甲甲)
+    def spec(*bodies: tuple[str, str, str]) -> orgspec.Spec:
+        text = ""
+        for uid, name, duties in bodies:
+            listed = "".join(f'    duty "{x}"\n' for x in duties)
+            text += f'body {uid} "{name}" {{\n  duties {{\n{listed}  }}\n}}\n' if duties else f'body {uid} "{name}"\n'
+        return orgspec.loads(text)
+
+    old = spec(("a", "甲局", ""), ("c", "丙局", "甲甲甲乙"))
+    new = spec(("a", "甲局", "甲"))
+    d = diff(old, new)
+    assert apply(old, d) == new
+    assert [x.text for x in apply(new, invert(d)).bodies[1].duties] == list("甲甲甲乙")
+    assert apply(new, invert(d)) == old
+
+
+def test_duties_only_put_in_another_order_are_a_duties_reordered() -> None:
+    # no duty goes or comes: the list is the same set in another order, and the diff still says so
+    old = orgspec.loads('body a "甲局" {\n  duties {\n    duty "负责甲"\n    duty 1 "负责乙"\n  }\n}\n')
+    new = orgspec.loads('body a "甲局" {\n  duties {\n    duty 1 "负责乙"\n    duty "负责甲"\n  }\n}\n')
+    d = diff(old, new)
+    assert [op.op for op in d.operations] == ["duties-reordered"]
+    assert apply(old, d) == new
+    assert apply(new, invert(d)) == old

@@ -419,7 +419,8 @@ _ALL: tuple[Code, ...] = (
         "A total of places differs from the sum of the quotas it totals.",
         '`stated quota 32 "共有编制32人"` records a total the document gives over all the unit\'s own '
         "quotas (行政编制20人,事业编制12人,共有编制32人); a quota with `over @a @b` is a total over the "
-        "quotas of its category of the bodies named, a body that stands for a class counting as its "
+        "quotas of its pool of the bodies named (its category; a pool in the document's words, "
+        "专职干部, only those words), a body that stands for a class counting as its "
         "bodies (8个乡镇 each 44 is 352). The total must be the sum. Ranges are compared by their bounds; "
         "an open figure among the terms makes the sum uncheckable (OS309).",
         bad='stated quota 33 "共有编制33人"\nquota administrative 20\nquota public-institution 12',

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from orgspec.checks.context import EXCESS_HINT, Context
 from orgspec.checks.posts import every_post
 from orgspec.diagnostics import Diagnostic
+from orgspec.model.pools import pool_name
 from orgspec.model.units import ActualStaff, Unit
 from orgspec.model.values import Count, QuotaCategory
 
@@ -55,7 +56,10 @@ def _against_all(ctx: Context, path: str, unit: Unit, staff: ActualStaff, apath:
             f"of {total} in all (超编)",
             f"{apath}/count",
             hint="a reviewer asks how the excess is staffed; keep both figures as the document gives them",
-            related=[(f"the {q.category.value} quota", f"{path}/quotas/{j}") for j, q in enumerate(unit.quotas)],
+            related=[
+                (f"the {pool_name(q.category, q.category_label)} quota", f"{path}/quotas/{j}")
+                for j, q in enumerate(unit.quotas)
+            ],
         )
 
 

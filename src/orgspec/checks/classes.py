@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from orgspec.checks.context import EXCESS_HINT, KEEP_FIGURES_HINT, Context
 from orgspec.checks.posts import every_post
 from orgspec.diagnostics import Diagnostic
+from orgspec.model.pools import pool_name
 from orgspec.model.units import BodyClass, ClassTotal, OtherStatement, Unit
 from orgspec.model.values import Count
 
@@ -97,7 +98,7 @@ def _figures(path: str, unit: Unit) -> Iterator[tuple[str, str, Count, tuple[Cla
             yield ppath, post.title or "post group", post.count, post.across
     for i, q in enumerate(unit.quotas):
         if q.across:
-            yield f"{path}/quotas/{i}", q.label or f"{q.category.value} quota", q.count, q.across
+            yield f"{path}/quotas/{i}", q.label or f"{pool_name(q.category, q.category_label)} quota", q.count, q.across
 
 
 def _post_totals(ctx: Context, path: str, unit: Unit) -> Iterator[Diagnostic]:
@@ -158,7 +159,7 @@ def disagreements(ctx: Context) -> Iterator[Diagnostic]:
             yield from _differ(ctx, f"{path}/stands_for", what, (cls.count, cls.source), cls.also)
         for i, q in enumerate(unit.quotas):
             if q.also:
-                what = f"the {q.category.value} quota of '{unit.name}'"
+                what = f"the {pool_name(q.category, q.category_label)} quota of '{unit.name}'"
                 yield from _differ(ctx, f"{path}/quotas/{i}", what, (q.count, q.source), q.also)
 
 

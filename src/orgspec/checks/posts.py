@@ -6,31 +6,14 @@ Imports: :mod:`orgspec.checks.context`, :mod:`orgspec.model`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
 
 from orgspec.checks.context import HEADED_KINDS, Context
 from orgspec.diagnostics import Diagnostic
+from orgspec.model.pools import counted_posts, held_within, role_of
 from orgspec.model.units import Post, PostGroup, Unit
 from orgspec.model.values import QuotaCategory
 
 __all__ = ["every_post", "held_within", "post_groups", "post_parts", "posts_total", "posts_within_quota", "role_of"]
-
-
-def role_of(post: Post) -> Literal["chief", "deputy"] | None:
-    """Return a post's role: as declared, else read from its title (副… is deputy, 正… chief)."""
-    if post.role is not None:
-        return post.role
-    title = post.title.strip()
-    lowered = title.lower()
-    if lowered.startswith(("deputy", "vice", "associate")):
-        return "deputy"
-    if title.startswith("正副") or title.startswith("副正"):
-        return None
-    if title.startswith("副") or "副" in title[:4]:
-        return "deputy"
-    if title.startswith("正"):
-        return "chief"
-    return None
 
 
 def post_groups(ctx: Context) -> Iterator[Diagnostic]:
@@ -105,45 +88,19 @@ def post_groups(ctx: Context) -> Iterator[Diagnostic]:
                     )
 
 
-def held_within(posts: tuple[Post, ...]) -> tuple[int, int]:
-    """Return the places of posts held by the holders of another of ``posts`` (``held-by``), counted once.
-
-    The second figure is the part of them whose holding post is a deputy's while they are not: those
-    persons count as chiefs (2正5副 with 主任1名(由副书记兼任): the 主任 is one of the 2正, not of the 5副).
-    """
-    by_title = {p.title: p for p in posts}
-    shared = shared_deputies = 0
-    for post in posts:
-        host = by_title.get(post.held_by) if post.held_by else None
-        if host is None or host is post or not post.count.known or not host.count.known:
-            continue
-        n = min(post.count.value or 0, host.count.value or 0)
-        shared += n
-        if role_of(host) == "deputy" and role_of(post) != "deputy":
-            shared_deputies += n
-    return shared, shared_deputies
-
-
 def posts_total(unit_posts: tuple[Post | PostGroup, ...]) -> tuple[int, list[int], bool]:
     """Return (posts counted against the quota, indexes counted, whether any figure is open).
 
-    A post group with an ``until`` date is a past layout: it is kept, not counted. A post held by the
-    holders of another post of the unit (``held-by``) adds no person and is not counted.
+    Counted as :func:`orgspec.model.pools.counted_posts` counts them (the diff counts a unit's posts
+    the same way): a past layout (``until``), a post approved separately and a post held by the
+    holders of another post of the unit (``held-by``) are not counted.
     """
     total = 0
     counted: list[int] = []
     open_figure = False
-    titles = {item.title for item in unit_posts if isinstance(item, Post)}
-    for i, item in enumerate(unit_posts):
-        if isinstance(item, Post) and (item.approved_separately or item.held_by in titles):
-            continue
-        if isinstance(item, PostGroup) and item.until is not None:
-            continue  # a past layout (until DATE) is kept, not counted now
-        if item.count.known:
-            total += item.count.value or 0
-            counted.append(i)
-        elif isinstance(item, PostGroup) and item.posts and all(p.count.known for p in item.posts):
-            total += sum(p.count.value or 0 for p in item.posts) - held_within(item.posts)[0]
+    for i, count in counted_posts(unit_posts):
+        if count.known:
+            total += count.value or 0
             counted.append(i)
         else:
             open_figure = True

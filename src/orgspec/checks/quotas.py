@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
 from orgspec.model import Quota, QuotaPart, Unit
+from orgspec.model.pools import pool_name
 
 __all__ = ["quota_parts"]
 
@@ -19,6 +20,7 @@ def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
     for path, unit in ctx.units():
         for i, quota in enumerate(unit.quotas):
             qpath = f"{path}/quotas/{i}"
+            pool = pool_name(quota.category, quota.category_label)  # other (专职干部): a pool in its words
             inside = [(j, p) for j, p in enumerate(quota.parts) if p.relation == "includes"]
             if not inside:
                 continue
@@ -29,7 +31,7 @@ def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
                 if any(p.total.known for _, p in inside):
                     yield ctx.diag(
                         "OS309",
-                        f"the {quota.category.value} quota of '{unit.name}' is {quota.count}, "
+                        f"the {pool} quota of '{unit.name}' is {quota.count}, "
                         "so its parts cannot be checked against it",
                         f"{qpath}/count",
                         hint="nothing to fix when the document gives no readable figure; "
@@ -46,7 +48,7 @@ def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
             if summed > total:
                 yield ctx.diag(
                     "OS302",
-                    f"the parts of the {quota.category.value} quota of '{unit.name}' add up to {summed}, "
+                    f"the parts of the {pool} quota of '{unit.name}' add up to {summed}, "
                     f"more than its total of {total}",
                     f"{qpath}/count",
                     hint="parts written with 'includes' are counted inside the total",
@@ -55,7 +57,7 @@ def quota_parts(ctx: Context) -> Iterator[Diagnostic]:
             elif quota.complete and len(known) == len(inside) and summed != total:
                 yield ctx.diag(
                     "OS303",
-                    f"the breakdown of the {quota.category.value} quota of '{unit.name}' is declared "
+                    f"the breakdown of the {pool} quota of '{unit.name}' is declared "
                     f"complete but adds up to {summed}, not {total}",
                     f"{qpath}/count",
                     hint="a complete breakdown (其中…) must add up to the total; "
@@ -75,12 +77,13 @@ def _range_parts(
     high = quota.count.high_bound
     if high is None:
         return
+    pool = pool_name(quota.category, quota.category_label)
     counted = [(j, p) for j, p in inside if p.total.low_bound is not None]
     least = sum(p.total.low_bound or 0 for _, p in counted)
     if least > high:
         yield ctx.diag(
             "OS302",
-            f"the parts of the {quota.category.value} quota of '{unit.name}' add up to at least {least}, "
+            f"the parts of the {pool} quota of '{unit.name}' add up to at least {least}, "
             f"more than its upper bound of {high} (\u201c{quota.count.text}\u201d)",
             f"{qpath}/count",
             hint="parts written with 'includes' are counted inside the total",

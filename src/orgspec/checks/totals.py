@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
+from orgspec.model.pools import pool_key, pool_name
 from orgspec.model.units import Quota, Unit
 from orgspec.model.values import Count
 
@@ -22,8 +23,9 @@ def quota_totals(ctx: Context) -> Iterator[Diagnostic]:
     """OS320: a stated total of places (共有编制32人) or a quota over several bodies against its sum.
 
     ``stated quota N`` totals every quota of the unit (all categories); a quota with ``over @a @b``
-    totals the quotas of its category of the bodies named, a body that stands for a class
-    counting as its bodies (8个乡镇 at 44 each is 352). Figures given as ranges are compared by
+    totals the quotas of its pool (its category; for one of no known category, its words: 专职干部)
+    of the bodies named, a body that stands for a class counting as its bodies (8个乡镇 at 44 each
+    is 352). Figures given as ranges are compared by
     their bounds: a finding only when even the reading that favours the document breaks the sum.
     An open figure (unstated, separately, unreadable, cut off) makes the sum uncheckable: OS309.
     """
@@ -31,7 +33,10 @@ def quota_totals(ctx: Context) -> Iterator[Diagnostic]:
         for i, stated in enumerate(unit.stated):
             if stated.what != "quota":
                 continue
-            terms = [(f"{path}/quotas/{j}", f"{q.category.value} quota", q.count, 1) for j, q in enumerate(unit.quotas)]
+            terms = [
+                (f"{path}/quotas/{j}", f"{pool_name(q.category, q.category_label)} quota", q.count, 1)
+                for j, q in enumerate(unit.quotas)
+            ]
             words = stated.text or stated.count.text
             yield from _compare(
                 ctx,
@@ -49,7 +54,8 @@ def quota_totals(ctx: Context) -> Iterator[Diagnostic]:
 
 def _over(ctx: Context, path: str, unit: Unit, i: int, quota: Quota) -> Iterator[Diagnostic]:
     """OS320/OS309 for one quota stated as a total over several bodies."""
-    cat = quota.category.value
+    cat = pool_name(quota.category, quota.category_label)  # a pool in the document's words: other (专职干部)
+    pool = pool_key(quota.category, quota.category_label)
     qpath = f"{path}/quotas/{i}"
     terms: list[_Term] = []
     for j, ref in enumerate(quota.over):
@@ -57,7 +63,9 @@ def _over(ctx: Context, path: str, unit: Unit, i: int, quota: Quota) -> Iterator
         if other is None:
             return  # a body outside the spec: nothing to add up (an unresolved reference is OS208)
         body = ctx.index.units[other]
-        k, own = next(((k, q) for k, q in enumerate(body.quotas) if q.category is quota.category), (None, None))
+        k, own = next(
+            ((k, q) for k, q in enumerate(body.quotas) if pool_key(q.category, q.category_label) == pool), (None, None)
+        )
         if own is None or k is None:
             yield ctx.diag(
                 "OS309",

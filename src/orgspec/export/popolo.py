@@ -302,7 +302,10 @@ def popolo(spec: Spec, ids: UnitIds | None = None) -> dict[str, Any]:
                 "organization_id": entry.id,
                 "role": member.role,
             }
-            serving = " ".join(x for x in (member.body.target if member.body else None, member.post) if x)
+            # a body of the spec named by id (of @zf) is labelled by its name; any other as written
+            body = ids.resolve(member.body) if member.body is not None and member.body.by == "id" else None
+            where = body.unit.name if body is not None else member.body.target if member.body else None
+            serving = " ".join(x for x in (where, member.post) if x)
             if serving:
                 membership["label"] = serving
             memberships.append(membership)

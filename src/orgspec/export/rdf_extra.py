@@ -152,8 +152,9 @@ def _staffing(b: _Builder, entry: Entry, node: URIRef) -> None:
         g.add((node, ORGSPEC.hasQuota, q))
         g.add((q, ORGSPEC.category, _category(b, quota.category)))
         _figure(b, q, quota.count)
-        if quota.label:
-            g.add((q, SKOS.prefLabel, b.text(quota.label)))
+        words = quota.label or quota.category_label  # a pool of no known category: named by its words
+        if words:
+            g.add((q, SKOS.prefLabel, b.text(words)))
         if quota.provisional:
             g.add((q, ORGSPEC.provisional, Literal(True)))
         if quota.funded_as is not None:

@@ -145,7 +145,7 @@ def _parts(ids: UnitIds, base: Row, part: QuotaPart) -> Iterator[Row]:
     row = {
         **base,
         "category": part.category.value if part.category else "",
-        "label": part.label or "",
+        "label": part.label or part.category_label or "",  # a part of no known category: its words
         **_count(part.count),
         "part_of": part.relation,
     }
@@ -164,8 +164,9 @@ def _quotas(ids: UnitIds) -> Iterator[Row]:
                 yield {**base, "category": "", "label": s.text or "", **_count(s.count),
                        "part_of": "total", "part_unit_id": ""}  # fmt: skip
         for q in e.unit.quotas:
-            yield {**base, "category": q.category.value, "label": q.label or "", **_count(q.count),
-                   "part_of": "", "part_unit_id": ""}  # fmt: skip
+            # a pool of no known category (other) is labelled by its words when the quota has no others
+            yield {**base, "category": q.category.value, "label": q.label or q.category_label or "",
+                   **_count(q.count), "part_of": "", "part_unit_id": ""}  # fmt: skip
             for part in q.parts:
                 yield from _parts(ids, {**base, "category": q.category.value}, part)
             for ref in q.over:  # the bodies a total is over: one row each, with no figure of its own

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from orgspec.history.structure import STRUCTURAL, StructureError, structural_step
+from orgspec.model.pools import pool_key
 from orgspec.model.units import Event, EventKind, Plaque, Quota, Relation, RelationKind, Spec, Unit
 from orgspec.model.values import Ref, UnitKind
 from orgspec.model.vocab import kind_of
@@ -302,12 +303,14 @@ def _step(work: Work, subject: Node | None, event: Event, forward: bool, spec_le
         assert count is not None
         assert event.category is not None
         quotas = list(unit.quotas)
+        pool = pool_key(event.category, event.category_label)  # 人员编制 is not 专职干部, though both are other
         for i, q in enumerate(quotas):
-            if q.category is event.category:
+            if pool_key(q.category, q.category_label) == pool:
                 quotas[i] = q.model_copy(update={"count": count})
                 break
         else:
-            quotas.append(Quota(category=event.category, count=count))
+            label = event.category_label if pool[1] is not None else None
+            quotas.append(Quota(category=event.category, count=count, category_label=label))
         _set(subject, quotas=tuple(quotas))
     del was
 

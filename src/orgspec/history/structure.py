@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from orgspec.model.pools import pool_key
 from orgspec.model.units import Duty, Event, EventKind, PostGroup, Unit
 from orgspec.model.values import Count
 from orgspec.reorg.fold import fold
@@ -107,8 +108,12 @@ def _shift(node: Node | None, event: Event, by: int) -> None:
     if node is None:
         return
     quotas = list(node.unit.quotas)
+    assert event.category is not None
+    pool = pool_key(event.category, event.category_label)  # a pool of no known category: the one its words name
     for i, q in enumerate(quotas):
-        if q.category is event.category and q.count.known and q.count.value is not None and q.count.value + by >= 0:
+        if pool_key(q.category, q.category_label) != pool:
+            continue
+        if q.count.known and q.count.value is not None and q.count.value + by >= 0:
             quotas[i] = q.model_copy(update={"count": Count.of(q.count.value + by)})
             node.unit = node.unit.model_copy(update={"quotas": tuple(quotas)})
             return

@@ -31,6 +31,7 @@ from orgspec.fmt import format_source
 from orgspec.lowering.resolve import walk_paths
 from orgspec.lsp.positions import LineIndex
 from orgspec.model.arith import sum_counts
+from orgspec.model.pools import PoolKey, pool_key, pool_name
 from orgspec.model.units import Post, PostGroup, Unit
 from orgspec.model.values import Count, CountStatus, QuotaCategory, Ref
 from orgspec.source import Span
@@ -181,21 +182,30 @@ def unit_summary(unit: Unit) -> str:
         lines.append(f"stands for a class of {_count(unit.stands_for.count)} like bodies")
     for q in unit.quotas:
         parts = "".join(
-            f"; {p.relation} {p.label or p.category or ''} {_count(p.count)}"
+            f"; {p.relation} {p.label or p.category_label or p.category or ''} {_count(p.count)}"
             + (f" \u00d7 {len(p.each)}" if p.each else "")
             for p in q.parts
         )
-        lines.append(f"quota {q.category.value}: {_count(q.count)}{parts}")
-    below: dict[QuotaCategory, list[Count]] = {}
+        lines.append(f"quota {pool_name(q.category, q.category_label)}: {_count(q.count)}{parts}")
+    # totals by pool: a pool of no known category is the one its words name (专职干部 and 人员编制 are two)
+    below: dict[PoolKey, list[Count]] = {}
+    names: dict[PoolKey, str] = {}
     for sub in list(unit.walk())[1:]:
         for q in sub.quotas:
-            below.setdefault(q.category, []).append(q.count)
+            key = pool_key(q.category, q.category_label)
+            names.setdefault(key, pool_name(q.category, q.category_label))
+            below.setdefault(key, []).append(q.count)
     if below:
-        own = {q.category: q.count for q in unit.quotas}
+        own: dict[PoolKey, Count] = {}
+        for q in unit.quotas:
+            key = pool_key(q.category, q.category_label)
+            names.setdefault(key, pool_name(q.category, q.category_label))
+            own[key] = q.count
         totals = []
-        for cat in sorted(set(own) | set(below), key=lambda c: list(QuotaCategory).index(c)):
-            counts = ([own[cat]] if cat in own else []) + below.get(cat, [])
-            totals.append(f"{cat.value} {_count(sum_counts(counts))}")
+        order = list(QuotaCategory)
+        for key in sorted(set(own) | set(below), key=lambda k: (order.index(k[0]), k[1] or "")):
+            counts = ([own[key]] if key in own else []) + below.get(key, [])
+            totals.append(f"{names[key]} {_count(sum_counts(counts))}")
         lines.append("quota totals with units below: " + ", ".join(totals))
     for item in unit.posts:
         if isinstance(item, PostGroup):

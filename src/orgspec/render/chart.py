@@ -22,7 +22,7 @@ import contextlib
 import contextvars
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import attrs
 
@@ -330,7 +330,7 @@ def _meta_text(unit: Unit, style: str) -> str:
     return "\u00a0· ".join(parts)
 
 
-def _unit_lines(unit: Unit, style: str, options: ChartOptions) -> list[Line]:
+def _unit_lines(unit: Unit, style: str, options: ChartOptions, ids: Mapping[str, str] | None = None) -> list[Line]:
     lines = [Line(clean(unit.name), "name")]
     if options.plaques:
         lines.extend(Line(_plaque_text(p.name, p.form), "plaque") for p in unit.plaques)
@@ -344,16 +344,21 @@ def _unit_lines(unit: Unit, style: str, options: ChartOptions) -> list[Line]:
         if items:
             lines.append(Line("\u00a0· ".join(items), "quota"))
     if unit.members:
-        lines.append(Line(_members_text(unit), "quota"))
+        lines.append(Line(_members_text(unit, ids or {}), "quota"))
     if options.duties:
         lines.extend(Line(_duty_text(d.number, d.text), "duty") for d in unit.duties)
     return lines
 
 
-def unit_lines(unit: Unit, is_root: bool, options: ChartOptions) -> tuple[str, list[Line]]:
-    """Return the style kind and label lines of ``unit`` as :func:`build_chart` draws them."""
+def unit_lines(
+    unit: Unit, is_root: bool, options: ChartOptions, ids: Mapping[str, str] | None = None
+) -> tuple[str, list[Line]]:
+    """Return the style kind and label lines of ``unit`` as :func:`build_chart` draws them.
+
+    ``ids`` names the units a statement refers to by id (id → name): a member body ``of @zf``.
+    """
     style = _kind_style(unit, is_root)
-    return style, _unit_lines(unit, style, options)
+    return style, _unit_lines(unit, style, options, ids)
 
 
 def plaque_text(name: str, form: str | None) -> str:
@@ -361,11 +366,16 @@ def plaque_text(name: str, form: str | None) -> str:
     return _plaque_text(name, form)
 
 
-def _members_text(unit: Unit) -> str:
-    """Return the members of a coordinating body by role: 组长 州外办主任 · 副组长 …, posts not persons."""
+def _members_text(unit: Unit, ids: Mapping[str, str]) -> str:
+    """Return the members of a coordinating body by role: 组长 州外办主任 · 副组长 …, posts not persons.
+
+    A member body named by id (``of @zf``) is shown by its unit's name (``ids``: id → name).
+    """
     by_role: dict[str, list[str]] = {}
     for member in unit.members:
-        who = clean((member.body.target if member.body else "") + (member.post or "")) or "…"
+        body = member.body
+        where = (ids.get(body.target, body.target) if body.by == "id" else body.target) if body else ""
+        who = clean(where + (member.post or "")) or "…"
         by_role.setdefault(clean(member.role), []).append(who)
     return "\u00a0· ".join(f"{role} {'、'.join(posts)}" for role, posts in by_role.items())
 
@@ -442,6 +452,7 @@ def build_chart(spec: Spec, options: ChartOptions | None = None) -> Chart:
 
 def _build_chart(spec: Spec, options: ChartOptions) -> Chart:
     index = Index(spec)
+    ids = {uid: index.units[path].name for uid, path in index.by_id.items()}
     nodes: list[Node] = []
     by_path: dict[str, str] = {}
     units: list[tuple[str, Unit]] = []
@@ -449,7 +460,7 @@ def _build_chart(spec: Spec, options: ChartOptions) -> Chart:
         node_id = f"n{len(nodes) + 1}"
         by_path[path] = node_id
         style = _kind_style(unit, parent is None)
-        lines = _unit_lines(unit, style, options)
+        lines = _unit_lines(unit, style, options, ids)
         if hidden:
             lines.append(Line(_t(f"另有 {hidden} 个下级单位未显示"), "more"))
         names = tuple(clean(n) for n in unit.names())

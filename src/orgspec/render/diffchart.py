@@ -56,6 +56,7 @@ from orgspec.reorg.ops import (
     Rename,
     Split,
 )
+from orgspec.reorg.refs import name_of
 from orgspec.reorg.tree import Tree
 
 __all__ = ["MARK_LABELS", "build_diff_chart"]
@@ -169,7 +170,7 @@ def _build_diff_chart(new: Spec, change: Diff, options: ChartOptions, title: str
         elif isinstance(op, Move):
             marks.mark(target, "moved")
             if op.parent_before == op.parent_after:  # a body's superior changed, not its place
-                was = f"原上级：{op.superior_before.target}" if op.superior_before else "原无上级"
+                was = f"原上级：{name_of(op.superior_before, change.refs)}" if op.superior_before else "原无上级"
             else:
                 was = f"原属：{op.parent_before_name}" if op.parent_before_name else "原为独立设置的机构"
             marks.note(target, was, "moved")
@@ -220,7 +221,7 @@ def _build_diff_chart(new: Spec, change: Diff, options: ChartOptions, title: str
     chosen.sort(key=lambda item: (level(item[1]), item[0].index if item[0].index is not None else 1 << 30))
     for op, gid in chosen:
         parent = hang[gid]
-        ghost = _ghost(op, gid, parent, options, splits.get(op.unit.old or "", ()))
+        ghost = _ghost(op, gid, parent, options, splits.get(op.unit.old or "", ()), refs=change.refs)
         siblings = kids.setdefault(parent, [])
         limit = sum(1 for s in siblings if s.kind != "external") if parent is None else len(siblings)
         siblings.insert(min(op.index if op.index is not None else limit, limit), ghost)
@@ -255,10 +256,16 @@ def _label(label: str) -> str:
 
 
 def _ghost(
-    op: Abolish | Demote, gid: str, parent: str | None, options: ChartOptions, split_into: tuple[str, ...]
+    op: Abolish | Demote,
+    gid: str,
+    parent: str | None,
+    options: ChartOptions,
+    split_into: tuple[str, ...],
+    *,
+    refs: dict[str, str],
 ) -> Node:
     unit: Unit = op.before
-    style, lines = unit_lines(unit, parent is None, options)
+    style, lines = unit_lines(unit, parent is None, options, refs)
     if isinstance(op, Demote):
         notes = [Line(clean(f"撤销，保留为{op.into_name}的牌子"), "note", "abolished")]
     else:

@@ -11,6 +11,7 @@ from orgspec.model.units import Spec
 from orgspec.reorg.emit import emit
 from orgspec.reorg.match import DEFAULT_LIMIT, DEFAULT_THRESHOLD, match
 from orgspec.reorg.ops import Diff, DiffNote
+from orgspec.reorg.refs import ref_names
 from orgspec.reorg.summary import reconcile, summarize
 from orgspec.reorg.tree import Tree, no_gc
 
@@ -55,4 +56,5 @@ def diff(
         proposals=tuple(m.proposals),
         notes=tuple(notes),
         candidate_limit_hit=m.limit_hit,
+        refs=ref_names(old, new, ops),
     )

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from orgspec.model.pools import pool_key
 from orgspec.model.units import Event, EventKind, Spec
+from orgspec.model.values import QuotaCategory
 from orgspec.reorg.fold import fold
 from orgspec.reorg.ops import (
     Abolish,
@@ -32,11 +34,14 @@ __all__ = ["declared_transfers", "events_of", "handed_over", "interims", "posts_
 def quota_transfers(ops: list[Operation]) -> list[Operation]:
     """Pair a unit's quota decrease with another unit's increase of the same category and number."""
     deltas: dict[tuple[Any, str], tuple[Pair, str, int]] = {}
+    words: dict[Any, str | None] = {}  # each pool's words, as first written
 
     def add(pair: Pair, name: str, quotas: Any, sign: int) -> None:
         for q in quotas:
             if q is not None and q.count.known:
-                key = (q.category, str(pair))
+                pool = pool_key(q.category, q.category_label)  # 专职干部 goes only where 专职干部 comes
+                words.setdefault(pool, q.category_label if pool[1] is not None else None)
+                key = (pool, str(pair))
                 p, n, v = deltas.get(key, (pair, name, 0))
                 deltas[key] = (p, n, v + sign * (q.count.value or 0))
 
@@ -64,7 +69,8 @@ def quota_transfers(ops: list[Operation]) -> list[Operation]:
                 established_by="inferred",
                 source=src,
                 source_name=src_name,
-                category=cat,
+                category=cat[0],
+                category_label=words.get(cat),
                 amount=-amount,
             )
         )
@@ -205,7 +211,8 @@ def declared_transfers(
             "amount": amount.value,
         }
         if e.kind is EventKind.QUOTA_TRANSFERRED and e.category is not None:
-            op: Operation = QuotaTransferred(**base, category=e.category)
+            label = e.category_label if e.category is QuotaCategory.OTHER else None
+            op: Operation = QuotaTransferred(**base, category=e.category, category_label=label)
         elif e.kind is EventKind.POSTS_TRANSFERRED:
             op = PostsTransferred(**base)
         else:

@@ -171,6 +171,8 @@ class DutyPhases(EmitterBase):
             by_new[dst].append((i, ("add", None, after)))
         touched = set(by_old) | {m.new_to_old[k] for k in by_new if k in m.new_to_old} | set(self.reworded)
         touched |= set(self.out_rest) | {m.new_to_old[k] for k in self.in_rest if k in m.new_to_old}
+        # a list only put in another order loses and gains nothing, but still needs its duties-reordered
+        touched |= {k for k, fields in self.changed.items() if "duties" in fields}
         for o in self.old.preorder():  # document order, so the output is stable
             if o.key not in touched:
                 continue

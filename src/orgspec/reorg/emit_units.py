@@ -5,9 +5,9 @@ Imports: :mod:`orgspec.reorg.*`, :mod:`orgspec.model`.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
+from orgspec.model.pools import pool_key
 from orgspec.model.units import EventKind, Plaque
 from orgspec.reorg.declared import (
     event_basis,
@@ -138,19 +138,21 @@ class UnitPhases(EmitterBase):
             )
         quota_ops: list[Operation] = []
         if "quotas" in fields:
-            ca = Counter(q.category for q in a.quotas)
-            cb = Counter(q.category for q in b.quotas)
-            if max(ca.values(), default=0) <= 1 and max(cb.values(), default=0) <= 1:
-                qa = {q.category: q for q in a.quotas}
-                qb = {q.category: q for q in b.quotas}
-                for cat in [q.category for q in a.quotas] + [q.category for q in b.quotas if q.category not in qa]:
-                    if qa.get(cat) != qb.get(cat):
+            # a quota is matched by its pool: the category and, for one of no known category, its words
+            # (专职干部 and 人员编制 are two pools, each other, never one changed into the other)
+            ka = [pool_key(q.category, q.category_label) for q in a.quotas]
+            kb = [pool_key(q.category, q.category_label) for q in b.quotas]
+            if len(set(ka)) == len(ka) and len(set(kb)) == len(kb):
+                qa = dict(zip(ka, a.quotas, strict=True))
+                qb = dict(zip(kb, b.quotas, strict=True))
+                for key in [*ka, *(k for k in kb if k not in qa)]:
+                    if qa.get(key) != qb.get(key):
                         quota_ops.append(
                             QuotaChanged(
                                 **{**base, "basis": event_basis(a, b, (EventKind.QUOTA_CHANGED,))},
-                                category=cat,
-                                before=qa.get(cat),
-                                after=qb.get(cat),
+                                category=key[0],
+                                before=qa.get(key),
+                                after=qb.get(key),
                             )
                         )
             ops.extend(self.group("quotas", a.quotas, b.quotas, base, quota_ops))

@@ -355,6 +355,11 @@ class Diff(_Frozen):
     proposals: tuple[Proposal, ...] = ()
     notes: tuple[DiffNote, ...] = ()
     candidate_limit_hit: bool = False
+    refs: dict[str, str] = Field(
+        default={},
+        description="the names of the units the operations refer to by id (superior @a, managed-by @a): "
+        "id → name, in the new spec (else the old); the printed forms say the name",
+    )
 
     @property
     def empty(self) -> bool:

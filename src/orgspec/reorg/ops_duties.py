@@ -112,6 +112,9 @@ class QuotaTransferred(_Op):
     source: Pair
     source_name: str
     category: QuotaCategory
+    category_label: str | None = Field(
+        default=None, description="the pool's name in the document's words, with the category other (专职干部)"
+    )
     amount: int
 
 

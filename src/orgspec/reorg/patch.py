@@ -331,6 +331,7 @@ def invert_op(op: Operation) -> Operation:
             source=op.unit.swapped(),
             source_name=op.name,
             category=op.category,
+            category_label=op.category_label,
             amount=op.amount,
         )
     if isinstance(op, PostsTransferred):

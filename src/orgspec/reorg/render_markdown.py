@@ -8,6 +8,7 @@ Imports: :mod:`orgspec.reorg.ops`, :mod:`orgspec.reorg.render_text`, :mod:`orgsp
 from __future__ import annotations
 
 from orgspec.reorg.ops import Diff
+from orgspec.reorg.refs import named_ops
 from orgspec.reorg.render_text import (
     _DUTY_VERBS,
     _duties,
@@ -34,11 +35,11 @@ def render_markdown(diff: Diff, *, limit: int = MARKDOWN_LIMIT) -> str:
     head += ["| change | count |", "|---|---:|"]
     head += [f"| {_verb(op, n)} | {n} |" for op, n in _ordered(diff.summary.counts)]
     head += [f"| {_duties(n)} {_DUTY_VERBS[op]} | {n} |" for op, n in diff.summary.duties.items()]
-    head += [f"| {cat} quota | {delta} |" for cat, delta in diff.summary.quota.items()]
+    head += [f"| {_md(cat)} quota | {delta} |" for cat, delta in diff.summary.quota.items()]
     head += [f"| leadership posts | {diff.summary.posts} |"] if diff.summary.posts else []
     if order_only(diff):
         head += [f"| lists in another order | {len(diff.operations)} |"]
-    head += ["", f"**{summary_line(diff)}**", ""]
+    head += ["", f"**{_md(summary_line(diff))}**", ""]
     tail: list[str] = []
     if diff.proposals:
         tail += ["**Possible renames** (similarity only; not applied):", ""]
@@ -48,7 +49,7 @@ def render_markdown(diff: Diff, *, limit: int = MARKDOWN_LIMIT) -> str:
         tail += ["**Notes**", ""] + [f"- `{n.code}` {_md(n.message)}" for n in diff.notes[:50]] + [""]
     budget = limit - len("\n".join(head + tail)) - 200
     blocks: list[str] = []
-    groups = by_unit(diff.operations)
+    groups = by_unit(named_ops(diff.operations, diff.refs))  # a unit referred to by id, by its name
     used = 0
     shown = 0
     for g in groups:

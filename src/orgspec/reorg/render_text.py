@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from orgspec.model.pools import pool_name
 from orgspec.model.units import Duty, PostItem, Unit
 from orgspec.model.values import Count
 from orgspec.reorg.fold import fold
@@ -48,6 +49,7 @@ from orgspec.reorg.ops import (
     Respell,
     Split,
 )
+from orgspec.reorg.refs import named_ops
 from orgspec.report.text import printable
 
 __all__ = ["UnitChanges", "by_unit", "render_text", "summary_line"]
@@ -211,7 +213,8 @@ def _detail(op: Operation) -> str | None:
     if isinstance(op, RankChanged):
         return _arrow("rank", op.before, op.after)
     if isinstance(op, QuotaChanged):
-        label = f"{op.category.value} quota"
+        quota = op.after or op.before
+        label = f"{pool_name(op.category, quota.category_label if quota else None)} quota"
         before = op.before.count if op.before else None
         after = op.after.count if op.after else None
         line = _arrow(label, _count(before), _count(after))
@@ -265,7 +268,7 @@ def _detail(op: Operation) -> str | None:
             return f"{op.field.replace('_', ' ')}: {'; '.join(delta)}" if delta else None
         return _arrow(op.field.replace("_", " "), op.before, op.after)
     if isinstance(op, QuotaTransferred):
-        return f"{op.category.value} quota transferred from {op.source_name}: {op.amount}"
+        return f"{pool_name(op.category, op.category_label)} quota transferred from {op.source_name}: {op.amount}"
     if isinstance(op, PostsTransferred):
         return f"leadership posts transferred from {op.source_name}: {op.amount}"
     if isinstance(op, Merge):
@@ -295,7 +298,7 @@ def _contents(unit: Unit) -> list[str]:
     out += [f"duty: {_duty(d)}" for d in unit.duties[:5]]
     if len(unit.duties) > 5:
         out.append(f"… and {len(unit.duties) - 5} more duties")
-    out += [f"{q.category.value} quota: {q.count}" for q in unit.quotas]
+    out += [f"{pool_name(q.category, q.category_label)} quota: {q.count}" for q in unit.quotas]
     return out
 
 
@@ -402,7 +405,7 @@ def render_text(diff: Diff, *, color: bool = False) -> str:
     def paint(text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
-    for g in by_unit(diff.operations):
+    for g in by_unit(named_ops(diff.operations, diff.refs)):  # a unit referred to by id, by its name
         word = _verb_word(g.verb)
         out.append(f"{paint(word, _COLOURS.get(g.verb, '33'))} {printable(g.headline)}")
         out.extend(f"    {printable(line)}" for line in g.details)
@@ -413,5 +416,5 @@ def render_text(diff: Diff, *, color: bool = False) -> str:
         )
     for n in diff.notes:
         out.append(f"{paint('note', '2')} [{n.code}] {printable(n.message)}")
-    out.append(summary_line(diff))
+    out.append(printable(summary_line(diff)))  # a pool may be named in the document's words
     return "\n".join(out) + "\n"

@@ -47,6 +47,7 @@ from orgspec.reorg.ops import (
     Reconstitute,
     Split,
 )
+from orgspec.reorg.refs import named_ops
 from orgspec.reorg.render_text import ORDER_ONLY
 from orgspec.reorg.render_zh_changes import RECORDS, Said, other_changes, unit_changes
 from orgspec.reorg.render_zh_phrasing import (
@@ -77,7 +78,7 @@ def render_zh(diff: Diff, order: Sequence[Place | None] | None = None) -> str:
     the sentences go in document order (a plan item by item, a history date by date) when every
     sentence has a place; else they are grouped by operation, in the order reform plans use.
     """
-    ops = diff.operations
+    ops = tuple(named_ops(diff.operations, diff.refs))  # a unit referred to by id, by its name (由甲局管理)
     places = {id(op): p for op, p in zip(ops, order, strict=True)} if order is not None else None
     w = _Writer(ops, places)
     by = _ordered(ops)

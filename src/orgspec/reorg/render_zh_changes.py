@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from orgspec.model.pools import pool_key
 from orgspec.model.script import fold_script
 from orgspec.model.units import Duty
 from orgspec.reorg.ops import (
@@ -34,12 +35,12 @@ from orgspec.reorg.ops import (
     Rename,
 )
 from orgspec.reorg.render_zh_phrasing import (
-    _category,
     _duty,
     _interim,
     _kind,
     _n,
     _plaque_form,
+    _quota_category,
     _ref,
     _relations,
     _Writer,
@@ -203,16 +204,17 @@ def unit_changes(w: _Writer, each: Callable[[type], list[Operation]], said: Said
             went, arrived = recast
             said_quotas.update((id(went), id(arrived)))
             assert went.before is not None
+            was, was_words = _quota_category(went, "was")
+            now, now_words = _quota_category(arrived, "now")
             w.say(
-                "{name}由{before}调整为{after}，"
-                + _category(went.category)
-                + "{n}调整为"
-                + _category(arrived.category),
+                "{name}由{before}调整为{after}，" + was + "{n}调整为" + now,
                 op.basis,
                 name=op.name,
                 before=before,
                 after=after,
                 n=_n(went.before.count),
+                **was_words,
+                **now_words,
             )
             continue
         if op.before is None and op.before_label is None:  # stated where nothing was: no change from 未明确
@@ -294,7 +296,8 @@ def _recast_quota(op: KindChanged, quota_ops: list[Operation]) -> tuple[QuotaCha
         for c in came:
             assert g.before is not None
             assert c.after is not None
-            if g.category != c.category and g.before.count == c.after.count and g.before.count.known:
+            other_pool = pool_key(g.category, g.before.category_label) != pool_key(c.category, c.after.category_label)
+            if other_pool and g.before.count == c.after.count and g.before.count.known:
                 return g, c
     return None
 
@@ -353,10 +356,12 @@ def other_changes(w: _Writer, each: Callable[[type], list[Operation]], said_quot
         labels = list(dict.fromkeys(_QUOTA_WORDS[k] for k in _QUOTA_WORDS if a.get(k) != b.get(k)))
         if labels:
             w.about(op)
+            cat, pool = _quota_category(op)
             w.say(
-                "{name}" + _category(op.category) + "{n}的{labels}有调整",
+                "{name}" + cat + "{n}的{labels}有调整",
                 op.basis,
                 name=op.name,
                 n=_n(op.after.count),
                 labels="、".join(w.word(x) for x in labels),
+                **pool,
             )

@@ -243,8 +243,21 @@ def _relations(w: _Writer, changes: list[Operation]) -> None:
             w.say(said[r["kind"]][1], op.basis, name=op.name, target=r["target"]["target"])
 
 
-def _category(category: QuotaCategory) -> str:
-    return _CATEGORY[category]
+def _category(category: QuotaCategory, label: str | None = None, slot: str = "cat") -> tuple[str, dict[str, str]]:
+    """Return how a sentence names a pool, and the slot it fills.
+
+    A known category is in the summary's words (行政编制); a pool of no known category in the
+    document's own words (专职干部, 人员编制), as written.
+    """
+    if category is QuotaCategory.OTHER and label:
+        return "{" + slot + "}", {slot: label}
+    return _CATEGORY[category], {}
+
+
+def _quota_category(op: QuotaChanged, slot: str = "cat") -> tuple[str, dict[str, str]]:
+    """Return how a sentence names the pool of a quota change (see :func:`_category`)."""
+    q = op.after or op.before
+    return _category(op.category, q.category_label if q is not None else None, slot)
 
 
 def _staffing(w: _Writer, each: Callable[[type], list[Operation]], said: AbstractSet[int] = frozenset()) -> None:
@@ -253,27 +266,33 @@ def _staffing(w: _Writer, each: Callable[[type], list[Operation]], said: Abstrac
         assert isinstance(op, QuotaChanged)
         if id(op) in said:
             continue
-        cat = _CATEGORY[op.category]
+        cat, words = _quota_category(op)
         before = op.before.count if op.before else None
         after = op.after.count if op.after else None
         if before is None and after is not None:
-            w.say("{name}核定" + cat + "{after}", op.basis, name=op.name, after=_n(after))
+            w.say("{name}核定" + cat + "{after}", op.basis, name=op.name, after=_n(after), **words)
         elif after is None and before is not None:
-            w.say("{name}不再单独核定" + cat + "(原{before})", op.basis, name=op.name, before=_n(before))
+            w.say("{name}不再单独核定" + cat + "(原{before})", op.basis, name=op.name, before=_n(before), **words)
         elif before is not None and after is not None and before != after:
             w.say(
-                "{name}" + cat + "由{before}调整为{after}", op.basis, name=op.name, before=_n(before), after=_n(after)
+                "{name}" + cat + "由{before}调整为{after}",
+                op.basis,
+                name=op.name,
+                before=_n(before),
+                after=_n(after),
+                **words,
             )
     for op in each(QuotaTransferred):
         w.about(op)
         assert isinstance(op, QuotaTransferred)
-        cat = _CATEGORY[op.category]
+        cat, words = _category(op.category, op.category_label)
         w.say(
             "将{source}的" + cat + "{amount}名划入{name}",
             op.basis,
             source=op.source_name,
             amount=str(op.amount),
             name=op.name,
+            **words,
         )
     for op in each(PostsChanged):
         w.about(op)

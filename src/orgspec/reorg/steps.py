@@ -82,15 +82,20 @@ def bracket(field: str, a_val: Any, b_val: Any, ops: list[Any]) -> tuple[Any, An
     """
     steps = list_steps(ops)
     back_steps = invert_steps(steps)
+    # ``ops`` remove and replace the first equal item, their inverse re-appends: a value stated twice
+    # (the same duty text in two places) may need several rounds before the list is one both agree on,
+    # each round moving a re-appended item further back (甲甲甲乙 less one 甲 settles as 乙甲甲甲)
+    back = a_val
     try:
-        fwd = simulate(a_val, steps)
-        back = simulate(fwd, back_steps)
-        fwd2 = simulate(back, steps)
-        if simulate(fwd2, back_steps) != back:
-            return None
+        for _ in range(len(a_val) + len(steps) + 2):
+            fwd = simulate(back, steps)
+            again = simulate(fwd, back_steps)
+            if again == back:
+                return back, fwd
+            back = again
     except ConflictError:
         return None
-    return back, fwd2
+    return None
 
 
 def run_duties(start: tuple[Duty, ...], seq: list[Any]) -> tuple[Duty, ...]:

@@ -14,8 +14,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from orgspec.model.arith import sum_counts
-from orgspec.model.units import PostGroup, PostItem, Quota, Spec
-from orgspec.model.values import Count, QuotaCategory
+from orgspec.model.pools import PoolKey, counted_posts, pool_key, pool_name
+from orgspec.model.units import PostItem, Quota, Spec
+from orgspec.model.values import Count
 from orgspec.reorg.ops import (
     Abolish,
     AttributeChanged,
@@ -34,13 +35,16 @@ __all__ = ["DUTY_OPS", "posts_total", "reconcile", "summarize"]
 DUTY_OPS = ("duty-transferred", "duty-added", "duty-cancelled", "duty-reworded")
 
 
-def _quota_changes(ops: Iterable[Operation]) -> dict[QuotaCategory, list[tuple[int, Count]]]:
-    """Return, per category, the signed counts the operations add and remove."""
-    out: dict[QuotaCategory, list[tuple[int, Count]]] = {}
+def _quota_changes(ops: Iterable[Operation]) -> dict[PoolKey, list[tuple[int, Count]]]:
+    """Return, per pool, the signed counts the operations add and remove.
+
+    A pool is a category and, for one of no known category, the document's words for it.
+    """
+    out: dict[PoolKey, list[tuple[int, Count]]] = {}
 
     def add(sign: int, quotas: Iterable[Quota]) -> None:
         for q in quotas:
-            out.setdefault(q.category, []).append((sign, q.count))
+            out.setdefault(pool_key(q.category, q.category_label), []).append((sign, q.count))
 
     for op in ops:
         if isinstance(op, Establish):
@@ -56,20 +60,35 @@ def _quota_changes(ops: Iterable[Operation]) -> dict[QuotaCategory, list[tuple[i
     return out
 
 
-def posts_total(items: Iterable[PostItem]) -> Count:
-    """Return how many leadership posts a list states: each post's figure and each group's total.
+def _pool_names(ops: Iterable[Operation], *specs: Spec) -> dict[PoolKey, str]:
+    """Return how output names each pool: the category, with the words (as first written) of an ``other`` one."""
+    names: dict[PoolKey, str] = {}
+    quotas: list[Quota] = []
+    for op in ops:
+        if isinstance(op, QuotaChanged):
+            quotas += [q for q in (op.before, op.after) if q is not None]
+        elif isinstance(op, Establish):
+            quotas += op.after.quotas
+        elif isinstance(op, Abolish | Demote):
+            quotas += op.before.quotas
+        elif isinstance(op, AttributeChanged) and op.field == "quotas":
+            quotas += [Quota.model_validate(q) for q in [*(op.before or ()), *(op.after or ())]]
+    quotas += [q for spec in specs for u in spec.walk() for q in u.quotas if q.category_label]
+    for q in quotas:
+        names.setdefault(pool_key(q.category, q.category_label), pool_name(q.category, q.category_label))
+    return names
 
-    A group whose total is open but whose breakdown is all numbers counts its breakdown;
-    any other open figure makes the total open.
+
+def posts_total(items: Iterable[PostItem]) -> Count:
+    """Return how many leadership posts a list states, counted as the checks count them.
+
+    Each post's figure and each group's total (a group whose total is open but whose breakdown is
+    all numbers counts its breakdown); a post held by the holders of another post beside it
+    (``held-by``) is one person for both and adds nothing, a past layout (``until``) is not counted
+    (:func:`orgspec.model.pools.counted_posts`). Posts approved separately (另核) are counted: they are
+    the unit's posts, outside the quota. Any other open figure makes the total open.
     """
-    counts: list[Count] = []
-    for item in items:
-        broken_down = isinstance(item, PostGroup) and item.posts and all(p.count.known for p in item.posts)
-        if isinstance(item, PostGroup) and broken_down and not item.count.known:
-            counts.append(sum_counts(p.count for p in item.posts))
-        else:
-            counts.append(item.count)
-    return sum_counts(counts)
+    return sum_counts(count for _, count in counted_posts(items, separately=True))
 
 
 def _post_changes(ops: Iterable[Operation]) -> list[tuple[int, Count]]:
@@ -97,13 +116,16 @@ def summarize(ops: Sequence[Operation]) -> Summary:
         "duty-transferred" if getattr(op, "counterpart", None) else op.op for op in ops if op.op in DUTY_OPS
     )
     quota: dict[str, str] = {}
-    for cat, changes in sorted(_quota_changes(ops).items()):
+    changed = _quota_changes(ops)
+    names = _pool_names(ops) if any(label for _, label in changed) else {}
+    for pool, changes in sorted(changed.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        key = names.get(pool, pool[0].value)  # a pool in the document's words: other (专职干部)
         if any(not c.known for _, c in changes):
-            quota[cat.value] = "open"
+            quota[key] = "open"
             continue
         net = _net(changes)
         if net:
-            quota[cat.value] = f"{net:+d}"
+            quota[key] = f"{net:+d}"
     post_changes = _post_changes(ops)
     posts: str | None = None
     if any(not c.known for _, c in post_changes):
@@ -149,34 +171,51 @@ def reconcile(old: Spec, new: Spec, ops: Sequence[Operation]) -> list[DiffNote]:
     return _reconcile_quotas(old, new, ops) + _reconcile_posts(old, new, ops)
 
 
+def _pool_totals(spec: Spec) -> dict[PoolKey, Count]:
+    """Return the total quota of each pool over all units (an open figure makes a total open)."""
+    by_pool: dict[PoolKey, list[Count]] = {}
+    for unit in spec.walk():
+        for q in unit.quotas:
+            by_pool.setdefault(pool_key(q.category, q.category_label), []).append(q.count)
+    return {pool: sum_counts(counts) for pool, counts in by_pool.items()}
+
+
 def _reconcile_quotas(old: Spec, new: Spec, ops: Sequence[Operation]) -> list[DiffNote]:
     notes: list[DiffNote] = []
     changes = _quota_changes(ops)
     if not changes:
         return notes  # no operation touches a quota: the totals are the same
-    before, after = old.totals(), new.totals()
-    for cat in sorted(set(before) | set(after)):
-        if not changes.get(cat) and before.get(cat) == after.get(cat):
+    before, after = _pool_totals(old), _pool_totals(new)
+    names: dict[PoolKey, str] = {}
+
+    def named(pool: PoolKey) -> str:
+        """Return a pool's name; its words are looked for only when a note needs them (rare)."""
+        if pool[1] is not None and not names:
+            names.update(_pool_names(ops, old, new))
+        return names.get(pool, pool[0].value)
+
+    for pool in sorted(set(before) | set(after), key=lambda p: (p[0], p[1] or "")):
+        if not changes.get(pool) and before.get(pool) == after.get(pool):
             continue
-        b = before.get(cat, Count.of(0))
-        a = after.get(cat, Count.of(0))
-        delta = sum_counts(c for _, c in changes.get(cat, []))
+        b = before.get(pool, Count.of(0))
+        a = after.get(pool, Count.of(0))
+        delta = sum_counts(c for _, c in changes.get(pool, []))
         if not (b.known and a.known and delta.known):
             notes.append(
                 DiffNote(
                     code="quota-open",
                     severity="info",
-                    message=f"{cat.value} quota total cannot be reconciled: {b} before, {a} after "
+                    message=f"{named(pool)} quota total cannot be reconciled: {b} before, {a} after "
                     "(an open figure: determined separately, not stated, unreadable or a range)",
                 )
             )
             continue
-        net = _net(changes.get(cat, []))
+        net = _net(changes.get(pool, []))
         if (b.value or 0) + net != (a.value or 0):
             notes.append(
                 DiffNote(
                     code="quota-unreconciled",
-                    message=f"{cat.value} quota total does not reconcile: {b.value} before {net:+d} "
+                    message=f"{named(pool)} quota total does not reconcile: {b.value} before {net:+d} "
                     f"in changes != {a.value} after",
                 )
             )
