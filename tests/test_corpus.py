@@ -42,12 +42,20 @@ WAS_HELD_OUT = {"03", "06", "09", "12", "15", "18", "21", "24", *(f"{n}" for n i
 PROMOTED = {1, 2, 3, 4, 5}
 
 #: The day each batch was retrieved; batches 2 (found 26-31), 3 (found 32-43), 4 (found 44-53),
-#: 5 (found 54-63) and 6 (found 64 on, sampled by a fixed procedure) are each held out as a whole,
-#: fresh sets for the drafter that no rule was written against.
-RETRIEVED = {1: "2026-12-04", 2: "2026-12-05", 3: "2026-12-05", 4: "2026-12-05", 5: "2026-12-05", 6: "2026-12-05"}
+#: 5 (found 54-63), 6 (found 64-69) and 7 (found 70 on; 6 and 7 sampled by a fixed procedure) are each
+#: held out as a whole, fresh sets for the drafter that no rule was written against.
+RETRIEVED = {
+    1: "2026-12-04",
+    2: "2026-12-05",
+    3: "2026-12-05",
+    4: "2026-12-05",
+    5: "2026-12-05",
+    6: "2026-12-05",
+    7: "2026-12-05",
+}
 
 #: The last file number of each batch but the newest.
-_BATCH_ENDS = {1: 25, 2: 31, 3: 43, 4: 53, 5: 63}
+_BATCH_ENDS = {1: 25, 2: 31, 3: 43, 4: 53, 5: 63, 6: 69}
 
 
 def _batch_of(number: int) -> int:
