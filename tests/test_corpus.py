@@ -86,6 +86,8 @@ NOT_VERBATIM: dict[str, set[str]] = {
     "found-60-shangli-county-institutional-reform-trad": {"縣委書記"},
     # The page never names the bureau whose 局長's powers it gives: a placeholder.
     "found-69-bureau-director-powers-labour-law-site-trad": {"unnamed bureau (局長綜理局務 page)"},
+    # The page never names the bureau whose 科 and 室 it lists: a placeholder.
+    "found-72-new-taipei-social-welfare-department-sections-trad": {"unnamed bureau (本局設下列各科、室 page)"},
 }
 
 #: Pinyin readings that some reposts inject after characters: "國(guó)家".
