@@ -87,6 +87,24 @@ def test_parts_of_a_class_must_add_up_when_complete() -> None:
     assert _findings(loose.replace('includes 6 "未启用6个"', 'includes 9 "未启用9个"')) == [("OS317", 2)]
 
 
+def test_parts_of_a_class_are_checked_against_a_bounded_count() -> None:
+    # "综上所述…至少有716个" over parts of 269 + 357 + 14 + 52 = 692 (found-73): a complete breakdown
+    # below the least the count can be is reported; a bound is checked, not skipped as open
+    base = _CLASS.replace('    also 31 "民政部门口径31个" source "按照民政部门口径"\n', "")
+    count = 'stands-for 31 "现有街道办事处31个"'
+    at_least = base.replace(count, 'stands-for at-least 32 "至少32个"')
+    assert _findings(at_least) == [("OS317", 2)]
+    message = next(d.message for d in orgspec.check_text(at_least) if d.code == "OS317")
+    assert "add up to 31, not its ≥32 bodies" in message
+    assert _findings(base.replace(count, 'stands-for at-least 30 "至少30个"')) == []
+    # a range that holds the sum: nothing; parts above its upper bound, complete or not: reported
+    assert _findings(base.replace(count, 'stands-for between 30 33 "30-33个"')) == []
+    loose = base.replace("    complete\n", "")
+    assert _findings(loose.replace(count, 'stands-for at-most 29 "不超过29个"')) == [("OS317", 2)]
+    # not complete, below a lower bound: the rest may be unlisted
+    assert _findings(loose.replace(count, 'stands-for at-least 40 "至少40个"')) == []
+
+
 def test_a_total_across_the_class_is_the_figure_of_each_times_the_bodies() -> None:
     wrong = _CLASS.replace('across 31 124 "共计124副"', 'across 31 120 "共计120副"')
     assert _findings(wrong) == [("OS317", 27)]

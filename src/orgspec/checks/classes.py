@@ -66,25 +66,27 @@ def _areas(ctx: Context, path: str, unit: Unit) -> Iterator[Diagnostic]:
 
 
 def _parts(ctx: Context, path: str, unit: Unit, cls: BodyClass) -> Iterator[Diagnostic]:
-    total = _value(cls.count)
-    if total is not None and len(cls.members) > total:
+    # A range or bound is checked by its bounds (至少有716个: parts that add up to 692 break it).
+    low, high = cls.count.low_bound, cls.count.high_bound
+    if high is not None and len(cls.members) > high:
         yield ctx.diag(
             "OS317",
-            f"the class '{unit.name}' stands for {total} bodies but names {len(cls.members)} members",
+            f"the class '{unit.name}' stands for {cls.count} bodies but names {len(cls.members)} members",
             f"{path}/stands_for/count",
             hint=KEEP_FIGURES_HINT,
-            related=[("a member", f"{path}/stands_for/members/{i}") for i in range(total, len(cls.members))],
+            related=[("a member", f"{path}/stands_for/members/{i}") for i in range(high, len(cls.members))],
         )
     values = [_value(p.total) for p in cls.parts]
-    if total is None or not values or None in values:
+    if low is None or not values or None in values:
         return
     summed = sum(v or 0 for v in values)
-    if summed == total or (summed < total and not cls.complete):
+    over = high is not None and summed > high
+    if not over and (summed >= low or not cls.complete):
         return
     how = "add up to" if cls.complete else "come to"
     yield ctx.diag(
         "OS317",
-        f"the parts of the class '{unit.name}' stands for {how} {summed}, not its {total} bodies",
+        f"the parts of the class '{unit.name}' stands for {how} {summed}, not its {cls.count} bodies",
         f"{path}/stands_for/count",
         hint=KEEP_FIGURES_HINT,
         related=[(p.label or "a part", f"{path}/stands_for/parts/{i}") for i, p in enumerate(cls.parts)],
