@@ -13,21 +13,10 @@ import json
 import pytest
 
 import orgspec
-from orgspec.fmt import format_source
 from orgspec.model import RelationKind
 from orgspec.model.values import Count
-
-
-def _findings(text: str, *codes: str) -> list[tuple[str, int]]:
-    return [(d.code, d.line) for d in orgspec.check_text(text) if not codes or d.code in codes]
-
-
-def _round_trips(text: str) -> orgspec.Spec:
-    spec = orgspec.loads(text)
-    assert orgspec.loads(orgspec.dumps(spec)) == spec
-    assert format_source(text, "t.orgspec").output == text  # written canonically
-    return spec
-
+from tests.construct_helpers import findings as _findings
+from tests.construct_helpers import round_trips as _round_trips
 
 # ---- one figure for each of several units (各4名), a part's funding ----------------------------------
 

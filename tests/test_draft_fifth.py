@@ -7,22 +7,15 @@ back to its model and passes check but for OS301.
 
 from __future__ import annotations
 
-import orgspec
-from orgspec.api import analyze
-from orgspec.draft import Draft, draft
+from orgspec.draft import Draft
 from orgspec.model.units import Post, PostGroup
 from orgspec.model.values import CountStatus, QuotaCategory
-
-
-def _draft(text: str) -> Draft:
-    result = draft(text, "snippet.txt")
-    assert analyze(result.text).spec == result.spec
-    assert {d.code for d in orgspec.check_text(result.text) if d.severity.value == "error"} <= {"OS301"}
-    return result
+from tests.draft_helpers import checked_draft as _draft
+from tests.draft_helpers import notes_of
 
 
 def _doubts(result: Draft) -> list[str]:
-    return [n["message"] for n in result.report["notes"] if n["kind"] == "doubt"]
+    return notes_of(result, "doubt")
 
 
 # ---- precision: what the drafter no longer guesses ----------------------------------------------

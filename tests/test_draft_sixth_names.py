@@ -7,25 +7,21 @@ words than any document, and each refusal is a near-miss the rule must not read.
 
 from __future__ import annotations
 
-import orgspec
-from orgspec.api import analyze
-from orgspec.draft import Draft, draft
+from orgspec.draft import Draft
 from orgspec.model.values import UnitKind
+from tests.draft_helpers import checked_draft, notes_of
+
+
+def _anomalies(result: Draft) -> list[str]:
+    return notes_of(result, "anomaly")
 
 
 def _draft(text: str) -> Draft:
-    result = draft(text, "made-up.txt")
-    assert analyze(result.text).spec == result.spec  # every draft reads back
-    assert {d.code for d in orgspec.check_text(result.text) if d.severity.value == "error"} <= {"OS301"}
-    return result
+    return checked_draft(text, "made-up.txt")
 
 
 #: a duty part the drafter reads, so that a made-up notice has a structure
 DUTIES = "一、主要职责\n贯彻落实市委、市政府的决策部署,研究制定相关政策,统筹协调重大问题。\n"
-
-
-def _anomalies(result: Draft) -> list[str]:
-    return [n["message"] for n in result.report["notes"] if n["kind"] == "anomaly"]
 
 
 # --- a count the sentence states before its list ---------------------------------------------

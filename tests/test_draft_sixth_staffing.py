@@ -10,22 +10,15 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import orgspec
-from orgspec.api import analyze
-from orgspec.draft import Draft, draft
+from orgspec.draft import Draft
 from orgspec.model.units import Post
 from orgspec.model.values import QuotaCategory
-
-
-def _draft(text: str) -> Draft:
-    result = draft(text, "snippet.txt")
-    assert analyze(result.text).spec == result.spec
-    assert {d.code for d in orgspec.check_text(result.text) if d.severity.value == "error"} <= {"OS301"}
-    return result
+from tests.draft_helpers import checked_draft as _draft
+from tests.draft_helpers import notes_of
 
 
 def _doubts(result: Draft) -> list[str]:
-    return [n["message"] for n in result.report["notes"] if n["kind"] == "doubt"]
+    return notes_of(result, "doubt")
 
 
 def _posts(result: Draft, body: int = 0) -> list[tuple[str, str, tuple[str, ...]]]:
