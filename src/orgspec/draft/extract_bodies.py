@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
+from orgspec.draft.extract_fates import extract_fates
 from orgspec.draft.facts import Facts, ListedBody, Src
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Plaque, Quota, Relation, RelationKind
@@ -376,6 +377,7 @@ def extract_bodies(lines: list[Line], facts: Facts) -> tuple[set[int], set[int]]
     taken = {x.line for x in facts.sections} | {d.line for x in facts.sections for d in x.plaques}
     read = {line.no for line in lines if line.text and line.no not in taken and _hung_and_managed(line, listed)}
     only = _classes(lines, listed) | _class_lines(lines, listed) | _figures(lines, listed)
+    only |= extract_fates([x for x in lines if x.no not in read | only], facts, listed.get)
     facts.used |= _level_bodies(lines, listed)  # the line may hold the body's own sections too: not "only"
     _managed_items(lines, listed)
     main = facts.name.value if facts.name is not None else None
