@@ -1,0 +1,88 @@
+"""The seventh pass: every body a document names, and the basis of such documents.
+
+Each rule reads a pattern of the field found in at least two corpus documents of different sources
+(docs/draft.md, "The seventh pass: every body a document names"); the texts below are made up in
+other words than any document, and each refusal beside a rule is a near-miss it must not read.
+"""
+
+from __future__ import annotations
+
+import orgspec
+from orgspec.api import analyze
+from orgspec.draft import Draft, draft
+from orgspec.model.units import EventKind, Unit
+from orgspec.model.values import UnitKind
+
+
+def _draft(text: str) -> Draft:
+    result = draft(text, "made-up.txt")
+    assert analyze(result.text).spec == result.spec  # every draft reads back
+    assert {d.code for d in orgspec.check_text(result.text) if d.severity.value == "error"} <= {"OS301"}
+    return result
+
+
+def _bodies(result: Draft) -> dict[str, Unit]:
+    return {b.name: b for b in result.spec.bodies}
+
+
+def _fates(body: Unit) -> list[EventKind]:
+    return [e.kind for e in body.history]
+
+
+# --- bodies named after the verb that decides them (a reform plan, a news item) -------------------
+
+
+def test_each_body_a_reform_sentence_names_is_drafted_with_its_fate() -> None:
+    text = (
+        "甲省机构改革有关情况如下。\n"
+        "一是组建省湖泊保护委员会,作为省政府组成部门。不再保留省水产局、省湖泊管理办公室。\n"
+        "二是重新组建省档案局。省农机中心并入省农业农村厅。\n"
+        "三是保留省信访局、省机关事务管理局。\n"
+    )
+    bodies = _bodies(_draft(text))
+    assert _fates(bodies["省湖泊保护委员会"]) == [EventKind.ESTABLISHED]
+    assert bodies["省湖泊保护委员会"].kind is UnitKind.CONSTITUENT_DEPARTMENT
+    assert bodies["省湖泊保护委员会"].kind_label == "组成部门"
+    assert _fates(bodies["省水产局"]) == _fates(bodies["省湖泊管理办公室"]) == [EventKind.ABOLISHED]
+    assert _fates(bodies["省档案局"]) == [EventKind.REESTABLISHED]
+    merged = bodies["省农机中心"].history[0]
+    assert merged.kind is EventKind.MERGED and merged.target is not None
+    assert merged.target.target == "省农业农村厅"
+    assert _fates(bodies["省信访局"]) == _fates(bodies["省机关事务管理局"]) == [EventKind.KEPT]
+
+
+def test_a_body_that_lives_on_as_a_plaque_is_not_drafted_twice() -> None:
+    text = (
+        "组建市海防委员会,保留市口岸办公室牌子。不再保留单设的市口岸办公室。\n"
+        "组建市数据资源局。市统计中心调整为市政府直属机构。\n"
+    )
+    bodies = _bodies(_draft(text))
+    assert [(p.name, p.form) for p in bodies["市海防委员会"].plaques] == [("市口岸办公室", "保留")]
+    assert "市口岸办公室" not in bodies  # the plaque's name is no body of its own (OS402 otherwise)
+    assert bodies["市统计中心"].kind_label == "直属机构"
+    assert _fates(bodies["市数据资源局"]) == [EventKind.ESTABLISHED]
+
+
+def test_a_name_must_end_its_clause_and_one_body_is_no_list() -> None:
+    # refusal: "组建X的职责" names no body; a single 撤销 is a body's own history, not a list
+    result = _draft("组建生态保护部的职责划入省水利厅承担。撤销县林业站。\n")
+    assert "生态保护部" not in _bodies(result)
+    assert "县林业站" not in _bodies(result)
+
+
+def test_a_dated_change_is_history_not_a_plan() -> None:
+    # refusal: "1985年,撤销A,成立B": a gazetteer's history of one body, read by the history reader
+    result = _draft("1985年,撤销城关公社管委会,成立城关镇人民政府。1992年3月,设立城关镇财政所。\n")
+    assert "城关公社管委会" not in _bodies(result)
+
+
+def test_a_body_of_another_jurisdiction_is_refused_with_a_note() -> None:
+    text = (
+        "根据《乙县机构改革方案》,组建县应急管理局,不再保留县安全生产监督管理局。\n"
+        "组建县医疗保障局。撤销省煤炭工业局。\n"
+    )
+    result = _draft(text)
+    bodies = _bodies(result)
+    assert {"县应急管理局", "县安全生产监督管理局", "县医疗保障局"} <= set(bodies)
+    assert "省煤炭工业局" not in bodies
+    assert any("省煤炭工业局" in n["message"] for n in result.report["notes"])
