@@ -86,3 +86,23 @@ def test_a_body_of_another_jurisdiction_is_refused_with_a_note() -> None:
     assert {"县应急管理局", "县安全生产监督管理局", "县医疗保障局"} <= set(bodies)
     assert "省煤炭工业局" not in bodies
     assert any("省煤炭工业局" in n["message"] for n in result.report["notes"])
+
+
+# --- the basis of such documents ---------------------------------------------------------------
+
+
+def test_a_plan_a_meeting_passed_or_a_decision_made_is_the_basis() -> None:
+    text = (
+        "2019年1月5日,丙市人大常委会第二次会议审议通过了《丙市人民政府机构改革方案》。\n"
+        "组建市文化广电旅游局,不再保留市文化局、市旅游局。\n"
+    )
+    result = _draft(text)
+    assert [b.title for b in result.spec.bodies[0].basis] == ["丙市人民政府机构改革方案"]
+    text = "丁县县委作出《关于设立县委巡察机构的决定》。组建县委巡察办,撤销县督查室、县考核办。\n"
+    assert [b.title for b in _draft(text).spec.bodies[0].basis] == ["关于设立县委巡察机构的决定"]
+
+
+def test_a_report_a_meeting_heard_is_no_basis() -> None:
+    # refusal: a work report the meeting heard (no plan, decision, notice or rules) rests nothing on it
+    text = "会议审议通过了《县政府二〇一九年工作报告》。组建县数据局,撤销县信息中心、县统计中心。\n"
+    assert not any(b.basis for b in _draft(text).spec.bodies)
