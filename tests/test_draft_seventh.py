@@ -106,3 +106,9 @@ def test_a_report_a_meeting_heard_is_no_basis() -> None:
     # refusal: a work report the meeting heard (no plan, decision, notice or rules) rests nothing on it
     text = "会议审议通过了《县政府二〇一九年工作报告》。组建县数据局,撤销县信息中心、县统计中心。\n"
     assert not any(b.basis for b in _draft(text).spec.bodies)
+
+
+def test_a_description_with_de_is_no_name() -> None:
+    # refusal: "成立了由县长任组长的X领导小组" describes the group; its name is read by the group reader
+    text = "成立了由县长任组长的防汛工作领导小组。成立了由副县长任组长的森林防火领导小组。\n"
+    assert not any("的" in b.name for b in _draft(text).spec.bodies)
