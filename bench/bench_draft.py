@@ -127,7 +127,8 @@ def _shapes(size: int) -> dict[str, str]:
         + "。",
         # the seventh pass's readers (bodies a reform text names with their fate; the basis a meeting passed)
         "fates, one a clause": "".join(
-            f"组建{_cjk(i)}部,作为国务院组成部门,保留{_cjk(i)}局牌子。不再保留{_cjk(i)}委员会。" for i in range(size // 96)
+            f"组建{_cjk(i)}部,作为国务院组成部门,保留{_cjk(i)}局牌子。不再保留{_cjk(i)}委员会。"
+            for i in range(size // 96)
         ),
         "fates, long lists": "".join(
             "撤销" + "、".join(f"{_cjk(i)}{_cjk(j)}局" for j in range(40)) + "。" for i in range(size // 500)

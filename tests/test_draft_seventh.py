@@ -46,7 +46,8 @@ def test_each_body_a_reform_sentence_names_is_drafted_with_its_fate() -> None:
     assert _fates(bodies["省水产局"]) == _fates(bodies["省湖泊管理办公室"]) == [EventKind.ABOLISHED]
     assert _fates(bodies["省档案局"]) == [EventKind.REESTABLISHED]
     merged = bodies["省农机中心"].history[0]
-    assert merged.kind is EventKind.MERGED and merged.target is not None
+    assert merged.kind is EventKind.MERGED
+    assert merged.target is not None
     assert merged.target.target == "省农业农村厅"
     assert _fates(bodies["省信访局"]) == _fates(bodies["省机关事务管理局"]) == [EventKind.KEPT]
 

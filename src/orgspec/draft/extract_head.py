@@ -334,6 +334,9 @@ def _issued(lines: list[Line], facts: Facts) -> None:
         m = _ISSUED.search(line.key)
         if m is None:
             continue
+        clause = line.key[max(line.key.rfind(c, 0, m.start()) for c in "。;") + 1 : m.start()]
+        if "根据" in clause:
+            continue  # "根据…审议通过的《X》": a citation, read with the clauses (a basis named by title)
         group = 1 if m.group(1) else 2
         title = line.text[m.start(group) : m.end(group)]
         if re.search(r"规定|方案|意见|决定|通知|办法", fold(title)):
