@@ -113,3 +113,45 @@ def test_a_description_with_de_is_no_name() -> None:
     # refusal: "成立了由县长任组长的X领导小组" describes the group; its name is read by the group reader
     text = "成立了由县长任组长的防汛工作领导小组。成立了由副县长任组长的森林防火领导小组。\n"
     assert not any("的" in b.name for b in _draft(text).spec.bodies)
+
+
+# --- lists of bodies under their class, in more layouts -----------------------------------------
+
+
+def test_each_class_a_sentence_lists_gives_its_bodies_the_last_list_of_a_class_in_force() -> None:
+    text = (
+        "戊县概况\n"
+        "2001年,县政府工作部门有办公室、计划局、财政局、教育局。\n"
+        "2010年,县政府工作部门(4个)有:办公室、发展和改革局、财政局、教育体育局。"
+        "县政府直属事业单位有:县档案馆、县广播电视台、县党校。\n"
+    )
+    result = _draft(text)
+    bodies = _bodies(result)
+    assert list(bodies) == ["办公室", "发展和改革局", "财政局", "教育体育局", "县档案馆", "县广播电视台", "县党校"]
+    assert bodies["发展和改革局"].kind_label == "县政府工作部门"
+    assert bodies["县党校"].kind_label == "县政府直属事业单位"
+    assert any("listed 2 times" in n["message"] for n in result.report["notes"])
+
+
+def test_a_class_list_with_an_item_no_body_is_refused() -> None:
+    # refusal: "计划" and "财政" end like no body: the words are no list of bodies
+    result = _draft("县政府工作部门有办公室、计划、财政。\n")
+    assert "办公室" not in _bodies(result)
+
+
+def test_numbered_names_under_a_class_heading_line_are_bodies_of_that_class() -> None:
+    text = (
+        "一、市政府工作部门\n1.市发展和改革委员会\n2.市教育局(挂市语言文字工作委员会牌子)\n3.市财政局\n"
+        "二、市政府直属机构\n(1)市统计局\n(2)市医疗保障局\n"
+    )
+    bodies = _bodies(_draft(text))
+    assert bodies["市教育局"].kind_label == "市政府工作部门"
+    assert [(p.name, p.form) for p in bodies["市教育局"].plaques] == [("市语言文字工作委员会", "挂")]
+    assert bodies["市医疗保障局"].kind_label == "市政府直属机构"  # scored as directly-affiliated (its ending)
+    assert not any(b.units for b in bodies.values())  # bodies, not sections of one body
+
+
+def test_numbered_names_under_a_sections_heading_stay_sections() -> None:
+    # refusal: "内设机构" is the body's own sections, not a class of bodies
+    body = _draft("某市统计局\n一、内设机构\n1.办公室\n2.综合统计科\n3.法规科\n").spec.bodies[0]
+    assert [u.name for u in body.units] == ["办公室", "综合统计科", "法规科"]

@@ -61,9 +61,11 @@ _CLASS_LINE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、)?([\u4e00-\u9fff]{0,8}?"
     r"(?:各部门|组成部门|直属特设机构|直属机构|办事机构|部门管理机构|工作部门|工作机关|直属事业单位))$"
 )
-#: a body's name alone on its line under such a heading, with its plaques or second names in parentheses
+#: a body's name alone on its line under such a heading (numbered or not), with its plaques or second names in
+#: parentheses
 _MEMBER_LINE = re.compile(
-    r"^([\u4e00-\u9fff][\u4e00-\u9fff、]{1,40}?(?:办公厅|办公室|委员会|机关|研究室|研究院|学院|院|社|校|中心|局|厅|部|署|办|行))"
+    r"^(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.]|\((?:\d{1,3}|[一二三四五六七八九十]{1,3})\))?"
+    r"([\u4e00-\u9fff][\u4e00-\u9fff、]{1,40}?(?:办公厅|办公室|委员会|机关|研究室|研究院|学院|院|社|校|中心|局|厅|部|署|办|行))"
     r"(?:\(([^()]{2,80})\))?$"
 )
 #: an enumerated heading that is a body's name: "一、国务院办公厅:…"
