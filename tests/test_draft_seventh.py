@@ -155,3 +155,29 @@ def test_numbered_names_under_a_sections_heading_stay_sections() -> None:
     # refusal: "内设机构" is the body's own sections, not a class of bodies
     body = _draft("某市统计局\n一、内设机构\n1.办公室\n2.综合统计科\n3.法规科\n").spec.bodies[0]
     assert [u.name for u in body.units] == ["办公室", "综合统计科", "法规科"]
+
+
+# --- a review of coordinating bodies: the fate its class headings give --------------------------
+
+
+def test_a_heading_that_keeps_or_abolishes_a_class_gives_each_body_its_fate() -> None:
+    text = (
+        "一、保留的议事协调机构\n区河道治理指挥部\n区老龄工作委员会\n"
+        "二、撤销的议事协调机构\n区文明城区创建领导小组\n区人口普查领导小组\n"
+    )
+    bodies = _bodies(_draft(text))
+    assert _fates(bodies["区河道治理指挥部"]) == _fates(bodies["区老龄工作委员会"]) == [EventKind.KEPT]
+    assert _fates(bodies["区人口普查领导小组"]) == [EventKind.ABOLISHED]
+    assert bodies["区老龄工作委员会"].kind is UnitKind.COORDINATING_BODY  # "保留的" is the fate, not the class
+
+
+def test_numbered_bodies_with_their_leaders_under_a_keeping_heading_are_kept() -> None:
+    text = "一、保留的非常设机构\n1、区防汛委员会\n主 任:赵一\n副主任:钱二\n2、区绿化委员会\n主 任:孙三\n"
+    bodies = _bodies(_draft(text))
+    assert _fates(bodies["区防汛委员会"]) == _fates(bodies["区绿化委员会"]) == [EventKind.KEPT]
+
+
+def test_a_heading_with_no_fate_word_gives_none() -> None:
+    # refusal: "现有的" states no decision; the bodies have their class and no event
+    bodies = _bodies(_draft("一、现有的议事协调机构\n区河道治理指挥部\n区老龄工作委员会\n"))
+    assert bodies["区老龄工作委员会"].history == ()

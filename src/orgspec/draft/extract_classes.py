@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from orgspec.draft.extract_fates import heading_fate
 from orgspec.draft.extract_lists import Paragraph, paragraphs
 from orgspec.draft.facts import Companion, Facts, ListedBody, Src
 from orgspec.draft.normalize import Line, cn_int, fold
@@ -525,6 +526,8 @@ def leaders_blocks(lines: list[Line], facts: Facts) -> set[int]:
             if above is not None and m_class is not None:
                 note = "the class the heading above the list names"
                 body.kind_label = Src(above.text[m_class.start(1) : m_class.end(1)], above.no, [note])
+                if (fate := heading_fate(above.key, above.no)) is not None:
+                    body.history.append(fate)
         committee = re.search(r"(?:委|委员会|领导小组)$", head.group(1)) is not None
         for row in texts[i + 1 :]:
             m = _LEADER.match(row.key.strip())

@@ -29,7 +29,7 @@ from orgspec.model.units import Event, EventKind, Plaque
 from orgspec.model.values import Ref
 from orgspec.model.vocab import verb_of
 
-__all__ = ["extract_fates", "jurisdiction_of"]
+__all__ = ["extract_fates", "heading_fate", "jurisdiction_of"]
 
 #: how a body's name ends (folded keys): longest first, so that 总局 and 办公厅 win over 局 and 厅
 _ENDS = (
@@ -98,6 +98,22 @@ def _event(kind: EventKind, verb: str, line: int, **extra: object) -> Src[Event]
     word = verb_of(kind.value, verb)
     fields = {"verb": word} if word is not None else {}
     return Src(Event(kind=kind, **fields, **extra), line, [f"'{verb}': the fate the text gives it"])
+
+
+#: the fate a class heading gives the bodies under it: "一、保留的议事协调机构", "二、撤销的非常设机构"
+_HEADING_FATE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、)?(保留|撤销|新设立|新设|新组建|新成立)的")
+
+
+def heading_fate(heading: str, line: int) -> Src[Event] | None:
+    """Return the fate a class heading gives each body it lists ("一、保留的议事协调机构" → kept), or None."""
+    m = _HEADING_FATE.match(heading.strip())
+    if m is None:
+        return None
+    verb = m.group(1)
+    kind = {"保留": EventKind.KEPT, "撤销": EventKind.ABOLISHED}.get(verb, EventKind.ESTABLISHED)
+    event = _event(kind, verb, line)
+    event.notes[:] = [f"'{verb}的': the fate the heading above the list gives it"]
+    return event
 
 
 def _add(items: list[Src[Event]], event: Src[Event]) -> None:
