@@ -181,3 +181,11 @@ def test_a_heading_with_no_fate_word_gives_none() -> None:
     # refusal: "现有的" states no decision; the bodies have their class and no event
     bodies = _bodies(_draft("一、现有的议事协调机构\n区河道治理指挥部\n区老龄工作委员会\n"))
     assert bodies["区老龄工作委员会"].history == ()
+
+
+def test_the_place_a_reform_plan_names_is_the_body_of_a_text_that_names_no_other() -> None:
+    text = "根据《青川县机构改革实施方案》,组建县退役军人事务局,不再保留县民政局双拥办、县老干部中心。\n"
+    assert _draft(text).spec.bodies[0].name == "青川县"
+    # refusal: a plan of no place names no body
+    text = "根据《党和国家机构改革方案》,组建国家数据局,不再保留国家信息中心、国家统计中心。\n"
+    assert _draft(text).spec.bodies[0].name == "(name not found)"

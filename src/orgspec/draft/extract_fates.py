@@ -29,7 +29,7 @@ from orgspec.model.units import Event, EventKind, Plaque
 from orgspec.model.values import Ref
 from orgspec.model.vocab import verb_of
 
-__all__ = ["extract_fates", "heading_fate", "jurisdiction_of"]
+__all__ = ["extract_fates", "heading_fate", "jurisdiction_of", "plan_place"]
 
 #: how a body's name ends (folded keys): longest first, so that 总局 and 办公厅 win over 局 and 厅
 _ENDS = (
@@ -258,3 +258,23 @@ def extract_fates(lines: list[Line], facts: Facts, get: Callable[[str, int], Lis
         for plaque in found_body.plaques:
             _once(body.plaques, plaque, lambda a, b: a.name == b.name)
     return found.lines
+
+
+#: the plan a reform text rests on names the place whose bodies it sets: "《学士街道机构改革设置方案》"
+_PLAN_PLACE = re.compile(
+    r"《([\u4e00-\u9fff]{1,16}?(?:省|市|县|区|州|旗|盟|街道|镇|乡)(?:人民政府)?)(?:党政)?机构改革(?:实施|设置)?方案》"
+)
+
+
+def plan_place(lines: list[Line], facts: Facts) -> None:
+    """Name the text's body, when nothing else did, by the place its reform plan's title names.
+
+    "根据《上栗县机构改革实施方案》,改革后,…" : the text is about 上栗县's bodies. A plan of no place
+    ("《党和国家机构改革方案》", "《国务院机构改革方案》") names none.
+    """
+    for line in lines:
+        m = _PLAN_PLACE.search(line.key)
+        if m is not None:
+            note = "the place the reform plan's title names (the text is about its bodies)"
+            facts.name = Src(line.text[m.start(1) : m.end(1)], line.no, [note])
+            return
