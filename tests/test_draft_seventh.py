@@ -52,6 +52,20 @@ def test_each_body_a_reform_sentence_names_is_drafted_with_its_fate() -> None:
     assert _fates(bodies["省信访局"]) == _fates(bodies["省机关事务管理局"]) == [EventKind.KEPT]
 
 
+def test_a_renamed_body_is_one_body_under_its_new_name() -> None:
+    text = "将区商务局更名为区商务和投资促进局。组建区政务数据局。撤销区招商中心、区电商中心。\n"
+    bodies = _bodies(_draft(text))
+    renamed = bodies["区商务和投资促进局"].history[0]
+    assert (renamed.kind, renamed.before, renamed.after) == (EventKind.RENAMED, "区商务局", "区商务和投资促进局")
+    assert "区商务局" not in bodies
+
+
+def test_a_body_put_under_another_is_no_merger() -> None:
+    # refusal: "A划入B" may place A under B or move its duties: neither is read as a merger
+    text = "区农机站划入区农业农村局。组建区政务数据局。撤销区招商中心、区电商中心。\n"
+    assert "区农机站" not in _bodies(_draft(text))
+
+
 def test_a_body_that_lives_on_as_a_plaque_is_not_drafted_twice() -> None:
     text = (
         "组建市海防委员会,保留市口岸办公室牌子。不再保留单设的市口岸办公室。\n"
@@ -189,3 +203,9 @@ def test_the_place_a_reform_plan_names_is_the_body_of_a_text_that_names_no_other
     # refusal: a plan of no place names no body
     text = "根据《党和国家机构改革方案》,组建国家数据局,不再保留国家信息中心、国家统计中心。\n"
     assert _draft(text).spec.bodies[0].name == "(name not found)"
+
+
+def test_the_class_a_reform_sentence_gives_a_listed_body_is_not_the_texts_own() -> None:
+    text = "组建省湖泊保护委员会,作为省政府组成部门。不再保留省水产局、省湖泊管理办公室。\n"
+    result = _draft(text)
+    assert [b.name for b in result.spec.bodies] == ["省湖泊保护委员会", "省水产局", "省湖泊管理办公室"]

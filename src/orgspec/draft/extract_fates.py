@@ -52,7 +52,7 @@ _ABOLISH = re.compile(
     _START + r"(?:将)?(不再保留单设的|不再保留|不再设立|撤销)((?:" + _NAME + r"、)*" + _NAME + r")" + r"(?=[,。;]|$)"
 )
 _KEEP = re.compile(_START + r"(保留)((?:" + _NAME + r"、)*" + _NAME + r")(?=[,。;]|$)")
-_MERGE = re.compile(_START + r"(?:将)?(" + _NAME + r")(?:整体)?(并入|合并到|划入)(" + _NAME + r")" + r"(?=[,。;]|$)")
+_MERGE = re.compile(_START + r"(?:将)?(" + _NAME + r")(?:整体)?(并入|合并到|合并至)(" + _NAME + r")" + r"(?=[,。;]|$)")
 _RENAME = re.compile(_START + r"(?:将)?(" + _NAME + r")(?:更名为|改名为|改称)(" + _NAME + r")" + r"(?=[,。;]|$)")
 #: the class a sentence gives the body: "作为国务院组成部门", "调整为国务院直属机构", "为省政府工作部门"
 _CLASS = re.compile(
@@ -249,6 +249,15 @@ def extract_fates(lines: list[Line], facts: Facts, get: Callable[[str, int], Lis
         kept.append(body)
     if len(kept) < 2:
         return set()
+    own = facts.kind_label
+    if own is not None and any(
+        b.kind_label is not None and b.kind_label.line == own.line and own.value.endswith(b.kind_label.value) for b in kept
+    ):
+        # "组建X,作为国务院组成部门": the class is X's, not the text's own body's (the head reader took it)
+        facts.note(own.line, "doubt", f"the class '{own.value}' is a listed body's: not the text's body's")
+        facts.kind_label = None
+        if facts.superior is not None and facts.superior.line == own.line:
+            facts.superior = None
     for found_body in kept:
         body = get(found_body.name.value, found_body.name.line)
         body.name.notes.append("a body the reform text names, with its fate")
