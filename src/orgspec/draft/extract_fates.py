@@ -250,9 +250,8 @@ def extract_fates(lines: list[Line], facts: Facts, get: Callable[[str, int], Lis
     if len(kept) < 2:
         return set()
     own = facts.kind_label
-    if own is not None and any(
-        b.kind_label is not None and b.kind_label.line == own.line and own.value.endswith(b.kind_label.value) for b in kept
-    ):
+    labels = [b.kind_label for b in kept if b.kind_label is not None]
+    if own is not None and any(x.line == own.line and own.value.endswith(x.value) for x in labels):
         # "组建X,作为国务院组成部门": the class is X's, not the text's own body's (the head reader took it)
         facts.note(own.line, "doubt", f"the class '{own.value}' is a listed body's: not the text's body's")
         facts.kind_label = None
