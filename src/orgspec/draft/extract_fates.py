@@ -249,13 +249,13 @@ def extract_fates(lines: list[Line], facts: Facts, get: Callable[[str, int], Lis
         kept.append(body)
     if len(kept) < 2:
         return set()
-    own = facts.kind_label
+    head_kind = facts.kind_label
     labels = [b.kind_label for b in kept if b.kind_label is not None]
-    if own is not None and any(x.line == own.line and own.value.endswith(x.value) for x in labels):
+    if head_kind is not None and any(x.line == head_kind.line and head_kind.value.endswith(x.value) for x in labels):
         # "组建X,作为国务院组成部门": the class is X's, not the text's own body's (the head reader took it)
-        facts.note(own.line, "doubt", f"the class '{own.value}' is a listed body's: not the text's body's")
+        facts.note(head_kind.line, "doubt", f"the class '{head_kind.value}' is a listed body's: not the text's body's")
         facts.kind_label = None
-        if facts.superior is not None and facts.superior.line == own.line:
+        if facts.superior is not None and facts.superior.line == head_kind.line:
             facts.superior = None
     for found_body in kept:
         body = get(found_body.name.value, found_body.name.line)
