@@ -135,6 +135,12 @@ def _shapes(size: int) -> dict[str, str]:
         ),
         "fate verbs, no names": "组建甲乙丙丁戊己庚辛壬癸," * (size // 39),
         "meetings passed": "".join(f"会议审议通过了《{_cjk(i)}报告》," for i in range(size // 54)),
+        "class lists by year": "".join(
+            f"{_cjk(i)}年,县政府工作部门有" + "、".join(f"{_cjk(i)}{_cjk(j)}局" for j in range(6)) + "。"
+            for i in range(size // 140)
+        ),
+        "numbered bodies, fate heading": "一、保留的议事协调机构\n"
+        + "\n".join(f"{i + 1}.县{_cjk(i)}工作领导小组" for i in range(size // 40)),
     }
     return shapes
 
