@@ -209,3 +209,10 @@ def test_the_class_a_reform_sentence_gives_a_listed_body_is_not_the_texts_own() 
     text = "组建省湖泊保护委员会,作为省政府组成部门。不再保留省水产局、省湖泊管理办公室。\n"
     result = _draft(text)
     assert [b.name for b in result.spec.bodies] == ["省湖泊保护委员会", "省水产局", "省湖泊管理办公室"]
+
+
+def test_a_body_of_another_jurisdiction_is_refused_in_either_script() -> None:
+    text = "根據《乙縣機構改革方案》,組建縣應急管理局,不再保留縣安全生產監督管理局。撤銷省煤炭工業局。\n"
+    bodies = _bodies(_draft(text))
+    assert "縣應急管理局" in bodies
+    assert "省煤炭工業局" not in bodies

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 
 from orgspec.draft.facts import Facts, ListedBody, Src
-from orgspec.draft.normalize import Line
+from orgspec.draft.normalize import Line, fold
 from orgspec.model.units import Event, EventKind, Plaque
 from orgspec.model.values import Ref
 from orgspec.model.vocab import verb_of
@@ -85,7 +85,7 @@ _EVENT = {
 
 def jurisdiction_of(name: str) -> str | None:
     """Return the level a body's name opens with: 'central', a local level ('省', '市', '县' …), or None."""
-    m = _PLACE.match(name)
+    m = _PLACE.match(fold(name))
     if m is None:
         return None
     word = m.group(0)
