@@ -212,7 +212,7 @@ def test_the_class_a_reform_sentence_gives_a_listed_body_is_not_the_texts_own() 
 
 
 def test_a_body_of_another_jurisdiction_is_refused_in_either_script() -> None:
-    text = "根據《乙縣機構改革方案》,組建縣應急管理局,不再保留縣安全生產監督管理局。撤銷省煤炭工業局。\n"
+    text = "根據《甲省機構改革方案》,組建省應急管理廳,不再保留省安全生產監督管理局。撤銷縣煤炭工業局。\n"
     bodies = _bodies(_draft(text))
-    assert "縣應急管理局" in bodies
-    assert "省煤炭工業局" not in bodies
+    assert "省應急管理廳" in bodies
+    assert "縣煤炭工業局" not in bodies  # 縣 is 县: a county's body in a province's plan
