@@ -216,3 +216,10 @@ def test_a_body_of_another_jurisdiction_is_refused_in_either_script() -> None:
     bodies = _bodies(_draft(text))
     assert "省應急管理廳" in bodies
     assert "縣煤炭工業局" not in bodies  # 縣 is 县: a county's body in a province's plan
+
+
+def test_words_that_open_like_a_level_are_no_other_jurisdiction() -> None:
+    # refusal of the refusal: 城市, 市场 and 市政 open names of any level; only a level or a place is one
+    text = "根据《乙县机构改革方案》,组建城市管理局,组建市场监督管理局。撤销市政工程局、县环卫所办。\n"
+    bodies = _bodies(_draft(text))
+    assert {"城市管理局", "市场监督管理局", "市政工程局", "县环卫所办"} <= set(bodies)

@@ -64,9 +64,11 @@ _CLASS = re.compile(
 _ADJUSTED = re.compile(_START + r"(" + _NAME + r")(?:由[^,。;]{2,30}?)?" + _CLASS.pattern.removeprefix(r",?(?:并)?"))
 _CLASS_NOTE = "the class the sentence gives it: "
 _PLAQUE = re.compile(r"(?<!不再)(对外保留|保留|加挂|增挂|挂)([^,。;:]{2,60}?)牌子")
-#: the place and level a name opens with: "江西省", "上栗县", "省", "国务院", "国家"
-_PLACE = re.compile(r"^(?:国务院|国家|中央|党中央|[\u4e00-\u9fff]{0,6}?[省市县区州盟旗]|[省市县区州])")
-_LOCAL = re.compile(r"^[\u4e00-\u9fff]{0,6}?[省市县区州]$|^[省市县区州]$")
+#: the level a name opens with: the centre's words, a level alone ("省X厅", "县X局"; not 市场, 市容, 区域,
+#: 县域, 市政 but 市政府), or a place of one to three characters with its level ("江西省", "上栗县", "沛县"; not 城市)
+_CENTRAL = re.compile(r"^(?:国务院|国家|中共中央|党中央|中央)")
+_LEVEL = re.compile(r"^([省市县区])(?!场|容|域|政(?!府))")
+_NAMED = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?<![城都超])([省市县州盟旗])")
 
 _EVENT = {
     "组建": EventKind.ESTABLISHED,
@@ -85,13 +87,11 @@ _EVENT = {
 
 def jurisdiction_of(name: str) -> str | None:
     """Return the level a body's name opens with: 'central', a local level ('省', '市', '县' …), or None."""
-    m = _PLACE.match(fold(name))
-    if m is None:
-        return None
-    word = m.group(0)
-    if word in ("国务院", "国家", "中央", "党中央"):
+    key = fold(name)
+    if _CENTRAL.match(key):
         return "central"
-    return word[-1] if _LOCAL.match(word) else None
+    m = _LEVEL.match(key) or _NAMED.match(key)
+    return m.group(1) if m is not None else None
 
 
 def _event(kind: EventKind, verb: str, line: int, **extra: object) -> Src[Event]:
