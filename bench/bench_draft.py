@@ -125,6 +125,22 @@ def _shapes(size: int) -> dict[str, str]:
         "a staffing paragraph": "某局是县政府工作部门。某局机关行政编制为12名。"
         + "".join(f"{_cjk(i)}科科长1名," for i in range(size // 30))
         + "。",
+        # the seventh pass's readers (bodies a reform text names with their fate; the basis a meeting passed)
+        "fates, one a clause": "".join(
+            f"组建{_cjk(i)}部,作为国务院组成部门,保留{_cjk(i)}局牌子。不再保留{_cjk(i)}委员会。"
+            for i in range(size // 96)
+        ),
+        "fates, long lists": "".join(
+            "撤销" + "、".join(f"{_cjk(i)}{_cjk(j)}局" for j in range(40)) + "。" for i in range(size // 500)
+        ),
+        "fate verbs, no names": "组建甲乙丙丁戊己庚辛壬癸," * (size // 39),
+        "meetings passed": "".join(f"会议审议通过了《{_cjk(i)}报告》," for i in range(size // 54)),
+        "class lists by year": "".join(
+            f"{_cjk(i)}年,县政府工作部门有" + "、".join(f"{_cjk(i)}{_cjk(j)}局" for j in range(6)) + "。"
+            for i in range(size // 140)
+        ),
+        "numbered bodies, fate heading": "一、保留的议事协调机构\n"
+        + "\n".join(f"{i + 1}.县{_cjk(i)}工作领导小组" for i in range(size // 40)),
     }
     return shapes
 

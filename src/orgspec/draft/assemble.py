@@ -194,6 +194,7 @@ def _listed(b: _Builder, body: ListedBody, p: str) -> Unit:
     fields["duties"] = b.many(f"{p}/duties", body.duties)
     fields["members"] = b.many(f"{p}/members", body.members)
     fields["basis"] = b.many(f"{p}/basis", body.basis)
+    fields["history"] = b.many(f"{p}/history", body.history)
     if body.stands_for is not None:
         fields["stands_for"] = b.src(f"{p}/stands_for", body.stands_for)
     if body.kind is not None and "kind" not in fields:

@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
+from orgspec.draft.extract_fates import extract_fates, heading_fate
 from orgspec.draft.facts import Facts, ListedBody, Src
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Plaque, Quota, Relation, RelationKind
@@ -58,11 +59,14 @@ _CLASS = re.compile(
 #: a class of bodies as a heading line of its own: "一、党中央各部门", "二、县政府工作部门"
 _CLASS_LINE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、)?([\u4e00-\u9fff]{0,8}?"
-    r"(?:各部门|组成部门|直属特设机构|直属机构|办事机构|部门管理机构|工作部门|工作机关|直属事业单位))$"
+    r"(?:各部门|组成部门|直属特设机构|直属机构|办事机构|部门管理机构|工作部门|工作机关|直属事业单位|议事协调机构"
+    r"|非常设机构))$"
 )
-#: a body's name alone on its line under such a heading, with its plaques or second names in parentheses
+#: a body's name alone on its line under such a heading (numbered or not), with its plaques or second names in
+#: parentheses
 _MEMBER_LINE = re.compile(
-    r"^([\u4e00-\u9fff][\u4e00-\u9fff、]{1,40}?(?:办公厅|办公室|委员会|机关|研究室|研究院|学院|院|社|校|中心|局|厅|部|署|办|行))"
+    r"^(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.]|\((?:\d{1,3}|[一二三四五六七八九十]{1,3})\))?"
+    r"([\u4e00-\u9fff][\u4e00-\u9fff、]{1,40}?(?:办公厅|办公室|委员会|领导小组|联席会议|机关|研究室|研究院|学院|院|社|校|中心|局|厅|部|署|办|行))"
     r"(?:\(([^()]{2,80})\))?$"
 )
 #: an enumerated heading that is a body's name: "一、国务院办公厅:…"
@@ -212,7 +216,10 @@ def _class_lines(lines: list[Line], listed: _Listed) -> set[int]:
         if len(members) < 2:
             continue
         start = line.text.find(line.text.strip())
-        label = Src(line.text[start + head.start(1) : start + head.end(1)], line.no)
+        fate = heading_fate(line.key, line.no)
+        # "一、保留的议事协调机构": the class is what follows "保留的" (the fate goes to each body)
+        skip = head.group(1).find("的") + 1 if fate is not None else 0
+        label = Src(line.text[start + head.start(1) + skip : start + head.end(1)], line.no)
         read.add(line.no)
         owner = _OWNER.match(head.group(1))
         if owner is not None and listed.facts.name is None:
@@ -224,6 +231,8 @@ def _class_lines(lines: list[Line], listed: _Listed) -> set[int]:
             body = listed.get(row.text[at + member.start(1) : at + member.end(1)], row.no)
             body.kind_label = body.kind_label or label
             body.name.notes.append(_UNDER_CLASS)
+            if fate is not None:
+                body.history.append(Src(fate.value, fate.line, list(fate.notes)))
             read.add(row.no)
             if member.group(2) is None:
                 continue
@@ -376,6 +385,7 @@ def extract_bodies(lines: list[Line], facts: Facts) -> tuple[set[int], set[int]]
     taken = {x.line for x in facts.sections} | {d.line for x in facts.sections for d in x.plaques}
     read = {line.no for line in lines if line.text and line.no not in taken and _hung_and_managed(line, listed)}
     only = _classes(lines, listed) | _class_lines(lines, listed) | _figures(lines, listed)
+    only |= extract_fates([x for x in lines if x.no not in read | only], facts, listed.get)
     facts.used |= _level_bodies(lines, listed)  # the line may hold the body's own sections too: not "only"
     _managed_items(lines, listed)
     main = facts.name.value if facts.name is not None else None

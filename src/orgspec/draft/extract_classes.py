@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from orgspec.draft.extract_fates import heading_fate
 from orgspec.draft.extract_lists import Paragraph, paragraphs
 from orgspec.draft.facts import Companion, Facts, ListedBody, Src
 from orgspec.draft.normalize import Line, cn_int, fold
@@ -244,11 +245,12 @@ def claim_totals(facts: Facts) -> None:
 #: "至此,市委工作(派出)机构有A、B、…", "县政府工作部门为:A、B…": the working bodies of a committee or
 #: government, each a body of its own (not a section of the text's body)
 _WORKING = re.compile(
-    r"((?:[\u4e00-\u9fff]{0,8}?)(?:市委|县委|区委|省委|州委|党委|市政府|县政府|区政府|省政府|人民政府))"
-    r"((?:工作|职能)(?:\(派出\))?(?:机构|部门))(?:有|为|是|包括)[::]?"
+    r"((?:[\u4e00-\u9fff]{0,8}?)(?:市委|县委|区委|省委|州委|党委|市政府|县政府|区政府|省政府|州政府|人民政府|国务院|党中央))"
+    r"((?:工作|职能)(?:\(派出\))?(?:机构|部门|机关)|组成部门|直属特设机构|直属机构|部门管理机构|直属事业单位|办事机构"
+    r"|议事协调机构)(?:\((?:共)?(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个\))?(?:有|为|是|包括)[::]?"
 )
 _ITEM_NOTE = re.compile(r"\(([^()]{1,20})\)$")
-_BODY_END = re.compile(r"(?:办公室|部|局|委员会|委|室|厅|办|院|中心|署|所)$")
+_BODY_END = re.compile(r"(?:办公室|部|局|委员会|委|室|厅|办|院|中心|署|所|领导小组|行|社|校|馆|台|站)$")
 
 
 def working_bodies(lines: list[Line], facts: Facts, skip: set[int]) -> set[int]:
@@ -277,21 +279,23 @@ def working_bodies(lines: list[Line], facts: Facts, skip: set[int]) -> set[int]:
                 at += len(piece) + 1
             if len(items) >= 3:
                 found.append((para, m, items))
-    if not found:
-        return set()
-    para, m, items = found[-1]
-    label = para.text[m.start(1) : m.end(2)]
-    label = label[max(0, len(label) - len(m.group(2)) - 3) :] if len(m.group(1)) > 3 else label
-    lines_read = set()
-    for at, name, added in items:
-        line = para.line_at(at)
-        notes = ["one of the working bodies the text lists"] + ([f"the text adds '({added})'"] if added else [])
-        body = ListedBody(name=Src(para.text[at : at + len(name)], line, notes), kind_label=Src(label, line))
-        facts.listed.append(body)
-        lines_read.add(line)
-    if len(found) > 1:
-        first = found[0][0].line_at(found[0][1].start())
-        facts.note(first, "doubt", f"working bodies are listed {len(found)} times; the last list is drafted")
+    lines_read: set[int] = set()
+    classes = list(dict.fromkeys(m.group(2) for _, m, _ in found))
+    for noun in classes:
+        # each class of bodies its own list ("工作部门有…。直属机构有…"): the last list of a class is in force
+        lists = [x for x in found if x[1].group(2) == noun]
+        para, m, items = lists[-1]
+        label = para.text[m.start(1) : m.end(2)]
+        label = label[max(0, len(label) - len(m.group(2)) - 3) :] if len(m.group(1)) > 3 else label
+        for at, name, added in items:
+            line = para.line_at(at)
+            notes = ["one of the bodies the text lists"] + ([f"the text adds '({added})'"] if added else [])
+            body = ListedBody(name=Src(para.text[at : at + len(name)], line, notes), kind_label=Src(label, line))
+            facts.listed.append(body)
+            lines_read.add(line)
+        if len(lists) > 1:
+            first = lists[0][0].line_at(lists[0][1].start())
+            facts.note(first, "doubt", f"'{label}' are listed {len(lists)} times; the last list is drafted")
     facts.used |= lines_read
     return lines_read
 
@@ -522,6 +526,8 @@ def leaders_blocks(lines: list[Line], facts: Facts) -> set[int]:
             if above is not None and m_class is not None:
                 note = "the class the heading above the list names"
                 body.kind_label = Src(above.text[m_class.start(1) : m_class.end(1)], above.no, [note])
+                if (fate := heading_fate(above.key, above.no)) is not None:
+                    body.history.append(fate)
         committee = re.search(r"(?:委|委员会|领导小组)$", head.group(1)) is not None
         for row in texts[i + 1 :]:
             m = _LEADER.match(row.key.strip())

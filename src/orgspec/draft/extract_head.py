@@ -45,7 +45,7 @@ _BY_TITLE = re.compile(r"根据[^《,。;]{0,30}《([^《》]{4,120})》")
 _MORE_TITLES = re.compile(r"(?:(?:、|和|及|以及)[^《》,。;]{0,30})?《([^《》]{4,120})》")
 #: "下发了《关于…的实施意见》", "《X职能配置、内设机构和人员编制规定》发布": a document the text reports
 _ISSUED = re.compile(
-    r"(?:印发|下发|出台)了?《([^《》]{6,80})》|《([^《》]{6,80}规定)\s*》"
+    r"(?:印发|下发|出台|会议(?:审议)?通过|全会(?:审议)?通过|作出)(?:了|的)?《([^《》]{6,80})》|《([^《》]{6,80}规定)\s*》"
     r"(?:已经[^,。《》]{2,30}?(?:批准|同意),?)?(?:现予|现将其?)?(?:正式)?(?:发布|印发|公布)"
 )
 
@@ -334,6 +334,9 @@ def _issued(lines: list[Line], facts: Facts) -> None:
         m = _ISSUED.search(line.key)
         if m is None:
             continue
+        clause = line.key[max(line.key.rfind(c, 0, m.start()) for c in "。;") + 1 : m.start()]
+        if "根据" in clause:
+            continue  # "根据…审议通过的《X》": a citation, read with the clauses (a basis named by title)
         group = 1 if m.group(1) else 2
         title = line.text[m.start(group) : m.end(group)]
         if re.search(r"规定|方案|意见|决定|通知|办法", fold(title)):

@@ -111,6 +111,7 @@ class ListedBody:
     duties: list[Src[Duty]] = field(default_factory=list)
     members: list[Src[Member]] = field(default_factory=list)
     basis: list[Src[Basis]] = field(default_factory=list)
+    history: list[Src[Event]] = field(default_factory=list)  # its fate in a reform text (组建, 撤销 …)
     stands_for: Src[BodyClass] | None = None  # a class of like bodies the text does not name one by one
     kind: UnitKind | None = None
 

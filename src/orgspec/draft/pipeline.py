@@ -25,6 +25,7 @@ from orgspec.draft.extract_classes import (
 )
 from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
+from orgspec.draft.extract_fates import plan_place
 from orgspec.draft.extract_head import extract_head
 from orgspec.draft.extract_leaders import Leader, place_leaders, read_leaders
 from orgspec.draft.extract_lists import extract_lists
@@ -463,6 +464,8 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         news_subject(lines, facts)
     if structure and not english and facts.name is None and (facts.sections or facts.quotas):
         _class_noun_name(lines, facts)
+    if structure and not english and facts.name is None:
+        plan_place(lines, facts)
     if structure and not english and facts.name is None and facts.subject is not None:
         facts.name = facts.subject
         facts.used.add(facts.subject.line)
