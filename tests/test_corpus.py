@@ -155,7 +155,11 @@ def test_every_found_document_is_indexed_and_encoded() -> None:
         assert _source_of(spec) == f"corpus/{entry['file']}"
         assert ("HELD-OUT" in spec.read_text(encoding="utf-8")) == entry["held_out"]
     # Japanese: a ward's paper that batch 8's sampling procedure gave (found-76), kanji with kana.
-    assert {"simplified", "traditional"} <= {entry["script"] for entry in INDEX} <= {"simplified", "traditional", "japanese"}
+    assert (
+        {"simplified", "traditional"}
+        <= {entry["script"] for entry in INDEX}
+        <= {"simplified", "traditional", "japanese"}
+    )
     assert {"central", "provincial", "municipal", "county", "subdistrict", "township"} <= {
         entry["level"] for entry in INDEX
     }
