@@ -119,6 +119,13 @@ def test_a_verb_that_does_not_word_the_event_is_os206(event: str, column: int) -
     assert [(d.code, d.line, d.column) for d in found if d.severity.value == "error"] == [("OS206", 2, column)]
 
 
+@pytest.mark.parametrize("verb", ["设置", "設置"])
+def test_setting_up_a_body_may_be_worded_shezhi(verb: str) -> None:
+    """设置 words an establishment ("總統府即於2008年設置財經諮詢小組", found-75): no OS206."""
+    found = orgspec.check_text(f'body "甲" {{\n  history {{ event established 2008 {{ verb "{verb}" }} }}\n}}\n')
+    assert [d.code for d in found if d.severity.value == "error"] == []
+
+
 def test_an_item_is_a_number_from_one() -> None:
     found = orgspec.check_text('body "甲" {\n  history { event established 2023 { item 0 } }\n}\n')
     assert [(d.code, d.line) for d in found if d.severity.value == "error"] == [("OS204", 2)]

@@ -36,12 +36,12 @@ KIND_LABELS: dict[UnitKind, tuple[str, ...]] = {
 
 #: The words a document uses for each kind of event (an event's ``verb``), in simplified script, the
 #: summary's own word first. Each is a wording of the same change, found in the reform texts of the corpus:
-#: 设立 / 新设立 / 成立 / 新组建 a body (10, 11, 14, 21, 30), 改制为 a body built on another (07), 不再设立 /
-#: 撤销 / 不再保留单设的 a body (01, 21, 10), 统一领导 / 统一领导和管理 a superior (10, 30), 转隶 a plaque
-#: moved from one body to another (28), 划转 duties (22), 交由 duties to an executor outside the spec (…职责交由
-#: 市场监管综合执法队伍承担, 05).
+#: 设立 / 新设立 / 成立 / 新组建 / 设置 a body (10, 11, 14, 21, 30; 设置 found-75), 改制为 a body built on
+#: another (07), 不再设立 / 撤销 / 不再保留单设的 a body (01, 21, 10), 统一领导 / 统一领导和管理 a superior
+#: (10, 30), 转隶 a plaque moved from one body to another (28), 划转 duties (22), 交由 duties to an executor
+#: outside the spec (…职责交由市场监管综合执法队伍承担, 05).
 EVENT_VERBS: dict[str, tuple[str, ...]] = {
-    "established": ("组建", "新组建", "设立", "新设立", "成立", "改制"),
+    "established": ("组建", "新组建", "设立", "新设立", "成立", "改制", "设置"),
     "reestablished": ("重新组建",),
     "abolished": ("不再保留", "不再设立", "撤销", "不再保留单设的"),
     "moved": ("管理", "统一领导", "统一领导和管理", "领导"),
