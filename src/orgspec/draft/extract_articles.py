@@ -57,20 +57,22 @@ _DUTY_OPEN = re.compile(r"^(?:掌理|掌|负责|办理|主管)")
 #: the head's title for the last character(s) of 本X
 _HEADS = {"会": "主任委员", "委员会": "主任委员", "中心": "主任", "室": "主任", "办公室": "主任"}
 #: a post the article sets: "置局长一人", "副局长一人或二人" (title, figure, a second figure after 或)
-_COUNTED = re.compile(
-    r"(?P<title>副?[\u4e00-\u9fff]{1,6}?)(?P<n>[0-9一二两三四五六七八九十]{1,3})人(?:或(?P<m>[0-9一二两三四五六七八九十]{1,3})人)?"
-)
+_FIG = "[0-9一二两三四五六七八九十]{1,3}"
+_COUNTED = re.compile(rf"(?P<title>副?[\u4e00-\u9fff]{{1,6}}?)(?P<n>{_FIG})人(?:或(?P<m>{_FIG})人)?")
 #: the title of a body's rules on one line: "外交部領事事務局組織條例 ( 81年01月22日)"
 _TITLE = re.compile(
-    r"^(?P<name>[\u4e00-\u9fff]{2,30}?)(?P<rules>组织法|组织条例|组织规程|处务规程|办事细则|辦事細則|办事細则|编制表|組織通則|组织通则|组织准则)"
+    r"^(?P<name>[\u4e00-\u9fff]{2,30}?)"
+    r"(?P<rules>组织法|组织条例|组织规程|处务规程|办事细则|办事細则|编制表|组织通则|组织准则)"
     r"\s*(?:[((][^()()]{0,30}[))])?$"
 )
+#: 本X that is the rules themselves, not the body ("本规程依…", "本条例所称…")
+_RULES_WORD = re.compile(r"(?:规程|条例|细则|細则|办法|规定|准则|法)$")
 #: an article whose subject is 本X: "本局置…", "本所設…", "本府依…設…"
 _SELF = re.compile(r"^本(?P<x>[\u4e00-\u9fff]{1,3}?)(?:置|设|依|为|得|处理|经|掌|就|对)")
 
 
 def _body_of(line: Line) -> tuple[str, str, int]:
-    """The text and key of a line without the bullet before it, and the offset of the cut."""
+    """Return the text and key of a line without the bullet before it, and the offset of the cut."""
     m = _BULLET.match(line.key)
     cut = m.end() if m else 0
     return line.text[cut:], line.key[cut:], cut
@@ -94,7 +96,7 @@ def _numbers(lines: list[Line], facts: Facts) -> set[int]:
 
 def _split_inline(text: str, key: str) -> list[tuple[int, str]]:
     """Split items run on in one line ("一、衛生署。 二、總務司。") when their numbers run 1, 2, 3 …."""
-    starts = [m for m in _INLINE.finditer(key)]
+    starts = list(_INLINE.finditer(key))
     items: list[tuple[int, str]] = []
     for i, m in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else len(key)
@@ -106,7 +108,7 @@ def _split_inline(text: str, key: str) -> list[tuple[int, str]]:
 
 
 def _items(lines: list[Line], start: int, rest: tuple[str, str]) -> list[tuple[int, int, str]]:
-    """The items after an article's opening: (number, line, text), numbered 1, 2, 3 … from the first."""
+    """Return the items after an article's opening: (number, line, text), numbered 1, 2, 3 … from the first."""
     if rest[1].strip():
         return [(n, lines[start].no, t) for n, t in _split_inline(*rest)]
     out: list[tuple[int, int, str]] = []
@@ -126,9 +128,9 @@ def _last_line(lines: list[Line]) -> int:
 
 
 def _duty(text: str, line: int, last: int) -> Duty:
-    """A duty as written, its ending stop dropped; cut off when the copy stops inside it."""
+    """Return a duty as written, its ending stop dropped; cut off when the copy stops inside it."""
     cut = line == last and not re.search(r"[。;;.]$", text)
-    return Duty(text=text.rstrip("。;;,, "), cut_off=cut)
+    return Duty(text=re.sub(r"[。;;,]+$", "", text.strip()), cut_off=cut)
 
 
 def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
@@ -145,7 +147,7 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
         read: list[tuple[int, int, str, str]] = []
         for number, no, item in items:
             name, _, rest = re.sub(r"[::]", ":", item, count=1).partition(":")
-            name = name.strip().rstrip("。;;")
+            name = re.sub(r"[。;;]+$", "", name.strip())
             if not re.fullmatch(r"[\u4e00-\u9fff]{1,15}", name) or not _UNIT_END.search(name_key(name)):
                 read = []
                 break
@@ -193,7 +195,7 @@ def _unit_duties(lines: list[Line], facts: Facts, last: int) -> set[int]:
 
 
 def _head(x: str) -> str:
-    """The title of the head of a body spoken of as 本X: 局 → 局长, 中心 → 主任, 会 → 主任委员."""
+    """Return the title of the head of a body spoken of as 本X: 局 → 局长, 中心 → 主任, 会 → 主任委员."""
     return _HEADS.get(x, x + "长")
 
 
@@ -262,8 +264,7 @@ def article_body(lines: list[Line], facts: Facts) -> None:
     selves = [
         (line, m.group("x"))
         for line in lines
-        if (m := _SELF.match(_body_of(line)[1]))
-        and not re.search(r"(?:规程|条例|细则|細则|办法|规定|准则|法)$", m.group("x"))
+        if (m := _SELF.match(_body_of(line)[1])) and not _RULES_WORD.search(m.group("x"))
     ]
     if title is None:
         if selves:
