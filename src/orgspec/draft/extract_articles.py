@@ -36,6 +36,8 @@ _ARTICLE_NO = re.compile(r"^(?:编辑|編輯)?第\s*[0-9〇零一二三四五六
 _ARTICLE_TAIL = re.compile(r"^[0-9]{1,3}\s*条$")
 #: a bullet a page puts before each line of an article ("- 一、總務司。")
 _BULLET = re.compile(r"^[-•·]\s*")
+#: a bullet and an article's number before the article's text: "第5條 本局置局長一人"
+_LEAD = re.compile(r"^(?:[-•·]\s*)?(?:第\s*[0-9〇零一二三四五六七八九十百]{1,5}\s*条\s+)?")
 #: an article that sets units up: "本局設下列各科、室,分別掌理下列事項:", "內政部置左列各司處署會。"
 _SETS = re.compile(
     r"^(?P<subj>本[\u4e00-\u9fff]{1,2}?|[\u4e00-\u9fff]{2,20}?)(?:设|置)(?:下列|左列)(?:各)?"
@@ -71,9 +73,9 @@ _RULES_WORD = re.compile(r"(?:规程|条例|细则|細则|办法|规定|准则|�
 _SELF = re.compile(r"^本(?P<x>[\u4e00-\u9fff]{1,3}?)(?:置|设|依|为|得|处理|经|掌|就|对)")
 
 
-def _body_of(line: Line) -> tuple[str, str, int]:
-    """Return the text and key of a line without the bullet before it, and the offset of the cut."""
-    m = _BULLET.match(line.key)
+def _body_of(line: Line, number: bool = True) -> tuple[str, str, int]:
+    """Return the text and key of a line without the bullet (and article number) before it, and the cut."""
+    m = (_LEAD if number else _BULLET).match(line.key)
     cut = m.end() if m else 0
     return line.text[cut:], line.key[cut:], cut
 
@@ -82,7 +84,7 @@ def _numbers(lines: list[Line], facts: Facts) -> set[int]:
     """Mark the lines that are only an article's number: read, no fact of their own."""
     taken: set[int] = set()
     for i, line in enumerate(lines):
-        key = _body_of(line)[1]
+        key = _body_of(line, number=False)[1]
         if _ARTICLE_NO.match(key):
             taken.add(line.no)
         elif key == "第" and i + 1 < len(lines) and _ARTICLE_TAIL.match(lines[i + 1].key):
