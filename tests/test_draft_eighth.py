@@ -53,8 +53,15 @@ def test_units_an_article_sets_up_in_the_simplified_script_and_with_zuo_lie() ->
 
 
 def test_units_run_on_in_one_line_are_split_when_their_numbers_run_in_order() -> None:
-    body = _body(checked_draft("乙部置左列各司 一、總務司。 二、財務司。 三、法規司。\n"))
-    assert [u.name for u in body.units] == ["總務司", "財務司", "法規司"]
+    body = _body(checked_draft("乙部置左列各司 一、總務司。 二、財務司。 三、法規司。 |\n"))
+    assert [u.name for u in body.units] == ["總務司", "財務司", "法規司"]  # a table cell's "|" is no name
+    assert body.name == "乙部"  # the article's subject, when nothing else names the body
+
+
+def test_a_body_spoken_of_as_ben_x_is_not_named_by_the_article() -> None:
+    # refusal: "本部" is how the rules speak of their body, not its name
+    result = checked_draft("本部置左列各司 一、總務司。 二、財務司。\n")
+    assert all(b.name != "本部" for b in result.spec.bodies)
 
 
 def test_items_out_of_order_are_no_list() -> None:
@@ -173,6 +180,7 @@ EXPECTED = {
     "04": ("中华民国总统府", 10, set()),
     "05": ("內政部資訊中心", 0, {"主任", "副主任"}),
     "06": ("外交部領事事務局", 0, {"局長", "副局長"}),
+    "07": ("內政部", 7, set()),
 }
 
 

@@ -105,7 +105,7 @@ def _split_inline(text: str, key: str) -> list[tuple[int, str]]:
         number = cn_int(m.group(1))
         if number != len(items) + 1:
             return []
-        items.append((number, text[m.end() : end].strip()))
+        items.append((number, re.sub(r"[\s|]+$", "", text[m.end() : end])))  # a table's cell ends in "|"
     return items
 
 
@@ -141,7 +141,7 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
     for i, line in enumerate(lines):
         text, key, _ = _body_of(line)
         m = _SETS.match(key)
-        if m is None or m.group("subj").endswith("得") or (not m.group("subj").startswith("本") and len(key) > 60):
+        if m is None or m.group("subj").endswith("得"):
             continue
         items = _items(lines, i, (text[m.end() :], key[m.end() :]))
         if len(items) < 2:
@@ -158,6 +158,10 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
             facts.note(line.no, "doubt", "an article lists items that are not all units: not read as sections")
             continue
         taken |= {line.no} | {no for _, no, _, _ in read}
+        subject = text[: m.end("subj")]
+        if not subject.startswith("本") and facts.subject is None and _UNIT_END.search(name_key(subject)):
+            note = "the subject of the article that sets up its units, a name of last resort"
+            facts.subject = Src(subject, line.no, [note])
         for number, no, name, rest in read:
             section = SectionFacts(name=name, line=no, number=number, kind=section_kind(name))
             section.notes.append("a unit an article sets up (設下列/置左列)")
