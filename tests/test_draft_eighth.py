@@ -64,6 +64,14 @@ def test_a_body_spoken_of_as_ben_x_is_not_named_by_the_article() -> None:
     assert all(b.name != "本部" for b in result.spec.bodies)
 
 
+def test_units_an_article_sets_under_a_unit_are_not_the_bodys() -> None:
+    # refusal: "秘書室分設下列各股" sets units under 秘書室, not the body's sections
+    text = "本處設下列各科、室:\n一、企劃科。\n二、秘書室。\n秘書室分設下列各股:\n一、文書股。\n二、出納股。\n"
+    result = checked_draft(text)
+    assert [u.name for u in _body(result).units] == ["企劃科", "秘書室"]
+    assert any("units under '秘书室'" in m for m in notes_of(result, "doubt"))
+
+
 def test_items_out_of_order_are_no_list() -> None:
     # refusal: "一、… 三、…" skips a number: the line is not split into units
     result = checked_draft("乙部置左列各司 一、總務司。 三、財務司。\n")
@@ -103,6 +111,10 @@ def test_a_duty_the_copy_stops_inside_is_cut_off() -> None:
     text = (
         "丙部置左列各司。\n一、總務司。\n二、財務司。\n總務司掌左列事項。\n一、關於文書收發事項。\n二、關於印信之典\n"
     )
+    units = {u.name: u for u in _body(checked_draft(text)).units}
+    assert [d.cut_off for d in units["總務司"].duties] == [False, True]
+    # run on in the last line, only the last item can be where the copy stops
+    text = "丙部置左列各司。\n一、總務司。\n二、財務司。\n總務司掌左列事項。 一、關於文書收發 二、關於印信之典\n"
     units = {u.name: u for u in _body(checked_draft(text)).units}
     assert [d.cut_off for d in units["總務司"].duties] == [False, True]
 

@@ -91,7 +91,8 @@ def _numbers(lines: list[Line], facts: Facts) -> set[int]:
             taken |= {line.no, lines[i + 1].no}
     if taken:
         facts.used |= taken
-        where = ", ".join(str(no) for no in sorted(taken))
+        numbers = sorted(taken)
+        where = ", ".join(str(no) for no in numbers[:12]) + (f" … ({len(numbers)} in all)" if len(numbers) > 12 else "")
         facts.note(min(taken), "skipped", f"lines {where}: articles' numbers (第N條), no fact of their own")
     return taken
 
@@ -99,6 +100,8 @@ def _numbers(lines: list[Line], facts: Facts) -> set[int]:
 def _split_inline(text: str, key: str) -> list[tuple[int, str]]:
     """Split items run on in one line ("一、衛生署。 二、總務司。") when their numbers run 1, 2, 3 …."""
     starts = list(_INLINE.finditer(key))
+    if not starts or key[: starts[0].start()].strip():
+        return []  # words before the first item: no list of items
     items: list[tuple[int, str]] = []
     for i, m in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else len(key)
@@ -129,9 +132,12 @@ def _last_line(lines: list[Line]) -> int:
     return max((line.no for line in lines if line.text), default=0)
 
 
-def _duty(text: str, line: int, last: int) -> Duty:
-    """Return a duty as written, its ending stop dropped; cut off when the copy stops inside it."""
-    cut = line == last and not re.search(r"[。;;.]$", text)
+def _duty(text: str, at_end: bool) -> Duty:
+    """Return a duty as written, its ending stop dropped; cut off when the copy stops inside it.
+
+    ``at_end``: the duty is the last item on the document's last line (an item with no stop there).
+    """
+    cut = at_end and not re.search(r"[。;;.]$", text)
     return Duty(text=re.sub(r"[。;;,]+$", "", text.strip()), cut_off=cut)
 
 
@@ -142,6 +148,10 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
         text, key, _ = _body_of(line)
         m = _SETS.match(key)
         if m is None or m.group("subj").endswith("得"):
+            continue
+        owner = re.sub(r"(?:分|下|内)$", "", m.group("subj"))
+        if owner != m.group("subj") or owner in {name_key(x.name) for x in facts.sections}:
+            facts.note(line.no, "doubt", f"units under '{owner}', a unit of the body: not read as its sections")
             continue
         items = _items(lines, i, (text[m.end() :], key[m.end() :]))
         if len(items) < 2:
@@ -166,7 +176,7 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
             section = SectionFacts(name=name, line=no, number=number, kind=section_kind(name))
             section.notes.append("a unit an article sets up (設下列/置左列)")
             if rest and _DUTY_OPEN.match(name_key(rest)):
-                section.duties.append(Src(_duty(rest, no, last), no))
+                section.duties.append(Src(_duty(rest, no == last and number == len(read)), no))
             elif rest:
                 section.doc_notes.append(
                     Src(rest, no, ["what the article says of the unit, not a duty: kept as words"])
@@ -194,7 +204,7 @@ def _unit_duties(lines: list[Line], facts: Facts, last: int) -> set[int]:
             continue
         taken.add(line.no)
         for number, no, item in items:
-            duty = _duty(item, no, last)
+            duty = _duty(item, no == last and number == len(items))
             section.duties.append(Src(duty.model_copy(update={"number": number}), no))
             taken.add(no)
     return taken
