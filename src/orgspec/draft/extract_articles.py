@@ -89,11 +89,9 @@ def _numbers(lines: list[Line], facts: Facts) -> set[int]:
             taken.add(line.no)
         elif key == "第" and i + 1 < len(lines) and _ARTICLE_TAIL.match(lines[i + 1].key):
             taken |= {line.no, lines[i + 1].no}
-    if taken:
-        facts.used |= taken
-        numbers = sorted(taken)
-        where = ", ".join(str(no) for no in numbers[:12]) + (f" … ({len(numbers)} in all)" if len(numbers) > 12 else "")
-        facts.note(min(taken), "skipped", f"lines {where}: articles' numbers (第N條), no fact of their own")
+    facts.used |= taken
+    for no in sorted(taken):
+        facts.note(no, "skipped", "an article's number (第N條): no fact of its own")
     return taken
 
 
@@ -168,6 +166,8 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
             facts.note(line.no, "doubt", "an article lists items that are not all units: not read as sections")
             continue
         taken |= {line.no} | {no for _, no, _, _ in read}
+        span = f"lines {read[0][1]}-{read[-1][1]}" if read[-1][1] != line.no else "this line"
+        facts.note(line.no, "skipped", f"the opening of an article's list of units ({span})")
         subject = text[: m.end("subj")]
         if not subject.startswith("本") and facts.subject is None and _UNIT_END.search(name_key(subject)):
             note = "the subject of the article that sets up its units, a name of last resort"
@@ -203,6 +203,8 @@ def _unit_duties(lines: list[Line], facts: Facts, last: int) -> set[int]:
         if not items or section.duties:
             continue
         taken.add(line.no)
+        span = f"lines {items[0][1]}-{items[-1][1]}" if items[-1][1] != line.no else "this line"
+        facts.note(line.no, "skipped", f"the opening of an article's list of {section.name}'s duties ({span})")
         for number, no, item in items:
             duty = _duty(item, no == last and number == len(items))
             section.duties.append(Src(duty.model_copy(update={"number": number}), no))
