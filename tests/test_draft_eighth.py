@@ -52,6 +52,22 @@ def test_units_an_article_sets_up_in_the_simplified_script_and_with_zuo_lie() ->
     assert all(not u.duties for u in body.units)
 
 
+def test_internal_units_an_article_sets_up_numbered_in_parentheses() -> None:
+    text = "某某市档案局组织规程\n第四条 本局内设下列机构:\n(一)办公室;\n(二)业务指导科;\n(三)保管利用科。\n"
+    body = _body(checked_draft(text))
+    assert body.name == "某某市档案局"
+    assert [u.name for u in body.units] == ["办公室", "业务指导科", "保管利用科"]
+
+
+def test_what_a_plan_must_include_is_no_list_of_units() -> None:
+    # refusal: "应当包括下列事项:(一)…" in a regulation's article lists contents, not units
+    text = "第十五条 增设内设机构的方案,应当包括下列事项:\n(一)增设机构的必要性;\n(二)增设机构的名称和职能;\n"
+    assert not any(b.units for b in checked_draft(text).spec.bodies)
+    # the article's second paragraph, with no number of its own, in a text of articles
+    text += "撤销内设机构的方案,应当包括下列事项:\n(一)撤销机构的理由;\n(二)撤销后职能的去向。\n第十六条 其他。\n"
+    assert not any(b.units for b in checked_draft(text).spec.bodies)
+
+
 def test_units_run_on_in_one_line_are_split_when_their_numbers_run_in_order() -> None:
     body = _body(checked_draft("乙部置左列各司 一、總務司。 二、財務司。 三、法規司。 |\n"))
     assert [u.name for u in body.units] == ["總務司", "財務司", "法規司"]  # a table cell's "|" is no name

@@ -40,7 +40,7 @@ _BULLET = re.compile(r"^[-•·]\s*")
 _LEAD = re.compile(r"^(?:[-•·]\s*)?(?:第\s*[0-9〇零一二三四五六七八九十百]{1,5}\s*条\s+)?")
 #: an article that sets units up: "本局設下列各科、室,分別掌理下列事項:", "內政部置左列各司處署會。"
 _SETS = re.compile(
-    r"^(?P<subj>本[\u4e00-\u9fff]{1,2}?|[\u4e00-\u9fff]{2,20}?)(?:设|置)(?:下列|左列)(?:各)?"
+    r"^(?P<subj>本[\u4e00-\u9fff]{1,2}?|[\u4e00-\u9fff]{2,20}?)(?:内设|设|置)(?:下列|左列)(?:各)?"
     r"(?P<cls>[\u4e00-\u9fff、]{0,8}?)(?:单位|机构)?(?:[,,]?(?:分别)?(?:掌理下列事项|分掌有关事项|掌理有关事项))?"
     r"(?P<end>[::。]|\s|$)"
 )
@@ -48,8 +48,8 @@ _SETS = re.compile(
 _DUTIES_OF = re.compile(
     r"^(?P<unit>[\u4e00-\u9fff]{2,12}?)(?:掌理|掌)(?:(?:下列|左列)事项|事项如下)(?P<end>[::。]|\s|$)"
 )
-#: an enumerated item: "一、總務司。", "一 人民團體科:…" (the enumerator, the rest)
-_ITEM = re.compile(rf"^([{_CN}]{{1,3}})(?:、|\s+)\s*(\S.*)$")
+#: an enumerated item: "一、總務司。", "一 人民團體科:…", "(一)办公室;" (the enumerator, the rest)
+_ITEM = re.compile(rf"^(?:(?P<a>[{_CN}]{{1,3}})(?:、|\s+)|[((](?P<b>[{_CN}]{{1,3}})[))])\s*(?P<rest>\S.*)$")
 #: the enumerators of items run on in one line: " 一、衛生署。 二、總務司。"
 _INLINE = re.compile(rf"(?:^|(?<=[。;;\s]))([{_CN}]{{1,3}})、")
 #: the ending of a unit's name (folded key)
@@ -70,7 +70,7 @@ _TITLE = re.compile(
 #: 本X that is the rules themselves, not the body ("本规程依…", "本条例所称…")
 _RULES_WORD = re.compile(r"(?:规程|条例|细则|細则|办法|规定|准则|法)$")
 #: an article whose subject is 本X: "本局置…", "本所設…", "本府依…設…"
-_SELF = re.compile(r"^本(?P<x>[\u4e00-\u9fff]{1,3}?)(?:置|设|依|为|得|处理|经|掌|就|对)")
+_SELF = re.compile(r"^本(?P<x>[\u4e00-\u9fff]{1,3}?)(?:置|内设|设|依|为|得|处理|经|掌|就|对)")
 
 
 def _body_of(line: Line, number: bool = True) -> tuple[str, str, int]:
@@ -120,9 +120,9 @@ def _items(lines: list[Line], start: int, rest: tuple[str, str]) -> list[tuple[i
             continue
         text, key, _ = _body_of(line)
         m = _ITEM.match(key)
-        if m is None or cn_int(m.group(1)) != len(out) + 1:
+        if m is None or cn_int(m.group("a") or m.group("b")) != len(out) + 1:
             break
-        out.append((len(out) + 1, line.no, text[m.start(2) :].strip()))
+        out.append((len(out) + 1, line.no, text[m.start("rest") :].strip()))
     return out
 
 
@@ -156,14 +156,17 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
             continue
         read: list[tuple[int, int, str, str]] = []
         for number, no, item in items:
-            name, _, rest = re.sub(r"[::]", ":", item, count=1).partition(":")
-            name = re.sub(r"[。;;]+$", "", name.strip())
-            if not re.fullmatch(r"[\u4e00-\u9fff]{1,15}", name) or not _UNIT_END.search(name_key(name)):
+            cut = re.search(r"[::。;;]", item)
+            name, rest = (item[: cut.start()], item[cut.end() :].strip()) if cut else (item, "")
+            if cut is not None and cut.group() not in "::" and rest:
+                read = []  # "(一)办公室。负责…": a 三定's sections in articles, the sections reader's
+                break
+            if not re.fullmatch(r"[\u4e00-\u9fff]{1,15}", name.strip()) or not _UNIT_END.search(name_key(name)):
+                facts.note(line.no, "doubt", "an article lists items that are not all units: not read as sections")
                 read = []
                 break
-            read.append((number, no, name, rest.strip()))
+            read.append((number, no, name.strip(), rest))
         if not read:
-            facts.note(line.no, "doubt", "an article lists items that are not all units: not read as sections")
             continue
         taken |= {line.no} | {no for _, no, _, _ in read}
         span = f"lines {read[0][1]}-{read[-1][1]}" if read[-1][1] != line.no else "this line"
@@ -263,6 +266,34 @@ def _posts(lines: list[Line], facts: Facts) -> set[int]:
     return taken
 
 
+#: an article's opening of a list that is no unit's and no duty: "…的方案,应当包括下列事项:", "…按照下列标准核定:"
+_CONTENTS = re.compile(r"(?:包括|符合|按照|具备|具有|遵循)下列[\u4e00-\u9fff]{1,4}[::]$")
+#: an article's number before its text: "第十五条 …"
+_NUMBERED = re.compile(r"^(?:[-•·]\s*)?第\s*[0-9〇零一二三四五六七八九十百]{1,5}\s*条\s*\S")
+
+
+def _contents(lines: list[Line], facts: Facts, taken: set[int]) -> set[int]:
+    """Claim the items of an article that lists what a plan must include or a rule's conditions.
+
+    "第十五条 增设内设机构的方案,应当包括下列事项:(一)增设机构的必要性;…": a regulation's article, not a
+    body's units or duties; its items are listed as giving no fact, so no other reader takes them.
+    """
+    claimed: set[int] = set()
+    articled = sum(1 for line in lines if _NUMBERED.match(line.key) or line.no in taken) >= 2  # a text of articles
+    for i, line in enumerate(lines):
+        if line.no in taken or not (articled or _NUMBERED.match(line.key)) or not _CONTENTS.search(line.key):
+            continue
+        items = _items(lines, i, ("", ""))
+        if not items:
+            continue
+        claimed |= {line.no} | {no for _, no, _ in items}
+        span = f"lines {items[0][1]}-{items[-1][1]}"
+        facts.note(line.no, "skipped", f"an article opens a list of what a rule requires ({span}): no unit, no duty")
+        for _, no, _ in items:
+            facts.note(no, "skipped", f"an item of the list article line {line.no} opens: no fact of a body")
+    return claimed
+
+
 def read_articles(lines: list[Line], facts: Facts) -> set[int]:
     """Read the articles of a body's rules; return the lines taken (their facts are in ``facts``)."""
     last = _last_line(lines)
@@ -270,6 +301,7 @@ def read_articles(lines: list[Line], facts: Facts) -> set[int]:
     taken |= _sections(lines, facts, last)
     taken |= _unit_duties(lines, facts, last)
     taken |= _posts(lines, facts)
+    taken |= _contents(lines, facts, taken)
     facts.used |= taken
     return taken
 
