@@ -162,7 +162,11 @@ def _shapes(size: int) -> dict[str, str]:
         + "總務司掌左列事項。\n"
         + "".join(f"{_ten(j % 99 + 1)}、關於某某事項。\n" for j in range(size // 33)),
         "head posts, one line": "本局置局長一人," + "副局長二人,局長一人或二人," * (size // 40),
-        "article numbers": "第\n1 條\n" * (size // 9),
+        "article numbers": "第\n1 條\n" * (size // 10),
+        "what a rule requires": "".join(
+            f"第{_cjk(i)}条 方案应当包括下列事项:\n" + "".join(f"({_ten(j + 1)})某某事项;\n" for j in range(9))
+            for i in range(size // 220)
+        ),
     }
     return shapes
 
