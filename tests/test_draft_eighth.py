@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgspec.draft import Draft
 from orgspec.model.units import Post, Unit
@@ -221,3 +223,43 @@ def test_each_development_example_gives_its_structure_reads_back_and_checks(path
     assert (body.name if name else None) == name
     assert len(body.units) == sections
     assert {p.title for p in body.posts} == posts
+
+
+#: pieces of articles, joined at random: every such text drafts, reads back and checks
+_ARTICLE_PIECES = st.sampled_from(
+    [
+        "第三條\n",
+        "第\n",
+        "1 條\n",
+        "本局設下列各科:\n",
+        "乙部置左列各司 ",
+        "一、",
+        "二、",
+        "三、",
+        "(一)",
+        "總務司",
+        "企劃科",
+        "秘書室",
+        "主任委員",
+        ":掌理文書事項。",
+        "。",
+        "\n",
+        " |",
+        "總務司掌左列事項。\n",
+        "關於印信事項。",
+        "本局置局長一人,",
+        "副局長一人或二人",
+        "本署置副署長二人",
+        "某市某某局組織規程\n",
+        "应当包括下列事项:\n",
+        "本局得設下列各課:\n",
+        "秘書室分設下列各股:\n",
+        "本规程依",
+    ]
+)
+
+
+@given(st.lists(_ARTICLE_PIECES, max_size=25).map("".join))
+@settings(max_examples=80)
+def test_any_text_of_article_pieces_drafts_reads_back_and_checks(text: str) -> None:
+    checked_draft(text)
