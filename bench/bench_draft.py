@@ -42,6 +42,13 @@ def _cjk(i: int) -> str:
     return "".join("零一二三四五六七八九"[int(d)] for d in str(i))
 
 
+def _ten(n: int) -> str:
+    """Write 1-99 as an enumerator does (一, 十一, 二十三)."""
+    tens, ones = divmod(n, 10)
+    digits = "零一二三四五六七八九"
+    return (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
+
+
 def _shapes(size: int) -> dict[str, str]:
     """Adversarial shapes of one size: the patterns the list readers scan, repeated."""
     digits = "一二三四五六七八九十"
@@ -141,6 +148,25 @@ def _shapes(size: int) -> dict[str, str]:
         ),
         "numbered bodies, fate heading": "一、保留的议事协调机构\n"
         + "\n".join(f"{i + 1}.县{_cjk(i)}工作领导小组" for i in range(size // 40)),
+        # the eighth pass's readers (organisational rules in articles: units, duties, head posts, numbers)
+        "articles setting units": "".join(
+            f"第{_cjk(i)}條\n本局設下列各科:\n"
+            + "".join(f"{_ten(j + 1)}、{_cjk(i)}{_cjk(j)}科:掌理某某事項。\n" for j in range(10))
+            for i in range(size // 460)
+        ),
+        "items run on in one line": "".join(
+            "乙部置左列各司 " + " ".join(f"{_ten(j + 1)}、{_cjk(i)}{_cjk(j)}司。" for j in range(99)) + "\n"
+            for i in range(size // 2800)
+        ),
+        "duties of an article's units": "丙部置左列各司。\n一、總務司。\n二、財務司。\n"
+        + "總務司掌左列事項。\n"
+        + "".join(f"{_ten(j % 99 + 1)}、關於某某事項。\n" for j in range(size // 33)),
+        "head posts, one line": "本局置局長一人," + "副局長二人,局長一人或二人," * (size // 40),
+        "article numbers": "第\n1 條\n" * (size // 10),
+        "what a rule requires": "".join(
+            f"第{_cjk(i)}条 方案应当包括下列事项:\n" + "".join(f"({_ten(j + 1)})某某事项;\n" for j in range(9))
+            for i in range(size // 220)
+        ),
     }
     return shapes
 

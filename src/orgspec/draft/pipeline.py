@@ -10,6 +10,7 @@ from typing import Any
 
 from orgspec.draft.assemble import Provenance, assemble
 from orgspec.draft.emit import emit_text, report
+from orgspec.draft.extract_articles import article_body, read_articles
 from orgspec.draft.extract_bodies import extract_bodies, reconcile_with_sections
 from orgspec.draft.extract_breakdown import check_breakdowns, extract_breakdowns
 from orgspec.draft.extract_classes import (
@@ -422,19 +423,22 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     if english:
         extract_english(lines, facts)
     else:
-        parts = _chinese(lines, facts)
-        listed, only_bodies = extract_bodies(lines, facts)
+        articles = read_articles(lines, facts)  # a body's rules in articles: their lines are no other reader's
+        rest = [line for line in lines if line.no not in articles]
+        parts = _chinese(rest, facts)
+        listed, only_bodies = extract_bodies(rest, facts)
         if not facts.listed:
-            only_bodies |= working_bodies(lines, facts, set())
+            only_bodies |= working_bodies(rest, facts, set())
             listed |= only_bodies
         if not facts.listed:
-            only_bodies |= leaders_blocks(lines, facts)
+            only_bodies |= leaders_blocks(rest, facts)
             listed |= only_bodies
         if not facts.sections:
-            extract_lists([line for line in lines if line.no not in only_bodies], facts)
+            extract_lists([line for line in rest if line.no not in only_bodies], facts)
         reconcile_with_sections(facts)
         unit_pools([line for p in parts if p.kind == "staffing" for line in p.lines], facts)
-        skip = {line.no for p in parts if p.kind == "other" for line in p.lines} | listed
+        skip = {line.no for p in parts if p.kind == "other" for line in p.lines} | listed | articles
+        article_body(lines, facts)
         extract_classes(lines, facts, skip)
         counted_classes(lines, facts, skip)
         plaques_of_members([line for line in lines if line.no not in skip], facts)

@@ -1,0 +1,343 @@
+"""Organisational rules written as articles (组织条例, 組織規程, 處務規程 …): the eighth pass.
+
+Rules of this kind set a body up article by article: "第3條 本局設下列各科:一、…科:掌理…事項。", "內政部置
+左列各司處署會。一、總務司。…", "總務司掌左列事項。一、關於…事項。", "本局置局長一人,…;副局長二人". The
+readers here take, each only in an article's own wording:
+
+- :func:`read_articles`: the units an article sets up (a list after 設/置 下列 or 左列, one item a line
+  or run on in one line; an item "X:掌理…" gives the unit its duty), the duties an article gives a
+  unit it set up ("X掌左列事項" + items), the head's posts ("本局置局長一人" and its deputy), and the
+  article numbers ("第3條", "第" over "1 條"), which give no fact of their own;
+- :func:`article_body`: the body, when a title names the rules ("臺北市某某局組織規程") and the
+  articles speak of it as 本局 (or by that name); a 本X the title does not end with is a note.
+
+A list whose items are not all units, a list after 得設 (optional units), and posts of no head title
+("本局置主任秘書一人", "本所置課長、課員") are not read here. Every doubt is a note at its place.
+
+Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgspec.draft.facts import Facts, SectionFacts, Src, section_kind
+from orgspec.draft.normalize import Line, cn_int
+from orgspec.model.names import name_key
+from orgspec.model.units import Duty, Post, PostGroup
+from orgspec.model.values import Basis, Count, CountStatus
+
+__all__ = ["article_body", "read_articles"]
+
+_CN = "一二三四五六七八九十"
+#: a line that is only an article's number: "第3條", "第 5 條", "编辑第一条" (a wiki's edit token before it)
+_ARTICLE_NO = re.compile(r"^(?:编辑|編輯)?第\s*[0-9〇零一二三四五六七八九十百]{1,5}\s*条$")
+#: the second half of an article number the copy broke over two lines ("第" / "1 條")
+_ARTICLE_TAIL = re.compile(r"^[0-9]{1,3}\s*条$")
+#: a bullet a page puts before each line of an article ("- 一、總務司。")
+_BULLET = re.compile(r"^[-•·]\s*")
+#: a bullet and an article's number before the article's text: "第5條 本局置局長一人"
+_LEAD = re.compile(r"^(?:[-•·]\s*)?(?:第\s*[0-9〇零一二三四五六七八九十百]{1,5}\s*条\s+)?")
+#: an article that sets units up: "本局設下列各科、室,分別掌理下列事項:", "內政部置左列各司處署會。"
+_SETS = re.compile(
+    r"^(?P<subj>本[\u4e00-\u9fff]{1,2}?|[\u4e00-\u9fff]{2,20}?)(?:内设|设|置)(?:下列|左列)(?:各)?"
+    r"(?P<cls>[\u4e00-\u9fff、]{0,8}?)(?:单位|机构)?(?:[,,]?(?:分别)?(?:掌理下列事项|分掌有关事项|掌理有关事项))?"
+    r"(?P<end>[::。]|\s|$)"
+)
+#: an article that gives a unit its duties: "總務司掌左列事項。", "秘書室掌理下列事項:", "X掌理事項如下:"
+_DUTIES_OF = re.compile(
+    r"^(?P<unit>[\u4e00-\u9fff]{2,12}?)(?:掌理|掌)(?:(?:下列|左列)事项|事项如下)(?P<end>[::。]|\s|$)"
+)
+#: an enumerated item: "一、總務司。", "一 人民團體科:…", "(一)办公室;" (the enumerator, the rest)
+_ITEM = re.compile(rf"^(?:(?P<a>[{_CN}]{{1,3}})(?:、|\s+)|[((](?P<b>[{_CN}]{{1,3}})[))])\s*(?P<rest>\S.*)$")
+#: the enumerators of items run on in one line: " 一、衛生署。 二、總務司。"
+_INLINE = re.compile(rf"(?:^|(?<=[。;;\s]))([{_CN}]{{1,3}})、")
+#: the ending of a unit's name (folded key)
+_UNIT_END = re.compile(r"(?:办公厅|办公室|委员会|中心|司|处|署|会|科|室|组|課|课|局|股|队|站|所|厅|院|部)$")
+#: a duty's opening after the unit's name and a colon: "掌理…", "负责…", "办理…"
+_DUTY_OPEN = re.compile(r"^(?:掌理|掌|负责|办理|主管)")
+#: the head's title for the last character(s) of 本X
+_HEADS = {"会": "主任委员", "委员会": "主任委员", "中心": "主任", "室": "主任", "办公室": "主任"}
+#: a post the article sets: "置局长一人", "副局长一人或二人" (title, figure, a second figure after 或)
+_FIG = "[0-9一二两三四五六七八九十]{1,3}"
+_COUNTED = re.compile(rf"(?P<title>副?[\u4e00-\u9fff]{{1,6}}?)(?P<n>{_FIG})人(?:或(?P<m>{_FIG})人)?")
+#: the title of a body's rules on one line: "外交部領事事務局組織條例 ( 81年01月22日)"
+_TITLE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,30}?)"
+    r"(?P<rules>组织法|组织条例|组织规程|处务规程|办事细则|办事細则|编制表|组织通则|组织准则)"
+    r"\s*(?:[((][^()()]{0,30}[))])?$"
+)
+#: 本X that is the rules themselves, not the body ("本规程依…", "本条例所称…")
+_RULES_WORD = re.compile(r"(?:规程|条例|细则|細则|办法|规定|准则|法)$")
+#: an article whose subject is 本X: "本局置…", "本所設…", "本府依…設…"
+_SELF = re.compile(r"^本(?P<x>[\u4e00-\u9fff]{1,3}?)(?:置|内设|设|依|为|得|处理|经|掌|就|对)")
+
+
+def _body_of(line: Line, number: bool = True) -> tuple[str, str, int]:
+    """Return the text and key of a line without the bullet (and article number) before it, and the cut."""
+    m = (_LEAD if number else _BULLET).match(line.key)
+    cut = m.end() if m else 0
+    return line.text[cut:], line.key[cut:], cut
+
+
+def _numbers(lines: list[Line], facts: Facts) -> set[int]:
+    """Mark the lines that are only an article's number: read, no fact of their own."""
+    taken: set[int] = set()
+    for i, line in enumerate(lines):
+        key = _body_of(line, number=False)[1]
+        if _ARTICLE_NO.match(key):
+            taken.add(line.no)
+        elif key == "第" and i + 1 < len(lines) and _ARTICLE_TAIL.match(lines[i + 1].key):
+            taken |= {line.no, lines[i + 1].no}
+    facts.used |= taken
+    for no in sorted(taken):
+        facts.note(no, "skipped", "an article's number (第N條): no fact of its own")
+    return taken
+
+
+def _split_inline(text: str, key: str) -> list[tuple[int, str]]:
+    """Split items run on in one line ("一、衛生署。 二、總務司。") when their numbers run 1, 2, 3 …."""
+    starts = list(_INLINE.finditer(key))
+    if not starts or key[: starts[0].start()].strip():
+        return []  # words before the first item: no list of items
+    items: list[tuple[int, str]] = []
+    for i, m in enumerate(starts):
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(key)
+        number = cn_int(m.group(1))
+        if number != len(items) + 1:
+            return []
+        items.append((number, re.sub(r"[\s|]+$", "", text[m.end() : end])))  # a table's cell ends in "|"
+    return items
+
+
+def _items(lines: list[Line], start: int, rest: tuple[str, str]) -> list[tuple[int, int, str]]:
+    """Return the items after an article's opening: (number, line, text), numbered 1, 2, 3 … from the first."""
+    if rest[1].strip():
+        return [(n, lines[start].no, t) for n, t in _split_inline(*rest)]
+    out: list[tuple[int, int, str]] = []
+    for line in lines[start + 1 :]:
+        if not line.text:
+            continue
+        text, key, _ = _body_of(line)
+        m = _ITEM.match(key)
+        if m is None or cn_int(m.group("a") or m.group("b")) != len(out) + 1:
+            break
+        out.append((len(out) + 1, line.no, text[m.start("rest") :].strip()))
+    return out
+
+
+def _last_line(lines: list[Line]) -> int:
+    return max((line.no for line in lines if line.text), default=0)
+
+
+def _duty(text: str, at_end: bool) -> Duty:
+    """Return a duty as written, its ending stop dropped; cut off when the copy stops inside it.
+
+    ``at_end``: the duty is the last item on the document's last line (an item with no stop there).
+    """
+    cut = at_end and not re.search(r"[。;;.]$", text)
+    return Duty(text=re.sub(r"[。;;,]+$", "", text.strip()), cut_off=cut)
+
+
+def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
+    """Read the units an article sets up, with the duty an item gives its unit."""
+    taken: set[int] = set()
+    for i, line in enumerate(lines):
+        text, key, _ = _body_of(line)
+        m = _SETS.match(key)
+        if m is None or m.group("subj").endswith("得"):
+            continue
+        owner = re.sub(r"(?:分|下|内)$", "", m.group("subj"))
+        if owner != m.group("subj") or owner in {name_key(x.name) for x in facts.sections}:
+            facts.note(line.no, "doubt", f"units under '{owner}', a unit of the body: not read as its sections")
+            continue
+        items = _items(lines, i, (text[m.end() :], key[m.end() :]))
+        if len(items) < 2:
+            continue
+        read: list[tuple[int, int, str, str]] = []
+        for number, no, item in items:
+            cut = re.search(r"[::。;;]", item)
+            name, rest = (item[: cut.start()], item[cut.end() :].strip()) if cut else (item, "")
+            if cut is not None and cut.group() not in "::" and rest:
+                read = []  # "(一)办公室。负责…": a 三定's sections in articles, the sections reader's
+                break
+            if not re.fullmatch(r"[\u4e00-\u9fff]{1,15}", name.strip()) or not _UNIT_END.search(name_key(name)):
+                facts.note(line.no, "doubt", "an article lists items that are not all units: not read as sections")
+                read = []
+                break
+            read.append((number, no, name.strip(), rest))
+        if not read:
+            continue
+        taken |= {line.no} | {no for _, no, _, _ in read}
+        span = f"lines {read[0][1]}-{read[-1][1]}" if read[-1][1] != line.no else "this line"
+        facts.note(line.no, "skipped", f"the opening of an article's list of units ({span})")
+        subject = text[: m.end("subj")]
+        if not subject.startswith("本") and facts.subject is None and _UNIT_END.search(name_key(subject)):
+            note = "the subject of the article that sets up its units, a name of last resort"
+            facts.subject = Src(subject, line.no, [note])
+        for number, no, name, rest in read:
+            section = SectionFacts(name=name, line=no, number=number, kind=section_kind(name))
+            section.notes.append("a unit an article sets up (設下列/置左列)")
+            if rest and _DUTY_OPEN.match(name_key(rest)):
+                section.duties.append(Src(_duty(rest, no == last and number == len(read)), no))
+            elif rest:
+                section.doc_notes.append(
+                    Src(rest, no, ["what the article says of the unit, not a duty: kept as words"])
+                )
+            facts.sections.append(section)
+    return taken
+
+
+def _unit_duties(lines: list[Line], facts: Facts, last: int) -> set[int]:
+    """Read "X掌左列事項" and its items as the duties of X, a unit an article set up."""
+    taken: set[int] = set()
+    units = {name_key(s.name): s for s in facts.sections}
+    for i, line in enumerate(lines):
+        text, key, _ = _body_of(line)
+        m = _DUTIES_OF.match(key)
+        if m is None:
+            continue
+        section = units.get(name_key(text[: m.end("unit")]))
+        items = _items(lines, i, (text[m.end() :], key[m.end() :]))
+        if section is None:
+            if items:
+                facts.note(line.no, "doubt", f"duties of '{m.group('unit')}', a unit no article sets up: not read")
+            continue
+        if not items or section.duties:
+            continue
+        taken.add(line.no)
+        span = f"lines {items[0][1]}-{items[-1][1]}" if items[-1][1] != line.no else "this line"
+        facts.note(line.no, "skipped", f"the opening of an article's list of {section.name}'s duties ({span})")
+        for number, no, item in items:
+            duty = _duty(item, no == last and number == len(items))
+            section.duties.append(Src(duty.model_copy(update={"number": number}), no))
+            taken.add(no)
+    return taken
+
+
+def _head(x: str) -> str:
+    """Return the title of the head of a body spoken of as 本X: 局 → 局长, 中心 → 主任, 会 → 主任委员."""
+    return _HEADS.get(x, x + "长")
+
+
+def _count(n: str, m: str | None, text: str) -> Count | None:
+    low, high = cn_int(n), cn_int(m) if m else None
+    if low is None:
+        return None
+    if m is None:
+        return Count.of(low)
+    if high is None or high < low:
+        return None
+    return Count(status=CountStatus.RANGE, value=low, high=high, text=text)
+
+
+def _posts(lines: list[Line], facts: Facts) -> set[int]:
+    """Read the head's posts an article sets: "本局置局長一人,…;副局長一人或二人"."""
+    taken: set[int] = set()
+    for line in lines:
+        text, key, _ = _body_of(line)
+        m = re.match(r"^本([\u4e00-\u9fff]{1,3}?)置", key)
+        if m is None:
+            continue
+        head = _head(m.group(1))
+        read: list[Src[Post | PostGroup]] = []
+        for clause in re.finditer(r"(?:^|[,,;;。])(?:本[\u4e00-\u9fff]{1,3}?置|置)?", key):
+            c = _COUNTED.match(key, clause.end())
+            if c is None or c.group("title") not in (head, "副" + head):
+                continue
+            count = _count(c.group("n"), c.group("m"), text[c.start("n") : c.end()])
+            if count is None:
+                continue
+            title = text[c.start("title") : c.end("title")]
+            role = "deputy" if c.group("title").startswith("副") else "chief"
+            notes = ["a post an article sets (本X置…N人)"]
+            if count.status is CountStatus.RANGE:
+                notes.append(f"'{count.text}': a range, as written")
+            if title in {p.value.title for p in read}:
+                continue
+            read.append(Src(Post(title=title, count=count, role=role), line.no, notes))
+        if not read:
+            continue
+        if not any(isinstance(p.value, Post) and p.value.role == "chief" for p in read):
+            facts.note(line.no, "doubt", f"a deputy with no {head}: the article's posts are not read")
+            continue
+        taken.add(line.no)
+        facts.posts += read
+    return taken
+
+
+#: an article's opening of a list that is no unit's and no duty: "…的方案,应当包括下列事项:", "…按照下列标准核定:"
+_CONTENTS = re.compile(r"(?:包括|符合|按照|具备|具有|遵循)下列[\u4e00-\u9fff]{1,4}[::]$")
+#: an article's number before its text: "第十五条 …"
+_NUMBERED = re.compile(r"^(?:[-•·]\s*)?第\s*[0-9〇零一二三四五六七八九十百]{1,5}\s*条\s*\S")
+
+
+def _contents(lines: list[Line], facts: Facts, taken: set[int]) -> set[int]:
+    """Claim the items of an article that lists what a plan must include or a rule's conditions.
+
+    "第十五条 增设内设机构的方案,应当包括下列事项:(一)增设机构的必要性;…": a regulation's article, not a
+    body's units or duties; its items are listed as giving no fact, so no other reader takes them.
+    """
+    claimed: set[int] = set()
+    articled = sum(1 for line in lines if _NUMBERED.match(line.key) or line.no in taken) >= 2  # a text of articles
+    for i, line in enumerate(lines):
+        if line.no in taken or not (articled or _NUMBERED.match(line.key)) or not _CONTENTS.search(line.key):
+            continue
+        items = _items(lines, i, ("", ""))
+        if not items:
+            continue
+        claimed |= {line.no} | {no for _, no, _ in items}
+        span = f"lines {items[0][1]}-{items[-1][1]}"
+        facts.note(line.no, "skipped", f"an article opens a list of what a rule requires ({span}): no unit, no duty")
+        for _, no, _ in items:
+            facts.note(no, "skipped", f"an item of the list article line {line.no} opens: no fact of a body")
+    return claimed
+
+
+def read_articles(lines: list[Line], facts: Facts) -> set[int]:
+    """Read the articles of a body's rules; return the lines taken (their facts are in ``facts``)."""
+    last = _last_line(lines)
+    taken = _numbers(lines, facts)
+    taken |= _sections(lines, facts, last)
+    taken |= _unit_duties(lines, facts, last)
+    taken |= _posts(lines, facts)
+    taken |= _contents(lines, facts, taken)
+    facts.used |= taken
+    return taken
+
+
+def article_body(lines: list[Line], facts: Facts) -> None:
+    """Name the body its rules' title names, when the articles speak of it (本局, or by that name)."""
+    if facts.name is not None:
+        return
+    title = next(((line, m) for line in lines[:12] if (m := _TITLE.match(line.key))), None)
+    selves = [
+        (line, m.group("x"))
+        for line in lines
+        if (m := _SELF.match(_body_of(line)[1])) and not _RULES_WORD.search(m.group("x"))
+    ]
+    if title is None:
+        if selves:
+            line, x = selves[0]
+            facts.note(line.no, "doubt", f"the articles speak of '本{x}' and no title names it: the body is not named")
+        return
+    line, m = title
+    name = line.text[m.start("name") : m.end("name")]
+    key = name_key(name)
+    if "各" in name:
+        facts.note(line.no, "doubt", f"the rules of '{name}', a class of bodies: the body is not named")
+        return
+    spoken = [x for _, x in selves if key.endswith(name_key(x))]
+    others = sorted({x for _, x in selves if not key.endswith(name_key(x))})
+    by_name = any(_body_of(x)[1].startswith(m.group("name")) and x.no != line.no for x in lines)
+    if not spoken and not by_name:
+        facts.note(line.no, "doubt", f"the title names '{name}' but no article speaks of it: the body is not named")
+        return
+    notes = [f"the body the title of its rules names (line {line.no}), spoken of in the articles"]
+    if others:
+        notes.append("the articles also speak of " + "、".join("本" + x for x in others) + ", not this body's ending")
+    facts.name = Src(name, line.no, notes)
+    facts.used.add(line.no)
+    rules = line.text[m.start("name") : m.end("rules")]
+    if rules not in {b.value.title for b in facts.basis}:
+        facts.basis.append(Src(Basis(title=rules), line.no, ["the body's rules, named by their title"]))
