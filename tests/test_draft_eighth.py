@@ -44,7 +44,7 @@ def test_units_an_article_sets_up_one_a_line_with_their_duties() -> None:
     )
     body = _body(checked_draft(text))
     assert [(u.name, u.number) for u in body.units] == [("企劃科", 1), ("服務科", 2), ("秘書室", 3)]
-    assert [d.text for d in body.units[0].duties] == ["掌理年度計畫之擬訂及管考事項"]
+    assert [d.text for d in body.units[0].duties] == ["掌理年度計畫之擬訂及管考事項。"]  # as written
 
 
 def test_units_an_article_sets_up_in_the_simplified_script_and_with_zuo_lie() -> None:
@@ -121,8 +121,11 @@ def test_the_duties_an_article_gives_a_unit_it_set_up() -> None:
         "財務司掌理下列事項:\n一、關於預算編列事項。\n二、關於決算審核事項;\n"
     )
     units = {u.name: u for u in _body(checked_draft(text)).units}
-    assert [(d.number, d.text) for d in units["總務司"].duties] == [(1, "關於文書收發事項"), (2, "關於印信典守事項")]
-    assert [d.text for d in units["財務司"].duties] == ["關於預算編列事項", "關於決算審核事項"]
+    assert [(d.number, d.text) for d in units["總務司"].duties] == [
+        (1, "關於文書收發事項。"),
+        (2, "關於印信典守事項。"),
+    ]
+    assert [d.text for d in units["財務司"].duties] == ["關於預算編列事項。", "關於決算審核事項;"]
 
 
 def test_a_duty_the_copy_stops_inside_is_cut_off() -> None:
@@ -135,6 +138,29 @@ def test_a_duty_the_copy_stops_inside_is_cut_off() -> None:
     text = "丙部置左列各司。\n一、總務司。\n二、財務司。\n總務司掌左列事項。 一、關於文書收發 二、關於印信之典\n"
     units = {u.name: u for u in _body(checked_draft(text)).units}
     assert [d.cut_off for d in units["總務司"].duties] == [False, True]
+
+
+def test_an_item_a_copy_broke_over_lines_is_one_unit_with_one_duty() -> None:
+    # a print page that breaks lines inside items, its enumerators followed by a space; the opening
+    # says each item's words are the unit's duties (分別掌理下列事項)
+    text = (
+        "第 3 條\n本處設下列各科、室,分別掌理下列事項:\n"
+        "一 規劃科:年度計畫之擬訂、執行與管\n考等事項。\n"
+        "二 行政室:文書、檔案、出納\n、庶務等事項。\n"
+        "第 4 條\n本處置處長一人。\n"
+    )
+    result = checked_draft(text)
+    units = {u.name: u for u in _body(result).units}
+    assert [(n, [d.text for d in u.duties]) for n, u in units.items()] == [
+        ("規劃科", ["年度計畫之擬訂、執行與管考等事項。"]),
+        ("行政室", ["文書、檔案、出納、庶務等事項。"]),
+    ]
+    unread = {line["line"] for line in result.report["lines_with_no_fact"]}
+    assert not {4, 6} & unread  # the lines an item was broken onto gave that item
+    # refusal: a line that opens an article of its own ends the item before it
+    text = "本處設下列各科:\n一 規劃科:年度計畫之擬訂\n本處置處長一人。\n"
+    units = {u.name: u for u in _body(checked_draft(text)).units}
+    assert "本處置處長一人" not in "".join(d.text for u in units.values() for d in u.duties)
 
 
 def test_duties_of_a_unit_no_article_sets_up_are_not_read() -> None:

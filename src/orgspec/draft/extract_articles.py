@@ -56,6 +56,8 @@ _INLINE = re.compile(rf"(?:^|(?<=[。;;\s]))([{_CN}]{{1,3}})、")
 _UNIT_END = re.compile(r"(?:办公厅|办公室|委员会|中心|司|处|署|会|科|室|组|課|课|局|股|队|站|所|厅|院|部)$")
 #: a duty's opening after the unit's name and a colon: "掌理…", "负责…", "办理…"
 _DUTY_OPEN = re.compile(r"^(?:掌理|掌|负责|办理|主管)")
+#: an opening that says each unit's words are its duties: "…設下列各科、室,分別掌理下列事項:"
+_ALL_DUTIES = re.compile(r"掌理下列事项|分掌有关事项|掌理有关事项")
 #: the head's title for the last character(s) of 本X
 _HEADS = {"会": "主任委员", "委员会": "主任委员", "中心": "主任", "室": "主任", "办公室": "主任"}
 #: a post the article sets: "置局长一人", "副局长一人或二人" (title, figure, a second figure after 或)
@@ -120,10 +122,42 @@ def _items(lines: list[Line], start: int, rest: tuple[str, str]) -> list[tuple[i
             continue
         text, key, _ = _body_of(line)
         m = _ITEM.match(key)
+        if m is None and out and _continues(out[-1][2], key):
+            # a copy that breaks lines inside an item ("…醫療補助、災害救助、遊民輔導" / "、社會救助機構…等事項。")
+            number, no, before = out[-1]
+            out[-1] = (number, no, before + text.strip())
+            continue
         if m is None or cn_int(m.group("a") or m.group("b")) != len(out) + 1:
             break
         out.append((len(out) + 1, line.no, text[m.start("rest") :].strip()))
     return out
+
+
+def _item_lines(lines: list[Line], items: list[tuple[int, int, str]]) -> set[int]:
+    """Return the lines items were read from, the lines a copy broke an item onto among them."""
+    if not items:
+        return set()
+    first, last = items[0][1], items[-1][1]
+    out = {line.no for line in lines if first <= line.no <= last}
+    before = next((line.key for line in lines if line.no == last), "")
+    for line in lines:
+        if line.no <= last or not line.text:
+            continue
+        if _ITEM.match(line.key) or not _continues(before, line.key):
+            break
+        out.add(line.no)
+        before = line.key
+    return out
+
+
+def _continues(item: str, key: str) -> bool:
+    """Whether a line goes on with an item the line before broke off.
+
+    It does when the item has not ended (。;) and the line opens no article, list or item of its own.
+    """
+    if re.search(r"[。;;]$", item) or _ARTICLE_NO.match(key) or _ARTICLE_TAIL.match(key) or key == "第":
+        return False
+    return not (_SETS.match(key) or _DUTIES_OF.match(key) or _SELF.match(key) or _TITLE.match(key))
 
 
 def _last_line(lines: list[Line]) -> int:
@@ -131,12 +165,14 @@ def _last_line(lines: list[Line]) -> int:
 
 
 def _duty(text: str, at_end: bool) -> Duty:
-    """Return a duty as written, its ending stop dropped; cut off when the copy stops inside it.
+    """Return a duty as written, cut off when the copy stops inside it.
+
+    Its stop is kept, as the duty readers and the corpus's specs keep it.
 
     ``at_end``: the duty is the last item on the document's last line (an item with no stop there).
     """
     cut = at_end and not re.search(r"[。;;.]$", text)
-    return Duty(text=re.sub(r"[。;;,]+$", "", text.strip()), cut_off=cut)
+    return Duty(text=text.strip(), cut_off=cut)
 
 
 def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
@@ -168,7 +204,9 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
             read.append((number, no, name.strip(), rest))
         if not read:
             continue
-        taken |= {line.no} | {no for _, no, _, _ in read}
+        read_lines = _item_lines(lines, [(n, no, t) for n, no, t, _ in read])
+        taken |= {line.no} | read_lines
+        facts.continued |= read_lines - {no for _, no, _, _ in read}
         span = f"lines {read[0][1]}-{read[-1][1]}" if read[-1][1] != line.no else "this line"
         facts.note(line.no, "skipped", f"the opening of an article's list of units ({span})")
         subject = text[: m.end("subj")]
@@ -178,8 +216,8 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
         for number, no, name, rest in read:
             section = SectionFacts(name=name, line=no, number=number, kind=section_kind(name))
             section.notes.append("a unit an article sets up (設下列/置左列)")
-            if rest and _DUTY_OPEN.match(name_key(rest)):
-                section.duties.append(Src(_duty(rest, no == last and number == len(read)), no))
+            if rest and (_DUTY_OPEN.match(name_key(rest)) or _ALL_DUTIES.search(m.group(0))):
+                section.duties.append(Src(_duty(rest, number == len(read) and last in read_lines), no))
             elif rest:
                 section.doc_notes.append(
                     Src(rest, no, ["what the article says of the unit, not a duty: kept as words"])
@@ -208,10 +246,12 @@ def _unit_duties(lines: list[Line], facts: Facts, last: int) -> set[int]:
         taken.add(line.no)
         span = f"lines {items[0][1]}-{items[-1][1]}" if items[-1][1] != line.no else "this line"
         facts.note(line.no, "skipped", f"the opening of an article's list of {section.name}'s duties ({span})")
+        read_lines = _item_lines(lines, items)
+        facts.continued |= read_lines - {no for _, no, _ in items}
         for number, no, item in items:
-            duty = _duty(item, no == last and number == len(items))
+            duty = _duty(item, number == len(items) and last in read_lines)
             section.duties.append(Src(duty.model_copy(update={"number": number}), no))
-            taken.add(no)
+        taken |= read_lines
     return taken
 
 

@@ -143,6 +143,8 @@ class Facts:
     listed: list[ListedBody] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
+    #: lines a copy broke a fact's words onto (an item wrapped over lines): they gave that fact
+    continued: set[int] = field(default_factory=set)
 
     def note(self, line: int | None, kind: str, message: str) -> None:
         """Record a note about the document that belongs to no single fact."""

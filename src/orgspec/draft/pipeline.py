@@ -368,6 +368,7 @@ def _coverage(lines: list[Line], prov: Provenance, facts: Facts, spec: Spec) -> 
     """
     sources = {no for path, (no, _) in prov.where.items() if no is not None and not _NOTE_PATH.search(path)}
     sources |= {n.line for n in facts.notes if n.kind == "anomaly" and n.line is not None}
+    sources |= facts.continued
     sources |= {line.no for line in lines if line.text and heading_kind(line) is not None}
     as_note: dict[int, str] = {}
     for path, (no, msgs) in sorted(prov.where.items()):
