@@ -98,34 +98,29 @@ def test_held_out_documents_are_scored_apart() -> None:
     rows = [line.split(" | ") for line in table.splitlines()[1:] if not line.startswith("TOTAL")]
     assert len(rows) == len(INDEX)
     for name, mark, *_ in rows:
-        # batches 1-5 (found 01-63) were promoted to development once their held-out figures were
-        # quoted (batch 1 on 2026-12-04, batches 2 to 5 on 2026-12-05); a later batch is totalled apart
-        if batches[name] <= 5:
+        # batches 1-5 (found 01-63) and 7 (found 70-73) were promoted to development once their held-out
+        # figures were quoted (batch 1 on 2026-12-04, the others on 2026-12-05); a later batch is totalled apart
+        if batches[name] <= 5 or batches[name] == 7:
             assert mark == "", name
         else:
             assert mark == f"batch {batches[name]}", name
             assert f"TOTAL held out batch {batches[name]} |" in table
     assert "TOTAL held out |" not in table
-    # batches 4 (found 44-53) and 5 (found 54-63): ten documents each, development since their
-    # held-out figures were quoted
-    for batch in (4, 5):
-        assert sum(1 for b in batches.values() if b == batch) == 10
+    # batches 4 (found 44-53) and 5 (found 54-63), ten documents each, and 7 (found 70-73), four:
+    # development since their held-out figures were quoted
+    for batch, size in ((4, 10), (5, 10), (7, 4)):
+        assert sum(1 for b in batches.values() if b == batch) == size
         assert all(
             not e["held_out"] and e["was_held_out"] == f"batch {batch}, scored 2026-12-05"
             for e in INDEX
             if e.get("batch") == batch
         )
-    # batches 6 (found 64-69), 7 (found 70-73) and 8 (found 74 on, the newest) are held-out sets, each
-    # sampled by a fixed procedure of queries (corpus/README.md): six, four and two documents, each
-    # totalled apart
+    # batches 6 (found 64-69) and 8 (found 74 on, the newest) are held-out sets, each sampled by a fixed
+    # procedure of queries (corpus/README.md): six and two documents, each totalled apart
     assert sorted(name for name, b in batches.items() if b == 6) == sorted(
         Path(str(e["spec"])).stem for e in INDEX if 63 < int(Path(str(e["spec"])).stem[6:8]) <= 69
     )
     assert sum(1 for b in batches.values() if b == 6) == 6
-    assert sorted(name for name, b in batches.items() if b == 7) == sorted(
-        Path(str(e["spec"])).stem for e in INDEX if 69 < int(Path(str(e["spec"])).stem[6:8]) <= 73
-    )
-    assert sum(1 for b in batches.values() if b == 7) == 4
     assert sorted(name for name, b in batches.items() if b == 8) == sorted(
         Path(str(e["spec"])).stem for e in INDEX if int(Path(str(e["spec"])).stem[6:8]) > 73
     )
@@ -292,6 +287,13 @@ _INCONSISTENCIES: dict[str, list[str]] = {
         "the document states 13 sections ('设下列13个办公室(局)') but lists 8",
     ],
     "found-63-guangzhou-cantonese-chefs-joint-meeting-2019-trad": [],
+    # batch 7 (development since 2026-12-05): no stated count beside a list; found-73's "至少有716个"
+    # over classes of 269 + 357 + 14 + 52 = 692 has no list and is not read by the drafter (the hand
+    # spec states it, and `orgspec check` reports OS317)
+    "found-70-ningxia-2018-institutional-reform-plan-opening-trad": [],
+    "found-71-guangzhou-2004-government-reform-41-departments": [],
+    "found-72-new-taipei-social-welfare-department-sections-trad": [],
+    "found-73-central-bodies-sanding-approved-list-wiki": [],
     "shared-02-nanjing-fao": [],
     "shared-03-caoxian-bianban": [],
     "shared-07-sc-general-office-2008-vs-1998-trad": [
