@@ -61,7 +61,7 @@ _OWN_NAME_NOTE = "the name is read from the text's own title ('X机构改革方�
 
 def _owner_is_named(owner: str) -> bool:
     """Whether the words before a plan's kind are a place or a body (not "深化党和国家", "全省")."""
-    if _NOT_NAMED.search(owner) or len(re.sub(r"(?:人民政府|政府|委)$", "", owner)) < 3:  # noqa: PLR2004
+    if _NOT_NAMED.search(owner) or len(re.sub(r"(?:人民政府|政府|委)$", "", owner)) < 3:
         return False
     return re.fullmatch(_PLACE, owner) is not None or re.fullmatch(_BODY, owner) is not None
 
@@ -102,6 +102,8 @@ def event_subject(lines: list[Line]) -> Src[str] | None:
         if m is None:
             continue
         owner = m.group("owner")
+        if _NOT_NAMED.search(owner):
+            return None  # "全县各乡镇", "我市": a class or the writer's own place, no body
         stem = re.sub(r"(?:办事处|人民政府|政府)$", "", owner)
         if len(stem) < 2 or not any(stem in x.key for x in lines if x is not line):
             return None
@@ -109,8 +111,6 @@ def event_subject(lines: list[Line]) -> Src[str] | None:
         text = line.text[start + m.start("owner") : start + m.end("owner")]
         return Src(text, line.no, ["the name is read from the subject of the first sentence, named again"])
     return None
-
-
 
 
 def own_basis_home(facts: Facts) -> None:
