@@ -48,13 +48,14 @@ def test_a_title_that_is_no_plans_own_gives_no_basis_and_no_body() -> None:
         "根据《丙江省机构改革方案》,现将有关事项通知如下。\n",
         "深化党和国家机构改革方案\n本方案分为三个部分。\n",
         "全省机构改革方案\n本方案分为三个部分。\n",
+        "省政府机构改革方案\n本方案分为三个部分。\n",
     ):
         result = draft(text, "made-up.txt")
         assert not any("own title" in n["message"] for n in result.report["notes"]), text
         assert all(
             b.name != "丙江省" or not b.basis or b.basis[0].title != "丙江省机构改革方案" for b in result.spec.bodies
         )
-        assert not [b for b in result.spec.bodies if b.name in {"深化党和国家", "全省"}], text
+        assert not [b for b in result.spec.bodies if b.name in {"深化党和国家", "全省", "省政府"}], text
 
 
 # --- the subject of a news text's dated first sentence ------------------------------------------------
