@@ -167,6 +167,11 @@ def _shapes(size: int) -> dict[str, str]:
             f"第{_cjk(i)}条 方案应当包括下列事项:\n" + "".join(f"({_ten(j + 1)})某某事项;\n" for j in range(9))
             for i in range(size // 220)
         ),
+        # the ninth pass's readers (a plan's own title, the subject of a dated first sentence)
+        "own plan titles": "".join(f"附件 {_cjk(i)}{_cjk(i + 1)}市机构改革方案(摘要)\n" for i in range(size // 42)),
+        "dated subjects": "".join(
+            f"3月5日上午,{_cjk(i)}{_cjk(i + 1)}街道办事处两个直属事业单位举行揭牌仪式。\n" for i in range(size // 80)
+        ),
     }
     return shapes
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from orgspec.draft.extract_own import event_subject, own_plan
 from orgspec.draft.facts import Facts, Src
 from orgspec.draft.normalize import Line, fold
 from orgspec.draft.segment import ENUM
@@ -400,6 +401,7 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
             break
     if facts.name is None:
         facts.name = _name_in_text(lines)
+    _own(lines, facts)
     if facts.name is not None:
         facts.used.add(facts.name.line)
         verb = re.search(r"(?:决定)?(?:成立|设立|组建)", fold(facts.name.value))
@@ -418,6 +420,20 @@ def extract_head(lines: list[Line], history: list[Line], facts: Facts) -> None:
     if any(b.value.number and not b.value.title for b in facts.basis):
         # "国办发[2008]60号" then "《X规定》已经国务院批准,现予印发": the notice's number stands for what it issues
         facts.basis = [b for b in facts.basis if _ISSUED_NOTE not in b.notes]
+
+
+def _own(lines: list[Line], facts: Facts) -> None:
+    """Read the text's own title as its basis, and its body from its title or its subject (extract_own)."""
+    own = own_plan([x for x in lines if not _CHROME.search(x.key)])
+    if own is not None:
+        basis, named = own
+        if basis.value.title not in {b.value.title for b in facts.basis}:
+            facts.basis.append(basis)
+            facts.used.add(basis.line)
+        if facts.name is None and named is not None:
+            facts.name = named
+    if facts.name is None:
+        facts.name = event_subject(lines)
 
 
 #: the words of a document that sets up or organises bodies; a title with none of them is no body's basis

@@ -32,6 +32,7 @@ from orgspec.draft.extract_leaders import Leader, place_leaders, read_leaders
 from orgspec.draft.extract_lists import extract_lists
 from orgspec.draft.extract_name import colocated, companions, infobox_kind, name_in_passing, news_subject
 from orgspec.draft.extract_narrative import extract_coordinating
+from orgspec.draft.extract_own import keep_own_basis, own_basis_home, titled_only
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
 from orgspec.draft.extract_staffing import extract_institutions, extract_staffing, range_quotas, unit_pools
@@ -491,13 +492,17 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
             if line.text and line.no not in facts.used and line.no < first:
                 facts.doc_notes.append(Src(line.text, line.no, ["an introductory sentence, kept as a note"]))
                 facts.used.add(line.no)
+    drafted = structure or titled_only(facts)  # a plan's opening: its body by its title, no structure
+    if not structure and drafted:
+        keep_own_basis(facts)
     _dedupe_sections(facts)
     _dedupe_listed(facts)
+    own_basis_home(facts)
     _plaques_hung_on_units(lines, facts)
     _drop_clashing_plaques(facts)
     _plaques_once(facts)
     _unheaded_groups(facts)
-    spec, prov = assemble(facts, lines, structure)
+    spec, prov = assemble(facts, lines, drafted)
     out = emit_text(spec, prov, facts.notes, source_name)
     blocking = _blocking(out)
     if blocking and facts.history:
@@ -508,10 +513,10 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         facts.note(
             None, "doubt", f"the dated history is kept as notes: as read, it fails check ({', '.join(blocking)})"
         )
-        spec, prov = assemble(facts, lines, structure)
+        spec, prov = assemble(facts, lines, drafted)
         blocking = _blocking(emit_text(spec, prov, facts.notes, source_name))
     if "OS304" in blocking and _posts_over_quota(facts):
-        spec, prov = assemble(facts, lines, structure)
+        spec, prov = assemble(facts, lines, drafted)
     _say_what_was_seen(spec, lines, facts)
     not_read = [(line.no, line.text) for line in lines if line.text and line.no not in facts.used]
     coverage = _coverage(lines, prov, facts, spec)

@@ -1,0 +1,154 @@
+"""Extract what a text says of itself: its own title as its basis, and its body's name from its subject.
+
+The ninth pass (issue 14): the held-out batches showed the basis never read and the body's name
+rarely. Three readers, each for a pattern of at least two corpus documents of different sources
+(docs/draft.md, "The ninth pass: the basis and the body's name"):
+
+- :func:`own_plan` — a plan's title alone on one of the text's first lines ("附件 X机构编制调整方案(摘要)",
+  "X机构改革方案") is the text itself: its basis by title, and X its body when X is a place or a body;
+- :func:`own_basis_home` — the plan's basis goes to the listed body its title names, when that is
+  another body than the text's first ("X国家气象系统机构编制调整方案" over 中卫市气象局's sections);
+- :func:`event_subject` — the subject of a news text's first sentence after its date ("11月11日上午,X
+  (三个直属事业单位)举行挂牌仪式"), named again in the text: X is the text's body.
+
+A title cited in a sentence ("根据《X机构改革方案》") is not the text's own (the clause reader's); a
+plan of no place ("深化党和国家机构改革方案") names no body; a headline's verb is never part of a name.
+
+Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgspec.draft.facts import Facts, Src
+from orgspec.draft.normalize import Line, fold
+from orgspec.model.values import Basis
+
+__all__ = ["event_subject", "keep_own_basis", "own_basis_home", "own_plan", "titled_only"]
+
+#: how many of a text's first lines with words may hold its own title
+_TITLE_LINES = 3
+#: how many of a text's first lines with words are its opening sentences
+_OPENING_LINES = 6
+
+#: a place, or its government or party committee: "寧夏回族自治区", "中卫市", "广州市政府", "甲县人民政府"
+_PLACE = r"[\u4e00-\u9fff]{1,12}?(?:自治区|省|市|县|縣|区|州|盟|旗|镇|乡|街道)(?:人民政府|政府|委)?"
+#: a body's name ending (or a system of bodies: "国家气象系统")
+_BODY = r"[\u4e00-\u9fff]{2,24}?(?:局|厅|委员会|办公室|中心|管理处|事务所)"
+#: words that make a place no name: "全省", "我市", "这次省政府", "各县"
+_NOT_NAMED = re.compile(r"^(?:全|本|我|各|该|这|此|其|新|次|每|两|省|市|县|区)|次|轮|级")
+
+#: a plan's title alone on its line, with a leading "附件" and a trailing "(摘要)" allowed
+_OWN_PLAN = re.compile(
+    r"^(?:附件\s*\d{0,2}[::]?\s*)?"
+    r"(?P<title>(?P<owner>[\u4e00-\u9fff]{2,30}?)"
+    r"(?:机构改革(?:实施|设置)?方案|机构编制调整方案|机构设置方案|机构编制方案|职能配置方案))"
+    r"\s*(?:\((?:摘要|节选|草案|征求意见稿)\))?$"
+)
+#: a news text's first sentence: its date, then its subject doing something
+_EVENT = re.compile(
+    r"^\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?[,]?"
+    rf"(?P<owner>{_PLACE}办事处|{_PLACE}|{_BODY})"
+    r"(?:[一二三四五六七八九十两\d]{1,3}个[\u4e00-\u9fff]{0,8}?(?:单位|机构|部门|科室))?"
+    r"(?:举行|召开|举办)"
+)
+
+
+_OWN_NOTE = "the text's own title"
+_OWN_NAME_NOTE = "the name is read from the text's own title ('X机构改革方案')"
+
+
+def _owner_is_named(owner: str) -> bool:
+    """Whether the words before a plan's kind are a place or a body (not "深化党和国家", "全省")."""
+    if _NOT_NAMED.search(owner) or len(re.sub(r"(?:人民政府|政府|委)$", "", owner)) < 3:
+        return False
+    return re.fullmatch(_PLACE, owner) is not None or re.fullmatch(_BODY, owner) is not None
+
+
+def own_plan(lines: list[Line]) -> tuple[Src[Basis], Src[str] | None] | None:
+    """Return the plan a text's first lines title it as (its basis) and the body the title names.
+
+    Only a line that is the title alone counts, among the first lines with words; page chrome
+    (``skip``) before it is passed over by the caller's filter.
+    """
+    texts = [x for x in lines if x.text.strip()][:_TITLE_LINES]
+    for line in texts:
+        start = line.text.find(line.text.strip())
+        m = _OWN_PLAN.match(line.key.strip())
+        if m is None:
+            continue
+        title = line.text[start + m.start("title") : start + m.end("title")]
+        basis = Src(Basis(title=title), line.no, [_OWN_NOTE])
+        owner = m.group("owner")
+        name = None
+        if _owner_is_named(owner):
+            text = line.text[start + m.start("owner") : start + m.end("owner")]
+            name = Src(text, line.no, [_OWN_NAME_NOTE])
+        return basis, name
+    return None
+
+
+def event_subject(lines: list[Line]) -> Src[str] | None:
+    """Return the subject of a news text's dated first sentence, when the text names it again.
+
+    "11月11日上午,南郊街道办事处三个直属事业单位举行挂牌仪式" gives 南郊街道办事处 when 南郊街道 (the
+    name less its office's ending) is found on another line.
+    """
+    texts = [x for x in lines if x.text.strip()][:_OPENING_LINES]
+    for line in texts:
+        key = line.key.strip()
+        m = _EVENT.match(key)
+        if m is None:
+            continue
+        owner = m.group("owner")
+        if _NOT_NAMED.search(owner):
+            return None  # "全县各乡镇", "我市": a class or the writer's own place, no body
+        stem = re.sub(r"(?:办事处|人民政府|政府)$", "", owner)
+        if len(stem) < 2 or not any(stem in x.key for x in lines if x is not line):
+            return None
+        start = line.text.find(line.text.strip())
+        text = line.text[start + m.start("owner") : start + m.end("owner")]
+        return Src(text, line.no, ["the name is read from the subject of the first sentence, named again"])
+    return None
+
+
+def own_basis_home(facts: Facts) -> None:
+    """Move the text's own plan to the listed body its title names, when the text's body is another.
+
+    "中卫市国家气象系统机构编制调整方案" over a text whose first body is 中卫市气象局 and which lists
+    中卫市国家气象系统 as a body of its own: the plan is that body's basis.
+    """
+    own = [b for b in facts.basis if _OWN_NOTE in b.notes and b.value.title]
+    for basis in own:
+        m = _OWN_PLAN.match(fold(basis.value.title or ""))
+        if m is None:
+            continue
+        owner = basis.value.title[: m.end("owner")] if basis.value.title else ""
+        if facts.name is not None and facts.name.value == owner:
+            continue
+        home = next((b for b in facts.listed if b.name.value == owner), None)
+        if home is not None:
+            facts.basis.remove(basis)
+            home.basis.append(basis)
+
+
+def titled_only(facts: Facts) -> bool:
+    """Whether a text of no structure names its body and its basis by its own title (a plan's opening).
+
+    Such a body is drafted with its name and basis alone; the report still says no structure was found.
+    """
+    named = facts.name is not None and _OWN_NAME_NOTE in facts.name.notes
+    return named and any(_OWN_NOTE in b.notes for b in facts.basis)
+
+
+def keep_own_basis(facts: Facts) -> None:
+    """Keep a titled-only body's own plan as its basis; the documents its opening cites are notes.
+
+    "根据《中共中央关于…的决定》…" in the opening of a plan whose body is drafted by its title alone: the
+    plan rests on them, but the draft is unsure whether they are the text's or a quoted page's.
+    """
+    for basis in [b for b in facts.basis if _OWN_NOTE not in b.notes]:
+        facts.basis.remove(basis)
+        title = basis.value.title or basis.value.number or ""
+        facts.note(basis.line, "doubt", f"'{title}' is cited by the opening: not drafted as the body's basis")
