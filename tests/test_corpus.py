@@ -42,8 +42,8 @@ WAS_HELD_OUT = {"03", "06", "09", "12", "15", "18", "21", "24", *(f"{n}" for n i
 PROMOTED = {1, 2, 3, 4, 5, 7}
 
 #: The day each batch was retrieved; batches 2 (found 26-31), 3 (found 32-43), 4 (found 44-53),
-#: 5 (found 54-63), 6 (found 64-69), 7 (found 70-73) and 8 (found 74 on; 6, 7 and 8 sampled by a fixed
-#: procedure) are each held out as a whole, fresh sets for the drafter that no rule was written against.
+#: 5 (found 54-63), 6 (found 64-69), 7 (found 70-73), 8 (found 74-75) and 9 (found 76 on; 6 to 9 sampled by
+#: a fixed procedure) are each held out as a whole, fresh sets for the drafter that no rule was written against.
 RETRIEVED = {
     1: "2026-12-04",
     2: "2026-12-05",
@@ -53,10 +53,11 @@ RETRIEVED = {
     6: "2026-12-05",
     7: "2026-12-05",
     8: "2026-12-05",
+    9: "2026-12-05",
 }
 
 #: The last file number of each batch but the newest.
-_BATCH_ENDS = {1: 25, 2: 31, 3: 43, 4: 53, 5: 63, 6: 69, 7: 73}
+_BATCH_ENDS = {1: 25, 2: 31, 3: 43, 4: 53, 5: 63, 6: 69, 7: 73, 8: 75}
 
 
 def _batch_of(number: int) -> int:
@@ -92,6 +93,8 @@ NOT_VERBATIM: dict[str, set[str]] = {
     # The page never names the body whose 办公室's duties it gives: a placeholder.
     "found-74-unnamed-body-office-five-duties": {"unnamed body (办公室工作职责 page)"},
     # The paper writes its ward "区" and the place "板橋", never "板橋区" as one word.
+    # The notice pads two-character names to the width of three ("肖 捷"): the names without the space.
+    "found-78-state-council-third-economic-census-leading-group-2013-trad": {"肖捷", "王峰", "宋蘭", "孫波"},
 }
 
 #: Pinyin readings that some reposts inject after characters: "國(guó)家".
