@@ -65,6 +65,34 @@ def _batch_of(number: int) -> int:
     return next((b for b, end in sorted(_BATCH_ENDS.items()) if number <= end), max(RETRIEVED))
 
 
+#: The fields of found-77's 股, as its lists write them before the 股 they share.
+_YANGMINGSHAN_FIELDS = (
+    "文書",
+    "機要",
+    "譯電",
+    "新聞",
+    "事務",
+    "福利",
+    "出納",
+    "交際",
+    "民政",
+    "教育",
+    "社會",
+    "地政",
+    "戶政",
+    "兵役",
+    "財務",
+    "稅務",
+    "公產",
+    "工程",
+    "設計",
+    "農林",
+    "管理",
+    "工商",
+    "保密",
+    "防護",
+)
+
 #: Strings a corpus spec states that are not verbatim in its document, each a judgement
 #: explained in the spec and in docs/corpus.md.
 NOT_VERBATIM: dict[str, set[str]] = {
@@ -93,6 +121,8 @@ NOT_VERBATIM: dict[str, set[str]] = {
     # The page never names the body whose 办公室's duties it gives: a placeholder.
     "found-74-unnamed-body-office-five-duties": {"unnamed body (办公室工作职责 page)"},
     # The paper writes its ward "区" and the place "板橋", never "板橋区" as one word.
+    # The rules name each 股 by its field in a list that shares the 股 ("下設文書、機要、譯電、新聞等四股").
+    "found-77-yangmingshan-administration-bureau-rules-1963-trad": {f"{field}股" for field in _YANGMINGSHAN_FIELDS},
     # The notice pads two-character names to the width of three ("肖 捷"): the names without the space.
     "found-78-state-council-third-economic-census-leading-group-2013-trad": {"肖捷", "王峰", "宋蘭", "孫波"},
 }
