@@ -121,6 +121,8 @@ NOT_VERBATIM: dict[str, set[str]] = {
     # The page never names the body whose 办公室's duties it gives: a placeholder.
     "found-74-unnamed-body-office-five-duties": {"unnamed body (办公室工作职责 page)"},
     # The paper writes its ward "区" and the place "板橋", never "板橋区" as one word.
+    # The page opens at "總體部署": the city's and the plan's names are in its address only.
+    "found-76-jincheng-2018-institutional-reform-plan-opening-trad": {"晉城市", "晉城市機構改革方案"},
     # The rules name each 股 by its field in a list that shares the 股 ("下設文書、機要、譯電、新聞等四股").
     "found-77-yangmingshan-administration-bureau-rules-1963-trad": {f"{field}股" for field in _YANGMINGSHAN_FIELDS},
     # The notice pads two-character names to the width of three ("肖 捷"): the names without the space.
