@@ -56,8 +56,8 @@ WAS_HELD_OUT = {
 PROMOTED = {1, 2, 3, 4, 5, 7}
 
 #: The day each batch was retrieved; batches 2 (found 26-31), 3 (found 32-43), 4 (found 44-53),
-#: 5 (found 54-63), 6 (found 64-69), 7 (found 70-73) and 8 (found 74 on; 6, 7 and 8 sampled by a fixed
-#: procedure) are each held out as a whole, fresh sets for the drafter that no rule was written against.
+#: 5 (found 54-63), 6 (found 64-69), 7 (found 70-73), 8 (found 74-75) and 9 (found 76 on; 6 to 9 sampled by
+#: a fixed procedure) are each held out as a whole, fresh sets for the drafter that no rule was written against.
 RETRIEVED = {
     1: "2026-12-04",
     2: "2026-12-05",
@@ -67,16 +67,45 @@ RETRIEVED = {
     6: "2026-12-05",
     7: "2026-12-05",
     8: "2026-12-05",
+    9: "2026-12-05",
 }
 
 #: The last file number of each batch but the newest.
-_BATCH_ENDS = {1: 25, 2: 31, 3: 43, 4: 53, 5: 63, 6: 69, 7: 73}
+_BATCH_ENDS = {1: 25, 2: 31, 3: 43, 4: 53, 5: 63, 6: 69, 7: 73, 8: 75}
 
 
 def _batch_of(number: int) -> int:
     """The batch a found document belongs to, by its file number."""
     return next((b for b, end in sorted(_BATCH_ENDS.items()) if number <= end), max(RETRIEVED))
 
+
+#: The fields of found-77's 股, as its lists write them before the 股 they share.
+_YANGMINGSHAN_FIELDS = (
+    "文書",
+    "機要",
+    "譯電",
+    "新聞",
+    "事務",
+    "福利",
+    "出納",
+    "交際",
+    "民政",
+    "教育",
+    "社會",
+    "地政",
+    "戶政",
+    "兵役",
+    "財務",
+    "稅務",
+    "公產",
+    "工程",
+    "設計",
+    "農林",
+    "管理",
+    "工商",
+    "保密",
+    "防護",
+)
 
 #: Strings a corpus spec states that are not verbatim in its document, each a judgement
 #: explained in the spec and in docs/corpus.md.
@@ -106,6 +135,12 @@ NOT_VERBATIM: dict[str, set[str]] = {
     # The page never names the body whose 办公室's duties it gives: a placeholder.
     "found-74-unnamed-body-office-five-duties": {"unnamed body (办公室工作职责 page)"},
     # The paper writes its ward "区" and the place "板橋", never "板橋区" as one word.
+    # The page opens at "總體部署": the city's and the plan's names are in its address only.
+    "found-76-jincheng-2018-institutional-reform-plan-opening-trad": {"晉城市", "晉城市機構改革方案"},
+    # The rules name each 股 by its field in a list that shares the 股 ("下設文書、機要、譯電、新聞等四股").
+    "found-77-yangmingshan-administration-bureau-rules-1963-trad": {f"{field}股" for field in _YANGMINGSHAN_FIELDS},
+    # The notice pads two-character names to the width of three ("肖 捷"): the names without the space.
+    "found-78-state-council-third-economic-census-leading-group-2013-trad": {"肖捷", "王峰", "宋蘭", "孫波"},
 }
 
 #: Pinyin readings that some reposts inject after characters: "國(guó)家".
