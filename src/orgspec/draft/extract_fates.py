@@ -45,8 +45,18 @@ _START = (
     r"(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]\s*|[一二三四五六七八九十]{1,2}是,?)?(?:同时,|其中,|另外,|此外,)?"
 )
 
+#: a run of names the verb sets up ("组建A、B"): each a body, when the run ends its clause
 _ESTABLISH = re.compile(
-    _START + r"(?:在[^,。;]{2,40}?基础上,?)?(重新组建|新组建|组建|新设立|设立|成立)了?(" + _NAME + r")" + _STOP
+    _START
+    + r"(?:在[^,。;]{2,40}?基础上,?)?(重新组建|新组建|组建|新设立|设立|成立)了?("
+    + r"(?:"
+    + _NAME
+    + r"、)+"
+    + _NAME
+    + r"(?=[,。;(]|$)|"
+    + _NAME
+    + r")"
+    + _STOP
 )
 _ABOLISH = re.compile(
     _START + r"(?:将)?(不再保留单设的|不再保留|不再设立|撤销)((?:" + _NAME + r"、)*" + _NAME + r")" + r"(?=[,。;]|$)"
@@ -158,14 +168,19 @@ def _read_line(line: Line, found: _Found) -> None:
     for m in _ESTABLISH.finditer(key):
         if not _undated(key, m.start()):
             continue
-        body = found.get(name(m, 2), line.no)
         verb = m.group(1)
-        _add(body.history, _event(_EVENT[verb], verb, line.no))
         end = _sentence_end(key, m.end())
         cls = _CLASS.match(key, m.end(), end)
-        if cls is not None and body.kind_label is None:
-            note = _CLASS_NOTE + text[cls.start(1) : cls.end(1)]
-            body.kind_label = Src(text[cls.start(2) : cls.end(2)], line.no, [note])
+        at = m.start(2)
+        for piece in key[m.start(2) : m.end(2)].split("、"):
+            body = found.get(text[at : at + len(piece)], line.no)
+            at += len(piece) + 1
+            _add(body.history, _event(_EVENT[verb], verb, line.no))
+            if cls is not None and body.kind_label is None:
+                note = _CLASS_NOTE + text[cls.start(1) : cls.end(1)]
+                body.kind_label = Src(text[cls.start(2) : cls.end(2)], line.no, [note])
+        if "、" in key[m.start(2) : m.end(2)]:
+            continue  # "组建A、B,保留C牌子": whose plaque is not said
         for p in _PLAQUE.finditer(key, m.end(), end):
             if key[max(0, p.start() - 12) : p.start()].rfind("在") >= 0:
                 continue  # "在X加挂Y牌子": another body's plaque

@@ -1,0 +1,43 @@
+"""The tenth pass: development recall, by patterns of the field.
+
+Each rule reads a pattern of the field found in at least two corpus documents of different sources
+(docs/draft.md, "The tenth pass: development recall"); the texts below are made up in other words than
+any document, and each refusal beside a rule is a near-miss it must not read.
+"""
+
+from __future__ import annotations
+
+from orgspec.model.units import EventKind
+from tests.draft_helpers import checked_draft
+
+# --- a run of bodies one reform verb sets up ----------------------------------------------------------
+
+
+def test_every_body_of_a_run_one_verb_sets_up_is_a_body() -> None:
+    text = (
+        "本报讯 戊市政府机构改革动员会昨日召开。改革中,撤销市物资局,"
+        "组建市住房保障局、市城乡规划委员会、市旅游发展中心,市统计局调整为市政府直属机构。\n"
+    )
+    result = checked_draft(text)
+    names = [b.name for b in result.spec.bodies]
+    for name in ("市住房保障局", "市城乡规划委员会", "市旅游发展中心"):
+        (body,) = [b for b in result.spec.bodies if b.name == name]
+        assert [e.kind for e in body.history] == [EventKind.ESTABLISHED]
+    assert "市物资局" in names and "市统计局" in names
+
+
+def test_a_run_that_does_not_end_its_clause_is_not_read_as_one() -> None:
+    # "组建A、B三个中心": the run goes on into a count and a class, so only the first name is the verb's
+    # (as before); "组建A、B的职责" and a run whose item ends like no body name nothing more
+    text = (
+        "撤销己区城管局、己区环卫处。组建己区政务服务中心、己区网格管理中心两个直属事业单位。"
+        "组建己区规划局、己区的规划职责由其承担。\n"
+    )
+    result = checked_draft(text)
+    names = [b.name for b in result.spec.bodies]
+    assert "己区网格管理中心" not in names
+    assert not any("职责" in n or "两个" in n for n in names)
+    # a plaque after a run: whose it is the sentence does not say, so no body gets it
+    text = "组建庚县文化局、庚县体育局,保留庚县文物局牌子。不再保留庚县文广局。\n"
+    result = checked_draft(text)
+    assert all(not b.plaques for b in result.spec.bodies)
