@@ -23,7 +23,8 @@ def test_every_body_of_a_run_one_verb_sets_up_is_a_body() -> None:
     for name in ("市住房保障局", "市城乡规划委员会", "市旅游发展中心"):
         (body,) = [b for b in result.spec.bodies if b.name == name]
         assert [e.kind for e in body.history] == [EventKind.ESTABLISHED]
-    assert "市物资局" in names and "市统计局" in names
+    assert "市物资局" in names
+    assert "市统计局" in names
 
 
 def test_a_run_that_does_not_end_its_clause_is_not_read_as_one() -> None:
@@ -41,3 +42,36 @@ def test_a_run_that_does_not_end_its_clause_is_not_read_as_one() -> None:
     text = "组建庚县文化局、庚县体育局,保留庚县文物局牌子。不再保留庚县文广局。\n"
     result = checked_draft(text)
     assert all(not b.plaques for b in result.spec.bodies)
+
+
+# --- duties a quotation gives another body -----------------------------------------------------------
+
+
+def test_the_duties_a_quotation_lists_are_the_named_bodys() -> None:
+    text = (
+        "辛省机构编制工作简介\n"
+        "《辛省机构编制管理办法》第三条规定,“省机构编制委员会的主要职责是:……(三)审核省直各部门的"
+        "机构设置和人员编制方案[4]。”此外,各市另行规定。\n"
+        "本页列出各部门名单。\n"
+    )
+    result = checked_draft(text)
+    (body,) = [b for b in result.spec.bodies if b.name == "省机构编制委员会"]
+    # the excerpt's ellipsis and item number and the wiki's reference mark are not the duty's words
+    assert [d.text for d in body.duties] == ["审核省直各部门的机构设置和人员编制方案。"]
+    assert all(not b.duties for b in result.spec.bodies if b.name != "省机构编制委员会")
+
+
+def test_a_quotation_of_the_texts_own_body_or_no_quotation_keeps_the_duties_its_own() -> None:
+    # the text's own body named inside the quotation: its duties, as before
+    text = (
+        "壬市农业农村局\n"
+        "壬市农业农村局是市政府工作部门。《方案》规定,“壬市农业农村局的主要职责是:负责全市农业农村工作。”\n"
+    )
+    result = checked_draft(text)
+    assert [b.name for b in result.spec.bodies] == ["壬市农业农村局"]
+    assert [d.text for d in result.spec.bodies[0].duties] == ["负责全市农业农村工作。"]
+    # a body named before its duties outside any quotation: no quotation, no other body
+    text = "壬市统计局的主要职责是:负责全市统计工作。组织实施统计调查。\n"
+    result = checked_draft(text)
+    assert len(result.spec.bodies) == 1
+    assert [d.text for d in result.spec.bodies[0].duties][:1] == ["负责全市统计工作。"]

@@ -222,7 +222,7 @@ def kind_by_name(name: str) -> UnitKind | None:
 
 def _has_own_facts(facts: Facts) -> bool:
     """Return True when the text says something of the body itself (not only of the bodies it lists)."""
-    own = (facts.name, facts.kind_label, facts.stated_sections)
+    own = (facts.name, facts.kind_label, facts.stated_sections, facts.rank)
     lists = (facts.duties, facts.sections, facts.quotas, facts.posts, facts.plaques, facts.basis, facts.changes)
     return any(x is not None for x in own) or any(lists)
 

@@ -18,7 +18,7 @@ import re
 from orgspec.draft.extract_classes import claimed, class_of
 from orgspec.draft.extract_lists import Paragraph, paragraphs
 from orgspec.draft.extract_staffing import RANKED, read_parts, read_posts, read_quotas
-from orgspec.draft.facts import Facts, SectionFacts, Src
+from orgspec.draft.facts import Facts, ListedBody, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Duty, Holder, Plaque, Post, PostGroup, Quota, QuotaPart
 from orgspec.model.values import Count, QuotaCategory
@@ -566,6 +566,10 @@ def _running_duties(para: Paragraph, facts: Facts) -> None:
     if m is None or re.search(r"各[室处科股司局部]$|各(?:内设)?机构$", para.key[: m.start()]):
         return  # "各室主要职能:": the sections' duties, read with each section
     at = m.end() if para.key[m.end() - 1] == ":" else m.start()  # "主要职责有:X": X
+    quoted = _quoted_owner(para, m.start(), facts)
+    if quoted is not None:
+        _quoted_duties(para, at, quoted, facts)
+        return
     if _inline_enumerated(para, at, facts):
         return
     sentences = re.split(r"(?<=。)", para.text[at:])
@@ -582,6 +586,51 @@ def _running_duties(para: Paragraph, facts: Facts) -> None:
             notes.append("one duty per sentence of a running paragraph")
         facts.duties.append(Src(Duty(text=text), para.line_at(start), notes))
         facts.used.add(para.line_at(start))
+
+
+#: "…规定,“X的主要职责是:" : a body named before its duties inside a quotation of another text
+_QUOTED_OWNER = re.compile(
+    r"[“\"]([\u4e00-\u9fff]{2,24}?(?:委员会|领导小组|办公厅|办公室|总局|中心|部|厅|局|署|院|委|办))的$"
+)
+#: what a quotation puts before its words or after them: an excerpt's ellipsis and the item's number,
+#: a wiki's reference marks ("[2]", "[註 1]")
+_EXCERPT_HEAD = re.compile(r"^(?:……|\.{3,6})\s*(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)?")
+_REF_MARK = re.compile(r"\[(?:\d{1,3}|註 ?\d{1,3}|注 ?\d{1,3})\](?::\d+)?")
+
+
+def _quoted_owner(para: Paragraph, at: int, facts: Facts) -> str | None:
+    """Return X of a quotation "“X的主要职责是:…”" when X is not the text's own body, else None.
+
+    A text that quotes another text's words about a body ("《…条例》规定,“中央X委员会的主要职责是:……(四)
+    审定…”") gives that body's duties, not its own body's.
+    """
+    m = _QUOTED_OWNER.search(para.key, max(0, at - 26), at)
+    if m is None:
+        return None
+    name = para.text[m.start(1) : m.end(1)]
+    own = fold(facts.name.value) if facts.name is not None else None
+    if own is not None and (own.endswith(m.group(1)) or m.group(1).endswith(own)):
+        return None
+    return name
+
+
+def _quoted_duties(para: Paragraph, at: int, owner: str, facts: Facts) -> None:
+    """Give the duties a quotation lists to the body it names (a listed body), up to the quotation's end."""
+    close = re.compile(r"。[\"”]").search(para.key, at)  # the quotation ends after a full stop
+    words = para.text[at : close.start() + 1 if close is not None else len(para.key)]
+    body = next((b for b in facts.listed if fold(b.name.value) == fold(owner)), None)
+    if body is None:
+        body = ListedBody(Src(owner, para.line_at(at), ["the body a quotation names with its duties"]))
+        facts.listed.append(body)
+    for sentence in re.split(r"(?<=。)", words):
+        text = _REF_MARK.sub("", _EXCERPT_HEAD.sub("", sentence.strip())).strip()
+        if not text:
+            continue
+        notes = ["a quotation of another text: the duties of the body it names, not the text's own body's"]
+        if sentence.strip().startswith(("…", "...")):
+            notes.append("an excerpt: the quotation leaves out the items before it")
+        body.duties.append(Src(Duty(text=text), para.line_at(at), notes))
+    facts.used.add(para.line_at(at))
 
 
 _INLINE_ITEM = re.compile(r"\s*\(([一二三四五六七八九十]{1,3})\)")
