@@ -75,3 +75,30 @@ def test_a_quotation_of_the_texts_own_body_or_no_quotation_keeps_the_duties_its_
     result = checked_draft(text)
     assert len(result.spec.bodies) == 1
     assert [d.text for d in result.spec.bodies[0].duties][:1] == ["负责全市统计工作。"]
+
+
+# --- a class of bodies a sentence counts and does not list ---------------------------------------------
+
+
+def test_a_class_of_bodies_the_text_counts_is_one_body_standing_for_them() -> None:
+    text = (
+        "癸县审计局\n"
+        "癸县审计局是县政府工作部门。审计监督范围包括96个县直部门和乡镇单位,联系指导3个省市驻县单位。"
+        "全县共有40家单位需要进行专项审计。\n"
+    )
+    result = checked_draft(text)
+    classes = {b.name: b.stands_for for b in result.spec.bodies if b.stands_for is not None}
+    assert set(classes) == {"县直部门和乡镇单位", "40家单位"}
+    assert classes["县直部门和乡镇单位"] is not None
+    assert classes["县直部门和乡镇单位"].count.value == 96
+    assert result.spec.bodies[0].name == "癸县审计局"
+
+
+def test_a_count_the_text_lists_or_a_count_of_people_is_no_class() -> None:
+    text = (
+        "癸县林业局\n"
+        "癸县林业局共有3个下属单位:县林场、县苗圃、县林业站。\n"
+        "全局包括45名干部职工,管辖1个国有单位。\n"
+    )
+    result = checked_draft(text)
+    assert all(b.stands_for is None for b in result.spec.bodies)

@@ -102,9 +102,39 @@ def _in_places(para: Paragraph, facts: Facts) -> None:
         facts.used.add(line)
 
 
+#: "包括81个县委部门和县直单位", "共管辖全国2868个气象局(台、站)…以及其他单位", "共有52家单位需要进行…":
+#: a class of bodies the text's body reaches (governs, counts, oversees), by its count, named by no list
+_REACHED = re.compile(
+    r"(?:共管辖|管辖|包括|联系督导|督导|共有)(?:全国|全省|全市|全县|全区)?"
+    r"(\d{1,5}|[二三四五六七八九十两]{1,3})[个家]"
+    r"([\u4e00-\u9fff、()]{0,30}?(?:单位|部门|团体|机关))(?=[,。;]|需要)"
+)
+
+
+def _reached(para: Paragraph, facts: Facts) -> None:
+    """Read a class of bodies a sentence counts and does not list: one body stands for them."""
+    for m in _REACHED.finditer(para.key):
+        count = cn_int(m.group(1))
+        name = para.text[m.start(2) : m.end(2)]
+        bare = m.group(2) in ("单位", "部门", "团体", "机关")
+        if count is None or count < 2 or (not bare and class_of(m.group(2), facts) is not None):
+            continue
+        if name.count("(") != name.count(")"):
+            continue  # a name cut inside its parentheses
+        if bare:
+            name = para.text[m.start(1) : m.end(2)]  # a bare "单位" names nothing: "52家单位"
+        line = para.line_at(m.start(2))
+        phrase = para.text[m.start() : m.end(2)]
+        note = f"one body stands for the {count} the text counts and does not name"
+        body = ListedBody(name=Src(name, line, [note]), stands_for=Src(BodyClass(count=Count.of(count), text=phrase), line))
+        facts.listed.append(body)
+        facts.used.add(line)
+
+
 def _read(para: Paragraph, facts: Facts, titles: list[str]) -> None:
     _described(para, facts)
     _in_places(para, facts)
+    _reached(para, facts)
     for m in _SET_UP.finditer(para.key):
         count = cn_int(m.group(1))
         name = m.group(2)
