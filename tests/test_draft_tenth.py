@@ -95,10 +95,6 @@ def test_a_class_of_bodies_the_text_counts_is_one_body_standing_for_them() -> No
 
 
 def test_a_count_the_text_lists_or_a_count_of_people_is_no_class() -> None:
-    text = (
-        "癸县林业局\n"
-        "癸县林业局共有3个下属单位:县林场、县苗圃、县林业站。\n"
-        "全局包括45名干部职工,管辖1个国有单位。\n"
-    )
+    text = "癸县林业局\n癸县林业局共有3个下属单位:县林场、县苗圃、县林业站。\n全局包括45名干部职工,管辖1个国有单位。\n"
     result = checked_draft(text)
     assert all(b.stands_for is None for b in result.spec.bodies)

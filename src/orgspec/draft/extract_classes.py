@@ -126,7 +126,9 @@ def _reached(para: Paragraph, facts: Facts) -> None:
         line = para.line_at(m.start(2))
         phrase = para.text[m.start() : m.end(2)]
         note = f"one body stands for the {count} the text counts and does not name"
-        body = ListedBody(name=Src(name, line, [note]), stands_for=Src(BodyClass(count=Count.of(count), text=phrase), line))
+        body = ListedBody(
+            name=Src(name, line, [note]), stands_for=Src(BodyClass(count=Count.of(count), text=phrase), line)
+        )
         facts.listed.append(body)
         facts.used.add(line)
 
