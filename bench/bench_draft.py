@@ -172,6 +172,16 @@ def _shapes(size: int) -> dict[str, str]:
         "dated subjects": "".join(
             f"3月5日上午,{_cjk(i)}{_cjk(i + 1)}街道办事处两个直属事业单位举行揭牌仪式。\n" for i in range(size // 80)
         ),
+        # the tenth pass's readers (a run of bodies one verb sets up, a quotation's duties, counted classes)
+        "runs of bodies set up": "".join(
+            "组建" + "、".join(f"市{_cjk(i)}{_cjk(j)}局" for j in range(40)) + "。" for i in range(size // 800)
+        ),
+        "a run that never ends its clause": "组建" + "、".join(f"市{_cjk(j)}局" for j in range(size // 15)) + "两个",
+        "quoted duties": "《条例》规定,“市编制委员会的主要职责是:……"
+        + "".join(f"({_ten(j % 99 + 1)})审定某某事项[{j}]。" for j in range(size // 40))
+        + "”\n",
+        "classes a sentence counts": "".join(f"包括{i + 2}个县直{_cjk(i)}部门和单位," for i in range(size // 48))
+        + "\n",
     }
     return shapes
 

@@ -113,12 +113,16 @@ _REACHED = re.compile(
 
 def _reached(para: Paragraph, facts: Facts) -> None:
     """Read a class of bodies a sentence counts and does not list: one body stands for them."""
+    before = [(fold(b.name.value), b) for b in facts.listed if b.stands_for is not None]
+    seen: set[str] = set()
     for m in _REACHED.finditer(para.key):
         count = cn_int(m.group(1))
         name = para.text[m.start(2) : m.end(2)]
         bare = m.group(2) in ("单位", "部门", "团体", "机关")
-        if count is None or count < 2 or (not bare and class_of(m.group(2), facts) is not None):
+        if count is None or count < 2 or m.group(2) in seen:
             continue
+        if not bare and any(key == m.group(2) or key.endswith(m.group(2)) for key, _ in before):
+            continue  # a class the text set up before: the count is of it
         if name.count("(") != name.count(")"):
             continue  # a name cut inside its parentheses
         if bare:
@@ -131,6 +135,7 @@ def _reached(para: Paragraph, facts: Facts) -> None:
         )
         facts.listed.append(body)
         facts.used.add(line)
+        seen.add(m.group(2))
 
 
 def _read(para: Paragraph, facts: Facts, titles: list[str]) -> None:
