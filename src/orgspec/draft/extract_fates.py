@@ -4,7 +4,8 @@ A reform plan or a news item about one names many bodies in running text, each a
 decides it: "组建自然资源部,作为国务院组成部门。不再保留国土资源部、国家海洋局。" Each such name is a
 body of the text (a :class:`~orgspec.draft.facts.ListedBody`), with:
 
-- its fate as an undated event: established (组建, 新组建, 设立, 成立), reestablished (重新组建),
+- its fate as an undated event: established (组建, 新组建, 设立, 成立; "组建A、B" sets up each name of a
+  run that ends its clause), reestablished (重新组建),
   abolished (不再保留, 不再设立, 撤销), kept (保留), merged into another (A并入B), renamed (A更名为B);
 - the class the sentence gives it ("作为国务院组成部门", "调整为国务院直属机构", "为…的办事机构");
 - the plaques the sentence keeps or adds to it ("保留X牌子", "加挂X、Y牌子", "在X加挂Y牌子").
