@@ -7,18 +7,10 @@ draft reads back to its model and passes check but for OS301.
 
 from __future__ import annotations
 
-import orgspec
-from orgspec.api import analyze
-from orgspec.draft import Draft, draft
+from orgspec.draft import Draft
 from orgspec.model.units import RelationKind
-
-
-def _draft(text: str) -> Draft:
-    result = draft(text, "snippet.txt")
-    assert analyze(result.text).spec == result.spec
-    assert {d.code for d in orgspec.check_text(result.text) if d.severity.value == "error"} <= {"OS301"}
-    return result
-
+from tests.draft_helpers import checked_draft as _draft
+from tests.draft_helpers import notes_of
 
 # ---- one body, read more exactly -------------------------------------------------------------
 
@@ -79,7 +71,7 @@ def test_a_portals_header_lines_are_not_the_title() -> None:
 
 
 def _doubts(result: Draft) -> list[str]:
-    return [n["message"] for n in result.report["notes"] if n["kind"] == "doubt"]
+    return notes_of(result, "doubt")
 
 
 def test_a_chronicles_earlier_lists_of_units_are_notes_and_the_latest_list_is_drafted() -> None:

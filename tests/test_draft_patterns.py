@@ -9,17 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-import orgspec
-from orgspec.api import analyze
-from orgspec.draft import Draft, draft
+from orgspec.draft import Draft
 from orgspec.model.units import Post, PostGroup, Quota, Unit
-
-
-def _draft(text: str) -> Draft:
-    result = draft(text, "snippet.txt")
-    assert analyze(result.text).spec == result.spec
-    assert {d.code for d in orgspec.check_text(result.text) if d.severity.value == "error"} <= {"OS301"}
-    return result
+from tests.draft_helpers import checked_draft as _draft
 
 
 def _body(result: Draft, i: int = 0) -> Unit:

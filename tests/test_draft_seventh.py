@@ -7,18 +7,14 @@ other words than any document, and each refusal beside a rule is a near-miss it 
 
 from __future__ import annotations
 
-import orgspec
-from orgspec.api import analyze
-from orgspec.draft import Draft, draft
+from orgspec.draft import Draft
 from orgspec.model.units import EventKind, Unit
 from orgspec.model.values import UnitKind
+from tests.draft_helpers import checked_draft
 
 
 def _draft(text: str) -> Draft:
-    result = draft(text, "made-up.txt")
-    assert analyze(result.text).spec == result.spec  # every draft reads back
-    assert {d.code for d in orgspec.check_text(result.text) if d.severity.value == "error"} <= {"OS301"}
-    return result
+    return checked_draft(text, "made-up.txt")
 
 
 def _bodies(result: Draft) -> dict[str, Unit]:
