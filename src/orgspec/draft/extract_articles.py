@@ -112,8 +112,13 @@ def _split_inline(text: str, key: str) -> list[tuple[int, str]]:
     return items
 
 
-def _items(lines: list[Line], start: int, rest: tuple[str, str]) -> list[tuple[int, int, str]]:
-    """Return the items after an article's opening: (number, line, text), numbered 1, 2, 3 … from the first."""
+def _items(
+    lines: list[Line], start: int, rest: tuple[str, str], continued: set[int] | None = None
+) -> list[tuple[int, int, str]]:
+    """Return the items after an article's opening: (number, line, text), numbered 1, 2, 3 … from the first.
+
+    ``continued`` gathers the lines a copy broke an item onto (read into that item's text).
+    """
     if rest[1].strip():
         return [(n, lines[start].no, t) for n, t in _split_inline(*rest)]
     out: list[tuple[int, int, str]] = []
@@ -126,27 +131,12 @@ def _items(lines: list[Line], start: int, rest: tuple[str, str]) -> list[tuple[i
             # a copy that breaks lines inside an item ("…醫療補助、災害救助、遊民輔導" / "、社會救助機構…等事項。")
             number, no, before = out[-1]
             out[-1] = (number, no, before + text.strip())
+            if continued is not None:
+                continued.add(line.no)
             continue
         if m is None or cn_int(m.group("a") or m.group("b")) != len(out) + 1:
             break
         out.append((len(out) + 1, line.no, text[m.start("rest") :].strip()))
-    return out
-
-
-def _item_lines(lines: list[Line], items: list[tuple[int, int, str]]) -> set[int]:
-    """Return the lines items were read from, the lines a copy broke an item onto among them."""
-    if not items:
-        return set()
-    first, last = items[0][1], items[-1][1]
-    out = {line.no for line in lines if first <= line.no <= last}
-    before = next((line.key for line in lines if line.no == last), "")
-    for line in lines:
-        if line.no <= last or not line.text:
-            continue
-        if _ITEM.match(line.key) or not _continues(before, line.key):
-            break
-        out.add(line.no)
-        before = line.key
     return out
 
 
@@ -187,7 +177,8 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
         if owner != m.group("subj") or owner in {name_key(x.name) for x in facts.sections}:
             facts.note(line.no, "doubt", f"units under '{owner}', a unit of the body: not read as its sections")
             continue
-        items = _items(lines, i, (text[m.end() :], key[m.end() :]))
+        continued: set[int] = set()
+        items = _items(lines, i, (text[m.end() :], key[m.end() :]), continued)
         if len(items) < 2:
             continue
         read: list[tuple[int, int, str, str]] = []
@@ -204,9 +195,9 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
             read.append((number, no, name.strip(), rest))
         if not read:
             continue
-        read_lines = _item_lines(lines, [(n, no, t) for n, no, t, _ in read])
+        read_lines = {no for _, no, _, _ in read} | continued
         taken |= {line.no} | read_lines
-        facts.continued |= read_lines - {no for _, no, _, _ in read}
+        facts.continued |= continued
         span = f"lines {read[0][1]}-{read[-1][1]}" if read[-1][1] != line.no else "this line"
         facts.note(line.no, "skipped", f"the opening of an article's list of units ({span})")
         subject = text[: m.end("subj")]
@@ -236,7 +227,8 @@ def _unit_duties(lines: list[Line], facts: Facts, last: int) -> set[int]:
         if m is None:
             continue
         section = units.get(name_key(text[: m.end("unit")]))
-        items = _items(lines, i, (text[m.end() :], key[m.end() :]))
+        continued: set[int] = set()
+        items = _items(lines, i, (text[m.end() :], key[m.end() :]), continued)
         if section is None:
             if items:
                 facts.note(line.no, "doubt", f"duties of '{m.group('unit')}', a unit no article sets up: not read")
@@ -246,8 +238,8 @@ def _unit_duties(lines: list[Line], facts: Facts, last: int) -> set[int]:
         taken.add(line.no)
         span = f"lines {items[0][1]}-{items[-1][1]}" if items[-1][1] != line.no else "this line"
         facts.note(line.no, "skipped", f"the opening of an article's list of {section.name}'s duties ({span})")
-        read_lines = _item_lines(lines, items)
-        facts.continued |= read_lines - {no for _, no, _ in items}
+        read_lines = {no for _, no, _ in items} | continued
+        facts.continued |= continued
         for number, no, item in items:
             duty = _duty(item, number == len(items) and last in read_lines)
             section.duties.append(Src(duty.model_copy(update={"number": number}), no))
