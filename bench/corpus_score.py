@@ -4,7 +4,7 @@ Usage: ``python bench/corpus_score.py`` (run from the repository root). The foun
 in ``corpus/found/`` (their held-out flag in ``corpus/index.json``); the shared corpus's texts are
 read from ``../shared/corpus/docs/`` (or ``ORGSPEC_SHARED_CORPUS``) when present. Prints one row
 per document (matched/drafted/expected per field) and the totals of the others and of each
-held-out batch (a fresh set no rule was written against; batches 1-5, found 01-63, are development
+held-out batch (a fresh set no rule was written against; batches 1-9, found 01-78, are development
 documents since their held-out figures were quoted, 2026-12-04 and 2026-12-05), so that rules fitted
 to some documents show up as a gap between them. Each promoted batch is also totalled apart ("of which
 batch N, was held out"), inside the development total. Every body of a document is scored

@@ -98,37 +98,24 @@ def test_held_out_documents_are_scored_apart() -> None:
     rows = [line.split(" | ") for line in table.splitlines()[1:] if not line.startswith("TOTAL")]
     assert len(rows) == len(INDEX)
     for name, mark, *_ in rows:
-        # batches 1-5 (found 01-63) and 7 (found 70-73) were promoted to development once their held-out
-        # figures were quoted (batch 1 on 2026-12-04, the others on 2026-12-05); a later batch is totalled apart
-        if batches[name] <= 5 or batches[name] == 7:
+        # batches 1-9 (found 01-78) were promoted to development once their held-out figures were quoted
+        # (batch 1 on 2026-12-04, the others on 2026-12-05); a later batch is totalled apart
+        if batches[name] <= 9:
             assert mark == "", name
         else:
             assert mark == f"batch {batches[name]}", name
             assert f"TOTAL held out batch {batches[name]} |" in table
     assert "TOTAL held out |" not in table
-    # batches 4 (found 44-53) and 5 (found 54-63), ten documents each, and 7 (found 70-73), four:
-    # development since their held-out figures were quoted
-    for batch, size in ((4, 10), (5, 10), (7, 4)):
+    # batches 4 (found 44-53) and 5 (found 54-63), ten documents each, 6 (found 64-69), six, 7 (found 70-73),
+    # four, 8 (found 74-75), two, and 9 (found 76-78), three: development since their held-out figures were
+    # quoted; 6 to 9 were each sampled by a fixed procedure of queries (corpus/README.md)
+    for batch, size in ((4, 10), (5, 10), (6, 6), (7, 4), (8, 2), (9, 3)):
         assert sum(1 for b in batches.values() if b == batch) == size
         assert all(
             not e["held_out"] and e["was_held_out"] == f"batch {batch}, scored 2026-12-05"
             for e in INDEX
             if e.get("batch") == batch
         )
-    # batches 6 (found 64-69), 8 (found 74-75) and 9 (found 76 on, the newest) are held-out sets, each sampled
-    # by a fixed procedure of queries (corpus/README.md): six, two and three documents, each totalled apart
-    assert sorted(name for name, b in batches.items() if b == 6) == sorted(
-        Path(str(e["spec"])).stem for e in INDEX if 63 < int(Path(str(e["spec"])).stem[6:8]) <= 69
-    )
-    assert sum(1 for b in batches.values() if b == 6) == 6
-    assert sorted(name for name, b in batches.items() if b == 8) == sorted(
-        Path(str(e["spec"])).stem for e in INDEX if 73 < int(Path(str(e["spec"])).stem[6:8]) <= 75
-    )
-    assert sum(1 for b in batches.values() if b == 8) == 2
-    assert sorted(name for name, b in batches.items() if b == 9) == sorted(
-        Path(str(e["spec"])).stem for e in INDEX if int(Path(str(e["spec"])).stem[6:8]) > 75
-    )
-    assert sum(1 for b in batches.values() if b == 9) == 3
 
 
 #: Drafts that break the rule below: known drafter defects, found by held-out documents.
@@ -298,6 +285,19 @@ _INCONSISTENCIES: dict[str, list[str]] = {
     "found-71-guangzhou-2004-government-reform-41-departments": [],
     "found-72-new-taipei-social-welfare-department-sections-trad": [],
     "found-73-central-bodies-sanding-approved-list-wiki": [],
+    # batches 6, 8 and 9 (development since 2026-12-05): the counts found-67, 69, 75, 76 and 77 state agree
+    # with what they list (their hand specs' `stated` lines check clean)
+    "found-64-city-subdistrict-office-nine-duties": [],
+    "found-65-gansu-2018-institutional-reform-plan-opening": [],
+    "found-66-anhui-gazetteer-state-organ-staffing-1951-layouts": [],
+    "found-67-state-council-reforms-1952-1956-wiki": [],
+    "found-68-mofa-taipei-standing-task-groups-2017-trad": [],
+    "found-69-bureau-director-powers-labour-law-site-trad": [],
+    "found-74-unnamed-body-office-five-duties": [],
+    "found-75-taipei-presidential-office-three-committees-trad": [],
+    "found-76-jincheng-2018-institutional-reform-plan-opening-trad": [],
+    "found-77-yangmingshan-administration-bureau-rules-1963-trad": [],
+    "found-78-state-council-third-economic-census-leading-group-2013-trad": [],
     "shared-02-nanjing-fao": [],
     "shared-03-caoxian-bianban": [],
     "shared-07-sc-general-office-2008-vs-1998-trad": [
