@@ -116,6 +116,10 @@ def test_held_out_documents_are_scored_apart() -> None:
             for e in INDEX
             if e.get("batch") == batch
         )
+    # batch 10 (found 79-84), six, sampled by the same procedure: the held-out set, totalled apart
+    assert sum(1 for b in batches.values() if b == 10) == 6
+    assert all(e["held_out"] and "was_held_out" not in e for e in INDEX if e.get("batch") == 10)
+    assert "TOTAL held out batch 10 |" in table
 
 
 #: Drafts that break the rule below: known drafter defects, found by held-out documents.
