@@ -1,0 +1,87 @@
+"""The eleventh pass (a): bodies, by shapes of the field.
+
+Each rule reads a shape many bodies' documents share, seen in at least two development documents of
+different sources (docs/draft.md, "The eleventh pass (a): bodies"); the texts below are made up in
+other words than any document, and each refusal beside a rule is a near-miss it must not read.
+"""
+
+from __future__ import annotations
+
+from orgspec.draft.extract_fates import run_together
+from orgspec.model.units import EventKind
+from tests.draft_helpers import checked_draft, notes_of
+
+# --- names a copy ran together (a guard) ------------------------------------------------------------
+
+
+def test_names_a_copy_ran_together_are_no_body() -> None:
+    text = (
+        "戊省机构沿革\n1. 撤销戊省人民政府农垦局戊省人民政府林垦局\n2. 设立戊省人民政府水产局,撤销戊省人民政府渔业局\n"
+    )
+    result = checked_draft(text)
+    names = [b.name for b in result.spec.bodies]
+    assert "戊省人民政府农垦局戊省人民政府林垦局" not in names
+    assert not any(n.count("戊省人民政府") > 1 for n in names)
+    assert any("run together" in m for m in notes_of(result, "doubt"))
+
+
+def test_a_name_whose_opening_does_not_recur_after_an_ending_is_one_name() -> None:
+    assert run_together("中央人民政府情报总署中央人民政府新闻总署")
+    assert not run_together("国务院国有资产监督管理委员会")
+    assert not run_together("戊省人民政府参事室")
+    # the opening recurs, but not after a body's ending: one name
+    assert not run_together("戊省人民政府戊省人民政府驻京联络组")
+    text = "撤销戊省人民政府研究室、戊省人民政府金融工作办公室、戊省人民政府外事办公室\n"
+    result = checked_draft(text)
+    names = [b.name for b in result.spec.bodies]
+    assert "戊省人民政府研究室" in names
+    assert "戊省人民政府外事办公室" in names
+
+
+# --- a fate verb and a colon introduce the bodies it decides ---------------------------------------
+
+
+def test_the_bodies_under_a_fate_verb_and_a_colon_get_its_fate() -> None:
+    text = (
+        "己省政府机构调整一览\n"
+        "1. 会议审议了调整方案。\n"
+        "2. 决定撤销:\n"
+        "  1. 己省轻工业厅\n"
+        "  2. 己省纺织工业厅\n"
+        "3. 决定设立:\n"
+        "  1. 己省经济贸易委员会\n"
+        "  2. 己省外商投资服务中心\n"
+        "  3. 己省电子\n"
+    )
+    result = checked_draft(text)
+    fates = {b.name: [e.kind for e in b.history] for b in result.spec.bodies}
+    assert fates["己省轻工业厅"] == [EventKind.ABOLISHED]
+    assert fates["己省纺织工业厅"] == [EventKind.ABOLISHED]
+    assert fates["己省经济贸易委员会"] == [EventKind.ESTABLISHED]
+    assert fates["己省外商投资服务中心"] == [EventKind.ESTABLISHED]
+    # a line that ends like no body's name ends the list (a copy cut inside a name)
+    assert "己省电子" not in fates
+
+
+def test_a_run_of_names_after_the_verb_and_colon_is_read_in_one_line() -> None:
+    text = "庚市机构改革\n撤销以下3个机构:庚市物价局、庚市粮食局、庚市外经贸委。\n"
+    result = checked_draft(text)
+    abolished = [b.name for b in result.spec.bodies if [e.kind for e in b.history] == [EventKind.ABOLISHED]]
+    assert abolished == ["庚市物价局", "庚市粮食局", "庚市外经贸委"]
+
+
+def test_a_shorthand_a_count_that_differs_or_a_dated_head_is_no_list() -> None:
+    # a shorthand list (the names share one ending), a count the list does not meet, a dated head
+    text = (
+        "辛省驻外机构改革\n"
+        "撤销5个驻外机构:省政府驻沈阳、南京、大连办事处。\n"
+        "撤销以下3个机构:辛省物价局、辛省粮食局。\n"
+        "1998年撤销:\n"
+        "1. 辛省冶金厅\n"
+        "2. 辛省煤炭厅\n"
+    )
+    result = checked_draft(text)
+    names = [b.name for b in result.spec.bodies]
+    for name in ("辛省物价局", "辛省粮食局", "辛省冶金厅", "辛省煤炭厅"):
+        assert name not in names
+    assert not any("驻沈阳" in n for n in names)
