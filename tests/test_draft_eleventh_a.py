@@ -85,3 +85,50 @@ def test_a_shorthand_a_count_that_differs_or_a_dated_head_is_no_list() -> None:
     for name in ("辛省物价局", "辛省粮食局", "辛省冶金厅", "辛省煤炭厅"):
         assert name not in names
     assert not any("驻沈阳" in n for n in names)
+
+
+# --- the order that issued a body's rules: its number, issuer and date --------------------------------
+
+
+_RULES = "第一條\n本局置局長一人,綜理局務。\n第二條\n本局設左列各課:\n一、總務課。\n二、建設課。\n"
+
+
+def test_the_order_that_issued_the_rules_gives_their_basis_its_number() -> None:
+    text = (
+        "壬縣地政局組織規程\n"
+        "壬縣地政局組織規程(廢止) 中華民國61年(1972年)3月9日 壬縣政府令(61) 府人字第04512號\n" + _RULES
+    )
+    result = checked_draft(text)
+    (basis,) = result.spec.bodies[0].basis
+    assert basis.title == "壬縣地政局組織規程"
+    assert basis.number == "(61) 府人字第04512號"
+    assert basis.issuer == "壬縣政府"
+    assert basis.date is not None
+    assert (basis.date.year, basis.date.month, basis.date.day) == (1972, 3, 9)
+    # the issuing order among amendments: the one that does not amend ("訂定發布"), the year from 民國
+    text = (
+        "壬縣地政局組織規程\n"
+        "1.中華民國七十年五月二日壬縣政府(70)府法字第1234號令訂定發布全文\n"
+        "2.中華民國八十年一月三日壬縣政府府法字第5678號令修正發布第2條條文\n" + _RULES
+    )
+    result = checked_draft(text)
+    (basis,) = result.spec.bodies[0].basis
+    assert basis.number == "(70)府法字第1234號"
+    assert basis.date is not None
+    assert basis.date.year == 1981
+
+
+def test_two_issuing_orders_or_an_amending_order_give_no_number() -> None:
+    text = "壬縣地政局組織規程\n1.中華民國八十年一月三日壬縣政府府法字第5678號令修正發布第2條條文\n" + _RULES
+    result = checked_draft(text)
+    (basis,) = result.spec.bodies[0].basis
+    assert basis.number is None
+    text = (
+        "壬縣地政局組織規程\n"
+        "中華民國61年(1972年)3月9日 壬縣政府令(61) 府人字第04512號\n"
+        "中華民國65年(1976年)8月1日 壬縣政府令(65) 府人字第09999號\n" + _RULES
+    )
+    result = checked_draft(text)
+    (basis,) = result.spec.bodies[0].basis
+    assert basis.number is None
+    assert any("2 orders" in m for m in notes_of(result, "doubt"))
