@@ -132,3 +132,33 @@ def test_two_issuing_orders_or_an_amending_order_give_no_number() -> None:
     (basis,) = result.spec.bodies[0].basis
     assert basis.number is None
     assert any("2 orders" in m for m in notes_of(result, "doubt"))
+
+
+# --- a plan's own opening sentence: "结合实际,制定X机构改革方案" ---------------------------------------
+
+
+def test_the_plans_own_opening_sentence_names_its_body_and_basis() -> None:
+    text = (
+        "省委办公厅、省政府办公厅印发《癸山州机构改革方案》\n"
+        "为贯彻落实党中央的部署,根据有关文件精神,结合本州实际,制定癸山州机构改革方案。\n"
+        "一、总体要求\n"
+        "深化机构改革,要坚持正确方向。\n"
+    )
+    result = checked_draft(text)
+    (body,) = result.spec.bodies
+    assert body.name == "癸山州"
+    (basis,) = body.basis
+    assert basis.title == "癸山州机构改革方案"
+    assert basis.issuer == "省委办公厅、省政府办公厅"
+
+
+def test_a_plan_cited_or_announced_is_not_the_texts_own() -> None:
+    # a plan cited after 根据, a headline announcing one, a plan made by no place: none is the text's own
+    for text in (
+        "根据《癸山州机构改革方案》,结合实际,制定本县实施意见。\n一、总体要求\n深化改革。\n",
+        "癸山州机构改革方案正式出台\n记者从州委编办获悉,方案近日印发。\n",
+        "结合实际,制定深化党和国家机构改革方案。\n一、总体要求\n深化改革。\n",
+    ):
+        result = checked_draft(text)
+        assert all(b.name != "癸山州" for b in result.spec.bodies)
+        assert all(not b.basis or b.basis[0].title != "癸山州机构改革方案" for b in result.spec.bodies)

@@ -79,12 +79,62 @@ def own_plan(lines: list[Line]) -> tuple[Src[Basis], Src[str] | None] | None:
         if m is None:
             continue
         title = line.text[start + m.start("title") : start + m.end("title")]
-        basis = Src(Basis(title=title), line.no, [_OWN_NOTE])
+        basis = _with_issuer(Src(Basis(title=title), line.no, [_OWN_NOTE]), lines)
         owner = m.group("owner")
         name = None
         if _owner_is_named(owner):
             text = line.text[start + m.start("owner") : start + m.end("owner")]
             name = Src(text, line.no, [_OWN_NAME_NOTE])
+        return basis, name
+    return made_plan(lines)
+
+
+#: a plan's own opening sentence, the one every local reform plan of the template has: "根据《…决定》…,
+#: 结合实际,制定甲省机构改革方案。" (the plan says it is made: the text is that plan)
+_MADE = re.compile(
+    r"结合(?:[\u4e00-\u9fff]{0,8})?实际,?(?:特)?制定(?P<title>(?P<owner>[\u4e00-\u9fff]{2,30}?)"
+    r"(?:机构改革(?:实施|设置)?方案|机构编制调整方案|机构设置方案))(?=[。;,]|$)"
+)
+#: who issued the text's own plan: "中共中央办公厅、国务院办公厅(日前)印发《(关于印发〈)X(〉的通知)》"
+_ISSUER_OF = (
+    r"(?:^|(?<=[,。;\s]))(?P<issuer>[\u4e00-\u9fff、]{2,40}?(?:办公厅|办公室|人民政府|国务院|中共中央|委员会))"
+    r"(?:日前|近日|\d{4}年\d{1,2}月)?印发《(?:关于印发〈)?"
+)
+
+
+def _with_issuer(basis: Src[Basis], lines: list[Line]) -> Src[Basis]:
+    """Give the text's own plan the issuer a line names: "甲办公厅、乙办公厅印发《X》" (X its title)."""
+    title = fold(basis.value.title or "")
+    pattern = re.compile(_ISSUER_OF + re.escape(title) + r"(?:〉的通知)?》")
+    for line in lines:
+        m = pattern.search(line.key)
+        if m is not None and basis.value.issuer is None:
+            issuer = line.text[m.start("issuer") : m.end("issuer")]
+            basis.value = basis.value.model_copy(update={"issuer": issuer})
+            basis.notes.append(f"the issuer line {line.no} names ('…印发《…》')")
+            return basis
+    return basis
+
+
+def made_plan(lines: list[Line]) -> tuple[Src[Basis], Src[str] | None] | None:
+    """Return the plan a text's opening sentence says it is, and the place its title names.
+
+    "根据《…》,结合实际,制定甲省机构改革方案。": the sentence is the plan's own (the template every local
+    plan opens with), so the title is the text's basis and 甲省 its body. A plan cited ("根据《甲省机构改革
+    方案》") or a headline about one ("甲省机构改革方案出台") is not this sentence.
+    """
+    for line in lines:
+        m = _MADE.search(line.key)
+        if m is None:
+            continue
+        title = line.text[m.start("title") : m.end("title")]
+        basis = _with_issuer(Src(Basis(title=title), line.no, [_OWN_NOTE]), lines)
+        owner = m.group("owner")
+        name = (
+            Src(line.text[m.start("owner") : m.end("owner")], line.no, [_OWN_NAME_NOTE])
+            if _owner_is_named(owner)
+            else None
+        )
         return basis, name
     return None
 
