@@ -162,3 +162,12 @@ def test_a_plan_cited_or_announced_is_not_the_texts_own() -> None:
         result = checked_draft(text)
         assert all(b.name != "癸山州" for b in result.spec.bodies)
         assert all(not b.basis or b.basis[0].title != "癸山州机构改革方案" for b in result.spec.bodies)
+
+
+def test_names_of_no_level_under_a_fate_verb_stay_the_texts_own_units() -> None:
+    # "设立:" over names that open with no level or place: the body's own units, read as sections as before
+    text = "辛街道办事处\n设立:\n1. 党政综合办公室\n2. 社会事务办公室\n3. 经济发展办公室\n"
+    result = checked_draft(text)
+    (body,) = result.spec.bodies
+    assert body.name == "辛街道办事处"
+    assert [u.name for u in body.walk()][1:] == ["党政综合办公室", "社会事务办公室", "经济发展办公室"]

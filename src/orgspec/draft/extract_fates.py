@@ -77,7 +77,7 @@ _CLASS_NOTE = "the class the sentence gives it: "
 _PLAQUE = re.compile(r"(?<!不再)(对外保留|保留|加挂|增挂|挂)([^,。;:]{2,60}?)牌子")
 #: the level a name opens with: the centre's words, a level alone ("省X厅", "县X局"; not 市场, 市容, 区域,
 #: 县域, 市政 but 市政府), or a place of one to three characters with its level ("江西省", "上栗县", "沛县"; not 城市)
-_CENTRAL = re.compile(r"^(?:国务院|国家|中共中央|党中央|中央)")
+_CENTRAL = re.compile(r"^(?:国务院|国家|中共中央|党中央|中央|中华人民共和国)")
 _LEVEL = re.compile(r"^([省市县区])(?!场|容|域|政(?!府))")
 _NAMED = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?<![城都超])([省市县州盟旗])")
 
@@ -264,8 +264,10 @@ def _verb_lists(lines: list[Line], found: _Found) -> None:
     """Read the bodies a fate verb and a colon introduce: one a line below it, or a run of names after it.
 
     "决定撤销:" over "1. 甲部" and "2. 乙部" abolishes both; "撤销以下2个机构:甲局、乙局。" the same in one
-    line. Every item must be a body's name (a shorthand "省政府驻沈阳、南京…办事处" is no list) and a count
-    the head states must be the number of names; a dated head is history, left to the history reader.
+    line. Every item must be a body's name opening with its level or place ("甲省…", "中华人民共和国…"; a
+    name of no level, "综合办公室", may be the text's own unit, left to the section readers; a shorthand
+    "省政府驻沈阳、南京…办事处" is no list) and a count the head states must be the number of names; a
+    dated head is history, left to the history reader.
     """
     for i, line in enumerate(lines):
         head = _VERB_HEAD.match(line.key)
@@ -293,6 +295,8 @@ def _verb_lists(lines: list[Line], found: _Found) -> None:
         stated = cn_int(head.group(2)) if head.group(2) else None
         if len(names) < 2 or (stated is not None and stated != len(names)):
             continue
+        if any(jurisdiction_of(name) is None for name, _ in names):
+            continue  # "设立:" over "1. 综合办公室": names of no level may be the text's own units
         found.lines.add(line.no)
         for name, no in names:
             body = found.get(name, no)
