@@ -171,3 +171,14 @@ def test_names_of_no_level_under_a_fate_verb_stay_the_texts_own_units() -> None:
     (body,) = result.spec.bodies
     assert body.name == "辛街道办事处"
     assert [u.name for u in body.walk()][1:] == ["党政综合办公室", "社会事务办公室", "经济发展办公室"]
+
+
+def test_a_plan_made_in_a_news_items_report_is_not_the_texts_own() -> None:
+    # the sentence does not open the plan (no 根据/为 before it), or comes after the plan's first part
+    for text in (
+        "子县机构改革动员会召开\n会上,县委编办结合实际,制定子山县机构改革方案,报市委审批。\n",
+        "子县某局工作总结\n一、工作开展情况\n根据上级部署,结合实际,制定子山县机构改革方案。\n",
+    ):
+        result = checked_draft(text)
+        assert all(b.name != "子山县" for b in result.spec.bodies)
+        assert all(x.title != "子山县机构改革方案" for b in result.spec.bodies for x in b.basis)

@@ -120,13 +120,19 @@ def made_plan(lines: list[Line]) -> tuple[Src[Basis], Src[str] | None] | None:
     """Return the plan a text's opening sentence says it is, and the place its title names.
 
     "根据《…》,结合实际,制定甲省机构改革方案。": the sentence is the plan's own (the template every local
-    plan opens with), so the title is the text's basis and 甲省 its body. A plan cited ("根据《甲省机构改革
-    方案》") or a headline about one ("甲省机构改革方案出台") is not this sentence.
+    plan opens with), so the title is the text's basis and 甲省 its body. The sentence opens with 根据, 按照,
+    依据 or 为 and comes before the plan's first part ("一、…"). A plan cited ("根据《甲省机构改革方案》"), a
+    headline about one ("甲省机构改革方案出台") or a news item's report of one is not this sentence.
     """
     for line in lines:
+        if re.match(r"^\s*一、", line.key):
+            return None  # the plan's first part: its opening sentence comes before it
         m = _MADE.search(line.key)
         if m is None:
             continue
+        start = max(line.key.rfind(c, 0, m.start()) for c in "。;") + 1
+        if not re.match(r"\s*(?:根据|按照|依据|为)", line.key[start:]):
+            continue  # "县编办结合实际,制定X方案": a news item's report, not the plan's own opening
         title = line.text[m.start("title") : m.end("title")]
         basis = _with_issuer(Src(Basis(title=title), line.no, [_OWN_NOTE]), lines)
         owner = m.group("owner")
