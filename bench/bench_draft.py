@@ -182,6 +182,20 @@ def _shapes(size: int) -> dict[str, str]:
         + "”\n",
         "classes a sentence counts": "".join(f"包括{i + 2}个县直{_cjk(i)}部门和单位," for i in range(size // 48))
         + "\n",
+        # the eleventh pass (a): names run together, a fate verb and a colon, a rules page's orders, a plan's opening
+        "names run together": "".join(
+            f"撤销中央人民政府{_cjk(i)}局中央人民政府{_cjk(i + 1)}署\n" for i in range(size // 60)
+        ),
+        "fate verbs with a colon": "".join(
+            "决定撤销:\n" + "".join(f"{j + 1}. 中华人民共和国{_cjk(i)}{_cjk(j)}部\n" for j in range(20))
+            for i in range(size // 700)
+        ),
+        "orders on a rules page": "某局組織規程\n"
+        + "".join(
+            f"中華民國{i % 90 + 1}年3月9日 某縣政府令({i % 90 + 1}) 府人字第{i:05d}號\n" for i in range(size // 70)
+        )
+        + "第一條\n本局置局長一人。\n",
+        "plan openings": "".join(f"结合实际,制定{_cjk(i)}{_cjk(i + 1)}省机构改革方案。\n" for i in range(size // 60)),
     }
     return shapes
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 
 from orgspec.draft.facts import Facts, ListedBody, Src
-from orgspec.draft.normalize import Line, fold
+from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Event, EventKind, Plaque
 from orgspec.model.values import Ref
 from orgspec.model.vocab import verb_of
@@ -77,7 +77,7 @@ _CLASS_NOTE = "the class the sentence gives it: "
 _PLAQUE = re.compile(r"(?<!不再)(对外保留|保留|加挂|增挂|挂)([^,。;:]{2,60}?)牌子")
 #: the level a name opens with: the centre's words, a level alone ("省X厅", "县X局"; not 市场, 市容, 区域,
 #: 县域, 市政 but 市政府), or a place of one to three characters with its level ("江西省", "上栗县", "沛县"; not 城市)
-_CENTRAL = re.compile(r"^(?:国务院|国家|中共中央|党中央|中央)")
+_CENTRAL = re.compile(r"^(?:国务院|国家|中共中央|党中央|中央|中华人民共和国)")
 _LEVEL = re.compile(r"^([省市县区])(?!场|容|域|政(?!府))")
 _NAMED = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?<![城都超])([省市县州盟旗])")
 
@@ -138,12 +138,39 @@ class _Found:
     def __init__(self) -> None:
         self.bodies: dict[str, ListedBody] = {}
         self.lines: set[int] = set()
+        self.run_together: dict[str, int] = {}
 
     def get(self, name: str, line: int) -> ListedBody:
+        if run_together(name):
+            # "撤销中央人民政府情报总署中央人民政府新闻总署": two names a copy ran together, not one body
+            self.run_together.setdefault(name, line)
+            return ListedBody(Src(name, line))  # kept by no one: the line gives no fact
         self.lines.add(line)
         if name not in self.bodies:
             self.bodies[name] = ListedBody(Src(name, line))
         return self.bodies[name]
+
+
+#: a body's name ending where a name can stop: the opening of the next name may follow
+_ENDS_AT = re.compile(_ENDS + r"$")
+
+
+def run_together(name: str) -> bool:
+    """Whether ``name`` is two names or more a copy ran together: its opening recurs after a body's ending.
+
+    "中央人民政府情报总署中央人民政府新闻总署" (a wiki's links with no separator left) is two bodies, which
+    part of the opening belongs to which is not certain; "国务院国有资产监督管理委员会" is one.
+    """
+    key = fold(name)
+    opening = key[:4]
+    if len(key) < 10:
+        return False
+    at = key.find(opening, 5)
+    while at > 0:
+        if _ENDS_AT.search(key, 0, at) and len(key) - at >= 6:
+            return True
+        at = key.find(opening, at + 1)
+    return False
 
 
 def _sentence_end(key: str, at: int) -> int:
@@ -222,6 +249,62 @@ def _read_line(line: Line, found: _Found) -> None:
             body.kind_label = Src(text[m.start(3) : m.end(3)], line.no, [_CLASS_NOTE + text[m.start(2) : m.end(2)]])
 
 
+#: a fate verb and a colon that introduce the bodies it decides: "决定撤销:", "二、撤销以下3个机构:", "保留:"
+_VERB_HEAD = re.compile(
+    r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]\s*)?(?:决定|拟|同意)?"
+    r"(重新组建|新组建|组建|新设立|设立|成立|不再保留|不再设立|撤销|保留)"
+    r"(?:以下|下列|如下)?(?:(\d{1,3}|[一二三四五六七八九十两]{1,3})(?:个|家))?"
+    r"(?:[\u4e00-\u9fff]{0,8}?(?:机构|部门|单位|机关))?[:]"
+)
+#: a body's name alone on its line under such a head, numbered or not: "1. 甲省水利厅", "(二)乙县林业局。"
+_FATE_ITEM = re.compile(r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]\s*)?(" + _NAME + r")[。;]?$")
+
+
+def _verb_lists(lines: list[Line], found: _Found) -> None:
+    """Read the bodies a fate verb and a colon introduce: one a line below it, or a run of names after it.
+
+    "决定撤销:" over "1. 甲部" and "2. 乙部" abolishes both; "撤销以下2个机构:甲局、乙局。" the same in one
+    line. Every item must be a body's name opening with its level or place ("甲省…", "中华人民共和国…"; a
+    name of no level, "综合办公室", may be the text's own unit, left to the section readers; a shorthand
+    "省政府驻沈阳、南京…办事处" is no list) and a count the head states must be the number of names; a
+    dated head is history, left to the history reader.
+    """
+    for i, line in enumerate(lines):
+        head = _VERB_HEAD.match(line.key)
+        if head is None or not _undated(line.key, 0):
+            continue
+        verb = head.group(1)
+        rest = line.key[head.end() :].strip()
+        names: list[tuple[str, int]] = []
+        if rest:
+            run = re.fullmatch(r"((?:" + _NAME + r"、)*" + _NAME + r")[。;]?", rest)
+            if run is None:
+                continue
+            at = line.text.find(rest, head.end())
+            for piece in run.group(1).split("、"):
+                names.append((line.text[at : at + len(piece)], line.no))
+                at += len(piece) + 1
+        else:
+            for row in lines[i + 1 :]:
+                if not row.text:
+                    continue
+                item = _FATE_ITEM.match(row.key)
+                if item is None:
+                    break
+                names.append((row.text[item.start(1) : item.end(1)], row.no))
+        stated = cn_int(head.group(2)) if head.group(2) else None
+        if len(names) < 2 or (stated is not None and stated != len(names)):
+            continue
+        if any(jurisdiction_of(name) is None for name, _ in names):
+            continue  # "设立:" over "1. 综合办公室": names of no level may be the text's own units
+        found.lines.add(line.no)
+        for name, no in names:
+            body = found.get(name, no)
+            event = _event(_EVENT[verb], verb, line.no)
+            event.notes[:] = [f"'{verb}': the fate the line above the list gives it"]
+            _add(body.history, event)
+
+
 def _once(items: list[Src[Plaque]], item: Src[Plaque], same: Callable[[Plaque, Plaque], bool]) -> None:
     if not any(same(x.value, item.value) for x in items):
         items.append(item)
@@ -246,6 +329,9 @@ def extract_fates(lines: list[Line], facts: Facts, get: Callable[[str, int], Lis
     for line in lines:
         if line.text:
             _read_line(line, found)
+    _verb_lists(lines, found)
+    for name, no in found.run_together.items():
+        facts.note(no, "doubt", f"'{name}' reads as names run together (its opening recurs): not drafted")
     own = _own_level(facts, lines)
     main = facts.name.value if facts.name is not None else None
     kept: list[ListedBody] = []
