@@ -259,7 +259,18 @@ def _plaques(inner: str | None, line: int, written: str | None = None) -> list[S
     return []
 
 
+#: names no section bears: a state body's full name ("中华人民共和国国家经济委员会", "中央人民政府体育运动委员会"),
+#: a group or an advisory committee, bodies of their own ("财经咨询小组", "人权咨询委员会": 议事协调机构)
+_NO_SECTION = re.compile(
+    r"^(?:中华人民共和国|中央人民政府)|(?:小组|小組)$|(?:咨询|諮詢|顾问|顧問)(?:委员会|小组|小組)$"
+)
+#: a list of classes of bodies, not of units: "各级人民法院、专门人民法院、人民法庭" (at every level)
+_CLASS_ITEM = re.compile(r"(?:地方)?各(?:级|級|类|類)")
+
+
 def _add(facts: Facts, para: Paragraph, at: int, name: str, inner: str | None, *, number: int | None = None) -> None:
+    if _NO_SECTION.search(fold(name)):
+        return  # a state body, a group or an advisory committee: a body of its own, never a section
     line = para.line_at(at)
     open_at = at + len(name)
     written = None
@@ -319,6 +330,9 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 r"[\u4e00-\u9fff]{2,20}" + _NUM + "个", segment[a:b].strip()
             ):
                 break  # "…4个内设机构": the count closes the list ("区域气象中心8个": a class, the list goes on)
+        if any(_CLASS_ITEM.match(key, at) for at, _, _ in found):
+            covered = end  # "各级人民法院、专门人民法院": classes of bodies at every level, not units
+            continue
         counted = False
         # "设下列13个机构,分别为A、B…": the count the sentence states before its list, and its noun
         before = count_before(key, m.start()) if strong or m.group(0).startswith((":", "包括")) else None

@@ -24,7 +24,7 @@ from orgspec.draft.extract_classes import (
     plaques_of_members,
     working_bodies,
 )
-from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
+from orgspec.draft.extract_duties import clean_duties, extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_fates import plan_place
 from orgspec.draft.extract_head import extract_head
@@ -495,6 +495,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     drafted = structure or titled_only(facts)  # a plan's opening: its body by its title, no structure
     if not structure and drafted:
         keep_own_basis(facts)
+    clean_duties(facts)
     _dedupe_sections(facts)
     _dedupe_listed(facts)
     own_basis_home(facts)

@@ -1,0 +1,91 @@
+"""The eleventh pass (b): units (sections, posts, duty texts, plaques, quotas), by shapes of the field.
+
+Each guard or rule reads a shape of the field seen in at least two development documents of different
+sources (docs/draft.md, "The eleventh pass (b): units"); the texts below are made up in other words than
+any document, and each refusal beside a rule is a near-miss it must not read.
+"""
+
+from __future__ import annotations
+
+from orgspec.draft.extract_duties import clean_duty
+from tests.draft_helpers import checked_draft
+
+
+def _sections(text: str) -> list[str]:
+    result = checked_draft(text)
+    return [u.name for b in result.spec.bodies for u in b.walk() if u is not b]
+
+
+def _duties(text: str) -> list[str]:
+    result = checked_draft(text)
+    return [d.text for b in result.spec.bodies for u in b.walk() for d in u.duties]
+
+
+# --- guards: what a list of units never holds -----------------------------------------------------------
+
+
+def test_a_list_of_classes_of_bodies_at_every_level_gives_no_section() -> None:
+    text = "卫生机构:各级卫生防疫站、专科防治所、乡镇卫生院;\n甲专署设办公室、民政科、财政科。\n"
+    names = _sections(text)
+    assert "各级卫生防疫站" not in names
+    assert "专科防治所" not in names  # the whole list is of classes, not only its first item
+    assert "乡镇卫生院" not in names
+
+
+def test_a_list_of_units_beside_it_is_still_read() -> None:
+    # the refusal's near-miss: the same layout with a body's units
+    text = "乙县人民政府办公室设立:秘书科、综合科、督查室;\n"
+    assert {"秘书科", "综合科", "督查室"} <= set(_sections(text))
+
+
+def test_a_state_body_and_an_advisory_group_are_never_sections() -> None:
+    text = (
+        "1958年决定设立:\n"
+        "1. 中华人民共和国国家计量委员会\n"
+        "2. 中华人民共和国国家科学规划委员会\n"
+        "丙市政府曾设置经济顾问小组、法律咨询委员会,均为咨询性质。\n"
+    )
+    names = _sections(text)
+    assert not [n for n in names if n.startswith("中华人民共和国")]
+    assert "经济顾问小组" not in names
+    assert "法律咨询委员会" not in names
+
+
+def test_numbered_units_of_a_body_are_still_read() -> None:
+    text = "丁局内设机构:\n1. 办公室\n2. 计划财务科\n3. 纪检监察组\n"
+    names = _sections(text)
+    assert {"办公室", "计划财务科"} <= set(names)
+
+
+# --- guards: what a duty's text never holds ---------------------------------------------------------------
+
+
+def test_a_duty_loses_the_abbreviation_it_defines() -> None:
+    assert clean_duty("审核下级机关的机构编制方案(以下简称“方案”)。") == "审核下级机关的机构编制方案"
+    assert clean_duty("审核方案(以下简称“方案”),并监督执行。") == "审核方案,并监督执行。"
+
+
+def test_a_duty_loses_a_closing_post_held_concurrently() -> None:
+    text = "承担工作组的日常事务,督办议定事项,办公室主任由市商务局副局长某某兼任。"
+    assert clean_duty(text) == "承担工作组的日常事务,督办议定事项"
+
+
+def test_a_duty_about_concurrent_posts_keeps_its_words() -> None:
+    # the refusal: the duty is the work of proposing who holds posts, not a post held
+    text = "负责提出领导干部兼任社会团体职务的审核意见。"
+    assert clean_duty(text) == text
+    text = "协调各成员单位,督促由各单位兼任的联络员履职。"
+    assert clean_duty(text) == text
+
+
+def test_a_group_office_duty_in_a_notice_is_drafted_without_its_director() -> None:
+    text = (
+        "戊区防汛工作领导小组\n"
+        "一、主要职责\n"
+        "(一)统一指挥全区防汛工作。\n"
+        "(二)协调解决防汛中的重大问题。\n"
+        "二、领导小组办公室\n"
+        "领导小组办公室设在区水利局,承担领导小组的日常工作,督促落实议定事项,办公室主任由区水利局局长兼任。\n"
+    )
+    duties = _duties(text)
+    assert not [d for d in duties if "兼任" in d]
