@@ -89,3 +89,40 @@ def test_a_group_office_duty_in_a_notice_is_drafted_without_its_director() -> No
     )
     duties = _duties(text)
     assert not [d for d in duties if "兼任" in d]
+
+
+# --- several bodies, each its own list of units in one sentence --------------------------------------------
+
+
+def _bodies(text: str) -> dict[str, list[str]]:
+    result = checked_draft(text)
+    return {b.name: [u.name for u in b.walk() if u is not b] for b in result.spec.bodies}
+
+
+def test_each_subject_of_a_sentence_gets_its_own_list() -> None:
+    # a layout that sets up two bodies' units in one sentence, clause by clause
+    text = "按照编制草案,县委设办公室、组织部、宣传部;县人民委员会设秘书科、民政科、财粮科、建设科。\n"
+    bodies = _bodies(text)
+    assert bodies["县委"] == ["办公室", "组织部", "宣传部"]
+    (council,) = [units for name, units in bodies.items() if name.endswith("县人民委员会")]
+    assert council == ["秘书科", "民政科", "财粮科", "建设科"]
+
+
+def test_a_pair_of_bodies_sharing_a_name_gets_the_list_each() -> None:
+    text = "庚市水文局内设办公室、水情科、计划财务科。甲县、乙县水文局内设办公室、水文站、水质监测中心。\n"
+    bodies = _bodies(text)
+    assert bodies["庚市水文局"] == ["办公室", "水情科", "计划财务科"]
+    assert bodies["甲县水文局"] == ["办公室", "水文站", "水质监测中心"]
+    assert bodies["乙县水文局"] == ["办公室", "水文站", "水质监测中心"]
+
+
+def test_one_subject_with_its_list_gives_no_other_body() -> None:
+    # the refusal: one clause with one subject is the body's own list, not a second body's
+    text = "辛县林业局设办公室、林政股、造林股;负责全县林业工作。\n"
+    bodies = _bodies(text)
+    assert len(bodies) == 1
+    # nor does a sentence whose second clause lists what is no unit ("设岗位")
+    text = "壬县农业局设办公室、种植股、畜牧股;各乡镇设农技员、防疫员。\n"
+    bodies = _bodies(text)
+    assert not [name for name in bodies if name.startswith("各")]
+    assert all("农技员" not in units for units in bodies.values())

@@ -32,6 +32,7 @@ from orgspec.draft.extract_leaders import Leader, place_leaders, read_leaders
 from orgspec.draft.extract_lists import extract_lists
 from orgspec.draft.extract_name import colocated, companions, infobox_kind, name_in_passing, news_subject
 from orgspec.draft.extract_narrative import extract_coordinating
+from orgspec.draft.extract_owned import units_of_others
 from orgspec.draft.extract_own import keep_own_basis, own_basis_home, titled_only
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
@@ -495,6 +496,8 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     drafted = structure or titled_only(facts)  # a plan's opening: its body by its title, no structure
     if not structure and drafted:
         keep_own_basis(facts)
+    if structure and not english:
+        units_of_others(lines, facts)
     clean_duties(facts)
     _dedupe_sections(facts)
     _dedupe_listed(facts)
