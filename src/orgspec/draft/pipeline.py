@@ -32,8 +32,8 @@ from orgspec.draft.extract_leaders import Leader, place_leaders, read_leaders
 from orgspec.draft.extract_lists import extract_lists
 from orgspec.draft.extract_name import colocated, companions, infobox_kind, name_in_passing, news_subject
 from orgspec.draft.extract_narrative import extract_coordinating
-from orgspec.draft.extract_owned import units_of_others
 from orgspec.draft.extract_own import keep_own_basis, own_basis_home, titled_only
+from orgspec.draft.extract_owned import units_of_others
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
 from orgspec.draft.extract_staffing import extract_institutions, extract_staffing, range_quotas, unit_pools
