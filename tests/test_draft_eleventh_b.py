@@ -126,3 +126,30 @@ def test_one_subject_with_its_list_gives_no_other_body() -> None:
     bodies = _bodies(text)
     assert not [name for name in bodies if name.startswith("各")]
     assert all("农技员" not in units for units in bodies.values())
+
+
+# --- the verbs a 三定 duty opens with ------------------------------------------------------------------------
+
+
+def _units(text: str) -> dict[str, list[tuple[str, bool]]]:
+    result = checked_draft(text)
+    return {u.name: [(d.text, d.cut_off) for d in u.duties] for b in result.spec.bodies for u in b.walk()}
+
+
+def test_a_section_duty_opening_with_chengban_or_niding_is_read_and_a_cut_one_is_marked() -> None:
+    text = (
+        "(三)对外联络处\n"
+        "承办本委对外交流合作事项;归口管理机关的外事接待工作。\n"
+        "(四)法规处\n"
+        "拟定本委规范性文件的起草计划并组织"
+    )
+    units = _units(text)
+    assert units["对外联络处"] == [("承办本委对外交流合作事项;归口管理机关的外事接待工作。", False)]
+    assert units["法规处"] == [("拟定本委规范性文件的起草计划并组织", True)]
+
+
+def test_words_after_a_listed_section_that_open_no_duty_are_not_its_duty() -> None:
+    # the refusal: the same layout, but the line after the last name is a page's contact line
+    text = "(三)对外联络处\n承办本委对外交流合作事项。\n(四)法规处\n联系电话:0000-1234567。\n"
+    units = _units(text)
+    assert units["法规处"] == []
