@@ -153,3 +153,16 @@ def test_words_after_a_listed_section_that_open_no_duty_are_not_its_duty() -> No
     text = "(三)对外联络处\n承办本委对外交流合作事项。\n(四)法规处\n联系电话:0000-1234567。\n"
     units = _units(text)
     assert units["法规处"] == []
+
+
+def test_every_kind_of_township_side_by_side_gets_its_own_list() -> None:
+    # "镇设…;乡设…" in a plan for all townships: the second kind is drafted apart, with its own list
+    text = (
+        "为规范乡镇机构设置,现提出如下意见。乡镇机构设置要精简统一,乡镇机构数量要从严控制。"
+        "各乡镇机构改革要在年底前完成。镇设党政综合办公室、经济发展办公室、社会事务办公室;"
+        "乡设党政综合办公室、社会事务办公室。\n"
+    )
+    result = checked_draft(text)
+    bodies = {b.name: [u.name for u in b.walk() if u is not b] for b in result.spec.bodies}
+    assert bodies["乡"] == ["党政综合办公室", "社会事务办公室"]
+    assert not [n for n in result.report["notes"] if "not drafted apart" in n["message"]]

@@ -24,7 +24,7 @@ from orgspec.model.names import name_key
 __all__ = ["units_of_others"]
 
 #: a clause that sets up a subject's units: its subject, then the verb (设, 内设, 下设)
-_CLAUSE = re.compile(r"(?:^|(?<=[。;:,]))(?P<subj>[\u4e00-\u9fff、]{2,24}?)(?:内设|下设|设)(?![立置计备在于施法定为])")
+_CLAUSE = re.compile(r"(?:^|(?<=[。;:,]))(?P<subj>[\u4e00-\u9fff、]{1,24}?)(?:内设|下设|设)(?![立置计备在于施法定为])")
 #: a unit's name as such a list gives it: its field and the ending of a unit, and what its parentheses hold
 _UNIT = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{1,16}?(?:办公室|委员会|中心|处|科|室|股|部|台|站|所|队))(?:\((?P<inner>[^()]{1,40})\))?$"
@@ -33,6 +33,8 @@ _UNIT = re.compile(
 _BODY = re.compile(r"(?:委|署|局|厅|院|办公室|委员会|中心|办事处|政府|公署)$")
 #: the place a body's name opens with, which a pair of subjects shares the rest of: "中宁县、海原县气象局"
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:自治县|县|市|区|旗|镇|乡)")
+#: a kind of body the text speaks of as every one of them: "镇设A、B;乡设A" (each 镇, each 乡)
+_EVERY = ("镇", "乡", "街道")
 #: names no unit of such a list bears (classes, state bodies, advisory groups)
 _NOT_UNIT = re.compile(r"^(?:各|全|本|该|中华人民共和国|中央人民政府)|小组$")
 
@@ -85,7 +87,7 @@ def _clauses(para: Paragraph, cut_off: bool) -> list[tuple[str, int, list[tuple[
     out = []
     for m in _CLAUSE.finditer(para.key):
         subject = m.group("subj")
-        if not _BODY.search(subject) or _NOT_UNIT.search(subject):
+        if not (_BODY.search(subject) or subject in _EVERY) or _NOT_UNIT.search(subject):
             continue
         items = _items(para.key, m.end(), cut_off)
         if items:
@@ -97,6 +99,9 @@ def units_of_others(lines: list[Line], facts: Facts) -> None:
     """Give each other body of a sentence that sets up several bodies' units its own list."""
     own = name_key(facts.name.value) if facts.name is not None else None
     paras = paragraphs(lines)
+    index: dict[str, ListedBody] = {}
+    for listed in facts.listed:
+        index.setdefault(name_key(listed.name.value), listed)
     for n, para in enumerate(paras):
         clauses = _clauses(para, cut_off=n == len(paras) - 1)
         if len({name_key(s) for s, _, _ in clauses}) < 2:
@@ -107,10 +112,10 @@ def units_of_others(lines: list[Line], facts: Facts) -> None:
                 continue  # the body's own list: read by the lists reader
             line = para.line_at(at)
             for name in names:
-                body = next((b for b in facts.listed if name_key(b.name.value) == name_key(name)), None)
+                body = index.get(name_key(name))
                 if body is None:
                     note = "a body a sentence gives its own list of units"
-                    body = ListedBody(name=Src(name, line, [note]))
+                    body = index[name_key(name)] = ListedBody(name=Src(name, line, [note]))
                     facts.listed.append(body)
                 if body.sections:
                     continue
@@ -122,9 +127,9 @@ def units_of_others(lines: list[Line], facts: Facts) -> None:
                         section.doc_notes.append(Src(f"{written}({inner})", section.line, ["kept as a note"]))
                     body.sections.append(section)
             facts.used.update(no for _, no in para.starts)
-            # the lists reader noted this list as another body's and not drafted: it is drafted now
+            # the lists reader (or the namer of "镇设…;乡设…") noted this list as not drafted: it is drafted now
             facts.notes = [
                 x
                 for x in facts.notes
-                if not (x.line == line and x.kind == "doubt" and "not of the body: not drafted" in x.message)
+                if not (x.line == line and x.kind == "doubt" and re.search(r"not drafted|not of the body", x.message))
             ]
