@@ -166,3 +166,15 @@ def test_every_kind_of_township_side_by_side_gets_its_own_list() -> None:
     bodies = {b.name: [u.name for u in b.walk() if u is not b] for b in result.spec.bodies}
     assert bodies["乡"] == ["党政综合办公室", "社会事务办公室"]
     assert not [n for n in result.report["notes"] if "not drafted apart" in n["message"]]
+
+
+def test_a_clause_opener_is_no_body_and_the_body_s_own_list_is_not_drafted_twice() -> None:
+    # "其中…设" opens a clause about a part, not a body; an unnamed body's own list is not a second body's
+    text = "丑县卫生局设办公室、财务科、人事科;其中县疾控局设综合科、检验科。\n"
+    bodies = _bodies(text)
+    assert not [name for name in bodies if name.startswith("其中")]
+    text = "癸局设办公室、财务科、人事科;子县分局设综合科、执法科。\n"
+    bodies = _bodies(text)
+    assert bodies["癸局"] == ["办公室", "财务科", "人事科"]
+    assert bodies["子县分局"] == ["综合科", "执法科"]
+    assert sum(units.count("财务科") for units in bodies.values()) == 1

@@ -18,7 +18,7 @@ import re
 
 from orgspec.draft.extract_lists import Paragraph, paragraphs
 from orgspec.draft.facts import Facts, ListedBody, SectionFacts, Src, section_kind
-from orgspec.draft.normalize import Line
+from orgspec.draft.normalize import Line, fold
 from orgspec.model.names import name_key
 
 __all__ = ["units_of_others"]
@@ -37,6 +37,8 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:自治县|县|市|区|旗|镇|乡
 _EVERY = ("镇", "乡", "街道")
 #: names no unit of such a list bears (classes, state bodies, advisory groups)
 _NOT_UNIT = re.compile(r"^(?:各|全|本|该|中华人民共和国|中央人民政府)|小组$")
+#: words that open a clause but name no body: "其中市局设…", "另设…", "同时设…"
+_OPENER = re.compile(r"^(?:其中|另外?|并|同时|此外|还|原|现|后|改革后|目前)")
 
 
 def _items(key: str, start: int, cut_off: bool) -> list[tuple[int, str, str | None]]:
@@ -87,7 +89,7 @@ def _clauses(para: Paragraph, cut_off: bool) -> list[tuple[str, int, list[tuple[
     out = []
     for m in _CLAUSE.finditer(para.key):
         subject = m.group("subj")
-        if not (_BODY.search(subject) or subject in _EVERY) or _NOT_UNIT.search(subject):
+        if not (_BODY.search(subject) or subject in _EVERY) or _NOT_UNIT.search(subject) or _OPENER.match(subject):
             continue
         items = _items(para.key, m.end(), cut_off)
         if items:
@@ -106,11 +108,22 @@ def units_of_others(lines: list[Line], facts: Facts) -> None:
         clauses = _clauses(para, cut_off=n == len(paras) - 1)
         if len({name_key(s) for s, _, _ in clauses}) < 2:
             continue
+        # the units of the body's own clause: a list the lists reader took, and keeps
+        mine = {fold(u) for s, _, items in clauses if own in {name_key(x) for x in _subjects(s)} for _, u, _ in items}
+        first = True
         for subject, at, items in clauses:
             names = _subjects(subject)
             if not names or own in {name_key(x) for x in names}:
                 continue  # the body's own list: read by the lists reader
             line = para.line_at(at)
+            spots = {(u, para.line_at(o)) for o, u, _ in items}
+            if own is None and first and spots <= {(fold(x.name), x.line) for x in facts.sections}:
+                first = False
+                continue  # the lists reader took this list as the body's own (the body is unnamed)
+            first = False
+            # a list the lists reader took into the body is this subject's: it leaves the body
+            moved = [x for x in facts.sections if (fold(x.name), x.line) in spots and fold(x.name) not in mine]
+            facts.sections = [x for x in facts.sections if all(x is not m for m in moved)]
             for name in names:
                 body = index.get(name_key(name))
                 if body is None:
