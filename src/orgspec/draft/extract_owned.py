@@ -104,6 +104,7 @@ def units_of_others(lines: list[Line], facts: Facts) -> None:
     index: dict[str, ListedBody] = {}
     for listed in facts.listed:
         index.setdefault(name_key(listed.name.value), listed)
+    drafted: set[int] = set()
     for n, para in enumerate(paras):
         clauses = _clauses(para, cut_off=n == len(paras) - 1)
         if len({name_key(s) for s, _, _ in clauses}) < 2:
@@ -111,19 +112,22 @@ def units_of_others(lines: list[Line], facts: Facts) -> None:
         # the units of the body's own clause: a list the lists reader took, and keeps
         mine = {fold(u) for s, _, items in clauses if own in {name_key(x) for x in _subjects(s)} for _, u, _ in items}
         first = True
+        spot_of: dict[tuple[str, int], list[SectionFacts]] = {}
+        for x in facts.sections:
+            spot_of.setdefault((fold(x.name), x.line), []).append(x)
+        gone: set[int] = set()
         for subject, at, items in clauses:
             names = _subjects(subject)
             if not names or own in {name_key(x) for x in names}:
                 continue  # the body's own list: read by the lists reader
             line = para.line_at(at)
             spots = {(u, para.line_at(o)) for o, u, _ in items}
-            if own is None and first and spots <= {(fold(x.name), x.line) for x in facts.sections}:
+            if own is None and first and all(spot in spot_of for spot in spots):
                 first = False
                 continue  # the lists reader took this list as the body's own (the body is unnamed)
             first = False
             # a list the lists reader took into the body is this subject's: it leaves the body
-            moved = [x for x in facts.sections if (fold(x.name), x.line) in spots and fold(x.name) not in mine]
-            facts.sections = [x for x in facts.sections if all(x is not m for m in moved)]
+            gone.update(id(x) for spot in spots if spot[0] not in mine for x in spot_of.get(spot, []))
             for name in names:
                 body = index.get(name_key(name))
                 if body is None:
@@ -140,9 +144,12 @@ def units_of_others(lines: list[Line], facts: Facts) -> None:
                         section.doc_notes.append(Src(f"{written}({inner})", section.line, ["kept as a note"]))
                     body.sections.append(section)
             facts.used.update(no for _, no in para.starts)
-            # the lists reader (or the namer of "镇设…;乡设…") noted this list as not drafted: it is drafted now
-            facts.notes = [
-                x
-                for x in facts.notes
-                if not (x.line == line and x.kind == "doubt" and re.search(r"not drafted|not of the body", x.message))
-            ]
+            drafted.add(line)
+        if gone:
+            facts.sections = [x for x in facts.sections if id(x) not in gone]
+    # the lists reader (or the namer of "镇设…;乡设…") noted these lists as not drafted: they are drafted now
+    facts.notes = [
+        x
+        for x in facts.notes
+        if not (x.line in drafted and x.kind == "doubt" and re.search(r"not drafted|not of the body", x.message))
+    ]
