@@ -178,3 +178,52 @@ def test_a_clause_opener_is_no_body_and_the_body_s_own_list_is_not_drafted_twice
     assert bodies["癸局"] == ["办公室", "财务科", "人事科"]
     assert bodies["子县分局"] == ["综合科", "执法科"]
     assert sum(units.count("财务科") for units in bodies.values()) == 1
+
+
+# --- guards: a listed section's name and the lines after the last one -------------------------------------
+
+
+def test_a_section_name_ends_at_its_comma_and_a_parenthesised_jian_is_a_plaque() -> None:
+    text = (
+        "某县司法局\n"
+        "县司法局设下列内设机构:\n"
+        "(一)办公室(兼县法律援助办公室)。\n"
+        "(二)法治宣传股,负责全县普法工作。\n"
+        "(三)社区矫正股,对外保留县社区矫正中心牌子。\n"
+    )
+    result = checked_draft(text)
+    units = {u.name: u for u in result.spec.bodies[0].units}
+    assert list(units) == ["办公室", "法治宣传股", "社区矫正股"]
+    assert [(p.name, p.form) for p in units["办公室"].plaques] == [("县法律援助办公室", "兼")]
+    assert [d.text for d in units["法治宣传股"].duties] == ["负责全县普法工作。"]
+    assert units["社区矫正股"].duties == ()  # the clause after the comma is no duty (kept as a note)
+
+
+def test_a_staffing_line_after_the_last_section_is_no_duty_of_it() -> None:
+    text = (
+        "某县司法局\n"
+        "县司法局是县政府工作部门,为正科级。\n"
+        "县司法局设下列内设机构:\n"
+        "(一)办公室。\n"
+        "(二)社区矫正股,对外保留县社区矫正中心牌子。\n"
+        "县司法局机关行政编制9名。设局长1名,副局长2名。\n"
+    )
+    result = checked_draft(text)
+    body = result.spec.bodies[0]
+    assert all(not u.duties for u in body.units)
+    assert [q.count.value for q in body.quotas] == [9]
+
+
+def test_a_duty_line_that_mentions_staffing_is_still_a_duty() -> None:
+    # the refusal: a duty about staffing work states no figure of its own
+    text = (
+        "某县司法局\n"
+        "县司法局是县政府工作部门,为正科级。\n"
+        "县司法局设下列内设机构:\n"
+        "(一)办公室。\n"
+        "(二)政工股,对外保留县司法培训中心牌子。\n"
+        "负责机关和所属单位的机构编制、人事管理工作。\n"
+    )
+    result = checked_draft(text)
+    units = {u.name: u for u in result.spec.bodies[0].units}
+    assert [d.text for d in units["政工股"].duties] == ["负责机关和所属单位的机构编制、人事管理工作。"]
