@@ -5,7 +5,7 @@ documents of ``corpus/found/`` (and of the shared corpus when present) are conca
 order, until the text reaches the size asked for; the draft is timed (CPU time of this process,
 best of three) and the time printed with the size; then the same for adversarial shapes of that
 size (one running list, a list verb repeated, enumerated names, name-led lines, a duty list, quota
-breakdowns after 其中, nested parentheses, a group of posts, running duties).
+breakdowns after 其中, nested parentheses, a group of posts, running duties, and each later pass's readers).
 The issue's bound is one second for 50 KB.
 """
 
@@ -196,6 +196,18 @@ def _shapes(size: int) -> dict[str, str]:
         )
         + "第一條\n本局置局長一人。\n",
         "plan openings": "".join(f"结合实际,制定{_cjk(i)}{_cjk(i + 1)}省机构改革方案。\n" for i in range(size // 60)),
+        # the eleventh pass's readers (several bodies' lists in one sentence, duties cleaned of what is no duty)
+        "several bodies' lists": "".join(
+            f"{_cjk(i)}委设{_cjk(i)}部、{_cjk(i)}处;{_cjk(i)}局设{_cjk(i)}科、{_cjk(i)}股;" for i in range(size // 80)
+        )
+        + "\n",
+        "a clause verb, long lists": "".join(
+            f"{_cjk(i)}局设" + "、".join(f"{_cjk(i)}{_cjk(j)}科" for j in range(60)) + ";" for i in range(size // 1000)
+        ),
+        "duties to clean": "主要职责\n"
+        + "\n".join(
+            f"({_ten(j % 99 + 1)})审定某某规定(以下简称“规定”),办公室主任由某某兼任。" for j in range(size // 90)
+        ),
     }
     return shapes
 

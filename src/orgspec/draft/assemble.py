@@ -195,6 +195,7 @@ def _listed(b: _Builder, body: ListedBody, p: str) -> Unit:
     fields["members"] = b.many(f"{p}/members", body.members)
     fields["basis"] = b.many(f"{p}/basis", body.basis)
     fields["history"] = b.many(f"{p}/history", body.history)
+    fields["units"] = tuple(b.section(f"{p}/units/{i}", s) for i, s in enumerate(body.sections))
     if body.stands_for is not None:
         fields["stands_for"] = b.src(f"{p}/stands_for", body.stands_for)
     if body.kind is not None and "kind" not in fields:

@@ -15,7 +15,16 @@ from orgspec.draft.segment import ENUM, enum_style
 from orgspec.model.units import Duty, FunctionChange, FunctionChangeKind
 from orgspec.model.values import Ref
 
-__all__ = ["check_numbering", "enum_of", "extract_changes", "extract_duties", "find_repeats", "is_page_chrome"]
+__all__ = [
+    "check_numbering",
+    "clean_duties",
+    "clean_duty",
+    "enum_of",
+    "extract_changes",
+    "extract_duties",
+    "find_repeats",
+    "is_page_chrome",
+]
 
 _STATED = re.compile(r"根据(?:上述|以上)职责")
 _INLINE_ENUM = re.compile(r"\(([一二三四五六七八九十]{1,3})\)")
@@ -191,3 +200,42 @@ def extract_changes(lines: list[Line], facts: Facts) -> None:
         change = FunctionChange(kind=kind, text=text, counterpart=counterpart, number=found[0] if found else None)
         facts.changes.append(Src(change, line.no, notes))
         facts.used.add(line.no)
+
+
+#: an abbreviation the text defines inside a duty: "…规定(以下简称“三定”规定)": a definition, not the duty's words
+_DEFINED = re.compile(r"[((](?:以下简称|以下簡稱|下称|下稱)[^()()]{1,30}[))]")
+#: a post held concurrently, written as the last clause of a duty: ",办公室主任由某局副局长某某兼任。" (a 领导小组
+#: notice's "办公室设在X,承担日常工作,办公室主任由Y兼任"): a post, not work the unit does
+_HELD_CLAUSE = re.compile(
+    r"[,;,;](?:[\u4e00-\u9fff]{0,12}(?:主任|组长|組長|部长|部長|局长|局長|秘书长|秘書長)"
+    r"(?:、[\u4e00-\u9fff]{1,8})*)由[^。;;,,]{2,40}兼任[。;;]?$"
+)
+
+
+def clean_duty(text: str) -> str:
+    """Return a duty's text without what is not its work: an abbreviation it defines, a post held concurrently.
+
+    "审定…编制规定(以下简称“三定”规定)。" → "审定…编制规定" (a cut at the end ends the duty there);
+    "承担领导小组的日常工作,办公室主任由统计局副局长某某兼任。" → "承担领导小组的日常工作" (the words
+    as written, up to the clause). The text is unchanged when nothing would be left.
+    """
+    end = _DEFINED.search(text)
+    # a definition that closes the duty ends it there, as a post's clause does
+    closes = end is not None and not re.sub(r"[。;; ]", "", text[end.end() :])
+    out = text[: end.start()] if end is not None and closes else _DEFINED.sub("", text)
+    held = _HELD_CLAUSE.search(fold(out))
+    if held is not None and held.start() >= 4:
+        out = out[: held.start()]
+    return out if re.sub(r"[。;; ]", "", out) else text
+
+
+def clean_duties(facts: Facts) -> None:
+    """Apply :func:`clean_duty` to every duty drafted: the body's, its sections', shared lists' and listed bodies'."""
+    lists = [facts.duties, *(s.duties for s in facts.sections), *(s.duties for s in facts.shared)]
+    lists += [b.duties for b in facts.listed]
+    for duties in lists:
+        for src in duties:
+            text = clean_duty(src.value.text)
+            if text != src.value.text:
+                src.value = src.value.model_copy(update={"text": text})
+                src.notes.append("words that are no duty (an abbreviation defined, a post held) left out")

@@ -53,6 +53,9 @@ _QUALIFIER = re.compile(
     r"(?:事业单位|下属单位|直属单位)[::]?"
 )
 _VERBS = ("负责", "承担", "指导", "协调", "组织", "拟订", "研究", "管理", "办理", "参与", "贯彻", "完成", "根据")
+#: the verbs a duty of a 三定 opens with: those above, and 承办 ("承办…的有关工作") and 拟定 (拟订's other
+#: writing); not names' openings, so only for duties (a unit may be named "统筹…办公室")
+_DUTY_VERBS = (*_VERBS, "承办", "拟定")
 _ENUM_ITEM = re.compile(
     r"(?:^|(?<=[\s。;:)]))(?:\[接上页\]\s*)?(?:\(([一二三四五六七八九十]{1,3})\)|(\d{1,2})[.、](?!\d))\s*"
     r"([\u4e00-\u9fff]{1,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?(?=[。\s;:]|$|\d{1,2}[.、](?!\d))"
@@ -259,7 +262,18 @@ def _plaques(inner: str | None, line: int, written: str | None = None) -> list[S
     return []
 
 
+#: names no section bears: a state body's full name ("中华人民共和国国家经济委员会", "中央人民政府体育运动委员会"),
+#: a group or an advisory committee, bodies of their own ("财经咨询小组", "人权咨询委员会": 议事协调机构)
+_NO_SECTION = re.compile(
+    r"^(?:中华人民共和国|中央人民政府)|(?:小组|小組)$|(?:咨询|諮詢|顾问|顧問)(?:委员会|小组|小組)$"
+)
+#: a list of classes of bodies, not of units: "各级人民法院、专门人民法院、人民法庭" (at every level)
+_CLASS_ITEM = re.compile(r"(?:地方)?各(?:级|級|类|類)")
+
+
 def _add(facts: Facts, para: Paragraph, at: int, name: str, inner: str | None, *, number: int | None = None) -> None:
+    if _NO_SECTION.search(fold(name)):
+        return  # a state body, a group or an advisory committee: a body of its own, never a section
     line = para.line_at(at)
     open_at = at + len(name)
     written = None
@@ -319,6 +333,9 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 r"[\u4e00-\u9fff]{2,20}" + _NUM + "个", segment[a:b].strip()
             ):
                 break  # "…4个内设机构": the count closes the list ("区域气象中心8个": a class, the list goes on)
+        if any(_CLASS_ITEM.match(key, at) for at, _, _ in found):
+            covered = end  # "各级人民法院、专门人民法院": classes of bodies at every level, not units
+            continue
         counted = False
         # "设下列13个机构,分别为A、B…": the count the sentence states before its list, and its noun
         before = count_before(key, m.start()) if strong or m.group(0).startswith((":", "包括")) else None
@@ -586,7 +603,7 @@ def _duty_sentences(text: str) -> str:
     for sentence in re.split(r"(?<=。)", text):
         if not sentence.strip():
             continue
-        if kept and (not sentence.endswith("。") or not fold(sentence.strip()).startswith(_VERBS)):
+        if kept and (not sentence.endswith("。") or not fold(sentence.strip()).startswith(_DUTY_VERBS)):
             break
         kept.append(sentence.strip())
     return "".join(kept)
@@ -607,7 +624,7 @@ def _duties_after(
             if other is stop_para:
                 texts.append((other.text[:stop].strip(), other.starts[0][1]))
                 break
-            if stop_para is None and not other.key.lstrip().startswith(_VERBS):
+            if stop_para is None and not other.key.lstrip().startswith(_DUTY_VERBS):
                 break
             texts.append((other.text, other.starts[0][1]))
     for written, line in texts:
@@ -617,8 +634,11 @@ def _duties_after(
             text = text[: text.rindex("。") + 1]  # whole sentences: words after the last are not the duty's
         elif stop_para is None:
             text = _duty_sentences(text)
-        if text and fold(text).startswith((*_VERBS, "主要负责", "专责")):
-            section.duties.append(Src(Duty(text=text), line))
+        if text and fold(text).startswith((*_DUTY_VERBS, "主要负责", "专责")):
+            # the copy's last words, stopping mid-sentence: the duty goes as far as the copy
+            cut = stop_para is None and line == paras[-1].starts[-1][1] and not text.endswith(("。", ";", ";"))
+            notes = ["the copy stops inside this duty"] if cut else []
+            section.duties.append(Src(Duty(text=text, cut_off=cut), line, notes))
             facts.used.add(line)
 
 

@@ -83,10 +83,22 @@ def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
     """Split "名称(挂“X”牌子)。职责…" into a section and the text after its name."""
     rest = ""
     marks = [i for i in (key.find("。"), key.find(":")) if 0 < i <= 40]
-    if marks:  # the first of 。 and : ends the name: "办公室:负责…。"
+    comma = _NAME_THEN.match(key)
+    note = None
+    if comma is not None and all(comma.end(1) < i for i in marks):
+        # a unit's name holds no comma: "粮食股,对外保留…牌子", "规划股,负责…。": the name ends there
+        after, after_key = text[comma.end() :].strip(), key[comma.end() :].strip()
+        text, key = text[: comma.end(1)], key[: comma.end(1)]
+        if after_key.startswith((*_VERBS, "主要")):
+            rest = after
+        elif after:
+            note = Src(after, line, ["the words after the unit's name are kept as a note"])
+    elif marks:  # the first of 。 and : ends the name: "办公室:负责…。"
         i = min(marks)
         text, rest, key = text[:i], text[i + 1 :].strip(), key[:i]
     section = SectionFacts(name=text, line=line)
+    if note is not None:
+        section.doc_notes.append(note)
     m = re.match(r"^(.+?)\((.+)\)$", key)
     if m:
         base, inner = text[: m.end(1)], text[m.start(2) : m.end(2)]
@@ -99,6 +111,9 @@ def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
                 if name.strip('"“” '):
                     form = inner[p.start(1) : p.end(1)]
                     section.plaques.append(Src(Plaque(name=name.strip('"“” '), form=form), line))
+        elif inner_key.startswith("兼") and _UNITLIKE.search(inner_key) and len(inner_key) > 3:
+            # "(兼县重点项目办公室)": the unit serves as another, the field's 兼 plaque (not a name "兼…")
+            section.plaques.append(Src(Plaque(name=inner[1:], form=inner[0]), line))
         elif _UNITLIKE.search(inner_key) and not inner_key.startswith(("含", "包括")):
             section.plaques.append(
                 Src(
@@ -113,6 +128,10 @@ def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
     return section, rest
 
 
+#: a line that states a quota or a count of posts: "机关行政编制10名", "领导职数3名" (no duty states a figure so)
+_STAFFING_LINE = re.compile(r"(?:编制|职数)(?:为|核定为|共)?(?:\d{1,5}|[一二三四五六七八九十百两]{1,4})名")
+#: a unit's name, then a comma and more words: "粮食股,对外保留县粮食储备管理中心牌子"
+_NAME_THEN = re.compile(r"^([\u4e00-\u9fff]{2,16}(?:处|科|室|股|司|中心|办公室|队|所|站))[,,]")
 _LEAD_IN = re.compile(r"(?:下设|内设|设有|以下|分别为|如下|设下列|包括)[^。]{0,20}:$")
 _BULLET = re.compile(r"^\s*[-—–·•*●○▪]+\s*")
 
@@ -237,6 +256,11 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
                 current.doc_notes.append(Src(line.text, line.no, ["a named person, kept as a note"]))
             elif is_page_chrome(line.key):
                 facts.note(line.no, "skipped", f"a page's credit line, not a duty: {line.text[:40]}")
+            elif _STAFFING_LINE.search(line.key) and not line.key.startswith(_VERBS):
+                # "X机关行政编制10名。设局长1名…" after the last section: the body's staffing, no duty of it
+                extract_staffing([line], facts)
+                if not any(q.line == line.no for q in facts.quotas) and not any(p.line == line.no for p in facts.posts):
+                    facts.note(line.no, "skipped", f"a staffing line after the sections, not read: {line.text[:40]}")
             else:
                 label = _DUTY_LABEL.match(line.key)
                 text = line.text[label.end() :] if label else line.text

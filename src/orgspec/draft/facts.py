@@ -114,6 +114,7 @@ class ListedBody:
     history: list[Src[Event]] = field(default_factory=list)  # its fate in a reform text (组建, 撤销 …)
     stands_for: Src[BodyClass] | None = None  # a class of like bodies the text does not name one by one
     kind: UnitKind | None = None
+    sections: list[SectionFacts] = field(default_factory=list)  # its own list of units (draft.extract_owned)
 
 
 @dataclass

@@ -24,7 +24,7 @@ from orgspec.draft.extract_classes import (
     plaques_of_members,
     working_bodies,
 )
-from orgspec.draft.extract_duties import extract_changes, extract_duties, find_repeats
+from orgspec.draft.extract_duties import clean_duties, extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_fates import plan_place
 from orgspec.draft.extract_head import extract_head
@@ -33,6 +33,7 @@ from orgspec.draft.extract_lists import extract_lists
 from orgspec.draft.extract_name import colocated, companions, infobox_kind, name_in_passing, news_subject
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_own import keep_own_basis, order_number, own_basis_home, titled_only
+from orgspec.draft.extract_owned import units_of_others
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
 from orgspec.draft.extract_staffing import extract_institutions, extract_staffing, range_quotas, unit_pools
@@ -495,6 +496,9 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     drafted = structure or titled_only(facts)  # a plan's opening: its body by its title, no structure
     if not structure and drafted:
         keep_own_basis(facts)
+    if structure and not english:
+        units_of_others(lines, facts)
+    clean_duties(facts)
     _dedupe_sections(facts)
     _dedupe_listed(facts)
     own_basis_home(facts)
