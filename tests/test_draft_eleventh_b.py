@@ -8,7 +8,7 @@ any document, and each refusal beside a rule is a near-miss it must not read.
 from __future__ import annotations
 
 from orgspec.draft.extract_duties import clean_duty
-from tests.draft_helpers import checked_draft
+from tests.draft_helpers import checked_draft, notes_of
 
 
 def _sections(text: str) -> list[str]:
@@ -196,7 +196,16 @@ def test_a_section_name_ends_at_its_comma_and_a_parenthesised_jian_is_a_plaque()
     assert list(units) == ["办公室", "法治宣传股", "社区矫正股"]
     assert [(p.name, p.form) for p in units["办公室"].plaques] == [("县法律援助办公室", "兼")]
     assert [d.text for d in units["法治宣传股"].duties] == ["负责全县普法工作。"]
-    assert units["社区矫正股"].duties == ()  # the clause after the comma is no duty (kept as a note)
+    assert units["社区矫正股"].duties == ()  # the clause after the comma is no duty: the unit's plaque
+    assert [(p.name, p.form) for p in units["社区矫正股"].plaques] == [("县社区矫正中心", "对外保留")]
+    # the sections are read, so no reader says the list was not read as sections
+    assert not [m for m in notes_of(result, "doubt") if "not read as sections" in m]
+    # a clause after the comma that is neither a duty nor a plaque stays a note
+    result = checked_draft(text.replace("对外保留县社区矫正中心牌子", "与县安置帮教办合署"))
+    units = {u.name: u for u in result.spec.bodies[0].units}
+    assert units["社区矫正股"].plaques == ()
+    assert units["社区矫正股"].duties == ()
+    assert "与县安置帮教办合署。" in result.text
 
 
 def test_a_staffing_line_after_the_last_section_is_no_duty_of_it() -> None:

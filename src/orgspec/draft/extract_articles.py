@@ -27,7 +27,7 @@ from orgspec.model.names import name_key
 from orgspec.model.units import Duty, Post, PostGroup
 from orgspec.model.values import Basis, Count, CountStatus
 
-__all__ = ["article_body", "read_articles"]
+__all__ = ["article_body", "drop_refusals_read_elsewhere", "read_articles"]
 
 _CN = "一二三四五六七八九十"
 #: a line that is only an article's number: "第3條", "第 5 條", "编辑第一条" (a wiki's edit token before it)
@@ -165,6 +165,24 @@ def _duty(text: str, at_end: bool) -> Duty:
     return Duty(text=text.strip(), cut_off=cut)
 
 
+_NOT_ALL_UNITS = "an article lists items that are not all units: not read as sections"
+
+
+def drop_refusals_read_elsewhere(facts: Facts) -> None:
+    """Drop the refusal of an article's list that the sections reader read after all.
+
+    "(一)办公室(兼…)。" on the line after "设下列内设机构:" is no bare unit name for the reader of
+    articles, but it is a 三定's section: once a section comes from that line or the next, saying the
+    list was "not read as sections" would contradict the draft.
+    """
+    read = {x.line for x in facts.sections}
+    facts.notes = [
+        n
+        for n in facts.notes
+        if not (n.message == _NOT_ALL_UNITS and n.line is not None and {n.line, n.line + 1} & read)
+    ]
+
+
 def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
     """Read the units an article sets up, with the duty an item gives its unit."""
     taken: set[int] = set()
@@ -188,8 +206,12 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
             if cut is not None and cut.group() not in "::" and rest:
                 read = []  # "(一)办公室。负责…": a 三定's sections in articles, the sections reader's
                 break
+            head = re.match(r"([\u4e00-\u9fff]{1,15})[,,]", name.strip())
+            if head is not None and _UNIT_END.search(name_key(head.group(1))):
+                read = []  # "(二)政工股,负责…" / ",对外保留…牌子": a unit and a clause, the sections reader's
+                break
             if not re.fullmatch(r"[\u4e00-\u9fff]{1,15}", name.strip()) or not _UNIT_END.search(name_key(name)):
-                facts.note(line.no, "doubt", "an article lists items that are not all units: not read as sections")
+                facts.note(line.no, "doubt", _NOT_ALL_UNITS)
                 read = []
                 break
             read.append((number, no, name.strip(), rest))

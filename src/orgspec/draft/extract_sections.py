@@ -85,18 +85,25 @@ def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
     marks = [i for i in (key.find("。"), key.find(":")) if 0 < i <= 40]
     comma = _NAME_THEN.match(key)
     note = None
+    plaques: list[Src[Plaque]] = []
     if comma is not None and all(comma.end(1) < i for i in marks):
         # a unit's name holds no comma: "粮食股,对外保留…牌子", "规划股,负责…。": the name ends there
         after, after_key = text[comma.end() :].strip(), key[comma.end() :].strip()
         text, key = text[: comma.end(1)], key[: comma.end(1)]
+        hung = _PLAQUE_IN.match(re.sub(r"[。;; ]+$", "", after_key))
         if after_key.startswith((*_VERBS, "主要")):
             rest = after
+        elif hung is not None:
+            # "社区矫正股,对外保留县社区矫正中心牌子。": the unit's plaques, one per name
+            form, names = after[hung.start(1) : hung.end(1)], after[hung.start(2) : hung.end(2)]
+            plaques = [Src(Plaque(name=n.strip('"“” '), form=form), line) for n in re.split(r"[、,]", names)]
         elif after:
             note = Src(after, line, ["the words after the unit's name are kept as a note"])
     elif marks:  # the first of 。 and : ends the name: "办公室:负责…。"
         i = min(marks)
         text, rest, key = text[:i], text[i + 1 :].strip(), key[:i]
     section = SectionFacts(name=text, line=line)
+    section.plaques += [p for p in plaques if p.value.name]
     if note is not None:
         section.doc_notes.append(note)
     m = re.match(r"^(.+?)\((.+)\)$", key)

@@ -10,7 +10,7 @@ from typing import Any
 
 from orgspec.draft.assemble import Provenance, assemble
 from orgspec.draft.emit import emit_text, report
-from orgspec.draft.extract_articles import article_body, read_articles
+from orgspec.draft.extract_articles import article_body, drop_refusals_read_elsewhere, read_articles
 from orgspec.draft.extract_bodies import extract_bodies, reconcile_with_sections
 from orgspec.draft.extract_breakdown import check_breakdowns, extract_breakdowns
 from orgspec.draft.extract_classes import (
@@ -500,6 +500,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         units_of_others(lines, facts)
     clean_duties(facts)
     _dedupe_sections(facts)
+    drop_refusals_read_elsewhere(facts)
     _dedupe_listed(facts)
     own_basis_home(facts)
     order_number(lines, facts)  # the rules' basis: the order that issued them
