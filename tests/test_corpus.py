@@ -53,9 +53,9 @@ WAS_HELD_OUT = {
 PROMOTED = {1, 2, 3, 4, 5, 6, 7, 8, 9}
 
 #: The day each batch was retrieved; batches 2 (found 26-31), 3 (found 32-43), 4 (found 44-53),
-#: 5 (found 54-63), 6 (found 64-69), 7 (found 70-73), 8 (found 74-75), 9 (found 76-78) and 10 (found 79 on;
-#: 6 to 10 sampled by a fixed procedure) are each held out as a whole, fresh sets for the drafter that no rule
-#: was written against.
+#: 5 (found 54-63), 6 (found 64-69), 7 (found 70-73), 8 (found 74-75), 9 (found 76-78), 10 (found 79-84) and 11
+#: (found 85 on; 6 to 11 sampled by a fixed procedure) are each held out as a whole, fresh sets for the drafter that
+#: no rule was written against.
 RETRIEVED = {
     1: "2026-12-04",
     2: "2026-12-05",
@@ -67,10 +67,11 @@ RETRIEVED = {
     8: "2026-12-05",
     9: "2026-12-05",
     10: "2026-12-05",
+    11: "2026-12-05",
 }
 
 #: The last file number of each batch but the newest.
-_BATCH_ENDS = {1: 25, 2: 31, 3: 43, 4: 53, 5: 63, 6: 69, 7: 73, 8: 75, 9: 78}
+_BATCH_ENDS = {1: 25, 2: 31, 3: 43, 4: 53, 5: 63, 6: 69, 7: 73, 8: 75, 9: 78, 10: 84}
 
 
 def _batch_of(number: int) -> int:
