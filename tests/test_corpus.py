@@ -141,6 +141,23 @@ NOT_VERBATIM: dict[str, set[str]] = {
     "found-77-yangmingshan-administration-bureau-rules-1963-trad": {f"{field}股" for field in _YANGMINGSHAN_FIELDS},
     # The notice pads two-character names to the width of three ("肖 捷"): the names without the space.
     "found-78-state-council-third-economic-census-leading-group-2013-trad": {"肖捷", "王峰", "宋蘭", "孫波"},
+    # The page names no body: a placeholder, and one for the unit whose name is on the page before. The table
+    # spaces its titles for alignment ("處      長"), writes its units' names down the margin one character a
+    # line (the 政風處's 處 below the cut) and breaks two 職等 over two lines: read without the layout.
+    "found-86-changhua-county-gazette-staffing-table-accounting-ethics-offices-trad": {
+        "unnamed county government (staffing table, gazette page 43)",
+        "unit before the 主計處 (its name on the page before)",
+        "主計處",
+        "政風處",
+        "處長",
+        "科長",
+        "專員",
+        "科員",
+        "辦事員",
+        "書記",
+        "第十職等至第十一職等",
+        "第五職等或第六職等至第七職等",
+    },
 }
 
 #: Pinyin readings that some reposts inject after characters: "國(guó)家".
