@@ -120,6 +120,10 @@ def test_held_out_documents_are_scored_apart() -> None:
     assert sum(1 for b in batches.values() if b == 10) == 6
     assert all(e["held_out"] and "was_held_out" not in e for e in INDEX if e.get("batch") == 10)
     assert "TOTAL held out batch 10 |" in table
+    # batch 11 (found 85-90), six, sampled by the same procedure: a second held-out set, totalled apart
+    assert sum(1 for b in batches.values() if b == 11) == 6
+    assert all(e["held_out"] and "was_held_out" not in e for e in INDEX if e.get("batch") == 11)
+    assert "TOTAL held out batch 11 |" in table
 
 
 #: Drafts that break the rule below: known drafter defects, found by held-out documents.
