@@ -87,3 +87,36 @@ def test_a_plaque_after_an_articles_list_is_no_duty_of_its_last_unit() -> None:
     section = next(u for u in result.spec.bodies[0].walk() if u.name == "农业科")
     assert not section.duties
     assert any("'县农机服务中心'" in d for d in notes_of(result, "doubt"))
+
+
+def test_a_list_of_changes_is_read_as_the_bodies_of_a_reorganisation() -> None:
+    """The refused list is the reform reader's: "组建X,撤销A、B" gives bodies with their fates, no sections."""
+    result = checked_draft("丁县县委作出《关于设立县委巡察机构的决定》。组建县委巡察办,撤销县督查室、县考核办。\n")
+    fates = {b.name: [e.kind.value for e in b.history] for b in result.spec.bodies[1:]}
+    assert fates == {"县委巡察办": ["established"], "县督查室": ["abolished"], "县考核办": ["abolished"]}
+    assert _sections(result) == []
+
+
+_POOLS = "市政府办公室机关行政编制为63名、金融办人员编制3名。其中:主任1名,副主任3名;金融办主任1名、专职副主任1名。\n"
+
+
+def test_a_quota_and_posts_of_an_unlisted_unit_are_notes() -> None:
+    """Weak: "、金融办人员编制3名" names another unit's pool; it and the posts 金融办 titles are not the body's."""
+    result = checked_draft("某市人民政府办公室\n" + _POOLS)
+    body = result.spec.bodies[0]
+    assert [(q.category.value, q.count.value) for q in body.quotas] == [("administrative", 63)]
+    assert [(p.title, p.count.value) for p in body.posts] == [("主任", 1), ("副主任", 3)]
+    doubts = notes_of(result, "doubt")
+    assert any("金融办人员编制3名" in d for d in doubts), doubts
+    assert sum("'金融办''s" in d for d in doubts) == 2, doubts
+
+
+def test_a_quota_and_posts_of_a_listed_unit_are_that_units() -> None:
+    """Strong: the unit is listed as a section, so its pool and its posts are drafted on it."""
+    result = checked_draft("某市人民政府办公室\n内设机构:秘书科、金融办。\n" + _POOLS)
+    body = result.spec.bodies[0]
+    unit = next(u for u in body.walk() if u.name == "金融办")
+    assert [q.count.value for q in unit.quotas] == [3]
+    assert [p.title for p in unit.posts] == ["金融办主任", "专职副主任"]
+    assert [q.count.value for q in body.quotas] == [63]
+    assert [p.title for p in body.posts] == ["主任", "副主任"]

@@ -306,4 +306,3 @@ def plaques_stated_as_duties(facts: Facts) -> None:
                 f" no duty of {label}, kept as a note"
             )
             facts.doc_notes.append(Src(text, duty.line, [message]))
-            facts.note(duty.line, "doubt", message)
