@@ -46,6 +46,37 @@ BATCHES: dict[int, tuple[str, list[int]]] = {
     9: ("c330304", [76, 77, 78]),
 }
 
+#: the causes of the first-measured wrong facts, by the reader's evidence (docs/draft.md, "Precision on
+#: unseen documents"); keyed by (document, field), the field's rows of that document all of one cause
+CAUSES = {
+    "A": "a list in running prose read as sections by its shape and a set-up verb; its owner unsaid",
+    "B": "enumerated lines under a heading of another kind (bodies kept, set up) read as sections",
+    "C": "the body's name from a line's shape or a fragment (an enumerated first line, '3个委员会')",
+    "D1": "a figure of several units, a system, a place or the staff in post read as the body's",
+    "D2": "a figure or post of another unit (named in the sentence, or the sections') read as the body's",
+    "E": "a plaque whose owner the clause names (在X挂, each town's, a dispatched office's) or that lapsed",
+    "F": "a line under a duty heading of another kind (a section's name, a credit, a quoted article)",
+    "G": "a document number or title cited, not the body's basis (or the basis without its number)",
+    "H": "a page's metadata label glued to its value (发文机关, 发文字号)",
+    "I": "the kind from a class heading or a reform text",
+    "J": "the duty count of a body whose duties were missed or split (follows from F or a miss)",
+}
+_CAUSE = {
+    **{(d, "duty_count"): "J" for d in ("09", "15", "29", "41", "51", "63", "73")},
+    **{(d, "body_name"): "C" for d in ("12", "30", "50", "58", "62")},
+    ("32", "body_name"): "H",
+    ("32", "basis"): "H",
+    **{(d, "duty_texts"): "F" for d in ("15", "36", "56", "63", "73", "78")},
+    **{(d, "plaques"): "E" for d in ("21", "28", "31", "38", "45")},
+    **{(d, "section_names"): "A" for d in ("37", "39", "66", "71", "75")},
+    **{(d, "section_names"): "B" for d in ("58", "67")},
+    **{(d, "quotas"): "D1" for d in ("28", "37", "40", "42", "45", "48")},
+    **{(d, "posts"): "D2" for d in ("12", "28", "35", "45")},
+    **{(d, "posts"): "D1" for d in ("40", "41")},
+    **{(d, "basis"): "G" for d in ("48", "77")},
+    **{(d, "kind"): "I" for d in ("58", "71")},
+}
+
 _CHILD = r"""
 import json, sys
 from orgspec.draft import draft
@@ -140,8 +171,10 @@ def wrong_facts(texts: dict[str, str], docs: list[tuple[Path, Path]]) -> list[di
 def main(argv: list[str]) -> int:
     """Print the table of wrong facts (and per-batch totals); return 0."""
     today = "--today" in argv
-    print("| batch | doc | field | drafted item | line | the line |")
-    print("|---|---|---|---|---|---|")
+    print("| batch | doc | field | cause | drafted item | line | the line |")
+    print("|---|---|---|---|---|---|---|")
+    causes: Counter[str] = Counter()
+    where: dict[str, set[str]] = {}
     totals: dict[int, Counter[str]] = {}
     for batch, (commit, numbers) in BATCHES.items():
         docs = _documents(numbers)
@@ -149,13 +182,24 @@ def main(argv: list[str]) -> int:
         rows = wrong_facts(_drafts(src, [d for d, _ in docs]), docs)
         totals[batch] = Counter(r["field"] for r in rows)
         for r in rows:
-            cells = (str(batch), r["doc"], r["field"], r["item"], r["line"], r["text"])
+            cause = _CAUSE.get((r["doc"], r["field"]), "?")
+            causes[cause] += 1
+            where.setdefault(cause, set()).add(r["doc"])
+            cells = (str(batch), r["doc"], r["field"], cause, r["item"], r["line"], r["text"])
             print("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
     print()
     print("| batch | " + " | ".join(FIELDS) + " | all |")
     print("|---|" + "---|" * (len(FIELDS) + 1))
     for batch, count in totals.items():
         print(f"| {batch} | " + " | ".join(str(count[f]) for f in FIELDS) + f" | {sum(count.values())} |")
+    print()
+    print("| cause | wrong facts | documents | the reader's evidence |")
+    print("|---|---|---|---|")
+    for cause, what in CAUSES.items():
+        docs = sorted(where.get(cause, ()))
+        print(f"| {cause} | {causes[cause]} | {', '.join(docs)} | {what} |")
+    if causes["?"]:
+        print(f"| ? | {causes['?']} | | not classified |")
     return 0
 
 
