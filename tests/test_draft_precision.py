@@ -120,3 +120,11 @@ def test_a_quota_and_posts_of_a_listed_unit_are_that_units() -> None:
     assert [p.title for p in unit.posts] == ["金融办主任", "专职副主任"]
     assert [q.count.value for q in body.quotas] == [63]
     assert [p.title for p in body.posts] == ["主任", "副主任"]
+
+
+def test_a_plaque_hung_on_the_body_by_name_is_the_bodys() -> None:
+    """Strong: the unit the sentence names is the body itself: its plaque, no duty and no note."""
+    result = checked_draft(_SECTIONS + "在县农业农村局加挂县乡村振兴局牌子。\n")
+    body = result.spec.bodies[0]
+    assert [p.name for p in body.plaques] == ["县乡村振兴局"]
+    assert [d.text for u in body.walk() for d in u.duties] == ["负责机关日常运转。", "负责种植业管理。"]

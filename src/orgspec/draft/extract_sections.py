@@ -298,8 +298,12 @@ def plaques_stated_as_duties(facts: Facts) -> None:
             text = duty.value.text.strip()
             names = text[m.start(3) : m.end(3)].split("、") if len(key) == len(text) else m.group(3).split("、")
             section = by_name.get(m.group(1))
+            plaques = [Src(Plaque(name=n, form=m.group(2)), duty.line) for n in names if n]
             if section is not None:
-                section.plaques += [Src(Plaque(name=n, form=m.group(2)), duty.line) for n in names if n]
+                section.plaques += plaques
+                continue
+            if facts.name is not None and m.group(1) in fold(facts.name.value):
+                facts.plaques += plaques  # "在本局加挂…": hung on the body itself, named
                 continue
             message = (
                 f"a plaque ('{'、'.join(names)}') hung on '{m.group(1)}', a unit not listed here:"
