@@ -208,6 +208,17 @@ def _shapes(size: int) -> dict[str, str]:
         + "\n".join(
             f"({_ten(j % 99 + 1)})审定某某规定(以下简称“规定”),办公室主任由某某兼任。" for j in range(size // 90)
         ),
+        # the precision guards (lists that state changes, plaques hung on named units, other units' pools)
+        "lists of changes": "".join(
+            f"组建{_cjk(i)}局,{_cjk(i)}委改组为{_cjk(i)}委员会、新设{_cjk(i)}办。" for i in range(size // 70)
+        ),
+        "plaques hung as duties": "内设机构\n(一)办公室。负责。\n"
+        + "".join(f"各乡镇在{_cjk(i)}站挂{_cjk(i)}所牌子。\n" for i in range(size // 48)),
+        "other units' pools": "某办公室行政编制为63名"
+        + "".join(f"、{_cjk(i)}办人员编制3名" for i in range(size // 55))
+        + "。其中:"
+        + "、".join(f"{_cjk(i)}办主任1名" for i in range(size // 55))
+        + "。",
     }
     return shapes
 

@@ -35,7 +35,7 @@ __all__ = ["extract_fates", "heading_fate", "jurisdiction_of", "plan_place"]
 #: how a body's name ends (folded keys): longest first, so that 总局 and 办公厅 win over 局 and 厅
 _ENDS = (
     r"(?:领导小组办公室|领导小组|委员会办公室|办公厅|办公室|委员会|总局|工作部|研究室|研究院|管理局|办事处"
-    r"|中心|银行|部|厅|局|署|院|行|委|办)"
+    r"|中心|银行|部|厅|局|署|院|行|委|办|室)"
 )
 #: a name's characters: Chinese, but 的 ("由县长任组长的X领导小组" is a description, not a name)
 _NAME = r"[\u4e00-\u7683\u7685-\u9fff]{2,24}?" + _ENDS

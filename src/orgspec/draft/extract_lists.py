@@ -269,12 +269,26 @@ _NO_SECTION = re.compile(
 )
 #: a list of classes of bodies, not of units: "各级人民法院、专门人民法院、人民法庭" (at every level)
 _CLASS_ITEM = re.compile(r"(?:地方)?各(?:级|級|类|類)")
+#: an item that states a change, not a name: "市计划委员会改组为市发展和改革委员会", "新设市国资委",
+#: "组建市经济贸易委员会" — the bodies of a reorganisation, whose owner the list does not say
+CHANGE_ITEM = re.compile(
+    r"改组为|改組為|更名为|更名為|改名为|改为|改為|调整为|調整為|合并为|合併為|并入|併入|划入|劃入|划归|劃歸|不再保留|不再設立|不再设立"
+    r"|^(?:新设立|新設立|新设|新設|新组建|新組建|组建|組建|新成立|设立|設立|撤销|撤銷|撤并|撤併)"
+)
+
+
+def states_change(name: str) -> bool:
+    """Whether a list item states a change (组建X, A改组为B) rather than a unit's name."""
+    return CHANGE_ITEM.search(fold(name)) is not None
 
 
 def _add(facts: Facts, para: Paragraph, at: int, name: str, inner: str | None, *, number: int | None = None) -> None:
     if _NO_SECTION.search(fold(name)):
         return  # a state body, a group or an advisory committee: a body of its own, never a section
     line = para.line_at(at)
+    if states_change(name):
+        facts.note(line, "doubt", f"'{name}' states a change, not a unit's name: no section drafted")
+        return
     open_at = at + len(name)
     written = None
     if inner and para.key[open_at : open_at + 1] == "(":  # the parenthesis as written, for the plaques' names
@@ -335,6 +349,18 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 break  # "…4个内设机构": the count closes the list ("区域气象中心8个": a class, the list goes on)
         if any(_CLASS_ITEM.match(key, at) for at, _, _ in found):
             covered = end  # "各级人民法院、专门人民法院": classes of bodies at every level, not units
+            continue
+        changes = [segment[a:b] for a, b in _split(segment) if states_change(segment[a:b].strip())]
+        if len(found) >= 2 and changes:
+            # "组建A,B改组为C,新设D": a reorganisation's bodies; whose units they are the list does not say
+            covered = end
+            names = "、".join(para.text[at : at + len(name)] for at, name, _ in found)
+            facts.note(
+                para.line_at(start),
+                "doubt",
+                f"a list that states changes ('{changes[0].strip()}'): the bodies of a reorganisation,"
+                f" not the body's sections; not drafted: {names}",
+            )
             continue
         counted = False
         # "设下列13个机构,分别为A、B…": the count the sentence states before its list, and its noun

@@ -277,3 +277,43 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
         else:
             facts.note(line.no, "skipped", f"text before the first section: {line.text[:40]}")
     check_numbering([(s.number, s.line) for s in facts.sections if s.number is not None], "section", facts)
+
+
+#: a sentence that only hangs a plaque on a named unit: "各乡镇在农业综合服务站挂畜牧兽医站牌子。",
+#: "县农机服务中心加挂县农业技术推广站牌子。" — a fact of that unit, never a duty of the unit it follows
+_HUNG_ON = re.compile(
+    r'^(?:(?:各[\u4e00-\u9fff]{1,6}?)?在)?([\u4e00-\u9fff]{2,30}?)(加挂|增挂|挂)"?([\u4e00-\u9fff、]{2,60}?)"?牌子[。;]?$'
+)
+
+
+def plaques_stated_as_duties(facts: Facts) -> None:
+    """Take out of the duties a sentence that only hangs a plaque on a named unit.
+
+    The unit named is a listed section: the plaque is that section's (the owner is said). Any other
+    unit: the sentence is kept as a note at its place, with the names seen, and gives no fact.
+    """
+    by_name = {fold(s.name): s for s in facts.sections}
+    owners: list[tuple[str, list[Src[Duty]]]] = [("the body", facts.duties)]
+    owners += [(f"'{s.name}'", s.duties) for s in facts.sections]
+    for label, duties in owners:
+        for duty in list(duties):
+            key = fold(duty.value.text).strip()
+            m = _HUNG_ON.match(key)
+            if m is None or not is_unit_name(m.group(1)):
+                continue
+            duties.remove(duty)
+            text = duty.value.text.strip()
+            names = text[m.start(3) : m.end(3)].split("、") if len(key) == len(text) else m.group(3).split("、")
+            section = by_name.get(m.group(1))
+            plaques = [Src(Plaque(name=n, form=m.group(2)), duty.line) for n in names if n]
+            if section is not None:
+                section.plaques += plaques
+                continue
+            if facts.name is not None and m.group(1) in fold(facts.name.value):
+                facts.plaques += plaques  # "在本局加挂…": hung on the body itself, named
+                continue
+            message = (
+                f"a plaque ('{'、'.join(names)}') hung on '{m.group(1)}', a unit not listed here:"
+                f" no duty of {label}, kept as a note"
+            )
+            facts.doc_notes.append(Src(text, duty.line, [message]))

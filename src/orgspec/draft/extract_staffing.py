@@ -20,6 +20,7 @@ __all__ = [
     "extract_institutions",
     "extract_staffing",
     "is_post_clause",
+    "pools_of_others",
     "posts_after_quota",
     "range_quotas",
     "read_parts",
@@ -478,3 +479,48 @@ def range_quotas(lines: list[Line], facts: Facts, skip: set[int], *, settled: bo
             )
             facts.quotas.append(Src(quota, line.no, ["a quota given as a range"]))
             facts.used.add(line.no)
+
+
+def pools_of_others(lines: list[Line], facts: Facts) -> None:
+    """Refuse a quota that running text gives another unit by name, and the posts titled by that unit.
+
+    "市政府办公室机关行政编制为63名、金融办人员编制3名。其中:…金融办主任1名(…)、专职副主任1名": the 3 and
+    the posts 金融办主任 and 专职副主任 (joined to it with 、) are 金融办's, not the body's. A listed section
+    gets them (as :func:`unit_pools` does in a staffing part); a unit no list names is not drafted: its
+    quota and posts become notes at their line.
+    """
+    quota_lines = {q.line for q in facts.quotas} | {q.line for s in facts.sections for q in s.quotas}
+    for line in lines:
+        if line.no not in quota_lines:
+            continue
+        for m in _UNIT_POOL.finditer(line.key):
+            value = cn_int(m.group(3))
+            name = line.text[m.start(1) : m.end(1)]
+            if value is None or (facts.name is not None and same_body(m.group(1), fold(facts.name.value))):
+                continue
+            unit = next((x for x in facts.sections if fold(x.name) == m.group(1)), None)
+            label = line.text[m.start(2) : m.end(2)]
+            for q in [q for q in facts.quotas if q.line == line.no and q.value.count.value == value]:
+                if m.group(2).endswith(fold(q.value.label or "-")):
+                    facts.quotas.remove(q)
+                    if unit is not None and not any(x.value.count.value == value for x in unit.quotas):
+                        unit.quotas.append(q)
+                    elif unit is None:
+                        seen = f"{name}{label}{value}名"
+                        message = f"'{seen}' is the quota of '{name}', a unit no list names: not the body's"
+                        facts.doc_notes.append(Src(seen, line.no, [message]))
+            moved = False
+            for p in list(facts.posts):
+                title_key = fold(p.value.title or "")
+                # "金融办主任1名(…)、专职副主任1名": a post joined to one of the unit's with 、 is the unit's too
+                joined = moved and re.search(r"\)?、" + re.escape(title_key) + r"\d", line.key) is not None
+                moved = p.line == line.no and (title_key.startswith(m.group(1)) or joined)
+                if not moved:
+                    continue
+                facts.posts.remove(p)
+                if unit is not None:
+                    unit.posts.append(p)
+                    continue
+                title = p.value.title or ""
+                message = f"the post '{title}' is one of '{name}''s (a unit no list names): not the body's"
+                facts.doc_notes.append(Src(f"{title} {p.value.count.value}", p.line, [message]))

@@ -35,8 +35,14 @@ from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_own import keep_own_basis, order_number, own_basis_home, titled_only
 from orgspec.draft.extract_owned import units_of_others
 from orgspec.draft.extract_running import extract_running
-from orgspec.draft.extract_sections import extract_sections, read_stated
-from orgspec.draft.extract_staffing import extract_institutions, extract_staffing, range_quotas, unit_pools
+from orgspec.draft.extract_sections import extract_sections, plaques_stated_as_duties, read_stated
+from orgspec.draft.extract_staffing import (
+    extract_institutions,
+    extract_staffing,
+    pools_of_others,
+    range_quotas,
+    unit_pools,
+)
 from orgspec.draft.extract_staffing_text import staffing_in_text
 from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, cn_int, fold, is_english, read_lines
@@ -452,6 +458,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         extract_breakdowns(lines, facts, skip)
         leaders = read_leaders(lines, facts, skip)
         range_quotas(lines, facts, skip, settled=False)
+        pools_of_others(lines, facts)
     check_breakdowns(facts)
     structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed)
     if not structure:
@@ -504,6 +511,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     _dedupe_listed(facts)
     own_basis_home(facts)
     order_number(lines, facts)  # the rules' basis: the order that issued them
+    plaques_stated_as_duties(facts)
     _plaques_hung_on_units(lines, facts)
     _drop_clashing_plaques(facts)
     _plaques_once(facts)
