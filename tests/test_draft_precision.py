@@ -128,3 +128,11 @@ def test_a_plaque_hung_on_the_body_by_name_is_the_bodys() -> None:
     body = result.spec.bodies[0]
     assert [p.name for p in body.plaques] == ["县乡村振兴局"]
     assert [d.text for u in body.walk() for d in u.duties] == ["负责机关日常运转。", "负责种植业管理。"]
+
+
+def test_a_list_of_units_with_a_few_changes_keeps_its_other_units() -> None:
+    """Strong: a body's list where one item says 新设 is still its list; only that item is refused."""
+    text = "某县林业局\n某县林业局内设办公室、营林股、林政股、新设森林防火股、资源股。\n"
+    result = checked_draft(text)
+    assert _sections(result) == ["办公室", "营林股", "林政股", "资源股"]
+    assert any("states a change" in d for d in notes_of(result, "doubt"))

@@ -351,8 +351,10 @@ def _running(para: Paragraph, facts: Facts) -> None:
             covered = end  # "各级人民法院、专门人民法院": classes of bodies at every level, not units
             continue
         changes = [segment[a:b] for a, b in _split(segment) if states_change(segment[a:b].strip())]
-        if len(found) >= 2 and changes:
-            # "组建A,B改组为C,新设D": a reorganisation's bodies; whose units they are the list does not say
+        if len(found) >= 2 and changes and 2 * len(changes) >= len(found):
+            # "组建A,B改组为C,新设D": a reorganisation's bodies; whose units they are the list does not say.
+            # A list of units where a few items state a change ("…、新设X处、…") keeps its other items
+            # (each item that states one is refused by _add)
             covered = end
             names = "、".join(para.text[at : at + len(name)] for at, name, _ in found)
             facts.note(
