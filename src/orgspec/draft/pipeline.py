@@ -34,6 +34,8 @@ from orgspec.draft.extract_name import colocated, companions, infobox_kind, name
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_own import keep_own_basis, order_number, own_basis_home, titled_only
 from orgspec.draft.extract_owned import units_of_others
+from orgspec.draft.extract_pages import page_leaders
+from orgspec.draft.extract_periods import latest_quotas
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
 from orgspec.draft.extract_staffing import extract_institutions, extract_staffing, range_quotas, unit_pools
@@ -451,7 +453,9 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         claim_totals(facts)
         extract_breakdowns(lines, facts, skip)
         leaders = read_leaders(lines, facts, skip)
+        page_leaders(parts, facts)  # a page's 领导信息: posts with their holders
         range_quotas(lines, facts, skip, settled=False)
+        latest_quotas(lines, facts)  # a chronicle's earlier quotas are history
     check_breakdowns(facts)
     structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed)
     if not structure:
