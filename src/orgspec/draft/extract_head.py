@@ -204,7 +204,7 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
                 return None  # "…印发X…的通知", a news headline: the name is read in passing (extract_name)
             if _NAME_END.search(fold(text)) and len(text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff()]+", text):
                 return Src(text, line.no)
-            township = re.fullmatch(r"[\u4e00-\u9fff]{1,12}(?:镇|乡|街道)", text)
+            township = re.fullmatch(r"(?![全各本])[\u4e00-\u9fff]{1,12}(?<!乡)(?:镇|乡|街道)", text)
             if cut is not None and cut.group(0) == "机构设置" and township:
                 return Src(text, line.no, ["a township's page: the name is read from its title 'X机构设置'"])
             return None

@@ -1,4 +1,4 @@
-"""A body's web page: the leaders under 领导信息, one a line, with their posts and no count.
+"""A body's web page: its leaders under 领导信息, a bare list of its units, an infobox row of them.
 
 A department's page "机构职能" or "机构概况" names its leaders under a heading (领导信息, 现任领导,
 领导班子), one a line, in one of two layouts of the field:
@@ -10,19 +10,23 @@ Each post is a post of no stated count with its holders (two 副局长 lines are
 holders); a title that is no post of the field's head words ("党组成员": a seat on a party group) is
 not drafted. The reader runs only when no other reader gave the body a post.
 
-Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.segment`, :mod:`orgspec.model`.
+Imports: :mod:`orgspec.draft.extract_lists`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
+:mod:`orgspec.draft.segment`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations
 
 import re
 
-from orgspec.draft.facts import Facts, Src
+from orgspec.draft.extract_lists import is_unit_name
+from orgspec.draft.facts import Facts, SectionFacts, Src, section_kind
+from orgspec.draft.normalize import Line, fold
 from orgspec.draft.segment import Part
+from orgspec.model.names import name_key
 from orgspec.model.units import Holder, Post
 from orgspec.model.values import Count
 
-__all__ = ["page_leaders"]
+__all__ = ["bare_lists", "not_units", "page_leaders"]
 
 _HEADINGS = ("领导信息", "现任领导", "领导班子", "领导之窗", "领导分工")
 _HEAD = (
@@ -86,3 +90,66 @@ def page_leaders(parts: list[Part], facts: Facts) -> None:
         facts.posts.append(Src(post, line_no, [note]))
     facts.used |= lines_read
     facts.notes[:] = [n for n in facts.notes if not (n.kind == "skipped" and n.line in headings)]
+
+
+#: an infobox row of the units: "下设机构 办公室、法规科、…" (the label, then the list)
+_UNITS_ROW = re.compile(r"^(?:下设机构|内设机构|下属机构|机构设置|内设科室)[\s:]+(\S.*)$")
+#: a name that is a reform's fate, not a unit: "不再保留X", "组建X"
+_FATE = re.compile(r"^(?:不再保留|不再设立|撤销|组建|成立|设立|新设|保留)")
+
+
+def _names(key: str, text: str, at: int) -> list[tuple[str, int]]:
+    """The items of a bare list "A、B、C。" from offset ``at`` (each a unit's name), else none."""
+    body = key[at:].rstrip("。;. ")
+    pieces, out = body.split("、"), []
+    start = at
+    for piece in pieces:
+        if not is_unit_name(piece) or _FATE.match(piece) or len(piece) > 20:
+            return []
+        out.append((text[start : start + len(piece)], start))
+        start += len(piece) + 1
+    return out if len(out) >= 2 else []
+
+
+def bare_lists(lines: list[Line], parts: list[Part], facts: Facts) -> None:
+    """Read a bare list of units under a sections heading, or in an infobox row, when no reader gave any.
+
+    A wiki page writes "内设机构" over "办公室、法规科、大气环境科。" (no verb, no numbers), or an
+    infobox row "下设机构 办公室、法规科…": each item is a section when every item ends like a unit's
+    name. The sections heading's list wins over the infobox row (the infobox may be cut short).
+    """
+    if facts.sections:
+        return
+    found: list[tuple[Line, list[tuple[str, int]]]] = []
+    for part in parts:
+        if part.kind == "sections" and part.heading is not None:
+            found += [(line, names) for line in part.lines if (names := _names(line.key, line.text, 0))]
+    if not found:
+        for line in lines:
+            m = _UNITS_ROW.match(line.key)
+            names = _names(line.key, line.text, m.start(1)) if m else []
+            if names:
+                found.append((line, names))
+                break
+    for line, names in found:
+        for name, _ in names:
+            section = SectionFacts(name=name, line=line.no, kind=section_kind(name))
+            section.notes.append("a bare list of units (no verb, no numbers); check the names")
+            facts.sections.append(section)
+        facts.used.add(line.no)
+    if found:
+        read = {line.no for line, _ in found}
+        facts.notes[:] = [n for n in facts.notes if not (n.kind == "skipped" and n.line in read)]
+
+
+def not_units(facts: Facts) -> None:
+    """Drop a 'section' named by a reform's fate (不再保留X) or by the body's own name; keep it as a note."""
+    own = name_key(facts.name.value) if facts.name is not None else None
+    kept = []
+    for section in facts.sections:
+        if _FATE.match(fold(section.name)) or (own is not None and name_key(section.name) == own):
+            note = "a body's fate or the body itself, not one of its units: kept as a note"
+            facts.doc_notes.append(Src(section.name, section.line, [note]))
+            continue
+        kept.append(section)
+    facts.sections = kept

@@ -34,7 +34,7 @@ from orgspec.draft.extract_name import colocated, companions, infobox_kind, name
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_own import keep_own_basis, order_number, own_basis_home, titled_only
 from orgspec.draft.extract_owned import units_of_others
-from orgspec.draft.extract_pages import page_leaders
+from orgspec.draft.extract_pages import bare_lists, not_units, page_leaders
 from orgspec.draft.extract_periods import latest_quotas
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
@@ -438,6 +438,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         if not facts.listed:
             only_bodies |= leaders_blocks(rest, facts)
             listed |= only_bodies
+        bare_lists(rest, parts, facts)  # "内设机构" over "A、B、C。", or an infobox row of the units
         if not facts.sections:
             extract_lists([line for line in rest if line.no not in only_bodies], facts)
         reconcile_with_sections(facts)
@@ -503,6 +504,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     if structure and not english:
         units_of_others(lines, facts)
     clean_duties(facts)
+    not_units(facts)
     _dedupe_sections(facts)
     drop_refusals_read_elsewhere(facts)
     _dedupe_listed(facts)
