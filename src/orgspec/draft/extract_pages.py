@@ -99,7 +99,7 @@ _FATE = re.compile(r"^(?:不再保留|不再设立|撤销|组建|成立|设立|�
 
 
 def _names(key: str, text: str, at: int) -> list[tuple[str, int]]:
-    """The items of a bare list "A、B、C。" from offset ``at`` (each a unit's name), else none."""
+    """Return the items of a bare list "A、B、C。" from offset ``at`` (each a unit's name), else none."""
     body = key[at:].rstrip("。;. ")
     pieces, out = body.split("、"), []
     start = at
