@@ -216,3 +216,52 @@ def test_fate_is_no_unit() -> None:
     ]
     not_units(facts)
     assert [s.name for s in facts.sections] == ["造林科"]
+
+
+_RULES = (
+    "辛縣政府主計處組織規程\n第一條　辛縣政府為辦理主計業務，特設主計處（以下簡稱本處）。\n"
+    "第二條　本處設下列各課：\n一、歲計課。\n二、會計課。\n"
+)
+
+
+def test_article_posts_beyond_the_head() -> None:
+    text = _RULES + "第三條　本處置處長一人；副處長一人；秘書一人、課長二人。\n"
+    posts = {p.title: p.count.value for p in checked_draft(text).spec.bodies[0].posts}
+    assert posts == {"處長": 1, "副處長": 1, "秘書": 1, "課長": 2}
+    # refusal: staff (科員) are no post, and with no head the article's posts are not read
+    staff = _RULES + "第三條　本處置處長一人，科員四人。\n"
+    assert [p.title for p in checked_draft(staff).spec.bodies[0].posts] == ["處長"]
+    headless = _RULES + "第三條　本處置秘書一人、課長二人。\n"
+    assert checked_draft(headless).spec.bodies[0].posts == ()
+
+
+def test_article_offices_share_their_work() -> None:
+    text = _RULES + "第三條　本處設統計室、資訊室，依法辦理統計及資訊事項。\n"
+    body = checked_draft(text).spec.bodies[0]
+    assert [u.name for u in body.units] == ["歲計課", "會計課", "統計室", "資訊室"]
+    assert [d.text for s in body.shared_duties for d in s.duties] == ["依法辦理統計及資訊事項。"]
+    # refusal: one office is no shared list; words that are no unit's name give none
+    one = _RULES + "第三條　本處設統計室，依法辦理統計事項。\n"
+    assert checked_draft(one).spec.bodies[0].shared_duties == ()
+
+
+def test_staffing_table() -> None:
+    text = (
+        _RULES
+        + "辛縣政府主計處編制表\n職稱　官等　員額\n處長　簡任　一\n課長　薦任　二\n辦事員　委任　三\n合計　　六\n"
+    )
+    body = checked_draft(text).spec.bodies[0]
+    assert [(p.title, p.count.value) for p in body.posts] == [("處長", 1), ("課長", 2)]
+    assert [(q.category.value, q.count.value) for q in body.quotas] == [("other", 6)]
+    # refusal: a sentence naming 職稱 and 員額 is no table's header
+    words = _RULES + "第三條　本處各職稱之員額，另定之。\n處長　簡任　一\n"
+    assert checked_draft(words).spec.bodies[0].quotas == ()
+
+
+def test_listed_body_plaque_hung_on_it() -> None:
+    text = "丁县党政机构\n县委工作机关3个，分别是：县委办公室、县委组织部、县委统战部（县侨务办公室在县委统战部加挂牌子）。\n"
+    bodies = {b.name: [p.name for p in b.plaques] for b in checked_draft(text).spec.bodies}
+    assert bodies["县委统战部"] == ["县侨务办公室"]
+    # refusal: a plaque hung on another body is not this item's
+    other = text.replace("在县委统战部加挂", "在县委组织部加挂")
+    assert {b.name: [p.name for p in b.plaques] for b in checked_draft(other).spec.bodies}["县委统战部"] == []

@@ -284,6 +284,10 @@ def _own(lines: list[Line], unit: str) -> bool:
     return unit.startswith("本") and title is not None and title.group("name").endswith(unit[1:])
 
 
+#: another post an article sets with its figure: "主任秘書", "科長", "主任" (not staff: 科員, 辦事員)
+_OTHER_POST = re.compile(r"[\u4e00-\u9fff]{0,4}(?:长|主任|秘书)")
+
+
 def _head(x: str) -> str:
     """Return the title of the head of a body spoken of as 本X: 局 → 局长, 中心 → 主任, 会 → 主任委员."""
     return _HEADS.get(x, x + "长")
@@ -310,15 +314,21 @@ def _posts(lines: list[Line], facts: Facts) -> set[int]:
             continue
         head = _head(m.group(1))
         read: list[Src[Post | PostGroup]] = []
-        for clause in re.finditer(r"(?:^|[,,;;。])(?:本[\u4e00-\u9fff]{1,3}?置|置)?", key):
+        for clause in re.finditer(r"(?:^|[,,;;。、])(?:本[\u4e00-\u9fff]{1,3}?置|置)?", key):
             c = _COUNTED.match(key, clause.end())
-            if c is None or c.group("title") not in (head, "副" + head):
+            # the head and deputy, and the other posts the article sets with a figure (主任秘書一人, 科長三人)
+            other = (
+                c is not None
+                and c.group("title") not in (head, "副" + head)
+                and _OTHER_POST.fullmatch(c.group("title"))
+            )
+            if c is None or (c.group("title") not in (head, "副" + head) and not other):
                 continue
             count = _count(c.group("n"), c.group("m"), text[c.start("n") : c.end()])
             if count is None:
                 continue
             title = text[c.start("title") : c.end("title")]
-            role = "deputy" if c.group("title").startswith("副") else "chief"
+            role = None if other else "deputy" if c.group("title").startswith("副") else "chief"
             notes = ["a post an article sets (本X置…N人)"]
             if count.status is CountStatus.RANGE:
                 notes.append(f"'{count.text}': a range, as written")

@@ -19,14 +19,14 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.extract_lists import is_unit_name
-from orgspec.draft.facts import Facts, SectionFacts, Src, section_kind
-from orgspec.draft.normalize import Line, fold
+from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src, section_kind
+from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.draft.segment import Part
 from orgspec.model.names import name_key
-from orgspec.model.units import Holder, Post
-from orgspec.model.values import Count
+from orgspec.model.units import Duty, Holder, Post, PostGroup, Quota
+from orgspec.model.values import Count, QuotaCategory
 
-__all__ = ["bare_lists", "not_units", "page_leaders"]
+__all__ = ["article_offices", "bare_lists", "not_units", "page_leaders", "staffing_table"]
 
 _HEADINGS = ("领导信息", "现任领导", "领导班子", "领导之窗", "领导分工")
 _HEAD = (
@@ -145,11 +145,91 @@ def bare_lists(lines: list[Line], parts: list[Part], facts: Facts) -> None:
 def not_units(facts: Facts) -> None:
     """Drop a 'section' named by a reform's fate (不再保留X) or by the body's own name; keep it as a note."""
     own = name_key(facts.name.value) if facts.name is not None else None
-    kept = []
-    for section in facts.sections:
+    kept: list[SectionFacts] = []
+    moved: dict[int, int] = {}
+    for i, section in enumerate(facts.sections):
         if _FATE.match(fold(section.name)) or (own is not None and name_key(section.name) == own):
             note = "a body's fate or the body itself, not one of its units: kept as a note"
             facts.doc_notes.append(Src(section.name, section.line, [note]))
             continue
+        moved[i] = len(kept)
         kept.append(section)
+    if len(kept) == len(facts.sections):
+        return
     facts.sections = kept
+    for shared in facts.shared:  # a shared list names its units by their index
+        shared.sections = [moved[i] for i in shared.sections if i in moved]
+    facts.shared = [s for s in facts.shared if s.sections]
+
+
+#: an article that sets up offices and says their work in one sentence: "第五條 本局設會計室、人事室,依法辦理…事項。"
+_ARTICLE_OFFICES = re.compile(
+    r"^第[一二三四五六七八九十\d]{1,4}条\s*本[\u4e00-\u9fff]{1,3}?设((?:[\u4e00-\u9fff]{2,10}[室科处组课股]、)+"
+    r"[\u4e00-\u9fff]{2,10}[室科处组课股]),((?:依法)?(?:办理|掌理|负责)[^。]{2,120}。)$"
+)
+
+
+def article_offices(lines: list[Line], facts: Facts) -> None:
+    """Read "本局設會計室、人事室,依法辦理歲計、會計、統計及人事事項。" as units sharing one duty.
+
+    A 組織規程 sets its accounting and personnel offices in an article of their own, their work in
+    the same sentence: each is a unit, and the work is one duty list the units share. Only once the
+    articles reader set up the body's other units (the article adds to them).
+    """
+    if not facts.sections:
+        return
+    for line in lines:
+        m = _ARTICLE_OFFICES.match(line.key.strip())
+        if m is None or line.no in facts.used:
+            continue
+        at = line.text.find(line.text.strip())
+        start, index = at + m.start(1), []
+        for piece in m.group(1).split("、"):
+            name = line.text[start : start + len(piece)]
+            start += len(piece) + 1
+            if any(s.name == name for s in facts.sections):
+                continue
+            section = SectionFacts(name=name, line=line.no, kind=section_kind(name))
+            section.notes.append("a unit an article sets up with its work in the same sentence")
+            index.append(len(facts.sections))
+            facts.sections.append(section)
+        if len(index) >= 2:
+            shared = SharedFacts(
+                sections=index, intro=None, line=line.no, notes=["the units the article sets share it"]
+            )
+            shared.duties.append(Src(Duty(text=line.text[at + m.start(2) : at + m.end(2)]), line.no))
+            facts.shared.append(shared)
+        facts.used.add(line.no)
+
+
+def staffing_table(lines: list[Line], facts: Facts) -> None:
+    """Read a 編制表 (職稱 官等 職等 員額): the heads' posts with their figures and the total as a quota.
+
+    Under a header line naming 職稱 and 員額, each row is a title, its grades and its figure (the last
+    column); a title ending like a head's post (局長, 課長, 主任) is a post of that figure, other rows
+    (科員, 辦事員) are staff and give none; "合計" is the body's 員額, a quota of its words. A post an
+    article already set is not read again. The table ends at the first row of another shape.
+    """
+    header = next((i for i, line in enumerate(lines) if {"职称", "员额"} <= set(line.key.split())), None)
+    if header is None:
+        return
+    posts: list[Src[Post | PostGroup]] = []
+    have = {p.value.title for p in facts.posts}
+    read: set[int] = {lines[header].no}
+    for line in lines[header + 1 :]:
+        cells = line.text.split()
+        keys = line.key.split()
+        figure = cn_int(keys[-1]) if len(keys) >= 2 else None
+        if figure is None:
+            break
+        read.add(line.no)
+        if keys[0] in ("合计", "总计") and not facts.quotas:
+            note = "the total of the staffing table (編制表)"
+            facts.quotas.append(
+                Src(Quota(category=QuotaCategory.OTHER, count=Count.of(figure), label="員額"), line.no, [note])
+            )
+        elif re.fullmatch(r"[\u4e00-\u9fff]{0,6}(?:长|主任)", keys[0]) and cells[0] not in have:
+            note = "a post of the staffing table (編制表), with its figure"
+            posts.append(Src(Post(title=cells[0], count=Count.of(figure)), line.no, [note]))
+    facts.posts += posts
+    facts.used |= read

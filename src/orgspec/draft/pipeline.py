@@ -34,7 +34,7 @@ from orgspec.draft.extract_name import colocated, companions, infobox_kind, name
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_own import keep_own_basis, order_number, own_basis_home, titled_only
 from orgspec.draft.extract_owned import units_of_others
-from orgspec.draft.extract_pages import bare_lists, not_units, page_leaders
+from orgspec.draft.extract_pages import article_offices, bare_lists, not_units, page_leaders, staffing_table
 from orgspec.draft.extract_periods import latest_quotas
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, read_stated
@@ -429,6 +429,8 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         extract_english(lines, facts)
     else:
         articles = read_articles(lines, facts)  # a body's rules in articles: their lines are no other reader's
+        article_offices(lines, facts)  # "本局設會計室、人事室,依法辦理…": units sharing one duty
+        staffing_table(lines, facts)  # a 編制表: posts and the total
         rest = [line for line in lines if line.no not in articles]
         parts = _chinese(rest, facts)
         listed, only_bodies = extract_bodies(rest, facts)
