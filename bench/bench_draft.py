@@ -219,6 +219,24 @@ def _shapes(size: int) -> dict[str, str]:
         + "。其中:"
         + "、".join(f"{_cjk(i)}办主任1名" for i in range(size // 55))
         + "。",
+        # shapes13b's readers of descriptive documents (a chronicle's periods, a page's leaders, a 編制表,
+        # offices set in articles, lists by class, bare lists)
+        "a chronicle's periods": "某县某局\n"
+        + "".join(
+            f"{1900 + i % 120}年,内设办公室、{_cjk(i)}股、{_cjk(i + 1)}股,编制{i % 90 + 1}人。"
+            for i in range(size // 66)
+        )
+        + "\n",
+        "a page's leaders": "某局\n领导信息\n"
+        + "".join(f"局长:王某{_cjk(i)},主持全面工作。\n" for i in range(size // 45)),
+        "a staffing table": "某局組織規程\n第一條 本局置局長一人。\n職稱 官等 員額\n"
+        + "".join(f"{_cjk(i)}課長 薦任 二\n" for i in range(size // 30)),
+        "offices in articles": "某局組織規程\n第二條 本局設下列各科:\n一、甲科。\n二、乙科。\n"
+        + "".join(f"第{i % 99 + 3}條 本局設{_cjk(i)}室、{_cjk(i)}科,依法辦理某某事項。\n" for i in range(size // 70)),
+        "lists by class": "".join(
+            f"县委工作机关(3个)\n{_cjk(i)}部、{_cjk(i)}办、{_cjk(i)}局。\n" for i in range(size // 60)
+        ),
+        "bare lists": "某局\n内设机构\n" + "".join(f"{_cjk(i)}科、{_cjk(i)}室。\n" for i in range(size // 30)),
     }
     return shapes
 

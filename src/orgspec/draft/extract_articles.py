@@ -251,6 +251,15 @@ def _unit_duties(lines: list[Line], facts: Facts, last: int) -> set[int]:
         section = units.get(name_key(text[: m.end("unit")]))
         continued: set[int] = set()
         items = _items(lines, i, (text[m.end() :], key[m.end() :]), continued)
+        if section is None and items and not facts.duties and _own(lines, m.group("unit")):
+            # "本局掌理下列事項:" under the rules' title of "…局": the body's own duties
+            read_lines = {no for _, no, _ in items} | continued
+            facts.continued |= continued
+            for number, no, item in items:
+                duty = _duty(item, number == len(items) and last in read_lines)
+                facts.duties.append(Src(duty.model_copy(update={"number": number}), no))
+            taken |= read_lines | {line.no}
+            continue
         if section is None:
             if items:
                 facts.note(line.no, "doubt", f"duties of '{m.group('unit')}', a unit no article sets up: not read")
@@ -267,6 +276,16 @@ def _unit_duties(lines: list[Line], facts: Facts, last: int) -> set[int]:
             section.duties.append(Src(duty.model_copy(update={"number": number}), no))
         taken |= read_lines
     return taken
+
+
+def _own(lines: list[Line], unit: str) -> bool:
+    """Return True for "本X" when the rules' title names a body ending with X (本局 under "…地政局組織規程")."""
+    title = next((m for line in lines[:12] if (m := _TITLE.match(line.key))), None)
+    return unit.startswith("本") and title is not None and title.group("name").endswith(unit[1:])
+
+
+#: another post an article sets with its figure: "主任秘書", "科長", "主任" (not staff: 科員, 辦事員)
+_OTHER_POST = re.compile(r"[\u4e00-\u9fff]{0,4}(?:长|主任|秘书)")
 
 
 def _head(x: str) -> str:
@@ -295,15 +314,21 @@ def _posts(lines: list[Line], facts: Facts) -> set[int]:
             continue
         head = _head(m.group(1))
         read: list[Src[Post | PostGroup]] = []
-        for clause in re.finditer(r"(?:^|[,,;;。])(?:本[\u4e00-\u9fff]{1,3}?置|置)?", key):
+        for clause in re.finditer(r"(?:^|[,,;;。、])(?:本[\u4e00-\u9fff]{1,3}?置|置)?", key):
             c = _COUNTED.match(key, clause.end())
-            if c is None or c.group("title") not in (head, "副" + head):
+            # the head and deputy, and the other posts the article sets with a figure (主任秘書一人, 科長三人)
+            other = (
+                c is not None
+                and c.group("title") not in (head, "副" + head)
+                and _OTHER_POST.fullmatch(c.group("title"))
+            )
+            if c is None or (c.group("title") not in (head, "副" + head) and not other):
                 continue
             count = _count(c.group("n"), c.group("m"), text[c.start("n") : c.end()])
             if count is None:
                 continue
             title = text[c.start("title") : c.end("title")]
-            role = "deputy" if c.group("title").startswith("副") else "chief"
+            role = None if other else "deputy" if c.group("title").startswith("副") else "chief"
             notes = ["a post an article sets (本X置…N人)"]
             if count.status is CountStatus.RANGE:
                 notes.append(f"'{count.text}': a range, as written")
@@ -362,9 +387,12 @@ def read_articles(lines: list[Line], facts: Facts) -> set[int]:
 
 def article_body(lines: list[Line], facts: Facts) -> None:
     """Name the body its rules' title names, when the articles speak of it (本局, or by that name)."""
-    if facts.name is not None:
-        return
     title = next(((line, m) for line in lines[:12] if (m := _TITLE.match(line.key))), None)
+    if facts.name is not None:
+        # an article's short name ("特設地政局(以下簡稱本局)") gives way to the title's full name that ends with it
+        full = name_key(title[0].text[title[1].start("name") : title[1].end("name")]) if title else ""
+        if not full or full == name_key(facts.name.value) or not full.endswith(name_key(facts.name.value)):
+            return
     selves = [
         (line, m.group("x"))
         for line in lines

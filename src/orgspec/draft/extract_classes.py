@@ -285,6 +285,10 @@ _WORKING = re.compile(
     r"((?:[\u4e00-\u9fff]{0,8}?)(?:市委|县委|区委|省委|州委|党委|市政府|县政府|区政府|省政府|州政府|人民政府|国务院|党中央))"
     r"((?:工作|职能)(?:\(派出\))?(?:机构|部门|机关)|组成部门|直属特设机构|直属机构|部门管理机构|直属事业单位|办事机构"
     r"|议事协调机构)(?:\((?:共)?(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个\))?(?:有|为|是|包括)[::]?"
+    # "市委工作机关4个,分别是:", "县委工作机关(5个)" closing its line (the list on the next): a list by class
+    r"|((?:[\u4e00-\u9fff]{0,8}?)(?:市委|县委|区委|省委|州委|市政府|县政府|区政府|省政府|州政府))"
+    r"((?:工作|职能)(?:机构|部门|机关)|组成部门|直属机构|部门管理机构)"
+    r"(?:\(?(?:共)?(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个\)?)(?:,?分别(?:是|为)[::]?|[::]|$)"
 )
 _ITEM_NOTE = re.compile(r"\(([^()]{1,20})\)$")
 _BODY_END = re.compile(r"(?:办公室|部|局|委员会|委|室|厅|办|院|中心|署|所|领导小组|行|社|校|馆|台|站)$")
@@ -297,9 +301,18 @@ def working_bodies(lines: list[Line], facts: Facts, skip: set[int]) -> set[int]:
     last list is the one in force. Each item becomes a body of the kind the list names
     ("市委工作(派出)机构"); words in parentheses after an item ("(系合署机构)") are its note.
     """
-    found: list[tuple[Paragraph, re.Match[str], list[tuple[int, str, str | None]]]] = []
-    for para in paragraphs([line for line in lines if line.no not in skip]):
-        for m in _WORKING.finditer(para.key):
+    found: list[tuple[Paragraph, re.Match[str], int, list[tuple[int, str, str | None]]]] = []
+    paras = paragraphs([line for line in lines if line.no not in skip])
+    for i, whole in enumerate(paras):
+        for hit in _WORKING.finditer(whole.key):
+            para, m = whole, hit
+            g = 1 if m.group(1) is not None else 3  # the subject's group; the class is the next
+            if g == 3 and m.end() == len(para.key) and i + 1 < len(paras):
+                # a class's heading alone on its line ("一、县委工作机关(5个)"): its list is the next paragraph
+                nxt = paras[i + 1]
+                starts = (*para.starts, *((a + len(para.key), n) for a, n in nxt.starts))
+                para = Paragraph(para.key + nxt.key, para.text + nxt.text, starts)
+                m = _WORKING.match(para.key, m.start()) or m
             end = len(para.key)
             for stop in ("。", ";", ",共", "等"):
                 at = para.key.find(stop, m.end())
@@ -315,19 +328,28 @@ def working_bodies(lines: list[Line], facts: Facts, skip: set[int]) -> set[int]:
                 items.append((at, name, said.group(1) if said else None))
                 at += len(piece) + 1
             if len(items) >= 3:
-                found.append((para, m, items))
+                found.append((para, m, g, items))
     lines_read: set[int] = set()
-    classes = list(dict.fromkeys(m.group(2) for _, m, _ in found))
+
+    def key(m: re.Match[str], g: int) -> str:  # a list by class is keyed by its whole label (县委…, 县政府…)
+        return m.group(2) if g == 1 else m.group(3) + m.group(4)
+
+    classes = list(dict.fromkeys(key(m, g) for _, m, g, _ in found))
     for noun in classes:
         # each class of bodies its own list ("工作部门有…。直属机构有…"): the last list of a class is in force
-        lists = [x for x in found if x[1].group(2) == noun]
-        para, m, items = lists[-1]
-        label = para.text[m.start(1) : m.end(2)]
-        label = label[max(0, len(label) - len(m.group(2)) - 3) :] if len(m.group(1)) > 3 else label
+        lists = [x for x in found if key(x[1], x[2]) == noun]
+        para, m, g, items = lists[-1]
+        label = para.text[m.start(g) : m.end(g + 1)]
+        label = label[max(0, len(label) - len(m.group(g + 1)) - 3) :] if len(m.group(g)) > 3 else label
         for at, name, added in items:
             line = para.line_at(at)
             notes = ["one of the bodies the text lists"] + ([f"the text adds '({added})'"] if added else [])
             body = ListedBody(name=Src(para.text[at : at + len(name)], line, notes), kind_label=Src(label, line))
+            hung = re.fullmatch(r"([\u4e00-\u9fff]{2,20}?)在" + re.escape(name) + r"(加挂|挂)牌子", added or "")
+            if hung is not None:  # "市委统战部(市民族宗教事务局在市委统战部加挂牌子)": the item's plaque
+                start = at + len(name) + 1
+                plaque = Plaque(name=para.text[start : start + len(hung.group(1))], form=hung.group(2))
+                body.plaques.append(Src(plaque, line))
             facts.listed.append(body)
             lines_read.add(line)
         if len(lists) > 1:

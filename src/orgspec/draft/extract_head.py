@@ -144,6 +144,7 @@ _CHROME = re.compile(
     # a law database's header block: "发文机关国务院办公厅", "发文字号国办发[1986]53号", "时效性现行有效"
     r"|^(?:索引号|发布机构|公开方式|目录组配|主题分类|所属机构)"  # a government portal's header
     r"|^[-•·]\s*[\u4e00-\u9fff]{1,8}$|^视频播放位置$"  # a site's menu, a player's placeholder
+    r"|^[\u4e00-\u9fff]{2,20}(?:门户网站|政府网|官方网站|网站)$"  # a site's header: "甲市人民政府门户网站"
     r"|^(?:Page|P\.)\s*\d+"  # a printed page's header: "Page 544 - 舟山市志", "P. 544"
     r"|^(?:发文机关|发布机关|制定机关|发文日期|发布日期|成文日期|施行日期|实施日期|时效性|效力级别|发文字号|文号)"
 )
@@ -184,7 +185,7 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
             chrome = _PLAYER.match(line.key)  # "下载安装Flash播放器中国气象局2011年部门预算"
             skip = chrome.end() if chrome else 0
             key = re.sub(r"(简介)$", "", line.key[skip:]).strip()
-            cut = re.search(r"主要职责|职能配置|机构职能|内设机构|三定|\d{4}年度?(?:部门)?(?:预算|决算)", key)
+            cut = re.search(r"主要职责|职能配置|机构职能|内设机构|机构设置$|三定|\d{4}年度?(?:部门)?(?:预算|决算)", key)
             text = line.text[skip:][: cut.start() if cut else len(key)].strip().rstrip('"“「')  # X“三定”规定
             text = text[text.rfind("的") + 1 :] if cut is None else text  # "民政部承认的X": X
             named = _TITLE_SETS_UP.search(key) or _TITLE_PLAN_OF.search(key)
@@ -203,6 +204,9 @@ def _title_name(lines: list[Line]) -> Src[str] | None:
                 return None  # "…印发X…的通知", a news headline: the name is read in passing (extract_name)
             if _NAME_END.search(fold(text)) and len(text) <= 30 and re.fullmatch(r"[\u4e00-\u9fff()]+", text):
                 return Src(text, line.no)
+            township = re.fullmatch(r"(?![全各本])[\u4e00-\u9fff]{1,12}(?<!乡)(?:镇|乡|街道)", text)
+            if cut is not None and cut.group(0) == "机构设置" and township:
+                return Src(text, line.no, ["a township's page: the name is read from its title 'X机构设置'"])
             return None
     return None
 
@@ -224,7 +228,7 @@ _SHORTENED = re.compile(
     r"([\u4e00-\u9fff][\u4e00-\u9fff\d\"]{2,30})\((?:以下简称|下称|简称)(?:[^()]{1,12}\)(?:是|为|,|。)|[^()]{0,12}$)"
 )
 #: the verb that sets a body up, before its name: "市政府决定建立X", "经国务院同意,成立X"
-_SETS_UP = re.compile(r"(?:保留|设立|成立|组建|设置|新设|建立)")
+_SETS_UP = re.compile(r"(?:保留|设立|成立|组建|设置|新设|建立|特设)")
 _IS = re.compile(r"(?:^|[,。:\"])([\u4e00-\u9fff]{3,24}?)(?:是|为)(?![^,。]{0,3}(?:了|主|准))")
 
 

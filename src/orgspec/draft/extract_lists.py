@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orgspec.draft.extract_periods import latest_list
 from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src, section_kind
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Duty, Plaque
@@ -830,7 +831,8 @@ def extract_lists(lines: list[Line], facts: Facts) -> None:
     if not facts.sections:
         for para in paras:
             _hosted(para, facts)
-    _latest_period(paras, facts)
+    if not latest_list(paras, facts, Paragraph, _running):  # type: ignore[arg-type]
+        _latest_period(paras, facts)
 
 
 #: a sentence that opens with a year: "1993年,按照…", "2002年,乡镇机构改革后"

@@ -399,6 +399,8 @@ def extract_staffing(lines: list[Line], facts: Facts) -> None:
 
 
 _INSTITUTION = re.compile(r"^([\u4e00-\u9fff()]{3,40}?)(?:,)?(?:为|是)([^,。]*?)事业单位")
+#: an institution's name alone on its line: "庚镇农业综合服务中心", "X退役军人服务站"
+_BARE_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2,28}(?:中心|站|所|队|院|馆|场|社)")
 _FUNDING = re.compile(r"(全额拨款|差额拨款|自收自支|财政补助|公益一类|公益二类)")
 
 
@@ -409,6 +411,14 @@ def extract_institutions(lines: list[Line], facts: Facts) -> None:
         text = found[1] if found else line.text
         key = line.key[len(line.key) - len(text) :]
         m = _INSTITUTION.match(key)
+        if not m and _BARE_INSTITUTION.fullmatch(key.strip()):
+            # a name alone on its line under "所属事业单位": the institution, nothing said of it
+            at = text.find(text.strip())
+            unit = SectionFacts(name=text[at : at + len(key.strip())], line=line.no, kind=UnitKind.PUBLIC_INSTITUTION)
+            unit.notes.append("a name listed under the institutions' heading")
+            facts.sections.append(unit)
+            facts.used.add(line.no)
+            continue
         if not m:
             facts.note(line.no, "skipped", f"institution line not read: {line.text[:40]}")
             continue

@@ -34,6 +34,8 @@ from orgspec.draft.extract_name import colocated, companions, infobox_kind, name
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_own import keep_own_basis, order_number, own_basis_home, titled_only
 from orgspec.draft.extract_owned import units_of_others
+from orgspec.draft.extract_pages import article_offices, bare_lists, not_units, page_leaders, staffing_table
+from orgspec.draft.extract_periods import latest_quotas
 from orgspec.draft.extract_running import extract_running
 from orgspec.draft.extract_sections import extract_sections, plaques_stated_as_duties, read_stated
 from orgspec.draft.extract_staffing import (
@@ -433,6 +435,8 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         extract_english(lines, facts)
     else:
         articles = read_articles(lines, facts)  # a body's rules in articles: their lines are no other reader's
+        article_offices(lines, facts)  # "本局設會計室、人事室,依法辦理…": units sharing one duty
+        staffing_table(lines, facts)  # a 編制表: posts and the total
         rest = [line for line in lines if line.no not in articles]
         parts = _chinese(rest, facts)
         listed, only_bodies = extract_bodies(rest, facts)
@@ -442,6 +446,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         if not facts.listed:
             only_bodies |= leaders_blocks(rest, facts)
             listed |= only_bodies
+        bare_lists(rest, parts, facts)  # "内设机构" over "A、B、C。", or an infobox row of the units
         if not facts.sections:
             extract_lists([line for line in rest if line.no not in only_bodies], facts)
         reconcile_with_sections(facts)
@@ -457,8 +462,10 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         claim_totals(facts)
         extract_breakdowns(lines, facts, skip)
         leaders = read_leaders(lines, facts, skip)
+        page_leaders(parts, facts)  # a page's 领导信息: posts with their holders
         range_quotas(lines, facts, skip, settled=False)
         pools_of_others(lines, facts)
+        latest_quotas(lines, facts)  # a chronicle's earlier quotas are history
     check_breakdowns(facts)
     structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed)
     if not structure:
@@ -506,6 +513,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     if structure and not english:
         units_of_others(lines, facts)
     clean_duties(facts)
+    not_units(facts)
     _dedupe_sections(facts)
     drop_refusals_read_elsewhere(facts)
     _dedupe_listed(facts)

@@ -65,6 +65,8 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "领导信息",
         "现任领导",
         "参考资料",
+        "联系方式",
+        "领导班子",
     ),
 }
 _BY_WORDS = {words: kind for kind, all_words in _HEADINGS.items() for words in all_words}
@@ -77,10 +79,14 @@ _DUTIES_HEADING = re.compile(r"[\u4e00-\u9fff]{1,8}?[一二三四五六七八九
 def heading_kind(line: Line) -> str | None:
     """Return the part a heading line opens, or None when the line is not a heading."""
     key = ENUM.sub("", line.key).strip().rstrip(":").strip()
+    if key.startswith("[") and key.endswith("]"):
+        key = key[1:-1].strip()  # a web page's bracketed heading: 【领导信息】
     if len(key) > 12:
         return None
     if key not in _BY_WORDS and _DUTIES_HEADING.fullmatch(key):
         return "duties"
+    if key not in _BY_WORDS and re.fullmatch(r"[\u4e00-\u9fff]{1,8}?(?:所属|下属)事业单位", key):
+        return "institutions"  # "庚镇所属事业单位:" (a township page; 直属 lists bodies)
     return _BY_WORDS.get(key)
 
 
@@ -160,6 +166,11 @@ def _unknown_heading(line: Line, part: Part) -> bool:
     return part.kind == "duties" and bool(part.lines) and enum_style(part.lines[0]) not in (None, "comma")
 
 
+def _intro_under_duties(part: Part) -> bool:
+    """Return True for a duties heading (机构职能) over unnumbered sentences only: an introduction."""
+    return part.kind == "duties" and bool(part.lines) and all(enum_style(x) is None for x in part.lines)
+
+
 def segment(lines: list[Line]) -> list[Part]:
     """Split non-empty lines into parts by their headings, in document order."""
     parts = [Part("head", None)]
@@ -173,6 +184,8 @@ def segment(lines: list[Line]) -> list[Part]:
             parts.append(Part(kind, split[0], [split[1]]))
             continue
         kind = heading_kind(line)
+        if kind == "duties" and _intro_under_duties(parts[-1]):
+            parts[-1].kind = "intro"  # 【机构职能】 over an introduction, then 主要职责 and the list
         if kind is not None:
             parts.append(Part(kind, line))
             continue
@@ -180,6 +193,8 @@ def segment(lines: list[Line]) -> list[Part]:
             parts.append(Part("unknown", line))  # read by the running-text readers only
             continue
         inline = _inline_kind(line)
+        if inline is not None and inline[0] == "duties" and _intro_under_duties(parts[-1]):
+            parts[-1].kind = "intro"  # 【机构职能】 over an introduction, then "主要职责:" and the list
         if inline is not None and inline[0] == "duties" and parts[-1].kind not in ("head", "intro"):
             inline = None
         if inline is None:
