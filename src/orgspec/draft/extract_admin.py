@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 
 from orgspec.draft.extract_admin_parts import (
     LIST_ITEM,
-    MEMBER_LINE,
     read_duty_clause,
     read_members,
     read_posts_in,
@@ -55,6 +54,8 @@ _ADJUST = re.compile(
 _ADD_UNITS = re.compile(r"^(?P<name>[\u4e00-\u9fff]{3,25}?)?增设(?:内设机构|科室|股室|机构)$")
 _GROUP_END = re.compile(r"(?:领导小组|工作小组|委员会|指挥部|联席会议)$")
 _SANDING = re.compile(r"《(?P<name>[\u4e00-\u9fff]{3,30}?)(?:主要职责|职能配置)、内设机构和人员编制规定》")
+#: the sentence that opens the text after the addressee: "…收悉。经研究,现批复如下:"
+_OPENING = re.compile(r"(?:收悉|现批复如下|现将有关事项通知如下|通知如下|现就[^。]*通知如下)[:。]?$")
 _ENUM_TOP = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 _ISSUED = re.compile(r"现予印发|现印发给你们|印发给你们")
 _NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\[\d{4}\]\d{1,4}号$")
@@ -68,14 +69,19 @@ _FORMULA = re.compile(
 )
 _ENUM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])\s*")
 _UNIT_END = r"(?:局|厅|委员会|委|办公室|办|中心|站|所|队|院|馆|台|部|室|科|股|处)"
-_KIND = re.compile(r"(?P<kind>公益[一二]类事业单位|参照公务员法管理的?事业单位|事业单位|直属机构|工作部门|部门管理机构)")
+_KIND = re.compile(
+    r"(?P<kind>公益[一二]类事业单位|参照公务员法管理的?事业单位|事业单位|直属机构|工作部门|部门管理机构)"
+)
 _RANK = re.compile(
     r"(?:机构)?规格(?:为|是|相当于|明确为)?(?P<r1>[正副]?(?:厅|处|县处|科|乡科|股)级)"
     r"|(?P<r2>[正副]?(?:厅|处|县处|科|乡科|股)级)(?:规格|的?公益|的?事业单位|的?参照)"
     r"|为(?P<r3>[正副](?:厅|处|科)级)(?:[,。]|$)"
+    r"|(?:^|,)(?P<r4>[正副](?:厅|处|科)级)(?=[,。]|$)"
 )
 _SUPERIOR = re.compile(
-    r"为(?P<own>你局|你委|你办|你单位|局|委)?(?P<named>[\u4e00-\u9fff]{2,20}?" + _UNIT_END + r")?(?P<how>所属|直属|下属)"
+    r"为(?P<own>你局|你委|你办|你单位|局|委)?(?P<named>[\u4e00-\u9fff]{2,20}?"
+    + _UNIT_END
+    + r")?(?P<how>所属|直属|下属)"
 )
 _OWN_PREFIX = re.compile(r"为(?P<own>局|委|办)属")
 _FUNDING = re.compile(r"(?:经费)?(?:实行)?(?P<f>财政全额拨款|全额拨款|财政差额拨款|差额拨款|自收自支|财政补助)")
@@ -110,7 +116,7 @@ class _Frame:
 
 
 def _title(lines: list[Line]) -> tuple[Line, re.Match[str], Line | None] | None:
-    """The title line among the first lines, its match, and a sender line above it."""
+    """Return the title line among the first lines, its match, and a sender line above it."""
     text = [line for line in lines if line.text][:6]
     for i, line in enumerate(text):
         m = _TITLE.match(line.key.replace(" ", ""))
@@ -128,9 +134,9 @@ def _classify(lines: list[Line]) -> _Frame | None:
         for line in lines[:8]:
             m = _SANDING.search(line.key)
             if m is not None:
-                frame = _Frame("sanding", line.text[m.start("name") : m.end("name")])
-                frame.rules = Src(line.text[m.start() + 1 : m.end() - 1], line.no)
-                return frame
+                news = _Frame("sanding", line.text[m.start("name") : m.end("name")])
+                news.rules = Src(line.text[m.start() + 1 : m.end() - 1], line.no)
+                return news
         return None
     line, m, above = found
     what, kind = m.group("what"), m.group("type")
@@ -177,11 +183,7 @@ def _frame_lines(lines: list[Line], frame: _Frame, facts: Facts) -> None:
                     frame.sender = Src(text[i - 1].text, text[i - 1].no)
         elif key.endswith(":") and len(key) <= 40 and "。" not in key and frame.addressee is None and i < 6:
             frame.addressee = Src(line.text.rstrip(":："), line.no)
-        elif _FORMULA.match(key.replace(" ", "")):
-            pass
-        elif re.search(r"(?:收悉|现批复如下|现将有关事项通知如下|通知如下|现就[^。]*通知如下)[:。]?$", key):
-            pass
-        else:
+        elif not (_FORMULA.match(key.replace(" ", "")) or _OPENING.search(key)):
             continue
         frame.frame_lines.add(line.no)
 
@@ -234,13 +236,17 @@ def _read_sentence(piece: Line, frame: _Frame, facts: Facts) -> bool:
         if _is_body(m.group("subject"), frame) and not facts.plaques:
             for name in re.split(r"[、和]", piece.text[m.start("names") : m.end("names")]):
                 if len(name) >= 3:
-                    facts.plaques.append(Src(Plaque(name=name, form=key[m.start("names") - 2 : m.start("names")]), piece.no))
+                    facts.plaques.append(
+                        Src(Plaque(name=name, form=key[m.start("names") - 2 : m.start("names")]), piece.no)
+                    )
             got = True
     for m in _ABOLISH.finditer(key):
         unit = piece.text[m.start("unit") : m.end("unit")]
         event = Event(kind=EventKind.ABOLISHED, date=frame.date.value if frame.date else None, verb="撤销")
         event = event.model_copy(update={"target": Ref(target=unit)})
-        facts.history.append(Src(event, piece.no, [f"'{piece.text[m.start() : m.end()]}': a unit the document abolishes"]))
+        facts.history.append(
+            Src(event, piece.no, [f"'{piece.text[m.start() : m.end()]}': a unit the document abolishes"])
+        )
         got = True
     for m in _UNIT_CHANGE.finditer(key):
         if frame.type != "rename":
@@ -265,7 +271,7 @@ def _read_standing(piece: Line, frame: _Frame, facts: Facts) -> bool:
         facts.kind_label = Src(piece.text[k.start() : k.end()], piece.no)
         got = True
     if facts.rank is None and (r := _RANK.search(key)) is not None:
-        group = next(g for g in ("r1", "r2", "r3") if r.group(g))
+        group = next(g for g in ("r1", "r2", "r3", "r4") if r.group(g))
         facts.rank = Src(piece.text[r.start(group) : r.end(group)], piece.no)
         got = True
     if facts.superior is None:
@@ -294,7 +300,7 @@ def _read_standing(piece: Line, frame: _Frame, facts: Facts) -> bool:
 
 
 def _numbered_duties(lines: list[Line], facts: Facts) -> set[int]:
-    """A "主要职责" heading (or item) followed by lines numbered (一)…: the body's duties."""
+    """Read the body's duties: lines numbered (一)… under a "主要职责" heading (or item)."""
     used: set[int] = set()
     heading = False
     for line in lines:
@@ -378,8 +384,10 @@ def read_admin(lines: list[Line], facts: Facts) -> bool:
 
 
 def _asked_unit(line: Line, facts: Facts) -> bool:
-    """"一、危险化学品安全监督管理科。负责…。" or "一、增设X科,负责…": a unit asked for, with its duty."""
-    m = re.match(r"^(?:增设|新设|设立)?(?P<name>[\u4e00-\u9fff]{2,20}?(?:科|股|室|处|中心|站|所|队))(?:[。,:]|$)", line.key)
+    """Read a unit asked for, with its duty: "一、危险化学品安全监督管理科。负责…。" or "一、增设X科,负责…"."""
+    m = re.match(
+        r"^(?:增设|新设|设立)?(?P<name>[\u4e00-\u9fff]{2,20}?(?:科|股|室|处|中心|站|所|队))(?:[。,:]|$)", line.key
+    )
     if m is None:
         return False
     section = SectionFacts(line.text[m.start("name") : m.end("name")], line.no)
@@ -391,7 +399,7 @@ def _asked_unit(line: Line, facts: Facts) -> bool:
 
 
 def _group_office(lines: list[Line], frame: _Frame, facts: Facts) -> None:
-    """"(领导小组)下设办公室,办公室设在Y", "领导小组办公室设在Y": the group's office, hosted in Y.
+    """Read the group's office, hosted in Y: "(领导小组)下设办公室,办公室设在Y", "领导小组办公室设在Y".
 
     "Y副主任Z同志兼任办公室主任" is the office's head, held with that post; "办公室主任由Z同志兼任"
     names no post and is kept as a note.

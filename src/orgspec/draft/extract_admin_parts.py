@@ -61,7 +61,9 @@ MEMBER_LINE = re.compile(r"^(?P<role>" + _ROLE + r")\s*:\s*(?P<rest>.+)$")
 _PERSON_POST = re.compile(r"^(?P<person>[\u4e00-\u9fff]{2,4})\s+(?P<post>[\u4e00-\u9fff]{2,30})$")
 _RUNNING_ROLE = re.compile(r"(?P<role>副组长|组长|副主任|主任|成员):(?P<items>[^;。]+)")
 _HELD = re.compile(r"^(?P<person>[\u4e00-\u9fff]{2,4})\((?P<post>[\u4e00-\u9fff]{2,30})\)$")
-_OF = re.compile(r"^(?P<of>[\u4e00-\u9fff]{2,20}?(?:局|委员会|委|办公室|办|厅|中心|政府))(?P<post>[\u4e00-\u9fff]{2,8})$")
+_OF = re.compile(
+    r"^(?P<of>[\u4e00-\u9fff]{2,20}?(?:局|委员会|委|办公室|办|厅|中心|政府))(?P<post>[\u4e00-\u9fff]{2,8})$"
+)
 
 
 def _split(text: str, key: str, at: str) -> list[tuple[int, int]]:
@@ -78,8 +80,17 @@ def _split(text: str, key: str, at: str) -> list[tuple[int, int]]:
 
 def _subject_ok(subject: str, body: str) -> bool:
     subject = re.sub(r"^(?:调整后|改革后|根据规定|同时|经研究)[,:]?", "", subject.strip(",")).strip()
-    subject = re.sub(r"^(?:省|市|县|区)?(?:委|政府)?(?:同意|决定)?", "", subject) if not subject.endswith(("局", "中心")) else subject
-    return not subject or subject == body or (len(subject) >= 3 and body.endswith(subject[1:])) or subject in ("你局", "我局")
+    subject = (
+        re.sub(r"^(?:省|市|县|区)?(?:委|政府)?(?:同意|决定)?", "", subject)
+        if not subject.endswith(("局", "中心"))
+        else subject
+    )
+    return (
+        not subject
+        or subject == body
+        or (len(subject) >= 3 and body.endswith(subject[1:]))
+        or subject in ("你局", "我局")
+    )
 
 
 def read_sections_in(piece: Line, body: str, facts: Facts) -> bool:
@@ -94,12 +105,18 @@ def read_sections_in(piece: Line, body: str, facts: Facts) -> bool:
         spans = [(m.start("list") + a, m.start("list") + b) for a, b in _split(m.group("list"), m.group("list"), "、")]
         names = [piece.text[a:b].strip() for a, b in spans]
         if not names or any(not _UNIT_NAME.match(x) or _VERB.search(x) for x in names):
-            facts.note(piece.no, "doubt", f"a list that names something other than units: not read as sections ('{piece.text.strip()}')")
+            facts.note(
+                piece.no,
+                "doubt",
+                f"a list names something other than units: not read as sections ('{piece.text.strip()}')",
+            )
             return False
         for name in names:
             facts.sections.append(SectionFacts(name, piece.no, notes=["read from a list with its count"]))
         if n is not None:
-            facts.stated_sections = Src((n, piece.text[m.start() + len(m.group("subject")) : m.end()].strip()), piece.no)
+            facts.stated_sections = Src(
+                (n, piece.text[m.start() + len(m.group("subject")) : m.end()].strip()), piece.no
+            )
         return True
     return False
 
@@ -111,11 +128,14 @@ def read_quota_in(piece: Line, facts: Facts) -> bool:
     changed = _CHANGED.search(piece.key)
     if changed is not None:
         found: list[Src[Quota]] = []
-        fake = Line(piece.no, piece.text[changed.start() : changed.end()], changed.group("label") + changed.group(3) + "名")
-        read_quotas(Line(piece.no, fake.key, fake.key), found)
+        later = changed.group("label") + changed.group(3) + "名"  # "行政编制35名": the figure after the change
+        read_quotas(Line(piece.no, later, later), found)
         if found:
-            quota = found[0].value.model_copy(update={"label": piece.text[changed.start("label") : changed.end("label")]})
-            note = f"the document changes the quota from {changed.group(2)} to {changed.group(3)}; the later figure is read"
+            quota = found[0].value.model_copy(
+                update={"label": piece.text[changed.start("label") : changed.end("label")]}
+            )
+            before, after = changed.group(2), changed.group(3)
+            note = f"the document changes the quota from {before} to {after}; the later figure is read"
             facts.quotas.append(Src(quota, piece.no, [note]))
             return True
         return False
@@ -190,7 +210,9 @@ def read_members(lines: list[Line], facts: Facts) -> set[int]:
                 for a, b in _split(r.group("items"), r.group("items"), "、,"):
                     held = _HELD.match(r.group("items")[a:b].strip())
                     if held is not None:
-                        facts.members.append(_member(r.group("role"), held.group("person"), held.group("post"), line.no))
+                        facts.members.append(
+                            _member(r.group("role"), held.group("person"), held.group("post"), line.no)
+                        )
             continue
         facts.members.append(_member(role, person.group("person"), person.group("post"), line.no))
         used.add(line.no)

@@ -458,7 +458,9 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         leaders = read_leaders(lines, facts, skip)
         range_quotas(lines, facts, skip, settled=False)
     check_breakdowns(facts)
-    structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed)
+    structure = admin or bool(
+        facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed
+    )
     if not structure:
         extract_coordinating(lines, facts)
         skipped = sum(1 for line in lines if line.text and line.no not in facts.used)
