@@ -195,3 +195,16 @@ def test_a_plaque_hung_on_a_body_by_another_s_sentence_is_no_body() -> None:
     text = "一、组建县数据局，作为县政府工作部门。\n二、组建县信访局，作为县政府工作部门。\n在县民政局加挂该机构牌子。\n"
     spec = checked_draft(text).spec
     assert all("在" not in b.name for b in spec.bodies)
+
+
+def test_the_reform_plan_a_news_item_names_is_its_basis() -> None:
+    text = "近日，《癸县机构改革方案》经市委批准。组建县数据局，作为县政府工作部门；组建县信访局，作为县政府直属机构。\n"
+    spec = checked_draft(text).spec
+    assert spec.bodies[0].name == "癸县"
+    assert [b.title for b in spec.bodies[0].basis] == ["癸县机构改革方案"]
+
+
+def test_a_plan_of_no_place_is_not_read_as_a_place_s_basis() -> None:
+    text = "近日，《党和国家机构改革方案》印发。组建县数据局，作为县政府工作部门；组建县信访局，作为县政府直属机构。\n"
+    spec = checked_draft(text).spec
+    assert not any(body.basis for body in spec.bodies)

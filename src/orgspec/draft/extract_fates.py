@@ -27,7 +27,7 @@ from collections.abc import Callable
 from orgspec.draft.facts import Facts, ListedBody, Src
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Event, EventKind, Plaque
-from orgspec.model.values import Ref
+from orgspec.model.values import Basis, Ref
 from orgspec.model.vocab import verb_of
 
 __all__ = ["extract_fates", "heading_fate", "jurisdiction_of", "plan_place"]
@@ -401,6 +401,9 @@ def plan_place(lines: list[Line], facts: Facts) -> None:
         if m is not None:
             note = "the place the reform plan's title names (the text is about its bodies)"
             facts.name = Src(line.text[m.start(1) : m.end(1)], line.no, [note])
+            if not facts.basis:  # "《乙县机构改革方案》经市委、市政府批准": the plan the text rests on
+                plan = Basis(title=line.text[m.start() + 1 : m.end() - 1])
+                facts.basis.append(Src(plan, line.no, ["the reform plan the text names: its basis"]))
             return
     first = next((line for line in lines if line.text), None)
     m = _PLAN_TITLE.match(first.key) if first is not None else None
