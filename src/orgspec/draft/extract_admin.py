@@ -183,7 +183,10 @@ def _frame_lines(lines: list[Line], frame: _Frame, facts: Facts) -> None:
                     frame.sender = Src(text[i - 1].text, text[i - 1].no)
         elif key.endswith(":") and len(key) <= 40 and "。" not in key and frame.addressee is None and i < 6:
             frame.addressee = Src(line.text.rstrip(":："), line.no)
-        elif not (_FORMULA.match(key.replace(" ", "")) or _OPENING.search(key)):
+            facts.note(line.no, "skipped", "the addressee (read only as the superior of '你局所属')")
+        elif _FORMULA.match(key.replace(" ", "")) or _OPENING.search(key):
+            facts.note(line.no, "skipped", "the document's opening or closing formula: no fact")
+        else:
             continue
         frame.frame_lines.add(line.no)
 
