@@ -5,7 +5,8 @@ documents of ``corpus/found/`` (and of the shared corpus when present) are conca
 order, until the text reaches the size asked for; the draft is timed (CPU time of this process,
 best of three) and the time printed with the size; then the same for adversarial shapes of that
 size (one running list, a list verb repeated, enumerated names, name-led lines, a duty list, quota
-breakdowns after 其中, nested parentheses, a group of posts, running duties, and each later pass's readers).
+breakdowns after 其中, nested parentheses, a group of posts, running duties, each later pass's readers and
+the administrative documents' frames).
 The issue's bound is one second for 50 KB.
 """
 
@@ -94,7 +95,7 @@ def _shapes(size: int) -> dict[str, str]:
         "one team, long lists": "".join(
             "、".join(f"{_cjk(i)}{_cjk(j)}中心" for j in range(30))
             + "和县委研究室实行“三块牌子、一套班子”,称县委研究室。"
-            for i in range(size // 700)
+            for i in range(size // 430)
         ),
         "groups set up": "".join(f"成立了由县长任组长的{_cjk(i)}工作领导小组。" for i in range(size // 60)),
         "dispatching bodies": "派出监督办公室设主任1名。"
@@ -188,7 +189,7 @@ def _shapes(size: int) -> dict[str, str]:
         ),
         "fate verbs with a colon": "".join(
             "决定撤销:\n" + "".join(f"{j + 1}. 中华人民共和国{_cjk(i)}{_cjk(j)}部\n" for j in range(20))
-            for i in range(size // 700)
+            for i in range(size // 430)
         ),
         "orders on a rules page": "某局組織規程\n"
         + "".join(
@@ -237,6 +238,20 @@ def _shapes(size: int) -> dict[str, str]:
             f"县委工作机关(3个)\n{_cjk(i)}部、{_cjk(i)}办、{_cjk(i)}局。\n" for i in range(size // 60)
         ),
         "bare lists": "某局\n内设机构\n" + "".join(f"{_cjk(i)}科、{_cjk(i)}室。\n" for i in range(size // 30)),
+        # the administrative documents' reader (extract_admin): a 通知's frame over one long list of
+        # units and staffing sentences, a 批复's running standing clauses, and a group's member lines
+        "an adjusting notice": "甲市人民政府办公室关于调整甲市某局内设机构的通知\n各区:\n"
+        + "".join(
+            f"{_ten(i % 99 + 1)}、某局内设" + "、".join(f"{_cjk(i)}{_cjk(j)}科" for j in range(20)) + "20个科室。"
+            "机关行政编制由28名调整为30名。设局长1名,副局长3名。\n"
+            for i in range(size // 430)
+        )
+        + "甲市人民政府办公室\n2020年3月5日\n",
+        "a reply's running text": "乙县编委关于设立乙县某站的批复\n县某局:\n"
+        + "同意设立乙县某站,为你局所属股级公益一类事业单位,实行财政全额拨款,核定事业编制5名,设站长1名。" * (size // 150)
+        + "\n此复。\n",
+        "a group's members": "甲市人民政府关于成立甲市某工作领导小组的通知\n"
+        + "".join(f"成  员:{_cjk(i)[:3]}某  市{_cjk(i)}局局长\n" for i in range(size // 40)),
     }
     return shapes
 

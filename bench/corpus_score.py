@@ -9,6 +9,10 @@ documents since their held-out figures were quoted, 2026-12-04 and 2026-12-05), 
 to some documents show up as a gap between them. Each promoted batch is also totalled apart ("of which
 batch N, was held out"), inside the development total. Every body of a document is scored
 (``orgspec.draft.score.pair_bodies``).
+
+The shape catalogue (``tests/fixtures/draft_shapes/*.txt``, each beside its ``.orgspec``: made-up documents
+of the field's standard types) is scored last, totalled in its own group "shape catalogue (made up)", which
+counts in neither the development nor any held-out total.
 """
 
 from __future__ import annotations
@@ -61,6 +65,16 @@ def _documents() -> list[tuple[str, Path, Path, str]]:
     return out
 
 
+CATALOGUE = "shape catalogue (made up)"
+
+
+def _catalogue() -> list[tuple[str, Path, Path, str]]:
+    """(name, document, spec, group) for every made-up document of the shape catalogue with its spec."""
+    folder = ROOT / "tests" / "fixtures" / "draft_shapes"
+    docs = sorted(folder.glob("*.txt"))
+    return [(d.stem, d, d.with_suffix(".orgspec"), CATALOGUE) for d in docs if d.with_suffix(".orgspec").exists()]
+
+
 def _cell(s: FieldScore) -> str:
     return f"{s.matched}/{s.drafted}/{s.expected}"
 
@@ -73,18 +87,21 @@ def main() -> int:
         Path(str(e["spec"])).stem: f"of which batch {e['batch']}, was held out" for e in index if "was_held_out" in e
     }
     groups += sorted(set(promoted.values()))
+    groups.append(CATALOGUE)
     totals = {g: {f: [0, 0, 0] for f in FIELDS} for g in groups}
     print("| document | held out | " + " | ".join(FIELDS) + " |")
     print("|---|---|" + "---|" * len(FIELDS))
-    for name, doc, spec_path, held in _documents():
-        text = doc.read_text("utf-8").split("\n", 2)[2]
+    for name, doc, spec_path, held in _documents() + _catalogue():
+        text = doc.read_text("utf-8")
+        if held != CATALOGUE:
+            text = text.split("\n", 2)[2]  # a corpus file's two header lines (source, level) are not the document
         result = score(draft(text, doc.name).spec, orgspec.load(spec_path))
         for f in FIELDS:
             for i, v in enumerate((result[f].matched, result[f].drafted, result[f].expected)):
                 totals[held][f][i] += v
                 if name in promoted:
                     totals[promoted[name]][f][i] += v
-        mark = "" if held == "others" else ("yes" if held == "held out" else held.removeprefix("held out "))
+        mark = {"others": "", "held out": "yes", CATALOGUE: "made up"}.get(held, held.removeprefix("held out "))
         print(f"| {name} | {mark} | " + " | ".join(_cell(result[f]) for f in FIELDS) + " |")
     for label in groups:
         cells = [FieldScore(*totals[label][f]) for f in FIELDS]

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from orgspec.draft.facts import COUNT_ONLY, Companion, Facts, ListedBody, SectionFacts, Src
 from orgspec.draft.normalize import Line, fold
-from orgspec.model.units import Member, PostGroup, SharedDuties, Spec, StatedCount, Unit
+from orgspec.model.units import Member, PostGroup, Relation, RelationKind, SharedDuties, Spec, StatedCount, Unit
 from orgspec.model.values import Count, Ref, UnitKind
 from orgspec.model.vocab import kind_of
 
@@ -71,6 +71,9 @@ class _Builder:
             duties=self.many(f"{path}/duties", s.duties),
             quotas=self.many(f"{path}/quotas", s.quotas),
             posts=self.many(f"{path}/posts", s.posts),
+            relations=(Relation(kind=RelationKind.HOSTED_IN, target=Ref(target=s.hosted_in.value)),)
+            if s.hosted_in is not None
+            else (),
             notes=self.many(f"{path}/notes", s.doc_notes),
         )
 
@@ -109,6 +112,8 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
     elif facts.kind_label is not None:
         label = b.src(f"{p}/kind", facts.kind_label)
         fields["kind"], fields["kind_label"] = kind_of(label) or UnitKind.OTHER, label
+    elif facts.kind is not None:
+        fields["kind"] = b.src(f"{p}/kind", facts.kind)
     elif facts.name is not None and (kind := kind_by_name(facts.name.value)) is not None:
         fields["kind"] = kind
         b.prov.put(f"{p}/kind", facts.name.line, [f"the kind is read from the name ('{facts.name.value}')"])
@@ -116,6 +121,10 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
         fields["superior"] = Ref(target=b.src(f"{p}/superior", facts.superior))
     if facts.rank is not None:
         fields["rank"] = b.src(f"{p}/rank", facts.rank)
+    if facts.funding is not None:
+        fields["funding"] = b.src(f"{p}/funding", facts.funding)
+    if facts.members:
+        fields["members"] = b.many(f"{p}/members", facts.members)
     if facts.section_rank is not None:
         fields["section_rank"] = b.src(f"{p}/section_rank", facts.section_rank)
     fields["basis"] = b.many(f"{p}/basis", facts.basis)

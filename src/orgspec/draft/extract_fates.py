@@ -27,7 +27,7 @@ from collections.abc import Callable
 from orgspec.draft.facts import Facts, ListedBody, Src
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Event, EventKind, Plaque
-from orgspec.model.values import Ref
+from orgspec.model.values import Basis, Ref
 from orgspec.model.vocab import verb_of
 
 __all__ = ["extract_fates", "heading_fate", "jurisdiction_of", "plan_place"]
@@ -74,6 +74,8 @@ _CLASS = re.compile(
 #: "(X调整为)国务院直属机构" after the name: "中国证券监督管理委员会调整为国务院直属机构"
 _ADJUSTED = re.compile(_START + r"(" + _NAME + r")(?:由[^,。;]{2,30}?)?" + _CLASS.pattern.removeprefix(r",?(?:并)?"))
 _CLASS_NOTE = "the class the sentence gives it: "
+#: "县文化广电和旅游局加挂县文物局牌子。": a sentence of its own, the body its subject
+_HUNG = re.compile(_START + r"(?![在由将对])(" + _NAME + r")(加挂|增挂)(?![该其本此])([^,。;:]{2,60}?)牌子(?=[。;]|$)")
 _PLAQUE = re.compile(r"(?<!不再)(对外保留|保留|加挂|增挂|挂)([^,。;:]{2,60}?)牌子")
 #: the level a name opens with: the centre's words, a level alone ("省X厅", "县X局"; not 市场, 市容, 区域,
 #: 县域, 市政 but 市政府), or a place of one to three characters with its level ("江西省", "上栗县", "沛县"; not 城市)
@@ -241,6 +243,15 @@ def _read_line(line: Line, found: _Found) -> None:
         body = found.get(name(m, 2), line.no)
         event = Src(Event(kind=EventKind.RENAMED, before=name(m, 1), after=name(m, 2)), line.no)
         _add(body.history, event)
+    for m in _HUNG.finditer(key):
+        if not _undated(key, m.start()):
+            continue
+        # "X加挂Y牌子。": a body the reform text names by the plaque it adds
+        body = found.get(name(m, 1), line.no)
+        for piece in re.split(r"[、,]", text[m.start(3) : m.end(3)]):
+            if len(piece.strip('"“”')) >= 2:
+                plaque = Src(Plaque(name=piece.strip('"“”'), form=m.group(2)), line.no)
+                _once(body.plaques, plaque, lambda a, b: a.name == b.name)
     for m in _ADJUSTED.finditer(key):
         if not _undated(key, m.start()):
             continue
@@ -376,6 +387,9 @@ _PLAN_PLACE = re.compile(
 )
 
 
+_PLAN_TITLE = re.compile(_PLAN_PLACE.pattern[1:-1] + r"(?:\((?:摘要|全文|节选)\))?$")
+
+
 def plan_place(lines: list[Line], facts: Facts) -> None:
     """Name the text's body, when nothing else did, by the place its reform plan's title names.
 
@@ -387,4 +401,13 @@ def plan_place(lines: list[Line], facts: Facts) -> None:
         if m is not None:
             note = "the place the reform plan's title names (the text is about its bodies)"
             facts.name = Src(line.text[m.start(1) : m.end(1)], line.no, [note])
+            if not facts.basis:  # "《乙县机构改革方案》经市委、市政府批准": the plan the text rests on
+                plan = Basis(title=line.text[m.start() + 1 : m.end() - 1])
+                facts.basis.append(Src(plan, line.no, ["the reform plan the text names: its basis"]))
             return
+    first = next((line for line in lines if line.text), None)
+    m = _PLAN_TITLE.match(first.key) if first is not None else None
+    if first is not None and m is not None:
+        # the text's own title "戊县机构改革实施方案(摘要)": the place it is the plan of
+        note = "the place the plan's own title names (the text is about its bodies)"
+        facts.name = Src(first.text[m.start(1) : m.end(1)], first.no, [note])

@@ -124,8 +124,11 @@ class Facts:
     name: Src[str] | None = None
     subject: Src[str] | None = None  # the subject of posts set in running text, a name of last resort
     kind_label: Src[str] | None = None
+    kind: Src[UnitKind] | None = None  # a kind the document's type gives, with no label of its own
     superior: Src[str] | None = None
     rank: Src[str] | None = None
+    funding: Src[str] | None = None
+    members: list[Src[Member]] = field(default_factory=list)  # of the body (a group a notice sets up)
     section_rank: Src[str] | None = None
     basis: list[Src[Basis]] = field(default_factory=list)
     plaques: list[Src[Plaque]] = field(default_factory=list)

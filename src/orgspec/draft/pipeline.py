@@ -10,6 +10,7 @@ from typing import Any
 
 from orgspec.draft.assemble import Provenance, assemble
 from orgspec.draft.emit import emit_text, report
+from orgspec.draft.extract_admin import read_admin
 from orgspec.draft.extract_articles import article_body, drop_refusals_read_elsewhere, read_articles
 from orgspec.draft.extract_bodies import extract_bodies, reconcile_with_sections
 from orgspec.draft.extract_breakdown import check_breakdowns, extract_breakdowns
@@ -431,8 +432,12 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     english = is_english(lines) and chinese_lines < 3
     leaders: list[Leader] = []
     skip: set[int] = set()
+    # an administrative document of a known type (批复, 请示, 调整 通知, …): its frame says whose facts they are
+    admin = not english and read_admin(lines, facts)
     if english:
         extract_english(lines, facts)
+    elif admin:
+        pass
     else:
         articles = read_articles(lines, facts)  # a body's rules in articles: their lines are no other reader's
         article_offices(lines, facts)  # "本局設會計室、人事室,依法辦理…": units sharing one duty
@@ -467,7 +472,9 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         pools_of_others(lines, facts)
         latest_quotas(lines, facts)  # a chronicle's earlier quotas are history
     check_breakdowns(facts)
-    structure = bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed)
+    structure = admin or bool(
+        facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed
+    )
     if not structure:
         extract_coordinating(lines, facts)
         skipped = sum(1 for line in lines if line.text and line.no not in facts.used)
@@ -491,17 +498,17 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         facts.name = facts.subject
         facts.used.add(facts.subject.line)
     place_leaders(leaders, facts)
-    if not english:
+    if not (english or admin):
         range_quotas(lines, facts, skip)
-    if structure and not english:
+    if structure and not (english or admin):
         dispatchers(lines, facts)
         groups_set_up(lines, facts)
-    if structure and not english:
+    if structure and not (english or admin):
         _office_as_body(facts)
-    if structure and not english:
+    if structure and not (english or admin):
         colocated(lines, facts)
         infobox_kind(lines, facts)
-    if structure and not english:
+    if structure and not (english or admin):
         first = _first_heading(lines, facts)
         for line in lines:
             if line.text and line.no not in facts.used and line.no < first:
@@ -510,7 +517,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     drafted = structure or titled_only(facts)  # a plan's opening: its body by its title, no structure
     if not structure and drafted:
         keep_own_basis(facts)
-    if structure and not english:
+    if structure and not (english or admin):
         units_of_others(lines, facts)
     clean_duties(facts)
     not_units(facts)

@@ -1,0 +1,434 @@
+"""Read the field's administrative documents: a 批复, a 请示, a 通知 adjusting a body, a 领导小组 notice, 三定 news.
+
+These documents have a fixed frame: a title "[sender]关于…的批复|请示|通知" (or a 三定 规定 named in
+《》 by a news item), a document number, an addressee ("县农业农村局:"), numbered or running paragraphs,
+a formula ("此复。", "妥否,请批示。"), a signature and a date. The frame says which body the facts are
+of, which the general readers cannot tell:
+
+- 批复/请示 "关于(同意)?设立X的…": the body is X, the unit set up (never the 编委 that sends the 批复):
+  its kind ("公益一类事业单位"), rank (股级, "机构规格为正科级"), superior ("你局所属": the addressee;
+  "局属": the sender of a 请示; "为X所属"), funding, quota, posts, duties and sections;
+- 批复 "关于X更名的…": the body is the new name of "将X更名为Y", with the rename as its history;
+- 通知 "关于调整X(内设机构|机构编制|…)的…": the body is X; the state after the adjustment is read
+  (the units listed "调整后", the later figure of "由32名调整为35名"); "将A科更名为B科" and "撤销C股"
+  are notes (a sentence is never a unit's name);
+- 请示 "X关于增设内设机构的请示": the body is the sender X; the units asked for are its sections, noted;
+- 通知 "关于成立X(领导小组|委员会|…)的…": the body is the group: its members (组长:…; 成员:…), duties,
+  and its office ("办公室设在Y");
+- news of a 三定 规定 "《X(主要职责|职能配置)、内设机构和人员编制规定》": the body is X.
+
+Every line the frame holds (chrome, number, addressee, formula, signature, date) is the frame's: never a
+unit, a duty or the body. A document of none of these types is left to the general readers.
+
+Imports: :mod:`orgspec.draft.extract_staffing`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
+:mod:`orgspec.model`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orgspec.draft.extract_admin_parts import (
+    LIST_ITEM,
+    read_duty_clause,
+    read_members,
+    read_posts_in,
+    read_quota_in,
+    read_sections_in,
+)
+from orgspec.draft.facts import Facts, SectionFacts, Src
+from orgspec.draft.normalize import Line, cn_int
+from orgspec.model.units import Duty, Event, EventKind, Plaque, Post, Relation, RelationKind
+from orgspec.model.values import Basis, Count, PartialDate, Ref, UnitKind
+
+__all__ = ["read_admin"]
+
+_TYPES = "批复|请示|通知|决定|函"
+_TITLE = re.compile(r"^(?P<sender>[\u4e00-\u9fff()]{2,30}?)?关于(?P<what>.+?)的(?P<type>" + _TYPES + r")$")
+_SETUP = re.compile(r"^(?:同意)?(?:设立|成立|组建|新设)(?P<name>[\u4e00-\u9fff()]{3,30})$")
+_RENAME = re.compile(r"^(?P<name>[\u4e00-\u9fff()]{3,30}?)更名$")
+_ADJUST = re.compile(
+    r"^调整(?P<name>[\u4e00-\u9fff]{3,25}?)(?:的)?(?:内设机构|机构编制|人员编制|领导职数|机构设置|主要职责|机构职能)"
+)
+_ADD_UNITS = re.compile(r"^(?P<name>[\u4e00-\u9fff]{3,25}?)?增设(?:内设机构|科室|股室|机构)$")
+_GROUP_END = re.compile(r"(?:领导小组|工作小组|委员会|指挥部|联席会议)$")
+_SANDING = re.compile(r"《(?P<name>[\u4e00-\u9fff]{3,30}?)(?:主要职责|职能配置)、内设机构和人员编制规定》")
+#: the sentence that opens the text after the addressee: "…收悉。经研究,现批复如下:"
+_OPENING = re.compile(r"(?:收悉|现批复如下|现将有关事项通知如下|通知如下|现就[^。]*通知如下)[:。]?$")
+_ENUM_TOP = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+_ISSUED = re.compile(r"现予印发|现印发给你们|印发给你们")
+_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\[\d{4}\]\d{1,4}号$")
+_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_CHROME = re.compile(
+    r"【(?:打印|关闭|字体)|\[(?:打印|关闭|字体)|首页\s*>|发布时间|发布日期|来源:|浏览次数|^\(?联系人|分享到"
+)
+_FORMULA = re.compile(
+    r"^(?:此复|特此(?:通知|批复)|妥否,?请批示|以上请示,?请予?(?:审批|批准|批示)|当否,?请批示"
+    r"|本通知自印发之日起施行|请遵照执行|请认真贯彻执行)。?$"
+)
+_ENUM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])\s*")
+_UNIT_END = r"(?:局|厅|委员会|委|办公室|办|中心|站|所|队|院|馆|台|部|室|科|股|处)"
+_KIND = re.compile(
+    r"(?P<kind>公益[一二]类事业单位|参照公务员法管理的?事业单位|事业单位|直属机构|工作部门|部门管理机构)"
+)
+_RANK = re.compile(
+    r"(?:机构)?规格(?:为|是|相当于|明确为)?(?P<r1>[正副]?(?:厅|处|县处|科|乡科|股)级)"
+    r"|(?P<r2>[正副]?(?:厅|处|县处|科|乡科|股)级)(?:规格|的?公益|的?事业单位|的?参照)"
+    r"|为(?P<r3>[正副](?:厅|处|科)级)(?:[,。]|$)"
+    r"|(?:^|,)(?P<r4>[正副](?:厅|处|科)级)(?=[,。]|$)"
+)
+_SUPERIOR = re.compile(
+    r"为(?P<own>你局|你委|你办|你单位|局|委)?(?P<named>[\u4e00-\u9fff]{2,20}?"
+    + _UNIT_END
+    + r")?(?P<how>所属|直属|下属)"
+)
+_OWN_PREFIX = re.compile(r"为(?P<own>局|委|办)属")
+_FUNDING = re.compile(r"(?:经费)?(?:实行)?(?P<f>财政全额拨款|全额拨款|财政差额拨款|差额拨款|自收自支|财政补助)")
+_PLAQUE = re.compile(r"(?P<subject>[\u4e00-\u9fff]{0,25}?)(?:加挂|增挂|挂)(?P<names>[\u4e00-\u9fff、和]{3,60}?)牌子")
+_BODY_RENAME = re.compile(r"将(?P<old>[\u4e00-\u9fff()]{3,30}?)更名为(?P<new>[\u4e00-\u9fff()]{3,30}?)(?=[,;。]|$)")
+_CHANGE = re.compile(r"(?:将[\u4e00-\u9fff]{2,30}?更名为|撤销|增设|新设)[\u4e00-\u9fff]{2,30}")
+_UNIT_CHANGE = re.compile(r"(?:将[\u4e00-\u9fff]{2,30}?更名为|增设|新设)[\u4e00-\u9fff]{2,30}?(?=[,;。]|$)")
+_OFFICE_IN = re.compile(
+    r"(?:下设办公室,?(?:办公室)?|(?P<named>(?:领导小组|委员会|指挥部)办公室))设在(?P<host>[\u4e00-\u9fff]{2,25}?"
+    + _UNIT_END
+    + r")(?=[,;。]|$)"
+)
+_OFFICE_HEAD = re.compile(
+    r"(?P<post>[\u4e00-\u9fff]{2,12}?(?:主任|局长|部长|书记|长))(?P<person>[\u4e00-\u9fff]{2,3})同志兼任(?:领导小组)?办公室主任"
+)
+_ABOLISH = re.compile(r"撤销(?P<unit>[\u4e00-\u9fff]{2,20}?(?:科|股|室|处|站|所|中心|队))(?=[,;。]|$)")
+
+
+@dataclass
+class _Frame:
+    """The frame of an administrative document: its type, subject and the lines it holds."""
+
+    type: str
+    subject: str
+    title: Line | None = None
+    sender: Src[str] | None = None
+    addressee: Src[str] | None = None
+    number: Line | None = None
+    date: Src[PartialDate] | None = None
+    frame_lines: set[int] = field(default_factory=set)
+    rules: Src[str] | None = None  # the 三定 规定 a news item reports, by its title
+
+
+def _title(lines: list[Line]) -> tuple[Line, re.Match[str], Line | None] | None:
+    """Return the title line among the first lines, its match, and a sender line above it."""
+    text = [line for line in lines if line.text][:6]
+    for i, line in enumerate(text):
+        m = _TITLE.match(line.key.replace(" ", ""))
+        if m is not None:
+            above = text[i - 1] if i and re.fullmatch(r"[\u4e00-\u9fff]{3,25}" + _UNIT_END, text[i - 1].key) else None
+            return line, m, above
+    return None
+
+
+def _classify(lines: list[Line]) -> _Frame | None:
+    found = _title(lines)
+    if found is None:
+        if any(_ENUM_TOP.match(line.key) or _ISSUED.search(line.key) for line in lines):
+            return None  # the 规定 itself (numbered parts), or the notice that issues it with its text
+        for line in lines[:8]:
+            m = _SANDING.search(line.key)
+            if m is not None:
+                news = _Frame("sanding", line.text[m.start("name") : m.end("name")])
+                news.rules = Src(line.text[m.start() + 1 : m.end() - 1], line.no)
+                return news
+        return None
+    line, m, above = found
+    what, kind = m.group("what"), m.group("type")
+    frame: _Frame | None = None
+    if (s := _SETUP.match(what)) is not None:
+        name = s.group("name")
+        if _GROUP_END.search(name) and kind in ("通知", "决定"):
+            frame = _Frame("group", name)
+        elif kind in ("批复", "请示") and not _GROUP_END.search(name):
+            frame = _Frame("setup-" + kind, name)
+    elif (r := _RENAME.match(what)) is not None and kind in ("批复", "请示"):
+        frame = _Frame("rename", r.group("name"))
+    elif (a := _ADJUST.match(what)) is not None and kind in ("通知", "批复", "决定"):
+        frame = _Frame("adjust", a.group("name"))
+    elif (u := _ADD_UNITS.match(what)) is not None and kind == "请示":
+        sender = u.group("name") or m.group("sender") or (above.key if above else "")
+        frame = _Frame("units-asked", sender) if sender else None
+    if frame is None:
+        return None
+    frame.title = line
+    frame.frame_lines.add(line.no)
+    sender = m.group("sender") or (above.text if above else None)
+    if sender:
+        frame.sender = Src(sender, above.no if above and not m.group("sender") else line.no)
+    if above is not None:
+        frame.frame_lines.add(above.no)
+    return frame
+
+
+def _frame_lines(lines: list[Line], frame: _Frame, facts: Facts) -> None:
+    """Mark the frame's lines (chrome, number, addressee, formula, signature, date) and read what they give."""
+    text = [line for line in lines if line.text]
+    for i, line in enumerate(text):
+        key = line.key.strip()
+        if _CHROME.search(key) or (i == 0 and re.fullmatch(r"[\u4e00-\u9fff]{2,20}网(?:站)?", key)):
+            facts.note(line.no, "skipped", "page chrome")
+        elif _NUMBER.match(key.replace(" ", "")) and frame.number is None:
+            frame.number = line
+        elif (d := _DATE.match(key)) is not None:
+            frame.date = Src(PartialDate.parse(f"{d.group(1)}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"), line.no)
+            if i and re.fullmatch(r"[\u4e00-\u9fff()]{3,30}", text[i - 1].key):
+                frame.frame_lines.add(text[i - 1].no)  # the signature
+                if frame.sender is None or frame.type == "setup-请示":
+                    frame.sender = Src(text[i - 1].text, text[i - 1].no)
+        elif key.endswith(":") and len(key) <= 40 and "。" not in key and frame.addressee is None and i < 6:
+            frame.addressee = Src(line.text.rstrip(":："), line.no)
+            facts.note(line.no, "skipped", "the addressee (read only as the superior of '你局所属')")
+        elif _FORMULA.match(key.replace(" ", "")) or _OPENING.search(key):
+            facts.note(line.no, "skipped", "the document's opening or closing formula: no fact")
+        else:
+            continue
+        frame.frame_lines.add(line.no)
+
+
+def _basis(frame: _Frame, facts: Facts) -> None:
+    if frame.type == "sanding" and frame.rules is not None:
+        facts.basis.append(Src(Basis(title=frame.rules.value), frame.rules.line, ["the 规定 the text reports issued"]))
+        return
+    if frame.type in ("setup-请示", "units-asked") or frame.title is None:
+        return  # a request decides nothing
+    title = frame.title.text.replace(" ", "")
+    number = frame.number.text.replace(" ", "") if frame.number is not None else None
+    issuer = frame.sender.value if frame.sender is not None else None
+    date = frame.date.value if frame.date is not None else None
+    line = frame.number.no if frame.number is not None else frame.title.no
+    facts.basis.append(
+        Src(Basis(number=number, title=title, issuer=issuer, date=date), line, ["the document itself: its basis"])
+    )
+
+
+def _is_body(subject: str, frame: _Frame) -> bool:
+    """Whether the subject of a sentence is the body (empty, its name, or its name without the place)."""
+    subject = re.sub(r"^(?:调整后|改革后|同时|另外|经研究|根据规定)[,:]?", "", subject).strip(",")
+    if not subject:
+        return True
+    name = frame.subject
+    return subject == name or (len(subject) >= 3 and name.endswith(subject[1:])) or subject in ("你局", "你委", "我局")
+
+
+def _sentences(line: Line) -> list[Line]:
+    out, at = [], 0
+    for piece in re.split(r"(?<=。)", line.key):
+        if piece.strip():
+            out.append(Line(line.no, line.text[at : at + len(piece)], piece))
+        at += len(piece)
+    return out
+
+
+def _strip_enum(line: Line) -> Line:
+    m = _ENUM.match(line.key)
+    return Line(line.no, line.text[m.end() :], line.key[m.end() :]) if m else line
+
+
+def _read_sentence(piece: Line, frame: _Frame, facts: Facts) -> bool:
+    """Read one sentence of the body's text; return whether it gave a fact."""
+    key, got = piece.key, False
+    if frame.type in ("setup-批复", "setup-请示", "rename", "sanding"):
+        got |= _read_standing(piece, frame, facts)
+    for m in _PLAQUE.finditer(key):
+        if _is_body(m.group("subject"), frame) and not facts.plaques:
+            for name in re.split(r"[、和]", piece.text[m.start("names") : m.end("names")]):
+                if len(name) >= 3:
+                    facts.plaques.append(
+                        Src(Plaque(name=name, form=key[m.start("names") - 2 : m.start("names")]), piece.no)
+                    )
+            got = True
+    for m in _ABOLISH.finditer(key):
+        unit = piece.text[m.start("unit") : m.end("unit")]
+        event = Event(kind=EventKind.ABOLISHED, date=frame.date.value if frame.date else None, verb="撤销")
+        event = event.model_copy(update={"target": Ref(target=unit)})
+        facts.history.append(
+            Src(event, piece.no, [f"'{piece.text[m.start() : m.end()]}': a unit the document abolishes"])
+        )
+        got = True
+    for m in _UNIT_CHANGE.finditer(key):
+        if frame.type != "rename":
+            words = piece.text[m.start() : m.end()]
+            facts.doc_notes.append(Src(words, piece.no, ["a change to a unit the document makes, kept as a note"]))
+            got = True
+    sections = read_sections_in(piece, frame.subject, facts)
+    got |= sections
+    got |= read_quota_in(piece, facts)
+    got |= read_posts_in(piece, facts)
+    got |= read_duty_clause(piece, frame.subject, facts)
+    if not got and _CHANGE.search(key):
+        facts.doc_notes.append(Src(piece.text.strip(), piece.no, ["a change the document makes, kept as a note"]))
+        got = True
+    return got
+
+
+def _read_standing(piece: Line, frame: _Frame, facts: Facts) -> bool:
+    """Kind, rank, superior and funding of a unit set up: "为你局所属股级公益一类事业单位,…财政全额拨款"."""
+    key, got = piece.key, False
+    if facts.kind_label is None and (k := _KIND.search(key)) is not None:
+        facts.kind_label = Src(piece.text[k.start() : k.end()], piece.no)
+        got = True
+    if facts.rank is None and (r := _RANK.search(key)) is not None:
+        group = next(g for g in ("r1", "r2", "r3", "r4") if r.group(g))
+        facts.rank = Src(piece.text[r.start(group) : r.end(group)], piece.no)
+        got = True
+    if facts.superior is None:
+        s = _SUPERIOR.search(key)
+        own = _OWN_PREFIX.search(key) if s is None else None
+        superior: str | None = None
+        if s is not None and s.group("named"):
+            superior = piece.text[s.start("named") : s.end("named")]
+        elif s is not None and s.group("own", "how") and s.group("own") in ("你局", "你委", "你办", "你单位"):
+            superior = frame.addressee.value if frame.addressee is not None else None
+        elif (s is not None and s.group("own")) or own is not None:
+            sender = frame.sender.value if frame.sender is not None else None
+            superior = sender if frame.type == "setup-请示" else None
+        elif s is not None and frame.type == "sanding":
+            lead = re.search(r"(?:是|为)([\u4e00-\u9fff]{1,10}?(?:委|政府))直属", key)
+            superior = lead.group(1) if lead else None
+        if superior is None and (d := re.search(r"为([\u4e00-\u9fff]{1,10}?(?:委|政府))直属", key)) is not None:
+            superior = piece.text[d.start(1) : d.end(1)]
+        if superior:
+            facts.superior = Src(superior, piece.no)
+            got = True
+    if facts.funding is None and (f := _FUNDING.search(key)) is not None:
+        facts.funding = Src(piece.text[f.start("f") : f.end("f")], piece.no)
+        got = True
+    return got
+
+
+def _numbered_duties(lines: list[Line], facts: Facts) -> set[int]:
+    """Read the body's duties: lines numbered (一)… under a "主要职责" heading (or item)."""
+    used: set[int] = set()
+    heading = False
+    for line in lines:
+        key = _strip_enum(line).key if _ENUM.match(line.key) and not line.key.startswith("(") else line.key
+        if re.fullmatch(r"(?:主要)?职责(?:任务)?[:]?", key.strip()):
+            heading = True
+            used.add(line.no)
+            continue
+        if heading and (m := LIST_ITEM.match(line.key)) is not None:
+            facts.duties.append(Src(Duty(text=line.text[m.end() :].strip(), number=cn_int(m.group(1))), line.no))
+            used.add(line.no)
+            continue
+        heading = False
+    return used
+
+
+def _name(frame: _Frame, lines: list[Line], facts: Facts) -> None:
+    at = frame.title.no if frame.title is not None else next(line.no for line in lines if line.text)
+    if frame.type == "rename":
+        for line in lines:
+            m = _BODY_RENAME.search(line.key)
+            if m is not None and m.group("old") == frame.subject:
+                new = line.text[m.start("new") : m.end("new")]
+                facts.name = Src(new, line.no, [f"the new name the document gives '{frame.subject}'"])
+                event = Event(kind=EventKind.RENAMED, date=frame.date.value if frame.date else None)
+                event = event.model_copy(update={"before": frame.subject, "after": new})
+                facts.history.append(Src(event, line.no))
+                return
+        facts.name = Src(frame.subject, at, ["the unit the document renames; its new name is not read"])
+        return
+    notes = {
+        "setup-批复": "the unit the 批复 sets up (not its sender)",
+        "setup-请示": "the unit the 请示 asks to set up (not its sender)",
+        "adjust": "the body the notice adjusts",
+        "units-asked": "the body that asks for the units (the 请示's sender)",
+        "group": "the group the notice sets up",
+        "sanding": "the body of the 三定 规定 the text reports",
+    }
+    facts.name = Src(frame.subject, at, [notes[frame.type]])
+    if frame.type == "group":
+        facts.kind = Src(UnitKind.COORDINATING_BODY, at, ["a group set up by a notice, with members: it coordinates"])
+    if frame.type in ("setup-请示", "units-asked"):
+        facts.doc_notes.append(Src("请示: the units and figures asked for, not yet approved", at))
+
+
+def read_admin(lines: list[Line], facts: Facts) -> bool:
+    """Read an administrative document of a known type (see the module); return False for any other text."""
+    frame = _classify(lines)
+    if frame is None:
+        return False
+    _frame_lines(lines, frame, facts)
+    _name(frame, lines, facts)
+    _basis(frame, facts)
+    facts.used |= frame.frame_lines
+    if frame.number is not None:
+        facts.used.add(frame.number.no)
+    if frame.date is not None:
+        facts.used.add(frame.date.line)
+    if frame.addressee is not None:
+        facts.used.add(frame.addressee.line)
+    facts.used |= {n.line for n in facts.notes if n.line is not None and n.message == "page chrome"}
+    body = [line for line in lines if line.text and line.no not in facts.used]
+    facts.used |= _numbered_duties(body, facts)
+    if frame.type == "group":
+        facts.used |= read_members([line for line in body if line.no not in facts.used], facts)
+    for line in body:
+        if line.no in facts.used:
+            continue
+        got = False
+        stripped = _strip_enum(line)
+        if frame.type == "units-asked" and _ENUM.match(line.key):
+            got = _asked_unit(stripped, facts)
+        if not got:
+            for piece in _sentences(stripped):
+                got |= _read_sentence(piece, frame, facts)
+        if got:
+            facts.used.add(line.no)
+    if frame.type == "group":
+        _group_office(lines, frame, facts)
+    return True
+
+
+def _asked_unit(line: Line, facts: Facts) -> bool:
+    """Read a unit asked for, with its duty: "一、危险化学品安全监督管理科。负责…。" or "一、增设X科,负责…"."""
+    m = re.match(
+        r"^(?:增设|新设|设立)?(?P<name>[\u4e00-\u9fff]{2,20}?(?:科|股|室|处|中心|站|所|队))(?:[。,:]|$)", line.key
+    )
+    if m is None:
+        return False
+    section = SectionFacts(line.text[m.start("name") : m.end("name")], line.no)
+    rest = line.text[m.end() :].strip()
+    if rest:
+        section.duties.append(Src(Duty(text=rest), line.no))
+    facts.sections.append(section)
+    return True
+
+
+def _group_office(lines: list[Line], frame: _Frame, facts: Facts) -> None:
+    """Read the group's office, hosted in Y: "(领导小组)下设办公室,办公室设在Y", "领导小组办公室设在Y".
+
+    "Y副主任Z同志兼任办公室主任" is the office's head, held with that post; "办公室主任由Z同志兼任"
+    names no post and is kept as a note.
+    """
+    for line in lines:
+        m = _OFFICE_IN.search(line.key)
+        if m is None:
+            continue
+        group = _GROUP_END.search(frame.subject)
+        name = m.group("named") or (group.group(0) if group else "") + "办公室"
+        office = SectionFacts(name, line.no, kind=UnitKind.OFFICE)
+        office.hosted_in = Src(line.text[m.start("host") : m.end("host")], line.no)
+        office.notes.append(f"'{line.text[m.start() : m.end()]}': the group's office")
+        held = _OFFICE_HEAD.search(line.key)
+        if held is not None:
+            post = Post(
+                title="办公室主任",
+                count=Count.of(1),
+                concurrent=line.text[held.start("post") : held.end("post")],
+                holder=line.text[held.start("person") : held.end("person")],
+            )
+            office.posts.append(Src(post, line.no, ["the office's head, held with another post (兼任)"]))
+        elif (head := re.search(r"办公室主任由[\u4e00-\u9fff]{2,4}(?:同志)?兼任", line.key)) is not None:
+            office.doc_notes.append(Src(line.text[head.start() : head.end()], line.no))
+        facts.sections = [s for s in facts.sections if s.name not in ("办公室", name)] + [office]
+        working = Relation(kind=RelationKind.WORKING_OFFICE, target=Ref(target=name, by="name"))
+        facts.relations.append(Src(working, line.no, ["the office the group sets up does its day-to-day work"]))
+        facts.used.add(line.no)
+        return
