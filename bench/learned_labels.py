@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SECTION = "SECTION"
 BODY = "BODY"
 LABELS = (SECTION, BODY)
+#: Duty items, located and tagged apart (a duty's text holds section and body names).
+DUTY = "DUTY"
 
 #: The placeholder a draft gives a body it could not name (not scored, as in orgspec.draft.score).
 NO_NAME = "(name not found)"
@@ -113,11 +115,21 @@ def body_names(spec: Spec) -> list[str]:
     return [b.name for b in spec.bodies if b.name != NO_NAME]
 
 
+def duty_texts(spec: Spec) -> list[str]:
+    """Every duty's text, of bodies, sections and shared lists, as the scorer counts duty texts."""
+    out = []
+    for b in spec.bodies:
+        out += [d.text for u in b.walk() for d in u.duties]
+        out += [d.text for u in b.walk() for s in u.shared_duties for d in s.duties]
+    return out
+
+
 def expected(spec: Spec) -> dict[str, Counter[str]]:
-    """The expected multiset of normalised names per label, as orgspec.draft.score compares them."""
+    """The expected multiset of normalised names (and duty texts) per label, as orgspec.draft.score compares them."""
     return {
         SECTION: Counter(normalize(n) for n in section_names(spec)),
         BODY: Counter(normalize(n) for n in body_names(spec)),
+        DUTY: Counter(normalize(t) for t in duty_texts(spec)),
     }
 
 
@@ -178,6 +190,25 @@ def locate(text: str, spec: Spec) -> Labels:
             spans.append(Span(start, end, label, name))
             count -= 1
         unlocated += [(label, name)] * count
+    return Labels(tuple(sorted(spans, key=lambda s: s.start)), tuple(unlocated))
+
+
+def locate_duties(text: str, spec: Spec) -> Labels:
+    """Find the spec's duty texts in ``text``: each as often as the spec gives it, earliest first, never overlapping."""
+    key, index = key_text(text)
+    taken = [False] * (len(text) + 1)
+    spans: list[Span] = []
+    unlocated: list[tuple[str, str]] = []
+    for duty, times in sorted(Counter(duty_texts(spec)).items(), key=lambda w: (-len(name_key(w[0])), w[0])):
+        count = times
+        for start, end in _occurrences(key, index, duty):
+            if count == 0:
+                break
+            if not any(taken[start:end]):
+                taken[start:end] = [True] * (end - start)
+                spans.append(Span(start, end, DUTY, duty))
+                count -= 1
+        unlocated += [(DUTY, duty)] * count
     return Labels(tuple(sorted(spans, key=lambda s: s.start)), tuple(unlocated))
 
 

@@ -47,24 +47,39 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pycrfsuite
 from learned_features import bio, features, spans_of
-from learned_labels import BODY, LABELS, SECTION, Document, body_names, documents, expected, locate, section_names
+from learned_labels import (
+    BODY,
+    DUTY,
+    SECTION,
+    Document,
+    body_names,
+    documents,
+    duty_texts,
+    expected,
+    locate,
+    locate_duties,
+    section_names,
+)
 
 from orgspec.draft import draft
 from orgspec.model.names import normalize
 
-#: The rules' section names and body names on each held-out batch as first measured (docs/draft.md and
-#: docs/corpus.md; the specs' expected counts have changed since with re-encodings).
+#: The rules' section names, body names and duty texts on each held-out batch as first measured
+#: (docs/draft.md and docs/corpus.md; the specs' expected counts have changed since with re-encodings).
 RULES_FIRST = {
-    1: ("21/21/43 (1.00, 0.49)", "1/2/8 (0.50, 0.12)"),
-    2: ("27/27/29 (1.00, 0.93)", "2/3/6 (0.67, 0.33)"),
-    3: ("36/52/59 (0.69, 0.61)", "2/3/12 (0.67, 0.17)"),
-    4: ("24/24/71 (1.00, 0.34)", "3/5/39 (0.60, 0.08)"),
-    5: ("16/21/33 (0.76, 0.48)", "0/2/18 (0.00, 0.00)"),
-    6: ("4/10/11 (0.40, 0.36)", "2/2/30 (1.00, 0.07)"),
-    7: ("0/4/10 (0.00, 0.00)", "0/0/15 (—, 0.00)"),
-    8: ("0/2/1 (0.00, 0.00)", "0/0/8 (—, 0.00)"),
-    9: ("1/2/31 (0.50, 0.03)", "1/1/4 (1.00, 0.25)"),
+    1: ("21/21/43 (1.00, 0.49)", "1/2/8 (0.50, 0.12)", "14/22/18 (0.64, 0.78)"),
+    2: ("27/27/29 (1.00, 0.93)", "2/3/6 (0.67, 0.33)", "9/9/19 (1.00, 0.47)"),
+    3: ("36/52/59 (0.69, 0.61)", "2/3/12 (0.67, 0.17)", "8/9/13 (0.89, 0.62)"),
+    4: ("24/24/71 (1.00, 0.34)", "3/5/39 (0.60, 0.08)", "17/17/26 (1.00, 0.65)"),
+    5: ("16/21/33 (0.76, 0.48)", "0/2/18 (0.00, 0.00)", "1/9/6 (0.11, 0.17)"),
+    6: ("4/10/11 (0.40, 0.36)", "2/2/30 (1.00, 0.07)", "9/9/12 (1.00, 0.75)"),
+    7: ("0/4/10 (0.00, 0.00)", "0/0/15 (—, 0.00)", "0/1/11 (0.00, 0.00)"),
+    8: ("0/2/1 (0.00, 0.00)", "0/0/8 (—, 0.00)", "0/0/7 (—, 0.00)"),
+    9: ("1/2/31 (0.50, 0.03)", "1/1/4 (1.00, 0.25)", "1/8/24 (0.12, 0.04)"),
 }
+#: Two taggers, each its own CRF: names (sections and bodies) and duty items (a duty holds names).
+TASKS = {"names": (SECTION, BODY), "duties": (DUTY,)}
+ALL_LABELS = (SECTION, BODY, DUTY)
 BATCHES = tuple(RULES_FIRST)
 #: Fixed before any run: crfsuite's usual elastic-net weights and enough iterations to converge.
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
@@ -125,9 +140,15 @@ class Corpus:
     def __init__(self, docs: list[Document]) -> None:
         self.docs = docs
         self.x = {d.name: features(d.text) for d in docs}
-        labels = {d.name: locate(d.text, d.spec) for d in docs}
-        self.y = {d.name: bio(len(d.text), labels[d.name].spans) for d in docs}
-        self.unlocated = {d.name: Counter(label for label, _ in labels[d.name].unlocated) for d in docs}
+        names = {d.name: locate(d.text, d.spec) for d in docs}
+        duties = {d.name: locate_duties(d.text, d.spec) for d in docs}
+        self.y = {
+            "names": {d.name: bio(len(d.text), names[d.name].spans) for d in docs},
+            "duties": {d.name: bio(len(d.text), duties[d.name].spans) for d in docs},
+        }
+        self.unlocated = {
+            d.name: Counter(label for label, _ in names[d.name].unlocated + duties[d.name].unlocated) for d in docs
+        }
         self.expected = {d.name: expected(d.spec) for d in docs}
         self._rules: dict[str, Names] = {}
 
@@ -138,15 +159,18 @@ class Corpus:
             self._rules[doc.name] = {
                 SECTION: Counter(normalize(n) for n in section_names(spec)),
                 BODY: Counter(normalize(n) for n in body_names(spec)),
+                DUTY: Counter(normalize(t) for t in duty_texts(spec)),
             }
         return self._rules[doc.name]
 
 
-def train(corpus: Corpus, docs: Iterable[Document], path: str, params: dict[str, object] | None = None) -> None:
-    """Train a CRF on ``docs`` and write it to ``path``."""
+def train(
+    corpus: Corpus, docs: Iterable[Document], path: str, params: dict[str, object] | None = None, task: str = "names"
+) -> None:
+    """Train the CRF of ``task`` on ``docs`` and write it to ``path``."""
     trainer = pycrfsuite.Trainer(verbose=False)
     for d in docs:
-        trainer.append(corpus.x[d.name], corpus.y[d.name])
+        trainer.append(corpus.x[d.name], corpus.y[task][d.name])
     trainer.set_params(params or PARAMS)
     trainer.train(path)
 
@@ -176,7 +200,7 @@ def names(tagged: Tagged, label: str, threshold: float = 0.0) -> Counter[str]:
 
 
 def cross_tag(
-    corpus: Corpus, docs: list[Document], folds: int = 3, params: dict[str, object] | None = None
+    corpus: Corpus, docs: list[Document], folds: int = 3, params: dict[str, object] | None = None, task: str = "names"
 ) -> dict[str, Tagged]:
     """Tag every document of ``docs`` with a model trained on the other folds of ``docs``."""
     out: dict[str, Tagged] = {}
@@ -185,7 +209,7 @@ def cross_tag(
         for f in range(folds):
             test = [d for i, d in enumerate(ordered) if i % folds == f]
             path = f"{tmp}/inner{f}.crf"
-            train(corpus, [d for i, d in enumerate(ordered) if i % folds != f], path, params)
+            train(corpus, [d for i, d in enumerate(ordered) if i % folds != f], path, params, task)
             out.update(tag(corpus, test, path))
     return out
 
@@ -206,7 +230,7 @@ def sweep(corpus: Corpus) -> list[str]:
     rows = ["| setting | section names | body names |", "|---|---|---|"]
     for setting in SWEEP:
         tagged = cross_tag(corpus, dev, params={**PARAMS, **setting})
-        cells = [_alone_score(corpus, dev, tagged, label, 0.0).cell() for label in LABELS]
+        cells = [_alone_score(corpus, dev, tagged, label, 0.0).cell() for label in TASKS["names"]]
         rows.append(f"| {setting} | " + " | ".join(cells) + " |")
     return rows
 
@@ -258,9 +282,69 @@ def oracle(corpus: Corpus, docs: list[Document], tagged: dict[str, Tagged], labe
     return f"R {recall:.2f} ({'none' if t > 1 else f'{t:.2f}'})"
 
 
-def evaluate(corpus: Corpus, combine: bool, log: Callable[[str], None]) -> dict[tuple[int, str, str], str]:
+Cells = dict[tuple[int, str, str], str]
+
+
+def _score_batch(
+    corpus: Corpus, k: int, task: str, docs: tuple[list[Document], list[Document], list[Document]], tmp: str
+) -> tuple[dict[str, Tagged], dict[str, Tagged]]:
+    """Train the time-ordered and leave-one-batch-out models of ``task`` for batch ``k``; tag the batch."""
+    test, timed, rest = docs
+    train(corpus, timed, f"{tmp}/timed{k}{task}.crf", task=task)
+    train(corpus, rest, f"{tmp}/lobo{k}{task}.crf", task=task)
+    return tag(corpus, test, f"{tmp}/timed{k}{task}.crf"), tag(corpus, test, f"{tmp}/lobo{k}{task}.crf")
+
+
+def _evaluate_task(
+    corpus: Corpus,
+    k: int,
+    task: str,
+    docs: tuple[list[Document], list[Document], list[Document]],
+    *,
+    tmp: str,
+    cells: Cells,
+    combine: bool,
+) -> None:
+    """Score one task of batch ``k`` each way into ``cells``."""
+    test, timed, _ = docs
+    timed_tags, lobo_tags = _score_batch(corpus, k, task, docs, tmp)
+    labels = TASKS[task]
+    thresholds: dict[str, float] = {}
+    alone: dict[str, float] = {}
+    if combine:
+        inner = cross_tag(corpus, timed, task=task)
+        thresholds = {label: choose_threshold(corpus, timed, inner, label) for label in labels}
+        alone = {label: choose_alone_threshold(corpus, timed, inner, label) for label in labels}
+        for label in labels:
+            cells[k, label, "dev-tagger"] = _alone_score(corpus, timed, inner, label, 0.0).cell()
+            cells[k, label, "dev-rules"] = _union_score(corpus, timed, inner, label, 1.01).cell()
+            cells[k, label, "dev-union"] = _union_score(corpus, timed, inner, label, thresholds[label]).cell()
+            cells[k, label, "oracle"] = oracle(corpus, test, timed_tags, label)
+    for label in labels:
+        scores = {c: Score() for c in ("timed", "lobo", "rules", "combined", "alone")}
+        unlocated = 0
+        for d in test:
+            wanted = corpus.expected[d.name][label]
+            unlocated += corpus.unlocated[d.name][label]
+            scores["timed"].add(names(timed_tags[d.name], label), wanted)
+            scores["lobo"].add(names(lobo_tags[d.name], label), wanted)
+            rules = corpus.rules(d)[label]
+            scores["rules"].add(rules, wanted)
+            if combine:
+                scores["combined"].add(rules | names(timed_tags[d.name], label, thresholds[label]), wanted)
+                scores["alone"].add(names(timed_tags[d.name], label, alone[label]), wanted)
+        for column, s in scores.items():
+            cells[k, label, column] = s.cell()
+        cells[k, label, "unlocated"] = str(unlocated)
+        if combine:
+            t = thresholds[label]
+            cells[k, label, "threshold"] = "none" if t > 1 else f"{t:.2f}"
+            cells[k, label, "alone-threshold"] = f"{alone[label]:.2f}"
+
+
+def evaluate(corpus: Corpus, combine: bool, log: Callable[[str], None]) -> Cells:
     """Score every held-out batch each way; return ``{(batch, label, column): cell}``."""
-    cells: dict[tuple[int, str, str], str] = {}
+    cells: Cells = {}
     by_group: dict[int, list[Document]] = {}
     for d in corpus.docs:
         by_group.setdefault(group(d), []).append(d)
@@ -270,45 +354,12 @@ def evaluate(corpus: Corpus, combine: bool, log: Callable[[str], None]) -> dict[
             timed = [d for d in corpus.docs if group(d) in time_ordered_training(k)]
             rest = [d for d in corpus.docs if group(d) != k]
             log(f"batch {k}: {len(test)} test documents; trained on {len(timed)} (time-ordered), {len(rest)} (LOBO)")
-            train(corpus, timed, f"{tmp}/timed{k}.crf")
-            train(corpus, rest, f"{tmp}/lobo{k}.crf")
-            timed_tags = tag(corpus, test, f"{tmp}/timed{k}.crf")
-            lobo_tags = tag(corpus, test, f"{tmp}/lobo{k}.crf")
-            thresholds: dict[str, float] = {}
-            alone: dict[str, float] = {}
-            if combine:
-                inner = cross_tag(corpus, timed)
-                thresholds = {label: choose_threshold(corpus, timed, inner, label) for label in LABELS}
-                alone = {label: choose_alone_threshold(corpus, timed, inner, label) for label in LABELS}
-                for label in LABELS:
-                    cells[k, label, "dev-tagger"] = _alone_score(corpus, timed, inner, label, 0.0).cell()
-                    cells[k, label, "dev-rules"] = _union_score(corpus, timed, inner, label, 1.01).cell()
-                    cells[k, label, "dev-union"] = _union_score(corpus, timed, inner, label, thresholds[label]).cell()
-                    cells[k, label, "oracle"] = oracle(corpus, test, timed_tags, label)
-            for label in LABELS:
-                scores = {c: Score() for c in ("timed", "lobo", "rules", "combined", "alone")}
-                unlocated = 0
-                for d in test:
-                    wanted = corpus.expected[d.name][label]
-                    unlocated += corpus.unlocated[d.name][label]
-                    scores["timed"].add(names(timed_tags[d.name], label), wanted)
-                    scores["lobo"].add(names(lobo_tags[d.name], label), wanted)
-                    rules = corpus.rules(d)[label]
-                    scores["rules"].add(rules, wanted)
-                    if combine:
-                        scores["combined"].add(rules | names(timed_tags[d.name], label, thresholds[label]), wanted)
-                        scores["alone"].add(names(timed_tags[d.name], label, alone[label]), wanted)
-                for column, s in scores.items():
-                    cells[k, label, column] = s.cell()
-                cells[k, label, "unlocated"] = str(unlocated)
-                if combine:
-                    t = thresholds[label]
-                    cells[k, label, "threshold"] = "none" if t > 1 else f"{t:.2f}"
-                    cells[k, label, "alone-threshold"] = f"{alone[label]:.2f}"
+            for task in TASKS:
+                _evaluate_task(corpus, k, task, (test, timed, rest), tmp=tmp, cells=cells, combine=combine)
     return cells
 
 
-def table(cells: dict[tuple[int, str, str], str], label: str, combine: bool) -> list[str]:
+def table(cells: Cells, label: str, combine: bool) -> list[str]:
     """The markdown table of one label."""
     head = [
         "batch",
@@ -327,7 +378,7 @@ def table(cells: dict[tuple[int, str, str], str], label: str, combine: bool) -> 
         row = [
             str(k),
             cells[k, label, "unlocated"],
-            first[k][0 if label == SECTION else 1],
+            first[k][ALL_LABELS.index(label)],
             cells[k, label, "timed"],
             cells[k, label, "lobo"],
             cells[k, label, "rules"],
@@ -350,15 +401,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.sweep:
         print("\n".join(sweep(corpus)))
         return 0
-    located = Counter(t[2:] for y in corpus.y.values() for t in y if t.startswith("B-"))
+    located = Counter(t[2:] for task in TASKS for y in corpus.y[task].values() for t in y if t.startswith("B-"))
     lost = sum((c for c in corpus.unlocated.values()), Counter[str]())
     print(
         f"{len(corpus.docs)} documents; located {located[SECTION]} section names and {located[BODY]} body names; "
-        f"unlocatable {lost[SECTION]} section names and {lost[BODY]} body names",
+        f"{located[DUTY]} duty texts; unlocatable {lost[SECTION]} section names, {lost[BODY]} body names and "
+        f"{lost[DUTY]} duty texts",
         file=sys.stderr,
     )
     cells = evaluate(corpus, not args.quick, lambda s: print(s, file=sys.stderr, flush=True))
-    for label, title in ((SECTION, "section names"), (BODY, "body names")):
+    for label, title in ((SECTION, "section names"), (BODY, "body names"), (DUTY, "duty texts")):
         print(f"\n{title}, matched/drafted/expected (precision, recall):\n")
         print("\n".join(table(cells, label, not args.quick)))
     if not args.quick:
@@ -368,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print("|---|---|---|---|---|")
         for k in BATCHES:
-            for label in LABELS:
+            for label in ALL_LABELS:
                 row = [cells[k, label, c] for c in ("dev-tagger", "dev-rules", "dev-union")]
                 print(f"| {k} | {label.lower()} | " + " | ".join(row) + " |")
     return 0

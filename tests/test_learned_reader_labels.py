@@ -67,3 +67,21 @@ def test_key_text_maps_each_key_character_to_its_offset() -> None:
     key, index = labels.key_text("（一）辦 公室")
     assert key == "(一)办公室"
     assert index == [0, 1, 2, 3, 5, 6]
+
+
+def test_duty_texts_are_found_apart_even_across_a_broken_line() -> None:
+    text = "主要职责\n(一)负责全市财政\n预算的编制。\n(二)承办交办的其他事项。\n"
+    spec = orgspec.loads(
+        'body b "乙市财政局" {\n  duties {\n    duty "负责全市财政预算的编制。"\n'
+        '    duty "承办交办的其他事项。"\n    duty "负责会计管理。"\n  }\n}\n'
+    )
+    found = labels.locate_duties(text, spec)
+    assert [(text[s.start : s.end], s.label) for s in found.spans] == [
+        ("负责全市财政\n预算的编制。", labels.DUTY),
+        ("承办交办的其他事项。", labels.DUTY),
+    ]
+    assert found.unlocated == ((labels.DUTY, "负责会计管理。"),)
+    # the names' locator takes no duty: the body's name is not written, and there are no sections
+    names = labels.locate(text, spec)
+    assert names.spans == ()
+    assert names.unlocated == ((labels.BODY, "乙市财政局"),)
