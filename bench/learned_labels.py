@@ -14,6 +14,7 @@ that gives a name ``n`` times takes ``n`` occurrences, preferring those the text
 start after its enumerator, a list separator, the line's end) over names inside longer words, then the
 earliest; an occurrence that overlaps one already taken is not taken. A name with no occurrence left
 is **unlocatable**: it still counts as expected when a reader is scored, and is reported.
+Duty texts (:func:`locate_duties`) are located apart, earliest first, as a second set of labels.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A learned reader for issue 14: a character CRF that tags section and body names, scored held out.
+"""A learned reader for issue 14: character CRFs that tag section names, body names and duty items.
 
 Usage (from the repository root, after ``pip install -e '.[experiment]'``)::
 
@@ -7,9 +7,10 @@ Usage (from the repository root, after ``pip install -e '.[experiment]'``)::
 
 Labels come from the hand-written specs (``bench/learned_labels.py``: each spec name located in its
 text); features from ``bench/learned_features.py``; the model is a linear-chain CRF
-(python-crfsuite, L-BFGS with elastic-net regularisation, fixed parameters, deterministic). A
+(python-crfsuite, L-BFGS with elastic-net regularisation, fixed parameters, deterministic); duty
+items are a second CRF of the same features (a duty's text holds names, so one BIO sequence cannot). A
 tagged span's names are compared with the spec's exactly as ``orgspec.draft.score`` compares section
-and body names: per document, the multiset of names after :func:`orgspec.model.names.normalize`;
+names, body names and duty texts: per document, the multiset of names after :func:`orgspec.model.names.normalize`;
 summed over a batch as matched/drafted/expected. Names the locator could not find in the text stay
 expected (a reader that writes only what the text says cannot match them).
 
