@@ -98,32 +98,25 @@ def test_held_out_documents_are_scored_apart() -> None:
     rows = [line.split(" | ") for line in table.splitlines()[1:] if not line.startswith("TOTAL")]
     assert len(rows) == len(INDEX)
     for name, mark, *_ in rows:
-        # batches 1-9 (found 01-78) were promoted to development once their held-out figures were quoted
+        # batches 1-11 (found 01-90) were promoted to development once their held-out figures were quoted
         # (batch 1 on 2026-12-04, the others on 2026-12-05); a later batch is totalled apart
-        if batches[name] <= 9:
+        if batches[name] <= 11:
             assert mark == "", name
         else:
             assert mark == f"batch {batches[name]}", name
             assert f"TOTAL held out batch {batches[name]} |" in table
     assert "TOTAL held out |" not in table
     # batches 4 (found 44-53) and 5 (found 54-63), ten documents each, 6 (found 64-69), six, 7 (found 70-73),
-    # four, 8 (found 74-75), two, and 9 (found 76-78), three: development since their held-out figures were
-    # quoted; 6 to 9 were each sampled by a fixed procedure of queries (corpus/README.md)
-    for batch, size in ((4, 10), (5, 10), (6, 6), (7, 4), (8, 2), (9, 3)):
+    # four, 8 (found 74-75), two, 9 (found 76-78), three, 10 (found 79-84) and 11 (found 85-90), six each:
+    # development since their held-out figures were quoted; 6 to 11 were each sampled by a fixed procedure
+    # of queries (corpus/README.md)
+    for batch, size in ((4, 10), (5, 10), (6, 6), (7, 4), (8, 2), (9, 3), (10, 6), (11, 6)):
         assert sum(1 for b in batches.values() if b == batch) == size
         assert all(
             not e["held_out"] and e["was_held_out"] == f"batch {batch}, scored 2026-12-05"
             for e in INDEX
             if e.get("batch") == batch
         )
-    # batch 10 (found 79-84), six, sampled by the same procedure: the held-out set, totalled apart
-    assert sum(1 for b in batches.values() if b == 10) == 6
-    assert all(e["held_out"] and "was_held_out" not in e for e in INDEX if e.get("batch") == 10)
-    assert "TOTAL held out batch 10 |" in table
-    # batch 11 (found 85-90), six, sampled by the same procedure: a second held-out set, totalled apart
-    assert sum(1 for b in batches.values() if b == 11) == 6
-    assert all(e["held_out"] and "was_held_out" not in e for e in INDEX if e.get("batch") == 11)
-    assert "TOTAL held out batch 11 |" in table
 
 
 #: Drafts that break the rule below: known drafter defects, found by held-out documents.
@@ -306,6 +299,22 @@ _INCONSISTENCIES: dict[str, list[str]] = {
     "found-76-jincheng-2018-institutional-reform-plan-opening-trad": [],
     "found-77-yangmingshan-administration-bureau-rules-1963-trad": [],
     "found-78-state-council-third-economic-census-leading-group-2013-trad": [],
+    # batches 10 and 11 (development since 2026-12-05)
+    "found-79-jiading-planning-land-bureau-institutions-2014": [],
+    "found-80-mofa-bureau-of-consular-affairs-organisation-act-1992-art5-trad": [],
+    "found-81-npc-standing-committee-key-words-bilingual-trad": [],
+    "found-82-supreme-procuratorate-internal-units-reform-feature-trad": [],
+    "found-83-samr-2018-sanding-27-departments-news": [],
+    "found-84-ccdi-nsc-dispatched-discipline-groups-one-name-2018-trad": [],
+    "found-85-vice-provincial-cities-2019-party-government-body-counts-news": [],
+    "found-86-changhua-county-gazette-staffing-table-accounting-ethics-offices-trad": [],
+    "found-87-muping-economic-development-zone-committee-gazetteer": [],
+    # a drafter defect, not the document's: it lists 8 局 and the draft reads 7 of them
+    "found-88-cppcc-national-committee-general-office-wiki-trad": [
+        "the document states 8 sections ('下設8個局') but lists 7",
+    ],
+    "found-89-nhc-2018-sanding-internal-units-news-pinyin-trad": [],
+    "found-90-executive-yuan-organisation-act-1949-wikisource-trad": [],
     "shared-02-nanjing-fao": [],
     "shared-03-caoxian-bianban": [],
     "shared-07-sc-general-office-2008-vs-1998-trad": [
