@@ -117,6 +117,10 @@ def test_held_out_documents_are_scored_apart() -> None:
             for e in INDEX
             if e.get("batch") == batch
         )
+    # batch 12 (found 91-98), eight, sampled by the same procedure: the held-out set, totalled apart
+    assert sum(1 for b in batches.values() if b == 12) == 8
+    assert all(e["held_out"] and "was_held_out" not in e for e in INDEX if e.get("batch") == 12)
+    assert "TOTAL held out batch 12 |" in table
 
 
 #: Drafts that break the rule below: known drafter defects, found by held-out documents.
