@@ -42,7 +42,7 @@ from orgspec.draft.normalize import Line, cn_int
 from orgspec.model.units import Duty, Event, EventKind, Plaque, Post, Relation, RelationKind
 from orgspec.model.values import Basis, Count, PartialDate, Ref, UnitKind
 
-__all__ = ["read_admin"]
+__all__ = ["merge_frame", "read_admin", "read_news"]
 
 _TYPES = "批复|请示|通知|决定|函"
 _TITLE = re.compile(r"^(?P<sender>[\u4e00-\u9fff()]{2,30}?)?关于(?P<what>.+?)的(?P<type>" + _TYPES + r")$")
@@ -322,6 +322,8 @@ def _numbered_duties(lines: list[Line], facts: Facts) -> set[int]:
 
 def _name(frame: _Frame, lines: list[Line], facts: Facts) -> None:
     at = frame.title.no if frame.title is not None else next(line.no for line in lines if line.text)
+    if frame.rules is not None:
+        at = frame.rules.line  # news: the body is named where the 规定 is
     if frame.type == "rename":
         for line in lines:
             m = _BODY_RENAME.search(line.key)
@@ -351,9 +353,58 @@ def _name(frame: _Frame, lines: list[Line], facts: Facts) -> None:
 
 def read_admin(lines: list[Line], facts: Facts) -> bool:
     """Read an administrative document of a known type (see the module); return False for any other text."""
+    return _read(lines, facts) is not None
+
+
+def read_news(lines: list[Line], facts: Facts) -> set[int] | None:
+    """Read the frame of 三定 news into ``facts``: return the lines the frame holds, or None for another text.
+
+    A news item reports a 三定 规定 in running text, as any page does: its frame says only whose facts they
+    are (the body of the 规定 it names) and their basis (the 规定); its chrome is no fact. The rest of its
+    text is the general readers' too (see :func:`merge_frame`).
+    """
+    if (frame := _classify(lines)) is None or frame.type != "sanding":
+        return None
+    read = _read(lines, facts)
+    assert read is not None
+    return read.frame_lines | {n.line for n in facts.notes if n.line is not None and n.message == "page chrome"}
+
+
+def merge_frame(framed: Facts, general: Facts) -> Facts:
+    """Merge what the frame reader read of a news item with what the general readers read of its text.
+
+    The frame says whose facts they are: the body's name and basis are the frame's. Of every other field the
+    frame reader's reading is kept where it read one (it reads the news' few sentences whole, with the body
+    in view), else the general readers'. Fields read together stay together: the sections with their stated
+    count, the quotas with the posts, the kind with its rank, superior and funding.
+    """
+    out = general
+    out.name = framed.name or general.name
+    out.basis = framed.basis or general.basis
+    if framed.kind_label is not None or framed.kind is not None:
+        out.kind_label, out.kind = framed.kind_label, framed.kind
+    out.rank = framed.rank or general.rank
+    out.superior = framed.superior or general.superior
+    out.funding = framed.funding or general.funding
+    if framed.sections:
+        out.sections, out.stated_sections, out.shared = framed.sections, framed.stated_sections, framed.shared
+        out.section_rank = framed.section_rank or general.section_rank
+    if framed.quotas or framed.posts:
+        out.quotas, out.posts = framed.quotas, framed.posts
+    for name in ("plaques", "duties", "changes", "relations", "history", "members"):
+        if getattr(framed, name):
+            setattr(out, name, getattr(framed, name))
+    out.doc_notes = framed.doc_notes + general.doc_notes
+    out.notes = framed.notes + general.notes
+    out.used |= framed.used
+    out.continued |= framed.continued
+    return out
+
+
+def _read(lines: list[Line], facts: Facts) -> _Frame | None:
     frame = _classify(lines)
     if frame is None:
-        return False
+        return None
     _frame_lines(lines, frame, facts)
     _name(frame, lines, facts)
     _basis(frame, facts)
@@ -383,7 +434,7 @@ def read_admin(lines: list[Line], facts: Facts) -> bool:
             facts.used.add(line.no)
     if frame.type == "group":
         _group_office(lines, frame, facts)
-    return True
+    return frame
 
 
 def _asked_unit(line: Line, facts: Facts) -> bool:

@@ -1,0 +1,67 @@
+"""The twelfth pass (a): bodies and document frames, by shapes of the field.
+
+Each rule reads a shape many bodies' documents share, seen in at least two development documents of
+different sources or one and a type of the shape catalogue (docs/draft.md, "The twelfth pass (a): bodies
+and frames"); the texts below are made up in other words than any document, and each refusal beside a
+rule is a near-miss it must not read.
+"""
+
+from __future__ import annotations
+
+from orgspec.draft.extract_admin import read_news
+from orgspec.draft.facts import Facts
+from orgspec.draft.normalize import read_lines
+from tests.draft_helpers import checked_draft
+
+# --- 三定 news: the frame says whose facts they are, the general readers read the rest ---------------
+
+_NEWS = (
+    "戊市文化广电旅游局“三定”规定出台\n"
+    "来源：戊市编办  发布时间：2024-03-02  浏览次数：35\n"
+    "日前，市委办公室、市政府办公室印发《戊市文化广电旅游局职能配置、内设机构和人员编制规定》。\n"
+    "根据规定，戊市文化广电旅游局是市政府工作部门，为正处级，对外保留戊市文物局牌子。\n"
+    "市文化广电旅游局机关行政编制28名。设局长1名，副局长3名。\n"
+)
+
+
+def test_news_of_a_sanding_rule_is_read_by_its_frame_and_the_general_readers() -> None:
+    result = checked_draft(_NEWS)
+    (body,) = result.spec.bodies
+    # the frame's: whose facts they are, and their basis
+    assert body.name == "戊市文化广电旅游局"
+    assert [b.title for b in body.basis] == ["戊市文化广电旅游局职能配置、内设机构和人员编制规定"]
+    # the general readers': a plaque kept "对外保留", the superior completed from the name
+    assert [(p.name, p.form) for p in body.plaques] == [("戊市文物局", "对外保留")]
+    assert body.superior is not None and body.superior.target == "戊市人民政府"
+    assert body.rank == "正处级"
+    assert [(q.category.value, q.count.value) for q in body.quotas] == [("administrative", 28)]
+
+
+def test_the_frame_of_news_keeps_its_body_and_its_lines_are_no_facts() -> None:
+    text = (
+        "市文旅局“三定”方案公布\n"
+        "发布时间：2024-03-02  来源：戊市机构编制网  【打印】【关闭】\n"
+        "近日，《戊市文化广电旅游局职能配置、内设机构和人员编制规定》印发。\n"
+        "市文旅局是市政府工作部门，加挂戊市文物局牌子。\n"
+    )
+    frame = read_news(read_lines(text), Facts())
+    assert frame == {2}  # the chrome: hidden from the general readers
+    result = checked_draft(text)
+    (body,) = result.spec.bodies
+    assert body.name == "戊市文化广电旅游局"  # not the short form the text's sentence uses
+    assert "戊市机构编制网" not in result.text.replace("# L", "").split("body", 1)[1]
+
+
+def test_an_administrative_document_of_another_type_is_no_news_frame() -> None:
+    text = (
+        "戊县机构编制委员会关于同意设立戊县数据中心的批复\n"
+        "戊编〔2024〕3号\n"
+        "县政务服务局：\n"
+        "你局《关于设立戊县数据中心的请示》收悉。经研究，现批复如下：\n"
+        "一、同意设立戊县数据中心，为你局所属股级公益一类事业单位。\n"
+        "二、核定事业编制5名。\n"
+        "此复。\n"
+    )
+    assert read_news(read_lines(text), Facts()) is None
+    result = checked_draft(text)
+    assert [b.name for b in result.spec.bodies] == ["戊县数据中心"]
