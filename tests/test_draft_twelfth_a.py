@@ -65,3 +65,26 @@ def test_an_administrative_document_of_another_type_is_no_news_frame() -> None:
     assert read_news(read_lines(text), Facts()) is None
     result = checked_draft(text)
     assert [b.name for b in result.spec.bodies] == ["戊县数据中心"]
+
+
+# --- a gazetteer's entries under a line introducing the units are units, not the body (a guard) ----
+
+
+def test_entries_under_a_line_introducing_the_units_do_not_name_the_body() -> None:
+    text = (
+        "第二节 园区管理机构\n"
+        "2001年3月,己县工业园区管理处设立,是己县政府派出机构,正科级,编制12人。下设机构为:\n"
+        "办公室 2001年4月成立,股级,工作人员3人。负责文秘、后勤工作。\n"
+        "招商服务中心 2001年4月成立,股级,工作人员4人。负责招商引资工作。\n"
+    )
+    result = checked_draft(text)
+    assert all(b.name not in ("办公室", "招商服务中心") for b in result.spec.bodies)
+
+
+def test_a_gazetteer_entry_that_opens_the_text_still_names_the_body() -> None:
+    text = (
+        "己县农业机械管理局 1984年6月设立,正科级,编制8人。\n"
+        "局内设办公室、农机推广站。\n"
+    )
+    result = checked_draft(text)
+    assert [b.name for b in result.spec.bodies] == ["己县农业机械管理局"]
