@@ -9,6 +9,7 @@ rule is a near-miss it must not read.
 from __future__ import annotations
 
 from orgspec.draft.extract_admin import read_news
+from orgspec.draft.extract_admin_parts import duty_series
 from orgspec.draft.facts import Facts
 from orgspec.draft.normalize import read_lines
 from tests.draft_helpers import checked_draft
@@ -32,7 +33,8 @@ def test_news_of_a_sanding_rule_is_read_by_its_frame_and_the_general_readers() -
     assert [b.title for b in body.basis] == ["戊市文化广电旅游局职能配置、内设机构和人员编制规定"]
     # the general readers': a plaque kept "对外保留", the superior completed from the name
     assert [(p.name, p.form) for p in body.plaques] == [("戊市文物局", "对外保留")]
-    assert body.superior is not None and body.superior.target == "戊市人民政府"
+    assert body.superior is not None
+    assert body.superior.target == "戊市人民政府"
     assert body.rank == "正处级"
     assert [(q.category.value, q.count.value) for q in body.quotas] == [("administrative", 28)]
 
@@ -82,9 +84,29 @@ def test_entries_under_a_line_introducing_the_units_do_not_name_the_body() -> No
 
 
 def test_a_gazetteer_entry_that_opens_the_text_still_names_the_body() -> None:
-    text = (
-        "己县农业机械管理局 1984年6月设立,正科级,编制8人。\n"
-        "局内设办公室、农机推广站。\n"
-    )
+    text = "己县农业机械管理局 1984年6月设立,正科级,编制8人。\n局内设办公室、农机推广站。\n"
     result = checked_draft(text)
     assert [b.name for b in result.spec.bodies] == ["己县农业机械管理局"]
+
+
+# --- a series of duties "负责A、负责B、…等" is one duty an item -----------------------------------------
+
+
+def test_a_series_of_duties_in_news_is_one_duty_an_item() -> None:
+    text = (
+        "辛县医疗保障局“三定”方案印发\n"
+        "近日，《辛县医疗保障局职能配置、内设机构和人员编制规定》印发。\n"
+        "根据规定，辛县医疗保障局是县政府工作部门，主要职责是，负责医疗保险基金监管、负责药品招标采购管理、"
+        "负责医疗救助工作等。\n"
+    )
+    result = checked_draft(text)
+    (body,) = result.spec.bodies
+    assert [d.text for d in body.duties] == ["负责医疗保险基金监管", "负责药品招标采购管理", "负责医疗救助工作"]
+
+
+def test_a_duty_whose_items_do_not_each_open_with_the_verb_is_one_duty() -> None:
+    assert duty_series("负责医疗保险、生育保险和医疗救助工作。") is None
+    assert duty_series("负责医疗保险基金监管、指导定点医疗机构管理等。") is None
+    assert duty_series("承担医疗保险基金监管、负责医疗救助工作。") is None
+    assert duty_series("负责A、负责B") is None  # items too short to be duties
+    assert duty_series("负责医疗保险基金监管、负责医疗救助等工作。") == ["负责医疗保险基金监管", "负责医疗救助等工作"]

@@ -481,8 +481,10 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     if framed is not None:
         facts = merge_frame(framed, facts)
     check_breakdowns(facts)
-    structure = admin or framed is not None or bool(
-        facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed
+    structure = (
+        admin
+        or framed is not None
+        or bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed)
     )
     if not structure:
         extract_coordinating(lines, facts)
