@@ -47,7 +47,8 @@ def test_the_frame_of_news_keeps_its_body_and_its_lines_are_no_facts() -> None:
         "市文旅局是市政府工作部门，加挂戊市文物局牌子。\n"
     )
     frame = read_news(read_lines(text), Facts())
-    assert frame == {2}  # the chrome: hidden from the general readers
+    assert frame is not None
+    assert frame.lines == {2}  # the chrome: hidden from the general readers
     result = checked_draft(text)
     (body,) = result.spec.bodies
     assert body.name == "戊市文化广电旅游局"  # not the short form the text's sentence uses
@@ -110,3 +111,39 @@ def test_a_duty_whose_items_do_not_each_open_with_the_verb_is_one_duty() -> None
     assert duty_series("承担医疗保险基金监管、负责医疗救助工作。") is None
     assert duty_series("负责A、负责B") is None  # items too short to be duties
     assert duty_series("负责医疗保险基金监管、负责医疗救助等工作。") == ["负责医疗保险基金监管", "负责医疗救助等工作"]
+
+
+# --- a request a copy gives without its title: the body is the one that signs it --------------------
+
+
+_REQUEST = (
+    "县机构编制委员会：\n"
+    "根据《辛县事业单位改革实施意见》（辛办发〔2019〕5号）的要求，经局党组研究，现将我局所属事业单位调整事项请示如下：\n"
+    "一、辛县农机推广站更名为辛县农业技术服务中心，为公益一类事业单位。\n"
+    "二、辛县种子管理站并入辛县农业技术服务中心。\n"
+    "妥否，请批示。\n"
+    "辛县农业农村局\n"
+    "二〇一九年六月十日\n"
+)
+
+
+def test_an_untitled_request_names_the_body_that_signs_it() -> None:
+    result = checked_draft(_REQUEST)
+    names = [b.name for b in result.spec.bodies]
+    assert names[0] == "辛县农业农村局"
+    assert "县机构编制委员会" not in names  # the addressee
+    # a request decides nothing: the document it cites is its ground, not the body's basis
+    assert not result.spec.bodies[0].basis
+    frame = read_news(read_lines(_REQUEST), Facts())
+    assert frame is not None
+    assert not frame.decides
+    assert frame.lines == {1, 5, 6, 7}  # the addressee, the formula, the signature, the date
+
+
+def test_a_signed_text_that_never_speaks_of_its_sender_or_ends_without_a_date_is_no_request_frame() -> None:
+    unsigned = _REQUEST.replace("我局所属", "全县")
+    assert read_news(read_lines(unsigned), Facts()) is None
+    undated = _REQUEST.replace("二〇一九年六月十日\n", "")
+    assert read_news(read_lines(undated), Facts()) is None
+    no_formula = _REQUEST.replace("妥否，请批示。\n", "")
+    assert read_news(read_lines(no_formula), Facts()) is None

@@ -434,11 +434,11 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     skip: set[int] = set()
     # 三定 news: its frame says whose facts they are; the general readers read its text without the frame's lines
     framed = Facts() if not english else None
-    seen, frame_lines = lines, read_news(lines, framed) if framed is not None else None
-    if frame_lines is None:
+    seen, frame = lines, read_news(lines, framed) if framed is not None else None
+    if frame is None:
         framed = None
     else:
-        lines = [Line(line.no, "", "") if line.no in frame_lines else line for line in lines]
+        lines = [Line(line.no, "", "") if line.no in frame.lines else line for line in lines]
     # an administrative document of a known type (批复, 请示, 调整 通知, …): its frame says whose facts they are
     admin = framed is None and not english and read_admin(lines, facts)
     if english:
@@ -479,7 +479,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         pools_of_others(lines, facts)
         latest_quotas(lines, facts)  # a chronicle's earlier quotas are history
     if framed is not None:
-        facts = merge_frame(framed, facts)
+        facts = merge_frame(framed, facts, frame is None or frame.decides)
     check_breakdowns(facts)
     structure = (
         admin
