@@ -261,6 +261,11 @@ def _shapes(size: int) -> dict[str, str]:
         + "某局是某市政府工作部门,主要职责是,"
         + "、".join(f"负责{_cjk(i)}工作" for i in range(size // 25))
         + "等。\n",
+        "an untitled request": "县编委:\n我局所属事业单位调整事项请示如下:\n"
+        + "".join(
+            f"{_ten(i % 99 + 1)}、{_cjk(i)}站更名为{_cjk(i)}中心,为公益一类事业单位。\n" for i in range(size // 70)
+        )
+        + "特此请示。\n某县某局\n二〇一九年六月十日\n",
         "entries under a list": "第一节 某管理机构\n某局内设机构是:\n"
         + "".join(f"{_cjk(i)}办公室 1993年9月成立,正科级,工作人员{i % 9 + 1}人。\n" for i in range(size // 70)),
     }
