@@ -15,10 +15,14 @@ of, which the general readers cannot tell:
 - 请示 "X关于增设内设机构的请示": the body is the sender X; the units asked for are its sections, noted;
 - 通知 "关于成立X(领导小组|委员会|…)的…": the body is the group: its members (组长:…; 成员:…), duties,
   and its office ("办公室设在Y");
-- news of a 三定 规定 "《X(主要职责|职能配置)、内设机构和人员编制规定》": the body is X.
+- news of a 三定 规定 "《X(主要职责|职能配置)、内设机构和人员编制规定》": the body is X;
+- a 请示 a copy gives without its title ("X:" first, "特此请示。", a signature over a date, the text speaking
+  of 我局): the body is the signer.
 
 Every line the frame holds (chrome, number, addressee, formula, signature, date) is the frame's: never a
-unit, a duty or the body. A document of none of these types is left to the general readers.
+unit, a duty or the body. News and an untitled request are read by their frame (:func:`read_news`) and by
+the general readers too, the two merged (:func:`merge_frame`); the other types are read whole
+(:func:`read_admin`). A document of none of these types is left to the general readers.
 
 Imports: :mod:`orgspec.draft.extract_staffing`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
 :mod:`orgspec.model`.
