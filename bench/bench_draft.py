@@ -5,8 +5,8 @@ documents of ``corpus/found/`` (and of the shared corpus when present) are conca
 order, until the text reaches the size asked for; the draft is timed (CPU time of this process,
 best of three) and the time printed with the size; then the same for adversarial shapes of that
 size (one running list, a list verb repeated, enumerated names, name-led lines, a duty list, quota
-breakdowns after 其中, nested parentheses, a group of posts, running duties, each later pass's readers and
-the administrative documents' frames).
+breakdowns after 其中, nested parentheses, a group of posts, running duties, each later pass's readers,
+the administrative documents' frames and the twelfth pass's news frames).
 The issue's bound is one second for 50 KB.
 """
 
@@ -252,6 +252,22 @@ def _shapes(size: int) -> dict[str, str]:
         + "\n此复。\n",
         "a group's members": "甲市人民政府关于成立甲市某工作领导小组的通知\n"
         + "".join(f"成  员:{_cjk(i)[:3]}某  市{_cjk(i)}局局长\n" for i in range(size // 40)),
+        # the twelfth pass (a): 三定 news read by its frame and the general readers, a series of duties,
+        # a gazetteer's entries under the line introducing the units
+        "news read twice": "某局“三定”规定印发\n来源:某网 发布时间:2020-01-01\n"
+        + "《某局职能配置、内设机构和人员编制规定》印发。\n"
+        + "".join(f"某局设{_cjk(i)}科、{_cjk(i)}室,加挂{_cjk(i)}所牌子。\n" for i in range(size // 75)),
+        "a series of duties": "某局“三定”规定印发\n《某局职能配置、内设机构和人员编制规定》印发。\n"
+        + "某局是某市政府工作部门,主要职责是,"
+        + "、".join(f"负责{_cjk(i)}工作" for i in range(size // 25))
+        + "等。\n",
+        "an untitled request": "县编委:\n我局所属事业单位调整事项请示如下:\n"
+        + "".join(
+            f"{_ten(i % 99 + 1)}、{_cjk(i)}站更名为{_cjk(i)}中心,为公益一类事业单位。\n" for i in range(size // 70)
+        )
+        + "特此请示。\n某县某局\n二〇一九年六月十日\n",
+        "entries under a list": "第一节 某管理机构\n某局内设机构是:\n"
+        + "".join(f"{_cjk(i)}办公室 1993年9月成立,正科级,工作人员{i % 9 + 1}人。\n" for i in range(size // 70)),
     }
     return shapes
 

@@ -15,10 +15,14 @@ of, which the general readers cannot tell:
 - 请示 "X关于增设内设机构的请示": the body is the sender X; the units asked for are its sections, noted;
 - 通知 "关于成立X(领导小组|委员会|…)的…": the body is the group: its members (组长:…; 成员:…), duties,
   and its office ("办公室设在Y");
-- news of a 三定 规定 "《X(主要职责|职能配置)、内设机构和人员编制规定》": the body is X.
+- news of a 三定 规定 "《X(主要职责|职能配置)、内设机构和人员编制规定》": the body is X;
+- a 请示 a copy gives without its title ("X:" first, "特此请示。", a signature over a date, the text speaking
+  of 我局): the body is the signer.
 
 Every line the frame holds (chrome, number, addressee, formula, signature, date) is the frame's: never a
-unit, a duty or the body. A document of none of these types is left to the general readers.
+unit, a duty or the body. News and an untitled request are read by their frame (:func:`read_news`) and by
+the general readers too, the two merged (:func:`merge_frame`); the other types are read whole
+(:func:`read_admin`). A document of none of these types is left to the general readers.
 
 Imports: :mod:`orgspec.draft.extract_staffing`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
 :mod:`orgspec.model`.
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from orgspec.draft.extract_admin_parts import (
     LIST_ITEM,
@@ -42,7 +47,7 @@ from orgspec.draft.normalize import Line, cn_int
 from orgspec.model.units import Duty, Event, EventKind, Plaque, Post, Relation, RelationKind
 from orgspec.model.values import Basis, Count, PartialDate, Ref, UnitKind
 
-__all__ = ["read_admin"]
+__all__ = ["FrameOnly", "merge_frame", "read_admin", "read_news"]
 
 _TYPES = "批复|请示|通知|决定|函"
 _TITLE = re.compile(r"^(?P<sender>[\u4e00-\u9fff()]{2,30}?)?关于(?P<what>.+?)的(?P<type>" + _TYPES + r")$")
@@ -56,15 +61,24 @@ _GROUP_END = re.compile(r"(?:领导小组|工作小组|委员会|指挥部|联�
 _SANDING = re.compile(r"《(?P<name>[\u4e00-\u9fff]{3,30}?)(?:主要职责|职能配置)、内设机构和人员编制规定》")
 #: the sentence that opens the text after the addressee: "…收悉。经研究,现批复如下:"
 _OPENING = re.compile(r"(?:收悉|现批复如下|现将有关事项通知如下|通知如下|现就[^。]*通知如下)[:。]?$")
+_ADDRESSEE = re.compile(r"^[\u4e00-\u9fff、()]{2,38}[:：]$")
 _ENUM_TOP = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 _ISSUED = re.compile(r"现予印发|现印发给你们|印发给你们")
 _NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\[\d{4}\]\d{1,4}号$")
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+#: a date in Chinese numerals under a signature: "二O一四年十二月三日" (a copy may write 〇 as O or 0)
+_CN_DATE = re.compile(
+    r"^([〇零O○0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$"
+)
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "○": 0, "0": 0}
+#: the request's closing formula, and the text speaking of its sender ("我局所属", "本委")
+_ASKS = re.compile(r"^(?:特此请示|妥否,?请批示|当否,?请批示|以上请示,?请予?(?:审批|批准|批示))。?$")
+_WE = re.compile(r"(?:我|本)(?:局|委|厅|办|部|中心|院|所|站)")
 _CHROME = re.compile(
     r"【(?:打印|关闭|字体)|\[(?:打印|关闭|字体)|首页\s*>|发布时间|发布日期|来源:|浏览次数|^\(?联系人|分享到"
 )
 _FORMULA = re.compile(
-    r"^(?:此复|特此(?:通知|批复)|妥否,?请批示|以上请示,?请予?(?:审批|批准|批示)|当否,?请批示"
+    r"^(?:此复|特此(?:通知|批复|请示)|妥否,?请批示|以上请示,?请予?(?:审批|批准|批示)|当否,?请批示"
     r"|本通知自印发之日起施行|请遵照执行|请认真贯彻执行)。?$"
 )
 _ENUM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])\s*")
@@ -126,8 +140,42 @@ def _title(lines: list[Line]) -> tuple[Line, re.Match[str], Line | None] | None:
     return None
 
 
+def _date_of(key: str) -> PartialDate | None:
+    """Return the date of a line that is only a date, in Arabic or Chinese numerals."""
+    if (d := _DATE.match(key)) is not None:
+        return PartialDate.parse(f"{d.group(1)}-{int(d.group(2)):02d}-{int(d.group(3)):02d}")
+    if (c := _CN_DATE.match(key)) is not None:
+        year = "".join(str(_CN_DIGIT[ch]) for ch in c.group(1))
+        month, day = cn_int(c.group(2)), cn_int(c.group(3))
+        if month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= 31:
+            return PartialDate.parse(f"{year}-{month:02d}-{day:02d}")
+    return None
+
+
+def _signed(lines: list[Line]) -> _Frame | None:
+    """Return the frame of a request a copy gives without its title: "X:", …, "特此请示。", a signature, a date.
+
+    The text speaks of its sender (我局, 本委): the body is the one that signs it.
+    """
+    text = [line for line in lines if line.text]
+    if len(text) < 4 or not _ADDRESSEE.match(text[0].key.strip()):
+        return None
+    if _date_of(text[-1].key.strip()) is None or not re.fullmatch(r"[\u4e00-\u9fff()]{3,30}" + _UNIT_END, text[-2].key):
+        return None
+    if not any(_ASKS.match(line.key.replace(" ", "")) for line in text[-6:-2]):
+        return None
+    if not any(_WE.search(line.key) for line in text[1:-2]):
+        return None
+    frame = _Frame("signed-请示", text[-2].text.strip())
+    frame.sender = Src(text[-2].text.strip(), text[-2].no)
+    frame.frame_lines.add(text[-2].no)
+    return frame
+
+
 def _classify(lines: list[Line]) -> _Frame | None:
     found = _title(lines)
+    if found is None and (signed := _signed(lines)) is not None:
+        return signed
     if found is None:
         if any(_ENUM_TOP.match(line.key) or _ISSUED.search(line.key) for line in lines):
             return None  # the 规定 itself (numbered parts), or the notice that issues it with its text
@@ -175,8 +223,8 @@ def _frame_lines(lines: list[Line], frame: _Frame, facts: Facts) -> None:
             facts.note(line.no, "skipped", "page chrome")
         elif _NUMBER.match(key.replace(" ", "")) and frame.number is None:
             frame.number = line
-        elif (d := _DATE.match(key)) is not None:
-            frame.date = Src(PartialDate.parse(f"{d.group(1)}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"), line.no)
+        elif (day := _date_of(key)) is not None:
+            frame.date = Src(day, line.no)
             if i and re.fullmatch(r"[\u4e00-\u9fff()]{3,30}", text[i - 1].key):
                 frame.frame_lines.add(text[i - 1].no)  # the signature
                 if frame.sender is None or frame.type == "setup-请示":
@@ -195,7 +243,7 @@ def _basis(frame: _Frame, facts: Facts) -> None:
     if frame.type == "sanding" and frame.rules is not None:
         facts.basis.append(Src(Basis(title=frame.rules.value), frame.rules.line, ["the 规定 the text reports issued"]))
         return
-    if frame.type in ("setup-请示", "units-asked") or frame.title is None:
+    if frame.type in ("setup-请示", "units-asked", "signed-请示") or frame.title is None:
         return  # a request decides nothing
     title = frame.title.text.replace(" ", "")
     number = frame.number.text.replace(" ", "") if frame.number is not None else None
@@ -322,6 +370,10 @@ def _numbered_duties(lines: list[Line], facts: Facts) -> set[int]:
 
 def _name(frame: _Frame, lines: list[Line], facts: Facts) -> None:
     at = frame.title.no if frame.title is not None else next(line.no for line in lines if line.text)
+    if frame.rules is not None:
+        at = frame.rules.line  # news: the body is named where the 规定 is
+    elif frame.type == "signed-请示" and frame.sender is not None:
+        at = frame.sender.line
     if frame.type == "rename":
         for line in lines:
             m = _BODY_RENAME.search(line.key)
@@ -341,19 +393,89 @@ def _name(frame: _Frame, lines: list[Line], facts: Facts) -> None:
         "units-asked": "the body that asks for the units (the 请示's sender)",
         "group": "the group the notice sets up",
         "sanding": "the body of the 三定 规定 the text reports",
+        "signed-请示": "the sender that signs the 请示 (its signature above the date; the text speaks of it as 我X)",
     }
     facts.name = Src(frame.subject, at, [notes[frame.type]])
     if frame.type == "group":
         facts.kind = Src(UnitKind.COORDINATING_BODY, at, ["a group set up by a notice, with members: it coordinates"])
-    if frame.type in ("setup-请示", "units-asked"):
+    if frame.type in ("setup-请示", "units-asked", "signed-请示"):
         facts.doc_notes.append(Src("请示: the units and figures asked for, not yet approved", at))
 
 
 def read_admin(lines: list[Line], facts: Facts) -> bool:
     """Read an administrative document of a known type (see the module); return False for any other text."""
+    return _read(lines, facts) is not None
+
+
+#: the frames that say whose facts they are and leave the text to the general readers too
+_FRAME_ONLY = ("sanding", "signed-请示")
+
+
+class FrameOnly(NamedTuple):
+    """What a frame that leaves the text to the general readers holds: its lines, and whether it decides."""
+
+    lines: set[int]
+    decides: bool  # a request decides nothing: the documents its text cites are no basis of the body
+
+
+def read_news(lines: list[Line], facts: Facts) -> FrameOnly | None:
+    """Read the frame of 三定 news or of an untitled request into ``facts``: return the frame's lines, or None.
+
+    A news item reports a 三定 规定 in running text, as any page does: its frame says only whose facts they
+    are (the body of the 规定 it names) and their basis (the 规定); its chrome is no fact. A request a copy
+    gives without its title ("区编委:" … "特此请示。", a signature, a date) says whose they are by its
+    signature: the sender, which the text calls 我局. The rest of such a text is the general readers' too
+    (see :func:`merge_frame`).
+    """
+    if (frame := _classify(lines)) is None or frame.type not in _FRAME_ONLY:
+        return None
+    read = _read(lines, facts)
+    assert read is not None
+    chrome = {n.line for n in facts.notes if n.line is not None and n.message == "page chrome"}
+    return FrameOnly(read.frame_lines | chrome, read.type != "signed-请示")
+
+
+def merge_frame(framed: Facts, general: Facts, decides: bool = True) -> Facts:
+    """Merge what the frame reader read of a news item with what the general readers read of its text.
+
+    The frame says whose facts they are: the body's name and basis are the frame's. Of every other field the
+    frame reader's reading is kept where it read one (it reads the news' few sentences whole, with the body
+    in view), else the general readers'. Fields read together stay together: the sections with their stated
+    count, the quotas with the posts, the kind with its rank, superior and funding. A frame that decides
+    nothing (a request) gives the body no basis: a document its text cites is kept as a note.
+    """
+    out = general
+    out.name = framed.name or general.name
+    out.basis = framed.basis or general.basis
+    if not decides:
+        for cited in general.basis:
+            words = " ".join(x for x in (cited.value.number, cited.value.title) if x)
+            out.doc_notes.append(Src(words, cited.line, ["a document the request cites: its ground, not a basis"]))
+        out.basis = []
+    if framed.kind_label is not None or framed.kind is not None:
+        out.kind_label, out.kind = framed.kind_label, framed.kind
+    out.rank = framed.rank or general.rank
+    out.superior = framed.superior or general.superior
+    out.funding = framed.funding or general.funding
+    if framed.sections:
+        out.sections, out.stated_sections, out.shared = framed.sections, framed.stated_sections, framed.shared
+        out.section_rank = framed.section_rank or general.section_rank
+    if framed.quotas or framed.posts:
+        out.quotas, out.posts = framed.quotas, framed.posts
+    for name in ("plaques", "duties", "changes", "relations", "history", "members"):
+        if getattr(framed, name):
+            setattr(out, name, getattr(framed, name))
+    out.doc_notes = framed.doc_notes + general.doc_notes
+    out.notes = framed.notes + general.notes
+    out.used |= framed.used
+    out.continued |= framed.continued
+    return out
+
+
+def _read(lines: list[Line], facts: Facts) -> _Frame | None:
     frame = _classify(lines)
     if frame is None:
-        return False
+        return None
     _frame_lines(lines, frame, facts)
     _name(frame, lines, facts)
     _basis(frame, facts)
@@ -365,6 +487,8 @@ def read_admin(lines: list[Line], facts: Facts) -> bool:
     if frame.addressee is not None:
         facts.used.add(frame.addressee.line)
     facts.used |= {n.line for n in facts.notes if n.line is not None and n.message == "page chrome"}
+    if frame.type == "signed-请示":
+        return frame  # the frame only: the general readers read its text
     body = [line for line in lines if line.text and line.no not in facts.used]
     facts.used |= _numbered_duties(body, facts)
     if frame.type == "group":
@@ -383,7 +507,7 @@ def read_admin(lines: list[Line], facts: Facts) -> bool:
             facts.used.add(line.no)
     if frame.type == "group":
         _group_office(lines, frame, facts)
-    return True
+    return frame
 
 
 def _asked_unit(line: Line, facts: Facts) -> bool:

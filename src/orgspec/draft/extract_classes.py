@@ -345,7 +345,10 @@ def working_bodies(lines: list[Line], facts: Facts, skip: set[int]) -> set[int]:
             line = para.line_at(at)
             notes = ["one of the bodies the text lists"] + ([f"the text adds '({added})'"] if added else [])
             body = ListedBody(name=Src(para.text[at : at + len(name)], line, notes), kind_label=Src(label, line))
-            hung = re.fullmatch(r"([\u4e00-\u9fff]{2,20}?)在" + re.escape(name) + r"(加挂|挂)牌子", added or "")
+            # compiled only for an item with words in parentheses (a pattern per item overflows re's cache)
+            hung = None
+            if added:
+                hung = re.fullmatch(r"([\u4e00-\u9fff]{2,20}?)在" + re.escape(name) + r"(加挂|挂)牌子", added)
             if hung is not None:  # "市委统战部(市民族宗教事务局在市委统战部加挂牌子)": the item's plaque
                 start = at + len(name) + 1
                 plaque = Plaque(name=para.text[start : start + len(hung.group(1))], form=hung.group(2))

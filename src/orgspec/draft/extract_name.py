@@ -10,7 +10,8 @@ it): each phrasing names the body it is about, and the first that matches wins (
 - "X内设18个职能处(室)", "X设置工作部门35个", "X有以下六类机构" → X;
 - "成立X领导小组" / "成立X(以下简称…)" → X (a 领导小组 is a coordinating body by its name), but not
   a dated "1960年6月成立X" (an event of a history);
-- a gazetteer's entry "X 1954年12月,…" (the name, a space, then its history) → X.
+- a gazetteer's entry "X 1954年12月,…" (the name, a space, then its history) → X; not an entry under a
+  line that introduces the body's units ("管委会内设机构是:"): such entries are its units.
 
 A name must end the way a body's name ends (厅, 局, 办公室, 委员会, 领导小组 …); words before
 印发, 关于, 《 or 的 are cut off ("民政部承认的市北区街道办事处" → 市北区街道办事处).
@@ -73,6 +74,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+#: a line that introduces a list of the body's units ("管委会内设机构是:", "下设以下科室:")
+_INTRODUCES = re.compile(r"(?:内设机构|下设|设有|机构|科室|单位)[\u4e00-\u9fff]{0,6}?[:：]\s*$")
+
+
 def _trim(name: str) -> str:
     for word in ("印发", "关于", "《", "的", "核定"):
         at = name.rfind(word)
@@ -86,7 +91,9 @@ def name_in_passing(lines: list[Line], facts: Facts) -> None:
     first = [line for line in lines if line.text][:15]
     staffing = [line for line in lines if line.text]  # a staffing sentence names its body wherever it stands
     for pattern, note in _PATTERNS:
-        for line in staffing if "staffing sentence" in note else first:
+        for i, line in enumerate(staffing if "staffing sentence" in note else first):
+            if "gazetteer's entry" in note and any(_INTRODUCES.search(above.key) for above in first[:i]):
+                break  # "内设机构是:" above: the entries below are the body's units, not the body
             for m in pattern.finditer(line.key):
                 g = m.lastindex or 1  # the name is the last group; "山东省成立X": the place before 成立 is X's
                 clause = line.key[max(line.key.rfind(c, 0, m.start()) for c in ",。;") + 1 : m.start(g)]

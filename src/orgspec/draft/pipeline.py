@@ -10,7 +10,7 @@ from typing import Any
 
 from orgspec.draft.assemble import Provenance, assemble
 from orgspec.draft.emit import emit_text, report
-from orgspec.draft.extract_admin import read_admin
+from orgspec.draft.extract_admin import merge_frame, read_admin, read_news
 from orgspec.draft.extract_articles import article_body, drop_refusals_read_elsewhere, read_articles
 from orgspec.draft.extract_bodies import extract_bodies, reconcile_with_sections
 from orgspec.draft.extract_breakdown import check_breakdowns, extract_breakdowns
@@ -432,8 +432,15 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     english = is_english(lines) and chinese_lines < 3
     leaders: list[Leader] = []
     skip: set[int] = set()
+    # 三定 news: its frame says whose facts they are; the general readers read its text without the frame's lines
+    framed = Facts() if not english else None
+    seen, frame = lines, read_news(lines, framed) if framed is not None else None
+    if frame is None:
+        framed = None
+    else:
+        lines = [Line(line.no, "", "") if line.no in frame.lines else line for line in lines]
     # an administrative document of a known type (批复, 请示, 调整 通知, …): its frame says whose facts they are
-    admin = not english and read_admin(lines, facts)
+    admin = framed is None and not english and read_admin(lines, facts)
     if english:
         extract_english(lines, facts)
     elif admin:
@@ -471,9 +478,13 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         range_quotas(lines, facts, skip, settled=False)
         pools_of_others(lines, facts)
         latest_quotas(lines, facts)  # a chronicle's earlier quotas are history
+    if framed is not None:
+        facts = merge_frame(framed, facts, frame is None or frame.decides)
     check_breakdowns(facts)
-    structure = admin or bool(
-        facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed
+    structure = (
+        admin
+        or framed is not None
+        or bool(facts.duties or facts.sections or facts.quotas or facts.posts or facts.kind_label or facts.listed)
     )
     if not structure:
         extract_coordinating(lines, facts)
@@ -546,6 +557,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         blocking = _blocking(emit_text(spec, prov, facts.notes, source_name))
     if "OS304" in blocking and _posts_over_quota(facts):
         spec, prov = assemble(facts, lines, drafted)
+    lines = seen
     _say_what_was_seen(spec, lines, facts)
     not_read = [(line.no, line.text) for line in lines if line.text and line.no not in facts.used]
     coverage = _coverage(lines, prov, facts, spec)
