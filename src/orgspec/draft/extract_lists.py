@@ -223,6 +223,12 @@ def _split(segment: str) -> list[tuple[int, int]]:
     return out
 
 
+#: a unit named by a verb and its unit word alone: "研究室", "管理科", "协调处" (a duty opens "研究制定…")
+_VERB_UNIT = re.compile("(?:" + "|".join(_VERBS) + ")" + _SUFFIX)
+#: a quantity, not a name: "下设若干科(室、组)"
+_QUANTITY = ("若干", "若幹", "多个", "几个")
+
+
 def _name_at(piece: str) -> tuple[str, str | None, int] | None:
     """Read one item: (name, parenthesised words, offset of the name in the piece), or None."""
     offset = len(piece) - len(piece.lstrip())
@@ -236,10 +242,15 @@ def _name_at(piece: str) -> tuple[str, str | None, int] | None:
     piece = re.sub(r"(?:主要|分别)?负责.*$", "", piece)
     # "X(Y)与市监委派出监察组合署办公": the unit X shares its offices with another; the name is X(Y)
     piece = re.sub(r"(?<=[)\u4e00-\u9fff])(?:与|和)[\u4e00-\u9fff]{2,30}合署办公$", "", piece)
+    beside = re.match(r"以及(?=[\u4e00-\u9fff]{2})", piece)  # ",以及机关党委": a unit listed beside the others
+    if beside:
+        offset += beside.end()
+        piece = piece[beside.end() :]
     m = _NAME.match(piece)
     if (
         not m
-        or m.group(1).startswith(_VERBS)
+        or (m.group(1).startswith(_VERBS) and not _VERB_UNIT.fullmatch(m.group(1)))
+        or m.group(1).startswith(_QUANTITY)
         or len(m.group(1)) < 2
         or re.search(r"内设|下设|设有|下属|成立|设立了|按规定", m.group(1))
     ):
@@ -278,6 +289,10 @@ CHANGE_ITEM = re.compile(
 )
 
 
+#: a parenthesis that renames the unit before it: "(1988年改为专门委员会办公室)", "(后更名为X)"
+_RENAMED = re.compile(r"^(\d{4}年|后|後)?(?:改为|更名为|改称|改名为)([\u4e00-\u9fff]{2,24})$")
+
+
 def states_change(name: str) -> bool:
     """Whether a list item states a change (组建X, A改组为B) rather than a unit's name."""
     return CHANGE_ITEM.search(fold(name)) is not None
@@ -294,6 +309,11 @@ def _add(facts: Facts, para: Paragraph, at: int, name: str, inner: str | None, *
     written = None
     if inner and para.key[open_at : open_at + 1] == "(":  # the parenthesis as written, for the plaques' names
         written = para.text[open_at + 1 : open_at + 1 + len(inner)]
+    renamed = _RENAMED.match(inner or "")
+    if renamed and written is not None and _NAME.match(renamed.group(2)):
+        # "学委会工作组办公室(1988年改为专门委员会办公室)": the unit bears the name the parenthesis gives it
+        facts.note(line, "doubt", f"'{name}' was renamed ({written}): drafted by its later name")
+        name, inner = written[renamed.start(2) : renamed.end(2)], None
     known = next((s for s in facts.sections if s.name == name), None)
     if known is not None:
         if not known.plaques and inner:  # a later mention gives the plaque: "…办公室(国务院总值班室)"
@@ -431,9 +451,15 @@ def _running(para: Paragraph, facts: Facts) -> None:
             mixed = re.search(r"个(?:股室|科室|处室)和", key[last : last + 16]) is not None
             # "另按规定设立了机关党支部、纪检监察室": units set per regulations, outside the count
             per_rules = re.search(r"(?:另|并)?按(?:有关)?规定$", key[max(0, m.start() - 8) : m.start()]) is not None
+            # "下设8个局级机构:A、…、H,以及机关党委": the count is of the units before 以及; the one after is beside it
+            beside = {at for at, _, _ in found if key[max(0, at - 3) : at] == ",以及"}
+            beside = beside if beside and count == len(found) - len(beside) else set()
             for at, name, inner in found:
                 text_name = para.text[at : at + len(name)]
                 _add(facts, para, at, text_name, inner)
+                if at in beside and facts.sections[-1].name == text_name:
+                    facts.sections[-1].outside_count = True
+                    facts.sections[-1].notes.append("listed after the counted units ('以及'): outside the stated count")
                 if per_rules and facts.sections[-1].name == text_name:
                     facts.sections[-1].per_regulations = True
                     facts.sections[-1].outside_count = True

@@ -1,0 +1,95 @@
+"""The twelfth pass (b): units (sections, posts, duty texts, plaques, quotas), by shapes of the field.
+
+Each guard or rule reads a shape of the field seen in development documents (docs/draft.md, "The twelfth
+pass (b): units"); the texts below are made up in other words than any document, and each refusal beside
+a rule is a near-miss it must not read.
+"""
+
+from __future__ import annotations
+
+from orgspec.draft import draft
+from orgspec.model.values import UnitKind
+from tests.draft_helpers import checked_draft, notes_of
+
+
+def _units(text: str) -> dict[str, tuple[UnitKind, bool]]:
+    result = checked_draft(text)
+    return {u.name: (u.kind, u.outside_count) for b in result.spec.bodies for u in b.walk() if u is not b}
+
+
+def _inconsistencies(text: str) -> list[str]:
+    messages = [n["message"] for n in draft(text, "snippet.txt").report["notes"] if n["kind"] == "anomaly"]
+    return [m for m in messages if " but lists " in m]
+
+
+# --- a unit named by a verb and its unit word --------------------------------------------------------------
+
+
+def test_a_unit_named_by_a_verb_and_its_unit_word_is_read() -> None:
+    # "研究室" opens with 研究, a duty's verb: found-15 and found-88 list one among the sections
+    text = "甲市科学技术协会内设机构:办公室、研究室、管理科、学会工作部。\n"
+    assert {"办公室", "研究室", "管理科"} <= set(_units(text))
+
+
+def test_a_duty_opening_with_the_same_verb_is_no_unit() -> None:
+    text = "乙县档案馆内设机构:办公室、研究制定档案工作规划的编研室。\n"
+    names = set(_units(text))
+    assert "办公室" in names
+    assert not [n for n in names if n.startswith("研究")]
+
+
+# --- a quantity is no name ----------------------------------------------------------------------------------
+
+
+def test_a_quantity_of_units_gives_no_section() -> None:
+    # found-88: "…秘书处,下设若干科(室、组)" — how many, not which
+    text = "丙县人民委员会设秘书处,下设若干科(室、股),具体由秘书处确定。\n"
+    names = set(_units(text))
+    assert not [n for n in names if n.startswith(("若干", "多个"))]
+
+
+def test_named_units_beside_it_are_still_read() -> None:
+    text = "丙县人民委员会秘书处下设文书科、机要科。\n"
+    assert {"文书科", "机要科"} <= set(_units(text))
+
+
+# --- a unit listed beside the counted ones ------------------------------------------------------------------
+
+
+def test_a_unit_after_yiji_is_outside_the_count_the_others_meet() -> None:
+    # found-88: "下设8个局级机构:秘书局、…、人民政协报社,以及机关党委" — the 8 are before 以及
+    text = "丁市政协办公厅下设3个处级机构:文秘处、联络处、信息处,以及机关党支部;另有研究室。\n"
+    units = _units(text)
+    assert {"文秘处", "联络处", "信息处", "机关党支部"} <= set(units)
+    assert units["机关党支部"][1] is True
+    assert not units["文秘处"][1]
+    assert _inconsistencies(text) == []
+
+
+def test_a_unit_after_yiji_counted_with_the_others_stays_inside() -> None:
+    # the refusal: the count covers every item, the one after 以及 too
+    text = "丁市政协办公厅下设4个处级机构:文秘处、联络处、信息处,以及综合处。\n"
+    units = _units(text)
+    assert {"文秘处", "联络处", "信息处", "综合处"} <= set(units)
+    assert units["综合处"][1] is False
+    assert _inconsistencies(text) == []
+
+
+# --- a unit renamed in its parenthesis ----------------------------------------------------------------------
+
+
+def test_a_unit_renamed_in_its_parenthesis_bears_its_later_name() -> None:
+    # found-88: "学委会工作组办公室(1988年改为专门委员会办公室)" — the unit of the list is named after the change
+    text = "戊县文联下设3个科室:办公室、创作科(2003年更名为创作研究室)、联络科。\n"
+    result = checked_draft(text)
+    names = {u.name for b in result.spec.bodies for u in b.walk() if u is not b}
+    assert "创作研究室" in names
+    assert "创作科" not in names
+    assert any("renamed" in m for m in notes_of(result, "doubt"))
+
+
+def test_a_parenthesis_that_renames_nothing_keeps_the_name() -> None:
+    # the refusal: a parenthesis of other words (a plaque, a remark) leaves the name as written
+    text = "戊县文联下设3个科室:办公室、创作科(含评论工作)、联络科。\n"
+    names = set(_units(text))
+    assert "创作科" in names
