@@ -93,3 +93,45 @@ def test_a_parenthesis_that_renames_nothing_keeps_the_name() -> None:
     text = "戊县文联下设3个科室:办公室、创作科(含评论工作)、联络科。\n"
     names = set(_units(text))
     assert "创作科" in names
+
+
+# --- a class the list leaves open -----------------------------------------------------------------------------
+
+
+def test_other_units_as_needed_are_no_section() -> None:
+    # found-81: "設立法制工作委員會、預算工作委員會和其他需要設立的工作委員會" — which others, the text does not say
+    text = "己市人大常委会设立法规工作委员会、代表工作委员会和其他需要设立的专门小组。\n"
+    names = set(_units(text))
+    assert {"法规工作委员会", "代表工作委员会"} <= names
+    assert not [n for n in names if n.startswith(("其他", "其它")) or "和其他" in n]
+
+
+# --- a chain of duties in one clause --------------------------------------------------------------------------
+
+
+def _duties(text: str) -> list[str]:
+    result = checked_draft(text)
+    return [d.text for b in result.spec.bodies for u in b.walk() for d in u.duties]
+
+
+def test_a_chain_of_duties_joined_by_commas_is_one_duty_each() -> None:
+    # found-83: "主要职责是,负责A、负责B、负责C、…等。" — each 负责 opens a duty of its own
+    from orgspec.draft.extract_duties import split_duty
+
+    text = "负责全县林地保护管理、负责森林防火的组织协调、承担林业有害生物防治工作等。"
+    assert split_duty(text) == ["负责全县林地保护管理", "负责森林防火的组织协调", "承担林业有害生物防治工作"]
+
+
+def test_verbs_of_one_duty_stay_one_duty() -> None:
+    from orgspec.draft.extract_duties import split_duty
+
+    # the refusal: verbs in a row that govern one object, and a duty of two clauses only
+    one = "组织、协调、指导全县水土保持工作。"
+    assert split_duty(one) == [one]
+    two = "负责全县林地保护管理、负责森林防火的组织协调。"
+    assert split_duty(two) == [two]
+
+
+def test_a_drafted_chain_gives_each_duty_of_the_body() -> None:
+    text = "庚县林业局\n庚县林业局是县政府工作部门。主要职责是,负责全县林地保护管理、负责森林防火的组织协调、负责林业有害生物防治工作等。\n"
+    assert {"负责全县林地保护管理", "负责森林防火的组织协调", "负责林业有害生物防治工作"} <= set(_duties(text))

@@ -275,9 +275,10 @@ def _plaques(inner: str | None, line: int, written: str | None = None) -> list[S
 
 
 #: names no section bears: a state body's full name ("中华人民共和国国家经济委员会", "中央人民政府体育运动委员会"),
-#: a group or an advisory committee, bodies of their own ("财经咨询小组", "人权咨询委员会": 议事协调机构)
+#: a group or an advisory committee, bodies of their own ("财经咨询小组", "人权咨询委员会": 议事协调机构), and
+#: a class of units the list leaves open ("其他需要设立的工作委员会": which, the text does not say)
 _NO_SECTION = re.compile(
-    r"^(?:中华人民共和国|中央人民政府)|(?:小组|小組)$|(?:咨询|諮詢|顾问|顧問)(?:委员会|小组|小組)$"
+    r"^(?:中华人民共和国|中央人民政府|其他|其它)|(?:小组|小組)$|(?:咨询|諮詢|顾问|顧問)(?:委员会|小组|小組)$"
 )
 #: a list of classes of bodies, not of units: "各级人民法院、专门人民法院、人民法庭" (at every level)
 _CLASS_ITEM = re.compile(r"(?:地方)?各(?:级|級|类|類)")
