@@ -135,3 +135,39 @@ def test_verbs_of_one_duty_stay_one_duty() -> None:
 def test_a_drafted_chain_gives_each_duty_of_the_body() -> None:
     text = "庚县林业局\n庚县林业局是县政府工作部门。主要职责是,负责全县林地保护管理、负责森林防火的组织协调、负责林业有害生物防治工作等。\n"
     assert {"负责全县林地保护管理", "负责森林防火的组织协调", "负责林业有害生物防治工作"} <= set(_duties(text))
+
+
+# --- an entry headed by the unit's name and a space ---------------------------------------------------------
+
+_ENTRIES = (
+    "辛区工业园管理委员会\n"
+    "辛区工业园管理委员会是区政府派出机构,正处级。管委会内设机构是:\n"
+    "综合办公室 2005年3月成立,正科级,工作人员5人。职能是承担管委会文电、会务、督办工作;负责园区对外联络接待。\n"
+    "招商服务处 2005年3月成立,正科级。负责园区招商引资和项目落地服务;协助企业办理各项审批手续。\n"
+    "规划建设处 2006年成立。负责园区规划编制和基础设施建设管理。\n"
+)
+
+
+def test_an_entry_headed_by_the_units_name_and_a_space_is_read() -> None:
+    # found-87's entries ("土地规划建设处 1993年9月成立,正科级,…。负责…"); catalogue 33 writes "办公室:负责…"
+    result = checked_draft(_ENTRIES)
+    units = {u.name: u for b in result.spec.bodies for u in b.walk() if u is not b}
+    assert {"招商服务处", "规划建设处"} <= set(units)
+    assert [d.text for d in units["招商服务处"].duties] == ["负责园区招商引资和项目落地服务", "协助企业办理各项审批手续"]
+    # the founding, rank and staff are no duty
+    assert not [d for u in units.values() for d in u.duties if "成立" in d.text or "正科级" in d.text]
+
+
+def test_an_entry_of_a_telephone_or_of_names_gives_no_duty() -> None:
+    # the refusal: a directory under the heading, the unit's name then its telephone or its staff
+    text = "壬县民政局\n壬县民政局内设机构:\n办公室 0537-4211234\n社会救助股 张某某 李某某\n"
+    result = checked_draft(text)
+    units = {u.name: u for b in result.spec.bodies for u in b.walk() if u is not b}
+    assert not [d for u in units.values() for d in u.duties]
+
+
+def test_a_fragment_where_the_copy_stops_is_no_duty() -> None:
+    # found-87 stops in the next entry's first character ("财")
+    result = checked_draft(_ENTRIES + "财\n")
+    duties = [d.text for b in result.spec.bodies for u in b.walk() for d in u.duties]
+    assert "财" not in duties
