@@ -166,8 +166,8 @@ def _entry_text(section: SectionFacts, text: str, line: int) -> None:
             continue
         frame = _ENTRY_FRAME.match(key)
         work = sentence[frame.end() :] if frame else sentence
-        for clause in re.split(r"(?<=[;;])", work):
-            clause = clause.strip().rstrip(";;。")
+        for piece in re.split(r"(?<=[;;])", work):
+            clause = re.sub(r"[;;。]+$", "", piece.strip())
             if len(re.findall(r"[\u4e00-\u9fff]", clause)) < 6 or re.fullmatch(
                 r"[\u4e00-\u9fff]{2,4}(?: +[\u4e00-\u9fff]{2,4})*", clause
             ):
