@@ -153,7 +153,10 @@ def test_an_entry_headed_by_the_units_name_and_a_space_is_read() -> None:
     result = checked_draft(_ENTRIES)
     units = {u.name: u for b in result.spec.bodies for u in b.walk() if u is not b}
     assert {"招商服务处", "规划建设处"} <= set(units)
-    assert [d.text for d in units["招商服务处"].duties] == ["负责园区招商引资和项目落地服务", "协助企业办理各项审批手续"]
+    assert [d.text for d in units["招商服务处"].duties] == [
+        "负责园区招商引资和项目落地服务",
+        "协助企业办理各项审批手续",
+    ]
     # the founding, rank and staff are no duty
     assert not [d for u in units.values() for d in u.duties if "成立" in d.text or "正科级" in d.text]
 
