@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orgspec.draft.extract_periods import latest_list
+from orgspec.draft.extract_periods import latest_list, latest_period
 from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src, section_kind
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Duty, Plaque
@@ -859,45 +859,7 @@ def extract_lists(lines: list[Line], facts: Facts) -> None:
         for para in paras:
             _hosted(para, facts)
     if not latest_list(paras, facts, Paragraph, _running):  # type: ignore[arg-type]
-        _latest_period(paras, facts)
-
-
-#: a sentence that opens with a year: "1993年,按照…", "2002年,乡镇机构改革后"
-_PERIOD = re.compile(r"(?:^|[。;])\s*(\d{4})年")
-
-
-def _latest_period(paras: list[Paragraph], facts: Facts) -> None:
-    """Keep the units of the latest period when a chronicle lists units for several years.
-
-    A gazetteer writes "1993年,…设A、B、C。…2002年,…机构改革后。…设D、E": the units in force are the
-    last list's; the earlier lists are history, kept as notes at their place rather than drafted as
-    units of today. Only when two periods each list two or more units.
-    """
-    openers = sorted((para.line_at(m.start(1)), int(m.group(1))) for para in paras for m in _PERIOD.finditer(para.key))
-    if len(openers) < 2 or len(facts.sections) < 4:
-        return
-
-    def period(line: int) -> int | None:
-        years = [year for at, year in openers if at <= line]
-        return years[-1] if years else None
-
-    by_period: dict[int | None, list[SectionFacts]] = {}
-    for section in facts.sections:
-        by_period.setdefault(period(section.line), []).append(section)
-    dated = [year for year in by_period if year is not None]
-    if len(by_period) < 2 or not dated or any(len(units) < 2 for units in by_period.values()):
-        return
-    latest = max(dated)
-    for year, units in by_period.items():
-        if year == latest:
-            continue
-        for unit in units:
-            note = f"a unit of an earlier period ({year or 'undated'}), before the list of {latest}: kept as a note"
-            facts.doc_notes.append(Src(unit.name, unit.line, [note]))
-    facts.note(
-        by_period[latest][0].line, "doubt", f"units are listed for several periods; those of {latest} are drafted"
-    )
-    facts.sections = by_period[latest]
+        latest_period(paras, facts)
 
 
 def read_running(line: Line, facts: Facts) -> bool:
