@@ -268,6 +268,17 @@ def _shapes(size: int) -> dict[str, str]:
         + "特此请示。\n某县某局\n二〇一九年六月十日\n",
         "entries under a list": "第一节 某管理机构\n某局内设机构是:\n"
         + "".join(f"{_cjk(i)}办公室 1993年9月成立,正科级,工作人员{i % 9 + 1}人。\n" for i in range(size // 70)),
+        # the twelfth pass (b): a gazetteer's entries headed by the unit's name, chains of duties, lists with 以及
+        "entries headed by name": "某开发区管委会\n管委会内设机构是:\n"
+        + "".join(
+            f"{_cjk(i)}处 1993年9月成立,正科级,工作人员{i % 9 + 1}人。负责{_cjk(i)}工作;协助办理{_cjk(i)}事项。\n"
+            for i in range(size // 112)
+        ),
+        "chains of duties": "某局是县政府工作部门。"
+        + "".join(f"主要职责是,负责{_cjk(i)}管理、负责{_cjk(i)}监督、承担{_cjk(i)}工作等。" for i in range(size // 92)),
+        "counted lists with 以及": "".join(
+            f"{_cjk(i)}厅下设3个局级机构:{_cjk(i)}局、研究室、{_cjk(i)}社,以及机关党委;" for i in range(size // 95)
+        ),
     }
     return shapes
 

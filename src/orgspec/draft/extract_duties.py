@@ -6,6 +6,7 @@ Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -24,6 +25,7 @@ __all__ = [
     "extract_duties",
     "find_repeats",
     "is_page_chrome",
+    "split_duty",
 ]
 
 _STATED = re.compile(r"根据(?:上述|以上)职责")
@@ -229,11 +231,48 @@ def clean_duty(text: str) -> str:
     return out if re.sub(r"[。;; ]", "", out) else text
 
 
+#: duty verbs that open each clause of a chain "负责A、负责B、负责C等"
+_CHAIN_VERB = r"(?:负责|承担|指导|协调|组织|拟订|拟定|管理|监督|统筹)"
+
+
+def split_duty(text: str) -> list[str]:
+    """Return the duties one drafted text holds, each as written; ``[text]`` when it holds one.
+
+    "负责A、负责B、负责C等。" → 负责A, 负责B, 负责C (three or more clauses, each opening with a duty verb,
+    joined by 、; the closing 等 is the list's, not the last duty's; a frame "主要职责是," before them is none).
+    """
+    key = fold(text)
+    frame = re.match(r"(?:其)?(?:主要)?(?:职责|职能)(?:是|为)?[,:]", key)  # "主要职责是,": the sentence's frame
+    first = frame.end() if frame else 0
+    chain = [m.start() for m in re.finditer("(?:^|(?<=、))" + _CHAIN_VERB, key[first:])]
+    chain = [first + c for c in chain]
+    if len(chain) >= 3 and chain[0] == first and "。" not in key[:-1] and ";" not in key:
+        bounds = [*chain, len(text)]
+        parts = [text[a:b].rstrip("、") for a, b in itertools.pairwise(bounds)]
+        parts[-1] = re.sub(r"等?[。;]?$", "", parts[-1])
+        if all(len(p) >= 6 for p in parts):  # "组织、协调、指导全县…工作": verbs of one duty
+            return parts
+    return [text]
+
+
 def clean_duties(facts: Facts) -> None:
-    """Apply :func:`clean_duty` to every duty drafted: the body's, its sections', shared lists' and listed bodies'."""
+    """Apply :func:`clean_duty` to every duty drafted: the body's, its sections', shared lists' and listed bodies'.
+
+    An unnumbered duty that holds several (:func:`split_duty`) is first split into them.
+    """
     lists = [facts.duties, *(s.duties for s in facts.sections), *(s.duties for s in facts.shared)]
     lists += [b.duties for b in facts.listed]
     for duties in lists:
+        split: list[Src[Duty]] = []
+        for src in duties:
+            parts = split_duty(src.value.text) if src.value.number is None else [src.value.text]
+            if len(parts) == 1:
+                split.append(src)
+                continue
+            note = "one duty per clause of a chain of duties"
+            for part in parts:
+                split.append(Src(src.value.model_copy(update={"text": part}), src.line, [*src.notes, note]))
+        duties[:] = split
         for src in duties:
             text = clean_duty(src.value.text)
             if text != src.value.text:

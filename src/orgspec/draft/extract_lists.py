@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orgspec.draft.extract_periods import latest_list
+from orgspec.draft.extract_periods import latest_list, latest_period
 from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src, section_kind
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Duty, Plaque
@@ -223,6 +223,12 @@ def _split(segment: str) -> list[tuple[int, int]]:
     return out
 
 
+#: a unit named by a verb and its unit word alone: "研究室", "管理科", "协调处" (a duty opens "研究制定…")
+_VERB_UNIT = re.compile("(?:" + "|".join(_VERBS) + ")" + _SUFFIX)
+#: a quantity, not a name: "下设若干科(室、组)"
+_QUANTITY = ("若干", "若幹", "多个", "几个")
+
+
 def _name_at(piece: str) -> tuple[str, str | None, int] | None:
     """Read one item: (name, parenthesised words, offset of the name in the piece), or None."""
     offset = len(piece) - len(piece.lstrip())
@@ -236,10 +242,15 @@ def _name_at(piece: str) -> tuple[str, str | None, int] | None:
     piece = re.sub(r"(?:主要|分别)?负责.*$", "", piece)
     # "X(Y)与市监委派出监察组合署办公": the unit X shares its offices with another; the name is X(Y)
     piece = re.sub(r"(?<=[)\u4e00-\u9fff])(?:与|和)[\u4e00-\u9fff]{2,30}合署办公$", "", piece)
+    beside = re.match(r"以及(?=[\u4e00-\u9fff]{2})", piece)  # ",以及机关党委": a unit listed beside the others
+    if beside:
+        offset += beside.end()
+        piece = piece[beside.end() :]
     m = _NAME.match(piece)
     if (
         not m
-        or m.group(1).startswith(_VERBS)
+        or (m.group(1).startswith(_VERBS) and not _VERB_UNIT.fullmatch(m.group(1)))
+        or m.group(1).startswith(_QUANTITY)
         or len(m.group(1)) < 2
         or re.search(r"内设|下设|设有|下属|成立|设立了|按规定", m.group(1))
     ):
@@ -264,9 +275,10 @@ def _plaques(inner: str | None, line: int, written: str | None = None) -> list[S
 
 
 #: names no section bears: a state body's full name ("中华人民共和国国家经济委员会", "中央人民政府体育运动委员会"),
-#: a group or an advisory committee, bodies of their own ("财经咨询小组", "人权咨询委员会": 议事协调机构)
+#: a group or an advisory committee, bodies of their own ("财经咨询小组", "人权咨询委员会": 议事协调机构), and
+#: a class of units the list leaves open ("其他需要设立的工作委员会": which, the text does not say)
 _NO_SECTION = re.compile(
-    r"^(?:中华人民共和国|中央人民政府)|(?:小组|小組)$|(?:咨询|諮詢|顾问|顧問)(?:委员会|小组|小組)$"
+    r"^(?:中华人民共和国|中央人民政府|其他|其它)|(?:小组|小組)$|(?:咨询|諮詢|顾问|顧問)(?:委员会|小组|小組)$"
 )
 #: a list of classes of bodies, not of units: "各级人民法院、专门人民法院、人民法庭" (at every level)
 _CLASS_ITEM = re.compile(r"(?:地方)?各(?:级|級|类|類)")
@@ -276,6 +288,10 @@ CHANGE_ITEM = re.compile(
     r"改组为|改組為|更名为|更名為|改名为|改为|改為|调整为|調整為|合并为|合併為|并入|併入|划入|劃入|划归|劃歸|不再保留|不再設立|不再设立"
     r"|^(?:新设立|新設立|新设|新設|新组建|新組建|组建|組建|新成立|设立|設立|撤销|撤銷|撤并|撤併)"
 )
+
+
+#: a parenthesis that renames the unit before it: "(1988年改为专门委员会办公室)", "(后更名为X)"
+_RENAMED = re.compile(r"^(\d{4}年|后|後)?(?:改为|更名为|改称|改名为)([\u4e00-\u9fff]{2,24})$")
 
 
 def states_change(name: str) -> bool:
@@ -294,6 +310,11 @@ def _add(facts: Facts, para: Paragraph, at: int, name: str, inner: str | None, *
     written = None
     if inner and para.key[open_at : open_at + 1] == "(":  # the parenthesis as written, for the plaques' names
         written = para.text[open_at + 1 : open_at + 1 + len(inner)]
+    renamed = _RENAMED.match(inner or "")
+    if renamed and written is not None and _NAME.match(renamed.group(2)):
+        # "学委会工作组办公室(1988年改为专门委员会办公室)": the unit bears the name the parenthesis gives it
+        facts.note(line, "doubt", f"'{name}' was renamed ({written}): drafted by its later name")
+        name, inner = written[renamed.start(2) : renamed.end(2)], None
     known = next((s for s in facts.sections if s.name == name), None)
     if known is not None:
         if not known.plaques and inner:  # a later mention gives the plaque: "…办公室(国务院总值班室)"
@@ -431,9 +452,15 @@ def _running(para: Paragraph, facts: Facts) -> None:
             mixed = re.search(r"个(?:股室|科室|处室)和", key[last : last + 16]) is not None
             # "另按规定设立了机关党支部、纪检监察室": units set per regulations, outside the count
             per_rules = re.search(r"(?:另|并)?按(?:有关)?规定$", key[max(0, m.start() - 8) : m.start()]) is not None
+            # "下设8个局级机构:A、…、H,以及机关党委": the count is of the units before 以及; the one after is beside it
+            beside = {at for at, _, _ in found if key[max(0, at - 3) : at] == ",以及"}
+            beside = beside if beside and count == len(found) - len(beside) else set()
             for at, name, inner in found:
                 text_name = para.text[at : at + len(name)]
                 _add(facts, para, at, text_name, inner)
+                if at in beside and facts.sections[-1].name == text_name:
+                    facts.sections[-1].outside_count = True
+                    facts.sections[-1].notes.append("listed after the counted units ('以及'): outside the stated count")
                 if per_rules and facts.sections[-1].name == text_name:
                     facts.sections[-1].per_regulations = True
                     facts.sections[-1].outside_count = True
@@ -832,45 +859,7 @@ def extract_lists(lines: list[Line], facts: Facts) -> None:
         for para in paras:
             _hosted(para, facts)
     if not latest_list(paras, facts, Paragraph, _running):  # type: ignore[arg-type]
-        _latest_period(paras, facts)
-
-
-#: a sentence that opens with a year: "1993年,按照…", "2002年,乡镇机构改革后"
-_PERIOD = re.compile(r"(?:^|[。;])\s*(\d{4})年")
-
-
-def _latest_period(paras: list[Paragraph], facts: Facts) -> None:
-    """Keep the units of the latest period when a chronicle lists units for several years.
-
-    A gazetteer writes "1993年,…设A、B、C。…2002年,…机构改革后。…设D、E": the units in force are the
-    last list's; the earlier lists are history, kept as notes at their place rather than drafted as
-    units of today. Only when two periods each list two or more units.
-    """
-    openers = sorted((para.line_at(m.start(1)), int(m.group(1))) for para in paras for m in _PERIOD.finditer(para.key))
-    if len(openers) < 2 or len(facts.sections) < 4:
-        return
-
-    def period(line: int) -> int | None:
-        years = [year for at, year in openers if at <= line]
-        return years[-1] if years else None
-
-    by_period: dict[int | None, list[SectionFacts]] = {}
-    for section in facts.sections:
-        by_period.setdefault(period(section.line), []).append(section)
-    dated = [year for year in by_period if year is not None]
-    if len(by_period) < 2 or not dated or any(len(units) < 2 for units in by_period.values()):
-        return
-    latest = max(dated)
-    for year, units in by_period.items():
-        if year == latest:
-            continue
-        for unit in units:
-            note = f"a unit of an earlier period ({year or 'undated'}), before the list of {latest}: kept as a note"
-            facts.doc_notes.append(Src(unit.name, unit.line, [note]))
-    facts.note(
-        by_period[latest][0].line, "doubt", f"units are listed for several periods; those of {latest} are drafted"
-    )
-    facts.sections = by_period[latest]
+        latest_period(paras, facts)
 
 
 def read_running(line: Line, facts: Facts) -> bool:

@@ -4,7 +4,8 @@ A gazetteer's 沿革 writes a body's state year by year ("1983年,…内设A、B
 改革后,…内设A、D、E,核定行政编制13名"). The state in force is the last one the text gives; the earlier
 ones are history. :func:`latest_list` re-reads the latest period's list of units on its own (a name the
 latest list shares with an earlier one is a unit of today too); :func:`latest_quotas` keeps the quotas
-of the latest period that states any and turns the earlier ones into notes at their place.
+of the latest period that states any and turns the earlier ones into notes at their place;
+:func:`latest_period` keeps the units of the latest period when each period's list was read apart.
 
 A period opens with a year at the start of a sentence or line ("1996年　內設…", "。2002年机构改革").
 Figures before the first year are left as read (an undated opening says nothing of its time).
@@ -15,7 +16,7 @@ Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`, :mod:`orgsp
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from orgspec.draft.facts import Facts, SectionFacts, Src
@@ -23,7 +24,7 @@ from orgspec.draft.normalize import Line, cn_int
 from orgspec.model.units import Quota
 from orgspec.model.values import Count, CountStatus, QuotaCategory
 
-__all__ = ["latest_list", "latest_quotas"]
+__all__ = ["latest_list", "latest_period", "latest_quotas"]
 
 #: a sentence or line that opens with a year: "1993年,按照…", "2002年机构改革后"
 _OPENER = re.compile(r"(?:^|[。;])\s*(\d{4})年")
@@ -150,3 +151,44 @@ def latest_quotas(lines: list[Line], facts: Facts) -> None:
         kept.append(Src(Quota(category=category, count=Count.of(value), label=words), line, [note]))
         facts.used.add(line)
     facts.quotas = kept
+
+
+class _Dated(Protocol):
+    @property
+    def key(self) -> str: ...
+
+    def line_at(self, offset: int) -> int: ...
+
+
+def latest_period(paras: Sequence[_Dated], facts: Facts) -> None:
+    """Keep the units of the latest period when a chronicle lists units for several years.
+
+    A gazetteer writes "1993年,…设A、B、C。…2002年,…机构改革后。…设D、E": the units in force are the
+    last list's; the earlier lists are history, kept as notes at their place rather than drafted as
+    units of today. Only when two periods each list two or more units.
+    """
+    openers = sorted((para.line_at(m.start(1)), int(m.group(1))) for para in paras for m in _OPENER.finditer(para.key))
+    if len(openers) < 2 or len(facts.sections) < 4:
+        return
+
+    def period(line: int) -> int | None:
+        years = [year for at, year in openers if at <= line]
+        return years[-1] if years else None
+
+    by_period: dict[int | None, list[SectionFacts]] = {}
+    for section in facts.sections:
+        by_period.setdefault(period(section.line), []).append(section)
+    dated = [year for year in by_period if year is not None]
+    if len(by_period) < 2 or not dated or any(len(units) < 2 for units in by_period.values()):
+        return
+    latest = max(dated)
+    for year, units in by_period.items():
+        if year == latest:
+            continue
+        for unit in units:
+            note = f"a unit of an earlier period ({year or 'undated'}), before the list of {latest}: kept as a note"
+            facts.doc_notes.append(Src(unit.name, unit.line, [note]))
+    facts.note(
+        by_period[latest][0].line, "doubt", f"units are listed for several periods; those of {latest} are drafted"
+    )
+    facts.sections = by_period[latest]

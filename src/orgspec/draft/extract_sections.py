@@ -143,6 +143,41 @@ _LEAD_IN = re.compile(r"(?:下设|内设|设有|以下|分别为|如下|设下�
 _BULLET = re.compile(r"^\s*[-—–·•*●○▪]+\s*")
 
 
+#: an entry headed by a unit's name and a space: "土地规划建设处 1993年9月成立,…" (a gazetteer's entries)
+_ENTRY = re.compile(
+    r"^([\u4e00-\u9fff]{2,14}(?:党委|党组|工会|团委|中心|办公室|处|科|室|股|司)) +(?=[\u4e00-\u9fff\d])"
+)
+#: a sentence of an entry that states the unit's founding, rank or staff, not its work
+_ENTRY_FACT = re.compile(r"\d{4}年|成立|设立|[正副][处科股]级|工作人员|编制|\d+人")
+#: the frame of a sentence of functions: "职能是…", "主要职责为…"
+_ENTRY_FRAME = re.compile(r"^(?:主要)?(?:职能|职责)(?:是|为)[::]?")
+
+
+def _entry_text(section: SectionFacts, text: str, line: int) -> None:
+    """Read an entry's text after the unit's name: its work as duties, its founding and staff as notes.
+
+    Each sentence of work is split at ";" (one duty per clause, as the entry parts them), the frame
+    "职能是" left out; a sentence of founding, rank or staff is kept as a note (it states no work).
+    """
+    for sentence in re.findall(r"[^。]+。?", text):
+        key = fold(sentence)
+        if _ENTRY_FACT.search(key) and not re.match(r"(?:主要)?(?:负责|职能|职责)", key):
+            section.doc_notes.append(Src(sentence, line, ["the unit's founding, rank or staff, kept as a note"]))
+            continue
+        frame = _ENTRY_FRAME.match(key)
+        work = sentence[frame.end() :] if frame else sentence
+        for piece in re.split(r"(?<=[;;])", work):
+            clause = re.sub(r"[;;。]+$", "", piece.strip())
+            if len(re.findall(r"[\u4e00-\u9fff]", clause)) < 6 or re.fullmatch(
+                r"[\u4e00-\u9fff]{2,4}(?: +[\u4e00-\u9fff]{2,4})*", clause
+            ):
+                # "0535-4211234", "张某某 李某某": a telephone, the names of its staff; no work of the unit
+                if clause:
+                    section.doc_notes.append(Src(clause, line, ["the words after the unit's name are kept as a note"]))
+                continue
+            section.duties.append(Src(Duty(text=clause), line, ["a clause of the entry's work"]))
+
+
 def extract_sections(lines: list[Line], facts: Facts) -> None:
     """Read the sections part: the stated count, each section with its plaques and duties."""
     shared: SharedFacts | None = None
@@ -219,6 +254,14 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
             facts.shared.append(shared)
             facts.used.add(line.no)
             continue
+        e = _ENTRY.match(line.key)
+        if e and not e.group(1).startswith(_VERBS):
+            # "土地规划建设处 1993年9月成立,正科级,…。负责…": an entry headed by the unit's name and a space
+            section, _ = _heading(line.text[: e.end(1)], line.key[: e.end(1)], line.no)
+            _add_section(facts, section, "", line.no, "an entry headed by the unit's name")
+            _entry_text(facts.sections[-1], line.text[e.end() :], line.no)
+            shared = None
+            continue
         u = _UNNUMBERED.match(line.key)
         if u and not u.group(1).startswith(_VERBS):
             section, rest = _heading(line.text, line.key, line.no)
@@ -263,6 +306,9 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
                 current.doc_notes.append(Src(line.text, line.no, ["a named person, kept as a note"]))
             elif is_page_chrome(line.key):
                 facts.note(line.no, "skipped", f"a page's credit line, not a duty: {line.text[:40]}")
+            elif len(line.key.strip()) <= 2 and line.no == lines[-1].no:
+                # "财" where the copy stops: the start of a next entry, no duty of this one
+                facts.note(line.no, "doubt", f"the text stops in '{line.text.strip()}': no duty drafted")
             elif _STAFFING_LINE.search(line.key) and not line.key.startswith(_VERBS):
                 # "X机关行政编制10名。设局长1名…" after the last section: the body's staffing, no duty of it
                 extract_staffing([line], facts)
