@@ -9,7 +9,7 @@ rule is a near-miss it must not read.
 from __future__ import annotations
 
 from orgspec.draft.extract_admin import read_news
-from orgspec.draft.extract_admin_parts import duty_series
+from orgspec.draft.extract_duties import split_duty
 from orgspec.draft.facts import Facts
 from orgspec.draft.normalize import read_lines
 from tests.draft_helpers import checked_draft
@@ -106,11 +106,17 @@ def test_a_series_of_duties_in_news_is_one_duty_an_item() -> None:
 
 
 def test_a_duty_whose_items_do_not_each_open_with_the_verb_is_one_duty() -> None:
-    assert duty_series("负责医疗保险、生育保险和医疗救助工作。") is None
-    assert duty_series("负责医疗保险基金监管、指导定点医疗机构管理等。") is None
-    assert duty_series("承担医疗保险基金监管、负责医疗救助工作。") is None
-    assert duty_series("负责A、负责B") is None  # items too short to be duties
-    assert duty_series("负责医疗保险基金监管、负责医疗救助等工作。") == ["负责医疗保险基金监管", "负责医疗救助等工作"]
+    # the series is split by the one rule every drafted duty goes through (extract_duties.split_duty)
+    assert split_duty("负责医疗保险、生育保险和医疗救助工作。") == ["负责医疗保险、生育保险和医疗救助工作。"]
+    assert split_duty("负责A、负责B、负责C") == ["负责A、负责B、负责C"]  # items too short to be duties
+    # two clauses are not yet a chain: one duty, as the document may mean one
+    two = "负责医疗保险基金监管、负责医疗救助等工作。"
+    assert split_duty(two) == [two]
+    assert split_duty("负责医疗保险基金监管、指导定点医疗机构管理、负责医疗救助等。") == [
+        "负责医疗保险基金监管",
+        "指导定点医疗机构管理",
+        "负责医疗救助",
+    ]
 
 
 # --- a request a copy gives without its title: the body is the one that signs it --------------------

@@ -28,7 +28,6 @@ from orgspec.model.values import Ref
 __all__ = [
     "LIST_ITEM",
     "MEMBER_LINE",
-    "duty_series",
     "read_duty_clause",
     "read_members",
     "read_posts_in",
@@ -170,38 +169,17 @@ def read_posts_in(piece: Line, facts: Facts) -> bool:
     return False
 
 
-#: the opening of each item of a series of duties "负责A、负责B、负责C等": the verb repeated after each 、
-_SERIES_ITEM = re.compile(r"、(?=负责)")
-
-
-def duty_series(text: str) -> list[str] | None:
-    """Split a series of duties a summary runs together, "负责A、负责B、负责C等。", one duty an item.
-
-    Only a series whose every item opens with 负责 is split (the verb repeated after each 、 marks the items);
-    the 等 and the stop that close the series are no item's words. Return None for any other clause
-    ("负责市场、质量和价格监督" is one duty).
-    """
-    if not text.startswith("负责"):
-        return None
-    items = _SERIES_ITEM.split(text.strip().rstrip("。;"))
-    if len(items) < 2 or any(len(item) < 4 for item in items):
-        return None
-    items[-1] = items[-1].removesuffix("等")
-    return items
-
-
 def _duties_of(text: str, line: int, note: str) -> list[Src[Duty]]:
-    series = duty_series(text)
-    if series is None:
-        return [Src(Duty(text=text), line, [note])]
-    note = "one duty per item of a series '负责…、负责…'"
-    return [Src(Duty(text=item), line, [note]) for item in series]
+    # a series "负责A、负责B、负责C等" is split into its duties with every other duty, by
+    # extract_duties.clean_duties (split_duty)
+    return [Src(Duty(text=text), line, [note])]
 
 
 def read_duty_clause(piece: Line, body: str, facts: Facts) -> bool:
     """Read "主要职责(是):A;B;C" (one duty each), or the "负责…" clause of the sentence that names the body.
 
-    A clause that is a series "负责A、负责B、…等" is one duty an item (:func:`duty_series`).
+    A clause that is a series "负责A、负责B、…等" is split later, as every drafted duty is
+    (:func:`orgspec.draft.extract_duties.split_duty`).
     """
     if facts.duties:
         return False
