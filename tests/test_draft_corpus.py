@@ -98,29 +98,26 @@ def test_held_out_documents_are_scored_apart() -> None:
     rows = [line.split(" | ") for line in table.splitlines()[1:] if not line.startswith("TOTAL")]
     assert len(rows) == len(INDEX)
     for name, mark, *_ in rows:
-        # batches 1-11 (found 01-90) were promoted to development once their held-out figures were quoted
+        # batches 1-12 (found 01-98) were promoted to development once their held-out figures were quoted
         # (batch 1 on 2026-12-04, the others on 2026-12-05); a later batch is totalled apart
-        if batches[name] <= 11:
+        if batches[name] <= 12:
             assert mark == "", name
         else:
             assert mark == f"batch {batches[name]}", name
             assert f"TOTAL held out batch {batches[name]} |" in table
     assert "TOTAL held out |" not in table
     # batches 4 (found 44-53) and 5 (found 54-63), ten documents each, 6 (found 64-69), six, 7 (found 70-73),
-    # four, 8 (found 74-75), two, 9 (found 76-78), three, 10 (found 79-84) and 11 (found 85-90), six each:
+    # four, 8 (found 74-75), two, 9 (found 76-78), three, 10 (found 79-84) and 11 (found 85-90), six each, and
+    # 12 (found 91-98), eight:
     # development since their held-out figures were quoted; 6 to 11 were each sampled by a fixed procedure
     # of queries (corpus/README.md)
-    for batch, size in ((4, 10), (5, 10), (6, 6), (7, 4), (8, 2), (9, 3), (10, 6), (11, 6)):
+    for batch, size in ((4, 10), (5, 10), (6, 6), (7, 4), (8, 2), (9, 3), (10, 6), (11, 6), (12, 8)):
         assert sum(1 for b in batches.values() if b == batch) == size
         assert all(
             not e["held_out"] and e["was_held_out"] == f"batch {batch}, scored 2026-12-05"
             for e in INDEX
             if e.get("batch") == batch
         )
-    # batch 12 (found 91-98), eight, sampled by the same procedure: the held-out set, totalled apart
-    assert sum(1 for b in batches.values() if b == 12) == 8
-    assert all(e["held_out"] and "was_held_out" not in e for e in INDEX if e.get("batch") == 12)
-    assert "TOTAL held out batch 12 |" in table
 
 
 #: Drafts that break the rule below: known drafter defects, found by held-out documents.
@@ -317,6 +314,15 @@ _INCONSISTENCIES: dict[str, list[str]] = {
     "found-88-cppcc-national-committee-general-office-wiki-trad": [],
     "found-89-nhc-2018-sanding-internal-units-news-pinyin-trad": [],
     "found-90-executive-yuan-organisation-act-1949-wikisource-trad": [],
+    # batch 12 (development since 2026-12-05)
+    "found-91-shanghai-district-level-reform-staffing-office-article-2019-trad": [],
+    "found-92-state-council-western-development-northeast-leading-groups-2013-news": [],
+    "found-93-export-processing-zone-branch-offices-organisation-rules-1979-wikisource-trad": [],
+    "found-94-shaoyang-county-gazetteer-news-chapter-1978-2002": [],
+    "found-95-cyl-central-committee-organs-history-1949-1954-spam-trad": [],
+    "found-96-guangzhou-haizhu-district-court-internal-units-trad": [],
+    "found-97-emergency-management-ministry-2018-sanding-reading": [],
+    "found-98-xiangcheng-county-township-duty-list-notice-2021": [],
     "shared-02-nanjing-fao": [],
     "shared-03-caoxian-bianban": [],
     "shared-07-sc-general-office-2008-vs-1998-trad": [
