@@ -44,6 +44,13 @@ def _group(entry: dict[str, object]) -> str:
     return "held out" if entry.get("batch", 1) == 1 else f"held out batch {entry['batch']}"
 
 
+def _by_number(spec: Path) -> tuple[str, int]:
+    """Order specs by their kind, then by number: found-100 after found-99, not after found-10."""
+    kind, _, rest = spec.stem.partition("-")
+    number = re.match(r"\d+", rest)
+    return kind, int(number.group()) if number else 0
+
+
 def _documents() -> list[tuple[str, Path, Path, str]]:
     """(name, document, spec, group) for every corpus spec whose document is available."""
     out = []
@@ -51,7 +58,7 @@ def _documents() -> list[tuple[str, Path, Path, str]]:
         Path(str(e["spec"])).stem: _group(e) for e in json.loads((ROOT / "corpus" / "index.json").read_text("utf-8"))
     }
     shared = _shared()
-    for spec in sorted((ROOT / "specs" / "corpus").glob("*.orgspec")):
+    for spec in sorted((ROOT / "specs" / "corpus").glob("*.orgspec"), key=_by_number):
         source = re.search(r"Source: (\S+)", spec.read_text("utf-8"))
         assert source, spec
         path = source.group(1)
