@@ -31,3 +31,53 @@ def test_a_copula_is_still_gives_the_kind_and_the_superior() -> None:
     assert body.kind is not None
     assert body.superior is not None
     assert body.superior.target == "己县人民政府"
+
+
+# --- a notice or a sentence adjusting a group's members names the group: a coordinating body ---------------
+
+
+def test_a_notice_adjusting_a_groups_members_drafts_the_group() -> None:
+    text = (
+        "丁县人民政府关于调整丁县森林防灭火指挥部成员的通知\n"
+        "丁政发〔2023〕5号\n"
+        "各乡镇人民政府,县直各单位:\n"
+        "因人员变动,县政府决定对县森林防灭火指挥部成员进行调整。调整后名单如下:\n"
+        "指挥长:周平  县长\n"
+        "副指挥长:吴敏  副县长\n"
+        "丁县人民政府\n"
+        "2023年3月9日\n"
+    )
+    (body,) = checked_draft(text).spec.bodies
+    assert body.name == "丁县森林防灭火指挥部"
+    assert body.kind is not None
+    assert body.kind.value == "coordinating-body"
+    assert [b.number for b in body.basis] == ["丁政发〔2023〕5号"]
+    assert [(m.role, m.person) for m in body.members] == [("指挥长", "周平"), ("副指挥长", "吴敏")]
+    assert [e.kind.value for e in body.history] == ["members-adjusted"]
+
+
+def test_a_notice_adjusting_a_bodys_units_is_no_groups_notice() -> None:
+    text = (
+        "丁县人民政府关于调整丁县自然资源局成员单位的通知\n"
+        "各乡镇人民政府:\n"
+        "经研究,调整县自然资源局有关事项。\n"
+        "丁县人民政府\n"
+        "2023年3月9日\n"
+    )
+    for body in checked_draft(text).spec.bodies:
+        assert body.kind is None or body.kind.value != "coordinating-body"
+
+
+def test_a_sentence_adjusting_groups_members_names_each_group() -> None:
+    text = (
+        "本报讯 省政府近日决定对省安全生产委员会和省减灾委员会组成人员进行调整。\n"
+        "调整后,两个委员会的日常工作仍由省应急管理厅承担。\n"
+    )
+    bodies = checked_draft(text).spec.bodies
+    assert [b.name for b in bodies] == ["省安全生产委员会", "省减灾委员会"]
+    assert all(b.kind is not None and b.kind.value == "coordinating-body" for b in bodies)
+
+
+def test_a_sentence_adjusting_a_class_of_groups_names_no_group() -> None:
+    text = "本报讯 省政府近日决定对各专项领导小组组成人员进行调整,并要求各地对照执行。\n"
+    assert checked_draft(text).spec.bodies == ()
