@@ -81,3 +81,19 @@ def test_a_sentence_adjusting_groups_members_names_each_group() -> None:
 def test_a_sentence_adjusting_a_class_of_groups_names_no_group() -> None:
     text = "本报讯 省政府近日决定对各专项领导小组组成人员进行调整,并要求各地对照执行。\n"
     assert checked_draft(text).spec.bodies == ()
+
+
+# --- a heading over the body's units names the body, even under a caption -------------------------------
+
+_UNITS = "(一)办公室\n负责文秘、档案和后勤保障工作。\n(二)社会事务科\n负责社会事务管理工作。\n"
+
+
+def test_a_heading_over_the_units_names_the_body_under_a_caption() -> None:
+    (body,) = checked_draft("机构架构示意图\n① 甲县民政局的内设机构\n" + _UNITS).spec.bodies
+    assert body.name == "甲县民政局"
+    assert [u.name for u in body.units] == ["办公室", "社会事务科"]
+
+
+def test_a_heading_over_units_of_no_named_body_names_none() -> None:
+    (body,) = checked_draft("机构架构示意图\n① 本单位的内设机构\n" + _UNITS).spec.bodies
+    assert body.name == "(name not found)"

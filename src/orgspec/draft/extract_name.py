@@ -5,6 +5,7 @@ Runs after every other reader, only when the body has no name yet, over the firs
 it): each phrasing names the body it is about, and the first that matches wins (noted):
 
 - "印发X主要职责内设机构和人员编制规定的通知", "《X职能配置内设机构和人员编制规定》" → X;
+- a heading over the body's units, "① X的内设机构", "X机构设置" (not the first line: a caption above) → X;
 - "X组织条例" as a title → X, and the 条例 as the body's basis (by title);
 - "核定X行政编制74名", "X(含13个林业站所)总编制134名" → X;
 - "X内设18个职能处(室)", "X设置工作部门35个", "X有以下六类机构" → X;
@@ -44,6 +45,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r'|"三定"(?:规定|方案))'
         ),
         "the name is read from the title of its 三定 as the text cites it",
+    ),
+    (
+        re.compile(
+            r"^\s*(?:[\u2460-\u2473]|\(?[一二三四五六七八九十]{1,3}[、)]|\d{1,2}[.、])?\s*"
+            r"([\u4e00-\u9fff]{3,24}?)的?(?:内设机构|机构设置)\s*$"
+        ),
+        "the name is read from a heading over the body's units ('X的内设机构', 'X机构设置')",
     ),
     (
         re.compile(r"^\s*([\u4e00-\u9fff]{2,20}?)组织(?:条例|通则)\s*$"),
