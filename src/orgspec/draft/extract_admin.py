@@ -14,7 +14,8 @@ of, which the general readers cannot tell:
   are notes (a sentence is never a unit's name);
 - 请示 "X关于增设内设机构的请示": the body is the sender X; the units asked for are its sections, noted;
 - 通知 "关于成立X(领导小组|委员会|…)的…": the body is the group: its members (组长:…; 成员:…), duties,
-  and its office ("办公室设在Y");
+  and its office ("办公室设在Y"); 通知 "关于调整X(领导小组|…)组成人员的…": the group whose members it adjusts,
+  read the same way, with a ``members-adjusted`` event dated by the notice;
 - news of a 三定 规定 "《X(主要职责|职能配置)、内设机构和人员编制规定》": the body is X;
 - a 请示 a copy gives without its title ("X:" first, "特此请示。", a signature over a date, the text speaking
   of 我局): the body is the signer.
