@@ -97,3 +97,24 @@ def test_a_heading_over_the_units_names_the_body_under_a_caption() -> None:
 def test_a_heading_over_units_of_no_named_body_names_none() -> None:
     (body,) = checked_draft("机构架构示意图\n① 本单位的内设机构\n" + _UNITS).spec.bodies
     assert body.name == "(name not found)"
+
+
+# --- a reply's decision, in a copy without its title, names the unit it sets up -------------------------
+
+
+def test_a_replys_decision_names_the_unit_it_sets_up() -> None:
+    text = (
+        "甲县水利局:\n"
+        "甲水[2020]8号请示收悉。经研究,同意建立“甲县东湖水库管理站”,为甲县水利局的下设机构,"
+        "公益一类事业单位,核定事业编制6名,经费财政全额拨款。\n"
+        "特此批复。\n"
+    )
+    (body,) = checked_draft(text).spec.bodies
+    assert body.name == "甲县东湖水库管理站"
+
+
+def test_a_refused_or_unnamed_setup_names_no_unit() -> None:
+    for decision in ("经研究,不同意设立甲县东湖水库管理站", "经研究,同意设立相关工作机制"):
+        text = f"甲县水利局:\n甲水[2020]8号请示收悉。{decision},核定事业编制6名。\n特此批复。\n"
+        for body in checked_draft(text).spec.bodies:
+            assert body.name == "(name not found)"
