@@ -118,3 +118,27 @@ def test_a_refused_or_unnamed_setup_names_no_unit() -> None:
         text = f"甲县水利局:\n甲水[2020]8号请示收悉。{decision},核定事业编制6名。\n特此批复。\n"
         for body in checked_draft(text).spec.bodies:
             assert body.name == "(name not found)"
+
+
+# --- the kind a copula gives in the field's words: 常设机关 of a 代表大会, 工作机构 of a 委员会 ---------------
+
+
+def test_a_copula_gives_a_standing_organ_and_a_working_body_as_kinds() -> None:
+    text = (
+        "戊市人民代表大会常务委员会\n"
+        "戊市人民代表大会常务委员会是戊市人民代表大会的常设机关,对戊市人民代表大会负责并报告工作。\n"
+        "常务委员会设办公厅、法制工作委员会、预算工作委员会。\n"
+    )
+    (body,) = checked_draft(text).spec.bodies
+    assert body.kind_label == "常设机关"
+    assert body.superior is not None
+    assert body.superior.target == "戊市人民代表大会"
+    text = "戊市政协办公厅\n戊市政协办公厅是政协戊市委员会的工作机构。\n办公厅设秘书处、综合处、信息处。\n"
+    (body,) = checked_draft(text).spec.bodies
+    assert body.kind_label == "工作机构"
+
+
+def test_a_count_of_working_bodies_gives_no_kind() -> None:
+    text = "戊市机构改革\n戊市共设工作机构36个,常设机关不再单设。\n戊市人民政府设办公室、发展和改革委员会、教育局。\n"
+    for body in checked_draft(text).spec.bodies:
+        assert body.kind_label is None
