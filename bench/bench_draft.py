@@ -268,6 +268,15 @@ def _shapes(size: int) -> dict[str, str]:
         + "特此请示。\n某县某局\n二〇一九年六月十日\n",
         "entries under a list": "第一节 某管理机构\n某局内设机构是:\n"
         + "".join(f"{_cjk(i)}办公室 1993年9月成立,正科级,工作人员{i % 9 + 1}人。\n" for i in range(size // 70)),
+        # the thirteenth pass (a): a notice and sentences adjusting groups' members, a heading under a caption
+        "an adjusted group's members": "甲市人民政府办公室关于调整甲市某指挥部组成人员的通知\n"
+        + "".join(f"副指挥长:{_cjk(i)[:3]}某  市{_cjk(i)}局局长\n" for i in range(size // 45)),
+        "groups adjusted in sentences": "".join(
+            f"决定对{_cjk(i)}领导小组和{_cjk(i)}委员会、{_cjk(i)}指挥部组成单位和人员进行调整。对{_cjk(i)}工作进行调整。"
+            for i in range(size // 150)
+        ),
+        "a heading under a caption": "机构示意图\n① 某县某局的内设机构\n"
+        + "".join(f"({_ten(i % 99 + 1)}){_cjk(i)}科\n负责{_cjk(i)}工作。\n" for i in range(size // 40)),
         # the twelfth pass (b): a gazetteer's entries headed by the unit's name, chains of duties, lists with 以及
         "entries headed by name": "某开发区管委会\n管委会内设机构是:\n"
         + "".join(

@@ -14,7 +14,8 @@ of, which the general readers cannot tell:
   are notes (a sentence is never a unit's name);
 - 请示 "X关于增设内设机构的请示": the body is the sender X; the units asked for are its sections, noted;
 - 通知 "关于成立X(领导小组|委员会|…)的…": the body is the group: its members (组长:…; 成员:…), duties,
-  and its office ("办公室设在Y");
+  and its office ("办公室设在Y"); 通知 "关于调整X(领导小组|…)组成人员的…": the group whose members it adjusts,
+  read the same way, with a ``members-adjusted`` event dated by the notice;
 - news of a 三定 规定 "《X(主要职责|职能配置)、内设机构和人员编制规定》": the body is X;
 - a 请示 a copy gives without its title ("X:" first, "特此请示。", a signature over a date, the text speaking
   of 我局): the body is the signer.
@@ -56,8 +57,14 @@ _RENAME = re.compile(r"^(?P<name>[\u4e00-\u9fff()]{3,30}?)更名$")
 _ADJUST = re.compile(
     r"^调整(?P<name>[\u4e00-\u9fff]{3,25}?)(?:的)?(?:内设机构|机构编制|人员编制|领导职数|机构设置|主要职责|机构职能)"
 )
+#: "关于调整X组成人员的通知": the group whose members a notice adjusts (its members listed after the adjustment)
+_REGROUP = re.compile(
+    r"^调整(?P<name>[\u4e00-\u9fff]{3,30}?)(?:的)?(?:组成人员|组成单位和人员|成员单位和人员|成员单位|成员)$"
+)
 _ADD_UNITS = re.compile(r"^(?P<name>[\u4e00-\u9fff]{3,25}?)?增设(?:内设机构|科室|股室|机构)$")
 _GROUP_END = re.compile(r"(?:领导小组|工作小组|委员会|指挥部|联席会议)$")
+#: the frames of a group's notice: one that sets it up, one that adjusts its members
+_GROUPS = ("group", "regroup")
 _SANDING = re.compile(r"《(?P<name>[\u4e00-\u9fff]{3,30}?)(?:主要职责|职能配置)、内设机构和人员编制规定》")
 #: the sentence that opens the text after the addressee: "…收悉。经研究,现批复如下:"
 _OPENING = re.compile(r"(?:收悉|现批复如下|现将有关事项通知如下|通知如下|现就[^。]*通知如下)[:。]?$")
@@ -195,6 +202,8 @@ def _classify(lines: list[Line]) -> _Frame | None:
             frame = _Frame("group", name)
         elif kind in ("批复", "请示") and not _GROUP_END.search(name):
             frame = _Frame("setup-" + kind, name)
+    elif (g := _REGROUP.match(what)) is not None and _GROUP_END.search(g.group("name")) and kind in ("通知", "决定"):
+        frame = _Frame("regroup", g.group("name"))
     elif (r := _RENAME.match(what)) is not None and kind in ("批复", "请示"):
         frame = _Frame("rename", r.group("name"))
     elif (a := _ADJUST.match(what)) is not None and kind in ("通知", "批复", "决定"):
@@ -392,12 +401,17 @@ def _name(frame: _Frame, lines: list[Line], facts: Facts) -> None:
         "adjust": "the body the notice adjusts",
         "units-asked": "the body that asks for the units (the 请示's sender)",
         "group": "the group the notice sets up",
+        "regroup": "the group whose members the notice adjusts",
         "sanding": "the body of the 三定 规定 the text reports",
         "signed-请示": "the sender that signs the 请示 (its signature above the date; the text speaks of it as 我X)",
     }
     facts.name = Src(frame.subject, at, [notes[frame.type]])
-    if frame.type == "group":
-        facts.kind = Src(UnitKind.COORDINATING_BODY, at, ["a group set up by a notice, with members: it coordinates"])
+    if frame.type in _GROUPS:
+        how = "set up by" if frame.type == "group" else "whose members are adjusted by"
+        facts.kind = Src(UnitKind.COORDINATING_BODY, at, [f"a group {how} a notice, with members: it coordinates"])
+    if frame.type == "regroup":
+        event = Event(kind=EventKind.MEMBERS_ADJUSTED, date=frame.date.value if frame.date else None)
+        facts.history.append(Src(event, at, ["the adjustment of the group's members the notice makes"]))
     if frame.type in ("setup-请示", "units-asked", "signed-请示"):
         facts.doc_notes.append(Src("请示: the units and figures asked for, not yet approved", at))
 
@@ -491,7 +505,7 @@ def _read(lines: list[Line], facts: Facts) -> _Frame | None:
         return frame  # the frame only: the general readers read its text
     body = [line for line in lines if line.text and line.no not in facts.used]
     facts.used |= _numbered_duties(body, facts)
-    if frame.type == "group":
+    if frame.type in _GROUPS:
         facts.used |= read_members([line for line in body if line.no not in facts.used], facts)
     for line in body:
         if line.no in facts.used:
@@ -505,7 +519,7 @@ def _read(lines: list[Line], facts: Facts) -> _Frame | None:
                 got |= _read_sentence(piece, frame, facts)
         if got:
             facts.used.add(line.no)
-    if frame.type == "group":
+    if frame.type in _GROUPS:
         _group_office(lines, frame, facts)
     return frame
 

@@ -58,11 +58,11 @@ _NOT_A_QUOTA = re.compile(r"调剂|总额|不增加|所需编制|[各每]")
 _POST_LEAD = re.compile(r"^(?:设|其中:?|[\u4e00-\u9fff]{0,4}?领导职数(?:为|是|:)|核定)")
 _DUTIES_INLINE = re.compile(r"主要职责(?:是|为|包括)?:")
 _DUTY_CLAUSE = re.compile(r"(?:^|,)(?P<d>(?:主要)?(?:负责|承担)[^,。][^。]*。?)$")
-_ROLE = r"(?:常务副组长|副组长|组\s*长|副主任|主\s*任|成\s*员|秘书长)"
+_ROLE = r"(?:常务副组长|副组长|组\s*长|常务副指挥长|副指挥长|指\s*挥\s*长|副主任|主\s*任|成\s*员|秘书长)"
 #: "组  长:王建国  市长": a member line of a group's table
 MEMBER_LINE = re.compile(r"^(?P<role>" + _ROLE + r")\s*:\s*(?P<rest>.+)$")
 _PERSON_POST = re.compile(r"^(?P<person>[\u4e00-\u9fff]{2,4})\s+(?P<post>[\u4e00-\u9fff]{2,30})$")
-_RUNNING_ROLE = re.compile(r"(?P<role>副组长|组长|副主任|主任|成员):(?P<items>[^;。]+)")
+_RUNNING_ROLE = re.compile(r"(?P<role>副组长|组长|副指挥长|指挥长|副主任|主任|成员):(?P<items>[^;。]+)")
 _HELD = re.compile(r"^(?P<person>[\u4e00-\u9fff]{2,4})\((?P<post>[\u4e00-\u9fff]{2,30})\)$")
 _OF = re.compile(
     r"^(?P<of>[\u4e00-\u9fff]{2,20}?(?:局|委员会|委|办公室|办|厅|中心|政府))(?P<post>[\u4e00-\u9fff]{2,8})$"

@@ -5,9 +5,11 @@ Runs after every other reader, only when the body has no name yet, over the firs
 it): each phrasing names the body it is about, and the first that matches wins (noted):
 
 - "印发X主要职责内设机构和人员编制规定的通知", "《X职能配置内设机构和人员编制规定》" → X;
+- a heading over the body's units, "① X的内设机构", "X机构设置" (not the first line: a caption above) → X;
 - "X组织条例" as a title → X, and the 条例 as the body's basis (by title);
 - "核定X行政编制74名", "X(含13个林业站所)总编制134名" → X;
 - "X内设18个职能处(室)", "X设置工作部门35个", "X有以下六类机构" → X;
+- a reply's decision "同意建立"X",为Y的下设机构" (a copy without its title) → X;
 - "成立X领导小组" / "成立X(以下简称…)" → X (a 领导小组 is a coordinating body by its name), but not
   a dated "1960年6月成立X" (an event of a history);
 - a gazetteer's entry "X 1954年12月,…" (the name, a space, then its history) → X; not an entry under a
@@ -31,6 +33,8 @@ from orgspec.model.values import Basis, Ref
 __all__ = ["colocated", "companions", "infobox_kind", "name_in_passing", "news_subject"]
 
 _END = re.compile(r"(?:办公厅|办公室|委员会|领导小组|人民政府|政府|办事处|局|厅|部|委|署|院|中心|办|室|馆|会|司)$")
+#: a public institution's ending, which a reply that sets one up names ("同意建立X养护所"): read only there
+_INSTITUTION_END = re.compile(r"(?:所|站|队|中心|院|馆|社)$")
 _N = r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})"
 _B = r"(?:^|(?<=[,。;:\s》]))"
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -44,6 +48,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r'|"三定"(?:规定|方案))'
         ),
         "the name is read from the title of its 三定 as the text cites it",
+    ),
+    (
+        re.compile(
+            r"^\s*(?:[\u2460-\u2473]|\(?[一二三四五六七八九十]{1,3}[、)]|\d{1,2}[.、])?\s*"
+            r"([\u4e00-\u9fff]{3,24}?)的?(?:内设机构|机构设置)\s*$"
+        ),
+        "the name is read from a heading over the body's units ('X的内设机构', 'X机构设置')",
     ),
     (
         re.compile(r"^\s*([\u4e00-\u9fff]{2,20}?)组织(?:条例|通则)\s*$"),
@@ -63,6 +74,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             + "[个类]"
         ),
         "the name is read from the subject of a stated count",
+    ),
+    (
+        re.compile(_B + r'(?:经研究,?)?同意(?:设立|建立|成立|组建|新设)"?([\u4e00-\u9fff]{3,30}?)"?(?=[,。;]|为)'),
+        "the name is read from the decision of a reply ('同意设立X,为…'): the unit it sets up",
     ),
     (
         re.compile(
@@ -100,7 +115,8 @@ def name_in_passing(lines: list[Line], facts: Facts) -> None:
                 if "成立" in clause and re.search(r"\d{1,4}[年月]|[一二三四五六七八九十]月", clause):
                     continue  # "1960年6月成立X": an event of the history, not the body the text is about
                 name_key = _trim(m.group(g))
-                if len(name_key) < 2 or not _END.search(name_key):
+                ends = _END.search(name_key) or ("reply" in note and _INSTITUTION_END.search(name_key))
+                if len(name_key) < 2 or not ends:
                     continue
                 start = m.end(g) - len(name_key)
                 name = line.text[start : m.end(g)]
