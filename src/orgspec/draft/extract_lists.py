@@ -258,6 +258,22 @@ def _name_at(piece: str) -> tuple[str, str | None, int] | None:
     return m.group(1), m.group(2), offset
 
 
+#: a department named by 部 in a list of units already begun: "…、研究室、秘书处、组织部、宣传部" (found-66, found-95)
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,10}部")
+
+
+def _department_at(piece: str) -> tuple[str, str | None, int] | None:
+    """Read one item named by 部 that continues a list whose first two items were units, or None.
+
+    A name ending in 部 alone is no unit (外交部 is a ministry), so it never opens a list; after two units
+    ("办公室、研究室、组织部") it is one of the body's departments, as a party committee's 组织部 and 宣传部 are.
+    """
+    name = piece.strip().rstrip("等")
+    if not _DEPARTMENT.fullmatch(name) or (name.startswith(_VERBS) and len(name) > 4) or _NO_SECTION.search(name):
+        return None
+    return name, None, len(piece) - len(piece.lstrip())
+
+
 def _plaques(inner: str | None, line: int, written: str | None = None) -> list[Src[Plaque]]:
     """Read the plaques a parenthesis holds: matched on its key ``inner``, named as ``written``."""
     text = written if written is not None and inner is not None and len(written) == len(inner) else inner
@@ -361,7 +377,7 @@ def _running(para: Paragraph, facts: Facts) -> None:
             continue  # its first item is no unit's name: no list starts here (nor is the segment split)
         found = []
         for a, b in _split(segment):
-            item = _name_at(segment[a:b])
+            item = _name_at(segment[a:b]) or (_department_at(segment[a:b]) if len(found) >= 2 else None)
             if item is None:
                 break
             found.append((start + a + item[2], item[0], item[1]))

@@ -1,0 +1,37 @@
+"""The thirteenth pass (b): units (sections, posts, duty texts, plaques, quotas), by shapes of the field.
+
+Each guard or rule reads a shape of the field seen in development documents (docs/draft.md, "The
+thirteenth pass (b): units"); the texts below are made up in other words than any document, and each
+refusal beside a rule is a near-miss it must not read.
+"""
+
+from __future__ import annotations
+
+from tests.draft_helpers import checked_draft
+
+
+def _units(text: str) -> set[str]:
+    result = checked_draft(text)
+    return {u.name for b in result.spec.bodies for u in b.walk() if u is not b}
+
+
+# --- a department named by 部 in a list already begun ------------------------------------------------------
+
+
+def test_departments_named_by_bu_continue_a_list_of_units() -> None:
+    # found-66, found-95: "…办公室、研究室、秘书处、组织部、宣传部…" — a committee's departments among its units
+    text = "甲县委员会\n县委内设机构为:办公室、调研室、组织部、宣传部、统战部。\n"
+    assert {"办公室", "调研室", "组织部", "宣传部", "统战部"} <= _units(text)
+
+
+def test_a_name_ending_in_bu_opens_no_list() -> None:
+    # a ministry's name alone is no unit: no list starts with it
+    text = "乙市委员会\n会议由外交部、商务部、财政部共同召开。\n"
+    assert not {"外交部", "商务部", "财政部"} & _units(text)
+
+
+def test_a_duty_after_two_units_is_no_department() -> None:
+    text = "丙县委员会\n县委内设机构为:办公室、调研室、负责指导各乡镇工作的联络部。\n"
+    names = _units(text)
+    assert {"办公室", "调研室"} <= names
+    assert not [n for n in names if n.startswith("负责")]
