@@ -35,3 +35,33 @@ def test_a_duty_after_two_units_is_no_department() -> None:
     names = _units(text)
     assert {"办公室", "调研室"} <= names
     assert not [n for n in names if n.startswith("负责")]
+
+
+# --- a court's divisions (庭) -------------------------------------------------------------------------------
+
+
+def _duties(text: str) -> dict[str, list[str]]:
+    result = checked_draft(text)
+    return {u.name: [d.text for d in u.duties] for b in result.spec.bodies for u in b.walk() if u is not b}
+
+
+def test_a_courts_divisions_are_units_with_their_duties() -> None:
+    # found-96 and catalogue 48: "(二)立案庭(挂…牌子)", "(三)刑事审判庭", each with its duty below it
+    text = (
+        "乙区人民法院内设机构\n"
+        "(一)政治部\n负责队伍建设和干部管理工作。\n"
+        "(二)立案庭(挂乙区人民法院诉讼服务中心牌子)\n负责案件受理和审判流程管理。\n"
+        "(三)行政审判第二庭\n审理本院管辖的行政赔偿案件。\n"
+        "(四)执行庭\n协助执行局办理财产查控事务。\n"
+    )
+    units = _duties(text)
+    assert {"立案庭", "行政审判第二庭", "执行庭"} <= set(units)
+    assert units["行政审判第二庭"] == ["审理本院管辖的行政赔偿案件。"]
+    assert units["执行庭"] == ["协助执行局办理财产查控事务。"]
+
+
+def test_a_family_or_a_hall_is_no_division() -> None:
+    # 庭 ends many words that are no unit: 家庭, 法庭 of a class, 开庭
+    text = "丙县妇女联合会\n县妇联内设:婚姻家庭、儿童家庭、联络家庭。\n"
+    assert not [n for n in _units(text) if n.endswith("庭")]
+

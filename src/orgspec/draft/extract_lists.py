@@ -26,6 +26,7 @@ __all__ = ["Paragraph", "extract_lists", "is_unit_name", "paragraphs", "read_cou
 
 _SUFFIX = (
     r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|党总支|党支部|委员会|居委会|研究院|学会|报社"
+    r"|(?:审判(?:第[一二三四五六七八九十]{1,3})?|立?案|执?行|服?务)庭"  # a court's divisions (found-96, catalogue 48)
     r"|处|科|室|局|股|司|站|所|队|组|办|院)"
 )
 _NAME = re.compile(r"^([\u4e00-\u9fff]{0,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?$")
@@ -56,7 +57,7 @@ _QUALIFIER = re.compile(
 _VERBS = ("负责", "承担", "指导", "协调", "组织", "拟订", "研究", "管理", "办理", "参与", "贯彻", "完成", "根据")
 #: the verbs a duty of a 三定 opens with: those above, and 承办 ("承办…的有关工作") and 拟定 (拟订's other
 #: writing); not names' openings, so only for duties (a unit may be named "统筹…办公室")
-_DUTY_VERBS = (*_VERBS, "承办", "拟定")
+_DUTY_VERBS = (*_VERBS, "承办", "拟定", "协助", "审理", "审判")
 _ENUM_ITEM = re.compile(
     r"(?:^|(?<=[\s。;:)]))(?:\[接上页\]\s*)?(?:\(([一二三四五六七八九十]{1,3})\)|(\d{1,2})[.、](?!\d))\s*"
     r"([\u4e00-\u9fff]{1,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?(?=[。\s;:]|$|\d{1,2}[.、](?!\d))"
