@@ -65,3 +65,29 @@ def test_a_family_or_a_hall_is_no_division() -> None:
     text = "丙县妇女联合会\n县妇联内设:婚姻家庭、儿童家庭、联络家庭。\n"
     assert not [n for n in _units(text) if n.endswith("庭")]
 
+
+
+# --- a ministry's general office, and a list opened by a comma ----------------------------------------------
+
+
+def test_the_general_office_opens_a_list_of_internal_units() -> None:
+    # found-83, found-89, catalogue 49: "内设机构包括:办公厅、人事司、…"
+    text = "丁部\n丁部内设机构包括:办公厅、法制司、财务审计司、对外联络司。\n"
+    assert {"办公厅", "法制司", "财务审计司", "对外联络司"} <= _units(text)
+
+
+def test_a_provinces_departments_are_no_internal_units() -> None:
+    # 厅 ends a province's departments, bodies of their own; without 内设机构 no list of sections starts
+    text = "戊省人民政府\n省政府组成部门包括办公厅、财政厅、教育厅、民政厅。\n"
+    assert not {"办公厅", "财政厅", "教育厅", "民政厅"} & _units(text)
+
+
+def test_a_comma_after_the_internal_units_words_opens_the_list() -> None:
+    # found-83, catalogue 49: "内设机构包括,办公厅、…"
+    text = "己部\n己部内设机构包括,办公厅、综合司、监督司等8个司局。\n"
+    assert {"办公厅", "综合司", "监督司"} <= _units(text)
+
+
+def test_a_comma_after_a_weaker_verb_opens_no_list() -> None:
+    text = "庚县人民政府\n会议认为,设立,综合科、督查科、信息科的意见可以研究。\n"
+    assert not {"综合科", "督查科", "信息科"} & _units(text)

@@ -275,6 +275,22 @@ def _department_at(piece: str) -> tuple[str, str | None, int] | None:
     return name, None, len(piece) - len(piece.lstrip())
 
 
+#: a ministry's general office among its sections: "内设机构包括:办公厅、人事司、…" (found-83, found-89)
+_GENERAL_OFFICE = re.compile(r"(办公厅)(?:\(([^()]{1,40})\))?")
+
+
+def _general_office_at(piece: str) -> tuple[str, str | None, int] | None:
+    """Read the item "办公厅" of a list of sections the words 内设机构 or 下设 open, or None.
+
+    厅 alone ends the name of a province's department (财政厅), a body of its own; the general office (办公厅)
+    is a section of a ministry when the list is of the body's internal units.
+    """
+    m = _GENERAL_OFFICE.fullmatch(piece.strip().rstrip("等"))
+    if m is None:
+        return None
+    return m.group(1), m.group(2), len(piece) - len(piece.lstrip())
+
+
 def _plaques(inner: str | None, line: int, written: str | None = None) -> list[Src[Plaque]]:
     """Read the plaques a parenthesis holds: matched on its key ``inner``, named as ``written``."""
     text = written if written is not None and inner is not None and len(written) == len(inner) else inner
@@ -355,9 +371,11 @@ def _running(para: Paragraph, facts: Facts) -> None:
         if m.start() < covered:
             continue
         strong = re.match(_STRONG, m.group(0)) is not None
-        end = min(len(key), m.end() + _LONGEST)
+        # "内设机构包括,办公厅、…" (found-83): a comma after the strong words opens the list as a colon does
+        opened = m.end() + (1 if strong and key.startswith(",", m.end()) else 0)
+        end = min(len(key), opened + _LONGEST)
         depth = 0
-        for i in range(m.end(), min(len(key), m.end() + _LONGEST)):
+        for i in range(opened, min(len(key), opened + _LONGEST)):
             depth += (key[i] == "(") - (key[i] == ")")
             if key[i] in _CLOSES:
                 end = i
@@ -367,8 +385,8 @@ def _running(para: Paragraph, facts: Facts) -> None:
                 if _name_at(following.group(0) if following else "") is None:
                     end = i
                     break
-        lead = re.match(_NUM + r"个[\u4e00-\u9fff()]{1,8}?[::]", key[m.end() : end])
-        start = m.end() + (lead.end() if lead else 0)
+        lead = re.match(_NUM + r"个[\u4e00-\u9fff()]{1,8}?[::]", key[opened:end])
+        start = opened + (lead.end() if lead else 0)
         segment = key[start:end]
         if m.group(0) == "" and not re.search(r"\)?(?:主要|分别)?负责", segment):
             continue
@@ -379,6 +397,7 @@ def _running(para: Paragraph, facts: Facts) -> None:
         found = []
         for a, b in _split(segment):
             item = _name_at(segment[a:b]) or (_department_at(segment[a:b]) if len(found) >= 2 else None)
+            item = item or (_general_office_at(segment[a:b]) if strong else None)
             if item is None:
                 break
             found.append((start + a + item[2], item[0], item[1]))
