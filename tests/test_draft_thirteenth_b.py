@@ -66,7 +66,6 @@ def test_a_family_or_a_hall_is_no_division() -> None:
     assert not [n for n in _units(text) if n.endswith("庭")]
 
 
-
 # --- a ministry's general office, and a list opened by a comma ----------------------------------------------
 
 
