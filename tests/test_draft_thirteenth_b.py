@@ -90,3 +90,23 @@ def test_a_comma_after_the_internal_units_words_opens_the_list() -> None:
 def test_a_comma_after_a_weaker_verb_opens_no_list() -> None:
     text = "庚县人民政府\n会议认为,设立,综合科、督查科、信息科的意见可以研究。\n"
     assert not {"综合科", "督查科", "信息科"} & _units(text)
+
+
+# --- an exception before a unit's duties in articles --------------------------------------------------------
+
+
+def test_an_exception_before_the_duties_of_a_unit_is_passed_over() -> None:
+    # found-77, catalogue 50: "秘書室除…另有規定外,掌理左列事項:" then the enumerated duties
+    text = (
+        "庚縣政府衛生局組織規程\n第一條 本局設下列各課:\n一、保健課。\n二、防疫課。\n"
+        "第二條 防疫課除法律另有規定外,掌理下列事項:\n一、傳染病防治事項。\n二、預防接種事項。\n"
+    )
+    assert _duties(text)["防疫課"] == ["傳染病防治事項。", "預防接種事項。"]
+
+
+def test_an_exception_without_a_list_of_duties_gives_none() -> None:
+    text = (
+        "辛縣政府衛生局組織規程\n第一條 本局設下列各課:\n一、保健課。\n二、防疫課。\n"
+        "第二條 防疫課除法律另有規定外,不得對外行文。\n一、傳染病防治事項。\n"
+    )
+    assert _duties(text).get("防疫課", []) == []
