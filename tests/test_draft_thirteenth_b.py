@@ -110,3 +110,21 @@ def test_an_exception_without_a_list_of_duties_gives_none() -> None:
         "第二條 防疫課除法律另有規定外,不得對外行文。\n一、傳染病防治事項。\n"
     )
     assert _duties(text).get("防疫課", []) == []
+
+
+# --- a copy that stops at the opening of a next item --------------------------------------------------------
+
+
+def _anomalies(text: str) -> list[str]:
+    return [n["message"] for n in checked_draft(text).report["notes"] if n["kind"] == "anomaly"]
+
+
+def test_a_count_is_not_compared_with_a_list_the_copy_stops_inside() -> None:
+    # found-96: "內設16個機構", five units, and the copy's last line is "(": the list goes on past the copy
+    text = "壬区法院\n壬区法院内设6个机构。\n(一)办公室\n负责文电工作。\n(二)立案庭\n负责立案工作。\n(\n"
+    assert not [m for m in _anomalies(text) if " but lists " in m]
+
+
+def test_a_list_that_ends_in_full_is_still_compared() -> None:
+    text = "癸区法院\n癸区法院内设6个机构。\n(一)办公室\n负责文电工作。\n(二)立案庭\n负责立案工作。\n"
+    assert [m for m in _anomalies(text) if "states 6 sections" in m and "lists 2" in m]

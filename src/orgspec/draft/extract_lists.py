@@ -789,6 +789,15 @@ def extract_lists(lines: list[Line], facts: Facts) -> None:
             _hosted(para, facts)
     if not latest_list(paras, facts, Paragraph, _running):  # type: ignore[arg-type]
         latest_period(paras, facts)
+    last = next((line for line in reversed(lines) if line.key.strip()), None)
+    if facts.sections and last is not None and _CUT_ITEM.fullmatch(last.key.strip()):
+        facts.list_cut = last.no
+        facts.used.add(last.no)
+        facts.note(last.no, "doubt", f"the copy stops at the opening of a next item ('{last.text.strip()}')")
+
+
+#: the opening of an enumerated item with nothing after it, where a copy stops: "(", "(六", "(六)", "六、", "6."
+_CUT_ITEM = re.compile(r"\((?:[一二三四五六七八九十]{1,3}\)?)?|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]")
 
 
 def read_running(line: Line, facts: Facts) -> bool:
