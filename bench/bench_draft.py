@@ -54,7 +54,7 @@ def _shapes(size: int) -> dict[str, str]:
     """Adversarial shapes of one size: the patterns the list readers scan, repeated."""
     digits = "一二三四五六七八九十"
     shapes = {
-        "one running list": "某局内设" + "、".join(f"第{i}科" for i in range(size // 12)) + "。",
+        "one running list": "某局内设" + "、".join(f"第{i}科" for i in range(size // 18)) + "。",
         "list verbs, one line": "设办公室," * (size // 13),
         "lists, one a line": "内设办公室、综合科。\n" * (size // 31),
         "enumerated names": "\n".join(f"({digits[i % 10]})秘书处。负责。" for i in range(size // 27)),
@@ -81,12 +81,12 @@ def _shapes(size: int) -> dict[str, str]:
         + ";".join(f"{_cjk(i)}办公室挂{_cjk(i)}中心牌子" for i in range(size // 40))
         + "。",
         # the fourth pass's readers (draft.extract_classes, the refusals of draft.extract_running)
-        "member lists, no count": "全县设" + "、".join(f"{_cjk(i)}镇" for i in range(size // 12)) + "。",
+        "member lists, no count": "全县设" + "、".join(f"{_cjk(i)}镇" for i in range(size // 18)) + "。",
         "counted classes": "".join(
             f"{_cjk(i)}镇、{_cjk(i)}乡2个乡镇划为一类,每个乡镇定编30人。" for i in range(size // 66)
         ),
         "classes set up": "".join(f"设立{_cjk(i % 9 + 2)}个派出组,每个派出组定编4名。" for i in range(size // 45)),
-        "working bodies": "至此,市委工作机构有" + "、".join(f"{_cjk(i)}部" for i in range(size // 12)) + ",共9个。",
+        "working bodies": "至此,市委工作机构有" + "、".join(f"{_cjk(i)}部" for i in range(size // 18)) + ",共9个。",
         "plaques hung on units": "".join(f"在{_cjk(i)}办公室挂{_cjk(i)}中心牌子," for i in range(size // 45)),
         "figures per unit": "".join(
             f"每个{_cjk(i)}站人员编制6名,全县{_cjk(i)}乡镇行政编制9人。" for i in range(size // 70)
@@ -122,7 +122,7 @@ def _shapes(size: int) -> dict[str, str]:
             for i in range(size // 70)
         ),
         "one long counted list": f"某部包括{size // 12}个司(厅),分别是:"
-        + "、".join(f"{_cjk(i)}司" for i in range(size // 12))
+        + "、".join(f"{_cjk(i)}司" for i in range(size // 18))
         + "。",
         "bodies with their leaders": "一、保留的议事协调机构\n"
         + "".join(f"{i + 1}、市{_cjk(i)}委员会\n主  任:张三\n副主任:李四、王五\n" for i in range(size // 60)),
@@ -287,6 +287,22 @@ def _shapes(size: int) -> dict[str, str]:
         + "".join(f"主要职责是,负责{_cjk(i)}管理、负责{_cjk(i)}监督、承担{_cjk(i)}工作等。" for i in range(size // 92)),
         "counted lists with 以及": "".join(
             f"{_cjk(i)}厅下设3个局级机构:{_cjk(i)}局、研究室、{_cjk(i)}社,以及机关党委;" for i in range(size // 95)
+        ),
+        # the thirteenth pass (b): lists continued by 部, a court's divisions, 办公厅 after "包括,", exceptions
+        "lists continued by 部": "某委员会\n内设机构是:办公室、研究室、"
+        + "、".join(f"{_cjk(i)}部" for i in range(size // 18))
+        + "。\n",
+        "court divisions": "某区人民法院内设机构\n"
+        + "".join(
+            f"({_ten(i % 99 + 1)}){_cjk(i)}审判第{_ten(i % 9 + 1)}庭\n审理{_cjk(i)}案件。\n" for i in range(size // 60)
+        ),
+        "ministry lists after a comma": "".join(
+            f"{_cjk(i)}部内设机构包括,办公厅、{_cjk(i)}司、{_cjk(i)}局等9个司局。" for i in range(size // 80)
+        ),
+        "articles with exceptions": "某县政府某局组织规程\n第一条 本局设下列各课:\n一、甲课。\n二、乙课。\n"
+        + "".join(
+            f"第{_ten(i % 97 + 2)}条 甲课除{_cjk(i)}另有规定外,掌理下列事项:\n一、{_cjk(i)}事项。\n"
+            for i in range(size // 90)
         ),
     }
     return shapes

@@ -138,11 +138,17 @@ def _body(b: _Builder, facts: Facts, p: str) -> Unit:
         partial = listed < n and re.search(r"等\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个", fold(text)) is not None
         # "内设机构6个" and no section named anywhere: counted, not listed (no contradiction to report)
         counted_only = listed == 0 and COUNT_ONLY in facts.stated_sections.notes
+        # the copy stops at the opening of a next item ("(" on its last line): the list goes on past the copy
+        cut = listed < n and facts.list_cut is not None
         message = (
             ""
-            if listed == n or partial or counted_only
+            if listed == n or partial or counted_only or cut
             else f"the document states {n} sections ('{text}') but lists {listed}"
         )
+        if cut:
+            facts.stated_sections.notes.append(
+                f"the copy stops inside the list (line {facts.list_cut}): {listed} of the {n} are before the cut"
+            )
         if message:
             facts.note(facts.stated_sections.line, "anomaly", message)
             facts.stated_sections.notes.append(f"{message}: kept as stated, so that 'orgspec check' reports OS301")

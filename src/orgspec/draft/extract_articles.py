@@ -44,9 +44,11 @@ _SETS = re.compile(
     r"(?P<cls>[\u4e00-\u9fff、]{0,8}?)(?:单位|机构)?(?:[,,]?(?:分别)?(?:掌理下列事项|分掌有关事项|掌理有关事项))?"
     r"(?P<end>[::。]|\s|$)"
 )
-#: an article that gives a unit its duties: "總務司掌左列事項。", "秘書室掌理下列事項:", "X掌理事項如下:"
+#: an article that gives a unit its duties: "總務司掌左列事項。", "秘書室掌理下列事項:", "X掌理事項如下:";
+#: an exception may stand before the verb: "X除…另有規定外,掌理左列事項:" (found-77, catalogue 50)
 _DUTIES_OF = re.compile(
-    r"^(?P<unit>[\u4e00-\u9fff]{2,12}?)(?:掌理|掌)(?:(?:下列|左列)事项|事项如下)(?P<end>[::。]|\s|$)"
+    r"^(?P<unit>[\u4e00-\u9fff]{2,12}?)(?:除[^,。:]{2,40}外,?)?(?:掌理|掌)(?:(?:下列|左列)事项|事项如下)"
+    r"(?P<end>[::。]|\s|$)"
 )
 #: an enumerated item: "一、總務司。", "一 人民團體科:…", "(一)办公室;" (the enumerator, the rest)
 _ITEM = re.compile(rf"^(?:(?P<a>[{_CN}]{{1,3}})(?:、|\s+)|[((](?P<b>[{_CN}]{{1,3}})[))])\s*(?P<rest>\S.*)$")

@@ -8,7 +8,8 @@ lines joined) and accepts a name only when it ends the way a unit's name ends (�
 股, 中心, 办公室, …) and stands in a list of at least two such names, or after a verb that
 introduces units (内设, 下设, 下属单位); precision matters more than recall.
 
-Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.
+Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.list_items`, :mod:`orgspec.draft.normalize`,
+:mod:`orgspec.model`.
 """
 
 from __future__ import annotations
@@ -18,22 +19,27 @@ from dataclasses import dataclass
 
 from orgspec.draft.extract_periods import latest_list, latest_period
 from orgspec.draft.facts import Facts, SectionFacts, SharedFacts, Src, section_kind
+from orgspec.draft.list_items import (
+    NAME,
+    NO_SECTION,
+    NUM,
+    SUFFIX,
+    VERBS,
+    department_at,
+    general_office_at,
+    name_at,
+    split_items,
+)
 from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.units import Duty, Plaque
 from orgspec.model.values import UnitKind
 
 __all__ = ["Paragraph", "extract_lists", "is_unit_name", "paragraphs", "read_count", "read_running"]
 
-_SUFFIX = (
-    r"(?:办公室|服务中心|中心|管理区|苗圃|林场|农场|党委|党组|党总支|党支部|委员会|居委会|研究院|学会|报社"
-    r"|处|科|室|局|股|司|站|所|队|组|办|院)"
-)
-_NAME = re.compile(r"^([\u4e00-\u9fff]{0,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?$")
 _BODY_END = re.compile(r"(?:办公厅|办公室|委员会|局|厅|部|委|署|院|中心|办)$")
-_NUM = r"(\d{1,3}|[一二三四五六七八九十两]{1,3})"
 #: A stated count of sections: "设18个职能处(室)", "等6个处", "4个内设机构", "设有以下8个职能处".
 _COUNT = re.compile(
-    _NUM + r"个(?:职能|内设|业务)?(?:内设机构|司局|处室|科室|处\(室\)|科\(室\)|股室|处|科|室|司|局|股|机构)"
+    NUM + r"个(?:职能|内设|业务)?(?:内设机构|司局|处室|科室|处\(室\)|科\(室\)|股室|处|科|室|司|局|股|机构)"
 )
 _HOSTED = re.compile(r"(?:^|[,。;]|(?<=^\([一二三四五六七八九十]\)))([\u4e00-\u9fff]{2,16}办公室)\(?[^()]{0,12}\)?设在")
 _STRONG = (
@@ -41,7 +47,7 @@ _STRONG = (
     r"|直属(?:[正副]?[科处股]级)?事业单位(?:\d{1,2}|[二三四五六七八九十两]{1,3})个[,:]"
 )
 #: a count of subordinate units that closes or opens a list: "…共十一个单位", "下属5个部门,分别是…"
-_UNITS_COUNT = _NUM + r"个(?:单位|部门|机构|下属单位|股室和[\u4e00-\u9fff]{2,6}单位|科室和[\u4e00-\u9fff]{2,6}单位)"
+_UNITS_COUNT = NUM + r"个(?:单位|部门|机构|下属单位|股室和[\u4e00-\u9fff]{2,6}单位|科室和[\u4e00-\u9fff]{2,6}单位)"
 _FREE_NAME = re.compile(r"[\u4e00-\u9fff]{2,24}(?:\([\u4e00-\u9fff、]{1,20}\)[\u4e00-\u9fff]{1,12})?")
 _TRIGGER = re.compile(
     r"(?:"
@@ -49,23 +55,18 @@ _TRIGGER = re.compile(
     + r"|设有|新?成立了?|设立了?|设置了?|增设|新设|组建|下辖|包括|分为|是指|指的是"
     + r"|(?<![建假陈预])设(?![在立置于计备施法定为])|:|^)[::]?\s*"
 )
-_QUALIFIER = re.compile(
-    r"^(?:[一二三四五六七八九十\d]+个(?:正|副)?(?:股级|科级|处级)?|(?:正|副)?(?:股级|科级|处级))"
-    r"(?:事业单位|下属单位|直属单位)[::]?"
-)
-_VERBS = ("负责", "承担", "指导", "协调", "组织", "拟订", "研究", "管理", "办理", "参与", "贯彻", "完成", "根据")
 #: the verbs a duty of a 三定 opens with: those above, and 承办 ("承办…的有关工作") and 拟定 (拟订's other
 #: writing); not names' openings, so only for duties (a unit may be named "统筹…办公室")
-_DUTY_VERBS = (*_VERBS, "承办", "拟定")
+_DUTY_VERBS = (*VERBS, "承办", "拟定", "协助", "审理", "审判")
 _ENUM_ITEM = re.compile(
     r"(?:^|(?<=[\s。;:)]))(?:\[接上页\]\s*)?(?:\(([一二三四五六七八九十]{1,3})\)|(\d{1,2})[.、](?!\d))\s*"
-    r"([\u4e00-\u9fff]{1,20}?" + _SUFFIX + r")(?:\(([^()]{1,40})\))?(?=[。\s;:]|$|\d{1,2}[.、](?!\d))"
+    r"([\u4e00-\u9fff]{1,20}?" + SUFFIX + r")(?:\(([^()]{1,40})\))?(?=[。\s;:]|$|\d{1,2}[.、](?!\d))"
 )
 #: a line that is one enumerated name with its parentheses: "7. 对外宣传处(市委对外宣传办公室、…)"
 _ITEM_LINE = re.compile(
-    r"^(?:\(([一二三四五六七八九十]{1,3})\)|\d{1,2}[.、])\s*[\u4e00-\u9fff]{1,20}?" + _SUFFIX + r"\([^()]{1,60}\)$"
+    r"^(?:\(([一二三四五六七八九十]{1,3})\)|\d{1,2}[.、])\s*[\u4e00-\u9fff]{1,20}?" + SUFFIX + r"\([^()]{1,60}\)$"
 )
-_TAIL_ITEM = re.compile(r"\s*([\u4e00-\u9fff]{2,20}?" + _SUFFIX + r")。")
+_TAIL_ITEM = re.compile(r"\s*([\u4e00-\u9fff]{2,20}?" + SUFFIX + r")。")
 _CLOSES = "。;!?"
 _NEXT = re.compile(r"[^、,。;]{0,40}")
 _LONGEST = 800  # the longest list read: ~50 names; a longer run of text is not one list
@@ -75,7 +76,7 @@ _FIRST_ITEM = re.compile(r"(?:[^、,(]|\([^()]*\))*")
 #: "包括10个司(厅),分别是:", "下设6个科室:" — the nouns around the count say what the units are
 _COUNT_BEFORE = re.compile(
     r"(设(?:立|置|有)?(?:下列|以下|如下)?|下设|内设|包括|共有?|分别设(?:立|置)?|(?:^|(?<=[。;,:])))"
-    + _NUM
+    + NUM
     + r"个((?:职能|内设|党政|工作|业务|直属)?"
     + r"(?:内设机构|机构|司局|处室|科室|股室|办公室|司|厅|处|科|股|室|局|委员会|事业单位)"
     + r"(?:\([\u4e00-\u9fff、]{1,8}\))?)[,:]?(?:[\u4e00-\u9fff]{0,6}?(?:包括|为|是)?)?[,:]?$"
@@ -88,7 +89,7 @@ _SUBJECT_END = re.compile(r"(?:街道办事处|办事处|街道|镇|乡|办公�
 #: the verb of a list of units and what may follow it before the list: "下设机构有", "内设机构6个,分别是"
 _LIST_VERB = re.compile(
     r"(?:下设|内设|设有|设置了?)(?:机构|内设机构)?(?:有|包括|为|是)?"
-    r"(?:" + _NUM + r"个)?,?(?:分别为|分别是|包括|有)?[,:]?$"
+    r"(?:" + NUM + r"个)?,?(?:分别为|分别是|包括|有)?[,:]?$"
 )
 
 
@@ -179,7 +180,7 @@ def is_unit_name(key: str) -> bool:
 
     Looser than a list's items (组织人事处 starts like the verb 组织): for names that a figure follows.
     """
-    m = _NAME.match(key.strip())
+    m = NAME.match(key.strip())
     return m is not None and m.group(2) is None and len(m.group(1)) >= 2 and not m.group(1).startswith(("负责", "承担"))
 
 
@@ -187,75 +188,6 @@ def read_count(key: str) -> int | None:
     """Return the count of sections a phrase states ("等6个处", "内设18个职能处(室)"), or None."""
     m = _COUNT.search(key)
     return cn_int(m.group(1)) if m else None
-
-
-def _split(segment: str) -> list[tuple[int, int]]:
-    """Split a list at 、 (and at its last 和/及) outside parentheses: (start, end) of each item."""
-    items, depth, start = [], 0, 0
-    for i, ch in enumerate(segment):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch in "、," and depth == 0:
-            items.append((start, i))
-            start = i + 1
-    items.append((start, len(segment)))
-    spaced = []
-    for a, b in items:
-        words = segment[a:b].split(" ")
-        if len([w for w in words if w]) > 1 and all(_NAME.match(w) for w in words if w):
-            pos = a
-            for w in words:
-                if w:
-                    spaced.append((pos, pos + len(w)))
-                pos += len(w) + 1
-        else:
-            spaced.append((a, b))
-    out = []
-    for a, b in spaced:
-        piece = segment[a:b]
-        m = re.search(r"(?:以及|和|及)(?![^(]*\))", piece)
-        if m and _NAME.match(piece[: m.start()].strip()) and _name_at(piece[m.end() :]) is not None:
-            out += [(a, a + m.start()), (a + m.end(), b)]
-        else:
-            out.append((a, b))
-    return out
-
-
-#: a unit named by a verb and its unit word alone: "研究室", "管理科", "协调处" (a duty opens "研究制定…")
-_VERB_UNIT = re.compile("(?:" + "|".join(_VERBS) + ")" + _SUFFIX)
-#: a quantity, not a name: "下设若干科(室、组)"
-_QUANTITY = ("若干", "若幹", "多个", "几个")
-
-
-def _name_at(piece: str) -> tuple[str, str | None, int] | None:
-    """Read one item: (name, parenthesised words, offset of the name in the piece), or None."""
-    offset = len(piece) - len(piece.lstrip())
-    piece = piece.strip()
-    q = _QUALIFIER.match(piece)
-    if q:
-        offset += q.end()
-        piece = piece[q.end() :]
-    piece = re.sub(r"(?:等)?" + _NUM + r"个.*$", "", piece).rstrip("等")
-    piece = re.sub(r"等(?:内设机构|机构|单位|部门|处室|科室)$", "", piece)  # "…、财务室等机构"
-    piece = re.sub(r"(?:主要|分别)?负责.*$", "", piece)
-    # "X(Y)与市监委派出监察组合署办公": the unit X shares its offices with another; the name is X(Y)
-    piece = re.sub(r"(?<=[)\u4e00-\u9fff])(?:与|和)[\u4e00-\u9fff]{2,30}合署办公$", "", piece)
-    beside = re.match(r"以及(?=[\u4e00-\u9fff]{2})", piece)  # ",以及机关党委": a unit listed beside the others
-    if beside:
-        offset += beside.end()
-        piece = piece[beside.end() :]
-    m = _NAME.match(piece)
-    if (
-        not m
-        or (m.group(1).startswith(_VERBS) and not _VERB_UNIT.fullmatch(m.group(1)))
-        or m.group(1).startswith(_QUANTITY)
-        or len(m.group(1)) < 2
-        or re.search(r"内设|下设|设有|下属|成立|设立了|按规定", m.group(1))
-    ):
-        return None
-    return m.group(1), m.group(2), offset
 
 
 def _plaques(inner: str | None, line: int, written: str | None = None) -> list[Src[Plaque]]:
@@ -268,18 +200,12 @@ def _plaques(inner: str | None, line: int, written: str | None = None) -> list[S
     if not inner or text is None or inner.startswith(("含", "包括", "与", "和")) or "合署" in inner:
         return []
     names = [p.strip() for p in inner.split("、")]
-    if all(_NAME.match(n) and len(n) >= 3 for n in names):
+    if all(NAME.match(n) and len(n) >= 3 for n in names):
         note = "the words in parentheses read as a plaque (a second name); they may be an abbreviation"
         return [Src(Plaque(name=n.strip()), line, [note]) for n in text.split("、")]
     return []
 
 
-#: names no section bears: a state body's full name ("中华人民共和国国家经济委员会", "中央人民政府体育运动委员会"),
-#: a group or an advisory committee, bodies of their own ("财经咨询小组", "人权咨询委员会": 议事协调机构), and
-#: a class of units the list leaves open ("其他需要设立的工作委员会": which, the text does not say)
-_NO_SECTION = re.compile(
-    r"^(?:中华人民共和国|中央人民政府|其他|其它)|(?:小组|小組)$|(?:咨询|諮詢|顾问|顧問)(?:委员会|小组|小組)$"
-)
 #: a list of classes of bodies, not of units: "各级人民法院、专门人民法院、人民法庭" (at every level)
 _CLASS_ITEM = re.compile(r"(?:地方)?各(?:级|級|类|類)")
 #: an item that states a change, not a name: "市计划委员会改组为市发展和改革委员会", "新设市国资委",
@@ -300,7 +226,7 @@ def states_change(name: str) -> bool:
 
 
 def _add(facts: Facts, para: Paragraph, at: int, name: str, inner: str | None, *, number: int | None = None) -> None:
-    if _NO_SECTION.search(fold(name)):
+    if NO_SECTION.search(fold(name)):
         return  # a state body, a group or an advisory committee: a body of its own, never a section
     line = para.line_at(at)
     if states_change(name):
@@ -311,7 +237,7 @@ def _add(facts: Facts, para: Paragraph, at: int, name: str, inner: str | None, *
     if inner and para.key[open_at : open_at + 1] == "(":  # the parenthesis as written, for the plaques' names
         written = para.text[open_at + 1 : open_at + 1 + len(inner)]
     renamed = _RENAMED.match(inner or "")
-    if renamed and written is not None and _NAME.match(renamed.group(2)):
+    if renamed and written is not None and NAME.match(renamed.group(2)):
         # "学委会工作组办公室(1988年改为专门委员会办公室)": the unit bears the name the parenthesis gives it
         facts.note(line, "doubt", f"'{name}' was renamed ({written}): drafted by its later name")
         name, inner = written[renamed.start(2) : renamed.end(2)], None
@@ -338,41 +264,44 @@ def _running(para: Paragraph, facts: Facts) -> None:
         if m.start() < covered:
             continue
         strong = re.match(_STRONG, m.group(0)) is not None
-        end = min(len(key), m.end() + _LONGEST)
+        # "内设机构包括,办公厅、…" (found-83): a comma after the strong words opens the list as a colon does
+        opened = m.end() + (1 if strong and key.startswith(",", m.end()) else 0)
+        end = min(len(key), opened + _LONGEST)
         depth = 0
-        for i in range(m.end(), min(len(key), m.end() + _LONGEST)):
+        for i in range(opened, min(len(key), opened + _LONGEST)):
             depth += (key[i] == "(") - (key[i] == ")")
             if key[i] in _CLOSES:
                 end = i
                 break
             if key[i] == "," and depth == 0:
                 following = _NEXT.match(key, i + 1)
-                if _name_at(following.group(0) if following else "") is None:
+                if name_at(following.group(0) if following else "") is None:
                     end = i
                     break
-        lead = re.match(_NUM + r"个[\u4e00-\u9fff()]{1,8}?[::]", key[m.end() : end])
-        start = m.end() + (lead.end() if lead else 0)
+        lead = re.match(NUM + r"个[\u4e00-\u9fff()]{1,8}?[::]", key[opened:end])
+        start = opened + (lead.end() if lead else 0)
         segment = key[start:end]
         if m.group(0) == "" and not re.search(r"\)?(?:主要|分别)?负责", segment):
             continue
         first = _FIRST_ITEM.match(segment)
         plain = first is not None and not re.search(r"[ 和及]", first.group(0))
-        if not strong and plain and first is not None and _name_at(first.group(0)) is None:
+        if not strong and plain and first is not None and name_at(first.group(0)) is None:
             continue  # its first item is no unit's name: no list starts here (nor is the segment split)
-        found = []
-        for a, b in _split(segment):
-            item = _name_at(segment[a:b])
+        found: list[tuple[int, str, str | None]] = []
+        for a, b in split_items(segment):
+            item = name_at(segment[a:b]) or (department_at(segment[a:b]) if len(found) >= 2 else None)
+            item = item or (general_office_at(segment[a:b]) if strong else None)
             if item is None:
                 break
             found.append((start + a + item[2], item[0], item[1]))
-            if re.search(_NUM + "个", segment[a:b]) and not re.fullmatch(
-                r"[\u4e00-\u9fff]{2,20}" + _NUM + "个", segment[a:b].strip()
+            if re.search(NUM + "个", segment[a:b]) and not re.fullmatch(
+                r"[\u4e00-\u9fff]{2,20}" + NUM + "个", segment[a:b].strip()
             ):
                 break  # "…4个内设机构": the count closes the list ("区域气象中心8个": a class, the list goes on)
         if any(_CLASS_ITEM.match(key, at) for at, _, _ in found):
             covered = end  # "各级人民法院、专门人民法院": classes of bodies at every level, not units
             continue
-        changes = [segment[a:b] for a, b in _split(segment) if states_change(segment[a:b].strip())]
+        changes = [segment[a:b] for a, b in split_items(segment) if states_change(segment[a:b].strip())]
         if len(found) >= 2 and changes and 2 * len(changes) >= len(found):
             # "组建A,B改组为C,新设D": a reorganisation's bodies; whose units they are the list does not say.
             # A list of units where a few items state a change ("…、新设X处、…") keeps its other items
@@ -395,7 +324,7 @@ def _running(para: Paragraph, facts: Facts) -> None:
         of_sections = before is not None and _counted_kind(before[3]) is UnitKind.SECTION
         if before is not None and of_sections:
             of_sections = subject_before(key, before[1]) is not None or not before[3].startswith(("机构", "局"))
-        if strong and len(found) < len(_split(segment)):
+        if strong and len(found) < len(split_items(segment)):
             by_count = _counted(key, m.start(), start, segment)
             if by_count:
                 found, counted = by_count, True
@@ -407,7 +336,7 @@ def _running(para: Paragraph, facts: Facts) -> None:
             if duty is not None:
                 duty_at = after + duty.start(1)
         # "1个执法机构:综合行政执法队": a count before the colon that the names after it fill
-        before_colon = re.search(_NUM + r"个[\u4e00-\u9fff]{1,10}?$", key[max(0, m.start() - 14) : m.start()])
+        before_colon = re.search(NUM + r"个[\u4e00-\u9fff]{1,10}?$", key[max(0, m.start() - 14) : m.start()])
         vouched = bool(found) and m.group(0).startswith(":") and before_colon is not None
         vouched = vouched and before_colon is not None and cn_int(before_colon.group(1)) == len(found)
         if (len(found) >= 2 or (strong and found) or duty is not None or vouched) and _others_list(
@@ -543,11 +472,11 @@ def _counted(key: str, trigger: int, start: int, segment: str) -> list[tuple[int
     count is stated and equals the number of items, each item is a unit (names that do not end like a
     unit's, "林业勘察设计", are read too). Returns (offset, name, None) per item, or [] when it does not hold.
     """
-    spans = _split(segment)
+    spans = split_items(segment)
     closing = re.search(r"(?:共|等)?" + _UNITS_COUNT + r"$", segment[spans[-1][0] : spans[-1][1]])
     opening = re.search(_UNITS_COUNT + r"[,:]?$", key[max(0, trigger - 16) : trigger])
     # "直属科级事业单位4个,A、B、C、D": the count the trigger itself states
-    opening = opening or re.search(_NUM + r"个[,:]$", key[trigger:start])
+    opening = opening or re.search(NUM + r"个[,:]$", key[trigger:start])
     before = count_before(key, trigger)
     count = cn_int(count_m.group(1)) if (count_m := closing or opening) else (before[0] if before else None)
     if count is None or count != len(spans):
@@ -563,7 +492,7 @@ def _counted(key: str, trigger: int, start: int, segment: str) -> list[tuple[int
         second = re.fullmatch(r"([\u4e00-\u9fff]{2,24})\(([\u4e00-\u9fff、]{2,30})\)", name)
         if second is not None:  # "中卫市气象台(中卫市气象信息中心)": the name and its parenthesis
             name, inner = second.group(1), second.group(2)
-        if not _FREE_NAME.fullmatch(name) or (name.startswith(_VERBS) and len(name) > 4):
+        if not _FREE_NAME.fullmatch(name) or (name.startswith(VERBS) and len(name) > 4):
             return []
         out.append((start + a + lead, name, inner))
     return out
@@ -608,7 +537,7 @@ def _fill_gaps(
         if item[1] != "paren" or nxt[1] != "paren" or item[2] is not nxt[2] or nxt[0] != item[0] + 2:
             continue
         for m in _GAP_ITEM.finditer(item[2].key, item[3].end(), nxt[3].start()):
-            if cn_int(m.group(1)) == item[0] + 1 and not m.group(3).startswith(_VERBS):
+            if cn_int(m.group(1)) == item[0] + 1 and not m.group(3).startswith(VERBS):
                 out.append((item[0] + 1, "paren", item[2], m))
                 break
     return out
@@ -621,7 +550,7 @@ def _enumerated(paras: list[Paragraph], facts: Facts) -> None:
         for m in _ENUM_ITEM.finditer(para.key):
             number = cn_int(m.group(1) or m.group(2))
             # "研究室", "组织科": a short name may start like a verb; "研究拟订…处" may not
-            if (m.group(3).startswith(_VERBS) and len(m.group(3)) > 4) or number is None:
+            if (m.group(3).startswith(VERBS) and len(m.group(3)) > 4) or number is None:
                 continue
             items.append((number, "paren" if m.group(1) else "digit", para, m))
     items = _fill_gaps(items)
@@ -645,7 +574,7 @@ def _enumerated(paras: list[Paragraph], facts: Facts) -> None:
         pos = 1 if rest.startswith("。") else -1
         while pos > 0:
             t = _TAIL_ITEM.match(rest, pos)
-            if not t or t.group(1).startswith(_VERBS):
+            if not t or t.group(1).startswith(VERBS):
                 break
             at = last.end() + t.start(1)
             _add(facts, para, at, para.text[at : at + len(t.group(1))], None)
@@ -700,9 +629,9 @@ def _duties_after(
 
 _LED = re.compile(
     r"^([\u4e00-\u9fff]{1,20}?"
-    + _SUFFIX
+    + SUFFIX
     + r")(?:\(([^()]{1,40})\))?(?:(?:[::]|\s+)(?=(?:主要)?(?:"
-    + "|".join(_VERBS)
+    + "|".join(VERBS)
     + r"))|[。]?$)"
 )
 
@@ -715,7 +644,7 @@ def _led(paras: list[Paragraph], facts: Facts) -> None:
     run: list[tuple[Paragraph, re.Match[str]]] = []
     for para in [*paras, None]:
         m = _LED.match(para.key) if para is not None else None
-        if m and len(m.group(1)) >= 2 and not m.group(1).startswith(_VERBS):
+        if m and len(m.group(1)) >= 2 and not m.group(1).startswith(VERBS):
             run.append((para, m))  # type: ignore[arg-type]
             continue
         alone = sum(1 for p, x in run if x.end() == len(p.key))
@@ -747,18 +676,18 @@ def _hosted(para: Paragraph, facts: Facts) -> None:
 
 #: a quoted list that a count closes: '…"A、B、C"3个镇政府工作机构正式成立'
 _QUOTED = re.compile(
-    r'"([^"]{4,800}?)"(?:等|共)?' + _NUM + r"个([\u4e00-\u9fff]{0,10}?(?:机构|单位|部门|股室|科室|处室|内设机构))"
+    r'"([^"]{4,800}?)"(?:等|共)?' + NUM + r"个([\u4e00-\u9fff]{0,10}?(?:机构|单位|部门|股室|科室|处室|内设机构))"
 )
 
 
 def _quoted_counted(para: Paragraph, facts: Facts) -> None:
     """Read a quoted list closed by a count of as many units: every item a section, the count stated."""
     for m in _QUOTED.finditer(para.key):
-        spans = _split(m.group(1))
+        spans = split_items(m.group(1))
         names = [m.group(1)[a:b].strip() for a, b in spans]
         if cn_int(m.group(2)) != len(names) or len(names) < 2 or not all(_FREE_NAME.fullmatch(n) for n in names):
             continue
-        if any(n.startswith(_VERBS) for n in names):
+        if any(n.startswith(VERBS) for n in names):
             continue
         for (a, _), name in zip(spans, names, strict=True):
             at = m.start(1) + a + (len(m.group(1)[a:]) - len(m.group(1)[a:].lstrip()))
@@ -793,7 +722,7 @@ def _kept_beside(para: Paragraph, facts: Facts) -> None:
 _SET_PER_RULES = re.compile(
     r"^([\u4e00-\u9fff]{2,20}?(?:机构|机关|室|组|委员会|党委))(?:另)?按(?:有关)?规定(?:设置|设立|设定)。?$"
 )
-_NAME_DUTY = re.compile(r"^([\u4e00-\u9fff]{2,14}?" + _SUFFIX + r")((?:主要)?负责[^。]{2,200}。)$")
+_NAME_DUTY = re.compile(r"^([\u4e00-\u9fff]{2,14}?" + SUFFIX + r")((?:主要)?负责[^。]{2,200}。)$")
 
 
 def _after_numbered(lines: list[Line], facts: Facts) -> None:
@@ -811,7 +740,7 @@ def _after_numbered(lines: list[Line], facts: Facts) -> None:
         key = line.key.strip()
         per_rules = _SET_PER_RULES.match(key)
         led = _NAME_DUTY.match(key)
-        if per_rules is None and (led is None or led.group(1).startswith(_VERBS)):
+        if per_rules is None and (led is None or led.group(1).startswith(VERBS)):
             break
         at = line.text.find(line.text.strip())
         m = per_rules or led
@@ -860,6 +789,15 @@ def extract_lists(lines: list[Line], facts: Facts) -> None:
             _hosted(para, facts)
     if not latest_list(paras, facts, Paragraph, _running):  # type: ignore[arg-type]
         latest_period(paras, facts)
+    last = next((line for line in reversed(lines) if line.key.strip()), None)
+    if facts.sections and last is not None and _CUT_ITEM.fullmatch(last.key.strip()):
+        facts.list_cut = last.no
+        facts.used.add(last.no)
+        facts.note(last.no, "doubt", f"the copy stops at the opening of a next item ('{last.text.strip()}')")
+
+
+#: the opening of an enumerated item with nothing after it, where a copy stops: "(", "(六", "(六)", "六、", "6."
+_CUT_ITEM = re.compile(r"\((?:[一二三四五六七八九十]{1,3}\)?)?|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]")
 
 
 def read_running(line: Line, facts: Facts) -> bool:

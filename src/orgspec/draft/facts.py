@@ -134,6 +134,7 @@ class Facts:
     plaques: list[Src[Plaque]] = field(default_factory=list)
     relations: list[Src[Relation]] = field(default_factory=list)
     stated_sections: Src[tuple[int, str]] | None = None
+    list_cut: int | None = None  # the line where the copy stops at the opening of a next listed item
     duties: list[Src[Duty]] = field(default_factory=list)
     changes: list[Src[FunctionChange]] = field(default_factory=list)
     sections: list[SectionFacts] = field(default_factory=list)
