@@ -304,7 +304,7 @@ _ALL: tuple[Code, ...] = (
         "reviewer raises staff above the unit's quota of the same category (超编), and staff in a "
         "category the unit states no quota for (工勤3人 with no 工勤 quota). An `actual` without a "
         "category is compared with the sum of the unit's quotas when each has an upper bound. A range or "
-        "bound (`actual at-least 100 \"百余名\"`) is read soundly: its least against the most the quota allows.",
+        'bound (`actual at-least 100 "百余名"`) is read soundly: its least against the most the quota allows.',
         bad='quota administrative 20\nactual administrative 22 "实有22人"',
         good='quota administrative 20\nactual administrative 18 "实有18人"',
     ),
