@@ -213,7 +213,7 @@ def test_posts_filled_as_a_bound_are_read_soundly() -> None:
     ("figure", "message"),
     [
         ('at-least "百余名"', "the bounds of the range after 'at-least'"),
-        ("at-least 100", "the figure as written after \"at-least\""),
+        ("at-least 100", 'the figure as written after "at-least"'),
         ('between 5 3 "5-3"', "runs backwards"),
         ('"百余名"', "the staff in post"),
     ],
