@@ -27,6 +27,7 @@ from orgspec.model import (
     Duty,
     Event,
     EventKind,
+    Excerpt,
     FunctionChange,
     FunctionChangeKind,
     Holder,
@@ -257,6 +258,11 @@ cut_offs = st.builds(
     what=st.sampled_from(["page", "sections", "duties", "posts", "relations", "text"]),
     text=st.none() | texts,
 )
+excerpts = st.builds(
+    Excerpt,
+    what=st.sampled_from(["sections", "duties", "members", "text"]),
+    text=st.none() | texts,
+)
 changes = st.sampled_from(list(FunctionChangeKind)).flatmap(
     lambda kind: st.builds(
         FunctionChange,
@@ -427,6 +433,7 @@ def units(
         choices=tuple(draw(st.lists(choices, max_size=1))),
         funding=draw(st.none() | names),
         cut_off=tuple(draw(st.lists(cut_offs, max_size=2))),
+        excerpt=tuple(draw(st.lists(excerpts, max_size=1))),
         ambiguous=tuple(
             draw(
                 st.lists(

@@ -118,7 +118,8 @@ def _sections(body: Unit, path: str, gone: frozenset[str]) -> int | None:
         if not u.outside_count and not u.per_regulations and f"{path}/units/{n}" not in gone
     ]
     listed = sum(1 for u in counted if u.kind is not None and u.kind.value in _SECTIONS)
-    return listed if listed and not body.cut_off else None
+    # a list the copy cuts off, or the document quotes only part of, is not a count
+    return listed if listed and not body.cut_off and body.partial("sections") is None else None
 
 
 def read_source(name: str) -> SourceText | None:

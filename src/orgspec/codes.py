@@ -279,7 +279,8 @@ _ALL: tuple[Code, ...] = (
         "Arithmetic skipped because a figure is unreadable or determined separately.",
         "A check that needs a figure the document does not give (另行核定, not stated), "
         "garbles (unreadable) or the stored copy cuts off (`cut-off`) says so rather than assuming zero. "
-        "A stated count is not compared with a list the copy cuts off (`cut-off sections`, `cut-off page`).",
+        "A stated count is not compared with a list the copy cuts off (`cut-off sections`, `cut-off page`), "
+        "or a list the document quotes only part of (`excerpt sections`).",
     ),
     Code(
         "OS310",
@@ -290,7 +291,9 @@ _ALL: tuple[Code, ...] = (
         "(two sections numbered 三) or a gap is a defect of the document worth recording. A range "
         'written over several sections (`number 5 8` for "5-8. 地区处") is one slot of the '
         "numbering; the sections that carry it must be as many as its numbers. The units of a "
-        "`group-header` are numbered in the sequence of the units beside it.",
+        "`group-header` are numbered in the sequence of the units beside it. A list the document quotes "
+        "only part of (`excerpt duties`, `excerpt sections`) keeps the whole list's numbers: its gaps are "
+        "not reported, a repeated or backward number is.",
     ),
     Code(
         "OS311",
@@ -300,7 +303,8 @@ _ALL: tuple[Code, ...] = (
         "`actual administrative 22` records the staff in post (实有, 在职, 现有) beside the quota; a "
         "reviewer raises staff above the unit's quota of the same category (超编), and staff in a "
         "category the unit states no quota for (工勤3人 with no 工勤 quota). An `actual` without a "
-        "category is compared with the sum of the unit's quotas when all of them are numbers.",
+        "category is compared with the sum of the unit's quotas when each has an upper bound. A range or "
+        'bound (`actual at-least 100 "百余名"`) is read soundly: its least against the most the quota allows.',
         bad='quota administrative 20\nactual administrative 22 "实有22人"',
         good='quota administrative 20\nactual administrative 18 "实有18人"',
     ),
@@ -312,7 +316,8 @@ _ALL: tuple[Code, ...] = (
         "`actual N` inside a post or a post group records the posts actually filled (实际配备); a "
         "reviewer raises more filled than the document authorises. Over several bodies of a class "
         '(`across 25 125 "…" actual` in a post of 4 of a `stands-for` body), the posts filled are '
-        "compared with the post's figure times the bodies.",
+        "compared with the post's figure times the bodies. A range or bound is read soundly: the least "
+        "filled against the most authorised.",
         bad='post "副主任" 3 { actual 4 }',
         good='post "副主任" 3 { actual 3 }',
     ),

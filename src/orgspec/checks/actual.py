@@ -30,30 +30,41 @@ def actual_staff(ctx: Context) -> Iterator[Diagnostic]:
         for i, staff in enumerate(unit.actual):
             apath = f"{path}/actual/{i}"
             if staff.category is not None:
-                if staff.count.known:
-                    have = staff.count.value or 0
-                    yield from _against_quota(ctx, path, unit, (staff.category, have, staff.label), f"{apath}/count")
+                if staff.count.low_bound is not None:
+                    yield from _against_quota(
+                        ctx, path, unit, (staff.category, staff.count, staff.label), f"{apath}/count"
+                    )
                 continue
             yield from _against_all(ctx, path, unit, staff, apath)
             for k, part in enumerate(staff.parts):
-                if part.category is not None and part.total.known:
-                    have = part.total.value or 0
+                if part.category is not None and part.total.low_bound is not None:
                     where = f"{apath}/parts/{k}/count"
-                    yield from _against_quota(ctx, path, unit, (part.category, have, part.label), where)
+                    yield from _against_quota(ctx, path, unit, (part.category, part.total, part.label), where)
+
+
+def _more(have: Count, limit: int) -> str:
+    """Return how many more than ``limit`` the figure ``have`` is: ``3``, or ``at least 3`` for a range."""
+    least = (have.low_bound or 0) - limit
+    return str(least) if have.known else f"at least {least}"
 
 
 def _against_all(ctx: Context, path: str, unit: Unit, staff: ActualStaff, apath: str) -> Iterator[Diagnostic]:
-    """OS311 for staff of every category against the sum of the unit's quotas."""
-    if not staff.count.known or not unit.quotas or not all(q.count.known for q in unit.quotas):
+    """OS311 for staff of every category against the sum of the unit's quotas.
+
+    A range or bound is read soundly: the least staff in post (at-least 100: 100) against the
+    most the quotas allow (an at-least quota allows any number: not compared).
+    """
+    have = staff.count.low_bound
+    highs = [q.count.high_bound for q in unit.quotas]
+    if have is None or not unit.quotas or None in highs:
         return
-    have = staff.count.value or 0
-    total = sum(q.count.value or 0 for q in unit.quotas)
+    total = sum(h or 0 for h in highs)
     if have > total:
         words = f" (\u201c{staff.label}\u201d)" if staff.label else ""
         yield ctx.diag(
             "OS311",
-            f"'{unit.name}' has {have} staff in post{words}, {have - total} more than its quotas "
-            f"of {total} in all (超编)",
+            f"'{unit.name}' has {staff.count} staff in post{words}, {_more(staff.count, total)} more than its "
+            f"quotas of {total} in all (超编)",
             f"{apath}/count",
             hint="a reviewer asks how the excess is staffed; keep both figures as the document gives them",
             related=[
@@ -76,10 +87,14 @@ def _quota_of(unit: Unit, category: QuotaCategory, path: str) -> tuple[Count, st
 
 
 def _against_quota(
-    ctx: Context, path: str, unit: Unit, staff: tuple[QuotaCategory, int, str | None], where: str
+    ctx: Context, path: str, unit: Unit, staff: tuple[QuotaCategory, Count, str | None], where: str
 ) -> Iterator[Diagnostic]:
-    """OS311 for ``staff`` (category, how many, label) in post against the unit's quota of that category."""
-    category, have, label = staff
+    """OS311 for ``staff`` (category, figure, label) in post against the unit's quota of that category.
+
+    A range or bound is read soundly: the least in post against the most the quota allows.
+    """
+    category, figure, label = staff
+    have = figure.low_bound or 0
     words = f" (\u201c{label}\u201d)" if label else ""
     cat = category.value
     found = _quota_of(unit, category, path)
@@ -87,19 +102,19 @@ def _against_quota(
         if have > 0:
             yield ctx.diag(
                 "OS311",
-                f"'{unit.name}' has {have} {cat} staff in post{words} but states no {cat} quota",
+                f"'{unit.name}' has {figure} {cat} staff in post{words} but states no {cat} quota",
                 where,
                 hint="staff in post need a quota of their category; if the document gives it "
                 "elsewhere, state it with 'quota'",
             )
         return
     count, qpath = found
-    if count.known and have > (count.value or 0):
-        limit = count.value or 0
+    limit = count.high_bound
+    if limit is not None and have > limit:
         yield ctx.diag(
             "OS311",
-            f"'{unit.name}' has {have} {cat} staff in post{words}, {have - limit} more than "
-            f"its {cat} quota of {limit} (超编)",
+            f"'{unit.name}' has {figure} {cat} staff in post{words}, {_more(figure, limit)} more than "
+            f"its {cat} quota of {count} (超编)",
             where,
             hint="a reviewer asks how the excess is staffed; keep both figures as the document gives them",
             related=[("the quota", qpath)],
@@ -107,18 +122,21 @@ def _against_quota(
 
 
 def actual_posts(ctx: Context) -> Iterator[Diagnostic]:
-    """OS312: leadership posts actually filled above the posts authorised (超职数)."""
+    """OS312: leadership posts actually filled above the posts authorised (超职数).
+
+    A range or bound is read soundly: the least filled against the most authorised.
+    """
     for path, unit in ctx.selected.posts:
         for ppath, post in every_post(path, unit):
-            if post.actual is None or not post.actual.known or not post.count.known:
+            if post.actual is None:
                 continue
-            have, limit = post.actual.value or 0, post.count.value or 0
-            if have > limit:
+            have, limit = post.actual.low_bound, post.count.high_bound
+            if have is not None and limit is not None and have > limit:
                 title = post.title or "post group"
                 yield ctx.diag(
                     "OS312",
-                    f"{have} '{title}' posts of '{unit.name}' are filled, {have - limit} more than "
-                    f"the {limit} authorised (超职数)",
+                    f"{post.actual} '{title}' posts of '{unit.name}' are filled, {_more(post.actual, limit)} more "
+                    f"than the {post.count} authorised (超职数)",
                     f"{ppath}/actual",
                     hint=EXCESS_HINT,
                     related=[("the posts authorised", f"{ppath}/count")],

@@ -218,16 +218,12 @@ def _leads_to(ctx: Context, start: str, target: str) -> bool:
     return False
 
 
-def _cut_off(unit: Unit, what: str) -> int | None:
-    """Return the index of the unit's ``cut-off`` statement that covers ``what`` (or a missing page)."""
-    return next((i for i, c in enumerate(unit.cut_off) if c.what in (what, "page")), None)
-
-
 def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
     """OS301: the document's stated counts against the units and duties it lists.
 
-    Where the stored copy is cut off (``cut-off sections``, ``cut-off page``) and lists fewer
-    than the document states, the count cannot be compared: OS309 says so instead.
+    Where the stored copy is cut off (``cut-off sections``, ``cut-off page``), or the document
+    quotes only part of the list (``excerpt sections``), and lists fewer than the document
+    states, the count cannot be compared: OS309 says so instead.
     """
     for path, unit in ctx.selected.stated:
         for i, stated in enumerate(unit.stated):
@@ -257,15 +253,28 @@ def stated_counts(ctx: Context) -> Iterator[Diagnostic]:
                 # optional units (可增设, 选设) may or may not be set: the list is a range
                 continue
             words = f" (\u201c{stated.text or stated.count.text}\u201d)" if stated.text or stated.count.text else ""
-            cut = _cut_off(unit, stated.what) if unit.cut_off else None
-            if cut is not None and count + optional < low:
+            partial = unit.partial(stated.what) if unit.cut_off or unit.excerpt else None
+            if partial is not None and count + optional < low:
+                field, k = partial
+                if field == "cut_off":
+                    how, hint, why = (
+                        f"the stored copy lists {count} before it is cut off",
+                        "nothing to fix: the document's figure is kept; compare it with a complete copy",
+                        "the copy is cut off",
+                    )
+                else:
+                    how, hint, why = (
+                        f"the document quotes {count} of them (an excerpt)",
+                        "nothing to fix: the document's figure is kept; the list it quotes is not the whole",
+                        "the document quotes only part",
+                    )
                 yield ctx.diag(
                     "OS309",
-                    f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words}; the stored copy "
-                    f"lists {count} before it is cut off, so the count cannot be compared",
+                    f"'{unit.name}' states {stated.count} {_WORDS[stated.what]}{words}; {how}, "
+                    "so the count cannot be compared",
                     f"{path}/stated/{i}/count",
-                    hint="nothing to fix: the document's figure is kept; compare it with a complete copy",
-                    related=[("the copy is cut off", f"{path}/cut_off/{cut}")],
+                    hint=hint,
+                    related=[(why, f"{path}/{field}/{k}")],
                 )
                 continue
             listed = _listed(ctx, path, unit, stated)
@@ -334,11 +343,17 @@ def numbering(ctx: Context) -> Iterator[Diagnostic]:
             yield from _ranges(ctx, unit, f"{path}/units", units)
             slots = _slots(units)
             if len(slots) > 1:
-                yield from _numbering(ctx, unit, f"{path}/units", "section", slots)
+                gaps = not _excerpt(unit, "sections")
+                yield from _numbering(ctx, unit, f"{path}/units", "section", slots, gaps=gaps)
         if len(unit.duties) > 1:
             duties = [(d.number, d.number, str(i)) for i, d in enumerate(unit.duties) if d.number is not None]
             if len(duties) > 1:
-                yield from _numbering(ctx, unit, f"{path}/duties", "duty", duties)
+                yield from _numbering(ctx, unit, f"{path}/duties", "duty", duties, gaps=not _excerpt(unit, "duties"))
+
+
+def _excerpt(unit: Unit, what: str) -> bool:
+    """Return True when the document quotes only part of the unit's list ``what`` (``excerpt WHAT``)."""
+    return any(e.what == what for e in unit.excerpt)
 
 
 def _numbered_units(path: str, unit: Unit, spliced: set[str]) -> list[tuple[int, int, str]]:
@@ -393,10 +408,14 @@ def _ranges(ctx: Context, unit: Unit, where: str, numbers: list[tuple[int, int, 
 
 
 def _numbering(
-    ctx: Context, unit: Unit, where: str, what: str, numbers: list[tuple[int, int, str]]
+    ctx: Context, unit: Unit, where: str, what: str, numbers: list[tuple[int, int, str]], *, gaps: bool = True
 ) -> Iterator[Diagnostic]:
-    """OS310 for one list (``where``) of numbered sections or duties of ``unit``: ``(first, last, index)``."""
-    for message, index, before in _anomalies(numbers):
+    """OS310 for one list (``where``) of numbered sections or duties of ``unit``: ``(first, last, index)``.
+
+    ``gaps=False`` for a list the document quotes only part of (``excerpt``): its numbers are the
+    whole list's, so a gap is expected; a repeated or backward number is still reported.
+    """
+    for message, index, before in _anomalies(numbers, gaps=gaps):
         yield ctx.diag(
             "OS310",
             f"{what} {message} in '{unit.name}'",
@@ -406,8 +425,8 @@ def _numbering(
         )
 
 
-def _anomalies(numbers: Sequence[tuple[int, int, str]]) -> Iterator[tuple[str, str, str]]:
-    """Yield (message, index, previous index) for duplicated, skipped or backward numbers.
+def _anomalies(numbers: Sequence[tuple[int, int, str]], *, gaps: bool = True) -> Iterator[tuple[str, str, str]]:
+    """Yield (message, index, previous index) for duplicated, skipped (if ``gaps``) or backward numbers.
 
     ``numbers`` are ``(first, last, index)`` triples in document order; ``last`` is ``first`` but
     for a range (5-8), which the next number follows.
@@ -417,7 +436,7 @@ def _anomalies(numbers: Sequence[tuple[int, int, str]]) -> Iterator[tuple[str, s
         if prev is not None:
             if number == prev[0]:
                 yield f"number {number} is used twice", index, prev[1]
-            elif number > prev[0] + 1:
+            elif number > prev[0] + 1 and gaps:
                 skipped = ", ".join(str(n) for n in range(prev[0] + 1, min(number, prev[0] + 6)))
                 yield f"numbering skips from {prev[0]} to {number} (missing {skipped})", index, prev[1]
             elif number < prev[0]:

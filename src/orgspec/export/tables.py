@@ -36,7 +36,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "units": (
         "id", "parent_id", "depth", "name", "kind", "kind_label", "rank", "number", "section_rank",
         "per_regulations", "superior", "funding", "plaques", "duties", "basis", "cut_off", "stands_for", "covers",
-        "as_of",
+        "as_of", "excerpt",
     ),
     "plaques": ("unit_id", "unit_name", "name", "form", "start_date", "end_date", "basis"),
     "duties": ("unit_id", "unit_name", "number", "text", "shared_id", "duty_id", "cut_off"),
@@ -94,6 +94,7 @@ def _units(ids: UnitIds) -> Iterator[Row]:
             else "",
             "covers": ("; ".join(u.covers.areas) + (" (each)" if u.covers.each else "")) if u.covers else "",
             "as_of": str(u.as_of) if u.as_of else "",
+            "excerpt": "; ".join(e.what + (f": {e.text}" if e.text else "") for e in u.excerpt),
         }
 
 

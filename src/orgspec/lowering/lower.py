@@ -32,6 +32,8 @@ from orgspec.model.units import (
     CutOffWhat,
     Duty,
     Event,
+    Excerpt,
+    ExcerptWhat,
     FunctionChange,
     FunctionChangeKind,
     Plaque,
@@ -617,6 +619,21 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
         what_value: CutOffWhat = what.value  # type: ignore[assignment]
         lists["cut_off"].append(trusted(CutOff, what=what_value, text=text.value if text else None))
 
+    def u_excerpt(self, stmt: Stmt, u: UnitCtx) -> None:
+        """Read ``excerpt WHAT ["the words that say so"]``: the document gives only part of that list."""
+        path, lists = u.path, u.lists
+        a = StmtArgs(self.r, stmt)
+        what = self.choice(a, "excerpt", _EXCERPT_WHAT, "what the document quotes only part of")
+        if what is None:
+            return
+        text = a.take(S)
+        a.done("what the document quotes only part of and optionally the words that say so")
+        self.no_block(stmt)
+        p = f"{path}/excerpt/{len(lists['excerpt'])}"
+        self.map.put(p, stmt)
+        what_value: ExcerptWhat = what.value  # type: ignore[assignment]
+        lists["excerpt"].append(trusted(Excerpt, what=what_value, text=text.value if text else None))
+
     def u_shared(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
         p = f"{path}/shared_duties/{len(lists['shared_duties'])}"
@@ -691,9 +708,10 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
 
 _CUT_OFF_WHAT = get_args(CutOffWhat)
+_EXCERPT_WHAT = get_args(ExcerptWhat)
 _AMBIGUOUS_WHAT = get_args(AmbiguousWhat)
 
-_UNIT_LISTS = ("cut_off", "ambiguous", "basis", "plaques", "short_names", "relations", "stated", "choices",
+_UNIT_LISTS = ("cut_off", "excerpt", "ambiguous", "basis", "plaques", "short_names", "relations", "stated", "choices",
                "duties", "shared_duties", "function_changes", "units", "quotas", "actual", "posts", "members",
                "history", "notes")  # fmt: skip
 _NO_LISTS: dict[str, tuple[()]] = dict.fromkeys(_UNIT_LISTS, ())
@@ -721,6 +739,7 @@ _UNIT_KEYWORDS: dict[str, Callable[..., None]] = {
     "optional": _L.u_text_field("optional"),
     "funding": _L.u_text_field("funding"),
     "cut-off": _L.u_cut_off,
+    "excerpt": _L.u_excerpt,
     "ambiguous": _L.u_ambiguous,
     "stands-for": _L.u_stands_for,
     "covers": _L.u_covers,

@@ -22,7 +22,7 @@ from orgspec.lowering.lower_history import _EVENT_KEYWORDS
 from orgspec.lowering.lower_staff import QUOTA_KEYWORDS
 from orgspec.lsp.positions import LineIndex
 from orgspec.lsp.scan import Statement, scan, statements, token_kind
-from orgspec.model.units import AmbiguousWhat, CutOffWhat, EventKind, FunctionChangeKind
+from orgspec.model.units import AmbiguousWhat, CutOffWhat, EventKind, ExcerptWhat, FunctionChangeKind
 from orgspec.model.values import QuotaCategory, UnitKind
 from orgspec.model.vocab import EVENT_VERBS, FUNCTION_VERBS, KIND_LABELS
 
@@ -124,6 +124,8 @@ def _values(block: str, stmt: Statement, index: int) -> tuple[tuple[str, ...], l
         return ("sections", "duties", "institutions", "members", "subordinates", "bodies", "quota"), enum
     if keyword == "cut-off" and index == 0:
         return get_args(CutOffWhat), enum
+    if keyword == "excerpt" and index == 0:
+        return get_args(ExcerptWhat), enum
     if keyword == "ambiguous" and index == 0:
         return get_args(AmbiguousWhat), enum
     if keyword == "duty" and index >= 1:

@@ -163,7 +163,7 @@ def _post_line(post: Post) -> str:
 
 
 def unit_summary(unit: Unit) -> str:
-    """Return a Markdown summary of a unit: kind, rank, plaques, quotas with totals, posts."""
+    """Return a Markdown summary of a unit: kind, rank, plaques, quotas with totals, staff in post, posts."""
     lines = [f"**{unit.name}**" + (f" `@{unit.id}`" if unit.id else "")]
     facts = []
     if unit.kind is not None:
@@ -187,6 +187,12 @@ def unit_summary(unit: Unit) -> str:
             for p in q.parts
         )
         lines.append(f"quota {pool_name(q.category, q.category_label)}: {_count(q.count)}{parts}")
+    for a in unit.actual:
+        lines.append(f"staff in post ({a.category or 'every category'}): {_count(a.count)}")
+    if unit.excerpt:
+        lines.append("the document quotes only part of its " + ", ".join(e.what for e in unit.excerpt))
+    if unit.cut_off:
+        lines.append("the stored copy lacks part of its " + ", ".join(c.what for c in unit.cut_off))
     # totals by pool: a pool of no known category is the one its words name (专职干部 and 人员编制 are two)
     below: dict[PoolKey, list[Count]] = {}
     names: dict[PoolKey, str] = {}

@@ -31,6 +31,8 @@ __all__ = [
     "Duty",
     "Event",
     "EventKind",
+    "Excerpt",
+    "ExcerptWhat",
     "FunctionChange",
     "FunctionChangeKind",
     "Holder",
@@ -161,6 +163,17 @@ class CutOff(_Frozen):
 
     what: CutOffWhat
     text: str | None = Field(default=None, description="the document's text as far as the copy goes")
+
+
+#: What a document can quote only part of (a reading that quotes two duties of a 规定): a unit's lists, or its text.
+ExcerptWhat = Literal["sections", "duties", "institutions", "members", "posts", "quotas", "relations", "text"]
+
+
+class Excerpt(_Frozen):
+    """Where the document itself gives only part of a list of the unit (an excerpt), not the stored copy."""
+
+    what: ExcerptWhat
+    text: str | None = Field(default=None, description="the document's words that say it quotes only part")
 
 
 class SharedDuties(_Frozen):
@@ -537,6 +550,9 @@ class Unit(_Frozen):
     choices: tuple[Choice, ...] = Field(default=(), description="how many of several optional units are set (选设)")
     funding: str | None = None
     cut_off: tuple[CutOff, ...] = Field(default=(), description="what the stored copy lacks of this unit")
+    excerpt: tuple[Excerpt, ...] = Field(
+        default=(), description="what the document itself gives only part of (it quotes an excerpt)"
+    )
     ambiguous: tuple[Ambiguity, ...] = Field(default=(), description="what the document leaves ambiguous")
     stands_for: BodyClass | None = Field(default=None, description="the class of like bodies this one stands for")
     covers: Coverage | None = Field(default=None, description="the area the unit covers (辖区)")
@@ -583,6 +599,20 @@ class Unit(_Frozen):
     def known_as(self) -> tuple[str, ...]:
         """Return every name the unit goes by: its name, its plaques, then its short names."""
         return (*self.names(), *(s.name for s in self.short_names))
+
+    def partial(self, what: str) -> tuple[Literal["cut_off", "excerpt"], int] | None:
+        """Return where the unit says its list ``what`` (``sections``, ``duties``, …) is not whole, if it does.
+
+        The stored copy cuts it off (``cut-off WHAT`` or ``cut-off page``), or the document quotes
+        only part of it (``excerpt WHAT``): the field and the index of that statement, the copy's first.
+        """
+        for i, c in enumerate(self.cut_off):
+            if c.what in (what, "page"):
+                return "cut_off", i
+        for i, e in enumerate(self.excerpt):
+            if e.what == what:
+                return "excerpt", i
+        return None
 
     def quota(self, category: QuotaCategory | QuotaCategoryName) -> Quota | None:
         """Return the unit's own quota of a category, if it states one.

@@ -179,7 +179,8 @@ def sections_of(path: str, unit: Unit, gone: frozenset[str]) -> tuple[Bounds, St
     """Return the bounds of a unit's number of sections and the stated count they come from.
 
     The listed sections (:func:`listed_sections`) are a floor; a stated count (a number, a
-    range or a bound) gives the figure, raised to the number listed when it says fewer. None
+    range or a bound) gives the figure, raised to the number listed when it says fewer; without
+    one, a list cut off or quoted in part (``cut-off``, ``excerpt``) has no upper bound. None
     when the unit lists no section and states no count that is a number or a range.
     """
     listed = len(listed_sections(path, unit, gone))
@@ -187,7 +188,9 @@ def sections_of(path: str, unit: Unit, gone: frozenset[str]) -> tuple[Bounds, St
         (s for s in unit.stated if s.what == "sections" and s.until is None and s.count.low_bound is not None), None
     )
     if stated is None:
-        return ((listed, listed), None) if listed else None
+        # a list the copy cuts off, or the document quotes only part of (excerpt), is a floor only
+        most = None if unit.partial("sections") is not None else listed
+        return ((listed, most), None) if listed else None
     low = stated.count.low_bound or 0
     high = stated.count.high_bound
     return (max(low, listed), None if high is None else max(high, listed)), stated

@@ -70,7 +70,7 @@ _SCALAR = ("funding", "section_rank")
 #: Statements about the document more than the body (沿革、依据、备注 …): no sentence of their own.
 RECORDS = frozenset(
     {
-        *("history", "basis", "notes", "cut_off", "ambiguous", "id", "short_names", "relations"),
+        *("history", "basis", "notes", "cut_off", "excerpt", "ambiguous", "id", "short_names", "relations"),
         *("per_regulations", "outside_count", "section_duties_unstated"),  # how the document counts and lists
         "group_header",  # how the document numbers its sections
         "function_changes",  # a 三定's own account of the duties it moves: the moves are said

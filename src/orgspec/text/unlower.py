@@ -379,6 +379,8 @@ def _unit(u: Unit, nested: bool) -> Stmt:
         block.append(_st("ambiguous", [_w(amb.what), _s(amb.text)]))
     for cut in u.cut_off:
         block.append(_st("cut-off", [_w(cut.what), *([_s(cut.text)] if cut.text is not None else [])]))
+    for part in u.excerpt:
+        block.append(_st("excerpt", [_w(part.what), *([_s(part.text)] if part.text is not None else [])]))
     block += [_basis(b) for b in u.basis]
     block += [_plaque(p) for p in u.plaques]
     for short in u.short_names:
