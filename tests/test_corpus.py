@@ -35,7 +35,7 @@ INDEX = json.loads((CORPUS / "index.json").read_text(encoding="utf-8"))
 
 #: The documents of batch 1 held out until their figures were quoted (2026-12-04): every third by
 #: file number, chosen before any rule was written; development documents since ("was_held_out").
-#: Batches 2 to 12 were held out as a whole until theirs were quoted (2026-12-05).
+#: Batches 2 to 13 were held out as a whole until theirs were quoted (2026-12-05).
 WAS_HELD_OUT = {
     "03",
     "06",
@@ -46,11 +46,11 @@ WAS_HELD_OUT = {
     "21",
     "24",
     *(f"{n}" for n in range(26, 64)),
-    *(f"{n}" for n in range(64, 99)),
+    *(f"{n}" for n in range(64, 105)),
 }
 
 #: The batches promoted to development documents once their held-out figures were quoted.
-PROMOTED = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
+PROMOTED = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}
 
 #: The day each batch was retrieved; batches 2 (found 26-31), 3 (found 32-43), 4 (found 44-53),
 #: 5 (found 54-63), 6 (found 64-69), 7 (found 70-73), 8 (found 74-75), 9 (found 76-78), 10 (found 79-84), 11
