@@ -123,6 +123,10 @@ def test_held_out_documents_are_scored_apart() -> None:
             for e in INDEX
             if e.get("batch") == batch
         )
+    # batch 14 (found 105-109), five, sampled by the same procedure: the held-out set, totalled apart
+    assert sum(1 for b in batches.values() if b == 14) == 5
+    assert all(e["held_out"] and "was_held_out" not in e for e in INDEX if e.get("batch") == 14)
+    assert "TOTAL held out batch 14 |" in table
     # the table lists the found documents by number: found-100 after found-99, not between found-10 and found-11
     names = [name for name, *_ in rows]
     assert names.index("found-99-kinmen-county-government-organisation-rules-trad") + 1 == names.index(
