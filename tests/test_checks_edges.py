@@ -359,3 +359,16 @@ def test_an_open_class_counts_its_optional_units_once_in_a_count_over_bodies() -
     )
     (d,) = _found(text.replace("sections 10", "sections 1"), "OS301")
     assert d.message.endswith("but the 2 bodies it is over list 2 to 4 (optional: 2)")
+
+
+def test_a_range_of_two_ranks_on_the_scale_is_no_unknown_rank() -> None:
+    # "正科级至副厅级" (a unit ranked anywhere between the two): both ends are on the scale, so no OS503;
+    # a range with an end off the scale, or a rank off it, is still reported
+    def os503(rank: str) -> list[str]:
+        text = f'body "某局" {{\n  rank "{rank}"\n}}\n'
+        return [d.message for d in orgspec.check_text(text) if d.code == "OS503"]
+
+    assert os503("正科级至副厅级") == []
+    assert os503("副处级到正处级") == []
+    assert os503("正科级至某级") == ["the rank '正科级至某级' of '某局' is not on the known scale"]
+    assert os503("某某级") == ["the rank '某某级' of '某局' is not on the known scale"]

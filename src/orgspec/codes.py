@@ -547,7 +547,8 @@ _ALL: tuple[Code, ...] = (
         "warning",
         "A rank that orgspec cannot place on the scale.",
         "Known ranks are 部級, 廳局級, 處級, 科級, 股級 and their 正/副 forms, in simplified or "
-        "traditional characters; an unknown rank is kept but not compared.",
+        "traditional characters, and a range of two of them (正科级至副厅级); an unknown rank is kept but "
+        "not compared, and so is a range.",
     ),
     Code(
         "OS504",

@@ -11,7 +11,7 @@ from orgspec.checks.context import Context
 from orgspec.diagnostics import Diagnostic
 from orgspec.model.units import Unit
 from orgspec.model.values import UnitKind
-from orgspec.model.vocab import rank_level
+from orgspec.model.vocab import rank_level, rank_range
 
 __all__ = ["duplicate_names", "ranks", "sections_have_duties"]
 
@@ -78,7 +78,7 @@ def ranks(ctx: Context) -> Iterator[Diagnostic]:
     """OS502/OS503: a section does not outrank its body (or nearest ranked unit above it); ranks on the scale."""
     for path, unit in ctx.units():
         for field, value in (("rank", unit.rank), ("section_rank", unit.section_rank)):
-            if value is not None and rank_level(value) is None:
+            if value is not None and rank_level(value) is None and rank_range(value) is None:
                 yield ctx.diag(
                     "OS503",
                     f"the rank '{value}' of '{unit.name}' is not on the known scale",

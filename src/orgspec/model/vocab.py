@@ -11,11 +11,21 @@ Imports: :mod:`orgspec.model.values`, :mod:`orgspec.model.script`.
 from __future__ import annotations
 
 import functools
+import re
 
 from orgspec.model.script import fold_script
 from orgspec.model.values import QuotaCategory, UnitKind
 
-__all__ = ["EVENT_VERBS", "FUNCTION_VERBS", "KIND_LABELS", "category_of", "kind_of", "rank_level", "verb_of"]
+__all__ = [
+    "EVENT_VERBS",
+    "FUNCTION_VERBS",
+    "KIND_LABELS",
+    "category_of",
+    "kind_of",
+    "rank_level",
+    "rank_range",
+    "verb_of",
+]
 
 #: Chinese labels of each kind (simplified first, then traditional forms).
 KIND_LABELS: dict[UnitKind, tuple[str, ...]] = {
@@ -128,3 +138,23 @@ def rank_level(rank: str) -> float | None:
     if level is None:
         return None
     return level - deputy
+
+
+#: the words that join the two ends of a range of ranks: "正科级至副厅级", "副处级到正处级"
+_RANGE = re.compile(r"^(.+?)(?:至|到|～|~|—|－|-)(.+)$")
+
+
+@functools.lru_cache(maxsize=256)
+def rank_range(rank: str) -> tuple[float, float] | None:
+    """Place a range of ranks ("正科级至副厅级": a unit ranked anywhere between them) on the scale.
+
+    Return ``(lowest, highest)`` when both ends are ranks :func:`rank_level` places, else None. A range is
+    on the scale, but the checks compare only single ranks with each other.
+    """
+    m = _RANGE.match(rank.strip())
+    if m is None:
+        return None
+    ends = (rank_level(m.group(1)), rank_level(m.group(2)))
+    if ends[0] is None or ends[1] is None:
+        return None
+    return min(ends[0], ends[1]), max(ends[0], ends[1])
