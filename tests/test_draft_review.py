@@ -6,6 +6,8 @@ import ast
 import re
 from pathlib import Path
 
+from orgspec.draft import draft
+
 ROOT = Path(__file__).resolve().parents[1]
 DRAFT = ROOT / "src" / "orgspec" / "draft"
 
@@ -46,3 +48,21 @@ def test_imports_lines_name_the_draft_modules_imported() -> None:
         if stated != actual:
             wrong[path.name] = (sorted(actual - stated), sorted(stated - actual))
     assert wrong == {}
+
+
+_ARTICLES = (
+    "臺北市政府某某處組織規程\n"
+    "第一條 臺北市政府為辦理某某業務,特設臺北市政府某某處(以下簡稱本處)。\n"
+    "第三條 本處設下列各科、室:\n"
+    "一、企劃科:於民國八十年成立。\n"
+    "二、總務科:掌理總務事項。\n"
+)
+
+
+def test_article_words_that_are_no_duty_are_kept_as_a_note() -> None:
+    """What an article says of a unit that is not a duty is a note, worded as every other note."""
+    text = draft(_ARTICLES).text
+    assert "# draft: what the article says of the unit, not a duty: kept as a note" in text
+    assert 'note "於民國八十年成立。"  # L4' in text
+    assert 'duty "掌理總務事項。"  # L5' in text
+    assert "kept as words" not in text
