@@ -304,6 +304,12 @@ def _shapes(size: int) -> dict[str, str]:
             f"第{_ten(i % 97 + 2)}条 甲课除{_cjk(i)}另有规定外,掌理下列事项:\n一、{_cjk(i)}事项。\n"
             for i in range(size // 90)
         ),
+        # review 13: a reply's one clause that never states its count (the count readers' subject opened
+        # at every character: cubic), and groups said to be adjusted with no word of their members
+        "a reply's clause, no count": "乙县编委关于设立乙县某站的批复\n县某局:\n"
+        + "同意设某某科" * (size // 18)
+        + "\n此复。\n",
+        "groups, no members' word": "对某某领导小组和" * (size // 24),
     }
     return shapes
 

@@ -11,7 +11,7 @@ The pipeline, one module per stage::
 Nothing is guessed silently: every doubt and every anomaly of the document is
 a located note in the draft and in the report.
 
-Imports: :mod:`orgspec.draft.*`, :mod:`orgspec.model`.
+Imports: :mod:`orgspec.draft.pipeline`, :mod:`orgspec.limits`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations

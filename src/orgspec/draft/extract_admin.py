@@ -25,7 +25,7 @@ unit, a duty or the body. News and an untitled request are read by their frame (
 the general readers too, the two merged (:func:`merge_frame`); the other types are read whole
 (:func:`read_admin`). A document of none of these types is left to the general readers.
 
-Imports: :mod:`orgspec.draft.extract_staffing`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
+Imports: :mod:`orgspec.draft.extract_admin_parts`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
 :mod:`orgspec.model`.
 """
 

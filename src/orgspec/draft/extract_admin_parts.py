@@ -39,17 +39,17 @@ _N = r"(\d{1,3}|[一二三四五六七八九十两]{1,3})"
 #: "(一)…", "1.…": an item of a list under a heading
 LIST_ITEM = re.compile(r"^\(([一二三四五六七八九十]{1,3})\)\s*|^(\d{1,2})[.、]\s*")
 _COUNTED = r"(?:内设机构|科室|股室|处室|职能科室|职能股室|部室|业务科室|业务股室|内设部门)"
+#: the subject opens its clause: a match found from inside a clause is found from its start too, and
+#: a search that tried every start would be cubic on a long clause with no count ("同意设某某科" × 10⁴)
+_CLAUSE_SUBJECT = r"(?:^|(?<=[,;:。]))(?P<subject>[^,;:。]*?)"
 _LISTED = re.compile(
-    r"(?P<subject>[^,;:。]*?)(?:内设|下设|设置|设)(?:机构)?(?P<list>[\u4e00-\u9fff、()]{4,300}?)等?"
-    + _N
-    + "个"
-    + _COUNTED
+    _CLAUSE_SUBJECT + r"(?:内设|下设|设置|设)(?:机构)?(?P<list>[\u4e00-\u9fff、()]{4,300}?)等?" + _N + "个" + _COUNTED
 )
 _COUNT_FIRST = re.compile(
-    r"(?P<subject>[^,;:。]*?)(?:内设|下设|设置|设)" + _N + "个" + _COUNTED + r":(?P<list>[\u4e00-\u9fff、()]{4,300})"
+    _CLAUSE_SUBJECT + r"(?:内设|下设|设置|设)" + _N + "个" + _COUNTED + r":(?P<list>[\u4e00-\u9fff、()]{4,300})"
 )
 _NOUN_FIRST = re.compile(
-    r"(?P<subject>[^,;:。]*?)内设机构" + _N + r"个,?(?:分别是|分别为|为|包括|即)?:?(?P<list>[\u4e00-\u9fff、()]{4,300})"
+    _CLAUSE_SUBJECT + r"内设机构" + _N + r"个,?(?:分别是|分别为|为|包括|即)?:?(?P<list>[\u4e00-\u9fff、()]{4,300})"
 )
 _UNIT_NAME = re.compile(r"^[\u4e00-\u9fff()]{2,20}(?:科|股|室|处|部|中心|站|所|队|组|办|局|司|庭)$")
 _VERB = re.compile(r"将|更名|撤销|增设|新设|负责|调整|合并|划入|设在|加挂")

@@ -235,7 +235,7 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
                 section.duties.append(Src(_duty(rest, number == len(read) and last in read_lines), no))
             elif rest:
                 section.doc_notes.append(
-                    Src(rest, no, ["what the article says of the unit, not a duty: kept as words"])
+                    Src(rest, no, ["what the article says of the unit, not a duty: kept as a note"])
                 )
             facts.sections.append(section)
     return taken

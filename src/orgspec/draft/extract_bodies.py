@@ -17,8 +17,10 @@ about its body ("X加挂Y牌子") is never taken for a list:
   → a quota for each body, of the category the sentence names (or the list before it names,
   noted).
 
-A body read in two layouts is one body. Imports: :mod:`orgspec.draft.facts`,
-:mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.
+A body read in two layouts is one body.
+
+Imports: :mod:`orgspec.draft.extract_fates`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
+:mod:`orgspec.model`.
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ quota and posts the text gives "每个" of them (:mod:`orgspec.draft.extract_run
 A class is read only when its members are not listed as units of the body (then each listed unit
 gets the figure instead).
 
-Imports: :mod:`orgspec.draft.extract_lists`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
-:mod:`orgspec.model`.
+Imports: :mod:`orgspec.draft.extract_fates`, :mod:`orgspec.draft.extract_lists`, :mod:`orgspec.draft.facts`,
+:mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations

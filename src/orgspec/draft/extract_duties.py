@@ -1,7 +1,7 @@
 """Extract numbered duty lists, function changes and duties repeated out of place.
 
 Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
-:mod:`orgspec.draft.segment`, :mod:`orgspec.model`.
+:mod:`orgspec.draft.segment`, :mod:`orgspec.model`; :mod:`orgspec.draft.extract_lists` inside a function.
 """
 
 from __future__ import annotations

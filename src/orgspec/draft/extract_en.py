@@ -5,7 +5,8 @@ The translation mixes enumerator styles — ``(a)``, ``(two)``, ``(8)``,
 a token can mean several), splits figures with stray spaces ("2 1") and
 garbles some ("365,438+0"); each such case is noted.
 
-Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.
+Imports: :mod:`orgspec.draft.extract_duties`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
+:mod:`orgspec.model`.
 """
 
 from __future__ import annotations

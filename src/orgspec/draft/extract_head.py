@@ -4,8 +4,8 @@ Reads the lines before the first heading, the introduction and the history
 part. Names the document shortens ("市政府", "市人民政府港澳事务办公室") are
 completed with the place from the body's name, and each completion is noted.
 
-Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`, :mod:`orgspec.draft.segment`,
-:mod:`orgspec.model`.
+Imports: :mod:`orgspec.draft.extract_own`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
+:mod:`orgspec.draft.segment`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations

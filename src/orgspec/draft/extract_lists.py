@@ -8,8 +8,8 @@ lines joined) and accepts a name only when it ends the way a unit's name ends (�
 股, 中心, 办公室, …) and stands in a list of at least two such names, or after a verb that
 introduces units (内设, 下设, 下属单位); precision matters more than recall.
 
-Imports: :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.list_items`, :mod:`orgspec.draft.normalize`,
-:mod:`orgspec.model`.
+Imports: :mod:`orgspec.draft.extract_periods`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.list_items`,
+:mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations

@@ -41,10 +41,6 @@ _POST_FIRST = re.compile(r"^(" + _TITLE + r"):\s*(" + _NAME + r")(?:$|[,。;(\s]
 _NAME_FIRST = re.compile(r"^(" + _NAME + r")\s+([\u4e00-\u9fff、]{2,40})$")
 
 
-def _titles(words: str) -> list[str]:
-    return [t for t in words.split("、") if re.fullmatch(_TITLE, t)]
-
-
 def _pairs(key: str, text: str) -> list[tuple[str, str]]:
     """(title, person) of one leader's line, in the document's own characters (the key folds one for one)."""
     m = _POST_FIRST.match(key)

@@ -7,7 +7,8 @@ stands right before it; totals ("共有编制32人"), actual staff (实有, 现�
 ("由219名扩大到519名": the later figure is read, with a note) are told apart by the words around
 the figure. A quota preceded in its clause by the name of a listed section is that section's.
 
-Imports: :mod:`orgspec.draft.extract_lists`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
+Imports: :mod:`orgspec.draft.extract_classes`, :mod:`orgspec.draft.extract_lists`,
+:mod:`orgspec.draft.extract_staffing`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
 :mod:`orgspec.model`.
 """
 

@@ -1,7 +1,8 @@
 """Extract internal sections: the stated count, headings, plaques, duties, shared duty lists.
 
-Imports: :mod:`orgspec.draft.extract_duties`, :mod:`orgspec.draft.facts`,
-:mod:`orgspec.draft.normalize`, :mod:`orgspec.model`.
+Imports: :mod:`orgspec.draft.extract_duties`, :mod:`orgspec.draft.extract_lists`,
+:mod:`orgspec.draft.extract_staffing`, :mod:`orgspec.draft.facts`, :mod:`orgspec.draft.normalize`,
+:mod:`orgspec.draft.segment`, :mod:`orgspec.model`.
 """
 
 from __future__ import annotations

@@ -364,7 +364,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"(\d{1,5}|[一二三四五六七八九十两兩百]{1,4})(?:名|人|个|個|处|處|科|室|项|項)")
 
 
-#: the path of a note element (a sentence kept as words): a note is not a fact
+#: the path of a note element (a sentence kept as a note): a note is not a fact
 _NOTE_PATH = re.compile(r"/notes/\d+$")
 
 
@@ -384,7 +384,7 @@ def _coverage(lines: list[Line], prov: Provenance, facts: Facts, spec: Spec) -> 
     as_note: dict[int, str] = {}
     for path, (no, msgs) in sorted(prov.where.items()):
         if no is not None and _NOTE_PATH.search(path) and no not in sources:
-            as_note.setdefault(no, "; ".join(msgs) if msgs else "a sentence kept as words")
+            as_note.setdefault(no, "; ".join(msgs) if msgs else "a sentence kept as a note")
     why = {n.line: n.message for n in facts.notes if n.line is not None}
     texts = [line for line in lines if line.text]
     no_fact: list[dict[str, Any]] = []
