@@ -93,7 +93,7 @@ def main() -> int:
     promoted = {
         Path(str(e["spec"])).stem: f"of which batch {e['batch']}, was held out" for e in index if "was_held_out" in e
     }
-    groups += sorted(set(promoted.values()))
+    groups += sorted(set(promoted.values()), key=lambda g: (len(g), g))  # batch 2 before batch 10
     groups.append(CATALOGUE)
     totals = {g: {f: [0, 0, 0] for f in FIELDS} for g in groups}
     print("| document | held out | " + " | ".join(FIELDS) + " |")
