@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.extract_duties import check_numbering, enum_of, is_page_chrome
-from orgspec.draft.extract_lists import is_unit_name, read_running
+from orgspec.draft.extract_lists import NOT_PLAQUE, is_unit_name, read_running
 from orgspec.draft.extract_staffing import extract_staffing
 from orgspec.draft.facts import COUNT_ONLY, Facts, SectionFacts, SharedFacts, Src, section_kind
 from orgspec.draft.normalize import Line, cn_int, fold
@@ -121,7 +121,7 @@ def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
         elif inner_key.startswith("兼") and _UNITLIKE.search(inner_key) and len(inner_key) > 3:
             # "(兼县重点项目办公室)": the unit serves as another, the field's 兼 plaque (not a name "兼…")
             section.plaques.append(Src(Plaque(name=inner[1:], form=inner[0]), line))
-        elif _UNITLIKE.search(inner_key) and not inner_key.startswith(("含", "包括")):
+        elif _UNITLIKE.search(inner_key) and not inner_key.startswith(NOT_PLAQUE):
             section.plaques.append(
                 Src(
                     Plaque(name=inner),
