@@ -142,7 +142,8 @@ def _under_subheading(lines: list[Line], facts: Facts) -> list[Line]:
     if end < start:
         return lines
     head = numbered[0][1]
-    facts.note(head.no, "structure", "a numbered heading of the duties list: its items, numbered otherwise, are the duties")
+    note = "a numbered heading of the duties list: its items, numbered otherwise, are the duties"
+    facts.note(head.no, "structure", note)
     for line in lines[numbered[0][0] + 1 : start]:
         facts.note(line.no, "skipped", f"a sentence between the duties' heading and their first item: {line.text[:40]}")
     for line in lines[end:]:
