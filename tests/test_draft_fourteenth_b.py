@@ -96,3 +96,27 @@ def test_a_numbered_duty_ending_in_a_colon_is_still_a_duty() -> None:
     duties = _duties(text)
     assert len(duties) == 2
     assert duties[0].startswith("负责全县水资源管理")
+
+
+# --- a numbered sentence under a setup heading is no unit ----------------------------------------------------
+
+
+def _sections(text: str) -> set[str]:
+    result = checked_draft(text)
+    return {u.name for b in result.spec.bodies for u in b.walk() if u is not b}
+
+
+def test_a_numbered_sentence_is_no_section() -> None:
+    # found-100: "二、机构设置 (一)X包括甲园、乙园。(二)X与Y合并,不再保留…": sentences, not units' names
+    text = (
+        "二、机构设置\n"
+        "(一)己市开发区包括己市东区开发园、己市西区开发园、己市南区开发园和己市北区开发园。\n"
+        "(二)己市开发区管委会与东区开发园管委会合并,不再保留东区开发园管委会的名义。\n"
+    )
+    names = _sections(text)
+    assert not [n for n in names if "包括" in n or "合并" in n]
+
+
+def test_numbered_units_with_notes_after_their_names_stay_sections() -> None:
+    text = "庚县民政局\n内设机构:\n(一)办公室,设在局机关一楼。\n(二)社会救助股,与县救助站合署。\n"
+    assert {"办公室", "社会救助股"} <= _sections(text)

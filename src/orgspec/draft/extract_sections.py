@@ -178,6 +178,10 @@ def _entry_text(section: SectionFacts, text: str, line: int) -> None:
             section.duties.append(Src(Duty(text=clause), line, ["a clause of the entry's work"]))
 
 
+#: marks that end, split or list in a sentence: a numbered item's "name" that holds one is a sentence
+_SENTENCE_MARK = re.compile(r"[。,;、]")
+
+
 def extract_sections(lines: list[Line], facts: Facts) -> None:
     """Read the sections part: the stated count, each section with its plaques and duties."""
     shared: SharedFacts | None = None
@@ -232,6 +236,12 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
             number, text = found
             key = line.key[len(line.key) - len(text) :]
             section, rest = _heading(text, key, line.no)
+            name_key = fold(section.name)
+            if _SENTENCE_MARK.search(name_key) or (section.doc_notes and not is_unit_name(name_key)):
+                # "(一)X包括甲园、乙园。", "(二)X与Y合并,不再保留…": a numbered sentence, not a unit's name and
+                # its words: a name holds no 。 or ,, and one followed by a mere note must look like a unit's
+                facts.note(line.no, "skipped", f"a numbered sentence, not a unit's name: {line.text[:40]}")
+                continue
             section.number = number
             _add_section(facts, section, rest, line.no)
             shared = None
