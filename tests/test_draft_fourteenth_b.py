@@ -120,3 +120,23 @@ def test_a_numbered_sentence_is_no_section() -> None:
 def test_numbered_units_with_notes_after_their_names_stay_sections() -> None:
     text = "庚县民政局\n内设机构:\n(一)办公室,设在局机关一楼。\n(二)社会救助股,与县救助站合署。\n"
     assert {"办公室", "社会救助股"} <= _sections(text)
+
+
+# --- an office placed in the body whose duties the text gives ------------------------------------------------
+
+
+def test_an_office_placed_in_the_documents_own_body_is_no_unit_of_it() -> None:
+    # found-100: "建设X领导小组办公室设在Y" and "Y的主要职责:": Y hosts the office; no unit is drafted
+    text = (
+        "辛区开发领导小组办公室设在辛区管委会。\n"
+        "辛区管委会的主要职责:\n"
+        "(一)负责拟订开发区规划。\n"
+        "(二)负责开发区招商工作。\n"
+    )
+    assert "辛区开发领导小组办公室" not in _sections(text)
+
+
+def test_a_groups_office_placed_in_another_body_is_still_its_unit() -> None:
+    # the seeds' and found notices' shape: the group's office is placed in a department the text gives no duties
+    text = "壬省养老工作领导小组\n壬省养老工作领导小组办公室设在省民政厅,承担领导小组日常工作。\n"
+    assert "壬省养老工作领导小组办公室" in _sections(text)

@@ -663,10 +663,23 @@ def _led(paras: list[Paragraph], facts: Facts) -> None:
         run = []
 
 
-def _hosted(para: Paragraph, facts: Facts) -> None:
-    """Read "领导小组办公室设在省民政厅": the office is a unit of the body (a coordinating group)."""
+#: whose duties a document gives: "X的主要职责:", "X的职责是" (X is the document's subject)
+_DUTIES_OF = re.compile(r"([\u4e00-\u9fff]{2,30}?)(?:的|之)(?:主要)?(?:职责|職責)")
+
+
+def _hosted(para: Paragraph, facts: Facts, subjects: set[str]) -> None:
+    """Read "领导小组办公室设在省民政厅": the office is a unit of the body (a coordinating group).
+
+    An office placed in the body whose duties the document gives ("X办公室设在Y", "Y的主要职责:") is
+    hosted by that body, not a unit of the group it serves: noted, not read as a section.
+    """
     for m in _HOSTED.finditer(para.key):
         at = m.start(1)
+        placed = re.match(r"[\u4e00-\u9fff]{2,30}?(?=[,。;]|$)", para.key[m.end() :])
+        if placed is not None and placed.group() in subjects:
+            note = f"an office placed in '{placed.group()}', whose duties the text gives: hosted there, not a unit"
+            facts.note(para.line_at(at), "structure", note)
+            continue
         _add(facts, para, at, para.text[at : m.end(1)], None)
         # "…设在省民政厅,承担领导小组日常工作。": the office's duty
         d = re.match(r"[^,。;]{2,30}?,((?:承担|负责)[^。]{2,200}。)", para.key[m.end() :])
@@ -790,8 +803,9 @@ def extract_lists(lines: list[Line], facts: Facts) -> None:
         for para in paras:
             _kept_beside(para, facts)
     if not facts.sections:
+        subjects = {m.group(1) for para in paras for m in _DUTIES_OF.finditer(para.key)}
         for para in paras:
-            _hosted(para, facts)
+            _hosted(para, facts, subjects)
     if not latest_list(paras, facts, Paragraph, _running):  # type: ignore[arg-type]
         latest_period(paras, facts)
     last = next((line for line in reversed(lines) if line.key.strip()), None)
