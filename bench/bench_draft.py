@@ -304,6 +304,13 @@ def _shapes(size: int) -> dict[str, str]:
             f"第{_ten(i % 97 + 2)}条 甲课除{_cjk(i)}另有规定外,掌理下列事项:\n一、{_cjk(i)}事项。\n"
             for i in range(size // 90)
         ),
+        "duties under a numbered heading, pinyin injected": "一、主要职责\n(一)某区管委会的主要职责:\n"
+        + "".join(f"{i % 99 + 1}.负责{_cjk(i)}规【guī】划工作(y\n" for i in range(size // 30)),
+        "numbered sentences and an office placed in the body": "二、机构设置\n"
+        + "".join(
+            f"({_ten(i % 99 + 1)}){_cjk(i)}包括甲园、乙园。{_cjk(i)}办公室设在某管委会。\n" for i in range(size // 60)
+        )
+        + "某管委会的主要职责:\n(一)负责规划。\n",
     }
     return shapes
 
