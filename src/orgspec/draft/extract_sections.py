@@ -178,8 +178,9 @@ def _entry_text(section: SectionFacts, text: str, line: int) -> None:
             section.duties.append(Src(Duty(text=clause), line, ["a clause of the entry's work"]))
 
 
-#: marks that end, split or list in a sentence: a numbered item's "name" that holds one is a sentence
-_SENTENCE_MARK = re.compile(r"[。,;、]")
+#: marks that end, split or list in a sentence, and the verbs that relate a unit to another ("X设在Y", "X包括
+#: A", "X与Y合并"): a numbered item's "name" that holds one is a sentence
+_SENTENCE_MARK = re.compile(r"[。,;、]|设在|設在|包括|合并|合併|挂靠|掛靠|隶属|隸屬")
 
 
 def extract_sections(lines: list[Line], facts: Facts) -> None:
