@@ -117,6 +117,12 @@ def test_a_numbered_sentence_is_no_section() -> None:
     assert not [n for n in names if "包括" in n or "合并" in n]
 
 
+def test_a_numbered_office_placed_somewhere_is_no_section() -> None:
+    # catalogue 55: "(二)X办公室设在Y。" is a sentence whose 。 ends it early, not a unit named "X设在Y"
+    text = "二、机构设置\n(一)癸区规划工作领导小组办公室设在癸区管委会。\n(二)癸区管委会挂靠区政府办公室。\n"
+    assert not [n for n in _sections(text) if "设在" in n or "挂靠" in n]
+
+
 def test_numbered_units_with_notes_after_their_names_stay_sections() -> None:
     text = "庚县民政局\n内设机构:\n(一)办公室,设在局机关一楼。\n(二)社会救助股,与县救助站合署。\n"
     assert {"办公室", "社会救助股"} <= _sections(text)
