@@ -311,6 +311,8 @@ def _shapes(size: int) -> dict[str, str]:
             f"({_ten(i % 99 + 1)}){_cjk(i)}包括甲园、乙园。{_cjk(i)}办公室设在某管委会。\n" for i in range(size // 60)
         )
         + "某管委会的主要职责:\n(一)负责规划。\n",
+        "leaders named first": "某县统计局\n"
+        + "".join(f"王{_cjk(i)[:1]}:某县统计局党组成员、副局长\n" for i in range(size // 40)),
     }
     return shapes
 

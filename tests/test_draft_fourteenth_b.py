@@ -146,3 +146,28 @@ def test_a_groups_office_placed_in_another_body_is_still_its_unit() -> None:
     # the seeds' and found notices' shape: the group's office is placed in a department the text gives no duties
     text = "壬省养老工作领导小组\n壬省养老工作领导小组办公室设在省民政厅,承担领导小组日常工作。\n"
     assert "壬省养老工作领导小组办公室" in _sections(text)
+
+
+# --- leaders named first: "王立平:乙县统计局局长" ------------------------------------------------------------
+
+
+def _posts(text: str) -> dict[str, list[str]]:
+    result = checked_draft(text)
+    out: dict[str, list[str]] = {}
+    for b in result.spec.bodies:
+        for p in b.posts:
+            people = [p.holder] if getattr(p, "holder", None) else [h.person for h in getattr(p, "holders", ())]
+            out[getattr(p, "title", "") or ""] = [x for x in people if x]
+    return out
+
+
+def test_leaders_named_first_with_the_bodys_post() -> None:
+    # found-102, catalogue 56: a person, a colon, the body's name and the post, one a line
+    text = "丁市审计局\n赵一鸣:丁市审计局局长\n钱多多:丁市审计局副局长\n孙小林:丁市审计局党组成员、副局长\n"
+    assert _posts(text) == {"局长": ["赵一鸣"], "副局长": ["钱多多", "孙小林"]}
+
+
+def test_a_label_before_a_colon_is_no_leader() -> None:
+    # "地址:…", "电话:…" and a role before the name ("组长:张三") are no leader named first
+    text = "戊县民政局\n地址:戊县人民路局长楼\n组长:张三\n"
+    assert _posts(text) == {}
