@@ -310,6 +310,15 @@ def _shapes(size: int) -> dict[str, str]:
         + "同意设某某科" * (size // 18)
         + "\n此复。\n",
         "groups, no members' word": "对某某领导小组和" * (size // 24),
+        "duties under a numbered heading, pinyin injected": "一、主要职责\n(一)某区管委会的主要职责:\n"
+        + "".join(f"{i % 99 + 1}.负责{_cjk(i)}规【guī】划工作(y\n" for i in range(size // 30)),
+        "numbered sentences and an office placed in the body": "二、机构设置\n"
+        + "".join(
+            f"({_ten(i % 99 + 1)}){_cjk(i)}包括甲园、乙园。{_cjk(i)}办公室设在某管委会。\n" for i in range(size // 60)
+        )
+        + "某管委会的主要职责:\n(一)负责规划。\n",
+        "leaders named first": "某县统计局\n"
+        + "".join(f"王{_cjk(i)[:1]}:某县统计局党组成员、副局长\n" for i in range(size // 40)),
     }
     return shapes
 

@@ -90,6 +90,7 @@ def extract_duties(lines: list[Line], facts: Facts) -> None:
         first = next(line.no for line in lines if enum_of(line))
         facts.note(first, "structure", "the numbered items under the duties heading are unit names: read as sections")
         return
+    lines = _under_subheading(lines, facts)
     style: str | None = None
     for line in lines:
         if _STATED.search(line.key) and ENUM.match(line.key) is None:
@@ -116,6 +117,38 @@ def extract_duties(lines: list[Line], facts: Facts) -> None:
         else:
             facts.note(line.no, "skipped", f"text before the first numbered duty: {line.text[:40]}")
     check_numbering([(d.value.number, d.line) for d in facts.duties], "duty", facts)
+
+
+#: a numbered item that only heads a list: "(一)X的主要职责:" (whose duties follow, numbered otherwise)
+_SUBHEADING = re.compile(r"^[^。;]{0,30}(?:的|之)(?:主要)?(?:职责|職責)(?:是|为|為|如下)?:$")
+
+
+def _under_subheading(lines: list[Line], facts: Facts) -> list[Line]:
+    """Return the lines of a duty part whose first numbered item only heads another list.
+
+    "(一)X的主要职责:" then "1.负责…" "2.负责…": the items numbered in the other style are the duties;
+    the heading, the prose before the first item and anything from the heading style's next item on
+    (another part: a second body's or the units' duties) are kept out, noted. Other parts are returned whole.
+    """
+    numbered = [(i, line, found) for i, line in enumerate(lines) if (found := enum_of(line)) is not None]
+    if len(numbered) < 3 or not _SUBHEADING.match(fold(numbered[0][2][1]).strip()):
+        return lines
+    head_style = enum_style(numbered[0][1])
+    items = [(i, line) for i, line, _ in numbered[1:] if enum_style(line) != head_style]
+    if len(items) < 2:
+        return lines
+    start = items[0][0]
+    end = next((i for i, line, _ in numbered[1:] if enum_style(line) == head_style), len(lines))
+    if end < start:
+        return lines
+    head = numbered[0][1]
+    note = "a numbered heading of the duties list: its items, numbered otherwise, are the duties"
+    facts.note(head.no, "structure", note)
+    for line in lines[numbered[0][0] + 1 : start]:
+        facts.note(line.no, "skipped", f"a sentence between the duties' heading and their first item: {line.text[:40]}")
+    for line in lines[end:]:
+        facts.note(line.no, "skipped", f"after the duties under a numbered heading, another part: {line.text[:40]}")
+    return lines[start:end]
 
 
 def _names_only(lines: list[Line]) -> bool:

@@ -149,6 +149,10 @@ def read_leaders(lines: list[Line], facts: Facts, skip: set[int]) -> list[Leader
     for line in lines:
         if line.no in skip or not line.text:
             continue
+        lead = _NAME_FIRST.match(line.key.strip())
+        if lead is not None and lead.group(1)[0] in _SURNAMES and _HEAD_END.search(lead.group(2)):
+            _name_first(line, lead, facts, by_title, named)
+            continue
         for m in _LEADER.finditer(line.key):
             person = line.text[m.start(2) : m.end(2)]
             stop = min((i for i in (line.key.find(c, m.end()) for c in "。;") if i >= 0), default=len(line.key))
@@ -182,6 +186,32 @@ def read_leaders(lines: list[Line], facts: Facts, skip: set[int]) -> list[Leader
     for leader in leaders:
         facts.posts.append(leader.src)
     return leaders
+
+
+#: a leader named first, alone on a line: "王立平:乙县统计局局长", "李红梅:乙县统计局党组成员、副局长"
+_NAME_FIRST = re.compile(r"^([\u4e00-\u9fff]{2,3}):([\u4e00-\u9fff、]{2,40})$")
+
+
+def _name_first(line: Line, m: re.Match[str], facts: Facts, by_title: dict[str, Leader], named: set[str]) -> None:
+    """Read "王立平:乙县统计局局长": the person, then the post (the last title; those joined before it noted)."""
+    at = line.key.find(m.group(2))
+    person = line.text[at - 1 - len(m.group(1)) : at - 1]
+    *others, (key, offset) = _pieces(m.group(2))
+    split = _split_title(key, facts)
+    if split is None:
+        facts.note(line.no, "doubt", f"'{line.text.strip()}' holds a post of another unit: not drafted")
+        return
+    drafted, level, body = split
+    text = line.text[at + offset : at + offset + len(key)]
+    title = text[len(text) - len(drafted) :]
+    if body is not None and body != (fold(facts.name.value) if facts.name else None):
+        named.add(body)
+    leader = Leader(Src(_post(title), line.no), level, body)
+    _add(by_title, title, person, leader)
+    if others:
+        also = "、".join(line.text[at + o : at + o + len(t)] for t, o in others)
+        facts.note(line.no, "doubt", f"{person} also holds '{also}' (a concurrent title, not drafted)")
+    facts.used.add(line.no)
 
 
 def _pieces(titles: str) -> list[tuple[str, int]]:

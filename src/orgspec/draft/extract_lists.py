@@ -190,6 +190,11 @@ def read_count(key: str) -> int | None:
     return cn_int(m.group(1)) if m else None
 
 
+#: words that open parentheses holding no plaque: what the unit contains ("含…", "包括…"), whom it works
+#: with ("与…", "合署"), or its abbreviation ("(简称巡察办)", "(以下简称…)"): not another name it bears
+NOT_PLAQUE = ("含", "包括", "简称", "簡稱", "以下简称", "以下簡稱", "下称", "下稱")
+
+
 def _plaques(inner: str | None, line: int, written: str | None = None) -> list[Src[Plaque]]:
     """Read the plaques a parenthesis holds: matched on its key ``inner``, named as ``written``."""
     text = written if written is not None and inner is not None and len(written) == len(inner) else inner
@@ -197,7 +202,7 @@ def _plaques(inner: str | None, line: int, written: str | None = None) -> list[S
     if hung and text is not None:
         names = text[hung.start(2) : hung.end(2)].split("、")
         return [Src(Plaque(name=n, form=text[hung.start(1) : hung.end(1)]), line) for n in names if n]
-    if not inner or text is None or inner.startswith(("含", "包括", "与", "和")) or "合署" in inner:
+    if not inner or text is None or inner.startswith((*NOT_PLAQUE, "与", "和")) or "合署" in inner:
         return []
     names = [p.strip() for p in inner.split("、")]
     if all(NAME.match(n) and len(n) >= 3 for n in names):
@@ -658,10 +663,23 @@ def _led(paras: list[Paragraph], facts: Facts) -> None:
         run = []
 
 
-def _hosted(para: Paragraph, facts: Facts) -> None:
-    """Read "领导小组办公室设在省民政厅": the office is a unit of the body (a coordinating group)."""
+#: whose duties a document gives: "X的主要职责:", "X的职责是" (X is the document's subject)
+_DUTIES_OF = re.compile(r"([\u4e00-\u9fff]{2,30}?)(?:的|之)(?:主要)?(?:职责|職責)")
+
+
+def _hosted(para: Paragraph, facts: Facts, subjects: set[str]) -> None:
+    """Read "领导小组办公室设在省民政厅": the office is a unit of the body (a coordinating group).
+
+    An office placed in the body whose duties the document gives ("X办公室设在Y", "Y的主要职责:") is
+    hosted by that body, not a unit of the group it serves: noted, not read as a section.
+    """
     for m in _HOSTED.finditer(para.key):
         at = m.start(1)
+        placed = re.match(r"[\u4e00-\u9fff]{2,30}?(?=[,。;]|$)", para.key[m.end() :])
+        if placed is not None and placed.group() in subjects:
+            note = f"an office placed in '{placed.group()}', whose duties the text gives: hosted there, not a unit"
+            facts.note(para.line_at(at), "structure", note)
+            continue
         _add(facts, para, at, para.text[at : m.end(1)], None)
         # "…设在省民政厅,承担领导小组日常工作。": the office's duty
         d = re.match(r"[^,。;]{2,30}?,((?:承担|负责)[^。]{2,200}。)", para.key[m.end() :])
@@ -785,8 +803,9 @@ def extract_lists(lines: list[Line], facts: Facts) -> None:
         for para in paras:
             _kept_beside(para, facts)
     if not facts.sections:
+        subjects = {m.group(1) for para in paras for m in _DUTIES_OF.finditer(para.key)}
         for para in paras:
-            _hosted(para, facts)
+            _hosted(para, facts, subjects)
     if not latest_list(paras, facts, Paragraph, _running):  # type: ignore[arg-type]
         latest_period(paras, facts)
     last = next((line for line in reversed(lines) if line.key.strip()), None)

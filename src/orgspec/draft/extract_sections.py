@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.extract_duties import check_numbering, enum_of, is_page_chrome
-from orgspec.draft.extract_lists import is_unit_name, read_running
+from orgspec.draft.extract_lists import NOT_PLAQUE, is_unit_name, read_running
 from orgspec.draft.extract_staffing import extract_staffing
 from orgspec.draft.facts import COUNT_ONLY, Facts, SectionFacts, SharedFacts, Src, section_kind
 from orgspec.draft.normalize import Line, cn_int, fold
@@ -122,7 +122,7 @@ def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
         elif inner_key.startswith("兼") and _UNITLIKE.search(inner_key) and len(inner_key) > 3:
             # "(兼县重点项目办公室)": the unit serves as another, the field's 兼 plaque (not a name "兼…")
             section.plaques.append(Src(Plaque(name=inner[1:], form=inner[0]), line))
-        elif _UNITLIKE.search(inner_key) and not inner_key.startswith(("含", "包括")):
+        elif _UNITLIKE.search(inner_key) and not inner_key.startswith(NOT_PLAQUE):
             section.plaques.append(
                 Src(
                     Plaque(name=inner),
@@ -179,6 +179,11 @@ def _entry_text(section: SectionFacts, text: str, line: int) -> None:
             section.duties.append(Src(Duty(text=clause), line, ["a clause of the entry's work"]))
 
 
+#: marks that end, split or list in a sentence, and the verbs that relate a unit to another ("X设在Y", "X包括
+#: A", "X与Y合并"): a numbered item's "name" that holds one is a sentence
+_SENTENCE_MARK = re.compile(r"[。,;、]|设在|設在|包括|合并|合併|挂靠|掛靠|隶属|隸屬")
+
+
 def extract_sections(lines: list[Line], facts: Facts) -> None:
     """Read the sections part: the stated count, each section with its plaques and duties."""
     shared: SharedFacts | None = None
@@ -233,6 +238,12 @@ def extract_sections(lines: list[Line], facts: Facts) -> None:
             number, text = found
             key = line.key[len(line.key) - len(text) :]
             section, rest = _heading(text, key, line.no)
+            name_key = fold(section.name)
+            if _SENTENCE_MARK.search(name_key) or (section.doc_notes and not is_unit_name(name_key)):
+                # "(一)X包括甲园、乙园。", "(二)X与Y合并,不再保留…": a numbered sentence, not a unit's name and
+                # its words: a name holds no 。 or ,, and one followed by a mere note must look like a unit's
+                facts.note(line.no, "skipped", f"a numbered sentence, not a unit's name: {line.text[:40]}")
+                continue
             section.number = number
             _add_section(facts, section, rest, line.no)
             shared = None

@@ -169,8 +169,11 @@ def split_junk(text: str) -> tuple[str, str | None]:
 
 
 #: Page chrome inside a line: wiki edit links ("[编辑]") and pinyin a page injected after characters.
+_PINYIN = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]"
+#: ... in round or lenticular brackets ("业(yè)", "制【zhì】"), or cut in its bracket at a line's end ("业(y").
 _CHROME = re.compile(
-    r"\[(?:编辑|編輯|edit|编辑源代码|編輯原始碼)\]|(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+    r"\[(?:编辑|編輯|edit|编辑源代码|編輯原始碼)\]"
+    rf"|(?<=[\u4e00-\u9fff])(?:\({_PINYIN}{{1,7}}\)|【{_PINYIN}{{1,7}}】|\({_PINYIN}{{1,6}}$)"
 )
 
 
