@@ -19,7 +19,7 @@ from orgspec.draft.segment import ENUM
 from orgspec.model.units import Event, EventKind, Plaque, Relation, RelationKind
 from orgspec.model.values import Basis, PartialDate, Ref
 
-__all__ = ["doc_numbers", "extract_head"]
+__all__ = ["doc_numbers", "duties_of_unit_set_up", "extract_head"]
 
 _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12})[\[(](\d{4})[\])](\d{1,5})号")  # 赣发(2000)15号 too
 _CUT = "会据的和及经于照与即号"  # 号: "发文字号国办发[1986]53号" is 国办发…
@@ -230,6 +230,8 @@ _SHORTENED = re.compile(
 )
 #: the verb that sets a body up, before its name: "市政府决定建立X", "经国务院同意,成立X"
 _SETS_UP = re.compile(r"(?:保留|设立|成立|组建|设置|新设|建立|特设)")
+#: "X领导小组下设办公室(简称…)", "X内设Y(简称…)": a unit set up under another, named by its owner's verb
+_UNDER = re.compile(r"[\u4e00-\u9fff]{2}(?:下设|內設|内设|下設)")
 _IS = re.compile(r"(?:^|[,。:\"])([\u4e00-\u9fff]{3,24}?)(?:是|为)(?![^,。]{0,3}(?:了|主|准))")
 
 
@@ -242,6 +244,8 @@ def _shortened(lines: list[Line]) -> Src[str] | None:
     for line in lines[:12]:
         m = _SHORTENED.search(line.key)
         name = re.sub(r"制度$", "", m.group(1)) if m else ""  # "建立X联席会议制度": the meeting X
+        if m and _UNDER.search(name):
+            continue  # "A下设B(简称Y)": B is a unit set up under A, not the body the text is about
         if m and _NAME_END.search(name):
             note = "the name is read from '(以下简称…)' in the text"
             verbs = list(_SETS_UP.finditer(name))  # "保留X(以下简称Y)", "决定建立X(…)": X
@@ -626,3 +630,32 @@ def _title_with_number(facts: Facts) -> None:
     number.value = number.value.model_copy(update={"title": titled.value.title, "issuer": titled.value.issuer})
     number.notes.append("the number under the notice's title: that notice")
     facts.basis.remove(titled)
+
+
+#: "X下设Y(简称Z)" in the text's first sentences: the unit Y, its short form Z
+_SET_UP_UNDER = re.compile(
+    r"[\u4e00-\u9fff]{2}(?:下设|下設|内设|內設)([\u4e00-\u9fff]{2,20}?)\((?:以下简称|以下簡稱|简称|簡稱|下称|下稱)([^()]{1,12})\)"
+)
+
+
+def duties_of_unit_set_up(lines: list[Line], facts: Facts) -> None:
+    """Give a unit set up under another ("X下设Y(简称Z)") the duties its own heading names ("Z的主要职责:").
+
+    A text that names no body of its own ("A领导小组下设办公室(简称A办)… A办的主要职责:") lists the duties of
+    the unit it sets up, not of the body: they go to that unit's section, and the body keeps none.
+    """
+    if facts.name is not None or not facts.duties:
+        return
+    for line in lines[:12]:
+        m = _SET_UP_UNDER.search(line.key)
+        if m is None:
+            continue
+        unit = next((s for s in facts.sections if fold(s.name) == fold(m.group(1))), None)
+        first = min(d.line for d in facts.duties)
+        heading = next((x.key for x in lines if x.no == first - 1), "")
+        owner = re.match(r"^([\u4e00-\u9fff]{2,20}?)(?:的)?(?:主要职责|主要職責|职责|職責)(?:是|為|为)?:?$", heading.strip())
+        if unit is None or owner is None or fold(owner.group(1)) not in {fold(m.group(1)), fold(m.group(2))}:
+            return
+        unit.duties, facts.duties = facts.duties, []
+        unit.notes.append(f"the duties under '{heading.strip()}' read as this unit's (set up as '{m.group(0)}')")
+        return
