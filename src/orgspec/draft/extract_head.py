@@ -638,6 +638,10 @@ _SET_UP_UNDER = re.compile(
 )
 
 
+#: a duties heading naming its owner: "县河长办的主要职责:"
+_DUTIES_OF = re.compile(r"^([\u4e00-\u9fff]{2,20}?)(?:的)?(?:主要职责|主要職責|职责|職責)(?:是|為|为)?:?$")
+
+
 def duties_of_unit_set_up(lines: list[Line], facts: Facts) -> None:
     """Give a unit set up under another ("X下设Y(简称Z)") the duties its own heading names ("Z的主要职责:").
 
@@ -653,7 +657,7 @@ def duties_of_unit_set_up(lines: list[Line], facts: Facts) -> None:
         unit = next((s for s in facts.sections if fold(s.name) == fold(m.group(1))), None)
         first = min(d.line for d in facts.duties)
         heading = next((x.key for x in lines if x.no == first - 1), "")
-        owner = re.match(r"^([\u4e00-\u9fff]{2,20}?)(?:的)?(?:主要职责|主要職責|职责|職責)(?:是|為|为)?:?$", heading.strip())
+        owner = _DUTIES_OF.match(heading.strip())
         if unit is None or owner is None or fold(owner.group(1)) not in {fold(m.group(1)), fold(m.group(2))}:
             return
         unit.duties, facts.duties = facts.duties, []

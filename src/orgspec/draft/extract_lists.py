@@ -190,6 +190,10 @@ def read_count(key: str) -> int | None:
     return cn_int(m.group(1)) if m else None
 
 
+#: a parenthesis that holds no plaque: what the unit includes, or its short form ("简称…")
+_NOT_PLAQUE = ("含", "包括", "与", "和", "以下简称", "以下簡稱", "简称", "簡稱", "下称", "下稱")
+
+
 def _plaques(inner: str | None, line: int, written: str | None = None) -> list[Src[Plaque]]:
     """Read the plaques a parenthesis holds: matched on its key ``inner``, named as ``written``."""
     text = written if written is not None and inner is not None and len(written) == len(inner) else inner
@@ -197,7 +201,7 @@ def _plaques(inner: str | None, line: int, written: str | None = None) -> list[S
     if hung and text is not None:
         names = text[hung.start(2) : hung.end(2)].split("、")
         return [Src(Plaque(name=n, form=text[hung.start(1) : hung.end(1)]), line) for n in names if n]
-    if not inner or text is None or inner.startswith(("含", "包括", "与", "和", "以下简称", "以下簡稱", "简称", "簡稱", "下称", "下稱")) or "合署" in inner:
+    if not inner or text is None or inner.startswith(_NOT_PLAQUE) or "合署" in inner:
         return []
     names = [p.strip() for p in inner.split("、")]
     if all(NAME.match(n) and len(n) >= 3 for n in names):
