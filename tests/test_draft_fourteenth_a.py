@@ -29,7 +29,7 @@ def test_a_unit_set_up_under_another_is_not_the_body_name() -> None:
 def test_the_duties_its_own_heading_names_go_to_the_unit_set_up() -> None:
     (body,) = checked_draft(_SET_UP_UNDER).spec.bodies
     assert not body.duties
-    (office,) = body.units
+    office = body.units[-1]
     assert office.name == "河长制工作办公室"
     assert [d.text for d in office.duties] == [
         "组织落实领导小组的决定;",
@@ -60,3 +60,17 @@ def test_duties_headed_by_another_name_stay_with_the_body() -> None:
     (body,) = checked_draft(text).spec.bodies
     assert len(body.duties) == 3
     assert all(not u.duties for u in body.units)
+
+
+def test_the_group_that_sets_the_unit_up_is_a_unit_beside_it() -> None:
+    (body,) = checked_draft(_SET_UP_UNDER).spec.bodies
+    assert [(u.name, u.kind.value) for u in body.units] == [
+        ("乙县河长制工作领导小组", "coordinating-body"),
+        ("河长制工作办公室", "section"),
+    ]
+
+
+def test_an_owner_that_is_no_group_gives_no_unit() -> None:
+    text = _SET_UP_UNDER.replace("乙县河长制工作领导小组下设", "全县统一下设")
+    (body,) = checked_draft(text).spec.bodies
+    assert all("全县" not in u.name for u in body.units)

@@ -28,7 +28,7 @@ from orgspec.draft.extract_classes import (
 from orgspec.draft.extract_duties import clean_duties, extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_fates import plan_place
-from orgspec.draft.extract_head import duties_of_unit_set_up, extract_head
+from orgspec.draft.extract_head import extract_head, unit_set_up_under
 from orgspec.draft.extract_leaders import Leader, place_leaders, read_leaders
 from orgspec.draft.extract_lists import extract_lists
 from orgspec.draft.extract_name import colocated, companions, infobox_kind, name_in_passing, news_subject
@@ -516,7 +516,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         groups_set_up(lines, facts)
     if structure and not (english or admin):
         _office_as_body(facts)
-        duties_of_unit_set_up(lines, facts)
+        unit_set_up_under(lines, facts)
     if structure and not (english or admin):
         colocated(lines, facts)
         infobox_kind(lines, facts)
