@@ -304,6 +304,9 @@ def _shapes(size: int) -> dict[str, str]:
             f"第{_ten(i % 97 + 2)}条 甲课除{_cjk(i)}另有规定外,掌理下列事项:\n一、{_cjk(i)}事项。\n"
             for i in range(size // 90)
         ),
+        "office set up under a group": "某县某某工作领导小组下设某某工作办公室(简称县某办),负责日常工作。\n"
+        + "县某办的主要职责:\n"
+        + "".join(f"({_ten(i % 97 + 1)}){_cjk(i)}组织落实领导小组的决定;\n" for i in range(size // 52)),
     }
     return shapes
 
