@@ -74,3 +74,34 @@ def test_an_owner_that_is_no_group_gives_no_unit() -> None:
     text = _SET_UP_UNDER.replace("乙县河长制工作领导小组下设", "全县统一下设")
     (body,) = checked_draft(text).spec.bodies
     assert all("全县" not in u.name for u in body.units)
+
+
+# --- leaders by name, each with the post of one body: that body is the page's ---------------------------
+
+
+def test_the_body_its_leaders_posts_are_of_names_the_body() -> None:
+    text = (
+        "领导班子\n"
+        "郑某:己县文化和旅游局局长\n"
+        "冯某某:己县文化和旅游局党组成员、副局长\n"
+        "机构设置\n"
+        "(一)办公室。负责机关日常运转。\n"
+        "(二)艺术科。负责全县文艺创作工作。\n"
+    )
+    (body,) = checked_draft(text).spec.bodies
+    assert body.name == "己县文化和旅游局"
+
+
+def test_leaders_of_two_bodies_or_one_leader_alone_name_no_body() -> None:
+    two = (
+        "领导班子\n"
+        "郑某:己县文化和旅游局局长\n"
+        "冯某某:己县体育局副局长\n"
+        "机构设置\n"
+        "(一)办公室。负责机关日常运转。\n"
+        "(二)艺术科。负责全县文艺创作工作。\n"
+    )
+    one = two.replace("冯某某:己县体育局副局长\n", "")
+    for text in (two, one):
+        (body,) = checked_draft(text).spec.bodies
+        assert body.name == "(name not found)"
