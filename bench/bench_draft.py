@@ -319,6 +319,12 @@ def _shapes(size: int) -> dict[str, str]:
         + "某管委会的主要职责:\n(一)负责规划。\n",
         "leaders named first": "某县统计局\n"
         + "".join(f"王{_cjk(i)[:1]}:某县统计局党组成员、副局长\n" for i in range(size // 40)),
+        "office set up under a group": "某县某某工作领导小组下设某某工作办公室(简称县某办),负责日常工作。\n"
+        + "县某办的主要职责:\n"
+        + "".join(f"({_ten(i % 97 + 1)}){_cjk(i)}组织落实领导小组的决定;\n" for i in range(size // 52)),
+        "leaders by name": "领导信息\n"
+        + "".join(f"{_cjk(i)}某:某县统计局副局长\n" for i in range(size // 40))
+        + "内设机构\n(一)办公室。负责机关日常运转。\n",
     }
     return shapes
 

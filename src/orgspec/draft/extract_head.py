@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.extract_own import event_subject, own_plan
-from orgspec.draft.facts import Facts, Src
+from orgspec.draft.facts import Facts, SectionFacts, Src
 from orgspec.draft.normalize import Line, fold
 from orgspec.draft.segment import ENUM
 from orgspec.model.units import Event, EventKind, Plaque, Relation, RelationKind
-from orgspec.model.values import Basis, PartialDate, Ref
+from orgspec.model.values import Basis, PartialDate, Ref, UnitKind
 
-__all__ = ["doc_numbers", "extract_head"]
+__all__ = ["doc_numbers", "extract_head", "unit_set_up_under"]
 
 _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12})[\[(](\d{4})[\])](\d{1,5})号")  # 赣发(2000)15号 too
 _CUT = "会据的和及经于照与即号"  # 号: "发文字号国办发[1986]53号" is 国办发…
@@ -230,6 +230,8 @@ _SHORTENED = re.compile(
 )
 #: the verb that sets a body up, before its name: "市政府决定建立X", "经国务院同意,成立X"
 _SETS_UP = re.compile(r"(?:保留|设立|成立|组建|设置|新设|建立|特设)")
+#: "X领导小组下设办公室(简称…)", "X内设Y(简称…)": a unit set up under another, named by its owner's verb
+_UNDER = re.compile(r"[\u4e00-\u9fff]{2}(?:下设|內設|内设|下設)")
 _IS = re.compile(r"(?:^|[,。:\"])([\u4e00-\u9fff]{3,24}?)(?:是|为)(?![^,。]{0,3}(?:了|主|准))")
 
 
@@ -242,6 +244,8 @@ def _shortened(lines: list[Line]) -> Src[str] | None:
     for line in lines[:12]:
         m = _SHORTENED.search(line.key)
         name = re.sub(r"制度$", "", m.group(1)) if m else ""  # "建立X联席会议制度": the meeting X
+        if m and _UNDER.search(name):
+            continue  # "A下设B(简称Y)": B is a unit set up under A, not the body the text is about
         if m and _NAME_END.search(name):
             note = "the name is read from '(以下简称…)' in the text"
             verbs = list(_SETS_UP.finditer(name))  # "保留X(以下简称Y)", "决定建立X(…)": X
@@ -626,3 +630,44 @@ def _title_with_number(facts: Facts) -> None:
     number.value = number.value.model_copy(update={"title": titled.value.title, "issuer": titled.value.issuer})
     number.notes.append("the number under the notice's title: that notice")
     facts.basis.remove(titled)
+
+
+#: "X下设Y(简称Z)" in the text's first sentences: the owner X, the unit Y, its short form Z
+_SET_UP_UNDER = re.compile(
+    r"([\u4e00-\u9fff]{4,30}?(?:领导小组|領導小組|委员会|委員會|工作组|工作組|指挥部|指揮部))(?:下设|下設|内设|內設)"
+    r"([\u4e00-\u9fff]{2,20}?)\((?:以下简称|以下簡稱|简称|簡稱|下称|下稱)([^()]{1,12})\)"
+)
+#: a duties heading naming its owner: "县河长办的主要职责:"
+_DUTIES_OF = re.compile(r"^([\u4e00-\u9fff]{2,20}?)(?:的)?(?:主要职责|主要職責|职责|職責)(?:是|為|为)?:?$")
+
+
+def unit_set_up_under(lines: list[Line], facts: Facts) -> None:
+    """Read "A领导小组下设B(简称Z)" on a page that names no body: A and B are units, B has Z's duties.
+
+    A text that names no body of its own ("A领导小组下设办公室(简称A办)… A办的主要职责:") is about the
+    office a group sets up: the group is a unit (a coordinating body) beside the office, and the duties its
+    heading names by the office's name or short form are the office's, not the body's.
+    """
+    if facts.name is not None:
+        return
+    for line in lines[:12]:
+        m = _SET_UP_UNDER.search(line.key)
+        if m is None:
+            continue
+        unit = next((s for s in facts.sections if fold(s.name) == fold(m.group(2))), None)
+        if unit is None:
+            return
+        if not any(fold(s.name) == fold(m.group(1)) for s in facts.sections):
+            group = SectionFacts(line.text[m.start(1) : m.end(1)], line.no, kind=UnitKind.COORDINATING_BODY)
+            group.notes.append(f"the group '{m.group(0)}' sets the office up: read as a unit beside it")
+            facts.sections.insert(facts.sections.index(unit), group)
+        if not facts.duties:
+            return
+        first = min(d.line for d in facts.duties)
+        heading = next((x.key for x in lines if x.no == first - 1), "")
+        owner = _DUTIES_OF.match(heading.strip())
+        if owner is None or fold(owner.group(1)) not in {fold(m.group(2)), fold(m.group(3))}:
+            return
+        unit.duties, facts.duties = facts.duties, []
+        unit.notes.append(f"the duties under '{heading.strip()}' read as this unit's (set up as '{m.group(0)}')")
+        return

@@ -30,7 +30,7 @@ from orgspec.draft.normalize import Line, fold
 from orgspec.model.units import Relation, RelationKind
 from orgspec.model.values import Basis, Ref
 
-__all__ = ["colocated", "companions", "infobox_kind", "name_in_passing", "news_subject"]
+__all__ = ["colocated", "companions", "infobox_kind", "leaders_body", "name_in_passing", "news_subject"]
 
 _END = re.compile(r"(?:办公厅|办公室|委员会|领导小组|人民政府|政府|办事处|局|厅|部|委|署|院|中心|办|室|馆|会|司)$")
 #: a public institution's ending, which a reply that sets one up names ("同意建立X养护所"): read only there
@@ -282,3 +282,32 @@ def news_subject(lines: list[Line], facts: Facts) -> None:
         note = "the name is read from the subject of the item ('X机构组建', 'X机构改革'), named again in the text"
         facts.name = Src(line.text[m.start(1) : m.end(1)], line.no, [note])
         return
+
+
+#: a leader by name with the post of a body: "陈某某:戊市统计局副局长", "于某:某局党组成员、副局长"
+_LEADER_OF = re.compile(
+    r"^[\u4e00-\u9fff]{2,4}:([\u4e00-\u9fff]{3,30}?(?:局|委员会|委員會|厅|廳|办公室|辦公室|部|院|中心))"
+    r"(?:党组成员、|黨組成員、|党组书记、|黨組書記、|党委委员、|黨委委員、)?副?"
+    r"(?:局长|局長|主任|厅长|廳長|部长|部長|院长|院長)$"
+)
+
+
+def leaders_body(lines: list[Line], facts: Facts) -> None:
+    """Name the body its leaders' posts are of, when at least two lines agree ("甲:X局局长", "乙:X局副局长").
+
+    A page listing the leaders by name, each with the post of one body, names that body in every line; lines
+    naming two different bodies name none (a page of several bodies' leaders), and one line alone is no list.
+    """
+    if facts.name is not None:
+        return
+    found = [(m.group(1), line) for line in lines if (m := _LEADER_OF.match(line.key.strip()))]
+    names = {fold(name) for name, _ in found}
+    if len(found) < 2 or len(names) != 1:
+        return
+    name, line = found[0]
+    m = _LEADER_OF.match(line.key.strip())
+    assert m is not None
+    text = line.text.strip()[m.start(1) : m.end(1)] if len(line.text.strip()) == len(line.key.strip()) else name
+    note = f"the name is read from its leaders' posts ('{line.key.strip()}' and {len(found) - 1} more)"
+    facts.name = Src(text, line.no, [note])
+    facts.used.add(line.no)

@@ -28,10 +28,17 @@ from orgspec.draft.extract_classes import (
 from orgspec.draft.extract_duties import clean_duties, extract_changes, extract_duties, find_repeats
 from orgspec.draft.extract_en import extract_english
 from orgspec.draft.extract_fates import plan_place
-from orgspec.draft.extract_head import extract_head
+from orgspec.draft.extract_head import extract_head, unit_set_up_under
 from orgspec.draft.extract_leaders import Leader, place_leaders, read_leaders
 from orgspec.draft.extract_lists import extract_lists
-from orgspec.draft.extract_name import colocated, companions, infobox_kind, name_in_passing, news_subject
+from orgspec.draft.extract_name import (
+    colocated,
+    companions,
+    infobox_kind,
+    leaders_body,
+    name_in_passing,
+    news_subject,
+)
 from orgspec.draft.extract_narrative import extract_coordinating
 from orgspec.draft.extract_own import keep_own_basis, order_number, own_basis_home, titled_only
 from orgspec.draft.extract_owned import units_of_others
@@ -504,6 +511,8 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
     if structure and not english and facts.name is None and (facts.sections or facts.quotas):
         _class_noun_name(lines, facts)
     if structure and not english and facts.name is None:
+        leaders_body(lines, facts)
+    if structure and not english and facts.name is None:
         plan_place(lines, facts)
     if structure and not english and facts.name is None and facts.subject is not None:
         facts.name = facts.subject
@@ -516,6 +525,7 @@ def run(text: str, source_name: str) -> tuple[Spec, str, dict[str, Any]]:
         groups_set_up(lines, facts)
     if structure and not (english or admin):
         _office_as_body(facts)
+        unit_set_up_under(lines, facts)
     if structure and not (english or admin):
         colocated(lines, facts)
         infobox_kind(lines, facts)
