@@ -606,33 +606,37 @@ class _Lowerer(StaffLowerer, HistoryLowerer):
 
     def u_cut_off(self, stmt: Stmt, u: UnitCtx) -> None:
         """Read ``cut-off WHAT ["the text as far as the copy goes"]``: what the stored copy lacks."""
-        path, lists = u.path, u.lists
-        a = StmtArgs(self.r, stmt)
-        what = self.choice(a, "cut-off", _CUT_OFF_WHAT, "what the copy lacks")
-        if what is None:
-            return
-        text = a.take(S)
-        a.done("what the copy lacks and optionally the text as far as it goes")
-        self.no_block(stmt)
-        p = f"{path}/cut_off/{len(lists['cut_off'])}"
-        self.map.put(p, stmt)
-        what_value: CutOffWhat = what.value  # type: ignore[assignment]
-        lists["cut_off"].append(trusted(CutOff, what=what_value, text=text.value if text else None))
+        self._partial_list(
+            stmt, u, "cut-off", choices=_CUT_OFF_WHAT, what="what the copy lacks", words="the text as far as it goes"
+        )
 
     def u_excerpt(self, stmt: Stmt, u: UnitCtx) -> None:
         """Read ``excerpt WHAT ["the words that say so"]``: the document gives only part of that list."""
-        path, lists = u.path, u.lists
+        self._partial_list(
+            stmt,
+            u,
+            "excerpt",
+            choices=_EXCERPT_WHAT,
+            what="what the document quotes only part of",
+            words="the words that say so",
+        )
+
+    def _partial_list(
+        self, stmt: Stmt, u: UnitCtx, keyword: str, *, choices: tuple[str, ...], what: str, words: str
+    ) -> None:
+        """Read ``cut-off`` or ``excerpt``: WHAT list is given only in part, and optionally the words."""
         a = StmtArgs(self.r, stmt)
-        what = self.choice(a, "excerpt", _EXCERPT_WHAT, "what the document quotes only part of")
-        if what is None:
+        chosen = self.choice(a, keyword, choices, what)
+        if chosen is None:
             return
         text = a.take(S)
-        a.done("what the document quotes only part of and optionally the words that say so")
+        a.done(f"{what} and optionally {words}")
         self.no_block(stmt)
-        p = f"{path}/excerpt/{len(lists['excerpt'])}"
+        field = keyword.replace("-", "_")
+        p = f"{u.path}/{field}/{len(u.lists[field])}"
         self.map.put(p, stmt)
-        what_value: ExcerptWhat = what.value  # type: ignore[assignment]
-        lists["excerpt"].append(trusted(Excerpt, what=what_value, text=text.value if text else None))
+        model = CutOff if keyword == "cut-off" else Excerpt
+        u.lists[field].append(trusted(model, what=chosen.value, text=text.value if text else None))
 
     def u_shared(self, stmt: Stmt, u: UnitCtx) -> None:
         path, lists = u.path, u.lists
