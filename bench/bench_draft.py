@@ -325,6 +325,8 @@ def _shapes(size: int) -> dict[str, str]:
         "leaders by name": "领导信息\n"
         + "".join(f"{_cjk(i)}某:某县统计局副局长\n" for i in range(size // 40))
         + "内设机构\n(一)办公室。负责机关日常运转。\n",
+        # a line of list words and no list: every trigger's segment was split in full (1.6 s at 50 KB)
+        "list words, no list": "某县某局\n" + "内设机构某个" * (size // 18) + "\n",
     }
     return shapes
 

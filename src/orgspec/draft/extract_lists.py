@@ -70,6 +70,8 @@ _TAIL_ITEM = re.compile(r"\s*([\u4e00-\u9fff]{2,20}?" + SUFFIX + r")。")
 _CLOSES = "。;!?"
 _NEXT = re.compile(r"[^、,。;]{0,40}")
 _LONGEST = 800  # the longest list read: ~50 names; a longer run of text is not one list
+#: no list item is longer (a name of up to 20 characters with a parenthesis of up to 40, and spaces)
+_FIRST_ITEM_MAX = 100
 #: the first item of a list: up to its first 、 or , outside parentheses
 _FIRST_ITEM = re.compile(r"(?:[^、,(]|\([^()]*\))*")
 #: a count of units the field states before its list, in the same sentence: "设下列13个机构,分别为",
@@ -292,8 +294,11 @@ def _running(para: Paragraph, facts: Facts) -> None:
         plain = first is not None and not re.search(r"[ 和及]", first.group(0))
         if not strong and plain and first is not None and name_at(first.group(0)) is None:
             continue  # its first item is no unit's name: no list starts here (nor is the segment split)
+        if len(segment) > _FIRST_ITEM_MAX and not re.search(r"[、, 和及(]", segment[:_FIRST_ITEM_MAX]):
+            continue  # its first item runs past any unit's name: no list here (and a long line has many triggers)
         found: list[tuple[int, str, str | None]] = []
-        for a, b in split_items(segment):
+        spans = split_items(segment)  # once a trigger: a long line holds many
+        for a, b in spans:
             item = name_at(segment[a:b]) or (department_at(segment[a:b]) if len(found) >= 2 else None)
             item = item or (general_office_at(segment[a:b]) if strong else None)
             if item is None:
@@ -306,8 +311,8 @@ def _running(para: Paragraph, facts: Facts) -> None:
         if any(_CLASS_ITEM.match(key, at) for at, _, _ in found):
             covered = end  # "各级人民法院、专门人民法院": classes of bodies at every level, not units
             continue
-        changes = [segment[a:b] for a, b in split_items(segment) if states_change(segment[a:b].strip())]
-        if len(found) >= 2 and changes and 2 * len(changes) >= len(found):
+        changes = [segment[a:b] for a, b in spans if states_change(segment[a:b].strip())] if len(found) >= 2 else []
+        if changes and 2 * len(changes) >= len(found):
             # "组建A,B改组为C,新设D": a reorganisation's bodies; whose units they are the list does not say.
             # A list of units where a few items state a change ("…、新设X处、…") keeps its other items
             # (each item that states one is refused by _add)
@@ -329,8 +334,8 @@ def _running(para: Paragraph, facts: Facts) -> None:
         of_sections = before is not None and _counted_kind(before[3]) is UnitKind.SECTION
         if before is not None and of_sections:
             of_sections = subject_before(key, before[1]) is not None or not before[3].startswith(("机构", "局"))
-        if strong and len(found) < len(split_items(segment)):
-            by_count = _counted(key, m.start(), start, segment)
+        if strong and len(found) < len(spans):
+            by_count = _counted(key, m.start(), start, segment, spans)
             if by_count:
                 found, counted = by_count, True
         duty = None
@@ -470,14 +475,16 @@ def _others_list(
     return False
 
 
-def _counted(key: str, trigger: int, start: int, segment: str) -> list[tuple[int, str, str | None]]:
+def _counted(
+    key: str, trigger: int, start: int, segment: str, spans: list[tuple[int, int]]
+) -> list[tuple[int, str, str | None]]:
     """Read a list of subordinate units whose stated count covers every item, whatever their endings.
 
     "现辖治沙站、园林试验示范场、…、森林公安局共十一个单位", "下属5个部门,分别是A、B、C、D、E": when the
     count is stated and equals the number of items, each item is a unit (names that do not end like a
     unit's, "林业勘察设计", are read too). Returns (offset, name, None) per item, or [] when it does not hold.
+    ``spans`` are the segment's items (:func:`split_items`), split once by the caller.
     """
-    spans = split_items(segment)
     closing = re.search(r"(?:共|等)?" + _UNITS_COUNT + r"$", segment[spans[-1][0] : spans[-1][1]])
     opening = re.search(_UNITS_COUNT + r"[,:]?$", key[max(0, trigger - 16) : trigger])
     # "直属科级事业单位4个,A、B、C、D": the count the trigger itself states
