@@ -224,9 +224,12 @@ _TITLE_SETS_UP = re.compile(
 )
 #: a title about one body's plan: "关于《学士街道机构改革设置方案》的解读"
 _TITLE_PLAN_OF = re.compile(r"^关于《([\u4e00-\u9fff]{3,20}?)(?:机构改革|机构设置|职能配置|主要职责)[^《》]{0,20}》")
-#: "X(以下简称Y)是…", "决定成立X(以下简称Y)。", "建立X制度(以下简" (a copy cut in the parenthesis)
+#: "X(以下简称Y)是…", "决定成立X(以下简称Y)。", "建立X制度(以下简" (a copy cut in the parenthesis); a short
+#: form that points at the text's own body ("X (以下简称本府) 置县长一人", "(以下简称本局)隶属…") marks X as that body
+#: whatever verb follows
 _SHORTENED = re.compile(
-    r"([\u4e00-\u9fff][\u4e00-\u9fff\d\"]{2,30})\((?:以下简称|下称|简称)(?:[^()]{1,12}\)(?:是|为|,|。)|[^()]{0,12}$)"
+    r"([\u4e00-\u9fff][\u4e00-\u9fff\d\"]{2,30}) ?\((?:以下简称|下称|简称)"
+    r"(?:[^()]{1,12}\)(?:是|为|,|。)|本(?:府|局|会|委|部|厅|院|署|办|室|处|所|站|中心)\)|[^()]{0,12}$)"
 )
 #: the verb that sets a body up, before its name: "市政府决定建立X", "经国务院同意,成立X"
 _SETS_UP = re.compile(r"(?:保留|设立|成立|组建|设置|新设|建立|特设)")
@@ -241,12 +244,15 @@ _LED_BY = re.compile(r"^([\u4e00-\u9fff]{4,30}?(?:领导小组|委员会|工作�
 
 def _shortened(lines: list[Line]) -> Src[str] | None:
     """Return the name a text defines with "(以下简称…)" in its first sentences, or None."""
-    for line in lines[:12]:
+    for i, line in enumerate(lines[:12]):
         m = _SHORTENED.search(line.key)
         name = re.sub(r"制度$", "", m.group(1)) if m else ""  # "建立X联席会议制度": the meeting X
         if m and _UNDER.search(name):
             continue  # "A下设B(简称Y)": B is a unit set up under A, not the body the text is about
-        if m and _NAME_END.search(name):
+        own = m is not None and m.group(0).endswith(")")  # only "(以下简称本府)" ends the match at its ")"
+        if own and any(x.key.strip().startswith(name) for x in lines[:i]):
+            continue  # "X组织条例" above "X(以下简称本局)隶属…": the rules' title names the body (extract_articles)
+        if m and (_NAME_END.search(name) or (own and name.endswith("政府"))):
             note = "the name is read from '(以下简称…)' in the text"
             verbs = list(_SETS_UP.finditer(name))  # "保留X(以下简称Y)", "决定建立X(…)": X
             start = m.start(1) + (verbs[-1].end() if verbs else 0)
