@@ -91,7 +91,8 @@ _FORMULA = re.compile(
 _ENUM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])\s*")
 _UNIT_END = r"(?:局|厅|委员会|委|办公室|办|中心|站|所|队|院|馆|台|部|室|科|股|处)"
 _KIND = re.compile(
-    r"(?P<kind>公益[一二]类事业单位|参照公务员法管理的?事业单位|事业单位|直属机构|工作部门|部门管理机构)"
+    r"(?P<kind>公益[一二]类事业单位|参照公务员法管理的?事业单位|(?:社会公益类|生产经营类)?全民事业单位|事业单位"
+    r"|直属机构|工作部门|部门管理机构)"
 )
 _RANK = re.compile(
     r"(?:机构)?规格(?:为|是|相当于|明确为)?(?P<r1>[正副]?(?:厅|处|县处|科|乡科|股)级)"
@@ -179,10 +180,40 @@ def _signed(lines: list[Line]) -> _Frame | None:
     return frame
 
 
+#: a reply's opening that acknowledges the request it answers: "你局…请示收悉", "X[2020]13号请示收悉"
+_ACK = re.compile(r"请示》?(?:\([^()]{1,30}\))?收悉")
+#: the decision of a reply that sets one unit up: "同意设立"X",为…", "同意建立X,…"
+_AGREED = re.compile(r"同意(?:设立|成立|建立|组建)\"?(?P<name>[\u4e00-\u9fff()]{3,30}?" + _UNIT_END + r')"?(?=[,。])')
+
+
+def _untitled_reply(lines: list[Line]) -> _Frame | None:
+    """Return the frame of a 批复 a copy gives without its title: "X:", "…请示收悉。…同意设立Y,…", "特此批复。".
+
+    The body is the one unit it agrees to set up; with no title and no number, the reply names no basis.
+    """
+    text = [line for line in lines if line.text]
+    # the addressee, its place perhaps masked by the site that reposts it ("X市…局:")
+    head = next(
+        (i for i, x in enumerate(text[:4]) if re.fullmatch(r"[X\u4e00-\u9fff、()]{2,38}:", x.key.strip())), None
+    )
+    if head is None or not any(_ACK.search(line.key) for line in text[head + 1 : head + 3]):
+        return None
+    if not any(re.fullmatch(r"(?:特此批复|此复)。?", line.key.replace(" ", "")) for line in text[-4:]):
+        return None
+    names = {m.group("name") for line in text[head + 1 :] for m in _AGREED.finditer(line.key)}
+    if len(names) != 1:
+        return None
+    frame = _Frame("untitled-批复", names.pop())
+    frame.frame_lines |= {line.no for line in text[:head]}  # a page's lines above the addressee state no fact
+    return frame
+
+
 def _classify(lines: list[Line]) -> _Frame | None:
     found = _title(lines)
     if found is None and (signed := _signed(lines)) is not None:
         return signed
+    if found is None and (reply := _untitled_reply(lines)) is not None:
+        return reply
     if found is None:
         if any(_ENUM_TOP.match(line.key) or _ISSUED.search(line.key) for line in lines):
             return None  # the 规定 itself (numbered parts), or the notice that issues it with its text
@@ -290,7 +321,7 @@ def _strip_enum(line: Line) -> Line:
 def _read_sentence(piece: Line, frame: _Frame, facts: Facts) -> bool:
     """Read one sentence of the body's text; return whether it gave a fact."""
     key, got = piece.key, False
-    if frame.type in ("setup-批复", "setup-请示", "rename", "sanding"):
+    if frame.type in ("setup-批复", "untitled-批复", "setup-请示", "rename", "sanding"):
         got |= _read_standing(piece, frame, facts)
     for m in _PLAQUE.finditer(key):
         if _is_body(m.group("subject"), frame) and not facts.plaques:
@@ -383,6 +414,8 @@ def _name(frame: _Frame, lines: list[Line], facts: Facts) -> None:
         at = frame.rules.line  # news: the body is named where the 规定 is
     elif frame.type == "signed-请示" and frame.sender is not None:
         at = frame.sender.line
+    elif frame.type == "untitled-批复":
+        at = next(line.no for line in lines if _AGREED.search(line.key))  # the sentence that agrees to set it up
     if frame.type == "rename":
         for line in lines:
             m = _BODY_RENAME.search(line.key)
@@ -397,6 +430,7 @@ def _name(frame: _Frame, lines: list[Line], facts: Facts) -> None:
         return
     notes = {
         "setup-批复": "the unit the 批复 sets up (not its sender)",
+        "untitled-批复": "the unit the 批复 (its title not given) agrees to set up",
         "setup-请示": "the unit the 请示 asks to set up (not its sender)",
         "adjust": "the body the notice adjusts",
         "units-asked": "the body that asks for the units (the 请示's sender)",
@@ -422,7 +456,7 @@ def read_admin(lines: list[Line], facts: Facts) -> bool:
 
 
 #: the frames that say whose facts they are and leave the text to the general readers too
-_FRAME_ONLY = ("sanding", "signed-请示")
+_FRAME_ONLY = ("sanding", "signed-请示", "untitled-批复")
 
 
 class FrameOnly(NamedTuple):
@@ -438,8 +472,9 @@ def read_news(lines: list[Line], facts: Facts) -> FrameOnly | None:
     A news item reports a 三定 规定 in running text, as any page does: its frame says only whose facts they
     are (the body of the 规定 it names) and their basis (the 规定); its chrome is no fact. A request a copy
     gives without its title ("区编委:" … "特此请示。", a signature, a date) says whose they are by its
-    signature: the sender, which the text calls 我局. The rest of such a text is the general readers' too
-    (see :func:`merge_frame`).
+    signature: the sender, which the text calls 我局; a reply given without its title ("X:", "…请示收悉",
+    "同意设立Y,…", "特此批复") by the one unit it agrees to set up, and it names no basis. The rest of such a
+    text is the general readers' too (see :func:`merge_frame`).
     """
     if (frame := _classify(lines)) is None or frame.type not in _FRAME_ONLY:
         return None

@@ -52,11 +52,17 @@ _ISSUED = re.compile(
 )
 
 
+#: what follows the number of the request a reply answers: "…5号请示收悉", "(…12号)收悉"
+_ANSWERED = re.compile(r"[)》]?(?:请示|报告)?[)》]?收悉")
+
+
 def doc_numbers(line: Line, start: int = 0, end: int | None = None) -> list[Basis]:
     """Return the document numbers (文号) in a line, with the title just before each, if any."""
     stop = len(line.key) if end is None else end
     out = []
     for m in _DOCNO.finditer(line.key, start, stop):
+        if _ANSWERED.match(line.key, m.end()):
+            continue  # "你局X〔2022〕5号请示收悉": the request a reply answers, no basis of the body
         prefix = m.group(1)
         cut = max(prefix.rfind(c) for c in _CUT)
         if len(prefix) - cut - 1 > 6:
