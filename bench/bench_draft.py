@@ -327,6 +327,11 @@ def _shapes(size: int) -> dict[str, str]:
         + "内设机构\n(一)办公室。负责机关日常运转。\n",
         # a line of list words and no list: every trigger's segment was split in full (1.6 s at 50 KB)
         "list words, no list": "某县某局\n" + "内设机构某个" * (size // 18) + "\n",
+        # the fifteenth pass (a): a short form of the text's own body, an untitled reply
+        "own short forms": "".join(f"某{_cjk(i)}县政府 (以下简称本府) 置县长一人。\n" for i in range(size // 40)),
+        "untitled reply": "某县某局:\n你局某〔2022〕5号请示收悉。"
+        + "".join(f"同意设立“某{_cjk(i)}中心”," for i in range(size // 30))
+        + "社会公益类全民事业单位。\n特此批复。\n",
     }
     return shapes
 

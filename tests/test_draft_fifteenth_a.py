@@ -84,3 +84,9 @@ def test_a_text_without_the_closing_formula_is_no_reply() -> None:
     text = _UNTITLED_REPLY.replace("此复。\n", "")
     (body,) = checked_draft(text).spec.bodies
     assert body.superior is None or body.superior.target != "区卫生健康局"
+
+
+def test_a_reply_refusing_a_unit_names_no_unit() -> None:
+    text = _UNTITLED_REPLY.replace("同意成立", "不同意成立")
+    (body,) = checked_draft(text).spec.bodies
+    assert body.kind_label != "生产经营类全民事业单位"

@@ -182,8 +182,10 @@ def _signed(lines: list[Line]) -> _Frame | None:
 
 #: a reply's opening that acknowledges the request it answers: "你局…请示收悉", "X[2020]13号请示收悉"
 _ACK = re.compile(r"请示》?(?:\([^()]{1,30}\))?收悉")
-#: the decision of a reply that sets one unit up: "同意设立"X",为…", "同意建立X,…"
-_AGREED = re.compile(r"同意(?:设立|成立|建立|组建)\"?(?P<name>[\u4e00-\u9fff()]{3,30}?" + _UNIT_END + r')"?(?=[,。])')
+#: the decision of a reply that sets one unit up: "同意设立"X",为…", "同意建立X,…" (never "不同意设立X")
+_AGREED = re.compile(
+    r"(?<!不)同意(?:设立|成立|建立|组建)\"?(?P<name>[\u4e00-\u9fff()]{3,30}?" + _UNIT_END + r')"?(?=[,。])'
+)
 
 
 def _untitled_reply(lines: list[Line]) -> _Frame | None:
