@@ -66,6 +66,7 @@ class _Builder:
             number=s.number,
             per_regulations=s.per_regulations,
             outside_count=s.outside_count,
+            optional=s.optional,
             funding=s.funding,
             plaques=self.many(f"{path}/plaques", s.plaques),
             duties=self.many(f"{path}/duties", s.duties),

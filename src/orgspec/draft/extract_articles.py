@@ -42,6 +42,8 @@ _LEAD = re.compile(r"^(?:[-•·]\s*)?(?:第\s*[0-9〇零一二三四五六七�
 _SETS = re.compile(
     r"^(?P<subj>本[\u4e00-\u9fff]{1,2}?|[\u4e00-\u9fff]{2,20}?)(?:内设|设|置)(?:下列|左列)(?:各)?"
     r"(?P<cls>[\u4e00-\u9fff、]{0,8}?)(?:单位|机构)?(?:[,,]?(?:分别)?(?:掌理下列事项|分掌有关事项|掌理有关事项))?"
+    # a clause on the units' insides set elsewhere before the colon: "…编组,其内部组设…另以…定之:"
+    r"(?:[,,]其[\u4e00-\u9fff\s]{2,40}?(?:另以|另行|另)[\u4e00-\u9fff\s]{0,12}?定之)?"
     r"(?P<end>[::。]|\s|$)"
 )
 #: an article that gives a unit its duties: "總務司掌左列事項。", "秘書室掌理下列事項:", "X掌理事項如下:";
@@ -191,7 +193,11 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
     for i, line in enumerate(lines):
         text, key, _ = _body_of(line)
         m = _SETS.match(key)
-        if m is None or m.group("subj").endswith("得"):
+        if m is None:
+            continue
+        # "本部為應業務需要得設下列…編組": units the body may set up, each optional in the article's words
+        may = re.match(r"^本[\u4e00-\u9fff](?P<why>(?:为[\u4e00-\u9fff]{2,12}?)?得)$", m.group("subj"))
+        if m.group("subj").endswith("得") and may is None:
             continue
         owner = re.sub(r"(?:分|下|内)$", "", m.group("subj"))
         if owner != m.group("subj") or owner in {name_key(x.name) for x in facts.sections}:
@@ -231,14 +237,44 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
         for number, no, name, rest in read:
             section = SectionFacts(name=name, line=no, number=number, kind=section_kind(name))
             section.notes.append("a unit an article sets up (設下列/置左列)")
+            if may is not None:
+                start = len(m.group("subj")) - len(may.group("why"))
+                section.optional = text[start : m.end("subj") + 1]
+            whole, rest = rest, _item_posts(rest, no, section)
             if rest and (_DUTY_OPEN.match(name_key(rest)) or _ALL_DUTIES.search(m.group(0))):
-                section.duties.append(Src(_duty(rest, number == len(read) and last in read_lines), no))
+                section.duties.append(Src(_duty(rest, number == len(read) and last in read_lines and rest == whole), no))
             elif rest:
                 section.doc_notes.append(
                     Src(rest, no, ["what the article says of the unit, not a duty: kept as a note"])
                 )
             facts.sections.append(section)
     return taken
+
+
+#: an item's posts after its work: "…等業務,置執行長、副執行長各一人,由適當人員擔任。" (titles, 各, figure)
+_ITEM_POSTS = re.compile(r"[,,]\s*置(?P<titles>[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)各(?P<n>[一二两兩三四五六七八九十])人")
+
+
+def _item_posts(rest: str, no: int, section: SectionFacts) -> str:
+    """Read the posts an item gives its unit with 各 ("置A、副A各一人"); return the item's work before them.
+
+    The first title is the head when the next is its deputy (副 + the title); the clause from 置 on is kept as
+    the unit's note, as written. Without 各 the figure may be the total, and nothing is read.
+    """
+    m = _ITEM_POSTS.search(rest)
+    if m is None:
+        return rest
+    titles = m.group("titles").split("、")
+    n = cn_int(m.group("n").replace("兩", "两"))
+    if n is None or len(set(titles)) != len(titles):
+        return rest
+    head = titles[0] if "副" + titles[0] in titles else None
+    for title in titles:
+        role = "chief" if title == head else "deputy" if head is not None and title == "副" + head else None
+        note = "a post an item gives its unit ('置A、B各N人': each N)"
+        section.posts.append(Src(Post(title=title, count=Count.of(n), role=role), no, [note]))
+    section.doc_notes.append(Src(rest[m.start() + 1 :].strip(), no, ["the item's words on its posts, as written"]))
+    return rest[: m.start()].strip()
 
 
 def _unit_duties(lines: list[Line], facts: Facts, last: int) -> set[int]:

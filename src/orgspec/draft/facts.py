@@ -63,6 +63,7 @@ class SectionFacts:
     kind: UnitKind = UnitKind.SECTION
     per_regulations: bool = False
     outside_count: bool = False
+    optional: str | None = None  # "本部為應業務需要得設下列…": set only as the document says, in its words
     funding: str | None = None
     hosted_in: Src[str] | None = None  # "领导小组办公室设在省民政厅": the body it is set in
     plaques: list[Src[Plaque]] = field(default_factory=list)

@@ -1,0 +1,74 @@
+"""The fifteenth pass (b): units.
+
+Each rule reads a shape of the field seen in a development document and a type of the shape catalogue
+(tests/fixtures/draft_shapes/59, 60; docs/draft.md, "The fifteenth pass (b)"); the texts below are made up in
+other words, and each refusal beside a rule is a near-miss it must not read.
+"""
+
+from __future__ import annotations
+
+from orgspec.model.units import Post, Unit
+from tests.draft_helpers import checked_draft
+
+
+def _units(text: str) -> list[Unit]:
+    return [u for b in checked_draft(text).spec.bodies for u in b.units]
+
+
+def _posts(unit: Unit) -> list[tuple[str, int | None, str | None]]:
+    return [(p.title, p.count.value, p.role) for p in unit.posts if isinstance(p, Post)]
+
+
+# --- units an article lets the body set up (得設下列…), with a clause before the colon ---------------
+
+
+def test_units_an_article_lets_the_body_set_up_are_optional_in_its_words() -> None:
+    text = (
+        "某市政府交通局處務規程\n"
+        "第七條　本局為因應重大工程需要得設下列工作小組，其組成及分工另以實施要點定之：\n"
+        "一、捷運協調小組：辦理捷運路線用地之協調事項。\n"
+        "二、停車規劃小組：辦理公共停車場之規劃事項。\n"
+    )
+    units = _units(text)
+    assert [u.name for u in units] == ["捷運協調小組", "停車規劃小組"]
+    assert {u.optional for u in units} == {"為因應重大工程需要得設"}
+    assert [d.text for d in units[0].duties] == ["辦理捷運路線用地之協調事項。"]
+
+
+def test_a_clause_before_the_colon_that_is_not_about_insides_set_elsewhere_opens_no_list() -> None:
+    # refusal: a clause after the class that is no "其…另以…定之" is not skipped over
+    text = "本局得設下列工作小組，並報市政府備查：\n一、捷運協調小組：辦理協調事項。\n二、停車規劃小組：辦理規劃事項。\n"
+    assert _units(text) == []
+
+
+def test_units_a_non_self_subject_may_set_up_are_not_read() -> None:
+    # refusal: 得設 with a subject that is not 本X (a unit under the body may set them): nothing read
+    text = "各區公所得設下列各課：\n一、民政課。\n二、社會課。\n"
+    assert _units(text) == []
+
+
+# --- an item's posts after its work: 置A、副A各N人 --------------------------------------------------------
+
+
+def test_an_items_posts_with_each_are_the_units_head_and_deputy() -> None:
+    text = (
+        "本處得設下列專案小組：\n"
+        "一、資訊整合小組：辦理資訊系統整合之推動，置組長、副組長各一人，由處內人員派兼。\n"
+        "二、法規研修小組：辦理法規之研修，置組長、副組長各一人，由處內人員派兼。\n"
+    )
+    units = _units(text)
+    assert [_posts(u) for u in units] == [[("組長", 1, "chief"), ("副組長", 1, "deputy")]] * 2
+    assert [d.text for d in units[0].duties] == ["辦理資訊系統整合之推動"]
+    assert not units[1].duties[0].cut_off
+    assert units[0].notes and units[0].notes[0].startswith("置組長、副組長各一人")
+
+
+def test_an_items_posts_without_each_are_not_read() -> None:
+    # refusal: "置組長、副組長二人" has no 各: the figure may be the two posts' total; no post is read
+    text = (
+        "本處得設下列專案小組：\n"
+        "一、資訊整合小組：辦理資訊系統整合之推動，置組長、副組長二人。\n"
+        "二、法規研修小組：辦理法規之研修。\n"
+    )
+    units = _units(text)
+    assert all(not u.posts for u in units)
