@@ -37,7 +37,9 @@ def test_units_an_article_lets_the_body_set_up_are_optional_in_its_words() -> No
 
 def test_a_clause_before_the_colon_that_is_not_about_insides_set_elsewhere_opens_no_list() -> None:
     # refusal: a clause after the class that is no "其…另以…定之" is not skipped over
-    text = "本局得設下列工作小組，並報市政府備查：\n一、捷運協調小組：辦理協調事項。\n二、停車規劃小組：辦理規劃事項。\n"
+    text = (
+        "本局得設下列工作小組，並報市政府備查：\n一、捷運協調小組：辦理協調事項。\n二、停車規劃小組：辦理規劃事項。\n"
+    )
     assert _units(text) == []
 
 
@@ -60,7 +62,8 @@ def test_an_items_posts_with_each_are_the_units_head_and_deputy() -> None:
     assert [_posts(u) for u in units] == [[("組長", 1, "chief"), ("副組長", 1, "deputy")]] * 2
     assert [d.text for d in units[0].duties] == ["辦理資訊系統整合之推動"]
     assert not units[1].duties[0].cut_off
-    assert units[0].notes and units[0].notes[0].startswith("置組長、副組長各一人")
+    assert units[0].notes
+    assert units[0].notes[0].startswith("置組長、副組長各一人")
 
 
 def test_an_items_posts_without_each_are_not_read() -> None:

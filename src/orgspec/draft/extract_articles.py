@@ -240,19 +240,22 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
             if may is not None:
                 start = len(m.group("subj")) - len(may.group("why"))
                 section.optional = text[start : m.end("subj") + 1]
-            whole, rest = rest, _item_posts(rest, no, section)
-            if rest and (_DUTY_OPEN.match(name_key(rest)) or _ALL_DUTIES.search(m.group(0))):
-                section.duties.append(Src(_duty(rest, number == len(read) and last in read_lines and rest == whole), no))
-            elif rest:
+            work = _item_posts(rest, no, section)
+            at_end = number == len(read) and last in read_lines and work == rest
+            if work and (_DUTY_OPEN.match(name_key(work)) or _ALL_DUTIES.search(m.group(0))):
+                section.duties.append(Src(_duty(work, at_end), no))
+            elif work:
                 section.doc_notes.append(
-                    Src(rest, no, ["what the article says of the unit, not a duty: kept as a note"])
+                    Src(work, no, ["what the article says of the unit, not a duty: kept as a note"])
                 )
             facts.sections.append(section)
     return taken
 
 
 #: an item's posts after its work: "…等業務,置執行長、副執行長各一人,由適當人員擔任。" (titles, 各, figure)
-_ITEM_POSTS = re.compile(r"[,,]\s*置(?P<titles>[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)各(?P<n>[一二两兩三四五六七八九十])人")
+_ITEM_POSTS = re.compile(
+    r"[,,]\s*置(?P<titles>[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)各(?P<n>[一二两兩三四五六七八九十])人"
+)
 
 
 def _item_posts(rest: str, no: int, section: SectionFacts) -> str:
