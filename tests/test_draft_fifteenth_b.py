@@ -75,3 +75,31 @@ def test_an_items_posts_without_each_are_not_read() -> None:
     )
     units = _units(text)
     assert all(not u.posts for u in units)
+
+
+# --- the head set by an article whose subject is the body's name with its short name --------------------
+
+
+def test_the_head_an_article_sets_under_the_bodys_name_and_its_short_name() -> None:
+    text = "癸市政府組織規程\n第二條　癸市政府（以下簡稱本府）置市長一人，綜理市政。\n"
+    body = checked_draft(text).spec.bodies[0]
+    assert [(p.title, p.count.value, p.role) for p in body.posts if isinstance(p, Post)] == [("市長", 1, "chief")]
+
+
+def test_other_posts_of_an_article_of_their_own_are_not_read() -> None:
+    # refusal: "本府置主任秘書一人;置秘書三人" after the head's article: the specs disagree whether such titles
+    # are posts or pools of staff, so none is read
+    text = (
+        "癸市政府組織規程\n"
+        "第二條　癸市政府（以下簡稱本府）置市長一人，綜理市政。\n"
+        "第三條　本府置主任秘書一人，襄理市政；置秘書三人，辦理機要事項。\n"
+    )
+    body = checked_draft(text).spec.bodies[0]
+    assert [p.title for p in body.posts if isinstance(p, Post)] == ["市長"]
+
+
+def test_a_name_with_a_short_name_that_is_no_government_gives_no_head_from_its_level() -> None:
+    # refusal: "某某協會(以下簡稱本會)置理事長一人": no 省市縣… government, so no level head; 理事長 is no 主任委員
+    text = "某某協會組織規程\n第二條　某某協會（以下簡稱本會）置理事長一人，綜理會務。\n"
+    posts = [p for b in checked_draft(text).spec.bodies for p in b.posts if isinstance(p, Post)]
+    assert all(p.role != "chief" for p in posts)

@@ -345,15 +345,27 @@ def _count(n: str, m: str | None, text: str) -> Count | None:
     return Count(status=CountStatus.RANGE, value=low, high=high, text=text)
 
 
+_SETS_POST = "a post an article sets (本X置…N人)"
+#: an article whose subject is the body's name and its short name: "金門縣政府(以下簡稱本府)置縣長一人"
+_NAMED_SELF = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,20}?)\s*[((]以下简称(?P<self>本[\u4e00-\u9fff]{1,3})[))]\s*置")
+
+
 def _posts(lines: list[Line], facts: Facts) -> set[int]:
     """Read the head's posts an article sets: "本局置局長一人,…;副局長一人或二人"."""
     taken: set[int] = set()
     for line in lines:
         text, key, _ = _body_of(line)
+        head = None
+        if named := _NAMED_SELF.match(key):
+            # "金門縣政府(以下簡稱本府)置縣長一人": the body's name and its short name, then the posts
+            level = re.search(r"([省市县区州镇乡])(?:人民)?政府$", named.group("name"))
+            head = level.group(1) + "长" if level else None
+            cut = named.end() - 1
+            key, text = named.group("self") + key[cut:], named.group("self") + text[cut:]
         m = re.match(r"^本([\u4e00-\u9fff]{1,3}?)置", key)
         if m is None:
             continue
-        head = _head(m.group(1))
+        head = head or _head(m.group(1))
         read: list[Src[Post | PostGroup]] = []
         for clause in re.finditer(r"(?:^|[,,;;。、])(?:本[\u4e00-\u9fff]{1,3}?置|置)?", key):
             c = _COUNTED.match(key, clause.end())
@@ -370,7 +382,7 @@ def _posts(lines: list[Line], facts: Facts) -> set[int]:
                 continue
             title = text[c.start("title") : c.end("title")]
             role = None if other else "deputy" if c.group("title").startswith("副") else "chief"
-            notes = ["a post an article sets (本X置…N人)"]
+            notes = [_SETS_POST]
             if count.status is CountStatus.RANGE:
                 notes.append(f"'{count.text}': a range, as written")
             if title in {p.value.title for p in read}:
@@ -378,6 +390,8 @@ def _posts(lines: list[Line], facts: Facts) -> set[int]:
             read.append(Src(Post(title=title, count=count, role=role), line.no, notes))
         if not read:
             continue
+        # an article of other posts alone ("本府置主任秘書一人;置秘書二人") is not read: the specs disagree on
+        # whether its titles are posts (found-99) or pools of staff (found-93's 秘書, 專員)
         if not any(isinstance(p.value, Post) and p.value.role == "chief" for p in read):
             facts.note(line.no, "doubt", f"a deputy with no {head}: the article's posts are not read")
             continue
