@@ -1,7 +1,7 @@
 """The fifteenth pass (b): units.
 
 Each rule reads a shape of the field seen in a development document and a type of the shape catalogue
-(tests/fixtures/draft_shapes/59, 60; docs/draft.md, "The fifteenth pass (b)"); the texts below are made up in
+(tests/fixtures/draft_shapes/71-73; docs/draft.md, "The fifteenth pass (b)"); the texts below are made up in
 other words, and each refusal beside a rule is a near-miss it must not read.
 """
 
