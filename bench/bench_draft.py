@@ -327,6 +327,14 @@ def _shapes(size: int) -> dict[str, str]:
         + "内设机构\n(一)办公室。负责机关日常运转。\n",
         # a line of list words and no list: every trigger's segment was split in full (1.6 s at 50 KB)
         "list words, no list": "某县某局\n" + "内设机构某个" * (size // 18) + "\n",
+        "optional groups with posts (得設下列…,置A、副A各一人)": "本局得設下列任務編組:\n"
+        + "".join(
+            f"{_ten(i % 97 + 1)}、{_cjk(i)}小組:辦理{_cjk(i)}業務,置召集人、副召集人各一人,由局內人員兼任。\n"
+            for i in range(size // 50)
+        ),
+        "head under the body's name (X(以下簡稱本府)置縣長一人)": "".join(
+            f"第{_ten(i % 97 + 1)}條 某縣政府(以下簡稱本府)置縣長一人,綜理{_cjk(i)}縣政。\n" for i in range(size // 40)
+        ),
     }
     return shapes
 
