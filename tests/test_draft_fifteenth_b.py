@@ -103,3 +103,21 @@ def test_a_name_with_a_short_name_that_is_no_government_gives_no_head_from_its_l
     text = "某某協會組織規程\n第二條　某某協會（以下簡稱本會）置理事長一人，綜理會務。\n"
     posts = [p for b in checked_draft(text).spec.bodies for p in b.posts if isinstance(p, Post)]
     assert all(p.role != "chief" for p in posts)
+
+
+# --- an item's units by their fields and the unit they share: 下設A、B等N股 -----------------------------------
+
+
+def test_units_an_item_sets_up_by_their_fields_are_sections_of_its_unit() -> None:
+    text = "本處設左列各科：\n一、總務科：下設採購、檔案、出納等三股。\n二、業務科：下設規劃、稽查等二組。\n"
+    units = _units(text)
+    assert [[c.name for c in u.units] for u in units] == [["採購股", "檔案股", "出納股"], ["規劃組", "稽查組"]]
+    assert [s.count.value for u in units for s in u.stated] == [3, 2]
+
+
+def test_a_sub_list_whose_count_the_fields_do_not_meet_is_not_read() -> None:
+    # refusal: "下設採購、檔案等三股" names two fields for three 股: no unit is made up, the words stay a note
+    text = "本處設左列各科：\n一、總務科：下設採購、檔案等三股。\n二、業務科。\n"
+    units = _units(text)
+    assert all(not u.units for u in units)
+    assert units[0].notes == ("下設採購、檔案等三股。",)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.facts import Facts, SectionFacts, Src, section_kind
-from orgspec.draft.normalize import Line, cn_int
+from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.names import name_key
 from orgspec.model.units import Duty, Post, PostGroup
 from orgspec.model.values import Basis, Count, CountStatus
@@ -240,7 +240,7 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
             if may is not None:
                 start = len(m.group("subj")) - len(may.group("why"))
                 section.optional = text[start : m.end("subj") + 1]
-            work = _item_posts(rest, no, section)
+            work = _item_units(_item_posts(rest, no, section), no, section)
             at_end = number == len(read) and last in read_lines and work == rest
             if work and (_DUTY_OPEN.match(name_key(work)) or _ALL_DUTIES.search(m.group(0))):
                 section.duties.append(Src(_duty(work, at_end), no))
@@ -256,6 +256,34 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
 _ITEM_POSTS = re.compile(
     r"[,,]\s*置(?P<titles>[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)各(?P<n>[一二两兩三四五六七八九十])人"
 )
+
+
+#: an item's units by their fields and the unit they share: "下設文書、機要、譯電等三股。" (folded key)
+_ITEM_UNITS = re.compile(
+    r"^下设(?P<fields>[\u4e00-\u9fff]{1,4}(?:、[\u4e00-\u9fff]{1,4})+)等(?P<n>[一二两三四五六七八九十]{1,3})"
+    r"(?P<unit>[股科组课室])[。;]?$"
+)
+
+
+def _item_units(rest: str, no: int, section: SectionFacts) -> str:
+    """Read the units an item sets up under its unit ("下設人事、庶務等二股"); return the rest, "" when read.
+
+    Each unit is named by its field and the shared unit ("人事股"); the list's count is stated with it. A count
+    the list does not meet, or names that are not bare fields, leave the words as they are (a note).
+    """
+    m = _ITEM_UNITS.match(fold(rest))
+    if m is None:
+        return rest
+    fields = rest[m.start("fields") : m.end("fields")].split("、")
+    if cn_int(m.group("n")) != len(fields) or len(set(fields)) != len(fields):
+        return rest
+    unit = rest[m.start("unit") : m.end("unit")]
+    for name in fields:
+        child = SectionFacts(name=name + unit, line=no, kind=section_kind(name + unit))
+        child.notes.append("a unit named by its field and the unit its list shares ('下設A、B等N股')")
+        section.units.append(child)
+    section.stated_units = Src((len(fields), rest[: m.end("unit")]), no)
+    return ""
 
 
 def _item_posts(rest: str, no: int, section: SectionFacts) -> str:

@@ -72,6 +72,9 @@ class SectionFacts:
     posts: list[Src[Post | PostGroup]] = field(default_factory=list)
     doc_notes: list[Src[str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # "一 秘書室:下設文書、機要等二股": the units it sets up, with the count the list states
+    units: list[SectionFacts] = field(default_factory=list)
+    stated_units: Src[tuple[int, str]] | None = None
 
 
 @dataclass
