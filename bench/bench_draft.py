@@ -332,6 +332,16 @@ def _shapes(size: int) -> dict[str, str]:
         "untitled reply": "某县某局:\n你局某〔2022〕5号请示收悉。"
         + "".join(f"同意设立“某{_cjk(i)}中心”," for i in range(size // 30))
         + "社会公益类全民事业单位。\n特此批复。\n",
+        "optional groups with posts (得設下列…,置A、副A各一人)": "本局得設下列任務編組:\n"
+        + "".join(
+            f"{_ten(i % 97 + 1)}、{_cjk(i)}小組:辦理{_cjk(i)}業務,置召集人、副召集人各一人,由局內人員兼任。\n"
+            for i in range(size // 50)
+        ),
+        "units with sub-lists (下設A、B等N股)": "本局設左列各課室:\n"
+        + "".join(f"{_ten(i % 97 + 1)}、{_cjk(i)}課:下設人事、庶務、會計等三股。\n" for i in range(size // 30)),
+        "head under the body's name (X(以下簡稱本府)置縣長一人)": "".join(
+            f"第{_ten(i % 97 + 1)}條 某縣政府(以下簡稱本府)置縣長一人,綜理{_cjk(i)}縣政。\n" for i in range(size // 40)
+        ),
     }
     return shapes
 

@@ -66,6 +66,7 @@ class _Builder:
             number=s.number,
             per_regulations=s.per_regulations,
             outside_count=s.outside_count,
+            optional=s.optional,
             funding=s.funding,
             plaques=self.many(f"{path}/plaques", s.plaques),
             duties=self.many(f"{path}/duties", s.duties),
@@ -75,7 +76,15 @@ class _Builder:
             if s.hosted_in is not None
             else (),
             notes=self.many(f"{path}/notes", s.doc_notes),
+            units=tuple(self.section(f"{path}/units/{i}", c) for i, c in enumerate(s.units)),
+            stated=(self.src(f"{path}/stated/0", _stated(s.stated_units)),) if s.stated_units is not None else (),
+            section_duties_unstated=bool(s.units) and not any(c.duties for c in s.units),
         )
+
+
+def _stated(src: Src[tuple[int, str]]) -> Src[StatedCount]:
+    n, text = src.value
+    return Src(StatedCount(what="sections", count=Count.of(n), text=text), src.line, src.notes)
 
 
 def _outside_count(sections: list[SectionFacts], stated: int) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from orgspec.draft.facts import Facts, SectionFacts, Src, section_kind
-from orgspec.draft.normalize import Line, cn_int
+from orgspec.draft.normalize import Line, cn_int, fold
 from orgspec.model.names import name_key
 from orgspec.model.units import Duty, Post, PostGroup
 from orgspec.model.values import Basis, Count, CountStatus
@@ -42,6 +42,8 @@ _LEAD = re.compile(r"^(?:[-•·]\s*)?(?:第\s*[0-9〇零一二三四五六七�
 _SETS = re.compile(
     r"^(?P<subj>本[\u4e00-\u9fff]{1,2}?|[\u4e00-\u9fff]{2,20}?)(?:内设|设|置)(?:下列|左列)(?:各)?"
     r"(?P<cls>[\u4e00-\u9fff、]{0,8}?)(?:单位|机构)?(?:[,,]?(?:分别)?(?:掌理下列事项|分掌有关事项|掌理有关事项))?"
+    # a clause on the units' insides set elsewhere before the colon: "…编组,其内部组设…另以…定之:"
+    r"(?:[,,]其[\u4e00-\u9fff\s]{2,40}?(?:另以|另行|另)[\u4e00-\u9fff\s]{0,12}?定之)?"
     r"(?P<end>[::。]|\s|$)"
 )
 #: an article that gives a unit its duties: "總務司掌左列事項。", "秘書室掌理下列事項:", "X掌理事項如下:";
@@ -191,7 +193,11 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
     for i, line in enumerate(lines):
         text, key, _ = _body_of(line)
         m = _SETS.match(key)
-        if m is None or m.group("subj").endswith("得"):
+        if m is None:
+            continue
+        # "本部為應業務需要得設下列…編組": units the body may set up, each optional in the article's words
+        may = re.match(r"^本[\u4e00-\u9fff](?P<why>(?:为[\u4e00-\u9fff]{2,12}?)?得)$", m.group("subj"))
+        if m.group("subj").endswith("得") and may is None:
             continue
         owner = re.sub(r"(?:分|下|内)$", "", m.group("subj"))
         if owner != m.group("subj") or owner in {name_key(x.name) for x in facts.sections}:
@@ -231,14 +237,75 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
         for number, no, name, rest in read:
             section = SectionFacts(name=name, line=no, number=number, kind=section_kind(name))
             section.notes.append("a unit an article sets up (設下列/置左列)")
-            if rest and (_DUTY_OPEN.match(name_key(rest)) or _ALL_DUTIES.search(m.group(0))):
-                section.duties.append(Src(_duty(rest, number == len(read) and last in read_lines), no))
-            elif rest:
+            if may is not None:
+                start = len(m.group("subj")) - len(may.group("why"))
+                section.optional = text[start : m.end("subj") + 1]
+            work = _item_units(_item_posts(rest, no, section), no, section)
+            at_end = number == len(read) and last in read_lines and work == rest
+            if work and (_DUTY_OPEN.match(name_key(work)) or _ALL_DUTIES.search(m.group(0))):
+                section.duties.append(Src(_duty(work, at_end), no))
+            elif work:
                 section.doc_notes.append(
-                    Src(rest, no, ["what the article says of the unit, not a duty: kept as a note"])
+                    Src(work, no, ["what the article says of the unit, not a duty: kept as a note"])
                 )
             facts.sections.append(section)
     return taken
+
+
+#: an item's posts after its work: "…等業務,置執行長、副執行長各一人,由適當人員擔任。" (titles, 各, figure)
+_ITEM_POSTS = re.compile(
+    r"[,,]\s*置(?P<titles>[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)各(?P<n>[一二两兩三四五六七八九十])人"
+)
+
+
+#: an item's units by their fields and the unit they share: "下設文書、機要、譯電等三股。" (folded key)
+_ITEM_UNITS = re.compile(
+    r"^下设(?P<fields>[\u4e00-\u9fff]{1,4}(?:、[\u4e00-\u9fff]{1,4})+)等(?P<n>[一二两三四五六七八九十]{1,3})"
+    r"(?P<unit>[股科组课室])[。;]?$"
+)
+
+
+def _item_units(rest: str, no: int, section: SectionFacts) -> str:
+    """Read the units an item sets up under its unit ("下設人事、庶務等二股"); return the rest, "" when read.
+
+    Each unit is named by its field and the shared unit ("人事股"); the list's count is stated with it. A count
+    the list does not meet, or names that are not bare fields, leave the words as they are (a note).
+    """
+    m = _ITEM_UNITS.match(fold(rest))
+    if m is None:
+        return rest
+    fields = rest[m.start("fields") : m.end("fields")].split("、")
+    if cn_int(m.group("n")) != len(fields) or len(set(fields)) != len(fields):
+        return rest
+    unit = rest[m.start("unit") : m.end("unit")]
+    for name in fields:
+        child = SectionFacts(name=name + unit, line=no, kind=section_kind(name + unit))
+        child.notes.append("a unit named by its field and the unit its list shares ('下設A、B等N股')")
+        section.units.append(child)
+    section.stated_units = Src((len(fields), rest[: m.end("unit")]), no)
+    return ""
+
+
+def _item_posts(rest: str, no: int, section: SectionFacts) -> str:
+    """Read the posts an item gives its unit with 各 ("置A、副A各一人"); return the item's work before them.
+
+    The first title is the head when the next is its deputy (副 + the title); the clause from 置 on is kept as
+    the unit's note, as written. Without 各 the figure may be the total, and nothing is read.
+    """
+    m = _ITEM_POSTS.search(rest)
+    if m is None:
+        return rest
+    titles = m.group("titles").split("、")
+    n = cn_int(m.group("n").replace("兩", "两"))
+    if n is None or len(set(titles)) != len(titles):
+        return rest
+    head = titles[0] if "副" + titles[0] in titles else None
+    for title in titles:
+        role = "chief" if title == head else "deputy" if head is not None and title == "副" + head else None
+        note = "a post an item gives its unit ('置A、B各N人': each N)"
+        section.posts.append(Src(Post(title=title, count=Count.of(n), role=role), no, [note]))
+    section.doc_notes.append(Src(rest[m.start() + 1 :].strip(), no, ["the item's words on its posts, as written"]))
+    return rest[: m.start()].strip()
 
 
 def _unit_duties(lines: list[Line], facts: Facts, last: int) -> set[int]:
@@ -306,15 +373,27 @@ def _count(n: str, m: str | None, text: str) -> Count | None:
     return Count(status=CountStatus.RANGE, value=low, high=high, text=text)
 
 
+_SETS_POST = "a post an article sets (本X置…N人)"
+#: an article whose subject is the body's name and its short name: "金門縣政府(以下簡稱本府)置縣長一人"
+_NAMED_SELF = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,20}?)\s*[((]以下简称(?P<self>本[\u4e00-\u9fff]{1,3})[))]\s*置")
+
+
 def _posts(lines: list[Line], facts: Facts) -> set[int]:
     """Read the head's posts an article sets: "本局置局長一人,…;副局長一人或二人"."""
     taken: set[int] = set()
     for line in lines:
         text, key, _ = _body_of(line)
+        head = None
+        if named := _NAMED_SELF.match(key):
+            # "金門縣政府(以下簡稱本府)置縣長一人": the body's name and its short name, then the posts
+            level = re.search(r"([省市县区州镇乡])(?:人民)?政府$", named.group("name"))
+            head = level.group(1) + "长" if level else None
+            cut = named.end() - 1
+            key, text = named.group("self") + key[cut:], named.group("self") + text[cut:]
         m = re.match(r"^本([\u4e00-\u9fff]{1,3}?)置", key)
         if m is None:
             continue
-        head = _head(m.group(1))
+        head = head or _head(m.group(1))
         read: list[Src[Post | PostGroup]] = []
         for clause in re.finditer(r"(?:^|[,,;;。、])(?:本[\u4e00-\u9fff]{1,3}?置|置)?", key):
             c = _COUNTED.match(key, clause.end())
@@ -331,7 +410,7 @@ def _posts(lines: list[Line], facts: Facts) -> set[int]:
                 continue
             title = text[c.start("title") : c.end("title")]
             role = None if other else "deputy" if c.group("title").startswith("副") else "chief"
-            notes = ["a post an article sets (本X置…N人)"]
+            notes = [_SETS_POST]
             if count.status is CountStatus.RANGE:
                 notes.append(f"'{count.text}': a range, as written")
             if title in {p.value.title for p in read}:
@@ -339,6 +418,8 @@ def _posts(lines: list[Line], facts: Facts) -> set[int]:
             read.append(Src(Post(title=title, count=count, role=role), line.no, notes))
         if not read:
             continue
+        # an article of other posts alone ("本府置主任秘書一人;置秘書二人") is not read: the specs disagree on
+        # whether its titles are posts (found-99) or pools of staff (found-93's 秘書, 專員)
         if not any(isinstance(p.value, Post) and p.value.role == "chief" for p in read):
             facts.note(line.no, "doubt", f"a deputy with no {head}: the article's posts are not read")
             continue
@@ -401,6 +482,23 @@ def article_body(lines: list[Line], facts: Facts) -> None:
         if (m := _SELF.match(_body_of(line)[1])) and not _RULES_WORD.search(m.group("x"))
     ]
     if title is None:
+        named = next(
+            (
+                (line, m)
+                for line in lines
+                if (m := _NAMED_SELF.match(_body_of(line)[1]))
+                and not _RULES_WORD.search(m.group("self"))
+                and (_UNIT_END.search(name_key(m.group("name"))) or name_key(m.group("name")).endswith("政府"))
+            ),
+            None,
+        )
+        if named is not None and facts.name is None:
+            # "金門縣政府(以下簡稱本府)置縣長一人": no title, but an article names the body it calls 本府
+            line, m = named
+            text = _body_of(line)[0]
+            note = f"the name is read from '(以下简称{m.group('self')})' in an article"
+            facts.name = Src(text[m.start("name") : m.end("name")].strip(), line.no, [note])
+            return
         if selves:
             line, x = selves[0]
             facts.note(line.no, "doubt", f"the articles speak of '本{x}' and no title names it: the body is not named")

@@ -63,6 +63,7 @@ class SectionFacts:
     kind: UnitKind = UnitKind.SECTION
     per_regulations: bool = False
     outside_count: bool = False
+    optional: str | None = None  # "本部為應業務需要得設下列…": set only as the document says, in its words
     funding: str | None = None
     hosted_in: Src[str] | None = None  # "领导小组办公室设在省民政厅": the body it is set in
     plaques: list[Src[Plaque]] = field(default_factory=list)
@@ -71,6 +72,9 @@ class SectionFacts:
     posts: list[Src[Post | PostGroup]] = field(default_factory=list)
     doc_notes: list[Src[str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # "一 秘書室:下設文書、機要等二股": the units it sets up, with the count the list states
+    units: list[SectionFacts] = field(default_factory=list)
+    stated_units: Src[tuple[int, str]] | None = None
 
 
 @dataclass
