@@ -30,7 +30,8 @@ from orgspec.draft.score import FIELDS, FieldScore, score
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _shared() -> Path | None:
+def shared_root() -> Path | None:
+    """The shared corpus's folder (``ORGSPEC_SHARED_CORPUS``, else ``../shared/corpus``), or None when absent."""
     env = os.environ.get("ORGSPEC_SHARED_CORPUS")
     candidates = [Path(env)] if env else []
     candidates += [ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus"]
@@ -51,24 +52,29 @@ def _by_number(spec: Path) -> tuple[str, int]:
     return kind, int(number.group()) if number else 0
 
 
+def document_of(spec: Path, shared: Path | None) -> Path | None:
+    """The document a corpus spec encodes (its "Source:" line), or None when it names none or is not here."""
+    source = re.search(r"Source: (\S+)", spec.read_text("utf-8"))
+    if source is None:
+        return None
+    path = source.group(1)
+    if path.startswith("shared/corpus/"):
+        return shared / path.removeprefix("shared/corpus/") if shared is not None else None
+    return ROOT / path
+
+
 def _documents() -> list[tuple[str, Path, Path, str]]:
     """(name, document, spec, group) for every corpus spec whose document is available."""
     out = []
     held = {
         Path(str(e["spec"])).stem: _group(e) for e in json.loads((ROOT / "corpus" / "index.json").read_text("utf-8"))
     }
-    shared = _shared()
+    shared = shared_root()
     for spec in sorted((ROOT / "specs" / "corpus").glob("*.orgspec"), key=_by_number):
-        source = re.search(r"Source: (\S+)", spec.read_text("utf-8"))
-        assert source, spec
-        path = source.group(1)
-        if path.startswith("shared/corpus/"):
-            if shared is None:
-                continue
-            doc = shared / path.removeprefix("shared/corpus/")
-        else:
-            doc = ROOT / path
-        out.append((spec.stem, doc, spec, held.get(spec.stem, "others")))
+        assert re.search(r"Source: \S+", spec.read_text("utf-8")), spec
+        doc = document_of(spec, shared)
+        if doc is not None:
+            out.append((spec.stem, doc, spec, held.get(spec.stem, "others")))
     return out
 
 

@@ -20,11 +20,12 @@ Duty texts (:func:`locate_duties`) are located apart, earliest first, as a secon
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from corpus_score import document_of, shared_root
 
 import orgspec
 from orgspec.model.names import name_key, normalize
@@ -213,30 +214,16 @@ def locate_duties(text: str, spec: Spec) -> Labels:
     return Labels(tuple(sorted(spans, key=lambda s: s.start)), tuple(unlocated))
 
 
-def _shared_root() -> Path | None:
-    env = os.environ.get("ORGSPEC_SHARED_CORPUS")
-    candidates = [Path(env)] if env else []
-    candidates += [ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus"]
-    return next((c for c in candidates if c.is_dir()), None)
-
-
 def documents() -> list[Document]:
     """Every corpus document whose text is available, with its batch (0 for the shared texts)."""
     index = json.loads((ROOT / "corpus" / "index.json").read_text("utf-8"))
     batch = {Path(str(e["spec"])).stem: int(e.get("batch", 1)) for e in index}
-    shared = _shared_root()
+    shared = shared_root()
     out = []
     for spec in sorted((ROOT / "specs" / "corpus").glob("*.orgspec")):
-        source = re.search(r"Source: (\S+)", spec.read_text("utf-8"))
-        if source is None:
+        doc = document_of(spec, shared)
+        if doc is None:
             continue
-        path = source.group(1)
-        if path.startswith("shared/corpus/"):
-            if shared is None:
-                continue
-            doc = shared / path.removeprefix("shared/corpus/")
-        else:
-            doc = ROOT / path
         number = re.match(r"found-(\d+)", spec.stem)
         text = doc.read_text("utf-8").split("\n", 2)[2]
         out.append(
