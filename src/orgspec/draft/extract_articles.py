@@ -214,10 +214,6 @@ def _sections(lines: list[Line], facts: Facts, last: int) -> set[int]:
             if cut is not None and cut.group() not in "::" and rest:
                 read = []  # "(一)办公室。负责…": a 三定's sections in articles, the sections reader's
                 break
-            head = re.match(r"([\u4e00-\u9fff]{1,15})[,,]", name.strip())
-            if head is not None and _UNIT_END.search(name_key(head.group(1))):
-                read = []  # "(二)政工股,负责…" / ",对外保留…牌子": a unit and a clause, the sections reader's
-                break
             if not re.fullmatch(r"[\u4e00-\u9fff]{1,15}", name.strip()) or not _UNIT_END.search(name_key(name)):
                 facts.note(line.no, "doubt", _NOT_ALL_UNITS)
                 read = []
