@@ -80,6 +80,16 @@ def _add_section(facts: Facts, section: SectionFacts, rest: str, line: int, note
     facts.used.add(line)
 
 
+def _hung(text: str, m: re.Match[str], line: int) -> list[Src[Plaque]]:
+    """Return the plaques a clause "加挂A、B牌子" hangs (``_PLAQUE_IN`` matched on its key).
+
+    One plaque a name; the verb is its form.
+    """
+    form = text[m.start(1) : m.end(1)]
+    names = (n.strip('"“” ') for n in re.split(r"[、,]", text[m.start(2) : m.end(2)]))
+    return [Src(Plaque(name=n, form=form), line) for n in names if n]
+
+
 def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
     """Split "名称(挂“X”牌子)。职责…" into a section and the text after its name."""
     rest = ""
@@ -95,16 +105,14 @@ def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
         if after_key.startswith((*_VERBS, "主要")):
             rest = after
         elif hung is not None:
-            # "社区矫正股,对外保留县社区矫正中心牌子。": the unit's plaques, one per name
-            form, names = after[hung.start(1) : hung.end(1)], after[hung.start(2) : hung.end(2)]
-            plaques = [Src(Plaque(name=n.strip('"“” '), form=form), line) for n in re.split(r"[、,]", names)]
+            plaques = _hung(after, hung, line)  # "社区矫正股,对外保留县社区矫正中心牌子。"
         elif after:
             note = Src(after, line, ["the words after the unit's name are kept as a note"])
     elif marks:  # the first of 。 and : ends the name: "办公室:负责…。"
         i = min(marks)
         text, rest, key = text[:i], text[i + 1 :].strip(), key[:i]
     section = SectionFacts(name=text, line=line)
-    section.plaques += [p for p in plaques if p.value.name]
+    section.plaques += plaques
     if note is not None:
         section.doc_notes.append(note)
     m = re.match(r"^(.+?)\((.+)\)$", key)
@@ -114,11 +122,7 @@ def _heading(text: str, key: str, line: int) -> tuple[SectionFacts, str]:
         section.name = base
         p = _PLAQUE_IN.match(inner_key)
         if p:
-            # "(加挂A、B牌子)": one plaque per name
-            for name in re.split(r"[、,]", inner[p.start(2) : p.end(2)]):
-                if name.strip('"“” '):
-                    form = inner[p.start(1) : p.end(1)]
-                    section.plaques.append(Src(Plaque(name=name.strip('"“” '), form=form), line))
+            section.plaques += _hung(inner, p, line)  # "(加挂A、B牌子)"
         elif inner_key.startswith("兼") and _UNITLIKE.search(inner_key) and len(inner_key) > 3:
             # "(兼县重点项目办公室)": the unit serves as another, the field's 兼 plaque (not a name "兼…")
             section.plaques.append(Src(Plaque(name=inner[1:], form=inner[0]), line))
